@@ -1,0 +1,108 @@
+// Domain types of verification results: the JSON contract of `stratos verify --json` (DESIGN.md §3)
+// and of the IDE's Proofs / Problems / Counterexample panels. Pure data, no behaviour.
+
+/** 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Span {
+  start: Position;
+  end: Position;
+}
+
+export type FunctionMode = 'exec' | 'proof' | 'spec';
+
+export type FunctionStatus = 'verified' | 'failed' | 'timeout' | 'unsupported' | 'error';
+
+export type ObligationKind =
+  | 'precondition'
+  | 'postcondition'
+  | 'assertion'
+  | 'invariant-entry'
+  | 'invariant-preserved'
+  | 'overflow'
+  | 'underflow'
+  | 'division-by-zero'
+  | 'index-bounds'
+  | 'decreases'
+  | 'unwrap';
+
+export type ObligationStatus = 'proved' | 'failed' | 'timeout' | 'unknown';
+
+export type CounterexampleCheck = 'confirmed' | 'spurious' | 'unchecked';
+
+export interface CounterexampleVariable {
+  /** Source name: `x`, `self.value`, `old(v)`, `r` (the named return). */
+  name: string;
+  /** Source type, in Rust notation: `u64`, `Option<u8>`, `Seq<int>`. */
+  type: string;
+  /** Value in Rust notation: `18446744073709551615u64`, `Some(3)`, `seq![1, 2]`. */
+  value: string;
+}
+
+export interface Counterexample {
+  variables: CounterexampleVariable[];
+  /** Branches taken to reach the failing point, e.g. `then-branch at 14:9`. */
+  path: string[];
+  check: CounterexampleCheck;
+  checkDetail?: string;
+  /** Where the fact was lost when `check` is `spurious`: a loop or a callee's ensures. */
+  checkSpan?: Span;
+}
+
+export interface ObligationResult {
+  kind: ObligationKind;
+  status: ObligationStatus;
+  span: Span;
+  /** The clause that produced the obligation (requires/ensures/invariant), when there is one. */
+  relatedSpan?: Span;
+  message: string;
+  counterexample?: Counterexample;
+}
+
+export interface FunctionResult {
+  /** `name` or `Type::name` for methods. */
+  name: string;
+  /** Workspace-relative path with forward slashes. */
+  file: string;
+  span: Span;
+  mode: FunctionMode;
+  status: FunctionStatus;
+  timeMs: number;
+  cached: boolean;
+  obligations: ObligationResult[];
+  /** For `unsupported` and `error`: what and where. */
+  detail?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  file: string;
+  span: Span;
+  severity: Severity;
+  message: string;
+  /** Where it came from: the verifier's front end, rustc, ... */
+  source?: string;
+}
+
+export interface VerifySummary {
+  functions: number;
+  verified: number;
+  failed: number;
+  timeout: number;
+  unsupported: number;
+  error: number;
+  obligations: number;
+  solverMs: number;
+  wallMs: number;
+}
+
+export interface VerifyReport {
+  version: 1;
+  functions: FunctionResult[];
+  diagnostics: Diagnostic[];
+  summary: VerifySummary;
+}

@@ -1,0 +1,60 @@
+// The IDE API: every request the renderer can make and every event a host can push. Both hosts
+// (Electron IPC, browser-mode WebSocket) carry exactly these, and validate every argument with
+// the validators in ./validate before acting on it.
+import type { Backup, FileChange, FileContent, FileNode, WorkspaceInfo } from './workspace';
+
+/** Requests: method name -> [params, result]. */
+export interface ApiRequests {
+  'workspace.info': [Record<string, never>, WorkspaceInfo];
+  'workspace.tree': [Record<string, never>, FileNode];
+  'file.read': [{ path: string }, FileContent];
+  /**
+   * Atomic save. With `expectedVersion`, refuses (error code `conflict`) when the file on disk is
+   * no longer that version, so a change behind the editor is never overwritten silently.
+   */
+  'file.write': [{ path: string; text: string; expectedVersion?: string | null }, { version: string }];
+  'backup.write': [{ path: string; text: string; baseVersion: string | null }, Record<string, never>];
+  'backup.discard': [{ path: string }, Record<string, never>];
+  'backup.list': [Record<string, never>, Backup[]];
+}
+
+/** Events pushed by the host. */
+export interface ApiEvents {
+  'file.changed': FileChange;
+}
+
+export type Method = keyof ApiRequests;
+export type Params<M extends Method> = ApiRequests[M][0];
+export type Result<M extends Method> = ApiRequests[M][1];
+export type EventName = keyof ApiEvents;
+
+/** What the renderer holds: one function to call, one to listen. */
+export interface IdeApi {
+  call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
+  onEvent(listener: <E extends EventName>(event: E, payload: ApiEvents[E]) => void): () => void;
+}
+
+export type ApiErrorCode = 'invalid-argument' | 'outside-workspace' | 'not-found' | 'conflict' | 'io' | 'internal';
+
+/** The error every host returns, serialisable across IPC and WebSocket. */
+export interface ApiErrorPayload {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Wire messages of the WebSocket transport (Electron IPC carries the same request/response). */
+export type ClientMessage = { id: number; method: string; params: unknown };
+export type ServerMessage =
+  | { id: number; result: unknown }
+  | { id: number; error: ApiErrorPayload }
+  | { event: string; payload: unknown };

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api';
+import { validateRequest } from './validate';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof ApiError ? e.code : 'not-an-api-error';
+  }
+  return undefined;
+}
+
+describe('validateRequest', () => {
+  it('accepts well-formed params', () => {
+    expect(validateRequest('file.read', { path: 'src/main.rs' })).toEqual({ path: 'src/main.rs' });
+    expect(validateRequest('file.write', { path: 'a.rs', text: '', expectedVersion: null })).toBeTruthy();
+    expect(validateRequest('file.write', { path: 'a.rs', text: 'x' })).toBeTruthy();
+    expect(validateRequest('workspace.tree', undefined)).toEqual({});
+  });
+
+  it('refuses unknown methods, including prototype names', () => {
+    expect(codeOf(() => validateRequest('fs.rm', {}))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('constructor', {}))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('__proto__', {}))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest(42, {}))).toBe('invalid-argument');
+  });
+
+  it('refuses wrong types, missing and extra fields', () => {
+    expect(codeOf(() => validateRequest('file.read', {}))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.read', { path: 3 }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.read', { path: '' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.read', { path: 'a\0b' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.read', { path: 'a', mode: 'w' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.read', ['a']))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.read', null))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.write', { path: 'a', text: 1 }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('file.write', { path: 'a', text: '', expectedVersion: 'not hex!' }))).toBe(
+      'invalid-argument',
+    );
+    expect(codeOf(() => validateRequest('backup.write', { path: 'a', text: '' }))).toBe('invalid-argument');
+  });
+});

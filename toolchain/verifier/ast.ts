@@ -1,0 +1,182 @@
+// AST of the Verus subset. Plain data; spans are character offsets into the file text
+// (converted to 1-based line/column by LineMap at the reporting boundary).
+
+export interface Sp {
+  start: number;
+  end: number;
+}
+
+export type TypeExpr =
+  | { k: 'path'; name: string; segs: string[]; args: TypeExpr[]; sp: Sp }
+  | { k: 'ref'; mut: boolean; inner: TypeExpr; sp: Sp }
+  | { k: 'array'; elem: TypeExpr; len: Expr; sp: Sp }
+  | { k: 'slice'; elem: TypeExpr; sp: Sp }
+  | { k: 'tuple'; elems: TypeExpr[]; sp: Sp }
+  | { k: 'infer'; sp: Sp };
+
+export type BinOp =
+  | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'
+  | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||' | '==>' | '<==' | '<==>' | '=~=' | '!~=';
+
+export type Pat =
+  | { k: 'wild'; sp: Sp }
+  | { k: 'bind'; name: string; mut: boolean; sp: Sp }
+  | { k: 'lit'; value: Expr; sp: Sp }
+  | { k: 'variant'; path: string[]; args: Pat[] | null; fields: { name: string; pat: Pat }[] | null; rest: boolean; sp: Sp }
+  | { k: 'tuple'; elems: Pat[]; sp: Sp }
+  | { k: 'or'; alts: Pat[]; sp: Sp };
+
+export type Expr =
+  | { k: 'int'; value: bigint; suffix: string; sp: Sp }
+  | { k: 'bool'; value: boolean; sp: Sp }
+  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp }
+  | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
+  | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
+  | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }
+  | { k: 'bullets'; op: '&&' | '||'; items: Expr[]; sp: Sp }
+  | { k: 'call'; callee: Expr; args: Expr[]; sp: Sp }
+  | { k: 'method'; recv: Expr; name: string; generics: TypeExpr[]; args: Expr[]; sp: Sp; nameSp: Sp }
+  | { k: 'field'; recv: Expr; name: string; sp: Sp }
+  | { k: 'index'; recv: Expr; idx: Expr; sp: Sp }
+  | { k: 'view'; e: Expr; sp: Sp }
+  | { k: 'cast'; e: Expr; ty: TypeExpr; sp: Sp }
+  | { k: 'if'; cond: Expr; then: Block; els: Expr | null; sp: Sp }
+  | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp }
+  | { k: 'block'; block: Block; sp: Sp }
+  | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; body: Expr; sp: Sp }
+  | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp }
+  | { k: 'tuple'; elems: Expr[]; sp: Sp }
+  | { k: 'array'; elems: Expr[]; sp: Sp }
+  | { k: 'array-rep'; elem: Expr; len: Expr; sp: Sp }
+  | { k: 'macro'; name: string; args: Expr[]; sp: Sp }
+  | { k: 'trigger'; e: Expr; sp: Sp }
+  | { k: 'return'; e: Expr | null; sp: Sp }
+  | { k: 'break'; sp: Sp }
+  | { k: 'continue'; sp: Sp }
+  | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
+  | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
+  | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
+  | { k: 'unsupported'; what: string; sp: Sp };
+
+export type Stmt =
+  | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp }
+  | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
+  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp }
+  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp }
+  | { k: 'assume'; e: Expr; sp: Sp }
+  | { k: 'proof'; block: Block; sp: Sp }
+  | { k: 'reveal'; name: string[]; sp: Sp }
+  | { k: 'unsupported'; what: string; sp: Sp };
+
+export interface Block {
+  stmts: Stmt[];
+  sp: Sp;
+}
+
+export type FnMode = 'exec' | 'spec' | 'proof';
+
+export interface Param {
+  name: string;
+  ty: TypeExpr;
+  isSelf: boolean;
+  sp: Sp;
+}
+
+export interface FnItem {
+  k: 'fn';
+  name: string;
+  mode: FnMode;
+  open: boolean;
+  attrs: string[];
+  params: Param[];
+  ret: { name: string | null; ty: TypeExpr } | null;
+  requires: Expr[];
+  ensures: Expr[];
+  recommends: Expr[];
+  decreases: Expr[];
+  body: Block | null;
+  generics: string[];
+  selfType: string | null;
+  nameSp: Sp;
+  sp: Sp;
+  module: string[];
+}
+
+export interface StructItem {
+  k: 'struct';
+  name: string;
+  fields: { name: string; ty: TypeExpr; sp: Sp }[];
+  tupleLike: boolean;
+  generics: string[];
+  sp: Sp;
+  module: string[];
+}
+
+export interface EnumItem {
+  k: 'enum';
+  name: string;
+  variants: { name: string; fields: { name: string; ty: TypeExpr }[]; tupleLike: boolean; sp: Sp }[];
+  generics: string[];
+  sp: Sp;
+  module: string[];
+}
+
+export interface ConstItem {
+  k: 'const';
+  name: string;
+  ty: TypeExpr;
+  value: Expr;
+  selfType: string | null;
+  sp: Sp;
+  module: string[];
+}
+
+export interface TypeAliasItem {
+  k: 'type';
+  name: string;
+  ty: TypeExpr;
+  sp: Sp;
+  module: string[];
+}
+
+export interface UnsupportedItem {
+  k: 'unsupported';
+  what: string;
+  sp: Sp;
+  module: string[];
+}
+
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | UnsupportedItem;
+
+export interface ParseDiagnostic {
+  message: string;
+  sp: Sp;
+}
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  items: Item[];
+  diagnostics: ParseDiagnostic[];
+}
+
+/** Offset -> 1-based line/column. */
+export class LineMap {
+  private starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  pos(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+  span(sp: Sp): { start: { line: number; column: number }; end: { line: number; column: number } } {
+    return { start: this.pos(sp.start), end: this.pos(sp.end) };
+  }
+}

@@ -1,0 +1,1387 @@
+// Hand-written, error-tolerant recursive-descent parser for the Verus subset.
+// Never throws: syntax errors become diagnostics and the parser resynchronises at the next item.
+// Only the contents of `verus! { ... }` are parsed into items; everything else is skipped.
+
+import { lex, type Token } from './lexer';
+import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
+
+class ParseError extends Error {}
+
+const MAX_DEPTH = 200;
+
+export function parseFile(path: string, text: string): SourceFile {
+  const p = new Parser(text);
+  let items: Item[] = [];
+  try {
+    items = p.parseTop();
+  } catch (e) {
+    p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
+  }
+  return { path, text, items, diagnostics: p.diags };
+}
+
+/** Parses a standalone expression (used by tests). */
+export function parseExpr(text: string): { expr: Expr | null; diagnostics: ParseDiagnostic[] } {
+  const p = new Parser(text);
+  try {
+    const e = p.expr();
+    if (p.peek().kind !== 'eof') p.error('unexpected token after expression');
+    return { expr: e, diagnostics: p.diags };
+  } catch (e) {
+    if (!(e instanceof ParseError)) p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
+    return { expr: null, diagnostics: p.diags };
+  }
+}
+
+export function parseItems(text: string): { items: Item[]; diagnostics: ParseDiagnostic[] } {
+  const p = new Parser(text);
+  const items: Item[] = [];
+  try {
+    p.parseItemsUntil(null, items, []);
+  } catch (e) {
+    if (!(e instanceof ParseError)) p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
+  }
+  return { items, diagnostics: p.diags };
+}
+
+const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=']);
+
+class Parser {
+  toks: Token[];
+  i = 0;
+  diags: ParseDiagnostic[] = [];
+  depth = 0;
+  constructor(text: string) {
+    const { tokens, diagnostics } = lex(text);
+    this.toks = tokens;
+    for (const d of diagnostics) this.diags.push({ message: d.message, sp: { start: d.start, end: d.end } });
+  }
+
+  peek(o = 0): Token {
+    return this.toks[Math.min(this.i + o, this.toks.length - 1)]!;
+  }
+  next(): Token {
+    const t = this.peek();
+    if (this.i < this.toks.length - 1) this.i++;
+    return t;
+  }
+  is(text: string, o = 0): boolean {
+    const t = this.peek(o);
+    return t.text === text && t.kind !== 'string' && t.kind !== 'char';
+  }
+  eat(text: string): boolean {
+    if (this.is(text)) {
+      this.next();
+      return true;
+    }
+    return false;
+  }
+  /** `>>` / `>=` split for generics. */
+  eatGt(): boolean {
+    const t = this.peek();
+    if (t.kind === 'punct' && t.text.startsWith('>') && t.text.length > 1) {
+      const rest = t.text.slice(1);
+      const nt: Token = { ...t, text: rest, start: t.start + 1, column: t.column + 1 };
+      this.toks[this.i] = nt;
+      return true; // consumed one `>` of a `>>`/`>=`
+    }
+    return this.eat('>');
+  }
+  expect(text: string): Token {
+    if (this.is(text)) return this.next();
+    this.error(`expected \`${text}\`, found \`${this.peek().text || 'end of file'}\``);
+  }
+  error(msg: string, sp?: Sp): never {
+    const t = this.peek();
+    this.diags.push({ message: msg, sp: sp ?? { start: t.start, end: t.end } });
+    throw new ParseError(msg);
+  }
+  ident(): string {
+    const t = this.peek();
+    if (t.kind === 'ident' || (t.kind === 'keyword' && (t.text === 'self' || t.text === 'Self' || t.text === 'crate' || t.text === 'super'))) {
+      this.next();
+      return t.text;
+    }
+    this.error(`expected identifier, found \`${t.text || 'end of file'}\``);
+  }
+  lastEnd(): number {
+    return this.toks[Math.max(0, this.i - 1)]!.end;
+  }
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) this.error('nesting too deep');
+  }
+  leave(): void {
+    this.depth--;
+  }
+
+  // ---------------- top level ----------------
+  parseTop(): Item[] {
+    const items: Item[] = [];
+    while (this.peek().kind !== 'eof') {
+      if (this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
+        this.next();
+        this.next();
+        const open = this.next().text;
+        const close = open === '{' ? '}' : open === '(' ? ')' : ']';
+        const start = this.i;
+        try {
+          this.parseItemsUntil(close, items, []);
+          this.eat(close);
+        } catch (e) {
+          if (!(e instanceof ParseError)) throw e;
+          // skip to the matching close of the macro
+          this.i = start;
+          this.skipBalancedUntil(close);
+          this.eat(close);
+        }
+        continue;
+      }
+      // Outside verus!: plain Rust, skipped. Balanced skipping keeps us from entering strings etc.
+      const t = this.next();
+      if (t.text === '{' || t.text === '(' || t.text === '[') {
+        this.i--;
+        this.skipBalanced();
+      }
+    }
+    return items;
+  }
+
+  skipBalanced(): void {
+    const open = this.next().text;
+    const close = open === '{' ? '}' : open === '(' ? ')' : ']';
+    let depth = 1;
+    while (this.peek().kind !== 'eof' && depth > 0) {
+      const t = this.next();
+      if (t.kind !== 'punct') continue;
+      if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
+      else if (t.text === '}' || t.text === ')' || t.text === ']') depth--;
+    }
+    void close;
+  }
+  skipBalancedUntil(close: string): void {
+    let depth = 0;
+    while (this.peek().kind !== 'eof') {
+      const t = this.peek();
+      if (t.kind === 'punct') {
+        if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
+        else if (t.text === '}' || t.text === ')' || t.text === ']') {
+          if (depth === 0 && t.text === close) return;
+          depth--;
+        }
+      }
+      this.next();
+    }
+  }
+
+  /** Skips to the start of the next plausible item after an error. */
+  recoverItem(close: string | null): void {
+    let depth = 0;
+    while (this.peek().kind !== 'eof') {
+      const t = this.peek();
+      if (t.kind === 'punct') {
+        if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
+        else if (t.text === '}' || t.text === ')' || t.text === ']') {
+          if (depth === 0) {
+            if (close !== null && t.text === close) return;
+            this.next();
+            continue;
+          }
+          depth--;
+          if (depth === 0 && t.text === '}') {
+            this.next();
+            if (this.isItemStart()) return;
+            continue;
+          }
+        } else if (t.text === ';' && depth === 0) {
+          this.next();
+          if (this.isItemStart()) return;
+          continue;
+        }
+      }
+      this.next();
+    }
+  }
+  isItemStart(): boolean {
+    const t = this.peek();
+    return ['fn', 'struct', 'enum', 'impl', 'pub', 'const', 'use', 'mod', 'type', 'trait', '#'].includes(t.text) ||
+      (t.kind === 'ident' && ['spec', 'proof', 'open', 'closed', 'exec', 'tracked', 'broadcast'].includes(t.text)) ||
+      this.peek().kind === 'eof';
+  }
+
+  parseItemsUntil(close: string | null, out: Item[], module: string[]): void {
+    while (this.peek().kind !== 'eof' && !(close !== null && this.is(close))) {
+      const before = this.i;
+      try {
+        this.item(out, module, null);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.recoverItem(close);
+      }
+      if (this.i === before) this.next();
+    }
+  }
+
+  attrs(): string[] {
+    const out: string[] = [];
+    while (this.is('#') && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
+      this.next();
+      this.eat('!');
+      const s = this.peek().start;
+      this.skipBalanced();
+      const text = this.toks.slice(0, 0); // placeholder to keep types simple
+      void text;
+      out.push(this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''));
+    }
+    return out;
+  }
+  text = '';
+  textBetween(a: number, b: number): string {
+    // reconstruct from tokens (we do not keep the text on the parser otherwise)
+    return this.toks.filter((t) => t.start >= a && t.end <= b).map((t) => t.text).join(' ');
+  }
+
+  visibility(): void {
+    if (this.eat('pub')) {
+      if (this.is('(')) this.skipBalanced();
+    }
+  }
+
+  item(out: Item[], module: string[], selfType: string | null): void {
+    const start = this.peek().start;
+    const attrs = this.attrs();
+    this.visibility();
+    const t = this.peek();
+    if (t.text === 'use' || t.text === 'extern') {
+      while (!this.is(';') && this.peek().kind !== 'eof') {
+        if (this.is('{')) this.skipBalanced();
+        else this.next();
+      }
+      this.expect(';');
+      return;
+    }
+    if (t.text === 'mod') {
+      this.next();
+      const name = this.ident();
+      if (this.eat(';')) return;
+      this.expect('{');
+      this.parseItemsUntil('}', out, [...module, name]);
+      this.expect('}');
+      return;
+    }
+    if (t.text === 'struct') return void out.push(this.structItem(start, module));
+    if (t.text === 'enum') return void out.push(this.enumItem(start, module));
+    if (t.text === 'impl') return this.implItem(out, module);
+    if (t.text === 'const' && !this.is('fn', 1)) {
+      this.next();
+      const name = this.ident();
+      this.expect(':');
+      const ty = this.type();
+      this.expect('=');
+      const value = this.expr();
+      this.expect(';');
+      out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module });
+      return;
+    }
+    if (t.text === 'type') {
+      this.next();
+      const name = this.ident();
+      this.expect('=');
+      const ty = this.type();
+      this.expect(';');
+      out.push({ k: 'type', name, ty, sp: { start, end: this.lastEnd() }, module });
+      return;
+    }
+    if (t.text === 'static' || t.text === 'trait' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && (t.text === 'broadcast' || t.text === 'global'))) {
+      this.next();
+      this.recoverItemSimple();
+      out.push({ k: 'unsupported', what: `\`${t.text}\` item`, sp: { start, end: this.lastEnd() }, module });
+      return;
+    }
+    // function with modifiers
+    let mode: FnMode = 'exec';
+    let open = false;
+    for (;;) {
+      const w = this.peek();
+      if (w.kind === 'ident' && ['spec', 'proof', 'exec', 'open', 'closed', 'tracked', 'uninterp'].includes(w.text) && !this.is('!', 1)) {
+        if (w.text === 'spec') mode = 'spec';
+        if (w.text === 'proof') mode = 'proof';
+        if (w.text === 'open') open = true;
+        this.next();
+        if (this.is('(')) this.skipBalanced(); // spec(checked)
+        continue;
+      }
+      if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
+        this.next();
+        continue;
+      }
+      break;
+    }
+    if (this.is('fn')) return void out.push(this.fnItem(start, attrs, mode, open, selfType, module));
+    if (this.peek().kind === 'ident' && this.is('!', 1)) {
+      // macro invocation at item level
+      this.next();
+      this.next();
+      this.skipBalanced();
+      this.eat(';');
+      return;
+    }
+    this.error(`expected item, found \`${this.peek().text}\``);
+  }
+  recoverItemSimple(): void {
+    while (this.peek().kind !== 'eof' && !this.is(';') && !this.is('{')) this.next();
+    if (this.is('{')) this.skipBalanced();
+    else this.eat(';');
+  }
+
+  generics(): string[] {
+    const out: string[] = [];
+    if (!this.eat('<')) return out;
+    while (!this.eatGt()) {
+      if (this.peek().kind === 'eof') this.error('unterminated generics');
+      const t = this.next();
+      if (t.kind === 'ident' && (out.length === 0 || this.toks[this.i - 2]?.text === ',' || this.toks[this.i - 2]?.text === '<')) out.push(t.text);
+      if (t.text === '<') {
+        // nested bound generics: skip
+        let d = 1;
+        while (d > 0 && this.peek().kind !== 'eof') {
+          if (this.eatGt()) {
+            d--;
+          } else if (this.next().text === '<') d++;
+        }
+      }
+    }
+    return out;
+  }
+  whereClause(): void {
+    if (!this.is('where')) return;
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') this.next();
+  }
+
+  structItem(start: number, module: string[]): StructItem {
+    this.expect('struct');
+    const name = this.ident();
+    const generics = this.generics();
+    this.whereClause();
+    const fields: StructItem['fields'] = [];
+    let tupleLike = false;
+    if (this.eat('{')) {
+      while (!this.eat('}')) {
+        this.attrs();
+        this.visibility();
+        const fs = this.peek().start;
+        const fname = this.ident();
+        this.expect(':');
+        const ty = this.type();
+        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() } });
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+    } else if (this.eat('(')) {
+      tupleLike = true;
+      let idx = 0;
+      while (!this.eat(')')) {
+        this.attrs();
+        this.visibility();
+        const fs = this.peek().start;
+        const ty = this.type();
+        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() } });
+        if (!this.eat(',')) {
+          this.expect(')');
+          break;
+        }
+      }
+      this.expect(';');
+    } else this.expect(';');
+    return { k: 'struct', name, fields, tupleLike, generics, sp: { start, end: this.lastEnd() }, module };
+  }
+
+  enumItem(start: number, module: string[]): EnumItem {
+    this.expect('enum');
+    const name = this.ident();
+    const generics = this.generics();
+    this.whereClause();
+    this.expect('{');
+    const variants: EnumItem['variants'] = [];
+    while (!this.eat('}')) {
+      this.attrs();
+      const vs = this.peek().start;
+      const vname = this.ident();
+      const fields: { name: string; ty: TypeExpr }[] = [];
+      let tupleLike = false;
+      if (this.eat('(')) {
+        tupleLike = true;
+        let idx = 0;
+        while (!this.eat(')')) {
+          fields.push({ name: String(idx++), ty: this.type() });
+          if (!this.eat(',')) {
+            this.expect(')');
+            break;
+          }
+        }
+      } else if (this.eat('{')) {
+        while (!this.eat('}')) {
+          const fname = this.ident();
+          this.expect(':');
+          fields.push({ name: fname, ty: this.type() });
+          if (!this.eat(',')) {
+            this.expect('}');
+            break;
+          }
+        }
+      }
+      if (this.eat('=')) this.expr();
+      variants.push({ name: vname, fields, tupleLike, sp: { start: vs, end: this.lastEnd() } });
+      if (!this.eat(',')) {
+        this.expect('}');
+        break;
+      }
+    }
+    return { k: 'enum', name, variants, generics, sp: { start, end: this.lastEnd() }, module };
+  }
+
+  implItem(out: Item[], module: string[]): void {
+    const start = this.peek().start;
+    this.expect('impl');
+    const g = this.generics();
+    const ty = this.type();
+    if (this.eat('for')) {
+      const ty2 = this.type();
+      this.whereClause();
+      // trait impls: not supported (skip body, report)
+      this.skipBalanced();
+      out.push({ k: 'unsupported', what: `trait impl for ${tyName(ty2)}`, sp: { start, end: this.lastEnd() }, module });
+      return;
+    }
+    this.whereClause();
+    const selfType = tyName(ty);
+    this.expect('{');
+    while (!this.is('}') && this.peek().kind !== 'eof') {
+      const before = this.i;
+      try {
+        const inner: Item[] = [];
+        this.item(inner, module, selfType);
+        for (const it of inner) {
+          if (it.k === 'fn') {
+            it.selfType = selfType;
+            if (g.length) it.generics = [...g, ...it.generics];
+          }
+          out.push(it);
+        }
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.recoverItem('}');
+      }
+      if (this.i === before) this.next();
+    }
+    this.expect('}');
+  }
+
+  fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[]): FnItem {
+    this.expect('fn');
+    const nameTok = this.peek();
+    const name = this.ident();
+    const generics = this.generics();
+    this.expect('(');
+    const params: Param[] = [];
+    while (!this.eat(')')) {
+      this.attrs();
+      const ps = this.peek().start;
+      // tracked / ghost param modifiers
+      if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) this.next();
+      if (this.is('&') || this.is('&&') || this.is('self') || (this.is('mut') && this.is('self', 1))) {
+        // self forms
+        let ref = false;
+        let mut = false;
+        if (this.eat('&')) {
+          ref = true;
+          if (this.peek().kind === 'lifetime') this.next();
+          mut = this.eat('mut');
+        } else this.eat('mut');
+        this.expect('self');
+        let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
+        if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
+        if (this.eat(':')) ty = this.type();
+        params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
+      } else {
+        this.eat('mut');
+        const pname = this.ident();
+        this.expect(':');
+        const ty = this.type();
+        params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() } });
+      }
+      if (!this.eat(',')) {
+        this.expect(')');
+        break;
+      }
+    }
+    let ret: FnItem['ret'] = null;
+    if (this.eat('->')) {
+      if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
+        this.next();
+        if (this.peek().text === 'tracked' && !this.is(':', 1)) this.next();
+        const rname = this.ident();
+        this.expect(':');
+        const ty = this.type();
+        this.expect(')');
+        ret = { name: rname, ty };
+      } else {
+        if (this.peek().text === 'tracked' && this.peek().kind === 'ident') this.next();
+        ret = { name: null, ty: this.type() };
+      }
+    }
+    this.whereClause();
+    const requires: Expr[] = [];
+    const ensures: Expr[] = [];
+    const recommends: Expr[] = [];
+    const decreases: Expr[] = [];
+    for (;;) {
+      const w = this.peek();
+      if (w.kind !== 'ident') break;
+      let target: Expr[] | null = null;
+      if (w.text === 'requires') target = requires;
+      else if (w.text === 'ensures') target = ensures;
+      else if (w.text === 'recommends') target = recommends;
+      else if (w.text === 'decreases') target = decreases;
+      else if (w.text === 'opens_invariants' || w.text === 'no_unwind' || w.text === 'returns') target = [];
+      else if (w.text === 'via' || w.text === 'when') target = [];
+      if (!target) break;
+      this.next();
+      this.clauseList(target);
+    }
+    let body: Block | null = null;
+    if (!this.eat(';')) body = this.block();
+    return { k: 'fn', name, mode, open, attrs, params, ret, requires, ensures, recommends, decreases, body, generics, selfType, nameSp: { start: nameTok.start, end: nameTok.end }, sp: { start, end: this.lastEnd() }, module };
+  }
+
+  clauseList(out: Expr[]): void {
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+      if (this.peek().kind === 'ident' && ['requires', 'ensures', 'recommends', 'decreases', 'invariant', 'invariant_except_break', 'opens_invariants', 'via', 'when'].includes(this.peek().text) && !this.is('(', 1) && !this.is('.', 1)) return;
+      out.push(this.expr(true));
+      if (!this.eat(',')) return;
+    }
+  }
+
+  // ---------------- types ----------------
+  type(): TypeExpr {
+    this.enter();
+    try {
+      return this.type0();
+    } finally {
+      this.leave();
+    }
+  }
+  type0(): TypeExpr {
+    const s = this.peek().start;
+    if (this.eat('&') || (this.is('&&') && (this.next(), true))) {
+      if (this.peek().kind === 'lifetime') this.next();
+      const mut = this.eat('mut');
+      const inner = this.type();
+      return { k: 'ref', mut, inner, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (this.eat('[')) {
+      const elem = this.type();
+      if (this.eat(';')) {
+        const len = this.expr();
+        this.expect(']');
+        return { k: 'array', elem, len, sp: { start: s, end: this.lastEnd() } };
+      }
+      this.expect(']');
+      return { k: 'slice', elem, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (this.eat('(')) {
+      const elems: TypeExpr[] = [];
+      while (!this.eat(')')) {
+        elems.push(this.type());
+        if (!this.eat(',')) {
+          this.expect(')');
+          break;
+        }
+      }
+      if (elems.length === 1 && this.toks[this.i - 2]?.text !== ',') return elems[0]!;
+      return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (this.eat('_')) return { k: 'infer', sp: { start: s, end: this.lastEnd() } };
+    if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
+    const segs: string[] = [];
+    let args: TypeExpr[] = [];
+    this.eat('::');
+    for (;;) {
+      segs.push(this.ident());
+      if (this.is('<') || (this.is('::') && this.is('<', 1))) {
+        this.eat('::');
+        this.next();
+        args = [];
+        while (!this.eatGt()) {
+          if (this.peek().kind === 'lifetime') {
+            this.next();
+          } else if (this.peek().kind === 'int' || this.is('{')) {
+            // const generic argument
+            args.push({ k: 'path', name: this.peek().text, segs: [this.next().text], args: [], sp: { start: s, end: this.lastEnd() } });
+          } else args.push(this.type());
+          if (!this.eat(',')) {
+            if (!this.eatGt()) this.error('expected `>`');
+            break;
+          }
+        }
+      }
+      if (this.is('::') && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'keyword')) {
+        this.next();
+        continue;
+      }
+      break;
+    }
+    return { k: 'path', name: segs[segs.length - 1]!, segs, args, sp: { start: s, end: this.lastEnd() } };
+  }
+
+  // ---------------- blocks and statements ----------------
+  block(): Block {
+    this.enter();
+    try {
+      const s = this.expect('{').start;
+      const stmts: Stmt[] = [];
+      while (!this.is('}')) {
+        if (this.peek().kind === 'eof') this.error('unterminated block');
+        if (this.eat(';')) continue;
+        stmts.push(this.stmt());
+      }
+      this.next();
+      return { stmts, sp: { start: s, end: this.lastEnd() } };
+    } finally {
+      this.leave();
+    }
+  }
+
+  stmt(): Stmt {
+    const s = this.peek().start;
+    this.attrs();
+    const t = this.peek();
+    if (t.text === 'let') {
+      this.next();
+      let ghost = false;
+      if (this.peek().kind === 'ident' && (this.peek().text === 'ghost' || this.peek().text === 'tracked') && !this.is(':', 1) && !this.is('=', 1)) {
+        ghost = true;
+        this.next();
+      }
+      const pat = this.pat();
+      let ty: TypeExpr | null = null;
+      if (this.eat(':')) ty = this.type();
+      let init: Expr | null = null;
+      if (this.eat('=')) init = this.expr();
+      if (this.is('else')) this.error('let-else is not supported');
+      this.expect(';');
+      return { k: 'let', pat, ghost, ty, init, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (t.kind === 'ident' && (t.text === 'assert' || t.text === 'assume') && this.is('(', 1)) {
+      this.next();
+      this.next();
+      const e = this.expr();
+      this.expect(')');
+      if (t.text === 'assume') {
+        this.eat(';');
+        return { k: 'assume', e, sp: { start: s, end: this.lastEnd() } };
+      }
+      let by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block' = 'none';
+      let proof: Block | null = null;
+      const req: Expr[] = [];
+      if (this.is('by')) {
+        this.next();
+        if (this.eat('(')) {
+          const w = this.ident();
+          this.expect(')');
+          if (w === 'bit_vector') by = 'bit_vector';
+          else if (w === 'nonlinear_arith') by = 'nonlinear_arith';
+          else this.error(`unsupported \`by(${w})\``);
+          if (this.is('requires')) {
+            this.next();
+            this.clauseList(req);
+          }
+          if (this.is('{')) proof = this.block();
+        } else {
+          by = 'block';
+          proof = this.block();
+        }
+      }
+      this.eat(';');
+      return { k: 'assert', e, by, req, proof, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (t.kind === 'ident' && t.text === 'assert' && this.is('forall', 1)) {
+      this.next();
+      this.next();
+      const { params, triggers } = this.quantHead();
+      const body = this.expr();
+      let lhs: Expr | null = null;
+      let rhs = body;
+      if (this.is('implies')) {
+        this.next();
+        lhs = body;
+        rhs = this.expr();
+      }
+      let proof: Block | null = null;
+      if (this.is('by')) {
+        this.next();
+        proof = this.block();
+      }
+      this.eat(';');
+      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (t.kind === 'ident' && t.text === 'proof' && this.is('{', 1)) {
+      this.next();
+      const block = this.block();
+      return { k: 'proof', block, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (t.kind === 'ident' && (t.text === 'reveal' || t.text === 'reveal_with_fuel') && this.is('(', 1)) {
+      this.next();
+      this.next();
+      const segs: string[] = [this.ident()];
+      while (this.eat('::')) segs.push(this.ident());
+      if (this.eat(',')) this.expr();
+      this.expect(')');
+      this.eat(';');
+      return { k: 'reveal', name: segs, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (['fn', 'struct', 'enum', 'impl', 'use', 'const', 'static', 'mod', 'trait'].includes(t.text) && t.kind === 'keyword' && !(t.text === 'const' && this.is('{', 1))) {
+      const items: Item[] = [];
+      this.item(items, [], null);
+      return { k: 'unsupported', what: 'nested item', sp: { start: s, end: this.lastEnd() } };
+    }
+    if (t.text === 'for') {
+      const e = this.expr();
+      return { k: 'unsupported', what: '`for` loop', sp: { start: s, end: e.sp.end } };
+    }
+    const e = this.expr();
+    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop';
+    if (this.eat(';')) return { k: 'expr', e, semi: true, sp: { start: s, end: this.lastEnd() } };
+    if (!blockLike && !this.is('}')) this.error(`expected \`;\`, found \`${this.peek().text}\``);
+    return { k: 'expr', e, semi: false, sp: { start: s, end: this.lastEnd() } };
+  }
+
+  // ---------------- patterns ----------------
+  pat(): Pat {
+    this.enter();
+    try {
+      const s = this.peek().start;
+      this.eat('|');
+      const first = this.pat1();
+      if (!this.is('|')) return first;
+      const alts = [first];
+      while (this.eat('|')) alts.push(this.pat1());
+      return { k: 'or', alts, sp: { start: s, end: this.lastEnd() } };
+    } finally {
+      this.leave();
+    }
+  }
+  pat1(): Pat {
+    const s = this.peek().start;
+    const t = this.peek();
+    if (this.eat('_')) return { k: 'wild', sp: { start: s, end: this.lastEnd() } };
+    if (t.kind === 'int' || t.text === 'true' || t.text === 'false' || (t.text === '-' && this.peek(1).kind === 'int')) {
+      const value = this.unary();
+      return { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (this.eat('(')) {
+      const elems: Pat[] = [];
+      while (!this.eat(')')) {
+        elems.push(this.pat());
+        if (!this.eat(',')) {
+          this.expect(')');
+          break;
+        }
+      }
+      return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
+    }
+    this.eat('ref');
+    const mut = this.eat('mut');
+    if (this.peek().kind === 'ident' && (this.peek().text === 'ghost' || this.peek().text === 'tracked') && this.peek(1).kind === 'ident') this.next();
+    const path: string[] = [this.ident()];
+    while (this.eat('::')) path.push(this.ident());
+    if (this.eat('(')) {
+      const args: Pat[] = [];
+      while (!this.eat(')')) {
+        if (this.eat('..')) {
+          args.push({ k: 'wild', sp: { start: s, end: this.lastEnd() } });
+        } else args.push(this.pat());
+        if (!this.eat(',')) {
+          this.expect(')');
+          break;
+        }
+      }
+      return { k: 'variant', path, args, fields: null, rest: false, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (this.is('{')) {
+      this.next();
+      const fields: { name: string; pat: Pat }[] = [];
+      let rest = false;
+      while (!this.eat('}')) {
+        if (this.eat('..')) {
+          rest = true;
+          this.expect('}');
+          break;
+        }
+        const fs = this.peek().start;
+        const mutF = this.eat('mut');
+        const fname = this.ident();
+        if (this.eat(':')) fields.push({ name: fname, pat: this.pat() });
+        else fields.push({ name: fname, pat: { k: 'bind', name: fname, mut: mutF, sp: { start: fs, end: this.lastEnd() } } });
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+      return { k: 'variant', path, args: null, fields, rest, sp: { start: s, end: this.lastEnd() } };
+    }
+    if (path.length === 1 && /^[a-z_]/.test(path[0]!) && path[0] !== 'None') {
+      return { k: 'bind', name: path[0]!, mut, sp: { start: s, end: this.lastEnd() } };
+    }
+    return { k: 'variant', path, args: null, fields: null, rest: false, sp: { start: s, end: this.lastEnd() } };
+  }
+
+  // ---------------- expressions ----------------
+  /** noStruct: a `{` after a path is not a struct literal (conditions, clause lists). */
+  noStruct = false;
+  expr(noStruct = false): Expr {
+    const save = this.noStruct;
+    this.noStruct = noStruct;
+    this.enter();
+    try {
+      return this.exprAssign();
+    } finally {
+      this.noStruct = save;
+      this.leave();
+    }
+  }
+  exprNS(): Expr {
+    return this.expr(true);
+  }
+  exprAssign(): Expr {
+    const s = this.peek().start;
+    const lhs = this.exprIff();
+    const t = this.peek();
+    if (t.kind === 'punct' && ['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>='].includes(t.text)) {
+      this.next();
+      const rhs = this.exprAssign();
+      return { k: 'assign', op: t.text, lhs, rhs, sp: { start: s, end: this.lastEnd() } };
+    }
+    return lhs;
+  }
+  bin(op: BinOp, l: Expr, r: Expr): Expr {
+    return { k: 'binary', op, l, r, sp: { start: l.sp.start, end: r.sp.end } };
+  }
+  exprIff(): Expr {
+    let l = this.exprImplies();
+    while (this.is('<==>')) {
+      this.next();
+      const r = this.exprImplies();
+      l = this.bin('<==>', l, r);
+    }
+    return l;
+  }
+  exprImplies(): Expr {
+    const l = this.exprOr();
+    if (this.is('==>')) {
+      this.next();
+      const r = this.exprImplies();
+      return this.bin('==>', l, r);
+    }
+    if (this.is('<==')) {
+      let acc = l;
+      while (this.eat('<==')) acc = this.bin('<==', acc, this.exprOr());
+      return acc;
+    }
+    return l;
+  }
+  exprOr(): Expr {
+    let l = this.exprAnd();
+    while (this.is('||')) {
+      this.next();
+      l = this.bin('||', l, this.exprAnd());
+    }
+    return l;
+  }
+  exprAnd(): Expr {
+    let l = this.exprCmp();
+    while (this.is('&&')) {
+      this.next();
+      l = this.bin('&&', l, this.exprCmp());
+    }
+    return l;
+  }
+  exprCmp(): Expr {
+    const first = this.exprBitOr();
+    const t = this.peek();
+    if (!(t.kind === 'punct' && COMPARE.has(t.text))) return first;
+    const ops: BinOp[] = [];
+    const operands: Expr[] = [first];
+    while (this.peek().kind === 'punct' && COMPARE.has(this.peek().text)) {
+      ops.push(this.next().text as BinOp);
+      operands.push(this.exprBitOr());
+    }
+    if (ops.length === 1) return this.bin(ops[0]!, operands[0]!, operands[1]!);
+    return { k: 'chain', ops, operands, sp: { start: first.sp.start, end: this.lastEnd() } };
+  }
+  exprBitOr(): Expr {
+    let l = this.exprBitXor();
+    while (this.is('|') && !this.inQuantParams) {
+      this.next();
+      l = this.bin('|', l, this.exprBitXor());
+    }
+    return l;
+  }
+  inQuantParams = false;
+  exprBitXor(): Expr {
+    let l = this.exprBitAnd();
+    while (this.is('^')) {
+      this.next();
+      l = this.bin('^', l, this.exprBitAnd());
+    }
+    return l;
+  }
+  exprBitAnd(): Expr {
+    let l = this.exprShift();
+    while (this.is('&')) {
+      this.next();
+      l = this.bin('&', l, this.exprShift());
+    }
+    return l;
+  }
+  exprShift(): Expr {
+    let l = this.exprAdd();
+    while (this.is('<<') || this.is('>>')) {
+      const op = this.next().text as BinOp;
+      l = this.bin(op, l, this.exprAdd());
+    }
+    return l;
+  }
+  exprAdd(): Expr {
+    let l = this.exprMul();
+    while (this.is('+') || this.is('-')) {
+      const op = this.next().text as BinOp;
+      l = this.bin(op, l, this.exprMul());
+    }
+    return l;
+  }
+  exprMul(): Expr {
+    let l = this.exprCast();
+    while (this.is('*') || this.is('/') || this.is('%')) {
+      const op = this.next().text as BinOp;
+      l = this.bin(op, l, this.exprCast());
+    }
+    return l;
+  }
+  exprCast(): Expr {
+    let e = this.unary();
+    while (this.is('as')) {
+      this.next();
+      const ty = this.type();
+      e = { k: 'cast', e, ty, sp: { start: e.sp.start, end: this.lastEnd() } };
+    }
+    return e;
+  }
+  unary(): Expr {
+    this.enter();
+    try {
+      const s = this.peek().start;
+      if (this.is('!') || this.is('-') || this.is('*')) {
+        const op = this.next().text as '!' | '-' | '*';
+        const e = this.unary();
+        return { k: 'unary', op, e, sp: { start: s, end: this.lastEnd() } };
+      }
+      if (this.is('&') || this.is('&&')) {
+        const double = this.next().text === '&&';
+        const mut = this.eat('mut');
+        let e = this.unary();
+        e = { k: 'unary', op: mut ? '&mut' : '&', e, sp: { start: s, end: this.lastEnd() } };
+        if (double) e = { k: 'unary', op: '&', e, sp: e.sp };
+        return e;
+      }
+      if (this.is('#') && this.is('[', 1) && this.peek(2).text === 'trigger') {
+        this.next();
+        this.skipBalanced();
+        const e = this.unary();
+        return { k: 'trigger', e, sp: { start: s, end: this.lastEnd() } };
+      }
+      return this.postfix(this.primary());
+    } finally {
+      this.leave();
+    }
+  }
+  args(close: string): Expr[] {
+    const out: Expr[] = [];
+    const save = this.noStruct;
+    this.noStruct = false;
+    try {
+      while (!this.eat(close)) {
+        out.push(this.expr());
+        if (!this.eat(',')) {
+          this.expect(close);
+          break;
+        }
+      }
+    } finally {
+      this.noStruct = save;
+    }
+    return out;
+  }
+  postfix(e: Expr): Expr {
+    for (;;) {
+      const s = e.sp.start;
+      if (this.is('(')) {
+        this.next();
+        const args = this.args(')');
+        e = { k: 'call', callee: e, args, sp: { start: s, end: this.lastEnd() } };
+        continue;
+      }
+      if (this.is('[')) {
+        this.next();
+        const save = this.noStruct;
+        this.noStruct = false;
+        const idx = this.expr();
+        this.noStruct = save;
+        this.expect(']');
+        e = { k: 'index', recv: e, idx, sp: { start: s, end: this.lastEnd() } };
+        continue;
+      }
+      if (this.is('@')) {
+        this.next();
+        e = { k: 'view', e, sp: { start: s, end: this.lastEnd() } };
+        continue;
+      }
+      if (this.is('?')) this.error('`?` operator is not supported');
+      if (this.is('.')) {
+        this.next();
+        const t = this.peek();
+        if (t.kind === 'int') {
+          this.next();
+          e = { k: 'field', recv: e, name: t.text, sp: { start: s, end: this.lastEnd() } };
+          continue;
+        }
+        if (t.kind === 'float') {
+          // t.0.1 lexed as float "0.1"
+          this.next();
+          const [a, b] = t.text.split('.');
+          e = { k: 'field', recv: e, name: a!, sp: { start: s, end: t.start + a!.length } };
+          e = { k: 'field', recv: e, name: b!, sp: { start: s, end: this.lastEnd() } };
+          continue;
+        }
+        const nameTok = this.peek();
+        const name = this.ident();
+        let generics: TypeExpr[] = [];
+        if (this.is('::') && this.is('<', 1)) {
+          this.next();
+          this.next();
+          while (!this.eatGt()) {
+            generics.push(this.type());
+            if (!this.eat(',')) {
+              if (!this.eatGt()) this.error('expected `>`');
+              break;
+            }
+          }
+        }
+        if (this.is('(')) {
+          this.next();
+          const args = this.args(')');
+          e = { k: 'method', recv: e, name, generics, args, sp: { start: s, end: this.lastEnd() }, nameSp: { start: nameTok.start, end: nameTok.end } };
+        } else {
+          generics = [];
+          e = { k: 'field', recv: e, name, sp: { start: s, end: this.lastEnd() } };
+        }
+        continue;
+      }
+      return e;
+    }
+  }
+  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][] } {
+    this.expect('|');
+    const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
+    while (!this.eat('|')) {
+      const ps = this.peek().start;
+      const name = this.ident();
+      let ty: TypeExpr = { k: 'infer', sp: { start: ps, end: this.lastEnd() } };
+      if (this.eat(':')) {
+        const save = this.inQuantParams;
+        this.inQuantParams = true;
+        ty = this.type();
+        this.inQuantParams = save;
+      }
+      params.push({ name, ty, sp: { start: ps, end: this.lastEnd() } });
+      if (!this.eat(',')) {
+        this.expect('|');
+        break;
+      }
+    }
+    const triggers: Expr[][] = [];
+    while (this.is('#') && this.is('!', 1) && this.is('[', 2)) {
+      this.next();
+      this.next();
+      this.next();
+      const w = this.ident();
+      if (w === 'trigger') {
+        const group: Expr[] = [];
+        do {
+          group.push(this.expr());
+        } while (this.eat(','));
+        triggers.push(group);
+      } else {
+        while (!this.is(']') && this.peek().kind !== 'eof') this.next();
+      }
+      this.expect(']');
+    }
+    return { params, triggers };
+  }
+  primary(): Expr {
+    const t = this.peek();
+    const s = t.start;
+    const sp = (): Sp => ({ start: s, end: this.lastEnd() });
+    if (t.kind === 'int') {
+      this.next();
+      const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9_]+)([a-z0-9]*)$/.exec(t.text);
+      if (!m) this.error(`bad integer literal ${t.text}`);
+      const digits = m[1]!.replace(/_/g, '');
+      let value: bigint;
+      try {
+        value = digits.startsWith('0o') ? BigInt('0o' + digits.slice(2)) : BigInt(digits);
+      } catch {
+        this.error(`bad integer literal ${t.text}`);
+      }
+      return { k: 'int', value, suffix: m[2] ?? '', sp: sp() };
+    }
+    if (t.kind === 'float' || t.kind === 'string' || t.kind === 'char') {
+      this.next();
+      return { k: 'unsupported', what: `${t.kind} literal`, sp: sp() };
+    }
+    if (t.text === 'true' || t.text === 'false') {
+      this.next();
+      return { k: 'bool', value: t.text === 'true', sp: sp() };
+    }
+    if (t.text === '&&&' || t.text === '|||') {
+      const items: Expr[] = [];
+      while (this.is(t.text)) {
+        this.next();
+        items.push(this.exprIff());
+      }
+      return { k: 'bullets', op: t.text === '&&&' ? '&&' : '||', items, sp: sp() };
+    }
+    if (t.text === '(') {
+      this.next();
+      if (this.eat(')')) return { k: 'tuple', elems: [], sp: sp() };
+      const save = this.noStruct;
+      this.noStruct = false;
+      const first = this.expr();
+      if (this.eat(')')) {
+        this.noStruct = save;
+        return { ...first, sp: first.sp } as Expr;
+      }
+      const elems = [first];
+      while (this.eat(',')) {
+        if (this.is(')')) break;
+        elems.push(this.expr());
+      }
+      this.noStruct = save;
+      this.expect(')');
+      return { k: 'tuple', elems, sp: sp() };
+    }
+    if (t.text === '[') {
+      this.next();
+      if (this.eat(']')) return { k: 'array', elems: [], sp: sp() };
+      const first = this.expr();
+      if (this.eat(';')) {
+        const len = this.expr();
+        this.expect(']');
+        return { k: 'array-rep', elem: first, len, sp: sp() };
+      }
+      const elems = [first];
+      while (this.eat(',')) {
+        if (this.is(']')) break;
+        elems.push(this.expr());
+      }
+      this.expect(']');
+      return { k: 'array', elems, sp: sp() };
+    }
+    if (t.text === '{') {
+      const save = this.noStruct;
+      this.noStruct = false;
+      const block = this.block();
+      this.noStruct = save;
+      return { k: 'block', block, sp: sp() };
+    }
+    if (t.text === 'unsafe' && this.is('{', 1)) {
+      this.next();
+      const block = this.block();
+      return { k: 'block', block, sp: sp() };
+    }
+    if (t.text === 'if') return this.ifExpr();
+    if (t.text === 'match') {
+      this.next();
+      const scrut = this.exprNS();
+      this.expect('{');
+      const arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[] = [];
+      while (!this.eat('}')) {
+        const as = this.peek().start;
+        this.attrs();
+        const pat = this.pat();
+        let guard: Expr | null = null;
+        if (this.eat('if')) guard = this.expr();
+        this.expect('=>');
+        const body = this.expr();
+        const isBlock = body.k === 'block' || body.k === 'if' || body.k === 'match';
+        arms.push({ pat, guard, body, sp: { start: as, end: this.lastEnd() } });
+        if (!this.eat(',') && !isBlock) {
+          this.expect('}');
+          break;
+        }
+      }
+      return { k: 'match', scrut, arms, sp: sp() };
+    }
+    if (t.text === 'while' || t.text === 'loop') {
+      this.next();
+      const cond: Expr = t.text === 'while' ? this.exprNS() : { k: 'bool', value: true, sp: sp() };
+      const inv: Expr[] = [];
+      const invEnsures: Expr[] = [];
+      const dec: Expr[] = [];
+      for (;;) {
+        const w = this.peek();
+        if (w.kind !== 'ident') break;
+        if (w.text === 'invariant' || w.text === 'invariant_except_break') {
+          this.next();
+          this.clauseList(inv);
+        } else if (w.text === 'ensures') {
+          this.next();
+          this.clauseList(invEnsures);
+        } else if (w.text === 'decreases') {
+          this.next();
+          this.clauseList(dec);
+        } else break;
+      }
+      const body = this.block();
+      if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp() };
+      return { k: 'loop', inv, invEnsures, dec, body, sp: sp() };
+    }
+    if (t.text === 'for') {
+      this.next();
+      this.pat();
+      this.expect('in');
+      this.exprNS();
+      while (this.peek().kind === 'ident' && ['invariant', 'decreases', 'ensures'].includes(this.peek().text)) {
+        this.next();
+        this.clauseList([]);
+      }
+      this.block();
+      return { k: 'unsupported', what: '`for` loop', sp: sp() };
+    }
+    if (t.text === 'return') {
+      this.next();
+      let e: Expr | null = null;
+      if (!this.is(';') && !this.is('}') && !this.is(',') && !this.is(')')) e = this.expr();
+      return { k: 'return', e, sp: sp() };
+    }
+    if (t.text === 'break') {
+      this.next();
+      if (this.peek().kind === 'lifetime') this.error('labelled break is not supported');
+      if (!this.is(';') && !this.is('}') && !this.is(',')) this.error('break with a value is not supported');
+      return { k: 'break', sp: sp() };
+    }
+    if (t.text === 'continue') {
+      this.next();
+      return { k: 'continue', sp: sp() };
+    }
+    if (t.text === '|' || t.text === '||' || t.text === 'move') {
+      this.error('closures are not supported');
+    }
+    if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
+      this.next();
+      const { params, triggers } = this.quantHead();
+      const save = this.noStruct;
+      this.noStruct = false;
+      const body = this.exprIff();
+      this.noStruct = save;
+      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp() };
+    }
+    if (t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
+      this.eat('::');
+      const segs: string[] = [this.ident()];
+      let generics: TypeExpr[] = [];
+      for (;;) {
+        if (this.is('::') && this.is('<', 1)) {
+          this.next();
+          this.next();
+          generics = [];
+          while (!this.eatGt()) {
+            generics.push(this.type());
+            if (!this.eat(',')) {
+              if (!this.eatGt()) this.error('expected `>`');
+              break;
+            }
+          }
+          continue;
+        }
+        if (this.is('::')) {
+          this.next();
+          segs.push(this.ident());
+          continue;
+        }
+        break;
+      }
+      // macro call
+      if (this.is('!') && (this.is('(', 1) || this.is('[', 1) || this.is('{', 1)) && segs.length === 1) {
+        this.next();
+        const open = this.next().text;
+        const close = open === '(' ? ')' : open === '[' ? ']' : '}';
+        const name = segs[0]!;
+        if (['seq', 'set', 'map', 'vec', 'assert', 'assert_eq'].includes(name)) {
+          const args = this.args(close);
+          return { k: 'macro', name, args, sp: sp() };
+        }
+        this.i--;
+        this.skipBalanced();
+        return { k: 'macro', name, args: [], sp: sp() };
+      }
+      if (this.is('{') && !this.noStruct && (/^[A-Z]/.test(segs[segs.length - 1]!) )) {
+        this.next();
+        const fields: { name: string; e: Expr; sp: Sp }[] = [];
+        let base: Expr | null = null;
+        while (!this.eat('}')) {
+          if (this.eat('..')) {
+            base = this.expr();
+            this.expect('}');
+            break;
+          }
+          const fs = this.peek().start;
+          const fname = this.peek().kind === 'int' ? this.next().text : this.ident();
+          let fe: Expr;
+          if (this.eat(':')) fe = this.expr();
+          else fe = { k: 'path', segs: [fname], generics: [], sp: { start: fs, end: this.lastEnd() } };
+          fields.push({ name: fname, e: fe, sp: { start: fs, end: this.lastEnd() } });
+          if (!this.eat(',')) {
+            this.expect('}');
+            break;
+          }
+        }
+        return { k: 'struct', path: segs, fields, base, sp: sp() };
+      }
+      return { k: 'path', segs, generics, sp: sp() };
+    }
+    this.error(`expected expression, found \`${t.text || 'end of file'}\``);
+  }
+  ifExpr(): Expr {
+    const s = this.expect('if').start;
+    if (this.is('let')) this.error('`if let` is not supported; use `match`');
+    const cond = this.exprNS();
+    const then = this.block();
+    let els: Expr | null = null;
+    if (this.eat('else')) {
+      if (this.is('if')) els = this.ifExpr();
+      else {
+        const b = this.block();
+        els = { k: 'block', block: b, sp: b.sp };
+      }
+    }
+    return { k: 'if', cond, then, els, sp: { start: s, end: this.lastEnd() } };
+  }
+}
+
+export function tyName(t: TypeExpr): string {
+  if (t.k === 'path') return t.name;
+  if (t.k === 'ref') return tyName(t.inner);
+  return '?';
+}

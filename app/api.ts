@@ -16,6 +16,11 @@ export interface ApiRequests {
   'backup.write': [{ path: string; text: string; baseVersion: string | null }, Record<string, never>];
   'backup.discard': [{ path: string }, Record<string, never>];
   'backup.list': [Record<string, never>, Backup[]];
+  /**
+   * Keeps a copy of text that a conflict resolution is about to drop (the editor's buffer on
+   * "Reload", the disk's version on "Keep mine") under `.stratos/history/`, so nothing is lost.
+   */
+  'history.keep': [{ path: string; text: string }, { location: string }];
 }
 
 /** Events pushed by the host. */
@@ -58,3 +63,12 @@ export type ServerMessage =
   | { id: number; result: unknown }
   | { id: number; error: ApiErrorPayload }
   | { event: string; payload: unknown };
+
+/** A host's answer to one request: never a thrown error, so it crosses IPC bridges intact. */
+export type Reply = { result: unknown } | { error: ApiErrorPayload };
+
+/** What the Electron preload exposes on `window.stratos`, and nothing else. */
+export interface HostBridge {
+  call(method: string, params: unknown): Promise<Reply>;
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+}

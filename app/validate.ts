@@ -23,6 +23,7 @@ const schemas: { [M in Method]: Schema } = {
   'backup.write': { path: { rule: 'path' }, text: { rule: 'text' }, baseVersion: { rule: 'version-or-null' } },
   'backup.discard': { path: { rule: 'path' } },
   'backup.list': {},
+  'history.keep': { path: { rule: 'path' }, text: { rule: 'text' } },
 };
 
 export function isMethod(name: unknown): name is Method {

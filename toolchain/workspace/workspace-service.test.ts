@@ -126,6 +126,10 @@ describe('reading and saving', () => {
     const disk = await ws.read('src/main.rs');
     await ws.write('src/main.rs', 'my edit', disk.version);
     expect(readFileSync(path.join(root, 'src/main.rs'), 'utf8')).toBe('my edit');
+    // Whichever side the user drops is kept in .stratos/history.
+    const { location } = await ws.keepInHistory('src/main.rs', 'changed behind the editor\n');
+    expect(location).toMatch(/^\.stratos\/history\/src\/main\.rs~/);
+    expect(readFileSync(path.join(root, location), 'utf8')).toBe('changed behind the editor\n');
     // A file created as new must not exist yet.
     expect(await errorCode(ws.write('src/main.rs', 'x', null))).toBe('conflict');
   });

@@ -11,6 +11,7 @@ import { TEMP_MARKER, sweepTempFiles, writeFileAtomic, type WriteHooks } from '.
 import { IGNORED_DIRECTORIES, resolveInside, toWorkspacePath } from './paths';
 
 const BACKUP_DIR = '.stratos/backups';
+const HISTORY_DIR = '.stratos/history';
 
 export function versionOf(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
@@ -146,6 +147,16 @@ export class WorkspaceService {
       }
     }
     return backups.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** Stores a copy of `text` under `.stratos/history/` and returns its workspace-relative location. */
+  async keepInHistory(relative: string, text: string): Promise<{ location: string }> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const location = `${HISTORY_DIR}/${this.normalize(relative)}~${stamp}`;
+    const file = resolveInside(this.root, location, { allowInternal: true });
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, text);
+    return { location };
   }
 
   /** Starts watching the disk; resolves once the initial scan is done. */

@@ -1,0 +1,95 @@
+// `stratos ide`: opens the IDE in Electron when its binary is installed, otherwise (or with
+// --web) serves it to a browser from 127.0.0.1 with a per-start token.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
+import { createDispatcher } from '../api/dispatcher';
+import { startWebHost } from '../web/server';
+import { ideHelp, parseIdeArgs } from './args';
+import { bundledWorkspace, electronDist, packageRoot, rendererDist, rendererIsBuilt } from './paths';
+
+/** Path of Electron's binary, or why there is none. */
+export function findElectron(): { binary: string } | { missing: string } {
+  try {
+    const require = createRequire(path.join(packageRoot, 'package.json'));
+    const binary = require('electron') as unknown;
+    if (typeof binary === 'string' && existsSync(binary)) return { binary };
+    return { missing: "Electron's binary is not installed" };
+  } catch {
+    return { missing: "Electron's binary is not installed (its download is not possible on this machine)" };
+  }
+}
+
+function ensureBuilt(needElectron: boolean): void {
+  const missing = !rendererIsBuilt() || (needElectron && !existsSync(path.join(electronDist, 'main.cjs')));
+  if (!missing) return;
+  process.stderr.write('Building the IDE (first start) ...\n');
+  const result = spawnSync(process.execPath, [path.join(packageRoot, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: packageRoot });
+  if (result.status !== 0) throw new Error('building the IDE failed (see above)');
+}
+
+function openBrowser(url: string): void {
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!hasDisplay) {
+    process.stderr.write('No display found: open the URL above in a browser.\n');
+    return;
+  }
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`Could not start '${opener}': open the URL above in a browser.\n`));
+  child.unref();
+}
+
+export async function run(args: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseIdeArgs(args);
+  } catch (e) {
+    process.stderr.write(`stratos ide: ${(e as Error).message}\n\n${ideHelp}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(ideHelp + '\n');
+    return 0;
+  }
+  const workspaceDir = path.resolve(options.workspace ?? bundledWorkspace);
+  if (!existsSync(workspaceDir) || !statSync(workspaceDir).isDirectory()) {
+    process.stderr.write(`stratos ide: workspace '${workspaceDir}' is not a directory\n`);
+    return 2;
+  }
+
+  if (!options.web) {
+    const electron = findElectron();
+    if ('binary' in electron) {
+      ensureBuilt(true);
+      const child = spawn(electron.binary, [path.join(electronDist, 'main.cjs'), '--workspace', workspaceDir], { stdio: 'inherit' });
+      return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    }
+    process.stderr.write(`${electron.missing}; starting the IDE in browser mode instead.\n`);
+  }
+
+  ensureBuilt(false);
+  const dispatcher = await createDispatcher(new WorkspaceService(workspaceDir), 'web');
+  let host;
+  try {
+    host = await startWebHost({ dispatcher, staticDir: rendererDist, port: options.port });
+  } catch (e) {
+    await dispatcher.close();
+    process.stderr.write(`stratos ide: cannot listen on 127.0.0.1:${options.port}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  process.stdout.write(`Stratosphere IDE listening on ${host.url}\n`);
+  if (options.open) openBrowser(host.url);
+
+  return new Promise((resolve) => {
+    const stop = async () => {
+      await host.close();
+      await dispatcher.close();
+      resolve(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  });
+}

@@ -1,0 +1,104 @@
+// The panels later issues fill (Proofs, Counterexample, Problems, QEMU console, Proof dashboard),
+// each a named region with an empty state that says what will appear there.
+import type { ReactNode } from 'react';
+import { useWorkspace, type BottomTab, type WorkspaceActions } from '../state/workspace-store';
+
+export function ProofsPanel() {
+  return (
+    <section className="side-panel" aria-label="Proofs">
+      <h2 className="panel-title">Proofs</h2>
+      <p className="empty">Each function's proof status (verified, failed, timeout, unsupported) with its solver time will appear here.</p>
+    </section>
+  );
+}
+
+export function CounterexamplePanel() {
+  return (
+    <section className="side-panel" aria-label="Counterexample">
+      <h2 className="panel-title">Counterexample</h2>
+      <p className="empty">Click a failed proof obligation to see the values that break it, in source terms.</p>
+    </section>
+  );
+}
+
+const bottomTabs: { id: BottomTab; label: string; empty: ReactNode }[] = [
+  { id: 'problems', label: 'Problems', empty: 'Parse errors, type errors and failed proof obligations will be listed here.' },
+  { id: 'console', label: 'QEMU console', empty: "The kernel's serial console appears here when you Build & Boot." },
+  { id: 'dashboard', label: 'Proof dashboard', empty: 'Lines of exec, spec, proof and trusted code per module, and the proof-to-code ratio, will appear here.' },
+];
+
+export function BottomPanel({ actions }: { actions: WorkspaceActions }) {
+  const current = useWorkspace((s) => s.bottomTab);
+  return (
+    <section className="bottom-panel" aria-label="Panels">
+      <div role="tablist" aria-label="Panels" className="bottom-tabs">
+        {bottomTabs.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={current === t.id}
+            aria-controls={`panel-${t.id}`}
+            onClick={() => actions.showBottomTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {bottomTabs.map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`panel-${t.id}`}
+          aria-labelledby={`tab-${t.id}`}
+          aria-label={t.label}
+          hidden={current !== t.id}
+          className="bottom-content"
+        >
+          <p className="empty">{t.empty}</p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function Toolbar() {
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="brand">Stratosphere</span>
+      <button disabled title="Connects to the verifier with the Proofs panel">
+        Verify
+      </button>
+      <button disabled title="Connects to the kernel builder and QEMU with the console">
+        Build &amp; Boot
+      </button>
+      <button disabled title="Stops a running QEMU">
+        Stop
+      </button>
+    </header>
+  );
+}
+
+export function StatusBar({ actions }: { actions: WorkspaceActions }) {
+  const status = useWorkspace((s) => s.status);
+  const error = useWorkspace((s) => s.error);
+  const info = useWorkspace((s) => s.info);
+  const dirty = useWorkspace((s) => s.tabs.filter((t) => t.dirty).length);
+  return (
+    <footer className="status-bar" aria-label="Status bar">
+      <span role="status">{status}</span>
+      {error && (
+        <span role="alert" className="status-error">
+          {error}{' '}
+          <button aria-label="Dismiss error" onClick={actions.dismissError}>
+            ×
+          </button>
+        </span>
+      )}
+      <span className="status-right">
+        {dirty > 0 ? `${dirty} unsaved · ` : ''}
+        {info ? `${info.name} · ${info.host === 'web' ? 'browser mode' : 'Electron'}` : ''}
+      </span>
+    </footer>
+  );
+}

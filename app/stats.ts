@@ -64,7 +64,7 @@ export interface FunctionStats extends Counted {
   mode: FunctionMode;
   /** `#[verifier::external_body]`, `#[verifier::external]` or `axiom fn`: not verified, trusted. */
   trusted: boolean;
-  /** Declared inside a `verus! { }` block. */
+  /** The verifier checks it: declared inside a `verus! { }` block and not trusted. */
   verified: boolean;
 }
 

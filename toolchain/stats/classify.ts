@@ -128,6 +128,8 @@ export class LineIndex {
   }
   position(offset: number): Position {
     const line = this.lineOf(offset);
+    // The end of a text with a final newline is the end of its last line, not a line of its own.
+    if (line > this.lineCount && this.lineCount > 0) return { line: this.lineCount, column: this.lineText(this.lineCount).length + 1 };
     return { line, column: offset - this.starts[line - 1]! + 1 };
   }
   /** Text of 1-based line `line`, without its newline. */
@@ -699,7 +701,13 @@ class Classifier {
     if (body >= 0) this.walkBody(body + 1, Math.min(this.match[body]!, hi), inner);
     if (trustKind) this.markTrusted(start, end, trustKind, name, ctx);
     if (ctx.record) {
-      this.functions.push({ name, mode, trusted: trustKind !== undefined, verified: verus, span: this.span(headStart, end) });
+      this.functions.push({
+        name,
+        mode,
+        trusted: trustKind !== undefined,
+        verified: verus && trustKind === undefined,
+        span: this.span(headStart, end),
+      });
     }
     return end;
   }

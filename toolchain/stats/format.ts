@@ -38,7 +38,7 @@ export function formatReport(report: StatsReport, options: FormatOptions = {}): 
     lines: t.lines,
     ratio: t.ratio,
   };
-  rows.push([`total (${t.files} files)`, ...countCells(totalCounted)]);
+  rows.push([`total (${t.files} file${t.files === 1 ? '' : 's'})`, ...countCells(totalCounted)]);
   out.push(table(header, rows));
   out.push('');
   out.push(`proof-to-code ratio (spec + proof) / exec: ${formatRatio(t.ratio)}  (${t.spec} spec + ${t.proof} proof over ${t.exec} exec lines)`);

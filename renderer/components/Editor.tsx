@@ -1,7 +1,7 @@
 // The editor area: one Monaco editor showing the active tab's model, tabs with dirty markers,
 // Ctrl+S to save, and the bar that asks what to do when a file changed on disk behind a buffer.
 import { useEffect, useRef } from 'react';
-import type * as Monaco from 'monaco-editor';
+import type * as Monaco from '../monaco/monaco';
 import { modelFor, setupMonaco } from '../monaco/setup';
 import { useWorkspace, type WorkspaceActions } from '../state/workspace-store';
 

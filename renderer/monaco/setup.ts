@@ -1,6 +1,6 @@
 // Monaco, bundled locally (no CDN): its editor worker is built by Vite, the Verus-extended Rust
 // language and the theme are registered once.
-import * as monaco from 'monaco-editor';
+import * as monaco from './monaco';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { conf as rustConf, language as rustLanguage } from 'monaco-editor/languages/definitions/rust/rust';
 import { VERUS_LANGUAGE_ID, verusLanguage } from './verus-language';

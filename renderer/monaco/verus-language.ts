@@ -1,6 +1,6 @@
 // Rust highlighting extended with Verus: Monaco's own Rust grammar plus the specification and
 // proof keywords and operators, as their own token classes so themes can tell ghost code apart.
-import type { languages } from 'monaco-editor';
+import type { languages } from './monaco';
 
 export const VERUS_LANGUAGE_ID = 'verus-rust';
 

@@ -180,6 +180,28 @@ describe('classification rules, one at a time', () => {
     expect(categories(src)).toBe('EEEPPPPEPPPPEEEE');
   });
 
+  it('statements and fields whose whole value is Ghost(..)/Tracked(..) are proof', () => {
+    const src = [
+      'verus! {',
+      'fn f(&mut self) {',
+      '    self.mapping = Ghost(self.mapping@.insert(va, e));',
+      '    let g = Ghost(5);',
+      '    let t: Tracked<P> = Tracked(p);',
+      '    let x = foo(a, Ghost(b));',
+      '    let s = S {',
+      '        a: 1,',
+      '        m: Ghost(Map::empty()),',
+      '        t: Tracked(perm)',
+      '    };',
+      '    x = Ghost(1) + 2;',
+      '    self.v[i] = Ghost(3);',
+      '    Ghost(x)',
+      '}',
+      '}',
+    ].join('\n');
+    expect(categories(src)).toBe('EEPPPEEEPPEEPEEE');
+  });
+
   it('assert ... by(...) without a block ends at its semicolon', () => {
     const src = ['verus! {', 'fn f() {', '  assert(x) by (nonlinear_arith)', '    requires y;', '  let z = 1;', '}', '}'].join('\n');
     expect(categories(src)).toBe('EEPPEEE');

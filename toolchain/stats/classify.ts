@@ -789,6 +789,15 @@ class Classifier {
           }
         }
       }
+      if (ctx.verus && ctx.mode === 'exec') {
+        const end = this.ghostStatementEnd(i, lo, hi);
+        if (end > i) {
+          this.paint(i, end, PROOF);
+          this.walkBody(i, end, { ...ctx, mode: 'proof' });
+          i = end;
+          continue;
+        }
+      }
       if (ctx.verus && ctx.mode === 'exec' && this.isW(i, 'let') && (this.isW(i + 1, 'ghost') || this.isW(i + 1, 'tracked'))) {
         const end = this.statementEnd(i, hi);
         this.paint(i, end, PROOF);
@@ -810,6 +819,52 @@ class Classifier {
       }
       i++;
     }
+  }
+
+  /** `Ghost(..)` / `Tracked(..)` at j: the index after its argument group, or -1. */
+  private ghostValueEnd(j: number, hi: number): number {
+    if ((this.isW(j, 'Ghost') || this.isW(j, 'Tracked')) && this.isP(j + 1, '(') && this.isOpener(j + 1)) {
+      const end = this.after(j + 1);
+      return end <= hi ? end : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * A statement or struct-literal field whose whole value is ghost, erased from the compiled code:
+   * `let x = Ghost(..);`, `place = Tracked(..);`, `field: Ghost(..),`. Returns its end, or -1.
+   */
+  private ghostStatementEnd(i: number, lo: number, hi: number): number {
+    const atStart = i === lo || this.isP(i - 1, ';') || this.isP(i - 1, '}') || this.isP(i - 1, '{') || this.isP(i - 1, ',');
+    if (!atStart) return -1;
+    const closeStatement = (k: number): number => {
+      if (k < 0) return -1;
+      if (k < hi && this.isP(k, ';')) return k + 1;
+      return -1;
+    };
+    // `field: Ghost(..)` followed by `,` or the end of the struct literal
+    if (this.isWord(i) && this.isP(i + 1, ':') && (i === lo || this.isP(i - 1, ',') || this.isP(i - 1, '{'))) {
+      const k = this.ghostValueEnd(i + 2, hi);
+      if (k >= 0 && (k === hi || this.isP(k, ','))) return k < hi ? k + 1 : k;
+      return -1;
+    }
+    // `let pat [: T] = Ghost(..);` / `place = Ghost(..);`
+    let j = i;
+    if (this.isW(i, 'let')) {
+      j = i + 1;
+      while (j < hi && !this.isP(j, '=') && !this.isP(j, ';')) j = this.isOpener(j) ? this.after(j) : j + 1;
+    } else {
+      // A place expression: a path, fields, indexing, a deref.
+      while (j < hi) {
+        const t = this.t(j)!;
+        if (t.kind === 'ident' || t.kind === 'int' || this.isW(j, 'self') || this.isP(j, '.') || this.isP(j, '::') || this.isP(j, '*')) j++;
+        else if (this.isP(j, '[') && this.isOpener(j)) j = this.after(j);
+        else break;
+      }
+      if (j === i) return -1;
+    }
+    if (!this.isP(j, '=')) return -1;
+    return closeStatement(this.ghostValueEnd(j + 1, hi));
   }
 
   /** `assert(..)`, `assert(..) by (..) { .. }`, `assert forall|..| .. by { .. }`: its end. */

@@ -1,0 +1,200 @@
+//! The kernel's whole state and its well-formedness.
+//!
+//! Invariant (`Kernel::wf`):
+//!   - the page allocator, the run queue and every endpoint queue are well formed;
+//!   - every live process's address space is well formed, its table pages are not free, and so
+//!     are the pool pages it maps (no page is handed out twice);
+//!   - scheduling: a thread is `T_RUNNABLE` iff it is in the run queue; `current` is the one
+//!     `T_RUNNING` thread (or `NO_THREAD`); queued ids are valid thread ids;
+//!   - every live thread's owner is a live process.
+
+use vstd::prelude::*;
+use crate::mm::page_alloc::*;
+use crate::mm::page_table::*;
+use crate::mm::pt_mem::*;
+use crate::kernel::queue::*;
+use crate::kernel::proc::*;
+
+verus! {
+
+pub const MAX_EPS: usize = 4;
+pub const EP_IDLE: u8 = 0;
+pub const EP_SENDERS: u8 = 1;
+pub const EP_RECEIVERS: u8 = 2;
+
+pub struct Kernel {
+    pub alloc: PageAllocator,
+    pub spaces: [AddressSpace; MAX_PROCS],
+    pub procs: [Process; MAX_PROCS],
+    pub threads: [Thread; MAX_THREADS],
+    pub eps: [ThreadQueue; MAX_EPS],
+    pub ep_mode: [u8; MAX_EPS],
+    pub runq: ThreadQueue,
+    pub current: usize,
+    /// IPC messages delivered, and syscalls refused with an error code.
+    pub delivered: u64,
+    pub refused: u64,
+    pub kernel_entry: u64,
+}
+
+impl Kernel {
+    pub open spec fn space_ok(&self, p: int) -> bool {
+        self.procs[p].alive ==> {
+            &&& self.spaces[p].wf()
+            &&& self.spaces[p].disjoint_from(&self.alloc)
+            &&& forall|va: u64| #[trigger] self.spaces[p].mapping@.contains_key(va)
+                    && is_pool_page(self.spaces[p].mapping@[va].pa)
+                    ==> !self.alloc.free@.contains(self.spaces[p].mapping@[va].pa)
+        }
+    }
+
+    pub open spec fn thread_ok(&self, t: int) -> bool {
+        &&& valid_state(self.threads[t].state)
+        &&& (self.threads[t].state == T_RUNNABLE <==> self.runq.seq@.contains(t as usize))
+        &&& (self.threads[t].state != T_FREE && self.threads[t].state != T_DEAD) ==>
+                self.threads[t].owner < MAX_PROCS && self.procs[self.threads[t].owner as int].alive
+        &&& self.threads[t].is_blocked() ==> self.threads[t].endpoint < MAX_EPS
+    }
+
+    pub open spec fn wf(&self) -> bool {
+        &&& self.alloc.wf()
+        &&& self.runq.wf()
+        &&& forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] self.eps[e].wf()
+        &&& forall|p: int| 0 <= p < MAX_PROCS ==> #[trigger] self.space_ok(p)
+        &&& forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.thread_ok(t)
+        &&& forall|k: int| 0 <= k < self.runq.seq@.len() ==> #[trigger] self.runq.seq@[k] < MAX_THREADS
+        &&& self.current == NO_THREAD || (self.current < MAX_THREADS && self.threads[self.current as int].state == T_RUNNING)
+    }
+
+    /// An address space with no tables, for unused process slots.
+    pub fn no_space() -> (a: AddressSpace)
+        ensures a.mapping@ == Map::<u64, MapEntry>::empty(),
+    {
+        AddressSpace {
+            pml4: 0,
+            pdpt: 0,
+            pd: 0,
+            pts: [0; USER_PTS],
+            kernel_entry: 0,
+            mem: PtMem::empty(),
+            mapping: Ghost(Map::empty()),
+        }
+    }
+
+    /// The boot state: all pool pages free, no process, no thread running.
+    pub fn new(kernel_entry: u64) -> (k: Kernel)
+        ensures
+            k.alloc.wf(),
+            k.current == NO_THREAD,
+            k.runq.seq@ == Seq::<usize>::empty(),
+    {
+        Kernel {
+            alloc: PageAllocator::new(),
+            spaces: [Self::no_space(); MAX_PROCS],
+            procs: [Process::empty(); MAX_PROCS],
+            threads: [Thread::empty(); MAX_THREADS],
+            eps: [ThreadQueue::new(); MAX_EPS],
+            ep_mode: [EP_IDLE; MAX_EPS],
+            runq: ThreadQueue::new(),
+            current: NO_THREAD,
+            delivered: 0,
+            refused: 0,
+            kernel_entry,
+        }
+    }
+
+    /// The process running now, if any.
+    pub fn current_proc(&self) -> (p: Option<usize>)
+        requires self.wf(),
+        ensures
+            (match p {
+                Some(i) => self.current < MAX_THREADS && i == self.threads[self.current as int].owner && i < MAX_PROCS,
+                None => self.current == NO_THREAD,
+            }),
+    {
+        if self.current < MAX_THREADS {
+            Some(self.threads[self.current].owner)
+        } else {
+            None
+        }
+    }
+
+    /// CR3 of process `p`.
+    pub fn space_root(&self, p: usize) -> (r: u64)
+        requires p < MAX_PROCS,
+        ensures r == self.spaces[p as int].pml4,
+    {
+        self.spaces[p].root()
+    }
+
+    /// A free process slot.
+    pub fn find_free_proc(&self) -> (r: Option<usize>)
+        ensures
+            (match r {
+                Some(p) => p < MAX_PROCS && !self.procs[p as int].alive && !self.procs[p as int].exited,
+                None => true,
+            }),
+    {
+        let mut p: usize = 0;
+        while p < MAX_PROCS
+            invariant p <= MAX_PROCS,
+            decreases MAX_PROCS - p,
+        {
+            if !self.procs[p].alive && !self.procs[p].exited {
+                return Some(p);
+            }
+            p = p + 1;
+        }
+        None
+    }
+
+    /// A free thread slot.
+    pub fn find_free_thread(&self) -> (r: Option<usize>)
+        ensures
+            (match r {
+                Some(t) => t < MAX_THREADS && self.threads[t as int].state == T_FREE,
+                None => true,
+            }),
+    {
+        let mut t: usize = 0;
+        while t < MAX_THREADS
+            invariant t <= MAX_THREADS,
+            decreases MAX_THREADS - t,
+        {
+            if self.threads[t].state == T_FREE {
+                return Some(t);
+            }
+            t = t + 1;
+        }
+        None
+    }
+
+    /// Whether every thread that ever ran has finished.
+    pub fn all_exited(&self) -> (r: bool)
+        ensures r ==> forall|t: int| 0 <= t < MAX_THREADS ==> !(#[trigger] self.threads[t]).is_live(),
+    {
+        let mut t: usize = 0;
+        while t < MAX_THREADS
+            invariant
+                t <= MAX_THREADS,
+                forall|j: int| 0 <= j < t ==> !(#[trigger] self.threads[j]).is_live(),
+            decreases MAX_THREADS - t,
+        {
+            if self.threads[t].is_live() {
+                return false;
+            }
+            t = t + 1;
+        }
+        true
+    }
+
+    /// Exit code of process `p` (0 while it has not exited).
+    pub fn exit_code(&self, p: usize) -> (c: u64)
+        requires p < MAX_PROCS,
+        ensures c == self.procs[p as int].exit_code,
+    {
+        self.procs[p].exit_code
+    }
+}
+
+} // verus!

@@ -1,0 +1,216 @@
+//! The system-call layer: the only entry from user space. Every argument is validated before use.
+//!
+//! Invariant: whatever the arguments, a syscall leaves the allocator, the run queue and the
+//! endpoint queues well formed (each handler `ensures` it), and a refused call changes nothing
+//! but the caller's return value and the `refused` count.
+//!
+//! ABI: number in rax, arguments in rdi, rsi; result in rax (0 or a value; errors are the
+//! `E_*` codes, i.e. small negative numbers), a received message in rdx.
+
+use vstd::prelude::*;
+use crate::mm::page_alloc::*;
+use crate::mm::page_table::*;
+use crate::kernel::console::*;
+use crate::kernel::ipc::*;
+use crate::kernel::proc::*;
+use crate::kernel::queue::*;
+use crate::kernel::state::*;
+
+verus! {
+
+pub const SYS_PRINT: u64 = 0;
+pub const SYS_SEND: u64 = 1;
+pub const SYS_RECV: u64 = 2;
+pub const SYS_ALLOC: u64 = 3;
+pub const SYS_YIELD: u64 = 4;
+pub const SYS_EXIT: u64 = 5;
+
+pub const E_NOSYS: u64 = 0xFFFF_FFFF_FFFF_FFFF;
+pub const E_FAULT: u64 = 0xFFFF_FFFF_FFFF_FFFE;
+pub const E_BADEP: u64 = 0xFFFF_FFFF_FFFF_FFFD;
+pub const E_NOMEM: u64 = 0xFFFF_FFFF_FFFF_FFFC;
+pub const E_INVAL: u64 = 0xFFFF_FFFF_FFFF_FFFB;
+pub const E_EXIST: u64 = 0xFFFF_FFFF_FFFF_FFFA;
+pub const E_BUSY: u64 = 0xFFFF_FFFF_FFFF_FFF9;
+
+pub const MAX_PRINT: u64 = 256;
+
+/// The page containing byte address `va`.
+pub fn page_of(va: u64) -> (p: u64)
+    ensures
+        p % 4096 == 0,
+        p <= va,
+        va - p < 4096,
+{
+    assert(va & !0xfffu64 <= va && va - (va & !0xfffu64) < 4096 && (va & !0xfffu64) % 4096 == 0) by(bit_vector);
+    va & !0xfff
+}
+
+impl Kernel {
+    /// Whether every byte of [va, va + len) is in a page mapped into process `p`.
+    pub fn user_range_ok(&self, p: usize, va: u64, len: u64) -> (ok: bool)
+        requires
+            p < MAX_PROCS,
+            self.spaces[p as int].wf(),
+        ensures
+            ok ==> len <= MAX_PRINT && va + len <= u64::MAX,
+            ok ==> forall|b: u64| va <= b < va + len ==> USER_BASE <= b < USER_END,
+    {
+        if len > MAX_PRINT || va > u64::MAX - len {
+            return false;
+        }
+        if len == 0 {
+            return true;
+        }
+        if va < USER_BASE || va + len > USER_END {
+            return false;
+        }
+        let mut page = page_of(va);
+        while page < va + len
+            invariant
+                page % 4096 == 0,
+                USER_BASE <= va,
+                va + len <= USER_END,
+                page <= va + len + 4096,
+            decreases va + len + 4096 - page,
+        {
+            if !self.spaces[p].is_mapped(page) {
+                return false;
+            }
+            page = page + 4096;
+        }
+        true
+    }
+
+    /// SYS_PRINT(va, len): write the caller's bytes to the console.
+    pub fn sys_print(&self, p: usize, va: u64, len: u64) -> (r: u64)
+        requires
+            p < MAX_PROCS,
+            self.spaces[p as int].wf(),
+        ensures r == len || r == E_FAULT,
+    {
+        if !self.user_range_ok(p, va, len) {
+            return E_FAULT;
+        }
+        let mut i: u64 = 0;
+        while i < len
+            invariant
+                i <= len,
+                len <= MAX_PRINT,
+                va + len <= u64::MAX,
+                self.spaces[p as int].wf(),
+            decreases len - i,
+        {
+            let b = va + i;
+            match self.spaces[p].translate(page_of(b)) {
+                Some(e) => {
+                    if e.pa <= u64::MAX - 4096 {
+                        console_putc(phys_read_byte(e.pa + (b - page_of(b))));
+                    }
+                },
+                None => return E_FAULT,
+            }
+            i = i + 1;
+        }
+        len
+    }
+
+    /// SYS_ALLOC(va): map a fresh zeroed writable page at `va`, charged to the caller's quota.
+    pub fn sys_alloc(&mut self, p: usize, va: u64) -> (r: u64)
+        requires
+            p < MAX_PROCS,
+            old(self).alloc.wf(),
+            old(self).spaces[p as int].wf(),
+            old(self).spaces[p as int].disjoint_from(&old(self).alloc),
+        ensures
+            self.alloc.wf(),
+            self.spaces[p as int].wf(),
+            self.spaces[p as int].disjoint_from(&self.alloc),
+            r == E_OK ==> self.spaces[p as int].mapping@.contains_key(va)
+                && !old(self).spaces[p as int].mapping@.contains_key(va)
+                && self.procs[p as int].pages == old(self).procs[p as int].pages + 1,
+            r != E_OK ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@
+                && self.alloc.free@ == old(self).alloc.free@,
+            self.procs[p as int].pages <= self.procs[p as int].quota || self.procs[p as int].pages == old(self).procs[p as int].pages,
+    {
+        if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
+            return E_INVAL;
+        }
+        if self.spaces[p].is_mapped(va) {
+            return E_EXIST;
+        }
+        if !self.procs[p].can_charge() {
+            return E_NOMEM;
+        }
+        if !self.map_fresh_page(p, va) {
+            return E_NOMEM;
+        }
+        self.procs[p].pages = self.procs[p].pages + 1;
+        E_OK
+    }
+
+    /// Record the result the running thread gets back.
+    fn set_result(&mut self, cur: usize, r: u64)
+        requires cur < MAX_THREADS,
+        ensures
+            self.threads[cur as int].ret == r,
+            r != E_OK && r < 0xFFFF_FFFF_FFFF_FF00 ==> self.refused == old(self).refused,
+    {
+        self.threads[cur].ret = r;
+        if r >= E_BUSY && self.refused < u64::MAX {
+            self.refused = self.refused + 1;
+        }
+    }
+
+    /// The syscall entry: `nr` and its arguments come straight from user registers.
+    pub fn syscall(&mut self, nr: u64, a0: u64, a1: u64)
+        requires
+            old(self).wf(),
+            old(self).current < MAX_THREADS,
+        ensures
+            self.alloc.wf(),
+            self.runq.wf(),
+    {
+        let cur = self.current;
+        let p = self.threads[cur].owner;
+        self.threads[cur].ret_msg = 0;
+        if nr == SYS_PRINT {
+            let r = self.sys_print(p, a0, a1);
+            self.set_result(cur, r);
+        } else if nr == SYS_SEND || nr == SYS_RECV {
+            if !Self::ep_valid(a0) {
+                self.set_result(cur, E_BADEP);
+                return;
+            }
+            let ep = a0 as usize;
+            let ok = if nr == SYS_SEND { self.ipc_send(ep, a1) } else { self.ipc_recv(ep) };
+            if !ok {
+                self.set_result(cur, E_BUSY);
+            }
+        } else if nr == SYS_ALLOC {
+            let r = self.sys_alloc(p, a0);
+            self.set_result(cur, r);
+        } else if nr == SYS_YIELD {
+            self.set_result(cur, E_OK);
+            self.yield_current();
+        } else if nr == SYS_EXIT {
+            self.exit_current(a0);
+        } else {
+            self.set_result(cur, E_NOSYS);
+        }
+    }
+
+    /// The running thread faulted: it exits with `code` (the kernel carries on).
+    pub fn kill_current(&mut self, code: u64)
+        requires
+            old(self).wf(),
+            old(self).current < MAX_THREADS,
+        ensures
+            self.alloc.wf(),
+            self.threads[old(self).current as int].state == T_DEAD,
+    {
+        self.exit_current(code);
+    }
+}
+
+} // verus!

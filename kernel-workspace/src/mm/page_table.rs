@@ -1,0 +1,401 @@
+//! Per-process x86-64 4-level page tables for the user region.
+//!
+//! Layout: the user region is [USER_BASE, USER_END) = [1 GiB, 1 GiB + 8 MiB). Its walk always
+//! goes PML4[0] -> PDPT[1] -> PD[k] (k < USER_PTS) -> PT[j]; PDPT[0] points at the kernel's
+//! boot PD (the first GiB identity-mapped, supervisor only), so the kernel is mapped everywhere.
+//! Invariant (`wf`): the three upper tables and every present PT are distinct pages owned by this
+//! address space's `mem`; PML4[0], PDPT[0], PDPT[1] and PD[k] hold exactly the entries above
+//! (PD[k] is empty when `pts[k] == 0`); and the leaf level refines the abstract view:
+//! for every user page `va`, `mapping@` contains `va` iff its PT entry is present, and then
+//! `mapping@[va]` is the (physical page, writable) that entry encodes.
+
+use vstd::prelude::*;
+use crate::mm::page_alloc::*;
+use crate::mm::pt_mem::*;
+
+verus! {
+
+pub const ADDR_MASK: u64 = 0x000F_FFFF_FFFF_F000;
+pub const USER_BASE: u64 = 0x4000_0000;
+pub const USER_END: u64 = 0x4080_0000;
+pub const USER_PTS: usize = 4;
+
+#[derive(Clone, Copy)]
+pub struct MapEntry {
+    pub pa: u64,
+    pub writable: bool,
+}
+
+pub open spec fn is_user_va(va: u64) -> bool {
+    &&& USER_BASE <= va < USER_END
+    &&& va % 4096 == 0
+}
+
+/// Physical pages the tables may point at: 4 KiB aligned, inside the identity-mapped first GiB.
+pub open spec fn is_phys_page(pa: u64) -> bool {
+    &&& pa < 0x4000_0000
+    &&& pa % 4096 == 0
+}
+
+pub open spec fn spec_pd_index(va: u64) -> int {
+    ((va >> 21u64) & 511u64) as int
+}
+
+pub open spec fn spec_pt_index(va: u64) -> int {
+    ((va >> 12u64) & 511u64) as int
+}
+
+/// A present, writable, user entry pointing at table `pa`.
+pub open spec fn table_entry(pa: u64) -> u64 {
+    pa | 7u64
+}
+
+pub open spec fn present(pte: u64) -> bool {
+    pte & 1u64 == 1u64
+}
+
+pub open spec fn decode(pte: u64) -> MapEntry {
+    MapEntry { pa: pte & ADDR_MASK, writable: pte & 2u64 == 2u64 }
+}
+
+/// The walk's index facts for a user address, by bit-vector reasoning.
+pub proof fn lemma_user_indices(va: u64)
+    requires USER_BASE <= va < USER_END,
+    ensures
+        (va >> 39u64) & 511u64 == 0,
+        (va >> 30u64) & 511u64 == 1,
+        (va >> 21u64) & 511u64 < 4,
+        (va >> 12u64) & 511u64 < 512,
+{
+    assert(0x4000_0000u64 <= va && va < 0x4080_0000u64 ==> (va >> 39u64) & 511u64 == 0 && (va >> 30u64) & 511u64 == 1
+        && (va >> 21u64) & 511u64 < 4 && (va >> 12u64) & 511u64 < 512) by(bit_vector);
+}
+
+/// Index into the PD for a user address.
+pub fn pd_index(va: u64) -> (i: usize)
+    requires USER_BASE <= va < USER_END,
+    ensures
+        i == spec_pd_index(va),
+        i < USER_PTS,
+{
+    proof { lemma_user_indices(va); }
+    ((va >> 21) & 511) as usize
+}
+
+/// Index into a PT.
+pub fn pt_index(va: u64) -> (i: usize)
+    ensures
+        i == spec_pt_index(va),
+        i < 512,
+{
+    assert((va >> 12u64) & 511u64 < 512) by(bit_vector);
+    ((va >> 12) & 511) as usize
+}
+
+/// The leaf entry for `pa`: present, user, writable when asked.
+pub fn make_pte(pa: u64, writable: bool) -> (pte: u64)
+    requires is_phys_page(pa),
+    ensures
+        present(pte),
+        decode(pte) == (MapEntry { pa: pa, writable: writable }),
+{
+    assert(pa % 4096 == 0 && pa < 0x4000_0000u64 ==> (pa | 7u64) & 0x000F_FFFF_FFFF_F000u64 == pa
+        && (pa | 7u64) & 1u64 == 1u64 && (pa | 7u64) & 2u64 == 2u64) by(bit_vector);
+    assert(pa % 4096 == 0 && pa < 0x4000_0000u64 ==> (pa | 5u64) & 0x000F_FFFF_FFFF_F000u64 == pa
+        && (pa | 5u64) & 1u64 == 1u64 && (pa | 5u64) & 2u64 != 2u64) by(bit_vector);
+    if writable { pa | 7 } else { pa | 5 }
+}
+
+/// The entry for a lower-level table.
+pub fn make_table_entry(pa: u64) -> (e: u64)
+    requires is_phys_page(pa),
+    ensures
+        e == table_entry(pa),
+        present(e),
+{
+    assert(pa % 4096 == 0 ==> (pa | 7u64) & 1u64 == 1u64) by(bit_vector);
+    pa | 7
+}
+
+pub fn pte_present(pte: u64) -> (r: bool)
+    ensures r == present(pte),
+{
+    pte & 1 == 1
+}
+
+pub fn pte_decode(pte: u64) -> (e: MapEntry)
+    ensures e == decode(pte),
+{
+    MapEntry { pa: pte & ADDR_MASK, writable: pte & 2 == 2 }
+}
+
+#[derive(Clone, Copy)]
+pub struct AddressSpace {
+    pub pml4: u64,
+    pub pdpt: u64,
+    pub pd: u64,
+    pub pts: [u64; USER_PTS],
+    pub kernel_entry: u64,
+    pub mem: PtMem,
+    pub mapping: Ghost<Map<u64, MapEntry>>,
+}
+
+impl AddressSpace {
+    pub open spec fn owns(&self, p: u64) -> bool {
+        self.mem.tables@.contains_key(p)
+    }
+
+    pub open spec fn pt_ok(&self, k: int) -> bool {
+        if self.pts[k] == 0 {
+            self.mem.tables@[self.pd][k] == 0
+        } else {
+            &&& self.owns(self.pts[k])
+            &&& is_phys_page(self.pts[k])
+            &&& self.pts[k] != self.pml4 && self.pts[k] != self.pdpt && self.pts[k] != self.pd
+            &&& forall|j: int| 0 <= j < USER_PTS && j != k ==> self.pts[j] != self.pts[k]
+            &&& self.mem.tables@[self.pd][k] == table_entry(self.pts[k])
+        }
+    }
+
+    pub open spec fn leaf(&self, va: u64) -> u64 {
+        self.mem.tables@[self.pts[spec_pd_index(va)]][spec_pt_index(va)]
+    }
+
+    pub open spec fn refines_at(&self, va: u64) -> bool {
+        if self.pts[spec_pd_index(va)] == 0 {
+            !self.mapping@.contains_key(va)
+        } else {
+            &&& self.mapping@.contains_key(va) <==> present(self.leaf(va))
+            &&& self.mapping@.contains_key(va) ==> self.mapping@[va] == decode(self.leaf(va))
+        }
+    }
+
+    pub open spec fn wf(&self) -> bool {
+        &&& self.owns(self.pml4) && self.owns(self.pdpt) && self.owns(self.pd)
+        &&& is_phys_page(self.pml4) && is_phys_page(self.pdpt) && is_phys_page(self.pd)
+        &&& self.pml4 != self.pdpt && self.pml4 != self.pd && self.pdpt != self.pd
+        &&& self.mem.tables@[self.pml4][0] == table_entry(self.pdpt)
+        &&& self.mem.tables@[self.pdpt][0] == self.kernel_entry
+        &&& self.mem.tables@[self.pdpt][1] == table_entry(self.pd)
+        &&& forall|k: int| 0 <= k < USER_PTS ==> #[trigger] self.pt_ok(k)
+        &&& forall|va: u64| #[trigger] self.mapping@.contains_key(va) ==> is_user_va(va)
+        &&& forall|va: u64| is_user_va(va) ==> #[trigger] self.refines_at(va)
+    }
+
+    /// Every page this address space's tables occupy was taken from `alloc`.
+    pub open spec fn disjoint_from(&self, alloc: &PageAllocator) -> bool {
+        forall|p: u64| #[trigger] self.owns(p) ==> !alloc.free@.contains(p) && is_pool_page(p)
+    }
+
+    /// A fresh address space with no user mappings; `kernel_entry` goes in PDPT[0].
+    pub fn new(alloc: &mut PageAllocator, kernel_entry: u64) -> (r: Option<AddressSpace>)
+        requires old(alloc).wf(),
+        ensures
+            alloc.wf(),
+            alloc.free@.subset_of(old(alloc).free@),
+            (match r {
+                Some(a) => a.wf() && a.mapping@ == Map::<u64, MapEntry>::empty() && a.disjoint_from(alloc),
+                None => alloc.free@ == old(alloc).free@,
+            }),
+    {
+        let pml4 = match alloc.alloc() {
+            Some(p) => p,
+            None => return None,
+        };
+        let pdpt = match alloc.alloc() {
+            Some(p) => p,
+            None => {
+                alloc.free(pml4);
+                return None;
+            },
+        };
+        let pd = match alloc.alloc() {
+            Some(p) => p,
+            None => {
+                alloc.free(pdpt);
+                alloc.free(pml4);
+                return None;
+            },
+        };
+        let mut mem = PtMem::empty();
+        mem.add_table(pml4);
+        mem.add_table(pdpt);
+        mem.add_table(pd);
+        mem.write(pml4, 0, make_table_entry(pdpt));
+        mem.write(pdpt, 0, kernel_entry);
+        mem.write(pdpt, 1, make_table_entry(pd));
+        Some(AddressSpace {
+            pml4,
+            pdpt,
+            pd,
+            pts: [0; USER_PTS],
+            kernel_entry,
+            mem,
+            mapping: Ghost(Map::empty()),
+        })
+    }
+
+    /// The CR3 value of this address space.
+    pub fn root(&self) -> (r: u64)
+        ensures r == self.pml4,
+    {
+        self.pml4
+    }
+
+    /// Look up user page `va` (any value is accepted; non-user addresses are never mapped).
+    pub fn translate(&self, va: u64) -> (r: Option<MapEntry>)
+        requires self.wf(),
+        ensures
+            (match r {
+                Some(e) => self.mapping@.contains_key(va) && self.mapping@[va] == e,
+                None => !self.mapping@.contains_key(va),
+            }),
+    {
+        if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
+            return None;
+        }
+        let k = pd_index(va);
+        let pt = self.pts[k];
+        if pt == 0 {
+            return None;
+        }
+        let pte = self.mem.read(pt, pt_index(va));
+        if pte_present(pte) {
+            Some(pte_decode(pte))
+        } else {
+            None
+        }
+    }
+
+    /// Whether user page `va` is mapped.
+    pub fn is_mapped(&self, va: u64) -> (r: bool)
+        requires self.wf(),
+        ensures r == self.mapping@.contains_key(va),
+    {
+        match self.translate(va) {
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// Make sure the PT covering `va` exists, taking a page from `alloc` if needed.
+    fn ensure_pt(&mut self, alloc: &mut PageAllocator, va: u64) -> (ok: bool)
+        requires
+            old(self).wf(),
+            old(alloc).wf(),
+            old(self).disjoint_from(old(alloc)),
+            is_user_va(va),
+        ensures
+            self.wf(),
+            alloc.wf(),
+            self.disjoint_from(alloc),
+            self.mapping@ == old(self).mapping@,
+            alloc.free@.subset_of(old(alloc).free@),
+            ok ==> self.pts[spec_pd_index(va)] != 0,
+            !ok ==> alloc.free@ == old(alloc).free@,
+    {
+        let k = pd_index(va);
+        if self.pts[k] != 0 {
+            return true;
+        }
+        let pt = match alloc.alloc() {
+            Some(p) => p,
+            None => return false,
+        };
+        self.mem.add_table(pt);
+        self.mem.write(self.pd, k, make_table_entry(pt));
+        self.pts[k] = pt;
+        true
+    }
+
+    /// Map user page `va` to physical page `pa`. False (and nothing changed) when no page is
+    /// left for a page table.
+    pub fn map(&mut self, alloc: &mut PageAllocator, va: u64, pa: u64, writable: bool) -> (ok: bool)
+        requires
+            old(self).wf(),
+            old(alloc).wf(),
+            old(self).disjoint_from(old(alloc)),
+            is_user_va(va),
+            is_phys_page(pa),
+            !old(self).mapping@.contains_key(va),
+        ensures
+            self.wf(),
+            alloc.wf(),
+            self.disjoint_from(alloc),
+            alloc.free@.subset_of(old(alloc).free@),
+            ok ==> self.mapping@ == old(self).mapping@.insert(va, MapEntry { pa: pa, writable: writable }),
+            !ok ==> self.mapping@ == old(self).mapping@,
+    {
+        if !self.ensure_pt(alloc, va) {
+            return false;
+        }
+        let pt = self.pts[pd_index(va)];
+        self.mem.write(pt, pt_index(va), make_pte(pa, writable));
+        self.mapping = Ghost(self.mapping@.insert(va, MapEntry { pa: pa, writable: writable }));
+        true
+    }
+
+    /// Remove the mapping of user page `va`; returns what it was.
+    pub fn unmap(&mut self, va: u64) -> (r: Option<MapEntry>)
+        requires old(self).wf(),
+        ensures
+            self.wf(),
+            self.mapping@ == old(self).mapping@.remove(va),
+            (match r {
+                Some(e) => old(self).mapping@.contains_key(va) && old(self).mapping@[va] == e,
+                None => !old(self).mapping@.contains_key(va),
+            }),
+    {
+        let old_entry = self.translate(va);
+        match old_entry {
+            Some(_) => {
+                let pt = self.pts[pd_index(va)];
+                self.mem.write(pt, pt_index(va), 0);
+                self.mapping = Ghost(self.mapping@.remove(va));
+            },
+            None => {},
+        }
+        old_entry
+    }
+
+    /// Give every table page back to `alloc`; the address space must have no mappings left.
+    pub fn destroy(&mut self, alloc: &mut PageAllocator)
+        requires
+            old(self).wf(),
+            old(alloc).wf(),
+            old(self).disjoint_from(old(alloc)),
+        ensures
+            alloc.wf(),
+            old(alloc).free@.subset_of(alloc.free@),
+    {
+        let mut k: usize = 0;
+        while k < USER_PTS
+            invariant
+                k <= USER_PTS,
+                alloc.wf(),
+                old(alloc).free@.subset_of(alloc.free@),
+                self.owns(self.pml4) && self.owns(self.pdpt) && self.owns(self.pd),
+                self.pml4 != self.pdpt && self.pml4 != self.pd && self.pdpt != self.pd,
+                self.disjoint_from(alloc),
+                forall|j: int| k <= j < USER_PTS ==> #[trigger] self.pt_ok(j),
+            decreases USER_PTS - k,
+        {
+            let pt = self.pts[k];
+            if pt != 0 {
+                self.mem.write(self.pd, k, 0);
+                self.mem.remove_table(pt);
+                self.pts[k] = 0;
+                alloc.free(pt);
+            }
+            k = k + 1;
+        }
+        self.mem.remove_table(self.pd);
+        alloc.free(self.pd);
+        self.mem.remove_table(self.pdpt);
+        alloc.free(self.pdpt);
+        self.mem.remove_table(self.pml4);
+        alloc.free(self.pml4);
+    }
+}
+
+} // verus!

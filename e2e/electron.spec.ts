@@ -2,22 +2,14 @@
 // Electron's binary, which cannot be downloaded on machines without internet access: there they
 // skip, saying so.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { findElectronBinary } from '../main/cli/electron-binary';
 import { repoRoot } from './host';
 
-function electronBinary(): string | undefined {
-  try {
-    const binary = createRequire(path.join(repoRoot, 'package.json'))('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const found = findElectronBinary(repoRoot);
+const binary = 'binary' in found ? found.binary : undefined;
 
 test.describe('Electron host', () => {
   test.skip(!binary, "Electron's binary is not installed (its download needs internet access; run `node node_modules/electron/install.js` where it is available)");

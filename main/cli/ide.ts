@@ -2,25 +2,13 @@
 // --web) serves it to a browser from 127.0.0.1 with a per-start token.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import { createDispatcher } from '../api/dispatcher';
 import { startWebHost } from '../web/server';
 import { ideHelp, parseIdeArgs } from './args';
+import { findElectronBinary } from './electron-binary';
 import { bundledWorkspace, electronDist, packageRoot, rendererDist, rendererIsBuilt } from './paths';
-
-/** Path of Electron's binary, or why there is none. */
-export function findElectron(): { binary: string } | { missing: string } {
-  try {
-    const require = createRequire(path.join(packageRoot, 'package.json'));
-    const binary = require('electron') as unknown;
-    if (typeof binary === 'string' && existsSync(binary)) return { binary };
-    return { missing: "Electron's binary is not installed" };
-  } catch {
-    return { missing: "Electron's binary is not installed (its download is not possible on this machine)" };
-  }
-}
 
 function ensureBuilt(needElectron: boolean): void {
   const missing = !rendererIsBuilt() || (needElectron && !existsSync(path.join(electronDist, 'main.cjs')));
@@ -61,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
   }
 
   if (!options.web) {
-    const electron = findElectron();
+    const electron = findElectronBinary(packageRoot);
     if ('binary' in electron) {
       ensureBuilt(true);
       const child = spawn(electron.binary, [path.join(electronDist, 'main.cjs'), '--workspace', workspaceDir], { stdio: 'inherit' });

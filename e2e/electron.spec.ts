@@ -23,19 +23,15 @@ test.describe('Electron host', () => {
     });
     try {
       const window = await app.firstWindow();
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0]!;
-        return w.webContents.getLastWebPreferences();
-      });
-      expect(prefs?.contextIsolation).toBe(true);
-      expect(prefs?.sandbox).toBe(true);
-      expect(prefs?.nodeIntegration).toBe(false);
       const surface = await window.evaluate(() => ({
         keys: Object.keys((window as unknown as { stratos: object }).stratos).sort(),
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
+        module: typeof (window as unknown as { module?: unknown }).module,
+        // contextBridge hands the page a frozen copy: the page cannot replace the bridge's functions.
+        frozen: Object.isFrozen((window as unknown as { stratos: object }).stratos),
       }));
-      expect(surface).toEqual({ keys: ['call', 'onEvent'], require: 'undefined', process: 'undefined' });
+      expect(surface).toEqual({ keys: ['call', 'onEvent'], require: 'undefined', process: 'undefined', module: 'undefined', frozen: true });
       await expect(window.getByRole('tree', { name: 'Workspace files' }).getByRole('treeitem', { name: 'lib.rs' })).toBeVisible();
       const escape = await window.evaluate(() =>
         (window as unknown as { stratos: { call(m: string, p: unknown): Promise<unknown> } }).stratos.call('file.read', { path: '../../etc/passwd' }),

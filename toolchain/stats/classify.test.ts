@@ -252,6 +252,15 @@ describe('malformed input', () => {
     expect(categories('}}} fn f() { ) ] }')).toBe('E');
   });
 
+  it('pathologically deep nesting degrades gracefully, without the fallback', () => {
+    const depth = 50_000;
+    const src = 'verus! {\nfn f() {\n  assert(x);\n' + '{'.repeat(depth) + '\n' + '}'.repeat(depth) + '\n}\n}\n';
+    const c = classifySource(src);
+    expect(c.lines).toEqual(['exec', 'exec', 'proof', 'exec', 'exec', 'exec', 'exec']);
+    expect(c.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('nesting deeper than')]);
+    expect(c.functions.map((f) => f.name)).toEqual(['f']);
+  });
+
   const rustish = fc.constantFrom(
     'verus!', '{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '#', '!', '::', '|', '\n', '\n', ' ', '"', "'", '/*', '*/', '//',
     'fn', 'f', 'spec', 'proof', 'open', 'pub', 'impl', 'trait', 'struct', 'for', 'mod', 'requires', 'ensures', 'invariant',

@@ -91,6 +91,8 @@ const QUALIFIERS = new Set([
   'const',
 ]);
 const MAX_DIAGNOSTICS = 20;
+/** Deeper nesting is not descended into (its tokens keep the enclosing category). */
+const MAX_DEPTH = 400;
 
 interface Ctx {
   /** Inside a `verus! { }` block. */
@@ -184,6 +186,8 @@ class Classifier {
   private readonly trusted: ClassifiedTrusted[] = [];
   private readonly diagnostics: ClassifyDiagnostic[] = [];
   private droppedDiagnostics = 0;
+  private depth = 0;
+  private tooDeep = false;
 
   constructor(
     private readonly text: string,
@@ -343,11 +347,26 @@ class Classifier {
 
   /** Item level: file, `mod`, `impl`, `trait`, `extern` blocks, `verus! { }`. */
   private walkItems(lo: number, hi: number, ctx: Ctx): void {
+    if (!this.enter(lo)) return;
     let i = lo;
     while (i < hi) {
       const next = this.item(i, hi, ctx);
       i = next > i ? next : i + 1;
     }
+    this.depth--;
+  }
+
+  /** Depth guard for the recursive walks; false (after one diagnostic) when too deep. */
+  private enter(at: number): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.tooDeep && at < this.n) {
+        this.tooDeep = true;
+        this.diag(this.toks[at]!.start, this.toks[at]!.end, `nesting deeper than ${MAX_DEPTH} levels: inner code keeps the enclosing category`);
+      }
+      return false;
+    }
+    this.depth++;
+    return true;
   }
 
   /** Parses one item starting at i; returns the index after it. */
@@ -731,6 +750,15 @@ class Classifier {
 
   /** Expressions and statements: bodies of functions, blocks, macro arguments. */
   private walkBody(lo: number, hi: number, ctx: Ctx): void {
+    if (!this.enter(lo)) return;
+    try {
+      this.walkBodyAt(lo, hi, ctx);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private walkBodyAt(lo: number, hi: number, ctx: Ctx): void {
     let i = lo;
     while (i < hi) {
       const t = this.toks[i]!;

@@ -38,6 +38,7 @@ pub extern "C" fn kernel_main() -> ! {
     cpu::serial_init();
     kprintln!("NIMBUS: booting");
     cpu::init_cpu();
+    cpu::init_pic();
     if cpu::image_end() > POOL_BASE {
         panic!("image overlaps the page pool");
     }

@@ -137,13 +137,19 @@ pub fn init_cpu() {
     }
 }
 
-/// PIT channel 0 at ~100 Hz on IRQ0, remapped with the PIC to vector 32; everything else masked.
-pub fn init_timer() {
+/// Remap the PICs to vectors 32..47 (the BIOS leaves IRQ0 on vector 8, the double fault) and
+/// mask every IRQ.
+pub fn init_pic() {
     outb(0x20, 0x11); outb(0xA0, 0x11);
     outb(0x21, 32); outb(0xA1, 40);
     outb(0x21, 4); outb(0xA1, 2);
     outb(0x21, 1); outb(0xA1, 1);
-    outb(0x21, 0xFE); outb(0xA1, 0xFF);
+    outb(0x21, 0xFF); outb(0xA1, 0xFF);
+}
+
+/// PIT channel 0 at ~100 Hz on IRQ0 (vector 32), the only unmasked IRQ.
+pub fn init_timer() {
+    outb(0x21, 0xFE);
     let divisor: u16 = 11932;
     outb(0x43, 0x36);
     outb(0x40, divisor as u8);

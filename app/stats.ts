@@ -201,3 +201,54 @@ export function directoriesOf(file: string): string[] {
   for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('/'));
   return out;
 }
+
+function csvCell(v: string | number | boolean | null | undefined): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(header: string[], rows: Array<Array<string | number | boolean | null | undefined>>): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+const COUNT_KEYS: Array<keyof LineCounts> = ['exec', 'spec', 'proof', 'trusted', 'comment', 'blank'];
+const countCells = (c: Counted): Array<number | null> => [...COUNT_KEYS.map((k) => c.counts[k]), c.lines, c.ratio];
+
+export type StatsCsvTable = 'files' | 'functions' | 'modules' | 'directories' | 'trustedBase';
+
+/** One table of a report as CSV (RFC 4180, header row, `\n` line ends; ratio empty when null). */
+export function statsToCsv(report: StatsReport, table: StatsCsvTable): string {
+  const countHeader = [...COUNT_KEYS, 'lines', 'ratio'];
+  switch (table) {
+    case 'files':
+      return csv(['file', 'module', ...countHeader, 'unverified'], report.files.map((f) => [f.file, f.module, ...countCells(f), f.unverified]));
+    case 'functions':
+      return csv(
+        ['name', 'file', 'line', 'column', 'endLine', 'endColumn', 'mode', 'trustedFunction', 'verified', ...countHeader],
+        report.functions.map((f) => [
+          f.name,
+          f.file,
+          f.span.start.line,
+          f.span.start.column,
+          f.span.end.line,
+          f.span.end.column,
+          f.mode,
+          f.trusted,
+          f.verified,
+          ...countCells(f),
+        ]),
+      );
+    case 'modules':
+      return csv(
+        ['module', 'file', 'functions', 'trustedEntries', ...countHeader],
+        report.modules.map((m) => [m.module, m.file, m.functions, m.trustedEntries, ...countCells(m)]),
+      );
+    case 'directories':
+      return csv(['directory', 'files', 'functions', ...countHeader], report.directories.map((d) => [d.directory, d.files, d.functions, ...countCells(d)]));
+    case 'trustedBase':
+      return csv(
+        ['kind', 'name', 'file', 'line', 'endLine', 'lines', 'function'],
+        report.trustedBase.map((e) => [e.kind, e.name, e.file, e.span.start.line, e.span.end.line, e.lines, e.function]),
+      );
+  }
+}

@@ -16,6 +16,9 @@ import type { FunctionMode, Position, Span } from '../../app/verification';
 import type { LineCategory, TrustedKind } from '../../app/stats';
 import { lex, type Token } from '../verifier/lexer';
 
+/** Bump when a rule changes: cached per-commit statistics are recomputed. */
+export const CLASSIFIER_VERSION = 1;
+
 export interface ClassifiedFunction {
   name: string;
   mode: FunctionMode;

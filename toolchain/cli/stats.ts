@@ -1,11 +1,13 @@
-// `stratos stats [PATH] [--json] [--functions] [--trusted]`: proof-to-code statistics.
+// `stratos stats [PATH] [--json] [--functions] [--trusted] [--annotate] [--history [N]]`:
+// proof-to-code statistics.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { computeStats } from '../stats/stats';
-import { formatReport } from '../stats/format';
+import { computeStats, statsForSource } from '../stats/stats';
+import { formatAnnotated, formatHistory, formatReport } from '../stats/format';
+import { statsHistory } from '../stats/history';
 
-export const help = `Usage: stratos stats [PATH] [--json] [--functions] [--trusted]
+export const help = `Usage: stratos stats [PATH] [--json] [--functions] [--trusted] [--annotate] [--history [N]]
 
 Count the lines of the Rust sources under PATH (a directory or a .rs file) as exec, spec,
 proof, trusted (external_body items, assume, admit, asm), comment and blank, per file and per
@@ -21,6 +23,9 @@ Options:
                  diagnostics
   --functions    also print a table per function
   --trusted      also list the trusted base (every external_body item, assume, admit and asm)
+  --annotate     print every source line with the category it is counted in
+  --history [N]  totals at each of the last N commits (default 20) touching PATH, read from
+                 git (cached in PATH/.stratos/); with --json: { version: 1, history: [...] }
   -h, --help     show this help
 
 Exit status: 0 on success, 2 on usage or I/O errors.`;
@@ -44,11 +49,23 @@ export async function run(args: string[]): Promise<number> {
   let json = false;
   let functions = false;
   let trusted = false;
+  let annotate = false;
+  let history: number | undefined;
   const positional: string[] = [];
-  for (const a of args) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
     if (a === '--json') json = true;
     else if (a === '--functions') functions = true;
     else if (a === '--trusted') trusted = true;
+    else if (a === '--annotate') annotate = true;
+    else if (a === '--history') {
+      history = 20;
+      const next = args[k + 1];
+      if (next !== undefined && /^\d+$/.test(next)) {
+        history = Math.max(1, Number(next));
+        k++;
+      }
+    }
     else if (a === '--') continue;
     else if (a.startsWith('-')) {
       process.stderr.write(`stratos stats: unknown option '${a}'\n\n${help}\n`);
@@ -73,6 +90,16 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`stratos stats: cannot read ${positional[0] ?? target}: ${(e as Error).message}\n`);
     return 2;
   }
+  if (history !== undefined) {
+    try {
+      const h = await statsHistory(root, { maxCommits: history });
+      process.stdout.write(json ? JSON.stringify({ version: 1, history: h }, null, 2) + '\n' : formatHistory(h) + '\n');
+      return 0;
+    } catch (e) {
+      process.stderr.write(`stratos stats: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   let report;
   try {
     report = await computeStats(root, paths);
@@ -81,7 +108,12 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else {
+  else if (annotate) {
+    for (const f of report.files) {
+      const text = readFileSync(path.join(root, f.file), 'utf8');
+      process.stdout.write(formatAnnotated(f.file, text, statsForSource(f.file, text).lines) + '\n');
+    }
+  } else {
     process.stdout.write(formatReport(report, { functions, trusted }) + '\n');
     for (const d of report.diagnostics) {
       process.stderr.write(`${d.file}:${d.span.start.line}:${d.span.start.column}: ${d.severity}: ${d.message}\n`);

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StatsReport } from '../../app/stats';
@@ -48,6 +51,34 @@ describe('stratos stats', () => {
     expect(out).toContain('trusted base: 4 entries');
     expect(out).toMatch(/PageAllocator::alloc\s+alloc\.rs:38\s+exec/);
     expect(out).toMatch(/global_asm!\s+asm\s+alloc\.rs:81-85\s+5/);
+  });
+
+  it('--annotate prints every line with its category', async () => {
+    const { code, out } = await capture([path.join(fixtures, 'alloc.rs'), '--annotate']);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('== alloc.rs');
+    expect(lines).toHaveLength(92);
+    expect(lines[12]).toBe('   12 spec  |     pub ghost_free: Ghost<Set<usize>>,');
+    expect(lines[58]).toBe('   58 TRUST |                     assume(self.wf());');
+  });
+
+  it('--history --json gives the totals per commit', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'stratos-cli-history-'));
+    try {
+      const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+      writeFileSync(path.join(repo, 'a.rs'), 'verus! {\nspec fn f() -> int { 1 }\n}\n');
+      execFileSync('git', ['init', '-q'], { cwd: repo, env });
+      execFileSync('git', ['add', '.'], { cwd: repo, env });
+      execFileSync('git', ['commit', '-qm', 'c1'], { cwd: repo, env });
+      const { code, out } = await capture([repo, '--history', '5', '--json']);
+      expect(code).toBe(0);
+      const doc = JSON.parse(out) as { version: number; history: Array<{ subject: string; total: { spec: number; ratio: number } }> };
+      expect(doc.version).toBe(1);
+      expect(doc.history.map((h) => [h.subject, h.total.spec, h.total.ratio])).toEqual([['c1', 1, 0.5]]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('exit 2 on usage and I/O errors', async () => {

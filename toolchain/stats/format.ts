@@ -1,6 +1,7 @@
 // Human-readable rendering of a StatsReport (`stratos stats` without --json).
 
-import { formatRatio, type Counted, type LineCounts, type StatsReport, type TrustedKind } from '../../app/stats';
+import { formatRatio, type Counted, type LineCategory, type LineCounts, type StatsReport, type TrustedKind } from '../../app/stats';
+import type { CommitStats } from './history';
 
 const COLUMNS: Array<keyof LineCounts> = ['exec', 'spec', 'proof', 'trusted', 'comment', 'blank'];
 
@@ -82,4 +83,31 @@ export function formatReport(report: StatsReport, options: FormatOptions = {}): 
     );
   }
   return out.join('\n');
+}
+
+const TAG: Record<LineCategory, string> = { exec: 'exec ', spec: 'spec ', proof: 'proof', trusted: 'TRUST', comment: 'comm ', blank: '     ' };
+
+/** A source with each line prefixed by its category, to audit the classification. */
+export function formatAnnotated(file: string, text: string, lines: LineCategory[]): string {
+  const src = text.split('\n');
+  const out = [`== ${file}`];
+  lines.forEach((c, i) => out.push(`${String(i + 1).padStart(5)} ${TAG[c]} | ${(src[i] ?? '').replace(/\r$/, '')}`));
+  return out.join('\n');
+}
+
+export function formatHistory(history: CommitStats[]): string {
+  return table(
+    ['commit', 'date', 'exec', 'spec', 'proof', 'trusted', 'ratio', 'subject'],
+    history.map((h) => [
+      h.commit.slice(0, 10),
+      h.date.slice(0, 10),
+      String(h.total.exec),
+      String(h.total.spec),
+      String(h.total.proof),
+      String(h.total.trusted),
+      formatRatio(h.total.ratio),
+      h.subject.length > 60 ? h.subject.slice(0, 59) + '…' : h.subject,
+    ]),
+    [0, 1, 7],
+  );
 }

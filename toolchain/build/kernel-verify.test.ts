@@ -1,0 +1,109 @@
+// The kernel is verified by our own verifier (`stratos verify`), and its specs have teeth:
+// behaviour-changing bugs make verification fail. Runs the CLI on the workspace (or on a mutated
+// copy) and reads its JSON (DESIGN.md §3).
+
+import { describe, it, expect } from 'vitest';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VerifyReport } from '../../app/verification';
+
+const ROOT = join(__dirname, '..', '..');
+const KERNEL = join(ROOT, 'kernel-workspace');
+const hasVerifier = existsSync(join(ROOT, 'toolchain', 'cli', 'verify.ts'));
+const why = 'stratos verify is not implemented yet (toolchain/cli/verify.ts missing)';
+
+function verify(args: string[]): Promise<VerifyReport> {
+  return new Promise((resolve, reject) => {
+    execFile('node', [join(ROOT, 'bin', 'stratos.mjs'), 'verify', ...args, '--json', '--no-cache'], { maxBuffer: 64 << 20, timeout: 300_000 }, (err, stdout) => {
+      try {
+        resolve(JSON.parse(stdout) as VerifyReport);
+      } catch {
+        reject(err ?? new Error('verify printed no JSON'));
+      }
+    });
+  });
+}
+
+/** A behaviour-changing edit of one verified function: the edited function must fail. */
+interface Mutation {
+  name: string;
+  file: string;
+  fn: string;
+  from: string;
+  to: string;
+}
+
+export const MUTATIONS: Mutation[] = [
+  {
+    name: 'dropped update: free() forgets to clear the used flag',
+    file: 'src/mm/page_alloc.rs',
+    fn: 'PageAllocator::free',
+    from: '        self.used[i] = false;\n',
+    to: '\n',
+  },
+  {
+    name: 'off-by-one: push_back writes one slot too far',
+    file: 'src/kernel/queue.rs',
+    fn: 'ThreadQueue::push_back',
+    from: 'let tail = (self.head + self.len) % QCAP;',
+    to: 'let tail = (self.head + self.len + 1) % QCAP;',
+  },
+  {
+    name: 'flipped comparison: user_range_ok accepts over-long ranges',
+    file: 'src/kernel/syscall.rs',
+    fn: 'Kernel::user_range_ok',
+    from: 'if len > MAX_PRINT || va > u64::MAX - len {',
+    to: 'if len < MAX_PRINT || va > u64::MAX - len {',
+  },
+  {
+    name: 'wrong message: the receiver gets 0 instead of the message',
+    file: 'src/kernel/ipc.rs',
+    fn: 'Kernel::deliver_to_receiver',
+    from: '        self.threads[r].ret_msg = msg;\n',
+    to: '        self.threads[r].ret_msg = 0;\n',
+  },
+  {
+    name: 'off-by-one: translate lets USER_END through',
+    file: 'src/mm/page_table.rs',
+    fn: 'AddressSpace::translate',
+    from: 'if va < USER_BASE || va >= USER_END || va % 4096 != 0 {',
+    to: 'if va < USER_BASE || va > USER_END || va % 4096 != 0 {',
+  },
+];
+
+describe('kernel verification', () => {
+  it('every mutation applies to the current source', () => {
+    for (const m of MUTATIONS) {
+      expect(readFileSync(join(KERNEL, m.file), 'utf8'), m.name).toContain(m.from);
+    }
+  });
+
+  it.skipIf(!hasVerifier)('verifies every function of kernel-workspace', { timeout: 300_000 }, async () => {
+    const report = await verify([KERNEL]);
+    const bad = report.functions.filter((f) => f.status !== 'verified').map((f) => `${f.file}: ${f.name} ${f.status} ${f.detail ?? ''}`);
+    expect(bad).toEqual([]);
+    const exec = report.functions.filter((f) => f.mode === 'exec' && f.status === 'verified');
+    expect(exec.length).toBeGreaterThanOrEqual(60);
+  });
+
+  for (const m of MUTATIONS) {
+    it.skipIf(!hasVerifier)(`specs have teeth: ${m.name}`, { timeout: 300_000 }, async () => {
+      const before = await verify([join(KERNEL, m.file), '--function', m.fn]);
+      expect(before.functions.find((f) => f.name === m.fn)?.status).toBe('verified');
+      const dir = mkdtempSync(join(tmpdir(), 'nimbus-mutant-'));
+      try {
+        cpSync(join(KERNEL, 'src'), join(dir, 'src'), { recursive: true });
+        const file = join(dir, m.file);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(m.from, m.to));
+        const after = await verify([file, '--function', m.fn]);
+        expect(after.functions.find((f) => f.name === m.fn)?.status).toBe('failed');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it.skipIf(hasVerifier)(`is skipped: ${why}`, () => {});
+});

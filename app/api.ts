@@ -1,6 +1,7 @@
 // The IDE API: every request the renderer can make and every event a host can push. Both hosts
 // (Electron IPC, browser-mode WebSocket) carry exactly these, and validate every argument with
 // the validators in ./validate before acting on it.
+import type { ProofHistory, VerifyDone, VerifyProgress, VerifyRequest } from './proof-session';
 import type { Backup, FileChange, FileContent, FileNode, WorkspaceInfo } from './workspace';
 
 /** Requests: method name -> [params, result]. */
@@ -21,11 +22,22 @@ export interface ApiRequests {
    * "Reload", the disk's version on "Keep mine") under `.stratos/history/`, so nothing is lost.
    */
   'history.keep': [{ path: string; text: string }, { location: string }];
+  /**
+   * Starts a verification of the workspace as the editor sees it (unsaved buffers override the
+   * disk). A newer run cancels the one in progress. Results stream as `verify.progress` events
+   * and end with `verify.done`.
+   */
+  'verify.run': [VerifyRequest, { runId: number }];
+  'verify.cancel': [Record<string, never>, Record<string, never>];
+  /** Each function's solver time over its last runs (kept in `.stratos/`). */
+  'verify.history': [Record<string, never>, ProofHistory];
 }
 
 /** Events pushed by the host. */
 export interface ApiEvents {
   'file.changed': FileChange;
+  'verify.progress': VerifyProgress;
+  'verify.done': VerifyDone;
 }
 
 export type Method = keyof ApiRequests;

@@ -40,4 +40,16 @@ describe('validateRequest', () => {
     );
     expect(codeOf(() => validateRequest('backup.write', { path: 'a', text: '' }))).toBe('invalid-argument');
   });
+
+  it('checks verification requests field by field', () => {
+    expect(validateRequest('verify.run', { buffers: [{ path: 'src/a.rs', text: 'x' }], reason: 'edit', timeoutMs: 500 })).toBeTruthy();
+    expect(validateRequest('verify.run', { buffers: [], reason: 'function', functionName: 'PageAllocator::alloc' })).toBeTruthy();
+    expect(codeOf(() => validateRequest('verify.run', { buffers: {}, reason: 'edit' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('verify.run', { buffers: [{ path: 'a' }], reason: 'edit' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('verify.run', { buffers: [{ path: 'a', text: 'x', extra: 1 }], reason: 'edit' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('verify.run', { buffers: [], reason: 'now' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('verify.run', { buffers: [], reason: 'edit', timeoutMs: 1.5 }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('verify.run', { buffers: [], reason: 'edit', timeoutMs: 10 }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('verify.run', { buffers: [], reason: 'edit', functionName: 'a; rm -rf' }))).toBe('invalid-argument');
+  });
 });

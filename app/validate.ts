@@ -5,7 +5,7 @@
 // checked to be a plausible relative path string.
 import { ApiError, type Method, type Params } from './api';
 
-type FieldRule = 'path' | 'text' | 'version' | 'version-or-null';
+type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms';
 type Schema = Record<string, { rule: FieldRule; optional?: boolean }>;
 
 const MAX_PATH = 4096;
@@ -24,7 +24,18 @@ const schemas: { [M in Method]: Schema } = {
   'backup.discard': { path: { rule: 'path' } },
   'backup.list': {},
   'history.keep': { path: { rule: 'path' }, text: { rule: 'text' } },
+  'verify.run': {
+    buffers: { rule: 'buffers' },
+    reason: { rule: 'reason' },
+    functionName: { rule: 'function-name', optional: true },
+    timeoutMs: { rule: 'timeout-ms', optional: true },
+  },
+  'verify.cancel': {},
+  'verify.history': {},
 };
+
+const MAX_BUFFERS = 10_000;
+const REASONS = new Set(['edit', 'save', 'button', 'function']);
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
@@ -44,6 +55,31 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
     case 'text':
       if (typeof value !== 'string') invalid(`${method}: '${field}' must be a string`);
       if (value.length > MAX_TEXT) invalid(`${method}: '${field}' is larger than ${MAX_TEXT} characters`);
+      return;
+    case 'buffers': {
+      if (!Array.isArray(value)) invalid(`${method}: '${field}' must be an array`);
+      if (value.length > MAX_BUFFERS) invalid(`${method}: '${field}' has more than ${MAX_BUFFERS} entries`);
+      value.forEach((entry: unknown, i: number) => {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) invalid(`${method}: ${field}[${i}] must be an object`);
+        const keys = Object.keys(entry);
+        if (keys.length !== 2 || !keys.includes('path') || !keys.includes('text')) invalid(`${method}: ${field}[${i}] must have exactly 'path' and 'text'`);
+        checkField(method, `${field}[${i}].path`, 'path', (entry as Record<string, unknown>).path);
+        checkField(method, `${field}[${i}].text`, 'text', (entry as Record<string, unknown>).text);
+      });
+      return;
+    }
+    case 'reason':
+      if (typeof value !== 'string' || !REASONS.has(value)) invalid(`${method}: '${field}' must be one of ${[...REASONS].join(', ')}`);
+      return;
+    case 'function-name':
+      if (typeof value !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$/.test(value) || value.length > 512) {
+        invalid(`${method}: '${field}' must be a function name like 'alloc' or 'PageAllocator::alloc'`);
+      }
+      return;
+    case 'timeout-ms':
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 100 || value > 600_000) {
+        invalid(`${method}: '${field}' must be an integer number of milliseconds in 100..600000`);
+      }
       return;
     case 'version':
     case 'version-or-null':

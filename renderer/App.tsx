@@ -2,43 +2,61 @@
 // panel with Problems / QEMU console / Proof dashboard, toolbar on top, status bar below.
 import { useEffect, useMemo } from 'react';
 import { api } from './api/client';
+import { CounterexamplePanel } from './components/CounterexamplePanel';
 import { EditorArea } from './components/Editor';
 import { Explorer } from './components/Explorer';
-import { BottomPanel, CounterexamplePanel, ProofsPanel, StatusBar, Toolbar } from './components/Panels';
+import { BottomPanel, StatusBar, Toolbar } from './components/Panels';
+import { ProofsPanel } from './components/ProofsPanel';
+import { createNavigation } from './state/navigation';
+import { createProofActions } from './state/proof-store';
 import { createWorkspaceActions, useWorkspace } from './state/workspace-store';
 
 export function App() {
-  const actions = useMemo(() => createWorkspaceActions(api), []);
+  const { workspace, proofs, nav } = useMemo(() => {
+    const proofRef: { current?: ReturnType<typeof createProofActions> } = {};
+    const workspace = createWorkspaceActions(api, {
+      onEdit: (path) => proofRef.current?.noteEdit(path),
+      onSaved: () => void proofRef.current?.verify('save'),
+    });
+    const proofs = createProofActions({ api, buffers: () => workspace.dirtyBuffers() });
+    proofRef.current = proofs;
+    return { workspace, proofs, nav: createNavigation(workspace, proofs) };
+  }, []);
 
   useEffect(() => {
-    void actions.init();
-    const flush = () => actions.flushBackups();
-    const saveShortcut = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+    const unsubscribe = proofs.subscribe();
+    void workspace.init().then(() => proofs.verify('button'));
+    const flush = () => workspace.flushBackups();
+    const shortcuts = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
         const path = useWorkspace.getState().active;
-        if (path) void actions.save(path);
+        if (path) void workspace.save(path);
+      } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'v') {
+        e.preventDefault();
+        void proofs.verify('button');
       }
     };
     window.addEventListener('pagehide', flush);
-    window.addEventListener('keydown', saveShortcut);
+    window.addEventListener('keydown', shortcuts);
     return () => {
+      unsubscribe();
       window.removeEventListener('pagehide', flush);
-      window.removeEventListener('keydown', saveShortcut);
+      window.removeEventListener('keydown', shortcuts);
     };
-  }, [actions]);
+  }, [workspace, proofs]);
 
   return (
     <div className="app">
-      <Toolbar />
-      <Explorer onOpen={(path) => void actions.openFile(path)} />
-      <EditorArea actions={actions} />
+      <Toolbar proofs={proofs} />
+      <Explorer onOpen={(path) => void workspace.openFile(path)} />
+      <EditorArea actions={workspace} proofs={proofs} nav={nav} />
       <div className="right-column">
-        <ProofsPanel />
-        <CounterexamplePanel />
+        <ProofsPanel actions={proofs} nav={nav} />
+        <CounterexamplePanel nav={nav} />
       </div>
-      <BottomPanel actions={actions} />
-      <StatusBar actions={actions} />
+      <BottomPanel actions={workspace} nav={nav} />
+      <StatusBar actions={workspace} />
     </div>
   );
 }

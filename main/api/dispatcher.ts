@@ -5,6 +5,7 @@ import { ApiError, type Reply, type ApiEvents, type EventName, type Method, type
 import { validateRequest } from '../../app/validate';
 import type { WorkspaceInfo } from '../../app/workspace';
 import type { WorkspaceService } from '../../toolchain/workspace/workspace-service';
+import { ProofService } from '../verification/proof-service';
 
 export type EventListener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
 
@@ -23,6 +24,7 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
     for (const listener of listeners) listener(event, payload);
   };
   await workspace.watch((change) => emit('file.changed', change));
+  const proofs = new ProofService(workspace, emit);
 
   const handlers: Handlers = {
     'workspace.info': async () => ({ name: workspace.name, root: workspace.root, host }),
@@ -39,6 +41,12 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
     },
     'backup.list': () => workspace.listBackups(),
     'history.keep': ({ path, text }) => workspace.keepInHistory(path, text),
+    'verify.run': (request) => proofs.run(request),
+    'verify.cancel': async () => {
+      proofs.cancel();
+      return {};
+    },
+    'verify.history': () => proofs.getHistory(),
   };
 
   return {
@@ -57,6 +65,8 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
       return () => listeners.delete(listener);
     },
     async close() {
+      proofs.cancel();
+      await proofs.idle();
       listeners.clear();
       await workspace.unwatch();
     },

@@ -2,8 +2,30 @@
 // Ctrl+S to save, and the bar that asks what to do when a file changed on disk behind a buffer.
 import { useEffect, useRef } from 'react';
 import type * as Monaco from '../monaco/monaco';
+import { setEditor } from '../monaco/editor-ref';
+import { renderProofs } from '../monaco/proof-decorations';
 import { modelFor, setupMonaco } from '../monaco/setup';
+import type { Navigation } from '../state/navigation';
+import { failedObligations, liveStatus, useProofs, type LiveFunction, type ProofActions } from '../state/proof-store';
 import { useWorkspace, type WorkspaceActions } from '../state/workspace-store';
+
+function pathOfModel(model: Monaco.editor.ITextModel | null): string | null {
+  return model ? model.uri.path.replace(/^\//, '') : null;
+}
+
+function functionAt(path: string, line: number): LiveFunction | undefined {
+  return Object.values(useProofs.getState().functions)
+    .filter((f) => f.result.file === path && f.result.span.start.line <= line && line <= f.result.span.end.line)
+    .sort((a, b) => b.result.span.start.line - a.result.span.start.line)[0];
+}
+
+/** Asks for a timeout in seconds; undefined when cancelled or invalid. */
+function askTimeoutMs(name: string): number | undefined {
+  const answer = window.prompt(`Timeout for ${name}, in seconds (0.1 to 600):`, '30');
+  const seconds = Number(answer);
+  if (!answer || !Number.isFinite(seconds) || seconds < 0.1 || seconds > 600) return undefined;
+  return Math.round(seconds * 1000);
+}
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -56,7 +78,7 @@ function ConflictBar({ actions }: { actions: WorkspaceActions }) {
   );
 }
 
-export function EditorArea({ actions }: { actions: WorkspaceActions }) {
+export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions; proofs: ProofActions; nav: Navigation }) {
   const container = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const active = useWorkspace((s) => s.active);
@@ -79,8 +101,91 @@ export function EditorArea({ actions }: { actions: WorkspaceActions }) {
       if (path) void actions.save(path);
     });
     editor.current = instance;
-    return () => instance.dispose();
-  }, [actions]);
+    setEditor(instance);
+
+    // Proof results in the editor: markers, gutter glyphs, the failing path, inline values.
+    const decorations = instance.createDecorationsCollection();
+    const redraw = () => {
+      const ws = useWorkspace.getState();
+      renderProofs(instance, decorations, useProofs.getState(), ws.tabs.map((t) => t.path), pathOfModel(instance.getModel()));
+    };
+    const unsubscribeProofs = useProofs.subscribe(redraw);
+    const unsubscribeTabs = useWorkspace.subscribe((s, prev) => {
+      if (s.tabs !== prev.tabs || s.active !== prev.active) redraw();
+    });
+    const modelListener = instance.onDidChangeModel(redraw);
+
+    // A click on a function's gutter glyph shows its first failed obligation.
+    const mouseListener = instance.onMouseDown((e) => {
+      if (e.target.type !== monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !e.target.position) return;
+      const path = pathOfModel(instance.getModel());
+      const fn = path ? functionAt(path, e.target.position.lineNumber) : undefined;
+      if (!fn) return;
+      const index = fn.result.obligations.findIndex((o) => o.status !== 'proved');
+      if (index >= 0) void nav.showObligation(fn.key, index, fn.result.file, fn.result.obligations[index]!.span);
+    });
+
+    const verifyCommand = monaco.editor.registerCommand('stratos.verifyFunction', (_accessor, name: string, timeoutMs?: number) => {
+      void proofs.verify('function', { functionName: name, timeoutMs });
+    });
+    const timeoutCommand = monaco.editor.registerCommand('stratos.verifyFunctionWithTimeout', (_accessor, name: string) => {
+      const timeoutMs = askTimeoutMs(name);
+      if (timeoutMs !== undefined) void proofs.verify('function', { functionName: name, timeoutMs });
+    });
+    const lensChanged = new monaco.Emitter<Monaco.languages.CodeLensProvider>();
+    const unsubscribeLens = useProofs.subscribe((s, prev) => {
+      if (s.functions !== prev.functions) lensChanged.fire(lensProvider);
+    });
+    const lensProvider: Monaco.languages.CodeLensProvider = {
+      onDidChange: lensChanged.event,
+      provideCodeLenses(model) {
+        const path = pathOfModel(model);
+        const lenses: Monaco.languages.CodeLens[] = [];
+        for (const fn of Object.values(useProofs.getState().functions)) {
+          if (fn.result.file !== path || fn.stale) continue;
+          const range = { startLineNumber: fn.result.span.start.line, startColumn: 1, endLineNumber: fn.result.span.start.line, endColumn: 1 };
+          const failed = failedObligations(fn.result).length;
+          lenses.push({
+            range,
+            command: {
+              id: 'stratos.verifyFunction',
+              title: `${liveStatus(fn)}${failed ? ` (${failed} failed)` : ''} · ${fn.result.timeMs.toFixed(0)} ms · Verify this function`,
+              arguments: [fn.result.name],
+            },
+          });
+          lenses.push({ range, command: { id: 'stratos.verifyFunctionWithTimeout', title: 'Verify with timeout…', arguments: [fn.result.name] } });
+        }
+        return { lenses, dispose() {} };
+      },
+    };
+    const lensRegistration = monaco.languages.registerCodeLensProvider('verus-rust', lensProvider);
+    const action = instance.addAction({
+      id: 'stratos.verifyFunctionAtCursor',
+      label: 'Verify this function',
+      contextMenuGroupId: 'navigation',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyCode.KeyV],
+      run: (ed) => {
+        const path = pathOfModel(ed.getModel());
+        const line = ed.getPosition()?.lineNumber;
+        const fn = path && line ? functionAt(path, line) : undefined;
+        if (fn) void proofs.verify('function', { functionName: fn.result.name });
+        else void proofs.verify('button');
+      },
+    });
+    return () => {
+      unsubscribeProofs();
+      unsubscribeTabs();
+      unsubscribeLens();
+      modelListener.dispose();
+      mouseListener.dispose();
+      verifyCommand.dispose();
+      timeoutCommand.dispose();
+      lensRegistration.dispose();
+      action.dispose();
+      setEditor(null);
+      instance.dispose();
+    };
+  }, [actions, proofs, nav]);
 
   useEffect(() => {
     const model = active ? (modelFor(active) ?? null) : null;

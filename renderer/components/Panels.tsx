@@ -1,25 +1,11 @@
 // The panels later issues fill (Proofs, Counterexample, Problems, QEMU console, Proof dashboard),
 // each a named region with an empty state that says what will appear there.
 import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Navigation } from '../state/navigation';
+import { useProofs, type ProofActions } from '../state/proof-store';
 import { useWorkspace, type BottomTab, type WorkspaceActions } from '../state/workspace-store';
-
-export function ProofsPanel() {
-  return (
-    <section className="side-panel" aria-label="Proofs">
-      <h2 className="panel-title">Proofs</h2>
-      <p className="empty">Each function's proof status (verified, failed, timeout, unsupported) with its solver time will appear here.</p>
-    </section>
-  );
-}
-
-export function CounterexamplePanel() {
-  return (
-    <section className="side-panel" aria-label="Counterexample">
-      <h2 className="panel-title">Counterexample</h2>
-      <p className="empty">Click a failed proof obligation to see the values that break it, in source terms.</p>
-    </section>
-  );
-}
+import { ProblemsPanel } from './ProblemsPanel';
 
 const bottomTabs: { id: BottomTab; label: string; empty: ReactNode }[] = [
   { id: 'problems', label: 'Problems', empty: 'Parse errors, type errors and failed proof obligations will be listed here.' },
@@ -27,7 +13,7 @@ const bottomTabs: { id: BottomTab; label: string; empty: ReactNode }[] = [
   { id: 'dashboard', label: 'Proof dashboard', empty: 'Lines of exec, spec, proof and trusted code per module, and the proof-to-code ratio, will appear here.' },
 ];
 
-export function BottomPanel({ actions }: { actions: WorkspaceActions }) {
+export function BottomPanel({ actions, nav }: { actions: WorkspaceActions; nav: Navigation }) {
   const current = useWorkspace((s) => s.bottomTab);
   return (
     <section className="bottom-panel" aria-label="Panels">
@@ -55,18 +41,19 @@ export function BottomPanel({ actions }: { actions: WorkspaceActions }) {
           hidden={current !== t.id}
           className="bottom-content"
         >
-          <p className="empty">{t.empty}</p>
+          {t.id === 'problems' ? <ProblemsPanel nav={nav} /> : <p className="empty">{t.empty}</p>}
         </div>
       ))}
     </section>
   );
 }
 
-export function Toolbar() {
+export function Toolbar({ proofs }: { proofs: ProofActions }) {
+  const running = useProofs((s) => s.running);
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand">Stratosphere</span>
-      <button disabled title="Connects to the verifier with the Proofs panel">
+      <button onClick={() => void proofs.verify('button')} title="Verify the whole workspace now (Ctrl+Shift+V)" aria-busy={running}>
         Verify
       </button>
       <button disabled title="Connects to the kernel builder and QEMU with the console">
@@ -84,9 +71,27 @@ export function StatusBar({ actions }: { actions: WorkspaceActions }) {
   const error = useWorkspace((s) => s.error);
   const info = useWorkspace((s) => s.info);
   const dirty = useWorkspace((s) => s.tabs.filter((t) => t.dirty).length);
+  const running = useProofs((s) => s.running);
+  const lastRun = useProofs((s) => s.lastRun);
+  const counts = useProofs(
+    useShallow((s) => {
+      const all = Object.values(s.functions);
+      return { total: all.length, verified: all.filter((f) => f.result.status === 'verified' && !f.stale && !f.running).length };
+    }),
+  );
+  const proofText = running
+    ? 'Verifying…'
+    : lastRun?.error
+      ? `Verification failed: ${lastRun.error}`
+      : lastRun
+        ? `${counts.verified}/${counts.total} verified · solver ${(lastRun.solverMs / 1000).toFixed(2)} s · ${lastRun.cacheHits}/${lastRun.total} cached`
+        : 'Not verified yet';
   return (
     <footer className="status-bar" aria-label="Status bar">
       <span role="status">{status}</span>
+      <span className="proof-status-text" aria-label="Verification status">
+        {proofText}
+      </span>
       {error && (
         <span role="alert" className="status-error">
           {error}{' '}

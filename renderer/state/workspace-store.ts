@@ -63,7 +63,14 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function createWorkspaceActions(api: IdeApi) {
+export interface WorkspaceHooks {
+  /** Every change of a buffer's text by the user (typing, undo, paste). */
+  onEdit?(path: string): void;
+  /** After a successful save. */
+  onSaved?(path: string): void;
+}
+
+export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) {
   const backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Text of each model when it was last known to equal the disk (to spot undo back to clean). */
   const cleanText = new Map<string, string>();
@@ -86,6 +93,7 @@ export function createWorkspaceActions(api: IdeApi) {
       const dirty = model.getValue() !== cleanText.get(path);
       updateTab(path, { dirty });
       scheduleBackup(path);
+      hooks.onEdit?.(path);
     });
     return model;
   };
@@ -205,6 +213,7 @@ export function createWorkspaceActions(api: IdeApi) {
         clearTimeout(backupTimers.get(path));
         await api.call('backup.discard', { path });
         set({ status: `Saved ${path}`, error: null });
+        hooks.onSaved?.(path);
       } catch (e) {
         if (e instanceof ApiError && e.code === 'conflict') {
           const disk = await api.call('file.read', { path }).catch(() => null);
@@ -243,6 +252,7 @@ export function createWorkspaceActions(api: IdeApi) {
         setModelText(change.path, disk.text);
         updateTab(change.path, { savedVersion: disk.version, dirty: false, conflict: undefined });
         set({ status: `Reloaded ${change.path}: it changed on disk` });
+        hooks.onEdit?.(change.path);
       } else {
         updateTab(change.path, { conflict: { kind: 'changed', diskText: disk.text, diskVersion: disk.version } });
       }
@@ -292,6 +302,16 @@ export function createWorkspaceActions(api: IdeApi) {
 
     showBottomTab(tab: BottomTab) {
       set({ bottomTab: tab });
+    },
+
+    /** Unsaved buffers as the verifier should see them. */
+    dirtyBuffers(): { path: string; text: string }[] {
+      return get()
+        .tabs.filter((t) => t.dirty)
+        .flatMap((t) => {
+          const model = modelFor(t.path);
+          return model ? [{ path: t.path, text: model.getValue() }] : [];
+        });
     },
 
     dismissError() {

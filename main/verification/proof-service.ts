@@ -1,0 +1,119 @@
+// Live verification for the IDE: runs the verifier on the workspace as the editor sees it
+// (unsaved buffers over the disk), streams each function's result as it comes, cancels a run
+// as soon as a newer one starts (results of stale text are never reported as current), and keeps
+// each function's solver-time history in .stratos/ for the proof-cost warnings.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
+import type { VerifyReport } from '../../app/verification';
+import { verifySources } from '../../toolchain/verifier/index';
+import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
+import { IGNORED_DIRECTORIES, toWorkspacePath } from '../../toolchain/workspace/paths';
+import type { WorkspaceService } from '../../toolchain/workspace/workspace-service';
+import type { EventListener } from '../api/dispatcher';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const HISTORY_FILE = '.stratos/proof-history.json';
+
+async function readRustSources(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      if (IGNORED_DIRECTORIES.has(entry.name)) continue;
+      const absolute = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(absolute);
+      else if (entry.isFile() && entry.name.endsWith('.rs')) files.set(toWorkspacePath(root, absolute), await fs.readFile(absolute, 'utf8'));
+    }
+  };
+  await walk(root);
+  return files;
+}
+
+function emptyReport(): VerifyReport {
+  return {
+    version: 1,
+    functions: [],
+    diagnostics: [],
+    summary: { functions: 0, verified: 0, failed: 0, timeout: 0, unsupported: 0, error: 0, obligations: 0, solverMs: 0, wallMs: 0 },
+  };
+}
+
+export class ProofService {
+  private nextRunId = 1;
+  private current: { runId: number; controller: AbortController; done: Promise<void> } | undefined;
+  private history: ProofHistory | undefined;
+
+  constructor(
+    private readonly workspace: WorkspaceService,
+    private readonly emit: EventListener,
+    private readonly options: { jobs?: number } = {},
+  ) {}
+
+  /** Starts a run and returns at once; the run reports through events. */
+  async run(request: VerifyRequest): Promise<{ runId: number }> {
+    this.cancel();
+    const runId = this.nextRunId++;
+    const controller = new AbortController();
+    const files = await readRustSources(this.workspace.root);
+    for (const buffer of request.buffers) {
+      if (!buffer.path.endsWith('.rs')) continue;
+      files.set(toWorkspacePath(this.workspace.root, this.workspace.resolve(buffer.path)), buffer.text);
+    }
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Start after this request's reply has been sent, so the renderer knows the run id before
+    // the run's first event arrives.
+    const done = new Promise((resolve) => setImmediate(resolve)).then(() => this.execute(runId, files, request, timeoutMs, controller.signal));
+    this.current = { runId, controller, done };
+    return { runId };
+  }
+
+  private async execute(runId: number, files: Map<string, string>, request: VerifyRequest, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    let message: VerifyDone;
+    try {
+      const report = await verifySources(files, {
+        root: this.workspace.root,
+        timeoutMs,
+        jobs: this.options.jobs,
+        functionFilter: request.functionName,
+        signal,
+        onFunctionResult: (result) => {
+          if (!signal.aborted) this.emit('verify.progress', { runId, result });
+        },
+      });
+      const cancelled = signal.aborted;
+      if (!cancelled) await this.record(report, timeoutMs);
+      message = { runId, cancelled, report, cacheHits: report.functions.filter((f) => f.cached).length };
+    } catch (e) {
+      message = { runId, cancelled: signal.aborted, report: emptyReport(), cacheHits: 0, error: e instanceof Error ? e.message : String(e) };
+    }
+    this.emit('verify.done', message);
+    if (this.current?.runId === runId) this.current = undefined;
+  }
+
+  cancel(): void {
+    this.current?.controller.abort();
+  }
+
+  /** Waits for the run in progress, if any (tests and shutdown). */
+  async idle(): Promise<void> {
+    await this.current?.done;
+  }
+
+  async getHistory(): Promise<ProofHistory> {
+    if (!this.history) {
+      try {
+        this.history = JSON.parse(await fs.readFile(path.join(this.workspace.root, HISTORY_FILE), 'utf8')) as ProofHistory;
+      } catch {
+        this.history = {};
+      }
+    }
+    return this.history;
+  }
+
+  private async record(report: VerifyReport, timeoutMs: number): Promise<void> {
+    this.history = recordRun(await this.getHistory(), report.functions, timeoutMs, Date.now());
+    const file = path.join(this.workspace.root, HISTORY_FILE);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, JSON.stringify(this.history));
+  }
+}

@@ -1,0 +1,148 @@
+// Counterexample: the selected failed obligation's check in words first (confirmed by running
+// the code, or a fact the proof lacks and where), then the values by source name with old(..)
+// beside the current value, then the path taken.
+import type { Counterexample, CounterexampleVariable } from '../../app/verification';
+import type { Navigation } from '../state/navigation';
+import { selectedObligation, useProofs } from '../state/proof-store';
+
+interface Row {
+  name: string;
+  type: string;
+  value: string;
+  old?: string;
+}
+
+/** Puts `old(x)` next to `x`; an `old(..)` without a current counterpart gets its own row. */
+export function rowsOf(variables: CounterexampleVariable[]): Row[] {
+  const rows: Row[] = [];
+  const byName = new Map<string, Row>();
+  for (const v of variables) {
+    const m = /^old\((.*)\)$/.exec(v.name);
+    if (m) continue;
+    const row = { name: v.name, type: v.type, value: v.value };
+    rows.push(row);
+    byName.set(v.name, row);
+  }
+  for (const v of variables) {
+    const m = /^old\((.*)\)$/.exec(v.name);
+    if (!m) continue;
+    const current = byName.get(m[1]!);
+    if (current) current.old = v.value;
+    else rows.push({ name: v.name, type: v.type, value: v.value });
+  }
+  return rows;
+}
+
+function CheckLine({ cx, file, nav }: { cx: Counterexample; file: string; nav: Navigation }) {
+  if (cx.check === 'confirmed') return <p className="cx-check confirmed">Confirmed: the code fails on these inputs.</p>;
+  if (cx.check === 'spurious') {
+    const line = cx.checkSpan?.start.line;
+    return (
+      <p className="cx-check spurious">
+        Not reproduced by running the code: the proof lacks a fact{cx.checkDetail ? `; ${cx.checkDetail}` : ''}.{' '}
+        {cx.checkSpan && (
+          <button className="link" onClick={() => void nav.goTo(file, cx.checkSpan!)}>
+            Go to line {line}
+          </button>
+        )}
+      </p>
+    );
+  }
+  return <p className="cx-check unchecked">Not checked by running the code{cx.checkDetail ? `: ${cx.checkDetail}` : '.'}</p>;
+}
+
+export function CounterexamplePanel({ nav }: { nav: Navigation }) {
+  const selected = useProofs(selectedObligation);
+  if (!selected) {
+    return (
+      <section className="side-panel" aria-label="Counterexample">
+        <h2 className="panel-title">Counterexample</h2>
+        <p className="empty">Click a failed proof obligation to see the values that break it, in source terms.</p>
+      </section>
+    );
+  }
+  const { fn, obligation } = selected;
+  const cx = obligation.counterexample;
+  const rows = cx ? rowsOf(cx.variables) : [];
+  const hasOld = rows.some((r) => r.old !== undefined);
+  return (
+    <section className="side-panel cx-panel" aria-label="Counterexample">
+      <h2 className="panel-title">Counterexample</h2>
+      <p className="cx-title">
+        <strong>{fn.result.name}</strong>: {obligation.message} <span className="muted">({obligation.kind}, line {obligation.span.start.line})</span>
+        {fn.stale && <span className="stale-note"> — from text you have changed since</span>}
+      </p>
+      {obligation.relatedSpan && (
+        <p>
+          <button className="link" onClick={() => void nav.goTo(fn.result.file, obligation.relatedSpan!)}>
+            The clause at line {obligation.relatedSpan.start.line}
+          </button>
+        </p>
+      )}
+      {!cx ? (
+        <p className="empty">{obligation.status === 'failed' ? 'The solver gave no model for this obligation.' : `No counterexample: the obligation's status is ${obligation.status}.`}</p>
+      ) : (
+        <>
+          <CheckLine cx={cx} file={fn.result.file} nav={nav} />
+          <table className="cx-table" aria-label="Counterexample values">
+            <thead>
+              <tr>
+                <th scope="col">Variable</th>
+                <th scope="col">Type</th>
+                <th scope="col">Value</th>
+                {hasOld && <th scope="col">old(..)</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <td>
+                    <code>{r.name}</code>
+                  </td>
+                  <td>
+                    <code>{r.type}</code>
+                  </td>
+                  <td>
+                    <code>{r.value}</code>
+                  </td>
+                  {hasOld && (
+                    <td>
+                      <code>{r.old ?? ''}</code>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {cx.path.length > 0 && (
+            <>
+              <h3 className="cx-subtitle">Path taken</h3>
+              <ol className="cx-path" aria-label="Path taken">
+                {cx.path.map((step, i) => {
+                  const m = /\bat (\d+):(\d+)/.exec(step);
+                  return (
+                    <li key={i}>
+                      {m ? (
+                        <button
+                          className="link"
+                          onClick={() => {
+                            const pos = { line: Number(m[1]), column: Number(m[2]) };
+                            void nav.goTo(fn.result.file, { start: pos, end: pos });
+                          }}
+                        >
+                          {step}
+                        </button>
+                      ) : (
+                        step
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// Going to things: an obligation (select it, open its file, reveal its span, show its
+// counterexample) or a plain span in a file.
+import type { Span } from '../../app/verification';
+import { revealSpan } from '../monaco/editor-ref';
+import type { ProofActions } from './proof-store';
+import { useWorkspace, type WorkspaceActions } from './workspace-store';
+
+export function createNavigation(workspace: WorkspaceActions, proofs: ProofActions) {
+  const goTo = async (file: string, span: Span) => {
+    await workspace.openFile(file);
+    workspace.activate(file);
+    // The editor swaps models in an effect after the store changes: reveal once it has.
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    if (useWorkspace.getState().active === file) revealSpan(span);
+  };
+  return {
+    goTo,
+    async showObligation(key: string, obligation: number, file: string, span: Span) {
+      proofs.select({ key, obligation });
+      await goTo(file, span);
+    },
+  };
+}
+
+export type Navigation = ReturnType<typeof createNavigation>;

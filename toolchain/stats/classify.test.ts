@@ -227,6 +227,20 @@ describe('classification rules, one at a time', () => {
     expect(categories(src)).toBe('ETTTTTTE');
   });
 
+  it('functions inside a trusted impl or mod are flagged trusted; one entry for the item', () => {
+    const src = ['verus! {', '#[verifier::external_body]', 'impl<T> Port<T> {', '  fn read(&self) -> u8 { 0 }', '}', '#[verifier::external]', 'mod raw {', '  fn poke() {}', '}', 'fn ok() {}', '}'].join(
+      '\n',
+    );
+    const c = classifySource(src);
+    expect(c.lines.map((l) => l[0]!.toUpperCase()).join('')).toBe('ETTTTTTTTEE');
+    expect(c.functions.map((f) => [f.name, f.trusted, f.verified])).toEqual([
+      ['Port::read', true, false],
+      ['poke', true, false],
+      ['ok', false, true],
+    ]);
+    expect(c.trusted.map((t) => `${t.kind}:${t.name}`)).toEqual(['external_body:Port', 'external:raw']);
+  });
+
   it('asm is trusted inside and outside verus!', () => {
     const src = ['fn f() {', '  unsafe { asm!("nop"); }', '  x();', '}', 'core::arch::global_asm!("', '  nop', '");'].join('\n');
     expect(categories(src)).toBe('ETEETTT');

@@ -108,6 +108,8 @@ interface Ctx {
   fn?: string;
   /** Record functions found at this level (item level, not nested in bodies). */
   record: boolean;
+  /** Inside a trusted item (an external_body/external impl, trait or mod). */
+  trusted?: boolean;
 }
 
 /** Byte-offset -> line/column mapping over `\n`-separated lines. */
@@ -436,6 +438,7 @@ class Classifier {
     }
 
     let end: number;
+    let named: string | undefined;
     switch (word) {
       case 'fn':
         end = this.fn(start, headStart, i, hi, quals, attrInfo, ctx);
@@ -443,13 +446,18 @@ class Classifier {
       case 'impl':
       case 'trait': {
         const { body, name } = word === 'impl' ? this.implHead(i, hi) : this.traitHead(i, hi);
+        named = name;
         if (body < 0) {
           end = this.statementEnd(i, hi);
           this.walkBody(i, end, ctx);
         } else {
           end = this.after(body);
           this.walkBody(start, body, ctx);
-          this.walkItems(body + 1, Math.min(this.match[body]!, hi), { ...ctx, owner: name, record: ctx.record });
+          this.walkItems(body + 1, Math.min(this.match[body]!, hi), {
+            ...ctx,
+            owner: name,
+            trusted: ctx.trusted || (verus && attrInfo !== undefined),
+          });
         }
         break;
       }
@@ -458,7 +466,11 @@ class Classifier {
         if (this.isWord(j)) j++;
         if (this.isP(j, '{') && this.isOpener(j)) {
           end = this.after(j);
-          this.walkItems(j + 1, Math.min(this.match[j]!, hi), { ...ctx, owner: undefined });
+          this.walkItems(j + 1, Math.min(this.match[j]!, hi), {
+            ...ctx,
+            owner: undefined,
+            trusted: ctx.trusted || (verus && attrInfo !== undefined),
+          });
         } else end = this.statementEnd(i, hi);
         break;
       }
@@ -503,7 +515,7 @@ class Classifier {
     if (verus) {
       if (quals.has('spec') || quals.has('ghost')) this.paint(start, end, SPEC);
       else if (quals.has('proof') || quals.has('broadcast') || quals.has('tracked')) this.paint(start, end, PROOF);
-      if (attrInfo) this.markTrusted(start, end, attrInfo, this.itemName(i), ctx);
+      if (attrInfo) this.markTrusted(start, end, attrInfo, named ?? this.itemName(i), ctx);
     }
     return end;
   }
@@ -723,11 +735,12 @@ class Classifier {
     if (body >= 0) this.walkBody(body + 1, Math.min(this.match[body]!, hi), inner);
     if (trustKind) this.markTrusted(start, end, trustKind, name, ctx);
     if (ctx.record) {
+      const trusted = trustKind !== undefined || ctx.trusted === true;
       this.functions.push({
         name,
         mode,
-        trusted: trustKind !== undefined,
-        verified: verus && trustKind === undefined,
+        trusted,
+        verified: verus && !trusted,
         span: this.span(headStart, end),
       });
     }

@@ -1,0 +1,311 @@
+// Reads a Z3 model (its S-expression text) back into source-level values: Rust notation for the
+// report and concrete values for the interpreter.
+
+import type { CounterexampleVariable } from '../../app/verification';
+import { Crate, norm, tyStr, type Ty } from './resolver';
+import { datatypeOf } from './smt';
+import type { ScopeVar } from './vcgen';
+
+export type SExp = string | SExp[];
+
+export function parseSexp(text: string): SExp[] {
+  const out: SExp[] = [];
+  const stack: SExp[][] = [out];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '(') {
+      const l: SExp[] = [];
+      stack[stack.length - 1]!.push(l);
+      stack.push(l);
+      i++;
+    } else if (c === ')') {
+      if (stack.length > 1) stack.pop();
+      i++;
+    } else if (c === ' ' || c === '\n' || c === '\t' || c === '\r') i++;
+    else if (c === '|') {
+      const j = text.indexOf('|', i + 1);
+      const e = j < 0 ? n : j + 1;
+      stack[stack.length - 1]!.push(text.slice(i, e));
+      i = e;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < n && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
+      stack[stack.length - 1]!.push(text.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === ';') {
+      while (i < n && text[i] !== '\n') i++;
+    } else {
+      let j = i;
+      while (j < n && !' \n\t\r()|'.includes(text[j]!)) j++;
+      stack[stack.length - 1]!.push(text.slice(i, j));
+      i = j;
+    }
+  }
+  return out;
+}
+
+function unbar(s: string): string {
+  return s.startsWith('|') && s.endsWith('|') ? s.slice(1, -1) : s;
+}
+
+export interface Model {
+  consts: Map<string, SExp>;
+  funs: Map<string, { params: string[]; body: SExp }>;
+}
+
+export function parseModel(text: string): Model {
+  const top = parseSexp(text);
+  const consts = new Map<string, SExp>();
+  const funs = new Map<string, { params: string[]; body: SExp }>();
+  const visit = (x: SExp): void => {
+    if (!Array.isArray(x)) return;
+    if (x[0] === 'define-fun' && typeof x[1] === 'string' && Array.isArray(x[2])) {
+      const name = unbar(x[1]);
+      if (x[2].length === 0) consts.set(name, x[4]!);
+      else funs.set(name, { params: x[2].map((p) => (Array.isArray(p) ? unbar(String(p[0])) : '')), body: x[4]! });
+      return;
+    }
+    for (const y of x) visit(y);
+  };
+  for (const t of top) visit(t);
+  return { consts, funs };
+}
+
+/** Concrete value used by the interpreter. */
+export type CV =
+  | { k: 'int'; v: bigint }
+  | { k: 'bool'; v: boolean }
+  | { k: 'dt'; ctor: string; fields: CV[] }
+  | { k: 'seq'; elems: CV[] }
+  | { k: 'unknown' };
+
+class Evaluator {
+  constructor(private m: Model) {}
+  eval(x: SExp, env: Map<string, SExp> = new Map(), depth = 0): SExp {
+    if (depth > 200) return x;
+    if (typeof x === 'string') {
+      const u = unbar(x);
+      if (env.has(u)) return env.get(u)!;
+      const c = this.m.consts.get(u);
+      if (c !== undefined && depth < 100) return this.eval(c, new Map(), depth + 1);
+      return x;
+    }
+    if (!x.length) return x;
+    const h = x[0];
+    if (h === 'ite') {
+      const c = this.eval(x[1]!, env, depth + 1);
+      return c === 'true' ? this.eval(x[2]!, env, depth + 1) : c === 'false' ? this.eval(x[3]!, env, depth + 1) : x;
+    }
+    if (h === 'let' && Array.isArray(x[1])) {
+      const env2 = new Map(env);
+      for (const b of x[1]) if (Array.isArray(b)) env2.set(unbar(String(b[0])), this.eval(b[1]!, env, depth + 1));
+      return this.eval(x[2]!, env2, depth + 1);
+    }
+    const args = x.slice(1).map((a) => this.eval(a, env, depth + 1));
+    const ints = args.map((a) => this.int(a));
+    const allInt = ints.every((v) => v !== null);
+    switch (h) {
+      case '-':
+        if (allInt) return fmtInt(args.length === 1 ? -ints[0]! : ints.slice(1).reduce((p, q) => p! - q!, ints[0]!)!);
+        break;
+      case '+':
+        if (allInt) return fmtInt(ints.reduce((p, q) => p! + q!, 0n)!);
+        break;
+      case '*':
+        if (allInt) return fmtInt(ints.reduce((p, q) => p! * q!, 1n)!);
+        break;
+      case '=':
+        if (args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string') return args[0] === args[1] || (allInt && ints[0] === ints[1]) ? 'true' : 'false';
+        if (allInt) return ints[0] === ints[1] ? 'true' : 'false';
+        break;
+      case '<': if (allInt) return ints[0]! < ints[1]! ? 'true' : 'false'; break;
+      case '<=': if (allInt) return ints[0]! <= ints[1]! ? 'true' : 'false'; break;
+      case '>': if (allInt) return ints[0]! > ints[1]! ? 'true' : 'false'; break;
+      case '>=': if (allInt) return ints[0]! >= ints[1]! ? 'true' : 'false'; break;
+      case 'and': return args.every((a) => a === 'true') ? 'true' : args.some((a) => a === 'false') ? 'false' : [h, ...args];
+      case 'or': return args.some((a) => a === 'true') ? 'true' : args.every((a) => a === 'false') ? 'false' : [h, ...args];
+      case 'not': return args[0] === 'true' ? 'false' : args[0] === 'false' ? 'true' : [h, ...args];
+    }
+    if (typeof h === 'string') {
+      const f = this.m.funs.get(unbar(h));
+      if (f && f.params.length === args.length) {
+        const env2 = new Map<string, SExp>();
+        f.params.forEach((p, i) => env2.set(p, args[i]!));
+        return this.eval(f.body, env2, depth + 1);
+      }
+    }
+    return [h!, ...args];
+  }
+  int(x: SExp): bigint | null {
+    if (typeof x === 'string') return /^\d+$/.test(x) ? BigInt(x) : null;
+    if (x.length === 2 && x[0] === '-' && typeof x[1] === 'string' && /^\d+$/.test(x[1])) return -BigInt(x[1]);
+    return null;
+  }
+  /** Value of an array term at index `i`. */
+  select(arr: SExp, i: SExp, depth = 0): SExp | null {
+    if (depth > 1000) return null;
+    arr = this.eval(arr);
+    if (Array.isArray(arr)) {
+      if (Array.isArray(arr[0]) && arr[0][0] === 'as' && arr[0][1] === 'const') return this.eval(arr[1]!);
+      if (arr[0] === 'store') {
+        const k = this.eval(arr[2]!);
+        if (sexpEq(k, i)) return this.eval(arr[3]!);
+        return this.select(arr[1]!, i, depth + 1);
+      }
+      if (arr[0] === '_' && arr[1] === 'as-array' && typeof arr[2] === 'string') {
+        const f = this.m.funs.get(unbar(arr[2]));
+        if (!f) return null;
+        return this.eval(f.body, new Map([[f.params[0]!, i]]));
+      }
+      if (arr[0] === 'lambda' && Array.isArray(arr[1]) && Array.isArray(arr[1][0])) {
+        return this.eval(arr[2]!, new Map([[unbar(String(arr[1][0][0])), i]]));
+      }
+    }
+    return null;
+  }
+}
+
+function sexpEq(a: SExp, b: SExp): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function fmtInt(v: bigint): SExp {
+  return v < 0n ? ['-', (-v).toString()] : v.toString();
+}
+
+const MAX_ELEMS = 16;
+
+export class ModelReader {
+  private ev: Evaluator;
+  constructor(private crate: Crate, model: Model) {
+    this.ev = new Evaluator(model);
+  }
+
+  concrete(term: string, ty: Ty): CV {
+    return this.toCV(this.ev.eval(term), ty, 0);
+  }
+
+  private toCV(x: SExp, ty: Ty, depth: number): CV {
+    ty = norm(ty);
+    if (depth > 8) return { k: 'unknown' };
+    switch (ty.k) {
+      case 'int': case 'lit': {
+        const v = this.ev.int(x);
+        return v === null ? { k: 'unknown' } : { k: 'int', v };
+      }
+      case 'bool':
+        return x === 'true' ? { k: 'bool', v: true } : x === 'false' ? { k: 'bool', v: false } : { k: 'unknown' };
+      case 'struct': case 'enum': case 'tuple': {
+        const dt = datatypeOf(this.crate, ty);
+        if (!dt) return { k: 'unknown' };
+        const head = Array.isArray(x) ? x[0] : x;
+        const c = dt.ctors.find((cc) => cc.ctor === head || unbar(cc.ctor) === unbar(String(head)));
+        if (!c) return { k: 'unknown' };
+        const args = Array.isArray(x) ? x.slice(1) : [];
+        return { k: 'dt', ctor: c.name, fields: c.fields.map((f, i) => (args[i] !== undefined ? this.toCV(this.ev.eval(args[i]!), f.ty, depth + 1) : { k: 'unknown' })) };
+      }
+      case 'seq': case 'array': {
+        if (!Array.isArray(x) || x.length !== 3) return { k: 'unknown' };
+        const len = this.ev.int(this.ev.eval(x[1]!));
+        if (len === null || len < 0n || len > 4096n) return { k: 'unknown' };
+        const elems: CV[] = [];
+        for (let i = 0n; i < len; i++) {
+          const v = this.ev.select(x[2]!, i.toString());
+          elems.push(v === null ? { k: 'unknown' } : this.toCV(v, ty.elem, depth + 1));
+        }
+        return { k: 'seq', elems };
+      }
+      default:
+        return { k: 'unknown' };
+    }
+  }
+
+  show(term: string, ty: Ty): string {
+    return this.fmt(this.ev.eval(term), ty, 0);
+  }
+
+  private fmt(x: SExp, ty: Ty, depth: number): string {
+    ty = norm(ty);
+    if (depth > 6) return '..';
+    switch (ty.k) {
+      case 'int': {
+        const v = this.ev.int(x);
+        if (v === null) return '?';
+        return ty.kind === 'int' || ty.kind === 'nat' ? v.toString() : `${v}${ty.kind}`;
+      }
+      case 'lit': {
+        const v = this.ev.int(x);
+        return v === null ? '?' : v.toString();
+      }
+      case 'bool':
+        return x === 'true' || x === 'false' ? x : '?';
+      case 'struct': case 'enum': case 'tuple': {
+        const dt = datatypeOf(this.crate, ty);
+        if (!dt) return '?';
+        const head = Array.isArray(x) ? x[0] : x;
+        const c = dt.ctors.find((cc) => unbar(cc.ctor) === unbar(String(head)));
+        if (!c) return '?';
+        const args = Array.isArray(x) ? x.slice(1) : [];
+        const fv = c.fields.map((f, i) => (args[i] !== undefined ? this.fmt(this.ev.eval(args[i]!), f.ty, depth + 1) : '?'));
+        if (ty.k === 'tuple') return `(${fv.join(', ')}${fv.length === 1 ? ',' : ''})`;
+        if (ty.k === 'struct') return `${ty.name} { ${c.fields.map((f, i) => `${f.name}: ${fv[i]}`).join(', ')} }`;
+        const prefix = ty.name === 'Option' ? c.name : `${ty.name}::${c.name}`;
+        if (!c.fields.length) return prefix;
+        const item = this.crate.enumItem(ty.name);
+        const tupleLike = ty.name === 'Option' || (item?.variants.find((v) => v.name === c.name)?.tupleLike ?? true);
+        return tupleLike ? `${prefix}(${fv.join(', ')})` : `${prefix} { ${c.fields.map((f, i) => `${f.name}: ${fv[i]}`).join(', ')} }`;
+      }
+      case 'seq': case 'array': {
+        if (!Array.isArray(x) || x.length !== 3) return '?';
+        const len = this.ev.int(this.ev.eval(x[1]!));
+        if (len === null) return '?';
+        const shown: string[] = [];
+        const n = len < BigInt(MAX_ELEMS) ? Number(len) : MAX_ELEMS;
+        for (let i = 0; i < n; i++) {
+          const v = this.ev.select(x[2]!, String(i));
+          shown.push(v === null ? '?' : this.fmt(v, ty.elem, depth + 1));
+        }
+        const more = len > BigInt(n) ? `, .. (len ${len})` : '';
+        if (ty.k === 'array') return `[${shown.join(', ')}${more}]`;
+        return `seq![${shown.join(', ')}${more}]`;
+      }
+      case 'set': {
+        // list the stores over the base constant
+        const members: string[] = [];
+        let cur: SExp = x;
+        let guard = 0;
+        while (Array.isArray(cur) && cur[0] === 'store' && guard++ < 64) {
+          if (this.ev.eval(cur[3]!) === 'true') members.push(this.fmt(this.ev.eval(cur[2]!), ty.elem, depth + 1));
+          cur = this.ev.eval(cur[1]!);
+        }
+        const base = Array.isArray(cur) && Array.isArray(cur[0]) && cur[0][1] === 'const' ? this.ev.eval(cur[1]!) : null;
+        if (base === 'false') return `set![${members.reverse().join(', ')}]`;
+        if (base === 'true') return `Set::full()`;
+        return members.length ? `set![${members.reverse().join(', ')}, ..]` : 'set![..]';
+      }
+      case 'map':
+        return 'map![..]';
+    }
+  }
+
+  variables(scope: ScopeVar[]): CounterexampleVariable[] {
+    const out: CounterexampleVariable[] = [];
+    for (const v of scope) {
+      const value = this.show(v.term, v.ty);
+      out.push({ name: v.name, type: tyStr(v.ty), value });
+      const ty = norm(v.ty);
+      if (ty.k === 'struct') {
+        const dt = datatypeOf(this.crate, ty);
+        const x = this.ev.eval(v.term);
+        if (dt && Array.isArray(x)) {
+          dt.ctors[0]!.fields.forEach((f, i) => {
+            const a = x[i + 1];
+            if (a !== undefined) out.push({ name: `${v.name}.${f.name}`, type: tyStr(f.ty), value: this.fmt(this.ev.eval(a), f.ty, 1) });
+          });
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,297 @@
+// Public API of the verifier (used by the IDE host and by `stratos verify`).
+
+import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { availableParallelism } from 'node:os';
+import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
+import { LineMap, type SourceFile } from './ast';
+import { parseFile } from './parser';
+import { Crate } from './resolver';
+import { CrateVC, FnGen, computeSccs, type FnVC, type Obligation } from './vcgen';
+import { SolverPool, runNative, type SolverResult } from './solver-pool';
+import { ResultCache, cacheKey } from './cache';
+import { ModelReader, parseModel } from './counterexample';
+import { checkCounterexample } from './interpreter';
+
+export interface VerifyOptions {
+  root: string;
+  jobs?: number;
+  timeoutMs?: number;
+  useCache?: boolean;
+  functionFilter?: string;
+  signal?: AbortSignal;
+  onFunctionResult?: (r: FunctionResult) => void;
+  dumpSmtDir?: string;
+  solver?: 'wasm' | 'native';
+}
+
+let pool: SolverPool | null = null;
+function getPool(jobs: number): SolverPool {
+  if (pool && pool.size !== jobs) {
+    const old = pool;
+    pool = null;
+    void old.shutdown();
+  }
+  if (!pool) pool = new SolverPool(jobs);
+  return pool;
+}
+
+/** Ends the worker pool so that the process can exit. */
+export async function shutdownSolvers(): Promise<void> {
+  const p = pool;
+  pool = null;
+  if (p) await p.shutdown();
+}
+
+/** For tests: the live pool (created on demand). */
+export function solverPoolForTests(jobs: number): SolverPool {
+  return getPool(jobs);
+}
+
+const SKIP_DIRS = new Set(['target', '.stratos', 'node_modules', '.git']);
+
+export async function verifyPaths(paths: string[], options: VerifyOptions): Promise<VerifyReport> {
+  const files = new Map<string, string>();
+  const walk = (abs: string): void => {
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(abs).sort()) {
+        if (SKIP_DIRS.has(name)) continue;
+        walk(path.join(abs, name));
+      }
+    } else if (abs.endsWith('.rs')) {
+      files.set(path.relative(options.root, abs).split(path.sep).join('/'), readFileSync(abs, 'utf8'));
+    }
+  };
+  for (const p of paths) walk(path.resolve(options.root, p));
+  return verifySources(files, options);
+}
+
+interface Unit {
+  vc: FnVC;
+  gen: FnGen;
+  file: SourceFile;
+  lines: LineMap;
+  mode: 'exec' | 'proof' | 'spec';
+}
+
+export async function verifySources(files: Map<string, string>, options: VerifyOptions): Promise<VerifyReport> {
+  const t0 = performance.now();
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const solverName = options.solver ?? 'wasm';
+  const cache = options.useCache === false ? null : new ResultCache(options.root);
+  const diagnostics: Diagnostic[] = [];
+  const functions: FunctionResult[] = [];
+
+  // ---- front end ----
+  const parsed: SourceFile[] = [];
+  for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseFile(p, text));
+  const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
+  for (const f of parsed) {
+    const lm = lineMaps.get(f.path)!;
+    for (const d of f.diagnostics) diagnostics.push({ file: f.path, span: lm.span(d.sp), severity: 'error', message: d.message, source: 'stratos-verifier' });
+    if (f.diagnostics.length) {
+      functions.push({ name: `<syntax errors in ${f.path}>`, file: f.path, span: lm.span(f.diagnostics[0]!.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: f.diagnostics[0]!.message });
+    }
+  }
+  const crate = new Crate(parsed);
+  const cvc = new CrateVC(crate);
+  const units: Unit[] = [];
+  try {
+    cvc.analyzeSpecFns();
+  } catch {
+    /* errors surface per function */
+  }
+  for (const f of parsed) {
+    const lm = lineMaps.get(f.path)!;
+    for (const it of f.items) {
+      if (it.k === 'unsupported') {
+        functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
+        continue;
+      }
+      if (it.k !== 'fn') continue;
+      const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
+      const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
+      const gen = new FnGen(cvc, info);
+      const vc = gen.run();
+      units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
+    }
+  }
+  // recursion among exec/proof functions: keep decreases checks for calls inside an SCC
+  const execUnits = units.filter((u) => u.mode !== 'spec');
+  const byKey = new Map(execUnits.map((u) => [u.vc.info.key, u]));
+  const sccs = computeSccs([...byKey.keys()], (k) => [...(byKey.get(k)?.vc.callees ?? [])].filter((c) => byKey.has(c)));
+  const sccOf = new Map<string, Set<string>>();
+  for (const c of sccs) for (const k of c) sccOf.set(k, new Set(c));
+  for (const u of execUnits) {
+    const comp = sccOf.get(u.vc.info.key)!;
+    for (const rc of u.gen.recCalls) {
+      if (comp.has(rc.callee)) u.gen.obligations.push(rc.ob());
+    }
+  }
+  for (const u of units) {
+    try {
+      u.gen.finish();
+      u.vc.obligations = u.gen.obligations;
+    } catch (e) {
+      u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
+    }
+  }
+  const frontMs = performance.now() - t0;
+
+  // ---- filter ----
+  const filter = options.functionFilter;
+  const selected = units.filter((u) => !filter || u.vc.info.qname === filter || u.vc.info.item.name === filter || u.vc.info.qname.endsWith('::' + filter));
+
+  if (options.dumpSmtDir) {
+    mkdirSync(options.dumpSmtDir, { recursive: true });
+    for (const u of selected) {
+      u.vc.obligations.forEach((ob, i) => {
+        const name = `${u.vc.info.qname.replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
+        writeFileSync(path.join(options.dumpSmtDir!, name), ob.query);
+      });
+    }
+  }
+
+  // ---- solving ----
+  let solverMs = 0;
+  const solve = async (q: string, wantModel: boolean): Promise<{ r: SolverResult; cached: boolean }> => {
+    const key = cacheKey(q, solverName, { wantModel: true });
+    const hit = cache?.get(key);
+    if (hit) return { r: hit, cached: true };
+    const job = { query: q, timeoutMs, wantModel: true, signal: options.signal };
+    void wantModel;
+    const r = solverName === 'native' ? await runNative(job) : await getPool(jobs).run(job);
+    solverMs += r.ms;
+    cache?.put(key, r);
+    return { r, cached: false };
+  };
+
+  const results = await Promise.all(
+    selected.map(async (u): Promise<FunctionResult> => {
+      const fstart = performance.now();
+      const info = u.vc.info;
+      const base: FunctionResult = {
+        name: info.qname,
+        file: u.file.path,
+        span: u.lines.span(info.item.sp),
+        mode: u.mode,
+        status: 'verified',
+        timeMs: 0,
+        cached: false,
+        obligations: [],
+      };
+      if (u.vc.unsupported) {
+        const r: FunctionResult = { ...base, status: 'unsupported', detail: `${u.vc.unsupported.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.unsupported.sp.start)}` };
+        r.obligations = [];
+        diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.unsupported.sp), severity: 'warning', message: `not verified: ${u.vc.unsupported.message}`, source: 'stratos-verifier' });
+        options.onFunctionResult?.(r);
+        return r;
+      }
+      if (u.vc.error) {
+        const r: FunctionResult = { ...base, status: 'error', detail: `${u.vc.error.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.error.sp.start)}` };
+        diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.error.sp), severity: 'error', message: u.vc.error.message, source: 'stratos-verifier' });
+        options.onFunctionResult?.(r);
+        return r;
+      }
+      if (info.item.attrs.some((a) => a.includes('external_body'))) base.detail = 'trusted: #[verifier::external_body]';
+      let allCached = u.vc.obligations.length > 0;
+      let fnSolverMs = 0;
+      const obs = await Promise.all(
+        u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
+          const { r, cached } = await solve(ob.query, true);
+          if (!cached) allCached = false;
+          fnSolverMs += r.ms;
+          return toObligationResult(ob, r, u, crate);
+        }),
+      );
+      base.obligations = obs;
+      base.timeMs = Math.round((performance.now() - fstart) * 10) / 10;
+      base.cached = allCached;
+      base.status = functionStatus(obs);
+      const errOb = obs.find((o) => o.status === 'unknown' && /^solver error/.test(o.message));
+      if (errOb) {
+        base.status = 'error';
+        base.detail = errOb.message;
+      }
+      void fnSolverMs;
+      options.onFunctionResult?.(base);
+      return base;
+    }),
+  );
+  functions.push(...results);
+  const summary = {
+    functions: functions.length,
+    verified: functions.filter((f) => f.status === 'verified').length,
+    failed: functions.filter((f) => f.status === 'failed').length,
+    timeout: functions.filter((f) => f.status === 'timeout').length,
+    unsupported: functions.filter((f) => f.status === 'unsupported').length,
+    error: functions.filter((f) => f.status === 'error').length,
+    obligations: functions.reduce((n, f) => n + f.obligations.length, 0),
+    solverMs: Math.round(solverMs),
+    wallMs: Math.round(performance.now() - t0),
+  };
+  lastFrontEndMs = frontMs;
+  return { version: 1, functions, diagnostics, summary };
+}
+
+/** Front-end time (parse + VC generation) of the last run, for benchmarks. */
+export let lastFrontEndMs = 0;
+
+function fmtPos(lm: LineMap, off: number): string {
+  const p = lm.pos(off);
+  return `${p.line}:${p.column}`;
+}
+
+function functionStatus(obs: ObligationResult[]): FunctionStatus {
+  if (obs.some((o) => o.status === 'failed')) return 'failed';
+  if (obs.some((o) => o.status === 'timeout')) return 'timeout';
+  if (obs.some((o) => o.status === 'unknown')) return 'failed';
+  return 'verified';
+}
+
+function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate): ObligationResult {
+  const res: ObligationResult = {
+    kind: ob.kind,
+    status: 'proved',
+    span: u.lines.span(ob.sp),
+    message: ob.message,
+  };
+  if (ob.related) res.relatedSpan = u.lines.span(ob.related);
+  switch (r.result) {
+    case 'unsat':
+      res.status = 'proved';
+      break;
+    case 'sat': {
+      res.status = 'failed';
+      try {
+        const model = r.model ? parseModel(r.model) : null;
+        const reader = model ? new ModelReader(crate, model) : null;
+        const variables = reader ? reader.variables(ob.scope) : [];
+        const check = reader ? checkCounterexample(crate, u.vc.info, ob, reader, u.lines) : { check: 'unchecked' as const, detail: 'no model' };
+        res.counterexample = { variables, path: ob.labels, check: check.check, checkDetail: check.detail };
+        if (check.span) res.counterexample.checkSpan = u.lines.span(check.span);
+      } catch (e) {
+        res.counterexample = { variables: [], path: ob.labels, check: 'unchecked', checkDetail: `could not read the model: ${(e as Error).message}` };
+      }
+      break;
+    }
+    case 'timeout':
+      res.status = 'timeout';
+      res.message = `${ob.message} (solver timeout${r.reason ? ': ' + r.reason : ''})`;
+      break;
+    case 'canceled':
+      res.status = 'unknown';
+      res.message = `${ob.message} (canceled)`;
+      break;
+    case 'error':
+      res.status = 'unknown';
+      res.message = `solver error: ${r.reason}`;
+      break;
+    default:
+      res.status = 'unknown';
+      res.message = `${ob.message} (solver returned unknown${r.reason ? ': ' + r.reason : ''})`;
+  }
+  return res;
+}

@@ -1,0 +1,275 @@
+// Pool of z3-solver (wasm) worker threads, one query at a time per worker, plus a native `z3`
+// backend. The wasm module is compiled once here and instantiated in each worker. A worker that
+// crashes or does not answer after its timeout (plus grace) is terminated and replaced.
+
+import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+export type SolverVerdict = 'sat' | 'unsat' | 'unknown' | 'timeout' | 'error' | 'canceled';
+
+export interface SolverJob {
+  query: string;
+  timeoutMs: number;
+  wantModel: boolean;
+  signal?: AbortSignal;
+}
+
+export interface SolverResult {
+  result: SolverVerdict;
+  model: string | null;
+  reason: string;
+  ms: number;
+}
+
+interface Pending {
+  job: SolverJob;
+  resolve: (r: SolverResult) => void;
+  id: number;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  current: Pending | null;
+  timers: NodeJS.Timeout[];
+  dead: boolean;
+  isReady: boolean;
+}
+
+let wasmModulePromise: Promise<WebAssembly.Module> | null = null;
+function wasmModule(): Promise<WebAssembly.Module> {
+  if (!wasmModulePromise) {
+    const req = createRequire(import.meta.url);
+    const file = req.resolve('z3-solver/build/z3-built.wasm');
+    wasmModulePromise = WebAssembly.compile(readFileSync(file));
+  }
+  return wasmModulePromise;
+}
+
+function workerPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.join(here, 'solver-worker.mjs');
+}
+
+export class SolverPool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Number of workers replaced after a crash or hang (for tests and diagnostics). */
+  replaced = 0;
+  /** Extra time past the solver timeout before the watchdog interrupts, then terminates. */
+  graceMs = 1500;
+
+  constructor(public readonly size: number) {}
+
+  private async spawnSlot(): Promise<Slot> {
+    const mod = await wasmModule();
+    const worker = new Worker(workerPath(), { workerData: { wasmModule: mod } });
+    let readyResolve!: () => void;
+    let readyReject!: (e: Error) => void;
+    const ready = new Promise<void>((res, rej) => {
+      readyResolve = res;
+      readyReject = rej;
+    });
+    const slot: Slot = { worker, ready, current: null, timers: [], dead: false, isReady: false };
+    worker.on('message', (msg: { type: string; id?: number; result?: SolverVerdict; model?: string | null; reason?: string; ms?: number; message?: string }) => {
+      if (msg.type === 'ready') readyResolve();
+      else if (msg.type === 'fatal') readyReject(new Error(msg.message));
+      else if (msg.type === 'result' && slot.current && slot.current.id === msg.id) {
+        const p = slot.current;
+        this.clearTimers(slot);
+        slot.current = null;
+        let result = msg.result!;
+        const reason = msg.reason ?? '';
+        if (result === 'unknown' && /timeout|canceled|cancelled|interrupted/i.test(reason)) result = p.job.signal?.aborted ? 'canceled' : 'timeout';
+        p.resolve({ result, model: msg.model ?? null, reason, ms: msg.ms ?? 0 });
+        this.pump();
+      }
+    });
+    const onDeath = (why: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      readyReject(new Error(why));
+      this.clearTimers(slot);
+      const p = slot.current;
+      slot.current = null;
+      const idx = this.slots.indexOf(slot);
+      if (idx >= 0) this.slots.splice(idx, 1);
+      if (p) p.resolve({ result: 'unknown', model: null, reason: `solver worker ${why}; it was replaced`, ms: 0 });
+      if (!this.closed) {
+        this.replaced++;
+        this.pump();
+      }
+    };
+    worker.on('error', (e) => onDeath(`crashed (${e.message})`));
+    worker.on('exit', (code) => onDeath(`exited with code ${code}`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private clearTimers(slot: Slot): void {
+    for (const t of slot.timers) clearTimeout(t);
+    slot.timers = [];
+  }
+
+  run(job: SolverJob): Promise<SolverResult> {
+    if (this.closed) return Promise.resolve({ result: 'error', model: null, reason: 'solver pool is shut down', ms: 0 });
+    if (job.signal?.aborted) return Promise.resolve({ result: 'canceled', model: null, reason: 'canceled', ms: 0 });
+    return new Promise((resolve) => {
+      const p: Pending = { job, resolve, id: this.nextId++ };
+      this.queue.push(p);
+      job.signal?.addEventListener(
+        'abort',
+        () => {
+          const qi = this.queue.indexOf(p);
+          if (qi >= 0) {
+            this.queue.splice(qi, 1);
+            resolve({ result: 'canceled', model: null, reason: 'canceled', ms: 0 });
+            return;
+          }
+          const slot = this.slots.find((s) => s.current === p);
+          if (slot) slot.worker.postMessage({ type: 'interrupt' });
+        },
+        { once: true },
+      );
+      this.pump();
+    });
+  }
+
+  private starting = 0;
+  private pump(): void {
+    if (this.closed) return;
+    while (this.queue.length) {
+      const slot = this.slots.find((s) => !s.current && !s.dead && s.isReady);
+      if (!slot) {
+        const busyOrStarting = this.slots.length + this.starting;
+        if (busyOrStarting < this.size) {
+          this.starting++;
+          void this.spawnSlot().then(
+            (s) => {
+              s.ready.then(
+                () => {
+                  this.starting--;
+                  s.isReady = true;
+                  this.pump();
+                },
+                (e: Error) => {
+                  this.starting--;
+                  this.failAll(`cannot start solver: ${e.message}`);
+                },
+              );
+            },
+            (e: Error) => {
+              this.starting--;
+              this.failAll(`cannot start solver: ${e.message}`);
+            },
+          );
+          continue;
+        }
+        return;
+      }
+      const p = this.queue.shift()!;
+      slot.current = p;
+      this.dispatch(slot, p);
+    }
+  }
+
+  private failAll(reason: string): void {
+    if (this.slots.some((s) => s.isReady && !s.dead) || this.starting > 0) return;
+    for (const p of this.queue.splice(0)) p.resolve({ result: 'error', model: null, reason, ms: 0 });
+  }
+
+  private dispatch(slot: Slot, p: Pending): void {
+    if (slot.dead) return;
+    if (p.job.signal?.aborted) {
+      slot.current = null;
+      p.resolve({ result: 'canceled', model: null, reason: 'canceled', ms: 0 });
+      this.pump();
+      return;
+    }
+    slot.worker.postMessage({ type: 'check', id: p.id, query: p.job.query, timeoutMs: p.job.timeoutMs, wantModel: p.job.wantModel });
+    // watchdog: interrupt, then terminate and replace
+    slot.timers.push(
+      setTimeout(() => {
+        if (slot.current === p) slot.worker.postMessage({ type: 'interrupt' });
+      }, p.job.timeoutMs + this.graceMs),
+    );
+    slot.timers.push(
+      setTimeout(() => {
+        if (slot.current === p) {
+          slot.current = null;
+          p.resolve({ result: 'timeout', model: null, reason: 'solver did not answer; worker terminated and replaced', ms: p.job.timeoutMs });
+          void slot.worker.terminate();
+        }
+      }, p.job.timeoutMs + this.graceMs * 3),
+    );
+  }
+
+  /** Test hook: make one busy (or any) worker crash. */
+  crashOne(): void {
+    const s = this.slots.find((x) => x.current) ?? this.slots[0];
+    if (s) void s.worker.terminate();
+  }
+
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.resolve({ result: 'canceled', model: null, reason: 'shutdown', ms: 0 });
+    await Promise.all(
+      this.slots.map(async (s) => {
+        this.clearTimers(s);
+        const bye = new Promise<void>((res) => {
+          s.worker.once('exit', () => res());
+        });
+        try {
+          s.worker.postMessage({ type: 'shutdown' });
+        } catch {
+          /* ignore */
+        }
+        const t = setTimeout(() => void s.worker.terminate(), 2000);
+        await bye;
+        clearTimeout(t);
+      }),
+    );
+    this.slots = [];
+  }
+}
+
+/** Runs one query with the native `z3` binary (Debian's /usr/bin/z3). */
+export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(bin, ['-in', '-smt2', `-t:${Math.max(1, job.timeoutMs)}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let done = false;
+    const finish = (r: SolverResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(kill);
+      resolve(r);
+    };
+    const kill = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({ result: 'timeout', model: null, reason: 'native z3 killed after timeout', ms: performance.now() - t0 });
+    }, job.timeoutMs + 3000);
+    job.signal?.addEventListener('abort', () => {
+      child.kill('SIGKILL');
+      finish({ result: 'canceled', model: null, reason: 'canceled', ms: performance.now() - t0 });
+    });
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (e) => finish({ result: 'error', model: null, reason: `cannot run ${bin}: ${e.message}`, ms: 0 }));
+    child.on('close', () => {
+      const first = out.split('\n')[0]!.trim();
+      const ms = performance.now() - t0;
+      if (first === 'unsat') finish({ result: 'unsat', model: null, reason: '', ms });
+      else if (first === 'sat') finish({ result: 'sat', model: out.slice(out.indexOf('\n') + 1), reason: '', ms });
+      else if (first === 'unknown' || first === 'timeout') finish({ result: first === 'timeout' ? 'timeout' : 'unknown', model: null, reason: first, ms });
+      else finish({ result: 'error', model: null, reason: out.slice(0, 500), ms });
+    });
+    child.stdin.end(job.query + (job.wantModel ? '(get-model)\n' : ''));
+  });
+}

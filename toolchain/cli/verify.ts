@@ -1,0 +1,169 @@
+// `stratos verify`: verify annotated Rust with Z3 (DESIGN.md §3).
+
+import * as path from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import type { FunctionResult, VerifyReport } from '../../app/verification';
+import { shutdownSolvers, verifyPaths } from '../verifier/index';
+
+export const help = `Usage: stratos verify [PATH...] [options]
+
+Verify the functions inside \`verus! { }\` of the given .rs files or directories
+(default: the workspace, kernel-workspace/ when it exists, else the current directory).
+
+Options:
+  --json               print one JSON document (version 1) on stdout
+  --format FMT         text (default), json, or sarif (SARIF 2.1.0)
+  --function NAME      verify only this function (\`name\` or \`Type::name\`)
+  --jobs N             solver worker threads (default: number of cores)
+  --timeout-ms N       per-query solver timeout (default 10000)
+  --no-cache           do not read or write .stratos/cache
+  --dump-smt DIR       write every solver query to DIR
+  --solver S           wasm (z3-solver, default) or native (z3 on PATH)
+  --root DIR           workspace root for relative paths and the cache (default: cwd)
+
+Exit status: 0 when every function verified, 1 when any function failed, timed out,
+is unsupported or has errors, 2 on usage or I/O errors.`;
+
+interface Args {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  fn?: string;
+  jobs?: number;
+  timeoutMs?: number;
+  cache: boolean;
+  dump?: string;
+  solver: 'wasm' | 'native';
+  root: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { paths: [], format: 'text', cache: true, solver: 'wasm', root: process.cwd() };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i]!;
+    const val = (): string | undefined => {
+      if (x.includes('=')) return x.slice(x.indexOf('=') + 1);
+      return argv[++i];
+    };
+    const name = x.includes('=') ? x.slice(0, x.indexOf('=')) : x;
+    switch (name) {
+      case '--json': a.format = 'json'; break;
+      case '--format': {
+        const v = val();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format must be text, json or sarif`;
+        a.format = v;
+        break;
+      }
+      case '--function': { const v = val(); if (!v) return '--function needs a name'; a.fn = v; break; }
+      case '--jobs': { const v = Number(val()); if (!Number.isInteger(v) || v < 1) return '--jobs needs a positive integer'; a.jobs = v; break; }
+      case '--timeout-ms': { const v = Number(val()); if (!Number.isFinite(v) || v < 1) return '--timeout-ms needs a positive number'; a.timeoutMs = v; break; }
+      case '--no-cache': a.cache = false; break;
+      case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
+      case '--solver': { const v = val(); if (v !== 'wasm' && v !== 'native') return '--solver must be wasm or native'; a.solver = v; break; }
+      case '--root': { const v = val(); if (!v) return '--root needs a directory'; a.root = path.resolve(v); break; }
+      default:
+        if (x.startsWith('-')) return `unknown option ${x}`;
+        a.paths.push(x);
+    }
+  }
+  return a;
+}
+
+const ICON: Record<string, string> = { verified: '✓', failed: '✗', timeout: '⏱', unsupported: '?', error: '!' };
+
+function textReport(r: VerifyReport): string {
+  const out: string[] = [];
+  for (const f of r.functions) {
+    out.push(`${ICON[f.status] ?? '?'} ${f.name}  ${f.status}  ${f.timeMs.toFixed(0)} ms${f.cached ? ' (cached)' : ''}${f.detail && f.status !== 'verified' ? `  — ${f.detail}` : ''}`);
+  }
+  for (const f of r.functions) {
+    for (const o of f.obligations) {
+      if (o.status === 'proved') continue;
+      out.push('');
+      out.push(`${f.file}:${o.span.start.line}:${o.span.start.column}: ${o.kind}: ${o.message}${o.status !== 'failed' ? ` [${o.status}]` : ''}  (in ${f.name})`);
+      if (o.relatedSpan) out.push(`  clause at ${f.file}:${o.relatedSpan.start.line}:${o.relatedSpan.start.column}`);
+      const c = o.counterexample;
+      if (c) {
+        out.push(`  counterexample (${c.check}${c.checkDetail ? `: ${c.checkDetail}` : ''}):`);
+        for (const v of c.variables) out.push(`    ${v.name}: ${v.type} = ${v.value}`);
+        if (c.path.length) out.push(`    path: ${c.path.join(' -> ')}`);
+      }
+    }
+  }
+  for (const d of r.diagnostics) out.push(`${d.file}:${d.span.start.line}:${d.span.start.column}: ${d.severity}: ${d.message}`);
+  const s = r.summary;
+  out.push('');
+  out.push(`${s.functions} functions: ${s.verified} verified, ${s.failed} failed, ${s.timeout} timeout, ${s.unsupported} unsupported, ${s.error} error; ${s.obligations} obligations; solver ${s.solverMs} ms, wall ${s.wallMs} ms`);
+  return out.join('\n') + '\n';
+}
+
+function sarif(r: VerifyReport): unknown {
+  const results: unknown[] = [];
+  const rules = new Map<string, unknown>();
+  const loc = (file: string, span: FunctionResult['span']) => ({
+    physicalLocation: { artifactLocation: { uri: file }, region: { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column } },
+  });
+  for (const f of r.functions) {
+    if (f.status === 'unsupported' || f.status === 'error' || (f.status === 'timeout' && !f.obligations.length)) {
+      const id = `function-${f.status}`;
+      rules.set(id, { id, shortDescription: { text: `function ${f.status}` } });
+      results.push({ ruleId: id, level: f.status === 'unsupported' ? 'warning' : 'error', message: { text: `${f.name}: ${f.detail ?? f.status}` }, locations: [loc(f.file, f.span)] });
+    }
+    for (const o of f.obligations) {
+      if (o.status === 'proved') continue;
+      rules.set(o.kind, { id: o.kind, shortDescription: { text: o.kind } });
+      const cx = o.counterexample ? ` Counterexample (${o.counterexample.check}): ${o.counterexample.variables.map((v) => `${v.name} = ${v.value}`).join(', ')}` : '';
+      results.push({
+        ruleId: o.kind,
+        level: o.status === 'failed' ? 'error' : 'warning',
+        message: { text: `${o.message} (in ${f.name}).${cx}` },
+        locations: [loc(f.file, o.span)],
+        ...(o.relatedSpan ? { relatedLocations: [{ id: 1, ...loc(f.file, o.relatedSpan), message: { text: 'clause' } }] } : {}),
+      });
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'stratos-verify', informationUri: 'https://example.invalid/stratosphere', rules: [...rules.values()] } }, results }],
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const a = parseArgs(argv);
+  if (typeof a === 'string') {
+    process.stderr.write(`stratos verify: ${a}\n\n${help}\n`);
+    return 2;
+  }
+  let paths = a.paths;
+  if (!paths.length) paths = [existsSync(path.join(a.root, 'kernel-workspace')) ? 'kernel-workspace' : '.'];
+  for (const p of paths) {
+    if (!existsSync(path.resolve(a.root, p))) {
+      process.stderr.write(`stratos verify: no such file or directory: ${p}\n`);
+      return 2;
+    }
+  }
+  let report: VerifyReport;
+  try {
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver: a.solver });
+  } catch (e) {
+    process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
+    await shutdownSolvers();
+    return 2;
+  } finally {
+    /* solvers shut down below */
+  }
+  await shutdownSolvers();
+  if (a.fn && !report.functions.some((f) => !f.name.startsWith('<'))) {
+    process.stderr.write(`stratos verify: no function named ${a.fn}\n`);
+    return 2;
+  }
+  if (a.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else if (a.format === 'sarif') process.stdout.write(JSON.stringify(sarif(report), null, 2) + '\n');
+  else process.stdout.write(textReport(report));
+  if (a.dump) {
+    mkdirSync(a.dump, { recursive: true });
+    writeFileSync(path.join(a.dump, 'report.json'), JSON.stringify(report, null, 2));
+  }
+  const bad = report.functions.some((f) => f.status !== 'verified');
+  return bad ? 1 : 0;
+}

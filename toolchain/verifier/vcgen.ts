@@ -160,11 +160,11 @@ export interface SpecDef {
 const PRELUDE_OPTIONS = ['(set-option :smt.mbqi false)', '(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
 const FUEL_DECL = '(declare-datatypes ((Fuel 0)) (((fuel.zero) (fuel.succ (fuel.pred Fuel)))))';
 const MUL_DECLS = [
-  '(declare-fun |mul| (Int Int) Int)',
-  '(declare-fun |div| (Int Int) Int)',
-  '(declare-fun |mod| (Int Int) Int)',
-  '(declare-fun |tdiv| (Int Int) Int)',
-  '(declare-fun |tmod| (Int Int) Int)',
+  '(declare-fun |uf.mul| (Int Int) Int)',
+  '(declare-fun |uf.div| (Int Int) Int)',
+  '(declare-fun |uf.mod| (Int Int) Int)',
+  '(declare-fun |uf.tdiv| (Int Int) Int)',
+  '(declare-fun |uf.tmod| (Int Int) Int)',
 ];
 
 export class CrateVC {
@@ -999,7 +999,7 @@ export class FnGen {
         if (ca !== null || cb !== null || m.nonlinear) t = ['*', a, b];
         else {
           this.usesMul = true;
-          t = ['|mul|', a, b];
+          t = ['|uf.mul|', a, b];
         }
         break;
       case '/': case '%': {
@@ -1018,7 +1018,7 @@ export class FnGen {
           t = trunc ? ite(['>=', a, '0'], [op === '/' ? 'div' : 'mod', a, b], ['-', [op === '/' ? 'div' : 'mod', ['-', a], b]]) : [op === '/' ? 'div' : 'mod', a, b];
         } else {
           this.usesMul = true;
-          t = [trunc ? (op === '/' ? '|tdiv|' : '|tmod|') : op === '/' ? '|div|' : '|mod|', a, b];
+          t = [trunc ? (op === '/' ? '|uf.tdiv|' : '|uf.tmod|') : op === '/' ? '|uf.div|' : '|uf.mod|', a, b];
         }
         if (exec && trunc && op === '/') this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
         return { t, ty: resTy };

@@ -1,0 +1,66 @@
+// Reads the expected verdicts of the corpus (`// expect: verified` / `// expect: failed KIND`
+// right above a function) and compares them with a report.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { VerifyReport } from '../../../app/verification';
+
+export interface Expectation {
+  file: string;
+  line: number; // line of the function item (first line after the comment)
+  verdict: 'verified' | 'failed';
+  kind?: string;
+}
+
+export const CORPUS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'corpus');
+
+export function corpusFiles(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const f of readdirSync(CORPUS_DIR).sort()) if (f.endsWith('.rs')) m.set(`corpus/${f}`, readFileSync(path.join(CORPUS_DIR, f), 'utf8'));
+  return m;
+}
+
+export function expectations(files: Map<string, string>): Expectation[] {
+  const out: Expectation[] = [];
+  for (const [file, text] of files) {
+    const lines = text.split('\n');
+    lines.forEach((l, i) => {
+      const m = /^\s*\/\/ expect: (verified|failed)(?: ([a-z-]+))?\s*$/.exec(l);
+      if (!m) return;
+      let j = i + 1;
+      while (j < lines.length && /^\s*(\/\/|$)/.test(lines[j]!)) j++;
+      out.push({ file, line: j + 1, verdict: m[1] as 'verified' | 'failed', kind: m[2] });
+    });
+  }
+  return out;
+}
+
+export interface Mismatch {
+  exp: Expectation;
+  got: string;
+}
+
+export function compare(report: VerifyReport, exps: Expectation[]): { mismatches: Mismatch[]; verifiedOk: number; verifiedTotal: number; failedOk: number; failedTotal: number; unmatched: string[] } {
+  const mismatches: Mismatch[] = [];
+  let verifiedOk = 0;
+  let failedOk = 0;
+  const used = new Set<string>();
+  for (const e of exps) {
+    const f = report.functions.find((x) => x.file === e.file && x.span.start.line === e.line);
+    if (!f) {
+      mismatches.push({ exp: e, got: 'no function result' });
+      continue;
+    }
+    used.add(`${f.file}:${f.name}:${f.span.start.line}`);
+    const failedKinds = f.obligations.filter((o) => o.status === 'failed').map((o) => o.kind);
+    if (e.verdict === 'verified') {
+      if (f.status === 'verified') verifiedOk++;
+      else mismatches.push({ exp: e, got: `${f.name}: ${f.status} ${f.detail ?? ''} [${f.obligations.filter((o) => o.status !== 'proved').map((o) => `${o.kind}@${o.span.start.line}:${o.status}`).join(', ')}]` });
+    } else {
+      if (f.status === 'failed' && (!e.kind || failedKinds.includes(e.kind as never))) failedOk++;
+      else mismatches.push({ exp: e, got: `${f.name}: ${f.status} ${f.detail ?? ''} failed kinds [${failedKinds.join(', ')}] others [${f.obligations.filter((o) => o.status !== 'proved' && o.status !== 'failed').map((o) => `${o.kind}:${o.status}:${o.message}`).join(', ')}]` });
+    }
+  }
+  const unmatched = report.functions.filter((f) => !used.has(`${f.file}:${f.name}:${f.span.start.line}`)).map((f) => `${f.file}:${f.span.start.line} ${f.name} ${f.status}`);
+  return { mismatches, verifiedOk, verifiedTotal: exps.filter((e) => e.verdict === 'verified').length, failedOk, failedTotal: exps.filter((e) => e.verdict === 'failed').length, unmatched };
+}

@@ -1,0 +1,319 @@
+// Machine arithmetic in exec code: overflow, underflow, division, casts, shifts, bit operations.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+fn add_small(x: u8, y: u8) -> (r: u8)
+    requires x < 100, y < 100,
+    ensures r == x + y,
+{
+    x + y
+}
+
+// expect: failed overflow
+fn add_unbounded(x: u8, y: u8) -> (r: u8) {
+    x + y
+}
+
+// expect: failed overflow
+fn add_u64_off_by_one(x: u64) -> (r: u64)
+    requires x <= 0xffff_ffff_ffff_ffff,
+{
+    x + 1
+}
+
+// expect: verified
+fn add_u64_guarded(x: u64) -> (r: u64)
+    requires x < 0xffff_ffff_ffff_ffff,
+    ensures r == x + 1,
+{
+    x + 1
+}
+
+// expect: failed underflow
+fn sub_unguarded(x: u32, y: u32) -> u32 {
+    x - y
+}
+
+// expect: verified
+fn sub_guarded(x: u32, y: u32) -> (r: u32)
+    requires y <= x,
+    ensures r + y == x,
+{
+    x - y
+}
+
+// expect: failed underflow
+fn signed_sub(x: i32, y: i32) -> i32
+    requires y > 0,
+{
+    x - y
+}
+
+// expect: verified
+fn signed_sub_ok(x: i32, y: i32) -> (r: i32)
+    requires 0 <= x, 0 <= y,
+    ensures r == x - y,
+{
+    x - y
+}
+
+// expect: failed overflow
+fn signed_add(x: i64, y: i64) -> i64
+    requires y >= 0,
+{
+    x + y
+}
+
+// expect: failed overflow
+fn mul_const_overflow(x: u16) -> u16 {
+    x * 2
+}
+
+// expect: verified
+fn mul_const_ok(x: u16) -> (r: u16)
+    requires x < 1000,
+    ensures r == 2 * x,
+{
+    x * 2
+}
+
+// expect: failed overflow
+fn mul_nonlinear_needs_lemma(x: u32, y: u32) -> u32
+    requires x < 10, y < 10,
+{
+    x * y
+}
+
+// expect: verified
+fn mul_with_nonlinear_lemma(x: u32, y: u32) -> (r: u32)
+    requires x < 10, y < 10,
+{
+    assert(x * y < 100) by(nonlinear_arith)
+        requires x < 10, y < 10;
+    x * y
+}
+
+// expect: failed assertion
+fn nonlinear_wrong_bound(x: u32, y: u32)
+    requires x < 10, y < 10,
+{
+    assert(x * y < 81) by(nonlinear_arith)
+        requires x < 10, y < 10;
+}
+
+// expect: failed division-by-zero
+fn div_unchecked(x: u64, y: u64) -> u64 {
+    x / y
+}
+
+// expect: verified
+fn div_checked(x: u64, y: u64) -> (r: u64)
+    requires y > 0,
+    ensures r <= x,
+{
+    x / 1
+}
+
+// expect: failed division-by-zero
+fn rem_unchecked(x: u32, y: u32) -> u32 {
+    x % y
+}
+
+// expect: verified
+fn rem_by_const(x: u32) -> (r: u32)
+    ensures r < 8,
+{
+    x % 8
+}
+
+// expect: verified
+fn div_by_const(x: u32) -> (r: u32)
+    ensures r * 4 <= x, x < r * 4 + 4,
+{
+    x / 4
+}
+
+// expect: failed overflow
+fn signed_div_min(x: i32, y: i32) -> i32
+    requires y != 0,
+{
+    x / y
+}
+
+// expect: verified
+fn signed_div_trunc() {
+    let a: i32 = -7;
+    let q = a / 2;
+    let r = a % 2;
+    assert(q == -3);
+    assert(r == -1);
+}
+
+// expect: verified
+fn cast_truncates() {
+    let x: u32 = 300;
+    let y = x as u8;
+    assert(y == 44);
+}
+
+// expect: failed assertion
+fn cast_truncates_wrong() {
+    let x: u32 = 300;
+    let y = x as u8;
+    assert(y == 300);
+}
+
+// expect: verified
+fn cast_widening(x: u8) -> (r: u64)
+    ensures r == x,
+{
+    x as u64
+}
+
+// expect: failed postcondition
+fn cast_narrowing_loses(x: u64) -> (r: u8)
+    ensures r == x,
+{
+    x as u8
+}
+
+// expect: verified
+fn cast_signed(x: u8) -> (r: i8)
+    requires x == 255,
+    ensures r == -1,
+{
+    x as i8
+}
+
+// expect: verified
+fn shift_ok(i: u64) -> (r: u64)
+    requires i < 64,
+{
+    1u64 << i
+}
+
+// expect: failed overflow
+fn shift_too_far(i: u64) -> u64
+    requires i <= 64,
+{
+    1u64 << i
+}
+
+// expect: failed overflow
+fn shift_right_too_far(x: u32, i: u32) -> u32 {
+    x >> i
+}
+
+// expect: verified
+fn bit_and_bound(x: u64) -> (r: u64)
+    ensures r <= 0xff,
+{
+    x & 0xff
+}
+
+// expect: verified
+fn bit_or_set() {
+    let x: u8 = 0b1010;
+    let y = x | 0b0101;
+    assert(y == 15);
+}
+
+// expect: verified
+fn xor_self(x: u32) -> (r: u32)
+    ensures r == 0,
+{
+    x ^ x
+}
+
+// expect: verified
+fn not_u8(x: u8) -> (r: u8)
+    ensures r == 255 - x,
+{
+    !x
+}
+
+// expect: failed assertion
+fn bit_and_wrong(x: u64) {
+    let r = x & 0xf0;
+    assert(r < 0x10);
+}
+
+// expect: verified
+fn spec_arith_unbounded(x: u64)
+{
+    assert(x + 1 > x);
+    assert(x * 0 == 0);
+}
+
+// expect: verified
+proof fn proof_arith_is_int(x: u64)
+    ensures x + x >= x,
+{
+}
+
+// expect: failed underflow
+fn compound_assign_underflow(x: u8) -> u8 {
+    let mut y = x;
+    y -= 1;
+    y
+}
+
+// expect: verified
+fn compound_assign_ok(x: u8) -> (r: u8)
+    requires x > 0,
+    ensures r == x - 1,
+{
+    let mut y = x;
+    y -= 1;
+    y
+}
+
+// expect: failed overflow
+fn compound_mul_overflow(x: u8) -> u8
+    requires x > 1,
+{
+    let mut y = x;
+    y *= 200;
+    y
+}
+
+// expect: verified
+fn literal_inference(n: usize) -> (r: usize)
+    requires n < 100,
+    ensures r == n + 2,
+{
+    let mut k = 0;
+    k = k + n;
+    k + 2
+}
+
+// expect: failed overflow
+fn literal_inference_overflow(n: u8) -> u8 {
+    let k = 250;
+    k + n
+}
+
+// expect: verified
+fn max_consts() {
+    let a: u64 = u64::MAX;
+    let b: i8 = i8::MIN;
+    assert(a == 18446744073709551615);
+    assert(b == -128);
+}
+
+// expect: failed overflow
+fn negate_min(x: i16) -> i16 {
+    -x
+}
+
+// expect: verified
+fn negate_ok(x: i16) -> (r: i16)
+    requires x > -100,
+    ensures r + x == 0,
+{
+    -x
+}
+
+} // verus!

@@ -1,0 +1,402 @@
+// Control flow: if/else, early return, while loops with invariants and decreases, loop/break.
+verus! {
+
+// expect: verified
+fn abs_diff(a: u64, b: u64) -> (r: u64)
+    ensures r == if a > b { a - b } else { b - a },
+{
+    if a > b { a - b } else { b - a }
+}
+
+// expect: failed underflow
+fn abs_diff_wrong_branch(a: u64, b: u64) -> u64 {
+    if a >= b { b - a } else { a - b }
+}
+
+// expect: verified
+fn early_return(x: u32) -> (r: u32)
+    ensures r <= 10,
+{
+    if x > 10 {
+        return 10;
+    }
+    x
+}
+
+// expect: failed postcondition
+fn early_return_wrong(x: u32) -> (r: u32)
+    ensures r <= 10,
+{
+    if x > 10 {
+        return x;
+    }
+    x
+}
+
+// expect: verified
+fn else_if_chain(x: i32) -> (r: i32)
+    ensures r >= -1 && r <= 1, x > 0 ==> r == 1, x < 0 ==> r == -1,
+{
+    if x > 0 {
+        1
+    } else if x < 0 {
+        -1
+    } else {
+        0
+    }
+}
+
+// expect: failed postcondition
+fn else_if_chain_wrong(x: i32) -> (r: i32)
+    ensures x >= 0 ==> r == 1,
+{
+    if x > 0 { 1 } else if x < 0 { -1 } else { 0 }
+}
+
+// expect: verified
+fn mutate_in_branch(c: bool) -> (r: u8)
+    ensures c ==> r == 5, !c ==> r == 7,
+{
+    let mut x: u8 = 7;
+    if c {
+        x = 5;
+    }
+    x
+}
+
+// expect: verified
+fn count_up(n: u64) -> (r: u64)
+    ensures r == n,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        i = i + 1;
+    }
+    i
+}
+
+// expect: failed invariant-entry
+fn invariant_false_on_entry(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i >= 1, i <= n,
+        decreases n - i,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: failed invariant-preserved
+fn invariant_not_preserved(n: u64)
+    requires n < 100,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n, i % 2 == 0,
+        decreases n - i,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: failed decreases
+fn decreases_wrong(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases i,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: failed postcondition
+fn loop_forgets_facts(n: u64) -> (r: u64)
+    requires n == 10,
+    ensures r == 10,
+{
+    let mut i: u64 = 0;
+    let mut m: u64 = n;
+    while i < 5
+        invariant i <= 5,
+        decreases 5 - i,
+    {
+        i = i + 1;
+        m = m + 0;
+    }
+    m
+}
+
+// expect: verified
+fn loop_keeps_unmodified(n: u64) -> (r: u64)
+    requires n == 10,
+    ensures r == 10,
+{
+    let mut i: u64 = 0;
+    while i < 5
+        invariant i <= 5,
+        decreases 5 - i,
+    {
+        i = i + 1;
+    }
+    n
+}
+
+// expect: failed postcondition
+fn loop_only_knows_invariant(n: u64) -> (r: u64)
+    requires n < 100,
+    ensures r == n,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n + 1,
+        decreases n - i,
+    {
+        i = i + 1;
+    }
+    i
+}
+
+// expect: failed overflow
+fn loop_overflow_without_bound(n: u64) -> u64 {
+    let mut i: u64 = 0;
+    let mut s: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        s = s + i;
+        i = i + 1;
+    }
+    s
+}
+
+// expect: verified
+fn sum_with_bound(n: u64) -> (r: u64)
+    requires n <= 1000,
+    ensures r <= 1000 * 1000,
+{
+    let mut i: u64 = 0;
+    let mut s: u64 = 0;
+    while i < n
+        invariant i <= n, n <= 1000, s <= i * 1000,
+        decreases n - i,
+    {
+        s = s + 1000;
+        i = i + 1;
+    }
+    s
+}
+
+// expect: verified
+fn loop_break(n: u32) -> (r: u32)
+    requires n > 3,
+    ensures r == 3,
+{
+    let mut i: u32 = 0;
+    loop
+        invariant i <= 3,
+        decreases 3 - i,
+    {
+        if i == 3 {
+            break;
+        }
+        i = i + 1;
+    }
+    i
+}
+
+// expect: failed postcondition
+fn loop_break_wrong(n: u32) -> (r: u32)
+    ensures r == 4,
+{
+    let mut i: u32 = 0;
+    loop
+        invariant i <= 3,
+        decreases 3 - i,
+    {
+        if i == 3 {
+            break;
+        }
+        i = i + 1;
+    }
+    i
+}
+
+// expect: verified
+fn while_with_break(n: u64) -> (r: u64)
+    ensures r <= n,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        if i == 7 {
+            break;
+        }
+        i = i + 1;
+    }
+    i
+}
+
+// expect: verified
+fn return_inside_loop(n: u64) -> (r: u64)
+    requires n >= 5,
+    ensures r == 5,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= 5, i <= n,
+        decreases n - i,
+    {
+        if i == 5 {
+            return i;
+        }
+        i = i + 1;
+    }
+    5
+}
+
+// expect: verified
+fn nested_loops(n: u32) -> (r: u32)
+    requires n <= 100,
+    ensures r == n,
+{
+    let mut i: u32 = 0;
+    while i < n
+        invariant i <= n, n <= 100,
+        decreases n - i,
+    {
+        let mut j: u32 = 0;
+        while j < 3
+            invariant j <= 3, i < n,
+            decreases 3 - j,
+        {
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    i
+}
+
+// expect: failed invariant-entry
+fn nested_inner_entry(n: u32)
+    requires n <= 100,
+{
+    let mut i: u32 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        let mut j: u32 = 0;
+        while j < 3
+            invariant j <= 3, i + 1 < n,
+            decreases 3 - j,
+        {
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+}
+
+// expect: failed decreases
+fn loop_decreases_not_bounded(n: i32) {
+    let mut i: i32 = 10;
+    while i > n
+        invariant i <= 10,
+        decreases i,
+    {
+        i = i - 1;
+    }
+}
+
+// expect: verified
+fn continue_in_loop(n: u64) -> (r: u64)
+    requires n < 1000,
+    ensures r <= n,
+{
+    let mut i: u64 = 0;
+    let mut evens: u64 = 0;
+    while i < n
+        invariant i <= n, evens <= i,
+        decreases n - i,
+    {
+        i = i + 1;
+        if i % 2 == 1 {
+            continue;
+        }
+        evens = evens + 1;
+    }
+    evens
+}
+
+// expect: failed invariant-preserved
+fn continue_breaks_invariant(n: u64)
+    requires n < 1000,
+{
+    let mut i: u64 = 0;
+    let mut k: u64 = 0;
+    while i < n
+        invariant i <= n, k == i,
+        decreases n - i,
+    {
+        i = i + 1;
+        if i == 3 {
+            continue;
+        }
+        k = k + 1;
+    }
+}
+
+// expect: verified
+fn let_shadowing(x: u8) -> (r: u8)
+    requires x < 10,
+    ensures r == x + 2,
+{
+    let y = x + 1;
+    let y = y + 1;
+    y
+}
+
+// expect: failed assertion
+fn assert_in_branch(x: u8) {
+    if x > 5 {
+        assert(x > 6);
+    }
+}
+
+// expect: verified
+fn assume_then_assert(x: u8) {
+    assume(x == 3);
+    assert(x < 4);
+}
+
+// expect: verified
+fn block_expression(x: u16) -> (r: u16)
+    requires x < 100,
+    ensures r == x * 2 + 1,
+{
+    let y = {
+        let t = x * 2;
+        t + 1
+    };
+    y
+}
+
+// expect: verified
+fn short_circuit_guard(a: u32, b: u32) -> (r: bool)
+    ensures r == (b != 0 && a / b > 2),
+{
+    b != 0 && a / b > 2
+}
+
+// expect: failed division-by-zero
+fn short_circuit_wrong(a: u32, b: u32) -> bool {
+    b == 0 || a / b > 2 || a / (b - b) > 1
+}
+
+} // verus!

@@ -1048,6 +1048,19 @@ class Parser {
         continue;
       }
       if (this.is('?')) this.error('`?` operator is not supported');
+      if (this.is('->') && this.peek(1).kind === 'ident') {
+        this.next();
+        const nameTok = this.next();
+        e = { k: 'method', recv: e, name: '$arrow:' + nameTok.text, generics: [], args: [], sp: { start: s, end: this.lastEnd() }, nameSp: { start: nameTok.start, end: nameTok.end } };
+        continue;
+      }
+      if (this.peek().kind === 'ident' && this.peek().text === 'is' && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'keyword')) {
+        this.next();
+        const segs: string[] = [this.ident()];
+        while (this.eat('::')) segs.push(this.ident());
+        e = { k: 'method', recv: e, name: '$is:' + segs[segs.length - 1], generics: [], args: [], sp: { start: s, end: this.lastEnd() }, nameSp: { start: s, end: this.lastEnd() } };
+        continue;
+      }
       if (this.is('.')) {
         this.next();
         const t = this.peek();

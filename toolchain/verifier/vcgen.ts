@@ -825,6 +825,11 @@ export class FnGen {
   }
   /** Gives an untyped `X::empty()` its type from context. */
   fit(v: V, ty: Ty): V {
+    if (Array.isArray(v.t) && v.t[0] === '$none') {
+      const n = norm(ty);
+      if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, { start: 0, end: 0 });
+      return { t: this.sorts.datatype(n).ctors[0]!.ctor, ty: n };
+    }
     if (Array.isArray(v.t) && v.t[0] === '$empty') {
       const n = norm(ty);
       const want = v.t[1] === 'Seq' ? 'seq' : v.t[1] === 'Set' ? 'set' : 'map';
@@ -876,7 +881,7 @@ export class FnGen {
       this.unify(v.ty, ty);
       return { t: v.t, ty };
     }
-    if (segs.length === 1 && last === 'None') throw new Unsupported('`None` needs a known type here', e.sp);
+    if (segs.length === 1 && last === 'None') return { t: ['$none'], ty: UNIT };
     throw new ResolveError(`cannot find value \`${segs.join('::')}\``, e.sp);
   }
 
@@ -1116,9 +1121,12 @@ export class FnGen {
     if (m.pure) {
       const a = this.evalBlockPure(e.then, st, { ...m, path: [...m.path, c.t] });
       if (!e.els) return { t: 'true', ty: UNIT };
-      const b = this.ev(e.els, st, { ...m, path: [...m.path, not(c.t)] });
-      this.unify(a.ty, b.ty);
-      return { t: ite(c.t, a.t, b.t), ty: norm(a.ty).k === 'lit' ? b.ty : a.ty };
+      let b = this.ev(e.els, st, { ...m, path: [...m.path, not(c.t)] });
+      let a2 = a;
+      if (Array.isArray(a.t) && (a.t[0] === '$none' || a.t[0] === '$empty')) a2 = this.fit(a, b.ty);
+      if (Array.isArray(b.t) && (b.t[0] === '$none' || b.t[0] === '$empty')) b = this.fit(b, a2.ty);
+      this.unify(a2.ty, b.ty);
+      return { t: ite(c.t, a2.t, b.t), ty: norm(a2.ty).k === 'lit' ? b.ty : a2.ty };
     }
     const pos = this.lineCol(e.sp.start);
     const base = st.path.length;
@@ -1161,7 +1169,9 @@ export class FnGen {
     const states = live.map((l) => l.s);
     this.mergeInto(st, states, base, true);
     let ty = live[0]!.v.ty;
-    for (const l of live) if (norm(l.v.ty).k !== 'lit') ty = l.v.ty;
+    const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
+    for (const l of live) if (norm(l.v.ty).k !== 'lit' && !isPh(l.v)) ty = l.v.ty;
+    for (const l of live) if (isPh(l.v) && !(norm(ty).k === 'tuple')) l.v = this.fit(l.v, ty);
     for (const l of live) this.unify(l.v.ty, ty);
     if (norm(ty).k === 'tuple' && (norm(ty) as { elems: Ty[] }).elems.length === 0) return { t: 'true', ty: UNIT };
     if (live.length === 1) return live[0]!.v;
@@ -1536,6 +1546,20 @@ export class FnGen {
     const name = e.name;
     const sp = e.sp;
     const argv = () => e.args.map((a) => this.ev(a, st, m));
+    if (ty.k === 'enum' && (name.startsWith('$is:') || name.startsWith('$arrow:'))) {
+      const dt = this.sorts.datatype(ty);
+      if (name.startsWith('$is:')) {
+        const c = dt.ctors.find((x) => x.name === name.slice(4));
+        if (!c) throw new ResolveError(`no variant \`${name.slice(4)}\``, sp);
+        return { t: dt.ctors.length > 1 ? [['_', 'is', c.ctor], recv.t] : 'true', ty: BOOL };
+      }
+      const fname = name.slice(7);
+      for (const c of dt.ctors) {
+        const f = c.fields.find((x) => x.name === fname);
+        if (f) return { t: [f.acc, recv.t], ty: f.ty };
+      }
+      throw new ResolveError(`no field \`${fname}\` in any variant`, sp);
+    }
     if (ty.k === 'struct' || (ty.k === 'enum' && ty.name !== 'Option')) {
       const tn = (ty as { name: string }).name;
       const info = this.crate.fn(`${tn}::${name}`, e.nameSp);

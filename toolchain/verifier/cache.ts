@@ -29,7 +29,7 @@ export class ResultCache {
   get(key: string): SolverResult | null {
     try {
       const r = JSON.parse(readFileSync(this.file(key), 'utf8')) as SolverResult;
-      if (r.result !== 'sat' && r.result !== 'unsat') return null;
+      if (r.result !== 'sat' && r.result !== 'unsat' && !(r.result === 'unknown' && /incomplete/i.test(r.reason))) return null;
       this.hits++;
       return r;
     } catch {
@@ -38,7 +38,7 @@ export class ResultCache {
     }
   }
   put(key: string, r: SolverResult): void {
-    if (r.result !== 'sat' && r.result !== 'unsat') return;
+    if (r.result !== 'sat' && r.result !== 'unsat' && !(r.result === 'unknown' && /incomplete/i.test(r.reason))) return;
     try {
       const f = this.file(key);
       mkdirSync(path.dirname(f), { recursive: true });

@@ -263,7 +263,14 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
     case 'unsat':
       res.status = 'proved';
       break;
+    case 'unknown':
     case 'sat': {
+      if (r.result === 'unknown' && !/incomplete/i.test(r.reason)) {
+        res.status = 'unknown';
+        res.message = `${ob.message} (solver returned unknown${r.reason ? ': ' + r.reason : ''})`;
+        break;
+      }
+      // Like Verus, "unknown" because quantifier instantiation is incomplete is a failure.
       res.status = 'failed';
       try {
         const model = r.model ? parseModel(r.model) : null;
@@ -289,9 +296,6 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
       res.status = 'unknown';
       res.message = `solver error: ${r.reason}`;
       break;
-    default:
-      res.status = 'unknown';
-      res.message = `${ob.message} (solver returned unknown${r.reason ? ': ' + r.reason : ''})`;
   }
   return res;
 }

@@ -60,7 +60,7 @@ parentPort.on('message', async (msg) => {
     const result = await solver.check();
     let model = null;
     let reason = '';
-    if (result === 'sat' && msg.wantModel) {
+    if ((result === 'sat' || result === 'unknown') && msg.wantModel) {
       try {
         model = solver.model().sexpr();
       } catch (e) {

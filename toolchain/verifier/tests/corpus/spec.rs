@@ -1,0 +1,361 @@
+// Ghost code: spec functions, recursion with fuel, lemmas, quantifiers and triggers, assert-by.
+verus! {
+
+// expect: verified
+spec fn square(x: int) -> int {
+    x * x
+}
+
+// expect: verified
+spec fn is_even(x: int) -> bool {
+    x % 2 == 0
+}
+
+// expect: verified
+spec fn sum_to(n: nat) -> nat
+    decreases n,
+{
+    if n == 0 { 0 } else { n + sum_to((n - 1) as nat) }
+}
+
+// expect: failed decreases
+spec fn bad_rec(n: int) -> int
+    decreases n,
+{
+    if n == 0 { 0 } else { bad_rec(n + 1) }
+}
+
+// expect: failed decreases
+spec fn no_decreases(n: nat) -> nat {
+    if n == 0 { 0 } else { no_decreases((n - 1) as nat) }
+}
+
+// expect: verified
+spec fn even_rec(n: nat) -> bool
+    decreases n,
+{
+    if n == 0 { true } else { odd_rec((n - 1) as nat) }
+}
+
+// expect: verified
+spec fn odd_rec(n: nat) -> bool
+    decreases n,
+{
+    if n == 0 { false } else { even_rec((n - 1) as nat) }
+}
+
+// expect: failed decreases
+spec fn ping(n: nat) -> bool
+    decreases n,
+{
+    if n == 0 { true } else { pong(n) }
+}
+
+// expect: verified
+spec fn pong(n: nat) -> bool
+    decreases n,
+{
+    if n == 0 { false } else { ping((n - 1) as nat) }
+}
+
+// expect: verified
+proof fn sum_to_one_step()
+    ensures sum_to(1) == 1,
+{
+    assert(sum_to(0) == 0);
+}
+
+// expect: failed assertion
+proof fn fuel_is_bounded()
+    ensures true,
+{
+    assert(sum_to(3) == 6);
+}
+
+// expect: verified
+proof fn fuel_with_steps()
+{
+    assert(sum_to(0) == 0);
+    assert(sum_to(1) == 1);
+    assert(sum_to(2) == 3);
+    assert(sum_to(3) == 6);
+}
+
+// expect: verified
+proof fn lemma_sum_to_ge(n: nat)
+    ensures sum_to(n) >= n,
+    decreases n,
+{
+    if n > 0 {
+        lemma_sum_to_ge((n - 1) as nat);
+    }
+}
+
+// expect: failed postcondition
+proof fn lemma_sum_to_wrong(n: nat)
+    ensures sum_to(n) > n,
+    decreases n,
+{
+    if n > 0 {
+        lemma_sum_to_wrong((n - 1) as nat);
+    }
+}
+
+// expect: failed decreases
+proof fn lemma_circular(n: nat)
+    ensures sum_to(n) >= n,
+    decreases n,
+{
+    lemma_circular(n);
+}
+
+// expect: verified
+proof fn lemma_sum_formula(n: nat)
+    ensures 2 * sum_to(n) == n * n + n,
+    decreases n,
+{
+    if n > 0 {
+        lemma_sum_formula((n - 1) as nat);
+        assert(2 * sum_to(n) == 2 * n + 2 * sum_to((n - 1) as nat));
+        assert(n * n + n == (n - 1) * (n - 1) + (n - 1) + 2 * n) by(nonlinear_arith);
+    } else {
+        assert(n * n == 0) by(nonlinear_arith)
+            requires n == 0;
+    }
+}
+
+// expect: failed assertion
+proof fn nonlinear_not_automatic(a: int, b: int)
+    requires a > 0, b > 0,
+{
+    assert(a * b > 0);
+}
+
+// expect: verified
+proof fn nonlinear_by(a: int, b: int)
+    requires a > 0, b > 0,
+{
+    assert(a * b > 0) by(nonlinear_arith)
+        requires a > 0, b > 0;
+}
+
+// expect: failed assertion
+proof fn nonlinear_needs_requires(a: int, b: int)
+    requires a > 0, b > 0,
+{
+    assert(a * b > 0) by(nonlinear_arith);
+}
+
+// expect: verified
+proof fn spec_fn_unfolds(x: int)
+    requires x == 3,
+{
+    assert(square(x) == x * x);
+    assert(is_even(x + 1));
+}
+
+// expect: failed assertion
+proof fn spec_fn_wrong(x: int)
+{
+    assert(square(x) > 0);
+}
+
+// expect: verified
+proof fn forall_instantiate(f: Seq<int>)
+    requires forall|i: int| 0 <= i < f.len() ==> #[trigger] f[i] > 0,
+             f.len() > 2,
+{
+    assert(f[1] > 0);
+}
+
+// expect: failed assertion
+proof fn forall_out_of_range(f: Seq<int>)
+    requires forall|i: int| 0 <= i < f.len() ==> #[trigger] f[i] > 0,
+             f.len() > 2,
+{
+    assert(f[5] > 0);
+}
+
+// expect: verified
+proof fn exists_witness(f: Seq<int>)
+    requires f.len() == 3, f[1] == 7,
+    ensures exists|i: int| 0 <= i < f.len() && f[i] == 7,
+{
+    assert(f[1] == 7);
+}
+
+// expect: failed postcondition
+proof fn exists_no_witness(f: Seq<int>)
+    requires f.len() == 3,
+    ensures exists|i: int| 0 <= i < f.len() && f[i] == 7,
+{
+}
+
+// expect: verified
+spec fn pos(x: int) -> bool { x > 0 }
+
+// expect: verified
+proof fn auto_trigger(s: Set<int>)
+    requires forall|x: int| s.contains(x) ==> pos(x),
+             s.contains(3),
+{
+    assert(pos(3));
+}
+
+// expect: verified
+proof fn assert_forall_by(s: Seq<u8>)
+    requires s.len() == 4,
+    ensures forall|i: int| 0 <= i < s.len() ==> #[trigger] s[i] <= 255,
+{
+    assert forall|i: int| 0 <= i < s.len() implies #[trigger] s[i] <= 255 by {
+    }
+}
+
+// expect: failed assertion
+proof fn assert_forall_wrong(s: Seq<u8>)
+    requires s.len() == 4,
+{
+    assert forall|i: int| 0 <= i < s.len() implies #[trigger] s[i] < 255 by {
+    }
+}
+
+// expect: verified
+proof fn implication_and_iff(a: bool, b: bool)
+    requires a ==> b, b ==> a,
+{
+    assert(a <==> b);
+    assert(a == b);
+}
+
+// expect: failed assertion
+proof fn implication_one_way(a: bool, b: bool)
+    requires a ==> b,
+{
+    assert(b ==> a);
+}
+
+// expect: verified
+proof fn chained_comparisons(x: int, y: int)
+    requires 0 <= x < y <= 10,
+{
+    assert(x < 10);
+    assert(0 < y);
+}
+
+// expect: failed assertion
+proof fn chained_wrong(x: int, y: int)
+    requires 0 <= x <= y,
+{
+    assert(x < y);
+}
+
+// expect: verified
+proof fn bullets(x: int)
+    requires
+        &&& x > 0
+        &&& x < 10,
+{
+    assert(x != 0);
+    assert(x <= 9);
+}
+
+// expect: verified
+proof fn or_bullets(x: int)
+    requires
+        ||| x == 1
+        ||| x == 2,
+{
+    assert(0 < x < 3);
+}
+
+// expect: verified
+proof fn assert_by_block(x: int)
+    requires x > 5,
+{
+    assert(x > 2) by {
+        assert(x > 5);
+    }
+    assert(x > 2);
+}
+
+// expect: failed assertion
+proof fn assert_by_block_wrong(x: int)
+{
+    assert(x > 2) by {
+        assert(x >= 0);
+    }
+}
+
+// expect: verified
+proof fn let_ghost_and_int(x: u64) {
+    let ghost y: int = x + 1;
+    assert(y > x);
+    let ghost z = y * 2;
+    assert(z == 2 * y);
+}
+
+// expect: verified
+fn exec_with_ghost(x: u64) -> (r: u64)
+    requires x < 100,
+    ensures r == x + 1,
+{
+    let ghost before = x;
+    let r = x + 1;
+    proof {
+        assert(r == before + 1);
+    }
+    r
+}
+
+// expect: failed assertion
+fn proof_block_wrong(x: u64) {
+    proof {
+        assert(x > 0);
+    }
+}
+
+// expect: verified
+proof fn bit_vector_and(x: u64)
+{
+    assert(x & 0 == 0) by(bit_vector);
+    assert((x | 1) & 1 == 1) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bit_vector_wrong(x: u64)
+{
+    assert(x & 1 == 1) by(bit_vector);
+}
+
+// expect: verified
+proof fn bit_vector_with_requires(x: u32)
+    requires x < 16,
+{
+    assert(x & 15 == x) by(bit_vector)
+        requires x < 16;
+}
+
+// expect: failed assertion
+proof fn bit_vector_requires_unproved(x: u32)
+{
+    assert(x & 15 == x) by(bit_vector)
+        requires x < 16;
+}
+
+// expect: verified
+proof fn int_nat(n: nat, i: int)
+    requires i < 0,
+{
+    assert(n >= 0);
+    assert(n > i);
+}
+
+// expect: verified
+proof fn match_spec(o: Option<int>)
+    requires o == Some(5int),
+{
+    let v = match o { Some(x) => x, None => 0 };
+    assert(v == 5);
+}
+
+} // verus!

@@ -557,7 +557,7 @@ class Parser {
 
   clauseList(out: Expr[]): void {
     while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
-      if (this.peek().kind === 'ident' && ['requires', 'ensures', 'recommends', 'decreases', 'invariant', 'invariant_except_break', 'opens_invariants', 'via', 'when'].includes(this.peek().text) && !this.is('(', 1) && !this.is('.', 1)) return;
+      if (this.peek().kind === 'ident' && ['requires', 'ensures', 'recommends', 'decreases', 'invariant', 'invariant_except_break', 'opens_invariants', 'via', 'when'].includes(this.peek().text) && !this.is('.', 1) && !this.is('::', 1)) return;
       out.push(this.expr(true));
       if (!this.eat(',')) return;
     }

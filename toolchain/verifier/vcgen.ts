@@ -5,7 +5,7 @@
 import type { ObligationKind } from '../../app/verification';
 import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
 import { BOOL, Crate, INT, NAT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, norm, signed, tyEq, tyStr, type FnInfo, type IntKind, type Ty } from './resolver';
-import { SortRegistry, and, datatypeOf, eq, implies, ite, not, num, or, print, quote, sortOf, type Datatype, type Term } from './smt';
+import { SortRegistry, and, datatypeOf, eq, implies, ite, not, num, or, print, quote, sortKey, sortOf, type Datatype, type Term } from './smt';
 
 export class Unsupported extends Error {
   constructor(message: string, public sp: Sp) {
@@ -151,6 +151,7 @@ interface FnCtx {
 
 export interface SpecDef {
   lines: string[];
+  axioms: Map<string, string[]>;
   deps: Set<string>;
   sorts: Ty[];
   usesMul: boolean;
@@ -207,7 +208,7 @@ export class CrateVC {
     const cached = this.specDefs.get(info.key);
     if (cached) return cached;
     // placeholder to break cycles
-    const def: SpecDef = { lines: [], deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
+    const def: SpecDef = { lines: [], axioms: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
     this.specDefs.set(info.key, def);
     const g = new FnGen(this, info);
     g.buildSpecDef(def);
@@ -285,6 +286,8 @@ export class FnGen {
   sorts: SortRegistry;
   specUsed = new Set<string>();
   usesMul = false;
+  /** Collection-operation functions and their axioms, by name. */
+  axioms = new Map<string, string[]>();
   callees = new Set<string>();
   private counter = new Map<string, number>();
   private qcount = 0;
@@ -431,6 +434,7 @@ export class FnGen {
       for (const d of [...def.deps].sort()) visit(d);
       for (const s of def.sorts) this.sorts.need(s);
       if (def.usesMul) usesMul = true;
+      for (const [k2, v] of def.axioms) if (!this.axioms.has(k2)) this.axioms.set(k2, v);
       if (def.recursive) usesFuel = true;
       order.push(k);
     };
@@ -443,7 +447,9 @@ export class FnGen {
       for (const l of def.lines) (l.startsWith('(declare-fun') ? declLines : defLines).push(l);
     }
     lines.push(...declLines, ...defLines);
-    const prelude = [...PRELUDE_OPTIONS, ...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...lines];
+    const axLines: string[] = [];
+    for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
+    const prelude = [...PRELUDE_OPTIONS, ...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
     for (const ob of this.obligations) {
       const q = (ob as unknown as { _q?: { declN: number; factN: number; path: Term[]; goal: Term; raw?: string } })._q;
       if (!q) continue;
@@ -525,6 +531,7 @@ export class FnGen {
     for (const p of ps) this.sorts.need(p.ty);
     def.deps = new Set([...this.specUsed].filter((k) => k !== this.info.key));
     def.usesMul = this.usesMul;
+    def.axioms = this.axioms;
     def.sorts = this.sortsNeeded(ps.map((p) => p.ty).concat([retTy]));
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
@@ -752,8 +759,7 @@ export class FnGen {
         const elemTy = this.defaultLit(v.ty);
         const ty: Ty = { k: 'array', elem: elemTy, len: Number(n) };
         const dt = this.sorts.datatype(ty);
-        const k = quote(`k@${this.qcount++}`);
-        return { t: [dt.ctors[0]!.ctor, num(n), ['lambda', [[k, 'Int']], ite(and(['<=', '0', k], ['<', k, num(n)]), v.t, this.sorts.dflt(elemTy))]], ty };
+        return { t: [dt.ctors[0]!.ctor, num(n), [this.seqFun('rep', elemTy), v.t, num(n)]], ty };
       }
       case 'macro':
         return this.evMacro(e, st, m);
@@ -811,6 +817,35 @@ export class FnGen {
       nb.cell.kind = na.kind;
       for (const p of nb.cell.pending.splice(0)) p(na.kind);
     }
+  }
+
+  /** Array-level helper functions of Seq<E>: sub (subrange), cat (concatenation), rep ([v; n]). */
+  seqFun(kind: 'sub' | 'cat' | 'rep', elem: Ty): string {
+    const key = sortKey({ k: 'seq', elem });
+    const name = quote(`${key}.${kind}`);
+    if (this.axioms.has(name)) return name;
+    const E = print(sortOf(elem));
+    const A = `(Array Int ${E})`;
+    const d = print(this.sorts.dflt(elem));
+    let lines: string[];
+    if (kind === 'sub') {
+      lines = [
+        `(declare-fun ${name} (${A} Int Int) ${A})`,
+        `(assert (forall ((a ${A}) (i Int) (n Int) (k Int)) (! (= (select (${name} a i n) k) (ite (and (<= 0 k) (< k n)) (select a (+ k i)) ${d})) :pattern ((select (${name} a i n) k)))))`,
+      ];
+    } else if (kind === 'cat') {
+      lines = [
+        `(declare-fun ${name} (${A} Int ${A}) ${A})`,
+        `(assert (forall ((a ${A}) (la Int) (b ${A}) (k Int)) (! (= (select (${name} a la b) k) (ite (< k la) (select a k) (select b (- k la)))) :pattern ((select (${name} a la b) k)))))`,
+      ];
+    } else {
+      lines = [
+        `(declare-fun ${name} (${E} Int) ${A})`,
+        `(assert (forall ((v ${E}) (n Int) (k Int)) (! (= (select (${name} v n) k) (ite (and (<= 0 k) (< k n)) v ${d})) :pattern ((select (${name} v n) k)))))`,
+      ];
+    }
+    this.axioms.set(name, lines);
+    return name;
   }
 
   emptyOf(ty: Ty): Term {
@@ -1590,16 +1625,14 @@ export class FnGen {
       const a = argv();
       const x = (i: number) => a[i]!.t;
       const s = recv.t;
-      const k = quote(`x@${this.qcount++}`);
-      const srt = sortOf(ty.elem);
       switch (name) {
         case 'contains': return { t: ['select', s, x(0)], ty: BOOL };
         case 'insert': return { t: ['store', s, x(0), 'true'], ty };
         case 'remove': return { t: ['store', s, x(0), 'false'], ty };
-        case 'union': return { t: ['lambda', [[k, srt]], or(['select', s, k], ['select', x(0), k])], ty };
-        case 'intersect': return { t: ['lambda', [[k, srt]], and(['select', s, k], ['select', x(0), k])], ty };
-        case 'difference': return { t: ['lambda', [[k, srt]], and(['select', s, k], not(['select', x(0), k]))], ty };
-        case 'subset_of': return { t: ['forall', [[k, srt]], ['!', implies(['select', s, k], ['select', x(0), k]), ':pattern', [['select', x(0), k]]]], ty: BOOL };
+        case 'union': return { t: [['_', 'map', 'or'], s, x(0)], ty };
+        case 'intersect': return { t: [['_', 'map', 'and'], s, x(0)], ty };
+        case 'difference': return { t: [['_', 'map', 'and'], s, [['_', 'map', 'not'], x(0)]], ty };
+        case 'subset_of': return { t: eq([['_', 'map', 'and'], s, x(0)], s), ty: BOOL };
       }
       throw new Unsupported(`Set::${name}`, e.nameSp);
     }
@@ -1630,11 +1663,9 @@ export class FnGen {
     const len: Term = [dt.ctors[0]!.fields[0]!.acc, s.t];
     const arr: Term = [dt.ctors[0]!.fields[1]!.acc, s.t];
     const dflt = this.sorts.dflt(ty.elem);
-    const k = quote(`k@${this.qcount++}`);
-    const lam = (n: Term, f: (k: string) => Term): Term => ['lambda', [[k, 'Int']], ite(and(['<=', '0', k], ['<', k, n]), f(k), dflt)];
     const sub = (i: Term, j: Term): Term => {
       const ok = and(['<=', '0', i], ['<=', i, j], ['<=', j, len]);
-      return ite(ok, [mk, ['-', j, i], lam(['-', j, i], (kk) => ['select', arr, ['+', kk, i]])], [mk, '0', [['as', 'const', ['Array', 'Int', sortOf(ty.elem)]], dflt]]);
+      return ite(ok, [mk, ['-', j, i], [this.seqFun('sub', ty.elem), arr, i, ['-', j, i]]], [mk, '0', [['as', 'const', ['Array', 'Int', sortOf(ty.elem)]], dflt]]);
     };
     switch (name) {
       case 'len': return { t: len, ty: NAT };
@@ -1651,7 +1682,7 @@ export class FnGen {
         const b = a[0]!;
         const blen: Term = [dt.ctors[0]!.fields[0]!.acc, b.t];
         const barr: Term = [dt.ctors[0]!.fields[1]!.acc, b.t];
-        return { t: [mk, ['+', len, blen], ['lambda', [[k, 'Int']], ite(['<', k, len], ['select', arr, k], ['select', barr, ['-', k, len]])]], ty };
+        return { t: [mk, ['+', len, blen], [this.seqFun('cat', ty.elem), arr, len, barr]], ty };
       }
       case 'contains': {
         const j = quote(`j@${this.qcount++}`);

@@ -65,8 +65,7 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
       return () => listeners.delete(listener);
     },
     async close() {
-      proofs.cancel();
-      await proofs.idle();
+      await proofs.shutdown();
       listeners.clear();
       await workspace.unwatch();
     },

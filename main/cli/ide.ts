@@ -73,6 +73,8 @@ export async function run(args: string[]): Promise<number> {
 
   return new Promise((resolve) => {
     const stop = async () => {
+      // Never hang on the way out: solver threads or sockets that do not close in time are cut.
+      setTimeout(() => process.exit(0), 3000).unref();
       await host.close();
       await dispatcher.close();
       resolve(0);

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
 import type { VerifyReport } from '../../app/verification';
-import { verifySources } from '../../toolchain/verifier/index';
+import { shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 import { IGNORED_DIRECTORIES, toWorkspacePath } from '../../toolchain/workspace/paths';
 import type { WorkspaceService } from '../../toolchain/workspace/workspace-service';
@@ -97,6 +97,13 @@ export class ProofService {
   /** Waits for the run in progress, if any (tests and shutdown). */
   async idle(): Promise<void> {
     await this.current?.done;
+  }
+
+  /** Cancels any run and ends the solver workers, so the process can exit. */
+  async shutdown(): Promise<void> {
+    this.cancel();
+    await Promise.race([this.idle(), new Promise((r) => setTimeout(r, 2000))]);
+    await shutdownSolvers();
   }
 
   async getHistory(): Promise<ProofHistory> {

@@ -1108,7 +1108,12 @@ export class FnGen {
       if (signed(tn.kind) && x >= mod >> 1n) x -= mod;
       return { t: num(x), ty: tn };
     }
-    // no-op casts (source range within target range)
+    // no-op casts (source range, or the range of the term, within the target range)
+    const kr = knownRange(v.t);
+    if (kr) {
+      const tr = intRange(tn.kind);
+      if (kr[0] >= tr.min! && kr[1] <= tr.max!) return { t: v.t, ty: tn };
+    }
     if (from.k === 'int') {
       const fr = intRange(from.kind);
       const tr = intRange(tn.kind);
@@ -2248,6 +2253,22 @@ function lexLess(newM: V[], oldM: V[]): Term {
     alts.push(and(...eqs, ['<=', '0', oldM[i]!.t], ['<', newM[i]!.t, oldM[i]!.t]));
   }
   return or(...alts);
+}
+
+/** A conservative value range of simple terms: numerals, `mod` by a constant, `bv2nat`. */
+function knownRange(t: Term): [bigint, bigint] | null {
+  const c = isNumeral(t);
+  if (c !== null) return [c, c];
+  if (!Array.isArray(t)) return null;
+  if (t[0] === 'mod' && t.length === 3) {
+    const d = isNumeral(t[2]!);
+    if (d !== null && d > 0n) return [0n, d - 1n];
+  }
+  if (t[0] === 'bv2nat' && Array.isArray(t[1]) && Array.isArray(t[1][1]) && Array.isArray(t[1][1][0]) && t[1][1][0][1] === 'int2bv') {
+    const w = BigInt(String(t[1][1][0][2]));
+    return [0n, (1n << w) - 1n];
+  }
+  return null;
 }
 
 function foldConst(op: string, a: bigint, b: bigint): bigint | null {

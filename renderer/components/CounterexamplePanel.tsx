@@ -52,7 +52,9 @@ function CheckLine({ cx, file, nav }: { cx: Counterexample; file: string; nav: N
 }
 
 export function CounterexamplePanel({ nav }: { nav: Navigation }) {
-  const selected = useProofs(selectedObligation);
+  const selection = useProofs((s) => s.selection);
+  const functions = useProofs((s) => s.functions);
+  const selected = selectedObligation({ ...useProofs.getState(), selection, functions });
   if (!selected) {
     return (
       <section className="side-panel" aria-label="Counterexample">

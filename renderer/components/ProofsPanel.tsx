@@ -39,7 +39,7 @@ function FunctionItem({ fn, nav }: { fn: LiveFunction; nav: Navigation }) {
       role="treeitem"
       aria-label={`${fn.result.name} ${status}${warning ? ` ${warning.kind}` : ''}`}
       aria-expanded={expandable ? expanded : undefined}
-      className={`proof-item status-${status}`}
+      className={`proof-item proof-status-${status}`}
       tabIndex={0}
       onClick={(e) => {
         e.stopPropagation();

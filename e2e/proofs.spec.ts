@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'proofs'));
+});
+
+test.afterEach(async () => {
+  await host.stop();
+});
+
+const proofs = (page: Page) => page.getByRole('region', { name: 'Proofs' });
+const fnItem = (page: Page, name: string, status: string) => proofs(page).getByRole('treeitem', { name: new RegExp(`^${name} ${status}`) });
+
+async function openFile(page: Page, name: string) {
+  await page.getByRole('tree', { name: 'Workspace files' }).getByRole('treeitem', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name: new RegExp(`^${name.replace('.', '\\.')}`) })).toHaveAttribute('aria-selected', 'true');
+}
+
+test('a wrong postcondition fails, shows its counterexample, and verifies once fixed', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'bump', 'failed')).toBeVisible({ timeout: 30_000 });
+  await expect(fnItem(page, 'add_one', 'verified')).toBeVisible();
+  await expect(fnItem(page, 'double', 'verified')).toBeVisible();
+  await expect(proofs(page).getByLabel('Verified count')).toHaveText('2 of 3 verified');
+
+  // Click the failed obligation: its span is revealed and its counterexample shown.
+  await fnItem(page, 'bump', 'failed').getByRole('treeitem', { name: /^postcondition: postcondition not satisfied/ }).click();
+  const cx = page.getByRole('region', { name: 'Counterexample' });
+  await expect(cx).toContainText('bump');
+  await expect(cx).toContainText(/Confirmed: the code fails on these inputs/);
+  const table = cx.getByRole('table', { name: 'Counterexample values' });
+  await expect(table.getByRole('row', { name: /^x u64 \d+u64/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^lib\.rs/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.inline-values')).toContainText('x = ');
+
+  // The same obligation is listed in Problems.
+  await expect(page.getByRole('tabpanel', { name: 'Problems' })).toContainText('postcondition not satisfied');
+
+  // Fix it in the editor and save: it verifies.
+  await page.locator('.monaco-editor .view-line', { hasText: /^\s*x\s*$/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' + 1');
+  await expect(fnItem(page, 'bump', '(stale|running|verified)')).toBeVisible();
+  await page.keyboard.press('Control+S');
+  await expect(fnItem(page, 'bump', 'verified')).toBeVisible({ timeout: 30_000 });
+  await expect(proofs(page).getByLabel('Verified count')).toHaveText('3 of 3 verified');
+  expect(readFileSync(path.join(host.workspace, 'src', 'lib.rs'), 'utf8')).toContain('    x + 1\n}');
+});
+
+test('a syntax error shows in Problems without wiping the other functions\' results', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'double', 'verified')).toBeVisible({ timeout: 30_000 });
+  await openFile(page, 'lib.rs');
+  await page.locator('.monaco-editor .view-line', { hasText: /^\s*x\s*$/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' +* ;');
+  const problems = page.getByRole('tabpanel', { name: 'Problems' });
+  await expect(problems.getByRole('button', { name: /src\/lib\.rs:\d+:\d+/ }).first()).toBeVisible({ timeout: 30_000 });
+  // The other file's function keeps its verdict.
+  await expect(fnItem(page, 'double', 'verified')).toBeVisible();
+  await expect(fnItem(page, 'add_one', '(verified|error)')).toBeVisible();
+});

@@ -28,6 +28,9 @@ static mut KERNEL: core::mem::MaybeUninit<Kernel> = core::mem::MaybeUninit::unin
 static mut CTX: [TrapFrame; MAX_THREADS] = [TrapFrame::user(0, 0, 0); MAX_THREADS];
 /// The thread's saved frame ended in a syscall: hand it the kernel's result when it resumes.
 static mut IN_SYSCALL: [bool; MAX_THREADS] = [false; MAX_THREADS];
+/// Timer interrupts taken, and how many of them switched threads.
+static mut TICKS: u64 = 0;
+static mut PREEMPTIONS: u64 = 0;
 
 fn k() -> &'static mut Kernel {
     unsafe { (*(&raw mut KERNEL)).assume_init_mut() }
@@ -58,6 +61,7 @@ pub extern "C" fn kernel_main() -> ! {
         }
     }
     kprintln!("NIMBUS: {} free pages; entering user space", kern.alloc.count_free());
+    cpu::init_timer();
     kern.schedule();
     let mut frame = TrapFrame::user(0, 0, 0);
     resume(&mut frame);
@@ -91,8 +95,12 @@ pub extern "C" fn nimbus_trap(frame: &mut TrapFrame) {
         kern.syscall(frame.rax, frame.rdi, frame.rsi);
     } else if frame.vector == 32 {
         cpu::timer_eoi();
+        unsafe { TICKS += 1 };
         if from_user {
             kern.yield_current();
+            if kern.current != prev {
+                unsafe { PREEMPTIONS += 1 };
+            }
         }
     } else if from_user && prev < MAX_THREADS {
         kprintln!(
@@ -134,7 +142,10 @@ fn finish() -> ! {
     let all = kern.all_exited();
     let ok = all && codes_ok && kern.delivered == ipc_expected && kern.refused == user::BAD_CALLS;
     let free = kern.alloc.count_free();
-    kprintln!("NIMBUS: all processes done; {} free pages (every page returned: {})", free, free == mm::page_alloc::POOL_PAGES);
+    kprintln!(
+        "NIMBUS: all processes done; {} free pages (every page returned: {}); {} timer ticks, {} preemptions",
+        free, free == mm::page_alloc::POOL_PAGES, unsafe { TICKS }, unsafe { PREEMPTIONS }
+    );
     if ok && free == mm::page_alloc::POOL_PAGES {
         kprintln!("NIMBUS: all tests passed (ipc {}/{}, bad syscalls {}/{})", kern.delivered, ipc_expected, kern.refused, user::BAD_CALLS);
         cpu::qemu_exit(cpu::EXIT_SUCCESS)

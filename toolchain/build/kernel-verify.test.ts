@@ -90,14 +90,14 @@ describe('kernel verification', () => {
 
   for (const m of MUTATIONS) {
     it.skipIf(!hasVerifier)(`specs have teeth: ${m.name}`, { timeout: 300_000 }, async () => {
-      const before = await verify([join(KERNEL, m.file), '--function', m.fn]);
+      const before = await verify([KERNEL, '--function', m.fn]);
       expect(before.functions.find((f) => f.name === m.fn)?.status).toBe('verified');
       const dir = mkdtempSync(join(tmpdir(), 'nimbus-mutant-'));
       try {
         cpSync(join(KERNEL, 'src'), join(dir, 'src'), { recursive: true });
         const file = join(dir, m.file);
         writeFileSync(file, readFileSync(file, 'utf8').replace(m.from, m.to));
-        const after = await verify([file, '--function', m.fn]);
+        const after = await verify([dir, '--function', m.fn]);
         expect(after.functions.find((f) => f.name === m.fn)?.status).toBe('failed');
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 //! `syscall` entry and the single return-to-user path.
 //!
 //! Invariant kept by this file: whenever the CPU runs in ring 3 the kernel stack is empty, so
-//! every entry (syscall, exception, interrupt) builds one `TrapFrame` just below
+//! every entry (syscall, exception, interrupt) builds one `TrapFrame` (the registers and the
+//! FXSAVE area, so a preempted thread keeps its SSE state) just below
 //! `kernel_stack_top`, calls `nimbus_trap(frame)` and resumes whatever context `nimbus_trap`
 //! left in that frame (the same thread or another one).
 
@@ -95,49 +96,20 @@ isr_\n:
     pushq $\n
     jmp trap_common
     .endm
-    ISR_NOERR 0
-    ISR_NOERR 1
-    ISR_NOERR 2
-    ISR_NOERR 3
-    ISR_NOERR 4
-    ISR_NOERR 5
-    ISR_NOERR 6
-    ISR_NOERR 7
-    ISR_ERR 8
-    ISR_NOERR 9
-    ISR_ERR 10
-    ISR_ERR 11
-    ISR_ERR 12
-    ISR_ERR 13
-    ISR_ERR 14
-    ISR_NOERR 15
-    ISR_NOERR 16
-    ISR_ERR 17
-    ISR_NOERR 18
-    ISR_NOERR 19
-    ISR_NOERR 20
-    ISR_ERR 21
-    ISR_NOERR 22
-    ISR_NOERR 23
-    ISR_NOERR 24
-    ISR_NOERR 25
-    ISR_NOERR 26
-    ISR_NOERR 27
-    ISR_NOERR 28
-    ISR_ERR 29
-    ISR_ERR 30
-    ISR_NOERR 31
-    ISR_NOERR 32
+    .irp n, 0,1,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31,32
+    ISR_NOERR \n
+    .endr
+    .irp n, 8,10,11,12,13,14,17,21,29,30
+    ISR_ERR \n
+    .endr
 
     .section .rodata, "a"
     .balign 8
     .global isr_table
 isr_table:
-    .quad isr_0, isr_1, isr_2, isr_3, isr_4, isr_5, isr_6, isr_7
-    .quad isr_8, isr_9, isr_10, isr_11, isr_12, isr_13, isr_14, isr_15
-    .quad isr_16, isr_17, isr_18, isr_19, isr_20, isr_21, isr_22, isr_23
-    .quad isr_24, isr_25, isr_26, isr_27, isr_28, isr_29, isr_30, isr_31
-    .quad isr_32
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32
+    .quad isr_\n
+    .endr
 
     .section .text, "ax"
     .global syscall_entry
@@ -153,41 +125,21 @@ syscall_entry:
     pushq $0
     pushq $0x100
 trap_common:
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    .irp r, rax,rbx,rcx,rdx,rsi,rdi,rbp,r8,r9,r10,r11,r12,r13,r14,r15
+    pushq %\r
+    .endr
+    subq $512, %rsp
+    fxsave64 (%rsp)
     cld
     movq %rsp, %rdi
     call nimbus_trap
     .global trap_return
 trap_return:
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    fxrstor64 (%rsp)
+    addq $512, %rsp
+    .irp r, r15,r14,r13,r12,r11,r10,r9,r8,rbp,rdi,rsi,rdx,rcx,rbx,rax
+    popq %\r
+    .endr
     addq $16, %rsp
     iretq
 

@@ -11,9 +11,11 @@ pub const EXIT_SUCCESS: u32 = 0x10;
 pub const EXIT_FAILURE: u32 = 0x11;
 
 /// Saved user context, in the order `trap_common` pushes it (lowest address first).
-#[repr(C)]
+#[repr(C, align(16))]
 #[derive(Clone, Copy)]
 pub struct TrapFrame {
+    /// FXSAVE image: x87/SSE state (MXCSR at byte 24).
+    pub fx: [u8; 512],
     pub r15: u64, pub r14: u64, pub r13: u64, pub r12: u64,
     pub r11: u64, pub r10: u64, pub r9: u64, pub r8: u64,
     pub rbp: u64, pub rdi: u64, pub rsi: u64, pub rdx: u64,
@@ -24,7 +26,13 @@ pub struct TrapFrame {
 
 impl TrapFrame {
     pub const fn user(rip: u64, rsp: u64, arg: u64) -> TrapFrame {
+        let mut fx = [0u8; 512];
+        fx[0] = 0x7f; // FCW 0x037f
+        fx[1] = 0x03;
+        fx[24] = 0x80; // MXCSR 0x1f80: all SSE exceptions masked
+        fx[25] = 0x1f;
         TrapFrame {
+            fx,
             r15: 0, r14: 0, r13: 0, r12: 0, r11: 0, r10: 0, r9: 0, r8: 0,
             rbp: 0, rdi: arg, rsi: 0, rdx: 0, rcx: 0, rbx: 0, rax: 0,
             vector: 0, error: 0,
@@ -147,10 +155,10 @@ pub fn init_pic() {
     outb(0x21, 0xFF); outb(0xA1, 0xFF);
 }
 
-/// PIT channel 0 at ~100 Hz on IRQ0 (vector 32), the only unmasked IRQ.
+/// PIT channel 0 at ~1 kHz on IRQ0 (vector 32), the only unmasked IRQ.
 pub fn init_timer() {
     outb(0x21, 0xFE);
-    let divisor: u16 = 11932;
+    let divisor: u16 = 1193;
     outb(0x43, 0x36);
     outb(0x40, divisor as u8);
     outb(0x40, (divisor >> 8) as u8);

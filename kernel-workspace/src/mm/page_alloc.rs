@@ -49,13 +49,27 @@ impl PageAllocator {
     pub fn new() -> (r: PageAllocator)
         ensures
             r.wf(),
+            r.nfree == POOL_PAGES,
             forall|i: int| 0 <= i < POOL_PAGES ==> r.free@.contains(page_addr(i) as u64),
     {
-        let r = PageAllocator {
-            used: [false; POOL_PAGES],
-            nfree: POOL_PAGES,
-            free: Ghost(Set::new(|p: u64| is_pool_page(p))),
-        };
+        let mut r = PageAllocator { used: [true; POOL_PAGES], nfree: 0, free: Ghost(Set::empty()) };
+        let mut i: usize = 0;
+        while i < POOL_PAGES
+            invariant
+                i <= POOL_PAGES,
+                r.nfree == i,
+                forall|j: int| 0 <= j < POOL_PAGES ==> (#[trigger] r.used[j] <==> !r.free@.contains(page_addr(j) as u64)),
+                forall|j: int| 0 <= j < i ==> !r.used[j],
+                forall|j: int| i <= j < POOL_PAGES ==> r.used[j],
+                forall|p: u64| #[trigger] r.free@.contains(p) ==> is_pool_page(p),
+            decreases POOL_PAGES - i,
+        {
+            let p = Self::addr_of(i);
+            r.used[i] = false;
+            r.nfree = r.nfree + 1;
+            r.free = Ghost(r.free@.insert(p));
+            i = i + 1;
+        }
         r
     }
 

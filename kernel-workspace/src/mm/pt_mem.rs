@@ -16,9 +16,10 @@ pub struct PtMem {
     pub tables: Ghost<Map<u64, Seq<u64>>>,
 }
 
-/// 512 zero entries.
-pub open spec fn zero_table() -> Seq<u64> {
-    Seq::new(512, |i: int| 0u64)
+/// A table of 512 zero entries.
+pub open spec fn is_zero_table(s: Seq<u64>) -> bool {
+    &&& s.len() == 512
+    &&& forall|i: int| 0 <= i < 512 ==> s[i] == 0
 }
 
 impl PtMem {
@@ -33,7 +34,10 @@ impl PtMem {
     #[verifier::external_body]
     pub fn add_table(&mut self, pa: u64)
         requires !old(self).tables@.contains_key(pa),
-        ensures self.tables@ == old(self).tables@.insert(pa, zero_table()),
+        ensures
+            self.tables@.dom() == old(self).tables@.dom().insert(pa),
+            is_zero_table(self.tables@[pa]),
+            forall|t: u64| t != pa && old(self).tables@.contains_key(t) ==> self.tables@[t] == old(self).tables@[t],
     {
         cpu::phys_zero_page(pa);
     }

@@ -1,7 +1,10 @@
 // The IDE API: every request the renderer can make and every event a host can push. Both hosts
 // (Electron IPC, browser-mode WebSocket) carry exactly these, and validate every argument with
 // the validators in ./validate before acting on it.
+import type { BufferText } from './proof-session';
+import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings } from './boot-session';
 import type { ProofHistory, VerifyDone, VerifyProgress, VerifyRequest } from './proof-session';
+import type { CommitStats, StatsReport } from './stats';
 import type { Backup, FileChange, FileContent, FileNode, WorkspaceInfo } from './workspace';
 
 /** Requests: method name -> [params, result]. */
@@ -31,6 +34,22 @@ export interface ApiRequests {
   'verify.cancel': [Record<string, never>, Record<string, never>];
   /** Each function's solver time over its last runs (kept in `.stratos/`). */
   'verify.history': [Record<string, never>, ProofHistory];
+  'settings.get': [Record<string, never>, IdeSettings];
+  'settings.set': [Partial<IdeSettings>, IdeSettings];
+  /** Line statistics of the workspace as the editor sees it (the same numbers as `stratos stats --json`). */
+  'stats.get': [{ buffers: BufferText[] }, StatsReport];
+  /** Totals at each commit of the workspace's git history. */
+  'stats.history': [Record<string, never>, CommitStats[]];
+  'boot.context': [Record<string, never>, BootContext];
+  /**
+   * Builds the kernel, then boots it in QEMU; progress streams as `build.event` and `boot.event`.
+   * A boot in progress is stopped first. The QEMU process belongs to the connection that started
+   * it: it is killed when that connection closes (window closed, page reloaded).
+   */
+  'boot.start': [Record<string, never>, { sessionId: number }];
+  'boot.stop': [Record<string, never>, Record<string, never>];
+  /** Text typed into the console, sent to the kernel's serial port. */
+  'boot.input': [{ data: string }, Record<string, never>];
 }
 
 /** Events pushed by the host. */
@@ -38,6 +57,8 @@ export interface ApiEvents {
   'file.changed': FileChange;
   'verify.progress': VerifyProgress;
   'verify.done': VerifyDone;
+  'build.event': BuildEventMessage;
+  'boot.event': BootEventMessage;
 }
 
 export type Method = keyof ApiRequests;

@@ -252,3 +252,19 @@ export function statsToCsv(report: StatsReport, table: StatsCsvTable): string {
       );
   }
 }
+
+/** The workspace's statistics at one commit of its git history (the dashboard's trend). */
+export interface CommitStats {
+  commit: string;
+  /** Commit time, ISO 8601. */
+  date: string;
+  subject: string;
+  total: TotalStats;
+  /** Number of trusted base entries. */
+  trustedEntries: number;
+  /**
+   * Functions the verifier checks at that commit (inside `verus!`, not trusted). Re-running the
+   * verifier on every commit would be too slow for a chart; this is the count by classification.
+   */
+  checkedFunctions: number;
+}

@@ -41,6 +41,16 @@ describe('validateRequest', () => {
     expect(codeOf(() => validateRequest('backup.write', { path: 'a', text: '' }))).toBe('invalid-argument');
   });
 
+  it('checks settings and console input', () => {
+    expect(validateRequest('settings.set', { proofGate: false })).toEqual({ proofGate: false });
+    expect(codeOf(() => validateRequest('settings.set', { proofGate: 'no' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('settings.set', { theme: 'x' }))).toBe('invalid-argument');
+    expect(validateRequest('boot.input', { data: 'ping\r' })).toEqual({ data: 'ping\r' });
+    expect(codeOf(() => validateRequest('boot.input', { data: '' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('boot.input', { data: 'x'.repeat(70_000) }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('boot.start', { image: '/bin/sh' }))).toBe('invalid-argument');
+  });
+
   it('checks verification requests field by field', () => {
     expect(validateRequest('verify.run', { buffers: [{ path: 'src/a.rs', text: 'x' }], reason: 'edit', timeoutMs: 500 })).toBeTruthy();
     expect(validateRequest('verify.run', { buffers: [], reason: 'function', functionName: 'PageAllocator::alloc' })).toBeTruthy();

@@ -5,7 +5,7 @@
 // checked to be a plausible relative path string.
 import { ApiError, type Method, type Params } from './api';
 
-type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms';
+type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input';
 type Schema = Record<string, { rule: FieldRule; optional?: boolean }>;
 
 const MAX_PATH = 4096;
@@ -32,7 +32,17 @@ const schemas: { [M in Method]: Schema } = {
   },
   'verify.cancel': {},
   'verify.history': {},
+  'settings.get': {},
+  'settings.set': { proofGate: { rule: 'boolean', optional: true } },
+  'stats.get': { buffers: { rule: 'buffers' } },
+  'stats.history': {},
+  'boot.context': {},
+  'boot.start': {},
+  'boot.stop': {},
+  'boot.input': { data: { rule: 'console-input' } },
 };
+
+const MAX_CONSOLE_INPUT = 64 * 1024;
 
 const MAX_BUFFERS = 10_000;
 const REASONS = new Set(['edit', 'save', 'button', 'function']);
@@ -68,6 +78,14 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
       });
       return;
     }
+    case 'boolean':
+      if (typeof value !== 'boolean') invalid(`${method}: '${field}' must be true or false`);
+      return;
+    case 'console-input':
+      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_CONSOLE_INPUT) {
+        invalid(`${method}: '${field}' must be 1..${MAX_CONSOLE_INPUT} characters`);
+      }
+      return;
     case 'reason':
       if (typeof value !== 'string' || !REASONS.has(value)) invalid(`${method}: '${field}' must be one of ${[...REASONS].join(', ')}`);
       return;

@@ -7,12 +7,13 @@ import { EditorArea } from './components/Editor';
 import { Explorer } from './components/Explorer';
 import { BottomPanel, StatusBar, Toolbar } from './components/Panels';
 import { ProofsPanel } from './components/ProofsPanel';
+import { createBootActions } from './state/boot-store';
 import { createNavigation } from './state/navigation';
 import { createProofActions } from './state/proof-store';
 import { createWorkspaceActions, useWorkspace } from './state/workspace-store';
 
 export function App() {
-  const { workspace, proofs, nav } = useMemo(() => {
+  const { workspace, proofs, boot, nav } = useMemo(() => {
     const proofRef: { current?: ReturnType<typeof createProofActions> } = {};
     const workspace = createWorkspaceActions(api, {
       onEdit: (path) => proofRef.current?.noteEdit(path),
@@ -20,11 +21,16 @@ export function App() {
     });
     const proofs = createProofActions({ api, buffers: () => workspace.dirtyBuffers() });
     proofRef.current = proofs;
-    return { workspace, proofs, nav: createNavigation(workspace, proofs) };
+    const boot = createBootActions(api, {
+      showConsole: () => workspace.showBottomTab('console'),
+      trustedLines: () => api.call('stats.get', { buffers: [] }).then((r) => r.total.trusted, () => null),
+    });
+    return { workspace, proofs, boot, nav: createNavigation(workspace, proofs) };
   }, []);
 
   useEffect(() => {
     const unsubscribe = proofs.subscribe();
+    const unsubscribeBoot = boot.subscribe();
     void workspace.init().then(() => proofs.verify('button'));
     const flush = () => workspace.flushBackups();
     const shortcuts = (e: KeyboardEvent) => {
@@ -35,27 +41,31 @@ export function App() {
       } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'v') {
         e.preventDefault();
         void proofs.verify('button');
+      } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'b') {
+        e.preventDefault();
+        void boot.buildAndBoot();
       }
     };
     window.addEventListener('pagehide', flush);
     window.addEventListener('keydown', shortcuts);
     return () => {
       unsubscribe();
+      unsubscribeBoot();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('keydown', shortcuts);
     };
-  }, [workspace, proofs]);
+  }, [workspace, proofs, boot]);
 
   return (
     <div className="app">
-      <Toolbar proofs={proofs} />
+      <Toolbar proofs={proofs} boot={boot} />
       <Explorer onOpen={(path) => void workspace.openFile(path)} />
       <EditorArea actions={workspace} proofs={proofs} nav={nav} />
       <div className="right-column">
         <ProofsPanel actions={proofs} nav={nav} />
         <CounterexamplePanel nav={nav} />
       </div>
-      <BottomPanel actions={workspace} nav={nav} />
+      <BottomPanel actions={workspace} nav={nav} boot={boot} api={api} />
       <StatusBar actions={workspace} />
     </div>
   );

@@ -5,18 +5,28 @@ import { ApiError, type Reply, type ApiEvents, type EventName, type Method, type
 import { validateRequest } from '../../app/validate';
 import type { WorkspaceInfo } from '../../app/workspace';
 import type { WorkspaceService } from '../../toolchain/workspace/workspace-service';
+import { computeStats } from '../../toolchain/stats/stats';
+import { statsHistory } from '../../toolchain/stats/history';
+import { toWorkspacePath } from '../../toolchain/workspace/paths';
+import { BootService } from '../boot/boot-service';
 import { ProofService } from '../verification/proof-service';
+import { SettingsStore } from './settings';
 
 export type EventListener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
 
+/** The connection a request came on; what it starts (a QEMU boot) ends when it closes. */
+export interface ClientContext {
+  onClose(callback: () => void): void;
+}
+
 export interface Dispatcher {
   /** Never throws: failures come back as `{ error }`. */
-  handle(method: unknown, params: unknown): Promise<Reply>;
+  handle(method: unknown, params: unknown, client?: ClientContext): Promise<Reply>;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }
 
-type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
+type Handlers = { [M in Method]: (params: Params<M>, client?: ClientContext) => Promise<Result<M>> };
 
 export async function createDispatcher(workspace: WorkspaceService, host: WorkspaceInfo['host']): Promise<Dispatcher> {
   const listeners = new Set<EventListener>();
@@ -25,6 +35,10 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
   };
   await workspace.watch((change) => emit('file.changed', change));
   const proofs = new ProofService(workspace, emit);
+  const boot = new BootService(workspace.root, emit);
+  const settings = new SettingsStore(workspace.root);
+  const overlay = async (buffers: { path: string; text: string }[]) =>
+    new Map(buffers.map((b) => [toWorkspacePath(workspace.root, workspace.resolve(b.path)), b.text] as const));
 
   const handlers: Handlers = {
     'workspace.info': async () => ({ name: workspace.name, root: workspace.root, host }),
@@ -47,14 +61,28 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
       return {};
     },
     'verify.history': () => proofs.getHistory(),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
+    'stats.get': async ({ buffers }) => computeStats(workspace.root, undefined, { overlay: await overlay(buffers) }),
+    'stats.history': () => statsHistory(workspace.root),
+    'boot.context': () => boot.context(),
+    'boot.start': (_params, client) => boot.start(client),
+    'boot.stop': async () => {
+      await boot.stop();
+      return {};
+    },
+    'boot.input': async ({ data }) => {
+      boot.input(data);
+      return {};
+    },
   };
 
   return {
-    async handle(method, params) {
+    async handle(method, params, client) {
       try {
         const valid = validateRequest(method, params);
-        const handler = handlers[method as Method] as (p: unknown) => Promise<unknown>;
-        return { result: await handler(valid) };
+        const handler = handlers[method as Method] as (p: unknown, c?: ClientContext) => Promise<unknown>;
+        return { result: await handler(valid, client) };
       } catch (e) {
         if (e instanceof ApiError) return { error: { code: e.code, message: e.message } };
         return { error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
@@ -65,7 +93,7 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
       return () => listeners.delete(listener);
     },
     async close() {
-      await proofs.shutdown();
+      await Promise.all([proofs.shutdown(), boot.stop()]);
       listeners.clear();
       await workspace.unwatch();
     },

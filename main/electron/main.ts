@@ -41,11 +41,20 @@ async function main(): Promise<void> {
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
+  const closeCallbacks: (() => void)[] = [];
+  const client = { onClose: (callback: () => void) => void closeCallbacks.push(callback) };
+  // A reload or a closed window ends what the page started (a QEMU boot).
+  window.webContents.on('did-start-navigation', (_e, _url, isInPlace, isMainFrame) => {
+    if (isMainFrame && !isInPlace) for (const callback of closeCallbacks.splice(0)) callback();
+  });
+  window.on('closed', () => {
+    for (const callback of closeCallbacks.splice(0)) callback();
+  });
   ipcMain.handle('stratos:call', async (event, method: unknown, params: unknown) => {
     if (event.sender !== window.webContents || !isTrustedSender(event.senderFrame?.url)) {
       return { error: { code: 'invalid-argument', message: 'request from an untrusted frame' } };
     }
-    return dispatcher.handle(method, params);
+    return dispatcher.handle(method, params, client);
   });
   const unsubscribe = dispatcher.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send('stratos:event', name, payload);

@@ -144,7 +144,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const unsubscribe = options.dispatcher.subscribe((event, payload) => send({ event, payload }));
-    ws.on('close', unsubscribe);
+    const closeCallbacks: (() => void)[] = [];
+    const client = { onClose: (callback: () => void) => void closeCallbacks.push(callback) };
+    ws.on('close', () => {
+      unsubscribe();
+      for (const callback of closeCallbacks.splice(0)) callback();
+    });
     ws.on('message', async (data) => {
       let message: ClientMessage;
       try {
@@ -155,7 +160,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (typeof message !== 'object' || message === null || typeof message.id !== 'number') {
         return ws.close(1003, 'malformed message');
       }
-      const reply = await options.dispatcher.handle(message.method, message.params);
+      const reply = await options.dispatcher.handle(message.method, message.params, client);
       send({ id: message.id, ...reply } as ServerMessage);
     });
   };

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from 'react';
 import type * as Monaco from '../monaco/monaco';
 import { setEditor } from '../monaco/editor-ref';
-import { renderProofs } from '../monaco/proof-decorations';
+import { renderBuildMarkers, renderProofs } from '../monaco/proof-decorations';
+import { useBoot } from '../state/boot-store';
 import { modelFor, setupMonaco } from '../monaco/setup';
 import type { Navigation } from '../state/navigation';
 import { failedObligations, liveStatus, useProofs, type LiveFunction, type ProofActions } from '../state/proof-store';
@@ -108,8 +109,12 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
     const redraw = () => {
       const ws = useWorkspace.getState();
       renderProofs(instance, decorations, useProofs.getState(), ws.tabs.map((t) => t.path), pathOfModel(instance.getModel()));
+      renderBuildMarkers(useBoot.getState().buildDiagnostics, ws.tabs.map((t) => t.path));
     };
     const unsubscribeProofs = useProofs.subscribe(redraw);
+    const unsubscribeBoot = useBoot.subscribe((s, prev) => {
+      if (s.buildDiagnostics !== prev.buildDiagnostics) redraw();
+    });
     const unsubscribeTabs = useWorkspace.subscribe((s, prev) => {
       if (s.tabs !== prev.tabs || s.active !== prev.active) redraw();
     });
@@ -174,6 +179,7 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
     });
     return () => {
       unsubscribeProofs();
+      unsubscribeBoot();
       unsubscribeTabs();
       unsubscribeLens();
       modelListener.dispose();

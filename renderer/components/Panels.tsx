@@ -5,7 +5,11 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Navigation } from '../state/navigation';
 import { useProofs, type ProofActions } from '../state/proof-store';
 import { useWorkspace, type BottomTab, type WorkspaceActions } from '../state/workspace-store';
+import type { IdeApi } from '../../app/api';
+import { useBoot, type BootActions } from '../state/boot-store';
+import { Dashboard } from './Dashboard';
 import { ProblemsPanel } from './ProblemsPanel';
+import { QemuConsole } from './QemuConsole';
 
 const bottomTabs: { id: BottomTab; label: string; empty: ReactNode }[] = [
   { id: 'problems', label: 'Problems', empty: 'Parse errors, type errors and failed proof obligations will be listed here.' },
@@ -13,7 +17,7 @@ const bottomTabs: { id: BottomTab; label: string; empty: ReactNode }[] = [
   { id: 'dashboard', label: 'Proof dashboard', empty: 'Lines of exec, spec, proof and trusted code per module, and the proof-to-code ratio, will appear here.' },
 ];
 
-export function BottomPanel({ actions, nav }: { actions: WorkspaceActions; nav: Navigation }) {
+export function BottomPanel({ actions, nav, boot, api }: { actions: WorkspaceActions; nav: Navigation; boot: BootActions; api: IdeApi }) {
   const current = useWorkspace((s) => s.bottomTab);
   return (
     <section className="bottom-panel" aria-label="Panels">
@@ -41,25 +45,33 @@ export function BottomPanel({ actions, nav }: { actions: WorkspaceActions; nav: 
           hidden={current !== t.id}
           className="bottom-content"
         >
-          {t.id === 'problems' ? <ProblemsPanel nav={nav} /> : <p className="empty">{t.empty}</p>}
+          {t.id === 'problems' ? (
+            <ProblemsPanel nav={nav} />
+          ) : t.id === 'console' ? (
+            <QemuConsole actions={boot} />
+          ) : (
+            <Dashboard api={api} nav={nav} visible={current === 'dashboard'} />
+          )}
         </div>
       ))}
     </section>
   );
 }
 
-export function Toolbar({ proofs }: { proofs: ProofActions }) {
+export function Toolbar({ proofs, boot }: { proofs: ProofActions; boot: BootActions }) {
   const running = useProofs((s) => s.running);
+  const phase = useBoot((s) => s.phase);
+  const booting = phase === 'building' || phase === 'booting' || phase === 'running';
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand">Stratosphere</span>
       <button onClick={() => void proofs.verify('button')} title="Verify the whole workspace now (Ctrl+Shift+V)" aria-busy={running}>
         Verify
       </button>
-      <button disabled title="Connects to the kernel builder and QEMU with the console">
+      <button onClick={() => void boot.buildAndBoot()} title="Build the kernel and boot it in QEMU (Ctrl+Shift+B)">
         Build &amp; Boot
       </button>
-      <button disabled title="Stops a running QEMU">
+      <button onClick={() => void boot.stop()} disabled={!booting} title="Stop QEMU and everything it started">
         Stop
       </button>
     </header>

@@ -1,4 +1,5 @@
 // Problems: parse/type errors and failed obligations across the workspace; click to jump.
+import { useBoot } from '../state/boot-store';
 import { failedObligations, useProofs } from '../state/proof-store';
 import type { Navigation } from '../state/navigation';
 import type { Span } from '../../app/verification';
@@ -15,7 +16,11 @@ interface Problem {
 export function ProblemsPanel({ nav }: { nav: Navigation }) {
   const functions = useProofs((s) => s.functions);
   const diagnostics = useProofs((s) => s.diagnostics);
+  const buildDiagnostics = useBoot((s) => s.buildDiagnostics);
   const problems: Problem[] = [];
+  buildDiagnostics.forEach((d, i) =>
+    problems.push({ key: `b${i}`, file: d.file, span: d.span, severity: d.severity, message: `${d.message} (${d.source ?? 'build'})`, open: () => void nav.goTo(d.file, d.span) }),
+  );
   diagnostics.forEach((d, i) =>
     problems.push({ key: `d${i}`, file: d.file, span: d.span, severity: d.severity, message: d.message, open: () => void nav.goTo(d.file, d.span) }),
   );

@@ -2,7 +2,7 @@
 // the related clause and counterexample, a gutter glyph per function with its status, the
 // failing path's lines highlighted, and the counterexample's values inline after the code.
 import * as monaco from './monaco';
-import type { Counterexample, FunctionResult } from '../../app/verification';
+import type { Counterexample, Diagnostic, FunctionResult } from '../../app/verification';
 import { failedObligations, liveStatus, selectedObligation, type ProofState } from '../state/proof-store';
 import { modelFor } from './setup';
 import { toRange } from './editor-ref';
@@ -123,4 +123,26 @@ export function renderProofs(
   }
   collection.set(decorations);
   void editor;
+}
+
+export const BUILD_MARKER_OWNER = 'stratos-build';
+
+/** rustc's and the eraser's diagnostics as squiggles (spans are in the original source). */
+export function renderBuildMarkers(diagnostics: Diagnostic[], openPaths: string[]): void {
+  for (const path of openPaths) {
+    const model = modelFor(path);
+    if (!model) continue;
+    monaco.editor.setModelMarkers(
+      model,
+      BUILD_MARKER_OWNER,
+      diagnostics
+        .filter((d) => d.file === path)
+        .map((d) => ({
+          ...toRange(d.span),
+          severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+          message: d.message,
+          source: d.source ?? 'rustc',
+        })),
+    );
+  }
 }

@@ -5,19 +5,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { TotalStats } from '../../app/stats';
+import type { CommitStats, TotalStats } from '../../app/stats';
+
+export type { CommitStats };
 import { CLASSIFIER_VERSION } from './classify';
 import { isCountedSource, statsForSources } from './stats';
-
-export interface CommitStats {
-  commit: string;
-  /** Commit time, ISO 8601. */
-  date: string;
-  subject: string;
-  total: TotalStats;
-  /** Number of trusted base entries. */
-  trustedEntries: number;
-}
 
 export interface HistoryOptions {
   /** Newest commits to include (default 50). */
@@ -27,9 +19,9 @@ export interface HistoryOptions {
 }
 
 interface CacheFile {
-  version: 1;
+  version: 2;
   classifier: number;
-  commits: Record<string, { total: TotalStats; trustedEntries: number }>;
+  commits: Record<string, { total: TotalStats; trustedEntries: number; checkedFunctions: number }>;
 }
 
 function git(cwd: string, args: string[]): Promise<string> {
@@ -75,11 +67,11 @@ function catFiles(cwd: string, specs: string[]): Promise<Array<string | undefine
 }
 
 async function readCache(file: string | null): Promise<CacheFile> {
-  const empty: CacheFile = { version: 1, classifier: CLASSIFIER_VERSION, commits: {} };
+  const empty: CacheFile = { version: 2, classifier: CLASSIFIER_VERSION, commits: {} };
   if (!file) return empty;
   try {
     const c = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile;
-    return c.version === 1 && c.classifier === CLASSIFIER_VERSION && c.commits ? c : empty;
+    return c.version === 2 && c.classifier === CLASSIFIER_VERSION && c.commits ? c : empty;
   } catch {
     return empty;
   }
@@ -135,11 +127,11 @@ export async function statsHistory(root: string, options: HistoryOptions = {}): 
         if (t !== undefined) sources.set(f, t);
       });
       const report = statsForSources(sources);
-      entry = { total: report.total, trustedEntries: report.trustedBase.length };
+      entry = { total: report.total, trustedEntries: report.trustedBase.length, checkedFunctions: report.functions.filter((f) => f.verified).length };
       cache.commits[c.commit] = entry;
       dirty = true;
     }
-    out.push({ ...c, total: entry.total, trustedEntries: entry.trustedEntries });
+    out.push({ ...c, total: entry.total, trustedEntries: entry.trustedEntries, checkedFunctions: entry.checkedFunctions });
   }
   if (dirty) await writeCache(cacheFile, cache);
   return out;

@@ -1,0 +1,31 @@
+// Domain types of the IDE's Build & Boot flow and its settings. Pure data.
+import type { BootEvent, BuildEvent } from './build';
+
+export interface IdeSettings {
+  /** Refuse to boot while any function is failed, unsupported or unverified (default on). */
+  proofGate: boolean;
+}
+
+export const DEFAULT_SETTINGS: IdeSettings = { proofGate: true };
+
+/** What the console header says about the workspace being booted. */
+export interface BootContext {
+  /** Short commit id of the workspace's git HEAD, or null outside git. */
+  commit: string | null;
+  /** Uncommitted changes in the workspace. */
+  dirty: boolean;
+  /** Paths of the tools, or null when missing (with how to install them). */
+  qemu: string | null;
+  rustc: string | null;
+  missing: string[];
+}
+
+export interface BuildEventMessage {
+  sessionId: number;
+  event: BuildEvent;
+}
+
+export interface BootEventMessage {
+  sessionId: number;
+  event: BootEvent;
+}

@@ -1,0 +1,29 @@
+// The IDE's settings, remembered in the workspace's .stratos/settings.json.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, type IdeSettings } from '../../app/boot-session';
+import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
+
+export class SettingsStore {
+  private readonly file: string;
+
+  constructor(workspaceRoot: string) {
+    this.file = path.join(workspaceRoot, '.stratos', 'settings.json');
+  }
+
+  async get(): Promise<IdeSettings> {
+    try {
+      const stored = JSON.parse(await fs.readFile(this.file, 'utf8')) as Partial<IdeSettings>;
+      return { ...DEFAULT_SETTINGS, ...(typeof stored.proofGate === 'boolean' ? { proofGate: stored.proofGate } : {}) };
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  async set(patch: Partial<IdeSettings>): Promise<IdeSettings> {
+    const next = { ...(await this.get()), ...patch };
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
+    return next;
+  }
+}

@@ -1,0 +1,111 @@
+// The QEMU console: the kernel's serial port in xterm.js (colours, scrollback, search), what you
+// type goes to the kernel; Stop and Restart; a header saying what was booted; the proof gate.
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef, useState } from 'react';
+import { subscribeConsole, useBoot, type BootActions } from '../state/boot-store';
+
+function GateDialog({ actions }: { actions: BootActions }) {
+  const gate = useBoot((s) => s.gate);
+  const [remember, setRemember] = useState(false);
+  if (!gate) return null;
+  const shown = gate.functions.slice(0, 8);
+  return (
+    <div role="alertdialog" aria-label="Proof gate" className="gate-dialog">
+      <p>
+        <strong>Boot refused:</strong> {gate.functions.length} function{gate.functions.length === 1 ? ' is' : 's are'} not verified:{' '}
+        {shown.map((f) => `${f.name} (${f.status})`).join(', ')}
+        {gate.functions.length > shown.length ? `, and ${gate.functions.length - shown.length} more` : ''}.
+      </p>
+      <label>
+        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Don't gate boots on proofs in this workspace
+      </label>
+      <button onClick={() => void actions.bootAnyway(remember)}>Boot anyway</button>
+      <button onClick={actions.dismissGate}>Cancel</button>
+    </div>
+  );
+}
+
+export function QemuConsole({ actions }: { actions: BootActions }) {
+  const host = useRef<HTMLDivElement>(null);
+  const search = useRef<SearchAddon | null>(null);
+  const [query, setQuery] = useState('');
+  const phase = useBoot((s) => s.phase);
+  const header = useBoot((s) => s.header);
+  const result = useBoot((s) => s.result);
+  const settings = useBoot((s) => s.settings);
+
+  useEffect(() => {
+    const term = new Terminal({
+      convertEol: false,
+      scrollback: 10_000,
+      fontSize: 12,
+      fontFamily: 'ui-monospace, Menlo, monospace',
+      theme: { background: '#1e1e1e' },
+      screenReaderMode: true,
+    });
+    const fit = new FitAddon();
+    const searchAddon = new SearchAddon();
+    term.loadAddon(fit);
+    term.loadAddon(searchAddon);
+    search.current = searchAddon;
+    term.open(host.current!);
+    const refit = () => {
+      try {
+        fit.fit();
+      } catch {
+        // Not laid out yet (hidden tab).
+      }
+    };
+    refit();
+    const observer = new ResizeObserver(refit);
+    observer.observe(host.current!);
+    const unsubscribe = subscribeConsole((text) => term.write(text));
+    const input = term.onData((data) => actions.input(data));
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      input.dispose();
+      term.dispose();
+    };
+  }, [actions]);
+
+  const running = phase === 'building' || phase === 'booting' || phase === 'running';
+  return (
+    <div className="qemu-console">
+      <div className="console-toolbar" role="toolbar" aria-label="Console controls">
+        <span className="console-header" aria-label="Booted">
+          {header
+            ? `${header.commit ?? 'no git'}${header.dirty ? ' (dirty)' : ''} · ${header.verified}/${header.total} verified · trusted ${header.trustedLines ?? '?'} lines`
+            : 'Nothing booted yet'}
+        </span>
+        <span className="console-state" role="status" aria-label="QEMU state">
+          {phase === 'exited' && result
+            ? `exited: status ${result.status} (${result.reason}) after ${(result.durationMs / 1000).toFixed(2)} s`
+            : phase}
+        </span>
+        <button onClick={() => void actions.restart()} disabled={phase === 'idle'}>
+          Restart
+        </button>
+        <input
+          type="search"
+          aria-label="Search console"
+          placeholder="Search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') (e.shiftKey ? search.current?.findPrevious(query) : search.current?.findNext(query));
+          }}
+        />
+        <label className="gate-setting">
+          <input type="checkbox" checked={settings?.proofGate ?? true} onChange={(e) => void actions.setProofGate(e.target.checked)} /> Proof gate
+        </label>
+        {running && <span className="console-running" aria-hidden="true">●</span>}
+      </div>
+      <GateDialog actions={actions} />
+      <div className="terminal-host" ref={host} aria-label="Serial console" />
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+// Build & Boot state: the session in progress, its phase, the console stream (kept outside
+// React: the terminal subscribes to it), the build's diagnostics for Problems, and the proof
+// gate that refuses a boot while the proofs are not all verified.
+import { create } from 'zustand';
+import type { IdeApi } from '../../app/api';
+import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings } from '../../app/boot-session';
+import type { BootResult } from '../../app/build';
+import type { Diagnostic } from '../../app/verification';
+import { liveStatus, useProofs, type LiveFunction } from './proof-store';
+
+export type BootPhase = 'idle' | 'building' | 'booting' | 'running' | 'exited';
+
+export interface BootHeader {
+  commit: string | null;
+  dirty: boolean;
+  verified: number;
+  total: number;
+  trustedLines: number | null;
+}
+
+export interface GateRefusal {
+  /** Functions that are not verified, with their status. */
+  functions: { name: string; file: string; status: string }[];
+}
+
+export interface BootState {
+  phase: BootPhase;
+  sessionId: number | null;
+  header: BootHeader | null;
+  result: BootResult | null;
+  buildDiagnostics: Diagnostic[];
+  settings: IdeSettings | null;
+  gate: GateRefusal | null;
+  missingTools: string[];
+  startedAt: number | null;
+}
+
+export const useBoot = create<BootState>(() => ({
+  phase: 'idle',
+  sessionId: null,
+  header: null,
+  result: null,
+  buildDiagnostics: [],
+  settings: null,
+  gate: null,
+  missingTools: [],
+  startedAt: null,
+}));
+
+const set = useBoot.setState;
+const get = useBoot.getState;
+
+/** The console's byte stream: the terminal writes what arrives and replays it when it mounts. */
+type ConsoleSink = (text: string) => void;
+const sinks = new Set<ConsoleSink>();
+let transcript = '';
+const MAX_TRANSCRIPT = 2_000_000;
+
+export function subscribeConsole(sink: ConsoleSink): () => void {
+  sink(transcript);
+  sinks.add(sink);
+  return () => sinks.delete(sink);
+}
+
+function writeConsole(text: string): void {
+  transcript = (transcript + text).slice(-MAX_TRANSCRIPT);
+  for (const sink of sinks) sink(text);
+}
+
+export function consoleTranscript(): string {
+  return transcript;
+}
+
+const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
+const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+const red = (s: string) => `\x1b[31m${s}\x1b[0m`;
+const green = (s: string) => `\x1b[32m${s}\x1b[0m`;
+
+/** Functions that keep a boot behind the proof gate: anything not verified now. */
+export function unverified(functions: Record<string, LiveFunction>): GateRefusal['functions'] {
+  return Object.values(functions)
+    .filter((f) => liveStatus(f) !== 'verified')
+    .map((f) => ({ name: f.result.name, file: f.result.file, status: liveStatus(f) }));
+}
+
+export function createBootActions(api: IdeApi, hooks: { showConsole(): void; trustedLines(): Promise<number | null> }) {
+  const onBuild = ({ sessionId, event }: BuildEventMessage) => {
+    if (sessionId !== get().sessionId) return;
+    if (event.type === 'phase') writeConsole(dim(`[build] ${event.message}`) + '\r\n');
+    else if (event.type === 'diagnostic') {
+      const d = event.diagnostic;
+      writeConsole(red(`${d.file}:${d.span.start.line}:${d.span.start.column}: ${d.severity}: ${d.message}`) + '\r\n');
+      set((s) => ({ buildDiagnostics: [...s.buildDiagnostics, d] }));
+    } else {
+      const r = event.result;
+      set({ buildDiagnostics: r.diagnostics, phase: r.ok ? 'booting' : 'exited' });
+      writeConsole(
+        (r.ok ? green(`[build] ok${r.cached ? ' (unchanged, not rebuilt)' : ''} in ${r.timings.totalMs.toFixed(0)} ms`) : red('[build] failed: see Problems')) + '\r\n',
+      );
+    }
+  };
+
+  const onBoot = ({ sessionId, event }: BootEventMessage) => {
+    if (sessionId !== get().sessionId) return;
+    if (event.type === 'started') {
+      set({ phase: 'running' });
+      writeConsole(dim(`[qemu] ${event.command.join(' ')}`) + '\r\n');
+    } else if (event.type === 'output') {
+      writeConsole(event.data.replace(/\r?\n/g, '\r\n'));
+    } else {
+      const r = event.result;
+      set({ phase: 'exited', result: r });
+      const line = `[qemu] exited: kernel status ${r.status} (${r.reason})${r.summaryMs !== null ? `, summary after ${r.summaryMs.toFixed(0)} ms` : ''}, ${(r.durationMs / 1000).toFixed(2)} s${r.message ? ` — ${r.message}` : ''}`;
+      writeConsole('\r\n' + (r.status === 0 ? green(line) : red(line)) + '\r\n');
+    }
+  };
+
+  const actions = {
+    subscribe() {
+      void api.call('settings.get', {}).then((settings) => set({ settings }), () => undefined);
+      void api.call('boot.context', {}).then((c) => set({ missingTools: c.missing }), () => undefined);
+      return api.onEvent((event, payload) => {
+        if (event === 'build.event') onBuild(payload as BuildEventMessage);
+        else if (event === 'boot.event') onBoot(payload as BootEventMessage);
+      });
+    },
+
+    /** The Build & Boot button: refused by the proof gate unless `anyway`. */
+    async buildAndBoot(anyway = false) {
+      const settings = get().settings ?? (await api.call('settings.get', {}));
+      const proofs = useProofs.getState();
+      const blocking = unverified(proofs.functions);
+      const noResults = Object.keys(proofs.functions).length === 0;
+      if (!anyway && settings.proofGate && (blocking.length > 0 || noResults)) {
+        set({ gate: { functions: noResults ? [{ name: 'the workspace', file: '', status: 'not verified yet' }] : blocking } });
+        hooks.showConsole();
+        return;
+      }
+      set({ gate: null });
+      await actions.start();
+    },
+
+    async bootAnyway(remember: boolean) {
+      if (remember) set({ settings: await api.call('settings.set', { proofGate: false }) });
+      set({ gate: null });
+      await actions.start();
+    },
+
+    async setProofGate(on: boolean) {
+      set({ settings: await api.call('settings.set', { proofGate: on }) });
+    },
+
+    dismissGate() {
+      set({ gate: null });
+    },
+
+    async start() {
+      hooks.showConsole();
+      const proofs = Object.values(useProofs.getState().functions);
+      const [context, trustedLines] = await Promise.all([api.call('boot.context', {}), hooks.trustedLines()]);
+      const header: BootHeader = {
+        commit: context.commit,
+        dirty: context.dirty,
+        verified: proofs.filter((f) => liveStatus(f) === 'verified').length,
+        total: proofs.length,
+        trustedLines,
+      };
+      set({ header, missingTools: context.missing, buildDiagnostics: [], result: null, phase: 'building', startedAt: Date.now() });
+      writeConsole(
+        '\r\n' +
+          bold(`=== Build & Boot: ${header.commit ?? 'no git'}${header.dirty ? ' (uncommitted changes)' : ''}, ${header.verified}/${header.total} functions verified, trusted base ${header.trustedLines ?? '?'} lines ===`) +
+          '\r\n',
+      );
+      for (const m of context.missing) writeConsole(red(`[missing] ${m}`) + '\r\n');
+      const { sessionId } = await api.call('boot.start', {});
+      set({ sessionId });
+    },
+
+    async stop() {
+      await api.call('boot.stop', {});
+    },
+
+    async restart() {
+      await actions.stop();
+      await actions.start();
+    },
+
+    input(data: string) {
+      if (get().phase === 'running') void api.call('boot.input', { data }).catch(() => undefined);
+    },
+  };
+  return actions;
+}
+
+export type BootActions = ReturnType<typeof createBootActions>;

@@ -47,6 +47,14 @@ pub open spec fn valid_state(s: u8) -> bool {
 }
 
 impl Thread {
+    pub open spec fn blocked(&self) -> bool {
+        self.state == T_SEND_BLOCKED || self.state == T_RECV_BLOCKED
+    }
+
+    pub open spec fn live(&self) -> bool {
+        self.state != T_FREE && self.state != T_DEAD
+    }
+
     pub fn empty() -> (t: Thread)
         ensures t.state == T_FREE,
     {
@@ -54,13 +62,13 @@ impl Thread {
     }
 
     pub fn is_blocked(&self) -> (r: bool)
-        ensures r == (self.state == T_SEND_BLOCKED || self.state == T_RECV_BLOCKED),
+        ensures r == self.blocked(),
     {
         self.state == T_SEND_BLOCKED || self.state == T_RECV_BLOCKED
     }
 
     pub fn is_live(&self) -> (r: bool)
-        ensures r == (self.state != T_FREE && self.state != T_DEAD),
+        ensures r == self.live(),
     {
         self.state != T_FREE && self.state != T_DEAD
     }

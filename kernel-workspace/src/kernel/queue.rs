@@ -110,6 +110,7 @@ impl ThreadQueue {
             decreases self.len - k,
         {
             if self.slots[(self.head + k) % QCAP] == t {
+                assert(self.seq@[k as int] == t);
                 return true;
             }
             k = k + 1;

@@ -53,7 +53,7 @@ impl Kernel {
         &&& (self.threads[t].state == T_RUNNABLE <==> self.runq.seq@.contains(t as usize))
         &&& (self.threads[t].state != T_FREE && self.threads[t].state != T_DEAD) ==>
                 self.threads[t].owner < MAX_PROCS && self.procs[self.threads[t].owner as int].alive
-        &&& self.threads[t].is_blocked() ==> self.threads[t].endpoint < MAX_EPS
+        &&& self.threads[t].blocked() ==> self.threads[t].endpoint < MAX_EPS
     }
 
     pub open spec fn wf(&self) -> bool {
@@ -113,6 +113,7 @@ impl Kernel {
             }),
     {
         if self.current < MAX_THREADS {
+            assert(self.thread_ok(self.current as int));
             Some(self.threads[self.current].owner)
         } else {
             None
@@ -171,13 +172,13 @@ impl Kernel {
 
     /// Whether every thread that ever ran has finished.
     pub fn all_exited(&self) -> (r: bool)
-        ensures r ==> forall|t: int| 0 <= t < MAX_THREADS ==> !(#[trigger] self.threads[t]).is_live(),
+        ensures r ==> forall|t: int| 0 <= t < MAX_THREADS ==> !(#[trigger] self.threads[t]).live(),
     {
         let mut t: usize = 0;
         while t < MAX_THREADS
             invariant
                 t <= MAX_THREADS,
-                forall|j: int| 0 <= j < t ==> !(#[trigger] self.threads[j]).is_live(),
+                forall|j: int| 0 <= j < t ==> !(#[trigger] self.threads[j]).live(),
             decreases MAX_THREADS - t,
         {
             if self.threads[t].is_live() {

@@ -40,10 +40,17 @@ pub fn page_of(va: u64) -> (p: u64)
     ensures
         p % 4096 == 0,
         p <= va,
-        va - p < 4096,
 {
-    assert(va & !0xfffu64 <= va && va - (va & !0xfffu64) < 4096 && (va & !0xfffu64) % 4096 == 0) by(bit_vector);
-    va & !0xfff
+    assert(va & 0xFFFF_FFFF_FFFF_F000u64 <= va && (va & 0xFFFF_FFFF_FFFF_F000u64) % 4096u64 == 0u64) by(bit_vector);
+    va & 0xFFFF_FFFF_FFFF_F000
+}
+
+/// The offset of byte address `va` in its page.
+pub fn page_offset(va: u64) -> (o: u64)
+    ensures o < 4096,
+{
+    assert(va & 0xfffu64 < 4096u64) by(bit_vector);
+    va & 0xfff
 }
 
 impl Kernel {
@@ -54,7 +61,7 @@ impl Kernel {
             self.spaces[p as int].wf(),
         ensures
             ok ==> len <= MAX_PRINT && va + len <= u64::MAX,
-            ok ==> forall|b: u64| va <= b < va + len ==> USER_BASE <= b < USER_END,
+            ok && len > 0 ==> USER_BASE <= va && va + len <= USER_END,
     {
         if len > MAX_PRINT || va > u64::MAX - len {
             return false;
@@ -105,7 +112,7 @@ impl Kernel {
             match self.spaces[p].translate(page_of(b)) {
                 Some(e) => {
                     if e.pa <= u64::MAX - 4096 {
-                        console_putc(phys_read_byte(e.pa + (b - page_of(b))));
+                        console_putc(phys_read_byte(e.pa + page_offset(b)));
                     }
                 },
                 None => return E_FAULT,

@@ -50,7 +50,7 @@ impl PageAllocator {
         ensures
             r.wf(),
             r.nfree == POOL_PAGES,
-            forall|i: int| 0 <= i < POOL_PAGES ==> r.free@.contains(page_addr(i) as u64),
+            forall|i: int| 0 <= i < POOL_PAGES ==> !r.used[i],
     {
         let mut r = PageAllocator { used: [true; POOL_PAGES], nfree: 0, free: Ghost(Set::empty()) };
         let mut i: usize = 0;

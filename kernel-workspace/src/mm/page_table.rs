@@ -99,11 +99,12 @@ pub fn make_pte(pa: u64, writable: bool) -> (pte: u64)
         present(pte),
         decode(pte) == (MapEntry { pa: pa, writable: writable }),
 {
-    assert(pa % 4096 == 0 && pa < 0x4000_0000u64 ==> (pa | 7u64) & 0x000F_FFFF_FFFF_F000u64 == pa
-        && (pa | 7u64) & 1u64 == 1u64 && (pa | 7u64) & 2u64 == 2u64) by(bit_vector);
-    assert(pa % 4096 == 0 && pa < 0x4000_0000u64 ==> (pa | 5u64) & 0x000F_FFFF_FFFF_F000u64 == pa
-        && (pa | 5u64) & 1u64 == 1u64 && (pa | 5u64) & 2u64 != 2u64) by(bit_vector);
-    if writable { pa | 7 } else { pa | 5 }
+    let flags: u64 = if writable { 7 } else { 5 };
+    let pte = pa | flags;
+    assert(pte & 0x000F_FFFF_FFFF_F000u64 == pa && pte & 1u64 == 1u64 && (pte & 2u64 == 2u64) == (flags == 7u64))
+        by(bit_vector)
+        requires pte == pa | flags, pa % 4096u64 == 0u64, pa < 0x4000_0000u64, flags == 7u64 || flags == 5u64;
+    pte
 }
 
 /// The entry for a lower-level table.

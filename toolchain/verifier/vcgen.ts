@@ -538,7 +538,13 @@ export class FnGen {
       return;
     }
     if (!rec) {
-      def.lines = [`(define-fun ${name} (${sig}) ${retSort} ${print(body)})`];
+      // declare + defining axiom (not define-fun: a macro would be expanded inside triggers)
+      if (!ps.length) {
+        def.lines = [`(declare-fun ${name} () ${retSort})`, `(assert (= ${name} ${print(body)}))`];
+        return;
+      }
+      const app0 = `(${name} ${ps.map((p) => quote(`${p.name}@`)).join(' ')})`;
+      def.lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, `(assert (forall (${sig}) (! (= ${app0} ${print(body)}) :pattern (${app0}))))`];
       return;
     }
     const args = ps.map((p) => quote(`${p.name}@`)).join(' ');

@@ -32,6 +32,7 @@ export function QemuConsole({ actions }: { actions: BootActions }) {
   const host = useRef<HTMLDivElement>(null);
   const search = useRef<SearchAddon | null>(null);
   const [query, setQuery] = useState('');
+  const [found, setFound] = useState<boolean | null>(null);
   const phase = useBoot((s) => s.phase);
   const header = useBoot((s) => s.header);
   const result = useBoot((s) => s.result);
@@ -94,11 +95,20 @@ export function QemuConsole({ actions }: { actions: BootActions }) {
           aria-label="Search console"
           placeholder="Search"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setFound(null);
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') (e.shiftKey ? search.current?.findPrevious(query) : search.current?.findNext(query));
+            if (e.key !== 'Enter' || !search.current) return;
+            setFound(e.shiftKey ? search.current.findPrevious(query) : search.current.findNext(query));
           }}
         />
+        {found !== null && (
+          <span className="muted" role="status" aria-label="Search result">
+            {found ? 'found' : 'not found'}
+          </span>
+        )}
         <label className="gate-setting">
           <input type="checkbox" checked={settings?.proofGate ?? true} onChange={(e) => void actions.setProofGate(e.target.checked)} /> Proof gate
         </label>

@@ -1,0 +1,86 @@
+import { mkdtempSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvents, EventName } from '../../app/api';
+import type { VerifyDone, VerifyProgress } from '../../app/proof-session';
+import { shutdownSolvers } from '../../toolchain/verifier/index';
+import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
+import { ProofService } from './proof-service';
+
+const GOOD = `verus! {
+pub fn add_one(x: u64) -> (r: u64)
+    requires x < 100,
+    ensures r == x + 1,
+{
+    x + 1
+}
+}
+`;
+const BAD = GOOD.replace('x + 1\n}', 'x\n}');
+
+let root: string;
+let events: { event: EventName; payload: unknown }[];
+let service: ProofService;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'stratos-proofs-'));
+  mkdirSync(path.join(root, 'src'));
+  writeFileSync(path.join(root, 'src', 'lib.rs'), GOOD);
+  events = [];
+  service = new ProofService(new WorkspaceService(root), <E extends EventName>(event: E, payload: ApiEvents[E]) => events.push({ event, payload }), { jobs: 1 });
+});
+
+afterEach(async () => {
+  await service.idle();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await shutdownSolvers();
+});
+
+const done = () => events.filter((e) => e.event === 'verify.done').map((e) => e.payload as VerifyDone);
+
+describe('ProofService', () => {
+  it('verifies the disk, streams each function, and records its time', async () => {
+    const { runId } = await service.run({ buffers: [], reason: 'button' });
+    await service.idle();
+    const progress = events.filter((e) => e.event === 'verify.progress').map((e) => e.payload as VerifyProgress);
+    expect(progress.map((p) => [p.runId, p.result.name, p.result.status])).toEqual([[runId, 'add_one', 'verified']]);
+    expect(done()).toHaveLength(1);
+    expect(done()[0]!.cancelled).toBe(false);
+    const history = await service.getHistory();
+    expect(history['src/lib.rs::add_one']).toHaveLength(1);
+    const stored = JSON.parse(await fs.readFile(path.join(root, '.stratos', 'proof-history.json'), 'utf8'));
+    expect(Object.keys(stored)).toEqual(['src/lib.rs::add_one']);
+  });
+
+  it('verifies unsaved buffers instead of the disk', async () => {
+    await service.run({ buffers: [{ path: 'src/lib.rs', text: BAD }], reason: 'edit' });
+    await service.idle();
+    const report = done()[0]!.report;
+    expect(report.functions.map((f) => f.status)).toEqual(['failed']);
+    expect(report.functions[0]!.obligations.find((o) => o.status === 'failed')?.kind).toBe('postcondition');
+  });
+
+  it('refuses buffers outside the workspace', async () => {
+    await expect(service.run({ buffers: [{ path: '../evil.rs', text: BAD }], reason: 'edit' })).rejects.toThrow(/leaves the workspace/);
+  });
+
+  it('a newer run cancels the older one, whose results are never reported as current', async () => {
+    const first = await service.run({ buffers: [{ path: 'src/lib.rs', text: BAD }], reason: 'edit' });
+    const second = await service.run({ buffers: [], reason: 'edit' });
+    await service.idle();
+    await new Promise((r) => setTimeout(r, 50));
+    const byRun = new Map(done().map((d) => [d.runId, d]));
+    expect(byRun.get(second.runId)?.cancelled).toBe(false);
+    expect(byRun.get(second.runId)?.report.functions.map((f) => f.status)).toEqual(['verified']);
+    const stale = byRun.get(first.runId);
+    if (stale) expect(stale.cancelled).toBe(true);
+    // No progress event of the cancelled run arrives after the newer run started.
+    const firstProgress = events.findIndex((e) => e.event === 'verify.progress' && (e.payload as VerifyProgress).runId === first.runId);
+    const secondStart = events.findIndex((e) => (e.payload as { runId?: number }).runId === second.runId);
+    if (firstProgress >= 0) expect(firstProgress).toBeLessThan(secondStart);
+  });
+});

@@ -21,6 +21,11 @@ impl Kernel {
             forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
             self.runq.wf(),
+            self.sched_frame(old(self)),
+            self.others_same(old(self), self.current as int),
+            self.endpoints_same(old(self)),
+            forall|k: int| 0 <= k < self.runq.seq@.len() ==> #[trigger] self.runq.seq@[k] < MAX_THREADS,
+            self.current == NO_THREAD || self.current < MAX_THREADS,
             old(self).runq.seq@.len() == 0 ==> self.current == NO_THREAD && self.runq.seq@ == old(self).runq.seq@,
             old(self).runq.seq@.len() > 0 ==> (
                 self.current == old(self).runq.seq@[0]
@@ -32,6 +37,7 @@ impl Kernel {
             return;
         }
         let t = self.runq.pop_front();
+        assert(self.runq.seq@.len() == 0 || self.runq.seq@[0] == old(self).runq.seq@[1]);
         self.threads[t].state = T_RUNNING;
         self.current = t;
     }
@@ -43,7 +49,12 @@ impl Kernel {
             t < MAX_THREADS,
         ensures
             self.runq.wf(),
+            self.sched_frame(old(self)),
+            self.others_same(old(self), t as int),
+            self.current == old(self).current,
+            self.endpoints_same(old(self)),
             ok ==> self.threads[t as int].state == T_RUNNABLE && self.runq.seq@ == old(self).runq.seq@.push(t),
+            !ok ==> self.threads[t as int].state == old(self).threads[t as int].state,
             !ok ==> self.runq.seq@ == old(self).runq.seq@,
     {
         if self.runq.is_full() {
@@ -62,6 +73,8 @@ impl Kernel {
             forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
             self.runq.wf(),
+            self.sched_frame(old(self)),
+            self.endpoints_same(old(self)),
             old(self).runq.seq@.len() < QCAP ==> self.current == (old(self).runq.seq@.push(old(self).current))[0],
     {
         let cur = self.current;
@@ -82,9 +95,9 @@ impl Kernel {
             forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
             self.runq.wf(),
-            old(self).threads[old(self).current as int].state != T_RUNNABLE ==>
-                self.threads[old(self).current as int].state == s
-                    || self.current == old(self).current,
+            self.sched_frame(old(self)),
+            self.threads[old(self).current as int].endpoint == ep,
+            self.current != old(self).current ==> self.threads[old(self).current as int].state == s,
     {
         let cur = self.current;
         self.threads[cur].state = s;

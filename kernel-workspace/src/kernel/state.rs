@@ -66,6 +66,33 @@ impl Kernel {
         &&& self.current == NO_THREAD || (self.current < MAX_THREADS && self.threads[self.current as int].state == T_RUNNING)
     }
 
+    /// Frame of the scheduler's operations: only thread states, thread endpoints, the run
+    /// queue and `current` may differ from `o`.
+    pub open spec fn sched_frame(&self, o: &Kernel) -> bool {
+        &&& self.alloc == o.alloc
+        &&& self.spaces == o.spaces
+        &&& self.procs == o.procs
+        &&& self.eps == o.eps
+        &&& self.ep_mode == o.ep_mode
+        &&& self.delivered == o.delivered
+        &&& self.refused == o.refused
+        &&& self.kernel_entry == o.kernel_entry
+        &&& forall|i: int| 0 <= i < MAX_THREADS ==> #[trigger] self.threads[i].ret == o.threads[i].ret
+                && self.threads[i].ret_msg == o.threads[i].ret_msg
+                && self.threads[i].msg == o.threads[i].msg
+                && self.threads[i].owner == o.threads[i].owner
+    }
+
+    /// Thread states other than thread `t`'s are those of `o`.
+    pub open spec fn others_same(&self, o: &Kernel, t: int) -> bool {
+        forall|i: int| 0 <= i < MAX_THREADS && i != t ==> #[trigger] self.threads[i].state == o.threads[i].state
+    }
+
+    /// Every thread's endpoint is that of `o`.
+    pub open spec fn endpoints_same(&self, o: &Kernel) -> bool {
+        forall|i: int| 0 <= i < MAX_THREADS ==> #[trigger] self.threads[i].endpoint == o.threads[i].endpoint
+    }
+
     /// An address space with no tables, for unused process slots.
     pub fn no_space() -> (a: AddressSpace)
         ensures a.mapping@ == Map::<u64, MapEntry>::empty(),

@@ -256,6 +256,10 @@ impl AddressSpace {
             return None;
         }
         let k = pd_index(va);
+        proof {
+            assert(self.pt_ok(k as int));
+            assert(self.refines_at(va));
+        }
         let pt = self.pts[k];
         if pt == 0 {
             return None;

@@ -186,15 +186,7 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
       const tab = tabOf(path);
       if (!tab) return;
       if (tab.dirty && !window.confirm(`${path} has unsaved changes. Close it and lose them?`)) return;
-      clearTimeout(backupTimers.get(path));
-      backupTimers.delete(path);
-      void api.call('backup.discard', { path }).catch(() => undefined);
-      disposeModel(path);
-      cleanText.delete(path);
-      set((s) => {
-        const tabs = s.tabs.filter((t) => t.path !== path);
-        return { tabs, active: s.active === path ? (tabs.at(-1)?.path ?? null) : s.active };
-      });
+      actions.closeTabUnconditionally(path);
     },
 
     async save(path: string) {
@@ -291,6 +283,8 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
     },
 
     closeTabUnconditionally(path: string) {
+      clearTimeout(backupTimers.get(path));
+      backupTimers.delete(path);
       void api.call('backup.discard', { path }).catch(() => undefined);
       disposeModel(path);
       cleanText.delete(path);

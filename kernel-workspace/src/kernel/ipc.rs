@@ -32,6 +32,7 @@ impl Kernel {
             old(self).eps[ep as int].seq@[0] < MAX_THREADS,
             old(self).runq.wf(),
         ensures
+            self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
             r == old(self).eps[ep as int].seq@[0],
             self.threads[r as int].ret_msg == msg,
             self.threads[r as int].ret == E_OK,
@@ -64,6 +65,7 @@ impl Kernel {
             old(self).eps[ep as int].seq@[0] < MAX_THREADS,
             old(self).runq.wf(),
         ensures
+            self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
             msg == old(self).threads[old(self).eps[ep as int].seq@[0] as int].msg,
             self.eps[ep as int].wf(),
             self.eps[ep as int].seq@ == old(self).eps[ep as int].seq@.subrange(1, old(self).eps[ep as int].seq@.len() as int),
@@ -96,6 +98,7 @@ impl Kernel {
             forall|k: int| 0 <= k < old(self).eps[ep as int].seq@.len() ==> #[trigger] old(self).eps[ep as int].seq@[k] < MAX_THREADS,
             forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
+            self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
             self.eps[ep as int].wf(),
             self.runq.wf(),
             // a waiting receiver gets exactly this message
@@ -130,6 +133,7 @@ impl Kernel {
             forall|k: int| 0 <= k < old(self).eps[ep as int].seq@.len() ==> #[trigger] old(self).eps[ep as int].seq@[k] < MAX_THREADS,
             forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
+            self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
             self.eps[ep as int].wf(),
             self.runq.wf(),
             // a waiting sender's message goes to the caller

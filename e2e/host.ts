@@ -13,19 +13,21 @@ export interface RunningHost {
   origin: string;
   token: string;
   workspace: string;
+  /** Sends a signal to the host process (fault injection with STRATOS_TEST_HOOKS=1). */
+  signal(name: NodeJS.Signals): void;
   /** Milliseconds from spawning the process to the "listening" line. */
   startupMs: number;
   stop(): Promise<void>;
 }
 
-export async function startHost(fixture = path.join(repoRoot, 'e2e', 'fixtures', 'workspace')): Promise<RunningHost> {
+export async function startHost(fixture = path.join(repoRoot, 'e2e', 'fixtures', 'workspace'), env: Record<string, string> = {}): Promise<RunningHost> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'stratos-e2e-'));
   cpSync(fixture, workspace, { recursive: true });
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(repoRoot, 'bin', 'stratos.mjs'), 'ide', '--web', '--port', '0', '--no-open', '--workspace', workspace],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -49,6 +51,7 @@ export async function startHost(fixture = path.join(repoRoot, 'e2e', 'fixtures',
     token: parsed.searchParams.get('token')!,
     workspace,
     startupMs: performance.now() - started,
+    signal: (name) => void child.kill(name),
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -65,3 +65,43 @@ test('a syntax error shows in Problems without wiping the other functions\' resu
   await expect(fnItem(page, 'double', 'verified')).toBeVisible();
   await expect(fnItem(page, 'add_one', '(verified|error)')).toBeVisible();
 });
+
+test('a solver timeout shows as timeout, and a per-function timeout applies to that function', async ({ page }) => {
+  await host.stop();
+  host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'timeout'));
+  await page.goto(host.url);
+  await expect(fnItem(page, 'easy', 'verified')).toBeVisible({ timeout: 30_000 });
+  await expect(fnItem(page, 'cubes', 'timeout')).toBeVisible({ timeout: 40_000 });
+  // "Verify with timeout…" on the function's code lens, answered with 0.5 s.
+  await openFile(page, 'lib.rs');
+  page.once('dialog', (dialog) => void dialog.accept('0.5'));
+  await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Verify with timeout…' }).first().click();
+  await expect(fnItem(page, 'cubes', 'running')).toBeVisible();
+  await expect(fnItem(page, 'cubes', 'timeout')).toBeVisible({ timeout: 20_000 });
+  const time = Number(/(\d+) ms/.exec((await fnItem(page, 'cubes', 'timeout').locator('.proof-time').textContent()) ?? '')?.[1]);
+  expect(time).toBeLessThan(5_000);
+  await expect(fnItem(page, 'easy', 'verified')).toBeVisible();
+});
+
+test('a crashed solver worker does not stop the next run', async ({ page }) => {
+  await host.stop();
+  host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'timeout'), { STRATOS_TEST_HOOKS: '1' });
+  await page.goto(host.url);
+  // While the first run is busy with `cubes` (10 s timeout), crash its worker: the run still ends.
+  await expect(fnItem(page, 'easy', 'verified')).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(500);
+  const crashedAt = Date.now();
+  host.signal('SIGUSR2');
+  await expect(fnItem(page, 'cubes', '(timeout|failed)')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByLabel('Verification status')).not.toHaveText('Verifying…');
+  expect(Date.now() - crashedAt).toBeLessThan(9_000);
+  // The next run works: a changed `easy` (a new query, not in the cache) is solved again.
+  await openFile(page, 'lib.rs');
+  await page.locator('.monaco-editor .view-line', { hasText: 'ensures r == x,' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' + 0');
+  await expect(fnItem(page, 'easy', '(stale|running)')).toBeVisible();
+  await expect(fnItem(page, 'easy', 'verified')).toBeVisible({ timeout: 30_000 });
+  await expect(fnItem(page, 'easy', 'verified').locator('.proof-time')).not.toContainText('cached');
+});

@@ -3,6 +3,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { availableParallelism } from 'node:os';
+import { solverPoolForTests } from '../../toolchain/verifier/index';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import { createDispatcher } from '../api/dispatcher';
 import { startWebHost } from '../web/server';
@@ -28,6 +30,17 @@ function openBrowser(url: string): void {
   const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`Could not start '${opener}': open the URL above in a browser.\n`));
   child.unref();
+}
+
+/**
+ * Fault injection for the e2e tests, off unless STRATOS_TEST_HOOKS=1: SIGUSR2 crashes one solver
+ * worker, as a wasm abort or an out-of-memory would. No API surface is added for it.
+ */
+function installTestHooks(): void {
+  process.on('SIGUSR2', () => {
+    solverPoolForTests(availableParallelism()).crashOne();
+    process.stderr.write('test hook: crashed one solver worker\n');
+  });
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -69,6 +82,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(`Stratosphere IDE listening on ${host.url}\n`);
+  if (process.env.STRATOS_TEST_HOOKS === '1') installTestHooks();
   if (options.open) openBrowser(host.url);
 
   return new Promise((resolve) => {

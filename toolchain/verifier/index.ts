@@ -7,7 +7,12 @@ import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, Functi
 import { LineMap, type SourceFile } from './ast';
 import { parseFile } from './parser';
 import { Crate } from './resolver';
-import { CrateVC, FnGen, computeSccs, type FnVC, type Obligation } from './vcgen';
+import { ALT_OPTIONS, CrateVC, FnGen, VERUS_OPTIONS, computeSccs, type FnVC, type Obligation } from './vcgen';
+
+const PRELUDE_HEAD = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS].join('\n') + '\n';
+function altQuery(q: string): string {
+  return ['(set-option :smt.mbqi false)', ...ALT_OPTIONS].join('\n') + '\n' + q.slice(PRELUDE_HEAD.length);
+}
 import { SolverPool, runNative, type SolverResult } from './solver-pool';
 import { ResultCache, cacheKey } from './cache';
 import { ModelReader, parseModel } from './counterexample';
@@ -162,8 +167,28 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (hit) return { r: hit, cached: true };
     const job = { query: q, timeoutMs, wantModel: true, signal: options.signal };
     void wantModel;
-    const r = solverName === 'native' ? await runNative(job) : await getPool(jobs).run(job);
-    solverMs += r.ms;
+    const runJob = (j: typeof job) => (solverName === 'native' ? runNative(j) : getPool(jobs).run(j));
+    let r: SolverResult;
+    if (q.includes('int2bv') && q.startsWith(PRELUDE_HEAD)) {
+      // portfolio for int<->bv queries: race Verus' configuration against z3's default one
+      const ctrls = [new AbortController(), new AbortController()];
+      const link = () => ctrls.forEach((c) => c.abort());
+      options.signal?.addEventListener('abort', link, { once: true });
+      const attempts = [q, altQuery(q)].map((text, i) =>
+        runJob({ ...job, query: text, signal: ctrls[i]!.signal }).then((res) => {
+          if (res.result === 'sat' || res.result === 'unsat') ctrls[1 - i]!.abort();
+          return res;
+        }),
+      );
+      const both = await Promise.all(attempts);
+      options.signal?.removeEventListener('abort', link);
+      const definitive = both.find((x) => x.result === 'sat' || x.result === 'unsat');
+      r = definitive ?? both.find((x) => x.result === 'unknown') ?? both[0]!;
+      solverMs += both[0]!.ms + both[1]!.ms;
+    } else {
+      r = await runJob(job);
+      solverMs += r.ms;
+    }
     cache?.put(key, r);
     return { r, cached: false };
   };

@@ -158,7 +158,12 @@ export interface SpecDef {
   recursive: boolean;
 }
 
-const PRELUDE_OPTIONS = ['(set-option :smt.mbqi false)', '(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
+/** Verus' solver configuration (every option is set explicitly: z3-solver keeps options set by
+ * `fromString` across queries). */
+export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
+/** Alternative configuration tried when a query with int<->bv conversions does not finish. */
+export const ALT_OPTIONS = ['(set-option :auto_config true)', '(set-option :smt.case_split 1)', '(set-option :smt.arith.solver 6)'];
+const PRELUDE_OPTIONS = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS];
 const FUEL_DECL = '(declare-datatypes ((Fuel 0)) (((fuel.zero) (fuel.succ (fuel.pred Fuel)))))';
 const MUL_DECLS = [
   '(declare-fun |uf.mul| (Int Int) Int)',

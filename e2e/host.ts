@@ -53,9 +53,12 @@ export async function startHost(fixture = path.join(repoRoot, 'e2e', 'fixtures',
     startupMs: performance.now() - started,
     signal: (name) => void child.kill(name),
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(killer);
       }
       rmSync(workspace, { recursive: true, force: true });
     },

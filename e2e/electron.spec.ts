@@ -19,7 +19,7 @@ test.describe('Electron host', () => {
     cpSync(path.join(repoRoot, 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
     const app = await electron.launch({
       executablePath: binary,
-      args: [path.join(repoRoot, 'dist', 'electron', 'main.cjs'), '--workspace', workspace, '--no-sandbox'],
+      args: [path.join(repoRoot, 'dist', 'electron', 'main.mjs'), '--workspace', workspace, '--no-sandbox'],
     });
     try {
       const window = await app.firstWindow();

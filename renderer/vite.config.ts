@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // (http://127.0.0.1:PORT/) and from Electron's app protocol alike. Monaco's editor worker is a
 // separate ES-module chunk built from `?worker` imports; no CDN, no eval.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   build: {
     outDir: '../dist/renderer',

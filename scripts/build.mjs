@@ -5,19 +5,38 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { copyFileSync, rmSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
 await viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+const outdir = path.join(root, 'dist/electron');
+rmSync(outdir, { recursive: true, force: true });
+// The main process is an ES module (the toolchain locates its solver worker through
+// import.meta.url); the sandboxed preload must be CommonJS.
 await esbuild({
-  entryPoints: { main: path.join(root, 'main/electron/main.ts'), preload: path.join(root, 'main/electron/preload.ts') },
-  outdir: path.join(root, 'dist/electron'),
+  entryPoints: { main: path.join(root, 'main/electron/main.ts') },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['electron', 'z3-solver', 'fsevents'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+await esbuild({
+  entryPoints: { preload: path.join(root, 'main/electron/preload.ts') },
+  outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron', 'z3-solver', 'fsevents'],
+  external: ['electron'],
   logLevel: 'warning',
 });
+// The solver's worker thread is loaded from beside the bundle.
+copyFileSync(path.join(root, 'toolchain/verifier/solver-worker.mjs'), path.join(outdir, 'solver-worker.mjs'));
 console.log(`Built dist/renderer and dist/electron in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -13,7 +13,7 @@ import { findElectronBinary } from './electron-binary';
 import { bundledWorkspace, electronDist, packageRoot, rendererDist, rendererIsBuilt } from './paths';
 
 function ensureBuilt(needElectron: boolean): void {
-  const missing = !rendererIsBuilt() || (needElectron && !existsSync(path.join(electronDist, 'main.cjs')));
+  const missing = !rendererIsBuilt() || (needElectron && !existsSync(path.join(electronDist, 'main.mjs')));
   if (!missing) return;
   process.stderr.write('Building the IDE (first start) ...\n');
   const result = spawnSync(process.execPath, [path.join(packageRoot, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: packageRoot });
@@ -65,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
     const electron = findElectronBinary(packageRoot);
     if ('binary' in electron) {
       ensureBuilt(true);
-      const child = spawn(electron.binary, [path.join(electronDist, 'main.cjs'), '--workspace', workspaceDir], { stdio: 'inherit' });
+      const child = spawn(electron.binary, [path.join(electronDist, 'main.mjs'), '--workspace', workspaceDir], { stdio: 'inherit' });
       return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     }
     process.stderr.write(`${electron.missing}; starting the IDE in browser mode instead.\n`);

@@ -2,7 +2,7 @@
 // argument checked, navigation and new windows denied, no permissions granted.
 import { app, BrowserWindow, ipcMain, protocol, session, net } from 'electron';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import { createDispatcher } from '../api/dispatcher';
 import { contentSecurityPolicy } from '../web/csp';
@@ -20,7 +20,8 @@ function workspaceArg(): string {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const rendererDir = path.join(here, '..', 'renderer');
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
   const dispatcher = await createDispatcher(new WorkspaceService(workspaceArg()), 'electron');
-  const window = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  const window = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event, url) => {
     if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();

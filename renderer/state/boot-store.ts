@@ -71,6 +71,12 @@ export function consoleTranscript(): string {
   return transcript;
 }
 
+/** Each boot starts on a clean console (ESC c resets the terminal and its scrollback). */
+function clearConsole(): void {
+  transcript = '';
+  for (const sink of sinks) sink('\x1bc');
+}
+
 const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 const red = (s: string) => `\x1b[31m${s}\x1b[0m`;
@@ -165,9 +171,9 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
         total: proofs.length,
         trustedLines,
       };
-      set({ header, missingTools: context.missing, buildDiagnostics: [], result: null, phase: 'building', startedAt: Date.now() });
+      set({ sessionId: null, header, missingTools: context.missing, buildDiagnostics: [], result: null, phase: 'building', startedAt: Date.now() });
+      clearConsole();
       writeConsole(
-        '\r\n' +
           bold(`=== Build & Boot: ${header.commit ?? 'no git'}${header.dirty ? ' (uncommitted changes)' : ''}, ${header.verified}/${header.total} functions verified, trusted base ${header.trustedLines ?? '?'} lines ===`) +
           '\r\n',
       );

@@ -221,6 +221,14 @@ export class ModelReader {
     }
   }
 
+  /** Truth value of a boolean SMT term in the model, or null when the model does not decide it. */
+  truth(term: string): boolean | null {
+    const parsed = parseSexp(term)[0];
+    if (parsed === undefined) return null;
+    const v = this.ev.eval(parsed);
+    return v === 'true' ? true : v === 'false' ? false : null;
+  }
+
   show(term: string, ty: Ty): string {
     return this.fmt(this.ev.eval(term), ty, 0);
   }

@@ -302,7 +302,8 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
         const reader = model ? new ModelReader(crate, model) : null;
         const variables = reader ? reader.variables(ob.scope) : [];
         const check = reader ? checkCounterexample(crate, u.vc.info, ob, reader, u.lines) : { check: 'unchecked' as const, detail: 'no model' };
-        res.counterexample = { variables, path: ob.labels, check: check.check, checkDetail: check.detail };
+        const path = reader ? ob.trace.filter((t) => reader.truth(t.cond) === true).map((t) => t.label) : ob.labels;
+        res.counterexample = { variables, path, check: check.check, checkDetail: check.detail };
         if (check.span) res.counterexample.checkSpan = u.lines.span(check.span);
       } catch (e) {
         res.counterexample = { variables: [], path: ob.labels, check: 'unchecked', checkDetail: `could not read the model: ${(e as Error).message}` };

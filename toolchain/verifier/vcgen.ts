@@ -34,9 +34,9 @@ export interface Obligation {
   query: string;
   scope: ScopeVar[];
   labels: string[];
+  /** Branch conditions (SMT text) with their labels; the counterexample path lists those true in the model. */
+  trace: { cond: string; label: string }[];
   crossed: Crossed[];
-  /** Index of the exec call/loop path for the concrete check. */
-  returnTerm?: string;
 }
 
 export interface FnVC {
@@ -76,12 +76,15 @@ class State {
   scopes: Map<string, Binding>[] = [new Map()];
   path: Term[] = [];
   labels: string[] = [];
+  /** Branches taken so far, kept across joins: the model decides which were taken. */
+  trace: { cond: Term; label: string }[] = [];
   crossed: Crossed[] = [];
   clone(): State {
     const s = new State();
     s.scopes = this.scopes.map((m) => new Map(m));
     s.path = [...this.path];
     s.labels = [...this.labels];
+    s.trace = [...this.trace];
     s.crossed = [...this.crossed];
     return s;
   }
@@ -396,7 +399,7 @@ export class FnGen {
     const factN = this.facts.length;
     const path = [...st.path];
     const scope = this.scopeOf(st, extraScope);
-    const ob: Obligation = { kind, message: message ?? MESSAGES[kind], sp, related, query: '', scope, labels: [...st.labels], crossed: [...st.crossed] };
+    const ob: Obligation = { kind, message: message ?? MESSAGES[kind], sp, related, query: '', scope, labels: [...st.labels], trace: st.trace.map((t) => ({ cond: print(t.cond), label: t.label })), crossed: [...st.crossed] };
     // The query text is assembled lazily in finish() (the prelude depends on the whole function).
     (ob as unknown as { _q: unknown })._q = { declN, factN, path, goal };
     return ob;
@@ -404,14 +407,17 @@ export class FnGen {
   scopeOf(st: State, extra?: ScopeVar[]): ScopeVar[] {
     const out: ScopeVar[] = [];
     const seen = new Set<string>();
+    const perScope: ScopeVar[][] = [];
     for (let i = st.scopes.length - 1; i >= 0; i--) {
+      const here: ScopeVar[] = [];
       for (const [name, b] of st.scopes[i]!) {
         if (seen.has(name) || name.startsWith('$')) continue;
         seen.add(name);
-        if (typeof b.term === 'string' && b.term.startsWith('|')) out.push({ name, ty: b.ty, term: b.term });
+        if (typeof b.term === 'string' && b.term.startsWith('|')) here.push({ name, ty: b.ty, term: b.term });
       }
+      perScope.unshift(here);
     }
-    out.reverse();
+    for (const h of perScope) out.push(...h);
     if (this.fnCtx) {
       for (const [name, t] of this.fnCtx.old) {
         const b = st.lookup(name);
@@ -1184,9 +1190,11 @@ export class FnGen {
     const s1 = st.clone();
     s1.path.push(c.t);
     s1.labels.push(`then-branch at ${pos}`);
+    s1.trace.push({ cond: c.t, label: `then-branch at ${pos}` });
     const s2 = st.clone();
     s2.path.push(not(c.t));
     s2.labels.push(`else-branch at ${pos}`);
+    s2.trace.push({ cond: not(c.t), label: `else-branch at ${pos}` });
     const v1 = this.execBlock(e.then, s1, m);
     const v2 = e.els ? this.evOpt(e.els, s2, m) : { t: 'true', ty: UNIT };
     const live: { s: State; v: V }[] = [];
@@ -1246,6 +1254,15 @@ export class FnGen {
         if (!isComplement) st.path.push(d);
       }
       if (states.length === 1) st.labels = [...states[0]!.labels];
+      const seenT = new Set(st.trace.map((t) => t.label + print(t.cond)));
+      for (const s2 of states)
+        for (const t of s2.trace) {
+          const k = t.label + print(t.cond);
+          if (!seenT.has(k)) {
+            seenT.add(k);
+            st.trace.push(t);
+          }
+        }
       const crossed = new Map<string, Crossed>();
       for (const s of states) for (const c of s.crossed) crossed.set(`${c.kind}:${c.name}:${c.sp.start}`, c);
       st.crossed = [...crossed.values()];
@@ -1311,6 +1328,7 @@ export class FnGen {
       if (a.arm.guard) c = and(c, this.ev(a.arm.guard, s2, { ...m, pure: true, exec: false }).t);
       s2.path.push(and(...prev.map(not), c));
       s2.labels.push(`match arm at ${this.lineCol(a.arm.sp.start)}`);
+      s2.trace.push({ cond: s2.path[s2.path.length - 1]!, label: `match arm at ${this.lineCol(a.arm.sp.start)}` });
       prev.push(c);
       const v = this.evOpt(a.arm.body, s2, m);
       s2.pop();

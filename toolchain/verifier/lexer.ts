@@ -67,6 +67,17 @@ const PUNCTS: ReadonlySet<string> = new Set([
   '?', '~', '{', '}', '[', ']', '(', ')',
 ]);
 
+const PUNCT_BY_FIRST: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const p of PUNCTS) {
+    const l = m.get(p[0]!) ?? [];
+    l.push(p);
+    m.set(p[0]!, l);
+  }
+  for (const l of m.values()) l.sort((a, b) => b.length - a.length);
+  return m;
+})();
+
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || (c > '\x7f' && /\p{XID_Start}/u.test(c));
 }
@@ -312,11 +323,13 @@ export function lex(text: string, options?: { keepComments?: boolean }): { token
       continue;
     }
     let matched = '';
-    for (let len = 4; len >= 1; len--) {
-      const s = text.slice(i, i + len);
-      if (s.length === len && PUNCTS.has(s)) {
-        matched = s;
-        break;
+    const cands = PUNCT_BY_FIRST.get(c);
+    if (cands) {
+      for (const p of cands) {
+        if (p.length === 1 || text.startsWith(p, i)) {
+          matched = p;
+          break;
+        }
       }
     }
     if (matched) {

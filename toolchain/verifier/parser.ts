@@ -45,6 +45,11 @@ export function parseItems(text: string): { items: Item[]; diagnostics: ParseDia
 }
 
 const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=']);
+const BIN_PREC: ReadonlyMap<string, number> = new Map([
+  ['||', 1], ['&&', 2],
+  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3],
+  ['|', 4], ['^', 5], ['&', 6], ['<<', 7], ['>>', 7], ['+', 8], ['-', 8], ['*', 9], ['/', 9], ['%', 9],
+]);
 
 class Parser {
   toks: Token[];
@@ -892,83 +897,33 @@ class Parser {
     return l;
   }
   exprOr(): Expr {
-    let l = this.exprAnd();
-    while (this.is('||')) {
-      this.next();
-      l = this.bin('||', l, this.exprAnd());
-    }
-    return l;
+    return this.binExpr(1);
   }
-  exprAnd(): Expr {
-    let l = this.exprCmp();
-    while (this.is('&&')) {
+  /** Precedence climbing for `||` (1) .. `* / %` (9); comparisons (3) chain like Verus. */
+  binExpr(minPrec: number): Expr {
+    let l = this.exprCast();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'punct') return l;
+      const prec = BIN_PREC.get(t.text);
+      if (prec === undefined || prec < minPrec) return l;
+      if (t.text === '|' && this.inQuantParams) return l;
+      if (prec === 3) {
+        const ops: BinOp[] = [];
+        const operands: Expr[] = [l];
+        while (this.peek().kind === 'punct' && COMPARE.has(this.peek().text)) {
+          ops.push(this.next().text as BinOp);
+          operands.push(this.binExpr(4));
+        }
+        l = ops.length === 1 ? this.bin(ops[0]!, operands[0]!, operands[1]!) : { k: 'chain', ops, operands, sp: { start: l.sp.start, end: this.lastEnd() } };
+        continue;
+      }
       this.next();
-      l = this.bin('&&', l, this.exprCmp());
+      const r = this.binExpr(prec + 1);
+      l = this.bin(t.text as BinOp, l, r);
     }
-    return l;
-  }
-  exprCmp(): Expr {
-    const first = this.exprBitOr();
-    const t = this.peek();
-    if (!(t.kind === 'punct' && COMPARE.has(t.text))) return first;
-    const ops: BinOp[] = [];
-    const operands: Expr[] = [first];
-    while (this.peek().kind === 'punct' && COMPARE.has(this.peek().text)) {
-      ops.push(this.next().text as BinOp);
-      operands.push(this.exprBitOr());
-    }
-    if (ops.length === 1) return this.bin(ops[0]!, operands[0]!, operands[1]!);
-    return { k: 'chain', ops, operands, sp: { start: first.sp.start, end: this.lastEnd() } };
-  }
-  exprBitOr(): Expr {
-    let l = this.exprBitXor();
-    while (this.is('|') && !this.inQuantParams) {
-      this.next();
-      l = this.bin('|', l, this.exprBitXor());
-    }
-    return l;
   }
   inQuantParams = false;
-  exprBitXor(): Expr {
-    let l = this.exprBitAnd();
-    while (this.is('^')) {
-      this.next();
-      l = this.bin('^', l, this.exprBitAnd());
-    }
-    return l;
-  }
-  exprBitAnd(): Expr {
-    let l = this.exprShift();
-    while (this.is('&')) {
-      this.next();
-      l = this.bin('&', l, this.exprShift());
-    }
-    return l;
-  }
-  exprShift(): Expr {
-    let l = this.exprAdd();
-    while (this.is('<<') || this.is('>>')) {
-      const op = this.next().text as BinOp;
-      l = this.bin(op, l, this.exprAdd());
-    }
-    return l;
-  }
-  exprAdd(): Expr {
-    let l = this.exprMul();
-    while (this.is('+') || this.is('-')) {
-      const op = this.next().text as BinOp;
-      l = this.bin(op, l, this.exprMul());
-    }
-    return l;
-  }
-  exprMul(): Expr {
-    let l = this.exprCast();
-    while (this.is('*') || this.is('/') || this.is('%')) {
-      const op = this.next().text as BinOp;
-      l = this.bin(op, l, this.exprCast());
-    }
-    return l;
-  }
   exprCast(): Expr {
     let e = this.unary();
     while (this.is('as')) {

@@ -1,0 +1,83 @@
+// Pretty-printer for expressions and types (fully parenthesised): used by the round-trip
+// property test and for messages.
+
+import type { Block, Expr, Pat, Stmt, TypeExpr } from './ast';
+
+export function printType(t: TypeExpr): string {
+  switch (t.k) {
+    case 'path': return t.segs.join('::') + (t.args.length ? `<${t.args.map(printType).join(', ')}>` : '');
+    case 'ref': return `&${t.mut ? 'mut ' : ''}${printType(t.inner)}`;
+    case 'array': return `[${printType(t.elem)}; ${printExpr(t.len)}]`;
+    case 'slice': return `[${printType(t.elem)}]`;
+    case 'tuple': return `(${t.elems.map(printType).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
+    case 'infer': return '_';
+  }
+}
+
+export function printPat(p: Pat): string {
+  switch (p.k) {
+    case 'wild': return '_';
+    case 'bind': return (p.mut ? 'mut ' : '') + p.name;
+    case 'lit': return printExpr(p.value);
+    case 'or': return p.alts.map(printPat).join(' | ');
+    case 'tuple': return `(${p.elems.map(printPat).join(', ')})`;
+    case 'variant':
+      if (p.args) return `${p.path.join('::')}(${p.args.map(printPat).join(', ')})`;
+      if (p.fields) return `${p.path.join('::')} { ${p.fields.map((f) => `${f.name}: ${printPat(f.pat)}`).join(', ')}${p.rest ? ', ..' : ''} }`;
+      return p.path.join('::');
+  }
+}
+
+export function printBlock(b: Block): string {
+  return `{ ${b.stmts.map(printStmt).join(' ')} }`;
+}
+
+export function printStmt(s: Stmt): string {
+  switch (s.k) {
+    case 'let': return `let ${s.ghost ? 'ghost ' : ''}${printPat(s.pat)}${s.ty ? `: ${printType(s.ty)}` : ''}${s.init ? ` = ${printExpr(s.init)}` : ''};`;
+    case 'expr': return printExpr(s.e) + (s.semi ? ';' : '');
+    case 'assume': return `assume(${printExpr(s.e)});`;
+    case 'assert': return `assert(${printExpr(s.e)});`;
+    case 'proof': return `proof ${printBlock(s.block)}`;
+    default: return `/* ${s.k} */`;
+  }
+}
+
+export function printExpr(e: Expr): string {
+  switch (e.k) {
+    case 'int': return e.value.toString() + e.suffix;
+    case 'bool': return String(e.value);
+    case 'path': return e.segs.join('::');
+    case 'unary': return `(${e.op === '&mut' ? '&mut ' : e.op}${printExpr(e.e)})`;
+    case 'binary': return `(${printExpr(e.l)} ${e.op} ${printExpr(e.r)})`;
+    case 'chain': return `(${e.operands.map((o, i) => (i ? `${e.ops[i - 1]} ` : '') + printExpr(o)).join(' ')})`;
+    case 'bullets': return `(${e.items.map((x) => `${e.op === '&&' ? '&&&' : '|||'} ${printExpr(x)}`).join(' ')})`;
+    case 'call': return `${printExpr(e.callee)}(${e.args.map(printExpr).join(', ')})`;
+    case 'method': {
+      if (e.name.startsWith('$is:')) return `(${printExpr(e.recv)} is ${e.name.slice(4)})`;
+      if (e.name.startsWith('$arrow:')) return `${printExpr(e.recv)}->${e.name.slice(7)}`;
+      return `${printExpr(e.recv)}.${e.name}(${e.args.map(printExpr).join(', ')})`;
+    }
+    case 'field': return `${printExpr(e.recv)}.${e.name}`;
+    case 'index': return `${printExpr(e.recv)}[${printExpr(e.idx)}]`;
+    case 'view': return `${printExpr(e.e)}@`;
+    case 'cast': return `(${printExpr(e.e)} as ${printType(e.ty)})`;
+    case 'if': return `(if ${printExpr(e.cond)} ${printBlock(e.then)}${e.els ? ` else ${printExpr(e.els)}` : ''})`;
+    case 'match': return `(match ${printExpr(e.scrut)} { ${e.arms.map((a) => `${printPat(a.pat)} => ${printExpr(a.body)}`).join(', ')} })`;
+    case 'block': return printBlock(e.block);
+    case 'quant': return `(${e.q}|${e.params.map((p) => `${p.name}: ${printType(p.ty)}`).join(', ')}| ${printExpr(e.body)})`;
+    case 'struct': return `${e.path.join('::')} { ${e.fields.map((f) => `${f.name}: ${printExpr(f.e)}`).join(', ')} }`;
+    case 'tuple': return `(${e.elems.map(printExpr).join(', ')}${e.elems.length === 1 ? ',' : ''})`;
+    case 'array': return `[${e.elems.map(printExpr).join(', ')}]`;
+    case 'array-rep': return `[${printExpr(e.elem)}; ${printExpr(e.len)}]`;
+    case 'macro': return `${e.name}![${e.args.map(printExpr).join(', ')}]`;
+    case 'trigger': return `(#[trigger] ${printExpr(e.e)})`;
+    case 'return': return e.e ? `return ${printExpr(e.e)}` : 'return';
+    case 'break': return 'break';
+    case 'continue': return 'continue';
+    case 'while': return `while ${printExpr(e.cond)} { .. }`;
+    case 'loop': return 'loop { .. }';
+    case 'assign': return `${printExpr(e.lhs)} ${e.op} ${printExpr(e.rhs)}`;
+    case 'unsupported': return `/* unsupported ${e.what} */`;
+  }
+}

@@ -37,12 +37,14 @@ pub open spec fn is_phys_page(pa: u64) -> bool {
     &&& pa % 4096 == 0
 }
 
+/// The PD slot of a user address (the walk's PD index, see `lemma_hw_indices`).
 pub open spec fn spec_pd_index(va: u64) -> int {
-    ((va >> 21u64) & 511u64) as int
+    (va - USER_BASE) / 0x20_0000
 }
 
+/// The PT slot of an address (the walk's PT index, see `lemma_hw_indices`).
 pub open spec fn spec_pt_index(va: u64) -> int {
-    ((va >> 12u64) & 511u64) as int
+    (va / 4096) % 512
 }
 
 /// A present, writable, user entry pointing at table `pa`.
@@ -71,6 +73,28 @@ pub proof fn lemma_user_indices(va: u64)
         && (va >> 21u64) & 511u64 < 4 && (va >> 12u64) & 511u64 < 512) by(bit_vector);
 }
 
+/// The indices the hardware walk takes, `(va >> 12) & 511` and `(va >> 21) & 511`, are the
+/// arithmetic indices the specs use.
+pub proof fn lemma_hw_indices(va: u64)
+    ensures
+        (va >> 12u64) & 511u64 == (va / 4096u64) % 512u64,
+        (va >> 21u64) & 511u64 == (va / 0x20_0000u64) % 512u64,
+{
+    assert((va >> 12u64) & 511u64 == (va / 4096u64) % 512u64) by(bit_vector);
+    assert((va >> 21u64) & 511u64 == (va / 0x20_0000u64) % 512u64) by(bit_vector);
+}
+
+/// Two different user pages under the same PD entry have different PT indices.
+pub proof fn lemma_index_injective(a: u64, b: u64)
+    requires
+        is_user_va(a),
+        is_user_va(b),
+        a != b,
+        spec_pd_index(a) == spec_pd_index(b),
+    ensures spec_pt_index(a) != spec_pt_index(b),
+{
+}
+
 /// Index into the PD for a user address.
 pub fn pd_index(va: u64) -> (i: usize)
     requires USER_BASE <= va < USER_END,
@@ -78,8 +102,7 @@ pub fn pd_index(va: u64) -> (i: usize)
         i == spec_pd_index(va),
         i < USER_PTS,
 {
-    proof { lemma_user_indices(va); }
-    ((va >> 21) & 511) as usize
+    ((va - USER_BASE) / 0x20_0000) as usize
 }
 
 /// Index into a PT.
@@ -88,8 +111,7 @@ pub fn pt_index(va: u64) -> (i: usize)
         i == spec_pt_index(va),
         i < 512,
 {
-    assert((va >> 12u64) & 511u64 < 512) by(bit_vector);
-    ((va >> 12) & 511) as usize
+    ((va / 4096) % 512) as usize
 }
 
 /// The leaf entry for `pa`: present, user, writable when asked.
@@ -178,6 +200,7 @@ impl AddressSpace {
         &&& self.mem.tables@[self.pml4][0] == table_entry(self.pdpt)
         &&& self.mem.tables@[self.pdpt][0] == self.kernel_entry
         &&& self.mem.tables@[self.pdpt][1] == table_entry(self.pd)
+        &&& forall|p: u64| #[trigger] self.mem.tables@.contains_key(p) ==> self.mem.tables@[p].len() == 512
         &&& forall|k: int| 0 <= k < USER_PTS ==> #[trigger] self.pt_ok(k)
         &&& forall|va: u64| #[trigger] self.mapping@.contains_key(va) ==> is_user_va(va)
         &&& forall|va: u64| is_user_va(va) ==> #[trigger] self.refines_at(va)
@@ -354,9 +377,41 @@ impl AddressSpace {
         let old_entry = self.translate(va);
         match old_entry {
             Some(_) => {
-                let pt = self.pts[pd_index(va)];
-                self.mem.write(pt, pt_index(va), 0);
+                proof {
+                    assert(is_user_va(va));
+                    assert(self.refines_at(va));
+                }
+                let k = pd_index(va);
+                proof { assert(self.pt_ok(k as int)); }
+                let pt = self.pts[k];
+                let j = pt_index(va);
+                self.mem.write(pt, j, 0);
                 self.mapping = Ghost(self.mapping@.remove(va));
+                proof {
+                    assert(self.pts == old(self).pts);
+                    assert(0u64 & 1u64 == 0u64) by(bit_vector);
+                    assert(self.leaf(va) == 0u64);
+                    assert(!present(self.leaf(va)));
+                    assert forall|x: u64| is_user_va(x) && x != va && self.pts[spec_pd_index(x)] != 0 implies #[trigger] self.leaf(x) == old(self).leaf(x) by {
+                        let kx = spec_pd_index(x);
+                        assert(old(self).pt_ok(kx));
+                        if kx == k as int {
+                            lemma_index_injective(x, va);
+                            assert(spec_pt_index(x) != j as int);
+                        } else {
+                            assert(self.pts[kx] != pt);
+                        }
+                    }
+                    assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
+                        assert(old(self).refines_at(x));
+                        if x != va && self.pts[spec_pd_index(x)] != 0 {
+                            assert(self.leaf(x) == old(self).leaf(x));
+                        }
+                    }
+                    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
+                        assert(old(self).pt_ok(i));
+                    }
+                }
             },
             None => {},
         }

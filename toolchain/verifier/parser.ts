@@ -861,7 +861,17 @@ class Parser {
   }
   exprAssign(): Expr {
     const s = this.peek().start;
+    if (this.is('..') || this.is('..=')) {
+      this.next();
+      if (!this.is(')') && !this.is(']') && !this.is('{') && !this.is(',') && !this.is(';')) this.exprIff();
+      return { k: 'unsupported', what: 'range expression', sp: { start: s, end: this.lastEnd() } };
+    }
     const lhs = this.exprIff();
+    if (this.is('..') || this.is('..=')) {
+      this.next();
+      if (!this.is(')') && !this.is(']') && !this.is('{') && !this.is(',') && !this.is(';')) this.exprIff();
+      return { k: 'unsupported', what: 'range expression', sp: { start: s, end: this.lastEnd() } };
+    }
     const t = this.peek();
     if (t.kind === 'punct' && ['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>='].includes(t.text)) {
       this.next();

@@ -1071,11 +1071,16 @@ export class FnGen {
             t = ['-', ite(['>=', a, '0'], ['div', a, num(-cb)], ['-', ['div', ['-', a], num(-cb)]])];
           }
           if (trunc && op === '%' && cb < 0n) t = ite(['>=', a, '0'], ['mod', a, num(-cb)], ['-', ['mod', ['-', a], num(-cb)]]);
-        } else if (m.nonlinear) {
-          t = trunc ? ite(['>=', a, '0'], [op === '/' ? 'div' : 'mod', a, b], ['-', [op === '/' ? 'div' : 'mod', ['-', a], b]]) : [op === '/' ? 'div' : 'mod', a, b];
         } else {
-          this.usesMul = true;
-          t = [trunc ? (op === '/' ? '|uf.tdiv|' : '|uf.tmod|') : op === '/' ? '|uf.div|' : '|uf.mod|', a, b];
+          // division by a variable: exact SMT semantics (z3 decides it when the divisor is fixed);
+          // Rust truncates toward zero, SMT `div` is Euclidean
+          const base = op === '/' ? 'div' : 'mod';
+          if (trunc) {
+            const absQ: Term = ['div', ite(['>=', a, '0'], a, ['-', a]), ite(['>=', b, '0'], b, ['-', b])];
+            const q: Term = ite(eq(['>=', a, '0'], ['>=', b, '0']), absQ, ['-', absQ]);
+            t = op === '/' ? q : ['-', a, ['*', b, q]];
+            if (op === '%') t = ite(['>=', a, '0'], ['mod', a, ite(['>=', b, '0'], b, ['-', b])], ['-', ['mod', ['-', a], ite(['>=', b, '0'], b, ['-', b])]]);
+          } else t = [base, a, b];
         }
         if (exec && trunc && op === '/') this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
         return { t, ty: resTy };

@@ -1,0 +1,302 @@
+// Everything that needs the solver lives in this one file so that at most two solver workers run
+// at a time (vitest runs files in parallel processes).
+import { describe, it, expect, afterAll } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { verifySources, shutdownSolvers, solverPoolForTests } from './index';
+import { corpusFiles, expectations, compare } from './tests/corpus-lib';
+
+const JOBS = 2;
+const tmpRoots: string[] = [];
+function tmpRoot(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'stratos-verifier-'));
+  tmpRoots.push(d);
+  return d;
+}
+afterAll(async () => {
+  await shutdownSolvers();
+  for (const d of tmpRoots) rmSync(d, { recursive: true, force: true });
+});
+
+describe('corpus', () => {
+  it('gives the expected verdict for every corpus function', async () => {
+    const files = corpusFiles();
+    const exps = expectations(files);
+    const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 10_000 });
+    const c = compare(report, exps);
+    // the corpus is big and covers every obligation kind
+    expect(exps.length).toBeGreaterThanOrEqual(200);
+    expect(c.failedTotal / exps.length).toBeGreaterThanOrEqual(0.4);
+    const kinds = new Set(exps.filter((e) => e.verdict === 'failed').map((e) => e.kind));
+    for (const k of ['precondition', 'postcondition', 'assertion', 'invariant-entry', 'invariant-preserved', 'overflow', 'underflow', 'division-by-zero', 'index-bounds', 'decreases', 'unwrap']) expect(kinds).toContain(k);
+    expect(c.unmatched).toEqual([]);
+    // every expected failure fails with the stated kind (soundness)
+    expect(c.mismatches.filter((m) => m.exp.verdict === 'failed')).toEqual([]);
+    // >= 95% of expected-verified verify (we aim for all)
+    expect(c.verifiedOk / c.verifiedTotal).toBeGreaterThanOrEqual(0.95);
+    expect(c.mismatches).toEqual([]);
+    expect(report.summary.unsupported).toBe(0);
+  }, 240_000);
+});
+
+// ---------------- integer encoding vs concrete evaluation ----------------
+
+type IntTy = 'u8' | 'u64' | 'i32';
+const RANGE: Record<IntTy, [bigint, bigint]> = { u8: [0n, 255n], u64: [0n, (1n << 64n) - 1n], i32: [-(1n << 31n), (1n << 31n) - 1n] };
+const BITS: Record<IntTy, bigint> = { u8: 8n, u64: 64n, i32: 32n };
+
+type Node = { op: 'lit'; v: bigint } | { op: 'var'; name: 'a' | 'b' } | { op: string; l: Node; r: Node } | { op: 'cast'; from: IntTy; e: Node };
+
+function wrapTo(x: bigint, t: IntTy): bigint {
+  const m = 1n << BITS[t];
+  let r = ((x % m) + m) % m;
+  if (t === 'i32' && r >= m >> 1n) r -= m;
+  return r;
+}
+
+/** Concrete Rust semantics: returns the value, or the kind of panic. */
+function evalNode(n: Node, t: IntTy, env: { a: bigint; b: bigint }): bigint | string {
+  if (n.op === 'lit') return (n as { v: bigint }).v;
+  if (n.op === 'var') return env[(n as { name: 'a' | 'b' }).name];
+  if (n.op === 'cast') {
+    const c = n as { from: IntTy; e: Node };
+    const v = evalNode(c.e, c.from, env);
+    return typeof v === 'string' ? v : wrapTo(v, t);
+  }
+  const b = n as { op: string; l: Node; r: Node };
+  const x = evalNode(b.l, t, env);
+  if (typeof x === 'string') return x;
+  const y = evalNode(b.r, t, env);
+  if (typeof y === 'string') return y;
+  const [lo, hi] = RANGE[t];
+  let r: bigint;
+  switch (b.op) {
+    case '+': r = x + y; break;
+    case '-': r = x - y; break;
+    case '*': r = x * y; break;
+    case '/': if (y === 0n) return 'division-by-zero'; if (t === 'i32' && x === lo && y === -1n) return 'overflow'; return x / y;
+    case '%': if (y === 0n) return 'division-by-zero'; if (t === 'i32' && x === lo && y === -1n) return 'overflow'; return x % y;
+    case '&': return wrapTo(wrapTo(x, 'u64') & wrapTo(y, 'u64'), t);
+    case '|': return wrapTo(wrapTo(x, 'u64') | wrapTo(y, 'u64'), t);
+    case '^': return wrapTo(wrapTo(x, 'u64') ^ wrapTo(y, 'u64'), t);
+    default: throw new Error(b.op);
+  }
+  if (r > hi) return 'overflow';
+  if (r < lo) return 'underflow';
+  return r;
+}
+
+function show(n: Node, t: IntTy): string {
+  if (n.op === 'lit') return `${(n as { v: bigint }).v}${t}`.replace(/^-(.*)$/, '(-$1)');
+  if (n.op === 'var') return (n as { name: string }).name;
+  if (n.op === 'cast') {
+    const c = n as { from: IntTy; e: Node };
+    return `((${show(c.e, c.from)}) as ${t})`;
+  }
+  const b = n as { op: string; l: Node; r: Node };
+  return `(${show(b.l, t)} ${b.op} ${show(b.r, t)})`;
+}
+
+function nodeArb(t: IntTy, depth: number): fc.Arbitrary<Node> {
+  const [lo, hi] = RANGE[t];
+  const lit = fc.oneof(fc.bigInt({ min: lo, max: hi }), fc.constantFrom(lo, hi, 0n, 1n, 2n)).map((v) => ({ op: 'lit', v }) as Node);
+  const leaf = fc.oneof(lit, fc.constantFrom<Node>({ op: 'var', name: 'a' }, { op: 'var', name: 'b' }));
+  if (depth <= 0) return leaf;
+  const sub = nodeArb(t, depth - 1);
+  return fc.oneof(
+    { weight: 2, arbitrary: leaf },
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('+', '-', '*', '/', '%', '&', '|', '^'), sub, sub).map(([op, l, r]) => ({ op, l, r }) as Node) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom<IntTy>('u8', 'u64', 'i32').filter((f) => f !== t), fc.constant(0)).chain(([from]) => nodeArb(from, 0).map((e) => ({ op: 'cast', from, e }) as Node)) },
+  );
+}
+
+describe('integer encoding agrees with concrete evaluation', () => {
+  for (const t of ['u8', 'u64', 'i32'] as IntTy[]) {
+    it(`random ${t} expressions`, async () => {
+      const [lo, hi] = RANGE[t];
+      const cases = fc.sample(fc.tuple(nodeArb(t, 2), fc.bigInt({ min: lo, max: hi }), fc.bigInt({ min: lo, max: hi })), { numRuns: 14, seed: t.length * 7919 });
+      const fns: string[] = [];
+      const expected: { name: string; verdict: string }[] = [];
+      cases.forEach(([n, a, b], i) => {
+        // casts inside read the variables at their own type: keep variables out of casts
+        const res = evalNode(n, t, { a, b });
+        const name = `e${i}`;
+        const body = `let a: ${t} = ${a}${t}; let b: ${t} = ${b}${t}; let r: ${t} = ${show(n, t)};`;
+        if (typeof res === 'string') {
+          fns.push(`fn ${name}() { ${body} }`);
+          expected.push({ name, verdict: res });
+        } else {
+          fns.push(`fn ${name}() { ${body} assert(r == ${res}); }`);
+          expected.push({ name, verdict: 'verified' });
+        }
+      });
+      const src = `verus! {\n${fns.join('\n')}\n}\n`;
+      const report = await verifySources(new Map([['enc.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+      for (const e of expected) {
+        const f = report.functions.find((x) => x.name === e.name)!;
+        const failed = f.obligations.filter((o) => o.status === 'failed').map((o) => o.kind);
+        const what = `${fns[Number(e.name.slice(1))]} => ${f.status} ${f.detail ?? ''} [${f.obligations.filter((o) => o.status !== 'proved').map((o) => `${o.kind}:${o.status}:${o.message}`).join('; ')}]`;
+        if (e.verdict === 'verified') expect(f.status, what).toBe('verified');
+        else expect(failed, what).toContain(e.verdict);
+      }
+    }, 120_000);
+  }
+});
+
+// ---------------- counterexamples checked by running the code ----------------
+
+describe('counterexamples', () => {
+  it('are confirmed by concrete execution, or named spurious with the abstraction that lost the fact', async () => {
+    const src = `verus! {
+fn add_bad(x: u64) -> (r: u64)
+    ensures r == x + 1,
+{
+    x + 1
+}
+fn real_bug(a: u32, b: u32) -> (r: u32)
+    requires b < 10,
+    ensures r < 10,
+{
+    if a > 5 { b + 1 } else { b }
+}
+fn loop_weak(n: u64) -> (r: u64)
+    requires n < 100,
+    ensures r == n,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n + 1,
+        decreases n - i,
+    {
+        i = i + 1;
+    }
+    i
+}
+fn weak(x: u8) -> (r: u8)
+    ensures r > 0,
+{
+    if x == 0 { 1 } else { x }
+}
+fn uses_weak(x: u8) -> (r: u8)
+    requires x > 0,
+    ensures r == x,
+{
+    weak(x)
+}
+struct P { v: u64 }
+impl P {
+    fn bump(&mut self) ensures self.v == old(self).v + 1 { self.v = self.v + 1; }
+}
+fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
+}
+`;
+    const report = await verifySources(new Map([['cx.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    const ob = (fn: string) => report.functions.find((f) => f.name === fn)!.obligations.find((o) => o.status === 'failed')!;
+    const add = ob('add_bad');
+    expect(add.kind).toBe('overflow');
+    expect(add.counterexample!.check).toBe('confirmed');
+    expect(add.counterexample!.variables).toContainEqual({ name: 'x', type: 'u64', value: '18446744073709551615u64' });
+
+    const bug = ob('real_bug');
+    expect(bug.kind).toBe('postcondition');
+    expect(bug.counterexample!.check).toBe('confirmed');
+    expect(bug.counterexample!.path).toEqual(['then-branch at 11:5']);
+    expect(bug.counterexample!.variables.find((v) => v.name === 'r')!.value).toBe('10u32');
+
+    const lw = ob('loop_weak');
+    expect(lw.counterexample!.check).toBe('spurious');
+    expect(lw.counterexample!.checkDetail).toContain('loop invariant of the loop at line 18');
+
+    const uw = ob('uses_weak');
+    expect(uw.counterexample!.check).toBe('spurious');
+    expect(uw.counterexample!.checkDetail).toContain('ensures of `weak`');
+
+    const bump = ob('P::bump');
+    expect(bump.kind).toBe('overflow');
+    expect(bump.counterexample!.check).toBe('confirmed');
+    expect(bump.counterexample!.variables.map((v) => v.name)).toEqual(expect.arrayContaining(['self', 'self.v', 'old(self)']));
+
+    const ix = ob('idx');
+    expect(ix.kind).toBe('index-bounds');
+    expect(ix.counterexample!.check).toBe('confirmed');
+  }, 120_000);
+});
+
+// ---------------- pool, timeouts, crashes, cache ----------------
+
+describe('solver pool and cache', () => {
+  it('reports a query past its timeout as timeout', async () => {
+    const pool = solverPoolForTests(JOBS);
+    // pigeonhole principle, 10 pigeons in 9 holes: hard for CDCL
+    const vars: string[] = [];
+    const cl: string[] = [];
+    const P = 10;
+    const H = 9;
+    for (let i = 0; i < P; i++) for (let j = 0; j < H; j++) vars.push(`(declare-const p${i}_${j} Bool)`);
+    for (let i = 0; i < P; i++) cl.push(`(assert (or ${Array.from({ length: H }, (_, j) => `p${i}_${j}`).join(' ')}))`);
+    for (let j = 0; j < H; j++) for (let i = 0; i < P; i++) for (let k = i + 1; k < P; k++) cl.push(`(assert (or (not p${i}_${j}) (not p${k}_${j})))`);
+    const php = vars.join('\n') + '\n' + cl.join('\n') + '\n(check-sat)\n';
+    const t = performance.now();
+    const r = await pool.run({ query: php, timeoutMs: 300, wantModel: false });
+    expect(r.result).toBe('timeout');
+    expect(performance.now() - t).toBeLessThan(8000);
+    // and the pool still answers afterwards
+    const ok = await pool.run({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: true });
+    expect(ok.result).toBe('sat');
+  }, 60_000);
+
+  it('replaces a crashed worker and the run goes on', async () => {
+    const pool = solverPoolForTests(JOBS);
+    const q = (i: number) => `(declare-const x Int)\n(assert (= x ${i}))\n(check-sat)\n`;
+    const before = pool.replaced;
+    const jobs = Array.from({ length: 8 }, (_, i) => pool.run({ query: q(i), timeoutMs: 5000, wantModel: false }));
+    await new Promise((r) => setTimeout(r, 30));
+    pool.crashOne();
+    const results = await Promise.all(jobs);
+    expect(pool.replaced).toBeGreaterThan(before);
+    expect(results.filter((r) => r.result === 'sat').length).toBeGreaterThanOrEqual(7);
+    for (const r of results) expect(['sat', 'unknown']).toContain(r.result);
+    const after = await pool.run({ query: q(99), timeoutMs: 5000, wantModel: false });
+    expect(after.result).toBe('sat');
+  }, 60_000);
+
+  it('caches results and re-runs only the queries of an edited function', async () => {
+    const root = tmpRoot();
+    const v1 = `verus! {
+fn a(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
+fn b(x: u64) -> (r: u64) requires x < 10 ensures r == x + 2 { x + 2 }
+fn c(x: u64) -> (r: u64) requires x < 10 ensures r == x * 2 { x * 2 }
+}
+`;
+    const first = await verifySources(new Map([['m.rs', v1]]), { root, jobs: JOBS });
+    expect(first.functions.every((f) => f.status === 'verified' && !f.cached)).toBe(true);
+    const second = await verifySources(new Map([['m.rs', v1]]), { root, jobs: JOBS });
+    expect(second.functions.every((f) => f.status === 'verified' && f.cached)).toBe(true);
+    expect(second.summary.solverMs).toBe(0);
+    // edit b only (its body and spec); a and c are served from the cache
+    const v2 = v1.replace('ensures r == x + 2 { x + 2 }', 'ensures r == x + 3 { x + 3 }');
+    const third = await verifySources(new Map([['m.rs', v2]]), { root, jobs: JOBS });
+    const byName = new Map(third.functions.map((f) => [f.name, f]));
+    expect(byName.get('a')!.cached).toBe(true);
+    expect(byName.get('c')!.cached).toBe(true);
+    expect(byName.get('b')!.cached).toBe(false);
+    expect(byName.get('b')!.status).toBe('verified');
+  }, 60_000);
+
+  it('reports unsupported constructs with their span, never as verified', async () => {
+    const src = `verus! {
+fn uses_for(n: u64) {
+    for i in 0..n { }
+}
+fn generic<T>(x: T) -> T { x }
+}
+`;
+    const r = await verifySources(new Map([['u.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    for (const f of r.functions) {
+      expect(f.status, `${f.name}: ${f.detail}`).toBe('unsupported');
+      expect(f.detail).toMatch(/u\.rs:\d+:\d+/);
+    }
+  }, 60_000);
+});

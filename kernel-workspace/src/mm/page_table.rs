@@ -330,9 +330,48 @@ impl AddressSpace {
             Some(p) => p,
             None => return false,
         };
+        proof {
+            assert(old(self).owns(pt) ==> !old(alloc).free@.contains(pt));
+            assert(!self.owns(pt));
+            assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] old(self).pt_ok(j));
+        }
         self.mem.add_table(pt);
         self.mem.write(self.pd, k, make_table_entry(pt));
         self.pts[k] = pt;
+        proof {
+            assert(0u64 & 1u64 == 0u64) by(bit_vector);
+            assert(self.mem.tables@[self.pd] == old(self).mem.tables@[self.pd].update(k as int, table_entry(pt)));
+            assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
+                assert(old(self).pt_ok(i));
+                if old(self).pts[i] != 0 {
+                    assert(old(self).owns(old(self).pts[i]));
+                }
+                if i != k as int {
+                    assert(self.mem.tables@[self.pd][i] == old(self).mem.tables@[self.pd][i]);
+                }
+                assert forall|j: int| 0 <= j < USER_PTS && j != i && self.pts[i] != 0 implies self.pts[j] != self.pts[i] by {
+                    assert(old(self).pt_ok(j));
+                    if old(self).pts[j] != 0 {
+                        assert(old(self).owns(old(self).pts[j]));
+                    }
+                }
+            }
+            assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
+                assert(old(self).refines_at(x));
+                let kx = spec_pd_index(x);
+                if kx == k as int {
+                    assert(self.leaf(x) == 0u64);
+                } else if self.pts[kx] != 0 {
+                    assert(old(self).pt_ok(kx));
+                    assert(self.leaf(x) == old(self).leaf(x));
+                }
+            }
+            assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
+                if p != pt {
+                    assert(old(self).owns(p));
+                }
+            }
+        }
         true
     }
 
@@ -357,9 +396,43 @@ impl AddressSpace {
         if !self.ensure_pt(alloc, va) {
             return false;
         }
-        let pt = self.pts[pd_index(va)];
-        self.mem.write(pt, pt_index(va), make_pte(pa, writable));
+        let ghost mid = *self;
+        let k = pd_index(va);
+        proof {
+            assert(self.pt_ok(k as int));
+            assert(self.refines_at(va));
+        }
+        let pt = self.pts[k];
+        let j = pt_index(va);
+        let pte = make_pte(pa, writable);
+        self.mem.write(pt, j, pte);
         self.mapping = Ghost(self.mapping@.insert(va, MapEntry { pa: pa, writable: writable }));
+        proof {
+            assert(self.pts == mid.pts);
+            assert(self.leaf(va) == pte);
+            assert forall|x: u64| is_user_va(x) && x != va && self.pts[spec_pd_index(x)] != 0 implies #[trigger] self.leaf(x) == mid.leaf(x) by {
+                let kx = spec_pd_index(x);
+                assert(mid.pt_ok(kx));
+                if kx == k as int {
+                    lemma_index_injective(x, va);
+                    assert(spec_pt_index(x) != j as int);
+                } else {
+                    assert(self.pts[kx] != pt);
+                }
+            }
+            assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
+                assert(mid.refines_at(x));
+                if x != va && self.pts[spec_pd_index(x)] != 0 {
+                    assert(self.leaf(x) == mid.leaf(x));
+                }
+            }
+            assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
+                assert(mid.pt_ok(i));
+            }
+            assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
+                assert(mid.owns(p));
+            }
+        }
         true
     }
 

@@ -138,6 +138,9 @@ class Evaluator {
     }
     return [h!, ...args];
   }
+  known(name: string): boolean {
+    return this.m.consts.has(unbar(name));
+  }
   int(x: SExp): bigint | null {
     if (typeof x === 'string') return /^\d+$/.test(x) ? BigInt(x) : null;
     if (x.length === 2 && x[0] === '-' && typeof x[1] === 'string' && /^\d+$/.test(x[1])) return -BigInt(x[1]);
@@ -186,9 +189,30 @@ export class ModelReader {
     return this.toCV(this.ev.eval(term), ty, 0);
   }
 
+  /** Default value of a type: what an unconstrained model constant may take. */
+  defaultCV(ty: Ty, depth = 0): CV {
+    ty = norm(ty);
+    if (depth > 8) return { k: 'unknown' };
+    switch (ty.k) {
+      case 'int': case 'lit': return { k: 'int', v: 0n };
+      case 'bool': return { k: 'bool', v: false };
+      case 'array': return { k: 'seq', elems: Array.from({ length: ty.len }, () => this.defaultCV(ty.elem, depth + 1)) };
+      case 'seq': return { k: 'seq', elems: [] };
+      case 'struct': case 'enum': case 'tuple': {
+        const dt = datatypeOf(this.crate, ty);
+        if (!dt) return { k: 'unknown' };
+        const c = dt.ctors.find((cc) => cc.fields.length === 0) ?? dt.ctors[0]!;
+        return { k: 'dt', ctor: c.name, fields: c.fields.map((f) => this.defaultCV(f.ty, depth + 1)) };
+      }
+      default: return { k: 'unknown' };
+    }
+  }
+
   private toCV(x: SExp, ty: Ty, depth: number): CV {
     ty = norm(ty);
     if (depth > 8) return { k: 'unknown' };
+    // a constant the model leaves unconstrained: any value will do
+    if (typeof x === 'string' && x.startsWith('|') && !this.ev.known(x)) return this.defaultCV(ty, depth);
     switch (ty.k) {
       case 'int': case 'lit': {
         const v = this.ev.int(x);
@@ -212,7 +236,7 @@ export class ModelReader {
         const elems: CV[] = [];
         for (let i = 0n; i < len; i++) {
           const v = this.ev.select(x[2]!, i.toString());
-          elems.push(v === null ? { k: 'unknown' } : this.toCV(v, ty.elem, depth + 1));
+          elems.push(v === null ? this.defaultCV(ty.elem, depth + 1) : this.toCV(v, ty.elem, depth + 1));
         }
         return { k: 'seq', elems };
       }

@@ -228,7 +228,18 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           const { r, cached } = await solve(ob.query, true);
           if (!cached) allCached = false;
           fnSolverMs += r.ms;
-          return toObligationResult(ob, r, u, crate);
+          let res = r;
+          if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
+            // z3 gives no model when quantifier instantiation is incomplete: ask for a candidate
+            // model of the quantifier-free part (only for the counterexample; the verdict stands)
+            const qf = ob.query
+              .split('\n')
+              .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
+              .join('\n');
+            const c = await solve(qf, true);
+            if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model };
+          }
+          return toObligationResult(ob, res, u, crate);
         }),
       );
       base.obligations = obs;

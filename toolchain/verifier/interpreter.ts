@@ -721,6 +721,24 @@ function sameSpan(a: Sp, b: Sp): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
+function wellTyped(crate: Crate, v: CV, ty: Ty, depth = 0): boolean {
+  const t = norm(ty);
+  if (depth > 8) return true;
+  if (t.k === 'int') {
+    if (v.k !== 'int') return false;
+    const r = intRange(t.kind);
+    return (r.min === null || v.v >= r.min) && (r.max === null || v.v <= r.max);
+  }
+  if (t.k === 'array') return v.k === 'seq' && v.elems.length === t.len && v.elems.every((e) => wellTyped(crate, e, t.elem, depth + 1));
+  if (t.k === 'seq') return v.k === 'seq' && v.elems.every((e) => wellTyped(crate, e, t.elem, depth + 1));
+  if ((t.k === 'struct' || t.k === 'enum' || t.k === 'tuple') && v.k === 'dt') {
+    const dt = datatypeOf(crate, t);
+    const c = dt?.ctors.find((x) => x.name === v.ctor);
+    return !!c && c.fields.every((f, i) => wellTyped(crate, v.fields[i]!, f.ty, depth + 1));
+  }
+  return true;
+}
+
 function containsUnknown(v: CV): boolean {
   if (v.k === 'unknown') return true;
   if (v.k === 'dt') return v.fields.some(containsUnknown);
@@ -740,6 +758,8 @@ export function checkCounterexample(crate: Crate, info: FnInfo, ob: Obligation, 
     return { check: 'unchecked', detail: 'the model does not determine the inputs' };
   }
   if (args.some(containsUnknown)) return { check: 'unchecked', detail: 'the model does not determine every input' };
+  if (!f.params.every((p, i) => wellTyped(crate, args[i]!, crate.resolveType(p.ty, f.selfType))))
+    return { check: 'unchecked', detail: 'the model gives an input outside its type' };
   const it = new Interpreter(crate);
   let panic: Panic | null = null;
   try {

@@ -491,7 +491,7 @@ impl AddressSpace {
         old_entry
     }
 
-    /// Give every table page back to `alloc`; the address space must have no mappings left.
+    /// Give every table page back to `alloc`; the address space must not be used afterwards.
     pub fn destroy(&mut self, alloc: &mut PageAllocator)
         requires
             old(self).wf(),
@@ -501,6 +501,9 @@ impl AddressSpace {
             alloc.wf(),
             old(alloc).free@.subset_of(alloc.free@),
     {
+        proof {
+            assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] self.pt_ok(j));
+        }
         let mut k: usize = 0;
         while k < USER_PTS
             invariant
@@ -508,17 +511,32 @@ impl AddressSpace {
                 alloc.wf(),
                 old(alloc).free@.subset_of(alloc.free@),
                 self.owns(self.pml4) && self.owns(self.pdpt) && self.owns(self.pd),
+                is_phys_page(self.pml4) && is_phys_page(self.pdpt) && is_phys_page(self.pd),
                 self.pml4 != self.pdpt && self.pml4 != self.pd && self.pdpt != self.pd,
                 self.disjoint_from(alloc),
+                forall|p: u64| #[trigger] self.mem.tables@.contains_key(p) ==> self.mem.tables@[p].len() == 512,
                 forall|j: int| k <= j < USER_PTS ==> #[trigger] self.pt_ok(j),
+                forall|j: int| 0 <= j < k ==> #[trigger] self.pts[j] == 0,
             decreases USER_PTS - k,
         {
+            let ghost before = *self;
+            proof {
+                assert(self.pt_ok(k as int));
+            }
             let pt = self.pts[k];
             if pt != 0 {
                 self.mem.write(self.pd, k, 0);
                 self.mem.remove_table(pt);
                 self.pts[k] = 0;
                 alloc.free(pt);
+                proof {
+                    assert forall|j: int| k < j < USER_PTS implies #[trigger] self.pt_ok(j) by {
+                        assert(before.pt_ok(j));
+                    }
+                    assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
+                        assert(before.owns(p));
+                    }
+                }
             }
             k = k + 1;
         }

@@ -70,6 +70,8 @@ interface Binding {
   ty: Ty;
   term: Term;
   mut: boolean;
+  /** `let ghost` bindings: the only locals ghost code of an exec function may assign. */
+  ghost?: boolean;
 }
 
 class State {
@@ -127,7 +129,7 @@ interface Mode {
   /** trigger collection for the innermost quantifier */
   triggers: Term[] | null;
   /** decreases hook for spec fn bodies */
-  recHook?: (callee: FnInfo, args: Term[], sp: Sp, path: Term[]) => void;
+  recHook?: (callee: FnInfo, args: Term[], sp: Sp, path: Term[], inQuant: boolean) => void;
   /** inside a recursive spec fn body: SCC members and the fuel variable */
   fuelVar?: string;
   scc?: Set<string>;
@@ -532,6 +534,11 @@ export class FnGen {
         if (rec) {
           m.fuelVar = fuel;
           m.scc = this.cvc.scc.get(this.info.key);
+          // a recursive call whose termination cannot be checked: no definition (sound)
+          m.recHook = (callee, _args, sp, _path, inQuant) => {
+            if (inQuant && m.scc?.has(callee.key)) throw new Unsupported('recursive call inside a quantifier', sp);
+          };
+          if (!f.decreases.length) throw new Unsupported('recursive spec fn without decreases', f.nameSp);
         }
         body = this.evalBlockPure(f.body, st, m).t;
       } catch {
@@ -588,8 +595,9 @@ export class FnGen {
     const m = this.specMode([]);
     if (selfRec) {
       const measure = f.decreases.map((d) => this.evalPure(d, st, this.specMode([])));
-      m.recHook = (callee, args, sp, path) => {
+      m.recHook = (callee, args, sp, path, inQuant) => {
         if (!scc?.has(callee.key)) return;
+        if (inQuant) throw new Unsupported('recursive call inside a quantifier', sp);
         const pst = new State();
         pst.path = path;
         this.decreasesCheck(pst, callee, args, measure, sp);
@@ -1745,7 +1753,7 @@ export class FnGen {
         return v.t;
       });
       this.specUsed.add(info.key);
-      if (m.recHook) m.recHook(info, vals, sp, m.path);
+      if (m.recHook) m.recHook(info, vals, sp, m.path, m.bound.size > 0);
       const name = quote(info.key);
       if (this.cvc.recursive.has(info.key)) {
         const fuel = m.fuelVar && m.scc?.has(info.key) ? m.fuelVar : '(fuel.succ fuel.zero)';
@@ -1932,7 +1940,7 @@ export class FnGen {
         }
         if (s.pat.k === 'bind') {
           const c = this.define(s.pat.name, v);
-          st.declare(s.pat.name, { ty: v.ty, term: c, mut: s.pat.mut });
+          st.declare(s.pat.name, { ty: v.ty, term: c, mut: s.pat.mut || ghost, ghost });
           return { t: 'true', ty: UNIT };
         }
         this.bindPat(s.pat, v, st, mm, false);
@@ -2004,6 +2012,10 @@ export class FnGen {
   execAssign(e: Extract<Expr, { k: 'assign' }>, st: State, m: Mode): V | null {
     const place = this.place(e.lhs, st, m);
     const b = st.lookup(place.root)!;
+    if (this.info.item.mode === 'exec' && !m.exec && !b.ghost) {
+      // ghost code is erased: it must not change exec state
+      throw new ResolveError(`cannot assign to exec variable \`${place.root}\` in ghost code`, e.lhs.sp);
+    }
     if (!b.mut && place.steps.length === 0 && !this.fnCtx?.old.has(place.root)) {
       // Rust would reject assignment to an immutable binding; be strict
       throw new ResolveError(`cannot assign twice to immutable variable \`${place.root}\``, e.lhs.sp);
@@ -2143,9 +2155,25 @@ export class FnGen {
         }
       },
     };
+    // soundness guard: every variable of the enclosing scopes that the body changes must have
+    // been havocked above (otherwise facts from before the loop would leak into it)
+    const guard = (s2: State) => {
+      for (let i = 0; i < loopSt.scopes.length; i++) {
+        for (const [name, b] of loopSt.scopes[i]!) {
+          const after = s2.scopes[i]?.get(name);
+          if (after && print(after.term) !== print(b.term) && !mod.has(name)) throw new Unsupported(`the loop changes \`${name}\` in a way the verifier does not track`, e.sp);
+        }
+      }
+    };
+    const origCheck = ctx.check;
+    ctx.check = (s2, sp) => {
+      guard(s2);
+      origCheck(s2, sp);
+    };
     this.fnCtx!.loops.push(ctx);
     const r = this.execBlock(e.body, bodySt, m);
     this.fnCtx!.loops.pop();
+    for (const b of ctx.breaks) guard(b);
     if (r) ctx.check(bodySt, { start: e.body.sp.end - 1, end: e.body.sp.end });
     // exit
     const exits: State[] = [];

@@ -84,8 +84,19 @@ impl Kernel {
         };
         zero_page(pa);
         let mut s = self.spaces[p];
+        proof {
+            assert forall|q: u64| #[trigger] s.owns(q) implies !self.alloc.free@.contains(q) && is_pool_page(q) by {
+                assert(old(self).spaces[p as int].owns(q));
+            }
+            assert(!s.owns(pa));
+        }
         if !s.map(&mut self.alloc, va, pa, true) {
             self.alloc.free(pa);
+            proof {
+                assert forall|q: u64| #[trigger] s.owns(q) implies !self.alloc.free@.contains(q) && is_pool_page(q) by {
+                    assert(old(self).spaces[p as int].owns(q));
+                }
+            }
             self.spaces[p] = s;
             return false;
         }

@@ -320,7 +320,7 @@ impl AddressSpace {
             self.mapping@ == old(self).mapping@,
             alloc.free@.subset_of(old(alloc).free@),
             ok ==> self.pts[spec_pd_index(va)] != 0,
-            !ok ==> alloc.free@ == old(alloc).free@,
+            !ok ==> alloc.free@ == old(alloc).free@ && self.mem.tables@ == old(self).mem.tables@,
     {
         let k = pd_index(va);
         if self.pts[k] != 0 {
@@ -391,7 +391,8 @@ impl AddressSpace {
             self.disjoint_from(alloc),
             alloc.free@.subset_of(old(alloc).free@),
             ok ==> self.mapping@ == old(self).mapping@.insert(va, MapEntry { pa: pa, writable: writable }),
-            !ok ==> self.mapping@ == old(self).mapping@,
+            !ok ==> self.mapping@ == old(self).mapping@ && alloc.free@ == old(alloc).free@
+                && self.mem.tables@ == old(self).mem.tables@,
     {
         if !self.ensure_pt(alloc, va) {
             return false;

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
 import { LineMap, type SourceFile } from './ast';
 import { parseFile } from './parser';
@@ -170,24 +171,39 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const runJob = (j: typeof job) => (solverName === 'native' ? runNative(j) : getPool(jobs).run(j));
     let r: SolverResult;
     if (q.includes('int2bv') && q.startsWith(PRELUDE_HEAD)) {
-      // portfolio for int<->bv queries: race Verus' configuration against z3's default one
+      // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
+      // after a moment, z3's default configuration races it; the first definite answer wins
       const ctrls = [new AbortController(), new AbortController()];
       const link = () => ctrls.forEach((c) => c.abort());
       options.signal?.addEventListener('abort', link, { once: true });
-      const attempts = [q, altQuery(q)].map((text, i) =>
-        runJob({ ...job, query: text, signal: ctrls[i]!.signal }).then((res) => {
-          if (res.result === 'sat' || res.result === 'unsat') ctrls[1 - i]!.abort();
-          return res;
-        }),
-      );
-      const both = await Promise.all(attempts);
+      let settled = false;
+      const finish = (res: SolverResult, i: number) => {
+        if (res.result === 'sat' || res.result === 'unsat') {
+          settled = true;
+          ctrls[1 - i]!.abort();
+        }
+        return res;
+      };
+      const first = runJob({ ...job, signal: ctrls[0]!.signal }).then((x) => finish(x, 0));
+      let second: Promise<SolverResult> | null = null;
+      const stagger = new Promise<void>((res) => setTimeout(res, Math.min(1500, timeoutMs / 4)));
+      await Promise.race([first, stagger]);
+      if (!settled) second = runJob({ ...job, query: altQuery(q), signal: ctrls[1]!.signal }).then((x) => finish(x, 1));
+      const both = await Promise.all(second ? [first, second] : [first]);
       options.signal?.removeEventListener('abort', link);
       const definitive = both.find((x) => x.result === 'sat' || x.result === 'unsat');
       r = definitive ?? both.find((x) => x.result === 'unknown') ?? both[0]!;
-      solverMs += both[0]!.ms + both[1]!.ms;
+      solverMs += both.reduce((n, x) => n + x.ms, 0);
     } else {
       r = await runJob(job);
       solverMs += r.ms;
+    }
+    if (r.result === 'timeout' && solverName === 'wasm' && !options.signal?.aborted && nativeZ3Available()) {
+      // the wasm build is much slower than native z3 on some quantified queries: give the
+      // native solver (same query text, same timeout) a chance before reporting a timeout
+      const n = await runNative(job);
+      solverMs += n.ms;
+      if (n.result === 'sat' || n.result === 'unsat') r = { ...n, reason: 'answered by native z3 after z3-solver timed out' };
     }
     cache?.put(key, r);
     return { r, cached: false };
@@ -274,6 +290,20 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
   lastFrontEndMs = frontMs;
   return { version: 1, functions, diagnostics, summary };
+}
+
+let nativeChecked: boolean | null = null;
+/** Whether a native `z3` is on PATH (checked once). */
+export function nativeZ3Available(): boolean {
+  if (nativeChecked === null) {
+    try {
+      execFileSync('z3', ['--version'], { stdio: 'pipe', timeout: 5000 });
+      nativeChecked = true;
+    } catch {
+      nativeChecked = false;
+    }
+  }
+  return nativeChecked;
 }
 
 /** Front-end time (parse + VC generation) of the last run, for benchmarks. */

@@ -658,7 +658,9 @@ export class FnGen {
     const body = f.body!;
     const m: Mode = { exec, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
     const v = this.execBlock(body, st, m);
-    if (v) ctx.returns(st, v, { start: body.sp.end - 1, end: body.sp.end });
+    const lastStmt = body.stmts[body.stmts.length - 1];
+    const tailSp = lastStmt && lastStmt.k === 'expr' && !lastStmt.semi ? lastStmt.e.sp : { start: body.sp.end - 1, end: body.sp.end };
+    if (v) ctx.returns(st, v, tailSp);
   }
   private myMeasure: V[] = [];
 

@@ -76,7 +76,11 @@ impl Kernel {
             ok ==> self.spaces[p as int].mapping@.contains_key(va) && self.spaces[p as int].mapping@[va].writable
                 && old(self).alloc.free@.contains(self.spaces[p as int].mapping@[va].pa)
                 && !self.alloc.free@.contains(self.spaces[p as int].mapping@[va].pa),
-            !ok ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@,
+            !ok ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@
+                && self.alloc.free@ == old(self).alloc.free@,
+            self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
+                && self.current == old(self).current && self.eps == old(self).eps,
+            forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == old(self).spaces[i],
     {
         let pa = match self.alloc.alloc() {
             Some(pa) => pa,
@@ -93,6 +97,7 @@ impl Kernel {
         if !s.map(&mut self.alloc, va, pa, true) {
             self.alloc.free(pa);
             proof {
+                assert(self.alloc.free@ =~= old(self).alloc.free@);
                 assert forall|q: u64| #[trigger] s.owns(q) implies !self.alloc.free@.contains(q) && is_pool_page(q) by {
                     assert(old(self).spaces[p as int].owns(q));
                 }

@@ -51,7 +51,7 @@ export async function shutdownSolvers(): Promise<void> {
 
 /** For tests: the live pool (created on demand). */
 export function solverPoolForTests(jobs: number): SolverPool {
-  return getPool(jobs);
+  return pool ?? getPool(jobs);
 }
 
 const SKIP_DIRS = new Set(['target', '.stratos', 'node_modules', '.git']);

@@ -358,4 +358,25 @@ proof fn match_spec(o: Option<int>)
     assert(v == 5);
 }
 
+// expect: verified
+spec fn uf_f(x: int) -> int;
+
+// expect: verified
+spec fn uf_g(x: int) -> int;
+
+// expect: verified
+proof fn trigger_matched()
+    requires forall|i: int| #[trigger] uf_f(i) > 0 && uf_g(i) > 0,
+{
+    assert(uf_f(5) > 0);
+    assert(uf_g(5) > 0);
+}
+
+// expect: failed assertion
+proof fn trigger_not_matched_no_mbqi()
+    requires forall|i: int| #[trigger] uf_f(i) > 0 && uf_g(i) > 0,
+{
+    assert(uf_g(5) > 0);
+}
+
 } // verus!

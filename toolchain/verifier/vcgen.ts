@@ -657,10 +657,20 @@ export class FnGen {
     this.myMeasure = f.decreases.length ? f.decreases.map((d) => this.evalPure(d, st, this.specMode([]))) : [];
     const body = f.body!;
     const m: Mode = { exec, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
-    const v = this.execBlock(body, st, m);
     const lastStmt = body.stmts[body.stmts.length - 1];
     const tailSp = lastStmt && lastStmt.k === 'expr' && !lastStmt.semi ? lastStmt.e.sp : { start: body.sp.end - 1, end: body.sp.end };
+    // like execBlock, but the implicit return is checked while the body's locals are in scope
+    // (so that counterexamples show them)
+    st.push();
+    let v: V | null = { t: 'true', ty: UNIT };
+    try {
+      for (let i = 0; i < body.stmts.length && v; i++) v = this.execStmt(body.stmts[i]!, st, m, i === body.stmts.length - 1);
+    } catch (e) {
+      if (!(e instanceof DivergeSignal)) throw e;
+      v = null;
+    }
     if (v) ctx.returns(st, v, tailSp);
+    st.pop();
   }
   private myMeasure: V[] = [];
 
@@ -2144,6 +2154,7 @@ export class FnGen {
     const exitSt = bodySt.clone();
     bodySt.path.push(cond);
     bodySt.labels.push(`loop body at line ${line}`);
+    bodySt.trace.push({ cond: cond, label: `loop body at line ${line} (an arbitrary iteration)` });
     const ctx: LoopCtx = {
       breaks: [],
       check: (s, sp) => {
@@ -2182,6 +2193,7 @@ export class FnGen {
     if (e.k === 'while') {
       exitSt.path.push(not(cond));
       exitSt.labels.push(`loop exit at line ${line}`);
+      exitSt.trace.push({ cond: not(cond), label: `loop exit at line ${line}` });
       exits.push(exitSt);
     }
     for (const b of ctx.breaks) {

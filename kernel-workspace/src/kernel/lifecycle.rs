@@ -34,6 +34,8 @@ impl Kernel {
             self.alloc.wf(),
             self.spaces[p as int].wf(),
             self.spaces[p as int].disjoint_from(&self.alloc),
+            self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
+                && self.current == old(self).current && self.eps == old(self).eps,
     {
         let mut s = self.spaces[p];
         let mut i: u64 = 0;
@@ -45,6 +47,8 @@ impl Kernel {
                 s.wf(),
                 s.disjoint_from(&self.alloc),
                 forall|va: u64| #[trigger] s.mapping@.contains_key(va) ==> va < USER_BASE + i * 4096,
+                self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
+                    && self.current == old(self).current && self.eps == old(self).eps,
             decreases n - i,
         {
             let va = USER_BASE + i * 4096;
@@ -156,6 +160,9 @@ impl Kernel {
                 self.runq.wf(),
                 self.spaces[p as int].wf(),
                 self.spaces[p as int].disjoint_from(&self.alloc),
+                self.runq == old(self).runq,
+                self.runq.seq@.len() < QCAP,
+                t < MAX_THREADS,
             decreases STACK_PAGES + 1 - k,
         {
             let va = USER_STACK_TOP - k * 4096;

@@ -53,6 +53,7 @@ impl Kernel {
             self.others_same(old(self), t as int),
             self.current == old(self).current,
             self.endpoints_same(old(self)),
+            ok == (old(self).runq.seq@.len() < QCAP),
             ok ==> self.threads[t as int].state == T_RUNNABLE && self.runq.seq@ == old(self).runq.seq@.push(t),
             !ok ==> self.threads[t as int].state == old(self).threads[t as int].state,
             !ok ==> self.runq.seq@ == old(self).runq.seq@,

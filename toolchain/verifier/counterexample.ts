@@ -324,9 +324,11 @@ export class ModelReader {
   variables(scope: ScopeVar[]): CounterexampleVariable[] {
     const out: CounterexampleVariable[] = [];
     for (const v of scope) {
-      const value = this.show(v.term, v.ty);
-      out.push({ name: v.name, type: tyStr(v.ty), value });
+      let value = this.show(v.term, v.ty);
       const ty = norm(v.ty);
+      // big structs: the fields follow on their own lines
+      if (ty.k === 'struct' && value.length > 160) value = `${ty.name} { .. }`;
+      out.push({ name: v.name, type: tyStr(v.ty), value });
       if (ty.k === 'struct') {
         const dt = datatypeOf(this.crate, ty);
         const x = this.ev.eval(v.term);

@@ -382,7 +382,9 @@ export class FnGen {
   havoc(base: string, ty: Ty): string {
     const c = this.fresh(base, ty);
     const inv = this.typeInv(c, ty);
-    if (inv !== 'true') this.facts.push(inv);
+    // one fact per conjunct (the quantifier-free ones survive in candidate-model queries)
+    const flat = (t: Term): Term[] => (Array.isArray(t) && t[0] === 'and' ? t.slice(1).flatMap(flat) : [t]);
+    if (inv !== 'true') this.facts.push(...flat(inv));
     const n = norm(ty);
     if (n.k === 'lit') n.cell.pending.push((k) => this.facts.push(this.typeInv(c, { k: 'int', kind: k })));
     return c;

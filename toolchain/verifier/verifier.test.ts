@@ -24,7 +24,7 @@ describe('corpus', () => {
   it('gives the expected verdict for every corpus function', async () => {
     const files = corpusFiles();
     const exps = expectations(files);
-    const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 10_000 });
+    const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000 });
     const c = compare(report, exps);
     // the corpus is big and covers every obligation kind
     expect(exps.length).toBeGreaterThanOrEqual(200);

@@ -330,7 +330,7 @@ export class FnGen {
   }
 
   // ---------------- type invariants ----------------
-  typeInv(t: Term, ty: Ty, depth = 0): Term {
+  typeInv(t: Term, ty: Ty, depth = 0, inQuant = false): Term {
     ty = norm(ty);
     switch (ty.k) {
       case 'int': {
@@ -349,7 +349,7 @@ export class FnGen {
         const dt = this.sorts.datatype(ty);
         const parts: Term[] = [];
         for (const c of dt.ctors) {
-          const fs = c.fields.map((f) => this.typeInv([f.acc, t], f.ty, depth + 1)).filter((x) => x !== 'true');
+          const fs = c.fields.map((f) => this.typeInv([f.acc, t], f.ty, depth + 1, inQuant)).filter((x) => x !== 'true');
           if (!fs.length) continue;
           parts.push(dt.ctors.length > 1 ? implies([['_', 'is', c.ctor], t], and(...fs)) : and(...fs));
         }
@@ -359,15 +359,18 @@ export class FnGen {
         const dt = this.sorts.datatype(ty);
         const len = [dt.ctors[0]!.fields[0]!.acc, t];
         const arr = [dt.ctors[0]!.fields[1]!.acc, t];
+        // inside another quantifier only the length (nested quantifiers cost much more than they help)
+        if (inQuant) return ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len];
         const k = quote(`k@${this.qcount++}`);
         const sel: Term = ['select', arr, k];
         const inRange = and(['<=', '0', k], ['<', k, len]);
-        const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1);
+        const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1, true);
         const body = ite(inRange, einv, eq(sel, this.sorts.dflt(ty.elem)));
         const q: Term = ['forall', [[k, 'Int']], ['!', body, ':pattern', [sel]]];
         return and(ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len], q);
       }
       case 'map': {
+        if (inQuant) return 'true';
         const dt = this.sorts.datatype(ty);
         const dom = [dt.ctors[0]!.fields[0]!.acc, t];
         const vals = [dt.ctors[0]!.fields[1]!.acc, t];

@@ -177,21 +177,21 @@ impl Kernel {
         Some(t)
     }
 
-    /// Unmap every page of process `p`'s user region, returning pool pages to the allocator.
+    /// Unmap every page of process `p`'s user region, returning its pool pages (never a table
+    /// page, never a page already free) to the allocator.
     fn release_user_pages(&mut self, p: usize)
         requires
             p < MAX_PROCS,
             old(self).alloc.wf(),
             old(self).spaces[p as int].wf(),
             old(self).spaces[p as int].disjoint_from(&old(self).alloc),
-            forall|va: u64| #[trigger] old(self).spaces[p as int].mapping@.contains_key(va)
-                && is_pool_page(old(self).spaces[p as int].mapping@[va].pa)
-                ==> !old(self).alloc.free@.contains(old(self).spaces[p as int].mapping@[va].pa),
         ensures
             self.alloc.wf(),
             self.spaces[p as int].wf(),
             self.spaces[p as int].disjoint_from(&self.alloc),
             old(self).alloc.free@.subset_of(self.alloc.free@),
+            self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
+                && self.current == old(self).current && self.eps == old(self).eps,
     {
         let mut s = self.spaces[p];
         let mut va: u64 = USER_BASE;
@@ -199,18 +199,33 @@ impl Kernel {
             invariant
                 USER_BASE <= va <= USER_END,
                 va % 4096 == 0,
+                p < MAX_PROCS,
                 self.alloc.wf(),
                 s.wf(),
                 s.disjoint_from(&self.alloc),
                 old(self).alloc.free@.subset_of(self.alloc.free@),
-                forall|x: u64| #[trigger] s.mapping@.contains_key(x) && is_pool_page(s.mapping@[x].pa)
-                    ==> !self.alloc.free@.contains(s.mapping@[x].pa),
+                self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
+                    && self.current == old(self).current && self.eps == old(self).eps,
             decreases USER_END - va,
         {
             match s.unmap(va) {
                 Some(e) => {
                     if e.pa >= POOL_BASE && e.pa < POOL_END && e.pa % 4096 == 0 {
-                        self.alloc.free(e.pa);
+                        let table = s.is_table_page(e.pa);
+                        let free = self.alloc.is_free(e.pa);
+                        if !table && !free {
+                            let ghost before = self.alloc;
+                            proof {
+                                assert(!s.owns(e.pa));
+                            }
+                            self.alloc.free(e.pa);
+                            proof {
+                                assert forall|q: u64| #[trigger] s.owns(q) implies !self.alloc.free@.contains(q) && is_pool_page(q) by {
+                                    assert(q != e.pa);
+                                    assert(!before.free@.contains(q));
+                                }
+                            }
+                        }
                     }
                 },
                 None => {},

@@ -168,6 +168,12 @@ impl AddressSpace {
         self.mem.tables@.contains_key(p)
     }
 
+    /// `p` is one of this address space's table pages.
+    pub open spec fn is_table(&self, p: u64) -> bool {
+        p == self.pml4 || p == self.pdpt || p == self.pd
+            || (p != 0 && (p == self.pts[0] || p == self.pts[1] || p == self.pts[2] || p == self.pts[3]))
+    }
+
     pub open spec fn pt_ok(&self, k: int) -> bool {
         if self.pts[k] == 0 {
             self.mem.tables@[self.pd][k] == 0
@@ -201,6 +207,7 @@ impl AddressSpace {
         &&& self.mem.tables@[self.pdpt][0] == self.kernel_entry
         &&& self.mem.tables@[self.pdpt][1] == table_entry(self.pd)
         &&& forall|p: u64| #[trigger] self.mem.tables@.contains_key(p) ==> self.mem.tables@[p].len() == 512
+        &&& forall|p: u64| #[trigger] self.owns(p) ==> self.is_table(p)
         &&& forall|k: int| 0 <= k < USER_PTS ==> #[trigger] self.pt_ok(k)
         &&& forall|va: u64| #[trigger] self.mapping@.contains_key(va) ==> is_user_va(va)
         &&& forall|va: u64| is_user_va(va) ==> #[trigger] self.refines_at(va)
@@ -257,6 +264,16 @@ impl AddressSpace {
             mem,
             mapping: Ghost(Map::empty()),
         })
+    }
+
+    /// Whether `p` is one of the table pages (so must never be handed to user space or freed
+    /// as a data page).
+    pub fn is_table_page(&self, p: u64) -> (r: bool)
+        requires self.wf(),
+        ensures !r ==> !self.owns(p),
+    {
+        p == self.pml4 || p == self.pdpt || p == self.pd
+            || (p != 0 && (p == self.pts[0] || p == self.pts[1] || p == self.pts[2] || p == self.pts[3]))
     }
 
     /// The CR3 value of this address space.
@@ -371,6 +388,14 @@ impl AddressSpace {
                     assert(old(self).owns(p));
                 }
             }
+            assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
+                if q != pt {
+                    assert(old(self).owns(q));
+                    assert(old(self).is_table(q));
+                } else {
+                    assert(self.pts[k as int] == pt);
+                }
+            }
         }
         true
     }
@@ -433,6 +458,10 @@ impl AddressSpace {
             assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                 assert(mid.owns(p));
             }
+            assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
+                assert(mid.owns(q));
+                assert(mid.is_table(q));
+            }
         }
         true
     }
@@ -484,6 +513,10 @@ impl AddressSpace {
                     }
                     assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
                         assert(old(self).pt_ok(i));
+                    }
+                    assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
+                        assert(old(self).owns(q));
+                        assert(old(self).is_table(q));
                     }
                 }
             },

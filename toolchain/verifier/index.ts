@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'n
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
 import { LineMap, type SourceFile } from './ast';
 import { parseFile } from './parser';
@@ -83,6 +84,8 @@ interface Unit {
 
 export async function verifySources(files: Map<string, string>, options: VerifyOptions): Promise<VerifyReport> {
   const t0 = performance.now();
+  // every queued query listens on the signal
+  if (options.signal) setMaxListeners(0, options.signal);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? 10_000;
   const solverName = options.solver ?? 'wasm';
@@ -266,6 +269,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       void fstart;
       base.cached = allCached;
       base.status = functionStatus(obs);
+      if (options.signal?.aborted && base.status !== 'verified' && obs.some((o) => /\(canceled\)$/.test(o.message))) {
+        // an interrupted run proves nothing either way
+        base.status = 'timeout';
+        base.detail = 'canceled';
+      }
       const errOb = obs.find((o) => o.status === 'unknown' && /^solver error/.test(o.message));
       if (errOb) {
         base.status = 'error';

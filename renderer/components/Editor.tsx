@@ -177,7 +177,22 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
         else void proofs.verify('button');
       },
     });
+    const timeoutAction = instance.addAction({
+      id: 'stratos.verifyFunctionAtCursorWithTimeout',
+      label: 'Verify this function with timeout…',
+      contextMenuGroupId: 'navigation',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyMod.Shift | monaco.KeyCode.KeyV],
+      run: (ed) => {
+        const path = pathOfModel(ed.getModel());
+        const line = ed.getPosition()?.lineNumber;
+        const fn = path && line ? functionAt(path, line) : undefined;
+        if (!fn) return;
+        const timeoutMs = askTimeoutMs(fn.result.name);
+        if (timeoutMs !== undefined) void proofs.verify('function', { functionName: fn.result.name, timeoutMs });
+      },
+    });
     return () => {
+      timeoutAction.dispose();
       unsubscribeProofs();
       unsubscribeBoot();
       unsubscribeTabs();

@@ -117,7 +117,7 @@ export function renderProofs(
       }
       decorations.push({
         range: { startLineNumber: obligation.span.start.line, startColumn: Number.MAX_SAFE_INTEGER, endLineNumber: obligation.span.start.line, endColumn: Number.MAX_SAFE_INTEGER },
-        options: { after: { content: `   ⟵ ${values}`, inlineClassName: 'inline-values' } },
+        options: { showIfCollapsed: true, after: { content: `   ⟵ ${values}`, inlineClassName: 'inline-values' } },
       });
     }
   }

@@ -167,7 +167,7 @@ export interface SpecDef {
  * `fromString` across queries). */
 export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
 /** Alternative configuration tried when a query with int<->bv conversions does not finish. */
-export const ALT_OPTIONS = ['(set-option :auto_config true)', '(set-option :smt.case_split 1)', '(set-option :smt.arith.solver 6)'];
+export const ALT_OPTIONS = ['(set-option :smt.case_split 1)', '(set-option :auto_config true)', '(set-option :smt.arith.solver 6)'];
 const PRELUDE_OPTIONS = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS];
 const FUEL_DECL = '(declare-datatypes ((Fuel 0)) (((fuel.zero) (fuel.succ (fuel.pred Fuel)))))';
 const MUL_DECLS = [

@@ -65,7 +65,7 @@ export type Stmt =
   | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp }
   | { k: 'assume'; e: Expr; sp: Sp }
   | { k: 'proof'; block: Block; sp: Sp }
-  | { k: 'reveal'; name: string[]; sp: Sp }
+  | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
 
 export interface Block {

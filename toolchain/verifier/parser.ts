@@ -741,10 +741,14 @@ class Parser {
       this.next();
       const segs: string[] = [this.ident()];
       while (this.eat('::')) segs.push(this.ident());
-      if (this.eat(',')) this.expr();
+      let fuel: number | null = null;
+      if (this.eat(',')) {
+        const f = this.expr();
+        fuel = f.k === 'int' && f.value <= 64n ? Number(f.value) : -1;
+      }
       this.expect(')');
       this.eat(';');
-      return { k: 'reveal', name: segs, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() } };
     }
     if (['fn', 'struct', 'enum', 'impl', 'use', 'const', 'static', 'mod', 'trait'].includes(t.text) && t.kind === 'keyword' && !(t.text === 'const' && this.is('{', 1))) {
       const items: Item[] = [];

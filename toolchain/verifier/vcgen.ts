@@ -156,6 +156,8 @@ interface FnCtx {
 
 export interface SpecDef {
   lines: string[];
+  /** Definition of an opaque spec fn, emitted only for functions that `reveal` it. */
+  revealLines?: string[];
   axioms: Map<string, string[]>;
   deps: Set<string>;
   sorts: Ty[];
@@ -305,6 +307,8 @@ export class FnGen {
   recCalls: { callee: string; ob: () => Obligation }[] = [];
   private fnCtx: FnCtx | null = null;
   private reveals = new Set<string>();
+  /** Fuel set by `reveal_with_fuel` for recursive spec fns (default 1). */
+  private fuel = new Map<string, number>();
 
   constructor(public cvc: CrateVC, public info: FnInfo) {
     this.crate = cvc.crate;
@@ -464,6 +468,7 @@ export class FnGen {
       const def = this.cvc.specDefs.get(k)!;
       for (const l of def.lines) (l.startsWith('(declare-fun') ? declLines : defLines).push(l);
     }
+    for (const k of [...this.reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
     lines.push(...declLines, ...defLines);
     const axLines: string[] = [];
     for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
@@ -533,7 +538,7 @@ export class FnGen {
     const retSort = print(sortOf(retTy));
     let body: Term | null = null;
     const opaque = f.attrs.some((a) => a.includes('opaque'));
-    if (f.body && !f.attrs.some((a) => a.includes('external_body')) && !opaque) {
+    if (f.body && !f.attrs.some((a) => a.includes('external_body')) && !(opaque && rec)) {
       try {
         const m = this.specMode([]);
         if (rec) {
@@ -562,12 +567,16 @@ export class FnGen {
     }
     if (!rec) {
       // declare + defining axiom (not define-fun: a macro would be expanded inside triggers)
-      if (!ps.length) {
-        def.lines = [`(declare-fun ${name} () ${retSort})`, `(assert (= ${name} ${print(body)}))`];
-        return;
+      let lines: string[];
+      if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, `(assert (= ${name} ${print(body)}))`];
+      else {
+        const app0 = `(${name} ${ps.map((p) => quote(`${p.name}@`)).join(' ')})`;
+        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, `(assert (forall (${sig}) (! (= ${app0} ${print(body)}) :pattern (${app0}))))`];
       }
-      const app0 = `(${name} ${ps.map((p) => quote(`${p.name}@`)).join(' ')})`;
-      def.lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, `(assert (forall (${sig}) (! (= ${app0} ${print(body)}) :pattern (${app0}))))`];
+      if (opaque) {
+        def.lines = [lines[0]!];
+        def.revealLines = lines.slice(1);
+      } else def.lines = lines;
       return;
     }
     const args = ps.map((p) => quote(`${p.name}@`)).join(' ');
@@ -1773,7 +1782,9 @@ export class FnGen {
       if (m.recHook) m.recHook(info, vals, sp, m.path, m.bound.size > 0);
       const name = quote(info.key);
       if (this.cvc.recursive.has(info.key)) {
-        const fuel = m.fuelVar && m.scc?.has(info.key) ? m.fuelVar : '(fuel.succ fuel.zero)';
+        let fuel = 'fuel.zero';
+        for (let i = 0; i < (this.fuel.get(info.key) ?? 1); i++) fuel = `(fuel.succ ${fuel})`;
+        if (m.fuelVar && m.scc?.has(info.key)) fuel = m.fuelVar;
         return { t: [name, fuel, ...vals], ty: retTy };
       }
       return { t: vals.length ? [name, ...vals] : name, ty: retTy };
@@ -2018,8 +2029,22 @@ export class FnGen {
         return r ? { t: 'true', ty: UNIT } : null;
       }
       case 'reveal': {
-        this.reveals.add(s.name.join('::'));
-        throw new Unsupported('`reveal` (opaque spec functions)', s.sp);
+        const segs = s.name;
+        const q = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
+        const info = this.crate.fn(q, s.sp);
+        if (!info || info.item.mode !== 'spec') throw new ResolveError(`\`${segs.join('::')}\` is not a spec function`, s.sp);
+        if (s.fuel !== null) {
+          if (s.fuel < 0) throw new Unsupported('reveal_with_fuel needs a literal fuel (at most 64)', s.sp);
+          if (!this.cvc.recursive.has(info.key)) return { t: 'true', ty: UNIT };
+          this.fuel.set(info.key, Math.max(1, s.fuel));
+          return { t: 'true', ty: UNIT };
+        }
+        if (!info.item.attrs.some((a) => a.includes('opaque'))) return { t: 'true', ty: UNIT };
+        if (this.cvc.recursive.has(info.key)) throw new Unsupported('`reveal` of an opaque recursive spec fn', s.sp);
+        // the definition is a true fact: making it visible to the whole function is sound
+        this.specUsed.add(info.key);
+        this.reveals.add(info.key);
+        return { t: 'true', ty: UNIT };
       }
       case 'unsupported':
         throw new Unsupported(`unsupported: ${s.what}`, s.sp);

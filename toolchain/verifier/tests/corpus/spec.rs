@@ -379,4 +379,27 @@ proof fn trigger_not_matched_no_mbqi()
     assert(uf_g(5) > 0);
 }
 
+// expect: verified
+#[verifier::opaque]
+spec fn secret(x: int) -> int {
+    x + 1
+}
+
+// expect: failed assertion
+proof fn opaque_hidden() {
+    assert(secret(1) == 2);
+}
+
+// expect: verified
+proof fn opaque_revealed() {
+    reveal(secret);
+    assert(secret(1) == 2);
+}
+
+// expect: verified
+proof fn fuel_raised() {
+    reveal_with_fuel(sum_to, 4);
+    assert(sum_to(3) == 6);
+}
+
 } // verus!

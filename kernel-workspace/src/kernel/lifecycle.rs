@@ -249,7 +249,13 @@ impl Kernel {
             self.procs[old(self).threads[old(self).current as int].owner as int].exit_code == code,
     {
         let cur = self.current;
+        proof {
+            assert(self.thread_ok(cur as int));
+        }
         let p = self.threads[cur].owner;
+        proof {
+            assert(self.space_ok(p as int));
+        }
         self.release_user_pages(p);
         let mut s = self.spaces[p];
         s.destroy(&mut self.alloc);

@@ -179,7 +179,13 @@ impl Kernel {
             self.runq.wf(),
     {
         let cur = self.current;
+        proof {
+            assert(self.thread_ok(cur as int));
+        }
         let p = self.threads[cur].owner;
+        proof {
+            assert(self.space_ok(p as int));
+        }
         self.threads[cur].ret_msg = 0;
         if nr == SYS_PRINT {
             let r = self.sys_print(p, a0, a1);

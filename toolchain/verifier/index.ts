@@ -165,11 +165,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
 
   // ---- solving ----
   let solverMs = 0;
-  const solve = async (q: string, wantModel: boolean): Promise<{ r: SolverResult; cached: boolean }> => {
+  const solve = async (q: string, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean }> => {
     const key = cacheKey(q, solverName, { wantModel: true });
     const hit = cache?.get(key);
     if (hit) return { r: hit, cached: true };
-    const job = { query: q, timeoutMs, wantModel: true, signal: options.signal };
+    const job = { query: q, timeoutMs: timeoutOverride ?? timeoutMs, wantModel: true, signal: options.signal };
     void wantModel;
     const runJob = (j: typeof job) => (solverName === 'native' ? runNative(j) : getPool(jobs).run(j));
     let r: SolverResult;
@@ -253,12 +253,18 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
             // z3 gives no model when quantifier instantiation is incomplete: ask for a candidate
             // model of the quantifier-free part (only for the counterexample; the verdict stands)
-            const qf = ob.query
-              .split('\n')
-              .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
-              .join('\n');
-            const c = await solve(qf, true);
-            if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model };
+            // first with MBQI on (a real model of every axiom), then without the quantified facts
+            const withMbqi = ob.query.replace('(set-option :smt.mbqi false)', '(set-option :smt.mbqi true)');
+            const c1 = await solve(withMbqi, true, Math.min(3000, timeoutMs));
+            if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
+            else {
+              const qf = ob.query
+                .split('\n')
+                .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
+                .join('\n');
+              const c = await solve(qf, true);
+              if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
+            }
           }
           return toObligationResult(ob, res, u, crate);
         }),

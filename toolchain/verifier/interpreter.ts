@@ -150,7 +150,11 @@ export class Interpreter {
         }
         return unit();
       }
-      case 'assume': case 'proof': case 'reveal': case 'assert-forall':
+      case 'proof':
+        // ghost code does not run; its assertions are still checked where they can be evaluated
+        for (const g of s.block.stmts) if (g.k === 'assert') this.stmt(g, env);
+        return unit();
+      case 'assume': case 'reveal': case 'assert-forall':
         return unit();
       case 'unsupported':
         throw new Unevaluable('unsupported statement');
@@ -203,7 +207,13 @@ export class Interpreter {
         return t.k === 'int' ? t.kind : null;
       }
       case 'binary':
-        if (['+', '-', '*', '/', '%', '&', '|', '^'].includes(e.op)) return this.tyOf(e.l, env) ?? this.tyOf(e.r, env);
+        if (['+', '-', '*', '/', '%', '&', '|', '^'].includes(e.op)) {
+          const a = this.tyOf(e.l, env);
+          const b = this.tyOf(e.r, env);
+          if (a && isMachine(a)) return a;
+          if (b && isMachine(b)) return b;
+          return a ?? b;
+        }
         if (e.op === '<<' || e.op === '>>') return this.tyOf(e.l, env);
         return null;
       case 'unary': return this.tyOf(e.e, env);
@@ -217,6 +227,11 @@ export class Interpreter {
   private staticTy(e: Expr, env: Env): Ty | null {
     try {
       if (e.k === 'path' && e.segs.length === 1) return norm(this.lookup(env, e.segs[0]!)?.ty ?? { k: 'bool' });
+      if (e.k === 'unary' && (e.op === '*' || e.op === '&' || e.op === '&mut')) return this.staticTy(e.e, env);
+      if (e.k === 'view') {
+        const r = this.staticTy(e.e, env);
+        return r && r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
+      }
       if (e.k === 'field') {
         const r = this.staticTy(e.recv, env);
         if (r && (r.k === 'struct' || r.k === 'tuple')) {
@@ -239,6 +254,11 @@ export class Interpreter {
       }
       if (e.k === 'call' && e.callee.k === 'path') {
         const segs = e.callee.segs;
+        if (segs.length === 1 && (segs[0] === 'old' || segs[0] === 'Ghost' || segs[0] === 'Tracked') && e.args[0]) {
+          let a = e.args[0];
+          while (a.k === 'unary') a = a.e;
+          return this.staticTy(a, env);
+        }
         const q = segs.length >= 2 ? `${segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[0]!;
         const f = this.crate.fn(q, e.sp);
         if (f?.item.ret) return norm(this.crate.resolveType(f.item.ret.ty, f.item.selfType));
@@ -337,9 +357,10 @@ export class Interpreter {
       }
       case 'match': {
         const s = this.ev(e.scrut, env, exec);
+        const sty = this.staticTy(e.scrut, env);
         for (const arm of e.arms) {
           const binds = new Map<string, { v: CV; ty: Ty }>();
-          if (this.matchPat(arm.pat, s, binds)) {
+          if (this.matchPat(arm.pat, s, binds, sty)) {
             env.push(binds);
             try {
               if (arm.guard && !this.truth(this.ev(arm.guard, env, exec))) continue;
@@ -416,10 +437,17 @@ export class Interpreter {
     throw new Unevaluable('field');
   }
 
-  matchPat(p: Pat, v: CV, binds: Map<string, { v: CV; ty: Ty }>): boolean {
+  matchPat(p: Pat, v: CV, binds: Map<string, { v: CV; ty: Ty }>, ty: Ty | null = null): boolean {
+    const fieldTy = (ctor: string, i: number): Ty | null => {
+      if (!ty || (ty.k !== 'enum' && ty.k !== 'struct' && ty.k !== 'tuple')) return null;
+      const dt = datatypeOf(this.crate, ty);
+      const c = dt?.ctors.find((x) => x.name === ctor) ?? (dt?.ctors.length === 1 ? dt.ctors[0] : undefined);
+      const f = c?.fields[i];
+      return f ? norm(f.ty) : null;
+    };
     switch (p.k) {
       case 'wild': return true;
-      case 'bind': binds.set(p.name, { v, ty: this.guessTy(v) }); return true;
+      case 'bind': binds.set(p.name, { v, ty: ty ?? this.guessTy(v) }); return true;
       case 'lit': {
         const l = this.spec(p.value, [new Map()]);
         return cvEq(l, v);
@@ -430,13 +458,13 @@ export class Interpreter {
         if (v.k !== 'dt') return false;
         const name = p.path[p.path.length - 1]!;
         if (v.ctor !== name && !(v.ctor === 'mk' && this.crate.structs.has(name))) return false;
-        if (p.args) return p.args.every((q, i) => this.matchPat(q, v.fields[i]!, binds));
+        if (p.args) return p.args.every((q, i) => this.matchPat(q, v.fields[i]!, binds, fieldTy(v.ctor, i)));
         if (p.fields) {
           const en = p.path.length >= 2 ? this.crate.enumItem(p.path[p.path.length - 2]!) : null;
           const variant = en?.variants.find((x) => x.name === name);
           return p.fields.every((fp) => {
             const idx = variant ? variant.fields.findIndex((f) => f.name === fp.name) : -1;
-            return idx >= 0 && this.matchPat(fp.pat, v.fields[idx]!, binds);
+            return idx >= 0 && this.matchPat(fp.pat, v.fields[idx]!, binds, fieldTy(v.ctor, idx));
           });
         }
         return true;
@@ -516,7 +544,7 @@ export class Interpreter {
     const a = this.ev(e.l, env, exec);
     const b = this.ev(e.r, env, exec);
     if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~='].includes(op)) return { k: 'bool', v: cmp(op, a, b) };
-    const kind = op === '<<' || op === '>>' ? this.tyOf(e.l, env) : this.tyOf(e.l, env) ?? this.tyOf(e.r, env);
+    const kind = this.tyOf(e, env);
     if (exec && kind === null && ['+', '-', '*'].includes(op)) throw new Unevaluable('untyped arithmetic');
     return this.arith(op, a, b, kind, exec, e.sp);
   }
@@ -585,6 +613,8 @@ export class Interpreter {
     }
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) return this.spec(e.args[0]!, env);
     if (segs.length === 1 && last === 'Some') return { k: 'dt', ctor: 'Some', fields: [this.ev(e.args[0]!, env, exec)] };
+    if (segs.length === 2 && segs[0] === 'Seq' && last === 'empty') return { k: 'seq', elems: [] };
+    if (segs.length === 2 && (segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') return { k: 'unknown' };
     if (segs.length >= 2 && this.crate.enumItem(segs[segs.length - 2]!)) return { k: 'dt', ctor: last, fields: e.args.map((a) => this.ev(a, env, exec)) };
     if (segs.length === 1 && this.crate.structs.has(last)) return { k: 'dt', ctor: 'mk', fields: e.args.map((a) => this.ev(a, env, exec)) };
     let q = last;
@@ -723,6 +753,7 @@ function sameSpan(a: Sp, b: Sp): boolean {
 
 function wellTyped(crate: Crate, v: CV, ty: Ty, depth = 0): boolean {
   const t = norm(ty);
+  if (v.k === 'unknown') return true;
   if (depth > 8) return true;
   if (t.k === 'int') {
     if (v.k !== 'int') return false;
@@ -757,7 +788,8 @@ export function checkCounterexample(crate: Crate, info: FnInfo, ob: Obligation, 
   } catch {
     return { check: 'unchecked', detail: 'the model does not determine the inputs' };
   }
-  if (args.some(containsUnknown)) return { check: 'unchecked', detail: 'the model does not determine every input' };
+  // values the reader cannot decode (sets, maps) stay unknown: using one stops the run (unchecked)
+  void containsUnknown;
   if (!f.params.every((p, i) => wellTyped(crate, args[i]!, crate.resolveType(p.ty, f.selfType))))
     return { check: 'unchecked', detail: 'the model gives an input outside its type' };
   const it = new Interpreter(crate);

@@ -257,7 +257,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
             const withMbqi = ob.query.replace('(set-option :smt.mbqi false)', '(set-option :smt.mbqi true)');
             const c1 = await solve(withMbqi, true, Math.min(3000, timeoutMs));
             if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
-            else {
+            else if (!options.signal?.aborted) {
               const qf = ob.query
                 .split('\n')
                 .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
@@ -265,6 +265,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
               const c = await solve(qf, true);
               if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
             }
+            // remember the failure together with its model, so a re-run is a plain cache hit
+            if (res.model) cache?.put(cacheKey(ob.query, solverName, { wantModel: true }), res);
           }
           return toObligationResult(ob, res, u, crate);
         }),

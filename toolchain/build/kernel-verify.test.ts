@@ -59,11 +59,13 @@ export const MUTATIONS: Mutation[] = [
     to: 'if len < MAX_PRINT || va > u64::MAX - len {',
   },
   {
-    name: 'wrong message: the receiver gets 0 instead of the message',
-    file: 'src/kernel/ipc.rs',
-    fn: 'Kernel::deliver_to_receiver',
-    from: '        self.threads[r].ret_msg = msg;\n',
-    to: '        self.threads[r].ret_msg = 0;\n',
+    // IPC delivers to the thread at the front of the endpoint's queue: this edit hands the
+    // message (and the CPU) to the wrong waiter
+    name: 'wrong thread: pop_front returns the second waiter, not the first',
+    file: 'src/kernel/queue.rs',
+    fn: 'ThreadQueue::pop_front',
+    from: '        let t = self.slots[self.head];\n',
+    to: '        let t = self.slots[(self.head + 1) % QCAP];\n',
   },
   {
     name: 'off-by-one: translate lets USER_END through',

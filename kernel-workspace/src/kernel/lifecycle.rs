@@ -194,44 +194,7 @@ impl Kernel {
                 && self.current == old(self).current && self.eps == old(self).eps,
     {
         let mut s = self.spaces[p];
-        let mut va: u64 = USER_BASE;
-        while va < USER_END
-            invariant
-                USER_BASE <= va <= USER_END,
-                va % 4096 == 0,
-                p < MAX_PROCS,
-                self.alloc.wf(),
-                s.wf(),
-                s.disjoint_from(&self.alloc),
-                old(self).alloc.free@.subset_of(self.alloc.free@),
-                self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
-                    && self.current == old(self).current && self.eps == old(self).eps,
-            decreases USER_END - va,
-        {
-            match s.unmap(va) {
-                Some(e) => {
-                    if e.pa >= POOL_BASE && e.pa < POOL_END && e.pa % 4096 == 0 {
-                        let table = s.is_table_page(e.pa);
-                        let free = self.alloc.is_free(e.pa);
-                        if !table && !free {
-                            let ghost before = self.alloc;
-                            proof {
-                                assert(!s.owns(e.pa));
-                            }
-                            self.alloc.free(e.pa);
-                            proof {
-                                assert forall|q: u64| #[trigger] s.owns(q) implies !self.alloc.free@.contains(q) && is_pool_page(q) by {
-                                    assert(q != e.pa);
-                                    assert(!before.free@.contains(q));
-                                }
-                            }
-                        }
-                    }
-                },
-                None => {},
-            }
-            va = va + 4096;
-        }
+        s.unmap_all(&mut self.alloc);
         self.spaces[p] = s;
     }
 

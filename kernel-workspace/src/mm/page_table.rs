@@ -525,6 +525,49 @@ impl AddressSpace {
         old_entry
     }
 
+    /// Unmap every user page, giving its physical page back to `alloc` when it is a pool page
+    /// that is neither one of the tables nor already free.
+    pub fn unmap_all(&mut self, alloc: &mut PageAllocator)
+        requires
+            old(self).wf(),
+            old(alloc).wf(),
+            old(self).disjoint_from(old(alloc)),
+        ensures
+            self.wf(),
+            alloc.wf(),
+            self.disjoint_from(alloc),
+            old(alloc).free@.subset_of(alloc.free@),
+    {
+        let mut va: u64 = USER_BASE;
+        while va < USER_END
+            invariant
+                USER_BASE <= va <= USER_END,
+                va % 4096 == 0,
+                alloc.wf(),
+                self.wf(),
+                self.disjoint_from(alloc),
+                old(alloc).free@.subset_of(alloc.free@),
+            decreases USER_END - va,
+        {
+            match self.unmap(va) {
+                Some(e) => {
+                    if e.pa >= POOL_BASE && e.pa < POOL_END && e.pa % 4096 == 0 {
+                        let table = self.is_table_page(e.pa);
+                        let free = alloc.is_free(e.pa);
+                        if !table && !free {
+                            proof {
+                                assert(!self.mem.tables@.contains_key(e.pa));
+                            }
+                            alloc.free(e.pa);
+                        }
+                    }
+                },
+                None => {},
+            }
+            va = va + 4096;
+        }
+    }
+
     /// Give every table page back to `alloc`; the address space must not be used afterwards.
     pub fn destroy(&mut self, alloc: &mut PageAllocator)
         requires

@@ -31,7 +31,7 @@ function seedMarker(file: string): string {
   return name;
 }
 
-async function waitIdle(page: Page, timeout = 120_000) {
+async function waitIdle(page: Page, timeout = 900_000) {
   await page.getByLabel('Verification status').filter({ hasNotText: 'Verifying' }).filter({ hasNotText: 'Not verified yet' }).waitFor({ timeout });
 }
 

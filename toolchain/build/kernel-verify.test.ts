@@ -5,15 +5,13 @@
 
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyReport } from '../../app/verification';
 
 const ROOT = join(__dirname, '..', '..');
 const KERNEL = join(ROOT, 'kernel-workspace');
-const hasVerifier = existsSync(join(ROOT, 'toolchain', 'cli', 'verify.ts'));
-const why = 'stratos verify is not implemented yet (toolchain/cli/verify.ts missing)';
 
 function verify(args: string[]): Promise<VerifyReport> {
   return new Promise((resolve, reject) => {
@@ -90,7 +88,7 @@ describe('kernel verification', () => {
     }
   });
 
-  it.skipIf(!hasVerifier)('verifies every function of kernel-workspace, but for the known timeouts', { timeout: 900_000 }, async () => {
+  it('verifies every function of kernel-workspace, but for the known timeouts', { timeout: 900_000 }, async () => {
     const report = await verify([KERNEL]);
     const bad = report.functions
       .filter((f) => f.status !== 'verified' && !(KNOWN_TIMEOUTS.includes(f.name) && f.status === 'timeout'))
@@ -105,7 +103,7 @@ describe('kernel verification', () => {
   });
 
   for (const m of MUTATIONS) {
-    it.skipIf(!hasVerifier)(`specs have teeth: ${m.name}`, { timeout: 300_000 }, async () => {
+    it(`specs have teeth: ${m.name}`, { timeout: 300_000 }, async () => {
       const before = await verify([KERNEL, '--function', m.fn]);
       expect(before.functions.find((f) => f.name === m.fn)?.status).toBe('verified');
       const dir = mkdtempSync(join(tmpdir(), 'nimbus-mutant-'));
@@ -120,6 +118,4 @@ describe('kernel verification', () => {
       }
     });
   }
-
-  it.skipIf(hasVerifier)(`is skipped: ${why}`, () => {});
 });

@@ -54,11 +54,14 @@ export class ProofService {
     this.cancel();
     const runId = this.nextRunId++;
     const controller = new AbortController();
-    const files = await readRustSources(this.workspace.root);
+    // The edited buffers go first: their queries reach the solver pool before the rest, so the
+    // function being edited gets its verdict first even when other functions are slow.
+    const files = new Map<string, string>();
     for (const buffer of request.buffers) {
       if (!buffer.path.endsWith('.rs')) continue;
       files.set(toWorkspacePath(this.workspace.root, this.workspace.resolve(buffer.path)), buffer.text);
     }
+    for (const [file, text] of await readRustSources(this.workspace.root)) if (!files.has(file)) files.set(file, text);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Start after this request's reply has been sent, so the renderer knows the run id before
     // the run's first event arrives.

@@ -108,7 +108,7 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
     const decorations = instance.createDecorationsCollection();
     const redraw = () => {
       const ws = useWorkspace.getState();
-      renderProofs(instance, decorations, useProofs.getState(), ws.tabs.map((t) => t.path), pathOfModel(instance.getModel()));
+      renderProofs(decorations, useProofs.getState(), ws.tabs.map((t) => t.path), pathOfModel(instance.getModel()));
       renderBuildMarkers(useBoot.getState().buildDiagnostics, ws.tabs.map((t) => t.path));
     };
     const unsubscribeProofs = useProofs.subscribe(redraw);

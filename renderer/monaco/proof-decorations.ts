@@ -76,7 +76,6 @@ const glyphClass: Record<string, string> = {
 
 /** Sets markers on every open model and decorations on the editor's current model. */
 export function renderProofs(
-  editor: monaco.editor.IStandaloneCodeEditor,
   collection: monaco.editor.IEditorDecorationsCollection,
   state: ProofState,
   openPaths: string[],
@@ -122,7 +121,6 @@ export function renderProofs(
     }
   }
   collection.set(decorations);
-  void editor;
 }
 
 export const BUILD_MARKER_OWNER = 'stratos-build';

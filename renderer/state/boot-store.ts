@@ -31,8 +31,6 @@ export interface BootState {
   buildDiagnostics: Diagnostic[];
   settings: IdeSettings | null;
   gate: GateRefusal | null;
-  missingTools: string[];
-  startedAt: number | null;
 }
 
 export const useBoot = create<BootState>(() => ({
@@ -43,8 +41,6 @@ export const useBoot = create<BootState>(() => ({
   buildDiagnostics: [],
   settings: null,
   gate: null,
-  missingTools: [],
-  startedAt: null,
 }));
 
 const set = useBoot.setState;
@@ -65,10 +61,6 @@ export function subscribeConsole(sink: ConsoleSink): () => void {
 function writeConsole(text: string): void {
   transcript = (transcript + text).slice(-MAX_TRANSCRIPT);
   for (const sink of sinks) sink(text);
-}
-
-export function consoleTranscript(): string {
-  return transcript;
 }
 
 /** Each boot starts on a clean console (ESC c resets the terminal and its scrollback). */
@@ -124,7 +116,6 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
   const actions = {
     subscribe() {
       void api.call('settings.get', {}).then((settings) => set({ settings }), () => undefined);
-      void api.call('boot.context', {}).then((c) => set({ missingTools: c.missing }), () => undefined);
       return api.onEvent((event, payload) => {
         if (event === 'build.event') onBuild(payload as BuildEventMessage);
         else if (event === 'boot.event') onBoot(payload as BootEventMessage);
@@ -171,7 +162,7 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
         total: proofs.length,
         trustedLines,
       };
-      set({ sessionId: null, header, missingTools: context.missing, buildDiagnostics: [], result: null, phase: 'building', startedAt: Date.now() });
+      set({ sessionId: null, header, buildDiagnostics: [], result: null, phase: 'building' });
       clearConsole();
       writeConsole(
           bold(`=== Build & Boot: ${header.commit ?? 'no git'}${header.dirty ? ' (uncommitted changes)' : ''}, ${header.verified}/${header.total} functions verified, trusted base ${header.trustedLines ?? '?'} lines ===`) +

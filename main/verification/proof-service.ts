@@ -78,6 +78,9 @@ export class ProofService {
         timeoutMs,
         jobs: this.options.jobs,
         functionFilter: request.functionName,
+        // live runs (each edit or save) do not re-solve an unchanged query that just timed out;
+        // the Verify button and "Verify this function" retry it
+        reuseTimeouts: request.reason === 'edit' || request.reason === 'save',
         signal,
         onFunctionResult: (result) => {
           if (!signal.aborted) this.emit('verify.progress', { runId, result });

@@ -30,7 +30,18 @@ export interface VerifyOptions {
   onFunctionResult?: (r: FunctionResult) => void;
   dumpSmtDir?: string;
   solver?: 'wasm' | 'native';
+  /**
+   * Do not re-solve a query that timed out earlier in this process with at least this run's
+   * limit; report it as a timeout again at once. For live runs on each edit: an unchanged query
+   * that just timed out would otherwise hold a solver worker for its whole limit on every
+   * keystroke. Explicit runs (the Verify button, `stratos verify`) leave it off and retry.
+   */
+  reuseTimeouts?: boolean;
 }
+
+/** Queries that timed out in this process: cache key -> the longest limit they timed out with. */
+const timedOutQueries = new Map<string, number>();
+const TIMED_OUT_MEMO_LIMIT = 10_000;
 
 let pool: SolverPool | null = null;
 function getPool(jobs: number): SolverPool {
@@ -169,7 +180,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const key = cacheKey(q, solverName, { wantModel: true });
     const hit = cache?.get(key);
     if (hit) return { r: hit, cached: true };
-    const job = { query: q, timeoutMs: timeoutOverride ?? timeoutMs, wantModel: true, signal: options.signal };
+    const limit = timeoutOverride ?? timeoutMs;
+    const timedOutWith = timedOutQueries.get(key);
+    if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
+      return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true };
+    }
+    const job = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
     void wantModel;
     const runJob = (j: typeof job) => (solverName === 'native' ? runNative(j) : getPool(jobs).run(j));
     let r: SolverResult;
@@ -209,6 +225,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (n.result === 'sat' || n.result === 'unsat') r = { ...n, reason: 'answered by native z3 after z3-solver timed out' };
     }
     cache?.put(key, r);
+    if (r.result === 'timeout' && !options.signal?.aborted) {
+      if (timedOutQueries.size >= TIMED_OUT_MEMO_LIMIT) timedOutQueries.clear();
+      timedOutQueries.set(key, Math.max(limit, timedOutWith ?? 0));
+    } else if (r.result === 'sat' || r.result === 'unsat') timedOutQueries.delete(key);
     return { r, cached: false };
   };
 

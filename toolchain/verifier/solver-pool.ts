@@ -64,6 +64,8 @@ export class SolverPool {
   replaced = 0;
   /** Extra time past the solver timeout before the watchdog interrupts, then terminates. */
   graceMs = 1500;
+  /** Time a cancelled query's worker gets to stop before it is terminated and replaced. */
+  cancelGraceMs = 250;
 
   constructor(public readonly size: number) {}
 
@@ -133,7 +135,21 @@ export class SolverPool {
             return;
           }
           const slot = this.slots.find((s) => s.current === p);
-          if (slot) slot.worker.postMessage({ type: 'interrupt' });
+          if (!slot) return;
+          slot.worker.postMessage({ type: 'interrupt' });
+          // z3 polls for interruption between steps, and some steps on a large query are long:
+          // a worker that has not answered soon is replaced, so a cancelled run never holds a
+          // worker that the next run is waiting for
+          slot.timers.push(
+            setTimeout(() => {
+              if (slot.current !== p) return;
+              slot.current = null;
+              this.clearTimers(slot);
+              resolve({ result: 'canceled', model: null, reason: 'canceled (worker replaced)', ms: 0 });
+              slot.isReady = false; // no new job until its replacement is up (on 'exit')
+              void slot.worker.terminate();
+            }, this.cancelGraceMs),
+          );
         },
         { once: true },
       );
@@ -204,6 +220,7 @@ export class SolverPool {
         if (slot.current === p) {
           slot.current = null;
           p.resolve({ result: 'timeout', model: null, reason: 'solver did not answer; worker terminated and replaced', ms: p.job.timeoutMs });
+          slot.isReady = false;
           void slot.worker.terminate();
         }
       }, p.job.timeoutMs + this.graceMs * 3),

@@ -226,18 +226,20 @@ fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
 
 // ---------------- pool, timeouts, crashes, cache ----------------
 
+/** The pigeonhole principle, P pigeons in H < P holes: unsatisfiable and hard for CDCL. */
+function pigeonhole(P: number, H: number): string {
+  const vars: string[] = [];
+  const clauses: string[] = [];
+  for (let i = 0; i < P; i++) for (let j = 0; j < H; j++) vars.push(`(declare-const p${i}_${j} Bool)`);
+  for (let i = 0; i < P; i++) clauses.push(`(assert (or ${Array.from({ length: H }, (_, j) => `p${i}_${j}`).join(' ')}))`);
+  for (let j = 0; j < H; j++) for (let i = 0; i < P; i++) for (let k = i + 1; k < P; k++) clauses.push(`(assert (or (not p${i}_${j}) (not p${k}_${j})))`);
+  return vars.join('\n') + '\n' + clauses.join('\n') + '\n(check-sat)\n';
+}
+
 describe('solver pool and cache', () => {
   it('reports a query past its timeout as timeout', async () => {
     const pool = solverPoolForTests(JOBS);
-    // pigeonhole principle, 10 pigeons in 9 holes: hard for CDCL
-    const vars: string[] = [];
-    const cl: string[] = [];
-    const P = 10;
-    const H = 9;
-    for (let i = 0; i < P; i++) for (let j = 0; j < H; j++) vars.push(`(declare-const p${i}_${j} Bool)`);
-    for (let i = 0; i < P; i++) cl.push(`(assert (or ${Array.from({ length: H }, (_, j) => `p${i}_${j}`).join(' ')}))`);
-    for (let j = 0; j < H; j++) for (let i = 0; i < P; i++) for (let k = i + 1; k < P; k++) cl.push(`(assert (or (not p${i}_${j}) (not p${k}_${j})))`);
-    const php = vars.join('\n') + '\n' + cl.join('\n') + '\n(check-sat)\n';
+    const php = pigeonhole(10, 9);
     const t = performance.now();
     const r = await pool.run({ query: php, timeoutMs: 300, wantModel: false });
     expect(r.result).toBe('timeout');
@@ -245,6 +247,51 @@ describe('solver pool and cache', () => {
     // and the pool still answers afterwards
     const ok = await pool.run({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: true });
     expect(ok.result).toBe('sat');
+  }, 60_000);
+
+  it('frees the workers of cancelled queries at once', async () => {
+    const pool = solverPoolForTests(JOBS);
+    const controller = new AbortController();
+    // keep every worker busy with a query that would run for a minute
+    const busy = Array.from({ length: JOBS }, (_, i) => pool.run({ query: pigeonhole(10 + i, 9 + i), timeoutMs: 60_000, wantModel: false, signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 300));
+    const t = performance.now();
+    controller.abort();
+    const next = await pool.run({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: false });
+    expect(next.result).toBe('sat');
+    expect(performance.now() - t).toBeLessThan(5000);
+    for (const r of await Promise.all(busy)) expect(r.result).toBe('canceled');
+  }, 60_000);
+
+  it('live runs do not re-solve an unchanged query that just timed out; explicit runs do', async () => {
+    // Fermat's last theorem for cubes: true, and far beyond z3's nonlinear arithmetic
+    const src = `verus! {
+proof fn cubes(x: int, y: int, z: int)
+    requires x > 0, y > 0, z > 0,
+    ensures x * x * x + y * y * y != z * z * z,
+{
+    assert(x * x * x + y * y * y != z * z * z) by(nonlinear_arith)
+        requires x > 0, y > 0, z > 0;
+}
+fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
+}
+`;
+    const root = tmpRoot();
+    const run = (reuseTimeouts: boolean, timeoutMs = 400) => verifySources(new Map([['t.rs', src]]), { root, jobs: JOBS, timeoutMs, reuseTimeouts });
+    const status = (r: Awaited<ReturnType<typeof run>>) => Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
+    const first = await run(true);
+    expect(status(first)).toEqual({ cubes: 'timeout', easy: 'verified' });
+    // the same text again in a live run: still a timeout (never verified), without the solver
+    const live = await run(true);
+    expect(status(live)).toEqual({ cubes: 'timeout', easy: 'verified' });
+    expect(live.summary.solverMs).toBe(0);
+    expect(live.functions.find((f) => f.name === 'cubes')!.obligations.some((o) => /earlier run/.test(o.message))).toBe(true);
+    // an explicit run retries, and so does a live run with a longer limit
+    const explicit = await run(false);
+    expect(status(explicit).cubes).toBe('timeout');
+    expect(explicit.summary.solverMs).toBeGreaterThan(0);
+    const longer = await run(true, 800);
+    expect(longer.summary.solverMs).toBeGreaterThan(0);
   }, 60_000);
 
   it('replaces a crashed worker and the run goes on', async () => {

@@ -1,11 +1,17 @@
 //! TRUSTED: multiboot v1 header, 32-bit entry, switch to long mode, exception/interrupt stubs,
-//! `syscall` entry and the single return-to-user path.
+//! `syscall` entry and the single return-to-user path; the assembly is only the code that cannot
+//! be Rust. The data it uses (GDT, `lgdt` operand, boot page tables, stacks, the saved user `rsp`)
+//! are ordinary Rust statics below (unverified exec), exported unmangled so the assembly names
+//! them; the image is linked non-PIE at 1 MiB, so the 32-bit code reaches them with 32-bit
+//! absolute addresses.
 //!
 //! Invariant kept by this file: whenever the CPU runs in ring 3 the kernel stack is empty, so
 //! every entry (syscall, exception, interrupt) builds one `TrapFrame` (the registers and the
 //! FXSAVE area, so a preempted thread keeps its SSE state) just below
-//! `kernel_stack_top`, calls `nimbus_trap(frame)` and resumes whatever context `nimbus_trap`
+//! `kernel_stack_top()`, calls `nimbus_trap(frame)` and resumes whatever context `nimbus_trap`
 //! left in that frame (the same thread or another one).
+
+#![allow(non_upper_case_globals)]
 
 core::arch::global_asm!(
     r#"
@@ -28,7 +34,7 @@ mb_header:
     .global _start
 _start:
     cli
-    movl $boot_stack_top, %esp
+    movl $boot_stack + {stack_size}, %esp
     /* identity map the first GiB with 2 MiB pages (supervisor only) */
     movl $boot_pdpt, %eax
     orl $3, %eax
@@ -76,7 +82,7 @@ long_mode_entry:
     movw %ax, %fs
     movw %ax, %gs
     /* kernel_main runs on the boot stack; the kernel stack is for traps only */
-    leaq boot_stack_top(%rip), %rsp
+    leaq boot_stack + {stack_size}(%rip), %rsp
     call kernel_main
 2:  hlt
     jmp 2b
@@ -116,7 +122,7 @@ isr_table:
 syscall_entry:
     /* rcx = user rip, r11 = user rflags, rsp = user rsp; interrupts are masked (FMASK) */
     movq %rsp, syscall_user_rsp(%rip)
-    leaq kernel_stack_top(%rip), %rsp
+    leaq kernel_stack + {stack_size}(%rip), %rsp
     pushq $0x1b
     pushq syscall_user_rsp(%rip)
     pushq %r11
@@ -143,43 +149,70 @@ trap_return:
     addq $16, %rsp
     iretq
 
-    /* enter_user(frame): frame sits just below kernel_stack_top; resume it */
+    /* enter_user(frame): frame sits just below kernel_stack_top(); resume it */
     .global enter_user
 enter_user:
     movq %rdi, %rsp
     jmp trap_return
-
-    .section .data, "aw"
-    .balign 16
-    .global gdt64
-gdt64:
-    .quad 0
-    .quad 0x00209A0000000000
-    .quad 0x0000920000000000
-    .quad 0x0000F20000000000
-    .quad 0x0020FA0000000000
-    .quad 0, 0
-gdt64_end:
-    .balign 8
-gdt_ptr:
-    .word gdt64_end - gdt64 - 1
-    .quad gdt64
-syscall_user_rsp:
-    .quad 0
-
-    .section .bss, "aw", @nobits
-    .balign 4096
-    .global boot_pml4
-boot_pml4: .skip 4096
-boot_pdpt: .skip 4096
-    .global boot_pd
-boot_pd: .skip 4096
-    .skip 65536
-boot_stack_top:
-    .balign 16
-    .skip 65536
-    .global kernel_stack_top
-kernel_stack_top:
 "#,
+    stack_size = const STACK_SIZE,
     options(att_syntax)
 );
+
+pub const STACK_SIZE: usize = 64 * 1024;
+
+/// One 4 KiB page-table page.
+#[repr(C, align(4096))]
+pub struct PageTable(pub [u64; 512]);
+
+/// A stack grows down from its end, which is 16-byte aligned as the ABI wants at a `call`.
+#[repr(C, align(16))]
+pub struct Stack(pub [u8; STACK_SIZE]);
+
+/// The boot page tables, zero in the image (.bss) and filled by `_start` before paging is on:
+/// `boot_pml4[0]` -> `boot_pdpt`, `boot_pdpt[0]` -> `boot_pd`, whose 512 entries map the first
+/// GiB with 2 MiB supervisor pages. Every address space shares `boot_pd` (`cpu::boot_pd_addr`).
+#[no_mangle]
+pub static mut boot_pml4: PageTable = PageTable([0; 512]);
+#[no_mangle]
+pub static mut boot_pdpt: PageTable = PageTable([0; 512]);
+#[no_mangle]
+pub static mut boot_pd: PageTable = PageTable([0; 512]);
+
+/// `kernel_main` runs on the boot stack; traps and syscalls run on the kernel stack.
+#[no_mangle]
+pub static mut boot_stack: Stack = Stack([0; STACK_SIZE]);
+#[no_mangle]
+pub static mut kernel_stack: Stack = Stack([0; STACK_SIZE]);
+
+/// The end of the kernel stack: `syscall_entry` starts there, TSS.rsp0 points there.
+pub fn kernel_stack_top() -> u64 {
+    &raw const kernel_stack as u64 + STACK_SIZE as u64
+}
+
+/// The GDT. `cpu::init_cpu` writes the 16-byte TSS descriptor into entries 5 and 6.
+/// Selector order as `sysret` needs it (STAR in cpu.rs): user data before user code.
+#[no_mangle]
+pub static mut gdt64: [u64; 7] = [
+    0,
+    0x0020_9A00_0000_0000, // 0x08: kernel code, 64-bit
+    0x0000_9200_0000_0000, // 0x10: kernel data
+    0x0000_F200_0000_0000, // 0x18: user data (selector 0x1b)
+    0x0020_FA00_0000_0000, // 0x20: user code, 64-bit (selector 0x23)
+    0, // 0x28: TSS, low half
+    0, //       TSS, high half
+];
+
+/// The `lgdt` operand (limit, base) `_start` loads in 32-bit mode, which reads the base's low
+/// 32 bits: the GDT lies below 4 GiB.
+#[repr(C, packed)]
+struct GdtPtr {
+    limit: u16,
+    base: *const [u64; 7],
+}
+#[no_mangle]
+static mut gdt_ptr: GdtPtr = GdtPtr { limit: (core::mem::size_of::<[u64; 7]>() - 1) as u16, base: &raw const gdt64 };
+
+/// The user `rsp` while `syscall_entry` switches to the kernel stack (interrupts are masked).
+#[no_mangle]
+static mut syscall_user_rsp: u64 = 0;

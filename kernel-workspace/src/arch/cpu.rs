@@ -2,6 +2,7 @@
 //! physical-memory access through the boot identity map (first GiB).
 
 use core::arch::asm;
+use super::boot::{boot_pd, gdt64, kernel_stack, kernel_stack_top, STACK_SIZE};
 
 pub const KERNEL_CS: u64 = 0x08;
 pub const USER_DS: u64 = 0x1b;
@@ -101,9 +102,7 @@ struct IdtEntry { off_lo: u16, sel: u16, ist: u8, attr: u8, off_mid: u16, off_hi
 static mut IDT: [IdtEntry; 64] = [IdtEntry { off_lo: 0, sel: 0, ist: 0, attr: 0, off_mid: 0, off_hi: 0, _r: 0 }; 64];
 
 extern "C" {
-    static mut gdt64: [u64; 7];
     static isr_table: [u64; 33];
-    static kernel_stack_top: u8;
     fn syscall_entry();
     fn enter_user(frame: *const TrapFrame) -> !;
 }
@@ -115,7 +114,7 @@ unsafe fn wrmsr(msr: u32, v: u64) {
 /// GDT's TSS descriptor, TSS.rsp0, IDT (exceptions + vector 32), and the syscall MSRs.
 pub fn init_cpu() {
     unsafe {
-        let stack_top = &raw const kernel_stack_top as u64;
+        let stack_top = kernel_stack_top();
         TSS.rsp0 = stack_top;
         let base = &raw const TSS as u64;
         let limit = (core::mem::size_of::<Tss>() - 1) as u64;
@@ -178,7 +177,7 @@ pub fn read_cr2() -> u64 {
 
 /// The frame every trap builds sits just below the kernel stack's top.
 pub fn trap_frame_slot() -> *mut TrapFrame {
-    unsafe { (&raw const kernel_stack_top as *mut u8).sub(core::mem::size_of::<TrapFrame>()) as *mut TrapFrame }
+    unsafe { (&raw mut kernel_stack as *mut u8).add(STACK_SIZE - core::mem::size_of::<TrapFrame>()) as *mut TrapFrame }
 }
 pub fn start_user(frame: &TrapFrame) -> ! {
     unsafe {
@@ -206,7 +205,6 @@ extern "C" {
     static __user_phys_start: u8;
     static __user_virt_start: u8;
     static __user_virt_end: u8;
-    static boot_pd: u8;
     static __bss_end: u8;
 }
 pub fn user_image() -> (u64, u64, u64) {

@@ -8,26 +8,13 @@ import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } fro
 import type { VerifyReport } from '../../app/verification';
 import { shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
-import { IGNORED_DIRECTORIES, toWorkspacePath } from '../../toolchain/workspace/paths';
+import { toWorkspacePath } from '../../toolchain/workspace/paths';
+import { readRustSources } from '../../toolchain/workspace/rust-sources';
 import type { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import type { EventListener } from '../api/dispatcher';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const HISTORY_FILE = '.stratos/proof-history.json';
-
-async function readRustSources(root: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-      if (IGNORED_DIRECTORIES.has(entry.name)) continue;
-      const absolute = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(absolute);
-      else if (entry.isFile() && entry.name.endsWith('.rs')) files.set(toWorkspacePath(root, absolute), await fs.readFile(absolute, 'utf8'));
-    }
-  };
-  await walk(root);
-  return files;
-}
 
 function emptyReport(): VerifyReport {
   return {

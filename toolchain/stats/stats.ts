@@ -20,10 +20,8 @@ import {
   type StatsReport,
   type TrustedEntry,
 } from '../../app/stats';
+import { findRustSources, isWorkspaceRustSource } from '../workspace/rust-sources';
 import { classifySource, type FileClassification } from './classify';
-
-/** Directories never descended into. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['target', '.stratos', 'node_modules', '.git']);
 
 /** One file's share of a report. */
 export interface FileReport {
@@ -146,9 +144,7 @@ export function buildReport(files: FileReport[], extraDiagnostics: Diagnostic[] 
 
 /** Whether a relative path is a Rust source the statistics count. */
 export function isCountedSource(file: string): boolean {
-  const f = normalizeFile(file);
-  if (!f.endsWith('.rs')) return false;
-  return !f.split('/').some((part) => SKIPPED_DIRECTORIES.has(part));
+  return isWorkspaceRustSource(normalizeFile(file));
 }
 
 /**
@@ -174,29 +170,6 @@ function ioDiagnostic(file: string, message: string): Diagnostic {
   return { file, span: { start: here, end: here }, severity: 'error', message, source: 'io' };
 }
 
-async function collect(dir: string, root: string, into: string[], diagnostics: Diagnostic[]): Promise<void> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    diagnostics.push(ioDiagnostic(normalizeFile(path.relative(root, dir)) || '.', `cannot read directory: ${(e as Error).message}`));
-    return;
-  }
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(e.name)) await collect(abs, root, into, diagnostics);
-    } else if (e.name.endsWith('.rs')) {
-      if (e.isFile()) into.push(abs);
-      else if (e.isSymbolicLink()) {
-        // A symlinked source file counts; symlinked directories are not followed (no cycles).
-        const st = await fs.stat(abs).catch(() => undefined);
-        if (st?.isFile()) into.push(abs);
-      }
-    }
-  }
-}
-
 /**
  * Statistics of the `.rs` files under `root` (or only under `paths`: files or directories,
  * relative to `root` or absolute). File names in the report are relative to `root`.
@@ -207,14 +180,9 @@ export async function computeStats(root: string, paths?: string[], options: Comp
   const absRoot = path.resolve(root);
   const rootStat = await fs.stat(absRoot);
   if (!rootStat.isDirectory()) throw new Error(`not a directory: ${root}`);
-  const diagnostics: Diagnostic[] = [];
-  const found: string[] = [];
-  for (const p of paths && paths.length > 0 ? paths : [absRoot]) {
-    const abs = path.resolve(absRoot, p);
-    const st = await fs.stat(abs);
-    if (st.isDirectory()) await collect(abs, absRoot, found, diagnostics);
-    else found.push(abs);
-  }
+  const walk = await findRustSources(absRoot, paths);
+  const diagnostics: Diagnostic[] = walk.unreadable.map((u) => ioDiagnostic(normalizeFile(path.relative(absRoot, u.path)) || '.', `cannot read directory: ${u.message}`));
+  const found = walk.files;
   const overlay = new Map<string, string>();
   for (const [k, v] of options.overlay ?? []) overlay.set(normalizeFile(k), v);
   const rels = [...new Set(found.map((abs) => normalizeFile(path.relative(absRoot, abs).split(path.sep).join('/'))))];

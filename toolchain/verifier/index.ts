@@ -1,6 +1,6 @@
 // Public API of the verifier (used by the IDE host and by `stratos verify`).
 
-import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import { SolverPool, runNative, type SolverResult } from './solver-pool';
 import { ResultCache, cacheKey } from './cache';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
+import { readRustSources } from '../workspace/rust-sources';
 
 export interface VerifyOptions {
   root: string;
@@ -66,23 +67,9 @@ export function solverPoolForTests(jobs: number): SolverPool {
   return pool ?? getPool(jobs);
 }
 
-const SKIP_DIRS = new Set(['target', '.stratos', 'node_modules', '.git']);
-
+/** Verifies the `.rs` files under `paths` (files or directories, relative to `options.root`). */
 export async function verifyPaths(paths: string[], options: VerifyOptions): Promise<VerifyReport> {
-  const files = new Map<string, string>();
-  const walk = (abs: string): void => {
-    const st = statSync(abs);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(abs).sort()) {
-        if (SKIP_DIRS.has(name)) continue;
-        walk(path.join(abs, name));
-      }
-    } else if (abs.endsWith('.rs')) {
-      files.set(path.relative(options.root, abs).split(path.sep).join('/'), readFileSync(abs, 'utf8'));
-    }
-  };
-  for (const p of paths) walk(path.resolve(options.root, p));
-  return verifySources(files, options);
+  return verifySources(await readRustSources(options.root, paths), options);
 }
 
 interface Unit {

@@ -38,6 +38,8 @@ export interface VerifyOptions {
    * keystroke. Explicit runs (the Verify button, `stratos verify`) leave it off and retry.
    */
   reuseTimeouts?: boolean;
+  /** Files (as keyed in `files`) whose functions are generated and solved first: the ones being edited. */
+  priorityFiles?: string[];
 }
 
 /** Queries that timed out in this process: cache key -> the longest limit they timed out with. */
@@ -137,23 +139,33 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (comp.has(rc.callee)) u.gen.obligations.push(rc.ob());
     }
   }
-  for (const u of units) {
+  // Obligations are generated per function just before it is solved (finishUnit), in priority
+  // order: the edited function's verdict does not wait for the queries of all the others.
+  // (Generation order does not change any query's text, so cache keys are stable.)
+  const finished = new Set<Unit>();
+  const finishUnit = (u: Unit): void => {
+    if (finished.has(u)) return;
+    finished.add(u);
     try {
       u.gen.finish();
       u.vc.obligations = u.gen.obligations;
+      if (u.vc.obligations.some((ob) => !ob.query)) throw new Error('an obligation has no query');
     } catch (e) {
       u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
     }
-  }
-  const frontMs = performance.now() - t0;
+  };
+  let frontMs = performance.now() - t0;
 
   // ---- filter ----
   const filter = options.functionFilter;
   const selected = units.filter((u) => !filter || u.vc.info.qname === filter || u.vc.info.item.name === filter || u.vc.info.qname.endsWith('::' + filter));
+  const priority = new Set(options.priorityFiles ?? []);
+  const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
 
   if (options.dumpSmtDir) {
     mkdirSync(options.dumpSmtDir, { recursive: true });
     for (const u of selected) {
+      finishUnit(u);
       u.vc.obligations.forEach((ob, i) => {
         const name = `${u.vc.info.qname.replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
         writeFileSync(path.join(options.dumpSmtDir!, name), ob.query);
@@ -219,9 +231,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     return { r, cached: false };
   };
 
-  const results = await Promise.all(
-    selected.map(async (u): Promise<FunctionResult> => {
-      const fstart = performance.now();
+  const verifyUnit = async (u: Unit): Promise<FunctionResult> => {
       const info = u.vc.info;
       const base: FunctionResult = {
         name: info.qname,
@@ -281,7 +291,6 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       base.obligations = obs;
       // time spent by the solver on this function's queries (0 when served from the cache)
       base.timeMs = Math.round(fnSolverMs * 10) / 10;
-      void fstart;
       base.cached = allCached;
       base.status = functionStatus(obs);
       if (options.signal?.aborted && base.status !== 'verified' && obs.some((o) => /\(canceled\)$/.test(o.message))) {
@@ -297,9 +306,17 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       void fnSolverMs;
       options.onFunctionResult?.(base);
       return base;
-    }),
-  );
-  functions.push(...results);
+  };
+  const results = new Map<Unit, Promise<FunctionResult>>();
+  for (const u of ordered) {
+    const t = performance.now();
+    finishUnit(u);
+    frontMs += performance.now() - t;
+    results.set(u, verifyUnit(u));
+    // let solver answers and progress events through between functions
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const u of selected) functions.push(await results.get(u)!);
   const summary = {
     functions: functions.length,
     verified: functions.filter((f) => f.status === 'verified').length,

@@ -214,6 +214,8 @@ impl Kernel {
         let cur = self.current;
         proof {
             assert(self.thread_ok(cur as int));
+            // it is running, so it is not queued: the thread scheduled at the end is another one
+            assert(!self.runq.seq@.contains(cur));
         }
         let p = self.threads[cur].owner;
         proof {
@@ -227,6 +229,10 @@ impl Kernel {
         self.procs[p].exited = true;
         self.procs[p].exit_code = code;
         self.threads[cur].state = T_DEAD;
+        proof {
+            assert(self.runq.seq@ == old(self).runq.seq@);
+            assert(self.runq.seq@.len() > 0 ==> self.runq.seq@[0] != cur);
+        }
         self.schedule();
     }
 }

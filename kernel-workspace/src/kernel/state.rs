@@ -5,7 +5,8 @@
 //!   - every live process's address space is well formed, its table pages are not free, and so
 //!     are the pool pages it maps (no page is handed out twice);
 //!   - scheduling: a thread is `T_RUNNABLE` iff it is in the run queue; `current` is the one
-//!     `T_RUNNING` thread (or `NO_THREAD`); queued ids are valid thread ids;
+//!     `T_RUNNING` thread (or `NO_THREAD`); ids in the run queue and the endpoint queues are
+//!     valid thread ids;
 //!   - every live thread's owner is a live process.
 
 use vstd::prelude::*;
@@ -60,6 +61,7 @@ impl Kernel {
         &&& self.alloc.wf()
         &&& self.runq.wf()
         &&& forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] self.eps[e].wf()
+        &&& forall|e: int, k: int| 0 <= e < MAX_EPS && 0 <= k < self.eps[e].seq@.len() ==> #[trigger] self.eps[e].seq@[k] < MAX_THREADS
         &&& forall|p: int| 0 <= p < MAX_PROCS ==> #[trigger] self.space_ok(p)
         &&& forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.thread_ok(t)
         &&& forall|k: int| 0 <= k < self.runq.seq@.len() ==> #[trigger] self.runq.seq@[k] < MAX_THREADS

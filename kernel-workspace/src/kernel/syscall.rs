@@ -1,8 +1,8 @@
 //! The system-call layer: the only entry from user space. Every argument is validated before use.
 //!
-//! Invariant: whatever the arguments, a syscall leaves the allocator, the run queue and the
-//! endpoint queues well formed (each handler `ensures` it), and a refused call changes nothing
-//! but the caller's return value and the `refused` count.
+//! Invariant: from a well-formed kernel (`Kernel::wf`), whatever the arguments, a syscall leaves
+//! the allocator and the run queue well formed (each handler `ensures` its part), and a refused
+//! call changes nothing but the caller's return value and the `refused` count.
 //!
 //! ABI: number in rax, arguments in rdi, rsi; result in rax (0 or a value; errors are the
 //! `E_*` codes, i.e. small negative numbers), a received message in rdx.
@@ -138,6 +138,9 @@ impl Kernel {
                 && self.procs[p as int].pages == old(self).procs[p as int].pages + 1,
             r != E_OK ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@
                 && self.alloc.free@ == old(self).alloc.free@,
+            // scheduling state is untouched
+            self.threads == old(self).threads && self.runq == old(self).runq
+                && self.current == old(self).current && self.eps == old(self).eps,
             self.procs[p as int].pages <= self.procs[p as int].quota || self.procs[p as int].pages == old(self).procs[p as int].pages,
     {
         if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
@@ -156,20 +159,26 @@ impl Kernel {
         E_OK
     }
 
-    /// Record the result the running thread gets back.
+    /// Record the result the thread `cur` gets back from its syscall: a value and no message.
     fn set_result(&mut self, cur: usize, r: u64)
         requires cur < MAX_THREADS,
         ensures
             self.threads[cur as int].ret == r,
+            self.threads[cur as int].ret_msg == 0,
             r != E_OK && r < 0xFFFF_FFFF_FFFF_FF00 ==> self.refused == old(self).refused,
+            self.alloc == old(self).alloc,
+            self.runq == old(self).runq,
     {
         self.threads[cur].ret = r;
+        self.threads[cur].ret_msg = 0;
         if r >= E_BUSY && self.refused < u64::MAX {
             self.refused = self.refused + 1;
         }
     }
 
     /// The syscall entry: `nr` and its arguments come straight from user registers.
+    /// Exit and yield come first, on the state as the thread left it; the other calls record
+    /// their result with `set_result`, which changes nothing else the postcondition needs.
     pub fn syscall(&mut self, nr: u64, a0: u64, a1: u64)
         requires
             old(self).wf(),
@@ -186,28 +195,29 @@ impl Kernel {
         proof {
             assert(self.space_ok(p as int));
         }
-        self.threads[cur].ret_msg = 0;
-        if nr == SYS_PRINT {
-            let r = self.sys_print(p, a0, a1);
-            self.set_result(cur, r);
+        if nr == SYS_EXIT {
+            self.exit_current(a0);
+        } else if nr == SYS_YIELD {
+            self.yield_current();
+            self.set_result(cur, E_OK);
         } else if nr == SYS_SEND || nr == SYS_RECV {
             if !Self::ep_valid(a0) {
                 self.set_result(cur, E_BADEP);
                 return;
             }
             let ep = a0 as usize;
+            // a message received now or later lands in ret_msg; clear the last one
+            self.threads[cur].ret_msg = 0;
             let ok = if nr == SYS_SEND { self.ipc_send(ep, a1) } else { self.ipc_recv(ep) };
             if !ok {
                 self.set_result(cur, E_BUSY);
             }
+        } else if nr == SYS_PRINT {
+            let r = self.sys_print(p, a0, a1);
+            self.set_result(cur, r);
         } else if nr == SYS_ALLOC {
             let r = self.sys_alloc(p, a0);
             self.set_result(cur, r);
-        } else if nr == SYS_YIELD {
-            self.set_result(cur, E_OK);
-            self.yield_current();
-        } else if nr == SYS_EXIT {
-            self.exit_current(a0);
         } else {
             self.set_result(cur, E_NOSYS);
         }

@@ -472,6 +472,8 @@ impl AddressSpace {
         ensures
             self.wf(),
             self.mapping@ == old(self).mapping@.remove(va),
+            // only a leaf entry changes: the table pages stay the same
+            forall|q: u64| #[trigger] self.owns(q) == old(self).owns(q),
             (match r {
                 Some(e) => old(self).mapping@.contains_key(va) && old(self).mapping@[va] == e,
                 None => !old(self).mapping@.contains_key(va),
@@ -517,6 +519,9 @@ impl AddressSpace {
                     assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
                         assert(old(self).owns(q));
                         assert(old(self).is_table(q));
+                    }
+                    assert forall|q: u64| #[trigger] self.owns(q) == old(self).owns(q) by {
+                        assert(old(self).mem.tables@.contains_key(pt));
                     }
                 }
             },

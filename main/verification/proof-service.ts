@@ -41,23 +41,23 @@ export class ProofService {
     this.cancel();
     const runId = this.nextRunId++;
     const controller = new AbortController();
-    // The edited buffers go first: their queries reach the solver pool before the rest, so the
-    // function being edited gets its verdict first even when other functions are slow.
-    const files = new Map<string, string>();
+    const files = await readRustSources(this.workspace.root);
+    const edited: string[] = [];
     for (const buffer of request.buffers) {
       if (!buffer.path.endsWith('.rs')) continue;
-      files.set(toWorkspacePath(this.workspace.root, this.workspace.resolve(buffer.path)), buffer.text);
+      const file = toWorkspacePath(this.workspace.root, this.workspace.resolve(buffer.path));
+      files.set(file, buffer.text);
+      edited.push(file);
     }
-    for (const [file, text] of await readRustSources(this.workspace.root)) if (!files.has(file)) files.set(file, text);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Start after this request's reply has been sent, so the renderer knows the run id before
     // the run's first event arrives.
-    const done = new Promise((resolve) => setImmediate(resolve)).then(() => this.execute(runId, files, request, timeoutMs, controller.signal));
+    const done = new Promise((resolve) => setImmediate(resolve)).then(() => this.execute(runId, files, edited, request, timeoutMs, controller.signal));
     this.current = { runId, controller, done };
     return { runId };
   }
 
-  private async execute(runId: number, files: Map<string, string>, request: VerifyRequest, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  private async execute(runId: number, files: Map<string, string>, edited: string[], request: VerifyRequest, timeoutMs: number, signal: AbortSignal): Promise<void> {
     let message: VerifyDone;
     try {
       const report = await verifySources(files, {
@@ -68,6 +68,9 @@ export class ProofService {
         // live runs (each edit or save) do not re-solve an unchanged query that just timed out;
         // the Verify button and "Verify this function" retry it
         reuseTimeouts: request.reason === 'edit' || request.reason === 'save',
+        // the edited buffers' functions are generated and solved first, so the function being
+        // edited gets its verdict first even when other functions are slow
+        priorityFiles: edited,
         signal,
         onFunctionResult: (result) => {
           if (!signal.aborted) this.emit('verify.progress', { runId, result });

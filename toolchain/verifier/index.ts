@@ -15,7 +15,7 @@ const PRELUDE_HEAD = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS].join('\n
 function altQuery(q: string): string {
   return ['(set-option :smt.mbqi false)', ...ALT_OPTIONS].join('\n') + '\n' + q.slice(PRELUDE_HEAD.length);
 }
-import { SolverPool, runNative, type SolverResult } from './solver-pool';
+import { NativeSolverQueue, SolverPool, type SolverResult } from './solver-pool';
 import { ResultCache, cacheKey } from './cache';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
@@ -55,6 +55,12 @@ function getPool(jobs: number): SolverPool {
   }
   if (!pool) pool = new SolverPool(jobs);
   return pool;
+}
+
+let nativeQueue: NativeSolverQueue | null = null;
+function getNativeQueue(jobs: number): NativeSolverQueue {
+  if (!nativeQueue || nativeQueue.size !== jobs) nativeQueue = new NativeSolverQueue(jobs);
+  return nativeQueue;
 }
 
 /** Ends the worker pool so that the process can exit. */
@@ -186,7 +192,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     }
     const job = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
     void wantModel;
-    const runJob = (j: typeof job) => (solverName === 'native' ? runNative(j) : getPool(jobs).run(j));
+    const runJob = (j: typeof job) => (solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j));
     let r: SolverResult;
     if (q.includes('int2bv') && q.startsWith(PRELUDE_HEAD)) {
       // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
@@ -219,7 +225,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (r.result === 'timeout' && solverName === 'wasm' && !options.signal?.aborted && nativeZ3Available()) {
       // the wasm build is much slower than native z3 on some quantified queries: give the
       // native solver (same query text, same timeout) a chance before reporting a timeout
-      const n = await runNative(job);
+      const n = await getNativeQueue(jobs).run(job);
       solverMs += n.ms;
       if (n.result === 'sat' || n.result === 'unsat') r = { ...n, reason: 'answered by native z3 after z3-solver timed out' };
     }
@@ -232,80 +238,80 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
 
   const verifyUnit = async (u: Unit): Promise<FunctionResult> => {
-      const info = u.vc.info;
-      const base: FunctionResult = {
-        name: info.qname,
-        file: u.file.path,
-        span: u.lines.span(info.item.sp),
-        mode: u.mode,
-        status: 'verified',
-        timeMs: 0,
-        cached: false,
-        obligations: [],
-      };
-      if (u.vc.unsupported) {
-        const r: FunctionResult = { ...base, status: 'unsupported', detail: `${u.vc.unsupported.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.unsupported.sp.start)}` };
-        r.obligations = [];
-        diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.unsupported.sp), severity: 'warning', message: `not verified: ${u.vc.unsupported.message}`, source: 'stratos-verifier' });
-        options.onFunctionResult?.(r);
-        return r;
-      }
-      if (u.vc.error) {
-        const r: FunctionResult = { ...base, status: 'error', detail: `${u.vc.error.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.error.sp.start)}` };
-        diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.error.sp), severity: 'error', message: u.vc.error.message, source: 'stratos-verifier' });
-        options.onFunctionResult?.(r);
-        return r;
-      }
-      if (info.item.attrs.some((a) => a.includes('external_body'))) base.detail = 'trusted: #[verifier::external_body]';
-      let allCached = u.vc.obligations.length > 0;
-      let fnSolverMs = 0;
-      const obs = await Promise.all(
-        u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
-          const { r, cached } = await solve(ob.query, true);
-          if (!cached) {
-            allCached = false;
-            fnSolverMs += r.ms;
+    const info = u.vc.info;
+    const base: FunctionResult = {
+      name: info.qname,
+      file: u.file.path,
+      span: u.lines.span(info.item.sp),
+      mode: u.mode,
+      status: 'verified',
+      timeMs: 0,
+      cached: false,
+      obligations: [],
+    };
+    if (u.vc.unsupported) {
+      const r: FunctionResult = { ...base, status: 'unsupported', detail: `${u.vc.unsupported.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.unsupported.sp.start)}` };
+      r.obligations = [];
+      diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.unsupported.sp), severity: 'warning', message: `not verified: ${u.vc.unsupported.message}`, source: 'stratos-verifier' });
+      options.onFunctionResult?.(r);
+      return r;
+    }
+    if (u.vc.error) {
+      const r: FunctionResult = { ...base, status: 'error', detail: `${u.vc.error.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.error.sp.start)}` };
+      diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.error.sp), severity: 'error', message: u.vc.error.message, source: 'stratos-verifier' });
+      options.onFunctionResult?.(r);
+      return r;
+    }
+    if (info.item.attrs.some((a) => a.includes('external_body'))) base.detail = 'trusted: #[verifier::external_body]';
+    let allCached = u.vc.obligations.length > 0;
+    let fnSolverMs = 0;
+    const obs = await Promise.all(
+      u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
+        const { r, cached } = await solve(ob.query, true);
+        if (!cached) {
+          allCached = false;
+          fnSolverMs += r.ms;
+        }
+        let res = r;
+        if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
+          // z3 gives no model when quantifier instantiation is incomplete: ask for a candidate
+          // model of the quantifier-free part (only for the counterexample; the verdict stands)
+          // first with MBQI on (a real model of every axiom), then without the quantified facts
+          const withMbqi = ob.query.replace('(set-option :smt.mbqi false)', '(set-option :smt.mbqi true)');
+          const c1 = await solve(withMbqi, true, Math.min(3000, timeoutMs));
+          if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
+          else if (!options.signal?.aborted) {
+            const qf = ob.query
+              .split('\n')
+              .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
+              .join('\n');
+            const c = await solve(qf, true);
+            if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
-          let res = r;
-          if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
-            // z3 gives no model when quantifier instantiation is incomplete: ask for a candidate
-            // model of the quantifier-free part (only for the counterexample; the verdict stands)
-            // first with MBQI on (a real model of every axiom), then without the quantified facts
-            const withMbqi = ob.query.replace('(set-option :smt.mbqi false)', '(set-option :smt.mbqi true)');
-            const c1 = await solve(withMbqi, true, Math.min(3000, timeoutMs));
-            if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
-            else if (!options.signal?.aborted) {
-              const qf = ob.query
-                .split('\n')
-                .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
-                .join('\n');
-              const c = await solve(qf, true);
-              if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
-            }
-            // remember the failure together with its model, so a re-run is a plain cache hit
-            if (res.model) cache?.put(cacheKey(ob.query, solverName, { wantModel: true }), res);
-          }
-          return toObligationResult(ob, res, u, crate);
-        }),
-      );
-      base.obligations = obs;
-      // time spent by the solver on this function's queries (0 when served from the cache)
-      base.timeMs = Math.round(fnSolverMs * 10) / 10;
-      base.cached = allCached;
-      base.status = functionStatus(obs);
-      if (options.signal?.aborted && base.status !== 'verified' && obs.some((o) => /\(canceled\)$/.test(o.message))) {
-        // an interrupted run proves nothing either way
-        base.status = 'timeout';
-        base.detail = 'canceled';
-      }
-      const errOb = obs.find((o) => o.status === 'unknown' && /^solver error/.test(o.message));
-      if (errOb) {
-        base.status = 'error';
-        base.detail = errOb.message;
-      }
-      void fnSolverMs;
-      options.onFunctionResult?.(base);
-      return base;
+          // remember the failure together with its model, so a re-run is a plain cache hit
+          if (res.model) cache?.put(cacheKey(ob.query, solverName, { wantModel: true }), res);
+        }
+        return toObligationResult(ob, res, u, crate);
+      }),
+    );
+    base.obligations = obs;
+    // time spent by the solver on this function's queries (0 when served from the cache)
+    base.timeMs = Math.round(fnSolverMs * 10) / 10;
+    base.cached = allCached;
+    base.status = functionStatus(obs);
+    if (options.signal?.aborted && base.status !== 'verified' && obs.some((o) => /\(canceled\)$/.test(o.message))) {
+      // an interrupted run proves nothing either way
+      base.status = 'timeout';
+      base.detail = 'canceled';
+    }
+    const errOb = obs.find((o) => o.status === 'unknown' && /^solver error/.test(o.message));
+    if (errOb) {
+      base.status = 'error';
+      base.detail = errOb.message;
+    }
+    void fnSolverMs;
+    options.onFunctionResult?.(base);
+    return base;
   };
   const results = new Map<Unit, Promise<FunctionResult>>();
   for (const u of ordered) {

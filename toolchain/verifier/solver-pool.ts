@@ -282,11 +282,52 @@ export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
     child.on('close', () => {
       const first = out.split('\n')[0]!.trim();
       const ms = performance.now() - t0;
+      // after the verdict: the model (or an error when there is none), then the reason line
+      const reasonMatch = /^\(:reason-unknown "([^"]*)"\)\s*$/m.exec(out);
+      const reason = reasonMatch?.[1] ?? '';
+      const rest = out.slice(out.indexOf('\n') + 1, reasonMatch ? reasonMatch.index : undefined).trim();
+      const model = rest && !rest.startsWith('(error') ? rest : null;
       if (first === 'unsat') finish({ result: 'unsat', model: null, reason: '', ms });
-      else if (first === 'sat') finish({ result: 'sat', model: out.slice(out.indexOf('\n') + 1), reason: '', ms });
-      else if (first === 'unknown' || first === 'timeout') finish({ result: first === 'timeout' ? 'timeout' : 'unknown', model: null, reason: first, ms });
+      else if (first === 'sat') finish({ result: 'sat', model, reason: '', ms });
+      else if (first === 'timeout' || (first === 'unknown' && /timeout|canceled/.test(reason))) finish({ result: 'timeout', model: null, reason: reason || first, ms });
+      // like the wasm build, "unknown" because quantifier instantiation is incomplete comes with
+      // its reason and a candidate model, so it reads as a failure with a counterexample
+      else if (first === 'unknown') finish({ result: 'unknown', model, reason: reason || 'unknown', ms });
       else finish({ result: 'error', model: null, reason: out.slice(0, 500), ms });
     });
-    child.stdin.end(job.query + (job.wantModel ? '(get-model)\n' : ''));
+    child.stdin.end(job.query + (job.wantModel ? '(get-model)\n' : '') + '(get-info :reason-unknown)\n');
   });
+}
+
+/** Native `z3` processes, at most `size` at a time: each query is a whole solver process. */
+export class NativeSolverQueue {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+  constructor(
+    public readonly size: number,
+    private readonly bin = 'z3',
+  ) {}
+
+  async run(job: SolverJob): Promise<SolverResult> {
+    if (this.running >= this.size) {
+      await new Promise<void>((resolve) => {
+        const go = () => resolve();
+        this.waiting.push(go);
+        // a query cancelled while waiting leaves the queue at once
+        job.signal?.addEventListener('abort', () => {
+          const i = this.waiting.indexOf(go);
+          if (i >= 0) this.waiting.splice(i, 1);
+          resolve();
+        }, { once: true });
+      });
+    }
+    if (job.signal?.aborted) return { result: 'canceled', model: null, reason: 'canceled', ms: 0 };
+    this.running++;
+    try {
+      return await runNative(job, this.bin);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
 }

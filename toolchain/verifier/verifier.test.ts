@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { verifySources, shutdownSolvers, solverPoolForTests } from './index';
+import { verifySources, shutdownSolvers, solverPoolForTests, nativeZ3Available } from './index';
+import { NativeSolverQueue } from './solver-pool';
 import { corpusFiles, expectations, compare } from './tests/corpus-lib';
 
 const JOBS = 2;
@@ -224,6 +225,17 @@ fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
   }, 120_000);
 });
 
+describe('corpus with native z3', () => {
+  // `stratos verify` uses native z3 when it is installed: the same verdicts are required of it
+  it.skipIf(!nativeZ3Available())('gives the expected verdict for every corpus function (skipped when z3 is not on PATH)', async () => {
+    const files = corpusFiles();
+    const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'native' });
+    const c = compare(report, expectations(files));
+    expect(c.unmatched).toEqual([]);
+    expect(c.mismatches).toEqual([]);
+  }, 180_000);
+});
+
 // ---------------- pool, timeouts, crashes, cache ----------------
 
 /** The pigeonhole principle, P pigeons in H < P holes: unsatisfiable and hard for CDCL. */
@@ -292,6 +304,27 @@ fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
     expect(explicit.summary.solverMs).toBeGreaterThan(0);
     const longer = await run(true, 800);
     expect(longer.summary.solverMs).toBeGreaterThan(0);
+  }, 60_000);
+
+  it.skipIf(!nativeZ3Available())('native z3 (skipped when z3 is not on PATH): verdicts, models, timeouts, and a failure with its counterexample', async () => {
+    const native = new NativeSolverQueue(2);
+    const head = '(set-option :smt.mbqi false)\n(declare-fun f (Int) Int)\n(declare-const y Int)\n(assert (< (f y) 5))\n';
+    const sat = await native.run({ query: head + '(check-sat)\n', timeoutMs: 5000, wantModel: true });
+    expect(sat.result).toBe('sat');
+    expect(sat.model).toMatch(/define-fun y/);
+    const unsat = await native.run({ query: head + '(assert (> (f y) 7))\n(check-sat)\n', timeoutMs: 5000, wantModel: true });
+    expect(unsat).toMatchObject({ result: 'unsat', model: null });
+    const slow = await native.run({ query: pigeonhole(12, 11), timeoutMs: 300, wantModel: false });
+    expect(slow.result).toBe('timeout');
+    const src = 'verus! {\nfn off_by_one(x: u64) -> (r: u64) requires x < 100 ensures r == x + 1 { x }\nfn ok(x: u64) -> (r: u64) requires x < 100 ensures r == x + 1 { x + 1 }\n}\n';
+    const report = await verifySources(new Map([['n.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false, solver: 'native' });
+    const byName = new Map(report.functions.map((f) => [f.name, f]));
+    expect(byName.get('ok')!.status).toBe('verified');
+    const failed = byName.get('off_by_one')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.obligations[0]!.kind).toBe('postcondition');
+    expect(failed.obligations[0]!.counterexample!.variables.map((v) => v.name)).toContain('x');
+    expect(failed.obligations[0]!.counterexample!.check).toBe('confirmed');
   }, 60_000);
 
   it('replaces a crashed worker and the run goes on', async () => {

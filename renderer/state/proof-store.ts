@@ -167,8 +167,12 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
       }
     },
 
-    /** Called on every keystroke in a file: marks its results stale and re-verifies after a pause. */
-    noteEdit(path: string, debounceMs = 300) {
+    /**
+     * Called on every keystroke in a file: marks its results stale and re-verifies after a short
+     * pause. The pause is short because a newer run cancels the older one at once (its solver
+     * workers freed, its unchanged queries served from the cache).
+     */
+    noteEdit(path: string, debounceMs = 150) {
       editCounter.set(path, (editCounter.get(path) ?? 0) + 1);
       set((s) => {
         let changed = false;

@@ -80,6 +80,18 @@ export async function verifyPaths(paths: string[], options: VerifyOptions): Prom
   return verifySources(await readRustSources(options.root, paths), options);
 }
 
+// Syntax trees of the last texts seen, per file: a live run re-parses only the edited files.
+// (Later phases never mutate the tree; each run builds its own resolver and VC state.)
+const parseCache = new Map<string, SourceFile>();
+function parseCached(file: string, text: string): SourceFile {
+  const hit = parseCache.get(file);
+  if (hit && hit.text === text) return hit;
+  const parsed = parseFile(file, text);
+  if (parseCache.size > 2000) parseCache.clear();
+  parseCache.set(file, parsed);
+  return parsed;
+}
+
 interface Unit {
   vc: FnVC;
   gen: FnGen;
@@ -101,7 +113,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
 
   // ---- front end ----
   const parsed: SourceFile[] = [];
-  for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseFile(p, text));
+  for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   for (const f of parsed) {
     const lm = lineMaps.get(f.path)!;
@@ -315,6 +327,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
   const results = new Map<Unit, Promise<FunctionResult>>();
   for (const u of ordered) {
+    if (options.signal?.aborted) {
+      // a cancelled run stops generating queries at once; its report is thrown away
+      results.set(u, Promise.resolve({ name: u.vc.info.qname, file: u.file.path, span: u.lines.span(u.vc.info.item.sp), mode: u.mode, status: 'timeout', timeMs: 0, cached: false, obligations: [], detail: 'canceled' }));
+      continue;
+    }
     const t = performance.now();
     finishUnit(u);
     frontMs += performance.now() - t;

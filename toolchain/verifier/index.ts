@@ -15,7 +15,7 @@ const PRELUDE_HEAD = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS].join('\n
 function altQuery(q: string): string {
   return ['(set-option :smt.mbqi false)', ...ALT_OPTIONS].join('\n') + '\n' + q.slice(PRELUDE_HEAD.length);
 }
-import { NativeSolverQueue, SolverPool, type SolverResult } from './solver-pool';
+import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
 import { ResultCache, cacheKey } from './cache';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
@@ -202,9 +202,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true };
     }
-    const job = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
+    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
     void wantModel;
-    const runJob = (j: typeof job) => (solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j));
+    const runJob = (j: SolverJob) => (solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j));
     let r: SolverResult;
     if (q.includes('int2bv') && q.startsWith(PRELUDE_HEAD)) {
       // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
@@ -220,11 +220,16 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         }
         return res;
       };
-      const first = runJob({ ...job, signal: ctrls[0]!.signal }).then((x) => finish(x, 0));
+      // The moment counts from when a solver starts on the query, not from when it was queued;
+      // the racer then goes to the front of the queue (behind the rest of the run it would start
+      // only after the first attempt has long timed out).
+      let started!: () => void;
+      const startedSolving = new Promise<void>((res) => (started = res));
+      const first = runJob({ ...job, signal: ctrls[0]!.signal, onStart: started }).then((x) => finish(x, 0));
       let second: Promise<SolverResult> | null = null;
-      const stagger = new Promise<void>((res) => setTimeout(res, Math.min(1500, timeoutMs / 4)));
+      const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(1500, timeoutMs / 4))));
       await Promise.race([first, stagger]);
-      if (!settled) second = runJob({ ...job, query: altQuery(q), signal: ctrls[1]!.signal }).then((x) => finish(x, 1));
+      if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: altQuery(q), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
       const both = await Promise.all(second ? [first, second] : [first]);
       options.signal?.removeEventListener('abort', link);
       const definitive = both.find((x) => x.result === 'sat' || x.result === 'unsat');

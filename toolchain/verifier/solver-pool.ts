@@ -16,6 +16,10 @@ export interface SolverJob {
   timeoutMs: number;
   wantModel: boolean;
   signal?: AbortSignal;
+  /** Called when a solver starts on the query (it may wait in the queue before). */
+  onStart?: () => void;
+  /** Goes to the front of the queue (a racer for a query that is already being solved). */
+  urgent?: boolean;
 }
 
 export interface SolverResult {
@@ -124,7 +128,8 @@ export class SolverPool {
     if (job.signal?.aborted) return Promise.resolve({ result: 'canceled', model: null, reason: 'canceled', ms: 0 });
     return new Promise((resolve) => {
       const p: Pending = { job, resolve, id: this.nextId++ };
-      this.queue.push(p);
+      if (job.urgent) this.queue.unshift(p);
+      else this.queue.push(p);
       job.signal?.addEventListener(
         'abort',
         () => {
@@ -208,6 +213,7 @@ export class SolverPool {
       this.pump();
       return;
     }
+    p.job.onStart?.();
     slot.worker.postMessage({ type: 'check', id: p.id, query: p.job.query, timeoutMs: p.job.timeoutMs, wantModel: p.job.wantModel });
     // watchdog: interrupt, then terminate and replace
     slot.timers.push(
@@ -312,7 +318,8 @@ export class NativeSolverQueue {
     if (this.running >= this.size) {
       await new Promise<void>((resolve) => {
         const go = () => resolve();
-        this.waiting.push(go);
+        if (job.urgent) this.waiting.unshift(go);
+        else this.waiting.push(go);
         // a query cancelled while waiting leaves the queue at once
         job.signal?.addEventListener('abort', () => {
           const i = this.waiting.indexOf(go);
@@ -324,6 +331,7 @@ export class NativeSolverQueue {
     if (job.signal?.aborted) return { result: 'canceled', model: null, reason: 'canceled', ms: 0 };
     this.running++;
     try {
+      job.onStart?.();
       return await runNative(job, this.bin);
     } finally {
       this.running--;

@@ -190,6 +190,7 @@ impl Kernel {
             self.spaces[p as int].wf(),
             self.spaces[p as int].disjoint_from(&self.alloc),
             old(self).alloc.free@.subset_of(self.alloc.free@),
+            forall|x: u64| #[trigger] self.spaces[p as int].mapping@.contains_key(x) ==> false,
             self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
                 && self.current == old(self).current && self.eps == old(self).eps,
     {

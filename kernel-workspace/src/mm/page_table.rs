@@ -84,6 +84,13 @@ pub proof fn lemma_hw_indices(va: u64)
     assert((va >> 21u64) & 511u64 == (va / 0x20_0000u64) % 512u64) by(bit_vector);
 }
 
+/// Two different page-aligned addresses are at least a page apart.
+pub proof fn lemma_next_page(x: u64, va: u64)
+    requires x % 4096 == 0, va % 4096 == 0, x >= va, x != va,
+    ensures x >= va + 4096,
+{
+}
+
 /// Two different user pages under the same PD entry have different PT indices.
 pub proof fn lemma_index_injective(a: u64, b: u64)
     requires
@@ -542,6 +549,8 @@ impl AddressSpace {
             alloc.wf(),
             self.disjoint_from(alloc),
             old(alloc).free@.subset_of(alloc.free@),
+            // nothing stays mapped
+            forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> false,
     {
         let mut va: u64 = USER_BASE;
         while va < USER_END
@@ -552,6 +561,8 @@ impl AddressSpace {
                 self.wf(),
                 self.disjoint_from(alloc),
                 old(alloc).free@.subset_of(alloc.free@),
+                // the pages below va are unmapped
+                forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> x >= va,
             decreases USER_END - va,
         {
             match self.unmap(va) {
@@ -568,6 +579,12 @@ impl AddressSpace {
                     }
                 },
                 None => {},
+            }
+            proof {
+                // va is unmapped now, and mapped addresses are page aligned: the rest lie above
+                assert forall|x: u64| #[trigger] self.mapping@.contains_key(x) implies x >= va + 4096 by {
+                    lemma_next_page(x, va);
+                }
             }
             va = va + 4096;
         }

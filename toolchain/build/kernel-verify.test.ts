@@ -73,6 +73,13 @@ export const MUTATIONS: Mutation[] = [
     from: 'if va < USER_BASE || va >= USER_END || va % 4096 != 0 {',
     to: 'if va < USER_BASE || va > USER_END || va % 4096 != 0 {',
   },
+  {
+    name: 'wrong boot state: thread 0 is current although no thread runs',
+    file: 'src/kernel/state.rs',
+    fn: 'Kernel::new',
+    from: '            current: NO_THREAD,\n',
+    to: '            current: 0,\n',
+  },
 ];
 
 describe('kernel verification', () => {

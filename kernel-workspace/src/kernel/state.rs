@@ -113,7 +113,7 @@ impl Kernel {
     /// The boot state: all pool pages free, no process, no thread running.
     pub fn new(kernel_entry: u64) -> (k: Kernel)
         ensures
-            k.alloc.wf(),
+            k.wf(),
             k.current == NO_THREAD,
             k.runq.seq@ == Seq::<usize>::empty(),
     {

@@ -38,6 +38,26 @@ pub struct Kernel {
     pub kernel_entry: u64,
 }
 
+/// A step that leaves the memory state, the queues and every thread's state, owner and endpoint
+/// alone (it may change results, messages and counters) keeps the invariant.
+pub proof fn lemma_wf_frame(a: Kernel, b: Kernel)
+    requires
+        a.wf(),
+        b.alloc == a.alloc && b.spaces == a.spaces && b.procs == a.procs,
+        b.runq == a.runq && b.eps == a.eps && b.current == a.current,
+        forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] b.threads[t].state == a.threads[t].state
+            && b.threads[t].owner == a.threads[t].owner
+            && b.threads[t].endpoint == a.threads[t].endpoint,
+    ensures b.wf(),
+{
+    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
+        assert(a.space_ok(p));
+    }
+    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
+        assert(a.thread_ok(t));
+    }
+}
+
 impl Kernel {
     pub open spec fn space_ok(&self, p: int) -> bool {
         self.procs[p].alive ==> {

@@ -166,8 +166,12 @@ impl Kernel {
             self.threads[cur as int].ret == r,
             self.threads[cur as int].ret_msg == 0,
             r != E_OK && r < 0xFFFF_FFFF_FFFF_FF00 ==> self.refused == old(self).refused,
-            self.alloc == old(self).alloc,
-            self.runq == old(self).runq,
+            // nothing else changes: not the memory state, not the scheduling state
+            self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
+            self.runq == old(self).runq && self.eps == old(self).eps && self.current == old(self).current,
+            forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.threads[t].state == old(self).threads[t].state
+                && self.threads[t].owner == old(self).threads[t].owner
+                && self.threads[t].endpoint == old(self).threads[t].endpoint,
     {
         self.threads[cur].ret = r;
         self.threads[cur].ret_msg = 0;
@@ -186,7 +190,12 @@ impl Kernel {
         ensures
             self.alloc.wf(),
             self.runq.wf(),
+            // bad input is refused and the whole kernel invariant still holds: a bad pointer to
+            // print, a bad endpoint id, an unknown syscall number
+            nr != SYS_SEND && nr != SYS_RECV && nr != SYS_ALLOC && nr != SYS_YIELD && nr != SYS_EXIT ==> self.wf(),
+            (nr == SYS_SEND || nr == SYS_RECV) && a0 >= MAX_EPS as u64 ==> self.wf(),
     {
+        let ghost k0 = *self;
         let cur = self.current;
         proof {
             assert(self.thread_ok(cur as int));
@@ -203,6 +212,7 @@ impl Kernel {
         } else if nr == SYS_SEND || nr == SYS_RECV {
             if !Self::ep_valid(a0) {
                 self.set_result(cur, E_BADEP);
+                proof { lemma_wf_frame(k0, *self); }
                 return;
             }
             let ep = a0 as usize;
@@ -215,11 +225,13 @@ impl Kernel {
         } else if nr == SYS_PRINT {
             let r = self.sys_print(p, a0, a1);
             self.set_result(cur, r);
+            proof { lemma_wf_frame(k0, *self); }
         } else if nr == SYS_ALLOC {
             let r = self.sys_alloc(p, a0);
             self.set_result(cur, r);
         } else {
             self.set_result(cur, E_NOSYS);
+            proof { lemma_wf_frame(k0, *self); }
         }
     }
 

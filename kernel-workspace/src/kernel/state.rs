@@ -58,6 +58,37 @@ pub proof fn lemma_wf_frame(a: Kernel, b: Kernel)
     }
 }
 
+/// A refused `sys_alloc` of process `p`: the free set and `p`'s mapping are as before, `p`'s
+/// address space is well formed and disjoint from the allocator, nothing else of the memory or
+/// scheduling state changed. The invariant still holds.
+pub proof fn lemma_wf_alloc_refused(a: Kernel, b: Kernel, p: int)
+    requires
+        a.wf(),
+        0 <= p < MAX_PROCS,
+        b.alloc.wf(),
+        b.alloc.free@ == a.alloc.free@,
+        b.spaces[p].wf(),
+        b.spaces[p].disjoint_from(&b.alloc),
+        b.spaces[p].mapping@ == a.spaces[p].mapping@,
+        forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] b.spaces[i] == a.spaces[i],
+        forall|i: int| 0 <= i < MAX_PROCS ==> #[trigger] b.procs[i].alive == a.procs[i].alive,
+        b.threads == a.threads && b.runq == a.runq && b.eps == a.eps && b.current == a.current,
+    ensures b.wf(),
+{
+    assert forall|q: int| 0 <= q < MAX_PROCS implies #[trigger] b.space_ok(q) by {
+        assert(a.space_ok(q));
+        if q != p && a.procs[q].alive {
+            assert(b.spaces[q] == a.spaces[q]);
+            assert forall|x: u64| #[trigger] b.spaces[q].owns(x) implies !b.alloc.free@.contains(x) && is_pool_page(x) by {
+                assert(a.spaces[q].owns(x));
+            }
+        }
+    }
+    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
+        assert(a.thread_ok(t));
+    }
+}
+
 impl Kernel {
     pub open spec fn space_ok(&self, p: int) -> bool {
         self.procs[p].alive ==> {

@@ -138,9 +138,11 @@ impl Kernel {
                 && self.procs[p as int].pages == old(self).procs[p as int].pages + 1,
             r != E_OK ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@
                 && self.alloc.free@ == old(self).alloc.free@,
-            // scheduling state is untouched
+            // scheduling state is untouched, and so are the other processes
             self.threads == old(self).threads && self.runq == old(self).runq
                 && self.current == old(self).current && self.eps == old(self).eps,
+            forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == old(self).spaces[i],
+            forall|i: int| 0 <= i < MAX_PROCS ==> #[trigger] self.procs[i].alive == old(self).procs[i].alive,
             self.procs[p as int].pages <= self.procs[p as int].quota || self.procs[p as int].pages == old(self).procs[p as int].pages,
     {
         if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
@@ -194,6 +196,8 @@ impl Kernel {
             // print, a bad endpoint id, an unknown syscall number
             nr != SYS_SEND && nr != SYS_RECV && nr != SYS_ALLOC && nr != SYS_YIELD && nr != SYS_EXIT ==> self.wf(),
             (nr == SYS_SEND || nr == SYS_RECV) && a0 >= MAX_EPS as u64 ==> self.wf(),
+            // a refused allocation (bad address, already mapped, quota or memory exhausted)
+            nr == SYS_ALLOC && self.threads[old(self).current as int].ret != E_OK ==> self.wf(),
     {
         let ghost k0 = *self;
         let cur = self.current;
@@ -228,7 +232,14 @@ impl Kernel {
             proof { lemma_wf_frame(k0, *self); }
         } else if nr == SYS_ALLOC {
             let r = self.sys_alloc(p, a0);
+            let ghost k1 = *self;
             self.set_result(cur, r);
+            proof {
+                if r != E_OK {
+                    lemma_wf_alloc_refused(k0, k1, p as int);
+                    lemma_wf_frame(k1, *self);
+                }
+            }
         } else {
             self.set_result(cur, E_NOSYS);
             proof { lemma_wf_frame(k0, *self); }

@@ -365,6 +365,23 @@ fn c(x: u64) -> (r: u64) requires x < 10 ensures r == x * 2 { x * 2 }
     expect(byName.get('b')!.status).toBe('verified');
   }, 60_000);
 
+  it('the order functions are generated and solved in (edited files first) changes no verdict and no query', async () => {
+    const files = new Map([
+      ['a.rs', 'verus! {\nfn inc(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }\nfn inc_wrong(x: u64) -> (r: u64) requires x < 10 ensures r == x + 2 { x + 1 }\n}\n'],
+      ['b.rs', 'verus! {\nfn twice(x: u64) -> (r: u64) requires x < 5 ensures r == x + 2 { inc(inc(x)) }\nfn twice_wrong(x: u64) -> (r: u64) requires x < 5 ensures r == x + 3 { inc(inc(x)) }\n}\n'],
+    ]);
+    const root = tmpRoot();
+    const verdicts = (r: Awaited<ReturnType<typeof verifySources>>) => Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
+    const expected = { inc: 'verified', inc_wrong: 'failed', twice: 'verified', twice_wrong: 'failed' };
+    const bFirst = await verifySources(files, { root, jobs: JOBS, priorityFiles: ['b.rs'] });
+    expect(verdicts(bFirst)).toEqual(expected);
+    // the other order finds every query in the cache: the query texts are the same
+    const aFirst = await verifySources(files, { root, jobs: JOBS, priorityFiles: ['a.rs'] });
+    expect(verdicts(aFirst)).toEqual(expected);
+    expect(aFirst.functions.every((f) => f.cached)).toBe(true);
+    expect(aFirst.summary.solverMs).toBe(0);
+  }, 60_000);
+
   it('reports unsupported constructs with their span, never as verified', async () => {
     const src = `verus! {
 fn uses_for(n: u64) {

@@ -91,6 +91,32 @@ pub proof fn lemma_next_page(x: u64, va: u64)
 {
 }
 
+/// Writing entry `spec_pt_index(va)` of `va`'s leaf table changes the leaf of `va` and of no other
+/// user page (the step `map` and `unmap` share).
+pub proof fn lemma_leaf_write(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
+    requires
+        before.wf(),
+        is_user_va(va),
+        before.pts[spec_pd_index(va)] != 0,
+        after.pts == before.pts,
+        after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
+            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v)),
+    ensures
+        forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 ==> #[trigger] after.leaf(x) == before.leaf(x),
+{
+    let k = spec_pd_index(va);
+    assert(before.pt_ok(k));
+    assert forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 implies #[trigger] after.leaf(x) == before.leaf(x) by {
+        let kx = spec_pd_index(x);
+        assert(before.pt_ok(kx));
+        if kx == k {
+            lemma_index_injective(x, va);
+        } else {
+            assert(after.pts[kx] != before.pts[k]);
+        }
+    }
+}
+
 /// Two different user pages under the same PD entry have different PT indices.
 pub proof fn lemma_index_injective(a: u64, b: u64)
     requires
@@ -443,16 +469,7 @@ impl AddressSpace {
         proof {
             assert(self.pts == mid.pts);
             assert(self.leaf(va) == pte);
-            assert forall|x: u64| is_user_va(x) && x != va && self.pts[spec_pd_index(x)] != 0 implies #[trigger] self.leaf(x) == mid.leaf(x) by {
-                let kx = spec_pd_index(x);
-                assert(mid.pt_ok(kx));
-                if kx == k as int {
-                    lemma_index_injective(x, va);
-                    assert(spec_pt_index(x) != j as int);
-                } else {
-                    assert(self.pts[kx] != pt);
-                }
-            }
+            lemma_leaf_write(mid, *self, va, pte);
             assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
                 assert(mid.refines_at(x));
                 if x != va && self.pts[spec_pd_index(x)] != 0 {
@@ -497,6 +514,7 @@ impl AddressSpace {
                 proof { assert(self.pt_ok(k as int)); }
                 let pt = self.pts[k];
                 let j = pt_index(va);
+                let ghost before = *self;
                 self.mem.write(pt, j, 0);
                 self.mapping = Ghost(self.mapping@.remove(va));
                 proof {
@@ -504,16 +522,7 @@ impl AddressSpace {
                     assert(0u64 & 1u64 == 0u64) by(bit_vector);
                     assert(self.leaf(va) == 0u64);
                     assert(!present(self.leaf(va)));
-                    assert forall|x: u64| is_user_va(x) && x != va && self.pts[spec_pd_index(x)] != 0 implies #[trigger] self.leaf(x) == old(self).leaf(x) by {
-                        let kx = spec_pd_index(x);
-                        assert(old(self).pt_ok(kx));
-                        if kx == k as int {
-                            lemma_index_injective(x, va);
-                            assert(spec_pt_index(x) != j as int);
-                        } else {
-                            assert(self.pts[kx] != pt);
-                        }
-                    }
+                    lemma_leaf_write(before, *self, va, 0);
                     assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
                         assert(old(self).refines_at(x));
                         if x != va && self.pts[spec_pd_index(x)] != 0 {

@@ -4,6 +4,12 @@
 //! verified state machine (inside `verus!`); `user/` holds the ring-3 test programs. This file
 //! is the trusted glue: it boots, creates the processes, and turns every trap into a call of the
 //! verified `Kernel` followed by a context switch to whatever thread the kernel says is current.
+//!
+//! The kernel's invariant (`Kernel::wf`) holds from `Kernel::new` on: every `Kernel` operation
+//! called here requires it and ensures it again (`spawn`, `start`, `syscall`, `yield_current`,
+//! `kill_current`). What this glue must itself get right: it calls nothing else that changes the
+//! kernel state, the user image lies below the page pool (checked), and it calls `syscall`,
+//! `yield_current` and `kill_current` only while a thread runs (a trap from user mode).
 
 #![no_std]
 #![no_main]
@@ -62,7 +68,7 @@ pub extern "C" fn kernel_main() -> ! {
     }
     kprintln!("NIMBUS: {} free pages; entering user space", kern.alloc.count_free());
     cpu::init_timer();
-    kern.schedule();
+    kern.start();
     let mut frame = TrapFrame::user(0, 0, 0);
     resume(&mut frame);
     cpu::start_user(&frame)

@@ -80,6 +80,35 @@ export const MUTATIONS: Mutation[] = [
     from: '            current: NO_THREAD,\n',
     to: '            current: 0,\n',
   },
+  // the whole-kernel invariant (Kernel::wf) has teeth too: each of these breaks it
+  {
+    name: 'dropped update: schedule runs the front thread but leaves it in the run queue',
+    file: 'src/kernel/sched.rs',
+    fn: 'Kernel::schedule',
+    from: '        let t = self.runq.pop_front();\n',
+    to: '        let t = self.runq.peek();\n',
+  },
+  {
+    name: 'dropped update: a blocked thread does not record the endpoint it waits on',
+    file: 'src/kernel/sched.rs',
+    fn: 'Kernel::block_current',
+    from: '        self.threads[cur].endpoint = ep;\n',
+    to: '\n',
+  },
+  {
+    name: 'dropped update: an exiting thread is not marked dead (its process is gone)',
+    file: 'src/kernel/lifecycle.rs',
+    fn: 'Kernel::exit_current',
+    from: '        self.threads[cur].state = T_DEAD;\n',
+    to: '\n',
+  },
+  {
+    name: 'lost thread: IPC delivers to the receiver but never wakes it',
+    file: 'src/kernel/ipc.rs',
+    fn: 'Kernel::deliver_to_receiver',
+    from: '        let woke = self.wake(r);\n',
+    to: '        let woke = false;\n',
+  },
 ];
 
 describe('kernel verification', () => {

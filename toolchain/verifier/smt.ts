@@ -65,8 +65,29 @@ export function ite(c: Term, a: Term, b: Term): Term {
   return ['ite', c, a, b];
 }
 
+/**
+ * Symbols of SMT-LIB and of z3's theories that a user's name (a function, a struct, a local)
+ * must not become: `|x|` and `x` are the same symbol, so a spec fn called `distinct` would
+ * otherwise be confused with the builtin (z3's wasm build rejects the declaration; the native
+ * one overloads it). Such names get a `'`, which no Rust identifier contains.
+ */
+const RESERVED = new Set([
+  // core, ints, reals, arrays, reserved words
+  'true', 'false', 'not', 'and', 'or', 'xor', 'distinct', 'ite', 'if', 'iff', 'implies',
+  'div', 'mod', 'rem', 'abs', 'to_real', 'to_int', 'is_int', 'select', 'store', 'const', 'map',
+  'let', 'forall', 'exists', 'match', 'par', 'as', 'lambda', 'pi', 'euler',
+  'Int', 'Bool', 'Real', 'Array', 'BitVec', 'String', 'Seq', 'Set', 'Char', 'RegEx',
+  // bit-vectors
+  'concat', 'extract', 'repeat', 'rotate_left', 'rotate_right', 'zero_extend', 'sign_extend',
+  'int2bv', 'bv2nat', 'bv2int',
+  // z3's sets
+  'union', 'intersection', 'subset', 'complement', 'as_array',
+]);
+
 export function quote(name: string): string {
-  return '|' + name.replace(/[|\\]/g, '_') + '|';
+  const clean = name.replace(/[|\\]/g, '_');
+  const reserved = RESERVED.has(clean) || /^bv[a-z]+$/.test(clean);
+  return '|' + (reserved ? `${clean}'` : clean) + '|';
 }
 
 /** Textual key of a type's sort, used inside quoted symbols. */

@@ -1758,8 +1758,20 @@ export class FnGen {
         return { t: [mk, ['+', len, blen], [this.seqFun('cat', ty.elem), arr, len, barr]], ty };
       }
       case 'contains': {
-        const j = quote(`j@${this.qcount++}`);
-        return { t: ['exists', [[j, 'Int']], ['!', and(['<=', '0', j], ['<', j, len], eq(['select', arr, j], a[0]!.t)), ':pattern', [['select', arr, j]]]], ty: BOOL };
+        // z3 ignores a pattern with `ite` in it, so a choice between two sequences (subrange's
+        // encoding) is split into a choice between two `contains`, each with a clean pattern
+        const lenAcc = dt.ctors[0]!.fields[0]!.acc;
+        const arrAcc = dt.ctors[0]!.fields[1]!.acc;
+        const contains = (q: Term): Term => {
+          if (Array.isArray(q) && q[0] === 'ite') return ite(q[1]!, contains(q[2]!), contains(q[3]!));
+          const isMk = Array.isArray(q) && q[0] === mk;
+          const qLen: Term = isMk ? q[1]! : [lenAcc, q];
+          const qArr: Term = isMk ? q[2]! : [arrAcc, q];
+          if (qLen === '0') return 'false';
+          const j = quote(`j@${this.qcount++}`);
+          return ['exists', [[j, 'Int']], ['!', and(['<=', '0', j], ['<', j, qLen], eq(['select', qArr, j], a[0]!.t)), ':pattern', [['select', qArr, j]]]];
+        };
+        return { t: contains(s.t), ty: BOOL };
       }
     }
     throw new Unsupported(`Seq::${name}`, sp);

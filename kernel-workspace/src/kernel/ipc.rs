@@ -1,8 +1,10 @@
 //! Synchronous IPC endpoints (L4 style): `send` and `recv` rendezvous on an endpoint.
 //!
-//! Invariant (per endpoint `e`): `eps[e]` is a well-formed queue whose ghost `seq@` is the
-//! order in which its waiters arrived; `ep_mode[e]` says whether they are all senders
-//! (`EP_SENDERS`, each `T_SEND_BLOCKED` holding its message) or all receivers (`EP_RECEIVERS`).
+//! Invariant (per endpoint `e`, `Kernel::ep_ok`): `eps[e]` is a well-formed queue whose ghost
+//! `seq@` is the order in which its waiters arrived, no thread twice; `ep_mode[e]` says whether
+//! they are all senders (`EP_SENDERS`, each `T_SEND_BLOCKED` holding its message) or all
+//! receivers (`EP_RECEIVERS`, each `T_RECV_BLOCKED`), and each waiter's `endpoint` is `e`.
+//! Every operation here goes from `Kernel::wf` to `Kernel::wf`.
 //! A message is delivered exactly once: it moves from the sender's `msg` (or the `send` argument)
 //! into the `ret_msg` of the thread at the front of the queue, which is then dequeued.
 
@@ -10,6 +12,7 @@ use vstd::prelude::*;
 use crate::kernel::proc::*;
 use crate::kernel::queue::*;
 use crate::kernel::state::*;
+use crate::kernel::steps::*;
 
 verus! {
 
@@ -26,21 +29,25 @@ impl Kernel {
     /// Hand `msg` to the receiver at the front of endpoint `ep`, waking it.
     fn deliver_to_receiver(&mut self, ep: usize, msg: u64) -> (r: usize)
         requires
+            old(self).wf(),
             ep < MAX_EPS,
-            old(self).eps[ep as int].wf(),
             old(self).eps[ep as int].seq@.len() > 0,
-            old(self).eps[ep as int].seq@[0] < MAX_THREADS,
-            old(self).runq.wf(),
         ensures
+            self.wf(),
             self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
+            self.current == old(self).current,
             r == old(self).eps[ep as int].seq@[0],
+            r < MAX_THREADS,
             self.threads[r as int].ret_msg == msg,
             self.threads[r as int].ret == E_OK,
-            self.eps[ep as int].wf(),
+            // it runs again (the run queue has room for every thread that is not running)
+            old(self).runq.seq@.len() < QCAP ==> self.threads[r as int].state == T_RUNNABLE,
             self.eps[ep as int].seq@ == old(self).eps[ep as int].seq@.subrange(1, old(self).eps[ep as int].seq@.len() as int),
             self.delivered == old(self).delivered + 1 || old(self).delivered == u64::MAX,
-            self.runq.wf(),
     {
+        proof {
+            assert(self.ep_ok(ep as int));
+        }
         let mut q = self.eps[ep];
         let r = q.pop_front();
         self.eps[ep] = q;
@@ -49,28 +56,32 @@ impl Kernel {
         }
         self.threads[r].ret = E_OK;
         self.threads[r].ret_msg = msg;
-        self.wake(r);
+        let woke = self.wake(r);
         if self.delivered < u64::MAX {
             self.delivered = self.delivered + 1;
         }
+        proof { lemma_dequeue_wake(*old(self), *self, ep as int, r, woke); }
         r
     }
 
     /// Take the message of the sender at the front of endpoint `ep`, waking it.
     fn take_from_sender(&mut self, ep: usize) -> (msg: u64)
         requires
+            old(self).wf(),
             ep < MAX_EPS,
-            old(self).eps[ep as int].wf(),
             old(self).eps[ep as int].seq@.len() > 0,
-            old(self).eps[ep as int].seq@[0] < MAX_THREADS,
-            old(self).runq.wf(),
         ensures
+            self.wf(),
             self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
+            self.current == old(self).current,
+            old(self).eps[ep as int].seq@[0] < MAX_THREADS,
             msg == old(self).threads[old(self).eps[ep as int].seq@[0] as int].msg,
-            self.eps[ep as int].wf(),
+            old(self).runq.seq@.len() < QCAP ==> self.threads[old(self).eps[ep as int].seq@[0] as int].state == T_RUNNABLE,
             self.eps[ep as int].seq@ == old(self).eps[ep as int].seq@.subrange(1, old(self).eps[ep as int].seq@.len() as int),
-            self.runq.wf(),
     {
+        proof {
+            assert(self.ep_ok(ep as int));
+        }
         let mut q = self.eps[ep];
         let s = q.pop_front();
         self.eps[ep] = q;
@@ -80,10 +91,11 @@ impl Kernel {
         let msg = self.threads[s].msg;
         self.threads[s].ret = E_OK;
         self.threads[s].ret_msg = 0;
-        self.wake(s);
+        let woke = self.wake(s);
         if self.delivered < u64::MAX {
             self.delivered = self.delivered + 1;
         }
+        proof { lemma_dequeue_wake(*old(self), *self, ep as int, s, woke); }
         msg
     }
 
@@ -91,71 +103,78 @@ impl Kernel {
     /// Returns false when the endpoint's queue is full (the caller gets an error).
     pub fn ipc_send(&mut self, ep: usize, msg: u64) -> (ok: bool)
         requires
+            old(self).wf(),
             ep < MAX_EPS,
             old(self).current < MAX_THREADS,
-            old(self).eps[ep as int].wf(),
-            old(self).runq.wf(),
-            forall|k: int| 0 <= k < old(self).eps[ep as int].seq@.len() ==> #[trigger] old(self).eps[ep as int].seq@[k] < MAX_THREADS,
-            forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
+            self.wf(),
             self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
-            self.eps[ep as int].wf(),
-            self.runq.wf(),
             // a waiting receiver gets exactly this message
             old(self).ep_mode[ep as int] == EP_RECEIVERS && old(self).eps[ep as int].seq@.len() > 0 ==>
-                ok && self.threads[old(self).eps[ep as int].seq@[0] as int].ret_msg == msg,
+                ok && self.threads[old(self).eps[ep as int].seq@[0] as int].ret_msg == msg
+                && (old(self).runq.seq@.len() < QCAP ==> self.threads[old(self).eps[ep as int].seq@[0] as int].state == T_RUNNABLE),
+            // otherwise the sender waits at the back of the queue, holding its message
+            !(old(self).ep_mode[ep as int] == EP_RECEIVERS && old(self).eps[ep as int].seq@.len() > 0) && ok ==>
+                self.threads[old(self).current as int].state == T_SEND_BLOCKED
+                && self.threads[old(self).current as int].msg == msg
+                && self.eps[ep as int].seq@ == old(self).eps[ep as int].seq@.push(old(self).current),
     {
+        let ghost k0 = *self;
         let cur = self.current;
+        proof {
+            assert(self.ep_ok(ep as int));
+        }
         if self.ep_mode[ep] == EP_RECEIVERS && !self.eps[ep].is_empty() {
             self.deliver_to_receiver(ep, msg);
+            let ghost k1 = *self;
             self.threads[cur].ret = E_OK;
+            proof { lemma_wf_frame(k1, *self); }
             return true;
         }
         if self.eps[ep].is_full() {
             return false;
         }
-        let mut q = self.eps[ep];
-        q.push_back(cur);
-        self.eps[ep] = q;
-        self.ep_mode[ep] = EP_SENDERS;
         self.threads[cur].msg = msg;
-        self.block_current(ep, T_SEND_BLOCKED);
+        proof { lemma_wf_frame(k0, *self); }
+        self.block_current(ep, EP_SENDERS);
         true
     }
 
     /// `recv(ep)` by the running thread: take a waiting sender's message, or wait.
     pub fn ipc_recv(&mut self, ep: usize) -> (ok: bool)
         requires
+            old(self).wf(),
             ep < MAX_EPS,
             old(self).current < MAX_THREADS,
-            old(self).eps[ep as int].wf(),
-            old(self).runq.wf(),
-            forall|k: int| 0 <= k < old(self).eps[ep as int].seq@.len() ==> #[trigger] old(self).eps[ep as int].seq@[k] < MAX_THREADS,
-            forall|k: int| 0 <= k < old(self).runq.seq@.len() ==> #[trigger] old(self).runq.seq@[k] < MAX_THREADS,
         ensures
+            self.wf(),
             self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
-            self.eps[ep as int].wf(),
-            self.runq.wf(),
             // a waiting sender's message goes to the caller
             old(self).ep_mode[ep as int] == EP_SENDERS && old(self).eps[ep as int].seq@.len() > 0 ==>
                 ok && self.threads[old(self).current as int].ret_msg
-                    == old(self).threads[old(self).eps[ep as int].seq@[0] as int].msg,
+                    == old(self).threads[old(self).eps[ep as int].seq@[0] as int].msg
+                && (old(self).runq.seq@.len() < QCAP ==> self.threads[old(self).eps[ep as int].seq@[0] as int].state == T_RUNNABLE),
+            // otherwise the receiver waits at the back of the queue
+            !(old(self).ep_mode[ep as int] == EP_SENDERS && old(self).eps[ep as int].seq@.len() > 0) && ok ==>
+                self.threads[old(self).current as int].state == T_RECV_BLOCKED
+                && self.eps[ep as int].seq@ == old(self).eps[ep as int].seq@.push(old(self).current),
     {
         let cur = self.current;
+        proof {
+            assert(self.ep_ok(ep as int));
+        }
         if self.ep_mode[ep] == EP_SENDERS && !self.eps[ep].is_empty() {
             let msg = self.take_from_sender(ep);
+            let ghost k1 = *self;
             self.threads[cur].ret = E_OK;
             self.threads[cur].ret_msg = msg;
+            proof { lemma_wf_frame(k1, *self); }
             return true;
         }
         if self.eps[ep].is_full() {
             return false;
         }
-        let mut q = self.eps[ep];
-        q.push_back(cur);
-        self.eps[ep] = q;
-        self.ep_mode[ep] = EP_RECEIVERS;
-        self.block_current(ep, T_RECV_BLOCKED);
+        self.block_current(ep, EP_RECEIVERS);
         true
     }
 }

@@ -12,6 +12,7 @@ use crate::kernel::console::*;
 use crate::kernel::proc::*;
 use crate::kernel::queue::*;
 use crate::kernel::state::*;
+use crate::kernel::steps::*;
 
 verus! {
 
@@ -28,14 +29,19 @@ impl Kernel {
             old(self).spaces[p as int].disjoint_from(&old(self).alloc),
             old(self).spaces[p as int].mapping@ == Map::<u64, MapEntry>::empty(),
             code_pa % 4096 == 0,
-            code_pa + n * 4096 <= 0x4000_0000,
+            code_pa + n * 4096 <= POOL_BASE,
             n <= 512,
         ensures
             self.alloc.wf(),
             self.spaces[p as int].wf(),
             self.spaces[p as int].disjoint_from(&self.alloc),
+            self.alloc.free@.subset_of(old(self).alloc.free@),
+            // new table pages were free; the code pages are not pool pages
+            forall|x: u64| #[trigger] self.spaces[p as int].owns(x) ==> old(self).spaces[p as int].owns(x) || old(self).alloc.free@.contains(x),
+            forall|va: u64| #[trigger] self.spaces[p as int].mapping@.contains_key(va) ==> self.spaces[p as int].mapping@[va].pa < POOL_BASE,
             self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
-                && self.current == old(self).current && self.eps == old(self).eps,
+                && self.current == old(self).current && self.eps == old(self).eps && self.ep_mode == old(self).ep_mode,
+            forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == old(self).spaces[i],
     {
         let mut s = self.spaces[p];
         let mut i: u64 = 0;
@@ -46,9 +52,12 @@ impl Kernel {
                 self.alloc.wf(),
                 s.wf(),
                 s.disjoint_from(&self.alloc),
-                forall|va: u64| #[trigger] s.mapping@.contains_key(va) ==> va < USER_BASE + i * 4096,
+                self.alloc.free@.subset_of(old(self).alloc.free@),
+                forall|x: u64| #[trigger] s.owns(x) ==> old(self).spaces[p as int].owns(x) || old(self).alloc.free@.contains(x),
+                forall|va: u64| #[trigger] s.mapping@.contains_key(va) ==> va < USER_BASE + i * 4096 && s.mapping@[va].pa < POOL_BASE,
                 self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
-                    && self.current == old(self).current && self.eps == old(self).eps,
+                    && self.current == old(self).current && self.eps == old(self).eps && self.ep_mode == old(self).ep_mode,
+                self.spaces == old(self).spaces,
             decreases n - i,
         {
             let va = USER_BASE + i * 4096;
@@ -80,10 +89,13 @@ impl Kernel {
             ok ==> self.spaces[p as int].mapping@.contains_key(va) && self.spaces[p as int].mapping@[va].writable
                 && old(self).alloc.free@.contains(self.spaces[p as int].mapping@[va].pa)
                 && !self.alloc.free@.contains(self.spaces[p as int].mapping@[va].pa),
+            ok ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@.insert(va, self.spaces[p as int].mapping@[va]),
             !ok ==> self.spaces[p as int].mapping@ == old(self).spaces[p as int].mapping@
                 && self.alloc.free@ == old(self).alloc.free@,
+            // a new table page was free
+            forall|x: u64| #[trigger] self.spaces[p as int].owns(x) ==> old(self).spaces[p as int].owns(x) || old(self).alloc.free@.contains(x),
             self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
-                && self.current == old(self).current && self.eps == old(self).eps,
+                && self.current == old(self).current && self.eps == old(self).eps && self.ep_mode == old(self).ep_mode,
             forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == old(self).spaces[i],
     {
         let pa = match self.alloc.alloc() {
@@ -114,17 +126,17 @@ impl Kernel {
     }
 
     /// Create a process running the program whose `code_pages` pages start at physical
-    /// `code_pa`, with a page quota for `sys_alloc`. Returns its thread id.
+    /// `code_pa` (below the page pool), with a page quota for `sys_alloc`. Returns its thread id.
+    /// On failure the kernel stays well formed (pages taken for a half-built process are not
+    /// returned; boot gives up then).
     pub fn spawn(&mut self, code_pa: u64, code_pages: u64, quota: u64) -> (r: Option<usize>)
         requires
-            old(self).alloc.wf(),
-            old(self).runq.wf(),
+            old(self).wf(),
             code_pa % 4096 == 0,
-            code_pa + code_pages * 4096 <= 0x4000_0000,
+            code_pa + code_pages * 4096 <= POOL_BASE,
             code_pages <= 512,
         ensures
-            self.alloc.wf(),
-            self.runq.wf(),
+            self.wf(),
             (match r {
                 Some(t) => t < MAX_THREADS && self.threads[t as int].state == T_RUNNABLE
                     && self.runq.seq@ == old(self).runq.seq@.push(t)
@@ -143,12 +155,17 @@ impl Kernel {
         if self.runq.is_full() {
             return None;
         }
+        let ghost k0 = *self;
         let space = match AddressSpace::new(&mut self.alloc, self.kernel_entry) {
             Some(s) => s,
-            None => return None,
+            None => {
+                proof { lemma_wf_build(k0, *self, p as int); }
+                return None;
+            },
         };
         self.spaces[p] = space;
         if !self.map_code(p, code_pa, code_pages) {
+            proof { lemma_wf_build(k0, *self, p as int); }
             return None;
         }
         let mut k: u64 = 1;
@@ -156,57 +173,75 @@ impl Kernel {
             invariant
                 1 <= k <= STACK_PAGES + 1,
                 p < MAX_PROCS,
+                t < MAX_THREADS,
+                !k0.procs[p as int].alive,
                 self.alloc.wf(),
-                self.runq.wf(),
                 self.spaces[p as int].wf(),
                 self.spaces[p as int].disjoint_from(&self.alloc),
-                self.runq == old(self).runq,
-                self.runq.seq@.len() < QCAP,
-                t < MAX_THREADS,
+                self.alloc.free@.subset_of(k0.alloc.free@),
+                forall|x: u64| #[trigger] self.spaces[p as int].owns(x) ==> k0.alloc.free@.contains(x),
+                forall|va: u64| #[trigger] self.spaces[p as int].mapping@.contains_key(va) && is_pool_page(self.spaces[p as int].mapping@[va].pa)
+                    ==> k0.alloc.free@.contains(self.spaces[p as int].mapping@[va].pa)
+                        && !self.alloc.free@.contains(self.spaces[p as int].mapping@[va].pa),
+                forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == k0.spaces[i],
+                self.procs == k0.procs && self.threads == k0.threads && self.runq == k0.runq
+                    && self.eps == k0.eps && self.ep_mode == k0.ep_mode && self.current == k0.current,
             decreases STACK_PAGES + 1 - k,
         {
             let va = USER_STACK_TOP - k * 4096;
             if self.spaces[p].is_mapped(va) || !self.map_fresh_page(p, va) {
+                proof { lemma_wf_build(k0, *self, p as int); }
                 return None;
             }
             k = k + 1;
         }
         self.procs[p] = Process::new(quota);
+        // every page it took from the free set is the new process's
+        self.procs[p].held = Ghost(k0.alloc.free@.difference(self.alloc.free@));
         self.threads[t] = Thread { state: T_FREE, owner: p, endpoint: 0, msg: 0, ret: 0, ret_msg: 0 };
-        self.wake(t);
+        let woke = self.wake(t);
+        proof {
+            assert(woke);
+            lemma_wf_spawned(k0, *self, p as int, t);
+        }
         Some(t)
     }
 
     /// Unmap every page of process `p`'s user region, returning its pool pages (never a table
-    /// page, never a page already free) to the allocator.
-    fn release_user_pages(&mut self, p: usize)
+    /// page, never a page already free) to the allocator; only pages in `held` become free.
+    fn release_user_pages(&mut self, p: usize, held: Ghost<Set<u64>>)
         requires
             p < MAX_PROCS,
             old(self).alloc.wf(),
             old(self).spaces[p as int].wf(),
             old(self).spaces[p as int].disjoint_from(&old(self).alloc),
+            forall|va: u64| #[trigger] old(self).spaces[p as int].mapping@.contains_key(va) && is_pool_page(old(self).spaces[p as int].mapping@[va].pa)
+                ==> held@.contains(old(self).spaces[p as int].mapping@[va].pa),
         ensures
             self.alloc.wf(),
             self.spaces[p as int].wf(),
             self.spaces[p as int].disjoint_from(&self.alloc),
             old(self).alloc.free@.subset_of(self.alloc.free@),
+            self.alloc.free@.subset_of(old(self).alloc.free@.union(held@)),
+            forall|x: u64| #[trigger] self.spaces[p as int].owns(x) == old(self).spaces[p as int].owns(x),
             forall|x: u64| #[trigger] self.spaces[p as int].mapping@.contains_key(x) ==> false,
+            forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == old(self).spaces[i],
             self.procs == old(self).procs && self.threads == old(self).threads && self.runq == old(self).runq
-                && self.current == old(self).current && self.eps == old(self).eps,
+                && self.current == old(self).current && self.eps == old(self).eps && self.ep_mode == old(self).ep_mode,
     {
         let mut s = self.spaces[p];
-        s.unmap_all(&mut self.alloc);
+        s.unmap_all(&mut self.alloc, Ghost(held@));
         self.spaces[p] = s;
     }
 
-    /// The running thread's process exits with `code`; the next runnable thread runs.
+    /// The running thread's process exits with `code`: its pages go back to the allocator,
+    /// its thread is dead, and the next runnable thread runs.
     pub fn exit_current(&mut self, code: u64)
         requires
             old(self).wf(),
             old(self).current < MAX_THREADS,
         ensures
-            self.alloc.wf(),
-            self.runq.wf(),
+            self.wf(),
             old(self).alloc.free@.subset_of(self.alloc.free@),
             self.threads[old(self).current as int].state == T_DEAD,
             self.procs[old(self).threads[old(self).current as int].owner as int].exited,
@@ -222,15 +257,27 @@ impl Kernel {
         proof {
             assert(self.space_ok(p as int));
         }
-        self.release_user_pages(p);
+        let ghost k0 = *self;
+        self.release_user_pages(p, Ghost(k0.procs[p as int].held@));
+        let ghost k1 = *self;
         let mut s = self.spaces[p];
         s.destroy(&mut self.alloc);
         self.spaces[p] = s;
+        proof {
+            // destroy frees table pages, which `p` holds
+            assert forall|x: u64| #[trigger] self.alloc.free@.contains(x) implies k0.alloc.free@.contains(x) || k0.procs[p as int].held@.contains(x) by {
+                if !k1.alloc.free@.contains(x) {
+                    assert(k1.spaces[p as int].owns(x));
+                    assert(k0.spaces[p as int].owns(x));
+                }
+            }
+        }
         self.procs[p].alive = false;
         self.procs[p].exited = true;
         self.procs[p].exit_code = code;
         self.threads[cur].state = T_DEAD;
         proof {
+            lemma_wf_exited(k0, *self);
             assert(self.runq.seq@ == old(self).runq.seq@);
             assert(self.runq.seq@.len() > 0 ==> self.runq.seq@[0] != cur);
         }

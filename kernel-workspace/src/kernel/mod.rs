@@ -7,4 +7,5 @@ pub mod proc;
 pub mod queue;
 pub mod sched;
 pub mod state;
+pub mod steps;
 pub mod syscall;

@@ -2,7 +2,8 @@
 //!
 //! A thread is in exactly one state; its `owner` is a live process while it is not `T_FREE`.
 //! A process has an address space (in `Kernel::spaces`), a page quota for `sys_alloc` and the
-//! number of pages charged against it (`pages <= quota`).
+//! number of pages charged against it (`pages <= quota`), and (ghost) the set of pool pages it
+//! holds, which `Kernel::wf` keeps apart from every other live process's and from the free set.
 
 use vstd::prelude::*;
 
@@ -40,6 +41,8 @@ pub struct Process {
     pub pages: u64,
     pub exited: bool,
     pub exit_code: u64,
+    /// The pool pages this process uses: its table pages and the pool pages it maps.
+    pub held: Ghost<Set<u64>>,
 }
 
 pub open spec fn valid_state(s: u8) -> bool {
@@ -78,13 +81,13 @@ impl Process {
     pub fn empty() -> (p: Process)
         ensures !p.alive, p.pages == 0,
     {
-        Process { alive: false, quota: 0, pages: 0, exited: false, exit_code: 0 }
+        Process { alive: false, quota: 0, pages: 0, exited: false, exit_code: 0, held: Ghost(Set::empty()) }
     }
 
     pub fn new(quota: u64) -> (p: Process)
         ensures p.alive, p.quota == quota, p.pages == 0, !p.exited,
     {
-        Process { alive: true, quota, pages: 0, exited: false, exit_code: 0 }
+        Process { alive: true, quota, pages: 0, exited: false, exit_code: 0, held: Ghost(Set::empty()) }
     }
 
     /// Whether one more page fits in the quota.

@@ -2,12 +2,18 @@
 //!
 //! Invariant (`Kernel::wf`):
 //!   - the page allocator, the run queue and every endpoint queue are well formed;
-//!   - every live process's address space is well formed, its table pages are not free, and so
-//!     are the pool pages it maps (no page is handed out twice);
-//!   - scheduling: a thread is `T_RUNNABLE` iff it is in the run queue; `current` is the one
-//!     `T_RUNNING` thread (or `NO_THREAD`); ids in the run queue and the endpoint queues are
-//!     valid thread ids;
-//!   - every live thread's owner is a live process.
+//!   - memory: every live process's address space is well formed; the pool pages it uses (its
+//!     table pages and the pool pages it maps) are in its ghost `held` set; a held page is never
+//!     free and never held by another live process (so one process's exit frees no page of
+//!     another, and no page is handed out twice);
+//!   - scheduling: a thread is `T_RUNNABLE` iff it is in the run queue, which holds no id twice;
+//!     every waiter of an endpoint is blocked on it in the state the endpoint's mode says (all
+//!     senders or all receivers), no id twice; so a thread waits in at most one place;
+//!     `current` is the one `T_RUNNING` thread (or `NO_THREAD` and none runs);
+//!   - every live thread's owner is a live process, and a live process has one live thread.
+//!
+//! `wf_except_current` is all of it but the last scheduling clause: between two threads (inside
+//! `schedule`) no thread runs (`wf_idle`).
 
 use vstd::prelude::*;
 use crate::mm::page_alloc::*;
@@ -38,68 +44,34 @@ pub struct Kernel {
     pub kernel_entry: u64,
 }
 
-/// A step that leaves the memory state, the queues and every thread's state, owner and endpoint
-/// alone (it may change results, messages and counters) keeps the invariant.
-pub proof fn lemma_wf_frame(a: Kernel, b: Kernel)
-    requires
-        a.wf(),
-        b.alloc == a.alloc && b.spaces == a.spaces && b.procs == a.procs,
-        b.runq == a.runq && b.eps == a.eps && b.current == a.current,
-        forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] b.threads[t].state == a.threads[t].state
-            && b.threads[t].owner == a.threads[t].owner
-            && b.threads[t].endpoint == a.threads[t].endpoint,
-    ensures b.wf(),
-{
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
-        assert(a.thread_ok(t));
-    }
-}
-
-/// A refused `sys_alloc` of process `p`: the free set and `p`'s mapping are as before, `p`'s
-/// address space is well formed and disjoint from the allocator, nothing else of the memory or
-/// scheduling state changed. The invariant still holds.
-pub proof fn lemma_wf_alloc_refused(a: Kernel, b: Kernel, p: int)
-    requires
-        a.wf(),
-        0 <= p < MAX_PROCS,
-        b.alloc.wf(),
-        b.alloc.free@ == a.alloc.free@,
-        b.spaces[p].wf(),
-        b.spaces[p].disjoint_from(&b.alloc),
-        b.spaces[p].mapping@ == a.spaces[p].mapping@,
-        forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] b.spaces[i] == a.spaces[i],
-        forall|i: int| 0 <= i < MAX_PROCS ==> #[trigger] b.procs[i].alive == a.procs[i].alive,
-        b.threads == a.threads && b.runq == a.runq && b.eps == a.eps && b.current == a.current,
-    ensures b.wf(),
-{
-    assert forall|q: int| 0 <= q < MAX_PROCS implies #[trigger] b.space_ok(q) by {
-        assert(a.space_ok(q));
-        if q != p && a.procs[q].alive {
-            assert(b.spaces[q] == a.spaces[q]);
-            assert forall|x: u64| #[trigger] b.spaces[q].owns(x) implies !b.alloc.free@.contains(x) && is_pool_page(x) by {
-                assert(a.spaces[q].owns(x));
-            }
-        }
-    }
-    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
-        assert(a.thread_ok(t));
-    }
+/// The state a waiter of an endpoint in `mode` is blocked in.
+pub open spec fn waiting_state(mode: u8) -> u8 {
+    if mode == EP_SENDERS { T_SEND_BLOCKED } else { T_RECV_BLOCKED }
 }
 
 impl Kernel {
+    /// Process `p`, when live: its address space is well formed; its table pages and the pool
+    /// pages it maps are in its `held` set, and no held page is free.
     pub open spec fn space_ok(&self, p: int) -> bool {
         self.procs[p].alive ==> {
             &&& self.spaces[p].wf()
             &&& self.spaces[p].disjoint_from(&self.alloc)
+            &&& forall|x: u64| #[trigger] self.spaces[p].owns(x) ==> self.procs[p].held@.contains(x)
             &&& forall|va: u64| #[trigger] self.spaces[p].mapping@.contains_key(va)
                     && is_pool_page(self.spaces[p].mapping@[va].pa)
-                    ==> !self.alloc.free@.contains(self.spaces[p].mapping@[va].pa)
+                    ==> self.procs[p].held@.contains(self.spaces[p].mapping@[va].pa)
+            &&& forall|x: u64| #[trigger] self.procs[p].held@.contains(x) ==> !self.alloc.free@.contains(x)
         }
     }
 
+    /// Two live processes hold no page in common.
+    pub open spec fn held_apart(&self, p: int, q: int) -> bool {
+        self.procs[p].alive && self.procs[q].alive && p != q ==>
+            forall|x: u64| #[trigger] self.procs[p].held@.contains(x) ==> !self.procs[q].held@.contains(x)
+    }
+
+    /// Thread `t`: a valid state; runnable exactly when queued to run; a live thread's owner is
+    /// a live process; a blocked thread names an endpoint.
     pub open spec fn thread_ok(&self, t: int) -> bool {
         &&& valid_state(self.threads[t].state)
         &&& (self.threads[t].state == T_RUNNABLE <==> self.runq.seq@.contains(t as usize))
@@ -108,15 +80,47 @@ impl Kernel {
         &&& self.threads[t].blocked() ==> self.threads[t].endpoint < MAX_EPS
     }
 
-    pub open spec fn wf(&self) -> bool {
+    /// Endpoint `e`: a well-formed queue of distinct waiters, each blocked on `e` in the state
+    /// the endpoint's mode says; a non-empty queue holds senders or receivers, never idle.
+    pub open spec fn ep_ok(&self, e: int) -> bool {
+        &&& self.eps[e].wf()
+        &&& distinct(self.eps[e].seq@)
+        &&& self.eps[e].seq@.len() > 0 ==> self.ep_mode[e] == EP_SENDERS || self.ep_mode[e] == EP_RECEIVERS
+        &&& forall|k: int| 0 <= k < self.eps[e].seq@.len() ==> #[trigger] self.eps[e].seq@[k] < MAX_THREADS
+                && self.threads[self.eps[e].seq@[k] as int].state == waiting_state(self.ep_mode[e])
+                && self.threads[self.eps[e].seq@[k] as int].endpoint == e
+    }
+
+    /// Threads `t1` and `t2`, both live, of the same process are the same thread.
+    pub open spec fn sole_thread(&self, t1: int, t2: int) -> bool {
+        self.threads[t1].live() && self.threads[t2].live() && self.threads[t1].owner == self.threads[t2].owner
+            ==> t1 == t2
+    }
+
+    /// The invariant but for which thread runs.
+    pub open spec fn wf_except_current(&self) -> bool {
         &&& self.alloc.wf()
         &&& self.runq.wf()
-        &&& forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] self.eps[e].wf()
-        &&& forall|e: int, k: int| 0 <= e < MAX_EPS && 0 <= k < self.eps[e].seq@.len() ==> #[trigger] self.eps[e].seq@[k] < MAX_THREADS
-        &&& forall|p: int| 0 <= p < MAX_PROCS ==> #[trigger] self.space_ok(p)
-        &&& forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.thread_ok(t)
+        &&& distinct(self.runq.seq@)
         &&& forall|k: int| 0 <= k < self.runq.seq@.len() ==> #[trigger] self.runq.seq@[k] < MAX_THREADS
+        &&& forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] self.ep_ok(e)
+        &&& forall|p: int| 0 <= p < MAX_PROCS ==> #[trigger] self.space_ok(p)
+        &&& forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS ==> #[trigger] self.held_apart(p, q)
+        &&& forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.thread_ok(t)
+        &&& forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS ==> #[trigger] self.sole_thread(t1, t2)
+    }
+
+    /// The kernel's invariant: `current` is the one running thread, or none runs.
+    pub open spec fn wf(&self) -> bool {
+        &&& self.wf_except_current()
         &&& self.current == NO_THREAD || (self.current < MAX_THREADS && self.threads[self.current as int].state == T_RUNNING)
+        &&& forall|t: int| 0 <= t < MAX_THREADS && #[trigger] self.threads[t].state == T_RUNNING ==> t == self.current
+    }
+
+    /// Between two threads: the invariant, and no thread runs.
+    pub open spec fn wf_idle(&self) -> bool {
+        &&& self.wf_except_current()
+        &&& forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.threads[t].state != T_RUNNING
     }
 
     /// Frame of the scheduler's operations: only thread states, thread endpoints, the run
@@ -168,6 +172,9 @@ impl Kernel {
             k.current == NO_THREAD,
             k.runq.seq@ == Seq::<usize>::empty(),
     {
+        proof {
+            reveal(distinct);
+        }
         Kernel {
             alloc: PageAllocator::new(),
             spaces: [Self::no_space(); MAX_PROCS],

@@ -1,8 +1,8 @@
 //! The system-call layer: the only entry from user space. Every argument is validated before use.
 //!
 //! Invariant: from a well-formed kernel (`Kernel::wf`), whatever the arguments, a syscall leaves
-//! the allocator and the run queue well formed (each handler `ensures` its part), and a refused
-//! call changes nothing but the caller's return value and the `refused` count.
+//! the kernel well formed (`syscall` ensures `wf`); a refused call changes nothing but the
+//! caller's return value and the `refused` count.
 //!
 //! ABI: number in rax, arguments in rdi, rsi; result in rax (0 or a value; errors are the
 //! `E_*` codes, i.e. small negative numbers), a received message in rdx.
@@ -15,6 +15,7 @@ use crate::kernel::ipc::*;
 use crate::kernel::proc::*;
 use crate::kernel::queue::*;
 use crate::kernel::state::*;
+use crate::kernel::steps::*;
 
 verus! {
 
@@ -125,14 +126,11 @@ impl Kernel {
     /// SYS_ALLOC(va): map a fresh zeroed writable page at `va`, charged to the caller's quota.
     pub fn sys_alloc(&mut self, p: usize, va: u64) -> (r: u64)
         requires
+            old(self).wf(),
             p < MAX_PROCS,
-            old(self).alloc.wf(),
-            old(self).spaces[p as int].wf(),
-            old(self).spaces[p as int].disjoint_from(&old(self).alloc),
+            old(self).procs[p as int].alive,
         ensures
-            self.alloc.wf(),
-            self.spaces[p as int].wf(),
-            self.spaces[p as int].disjoint_from(&self.alloc),
+            self.wf(),
             r == E_OK ==> self.spaces[p as int].mapping@.contains_key(va)
                 && !old(self).spaces[p as int].mapping@.contains_key(va)
                 && self.procs[p as int].pages == old(self).procs[p as int].pages + 1,
@@ -142,9 +140,11 @@ impl Kernel {
             self.threads == old(self).threads && self.runq == old(self).runq
                 && self.current == old(self).current && self.eps == old(self).eps,
             forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == old(self).spaces[i],
-            forall|i: int| 0 <= i < MAX_PROCS ==> #[trigger] self.procs[i].alive == old(self).procs[i].alive,
             self.procs[p as int].pages <= self.procs[p as int].quota || self.procs[p as int].pages == old(self).procs[p as int].pages,
     {
+        proof {
+            assert(self.space_ok(p as int));
+        }
         if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
             return E_INVAL;
         }
@@ -154,10 +154,16 @@ impl Kernel {
         if !self.procs[p].can_charge() {
             return E_NOMEM;
         }
-        if !self.map_fresh_page(p, va) {
+        let ghost k0 = *self;
+        let ok = self.map_fresh_page(p, va);
+        // what left the free set is the caller's now
+        self.procs[p].held = Ghost(k0.procs[p as int].held@.union(k0.alloc.free@.difference(self.alloc.free@)));
+        if !ok {
+            proof { lemma_wf_alloc(k0, *self, p as int); }
             return E_NOMEM;
         }
         self.procs[p].pages = self.procs[p].pages + 1;
+        proof { lemma_wf_alloc(k0, *self, p as int); }
         E_OK
     }
 
@@ -171,6 +177,7 @@ impl Kernel {
             // nothing else changes: not the memory state, not the scheduling state
             self.alloc == old(self).alloc && self.spaces == old(self).spaces && self.procs == old(self).procs,
             self.runq == old(self).runq && self.eps == old(self).eps && self.current == old(self).current,
+            self.ep_mode == old(self).ep_mode,
             forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] self.threads[t].state == old(self).threads[t].state
                 && self.threads[t].owner == old(self).threads[t].owner
                 && self.threads[t].endpoint == old(self).threads[t].endpoint,
@@ -182,22 +189,14 @@ impl Kernel {
         }
     }
 
-    /// The syscall entry: `nr` and its arguments come straight from user registers.
-    /// Exit and yield come first, on the state as the thread left it; the other calls record
-    /// their result with `set_result`, which changes nothing else the postcondition needs.
+    /// The syscall entry: `nr` and its arguments come straight from user registers. Whatever
+    /// they are, the kernel's invariant holds afterwards.
     pub fn syscall(&mut self, nr: u64, a0: u64, a1: u64)
         requires
             old(self).wf(),
             old(self).current < MAX_THREADS,
         ensures
-            self.alloc.wf(),
-            self.runq.wf(),
-            // bad input is refused and the whole kernel invariant still holds: a bad pointer to
-            // print, a bad endpoint id, an unknown syscall number
-            nr != SYS_SEND && nr != SYS_RECV && nr != SYS_ALLOC && nr != SYS_YIELD && nr != SYS_EXIT ==> self.wf(),
-            (nr == SYS_SEND || nr == SYS_RECV) && a0 >= MAX_EPS as u64 ==> self.wf(),
-            // a refused allocation (bad address, already mapped, quota or memory exhausted)
-            nr == SYS_ALLOC && self.threads[old(self).current as int].ret != E_OK ==> self.wf(),
+            self.wf(),
     {
         let ghost k0 = *self;
         let cur = self.current;
@@ -212,7 +211,9 @@ impl Kernel {
             self.exit_current(a0);
         } else if nr == SYS_YIELD {
             self.yield_current();
+            let ghost k1 = *self;
             self.set_result(cur, E_OK);
+            proof { lemma_wf_frame(k1, *self); }
         } else if nr == SYS_SEND || nr == SYS_RECV {
             if !Self::ep_valid(a0) {
                 self.set_result(cur, E_BADEP);
@@ -222,9 +223,12 @@ impl Kernel {
             let ep = a0 as usize;
             // a message received now or later lands in ret_msg; clear the last one
             self.threads[cur].ret_msg = 0;
+            proof { lemma_wf_frame(k0, *self); }
             let ok = if nr == SYS_SEND { self.ipc_send(ep, a1) } else { self.ipc_recv(ep) };
             if !ok {
+                let ghost k1 = *self;
                 self.set_result(cur, E_BUSY);
+                proof { lemma_wf_frame(k1, *self); }
             }
         } else if nr == SYS_PRINT {
             let r = self.sys_print(p, a0, a1);
@@ -234,12 +238,7 @@ impl Kernel {
             let r = self.sys_alloc(p, a0);
             let ghost k1 = *self;
             self.set_result(cur, r);
-            proof {
-                if r != E_OK {
-                    lemma_wf_alloc_refused(k0, k1, p as int);
-                    lemma_wf_frame(k1, *self);
-                }
-            }
+            proof { lemma_wf_frame(k1, *self); }
         } else {
             self.set_result(cur, E_NOSYS);
             proof { lemma_wf_frame(k0, *self); }
@@ -252,7 +251,7 @@ impl Kernel {
             old(self).wf(),
             old(self).current < MAX_THREADS,
         ensures
-            self.alloc.wf(),
+            self.wf(),
             self.threads[old(self).current as int].state == T_DEAD,
     {
         self.exit_current(code);

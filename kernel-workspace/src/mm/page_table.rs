@@ -258,7 +258,9 @@ impl AddressSpace {
             alloc.wf(),
             alloc.free@.subset_of(old(alloc).free@),
             (match r {
-                Some(a) => a.wf() && a.mapping@ == Map::<u64, MapEntry>::empty() && a.disjoint_from(alloc),
+                Some(a) => a.wf() && a.mapping@ == Map::<u64, MapEntry>::empty() && a.disjoint_from(alloc)
+                    // its tables were free pages
+                    && forall|x: u64| #[trigger] a.owns(x) ==> old(alloc).free@.contains(x),
                 None => alloc.free@ == old(alloc).free@,
             }),
     {
@@ -369,6 +371,7 @@ impl AddressSpace {
             self.disjoint_from(alloc),
             self.mapping@ == old(self).mapping@,
             alloc.free@.subset_of(old(alloc).free@),
+            forall|x: u64| #[trigger] self.owns(x) ==> old(self).owns(x) || old(alloc).free@.contains(x),
             ok ==> self.pts[spec_pd_index(va)] != 0,
             !ok ==> alloc.free@ == old(alloc).free@ && self.mem.tables@ == old(self).mem.tables@,
     {
@@ -448,6 +451,8 @@ impl AddressSpace {
             alloc.wf(),
             self.disjoint_from(alloc),
             alloc.free@.subset_of(old(alloc).free@),
+            // a new table page was a free page
+            forall|x: u64| #[trigger] self.owns(x) ==> old(self).owns(x) || old(alloc).free@.contains(x),
             ok ==> self.mapping@ == old(self).mapping@.insert(va, MapEntry { pa: pa, writable: writable }),
             !ok ==> self.mapping@ == old(self).mapping@ && alloc.free@ == old(alloc).free@
                 && self.mem.tables@ == old(self).mem.tables@,
@@ -470,6 +475,9 @@ impl AddressSpace {
             assert(self.pts == mid.pts);
             assert(self.leaf(va) == pte);
             lemma_leaf_write(mid, *self, va, pte);
+            assert forall|q: u64| #[trigger] self.owns(q) implies old(self).owns(q) || old(alloc).free@.contains(q) by {
+                assert(mid.owns(q));
+            }
             assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
                 assert(mid.refines_at(x));
                 if x != va && self.pts[spec_pd_index(x)] != 0 {
@@ -547,17 +555,22 @@ impl AddressSpace {
     }
 
     /// Unmap every user page, giving its physical page back to `alloc` when it is a pool page
-    /// that is neither one of the tables nor already free.
-    pub fn unmap_all(&mut self, alloc: &mut PageAllocator)
+    /// that is neither one of the tables nor already free. `held` (ghost) is a set holding every
+    /// pool page mapped here: only its pages become free.
+    pub fn unmap_all(&mut self, alloc: &mut PageAllocator, held: Ghost<Set<u64>>)
         requires
             old(self).wf(),
             old(alloc).wf(),
             old(self).disjoint_from(old(alloc)),
+            forall|va: u64| #[trigger] old(self).mapping@.contains_key(va) && is_pool_page(old(self).mapping@[va].pa)
+                ==> held@.contains(old(self).mapping@[va].pa),
         ensures
             self.wf(),
             alloc.wf(),
             self.disjoint_from(alloc),
             old(alloc).free@.subset_of(alloc.free@),
+            alloc.free@.subset_of(old(alloc).free@.union(held@)),
+            forall|x: u64| #[trigger] self.owns(x) == old(self).owns(x),
             // nothing stays mapped
             forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> false,
     {
@@ -570,6 +583,11 @@ impl AddressSpace {
                 self.wf(),
                 self.disjoint_from(alloc),
                 old(alloc).free@.subset_of(alloc.free@),
+                alloc.free@.subset_of(old(alloc).free@.union(held@)),
+                forall|x: u64| #[trigger] self.owns(x) == old(self).owns(x),
+                // what is still mapped is as it was
+                forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> old(self).mapping@.contains_key(x)
+                    && self.mapping@[x] == old(self).mapping@[x],
                 // the pages below va are unmapped
                 forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> x >= va,
             decreases USER_END - va,
@@ -608,6 +626,8 @@ impl AddressSpace {
         ensures
             alloc.wf(),
             old(alloc).free@.subset_of(alloc.free@),
+            // only its table pages become free
+            forall|x: u64| #[trigger] alloc.free@.contains(x) ==> old(alloc).free@.contains(x) || old(self).owns(x),
     {
         proof {
             assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] self.pt_ok(j));
@@ -618,6 +638,9 @@ impl AddressSpace {
                 k <= USER_PTS,
                 alloc.wf(),
                 old(alloc).free@.subset_of(alloc.free@),
+                forall|x: u64| #[trigger] alloc.free@.contains(x) ==> old(alloc).free@.contains(x) || old(self).owns(x),
+                forall|x: u64| #[trigger] self.owns(x) ==> old(self).owns(x),
+                self.pml4 == old(self).pml4 && self.pdpt == old(self).pdpt && self.pd == old(self).pd,
                 self.owns(self.pml4) && self.owns(self.pdpt) && self.owns(self.pd),
                 is_phys_page(self.pml4) && is_phys_page(self.pdpt) && is_phys_page(self.pd),
                 self.pml4 != self.pdpt && self.pml4 != self.pd && self.pdpt != self.pd,
@@ -643,6 +666,15 @@ impl AddressSpace {
                     }
                     assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                         assert(before.owns(p));
+                    }
+                    assert(before.owns(pt));
+                    assert forall|x: u64| #[trigger] self.owns(x) implies old(self).owns(x) by {
+                        assert(before.owns(x));
+                    }
+                    assert forall|x: u64| #[trigger] alloc.free@.contains(x) implies old(alloc).free@.contains(x) || old(self).owns(x) by {
+                        if x != pt {
+                            assert(before.mem.tables@.contains_key(x) || !before.owns(x));
+                        }
                     }
                 }
             }

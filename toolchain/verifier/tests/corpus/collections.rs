@@ -266,4 +266,28 @@ fn array_search_bad_invariant(a: [u32; 8], x: u32) -> (r: Option<usize>)
     None
 }
 
+// Membership in a subrange (encoded as a choice between the range and the empty sequence)
+// and in the empty sequence.
+
+// expect: verified
+proof fn contains_after_pop(s: Seq<u64>, x: u64)
+    requires s.len() >= 2, s[1] == x,
+    ensures s.subrange(1, s.len() as int).contains(x), !Seq::<u64>::empty().contains(x),
+{
+    assert(s.subrange(1, s.len() as int)[0] == x);
+}
+
+// expect: failed postcondition
+proof fn contains_after_pop_wrong(s: Seq<u64>, x: u64)
+    requires s.len() >= 2, s[0] == x, s[1] != x,
+    ensures s.subrange(1, 2).contains(x),
+{
+}
+
+// expect: failed postcondition
+proof fn contains_in_empty(x: u64)
+    ensures Seq::<u64>::empty().contains(x),
+{
+}
+
 } // verus!

@@ -402,4 +402,33 @@ proof fn fuel_raised() {
     assert(sum_to(3) == 6);
 }
 
+// Names that are also SMT-LIB / z3 builtins (`distinct`, `div`, `union`, `ite`) are the user's
+// own functions and variables, never the builtins.
+
+// expect: verified
+spec fn distinct(s: Seq<u64>) -> bool {
+    forall|i: int, j: int| 0 <= i < s.len() && 0 <= j < s.len() && i != j ==> #[trigger] s[i] != #[trigger] s[j]
+}
+
+// expect: verified
+spec fn union(a: int, b: int) -> int {
+    a + b
+}
+
+// expect: verified
+proof fn builtin_names_are_ours(div: int, ite: int)
+    requires div == 7, ite == div + 1,
+    ensures union(div, ite) == 15, distinct(seq![1u64, 2u64]),
+{
+    let s = seq![1u64, 2u64];
+    assert(s[0] != s[1]);
+}
+
+// expect: failed postcondition
+proof fn builtin_names_wrong(div: int)
+    requires div == 7,
+    ensures distinct(seq![div as u64, 7u64]),
+{
+}
+
 } // verus!

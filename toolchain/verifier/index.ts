@@ -67,6 +67,8 @@ function getNativeQueue(jobs: number): NativeSolverQueue {
 export async function shutdownSolvers(): Promise<void> {
   const p = pool;
   pool = null;
+  nativeQueue?.shutdown();
+  nativeQueue = null;
   if (p) await p.shutdown();
 }
 

@@ -263,6 +263,28 @@ export class SolverPool {
 }
 
 /** Runs one query with the native `z3` binary (Debian's /usr/bin/z3). */
+/** Reads z3's answer to one query: the verdict, then the model or an error, then the reason. */
+function parseNativeOutput(out: string, ms: number): SolverResult {
+  const first = out.split('\n')[0]!.trim();
+  const reasonMatch = /^\(:reason-unknown "([^"]*)"\)\s*$/m.exec(out);
+  const reason = reasonMatch?.[1] ?? '';
+  const rest = out.slice(out.indexOf('\n') + 1, reasonMatch ? reasonMatch.index : undefined).trim();
+  const model = rest && !rest.startsWith('(error') ? rest : null;
+  if (first === 'unsat') return { result: 'unsat', model: null, reason: '', ms };
+  if (first === 'sat') return { result: 'sat', model, reason: '', ms };
+  if (first === 'timeout' || (first === 'unknown' && /timeout|canceled/.test(reason))) return { result: 'timeout', model: null, reason: reason || first, ms };
+  // like the wasm build, "unknown" because quantifier instantiation is incomplete comes with
+  // its reason and a candidate model, so it reads as a failure with a counterexample
+  if (first === 'unknown') return { result: 'unknown', model, reason: reason || 'unknown', ms };
+  return { result: 'error', model: null, reason: out.slice(0, 500), ms };
+}
+
+/** What follows a query: the model when wanted, and why z3 gave up when it did. */
+function querySuffix(job: SolverJob): string {
+  return (job.wantModel ? '(get-model)\n' : '') + '(get-info :reason-unknown)\n';
+}
+
+/** One query in its own `z3` process (used for one-off checks; the queue reuses processes). */
 export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -285,30 +307,87 @@ export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
     });
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', (e) => finish({ result: 'error', model: null, reason: `cannot run ${bin}: ${e.message}`, ms: 0 }));
-    child.on('close', () => {
-      const first = out.split('\n')[0]!.trim();
-      const ms = performance.now() - t0;
-      // after the verdict: the model (or an error when there is none), then the reason line
-      const reasonMatch = /^\(:reason-unknown "([^"]*)"\)\s*$/m.exec(out);
-      const reason = reasonMatch?.[1] ?? '';
-      const rest = out.slice(out.indexOf('\n') + 1, reasonMatch ? reasonMatch.index : undefined).trim();
-      const model = rest && !rest.startsWith('(error') ? rest : null;
-      if (first === 'unsat') finish({ result: 'unsat', model: null, reason: '', ms });
-      else if (first === 'sat') finish({ result: 'sat', model, reason: '', ms });
-      else if (first === 'timeout' || (first === 'unknown' && /timeout|canceled/.test(reason))) finish({ result: 'timeout', model: null, reason: reason || first, ms });
-      // like the wasm build, "unknown" because quantifier instantiation is incomplete comes with
-      // its reason and a candidate model, so it reads as a failure with a counterexample
-      else if (first === 'unknown') finish({ result: 'unknown', model, reason: reason || 'unknown', ms });
-      else finish({ result: 'error', model: null, reason: out.slice(0, 500), ms });
-    });
-    child.stdin.end(job.query + (job.wantModel ? '(get-model)\n' : '') + '(get-info :reason-unknown)\n');
+    child.on('close', () => finish(parseNativeOutput(out, performance.now() - t0)));
+    child.stdin.end(job.query + querySuffix(job));
   });
 }
 
-/** Native `z3` processes, at most `size` at a time: each query is a whole solver process. */
+/**
+ * Options our queries set, put back to z3's defaults before each query in a reused process:
+ * `(reset)` clears assertions and declarations but not options.
+ */
+const NATIVE_DEFAULT_OPTIONS = '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n';
+const DONE_MARK = '@@stratos-query-done';
+
+/**
+ * A long-lived `z3 -in` process answering one query at a time, `(reset)` between queries:
+ * starting a process costs ~20 ms, a third of the average kernel query. A query that runs
+ * past its timeout (plus grace), is cancelled, or meets a dead process ends the process; the
+ * queue starts another.
+ */
+class NativeZ3Session {
+  private readonly child;
+  private out = '';
+  private current: { job: SolverJob; t0: number; resolve: (r: SolverResult) => void; kill: ReturnType<typeof setTimeout> } | null = null;
+  alive = true;
+
+  constructor(private readonly bin: string) {
+    this.child = spawn(bin, ['-in', '-smt2'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // an idle session must not keep the process alive
+    this.child.unref();
+    for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as { unref?: () => void }).unref?.();
+    this.child.stdout.on('data', (d: Buffer) => this.onData(d.toString()));
+    this.child.on('error', (e) => this.end({ result: 'error', model: null, reason: `cannot run ${this.bin}: ${e.message}`, ms: 0 }));
+    this.child.on('close', () => this.end({ result: 'error', model: null, reason: `native z3 exited: ${this.out.slice(0, 300)}`, ms: 0 }));
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  run(job: SolverJob): Promise<SolverResult> {
+    if (!this.alive) return Promise.resolve({ result: 'error', model: null, reason: 'native z3 exited', ms: 0 });
+    return new Promise((resolve) => {
+      const t0 = performance.now();
+      const kill = setTimeout(() => this.end({ result: 'timeout', model: null, reason: 'native z3 killed after timeout', ms: performance.now() - t0 }), job.timeoutMs + 3000);
+      this.current = { job, t0, resolve, kill };
+      this.out = '';
+      job.signal?.addEventListener('abort', () => {
+        if (this.current?.job === job) this.end({ result: 'canceled', model: null, reason: 'canceled', ms: performance.now() - t0 });
+      }, { once: true });
+      this.child.stdin.write(`(reset)\n${NATIVE_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, job.timeoutMs)})\n${job.query}${querySuffix(job)}(echo "${DONE_MARK}")\n`);
+    });
+  }
+
+  private onData(text: string): void {
+    this.out += text;
+    const at = this.out.indexOf(DONE_MARK);
+    if (at < 0 || !this.current) return;
+    const cur = this.current;
+    this.current = null;
+    clearTimeout(cur.kill);
+    const answer = this.out.slice(0, at);
+    this.out = '';
+    cur.resolve(parseNativeOutput(answer, performance.now() - cur.t0));
+  }
+
+  /** Ends the process, answering the query in flight (if any) with `r`. */
+  end(r: SolverResult): void {
+    if (this.alive) {
+      this.alive = false;
+      this.child.kill('SIGKILL');
+    }
+    const cur = this.current;
+    this.current = null;
+    if (cur) {
+      clearTimeout(cur.kill);
+      cur.resolve(r);
+    }
+  }
+}
+
+/** Native `z3`: at most `size` queries at a time, each session process reused across queries. */
 export class NativeSolverQueue {
   private running = 0;
   private waiting: (() => void)[] = [];
+  private idle: NativeZ3Session[] = [];
   constructor(
     public readonly size: number,
     private readonly bin = 'z3',
@@ -330,12 +409,22 @@ export class NativeSolverQueue {
     }
     if (job.signal?.aborted) return { result: 'canceled', model: null, reason: 'canceled', ms: 0 };
     this.running++;
+    let session = this.idle.pop();
+    while (session && !session.alive) session = this.idle.pop();
+    session ??= new NativeZ3Session(this.bin);
     try {
       job.onStart?.();
-      return await runNative(job, this.bin);
+      return await session.run(job);
     } finally {
+      if (session.alive) this.idle.push(session);
       this.running--;
       this.waiting.shift()?.();
     }
+  }
+
+  /** Ends the idle processes. */
+  shutdown(): void {
+    for (const s of this.idle) s.end({ result: 'canceled', model: null, reason: 'shutdown', ms: 0 });
+    this.idle = [];
   }
 }

@@ -316,6 +316,22 @@ fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
     expect(unsat).toMatchObject({ result: 'unsat', model: null });
     const slow = await native.run({ query: pigeonhole(12, 11), timeoutMs: 300, wantModel: false });
     expect(slow.result).toBe('timeout');
+    // processes are reused across queries: nothing of one query (declarations, options,
+    // a timeout) carries over to the next
+    const quantified = '(declare-fun g (Int) Int)\n(assert (forall ((x Int)) (! (>= (g x) x) :pattern ((g x)))))\n(assert (= (g 3) 5))\n(check-sat)\n';
+    const noMbqi = await native.run({ query: '(set-option :auto_config false)\n(set-option :smt.mbqi false)\n' + quantified, timeoutMs: 5000, wantModel: false });
+    expect(noMbqi.result).toBe('unknown');
+    const results = await Promise.all(Array.from({ length: 6 }, () => native.run({ query: quantified, timeoutMs: 5000, wantModel: false })));
+    expect(results.map((r) => r.result)).toEqual(Array(6).fill('sat'));
+    const redeclared = await native.run({ query: head + '(check-sat)\n', timeoutMs: 5000, wantModel: false });
+    expect(redeclared.result).toBe('sat');
+    const cancel = new AbortController();
+    const cancelled = native.run({ query: pigeonhole(12, 11), timeoutMs: 60_000, wantModel: false, signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 200);
+    expect((await cancelled).result).toBe('canceled');
+    const afterCancel = await native.run({ query: head + '(check-sat)\n', timeoutMs: 5000, wantModel: false });
+    expect(afterCancel.result).toBe('sat');
+    native.shutdown();
     const src = 'verus! {\nfn off_by_one(x: u64) -> (r: u64) requires x < 100 ensures r == x + 1 { x }\nfn ok(x: u64) -> (r: u64) requires x < 100 ensures r == x + 1 { x + 1 }\n}\n';
     const report = await verifySources(new Map([['n.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false, solver: 'native' });
     const byName = new Map(report.functions.map((f) => [f.name, f]));

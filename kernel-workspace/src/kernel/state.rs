@@ -2,10 +2,10 @@
 //!
 //! Invariant (`Kernel::wf`):
 //!   - the page allocator, the run queue and every endpoint queue are well formed;
-//!   - memory: every live process's address space is well formed; the pool pages it uses (its
-//!     table pages and the pool pages it maps) are in its ghost `held` set; a held page is never
-//!     free and never held by another live process (so one process's exit frees no page of
-//!     another, and no page is handed out twice);
+//!   - memory: every live process is within its page quota and its address space is well
+//!     formed; the pool pages it uses (its table pages and the pool pages it maps) are in its
+//!     ghost `held` set; a held page is never free and never held by another live process (so
+//!     one process's exit frees no page of another, and no page is handed out twice);
 //!   - scheduling: a thread is `T_RUNNABLE` iff it is in the run queue, which holds no id twice;
 //!     every waiter of an endpoint is blocked on it in the state the endpoint's mode says (all
 //!     senders or all receivers), no id twice; so a thread waits in at most one place;
@@ -50,10 +50,11 @@ pub open spec fn waiting_state(mode: u8) -> u8 {
 }
 
 impl Kernel {
-    /// Process `p`, when live: its address space is well formed; its table pages and the pool
-    /// pages it maps are in its `held` set, and no held page is free.
+    /// Process `p`, when live: within its page quota; its address space is well formed; its
+    /// table pages and the pool pages it maps are in its `held` set, and no held page is free.
     pub open spec fn space_ok(&self, p: int) -> bool {
         self.procs[p].alive ==> {
+            &&& self.procs[p].pages <= self.procs[p].quota
             &&& self.spaces[p].wf()
             &&& self.spaces[p].disjoint_from(&self.alloc)
             &&& forall|x: u64| #[trigger] self.spaces[p].owns(x) ==> self.procs[p].held@.contains(x)

@@ -320,6 +320,7 @@ pub proof fn lemma_wf_alloc(a: Kernel, b: Kernel, p: int)
         a.wf(),
         0 <= p < MAX_PROCS,
         a.procs[p].alive && b.procs[p].alive,
+        b.procs[p].pages <= b.procs[p].quota,
         b.alloc.wf(),
         b.alloc.free@.subset_of(a.alloc.free@),
         b.spaces[p].wf(),
@@ -329,7 +330,8 @@ pub proof fn lemma_wf_alloc(a: Kernel, b: Kernel, p: int)
             (a.spaces[p].mapping@.contains_key(va) && b.spaces[p].mapping@[va] == a.spaces[p].mapping@[va])
             || (a.alloc.free@.contains(b.spaces[p].mapping@[va].pa) && !b.alloc.free@.contains(b.spaces[p].mapping@[va].pa)),
         b.procs[p].held@ == a.procs[p].held@.union(a.alloc.free@.difference(b.alloc.free@)),
-        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.procs[q] == a.procs[q] && b.spaces[q] == a.spaces[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.procs[q] == a.procs[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.spaces[q] == a.spaces[q],
         b.threads == a.threads && b.runq == a.runq && b.eps == a.eps && b.ep_mode == a.ep_mode && b.current == a.current,
     ensures b.wf(),
 {
@@ -434,8 +436,10 @@ pub proof fn lemma_wf_spawned(a: Kernel, b: Kernel, p: int, t: usize)
         forall|va: u64| #[trigger] b.spaces[p].mapping@.contains_key(va) && is_pool_page(b.spaces[p].mapping@[va].pa)
             ==> a.alloc.free@.contains(b.spaces[p].mapping@[va].pa) && !b.alloc.free@.contains(b.spaces[p].mapping@[va].pa),
         b.procs[p].alive,
+        b.procs[p].pages <= b.procs[p].quota,
         b.procs[p].held@ == a.alloc.free@.difference(b.alloc.free@),
-        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.procs[q] == a.procs[q] && b.spaces[q] == a.spaces[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.procs[q] == a.procs[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.spaces[q] == a.spaces[q],
         b.threads[t as int].state == T_RUNNABLE,
         b.threads[t as int].owner == p,
         forall|i: int| 0 <= i < MAX_THREADS && i != t as int ==> #[trigger] b.threads[i].state == a.threads[i].state
@@ -505,7 +509,8 @@ pub proof fn lemma_wf_exited(a: Kernel, b: Kernel)
         forall|x: u64| #[trigger] b.alloc.free@.contains(x) ==>
             a.alloc.free@.contains(x) || a.procs[a.threads[a.current as int].owner as int].held@.contains(x),
         !b.procs[a.threads[a.current as int].owner as int].alive,
-        forall|q: int| 0 <= q < MAX_PROCS && q != a.threads[a.current as int].owner ==> #[trigger] b.procs[q] == a.procs[q] && b.spaces[q] == a.spaces[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != a.threads[a.current as int].owner ==> #[trigger] b.procs[q] == a.procs[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != a.threads[a.current as int].owner ==> #[trigger] b.spaces[q] == a.spaces[q],
         b.threads[a.current as int].state == T_DEAD,
         forall|i: int| 0 <= i < MAX_THREADS && i != a.current ==> #[trigger] b.threads[i].state == a.threads[i].state
             && b.threads[i].owner == a.threads[i].owner && b.threads[i].endpoint == a.threads[i].endpoint,

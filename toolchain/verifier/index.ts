@@ -11,6 +11,8 @@ import { parseFile } from './parser';
 import { Crate } from './resolver';
 import { ALT_OPTIONS, CrateVC, FnGen, VERUS_OPTIONS, computeSccs, type FnVC, type Obligation } from './vcgen';
 
+/** How long the other configuration of an int<->bv race may go on after one gave up. */
+const RACER_GRACE_MS = 2000;
 const PRELUDE_HEAD = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS].join('\n') + '\n';
 function altQuery(q: string): string {
   return ['(set-option :smt.mbqi false)', ...ALT_OPTIONS].join('\n') + '\n' + q.slice(PRELUDE_HEAD.length);
@@ -219,6 +221,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         if (res.result === 'sat' || res.result === 'unsat') {
           settled = true;
           ctrls[1 - i]!.abort();
+        } else if (res.result === 'unknown') {
+          // this configuration gave up (a failure): the other gets a short grace to prove the
+          // query, not its whole timeout, so a failure is reported seconds after it is found
+          setTimeout(() => {
+            if (!settled) ctrls[1 - i]!.abort();
+          }, RACER_GRACE_MS);
         }
         return res;
       };
@@ -295,7 +303,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
           // z3 gives no model when quantifier instantiation is incomplete: ask for a candidate
           // model of the quantifier-free part (only for the counterexample; the verdict stands)
-          // first with MBQI on (a real model of every axiom), then without the quantified facts
+          // first with MBQI on (a real model of every axiom), then without the quantified facts;
+          // each try gets at most 3 s, so a failure is not reported a whole timeout late
           const withMbqi = ob.query.replace('(set-option :smt.mbqi false)', '(set-option :smt.mbqi true)');
           const c1 = await solve(withMbqi, true, Math.min(3000, timeoutMs));
           if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
@@ -304,7 +313,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
               .split('\n')
               .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
               .join('\n');
-            const c = await solve(qf, true);
+            const c = await solve(qf, true, Math.min(3000, timeoutMs));
             if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
           // remember the failure together with its model, so a re-run is a plain cache hit

@@ -1762,14 +1762,17 @@ export class FnGen {
         // encoding) is split into a choice between two `contains`, each with a clean pattern
         const lenAcc = dt.ctors[0]!.fields[0]!.acc;
         const arrAcc = dt.ctors[0]!.fields[1]!.acc;
-        const contains = (q: Term): Term => {
-          if (Array.isArray(q) && q[0] === 'ite') return ite(q[1]!, contains(q[2]!), contains(q[3]!));
-          const isMk = Array.isArray(q) && q[0] === mk;
-          const qLen: Term = isMk ? q[1]! : [lenAcc, q];
-          const qArr: Term = isMk ? q[2]! : [arrAcc, q];
+        const isIte = (t: Term): t is Term[] => Array.isArray(t) && t[0] === 'ite';
+        const within = (qLen: Term, qArr: Term): Term => {
+          if (isIte(qArr)) return ite(qArr[1]!, within(qLen, qArr[2]!), within(qLen, qArr[3]!));
           if (qLen === '0') return 'false';
           const j = quote(`j@${this.qcount++}`);
           return ['exists', [[j, 'Int']], ['!', and(['<=', '0', j], ['<', j, qLen], eq(['select', qArr, j], a[0]!.t)), ':pattern', [['select', qArr, j]]]];
+        };
+        const contains = (q: Term): Term => {
+          if (isIte(q)) return ite(q[1]!, contains(q[2]!), contains(q[3]!));
+          const isMk = Array.isArray(q) && q[0] === mk;
+          return within(isMk ? q[1]! : [lenAcc, q], isMk ? q[2]! : [arrAcc, q]);
         };
         return { t: contains(s.t), ty: BOOL };
       }

@@ -29,26 +29,12 @@ pub proof fn lemma_wf_frame(a: Kernel, b: Kernel)
             && b.threads[t].endpoint == a.threads[t].endpoint,
     ensures b.wf(),
 {
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-        assert forall|k: int| 0 <= k < b.eps[e].seq@.len() implies #[trigger] b.eps[e].seq@[k] < MAX_THREADS
-            && b.threads[b.eps[e].seq@[k] as int].state == waiting_state(b.ep_mode[e])
-            && b.threads[b.eps[e].seq@[k] as int].endpoint == e by {
-            assert(a.eps[e].seq@[k] < MAX_THREADS);
-        }
-    }
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
-        assert(a.held_apart(p, q));
-    }
+    lemma_eps_carry(a, b, 0);
+    lemma_memory_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
         assert(a.thread_ok(t));
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS && #[trigger] b.threads[t].state == T_RUNNING implies t == b.current by {
         assert(a.threads[t].state == T_RUNNING);
     }
@@ -64,21 +50,12 @@ pub proof fn lemma_run_nobody(a: Kernel, b: Kernel)
         b.threads == a.threads && b.runq == a.runq && b.eps == a.eps && b.ep_mode == a.ep_mode,
     ensures b.wf(),
 {
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-    }
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
-        assert(a.held_apart(p, q));
-    }
+    lemma_eps_carry(a, b, 0);
+    lemma_memory_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
         assert(a.thread_ok(t));
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
 }
 
 /// `b` runs the front of `a`'s run queue, which is popped; nothing else changed.
@@ -103,28 +80,13 @@ pub proof fn lemma_run_front(a: Kernel, b: Kernel)
     assert forall|k: int| 0 <= k < b.runq.seq@.len() implies #[trigger] b.runq.seq@[k] < MAX_THREADS by {
         assert(b.runq.seq@[k] == a.runq.seq@[k + 1]);
     }
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-        assert forall|k: int| 0 <= k < b.eps[e].seq@.len() implies #[trigger] b.eps[e].seq@[k] < MAX_THREADS
-            && b.threads[b.eps[e].seq@[k] as int].state == waiting_state(b.ep_mode[e])
-            && b.threads[b.eps[e].seq@[k] as int].endpoint == e by {
-            // a waiter is blocked, so it is not the thread that now runs
-            assert(a.eps[e].seq@[k] < MAX_THREADS);
-        }
-    }
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
-        assert(a.held_apart(p, q));
-    }
+    lemma_eps_carry(a, b, cur as int);
+    lemma_memory_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
         assert(a.thread_ok(t));
         lemma_contains_pop(a.runq.seq@, t as usize);
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS && #[trigger] b.threads[t].state == T_RUNNING implies t == b.current by {
         assert(a.threads[t].state != T_RUNNING);
     }
@@ -152,27 +114,13 @@ pub proof fn lemma_requeue_current(a: Kernel, b: Kernel)
             assert(b.runq.seq@[k] == a.runq.seq@[k]);
         }
     }
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-        assert forall|k: int| 0 <= k < b.eps[e].seq@.len() implies #[trigger] b.eps[e].seq@[k] < MAX_THREADS
-            && b.threads[b.eps[e].seq@[k] as int].state == waiting_state(b.ep_mode[e])
-            && b.threads[b.eps[e].seq@[k] as int].endpoint == e by {
-            assert(a.eps[e].seq@[k] < MAX_THREADS);
-        }
-    }
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
-        assert(a.held_apart(p, q));
-    }
+    lemma_eps_carry(a, b, cur as int);
+    lemma_memory_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
         assert(a.thread_ok(t));
         lemma_contains_push(a.runq.seq@, cur, t as usize);
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.threads[t].state != T_RUNNING by {
         if t != cur {
             assert(a.threads[t].state != T_RUNNING);
@@ -220,18 +168,11 @@ pub proof fn lemma_block_current(a: Kernel, b: Kernel, ep: int)
             }
         }
     }
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
-        assert(a.held_apart(p, q));
-    }
+    lemma_memory_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
         assert(a.thread_ok(t));
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.threads[t].state != T_RUNNING by {
         if t != cur {
             assert(a.threads[t].state != T_RUNNING);
@@ -290,21 +231,14 @@ pub proof fn lemma_dequeue_wake(a: Kernel, b: Kernel, ep: int, r: usize, woke: b
             }
         }
     }
-    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
-        assert(a.space_ok(p));
-    }
-    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
-        assert(a.held_apart(p, q));
-    }
+    lemma_memory_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
         assert(a.thread_ok(t));
         if woke {
             lemma_contains_push(a.runq.seq@, r, t as usize);
         }
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
     assert forall|t: int| 0 <= t < MAX_THREADS && #[trigger] b.threads[t].state == T_RUNNING implies t == b.current by {
         if t != r {
             assert(a.threads[t].state == T_RUNNING);
@@ -379,12 +313,8 @@ pub proof fn lemma_wf_same_threads(a: Kernel, b: Kernel)
         b.current == NO_THREAD || (b.current < MAX_THREADS && b.threads[b.current as int].state == T_RUNNING),
         forall|t: int| 0 <= t < MAX_THREADS && #[trigger] b.threads[t].state == T_RUNNING ==> t == b.current,
 {
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-    }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_eps_carry(a, b, 0);
+    lemma_sole_carry(a, b);
 }
 
 /// `b` is `a` while a process is built in slot `p`, which is not live: pages only left the
@@ -474,15 +404,7 @@ pub proof fn lemma_wf_spawned(a: Kernel, b: Kernel, p: int, t: usize)
         assert(a.space_ok(q1));
         assert(a.space_ok(q2));
     }
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-        assert forall|k: int| 0 <= k < b.eps[e].seq@.len() implies #[trigger] b.eps[e].seq@[k] < MAX_THREADS
-            && b.threads[b.eps[e].seq@[k] as int].state == waiting_state(b.ep_mode[e])
-            && b.threads[b.eps[e].seq@[k] as int].endpoint == e by {
-            // a waiter is blocked, so it is not the new thread
-            assert(a.eps[e].seq@[k] < MAX_THREADS);
-        }
-    }
+    lemma_eps_carry(a, b, t as int);
     assert forall|i: int| 0 <= i < MAX_THREADS implies #[trigger] b.thread_ok(i) by {
         assert(a.thread_ok(i));
         lemma_contains_push(a.runq.seq@, t, i as usize);
@@ -512,6 +434,7 @@ pub proof fn lemma_wf_exited(a: Kernel, b: Kernel)
         forall|q: int| 0 <= q < MAX_PROCS && q != a.threads[a.current as int].owner ==> #[trigger] b.procs[q] == a.procs[q],
         forall|q: int| 0 <= q < MAX_PROCS && q != a.threads[a.current as int].owner ==> #[trigger] b.spaces[q] == a.spaces[q],
         b.threads[a.current as int].state == T_DEAD,
+        b.threads[a.current as int].owner == a.threads[a.current as int].owner,
         forall|i: int| 0 <= i < MAX_THREADS && i != a.current ==> #[trigger] b.threads[i].state == a.threads[i].state
             && b.threads[i].owner == a.threads[i].owner && b.threads[i].endpoint == a.threads[i].endpoint,
         b.runq == a.runq && b.eps == a.eps && b.ep_mode == a.ep_mode,
@@ -537,27 +460,73 @@ pub proof fn lemma_wf_exited(a: Kernel, b: Kernel)
     assert forall|q1: int, q2: int| 0 <= q1 < MAX_PROCS && 0 <= q2 < MAX_PROCS implies #[trigger] b.held_apart(q1, q2) by {
         assert(a.held_apart(q1, q2));
     }
-    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
-        assert(a.ep_ok(e));
-        assert forall|k: int| 0 <= k < b.eps[e].seq@.len() implies #[trigger] b.eps[e].seq@[k] < MAX_THREADS
-            && b.threads[b.eps[e].seq@[k] as int].state == waiting_state(b.ep_mode[e])
-            && b.threads[b.eps[e].seq@[k] as int].endpoint == e by {
-            // a waiter is blocked, so it is not the thread that ran
-            assert(a.eps[e].seq@[k] < MAX_THREADS);
-        }
-    }
+    lemma_eps_carry(a, b, cur as int);
     assert forall|i: int| 0 <= i < MAX_THREADS implies #[trigger] b.thread_ok(i) by {
         assert(a.thread_ok(i));
         // another live thread of `p` would contradict `sole_thread`
         assert(a.sole_thread(i, cur as int));
     }
-    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
-        assert(a.sole_thread(t1, t2));
-    }
+    lemma_sole_carry(a, b);
     assert forall|i: int| 0 <= i < MAX_THREADS implies #[trigger] b.threads[i].state != T_RUNNING by {
         if i != cur {
             assert(a.threads[i].state != T_RUNNING);
         }
+    }
+}
+
+/// The memory half of the invariant carries over when the allocator, the address spaces and
+/// the processes are as in `a`.
+pub proof fn lemma_memory_carry(a: Kernel, b: Kernel)
+    requires
+        a.wf_except_current(),
+        b.alloc == a.alloc && b.spaces == a.spaces && b.procs == a.procs,
+    ensures
+        forall|p: int| 0 <= p < MAX_PROCS ==> #[trigger] b.space_ok(p),
+        forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS ==> #[trigger] b.held_apart(p, q),
+{
+    assert forall|p: int| 0 <= p < MAX_PROCS implies #[trigger] b.space_ok(p) by {
+        assert(a.space_ok(p));
+    }
+    assert forall|p: int, q: int| 0 <= p < MAX_PROCS && 0 <= q < MAX_PROCS implies #[trigger] b.held_apart(p, q) by {
+        assert(a.held_apart(p, q));
+    }
+}
+
+/// The endpoints carry over when their queues and modes are as in `a`, and only thread `t` may
+/// have another state or endpoint, `t` being no waiter (not blocked) or unchanged.
+pub proof fn lemma_eps_carry(a: Kernel, b: Kernel, t: int)
+    requires
+        forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] a.ep_ok(e),
+        b.eps == a.eps && b.ep_mode == a.ep_mode,
+        !a.threads[t].blocked()
+            || (b.threads[t].state == a.threads[t].state && b.threads[t].endpoint == a.threads[t].endpoint),
+        forall|i: int| 0 <= i < MAX_THREADS && i != t ==> #[trigger] b.threads[i].state == a.threads[i].state
+            && b.threads[i].endpoint == a.threads[i].endpoint,
+    ensures forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] b.ep_ok(e),
+{
+    assert forall|e: int| 0 <= e < MAX_EPS implies #[trigger] b.ep_ok(e) by {
+        assert(a.ep_ok(e));
+        assert forall|k: int| 0 <= k < b.eps[e].seq@.len() implies #[trigger] b.eps[e].seq@[k] < MAX_THREADS
+            && b.threads[b.eps[e].seq@[k] as int].state == waiting_state(b.ep_mode[e])
+            && b.threads[b.eps[e].seq@[k] as int].endpoint == e by {
+            // a waiter is blocked, so it is not `t` unless `t` did not change
+            assert(a.eps[e].seq@[k] < MAX_THREADS);
+        }
+    }
+}
+
+/// "One live thread per live process" carries over when owners are as in `a` and no thread
+/// came to life.
+pub proof fn lemma_sole_carry(a: Kernel, b: Kernel)
+    requires
+        forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS ==> #[trigger] a.sole_thread(t1, t2),
+        forall|i: int| 0 <= i < MAX_THREADS ==> #[trigger] b.threads[i].owner == a.threads[i].owner
+            && (b.threads[i].live() ==> a.threads[i].live()),
+    ensures forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS ==> #[trigger] b.sole_thread(t1, t2),
+{
+    assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
+        assert(a.sole_thread(t1, t2));
+        assert(b.threads[t1].owner == a.threads[t1].owner && b.threads[t2].owner == a.threads[t2].owner);
     }
 }
 

@@ -284,6 +284,21 @@ proof fn contains_after_pop_wrong(s: Seq<u64>, x: u64)
 {
 }
 
+// expect: verified
+proof fn contains_after_update(s: Seq<u64>, x: u64)
+    requires s.len() >= 2, s[0] != x, s[1] != x,
+    ensures s.update(1, x).contains(x), !s.subrange(0, 2).update(1, 7).contains(x) || x == 7,
+{
+    assert(s.update(1, x)[1] == x);
+}
+
+// expect: failed postcondition
+proof fn contains_after_update_wrong(s: Seq<u64>, x: u64)
+    requires s.len() >= 2, s[0] != x, s[1] == x,
+    ensures s.update(1, 5).contains(x),
+{
+}
+
 // expect: failed postcondition
 proof fn contains_in_empty(x: u64)
     ensures Seq::<u64>::empty().contains(x),

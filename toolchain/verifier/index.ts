@@ -217,6 +217,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const link = () => ctrls.forEach((c) => c.abort());
       options.signal?.addEventListener('abort', link, { once: true });
       let settled = false;
+      const graces: ReturnType<typeof setTimeout>[] = [];
       const finish = (res: SolverResult, i: number) => {
         if (res.result === 'sat' || res.result === 'unsat') {
           settled = true;
@@ -224,9 +225,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         } else if (res.result === 'unknown') {
           // this configuration gave up (a failure): the other gets a short grace to prove the
           // query, not its whole timeout, so a failure is reported seconds after it is found
-          setTimeout(() => {
+          graces.push(setTimeout(() => {
             if (!settled) ctrls[1 - i]!.abort();
-          }, RACER_GRACE_MS);
+          }, RACER_GRACE_MS));
         }
         return res;
       };
@@ -241,6 +242,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       await Promise.race([first, stagger]);
       if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: altQuery(q), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
       const both = await Promise.all(second ? [first, second] : [first]);
+      for (const g of graces) clearTimeout(g);
       options.signal?.removeEventListener('abort', link);
       const definitive = both.find((x) => x.result === 'sat' || x.result === 'unsat');
       r = definitive ?? both.find((x) => x.result === 'unknown') ?? both[0]!;
@@ -264,18 +266,19 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     return { r, cached: false };
   };
 
+  const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
+    name: u.vc.info.qname,
+    file: u.file.path,
+    span: u.lines.span(u.vc.info.item.sp),
+    mode: u.mode,
+    status,
+    timeMs: 0,
+    cached: false,
+    obligations: [],
+  });
   const verifyUnit = async (u: Unit): Promise<FunctionResult> => {
     const info = u.vc.info;
-    const base: FunctionResult = {
-      name: info.qname,
-      file: u.file.path,
-      span: u.lines.span(info.item.sp),
-      mode: u.mode,
-      status: 'verified',
-      timeMs: 0,
-      cached: false,
-      obligations: [],
-    };
+    const base = resultOf(u, 'verified');
     if (u.vc.unsupported) {
       const r: FunctionResult = { ...base, status: 'unsupported', detail: `${u.vc.unsupported.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.unsupported.sp.start)}` };
       r.obligations = [];
@@ -337,7 +340,6 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       base.status = 'error';
       base.detail = errOb.message;
     }
-    void fnSolverMs;
     options.onFunctionResult?.(base);
     return base;
   };
@@ -345,7 +347,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   for (const u of ordered) {
     if (options.signal?.aborted) {
       // a cancelled run stops generating queries at once; its report is thrown away
-      results.set(u, Promise.resolve({ name: u.vc.info.qname, file: u.file.path, span: u.lines.span(u.vc.info.item.sp), mode: u.mode, status: 'timeout', timeMs: 0, cached: false, obligations: [], detail: 'canceled' }));
+      results.set(u, Promise.resolve({ ...resultOf(u, 'timeout'), detail: 'canceled' }));
       continue;
     }
     const t = performance.now();

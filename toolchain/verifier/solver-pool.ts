@@ -288,7 +288,7 @@ function querySuffix(job: SolverJob): string {
 export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(bin, ['-in', '-smt2', `-t:${Math.max(1, job.timeoutMs)}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, ['-in', '-smt2', `-t:${Math.max(1, job.timeoutMs)}`], { stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';
     let done = false;
     const finish = (r: SolverResult) => {
@@ -332,10 +332,11 @@ class NativeZ3Session {
   alive = true;
 
   constructor(private readonly bin: string) {
-    this.child = spawn(bin, ['-in', '-smt2'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // stderr (z3's warnings) is not read: a pipe nobody drains would stall a long-lived process
+    this.child = spawn(bin, ['-in', '-smt2'], { stdio: ['pipe', 'pipe', 'ignore'] });
     // an idle session must not keep the process alive
     this.child.unref();
-    for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as { unref?: () => void }).unref?.();
+    for (const s of [this.child.stdin, this.child.stdout]) (s as unknown as { unref?: () => void }).unref?.();
     this.child.stdout.on('data', (d: Buffer) => this.onData(d.toString()));
     this.child.on('error', (e) => this.end({ result: 'error', model: null, reason: `cannot run ${this.bin}: ${e.message}`, ms: 0 }));
     this.child.on('close', () => this.end({ result: 'error', model: null, reason: `native z3 exited: ${this.out.slice(0, 300)}`, ms: 0 }));

@@ -270,6 +270,7 @@ pub proof fn lemma_wf_alloc(a: Kernel, b: Kernel, p: int)
     ensures b.wf(),
 {
     assert(a.space_ok(p));
+    lemma_others_keep_pages(a, b, p);
     assert forall|q: int| 0 <= q < MAX_PROCS implies #[trigger] b.space_ok(q) by {
         assert(a.space_ok(q));
         if q == p {
@@ -284,19 +285,12 @@ pub proof fn lemma_wf_alloc(a: Kernel, b: Kernel, p: int)
                     assert(a.procs[p].held@.contains(x));
                 }
             }
-        } else if a.procs[q].alive {
-            assert forall|x: u64| #[trigger] b.spaces[q].owns(x) implies !b.alloc.free@.contains(x) && is_pool_page(x) by {
-                assert(a.spaces[q].owns(x));
-            }
         }
     }
     assert forall|q1: int, q2: int| 0 <= q1 < MAX_PROCS && 0 <= q2 < MAX_PROCS implies #[trigger] b.held_apart(q1, q2) by {
         assert(a.held_apart(q1, q2));
         assert(a.space_ok(q1));
         assert(a.space_ok(q2));
-    }
-    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
-        assert(a.thread_ok(t));
     }
     lemma_wf_same_threads(a, b);
 }
@@ -307,12 +301,17 @@ pub proof fn lemma_wf_same_threads(a: Kernel, b: Kernel)
     requires
         a.wf(),
         b.threads == a.threads && b.runq == a.runq && b.eps == a.eps && b.ep_mode == a.ep_mode && b.current == a.current,
+        forall|q: int| 0 <= q < MAX_PROCS ==> #[trigger] b.procs[q].alive == a.procs[q].alive,
     ensures
+        forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] b.thread_ok(t),
         forall|e: int| 0 <= e < MAX_EPS ==> #[trigger] b.ep_ok(e),
         forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS ==> #[trigger] b.sole_thread(t1, t2),
         b.current == NO_THREAD || (b.current < MAX_THREADS && b.threads[b.current as int].state == T_RUNNING),
         forall|t: int| 0 <= t < MAX_THREADS && #[trigger] b.threads[t].state == T_RUNNING ==> t == b.current,
 {
+    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
+        assert(a.thread_ok(t));
+    }
     lemma_eps_carry(a, b, 0);
     lemma_sole_carry(a, b);
 }
@@ -331,19 +330,10 @@ pub proof fn lemma_wf_build(a: Kernel, b: Kernel, p: int)
         b.threads == a.threads && b.runq == a.runq && b.eps == a.eps && b.ep_mode == a.ep_mode && b.current == a.current,
     ensures b.wf(),
 {
-    assert forall|q: int| 0 <= q < MAX_PROCS implies #[trigger] b.space_ok(q) by {
-        assert(a.space_ok(q));
-        if a.procs[q].alive {
-            assert forall|x: u64| #[trigger] b.spaces[q].owns(x) implies !b.alloc.free@.contains(x) && is_pool_page(x) by {
-                assert(a.spaces[q].owns(x));
-            }
-        }
-    }
+    lemma_others_keep_pages(a, b, p);
+    assert(b.space_ok(p));
     assert forall|q1: int, q2: int| 0 <= q1 < MAX_PROCS && 0 <= q2 < MAX_PROCS implies #[trigger] b.held_apart(q1, q2) by {
         assert(a.held_apart(q1, q2));
-    }
-    assert forall|t: int| 0 <= t < MAX_THREADS implies #[trigger] b.thread_ok(t) by {
-        assert(a.thread_ok(t));
     }
     lemma_wf_same_threads(a, b);
 }
@@ -390,15 +380,7 @@ pub proof fn lemma_wf_spawned(a: Kernel, b: Kernel, p: int, t: usize)
         assert(a.alloc.free@.contains(x) && !b.alloc.free@.contains(x));
     }
     assert(b.space_ok(p));
-    assert forall|q: int| 0 <= q < MAX_PROCS && q != p implies #[trigger] b.space_ok(q) by {
-        assert(a.space_ok(q));
-        assert(b.spaces[q] == a.spaces[q] && b.procs[q] == a.procs[q]);
-        if a.procs[q].alive {
-            assert forall|x: u64| #[trigger] b.spaces[q].owns(x) implies !b.alloc.free@.contains(x) && is_pool_page(x) by {
-                assert(a.spaces[q].owns(x));
-            }
-        }
-    }
+    lemma_others_keep_pages(a, b, p);
     assert forall|q1: int, q2: int| 0 <= q1 < MAX_PROCS && 0 <= q2 < MAX_PROCS implies #[trigger] b.held_apart(q1, q2) by {
         assert(a.held_apart(q1, q2));
         assert(a.space_ok(q1));
@@ -527,6 +509,27 @@ pub proof fn lemma_sole_carry(a: Kernel, b: Kernel)
     assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
         assert(a.sole_thread(t1, t2));
         assert(b.threads[t1].owner == a.threads[t1].owner && b.threads[t2].owner == a.threads[t2].owner);
+    }
+}
+
+/// Every process but `p` keeps what `space_ok` says of it when its address space and record
+/// are as in `a` and pages only left the free set.
+pub proof fn lemma_others_keep_pages(a: Kernel, b: Kernel, p: int)
+    requires
+        forall|q: int| 0 <= q < MAX_PROCS ==> #[trigger] a.space_ok(q),
+        b.alloc.free@.subset_of(a.alloc.free@),
+        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.procs[q] == a.procs[q],
+        forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.spaces[q] == a.spaces[q],
+    ensures forall|q: int| 0 <= q < MAX_PROCS && q != p ==> #[trigger] b.space_ok(q),
+{
+    assert forall|q: int| 0 <= q < MAX_PROCS && q != p implies #[trigger] b.space_ok(q) by {
+        assert(a.space_ok(q));
+        assert(b.spaces[q] == a.spaces[q] && b.procs[q] == a.procs[q]);
+        if a.procs[q].alive {
+            assert forall|x: u64| #[trigger] b.spaces[q].owns(x) implies !b.alloc.free@.contains(x) && is_pool_page(x) by {
+                assert(a.spaces[q].owns(x));
+            }
+        }
     }
 }
 

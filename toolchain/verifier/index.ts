@@ -9,6 +9,7 @@ import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, Functi
 import { LineMap, type SourceFile } from './ast';
 import { parseFile } from './parser';
 import { Crate } from './resolver';
+import { checkCrate } from './check/checker';
 import { ALT_OPTIONS, CrateVC, FnGen, VERUS_OPTIONS, computeSccs, type FnVC, type Obligation } from './vcgen';
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
@@ -127,7 +128,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     }
   }
   const crate = new Crate(parsed);
-  const cvc = new CrateVC(crate);
+  // types and modes are checked before any verification condition is generated
+  const checked = checkCrate(crate);
+  const cvc = new CrateVC(crate, checked);
   const units: Unit[] = [];
   try {
     cvc.analyzeSpecFns();
@@ -145,8 +148,24 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
       const gen = new FnGen(cvc, info);
-      const vc = gen.run();
+      const errors = checked.fnErrors.get(it);
+      const vc: FnVC = errors ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors } : gen.run();
       units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
+    }
+  }
+  // a function that relies on one with type or mode errors has no trustworthy encoding either
+  const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
+  const broken = new Map<string, string>();
+  for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const u of units) {
+      if (broken.has(u.vc.info.key)) continue;
+      const bad = [...u.vc.callees].find((c) => broken.has(c) && unitByKey.has(c));
+      if (bad === undefined) continue;
+      broken.set(u.vc.info.key, u.vc.info.qname);
+      if (!u.vc.error) u.vc.error = { message: `uses \`${broken.get(bad)}\`, which has type or mode errors`, sp: u.vc.info.item.nameSp };
+      changed = true;
     }
   }
   // recursion among exec/proof functions: keep decreases checks for calls inside an SCC
@@ -288,7 +307,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     }
     if (u.vc.error) {
       const r: FunctionResult = { ...base, status: 'error', detail: `${u.vc.error.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.error.sp.start)}` };
-      diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.error.sp), severity: 'error', message: u.vc.error.message, source: 'stratos-verifier' });
+      for (const err of u.vc.checkErrors ?? [u.vc.error]) diagnostics.push({ file: u.file.path, span: u.lines.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
       options.onFunctionResult?.(r);
       return r;
     }

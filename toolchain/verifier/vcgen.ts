@@ -5,6 +5,7 @@
 import type { ObligationKind } from '../../app/verification';
 import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
 import { BOOL, Crate, INT, NAT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, norm, signed, tyEq, tyStr, type FnInfo, type IntKind, type Ty } from './resolver';
+import type { CheckedCrate } from './check/checker';
 import { SortRegistry, and, datatypeOf, eq, implies, ite, not, num, or, print, quote, sortKey, sortOf, type Datatype, type Term } from './smt';
 
 export class Unsupported extends Error {
@@ -44,6 +45,8 @@ export interface FnVC {
   obligations: Obligation[];
   unsupported?: { message: string; sp: Sp };
   error?: { message: string; sp: Sp };
+  /** Every type and mode error the checking phase found (the first is `error`). */
+  checkErrors?: { message: string; sp: Sp }[];
   /** Resolved callees (for recursion detection). */
   callees: Set<string>;
 }
@@ -184,7 +187,7 @@ export class CrateVC {
   specDefs = new Map<string, SpecDef>();
   recursive = new Set<string>(); // spec fns in recursive SCCs
   scc = new Map<string, Set<string>>();
-  constructor(public crate: Crate) {}
+  constructor(public crate: Crate, public checked: CheckedCrate) {}
 
   allFns(): FnInfo[] {
     const out: FnInfo[] = [];
@@ -730,7 +733,10 @@ export class FnGen {
           if (!isIntKind(e.suffix)) throw new Unsupported(`integer suffix ${e.suffix}`, e.sp);
           return { t: num(e.value), ty: { k: 'int', kind: e.suffix } };
         }
-        return { t: num(e.value), ty: m.exec ? { k: 'lit', cell: { kind: null, pending: [] } } : INT };
+        // the checking phase typed every literal (Rust's inference); VC generation only reads it
+        const ty = this.cvc.checked.exprTypes.get(e);
+        if (!ty) throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
+        return { t: num(e.value), ty };
       }
       case 'bool':
         return { t: e.value ? 'true' : 'false', ty: BOOL };

@@ -1,0 +1,904 @@
+// The checking phase: between name resolution and VC generation, like rustc's type check and
+// Verus's mode check. It types every expression it understands (Rust's integer-literal inference
+// included), checks that no value changes type implicitly, and that ghost values, calls and
+// statements stay in the modes Verus allows. Its output is plain data: a type per expression
+// and a list of errors per function. VC generation reads the types and never works one out.
+//
+// What it does not understand (a construct VC generation reports as unsupported) gets the type
+// `any`, which constrains nothing: the checker never rejects a program for being outside its
+// reach, and never accepts one VC generation could mistype.
+
+import type { Block, ConstItem, Expr, FnItem, Pat, Sp, Stmt, TypeExpr } from '../ast';
+import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+export interface CheckError {
+  message: string;
+  sp: Sp;
+}
+
+export interface CheckedCrate {
+  /** The type of each expression node the checker typed (literals always). */
+  exprTypes: Map<Expr, Ty>;
+  /** Type and mode errors of each function; a function with errors gets no verification conditions. */
+  fnErrors: Map<FnItem, CheckError[]>;
+  /** Errors in the value of a constant (reported on every function that uses it too). */
+  constErrors: Map<ConstItem, CheckError[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modes
+
+/** Where code runs: exec code is compiled; proof and spec code are ghost (erased). */
+type CodeMode = 'exec' | 'proof' | 'spec';
+
+interface Local {
+  ty: CTy;
+  /** ghost (spec/proof) variable: never read by exec code */
+  ghost: boolean;
+  mut: boolean;
+}
+
+interface Ctx {
+  code: CodeMode;
+  fn: FnItem;
+  scopes: Map<string, Local>[];
+  retTy: CTy;
+  /** the return value's expected mode (a `Ghost<T>` result is ghost) */
+  retCode: CodeMode;
+}
+
+const ghost = (c: CodeMode): boolean => c !== 'exec';
+
+class CheckFailed extends Error {}
+
+/** A `Ghost<T>` / `Tracked<T>` type: the value is ghost even in an exec signature. */
+function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
+  if (!t) return null;
+  if (t.k === 'ref') return ghostWrapper(t.inner);
+  if (t.k === 'path' && t.name === 'Ghost') return 'spec';
+  if (t.k === 'path' && t.name === 'Tracked') return 'proof';
+  return null;
+}
+
+function qualifiedName(segs: string[], selfType: string | null): string {
+  const last = segs[segs.length - 1]!;
+  if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
+    const t = segs[segs.length - 2] === 'Self' ? selfType : segs[segs.length - 2]!;
+    return `${t}::${last}`;
+  }
+  return last;
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+const BIT_OPS = new Set(['&', '|', '^']);
+
+// ---------------------------------------------------------------------------------------------
+
+export function checkCrate(crate: Crate): CheckedCrate {
+  return new Checker(crate).run();
+}
+
+class Checker {
+  private vars = new IntVars();
+  private types = new Map<Expr, CTy>();
+  /** every literal with the value its type must hold (negated under a unary minus) */
+  private literals: { e: Expr; value: bigint; fn: FnItem | null }[] = [];
+  private errors: CheckError[] = [];
+  private out: CheckedCrate = { exprTypes: new Map(), fnErrors: new Map(), constErrors: new Map() };
+
+  constructor(private crate: Crate) {}
+
+  run(): CheckedCrate {
+    const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
+    for (const f of this.crate.files) {
+      for (const it of f.items) {
+        if (it.k === 'const') this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
+        if (it.k === 'fn') perFn.push({ fn: it, errors: this.guard(() => this.checkFn(it), it) });
+      }
+    }
+    // literal types are known only now: range checks and the output types
+    for (const lit of this.literals) {
+      const t = shallow(this.types.get(lit.e) ?? C_ANY, this.vars);
+      const kind = t.k === 'int' ? t.kind : t.k === 'ivar' ? this.vars.resolved(t.id) : null;
+      if (!kind || !isMachine(kind)) continue;
+      const r = intRange(kind);
+      if (lit.value < r.min! || lit.value > r.max!) {
+        const err = { message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp };
+        const entry = lit.fn ? perFn.find((p) => p.fn === lit.fn) : null;
+        if (entry) entry.errors.push(err);
+      }
+    }
+    for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
+    for (const [e, t] of this.types) {
+      const ty = toTy(t, this.vars);
+      if (ty) this.out.exprTypes.set(e, ty);
+    }
+    return this.out;
+  }
+
+  private currentFn: FnItem | null = null;
+
+  /** Runs one item's check; a resolver error ends that item's check as its error. */
+  private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
+    this.errors = [];
+    this.currentFn = fn;
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ResolveError) this.errors.push({ message: e.message, sp: e.sp });
+      else if (!(e instanceof CheckFailed)) throw e;
+    }
+    return this.errors;
+  }
+
+  private error(message: string, sp: Sp): void {
+    this.errors.push({ message, sp });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Items
+
+  private resolve(t: TypeExpr, selfType: string | null): CTy {
+    return fromTy(this.crate.resolveType(t, selfType));
+  }
+
+  private checkConst(c: ConstItem): void {
+    const ty = this.resolve(c.ty, c.selfType);
+    const ctx: Ctx = { code: 'exec', fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: 'exec' };
+    this.expect(c.value, ty, ctx);
+  }
+
+  private checkFn(f: FnItem): void {
+    // generic functions are reported unsupported by VC generation before anything is typed
+    if (f.generics.length) return;
+    const code: CodeMode = f.mode;
+    const params = new Map<string, Local>();
+    for (const p of f.params) {
+      const wrapped = ghostWrapper(p.ty);
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec' || wrapped !== null, mut: p.ty.k === 'ref' && p.ty.mut });
+    }
+    const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
+    const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
+    const specCtx = (extra?: Map<string, Local>): Ctx => ({ code: 'spec', fn: f, scopes: extra ? [params, extra] : [params], retTy, retCode });
+    for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
+    for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
+    const withRet = new Map<string, Local>();
+    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mut: false });
+    for (const e of f.ensures) this.expect(e, C_BOOL, specCtx(withRet));
+    if (!f.body) return;
+    const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
+    if (f.attrs.some((a) => a.includes('external_body'))) return; // trusted body: only the signature counts
+    const bodyTy = this.block(f.body, ctx, retTy);
+    if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
+  }
+
+  private tailSpan(b: Block): Sp {
+    const last = b.stmts[b.stmts.length - 1];
+    return last && last.k === 'expr' && !last.semi ? last.e.sp : b.sp;
+  }
+
+  private decreasesMeasure(e: Expr, ctx: Ctx): void {
+    const t = shallow(this.infer(e, ctx), this.vars);
+    if (t.k !== 'any' && !isIntLike(t) && t.k !== 'tuple') this.error(`decreases needs an integer measure, found \`${cTyStr(t, this.vars)}\``, e.sp);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Unification
+
+  /** `found` must be usable where `expected` is wanted (rustc: no implicit conversion). */
+  private unify(expected: CTy, found: CTy, sp: Sp): boolean {
+    if (!this.unifies(expected, found)) {
+      this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);
+      return false;
+    }
+    return true;
+  }
+
+  private unifies(a: CTy, b: CTy): boolean {
+    a = shallow(a, this.vars);
+    b = shallow(b, this.vars);
+    if (a.k === 'any' || b.k === 'any') return true;
+    if (a.k === 'ivar' && b.k === 'ivar') return this.vars.union(a.id, b.id);
+    if (a.k === 'ivar') return b.k === 'int' && this.vars.fix(a.id, b.kind);
+    if (b.k === 'ivar') return a.k === 'int' && this.vars.fix(b.id, a.kind);
+    if (a.k !== b.k) return false;
+    switch (a.k) {
+      case 'int': return a.kind === (b as typeof a).kind;
+      case 'bool': return true;
+      case 'struct': return a.name === (b as typeof a).name;
+      case 'enum': {
+        const bb = b as typeof a;
+        return a.name === bb.name && a.args.length === bb.args.length && a.args.every((x, i) => this.unifies(x, bb.args[i]!));
+      }
+      case 'seq': case 'set': return this.unifies(a.elem, (b as typeof a).elem);
+      case 'map': return this.unifies(a.key, (b as typeof a).key) && this.unifies(a.val, (b as typeof a).val);
+      case 'array': return a.len === (b as typeof a).len && this.unifies(a.elem, (b as typeof a).elem);
+      case 'tuple': {
+        const bb = b as typeof a;
+        return a.elems.length === bb.elems.length && a.elems.every((x, i) => this.unifies(x, bb.elems[i]!));
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  private expect(e: Expr, want: CTy, ctx: Ctx): CTy {
+    // a cast's target is a hint for an unsuffixed literal, as in rustc
+    const t = this.infer(e, ctx, want);
+    this.unify(want, t, e.sp);
+    return t;
+  }
+
+  private record(e: Expr, t: CTy): CTy {
+    this.types.set(e, t);
+    return t;
+  }
+
+  private lookup(name: string, ctx: Ctx): Local | null {
+    for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+      const l = ctx.scopes[i]!.get(name);
+      if (l) return l;
+    }
+    return null;
+  }
+
+  /** Spec-only operations (views, `old`, ghost reads) in code that is compiled. */
+  private requireGhost(ctx: Ctx, what: string, sp: Sp): void {
+    if (ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: ${what} can only be used in ghost code`, sp);
+  }
+
+  private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    return this.record(e, this.inferInner(e, ctx, hint));
+  }
+
+  private inferInner(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    switch (e.k) {
+      case 'int': {
+        this.literals.push({ e, value: e.value, fn: this.currentFn });
+        if (e.suffix) {
+          if (!isIntKind(e.suffix)) return C_ANY;
+          return { k: 'int', kind: e.suffix };
+        }
+        const v = this.vars.fresh(ghost(ctx.code));
+        if (hint && shallow(hint, this.vars).k === 'int' && ctx.code === 'exec') this.unifies(v, hint);
+        return v;
+      }
+      case 'bool':
+        return C_BOOL;
+      case 'path':
+        return this.path(e, ctx);
+      case 'unary': {
+        if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.infer(e.e, ctx, hint);
+        if (e.op === '-' && e.e.k === 'int') {
+          const t = this.infer(e.e, ctx, hint);
+          this.literals[this.literals.length - 1]!.value = -e.e.value;
+          return t;
+        }
+        const t = shallow(this.infer(e.e, ctx, hint), this.vars);
+        if (e.op === '!') {
+          if (t.k !== 'any' && t.k !== 'bool' && !isIntLike(t)) this.error(`cannot apply unary operator \`!\` to type \`${cTyStr(t, this.vars)}\``, e.sp);
+          return t;
+        }
+        if (t.k === 'int' && !ghost(ctx.code) && isMachine(t.kind) && !t.kind.startsWith('i')) this.error(`cannot apply unary operator \`-\` to type \`${t.kind}\``, e.sp);
+        if (t.k !== 'any' && !isIntLike(t)) this.error(`cannot apply unary operator \`-\` to type \`${cTyStr(t, this.vars)}\``, e.sp);
+        // spec negation is integer negation
+        return ghost(ctx.code) && t.k === 'int' ? C_INT : t;
+      }
+      case 'binary':
+        return this.binary(e.op, e.l, e.r, e.sp, ctx);
+      case 'chain': {
+        for (let i = 0; i < e.ops.length; i++) this.binary(e.ops[i]!, e.operands[i]!, e.operands[i + 1]!, e.sp, ctx, i > 0);
+        return C_BOOL;
+      }
+      case 'bullets':
+        for (const x of e.items) this.expect(x, C_BOOL, ctx);
+        return C_BOOL;
+      case 'call':
+        return this.call(e, ctx);
+      case 'method':
+        return this.method(e, ctx);
+      case 'field': {
+        const r = shallow(this.infer(e.recv, ctx), this.vars);
+        return this.fieldType(r, e.name, e.sp);
+      }
+      case 'index': {
+        const r = shallow(this.infer(e.recv, ctx), this.vars);
+        if (r.k === 'array' || r.k === 'seq') {
+          const i = this.infer(e.idx, ctx);
+          if (r.k === 'array' && ctx.code === 'exec') this.unify({ k: 'int', kind: 'usize' }, i, e.idx.sp);
+          else if (!isIntLike(shallow(i, this.vars)) && i.k !== 'any') this.error('the index must be an integer', e.idx.sp);
+          return r.elem;
+        }
+        if (r.k === 'map') {
+          this.expect(e.idx, r.key, ctx);
+          return r.val;
+        }
+        this.infer(e.idx, ctx);
+        if (r.k !== 'any') this.error(`cannot index into a value of type \`${cTyStr(r, this.vars)}\``, e.sp);
+        return C_ANY;
+      }
+      case 'view': {
+        this.requireGhost(ctx, '`@` (the view of a value)', e.sp);
+        const r = shallow(this.infer(e.e, ctx), this.vars);
+        return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
+      }
+      case 'cast': {
+        const to = this.resolve(e.ty, ctx.fn?.selfType ?? null);
+        const from = shallow(this.infer(e.e, ctx, to), this.vars);
+        if (from.k !== 'any' && !isIntLike(from) && from.k !== 'bool' && !this.unifies(to, from)) this.error(`non-primitive cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
+        if (ctx.code === 'exec' && to.k === 'int' && !isMachine(to.kind)) this.requireGhost(ctx, `a cast to \`${to.kind}\``, e.sp);
+        return to;
+      }
+      case 'if': {
+        this.expect(e.cond, C_BOOL, ctx);
+        const t = this.block(e.then, ctx, hint);
+        if (!e.els) return C_UNIT;
+        const f = this.infer(e.els, ctx, hint);
+        if (t === null) return f;
+        this.unify(t, f, e.els.sp);
+        return t;
+      }
+      case 'match': {
+        const s = this.infer(e.scrut, ctx);
+        let result: CTy | null = null;
+        for (const arm of e.arms) {
+          ctx.scopes.push(new Map());
+          this.pattern(arm.pat, s, ctx, ghost(ctx.code));
+          if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
+          const t = this.infer(arm.body, ctx, hint ?? result ?? undefined);
+          if (!this.diverges(arm.body)) {
+            if (result === null) result = t;
+            else this.unify(result, t, arm.body.sp);
+          }
+          ctx.scopes.pop();
+        }
+        return result ?? C_ANY;
+      }
+      case 'block':
+        return this.block(e.block, ctx, hint) ?? C_ANY;
+      case 'quant': {
+        const scope = new Map<string, Local>();
+        const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
+        e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mut: false }));
+        const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
+        for (const tr of e.triggers) for (const t of tr) this.infer(t, inner);
+        if (e.q === 'choose') {
+          this.expect(e.body, C_BOOL, inner);
+          return tys.length === 1 ? tys[0]! : { k: 'tuple', elems: tys };
+        }
+        this.expect(e.body, C_BOOL, inner);
+        return C_BOOL;
+      }
+      case 'struct':
+        return this.structLit(e, ctx);
+      case 'tuple':
+        return { k: 'tuple', elems: e.elems.map((x) => this.infer(x, ctx)) };
+      case 'array': {
+        const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;
+        let elem: CTy | null = null;
+        for (const x of e.elems) {
+          const t = this.infer(x, ctx, hintElem);
+          if (elem === null) elem = t;
+          else this.unify(elem, t, x.sp);
+        }
+        return elem ? { k: 'array', elem, len: e.elems.length } : C_ANY;
+      }
+      case 'array-rep': {
+        const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;
+        const elem = this.infer(e.elem, ctx, hintElem);
+        const n = this.crate.constIntValue(e.len);
+        this.infer(e.len, { ...ctx, code: 'exec' }, { k: 'int', kind: 'usize' });
+        return n === null ? C_ANY : { k: 'array', elem, len: Number(n) };
+      }
+      case 'macro': {
+        if (e.name !== 'seq' && e.name !== 'set') {
+          for (const a of e.args) this.infer(a, ctx);
+          return C_ANY;
+        }
+        this.requireGhost(ctx, `\`${e.name}!\``, e.sp);
+        let elem: CTy | null = null;
+        for (const a of e.args) {
+          const t = this.infer(a, { ...ctx, code: 'spec' });
+          if (elem === null) elem = t;
+          else this.unify(elem, t, a.sp);
+        }
+        return { k: e.name, elem: elem ?? C_ANY };
+      }
+      case 'trigger':
+        return this.infer(e.e, ctx, hint);
+      case 'return': {
+        if (ctx.code === 'spec') this.error('`return` is not allowed in spec code', e.sp);
+        if (e.e) this.expect(e.e, ctx.retTy, { ...ctx, code: ctx.code === 'exec' ? ctx.retCode : ctx.code });
+        else this.unify(ctx.retTy, C_UNIT, e.sp);
+        return C_ANY;
+      }
+      case 'break': case 'continue':
+        return C_ANY;
+      case 'while': case 'loop': {
+        if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
+        if (e.k === 'while') this.expect(e.cond, C_BOOL, ctx);
+        const spec: Ctx = { ...ctx, code: 'spec' };
+        for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);
+        for (const d of e.dec) this.decreasesMeasure(d, spec);
+        this.block(e.body, ctx);
+        return e.k === 'while' ? C_UNIT : C_ANY;
+      }
+      case 'assign':
+        return this.assign(e, ctx);
+      case 'unsupported':
+        return C_ANY;
+    }
+  }
+
+  private diverges(e: Expr): boolean {
+    if (e.k === 'return' || e.k === 'break' || e.k === 'continue') return true;
+    if (e.k === 'block') {
+      const last = e.block.stmts[e.block.stmts.length - 1];
+      return !!last && last.k === 'expr' && this.diverges(last.e);
+    }
+    return false;
+  }
+
+  private path(e: Extract<Expr, { k: 'path' }>, ctx: Ctx): CTy {
+    const segs = e.segs;
+    const last = segs[segs.length - 1]!;
+    if (segs.length === 1) {
+      const l = this.lookup(last, ctx);
+      if (l) {
+        if (l.ghost && ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: \`${last}\` is a ghost variable and cannot be used in exec code`, e.sp);
+        return l.ty;
+      }
+      if (last === 'None') return { k: 'enum', name: 'Option', args: [C_ANY] };
+    }
+    if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
+      return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
+    }
+    const variant = this.variant(segs, ctx, e.sp);
+    if (variant) return variant.ty;
+    const c = this.crate.constItem(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
+    if (c) return this.resolve(c.ty, c.selfType);
+    throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
+  }
+
+  /** A user enum's variant (or `Some`/`None`) named by a path, with its field types. */
+  private variant(segs: string[], ctx: Ctx, sp: Sp): { ty: CTy; fields: CTy[]; named: string[] } | null {
+    const last = segs[segs.length - 1]!;
+    if ((segs.length === 1 || (segs.length === 2 && segs[0] === 'Option')) && (last === 'Some' || last === 'None')) {
+      const elem: CTy = C_ANY;
+      return { ty: { k: 'enum', name: 'Option', args: [elem] }, fields: last === 'Some' ? [elem] : [], named: [] };
+    }
+    if (segs.length < 2) return null;
+    let en = segs[segs.length - 2]!;
+    if (en === 'Self') en = ctx.fn?.selfType ?? en;
+    const item = this.crate.enumItem(en);
+    if (!item) return null;
+    if (item.generics.length) return null;
+    const v = item.variants.find((x) => x.name === last);
+    if (!v) throw new ResolveError(`no variant named \`${last}\` found for enum \`${en}\``, sp);
+    return { ty: { k: 'enum', name: en, args: [] }, fields: v.fields.map((f) => this.resolve(f.ty, en)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
+  }
+
+  private fieldType(r: CTy, name: string, sp: Sp): CTy {
+    if (r.k === 'any') return C_ANY;
+    if (r.k === 'tuple') {
+      const i = Number(name);
+      if (Number.isInteger(i) && i >= 0 && i < r.elems.length) return r.elems[i]!;
+    }
+    if (r.k === 'struct') {
+      const s = this.crate.struct(r.name, sp);
+      const f = s.fields.find((x) => x.name === name);
+      if (f) return this.resolve(f.ty, r.name);
+    }
+    throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
+  }
+
+  private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false): CTy {
+    void leftTyped;
+    if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
+      if (op !== '&&' && op !== '||') this.requireGhost(ctx, `\`${op}\``, sp);
+      this.expect(l, C_BOOL, ctx);
+      this.expect(r, C_BOOL, ctx);
+      return C_BOOL;
+    }
+    if (op === '=~=' || op === '!~=') {
+      this.requireGhost(ctx, `\`${op}\``, sp);
+      this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
+      return C_BOOL;
+    }
+    const lt = shallow(this.infer(l, ctx), this.vars);
+    const rt = shallow(this.infer(r, ctx, lt), this.vars);
+    const g = ghost(ctx.code);
+    if (COMPARISONS.has(op)) {
+      // Verus compares any two integer types in spec code (as mathematical integers)
+      if (g && isIntLike(lt) && isIntLike(rt)) {
+        if (lt.k === 'ivar' && rt.k === 'ivar') this.unifies(lt, rt);
+        return C_BOOL;
+      }
+      this.unify(lt, rt, r.sp);
+      if (!g) this.noGhostInts(lt, sp);
+      return C_BOOL;
+    }
+    if (lt.k === 'any' || rt.k === 'any') return C_ANY;
+    if (op === '+' && lt.k === 'seq') {
+      this.unify(lt, rt, r.sp);
+      return lt;
+    }
+    if (lt.k === 'bool' && BIT_OPS.has(op)) {
+      this.unify(lt, rt, r.sp);
+      return C_BOOL;
+    }
+    if (!isIntLike(lt) || !isIntLike(rt)) {
+      this.error(`cannot apply binary operator \`${op}\` to types \`${cTyStr(lt, this.vars)}\` and \`${cTyStr(rt, this.vars)}\``, sp);
+      return C_ANY;
+    }
+    if (op === '<<' || op === '>>') {
+      if (!g) this.noGhostInts(lt, sp);
+      return lt;
+    }
+    if (BIT_OPS.has(op) || !g) {
+      // exec arithmetic and every bit operation: one machine type on both sides, as rustc
+      this.unify(lt, rt, r.sp);
+      if (!g) this.noGhostInts(lt, sp);
+      return lt;
+    }
+    // spec arithmetic is on mathematical integers: nat stays nat for + * / %, the rest is int
+    if (lt.k === 'ivar' && rt.k === 'ivar') {
+      this.unifies(lt, rt);
+      return lt;
+    }
+    const natLike = (t: CTy) => (t.k === 'int' && t.kind === 'nat') || t.k === 'ivar';
+    if (op !== '-' && natLike(lt) && natLike(rt)) return C_NAT;
+    return C_INT;
+  }
+
+  /** `int` and `nat` values exist only in ghost code. */
+  private noGhostInts(t: CTy, sp: Sp): void {
+    const s = shallow(t, this.vars);
+    if (s.k === 'int' && !isMachine(s.kind)) this.error(`expression has mode spec, expected mode exec: \`${s.kind}\` can only be used in ghost code`, sp);
+  }
+
+  private structLit(e: Extract<Expr, { k: 'struct' }>, ctx: Ctx): CTy {
+    const last = e.path[e.path.length - 1]!;
+    let ty: CTy;
+    let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null }[];
+    const v = e.path.length >= 2 ? this.variant(e.path, ctx, e.sp) : null;
+    if (v) {
+      ty = v.ty;
+      const item = this.crate.enumItem((v.ty as { name: string }).name)!;
+      const vr = item.variants.find((x) => x.name === last)!;
+      fields = vr.fields.map((f, i) => ({ name: f.name, ty: v.fields[i]! }));
+    } else {
+      const name = last === 'Self' ? ctx.fn?.selfType ?? last : last;
+      const s = this.crate.struct(name, e.sp);
+      if (s.generics.length) return C_ANY;
+      ty = { k: 'struct', name };
+      fields = s.fields.map((f) => ({ name: f.name, ty: this.resolve(f.ty, name), code: ghostWrapper(f.ty) }));
+    }
+    // Rust evaluates the listed fields first, then the base
+    for (const f of e.fields) {
+      const want = fields.find((x) => x.name === f.name);
+      if (!want) {
+        this.error(`struct \`${last}\` has no field named \`${f.name}\``, f.sp);
+        this.infer(f.e, ctx);
+      } else this.expect(f.e, want.ty, want.code && ctx.code === 'exec' ? { ...ctx, code: want.code } : ctx);
+    }
+    if (e.base) this.expect(e.base, ty, ctx);
+    else for (const f of fields) if (!e.fields.some((x) => x.name === f.name)) this.error(`missing field \`${f.name}\` in initializer of \`${last}\``, e.sp);
+    return ty;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls
+
+  private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
+    if (e.callee.k !== 'path') {
+      for (const a of e.args) this.infer(a, ctx);
+      return C_ANY;
+    }
+    const segs = e.callee.segs;
+    const last = segs[segs.length - 1]!;
+    if (segs.length === 1 && last === 'old') {
+      this.requireGhost(ctx, '`old`', e.sp);
+      return e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
+    }
+    if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) {
+      const inner: Ctx = { ...ctx, code: last === 'Ghost' ? 'spec' : 'proof' };
+      return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
+    }
+    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
+      this.requireGhost(ctx, `\`${segs.join('::')}\``, e.sp);
+      const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn?.selfType ?? null));
+      if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? C_ANY, val: g[1] ?? C_ANY };
+      return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? C_ANY };
+    }
+    const v = this.variant(segs, ctx, e.sp);
+    if (v) {
+      if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
+        const inner = e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
+        return { k: 'enum', name: 'Option', args: [inner] };
+      }
+      if (e.args.length !== v.fields.length) this.error(`this enum variant takes ${v.fields.length} arguments but ${e.args.length} were supplied`, e.sp);
+      e.args.forEach((a, i) => (v.fields[i] ? this.expect(a, v.fields[i]!, ctx) : this.infer(a, ctx)));
+      return v.ty;
+    }
+    if (segs.length === 1 && this.crate.structs.has(last)) {
+      const s = this.crate.struct(last, e.sp);
+      if (s.generics.length) return C_ANY;
+      e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.resolve(s.fields[i]!.ty, last), ctx) : this.infer(a, ctx)));
+      return { k: 'struct', name: last };
+    }
+    const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
+    if (!info) {
+      for (const a of e.args) this.infer(a, ctx);
+      throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
+    }
+    return this.callFn(info, e.args, null, ctx, e.sp);
+  }
+
+  /** A user function's call: argument types, the callee's mode against the caller's code. */
+  private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp): CTy {
+    const f = info.item;
+    if (f.generics.length) {
+      for (const a of args) this.infer(a, ctx);
+      return C_ANY;
+    }
+    const asSpec = f.attrs.some((a) => a.includes('when_used_as_spec'));
+    if (ctx.code === 'spec' && f.mode !== 'spec' && !asSpec) this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
+    else if (ctx.code === 'proof' && f.mode === 'exec' && !asSpec) this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
+    else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
+    const params = f.params.map((p) => ({ ty: this.resolve(p.ty, f.selfType), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
+    const total = args.length + (recvTy ? 1 : 0);
+    if (params.length !== total) this.error(`function \`${info.qname}\` takes ${params.length} arguments but ${total} were supplied`, sp);
+    const offset = recvTy ? 1 : 0;
+    if (recvTy && params[0]) this.unify(params[0].ty, recvTy, sp);
+    args.forEach((a, i) => {
+      const p = params[i + offset];
+      if (!p) this.infer(a, ctx);
+      else this.expect(a, p.ty, { ...ctx, code: p.code });
+    });
+    return f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
+  }
+
+  private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
+    const r = shallow(this.infer(e.recv, ctx), this.vars);
+    const name = e.name;
+    const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
+    const spec = (): Ctx => ({ ...ctx, code: 'spec' });
+    if (r.k === 'any') {
+      argTys();
+      return C_ANY;
+    }
+    if (name.startsWith('$is:')) return C_BOOL;
+    if (name.startsWith('$arrow:')) {
+      if (r.k === 'enum' && r.name !== 'Option') {
+        const item = this.crate.enumItem(r.name);
+        for (const v of item?.variants ?? []) {
+          const f = v.fields.find((x) => x.name === name.slice(7));
+          if (f) return this.resolve(f.ty, r.name);
+        }
+      }
+      if (r.k === 'enum' && r.name === 'Option' && name === '$arrow:0') return r.args[0] ?? C_ANY;
+      return C_ANY;
+    }
+    if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
+      const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
+      if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
+      return this.callFn(info, e.args, r, ctx, e.sp);
+    }
+    if (r.k === 'enum') {
+      // Option
+      const elem = r.args[0] ?? C_ANY;
+      switch (name) {
+        case 'is_some': case 'is_none': return C_BOOL;
+        case 'unwrap': case 'expect': argTys(); return elem;
+        case 'get_Some_0': this.requireGhost(ctx, '`get_Some_0`', e.sp); return elem;
+        case 'unwrap_or': if (e.args[0]) this.expect(e.args[0], elem, ctx); return elem;
+      }
+      argTys();
+      return C_ANY;
+    }
+    if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
+    if (r.k === 'seq' || r.k === 'array') {
+      const s: CTy = { k: 'seq', elem: r.elem };
+      this.requireGhost(ctx, `\`Seq::${name}\``, e.sp);
+      const a = (i: number, t: CTy) => e.args[i] && this.expect(e.args[i]!, t, spec());
+      const idx = (i: number) => e.args[i] && this.intArg(e.args[i]!, spec());
+      switch (name) {
+        case 'len': return C_NAT;
+        case 'index': idx(0); return r.elem;
+        case 'first': case 'last': return r.elem;
+        case 'push': a(0, r.elem); return s;
+        case 'update': idx(0); a(1, r.elem); return s;
+        case 'subrange': idx(0); idx(1); return s;
+        case 'take': case 'skip': idx(0); return s;
+        case 'drop_last': return s;
+        case 'add': a(0, s); return s;
+        case 'contains': a(0, r.elem); return C_BOOL;
+      }
+      argTys();
+      return C_ANY;
+    }
+    if (r.k === 'set') {
+      this.requireGhost(ctx, `\`Set::${name}\``, e.sp);
+      const a = (i: number, t: CTy) => e.args[i] && this.expect(e.args[i]!, t, spec());
+      switch (name) {
+        case 'contains': a(0, r.elem); return C_BOOL;
+        case 'insert': case 'remove': a(0, r.elem); return r;
+        case 'union': case 'intersect': case 'difference': a(0, r); return r;
+        case 'subset_of': a(0, r); return C_BOOL;
+      }
+      argTys();
+      return C_ANY;
+    }
+    if (r.k === 'map') {
+      this.requireGhost(ctx, `\`Map::${name}\``, e.sp);
+      const a = (i: number, t: CTy) => e.args[i] && this.expect(e.args[i]!, t, spec());
+      switch (name) {
+        case 'dom': return { k: 'set', elem: r.key };
+        case 'contains_key': a(0, r.key); return C_BOOL;
+        case 'insert': a(0, r.key); a(1, r.val); return r;
+        case 'remove': a(0, r.key); return r;
+        case 'index': a(0, r.key); return r.val;
+      }
+      argTys();
+      return C_ANY;
+    }
+    argTys();
+    return C_ANY;
+  }
+
+  private intArg(e: Expr, ctx: Ctx): void {
+    const t = shallow(this.infer(e, ctx), this.vars);
+    if (t.k !== 'any' && !isIntLike(t)) this.error(`mismatched types: expected \`int\`, found \`${cTyStr(t, this.vars)}\``, e.sp);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Places and assignment
+
+  private assign(e: Extract<Expr, { k: 'assign' }>, ctx: Ctx): CTy {
+    if (ctx.code === 'spec') this.error('assignment is not allowed in spec code', e.sp);
+    let root: Expr = e.lhs;
+    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
+    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
+    // the place is read in the mode of the assignment's target
+    const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
+    const lt = this.infer(e.lhs, placeCtx);
+    if (e.op === '=') {
+      this.expect(e.rhs, lt, placeCtx);
+      return C_UNIT;
+    }
+    // compound assignment: `a op= b` is `a = a op b` with the operator's typing
+    const op = e.op.slice(0, -1);
+    const result = this.binary(op, e.lhs, e.rhs, e.sp, placeCtx);
+    this.unify(lt, result, e.sp);
+    return C_UNIT;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Statements
+
+  /** The block's value type, or null when it ends in a statement that diverges. */
+  private block(b: Block, ctx: Ctx, hint?: CTy): CTy | null {
+    ctx.scopes.push(new Map());
+    let result: CTy | null = C_UNIT;
+    b.stmts.forEach((s, i) => {
+      const last = i === b.stmts.length - 1;
+      const t = this.stmt(s, ctx, last ? hint : undefined);
+      if (last) result = s.k === 'expr' && (!s.semi || this.diverges(s.e)) ? (this.diverges(s.e) ? null : t) : C_UNIT;
+    });
+    ctx.scopes.pop();
+    return result;
+  }
+
+  private stmt(s: Stmt, ctx: Ctx, hint?: CTy): CTy {
+    const spec: Ctx = { ...ctx, code: 'spec' };
+    const proof: Ctx = { ...ctx, code: 'proof' };
+    const noGhostStatementsInSpec = (what: string) => {
+      if (ctx.code === 'spec') this.error(`${what} is not allowed in spec code`, s.sp);
+    };
+    switch (s.k) {
+      case 'let': {
+        const isGhost = s.ghost || ghost(ctx.code) || ghostWrapper(s.ty) !== null;
+        const initCtx: Ctx = s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
+        const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
+        let ty: CTy = declared ?? C_ANY;
+        if (s.init) {
+          const t = declared ? this.expect(s.init, declared, initCtx) : this.infer(s.init, initCtx);
+          if (!declared) ty = t;
+        }
+        this.pattern(s.pat, ty, ctx, isGhost);
+        return C_UNIT;
+      }
+      case 'expr':
+        return this.infer(s.e, ctx, hint);
+      case 'assume':
+        noGhostStatementsInSpec('`assume`');
+        this.expect(s.e, C_BOOL, spec);
+        return C_UNIT;
+      case 'assert':
+        noGhostStatementsInSpec('`assert`');
+        for (const r of s.req) this.expect(r, C_BOOL, spec);
+        if (s.proof) this.block(s.proof, proof);
+        this.expect(s.e, C_BOOL, spec);
+        return C_UNIT;
+      case 'assert-forall': {
+        noGhostStatementsInSpec('`assert forall`');
+        const scope = new Map<string, Local>();
+        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mut: false });
+        const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
+        for (const tr of s.triggers) for (const t of tr) this.infer(t, inner);
+        if (s.lhs) this.expect(s.lhs, C_BOOL, inner);
+        this.expect(s.rhs, C_BOOL, inner);
+        if (s.proof) this.block(s.proof, { ...proof, scopes: [...ctx.scopes, scope] });
+        return C_UNIT;
+      }
+      case 'proof':
+        noGhostStatementsInSpec('a `proof` block');
+        this.block(s.block, proof);
+        return C_UNIT;
+      case 'reveal':
+        return C_UNIT;
+      case 'unsupported':
+        return C_ANY;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Patterns
+
+  private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean): void {
+    const t = shallow(ty, this.vars);
+    const scope = ctx.scopes[ctx.scopes.length - 1]!;
+    switch (p.k) {
+      case 'wild':
+        return;
+      case 'bind':
+        scope.set(p.name, { ty, ghost: isGhost, mut: p.mut });
+        return;
+      case 'lit':
+        this.expect(p.value, ty, { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' });
+        return;
+      case 'or':
+        for (const a of p.alts) this.pattern(a, ty, ctx, isGhost);
+        return;
+      case 'tuple':
+        if (t.k === 'tuple' && t.elems.length === p.elems.length) p.elems.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost));
+        else {
+          if (t.k !== 'any') this.error(`mismatched types: expected \`${cTyStr(t, this.vars)}\`, found a tuple`, p.sp);
+          p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost));
+        }
+        return;
+      case 'variant': {
+        const last = p.path[p.path.length - 1]!;
+        if (t.k === 'enum' && t.name === 'Option' && (last === 'Some' || last === 'None')) {
+          for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost);
+          return;
+        }
+        if (t.k === 'struct' && last === t.name) {
+          const s = this.crate.struct(t.name, p.sp);
+          for (const fp of p.fields ?? []) {
+            const f = s.fields.find((x) => x.name === fp.name);
+            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost);
+          }
+          return;
+        }
+        const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;
+        const v = t.k === 'any' ? null : this.variant(segs, ctx, p.sp);
+        if (v && t.k !== 'any') this.unify(t, v.ty, p.sp);
+        (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost));
+        for (const fp of p.fields ?? []) {
+          const i = v ? v.named.indexOf(fp.name) : -1;
+          this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost);
+        }
+        return;
+      }
+    }
+  }
+}
+

@@ -1,0 +1,165 @@
+// The checker's working types: the resolver's semantic types plus two inference forms, an integer
+// variable for an unsuffixed literal (Rust's `{integer}`) and `any` for what the checker does not
+// track. Only fully known types leave the checker (as resolver `Ty`s).
+
+import { tyStr, type IntKind, type Ty } from '../resolver';
+
+export type CTy =
+  | { k: 'int'; kind: IntKind }
+  | { k: 'ivar'; id: number }
+  | { k: 'bool' }
+  | { k: 'struct'; name: string }
+  | { k: 'enum'; name: string; args: CTy[] }
+  | { k: 'seq'; elem: CTy }
+  | { k: 'set'; elem: CTy }
+  | { k: 'map'; key: CTy; val: CTy }
+  | { k: 'array'; elem: CTy; len: number }
+  | { k: 'tuple'; elems: CTy[] }
+  /** Not tracked by the checker (a construct VC generation reports as unsupported), or `!`. */
+  | { k: 'any' };
+
+export const C_BOOL: CTy = { k: 'bool' };
+export const C_INT: CTy = { k: 'int', kind: 'int' };
+export const C_NAT: CTy = { k: 'int', kind: 'nat' };
+export const C_UNIT: CTy = { k: 'tuple', elems: [] };
+export const C_ANY: CTy = { k: 'any' };
+
+export function fromTy(t: Ty): CTy {
+  switch (t.k) {
+    case 'lit': return C_ANY;
+    case 'enum': return { k: 'enum', name: t.name, args: t.args.map(fromTy) };
+    case 'seq': return { k: 'seq', elem: fromTy(t.elem) };
+    case 'set': return { k: 'set', elem: fromTy(t.elem) };
+    case 'map': return { k: 'map', key: fromTy(t.key), val: fromTy(t.val) };
+    case 'array': return { k: 'array', elem: fromTy(t.elem), len: t.len };
+    case 'tuple': return { k: 'tuple', elems: t.elems.map(fromTy) };
+    default: return t;
+  }
+}
+
+/**
+ * Integer inference variables with union-find. Each literal gets one; a variable is fixed by the
+ * first integer type it meets and, when nothing fixes it, defaults like rustc (`i32`) in exec
+ * code and like Verus (`int`) in ghost code.
+ */
+export class IntVars {
+  private parent: number[] = [];
+  private kind: (IntKind | null)[] = [];
+  private ghost: boolean[] = [];
+
+  fresh(ghost: boolean): CTy {
+    const id = this.parent.length;
+    this.parent.push(id);
+    this.kind.push(null);
+    this.ghost.push(ghost);
+    return { k: 'ivar', id };
+  }
+  find(id: number): number {
+    while (this.parent[id] !== id) {
+      this.parent[id] = this.parent[this.parent[id]!]!;
+      id = this.parent[id]!;
+    }
+    return id;
+  }
+  kindOf(id: number): IntKind | null {
+    return this.kind[this.find(id)]!;
+  }
+  /** Fixes a variable's kind; false when it already has another. */
+  fix(id: number, k: IntKind): boolean {
+    const r = this.find(id);
+    const cur = this.kind[r];
+    if (cur === null || cur === undefined) {
+      this.kind[r] = k;
+      return true;
+    }
+    return cur === k;
+  }
+  /** Merges two variables; false when their kinds disagree. */
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return true;
+    const ka = this.kind[ra]!;
+    const kb = this.kind[rb]!;
+    if (ka !== null && kb !== null && ka !== kb) return false;
+    this.parent[rb] = ra;
+    this.kind[ra] = ka ?? kb;
+    // exec use wins: a literal that reaches exec code is a machine integer
+    this.ghost[ra] = this.ghost[ra]! && this.ghost[rb]!;
+    return true;
+  }
+  /** The kind a variable ends with: fixed, or the default of where it was written. */
+  resolved(id: number): IntKind {
+    const r = this.find(id);
+    return this.kind[r] ?? (this.ghost[r] ? 'int' : 'i32');
+  }
+}
+
+/** Replaces solved variables (for messages and for comparing shapes). */
+export function shallow(t: CTy, vars: IntVars): CTy {
+  if (t.k === 'ivar') {
+    const k = vars.kindOf(t.id);
+    return k ? { k: 'int', kind: k } : t;
+  }
+  return t;
+}
+
+export function cTyStr(t: CTy, vars: IntVars): string {
+  const s = (x: CTy): string => cTyStr(x, vars);
+  switch (t.k) {
+    case 'ivar': {
+      const k = vars.kindOf(t.id);
+      return k ?? '{integer}';
+    }
+    case 'any': return '_';
+    case 'enum': return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
+    case 'seq': return `Seq<${s(t.elem)}>`;
+    case 'set': return `Set<${s(t.elem)}>`;
+    case 'map': return `Map<${s(t.key)}, ${s(t.val)}>`;
+    case 'array': return `[${s(t.elem)}; ${t.len}]`;
+    case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
+    default: return tyStr(t);
+  }
+}
+
+/** The final semantic type, or null where something is not known. */
+export function toTy(t: CTy, vars: IntVars): Ty | null {
+  const all = (xs: CTy[]): Ty[] | null => {
+    const out: Ty[] = [];
+    for (const x of xs) {
+      const y = toTy(x, vars);
+      if (!y) return null;
+      out.push(y);
+    }
+    return out;
+  };
+  switch (t.k) {
+    case 'ivar': return { k: 'int', kind: vars.resolved(t.id) };
+    case 'any': return null;
+    case 'enum': {
+      const a = all(t.args);
+      return a && { k: 'enum', name: t.name, args: a };
+    }
+    case 'seq': case 'set': {
+      const e = toTy(t.elem, vars);
+      return e && { k: t.k, elem: e };
+    }
+    case 'map': {
+      const a = all([t.key, t.val]);
+      return a && { k: 'map', key: a[0]!, val: a[1]! };
+    }
+    case 'array': {
+      const e = toTy(t.elem, vars);
+      return e && { k: 'array', elem: e, len: t.len };
+    }
+    case 'tuple': {
+      const a = all(t.elems);
+      return a && { k: 'tuple', elems: a };
+    }
+    default: return t;
+  }
+}
+
+export function isIntLike(t: CTy): boolean {
+  return t.k === 'int' || t.k === 'ivar';
+}

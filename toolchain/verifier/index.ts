@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
-import { LineMap, type SourceFile } from './ast';
+import { LineMap, type FnItem, type SourceFile } from './ast';
 import { parseFile } from './parser';
 import { Crate } from './resolver';
 import { checkCrate } from './check/checker';
@@ -137,9 +137,21 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   } catch {
     /* errors surface per function */
   }
+  // Verus: "recursive function must have a decreases clause" (a definition without a measure
+  // could state anything, e.g. f(x) == f(x) + 1)
+  const recursionWithoutDecreases = (it: FnItem, key: string) =>
+    it.mode === 'spec' && cvc.recursive.has(key) && !it.decreases.length && it.body && !it.attrs.some((a) => a.includes('external_body'))
+      ? [{ message: 'recursive function must have a decreases clause', sp: it.nameSp }]
+      : undefined;
   for (const f of parsed) {
     const lm = lineMaps.get(f.path)!;
     for (const it of f.items) {
+      const typeErrors = it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : undefined;
+      if (typeErrors && (it.k === 'struct' || it.k === 'enum')) {
+        for (const err of typeErrors) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
+        functions.push({ name: `<${it.k} ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'spec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: typeErrors[0]!.message });
+        continue;
+      }
       if (it.k === 'unsupported') {
         functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
         continue;
@@ -148,7 +160,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
       const gen = new FnGen(cvc, info);
-      const errors = checked.fnErrors.get(it);
+      const errors = checked.fnErrors.get(it) ?? recursionWithoutDecreases(it, info.key);
       const vc: FnVC = errors ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors } : gen.run();
       units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
     }

@@ -8,7 +8,7 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, Expr, FnItem, Pat, Sp, Stmt, TypeExpr } from '../ast';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, Sp, Stmt, StructItem, TypeExpr } from '../ast';
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
@@ -25,8 +25,10 @@ export interface CheckedCrate {
   exprTypes: Map<Expr, Ty>;
   /** Type and mode errors of each function; a function with errors gets no verification conditions. */
   fnErrors: Map<FnItem, CheckError[]>;
-  /** Errors in the value of a constant (reported on every function that uses it too). */
+  /** Errors in the value of a constant. */
   constErrors: Map<ConstItem, CheckError[]>;
+  /** Datatypes that cannot exist (every variant needs a value of the type itself). */
+  typeErrors: Map<StructItem | EnumItem, CheckError[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,11 +90,12 @@ class Checker {
   /** every literal with the value its type must hold (negated under a unary minus) */
   private literals: { e: Expr; value: bigint; fn: FnItem | null }[] = [];
   private errors: CheckError[] = [];
-  private out: CheckedCrate = { exprTypes: new Map(), fnErrors: new Map(), constErrors: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map() };
 
   constructor(private crate: Crate) {}
 
   run(): CheckedCrate {
+    this.checkWellFounded();
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     for (const f of this.crate.files) {
       for (const it of f.items) {
@@ -141,6 +144,49 @@ class Checker {
 
   // -------------------------------------------------------------------------------------------
   // Items
+
+  /**
+   * Every datatype needs a variant that can be built without a value of the type itself (Verus:
+   * "datatype must have at least one non-recursive variant"); otherwise its SMT declaration is
+   * not well founded. Computed as a least fixpoint over the crate's types.
+   */
+  private checkWellFounded(): void {
+    const items: (StructItem | EnumItem)[] = [];
+    for (const f of this.crate.files) for (const it of f.items) if ((it.k === 'struct' || it.k === 'enum') && !it.generics.length) items.push(it);
+    const founded = new Set<string>();
+    const ok = (t: Ty): boolean => {
+      switch (t.k) {
+        case 'struct': return founded.has(t.name);
+        case 'enum': return t.name === 'Option' || founded.has(t.name);
+        case 'array': return t.len === 0 || ok(t.elem);
+        case 'tuple': return t.elems.every(ok);
+        default: return true; // integers, bool, and Seq/Set/Map (which can be empty)
+      }
+    };
+    const fieldTypes = (it: StructItem | EnumItem): Ty[][] | null => {
+      try {
+        if (it.k === 'struct') return [it.fields.map((f) => this.crate.resolveType(f.ty, it.name))];
+        return it.variants.map((v) => v.fields.map((f) => this.crate.resolveType(f.ty, it.name)));
+      } catch {
+        return null; // an unresolvable field type is reported where the type is used
+      }
+    };
+    const variants = new Map(items.map((it) => [it, fieldTypes(it)]));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const it of items) {
+        if (founded.has(it.name)) continue;
+        const vs = variants.get(it);
+        if (!vs || vs.some((fields) => fields.every(ok))) {
+          founded.add(it.name);
+          changed = true;
+        }
+      }
+    }
+    for (const it of items) {
+      if (!founded.has(it.name)) this.out.typeErrors.set(it, [{ message: `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`, sp: it.sp }]);
+    }
+  }
 
   private resolve(t: TypeExpr, selfType: string | null): CTy {
     return fromTy(this.crate.resolveType(t, selfType));

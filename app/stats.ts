@@ -1,4 +1,4 @@
-// Domain types of proof statistics: the JSON contract of `stratos stats --json` (DESIGN.md §3)
+// Domain types of proof statistics: the JSON contract of `stratos stats --json` (docs/contracts.md §3)
 // and of the IDE's Proof dashboard. Pure data plus a few pure helpers; no Node imports.
 // The classification rules are documented in docs/stats.md.
 

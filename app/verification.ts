@@ -1,4 +1,4 @@
-// Domain types of verification results: the JSON contract of `stratos verify --json` (DESIGN.md §3)
+// Domain types of verification results: the JSON contract of `stratos verify --json` (docs/contracts.md §3)
 // and of the IDE's Proofs / Problems / Counterexample panels. Pure data, no behaviour.
 
 /** 1-based line and column. */

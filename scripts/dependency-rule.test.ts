@@ -1,4 +1,4 @@
-// The dependency rule (DESIGN.md §1) is enforced by dependency-cruiser in `npm test`. This test
+// The dependency rule (docs/contracts.md §1) is enforced by dependency-cruiser in `npm test`. This test
 // proves the check has teeth: on a small tree shaped like ours, each forbidden arrow fails it,
 // and the real repository passes it.
 import { spawnSync } from 'node:child_process';

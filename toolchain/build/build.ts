@@ -1,6 +1,6 @@
 // `stratos build` as a library: erase ghost code, compile the erased crate with the machine's
 // stable rustc for the host target as a freestanding image, link it with the workspace's linker
-// script, and check the result is bootable by QEMU's multiboot loader (DESIGN.md §5).
+// script, and check the result is bootable by QEMU's multiboot loader (docs/contracts.md §5).
 //
 // Layout under the workspace:
 //   src/**.rs, linker.ld                the annotated sources and the linker script

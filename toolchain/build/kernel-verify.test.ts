@@ -1,6 +1,6 @@
 // The kernel is verified by our own verifier (`stratos verify`), and its specs have teeth:
 // behaviour-changing bugs make verification fail. Runs the CLI on the workspace (or on a mutated
-// copy) and reads its JSON (DESIGN.md §3). A cold run of the whole kernel takes ~35 s with native
+// copy) and reads its JSON (docs/contracts.md §3). A cold run of the whole kernel takes ~35 s with native
 // z3 and ~110 s with the wasm build on a 2-core machine (the result cache in
 // kernel-workspace/.stratos makes reruns fast).
 

@@ -1,4 +1,4 @@
-// `stratos verify`: verify annotated Rust with Z3 (DESIGN.md §3).
+// `stratos verify`: verify annotated Rust with Z3 (docs/contracts.md §3).
 
 import * as path from 'node:path';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

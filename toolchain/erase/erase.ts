@@ -1,4 +1,4 @@
-// Ghost-code erasure: Verus-annotated Rust -> plain Rust for rustc (DESIGN.md §5).
+// Ghost-code erasure: Verus-annotated Rust -> plain Rust for rustc (docs/contracts.md §5).
 //
 // Every ghost token is replaced by spaces (newlines are kept), so each remaining character stays
 // at its original line:column and rustc's diagnostics point into the annotated source. Only the

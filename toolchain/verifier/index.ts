@@ -9,7 +9,7 @@ import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, Functi
 import { LineMap, type FnItem, type SourceFile } from './ast';
 import { parseFile } from './parser';
 import { Crate } from './resolver';
-import { checkCrate } from './check/checker';
+import { checkCrate, type CheckedCrate } from './check/checker';
 import { ALT_OPTIONS, CrateVC, FnGen, VERUS_OPTIONS, computeSccs, type FnVC, type Obligation } from './vcgen';
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
@@ -353,7 +353,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // remember the failure together with its model, so a re-run is a plain cache hit
           if (res.model) cache?.put(cacheKey(ob.query, solverName, { wantModel: true }), res);
         }
-        return toObligationResult(ob, res, u, crate);
+        return toObligationResult(ob, res, u, crate, checked);
       }),
     );
     base.obligations = obs;
@@ -433,7 +433,7 @@ function functionStatus(obs: ObligationResult[]): FunctionStatus {
   return 'verified';
 }
 
-function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate): ObligationResult {
+function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate): ObligationResult {
   const res: ObligationResult = {
     kind: ob.kind,
     status: 'proved',
@@ -458,7 +458,7 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
         const model = r.model ? parseModel(r.model) : null;
         const reader = model ? new ModelReader(crate, model) : null;
         const variables = reader ? reader.variables(ob.scope) : [];
-        const check = reader ? checkCounterexample(crate, u.vc.info, ob, reader, u.lines) : { check: 'unchecked' as const, detail: 'no model' };
+        const check = reader ? checkCounterexample(crate, checked, u.vc.info, ob, reader, u.lines) : { check: 'unchecked' as const, detail: 'no model' };
         const path = reader ? ob.trace.filter((t) => reader.truth(t.cond) === true).map((t) => t.label) : ob.labels;
         res.counterexample = { variables, path, check: check.check, checkDetail: check.detail };
         if (check.span) res.counterexample.checkSpan = u.lines.span(check.span);

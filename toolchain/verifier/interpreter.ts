@@ -9,6 +9,7 @@ import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
 import type { Obligation } from './vcgen';
+import type { CheckedCrate } from './check/checker';
 
 export interface CheckResult {
   check: 'confirmed' | 'spurious' | 'unchecked';
@@ -41,7 +42,19 @@ export class Interpreter {
   events: Event[] = [];
   steps = 0;
   depth = 0;
-  constructor(private crate: Crate) {}
+  constructor(
+    private crate: Crate,
+    /** the checking phase's types: the interpreter never works a type out itself */
+    private checked: CheckedCrate,
+  ) {}
+
+  private typeOf(e: Expr): Ty | null {
+    return this.checked.exprTypes.get(e) ?? null;
+  }
+  private intKindOf(e: Expr): IntKind | null {
+    const t = this.typeOf(e);
+    return t && t.k === 'int' ? t.kind : null;
+  }
 
   lookup(env: Env, name: string): { v: CV; ty: Ty } | null {
     for (let i = env.length - 1; i >= 0; i--) {
@@ -128,14 +141,9 @@ export class Interpreter {
         if (s.ghost) return unit();
         if (!s.init) throw new Unevaluable('uninitialised let');
         const v = this.exec(s.init, env);
-        let ty: Ty = s.ty ? this.crate.resolveType(s.ty, null) : this.guessTy(v);
-        if (!s.ty) {
-          const k = this.tyOf(s.init, env);
-          const st = this.staticTy(s.init, env);
-          if (k) ty = { k: 'int', kind: k };
-          else if (st) ty = st;
-        }
-        this.bindPat(s.pat, v, ty, env);
+        const ty = s.pat.k === 'bind' ? this.checked.bindingTypes.get(s.pat) : null;
+        if (s.pat.k === 'bind' && !ty) throw new Unevaluable('a binding the checker did not type');
+        this.bindPat(s.pat, v, ty!, env);
         return unit();
       }
       case 'expr': {
@@ -167,10 +175,6 @@ export class Interpreter {
     else throw new Unevaluable('pattern in let');
   }
 
-  guessTy(v: CV): Ty {
-    if (v.k === 'bool') return { k: 'bool' };
-    return { k: 'int', kind: 'int' };
-  }
 
   // exec expressions (with machine-int checks)
   exec(e: Expr, env: Env): CV {
@@ -184,90 +188,6 @@ export class Interpreter {
     return v.v;
   }
 
-  /** Type of an expression (only what is needed for arithmetic). */
-  private tyOf(e: Expr, env: Env): IntKind | null {
-    switch (e.k) {
-      case 'int': return e.suffix && isIntKind(e.suffix) ? e.suffix : null;
-      case 'path': {
-        const b = e.segs.length === 1 ? this.lookup(env, e.segs[0]!) : null;
-        if (b) {
-          const t = norm(b.ty);
-          return t.k === 'int' ? t.kind : null;
-        }
-        if (e.segs.length === 2 && isIntKind(e.segs[0]!)) return e.segs[0] as IntKind;
-        const c = this.crate.constItem(e.segs[e.segs.length - 1]!, e.sp);
-        if (c) {
-          const t = this.crate.resolveType(c.ty, c.selfType);
-          return t.k === 'int' ? t.kind : null;
-        }
-        return null;
-      }
-      case 'cast': {
-        const t = this.crate.resolveType(e.ty, null);
-        return t.k === 'int' ? t.kind : null;
-      }
-      case 'binary':
-        if (['+', '-', '*', '/', '%', '&', '|', '^'].includes(e.op)) {
-          const a = this.tyOf(e.l, env);
-          const b = this.tyOf(e.r, env);
-          if (a && isMachine(a)) return a;
-          if (b && isMachine(b)) return b;
-          return a ?? b;
-        }
-        if (e.op === '<<' || e.op === '>>') return this.tyOf(e.l, env);
-        return null;
-      case 'unary': return this.tyOf(e.e, env);
-      case 'field': case 'index': case 'method': case 'call': {
-        const t = this.staticTy(e, env);
-        return t && t.k === 'int' ? t.kind : null;
-      }
-      default: return null;
-    }
-  }
-  private staticTy(e: Expr, env: Env): Ty | null {
-    try {
-      if (e.k === 'path' && e.segs.length === 1) return norm(this.lookup(env, e.segs[0]!)?.ty ?? { k: 'bool' });
-      if (e.k === 'unary' && (e.op === '*' || e.op === '&' || e.op === '&mut')) return this.staticTy(e.e, env);
-      if (e.k === 'view') {
-        const r = this.staticTy(e.e, env);
-        return r && r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
-      }
-      if (e.k === 'field') {
-        const r = this.staticTy(e.recv, env);
-        if (r && (r.k === 'struct' || r.k === 'tuple')) {
-          const dt = datatypeOf(this.crate, r)!;
-          return norm(dt.ctors[0]!.fields.find((f) => f.name === e.name)?.ty ?? { k: 'bool' });
-        }
-      }
-      if (e.k === 'index') {
-        const r = this.staticTy(e.recv, env);
-        if (r && (r.k === 'array' || r.k === 'seq')) return norm(r.elem);
-      }
-      if (e.k === 'method') {
-        const r = this.staticTy(e.recv, env);
-        if (r && r.k === 'struct') {
-          const f = this.crate.fn(`${r.name}::${e.name}`, e.sp);
-          if (f?.item.ret) return norm(this.crate.resolveType(f.item.ret.ty, f.item.selfType));
-        }
-        if (r && r.k === 'enum' && r.name === 'Option' && (e.name === 'unwrap' || e.name === 'expect')) return norm(r.args[0]!);
-        if (r && r.k === 'array' && e.name === 'len') return { k: 'int', kind: 'usize' };
-      }
-      if (e.k === 'call' && e.callee.k === 'path') {
-        const segs = e.callee.segs;
-        if (segs.length === 1 && (segs[0] === 'old' || segs[0] === 'Ghost' || segs[0] === 'Tracked') && e.args[0]) {
-          let a = e.args[0];
-          while (a.k === 'unary') a = a.e;
-          return this.staticTy(a, env);
-        }
-        const q = segs.length >= 2 ? `${segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[0]!;
-        const f = this.crate.fn(q, e.sp);
-        if (f?.item.ret) return norm(this.crate.resolveType(f.item.ret.ty, f.item.selfType));
-      }
-    } catch {
-      return null;
-    }
-    return null;
-  }
 
   private intOf(v: CV): bigint {
     if (v.k !== 'int') throw new Unevaluable('not an integer');
@@ -303,12 +223,12 @@ export class Interpreter {
         const v = this.ev(e.e, env, exec);
         if (e.op === '!') {
           if (v.k === 'bool') return { k: 'bool', v: !v.v };
-          const k = this.tyOf(e.e, env);
+          const k = this.intKindOf(e.e);
           if (!k || !isMachine(k)) throw new Unevaluable('! on unknown type');
           return { k: 'int', v: signed(k) ? -this.intOf(v) - 1n : intRange(k).max! - this.intOf(v) };
         }
         const r = -this.intOf(v);
-        const k = this.tyOf(e.e, env);
+        const k = this.intKindOf(e.e);
         if (exec && k && isMachine(k) && r > intRange(k).max!) throw new Panic('overflow', e.sp);
         return { k: 'int', v: r };
       }
@@ -357,10 +277,9 @@ export class Interpreter {
       }
       case 'match': {
         const s = this.ev(e.scrut, env, exec);
-        const sty = this.staticTy(e.scrut, env);
         for (const arm of e.arms) {
           const binds = new Map<string, { v: CV; ty: Ty }>();
-          if (this.matchPat(arm.pat, s, binds, sty)) {
+          if (this.matchPat(arm.pat, s, binds)) {
             env.push(binds);
             try {
               if (arm.guard && !this.truth(this.ev(arm.guard, env, exec))) continue;
@@ -382,7 +301,7 @@ export class Interpreter {
         let v = rhs;
         if (e.op !== '=') {
           const cur = this.ev(e.lhs, env, exec);
-          v = this.arith(e.op.slice(0, -1), cur, rhs, this.tyOf(e.lhs, env) ?? this.tyOf(e.rhs, env), exec, e.sp);
+          v = this.arith(e.op.slice(0, -1), cur, rhs, this.intKindOf(e.lhs) ?? this.intKindOf(e.rhs), exec, e.sp);
         }
         this.store(e.lhs, v, env, exec);
         return unit();
@@ -427,7 +346,7 @@ export class Interpreter {
 
   field(r: CV, e: Extract<Expr, { k: 'field' }>, env: Env): CV {
     if (r.k !== 'dt') throw new Unevaluable('field of non-struct');
-    const t = this.staticTy(e.recv, env);
+    const t = this.typeOf(e.recv);
     if (t && (t.k === 'struct' || t.k === 'tuple')) {
       const dt = datatypeOf(this.crate, t)!;
       const idx = dt.ctors[0]!.fields.findIndex((f) => f.name === e.name);
@@ -437,17 +356,15 @@ export class Interpreter {
     throw new Unevaluable('field');
   }
 
-  matchPat(p: Pat, v: CV, binds: Map<string, { v: CV; ty: Ty }>, ty: Ty | null = null): boolean {
-    const fieldTy = (ctor: string, i: number): Ty | null => {
-      if (!ty || (ty.k !== 'enum' && ty.k !== 'struct' && ty.k !== 'tuple')) return null;
-      const dt = datatypeOf(this.crate, ty);
-      const c = dt?.ctors.find((x) => x.name === ctor) ?? (dt?.ctors.length === 1 ? dt.ctors[0] : undefined);
-      const f = c?.fields[i];
-      return f ? norm(f.ty) : null;
-    };
+  matchPat(p: Pat, v: CV, binds: Map<string, { v: CV; ty: Ty }>): boolean {
     switch (p.k) {
       case 'wild': return true;
-      case 'bind': binds.set(p.name, { v, ty: ty ?? this.guessTy(v) }); return true;
+      case 'bind': {
+        const ty = this.checked.bindingTypes.get(p);
+        if (!ty) throw new Unevaluable('a binding the checker did not type');
+        binds.set(p.name, { v, ty });
+        return true;
+      }
       case 'lit': {
         const l = this.spec(p.value, [new Map()]);
         return cvEq(l, v);
@@ -458,13 +375,13 @@ export class Interpreter {
         if (v.k !== 'dt') return false;
         const name = p.path[p.path.length - 1]!;
         if (v.ctor !== name && !(v.ctor === 'mk' && this.crate.structs.has(name))) return false;
-        if (p.args) return p.args.every((q, i) => this.matchPat(q, v.fields[i]!, binds, fieldTy(v.ctor, i)));
+        if (p.args) return p.args.every((q, i) => this.matchPat(q, v.fields[i]!, binds));
         if (p.fields) {
           const en = p.path.length >= 2 ? this.crate.enumItem(p.path[p.path.length - 2]!) : null;
           const variant = en?.variants.find((x) => x.name === name);
           return p.fields.every((fp) => {
             const idx = variant ? variant.fields.findIndex((f) => f.name === fp.name) : -1;
-            return idx >= 0 && this.matchPat(fp.pat, v.fields[idx]!, binds, fieldTy(v.ctor, idx));
+            return idx >= 0 && this.matchPat(fp.pat, v.fields[idx]!, binds);
           });
         }
         return true;
@@ -544,7 +461,7 @@ export class Interpreter {
     const a = this.ev(e.l, env, exec);
     const b = this.ev(e.r, env, exec);
     if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~='].includes(op)) return { k: 'bool', v: cmp(op, a, b) };
-    const kind = this.tyOf(e, env);
+    const kind = this.intKindOf(e);
     if (exec && kind === null && ['+', '-', '*'].includes(op)) throw new Unevaluable('untyped arithmetic');
     return this.arith(op, a, b, kind, exec, e.sp);
   }
@@ -555,7 +472,7 @@ export class Interpreter {
     if (lhs.k === 'field') {
       const r = this.ev(lhs.recv, env, exec);
       if (r.k !== 'dt') throw new Unevaluable('field store');
-      const t = this.staticTy(lhs.recv, env);
+      const t = this.typeOf(lhs.recv);
       let idx = /^\d+$/.test(lhs.name) ? Number(lhs.name) : -1;
       if (t && (t.k === 'struct' || t.k === 'tuple')) idx = datatypeOf(this.crate, t)!.ctors[0]!.fields.findIndex((f) => f.name === lhs.name);
       if (idx < 0) throw new Unevaluable('field store');
@@ -626,7 +543,7 @@ export class Interpreter {
 
   method(e: Extract<Expr, { k: 'method' }>, env: Env, exec: boolean): CV {
     const r = this.ev(e.recv, env, exec);
-    const t = this.staticTy(e.recv, env);
+    const t = this.typeOf(e.recv);
     if (t && (t.k === 'struct' || (t.k === 'enum' && t.name !== 'Option'))) {
       if (e.name.startsWith('$is:')) return { k: 'bool', v: r.k === 'dt' && r.ctor === e.name.slice(4) };
       const info = this.crate.fn(`${t.name}::${e.name}`, e.sp);
@@ -778,7 +695,7 @@ function containsUnknown(v: CV): boolean {
 }
 
 /** Classifies the counterexample of a failed obligation by running the function concretely. */
-export function checkCounterexample(crate: Crate, info: FnInfo, ob: Obligation, reader: ModelReader, lines: LineMap): CheckResult {
+export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: FnInfo, ob: Obligation, reader: ModelReader, lines: LineMap): CheckResult {
   const f: FnItem = info.item;
   if (f.mode !== 'exec') return { check: 'unchecked', detail: `${f.mode} code is not executable` };
   if (ob.kind === 'decreases') return { check: 'unchecked', detail: 'termination is not checked by running the code' };
@@ -792,7 +709,7 @@ export function checkCounterexample(crate: Crate, info: FnInfo, ob: Obligation, 
   void containsUnknown;
   if (!f.params.every((p, i) => wellTyped(crate, args[i]!, crate.resolveType(p.ty, f.selfType))))
     return { check: 'unchecked', detail: 'the model gives an input outside its type' };
-  const it = new Interpreter(crate);
+  const it = new Interpreter(crate, checked);
   let panic: Panic | null = null;
   try {
     it.call(info, args, true);

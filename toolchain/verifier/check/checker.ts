@@ -23,6 +23,8 @@ export interface CheckError {
 export interface CheckedCrate {
   /** The type of each expression node the checker typed (literals always). */
   exprTypes: Map<Expr, Ty>;
+  /** The type of each binding pattern (`let x`, `Some(v)`, ...) whose type is known. */
+  bindingTypes: Map<Pat, Ty>;
   /** Type and mode errors of each function; a function with errors gets no verification conditions. */
   fnErrors: Map<FnItem, CheckError[]>;
   /** Errors in the value of a constant. */
@@ -90,7 +92,8 @@ class Checker {
   /** every literal with the value its type must hold (negated under a unary minus) */
   private literals: { e: Expr; value: bigint; fn: FnItem | null }[] = [];
   private errors: CheckError[] = [];
-  private out: CheckedCrate = { exprTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map() };
+  private bindings = new Map<Pat, CTy>();
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map() };
 
   constructor(private crate: Crate) {}
 
@@ -119,6 +122,10 @@ class Checker {
     for (const [e, t] of this.types) {
       const ty = toTy(t, this.vars);
       if (ty) this.out.exprTypes.set(e, ty);
+    }
+    for (const [p, t] of this.bindings) {
+      const ty = toTy(t, this.vars);
+      if (ty) this.out.bindingTypes.set(p, ty);
     }
     return this.out;
   }
@@ -906,6 +913,7 @@ class Checker {
         return;
       case 'bind':
         scope.set(p.name, { ty, ghost: isGhost, mut: p.mut });
+        this.bindings.set(p, ty);
         return;
       case 'lit':
         this.expect(p.value, ty, { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' });

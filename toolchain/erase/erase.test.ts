@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { erase } from './erase';
-import { lex } from '../verifier/lexer';
+import { lex } from '../syntax/lexer';
 
 const GHOST = new Set(['requires', 'ensures', 'invariant', 'decreases', 'spec', 'proof', 'Ghost', 'Tracked', 'assume', '==>', '&&&', '<==>', 'forall']);
 

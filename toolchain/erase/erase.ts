@@ -17,7 +17,7 @@
 // Clause expressions must not contain top-level braces (wrap `match`/`if` in parentheses).
 // Anything the eraser cannot erase is a diagnostic with a span, never a silent pass.
 
-import { lex, type Token } from '../verifier/lexer';
+import { lex, type Token } from '../syntax/lexer';
 
 export interface EraseDiagnostic {
   message: string;

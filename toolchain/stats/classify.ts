@@ -1,5 +1,5 @@
 // Line classification of one Rust + Verus source file, over the token stream of
-// toolchain/verifier/lexer.ts. The rules are documented in docs/stats.md; in short:
+// toolchain/syntax/lexer.ts. The rules are documented in docs/stats.md; in short:
 //
 //   1. Every code token gets a category. Structural rules paint ranges of tokens, outer first,
 //      inner constructs override (a spec clause inside a proof fn is spec, a proof block inside an
@@ -14,7 +14,7 @@
 
 import type { FunctionMode, Position, Span } from '../../app/verification';
 import type { LineCategory, TrustedKind } from '../../app/stats';
-import { lex, type Token } from '../verifier/lexer';
+import { lex, type Token } from '../syntax/lexer';
 
 /** Bump when a rule changes: cached per-commit statistics are recomputed. */
 export const CLASSIFIER_VERSION = 1;

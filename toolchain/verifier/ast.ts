@@ -1,5 +1,5 @@
 // AST of the Verus subset. Plain data; spans are character offsets into the file text
-// (converted to 1-based line/column by LineMap at the reporting boundary).
+// (converted to 1-based line/column by toolchain/syntax/line-map.ts at the reporting boundary).
 
 export interface Sp {
   start: number;
@@ -158,25 +158,4 @@ export interface SourceFile {
   text: string;
   items: Item[];
   diagnostics: ParseDiagnostic[];
-}
-
-/** Offset -> 1-based line/column. */
-export class LineMap {
-  private starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  pos(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-  span(sp: Sp): { start: { line: number; column: number }; end: { line: number; column: number } } {
-    return { start: this.pos(sp.start), end: this.pos(sp.end) };
-  }
 }

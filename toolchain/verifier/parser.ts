@@ -2,7 +2,7 @@
 // Never throws: syntax errors become diagnostics and the parser resynchronises at the next item.
 // Only the contents of `verus! { ... }` are parsed into items; everything else is skipped.
 
-import { lex, type Token } from './lexer';
+import { lex, type Token } from '../syntax/lexer';
 import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
 
 class ParseError extends Error {}

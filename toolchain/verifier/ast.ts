@@ -94,6 +94,16 @@ export interface FnItem {
   ensures: Expr[];
   recommends: Expr[];
   decreases: Expr[];
+  /** `returns e`: the postcondition `result == e`. */
+  returns: Expr | null;
+  /** Clauses the verifier does not implement (toolchain/syntax/clauses.ts): the function is reported unsupported. */
+  unsupportedClauses: { clause: string; sp: Sp }[];
+  /**
+   * A syntax error in this function (`diagnostic` is the same object as in SourceFile.diagnostics):
+   * the function is reported as an `error` and its body is not read; the rest of the file is still
+   * verified. `inBody`: the signature and clauses were read whole, so callers may use the contract.
+   */
+  parseError?: { diagnostic: ParseDiagnostic; inBody: boolean };
   body: Block | null;
   generics: string[];
   selfType: string | null;
@@ -146,7 +156,17 @@ export interface UnsupportedItem {
   module: string[];
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | UnsupportedItem;
+/** An item that cannot be read at all (a nested `verus!`, an unknown macro): reported as an `error` result. */
+export interface ErrorItem {
+  k: 'error';
+  what: string;
+  /** The same object as in SourceFile.diagnostics. */
+  diagnostic: ParseDiagnostic;
+  sp: Sp;
+  module: string[];
+}
+
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | UnsupportedItem | ErrorItem;
 
 export interface ParseDiagnostic {
   message: string;

@@ -153,27 +153,22 @@ class Parser {
         }
         continue;
       }
-      // Outside verus!: plain Rust, skipped. Balanced skipping keeps us from entering strings etc.
+      // Outside verus!: plain Rust, skipped (a `verus!` inside a skipped group is not ours).
       const t = this.next();
-      if (t.text === '{' || t.text === '(' || t.text === '[') {
-        this.i--;
-        this.skipBalanced();
-      }
+      const m = this.matchOf[this.i - 1]!;
+      if (t.kind === 'punct' && (t.text === '{' || t.text === '(' || t.text === '[') && m >= 0) this.i = m + 1;
     }
     return items;
   }
 
+  /**
+   * Skips the bracket group opening at the current token. An opener without its closer is an
+   * error: skipping by counting would run past the end of the enclosing body.
+   */
   skipBalanced(): void {
-    const open = this.next().text;
-    const close = open === '{' ? '}' : open === '(' ? ')' : ']';
-    let depth = 1;
-    while (this.peek().kind !== 'eof' && depth > 0) {
-      const t = this.next();
-      if (t.kind !== 'punct') continue;
-      if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
-      else if (t.text === '}' || t.text === ')' || t.text === ']') depth--;
-    }
-    void close;
+    const m = this.matchOf[this.i]!;
+    if (m < 0) this.error(`unclosed \`${this.peek().text}\``);
+    this.i = m + 1;
   }
   skipBalancedUntil(close: string): void {
     let depth = 0;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { erase } from './erase';
-import { lex } from '../verifier/lexer';
+import { lex } from '../syntax/lexer';
 
 const GHOST = new Set(['requires', 'ensures', 'invariant', 'decreases', 'spec', 'proof', 'Ghost', 'Tracked', 'assume', '==>', '&&&', '<==>', 'forall']);
 
@@ -113,6 +113,15 @@ pub fn raw(p: u64) -> (v: u64)
     const r = erase(src);
     expect(r.diagnostics).toEqual([]);
     expect(squash(r.text)).toBe('pub fn raw(p: u64) -> u64 { unsafe { *(p as *const u64) } }');
+  });
+
+  it('erases every clause of toolchain/syntax/clauses.ts (returns, no_unwind, decreases .. when ..)', () => {
+    const src = 'verus! {\nfn t(when: u8) -> u8\n    returns 20u8,\n    no_unwind\n{ let via = when; via }\nfn r(n: u64) -> u64 decreases n when n > 0 via lemma { n }\n}\n';
+    const r = erase(src);
+    expect(r.diagnostics).toEqual([]);
+    expectPositionsKept(src, r.text);
+    // an exec variable named like a clause continuation is not erased
+    expect(squash(r.text)).toBe('fn t(when: u8) -> u8 { let via = when; via } fn r(n: u64) -> u64 { n }');
   });
 
   it('leaves code outside verus! alone (assert! stays)', () => {

@@ -7,7 +7,7 @@
 // Erased inside verus!:
 //   - the `verus! {` opener and its closing `}`; `use vstd::...;` / `use builtin...;`
 //   - `spec fn` / `proof fn` items (with `open`/`closed`/`broadcast`, visibility, attributes)
-//   - `requires` / `ensures` / `recommends` / `decreases` / `invariant*` clauses, up to the body
+//   - the clauses of toolchain/syntax/clauses.ts (`requires`, `ensures`, `returns`, ...), up to the body
 //   - `proof { .. }`, `assert(..)` / `assert forall ..` (with `by ..`), `assume(..)`, `reveal(..)`
 //   - `let ghost` / `let tracked` statements
 //   - `Ghost<..>` / `Tracked<..>` fields and parameters, `Ghost(..)` / `Tracked(..)` arguments and
@@ -17,7 +17,8 @@
 // Clause expressions must not contain top-level braces (wrap `match`/`if` in parentheses).
 // Anything the eraser cannot erase is a diagnostic with a span, never a silent pass.
 
-import { lex, type Token } from '../verifier/lexer';
+import { lex, type Token } from '../syntax/lexer';
+import { CLAUSE_STARTS } from '../syntax/clauses';
 
 export interface EraseDiagnostic {
   message: string;
@@ -35,10 +36,8 @@ export interface EraseResult {
   blocks: number;
 }
 
-const CLAUSES = new Set([
-  'requires', 'ensures', 'recommends', 'decreases', 'invariant', 'invariant_except_break',
-  'invariant_ensures', 'opens_invariants', 'no_unwind',
-]);
+/** Clause keywords erased up to the body (`decreases .. when ..` goes with its `decreases`). */
+const CLAUSES = CLAUSE_STARTS;
 const GHOST_WRAPPERS = new Set(['Ghost', 'Tracked']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);

@@ -1,5 +1,5 @@
 // Line classification of one Rust + Verus source file, over the token stream of
-// toolchain/verifier/lexer.ts. The rules are documented in docs/stats.md; in short:
+// toolchain/syntax/lexer.ts. The rules are documented in docs/stats.md; in short:
 //
 //   1. Every code token gets a category. Structural rules paint ranges of tokens, outer first,
 //      inner constructs override (a spec clause inside a proof fn is spec, a proof block inside an
@@ -14,10 +14,11 @@
 
 import type { FunctionMode, Position, Span } from '../../app/verification';
 import type { LineCategory, TrustedKind } from '../../app/stats';
-import { lex, type Token } from '../verifier/lexer';
+import { lex, type Token } from '../syntax/lexer';
+import { CLAUSE_STARTS, VERUS_MODIFIERS } from '../syntax/clauses';
 
 /** Bump when a rule changes: cached per-commit statistics are recomputed. */
-export const CLASSIFIER_VERSION = 1;
+export const CLASSIFIER_VERSION = 2;
 
 export interface ClassifiedFunction {
   name: string;
@@ -60,39 +61,11 @@ type Mode = 'exec' | 'spec' | 'proof';
 const CAT_OF_MODE: Record<Mode, Cat> = { exec: EXEC, spec: SPEC, proof: PROOF };
 
 /** Function and loop specification clauses (Verus). A clause runs until the next one or the body. */
-const CLAUSE_KEYWORDS = new Set([
-  'requires',
-  'ensures',
-  'recommends',
-  'decreases',
-  'invariant',
-  'invariant_except_break',
-  'invariant_ensures',
-  'opens_invariants',
-  'no_unwind',
-  'returns',
-]);
+const CLAUSE_KEYWORDS = CLAUSE_STARTS;
 const ASM_MACROS = new Set(['asm', 'global_asm', 'naked_asm', 'llvm_asm']);
 const PROOF_STATEMENTS = new Set(['reveal', 'reveal_with_fuel', 'hide']);
-/** Words that may precede `fn` (or another item keyword) in an item's head. */
-const QUALIFIERS = new Set([
-  'pub',
-  'open',
-  'closed',
-  'spec',
-  'proof',
-  'exec',
-  'tracked',
-  'ghost',
-  'unsafe',
-  'async',
-  'default',
-  'broadcast',
-  'uninterp',
-  'axiom',
-  'extern',
-  'const',
-]);
+/** Words that may precede `fn` (or another item keyword) in an item's head: Rust's and Verus'. */
+const QUALIFIERS = new Set(['pub', 'unsafe', 'async', 'default', 'extern', 'const', ...VERUS_MODIFIERS.map((m) => m.keyword)]);
 const MAX_DIAGNOSTICS = 20;
 /** Deeper nesting is not descended into (its tokens keep the enclosing category). */
 const MAX_DEPTH = 400;

@@ -1,5 +1,5 @@
 // AST of the Verus subset. Plain data; spans are character offsets into the file text
-// (converted to 1-based line/column by LineMap at the reporting boundary).
+// (converted to 1-based line/column by toolchain/syntax/line-map.ts at the reporting boundary).
 
 export interface Sp {
   start: number;
@@ -94,6 +94,16 @@ export interface FnItem {
   ensures: Expr[];
   recommends: Expr[];
   decreases: Expr[];
+  /** `returns e`: the postcondition `result == e`. */
+  returns: Expr | null;
+  /** Clauses the verifier does not implement (toolchain/syntax/clauses.ts): the function is reported unsupported. */
+  unsupportedClauses: { clause: string; sp: Sp }[];
+  /**
+   * A syntax error in this function (`diagnostic` is the same object as in SourceFile.diagnostics):
+   * the function is reported as an `error` and its body is not read; the rest of the file is still
+   * verified. `inBody`: the signature and clauses were read whole, so callers may use the contract.
+   */
+  parseError?: { diagnostic: ParseDiagnostic; inBody: boolean };
   body: Block | null;
   generics: string[];
   selfType: string | null;
@@ -146,7 +156,17 @@ export interface UnsupportedItem {
   module: string[];
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | UnsupportedItem;
+/** An item that cannot be read at all (a nested `verus!`, an unknown macro): reported as an `error` result. */
+export interface ErrorItem {
+  k: 'error';
+  what: string;
+  /** The same object as in SourceFile.diagnostics. */
+  diagnostic: ParseDiagnostic;
+  sp: Sp;
+  module: string[];
+}
+
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | UnsupportedItem | ErrorItem;
 
 export interface ParseDiagnostic {
   message: string;
@@ -158,25 +178,4 @@ export interface SourceFile {
   text: string;
   items: Item[];
   diagnostics: ParseDiagnostic[];
-}
-
-/** Offset -> 1-based line/column. */
-export class LineMap {
-  private starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  pos(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-  span(sp: Sp): { start: { line: number; column: number }; end: { line: number; column: number } } {
-    return { start: this.pos(sp.start), end: this.pos(sp.end) };
-  }
 }

@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
-import { LineMap, type FnItem, type SourceFile } from './ast';
+import type { FnItem, SourceFile } from './ast';
+import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
 import { Crate } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
@@ -120,14 +121,23 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const parsed: SourceFile[] = [];
   for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
+  const filter = options.functionFilter;
+  const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
+  // Every function of a file is in the results, as a verdict or as an `error` with a span: a
+  // syntax error inside a function is that function's error; only the others make the file's
+  // `<syntax errors in FILE>` result.
   for (const f of parsed) {
     const lm = lineMaps.get(f.path)!;
     for (const d of f.diagnostics) diagnostics.push({ file: f.path, span: lm.span(d.sp), severity: 'error', message: d.message, source: 'stratos-verifier' });
-    if (f.diagnostics.length) {
-      functions.push({ name: `<syntax errors in ${f.path}>`, file: f.path, span: lm.span(f.diagnostics[0]!.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: f.diagnostics[0]!.message });
+    const erroneous = f.items.filter((it) => (it.k === 'fn' && it.parseError) || it.k === 'error');
+    const loose = f.diagnostics.filter((d) => !erroneous.some((it) => it.sp.start <= d.sp.start && d.sp.end <= it.sp.end));
+    if (loose.length) {
+      functions.push({ name: `<syntax errors in ${f.path}>`, file: f.path, span: lm.span(loose[0]!.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: loose[0]!.message });
     }
   }
-  const crate = new Crate(parsed);
+  // a function whose signature did not parse has no contract its callers could rely on
+  const contractsKnown = (f: SourceFile): SourceFile => ({ ...f, items: f.items.filter((it) => !(it.k === 'fn' && it.parseError && !it.parseError.inBody)) });
+  const crate = new Crate(parsed.map(contractsKnown));
   // types and modes are checked before any verification condition is generated
   const checked = checkCrate(crate);
   const cvc = new CrateVC(crate, checked);
@@ -156,8 +166,20 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
         continue;
       }
+      if (it.k === 'error') {
+        functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.diagnostic.message} at ${f.path}:${fmtPos(lm, it.diagnostic.sp.start)}` });
+        continue;
+      }
       if (it.k !== 'fn') continue;
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
+      if (it.parseError) {
+        // its contract (when the signature was read) still serves its callers
+        if (!selectedByFilter(qname, it.name)) continue;
+        const r: FunctionResult = { name: qname, file: f.path, span: lm.span(it.sp), mode: it.mode, status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.parseError.diagnostic.message} at ${f.path}:${fmtPos(lm, it.parseError.diagnostic.sp.start)}` };
+        functions.push(r);
+        options.onFunctionResult?.(r);
+        continue;
+      }
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
       const gen = new FnGen(cvc, info);
       const errors = checked.fnErrors.get(it) ?? recursionWithoutDecreases(it, info.key);
@@ -210,8 +232,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   let frontMs = performance.now() - t0;
 
   // ---- filter ----
-  const filter = options.functionFilter;
-  const selected = units.filter((u) => !filter || u.vc.info.qname === filter || u.vc.info.item.name === filter || u.vc.info.qname.endsWith('::' + filter));
+  const selected = units.filter((u) => selectedByFilter(u.vc.info.qname, u.vc.info.item.name));
   const priority = new Set(options.priorityFiles ?? []);
   const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
 

@@ -3,7 +3,8 @@
 // although the proof went through an abstraction (`spurious`: a loop invariant or a callee's
 // ensures lost the fact), or cannot be decided (`unchecked`).
 
-import type { Block, Expr, FnItem, LineMap, Pat, Sp, Stmt } from './ast';
+import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
+import type { LineMap } from '../syntax/line-map';
 import { Crate, bits, intRange, isIntKind, isMachine, norm, signed, type FnInfo, type IntKind, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';

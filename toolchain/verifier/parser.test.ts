@@ -102,3 +102,95 @@ const N: usize = 4;
     expect(ms).toBeLessThan(100);
   });
 });
+
+describe('recovery keeps every function', () => {
+  const fiveFns = (broken: string) => `verus! {
+fn one() -> u8 { 1u8 }
+fn two() -> u8 { ${broken} }
+impl S {
+    fn three(&self) -> u8 { 3u8 }
+    fn four(&self) -> u8 { if true { 4u8 } else { 4u8 } }
+}
+fn five() -> u8 { 5u8 }
+}`;
+  const fnNames = (src: string) => parseFile('x.rs', src).items.flatMap((it) => (it.k === 'fn' ? [it.name] : []));
+
+  it('keeps the functions after a broken body, the broken one marked with its error', () => {
+    const src = fiveFns('let x = ((1u8; if x { }');
+    const f = parseFile('x.rs', src);
+    const fns = f.items.filter((it) => it.k === 'fn');
+    expect(fns.map((it) => it.name)).toEqual(['one', 'two', 'three', 'four', 'five']);
+    const two = fns[1]!;
+    expect(two.parseError?.inBody).toBe(true);
+    expect(f.diagnostics).toContain(two.parseError!.diagnostic);
+    // the error's span is inside the function
+    expect(two.parseError!.diagnostic.sp.start).toBeGreaterThan(two.sp.start);
+    expect(two.parseError!.diagnostic.sp.end).toBeLessThanOrEqual(two.sp.end);
+    expect(fns.filter((it) => it.parseError)).toHaveLength(1);
+  });
+
+  it('keeps the functions after a broken signature', () => {
+    const f = parseFile('x.rs', fiveFns('2u8').replace('fn two() -> u8', 'fn two(x: ) -> u8 requires x >'));
+    const fns = f.items.filter((it) => it.k === 'fn');
+    expect(fns.map((it) => it.name)).toEqual(['one', 'two', 'three', 'four', 'five']);
+    expect(fns[1]!.parseError?.inBody).toBe(false);
+  });
+
+  it('garbage tokens inside one body never remove another function (property)', () => {
+    // brackets come in pairs: a body whose braces do not balance has no defined end
+    const tok = fc.constantFrom('let', 'x', '=', ';', '1u8', '+', '(', ')', '[', ']', '(1)', '[2]', '{ }', 'if', 'else', 'match', '=>', ',', '::', '.', '@', '|', 'forall', 'fn', 'struct', 'ensures', 'while', 'invariant', '#', '!', 'foo!', '->', '&mut', '<', '>', '>>', 'return', 'assert', 'proof', 'verus!');
+    fc.assert(
+      fc.property(fc.array(tok, { maxLength: 30 }), (ts) => {
+        const body = ts.join(' ');
+        // a stray ( or [ is closed by its function's `}` (brackets of other kinds are dropped)
+        const names = fnNames(fiveFns(body));
+        for (const n of ['one', 'three', 'four', 'five']) expect(names).toContain(n);
+      }),
+      { numRuns: 800 },
+    );
+  });
+});
+
+describe('clauses', () => {
+  const fn = (src: string) => {
+    const f = parseFile('x.rs', `verus! { ${src} }`);
+    const it = f.items.find((x) => x.k === 'fn');
+    if (!it || it.k !== 'fn') throw new Error('no fn');
+    return { it, f };
+  };
+  it('`returns e` is kept as an expression', () => {
+    const { it, f } = fn('fn twenty() -> u8 returns 20u8, { 19u8 }');
+    expect(f.diagnostics).toEqual([]);
+    expect(it.returns?.k).toBe('int');
+    expect(it.body?.stmts).toHaveLength(1);
+  });
+  it('clauses the verifier does not implement are listed with their spans, never dropped', () => {
+    const src = 'fn g(x: u64) requires x > 0 opens_invariants any no_unwind ensures true { }';
+    const { it, f } = fn(src);
+    expect(f.diagnostics).toEqual([]);
+    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['opens_invariants', 'no_unwind']);
+    const text = `verus! { ${src} }`;
+    expect(text.slice(it.unsupportedClauses[0]!.sp.start, it.unsupportedClauses[0]!.sp.end)).toBe('opens_invariants any');
+    expect(it.requires).toHaveLength(1);
+    expect(it.ensures).toHaveLength(1);
+  });
+  it('`decreases .. when .. via ..` keeps the decreases and lists when/via', () => {
+    const { it } = fn('spec fn f(n: int) -> int decreases n when n >= 0 via lemma_f { 0 }');
+    expect(it.decreases).toHaveLength(1);
+    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['when', 'via']);
+  });
+  it('a loop with a clause the verifier does not implement is an unsupported expression', () => {
+    const { it } = fn('fn l() { loop invariant_ensures true { break; } }');
+    const st = it.body!.stmts[0]!;
+    expect(st.k === 'expr' && st.e.k).toBe('unsupported');
+  });
+  it('a nested verus! block and an unknown item macro are error items with spans', () => {
+    const text = 'verus! {\n fn a() {}\n verus! { fn b() {} }\n foo! { fn c() {} }\n bar!(x);\n fn d() {}\n}';
+    const f = parseFile('x.rs', text);
+    const errors = f.items.flatMap((it) => (it.k === 'error' ? [it] : []));
+    expect(errors.map((e) => e.what)).toEqual(['nested verus! block', 'unknown macro `foo!`', 'unknown macro `bar!`']);
+    expect(text.slice(errors[0]!.sp.start, errors[0]!.sp.end)).toBe('verus! { fn b() {} }');
+    for (const e of errors) expect(f.diagnostics).toContain(e.diagnostic);
+    expect(f.items.flatMap((it) => (it.k === 'fn' ? [it.name] : []))).toEqual(['a', 'd']);
+  });
+});

@@ -1,8 +1,11 @@
 // Hand-written, error-tolerant recursive-descent parser for the Verus subset.
 // Never throws: syntax errors become diagnostics and the parser resynchronises at the next item.
+// A syntax error inside a function keeps the function (marked with FnItem.parseError) and resumes
+// after the `}` matching its body's `{`, so no later function of the file is lost.
 // Only the contents of `verus! { ... }` are parsed into items; everything else is skipped.
 
-import { lex, type Token } from './lexer';
+import { lex, type Token } from '../syntax/lexer';
+import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
 import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
 
 class ParseError extends Error {}
@@ -56,10 +59,13 @@ class Parser {
   i = 0;
   diags: ParseDiagnostic[] = [];
   depth = 0;
+  /** matchOf[i]: index of the bracket matching the ( [ { ) ] } at token i, or -1. */
+  readonly matchOf: Int32Array;
   constructor(text: string) {
     const { tokens, diagnostics } = lex(text);
     this.toks = tokens;
     for (const d of diagnostics) this.diags.push({ message: d.message, sp: { start: d.start, end: d.end } });
+    this.matchOf = matchBrackets(tokens);
   }
 
   peek(o = 0): Token {
@@ -101,6 +107,12 @@ class Parser {
     this.diags.push({ message: msg, sp: sp ?? { start: t.start, end: t.end } });
     throw new ParseError(msg);
   }
+  /** Records a diagnostic without unwinding. */
+  report(message: string, sp: Sp): ParseDiagnostic {
+    const d = { message, sp };
+    this.diags.push(d);
+    return d;
+  }
   ident(): string {
     const t = this.peek();
     if (t.kind === 'ident' || (t.kind === 'keyword' && (t.text === 'self' || t.text === 'Self' || t.text === 'crate' || t.text === 'super'))) {
@@ -141,27 +153,22 @@ class Parser {
         }
         continue;
       }
-      // Outside verus!: plain Rust, skipped. Balanced skipping keeps us from entering strings etc.
+      // Outside verus!: plain Rust, skipped (a `verus!` inside a skipped group is not ours).
       const t = this.next();
-      if (t.text === '{' || t.text === '(' || t.text === '[') {
-        this.i--;
-        this.skipBalanced();
-      }
+      const m = this.matchOf[this.i - 1]!;
+      if (t.kind === 'punct' && (t.text === '{' || t.text === '(' || t.text === '[') && m >= 0) this.i = m + 1;
     }
     return items;
   }
 
+  /**
+   * Skips the bracket group opening at the current token. An opener without its closer is an
+   * error: skipping by counting would run past the end of the enclosing body.
+   */
   skipBalanced(): void {
-    const open = this.next().text;
-    const close = open === '{' ? '}' : open === '(' ? ')' : ']';
-    let depth = 1;
-    while (this.peek().kind !== 'eof' && depth > 0) {
-      const t = this.next();
-      if (t.kind !== 'punct') continue;
-      if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
-      else if (t.text === '}' || t.text === ')' || t.text === ']') depth--;
-    }
-    void close;
+    const m = this.matchOf[this.i]!;
+    if (m < 0) this.error(`unclosed \`${this.peek().text}\``);
+    this.i = m + 1;
   }
   skipBalancedUntil(close: string): void {
     let depth = 0;
@@ -209,8 +216,41 @@ class Parser {
   isItemStart(): boolean {
     const t = this.peek();
     return ['fn', 'struct', 'enum', 'impl', 'pub', 'const', 'use', 'mod', 'type', 'trait', '#'].includes(t.text) ||
-      (t.kind === 'ident' && ['spec', 'proof', 'open', 'closed', 'exec', 'tracked', 'broadcast'].includes(t.text)) ||
+      (t.kind === 'ident' && verusModifier(t.text) !== undefined) ||
       this.peek().kind === 'eof';
+  }
+  /**
+   * After an error in the item starting at token `itemStart`: resumes after the item's first
+   * top-level `{ }` group or `;` (found by bracket matching, so an error nested deep inside the
+   * item cannot make its `}` look like the end of the enclosing block), or before the enclosing
+   * block's closer. Falls back to token-level recovery when the brackets do not help.
+   */
+  recoverItemFrom(itemStart: number, close: string | null): void {
+    const errorAt = this.i;
+    let j = itemStart;
+    for (; j < this.toks.length - 1; j++) {
+      const t = this.toks[j]!;
+      if (t.kind !== 'punct') continue;
+      if (t.text === ';') {
+        j++;
+        break;
+      }
+      if (t.text === '}' || t.text === ')' || t.text === ']') break;
+      if (t.text === '{' || t.text === '(' || t.text === '[') {
+        const m = this.matchOf[j]!;
+        if (m < 0) {
+          j = -1;
+          break;
+        }
+        if (t.text === '{') {
+          j = m + 1;
+          break;
+        }
+        j = m;
+      }
+    }
+    if (j > errorAt) this.i = j;
+    else this.recoverItem(close);
   }
 
   parseItemsUntil(close: string | null, out: Item[], module: string[]): void {
@@ -220,7 +260,7 @@ class Parser {
         this.item(out, module, null);
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
-        this.recoverItem(close);
+        this.recoverItemFrom(before, close);
       }
       if (this.i === before) this.next();
     }
@@ -296,7 +336,7 @@ class Parser {
       out.push({ k: 'type', name, ty, sp: { start, end: this.lastEnd() }, module });
       return;
     }
-    if (t.text === 'static' || t.text === 'trait' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && (t.text === 'broadcast' || t.text === 'global'))) {
+    if (t.text === 'static' || t.text === 'trait' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && t.text === 'global')) {
       this.next();
       this.recoverItemSimple();
       out.push({ k: 'unsupported', what: `\`${t.text}\` item`, sp: { start, end: this.lastEnd() }, module });
@@ -307,9 +347,15 @@ class Parser {
     let open = false;
     for (;;) {
       const w = this.peek();
-      if (w.kind === 'ident' && ['spec', 'proof', 'exec', 'open', 'closed', 'tracked', 'uninterp'].includes(w.text) && !this.is('!', 1)) {
-        if (w.text === 'spec') mode = 'spec';
-        if (w.text === 'proof') mode = 'proof';
+      const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
+      if (modifier?.treatment === 'unsupported') {
+        this.next();
+        this.recoverItemSimple();
+        out.push({ k: 'unsupported', what: `\`${w.text}\` item`, sp: { start, end: this.lastEnd() }, module });
+        return;
+      }
+      if (modifier) {
+        if (modifier.treatment === 'mode') mode = modifier.mode!;
         if (w.text === 'open') open = true;
         this.next();
         if (this.is('(')) this.skipBalanced(); // spec(checked)
@@ -323,11 +369,16 @@ class Parser {
     }
     if (this.is('fn')) return void out.push(this.fnItem(start, attrs, mode, open, selfType, module));
     if (this.peek().kind === 'ident' && this.is('!', 1)) {
-      // macro invocation at item level
+      // A macro at item level hides whatever items it makes: an error, never a silent skip.
+      const nameTok = this.next();
       this.next();
-      this.next();
+      if (!this.is('{') && !this.is('(') && !this.is('[')) this.error(`expected \`{\`, \`(\` or \`[\` after \`${nameTok.text}!\``);
       this.skipBalanced();
       this.eat(';');
+      const sp = { start, end: this.lastEnd() };
+      const what = nameTok.text === 'verus' ? 'nested verus! block' : `unknown macro \`${nameTok.text}!\``;
+      const diagnostic = this.report(nameTok.text === 'verus' ? 'nested verus! block (the items of a verus! block are already verified)' : `${what}: its contents are not verified`, sp);
+      out.push({ k: 'error', what, diagnostic, sp, module });
       return;
     }
     this.error(`expected item, found \`${this.peek().text}\``);
@@ -476,7 +527,7 @@ class Parser {
         }
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
-        this.recoverItem('}');
+        this.recoverItemFrom(before, '}');
       }
       if (this.i === before) this.next();
     }
@@ -487,82 +538,154 @@ class Parser {
     this.expect('fn');
     const nameTok = this.peek();
     const name = this.ident();
-    const generics = this.generics();
-    this.expect('(');
-    const params: Param[] = [];
-    while (!this.eat(')')) {
-      this.attrs();
-      const ps = this.peek().start;
-      // tracked / ghost param modifiers
-      if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) this.next();
-      if (this.is('&') || this.is('&&') || this.is('self') || (this.is('mut') && this.is('self', 1))) {
-        // self forms
-        let ref = false;
-        let mut = false;
-        if (this.eat('&')) {
-          ref = true;
-          if (this.peek().kind === 'lifetime') this.next();
-          mut = this.eat('mut');
-        } else this.eat('mut');
-        this.expect('self');
-        let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
-        if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
-        if (this.eat(':')) ty = this.type();
-        params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
-      } else {
-        this.eat('mut');
-        const pname = this.ident();
-        this.expect(':');
-        const ty = this.type();
-        params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() } });
+    const fn: FnItem = {
+      k: 'fn', name, mode, open, attrs, params: [], ret: null, requires: [], ensures: [], recommends: [], decreases: [], returns: null, unsupportedClauses: [],
+      body: null, generics: [], selfType, nameSp: { start: nameTok.start, end: nameTok.end }, sp: { start, end: nameTok.end }, module,
+    };
+    // token index of the body's opening brace, once reached
+    let bodyOpen = -1;
+    const fnStart = this.i;
+    try {
+      fn.generics = this.generics();
+      this.expect('(');
+      const params = fn.params;
+      while (!this.eat(')')) {
+        this.attrs();
+        const ps = this.peek().start;
+        // tracked / ghost param modifiers
+        if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) this.next();
+        if (this.is('&') || this.is('&&') || this.is('self') || (this.is('mut') && this.is('self', 1))) {
+          // self forms
+          let ref = false;
+          let mut = false;
+          if (this.eat('&')) {
+            ref = true;
+            if (this.peek().kind === 'lifetime') this.next();
+            mut = this.eat('mut');
+          } else this.eat('mut');
+          this.expect('self');
+          let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
+          if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
+          if (this.eat(':')) ty = this.type();
+          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
+        } else {
+          this.eat('mut');
+          const pname = this.ident();
+          this.expect(':');
+          const ty = this.type();
+          params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() } });
+        }
+        if (!this.eat(',')) {
+          this.expect(')');
+          break;
+        }
       }
-      if (!this.eat(',')) {
-        this.expect(')');
-        break;
+      if (this.eat('->')) {
+        if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
+          this.next();
+          if (this.peek().text === 'tracked' && !this.is(':', 1)) this.next();
+          const rname = this.ident();
+          this.expect(':');
+          const ty = this.type();
+          this.expect(')');
+          fn.ret = { name: rname, ty };
+        } else {
+          if (this.peek().text === 'tracked' && this.peek().kind === 'ident') this.next();
+          fn.ret = { name: null, ty: this.type() };
+        }
+      }
+      this.whereClause();
+      this.fnClauses(fn);
+      if (!this.eat(';')) {
+        if (this.is('{')) bodyOpen = this.i;
+        fn.body = this.block();
+      }
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      // the error is this function's; the file's other functions are still read
+      fn.parseError = { diagnostic: this.diags[this.diags.length - 1]!, inBody: bodyOpen >= 0 };
+      fn.body = null;
+      this.noStruct = false;
+      this.inQuantParams = false;
+      this.skipRestOfFn(fnStart, bodyOpen);
+    }
+    fn.sp = { start, end: this.lastEnd() };
+    return fn;
+  }
+
+  /**
+   * After an error in a function: resumes after the `}` matching the body's `{` (bracket
+   * matching over tokens). Without a body yet (an error in the signature), the body is the first
+   * top-level `{ }` group after `fn`, unless a `;` or the next item comes first.
+   */
+  skipRestOfFn(fnStart: number, bodyOpen: number): void {
+    const errorAt = this.i;
+    let open = bodyOpen;
+    if (open < 0) {
+      for (let j = fnStart; j < this.toks.length - 1; j++) {
+        const t = this.toks[j]!;
+        if (t.kind === 'keyword' && ['fn', 'struct', 'enum', 'impl', 'mod', 'trait', 'use'].includes(t.text)) {
+          if (j >= errorAt) this.i = j;
+          return;
+        }
+        if (t.kind !== 'punct') continue;
+        if (t.text === ';' || t.text === '}' || t.text === ')' || t.text === ']') {
+          // `;`: a body-less declaration; a closer: the end of the enclosing block
+          if (j >= errorAt) this.i = t.text === ';' ? j + 1 : j;
+          return;
+        }
+        if (t.text === '{') {
+          open = j;
+          break;
+        }
+        if (t.text === '(' || t.text === '[') {
+          if (this.matchOf[j]! < 0) return;
+          j = this.matchOf[j]!;
+        }
       }
     }
-    let ret: FnItem['ret'] = null;
-    if (this.eat('->')) {
-      if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
-        this.next();
-        if (this.peek().text === 'tracked' && !this.is(':', 1)) this.next();
-        const rname = this.ident();
-        this.expect(':');
-        const ty = this.type();
-        this.expect(')');
-        ret = { name: rname, ty };
-      } else {
-        if (this.peek().text === 'tracked' && this.peek().kind === 'ident') this.next();
-        ret = { name: null, ty: this.type() };
-      }
-    }
-    this.whereClause();
-    const requires: Expr[] = [];
-    const ensures: Expr[] = [];
-    const recommends: Expr[] = [];
-    const decreases: Expr[] = [];
+    const close = open >= 0 ? this.matchOf[open]! : -1;
+    // an unclosed body: resume where the error was (later errors show up as such)
+    if (close >= 0 && close + 1 > errorAt) this.i = close + 1;
+  }
+
+  /** The clauses between a function's signature and its body (toolchain/syntax/clauses.ts). */
+  fnClauses(fn: FnItem): void {
     for (;;) {
       const w = this.peek();
       if (w.kind !== 'ident') break;
-      let target: Expr[] | null = null;
-      if (w.text === 'requires') target = requires;
-      else if (w.text === 'ensures') target = ensures;
-      else if (w.text === 'recommends') target = recommends;
-      else if (w.text === 'decreases') target = decreases;
-      else if (w.text === 'opens_invariants' || w.text === 'no_unwind' || w.text === 'returns') target = [];
-      else if (w.text === 'via' || w.text === 'when') target = [];
-      if (!target) break;
+      const treatment = verusClause(w.text)?.inFn;
+      if (!treatment) break;
       this.next();
-      this.clauseList(target);
+      switch (treatment) {
+        case 'requires':
+        case 'ensures':
+        case 'recommends':
+        case 'decreases':
+          this.clauseList(fn[treatment]);
+          break;
+        case 'returns': {
+          const es: Expr[] = [];
+          this.clauseList(es);
+          if (es.length !== 1) this.error('`returns` takes one expression', { start: w.start, end: this.lastEnd() });
+          if (fn.returns) this.error('a second `returns` clause', { start: w.start, end: this.lastEnd() });
+          fn.returns = es[0]!;
+          break;
+        }
+        case 'invariant':
+          this.error(`\`${w.text}\` is a loop clause`, { start: w.start, end: w.end });
+          break;
+        case 'unsupported':
+          this.clauseList([]);
+          fn.unsupportedClauses.push({ clause: w.text, sp: { start: w.start, end: this.lastEnd() } });
+          break;
+      }
     }
-    let body: Block | null = null;
-    if (!this.eat(';')) body = this.block();
-    return { k: 'fn', name, mode, open, attrs, params, ret, requires, ensures, recommends, decreases, body, generics, selfType, nameSp: { start: nameTok.start, end: nameTok.end }, sp: { start, end: this.lastEnd() }, module };
   }
 
   clauseList(out: Expr[]): void {
     while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
-      if (this.peek().kind === 'ident' && ['requires', 'ensures', 'recommends', 'decreases', 'invariant', 'invariant_except_break', 'opens_invariants', 'via', 'when'].includes(this.peek().text) && !this.is('.', 1) && !this.is('::', 1)) return;
+      if (this.peek().kind === 'ident' && CLAUSE_KEYWORDS.has(this.peek().text) && !this.is('.', 1) && !this.is('::', 1)) return;
       out.push(this.expr(true));
       if (!this.eat(',')) return;
     }
@@ -1221,21 +1344,24 @@ class Parser {
       const inv: Expr[] = [];
       const invEnsures: Expr[] = [];
       const dec: Expr[] = [];
+      let unsupportedClause: { clause: string; sp: Sp } | null = null;
       for (;;) {
         const w = this.peek();
         if (w.kind !== 'ident') break;
-        if (w.text === 'invariant' || w.text === 'invariant_except_break') {
-          this.next();
-          this.clauseList(inv);
-        } else if (w.text === 'ensures') {
-          this.next();
-          this.clauseList(invEnsures);
-        } else if (w.text === 'decreases') {
-          this.next();
-          this.clauseList(dec);
-        } else break;
+        const treatment = verusClause(w.text)?.inLoop;
+        if (!treatment) break;
+        this.next();
+        if (treatment === 'invariant') this.clauseList(inv);
+        else if (treatment === 'ensures') this.clauseList(invEnsures);
+        else if (treatment === 'decreases') this.clauseList(dec);
+        else {
+          this.clauseList([]);
+          unsupportedClause ??= { clause: w.text, sp: { start: w.start, end: this.lastEnd() } };
+        }
       }
       const body = this.block();
+      // the loop is not verified without its clause: never a silent pass
+      if (unsupportedClause) return { k: 'unsupported', what: `\`${unsupportedClause.clause}\` clause`, sp: unsupportedClause.sp };
       if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp() };
       return { k: 'loop', inv, invEnsures, dec, body, sp: sp() };
     }
@@ -1244,7 +1370,7 @@ class Parser {
       this.pat();
       this.expect('in');
       this.exprNS();
-      while (this.peek().kind === 'ident' && ['invariant', 'decreases', 'ensures'].includes(this.peek().text)) {
+      while (this.peek().kind === 'ident' && verusClause(this.peek().text)?.inLoop) {
         this.next();
         this.clauseList([]);
       }
@@ -1366,4 +1492,30 @@ export function tyName(t: TypeExpr): string {
   if (t.k === 'path') return t.name;
   if (t.k === 'ref') return tyName(t.inner);
   return '?';
+}
+
+/**
+ * For each bracket token ( [ { ) ] }, the index of its partner, or -1. A closer pairs with the
+ * nearest open bracket of its kind (the unclosed ones in between stay -1), and a closer with no
+ * opener of its kind open is unpaired: one stray `(` or `)` inside a function body does not
+ * shift which `}` closes the body.
+ */
+export function matchBrackets(tokens: readonly Token[]): Int32Array {
+  const OPEN_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const match = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'punct') return;
+    if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(i);
+    else if (OPEN_OF[t.text]) {
+      const want = OPEN_OF[t.text];
+      let k = stack.length - 1;
+      while (k >= 0 && tokens[stack[k]!]!.text !== want) k--;
+      if (k < 0) return;
+      match[stack[k]!] = i;
+      match[i] = stack[k]!;
+      stack.length = k;
+    }
+  });
+  return match;
 }

@@ -498,6 +498,8 @@ export class FnGen {
     try {
       const f = this.info.item;
       if (f.generics.length) throw new Unsupported('generic functions are not supported', f.nameSp);
+      const clause = f.unsupportedClauses[0];
+      if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
       if (f.mode === 'spec') this.checkSpecFn();
       else if (f.attrs.some((a) => a.includes('external_body')) || !f.body) {
         // trusted: body not verified
@@ -541,7 +543,8 @@ export class FnGen {
     const retSort = print(sortOf(retTy));
     let body: Term | null = null;
     const opaque = f.attrs.some((a) => a.includes('opaque'));
-    if (f.body && !f.attrs.some((a) => a.includes('external_body')) && !(opaque && rec)) {
+    // (a definition with an unsupported clause such as `when` might not hold: only declared)
+    if (f.body && !f.attrs.some((a) => a.includes('external_body')) && !(opaque && rec) && !f.unsupportedClauses.length) {
       try {
         const m = this.specMode([]);
         if (rec) {
@@ -664,6 +667,10 @@ export class FnGen {
         for (const e of f.ensures) {
           const g = this.evalPure(e, est, this.specMode(est.path), true);
           this.oblige(est, 'postcondition', sp, g.t, e.sp, undefined, extra);
+        }
+        if (f.returns) {
+          const r = this.evalPure(f.returns, est, this.specMode(est.path), true);
+          this.oblige(est, 'postcondition', sp, this.compare('==', v, r, f.returns.sp).t, f.returns.sp, undefined, extra);
         }
         extra = undefined;
       },
@@ -1885,6 +1892,10 @@ export class FnGen {
     for (const en of f.ensures) {
       const g = withOld(oldMap, () => this.evalPure(en, post, this.specMode(st.path)));
       this.assume(st, g.t);
+    }
+    if (f.returns) {
+      const r = withOld(oldMap, () => this.evalPure(f.returns!, post, this.specMode(st.path)));
+      this.assume(st, this.compare('==', ret, r, sp).t);
     }
     if (f.mode === 'exec' && f.body && !f.attrs.some((a) => a.includes('external_body'))) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     else if (f.mode === 'proof') st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });

@@ -25,7 +25,7 @@ spec fn bad_rec(n: int) -> int
     if n == 0 { 0 } else { bad_rec(n + 1) }
 }
 
-// expect: failed decreases
+// expect: error
 spec fn no_decreases(n: nat) -> nat {
     if n == 0 { 0 } else { no_decreases((n - 1) as nat) }
 }

@@ -1,0 +1,134 @@
+// Clauses and syntax errors: every function appears in the results, as a verdict, as
+// `unsupported` (a clause the verifier does not implement) or as an `error` with a span.
+verus! {
+
+// expect: verified
+fn twenty() -> u8
+    returns 20u8,
+{
+    20u8
+}
+
+// expect: failed postcondition
+fn twenty_but_nineteen() -> u8
+    returns 20u8,
+{
+    19u8
+}
+
+// expect: verified
+fn returns_with_params(a: u8, b: u8) -> (r: u8)
+    requires a < 100, b < 100,
+    returns (a + b) as u8,
+{
+    a + b
+}
+
+// expect: failed postcondition
+fn returns_on_one_path(a: bool) -> u8
+    returns 1u8,
+{
+    if a { return 1u8; }
+    2u8
+}
+
+// expect: verified
+fn caller_assumes_returns() {
+    let t = twenty();
+    assert(t == 20);
+}
+
+// expect: failed assertion
+fn caller_knows_only_returns() {
+    let t = twenty();
+    assert(t == 19);
+}
+
+// expect: failed postcondition
+fn returns_a_parameter_wrongly(a: u8, b: u8) -> u8
+    returns a,
+{
+    if a < b { a } else { b }
+}
+
+// expect: failed precondition
+fn caller_of_returns_still_checks_requires() {
+    let r = returns_with_params(200u8, 1u8);
+}
+
+// expect: unsupported
+fn opens_some(x: u64)
+    opens_invariants any
+{
+}
+
+// expect: unsupported
+fn never_unwinds(x: u64) -> u64
+    no_unwind
+{
+    x
+}
+
+// expect: unsupported
+spec fn f_when(n: int) -> int
+    decreases n when n >= 0
+{
+    if n <= 0 { 0 } else { f_when(n - 1) }
+}
+
+// expect: unsupported
+fn loop_invariant_ensures() {
+    let mut i: u64 = 0;
+    loop
+        invariant_ensures i <= 10,
+    {
+        if i >= 10 { break; }
+        i = i + 1;
+    }
+}
+
+// expect: error
+fn broken_body() -> u8 {
+    let x = ((1u8;
+    if x { }
+}
+
+// expect: verified
+fn after_broken_body() -> u8 {
+    7u8
+}
+
+struct SyntaxPair { a: u8 }
+
+impl SyntaxPair {
+    // expect: error
+    fn broken_method(&self) -> u8 {
+        match self.a { 0 => 1u8, ) }
+    }
+
+    // expect: verified
+    fn after_broken_method(&self) -> u8
+        ensures self.a == 0 ==> true,
+    {
+        self.a
+    }
+}
+
+// expect: error
+verus! {
+    fn inside_nested() {}
+}
+
+// expect: error
+some_macro! {
+    fn inside_unknown_macro() {}
+}
+
+// expect: failed postcondition
+fn last_one_still_checked() -> (r: u8)
+    ensures r == 1,
+{
+    0u8
+}
+
+}

@@ -285,6 +285,11 @@ export async function main(args: string[]): Promise<void> {
   console.log(`cases: ${cases.length} read (${problems.length} unreadable test bodies not counted), ${others.length} other (custom assertions, not run), ${results.length} run (${results.filter((r) => r.ignored).length} #[ignore]d in Verus) in ${wallS.toFixed(0)} s`);
   console.log(`expectations run: verifies ${results.filter((r) => r.expect === 'verifies').length}, fails ${results.filter((r) => r.expect === 'fails').length}, rejects ${results.filter((r) => r.expect === 'rejects').length}`);
   console.log(`agreement on supported cases: ${agreed}/${supported} = ${rate.toFixed(1)}% (agree ${count(results, 'agree')} + both-reject ${count(results, 'both-reject')}; unsupported ${count(results, 'unsupported')})`);
+  // Our parser rejecting a program Verus rejects for a type or mode error is a coincidence, not
+  // agreement on the reason: show how much of both-reject that is.
+  const bySyntax = results.filter((r) => r.verdict === 'both-reject' && r.functions.some((f) => f.name.startsWith('<syntax errors')));
+  const strict = supported > 0 ? (100 * (agreed - bySyntax.length)) / supported : 0;
+  console.log(`both-reject where our rejection is a syntax error of our parser: ${bySyntax.length}; agreement without them: ${strict.toFixed(1)}%`);
   console.log(`agree-lines: ${failsAgree.filter((r) => r.linesAgree).length}/${failsAgree.length} agreed 'fails' cases report exactly Verus's FAILS lines`);
   console.log(`unsound (untriaged): ${untriaged.length}; unsound (triaged): ${unsound.length - untriaged.length}; of all unsound, ${unsound.filter((r) => r.functions.length === 0).length} check no function at all; crash: ${count(results, 'crash')}`);
 
@@ -314,7 +319,7 @@ export async function main(args: string[]): Promise<void> {
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(
     opts.out,
-    JSON.stringify({ input: opts.input, timeoutMs: opts.timeoutMs, wallS: Math.round(wallS), agreementRate: rate, totals: Object.fromEntries(VERDICTS.map((v) => [v, count(results, v)])), problems, other: others.map((c) => ({ case: `${c.file}::${c.name}`, assertion: c.assertion })), results }, null, 1),
+    JSON.stringify({ input: opts.input, timeoutMs: opts.timeoutMs, wallS: Math.round(wallS), agreementRate: rate, agreementRateWithoutSyntaxRejects: strict, bothRejectBySyntaxError: bySyntax.length, totals: Object.fromEntries(VERDICTS.map((v) => [v, count(results, v)])), problems, other: others.map((c) => ({ case: `${c.file}::${c.name}`, assertion: c.assertion })), results }, null, 1),
   );
   console.log(`\nwrote ${path.relative(process.cwd(), opts.out) || opts.out}`);
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { classify, extractCases, failsLinesOf, tokenize } from './extract';
+
+// Samples in the shape of Verus's test files, written for these tests.
+
+describe('tokenize', () => {
+  it('keeps brackets inside strings, chars and comments out of the bracket stream', () => {
+    const text = `f("}", '{', r#"a "}" b"#, b'}') /* { /* nested } */ { */ // }\n{ 'a: loop {} }`;
+    const brackets = tokenize(text).filter((t) => t.kind === 'open' || t.kind === 'close').map((t) => t.text).join('');
+    expect(brackets).toBe('(){{}}');
+  });
+
+  it('tells lifetimes from chars', () => {
+    const kinds = tokenize(`fn f<'a>(x: &'a u8) -> char { '\\n'; 'x' }`).filter((t) => t.kind === 'lifetime' || t.kind === 'char').map((t) => `${t.kind}:${t.text}`);
+    expect(kinds).toEqual(["lifetime:'a", "lifetime:'a", "char:'\\n'", "char:'x'"]);
+  });
+});
+
+describe('classify', () => {
+  it('reads the expectation from the pattern and the assertion', () => {
+    expect(classify('Ok(())', '')).toEqual({ expect: 'verifies', failsCount: null });
+    expect(classify('Ok(_w)', '{ /* warnings are fine */ }').expect).toBe('verifies');
+    expect(classify('Err(e)', 'assert_one_fails(e)')).toEqual({ expect: 'fails', failsCount: 1 });
+    expect(classify('Err(e)', 'assert_fails(e, 3)')).toEqual({ expect: 'fails', failsCount: 3 });
+    expect(classify('Err(e)', 'assert_fails_type_invariant_error(e, 2)')).toEqual({ expect: 'fails', failsCount: 2 });
+    expect(classify('Err(e)', 'assert_expand_fails(e, 2)')).toEqual({ expect: 'fails', failsCount: 1 });
+    expect(classify('Err(e)', '{ assert_one_fails(e); }')).toEqual({ expect: 'fails', failsCount: 1 });
+    expect(classify('Err(e)', 'assert_vir_error_msg(e, "not allowed")').expect).toBe('rejects');
+    expect(classify('Err(e)', 'assert_rust_error_msg(e, "mismatched types")').expect).toBe('rejects');
+    expect(classify('Err(e)', 'assert_spec_borrowed(e, "x")').expect).toBe('rejects');
+    expect(classify('Err(e)', '{ assert!(e.errors.len() == 2); }').expect).toBe('other');
+    expect(classify('Err(_)', '').expect).toBe('other');
+  });
+});
+
+describe('extractCases', () => {
+  const file = [
+    'const SHARED: &str = verus_code_str! {',
+    '    spec fn double(x: int) -> int { 2 * x }',
+    '};',
+    '',
+    'test_verify_one_file! {',
+    '    #[test] plain_ok verus_code! {',
+    '        fn id(x: u8) -> (r: u8) ensures r == x { x }',
+    '    } => Ok(())',
+    '}',
+    '',
+    'test_verify_one_file! {',
+    '    #[ignore] #[test] uses_const SHARED.to_string() + verus_code_str! {',
+    '        proof fn p() {',
+    "            let s = \"}\"; let c = '{';",
+    '            assert(double(1) == 3); // FAILS',
+    '        }',
+    '    } => Err(err) => assert_one_fails(err)',
+    '}',
+    '',
+    'test_verify_one_file_with_options! {',
+    '    #[test] raw_rust ["vstd"] => code! {',
+    '        fn main() {}',
+    '    } => Err(err) => assert_vir_error_msg(err, "something")',
+    '}',
+    '',
+    'macro_rules! template {',
+    '    ($name:ident) => { test_verify_one_file! { #[test] $name verus_code! { } => Ok(()) } };',
+    '}',
+  ].join('\n');
+  const { cases, problems } = extractCases('sample.rs', file);
+
+  it('finds every case and skips macro_rules templates', () => {
+    expect(problems).toEqual([]);
+    expect(cases.map((c) => [c.name, c.expect, c.ignored, c.line])).toEqual([
+      ['plain_ok', 'verifies', false, 6],
+      ['uses_const', 'fails', true, 12],
+      ['raw_rust', 'rejects', false, 21],
+    ]);
+  });
+
+  it('wraps verus pieces in verus! and keeps raw code as it is', () => {
+    expect(cases[0]!.source).toBe('use vstd::prelude::*;\nverus! {\n\n        fn id(x: u8) -> (r: u8) ensures r == x { x }\n    \n}\n');
+    expect(cases[2]!.source.trim()).toBe('fn main() {}');
+    expect(cases[2]!.options).toEqual(['vstd']);
+  });
+
+  it('concatenates constants and maps FAILS lines into the generated source', () => {
+    const c = cases[1]!;
+    expect(c.source).toContain('spec fn double');
+    expect(c.source.indexOf('spec fn double')).toBeLessThan(c.source.indexOf('proof fn p'));
+    expect(c.failsCount).toBe(1);
+    expect(c.failsLines).toHaveLength(1);
+    expect(c.source.split('\n')[c.failsLines[0]! - 1]).toContain('assert(double(1) == 3)');
+  });
+
+  it('reports a body it cannot read instead of guessing', () => {
+    const r = extractCases('bad.rs', 'test_verify_one_file! { #[test] t make_code(1) => Ok(()) }');
+    expect(r.cases).toEqual([]);
+    expect(r.problems[0]!.message).toMatch(/make_code/);
+  });
+});
+
+describe('failsLinesOf', () => {
+  it('finds FAILS markers in line and block comments only', () => {
+    expect(failsLinesOf('a\nb // FAILS\nc /* FAILS */\nFAILS_NOT_A_COMMENT')).toEqual([2, 3]);
+  });
+});

@@ -1,5 +1,5 @@
-// Reads the expected verdicts of the corpus (`// expect: verified` / `// expect: failed KIND`
-// right above a function) and compares them with a report.
+// Reads the expected verdicts of the corpus (`// expect: verified` / `// expect: failed KIND` /
+// `// expect: error` right above a function) and compares them with a report.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +8,7 @@ import type { VerifyReport } from '../../../app/verification';
 export interface Expectation {
   file: string;
   line: number; // line of the function item (first line after the comment)
-  verdict: 'verified' | 'failed';
+  verdict: 'verified' | 'failed' | 'error';
   kind?: string;
 }
 
@@ -25,11 +25,11 @@ export function expectations(files: Map<string, string>): Expectation[] {
   for (const [file, text] of files) {
     const lines = text.split('\n');
     lines.forEach((l, i) => {
-      const m = /^\s*\/\/ expect: (verified|failed)(?: ([a-z-]+))?\s*$/.exec(l);
+      const m = /^\s*\/\/ expect: (verified|failed|error)(?: ([a-z-]+))?\s*$/.exec(l);
       if (!m) return;
       let j = i + 1;
       while (j < lines.length && /^\s*(\/\/|$)/.test(lines[j]!)) j++;
-      out.push({ file, line: j + 1, verdict: m[1] as 'verified' | 'failed', kind: m[2] });
+      out.push({ file, line: j + 1, verdict: m[1] as Expectation['verdict'], kind: m[2] });
     });
   }
   return out;
@@ -40,10 +40,11 @@ export interface Mismatch {
   got: string;
 }
 
-export function compare(report: VerifyReport, exps: Expectation[]): { mismatches: Mismatch[]; verifiedOk: number; verifiedTotal: number; failedOk: number; failedTotal: number; unmatched: string[] } {
+export function compare(report: VerifyReport, exps: Expectation[]): { mismatches: Mismatch[]; verifiedOk: number; verifiedTotal: number; failedOk: number; failedTotal: number; errorOk: number; errorTotal: number; unmatched: string[] } {
   const mismatches: Mismatch[] = [];
   let verifiedOk = 0;
   let failedOk = 0;
+  let errorOk = 0;
   const used = new Set<string>();
   for (const e of exps) {
     const f = report.functions.find((x) => x.file === e.file && x.span.start.line === e.line);
@@ -53,7 +54,11 @@ export function compare(report: VerifyReport, exps: Expectation[]): { mismatches
     }
     used.add(`${f.file}:${f.name}:${f.span.start.line}`);
     const failedKinds = f.obligations.filter((o) => o.status === 'failed').map((o) => o.kind);
-    if (e.verdict === 'verified') {
+    if (e.verdict === 'error') {
+      // a program Verus rejects: an `error` with a span, never verified, failed or a solver error
+      if (f.status === 'error' && !/solver error/.test(f.detail ?? '')) errorOk++;
+      else mismatches.push({ exp: e, got: `${f.name}: ${f.status} ${f.detail ?? ''}` });
+    } else if (e.verdict === 'verified') {
       if (f.status === 'verified') verifiedOk++;
       else mismatches.push({ exp: e, got: `${f.name}: ${f.status} ${f.detail ?? ''} [${f.obligations.filter((o) => o.status !== 'proved').map((o) => `${o.kind}@${o.span.start.line}:${o.status}`).join(', ')}]` });
     } else {
@@ -62,5 +67,5 @@ export function compare(report: VerifyReport, exps: Expectation[]): { mismatches
     }
   }
   const unmatched = report.functions.filter((f) => !used.has(`${f.file}:${f.name}:${f.span.start.line}`)).map((f) => `${f.file}:${f.span.start.line} ${f.name} ${f.status}`);
-  return { mismatches, verifiedOk, verifiedTotal: exps.filter((e) => e.verdict === 'verified').length, failedOk, failedTotal: exps.filter((e) => e.verdict === 'failed').length, unmatched };
+  return { mismatches, verifiedOk, verifiedTotal: exps.filter((e) => e.verdict === 'verified').length, failedOk, failedTotal: exps.filter((e) => e.verdict === 'failed').length, errorOk, errorTotal: exps.filter((e) => e.verdict === 'error').length, unmatched };
 }

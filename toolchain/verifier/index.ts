@@ -9,7 +9,7 @@ import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, Functi
 import type { FnItem, SourceFile } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
-import { Crate } from './resolver';
+import { Crate, ResolveError } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { ALT_OPTIONS, CrateVC, FnGen, VERUS_OPTIONS, computeSccs, type FnVC, type Obligation } from './vcgen';
 
@@ -224,9 +224,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     try {
       u.gen.finish();
       u.vc.obligations = u.gen.obligations;
+      u.vc.defCheck = u.gen.defCheck;
       if (u.vc.obligations.some((ob) => !ob.query)) throw new Error('an obligation has no query');
     } catch (e) {
-      u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
+      // e.g. a `None` whose type was never inferred (see FnGen.finish)
+      if (e instanceof ResolveError) u.vc.error = { message: e.message, sp: e.sp };
+      else u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
     }
   };
   let frontMs = performance.now() - t0;
@@ -377,6 +380,18 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         return toObligationResult(ob, res, u, crate, checked);
       }),
     );
+    if (u.vc.defCheck) {
+      // a spec fn whose definition the solver rejects is not verified (its callers' queries
+      // would end in solver errors)
+      const { r } = await solve(u.vc.defCheck, false, Math.min(5000, timeoutMs));
+      if (r.result === 'error') {
+        const message = `the definition of spec fn \`${info.qname}\` cannot be encoded: solver error: ${r.reason}`;
+        diagnostics.push({ file: u.file.path, span: u.lines.span(info.item.nameSp), severity: 'error', message, source: 'stratos-verifier' });
+        const res: FunctionResult = { ...base, obligations: obs, status: 'error', detail: `${message} at ${u.file.path}:${fmtPos(u.lines, info.item.nameSp.start)}` };
+        options.onFunctionResult?.(res);
+        return res;
+      }
+    }
     base.obligations = obs;
     // time spent by the solver on this function's queries (0 when served from the cache)
     base.timeMs = Math.round(fnSolverMs * 10) / 10;

@@ -77,6 +77,8 @@ const RESERVED = new Set([
   'div', 'mod', 'rem', 'abs', 'to_real', 'to_int', 'is_int', 'select', 'store', 'const', 'map',
   'let', 'forall', 'exists', 'match', 'par', 'as', 'lambda', 'pi', 'euler',
   'Int', 'Bool', 'Real', 'Array', 'BitVec', 'String', 'Seq', 'Set', 'Char', 'RegEx',
+  // z3's other built-in sorts (a user `struct List` would redefine z3's `List`) and ours
+  'List', 'RegLan', 'Unicode', 'FloatingPoint', 'Float16', 'Float32', 'Float64', 'Float128', 'RoundingMode', 'Fuel',
   // bit-vectors
   'concat', 'extract', 'repeat', 'rotate_left', 'rotate_right', 'zero_extend', 'sign_extend',
   'int2bv', 'bv2nat', 'bv2int',

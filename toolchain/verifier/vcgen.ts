@@ -49,6 +49,12 @@ export interface FnVC {
   checkErrors?: { message: string; sp: Sp }[];
   /** Resolved callees (for recursion detection). */
   callees: Set<string>;
+  /**
+   * Spec fns: the function's own definition (with its dependencies) and `(check-sat)`, sent to the
+   * solver only to find out whether the definition can be encoded (a solver error makes the
+   * spec fn an `error`; any other answer is ignored).
+   */
+  defCheck?: string;
 }
 
 const MESSAGES: Record<ObligationKind, string> = {
@@ -166,6 +172,8 @@ export interface SpecDef {
   sorts: Ty[];
   usesMul: boolean;
   recursive: boolean;
+  /** Why the body could not be encoded (the definition is then left out: the fn is uninterpreted). */
+  error?: { message: string; sp: Sp };
 }
 
 /** Verus' solver configuration (every option is set explicitly: z3-solver keeps options set by
@@ -444,6 +452,36 @@ export class FnGen {
 
   /** Builds the final query texts. */
   finish(extraPreludeDeps: Set<string> = new Set()): void {
+    const prelude = this.prelude([...this.specUsed, ...extraPreludeDeps].sort(), this.reveals);
+    let factsChecked = 0;
+    for (const ob of this.obligations) {
+      const q = (ob as unknown as { _q?: { declN: number; factN: number; path: Term[]; goal: Term; raw?: string } })._q;
+      if (!q) continue;
+      if (q.raw !== undefined) {
+        ob.query = q.raw;
+      } else {
+        // a `None` / `X::empty()` never typed would reach the solver as `($none)`: an error here
+        for (; factsChecked < q.factN; factsChecked++) this.checkNoPlaceholder(this.facts[factsChecked]!);
+        for (const c of q.path) this.checkNoPlaceholder(c);
+        this.checkNoPlaceholder(q.goal);
+        const parts = [...prelude, ...this.decls.slice(0, q.declN)];
+        for (const f of this.facts.slice(0, q.factN)) parts.push(`(assert ${print(f)})`);
+        parts.push(`(assert (not ${print(implies(and(...q.path), q.goal))}))`);
+        parts.push('(check-sat)');
+        ob.query = parts.join('\n') + '\n';
+      }
+      delete (ob as unknown as { _q?: unknown })._q;
+    }
+    if (this.info.item.mode === 'spec') {
+      // (built after the obligations: it may add sorts and axioms, which must not change them)
+      const self = new Set([this.info.key]);
+      this.defCheck = [...this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), '(check-sat)'].join('\n') + '\n';
+    }
+  }
+  defCheck: string | undefined;
+
+  /** Options, sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
+  private prelude(keys: string[], reveals: Set<string>): string[] {
     // collect spec fn definitions transitively
     const lines: string[] = [];
     const seen = new Set<string>();
@@ -463,7 +501,7 @@ export class FnGen {
       if (def.recursive) usesFuel = true;
       order.push(k);
     };
-    for (const k of [...this.specUsed, ...extraPreludeDeps].sort()) visit(k);
+    for (const k of keys) visit(k);
     // recursive defs: declare all first, then axioms
     const declLines: string[] = [];
     const defLines: string[] = [];
@@ -471,25 +509,11 @@ export class FnGen {
       const def = this.cvc.specDefs.get(k)!;
       for (const l of def.lines) (l.startsWith('(declare-fun') ? declLines : defLines).push(l);
     }
-    for (const k of [...this.reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
+    for (const k of [...reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
     lines.push(...declLines, ...defLines);
     const axLines: string[] = [];
     for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
-    const prelude = [...PRELUDE_OPTIONS, ...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
-    for (const ob of this.obligations) {
-      const q = (ob as unknown as { _q?: { declN: number; factN: number; path: Term[]; goal: Term; raw?: string } })._q;
-      if (!q) continue;
-      if (q.raw !== undefined) {
-        ob.query = q.raw;
-      } else {
-        const parts = [...prelude, ...this.decls.slice(0, q.declN)];
-        for (const f of this.facts.slice(0, q.factN)) parts.push(`(assert ${print(f)})`);
-        parts.push(`(assert (not ${print(implies(and(...q.path), q.goal))}))`);
-        parts.push('(check-sat)');
-        ob.query = parts.join('\n') + '\n';
-      }
-      delete (ob as unknown as { _q?: unknown })._q;
-    }
+    return [...PRELUDE_OPTIONS, ...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
   }
 
   // ---------------- entry points ----------------
@@ -502,7 +526,8 @@ export class FnGen {
       if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
       if (f.mode === 'spec') this.checkSpecFn();
       else if (f.attrs.some((a) => a.includes('external_body')) || !f.body) {
-        // trusted: body not verified
+        // trusted: body not verified, but the signature and the specs must resolve
+        this.checkSignature();
       } else this.checkBody();
       res.obligations = this.obligations;
     } catch (e) {
@@ -511,6 +536,28 @@ export class FnGen {
       else res.error = { message: `internal error: ${(e as Error).message}`, sp: this.info.item.nameSp };
     }
     return res;
+  }
+
+  /** Trusted functions (external_body, no body): types and specs are resolved like any other's. */
+  private checkSignature(): void {
+    const f = this.info.item;
+    const st = new State();
+    const old = new Map<string, Term>();
+    for (const p of this.paramTypes(f)) {
+      const c = this.havoc(p.name, p.ty);
+      st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
+      if (p.mut) old.set(p.name, c);
+    }
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retName = f.ret?.name ?? null;
+    this.fnCtx = { fn: f, info: this.info, old, retTy, retName, loops: [], returns: () => {} };
+    for (const r of f.requires) this.evalPure(r, st, this.specMode([]), true);
+    for (const d of f.decreases) this.evalPure(d, st, this.specMode([]));
+    const est = st.clone();
+    est.push();
+    if (retName) est.declare(retName, { ty: retTy, term: this.havoc(retName, retTy), mut: false });
+    for (const e of f.ensures) this.evalPure(e, est, this.specMode([]), true);
+    this.fnCtx = null;
   }
 
   private paramTypes(f: FnItem): { name: string; ty: Ty; mut: boolean }[] {
@@ -556,9 +603,10 @@ export class FnGen {
           };
           if (!f.decreases.length) throw new Unsupported('recursive spec fn without decreases', f.nameSp);
         }
-        body = this.evalBlockPure(f.body, st, m).t;
-      } catch {
+        body = this.specBody(this.evalBlockPure(f.body, st, m), retTy).t;
+      } catch (e) {
         body = null; // errors are reported when this spec fn itself is verified
+        if (e instanceof ResolveError) def.error = { message: e.message, sp: e.sp };
       }
     }
     this.sorts.need(retTy);
@@ -595,6 +643,18 @@ export class FnGen {
       `(assert (forall ${binders} (! (= ${app} (${name} ${fuel}${args ? ' ' + args : ''})) :pattern (${app}))))`,
     ];
   }
+  /**
+   * The body's value as the spec fn's result: `None` / `X::empty()` typed by the return type; a
+   * body that cannot be encoded as a term of the return sort is an error (never a solver error).
+   */
+  private specBody(v: V, retTy: Ty): V {
+    v = this.fit(v, retTy);
+    this.checkNoPlaceholder(v.t);
+    const want = print(sortOf(retTy));
+    const got = norm(v.ty).k === 'lit' ? 'Int' : print(sortOf(v.ty));
+    if (got !== want) throw new ResolveError(`mismatched types: expected ${tyStr(retTy)}, found ${tyStr(v.ty)}`, this.info.item.body?.sp ?? this.info.item.nameSp);
+    return v;
+  }
   private sortsNeeded(tys: Ty[]): Ty[] {
     return tys;
   }
@@ -623,7 +683,13 @@ export class FnGen {
         this.decreasesCheck(pst, callee, args, measure, sp);
       };
     }
-    this.evalBlockPure(f.body, st, m);
+    const v = this.evalBlockPure(f.body, st, m);
+    if (f.attrs.some((a) => a.includes('external_body'))) return;
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    this.specBody(v, retTy);
+    // the definition used by callers: one that could not be encoded makes this fn an error
+    const def = this.cvc.specDef(this.info);
+    if (def.error) throw new ResolveError(def.error.message, def.error.sp);
     void selfRec;
   }
 
@@ -711,8 +777,9 @@ export class FnGen {
       const s = b.stmts[i]!;
       if (s.k === 'let') {
         if (!s.init) throw new Unsupported('`let` without initializer in spec code', s.sp);
+        const declTy = s.ty ? this.crate.resolveType(s.ty, this.info.item.selfType) : null;
         const v = this.ev(s.init, s2, m);
-        const ty = s.ty ? this.crate.resolveType(s.ty, this.info.item.selfType) : v.ty;
+        const ty = declTy ?? v.ty;
         this.bindPat(s.pat, { t: v.t, ty }, s2, m, false);
       } else if (s.k === 'expr') {
         if (i !== b.stmts.length - 1 || s.semi) throw new Unsupported('statements in spec code', s.sp);
@@ -912,6 +979,33 @@ export class FnGen {
     return name;
   }
 
+  // `None` / `X::empty()` whose type is not known yet are placeholder terms (`($none)`,
+  // `($empty Seq)`) that `fit` replaces once the context gives the type. One left in a finished
+  // query or definition is an error at the placeholder's span (never a solver error).
+  private placeholderSps = new WeakMap<Term[], Sp>();
+  placeholder(t: Term[], sp: Sp): Term[] {
+    this.placeholderSps.set(t, sp);
+    return t;
+  }
+  placeholderSp(t: Term): Sp {
+    return (Array.isArray(t) && this.placeholderSps.get(t)) || this.info.item.nameSp;
+  }
+  /** The first placeholder left in `t`, or null. */
+  findPlaceholder(t: Term): Term[] | null {
+    if (typeof t === 'string') return null;
+    if (t[0] === '$none' || t[0] === '$empty') return t;
+    for (const x of t) {
+      const r = this.findPlaceholder(x);
+      if (r) return r;
+    }
+    return null;
+  }
+  /** Throws an error at the placeholder's span when `t` still contains one. */
+  checkNoPlaceholder(t: Term): void {
+    const ph = this.findPlaceholder(t);
+    if (ph) throw new ResolveError(`type annotations needed: cannot infer the type of \`${ph[0] === '$none' ? 'None' : `${ph[1]}::empty()`}\``, this.placeholderSp(ph));
+  }
+
   emptyOf(ty: Ty): Term {
     const n = norm(ty);
     if (n.k === 'seq' || n.k === 'array') return this.seqLit(n, []);
@@ -926,13 +1020,13 @@ export class FnGen {
   fit(v: V, ty: Ty): V {
     if (Array.isArray(v.t) && v.t[0] === '$none') {
       const n = norm(ty);
-      if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, { start: 0, end: 0 });
+      if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, this.placeholderSp(v.t));
       return { t: this.sorts.datatype(n).ctors[0]!.ctor, ty: n };
     }
     if (Array.isArray(v.t) && v.t[0] === '$empty') {
       const n = norm(ty);
       const want = v.t[1] === 'Seq' ? 'seq' : v.t[1] === 'Set' ? 'set' : 'map';
-      if (n.k !== want) throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found ${v.t[1]}`, { start: 0, end: 0 });
+      if (n.k !== want) throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found ${v.t[1]}`, this.placeholderSp(v.t));
       return { t: this.emptyOf(n), ty: n };
     }
     this.unify(v.ty, ty);
@@ -980,7 +1074,7 @@ export class FnGen {
       this.unify(v.ty, ty);
       return { t: v.t, ty };
     }
-    if (segs.length === 1 && last === 'None') return { t: ['$none'], ty: UNIT };
+    if (segs.length === 1 && last === 'None') return { t: this.placeholder(['$none'], e.sp), ty: UNIT };
     throw new ResolveError(`cannot find value \`${segs.join('::')}\``, e.sp);
   }
 
@@ -1058,7 +1152,19 @@ export class FnGen {
       s2.path.push(guard);
       const s3 = st.clone();
       s3.path.push(not(guard));
-      const r = this.ev(e.r, s2, m);
+      let r: V | null;
+      try {
+        r = this.evOpt(e.r, s2, m);
+      } catch (err) {
+        if (!(err instanceof DivergeSignal)) throw err;
+        r = null;
+      }
+      if (!r) {
+        // the rhs never finishes (return/break/continue): only the path where the lhs decides
+        // goes on, and there the value is the lhs's (true for `||`, false for `&&`)
+        this.mergeInto(st, [s3], base, true);
+        return { t: op === '&&' ? 'false' : 'true', ty: BOOL };
+      }
       this.mergeInto(st, [s2, s3], base, true);
       return { t: op === '&&' ? and(l.t, r.t) : op === '||' ? or(l.t, r.t) : implies(l.t, r.t), ty: BOOL };
     }
@@ -1129,7 +1235,8 @@ export class FnGen {
             if (op === '%') t = ite(['>=', a, '0'], ['mod', a, ite(['>=', b, '0'], b, ['-', b])], ['-', ['mod', ['-', a], ite(['>=', b, '0'], b, ['-', b])]]);
           } else t = [base, a, b];
         }
-        if (exec && trunc && op === '/') this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
+        // `MIN / -1` and `MIN % -1` both panic in Rust (attempt to ... with overflow)
+        if (exec && trunc && (cb === null || cb === -1n) && (ca === null || ca === range.min)) this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
         return { t, ty: resTy };
       }
       case '&': case '|': case '^': case '<<': case '>>': {
@@ -1232,8 +1339,11 @@ export class FnGen {
       if (!e.els) return { t: 'true', ty: UNIT };
       let b = this.ev(e.els, st, { ...m, path: [...m.path, not(c.t)] });
       let a2 = a;
-      if (Array.isArray(a.t) && (a.t[0] === '$none' || a.t[0] === '$empty')) a2 = this.fit(a, b.ty);
-      if (Array.isArray(b.t) && (b.t[0] === '$none' || b.t[0] === '$empty')) b = this.fit(b, a2.ty);
+      const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
+      // both branches untyped (`if c { None } else { None }`): the context types the whole `if`
+      if (isPh(a) && isPh(b) && print(a.t) === print(b.t)) return a;
+      if (isPh(a)) a2 = this.fit(a, b.ty);
+      if (isPh(b)) b = this.fit(b, a2.ty);
       this.unify(a2.ty, b.ty);
       return { t: ite(c.t, a2.t, b.t), ty: norm(a2.ty).k === 'lit' ? b.ty : a2.ty };
     }
@@ -1360,6 +1470,14 @@ export class FnGen {
         prev = [...prev, c];
       }
       if (!vals.length) throw new Unsupported('empty match', e.sp);
+      // arms that are `None` / `X::empty()` get their type from the other arms (like mergeValues)
+      const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
+      const typed = vals.filter((v) => !isPh(v.v));
+      if (typed.length) {
+        let pty = typed[0]!.v.ty;
+        for (const v of typed) if (norm(v.v.ty).k !== 'lit') pty = v.v.ty;
+        for (const v of vals) if (isPh(v.v)) v.v = this.fit(v.v, pty);
+      } else if (vals.every((v) => print(v.v.t) === print(vals[0]!.v.t))) return vals[0]!.v; // typed by the context
       let t = vals[vals.length - 1]!.v.t;
       for (let i = vals.length - 2; i >= 0; i--) t = ite(vals[i]!.c, vals[i]!.v.t, t);
       let ty = vals[0]!.v.ty;
@@ -1560,9 +1678,10 @@ export class FnGen {
       this.crate.struct(name, e.sp);
       ctor = this.sorts.datatype(ty).ctors[0]!;
     }
-    const base = e.base ? this.ev(e.base, st, m) : null;
+    // Rust evaluates the field expressions in source order, then the `..base` expression
     const vals = new Map<string, V>();
     for (const f of e.fields) vals.set(f.name, this.ev(f.e, st, m));
+    const base = e.base ? this.ev(e.base, st, m) : null;
     const args: Term[] = ctor.fields.map((f) => {
       const v = vals.get(f.name);
       if (v) return this.fit(v, f.ty).t;
@@ -1631,7 +1750,7 @@ export class FnGen {
         return { t: this.emptyOf(ty), ty };
       }
       // typed later from context (comparison, let annotation, field, argument)
-      return { t: ['$empty', segs[0]!], ty: { k: 'tuple', elems: [] } };
+      return { t: this.placeholder(['$empty', segs[0]!], sp), ty: { k: 'tuple', elems: [] } };
     }
     // enum variant / tuple struct constructor
     const vr = this.findVariant(segs, sp);
@@ -1834,6 +1953,7 @@ export class FnGen {
         const v = this.readPlace(place, st);
         pre.push(v.t);
       } else {
+        // the callee assumes its parameters are in range: a ghost `int` needs `as`
         const v = this.fit(a.v ?? this.ev(a.e, st, argMode), p.ty);
         pre.push(v.t);
         places.push(null);

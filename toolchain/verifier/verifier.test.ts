@@ -30,6 +30,8 @@ describe('corpus', () => {
     // the corpus is big and covers every obligation kind
     expect(exps.length).toBeGreaterThanOrEqual(200);
     expect(c.failedTotal / (c.failedTotal + c.verifiedTotal)).toBeGreaterThanOrEqual(0.4);
+    // and programs rustc or Verus rejects: each must be an `error` with a span
+    expect(exps.filter((e) => e.verdict === 'error').length).toBeGreaterThan(10);
     const kinds = new Set(exps.filter((e) => e.verdict === 'failed').map((e) => e.kind));
     for (const k of ['precondition', 'postcondition', 'assertion', 'invariant-entry', 'invariant-preserved', 'overflow', 'underflow', 'division-by-zero', 'index-bounds', 'decreases', 'unwrap']) expect(kinds).toContain(k);
     expect(c.unmatched).toEqual([]);

@@ -1,0 +1,222 @@
+// Soundness regressions: each wrong program was once accepted; the true variant next to it must
+// still verify.
+use vstd::prelude::*;
+
+verus! {
+
+// ---- a `return` on the right of `||` / `&&` does not cut off the path where the left decides
+
+// expect: failed assertion
+fn or_return_reaches_assert(b: bool) {
+    let x = b || { return; };
+    assert(false);
+}
+
+// expect: verified
+fn or_return_true_on_the_rest(b: bool) {
+    let x = b || { return; };
+    assert(b && x);
+}
+
+// expect: failed assertion
+fn and_return_reaches_assert(b: bool) {
+    let x = b && { return; };
+    assert(false);
+}
+
+// expect: verified
+fn and_return_false_on_the_rest(b: bool) {
+    let x = b && { return; };
+    assert(!b && !x);
+}
+
+// ---- struct update: the fields are evaluated before `..base`
+
+struct Pt { a: u64, b: u64 }
+
+// expect: failed assertion
+fn struct_update_field_sees_new_value(p0: Pt) {
+    let mut x: u64 = 10;
+    let p = Pt { a: x, ..({ x = 20; p0 }) };
+    assert(p.a == 20);
+}
+
+// expect: verified
+fn struct_update_field_sees_old_value(p0: Pt) {
+    let mut x: u64 = 10;
+    let p = Pt { a: x, ..({ x = 20; p0 }) };
+    assert(p.a == 10 && p.b == p0.b && x == 20);
+}
+
+// ---- `MIN % -1` panics like `MIN / -1`
+
+// expect: failed overflow
+fn rem_i8(x: i8, y: i8) -> i8
+    requires y != 0,
+{
+    x % y
+}
+
+// expect: failed overflow
+fn rem_i64(x: i64, y: i64) -> i64
+    requires y != 0,
+{
+    x % y
+}
+
+// expect: verified
+fn rem_i8_ok(x: i8, y: i8) -> i8
+    requires y != 0, !(x == i8::MIN && y == -1),
+{
+    x % y
+}
+
+// expect: verified
+fn rem_i32_by_constant(x: i32) -> (r: i32)
+    ensures -7 < r < 7,
+{
+    x % 7
+}
+
+// ---- user types named like z3's built-in sorts
+
+struct List { len: u64 }
+enum Array { Empty, Full(u64) }
+
+// expect: verified
+fn list_len(l: List) -> (r: u64)
+    ensures r == l.len,
+{
+    l.len
+}
+
+// expect: failed postcondition
+fn list_len_wrong(l: List) -> (r: u64)
+    ensures r == l.len + 1,
+{
+    l.len
+}
+
+// expect: verified
+fn array_full(a: Array) -> (r: u64)
+    ensures a is Empty ==> r == 0,
+{
+    match a {
+        Array::Empty => 0,
+        Array::Full(n) => n,
+    }
+}
+
+// expect: failed postcondition
+fn array_full_wrong(a: Array) -> (r: u64)
+    ensures r == 0,
+{
+    match a {
+        Array::Empty => 0,
+        Array::Full(n) => n,
+    }
+}
+
+// ---- `None` typed from the other match arms / the spec fn's return type
+
+// expect: verified
+spec fn opt_keep(o: Option<u8>) -> Option<u8> {
+    match o {
+        Some(v) => Some(v),
+        None => None,
+    }
+}
+
+// expect: verified
+spec fn opt_none_first(o: Option<u8>) -> Option<u8> {
+    match o {
+        None => None,
+        Some(v) => if v > 10 { Some(v) } else { None },
+    }
+}
+
+// expect: verified
+spec fn no_value() -> Option<u8> {
+    None
+}
+
+// expect: verified
+proof fn opt_keep_is_identity(o: Option<u8>)
+    ensures opt_keep(o) == o,
+{
+}
+
+// expect: failed postcondition
+proof fn opt_keep_is_not_none(o: Option<u8>)
+    ensures opt_keep(o) is Some,
+{
+}
+
+// expect: verified
+proof fn opt_none_first_small(v: u8)
+    requires v <= 10,
+    ensures opt_none_first(Some(v)) is None, opt_none_first(None) is None,
+{
+}
+
+// expect: failed postcondition
+proof fn opt_none_first_wrong(v: u8)
+    ensures opt_none_first(Some(v)) is None,
+{
+}
+
+// expect: verified
+proof fn no_value_is_none()
+    ensures no_value() is None,
+{
+}
+
+// expect: failed postcondition
+proof fn no_value_is_some()
+    ensures no_value() is Some,
+{
+}
+
+// ---- ghost arithmetic on machine integers is on int
+
+// expect: verified
+proof fn lemma_u8_is_300(v: u8)
+    requires v == 300,
+    ensures false,
+{
+}
+
+// expect: verified
+proof fn ghost_u8_with_cast() {
+    let mut x: u8 = 200;
+    x = (x + 100) as u8;
+    assert(x == 44);
+    let y: int = x + 300;
+    assert(y == 344);
+}
+
+// expect: failed assertion
+proof fn ghost_u8_with_cast_wrong() {
+    let mut x: u8 = 200;
+    x = (x + 100) as u8;
+    assert(x == 300);
+}
+
+// expect: verified
+spec fn inc_u8_cast(y: u8) -> u8 {
+    (y + 1) as u8
+}
+
+// expect: verified
+proof fn inc_u8_cast_wraps()
+    ensures inc_u8_cast(255) == 0,
+{
+}
+
+// expect: failed postcondition
+proof fn inc_u8_cast_no_wrap()
+    ensures inc_u8_cast(255) == 256,
+{
+}
+
+} // verus!

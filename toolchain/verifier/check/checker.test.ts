@@ -42,6 +42,14 @@ describe('integer literal inference (as rustc)', () => {
     const src = `struct S { a: u16 }\nfn g(v: u64) {}\nfn f(y: u32) { g(5); let b = y < 9; let s = S { a: 3 }; }`;
     expect(literalTypes(src, 'f')).toEqual(['u64', 'u32', 'u16']);
   });
+  it('types `returns` against the result type and types trusted bodies without judging them', () => {
+    expect(literalTypes(`fn f() -> u8 returns 20 { 20 }`, 'f')).toEqual(['u8', 'u8']);
+    const errs = errorsOf(`#[verifier::external_body]\nspec fn g(x: nat) -> nat { 0 }\n#[verifier::external_body]\nfn h() -> u8 { let x: u64 = 1; x }\nfn k() -> u8 returns 300 { 1 }`);
+    expect(errs.g).toEqual([]);
+    expect(errs.h).toEqual([]);
+    expect(errs.k!.join()).toMatch(/out of range for `u8`/);
+    expect(literalTypes(`#[verifier::external_body]\nspec fn g(x: nat) -> nat { 0 }`, 'g')).toEqual(['nat']);
+  });
   it('uses a cast target as a hint in exec code', () => {
     expect(literalTypes(`fn f() -> u8 { 7 as u8 }`, 'f')).toEqual(['u8']);
   });

@@ -183,7 +183,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
       const gen = new FnGen(cvc, info);
       const errors = checked.fnErrors.get(it) ?? recursionWithoutDecreases(it, info.key);
-      const vc: FnVC = errors ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors } : gen.run();
+      const shadow = checked.shadowedBuiltins[0];
+      const vc: FnVC = shadow
+        ? { info, obligations: [], callees: new Set(), unsupported: { message: `the crate defines its own \`${shadow.name}\` (${shadow.file}:${lineMaps.get(shadow.file)?.pos(shadow.sp.start).line}), which shadows the built-in one: not supported`, sp: it.nameSp } }
+        : errors
+          ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
+          : gen.run();
       units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
     }
   }

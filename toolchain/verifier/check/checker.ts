@@ -31,7 +31,15 @@ export interface CheckedCrate {
   constErrors: Map<ConstItem, CheckError[]>;
   /** Datatypes that cannot exist (every variant needs a value of the type itself). */
   typeErrors: Map<StructItem | EnumItem, CheckError[]>;
+  /**
+   * User items named like a type the verifier builds in (`Option`, `Seq`, ...): Rust lets them
+   * shadow it, the verifier resolves such names by name, so no function of the crate is checked.
+   */
+  shadowedBuiltins: { name: string; file: string; sp: Sp }[];
 }
+
+/** Type names the resolver and VC generation give a built-in meaning. */
+const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'Ghost', 'Tracked', 'Box', 'int', 'nat', 'bool']);
 
 // ---------------------------------------------------------------------------------------------
 // Modes
@@ -93,11 +101,14 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
 
   constructor(private crate: Crate) {}
 
   run(): CheckedCrate {
+    for (const f of this.crate.files) {
+      for (const it of f.items) if ((it.k === 'struct' || it.k === 'enum' || it.k === 'type') && BUILTIN_TYPE_NAMES.has(it.name)) this.out.shadowedBuiltins.push({ name: it.name, file: f.path, sp: it.sp });
+    }
     this.checkWellFounded();
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     for (const f of this.crate.files) {

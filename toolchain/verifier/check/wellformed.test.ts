@@ -26,4 +26,8 @@ describe('well-formedness before verification', () => {
     expect(s.bad).toMatch(/^error: mismatched types: expected `u8`, found `u64`/);
     expect(s.caller).toMatch(/^error: uses `bad`/);
   });
+  it('a user type that shadows a built-in one (Option, Seq, ...) makes the crate unsupported, never an internal error', async () => {
+    const s = await statuses(`enum Option<V> { Some(V), None }\nfn test() { let x = Option::Some(3); assert(false); }`);
+    expect(s.test).toMatch(/^unsupported: the crate defines its own `Option`/);
+  });
 });

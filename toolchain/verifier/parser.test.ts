@@ -194,3 +194,13 @@ describe('clauses', () => {
     expect(f.items.flatMap((it) => (it.k === 'fn' ? [it.name] : []))).toEqual(['a', 'd']);
   });
 });
+
+describe('statements', () => {
+  it('a statement that starts with a block-like expression ends with it (no binary continuation)', () => {
+    const f = parseFile('t.rs', 'verus! { fn f(x: &mut u8, c: bool) { if c { } *x = 5; match c { _ => {} } -1; { } *x = 6; } }');
+    expect(f.diagnostics).toEqual([]);
+    const fn = f.items[0]!;
+    if (fn.k !== 'fn') throw new Error('expected a function');
+    expect(fn.body!.stmts.map((s) => (s.k === 'expr' ? s.e.k : s.k))).toEqual(['if', 'assign', 'match', 'unary', 'block', 'assign']);
+  });
+});

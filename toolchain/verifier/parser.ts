@@ -882,7 +882,11 @@ class Parser {
       const e = this.expr();
       return { k: 'unsupported', what: '`for` loop', sp: { start: s, end: e.sp.end } };
     }
-    const e = this.expr();
+    // Rust: a statement that starts with a block-like expression (`if`, `match`, a block, a loop)
+    // ends with it, so `if c { } *x = 5;` is two statements, not a multiplication
+    const startsBlockLike = ['if', 'match', 'while', 'loop', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
+    let e = startsBlockLike ? this.primary() : this.expr();
+    if (startsBlockLike && (this.is('.') || this.is('?'))) e = this.postfix(e);
     const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop';
     if (this.eat(';')) return { k: 'expr', e, semi: true, sp: { start: s, end: this.lastEnd() } };
     if (!blockLike && !this.is('}')) this.error(`expected \`;\`, found \`${this.peek().text}\``);

@@ -35,7 +35,13 @@ export function printBlock(b: Block): string {
 export function printStmt(s: Stmt): string {
   switch (s.k) {
     case 'let': return `let ${s.ghost ? 'ghost ' : ''}${printPat(s.pat)}${s.ty ? `: ${printType(s.ty)}` : ''}${s.init ? ` = ${printExpr(s.init)}` : ''};`;
-    case 'expr': return printExpr(s.e) + (s.semi ? ';' : '');
+    case 'expr': {
+      // a statement that starts with `if` / `match` ends with it: print those bare, so that a
+      // following statement is not read as a call or an operator on them
+      const text = printExpr(s.e);
+      const bare = (s.e.k === 'if' || s.e.k === 'match') && text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1) : text;
+      return bare + (s.semi ? ';' : '');
+    }
     case 'assume': return `assume(${printExpr(s.e)});`;
     case 'assert': return `assert(${printExpr(s.e)});`;
     case 'proof': return `proof ${printBlock(s.block)}`;

@@ -2224,6 +2224,10 @@ export class FnGen {
       const r = this.evOpt(e.rhs, st, m);
       if (!r) return null;
       v = this.arith(e.op.slice(0, -1), cur, r, st, m, e.sp);
+      // ghost `x op= y` on a machine integer: the int result is truncated to x's type (Verus)
+      const placeTy = norm(cur.ty);
+      const resTy = norm(v.ty);
+      if (placeTy.k === 'int' && isMachine(placeTy.kind) && resTy.k === 'int' && !isMachine(resTy.kind)) v = this.cast(v, placeTy, e.sp);
     }
     const cur = this.readPlace(place, st);
     this.unify(v.ty, cur.ty);

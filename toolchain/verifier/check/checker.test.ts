@@ -77,9 +77,11 @@ describe('type errors (no implicit integer conversion)', () => {
     expect(errs.n).toEqual([]);
     expect(errs.m!.join()).toMatch(/expected `nat`, found `int`/);
   });
-  it('ghost compound assignment cannot leave a u8 holding 300', () => {
-    const errs = errorsOf(`proof fn f() { let mut x: u8 = 200; x += 100u8; }`);
-    expect(errs.f!.join()).toMatch(/expected `u8`, found `int`/);
+  it('ghost compound assignment on a machine integer is allowed (its result is truncated); plain assignment of an int is not', () => {
+    const errs = errorsOf(`proof fn f() { let mut x: u8 = 200; x += 100u8; }\nproof fn g() { let mut x: u8 = 200; x = x + 100u8; }\nproof fn h() { let mut x: u8 = 200; x = (x + 100u8) as u8; }`);
+    expect(errs.f).toEqual([]);
+    expect(errs.g!.join()).toMatch(/expected `u8`, found `int`/);
+    expect(errs.h).toEqual([]);
   });
   it('spec code compares integers of different types; exec code does not', () => {
     const errs = errorsOf(`fn f(a: u8, b: u64) -> bool requires a == b { a == b }`);
@@ -114,9 +116,18 @@ describe('modes (as Verus)', () => {
     expect(errs.f!.join()).toMatch(/cannot mutate exec-mode place `a` in ghost code/);
     expect(errs.w!.join()).toMatch(/cannot use while in proof or spec mode/);
   });
-  it('int and nat exist only in ghost code', () => {
-    const errs = errorsOf(`fn f(x: int) -> bool { x < 3 }`);
-    expect(errs.f!.join()).toMatch(/`int` can only be used in ghost code/);
+  it('exec code moves a Ghost/Tracked value as a whole but never computes with it', () => {
+    const errs = errorsOf(
+      `fn g(x: Tracked<u8>) -> Tracked<u8> { let mut y = x; y }\nfn g2(x: Ghost<u8>) -> Ghost<u8> { x }\nfn h(x: Ghost<u8>) -> u8 { x }\nfn h2(x: Ghost<u8>) -> bool { x == 1 }\nfn k(x: Ghost<u8>) { proof { let y: u8 = x@; } }`,
+    );
+    expect(errs.g).toEqual([]);
+    expect(errs.g2).toEqual([]);
+    expect(errs.h!.join()).toMatch(/`x` holds a Ghost\/Tracked value/);
+    expect(errs.h2!.join()).toMatch(/`x` holds a Ghost\/Tracked value/);
+    expect(errs.k).toEqual([]);
+  });
+  it('int values may appear in exec signatures (Verus accepts them; they have no overflow obligations)', () => {
+    expect(errorsOf(`fn f(a: int, b: int) -> bool { let c = a + b; c < 3 }`).f).toEqual([]);
   });
 });
 

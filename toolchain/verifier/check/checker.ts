@@ -51,6 +51,11 @@ interface Local {
   ty: CTy;
   /** ghost (spec/proof) variable: never read by exec code */
   ghost: boolean;
+  /**
+   * An exec variable holding a `Ghost<T>` / `Tracked<T>` (whose type the resolver erases to `T`):
+   * exec code may move it as a whole, but not compute with its (ghost) value.
+   */
+  wrapped?: boolean;
   mut: boolean;
 }
 
@@ -118,10 +123,12 @@ class Checker {
       }
     }
     // literal types are known only now: range checks and the output types
+    const opaque = new Set(this.opaqueVars.map((id) => this.vars.find(id)));
     for (const lit of this.literals) {
       const t = shallow(this.types.get(lit.e) ?? C_ANY, this.vars);
       const kind = t.k === 'int' ? t.kind : t.k === 'ivar' ? this.vars.resolved(t.id) : null;
       if (!kind || !isMachine(kind)) continue;
+      if (t.k === 'ivar' && opaque.has(this.vars.find(t.id))) continue;
       const r = intRange(kind);
       if (lit.value < r.min! || lit.value > r.max!) {
         const err = { message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp };
@@ -223,7 +230,7 @@ class Checker {
     const params = new Map<string, Local>();
     for (const p of f.params) {
       const wrapped = ghostWrapper(p.ty);
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec' || wrapped !== null, mut: p.ty.k === 'ref' && p.ty.mut });
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mut: p.ty.k === 'ref' && p.ty.mut });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -240,7 +247,7 @@ class Checker {
     const trusted = f.attrs.some((a) => a.includes('external_body'));
     const before = this.errors.length;
     try {
-      const bodyTy = this.block(f.body, ctx, retTy);
+      const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
     } catch (e) {
       if (!trusted) throw e;
@@ -255,8 +262,8 @@ class Checker {
   }
 
   private decreasesMeasure(e: Expr, ctx: Ctx): void {
-    const t = shallow(this.infer(e, ctx), this.vars);
-    if (t.k !== 'any' && !isIntLike(t) && t.k !== 'tuple') this.error(`decreases needs an integer measure, found \`${cTyStr(t, this.vars)}\``, e.sp);
+    // integers, and datatypes (structural decrease): VC generation reports what it cannot measure
+    this.infer(e, ctx);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -327,6 +334,16 @@ class Checker {
 
   private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
     return this.record(e, this.inferInner(e, ctx, hint));
+  }
+
+  /** The expression whose value is used as a whole (moved, passed, returned, bound). */
+  private wholeUse: Expr | null = null;
+  private inferWhole(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    this.wholeUse = e;
+    return this.infer(e, ctx, hint);
+  }
+  private isWrappedRead(e: Expr, ctx: Ctx): boolean {
+    return e.k === 'path' && e.segs.length === 1 && !!this.lookup(e.segs[0]!, ctx)?.wrapped;
   }
 
   private inferInner(e: Expr, ctx: Ctx, hint?: CTy): CTy {
@@ -524,6 +541,7 @@ class Checker {
       const l = this.lookup(last, ctx);
       if (l) {
         if (l.ghost && ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: \`${last}\` is a ghost variable and cannot be used in exec code`, e.sp);
+        else if (l.wrapped && ctx.code === 'exec' && this.wholeUse !== e) this.error(`expression has mode spec, expected mode exec: \`${last}\` holds a Ghost/Tracked value, which exec code can only move as a whole`, e.sp);
         return l.ty;
       }
       if (last === 'None') return { k: 'enum', name: 'Option', args: [C_ANY] };
@@ -593,7 +611,6 @@ class Checker {
         return C_BOOL;
       }
       this.unify(lt, rt, r.sp);
-      if (!g) this.noGhostInts(lt, sp);
       return C_BOOL;
     }
     if (lt.k === 'any' || rt.k === 'any') return C_ANY;
@@ -610,13 +627,11 @@ class Checker {
       return C_ANY;
     }
     if (op === '<<' || op === '>>') {
-      if (!g) this.noGhostInts(lt, sp);
       return lt;
     }
     if (BIT_OPS.has(op) || !g) {
       // exec arithmetic and every bit operation: one machine type on both sides, as rustc
       this.unify(lt, rt, r.sp);
-      if (!g) this.noGhostInts(lt, sp);
       return lt;
     }
     // spec arithmetic is on mathematical integers: nat stays nat for + * / %, the rest is int
@@ -627,12 +642,6 @@ class Checker {
     const natLike = (t: CTy) => (t.k === 'int' && t.kind === 'nat') || t.k === 'ivar';
     if (op !== '-' && natLike(lt) && natLike(rt)) return C_NAT;
     return C_INT;
-  }
-
-  /** `int` and `nat` values exist only in ghost code. */
-  private noGhostInts(t: CTy, sp: Sp): void {
-    const s = shallow(t, this.vars);
-    if (s.k === 'int' && !isMachine(s.kind)) this.error(`expression has mode spec, expected mode exec: \`${s.kind}\` can only be used in ghost code`, sp);
   }
 
   private structLit(e: Extract<Expr, { k: 'struct' }>, ctx: Ctx): CTy {
@@ -670,7 +679,7 @@ class Checker {
 
   private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
     if (e.callee.k !== 'path') {
-      for (const a of e.args) this.infer(a, ctx);
+      this.unknownContext(e.args.map((a) => this.infer(a, ctx)));
       return C_ANY;
     }
     const segs = e.callee.segs;
@@ -717,7 +726,7 @@ class Checker {
   private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp): CTy {
     const f = info.item;
     if (f.generics.length) {
-      for (const a of args) this.infer(a, ctx);
+      this.unknownContext(args.map((a) => this.infer(a, ctx)));
       return C_ANY;
     }
     const asSpec = f.attrs.some((a) => a.includes('when_used_as_spec'));
@@ -743,7 +752,7 @@ class Checker {
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
     if (r.k === 'any') {
-      argTys();
+      this.unknownContext(argTys());
       return C_ANY;
     }
     if (name.startsWith('$is:')) return C_BOOL;
@@ -772,10 +781,15 @@ class Checker {
         case 'get_Some_0': this.requireGhost(ctx, '`get_Some_0`', e.sp); return elem;
         case 'unwrap_or': if (e.args[0]) this.expect(e.args[0], elem, ctx); return elem;
       }
-      argTys();
+      this.unknownContext(argTys());
       return C_ANY;
     }
     if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
+    if (r.k === 'array' && ctx.code === 'exec') {
+      // exec array methods other than len: VC generation reports what it does not support
+      this.unknownContext(argTys());
+      return C_ANY;
+    }
     if (r.k === 'seq' || r.k === 'array') {
       const s: CTy = { k: 'seq', elem: r.elem };
       this.requireGhost(ctx, `\`Seq::${name}\``, e.sp);
@@ -793,7 +807,7 @@ class Checker {
         case 'add': a(0, s); return s;
         case 'contains': a(0, r.elem); return C_BOOL;
       }
-      argTys();
+      this.unknownContext(argTys());
       return C_ANY;
     }
     if (r.k === 'set') {
@@ -805,7 +819,7 @@ class Checker {
         case 'union': case 'intersect': case 'difference': a(0, r); return r;
         case 'subset_of': a(0, r); return C_BOOL;
       }
-      argTys();
+      this.unknownContext(argTys());
       return C_ANY;
     }
     if (r.k === 'map') {
@@ -818,12 +832,25 @@ class Checker {
         case 'remove': a(0, r.key); return r;
         case 'index': a(0, r.key); return r.val;
       }
-      argTys();
+      this.unknownContext(argTys());
       return C_ANY;
     }
-    argTys();
+    this.unknownContext(argTys());
     return C_ANY;
   }
+
+  /**
+   * Values passed where the checker does not know the expected type (an unknown method, a generic
+   * callee): an unsuffixed literal there is not defaulted to i32 and range-checked, since its real
+   * type is unknown (VC generation reports the construct unsupported).
+   */
+  private unknownContext(tys: CTy[]): void {
+    for (const t of tys) {
+      const s = shallow(t, this.vars);
+      if (s.k === 'ivar') this.opaqueVars.push(s.id);
+    }
+  }
+  private opaqueVars: number[] = [];
 
   private intArg(e: Expr, ctx: Ctx): void {
     const t = shallow(this.infer(e, ctx), this.vars);
@@ -846,9 +873,12 @@ class Checker {
       this.expect(e.rhs, lt, placeCtx);
       return C_UNIT;
     }
-    // compound assignment: `a op= b` is `a = a op b` with the operator's typing
+    // compound assignment: `a op= b` is `a = a op b` with the operator's typing; in ghost code
+    // the (int) result goes back into a machine-int place truncated to its type, as in Verus
     const op = e.op.slice(0, -1);
-    const result = this.binary(op, e.lhs, e.rhs, e.sp, placeCtx);
+    const result = shallow(this.binary(op, e.lhs, e.rhs, e.sp, placeCtx), this.vars);
+    const place = shallow(lt, this.vars);
+    if (ghost(placeCtx.code) && place.k === 'int' && isMachine(place.kind) && result.k === 'int' && !isMachine(result.kind)) return C_UNIT;
     this.unify(lt, result, e.sp);
     return C_UNIT;
   }
@@ -857,12 +887,13 @@ class Checker {
   // Statements
 
   /** The block's value type, or null when it ends in a statement that diverges. */
-  private block(b: Block, ctx: Ctx, hint?: CTy): CTy | null {
+  private block(b: Block, ctx: Ctx, hint?: CTy, tailCode?: CodeMode): CTy | null {
     ctx.scopes.push(new Map());
     let result: CTy | null = C_UNIT;
     b.stmts.forEach((s, i) => {
       const last = i === b.stmts.length - 1;
-      const t = this.stmt(s, ctx, last ? hint : undefined);
+      // a function's result is computed in the mode of its return type (`-> Ghost<T>`: spec)
+      const t = this.stmt(s, last && tailCode && s.k === 'expr' && !s.semi ? { ...ctx, code: tailCode } : ctx, last ? hint : undefined);
       if (last) result = s.k === 'expr' && (!s.semi || this.diverges(s.e)) ? (this.diverges(s.e) ? null : t) : C_UNIT;
     });
     ctx.scopes.pop();
@@ -877,15 +908,17 @@ class Checker {
     };
     switch (s.k) {
       case 'let': {
-        const isGhost = s.ghost || ghost(ctx.code) || ghostWrapper(s.ty) !== null;
+        const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
         let ty: CTy = declared ?? C_ANY;
         if (s.init) {
-          const t = declared ? this.expect(s.init, declared, initCtx) : this.infer(s.init, initCtx);
+          const t = declared ? this.expect(s.init, declared, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
         }
         this.pattern(s.pat, ty, ctx, isGhost);
+        const wrapped = ctx.code === 'exec' && !s.ghost && (ghostWrapper(s.ty) !== null || (!!s.init && this.isWrappedRead(s.init, ctx)) || (s.init?.k === 'call' && s.init.callee.k === 'path' && ['Ghost', 'Tracked'].includes(s.init.callee.segs.join('::'))));
+        if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = true;
         return C_UNIT;
       }
       case 'expr':

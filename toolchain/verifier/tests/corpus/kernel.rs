@@ -143,8 +143,10 @@ impl Bitmap {
     }
 
     // expect: failed postcondition
+    // (a concrete bit of a cleared word: with `i < 448` alone z3 needs up to ~20 s to find a model
+    // on a busy machine, and the test is about the wrong word, not the solver's patience)
     pub fn set_bit_wrong_word(&mut self, i: usize)
-        requires i < 448,
+        requires i == 70, old(self).bits[1] == 0,
         ensures self.bits[(i / 64) as int] == old(self).bits[(i / 64) as int] | (1u64 << ((i % 64) as u64)),
     {
         let w = i / 64 + 1;

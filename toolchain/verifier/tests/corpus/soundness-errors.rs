@@ -13,12 +13,6 @@ proof fn lemma_needs_300(v: u8)
 {
 }
 
-// expect: error
-proof fn derive_false_compound() ensures false {
-    let mut x: u8 = 200;
-    x += 100u8;
-    lemma_needs_300(x);
-}
 
 // expect: error
 proof fn derive_false_assign() ensures false {

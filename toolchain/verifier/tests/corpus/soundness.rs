@@ -219,4 +219,35 @@ proof fn inc_u8_cast_no_wrap()
 {
 }
 
+// ---- ghost compound assignment on a machine integer truncates to its type (as Verus does)
+
+// expect: verified
+proof fn lemma_needs_exactly_300(v: u8)
+    requires v == 300,
+    ensures false,
+{
+}
+
+// expect: failed precondition
+proof fn ghost_compound_cannot_reach_300() ensures false {
+    let mut x: u8 = 200;
+    x += 100u8;
+    lemma_needs_exactly_300(x);
+}
+
+// expect: verified
+proof fn ghost_compound_wraps() {
+    let mut x: u8 = 200;
+    x += 100u8;
+    assert(x < 256);
+    assert(x == 44);
+}
+
+// expect: failed assertion
+proof fn ghost_compound_not_300() {
+    let mut x: u8 = 200;
+    x += 100u8;
+    assert(x == 300);
+}
+
 } // verus!

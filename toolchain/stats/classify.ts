@@ -16,6 +16,7 @@ import type { FunctionMode, Position, Span } from '../../app/verification';
 import type { LineCategory, TrustedKind } from '../../app/stats';
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_STARTS, VERUS_MODIFIERS } from '../syntax/clauses';
+import { LineMap } from '../syntax/line-map';
 
 /** Bump when a rule changes: cached per-commit statistics are recomputed. */
 export const CLASSIFIER_VERSION = 2;
@@ -85,47 +86,12 @@ interface Ctx {
   trusted?: boolean;
 }
 
-/** Byte-offset -> line/column mapping over `\n`-separated lines. */
-export class LineIndex {
-  readonly starts: number[] = [0];
-  readonly lineCount: number;
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    // A trailing newline ends the last line; it does not open a new one.
-    const last = this.starts[this.starts.length - 1]!;
-    this.lineCount = text.length === 0 ? 0 : last === text.length ? this.starts.length - 1 : this.starts.length;
-  }
-  /** 1-based line of an offset. */
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  position(offset: number): Position {
-    const line = this.lineOf(offset);
-    // The end of a text with a final newline is the end of its last line, not a line of its own.
-    if (line > this.lineCount && this.lineCount > 0) return { line: this.lineCount, column: this.lineText(this.lineCount).length + 1 };
-    return { line, column: offset - this.starts[line - 1]! + 1 };
-  }
-  /** Text of 1-based line `line`, without its newline. */
-  lineText(line: number): string {
-    const s = this.starts[line - 1] ?? this.text.length;
-    const e = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
-    return this.text.slice(s, e);
-  }
-}
-
 const isComment = (t: Token): boolean =>
   t.kind === 'line-comment' || t.kind === 'block-comment' || t.kind === 'doc-comment';
 
 /** Classify one source file. Never throws. */
 export function classifySource(text: string): FileClassification {
-  const index = new LineIndex(text);
+  const index = new LineMap(text);
   try {
     return new Classifier(text, index).run();
   } catch (e) {
@@ -134,7 +100,7 @@ export function classifySource(text: string): FileClassification {
 }
 
 /** Code/comment/blank split without structure: used only if the classifier itself fails. */
-function fallback(index: LineIndex, message: string): FileClassification {
+function fallback(index: LineMap, message: string): FileClassification {
   const lines: LineCategory[] = [];
   for (let l = 1; l <= index.lineCount; l++) {
     const t = index.lineText(l).trim();
@@ -169,7 +135,7 @@ class Classifier {
 
   constructor(
     private readonly text: string,
-    private readonly index: LineIndex,
+    private readonly index: LineMap,
   ) {
     const { tokens, diagnostics } = lex(text, { keepComments: true });
     this.toks = tokens.filter((t) => t.kind !== 'eof' && !isComment(t));

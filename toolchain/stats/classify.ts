@@ -12,7 +12,7 @@
 // Never throws on malformed input: unbalanced delimiters are closed where they can be and
 // reported as diagnostics; internal failures fall back to a code/comment/blank count.
 
-import type { FunctionMode, Position, Span } from '../../app/verification';
+import type { FunctionMode, Span } from '../../app/verification';
 import type { LineCategory, TrustedKind } from '../../app/stats';
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_STARTS, VERUS_MODIFIERS } from '../syntax/clauses';

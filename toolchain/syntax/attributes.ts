@@ -29,8 +29,10 @@ export interface ParsedAttr {
 
 /** `verifier::external_body`, `verifier(external_body)`, `derive(Clone)`, `trigger` (whitespace removed). */
 export function parseAttr(text: string): ParsedAttr {
-  const m = /^verifier(?:::|\()([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
+  // one attribute per `#[..]`: `#[verifier(external),verifier(external_body)]` is no known form
+  const m = /^verifier::([A-Za-z_][A-Za-z0-9_]*)(\(.*\))?$/.exec(text) ?? /^verifier\(([A-Za-z_][A-Za-z0-9_]*)(\(.*\))?\)$/.exec(text);
   if (m) return { name: m[1]!, verifier: true, text };
+  if (/^verifier\b/.test(text)) return { name: text, verifier: true, text };
   const first = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text)?.[0] ?? text;
   return { name: first, verifier: false, text };
 }

@@ -217,6 +217,29 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   }
   // a function that relies on one with type or mode errors has no trustworthy encoding either
   const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
+  // Module privacy is not modeled: a spec fn that is not `open` has its body visible only in its
+  // own module (and the modules inside it) in Verus, but in every query here. A function outside
+  // that module whose queries would see such a body (through the spec fns it uses) is unsupported.
+  const within = (inner: string[], outer: string[]) => outer.every((m, i) => inner[i] === m);
+  for (const u of units) {
+    if (u.vc.error || u.vc.unsupported) continue;
+    const seen = new Set<string>();
+    const stack = [...u.vc.callees];
+    while (stack.length) {
+      const k = stack.pop()!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const cu = unitByKey.get(k);
+      if (cu?.mode === 'spec') stack.push(...cu.vc.callees);
+    }
+    for (const k of seen) {
+      const f = unitByKey.get(k)?.vc.info.item;
+      if (f && f.mode === 'spec' && !f.open && f.body && !within(u.vc.info.item.module, f.module)) {
+        u.vc.unsupported = { message: `uses the closed spec fn \`${unitByKey.get(k)!.vc.info.qname}\` of module \`${f.module.join('::') || 'crate'}\` outside it: module privacy (hidden bodies) is not supported`, sp: u.vc.info.item.nameSp };
+        break;
+      }
+    }
+  }
   const broken = new Map<string, string>();
   for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
   for (let changed = true; changed; ) {

@@ -11,6 +11,11 @@ import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDi
 
 class ParseError extends Error {}
 
+/** The function's name as a token-like span. */
+function nameTokOf(f: FnItem): { start: number; end: number } {
+  return f.nameSp;
+}
+
 const MAX_DEPTH = 200;
 
 export function parseFile(path: string, text: string): SourceFile {
@@ -318,10 +323,13 @@ class Parser {
     return this.toks.filter((t) => t.start >= a && t.end <= b).map((t) => t.text).join(' ');
   }
 
-  visibility(): void {
+  /** `pub`, `pub(crate)`, ...: whether there was one. */
+  visibility(): boolean {
     if (this.eat('pub')) {
       if (this.is('(')) this.skipBalanced();
+      return true;
     }
+    return false;
   }
 
   item(out: Item[], module: string[], selfType: string | null): void {
@@ -345,7 +353,9 @@ class Parser {
       }
       if (external) {
         // `#[verifier::external]`: Verus neither verifies the item nor lets verified code use it
+        // (with another attribute that we do not implement, the item is still reported)
         out.splice(outAt);
+        for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
       } else if (bad.length) {
         const fns = made.filter((it): it is FnItem => it.k === 'fn');
         for (const f of fns) f.unsupportedAttrs = [...(f.unsupportedAttrs ?? []), ...bad];
@@ -360,7 +370,7 @@ class Parser {
   itemAfterAttrs(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp }[]): AttrSite {
     const start = attrList[0]?.sp.start ?? this.peek().start;
     const attrs = attrList.map((a) => a.text);
-    this.visibility();
+    const pub = this.visibility();
     const t = this.peek();
     if (t.text === 'use' || t.text === 'extern') {
       while (!this.is(';') && this.peek().kind !== 'eof') {
@@ -411,6 +421,8 @@ class Parser {
     // function with modifiers
     let mode: FnMode = 'exec';
     let open = false;
+    // `open` / `closed` / `uninterp` tokens, for the checks below
+    const marks = new Map<string, Token>();
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -423,8 +435,14 @@ class Parser {
       if (modifier) {
         if (modifier.treatment === 'mode') mode = modifier.mode!;
         if (w.text === 'open') open = true;
+        marks.set(w.text, w);
         this.next();
-        if (this.is('(')) this.skipBalanced(); // spec(checked)
+        if (this.is('(')) {
+          // `open(super)`, `open(in m)`: the body is visible in part of the crate only; module
+          // privacy is not modeled, so it counts as closed (visible in its own module)
+          if (w.text === 'open' && !(this.is('crate', 1) && this.is(')', 2))) open = false;
+          this.skipBalanced(); // spec(checked)
+        }
         continue;
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
@@ -436,6 +454,16 @@ class Parser {
     if (this.is('fn')) {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module);
       fn.attrSps = attrList.map((a) => a.sp);
+      // Verus' checks of the modifiers (it rejects these programs)
+      const vis = marks.get('open') ?? marks.get('closed');
+      const un = marks.get('uninterp');
+      let bad: [string, { start: number; end: number }] | null = null;
+      if (vis && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', vis];
+      else if (marks.has('open') && !pub && selfType === null) bad = ['function is marked `open` but not marked `pub`; for the body of a function to be visible, the function symbol must also be visible', marks.get('open')!];
+      else if (un && mode !== 'spec') bad = ['only `spec` functions can be marked `uninterp`', un];
+      else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
+      else if (fn.name === 'main' && module.length === 0 && selfType === null && mode !== 'exec') bad = ['`main` function must be an exec function', nameTokOf(fn)];
+      if (bad && !fn.parseError) fn.parseError = { diagnostic: this.report(bad[0], { start: bad[1].start, end: bad[1].end }), inBody: true };
       out.push(fn);
       return 'fn';
     }

@@ -69,10 +69,13 @@ pub uninterp spec fn modifier_uninterp_body() -> bool { true }
 pub uninterp spec fn modifier_uninterp_ok(x: int) -> bool;
 
 mod attr_m {
+    // expect: verified
     pub closed spec fn hidden() -> int { 7 }
 
+    // expect: verified
     pub open spec fn shown() -> int { 8 }
 
+    // expect: verified
     pub open(super) spec fn shown_to_parent() -> int { 9 }
 
     // expect: verified

@@ -154,12 +154,55 @@ function reasonOf(detail: string): string {
     .trim();
 }
 
+/**
+ * What each option of `test_verify_one_file_with_options!` means here. `ok`: cannot change a
+ * verdict of ours, or is what we do anyway; `noCheating`: passed on as VerifyOptions.noCheating;
+ * `unsupported`: changes what Verus checks in a way we do not implement (the case is classified
+ * unsupported without running it). An option not listed is unsupported.
+ */
+const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'unsupported'> = {
+  // vstd is always available
+  vstd: 'ok',
+  // we never require `decreases` on exec loops / recursion
+  exec_allows_no_decreases_clause: 'ok',
+  '--no-cheating': 'noCheating',
+  // output and test-harness settings, solver query splitting, code generation after verification
+  '--expand-errors': 'ok',
+  '--disable-internal-test-mode': 'ok',
+  '--compile': 'ok',
+  '-V spinoff-all': 'ok',
+  '-V allow-inline-air': 'ok',
+  // verify the code outside verus! too (we skip it)
+  '--no-external-by-default': 'unsupported',
+  // extra checks of public APIs
+  '-V check-api-safety': 'unsupported',
+  // lifetime / erasure checks off: Verus accepts programs on other grounds than ours
+  '--no-lifetime': 'unsupported',
+  '--no-erasure-check': 'unsupported',
+  // another bit-vector encoding
+  'no-bv-simplify': 'unsupported',
+  // name resolution without verus_builtin's names
+  'no-auto-import-verus_builtin': 'unsupported',
+  // verifying the core library itself
+  '--is-core': 'unsupported',
+  // other language edition
+  '--edition 2024': 'unsupported',
+  // Verus does not verify at all
+  '--no-verify': 'unsupported',
+};
+
 async function runCase(c: ConformanceCase, opts: Options, root: string, triage: Map<string, string>): Promise<CaseResult> {
   const t0 = performance.now();
   const id = `${c.file}::${c.name}`;
   const base = { case: id, file: c.file, name: c.name, expect: c.expect, failsCount: c.failsCount, failsLines: c.failsLines, ignored: c.ignored, options: c.options };
   const abort = new AbortController();
   let wall: ReturnType<typeof setTimeout> | undefined;
+  const unsupportedOption = c.options.find((o) => (CASE_OPTIONS[o] ?? 'unsupported') === 'unsupported');
+  if (unsupportedOption !== undefined) {
+    const detail = `option ${unsupportedOption} not supported`;
+    return { ...base, outcome: 'unsupported', verdict: 'unsupported', ms: 0, functions: [{ name: '<options>', status: 'unsupported', line: 1, detail, failedLines: [] }], errors: [] };
+  }
+  const noCheating = c.options.some((o) => CASE_OPTIONS[o] === 'noCheating');
   try {
     const timedOut = new Promise<never>((_, reject) => {
       wall = setTimeout(() => {
@@ -168,7 +211,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
       }, CASE_WALL_MS);
     });
     const report = await Promise.race([
-      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal }),
+      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating }),
       timedOut,
     ]);
     const outcome = outcomeOf(report);

@@ -17,6 +17,7 @@ Options:
   --jobs N             solver worker threads (default: number of cores)
   --timeout-ms N       per-query solver timeout (default 10000)
   --no-cache           do not read or write .stratos/cache
+  --no-cheating        every assume(..), admit() and #[verifier::external_body] is an error
   --dump-smt DIR       write every solver query to DIR
   --solver S           auto (default): native z3 when \`z3\` is on PATH, else wasm;
                        wasm: z3-solver in worker threads (the IDE's solver); native: z3 on PATH
@@ -31,6 +32,7 @@ interface Args {
   fn?: string;
   jobs?: number;
   timeoutMs?: number;
+  noCheating?: boolean;
   cache: boolean;
   dump?: string;
   solver: 'auto' | 'wasm' | 'native';
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--jobs': { const v = Number(val()); if (!Number.isInteger(v) || v < 1) return '--jobs needs a positive integer'; a.jobs = v; break; }
       case '--timeout-ms': { const v = Number(val()); if (!Number.isFinite(v) || v < 1) return '--timeout-ms needs a positive number'; a.timeoutMs = v; break; }
       case '--no-cache': a.cache = false; break;
+      case '--no-cheating': a.noCheating = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
       case '--solver': { const v = val(); if (v !== 'auto' && v !== 'wasm' && v !== 'native') return '--solver must be auto, wasm or native'; a.solver = v; break; }
       case '--root': { const v = val(); if (!v) return '--root needs a directory'; a.root = path.resolve(v); break; }
@@ -151,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();

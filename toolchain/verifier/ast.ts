@@ -98,6 +98,14 @@ export interface FnItem {
   returns: Expr | null;
   /** Clauses the verifier does not implement (toolchain/syntax/clauses.ts): the function is reported unsupported. */
   unsupportedClauses: { clause: string; sp: Sp }[];
+  /** Spans of `attrs`, in order. */
+  attrSps?: Sp[];
+  /**
+   * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
+   * its parameters, its statements or the impl/module around it: the function is `unsupported`;
+   * `crate`: so is every function of the crate (the attribute changes what other code means).
+   */
+  unsupportedAttrs?: { attr: string; sp: Sp; crate: boolean }[];
   /**
    * A syntax error in this function (`diagnostic` is the same object as in SourceFile.diagnostics):
    * the function is reported as an `error` and its body is not read; the rest of the file is still
@@ -152,6 +160,8 @@ export interface TypeAliasItem {
 export interface UnsupportedItem {
   k: 'unsupported';
   what: string;
+  /** Its absence changes what other code means: every function of the crate is `unsupported`. */
+  crate?: boolean;
   sp: Sp;
   module: string[];
 }

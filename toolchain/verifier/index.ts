@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
-import type { FnItem, SourceFile } from './ast';
+import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
 import { Crate, ResolveError } from './resolver';
@@ -44,6 +44,11 @@ export interface VerifyOptions {
   reuseTimeouts?: boolean;
   /** Files (as keyed in `files`) whose functions are generated and solved first: the ones being edited. */
   priorityFiles?: string[];
+  /**
+   * Verus' `--no-cheating`: every `assume(..)`, `admit()` and `#[verifier::external_body]` is an
+   * error at its span (a proof that relies on them proves nothing).
+   */
+  noCheating?: boolean;
 }
 
 /** Queries that timed out in this process: cache key -> the longest limit they timed out with. */
@@ -153,6 +158,22 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     it.mode === 'spec' && cvc.recursive.has(key) && !it.decreases.length && it.body && !it.attrs.some((a) => a.includes('external_body'))
       ? [{ message: 'recursive function must have a decreases clause', sp: it.nameSp }]
       : undefined;
+  // An attribute whose absence changes what other code means (`#[verifier::type_invariant]`,
+  // `when_used_as_spec`, ...; toolchain/syntax/attributes.ts): every function is unsupported.
+  let crateGap: string | null = null;
+  for (const f of parsed) {
+    for (const it of f.items) {
+      const at = it.k === 'unsupported' && it.crate ? { attr: it.what, sp: it.sp } : it.k === 'fn' ? it.unsupportedAttrs?.find((a) => a.crate) : undefined;
+      if (at && crateGap === null) {
+        const what = 'attr' in at && it.k === 'fn' ? `attribute \`#[${at.attr}]\`` : at.attr;
+        crateGap = `${what} at ${f.path}:${fmtPos(lineMaps.get(f.path)!, at.sp.start)} changes the meaning of other code`;
+      }
+    }
+  }
+  // A user type named like a built-in one (`Option`, `Seq`, ...): the verifier resolves those by
+  // name, so no function of the crate can be encoded faithfully.
+  const shadow = checked.shadowedBuiltins[0];
+  if (shadow && crateGap === null) crateGap = `the crate defines its own \`${shadow.name}\` at ${shadow.file}:${fmtPos(lineMaps.get(shadow.file)!, shadow.sp.start)}, which shadows the built-in one`;
   for (const f of parsed) {
     const lm = lineMaps.get(f.path)!;
     for (const it of f.items) {
@@ -183,17 +204,46 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
       const gen = new FnGen(cvc, info);
       const errors = checked.fnErrors.get(it) ?? recursionWithoutDecreases(it, info.key);
-      const shadow = checked.shadowedBuiltins[0];
-      const vc: FnVC = shadow
-        ? { info, obligations: [], callees: new Set(), unsupported: { message: `the crate defines its own \`${shadow.name}\` (${shadow.file}:${lineMaps.get(shadow.file)?.pos(shadow.sp.start).line}), which shadows the built-in one: not supported`, sp: it.nameSp } }
-        : errors
-          ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
-          : gen.run();
+      const badAttr = it.unsupportedAttrs?.[0];
+      const cheats = options.noCheating ? cheatsIn(it) : [];
+      // an attribute we do not implement comes first: the errors found without it may be spurious
+      const vc: FnVC = badAttr
+        ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported attribute \`#[${badAttr.attr}]\``, sp: badAttr.sp } }
+        : crateGap
+          ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported: ${crateGap}`, sp: it.nameSp } }
+          : cheats.length
+            ? { info, obligations: [], callees: new Set(), error: cheats[0]! }
+            : errors
+              ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
+              : gen.run();
       units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
     }
   }
   // a function that relies on one with type or mode errors has no trustworthy encoding either
   const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
+  // Module privacy is not modeled: a spec fn that is not `open` has its body visible only in its
+  // own module (and the modules inside it) in Verus, but in every query here. A function outside
+  // that module whose queries would see such a body (through the spec fns it uses) is unsupported.
+  const within = (inner: string[], outer: string[]) => outer.every((m, i) => inner[i] === m);
+  for (const u of units) {
+    if (u.vc.error || u.vc.unsupported) continue;
+    const seen = new Set<string>();
+    const stack = [...u.vc.callees];
+    while (stack.length) {
+      const k = stack.pop()!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const cu = unitByKey.get(k);
+      if (cu?.mode === 'spec') stack.push(...cu.vc.callees);
+    }
+    for (const k of seen) {
+      const f = unitByKey.get(k)?.vc.info.item;
+      if (f && f.mode === 'spec' && !f.open && f.body && !within(u.vc.info.item.module, f.module)) {
+        u.vc.unsupported = { message: `uses the closed spec fn \`${unitByKey.get(k)!.vc.info.qname}\` of module \`${f.module.join('::') || 'crate'}\` outside it: module privacy (hidden bodies) is not supported`, sp: u.vc.info.item.nameSp };
+        break;
+      }
+    }
+  }
   const broken = new Map<string, string>();
   for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
   for (let changed = true; changed; ) {
@@ -461,6 +511,24 @@ export function nativeZ3Available(): boolean {
 
 /** Front-end time (parse + VC generation) of the last run, for benchmarks. */
 export let lastFrontEndMs = 0;
+
+/** `--no-cheating`: the function's `assume(..)`, `admit()` and `#[verifier::external_body]`. */
+function cheatsIn(f: FnItem): { message: string; sp: Sp }[] {
+  const out: { message: string; sp: Sp }[] = [];
+  f.attrs.forEach((a, i) => {
+    if (/^verifier(::|\()external_body\b/.test(a)) out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp: f.attrSps?.[i] ?? f.nameSp });
+  });
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) return o.forEach(walk);
+    if (!o || typeof o !== 'object') return;
+    const n = o as { k?: string; callee?: { k?: string; segs?: string[] }; sp?: Sp };
+    if (n.k === 'assume' && n.sp) out.push({ message: 'assume not allowed with --no-cheating', sp: n.sp });
+    if (n.k === 'call' && n.sp && n.callee?.k === 'path' && n.callee.segs?.[n.callee.segs.length - 1] === 'admit') out.push({ message: 'admit not allowed with --no-cheating', sp: n.sp });
+    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
+  };
+  walk([f.requires, f.ensures, f.recommends, f.decreases, f.body]);
+  return out;
+}
 
 function fmtPos(lm: LineMap, off: number): string {
   const p = lm.pos(off);

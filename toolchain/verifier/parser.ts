@@ -6,9 +6,15 @@
 
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
+import { attrTreatment, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
 
 class ParseError extends Error {}
+
+/** The function's name as a token-like span. */
+function nameTokOf(f: FnItem): { start: number; end: number } {
+  return f.nameSp;
+}
 
 const MAX_DEPTH = 200;
 
@@ -134,8 +140,11 @@ class Parser {
   // ---------------- top level ----------------
   parseTop(): Item[] {
     const items: Item[] = [];
+    // closing-token indices of the plain-Rust groups the scan below is inside
+    const outer: number[] = [];
     while (this.peek().kind !== 'eof') {
-      if (this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
+      while (outer.length && outer[outer.length - 1]! < this.i) outer.pop();
+      if (outer.length === 0 && this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
         this.next();
         this.next();
         const open = this.next().text;
@@ -153,10 +162,26 @@ class Parser {
         }
         continue;
       }
-      // Outside verus!: plain Rust, skipped (a `verus!` inside a skipped group is not ours).
-      const t = this.next();
+      // Outside verus!: plain Rust, not verified. What would make Verus verify or specify it
+      // (a Verus attribute, `proof!`, a `verus!` block inside a module or function) is
+      // reported `unsupported` at its span, never skipped in silence.
+      const unsupported = (what: string, sp: Sp) => items.push({ k: 'unsupported', what, sp, module: [] });
+      const t = this.peek();
+      if (t.text === '#' && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
+        const [a] = this.attrList();
+        if (a && verusAttrOutside(a.text)) unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
+        continue;
+      }
+      if (t.kind === 'ident' && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2)) && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text))) {
+        const m = this.matchOf[this.i + 2]!;
+        const end = m >= 0 ? this.toks[m]!.end : this.toks[this.i + 2]!.end;
+        unsupported(t.text === 'verus' ? 'verus! block inside plain Rust code (a module or function outside verus!): not read' : `\`${t.text}!\` outside verus! (Verus code in plain Rust is not verified)`, { start: t.start, end });
+        this.i = m >= 0 ? m + 1 : this.i + 3;
+        continue;
+      }
+      this.next();
       const m = this.matchOf[this.i - 1]!;
-      if (t.kind === 'punct' && (t.text === '{' || t.text === '(' || t.text === '[') && m >= 0) this.i = m + 1;
+      if (t.kind === 'punct' && (t.text === '{' || t.text === '(' || t.text === '[') && m >= 0) outer.push(m);
     }
     return items;
   }
@@ -267,17 +292,30 @@ class Parser {
   }
 
   attrs(): string[] {
-    const out: string[] = [];
+    return this.attrList().map((a) => a.text);
+  }
+  /** `#[..]` / `#![..]` attributes: their text without whitespace (`verifier::external_body`) and span. */
+  attrList(): { text: string; sp: Sp }[] {
+    const out: { text: string; sp: Sp }[] = [];
     while (this.is('#') && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
-      this.next();
+      const start = this.next().start;
       this.eat('!');
       const s = this.peek().start;
       this.skipBalanced();
-      const text = this.toks.slice(0, 0); // placeholder to keep types simple
-      void text;
-      out.push(this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''));
+      out.push({ text: this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''), sp: { start, end: this.lastEnd() } });
     }
     return out;
+  }
+  /**
+   * Attributes inside an item (fields, parameters, statements) that the verifier does not
+   * implement; `item` takes the ones read while it parses and marks itself with them.
+   */
+  innerBad: { attr: string; sp: Sp; crate: boolean }[] = [];
+  innerAttrs(site: AttrSite): void {
+    for (const a of this.attrList()) {
+      const t = attrTreatment(a.text, site);
+      if (t !== 'ok') this.innerBad.push({ attr: a.text, sp: a.sp, crate: t === 'crate' });
+    }
   }
   text = '';
   textBetween(a: number, b: number): string {
@@ -285,16 +323,54 @@ class Parser {
     return this.toks.filter((t) => t.start >= a && t.end <= b).map((t) => t.text).join(' ');
   }
 
-  visibility(): void {
+  /** `pub`, `pub(crate)`, ...: whether there was one. */
+  visibility(): boolean {
     if (this.eat('pub')) {
       if (this.is('(')) this.skipBalanced();
+      return true;
     }
+    return false;
   }
 
   item(out: Item[], module: string[], selfType: string | null): void {
-    const start = this.peek().start;
-    const attrs = this.attrs();
-    this.visibility();
+    const attrList = this.attrList();
+    const outAt = out.length;
+    const badAt = this.innerBad.length;
+    let site: AttrSite = 'item';
+    try {
+      site = this.itemAfterAttrs(out, module, selfType, attrList);
+    } finally {
+      // the item's own attributes and the ones read inside it (not those of items nested in it:
+      // each `item` call takes its own)
+      const bad = this.innerBad.splice(badAt);
+      let external = false;
+      const made = out.slice(outAt);
+      const self = site === 'fn' && made.length === 1 ? made[0]! : null;
+      for (const a of attrList) {
+        const t = attrTreatment(a.text, site);
+        if (t === 'external') external = true;
+        else if (t !== 'ok') bad.unshift({ attr: a.text, sp: a.sp, crate: t === 'crate' });
+      }
+      if (external) {
+        // `#[verifier::external]`: Verus neither verifies the item nor lets verified code use it
+        // (with another attribute that we do not implement, the item is still reported)
+        out.splice(outAt);
+        for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
+      } else if (bad.length) {
+        const fns = made.filter((it): it is FnItem => it.k === 'fn');
+        for (const f of fns) f.unsupportedAttrs = [...(f.unsupportedAttrs ?? []), ...bad];
+        if (self?.k !== 'fn') {
+          for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
+        }
+      }
+    }
+  }
+
+  /** The item after its attributes; returns what kind of item it was, for the attributes. */
+  itemAfterAttrs(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp }[]): AttrSite {
+    const start = attrList[0]?.sp.start ?? this.peek().start;
+    const attrs = attrList.map((a) => a.text);
+    const pub = this.visibility();
     const t = this.peek();
     if (t.text === 'use' || t.text === 'extern') {
       while (!this.is(';') && this.peek().kind !== 'eof') {
@@ -302,20 +378,20 @@ class Parser {
         else this.next();
       }
       this.expect(';');
-      return;
+      return 'item';
     }
     if (t.text === 'mod') {
       this.next();
       const name = this.ident();
-      if (this.eat(';')) return;
+      if (this.eat(';')) return 'item';
       this.expect('{');
       this.parseItemsUntil('}', out, [...module, name]);
       this.expect('}');
-      return;
+      return 'item';
     }
-    if (t.text === 'struct') return void out.push(this.structItem(start, module));
-    if (t.text === 'enum') return void out.push(this.enumItem(start, module));
-    if (t.text === 'impl') return this.implItem(out, module);
+    if (t.text === 'struct') return out.push(this.structItem(start, module)), 'type';
+    if (t.text === 'enum') return out.push(this.enumItem(start, module)), 'type';
+    if (t.text === 'impl') return this.implItem(out, module), 'item';
     if (t.text === 'const' && !this.is('fn', 1)) {
       this.next();
       const name = this.ident();
@@ -325,7 +401,7 @@ class Parser {
       const value = this.expr();
       this.expect(';');
       out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module });
-      return;
+      return 'item';
     }
     if (t.text === 'type') {
       this.next();
@@ -334,17 +410,19 @@ class Parser {
       const ty = this.type();
       this.expect(';');
       out.push({ k: 'type', name, ty, sp: { start, end: this.lastEnd() }, module });
-      return;
+      return 'item';
     }
     if (t.text === 'static' || t.text === 'trait' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && t.text === 'global')) {
       this.next();
       this.recoverItemSimple();
       out.push({ k: 'unsupported', what: `\`${t.text}\` item`, sp: { start, end: this.lastEnd() }, module });
-      return;
+      return 'item';
     }
     // function with modifiers
     let mode: FnMode = 'exec';
     let open = false;
+    // `open` / `closed` / `uninterp` tokens, for the checks below
+    const marks = new Map<string, Token>();
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -352,13 +430,19 @@ class Parser {
         this.next();
         this.recoverItemSimple();
         out.push({ k: 'unsupported', what: `\`${w.text}\` item`, sp: { start, end: this.lastEnd() }, module });
-        return;
+        return 'item';
       }
       if (modifier) {
         if (modifier.treatment === 'mode') mode = modifier.mode!;
         if (w.text === 'open') open = true;
+        marks.set(w.text, w);
         this.next();
-        if (this.is('(')) this.skipBalanced(); // spec(checked)
+        if (this.is('(')) {
+          // `open(super)`, `open(in m)`: the body is visible in part of the crate only; module
+          // privacy is not modeled, so it counts as closed (visible in its own module)
+          if (w.text === 'open' && !(this.is('crate', 1) && this.is(')', 2))) open = false;
+          this.skipBalanced(); // spec(checked)
+        }
         continue;
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
@@ -367,7 +451,22 @@ class Parser {
       }
       break;
     }
-    if (this.is('fn')) return void out.push(this.fnItem(start, attrs, mode, open, selfType, module));
+    if (this.is('fn')) {
+      const fn = this.fnItem(start, attrs, mode, open, selfType, module);
+      fn.attrSps = attrList.map((a) => a.sp);
+      // Verus' checks of the modifiers (it rejects these programs)
+      const vis = marks.get('open') ?? marks.get('closed');
+      const un = marks.get('uninterp');
+      let bad: [string, { start: number; end: number }] | null = null;
+      if (vis && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', vis];
+      else if (marks.has('open') && !pub && selfType === null) bad = ['function is marked `open` but not marked `pub`; for the body of a function to be visible, the function symbol must also be visible', marks.get('open')!];
+      else if (un && mode !== 'spec') bad = ['only `spec` functions can be marked `uninterp`', un];
+      else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
+      else if (fn.name === 'main' && module.length === 0 && selfType === null && mode !== 'exec') bad = ['`main` function must be an exec function', nameTokOf(fn)];
+      if (bad && !fn.parseError) fn.parseError = { diagnostic: this.report(bad[0], { start: bad[1].start, end: bad[1].end }), inBody: true };
+      out.push(fn);
+      return 'fn';
+    }
     if (this.peek().kind === 'ident' && this.is('!', 1)) {
       // A macro at item level hides whatever items it makes: an error, never a silent skip.
       const nameTok = this.next();
@@ -379,7 +478,7 @@ class Parser {
       const what = nameTok.text === 'verus' ? 'nested verus! block' : `unknown macro \`${nameTok.text}!\``;
       const diagnostic = this.report(nameTok.text === 'verus' ? 'nested verus! block (the items of a verus! block are already verified)' : `${what}: its contents are not verified`, sp);
       out.push({ k: 'error', what, diagnostic, sp, module });
-      return;
+      return 'item';
     }
     this.error(`expected item, found \`${this.peek().text}\``);
   }
@@ -422,7 +521,7 @@ class Parser {
     let tupleLike = false;
     if (this.eat('{')) {
       while (!this.eat('}')) {
-        this.attrs();
+        this.innerAttrs('item');
         this.visibility();
         const fs = this.peek().start;
         const fname = this.ident();
@@ -438,7 +537,7 @@ class Parser {
       tupleLike = true;
       let idx = 0;
       while (!this.eat(')')) {
-        this.attrs();
+        this.innerAttrs('item');
         this.visibility();
         const fs = this.peek().start;
         const ty = this.type();
@@ -461,7 +560,7 @@ class Parser {
     this.expect('{');
     const variants: EnumItem['variants'] = [];
     while (!this.eat('}')) {
-      this.attrs();
+      this.innerAttrs('item');
       const vs = this.peek().start;
       const vname = this.ident();
       const fields: { name: string; ty: TypeExpr }[] = [];
@@ -550,7 +649,7 @@ class Parser {
       this.expect('(');
       const params = fn.params;
       while (!this.eat(')')) {
-        this.attrs();
+        this.innerAttrs('item');
         const ps = this.peek().start;
         // tracked / ghost param modifiers
         if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) this.next();
@@ -783,7 +882,7 @@ class Parser {
 
   stmt(): Stmt {
     const s = this.peek().start;
-    this.attrs();
+    this.innerAttrs('stmt');
     const t = this.peek();
     if (t.text === 'let') {
       this.next();
@@ -1327,7 +1426,7 @@ class Parser {
       const arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[] = [];
       while (!this.eat('}')) {
         const as = this.peek().start;
-        this.attrs();
+        this.innerAttrs('stmt');
         const pat = this.pat();
         let guard: Expr | null = null;
         if (this.eat('if')) guard = this.expr();

@@ -153,6 +153,54 @@ describe('integer encoding agrees with concrete evaluation', () => {
 
 // ---------------- counterexamples checked by running the code ----------------
 
+describe('attributes, options and code outside verus!', () => {
+  const run = async (src: string, opts: { noCheating?: boolean } = {}) => {
+    const r = await verifySources(new Map([['a.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false, ...opts });
+    return Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
+  };
+  const plain = `fn ok(x: u8) -> (r: u8) requires x < 9 ensures r == x + 1 { x + 1 }
+fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
+
+  it('a type invariant makes every function of the crate unsupported', async () => {
+    expect(await run(`verus! {\n${plain}\n}`)).toEqual({ ok: 'verified', bad: 'verified' });
+    const inv = `verus! {\nstruct X { v: u8 }\nimpl X {\n#[verifier::type_invariant]\nspec fn inv(&self) -> bool { self.v < 5 }\n}\n${plain}\n}`;
+    expect(await run(inv)).toEqual({ 'X::inv': 'unsupported', ok: 'unsupported', bad: 'unsupported' });
+  });
+
+  it('when_used_as_spec, external_fn_specification and unknown verifier attributes reach the whole crate', async () => {
+    for (const attr of ['verifier::when_used_as_spec(f)', 'verifier(external_fn_specification)', 'verifier::no_such_thing']) {
+      const r = await run(`verus! {\n#[${attr}]\nfn g() {}\n${plain}\n}`);
+      expect(r, attr).toEqual({ g: 'unsupported', ok: 'unsupported', bad: 'unsupported' });
+    }
+    // an attribute of its own on a struct too
+    expect(await run(`verus! {\n#[verifier(external_type_specification)]\nstruct ExX(u8);\n${plain}\n}`)).toMatchObject({ ok: 'unsupported', bad: 'unsupported' });
+  });
+
+  it('Verus attributes and macros in plain Rust are unsupported, plain attributes are not', async () => {
+    const out = await run(`#[verus_spec(r => ensures r == 1)]\nfn outside() -> u8 { 2 }\nverus! {\n${plain}\n}`);
+    expect(Object.values(out).filter((s) => s === 'unsupported')).toHaveLength(1);
+    expect(out.ok).toBe('verified');
+    const inFn = await run(`fn outside() { proof! { assert(false); } }\nmod m { verus! { proof fn p() { assert(false); } } }\nverus! {\n${plain}\n}`);
+    expect(Object.values(inFn).filter((s) => s === 'unsupported')).toHaveLength(2);
+    const rust = await run(`#[derive(Clone)]\n#[cfg(test)]\nfn outside() {}\n#![allow(unused)]\nverus! {\n${plain}\n}`);
+    expect(rust).toEqual({ ok: 'verified', bad: 'verified' });
+  });
+
+  it('--no-cheating: assume, admit and external_body are errors', async () => {
+    const src = `verus! {
+fn a(x: u8) { assume(x == 1); assert(x == 1); }
+proof fn b() { admit(); assert(false); }
+#[verifier::external_body]
+fn c() -> (r: u8) ensures r == 1 { 2 }
+fn d(x: u8) { proof { assume(x == 1); } }
+fn e(x: u8) requires x == 1 { assert(x == 1); }
+}`;
+    expect(await run(src, { noCheating: true })).toEqual({ a: 'error', b: 'error', c: 'error', d: 'error', e: 'verified' });
+    const without = await run(src);
+    expect([without.a, without.c, without.d, without.e]).toEqual(['verified', 'verified', 'verified', 'verified']);
+  });
+});
+
 describe('counterexamples', () => {
   it('are confirmed by concrete execution, or named spurious with the abstraction that lost the fact', async () => {
     const src = `verus! {

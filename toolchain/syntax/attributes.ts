@@ -1,0 +1,148 @@
+// Attributes: which ones the verifier implements or may ignore, and what happens to the others.
+// Verus gives many attributes a meaning (`#[verifier::type_invariant]`, `#[verifier::prophetic]`,
+// `#[verifier::external_fn_specification]`, ...). Parsing such an attribute and dropping it would
+// verify a different program from the one Verus checks, so every attribute not listed here as
+// implemented or harmless makes the item carrying it `unsupported` (or, when its absence changes
+// the meaning of other code, every function of the crate).
+
+/** What the verifier does with an attribute. */
+export type AttrTreatment =
+  /** implemented, or cannot turn a failure or a rejection into `verified` */
+  | 'ok'
+  /** `#[verifier::external]`: the item is not verified and not visible to verified code */
+  | 'external'
+  /** the item (or statement) carrying it is reported `unsupported` */
+  | 'item'
+  /** its absence changes the meaning of other code: every function of the crate is `unsupported` */
+  | 'crate';
+
+/** Where an attribute stands. */
+export type AttrSite = 'fn' | 'type' | 'item' | 'stmt';
+
+export interface ParsedAttr {
+  /** `verifier::NAME` / `verifier(NAME)`: NAME; else the attribute's first path segment. */
+  name: string;
+  verifier: boolean;
+  /** The whole attribute as written (whitespace removed). */
+  text: string;
+}
+
+/** `verifier::external_body`, `verifier(external_body)`, `derive(Clone)`, `trigger` (whitespace removed). */
+export function parseAttr(text: string): ParsedAttr {
+  // one attribute per `#[..]`: `#[verifier(external),verifier(external_body)]` is no known form
+  const m = /^verifier::([A-Za-z_][A-Za-z0-9_]*)(\(.*\))?$/.exec(text) ?? /^verifier\(([A-Za-z_][A-Za-z0-9_]*)(\(.*\))?\)$/.exec(text);
+  if (m) return { name: m[1]!, verifier: true, text };
+  if (/^verifier\b/.test(text)) return { name: text, verifier: true, text };
+  const first = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text)?.[0] ?? text;
+  return { name: first, verifier: false, text };
+}
+
+/**
+ * `#[verifier::NAME]` attributes that are implemented or cannot make a program Verus rejects or
+ * fails verify here, with where they may stand (anywhere else they are `item`).
+ */
+const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, readonly AttrSite[]>([
+  // trusted body, signature and specs still resolved (implemented for functions only: on a
+  // struct it hides the fields, which we do not do)
+  ['external_body', ['fn']],
+  // implemented for spec fns (`reveal`); elsewhere Verus rejects it
+  ['opaque', ['fn']],
+  // solver resource limits and query splitting: no meaning
+  ['rlimit', ['fn', 'stmt']],
+  ['spinoff_prover', ['fn', 'stmt']],
+  // we never require `decreases` on exec loops or recursion, so allowing its absence is moot
+  ['exec_allows_no_decreases_clause', ['fn', 'stmt']],
+  // `loop_isolation(false)` gives a loop body more facts in Verus; ours sees fewer (invariants and
+  // unchanged variables only): it can only make us report a failure Verus does not
+  ['loop_isolation', ['fn', 'stmt']],
+  // `nonlinear` gives Verus nonlinear arithmetic in the whole function; without it we prove less
+  ['nonlinear', ['fn']],
+  // message decorations
+  ['proof_note', ['fn', 'stmt']],
+  ['custom_err', ['fn', 'stmt']],
+]);
+
+/** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */
+const VERIFIER_CRATE: ReadonlySet<string> = new Set([
+  // the invariant is assumed/asserted at every construction and use of the type
+  'type_invariant',
+  // exec fns that spec code may call, with another function's meaning there
+  'when_used_as_spec',
+  'allow_in_spec',
+  // give specs to functions, types and traits defined elsewhere, used by other code
+  'external_fn_specification',
+  'external_type_specification',
+  'external_trait_specification',
+  'external_trait_extension',
+  // visibility of an opaque fn in other modules
+  'opaque_outside_module',
+]);
+
+/**
+ * `#[verifier::NAME]` attributes that only restrict or check the item carrying them (its meaning
+ * for other code is the same without them): that item is `unsupported`. Any verifier attribute in
+ * none of these lists is taken to reach beyond its item (`crate`).
+ */
+const VERIFIER_ITEM: ReadonlySet<string> = new Set([
+  // where a spec fn may be used (prophecy values): its definition is the same
+  'prophetic',
+  // well-formedness of recursive types
+  'reject_recursive_types',
+  'accept_recursive_types',
+  'reject_recursive_types_in_ground_variants',
+  // a spec fn inlined at its uses means what its definition says; Verus checks where it is allowed
+  'inline',
+  'memoize',
+  // `==` read as extensional equality inside this function only
+  'auto_ext_equal',
+  // relax or add checks on this item only
+  'allow_complex_invariants',
+  'impls_cannot_extend_spec',
+  'verify',
+  'atomic',
+  'truncate',
+]);
+
+/**
+ * Plain Rust attributes that cannot change what is verified here (`cfg` can remove an item, a
+ * proc macro can rewrite one: not listed, so unsupported).
+ */
+const RUST_OK: ReadonlySet<string> = new Set([
+  'derive', 'allow', 'warn', 'deny', 'forbid', 'expect', 'doc', 'inline', 'cold', 'must_use', 'track_caller', 'repr', 'non_exhaustive',
+  'rustfmt', 'clippy', 'no_mangle', 'link_section', 'panic_handler', 'macro_export', 'macro_use', 'used', 'deprecated', 'automatically_derived',
+  'feature', 'no_std', 'no_main', 'test', 'ignore',
+  // Verus: quantifier triggers are read by the parser where they matter
+  'trigger',
+]);
+
+/** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */
+export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
+  const a = parseAttr(text);
+  if (!a.verifier) return RUST_OK.has(a.name) ? 'ok' : 'item';
+  if (a.name === 'external') return site === 'stmt' ? 'item' : 'external';
+  if (VERIFIER_CRATE.has(a.name)) return 'crate';
+  if (VERIFIER_ITEM.has(a.name)) return 'item';
+  const where = VERIFIER_OK.get(a.name);
+  if (where) return where.includes(site) ? 'ok' : 'item';
+  // any other verifier attribute: unknown meaning, assumed to reach beyond its item
+  return site === 'stmt' ? 'item' : 'crate';
+}
+
+/**
+ * Outside `verus! { }` (plain Rust, which we do not verify): an attribute that makes Verus verify
+ * or specify that code (`#[verus_spec]`, `#[verus_verify]`, `#[verifier::..]`, vstd's
+ * `#[make_spec_type]`, anything gated on `verus_keep_ghost`). Attributes that only tune Verus
+ * (`#![verifier::loop_isolation(false)]`, `#[verifier::external]`) are not.
+ */
+export function verusAttrOutside(text: string): boolean {
+  const a = parseAttr(text);
+  if (a.verifier) {
+    if (a.name === 'external') return false;
+    const where = VERIFIER_OK.get(a.name);
+    return !(where && where.includes('stmt') && a.name !== 'proof_note' && a.name !== 'custom_err');
+  }
+  return /(^|[^A-Za-z0-9_])(verus[A-Za-z0-9_]*|verifier|vstd|verus_builtin|builtin|make_spec_type|self_view|is_variant|spec_derive)([^A-Za-z0-9_]|$)/.test(text);
+}
+
+/** Macros that carry Verus code in plain Rust (`proof!{..}` in a `#[verus_verify]` fn, ...). */
+export const VERUS_MACROS_OUTSIDE: ReadonlySet<string> = new Set(['proof', 'proof_with', 'proof_decl', 'proof_declare', 'inline_proof', 'verus_spec', 'verus_proof_macro_exprs']);

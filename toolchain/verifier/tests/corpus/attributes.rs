@@ -1,0 +1,113 @@
+// Attributes, item modifiers and module privacy: what the verifier implements is verified, what
+// it does not is reported (toolchain/syntax/attributes.ts). Attributes that make the whole crate
+// unsupported (`#[verifier::type_invariant]`, ...) are tested in attributes.test.ts, not here.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+#[verifier::rlimit(20)]
+#[verifier::spinoff_prover]
+#[inline]
+fn attr_tuning_only(x: u8) -> (r: u8)
+    requires x < 10,
+    ensures r == x + 1,
+{
+    x + 1
+}
+
+// `#[verifier::prophetic]` restricts where the spec fn may be used: not checked here
+// expect: unsupported
+#[verifier::prophetic]
+spec fn attr_prophetic(x: int) -> int { x }
+
+// expect: unsupported
+#[verifier::inline]
+pub open spec fn attr_inline(x: int) -> int { x + 1 }
+
+// a statement attribute with a meaning
+// expect: unsupported
+fn attr_truncate_stmt(x: u64) -> u8 {
+    #[verifier::truncate]
+    let y = x as u8;
+    y
+}
+
+// expect: unsupported
+#[verifier::reject_recursive_types]
+struct AttrRecursive { v: u8 }
+
+// a struct whose fields Verus hides (external_body): not modeled
+// expect: unsupported
+#[verifier::external_body]
+struct AttrOpaqueStruct { v: u8 }
+
+// `#[verifier::external]`: neither verified nor visible to verified code
+#[verifier::external]
+fn attr_external_helper() -> u8 { 0 }
+
+// expect: error
+fn attr_calls_external() -> u8 {
+    attr_external_helper()
+}
+
+// a proc-macro attribute inside verus!
+// expect: unsupported
+#[some_macro]
+fn attr_unknown_macro() {}
+
+// expect: error
+pub open fn modifier_open_exec() {}
+
+// expect: error
+open spec fn modifier_open_not_pub() -> int { 1 }
+
+// expect: error
+pub uninterp spec fn modifier_uninterp_body() -> bool { true }
+
+// expect: verified
+pub uninterp spec fn modifier_uninterp_ok(x: int) -> bool;
+
+mod attr_m {
+    // expect: verified
+    pub closed spec fn hidden() -> int { 7 }
+
+    // expect: verified
+    pub open spec fn shown() -> int { 8 }
+
+    // expect: verified
+    pub open(super) spec fn shown_to_parent() -> int { 9 }
+
+    // expect: verified
+    proof fn inside() {
+        assert(hidden() == 7);
+    }
+}
+
+// the body of a closed spec fn is not visible outside its module in Verus (it fails there)
+// expect: unsupported
+proof fn privacy_closed_outside() {
+    assert(attr_m::hidden() == 7);
+}
+
+// through an open spec fn whose body uses it (itself reported too: conservative)
+// expect: unsupported
+pub open spec fn privacy_wrapper() -> int { attr_m::hidden() }
+
+// expect: unsupported
+proof fn privacy_closed_through_open() {
+    assert(privacy_wrapper() == 7);
+}
+
+// expect: verified
+proof fn privacy_open_outside() {
+    assert(attr_m::shown() == 8);
+}
+
+// `open(super)` counts as closed (visibility restricted to part of the crate is not modeled)
+// expect: unsupported
+proof fn privacy_open_restricted() {
+    assert(attr_m::shown_to_parent() == 9);
+}
+
+} // verus!

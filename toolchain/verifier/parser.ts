@@ -491,14 +491,17 @@ class Parser {
   generics(): string[] {
     const out: string[] = [];
     if (!this.eat('<')) return out;
+    // a generic parameter list never holds a brace, `;` or `)`: stop there, so that a stray `<`
+    // cannot swallow the rest of the block
+    const ends = () => this.peek().kind === 'eof' || this.is('{') || this.is('}') || this.is(';') || this.is(')');
     while (!this.eatGt()) {
-      if (this.peek().kind === 'eof') this.error('unterminated generics');
+      if (ends()) this.error('unterminated generics');
       const t = this.next();
       if (t.kind === 'ident' && (out.length === 0 || this.toks[this.i - 2]?.text === ',' || this.toks[this.i - 2]?.text === '<')) out.push(t.text);
       if (t.text === '<') {
         // nested bound generics: skip
         let d = 1;
-        while (d > 0 && this.peek().kind !== 'eof') {
+        while (d > 0 && !ends()) {
           if (this.eatGt()) {
             d--;
           } else if (this.next().text === '<') d++;

@@ -118,11 +118,19 @@ function parseArgs(args: string[]): Options {
  * rejects for another reason would count as agreement).
  */
 const GAP_MESSAGE = /not supported|unsupported/i;
+/**
+ * Verus's tests are Rust that rustc parses and resolves (a test about a Rust error says so in its
+ * expectation, and we cannot tell our gap from its error): when our parser cannot read a case, or
+ * a name does not resolve (vstd's library, std, items we do not model), that is our front end's
+ * gap too, so the case is unsupported rather than rejected or over-rejected.
+ */
+const FRONT_END_GAP = /^(expected .*, found|expected (expression|item|identifier|type|pattern)|unterminated|unknown macro|bad integer literal|cannot find (function|type|value|struct|macro)|no method named|no field `|no variant|ambiguous name|cannot resolve pattern|`\w+` is not a spec function)/i;
+const isGap = (m: string): boolean => GAP_MESSAGE.test(m) || FRONT_END_GAP.test(m.replace(/^\d+:\d+ /, ''));
 
 /** Our verdict from the report: gaps first, then rejection (a rejected program proves nothing), then failures. */
 function outcomeOf(report: VerifyReport): Outcome {
   const errors = [...report.functions.filter((f) => f.status === 'error').map((f) => f.detail ?? ''), ...report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)];
-  if (errors.some((m) => GAP_MESSAGE.test(m))) return 'unsupported';
+  if (errors.some(isGap)) return 'unsupported';
   if (errors.length > 0) return 'rejected';
   if (report.functions.some((f) => f.status === 'unsupported')) return 'unsupported';
   if (report.functions.some((f) => f.status === 'failed' || f.status === 'timeout')) return 'failed';
@@ -352,7 +360,7 @@ export async function main(args: string[]): Promise<void> {
   const reasons = new Map<string, number>();
   for (const r of results.filter((x) => x.verdict === 'unsupported')) {
     // a case counts once per distinct reason
-    const details = [...r.functions.filter((f) => f.status === 'unsupported').map((f) => f.detail ?? '(no detail)'), ...r.errors.map((e) => e.replace(/^\d+:\d+ /, '')).filter((m) => GAP_MESSAGE.test(m))];
+    const details = [...r.functions.filter((f) => f.status === 'unsupported').map((f) => f.detail ?? '(no detail)'), ...r.errors.map((e) => e.replace(/^\d+:\d+ /, '')).filter(isGap)];
     for (const reason of new Set(details.map(reasonOf))) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   const ranked = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 25);

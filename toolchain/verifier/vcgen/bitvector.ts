@@ -6,9 +6,8 @@
 
 import type { Expr, Stmt } from '../ast';
 import { Crate, bits, isIntKind, isMachine, norm, signed, type IntKind, type Ty } from '../resolver';
-import { and, eq, implies, ite, not, num, or, print, quote, type Term } from '../smt';
+import { and, eq, implies, ite, not, num, or, quote, type Term } from '../smt';
 import { Unsupported, State, type Mode } from './state';
-import { PRELUDE_OPTIONS } from './query';
 import { FnGen } from './gen';
 
 export function foldBits(op: string, a: bigint, b: bigint, kind: IntKind): bigint | null {
@@ -161,16 +160,15 @@ export class BitVectorMethods {
     const tr = new BvTranslator(this.crate, bvEnv);
     const reqs = s.req.map((r) => tr.bool(r));
     const goal = tr.bool(s.e);
-    const lines = [...PRELUDE_OPTIONS.slice(0, 1)];
+    const decls: string[] = [];
     for (const [, v] of [...vars].sort()) {
       const k = norm(v.ty);
       if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', s.sp);
-      lines.push(`(declare-const ${v.sym} (_ BitVec ${bits(k.kind)}))`);
+      decls.push(`(declare-const ${v.sym} (_ BitVec ${bits(k.kind)}))`);
     }
-    for (const r of reqs) lines.push(`(assert ${print(r)})`);
-    lines.push(`(assert (not ${print(goal)}))`, '(check-sat)');
     const ob = this.makeOb(st, 'assertion', s.sp, 'true');
-    (ob as unknown as { _q: { raw: string } })._q.raw = lines.join('\n') + '\n';
+    // its own query: no solver configuration besides MBQI off, no prelude
+    this.pending.set(ob, { query: { mbqi: false, options: [], prelude: [], decls, facts: reqs, goal } });
     ob.scope = ob.scope.filter((v) => vars.has(v.name));
     this.obligations.push(ob);
     // requires are checked in context; then the (int-encoded) assertion is assumed
@@ -204,7 +202,7 @@ export class BitVectorMethods {
     sub.finish();
     for (const ob of sub.obligations) {
       const o2 = this.makeOb(st, 'assertion', s.sp, 'true');
-      (o2 as unknown as { _q: { raw: string } })._q.raw = ob.query;
+      this.pending.set(o2, { query: ob.query! });
       o2.scope = o2.scope.filter((v) => names.has(v.name));
       this.obligations.push(o2);
     }

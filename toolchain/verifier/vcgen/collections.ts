@@ -8,6 +8,7 @@ import type { Sp } from '../ast';
 import { BOOL, NAT, norm, type Ty } from '../resolver';
 import { and, eq, ite, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { Unsupported, type V } from './state';
+import type { Command } from './query';
 import type { FnGen } from './gen';
 
 export class CollectionMethods {
@@ -16,24 +17,27 @@ export class CollectionMethods {
     const key = sortKey({ k: 'seq', elem });
     const name = quote(`${key}.${kind}`);
     if (this.axioms.has(name)) return name;
-    const E = print(sortOf(elem));
-    const A = `(Array Int ${E})`;
-    const d = print(this.sorts.dflt(elem));
-    let lines: string[];
+    const E = sortOf(elem);
+    const A: Term = ['Array', 'Int', E];
+    const d = this.sorts.dflt(elem);
+    let lines: Command[];
     if (kind === 'sub') {
+      const app: Term = [name, 'a', 'i', 'n'];
       lines = [
-        `(declare-fun ${name} (${A} Int Int) ${A})`,
-        `(assert (forall ((a ${A}) (i Int) (n Int) (k Int)) (! (= (select (${name} a i n) k) (ite (and (<= 0 k) (< k n)) (select a (+ k i)) ${d})) :pattern ((select (${name} a i n) k)))))`,
+        `(declare-fun ${name} (${print(A)} Int Int) ${print(A)})`,
+        ['assert', ['forall', [['a', A], ['i', 'Int'], ['n', 'Int'], ['k', 'Int']], ['!', ['=', ['select', app, 'k'], ['ite', ['and', ['<=', '0', 'k'], ['<', 'k', 'n']], ['select', 'a', ['+', 'k', 'i']], d]], ':pattern', [['select', app, 'k']]]]],
       ];
     } else if (kind === 'cat') {
+      const app: Term = [name, 'a', 'la', 'b'];
       lines = [
-        `(declare-fun ${name} (${A} Int ${A}) ${A})`,
-        `(assert (forall ((a ${A}) (la Int) (b ${A}) (k Int)) (! (= (select (${name} a la b) k) (ite (< k la) (select a k) (select b (- k la)))) :pattern ((select (${name} a la b) k)))))`,
+        `(declare-fun ${name} (${print(A)} Int ${print(A)}) ${print(A)})`,
+        ['assert', ['forall', [['a', A], ['la', 'Int'], ['b', A], ['k', 'Int']], ['!', ['=', ['select', app, 'k'], ['ite', ['<', 'k', 'la'], ['select', 'a', 'k'], ['select', 'b', ['-', 'k', 'la']]]], ':pattern', [['select', app, 'k']]]]],
       ];
     } else {
+      const app: Term = [name, 'v', 'n'];
       lines = [
-        `(declare-fun ${name} (${E} Int) ${A})`,
-        `(assert (forall ((v ${E}) (n Int) (k Int)) (! (= (select (${name} v n) k) (ite (and (<= 0 k) (< k n)) v ${d})) :pattern ((select (${name} v n) k)))))`,
+        `(declare-fun ${name} (${print(E)} Int) ${print(A)})`,
+        ['assert', ['forall', [['v', E], ['n', 'Int'], ['k', 'Int']], ['!', ['=', ['select', app, 'k'], ['ite', ['and', ['<=', '0', 'k'], ['<', 'k', 'n']], 'v', d]], ':pattern', [['select', app, 'k']]]]],
       ];
     }
     this.axioms.set(name, lines);

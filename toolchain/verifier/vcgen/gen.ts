@@ -10,7 +10,7 @@ import { Crate, ResolveError, UNIT, intRange, norm, tyStr, type FnInfo, type Ty 
 import { SortRegistry, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
 import type { CrateVC } from './spec-fns';
-import type { FnVC, Obligation, QueryMethods } from './query';
+import type { Command, FnVC, Obligation, Query, QueryMethods } from './query';
 import type { SpecFnMethods } from './spec-fns';
 import type { ExecMethods } from './exec';
 import type { ExprMethods } from './expr';
@@ -31,7 +31,9 @@ export class FnGen {
   specUsed = new Set<string>();
   usesMul = false;
   /** Collection-operation functions and their axioms, by name. */
-  axioms = new Map<string, string[]>();
+  axioms = new Map<string, Command[]>();
+  /** Obligations whose query finish() has yet to build: the generation state they see, or a query of their own. */
+  pending = new Map<Obligation, { declN: number; factN: number; path: Term[]; goal: Term } | { query: Query }>();
   callees = new Set<string>();
   counter = new Map<string, number>();
   qcount = 0;
@@ -47,7 +49,8 @@ export class FnGen {
     this.sorts = new SortRegistry(cvc.crate);
   }
 
-  defCheck: string | undefined;
+  /** Spec fns: the definition check (see FnVC.defCheck), built by finish(). */
+  defCheck: Query | undefined;
 
   myMeasure: V[] = [];
 

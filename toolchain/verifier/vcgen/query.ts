@@ -1,8 +1,10 @@
-// Obligations and their queries: where an obligation is recorded, what its query contains, and
-// the prelude (options, sorts, collection axioms, spec fn definitions) of a function's queries.
+// Obligations and their queries: where an obligation is recorded, what its query contains (a
+// Query is data: options, prelude, declarations, facts, goal), the prelude (sorts, collection
+// axioms, spec fn definitions) of a function's queries, and printQuery, the one printer.
 // Invariant: an obligation's query sees exactly the declarations and facts generated before it
 // (they only grow) and asserts the negation of its goal guarded by its branch path; the prelude
-// depends on the whole function, so queries are assembled in finish(), after generation.
+// depends on the whole function, so queries are assembled in finish(), after generation. Every
+// query text sent to a solver (and hashed for the cache) comes from printQuery.
 
 import type { ObligationKind } from '../../../app/verification';
 import type { Sp } from '../ast';
@@ -29,7 +31,8 @@ export interface Obligation {
   message: string;
   sp: Sp;
   related?: Sp;
-  query: string;
+  /** Set by FnGen.finish (the prelude depends on the whole function). */
+  query?: Query;
   scope: ScopeVar[];
   labels: string[];
   /** Branch conditions (SMT text) with their labels; the counterexample path lists those true in the model. */
@@ -51,7 +54,71 @@ export interface FnVC {
    * solver only to find out whether the definition can be encoded (a solver error makes the
    * spec fn an `error`; any other answer is ignored).
    */
-  defCheck?: string;
+  defCheck?: Query;
+}
+
+/**
+ * An SMT command of a prelude: a declaration as text, or an assertion `['assert', term]` (kept as
+ * a term so that a printer can tell quantified axioms from the others).
+ */
+export type Command = Term;
+
+/** One solver query as data. Its text is `printQuery`'s, and only that. */
+export interface Query {
+  /** `(set-option :smt.mbqi ..)`, always the first line (false in every generated query). */
+  mbqi: boolean;
+  /** The solver configuration after it: VERUS_OPTIONS, or none (bit-vector queries). */
+  options: readonly string[];
+  /** Sorts, function declarations and their axioms. */
+  prelude: readonly Command[];
+  /** The function's constants (`declare-const` commands). */
+  decls: readonly string[];
+  /** Asserted facts. */
+  facts: readonly Term[];
+  /** Asserted negated (the path is already in it); absent in a definition check. */
+  goal?: Term;
+}
+
+export interface PrintOptions {
+  /** Overrides `q.mbqi` (the MBQI retry for a candidate model). */
+  mbqi?: boolean;
+  /** Replaces `q.options` (the alternative configuration of the int<->bv race). */
+  options?: readonly string[];
+  /** Leaves out every assertion with a quantifier (axioms, facts and the goal): candidate models. */
+  dropQuantifiedFacts?: boolean;
+}
+
+/** The text of a query: one command a line, `(check-sat)` last. */
+export function printQuery(q: Query, o: PrintOptions = {}): string {
+  const drop = o.dropQuantifiedFacts === true;
+  const lines = [`(set-option :smt.mbqi ${(o.mbqi ?? q.mbqi) ? 'true' : 'false'})`, ...(o.options ?? q.options)];
+  for (const c of q.prelude) if (!(drop && isAssertion(c) && hasQuantifier(c))) lines.push(print(c));
+  lines.push(...q.decls);
+  for (const f of q.facts) if (!(drop && hasQuantifier(f))) lines.push(`(assert ${print(f)})`);
+  if (q.goal !== undefined && !(drop && hasQuantifier(q.goal))) lines.push(`(assert (not ${print(q.goal)}))`);
+  lines.push('(check-sat)');
+  return lines.join('\n') + '\n';
+}
+
+/** Whether the query's text starts with Verus' configuration (MBQI off, VERUS_OPTIONS). */
+export function hasVerusConfiguration(q: Query, o: PrintOptions = {}): boolean {
+  const options = o.options ?? q.options;
+  return !(o.mbqi ?? q.mbqi) && options.length >= VERUS_OPTIONS.length && VERUS_OPTIONS.every((x, i) => options[i] === x);
+}
+
+/** Whether `*`, `/` or `%` of non-constants are uninterpreted functions in the query. */
+export function usesUninterpretedArith(q: Query): boolean {
+  return q.prelude.includes(MUL_DECLS[0]!);
+}
+
+function isAssertion(c: Command): boolean {
+  return Array.isArray(c) && c[0] === 'assert';
+}
+
+function hasQuantifier(t: Term): boolean {
+  if (typeof t === 'string') return false;
+  if (t[0] === 'forall' || t[0] === 'exists') return true;
+  return t.some(hasQuantifier);
 }
 
 export const MESSAGES: Record<ObligationKind, string> = {
@@ -73,7 +140,6 @@ export const MESSAGES: Record<ObligationKind, string> = {
 export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
 /** Alternative configuration tried when a query with int<->bv conversions does not finish. */
 export const ALT_OPTIONS = ['(set-option :smt.case_split 1)', '(set-option :auto_config true)', '(set-option :smt.arith.solver 6)'];
-export const PRELUDE_OPTIONS = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS];
 export const FUEL_DECL = '(declare-datatypes ((Fuel 0)) (((fuel.zero) (fuel.succ (fuel.pred Fuel)))))';
 export const MUL_DECLS = [
   '(declare-fun |uf.mul| (Int Int) Int)',
@@ -96,9 +162,9 @@ export class QueryMethods {
     const factN = this.facts.length;
     const path = [...st.path];
     const scope = this.scopeOf(st, extraScope);
-    const ob: Obligation = { kind, message: message ?? MESSAGES[kind], sp, related, query: '', scope, labels: [...st.labels], trace: st.trace.map((t) => ({ cond: print(t.cond), label: t.label })), crossed: [...st.crossed] };
-    // The query text is assembled lazily in finish() (the prelude depends on the whole function).
-    (ob as unknown as { _q: unknown })._q = { declN, factN, path, goal };
+    const ob: Obligation = { kind, message: message ?? MESSAGES[kind], sp, related, scope, labels: [...st.labels], trace: st.trace.map((t) => ({ cond: print(t.cond), label: t.label })), crossed: [...st.crossed] };
+    // The query is assembled in finish() (the prelude depends on the whole function).
+    this.pending.set(ob, { declN, factN, path, goal });
     return ob;
   }
   scopeOf(this: FnGen, st: State, extra?: ScopeVar[]): ScopeVar[] {
@@ -125,38 +191,34 @@ export class QueryMethods {
     return out;
   }
 
-  /** Builds the final query texts. */
+  /** Builds the final queries. */
   finish(this: FnGen, extraPreludeDeps: Set<string> = new Set()): void {
     const prelude = this.prelude([...this.specUsed, ...extraPreludeDeps].sort(), this.reveals);
     let factsChecked = 0;
     for (const ob of this.obligations) {
-      const q = (ob as unknown as { _q?: { declN: number; factN: number; path: Term[]; goal: Term; raw?: string } })._q;
+      const q = this.pending.get(ob);
       if (!q) continue;
-      if (q.raw !== undefined) {
-        ob.query = q.raw;
+      if ('query' in q) {
+        ob.query = q.query;
       } else {
         // a `None` / `X::empty()` never typed would reach the solver as `($none)`: an error here
         for (; factsChecked < q.factN; factsChecked++) this.checkNoPlaceholder(this.facts[factsChecked]!);
         for (const c of q.path) this.checkNoPlaceholder(c);
         this.checkNoPlaceholder(q.goal);
-        const parts = [...prelude, ...this.decls.slice(0, q.declN)];
-        for (const f of this.facts.slice(0, q.factN)) parts.push(`(assert ${print(f)})`);
-        parts.push(`(assert (not ${print(implies(and(...q.path), q.goal))}))`);
-        parts.push('(check-sat)');
-        ob.query = parts.join('\n') + '\n';
+        ob.query = { mbqi: false, options: VERUS_OPTIONS, prelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
       }
-      delete (ob as unknown as { _q?: unknown })._q;
+      this.pending.delete(ob);
     }
     if (this.info.item.mode === 'spec') {
       // (built after the obligations: it may add sorts and axioms, which must not change them)
       const self = new Set([this.info.key]);
-      this.defCheck = [...this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), '(check-sat)'].join('\n') + '\n';
+      this.defCheck = { mbqi: false, options: VERUS_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
     }
   }
-  /** Options, sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
-  prelude(this: FnGen, keys: string[], reveals: Set<string>): string[] {
+  /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
+  prelude(this: FnGen, keys: string[], reveals: Set<string>): Command[] {
     // collect spec fn definitions transitively
-    const lines: string[] = [];
+    const lines: Command[] = [];
     const seen = new Set<string>();
     let usesMul = this.usesMul;
     let usesFuel = false;
@@ -176,17 +238,17 @@ export class QueryMethods {
     };
     for (const k of keys) visit(k);
     // recursive defs: declare all first, then axioms
-    const declLines: string[] = [];
-    const defLines: string[] = [];
+    const declLines: Command[] = [];
+    const defLines: Command[] = [];
     for (const k of order) {
       const def = this.cvc.specDefs.get(k)!;
-      for (const l of def.lines) (l.startsWith('(declare-fun') ? declLines : defLines).push(l);
+      for (const l of def.lines) (isAssertion(l) ? defLines : declLines).push(l);
     }
     for (const k of [...reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
     lines.push(...declLines, ...defLines);
-    const axLines: string[] = [];
+    const axLines: Command[] = [];
     for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
-    return [...PRELUDE_OPTIONS, ...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
+    return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
   }
 
 }

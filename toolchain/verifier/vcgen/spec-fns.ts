@@ -9,13 +9,14 @@ import { Crate, ResolveError, UNIT, norm, tyStr, type FnInfo, type Ty } from '..
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V } from './state';
+import type { Command } from './query';
 import { FnGen } from './gen';
 
 export interface SpecDef {
-  lines: string[];
+  lines: Command[];
   /** Definition of an opaque spec fn, emitted only for functions that `reveal` it. */
-  revealLines?: string[];
-  axioms: Map<string, string[]>;
+  revealLines?: Command[];
+  axioms: Map<string, Command[]>;
   deps: Set<string>;
   sorts: Ty[];
   usesMul: boolean;
@@ -149,7 +150,7 @@ export class SpecFnMethods {
     const rec = def.recursive;
     const fuel = '|fuel@|';
     for (const p of ps) st.declare(p.name, { ty: p.ty, term: quote(`${p.name}@`), mut: false });
-    const sig = ps.map((p) => `(${quote(`${p.name}@`)} ${print(sortOf(p.ty))})`).join(' ');
+    const sig: Term[] = ps.map((p) => [quote(`${p.name}@`), sortOf(p.ty)]);
     const argSorts = ps.map((p) => print(sortOf(p.ty))).join(' ');
     const retSort = print(sortOf(retTy));
     let body: Term | null = null;
@@ -185,11 +186,11 @@ export class SpecFnMethods {
     }
     if (!rec) {
       // declare + defining axiom (not define-fun: a macro would be expanded inside triggers)
-      let lines: string[];
-      if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, `(assert (= ${name} ${print(body)}))`];
+      let lines: Command[];
+      if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, ['assert', ['=', name, body]]];
       else {
-        const app0 = `(${name} ${ps.map((p) => quote(`${p.name}@`)).join(' ')})`;
-        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, `(assert (forall (${sig}) (! (= ${app0} ${print(body)}) :pattern (${app0}))))`];
+        const app0: Term = [name, ...ps.map((p) => quote(`${p.name}@`))];
+        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, ['assert', ['forall', sig, ['!', ['=', app0, body], ':pattern', [app0]]]]];
       }
       if (opaque) {
         def.lines = [lines[0]!];
@@ -197,14 +198,14 @@ export class SpecFnMethods {
       } else def.lines = lines;
       return;
     }
-    const args = ps.map((p) => quote(`${p.name}@`)).join(' ');
+    const args = ps.map((p) => quote(`${p.name}@`));
     const guard = stripQuantifiers(and(...ps.map((p) => this.typeInv(quote(`${p.name}@`), p.ty))));
-    const app = `(${name} (fuel.succ ${fuel})${args ? ' ' + args : ''})`;
-    const binders = `((${fuel} Fuel)${sig ? ' ' + sig : ''})`;
+    const app: Term = [name, ['fuel.succ', fuel], ...args];
+    const binders: Term = [[fuel, 'Fuel'], ...sig];
     def.lines = [
       `(declare-fun ${name} (Fuel${argSorts ? ' ' + argSorts : ''}) ${retSort})`,
-      `(assert (forall ${binders} (! ${print(implies(guard, ['=', app, body]))} :pattern (${app}))))`,
-      `(assert (forall ${binders} (! (= ${app} (${name} ${fuel}${args ? ' ' + args : ''})) :pattern (${app}))))`,
+      ['assert', ['forall', binders, ['!', implies(guard, ['=', app, body]), ':pattern', [app]]]],
+      ['assert', ['forall', binders, ['!', ['=', app, [name, fuel, ...args]], ':pattern', [app]]]],
     ];
   }
   /**

@@ -5,7 +5,7 @@
 
 import type { Expr, Sp } from '../ast';
 import { BOOL, ResolveError, UNIT, norm, tyStr, type FnInfo, type Ty } from '../resolver';
-import { eq, ite, not, num, quote, type Term } from '../smt';
+import { ite, not, num, quote, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import { lexLess } from './spec-fns';
 import type { FnGen } from './gen';
@@ -120,35 +120,8 @@ export class CallMethods {
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
       return this.seqOp(name, { t: recv.t, ty: { k: 'seq', elem: ty.elem } }, argv(), e.nameSp);
     }
-    if (ty.k === 'set') {
-      const a = argv();
-      const x = (i: number) => a[i]!.t;
-      const s = recv.t;
-      switch (name) {
-        case 'contains': return { t: ['select', s, x(0)], ty: BOOL };
-        case 'insert': return { t: ['store', s, x(0), 'true'], ty };
-        case 'remove': return { t: ['store', s, x(0), 'false'], ty };
-        case 'union': return { t: [['_', 'map', 'or'], s, x(0)], ty };
-        case 'intersect': return { t: [['_', 'map', 'and'], s, x(0)], ty };
-        case 'difference': return { t: [['_', 'map', 'and'], s, [['_', 'map', 'not'], x(0)]], ty };
-        case 'subset_of': return { t: eq([['_', 'map', 'and'], s, x(0)], s), ty: BOOL };
-      }
-      throw new Unsupported(`Set::${name}`, e.nameSp);
-    }
-    if (ty.k === 'map') {
-      const a = argv();
-      const dt = this.sorts.datatype(ty);
-      const dom: Term = [dt.ctors[0]!.fields[0]!.acc, recv.t];
-      const vals: Term = [dt.ctors[0]!.fields[1]!.acc, recv.t];
-      switch (name) {
-        case 'dom': return { t: dom, ty: { k: 'set', elem: ty.key } };
-        case 'contains_key': return { t: ['select', dom, a[0]!.t], ty: BOOL };
-        case 'insert': return { t: [dt.ctors[0]!.ctor, ['store', dom, a[0]!.t, 'true'], ['store', vals, a[0]!.t, a[1]!.t]], ty };
-        case 'remove': return { t: [dt.ctors[0]!.ctor, ['store', dom, a[0]!.t, 'false'], ['store', vals, a[0]!.t, this.sorts.dflt(ty.val)]], ty };
-        case 'index': return { t: ['select', vals, a[0]!.t], ty: ty.val };
-      }
-      throw new Unsupported(`Map::${name}`, e.nameSp);
-    }
+    if (ty.k === 'set') return this.setOp(name, recv.t, ty, argv(), e.nameSp);
+    if (ty.k === 'map') return this.mapOp(name, recv.t, ty, argv(), e.nameSp);
     if (ty.k === 'int' || ty.k === 'lit') {
       throw new Unsupported(`integer method \`${name}\``, e.nameSp);
     }
@@ -264,5 +237,4 @@ export class CallMethods {
     else if (f.mode === 'proof') st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     return ret;
   }
-
 }

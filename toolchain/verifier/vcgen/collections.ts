@@ -1,4 +1,4 @@
-// Seq/array, Set and Map encodings: literals, empty values, Seq operations and the helper
+// Seq/array, Set and Map encodings: literals, empty values, Seq, Set and Map operations and the helper
 // functions (subrange, concatenation, repetition) with their axioms.
 // Invariant: Seq values are canonical (len, array with the default element outside [0, len)), so
 // extensional equality is `=`; a helper function's declaration and axioms are recorded once in
@@ -115,4 +115,33 @@ export class CollectionMethods {
     throw new Unsupported(`Seq::${name}`, sp);
   }
 
+  /** A method of `Set<T>` (an SMT array to bool) on `s`, with evaluated arguments. */
+  setOp(this: FnGen, name: string, s: Term, ty: Extract<Ty, { k: 'set' }>, a: V[], sp: Sp): V {
+    const x = (i: number) => a[i]!.t;
+    switch (name) {
+      case 'contains': return { t: ['select', s, x(0)], ty: BOOL };
+      case 'insert': return { t: ['store', s, x(0), 'true'], ty };
+      case 'remove': return { t: ['store', s, x(0), 'false'], ty };
+      case 'union': return { t: [['_', 'map', 'or'], s, x(0)], ty };
+      case 'intersect': return { t: [['_', 'map', 'and'], s, x(0)], ty };
+      case 'difference': return { t: [['_', 'map', 'and'], s, [['_', 'map', 'not'], x(0)]], ty };
+      case 'subset_of': return { t: eq([['_', 'map', 'and'], s, x(0)], s), ty: BOOL };
+    }
+    throw new Unsupported(`Set::${name}`, sp);
+  }
+
+  /** A method of `Map<K, V>` (domain, values) on `m`, with evaluated arguments. */
+  mapOp(this: FnGen, name: string, m: Term, ty: Extract<Ty, { k: 'map' }>, a: V[], sp: Sp): V {
+    const dt = this.sorts.datatype(ty);
+    const dom: Term = [dt.ctors[0]!.fields[0]!.acc, m];
+    const vals: Term = [dt.ctors[0]!.fields[1]!.acc, m];
+    switch (name) {
+      case 'dom': return { t: dom, ty: { k: 'set', elem: ty.key } };
+      case 'contains_key': return { t: ['select', dom, a[0]!.t], ty: BOOL };
+      case 'insert': return { t: [dt.ctors[0]!.ctor, ['store', dom, a[0]!.t, 'true'], ['store', vals, a[0]!.t, a[1]!.t]], ty };
+      case 'remove': return { t: [dt.ctors[0]!.ctor, ['store', dom, a[0]!.t, 'false'], ['store', vals, a[0]!.t, this.sorts.dflt(ty.val)]], ty };
+      case 'index': return { t: ['select', vals, a[0]!.t], ty: ty.val };
+    }
+    throw new Unsupported(`Map::${name}`, sp);
+  }
 }

@@ -521,5 +521,4 @@ export class ExecMethods {
     for (const en of e.invEnsures) this.assume(st, this.ev(en, st, ghostM).t);
     return { t: 'true', ty: UNIT };
   }
-
 }

@@ -709,5 +709,4 @@ export class ExprMethods {
     if (t) return norm(t);
     return INT;
   }
-
 }

@@ -265,5 +265,4 @@ export class FnGen {
   line(off: number): number {
     return Number(this.lineCol(off).split(':')[0]);
   }
-
 }

@@ -54,7 +54,7 @@ export class QuantifierMethods {
       for (const g of e.triggers) groups.push(g.map((x) => this.ev(x, s2, { ...m2, triggers: null }).t));
     } else if (trig.length) groups.push(trig);
     else {
-      const auto = this.autoTriggers(body.t, mine);
+      const auto = autoTriggers(body.t, mine);
       if (!auto) throw new ResolveError('could not infer triggers for this quantifier; add #[trigger]', e.sp);
       groups.push(...auto);
     }
@@ -69,47 +69,48 @@ export class QuantifierMethods {
     for (const g of groups) pats.push(':pattern', g);
     return { t: [e.q, binders, ['!', inner, ...pats]], ty: BOOL };
   }
+}
 
-  autoTriggers(this: FnGen, body: Term, vars: Set<string>): Term[][] | null {
-    const cands: { t: Term; vs: Set<string>; size: number }[] = [];
-    const seen = new Set<string>();
-    const walk = (t: Term): void => {
-      if (typeof t === 'string') return;
-      const h = t[0];
-      if (h === 'forall' || h === 'exists') return;
-      if (typeof h === 'string' && !INTERPRETED.has(h) && h !== '!' && h !== 'as' && triggerable(t)) {
-        const vs = new Set<string>();
-        termVars(t, vars, vs);
-        const key = print(t);
-        if (vs.size && !seen.has(key)) {
-          seen.add(key);
-          cands.push({ t, vs, size: key.length });
-        }
+/** Trigger groups for a quantifier without `#[trigger]`: up to three minimal terms mentioning every
+ * bound variable, else one multi-pattern covering them; null when none exists. */
+export function autoTriggers(body: Term, vars: Set<string>): Term[][] | null {
+  const cands: { t: Term; vs: Set<string>; size: number }[] = [];
+  const seen = new Set<string>();
+  const walk = (t: Term): void => {
+    if (typeof t === 'string') return;
+    const h = t[0];
+    if (h === 'forall' || h === 'exists') return;
+    if (typeof h === 'string' && !INTERPRETED.has(h) && h !== '!' && h !== 'as' && triggerable(t)) {
+      const vs = new Set<string>();
+      termVars(t, vars, vs);
+      const key = print(t);
+      if (vs.size && !seen.has(key)) {
+        seen.add(key);
+        cands.push({ t, vs, size: key.length });
       }
-      for (const x of t) walk(x);
-    };
-    walk(body);
-    if (!cands.length) return null;
-    const full = cands.filter((c) => c.vs.size === vars.size);
-    if (full.length) {
-      // minimal full candidates: no other full candidate is a subterm of it
-      const texts = full.map((c) => print(c.t));
-      const minimal = full.filter((c, i) => !texts.some((t2, j) => j !== i && texts[i]!.includes(t2) && t2 !== texts[i]));
-      minimal.sort((a, b) => a.size - b.size || (print(a.t) < print(b.t) ? -1 : 1));
-      return minimal.slice(0, 3).map((c) => [c.t]);
     }
-    // multi-pattern: greedy cover
-    const sorted = [...cands].sort((a, b) => b.vs.size - a.vs.size || a.size - b.size);
-    const covered = new Set<string>();
-    const group: Term[] = [];
-    for (const c of sorted) {
-      if ([...c.vs].some((v) => !covered.has(v))) {
-        group.push(c.t);
-        for (const v of c.vs) covered.add(v);
-      }
-      if (covered.size === vars.size) return [group];
-    }
-    return null;
+    for (const x of t) walk(x);
+  };
+  walk(body);
+  if (!cands.length) return null;
+  const full = cands.filter((c) => c.vs.size === vars.size);
+  if (full.length) {
+    // minimal full candidates: no other full candidate is a subterm of it
+    const texts = full.map((c) => print(c.t));
+    const minimal = full.filter((c, i) => !texts.some((t2, j) => j !== i && texts[i]!.includes(t2) && t2 !== texts[i]));
+    minimal.sort((a, b) => a.size - b.size || (print(a.t) < print(b.t) ? -1 : 1));
+    return minimal.slice(0, 3).map((c) => [c.t]);
   }
-
+  // multi-pattern: greedy cover
+  const sorted = [...cands].sort((a, b) => b.vs.size - a.vs.size || a.size - b.size);
+  const covered = new Set<string>();
+  const group: Term[] = [];
+  for (const c of sorted) {
+    if ([...c.vs].some((v) => !covered.has(v))) {
+      group.push(c.t);
+      for (const v of c.vs) covered.add(v);
+    }
+    if (covered.size === vars.size) return [group];
+  }
+  return null;
 }

@@ -250,5 +250,4 @@ export class QueryMethods {
     for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
     return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
   }
-
 }

@@ -270,5 +270,4 @@ export class SpecFnMethods {
     const newM = cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])));
     this.oblige(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
   }
-
 }

@@ -250,15 +250,15 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   let solverMs = 0;
   // `variant`: how the query is printed (the main query, or a retry for a candidate model); the
   // cache key is the hash of the printed text
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean }> => {
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
     const q = printQuery(query, variant);
     const key = cacheKey(q, solverName, { wantModel: true });
     const hit = cache?.get(key);
-    if (hit) return { r: hit, cached: true };
+    if (hit) return { r: hit, cached: true, key };
     const limit = timeoutOverride ?? timeoutMs;
     const timedOutWith = timedOutQueries.get(key);
     if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
-      return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true };
+      return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
     const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
     void wantModel;
@@ -317,7 +317,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (timedOutQueries.size >= TIMED_OUT_MEMO_LIMIT) timedOutQueries.clear();
       timedOutQueries.set(key, Math.max(limit, timedOutWith ?? 0));
     } else if (r.result === 'sat' || r.result === 'unsat') timedOutQueries.delete(key);
-    return { r, cached: false };
+    return { r, cached: false, key };
   };
 
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
@@ -352,7 +352,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
-        const { r, cached } = await solve(query, {}, true);
+        const { r, cached, key } = await solve(query, {}, true);
         if (!cached) {
           allCached = false;
           fnSolverMs += r.ms;
@@ -370,7 +370,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
             if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
           // remember the failure together with its model, so a re-run is a plain cache hit
-          if (res.model) cache?.put(cacheKey(printQuery(query), solverName, { wantModel: true }), res);
+          if (res.model) cache?.put(key, res);
         }
         return toObligationResult(ob, res, u, crate, checked);
       }),

@@ -11,14 +11,10 @@ import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
 import { Crate, ResolveError } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
-import { ALT_OPTIONS, CrateVC, FnGen, VERUS_OPTIONS, computeSccs, type FnVC, type Obligation } from './vcgen';
+import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQuery, type FnVC, type Obligation, type PrintOptions, type Query } from './vcgen';
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
 const RACER_GRACE_MS = 2000;
-const PRELUDE_HEAD = ['(set-option :smt.mbqi false)', ...VERUS_OPTIONS].join('\n') + '\n';
-function altQuery(q: string): string {
-  return ['(set-option :smt.mbqi false)', ...ALT_OPTIONS].join('\n') + '\n' + q.slice(PRELUDE_HEAD.length);
-}
 import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
 import { ResultCache, cacheKey } from './cache';
 import { ModelReader, parseModel } from './counterexample';
@@ -300,27 +296,30 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       finishUnit(u);
       u.vc.obligations.forEach((ob, i) => {
         const name = `${u.vc.info.qname.replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
-        writeFileSync(path.join(options.dumpSmtDir!, name), ob.query);
+        writeFileSync(path.join(options.dumpSmtDir!, name), ob.query ? printQuery(ob.query) : '');
       });
     }
   }
 
   // ---- solving ----
   let solverMs = 0;
-  const solve = async (q: string, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean }> => {
+  // `variant`: how the query is printed (the main query, or a retry for a candidate model); the
+  // cache key is the hash of the printed text
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+    const q = printQuery(query, variant);
     const key = cacheKey(q, solverName, { wantModel: true });
     const hit = cache?.get(key);
-    if (hit) return { r: hit, cached: true };
+    if (hit) return { r: hit, cached: true, key };
     const limit = timeoutOverride ?? timeoutMs;
     const timedOutWith = timedOutQueries.get(key);
     if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
-      return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true };
+      return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
     const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
     void wantModel;
     const runJob = (j: SolverJob) => (solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j));
     let r: SolverResult;
-    if (q.includes('int2bv') && q.startsWith(PRELUDE_HEAD)) {
+    if (hasVerusConfiguration(query, variant) && q.includes('int2bv')) {
       // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
       // after a moment, z3's default configuration races it; the first definite answer wins
       const ctrls = [new AbortController(), new AbortController()];
@@ -350,7 +349,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       let second: Promise<SolverResult> | null = null;
       const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(1500, timeoutMs / 4))));
       await Promise.race([first, stagger]);
-      if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: altQuery(q), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
+      if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: printQuery(query, { ...variant, options: ALT_OPTIONS }), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
       const both = await Promise.all(second ? [first, second] : [first]);
       for (const g of graces) clearTimeout(g);
       options.signal?.removeEventListener('abort', link);
@@ -373,7 +372,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (timedOutQueries.size >= TIMED_OUT_MEMO_LIMIT) timedOutQueries.clear();
       timedOutQueries.set(key, Math.max(limit, timedOutWith ?? 0));
     } else if (r.result === 'sat' || r.result === 'unsat') timedOutQueries.delete(key);
-    return { r, cached: false };
+    return { r, cached: false, key };
   };
 
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
@@ -407,7 +406,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     let fnSolverMs = 0;
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
-        const { r, cached } = await solve(ob.query, true);
+        const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
+        const { r, cached, key } = await solve(query, {}, true);
         if (!cached) {
           allCached = false;
           fnSolverMs += r.ms;
@@ -418,19 +418,14 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // model of the quantifier-free part (only for the counterexample; the verdict stands)
           // first with MBQI on (a real model of every axiom), then without the quantified facts;
           // each try gets at most 3 s, so a failure is not reported a whole timeout late
-          const withMbqi = ob.query.replace('(set-option :smt.mbqi false)', '(set-option :smt.mbqi true)');
-          const c1 = await solve(withMbqi, true, Math.min(3000, timeoutMs));
+          const c1 = await solve(query, { mbqi: true }, true, Math.min(3000, timeoutMs));
           if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
           else if (!options.signal?.aborted) {
-            const qf = ob.query
-              .split('\n')
-              .filter((l) => !(l.startsWith('(assert') && /\((forall|exists) /.test(l)))
-              .join('\n');
-            const c = await solve(qf, true, Math.min(3000, timeoutMs));
+            const c = await solve(query, { dropQuantifiedFacts: true }, true, Math.min(3000, timeoutMs));
             if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
           // remember the failure together with its model, so a re-run is a plain cache hit
-          if (res.model) cache?.put(cacheKey(ob.query, solverName, { wantModel: true }), res);
+          if (res.model) cache?.put(key, res);
         }
         return toObligationResult(ob, res, u, crate, checked);
       }),
@@ -438,7 +433,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (u.vc.defCheck) {
       // a spec fn whose definition the solver rejects is not verified (its callers' queries
       // would end in solver errors)
-      const { r } = await solve(u.vc.defCheck, false, Math.min(5000, timeoutMs));
+      const { r } = await solve(u.vc.defCheck, {}, false, Math.min(5000, timeoutMs));
       if (r.result === 'error') {
         const message = `the definition of spec fn \`${info.qname}\` cannot be encoded: solver error: ${r.reason}`;
         diagnostics.push({ file: u.file.path, span: u.lines.span(info.item.nameSp), severity: 'error', message, source: 'stratos-verifier' });

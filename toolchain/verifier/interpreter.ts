@@ -9,7 +9,7 @@ import { Crate, bits, intRange, isIntKind, isMachine, norm, signed, type FnInfo,
 import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
-import type { Obligation } from './vcgen';
+import { usesUninterpretedArith, type Obligation } from './vcgen';
 import type { CheckedCrate } from './check/checker';
 
 export interface CheckResult {
@@ -733,7 +733,7 @@ export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: F
       return { check: 'spurious', detail: `the code does not fail on these inputs: the loop invariant of the loop at line ${p.line} is too weak to prove this`, span: abstraction.sp };
     return { check: 'spurious', detail: `the code does not fail on these inputs: the ensures of \`${abstraction.name}\` (called at line ${p.line}) is too weak to prove this`, span: abstraction.sp };
   }
-  if (ob.query.includes('|uf.mul|') || ob.query.includes('|uf.div|') || ob.query.includes('|uf.mod|'))
+  if (ob.query && usesUninterpretedArith(ob.query))
     return { check: 'spurious', detail: 'the code does not fail on these inputs: nonlinear arithmetic is uninterpreted outside by(nonlinear_arith)' };
   return { check: 'unchecked', detail: panic ? `the run stopped earlier (${panic.kind})` : 'the concrete run did not reach this failure' };
 }

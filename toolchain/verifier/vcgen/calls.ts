@@ -1,0 +1,240 @@
+// Calls: constructors, methods of built-in types (Option, Seq, Set, Map), user functions.
+// Invariant: calls are modular: a spec fn call is an application of its declared function (with
+// fuel when recursive); an exec/proof call obliges the callee's requires, havocs the `&mut`
+// places and the result and assumes its ensures; a callee's body is never looked at.
+
+import type { Expr, Sp } from '../ast';
+import { BOOL, ResolveError, UNIT, norm, tyStr, type FnInfo, type Ty } from '../resolver';
+import { ite, not, num, quote, type Term } from '../smt';
+import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
+import { lexLess } from './spec-fns';
+import type { FnGen } from './gen';
+
+export class CallMethods {
+  evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
+    if (e.callee.k !== 'path') throw new Unsupported('call of a non-path expression', e.sp);
+    const segs = e.callee.segs;
+    const last = segs[segs.length - 1]!;
+    const sp = e.sp;
+    if (segs.length === 1) {
+      if (last === 'old') {
+        const a = e.args[0];
+        if (!a || !this.fnCtx) throw new ResolveError('`old` needs an argument', sp);
+        let base = a;
+        while (base.k === 'unary' && base.op === '*') base = base.e;
+        if (base.k !== 'path' || base.segs.length !== 1) throw new Unsupported('`old` of a non-variable', sp);
+        const ov = this.fnCtx.old.get(base.segs[0]!) ?? (st.lookup('$old:' + base.segs[0]!)?.term ?? null);
+        const b = st.lookup(base.segs[0]!);
+        if (ov === null || !b) throw new ResolveError('`old` can only be applied to `&mut` parameters', sp);
+        return { t: ov, ty: b.ty };
+      }
+      if (last === 'Ghost' || last === 'Tracked') return this.ev(e.args[0]!, st, { ...m, exec: false });
+      if (last === 'Some') {
+        const v = this.ev(e.args[0]!, st, m);
+        const ty: Ty = { k: 'enum', name: 'Option', args: [this.defaultLit(v.ty)] };
+        const dt = this.sorts.datatype(ty);
+        return { t: [dt.ctors[1]!.ctor, v.t], ty };
+      }
+    }
+    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
+      const g = e.callee.generics;
+      if (g.length) {
+        const tyArgs = g.map((x) => this.crate.resolveType(x, this.info.item.selfType));
+        const ty: Ty = segs[0] === 'Seq' ? { k: 'seq', elem: tyArgs[0]! } : segs[0] === 'Set' ? { k: 'set', elem: tyArgs[0]! } : { k: 'map', key: tyArgs[0]!, val: tyArgs[1]! };
+        return { t: this.emptyOf(ty), ty };
+      }
+      // typed later from context (comparison, let annotation, field, argument)
+      return { t: this.placeholder(['$empty', segs[0]!], sp), ty: { k: 'tuple', elems: [] } };
+    }
+    // enum variant / tuple struct constructor
+    const vr = this.findVariant(segs, sp);
+    if (vr) {
+      const args = e.args.map((a, i) => {
+        const v = this.ev(a, st, m);
+        if (vr.ctor.fields[i]) this.unify(v.ty, vr.ctor.fields[i]!.ty);
+        return v.t;
+      });
+      if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);
+      return { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };
+    }
+    if (segs.length === 1 && this.crate.structs.has(last)) {
+      const ty: Ty = { k: 'struct', name: last };
+      const dt = this.sorts.datatype(ty);
+      const args = e.args.map((a) => this.ev(a, st, m).t);
+      return { t: [dt.ctors[0]!.ctor, ...args], ty };
+    }
+    // function
+    let qname = last;
+    if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
+      const t = segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]!;
+      qname = `${t}::${last}`;
+    }
+    const info = this.crate.fn(qname, sp);
+    if (!info) throw new ResolveError(`cannot find function \`${segs.join('::')}\``, sp);
+    return this.callFn(info, e.args.map((a) => ({ e: a })), st, m, sp);
+  }
+
+  evMethod(this: FnGen, e: Extract<Expr, { k: 'method' }>, st: State, m: Mode): V | null {
+    const recv = this.ev(e.recv, st, m);
+    const ty = norm(recv.ty);
+    const name = e.name;
+    const sp = e.sp;
+    const argv = () => e.args.map((a) => this.ev(a, st, m));
+    if (ty.k === 'enum' && (name.startsWith('$is:') || name.startsWith('$arrow:'))) {
+      const dt = this.sorts.datatype(ty);
+      if (name.startsWith('$is:')) {
+        const c = dt.ctors.find((x) => x.name === name.slice(4));
+        if (!c) throw new ResolveError(`no variant \`${name.slice(4)}\``, sp);
+        return { t: dt.ctors.length > 1 ? [['_', 'is', c.ctor], recv.t] : 'true', ty: BOOL };
+      }
+      const fname = name.slice(7);
+      for (const c of dt.ctors) {
+        const f = c.fields.find((x) => x.name === fname);
+        if (f) return { t: [f.acc, recv.t], ty: f.ty };
+      }
+      throw new ResolveError(`no field \`${fname}\` in any variant`, sp);
+    }
+    if (ty.k === 'struct' || (ty.k === 'enum' && ty.name !== 'Option')) {
+      const tn = (ty as { name: string }).name;
+      const info = this.crate.fn(`${tn}::${name}`, e.nameSp);
+      if (!info) throw new ResolveError(`no method \`${name}\` on type ${tn}`, e.nameSp);
+      return this.callFn(info, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp);
+    }
+    if (ty.k === 'enum' && ty.name === 'Option') {
+      const dt = this.sorts.datatype(ty);
+      const isSome: Term = [['_', 'is', dt.ctors[1]!.ctor], recv.t];
+      if (name === 'is_some') return { t: isSome, ty: BOOL };
+      if (name === 'is_none') return { t: not(isSome), ty: BOOL };
+      if (name === 'unwrap' || name === 'expect' || name === 'get_Some_0') {
+        if (m.exec && !m.pure && name !== 'get_Some_0') this.oblige(st, 'unwrap', sp, isSome);
+        return { t: [dt.ctors[1]!.fields[0]!.acc, recv.t], ty: ty.args[0]! };
+      }
+      if (name === 'unwrap_or') {
+        const d = argv()[0]!;
+        return { t: ite(isSome, [dt.ctors[1]!.fields[0]!.acc, recv.t], d.t), ty: ty.args[0]! };
+      }
+      throw new Unsupported(`Option::${name}`, e.nameSp);
+    }
+    if (ty.k === 'seq' || ty.k === 'array') {
+      if (ty.k === 'array' && name === 'len') return { t: num(ty.len), ty: { k: 'int', kind: 'usize' } };
+      if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
+      return this.seqOp(name, { t: recv.t, ty: { k: 'seq', elem: ty.elem } }, argv(), e.nameSp);
+    }
+    if (ty.k === 'set') return this.setOp(name, recv.t, ty, argv(), e.nameSp);
+    if (ty.k === 'map') return this.mapOp(name, recv.t, ty, argv(), e.nameSp);
+    if (ty.k === 'int' || ty.k === 'lit') {
+      throw new Unsupported(`integer method \`${name}\``, e.nameSp);
+    }
+    throw new Unsupported(`method \`${name}\` on ${tyStr(ty)}`, e.nameSp);
+  }
+
+  /** A call of a user function (spec: function application; exec/proof: modular via specs). */
+  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp): V | null {
+    const f = info.item;
+    if (f.generics.length) throw new Unsupported(`call of generic function \`${info.qname}\``, sp);
+    this.callees.add(info.key);
+    const ps = this.paramTypes(f);
+    if (ps.length !== args.length) throw new ResolveError(`\`${info.qname}\` takes ${ps.length} arguments but ${args.length} were supplied`, sp);
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    if (f.mode === 'spec') {
+      const vals = args.map((a, i) => {
+        const v = this.fit(a.v ?? this.ev(a.e, st, { ...m, exec: false }), ps[i]!.ty);
+        return v.t;
+      });
+      this.specUsed.add(info.key);
+      if (m.recHook) m.recHook(info, vals, sp, m.path, m.bound.size > 0);
+      const name = quote(info.key);
+      if (this.cvc.recursive.has(info.key)) {
+        let fuel = 'fuel.zero';
+        for (let i = 0; i < (this.fuel.get(info.key) ?? 1); i++) fuel = `(fuel.succ ${fuel})`;
+        if (m.fuelVar && m.scc?.has(info.key)) fuel = m.fuelVar;
+        return { t: [name, fuel, ...vals], ty: retTy };
+      }
+      return { t: vals.length ? [name, ...vals] : name, ty: retTy };
+    }
+    if (m.pure) throw new ResolveError(`cannot call ${f.mode} function \`${info.qname}\` in spec code`, sp);
+    if (f.mode === 'exec' && !m.exec && this.info.item.mode !== 'exec') throw new ResolveError(`cannot call exec function \`${info.qname}\` from proof code`, sp);
+    // evaluate arguments; &mut args are places
+    const pre: Term[] = [];
+    const places: (Place | null)[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const p = ps[i]!;
+      const a = args[i]!;
+      const argMode = f.mode === 'proof' ? { ...m, exec: false } : m;
+      if (p.mut) {
+        let pe = a.e;
+        if (pe.k === 'unary' && pe.op === '&mut') pe = pe.e;
+        const place = this.place(pe, st, argMode);
+        places.push(place);
+        const v = this.readPlace(place, st);
+        pre.push(v.t);
+      } else {
+        // the callee assumes its parameters are in range: a ghost `int` needs `as`
+        const v = this.fit(a.v ?? this.ev(a.e, st, argMode), p.ty);
+        pre.push(v.t);
+        places.push(null);
+      }
+    }
+    // preconditions
+    const cst = new State();
+    ps.forEach((p, i) => cst.declare(p.name, { ty: p.ty, term: pre[i]!, mut: false }));
+    const oldMap = new Map<string, Term>();
+    ps.forEach((p, i) => {
+      if (p.mut) oldMap.set(p.name, pre[i]!);
+    });
+    const savedCtx = this.fnCtx;
+    const withOld = <T>(old: Map<string, Term>, fn: () => T): T => {
+      const prev = this.fnCtx;
+      this.fnCtx = { ...(prev ?? ({} as FnCtx)), old, loops: prev?.loops ?? [] } as FnCtx;
+      try {
+        return fn();
+      } finally {
+        this.fnCtx = prev;
+      }
+    };
+    for (const r of f.requires) {
+      const g = withOld(oldMap, () => this.evalPure(r, cst, this.specMode(st.path)));
+      this.oblige(st, 'precondition', sp, g.t, r.sp);
+    }
+    // recursion check (kept only if the callee is in this function's SCC; decided later)
+    if (savedCtx) {
+      const measure = this.myMeasure;
+      const ob = () => {
+        const cf = info.item;
+        if (!measure.length || !cf.decreases.length) return this.makeOb(st, 'decreases', sp, 'false', undefined, 'could not prove termination (recursive function without `decreases`)');
+        const newM = cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])));
+        return this.makeOb(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
+      };
+      const made = ob();
+      this.recCalls.push({ callee: info.key, ob: () => made });
+    }
+    // havoc &mut places, return value
+    const post = new State();
+    ps.forEach((p, i) => {
+      if (p.mut) {
+        const place = places[i]!;
+        const nv = this.havoc(this.placeName(place), p.ty);
+        this.writePlace(place, nv, st);
+        post.declare(p.name, { ty: p.ty, term: nv, mut: false });
+      } else post.declare(p.name, { ty: p.ty, term: pre[i]!, mut: false });
+    });
+    let ret: V = { t: 'true', ty: UNIT };
+    const rtn = norm(retTy);
+    if (!(rtn.k === 'tuple' && rtn.elems.length === 0)) {
+      const rc = this.havoc(`${info.item.name}$ret`, retTy);
+      ret = { t: rc, ty: retTy };
+      if (f.ret?.name) post.declare(f.ret.name, { ty: retTy, term: rc, mut: false });
+    }
+    for (const en of f.ensures) {
+      const g = withOld(oldMap, () => this.evalPure(en, post, this.specMode(st.path)));
+      this.assume(st, g.t);
+    }
+    if (f.returns) {
+      const r = withOld(oldMap, () => this.evalPure(f.returns!, post, this.specMode(st.path)));
+      this.assume(st, this.compare('==', ret, r, sp).t);
+    }
+    if (f.mode === 'exec' && f.body && !f.attrs.some((a) => a.includes('external_body'))) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
+    else if (f.mode === 'proof') st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
+    return ret;
+  }
+}

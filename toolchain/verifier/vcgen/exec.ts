@@ -1,0 +1,528 @@
+// Exec and proof statements: function bodies, blocks, `let`, assert/assume, assignments to
+// places, loops cut with their invariants, and joins of branch states.
+// Invariant: an effect never rewrites a fact: a new value is a fresh constant with a defining
+// fact; obligations are recorded under the current path; a loop havocs every variable it
+// changes, and a change it did not havoc makes the function unsupported (never a silent pass).
+
+import type { Block, Expr, Stmt } from '../ast';
+import { ResolveError, UNIT, isMachine, norm, type Ty } from '../resolver';
+import { and, ite, not, num, or, print, type Term } from '../smt';
+import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
+import type { ScopeVar, Crossed } from './query';
+import { lexLess } from './spec-fns';
+import type { FnGen } from './gen';
+
+export function rootVar(e: Expr): string | null {
+  if (e.k === 'path' && e.segs.length === 1) return e.segs[0]!;
+  if (e.k === 'field' || e.k === 'index') return rootVar(e.recv);
+  if (e.k === 'unary' && (e.op === '*' || e.op === '&mut' || e.op === '&')) return rootVar(e.e);
+  return null;
+}
+
+export class ExecMethods {
+  checkBody(this: FnGen): void {
+    const f = this.info.item;
+    const st = new State();
+    const ps = this.paramTypes(f);
+    const old = new Map<string, Term>();
+    for (const p of ps) {
+      const c = this.havoc(p.name, p.ty);
+      st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
+      if (p.mut) old.set(p.name, c);
+    }
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retName = f.ret?.name ?? null;
+    const exec = f.mode === 'exec';
+    const ctx: FnCtx = {
+      fn: f, info: this.info, old, retTy, retName, loops: [],
+      returns: (rst, v, sp) => {
+        const est = rst.clone();
+        est.push();
+        let extra: ScopeVar[] | undefined;
+        v = this.fit(v, retTy);
+        if (retName) {
+          const rc = this.define(retName, { t: v.t, ty: retTy });
+          est.declare(retName, { ty: retTy, term: rc, mut: false });
+        }
+        for (const e of f.ensures) {
+          const g = this.evalPure(e, est, this.specMode(est.path), true);
+          this.oblige(est, 'postcondition', sp, g.t, e.sp, undefined, extra);
+        }
+        if (f.returns) {
+          const r = this.evalPure(f.returns, est, this.specMode(est.path), true);
+          this.oblige(est, 'postcondition', sp, this.compare('==', v, r, f.returns.sp).t, f.returns.sp, undefined, extra);
+        }
+        extra = undefined;
+      },
+    };
+    this.fnCtx = ctx;
+    for (const r of f.requires) this.assume(st, this.evalPure(r, st, this.specMode([]), true).t);
+    // recursion: measure of this function at entry
+    this.myMeasure = f.decreases.length ? f.decreases.map((d) => this.evalPure(d, st, this.specMode([]))) : [];
+    const body = f.body!;
+    const m: Mode = { exec, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    const lastStmt = body.stmts[body.stmts.length - 1];
+    const tailSp = lastStmt && lastStmt.k === 'expr' && !lastStmt.semi ? lastStmt.e.sp : { start: body.sp.end - 1, end: body.sp.end };
+    // like execBlock, but the implicit return is checked while the body's locals are in scope
+    // (so that counterexamples show them)
+    st.push();
+    let v: V | null = { t: 'true', ty: UNIT };
+    try {
+      for (let i = 0; i < body.stmts.length && v; i++) v = this.execStmt(body.stmts[i]!, st, m, i === body.stmts.length - 1);
+    } catch (e) {
+      if (!(e instanceof DivergeSignal)) throw e;
+      v = null;
+    }
+    if (v) ctx.returns(st, v, tailSp);
+    st.pop();
+  }
+  /** Merges live branch states into `st`; returns the merged value (or null if none live). */
+  mergeValues(this: FnGen, st: State, live: { s: State; v: V }[], base: number): V | null {
+    if (!live.length) {
+      st.path.push('false');
+      return null;
+    }
+    const states = live.map((l) => l.s);
+    this.mergeInto(st, states, base, true);
+    let ty = live[0]!.v.ty;
+    const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
+    for (const l of live) if (norm(l.v.ty).k !== 'lit' && !isPh(l.v)) ty = l.v.ty;
+    for (const l of live) if (isPh(l.v) && !(norm(ty).k === 'tuple')) l.v = this.fit(l.v, ty);
+    for (const l of live) this.unify(l.v.ty, ty);
+    if (norm(ty).k === 'tuple' && (norm(ty) as { elems: Ty[] }).elems.length === 0) return { t: 'true', ty: UNIT };
+    if (live.length === 1) return live[0]!.v;
+    const conds = states.map((s) => and(...s.path.slice(base)));
+    let t: Term = live[live.length - 1]!.v.t;
+    for (let i = live.length - 2; i >= 0; i--) t = ite(conds[i]!, live[i]!.v.t, t);
+    if (typeof t === 'string') return { t, ty };
+    const c = this.define('$val', { t, ty });
+    return { t: c, ty };
+  }
+
+  /** Joins states (which extend st's path from index `base`) back into st. */
+  mergeInto(this: FnGen, st: State, states: State[], base: number, replacePath: boolean): void {
+    const conds = states.map((s) => and(...s.path.slice(base)));
+    if (replacePath) {
+      st.path = st.path.slice(0, base);
+      if (states.length === 1) st.path.push(...states[0]!.path.slice(base));
+      else {
+        const d = or(...conds);
+        const isComplement = states.length === 2 && print(conds[1]!) === print(not(conds[0]!));
+        if (!isComplement) st.path.push(d);
+      }
+      if (states.length === 1) st.labels = [...states[0]!.labels];
+      const seenT = new Set(st.trace.map((t) => t.label + print(t.cond)));
+      for (const s2 of states)
+        for (const t of s2.trace) {
+          const k = t.label + print(t.cond);
+          if (!seenT.has(k)) {
+            seenT.add(k);
+            st.trace.push(t);
+          }
+        }
+      const crossed = new Map<string, Crossed>();
+      for (const s of states) for (const c of s.crossed) crossed.set(`${c.kind}:${c.name}:${c.sp.start}`, c);
+      st.crossed = [...crossed.values()];
+    }
+    for (let i = 0; i < st.scopes.length; i++) {
+      for (const [name, b] of st.scopes[i]!) {
+        const vals = states.map((s) => s.scopes[i]?.get(name) ?? b);
+        const first = print(vals[0]!.term);
+        if (vals.every((v) => print(v.term) === first)) {
+          if (first !== print(b.term)) st.scopes[i]!.set(name, vals[0]!);
+          continue;
+        }
+        let t: Term = vals[vals.length - 1]!.term;
+        for (let j = vals.length - 2; j >= 0; j--) t = ite(conds[j]!, vals[j]!.term, t);
+        const c = this.define(name, { t, ty: b.ty });
+        st.scopes[i]!.set(name, { ...b, term: c });
+      }
+    }
+  }
+
+  place(this: FnGen, e: Expr, st: State, m: Mode): Place {
+    if (e.k === 'path' && e.segs.length === 1) {
+      const b = st.lookup(e.segs[0]!);
+      if (!b) throw new ResolveError(`cannot find value \`${e.segs[0]}\``, e.sp);
+      return { root: e.segs[0]!, steps: [], sp: e.sp };
+    }
+    if (e.k === 'unary' && (e.op === '*' || e.op === '&mut')) return this.place(e.e, st, m);
+    if (e.k === 'field') {
+      const p = this.place(e.recv, st, m);
+      return { ...p, steps: [...p.steps, { k: 'field', name: e.name }], sp: e.sp };
+    }
+    if (e.k === 'index') {
+      const p = this.place(e.recv, st, m);
+      const i = this.ev(e.idx, st, m);
+      this.unify(i.ty, { k: 'int', kind: 'usize' });
+      const cur = this.readPlace(p, st);
+      const cty = norm(cur.ty);
+      if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
+      if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, cty.k === 'array' ? num(cty.len) : [this.sorts.datatype(cty).ctors[0]!.fields[0]!.acc, cur.t]]));
+      const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
+      return { ...p, steps: [...p.steps, { k: 'index', idx: it }], sp: e.sp };
+    }
+    throw new Unsupported('assignment to this expression', e.sp);
+  }
+  placeName(this: FnGen, p: Place): string {
+    return p.root + p.steps.map((s) => (s.k === 'field' ? '.' + s.name : '[]')).join('');
+  }
+  readPlace(this: FnGen, p: Place, st: State): V {
+    const b = st.lookup(p.root)!;
+    let v: V = { t: b.term, ty: b.ty };
+    for (const s of p.steps) v = s.k === 'field' ? this.field(v, s.name, p.sp) : this.index(v, { t: s.idx, ty: { k: 'int', kind: 'usize' } }, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }, p.sp);
+    return v;
+  }
+  writePlace(this: FnGen, p: Place, val: Term, st: State): void {
+    const b = st.lookup(p.root)!;
+    const rec = (cur: V, i: number): Term => {
+      if (i === p.steps.length) return val;
+      const s = p.steps[i]!;
+      const ty = norm(cur.ty);
+      if (s.k === 'field') {
+        const dt = this.sorts.datatype(ty);
+        const c = dt.ctors[0]!;
+        return [c.ctor, ...c.fields.map((f) => (f.name === s.name ? rec({ t: [f.acc, cur.t], ty: f.ty }, i + 1) : [f.acc, cur.t]))];
+      }
+      const dt = this.sorts.datatype(ty);
+      const c = dt.ctors[0]!;
+      const elemTy = (ty as { elem: Ty }).elem;
+      const arr: Term = [c.fields[1]!.acc, cur.t];
+      return [c.ctor, [c.fields[0]!.acc, cur.t], ['store', arr, s.idx, rec({ t: ['select', arr, s.idx], ty: elemTy }, i + 1)]];
+    };
+    const nt = rec({ t: b.term, ty: b.ty }, 0);
+    const c = typeof nt === 'string' && p.steps.length === 0 ? nt : this.define(p.root, { t: nt, ty: b.ty });
+    st.set(p.root, { ...b, term: c });
+  }
+
+  execBlock(this: FnGen, b: Block, st: State, m: Mode): V | null {
+    st.push();
+    try {
+      let last: V = { t: 'true', ty: UNIT };
+      for (let i = 0; i < b.stmts.length; i++) {
+        const s = b.stmts[i]!;
+        const r = this.execStmt(s, st, m, i === b.stmts.length - 1);
+        if (r === null) return null;
+        last = r;
+      }
+      return last;
+    } catch (e) {
+      if (e instanceof DivergeSignal) return null;
+      throw e;
+    } finally {
+      st.pop();
+    }
+  }
+
+  execStmt(this: FnGen, s: Stmt, st: State, m: Mode, isLast: boolean): V | null {
+    const ghostM: Mode = { ...m, exec: false };
+    switch (s.k) {
+      case 'let': {
+        const ghost = s.ghost;
+        const mm = ghost ? ghostM : m;
+        let v: V;
+        const declTy = s.ty ? this.crate.resolveType(s.ty, this.info.item.selfType) : null;
+        if (s.init) {
+          const r = this.evOpt(s.init, st, mm);
+          if (!r) return null;
+          v = r;
+          if (declTy) {
+            v = this.fit(v, declTy);
+            v = { t: v.t, ty: declTy };
+          }
+        } else {
+          if (!declTy) throw new ResolveError('type annotations needed', s.sp);
+          v = { t: this.havoc(s.pat.k === 'bind' ? s.pat.name : '$uninit', declTy), ty: declTy };
+        }
+        if (s.pat.k === 'bind') {
+          const c = this.define(s.pat.name, v);
+          st.declare(s.pat.name, { ty: v.ty, term: c, mut: s.pat.mut || ghost, ghost });
+          return { t: 'true', ty: UNIT };
+        }
+        this.bindPat(s.pat, v, st, mm, false);
+        return { t: 'true', ty: UNIT };
+      }
+      case 'expr': {
+        const v = this.evOpt(s.e, st, m);
+        if (!v) return null;
+        return s.semi && !isLast ? { t: 'true', ty: UNIT } : s.semi ? { t: 'true', ty: UNIT } : v;
+      }
+      case 'assume': {
+        const v = this.ev(s.e, st, { ...ghostM, pure: true });
+        this.assume(st, v.t);
+        return { t: 'true', ty: UNIT };
+      }
+      case 'assert': {
+        if (s.by === 'bit_vector') {
+          this.bitVectorAssert(s, st);
+          return { t: 'true', ty: UNIT };
+        }
+        if (s.by === 'nonlinear_arith') {
+          this.nonlinearAssert(s, st);
+          return { t: 'true', ty: UNIT };
+        }
+        if (s.proof) {
+          const s2 = st.clone();
+          const r = this.execBlock(s.proof, s2, ghostM);
+          const v = this.ev(s.e, r ? s2 : s2, { ...ghostM, pure: true });
+          if (r) this.oblige(s2, 'assertion', s.sp, v.t);
+          const v2 = this.ev(s.e, st, { ...ghostM, pure: true });
+          this.assume(st, v2.t);
+          return { t: 'true', ty: UNIT };
+        }
+        const v = this.ev(s.e, st, { ...ghostM, pure: true });
+        this.oblige(st, 'assertion', s.sp, v.t);
+        this.assume(st, v.t);
+        return { t: 'true', ty: UNIT };
+      }
+      case 'assert-forall': {
+        // skolemize: fresh constants for the variables
+        const s2 = st.clone();
+        s2.push();
+        for (const p of s.params) {
+          const ty = this.crate.resolveType(p.ty, this.info.item.selfType);
+          const c = this.havoc(`${p.name}$sk`, ty);
+          s2.declare(p.name, { ty, term: c, mut: false });
+        }
+        if (s.lhs) this.assume(s2, this.ev(s.lhs, s2, { ...ghostM, pure: true }).t);
+        const r = s.proof ? this.execBlock(s.proof, s2, ghostM) : { t: 'true', ty: UNIT };
+        if (r) this.oblige(s2, 'assertion', s.sp, this.ev(s.rhs, s2, { ...ghostM, pure: true }).t);
+        const body: Expr = s.lhs ? { k: 'binary', op: '==>', l: s.lhs, r: s.rhs, sp: s.sp } : s.rhs;
+        const q: Expr = { k: 'quant', q: 'forall', params: s.params, triggers: s.triggers, body, sp: s.sp };
+        this.assume(st, this.ev(q, st, { ...ghostM, pure: true }).t);
+        return { t: 'true', ty: UNIT };
+      }
+      case 'proof': {
+        const r = this.execBlock(s.block, st, ghostM);
+        return r ? { t: 'true', ty: UNIT } : null;
+      }
+      case 'reveal': {
+        const segs = s.name;
+        const q = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
+        const info = this.crate.fn(q, s.sp);
+        if (!info || info.item.mode !== 'spec') throw new ResolveError(`\`${segs.join('::')}\` is not a spec function`, s.sp);
+        if (s.fuel !== null) {
+          if (s.fuel < 0) throw new Unsupported('reveal_with_fuel needs a literal fuel (at most 64)', s.sp);
+          if (!this.cvc.recursive.has(info.key)) return { t: 'true', ty: UNIT };
+          this.fuel.set(info.key, Math.max(1, s.fuel));
+          return { t: 'true', ty: UNIT };
+        }
+        if (!info.item.attrs.some((a) => a.includes('opaque'))) return { t: 'true', ty: UNIT };
+        if (this.cvc.recursive.has(info.key)) throw new Unsupported('`reveal` of an opaque recursive spec fn', s.sp);
+        // the definition is a true fact: making it visible to the whole function is sound
+        this.specUsed.add(info.key);
+        this.reveals.add(info.key);
+        return { t: 'true', ty: UNIT };
+      }
+      case 'unsupported':
+        throw new Unsupported(`unsupported: ${s.what}`, s.sp);
+    }
+  }
+
+  execAssign(this: FnGen, e: Extract<Expr, { k: 'assign' }>, st: State, m: Mode): V | null {
+    const place = this.place(e.lhs, st, m);
+    const b = st.lookup(place.root)!;
+    if (this.info.item.mode === 'exec' && !m.exec && !b.ghost) {
+      // ghost code is erased: it must not change exec state
+      throw new ResolveError(`cannot assign to exec variable \`${place.root}\` in ghost code`, e.lhs.sp);
+    }
+    if (!b.mut && place.steps.length === 0 && !this.fnCtx?.old.has(place.root)) {
+      // Rust would reject assignment to an immutable binding; be strict
+      throw new ResolveError(`cannot assign twice to immutable variable \`${place.root}\``, e.lhs.sp);
+    }
+    let v: V;
+    if (e.op === '=') {
+      const r = this.evOpt(e.rhs, st, m);
+      if (!r) return null;
+      v = r;
+    } else {
+      const cur = this.readPlace(place, st);
+      const r = this.evOpt(e.rhs, st, m);
+      if (!r) return null;
+      v = this.arith(e.op.slice(0, -1), cur, r, st, m, e.sp);
+      // ghost `x op= y` on a machine integer: the int result is truncated to x's type (Verus)
+      const placeTy = norm(cur.ty);
+      const resTy = norm(v.ty);
+      if (placeTy.k === 'int' && isMachine(placeTy.kind) && resTy.k === 'int' && !isMachine(resTy.kind)) v = this.cast(v, placeTy, e.sp);
+    }
+    const cur = this.readPlace(place, st);
+    this.unify(v.ty, cur.ty);
+    this.writePlace(place, v.t, st);
+    return { t: 'true', ty: UNIT };
+  }
+
+  /** Variables assigned in a loop body (roots of places, &mut arguments, &mut self receivers). */
+  modifiedVars(this: FnGen, b: Block | Expr, st: State, out: Set<string>): void {
+    const visitE = (e: Expr | null): void => {
+      if (!e) return;
+      switch (e.k) {
+        case 'assign': {
+          const r = rootVar(e.lhs);
+          if (r) out.add(r);
+          visitE(e.rhs);
+          visitE(e.lhs);
+          return;
+        }
+        case 'unary':
+          if (e.op === '&mut') {
+            const r = rootVar(e.e);
+            if (r) out.add(r);
+          }
+          visitE(e.e);
+          return;
+        case 'method': {
+          const r = rootVar(e.recv);
+          if (r) {
+            const b2 = st.lookup(r);
+            if (b2) {
+              const ty = norm(b2.ty);
+              // conservatively: any user method on a struct receiver taking &mut self
+              if (ty.k === 'struct' || ty.k === 'enum') {
+                for (const [q, infos] of this.crate.fns) {
+                  if (q.endsWith('::' + e.name) && infos.some((i) => i.item.params[0]?.isSelf && i.item.params[0].ty.k === 'ref' && i.item.params[0].ty.mut)) out.add(r);
+                }
+              }
+            }
+          }
+          visitE(e.recv);
+          e.args.forEach(visitE);
+          return;
+        }
+        case 'call':
+          e.args.forEach(visitE);
+          return;
+        case 'binary': visitE(e.l); visitE(e.r); return;
+        case 'chain': e.operands.forEach(visitE); return;
+        case 'bullets': e.items.forEach(visitE); return;
+        case 'field': visitE(e.recv); return;
+        case 'index': visitE(e.recv); visitE(e.idx); return;
+        case 'view': case 'cast': case 'trigger': visitE(e.e); return;
+        case 'if': visitE(e.cond); visitB(e.then); visitE(e.els); return;
+        case 'match': visitE(e.scrut); e.arms.forEach((a) => visitE(a.body)); return;
+        case 'block': visitB(e.block); return;
+        case 'while': visitE(e.cond); visitB(e.body); return;
+        case 'loop': visitB(e.body); return;
+        case 'return': visitE(e.e); return;
+        case 'struct': e.fields.forEach((f) => visitE(f.e)); return;
+        case 'tuple': case 'array': e.elems.forEach(visitE); return;
+        default: return;
+      }
+    };
+    const visitB = (bl: Block): void => {
+      for (const s of bl.stmts) {
+        if (s.k === 'let') visitE(s.init);
+        else if (s.k === 'expr') visitE(s.e);
+        else if (s.k === 'proof') visitB(s.block);
+      }
+    };
+    if ('stmts' in b) visitB(b);
+    else visitE(b);
+  }
+
+  execLoop(this: FnGen, e: Extract<Expr, { k: 'while' | 'loop' }>, st: State, m: Mode): V | null {
+    const ghostM: Mode = { ...m, exec: false, pure: true };
+    const line = this.line(e.sp.start);
+    // 1. invariants on entry
+    for (const inv of e.inv) {
+      const v = this.ev(inv, st, ghostM);
+      this.oblige(st, 'invariant-entry', inv.sp, v.t, inv.sp);
+    }
+    // 2. havoc modified variables
+    const mod = new Set<string>();
+    this.modifiedVars(e.body, st, mod);
+    if (e.k === 'while') this.modifiedVars(e.cond, st, mod);
+    const loopSt = st.clone();
+    for (const name of [...mod].sort()) {
+      const b = loopSt.lookup(name);
+      if (!b) continue; // declared inside the loop
+      const c = this.havoc(name, b.ty);
+      loopSt.set(name, { ...b, term: c });
+    }
+    loopSt.crossed.push({ kind: 'loop', name: `loop at line ${line}`, line, sp: e.sp });
+    // 3. assume invariants
+    for (const inv of e.inv) this.assume(loopSt, this.ev(inv, loopSt, ghostM).t);
+    // decreases measure at the start of the iteration
+    const measure = e.dec.map((d) => {
+      const v = this.ev(d, loopSt, ghostM);
+      return { t: typeof v.t === 'string' ? v.t : this.define('$dec', v), ty: v.ty };
+    });
+    const base = loopSt.path.length;
+    const bodySt = loopSt.clone();
+    let cond: Term = 'true';
+    if (e.k === 'while') {
+      const c = this.ev(e.cond, bodySt, m);
+      cond = c.t;
+    }
+    const exitSt = bodySt.clone();
+    bodySt.path.push(cond);
+    bodySt.labels.push(`loop body at line ${line}`);
+    bodySt.trace.push({ cond: cond, label: `loop body at line ${line} (an arbitrary iteration)` });
+    const ctx: LoopCtx = {
+      breaks: [],
+      check: (s, sp) => {
+        for (const inv of e.inv) {
+          const v = this.ev(inv, s, ghostM);
+          this.oblige(s, 'invariant-preserved', sp, v.t, inv.sp);
+        }
+        if (measure.length) {
+          const nm = e.dec.map((d) => this.ev(d, s, ghostM));
+          this.oblige(s, 'decreases', sp, lexLess(nm, measure), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
+        }
+      },
+    };
+    // soundness guard: every variable of the enclosing scopes that the body changes must have
+    // been havocked above (otherwise facts from before the loop would leak into it)
+    const guard = (s2: State) => {
+      for (let i = 0; i < loopSt.scopes.length; i++) {
+        for (const [name, b] of loopSt.scopes[i]!) {
+          const after = s2.scopes[i]?.get(name);
+          if (after && print(after.term) !== print(b.term) && !mod.has(name)) throw new Unsupported(`the loop changes \`${name}\` in a way the verifier does not track`, e.sp);
+        }
+      }
+    };
+    const origCheck = ctx.check;
+    ctx.check = (s2, sp) => {
+      guard(s2);
+      origCheck(s2, sp);
+    };
+    this.fnCtx!.loops.push(ctx);
+    const r = this.execBlock(e.body, bodySt, m);
+    this.fnCtx!.loops.pop();
+    for (const b of ctx.breaks) guard(b);
+    if (r) ctx.check(bodySt, { start: e.body.sp.end - 1, end: e.body.sp.end });
+    // exit
+    const exits: State[] = [];
+    if (e.k === 'while') {
+      exitSt.path.push(not(cond));
+      exitSt.labels.push(`loop exit at line ${line}`);
+      exitSt.trace.push({ cond: not(cond), label: `loop exit at line ${line}` });
+      exits.push(exitSt);
+    }
+    for (const b of ctx.breaks) {
+      b.labels.push(`break from loop at line ${line}`);
+      exits.push(b);
+    }
+    // loop `ensures` clauses are checked at every exit, assumed after
+    for (const x of exits) {
+      for (const en of e.invEnsures) {
+        const v = this.ev(en, x, ghostM);
+        this.oblige(x, 'assertion', en.sp, v.t, en.sp, 'loop postcondition not satisfied');
+      }
+    }
+    if (!exits.length) {
+      st.path.push('false');
+      return null;
+    }
+    // the exit states extend loopSt's path from `base`; join into st
+    st.scopes = loopSt.scopes.map((s) => new Map(s));
+    st.path = [...loopSt.path];
+    st.crossed = [...loopSt.crossed];
+    st.labels = [...loopSt.labels];
+    // exit states may have extra scopes popped already; align
+    for (const x of exits) while (x.scopes.length > st.scopes.length) x.scopes.pop();
+    this.mergeInto(st, exits, base, true);
+    if (exits.length === 1) st.labels = [...exits[0]!.labels];
+    for (const en of e.invEnsures) this.assume(st, this.ev(en, st, ghostM).t);
+    return { t: 'true', ty: UNIT };
+  }
+}

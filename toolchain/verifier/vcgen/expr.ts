@@ -1,0 +1,712 @@
+// Expression evaluation for spec and exec code: literals, paths, operators (machine-int
+// overflow, division and shift obligations in exec code), casts, fields, indexing, if/match,
+// patterns, struct literals, macros.
+// Invariant: pure (spec) evaluation yields a term and records no obligation; exec evaluation may
+// add facts and obligations and update the State, and returns null when control does not go on.
+
+import type { Block, Expr, Pat, Sp } from '../ast';
+import { BOOL, INT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, norm, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
+import { Unsupported, DivergeSignal, State, type V, type Mode } from './state';
+import { bvOp, foldBits } from './bitvector';
+import type { FnGen } from './gen';
+
+export function isNumeral(t: Term): bigint | null {
+  if (typeof t === 'string') return /^\d+$/.test(t) ? BigInt(t) : null;
+  if (t.length === 2 && t[0] === '-' && typeof t[1] === 'string' && /^\d+$/.test(t[1])) return -BigInt(t[1]);
+  return null;
+}
+
+/** A conservative value range of simple terms: numerals, `mod` by a constant, `bv2nat`. */
+export function knownRange(t: Term): [bigint, bigint] | null {
+  const c = isNumeral(t);
+  if (c !== null) return [c, c];
+  if (!Array.isArray(t)) return null;
+  if (t[0] === 'mod' && t.length === 3) {
+    const d = isNumeral(t[2]!);
+    if (d !== null && d > 0n) return [0n, d - 1n];
+  }
+  if (t[0] === 'bv2nat' && Array.isArray(t[1]) && Array.isArray(t[1][1]) && Array.isArray(t[1][1][0]) && t[1][1][0][1] === 'int2bv') {
+    const w = BigInt(String(t[1][1][0][2]));
+    return [0n, (1n << w) - 1n];
+  }
+  return null;
+}
+
+export function foldConst(op: string, a: bigint, b: bigint): bigint | null {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    default: return null;
+  }
+}
+
+export class ExprMethods {
+  evalPure(this: FnGen, e: Expr, st: State, m: Mode, allowOld = false): V {
+    void allowOld;
+    return this.ev(e, st, { ...m, pure: true, exec: false });
+  }
+  evalBlockPure(this: FnGen, b: Block, st: State, m: Mode): V {
+    const s2 = st.clone();
+    s2.push();
+    let last: V = { t: 'true', ty: UNIT };
+    for (let i = 0; i < b.stmts.length; i++) {
+      const s = b.stmts[i]!;
+      if (s.k === 'let') {
+        if (!s.init) throw new Unsupported('`let` without initializer in spec code', s.sp);
+        const declTy = s.ty ? this.crate.resolveType(s.ty, this.info.item.selfType) : null;
+        const v = this.ev(s.init, s2, m);
+        const ty = declTy ?? v.ty;
+        this.bindPat(s.pat, { t: v.t, ty }, s2, m, false);
+      } else if (s.k === 'expr') {
+        if (i !== b.stmts.length - 1 || s.semi) throw new Unsupported('statements in spec code', s.sp);
+        last = this.ev(s.e, s2, m);
+      } else if (s.k === 'assert' || s.k === 'assume' || s.k === 'proof' || s.k === 'reveal') {
+        // ghost statements inside spec blocks carry no meaning for the value
+      } else throw new Unsupported('statement in spec code', s.sp);
+    }
+    return last;
+  }
+
+  /** Unified evaluator. In non-pure mode it may extend facts/obligations and update `st`;
+   * returns null when control does not continue (return/break/continue). */
+  ev(this: FnGen, e: Expr, st: State, m: Mode): V {
+    const r = this.evOpt(e, st, m);
+    if (!r) throw new DivergeSignal();
+    return r;
+  }
+
+  evOpt(this: FnGen, e: Expr, st: State, m: Mode): V | null {
+    switch (e.k) {
+      case 'int': {
+        if (e.suffix) {
+          if (!isIntKind(e.suffix)) throw new Unsupported(`integer suffix ${e.suffix}`, e.sp);
+          return { t: num(e.value), ty: { k: 'int', kind: e.suffix } };
+        }
+        // the checking phase typed every literal (Rust's inference); VC generation only reads it
+        const ty = this.cvc.checked.exprTypes.get(e);
+        if (!ty) throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
+        return { t: num(e.value), ty };
+      }
+      case 'bool':
+        return { t: e.value ? 'true' : 'false', ty: BOOL };
+      case 'path':
+        return this.evPath(e, st, m);
+      case 'unary':
+        return this.evUnary(e, st, m);
+      case 'binary':
+        return this.evBinary(e, st, m);
+      case 'chain': {
+        const vals: V[] = [];
+        for (const o of e.operands) vals.push(this.ev(o, st, m));
+        const cs: Term[] = [];
+        for (let i = 0; i < e.ops.length; i++) cs.push(this.compare(e.ops[i]!, vals[i]!, vals[i + 1]!, e.sp).t);
+        return { t: and(...cs), ty: BOOL };
+      }
+      case 'bullets': {
+        if (m.pure || !m.exec) {
+          const items = e.items.map((x, i) => this.ev(x, st, { ...m, path: e.op === '&&' ? [...m.path, ...e.items.slice(0, i).map((y) => this.ev(y, st, m).t)] : m.path }).t);
+          return { t: e.op === '&&' ? and(...items) : or(...items), ty: BOOL };
+        }
+        return this.ev(e.items.reduce((a, b) => ({ k: 'binary', op: e.op, l: a, r: b, sp: e.sp })), st, m);
+      }
+      case 'call':
+        return this.evCall(e, st, m);
+      case 'method':
+        return this.evMethod(e, st, m);
+      case 'field': {
+        const r = this.ev(e.recv, st, m);
+        return this.field(r, e.name, e.sp);
+      }
+      case 'index': {
+        const r = this.ev(e.recv, st, m);
+        const i = this.ev(e.idx, st, m);
+        return this.index(r, i, st, m, e.sp);
+      }
+      case 'view': {
+        const r = this.ev(e.e, st, m);
+        const ty = norm(r.ty);
+        if (ty.k === 'array') return { t: r.t, ty: { k: 'seq', elem: ty.elem } };
+        return r;
+      }
+      case 'cast': {
+        const v = this.ev(e.e, st, m);
+        const to = this.crate.resolveType(e.ty, this.info.item.selfType);
+        return this.cast(v, to, e.sp);
+      }
+      case 'if':
+        return this.evIf(e, st, m);
+      case 'match':
+        return this.evMatch(e, st, m);
+      case 'block':
+        if (m.pure) return this.evalBlockPure(e.block, st, m);
+        return this.execBlock(e.block, st, m);
+      case 'quant':
+        return this.evQuant(e, st, m);
+      case 'struct':
+        return this.evStruct(e, st, m);
+      case 'tuple': {
+        if (e.elems.length === 0) return { t: 'true', ty: UNIT };
+        const vs = e.elems.map((x) => this.ev(x, st, m));
+        const ty: Ty = { k: 'tuple', elems: vs.map((v) => this.defaultLit(v.ty)) };
+        const dt = this.sorts.datatype(ty);
+        return { t: [dt.ctors[0]!.ctor, ...vs.map((v) => v.t)], ty };
+      }
+      case 'array': {
+        if (!e.elems.length) throw new Unsupported('empty array literal', e.sp);
+        const vs = e.elems.map((x) => this.ev(x, st, m));
+        const elemTy = this.defaultLit(vs.find((v) => norm(v.ty).k !== 'lit')?.ty ?? vs[0]!.ty);
+        const ty: Ty = { k: 'array', elem: elemTy, len: vs.length };
+        return { t: this.seqLit(ty, vs.map((v) => v.t)), ty };
+      }
+      case 'array-rep': {
+        const v = this.ev(e.elem, st, m);
+        const n = this.crate.constIntValue(e.len);
+        if (n === null) throw new Unsupported('array length must be constant', e.len.sp);
+        const elemTy = this.defaultLit(v.ty);
+        const ty: Ty = { k: 'array', elem: elemTy, len: Number(n) };
+        const dt = this.sorts.datatype(ty);
+        return { t: [dt.ctors[0]!.ctor, num(n), [this.seqFun('rep', elemTy), v.t, num(n)]], ty };
+      }
+      case 'macro':
+        return this.evMacro(e, st, m);
+      case 'trigger': {
+        const v = this.ev(e.e, st, m);
+        if (m.triggers) m.triggers.push(v.t);
+        return v;
+      }
+      case 'return': {
+        if (m.pure) throw new Unsupported('`return` in spec code', e.sp);
+        const v = e.e ? this.ev(e.e, st, m) : { t: 'true', ty: UNIT };
+        this.fnCtx!.returns(st, v, e.sp);
+        return null;
+      }
+      case 'break': {
+        const l = this.fnCtx?.loops[this.fnCtx.loops.length - 1];
+        if (!l || m.pure) throw new Unsupported('`break` outside a loop', e.sp);
+        l.breaks.push(st.clone());
+        return null;
+      }
+      case 'continue': {
+        const l = this.fnCtx?.loops[this.fnCtx.loops.length - 1];
+        if (!l || m.pure) throw new Unsupported('`continue` outside a loop', e.sp);
+        l.check(st, e.sp);
+        return null;
+      }
+      case 'while': case 'loop':
+        if (m.pure) throw new Unsupported('loop in spec code', e.sp);
+        return this.execLoop(e, st, m);
+      case 'assign':
+        if (m.pure) throw new Unsupported('assignment in spec code', e.sp);
+        return this.execAssign(e, st, m);
+      case 'unsupported':
+        throw new Unsupported(`unsupported: ${e.what}`, e.sp);
+    }
+  }
+
+  evPath(this: FnGen, e: Extract<Expr, { k: 'path' }>, st: State, m: Mode): V {
+    const segs = e.segs;
+    const last = segs[segs.length - 1]!;
+    if (segs.length === 1) {
+      const b = st.lookup(last);
+      if (b) return { t: b.term, ty: b.ty };
+    }
+    // integer type constants
+    if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
+      const k = segs[0] as IntKind;
+      const r = intRange(k);
+      if (last === 'BITS') return { t: num(bits(k)), ty: { k: 'int', kind: 'u32' } };
+      const v = last === 'MAX' ? r.max : r.min;
+      if (v === null) throw new Unsupported(`${segs.join('::')}`, e.sp);
+      return { t: num(v), ty: { k: 'int', kind: k } };
+    }
+    // enum variant without payload
+    const variant = this.findVariant(segs, e.sp);
+    if (variant) {
+      if (variant.ctor.fields.length) throw new Unsupported('enum variant constructor used as a value', e.sp);
+      return { t: variant.ctor.ctor, ty: variant.ty };
+    }
+    // const
+    const cname = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]}::${last}` : last;
+    const c = this.crate.constItem(cname, e.sp) ?? (cname !== last ? null : null);
+    if (c) {
+      const ty = this.crate.resolveType(c.ty, c.selfType);
+      const cst = new State();
+      const v = this.ev(c.value, cst, this.specMode([]));
+      this.unify(v.ty, ty);
+      return { t: v.t, ty };
+    }
+    if (segs.length === 1 && last === 'None') return { t: this.placeholder(['$none'], e.sp), ty: UNIT };
+    throw new ResolveError(`cannot find value \`${segs.join('::')}\``, e.sp);
+  }
+
+  findVariant(this: FnGen, segs: string[], sp: Sp, expected?: Ty): { ty: Ty; dt: Datatype; ctor: Datatype['ctors'][number] } | null {
+    const last = segs[segs.length - 1]!;
+    if (segs.length === 1 && (last === 'Some' || last === 'None')) {
+      // Option: the payload type is decided by the caller (see evCall / patterns)
+      if (expected && norm(expected).k === 'enum' && (norm(expected) as { name: string }).name === 'Option') {
+        const dt = this.sorts.datatype(expected);
+        return { ty: expected, dt, ctor: dt.ctors.find((c) => c.name === last)! };
+      }
+      return null;
+    }
+    if (segs.length < 2) return null;
+    let en = segs[segs.length - 2]!;
+    if (en === 'Self') en = this.info.item.selfType ?? en;
+    if (en === 'Option' && expected) return this.findVariant([last], sp, expected);
+    const item = this.crate.enumItem(en);
+    if (!item) return null;
+    const ty: Ty = { k: 'enum', name: en, args: [] };
+    const dt = this.sorts.datatype(ty);
+    const ctor = dt.ctors.find((c) => c.name === last);
+    if (!ctor) throw new ResolveError(`no variant \`${last}\` in enum \`${en}\``, sp);
+    return { ty, dt, ctor };
+  }
+
+  evUnary(this: FnGen, e: Extract<Expr, { k: 'unary' }>, st: State, m: Mode): V {
+    if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.ev(e.e, st, m);
+    const v = this.ev(e.e, st, m);
+    const ty = norm(v.ty);
+    if (e.op === '!') {
+      if (ty.k === 'bool') return { t: not(v.t), ty: BOOL };
+      if (ty.k === 'int' && isMachine(ty.kind)) {
+        if (signed(ty.kind)) return { t: ['-', ['-', v.t], '1'], ty };
+        return { t: ['-', num(intRange(ty.kind).max!), v.t], ty };
+      }
+      throw new Unsupported('`!` on this type', e.sp);
+    }
+    // negation
+    const c = isNumeral(v.t);
+    if (c !== null) return { t: num(-c), ty: ty.k === 'int' && !m.exec ? INT : v.ty };
+    if (ty.k === 'int' && m.exec && isMachine(ty.kind)) {
+      if (!signed(ty.kind)) throw new ResolveError('cannot negate an unsigned integer', e.sp);
+      this.oblige(st, 'overflow', e.sp, ['<', num(intRange(ty.kind).min!), v.t]);
+      return { t: ['-', v.t], ty };
+    }
+    return { t: ['-', v.t], ty: m.exec ? v.ty : INT };
+  }
+
+  compare(this: FnGen, op: string, a: V, b: V, sp: Sp): V {
+    a = this.fit(a, b.ty);
+    b = this.fit(b, a.ty);
+    switch (op) {
+      case '==': case '=~=': return { t: eq(a.t, b.t), ty: BOOL };
+      case '!=': case '!~=': return { t: not(eq(a.t, b.t)), ty: BOOL };
+      case '<': case '<=': case '>': case '>=': return { t: [op, a.t, b.t], ty: BOOL };
+    }
+    throw new ResolveError(`bad comparison ${op}`, sp);
+  }
+
+  evBinary(this: FnGen, e: Extract<Expr, { k: 'binary' }>, st: State, m: Mode): V {
+    const op = e.op;
+    if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
+      const l = this.ev(e.l, st, m);
+      if (op === '<==>') return { t: eq(l.t, this.ev(e.r, st, m).t), ty: BOOL };
+      if (op === '<==') return { t: implies(this.ev(e.r, st, m).t, l.t), ty: BOOL };
+      const guard = op === '||' ? not(l.t) : l.t;
+      if (m.pure || !m.exec) {
+        const r = this.ev(e.r, st, { ...m, path: [...m.path, guard] });
+        return { t: op === '&&' ? and(l.t, r.t) : op === '||' ? or(l.t, r.t) : implies(l.t, r.t), ty: BOOL };
+      }
+      // exec short-circuit: evaluate rhs under the guard
+      const base = st.path.length;
+      const s2 = st.clone();
+      s2.path.push(guard);
+      const s3 = st.clone();
+      s3.path.push(not(guard));
+      let r: V | null;
+      try {
+        r = this.evOpt(e.r, s2, m);
+      } catch (err) {
+        if (!(err instanceof DivergeSignal)) throw err;
+        r = null;
+      }
+      if (!r) {
+        // the rhs never finishes (return/break/continue): only the path where the lhs decides
+        // goes on, and there the value is the lhs's (true for `||`, false for `&&`)
+        this.mergeInto(st, [s3], base, true);
+        return { t: op === '&&' ? 'false' : 'true', ty: BOOL };
+      }
+      this.mergeInto(st, [s2, s3], base, true);
+      return { t: op === '&&' ? and(l.t, r.t) : op === '||' ? or(l.t, r.t) : implies(l.t, r.t), ty: BOOL };
+    }
+    const l = this.ev(e.l, st, m);
+    const r = this.ev(e.r, st, m);
+    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~='].includes(op)) return this.compare(op, l, r, e.sp);
+    return this.arith(op, l, r, st, m, e.sp);
+  }
+
+  arith(this: FnGen, op: string, l: V, r: V, st: State, m: Mode, sp: Sp): V {
+    this.unify(l.ty, r.ty);
+    const lt = norm(l.ty);
+    const rt = norm(r.ty);
+    if (lt.k === 'seq' && op === '+') return this.seqOp('add', { t: l.t, ty: lt }, [r], sp);
+    if (lt.k === 'bool' && (op === '&' || op === '|' || op === '^')) {
+      return { t: op === '&' ? and(l.t, r.t) : op === '|' ? or(l.t, r.t) : not(eq(l.t, r.t)), ty: BOOL };
+    }
+    if ((lt.k !== 'int' && lt.k !== 'lit') || (rt.k !== 'int' && rt.k !== 'lit')) throw new ResolveError(`operator \`${op}\` needs integer operands, found ${tyStr(lt)} and ${tyStr(rt)}`, sp);
+    // machine kind of the operation
+    let kind: IntKind | null = lt.k === 'int' ? lt.kind : rt.k === 'int' && op !== '<<' && op !== '>>' ? rt.kind : null;
+    if (op === '<<' || op === '>>') kind = lt.k === 'int' ? lt.kind : null;
+    const a = l.t;
+    const b = r.t;
+    const ca = isNumeral(a);
+    const cb = isNumeral(b);
+    const exec = m.exec && (kind === null || isMachine(kind));
+    if (m.exec && kind === null) {
+      // both unsuffixed literals: Rust would infer i32 unless context says otherwise; fold constants
+      if (ca !== null && cb !== null) {
+        const v = foldConst(op, ca, cb);
+        if (v !== null) return { t: num(v), ty: { k: 'lit', cell: { kind: null, pending: [] } } };
+      }
+      kind = (this.defaultLit(lt) as { kind: IntKind }).kind;
+    }
+    const resTy: Ty = exec ? { k: 'int', kind: kind! } : (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^') && kind ? { k: 'int', kind } : INT;
+    const range = kind ? intRange(kind) : { min: null, max: null };
+    let t: Term;
+    switch (op) {
+      case '+': t = ['+', a, b]; break;
+      case '-': t = ['-', a, b]; break;
+      case '*':
+        if (ca !== null || cb !== null || m.nonlinear) t = ['*', a, b];
+        else {
+          this.usesMul = true;
+          t = ['|uf.mul|', a, b];
+        }
+        break;
+      case '/': case '%': {
+        if (exec || m.exec) this.oblige(st, 'division-by-zero', sp, not(eq(b, '0')));
+        const trunc = exec && kind !== null && signed(kind);
+        if (cb !== null && cb !== 0n) {
+          const base = op === '/' ? 'div' : 'mod';
+          if (trunc) t = ite(['>=', a, '0'], [base, a, b], ['-', [base, ['-', a], b]]);
+          else t = [base, a, b];
+          if (trunc && op === '/' && cb < 0n) {
+            // truncating division by a negative constant
+            t = ['-', ite(['>=', a, '0'], ['div', a, num(-cb)], ['-', ['div', ['-', a], num(-cb)]])];
+          }
+          if (trunc && op === '%' && cb < 0n) t = ite(['>=', a, '0'], ['mod', a, num(-cb)], ['-', ['mod', ['-', a], num(-cb)]]);
+        } else {
+          // division by a variable: exact SMT semantics (z3 decides it when the divisor is fixed);
+          // Rust truncates toward zero, SMT `div` is Euclidean
+          const base = op === '/' ? 'div' : 'mod';
+          if (trunc) {
+            const absQ: Term = ['div', ite(['>=', a, '0'], a, ['-', a]), ite(['>=', b, '0'], b, ['-', b])];
+            const q: Term = ite(eq(['>=', a, '0'], ['>=', b, '0']), absQ, ['-', absQ]);
+            t = op === '/' ? q : ['-', a, ['*', b, q]];
+            if (op === '%') t = ite(['>=', a, '0'], ['mod', a, ite(['>=', b, '0'], b, ['-', b])], ['-', ['mod', ['-', a], ite(['>=', b, '0'], b, ['-', b])]]);
+          } else t = [base, a, b];
+        }
+        // `MIN / -1` and `MIN % -1` both panic in Rust (attempt to ... with overflow)
+        if (exec && trunc && (cb === null || cb === -1n) && (ca === null || ca === range.min)) this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
+        return { t, ty: resTy };
+      }
+      case '&': case '|': case '^': case '<<': case '>>': {
+        if (!kind || !isMachine(kind)) throw new ResolveError(`bit operator \`${op}\` needs machine integer operands`, sp);
+        const w = bits(kind);
+        if (op === '<<' || op === '>>') {
+          if (exec || m.exec) this.oblige(st, 'overflow', sp, and(['<=', '0', b], ['<', b, num(w)]), undefined, 'possible arithmetic overflow: shift amount must be less than the bit width');
+        }
+        if (ca !== null && cb !== null) {
+          const v = foldBits(op, ca, cb, kind);
+          if (v !== null) return { t: num(v), ty: { k: 'int', kind } };
+        }
+        t = bvOp(op, a, b, kind);
+        return { t, ty: { k: 'int', kind } };
+      }
+      default:
+        throw new ResolveError(`unknown operator ${op}`, sp);
+    }
+    if (ca !== null && cb !== null) {
+      const v = foldConst(op, ca, cb);
+      if (v !== null) t = num(v);
+    }
+    if (exec && kind) {
+      if (range.max !== null && (op === '+' || op === '*' || signed(kind))) this.oblige(st, 'overflow', sp, ['<=', t, num(range.max)]);
+      if (range.min !== null && (op === '-' || signed(kind))) this.oblige(st, 'underflow', sp, ['<=', num(range.min), t]);
+    }
+    return { t, ty: resTy };
+  }
+
+  cast(this: FnGen, v: V, to: Ty, sp: Sp): V {
+    const from = norm(v.ty);
+    const tn = norm(to);
+    if (tn.k !== 'int') {
+      if (tyEq(from, tn)) return v;
+      throw new Unsupported(`cast to ${tyStr(tn)}`, sp);
+    }
+    if (from.k === 'bool') return { t: ite(v.t, '1', '0'), ty: tn };
+    if (from.k !== 'int' && from.k !== 'lit') throw new Unsupported(`cast from ${tyStr(from)}`, sp);
+    if (!isMachine(tn.kind)) return { t: v.t, ty: tn }; // as int / as nat (nat: Verus clips; we only allow when nonnegative)
+    const c = isNumeral(v.t);
+    const w = BigInt(bits(tn.kind));
+    const mod = 1n << w;
+    if (c !== null) {
+      let x = ((c % mod) + mod) % mod;
+      if (signed(tn.kind) && x >= mod >> 1n) x -= mod;
+      return { t: num(x), ty: tn };
+    }
+    // no-op casts (source range, or the range of the term, within the target range)
+    const kr = knownRange(v.t);
+    if (kr) {
+      const tr = intRange(tn.kind);
+      if (kr[0] >= tr.min! && kr[1] <= tr.max!) return { t: v.t, ty: tn };
+    }
+    if (from.k === 'int') {
+      const fr = intRange(from.kind);
+      const tr = intRange(tn.kind);
+      if (fr.min !== null && fr.max !== null && fr.min >= tr.min! && fr.max <= tr.max!) return { t: v.t, ty: tn };
+    }
+    if (signed(tn.kind)) {
+      const half = num(mod >> 1n);
+      return { t: ['-', ['mod', ['+', v.t, half], num(mod)], half], ty: tn };
+    }
+    return { t: ['mod', v.t, num(mod)], ty: tn };
+  }
+
+  field(this: FnGen, r: V, name: string, sp: Sp): V {
+    const ty = norm(r.ty);
+    if (ty.k === 'struct' || ty.k === 'tuple') {
+      const dt = this.sorts.datatype(ty);
+      const f = dt.ctors[0]!.fields.find((x) => x.name === name);
+      if (!f) throw new ResolveError(`no field \`${name}\` on type ${tyStr(ty)}`, sp);
+      // simplify acc(mk(...))
+      if (Array.isArray(r.t) && r.t[0] === dt.ctors[0]!.ctor) return { t: r.t[1 + dt.ctors[0]!.fields.indexOf(f)]!, ty: f.ty };
+      return { t: [f.acc, r.t], ty: f.ty };
+    }
+    throw new ResolveError(`no field \`${name}\` on type ${tyStr(ty)}`, sp);
+  }
+
+  index(this: FnGen, r: V, i: V, st: State, m: Mode, sp: Sp): V {
+    const ty = norm(r.ty);
+    if (ty.k === 'seq' || ty.k === 'array') {
+      this.unify(i.ty, { k: 'int', kind: 'usize' });
+      const dt = this.sorts.datatype(ty);
+      const len: Term = ty.k === 'array' ? num(ty.len) : [dt.ctors[0]!.fields[0]!.acc, r.t];
+      if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, and(['<=', '0', i.t], ['<', i.t, len]));
+      return { t: ['select', [dt.ctors[0]!.fields[1]!.acc, r.t], i.t], ty: ty.elem };
+    }
+    if (ty.k === 'map') {
+      const dt = this.sorts.datatype(ty);
+      return { t: ['select', [dt.ctors[0]!.fields[1]!.acc, r.t], i.t], ty: ty.val };
+    }
+    throw new ResolveError(`cannot index into ${tyStr(ty)}`, sp);
+  }
+
+  evIf(this: FnGen, e: Extract<Expr, { k: 'if' }>, st: State, m: Mode): V | null {
+    const c = this.ev(e.cond, st, m);
+    if (m.pure) {
+      const a = this.evalBlockPure(e.then, st, { ...m, path: [...m.path, c.t] });
+      if (!e.els) return { t: 'true', ty: UNIT };
+      let b = this.ev(e.els, st, { ...m, path: [...m.path, not(c.t)] });
+      let a2 = a;
+      const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
+      // both branches untyped (`if c { None } else { None }`): the context types the whole `if`
+      if (isPh(a) && isPh(b) && print(a.t) === print(b.t)) return a;
+      if (isPh(a)) a2 = this.fit(a, b.ty);
+      if (isPh(b)) b = this.fit(b, a2.ty);
+      this.unify(a2.ty, b.ty);
+      return { t: ite(c.t, a2.t, b.t), ty: norm(a2.ty).k === 'lit' ? b.ty : a2.ty };
+    }
+    const pos = this.lineCol(e.sp.start);
+    const base = st.path.length;
+    const s1 = st.clone();
+    s1.path.push(c.t);
+    s1.labels.push(`then-branch at ${pos}`);
+    s1.trace.push({ cond: c.t, label: `then-branch at ${pos}` });
+    const s2 = st.clone();
+    s2.path.push(not(c.t));
+    s2.labels.push(`else-branch at ${pos}`);
+    s2.trace.push({ cond: not(c.t), label: `else-branch at ${pos}` });
+    const v1 = this.execBlock(e.then, s1, m);
+    const v2 = e.els ? this.evOpt(e.els, s2, m) : { t: 'true', ty: UNIT };
+    const live: { s: State; v: V }[] = [];
+    if (v1) live.push({ s: s1, v: v1 });
+    if (v2) live.push({ s: s2, v: v2 });
+    return this.mergeValues(st, live, base);
+  }
+
+  evMatch(this: FnGen, e: Extract<Expr, { k: 'match' }>, st: State, m: Mode): V | null {
+    const s = this.ev(e.scrut, st, m);
+    let scrut = s;
+    if (!m.pure && typeof s.t !== 'string') scrut = { t: this.define('$scrut', s), ty: s.ty };
+    const arms: { cond: Term; binds: [string, V][]; arm: (typeof e.arms)[number] }[] = [];
+    for (const arm of e.arms) {
+      const binds: [string, V][] = [];
+      const cond = this.patCond(arm.pat, scrut, binds, arm.pat.sp);
+      arms.push({ cond, binds, arm });
+    }
+    if (m.pure) {
+      // nested ite; the last arm is the fallback
+      const vals: { c: Term; v: V }[] = [];
+      let prev: Term[] = [];
+      for (const a of arms) {
+        const s2 = st.clone();
+        s2.push();
+        for (const [n, v] of a.binds) s2.declare(n, { ty: v.ty, term: v.t, mut: false });
+        let c = a.cond;
+        if (a.arm.guard) c = and(c, this.ev(a.arm.guard, s2, m).t);
+        const v = this.ev(a.arm.body, s2, { ...m, path: [...m.path, ...prev.map(not), c] });
+        vals.push({ c, v });
+        prev = [...prev, c];
+      }
+      if (!vals.length) throw new Unsupported('empty match', e.sp);
+      // arms that are `None` / `X::empty()` get their type from the other arms (like mergeValues)
+      const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
+      const typed = vals.filter((v) => !isPh(v.v));
+      if (typed.length) {
+        let pty = typed[0]!.v.ty;
+        for (const v of typed) if (norm(v.v.ty).k !== 'lit') pty = v.v.ty;
+        for (const v of vals) if (isPh(v.v)) v.v = this.fit(v.v, pty);
+      } else if (vals.every((v) => print(v.v.t) === print(vals[0]!.v.t))) return vals[0]!.v; // typed by the context
+      let t = vals[vals.length - 1]!.v.t;
+      for (let i = vals.length - 2; i >= 0; i--) t = ite(vals[i]!.c, vals[i]!.v.t, t);
+      let ty = vals[0]!.v.ty;
+      for (const v of vals) if (norm(v.v.ty).k !== 'lit') ty = v.v.ty;
+      return { t, ty };
+    }
+    const base = st.path.length;
+    const live: { s: State; v: V }[] = [];
+    const prev: Term[] = [];
+    for (const a of arms) {
+      const s2 = st.clone();
+      s2.push();
+      for (const [n, v] of a.binds) {
+        const c = typeof v.t === 'string' ? v.t : this.define(n, v);
+        s2.declare(n, { ty: v.ty, term: c, mut: false });
+      }
+      let c = a.cond;
+      if (a.arm.guard) c = and(c, this.ev(a.arm.guard, s2, { ...m, pure: true, exec: false }).t);
+      s2.path.push(and(...prev.map(not), c));
+      s2.labels.push(`match arm at ${this.lineCol(a.arm.sp.start)}`);
+      s2.trace.push({ cond: s2.path[s2.path.length - 1]!, label: `match arm at ${this.lineCol(a.arm.sp.start)}` });
+      prev.push(c);
+      const v = this.evOpt(a.arm.body, s2, m);
+      s2.pop();
+      if (v) live.push({ s: s2, v });
+    }
+    return this.mergeValues(st, live, base);
+  }
+
+  /** Condition for `pat` to match `v`, collecting bindings. */
+  patCond(this: FnGen, p: Pat, v: V, binds: [string, V][], sp: Sp): Term {
+    switch (p.k) {
+      case 'wild':
+        return 'true';
+      case 'bind':
+        binds.push([p.name, v]);
+        return 'true';
+      case 'lit': {
+        const lv = this.ev(p.value, new State(), this.specMode([]));
+        return eq(v.t, lv.t);
+      }
+      case 'or': {
+        const cs = p.alts.map((a) => {
+          const b: [string, V][] = [];
+          const c = this.patCond(a, v, b, sp);
+          if (b.length) throw new Unsupported('bindings in or-patterns', p.sp);
+          return c;
+        });
+        return or(...cs);
+      }
+      case 'tuple': {
+        const ty = norm(v.ty);
+        if (ty.k !== 'tuple') throw new ResolveError('tuple pattern on non-tuple', p.sp);
+        return and(...p.elems.map((q, i) => this.patCond(q, this.field(v, String(i), p.sp), binds, sp)));
+      }
+      case 'variant': {
+        const ty = norm(v.ty);
+        const vr = this.findVariant(p.path, p.sp, ty);
+        if (!vr) {
+          if (ty.k === 'struct' && p.path[p.path.length - 1] === ty.name) {
+            return and(...(p.fields ?? []).map((f) => this.patCond(f.pat, this.field(v, f.name, p.sp), binds, sp)));
+          }
+          throw new ResolveError(`cannot resolve pattern \`${p.path.join('::')}\``, p.sp);
+        }
+        const ctor = vr.ctor;
+        const conds: Term[] = [vr.dt.ctors.length > 1 ? [['_', 'is', ctor.ctor], v.t] : 'true'];
+        if (p.args) {
+          p.args.forEach((q, i) => {
+            const f = ctor.fields[i];
+            if (!f) throw new ResolveError('too many fields in pattern', q.sp);
+            conds.push(this.patCond(q, { t: [f.acc, v.t], ty: f.ty }, binds, sp));
+          });
+        }
+        if (p.fields) {
+          for (const fp of p.fields) {
+            const f = ctor.fields.find((x) => x.name === fp.name);
+            if (!f) throw new ResolveError(`no field ${fp.name}`, p.sp);
+            conds.push(this.patCond(fp.pat, { t: [f.acc, v.t], ty: f.ty }, binds, sp));
+          }
+        }
+        return and(...conds);
+      }
+    }
+  }
+
+  bindPat(this: FnGen, p: Pat, v: V, st: State, m: Mode, mut: boolean): void {
+    if (p.k === 'bind') {
+      st.declare(p.name, { ty: v.ty, term: v.t, mut: mut || p.mut });
+      return;
+    }
+    if (p.k === 'wild') return;
+    if (p.k === 'tuple') {
+      p.elems.forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
+      return;
+    }
+    throw new Unsupported('refutable pattern in `let`', p.sp);
+  }
+
+  evStruct(this: FnGen, e: Extract<Expr, { k: 'struct' }>, st: State, m: Mode): V {
+    const last = e.path[e.path.length - 1]!;
+    let ty: Ty;
+    let ctor: Datatype['ctors'][number];
+    const vr = e.path.length >= 2 ? this.findVariant(e.path, e.sp) : null;
+    if (vr) {
+      ty = vr.ty;
+      ctor = vr.ctor;
+    } else {
+      const name = last === 'Self' ? this.info.item.selfType! : last;
+      ty = { k: 'struct', name };
+      this.crate.struct(name, e.sp);
+      ctor = this.sorts.datatype(ty).ctors[0]!;
+    }
+    // Rust evaluates the field expressions in source order, then the `..base` expression
+    const vals = new Map<string, V>();
+    for (const f of e.fields) vals.set(f.name, this.ev(f.e, st, m));
+    const base = e.base ? this.ev(e.base, st, m) : null;
+    const args: Term[] = ctor.fields.map((f) => {
+      const v = vals.get(f.name);
+      if (v) return this.fit(v, f.ty).t;
+      if (base) return [f.acc, base.t];
+      throw new ResolveError(`missing field \`${f.name}\``, e.sp);
+    });
+    for (const k of vals.keys()) if (!ctor.fields.some((f) => f.name === k)) throw new ResolveError(`no field \`${k}\``, e.sp);
+    return { t: args.length ? [ctor.ctor, ...args] : ctor.ctor, ty };
+  }
+
+  evMacro(this: FnGen, e: Extract<Expr, { k: 'macro' }>, st: State, m: Mode): V {
+    if (e.name === 'seq') {
+      if (!e.args.length) throw new Unsupported('empty seq![] needs a type', e.sp);
+      const vs = e.args.map((a) => this.ev(a, st, m));
+      const elem = this.specElemTy(vs);
+      const ty: Ty = { k: 'seq', elem };
+      return { t: this.seqLit(ty, vs.map((v) => v.t)), ty };
+    }
+    if (e.name === 'set') {
+      if (!e.args.length) throw new Unsupported('empty set![] needs a type', e.sp);
+      const vs = e.args.map((a) => this.ev(a, st, m));
+      const elem = this.specElemTy(vs);
+      let t: Term = [['as', 'const', ['Array', sortOf(elem), 'Bool']], 'false'];
+      for (const v of vs) t = ['store', t, v.t, 'true'];
+      return { t, ty: { k: 'set', elem } };
+    }
+    throw new Unsupported(`macro \`${e.name}!\``, e.sp);
+  }
+  specElemTy(this: FnGen, vs: V[]): Ty {
+    const t = vs.find((v) => norm(v.ty).k !== 'lit')?.ty;
+    if (t) return norm(t);
+    return INT;
+  }
+}

@@ -1,0 +1,268 @@
+// FnGen: the generator of one function's verification conditions. This module holds its state
+// (declarations, facts, obligations), the naming of SMT constants, type invariants of havocked
+// values, typing of unsuffixed literals and of `None` / `X::empty()` placeholders, and the entry
+// point run(); the other concerns are mixin modules installed by ./index.ts.
+// Invariant: `decls` and `facts` are append-only (obligations record prefixes of them); every
+// constant is declared once, with its type's range facts when havocked.
+
+import type { FnItem, Sp } from '../ast';
+import { Crate, ResolveError, UNIT, intRange, norm, tyStr, type FnInfo, type Ty } from '../resolver';
+import { SortRegistry, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
+import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
+import type { CrateVC } from './spec-fns';
+import type { Command, FnVC, Obligation, Query, QueryMethods } from './query';
+import type { SpecFnMethods } from './spec-fns';
+import type { ExecMethods } from './exec';
+import type { ExprMethods } from './expr';
+import type { CollectionMethods } from './collections';
+import type { QuantifierMethods } from './quantifiers';
+import type { CallMethods } from './calls';
+import type { BitVectorMethods } from './bitvector';
+
+// The methods of the other modules (installed by ./index.ts)
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, CallMethods, BitVectorMethods {}
+
+export class FnGen {
+  crate: Crate;
+  decls: string[] = [];
+  facts: Term[] = [];
+  obligations: Obligation[] = [];
+  sorts: SortRegistry;
+  specUsed = new Set<string>();
+  usesMul = false;
+  /** Collection-operation functions and their axioms, by name. */
+  axioms = new Map<string, Command[]>();
+  /** Obligations whose query finish() has yet to build: the generation state they see, or a query of their own. */
+  pending = new Map<Obligation, { declN: number; factN: number; path: Term[]; goal: Term } | { query: Query }>();
+  callees = new Set<string>();
+  counter = new Map<string, number>();
+  qcount = 0;
+  /** Deferred recursion checks: callee key -> obligations to keep if recursive */
+  recCalls: { callee: string; ob: () => Obligation }[] = [];
+  fnCtx: FnCtx | null = null;
+  reveals = new Set<string>();
+  /** Fuel set by `reveal_with_fuel` for recursive spec fns (default 1). */
+  fuel = new Map<string, number>();
+
+  constructor(public cvc: CrateVC, public info: FnInfo) {
+    this.crate = cvc.crate;
+    this.sorts = new SortRegistry(cvc.crate);
+  }
+
+  /** Spec fns: the definition check (see FnVC.defCheck), built by finish(). */
+  defCheck: Query | undefined;
+
+  myMeasure: V[] = [];
+
+  // `None` / `X::empty()` whose type is not known yet are placeholder terms (`($none)`,
+  // `($empty Seq)`) that `fit` replaces once the context gives the type. One left in a finished
+  // query or definition is an error at the placeholder's span (never a solver error).
+  placeholderSps = new WeakMap<Term[], Sp>();
+  fresh(base: string, ty: Ty): string {
+    const n = this.counter.get(base) ?? 0;
+    this.counter.set(base, n + 1);
+    const name = quote(n === 0 ? base : `${base}~${n}`);
+    this.sorts.need(ty);
+    this.decls.push(`(declare-const ${name} ${print(sortOf(ty))})`);
+    return name;
+  }
+  define(base: string, v: V): string {
+    const c = this.fresh(base, v.ty);
+    this.facts.push(eq(c, v.t));
+    return c;
+  }
+  assume(st: { path: Term[] }, t: Term): void {
+    this.facts.push(implies(and(...st.path), t));
+  }
+
+  typeInv(t: Term, ty: Ty, depth = 0, inQuant = false): Term {
+    ty = norm(ty);
+    switch (ty.k) {
+      case 'int': {
+        const r = intRange(ty.kind);
+        const cs: Term[] = [];
+        if (r.min !== null) cs.push(['<=', num(r.min), t]);
+        if (r.max !== null) cs.push(['<=', t, num(r.max)]);
+        return and(...cs);
+      }
+      case 'lit':
+        return 'true';
+      case 'bool':
+        return 'true';
+      case 'struct': case 'tuple': case 'enum': {
+        if (depth > 3) return 'true';
+        const dt = this.sorts.datatype(ty);
+        const parts: Term[] = [];
+        for (const c of dt.ctors) {
+          const fs = c.fields.map((f) => this.typeInv([f.acc, t], f.ty, depth + 1, inQuant)).filter((x) => x !== 'true');
+          if (!fs.length) continue;
+          parts.push(dt.ctors.length > 1 ? implies([['_', 'is', c.ctor], t], and(...fs)) : and(...fs));
+        }
+        return and(...parts);
+      }
+      case 'seq': case 'array': {
+        const dt = this.sorts.datatype(ty);
+        const len = [dt.ctors[0]!.fields[0]!.acc, t];
+        const arr = [dt.ctors[0]!.fields[1]!.acc, t];
+        // inside another quantifier only the length (nested quantifiers cost much more than they help)
+        if (inQuant) return ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len];
+        const k = quote(`k@${this.qcount++}`);
+        const sel: Term = ['select', arr, k];
+        const inRange = and(['<=', '0', k], ['<', k, len]);
+        const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1, true);
+        const body = ite(inRange, einv, eq(sel, this.sorts.dflt(ty.elem)));
+        const q: Term = ['forall', [[k, 'Int']], ['!', body, ':pattern', [sel]]];
+        return and(ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len], q);
+      }
+      case 'map': {
+        if (inQuant) return 'true';
+        const dt = this.sorts.datatype(ty);
+        const dom = [dt.ctors[0]!.fields[0]!.acc, t];
+        const vals = [dt.ctors[0]!.fields[1]!.acc, t];
+        const k = quote(`k@${this.qcount++}`);
+        const sel: Term = ['select', vals, k];
+        return ['forall', [[k, sortOf(ty.key)]], ['!', implies(not(['select', dom, k]), eq(sel, this.sorts.dflt(ty.val))), ':pattern', [sel]]];
+      }
+      case 'set':
+        return 'true';
+    }
+  }
+  havoc(base: string, ty: Ty): string {
+    const c = this.fresh(base, ty);
+    const inv = this.typeInv(c, ty);
+    // one fact per conjunct (the quantifier-free ones survive in candidate-model queries)
+    const flat = (t: Term): Term[] => (Array.isArray(t) && t[0] === 'and' ? t.slice(1).flatMap(flat) : [t]);
+    if (inv !== 'true') this.facts.push(...flat(inv));
+    const n = norm(ty);
+    if (n.k === 'lit') n.cell.pending.push((k) => this.facts.push(this.typeInv(c, { k: 'int', kind: k })));
+    return c;
+  }
+
+  run(): FnVC {
+    const res: FnVC = { info: this.info, obligations: [], callees: this.callees };
+    try {
+      const f = this.info.item;
+      if (f.generics.length) throw new Unsupported('generic functions are not supported', f.nameSp);
+      const clause = f.unsupportedClauses[0];
+      if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
+      if (f.mode === 'spec') this.checkSpecFn();
+      else if (f.attrs.some((a) => a.includes('external_body')) || !f.body) {
+        // trusted: body not verified, but the signature and the specs must resolve
+        this.checkSignature();
+      } else this.checkBody();
+      res.obligations = this.obligations;
+    } catch (e) {
+      if (e instanceof Unsupported) res.unsupported = { message: e.message, sp: e.sp };
+      else if (e instanceof ResolveError) res.error = { message: e.message, sp: e.sp };
+      else res.error = { message: `internal error: ${(e as Error).message}`, sp: this.info.item.nameSp };
+    }
+    return res;
+  }
+
+  /** Trusted functions (external_body, no body): types and specs are resolved like any other's. */
+  checkSignature(): void {
+    const f = this.info.item;
+    const st = new State();
+    const old = new Map<string, Term>();
+    for (const p of this.paramTypes(f)) {
+      const c = this.havoc(p.name, p.ty);
+      st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
+      if (p.mut) old.set(p.name, c);
+    }
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retName = f.ret?.name ?? null;
+    this.fnCtx = { fn: f, info: this.info, old, retTy, retName, loops: [], returns: () => {} };
+    for (const r of f.requires) this.evalPure(r, st, this.specMode([]), true);
+    for (const d of f.decreases) this.evalPure(d, st, this.specMode([]));
+    const est = st.clone();
+    est.push();
+    if (retName) est.declare(retName, { ty: retTy, term: this.havoc(retName, retTy), mut: false });
+    for (const e of f.ensures) this.evalPure(e, est, this.specMode([]), true);
+    this.fnCtx = null;
+  }
+
+  paramTypes(f: FnItem): { name: string; ty: Ty; mut: boolean }[] {
+    return f.params.map((p) => ({ name: p.name, ty: this.crate.resolveType(p.ty, f.selfType), mut: p.ty.k === 'ref' && p.ty.mut }));
+  }
+
+  specMode(path: Term[]): Mode {
+    return { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path };
+  }
+
+  defaultLit(t: Ty): Ty {
+    const n = norm(t);
+    if (n.k === 'lit') {
+      n.cell.kind = 'i32';
+      for (const p of n.cell.pending.splice(0)) p('i32');
+      return { k: 'int', kind: 'i32' };
+    }
+    return n;
+  }
+  /** Unifies an unresolved literal type with a known int type. */
+  unify(a: Ty, b: Ty): void {
+    const na = norm(a);
+    const nb = norm(b);
+    if (na.k === 'lit' && nb.k === 'int') {
+      na.cell.kind = nb.kind;
+      for (const p of na.cell.pending.splice(0)) p(nb.kind);
+    } else if (nb.k === 'lit' && na.k === 'int') {
+      nb.cell.kind = na.kind;
+      for (const p of nb.cell.pending.splice(0)) p(na.kind);
+    }
+  }
+
+  placeholder(t: Term[], sp: Sp): Term[] {
+    this.placeholderSps.set(t, sp);
+    return t;
+  }
+  placeholderSp(t: Term): Sp {
+    return (Array.isArray(t) && this.placeholderSps.get(t)) || this.info.item.nameSp;
+  }
+  /** The first placeholder left in `t`, or null. */
+  findPlaceholder(t: Term): Term[] | null {
+    if (typeof t === 'string') return null;
+    if (t[0] === '$none' || t[0] === '$empty') return t;
+    for (const x of t) {
+      const r = this.findPlaceholder(x);
+      if (r) return r;
+    }
+    return null;
+  }
+  /** Throws an error at the placeholder's span when `t` still contains one. */
+  checkNoPlaceholder(t: Term): void {
+    const ph = this.findPlaceholder(t);
+    if (ph) throw new ResolveError(`type annotations needed: cannot infer the type of \`${ph[0] === '$none' ? 'None' : `${ph[1]}::empty()`}\``, this.placeholderSp(ph));
+  }
+
+  /** Gives an untyped `X::empty()` its type from context. */
+  fit(v: V, ty: Ty): V {
+    if (Array.isArray(v.t) && v.t[0] === '$none') {
+      const n = norm(ty);
+      if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, this.placeholderSp(v.t));
+      return { t: this.sorts.datatype(n).ctors[0]!.ctor, ty: n };
+    }
+    if (Array.isArray(v.t) && v.t[0] === '$empty') {
+      const n = norm(ty);
+      const want = v.t[1] === 'Seq' ? 'seq' : v.t[1] === 'Set' ? 'set' : 'map';
+      if (n.k !== want) throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found ${v.t[1]}`, this.placeholderSp(v.t));
+      return { t: this.emptyOf(n), ty: n };
+    }
+    this.unify(v.ty, ty);
+    return v;
+  }
+  lineCol(off: number): string {
+    const text = this.crate.files.find((f) => f.path === this.info.file)?.text ?? '';
+    let line = 1;
+    let col = 1;
+    for (let i = 0; i < off && i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        col = 1;
+      } else col++;
+    }
+    return `${line}:${col}`;
+  }
+  line(off: number): number {
+    return Number(this.lineCol(off).split(':')[0]);
+  }
+}

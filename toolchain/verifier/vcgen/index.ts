@@ -1,0 +1,26 @@
+// The VC generator's public surface. Importing it installs the methods of the concern modules on
+// FnGen (their classes are mixins whose methods take the generator as `this`); import the
+// generator through this module (or ../vcgen.ts), never through ./gen directly.
+
+import { FnGen } from './gen';
+import { QueryMethods } from './query';
+import { SpecFnMethods } from './spec-fns';
+import { ExecMethods } from './exec';
+import { ExprMethods } from './expr';
+import { CollectionMethods } from './collections';
+import { QuantifierMethods } from './quantifiers';
+import { CallMethods } from './calls';
+import { BitVectorMethods } from './bitvector';
+
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, CallMethods, BitVectorMethods]) {
+  for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
+    if (name === 'constructor') continue;
+    if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);
+    Object.defineProperty(FnGen.prototype, name, Object.getOwnPropertyDescriptor(mixin.prototype, name)!);
+  }
+}
+
+export { FnGen };
+export { Unsupported } from './state';
+export { ALT_OPTIONS, VERUS_OPTIONS, hasVerusConfiguration, printQuery, usesUninterpretedArith, type Crossed, type FnVC, type Obligation, type PrintOptions, type Query, type ScopeVar } from './query';
+export { CrateVC, computeSccs, type SpecDef } from './spec-fns';

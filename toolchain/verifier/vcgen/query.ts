@@ -1,0 +1,253 @@
+// Obligations and their queries: where an obligation is recorded, what its query contains (a
+// Query is data: options, prelude, declarations, facts, goal), the prelude (sorts, collection
+// axioms, spec fn definitions) of a function's queries, and printQuery, the one printer.
+// Invariant: an obligation's query sees exactly the declarations and facts generated before it
+// (they only grow) and asserts the negation of its goal guarded by its branch path; the prelude
+// depends on the whole function, so queries are assembled in finish(), after generation. Every
+// query text sent to a solver (and hashed for the cache) comes from printQuery.
+
+import type { ObligationKind } from '../../../app/verification';
+import type { Sp } from '../ast';
+import type { FnInfo, Ty } from '../resolver';
+import { and, implies, print, type Term } from '../smt';
+import { State } from './state';
+import type { FnGen } from './gen';
+
+export interface ScopeVar {
+  name: string;
+  ty: Ty;
+  term: string; // SMT constant
+}
+
+export interface Crossed {
+  kind: 'loop' | 'call';
+  name: string;
+  line: number;
+  sp: Sp;
+}
+
+export interface Obligation {
+  kind: ObligationKind;
+  message: string;
+  sp: Sp;
+  related?: Sp;
+  /** Set by FnGen.finish (the prelude depends on the whole function). */
+  query?: Query;
+  scope: ScopeVar[];
+  labels: string[];
+  /** Branch conditions (SMT text) with their labels; the counterexample path lists those true in the model. */
+  trace: { cond: string; label: string }[];
+  crossed: Crossed[];
+}
+
+export interface FnVC {
+  info: FnInfo;
+  obligations: Obligation[];
+  unsupported?: { message: string; sp: Sp };
+  error?: { message: string; sp: Sp };
+  /** Every type and mode error the checking phase found (the first is `error`). */
+  checkErrors?: { message: string; sp: Sp }[];
+  /** Resolved callees (for recursion detection). */
+  callees: Set<string>;
+  /**
+   * Spec fns: the function's own definition (with its dependencies) and `(check-sat)`, sent to the
+   * solver only to find out whether the definition can be encoded (a solver error makes the
+   * spec fn an `error`; any other answer is ignored).
+   */
+  defCheck?: Query;
+}
+
+/**
+ * An SMT command of a prelude: a declaration as text, or an assertion `['assert', term]` (kept as
+ * a term so that a printer can tell quantified axioms from the others).
+ */
+export type Command = Term;
+
+/** One solver query as data. Its text is `printQuery`'s, and only that. */
+export interface Query {
+  /** `(set-option :smt.mbqi ..)`, always the first line (false in every generated query). */
+  mbqi: boolean;
+  /** The solver configuration after it: VERUS_OPTIONS, or none (bit-vector queries). */
+  options: readonly string[];
+  /** Sorts, function declarations and their axioms. */
+  prelude: readonly Command[];
+  /** The function's constants (`declare-const` commands). */
+  decls: readonly string[];
+  /** Asserted facts. */
+  facts: readonly Term[];
+  /** Asserted negated (the path is already in it); absent in a definition check. */
+  goal?: Term;
+}
+
+export interface PrintOptions {
+  /** Overrides `q.mbqi` (the MBQI retry for a candidate model). */
+  mbqi?: boolean;
+  /** Replaces `q.options` (the alternative configuration of the int<->bv race). */
+  options?: readonly string[];
+  /** Leaves out every assertion with a quantifier (axioms, facts and the goal): candidate models. */
+  dropQuantifiedFacts?: boolean;
+}
+
+/** The text of a query: one command a line, `(check-sat)` last. */
+export function printQuery(q: Query, o: PrintOptions = {}): string {
+  const drop = o.dropQuantifiedFacts === true;
+  const lines = [`(set-option :smt.mbqi ${(o.mbqi ?? q.mbqi) ? 'true' : 'false'})`, ...(o.options ?? q.options)];
+  for (const c of q.prelude) if (!(drop && isAssertion(c) && hasQuantifier(c))) lines.push(print(c));
+  lines.push(...q.decls);
+  for (const f of q.facts) if (!(drop && hasQuantifier(f))) lines.push(`(assert ${print(f)})`);
+  if (q.goal !== undefined && !(drop && hasQuantifier(q.goal))) lines.push(`(assert (not ${print(q.goal)}))`);
+  lines.push('(check-sat)');
+  return lines.join('\n') + '\n';
+}
+
+/** Whether the query's text starts with Verus' configuration (MBQI off, VERUS_OPTIONS). */
+export function hasVerusConfiguration(q: Query, o: PrintOptions = {}): boolean {
+  const options = o.options ?? q.options;
+  return !(o.mbqi ?? q.mbqi) && options.length >= VERUS_OPTIONS.length && VERUS_OPTIONS.every((x, i) => options[i] === x);
+}
+
+/** Whether `*`, `/` or `%` of non-constants are uninterpreted functions in the query. */
+export function usesUninterpretedArith(q: Query): boolean {
+  return q.prelude.includes(MUL_DECLS[0]!);
+}
+
+function isAssertion(c: Command): boolean {
+  return Array.isArray(c) && c[0] === 'assert';
+}
+
+function hasQuantifier(t: Term): boolean {
+  if (typeof t === 'string') return false;
+  if (t[0] === 'forall' || t[0] === 'exists') return true;
+  return t.some(hasQuantifier);
+}
+
+export const MESSAGES: Record<ObligationKind, string> = {
+  precondition: 'precondition not satisfied',
+  postcondition: 'postcondition not satisfied',
+  assertion: 'assertion failed',
+  'invariant-entry': 'invariant not satisfied before loop',
+  'invariant-preserved': 'invariant not satisfied at end of loop body',
+  overflow: 'possible arithmetic overflow',
+  underflow: 'possible arithmetic underflow',
+  'division-by-zero': 'possible division by zero',
+  'index-bounds': 'possible index out of bounds',
+  decreases: 'could not prove termination',
+  unwrap: 'precondition not satisfied: unwrap of None',
+};
+
+/** Verus' solver configuration (every option is set explicitly: z3-solver keeps options set by
+ * `fromString` across queries). */
+export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
+/** Alternative configuration tried when a query with int<->bv conversions does not finish. */
+export const ALT_OPTIONS = ['(set-option :smt.case_split 1)', '(set-option :auto_config true)', '(set-option :smt.arith.solver 6)'];
+export const FUEL_DECL = '(declare-datatypes ((Fuel 0)) (((fuel.zero) (fuel.succ (fuel.pred Fuel)))))';
+export const MUL_DECLS = [
+  '(declare-fun |uf.mul| (Int Int) Int)',
+  '(declare-fun |uf.div| (Int Int) Int)',
+  '(declare-fun |uf.mod| (Int Int) Int)',
+  '(declare-fun |uf.tdiv| (Int Int) Int)',
+  '(declare-fun |uf.tmod| (Int Int) Int)',
+];
+
+export class QueryMethods {
+  oblige(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[]): void {
+    if (goal === 'true') {
+      return;
+    }
+    const ob = this.makeOb(st, kind, sp, goal, related, message, extraScope);
+    this.obligations.push(ob);
+  }
+  makeOb(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[]): Obligation {
+    const declN = this.decls.length;
+    const factN = this.facts.length;
+    const path = [...st.path];
+    const scope = this.scopeOf(st, extraScope);
+    const ob: Obligation = { kind, message: message ?? MESSAGES[kind], sp, related, scope, labels: [...st.labels], trace: st.trace.map((t) => ({ cond: print(t.cond), label: t.label })), crossed: [...st.crossed] };
+    // The query is assembled in finish() (the prelude depends on the whole function).
+    this.pending.set(ob, { declN, factN, path, goal });
+    return ob;
+  }
+  scopeOf(this: FnGen, st: State, extra?: ScopeVar[]): ScopeVar[] {
+    const out: ScopeVar[] = [];
+    const seen = new Set<string>();
+    const perScope: ScopeVar[][] = [];
+    for (let i = st.scopes.length - 1; i >= 0; i--) {
+      const here: ScopeVar[] = [];
+      for (const [name, b] of st.scopes[i]!) {
+        if (seen.has(name) || name.startsWith('$')) continue;
+        seen.add(name);
+        if (typeof b.term === 'string' && b.term.startsWith('|')) here.push({ name, ty: b.ty, term: b.term });
+      }
+      perScope.unshift(here);
+    }
+    for (const h of perScope) out.push(...h);
+    if (this.fnCtx) {
+      for (const [name, t] of this.fnCtx.old) {
+        const b = st.lookup(name);
+        if (b && typeof t === 'string') out.push({ name: `old(${name})`, ty: b.ty, term: t });
+      }
+    }
+    if (extra) out.push(...extra);
+    return out;
+  }
+
+  /** Builds the final queries. */
+  finish(this: FnGen, extraPreludeDeps: Set<string> = new Set()): void {
+    const prelude = this.prelude([...this.specUsed, ...extraPreludeDeps].sort(), this.reveals);
+    let factsChecked = 0;
+    for (const ob of this.obligations) {
+      const q = this.pending.get(ob);
+      if (!q) continue;
+      if ('query' in q) {
+        ob.query = q.query;
+      } else {
+        // a `None` / `X::empty()` never typed would reach the solver as `($none)`: an error here
+        for (; factsChecked < q.factN; factsChecked++) this.checkNoPlaceholder(this.facts[factsChecked]!);
+        for (const c of q.path) this.checkNoPlaceholder(c);
+        this.checkNoPlaceholder(q.goal);
+        ob.query = { mbqi: false, options: VERUS_OPTIONS, prelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
+      }
+      this.pending.delete(ob);
+    }
+    if (this.info.item.mode === 'spec') {
+      // (built after the obligations: it may add sorts and axioms, which must not change them)
+      const self = new Set([this.info.key]);
+      this.defCheck = { mbqi: false, options: VERUS_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
+    }
+  }
+  /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
+  prelude(this: FnGen, keys: string[], reveals: Set<string>): Command[] {
+    // collect spec fn definitions transitively
+    const lines: Command[] = [];
+    const seen = new Set<string>();
+    let usesMul = this.usesMul;
+    let usesFuel = false;
+    const order: string[] = [];
+    const visit = (k: string): void => {
+      if (seen.has(k)) return;
+      seen.add(k);
+      const info = this.crate.fns.get(k)?.[0];
+      if (!info) return;
+      const def = this.cvc.specDef(info);
+      for (const d of [...def.deps].sort()) visit(d);
+      for (const s of def.sorts) this.sorts.need(s);
+      if (def.usesMul) usesMul = true;
+      for (const [k2, v] of def.axioms) if (!this.axioms.has(k2)) this.axioms.set(k2, v);
+      if (def.recursive) usesFuel = true;
+      order.push(k);
+    };
+    for (const k of keys) visit(k);
+    // recursive defs: declare all first, then axioms
+    const declLines: Command[] = [];
+    const defLines: Command[] = [];
+    for (const k of order) {
+      const def = this.cvc.specDefs.get(k)!;
+      for (const l of def.lines) (isAssertion(l) ? defLines : declLines).push(l);
+    }
+    for (const k of [...reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
+    lines.push(...declLines, ...defLines);
+    const axLines: Command[] = [];
+    for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
+    return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
+  }
+}

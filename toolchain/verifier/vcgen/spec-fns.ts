@@ -1,0 +1,273 @@
+// Spec fn encodings shared by all functions of a crate (CrateVC): dependency SCCs, recursive
+// definitions with fuel, decreases checks, and the checks of a spec fn itself.
+// Invariant: a definition is emitted only when it is sound: a non-recursive one as a declared
+// function with its defining axiom; a recursive one indexed by fuel and only with a checkable
+// `decreases`; otherwise (or when the body cannot be encoded) the function is only declared.
+
+import type { Sp } from '../ast';
+import { Crate, ResolveError, UNIT, norm, tyStr, type FnInfo, type Ty } from '../resolver';
+import type { CheckedCrate } from '../check/checker';
+import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
+import { Unsupported, State, type V } from './state';
+import type { Command } from './query';
+import { FnGen } from './gen';
+
+export interface SpecDef {
+  lines: Command[];
+  /** Definition of an opaque spec fn, emitted only for functions that `reveal` it. */
+  revealLines?: Command[];
+  axioms: Map<string, Command[]>;
+  deps: Set<string>;
+  sorts: Ty[];
+  usesMul: boolean;
+  recursive: boolean;
+  /** Why the body could not be encoded (the definition is then left out: the fn is uninterpreted). */
+  error?: { message: string; sp: Sp };
+}
+
+export class CrateVC {
+  specDefs = new Map<string, SpecDef>();
+  recursive = new Set<string>(); // spec fns in recursive SCCs
+  scc = new Map<string, Set<string>>();
+  constructor(public crate: Crate, public checked: CheckedCrate) {}
+
+  allFns(): FnInfo[] {
+    const out: FnInfo[] = [];
+    for (const l of this.crate.fns.values()) out.push(...l);
+    return out;
+  }
+
+  /** Phase A: dependency graph of spec fns, SCCs. */
+  analyzeSpecFns(): void {
+    const specs = this.allFns().filter((f) => f.item.mode === 'spec');
+    const deps = new Map<string, Set<string>>();
+    for (const f of specs) {
+      const g = new FnGen(this, f);
+      try {
+        g.collectSpecDeps();
+      } catch {
+        /* reported when the fn is verified */
+      }
+      deps.set(f.key, g.callees);
+    }
+    const sccs = tarjan([...deps.keys()], (k) => [...(deps.get(k) ?? [])].filter((d) => deps.has(d)));
+    for (const comp of sccs) {
+      const set = new Set(comp);
+      const rec = comp.length > 1 || (deps.get(comp[0]!)?.has(comp[0]!) ?? false);
+      for (const k of comp) {
+        this.scc.set(k, set);
+        if (rec) this.recursive.add(k);
+      }
+    }
+  }
+
+  specDef(info: FnInfo): SpecDef {
+    const cached = this.specDefs.get(info.key);
+    if (cached) return cached;
+    // placeholder to break cycles
+    const def: SpecDef = { lines: [], axioms: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
+    this.specDefs.set(info.key, def);
+    const g = new FnGen(this, info);
+    g.buildSpecDef(def);
+    return def;
+  }
+}
+
+export function tarjan(nodes: string[], succ: (n: string) => string[]): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const on = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  const strong = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
+    for (const w of succ(v)) {
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp: string[] = [];
+      for (;;) {
+        const w = stack.pop()!;
+        on.delete(w);
+        comp.push(w);
+        if (w === v) break;
+      }
+      out.push(comp.sort());
+    }
+  };
+  for (const n of [...nodes].sort()) if (!idx.has(n)) strong(n);
+  return out;
+}
+
+export function computeSccs(nodes: string[], succ: (n: string) => string[]): string[][] {
+  return tarjan(nodes, succ);
+}
+
+/** Replaces quantified conjuncts with `true` (guards of recursive definitions stay quantifier-free). */
+export function stripQuantifiers(t: Term): Term {
+  if (typeof t === 'string') return t;
+  if (t[0] === 'forall' || t[0] === 'exists') return 'true';
+  if (t[0] === 'and') return and(...t.slice(1).map(stripQuantifiers));
+  if (t[0] === '=>') return implies(t[1]!, stripQuantifiers(t[2]!));
+  return t;
+}
+
+export function lexLess(newM: V[], oldM: V[]): Term {
+  // lexicographic: exists i. new[0..i) == old[0..i) && 0 <= old[i] && new[i] < old[i]
+  const n = Math.min(newM.length, oldM.length);
+  const alts: Term[] = [];
+  for (let i = 0; i < n; i++) {
+    const eqs: Term[] = [];
+    for (let j = 0; j < i; j++) eqs.push(eq(newM[j]!.t, oldM[j]!.t));
+    alts.push(and(...eqs, ['<=', '0', oldM[i]!.t], ['<', newM[i]!.t, oldM[i]!.t]));
+  }
+  return or(...alts);
+}
+
+export class SpecFnMethods {
+  collectSpecDeps(this: FnGen): void {
+    const f = this.info.item;
+    const st = new State();
+    for (const p of this.paramTypes(f)) st.declare(p.name, { ty: p.ty, term: quote(p.name), mut: false });
+    const m = this.specMode([]);
+    if (f.body) this.evalBlockPure(f.body, st, m);
+  }
+
+  buildSpecDef(this: FnGen, def: SpecDef): void {
+    const f = this.info.item;
+    const ps = this.paramTypes(f);
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const name = quote(this.info.key);
+    const st = new State();
+    const rec = def.recursive;
+    const fuel = '|fuel@|';
+    for (const p of ps) st.declare(p.name, { ty: p.ty, term: quote(`${p.name}@`), mut: false });
+    const sig: Term[] = ps.map((p) => [quote(`${p.name}@`), sortOf(p.ty)]);
+    const argSorts = ps.map((p) => print(sortOf(p.ty))).join(' ');
+    const retSort = print(sortOf(retTy));
+    let body: Term | null = null;
+    const opaque = f.attrs.some((a) => a.includes('opaque'));
+    // (a definition with an unsupported clause such as `when` might not hold: only declared)
+    if (f.body && !f.attrs.some((a) => a.includes('external_body')) && !(opaque && rec) && !f.unsupportedClauses.length) {
+      try {
+        const m = this.specMode([]);
+        if (rec) {
+          m.fuelVar = fuel;
+          m.scc = this.cvc.scc.get(this.info.key);
+          // a recursive call whose termination cannot be checked: no definition (sound)
+          m.recHook = (callee, _args, sp, _path, inQuant) => {
+            if (inQuant && m.scc?.has(callee.key)) throw new Unsupported('recursive call inside a quantifier', sp);
+          };
+          if (!f.decreases.length) throw new Unsupported('recursive spec fn without decreases', f.nameSp);
+        }
+        body = this.specBody(this.evalBlockPure(f.body, st, m), retTy).t;
+      } catch (e) {
+        body = null; // errors are reported when this spec fn itself is verified
+        if (e instanceof ResolveError) def.error = { message: e.message, sp: e.sp };
+      }
+    }
+    this.sorts.need(retTy);
+    for (const p of ps) this.sorts.need(p.ty);
+    def.deps = new Set([...this.specUsed].filter((k) => k !== this.info.key));
+    def.usesMul = this.usesMul;
+    def.axioms = this.axioms;
+    def.sorts = this.sortsNeeded(ps.map((p) => p.ty).concat([retTy]));
+    if (body === null) {
+      def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
+      return;
+    }
+    if (!rec) {
+      // declare + defining axiom (not define-fun: a macro would be expanded inside triggers)
+      let lines: Command[];
+      if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, ['assert', ['=', name, body]]];
+      else {
+        const app0: Term = [name, ...ps.map((p) => quote(`${p.name}@`))];
+        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, ['assert', ['forall', sig, ['!', ['=', app0, body], ':pattern', [app0]]]]];
+      }
+      if (opaque) {
+        def.lines = [lines[0]!];
+        def.revealLines = lines.slice(1);
+      } else def.lines = lines;
+      return;
+    }
+    const args = ps.map((p) => quote(`${p.name}@`));
+    const guard = stripQuantifiers(and(...ps.map((p) => this.typeInv(quote(`${p.name}@`), p.ty))));
+    const app: Term = [name, ['fuel.succ', fuel], ...args];
+    const binders: Term = [[fuel, 'Fuel'], ...sig];
+    def.lines = [
+      `(declare-fun ${name} (Fuel${argSorts ? ' ' + argSorts : ''}) ${retSort})`,
+      ['assert', ['forall', binders, ['!', implies(guard, ['=', app, body]), ':pattern', [app]]]],
+      ['assert', ['forall', binders, ['!', ['=', app, [name, fuel, ...args]], ':pattern', [app]]]],
+    ];
+  }
+  /**
+   * The body's value as the spec fn's result: `None` / `X::empty()` typed by the return type; a
+   * body that cannot be encoded as a term of the return sort is an error (never a solver error).
+   */
+  specBody(this: FnGen, v: V, retTy: Ty): V {
+    v = this.fit(v, retTy);
+    this.checkNoPlaceholder(v.t);
+    const want = print(sortOf(retTy));
+    const got = norm(v.ty).k === 'lit' ? 'Int' : print(sortOf(v.ty));
+    if (got !== want) throw new ResolveError(`mismatched types: expected ${tyStr(retTy)}, found ${tyStr(v.ty)}`, this.info.item.body?.sp ?? this.info.item.nameSp);
+    return v;
+  }
+  sortsNeeded(this: FnGen, tys: Ty[]): Ty[] {
+    return tys;
+  }
+
+  /** A spec fn as a unit: termination of its recursive calls. */
+  checkSpecFn(this: FnGen): void {
+    const f = this.info.item;
+    const st = new State();
+    const ps = this.paramTypes(f);
+    for (const p of ps) {
+      const c = this.havoc(p.name, p.ty);
+      st.declare(p.name, { ty: p.ty, term: c, mut: false });
+    }
+    for (const r of f.requires.concat(f.recommends)) void r; // recommends are not checked
+    if (!f.body) return;
+    const scc = this.cvc.scc.get(this.info.key);
+    const selfRec = this.cvc.recursive.has(this.info.key);
+    const m = this.specMode([]);
+    if (selfRec) {
+      const measure = f.decreases.map((d) => this.evalPure(d, st, this.specMode([])));
+      m.recHook = (callee, args, sp, path, inQuant) => {
+        if (!scc?.has(callee.key)) return;
+        if (inQuant) throw new Unsupported('recursive call inside a quantifier', sp);
+        const pst = new State();
+        pst.path = path;
+        this.decreasesCheck(pst, callee, args, measure, sp);
+      };
+    }
+    const v = this.evalBlockPure(f.body, st, m);
+    if (f.attrs.some((a) => a.includes('external_body'))) return;
+    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    this.specBody(v, retTy);
+    // the definition used by callers: one that could not be encoded makes this fn an error
+    const def = this.cvc.specDef(this.info);
+    if (def.error) throw new ResolveError(def.error.message, def.error.sp);
+    void selfRec;
+  }
+
+  decreasesCheck(this: FnGen, st: State, callee: FnInfo, args: Term[], measure: V[], sp: Sp): void {
+    const cf = callee.item;
+    if (!measure.length || !cf.decreases.length) {
+      this.oblige(st, 'decreases', sp, 'false', undefined, 'could not prove termination (recursive function without `decreases`)');
+      return;
+    }
+    const cst = new State();
+    const cps = this.paramTypes(cf);
+    cps.forEach((p, i) => cst.declare(p.name, { ty: p.ty, term: args[i] ?? 'false', mut: false }));
+    const newM = cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])));
+    this.oblige(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
+  }
+}

@@ -2,7 +2,7 @@
 // report and concrete values for the interpreter.
 
 import type { CounterexampleVariable } from '../../app/verification';
-import { Crate, norm, tyStr, type Ty } from './resolver';
+import { Crate, tyStr, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { ScopeVar } from './vcgen';
 
@@ -191,10 +191,10 @@ export class ModelReader {
 
   /** Default value of a type: what an unconstrained model constant may take. */
   defaultCV(ty: Ty, depth = 0): CV {
-    ty = norm(ty);
+    ty = ty;
     if (depth > 8) return { k: 'unknown' };
     switch (ty.k) {
-      case 'int': case 'lit': return { k: 'int', v: 0n };
+      case 'int': return { k: 'int', v: 0n };
       case 'bool': return { k: 'bool', v: false };
       case 'array': return { k: 'seq', elems: Array.from({ length: ty.len }, () => this.defaultCV(ty.elem, depth + 1)) };
       case 'seq': return { k: 'seq', elems: [] };
@@ -209,12 +209,12 @@ export class ModelReader {
   }
 
   private toCV(x: SExp, ty: Ty, depth: number): CV {
-    ty = norm(ty);
+    ty = ty;
     if (depth > 8) return { k: 'unknown' };
     // a constant the model leaves unconstrained: any value will do
     if (typeof x === 'string' && x.startsWith('|') && !this.ev.known(x)) return this.defaultCV(ty, depth);
     switch (ty.k) {
-      case 'int': case 'lit': {
+      case 'int': {
         const v = this.ev.int(x);
         return v === null ? { k: 'unknown' } : { k: 'int', v };
       }
@@ -258,17 +258,13 @@ export class ModelReader {
   }
 
   private fmt(x: SExp, ty: Ty, depth: number): string {
-    ty = norm(ty);
+    ty = ty;
     if (depth > 6) return '..';
     switch (ty.k) {
       case 'int': {
         const v = this.ev.int(x);
         if (v === null) return '?';
         return ty.kind === 'int' || ty.kind === 'nat' ? v.toString() : `${v}${ty.kind}`;
-      }
-      case 'lit': {
-        const v = this.ev.int(x);
-        return v === null ? '?' : v.toString();
       }
       case 'bool':
         return x === 'true' || x === 'false' ? x : '?';
@@ -325,7 +321,7 @@ export class ModelReader {
     const out: CounterexampleVariable[] = [];
     for (const v of scope) {
       let value = this.show(v.term, v.ty);
-      const ty = norm(v.ty);
+      const ty = v.ty;
       // big structs: the fields follow on their own lines
       if (ty.k === 'struct' && value.length > 160) value = `${ty.name} { .. }`;
       out.push({ name: v.name, type: tyStr(v.ty), value });

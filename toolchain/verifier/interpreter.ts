@@ -5,7 +5,7 @@
 
 import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
 import type { LineMap } from '../syntax/line-map';
-import { Crate, bits, intRange, isIntKind, isMachine, norm, signed, type FnInfo, type IntKind, type Ty } from './resolver';
+import { Crate, bits, intRange, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
@@ -670,7 +670,7 @@ function sameSpan(a: Sp, b: Sp): boolean {
 }
 
 function wellTyped(crate: Crate, v: CV, ty: Ty, depth = 0): boolean {
-  const t = norm(ty);
+  const t = ty;
   if (v.k === 'unknown') return true;
   if (depth > 8) return true;
   if (t.k === 'int') {

@@ -8,7 +8,6 @@ export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'u
 
 export type Ty =
   | { k: 'int'; kind: IntKind }
-  | { k: 'lit'; cell: LitCell }
   | { k: 'bool' }
   | { k: 'struct'; name: string }
   | { k: 'enum'; name: string; args: Ty[] } // user enums (args empty) and Option<T>
@@ -17,12 +16,6 @@ export type Ty =
   | { k: 'set'; elem: Ty }
   | { k: 'map'; key: Ty; val: Ty }
   | { k: 'tuple'; elems: Ty[] };
-
-/** Type of an unsuffixed integer literal binding, fixed at its first typed use. */
-export interface LitCell {
-  kind: IntKind | null;
-  pending: ((k: IntKind) => void)[];
-}
 
 export const INT: Ty = { k: 'int', kind: 'int' };
 export const NAT: Ty = { k: 'int', kind: 'nat' };
@@ -59,17 +52,9 @@ export function intRange(k: IntKind): { min: bigint | null; max: bigint | null }
   return { min: 0n, max: (1n << b) - 1n };
 }
 
-/** Resolves literal cells; returns a type with no unresolved literal on top. */
-export function norm(t: Ty): Ty {
-  if (t.k === 'lit' && t.cell.kind) return { k: 'int', kind: t.cell.kind };
-  return t;
-}
-
 export function tyStr(t: Ty): string {
-  t = norm(t);
   switch (t.k) {
     case 'int': return t.kind;
-    case 'lit': return 'i32';
     case 'bool': return 'bool';
     case 'struct': return t.name;
     case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;

@@ -1,7 +1,7 @@
 // SMT-LIB2 terms (S-expressions as nested arrays), sorts of semantic types, and datatype
 // declarations. Everything here is deterministic so that the same input gives the same text.
 
-import { Crate, norm, tyStr, type Ty } from './resolver';
+import { Crate, tyStr, type Ty } from './resolver';
 
 export type Term = string | Term[];
 
@@ -94,9 +94,9 @@ export function quote(name: string): string {
 
 /** Textual key of a type's sort, used inside quoted symbols. */
 export function sortKey(t: Ty): string {
-  t = norm(t);
+  t = t;
   switch (t.k) {
-    case 'int': case 'lit': return 'Int';
+    case 'int': return 'Int';
     case 'bool': return 'Bool';
     case 'struct': return t.name;
     case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
@@ -108,9 +108,9 @@ export function sortKey(t: Ty): string {
 }
 
 export function sortOf(t: Ty): Term {
-  t = norm(t);
+  t = t;
   switch (t.k) {
-    case 'int': case 'lit': return 'Int';
+    case 'int': return 'Int';
     case 'bool': return 'Bool';
     case 'set': return ['Array', sortOf(t.elem), 'Bool'];
     default: return quote(sortKey(t));
@@ -135,7 +135,7 @@ export interface Datatype {
 
 /** The datatype behind a type, or null for Int/Bool/Set. */
 export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
-  t = norm(t);
+  t = t;
   const key = sortKey(t);
   const sort = quote(key);
   const f = (c: string, n: string, ty: Ty): DtField => ({ name: n, acc: quote(`${key}.${c}${c ? '.' : ''}${n}`), ty });
@@ -182,7 +182,7 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
 
 /** Sort of a datatype field as SMT text (seq arr / map vals are arrays). */
 export function fieldSort(t: Ty, dt: Datatype, field: DtField): Term {
-  t = norm(t);
+  t = t;
   if ((t.k === 'seq' || t.k === 'array') && field.name === 'arr') return ['Array', 'Int', sortOf(t.elem)];
   if (t.k === 'map' && field.name === 'vals') return ['Array', sortOf(t.key), sortOf(t.val)];
   void dt;
@@ -195,12 +195,12 @@ export class SortRegistry {
   private dflts = new Map<string, Ty>();
   constructor(private crate: Crate) {}
   need(t: Ty): void {
-    t = norm(t);
+    t = t;
     if (t.k === 'set') {
       this.need(t.elem);
       return;
     }
-    if (t.k === 'int' || t.k === 'lit' || t.k === 'bool') return;
+    if (t.k === 'int' || t.k === 'bool') return;
     const key = sortKey(t);
     if (this.dts.has(key)) return;
     const dt = datatypeOf(this.crate, t);
@@ -218,7 +218,7 @@ export class SortRegistry {
     for (const c of dt.ctors) for (const f of c.fields) this.need(f.ty);
   }
   dflt(t: Ty): Term {
-    t = norm(t);
+    t = t;
     this.need(t);
     const key = sortKey(t);
     this.dflts.set(key, t);

@@ -26,7 +26,6 @@ export const C_ANY: CTy = { k: 'any' };
 
 export function fromTy(t: Ty): CTy {
   switch (t.k) {
-    case 'lit': return C_ANY;
     case 'enum': return { k: 'enum', name: t.name, args: t.args.map(fromTy) };
     case 'seq': return { k: 'seq', elem: fromTy(t.elem) };
     case 'set': return { k: 'set', elem: fromTy(t.elem) };

@@ -5,7 +5,7 @@
 // the assertion is assumed after them.
 
 import type { Expr, Stmt } from '../ast';
-import { Crate, bits, isIntKind, isMachine, norm, signed, type IntKind, type Ty } from '../resolver';
+import { Crate, bits, isIntKind, isMachine, signed, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, quote, type Term } from '../smt';
 import { Unsupported, State, type Mode } from './state';
 import { FnGen } from './gen';
@@ -69,7 +69,7 @@ export class BvTranslator {
         if (e.segs.length === 1) {
           const v = this.env(e.segs[0]!);
           if (v) {
-            const k = norm(v.ty);
+            const k = v.ty;
             if (k.k === 'bool') return { t: v.sym, w: 0 };
             if (k.k !== 'int' || !isMachine(k.kind)) throw new Unsupported('by(bit_vector) supports machine integers only', e.sp);
             return { t: v.sym, w: bits(k.kind) };
@@ -152,7 +152,7 @@ export class BitVectorMethods {
       if (!b) return null;
       let v = vars.get(name);
       if (!v) {
-        v = { ty: norm(b.ty), sym: quote(name) };
+        v = { ty: b.ty, sym: quote(name) };
         vars.set(name, v);
       }
       return v;
@@ -162,7 +162,7 @@ export class BitVectorMethods {
     const goal = tr.bool(s.e);
     const decls: string[] = [];
     for (const [, v] of [...vars].sort()) {
-      const k = norm(v.ty);
+      const k = v.ty;
       if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', s.sp);
       decls.push(`(declare-const ${v.sym} (_ BitVec ${bits(k.kind)}))`);
     }

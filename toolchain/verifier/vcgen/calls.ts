@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, ResolveError, UNIT, norm, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import { lexLess } from './spec-fns';
@@ -31,7 +31,7 @@ export class CallMethods {
       if (last === 'Ghost' || last === 'Tracked') return this.ev(e.args[0]!, st, { ...m, exec: false });
       if (last === 'Some') {
         const v = this.ev(e.args[0]!, st, m);
-        const ty: Ty = { k: 'enum', name: 'Option', args: [this.defaultLit(v.ty)] };
+        const ty: Ty = { k: 'enum', name: 'Option', args: [v.ty] };
         const dt = this.sorts.datatype(ty);
         return { t: [dt.ctors[1]!.ctor, v.t], ty };
       }
@@ -49,11 +49,7 @@ export class CallMethods {
     // enum variant / tuple struct constructor
     const vr = this.findVariant(segs, sp);
     if (vr) {
-      const args = e.args.map((a, i) => {
-        const v = this.ev(a, st, m);
-        if (vr.ctor.fields[i]) this.unify(v.ty, vr.ctor.fields[i]!.ty);
-        return v.t;
-      });
+      const args = e.args.map((a) => this.ev(a, st, m).t);
       if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);
       return { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };
     }
@@ -76,7 +72,7 @@ export class CallMethods {
 
   evMethod(this: FnGen, e: Extract<Expr, { k: 'method' }>, st: State, m: Mode): V | null {
     const recv = this.ev(e.recv, st, m);
-    const ty = norm(recv.ty);
+    const ty = recv.ty;
     const name = e.name;
     const sp = e.sp;
     const argv = () => e.args.map((a) => this.ev(a, st, m));
@@ -122,7 +118,7 @@ export class CallMethods {
     }
     if (ty.k === 'set') return this.setOp(name, recv.t, ty, argv(), e.nameSp);
     if (ty.k === 'map') return this.mapOp(name, recv.t, ty, argv(), e.nameSp);
-    if (ty.k === 'int' || ty.k === 'lit') {
+    if (ty.k === 'int') {
       throw new Unsupported(`integer method \`${name}\``, e.nameSp);
     }
     throw new Unsupported(`method \`${name}\` on ${tyStr(ty)}`, e.nameSp);
@@ -219,7 +215,7 @@ export class CallMethods {
       } else post.declare(p.name, { ty: p.ty, term: pre[i]!, mut: false });
     });
     let ret: V = { t: 'true', ty: UNIT };
-    const rtn = norm(retTy);
+    const rtn = retTy;
     if (!(rtn.k === 'tuple' && rtn.elems.length === 0)) {
       const rc = this.havoc(`${info.item.name}$ret`, retTy);
       ret = { t: rc, ty: retTy };

@@ -5,7 +5,7 @@
 // FnGen.axioms under its name.
 
 import type { Sp } from '../ast';
-import { BOOL, NAT, norm, type Ty } from '../resolver';
+import { BOOL, NAT, type Ty } from '../resolver';
 import { and, eq, ite, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { Unsupported, type V } from './state';
 import type { Command } from './query';
@@ -45,7 +45,7 @@ export class CollectionMethods {
   }
 
   emptyOf(this: FnGen, ty: Ty): Term {
-    const n = norm(ty);
+    const n = ty;
     if (n.k === 'seq' || n.k === 'array') return this.seqLit(n, []);
     if (n.k === 'set') return [['as', 'const', ['Array', sortOf(n.elem), 'Bool']], 'false'];
     if (n.k === 'map') {
@@ -55,7 +55,7 @@ export class CollectionMethods {
     throw new Error('emptyOf');
   }
   seqLit(this: FnGen, ty: Ty, elems: Term[]): Term {
-    const n = norm(ty) as { k: 'seq' | 'array'; elem: Ty };
+    const n = ty as { k: 'seq' | 'array'; elem: Ty };
     const dt = this.sorts.datatype(ty);
     let arr: Term = [['as', 'const', ['Array', 'Int', sortOf(n.elem)]], this.sorts.dflt(n.elem)];
     elems.forEach((x, i) => {
@@ -65,7 +65,7 @@ export class CollectionMethods {
   }
 
   seqOp(this: FnGen, name: string, s: V, a: V[], sp: Sp): V {
-    const ty = norm(s.ty) as { k: 'seq'; elem: Ty };
+    const ty = s.ty as { k: 'seq'; elem: Ty };
     const dt = this.sorts.datatype(ty);
     const mk = dt.ctors[0]!.ctor;
     const len: Term = [dt.ctors[0]!.fields[0]!.acc, s.t];

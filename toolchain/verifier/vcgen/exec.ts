@@ -5,7 +5,7 @@
 // changes, and a change it did not havoc makes the function unsupported (never a silent pass).
 
 import type { Block, Expr, Stmt } from '../ast';
-import { ResolveError, UNIT, isMachine, norm, type Ty } from '../resolver';
+import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
 import type { ScopeVar, Crossed } from './query';
@@ -86,10 +86,9 @@ export class ExecMethods {
     this.mergeInto(st, states, base, true);
     let ty = live[0]!.v.ty;
     const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
-    for (const l of live) if (norm(l.v.ty).k !== 'lit' && !isPh(l.v)) ty = l.v.ty;
-    for (const l of live) if (isPh(l.v) && !(norm(ty).k === 'tuple')) l.v = this.fit(l.v, ty);
-    for (const l of live) this.unify(l.v.ty, ty);
-    if (norm(ty).k === 'tuple' && (norm(ty) as { elems: Ty[] }).elems.length === 0) return { t: 'true', ty: UNIT };
+    for (const l of live) if (!isPh(l.v)) ty = l.v.ty;
+    for (const l of live) if (isPh(l.v) && !(ty.k === 'tuple')) l.v = this.fit(l.v, ty);
+    if (ty.k === 'tuple' && (ty as { elems: Ty[] }).elems.length === 0) return { t: 'true', ty: UNIT };
     if (live.length === 1) return live[0]!.v;
     const conds = states.map((s) => and(...s.path.slice(base)));
     let t: Term = live[live.length - 1]!.v.t;
@@ -154,9 +153,8 @@ export class ExecMethods {
     if (e.k === 'index') {
       const p = this.place(e.recv, st, m);
       const i = this.ev(e.idx, st, m);
-      this.unify(i.ty, { k: 'int', kind: 'usize' });
       const cur = this.readPlace(p, st);
-      const cty = norm(cur.ty);
+      const cty = cur.ty;
       if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
       if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, cty.k === 'array' ? num(cty.len) : [this.sorts.datatype(cty).ctors[0]!.fields[0]!.acc, cur.t]]));
       const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
@@ -178,7 +176,7 @@ export class ExecMethods {
     const rec = (cur: V, i: number): Term => {
       if (i === p.steps.length) return val;
       const s = p.steps[i]!;
-      const ty = norm(cur.ty);
+      const ty = cur.ty;
       if (s.k === 'field') {
         const dt = this.sorts.datatype(ty);
         const c = dt.ctors[0]!;
@@ -341,12 +339,10 @@ export class ExecMethods {
       if (!r) return null;
       v = this.arith(e.op.slice(0, -1), cur, r, st, m, e.sp);
       // ghost `x op= y` on a machine integer: the int result is truncated to x's type (Verus)
-      const placeTy = norm(cur.ty);
-      const resTy = norm(v.ty);
+      const placeTy = cur.ty;
+      const resTy = v.ty;
       if (placeTy.k === 'int' && isMachine(placeTy.kind) && resTy.k === 'int' && !isMachine(resTy.kind)) v = this.cast(v, placeTy, e.sp);
     }
-    const cur = this.readPlace(place, st);
-    this.unify(v.ty, cur.ty);
     this.writePlace(place, v.t, st);
     return { t: 'true', ty: UNIT };
   }
@@ -375,7 +371,7 @@ export class ExecMethods {
           if (r) {
             const b2 = st.lookup(r);
             if (b2) {
-              const ty = norm(b2.ty);
+              const ty = b2.ty;
               // conservatively: any user method on a struct receiver taking &mut self
               if (ty.k === 'struct' || ty.k === 'enum') {
                 for (const [q, infos] of this.crate.fns) {

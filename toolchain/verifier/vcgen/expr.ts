@@ -5,7 +5,7 @@
 // add facts and obligations and update the State, and returns null when control does not go on.
 
 import type { Block, Expr, Pat, Sp } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, norm, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode } from './state';
 import { bvOp, foldBits } from './bitvector';
@@ -126,7 +126,7 @@ export class ExprMethods {
       }
       case 'view': {
         const r = this.ev(e.e, st, m);
-        const ty = norm(r.ty);
+        const ty = r.ty;
         if (ty.k === 'array') return { t: r.t, ty: { k: 'seq', elem: ty.elem } };
         return r;
       }
@@ -149,14 +149,14 @@ export class ExprMethods {
       case 'tuple': {
         if (e.elems.length === 0) return { t: 'true', ty: UNIT };
         const vs = e.elems.map((x) => this.ev(x, st, m));
-        const ty: Ty = { k: 'tuple', elems: vs.map((v) => this.defaultLit(v.ty)) };
+        const ty: Ty = { k: 'tuple', elems: vs.map((v) => v.ty) };
         const dt = this.sorts.datatype(ty);
         return { t: [dt.ctors[0]!.ctor, ...vs.map((v) => v.t)], ty };
       }
       case 'array': {
         if (!e.elems.length) throw new Unsupported('empty array literal', e.sp);
         const vs = e.elems.map((x) => this.ev(x, st, m));
-        const elemTy = this.defaultLit(vs.find((v) => norm(v.ty).k !== 'lit')?.ty ?? vs[0]!.ty);
+        const elemTy = vs[0]!.ty;
         const ty: Ty = { k: 'array', elem: elemTy, len: vs.length };
         return { t: this.seqLit(ty, vs.map((v) => v.t)), ty };
       }
@@ -164,7 +164,7 @@ export class ExprMethods {
         const v = this.ev(e.elem, st, m);
         const n = this.crate.constIntValue(e.len);
         if (n === null) throw new Unsupported('array length must be constant', e.len.sp);
-        const elemTy = this.defaultLit(v.ty);
+        const elemTy = v.ty;
         const ty: Ty = { k: 'array', elem: elemTy, len: Number(n) };
         const dt = this.sorts.datatype(ty);
         return { t: [dt.ctors[0]!.ctor, num(n), [this.seqFun('rep', elemTy), v.t, num(n)]], ty };
@@ -234,7 +234,6 @@ export class ExprMethods {
       const ty = this.crate.resolveType(c.ty, c.selfType);
       const cst = new State();
       const v = this.ev(c.value, cst, this.specMode([]));
-      this.unify(v.ty, ty);
       return { t: v.t, ty };
     }
     if (segs.length === 1 && last === 'None') return { t: this.placeholder(['$none'], e.sp), ty: UNIT };
@@ -245,7 +244,7 @@ export class ExprMethods {
     const last = segs[segs.length - 1]!;
     if (segs.length === 1 && (last === 'Some' || last === 'None')) {
       // Option: the payload type is decided by the caller (see evCall / patterns)
-      if (expected && norm(expected).k === 'enum' && (norm(expected) as { name: string }).name === 'Option') {
+      if (expected && expected.k === 'enum' && (expected as { name: string }).name === 'Option') {
         const dt = this.sorts.datatype(expected);
         return { ty: expected, dt, ctor: dt.ctors.find((c) => c.name === last)! };
       }
@@ -267,7 +266,7 @@ export class ExprMethods {
   evUnary(this: FnGen, e: Extract<Expr, { k: 'unary' }>, st: State, m: Mode): V {
     if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.ev(e.e, st, m);
     const v = this.ev(e.e, st, m);
-    const ty = norm(v.ty);
+    const ty = v.ty;
     if (e.op === '!') {
       if (ty.k === 'bool') return { t: not(v.t), ty: BOOL };
       if (ty.k === 'int' && isMachine(ty.kind)) {
@@ -338,14 +337,13 @@ export class ExprMethods {
   }
 
   arith(this: FnGen, op: string, l: V, r: V, st: State, m: Mode, sp: Sp): V {
-    this.unify(l.ty, r.ty);
-    const lt = norm(l.ty);
-    const rt = norm(r.ty);
+    const lt = l.ty;
+    const rt = r.ty;
     if (lt.k === 'seq' && op === '+') return this.seqOp('add', { t: l.t, ty: lt }, [r], sp);
     if (lt.k === 'bool' && (op === '&' || op === '|' || op === '^')) {
       return { t: op === '&' ? and(l.t, r.t) : op === '|' ? or(l.t, r.t) : not(eq(l.t, r.t)), ty: BOOL };
     }
-    if ((lt.k !== 'int' && lt.k !== 'lit') || (rt.k !== 'int' && rt.k !== 'lit')) throw new ResolveError(`operator \`${op}\` needs integer operands, found ${tyStr(lt)} and ${tyStr(rt)}`, sp);
+    if (lt.k !== 'int' || rt.k !== 'int') throw new ResolveError(`operator \`${op}\` needs integer operands, found ${tyStr(lt)} and ${tyStr(rt)}`, sp);
     // machine kind of the operation
     let kind: IntKind | null = lt.k === 'int' ? lt.kind : rt.k === 'int' && op !== '<<' && op !== '>>' ? rt.kind : null;
     if (op === '<<' || op === '>>') kind = lt.k === 'int' ? lt.kind : null;
@@ -354,14 +352,6 @@ export class ExprMethods {
     const ca = isNumeral(a);
     const cb = isNumeral(b);
     const exec = m.exec && (kind === null || isMachine(kind));
-    if (m.exec && kind === null) {
-      // both unsuffixed literals: Rust would infer i32 unless context says otherwise; fold constants
-      if (ca !== null && cb !== null) {
-        const v = foldConst(op, ca, cb);
-        if (v !== null) return { t: num(v), ty: { k: 'lit', cell: { kind: null, pending: [] } } };
-      }
-      kind = (this.defaultLit(lt) as { kind: IntKind }).kind;
-    }
     const resTy: Ty = exec ? { k: 'int', kind: kind! } : (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^') && kind ? { k: 'int', kind } : INT;
     const range = kind ? intRange(kind) : { min: null, max: null };
     let t: Term;
@@ -430,14 +420,14 @@ export class ExprMethods {
   }
 
   cast(this: FnGen, v: V, to: Ty, sp: Sp): V {
-    const from = norm(v.ty);
-    const tn = norm(to);
+    const from = v.ty;
+    const tn = to;
     if (tn.k !== 'int') {
       if (tyEq(from, tn)) return v;
       throw new Unsupported(`cast to ${tyStr(tn)}`, sp);
     }
     if (from.k === 'bool') return { t: ite(v.t, '1', '0'), ty: tn };
-    if (from.k !== 'int' && from.k !== 'lit') throw new Unsupported(`cast from ${tyStr(from)}`, sp);
+    if (from.k !== 'int') throw new Unsupported(`cast from ${tyStr(from)}`, sp);
     if (!isMachine(tn.kind)) return { t: v.t, ty: tn }; // as int / as nat (nat: Verus clips; we only allow when nonnegative)
     const c = isNumeral(v.t);
     const w = BigInt(bits(tn.kind));
@@ -466,7 +456,7 @@ export class ExprMethods {
   }
 
   field(this: FnGen, r: V, name: string, sp: Sp): V {
-    const ty = norm(r.ty);
+    const ty = r.ty;
     if (ty.k === 'struct' || ty.k === 'tuple') {
       const dt = this.sorts.datatype(ty);
       const f = dt.ctors[0]!.fields.find((x) => x.name === name);
@@ -479,9 +469,8 @@ export class ExprMethods {
   }
 
   index(this: FnGen, r: V, i: V, st: State, m: Mode, sp: Sp): V {
-    const ty = norm(r.ty);
+    const ty = r.ty;
     if (ty.k === 'seq' || ty.k === 'array') {
-      this.unify(i.ty, { k: 'int', kind: 'usize' });
       const dt = this.sorts.datatype(ty);
       const len: Term = ty.k === 'array' ? num(ty.len) : [dt.ctors[0]!.fields[0]!.acc, r.t];
       if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, and(['<=', '0', i.t], ['<', i.t, len]));
@@ -506,8 +495,7 @@ export class ExprMethods {
       if (isPh(a) && isPh(b) && print(a.t) === print(b.t)) return a;
       if (isPh(a)) a2 = this.fit(a, b.ty);
       if (isPh(b)) b = this.fit(b, a2.ty);
-      this.unify(a2.ty, b.ty);
-      return { t: ite(c.t, a2.t, b.t), ty: norm(a2.ty).k === 'lit' ? b.ty : a2.ty };
+      return { t: ite(c.t, a2.t, b.t), ty: a2.ty };
     }
     const pos = this.lineCol(e.sp.start);
     const base = st.path.length;
@@ -556,15 +544,12 @@ export class ExprMethods {
       const isPh = (v: V) => Array.isArray(v.t) && (v.t[0] === '$none' || v.t[0] === '$empty');
       const typed = vals.filter((v) => !isPh(v.v));
       if (typed.length) {
-        let pty = typed[0]!.v.ty;
-        for (const v of typed) if (norm(v.v.ty).k !== 'lit') pty = v.v.ty;
+        const pty = typed[0]!.v.ty;
         for (const v of vals) if (isPh(v.v)) v.v = this.fit(v.v, pty);
       } else if (vals.every((v) => print(v.v.t) === print(vals[0]!.v.t))) return vals[0]!.v; // typed by the context
       let t = vals[vals.length - 1]!.v.t;
       for (let i = vals.length - 2; i >= 0; i--) t = ite(vals[i]!.c, vals[i]!.v.t, t);
-      let ty = vals[0]!.v.ty;
-      for (const v of vals) if (norm(v.v.ty).k !== 'lit') ty = v.v.ty;
-      return { t, ty };
+      return { t, ty: vals[0]!.v.ty };
     }
     const base = st.path.length;
     const live: { s: State; v: V }[] = [];
@@ -611,12 +596,12 @@ export class ExprMethods {
         return or(...cs);
       }
       case 'tuple': {
-        const ty = norm(v.ty);
+        const ty = v.ty;
         if (ty.k !== 'tuple') throw new ResolveError('tuple pattern on non-tuple', p.sp);
         return and(...p.elems.map((q, i) => this.patCond(q, this.field(v, String(i), p.sp), binds, sp)));
       }
       case 'variant': {
-        const ty = norm(v.ty);
+        const ty = v.ty;
         const vr = this.findVariant(p.path, p.sp, ty);
         if (!vr) {
           if (ty.k === 'struct' && p.path[p.path.length - 1] === ty.name) {
@@ -705,8 +690,6 @@ export class ExprMethods {
     throw new Unsupported(`macro \`${e.name}!\``, e.sp);
   }
   specElemTy(this: FnGen, vs: V[]): Ty {
-    const t = vs.find((v) => norm(v.ty).k !== 'lit')?.ty;
-    if (t) return norm(t);
-    return INT;
+    return vs[0]?.ty ?? INT;
   }
 }

@@ -6,7 +6,8 @@
 // constant is declared once, with its type's range facts when havocked.
 
 import type { FnItem, Sp } from '../ast';
-import { Crate, ResolveError, UNIT, intRange, norm, tyStr, type FnInfo, type Ty } from '../resolver';
+import { LineMap } from '../../syntax/line-map';
+import { Crate, ResolveError, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
 import { SortRegistry, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
 import type { CrateVC } from './spec-fns';
@@ -21,6 +22,9 @@ import type { BitVectorMethods } from './bitvector';
 
 // The methods of the other modules (installed by ./index.ts)
 export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, CallMethods, BitVectorMethods {}
+
+/** One line map per file of a crate, shared by its functions' generators. */
+const lineMaps = new WeakMap<Crate, Map<string, LineMap>>();
 
 export class FnGen {
   crate: Crate;
@@ -76,7 +80,7 @@ export class FnGen {
   }
 
   typeInv(t: Term, ty: Ty, depth = 0, inQuant = false): Term {
-    ty = norm(ty);
+    ty = ty;
     switch (ty.k) {
       case 'int': {
         const r = intRange(ty.kind);
@@ -85,8 +89,6 @@ export class FnGen {
         if (r.max !== null) cs.push(['<=', t, num(r.max)]);
         return and(...cs);
       }
-      case 'lit':
-        return 'true';
       case 'bool':
         return 'true';
       case 'struct': case 'tuple': case 'enum': {
@@ -133,8 +135,6 @@ export class FnGen {
     // one fact per conjunct (the quantifier-free ones survive in candidate-model queries)
     const flat = (t: Term): Term[] => (Array.isArray(t) && t[0] === 'and' ? t.slice(1).flatMap(flat) : [t]);
     if (inv !== 'true') this.facts.push(...flat(inv));
-    const n = norm(ty);
-    if (n.k === 'lit') n.cell.pending.push((k) => this.facts.push(this.typeInv(c, { k: 'int', kind: k })));
     return c;
   }
 
@@ -189,28 +189,6 @@ export class FnGen {
     return { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path };
   }
 
-  defaultLit(t: Ty): Ty {
-    const n = norm(t);
-    if (n.k === 'lit') {
-      n.cell.kind = 'i32';
-      for (const p of n.cell.pending.splice(0)) p('i32');
-      return { k: 'int', kind: 'i32' };
-    }
-    return n;
-  }
-  /** Unifies an unresolved literal type with a known int type. */
-  unify(a: Ty, b: Ty): void {
-    const na = norm(a);
-    const nb = norm(b);
-    if (na.k === 'lit' && nb.k === 'int') {
-      na.cell.kind = nb.kind;
-      for (const p of na.cell.pending.splice(0)) p(nb.kind);
-    } else if (nb.k === 'lit' && na.k === 'int') {
-      nb.cell.kind = na.kind;
-      for (const p of nb.cell.pending.splice(0)) p(na.kind);
-    }
-  }
-
   placeholder(t: Term[], sp: Sp): Term[] {
     this.placeholderSps.set(t, sp);
     return t;
@@ -237,32 +215,31 @@ export class FnGen {
   /** Gives an untyped `X::empty()` its type from context. */
   fit(v: V, ty: Ty): V {
     if (Array.isArray(v.t) && v.t[0] === '$none') {
-      const n = norm(ty);
+      const n = ty;
       if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, this.placeholderSp(v.t));
       return { t: this.sorts.datatype(n).ctors[0]!.ctor, ty: n };
     }
     if (Array.isArray(v.t) && v.t[0] === '$empty') {
-      const n = norm(ty);
+      const n = ty;
       const want = v.t[1] === 'Seq' ? 'seq' : v.t[1] === 'Set' ? 'set' : 'map';
       if (n.k !== want) throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found ${v.t[1]}`, this.placeholderSp(v.t));
       return { t: this.emptyOf(n), ty: n };
     }
-    this.unify(v.ty, ty);
     return v;
   }
+  /** The function's file's line map (labels of branches and crossed loops/calls). */
+  private lineMap(): LineMap {
+    let lm = lineMaps.get(this.crate);
+    if (!lm) lineMaps.set(this.crate, (lm = new Map()));
+    let m = lm.get(this.info.file);
+    if (!m) lm.set(this.info.file, (m = new LineMap(this.crate.files.find((f) => f.path === this.info.file)?.text ?? '')));
+    return m;
+  }
   lineCol(off: number): string {
-    const text = this.crate.files.find((f) => f.path === this.info.file)?.text ?? '';
-    let line = 1;
-    let col = 1;
-    for (let i = 0; i < off && i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        col = 1;
-      } else col++;
-    }
-    return `${line}:${col}`;
+    const p = this.lineMap().pos(off);
+    return `${p.line}:${p.column}`;
   }
   line(off: number): number {
-    return Number(this.lineCol(off).split(':')[0]);
+    return this.lineMap().pos(off).line;
   }
 }

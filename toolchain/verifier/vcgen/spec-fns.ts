@@ -5,7 +5,7 @@
 // `decreases`; otherwise (or when the body cannot be encoded) the function is only declared.
 
 import type { Sp } from '../ast';
-import { Crate, ResolveError, UNIT, norm, tyStr, type FnInfo, type Ty } from '../resolver';
+import { Crate, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V } from './state';
@@ -216,7 +216,7 @@ export class SpecFnMethods {
     v = this.fit(v, retTy);
     this.checkNoPlaceholder(v.t);
     const want = print(sortOf(retTy));
-    const got = norm(v.ty).k === 'lit' ? 'Int' : print(sortOf(v.ty));
+    const got = print(sortOf(v.ty));
     if (got !== want) throw new ResolveError(`mismatched types: expected ${tyStr(retTy)}, found ${tyStr(v.ty)}`, this.info.item.body?.sp ?? this.info.item.nameSp);
     return v;
   }

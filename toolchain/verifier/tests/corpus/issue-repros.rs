@@ -45,7 +45,7 @@ proof fn from_literal() ensures false { let u3: u8 = 300; lemma_300(u3); }
 proof fn derive_false() ensures false { let mut x: u8 = 200; x += 100u8; lemma_300(x); }
 
 // expect: error
-spec fn inc(y: u8) -> u8 { y + 1 }
+spec fn inc_u8_no_cast(y: u8) -> u8 { y + 1 }
 
 // 4. A `return` on the right of || cuts off only its own path.
 // expect: failed assertion
@@ -57,7 +57,7 @@ fn rem(x: i8, y: i8) -> i8 requires y != 0 { x % y }
 
 // 7. `returns` is a postcondition.
 // expect: failed postcondition
-fn twenty() -> u8 returns 20u8, { 19u8 }
+fn twenty_is_nineteen() -> u8 returns 20u8, { 19u8 }
 
 // 9. Ghost statements are not allowed in spec functions.
 // expect: error

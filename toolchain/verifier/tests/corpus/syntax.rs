@@ -114,9 +114,13 @@ impl SyntaxPair {
     }
 }
 
-// expect: error
+// A nested verus! block is transparent, as in Verus: its functions are verified.
 verus! {
+    // expect: verified
     fn inside_nested() {}
+
+    // expect: failed assertion
+    fn inside_nested_wrong() { assert(false); }
 }
 
 // expect: error

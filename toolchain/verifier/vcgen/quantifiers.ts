@@ -18,11 +18,19 @@ export function termVars(t: Term, bound: Set<string>, out: Set<string>): void {
   }
   for (const x of t) termVars(x, bound, out);
 }
-export function triggerable(t: Term): boolean {
+/** Interpreted symbols z3 accepts inside a pattern's arguments (never at its head): `f(a + b)`. */
+const ARITHMETIC = new Set(['+', '-', '*', 'div', 'mod', 'bvand', 'bvor', 'bvxor', 'bvnot', 'bvshl', 'bvlshr', 'bvashr', 'bv2nat']);
+
+/**
+ * A user's `#[trigger]`: an uninterpreted application at the head; arithmetic may appear inside
+ * (`f(a + b)`, as Verus allows). Automatic selection stays with terms free of interpreted symbols.
+ */
+export function triggerable(t: Term, allowArithmetic = false, inside = false): boolean {
   if (typeof t === 'string') return true;
   const h = t[0]!;
-  if (typeof h !== 'string' || INTERPRETED.has(h) || h === 'as') return false;
-  return t.slice(1).every(triggerable);
+  if (typeof h !== 'string' || h === 'as') return false;
+  if (INTERPRETED.has(h) && !(allowArithmetic && inside && ARITHMETIC.has(h))) return false;
+  return t.slice(1).every((x) => triggerable(x, allowArithmetic, true));
 }
 
 export class QuantifierMethods {
@@ -59,7 +67,7 @@ export class QuantifierMethods {
       groups.push(...auto);
     }
     for (const g of groups) {
-      for (const t of g) if (!triggerable(t)) throw new ResolveError('invalid trigger: arithmetic and logical operators cannot be triggers', e.sp);
+      for (const t of g) if (!triggerable(t, true)) throw new ResolveError('invalid trigger: arithmetic and logical operators cannot be triggers', e.sp);
       const vs = new Set<string>();
       for (const t of g) termVars(t, mine, vs);
       if (vs.size < mine.size) throw new ResolveError('trigger does not mention all quantified variables', e.sp);

@@ -250,4 +250,23 @@ proof fn ghost_compound_not_300() {
     assert(x == 300);
 }
 
+// ---- a user trigger may have arithmetic inside an uninterpreted application (as in Verus)
+
+// expect: verified
+uninterp spec fn sum_fn(a: nat) -> nat;
+
+// expect: verified
+proof fn sum_fn_is_ten()
+    ensures forall|a: nat, b: nat| #[trigger] sum_fn(a + b) == 10,
+{
+    assume(false);
+}
+
+// expect: failed postcondition
+proof fn sum_fn_is_not_eleven(x: nat, y: nat)
+    ensures sum_fn(x + y) == 11,
+{
+    sum_fn_is_ten();
+}
+
 } // verus!

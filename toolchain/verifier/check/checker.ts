@@ -39,11 +39,18 @@ export interface CheckedCrate {
 /** Where code runs: exec code is compiled; proof and spec code are ghost (erased). */
 type CodeMode = 'exec' | 'proof' | 'spec';
 
+/** A variable's mode: spec (ghost), tracked (proof), exec; `unknown` constrains nothing. */
+type LocalMode = 'exec' | 'tracked' | 'spec' | 'unknown';
+
 interface Local {
   ty: CTy;
   /** ghost (spec/proof) variable: never read by exec code */
   ghost: boolean;
-  mut: boolean;
+  /** `let mut` / `mut x: T`; `uninit` for `let x;` (assigned later) */
+  mutable: boolean | 'uninit';
+  /** a `&mut T` parameter: the places behind it are mutable */
+  mutRef: boolean;
+  mode: LocalMode;
 }
 
 interface Ctx {
@@ -53,6 +60,10 @@ interface Ctx {
   retTy: CTy;
   /** the return value's expected mode (a `Ghost<T>` result is ghost) */
   retCode: CodeMode;
+  /** inside the proof of an `assert .. by` / `assert forall .. by` */
+  inAssertBy?: boolean;
+  /** scopes below this depth are outside the `assert .. by` */
+  outerDepth?: number;
 }
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
@@ -90,7 +101,7 @@ class Checker {
   private vars = new IntVars();
   private types = new Map<Expr, CTy>();
   /** every literal with the value its type must hold (negated under a unary minus) */
-  private literals: { e: Expr; value: bigint; fn: FnItem | null }[] = [];
+  private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
   private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map() };
@@ -102,7 +113,11 @@ class Checker {
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     for (const f of this.crate.files) {
       for (const it of f.items) {
-        if (it.k === 'const') this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
+        if (it.k === 'const') {
+          this.currentConst = it;
+          this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
+          this.currentConst = null;
+        }
         if (it.k === 'fn') perFn.push({ fn: it, errors: this.guard(() => this.checkFn(it), it) });
       }
     }
@@ -110,13 +125,20 @@ class Checker {
     for (const lit of this.literals) {
       const t = shallow(this.types.get(lit.e) ?? C_ANY, this.vars);
       const kind = t.k === 'int' ? t.kind : t.k === 'ivar' ? this.vars.resolved(t.id) : null;
-      if (!kind || !isMachine(kind)) continue;
-      const r = intRange(kind);
-      if (lit.value < r.min! || lit.value > r.max!) {
-        const err = { message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp };
+      const report = (err: CheckError) => {
         const entry = lit.fn ? perFn.find((p) => p.fn === lit.fn) : null;
         if (entry) entry.errors.push(err);
-      }
+        else if (lit.konst) {
+          const errs = this.out.constErrors.get(lit.konst) ?? [];
+          errs.push(err);
+          this.out.constErrors.set(lit.konst, errs);
+        }
+      };
+      // an unsuffixed literal in exec code is a machine integer (rustc has no `int`/`nat`)
+      if (lit.exec && kind && !isMachine(kind) && lit.e.k === 'int' && !lit.e.suffix) report({ message: `mismatched types: expected \`${kind}\`, found integer (\`${kind}\` values exist only in ghost code)`, sp: lit.e.sp });
+      if (!kind || !isMachine(kind)) continue;
+      const r = intRange(kind);
+      if (lit.value < r.min! || lit.value > r.max!) report({ message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp });
     }
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
@@ -131,6 +153,7 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  private currentConst: ConstItem | null = null;
 
   /** Runs one item's check; a resolver error ends that item's check as its error. */
   private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
@@ -203,6 +226,18 @@ class Checker {
     const ty = this.resolve(c.ty, c.selfType);
     const ctx: Ctx = { code: 'exec', fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: 'exec' };
     this.expect(c.value, ty, ctx);
+    // rustc evaluates a constant at compile time: an arithmetic overflow there is an error
+    const t = shallow(ty, this.vars);
+    if (t.k !== 'int' || !isMachine(t.kind)) return;
+    const r = intRange(t.kind);
+    const walk = (e: Expr): void => {
+      if (e.k !== 'binary' || !['+', '-', '*'].includes(e.op)) return;
+      walk(e.l);
+      walk(e.r);
+      const v = this.crate.constIntValue(e);
+      if (v !== null && (v < r.min! || v > r.max!)) this.error(`this arithmetic operation will overflow: evaluation of constant value failed (\`${v}\` does not fit into \`${t.kind}\`)`, e.sp);
+    };
+    walk(c.value);
   }
 
   private checkFn(f: FnItem): void {
@@ -212,7 +247,9 @@ class Checker {
     const params = new Map<string, Local>();
     for (const p of f.params) {
       const wrapped = ghostWrapper(p.ty);
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec' || wrapped !== null, mut: p.ty.k === 'ref' && p.ty.mut });
+      if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
+      const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec' || wrapped !== null, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -220,7 +257,7 @@ class Checker {
     for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
     for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
     const withRet = new Map<string, Local>();
-    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mut: false });
+    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
     for (const e of f.ensures) this.expect(e, C_BOOL, specCtx(withRet));
     if (!f.body) return;
     const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
@@ -312,7 +349,7 @@ class Checker {
   private inferInner(e: Expr, ctx: Ctx, hint?: CTy): CTy {
     switch (e.k) {
       case 'int': {
-        this.literals.push({ e, value: e.value, fn: this.currentFn });
+        this.literals.push({ e, value: e.value, fn: this.currentFn, konst: this.currentConst, exec: !ghost(ctx.code) });
         if (e.suffix) {
           if (!isIntKind(e.suffix)) return C_ANY;
           return { k: 'int', kind: e.suffix };
@@ -326,6 +363,7 @@ class Checker {
       case 'path':
         return this.path(e, ctx);
       case 'unary': {
+        if (e.op === '&mut') this.mutBorrow(e, ctx);
         if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.infer(e.e, ctx, hint);
         if (e.op === '-' && e.e.k === 'int') {
           const t = this.infer(e.e, ctx, hint);
@@ -401,7 +439,8 @@ class Checker {
         let result: CTy | null = null;
         for (const arm of e.arms) {
           ctx.scopes.push(new Map());
-          this.pattern(arm.pat, s, ctx, ghost(ctx.code));
+          if (arm.guard && this.hasRefMut(arm.pat)) this.error('Not supported: match arm containing both a match-guard and a binding by mutable reference', arm.pat.sp);
+          this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
           if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
           const t = this.infer(arm.body, ctx, hint ?? result ?? undefined);
           if (!this.diverges(arm.body)) {
@@ -417,7 +456,7 @@ class Checker {
       case 'quant': {
         const scope = new Map<string, Local>();
         const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
-        e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mut: false }));
+        e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
         const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
         for (const tr of e.triggers) for (const t of tr) this.infer(t, inner);
         if (e.q === 'choose') {
@@ -714,6 +753,31 @@ class Checker {
       if (!p) this.infer(a, ctx);
       else this.expect(a, p.ty, { ...ctx, code: p.code });
     });
+    // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one
+    if (f.mode === 'proof' && ctx.code !== 'spec') {
+      args.forEach((a, i) => {
+        const p = f.params[i + offset];
+        if (p?.mode !== 'tracked') return;
+        const r = this.placeRoot(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx);
+        if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', a.sp);
+      });
+    }
+    // two mutable borrows of one variable in one call (rustc's borrow check, the simple case)
+    const borrowed: string[] = [];
+    const overlaps = (x: string, y: string) => x === y || x.startsWith(y + '.') || x.startsWith(y + '[') || y.startsWith(x + '.') || y.startsWith(x + '[');
+    args.forEach((a, i) => {
+      const p = f.params[i + offset];
+      let key: string | null = null;
+      if (a.k === 'unary' && a.op === '&mut') key = this.placeKey(a.e, ctx);
+      else if (p?.ty.k === 'ref' && p.ty.mut && a.k === 'path') {
+        const r = this.placeRoot(a, ctx);
+        if (r?.local.mutRef) key = r.name; // an implicit reborrow of a `&mut` parameter
+      }
+      if (key === null) return;
+      const clash = borrowed.find((b) => overlaps(b, key!));
+      if (clash) this.error(`cannot borrow \`${key.split(/[.[]/)[0]}\` as mutable more than once at a time`, a.sp);
+      borrowed.push(key);
+    });
     return f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
   }
 
@@ -813,12 +877,82 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Places and assignment
 
+  /** The local a place expression (`x`, `x.f`, `x[i]`, `*x`) is rooted in, and whether it goes through a `*`. */
+  private placeRoot(e: Expr, ctx: Ctx): { name: string; local: Local; deref: boolean; direct: boolean } | null {
+    let root = e;
+    let deref = false;
+    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) {
+      if (root.k === 'unary') deref = true;
+      root = root.k === 'unary' ? root.e : root.recv;
+    }
+    if (root.k !== 'path' || root.segs.length !== 1) return null;
+    const local = this.lookup(root.segs[0]!, ctx);
+    return local ? { name: root.segs[0]!, local, deref, direct: root === e } : null;
+  }
+
+  /** A place as a string (`x.f[]`: indices are not told apart), or null when it is not a local's place. */
+  private placeKey(e: Expr, ctx: Ctx): string | null {
+    if (e.k === 'path') return e.segs.length === 1 && this.lookup(e.segs[0]!, ctx) ? e.segs[0]! : null;
+    if (e.k === 'unary' && e.op === '*') return this.placeKey(e.e, ctx);
+    if (e.k === 'field') {
+      const k = this.placeKey(e.recv, ctx);
+      return k === null ? null : `${k}.${e.name}`;
+    }
+    if (e.k === 'index') {
+      const k = this.placeKey(e.recv, ctx);
+      return k === null ? null : `${k}[`;
+    }
+    return null;
+  }
+
+  /** The outer scopes as seen from the proof of an `assert .. by`: every variable is spec there. */
+  private specScopes(ctx: Ctx): Map<string, Local>[] {
+    return ctx.scopes.map((m) => new Map([...m].map(([k, l]) => [k, { ...l, mode: l.mode === 'unknown' ? l.mode : 'spec' } as Local])));
+  }
+
+  private hasRefMut(p: Pat): boolean {
+    switch (p.k) {
+      case 'bind': return !!(p.ref && p.mut);
+      case 'or': return p.alts.some((a) => this.hasRefMut(a));
+      case 'tuple': return p.elems.some((a) => this.hasRefMut(a));
+      case 'variant': return (p.args ?? []).some((a) => this.hasRefMut(a)) || (p.fields ?? []).some((f) => this.hasRefMut(f.pat));
+      default: return false;
+    }
+  }
+
+  /** `&mut place`: modes (Verus) and mutability of the binding (rustc). */
+  private mutBorrow(e: Extract<Expr, { k: 'unary' }>, ctx: Ctx): void {
+    if (ctx.code === 'spec') return this.error('mutable borrow is not allowed in spec context', e.sp);
+    const r = this.placeRoot(e.e, ctx);
+    if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
+    if (!r) return;
+    if (r.local.mode === 'spec') {
+      if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
+      return this.error('cannot take mutable borrow of ghost-mode place', e.sp);
+    }
+    if (r.direct && r.local.mutable === false) this.error(`cannot borrow \`${r.name}\` as mutable, as it is not declared as mutable`, e.sp);
+  }
+
+  /** Whether a name in an `assert .. by` proof refers to a variable declared outside it. */
+  private lookupOuter(name: string, ctx: Ctx): boolean {
+    for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+      const l = ctx.scopes[i]!.get(name);
+      if (l) return i < (ctx.outerDepth ?? 0);
+    }
+    return false;
+  }
+
   private assign(e: Extract<Expr, { k: 'assign' }>, ctx: Ctx): CTy {
     if (ctx.code === 'spec') this.error('assignment is not allowed in spec code', e.sp);
     let root: Expr = e.lhs;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
+    const place = this.placeRoot(e.lhs, ctx);
+    if (place && ctx.code !== 'spec') {
+      if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
+      else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
+    }
     // the place is read in the mode of the assignment's target
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
     const lt = this.infer(e.lhs, placeCtx);
@@ -865,7 +999,9 @@ class Checker {
           const t = declared ? this.expect(s.init, declared, initCtx) : this.infer(s.init, initCtx);
           if (!declared) ty = t;
         }
-        this.pattern(s.pat, ty, ctx, isGhost);
+        const wrapper = ghostWrapper(s.ty);
+        const mode: LocalMode = s.tracked ? 'tracked' : s.ghost ? 'spec' : wrapper === 'spec' ? 'spec' : wrapper === 'proof' ? 'tracked' : ctx.code === 'exec' ? 'exec' : 'spec';
+        this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
         return C_UNIT;
       }
       case 'expr':
@@ -877,18 +1013,18 @@ class Checker {
       case 'assert':
         noGhostStatementsInSpec('`assert`');
         for (const r of s.req) this.expect(r, C_BOOL, spec);
-        if (s.proof) this.block(s.proof, proof);
+        if (s.proof) this.block(s.proof, { ...proof, scopes: this.specScopes(ctx), inAssertBy: true, outerDepth: ctx.scopes.length });
         this.expect(s.e, C_BOOL, spec);
         return C_UNIT;
       case 'assert-forall': {
         noGhostStatementsInSpec('`assert forall`');
         const scope = new Map<string, Local>();
-        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mut: false });
+        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
         const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
         for (const tr of s.triggers) for (const t of tr) this.infer(t, inner);
         if (s.lhs) this.expect(s.lhs, C_BOOL, inner);
         this.expect(s.rhs, C_BOOL, inner);
-        if (s.proof) this.block(s.proof, { ...proof, scopes: [...ctx.scopes, scope] });
+        if (s.proof) this.block(s.proof, { ...proof, scopes: [...this.specScopes(ctx), scope], inAssertBy: true, outerDepth: ctx.scopes.length });
         return C_UNIT;
       }
       case 'proof':
@@ -905,50 +1041,55 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Patterns
 
-  private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean): void {
+  private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean, mode: LocalMode = isGhost ? 'spec' : 'exec', uninit = false): void {
     const t = shallow(ty, this.vars);
     const scope = ctx.scopes[ctx.scopes.length - 1]!;
     switch (p.k) {
       case 'wild':
         return;
       case 'bind':
-        scope.set(p.name, { ty, ghost: isGhost, mut: p.mut });
+        if (p.ref && p.mut) {
+          // a `ref mut` binding aliases the matched place; VC generation would treat it as a copy
+          if (ghost(ctx.code) || mode === 'spec') this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
+          else this.error('not supported: a `ref mut` binding (mutation through it would not reach the matched place)', p.sp);
+        }
+        scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode });
         this.bindings.set(p, ty);
         return;
       case 'lit':
         this.expect(p.value, ty, { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' });
         return;
       case 'or':
-        for (const a of p.alts) this.pattern(a, ty, ctx, isGhost);
+        for (const a of p.alts) this.pattern(a, ty, ctx, isGhost, mode);
         return;
       case 'tuple':
-        if (t.k === 'tuple' && t.elems.length === p.elems.length) p.elems.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost));
+        if (t.k === 'tuple' && t.elems.length === p.elems.length) p.elems.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost, mode));
         else {
           if (t.k !== 'any') this.error(`mismatched types: expected \`${cTyStr(t, this.vars)}\`, found a tuple`, p.sp);
-          p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost));
+          p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost, mode));
         }
         return;
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
         if (t.k === 'enum' && t.name === 'Option' && (last === 'Some' || last === 'None')) {
-          for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost);
+          for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost, mode);
           return;
         }
         if (t.k === 'struct' && last === t.name) {
           const s = this.crate.struct(t.name, p.sp);
           for (const fp of p.fields ?? []) {
             const f = s.fields.find((x) => x.name === fp.name);
-            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost);
+            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost, mode);
           }
           return;
         }
         const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;
         const v = t.k === 'any' ? null : this.variant(segs, ctx, p.sp);
         if (v && t.k !== 'any') this.unify(t, v.ty, p.sp);
-        (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost));
+        (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost, mode));
         for (const fp of p.fields ?? []) {
           const i = v ? v.named.indexOf(fp.name) : -1;
-          this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost);
+          this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost, mode);
         }
         return;
       }

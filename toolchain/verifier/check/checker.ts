@@ -181,8 +181,9 @@ class Checker {
    * not well founded. Computed as a least fixpoint over the crate's types.
    */
   private checkWellFounded(): void {
-    const items: (StructItem | EnumItem)[] = [];
-    for (const f of this.crate.files) for (const it of f.items) if ((it.k === 'struct' || it.k === 'enum') && !it.generics.length) items.push(it);
+    const all: (StructItem | EnumItem)[] = [];
+    for (const f of this.crate.files) for (const it of f.items) if (it.k === 'struct' || it.k === 'enum') all.push(it);
+    const items = all.filter((it) => !it.generics.length);
     const founded = new Set<string>();
     const ok = (t: Ty): boolean => {
       switch (t.k) {
@@ -202,6 +203,26 @@ class Checker {
       }
     };
     const variants = new Map(items.map((it) => [it, fieldTypes(it)]));
+    // generic datatypes, read from their syntax: a type parameter that accepts recursive types
+    // may be the datatype itself, so a variant needing one is not ground
+    const params = new Map(all.map((it) => [it, this.typeParamAttrs(it)]));
+    const okSyntax = (it: StructItem | EnumItem, t: TypeExpr): boolean => {
+      switch (t.k) {
+        case 'array': return this.crate.constIntValue(t.len) === 0n || okSyntax(it, t.elem);
+        case 'tuple': return t.elems.every((x) => okSyntax(it, x));
+        case 'ref': return okSyntax(it, t.inner);
+        case 'slice': return true;
+        case 'path':
+          if (it.generics.includes(t.name)) return !params.get(it)!.accept.has(t.name);
+          if (t.name === 'Box' || t.name === 'Ghost' || t.name === 'Tracked') return t.args.every((x) => okSyntax(it, x));
+          return !all.some((x) => x.name === t.name) || founded.has(t.name);
+        default: return true;
+      }
+    };
+    const generic = all.filter((it) => it.generics.length);
+    // an external_body datatype is opaque: its values exist without looking inside
+    for (const it of all) if (it.attrs?.some((a) => a.includes('external_body'))) founded.add(it.name);
+    const syntaxVariants = (it: StructItem | EnumItem): TypeExpr[][] => (it.k === 'struct' ? [it.fields.map((f) => f.ty)] : it.variants.map((v) => v.fields.map((f) => f.ty)));
     for (let changed = true; changed; ) {
       changed = false;
       for (const it of items) {
@@ -212,9 +233,129 @@ class Checker {
           changed = true;
         }
       }
+      for (const it of generic) {
+        if (founded.has(it.name) || it.attrs?.some((a) => a.includes('external_body'))) continue;
+        if (syntaxVariants(it).some((fields) => fields.every((t) => okSyntax(it, t)))) {
+          founded.add(it.name);
+          changed = true;
+        }
+      }
     }
-    for (const it of items) {
-      if (!founded.has(it.name)) this.out.typeErrors.set(it, [{ message: `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`, sp: it.sp }]);
+    const addError = (it: StructItem | EnumItem, message: string) => {
+      const errs = this.out.typeErrors.get(it) ?? [];
+      errs.push({ message, sp: it.sp });
+      this.out.typeErrors.set(it, errs);
+    };
+    for (const it of all) {
+      if (it.attrs?.some((a) => a.includes('external_body'))) continue;
+      if (!founded.has(it.name)) addError(it, `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`);
+    }
+    this.checkPositivity(all, params, syntaxVariants, addError);
+  }
+
+  /** The `accept_recursive_types` / `reject_recursive_types` attributes of a datatype's type parameters. */
+  private typeParamAttrs(it: StructItem | EnumItem): { accept: Set<string>; reject: Set<string>; errors: string[] } {
+    const accept = new Set<string>();
+    const reject = new Set<string>();
+    const errors: string[] = [];
+    for (const a of it.attrs ?? []) {
+      const m = /^(?:verifier::)?(accept_recursive_types|reject_recursive_types|reject_recursive_types_in_ground_variants)\((\w+)\)$/.exec(a);
+      if (!m) continue;
+      const p = m[2]!;
+      if (!it.generics.includes(p)) errors.push(`\`${p}\` in \`${m[1]}\` is not a type parameter of \`${it.name}\``);
+      else if (accept.has(p) || reject.has(p)) errors.push(`duplicate recursive-types attribute for type parameter \`${p}\` of \`${it.name}\``);
+      else if (m[1] === 'accept_recursive_types') accept.add(p);
+      else if (m[1] === 'reject_recursive_types') reject.add(p);
+      else accept.add(p); // rejected in ground variants only: as good as accepted for positivity
+    }
+    return { accept, reject, errors };
+  }
+
+  /**
+   * Verus's positivity check: a datatype may not contain itself (or a type that contains it) in
+   * a non-positive position, such as the element of a `Set` (a function to bool) or a `Map`'s
+   * key, or a type parameter declared `reject_recursive_types`; otherwise its SMT axioms would
+   * be inconsistent (Cantor). A type parameter used in such a position must be declared
+   * `#[verifier::reject_recursive_types(..)]`.
+   */
+  private checkPositivity(
+    all: (StructItem | EnumItem)[],
+    params: Map<StructItem | EnumItem, { accept: Set<string>; reject: Set<string>; errors: string[] }>,
+    syntaxVariants: (it: StructItem | EnumItem) => TypeExpr[][],
+    addError: (it: StructItem | EnumItem, message: string) => void,
+  ): void {
+    const byName = new Map(all.map((it) => [it.name, it]));
+    /** For each type constructor, which argument positions are non-positive. */
+    const rejected = (name: string, i: number): boolean => {
+      if (name === 'Set' || name === 'ISet') return i === 0;
+      if (name === 'Map' || name === 'IMap') return i === 0;
+      const it = byName.get(name);
+      if (!it) return false;
+      const p = it.generics[i];
+      return p !== undefined && params.get(it)!.reject.has(p);
+    };
+    // which datatypes each one mentions, transitively
+    const direct = new Map<string, Set<string>>();
+    const mentions = (t: TypeExpr, out: Set<string>): void => {
+      if (t.k === 'path') {
+        if (byName.has(t.name)) out.add(t.name);
+        t.args.forEach((a) => mentions(a, out));
+      } else if (t.k === 'array' || t.k === 'slice') mentions(t.elem, out);
+      else if (t.k === 'ref') mentions(t.inner, out);
+      else if (t.k === 'tuple') t.elems.forEach((a) => mentions(a, out));
+    };
+    for (const it of all) {
+      const out = new Set<string>();
+      for (const fields of syntaxVariants(it)) for (const f of fields) mentions(f, out);
+      direct.set(it.name, out);
+    }
+    const reaches = (from: string, to: string): boolean => {
+      const seen = new Set<string>();
+      const stack = [from];
+      while (stack.length) {
+        const x = stack.pop()!;
+        for (const y of direct.get(x) ?? []) {
+          if (y === to) return true;
+          if (!seen.has(y)) {
+            seen.add(y);
+            stack.push(y);
+          }
+        }
+      }
+      return false;
+    };
+    for (const it of all) {
+      const ps = params.get(it)!;
+      for (const e of ps.errors) addError(it, e);
+      const external = it.attrs?.some((a) => a.includes('external_body'));
+      if (external) {
+        for (const g of it.generics) {
+          if (!ps.accept.has(g) && !ps.reject.has(g)) addError(it, `in external_body datatype \`${it.name}\`, each type parameter must be one of: #[verifier::reject_recursive_types], #[verifier::reject_recursive_types_in_ground_variants], #[verifier::accept_recursive_types] (\`${g}\` is not)`);
+        }
+        continue;
+      }
+      const reported = new Set<string>();
+      const walk = (t: TypeExpr, positive: boolean): void => {
+        switch (t.k) {
+          case 'path': {
+            if (!positive && it.generics.includes(t.name) && !ps.reject.has(t.name) && !reported.has(t.name)) {
+              reported.add(t.name);
+              addError(it, `type parameter \`${t.name}\` of \`${it.name}\` is used in a non-positive position; declare it #[verifier::reject_recursive_types(${t.name})]`);
+            }
+            if (!positive && byName.has(t.name) && (t.name === it.name || reaches(t.name, it.name)) && !reported.has(t.name)) {
+              reported.add(t.name);
+              addError(it, `datatype \`${it.name}\` recursively uses type \`${t.name}\` in a non-positive position`);
+            }
+            t.args.forEach((a, i) => walk(a, positive && !rejected(t.name, i)));
+            return;
+          }
+          case 'array': case 'slice': return walk(t.elem, positive);
+          case 'ref': return walk(t.inner, positive);
+          case 'tuple': return t.elems.forEach((a) => walk(a, positive));
+          default: return;
+        }
+      };
+      for (const fields of syntaxVariants(it)) for (const f of fields) walk(f, true);
     }
   }
 
@@ -992,7 +1133,7 @@ class Checker {
     switch (s.k) {
       case 'let': {
         const isGhost = s.ghost || ghost(ctx.code) || ghostWrapper(s.ty) !== null;
-        const initCtx: Ctx = s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
+        const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
         let ty: CTy = declared ?? C_ANY;
         if (s.init) {

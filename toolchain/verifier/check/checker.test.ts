@@ -112,6 +112,89 @@ describe('modes (as Verus)', () => {
   });
 });
 
+describe('places, borrows and tracked values (as Verus and rustc)', () => {
+  it('refuses &mut of ghost places, in spec code and in assert-by proofs', () => {
+    const errs = errorsOf(
+      `proof fn a() { let ghost g: u64 = 3; let r = &mut g; }\nspec fn b() -> bool { let x = &mut 1u8; true }\nfn c() { let mut a: u8 = 24; assert(true) by { let x = &mut a; } }\nfn d() { let mut a: u8 = 24; proof { let tracked r = &mut a; } }`,
+    );
+    expect(errs.a!.join()).toMatch(/cannot take mutable borrow of ghost-mode place/);
+    expect(errs.b!.join()).toMatch(/mutable borrow is not allowed in spec context/);
+    expect(errs.c!.join()).toMatch(/not allowed in 'assert ... by' statement/);
+    expect(errs.d).toEqual([]);
+  });
+  it('refuses mutation through a spec-mode reference and spec values where tracked ones are needed', () => {
+    const errs = errorsOf(
+      `proof fn m(a: &mut u64) { *a = 1; }\nproof fn consume(tracked x: bool) {}\nproof fn ok(tracked x: bool) { consume(x); }\nproof fn spec_arg(x: bool) { consume(x); }\nproof fn in_by(tracked x: bool) { assert(true) by { consume(x); } }`,
+    );
+    expect(errs.m!.join()).toMatch(/cannot mutate through a spec-mode mutable reference/);
+    expect(errs.ok).toEqual([]);
+    expect(errs.spec_arg!.join()).toMatch(/expression has mode spec, expected mode proof/);
+    expect(errs.in_by!.join()).toMatch(/expression has mode spec, expected mode proof/);
+  });
+  it('refuses &mut of an immutable binding and two &mut borrows of one place in a call', () => {
+    const errs = errorsOf(
+      `fn g(x: &mut u8, y: &mut u8) {}\nfn imm() { let v: u8 = 1; let mut w: u8 = 2; g(&mut v, &mut w); }\nfn twice() { let mut v: u8 = 1; g(&mut v, &mut v); }\nfn param_twice(x: &mut u8) { g(x, x); }\nstruct P { a: u8, b: u8 }\nfn fields() { let mut p = P { a: 1, b: 2 }; g(&mut p.a, &mut p.b); }\nfn whole_and_field(x: &mut u8) { let mut p = P { a: 1, b: 2 }; g(&mut p.a, &mut p.a); }`,
+    );
+    expect(errs.imm!.join()).toMatch(/cannot borrow `v` as mutable, as it is not declared as mutable/);
+    expect(errs.twice!.join()).toMatch(/cannot borrow `v` as mutable more than once/);
+    expect(errs.param_twice!.join()).toMatch(/cannot borrow `x` as mutable more than once/);
+    expect(errs.fields).toEqual([]);
+    expect(errs.whole_and_field!.join()).toMatch(/more than once/);
+  });
+  it('refuses ref mut bindings (mutation through them is not modelled) and `_` parameters', () => {
+    const errs = errorsOf(`fn a() { let mut x: u8 = 0; let ref mut y = x; }\nproof fn b(x: (u8, u8)) { let (ref mut p, q) = x; }\nfn c(_: u8) {}\nfn d() { let x: u8 = 0; let ref y = x; }`);
+    expect(errs.a!.join()).toMatch(/`ref mut` binding/);
+    expect(errs.b!.join()).toMatch(/not allowed in spec mode/);
+    expect(errs.c!.join()).toMatch(/plain identifier pattern/);
+    expect(errs.d).toEqual([]);
+  });
+  it('an unsuffixed literal in exec code is never an int or nat', () => {
+    const errs = errorsOf(`struct S { a: nat }\nfn f() { let s = S { a: 12 }; }\nfn g() { let ghost s = S { a: 12 }; }`);
+    expect(errs.f!.join()).toMatch(/expected `nat`, found integer/);
+    expect(errs.g).toEqual([]);
+  });
+  it('checks the arithmetic and literals of constants', () => {
+    const file = parseFile('t.rs', `verus! {\nconst A: u8 = 255 + 1;\nconst B: u8 = 256 - 1;\nconst C: u8 = 254 + 1;\n}`);
+    const checked = checkCrate(new Crate([file]));
+    const msgs = file.items.map((it) => (it.k === 'const' ? (checked.constErrors.get(it) ?? []).map((e) => e.message).join() : ''));
+    expect(msgs[0]).toMatch(/will overflow/);
+    expect(msgs[1]).toMatch(/literal out of range for `u8`/);
+    expect(msgs[2]).toBe('');
+  });
+});
+
+describe('datatype well-formedness (as Verus)', () => {
+  function typeErrors(body: string): Record<string, string> {
+    const file = parseFile('t.rs', `verus! {\n${body}\n}`);
+    const checked = checkCrate(new Crate([file]));
+    const out: Record<string, string> = {};
+    for (const it of file.items) if (it.k === 'struct' || it.k === 'enum') out[it.name] = (checked.typeErrors.get(it) ?? []).map((e) => e.message).join();
+    return out;
+  }
+  it('refuses a datatype inside a Set element, an IMap key or a rejected type parameter of itself', () => {
+    const errs = typeErrors(
+      `struct A { s: Set<A> }\nenum B { L, N(IMap<B, int>) }\nstruct C { m: Map<int, C>, q: Seq<C> }\n#[verifier::reject_recursive_types(T)]\nstruct W<T> { s: Set<T> }\nenum D { L, N(Box<E>), F(W<Box<D>>) }\nenum E { L, N(Box<D>) }\nstruct V<T> { s: Set<T> }`,
+    );
+    expect(errs.A).toMatch(/recursively uses type `A` in a non-positive position/);
+    expect(errs.B).toMatch(/non-positive position/);
+    expect(errs.C).toBe('');
+    expect(errs.W).toBe('');
+    expect(errs.D).toMatch(/recursively uses type `D`/);
+    expect(errs.E).toBe('');
+    expect(errs.V).toMatch(/type parameter `T` of `V` is used in a non-positive position/);
+  });
+  it('needs a ground variant for generic datatypes and well-formed recursive-types attributes', () => {
+    const errs = typeErrors(
+      `#[verifier::accept_recursive_types(A)]\nstruct Wrap<A> { a: A }\nenum L<A> { Cons(A, Box<L<A>>) }\nenum M<A> { Nil, Cons(A, Box<M<A>>) }\n#[verifier::reject_recursive_types(D)]\nstruct X<A> { a: A }\n#[verifier::external_body]\n#[verifier::reject_recursive_types(K)]\nstruct Ext<K, V> { k: K }`,
+    );
+    expect(errs.Wrap).toMatch(/non-recursive variant/);
+    expect(errs.L).toMatch(/non-recursive variant/);
+    expect(errs.M).toBe('');
+    expect(errs.X).toMatch(/`D` in `reject_recursive_types` is not a type parameter/);
+    expect(errs.Ext).toMatch(/each type parameter must be one of/);
+  });
+});
+
 describe('output', () => {
   it('records a type for every literal of a checked function', () => {
     const { checked, fns } = check(`fn f(a: [u8; 4]) -> u8 requires a[0] < 10 { let mut i = 0; while i < 3 invariant i <= 3 decreases 3 - i { i = i + 1; } a[i] + 1 }`);

@@ -1,0 +1,130 @@
+// Modes of places, mutable borrows and datatype well-formedness (the checking phase): each
+// program Verus or rustc rejects sits next to a close one that must still verify.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+fn bump(x: &mut u8)
+    requires *old(x) < 200,
+    ensures *x == *old(x) + 1,
+{
+    *x = *x + 1;
+}
+
+// expect: verified
+fn bump_both(x: &mut u8, y: &mut u8)
+    requires *old(x) < 200, *old(y) < 200,
+    ensures *x == *old(x) + 1, *y == *old(y) + 1,
+{
+    bump(x);
+    bump(y);
+}
+
+// expect: verified
+fn borrow_mut_binding() {
+    let mut v: u8 = 6;
+    bump(&mut v);
+    assert(v == 7);
+}
+
+// expect: error
+fn borrow_immutable_binding() {
+    let v: u8 = 6;
+    bump(&mut v);
+}
+
+// expect: verified
+fn borrow_two_places() {
+    let mut a: u8 = 1;
+    let mut b: u8 = 2;
+    bump_both(&mut a, &mut b);
+    assert(a == 2 && b == 3);
+}
+
+// expect: error
+fn borrow_one_place_twice() {
+    let mut a: u8 = 1;
+    bump_both(&mut a, &mut a);
+}
+
+// expect: error
+fn reborrow_param_twice(x: &mut u8)
+    requires *old(x) < 100,
+{
+    bump_both(x, x);
+}
+
+// expect: error
+fn assign_immutable() -> (r: u8) {
+    let r = 1;
+    r = 2;
+    r
+}
+
+// expect: error
+fn ref_mut_binding() {
+    let mut x: u8 = 0;
+    let ref mut y = x;
+    *y = 20;
+    assert(x == 0);
+}
+
+// expect: error
+proof fn borrow_ghost_place() {
+    let ghost mut g: int = 3;
+    let r = &mut g;
+}
+
+// expect: error
+proof fn mutate_through_spec_ref(a: &mut u64) {
+    *a = 1;
+}
+
+// expect: verified
+proof fn consume(tracked x: bool) {}
+
+// expect: verified
+proof fn pass_tracked(tracked x: bool) {
+    consume(x);
+}
+
+// expect: error
+proof fn pass_spec_as_tracked(x: bool) {
+    consume(x);
+}
+
+// expect: error
+proof fn tracked_in_assert_by(tracked x: bool) {
+    assert(true) by {
+        consume(x);
+    }
+}
+
+// expect: error
+fn borrow_in_assert_by() {
+    let mut a: u8 = 24;
+    assert(true) by {
+        let x = &mut a;
+    }
+}
+
+// expect: verified
+fn exec_ghost_let() {
+    let mut a: u8 = 24;
+    let ghost g = a;
+    a = a + 1;
+    assert(a == g + 1);
+}
+
+// expect: error
+struct SetOfSelf {
+    children: Set<SetOfSelf>,
+}
+
+enum MapOfSelf {
+    Leaf,
+    Node(Map<int, MapOfSelf>),
+}
+
+} // verus!

@@ -204,3 +204,17 @@ describe('output', () => {
     expect(lits.length).toBe(8);
   });
 });
+
+describe('definite initialization (as rustc)', () => {
+  it('refuses a read of a `let x;` not assigned on every path, and a second assignment', () => {
+    const errs = errorsOf(
+      `fn a(b: bool) -> u8 { let r: u8; if b { r = 1; } else { r = 0; } r }\nfn c(b: bool) -> u8 { let r: u8; if b { r = 1; } r }\nfn d(b: u8) -> u8 { let r: u8; match b { 0 => { r = 1; } _ => { return 0; } } r }\nfn e(b: u8) -> u8 { let r: u8; match b { 0 => { r = 1; } _ => {} } r }\nfn f() -> u8 { let r: u8; r = 1; r = 2; r }\nfn g() -> u8 { let mut r: u8; r = 1; r = 2; r }`,
+    );
+    expect(errs.a).toEqual([]);
+    expect(errs.c!.join()).toMatch(/used binding `r` is possibly-uninitialized/);
+    expect(errs.d).toEqual([]);
+    expect(errs.e!.join()).toMatch(/possibly-uninitialized/);
+    expect(errs.f!.join()).toMatch(/cannot assign twice/);
+    expect(errs.g).toEqual([]);
+  });
+});

@@ -51,6 +51,8 @@ interface Local {
   /** a `&mut T` parameter: the places behind it are mutable */
   mutRef: boolean;
   mode: LocalMode;
+  /** `let x;`: whether it is assigned on every path that reaches the current point */
+  cell?: { assigned: boolean };
 }
 
 interface Ctx {
@@ -154,10 +156,27 @@ class Checker {
 
   private currentFn: FnItem | null = null;
   private currentConst: ConstItem | null = null;
+  /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
+  private cells: { assigned: boolean }[] = [];
+
+  private snap(): boolean[] {
+    return this.cells.map((c) => c.assigned);
+  }
+
+  /** After branches: assigned where every branch that goes on assigned it (null: diverges). */
+  private join(before: boolean[], branches: (boolean[] | null)[]): void {
+    const live = branches.filter((b): b is boolean[] => b !== null);
+    before.forEach((_, i) => (this.cells[i]!.assigned = live.length ? live.every((b) => b[i]) : true));
+  }
+
+  private restore(before: boolean[]): void {
+    before.forEach((v, i) => (this.cells[i]!.assigned = v));
+  }
 
   /** Runs one item's check; a resolver error ends that item's check as its error. */
   private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
     this.errors = [];
+    this.cells = [];
     this.currentFn = fn;
     try {
       f();
@@ -568,9 +587,16 @@ class Checker {
       }
       case 'if': {
         this.expect(e.cond, C_BOOL, ctx);
+        const before = this.snap();
         const t = this.block(e.then, ctx, hint);
-        if (!e.els) return C_UNIT;
+        const afterThen = t === null ? null : this.snap();
+        this.restore(before);
+        if (!e.els) {
+          this.join(before, [afterThen, before]);
+          return C_UNIT;
+        }
         const f = this.infer(e.els, ctx, hint);
+        this.join(before, [afterThen, this.diverges(e.els) ? null : this.snap()]);
         if (t === null) return f;
         this.unify(t, f, e.els.sp);
         return t;
@@ -578,7 +604,10 @@ class Checker {
       case 'match': {
         const s = this.infer(e.scrut, ctx);
         let result: CTy | null = null;
+        const before = this.snap();
+        const after: (boolean[] | null)[] = [];
         for (const arm of e.arms) {
+          this.restore(before);
           ctx.scopes.push(new Map());
           if (arm.guard && this.hasRefMut(arm.pat)) this.error('Not supported: match arm containing both a match-guard and a binding by mutable reference', arm.pat.sp);
           this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
@@ -588,8 +617,10 @@ class Checker {
             if (result === null) result = t;
             else this.unify(result, t, arm.body.sp);
           }
+          after.push(this.diverges(arm.body) ? null : this.snap());
           ctx.scopes.pop();
         }
+        if (e.arms.length) this.join(before, after);
         return result ?? C_ANY;
       }
       case 'block':
@@ -658,7 +689,10 @@ class Checker {
         const spec: Ctx = { ...ctx, code: 'spec' };
         for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);
         for (const d of e.dec) this.decreasesMeasure(d, spec);
+        const before = this.snap();
         this.block(e.body, ctx);
+        // the body may not run (or stop at a `break` before an assignment)
+        this.restore(before);
         return e.k === 'while' ? C_UNIT : C_ANY;
       }
       case 'assign':
@@ -683,6 +717,7 @@ class Checker {
     if (segs.length === 1) {
       const l = this.lookup(last, ctx);
       if (l) {
+        if (l.cell && !l.cell.assigned) this.error(`used binding \`${last}\` is possibly-uninitialized`, e.sp);
         if (l.ghost && ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: \`${last}\` is a ghost variable and cannot be used in exec code`, e.sp);
         return l.ty;
       }
@@ -1096,9 +1131,15 @@ class Checker {
     }
     // the place is read in the mode of the assignment's target
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
+    const cell = place?.direct && e.op === '=' ? place.local.cell : undefined;
+    if (cell && cell.assigned && place!.local.mutable === 'uninit') this.error(`cannot assign twice to immutable variable \`${place!.name}\``, e.lhs.sp);
+    const was = cell?.assigned ?? false;
+    if (cell) cell.assigned = true; // the target is written, not read
     const lt = this.infer(e.lhs, placeCtx);
+    if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
+      if (cell) cell.assigned = true;
       return C_UNIT;
     }
     // compound assignment: `a op= b` is `a = a op b` with the operator's typing
@@ -1194,7 +1235,9 @@ class Checker {
           if (ghost(ctx.code) || mode === 'spec') this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
           else this.error('not supported: a `ref mut` binding (mutation through it would not reach the matched place)', p.sp);
         }
-        scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode });
+        const cell = uninit ? { assigned: false } : undefined;
+        if (cell) this.cells.push(cell);
+        scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode, ...(cell ? { cell } : {}) });
         this.bindings.set(p, ty);
         return;
       case 'lit':

@@ -278,7 +278,8 @@ class Checker {
     const reject = new Set<string>();
     const errors: string[] = [];
     for (const a of it.attrs ?? []) {
-      const m = /^(?:verifier::)?(accept_recursive_types|reject_recursive_types|reject_recursive_types_in_ground_variants)\((\w+)\)$/.exec(a);
+      // `verifier::reject_recursive_types(A)` or `verifier(reject_recursive_types(A))`
+      const m = /^(?:verifier::|verifier\()?(accept_recursive_types|reject_recursive_types|reject_recursive_types_in_ground_variants)\((\w+)\)\)?$/.exec(a);
       if (!m) continue;
       const p = m[2]!;
       if (!it.generics.includes(p)) errors.push(`\`${p}\` in \`${m[1]}\` is not a type parameter of \`${it.name}\``);
@@ -349,6 +350,7 @@ class Checker {
       const external = it.attrs?.some((a) => a.includes('external_body'));
       if (external) {
         for (const g of it.generics) {
+          if (g === 'const') continue; // `const N: usize` is not a type parameter
           if (!ps.accept.has(g) && !ps.reject.has(g)) addError(it, `in external_body datatype \`${it.name}\`, each type parameter must be one of: #[verifier::reject_recursive_types], #[verifier::reject_recursive_types_in_ground_variants], #[verifier::accept_recursive_types] (\`${g}\` is not)`);
         }
         continue;

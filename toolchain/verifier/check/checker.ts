@@ -1196,6 +1196,8 @@ class Checker {
         return C_UNIT;
       case 'assert':
         noGhostStatementsInSpec('`assert`');
+        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) this.bvDivisions(x);
+        if (s.by === 'nonlinear_arith') this.nonlinearQuery(s, ctx);
         for (const r of s.req) this.expect(r, C_BOOL, spec);
         if (s.proof) this.block(s.proof, { ...proof, scopes: this.specScopes(ctx), inAssertBy: true, outerDepth: ctx.scopes.length });
         this.expect(s.e, C_BOOL, spec);
@@ -1220,6 +1222,56 @@ class Checker {
       case 'unsupported':
         return C_ANY;
     }
+  }
+
+  /**
+   * `assert(e) by(nonlinear_arith) requires r { body }` is a query of its own that sees only `r`:
+   * its body may not use a variable that `e` and `r` do not mention (Verus).
+   */
+  private nonlinearQuery(s: Extract<Stmt, { k: 'assert' }>, ctx: Ctx): void {
+    if (ctx.fn?.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a))) this.error('assert_by_query not allowed in #[verifier::nonlinear] functions', s.sp);
+    if (!s.proof) return;
+    const names = (root: unknown, out: Set<string>, report?: (name: string, sp: Sp) => void): void => {
+      const visit = (x: unknown): void => {
+        if (Array.isArray(x)) return x.forEach(visit);
+        if (!x || typeof x !== 'object') return;
+        const o = x as { k?: string; segs?: string[]; sp?: Sp };
+        if (o.k === 'path' && o.segs?.length === 1) {
+          out.add(o.segs[0]!);
+          report?.(o.segs[0]!, o.sp!);
+        }
+        for (const v of Object.values(x)) if (v && typeof v === 'object') visit(v);
+      };
+      visit(root);
+    };
+    const allowed = new Set<string>();
+    names([s.e, ...s.req], allowed);
+    const reported = new Set<string>();
+    names(s.proof, new Set(), (name, sp) => {
+      if (allowed.has(name) || reported.has(name) || !this.lookup(name, ctx)) return;
+      reported.add(name);
+      this.error(`variable \`${name}\` not mentioned in requires/ensures of the nonlinear_arith query`, sp);
+    });
+  }
+
+  /**
+   * `/` and `%` in a bit-vector query by a divisor that may be 0: SMT-LIB defines `bvudiv x 0`
+   * as all ones and `bvurem x 0` as x, width by width, while the integer encoding leaves `x / 0`
+   * unspecified; facts proved one way and used the other are contradictory (Verus also leaves
+   * these unspecified). Refused until the bit-vector encoding leaves them unspecified too.
+   */
+  private bvDivisions(e: Expr): void {
+    const visit = (x: Expr): void => {
+      if (x.k === 'binary' && (x.op === '/' || x.op === '%')) {
+        const d = x.r.k === 'cast' ? x.r.e : x.r;
+        if (!(d.k === 'int' && d.value !== 0n)) this.error(`not supported: \`${x.op}\` by a value that may be 0 in \`by(bit_vector)\` (only a nonzero literal divisor)`, x.sp);
+      }
+      for (const v of Object.values(x)) {
+        if (v && typeof v === 'object' && 'k' in v && 'sp' in v) visit(v as Expr);
+        else if (Array.isArray(v)) for (const y of v) if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr);
+      }
+    };
+    visit(e);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -118,6 +118,21 @@ fn exec_ghost_let() {
 }
 
 // expect: error
+fn bv_division_by_zero_widths(y: u8, z: u32)
+    requires y == 0, z == 0,
+{
+    assert(y != 0 || 1u8 / y == 255u8) by(bit_vector);
+    assert(z != 0 || 1u32 / z == 0xffff_ffffu32) by(bit_vector);
+    assert(1u8 / y == 1u32 / z);
+    assert(false);
+}
+
+// expect: verified
+fn bv_division_by_literal(va: u64) {
+    assert((va >> 12u64) & 511u64 == (va / 4096u64) % 512u64) by(bit_vector);
+}
+
+// expect: error
 struct SetOfSelf {
     children: Set<SetOfSelf>,
 }

@@ -230,3 +230,17 @@ describe('isolated queries', () => {
     expect(errs.d).toEqual([]);
   });
 });
+
+describe('datatype attributes', () => {
+  it('derive(Structural) needs Structural fields; a signature cannot mention a #[verifier::external] type', () => {
+    const file = parseFile('t.rs', `verus! {\n#[derive(PartialEq, Eq)]\nstruct O { }\n#[derive(PartialEq, Eq, Structural)]\nstruct T { o: O }\n#[derive(PartialEq, Eq, Structural)]\nstruct U { a: u8, t: T }\n#[verifier::external]\nstruct X { }\n#[verifier::external_body]\nfn stuff(x: X) -> u8 { 0 }\n}`);
+    const checked = checkCrate(new Crate([file]));
+    const msg = (name: string) => {
+      const it = file.items.find((x) => (x.k === 'struct' || x.k === 'fn') && x.name === name)!;
+      return (it.k === 'fn' ? checked.fnErrors.get(it) : checked.typeErrors.get(it as never))?.map((e) => e.message).join() ?? '';
+    };
+    expect(msg('T')).toMatch(/`O: Structural` is not satisfied/);
+    expect(msg('U')).toBe('');
+    expect(msg('stuff')).toMatch(/cannot use type `X` which is ignored/);
+  });
+});

@@ -270,6 +270,37 @@ class Checker {
       if (!founded.has(it.name)) addError(it, `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`);
     }
     this.checkPositivity(all, params, syntaxVariants, addError);
+    // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
+    const derives = (it: StructItem | EnumItem, what: string) => (it.attrs ?? []).some((a) => /^derive\(/.test(a) && a.slice(7, -1).split(',').includes(what));
+    const byName = new Map(all.map((it) => [it.name, it]));
+    for (const it of all) {
+      if (!derives(it, 'Structural')) continue;
+      for (const fields of syntaxVariants(it)) {
+        for (const f of fields) {
+          const other = f.k === 'path' ? byName.get(f.name) : undefined;
+          if (other && !derives(other, 'Structural')) addError(it, `the trait bound \`${other.name}: Structural\` is not satisfied (field of \`${it.name}\`, which derives Structural)`);
+        }
+      }
+    }
+  }
+
+  /** A datatype marked `#[verifier::external]` is ignored by Verus: no signature may mention it. */
+  private ignoredType(t: TypeExpr): string | null {
+    switch (t.k) {
+      case 'path': {
+        const it: StructItem | EnumItem | null | undefined = this.crate.structs.get(t.name)?.[0]?.item ?? this.crate.enumItem(t.name);
+        if (it && it.attrs?.some((a) => a === 'verifier::external' || a === 'verifier(external)')) return t.name;
+        for (const a of t.args) {
+          const r = this.ignoredType(a);
+          if (r) return r;
+        }
+        return null;
+      }
+      case 'ref': return this.ignoredType(t.inner);
+      case 'array': case 'slice': return this.ignoredType(t.elem);
+      case 'tuple': for (const e of t.elems) { const r = this.ignoredType(e); if (r) return r; } return null;
+      default: return null;
+    }
   }
 
   /** The `accept_recursive_types` / `reject_recursive_types` attributes of a datatype's type parameters. */
@@ -412,6 +443,10 @@ class Checker {
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
       params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec' || wrapped !== null, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+    }
+    for (const t of [...f.params.map((p) => p.ty), ...(f.ret ? [f.ret.ty] : [])]) {
+      const ignored = this.ignoredType(t);
+      if (ignored) this.error(`cannot use type \`${ignored}\` which is ignored (it is marked #[verifier::external])`, t.sp);
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;

@@ -1135,7 +1135,8 @@ class Checker {
 
   /** `&mut place`: modes (Verus) and mutability of the binding (rustc). */
   private mutBorrow(e: Extract<Expr, { k: 'unary' }>, ctx: Ctx): void {
-    if (ctx.code === 'spec') return this.error('mutable borrow is not allowed in spec context', e.sp);
+    // (a `let ghost r = &mut x;` in exec or proof code is a ghost snapshot of a borrow: allowed)
+    if (ctx.code === 'spec' && ctx.fn?.mode === 'spec') return this.error('mutable borrow is not allowed in spec context', e.sp);
     const r = this.placeRoot(e.e, ctx);
     if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
     if (!r) return;
@@ -1143,7 +1144,8 @@ class Checker {
       if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
       return this.error('cannot take mutable borrow of ghost-mode place', e.sp);
     }
-    if (r.direct && r.local.mutable === false) this.error(`cannot borrow \`${r.name}\` as mutable, as it is not declared as mutable`, e.sp);
+    // rustc's check of exec code (Verus's own lifetime check of ghost code is more lenient)
+    if (r.direct && r.local.mutable === false && r.local.mode === 'exec' && ctx.code === 'exec') this.error(`cannot borrow \`${r.name}\` as mutable, as it is not declared as mutable`, e.sp);
   }
 
   /** Whether a name in an `assert .. by` proof refers to a variable declared outside it. */

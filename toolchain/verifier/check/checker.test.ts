@@ -121,6 +121,9 @@ describe('places, borrows and tracked values (as Verus and rustc)', () => {
     expect(errs.b!.join()).toMatch(/mutable borrow is not allowed in spec context/);
     expect(errs.c!.join()).toMatch(/not allowed in 'assert ... by' statement/);
     expect(errs.d).toEqual([]);
+    const ok = errorsOf(`struct X { }\nfn e() { let mut x: u8 = 0; let ghost r = &mut x; assert(x == 0); }\nfn f() { let tracked x = X { }; proof { let tracked r = &mut x; } }`);
+    expect(ok.e).toEqual([]);
+    expect(ok.f).toEqual([]);
   });
   it('refuses mutation through a spec-mode reference and spec values where tracked ones are needed', () => {
     const errs = errorsOf(

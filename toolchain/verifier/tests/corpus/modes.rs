@@ -117,6 +117,20 @@ fn exec_ghost_let() {
     assert(a == g + 1);
 }
 
+// expect: failed assertion
+fn exec_ghost_let_stale() {
+    let mut a: u8 = 24;
+    let ghost g = a;
+    a = a + 1;
+    assert(a == g);
+}
+
+// expect: failed precondition
+fn borrow_mut_binding_overflow() {
+    let mut v: u8 = 250;
+    bump(&mut v);
+}
+
 // expect: error
 fn bv_division_by_zero_widths(y: u8, z: u32)
     requires y == 0, z == 0,

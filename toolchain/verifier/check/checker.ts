@@ -270,6 +270,11 @@ class Checker {
       if (!founded.has(it.name)) addError(it, `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`);
     }
     this.checkPositivity(all, params, syntaxVariants, addError);
+    // a `&mut` field: mutation through it is not modelled (as for local `&mut` references)
+    for (const it of all) {
+      if (it.attrs?.some((a) => a.includes('external'))) continue;
+      if (syntaxVariants(it).some((fields) => fields.some((t) => t.k === 'ref' && t.mut))) addError(it, `not supported: a \`&mut\` field in \`${it.name}\` (mutation through it would not reach the borrowed place)`);
+    }
     // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
     const derives = (it: StructItem | EnumItem, what: string) => (it.attrs ?? []).some((a) => /^derive\(/.test(a) && a.slice(7, -1).split(',').includes(what));
     const byName = new Map(all.map((it) => [it.name, it]));
@@ -640,6 +645,7 @@ class Checker {
       }
       case 'match': {
         const s = this.infer(e.scrut, ctx);
+        if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
         let result: CTy | null = null;
         const before = this.snap();
         const after: (boolean[] | null)[] = [];
@@ -1123,6 +1129,23 @@ class Checker {
     return ctx.scopes.map((m) => new Map([...m].map(([k, l]) => [k, { ...l, mode: l.mode === 'unknown' ? l.mode : 'spec' } as Local])));
   }
 
+  /** An expression whose value is a mutable reference: `&mut place`, or a `&mut T` parameter. */
+  private isMutRef(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'unary' && e.op === '&mut') return true;
+    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.mutRef;
+    return false;
+  }
+
+  private binds(p: Pat): boolean {
+    switch (p.k) {
+      case 'bind': return true;
+      case 'or': return p.alts.some((a) => this.binds(a));
+      case 'tuple': return p.elems.some((a) => this.binds(a));
+      case 'variant': return (p.args ?? []).some((a) => this.binds(a)) || (p.fields ?? []).some((f) => this.binds(f.pat));
+      default: return false;
+    }
+  }
+
   private hasRefMut(p: Pat): boolean {
     switch (p.k) {
       case 'bind': return !!(p.ref && p.mut);
@@ -1219,6 +1242,9 @@ class Checker {
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : this.infer(s.init, initCtx);
           if (!declared) ty = t;
+        }
+        if (!s.ghost || s.tracked) {
+          if ((s.ty?.k === 'ref' && s.ty.mut) || (s.init && this.isMutRef(s.init, ctx))) this.error('not supported: a local `&mut` reference (mutation through it would not reach the borrowed place)', s.sp);
         }
         const wrapper = ghostWrapper(s.ty);
         const mode: LocalMode = s.tracked ? 'tracked' : s.ghost ? 'spec' : wrapper === 'spec' ? 'spec' : wrapper === 'proof' ? 'tracked' : ctx.code === 'exec' ? 'exec' : 'spec';

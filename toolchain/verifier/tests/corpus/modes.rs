@@ -147,6 +147,33 @@ fn bv_division_by_literal(va: u64) {
 }
 
 // expect: error
+fn local_mut_ref_alias() {
+    let mut x: u8 = 0;
+    let mut r = &mut x;
+    *r = 5;
+    assert(x == 0);
+}
+
+// expect: error
+fn moved_mut_param(x: &mut u8)
+    requires *old(x) == 0,
+{
+    let r = x;
+    bump(r);
+    assert(*x == 0);
+}
+
+// expect: error
+fn match_on_mut_ref() {
+    let mut o: Option<u8> = Some(0);
+    match &mut o {
+        Some(v) => { bump(v); }
+        None => {}
+    }
+    assert(o == Some(0u8));
+}
+
+// expect: error
 struct SetOfSelf {
     children: Set<SetOfSelf>,
 }

@@ -20,7 +20,7 @@ export type BinOp =
 
 export type Pat =
   | { k: 'wild'; sp: Sp }
-  | { k: 'bind'; name: string; mut: boolean; sp: Sp }
+  | { k: 'bind'; name: string; mut: boolean; sp: Sp; /** `ref` / `ref mut` binding */ ref?: boolean }
   | { k: 'lit'; value: Expr; sp: Sp }
   | { k: 'variant'; path: string[]; args: Pat[] | null; fields: { name: string; pat: Pat }[] | null; rest: boolean; sp: Sp }
   | { k: 'tuple'; elems: Pat[]; sp: Sp }
@@ -59,7 +59,7 @@ export type Expr =
   | { k: 'unsupported'; what: string; sp: Sp };
 
 export type Stmt =
-  | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp }
+  | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean }
   | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
   | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp }
   | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp }
@@ -80,6 +80,10 @@ export interface Param {
   ty: TypeExpr;
   isSelf: boolean;
   sp: Sp;
+  /** `tracked x: T` / `ghost x: T` */
+  mode?: 'tracked' | 'ghost';
+  /** `mut x: T` */
+  mut?: boolean;
 }
 
 export interface FnItem {
@@ -128,6 +132,7 @@ export interface StructItem {
   generics: string[];
   sp: Sp;
   module: string[];
+  attrs?: string[];
 }
 
 export interface EnumItem {
@@ -137,6 +142,7 @@ export interface EnumItem {
   generics: string[];
   sp: Sp;
   module: string[];
+  attrs?: string[];
 }
 
 export interface ConstItem {

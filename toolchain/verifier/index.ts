@@ -173,8 +173,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   for (const f of parsed) {
     const lm = lineMaps.get(f.path)!;
     for (const it of f.items) {
-      const typeErrors = it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : undefined;
-      if (typeErrors && (it.k === 'struct' || it.k === 'enum')) {
+      const typeErrors = it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : it.k === 'const' ? checked.constErrors.get(it) : undefined;
+      if (typeErrors?.length && (it.k === 'struct' || it.k === 'enum' || it.k === 'const')) {
         for (const err of typeErrors) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
         functions.push({ name: `<${it.k} ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'spec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: typeErrors[0]!.message });
         continue;

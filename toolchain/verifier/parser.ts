@@ -389,8 +389,8 @@ class Parser {
       this.expect('}');
       return 'item';
     }
-    if (t.text === 'struct') return out.push(this.structItem(start, module)), 'type';
-    if (t.text === 'enum') return out.push(this.enumItem(start, module)), 'type';
+    if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs }), 'type';
+    if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs }), 'type';
     if (t.text === 'impl') return this.implItem(out, module), 'item';
     if (t.text === 'const' && !this.is('fn', 1)) {
       this.next();
@@ -665,7 +665,8 @@ class Parser {
         this.innerAttrs('item');
         const ps = this.peek().start;
         // tracked / ghost param modifiers
-        if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) this.next();
+        let pmode: 'tracked' | 'ghost' | undefined;
+        if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) pmode = this.next().text as 'tracked' | 'ghost';
         if (this.is('&') || this.is('&&') || this.is('self') || (this.is('mut') && this.is('self', 1))) {
           // self forms
           let ref = false;
@@ -681,11 +682,11 @@ class Parser {
           if (this.eat(':')) ty = this.type();
           params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
         } else {
-          this.eat('mut');
+          const pmut = this.eat('mut');
           const pname = this.ident();
           this.expect(':');
           const ty = this.type();
-          params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() } });
+          params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() }, ...(pmode ? { mode: pmode } : {}), ...(pmut ? { mut: true } : {}) });
         }
         if (!this.eat(',')) {
           this.expect(')');
@@ -900,9 +901,10 @@ class Parser {
     if (t.text === 'let') {
       this.next();
       let ghost = false;
+      let tracked = false;
       if (this.peek().kind === 'ident' && (this.peek().text === 'ghost' || this.peek().text === 'tracked') && !this.is(':', 1) && !this.is('=', 1)) {
         ghost = true;
-        this.next();
+        tracked = this.next().text === 'tracked';
       }
       const pat = this.pat();
       let ty: TypeExpr | null = null;
@@ -911,7 +913,7 @@ class Parser {
       if (this.eat('=')) init = this.expr();
       if (this.is('else')) this.error('let-else is not supported');
       this.expect(';');
-      return { k: 'let', pat, ghost, ty, init, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'let', pat, ghost, ty, init, sp: { start: s, end: this.lastEnd() }, ...(tracked ? { tracked } : {}) };
     }
     if (t.kind === 'ident' && (t.text === 'assert' || t.text === 'assume') && this.is('(', 1)) {
       this.next();
@@ -1039,7 +1041,7 @@ class Parser {
       }
       return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
     }
-    this.eat('ref');
+    const ref = this.eat('ref');
     const mut = this.eat('mut');
     if (this.peek().kind === 'ident' && (this.peek().text === 'ghost' || this.peek().text === 'tracked') && this.peek(1).kind === 'ident') this.next();
     const path: string[] = [this.ident()];
@@ -1080,7 +1082,7 @@ class Parser {
       return { k: 'variant', path, args: null, fields, rest, sp: { start: s, end: this.lastEnd() } };
     }
     if (path.length === 1 && /^[a-z_]/.test(path[0]!) && path[0] !== 'None') {
-      return { k: 'bind', name: path[0]!, mut, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'bind', name: path[0]!, mut, sp: { start: s, end: this.lastEnd() }, ...(ref ? { ref: true } : {}) };
     }
     return { k: 'variant', path, args: null, fields: null, rest: false, sp: { start: s, end: this.lastEnd() } };
   }

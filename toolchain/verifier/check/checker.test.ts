@@ -127,7 +127,94 @@ describe('modes (as Verus)', () => {
     expect(errs.k).toEqual([]);
   });
   it('int values may appear in exec signatures (Verus accepts them; they have no overflow obligations)', () => {
-    expect(errorsOf(`fn f(a: int, b: int) -> bool { let c = a + b; c < 3 }`).f).toEqual([]);
+    expect(errorsOf(`fn f(a: int, b: int) -> bool { let c = a + b; c < a }`).f).toEqual([]);
+  });
+});
+
+describe('places, borrows and tracked values (as Verus and rustc)', () => {
+  it('refuses &mut of ghost places, in spec code and in assert-by proofs', () => {
+    const errs = errorsOf(
+      `proof fn a() { let ghost g: u64 = 3; let r = &mut g; }\nspec fn b() -> bool { let x = &mut 1u8; true }\nfn c() { let mut a: u8 = 24; assert(true) by { let x = &mut a; } }\nfn d() { let mut a: u8 = 24; proof { let tracked r = &mut a; } }`,
+    );
+    expect(errs.a!.join()).toMatch(/cannot take mutable borrow of ghost-mode place/);
+    expect(errs.b!.join()).toMatch(/mutable borrow is not allowed in spec context/);
+    expect(errs.c!.join()).toMatch(/not allowed in 'assert ... by' statement/);
+    // a tracked borrow of an exec place is fine for Verus; mutation through it is not modelled here
+    expect(errs.d!.join()).toMatch(/not supported: a local `&mut` reference/);
+    const ok = errorsOf(`struct X { }\nfn e() { let mut x: u8 = 0; let ghost r = &mut x; assert(x == 0); }\nfn f() { let tracked x = X { }; proof { let tracked r = &mut x; } }`);
+    expect(ok.e).toEqual([]);
+    expect(ok.f!.join()).not.toMatch(/mutable borrow|ghost-mode|declared as mutable/);
+  });
+  it('refuses mutation through a spec-mode reference and spec values where tracked ones are needed', () => {
+    const errs = errorsOf(
+      `proof fn m(a: &mut u64) { *a = 1; }\nproof fn consume(tracked x: bool) {}\nproof fn ok(tracked x: bool) { consume(x); }\nproof fn spec_arg(x: bool) { consume(x); }\nproof fn in_by(tracked x: bool) { assert(true) by { consume(x); } }`,
+    );
+    expect(errs.m!.join()).toMatch(/cannot mutate through a spec-mode mutable reference/);
+    expect(errs.ok).toEqual([]);
+    expect(errs.spec_arg!.join()).toMatch(/expression has mode spec, expected mode proof/);
+    expect(errs.in_by!.join()).toMatch(/expression has mode spec, expected mode proof/);
+  });
+  it('refuses &mut of an immutable binding and two &mut borrows of one place in a call', () => {
+    const errs = errorsOf(
+      `fn g(x: &mut u8, y: &mut u8) {}\nfn imm() { let v: u8 = 1; let mut w: u8 = 2; g(&mut v, &mut w); }\nfn twice() { let mut v: u8 = 1; g(&mut v, &mut v); }\nfn param_twice(x: &mut u8) { g(x, x); }\nstruct P { a: u8, b: u8 }\nfn fields() { let mut p = P { a: 1, b: 2 }; g(&mut p.a, &mut p.b); }\nfn whole_and_field(x: &mut u8) { let mut p = P { a: 1, b: 2 }; g(&mut p.a, &mut p.a); }`,
+    );
+    expect(errs.imm!.join()).toMatch(/cannot borrow `v` as mutable, as it is not declared as mutable/);
+    expect(errs.twice!.join()).toMatch(/cannot borrow `v` as mutable more than once/);
+    expect(errs.param_twice!.join()).toMatch(/cannot borrow `x` as mutable more than once/);
+    expect(errs.fields).toEqual([]);
+    expect(errs.whole_and_field!.join()).toMatch(/more than once/);
+  });
+  it('refuses ref mut bindings (mutation through them is not modelled) and `_` parameters', () => {
+    const errs = errorsOf(`fn a() { let mut x: u8 = 0; let ref mut y = x; }\nproof fn b(x: (u8, u8)) { let (ref mut p, q) = x; }\nfn c(_: u8) {}\nfn d() { let x: u8 = 0; let ref y = x; }`);
+    expect(errs.a!.join()).toMatch(/`ref mut` binding/);
+    expect(errs.b!.join()).toMatch(/not allowed in spec mode/);
+    expect(errs.c!.join()).toMatch(/plain identifier pattern/);
+    expect(errs.d).toEqual([]);
+  });
+  it('an unsuffixed literal in exec code is never an int or nat', () => {
+    const errs = errorsOf(`struct S { a: nat }\nfn f() { let s = S { a: 12 }; }\nfn g() { let ghost s = S { a: 12 }; }`);
+    expect(errs.f!.join()).toMatch(/expected `nat`, found integer/);
+    expect(errs.g).toEqual([]);
+  });
+  it('checks the arithmetic and literals of constants', () => {
+    const file = parseFile('t.rs', `verus! {\nconst A: u8 = 255 + 1;\nconst B: u8 = 256 - 1;\nconst C: u8 = 254 + 1;\n}`);
+    const checked = checkCrate(new Crate([file]));
+    const msgs = file.items.map((it) => (it.k === 'const' ? (checked.constErrors.get(it) ?? []).map((e) => e.message).join() : ''));
+    expect(msgs[0]).toMatch(/will overflow/);
+    expect(msgs[1]).toMatch(/literal out of range for `u8`/);
+    expect(msgs[2]).toBe('');
+  });
+});
+
+describe('datatype well-formedness (as Verus)', () => {
+  function typeErrors(body: string): Record<string, string> {
+    const file = parseFile('t.rs', `verus! {\n${body}\n}`);
+    const checked = checkCrate(new Crate([file]));
+    const out: Record<string, string> = {};
+    for (const it of file.items) if (it.k === 'struct' || it.k === 'enum') out[it.name] = (checked.typeErrors.get(it) ?? []).map((e) => e.message).join();
+    return out;
+  }
+  it('refuses a datatype inside a Set element, an IMap key or a rejected type parameter of itself', () => {
+    const errs = typeErrors(
+      `struct A { s: Set<A> }\nenum B { L, N(IMap<B, int>) }\nstruct C { m: Map<int, C>, q: Seq<C> }\n#[verifier::reject_recursive_types(T)]\nstruct W<T> { s: Set<T> }\nenum D { L, N(Box<E>), F(W<Box<D>>) }\nenum E { L, N(Box<D>) }\nstruct V<T> { s: Set<T> }`,
+    );
+    expect(errs.A).toMatch(/recursively uses type `A` in a non-positive position/);
+    expect(errs.B).toMatch(/non-positive position/);
+    expect(errs.C).toBe('');
+    expect(errs.W).toBe('');
+    expect(errs.D).toMatch(/recursively uses type `D`/);
+    expect(errs.E).toBe('');
+    expect(errs.V).toMatch(/type parameter `T` of `V` is used in a non-positive position/);
+  });
+  it('needs a ground variant for generic datatypes and well-formed recursive-types attributes', () => {
+    const errs = typeErrors(
+      `#[verifier::accept_recursive_types(A)]\nstruct Wrap<A> { a: A }\nenum L<A> { Cons(A, Box<L<A>>) }\nenum M<A> { Nil, Cons(A, Box<M<A>>) }\n#[verifier::reject_recursive_types(D)]\nstruct X<A> { a: A }\n#[verifier::external_body]\n#[verifier::reject_recursive_types(K)]\nstruct Ext<K, V> { k: K }`,
+    );
+    expect(errs.Wrap).toMatch(/non-recursive variant/);
+    expect(errs.L).toMatch(/non-recursive variant/);
+    expect(errs.M).toBe('');
+    expect(errs.X).toMatch(/`D` in `reject_recursive_types` is not a type parameter/);
+    expect(errs.Ext).toMatch(/each type parameter must be one of/);
   });
 });
 
@@ -138,5 +225,62 @@ describe('output', () => {
     expect(checked.fnErrors.get(f)).toBeUndefined();
     const lits = [...checked.exprTypes.keys()].filter((e: Expr) => e.k === 'int' && e.sp.start >= f.sp.start);
     expect(lits.length).toBe(8);
+  });
+});
+
+describe('definite initialization (as rustc)', () => {
+  it('refuses a read of a `let x;` not assigned on every path, and a second assignment', () => {
+    const errs = errorsOf(
+      `fn a(b: bool) -> u8 { let r: u8; if b { r = 1; } else { r = 0; } r }\nfn c(b: bool) -> u8 { let r: u8; if b { r = 1; } r }\nfn d(b: u8) -> u8 { let r: u8; match b { 0 => { r = 1; } _ => { return 0; } } r }\nfn e(b: u8) -> u8 { let r: u8; match b { 0 => { r = 1; } _ => {} } r }\nfn f() -> u8 { let r: u8; r = 1; r = 2; r }\nfn g() -> u8 { let mut r: u8; r = 1; r = 2; r }`,
+    );
+    expect(errs.a).toEqual([]);
+    expect(errs.c!.join()).toMatch(/used binding `r` is possibly-uninitialized/);
+    expect(errs.d).toEqual([]);
+    expect(errs.e!.join()).toMatch(/possibly-uninitialized/);
+    expect(errs.f!.join()).toMatch(/cannot assign twice/);
+    expect(errs.g).toEqual([]);
+  });
+});
+
+describe('isolated queries', () => {
+  it('refuses a possibly-zero divisor in by(bit_vector) and outside variables in a nonlinear_arith proof', () => {
+    const errs = errorsOf(
+      `fn a(x: u32, y: u32) { assert(y != 0 ==> x % y < y) by(bit_vector); }\nfn b(x: u64) { assert((x / 4096u64) % 512u64 < 512u64) by(bit_vector); }\nproof fn c(x: int, y: int, z: int) requires y == 0, z == 0 { assert(x + y == x) by(nonlinear_arith) requires y == 0 { assert(z == 0); } }\nproof fn d(x: int, y: int) requires y == 0 { assert(x + y == x) by(nonlinear_arith) requires y == 0 { let w = x; assert(w + y == x); } }`,
+    );
+    expect(errs.a!.join()).toMatch(/`%` by a value that may be 0 in `by\(bit_vector\)`/);
+    expect(errs.b).toEqual([]);
+    expect(errs.c!.join()).toMatch(/variable `z` not mentioned in requires\/ensures/);
+    expect(errs.d).toEqual([]);
+  });
+});
+
+describe('datatype attributes', () => {
+  it('derive(Structural) needs Structural fields; a signature cannot mention a #[verifier::external] type', () => {
+    const file = parseFile('t.rs', `verus! {\n#[derive(PartialEq, Eq)]\nstruct O { }\n#[derive(PartialEq, Eq, Structural)]\nstruct T { o: O }\n#[derive(PartialEq, Eq, Structural)]\nstruct U { a: u8, t: T }\n#[verifier::external]\nstruct X { }\n#[verifier::external_body]\nfn stuff(x: X) -> u8 { 0 }\n}`);
+    const checked = checkCrate(new Crate([file]));
+    const msg = (name: string) => {
+      const it = file.items.find((x) => (x.k === 'struct' || x.k === 'fn') && x.name === name)!;
+      return (it.k === 'fn' ? checked.fnErrors.get(it) : checked.typeErrors.get(it as never))?.map((e) => e.message).join() ?? '';
+    };
+    expect(msg('T')).toMatch(/`O: Structural` is not satisfied/);
+    expect(msg('U')).toBe('');
+    // the parser drops #[verifier::external] items, as Verus does: the type is not there at all
+    expect(msg('stuff')).toMatch(/cannot find type `X`/);
+  });
+});
+
+describe('local mutable references (not modelled: refused, never copied)', () => {
+  it('refuses a let-bound &mut, a moved &mut parameter, bindings in a match on &mut and &mut fields', () => {
+    const errs = errorsOf(
+      `fn a() { let mut x: u8 = 0; let r = &mut x; *r = 5; }\nfn b(x: &mut u8) { let r = x; }\nfn c() { let mut o: Option<u8> = Some(0); match &mut o { Some(v) => {} None => {} } }\nfn d() { let mut o: Option<u8> = Some(0); match &mut o { Some(_) => {} None => {} } }\nfn e() { let mut x: u8 = 0; let ghost r = &mut x; }`,
+    );
+    expect(errs.a!.join()).toMatch(/local `&mut` reference/);
+    expect(errs.b!.join()).toMatch(/local `&mut` reference/);
+    expect(errs.c!.join()).toMatch(/bindings in a match on a `&mut` reference/);
+    expect(errs.d).toEqual([]);
+    expect(errs.e).toEqual([]);
+    const file = parseFile('t.rs', `verus! {\nstruct P<'a> { r: &'a mut u64 }\n}`);
+    const checked = checkCrate(new Crate([file]));
+    expect(checked.typeErrors.get(file.items[0] as never)?.[0]?.message).toMatch(/`&mut` field/);
   });
 });

@@ -47,6 +47,9 @@ const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'Ghost', 'Tra
 /** Where code runs: exec code is compiled; proof and spec code are ghost (erased). */
 type CodeMode = 'exec' | 'proof' | 'spec';
 
+/** A variable's mode: spec (ghost), tracked (proof), exec; `unknown` constrains nothing. */
+type LocalMode = 'exec' | 'tracked' | 'spec' | 'unknown';
+
 interface Local {
   ty: CTy;
   /** ghost (spec/proof) variable: never read by exec code */
@@ -56,7 +59,13 @@ interface Local {
    * exec code may move it as a whole, but not compute with its (ghost) value.
    */
   wrapped?: boolean;
-  mut: boolean;
+  /** `let mut` / `mut x: T`; `uninit` for `let x;` (assigned later) */
+  mutable: boolean | 'uninit';
+  /** a `&mut T` parameter: the places behind it are mutable */
+  mutRef: boolean;
+  mode: LocalMode;
+  /** `let x;`: whether it is assigned on every path that reaches the current point */
+  cell?: { assigned: boolean };
 }
 
 interface Ctx {
@@ -66,6 +75,10 @@ interface Ctx {
   retTy: CTy;
   /** the return value's expected mode (a `Ghost<T>` result is ghost) */
   retCode: CodeMode;
+  /** inside the proof of an `assert .. by` / `assert forall .. by` */
+  inAssertBy?: boolean;
+  /** scopes below this depth are outside the `assert .. by` */
+  outerDepth?: number;
 }
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
@@ -103,7 +116,7 @@ class Checker {
   private vars = new IntVars();
   private types = new Map<Expr, CTy>();
   /** every literal with the value its type must hold (negated under a unary minus) */
-  private literals: { e: Expr; value: bigint; fn: FnItem | null }[] = [];
+  private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
   private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
@@ -118,7 +131,11 @@ class Checker {
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     for (const f of this.crate.files) {
       for (const it of f.items) {
-        if (it.k === 'const') this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
+        if (it.k === 'const') {
+          this.currentConst = it;
+          this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
+          this.currentConst = null;
+        }
         if (it.k === 'fn') perFn.push({ fn: it, errors: this.guard(() => this.checkFn(it), it) });
       }
     }
@@ -127,14 +144,21 @@ class Checker {
     for (const lit of this.literals) {
       const t = shallow(this.types.get(lit.e) ?? C_ANY, this.vars);
       const kind = t.k === 'int' ? t.kind : t.k === 'ivar' ? this.vars.resolved(t.id) : null;
-      if (!kind || !isMachine(kind)) continue;
       if (t.k === 'ivar' && opaque.has(this.vars.find(t.id))) continue;
-      const r = intRange(kind);
-      if (lit.value < r.min! || lit.value > r.max!) {
-        const err = { message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp };
+      const report = (err: CheckError) => {
         const entry = lit.fn ? perFn.find((p) => p.fn === lit.fn) : null;
         if (entry) entry.errors.push(err);
-      }
+        else if (lit.konst) {
+          const errs = this.out.constErrors.get(lit.konst) ?? [];
+          errs.push(err);
+          this.out.constErrors.set(lit.konst, errs);
+        }
+      };
+      // an unsuffixed literal in exec code is a machine integer (rustc has no `int`/`nat`)
+      if (lit.exec && kind && !isMachine(kind) && lit.e.k === 'int' && !lit.e.suffix) report({ message: `mismatched types: expected \`${kind}\`, found integer (\`${kind}\` values exist only in ghost code)`, sp: lit.e.sp });
+      if (!kind || !isMachine(kind)) continue;
+      const r = intRange(kind);
+      if (lit.value < r.min! || lit.value > r.max!) report({ message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp });
     }
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
@@ -149,10 +173,28 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  private currentConst: ConstItem | null = null;
+  /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
+  private cells: { assigned: boolean }[] = [];
+
+  private snap(): boolean[] {
+    return this.cells.map((c) => c.assigned);
+  }
+
+  /** After branches: assigned where every branch that goes on assigned it (null: diverges). */
+  private join(before: boolean[], branches: (boolean[] | null)[]): void {
+    const live = branches.filter((b): b is boolean[] => b !== null);
+    before.forEach((_, i) => (this.cells[i]!.assigned = live.length ? live.every((b) => b[i]) : true));
+  }
+
+  private restore(before: boolean[]): void {
+    before.forEach((v, i) => (this.cells[i]!.assigned = v));
+  }
 
   /** Runs one item's check; a resolver error ends that item's check as its error. */
   private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
     this.errors = [];
+    this.cells = [];
     this.currentFn = fn;
     try {
       f();
@@ -176,8 +218,9 @@ class Checker {
    * not well founded. Computed as a least fixpoint over the crate's types.
    */
   private checkWellFounded(): void {
-    const items: (StructItem | EnumItem)[] = [];
-    for (const f of this.crate.files) for (const it of f.items) if ((it.k === 'struct' || it.k === 'enum') && !it.generics.length) items.push(it);
+    const all: (StructItem | EnumItem)[] = [];
+    for (const f of this.crate.files) for (const it of f.items) if (it.k === 'struct' || it.k === 'enum') all.push(it);
+    const items = all.filter((it) => !it.generics.length);
     const founded = new Set<string>();
     const ok = (t: Ty): boolean => {
       switch (t.k) {
@@ -197,6 +240,26 @@ class Checker {
       }
     };
     const variants = new Map(items.map((it) => [it, fieldTypes(it)]));
+    // generic datatypes, read from their syntax: a type parameter that accepts recursive types
+    // may be the datatype itself, so a variant needing one is not ground
+    const params = new Map(all.map((it) => [it, this.typeParamAttrs(it)]));
+    const okSyntax = (it: StructItem | EnumItem, t: TypeExpr): boolean => {
+      switch (t.k) {
+        case 'array': return this.crate.constIntValue(t.len) === 0n || okSyntax(it, t.elem);
+        case 'tuple': return t.elems.every((x) => okSyntax(it, x));
+        case 'ref': return okSyntax(it, t.inner);
+        case 'slice': return true;
+        case 'path':
+          if (it.generics.includes(t.name)) return !params.get(it)!.accept.has(t.name);
+          if (t.name === 'Box' || t.name === 'Ghost' || t.name === 'Tracked') return t.args.every((x) => okSyntax(it, x));
+          return !all.some((x) => x.name === t.name) || founded.has(t.name);
+        default: return true;
+      }
+    };
+    const generic = all.filter((it) => it.generics.length);
+    // an external_body datatype is opaque: its values exist without looking inside
+    for (const it of all) if (it.attrs?.some((a) => a.includes('external_body'))) founded.add(it.name);
+    const syntaxVariants = (it: StructItem | EnumItem): TypeExpr[][] => (it.k === 'struct' ? [it.fields.map((f) => f.ty)] : it.variants.map((v) => v.fields.map((f) => f.ty)));
     for (let changed = true; changed; ) {
       changed = false;
       for (const it of items) {
@@ -207,9 +270,148 @@ class Checker {
           changed = true;
         }
       }
+      for (const it of generic) {
+        if (founded.has(it.name) || it.attrs?.some((a) => a.includes('external_body'))) continue;
+        if (syntaxVariants(it).some((fields) => fields.every((t) => okSyntax(it, t)))) {
+          founded.add(it.name);
+          changed = true;
+        }
+      }
     }
-    for (const it of items) {
-      if (!founded.has(it.name)) this.out.typeErrors.set(it, [{ message: `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`, sp: it.sp }]);
+    const addError = (it: StructItem | EnumItem, message: string) => {
+      const errs = this.out.typeErrors.get(it) ?? [];
+      errs.push({ message, sp: it.sp });
+      this.out.typeErrors.set(it, errs);
+    };
+    for (const it of all) {
+      if (it.attrs?.some((a) => a.includes('external_body'))) continue;
+      if (!founded.has(it.name)) addError(it, `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`);
+    }
+    this.checkPositivity(all, params, syntaxVariants, addError);
+    // a `&mut` field: mutation through it is not modelled (as for local `&mut` references)
+    for (const it of all) {
+      if (it.attrs?.some((a) => a.includes('external'))) continue;
+      if (syntaxVariants(it).some((fields) => fields.some((t) => t.k === 'ref' && t.mut))) addError(it, `not supported: a \`&mut\` field in \`${it.name}\` (mutation through it would not reach the borrowed place)`);
+    }
+    // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
+    const derives = (it: StructItem | EnumItem, what: string) => (it.attrs ?? []).some((a) => /^derive\(/.test(a) && a.slice(7, -1).split(',').includes(what));
+    const byName = new Map(all.map((it) => [it.name, it]));
+    for (const it of all) {
+      if (!derives(it, 'Structural')) continue;
+      for (const fields of syntaxVariants(it)) {
+        for (const f of fields) {
+          const other = f.k === 'path' ? byName.get(f.name) : undefined;
+          if (other && !derives(other, 'Structural')) addError(it, `the trait bound \`${other.name}: Structural\` is not satisfied (field of \`${it.name}\`, which derives Structural)`);
+        }
+      }
+    }
+  }
+
+  /** The `accept_recursive_types` / `reject_recursive_types` attributes of a datatype's type parameters. */
+  private typeParamAttrs(it: StructItem | EnumItem): { accept: Set<string>; reject: Set<string>; errors: string[] } {
+    const accept = new Set<string>();
+    const reject = new Set<string>();
+    const errors: string[] = [];
+    for (const a of it.attrs ?? []) {
+      // `verifier::reject_recursive_types(A)` or `verifier(reject_recursive_types(A))`
+      const m = /^(?:verifier::|verifier\()?(accept_recursive_types|reject_recursive_types|reject_recursive_types_in_ground_variants)\((\w+)\)\)?$/.exec(a);
+      if (!m) continue;
+      const p = m[2]!;
+      if (!it.generics.includes(p)) errors.push(`\`${p}\` in \`${m[1]}\` is not a type parameter of \`${it.name}\``);
+      else if (accept.has(p) || reject.has(p)) errors.push(`duplicate recursive-types attribute for type parameter \`${p}\` of \`${it.name}\``);
+      else if (m[1] === 'accept_recursive_types') accept.add(p);
+      else if (m[1] === 'reject_recursive_types') reject.add(p);
+      else accept.add(p); // rejected in ground variants only: as good as accepted for positivity
+    }
+    return { accept, reject, errors };
+  }
+
+  /**
+   * Verus's positivity check: a datatype may not contain itself (or a type that contains it) in
+   * a non-positive position, such as the element of a `Set` (a function to bool) or a `Map`'s
+   * key, or a type parameter declared `reject_recursive_types`; otherwise its SMT axioms would
+   * be inconsistent (Cantor). A type parameter used in such a position must be declared
+   * `#[verifier::reject_recursive_types(..)]`.
+   */
+  private checkPositivity(
+    all: (StructItem | EnumItem)[],
+    params: Map<StructItem | EnumItem, { accept: Set<string>; reject: Set<string>; errors: string[] }>,
+    syntaxVariants: (it: StructItem | EnumItem) => TypeExpr[][],
+    addError: (it: StructItem | EnumItem, message: string) => void,
+  ): void {
+    const byName = new Map(all.map((it) => [it.name, it]));
+    /** For each type constructor, which argument positions are non-positive. */
+    const rejected = (name: string, i: number): boolean => {
+      if (name === 'Set' || name === 'ISet') return i === 0;
+      if (name === 'Map' || name === 'IMap') return i === 0;
+      const it = byName.get(name);
+      if (!it) return false;
+      const p = it.generics[i];
+      return p !== undefined && params.get(it)!.reject.has(p);
+    };
+    // which datatypes each one mentions, transitively
+    const direct = new Map<string, Set<string>>();
+    const mentions = (t: TypeExpr, out: Set<string>): void => {
+      if (t.k === 'path') {
+        if (byName.has(t.name)) out.add(t.name);
+        t.args.forEach((a) => mentions(a, out));
+      } else if (t.k === 'array' || t.k === 'slice') mentions(t.elem, out);
+      else if (t.k === 'ref') mentions(t.inner, out);
+      else if (t.k === 'tuple') t.elems.forEach((a) => mentions(a, out));
+    };
+    for (const it of all) {
+      const out = new Set<string>();
+      for (const fields of syntaxVariants(it)) for (const f of fields) mentions(f, out);
+      direct.set(it.name, out);
+    }
+    const reaches = (from: string, to: string): boolean => {
+      const seen = new Set<string>();
+      const stack = [from];
+      while (stack.length) {
+        const x = stack.pop()!;
+        for (const y of direct.get(x) ?? []) {
+          if (y === to) return true;
+          if (!seen.has(y)) {
+            seen.add(y);
+            stack.push(y);
+          }
+        }
+      }
+      return false;
+    };
+    for (const it of all) {
+      const ps = params.get(it)!;
+      for (const e of ps.errors) addError(it, e);
+      const external = it.attrs?.some((a) => a.includes('external_body'));
+      if (external) {
+        for (const g of it.generics) {
+          if (g === 'const') continue; // `const N: usize` is not a type parameter
+          if (!ps.accept.has(g) && !ps.reject.has(g)) addError(it, `in external_body datatype \`${it.name}\`, each type parameter must be one of: #[verifier::reject_recursive_types], #[verifier::reject_recursive_types_in_ground_variants], #[verifier::accept_recursive_types] (\`${g}\` is not)`);
+        }
+        continue;
+      }
+      const reported = new Set<string>();
+      const walk = (t: TypeExpr, positive: boolean): void => {
+        switch (t.k) {
+          case 'path': {
+            if (!positive && it.generics.includes(t.name) && !ps.reject.has(t.name) && !reported.has(t.name)) {
+              reported.add(t.name);
+              addError(it, `type parameter \`${t.name}\` of \`${it.name}\` is used in a non-positive position; declare it #[verifier::reject_recursive_types(${t.name})]`);
+            }
+            if (!positive && byName.has(t.name) && (t.name === it.name || reaches(t.name, it.name)) && !reported.has(t.name)) {
+              reported.add(t.name);
+              addError(it, `datatype \`${it.name}\` recursively uses type \`${t.name}\` in a non-positive position`);
+            }
+            t.args.forEach((a, i) => walk(a, positive && !rejected(t.name, i)));
+            return;
+          }
+          case 'array': case 'slice': return walk(t.elem, positive);
+          case 'ref': return walk(t.inner, positive);
+          case 'tuple': return t.elems.forEach((a) => walk(a, positive));
+          default: return;
+        }
+      };
+      for (const fields of syntaxVariants(it)) for (const f of fields) walk(f, true);
     }
   }
 
@@ -221,6 +423,18 @@ class Checker {
     const ty = this.resolve(c.ty, c.selfType);
     const ctx: Ctx = { code: 'exec', fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: 'exec' };
     this.expect(c.value, ty, ctx);
+    // rustc evaluates a constant at compile time: an arithmetic overflow there is an error
+    const t = shallow(ty, this.vars);
+    if (t.k !== 'int' || !isMachine(t.kind)) return;
+    const r = intRange(t.kind);
+    const walk = (e: Expr): void => {
+      if (e.k !== 'binary' || !['+', '-', '*'].includes(e.op)) return;
+      walk(e.l);
+      walk(e.r);
+      const v = this.crate.constIntValue(e);
+      if (v !== null && (v < r.min! || v > r.max!)) this.error(`this arithmetic operation will overflow: evaluation of constant value failed (\`${v}\` does not fit into \`${t.kind}\`)`, e.sp);
+    };
+    walk(c.value);
   }
 
   private checkFn(f: FnItem): void {
@@ -230,7 +444,9 @@ class Checker {
     const params = new Map<string, Local>();
     for (const p of f.params) {
       const wrapped = ghostWrapper(p.ty);
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mut: p.ty.k === 'ref' && p.ty.mut });
+      if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
+      const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -238,7 +454,7 @@ class Checker {
     for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
     for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
     const withRet = new Map<string, Local>();
-    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mut: false });
+    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
     for (const e of f.ensures) this.expect(e, C_BOOL, specCtx(withRet));
     // `returns e` is `ensures result == e`
     if (f.returns) this.expect(f.returns, retTy, specCtx());
@@ -349,7 +565,7 @@ class Checker {
   private inferInner(e: Expr, ctx: Ctx, hint?: CTy): CTy {
     switch (e.k) {
       case 'int': {
-        this.literals.push({ e, value: e.value, fn: this.currentFn });
+        this.literals.push({ e, value: e.value, fn: this.currentFn, konst: this.currentConst, exec: !ghost(ctx.code) });
         if (e.suffix) {
           if (!isIntKind(e.suffix)) return C_ANY;
           return { k: 'int', kind: e.suffix };
@@ -363,6 +579,7 @@ class Checker {
       case 'path':
         return this.path(e, ctx);
       case 'unary': {
+        if (e.op === '&mut') this.mutBorrow(e, ctx);
         if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.infer(e.e, ctx, hint);
         if (e.op === '-' && e.e.k === 'int') {
           const t = this.infer(e.e, ctx, hint);
@@ -426,27 +643,41 @@ class Checker {
       }
       case 'if': {
         this.expect(e.cond, C_BOOL, ctx);
+        const before = this.snap();
         const t = this.block(e.then, ctx, hint);
-        if (!e.els) return C_UNIT;
+        const afterThen = t === null ? null : this.snap();
+        this.restore(before);
+        if (!e.els) {
+          this.join(before, [afterThen, before]);
+          return C_UNIT;
+        }
         const f = this.infer(e.els, ctx, hint);
+        this.join(before, [afterThen, this.diverges(e.els) ? null : this.snap()]);
         if (t === null) return f;
         this.unify(t, f, e.els.sp);
         return t;
       }
       case 'match': {
         const s = this.infer(e.scrut, ctx);
+        if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
         let result: CTy | null = null;
+        const before = this.snap();
+        const after: (boolean[] | null)[] = [];
         for (const arm of e.arms) {
+          this.restore(before);
           ctx.scopes.push(new Map());
-          this.pattern(arm.pat, s, ctx, ghost(ctx.code));
+          if (arm.guard && this.hasRefMut(arm.pat)) this.error('Not supported: match arm containing both a match-guard and a binding by mutable reference', arm.pat.sp);
+          this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
           if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
           const t = this.infer(arm.body, ctx, hint ?? result ?? undefined);
           if (!this.diverges(arm.body)) {
             if (result === null) result = t;
             else this.unify(result, t, arm.body.sp);
           }
+          after.push(this.diverges(arm.body) ? null : this.snap());
           ctx.scopes.pop();
         }
+        if (e.arms.length) this.join(before, after);
         return result ?? C_ANY;
       }
       case 'block':
@@ -454,7 +685,7 @@ class Checker {
       case 'quant': {
         const scope = new Map<string, Local>();
         const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
-        e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mut: false }));
+        e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
         const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
         for (const tr of e.triggers) for (const t of tr) this.infer(t, inner);
         if (e.q === 'choose') {
@@ -515,7 +746,10 @@ class Checker {
         const spec: Ctx = { ...ctx, code: 'spec' };
         for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);
         for (const d of e.dec) this.decreasesMeasure(d, spec);
+        const before = this.snap();
         this.block(e.body, ctx);
+        // the body may not run (or stop at a `break` before an assignment)
+        this.restore(before);
         return e.k === 'while' ? C_UNIT : C_ANY;
       }
       case 'assign':
@@ -540,6 +774,7 @@ class Checker {
     if (segs.length === 1) {
       const l = this.lookup(last, ctx);
       if (l) {
+        if (l.cell && !l.cell.assigned) this.error(`used binding \`${last}\` is possibly-uninitialized`, e.sp);
         if (l.ghost && ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: \`${last}\` is a ghost variable and cannot be used in exec code`, e.sp);
         else if (l.wrapped && ctx.code === 'exec' && this.wholeUse !== e) this.error(`expression has mode spec, expected mode exec: \`${last}\` holds a Ghost/Tracked value, which exec code can only move as a whole`, e.sp);
         return l.ty;
@@ -743,6 +978,31 @@ class Checker {
       if (!p) this.infer(a, ctx);
       else this.expect(a, p.ty, { ...ctx, code: p.code });
     });
+    // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one
+    if (f.mode === 'proof' && ctx.code !== 'spec') {
+      args.forEach((a, i) => {
+        const p = f.params[i + offset];
+        if (p?.mode !== 'tracked') return;
+        const r = this.placeRoot(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx);
+        if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', a.sp);
+      });
+    }
+    // two mutable borrows of one variable in one call (rustc's borrow check, the simple case)
+    const borrowed: string[] = [];
+    const overlaps = (x: string, y: string) => x === y || x.startsWith(y + '.') || x.startsWith(y + '[') || y.startsWith(x + '.') || y.startsWith(x + '[');
+    args.forEach((a, i) => {
+      const p = f.params[i + offset];
+      let key: string | null = null;
+      if (a.k === 'unary' && a.op === '&mut') key = this.placeKey(a.e, ctx);
+      else if (p?.ty.k === 'ref' && p.ty.mut && a.k === 'path') {
+        const r = this.placeRoot(a, ctx);
+        if (r?.local.mutRef) key = r.name; // an implicit reborrow of a `&mut` parameter
+      }
+      if (key === null) return;
+      const clash = borrowed.find((b) => overlaps(b, key!));
+      if (clash) this.error(`cannot borrow \`${key.split(/[.[]/)[0]}\` as mutable more than once at a time`, a.sp);
+      borrowed.push(key);
+    });
     return f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
   }
 
@@ -860,25 +1120,120 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Places and assignment
 
+  /** The local a place expression (`x`, `x.f`, `x[i]`, `*x`) is rooted in, and whether it goes through a `*`. */
+  private placeRoot(e: Expr, ctx: Ctx): { name: string; local: Local; deref: boolean; direct: boolean } | null {
+    let root = e;
+    let deref = false;
+    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) {
+      if (root.k === 'unary') deref = true;
+      root = root.k === 'unary' ? root.e : root.recv;
+    }
+    if (root.k !== 'path' || root.segs.length !== 1) return null;
+    const local = this.lookup(root.segs[0]!, ctx);
+    return local ? { name: root.segs[0]!, local, deref, direct: root === e } : null;
+  }
+
+  /** A place as a string (`x.f[]`: indices are not told apart), or null when it is not a local's place. */
+  private placeKey(e: Expr, ctx: Ctx): string | null {
+    if (e.k === 'path') return e.segs.length === 1 && this.lookup(e.segs[0]!, ctx) ? e.segs[0]! : null;
+    if (e.k === 'unary' && e.op === '*') return this.placeKey(e.e, ctx);
+    if (e.k === 'field') {
+      const k = this.placeKey(e.recv, ctx);
+      return k === null ? null : `${k}.${e.name}`;
+    }
+    if (e.k === 'index') {
+      const k = this.placeKey(e.recv, ctx);
+      return k === null ? null : `${k}[`;
+    }
+    return null;
+  }
+
+  /** The outer scopes as seen from the proof of an `assert .. by`: every variable is spec there. */
+  private specScopes(ctx: Ctx): Map<string, Local>[] {
+    return ctx.scopes.map((m) => new Map([...m].map(([k, l]) => [k, { ...l, mode: l.mode === 'unknown' ? l.mode : 'spec' } as Local])));
+  }
+
+  /** An expression whose value is a mutable reference: `&mut place`, or a `&mut T` parameter. */
+  private isMutRef(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'unary' && e.op === '&mut') return true;
+    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.mutRef;
+    return false;
+  }
+
+  private binds(p: Pat): boolean {
+    switch (p.k) {
+      case 'bind': return true;
+      case 'or': return p.alts.some((a) => this.binds(a));
+      case 'tuple': return p.elems.some((a) => this.binds(a));
+      case 'variant': return (p.args ?? []).some((a) => this.binds(a)) || (p.fields ?? []).some((f) => this.binds(f.pat));
+      default: return false;
+    }
+  }
+
+  private hasRefMut(p: Pat): boolean {
+    switch (p.k) {
+      case 'bind': return !!(p.ref && p.mut);
+      case 'or': return p.alts.some((a) => this.hasRefMut(a));
+      case 'tuple': return p.elems.some((a) => this.hasRefMut(a));
+      case 'variant': return (p.args ?? []).some((a) => this.hasRefMut(a)) || (p.fields ?? []).some((f) => this.hasRefMut(f.pat));
+      default: return false;
+    }
+  }
+
+  /** `&mut place`: modes (Verus) and mutability of the binding (rustc). */
+  private mutBorrow(e: Extract<Expr, { k: 'unary' }>, ctx: Ctx): void {
+    // (a `let ghost r = &mut x;` in exec or proof code is a ghost snapshot of a borrow: allowed)
+    if (ctx.code === 'spec' && ctx.fn?.mode === 'spec') return this.error('mutable borrow is not allowed in spec context', e.sp);
+    const r = this.placeRoot(e.e, ctx);
+    if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
+    if (!r) return;
+    if (r.local.mode === 'spec') {
+      if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
+      return this.error('cannot take mutable borrow of ghost-mode place', e.sp);
+    }
+    // rustc's check of exec code (Verus's own lifetime check of ghost code is more lenient)
+    if (r.direct && r.local.mutable === false && r.local.mode === 'exec' && ctx.code === 'exec') this.error(`cannot borrow \`${r.name}\` as mutable, as it is not declared as mutable`, e.sp);
+  }
+
+  /** Whether a name in an `assert .. by` proof refers to a variable declared outside it. */
+  private lookupOuter(name: string, ctx: Ctx): boolean {
+    for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+      const l = ctx.scopes[i]!.get(name);
+      if (l) return i < (ctx.outerDepth ?? 0);
+    }
+    return false;
+  }
+
   private assign(e: Extract<Expr, { k: 'assign' }>, ctx: Ctx): CTy {
     if (ctx.code === 'spec') this.error('assignment is not allowed in spec code', e.sp);
     let root: Expr = e.lhs;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
+    const place = this.placeRoot(e.lhs, ctx);
+    if (place && ctx.code !== 'spec') {
+      if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
+      else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
+    }
     // the place is read in the mode of the assignment's target
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
+    const cell = place?.direct && e.op === '=' ? place.local.cell : undefined;
+    if (cell && cell.assigned && place!.local.mutable === 'uninit') this.error(`cannot assign twice to immutable variable \`${place!.name}\``, e.lhs.sp);
+    const was = cell?.assigned ?? false;
+    if (cell) cell.assigned = true; // the target is written, not read
     const lt = this.infer(e.lhs, placeCtx);
+    if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
+      if (cell) cell.assigned = true;
       return C_UNIT;
     }
     // compound assignment: `a op= b` is `a = a op b` with the operator's typing; in ghost code
     // the (int) result goes back into a machine-int place truncated to its type, as in Verus
     const op = e.op.slice(0, -1);
     const result = shallow(this.binary(op, e.lhs, e.rhs, e.sp, placeCtx), this.vars);
-    const place = shallow(lt, this.vars);
-    if (ghost(placeCtx.code) && place.k === 'int' && isMachine(place.kind) && result.k === 'int' && !isMachine(result.kind)) return C_UNIT;
+    const placeTy = shallow(lt, this.vars);
+    if (ghost(placeCtx.code) && placeTy.k === 'int' && isMachine(placeTy.kind) && result.k === 'int' && !isMachine(result.kind)) return C_UNIT;
     this.unify(lt, result, e.sp);
     return C_UNIT;
   }
@@ -909,15 +1264,20 @@ class Checker {
     switch (s.k) {
       case 'let': {
         const isGhost = s.ghost || ghost(ctx.code);
-        const initCtx: Ctx = s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
+        const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
         let ty: CTy = declared ?? C_ANY;
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
         }
-        this.pattern(s.pat, ty, ctx, isGhost);
-        const wrapped = ctx.code === 'exec' && !s.ghost && (ghostWrapper(s.ty) !== null || (!!s.init && this.isWrappedRead(s.init, ctx)) || (s.init?.k === 'call' && s.init.callee.k === 'path' && ['Ghost', 'Tracked'].includes(s.init.callee.segs.join('::'))));
+        if (!s.ghost || s.tracked) {
+          if ((s.ty?.k === 'ref' && s.ty.mut) || (s.init && this.isMutRef(s.init, ctx))) this.error('not supported: a local `&mut` reference (mutation through it would not reach the borrowed place)', s.sp);
+        }
+        const wrapper = ghostWrapper(s.ty);
+        const mode: LocalMode = s.tracked ? 'tracked' : s.ghost ? 'spec' : wrapper === 'spec' ? 'spec' : wrapper === 'proof' ? 'tracked' : ctx.code === 'exec' ? 'exec' : 'spec';
+        this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
+        const wrapped = ctx.code === 'exec' && !s.ghost && !s.tracked && (wrapper !== null || (!!s.init && this.isWrappedRead(s.init, ctx)) || (s.init?.k === 'call' && s.init.callee.k === 'path' && ['Ghost', 'Tracked'].includes(s.init.callee.segs.join('::'))));
         if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = true;
         return C_UNIT;
       }
@@ -929,19 +1289,21 @@ class Checker {
         return C_UNIT;
       case 'assert':
         noGhostStatementsInSpec('`assert`');
+        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) this.bvDivisions(x);
+        if (s.by === 'nonlinear_arith') this.nonlinearQuery(s, ctx);
         for (const r of s.req) this.expect(r, C_BOOL, spec);
-        if (s.proof) this.block(s.proof, proof);
+        if (s.proof) this.block(s.proof, { ...proof, scopes: this.specScopes(ctx), inAssertBy: true, outerDepth: ctx.scopes.length });
         this.expect(s.e, C_BOOL, spec);
         return C_UNIT;
       case 'assert-forall': {
         noGhostStatementsInSpec('`assert forall`');
         const scope = new Map<string, Local>();
-        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mut: false });
+        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
         const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
         for (const tr of s.triggers) for (const t of tr) this.infer(t, inner);
         if (s.lhs) this.expect(s.lhs, C_BOOL, inner);
         this.expect(s.rhs, C_BOOL, inner);
-        if (s.proof) this.block(s.proof, { ...proof, scopes: [...ctx.scopes, scope] });
+        if (s.proof) this.block(s.proof, { ...proof, scopes: [...this.specScopes(ctx), scope], inAssertBy: true, outerDepth: ctx.scopes.length });
         return C_UNIT;
       }
       case 'proof':
@@ -955,53 +1317,110 @@ class Checker {
     }
   }
 
+  /**
+   * `assert(e) by(nonlinear_arith) requires r { body }` is a query of its own that sees only `r`:
+   * its body may not use a variable that `e` and `r` do not mention (Verus).
+   */
+  private nonlinearQuery(s: Extract<Stmt, { k: 'assert' }>, ctx: Ctx): void {
+    if (ctx.fn?.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a))) this.error('assert_by_query not allowed in #[verifier::nonlinear] functions', s.sp);
+    if (!s.proof) return;
+    const names = (root: unknown, out: Set<string>, report?: (name: string, sp: Sp) => void): void => {
+      const visit = (x: unknown): void => {
+        if (Array.isArray(x)) return x.forEach(visit);
+        if (!x || typeof x !== 'object') return;
+        const o = x as { k?: string; segs?: string[]; sp?: Sp };
+        if (o.k === 'path' && o.segs?.length === 1) {
+          out.add(o.segs[0]!);
+          report?.(o.segs[0]!, o.sp!);
+        }
+        for (const v of Object.values(x)) if (v && typeof v === 'object') visit(v);
+      };
+      visit(root);
+    };
+    const allowed = new Set<string>();
+    names([s.e, ...s.req], allowed);
+    const reported = new Set<string>();
+    names(s.proof, new Set(), (name, sp) => {
+      if (allowed.has(name) || reported.has(name) || !this.lookup(name, ctx)) return;
+      reported.add(name);
+      this.error(`variable \`${name}\` not mentioned in requires/ensures of the nonlinear_arith query`, sp);
+    });
+  }
+
+  /**
+   * `/` and `%` in a bit-vector query by a divisor that may be 0: SMT-LIB defines `bvudiv x 0`
+   * as all ones and `bvurem x 0` as x, width by width, while the integer encoding leaves `x / 0`
+   * unspecified; facts proved one way and used the other are contradictory (Verus also leaves
+   * these unspecified). Refused until the bit-vector encoding leaves them unspecified too.
+   */
+  private bvDivisions(e: Expr): void {
+    const visit = (x: Expr): void => {
+      if (x.k === 'binary' && (x.op === '/' || x.op === '%')) {
+        const d = x.r.k === 'cast' ? x.r.e : x.r;
+        if (!(d.k === 'int' && d.value !== 0n)) this.error(`not supported: \`${x.op}\` by a value that may be 0 in \`by(bit_vector)\` (only a nonzero literal divisor)`, x.sp);
+      }
+      for (const v of Object.values(x)) {
+        if (v && typeof v === 'object' && 'k' in v && 'sp' in v) visit(v as Expr);
+        else if (Array.isArray(v)) for (const y of v) if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr);
+      }
+    };
+    visit(e);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Patterns
 
-  private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean): void {
+  private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean, mode: LocalMode = isGhost ? 'spec' : 'exec', uninit = false): void {
     const t = shallow(ty, this.vars);
     const scope = ctx.scopes[ctx.scopes.length - 1]!;
     switch (p.k) {
       case 'wild':
         return;
       case 'bind':
-        scope.set(p.name, { ty, ghost: isGhost, mut: p.mut });
+        if (p.ref && p.mut) {
+          // a `ref mut` binding aliases the matched place; VC generation would treat it as a copy
+          if (ghost(ctx.code) || mode === 'spec') this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
+          else this.error('not supported: a `ref mut` binding (mutation through it would not reach the matched place)', p.sp);
+        }
+        const cell = uninit ? { assigned: false } : undefined;
+        if (cell) this.cells.push(cell);
+        scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode, ...(cell ? { cell } : {}) });
         this.bindings.set(p, ty);
         return;
       case 'lit':
         this.expect(p.value, ty, { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' });
         return;
       case 'or':
-        for (const a of p.alts) this.pattern(a, ty, ctx, isGhost);
+        for (const a of p.alts) this.pattern(a, ty, ctx, isGhost, mode);
         return;
       case 'tuple':
-        if (t.k === 'tuple' && t.elems.length === p.elems.length) p.elems.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost));
+        if (t.k === 'tuple' && t.elems.length === p.elems.length) p.elems.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost, mode));
         else {
           if (t.k !== 'any') this.error(`mismatched types: expected \`${cTyStr(t, this.vars)}\`, found a tuple`, p.sp);
-          p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost));
+          p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost, mode));
         }
         return;
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
         if (t.k === 'enum' && t.name === 'Option' && (last === 'Some' || last === 'None')) {
-          for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost);
+          for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost, mode);
           return;
         }
         if (t.k === 'struct' && last === t.name) {
           const s = this.crate.struct(t.name, p.sp);
           for (const fp of p.fields ?? []) {
             const f = s.fields.find((x) => x.name === fp.name);
-            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost);
+            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost, mode);
           }
           return;
         }
         const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;
         const v = t.k === 'any' ? null : this.variant(segs, ctx, p.sp);
         if (v && t.k !== 'any') this.unify(t, v.ty, p.sp);
-        (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost));
+        (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost, mode));
         for (const fp of p.fields ?? []) {
           const i = v ? v.named.indexOf(fp.name) : -1;
-          this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost);
+          this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost, mode);
         }
         return;
       }

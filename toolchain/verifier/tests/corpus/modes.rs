@@ -1,0 +1,186 @@
+// Modes of places, mutable borrows and datatype well-formedness (the checking phase): each
+// program Verus or rustc rejects sits next to a close one that must still verify.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+fn bump(x: &mut u8)
+    requires *old(x) < 200,
+    ensures *x == *old(x) + 1,
+{
+    *x = *x + 1;
+}
+
+// expect: verified
+fn bump_both(x: &mut u8, y: &mut u8)
+    requires *old(x) < 200, *old(y) < 200,
+    ensures *x == *old(x) + 1, *y == *old(y) + 1,
+{
+    bump(x);
+    bump(y);
+}
+
+// expect: verified
+fn borrow_mut_binding() {
+    let mut v: u8 = 6;
+    bump(&mut v);
+    assert(v == 7);
+}
+
+// expect: error
+fn borrow_immutable_binding() {
+    let v: u8 = 6;
+    bump(&mut v);
+}
+
+// expect: verified
+fn borrow_two_places() {
+    let mut a: u8 = 1;
+    let mut b: u8 = 2;
+    bump_both(&mut a, &mut b);
+    assert(a == 2 && b == 3);
+}
+
+// expect: error
+fn borrow_one_place_twice() {
+    let mut a: u8 = 1;
+    bump_both(&mut a, &mut a);
+}
+
+// expect: error
+fn reborrow_param_twice(x: &mut u8)
+    requires *old(x) < 100,
+{
+    bump_both(x, x);
+}
+
+// expect: error
+fn assign_immutable() -> (r: u8) {
+    let r = 1;
+    r = 2;
+    r
+}
+
+// expect: error
+fn ref_mut_binding() {
+    let mut x: u8 = 0;
+    let ref mut y = x;
+    *y = 20;
+    assert(x == 0);
+}
+
+// expect: error
+proof fn borrow_ghost_place() {
+    let ghost mut g: int = 3;
+    let r = &mut g;
+}
+
+// expect: error
+proof fn mutate_through_spec_ref(a: &mut u64) {
+    *a = 1;
+}
+
+// expect: verified
+proof fn consume(tracked x: bool) {}
+
+// expect: verified
+proof fn pass_tracked(tracked x: bool) {
+    consume(x);
+}
+
+// expect: error
+proof fn pass_spec_as_tracked(x: bool) {
+    consume(x);
+}
+
+// expect: error
+proof fn tracked_in_assert_by(tracked x: bool) {
+    assert(true) by {
+        consume(x);
+    }
+}
+
+// expect: error
+fn borrow_in_assert_by() {
+    let mut a: u8 = 24;
+    assert(true) by {
+        let x = &mut a;
+    }
+}
+
+// expect: verified
+fn exec_ghost_let() {
+    let mut a: u8 = 24;
+    let ghost g = a;
+    a = a + 1;
+    assert(a == g + 1);
+}
+
+// expect: failed assertion
+fn exec_ghost_let_stale() {
+    let mut a: u8 = 24;
+    let ghost g = a;
+    a = a + 1;
+    assert(a == g);
+}
+
+// expect: failed precondition
+fn borrow_mut_binding_overflow() {
+    let mut v: u8 = 250;
+    bump(&mut v);
+}
+
+// expect: error
+fn bv_division_by_zero_widths(y: u8, z: u32)
+    requires y == 0, z == 0,
+{
+    assert(y != 0 || 1u8 / y == 255u8) by(bit_vector);
+    assert(z != 0 || 1u32 / z == 0xffff_ffffu32) by(bit_vector);
+    assert(1u8 / y == 1u32 / z);
+    assert(false);
+}
+
+// expect: verified
+fn bv_division_by_literal(va: u64) {
+    assert((va >> 12u64) & 511u64 == (va / 4096u64) % 512u64) by(bit_vector);
+}
+
+// expect: error
+fn local_mut_ref_alias() {
+    let mut x: u8 = 0;
+    let mut r = &mut x;
+    *r = 5;
+    assert(x == 0);
+}
+
+// expect: error
+fn moved_mut_param(x: &mut u8)
+    requires *old(x) == 0,
+{
+    let r = x;
+    bump(r);
+    assert(*x == 0);
+}
+
+// expect: error
+fn match_on_mut_ref() {
+    let mut o: Option<u8> = Some(0);
+    match &mut o {
+        Some(v) => { bump(v); }
+        None => {}
+    }
+    assert(o == Some(0u8));
+}
+
+// expect: error
+struct SetOfSelf {
+    children: Set<SetOfSelf>,
+}
+
+enum MapOfSelf {
+    Leaf,
+    Node(Map<int, MapOfSelf>),
+}
+
+} // verus!

@@ -66,6 +66,8 @@ interface Local {
   mode: LocalMode;
   /** `let x;`: whether it is assigned on every path that reaches the current point */
   cell?: { assigned: boolean };
+  /** `let x;` without a type: typed by its first assignment (the pattern to record it on) */
+  typedLater?: Pat;
 }
 
 interface Ctx {
@@ -1219,6 +1221,16 @@ class Checker {
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
     const cell = place?.direct && e.op === '=' ? place.local.cell : undefined;
     if (cell && cell.assigned && place!.local.mutable === 'uninit') this.error(`cannot assign twice to immutable variable \`${place!.name}\``, e.lhs.sp);
+    if (place?.direct && e.op === '=' && place.local.typedLater) {
+      // `let x; ... x = e;`: x takes e's type, as in rustc
+      const t = this.infer(e.rhs, placeCtx);
+      this.bindings.set(place.local.typedLater, t);
+      place.local.ty = t;
+      delete place.local.typedLater;
+      this.record(e.lhs, t);
+      if (cell) cell.assigned = true;
+      return C_UNIT;
+    }
     const was = cell?.assigned ?? false;
     if (cell) cell.assigned = true; // the target is written, not read
     const lt = this.infer(e.lhs, placeCtx);
@@ -1384,7 +1396,8 @@ class Checker {
         }
         const cell = uninit ? { assigned: false } : undefined;
         if (cell) this.cells.push(cell);
-        scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode, ...(cell ? { cell } : {}) });
+        const typedLater = uninit && ty.k === 'any' ? { typedLater: p } : {};
+        scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode, ...(cell ? { cell } : {}), ...typedLater });
         this.bindings.set(p, ty);
         return;
       case 'lit':

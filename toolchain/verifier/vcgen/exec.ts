@@ -229,8 +229,10 @@ export class ExecMethods {
             v = { t: v.t, ty: declTy };
           }
         } else {
-          if (!declTy) throw new ResolveError('type annotations needed', s.sp);
-          v = { t: this.havoc(s.pat.k === 'bind' ? s.pat.name : '$uninit', declTy), ty: declTy };
+          // `let x;`: the checking phase typed x from its later assignments
+          const ty = declTy ?? (s.pat.k === 'bind' ? this.cvc.checked.bindingTypes.get(s.pat) : undefined);
+          if (!ty) throw new ResolveError('type annotations needed', s.sp);
+          v = { t: this.havoc(s.pat.k === 'bind' ? s.pat.name : '$uninit', ty), ty };
         }
         if (s.pat.k === 'bind') {
           const c = this.define(s.pat.name, v);
@@ -319,15 +321,8 @@ export class ExecMethods {
 
   execAssign(this: FnGen, e: Extract<Expr, { k: 'assign' }>, st: State, m: Mode): V | null {
     const place = this.place(e.lhs, st, m);
-    const b = st.lookup(place.root)!;
-    if (this.info.item.mode === 'exec' && !m.exec && !b.ghost) {
-      // ghost code is erased: it must not change exec state
-      throw new ResolveError(`cannot assign to exec variable \`${place.root}\` in ghost code`, e.lhs.sp);
-    }
-    if (!b.mut && place.steps.length === 0 && !this.fnCtx?.old.has(place.root)) {
-      // Rust would reject assignment to an immutable binding; be strict
-      throw new ResolveError(`cannot assign twice to immutable variable \`${place.root}\``, e.lhs.sp);
-    }
+    // (the checking phase refused assignments to immutable bindings, second assignments of a
+    // `let x;` and exec places written from ghost code)
     let v: V;
     if (e.op === '=') {
       const r = this.evOpt(e.rhs, st, m);

@@ -269,4 +269,37 @@ proof fn sum_fn_is_not_eleven(x: nat, y: nat)
     sum_fn_is_ten();
 }
 
+// ---- deferred initialization `let x; x = ..;` (typed by its assignment, checked definitely assigned)
+
+// expect: verified
+fn deferred_init(b: bool) -> (r: u8)
+    ensures r <= 1,
+{
+    let x;
+    if b { x = 1; } else { x = 0; }
+    x
+}
+
+// expect: failed postcondition
+fn deferred_init_wrong(b: bool) -> (r: u8)
+    ensures r == 1,
+{
+    let x;
+    if b { x = 1; } else { x = 0; }
+    x
+}
+
+// expect: error
+fn deferred_init_maybe_unassigned(b: bool) -> u8 {
+    let x: u8;
+    if b { x = 1; }
+    x
+}
+
+// expect: error
+fn assign_immutable_twice() {
+    let x = 1u8;
+    x = 2;
+}
+
 } // verus!

@@ -164,15 +164,16 @@ function reasonOf(detail: string): string {
 
 /**
  * What each option of `test_verify_one_file_with_options!` means here. `ok`: cannot change a
- * verdict of ours, or is what we do anyway; `noCheating`: passed on as VerifyOptions.noCheating;
+ * verdict of ours, or is what we do anyway; `noCheating` and `execAllowsNoDecreasesClause`: passed on as
+ * the VerifyOptions of that name;
  * `unsupported`: changes what Verus checks in a way we do not implement (the case is classified
  * unsupported without running it). An option not listed is unsupported.
  */
-const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'unsupported'> = {
+const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesClause' | 'unsupported'> = {
   // vstd is always available
   vstd: 'ok',
-  // we never require `decreases` on exec loops / recursion
-  exec_allows_no_decreases_clause: 'ok',
+  // exec loops and recursive exec functions may go without `decreases`
+  exec_allows_no_decreases_clause: 'execAllowsNoDecreasesClause',
   '--no-cheating': 'noCheating',
   // output and test-harness settings, solver query splitting, code generation after verification
   '--expand-errors': 'ok',
@@ -211,6 +212,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
     return { ...base, outcome: 'unsupported', verdict: 'unsupported', ms: 0, functions: [{ name: '<options>', status: 'unsupported', line: 1, detail, failedLines: [] }], errors: [] };
   }
   const noCheating = c.options.some((o) => CASE_OPTIONS[o] === 'noCheating');
+  const execAllowsNoDecreasesClause = c.options.some((o) => CASE_OPTIONS[o] === 'execAllowsNoDecreasesClause');
   try {
     const timedOut = new Promise<never>((_, reject) => {
       wall = setTimeout(() => {
@@ -219,7 +221,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
       }, CASE_WALL_MS);
     });
     const report = await Promise.race([
-      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating }),
+      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreasesClause }),
       timedOut,
     ]);
     const outcome = outcomeOf(report);

@@ -18,6 +18,9 @@ Options:
   --timeout-ms N       per-query solver timeout (default 10000)
   --no-cache           do not read or write .stratos/cache
   --no-cheating        every assume(..), admit() and #[verifier::external_body] is an error
+  --exec-allows-no-decreases-clause
+                       exec loops and recursive exec functions need no \`decreases\`
+                       (partial correctness; by default they need one, as in Verus)
   --dump-smt DIR       write every solver query to DIR
   --solver S           auto (default): native z3 when \`z3\` is on PATH, else wasm;
                        wasm: z3-solver in worker threads (the IDE's solver); native: z3 on PATH
@@ -33,6 +36,7 @@ interface Args {
   jobs?: number;
   timeoutMs?: number;
   noCheating?: boolean;
+  execAllowsNoDecreasesClause?: boolean;
   cache: boolean;
   dump?: string;
   solver: 'auto' | 'wasm' | 'native';
@@ -61,6 +65,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--timeout-ms': { const v = Number(val()); if (!Number.isFinite(v) || v < 1) return '--timeout-ms needs a positive number'; a.timeoutMs = v; break; }
       case '--no-cache': a.cache = false; break;
       case '--no-cheating': a.noCheating = true; break;
+      case '--exec-allows-no-decreases-clause': a.execAllowsNoDecreasesClause = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
       case '--solver': { const v = val(); if (v !== 'auto' && v !== 'wasm' && v !== 'native') return '--solver must be auto, wasm or native'; a.solver = v; break; }
       case '--root': { const v = val(); if (!v) return '--root needs a directory'; a.root = path.resolve(v); break; }
@@ -154,7 +159,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();

@@ -11,6 +11,7 @@ import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
 import { Crate, ResolveError } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
+import { execTerminationWaived } from './check/termination';
 import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQuery, type FnVC, type Obligation, type PrintOptions, type Query } from './vcgen';
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
@@ -45,6 +46,11 @@ export interface VerifyOptions {
    * error at its span (a proof that relies on them proves nothing).
    */
   noCheating?: boolean;
+  /**
+   * Verus' `exec_allows_no_decreases_clause` for the whole run: exec loops and recursive exec
+   * functions may go without `decreases` (partial correctness).
+   */
+  execAllowsNoDecreasesClause?: boolean;
 }
 
 /** Queries that timed out in this process: cache key -> the longest limit they timed out with. */
@@ -140,7 +146,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const contractsKnown = (f: SourceFile): SourceFile => ({ ...f, items: f.items.filter((it) => !(it.k === 'fn' && it.parseError && !it.parseError.inBody)) });
   const crate = new Crate(parsed.map(contractsKnown));
   // types and modes are checked before any verification condition is generated
-  const checked = checkCrate(crate);
+  const checked = checkCrate(crate, { execAllowsNoDecreasesClause: options.execAllowsNoDecreasesClause });
   const cvc = new CrateVC(crate, checked);
   const units: Unit[] = [];
   try {
@@ -240,6 +246,27 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       }
     }
   }
+  // recursion among exec/proof functions: decreases checks for calls inside an SCC
+  const execUnits = units.filter((u) => u.mode !== 'spec');
+  const byKey = new Map(execUnits.map((u) => [u.vc.info.key, u]));
+  const sccs = computeSccs([...byKey.keys()], (k) => [...(byKey.get(k)?.vc.callees ?? [])].filter((c) => byKey.has(c)));
+  const sccOf = new Map<string, Set<string>>();
+  for (const c of sccs) for (const k of c) sccOf.set(k, new Set(c));
+  for (const u of execUnits) {
+    const comp = sccOf.get(u.vc.info.key)!;
+    const recursive = u.gen.recCalls.filter((rc) => comp.has(rc.callee));
+    // Verus: "recursive function must have a decreases clause" (exec functions may opt out of
+    // termination checking)
+    if (recursive.length && !u.vc.info.item.decreases.length) {
+      if (execTerminationWaived(u.vc.info.item, options)) continue;
+      if (!u.vc.error && !u.vc.unsupported) {
+        u.vc.error = { message: 'recursive function must have a decreases clause', sp: u.vc.info.item.nameSp };
+        u.vc.checkErrors = [u.vc.error];
+      }
+      continue;
+    }
+    for (const rc of recursive) u.gen.obligations.push(rc.ob());
+  }
   const broken = new Map<string, string>();
   for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
   for (let changed = true; changed; ) {
@@ -251,18 +278,6 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       broken.set(u.vc.info.key, u.vc.info.qname);
       if (!u.vc.error) u.vc.error = { message: `uses \`${broken.get(bad)}\`, which has type or mode errors`, sp: u.vc.info.item.nameSp };
       changed = true;
-    }
-  }
-  // recursion among exec/proof functions: keep decreases checks for calls inside an SCC
-  const execUnits = units.filter((u) => u.mode !== 'spec');
-  const byKey = new Map(execUnits.map((u) => [u.vc.info.key, u]));
-  const sccs = computeSccs([...byKey.keys()], (k) => [...(byKey.get(k)?.vc.callees ?? [])].filter((c) => byKey.has(c)));
-  const sccOf = new Map<string, Set<string>>();
-  for (const c of sccs) for (const k of c) sccOf.set(k, new Set(c));
-  for (const u of execUnits) {
-    const comp = sccOf.get(u.vc.info.key)!;
-    for (const rc of u.gen.recCalls) {
-      if (comp.has(rc.callee)) u.gen.obligations.push(rc.ob());
     }
   }
   // Obligations are generated per function just before it is solved (finishUnit), in priority

@@ -10,6 +10,7 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, Sp, Stmt, StructItem, TypeExpr } from '../ast';
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { execTerminationWaived, type TerminationOptions } from './termination';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,8 +111,8 @@ const BIT_OPS = new Set(['&', '|', '^']);
 
 // ---------------------------------------------------------------------------------------------
 
-export function checkCrate(crate: Crate): CheckedCrate {
-  return new Checker(crate).run();
+export function checkCrate(crate: Crate, options: TerminationOptions = {}): CheckedCrate {
+  return new Checker(crate, options).run();
 }
 
 class Checker {
@@ -123,7 +124,7 @@ class Checker {
   private bindings = new Map<Pat, CTy>();
   private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
 
-  constructor(private crate: Crate) {}
+  constructor(private crate: Crate, private options: TerminationOptions) {}
 
   run(): CheckedCrate {
     for (const f of this.crate.files) {
@@ -748,6 +749,7 @@ class Checker {
         const spec: Ctx = { ...ctx, code: 'spec' };
         for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);
         for (const d of e.dec) this.decreasesMeasure(d, spec);
+        if (!e.dec.length && ctx.code === 'exec' && !execTerminationWaived(ctx.fn, this.options)) this.error('loop must have a decreases clause', { start: e.sp.start, end: e.sp.start + e.k.length });
         const before = this.snap();
         this.block(e.body, ctx);
         // the body may not run (or stop at a `break` before an assignment)

@@ -177,7 +177,7 @@ fn rec_no_progress(n: u64) -> u64
     if n == 0 { 0 } else { rec_no_progress(n) }
 }
 
-// expect: failed decreases
+// expect: error
 fn rec_no_decreases(n: u64) -> u64 {
     if n == 0 { 0 } else { rec_no_decreases(n - 1) }
 }

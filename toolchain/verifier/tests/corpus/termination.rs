@@ -1,0 +1,188 @@
+// Termination of exec code, as Verus checks it: exec loops and recursive exec functions need a
+// `decreases` clause unless the function opts out (then only partial correctness is proved).
+use vstd::prelude::*;
+
+verus! {
+
+// expect: error
+fn loop_without_measure(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: verified
+fn loop_with_measure(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: failed decreases
+fn loop_measure_does_not_decrease(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases i,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: error
+fn bare_loop_without_measure() -> (r: u64)
+    ensures r == 10,
+{
+    let mut i: u64 = 0;
+    loop
+        invariant i <= 10,
+    {
+        if i == 10 { break; }
+        i = i + 1;
+    }
+    i
+}
+
+// expect: error
+fn inner_loop_without_measure(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        let mut j: u64 = 0;
+        while j < i
+            invariant j <= i,
+        {
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+}
+
+// Opting out: an infinite loop proves anything about the code after it (partial correctness).
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn spin_forever() -> (r: u64)
+    ensures r == 7,
+{
+    loop {}
+}
+
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn countdown_unmeasured(n: u64) -> (r: u64)
+    ensures r == 0,
+{
+    let mut i = n;
+    while i > 0 {
+        i = i - 1;
+    }
+    i
+}
+
+// A function that opts out does not excuse its callers' loops.
+// expect: error
+fn caller_of_spin(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+    {
+        i = i + 1;
+    }
+    spin_forever();
+}
+
+// Recursion: exec and proof functions in a call cycle need `decreases`.
+// expect: error
+fn exec_rec_unmeasured(n: u64) -> u64 {
+    if n == 0 { 0 } else { exec_rec_unmeasured(n - 1) }
+}
+
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn exec_rec_waived(n: u64) -> u64 {
+    if n == 0 { 0 } else { exec_rec_waived(n - 1) }
+}
+
+// The waiver is for exec code only.
+// expect: error
+#[verifier::exec_allows_no_decreases_clause]
+proof fn proof_rec_unmeasured(n: nat)
+    ensures false,
+{
+    proof_rec_unmeasured(n);
+}
+
+// expect: error
+fn ping_unmeasured(n: u64) -> u64 {
+    if n == 0 { 0 } else { pong_measured(n - 1) }
+}
+
+// expect: error
+fn pong_measured(n: u64) -> u64
+    decreases n,
+{
+    if n == 0 { 0 } else { ping_unmeasured(n) }
+}
+
+// The measure must go down on every path back to the loop head, `continue` included.
+// expect: failed decreases
+fn loop_measure_stalls_on_continue(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n - i,
+    {
+        if i % 2 == 0 {
+            continue;
+        }
+        i = i + 1;
+    }
+}
+
+// An int measure must stay non-negative.
+// expect: failed decreases
+fn loop_measure_goes_negative(n: u64) {
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n,
+        decreases n as int - i as int - 2,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: failed decreases
+fn exec_rec_measure_stalls(n: u64) -> u64
+    decreases n,
+{
+    if n == 0 { 0 } else { exec_rec_measure_stalls(n) }
+}
+
+// With a measure, the waiver does not switch the check off.
+// expect: failed decreases
+#[verifier::exec_allows_no_decreases_clause]
+fn exec_rec_waived_but_measured(n: u64) -> u64
+    decreases n,
+{
+    if n == 0 { 0 } else { exec_rec_waived_but_measured(n + 0) }
+}
+
+// expect: failed decreases
+proof fn proof_rec_measure_stalls(n: nat)
+    decreases n,
+{
+    if n > 0 {
+        proof_rec_measure_stalls(n);
+    }
+}
+
+}

@@ -213,8 +213,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported attribute \`#[${badAttr.attr}]\``, sp: badAttr.sp } }
         : crateGap
           ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported: ${crateGap}`, sp: it.nameSp } }
-          : cheats.length
-            ? { info, obligations: [], callees: new Set(), error: cheats[0]! }
+          : cheats.some((c) => c.error)
+            ? { info, obligations: [], callees: new Set(), error: cheats.find((c) => c.error)! }
+            : cheats.length
+              ? cheatingVC(info, gen, cheats)
             : errors
               ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
               : gen.run();
@@ -522,11 +524,17 @@ export function nativeZ3Available(): boolean {
 /** Front-end time (parse + VC generation) of the last run, for benchmarks. */
 export let lastFrontEndMs = 0;
 
-/** `--no-cheating`: the function's `assume(..)`, `admit()` and `#[verifier::external_body]`. */
-function cheatsIn(f: FnItem): { message: string; sp: Sp }[] {
-  const out: { message: string; sp: Sp }[] = [];
+/**
+ * `--no-cheating`, as Verus reports it: each `assume(..)`, `admit()` and
+ * `#[verifier::external_body]` is a failed obligation at its span (the function proves nothing);
+ * `#[verifier::assume_termination]` is an error.
+ */
+function cheatsIn(f: FnItem): { message: string; sp: Sp; error?: boolean }[] {
+  const out: { message: string; sp: Sp; error?: boolean }[] = [];
   f.attrs.forEach((a, i) => {
-    if (/^verifier(::|\()external_body\b/.test(a)) out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp: f.attrSps?.[i] ?? f.nameSp });
+    const sp = f.attrSps?.[i] ?? f.nameSp;
+    if (/^verifier(::|\()external_body\b/.test(a)) out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp });
+    if (/^verifier(::|\()assume_termination\b/.test(a)) out.push({ message: '#[verifier::assume_termination] not allowed with --no-cheating', sp, error: true });
   });
   const walk = (o: unknown): void => {
     if (Array.isArray(o)) return o.forEach(walk);
@@ -538,6 +546,18 @@ function cheatsIn(f: FnItem): { message: string; sp: Sp }[] {
   };
   walk([f.requires, f.ensures, f.recommends, f.decreases, f.body]);
   return out;
+}
+
+/**
+ * A function with cheats under `--no-cheating`: one failing obligation per cheat (its query asks
+ * the solver for `false`), nothing else generated. They join the generator's obligations, which
+ * are the function's once it is finished.
+ */
+function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; sp: Sp }[]): FnVC {
+  for (const c of cheats) {
+    gen.obligations.push({ kind: 'assertion', message: c.message, sp: c.sp, scope: [], labels: [], trace: [], crossed: [], query: { mbqi: false, options: [], prelude: [], decls: [], facts: [], goal: 'false' } });
+  }
+  return { info, obligations: [], callees: new Set() };
 }
 
 function fmtPos(lm: LineMap, off: number): string {

@@ -28,6 +28,13 @@ describe('classify', () => {
     expect(classify('Err(e)', 'assert_vir_error_msg(e, "not allowed")').expect).toBe('rejects');
     expect(classify('Err(e)', 'assert_rust_error_msg(e, "mismatched types")').expect).toBe('rejects');
     expect(classify('Err(e)', 'assert_spec_borrowed(e, "x")').expect).toBe('rejects');
+    // a proof note is attached to a failed obligation; other help texts come with rejections
+    expect(classify('Err(e)', 'assert_help_error_msg(e, "note: Property 732")')).toEqual({ expect: 'fails', failsCount: null });
+    expect(classify('Err(e)', 'assert_help_error_msg(e.clone(), &format!("note: {label}"))')).toEqual({ expect: 'fails', failsCount: null });
+    expect(classify('Err(e)', 'assert_help_error_msg(e, "pub assume_specification [crate::foo] ();")').expect).toBe('rejects');
+    // the message of a custom_err attribute is that obligation's failure
+    expect(classify('Err(e)', 'assert_vir_error_msg(e, "Custom assert error")', ['Custom assert error']).expect).toBe('fails');
+    expect(classify('Err(e)', 'assert_vir_error_msg(e, "at most one")', ['Custom assert error']).expect).toBe('rejects');
     expect(classify('Err(e)', '{ assert!(e.errors.len() == 2); }').expect).toBe('other');
     expect(classify('Err(_)', '').expect).toBe('other');
   });

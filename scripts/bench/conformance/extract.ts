@@ -292,8 +292,12 @@ export function failsLinesOf(source: string): number[] {
 /** Assertion helpers that mean "Verus rejects the program" though their names do not say error. */
 const REJECT_HELPERS = new Set(['assert_spec_borrowed', 'assert_spec_borrowed_field']);
 
-/** What Verus says, from the result pattern (`Ok(..)` / `Err(..)`) and the assertion after it. */
-export function classify(pattern: string, assertion: string): { expect: Expectation; failsCount: number | null } {
+/**
+ * What Verus says, from the result pattern (`Ok(..)` / `Err(..)`) and the assertion after it.
+ * `customErrors`: the messages of the case's `#[verifier::custom_err("..")]` attributes; an
+ * error with one of them is that obligation failing, not a rejection.
+ */
+export function classify(pattern: string, assertion: string, customErrors: readonly string[] = []): { expect: Expectation; failsCount: number | null } {
   if (/^\s*Ok\b/.test(pattern)) return { expect: 'verifies', failsCount: null };
   // a block holding one call reads as that call: `{ assert_one_fails(e); }`
   const block = /^\s*\{\s*([^;{}]*\))\s*;?\s*\}\s*$/.exec(assertion);
@@ -318,6 +322,14 @@ export function classify(pattern: string, assertion: string): { expect: Expectat
       return { expect: 'fails', failsCount: 1 };
     case 'assert_fails_bv_32bit_64bit': // fails under both arch sizes
       return { expect: 'fails', failsCount: 2 };
+    case 'assert_help_error_msg':
+      // a `note: ..` is the proof_note of a failed obligation (a verification failure); other
+      // help texts come with errors that reject the program
+      if (/^"note: /.test(args[1] ?? '') || /^&format!\("note: /.test(args[1] ?? '')) return { expect: 'fails', failsCount: null };
+      break;
+    case 'assert_vir_error_msg':
+      if (customErrors.some((m) => args[1] === JSON.stringify(m))) return { expect: 'fails', failsCount: null };
+      break;
   }
   if (/error/.test(fn) || REJECT_HELPERS.has(fn)) return { expect: 'rejects', failsCount: null };
   return { expect: 'other', failsCount: null };
@@ -421,8 +433,9 @@ function readCase(file: string, text: string, tokens: Token[], from: number, to:
   const patternEnd = arrowAfter(bodyEnd + 1);
   const pattern = text.slice(tokens[bodyEnd + 1]!.start, tokens[patternEnd - 1]!.end);
   const assertion = patternEnd < to ? text.slice(tokens[patternEnd + 1]!.start, tokens[to - 1]!.end).trim() : '';
-  const { expect, failsCount } = classify(pattern, assertion);
   const source = assembleSource(pieces);
+  const customErrors = [...source.matchAll(/#\[verifier::custom_err\("([^"\\]*)"\)\]/g)].map((m) => m[1]!);
+  const { expect, failsCount } = classify(pattern, assertion, customErrors);
   return {
     file,
     name: nameTok.text,

@@ -17,7 +17,7 @@ Options:
   --jobs N             solver worker threads (default: number of cores)
   --timeout-ms N       per-query solver timeout (default 10000)
   --no-cache           do not read or write .stratos/cache
-  --no-cheating        every assume(..), admit() and #[verifier::external_body] is an error
+  --no-cheating        every assume(..), admit() and #[verifier::external_body] fails
   --exec-allows-no-decreases-clause
                        exec loops and recursive exec functions need no \`decreases\`
                        (partial correctness; by default they need one, as in Verus)

@@ -42,8 +42,8 @@ export interface VerifyOptions {
   /** Files (as keyed in `files`) whose functions are generated and solved first: the ones being edited. */
   priorityFiles?: string[];
   /**
-   * Verus' `--no-cheating`: every `assume(..)`, `admit()` and `#[verifier::external_body]` is an
-   * error at its span (a proof that relies on them proves nothing).
+   * Verus' `--no-cheating`: every `assume(..)`, `admit()` and `#[verifier::external_body]` is a
+   * failed obligation at its span (a proof that relies on them proves nothing).
    */
   noCheating?: boolean;
   /**

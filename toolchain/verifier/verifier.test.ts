@@ -186,7 +186,7 @@ fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
     expect(rust).toEqual({ ok: 'verified', bad: 'verified' });
   });
 
-  it('--no-cheating: assume, admit and external_body are errors', async () => {
+  it('--no-cheating: assume, admit and external_body fail at their spans, assume_termination is an error', async () => {
     const src = `verus! {
 fn a(x: u8) { assume(x == 1); assert(x == 1); }
 proof fn b() { admit(); assert(false); }
@@ -194,10 +194,12 @@ proof fn b() { admit(); assert(false); }
 fn c() -> (r: u8) ensures r == 1 { 2 }
 fn d(x: u8) { proof { assume(x == 1); } }
 fn e(x: u8) requires x == 1 { assert(x == 1); }
+#[verifier::assume_termination]
+fn f(x: u8) { f(x); }
 }`;
-    expect(await run(src, { noCheating: true })).toEqual({ a: 'error', b: 'error', c: 'error', d: 'error', e: 'verified' });
+    expect(await run(src, { noCheating: true })).toEqual({ a: 'failed', b: 'failed', c: 'failed', d: 'failed', e: 'verified', f: 'error' });
     const without = await run(src);
-    expect([without.a, without.c, without.d, without.e]).toEqual(['verified', 'verified', 'verified', 'verified']);
+    expect([without.a, without.c, without.d, without.e, without.f]).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
   });
 });
 

@@ -82,7 +82,7 @@ export interface Param {
   sp: Sp;
   /** `tracked x: T` / `ghost x: T` */
   mode?: 'tracked' | 'ghost';
-  /** `mut x: T` */
+  /** `mut x: T` / `mut self` */
   mut?: boolean;
 }
 
@@ -104,6 +104,8 @@ export interface FnItem {
   unsupportedClauses: { clause: string; sp: Sp }[];
   /** Spans of `attrs`, in order. */
   attrSps?: Sp[];
+  /** The `unsafe` modifier, when present. */
+  unsafeSp?: Sp;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;

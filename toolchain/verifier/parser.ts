@@ -423,6 +423,7 @@ class Parser {
     let open = false;
     // `open` / `closed` / `uninterp` tokens, for the checks below
     const marks = new Map<string, Token>();
+    let unsafeSp: Sp | undefined;
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -446,6 +447,7 @@ class Parser {
         continue;
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
+        if (w.text === 'unsafe') unsafeSp = { start: w.start, end: w.end };
         this.next();
         continue;
       }
@@ -454,6 +456,7 @@ class Parser {
     if (this.is('fn')) {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module);
       fn.attrSps = attrList.map((a) => a.sp);
+      if (unsafeSp) fn.unsafeSp = unsafeSp;
       // Verus' checks of the modifiers (it rejects these programs)
       const vis = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
@@ -671,16 +674,17 @@ class Parser {
           // self forms
           let ref = false;
           let mut = false;
+          let mutSelf = false;
           if (this.eat('&')) {
             ref = true;
             if (this.peek().kind === 'lifetime') this.next();
             mut = this.eat('mut');
-          } else this.eat('mut');
+          } else if (this.eat('mut')) mutSelf = true;
           this.expect('self');
           let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
           if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
           if (this.eat(':')) ty = this.type();
-          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
+          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
         } else {
           const pmut = this.eat('mut');
           const pname = this.ident();

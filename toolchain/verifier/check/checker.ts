@@ -10,6 +10,8 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, Sp, Stmt, StructItem, TypeExpr } from '../ast';
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { signatureErrors } from './signature';
+import { recursionErrors, type CallGraph } from './recursion';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +164,7 @@ class Checker {
       const r = intRange(kind);
       if (lit.value < r.min! || lit.value > r.max!) report({ message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp });
     }
+    for (const [fn, errs] of recursionErrors(this.graph)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
       const ty = toTy(t, this.vars);
@@ -175,6 +178,8 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
+  private graph: CallGraph = { calls: new Map(), fuels: [] };
   private currentConst: ConstItem | null = null;
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
@@ -440,6 +445,7 @@ class Checker {
   }
 
   private checkFn(f: FnItem): void {
+    this.errors.push(...signatureErrors(f));
     // generic functions are reported unsupported by VC generation before anything is typed
     if (f.generics.length) return;
     const code: CodeMode = f.mode;
@@ -448,7 +454,7 @@ class Checker {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -962,6 +968,10 @@ class Checker {
   /** A user function's call: argument types, the callee's mode against the caller's code. */
   private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp): CTy {
     const f = info.item;
+    if (this.currentFn) {
+      const calls = this.graph.calls.get(this.currentFn) ?? new Set();
+      this.graph.calls.set(this.currentFn, calls.add(f));
+    }
     if (f.generics.length) {
       this.unknownContext(args.map((a) => this.infer(a, ctx)));
       return C_ANY;
@@ -1322,8 +1332,11 @@ class Checker {
         noGhostStatementsInSpec('a `proof` block');
         this.block(s.block, proof);
         return C_UNIT;
-      case 'reveal':
+      case 'reveal': {
+        const target = this.crate.fn(qualifiedName(s.name, ctx.fn?.selfType ?? null), s.sp);
+        if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         return C_UNIT;
+      }
       case 'unsupported':
         return C_ANY;
     }

@@ -1,0 +1,115 @@
+// Programs Verus rejects before verification (signature forms, recursion rules, attributes,
+// visibility of open spec fn bodies), each next to the true neighbours that must still verify.
+use vstd::prelude::*;
+
+verus! {
+
+// ---- signatures
+
+// expect: error
+fn rej_ret_named_like_param(x: u64) -> (x: bool)
+    ensures x || !x,
+{
+    x > 10
+}
+
+// expect: verified
+fn rej_ret_named_apart(x: u64) -> (r: bool)
+    ensures r == (x > 10),
+{
+    x > 10
+}
+
+// expect: error
+spec fn rej_spec_mut_param(mut x: i32) -> i32 { x }
+
+// expect: verified
+fn rej_exec_mut_param(mut x: u8) -> (r: u8)
+    ensures r == 1,
+{
+    x = 1;
+    x
+}
+
+struct RejSelfHolder { v: u8 }
+
+impl RejSelfHolder {
+    // expect: error
+    fn rej_mut_self(mut self) -> (r: u8)
+        ensures r == 0,
+    {
+        self = RejSelfHolder { v: 0 };
+        self.v
+    }
+
+    // expect: verified
+    fn rej_by_value_self(self) -> (r: u8)
+        ensures r == self.v,
+    {
+        self.v
+    }
+}
+
+// expect: error
+unsafe proof fn rej_unsafe_proof() ensures false {
+}
+
+// expect: verified
+unsafe fn rej_unsafe_exec() -> (r: u8) ensures r == 3 {
+    3
+}
+
+// ---- recursion
+
+// expect: error
+proof fn rej_proof_rec_no_decreases(i: nat) ensures false {
+    rej_proof_rec_no_decreases(i);
+}
+
+// expect: verified
+proof fn rej_proof_rec_decreases(i: nat) decreases i {
+    if i != 0 {
+        rej_proof_rec_decreases((i - 1) as nat);
+    }
+}
+
+// expect: error
+proof fn rej_mutual_a(i: nat) ensures false {
+    rej_mutual_b(i, i);
+}
+
+// expect: error
+proof fn rej_mutual_b(j: nat, k: nat) ensures false
+    decreases j, k
+{
+    rej_mutual_a(j);
+}
+
+spec fn rej_id_bool(a: bool) -> bool { a }
+
+// expect: error
+proof fn rej_fuel_non_recursive() {
+    reveal_with_fuel(rej_id_bool, 2);
+}
+
+// expect: verified
+proof fn rej_fuel_one_non_recursive() {
+    reveal_with_fuel(rej_id_bool, 1);
+}
+
+spec fn rej_sum(n: nat) -> nat decreases n { if n == 0 { 0 } else { n + rej_sum((n - 1) as nat) } }
+
+spec fn rej_sum_wrap(n: nat) -> nat decreases n { rej_sum(n) }
+
+// expect: error
+proof fn rej_fuel_decreases_not_recursive() {
+    reveal_with_fuel(rej_sum_wrap, 3);
+}
+
+// expect: verified
+proof fn rej_fuel_recursive() {
+    reveal_with_fuel(rej_sum, 3);
+    assert(rej_sum(2) == 3);
+}
+
+}

@@ -85,6 +85,7 @@ proof fn rej_mutual_b(j: nat, k: nat) ensures false
     rej_mutual_a(j);
 }
 
+// expect: verified
 spec fn rej_id_bool(a: bool) -> bool { a }
 
 // expect: error
@@ -97,8 +98,10 @@ proof fn rej_fuel_one_non_recursive() {
     reveal_with_fuel(rej_id_bool, 1);
 }
 
+// expect: verified
 spec fn rej_sum(n: nat) -> nat decreases n { if n == 0 { 0 } else { n + rej_sum((n - 1) as nat) } }
 
+// expect: verified
 spec fn rej_sum_wrap(n: nat) -> nat decreases n { rej_sum(n) }
 
 // expect: error

@@ -58,12 +58,19 @@ export type Expr =
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
 
+/** `#[verifier::proof_note("text")]` / `#[verifier::custom_err("text")]` on an assertion. */
+export interface StmtNote {
+  kind: 'proof_note' | 'custom_err';
+  text: string;
+  sp: Sp;
+}
+
 export type Stmt =
   | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean }
   | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
-  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp }
-  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp }
-  | { k: 'assume'; e: Expr; sp: Sp }
+  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp; notes?: StmtNote[] }
+  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[] }
+  | { k: 'assume'; e: Expr; sp: Sp; notes?: StmtNote[] }
   | { k: 'proof'; block: Block; sp: Sp }
   | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };

@@ -544,6 +544,8 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
     span: u.lines.span(ob.sp),
     message: ob.message,
   };
+  // a failed assertion's `custom_err` is its message; a `proof_note` goes with Verus's own
+  if (ob.note) res.message = ob.note.kind === 'custom_err' ? ob.note.text : `${ob.message} (note: ${ob.note.text})`;
   if (ob.related) res.relatedSpan = u.lines.span(ob.related);
   switch (r.result) {
     case 'unsat':

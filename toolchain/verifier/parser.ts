@@ -6,8 +6,8 @@
 
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
-import { attrTreatment, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
-import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
+import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
+import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -295,14 +295,18 @@ class Parser {
     return this.attrList().map((a) => a.text);
   }
   /** `#[..]` / `#![..]` attributes: their text without whitespace (`verifier::external_body`) and span. */
-  attrList(): { text: string; sp: Sp }[] {
-    const out: { text: string; sp: Sp }[] = [];
+  attrList(): { text: string; sp: Sp; str?: string }[] {
+    const out: { text: string; sp: Sp; str?: string }[] = [];
     while (this.is('#') && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
       const start = this.next().start;
       this.eat('!');
       const s = this.peek().start;
+      const from = this.i;
       this.skipBalanced();
-      out.push({ text: this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''), sp: { start, end: this.lastEnd() } });
+      // the first string literal as written (`proof_note("..")`: `text` has no whitespace)
+      const lit = this.toks.slice(from, this.i).find((t) => t.kind === 'string');
+      const str = lit && lit.text.startsWith('"') ? lit.text.slice(1, -1).replace(/\\(.)/g, '$1') : undefined;
+      out.push({ text: this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''), sp: { start, end: this.lastEnd() }, ...(str !== undefined ? { str } : {}) });
     }
     return out;
   }
@@ -311,11 +315,13 @@ class Parser {
    * implement; `item` takes the ones read while it parses and marks itself with them.
    */
   innerBad: { attr: string; sp: Sp; crate: boolean }[] = [];
-  innerAttrs(site: AttrSite): void {
-    for (const a of this.attrList()) {
+  innerAttrs(site: AttrSite): { text: string; sp: Sp; str?: string }[] {
+    const list = this.attrList();
+    for (const a of list) {
       const t = attrTreatment(a.text, site);
       if (t !== 'ok') this.innerBad.push({ attr: a.text, sp: a.sp, crate: t === 'crate' });
     }
+    return list;
   }
   text = '';
   textBetween(a: number, b: number): string {
@@ -899,8 +905,21 @@ class Parser {
   }
 
   stmt(): Stmt {
+    const attrs = this.innerAttrs('stmt');
+    const st = this.stmtAfterAttrs();
+    // `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]` on an assertion: data
+    // for its obligation (the checking phase allows one)
+    const notes: StmtNote[] = [];
+    for (const a of attrs) {
+      const name = parseAttr(a.text);
+      if (name.verifier && (name.name === 'proof_note' || name.name === 'custom_err')) notes.push({ kind: name.name, text: a.str ?? '', sp: a.sp });
+    }
+    if (notes.length && (st.k === 'assert' || st.k === 'assume' || st.k === 'assert-forall')) st.notes = notes;
+    return st;
+  }
+
+  stmtAfterAttrs(): Stmt {
     const s = this.peek().start;
-    this.innerAttrs('stmt');
     const t = this.peek();
     if (t.text === 'let') {
       this.next();

@@ -1283,6 +1283,8 @@ class Checker {
     const noGhostStatementsInSpec = (what: string) => {
       if (ctx.code === 'spec') this.error(`${what} is not allowed in spec code`, s.sp);
     };
+    // Verus counts `proof_note` and `custom_err` together
+    if ((s.k === 'assert' || s.k === 'assume' || s.k === 'assert-forall') && s.notes && s.notes.length > 1) this.error('at most one `proof_note` attribute is allowed', s.notes[1]!.sp);
     switch (s.k) {
       case 'let': {
         const isGhost = s.ghost || ghost(ctx.code);

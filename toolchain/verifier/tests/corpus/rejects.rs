@@ -115,4 +115,32 @@ proof fn rej_fuel_recursive() {
     assert(rej_sum(2) == 3);
 }
 
+// ---- proof_note / custom_err on assertions: at most one
+
+// expect: error
+proof fn rej_two_notes_assume() ensures false {
+    #[verifier::proof_note("first")]
+    #[verifier::proof_note("second")]
+    assume(false);
+}
+
+// expect: error
+proof fn rej_two_custom_errs() {
+    #[verifier::custom_err("first")]
+    #[verifier::custom_err("second")]
+    assert(1 + 1 == 2);
+}
+
+// expect: failed assertion
+proof fn rej_one_note_fails(x: int) {
+    #[verifier::proof_note("x is arbitrary")]
+    assert(x > 0);
+}
+
+// expect: verified
+proof fn rej_one_custom_err_holds(x: int) requires x > 0 {
+    #[verifier::custom_err("x must be positive")]
+    assert(x > 0);
+}
+
 }

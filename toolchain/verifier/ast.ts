@@ -43,13 +43,13 @@ export type Expr =
   | { k: 'if'; cond: Expr; then: Block; els: Expr | null; sp: Sp }
   | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp }
   | { k: 'block'; block: Block; sp: Sp }
-  | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; body: Expr; sp: Sp }
+  | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; body: Expr; sp: Sp; /** inner attributes other than `#![trigger ..]` */ attrs?: QuantAttr[] }
   | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp }
   | { k: 'tuple'; elems: Expr[]; sp: Sp }
   | { k: 'array'; elems: Expr[]; sp: Sp }
   | { k: 'array-rep'; elem: Expr; len: Expr; sp: Sp }
   | { k: 'macro'; name: string; args: Expr[]; sp: Sp }
-  | { k: 'trigger'; e: Expr; sp: Sp }
+  | { k: 'trigger'; e: Expr; sp: Sp; /** `#[trigger f(x)]`: the tokens inside the attribute after `trigger` */ attrArgs?: Sp }
   | { k: 'return'; e: Expr | null; sp: Sp }
   | { k: 'break'; sp: Sp }
   | { k: 'continue'; sp: Sp }
@@ -57,6 +57,12 @@ export type Expr =
   | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
+
+/** An inner attribute of a quantifier other than `#![trigger ..]` (`#![auto]`, ...). */
+export interface QuantAttr {
+  name: string;
+  sp: Sp;
+}
 
 /** `#[verifier::proof_note("text")]` / `#[verifier::custom_err("text")]` on an assertion. */
 export interface StmtNote {
@@ -69,7 +75,7 @@ export type Stmt =
   | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean }
   | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
   | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp; notes?: StmtNote[] }
-  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[] }
+  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[]; attrs?: QuantAttr[] }
   | { k: 'assume'; e: Expr; sp: Sp; notes?: StmtNote[] }
   | { k: 'proof'; block: Block; sp: Sp }
   | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp }

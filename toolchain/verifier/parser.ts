@@ -974,7 +974,7 @@ class Parser {
     if (t.kind === 'ident' && t.text === 'assert' && this.is('forall', 1)) {
       this.next();
       this.next();
-      const { params, triggers } = this.quantHead();
+      const { params, triggers, attrs } = this.quantHead();
       const body = this.expr();
       let lhs: Expr | null = null;
       let rhs = body;
@@ -989,7 +989,7 @@ class Parser {
         proof = this.block();
       }
       this.eat(';');
-      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() }, ...(attrs ? { attrs } : {}) };
     }
     if (t.kind === 'ident' && t.text === 'proof' && this.is('{', 1)) {
       this.next();
@@ -1230,9 +1230,12 @@ class Parser {
       }
       if (this.is('#') && this.is('[', 1) && this.peek(2).text === 'trigger') {
         this.next();
+        const open = this.i;
         this.skipBalanced();
+        // `#[trigger f(x)]`: an expression inside the attribute (the checking phase refuses it)
+        const attrArgs = this.i - open > 3 ? { start: this.toks[open + 2]!.end, end: this.toks[this.i - 1]!.start } : null;
         const e = this.unary();
-        return { k: 'trigger', e, sp: { start: s, end: this.lastEnd() } };
+        return { k: 'trigger', e, sp: { start: s, end: this.lastEnd() }, ...(attrArgs ? { attrArgs } : {}) };
       }
       return this.postfix(this.primary());
     } finally {
@@ -1337,7 +1340,7 @@ class Parser {
       return e;
     }
   }
-  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][] } {
+  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; attrs?: { name: string; sp: Sp }[] } {
     this.expect('|');
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     while (!this.eat('|')) {
@@ -1357,8 +1360,10 @@ class Parser {
       }
     }
     const triggers: Expr[][] = [];
+    // the other inner attributes (`#![auto]`, ...), for the checking phase
+    const attrs: { name: string; sp: Sp }[] = [];
     while (this.is('#') && this.is('!', 1) && this.is('[', 2)) {
-      this.next();
+      const as = this.next().start;
       this.next();
       this.next();
       const w = this.ident();
@@ -1372,8 +1377,9 @@ class Parser {
         while (!this.is(']') && this.peek().kind !== 'eof') this.next();
       }
       this.expect(']');
+      if (w !== 'trigger') attrs.push({ name: w, sp: { start: as, end: this.lastEnd() } });
     }
-    return { params, triggers };
+    return { params, triggers, ...(attrs.length ? { attrs } : {}) };
   }
   primary(): Expr {
     const t = this.peek();
@@ -1539,12 +1545,12 @@ class Parser {
     }
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
-      const { params, triggers } = this.quantHead();
+      const { params, triggers, attrs } = this.quantHead();
       const save = this.noStruct;
       this.noStruct = false;
       const body = this.exprIff();
       this.noStruct = save;
-      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp() };
+      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp(), ...(attrs ? { attrs } : {}) };
     }
     if (t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
       this.eat('::');

@@ -8,7 +8,7 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, Sp, Stmt, StructItem, TypeExpr } from '../ast';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr } from '../ast';
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
@@ -691,6 +691,7 @@ class Checker {
       case 'block':
         return this.block(e.block, ctx, hint) ?? C_ANY;
       case 'quant': {
+        this.quantAttrs(e.attrs);
         const scope = new Map<string, Local>();
         const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
         e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
@@ -739,6 +740,7 @@ class Checker {
         return { k: e.name, elem: elem ?? C_ANY };
       }
       case 'trigger':
+        if (e.attrArgs) this.error('invalid trigger attribute: to provide a trigger expression, use the #![trigger <expr>] attribute', e.attrArgs);
         return this.infer(e.e, ctx, hint);
       case 'return': {
         if (ctx.code === 'spec') this.error('`return` is not allowed in spec code', e.sp);
@@ -1321,6 +1323,7 @@ class Checker {
         return C_UNIT;
       case 'assert-forall': {
         noGhostStatementsInSpec('`assert forall`');
+        this.quantAttrs(s.attrs);
         const scope = new Map<string, Local>();
         for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
         const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
@@ -1342,6 +1345,11 @@ class Checker {
       case 'unsupported':
         return C_ANY;
     }
+  }
+
+  /** A quantifier's inner attributes: `#![auto]` and `#![all_triggers]` choose triggers (Verus). */
+  private quantAttrs(attrs: QuantAttr[] | undefined): void {
+    for (const a of attrs ?? []) if (a.name !== 'auto' && a.name !== 'all_triggers') this.error('expected trigger', a.sp);
   }
 
   /**

@@ -143,4 +143,50 @@ proof fn rej_one_custom_err_holds(x: int) requires x > 0 {
     assert(x > 0);
 }
 
+// ---- quantifier attributes
+
+// expect: verified
+spec fn rej_qa(x: int) -> bool;
+// expect: verified
+spec fn rej_qb(x: int) -> bool;
+// expect: verified
+spec fn rej_qc(x: int) -> bool;
+
+// expect: error
+proof fn rej_unknown_quant_attr(i: int)
+    requires forall|x: int| #![autos] rej_qa(x),
+    ensures rej_qa(i),
+{
+}
+
+// expect: verified
+proof fn rej_auto_quant_attr(i: int)
+    requires forall|x: int| #![auto] rej_qa(x),
+    ensures rej_qa(i),
+{
+}
+
+// expect: error
+proof fn rej_trigger_attr_with_expr(i: int)
+    requires
+        forall|x: int| #[trigger rej_qa(x)] rej_qc(x) && (rej_qa(x) ==> rej_qb(x)),
+        rej_qa(i),
+    ensures false,
+{
+}
+
+// expect: verified
+proof fn rej_trigger_attr_plain(i: int)
+    requires
+        forall|x: int| #[trigger] rej_qa(x) ==> rej_qb(x),
+        rej_qa(i),
+    ensures rej_qb(i),
+{
+}
+
+// expect: error
+proof fn rej_assert_forall_unknown_attr() {
+    assert forall|k: int| #![autos] rej_qa(k) ==> rej_qa(k) by {};
+}
+
 }

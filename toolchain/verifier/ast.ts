@@ -53,10 +53,17 @@ export type Expr =
   | { k: 'return'; e: Expr | null; sp: Sp }
   | { k: 'break'; sp: Sp }
   | { k: 'continue'; sp: Sp }
-  | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
-  | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
+  | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
+  | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
+
+export interface LoopExtras {
+  /** the first `invariant_except_break` or `ensures` clause keyword */
+  complex?: Sp;
+  /** `#[verifier::loop_isolation(b)]` on the loop statement */
+  isolation?: boolean;
+}
 
 /** An inner attribute of a quantifier other than `#![trigger ..]` (`#![auto]`, ...). */
 export interface QuantAttr {

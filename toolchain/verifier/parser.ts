@@ -915,6 +915,9 @@ class Parser {
       if (name.verifier && (name.name === 'proof_note' || name.name === 'custom_err')) notes.push({ kind: name.name, text: a.str ?? '', sp: a.sp });
     }
     if (notes.length && (st.k === 'assert' || st.k === 'assume' || st.k === 'assert-forall')) st.notes = notes;
+    // `#[verifier::loop_isolation(..)]` on the loop itself
+    const iso = attrs.map((a) => /^verifier(?:::loop_isolation\((true|false)\)|\(loop_isolation\((true|false)\)\))$/.exec(a.text)).find((m) => m);
+    if (iso && st.k === 'expr' && (st.e.k === 'while' || st.e.k === 'loop')) st.e.isolation = (iso[1] ?? iso[2]) === 'true';
     return st;
   }
 
@@ -1492,11 +1495,13 @@ class Parser {
       const invEnsures: Expr[] = [];
       const dec: Expr[] = [];
       let unsupportedClause: { clause: string; sp: Sp } | null = null;
+      let complex: Sp | undefined;
       for (;;) {
         const w = this.peek();
         if (w.kind !== 'ident') break;
         const treatment = verusClause(w.text)?.inLoop;
         if (!treatment) break;
+        if ((w.text === 'invariant_except_break' || treatment === 'ensures') && !complex) complex = { start: w.start, end: w.end };
         this.next();
         if (treatment === 'invariant') this.clauseList(inv);
         else if (treatment === 'ensures') this.clauseList(invEnsures);
@@ -1509,8 +1514,9 @@ class Parser {
       const body = this.block();
       // the loop is not verified without its clause: never a silent pass
       if (unsupportedClause) return { k: 'unsupported', what: `\`${unsupportedClause.clause}\` clause`, sp: unsupportedClause.sp };
-      if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp() };
-      return { k: 'loop', inv, invEnsures, dec, body, sp: sp() };
+      const more = complex ? { complex } : {};
+      if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp(), ...more };
+      return { k: 'loop', inv, invEnsures, dec, body, sp: sp(), ...more };
     }
     if (t.text === 'for') {
       this.next();

@@ -752,6 +752,9 @@ class Checker {
         return C_ANY;
       case 'while': case 'loop': {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
+        // a loop that sees the facts before it (Verus) keeps its invariants simple
+        const isolated = e.isolation ?? !ctx.fn?.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
+        if (!isolated && e.complex) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
         if (e.k === 'while') this.expect(e.cond, C_BOOL, ctx);
         const spec: Ctx = { ...ctx, code: 'spec' };
         for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);

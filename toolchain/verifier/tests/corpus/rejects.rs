@@ -189,4 +189,63 @@ proof fn rej_assert_forall_unknown_attr() {
     assert forall|k: int| #![autos] rej_qa(k) ==> rej_qa(k) by {};
 }
 
+// ---- loop_isolation(false) keeps invariants simple
+
+// expect: error
+#[verifier::loop_isolation(false)]
+fn rej_iso_except_break() {
+    let mut i: u8 = 0;
+    while i < 10
+        invariant_except_break i <= 9
+        invariant 0 <= i <= 10
+        decreases 10 - i
+    {
+        i = i + 1;
+    }
+}
+
+// expect: verified
+#[verifier::loop_isolation(false)]
+fn rej_iso_plain_invariant() {
+    let mut i: u8 = 0;
+    while i < 10
+        invariant 0 <= i <= 10
+        decreases 10 - i
+    {
+        i = i + 1;
+    }
+}
+
+// expect: error
+fn rej_iso_loop_ensures() {
+    let mut i: u8 = 0;
+    #[verifier::loop_isolation(false)]
+    loop
+        invariant 0 <= i <= 10
+        ensures i == 10
+        decreases 10 - i
+    {
+        if i >= 10 {
+            break;
+        }
+        i = i + 1;
+    }
+}
+
+// expect: verified
+fn rej_isolated_loop_ensures() {
+    let mut i: u8 = 0;
+    loop
+        invariant 0 <= i <= 10
+        ensures i == 10
+        decreases 10 - i
+    {
+        if i >= 10 {
+            break;
+        }
+        i = i + 1;
+    }
+    assert(i == 10);
+}
+
 }

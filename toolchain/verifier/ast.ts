@@ -106,6 +106,13 @@ export interface Param {
   mut?: boolean;
 }
 
+/**
+ * An item's or field's visibility as written: `pub`, none, or `pub(crate)` / `pub(super)` /
+ * `pub(self)` / `pub(in a::b)` (`path` as written: `['crate']`, `['super']`, `['crate', 'a']`).
+ * Also the restriction of `open(..)`.
+ */
+export type Visibility = { k: 'pub' } | { k: 'private' } | { k: 'in'; path: string[]; sp: Sp };
+
 export interface FnItem {
   k: 'fn';
   name: string;
@@ -126,6 +133,10 @@ export interface FnItem {
   attrSps?: Sp[];
   /** The `unsafe` modifier, when present. */
   unsafeSp?: Sp;
+  /** `pub` / `pub(..)` / private (absent: private) */
+  vis?: Visibility;
+  /** `open(crate)`, `open(in m)`, ...: where the body is visible (plain `open`: as the function) */
+  openVis?: Visibility;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;
@@ -149,12 +160,13 @@ export interface FnItem {
 export interface StructItem {
   k: 'struct';
   name: string;
-  fields: { name: string; ty: TypeExpr; sp: Sp }[];
+  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility }[];
   tupleLike: boolean;
   generics: string[];
   sp: Sp;
   module: string[];
   attrs?: string[];
+  vis?: Visibility;
 }
 
 export interface EnumItem {
@@ -165,6 +177,7 @@ export interface EnumItem {
   sp: Sp;
   module: string[];
   attrs?: string[];
+  vis?: Visibility;
 }
 
 export interface ConstItem {
@@ -175,6 +188,7 @@ export interface ConstItem {
   selfType: string | null;
   sp: Sp;
   module: string[];
+  vis?: Visibility;
 }
 
 export interface TypeAliasItem {

@@ -7,7 +7,7 @@
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
-import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TypeExpr } from './ast';
+import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -329,13 +329,24 @@ class Parser {
     return this.toks.filter((t) => t.start >= a && t.end <= b).map((t) => t.text).join(' ');
   }
 
-  /** `pub`, `pub(crate)`, ...: whether there was one. */
-  visibility(): boolean {
-    if (this.eat('pub')) {
-      if (this.is('(')) this.skipBalanced();
-      return true;
-    }
-    return false;
+  /** `pub`, `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in path)`, or nothing (private). */
+  visibility(): Visibility {
+    const t = this.peek();
+    if (!this.eat('pub')) return { k: 'private' };
+    if (!this.is('(')) return { k: 'pub' };
+    return this.restriction(t.start);
+  }
+  /** `(crate)`, `(super)`, `(self)`, `(in a::b)` after `pub` / `open`. */
+  restriction(start: number): Visibility {
+    const open = this.i;
+    const close = this.matchOf[open] ?? -1;
+    const words = close > open ? this.toks.slice(open + 1, close).filter((t) => t.text !== '::').map((t) => t.text) : [];
+    this.skipBalanced();
+    const sp = { start, end: this.lastEnd() };
+    if (words[0] === 'in') return { k: 'in', path: words.slice(1), sp };
+    if (words.length === 1 && ['crate', 'super', 'self'].includes(words[0]!)) return { k: 'in', path: words, sp };
+    // another form (`pub(x)` is not Rust): the narrowest reading
+    return { k: 'in', path: ['self'], sp };
   }
 
   item(out: Item[], module: string[], selfType: string | null): void {
@@ -376,7 +387,8 @@ class Parser {
   itemAfterAttrs(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp }[]): AttrSite {
     const start = attrList[0]?.sp.start ?? this.peek().start;
     const attrs = attrList.map((a) => a.text);
-    const pub = this.visibility();
+    const vis = this.visibility();
+    const pub = vis.k !== 'private';
     const t = this.peek();
     if (t.text === 'use' || t.text === 'extern') {
       while (!this.is(';') && this.peek().kind !== 'eof') {
@@ -395,8 +407,8 @@ class Parser {
       this.expect('}');
       return 'item';
     }
-    if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs }), 'type';
-    if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs }), 'type';
+    if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs, vis }), 'type';
+    if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs, vis }), 'type';
     if (t.text === 'impl') return this.implItem(out, module), 'item';
     if (t.text === 'const' && !this.is('fn', 1)) {
       this.next();
@@ -406,7 +418,7 @@ class Parser {
       this.expect('=');
       const value = this.expr();
       this.expect(';');
-      out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module });
+      out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module, vis });
       return 'item';
     }
     if (t.text === 'type') {
@@ -430,6 +442,7 @@ class Parser {
     // `open` / `closed` / `uninterp` tokens, for the checks below
     const marks = new Map<string, Token>();
     let unsafeSp: Sp | undefined;
+    let openVis: Visibility | undefined;
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -446,9 +459,11 @@ class Parser {
         this.next();
         if (this.is('(')) {
           // `open(super)`, `open(in m)`: the body is visible in part of the crate only; module
-          // privacy is not modeled, so it counts as closed (visible in its own module)
+          // privacy is not modeled by VC generation, so it counts as closed there (visible in its
+          // own module); the checking phase reads the restriction (check/visibility.ts)
           if (w.text === 'open' && !(this.is('crate', 1) && this.is(')', 2))) open = false;
-          this.skipBalanced(); // spec(checked)
+          if (w.text === 'open') openVis = this.restriction(w.start);
+          else this.skipBalanced(); // spec(checked)
         }
         continue;
       }
@@ -463,11 +478,13 @@ class Parser {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module);
       fn.attrSps = attrList.map((a) => a.sp);
       if (unsafeSp) fn.unsafeSp = unsafeSp;
+      fn.vis = vis;
+      if (openVis) fn.openVis = openVis;
       // Verus' checks of the modifiers (it rejects these programs)
-      const vis = marks.get('open') ?? marks.get('closed');
+      const openOrClosed = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
       let bad: [string, { start: number; end: number }] | null = null;
-      if (vis && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', vis];
+      if (openOrClosed && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', openOrClosed];
       else if (marks.has('open') && !pub && selfType === null) bad = ['function is marked `open` but not marked `pub`; for the body of a function to be visible, the function symbol must also be visible', marks.get('open')!];
       else if (un && mode !== 'spec') bad = ['only `spec` functions can be marked `uninterp`', un];
       else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
@@ -544,12 +561,12 @@ class Parser {
     if (this.eat('{')) {
       while (!this.eat('}')) {
         this.innerAttrs('item');
-        this.visibility();
+        const vis = this.visibility();
         const fs = this.peek().start;
         const fname = this.ident();
         this.expect(':');
         const ty = this.type();
-        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() } });
+        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() }, vis });
         if (!this.eat(',')) {
           this.expect('}');
           break;
@@ -560,10 +577,10 @@ class Parser {
       let idx = 0;
       while (!this.eat(')')) {
         this.innerAttrs('item');
-        this.visibility();
+        const vis = this.visibility();
         const fs = this.peek().start;
         const ty = this.type();
-        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() } });
+        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis });
         if (!this.eat(',')) {
           this.expect(')');
           break;

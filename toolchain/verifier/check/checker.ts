@@ -12,6 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
+import { openBody, openBodyScope, type Scope } from './visibility';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +179,11 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  /** while checking the body of an open spec fn: where that body is visible (check/visibility.ts) */
+  private openScope: Scope | undefined = undefined;
+  private openBodyError(message: string | null, sp: Sp): void {
+    if (message) this.error(message, sp);
+  }
   /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
   private graph: CallGraph = { calls: new Map(), fuels: [] };
   private currentConst: ConstItem | null = null;
@@ -469,12 +475,17 @@ class Checker {
     if (!f.body) return;
     const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
     const trusted = f.attrs.some((a) => a.includes('external_body'));
+    const open = openBodyScope(f);
+    if (open.error) this.error(open.error.message, open.error.sp);
     const before = this.errors.length;
+    this.openScope = open.scope;
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
     } catch (e) {
       if (!trusted) throw e;
+    } finally {
+      this.openScope = undefined;
     }
     // a trusted body is typed (its literals get types) but not judged: only the signature counts
     if (trusted) this.errors.length = before;
@@ -798,9 +809,15 @@ class Checker {
       return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
     }
     const variant = this.variant(segs, ctx, e.sp);
-    if (variant) return variant.ty;
+    if (variant) {
+      this.openCtor(variant.ty, e.sp);
+      return variant.ty;
+    }
     const c = this.crate.constItem(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
-    if (c) return this.resolve(c.ty, c.selfType);
+    if (c) {
+      if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
+      return this.resolve(c.ty, c.selfType);
+    }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
 
@@ -822,6 +839,12 @@ class Checker {
     return { ty: { k: 'enum', name: en, args: [] }, fields: v.fields.map((f) => this.resolve(f.ty, en)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
   }
 
+  /** A value of user datatype `ty` built in an open spec fn's body. */
+  private openCtor(ty: CTy, sp: Sp): void {
+    if (this.openScope === undefined) return;
+    const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
+    if (dt) this.openBodyError(openBody.datatype(this.openScope, dt, 'constructor'), sp);
+  }
   private fieldType(r: CTy, name: string, sp: Sp): CTy {
     if (r.k === 'any') return C_ANY;
     if (r.k === 'tuple') {
@@ -831,6 +854,7 @@ class Checker {
     if (r.k === 'struct') {
       const s = this.crate.struct(r.name, sp);
       const f = s.fields.find((x) => x.name === name);
+      if (f && this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, s, 'field expression'), sp);
       if (f) return this.resolve(f.ty, r.name);
     }
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
@@ -909,6 +933,7 @@ class Checker {
       ty = { k: 'struct', name };
       fields = s.fields.map((f) => ({ name: f.name, ty: this.resolve(f.ty, name), code: ghostWrapper(f.ty) }));
     }
+    this.openCtor(ty, e.sp);
     // Rust evaluates the listed fields first, then the base
     for (const f of e.fields) {
       const want = fields.find((x) => x.name === f.name);
@@ -948,6 +973,7 @@ class Checker {
     }
     const v = this.variant(segs, ctx, e.sp);
     if (v) {
+      this.openCtor(v.ty, e.sp);
       if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
         const inner = e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
         return { k: 'enum', name: 'Option', args: [inner] };
@@ -959,6 +985,7 @@ class Checker {
     if (segs.length === 1 && this.crate.structs.has(last)) {
       const s = this.crate.struct(last, e.sp);
       if (s.generics.length) return C_ANY;
+      this.openCtor({ k: 'struct', name: last }, e.sp);
       e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.resolve(s.fields[i]!.ty, last), ctx) : this.infer(a, ctx)));
       return { k: 'struct', name: last };
     }
@@ -977,6 +1004,7 @@ class Checker {
       const calls = this.graph.calls.get(this.currentFn) ?? new Set();
       this.graph.calls.set(this.currentFn, calls.add(f));
     }
+    if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), sp);
     if (f.generics.length) {
       this.unknownContext(args.map((a) => this.infer(a, ctx)));
       return C_ANY;

@@ -248,4 +248,111 @@ fn rej_isolated_loop_ensures() {
     assert(i == 10);
 }
 
+// ---- visibility of open spec fn bodies
+
+mod rej_vis {
+    pub struct RejCar {
+        passengers: nat,
+        pub four_doors: bool,
+    }
+
+    pub struct RejBike {
+        pub hard_tail: bool,
+    }
+
+    struct RejHidden {
+        pub f: u8,
+    }
+
+    enum RejPrivEnum {
+        C,
+    }
+
+    // expect: verified
+    spec fn rej_private_helper() -> bool { true }
+
+    const REJ_PRIVATE_ZERO: u8 = 0;
+
+    pub const REJ_PUBLIC_ZERO: u8 = 0;
+
+    // expect: error
+    pub open spec fn rej_open_reads_private_const() -> u8 {
+        REJ_PRIVATE_ZERO
+    }
+
+    // expect: verified
+    pub open spec fn rej_open_reads_public_const() -> u8 {
+        REJ_PUBLIC_ZERO
+    }
+
+    // expect: error
+    pub open spec fn rej_open_reads_private_field(c: RejCar) -> nat {
+        c.passengers
+    }
+
+    // expect: error
+    pub open spec fn rej_open_reads_pub_field_of_opaque(c: RejCar) -> bool {
+        c.four_doors
+    }
+
+    // expect: error
+    pub open spec fn rej_open_builds_opaque() -> RejCar {
+        RejCar { passengers: 0, four_doors: true }
+    }
+
+    // expect: error
+    pub open spec fn rej_open_builds_private_enum() -> bool {
+        let _e = RejPrivEnum::C;
+        true
+    }
+
+    // expect: error
+    pub open spec fn rej_open_reads_private_datatype(x: RejHidden) -> bool {
+        x.f == 0
+    }
+
+    // expect: error
+    pub open spec fn rej_open_calls_private() -> bool {
+        rej_private_helper()
+    }
+
+    // expect: verified
+    pub closed spec fn rej_closed_reads_private_field(c: RejCar) -> nat {
+        c.passengers
+    }
+
+    // expect: verified
+    pub open spec fn rej_open_transparent(b: RejBike) -> bool {
+        b.hard_tail && (RejBike { hard_tail: true }).hard_tail
+    }
+
+    // expect: verified
+    proof fn rej_private_helper_used() ensures rej_private_helper() {
+    }
+
+    pub mod inner {
+        // expect: verified
+        spec fn rej_inner_private() -> bool { true }
+
+        // expect: error
+        pub open(in crate::rej_vis) spec fn rej_open_in_refers_private() -> bool {
+            rej_inner_private()
+        }
+
+        // expect: error
+        pub(in crate::rej_vis) open(crate) spec fn rej_open_wider_than_fn() -> bool {
+            true
+        }
+
+        // expect: verified
+        pub open(crate) spec fn rej_open_crate_ok() -> bool {
+            true
+        }
+
+        // expect: verified
+        proof fn rej_open_crate_use() ensures rej_open_crate_ok() {
+        }
+    }
+}
+
 }

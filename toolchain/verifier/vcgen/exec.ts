@@ -25,10 +25,13 @@ export class ExecMethods {
     const st = new State();
     const ps = this.paramTypes(f);
     const old = new Map<string, Term>();
+    // a by-value parameter (`mut x: T` too) means its entry value in the postcondition (Verus)
+    const entry: { name: string; ty: Ty; term: Term }[] = [];
     for (const p of ps) {
       const c = this.havoc(p.name, p.ty);
       st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
       if (p.mut) old.set(p.name, c);
+      else entry.push({ name: p.name, ty: p.ty, term: c });
     }
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     const retName = f.ret?.name ?? null;
@@ -38,6 +41,7 @@ export class ExecMethods {
       returns: (rst, v, sp) => {
         const est = rst.clone();
         est.push();
+        for (const p of entry) est.declare(p.name, { ty: p.ty, term: p.term, mut: false });
         let extra: ScopeVar[] | undefined;
         v = this.fit(v, retTy);
         if (retName) {

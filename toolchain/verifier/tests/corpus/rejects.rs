@@ -20,6 +20,13 @@ fn rej_ret_named_apart(x: u64) -> (r: bool)
     x > 10
 }
 
+// expect: failed postcondition
+fn rej_ret_named_apart_wrong(x: u64) -> (r: bool)
+    ensures r == (x >= 10),
+{
+    x > 10
+}
+
 // expect: error
 spec fn rej_spec_mut_param(mut x: i32) -> i32 { x }
 
@@ -29,6 +36,32 @@ fn rej_exec_mut_param(mut x: u8) -> (r: u8)
 {
     x = 1;
     x
+}
+
+// a `mut` parameter in `ensures` is its entry value
+// expect: failed postcondition
+fn rej_exec_mut_param_wrong(mut x: u8) -> (r: u8)
+    ensures r == x,
+{
+    x = 1;
+    x
+}
+
+// expect: verified
+fn rej_exec_mut_param_entry(mut x: u32)
+    requires x < 10,
+    ensures x < 10,
+{
+    x = 100;
+    assert(x == 100);
+}
+
+// expect: failed postcondition
+fn rej_exec_mut_param_final(mut x: u32)
+    requires x < 10,
+    ensures x == 100,
+{
+    x = 100;
 }
 
 struct RejSelfHolder { v: u8 }
@@ -48,6 +81,13 @@ impl RejSelfHolder {
     {
         self.v
     }
+
+    // expect: failed postcondition
+    fn rej_by_value_self_wrong(self) -> (r: u8)
+        ensures r != self.v,
+    {
+        self.v
+    }
 }
 
 // expect: error
@@ -56,6 +96,11 @@ unsafe proof fn rej_unsafe_proof() ensures false {
 
 // expect: verified
 unsafe fn rej_unsafe_exec() -> (r: u8) ensures r == 3 {
+    3
+}
+
+// expect: failed postcondition
+unsafe fn rej_unsafe_exec_wrong() -> (r: u8) ensures r == 4 {
     3
 }
 
@@ -70,6 +115,13 @@ proof fn rej_proof_rec_no_decreases(i: nat) ensures false {
 proof fn rej_proof_rec_decreases(i: nat) decreases i {
     if i != 0 {
         rej_proof_rec_decreases((i - 1) as nat);
+    }
+}
+
+// expect: failed decreases
+proof fn rej_proof_rec_not_decreasing(i: nat) decreases i {
+    if i != 0 {
+        rej_proof_rec_not_decreasing(i);
     }
 }
 
@@ -98,6 +150,12 @@ proof fn rej_fuel_one_non_recursive() {
     reveal_with_fuel(rej_id_bool, 1);
 }
 
+// expect: failed assertion
+proof fn rej_fuel_one_non_recursive_wrong() {
+    reveal_with_fuel(rej_id_bool, 1);
+    assert(rej_id_bool(false));
+}
+
 // expect: verified
 spec fn rej_sum(n: nat) -> nat decreases n { if n == 0 { 0 } else { n + rej_sum((n - 1) as nat) } }
 
@@ -113,6 +171,12 @@ proof fn rej_fuel_decreases_not_recursive() {
 proof fn rej_fuel_recursive() {
     reveal_with_fuel(rej_sum, 3);
     assert(rej_sum(2) == 3);
+}
+
+// expect: failed assertion
+proof fn rej_fuel_recursive_wrong() {
+    reveal_with_fuel(rej_sum, 3);
+    assert(rej_sum(2) == 4);
 }
 
 // ---- proof_note / custom_err on assertions: at most one
@@ -137,8 +201,20 @@ proof fn rej_one_note_fails(x: int) {
     assert(x > 0);
 }
 
+// expect: failed assertion
+proof fn rej_one_note_assert_forall() {
+    #[verifier::proof_note("not every int")]
+    assert forall|k: int| rej_qa(k) by {};
+}
+
 // expect: verified
 proof fn rej_one_custom_err_holds(x: int) requires x > 0 {
+    #[verifier::custom_err("x must be positive")]
+    assert(x > 0);
+}
+
+// expect: failed assertion
+proof fn rej_one_custom_err_fails(x: int) requires x >= 0 {
     #[verifier::custom_err("x must be positive")]
     assert(x > 0);
 }
@@ -166,6 +242,13 @@ proof fn rej_auto_quant_attr(i: int)
 {
 }
 
+// expect: failed postcondition
+proof fn rej_auto_quant_attr_wrong(i: int)
+    requires forall|x: int| #![auto] rej_qa(x),
+    ensures rej_qb(i),
+{
+}
+
 // expect: error
 proof fn rej_trigger_attr_with_expr(i: int)
     requires
@@ -180,6 +263,14 @@ proof fn rej_trigger_attr_plain(i: int)
     requires
         forall|x: int| #[trigger] rej_qa(x) ==> rej_qb(x),
         rej_qa(i),
+    ensures rej_qb(i),
+{
+}
+
+// expect: failed postcondition
+proof fn rej_trigger_attr_plain_wrong(i: int)
+    requires
+        forall|x: int| #[trigger] rej_qa(x) ==> rej_qb(x),
     ensures rej_qb(i),
 {
 }
@@ -216,6 +307,18 @@ fn rej_iso_plain_invariant() {
     }
 }
 
+// expect: failed invariant-preserved
+#[verifier::loop_isolation(false)]
+fn rej_iso_plain_invariant_wrong() {
+    let mut i: u8 = 0;
+    while i < 10
+        invariant 0 <= i <= 9
+        decreases 10 - i
+    {
+        i = i + 1;
+    }
+}
+
 // expect: error
 fn rej_iso_loop_ensures() {
     let mut i: u8 = 0;
@@ -246,6 +349,22 @@ fn rej_isolated_loop_ensures() {
         i = i + 1;
     }
     assert(i == 10);
+}
+
+// expect: failed assertion
+fn rej_isolated_loop_ensures_wrong() {
+    let mut i: u8 = 0;
+    loop
+        invariant 0 <= i <= 10
+        ensures i == 10
+        decreases 10 - i
+    {
+        if i >= 10 {
+            break;
+        }
+        i = i + 1;
+    }
+    assert(i == 9);
 }
 
 // ---- visibility of open spec fn bodies
@@ -285,6 +404,10 @@ mod rej_vis {
         REJ_PUBLIC_ZERO
     }
 
+    // expect: failed postcondition
+    proof fn rej_public_const_wrong() ensures rej_open_reads_public_const() == 1 {
+    }
+
     // expect: error
     pub open spec fn rej_open_reads_private_field(c: RejCar) -> nat {
         c.passengers
@@ -321,9 +444,21 @@ mod rej_vis {
         c.passengers
     }
 
+    // expect: failed postcondition
+    proof fn rej_closed_in_module_wrong(c: RejCar) ensures rej_closed_reads_private_field(c) == 1 {
+    }
+
     // expect: verified
     pub open spec fn rej_open_transparent(b: RejBike) -> bool {
         b.hard_tail && (RejBike { hard_tail: true }).hard_tail
+    }
+
+    // expect: verified
+    proof fn rej_open_transparent_use(b: RejBike) requires b.hard_tail ensures rej_open_transparent(b) {
+    }
+
+    // expect: failed postcondition
+    proof fn rej_open_transparent_wrong(b: RejBike) ensures rej_open_transparent(b) {
     }
 
     // expect: verified
@@ -351,6 +486,10 @@ mod rej_vis {
 
         // expect: verified
         proof fn rej_open_crate_use() ensures rej_open_crate_ok() {
+        }
+
+        // expect: failed postcondition
+        proof fn rej_open_crate_use_wrong() ensures !rej_open_crate_ok() {
         }
     }
 }

@@ -43,27 +43,47 @@ export type Expr =
   | { k: 'if'; cond: Expr; then: Block; els: Expr | null; sp: Sp }
   | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp }
   | { k: 'block'; block: Block; sp: Sp }
-  | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; body: Expr; sp: Sp }
+  | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; body: Expr; sp: Sp; /** inner attributes other than `#![trigger ..]` */ attrs?: QuantAttr[] }
   | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp }
   | { k: 'tuple'; elems: Expr[]; sp: Sp }
   | { k: 'array'; elems: Expr[]; sp: Sp }
   | { k: 'array-rep'; elem: Expr; len: Expr; sp: Sp }
   | { k: 'macro'; name: string; args: Expr[]; sp: Sp }
-  | { k: 'trigger'; e: Expr; sp: Sp }
+  | { k: 'trigger'; e: Expr; sp: Sp; /** `#[trigger f(x)]`: the tokens inside the attribute after `trigger` */ attrArgs?: Sp }
   | { k: 'return'; e: Expr | null; sp: Sp }
   | { k: 'break'; sp: Sp }
   | { k: 'continue'; sp: Sp }
-  | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
-  | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp }
+  | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
+  | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
+
+export interface LoopExtras {
+  /** the first `invariant_except_break` or `ensures` clause keyword */
+  complex?: Sp;
+  /** `#[verifier::loop_isolation(b)]` on the loop statement */
+  isolation?: boolean;
+}
+
+/** An inner attribute of a quantifier other than `#![trigger ..]` (`#![auto]`, ...). */
+export interface QuantAttr {
+  name: string;
+  sp: Sp;
+}
+
+/** `#[verifier::proof_note("text")]` / `#[verifier::custom_err("text")]` on an assertion. */
+export interface StmtNote {
+  kind: 'proof_note' | 'custom_err';
+  text: string;
+  sp: Sp;
+}
 
 export type Stmt =
   | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean }
   | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
-  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp }
-  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp }
-  | { k: 'assume'; e: Expr; sp: Sp }
+  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp; notes?: StmtNote[] }
+  | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[]; attrs?: QuantAttr[] }
+  | { k: 'assume'; e: Expr; sp: Sp; notes?: StmtNote[] }
   | { k: 'proof'; block: Block; sp: Sp }
   | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
@@ -82,9 +102,16 @@ export interface Param {
   sp: Sp;
   /** `tracked x: T` / `ghost x: T` */
   mode?: 'tracked' | 'ghost';
-  /** `mut x: T` */
+  /** `mut x: T` / `mut self` */
   mut?: boolean;
 }
+
+/**
+ * An item's or field's visibility as written: `pub`, none, or `pub(crate)` / `pub(super)` /
+ * `pub(self)` / `pub(in a::b)` (`path` as written: `['crate']`, `['super']`, `['crate', 'a']`).
+ * Also the restriction of `open(..)`.
+ */
+export type Visibility = { k: 'pub' } | { k: 'private' } | { k: 'in'; path: string[]; sp: Sp };
 
 export interface FnItem {
   k: 'fn';
@@ -104,6 +131,12 @@ export interface FnItem {
   unsupportedClauses: { clause: string; sp: Sp }[];
   /** Spans of `attrs`, in order. */
   attrSps?: Sp[];
+  /** The `unsafe` modifier, when present. */
+  unsafeSp?: Sp;
+  /** `pub` / `pub(..)` / private (absent: private) */
+  vis?: Visibility;
+  /** `open(crate)`, `open(in m)`, ...: where the body is visible (plain `open`: as the function) */
+  openVis?: Visibility;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;
@@ -127,12 +160,13 @@ export interface FnItem {
 export interface StructItem {
   k: 'struct';
   name: string;
-  fields: { name: string; ty: TypeExpr; sp: Sp }[];
+  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility }[];
   tupleLike: boolean;
   generics: string[];
   sp: Sp;
   module: string[];
   attrs?: string[];
+  vis?: Visibility;
 }
 
 export interface EnumItem {
@@ -143,6 +177,7 @@ export interface EnumItem {
   sp: Sp;
   module: string[];
   attrs?: string[];
+  vis?: Visibility;
 }
 
 export interface ConstItem {
@@ -153,6 +188,7 @@ export interface ConstItem {
   selfType: string | null;
   sp: Sp;
   module: string[];
+  vis?: Visibility;
 }
 
 export interface TypeAliasItem {

@@ -257,16 +257,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   for (const u of execUnits) {
     const comp = sccOf.get(u.vc.info.key)!;
     const recursive = u.gen.recCalls.filter((rc) => comp.has(rc.callee));
-    // Verus: "recursive function must have a decreases clause" (exec functions may opt out of
-    // termination checking)
-    if (recursive.length && !u.vc.info.item.decreases.length) {
-      if (execTerminationWaived(u.vc.info.item, options)) continue;
-      if (!u.vc.error && !u.vc.unsupported) {
-        u.vc.error = { message: 'recursive function must have a decreases clause', sp: u.vc.info.item.nameSp };
-        u.vc.checkErrors = [u.vc.error];
-      }
-      continue;
-    }
+    // (a missing `decreases` is the checker's error; an exec function that opts out of
+    // termination checking and states no measure has nothing to check)
+    if (!u.vc.info.item.decreases.length && execTerminationWaived(u.vc.info.item, options)) continue;
     for (const rc of recursive) u.gen.obligations.push(rc.ob());
   }
   const broken = new Map<string, string>();
@@ -579,6 +572,8 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
     span: u.lines.span(ob.sp),
     message: ob.message,
   };
+  // a failed assertion's `custom_err` is its message; a `proof_note` goes with Verus's own
+  if (ob.note) res.message = ob.note.kind === 'custom_err' ? ob.note.text : `${ob.message} (note: ${ob.note.text})`;
   if (ob.related) res.relatedSpan = u.lines.span(ob.related);
   switch (r.result) {
     case 'unsat':

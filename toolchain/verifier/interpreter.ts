@@ -103,6 +103,10 @@ export class Interpreter {
         }
         // postconditions
         const post: Env = [new Map(env[0]!)];
+        // a by-value parameter means its entry value there (a `&mut` one its final value)
+        f.params.forEach((p, i) => {
+          if (!(p.ty.k === 'ref' && p.ty.mut)) post[0]!.set(p.name, { v: args[i]!, ty: this.crate.resolveType(p.ty, f.selfType) });
+        });
         if (f.ret?.name) post.push(new Map([[f.ret.name, { v: ret, ty: this.crate.resolveType(f.ret.ty, f.selfType) }]]));
         for (const en of f.ensures) {
           let ok: boolean | null = null;

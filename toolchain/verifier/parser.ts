@@ -6,8 +6,8 @@
 
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
-import { attrTreatment, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
-import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
+import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
+import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -295,14 +295,18 @@ class Parser {
     return this.attrList().map((a) => a.text);
   }
   /** `#[..]` / `#![..]` attributes: their text without whitespace (`verifier::external_body`) and span. */
-  attrList(): { text: string; sp: Sp }[] {
-    const out: { text: string; sp: Sp }[] = [];
+  attrList(): { text: string; sp: Sp; str?: string }[] {
+    const out: { text: string; sp: Sp; str?: string }[] = [];
     while (this.is('#') && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
       const start = this.next().start;
       this.eat('!');
       const s = this.peek().start;
+      const from = this.i;
       this.skipBalanced();
-      out.push({ text: this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''), sp: { start, end: this.lastEnd() } });
+      // the first string literal as written (`proof_note("..")`: `text` has no whitespace)
+      const lit = this.toks.slice(from, this.i).find((t) => t.kind === 'string');
+      const str = lit && lit.text.startsWith('"') ? lit.text.slice(1, -1).replace(/\\(.)/g, '$1') : undefined;
+      out.push({ text: this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''), sp: { start, end: this.lastEnd() }, ...(str !== undefined ? { str } : {}) });
     }
     return out;
   }
@@ -311,11 +315,13 @@ class Parser {
    * implement; `item` takes the ones read while it parses and marks itself with them.
    */
   innerBad: { attr: string; sp: Sp; crate: boolean }[] = [];
-  innerAttrs(site: AttrSite): void {
-    for (const a of this.attrList()) {
+  innerAttrs(site: AttrSite): { text: string; sp: Sp; str?: string }[] {
+    const list = this.attrList();
+    for (const a of list) {
       const t = attrTreatment(a.text, site);
       if (t !== 'ok') this.innerBad.push({ attr: a.text, sp: a.sp, crate: t === 'crate' });
     }
+    return list;
   }
   text = '';
   textBetween(a: number, b: number): string {
@@ -323,13 +329,24 @@ class Parser {
     return this.toks.filter((t) => t.start >= a && t.end <= b).map((t) => t.text).join(' ');
   }
 
-  /** `pub`, `pub(crate)`, ...: whether there was one. */
-  visibility(): boolean {
-    if (this.eat('pub')) {
-      if (this.is('(')) this.skipBalanced();
-      return true;
-    }
-    return false;
+  /** `pub`, `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in path)`, or nothing (private). */
+  visibility(): Visibility {
+    const t = this.peek();
+    if (!this.eat('pub')) return { k: 'private' };
+    if (!this.is('(')) return { k: 'pub' };
+    return this.restriction(t.start);
+  }
+  /** `(crate)`, `(super)`, `(self)`, `(in a::b)` after `pub` / `open`. */
+  restriction(start: number): Visibility {
+    const open = this.i;
+    const close = this.matchOf[open] ?? -1;
+    const words = close > open ? this.toks.slice(open + 1, close).filter((t) => t.text !== '::').map((t) => t.text) : [];
+    this.skipBalanced();
+    const sp = { start, end: this.lastEnd() };
+    if (words[0] === 'in') return { k: 'in', path: words.slice(1), sp };
+    if (words.length === 1 && ['crate', 'super', 'self'].includes(words[0]!)) return { k: 'in', path: words, sp };
+    // another form (`pub(x)` is not Rust): the narrowest reading
+    return { k: 'in', path: ['self'], sp };
   }
 
   item(out: Item[], module: string[], selfType: string | null): void {
@@ -370,7 +387,8 @@ class Parser {
   itemAfterAttrs(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp }[]): AttrSite {
     const start = attrList[0]?.sp.start ?? this.peek().start;
     const attrs = attrList.map((a) => a.text);
-    const pub = this.visibility();
+    const vis = this.visibility();
+    const pub = vis.k !== 'private';
     const t = this.peek();
     if (t.text === 'use' || t.text === 'extern') {
       while (!this.is(';') && this.peek().kind !== 'eof') {
@@ -389,8 +407,8 @@ class Parser {
       this.expect('}');
       return 'item';
     }
-    if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs }), 'type';
-    if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs }), 'type';
+    if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs, vis }), 'type';
+    if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs, vis }), 'type';
     if (t.text === 'impl') return this.implItem(out, module), 'item';
     if (t.text === 'const' && !this.is('fn', 1)) {
       this.next();
@@ -400,7 +418,7 @@ class Parser {
       this.expect('=');
       const value = this.expr();
       this.expect(';');
-      out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module });
+      out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module, vis });
       return 'item';
     }
     if (t.text === 'type') {
@@ -423,6 +441,8 @@ class Parser {
     let open = false;
     // `open` / `closed` / `uninterp` tokens, for the checks below
     const marks = new Map<string, Token>();
+    let unsafeSp: Sp | undefined;
+    let openVis: Visibility | undefined;
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -439,13 +459,16 @@ class Parser {
         this.next();
         if (this.is('(')) {
           // `open(super)`, `open(in m)`: the body is visible in part of the crate only; module
-          // privacy is not modeled, so it counts as closed (visible in its own module)
+          // privacy is not modeled by VC generation, so it counts as closed there (visible in its
+          // own module); the checking phase reads the restriction (check/visibility.ts)
           if (w.text === 'open' && !(this.is('crate', 1) && this.is(')', 2))) open = false;
-          this.skipBalanced(); // spec(checked)
+          if (w.text === 'open') openVis = this.restriction(w.start);
+          else this.skipBalanced(); // spec(checked)
         }
         continue;
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
+        if (w.text === 'unsafe') unsafeSp = { start: w.start, end: w.end };
         this.next();
         continue;
       }
@@ -454,11 +477,14 @@ class Parser {
     if (this.is('fn')) {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module);
       fn.attrSps = attrList.map((a) => a.sp);
+      if (unsafeSp) fn.unsafeSp = unsafeSp;
+      fn.vis = vis;
+      if (openVis) fn.openVis = openVis;
       // Verus' checks of the modifiers (it rejects these programs)
-      const vis = marks.get('open') ?? marks.get('closed');
+      const openOrClosed = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
       let bad: [string, { start: number; end: number }] | null = null;
-      if (vis && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', vis];
+      if (openOrClosed && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', openOrClosed];
       else if (marks.has('open') && !pub && selfType === null) bad = ['function is marked `open` but not marked `pub`; for the body of a function to be visible, the function symbol must also be visible', marks.get('open')!];
       else if (un && mode !== 'spec') bad = ['only `spec` functions can be marked `uninterp`', un];
       else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
@@ -535,12 +561,12 @@ class Parser {
     if (this.eat('{')) {
       while (!this.eat('}')) {
         this.innerAttrs('item');
-        this.visibility();
+        const vis = this.visibility();
         const fs = this.peek().start;
         const fname = this.ident();
         this.expect(':');
         const ty = this.type();
-        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() } });
+        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() }, vis });
         if (!this.eat(',')) {
           this.expect('}');
           break;
@@ -551,10 +577,10 @@ class Parser {
       let idx = 0;
       while (!this.eat(')')) {
         this.innerAttrs('item');
-        this.visibility();
+        const vis = this.visibility();
         const fs = this.peek().start;
         const ty = this.type();
-        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() } });
+        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis });
         if (!this.eat(',')) {
           this.expect(')');
           break;
@@ -671,16 +697,17 @@ class Parser {
           // self forms
           let ref = false;
           let mut = false;
+          let mutSelf = false;
           if (this.eat('&')) {
             ref = true;
             if (this.peek().kind === 'lifetime') this.next();
             mut = this.eat('mut');
-          } else this.eat('mut');
+          } else if (this.eat('mut')) mutSelf = true;
           this.expect('self');
           let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
           if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
           if (this.eat(':')) ty = this.type();
-          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
+          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
         } else {
           const pmut = this.eat('mut');
           const pname = this.ident();
@@ -895,8 +922,24 @@ class Parser {
   }
 
   stmt(): Stmt {
+    const attrs = this.innerAttrs('stmt');
+    const st = this.stmtAfterAttrs();
+    // `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]` on an assertion: data
+    // for its obligation (the checking phase allows one)
+    const notes: StmtNote[] = [];
+    for (const a of attrs) {
+      const name = parseAttr(a.text);
+      if (name.verifier && (name.name === 'proof_note' || name.name === 'custom_err')) notes.push({ kind: name.name, text: a.str ?? '', sp: a.sp });
+    }
+    if (notes.length && (st.k === 'assert' || st.k === 'assume' || st.k === 'assert-forall')) st.notes = notes;
+    // `#[verifier::loop_isolation(..)]` on the loop itself
+    const iso = attrs.map((a) => /^verifier(?:::loop_isolation\((true|false)\)|\(loop_isolation\((true|false)\)\))$/.exec(a.text)).find((m) => m);
+    if (iso && st.k === 'expr' && (st.e.k === 'while' || st.e.k === 'loop')) st.e.isolation = (iso[1] ?? iso[2]) === 'true';
+    return st;
+  }
+
+  stmtAfterAttrs(): Stmt {
     const s = this.peek().start;
-    this.innerAttrs('stmt');
     const t = this.peek();
     if (t.text === 'let') {
       this.next();
@@ -951,7 +994,7 @@ class Parser {
     if (t.kind === 'ident' && t.text === 'assert' && this.is('forall', 1)) {
       this.next();
       this.next();
-      const { params, triggers } = this.quantHead();
+      const { params, triggers, attrs } = this.quantHead();
       const body = this.expr();
       let lhs: Expr | null = null;
       let rhs = body;
@@ -966,7 +1009,7 @@ class Parser {
         proof = this.block();
       }
       this.eat(';');
-      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() }, ...(attrs ? { attrs } : {}) };
     }
     if (t.kind === 'ident' && t.text === 'proof' && this.is('{', 1)) {
       this.next();
@@ -1207,9 +1250,12 @@ class Parser {
       }
       if (this.is('#') && this.is('[', 1) && this.peek(2).text === 'trigger') {
         this.next();
+        const open = this.i;
         this.skipBalanced();
+        // `#[trigger f(x)]`: an expression inside the attribute (the checking phase refuses it)
+        const attrArgs = this.i - open > 3 ? { start: this.toks[open + 2]!.end, end: this.toks[this.i - 1]!.start } : null;
         const e = this.unary();
-        return { k: 'trigger', e, sp: { start: s, end: this.lastEnd() } };
+        return { k: 'trigger', e, sp: { start: s, end: this.lastEnd() }, ...(attrArgs ? { attrArgs } : {}) };
       }
       return this.postfix(this.primary());
     } finally {
@@ -1314,7 +1360,7 @@ class Parser {
       return e;
     }
   }
-  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][] } {
+  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; attrs?: { name: string; sp: Sp }[] } {
     this.expect('|');
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     while (!this.eat('|')) {
@@ -1334,8 +1380,10 @@ class Parser {
       }
     }
     const triggers: Expr[][] = [];
+    // the other inner attributes (`#![auto]`, ...), for the checking phase
+    const attrs: { name: string; sp: Sp }[] = [];
     while (this.is('#') && this.is('!', 1) && this.is('[', 2)) {
-      this.next();
+      const as = this.next().start;
       this.next();
       this.next();
       const w = this.ident();
@@ -1349,8 +1397,9 @@ class Parser {
         while (!this.is(']') && this.peek().kind !== 'eof') this.next();
       }
       this.expect(']');
+      if (w !== 'trigger') attrs.push({ name: w, sp: { start: as, end: this.lastEnd() } });
     }
-    return { params, triggers };
+    return { params, triggers, ...(attrs.length ? { attrs } : {}) };
   }
   primary(): Expr {
     const t = this.peek();
@@ -1463,11 +1512,13 @@ class Parser {
       const invEnsures: Expr[] = [];
       const dec: Expr[] = [];
       let unsupportedClause: { clause: string; sp: Sp } | null = null;
+      let complex: Sp | undefined;
       for (;;) {
         const w = this.peek();
         if (w.kind !== 'ident') break;
         const treatment = verusClause(w.text)?.inLoop;
         if (!treatment) break;
+        if ((w.text === 'invariant_except_break' || treatment === 'ensures') && !complex) complex = { start: w.start, end: w.end };
         this.next();
         if (treatment === 'invariant') this.clauseList(inv);
         else if (treatment === 'ensures') this.clauseList(invEnsures);
@@ -1480,8 +1531,9 @@ class Parser {
       const body = this.block();
       // the loop is not verified without its clause: never a silent pass
       if (unsupportedClause) return { k: 'unsupported', what: `\`${unsupportedClause.clause}\` clause`, sp: unsupportedClause.sp };
-      if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp() };
-      return { k: 'loop', inv, invEnsures, dec, body, sp: sp() };
+      const more = complex ? { complex } : {};
+      if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp(), ...more };
+      return { k: 'loop', inv, invEnsures, dec, body, sp: sp(), ...more };
     }
     if (t.text === 'for') {
       this.next();
@@ -1516,12 +1568,12 @@ class Parser {
     }
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
-      const { params, triggers } = this.quantHead();
+      const { params, triggers, attrs } = this.quantHead();
       const save = this.noStruct;
       this.noStruct = false;
       const body = this.exprIff();
       this.noStruct = save;
-      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp() };
+      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp(), ...(attrs ? { attrs } : {}) };
     }
     if (t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
       this.eat('::');

@@ -8,9 +8,12 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, Sp, Stmt, StructItem, TypeExpr } from '../ast';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr } from '../ast';
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
+import { signatureErrors } from './signature';
+import { recursionErrors, type CallGraph } from './recursion';
+import { openBody, openBodyScope, type Scope } from './visibility';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -163,6 +166,7 @@ class Checker {
       const r = intRange(kind);
       if (lit.value < r.min! || lit.value > r.max!) report({ message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp });
     }
+    for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
       const ty = toTy(t, this.vars);
@@ -176,6 +180,13 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  /** while checking the body of an open spec fn: where that body is visible (check/visibility.ts) */
+  private openScope: Scope | undefined = undefined;
+  private openBodyError(message: string | null, sp: Sp): void {
+    if (message) this.error(message, sp);
+  }
+  /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
+  private graph: CallGraph = { calls: new Map(), fuels: [] };
   private currentConst: ConstItem | null = null;
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
@@ -441,6 +452,7 @@ class Checker {
   }
 
   private checkFn(f: FnItem): void {
+    this.errors.push(...signatureErrors(f));
     // generic functions are reported unsupported by VC generation before anything is typed
     if (f.generics.length) return;
     const code: CodeMode = f.mode;
@@ -449,7 +461,7 @@ class Checker {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -464,12 +476,17 @@ class Checker {
     if (!f.body) return;
     const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
     const trusted = f.attrs.some((a) => a.includes('external_body'));
+    const open = openBodyScope(f);
+    if (open.error) this.error(open.error.message, open.error.sp);
     const before = this.errors.length;
+    this.openScope = open.scope;
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
     } catch (e) {
       if (!trusted) throw e;
+    } finally {
+      this.openScope = undefined;
     }
     // a trusted body is typed (its literals get types) but not judged: only the signature counts
     if (trusted) this.errors.length = before;
@@ -686,6 +703,7 @@ class Checker {
       case 'block':
         return this.block(e.block, ctx, hint) ?? C_ANY;
       case 'quant': {
+        this.quantAttrs(e.attrs);
         const scope = new Map<string, Local>();
         const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
         e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
@@ -734,6 +752,7 @@ class Checker {
         return { k: e.name, elem: elem ?? C_ANY };
       }
       case 'trigger':
+        if (e.attrArgs) this.error('invalid trigger attribute: to provide a trigger expression, use the #![trigger <expr>] attribute', e.attrArgs);
         return this.infer(e.e, ctx, hint);
       case 'return': {
         if (ctx.code === 'spec') this.error('`return` is not allowed in spec code', e.sp);
@@ -745,6 +764,9 @@ class Checker {
         return C_ANY;
       case 'while': case 'loop': {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
+        // a loop that sees the facts before it (Verus) keeps its invariants simple
+        const isolated = e.isolation ?? !ctx.fn?.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
+        if (!isolated && e.complex) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
         if (e.k === 'while') this.expect(e.cond, C_BOOL, ctx);
         const spec: Ctx = { ...ctx, code: 'spec' };
         for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);
@@ -789,9 +811,15 @@ class Checker {
       return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
     }
     const variant = this.variant(segs, ctx, e.sp);
-    if (variant) return variant.ty;
+    if (variant) {
+      this.openCtor(variant.ty, e.sp);
+      return variant.ty;
+    }
     const c = this.crate.constItem(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
-    if (c) return this.resolve(c.ty, c.selfType);
+    if (c) {
+      if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
+      return this.resolve(c.ty, c.selfType);
+    }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
 
@@ -813,6 +841,12 @@ class Checker {
     return { ty: { k: 'enum', name: en, args: [] }, fields: v.fields.map((f) => this.resolve(f.ty, en)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
   }
 
+  /** A value of user datatype `ty` built in an open spec fn's body. */
+  private openCtor(ty: CTy, sp: Sp): void {
+    if (this.openScope === undefined) return;
+    const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
+    if (dt) this.openBodyError(openBody.datatype(this.openScope, dt, 'constructor'), sp);
+  }
   private fieldType(r: CTy, name: string, sp: Sp): CTy {
     if (r.k === 'any') return C_ANY;
     if (r.k === 'tuple') {
@@ -822,6 +856,7 @@ class Checker {
     if (r.k === 'struct') {
       const s = this.crate.struct(r.name, sp);
       const f = s.fields.find((x) => x.name === name);
+      if (f && this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, s, 'field expression'), sp);
       if (f) return this.resolve(f.ty, r.name);
     }
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
@@ -900,6 +935,7 @@ class Checker {
       ty = { k: 'struct', name };
       fields = s.fields.map((f) => ({ name: f.name, ty: this.resolve(f.ty, name), code: ghostWrapper(f.ty) }));
     }
+    this.openCtor(ty, e.sp);
     // Rust evaluates the listed fields first, then the base
     for (const f of e.fields) {
       const want = fields.find((x) => x.name === f.name);
@@ -939,6 +975,7 @@ class Checker {
     }
     const v = this.variant(segs, ctx, e.sp);
     if (v) {
+      this.openCtor(v.ty, e.sp);
       if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
         const inner = e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
         return { k: 'enum', name: 'Option', args: [inner] };
@@ -950,6 +987,7 @@ class Checker {
     if (segs.length === 1 && this.crate.structs.has(last)) {
       const s = this.crate.struct(last, e.sp);
       if (s.generics.length) return C_ANY;
+      this.openCtor({ k: 'struct', name: last }, e.sp);
       e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.resolve(s.fields[i]!.ty, last), ctx) : this.infer(a, ctx)));
       return { k: 'struct', name: last };
     }
@@ -964,6 +1002,11 @@ class Checker {
   /** A user function's call: argument types, the callee's mode against the caller's code. */
   private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp): CTy {
     const f = info.item;
+    if (this.currentFn) {
+      const calls = this.graph.calls.get(this.currentFn) ?? new Set();
+      this.graph.calls.set(this.currentFn, calls.add(f));
+    }
+    if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), sp);
     if (f.generics.length) {
       this.unknownContext(args.map((a) => this.infer(a, ctx)));
       return C_ANY;
@@ -1275,6 +1318,8 @@ class Checker {
     const noGhostStatementsInSpec = (what: string) => {
       if (ctx.code === 'spec') this.error(`${what} is not allowed in spec code`, s.sp);
     };
+    // Verus counts `proof_note` and `custom_err` together
+    if ((s.k === 'assert' || s.k === 'assume' || s.k === 'assert-forall') && s.notes && s.notes.length > 1) this.error('at most one `proof_note` attribute is allowed', s.notes[1]!.sp);
     switch (s.k) {
       case 'let': {
         const isGhost = s.ghost || ghost(ctx.code);
@@ -1311,6 +1356,7 @@ class Checker {
         return C_UNIT;
       case 'assert-forall': {
         noGhostStatementsInSpec('`assert forall`');
+        this.quantAttrs(s.attrs);
         const scope = new Map<string, Local>();
         for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
         const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
@@ -1324,11 +1370,19 @@ class Checker {
         noGhostStatementsInSpec('a `proof` block');
         this.block(s.block, proof);
         return C_UNIT;
-      case 'reveal':
+      case 'reveal': {
+        const target = this.crate.fn(qualifiedName(s.name, ctx.fn?.selfType ?? null), s.sp);
+        if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         return C_UNIT;
+      }
       case 'unsupported':
         return C_ANY;
     }
+  }
+
+  /** A quantifier's inner attributes: `#![auto]` and `#![all_triggers]` choose triggers (Verus). */
+  private quantAttrs(attrs: QuantAttr[] | undefined): void {
+    for (const a of attrs ?? []) if (a.name !== 'auto' && a.name !== 'all_triggers') this.error('expected trigger', a.sp);
   }
 
   /**

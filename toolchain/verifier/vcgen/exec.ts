@@ -8,7 +8,7 @@ import type { Block, Expr, Stmt } from '../ast';
 import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
-import type { ScopeVar, Crossed } from './query';
+import type { ScopeVar, Crossed, ObligationNote } from './query';
 import { lexLess } from './spec-fns';
 import type { FnGen } from './gen';
 
@@ -25,10 +25,13 @@ export class ExecMethods {
     const st = new State();
     const ps = this.paramTypes(f);
     const old = new Map<string, Term>();
+    // a by-value parameter (`mut x: T` too) means its entry value in the postcondition (Verus)
+    const entry: { name: string; ty: Ty; term: Term }[] = [];
     for (const p of ps) {
       const c = this.havoc(p.name, p.ty);
       st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
       if (p.mut) old.set(p.name, c);
+      else entry.push({ name: p.name, ty: p.ty, term: c });
     }
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     const retName = f.ret?.name ?? null;
@@ -38,6 +41,7 @@ export class ExecMethods {
       returns: (rst, v, sp) => {
         const est = rst.clone();
         est.push();
+        for (const p of entry) est.declare(p.name, { ty: p.ty, term: p.term, mut: false });
         let extra: ScopeVar[] | undefined;
         v = this.fit(v, retTy);
         if (retName) {
@@ -265,13 +269,13 @@ export class ExecMethods {
           const s2 = st.clone();
           const r = this.execBlock(s.proof, s2, ghostM);
           const v = this.ev(s.e, r ? s2 : s2, { ...ghostM, pure: true });
-          if (r) this.oblige(s2, 'assertion', s.sp, v.t);
+          if (r) this.oblige(s2, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
           const v2 = this.ev(s.e, st, { ...ghostM, pure: true });
           this.assume(st, v2.t);
           return { t: 'true', ty: UNIT };
         }
         const v = this.ev(s.e, st, { ...ghostM, pure: true });
-        this.oblige(st, 'assertion', s.sp, v.t);
+        this.oblige(st, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
         this.assume(st, v.t);
         return { t: 'true', ty: UNIT };
       }
@@ -286,7 +290,7 @@ export class ExecMethods {
         }
         if (s.lhs) this.assume(s2, this.ev(s.lhs, s2, { ...ghostM, pure: true }).t);
         const r = s.proof ? this.execBlock(s.proof, s2, ghostM) : { t: 'true', ty: UNIT };
-        if (r) this.oblige(s2, 'assertion', s.sp, this.ev(s.rhs, s2, { ...ghostM, pure: true }).t);
+        if (r) this.oblige(s2, 'assertion', s.sp, this.ev(s.rhs, s2, { ...ghostM, pure: true }).t, undefined, undefined, undefined, noteOf(s));
         const body: Expr = s.lhs ? { k: 'binary', op: '==>', l: s.lhs, r: s.rhs, sp: s.sp } : s.rhs;
         const q: Expr = { k: 'quant', q: 'forall', params: s.params, triggers: s.triggers, body, sp: s.sp };
         this.assume(st, this.ev(q, st, { ...ghostM, pure: true }).t);
@@ -516,4 +520,10 @@ export class ExecMethods {
     for (const en of e.invEnsures) this.assume(st, this.ev(en, st, ghostM).t);
     return { t: 'true', ty: UNIT };
   }
+}
+
+/** The note of an assertion (the checking phase allows at most one). */
+export function noteOf(s: { notes?: { kind: 'proof_note' | 'custom_err'; text: string }[] }): ObligationNote | undefined {
+  const n = s.notes?.[0];
+  return n ? { kind: n.kind, text: n.text } : undefined;
 }

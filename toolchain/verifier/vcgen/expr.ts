@@ -396,7 +396,7 @@ export class ExprMethods {
         if (!kind || !isMachine(kind)) throw new ResolveError(`bit operator \`${op}\` needs machine integer operands`, sp);
         const w = bits(kind);
         if (op === '<<' || op === '>>') {
-          if (exec || m.exec) this.oblige(st, 'overflow', sp, and(['<=', '0', b], ['<', b, num(w)]), undefined, 'possible arithmetic overflow: shift amount must be less than the bit width');
+          if (exec || m.exec) this.oblige(st, 'overflow', sp, and(['<=', '0', b], ['<', b, num(w)]), undefined, 'possible bit shift underflow/overflow: the shift amount must be at least 0 and less than the bit width');
         }
         if (ca !== null && cb !== null) {
           const v = foldBits(op, ca, cb, kind);

@@ -38,6 +38,14 @@ export interface Obligation {
   /** Branch conditions (SMT text) with their labels; the counterexample path lists those true in the model. */
   trace: { cond: string; label: string }[];
   crossed: Crossed[];
+  /** The assertion's `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]`. */
+  note?: ObligationNote;
+}
+
+/** `custom_err` replaces the obligation's message when it fails; `proof_note` is added to it. */
+export interface ObligationNote {
+  kind: 'proof_note' | 'custom_err';
+  text: string;
 }
 
 export interface FnVC {
@@ -150,11 +158,12 @@ export const MUL_DECLS = [
 ];
 
 export class QueryMethods {
-  oblige(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[]): void {
+  oblige(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[], note?: ObligationNote): void {
     if (goal === 'true') {
       return;
     }
     const ob = this.makeOb(st, kind, sp, goal, related, message, extraScope);
+    if (note) ob.note = note;
     this.obligations.push(ob);
   }
   makeOb(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[]): Obligation {

@@ -1,0 +1,21 @@
+// Well-formedness of a function's signature, as Verus checks it before anything is typed: what
+// the modifiers and parameter forms allow in each mode. Plain checks on the item; no types.
+
+import type { FnItem } from '../ast';
+import type { CheckError } from './checker';
+
+export function signatureErrors(f: FnItem): CheckError[] {
+  const out: CheckError[] = [];
+  if (f.unsafeSp && f.mode !== 'exec') out.push({ message: "'unsafe' only makes sense on exec-mode functions", sp: f.unsafeSp });
+  for (const p of f.params) {
+    // Verus reads `mut self` as a Rust feature it does not implement (and rejects the program)
+    if (p.isSelf && p.mut) out.push({ message: 'The verifier does not yet support the following Rust feature: mut self', sp: p.sp });
+    else if (p.mut && f.mode === 'spec') out.push({ message: 'mut argument not allowed for spec functions', sp: p.sp });
+  }
+  const ret = f.ret?.name;
+  if (ret) {
+    const clash = f.params.find((p) => p.name === ret);
+    if (clash) out.push({ message: `return value name collides with a parameter name: \`${ret}\``, sp: clash.sp });
+  }
+  return out;
+}

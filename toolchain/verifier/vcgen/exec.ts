@@ -30,26 +30,37 @@ export class ExecMethods {
       st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
       if (p.mut) old.set(p.name, c);
     }
+    // The postcondition sees the parameters only, never the body's locals (a `let x` shadowing a
+    // parameter `x` is not the `x` of `ensures`): a by-value parameter, `mut` or not, is its
+    // value at entry (as in Verus: assigning to a `mut x` does not change what `ensures` says
+    // about `x`); a `&mut` parameter is its current referent (`old(x)` is its entry value).
+    const entry = new Map(st.scopes[0]!);
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';
     const ctx: FnCtx = {
       fn: f, info: this.info, old, retTy, retName, loops: [],
       returns: (rst, v, sp) => {
+        // est: the state at the return (its locals are shown in counterexamples);
+        // pst: what the postcondition is evaluated in (see `entry` above)
         const est = rst.clone();
         est.push();
+        const pst = rst.clone();
+        pst.scopes = [new Map([...entry].map(([n, b]) => [n, b.mut ? (rst.scopes[0]!.get(n) ?? b) : b]))];
+        pst.push();
         let extra: ScopeVar[] | undefined;
         v = this.fit(v, retTy);
         if (retName) {
           const rc = this.define(retName, { t: v.t, ty: retTy });
           est.declare(retName, { ty: retTy, term: rc, mut: false });
+          pst.declare(retName, { ty: retTy, term: rc, mut: false });
         }
         for (const e of f.ensures) {
-          const g = this.evalPure(e, est, this.specMode(est.path), true);
+          const g = this.evalPure(e, pst, this.specMode(est.path), true);
           this.oblige(est, 'postcondition', sp, g.t, e.sp, undefined, extra);
         }
         if (f.returns) {
-          const r = this.evalPure(f.returns, est, this.specMode(est.path), true);
+          const r = this.evalPure(f.returns, pst, this.specMode(est.path), true);
           this.oblige(est, 'postcondition', sp, this.compare('==', v, r, f.returns.sp).t, f.returns.sp, undefined, extra);
         }
         extra = undefined;

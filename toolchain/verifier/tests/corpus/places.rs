@@ -1,0 +1,136 @@
+// Places and mutation in exec code: by-value `mut` parameters in postconditions, shadowing,
+// `&mut` parameters, loops and the variables they do not assign.
+verus! {
+
+fn pl_flip() -> bool { true }
+
+// `ensures` names a by-value parameter's value at entry: assigning to `mut x` does not change it.
+// expect: verified
+fn pl_mut_param_keeps_entry(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    let z = x;
+    x = 5;
+    z
+}
+
+// expect: failed postcondition
+fn pl_mut_param_returns_new(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    x = 20;
+    x
+}
+
+// expect: failed postcondition
+fn pl_mut_param_early_return(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    if pl_flip() {
+        x = 20;
+        return x;
+    }
+    x
+}
+
+// expect: verified
+fn pl_mut_param_early_return_ok(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    if pl_flip() {
+        return x;
+    }
+    let z = x;
+    x = 3;
+    z
+}
+
+// expect: failed postcondition
+fn pl_mut_param_return_in_loop(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    if pl_flip() {
+        x = 20;
+    }
+    loop
+        decreases 1int,
+    {
+        return x;
+    }
+}
+
+// expect: verified
+fn pl_mut_param_return_in_loop_ok(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    loop
+        decreases 1int,
+    {
+        return x;
+    }
+}
+
+// expect: failed postcondition
+fn pl_mut_param_nested_loops(mut x: u64) -> (y: u64)
+    ensures y == x,
+{
+    let x0 = x;
+    let mut i: u64 = 0;
+    while i < 10
+        invariant i <= 10,
+        decreases 10 - i,
+    {
+        if pl_flip() {
+            return x;
+        }
+        let mut j: u64 = 0;
+        while j < 10
+            invariant j <= 10,
+            decreases 10 - j,
+        {
+            if pl_flip() {
+                x = 20;
+            }
+            j = j + 1;
+        }
+        i = i + 1;
+    }
+    x0
+}
+
+// A local shadowing a parameter is not the parameter of `ensures`.
+// expect: failed postcondition
+fn pl_shadowed_param(x: u64) -> (r: u64)
+    ensures r == x,
+{
+    let x = 5;
+    x
+}
+
+// expect: verified
+fn pl_shadowed_param_ok(x: u64) -> (r: u64)
+    ensures r == x,
+{
+    let y = x;
+    let x = 5u64;
+    y
+}
+
+// A `&mut` parameter in `ensures` is its final referent, even when a local shadows its name.
+// expect: verified
+fn pl_shadowed_mut_ref(x: &mut u64)
+    ensures *x == 7,
+{
+    *x = 7;
+    let x = 5u64;
+}
+
+// expect: failed postcondition
+fn pl_shadowed_mut_ref_bad(x: &mut u64)
+    ensures *x == 5,
+{
+    *x = 7;
+    let x = 5u64;
+}
+
+} // verus!

@@ -126,6 +126,17 @@ describe('modes (as Verus)', () => {
     expect(errs.h2!.join()).toMatch(/`x` holds a Ghost\/Tracked value/);
     expect(errs.k).toEqual([]);
   });
+  it('exec code writes a Ghost/Tracked local only as a whole, also after `let mut x = x;`', () => {
+    const errs = errorsOf(
+      `fn d(x: Tracked<Ghost<u64>>) { let mut x = x; *x = Ghost(3); }\nfn f(x: Ghost<(Ghost<u64>, Ghost<u64>)>) { let mut x = x; x.0 = Ghost(3); }\nfn p(mut x: Tracked<(u8, u8)>) { x.1 = 2; }\nfn r(x: Ghost<u64>) -> u64 { let mut x = x; *x }\nfn w(x: Ghost<u64>) { let mut x = x; x = Ghost(5); }\nfn pr(x: Ghost<(u8, u8)>) { let mut x = x; proof { let ghost y = x.0; } }`,
+    );
+    expect(errs.d).toEqual(['cannot access proof-mode place in executable context']);
+    expect(errs.f).toEqual(['cannot access spec-mode place in executable context']);
+    expect(errs.p).toEqual(['cannot access proof-mode place in executable context']);
+    expect(errs.r!.join()).toMatch(/`x` holds a Ghost\/Tracked value/);
+    expect(errs.w).toEqual([]);
+    expect(errs.pr).toEqual([]);
+  });
   it('int values may appear in exec signatures (Verus accepts them; they have no overflow obligations)', () => {
     expect(errorsOf(`fn f(a: int, b: int) -> bool { let c = a + b; c < a }`).f).toEqual([]);
   });

@@ -56,9 +56,10 @@ interface Local {
   ghost: boolean;
   /**
    * An exec variable holding a `Ghost<T>` / `Tracked<T>` (whose type the resolver erases to `T`):
-   * exec code may move it as a whole, but not compute with its (ghost) value.
+   * exec code may move it as a whole, but not compute with its (ghost) value; the mode of the
+   * value inside (`Ghost` spec, `Tracked` proof).
    */
-  wrapped?: boolean;
+  wrapped?: 'spec' | 'proof';
   /** `let mut` / `mut x: T`; `uninit` for `let x;` (assigned later) */
   mutable: boolean | 'uninit';
   /** a `&mut T` parameter: the places behind it are mutable */
@@ -448,7 +449,7 @@ class Checker {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut || (p.isSelf && p.ty.k !== 'ref'), mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -1189,6 +1190,7 @@ class Checker {
     const r = this.placeRoot(e.e, ctx);
     if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
     if (!r) return;
+    if (ctx.code === 'exec' && r.local.wrapped && !r.direct) return this.error(`cannot access ${r.local.wrapped}-mode place in executable context`, e.sp);
     if (r.local.mode === 'spec') {
       if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
       return this.error('cannot take mutable borrow of ghost-mode place', e.sp);
@@ -1213,7 +1215,9 @@ class Checker {
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
-    if (place && ctx.code !== 'spec') {
+    // `*x = ..` / `x.0 = ..` of a `Ghost`/`Tracked` local: a ghost place, which exec code only moves as a whole
+    if (place && ctx.code === 'exec' && place.local.wrapped && !place.direct) this.error(`cannot access ${place.local.wrapped}-mode place in executable context`, e.lhs.sp);
+    else if (place && ctx.code !== 'spec') {
       if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
       else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
     }
@@ -1233,6 +1237,8 @@ class Checker {
     }
     const was = cell?.assigned ?? false;
     if (cell) cell.assigned = true; // the target is written, not read
+    // a `Ghost`/`Tracked` local is written as a whole (a place inside it was refused above)
+    if (place?.local.wrapped) this.wholeUse = root;
     const lt = this.infer(e.lhs, placeCtx);
     if (cell) cell.assigned = was;
     if (e.op === '=') {
@@ -1288,9 +1294,13 @@ class Checker {
         }
         const wrapper = ghostWrapper(s.ty);
         const mode: LocalMode = s.tracked ? 'tracked' : s.ghost ? 'spec' : wrapper === 'spec' ? 'spec' : wrapper === 'proof' ? 'tracked' : ctx.code === 'exec' ? 'exec' : 'spec';
+        // (read before the pattern is bound: `let mut x = x;` reads the outer `x`)
+        const initCtor = s.init?.k === 'call' && s.init.callee.k === 'path' ? s.init.callee.segs.join('::') : null;
+        const wrapped: 'spec' | 'proof' | null = ctx.code !== 'exec' || s.ghost || s.tracked ? null
+          : wrapper ?? (s.init && this.isWrappedRead(s.init, ctx) ? this.lookup((s.init as { segs: string[] }).segs[0]!, ctx)!.wrapped! : null)
+            ?? (initCtor === 'Ghost' ? 'spec' : initCtor === 'Tracked' ? 'proof' : null);
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
-        const wrapped = ctx.code === 'exec' && !s.ghost && !s.tracked && (wrapper !== null || (!!s.init && this.isWrappedRead(s.init, ctx)) || (s.init?.k === 'call' && s.init.callee.k === 'path' && ['Ghost', 'Tracked'].includes(s.init.callee.segs.join('::'))));
-        if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = true;
+        if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
         return C_UNIT;
       }
       case 'expr':

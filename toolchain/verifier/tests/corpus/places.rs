@@ -133,4 +133,39 @@ fn pl_shadowed_mut_ref_bad(x: &mut u64)
     let x = 5u64;
 }
 
+// Exec code moves a `Ghost`/`Tracked` local as a whole; a place inside it is ghost.
+// expect: error
+fn pl_write_inside_tracked(x: Tracked<Ghost<u64>>) {
+    let mut x = x;
+    *x = Ghost(3);
+    assert(*x == 3);
+}
+
+// expect: error
+fn pl_write_field_of_ghost(x: Ghost<(Ghost<u64>, Ghost<u64>)>) {
+    let mut x = x;
+    x.0 = Ghost(3);
+    assert(x.0 == 3);
+}
+
+// expect: error
+fn pl_read_inside_ghost_after_rebind(x: Ghost<u64>) -> u64 {
+    let mut x = x;
+    *x
+}
+
+// expect: verified
+fn pl_write_whole_ghost(x: Ghost<u64>) {
+    let mut x = x;
+    x = Ghost(5);
+    assert(x@ == 5);
+}
+
+// expect: failed assertion
+fn pl_write_whole_ghost_wrong(x: Ghost<u64>) {
+    let mut x = x;
+    x = Ghost(5);
+    assert(x@ == 6);
+}
+
 } // verus!

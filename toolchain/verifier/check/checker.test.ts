@@ -137,6 +137,14 @@ describe('modes (as Verus)', () => {
     expect(errs.w).toEqual([]);
     expect(errs.pr).toEqual([]);
   });
+  it('a by(bit_vector) query sees `*x` of a `&mut` parameter, never the reference or `old(x)`', () => {
+    const errs = errorsOf(
+      `fn r(x: &mut u64, y: &mut u64) { assert(*x == *y ==> x == y) by(bit_vector); }\nfn o(x: &mut u64) { assert(*old(x) & 0 == 0) by(bit_vector); }\nfn ok(x: &mut u64) { assert(*x & 0 == 0) by(bit_vector); }`,
+    );
+    expect(errs.r).toEqual(['bit_vector prover cannot handle type `&mut u64`', 'bit_vector prover cannot handle type `&mut u64`']);
+    expect(errs.o).toEqual(['`old` is not supported in `bit_vector` assert']);
+    expect(errs.ok).toEqual([]);
+  });
   it('int values may appear in exec signatures (Verus accepts them; they have no overflow obligations)', () => {
     expect(errorsOf(`fn f(a: int, b: int) -> bool { let c = a + b; c < a }`).f).toEqual([]);
   });

@@ -1311,7 +1311,7 @@ class Checker {
         return C_UNIT;
       case 'assert':
         noGhostStatementsInSpec('`assert`');
-        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) this.bvDivisions(x);
+        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) (this.bvDivisions(x), this.bvMutRefs(x, ctx));
         if (s.by === 'nonlinear_arith') this.nonlinearQuery(s, ctx);
         for (const r of s.req) this.expect(r, C_BOOL, spec);
         if (s.proof) this.block(s.proof, { ...proof, scopes: this.specScopes(ctx), inAssertBy: true, outerDepth: ctx.scopes.length });
@@ -1387,6 +1387,30 @@ class Checker {
       }
     };
     visit(e);
+  }
+
+  /**
+   * A `&mut T` parameter in a bit-vector query other than as `*x`: the bit-vector encoding has no
+   * reference values (Verus: "bit_vector prover cannot handle type `&mut T`"); nor `old(x)`.
+   */
+  private bvMutRefs(e: Expr, ctx: Ctx): void {
+    const visit = (x: Expr, underDeref: boolean): void => {
+      if (x.k === 'path' && x.segs.length === 1) {
+        const l = this.lookup(x.segs[0]!, ctx);
+        if (l?.mutRef && !underDeref) this.error(`bit_vector prover cannot handle type \`&mut ${cTyStr(l.ty, this.vars)}\``, x.sp);
+        return;
+      }
+      if (x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === 'old') {
+        this.error('`old` is not supported in `bit_vector` assert', x.sp);
+        return;
+      }
+      const deref = x.k === 'unary' && x.op === '*';
+      for (const v of Object.values(x)) {
+        if (v && typeof v === 'object' && 'k' in v && 'sp' in v) visit(v as Expr, deref);
+        else if (Array.isArray(v)) for (const y of v) if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr, false);
+      }
+    };
+    visit(e, false);
   }
 
   // -------------------------------------------------------------------------------------------

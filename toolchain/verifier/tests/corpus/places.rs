@@ -168,4 +168,24 @@ fn pl_write_whole_ghost_wrong(x: Ghost<u64>) {
     assert(x@ == 6);
 }
 
+// The bit-vector query has no reference values: `*x` of a `&mut u64` is fine, `x` itself is not.
+// expect: error
+fn pl_bv_compares_mut_refs(x: &mut u64, y: &mut u64) {
+    assert(*x == *y ==> x == y) by(bit_vector);
+}
+
+// expect: verified
+fn pl_bv_derefs_mut_ref(x: &mut u64) {
+    *x = 6;
+    assert(*x & 1 == 0) by(bit_vector)
+        requires *x == 6u64;
+}
+
+// expect: failed assertion
+fn pl_bv_derefs_mut_ref_wrong(x: &mut u64) {
+    *x = 6;
+    assert(*x & 1 == 1) by(bit_vector)
+        requires *x == 6u64;
+}
+
 } // verus!

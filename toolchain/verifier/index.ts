@@ -211,7 +211,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
             ? { info, obligations: [], callees: new Set(), error: cheats[0]! }
             : errors
               ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
-              : gen.run();
+              : checked.fnUnsupported.has(it)
+                ? { info, obligations: [], callees: new Set(), unsupported: checked.fnUnsupported.get(it)! }
+                : gen.run();
       units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
     }
   }

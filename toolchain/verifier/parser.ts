@@ -64,6 +64,8 @@ class Parser {
   toks: Token[];
   i = 0;
   diags: ParseDiagnostic[] = [];
+  /** set by `generics()` / `whereClause()` when they meet a lifetime bound */
+  sawLifetimeBound = false;
   depth = 0;
   /** matchOf[i]: index of the bracket matching the ( [ { ) ] } at token i, or -1. */
   readonly matchOf: Int32Array;
@@ -507,6 +509,7 @@ class Parser {
     while (!this.eatGt()) {
       if (ends()) this.error('unterminated generics');
       const t = this.next();
+      if (t.kind === 'lifetime' && (this.is(':') || ['+', ':'].includes(this.toks[this.i - 2]?.text ?? ''))) this.sawLifetimeBound = true;
       if (t.kind === 'ident' && (out.length === 0 || this.toks[this.i - 2]?.text === ',' || this.toks[this.i - 2]?.text === '<')) out.push(t.text);
       if (t.text === '<') {
         // nested bound generics: skip
@@ -522,7 +525,7 @@ class Parser {
   }
   whereClause(): void {
     if (!this.is('where')) return;
-    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') this.next();
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') if (this.next().kind === 'lifetime') this.sawLifetimeBound = true;
   }
 
   structItem(start: number, module: string[]): StructItem {
@@ -612,6 +615,7 @@ class Parser {
   implItem(out: Item[], module: string[]): void {
     const start = this.peek().start;
     this.expect('impl');
+    this.sawLifetimeBound = false;
     const g = this.generics();
     const ty = this.type();
     if (this.eat('for')) {
@@ -623,6 +627,7 @@ class Parser {
       return;
     }
     this.whereClause();
+    const implLifetimeBound = this.sawLifetimeBound;
     const selfType = tyName(ty);
     this.expect('{');
     while (!this.is('}') && this.peek().kind !== 'eof') {
@@ -634,6 +639,8 @@ class Parser {
           if (it.k === 'fn') {
             it.selfType = selfType;
             if (g.length) it.generics = [...g, ...it.generics];
+            if (implLifetimeBound) it.lifetimeBounds = true;
+            if (ty.k === 'path' && ty.lifetimes) it.selfLifetimes = ty.lifetimes;
           }
           out.push(it);
         }
@@ -657,6 +664,7 @@ class Parser {
     // token index of the body's opening brace, once reached
     let bodyOpen = -1;
     const fnStart = this.i;
+    this.sawLifetimeBound = false;
     try {
       fn.generics = this.generics();
       this.expect('(');
@@ -671,14 +679,15 @@ class Parser {
           // self forms
           let ref = false;
           let mut = false;
+          let lifetime: string | undefined;
           if (this.eat('&')) {
             ref = true;
-            if (this.peek().kind === 'lifetime') this.next();
+            if (this.peek().kind === 'lifetime') lifetime = this.next().text;
             mut = this.eat('mut');
           } else this.eat('mut');
           this.expect('self');
           let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
-          if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
+          if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp, ...(lifetime ? { lifetime } : {}) };
           if (this.eat(':')) ty = this.type();
           params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() } });
         } else {
@@ -708,6 +717,7 @@ class Parser {
         }
       }
       this.whereClause();
+      if (this.sawLifetimeBound) fn.lifetimeBounds = true;
       this.fnClauses(fn);
       if (!this.eat(';')) {
         if (this.is('{')) bodyOpen = this.i;
@@ -816,10 +826,10 @@ class Parser {
   type0(): TypeExpr {
     const s = this.peek().start;
     if (this.eat('&') || (this.is('&&') && (this.next(), true))) {
-      if (this.peek().kind === 'lifetime') this.next();
+      const lifetime = this.peek().kind === 'lifetime' ? this.next().text : undefined;
       const mut = this.eat('mut');
       const inner = this.type();
-      return { k: 'ref', mut, inner, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'ref', mut, inner, sp: { start: s, end: this.lastEnd() }, ...(lifetime ? { lifetime } : {}) };
     }
     if (this.eat('[')) {
       const elem = this.type();
@@ -847,6 +857,7 @@ class Parser {
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
     const segs: string[] = [];
     let args: TypeExpr[] = [];
+    const lifetimes: string[] = [];
     this.eat('::');
     for (;;) {
       segs.push(this.ident());
@@ -856,7 +867,7 @@ class Parser {
         args = [];
         while (!this.eatGt()) {
           if (this.peek().kind === 'lifetime') {
-            this.next();
+            lifetimes.push(this.next().text);
           } else if (this.peek().kind === 'int' || this.is('{')) {
             // const generic argument
             args.push({ k: 'path', name: this.peek().text, segs: [this.next().text], args: [], sp: { start: s, end: this.lastEnd() } });
@@ -873,7 +884,7 @@ class Parser {
       }
       break;
     }
-    return { k: 'path', name: segs[segs.length - 1]!, segs, args, sp: { start: s, end: this.lastEnd() } };
+    return { k: 'path', name: segs[segs.length - 1]!, segs, args, sp: { start: s, end: this.lastEnd() }, ...(lifetimes.length ? { lifetimes } : {}) };
   }
 
   // ---------------- blocks and statements ----------------

@@ -10,6 +10,7 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, Sp, Stmt, StructItem, TypeExpr } from '../ast';
 import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -36,6 +37,8 @@ export interface CheckedCrate {
    * shadow it, the verifier resolves such names by name, so no function of the crate is checked.
    */
   shadowedBuiltins: { name: string; file: string; sp: Sp }[];
+  /** Functions with a construct the checking phase cannot decide (check/lifetimes.ts): not verified. */
+  fnUnsupported: Map<FnItem, CheckError>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -122,7 +125,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map() };
 
   constructor(private crate: Crate) {}
 
@@ -139,7 +142,13 @@ class Checker {
           this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
           this.currentConst = null;
         }
-        if (it.k === 'fn') perFn.push({ fn: it, errors: this.guard(() => this.checkFn(it), it) });
+        if (it.k === 'fn') {
+          const errors = this.guard(() => this.checkFn(it), it);
+          const lt = checkReturnLifetimes(it, (e) => this.calleeItem(e, it));
+          errors.push(...lt.errors);
+          if (lt.unsupported) this.out.fnUnsupported.set(it, lt.unsupported);
+          perFn.push({ fn: it, errors });
+        }
       }
     }
     // literal types are known only now: range checks and the output types
@@ -958,6 +967,17 @@ class Checker {
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
     }
     return this.callFn(info, e.args, null, ctx, e.sp);
+  }
+
+  /** The user function a call names, or null (not a plain path, unknown or ambiguous). */
+  private calleeItem(e: Extract<Expr, { k: 'call' }>, caller: FnItem): FnItem | null {
+    if (e.callee.k !== 'path') return null;
+    try {
+      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp)?.item ?? null;
+    } catch (err) {
+      if (err instanceof ResolveError) return null;
+      throw err;
+    }
   }
 
   /** A user function's call: argument types, the callee's mode against the caller's code. */

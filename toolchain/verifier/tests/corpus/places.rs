@@ -188,4 +188,43 @@ fn pl_bv_derefs_mut_ref_wrong(x: &mut u64) {
         requires *x == 6u64;
 }
 
+// A returned reference must live as long as the return type says: `'a` and `'b` are unrelated.
+// expect: error
+fn pl_return_other_lifetime<'a, 'b>(x: &'a u64, y: &'b u64) -> &'b u64 {
+    x
+}
+
+// expect: verified
+fn pl_return_same_lifetime<'a, 'b>(x: &'a u64, y: &'b u64) -> (r: &'b u64)
+    ensures *r == *y,
+{
+    y
+}
+
+// expect: failed postcondition
+fn pl_return_same_lifetime_wrong_spec<'a, 'b>(x: &'a u64, y: &'b u64) -> (r: &'b u64)
+    ensures *r == *x,
+{
+    y
+}
+
+// expect: error
+fn pl_return_other_lifetime_in_branch<'a, 'b>(x: &'a u64, y: &'b u64, c: bool) -> &'a u64 {
+    if c {
+        return y;
+    }
+    x
+}
+
+// expect: error
+fn pl_return_other_lifetime_via_call<'a, 'b>(x: &'a u64, y: &'b u64) -> &'b u64 {
+    pl_return_same_lifetime(y, x)
+}
+
+// expect: unsupported
+fn pl_return_lifetime_of_local<'a>(x: &'a u64) -> &'a u64 {
+    let z = x;
+    z
+}
+
 } // verus!

@@ -477,6 +477,15 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     await new Promise((resolve) => setImmediate(resolve));
   }
   for (const u of selected) functions.push(await results.get(u)!);
+  // A crate of which nothing is checked (no function inside `verus! { }`: plain Rust, whose types,
+  // trait bounds and borrows are not checked here) is not a verified one: say so, per file.
+  if (!functions.length && !filter) {
+    for (const f of parsed) {
+      const r: FunctionResult = { name: `<no verus! function in ${f.path}>`, file: f.path, span: lineMaps.get(f.path)!.span({ start: 0, end: 0 }), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: 'unsupported: nothing verified: no function inside `verus! { }` (plain Rust outside it is not checked)' };
+      functions.push(r);
+      options.onFunctionResult?.(r);
+    }
+  }
   const summary = {
     functions: functions.length,
     verified: functions.filter((f) => f.status === 'verified').length,

@@ -174,6 +174,18 @@ class Parser {
         if (a && verusAttrOutside(a.text)) unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
         continue;
       }
+      if (t.text === 'impl') {
+        // `impl !Send for T {}`: a negative impl says which trait bounds fail, and trait bounds
+        // (Send, Sync, ...) are not checked here
+        let j = this.i + 1;
+        while (j < this.toks.length && !['{', ';', '}'].includes(this.toks[j]!.text)) {
+          if (this.toks[j]!.text === '!' && this.toks[j + 1]?.kind === 'ident') {
+            unsupported(`negative impl \`impl !${this.toks[j + 1]!.text}\` (trait bounds such as Send and Sync are not checked)`, { start: t.start, end: this.toks[j + 1]!.end });
+            break;
+          }
+          j++;
+        }
+      }
       if (t.kind === 'ident' && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2)) && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text))) {
         const m = this.matchOf[this.i + 2]!;
         const end = m >= 0 ? this.toks[m]!.end : this.toks[this.i + 2]!.end;

@@ -4,7 +4,7 @@
 // fact; obligations are recorded under the current path; a loop havocs every variable it
 // changes, and a change it did not havoc makes the function unsupported (never a silent pass).
 
-import type { Block, Expr, Stmt } from '../ast';
+import type { Block, Expr, Pat, Stmt } from '../ast';
 import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
@@ -17,6 +17,19 @@ export function rootVar(e: Expr): string | null {
   if (e.k === 'field' || e.k === 'index') return rootVar(e.recv);
   if (e.k === 'unary' && (e.op === '*' || e.op === '&mut' || e.op === '&')) return rootVar(e.e);
   return null;
+}
+
+function patBinds(p: Pat, out: Set<string>): Set<string> {
+  switch (p.k) {
+    case 'bind': out.add(p.name); break;
+    case 'tuple': for (const q of p.elems) patBinds(q, out); break;
+    case 'or': for (const q of p.alts) patBinds(q, out); break;
+    case 'variant':
+      for (const q of p.args ?? []) patBinds(q, out);
+      for (const f of p.fields ?? []) patBinds(f.pat, out);
+      break;
+  }
+  return out;
 }
 
 export class ExecMethods {
@@ -353,28 +366,34 @@ export class ExecMethods {
     return { t: 'true', ty: UNIT };
   }
 
-  /** Variables assigned in a loop body (roots of places, &mut arguments, &mut self receivers). */
+  /**
+   * Variables of the enclosing scopes assigned in a loop body (roots of places, &mut arguments,
+   * &mut self receivers). A name the body declares again (`let mut k` in the body, a match arm's
+   * binding) is the body's own variable from there on: assigning it changes nothing outside.
+   */
   modifiedVars(this: FnGen, b: Block | Expr, st: State, out: Set<string>): void {
+    const locals: Set<string>[] = [];
+    const isLocal = (n: string) => locals.some((l) => l.has(n));
+    const add = (r: string | null) => {
+      if (r && !isLocal(r)) out.add(r);
+    };
     const visitE = (e: Expr | null): void => {
       if (!e) return;
       switch (e.k) {
         case 'assign': {
           const r = rootVar(e.lhs);
-          if (r) out.add(r);
+          add(r);
           visitE(e.rhs);
           visitE(e.lhs);
           return;
         }
         case 'unary':
-          if (e.op === '&mut') {
-            const r = rootVar(e.e);
-            if (r) out.add(r);
-          }
+          if (e.op === '&mut') add(rootVar(e.e));
           visitE(e.e);
           return;
         case 'method': {
           const r = rootVar(e.recv);
-          if (r) {
+          if (r && !isLocal(r)) {
             const b2 = st.lookup(r);
             if (b2) {
               const ty = b2.ty;
@@ -400,7 +419,15 @@ export class ExecMethods {
         case 'index': visitE(e.recv); visitE(e.idx); return;
         case 'view': case 'cast': case 'trigger': visitE(e.e); return;
         case 'if': visitE(e.cond); visitB(e.then); visitE(e.els); return;
-        case 'match': visitE(e.scrut); e.arms.forEach((a) => visitE(a.body)); return;
+        case 'match':
+          visitE(e.scrut);
+          for (const a of e.arms) {
+            locals.push(patBinds(a.pat, new Set()));
+            visitE(a.guard);
+            visitE(a.body);
+            locals.pop();
+          }
+          return;
         case 'block': visitB(e.block); return;
         case 'while': visitE(e.cond); visitB(e.body); return;
         case 'loop': visitB(e.body); return;
@@ -411,11 +438,16 @@ export class ExecMethods {
       }
     };
     const visitB = (bl: Block): void => {
+      const mine = new Set<string>();
+      locals.push(mine);
       for (const s of bl.stmts) {
-        if (s.k === 'let') visitE(s.init);
-        else if (s.k === 'expr') visitE(s.e);
+        if (s.k === 'let') {
+          visitE(s.init);
+          patBinds(s.pat, mine);
+        } else if (s.k === 'expr') visitE(s.e);
         else if (s.k === 'proof') visitB(s.block);
       }
+      locals.pop();
     };
     if ('stmts' in b) visitB(b);
     else visitE(b);

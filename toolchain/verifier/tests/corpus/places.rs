@@ -227,4 +227,76 @@ fn pl_return_lifetime_of_local<'a>(x: &'a u64) -> &'a u64 {
     z
 }
 
+// A loop keeps what it knows about a variable it does not assign; a `let mut k` in its body is
+// another variable, so assigning that one changes nothing outside.
+// expect: verified
+fn pl_loop_shadow_keeps_outer(a: u64)
+    requires a < 10,
+{
+    let mut i = a;
+    let mut k: u64 = 12;
+    while i < 20
+        decreases 20 - i,
+    {
+        let mut k = i;
+        i = i + 1;
+        k = k + 1;
+    }
+    assert(k == 12);
+}
+
+// expect: failed assertion
+fn pl_loop_assigns_outer_before_shadow(a: u64)
+    requires a < 10,
+{
+    let mut i = a;
+    let mut k: u64 = 12;
+    while i < 20
+        decreases 20 - i,
+    {
+        k = i;
+        let mut k = i;
+        i = i + 1;
+        k = k + 1;
+    }
+    assert(k == 12);
+}
+
+// expect: failed assertion
+fn pl_loop_assigns_outer_in_other_block(a: u64)
+    requires a < 10,
+{
+    let mut i = a;
+    let mut k: u64 = 12;
+    while i < 20
+        decreases 20 - i,
+    {
+        {
+            let mut k = i;
+            k = k + 1;
+        }
+        k = i;
+        i = i + 1;
+    }
+    assert(k == 12);
+}
+
+// expect: verified
+fn pl_loop_match_binding_is_local(a: u64, o: Option<u64>)
+    requires a < 10,
+{
+    let mut i = a;
+    let mut v: u64 = 3;
+    while i < 20
+        decreases 20 - i,
+    {
+        match o {
+            Some(mut v) => { v = 0; }
+            None => {}
+        }
+        i = i + 1;
+    }
+    assert(v == 3);
+}
+
 } // verus!

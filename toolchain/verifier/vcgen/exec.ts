@@ -344,18 +344,19 @@ export class ExecMethods {
   }
 
   execAssign(this: FnGen, e: Extract<Expr, { k: 'assign' }>, st: State, m: Mode): V | null {
-    const place = this.place(e.lhs, st, m);
     // (the checking phase refused assignments to immutable bindings, second assignments of a
     // `let x;` and exec places written from ghost code)
+    // Rust evaluates the right operand first, then the place (its indices and their bounds), for
+    // `=` and for compound assignments of primitive values (the only ones here): in
+    // `x[a] = { a = a + 1; 5 }` the index is the new `a`; `a[3] = loop {}` never indexes.
+    const r = this.evOpt(e.rhs, st, m);
+    if (!r) return null;
+    const place = this.place(e.lhs, st, m);
     let v: V;
     if (e.op === '=') {
-      const r = this.evOpt(e.rhs, st, m);
-      if (!r) return null;
       v = r;
     } else {
       const cur = this.readPlace(place, st);
-      const r = this.evOpt(e.rhs, st, m);
-      if (!r) return null;
       v = this.arith(e.op.slice(0, -1), cur, r, st, m, e.sp);
       // ghost `x op= y` on a machine integer: the int result is truncated to x's type (Verus)
       const placeTy = cur.ty;

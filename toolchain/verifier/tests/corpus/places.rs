@@ -299,4 +299,36 @@ fn pl_loop_match_binding_is_local(a: u64, o: Option<u64>)
     assert(v == 3);
 }
 
+// An assignment evaluates its right operand first, then the place it writes.
+// expect: verified
+fn pl_assign_rhs_before_index() {
+    let mut x: [u64; 2] = [0, 1];
+    let mut a: usize = 0;
+    x[a] = { a = a + 1; 5 };
+    assert(x[0] == 0 && x[1] == 5);
+}
+
+// expect: failed assertion
+fn pl_assign_rhs_before_index_wrong() {
+    let mut x: [u64; 2] = [0, 1];
+    let mut a: usize = 0;
+    x[a] = { a = a + 1; 5 };
+    assert(x[0] == 5);
+}
+
+// expect: verified
+fn pl_compound_assign_rhs_first() {
+    let mut x: [u64; 2] = [1, 1];
+    let mut a: usize = 0;
+    x[a] += { a = 1; 5 };
+    assert(x[0] == 1 && x[1] == 6);
+}
+
+// expect: failed index-bounds
+fn pl_assign_index_after_rhs_out_of_bounds() {
+    let mut x: [u64; 2] = [0, 1];
+    let mut a: usize = 1;
+    x[a] = { a = a + 1; 5 };
+}
+
 } // verus!

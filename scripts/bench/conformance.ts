@@ -168,11 +168,11 @@ function reasonOf(detail: string): string {
  * `unsupported`: changes what Verus checks in a way we do not implement (the case is classified
  * unsupported without running it). An option not listed is unsupported.
  */
-const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'unsupported'> = {
+const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreases' | 'unsupported'> = {
   // vstd is always available
   vstd: 'ok',
-  // we never require `decreases` on exec loops / recursion
-  exec_allows_no_decreases_clause: 'ok',
+  // exec loops never need `decreases` here; exec recursion without `decreases` is then not checked
+  exec_allows_no_decreases_clause: 'execAllowsNoDecreases',
   '--no-cheating': 'noCheating',
   // output and test-harness settings, solver query splitting, code generation after verification
   '--expand-errors': 'ok',
@@ -211,6 +211,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
     return { ...base, outcome: 'unsupported', verdict: 'unsupported', ms: 0, functions: [{ name: '<options>', status: 'unsupported', line: 1, detail, failedLines: [] }], errors: [] };
   }
   const noCheating = c.options.some((o) => CASE_OPTIONS[o] === 'noCheating');
+  const execAllowsNoDecreases = c.options.some((o) => CASE_OPTIONS[o] === 'execAllowsNoDecreases');
   try {
     const timedOut = new Promise<never>((_, reject) => {
       wall = setTimeout(() => {
@@ -219,7 +220,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
       }, CASE_WALL_MS);
     });
     const report = await Promise.race([
-      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating }),
+      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreases }),
       timedOut,
     ]);
     const outcome = outcomeOf(report);

@@ -50,7 +50,8 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // solver resource limits and query splitting: no meaning
   ['rlimit', ['fn', 'stmt']],
   ['spinoff_prover', ['fn', 'stmt']],
-  // we never require `decreases` on exec loops or recursion, so allowing its absence is moot
+  // exec loops never need `decreases` here; a recursive exec fn without one is then not checked
+  // for termination (vcgen/calls.ts)
   ['exec_allows_no_decreases_clause', ['fn', 'stmt']],
   // `loop_isolation(false)` gives a loop body more facts in Verus; ours sees fewer (invariants and
   // unchanged variables only): it can only make us report a failure Verus does not

@@ -45,6 +45,12 @@ export interface VerifyOptions {
    * error at its span (a proof that relies on them proves nothing).
    */
   noCheating?: boolean;
+  /**
+   * Verus' crate option `exec_allows_no_decreases_clause` (also a function attribute): a recursive
+   * exec function without `decreases` is not checked for termination (exec termination is not
+   * needed for what is proved about an exec function: its result exists only when it returns).
+   */
+  execAllowsNoDecreases?: boolean;
 }
 
 /** Queries that timed out in this process: cache key -> the longest limit they timed out with. */
@@ -142,6 +148,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // types and modes are checked before any verification condition is generated
   const checked = checkCrate(crate);
   const cvc = new CrateVC(crate, checked);
+  cvc.execAllowsNoDecreases = !!options.execAllowsNoDecreases;
   const units: Unit[] = [];
   try {
     cvc.analyzeSpecFns();

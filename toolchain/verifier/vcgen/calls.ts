@@ -193,12 +193,15 @@ export class CallMethods {
       this.oblige(st, 'precondition', sp, g.t, r.sp);
     }
     // recursion check (kept only if the callee is in this function's SCC; decided later)
-    if (savedCtx) {
+    const me = this.info.item;
+    const noTermination = me.mode === 'exec' && !me.decreases.length && (this.cvc.execAllowsNoDecreases || me.attrs.some((a) => a.includes('exec_allows_no_decreases_clause')));
+    if (savedCtx && !noTermination) {
       const measure = this.myMeasure;
       const ob = () => {
         const cf = info.item;
         if (!measure.length || !cf.decreases.length) return this.makeOb(st, 'decreases', sp, 'false', undefined, 'could not prove termination (recursive function without `decreases`)');
-        const newM = cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])));
+        // the callee's measure at its entry: its `old(x)` is the value passed
+        const newM = withOld(oldMap, () => cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([]))));
         return this.makeOb(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
       };
       const made = ob();

@@ -29,6 +29,8 @@ export class CrateVC {
   specDefs = new Map<string, SpecDef>();
   recursive = new Set<string>(); // spec fns in recursive SCCs
   scc = new Map<string, Set<string>>();
+  /** VerifyOptions.execAllowsNoDecreases */
+  execAllowsNoDecreases = false;
   constructor(public crate: Crate, public checked: CheckedCrate) {}
 
   allFns(): FnInfo[] {

@@ -331,4 +331,61 @@ fn pl_assign_index_after_rhs_out_of_bounds() {
     x[a] = { a = a + 1; 5 };
 }
 
+// `decreases *old(s)` of a recursive call is measured with the value passed to it.
+// expect: verified
+fn pl_rec_mut_ref_decreases(s: &mut u64) -> u64
+    decreases *old(s),
+{
+    if *s > 0 {
+        *s = *s - 1;
+        pl_rec_mut_ref_decreases(s)
+    } else {
+        *s
+    }
+}
+
+// expect: failed decreases
+fn pl_rec_mut_ref_not_decreasing(s: &mut u64) -> u64
+    decreases *old(s),
+{
+    if *s > 0 {
+        *s = *s;
+        pl_rec_mut_ref_not_decreasing(s)
+    } else {
+        *s
+    }
+}
+
+// `exec_allows_no_decreases_clause`: exec recursion without `decreases` is not checked for termination.
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn pl_rec_allowed_without_decreases(s: &mut u64, i: usize) -> usize {
+    if i < 10 {
+        pl_rec_allowed_without_decreases(s, i + 1)
+    } else {
+        i
+    }
+}
+
+// expect: failed decreases
+fn pl_rec_without_decreases(s: &mut u64, i: usize) -> usize {
+    if i < 10 {
+        pl_rec_without_decreases(s, i + 1)
+    } else {
+        i
+    }
+}
+
+// expect: failed postcondition
+#[verifier::exec_allows_no_decreases_clause]
+fn pl_rec_allowed_still_checks_ensures(i: usize) -> (r: usize)
+    ensures r == 10,
+{
+    if i < 10 {
+        pl_rec_allowed_still_checks_ensures(i + 1)
+    } else {
+        i
+    }
+}
+
 } // verus!

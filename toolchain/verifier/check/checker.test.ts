@@ -259,6 +259,14 @@ describe('definite initialization (as rustc)', () => {
     expect(errs.f!.join()).toMatch(/cannot assign twice/);
     expect(errs.g).toEqual([]);
   });
+  it('spec code may read a `let x;` not yet assigned (erased before rustc sees it); exec and tracked code may not', () => {
+    const errs = errorsOf(
+      `fn s() { let x: u64; assert(x == 23); x = 23; }\nfn ex() -> u64 { let x: u64; let y = x; x = 1; y }\nstruct S {}\nproof fn tr(b: bool) -> (tracked t: S) { let tracked mut s: S; if b { s = S {}; } s }`,
+    );
+    expect(errs.s).toEqual([]);
+    expect(errs.ex!.join()).toMatch(/used binding `x` is possibly-uninitialized/);
+    expect(errs.tr!.join()).toMatch(/used binding `s` is possibly-uninitialized/);
+  });
 });
 
 describe('isolated queries', () => {

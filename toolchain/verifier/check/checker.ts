@@ -786,7 +786,9 @@ class Checker {
     if (segs.length === 1) {
       const l = this.lookup(last, ctx);
       if (l) {
-        if (l.cell && !l.cell.assigned) this.error(`used binding \`${last}\` is possibly-uninitialized`, e.sp);
+        // rustc's definite initialization sees exec and tracked code; spec code is erased before
+        // it (Verus): a spec read of a `let x;` not yet assigned is an arbitrary value of its type
+        if (l.cell && !l.cell.assigned && ctx.code !== 'spec') this.error(`used binding \`${last}\` is possibly-uninitialized`, e.sp);
         if (l.ghost && ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: \`${last}\` is a ghost variable and cannot be used in exec code`, e.sp);
         else if (l.wrapped && ctx.code === 'exec' && this.wholeUse !== e) this.error(`expression has mode spec, expected mode exec: \`${last}\` holds a Ghost/Tracked value, which exec code can only move as a whole`, e.sp);
         return l.ty;

@@ -388,4 +388,28 @@ fn pl_rec_allowed_still_checks_ensures(i: usize) -> (r: usize)
     }
 }
 
+// A spec read of a `let x;` before its assignment sees an arbitrary value (not a rustc error:
+// spec code is erased); an exec read is rustc's "possibly-uninitialized".
+// expect: failed assertion
+fn pl_spec_read_before_init() {
+    let x: u64;
+    assert(x == 23);
+    x = 23;
+}
+
+// expect: verified
+fn pl_spec_read_after_init(a: bool) {
+    let x: u64;
+    if a { x = 1; } else { x = 2; }
+    assert(a ==> x == 1);
+}
+
+// expect: error
+fn pl_exec_read_before_init() -> u64 {
+    let x: u64;
+    let y = x;
+    x = 1;
+    y
+}
+
 } // verus!

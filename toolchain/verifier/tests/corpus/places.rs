@@ -2,6 +2,7 @@
 // `&mut` parameters, loops and the variables they do not assign.
 verus! {
 
+// expect: verified
 fn pl_flip() -> bool { true }
 
 // `ensures` names a by-value parameter's value at entry: assigning to `mut x` does not change it.

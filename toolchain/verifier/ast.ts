@@ -7,8 +7,8 @@ export interface Sp {
 }
 
 export type TypeExpr =
-  | { k: 'path'; name: string; segs: string[]; args: TypeExpr[]; sp: Sp }
-  | { k: 'ref'; mut: boolean; inner: TypeExpr; sp: Sp }
+  | { k: 'path'; name: string; segs: string[]; args: TypeExpr[]; sp: Sp; /** lifetime arguments (`Foo<'a>`) */ lifetimes?: string[] }
+  | { k: 'ref'; mut: boolean; inner: TypeExpr; sp: Sp; /** `&'a T`: `'a` (absent when elided) */ lifetime?: string }
   | { k: 'array'; elem: TypeExpr; len: Expr; sp: Sp }
   | { k: 'slice'; elem: TypeExpr; sp: Sp }
   | { k: 'tuple'; elems: TypeExpr[]; sp: Sp }
@@ -151,6 +151,13 @@ export interface FnItem {
   parseError?: { diagnostic: ParseDiagnostic; inBody: boolean };
   body: Block | null;
   generics: string[];
+  /**
+   * A bound between lifetimes or on a lifetime (`'a: 'b`, `T: 'a`, a `where` clause naming a
+   * lifetime) on the function or its impl: lifetimes are then related in ways not recorded here.
+   */
+  lifetimeBounds?: boolean;
+  /** The lifetime arguments of the impl's self type (`impl<'a> Foo<'a>`): what `Self` holds. */
+  selfLifetimes?: string[];
   selfType: string | null;
   nameSp: Sp;
   sp: Sp;

@@ -219,7 +219,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
               ? cheatingVC(info, gen, cheats)
             : errors
               ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
-              : gen.run();
+              : checked.fnUnsupported.has(it)
+                ? { info, obligations: [], callees: new Set(), unsupported: checked.fnUnsupported.get(it)! }
+                : gen.run();
       units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
     }
   }
@@ -485,6 +487,15 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     await new Promise((resolve) => setImmediate(resolve));
   }
   for (const u of selected) functions.push(await results.get(u)!);
+  // A crate of which nothing is checked (no function inside `verus! { }`: plain Rust, whose types,
+  // trait bounds and borrows are not checked here) is not a verified one: say so, per file.
+  if (!functions.length && !filter) {
+    for (const f of parsed) {
+      const r: FunctionResult = { name: `<no verus! function in ${f.path}>`, file: f.path, span: lineMaps.get(f.path)!.span({ start: 0, end: 0 }), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: 'unsupported: nothing verified: no function inside `verus! { }` (plain Rust outside it is not checked)' };
+      functions.push(r);
+      options.onFunctionResult?.(r);
+    }
+  }
   const summary = {
     functions: functions.length,
     verified: functions.filter((f) => f.status === 'verified').length,

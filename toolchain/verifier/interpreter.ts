@@ -102,11 +102,12 @@ export class Interpreter {
           else throw e;
         }
         // postconditions
+        // a by-value parameter (`mut` or not) is its entry value in `ensures`; `&mut` its final one
         const post: Env = [new Map(env[0]!)];
-        // a by-value parameter means its entry value there (a `&mut` one its final value)
-        f.params.forEach((p, i) => {
-          if (!(p.ty.k === 'ref' && p.ty.mut)) post[0]!.set(p.name, { v: args[i]!, ty: this.crate.resolveType(p.ty, f.selfType) });
-        });
+        for (const p of f.params) {
+          const b = post[0]!.get(p.name);
+          if (b && !(p.ty.k === 'ref' && p.ty.mut)) post[0]!.set(p.name, { ...b, v: old.get(p.name)! });
+        }
         if (f.ret?.name) post.push(new Map([[f.ret.name, { v: ret, ty: this.crate.resolveType(f.ret.ty, f.selfType) }]]));
         for (const en of f.ensures) {
           let ok: boolean | null = null;

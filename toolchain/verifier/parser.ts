@@ -64,6 +64,8 @@ class Parser {
   toks: Token[];
   i = 0;
   diags: ParseDiagnostic[] = [];
+  /** set by `generics()` / `whereClause()` when they meet a lifetime bound */
+  sawLifetimeBound = false;
   depth = 0;
   /** matchOf[i]: index of the bracket matching the ( [ { ) ] } at token i, or -1. */
   readonly matchOf: Int32Array;
@@ -171,6 +173,18 @@ class Parser {
         const [a] = this.attrList();
         if (a && verusAttrOutside(a.text)) unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
         continue;
+      }
+      if (t.text === 'impl') {
+        // `impl !Send for T {}`: a negative impl says which trait bounds fail, and trait bounds
+        // (Send, Sync, ...) are not checked here
+        let j = this.i + 1;
+        while (j < this.toks.length && !['{', ';', '}'].includes(this.toks[j]!.text)) {
+          if (this.toks[j]!.text === '!' && this.toks[j + 1]?.kind === 'ident') {
+            unsupported(`negative impl \`impl !${this.toks[j + 1]!.text}\` (trait bounds such as Send and Sync are not checked)`, { start: t.start, end: this.toks[j + 1]!.end });
+            break;
+          }
+          j++;
+        }
       }
       if (t.kind === 'ident' && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2)) && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text))) {
         const m = this.matchOf[this.i + 2]!;
@@ -533,6 +547,7 @@ class Parser {
     while (!this.eatGt()) {
       if (ends()) this.error('unterminated generics');
       const t = this.next();
+      if (t.kind === 'lifetime' && (this.is(':') || ['+', ':'].includes(this.toks[this.i - 2]?.text ?? ''))) this.sawLifetimeBound = true;
       if (t.kind === 'ident' && (out.length === 0 || this.toks[this.i - 2]?.text === ',' || this.toks[this.i - 2]?.text === '<')) out.push(t.text);
       if (t.text === '<') {
         // nested bound generics: skip
@@ -548,7 +563,7 @@ class Parser {
   }
   whereClause(): void {
     if (!this.is('where')) return;
-    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') this.next();
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') if (this.next().kind === 'lifetime') this.sawLifetimeBound = true;
   }
 
   structItem(start: number, module: string[]): StructItem {
@@ -638,6 +653,7 @@ class Parser {
   implItem(out: Item[], module: string[]): void {
     const start = this.peek().start;
     this.expect('impl');
+    this.sawLifetimeBound = false;
     const g = this.generics();
     const ty = this.type();
     if (this.eat('for')) {
@@ -649,6 +665,7 @@ class Parser {
       return;
     }
     this.whereClause();
+    const implLifetimeBound = this.sawLifetimeBound;
     const selfType = tyName(ty);
     this.expect('{');
     while (!this.is('}') && this.peek().kind !== 'eof') {
@@ -660,6 +677,8 @@ class Parser {
           if (it.k === 'fn') {
             it.selfType = selfType;
             if (g.length) it.generics = [...g, ...it.generics];
+            if (implLifetimeBound) it.lifetimeBounds = true;
+            if (ty.k === 'path' && ty.lifetimes) it.selfLifetimes = ty.lifetimes;
           }
           out.push(it);
         }
@@ -683,6 +702,7 @@ class Parser {
     // token index of the body's opening brace, once reached
     let bodyOpen = -1;
     const fnStart = this.i;
+    this.sawLifetimeBound = false;
     try {
       fn.generics = this.generics();
       this.expect('(');
@@ -698,14 +718,15 @@ class Parser {
           let ref = false;
           let mut = false;
           let mutSelf = false;
+          let lifetime: string | undefined;
           if (this.eat('&')) {
             ref = true;
-            if (this.peek().kind === 'lifetime') this.next();
+            if (this.peek().kind === 'lifetime') lifetime = this.next().text;
             mut = this.eat('mut');
           } else if (this.eat('mut')) mutSelf = true;
           this.expect('self');
           let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
-          if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp };
+          if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp, ...(lifetime ? { lifetime } : {}) };
           if (this.eat(':')) ty = this.type();
           params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
         } else {
@@ -735,6 +756,7 @@ class Parser {
         }
       }
       this.whereClause();
+      if (this.sawLifetimeBound) fn.lifetimeBounds = true;
       this.fnClauses(fn);
       if (!this.eat(';')) {
         if (this.is('{')) bodyOpen = this.i;
@@ -843,10 +865,10 @@ class Parser {
   type0(): TypeExpr {
     const s = this.peek().start;
     if (this.eat('&') || (this.is('&&') && (this.next(), true))) {
-      if (this.peek().kind === 'lifetime') this.next();
+      const lifetime = this.peek().kind === 'lifetime' ? this.next().text : undefined;
       const mut = this.eat('mut');
       const inner = this.type();
-      return { k: 'ref', mut, inner, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'ref', mut, inner, sp: { start: s, end: this.lastEnd() }, ...(lifetime ? { lifetime } : {}) };
     }
     if (this.eat('[')) {
       const elem = this.type();
@@ -874,6 +896,7 @@ class Parser {
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
     const segs: string[] = [];
     let args: TypeExpr[] = [];
+    const lifetimes: string[] = [];
     this.eat('::');
     for (;;) {
       segs.push(this.ident());
@@ -883,7 +906,7 @@ class Parser {
         args = [];
         while (!this.eatGt()) {
           if (this.peek().kind === 'lifetime') {
-            this.next();
+            lifetimes.push(this.next().text);
           } else if (this.peek().kind === 'int' || this.is('{')) {
             // const generic argument
             args.push({ k: 'path', name: this.peek().text, segs: [this.next().text], args: [], sp: { start: s, end: this.lastEnd() } });
@@ -900,7 +923,7 @@ class Parser {
       }
       break;
     }
-    return { k: 'path', name: segs[segs.length - 1]!, segs, args, sp: { start: s, end: this.lastEnd() } };
+    return { k: 'path', name: segs[segs.length - 1]!, segs, args, sp: { start: s, end: this.lastEnd() }, ...(lifetimes.length ? { lifetimes } : {}) };
   }
 
   // ---------------- blocks and statements ----------------

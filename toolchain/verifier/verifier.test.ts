@@ -186,6 +186,15 @@ fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
     expect(rust).toEqual({ ok: 'verified', bad: 'verified' });
   });
 
+  it('a crate with no function inside verus! is unsupported, not verified; so is a negative impl', async () => {
+    const nothing = await run(`struct Foo { i: u8 }\npub fn f<T: Sync>(t: T) {}\npub fn g(x: Foo) { f(x); }`);
+    expect(Object.values(nothing)).toEqual(['unsupported']);
+    expect(Object.keys(nothing)[0]).toMatch(/no verus! function/);
+    const neg = await run(`struct Foo { i: u8 }\nimpl !Sync for Foo { }\npub fn f<T: Sync>(t: T) {}\nverus! {\n${plain}\n}`);
+    expect(neg).toMatchObject({ ok: 'verified', bad: 'verified' });
+    expect(Object.entries(neg).filter(([k, v]) => /negative impl `impl !Sync`/.test(k) && v === 'unsupported')).toHaveLength(1);
+  });
+
   it('--no-cheating: assume, admit and external_body fail at their spans, assume_termination is an error', async () => {
     const src = `verus! {
 fn a(x: u8) { assume(x == 1); assert(x == 1); }

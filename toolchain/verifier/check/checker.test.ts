@@ -126,6 +126,25 @@ describe('modes (as Verus)', () => {
     expect(errs.h2!.join()).toMatch(/`x` holds a Ghost\/Tracked value/);
     expect(errs.k).toEqual([]);
   });
+  it('exec code writes a Ghost/Tracked local only as a whole, also after `let mut x = x;`', () => {
+    const errs = errorsOf(
+      `fn d(x: Tracked<Ghost<u64>>) { let mut x = x; *x = Ghost(3); }\nfn f(x: Ghost<(Ghost<u64>, Ghost<u64>)>) { let mut x = x; x.0 = Ghost(3); }\nfn p(mut x: Tracked<(u8, u8)>) { x.1 = 2; }\nfn r(x: Ghost<u64>) -> u64 { let mut x = x; *x }\nfn w(x: Ghost<u64>) { let mut x = x; x = Ghost(5); }\nfn pr(x: Ghost<(u8, u8)>) { let mut x = x; proof { let ghost y = x.0; } }`,
+    );
+    expect(errs.d).toEqual(['cannot access proof-mode place in executable context']);
+    expect(errs.f).toEqual(['cannot access spec-mode place in executable context']);
+    expect(errs.p).toEqual(['cannot access proof-mode place in executable context']);
+    expect(errs.r!.join()).toMatch(/`x` holds a Ghost\/Tracked value/);
+    expect(errs.w).toEqual([]);
+    expect(errs.pr).toEqual([]);
+  });
+  it('a by(bit_vector) query sees `*x` of a `&mut` parameter, never the reference or `old(x)`', () => {
+    const errs = errorsOf(
+      `fn r(x: &mut u64, y: &mut u64) { assert(*x == *y ==> x == y) by(bit_vector); }\nfn o(x: &mut u64) { assert(*old(x) & 0 == 0) by(bit_vector); }\nfn ok(x: &mut u64) { assert(*x & 0 == 0) by(bit_vector); }`,
+    );
+    expect(errs.r).toEqual(['bit_vector prover cannot handle type `&mut u64`', 'bit_vector prover cannot handle type `&mut u64`']);
+    expect(errs.o).toEqual(['`old` is not supported in `bit_vector` assert']);
+    expect(errs.ok).toEqual([]);
+  });
   it('int values may appear in exec signatures (Verus accepts them; they have no overflow obligations)', () => {
     expect(errorsOf(`fn f(a: int, b: int) -> bool { let c = a + b; c < a }`).f).toEqual([]);
   });
@@ -239,6 +258,14 @@ describe('definite initialization (as rustc)', () => {
     expect(errs.e!.join()).toMatch(/possibly-uninitialized/);
     expect(errs.f!.join()).toMatch(/cannot assign twice/);
     expect(errs.g).toEqual([]);
+  });
+  it('spec code may read a `let x;` not yet assigned (erased before rustc sees it); exec and tracked code may not', () => {
+    const errs = errorsOf(
+      `fn s() { let x: u64; assert(x == 23); x = 23; }\nfn ex() -> u64 { let x: u64; let y = x; x = 1; y }\nstruct S {}\nproof fn tr(b: bool) -> (tracked t: S) { let tracked mut s: S; if b { s = S {}; } s }`,
+    );
+    expect(errs.s).toEqual([]);
+    expect(errs.ex!.join()).toMatch(/used binding `x` is possibly-uninitialized/);
+    expect(errs.tr!.join()).toMatch(/used binding `s` is possibly-uninitialized/);
   });
 });
 

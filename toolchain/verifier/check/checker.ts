@@ -14,6 +14,7 @@ import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, type Scope } from './visibility';
+import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -40,6 +41,8 @@ export interface CheckedCrate {
    * shadow it, the verifier resolves such names by name, so no function of the crate is checked.
    */
   shadowedBuiltins: { name: string; file: string; sp: Sp }[];
+  /** Functions with a construct the checking phase cannot decide (check/lifetimes.ts): not verified. */
+  fnUnsupported: Map<FnItem, CheckError>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -60,9 +63,10 @@ interface Local {
   ghost: boolean;
   /**
    * An exec variable holding a `Ghost<T>` / `Tracked<T>` (whose type the resolver erases to `T`):
-   * exec code may move it as a whole, but not compute with its (ghost) value.
+   * exec code may move it as a whole, but not compute with its (ghost) value; the mode of the
+   * value inside (`Ghost` spec, `Tracked` proof).
    */
-  wrapped?: boolean;
+  wrapped?: 'spec' | 'proof';
   /** `let mut` / `mut x: T`; `uninit` for `let x;` (assigned later) */
   mutable: boolean | 'uninit';
   /** a `&mut T` parameter: the places behind it are mutable */
@@ -125,7 +129,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -142,7 +146,13 @@ class Checker {
           this.out.constErrors.set(it, this.guard(() => this.checkConst(it)));
           this.currentConst = null;
         }
-        if (it.k === 'fn') perFn.push({ fn: it, errors: this.guard(() => this.checkFn(it), it) });
+        if (it.k === 'fn') {
+          const errors = this.guard(() => this.checkFn(it), it);
+          const lt = checkReturnLifetimes(it, (e) => this.calleeItem(e, it));
+          errors.push(...lt.errors);
+          if (lt.unsupported) this.out.fnUnsupported.set(it, lt.unsupported);
+          perFn.push({ fn: it, errors });
+        }
       }
     }
     // literal types are known only now: range checks and the output types
@@ -461,7 +471,7 @@ class Checker {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -800,7 +810,9 @@ class Checker {
     if (segs.length === 1) {
       const l = this.lookup(last, ctx);
       if (l) {
-        if (l.cell && !l.cell.assigned) this.error(`used binding \`${last}\` is possibly-uninitialized`, e.sp);
+        // rustc's definite initialization sees exec and tracked code; spec code is erased before
+        // it (Verus): a spec read of a `let x;` not yet assigned is an arbitrary value of its type
+        if (l.cell && !l.cell.assigned && ctx.code !== 'spec') this.error(`used binding \`${last}\` is possibly-uninitialized`, e.sp);
         if (l.ghost && ctx.code === 'exec') this.error(`expression has mode spec, expected mode exec: \`${last}\` is a ghost variable and cannot be used in exec code`, e.sp);
         else if (l.wrapped && ctx.code === 'exec' && this.wholeUse !== e) this.error(`expression has mode spec, expected mode exec: \`${last}\` holds a Ghost/Tracked value, which exec code can only move as a whole`, e.sp);
         return l.ty;
@@ -997,6 +1009,17 @@ class Checker {
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
     }
     return this.callFn(info, e.args, null, ctx, e.sp);
+  }
+
+  /** The user function a call names, or null (not a plain path, unknown or ambiguous). */
+  private calleeItem(e: Extract<Expr, { k: 'call' }>, caller: FnItem): FnItem | null {
+    if (e.callee.k !== 'path') return null;
+    try {
+      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp)?.item ?? null;
+    } catch (err) {
+      if (err instanceof ResolveError) return null;
+      throw err;
+    }
   }
 
   /** A user function's call: argument types, the callee's mode against the caller's code. */
@@ -1234,6 +1257,7 @@ class Checker {
     const r = this.placeRoot(e.e, ctx);
     if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
     if (!r) return;
+    if (ctx.code === 'exec' && r.local.wrapped && !r.direct) return this.error(`cannot access ${r.local.wrapped}-mode place in executable context`, e.sp);
     if (r.local.mode === 'spec') {
       if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
       return this.error('cannot take mutable borrow of ghost-mode place', e.sp);
@@ -1258,7 +1282,9 @@ class Checker {
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
-    if (place && ctx.code !== 'spec') {
+    // `*x = ..` / `x.0 = ..` of a `Ghost`/`Tracked` local: a ghost place, which exec code only moves as a whole
+    if (place && ctx.code === 'exec' && place.local.wrapped && !place.direct) this.error(`cannot access ${place.local.wrapped}-mode place in executable context`, e.lhs.sp);
+    else if (place && ctx.code !== 'spec') {
       if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
       else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
     }
@@ -1278,6 +1304,8 @@ class Checker {
     }
     const was = cell?.assigned ?? false;
     if (cell) cell.assigned = true; // the target is written, not read
+    // a `Ghost`/`Tracked` local is written as a whole (a place inside it was refused above)
+    if (place?.local.wrapped) this.wholeUse = root;
     const lt = this.infer(e.lhs, placeCtx);
     if (cell) cell.assigned = was;
     if (e.op === '=') {
@@ -1335,9 +1363,13 @@ class Checker {
         }
         const wrapper = ghostWrapper(s.ty);
         const mode: LocalMode = s.tracked ? 'tracked' : s.ghost ? 'spec' : wrapper === 'spec' ? 'spec' : wrapper === 'proof' ? 'tracked' : ctx.code === 'exec' ? 'exec' : 'spec';
+        // (read before the pattern is bound: `let mut x = x;` reads the outer `x`)
+        const initCtor = s.init?.k === 'call' && s.init.callee.k === 'path' ? s.init.callee.segs.join('::') : null;
+        const wrapped: 'spec' | 'proof' | null = ctx.code !== 'exec' || s.ghost || s.tracked ? null
+          : wrapper ?? (s.init && this.isWrappedRead(s.init, ctx) ? this.lookup((s.init as { segs: string[] }).segs[0]!, ctx)!.wrapped! : null)
+            ?? (initCtor === 'Ghost' ? 'spec' : initCtor === 'Tracked' ? 'proof' : null);
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
-        const wrapped = ctx.code === 'exec' && !s.ghost && !s.tracked && (wrapper !== null || (!!s.init && this.isWrappedRead(s.init, ctx)) || (s.init?.k === 'call' && s.init.callee.k === 'path' && ['Ghost', 'Tracked'].includes(s.init.callee.segs.join('::'))));
-        if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = true;
+        if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
         return C_UNIT;
       }
       case 'expr':
@@ -1348,7 +1380,7 @@ class Checker {
         return C_UNIT;
       case 'assert':
         noGhostStatementsInSpec('`assert`');
-        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) this.bvDivisions(x);
+        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) (this.bvDivisions(x), this.bvMutRefs(x, ctx));
         if (s.by === 'nonlinear_arith') this.nonlinearQuery(s, ctx);
         for (const r of s.req) this.expect(r, C_BOOL, spec);
         if (s.proof) this.block(s.proof, { ...proof, scopes: this.specScopes(ctx), inAssertBy: true, outerDepth: ctx.scopes.length });
@@ -1433,6 +1465,30 @@ class Checker {
       }
     };
     visit(e);
+  }
+
+  /**
+   * A `&mut T` parameter in a bit-vector query other than as `*x`: the bit-vector encoding has no
+   * reference values (Verus: "bit_vector prover cannot handle type `&mut T`"); nor `old(x)`.
+   */
+  private bvMutRefs(e: Expr, ctx: Ctx): void {
+    const visit = (x: Expr, underDeref: boolean): void => {
+      if (x.k === 'path' && x.segs.length === 1) {
+        const l = this.lookup(x.segs[0]!, ctx);
+        if (l?.mutRef && !underDeref) this.error(`bit_vector prover cannot handle type \`&mut ${cTyStr(l.ty, this.vars)}\``, x.sp);
+        return;
+      }
+      if (x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === 'old') {
+        this.error('`old` is not supported in `bit_vector` assert', x.sp);
+        return;
+      }
+      const deref = x.k === 'unary' && x.op === '*';
+      for (const v of Object.values(x)) {
+        if (v && typeof v === 'object' && 'k' in v && 'sp' in v) visit(v as Expr, deref);
+        else if (Array.isArray(v)) for (const y of v) if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr, false);
+      }
+    };
+    visit(e, false);
   }
 
   // -------------------------------------------------------------------------------------------

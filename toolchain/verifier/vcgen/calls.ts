@@ -198,7 +198,8 @@ export class CallMethods {
       const ob = () => {
         const cf = info.item;
         if (!measure.length || !cf.decreases.length) return this.makeOb(st, 'decreases', sp, 'false', undefined, 'could not prove termination (recursive function without `decreases`)');
-        const newM = cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])));
+        // the callee's measure at its entry: its `old(x)` is the value passed
+        const newM = withOld(oldMap, () => cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([]))));
         return this.makeOb(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
       };
       const made = ob();

@@ -4,7 +4,7 @@
 // fact; obligations are recorded under the current path; a loop havocs every variable it
 // changes, and a change it did not havoc makes the function unsupported (never a silent pass).
 
-import type { Block, Expr, Stmt } from '../ast';
+import type { Block, Expr, Pat, Stmt } from '../ast';
 import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
@@ -19,41 +19,61 @@ export function rootVar(e: Expr): string | null {
   return null;
 }
 
+function patBinds(p: Pat, out: Set<string>): Set<string> {
+  switch (p.k) {
+    case 'bind': out.add(p.name); break;
+    case 'tuple': for (const q of p.elems) patBinds(q, out); break;
+    case 'or': for (const q of p.alts) patBinds(q, out); break;
+    case 'variant':
+      for (const q of p.args ?? []) patBinds(q, out);
+      for (const f of p.fields ?? []) patBinds(f.pat, out);
+      break;
+  }
+  return out;
+}
+
 export class ExecMethods {
   checkBody(this: FnGen): void {
     const f = this.info.item;
     const st = new State();
     const ps = this.paramTypes(f);
     const old = new Map<string, Term>();
-    // a by-value parameter (`mut x: T` too) means its entry value in the postcondition (Verus)
-    const entry: { name: string; ty: Ty; term: Term }[] = [];
     for (const p of ps) {
       const c = this.havoc(p.name, p.ty);
       st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
       if (p.mut) old.set(p.name, c);
-      else entry.push({ name: p.name, ty: p.ty, term: c });
     }
+    // The postcondition sees the parameters only, never the body's locals (a `let x` shadowing a
+    // parameter `x` is not the `x` of `ensures`): a by-value parameter, `mut` or not, is its
+    // value at entry (as in Verus: assigning to a `mut x` does not change what `ensures` says
+    // about `x`); a `&mut` parameter is its current referent (`old(x)` is its entry value).
+    const entry = new Map(st.scopes[0]!);
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';
     const ctx: FnCtx = {
       fn: f, info: this.info, old, retTy, retName, loops: [],
       returns: (rst, v, sp) => {
+        // est: the state at the return (its locals are shown in counterexamples);
+        // pst: what the postcondition is evaluated in (see `entry` above)
         const est = rst.clone();
         est.push();
-        for (const p of entry) est.declare(p.name, { ty: p.ty, term: p.term, mut: false });
+        const pst = rst.clone();
+        pst.scopes = [new Map([...entry].map(([n, b]) => [n, b.mut ? (rst.scopes[0]!.get(n) ?? b) : b]))];
+        pst.push();
         let extra: ScopeVar[] | undefined;
         v = this.fit(v, retTy);
         if (retName) {
           const rc = this.define(retName, { t: v.t, ty: retTy });
           est.declare(retName, { ty: retTy, term: rc, mut: false });
+          pst.declare(retName, { ty: retTy, term: rc, mut: false });
         }
         for (const e of f.ensures) {
-          const g = this.evalPure(e, est, this.specMode(est.path), true);
+          const g = this.evalPure(e, pst, this.specMode(est.path), true);
           this.oblige(est, 'postcondition', sp, g.t, e.sp, undefined, extra);
         }
         if (f.returns) {
-          const r = this.evalPure(f.returns, est, this.specMode(est.path), true);
+          const r = this.evalPure(f.returns, pst, this.specMode(est.path), true);
           this.oblige(est, 'postcondition', sp, this.compare('==', v, r, f.returns.sp).t, f.returns.sp, undefined, extra);
         }
         extra = undefined;
@@ -324,18 +344,19 @@ export class ExecMethods {
   }
 
   execAssign(this: FnGen, e: Extract<Expr, { k: 'assign' }>, st: State, m: Mode): V | null {
-    const place = this.place(e.lhs, st, m);
     // (the checking phase refused assignments to immutable bindings, second assignments of a
     // `let x;` and exec places written from ghost code)
+    // Rust evaluates the right operand first, then the place (its indices and their bounds), for
+    // `=` and for compound assignments of primitive values (the only ones here): in
+    // `x[a] = { a = a + 1; 5 }` the index is the new `a`; `a[3] = loop {}` never indexes.
+    const r = this.evOpt(e.rhs, st, m);
+    if (!r) return null;
+    const place = this.place(e.lhs, st, m);
     let v: V;
     if (e.op === '=') {
-      const r = this.evOpt(e.rhs, st, m);
-      if (!r) return null;
       v = r;
     } else {
       const cur = this.readPlace(place, st);
-      const r = this.evOpt(e.rhs, st, m);
-      if (!r) return null;
       v = this.arith(e.op.slice(0, -1), cur, r, st, m, e.sp);
       // ghost `x op= y` on a machine integer: the int result is truncated to x's type (Verus)
       const placeTy = cur.ty;
@@ -346,28 +367,34 @@ export class ExecMethods {
     return { t: 'true', ty: UNIT };
   }
 
-  /** Variables assigned in a loop body (roots of places, &mut arguments, &mut self receivers). */
+  /**
+   * Variables of the enclosing scopes assigned in a loop body (roots of places, &mut arguments,
+   * &mut self receivers). A name the body declares again (`let mut k` in the body, a match arm's
+   * binding) is the body's own variable from there on: assigning it changes nothing outside.
+   */
   modifiedVars(this: FnGen, b: Block | Expr, st: State, out: Set<string>): void {
+    const locals: Set<string>[] = [];
+    const isLocal = (n: string) => locals.some((l) => l.has(n));
+    const add = (r: string | null) => {
+      if (r && !isLocal(r)) out.add(r);
+    };
     const visitE = (e: Expr | null): void => {
       if (!e) return;
       switch (e.k) {
         case 'assign': {
           const r = rootVar(e.lhs);
-          if (r) out.add(r);
+          add(r);
           visitE(e.rhs);
           visitE(e.lhs);
           return;
         }
         case 'unary':
-          if (e.op === '&mut') {
-            const r = rootVar(e.e);
-            if (r) out.add(r);
-          }
+          if (e.op === '&mut') add(rootVar(e.e));
           visitE(e.e);
           return;
         case 'method': {
           const r = rootVar(e.recv);
-          if (r) {
+          if (r && !isLocal(r)) {
             const b2 = st.lookup(r);
             if (b2) {
               const ty = b2.ty;
@@ -393,7 +420,15 @@ export class ExecMethods {
         case 'index': visitE(e.recv); visitE(e.idx); return;
         case 'view': case 'cast': case 'trigger': visitE(e.e); return;
         case 'if': visitE(e.cond); visitB(e.then); visitE(e.els); return;
-        case 'match': visitE(e.scrut); e.arms.forEach((a) => visitE(a.body)); return;
+        case 'match':
+          visitE(e.scrut);
+          for (const a of e.arms) {
+            locals.push(patBinds(a.pat, new Set()));
+            visitE(a.guard);
+            visitE(a.body);
+            locals.pop();
+          }
+          return;
         case 'block': visitB(e.block); return;
         case 'while': visitE(e.cond); visitB(e.body); return;
         case 'loop': visitB(e.body); return;
@@ -404,11 +439,16 @@ export class ExecMethods {
       }
     };
     const visitB = (bl: Block): void => {
+      const mine = new Set<string>();
+      locals.push(mine);
       for (const s of bl.stmts) {
-        if (s.k === 'let') visitE(s.init);
-        else if (s.k === 'expr') visitE(s.e);
+        if (s.k === 'let') {
+          visitE(s.init);
+          patBinds(s.pat, mine);
+        } else if (s.k === 'expr') visitE(s.e);
         else if (s.k === 'proof') visitB(s.block);
       }
+      locals.pop();
     };
     if ('stmts' in b) visitB(b);
     else visitE(b);

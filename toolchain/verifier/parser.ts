@@ -951,7 +951,7 @@ class Parser {
     if (t.kind === 'ident' && t.text === 'assert' && this.is('forall', 1)) {
       this.next();
       this.next();
-      const { params, triggers } = this.quantHead();
+      const { params, triggers, all } = this.quantHead();
       const body = this.expr();
       let lhs: Expr | null = null;
       let rhs = body;
@@ -966,7 +966,7 @@ class Parser {
         proof = this.block();
       }
       this.eat(';');
-      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'assert-forall', params, triggers, ...(all ? { allTriggers: true } : {}), lhs, rhs, proof, sp: { start: s, end: this.lastEnd() } };
     }
     if (t.kind === 'ident' && t.text === 'proof' && this.is('{', 1)) {
       this.next();
@@ -1314,7 +1314,7 @@ class Parser {
       return e;
     }
   }
-  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][] } {
+  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; all: boolean } {
     this.expect('|');
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     while (!this.eat('|')) {
@@ -1334,6 +1334,7 @@ class Parser {
       }
     }
     const triggers: Expr[][] = [];
+    let all = false;
     while (this.is('#') && this.is('!', 1) && this.is('[', 2)) {
       this.next();
       this.next();
@@ -1345,12 +1346,14 @@ class Parser {
           group.push(this.expr());
         } while (this.eat(','));
         triggers.push(group);
+      } else if (w === 'all_triggers') {
+        all = true;
       } else {
         while (!this.is(']') && this.peek().kind !== 'eof') this.next();
       }
       this.expect(']');
     }
-    return { params, triggers };
+    return { params, triggers, all };
   }
   primary(): Expr {
     const t = this.peek();
@@ -1516,12 +1519,12 @@ class Parser {
     }
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
-      const { params, triggers } = this.quantHead();
+      const { params, triggers, all } = this.quantHead();
       const save = this.noStruct;
       this.noStruct = false;
       const body = this.exprIff();
       this.noStruct = save;
-      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp() };
+      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, ...(all ? { allTriggers: true } : {}), body, sp: sp() };
     }
     if (t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
       this.eat('::');

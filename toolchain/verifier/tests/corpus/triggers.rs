@@ -232,4 +232,52 @@ proof fn trg_auto_arith_under_bitwise()
     assume(forall|i: u32| ((i / 2) >> 1) == (i / 2) >> 1);
 }
 
+// A product of two variables is z3's `*` reasoned about linearly (Verus' Mul and smt.arith.nl
+// false): a monomial, so `a * b == b * a`; once a factor is known, the product is too.
+// expect: verified
+proof fn trg_mul_linear(a: int, b: int)
+    requires a == 1,
+{
+    assert(a * b == b * a);
+    assert(a * a == 1);
+    assert(a * b == b);
+}
+
+// expect: failed assertion
+proof fn trg_mul_linear_wrong(a: int, b: int)
+    requires a == 1,
+{
+    assert(a * b == a);
+}
+
+// The product of two naturals is a natural (Verus' prelude), but not more without nonlinear_arith.
+// expect: verified
+proof fn trg_mul_nats(a: nat, b: nat)
+{
+    assert(a * b >= 0);
+}
+
+// expect: failed assertion
+proof fn trg_mul_nats_not_positive(a: nat, b: nat)
+    requires a > 0, b > 0,
+{
+    assert(a * b > 0);
+}
+
+// expect: failed assertion
+proof fn trg_mul_no_nonlinear(x: int, y: int)
+    requires 0 <= x < 10, 0 <= y < 10,
+{
+    assert(x * y < 100);
+}
+
+// A by(nonlinear_arith) query has nonlinear arithmetic even in an ordinary function.
+// expect: verified
+proof fn trg_mul_nonlinear_by(x: int, y: int)
+    requires 0 <= x < 10, 0 <= y < 10,
+{
+    assert(x * y < 100) by(nonlinear_arith)
+        requires 0 <= x < 10, 0 <= y < 10;
+}
+
 } // verus!

@@ -284,23 +284,3 @@ describe('local mutable references (not modelled: refused, never copied)', () =>
     expect(checked.typeErrors.get(file.items[0] as never)?.[0]?.message).toMatch(/`&mut` field/);
   });
 });
-
-describe('spec `/` and `%` on machine integers (Verus SpecEuclideanDiv / SpecEuclideanMod)', () => {
-  /** The checked type of every binary `/` or `%` expression of a function, in source order. */
-  function divTypes(body: string, fn: string): string[] {
-    const { checked, fns } = check(body);
-    const f = fns.get(fn)!;
-    const out: [number, string][] = [];
-    for (const [e, t] of checked.exprTypes) if (e.k === 'binary' && (e.op === '/' || e.op === '%') && e.sp.start >= f.sp.start && e.sp.end <= f.sp.end) out.push([e.sp.start, tyStr(t)]);
-    return out.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
-  }
-  it('keeps an unsigned type for `/` and every machine type for `%`; signed `/` is int', () => {
-    expect(divTypes(`proof fn f(x: u32, y: i32, n: nat, i: int) { let a = x / 2; let b = y % 3; let c = y / 2; let d = n / 2; let e = i % 2; let g = x % x; }`, 'f')).toEqual(['u32', 'i32', 'int', 'nat', 'int', 'u32']);
-  });
-  it('exec division is unchanged (one machine type on both sides)', () => {
-    expect(divTypes(`fn f(x: u32, y: i32) { let a = x / 2; let b = y / 2; }`, 'f')).toEqual(['u32', 'i32']);
-  });
-  it('a spec fn may return `x / 2` as u32', () => {
-    expect(errorsOf(`spec fn h(x: u32) -> u32 { x / 2 }`)).toEqual({ h: [] });
-  });
-});

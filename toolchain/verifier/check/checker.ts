@@ -826,7 +826,6 @@ class Checker {
   }
 
   private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false): CTy {
-    const isMachineInt = (t: CTy) => t.k === 'int' && t.kind !== 'int' && t.kind !== 'nat';
     void leftTyped;
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
       if (op !== '&&' && op !== '||') this.requireGhost(ctx, `\`${op}\``, sp);
@@ -871,17 +870,6 @@ class Checker {
       // exec arithmetic and every bit operation: one machine type on both sides, as rustc
       this.unify(lt, rt, r.sp);
       return lt;
-    }
-    // spec `/` and `%` keep a machine type, as Verus's SpecEuclideanDiv/Mod: `/` on unsigned
-    // types (the quotient of two values in range is in range), `%` on every machine type (the
-    // Euclidean remainder lies in [0, |b|)); a literal operand takes the other side's type
-    if ((op === '/' || op === '%') && (isMachineInt(lt) || isMachineInt(rt))) {
-      const k = (isMachineInt(lt) ? lt : rt) as Extract<CTy, { k: 'int' }>;
-      const same = (t: CTy) => t.k === 'ivar' || (t.k === 'int' && t.kind === k.kind);
-      if (same(lt) && same(rt) && (op === '%' || !k.kind.startsWith('i'))) {
-        this.unify(lt, rt, r.sp);
-        return k;
-      }
     }
     // spec arithmetic is on mathematical integers: nat stays nat for + * / %, the rest is int
     if (lt.k === 'ivar' && rt.k === 'ivar') {

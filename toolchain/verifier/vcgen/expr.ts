@@ -333,12 +333,10 @@ export class ExprMethods {
     const l = this.ev(e.l, st, m);
     const r = this.ev(e.r, st, m);
     if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~='].includes(op)) return this.compare(op, l, r, e.sp);
-    return this.arith(op, l, r, st, m, e.sp, this.cvc.checked.exprTypes.get(e));
+    return this.arith(op, l, r, st, m, e.sp);
   }
 
-  /** `checked`: the checking phase's type of the operation, when it has one (spec `/` and `%` keep
-   * a machine type there). */
-  arith(this: FnGen, op: string, l: V, r: V, st: State, m: Mode, sp: Sp, checked?: Ty): V {
+  arith(this: FnGen, op: string, l: V, r: V, st: State, m: Mode, sp: Sp): V {
     const lt = l.ty;
     const rt = r.ty;
     if (lt.k === 'seq' && op === '+') return this.seqOp('add', { t: l.t, ty: lt }, [r], sp);
@@ -369,7 +367,6 @@ export class ExprMethods {
         break;
       case '/': case '%': {
         if (exec || m.exec) this.oblige(st, 'division-by-zero', sp, not(eq(b, '0')));
-        const divTy: Ty = !exec && checked?.k === 'int' && isMachine(checked.kind) ? checked : resTy;
         const trunc = exec && kind !== null && signed(kind);
         if (cb !== null && cb !== 0n) {
           const base = op === '/' ? 'div' : 'mod';
@@ -393,7 +390,7 @@ export class ExprMethods {
         }
         // `MIN / -1` and `MIN % -1` both panic in Rust (attempt to ... with overflow)
         if (exec && trunc && (cb === null || cb === -1n) && (ca === null || ca === range.min)) this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
-        return { t, ty: divTy };
+        return { t, ty: resTy };
       }
       case '&': case '|': case '^': case '<<': case '>>': {
         if (!kind || !isMachine(kind)) throw new ResolveError(`bit operator \`${op}\` needs machine integer operands`, sp);

@@ -1,5 +1,5 @@
 // Trigger selection as in Verus (arithmetic and bit operations in triggers, nested quantifiers,
-// #![all_triggers]), #[verifier::nonlinear] functions, and the machine type of spec `/` and `%`.
+// #![all_triggers]), #[verifier::nonlinear] functions and multiplication (Verus' Mul).
 verus! {
 
 // expect: verified
@@ -189,47 +189,6 @@ proof fn trg_nl_not_global(x: int, y: int, z: int)
     ensures
         x * z <= y * z,
 {
-}
-
-// Spec `/` on an unsigned type and `%` on any machine type keep the type (Verus's
-// SpecEuclideanDiv / SpecEuclideanMod), so a bit operation applies to them.
-// expect: verified
-spec fn trg_half(x: u32) -> u32 {
-    x / 2
-}
-
-// expect: verified
-proof fn trg_div_keeps_type(x: u32, y: i32)
-{
-    assert(forall|i: u32| #[trigger] ((i / 2) >> 1) == (i / 2) >> 1);
-    assert(trg_half(x) <= x);
-    assert(y % 3 >= 0);
-}
-
-// expect: failed assertion
-proof fn trg_div_keeps_type_wrong(x: u32)
-{
-    assert(trg_half(x) < x);
-}
-
-// expect: failed assertion
-proof fn trg_mod_signed_wrong(y: i32)
-{
-    assert(y % 3 < 2);
-}
-
-// Signed `/` is int in spec code: no bit operation on it.
-// expect: error
-proof fn trg_signed_div_is_int(y: i32)
-{
-    assert((y / 2) >> 1 == (y / 2) >> 1);
-}
-
-// Automatic selection takes no arithmetic, under a bit operation either.
-// expect: error
-proof fn trg_auto_arith_under_bitwise()
-{
-    assume(forall|i: u32| ((i / 2) >> 1) == (i / 2) >> 1);
 }
 
 // A product of two variables is z3's `*` reasoned about linearly (Verus' Mul and smt.arith.nl

@@ -739,6 +739,6 @@ export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: F
     return { check: 'spurious', detail: `the code does not fail on these inputs: the ensures of \`${abstraction.name}\` (called at line ${p.line}) is too weak to prove this`, span: abstraction.sp };
   }
   if (ob.query && usesUninterpretedArith(ob.query))
-    return { check: 'spurious', detail: 'the code does not fail on these inputs: nonlinear arithmetic is uninterpreted outside by(nonlinear_arith)' };
+    return { check: 'spurious', detail: 'the code does not fail on these inputs: nonlinear arithmetic is only reasoned about linearly outside by(nonlinear_arith)' };
   return { check: 'unchecked', detail: panic ? `the run stopped earlier (${panic.kind})` : 'the concrete run did not reach this failure' };
 }

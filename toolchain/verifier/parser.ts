@@ -1017,7 +1017,7 @@ class Parser {
     if (t.kind === 'ident' && t.text === 'assert' && this.is('forall', 1)) {
       this.next();
       this.next();
-      const { params, triggers, attrs } = this.quantHead();
+      const { params, triggers, attrs, all } = this.quantHead();
       const body = this.expr();
       let lhs: Expr | null = null;
       let rhs = body;
@@ -1032,7 +1032,7 @@ class Parser {
         proof = this.block();
       }
       this.eat(';');
-      return { k: 'assert-forall', params, triggers, lhs, rhs, proof, sp: { start: s, end: this.lastEnd() }, ...(attrs ? { attrs } : {}) };
+      return { k: 'assert-forall', params, triggers, ...(all ? { allTriggers: true } : {}), lhs, rhs, proof, sp: { start: s, end: this.lastEnd() }, ...(attrs ? { attrs } : {}) };
     }
     if (t.kind === 'ident' && t.text === 'proof' && this.is('{', 1)) {
       this.next();
@@ -1383,7 +1383,7 @@ class Parser {
       return e;
     }
   }
-  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; attrs?: { name: string; sp: Sp }[] } {
+  quantHead(): { params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; attrs?: { name: string; sp: Sp }[]; all: boolean } {
     this.expect('|');
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     while (!this.eat('|')) {
@@ -1405,6 +1405,7 @@ class Parser {
     const triggers: Expr[][] = [];
     // the other inner attributes (`#![auto]`, ...), for the checking phase
     const attrs: { name: string; sp: Sp }[] = [];
+    let all = false;
     while (this.is('#') && this.is('!', 1) && this.is('[', 2)) {
       const as = this.next().start;
       this.next();
@@ -1416,13 +1417,15 @@ class Parser {
           group.push(this.expr());
         } while (this.eat(','));
         triggers.push(group);
+      } else if (w === 'all_triggers') {
+        all = true;
       } else {
         while (!this.is(']') && this.peek().kind !== 'eof') this.next();
       }
       this.expect(']');
       if (w !== 'trigger') attrs.push({ name: w, sp: { start: as, end: this.lastEnd() } });
     }
-    return { params, triggers, ...(attrs.length ? { attrs } : {}) };
+    return { params, triggers, all, ...(attrs.length ? { attrs } : {}) };
   }
   primary(): Expr {
     const t = this.peek();
@@ -1591,12 +1594,12 @@ class Parser {
     }
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
-      const { params, triggers, attrs } = this.quantHead();
+      const { params, triggers, attrs, all } = this.quantHead();
       const save = this.noStruct;
       this.noStruct = false;
       const body = this.exprIff();
       this.noStruct = save;
-      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, body, sp: sp(), ...(attrs ? { attrs } : {}) };
+      return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, ...(all ? { allTriggers: true } : {}), body, sp: sp(), ...(attrs ? { attrs } : {}) };
     }
     if (t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
       this.eat('::');

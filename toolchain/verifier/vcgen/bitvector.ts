@@ -179,6 +179,8 @@ export class BitVectorMethods {
   nonlinearAssert(this: FnGen, s: Extract<Stmt, { k: 'assert' }>, st: State): void {
     // Separate query: only the free variables' types, the requires, and the goal, with real `*`.
     const sub = new FnGen(this.cvc, this.info);
+    // its query has z3's multiplication and nonlinear arithmetic (NL_ON), as Verus' nonlinear query
+    sub.nonlinearFn = true;
     const s2 = new State();
     const names = new Set<string>();
     const collect = (e: Expr): void => {

@@ -312,7 +312,7 @@ export class ExecMethods {
         const r = s.proof ? this.execBlock(s.proof, s2, ghostM) : { t: 'true', ty: UNIT };
         if (r) this.oblige(s2, 'assertion', s.sp, this.ev(s.rhs, s2, { ...ghostM, pure: true }).t, undefined, undefined, undefined, noteOf(s));
         const body: Expr = s.lhs ? { k: 'binary', op: '==>', l: s.lhs, r: s.rhs, sp: s.sp } : s.rhs;
-        const q: Expr = { k: 'quant', q: 'forall', params: s.params, triggers: s.triggers, body, sp: s.sp };
+        const q: Expr = { k: 'quant', q: 'forall', params: s.params, triggers: s.triggers, ...(s.allTriggers ? { allTriggers: true } : {}), body, sp: s.sp };
         this.assume(st, this.ev(q, st, { ...ghostM, pure: true }).t);
         return { t: 'true', ty: UNIT };
       }

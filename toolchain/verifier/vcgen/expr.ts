@@ -359,7 +359,7 @@ export class ExprMethods {
       case '+': t = ['+', a, b]; break;
       case '-': t = ['-', a, b]; break;
       case '*':
-        if (ca !== null || cb !== null || m.nonlinear) t = ['*', a, b];
+        if (ca !== null || cb !== null || m.nonlinear || this.nonlinearFn) t = ['*', a, b];
         else {
           this.usesMul = true;
           t = ['|uf.mul|', a, b];

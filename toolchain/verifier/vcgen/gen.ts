@@ -48,9 +48,14 @@ export class FnGen {
   /** Fuel set by `reveal_with_fuel` for recursive spec fns (default 1). */
   fuel = new Map<string, number>();
 
+  /** `#[verifier::nonlinear]`: multiplication in this function's own queries is z3's `*` (with its
+   * nonlinear arithmetic), as in Verus; elsewhere a product of two variables is uninterpreted. */
+  nonlinearFn: boolean;
+
   constructor(public cvc: CrateVC, public info: FnInfo) {
     this.crate = cvc.crate;
     this.sorts = new SortRegistry(cvc.crate);
+    this.nonlinearFn = info.item.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a));
   }
 
   /** Spec fns: the definition check (see FnVC.defCheck), built by finish(). */

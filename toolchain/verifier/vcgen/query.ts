@@ -75,7 +75,7 @@ export type Command = Term;
 export interface Query {
   /** `(set-option :smt.mbqi ..)`, always the first line (false in every generated query). */
   mbqi: boolean;
-  /** The solver configuration after it: VERUS_OPTIONS, or none (bit-vector queries). */
+  /** The solver configuration after it: ORDINARY_OPTIONS or NONLINEAR_OPTIONS, or none (bit-vector queries). */
   options: readonly string[];
   /** Sorts, function declarations and their axioms. */
   prelude: readonly Command[];
@@ -114,7 +114,7 @@ export function hasVerusConfiguration(q: Query, o: PrintOptions = {}): boolean {
   return !(o.mbqi ?? q.mbqi) && options.length >= VERUS_OPTIONS.length && VERUS_OPTIONS.every((x, i) => options[i] === x);
 }
 
-/** Whether `*`, `/` or `%` of non-constants are uninterpreted functions in the query. */
+/** Whether a product of non-constants is `|uf.mul|` in the query (reasoned about linearly only). */
 export function usesUninterpretedArith(q: Query): boolean {
   return q.prelude.includes(MUL_DECLS[0]!);
 }
@@ -144,17 +144,28 @@ export const MESSAGES: Record<ObligationKind, string> = {
 };
 
 /** Verus' solver configuration (every option is set explicitly: z3-solver keeps options set by
- * `fromString` across queries). */
+ * `fromString` across queries). A query's options start with it, then one of NL_OFF / NL_ON. */
 export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
+/** Ordinary queries: no nonlinear arithmetic (as Verus: products are linear monomials there). */
+export const NL_OFF = '(set-option :smt.arith.nl false)';
+/** `#[verifier::nonlinear]` functions and `by(nonlinear_arith)` queries. */
+export const NL_ON = '(set-option :smt.arith.nl true)';
+export const ORDINARY_OPTIONS = [...VERUS_OPTIONS, NL_OFF];
+export const NONLINEAR_OPTIONS = [...VERUS_OPTIONS, NL_ON];
 /** Alternative configuration tried when a query with int<->bv conversions does not finish. */
-export const ALT_OPTIONS = ['(set-option :smt.case_split 1)', '(set-option :auto_config true)', '(set-option :smt.arith.solver 6)'];
+export const ALT_OPTIONS = ['(set-option :smt.case_split 1)', '(set-option :auto_config true)', '(set-option :smt.arith.solver 6)', NL_OFF];
 export const FUEL_DECL = '(declare-datatypes ((Fuel 0)) (((fuel.zero) (fuel.succ (fuel.pred Fuel)))))';
-export const MUL_DECLS = [
+const MUL: Term = ['|uf.mul|', 'x', 'y'];
+const XY: Term = [['x', 'Int'], ['y', 'Int']];
+/**
+ * A product of two non-constants is `|uf.mul|`, defined as `*` (Verus' `Mul` and its prelude
+ * axioms): with NL_OFF z3 reasons about it linearly (a monomial, `x*y = y*x`, `1*1 = 1` once `x`
+ * is known), plus the product of two naturals is a natural; the wrapper lets a trigger name it.
+ */
+export const MUL_DECLS: Command[] = [
   '(declare-fun |uf.mul| (Int Int) Int)',
-  '(declare-fun |uf.div| (Int Int) Int)',
-  '(declare-fun |uf.mod| (Int Int) Int)',
-  '(declare-fun |uf.tdiv| (Int Int) Int)',
-  '(declare-fun |uf.tmod| (Int Int) Int)',
+  ['assert', ['forall', XY, ['!', ['=', MUL, ['*', 'x', 'y']], ':pattern', [MUL]]]],
+  ['assert', ['forall', XY, ['!', ['=>', ['and', ['<=', '0', 'x'], ['<=', '0', 'y']], ['<=', '0', MUL]], ':pattern', [MUL]]]],
 ];
 
 export class QueryMethods {
@@ -214,14 +225,14 @@ export class QueryMethods {
         for (; factsChecked < q.factN; factsChecked++) this.checkNoPlaceholder(this.facts[factsChecked]!);
         for (const c of q.path) this.checkNoPlaceholder(c);
         this.checkNoPlaceholder(q.goal);
-        ob.query = { mbqi: false, options: VERUS_OPTIONS, prelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
+        ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
       }
       this.pending.delete(ob);
     }
     if (this.info.item.mode === 'spec') {
       // (built after the obligations: it may add sorts and axioms, which must not change them)
       const self = new Set([this.info.key]);
-      this.defCheck = { mbqi: false, options: VERUS_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
+      this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
     }
   }
   /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */

@@ -1,0 +1,242 @@
+// Trigger selection as in Verus (arithmetic and bit operations in triggers, nested quantifiers,
+// #![all_triggers]), #[verifier::nonlinear] functions and multiplication (Verus' Mul).
+verus! {
+
+// expect: verified
+spec fn trg_p(x: int) -> bool;
+
+// expect: verified
+spec fn trg_q(x: int, y: int) -> bool;
+
+// expect: verified
+spec fn trg_r(x: int) -> bool;
+
+// expect: verified
+spec fn trg_s(x: int) -> bool;
+
+// expect: verified
+spec fn trg_u8(x: u8) -> bool;
+
+// A user trigger may be arithmetic, at its head too.
+// expect: verified
+proof fn trg_arith_head_goal()
+{
+    assert(forall|i: int| #[trigger] (i + 1) > i);
+}
+
+// expect: failed assertion
+proof fn trg_arith_head_goal_wrong()
+{
+    assert(forall|i: int| #[trigger] (i + 1) > i + 1);
+}
+
+// Its quantifier fires only on a matching `i + 1` term: here there is none.
+// expect: failed assertion
+proof fn trg_arith_head_unmatched(x: int)
+    requires
+        forall|i: int| #[trigger] trg_p(i) ==> #[trigger] (i + 1) >= 7,
+        trg_p(x),
+{
+    assert(x + 2 >= 8);
+}
+
+// A comparison is never a trigger.
+// expect: error
+proof fn trg_comparison_rejected()
+    requires forall|a: int, b: int| #[trigger] (a + b <= 0),
+{
+}
+
+// Automatic selection takes no arithmetic: `trg_p(i / 2)` is no candidate.
+// expect: error
+proof fn trg_auto_arith_rejected()
+    requires forall|i: int| trg_p(i / 2),
+{
+}
+
+// A #[trigger] inside a nested quantifier that mentions only the enclosing quantifier's variable
+// triggers the enclosing quantifier.
+// expect: verified
+proof fn trg_nested_outer(a: int)
+    requires
+        forall|x: int| forall|y: int| #[trigger] trg_p(x) ==> #[trigger] trg_q(x, y),
+        trg_p(a),
+{
+    assert(trg_q(a, 7));
+}
+
+// expect: failed assertion
+proof fn trg_nested_outer_wrong(a: int)
+    requires
+        forall|x: int| forall|y: int| #[trigger] trg_p(x) ==> #[trigger] trg_q(x, y),
+{
+    assert(trg_q(a, 7));
+}
+
+// Automatic selection looks into a nested quantifier for terms without its variables.
+// expect: verified
+proof fn trg_nested_auto(a: int)
+    requires
+        forall|x: int| forall|y: int| trg_p(x) ==> trg_q(x, y),
+        trg_p(a),
+{
+    assert(trg_q(a, 3));
+}
+
+// expect: failed assertion
+proof fn trg_nested_auto_wrong(a: int)
+    requires
+        forall|x: int| forall|y: int| trg_p(x) ==> trg_q(x, y),
+        trg_p(a),
+{
+    assert(trg_q(a + 1, 3));
+}
+
+// #![all_triggers]: the pair {trg_p(i), trg_r(j)} triggers too.
+// expect: verified
+proof fn trg_all_triggers()
+    requires
+        forall|i: int, j: int| #![all_triggers] (trg_p(i) && trg_r(j)) ==> trg_q(i, j) && trg_s(j),
+        trg_p(3),
+        trg_r(4),
+    ensures
+        trg_s(4),
+{
+}
+
+// expect: failed postcondition
+proof fn trg_all_triggers_wrong()
+    requires
+        forall|i: int, j: int| #![all_triggers] (trg_p(i) && trg_r(j)) ==> trg_q(i, j) && trg_s(j),
+        trg_p(3),
+    ensures
+        trg_s(4),
+{
+}
+
+// Bit operations are trigger terms, chosen automatically too.
+// expect: verified
+proof fn trg_bitwise()
+{
+    assert(forall|i: u8| #[trigger] trg_u8(i) || #[trigger] (i >> 2) == i >> 2);
+    assume(forall|i: u32| i >> 1 == i >> 1);
+}
+
+// expect: failed assertion
+proof fn trg_bitwise_wrong()
+{
+    assert(forall|i: u8| #[trigger] (i >> 1) == i);
+}
+
+// #[verifier::nonlinear]: the function's own queries use z3's multiplication.
+// expect: verified
+#[verifier::nonlinear]
+proof fn trg_nl_mul_mono(x: int, y: int, z: int)
+    requires
+        x <= y,
+        0 <= z,
+    ensures
+        x * z <= y * z,
+{
+}
+
+// expect: failed postcondition
+#[verifier::nonlinear]
+proof fn trg_nl_mul_mono_wrong(x: int, y: int, z: int)
+    requires
+        x <= y,
+        0 <= z,
+    ensures
+        x * z < y * z,
+{
+}
+
+// expect: verified
+#[verifier::nonlinear]
+proof fn trg_nl_distrib()
+    ensures
+        forall|a: int, b: int, c: int| #[trigger] ((a + b) * c) == a * c + b * c,
+{
+}
+
+// expect: failed postcondition
+#[verifier::nonlinear]
+proof fn trg_nl_distrib_wrong()
+    ensures
+        forall|a: int, b: int, c: int| #[trigger] ((a + b) * c) == a * c + b,
+{
+}
+
+// The lemma's ensures serve a caller without the attribute.
+// expect: verified
+proof fn trg_nl_caller(a: int, b: int, c: int)
+    requires
+        (a + b) * c == 20,
+        a * c == 10,
+    ensures
+        b * c == 10,
+{
+    trg_nl_distrib();
+    assert((a + b) * c == a * c + b * c);
+}
+
+// Without it (no attribute, no lemma), a product of two variables is uninterpreted.
+// expect: failed postcondition
+proof fn trg_nl_not_global(x: int, y: int, z: int)
+    requires
+        x <= y,
+        0 <= z,
+    ensures
+        x * z <= y * z,
+{
+}
+
+// A product of two variables is z3's `*` reasoned about linearly (Verus' Mul and smt.arith.nl
+// false): a monomial, so `a * b == b * a`; once a factor is known, the product is too.
+// expect: verified
+proof fn trg_mul_linear(a: int, b: int)
+    requires a == 1,
+{
+    assert(a * b == b * a);
+    assert(a * a == 1);
+    assert(a * b == b);
+}
+
+// expect: failed assertion
+proof fn trg_mul_linear_wrong(a: int, b: int)
+    requires a == 1,
+{
+    assert(a * b == a);
+}
+
+// The product of two naturals is a natural (Verus' prelude), but not more without nonlinear_arith.
+// expect: verified
+proof fn trg_mul_nats(a: nat, b: nat)
+{
+    assert(a * b >= 0);
+}
+
+// expect: failed assertion
+proof fn trg_mul_nats_not_positive(a: nat, b: nat)
+    requires a > 0, b > 0,
+{
+    assert(a * b > 0);
+}
+
+// expect: failed assertion
+proof fn trg_mul_no_nonlinear(x: int, y: int)
+    requires 0 <= x < 10, 0 <= y < 10,
+{
+    assert(x * y < 100);
+}
+
+// A by(nonlinear_arith) query has nonlinear arithmetic even in an ordinary function.
+// expect: verified
+proof fn trg_mul_nonlinear_by(x: int, y: int)
+    requires 0 <= x < 10, 0 <= y < 10,
+{
+    assert(x * y < 100) by(nonlinear_arith)
+        requires 0 <= x < 10, 0 <= y < 10;
+}
+
+} // verus!

@@ -284,3 +284,25 @@ describe('local mutable references (not modelled: refused, never copied)', () =>
     expect(checked.typeErrors.get(file.items[0] as never)?.[0]?.message).toMatch(/`&mut` field/);
   });
 });
+
+describe('binder types inferred from their uses (as rustc)', () => {
+  const binderTypes = (body: string): Record<string, string> => {
+    const { checked } = check(body);
+    const out: Record<string, string> = {};
+    for (const [p, t] of checked.binderTypes) out[p.name] = tyStr(t);
+    return out;
+  };
+  it('types a binder from a call argument, a comparison with a literal and a Seq index', () => {
+    const src = `spec fn g(x: u16) -> bool { true }\nproof fn f(s: Seq<bool>) { assert(forall|a| g(a)); assert(exists|b| 0 <= b); assert(forall|c| s[c]); }`;
+    expect(binderTypes(src)).toEqual({ a: 'u16', b: 'int', c: 'int' });
+  });
+  it('types `choose` and the variable it is bound to', () => {
+    const src = `spec fn g(x: nat) -> bool { true }\nproof fn f() { let v = choose|k| g(k); assert(v >= 0); }`;
+    expect(binderTypes(src)).toEqual({ k: 'nat' });
+    expect(errorsOf(src).f).toEqual([]);
+  });
+  it('reports a binder nothing fixes, and a conflicting use', () => {
+    expect(errorsOf(`proof fn f() { assert(forall|x| x == x); }`).f!.join()).toMatch(/type annotations needed: cannot infer the type of `x`/);
+    expect(errorsOf(`spec fn g(x: u16) -> bool { true }\nspec fn h(x: bool) -> bool { true }\nproof fn f() { assert(forall|a| g(a) && h(a)); }`).f!.join()).toMatch(/mismatched types: expected `bool`, found `u16`/);
+  });
+});

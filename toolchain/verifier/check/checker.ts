@@ -15,6 +15,9 @@ import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/** A binder of `forall` / `exists` / `choose` / `assert forall` (the AST node itself is the key). */
+export type QuantParam = Extract<Expr, { k: 'quant' }>['params'][number];
+
 export interface CheckError {
   message: string;
   sp: Sp;
@@ -25,6 +28,11 @@ export interface CheckedCrate {
   exprTypes: Map<Expr, Ty>;
   /** The type of each binding pattern (`let x`, `Some(v)`, ...) whose type is known. */
   bindingTypes: Map<Pat, Ty>;
+  /**
+   * The type of each quantifier / `choose` / `assert forall` binder, annotated or inferred from
+   * its uses (`forall|i| f(i)`); a binder whose type stays unknown is an error of its function.
+   */
+  binderTypes: Map<QuantParam, Ty>;
   /** Type and mode errors of each function; a function with errors gets no verification conditions. */
   fnErrors: Map<FnItem, CheckError[]>;
   /** Errors in the value of a constant. */
@@ -121,7 +129,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [] };
 
   constructor(private crate: Crate) {}
 
@@ -171,10 +179,25 @@ class Checker {
       const ty = toTy(t, this.vars);
       if (ty) this.out.bindingTypes.set(p, ty);
     }
+    for (const [p, t] of this.binders) {
+      const ty = toTy(t, this.vars);
+      if (ty) this.out.binderTypes.set(p, ty);
+    }
     return this.out;
   }
 
   private currentFn: FnItem | null = null;
+  /** every binder's (working) type, and those of the item being checked */
+  private binders = new Map<QuantParam, CTy>();
+  private itemBinders: QuantParam[] = [];
+
+  /** A binder's type: its annotation, or a type variable its uses fix (`forall|i| f(i)`). */
+  private binderType(p: QuantParam, ctx: Ctx): CTy {
+    const t = p.ty.k === 'infer' ? this.vars.freshType() : this.resolve(p.ty, ctx.fn?.selfType ?? null);
+    this.binders.set(p, t);
+    this.itemBinders.push(p);
+    return t;
+  }
   private currentConst: ConstItem | null = null;
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
@@ -198,8 +221,11 @@ class Checker {
     this.errors = [];
     this.cells = [];
     this.currentFn = fn;
+    this.itemBinders = [];
     try {
       f();
+      // like rustc: a binder's type must be known once the whole item is typed
+      for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
     } catch (e) {
       if (e instanceof ResolveError) this.errors.push({ message: e.message, sp: e.sp });
       else if (!(e instanceof CheckFailed)) throw e;
@@ -500,6 +526,9 @@ class Checker {
     a = shallow(a, this.vars);
     b = shallow(b, this.vars);
     if (a.k === 'any' || b.k === 'any') return true;
+    if (a.k === 'tvar' && b.k === 'tvar' && a.id === b.id) return true;
+    if (a.k === 'tvar') return this.vars.bindType(a.id, b);
+    if (b.k === 'tvar') return this.vars.bindType(b.id, a);
     if (a.k === 'ivar' && b.k === 'ivar') return this.vars.union(a.id, b.id);
     if (a.k === 'ivar') return b.k === 'int' && this.vars.fix(a.id, b.kind);
     if (b.k === 'ivar') return a.k === 'int' && this.vars.fix(b.id, a.kind);
@@ -620,6 +649,8 @@ class Checker {
         if (r.k === 'array' || r.k === 'seq') {
           const i = this.infer(e.idx, ctx);
           if (r.k === 'array' && ctx.code === 'exec') this.unify({ k: 'int', kind: 'usize' }, i, e.idx.sp);
+          // a spec index is an `int` (Verus's `Seq::index(i: int)`): it types an unannotated binder
+          else if (shallow(i, this.vars).k === 'tvar') this.unify(C_INT, i, e.idx.sp);
           else if (!isIntLike(shallow(i, this.vars)) && i.k !== 'any') this.error('the index must be an integer', e.idx.sp);
           return r.elem;
         }
@@ -686,7 +717,7 @@ class Checker {
         return this.block(e.block, ctx, hint) ?? C_ANY;
       case 'quant': {
         const scope = new Map<string, Local>();
-        const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
+        const tys = e.params.map((p) => this.binderType(p, ctx));
         e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
         const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
         for (const tr of e.triggers) for (const t of tr) this.infer(t, inner);
@@ -813,6 +844,7 @@ class Checker {
 
   private fieldType(r: CTy, name: string, sp: Sp): CTy {
     if (r.k === 'any') return C_ANY;
+    if (r.k === 'tvar') throw new ResolveError('type annotations needed', sp);
     if (r.k === 'tuple') {
       const i = Number(name);
       if (Number.isInteger(i) && i >= 0 && i < r.elems.length) return r.elems[i]!;
@@ -838,8 +870,14 @@ class Checker {
       this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
       return C_BOOL;
     }
-    const lt = shallow(this.infer(l, ctx), this.vars);
-    const rt = shallow(this.infer(r, ctx, lt), this.vars);
+    let lt = shallow(this.infer(l, ctx), this.vars);
+    let rt = shallow(this.infer(r, ctx, lt), this.vars);
+    // an operand whose type is still to be inferred (an unannotated binder) takes the other's
+    if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {
+      this.unify(lt, rt, r.sp);
+      lt = shallow(lt, this.vars);
+      rt = shallow(rt, this.vars);
+    }
     const g = ghost(ctx.code);
     if (COMPARISONS.has(op)) {
       // Verus compares any two integer types in spec code (as mathematical integers)
@@ -1116,6 +1154,7 @@ class Checker {
 
   private intArg(e: Expr, ctx: Ctx): void {
     const t = shallow(this.infer(e, ctx), this.vars);
+    if (t.k === 'tvar') return void this.unify(C_INT, t, e.sp);
     if (t.k !== 'any' && !isIntLike(t)) this.error(`mismatched types: expected \`int\`, found \`${cTyStr(t, this.vars)}\``, e.sp);
   }
 
@@ -1310,7 +1349,7 @@ class Checker {
       case 'assert-forall': {
         noGhostStatementsInSpec('`assert forall`');
         const scope = new Map<string, Local>();
-        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
+        for (const p of s.params) scope.set(p.name, { ty: this.binderType(p, ctx), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
         const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
         for (const tr of s.triggers) for (const t of tr) this.infer(t, inner);
         if (s.lhs) this.expect(s.lhs, C_BOOL, inner);

@@ -280,7 +280,7 @@ export class ExecMethods {
         const s2 = st.clone();
         s2.push();
         for (const p of s.params) {
-          const ty = this.crate.resolveType(p.ty, this.info.item.selfType);
+          const ty = this.binderType(p);
           const c = this.havoc(`${p.name}$sk`, ty);
           s2.declare(p.name, { ty, term: c, mut: false });
         }

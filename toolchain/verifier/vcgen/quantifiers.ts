@@ -4,7 +4,8 @@
 // quantifier without a pattern.
 
 import type { Expr } from '../ast';
-import { BOOL, ResolveError } from '../resolver';
+import { BOOL, ResolveError, type Ty } from '../resolver';
+import type { QuantParam } from '../check/checker';
 import { and, implies, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode } from './state';
 import type { FnGen } from './gen';
@@ -34,6 +35,13 @@ export function triggerable(t: Term, allowArithmetic = false, inside = false): b
 }
 
 export class QuantifierMethods {
+  /** A binder's type, as the checking phase typed it (annotated or inferred from its uses). */
+  binderType(this: FnGen, p: QuantParam): Ty {
+    const ty = this.cvc.checked.binderTypes.get(p);
+    if (!ty) throw new Unsupported(`the type of \`${p.name}\` is not known`, p.sp);
+    return ty;
+  }
+
   evQuant(this: FnGen, e: Extract<Expr, { k: 'quant' }>, st: State, m: Mode): V {
     if (e.q === 'choose') throw new Unsupported('`choose`', e.sp);
     const s2 = st.clone();
@@ -43,8 +51,7 @@ export class QuantifierMethods {
     const bound = new Set(m.bound);
     const mine = new Set<string>();
     for (const p of e.params) {
-      if (p.ty.k === 'infer') throw new ResolveError('quantified variables need a type annotation', p.sp);
-      const ty = this.crate.resolveType(p.ty, this.info.item.selfType);
+      const ty = this.binderType(p);
       const sym = quote(`${p.name}$${this.qcount++}`);
       this.sorts.need(ty);
       binders.push([sym, sortOf(ty)]);

@@ -248,3 +248,40 @@ export class SortRegistry {
     return d;
   }
 }
+
+/** The integer value of a numeral term (`5`, `(- 5)`), or null. */
+function numeralValue(t: Term): bigint | null {
+  if (typeof t === 'string') return /^[0-9]+$/.test(t) ? BigInt(t) : null;
+  if (t.length === 2 && t[0] === '-' && typeof t[1] === 'string' && /^[0-9]+$/.test(t[1])) return -BigInt(t[1]);
+  return null;
+}
+
+/**
+ * Evaluates ground integer arithmetic and comparisons and simplifies the connectives around them
+ * (`(= (+ 1 1) 2)` is `true`): an equivalent term, used where two terms should be compared by
+ * their meaning rather than by how they were written (Verus simplifies constants the same way).
+ */
+export function foldGround(t: Term): Term {
+  if (typeof t === 'string') return t;
+  const xs = t.map((x, i) => (i === 0 ? x : foldGround(x)));
+  const h = xs[0];
+  const args = xs.slice(1);
+  const vals = args.map(numeralValue);
+  const ground = args.length > 0 && vals.every((v) => v !== null);
+  const v = vals as bigint[];
+  switch (h) {
+    case '+': return ground ? num(v.reduce((a, b) => a + b, 0n)) : xs;
+    case '*': return ground ? num(v.reduce((a, b) => a * b, 1n)) : xs;
+    case '-': return ground ? num(v.length === 1 ? -v[0]! : v.slice(1).reduce((a, b) => a - b, v[0]!)) : xs;
+    case '=': return ground && v.length === 2 ? (v[0] === v[1] ? 'true' : 'false') : xs;
+    case '<': return ground && v.length === 2 ? (v[0]! < v[1]! ? 'true' : 'false') : xs;
+    case '<=': return ground && v.length === 2 ? (v[0]! <= v[1]! ? 'true' : 'false') : xs;
+    case '>': return ground && v.length === 2 ? (v[0]! > v[1]! ? 'true' : 'false') : xs;
+    case '>=': return ground && v.length === 2 ? (v[0]! >= v[1]! ? 'true' : 'false') : xs;
+    case 'and': return and(...args);
+    case 'or': return or(...args);
+    case 'not': return args.length === 1 ? not(args[0]!) : xs;
+    case '=>': return args.length === 2 ? implies(args[0]!, args[1]!) : xs;
+    default: return xs;
+  }
+}

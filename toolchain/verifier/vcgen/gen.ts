@@ -16,12 +16,12 @@ import type { SpecFnMethods } from './spec-fns';
 import type { ExecMethods } from './exec';
 import type { ExprMethods } from './expr';
 import type { CollectionMethods } from './collections';
-import type { QuantifierMethods } from './quantifiers';
+import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, CallMethods, BitVectorMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods {}
 
 /** One line map per file of a crate, shared by its functions' generators. */
 const lineMaps = new WeakMap<Crate, Map<string, LineMap>>();
@@ -36,6 +36,8 @@ export class FnGen {
   usesMul = false;
   /** Collection-operation functions and their axioms, by name. */
   axioms = new Map<string, Command[]>();
+  /** `choose` functions (declaration and axiom) with the sorts they use, by name, in the order made. */
+  chooseFns = new Map<string, { lines: Command[]; sorts: Ty[] }>();
   /** Obligations whose query finish() has yet to build: the generation state they see, or a query of their own. */
   pending = new Map<Obligation, { declN: number; factN: number; path: Term[]; goal: Term } | { query: Query }>();
   callees = new Set<string>();

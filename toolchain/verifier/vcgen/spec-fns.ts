@@ -17,6 +17,8 @@ export interface SpecDef {
   /** Definition of an opaque spec fn, emitted only for functions that `reveal` it. */
   revealLines?: Command[];
   axioms: Map<string, Command[]>;
+  /** `choose` functions of the body (FnGen.chooseFns). */
+  chooseFns: Map<string, { lines: Command[]; sorts: Ty[] }>;
   deps: Set<string>;
   sorts: Ty[];
   usesMul: boolean;
@@ -65,7 +67,7 @@ export class CrateVC {
     const cached = this.specDefs.get(info.key);
     if (cached) return cached;
     // placeholder to break cycles
-    const def: SpecDef = { lines: [], axioms: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
+    const def: SpecDef = { lines: [], axioms: new Map(), chooseFns: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
     this.specDefs.set(info.key, def);
     const g = new FnGen(this, info);
     g.buildSpecDef(def);
@@ -179,6 +181,7 @@ export class SpecFnMethods {
     def.deps = new Set([...this.specUsed].filter((k) => k !== this.info.key));
     def.usesMul = this.usesMul;
     def.axioms = this.axioms;
+    def.chooseFns = this.chooseFns;
     def.sorts = this.sortsNeeded(ps.map((p) => p.ty).concat([retTy]));
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];

@@ -53,4 +53,126 @@ proof fn bnd_infer_unknown() {
     assert(forall|x| x == x);
 }
 
+// ---- choose
+
+spec fn bnd_gt(i: int, k: int) -> bool {
+    i > k
+}
+
+spec fn bnd_never(n: nat) -> bool {
+    false
+}
+
+spec fn bnd_pick(s: Set<int>) -> int {
+    choose|x: int| s.contains(x)
+}
+
+// expect: verified
+proof fn bnd_choose_witness() {
+    assert(bnd_pos(7));
+    let i = choose|i: int| bnd_pos(i);
+    assert(i > 0);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_no_witness() {
+    // nothing says some value satisfies the body: the chosen value is arbitrary
+    let i = choose|i: int| bnd_pos(i);
+    assert(i > 0);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_unsatisfiable() {
+    let i = choose|i: int| bnd_gt(i, 5) && !bnd_gt(i, 3);
+    assert(bnd_gt(i, 5));
+}
+
+// expect: failed assertion
+proof fn bnd_choose_unsatisfiable_false() {
+    // an unsatisfiable choice is no contradiction
+    let i = choose|i: int| bnd_gt(i, 5) && !bnd_gt(i, 3);
+    assert(false);
+}
+
+// expect: verified
+proof fn bnd_choose_nat_typed() {
+    let n = choose|n: nat| bnd_never(n);
+    assert(n >= 0);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_nat_typed_bad() {
+    let n = choose|n: nat| bnd_never(n);
+    assert(n > 0);
+}
+
+// expect: verified
+proof fn bnd_choose_free_var(k: int) {
+    assert(bnd_gt(k + 1, k));
+    let c = choose|i: int| bnd_gt(i, k);
+    assert(c > k);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_free_var_bad(k: int) {
+    assert(bnd_gt(k + 1, k));
+    let c = choose|i: int| bnd_gt(i, k);
+    assert(c > k + 1);
+}
+
+// expect: verified
+proof fn bnd_choose_in_spec_fn(s: Set<int>)
+    requires s.contains(3),
+    ensures s.contains(bnd_pick(s)),
+{
+}
+
+// expect: failed postcondition
+proof fn bnd_choose_in_spec_fn_bad(s: Set<int>)
+    ensures s.contains(bnd_pick(s)),
+{
+}
+
+// expect: verified
+proof fn bnd_choose_pair() {
+    assert(bnd_pos(1) && bnd_pos(2));
+    let (a, b) = choose|x: int, y: int| bnd_pos(x) && bnd_pos(y);
+    assert(a > 0 && b > 0);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_pair_bad() {
+    assert(bnd_pos(1) && bnd_pos(2));
+    let (a, b) = choose|x: int, y: int| bnd_pos(x) && bnd_pos(y);
+    assert(a == b);
+}
+
+// expect: verified
+proof fn bnd_choose_same_choice(k: int) {
+    // the same choice is the same value (a function of the variables it reads)
+    let c1 = choose|i: int| bnd_gt(i, k);
+    let c2 = choose|i: int| bnd_gt(i, k);
+    assert(c1 == c2);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_other_choice(k: int, j: int) {
+    let c1 = choose|i: int| bnd_gt(i, k);
+    let c2 = choose|i: int| bnd_gt(i, j);
+    assert(c1 == c2);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_in_quantifier() {
+    // each k has its own choice; nothing is known about them
+    assert(forall|k: int| #[trigger] bnd_pos(k) ==> bnd_gt(choose|i: int| bnd_gt(i, k), k));
+}
+
+// expect: verified
+proof fn bnd_choose_in_quantifier_ok() {
+    assert forall|k: int| #[trigger] bnd_pos(k) implies bnd_gt(choose|i: int| bnd_gt(i, k), k) by {
+        assert(bnd_gt(k + 1, k));
+    }
+}
+
 }

@@ -214,8 +214,12 @@ export class FnGen {
     if (ph) throw new ResolveError(`type annotations needed: cannot infer the type of \`${ph[0] === '$none' ? 'None' : `${ph[1]}::empty()`}\``, this.placeholderSp(ph));
   }
 
-  /** Gives an untyped `X::empty()` its type from context. */
+  /**
+   * Gives an untyped `None` / `X::empty()` its type from context; a statement's unit result
+   * (`true`, never stored) used as a value of type `()` becomes the unit datatype's value.
+   */
   fit(v: V, ty: Ty): V {
+    if (v.t === 'true' && v.ty.k === 'tuple' && !v.ty.elems.length && ty.k === 'tuple' && !ty.elems.length) return { t: this.sorts.datatype(UNIT).ctors[0]!.ctor, ty: UNIT };
     if (Array.isArray(v.t) && v.t[0] === '$none') {
       const n = ty;
       if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, this.placeholderSp(v.t));

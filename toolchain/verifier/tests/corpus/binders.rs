@@ -175,4 +175,51 @@ proof fn bnd_choose_in_quantifier_ok() {
     }
 }
 
+// ---- unit values
+
+fn bnd_unit_callee(a: u8, b: u8)
+    requires a == b,
+    ensures a == b,
+{
+}
+
+// expect: verified
+fn bnd_unit_result() {
+    let x: () = bnd_unit_callee(1, 1);
+    assert(x == ());
+}
+
+// expect: failed assertion
+fn bnd_unit_result_bad() {
+    let x: () = bnd_unit_callee(1, 1);
+    assert(x == ());
+    assert(false);
+}
+
+// expect: verified
+proof fn bnd_unit_named_return() -> (u: ())
+    ensures u == (),
+{
+}
+
+// expect: failed postcondition
+proof fn bnd_unit_named_return_bad() -> (u: ())
+    ensures u != (),
+{
+}
+
+// expect: failed decreases
+spec fn bnd_unit_spec_rec(i: nat)
+    decreases i,
+{
+    if i != 0 { bnd_unit_spec_rec(i + 1) } else { () }
+}
+
+// expect: verified
+spec fn bnd_unit_spec_rec_ok(i: nat)
+    decreases i,
+{
+    if i != 0 { bnd_unit_spec_rec_ok((i - 1) as nat) } else { () }
+}
+
 }

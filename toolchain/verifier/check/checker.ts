@@ -646,6 +646,11 @@ class Checker {
       }
       case 'index': {
         const r = shallow(this.infer(e.recv, ctx), this.vars);
+        // `a[i..j]` (a range, which VC generation reports unsupported) is a slice, not an element
+        if (e.idx.k === 'unsupported') {
+          this.infer(e.idx, ctx);
+          return C_ANY;
+        }
         if (r.k === 'array' || r.k === 'seq') {
           const i = this.infer(e.idx, ctx);
           if (r.k === 'array' && ctx.code === 'exec') this.unify({ k: 'int', kind: 'usize' }, i, e.idx.sp);
@@ -1085,6 +1090,11 @@ class Checker {
       return C_ANY;
     }
     if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
+    if (r.k === 'array' && ctx.code === 'exec' && name === 'index' && e.args.length === 1 && e.args[0]!.k !== 'unsupported') {
+      // `Index<usize>` of an array: `a.index(i)` is `a[i]`
+      this.expect(e.args[0]!, { k: 'int', kind: 'usize' }, ctx);
+      return r.elem;
+    }
     if (r.k === 'array' && ctx.code === 'exec') {
       // exec array methods other than len: VC generation reports what it does not support
       this.unknownContext(argTys());

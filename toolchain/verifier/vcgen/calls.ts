@@ -114,6 +114,11 @@ export class CallMethods {
     if (ty.k === 'seq' || ty.k === 'array') {
       if (ty.k === 'array' && name === 'len') return { t: num(ty.len), ty: { k: 'int', kind: 'usize' } };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
+      if (ty.k === 'array' && m.exec) {
+        // exec `a.index(i)` is `a[i]` (with its bounds obligation); no other exec array method is modelled
+        if (name === 'index' && e.args.length === 1) return this.index(recv, this.ev(e.args[0]!, st, m), st, m, sp);
+        throw new Unsupported(`array method \`${name}\` in exec code`, e.nameSp);
+      }
       return this.seqOp(name, { t: recv.t, ty: { k: 'seq', elem: ty.elem } }, argv(), e.nameSp);
     }
     if (ty.k === 'set') return this.setOp(name, recv.t, ty, argv(), e.nameSp);

@@ -194,9 +194,9 @@ describe('datatype well-formedness (as Verus)', () => {
     for (const it of file.items) if (it.k === 'struct' || it.k === 'enum') out[it.name] = (checked.typeErrors.get(it) ?? []).map((e) => e.message).join();
     return out;
   }
-  it('refuses a datatype inside a Set element, an IMap key or a rejected type parameter of itself', () => {
+  it('refuses a datatype inside an ISet element, an IMap key or a rejected type parameter of itself', () => {
     const errs = typeErrors(
-      `struct A { s: Set<A> }\nenum B { L, N(IMap<B, int>) }\nstruct C { m: Map<int, C>, q: Seq<C> }\n#[verifier::reject_recursive_types(T)]\nstruct W<T> { s: Set<T> }\nenum D { L, N(Box<E>), F(W<Box<D>>) }\nenum E { L, N(Box<D>) }\nstruct V<T> { s: Set<T> }`,
+      `struct A { s: ISet<A> }\nenum B { L, N(IMap<B, int>) }\nstruct C { m: Map<int, C>, q: Seq<C> }\n#[verifier::reject_recursive_types(T)]\nstruct W<T> { s: Set<T> }\nenum D { L, N(Box<E>), F(W<Box<D>>) }\nenum E { L, N(Box<D>) }\nstruct V<T> { s: ISet<T> }`,
     );
     expect(errs.A).toMatch(/recursively uses type `A` in a non-positive position/);
     expect(errs.B).toMatch(/non-positive position/);
@@ -205,6 +205,16 @@ describe('datatype well-formedness (as Verus)', () => {
     expect(errs.D).toMatch(/recursively uses type `D`/);
     expect(errs.E).toBe('');
     expect(errs.V).toMatch(/type parameter `T` of `V` is used in a non-positive position/);
+  });
+  it("accepts recursion through Verus's finite Set and Map and through arrays (as Verus)", () => {
+    const errs = typeErrors(
+      `struct A { s: Set<A> }\nenum B { L, N(Map<B, B>) }\nstruct V<T> { s: Set<T> }\nstruct F { f: Box<[F; 1]> }\nstruct G { g: [ISet<G>; 2] }`,
+    );
+    expect(errs.A).toBe('');
+    expect(errs.B).toBe('');
+    expect(errs.V).toBe('');
+    expect(errs.F).toBe('');
+    expect(errs.G).toMatch(/recursively uses type `G` in a non-positive position/);
   });
   it('needs a ground variant for generic datatypes and well-formed recursive-types attributes', () => {
     const errs = typeErrors(

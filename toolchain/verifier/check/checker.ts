@@ -254,9 +254,9 @@ class Checker {
       switch (t.k) {
         case 'struct': return founded.has(t.name);
         case 'enum': return t.name === 'Option' || founded.has(t.name);
-        case 'array': return t.len === 0 || ok(t.elem);
         case 'tuple': return t.elems.every(ok);
-        default: return true; // integers, bool, and Seq/Set/Map (which can be empty)
+        // integers, bool, Seq/Set/Map (which can be empty) and arrays (a container, as in Verus)
+        default: return true;
       }
     };
     const fieldTypes = (it: StructItem | EnumItem): Ty[][] | null => {
@@ -273,7 +273,7 @@ class Checker {
     const params = new Map(all.map((it) => [it, this.typeParamAttrs(it)]));
     const okSyntax = (it: StructItem | EnumItem, t: TypeExpr): boolean => {
       switch (t.k) {
-        case 'array': return this.crate.constIntValue(t.len) === 0n || okSyntax(it, t.elem);
+        case 'array': return true;
         case 'tuple': return t.elems.every((x) => okSyntax(it, x));
         case 'ref': return okSyntax(it, t.inner);
         case 'slice': return true;
@@ -356,10 +356,12 @@ class Checker {
 
   /**
    * Verus's positivity check: a datatype may not contain itself (or a type that contains it) in
-   * a non-positive position, such as the element of a `Set` (a function to bool) or a `Map`'s
-   * key, or a type parameter declared `reject_recursive_types`; otherwise its SMT axioms would
-   * be inconsistent (Cantor). A type parameter used in such a position must be declared
-   * `#[verifier::reject_recursive_types(..)]`.
+   * a non-positive position, such as the element of an `ISet` (a function to bool) or an
+   * `IMap`'s key, or a type parameter declared `reject_recursive_types`; otherwise its SMT axioms
+   * would be inconsistent (Cantor). A type parameter used in such a position must be declared
+   * `#[verifier::reject_recursive_types(..)]`. (Verus's finite `Set` / `Map` accept recursive
+   * types; VC generation, whose sets are not finite, reports a function using such a type
+   * `unsupported`.)
    */
   private checkPositivity(
     all: (StructItem | EnumItem)[],
@@ -369,9 +371,11 @@ class Checker {
   ): void {
     const byName = new Map(all.map((it) => [it.name, it]));
     /** For each type constructor, which argument positions are non-positive. */
+    // (Verus's `Set` and `Map` are finite and accept recursive types; `ISet` / `IMap` may be
+    // infinite: an element or key of the type itself is non-positive there)
     const rejected = (name: string, i: number): boolean => {
-      if (name === 'Set' || name === 'ISet') return i === 0;
-      if (name === 'Map' || name === 'IMap') return i === 0;
+      if (name === 'ISet') return i === 0;
+      if (name === 'IMap') return i === 0;
       const it = byName.get(name);
       if (!it) return false;
       const p = it.generics[i];

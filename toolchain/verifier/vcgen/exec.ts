@@ -9,7 +9,6 @@ import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
 import type { ScopeVar, Crossed } from './query';
-import { lexLess } from './spec-fns';
 import type { FnGen } from './gen';
 
 export function rootVar(e: Expr): string | null {
@@ -467,7 +466,7 @@ export class ExecMethods {
         }
         if (measure.length) {
           const nm = e.dec.map((d) => this.ev(d, s, ghostM));
-          this.oblige(s, 'decreases', sp, lexLess(nm, measure), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
+          this.oblige(s, 'decreases', sp, this.lexLessMeasures(nm, measure, e.dec[0]!.sp), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
         }
       },
     };

@@ -611,7 +611,7 @@ export class ExprMethods {
           throw new ResolveError(`cannot resolve pattern \`${p.path.join('::')}\``, p.sp);
         }
         const ctor = vr.ctor;
-        const conds: Term[] = [vr.dt.ctors.length > 1 ? [['_', 'is', ctor.ctor], v.t] : 'true'];
+        const conds: Term[] = [vr.dt.ctors.length > 1 ? [['_', 'is', ctor.tester], v.t] : 'true'];
         if (p.args) {
           p.args.forEach((q, i) => {
             const f = ctor.fields[i];

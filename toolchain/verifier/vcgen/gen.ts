@@ -8,7 +8,7 @@
 import type { FnItem, Sp } from '../ast';
 import { LineMap } from '../../syntax/line-map';
 import { Crate, ResolveError, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
-import { SortRegistry, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
+import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
 import type { CrateVC } from './spec-fns';
 import type { Command, FnVC, Obligation, Query, QueryMethods } from './query';
@@ -100,7 +100,7 @@ export class FnGen {
         for (const c of dt.ctors) {
           const fs = c.fields.map((f) => this.typeInv([f.acc, t], f.ty, depth + 1, inQuant)).filter((x) => x !== 'true');
           if (!fs.length) continue;
-          parts.push(dt.ctors.length > 1 ? implies([['_', 'is', c.ctor], t], and(...fs)) : and(...fs));
+          parts.push(dt.ctors.length > 1 ? implies([['_', 'is', c.tester], t], and(...fs)) : and(...fs));
         }
         return and(...parts);
       }
@@ -155,6 +155,7 @@ export class FnGen {
       res.obligations = this.obligations;
     } catch (e) {
       if (e instanceof Unsupported) res.unsupported = { message: e.message, sp: e.sp };
+      else if (e instanceof UnencodableType) res.unsupported = { message: e.message, sp: this.info.item.nameSp };
       else if (e instanceof ResolveError) res.error = { message: e.message, sp: e.sp };
       else res.error = { message: `internal error: ${(e as Error).message}`, sp: this.info.item.nameSp };
     }

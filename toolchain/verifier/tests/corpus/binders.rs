@@ -2,10 +2,12 @@
 // `choose` and its meaning, unit values.
 verus! {
 
+// expect: verified
 spec fn bnd_small(x: u8) -> bool {
     x < 200
 }
 
+// expect: verified
 spec fn bnd_pos(i: int) -> bool {
     0 < i
 }
@@ -55,14 +57,17 @@ proof fn bnd_infer_unknown() {
 
 // ---- choose
 
+// expect: verified
 spec fn bnd_gt(i: int, k: int) -> bool {
     i > k
 }
 
+// expect: verified
 spec fn bnd_never(n: nat) -> bool {
     false
 }
 
+// expect: verified
 spec fn bnd_pick(s: Set<int>) -> int {
     choose|x: int| s.contains(x)
 }
@@ -177,6 +182,7 @@ proof fn bnd_choose_in_quantifier_ok() {
 
 // ---- unit values
 
+// expect: verified
 fn bnd_unit_callee(a: u8, b: u8)
     requires a == b,
     ensures a == b,

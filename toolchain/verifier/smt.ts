@@ -452,9 +452,10 @@ function numeralValue(t: Term): bigint | null {
 }
 
 /**
- * Evaluates ground integer arithmetic and comparisons and simplifies the connectives around them
- * (`(= (+ 1 1) 2)` is `true`): an equivalent term, used where two terms should be compared by
- * their meaning rather than by how they were written (Verus simplifies constants the same way).
+ * Evaluates ground integer arithmetic and comparisons (`(= (+ 1 1) 2)` is `true`): an equivalent
+ * term, used where two terms are compared by how they are written after Verus's constant
+ * simplification (two `choose` with such bodies are the same choice). Connectives are left as
+ * they are, as Verus leaves them.
  */
 export function foldGround(t: Term): Term {
   if (typeof t === 'string') return t;
@@ -473,10 +474,7 @@ export function foldGround(t: Term): Term {
     case '<=': return ground && v.length === 2 ? (v[0]! <= v[1]! ? 'true' : 'false') : xs;
     case '>': return ground && v.length === 2 ? (v[0]! > v[1]! ? 'true' : 'false') : xs;
     case '>=': return ground && v.length === 2 ? (v[0]! >= v[1]! ? 'true' : 'false') : xs;
-    case 'and': return and(...args);
-    case 'or': return or(...args);
-    case 'not': return args.length === 1 ? not(args[0]!) : xs;
-    case '=>': return args.length === 2 ? implies(args[0]!, args[1]!) : xs;
+    // connectives keep their shape, as in Verus: `f(i) && true` and `true && f(i)` are two choices
     default: return xs;
   }
 }

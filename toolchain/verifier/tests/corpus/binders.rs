@@ -160,6 +160,22 @@ proof fn bnd_choose_same_choice(k: int) {
     assert(c1 == c2);
 }
 
+// expect: verified
+proof fn bnd_choose_same_after_constants(k: int) {
+    // constants are evaluated first (as Verus): both bodies are `bnd_gt(i, k) && true`
+    let c1 = choose|i: int| bnd_gt(i, k) && (1 + 1 == 2);
+    let c2 = choose|i: int| bnd_gt(i, k) && (2 + 2 == 4);
+    assert(c1 == c2);
+}
+
+// expect: failed assertion
+proof fn bnd_choose_commuted(k: int) {
+    // equivalent bodies written differently are different choices (no extensionality, as Verus)
+    let c1 = choose|i: int| bnd_gt(i, k) && (2 + 2 == 4);
+    let c2 = choose|i: int| (2 + 2 == 4) && bnd_gt(i, k);
+    assert(c1 == c2);
+}
+
 // expect: failed assertion
 proof fn bnd_choose_other_choice(k: int, j: int) {
     let c1 = choose|i: int| bnd_gt(i, k);

@@ -316,3 +316,12 @@ describe('binder types inferred from their uses (as rustc)', () => {
     expect(errorsOf(`spec fn g(x: u16) -> bool { true }\nspec fn h(x: bool) -> bool { true }\nproof fn f() { assert(forall|a| g(a) && h(a)); }`).f!.join()).toMatch(/mismatched types: expected `bool`, found `u16`/);
   });
 });
+
+describe('choose and quantifiers are spec expressions', () => {
+  it('refuses them in exec code and accepts them in ghost code of an exec fn', () => {
+    const errs = errorsOf(`spec fn g(x: int) -> bool { true }\nfn f() -> bool { let c = choose|i: int| g(i); forall|i: int| g(i) }\nfn h() { let ghost c = choose|i: int| g(i); assert(exists|i: int| g(i) || !g(i)); }`);
+    expect(errs.f!.join()).toMatch(/expression has mode spec, expected mode exec: `choose`/);
+    expect(errs.f!.join()).toMatch(/`forall` can only be used in ghost code/);
+    expect(errs.h).toEqual([]);
+  });
+});

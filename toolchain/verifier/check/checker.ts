@@ -725,6 +725,8 @@ class Checker {
       case 'block':
         return this.block(e.block, ctx, hint) ?? C_ANY;
       case 'quant': {
+        // quantifiers and `choose` are spec expressions (Verus: mode spec)
+        this.requireGhost(ctx, `\`${e.q}\``, e.sp);
         const scope = new Map<string, Local>();
         const tys = e.params.map((p) => this.binderType(p, ctx));
         e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));

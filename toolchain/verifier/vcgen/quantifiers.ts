@@ -138,6 +138,7 @@ export class ChooseMethods {
         e.params.forEach((p, i) => rst.declare(p.name, { ty: tys[i]!, term: [ctor.fields[i]!.acc, r], mut: false }));
       }
       const body = foldGround(this.ev(e.body, rst, { ...cm, triggers: null }).t);
+      this.checkNoPlaceholder(exists);
       if (this.decls.length !== saved.decls || this.facts.length !== saved.facts || this.obligations.length !== saved.obs) throw new Unsupported('this `choose` body cannot be encoded as a function of its variables', e.sp);
       this.checkNoPlaceholder(body);
       const inv = this.typeInv(r, resTy);

@@ -196,6 +196,20 @@ proof fn bnd_choose_in_quantifier_ok() {
     }
 }
 
+// expect: error
+fn bnd_choose_in_exec() -> (r: u8) {
+    // a choice is a spec value: exec code cannot compute it
+    let c = choose|i: u8| bnd_small(i);
+    c
+}
+
+// expect: verified
+fn bnd_choose_in_ghost_of_exec() {
+    let ghost c = choose|i: int| bnd_pos(i);
+    assert(bnd_pos(4));
+    assert(c > 0);
+}
+
 // ---- unit values
 
 // expect: verified

@@ -152,4 +152,65 @@ proof fn rt_pairs_bad(se: Set<(int, int)>) {
     assert(s2 == s1);
 }
 
+// ---- decreases on datatypes without containers
+
+enum RtList {
+    Nil,
+    Cons(int, Box<RtList>),
+}
+
+struct RtChain {
+    v: int,
+    next: Option<Box<RtChain>>,
+}
+
+// expect: verified
+spec fn rt_list_len(l: RtList) -> nat
+    decreases l,
+{
+    match l {
+        RtList::Nil => 0,
+        RtList::Cons(_, t) => 1 + rt_list_len(*t),
+    }
+}
+
+// expect: failed decreases
+spec fn rt_list_len_bad(l: RtList) -> nat
+    decreases l,
+{
+    match l {
+        RtList::Nil => 0,
+        RtList::Cons(x, t) => 1 + rt_list_len_bad(RtList::Cons(x - 1, t)),
+    }
+}
+
+// expect: verified
+spec fn rt_chain_last(c: RtChain) -> int
+    decreases c,
+{
+    match c.next {
+        Some(n) => rt_chain_last(*n),
+        None => c.v,
+    }
+}
+
+// expect: failed decreases
+spec fn rt_chain_bad(c: RtChain) -> int
+    decreases c,
+{
+    rt_chain_bad(RtChain { v: c.v + 1, next: c.next })
+}
+
+// expect: verified
+proof fn rt_list_len_unfold(x: int, t: RtList)
+    ensures rt_list_len(RtList::Cons(x, t)) == 1 + rt_list_len(t),
+{
+}
+
+// expect: failed postcondition
+proof fn rt_list_len_unfold_bad(x: int, t: RtList)
+    ensures rt_list_len(RtList::Cons(x, t)) == rt_list_len(t),
+{
+}
+
 }

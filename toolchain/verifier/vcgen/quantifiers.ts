@@ -104,7 +104,9 @@ export class ChooseMethods {
     pathNames(e, names);
     const free = [...names].filter((n) => !own.has(n) && st.lookup(n)).sort().map((n) => ({ name: n, b: st.lookup(n)! }));
     const tys = e.params.map((p) => this.binderType(p));
-    const resTy: Ty = tys.length === 1 ? tys[0]! : { k: 'tuple', elems: tys };
+    // the choice's type as the checking phase gave it (the binder's, or the tuple of them)
+    const resTy = this.cvc.checked.exprTypes.get(e);
+    if (!resTy) throw new Unsupported('the type of this `choose` is not known', e.sp);
     // the body is evaluated closed: its free variables are the function's parameters
     const saved = { q: this.qcount, decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
     this.qcount = 0;

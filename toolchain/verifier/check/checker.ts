@@ -494,6 +494,7 @@ class Checker {
     const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
     const trusted = f.attrs.some((a) => a.includes('external_body'));
     const before = this.errors.length;
+    const bindersBefore = this.itemBinders.length;
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
@@ -501,7 +502,10 @@ class Checker {
       if (!trusted) throw e;
     }
     // a trusted body is typed (its literals get types) but not judged: only the signature counts
-    if (trusted) this.errors.length = before;
+    if (trusted) {
+      this.errors.length = before;
+      this.itemBinders.length = bindersBefore;
+    }
   }
 
   private tailSpan(b: Block): Sp {

@@ -120,6 +120,9 @@ const RUST_OK: ReadonlySet<string> = new Set([
 /** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */
 export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   const a = parseAttr(text);
+  // vstd's `auto_spec` makes an exec fn callable from spec code with its body as meaning: calls
+  // in other functions mean something else without it
+  if (/^(?:(?:vstd::)?contrib::)?auto_spec$/.test(a.text)) return 'crate';
   if (!a.verifier) return RUST_OK.has(a.name) ? 'ok' : 'item';
   if (a.name === 'external') return site === 'stmt' ? 'item' : 'external';
   if (VERIFIER_CRATE.has(a.name)) return 'crate';

@@ -204,3 +204,14 @@ describe('statements', () => {
     expect(fn.body!.stmts.map((s) => (s.k === 'expr' ? s.e.k : s.k))).toEqual(['if', 'assign', 'match', 'unary', 'block', 'assign']);
   });
 });
+
+describe('patterns', () => {
+  it('reads `(p)` as a parenthesized pattern and `(p,)` as a one-element tuple, as Rust does', () => {
+    const f = parseFile('x.rs', 'verus! { fn f() { let (x): usize = 0; let (y,) = (1,); let (a, b) = (1, 2); } }');
+    expect(f.diagnostics).toEqual([]);
+    const fn = f.items[0]!;
+    if (fn.k !== 'fn') throw new Error('expected a function');
+    const pats = fn.body!.stmts.map((s) => (s.k === 'let' ? s.pat.k : s.k));
+    expect(pats).toEqual(['bind', 'tuple', 'tuple']);
+  });
+});

@@ -1098,13 +1098,17 @@ class Parser {
     }
     if (this.eat('(')) {
       const elems: Pat[] = [];
+      let trailingComma = false;
       while (!this.eat(')')) {
         elems.push(this.pat());
-        if (!this.eat(',')) {
+        trailingComma = this.eat(',');
+        if (!trailingComma) {
           this.expect(')');
           break;
         }
       }
+      // `(p)` is a parenthesized pattern, `(p,)` a one-element tuple (as in Rust)
+      if (elems.length === 1 && !trailingComma) return elems[0]!;
       return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
     }
     const ref = this.eat('ref');

@@ -119,13 +119,123 @@ export function sortOf(t: Ty): Term {
 
 export interface DtField {
   name: string;
+  /** the accessor as terms use it (for a boxed field: a macro that unboxes) */
   acc: string;
   ty: Ty;
+  /** A field whose type reaches its own datatype through a Seq/array/Map value (see Boxed). */
+  boxed?: Boxed;
 }
 export interface DtCtor {
   name: string; // source variant name ('mk' for structs)
-  ctor: string; // quoted SMT constructor
+  /** the constructor as terms apply it (with a boxed field: a macro that boxes) */
+  ctor: string;
+  /** the datatype's own constructor, for testers `(_ is ..)` (differs from `ctor` when a field is boxed) */
+  tester: string;
   fields: DtField[];
+}
+
+/**
+ * A recursive occurrence through a container (`struct S { x: Seq<Box<S>> }`): Verus allows it
+ * (an empty Seq is a base case), but an SMT datatype with an array of itself is not well founded
+ * for z3. The field is stored as a value of an uninterpreted sort (`Box<Seq<S>>`), in bijection
+ * with the field's type through `box` / `unbox` (as Verus's Poly): the declared datatype has the
+ * raw accessor and constructor, and `acc` / `ctor` are macros that unbox / box.
+ */
+export interface Boxed {
+  sort: string;
+  box: string;
+  unbox: string;
+  rawAcc: string;
+}
+
+/**
+ * A datatype the encoding cannot express soundly: its recursion goes through a `Set` element or a
+ * `Map` key (Verus's finite sets; ours are SMT arrays, all subsets, so the type would contain its
+ * own powerset). VC generation reports the function using it `unsupported`.
+ */
+export class UnencodableType extends Error {}
+
+/** Which user datatypes each one reaches through its fields (per crate, computed once). */
+const reachCache = new WeakMap<Crate, Map<string, Set<string>>>();
+function userDatatypesIn(t: Ty, out: Set<string>): void {
+  switch (t.k) {
+    case 'struct': out.add(t.name); return;
+    case 'enum': if (t.name !== 'Option') out.add(t.name); t.args.forEach((a) => userDatatypesIn(a, out)); return;
+    case 'seq': case 'array': case 'set': userDatatypesIn(t.elem, out); return;
+    case 'map': userDatatypesIn(t.key, out); userDatatypesIn(t.val, out); return;
+    case 'tuple': t.elems.forEach((a) => userDatatypesIn(a, out)); return;
+    default: return;
+  }
+}
+function reachMap(crate: Crate): Map<string, Set<string>> {
+  let m = reachCache.get(crate);
+  if (m) return m;
+  const direct = new Map<string, Set<string>>();
+  const fieldTys = (name: string): Ty[] => {
+    try {
+      const st = crate.structs.get(name)?.[0]?.item;
+      if (st) return st.generics.length ? [] : st.fields.map((f) => crate.resolveType(f.ty, name));
+      const en = crate.enums.get(name)?.[0]?.item;
+      if (en) return en.generics.length ? [] : en.variants.flatMap((v) => v.fields.map((f) => crate.resolveType(f.ty, name)));
+    } catch {
+      /* an unresolvable field is reported where the type is used */
+    }
+    return [];
+  };
+  for (const name of [...crate.structs.keys(), ...crate.enums.keys()]) {
+    const out = new Set<string>();
+    for (const t of fieldTys(name)) userDatatypesIn(t, out);
+    direct.set(name, out);
+  }
+  m = new Map();
+  for (const name of direct.keys()) {
+    const seen = new Set<string>();
+    const stack = [...(direct.get(name) ?? [])];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...(direct.get(x) ?? []));
+    }
+    m.set(name, seen);
+  }
+  reachCache.set(crate, m);
+  return m;
+}
+
+/** How a field of user datatype `owner` with type `t` is stored: as is, or boxed. */
+function fieldStorage(crate: Crate, owner: string, t: Ty): 'plain' | 'boxed' {
+  const reach = reachMap(crate);
+  // a type that mentions a datatype of owner's recursion group
+  const inGroup = (x: Ty): boolean => {
+    const names = new Set<string>();
+    userDatatypesIn(x, names);
+    return [...names].some((n) => n === owner || reach.get(n)?.has(owner));
+  };
+  let boxed = false;
+  const walk = (x: Ty): void => {
+    switch (x.k) {
+      case 'enum': if (x.name === 'Option') x.args.forEach(walk); return; // a user enum declares its own fields
+      case 'tuple': x.elems.forEach(walk); return;
+      case 'seq': case 'array':
+        if (inGroup(x.elem)) boxed = true;
+        walk(x.elem);
+        return;
+      case 'set':
+        if (inGroup(x.elem)) throw new UnencodableType(`datatype \`${owner}\` contains itself through a \`Set\` element, which this verifier's (possibly infinite) sets cannot encode`);
+        walk(x.elem);
+        return;
+      case 'map':
+        if (inGroup(x.key)) throw new UnencodableType(`datatype \`${owner}\` contains itself through a \`Map\` key, which this verifier's (possibly infinite) maps cannot encode`);
+        if (inGroup(x.val)) boxed = true;
+        walk(x.key);
+        walk(x.val);
+        return;
+      default: return;
+    }
+  };
+  walk(t);
+  return boxed ? 'boxed' : 'plain';
 }
 export interface Datatype {
   key: string;
@@ -139,12 +249,24 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
   const key = sortKey(t);
   const sort = quote(key);
   const f = (c: string, n: string, ty: Ty): DtField => ({ name: n, acc: quote(`${key}.${c}${c ? '.' : ''}${n}`), ty });
+  // a user datatype's field, boxed when its type reaches the datatype through a container
+  const uf = (c: string, n: string, ty: Ty): DtField => {
+    const fd = f(c, n, ty);
+    if (fieldStorage(crate, t.k === 'struct' || t.k === 'enum' ? t.name : key, ty) === 'plain') return fd;
+    const bk = `Box<${sortKey(ty)}>`;
+    return { ...fd, boxed: { sort: quote(bk), box: quote(`box.${sortKey(ty)}`), unbox: quote(`unbox.${sortKey(ty)}`), rawAcc: quote(`${key}.${c}${c ? '.' : ''}${n}$raw`) } };
+  };
+  const userCtor = (name: string, ctorName: string, fields: DtField[]): DtCtor => {
+    const any = fields.some((x) => x.boxed);
+    return { name, ctor: quote(ctorName), tester: quote(any ? `${ctorName}$raw` : ctorName), fields };
+  };
+  const c0 = (name: string, ctor: string, fields: DtField[]): DtCtor => ({ name, ctor, tester: ctor, fields });
   switch (t.k) {
     case 'struct': {
       const s = crate.struct(t.name, { start: 0, end: 0 });
       return {
         key, sort,
-        ctors: [{ name: 'mk', ctor: quote(`${key}.mk`), fields: s.fields.map((fd) => f('', fd.name, crate.resolveType(fd.ty, t.name))) }],
+        ctors: [userCtor('mk', `${key}.mk`, s.fields.map((fd) => uf('', fd.name, crate.resolveType(fd.ty, t.name))))],
       };
     }
     case 'enum': {
@@ -152,29 +274,29 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
         return {
           key, sort,
           ctors: [
-            { name: 'None', ctor: quote(`${key}.None`), fields: [] },
-            { name: 'Some', ctor: quote(`${key}.Some`), fields: [f('Some', '0', t.args[0]!)] },
+            c0('None', quote(`${key}.None`), []),
+            c0('Some', quote(`${key}.Some`), [f('Some', '0', t.args[0]!)]),
           ],
         };
       }
       const e = crate.enumItem(t.name)!;
       return {
         key, sort,
-        ctors: e.variants.map((v) => ({ name: v.name, ctor: quote(`${key}.${v.name}`), fields: v.fields.map((fd) => f(v.name, fd.name, crate.resolveType(fd.ty, t.name))) })),
+        ctors: e.variants.map((v) => userCtor(v.name, `${key}.${v.name}`, v.fields.map((fd) => uf(v.name, fd.name, crate.resolveType(fd.ty, t.name))))),
       };
     }
     case 'seq': case 'array':
       return {
         key, sort,
-        ctors: [{ name: 'mk', ctor: quote(`${key}.mk`), fields: [f('', 'len', { k: 'int', kind: 'int' }), { name: 'arr', acc: quote(`${key}.arr`), ty: { k: 'set', elem: t.elem } /* placeholder, sort printed specially */ }] }],
+        ctors: [c0('mk', quote(`${key}.mk`), [f('', 'len', { k: 'int', kind: 'int' }), { name: 'arr', acc: quote(`${key}.arr`), ty: { k: 'set', elem: t.elem } /* placeholder, sort printed specially */ }])],
       };
     case 'map':
       return {
         key, sort,
-        ctors: [{ name: 'mk', ctor: quote(`${key}.mk`), fields: [{ name: 'dom', acc: quote(`${key}.dom`), ty: { k: 'set', elem: t.key } }, { name: 'vals', acc: quote(`${key}.vals`), ty: t.val }] }],
+        ctors: [c0('mk', quote(`${key}.mk`), [{ name: 'dom', acc: quote(`${key}.dom`), ty: { k: 'set', elem: t.key } }, { name: 'vals', acc: quote(`${key}.vals`), ty: t.val }])],
       };
     case 'tuple':
-      return { key, sort, ctors: [{ name: 'mk', ctor: quote(`${key}.mk`), fields: t.elems.map((e, i) => f('', String(i), e)) }] };
+      return { key, sort, ctors: [c0('mk', quote(`${key}.mk`), t.elems.map((e, i) => f('', String(i), e)))] };
     default:
       return null;
   }
@@ -183,6 +305,7 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
 /** Sort of a datatype field as SMT text (seq arr / map vals are arrays). */
 export function fieldSort(t: Ty, dt: Datatype, field: DtField): Term {
   t = t;
+  if (field.boxed) return field.boxed.sort;
   if ((t.k === 'seq' || t.k === 'array') && field.name === 'arr') return ['Array', 'Int', sortOf(t.elem)];
   if (t.k === 'map' && field.name === 'vals') return ['Array', sortOf(t.key), sortOf(t.val)];
   void dt;
@@ -227,16 +350,54 @@ export class SortRegistry {
   declarations(): string[] {
     const out: string[] = [];
     const keys = [...this.dts.keys()].sort();
-    if (keys.length) {
-      const heads = keys.map((k) => `(${quote(k)} 0)`).join(' ');
-      const bodies = keys
+    // boxed fields: their sorts first, their box/unbox bijection and the macros after the datatypes
+    const boxes = new Map<string, { b: Boxed; ty: Ty }>();
+    for (const k of keys) for (const c of this.dts.get(k)!.dt.ctors) for (const f of c.fields) if (f.boxed) boxes.set(f.boxed.sort, { b: f.boxed, ty: f.ty });
+    for (const [sort] of [...boxes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out.push(`(declare-sort ${sort} 0)`);
+    // one declare-datatypes per group of mutually recursive datatypes, each after those it uses
+    // (one group for all would put, e.g., a tuple under a Set's array in a contravariant position)
+    const uses = (k: string): string[] => {
+      const { dt, ty } = this.dts.get(k)!;
+      const out2 = new Set<string>();
+      const visit = (t: Term): void => {
+        if (typeof t === 'string') {
+          if (t.startsWith('|')) {
+            const inner = t.slice(1, -1);
+            if (this.dts.has(inner)) out2.add(inner);
+          }
+          return;
+        }
+        t.forEach(visit);
+      };
+      for (const c of dt.ctors) for (const f of c.fields) visit(fieldSort(ty, dt, f));
+      return [...out2].sort();
+    };
+    for (const group of sccs(keys, uses)) {
+      const heads = group.map((k) => `(${quote(k)} 0)`).join(' ');
+      const bodies = group
         .map((k) => {
           const { dt, ty } = this.dts.get(k)!;
-          const ctors = dt.ctors.map((c) => (c.fields.length ? `(${c.ctor} ${c.fields.map((f) => `(${f.acc} ${print(fieldSort(ty, dt, f))})`).join(' ')})` : `(${c.ctor})`));
+          const ctors = dt.ctors.map((c) => (c.fields.length ? `(${c.tester} ${c.fields.map((f) => `(${f.boxed ? f.boxed.rawAcc : f.acc} ${print(fieldSort(ty, dt, f))})`).join(' ')})` : `(${c.tester})`));
           return `(${ctors.join(' ')})`;
         })
         .join(' ');
       out.push(`(declare-datatypes (${heads}) (${bodies}))`);
+    }
+    for (const [sort, { b, ty }] of [...boxes].sort((a, b2) => (a[0] < b2[0] ? -1 : 1))) {
+      const s = print(sortOf(ty));
+      out.push(`(declare-fun ${b.box} (${s}) ${sort})`, `(declare-fun ${b.unbox} (${sort}) ${s})`);
+      out.push(`(assert (forall ((x ${s})) (! (= (${b.unbox} (${b.box} x)) x) :pattern ((${b.box} x)))))`);
+      out.push(`(assert (forall ((b ${sort})) (! (= (${b.box} (${b.unbox} b)) b) :pattern ((${b.unbox} b)))))`);
+    }
+    for (const k of keys) {
+      const { dt, ty } = this.dts.get(k)!;
+      for (const c of dt.ctors) {
+        if (c.tester === c.ctor) continue;
+        for (const f of c.fields) if (f.boxed) out.push(`(define-fun ${f.acc} ((x ${dt.sort})) ${print(sortOf(f.ty))} (${f.boxed.unbox} (${f.boxed.rawAcc} x)))`);
+        const ps = c.fields.map((f, i) => `(a${i} ${print(f.boxed ? sortOf(f.ty) : fieldSort(ty, dt, f))})`).join(' ');
+        const args = c.fields.map((f, i) => (f.boxed ? `(${f.boxed.box} a${i})` : `a${i}`)).join(' ');
+        out.push(`(define-fun ${c.ctor} (${ps}) ${dt.sort} (${c.tester} ${args}))`);
+      }
     }
     for (const k of [...this.dflts.keys()].sort()) out.push(`(declare-const ${quote(`dflt.${k}`)} ${print(sortOf(this.dflts.get(k)!))})`);
     return out;
@@ -246,5 +407,74 @@ export class SortRegistry {
     if (!d) throw new Error(`no datatype for ${tyStr(t)}`);
     this.need(t);
     return d;
+  }
+}
+
+/** Strongly connected components of a graph, each after the components it points to. */
+function sccs(nodes: string[], succ: (n: string) => string[]): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const on = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  const strong = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of succ(v)) {
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp: string[] = [];
+      for (;;) {
+        const w = stack.pop()!;
+        on.delete(w);
+        comp.push(w);
+        if (w === v) break;
+      }
+      out.push(comp.sort());
+    }
+  };
+  for (const n of nodes) if (!idx.has(n)) strong(n);
+  return out;
+}
+
+/** The integer value of a numeral term (`5`, `(- 5)`), or null. */
+function numeralValue(t: Term): bigint | null {
+  if (typeof t === 'string') return /^[0-9]+$/.test(t) ? BigInt(t) : null;
+  if (t.length === 2 && t[0] === '-' && typeof t[1] === 'string' && /^[0-9]+$/.test(t[1])) return -BigInt(t[1]);
+  return null;
+}
+
+/**
+ * Evaluates ground integer arithmetic and comparisons (`(= (+ 1 1) 2)` is `true`): an equivalent
+ * term, used where two terms are compared by how they are written after Verus's constant
+ * simplification (two `choose` with such bodies are the same choice). Connectives are left as
+ * they are, as Verus leaves them.
+ */
+export function foldGround(t: Term): Term {
+  if (typeof t === 'string') return t;
+  const xs = t.map((x, i) => (i === 0 ? x : foldGround(x)));
+  const h = xs[0];
+  const args = xs.slice(1);
+  const vals = args.map(numeralValue);
+  const ground = args.length > 0 && vals.every((v) => v !== null);
+  const v = vals as bigint[];
+  switch (h) {
+    case '+': return ground ? num(v.reduce((a, b) => a + b, 0n)) : xs;
+    case '*': return ground ? num(v.reduce((a, b) => a * b, 1n)) : xs;
+    case '-': return ground ? num(v.length === 1 ? -v[0]! : v.slice(1).reduce((a, b) => a - b, v[0]!)) : xs;
+    case '=': return ground && v.length === 2 ? (v[0] === v[1] ? 'true' : 'false') : xs;
+    case '<': return ground && v.length === 2 ? (v[0]! < v[1]! ? 'true' : 'false') : xs;
+    case '<=': return ground && v.length === 2 ? (v[0]! <= v[1]! ? 'true' : 'false') : xs;
+    case '>': return ground && v.length === 2 ? (v[0]! > v[1]! ? 'true' : 'false') : xs;
+    case '>=': return ground && v.length === 2 ? (v[0]! >= v[1]! ? 'true' : 'false') : xs;
+    // connectives keep their shape, as in Verus: `f(i) && true` and `true && f(i)` are two choices
+    default: return xs;
   }
 }

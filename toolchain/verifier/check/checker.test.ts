@@ -213,9 +213,9 @@ describe('datatype well-formedness (as Verus)', () => {
     for (const it of file.items) if (it.k === 'struct' || it.k === 'enum') out[it.name] = (checked.typeErrors.get(it) ?? []).map((e) => e.message).join();
     return out;
   }
-  it('refuses a datatype inside a Set element, an IMap key or a rejected type parameter of itself', () => {
+  it('refuses a datatype inside an ISet element, an IMap key or a rejected type parameter of itself', () => {
     const errs = typeErrors(
-      `struct A { s: Set<A> }\nenum B { L, N(IMap<B, int>) }\nstruct C { m: Map<int, C>, q: Seq<C> }\n#[verifier::reject_recursive_types(T)]\nstruct W<T> { s: Set<T> }\nenum D { L, N(Box<E>), F(W<Box<D>>) }\nenum E { L, N(Box<D>) }\nstruct V<T> { s: Set<T> }`,
+      `struct A { s: ISet<A> }\nenum B { L, N(IMap<B, int>) }\nstruct C { m: Map<int, C>, q: Seq<C> }\n#[verifier::reject_recursive_types(T)]\nstruct W<T> { s: Set<T> }\nenum D { L, N(Box<E>), F(W<Box<D>>) }\nenum E { L, N(Box<D>) }\nstruct V<T> { s: ISet<T> }`,
     );
     expect(errs.A).toMatch(/recursively uses type `A` in a non-positive position/);
     expect(errs.B).toMatch(/non-positive position/);
@@ -224,6 +224,16 @@ describe('datatype well-formedness (as Verus)', () => {
     expect(errs.D).toMatch(/recursively uses type `D`/);
     expect(errs.E).toBe('');
     expect(errs.V).toMatch(/type parameter `T` of `V` is used in a non-positive position/);
+  });
+  it("accepts recursion through Verus's finite Set and Map and through arrays (as Verus)", () => {
+    const errs = typeErrors(
+      `struct A { s: Set<A> }\nenum B { L, N(Map<B, B>) }\nstruct V<T> { s: Set<T> }\nstruct F { f: Box<[F; 1]> }\nstruct G { g: [ISet<G>; 2] }`,
+    );
+    expect(errs.A).toBe('');
+    expect(errs.B).toBe('');
+    expect(errs.V).toBe('');
+    expect(errs.F).toBe('');
+    expect(errs.G).toMatch(/recursively uses type `G` in a non-positive position/);
   });
   it('needs a ground variant for generic datatypes and well-formed recursive-types attributes', () => {
     const errs = typeErrors(
@@ -309,5 +319,43 @@ describe('local mutable references (not modelled: refused, never copied)', () =>
     const file = parseFile('t.rs', `verus! {\nstruct P<'a> { r: &'a mut u64 }\n}`);
     const checked = checkCrate(new Crate([file]));
     expect(checked.typeErrors.get(file.items[0] as never)?.[0]?.message).toMatch(/`&mut` field/);
+  });
+});
+
+describe('binder types inferred from their uses (as rustc)', () => {
+  const binderTypes = (body: string): Record<string, string> => {
+    const { checked } = check(body);
+    const out: Record<string, string> = {};
+    for (const [p, t] of checked.binderTypes) out[p.name] = tyStr(t);
+    return out;
+  };
+  it('types a binder from a call argument, a comparison with a literal and a Seq index', () => {
+    const src = `spec fn g(x: u16) -> bool { true }\nproof fn f(s: Seq<bool>) { assert(forall|a| g(a)); assert(exists|b| 0 <= b); assert(forall|c| s[c]); }`;
+    expect(binderTypes(src)).toEqual({ a: 'u16', b: 'int', c: 'int' });
+  });
+  it('types `choose` and the variable it is bound to', () => {
+    const src = `spec fn g(x: nat) -> bool { true }\nproof fn f() { let v = choose|k| g(k); assert(v >= 0); }`;
+    expect(binderTypes(src)).toEqual({ k: 'nat' });
+    expect(errorsOf(src).f).toEqual([]);
+  });
+  it('reports a binder nothing fixes, and a conflicting use', () => {
+    expect(errorsOf(`proof fn f() { assert(forall|x| x == x); }`).f!.join()).toMatch(/type annotations needed: cannot infer the type of `x`/);
+    expect(errorsOf(`spec fn g(x: u16) -> bool { true }\nspec fn h(x: bool) -> bool { true }\nproof fn f() { assert(forall|a| g(a) && h(a)); }`).f!.join()).toMatch(/mismatched types: expected `bool`, found `u16`/);
+  });
+});
+
+describe('choose and quantifiers are spec expressions', () => {
+  it('refuses them in exec code and accepts them in ghost code of an exec fn', () => {
+    const errs = errorsOf(`spec fn g(x: int) -> bool { true }\nfn f() -> bool { let c = choose|i: int| g(i); forall|i: int| g(i) }\nfn h() { let ghost c = choose|i: int| g(i); assert(exists|i: int| g(i) || !g(i)); }`);
+    expect(errs.f!.join()).toMatch(/expression has mode spec, expected mode exec: `choose`/);
+    expect(errs.f!.join()).toMatch(/`forall` can only be used in ghost code/);
+    expect(errs.h).toEqual([]);
+  });
+});
+
+describe('binders of a trusted body', () => {
+  it('are not judged (only the signature of an external_body fn counts)', () => {
+    expect(errorsOf(`#[verifier::external_body]\nproof fn f() { assert(forall|x| x == x); }`).f).toEqual([]);
+    expect(errorsOf(`proof fn g() { assert(forall|x| x == x); }`).g!.join()).toMatch(/type annotations needed/);
   });
 });

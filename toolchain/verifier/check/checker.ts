@@ -20,6 +20,9 @@ import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/** A binder of `forall` / `exists` / `choose` / `assert forall` (the AST node itself is the key). */
+export type QuantParam = Extract<Expr, { k: 'quant' }>['params'][number];
+
 export interface CheckError {
   message: string;
   sp: Sp;
@@ -30,6 +33,11 @@ export interface CheckedCrate {
   exprTypes: Map<Expr, Ty>;
   /** The type of each binding pattern (`let x`, `Some(v)`, ...) whose type is known. */
   bindingTypes: Map<Pat, Ty>;
+  /**
+   * The type of each quantifier / `choose` / `assert forall` binder, annotated or inferred from
+   * its uses (`forall|i| f(i)`); a binder whose type stays unknown is an error of its function.
+   */
+  binderTypes: Map<QuantParam, Ty>;
   /** Type and mode errors of each function; a function with errors gets no verification conditions. */
   fnErrors: Map<FnItem, CheckError[]>;
   /** Errors in the value of a constant. */
@@ -129,7 +137,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -186,6 +194,10 @@ class Checker {
       const ty = toTy(t, this.vars);
       if (ty) this.out.bindingTypes.set(p, ty);
     }
+    for (const [p, t] of this.binders) {
+      const ty = toTy(t, this.vars);
+      if (ty) this.out.binderTypes.set(p, ty);
+    }
     return this.out;
   }
 
@@ -197,6 +209,17 @@ class Checker {
   }
   /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
   private graph: CallGraph = { calls: new Map(), fuels: [] };
+  /** every binder's (working) type, and those of the item being checked */
+  private binders = new Map<QuantParam, CTy>();
+  private itemBinders: QuantParam[] = [];
+
+  /** A binder's type: its annotation, or a type variable its uses fix (`forall|i| f(i)`). */
+  private binderType(p: QuantParam, ctx: Ctx): CTy {
+    const t = p.ty.k === 'infer' ? this.vars.freshType() : this.resolve(p.ty, ctx.fn?.selfType ?? null);
+    this.binders.set(p, t);
+    this.itemBinders.push(p);
+    return t;
+  }
   private currentConst: ConstItem | null = null;
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
@@ -220,8 +243,11 @@ class Checker {
     this.errors = [];
     this.cells = [];
     this.currentFn = fn;
+    this.itemBinders = [];
     try {
       f();
+      // like rustc: a binder's type must be known once the whole item is typed
+      for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
     } catch (e) {
       if (e instanceof ResolveError) this.errors.push({ message: e.message, sp: e.sp });
       else if (!(e instanceof CheckFailed)) throw e;
@@ -250,9 +276,9 @@ class Checker {
       switch (t.k) {
         case 'struct': return founded.has(t.name);
         case 'enum': return t.name === 'Option' || founded.has(t.name);
-        case 'array': return t.len === 0 || ok(t.elem);
         case 'tuple': return t.elems.every(ok);
-        default: return true; // integers, bool, and Seq/Set/Map (which can be empty)
+        // integers, bool, Seq/Set/Map (which can be empty) and arrays (a container, as in Verus)
+        default: return true;
       }
     };
     const fieldTypes = (it: StructItem | EnumItem): Ty[][] | null => {
@@ -269,7 +295,7 @@ class Checker {
     const params = new Map(all.map((it) => [it, this.typeParamAttrs(it)]));
     const okSyntax = (it: StructItem | EnumItem, t: TypeExpr): boolean => {
       switch (t.k) {
-        case 'array': return this.crate.constIntValue(t.len) === 0n || okSyntax(it, t.elem);
+        case 'array': return true;
         case 'tuple': return t.elems.every((x) => okSyntax(it, x));
         case 'ref': return okSyntax(it, t.inner);
         case 'slice': return true;
@@ -352,10 +378,12 @@ class Checker {
 
   /**
    * Verus's positivity check: a datatype may not contain itself (or a type that contains it) in
-   * a non-positive position, such as the element of a `Set` (a function to bool) or a `Map`'s
-   * key, or a type parameter declared `reject_recursive_types`; otherwise its SMT axioms would
-   * be inconsistent (Cantor). A type parameter used in such a position must be declared
-   * `#[verifier::reject_recursive_types(..)]`.
+   * a non-positive position, such as the element of an `ISet` (a function to bool) or an
+   * `IMap`'s key, or a type parameter declared `reject_recursive_types`; otherwise its SMT axioms
+   * would be inconsistent (Cantor). A type parameter used in such a position must be declared
+   * `#[verifier::reject_recursive_types(..)]`. (Verus's finite `Set` / `Map` accept recursive
+   * types; VC generation, whose sets are not finite, reports a function using such a type
+   * `unsupported`.)
    */
   private checkPositivity(
     all: (StructItem | EnumItem)[],
@@ -365,9 +393,11 @@ class Checker {
   ): void {
     const byName = new Map(all.map((it) => [it.name, it]));
     /** For each type constructor, which argument positions are non-positive. */
+    // (Verus's `Set` and `Map` are finite and accept recursive types; `ISet` / `IMap` may be
+    // infinite: an element or key of the type itself is non-positive there)
     const rejected = (name: string, i: number): boolean => {
-      if (name === 'Set' || name === 'ISet') return i === 0;
-      if (name === 'Map' || name === 'IMap') return i === 0;
+      if (name === 'ISet') return i === 0;
+      if (name === 'IMap') return i === 0;
       const it = byName.get(name);
       if (!it) return false;
       const p = it.generics[i];
@@ -490,6 +520,7 @@ class Checker {
     if (open.error) this.error(open.error.message, open.error.sp);
     const before = this.errors.length;
     this.openScope = open.scope;
+    const bindersBefore = this.itemBinders.length;
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
@@ -499,7 +530,10 @@ class Checker {
       this.openScope = undefined;
     }
     // a trusted body is typed (its literals get types) but not judged: only the signature counts
-    if (trusted) this.errors.length = before;
+    if (trusted) {
+      this.errors.length = before;
+      this.itemBinders.length = bindersBefore;
+    }
   }
 
   private tailSpan(b: Block): Sp {
@@ -528,6 +562,9 @@ class Checker {
     a = shallow(a, this.vars);
     b = shallow(b, this.vars);
     if (a.k === 'any' || b.k === 'any') return true;
+    if (a.k === 'tvar' && b.k === 'tvar' && a.id === b.id) return true;
+    if (a.k === 'tvar') return this.vars.bindType(a.id, b);
+    if (b.k === 'tvar') return this.vars.bindType(b.id, a);
     if (a.k === 'ivar' && b.k === 'ivar') return this.vars.union(a.id, b.id);
     if (a.k === 'ivar') return b.k === 'int' && this.vars.fix(a.id, b.kind);
     if (b.k === 'ivar') return a.k === 'int' && this.vars.fix(b.id, a.kind);
@@ -645,9 +682,16 @@ class Checker {
       }
       case 'index': {
         const r = shallow(this.infer(e.recv, ctx), this.vars);
+        // `a[i..j]` (a range, which VC generation reports unsupported) is a slice, not an element
+        if (e.idx.k === 'unsupported') {
+          this.infer(e.idx, ctx);
+          return C_ANY;
+        }
         if (r.k === 'array' || r.k === 'seq') {
           const i = this.infer(e.idx, ctx);
           if (r.k === 'array' && ctx.code === 'exec') this.unify({ k: 'int', kind: 'usize' }, i, e.idx.sp);
+          // a spec index is an `int` (Verus's `Seq::index(i: int)`): it types an unannotated binder
+          else if (shallow(i, this.vars).k === 'tvar') this.unify(C_INT, i, e.idx.sp);
           else if (!isIntLike(shallow(i, this.vars)) && i.k !== 'any') this.error('the index must be an integer', e.idx.sp);
           return r.elem;
         }
@@ -714,8 +758,10 @@ class Checker {
         return this.block(e.block, ctx, hint) ?? C_ANY;
       case 'quant': {
         this.quantAttrs(e.attrs);
+        // quantifiers and `choose` are spec expressions (Verus: mode spec)
+        this.requireGhost(ctx, `\`${e.q}\``, e.sp);
         const scope = new Map<string, Local>();
-        const tys = e.params.map((p) => this.resolve(p.ty, ctx.fn?.selfType ?? null));
+        const tys = e.params.map((p) => this.binderType(p, ctx));
         e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
         const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
         for (const tr of e.triggers) for (const t of tr) this.infer(t, inner);
@@ -861,6 +907,7 @@ class Checker {
   }
   private fieldType(r: CTy, name: string, sp: Sp): CTy {
     if (r.k === 'any') return C_ANY;
+    if (r.k === 'tvar') throw new ResolveError('type annotations needed', sp);
     if (r.k === 'tuple') {
       const i = Number(name);
       if (Number.isInteger(i) && i >= 0 && i < r.elems.length) return r.elems[i]!;
@@ -887,8 +934,14 @@ class Checker {
       this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
       return C_BOOL;
     }
-    const lt = shallow(this.infer(l, ctx), this.vars);
-    const rt = shallow(this.infer(r, ctx, lt), this.vars);
+    let lt = shallow(this.infer(l, ctx), this.vars);
+    let rt = shallow(this.infer(r, ctx, lt), this.vars);
+    // an operand whose type is still to be inferred (an unannotated binder) takes the other's
+    if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {
+      this.unify(lt, rt, r.sp);
+      lt = shallow(lt, this.vars);
+      rt = shallow(rt, this.vars);
+    }
     const g = ghost(ctx.code);
     if (COMPARISONS.has(op)) {
       // Verus compares any two integer types in spec code (as mathematical integers)
@@ -1115,6 +1168,11 @@ class Checker {
       return C_ANY;
     }
     if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
+    if (r.k === 'array' && ctx.code === 'exec' && name === 'index' && e.args.length === 1 && e.args[0]!.k !== 'unsupported') {
+      // `Index<usize>` of an array: `a.index(i)` is `a[i]`
+      this.expect(e.args[0]!, { k: 'int', kind: 'usize' }, ctx);
+      return r.elem;
+    }
     if (r.k === 'array' && ctx.code === 'exec') {
       // exec array methods other than len: VC generation reports what it does not support
       this.unknownContext(argTys());
@@ -1184,6 +1242,7 @@ class Checker {
 
   private intArg(e: Expr, ctx: Ctx): void {
     const t = shallow(this.infer(e, ctx), this.vars);
+    if (t.k === 'tvar') return void this.unify(C_INT, t, e.sp);
     if (t.k !== 'any' && !isIntLike(t)) this.error(`mismatched types: expected \`int\`, found \`${cTyStr(t, this.vars)}\``, e.sp);
   }
 
@@ -1390,7 +1449,7 @@ class Checker {
         noGhostStatementsInSpec('`assert forall`');
         this.quantAttrs(s.attrs);
         const scope = new Map<string, Local>();
-        for (const p of s.params) scope.set(p.name, { ty: this.resolve(p.ty, ctx.fn?.selfType ?? null), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
+        for (const p of s.params) scope.set(p.name, { ty: this.binderType(p, ctx), ghost: true, mutable: false, mutRef: false, mode: 'spec' });
         const inner: Ctx = { ...spec, scopes: [...ctx.scopes, scope] };
         for (const tr of s.triggers) for (const t of tr) this.infer(t, inner);
         if (s.lhs) this.expect(s.lhs, C_BOOL, inner);

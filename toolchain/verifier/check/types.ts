@@ -1,6 +1,7 @@
-// The checker's working types: the resolver's semantic types plus two inference forms, an integer
-// variable for an unsuffixed literal (Rust's `{integer}`) and `any` for what the checker does not
-// track. Only fully known types leave the checker (as resolver `Ty`s).
+// The checker's working types: the resolver's semantic types plus three inference forms, an integer
+// variable for an unsuffixed literal (Rust's `{integer}`), a type variable for a binder written
+// without a type (`forall|x| ..`, `choose|x| ..`, Rust's `_`) and `any` for what the checker does
+// not track. Only fully known types leave the checker (as resolver `Ty`s).
 
 import { tyStr, type IntKind, type Ty } from '../resolver';
 
@@ -15,6 +16,8 @@ export type CTy =
   | { k: 'map'; key: CTy; val: CTy }
   | { k: 'array'; elem: CTy; len: number }
   | { k: 'tuple'; elems: CTy[] }
+  /** A type to be inferred from the uses (a binder without a type annotation). */
+  | { k: 'tvar'; id: number }
   /** Not tracked by the checker (a construct VC generation reports as unsupported), or `!`. */
   | { k: 'any' };
 
@@ -87,6 +90,23 @@ export class IntVars {
     this.ghost[ra] = this.ghost[ra]! && this.ghost[rb]!;
     return true;
   }
+  // ---- type variables (binders without annotation): bound once, by the first type they meet
+
+  private tvals: (CTy | null)[] = [];
+  freshType(): CTy {
+    this.tvals.push(null);
+    return { k: 'tvar', id: this.tvals.length - 1 };
+  }
+  typeOf(id: number): CTy | null {
+    return this.tvals[id] ?? null;
+  }
+  /** Binds an unbound type variable (false when `t` contains it: an infinite type). */
+  bindType(id: number, t: CTy): boolean {
+    if (occurs(id, t, this)) return false;
+    this.tvals[id] = t;
+    return true;
+  }
+
   /** The kind a variable ends with: fixed, or the default of where it was written. */
   resolved(id: number): IntKind {
     const r = this.find(id);
@@ -94,8 +114,24 @@ export class IntVars {
   }
 }
 
+function occurs(id: number, t: CTy, vars: IntVars): boolean {
+  t = shallow(t, vars);
+  switch (t.k) {
+    case 'tvar': return t.id === id;
+    case 'enum': return t.args.some((x) => occurs(id, x, vars));
+    case 'seq': case 'set': case 'array': return occurs(id, t.elem, vars);
+    case 'map': return occurs(id, t.key, vars) || occurs(id, t.val, vars);
+    case 'tuple': return t.elems.some((x) => occurs(id, x, vars));
+    default: return false;
+  }
+}
+
 /** Replaces solved variables (for messages and for comparing shapes). */
 export function shallow(t: CTy, vars: IntVars): CTy {
+  if (t.k === 'tvar') {
+    const b = vars.typeOf(t.id);
+    return b ? shallow(b, vars) : t;
+  }
   if (t.k === 'ivar') {
     const k = vars.kindOf(t.id);
     return k ? { k: 'int', kind: k } : t;
@@ -111,6 +147,10 @@ export function cTyStr(t: CTy, vars: IntVars): string {
       return k ?? '{integer}';
     }
     case 'any': return '_';
+    case 'tvar': {
+      const b = vars.typeOf(t.id);
+      return b ? s(b) : '_';
+    }
     case 'enum': return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
     case 'seq': return `Seq<${s(t.elem)}>`;
     case 'set': return `Set<${s(t.elem)}>`;
@@ -135,6 +175,10 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
   switch (t.k) {
     case 'ivar': return { k: 'int', kind: vars.resolved(t.id) };
     case 'any': return null;
+    case 'tvar': {
+      const b = vars.typeOf(t.id);
+      return b ? toTy(b, vars) : null;
+    }
     case 'enum': {
       const a = all(t.args);
       return a && { k: 'enum', name: t.name, args: a };

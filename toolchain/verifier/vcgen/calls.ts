@@ -7,7 +7,6 @@ import type { Expr, Sp } from '../ast';
 import { BOOL, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
-import { lexLess } from './spec-fns';
 import type { FnGen } from './gen';
 
 export class CallMethods {
@@ -81,7 +80,7 @@ export class CallMethods {
       if (name.startsWith('$is:')) {
         const c = dt.ctors.find((x) => x.name === name.slice(4));
         if (!c) throw new ResolveError(`no variant \`${name.slice(4)}\``, sp);
-        return { t: dt.ctors.length > 1 ? [['_', 'is', c.ctor], recv.t] : 'true', ty: BOOL };
+        return { t: dt.ctors.length > 1 ? [['_', 'is', c.tester], recv.t] : 'true', ty: BOOL };
       }
       const fname = name.slice(7);
       for (const c of dt.ctors) {
@@ -98,7 +97,7 @@ export class CallMethods {
     }
     if (ty.k === 'enum' && ty.name === 'Option') {
       const dt = this.sorts.datatype(ty);
-      const isSome: Term = [['_', 'is', dt.ctors[1]!.ctor], recv.t];
+      const isSome: Term = [['_', 'is', dt.ctors[1]!.tester], recv.t];
       if (name === 'is_some') return { t: isSome, ty: BOOL };
       if (name === 'is_none') return { t: not(isSome), ty: BOOL };
       if (name === 'unwrap' || name === 'expect' || name === 'get_Some_0') {
@@ -114,6 +113,11 @@ export class CallMethods {
     if (ty.k === 'seq' || ty.k === 'array') {
       if (ty.k === 'array' && name === 'len') return { t: num(ty.len), ty: { k: 'int', kind: 'usize' } };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
+      if (ty.k === 'array' && m.exec) {
+        // exec `a.index(i)` is `a[i]` (with its bounds obligation); no other exec array method is modelled
+        if (name === 'index' && e.args.length === 1) return this.index(recv, this.ev(e.args[0]!, st, m), st, m, sp);
+        throw new Unsupported(`array method \`${name}\` in exec code`, e.nameSp);
+      }
       return this.seqOp(name, { t: recv.t, ty: { k: 'seq', elem: ty.elem } }, argv(), e.nameSp);
     }
     if (ty.k === 'set') return this.setOp(name, recv.t, ty, argv(), e.nameSp);
@@ -200,7 +204,7 @@ export class CallMethods {
         if (!measure.length || !cf.decreases.length) return this.makeOb(st, 'decreases', sp, 'false', undefined, 'could not prove termination (recursive function without `decreases`)');
         // the callee's measure at its entry: its `old(x)` is the value passed
         const newM = withOld(oldMap, () => cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([]))));
-        return this.makeOb(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
+        return this.makeOb(st, 'decreases', sp, this.lexLessMeasures(newM, measure, sp), cf.decreases[0]!.sp, 'could not prove termination');
       };
       const made = ob();
       this.recCalls.push({ callee: info.key, ob: () => made });

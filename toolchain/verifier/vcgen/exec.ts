@@ -9,7 +9,6 @@ import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
 import type { ScopeVar, Crossed, ObligationNote } from './query';
-import { lexLess } from './spec-fns';
 import type { FnGen } from './gen';
 
 export function rootVar(e: Expr): string | null {
@@ -304,7 +303,7 @@ export class ExecMethods {
         const s2 = st.clone();
         s2.push();
         for (const p of s.params) {
-          const ty = this.crate.resolveType(p.ty, this.info.item.selfType);
+          const ty = this.binderType(p);
           const c = this.havoc(`${p.name}$sk`, ty);
           s2.declare(p.name, { ty, term: c, mut: false });
         }
@@ -323,7 +322,17 @@ export class ExecMethods {
       case 'reveal': {
         const segs = s.name;
         const q = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
-        const info = this.crate.fn(q, s.sp);
+        let info = this.crate.fn(q, s.sp);
+        // `m::f` where `m` is a module (not a type): the free function `f` declared in that module
+        const owner = segs[segs.length - 2];
+        if (!info && owner !== undefined && !this.crate.structs.has(owner) && !this.crate.enums.has(owner)) {
+          const cands = (this.crate.fnsByName.get(segs[segs.length - 1]!) ?? []).filter((x) => {
+            const mod = segs.slice(0, -1).filter((p) => p !== 'crate' && p !== 'self' && p !== 'super');
+            return mod.length > 0 && x.item.module.slice(-mod.length).join('::') === mod.join('::');
+          });
+          if (cands.length > 1) throw new ResolveError(`ambiguous name \`${segs.join('::')}\``, s.sp);
+          info = cands[0] ?? null;
+        }
         if (!info || info.item.mode !== 'spec') throw new ResolveError(`\`${segs.join('::')}\` is not a spec function`, s.sp);
         if (s.fuel !== null) {
           if (s.fuel < 0) throw new Unsupported('reveal_with_fuel needs a literal fuel (at most 64)', s.sp);
@@ -501,7 +510,7 @@ export class ExecMethods {
         }
         if (measure.length) {
           const nm = e.dec.map((d) => this.ev(d, s, ghostM));
-          this.oblige(s, 'decreases', sp, lexLess(nm, measure), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
+          this.oblige(s, 'decreases', sp, this.lexLessMeasures(nm, measure, e.dec[0]!.sp), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
         }
       },
     };

@@ -147,7 +147,8 @@ export class ExprMethods {
       case 'struct':
         return this.evStruct(e, st, m);
       case 'tuple': {
-        if (e.elems.length === 0) return { t: 'true', ty: UNIT };
+        // `()` is the unit datatype's one value (a unit variable has that sort too)
+        if (e.elems.length === 0) return { t: this.sorts.datatype(UNIT).ctors[0]!.ctor, ty: UNIT };
         const vs = e.elems.map((x) => this.ev(x, st, m));
         const ty: Ty = { k: 'tuple', elems: vs.map((v) => v.ty) };
         const dt = this.sorts.datatype(ty);
@@ -610,7 +611,7 @@ export class ExprMethods {
           throw new ResolveError(`cannot resolve pattern \`${p.path.join('::')}\``, p.sp);
         }
         const ctor = vr.ctor;
-        const conds: Term[] = [vr.dt.ctors.length > 1 ? [['_', 'is', ctor.ctor], v.t] : 'true'];
+        const conds: Term[] = [vr.dt.ctors.length > 1 ? [['_', 'is', ctor.tester], v.t] : 'true'];
         if (p.args) {
           p.args.forEach((q, i) => {
             const f = ctor.fields[i];

@@ -8,7 +8,7 @@
 import type { FnItem, Sp } from '../ast';
 import { LineMap } from '../../syntax/line-map';
 import { Crate, ResolveError, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
-import { SortRegistry, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
+import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
 import type { CrateVC } from './spec-fns';
 import type { Command, FnVC, Obligation, Query, QueryMethods } from './query';
@@ -16,12 +16,12 @@ import type { SpecFnMethods } from './spec-fns';
 import type { ExecMethods } from './exec';
 import type { ExprMethods } from './expr';
 import type { CollectionMethods } from './collections';
-import type { QuantifierMethods } from './quantifiers';
+import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, CallMethods, BitVectorMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods {}
 
 /** One line map per file of a crate, shared by its functions' generators. */
 const lineMaps = new WeakMap<Crate, Map<string, LineMap>>();
@@ -36,6 +36,8 @@ export class FnGen {
   usesMul = false;
   /** Collection-operation functions and their axioms, by name. */
   axioms = new Map<string, Command[]>();
+  /** `choose` functions (declaration and axiom) with the sorts they use, by name, in the order made. */
+  chooseFns = new Map<string, { lines: Command[]; sorts: Ty[] }>();
   /** Obligations whose query finish() has yet to build: the generation state they see, or a query of their own. */
   pending = new Map<Obligation, { declN: number; factN: number; path: Term[]; goal: Term } | { query: Query }>();
   callees = new Set<string>();
@@ -103,7 +105,7 @@ export class FnGen {
         for (const c of dt.ctors) {
           const fs = c.fields.map((f) => this.typeInv([f.acc, t], f.ty, depth + 1, inQuant)).filter((x) => x !== 'true');
           if (!fs.length) continue;
-          parts.push(dt.ctors.length > 1 ? implies([['_', 'is', c.ctor], t], and(...fs)) : and(...fs));
+          parts.push(dt.ctors.length > 1 ? implies([['_', 'is', c.tester], t], and(...fs)) : and(...fs));
         }
         return and(...parts);
       }
@@ -158,6 +160,7 @@ export class FnGen {
       res.obligations = this.obligations;
     } catch (e) {
       if (e instanceof Unsupported) res.unsupported = { message: e.message, sp: e.sp };
+      else if (e instanceof UnencodableType) res.unsupported = { message: e.message, sp: this.info.item.nameSp };
       else if (e instanceof ResolveError) res.error = { message: e.message, sp: e.sp };
       else res.error = { message: `internal error: ${(e as Error).message}`, sp: this.info.item.nameSp };
     }
@@ -217,8 +220,12 @@ export class FnGen {
     if (ph) throw new ResolveError(`type annotations needed: cannot infer the type of \`${ph[0] === '$none' ? 'None' : `${ph[1]}::empty()`}\``, this.placeholderSp(ph));
   }
 
-  /** Gives an untyped `X::empty()` its type from context. */
+  /**
+   * Gives an untyped `None` / `X::empty()` its type from context; a statement's unit result
+   * (`true`, never stored) used as a value of type `()` becomes the unit datatype's value.
+   */
   fit(v: V, ty: Ty): V {
+    if (v.t === 'true' && v.ty.k === 'tuple' && !v.ty.elems.length && ty.k === 'tuple' && !ty.elems.length) return { t: this.sorts.datatype(UNIT).ctors[0]!.ctor, ty: UNIT };
     if (Array.isArray(v.t) && v.t[0] === '$none') {
       const n = ty;
       if (n.k !== 'enum' || n.name !== 'Option') throw new ResolveError(`mismatched types: expected ${tyStr(n)}, found Option`, this.placeholderSp(v.t));

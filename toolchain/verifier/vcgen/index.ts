@@ -8,11 +8,11 @@ import { SpecFnMethods } from './spec-fns';
 import { ExecMethods } from './exec';
 import { ExprMethods } from './expr';
 import { CollectionMethods } from './collections';
-import { QuantifierMethods } from './quantifiers';
+import { ChooseMethods, QuantifierMethods } from './quantifiers';
 import { CallMethods } from './calls';
 import { BitVectorMethods } from './bitvector';
 
-for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, CallMethods, BitVectorMethods]) {
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods]) {
   for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);

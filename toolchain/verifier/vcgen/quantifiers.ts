@@ -3,9 +3,12 @@
 // variables and contain no interpreted symbol; when none can be found it is an error, never a
 // quantifier without a pattern.
 
+import { createHash } from 'node:crypto';
 import type { Expr } from '../ast';
-import { BOOL, ResolveError } from '../resolver';
-import { and, implies, print, quote, sortOf, type Term } from '../smt';
+import { BOOL, ResolveError, type Ty } from '../resolver';
+import type { QuantParam } from '../check/checker';
+import { and, foldGround, implies, print, quote, sortOf, type Term } from '../smt';
+import type { Command } from './query';
 import { Unsupported, State, type V, type Mode } from './state';
 import type { FnGen } from './gen';
 
@@ -52,8 +55,15 @@ function innerBound(t: Term, out: Set<string>): void {
 }
 
 export class QuantifierMethods {
+  /** A binder's type, as the checking phase typed it (annotated or inferred from its uses). */
+  binderType(this: FnGen, p: QuantParam): Ty {
+    const ty = this.cvc.checked.binderTypes.get(p);
+    if (!ty) throw new Unsupported(`the type of \`${p.name}\` is not known`, p.sp);
+    return ty;
+  }
+
   evQuant(this: FnGen, e: Extract<Expr, { k: 'quant' }>, st: State, m: Mode): V {
-    if (e.q === 'choose') throw new Unsupported('`choose`', e.sp);
+    if (e.q === 'choose') return this.evChoose(e, st);
     const s2 = st.clone();
     s2.push();
     const binders: Term[] = [];
@@ -61,8 +71,7 @@ export class QuantifierMethods {
     const bound = new Set(m.bound);
     const mine = new Set<string>();
     for (const p of e.params) {
-      if (p.ty.k === 'infer') throw new ResolveError('quantified variables need a type annotation', p.sp);
-      const ty = this.crate.resolveType(p.ty, this.info.item.selfType);
+      const ty = this.binderType(p);
       const sym = quote(`${p.name}$${this.qcount++}`);
       this.sorts.need(ty);
       binders.push([sym, sortOf(ty)]);
@@ -107,6 +116,97 @@ export class QuantifierMethods {
     for (const g of groups) pats.push(':pattern', g);
     return { t: [e.q, binders, ['!', inner, ...pats]], ty: BOOL };
   }
+}
+
+/**
+ * `choose|x: T| body`: Verus's Hilbert choice. It is a function of the values the body reads
+ * (its free variables), `choose@H(v1, .., vn)`, declared once with the axiom
+ *   forall v1..vn. let r = choose@H(v1..vn) in inv_T(r) && ((exists x. inv_T(x) && body(x)) ==> body(r))
+ * so a chosen value satisfies the body exactly when some value does, and is always of its type.
+ * The function is closed (its axiom mentions no constant of a query), named by a hash of its
+ * axiom, so the same choice in two places (a spec fn's definition and its caller) is one function.
+ */
+export class ChooseMethods {
+  evChoose(this: FnGen, e: Extract<Expr, { k: 'quant' }>, st: State): V {
+    if (mentionsCall(e.body, 'old') || e.triggers.some((g) => g.some((t) => mentionsCall(t, 'old')))) throw new Unsupported('`old` inside `choose`', e.sp);
+    const own = new Set(e.params.map((p) => p.name));
+    const names = new Set<string>();
+    pathNames(e, names);
+    const free = [...names].filter((n) => !own.has(n) && st.lookup(n)).sort().map((n) => ({ name: n, b: st.lookup(n)! }));
+    const tys = e.params.map((p) => this.binderType(p));
+    // the choice's type as the checking phase gave it (the binder's, or the tuple of them)
+    const resTy = this.cvc.checked.exprTypes.get(e);
+    if (!resTy) throw new Unsupported('the type of this `choose` is not known', e.sp);
+    // the body is evaluated closed: its free variables are the function's parameters
+    const saved = { q: this.qcount, decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
+    this.qcount = 0;
+    try {
+      const cst = new State();
+      const sig: Term[] = [];
+      const fvs: string[] = [];
+      free.forEach((x, i) => {
+        const sym = quote(`fv@${i}`);
+        this.sorts.need(x.b.ty);
+        cst.declare(x.name, { ty: x.b.ty, term: sym, mut: false });
+        sig.push([sym, sortOf(x.b.ty)]);
+        fvs.push(sym);
+      });
+      this.sorts.need(resTy);
+      const scc = this.cvc.scc.get(this.info.key);
+      const cm: Mode = {
+        exec: false, pure: true, nonlinear: false, bound: new Set(fvs), triggers: null, path: [],
+        // termination of a recursive call is checked where it is made; inside a choice it is not
+        recHook: (callee, _args, sp) => {
+          if (this.cvc.recursive.has(callee.key) && scc?.has(callee.key)) throw new Unsupported('a recursive call inside `choose`', sp);
+        },
+      };
+      const exists = foldGround(this.evQuant({ ...e, q: 'exists' }, cst, cm).t);
+      const r = quote('choose@r');
+      const rst = cst.clone();
+      rst.push();
+      if (tys.length === 1) rst.declare(e.params[0]!.name, { ty: resTy, term: r, mut: false });
+      else {
+        const ctor = this.sorts.datatype(resTy).ctors[0]!;
+        e.params.forEach((p, i) => rst.declare(p.name, { ty: tys[i]!, term: [ctor.fields[i]!.acc, r], mut: false }));
+      }
+      const body = foldGround(this.ev(e.body, rst, { ...cm, triggers: null }).t);
+      this.checkNoPlaceholder(exists);
+      if (this.decls.length !== saved.decls || this.facts.length !== saved.facts || this.obligations.length !== saved.obs) throw new Unsupported('this `choose` body cannot be encoded as a function of its variables', e.sp);
+      this.checkNoPlaceholder(body);
+      const inv = this.typeInv(r, resTy);
+      const resSort = print(sortOf(resTy));
+      const argSorts = free.map((x) => print(sortOf(x.b.ty))).join(' ');
+      const meaning = and(inv, implies(exists, body));
+      const name = quote(`choose@${createHash('sha256').update(`${argSorts}|${resSort}|${print(meaning)}`).digest('hex').slice(0, 24)}`);
+      if (!this.chooseFns.has(name)) {
+        const app: Term = fvs.length ? [name, ...fvs] : name;
+        const def: Term = ['let', [[r, app]], meaning];
+        const lines: Command[] = [`(declare-fun ${name} (${argSorts}) ${resSort})`, ['assert', fvs.length ? ['forall', sig, ['!', def, ':pattern', [app]]] : def]];
+        this.chooseFns.set(name, { lines, sorts: [resTy, ...free.map((x) => x.b.ty)] });
+      }
+      return { t: free.length ? [name, ...free.map((x) => x.b.term)] : name, ty: resTy };
+    } finally {
+      this.qcount = Math.max(this.qcount, saved.q);
+    }
+  }
+}
+
+/** Whether `e` calls the function `name` (a one-segment path). */
+function mentionsCall(e: unknown, name: string): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if (Array.isArray(e)) return e.some((x) => mentionsCall(x, name));
+  const o = e as Record<string, unknown>;
+  if (o.k === 'call' && (o.callee as { k?: string; segs?: string[] })?.k === 'path' && (o.callee as { segs: string[] }).segs.join('::') === name) return true;
+  return Object.keys(o).some((k) => k !== 'sp' && mentionsCall(o[k], name));
+}
+
+/** The one-segment paths an expression mentions (an over-approximation of what it reads). */
+function pathNames(e: unknown, out: Set<string>): void {
+  if (!e || typeof e !== 'object') return;
+  if (Array.isArray(e)) return e.forEach((x) => pathNames(x, out));
+  const o = e as Record<string, unknown>;
+  if (o.k === 'path' && Array.isArray(o.segs) && o.segs.length === 1) out.add(o.segs[0] as string);
+  for (const k of Object.keys(o)) if (k !== 'sp') pathNames(o[k], out);
 }
 
 /** Trigger groups for a quantifier without `#[trigger]`: up to three minimal terms mentioning every

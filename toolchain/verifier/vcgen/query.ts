@@ -253,6 +253,7 @@ export class QueryMethods {
       for (const s of def.sorts) this.sorts.need(s);
       if (def.usesMul) usesMul = true;
       for (const [k2, v] of def.axioms) if (!this.axioms.has(k2)) this.axioms.set(k2, v);
+      for (const [k2, v] of def.chooseFns) if (!this.chooseFns.has(k2)) this.chooseFns.set(k2, v);
       if (def.recursive) usesFuel = true;
       order.push(k);
     };
@@ -265,7 +266,13 @@ export class QueryMethods {
       for (const l of def.lines) (isAssertion(l) ? defLines : declLines).push(l);
     }
     for (const k of [...reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
-    lines.push(...declLines, ...defLines);
+    // `choose` functions: after the spec fns their axioms call, before the definitions using them
+    const chooseLines: Command[] = [];
+    for (const c of this.chooseFns.values()) {
+      for (const t of c.sorts) this.sorts.need(t);
+      chooseLines.push(...c.lines);
+    }
+    lines.push(...declLines, ...chooseLines, ...defLines);
     const axLines: Command[] = [];
     for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
     return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];

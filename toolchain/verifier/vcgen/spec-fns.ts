@@ -5,7 +5,7 @@
 // `decreases`; otherwise (or when the body cannot be encoded) the function is only declared.
 
 import type { Sp } from '../ast';
-import { Crate, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
+import { Crate, INT, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { Unsupported, State, type V } from './state';
@@ -17,6 +17,8 @@ export interface SpecDef {
   /** Definition of an opaque spec fn, emitted only for functions that `reveal` it. */
   revealLines?: Command[];
   axioms: Map<string, Command[]>;
+  /** `choose` functions of the body (FnGen.chooseFns). */
+  chooseFns: Map<string, { lines: Command[]; sorts: Ty[] }>;
   deps: Set<string>;
   sorts: Ty[];
   usesMul: boolean;
@@ -65,7 +67,7 @@ export class CrateVC {
     const cached = this.specDefs.get(info.key);
     if (cached) return cached;
     // placeholder to break cycles
-    const def: SpecDef = { lines: [], axioms: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
+    const def: SpecDef = { lines: [], axioms: new Map(), chooseFns: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
     this.specDefs.set(info.key, def);
     const g = new FnGen(this, info);
     g.buildSpecDef(def);
@@ -179,6 +181,7 @@ export class SpecFnMethods {
     def.deps = new Set([...this.specUsed].filter((k) => k !== this.info.key));
     def.usesMul = this.usesMul;
     def.axioms = this.axioms;
+    def.chooseFns = this.chooseFns;
     def.sorts = this.sortsNeeded(ps.map((p) => p.ty).concat([retTy]));
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
@@ -268,6 +271,63 @@ export class SpecFnMethods {
     const cps = this.paramTypes(cf);
     cps.forEach((p, i) => cst.declare(p.name, { ty: p.ty, term: args[i] ?? 'false', mut: false }));
     const newM = cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])));
-    this.oblige(st, 'decreases', sp, lexLess(newM, measure), cf.decreases[0]!.sp, 'could not prove termination');
+    this.oblige(st, 'decreases', sp, this.lexLessMeasures(newM, measure, sp), cf.decreases[0]!.sp, 'could not prove termination');
+  }
+
+  /** `lexLess` of two `decreases` measures, each compared through `measureOf`. */
+  lexLessMeasures(this: FnGen, newM: V[], oldM: V[], sp: Sp): Term {
+    return lexLess(newM.map((v) => this.measureOf(v, sp)), oldM.map((v) => this.measureOf(v, sp)));
+  }
+
+  /**
+   * A `decreases` value as an integer: an integer itself; a user datatype's value its height
+   * (as Verus): a field's value, an element of a Seq/array field (in range) and the content of
+   * an `Option` field are lower than the value holding them. (Not a `Map`'s values: our maps may
+   * have infinite domains, whose values need not have a bound on their heights.)
+   */
+  measureOf(this: FnGen, v: V, sp: Sp): V {
+    if (v.ty.k === 'int') return v;
+    if (v.ty.k === 'struct' || (v.ty.k === 'enum' && v.ty.name !== 'Option')) return { t: [this.heightFn(v.ty), v.t], ty: INT };
+    throw new Unsupported(`\`decreases\` on a value of type \`${tyStr(v.ty)}\``, sp);
+  }
+
+  /** The height function of a user datatype, declared with its axioms (and those of the datatypes below it). */
+  heightFn(this: FnGen, ty: Ty): string {
+    const dt = this.sorts.datatype(ty);
+    const name = quote(`height.${dt.key}`);
+    const declKey = quote(`height.0.${dt.key}`);
+    if (this.axioms.has(declKey)) return name;
+    this.axioms.set(declKey, [`(declare-fun ${name} (${dt.sort}) Int)`]);
+    const x = quote('x@h');
+    const lines: Command[] = [['assert', ['forall', [[x, dt.sort]], ['!', ['<=', '0', [name, x]], ':pattern', [[name, x]]]]]];
+    let n = 0;
+    // the values below `t` (of type `t`'s type) and the conditions and index variables they need
+    const below = (t: Term, fty: Ty, conds: Term[], vars: Term[], depth: number): void => {
+      if (depth > 3) return;
+      if (fty.k === 'struct' || (fty.k === 'enum' && fty.name !== 'Option')) {
+        const h: Term = [this.heightFn(fty), t];
+        lines.push(['assert', ['forall', [[x, dt.sort], ...vars], ['!', implies(and(...conds), ['<', h, [name, x]]), ':pattern', [h]]]]);
+        return;
+      }
+      if (fty.k === 'enum' && fty.name === 'Option') {
+        const odt = this.sorts.datatype(fty);
+        below([odt.ctors[1]!.fields[0]!.acc, t], fty.args[0]!, [...conds, [['_', 'is', odt.ctors[1]!.tester], t]], vars, depth + 1);
+        return;
+      }
+      if (fty.k === 'tuple') {
+        const tdt = this.sorts.datatype(fty);
+        tdt.ctors[0]!.fields.forEach((f) => below([f.acc, t], f.ty, conds, vars, depth + 1));
+        return;
+      }
+      if (fty.k === 'seq' || fty.k === 'array') {
+        const sdt = this.sorts.datatype(fty);
+        const i = quote(`i@h${n++}`);
+        const len: Term = [sdt.ctors[0]!.fields[0]!.acc, t];
+        below(['select', [sdt.ctors[0]!.fields[1]!.acc, t], i], fty.elem, [...conds, ['<=', '0', i], ['<', i, len]], [...vars, [i, 'Int']], depth + 1);
+      }
+    };
+    for (const c of dt.ctors) for (const f of c.fields) below([f.acc, x], f.ty, dt.ctors.length > 1 ? [[['_', 'is', c.tester], x]] : [], [], 0);
+    this.axioms.set(quote(`height.1.${dt.key}`), lines);
+    return name;
   }
 }

@@ -257,6 +257,8 @@ export class Interpreter {
         const to = this.crate.resolveType(e.ty, null);
         if (to.k !== 'int') throw new Unevaluable('cast');
         const x = v.k === 'bool' ? (v.v ? 1n : 0n) : this.intOf(v);
+        // `as nat` clips a negative value to 0 (Verus's nClip)
+        if (to.kind === 'nat') return { k: 'int', v: x < 0n ? 0n : x };
         if (!isMachine(to.kind)) return { k: 'int', v: x };
         return { k: 'int', v: wrap(x, to.kind) };
       }

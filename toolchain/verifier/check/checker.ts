@@ -180,9 +180,15 @@ class Checker {
       };
       // an unsuffixed literal in exec code is a machine integer (rustc has no `int`/`nat`)
       if (lit.exec && kind && !isMachine(kind) && lit.e.k === 'int' && !lit.e.suffix) report({ message: `mismatched types: expected \`${kind}\`, found integer (\`${kind}\` values exist only in ghost code)`, sp: lit.e.sp });
+      // Verus: negation of a `nat` is an `int` (`-1` never is a `nat`)
+      if (kind === 'nat' && lit.value < 0n) report({ message: 'mismatched types: expected `nat`, found `int`', sp: lit.e.sp });
       if (!kind || !isMachine(kind)) continue;
       const r = intRange(kind);
       if (lit.value < r.min! || lit.value > r.max!) report({ message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp });
+    }
+    // a function reading a constant whose definition has errors has no trustworthy value for it
+    for (const u of this.constUses) {
+      if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
     }
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
@@ -209,6 +215,8 @@ class Checker {
   }
   /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
   private graph: CallGraph = { calls: new Map(), fuels: [] };
+  /** every read of a constant inside a function (a constant with errors taints its readers) */
+  private constUses: { fn: FnItem; konst: ConstItem; sp: Sp }[] = [];
   /** every binder's (working) type, and those of the item being checked */
   private binders = new Map<QuantParam, CTy>();
   private itemBinders: QuantParam[] = [];
@@ -875,6 +883,7 @@ class Checker {
     }
     const c = this.crate.constItem(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (c) {
+      if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
       return this.resolve(c.ty, c.selfType);
     }
@@ -1346,6 +1355,8 @@ class Checker {
     else if (place && ctx.code !== 'spec') {
       if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
       else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
+      // a field or element of a binding that is neither `mut` nor a `&mut` reference
+      else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef) this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, e.lhs.sp);
     }
     // the place is read in the mode of the assignment's target
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;

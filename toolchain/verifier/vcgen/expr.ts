@@ -429,7 +429,9 @@ export class ExprMethods {
     }
     if (from.k === 'bool') return { t: ite(v.t, '1', '0'), ty: tn };
     if (from.k !== 'int') throw new Unsupported(`cast from ${tyStr(from)}`, sp);
-    if (!isMachine(tn.kind)) return { t: v.t, ty: tn }; // as int / as nat (nat: Verus clips; we only allow when nonnegative)
+    // `as int` keeps the value; `as nat` clips a negative value to 0, as Verus's nClip
+    if (tn.kind === 'nat') return { t: intRange(from.kind).min !== null && intRange(from.kind).min! >= 0n ? v.t : ite(['>=', v.t, '0'], v.t, '0'), ty: tn };
+    if (!isMachine(tn.kind)) return { t: v.t, ty: tn };
     const c = isNumeral(v.t);
     const w = BigInt(bits(tn.kind));
     const mod = 1n << w;

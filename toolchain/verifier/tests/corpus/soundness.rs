@@ -302,4 +302,108 @@ fn assign_immutable_twice() {
     x = 2;
 }
 
+// ---- `nat` never holds a negative value: `-1` is an `int`, `as nat` clips at 0 (Verus's nClip)
+
+// expect: verified
+proof fn sd_nat_nonneg(n: nat)
+    ensures n >= 0,
+{
+}
+
+// expect: error
+proof fn sd_negative_literal_as_nat()
+    ensures false,
+{
+    sd_nat_nonneg(-1);
+    assert(false);
+}
+
+// expect: error
+spec fn sd_negative_nat() -> nat {
+    -1
+}
+
+// expect: failed postcondition
+proof fn sd_cast_to_nat_clips(x: int)
+    requires x == -5,
+    ensures false,
+{
+    let y: nat = x as nat;
+    sd_nat_nonneg(y);
+    assert(y == 0);
+}
+
+// expect: verified
+proof fn sd_cast_to_nat_of_negative_is_zero(x: int)
+    requires x < 0,
+{
+    assert(x as nat == 0);
+}
+
+// expect: verified
+proof fn sd_cast_to_nat_keeps_nonnegative(x: int)
+    requires x >= 7,
+{
+    assert(x as nat == x);
+}
+
+// expect: failed assertion
+proof fn sd_cast_to_nat_not_identity(x: int)
+    requires x < 0,
+{
+    assert(x as nat == x);
+}
+
+// ---- assignment to a part of a binding that is not `mut` (rustc: E0594)
+
+struct SdPair {
+    a: u8,
+    b: u8,
+}
+
+// expect: error
+fn sd_assign_field_of_immutable() {
+    let p = SdPair { a: 1, b: 2 };
+    p.a = 5;
+    assert(p.a == 5);
+}
+
+// expect: error
+fn sd_assign_element_of_immutable() {
+    let arr = [1u8, 2u8, 3u8];
+    arr[0] = 9;
+}
+
+// expect: verified
+fn sd_assign_field_of_mut() {
+    let mut p = SdPair { a: 1, b: 2 };
+    p.a = 5;
+    assert(p.a == 5 && p.b == 2);
+}
+
+// expect: failed assertion
+fn sd_assign_field_of_mut_wrong() {
+    let mut p = SdPair { a: 1, b: 2 };
+    p.a = 5;
+    assert(p.b == 5);
+}
+
+// expect: verified
+fn sd_assign_field_through_mut_ref(p: &mut SdPair)
+    ensures p.a == 3,
+{
+    p.a = 3;
+}
+
+// ---- a constant whose definition has errors taints every reader
+
+// expect: error
+const SD_BAD_CONST: u8 = 300;
+
+// expect: error
+fn sd_reads_bad_const() {
+    assert(SD_BAD_CONST == 300);
+}
+
+
 } // verus!

@@ -1295,6 +1295,11 @@ class Checker {
   private isMutRef(e: Expr, ctx: Ctx): boolean {
     if (e.k === 'unary' && e.op === '&mut') return true;
     if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.mutRef;
+    // a call of a user function that returns `&mut T`
+    if (e.k === 'call' && ctx.fn) {
+      const f = this.calleeItem(e, ctx.fn);
+      return !!f?.ret && f.ret.ty.k === 'ref' && f.ret.ty.mut;
+    }
     return false;
   }
 
@@ -1356,7 +1361,7 @@ class Checker {
       if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
       else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
       // a field or element of a binding that is neither `mut` nor a `&mut` reference
-      else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef) this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, e.lhs.sp);
+      else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef && shallow(place.local.ty, this.vars).k !== 'any') this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, e.lhs.sp);
     }
     // the place is read in the mode of the assignment's target
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;

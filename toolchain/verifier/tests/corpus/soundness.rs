@@ -395,6 +395,21 @@ fn sd_assign_field_through_mut_ref(p: &mut SdPair)
     p.a = 3;
 }
 
+// A `&mut` returned by a call and kept in a local is an alias we do not model: refused, never a
+// copy (a copy would let `assert(p.a == 1)` verify after `r.a = 5`).
+// expect: verified
+fn sd_get_mut(p: &mut SdPair) -> (r: &mut SdPair) {
+    p
+}
+
+// expect: error
+fn sd_local_from_mut_returning_call() {
+    let mut p = SdPair { a: 1, b: 2 };
+    let r = sd_get_mut(&mut p);
+    r.a = 5;
+    assert(p.a == 1);
+}
+
 // ---- a constant whose definition has errors taints every reader
 
 // expect: error

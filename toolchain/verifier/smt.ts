@@ -1,6 +1,7 @@
 // SMT-LIB2 terms (S-expressions as nested arrays), sorts of semantic types, and datatype
 // declarations. Everything here is deterministic so that the same input gives the same text.
 
+import { stronglyConnected } from './graph';
 import { Crate, tyStr, type Ty } from './resolver';
 
 export type Term = string | Term[];
@@ -372,7 +373,7 @@ export class SortRegistry {
       for (const c of dt.ctors) for (const f of c.fields) visit(fieldSort(ty, dt, f));
       return [...out2].sort();
     };
-    for (const group of sccs(keys, uses)) {
+    for (const group of stronglyConnected(keys, uses).map((c) => c.sort())) {
       const heads = group.map((k) => `(${quote(k)} 0)`).join(' ');
       const bodies = group
         .map((k) => {
@@ -408,40 +409,6 @@ export class SortRegistry {
     this.need(t);
     return d;
   }
-}
-
-/** Strongly connected components of a graph, each after the components it points to. */
-function sccs(nodes: string[], succ: (n: string) => string[]): string[][] {
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const on = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  const strong = (v: string): void => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of succ(v)) {
-      if (!idx.has(w)) {
-        strong(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const comp: string[] = [];
-      for (;;) {
-        const w = stack.pop()!;
-        on.delete(w);
-        comp.push(w);
-        if (w === v) break;
-      }
-      out.push(comp.sort());
-    }
-  };
-  for (const n of nodes) if (!idx.has(n)) strong(n);
-  return out;
 }
 
 /** The integer value of a numeral term (`5`, `(- 5)`), or null. */

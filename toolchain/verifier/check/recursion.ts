@@ -7,6 +7,7 @@
 
 import type { FnItem, Sp } from '../ast';
 import type { CheckError } from './checker';
+import { stronglyConnected } from '../graph';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 
 export interface CallGraph {
@@ -18,37 +19,13 @@ export interface CallGraph {
 
 const trusted = (f: FnItem): boolean => f.attrs.some((a) => a.includes('external_body'));
 
-/** Strongly connected components (Tarjan); a component is recursive when it has a cycle. */
+/** The functions on a call cycle (a component with two or more, or one that calls itself). */
 export function recursiveFns(g: CallGraph): Set<FnItem> {
-  const index = new Map<FnItem, number>();
-  const low = new Map<FnItem, number>();
-  const stack: FnItem[] = [];
-  const on = new Set<FnItem>();
-  const out = new Set<FnItem>();
-  let next = 0;
   const succ = (f: FnItem): FnItem[] => (trusted(f) ? [] : [...(g.calls.get(f) ?? [])]);
-  const visit = (v: FnItem): void => {
-    index.set(v, next);
-    low.set(v, next++);
-    stack.push(v);
-    on.add(v);
-    for (const w of succ(v)) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const comp: FnItem[] = [];
-    for (;;) {
-      const w = stack.pop()!;
-      on.delete(w);
-      comp.push(w);
-      if (w === v) break;
-    }
-    if (comp.length > 1 || succ(v).includes(v)) for (const w of comp) out.add(w);
-  };
-  for (const f of g.calls.keys()) if (!index.has(f)) visit(f);
+  const out = new Set<FnItem>();
+  for (const comp of stronglyConnected(g.calls.keys(), succ)) {
+    if (comp.length > 1 || succ(comp[0]!).includes(comp[0]!)) for (const f of comp) out.add(f);
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 // function with its defining axiom; a recursive one indexed by fuel and only with a checkable
 // `decreases`; otherwise (or when the body cannot be encoded) the function is only declared.
 
+import { sortedComponents } from '../graph';
 import type { Sp } from '../ast';
 import { Crate, INT, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
@@ -52,7 +53,7 @@ export class CrateVC {
       }
       deps.set(f.key, g.callees);
     }
-    const sccs = tarjan([...deps.keys()], (k) => [...(deps.get(k) ?? [])].filter((d) => deps.has(d)));
+    const sccs = computeSccs([...deps.keys()], (k) => [...(deps.get(k) ?? [])].filter((d) => deps.has(d)));
     for (const comp of sccs) {
       const set = new Set(comp);
       const rec = comp.length > 1 || (deps.get(comp[0]!)?.has(comp[0]!) ?? false);
@@ -75,42 +76,9 @@ export class CrateVC {
   }
 }
 
-export function tarjan(nodes: string[], succ: (n: string) => string[]): string[][] {
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const on = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  const strong = (v: string): void => {
-    idx.set(v, index);
-    low.set(v, index);
-    index++;
-    stack.push(v);
-    on.add(v);
-    for (const w of succ(v)) {
-      if (!idx.has(w)) {
-        strong(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const comp: string[] = [];
-      for (;;) {
-        const w = stack.pop()!;
-        on.delete(w);
-        comp.push(w);
-        if (w === v) break;
-      }
-      out.push(comp.sort());
-    }
-  };
-  for (const n of [...nodes].sort()) if (!idx.has(n)) strong(n);
-  return out;
-}
-
+/** Strongly connected components in a canonical order (sorted), as query texts depend on it. */
 export function computeSccs(nodes: string[], succ: (n: string) => string[]): string[][] {
-  return tarjan(nodes, succ);
+  return sortedComponents(nodes, succ);
 }
 
 /** Replaces quantified conjuncts with `true` (guards of recursive definitions stay quantifier-free). */

@@ -1,7 +1,7 @@
 // `npm run bench -- verifier`: verifier benchmarks on the corpus (toolchain/verifier/tests/corpus).
 //   cold run (wall, Σ solver time, front-end time), warm re-run (all cache hits), one function
 //   edited (only its queries re-run), z3-solver (wasm) vs native z3 on the same dumped queries
-//   (median ratio), and the ten slowest functions.
+//   (median ratio), the ten slowest functions, and the parser alone on a 10,000-line file.
 // Options: --jobs N (default 2), --native-sample N (queries compared with native z3, default 80).
 
 import { mkdtempSync, rmSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { verifySources, shutdownSolvers, lastFrontEndMs, solverPoolForTests } from '../../toolchain/verifier/index';
 import { runNative } from '../../toolchain/verifier/solver-pool';
 import { corpusFiles } from '../../toolchain/verifier/tests/corpus-lib';
+import { syntheticBigFile } from '../../toolchain/verifier/tests/synthetic';
+import { parseFile } from '../../toolchain/verifier/parser';
 
 function opt(args: string[], name: string, dflt: number): number {
   const i = args.findIndex((a) => a === name || a.startsWith(name + '='));
@@ -45,6 +47,16 @@ export async function main(args: string[]): Promise<void> {
     const lines = [...files.values()].reduce((n, t) => n + t.split('\n').length, 0);
     console.log(`corpus: ${files.size} files, ${lines} lines, ${fnCount(cold)} functions, ${cold.summary.obligations} obligations, jobs ${jobs}`);
     console.log(`pool start (2 workers, wasm instantiate + first query): ${poolStartMs.toFixed(0)} ms`);
+    // the parser alone on a 10,000-line file (best of five after a JIT warm-up)
+    const big = syntheticBigFile();
+    for (let i = 0; i < 3; i++) parseFile('big.rs', big);
+    let parseMs = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      parseFile('big.rs', big);
+      parseMs = Math.min(parseMs, performance.now() - t);
+    }
+    console.log(`parser: ${big.split('\n').length}-line file in ${parseMs.toFixed(1)} ms (best of 5)`);
     console.log(`cold run: wall ${cold.summary.wallMs} ms, Σ solver ${cold.summary.solverMs} ms, front end (parse+VC gen) ${coldFront.toFixed(0)} ms; verified ${cold.summary.verified}, failed ${cold.summary.failed}, timeout ${cold.summary.timeout}`);
 
     const warm = await verifySources(files, { root, jobs, useCache: true });

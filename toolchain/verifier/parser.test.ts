@@ -1,3 +1,4 @@
+import { syntheticBigFile } from './tests/synthetic';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseExpr, parseFile } from './parser';
@@ -83,23 +84,12 @@ const N: usize = 4;
     expect(f.items.map((i) => `${i.k}:${'name' in i ? i.name : ''}`)).toEqual(['struct:S', 'fn:wf', 'fn:m', 'enum:E', 'const:N']);
   });
 
-  it('parses a 10,000-line file quickly', () => {
-    const fn = `fn f_N(x: u64) -> (r: u64)\n    requires x < 100,\n    ensures r == x + 1,\n{\n    let y = x + 1;\n    if y > 3 { y } else { y }\n}\n`;
-    const parts: string[] = [];
-    for (let i = 0; i < 1430; i++) parts.push(fn.replace('N', String(i)));
-    const src = `verus! {\n${parts.join('')}}\n`;
+  it('parses a 10,000-line file whole (its speed is `npm run bench -- verifier`)', () => {
+    const src = syntheticBigFile();
     expect(src.split('\n').length).toBeGreaterThan(10000);
-    for (let i = 0; i < 3; i++) parseFile('big.rs', src); // warm up the JIT
-    // best of five: the test machine runs the solver tests at the same time
-    let ms = Infinity;
-    let f = parseFile('big.rs', src);
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      f = parseFile('big.rs', src);
-      ms = Math.min(ms, performance.now() - t);
-    }
+    const f = parseFile('big.rs', src);
     expect(f.items.length).toBe(1430);
-    expect(ms).toBeLessThan(100);
+    expect(f.diagnostics).toEqual([]);
   });
 });
 

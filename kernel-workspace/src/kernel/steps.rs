@@ -390,6 +390,18 @@ pub proof fn lemma_wf_spawned(a: Kernel, b: Kernel, p: int, t: usize)
     assert forall|i: int| 0 <= i < MAX_THREADS implies #[trigger] b.thread_ok(i) by {
         assert(a.thread_ok(i));
         lemma_contains_push(a.runq.seq@, t, i as usize);
+        // the new thread, or one whose state, owner and endpoint did not change (whose owner,
+        // if live, is another process than the new one, which was not live)
+        if i == t as int {
+            assert(b.runq.seq@.contains(t));
+        } else {
+            assert(b.threads[i].state == a.threads[i].state);
+            let o = a.threads[i].owner as int;
+            if a.threads[i].state != T_FREE && a.threads[i].state != T_DEAD {
+                assert(o != p);
+                assert(b.procs[o] == a.procs[o]);
+            }
+        }
     }
     assert forall|t1: int, t2: int| 0 <= t1 < MAX_THREADS && 0 <= t2 < MAX_THREADS implies #[trigger] b.sole_thread(t1, t2) by {
         assert(a.sole_thread(t1, t2));

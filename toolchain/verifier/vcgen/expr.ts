@@ -451,11 +451,15 @@ export class ExprMethods {
       const tr = intRange(tn.kind);
       if (fr.min !== null && fr.max !== null && fr.min >= tr.min! && fr.max <= tr.max!) return { t: v.t, ty: tn };
     }
+    // the same value as the wrapped one, with the in-range case first: z3 then needs no
+    // modular arithmetic where the range is known from the context (`i as usize` for 0 <= i < N)
+    const tr = intRange(tn.kind);
+    const inRange = and(['<=', num(tr.min!), v.t], ['<=', v.t, num(tr.max!)]);
     if (signed(tn.kind)) {
       const half = num(mod >> 1n);
-      return { t: ['-', ['mod', ['+', v.t, half], num(mod)], half], ty: tn };
+      return { t: ite(inRange, v.t, ['-', ['mod', ['+', v.t, half], num(mod)], half]), ty: tn };
     }
-    return { t: ['mod', v.t, num(mod)], ty: tn };
+    return { t: ite(inRange, v.t, ['mod', v.t, num(mod)]), ty: tn };
   }
 
   field(this: FnGen, r: V, name: string, sp: Sp): V {

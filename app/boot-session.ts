@@ -1,12 +1,21 @@
 // Domain types of the IDE's Build & Boot flow and its settings. Pure data.
 import type { BootEvent, BuildEvent } from './build';
 
+/**
+ * Which z3 verifies: `auto` is native z3 when it is installed (on PATH), else the embedded
+ * z3-solver (wasm) — the CLI's default too; `native` and `wasm` force one.
+ */
+export type SolverChoice = 'auto' | 'native' | 'wasm';
+export const SOLVER_CHOICES: readonly SolverChoice[] = ['auto', 'native', 'wasm'];
+
 export interface IdeSettings {
   /** Refuse to boot while any function is failed, unsupported or unverified (default on). */
   proofGate: boolean;
+  /** The solver of the IDE's verification runs (default `auto`, as the CLI). */
+  solver: SolverChoice;
 }
 
-export const DEFAULT_SETTINGS: IdeSettings = { proofGate: true };
+export const DEFAULT_SETTINGS: IdeSettings = { proofGate: true, solver: 'auto' };
 
 /** What the console header says about the workspace being booted. */
 export interface BootContext {

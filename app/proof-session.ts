@@ -31,6 +31,8 @@ export interface VerifyDone {
   report: VerifyReport;
   /** Functions answered from the cache, of `report.functions.length`. */
   cacheHits: number;
+  /** Which z3 answered: native z3 on PATH or the embedded z3-solver (wasm). */
+  solver: 'native' | 'wasm';
   /** Set when the run failed as a whole (a crash of the verifier itself). */
   error?: string;
 }

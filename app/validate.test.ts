@@ -45,6 +45,9 @@ describe('validateRequest', () => {
     expect(validateRequest('settings.set', { proofGate: false })).toEqual({ proofGate: false });
     expect(codeOf(() => validateRequest('settings.set', { proofGate: 'no' }))).toBe('invalid-argument');
     expect(codeOf(() => validateRequest('settings.set', { theme: 'x' }))).toBe('invalid-argument');
+    expect(validateRequest('settings.set', { solver: 'native' })).toEqual({ solver: 'native' });
+    expect(codeOf(() => validateRequest('settings.set', { solver: 'cvc5' }))).toBe('invalid-argument');
+    expect(codeOf(() => validateRequest('settings.set', { solver: 1 }))).toBe('invalid-argument');
     expect(validateRequest('boot.input', { data: 'ping\r' })).toEqual({ data: 'ping\r' });
     expect(codeOf(() => validateRequest('boot.input', { data: '' }))).toBe('invalid-argument');
     expect(codeOf(() => validateRequest('boot.input', { data: 'x'.repeat(70_000) }))).toBe('invalid-argument');

@@ -4,8 +4,9 @@
 // workspace is the workspace service's job (it needs the file system); here a path is only
 // checked to be a plausible relative path string.
 import { ApiError, type Method, type Params } from './api';
+import { SOLVER_CHOICES } from './boot-session';
 
-type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input';
+type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver';
 type Schema = Record<string, { rule: FieldRule; optional?: boolean }>;
 
 const MAX_PATH = 4096;
@@ -33,7 +34,7 @@ const schemas: { [M in Method]: Schema } = {
   'verify.cancel': {},
   'verify.history': {},
   'settings.get': {},
-  'settings.set': { proofGate: { rule: 'boolean', optional: true } },
+  'settings.set': { proofGate: { rule: 'boolean', optional: true }, solver: { rule: 'solver', optional: true } },
   'stats.get': { buffers: { rule: 'buffers' } },
   'stats.history': {},
   'boot.context': {},
@@ -85,6 +86,9 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
       if (typeof value !== 'string' || value.length === 0 || value.length > MAX_CONSOLE_INPUT) {
         invalid(`${method}: '${field}' must be 1..${MAX_CONSOLE_INPUT} characters`);
       }
+      return;
+    case 'solver':
+      if (typeof value !== 'string' || !(SOLVER_CHOICES as readonly string[]).includes(value)) invalid(`${method}: '${field}' must be one of ${SOLVER_CHOICES.join(', ')}`);
       return;
     case 'reason':
       if (typeof value !== 'string' || !REASONS.has(value)) invalid(`${method}: '${field}' must be one of ${[...REASONS].join(', ')}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, startHost, type RunningHost } from './host';
 
@@ -92,6 +92,9 @@ test('a solver timeout shows as timeout, and a per-function timeout applies to t
 test('a crashed solver worker does not stop the next run', async ({ page }) => {
   await host.stop();
   host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'timeout'), { STRATOS_TEST_HOOKS: '1' });
+  // the crash hook ends a z3-solver (wasm) worker: this workspace verifies with the wasm solver
+  mkdirSync(path.join(host.workspace, '.stratos'), { recursive: true });
+  writeFileSync(path.join(host.workspace, '.stratos', 'settings.json'), JSON.stringify({ solver: 'wasm' }));
   await page.goto(host.url);
   // While the first run is busy with `cubes`, crash a solver worker: the run still ends.
   await expect(fnItem(page, 'easy', 'verified')).toBeVisible({ timeout: 20_000 });
@@ -111,3 +114,23 @@ test('a crashed solver worker does not stop the next run', async ({ page }) => {
   await expect(fnItem(page, 'easy', 'verified')).toBeVisible({ timeout: 30_000 });
   await expect(fnItem(page, 'easy', 'verified').locator('.proof-time')).not.toContainText('cached');
 });
+
+test('the status bar says which solver answered, and the Solver setting switches it', async ({ page }) => {
+  await page.goto(host.url);
+  const status = page.getByLabel('Verification status');
+  await expect(fnItem(page, 'double', 'verified')).toBeVisible({ timeout: 30_000 });
+  // auto: native z3 when installed (CI installs it), as the CLI
+  const native = which('z3');
+  await expect(status).toContainText(native ? 'native z3' : 'z3 wasm');
+  await expect(page.getByLabel('Solver')).toHaveValue('auto');
+  await page.getByLabel('Solver').selectOption('wasm');
+  const settingsFile = path.join(host.workspace, '.stratos', 'settings.json');
+  await expect.poll(() => (existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '')).toContain('"solver": "wasm"');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(status).toContainText('z3 wasm', { timeout: 30_000 });
+  await expect(proofs(page).getByLabel('Verified count')).toHaveText('2 of 3 verified');
+});
+
+function which(cmd: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((d) => existsSync(path.join(d, cmd)));
+}

@@ -66,7 +66,7 @@ export function App() {
         <CounterexamplePanel nav={nav} />
       </div>
       <BottomPanel actions={workspace} nav={nav} boot={boot} api={api} />
-      <StatusBar actions={workspace} />
+      <StatusBar actions={workspace} boot={boot} />
     </div>
   );
 }

@@ -34,9 +34,9 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
     for (const listener of listeners) listener(event, payload);
   };
   await workspace.watch((change) => emit('file.changed', change));
-  const proofs = new ProofService(workspace, emit);
-  const boot = new BootService(workspace.root, emit);
   const settings = new SettingsStore(workspace.root);
+  const proofs = new ProofService(workspace, emit, { solver: async () => (await settings.get()).solver });
+  const boot = new BootService(workspace.root, emit);
   const overlay = async (buffers: { path: string; text: string }[]) =>
     new Map(buffers.map((b) => [toWorkspacePath(workspace.root, workspace.resolve(b.path)), b.text] as const));
 

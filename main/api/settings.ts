@@ -1,7 +1,7 @@
 // The IDE's settings, remembered in the workspace's .stratos/settings.json.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, type IdeSettings } from '../../app/boot-session';
+import { DEFAULT_SETTINGS, SOLVER_CHOICES, type IdeSettings } from '../../app/boot-session';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 
 export class SettingsStore {
@@ -14,7 +14,11 @@ export class SettingsStore {
   async get(): Promise<IdeSettings> {
     try {
       const stored = JSON.parse(await fs.readFile(this.file, 'utf8')) as Partial<IdeSettings>;
-      return { ...DEFAULT_SETTINGS, ...(typeof stored.proofGate === 'boolean' ? { proofGate: stored.proofGate } : {}) };
+      return {
+        ...DEFAULT_SETTINGS,
+        ...(typeof stored.proofGate === 'boolean' ? { proofGate: stored.proofGate } : {}),
+        ...(SOLVER_CHOICES.includes(stored.solver as never) ? { solver: stored.solver } : {}),
+      };
     } catch {
       return { ...DEFAULT_SETTINGS };
     }

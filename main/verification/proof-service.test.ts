@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName } from '../../app/api';
 import type { VerifyDone, VerifyProgress } from '../../app/proof-session';
-import { shutdownSolvers } from '../../toolchain/verifier/index';
+import { nativeZ3Available, shutdownSolvers } from '../../toolchain/verifier/index';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
+import type { SolverChoice } from '../../app/boot-session';
 import { ProofService } from './proof-service';
 
 const GOOD = `verus! {
@@ -54,6 +55,17 @@ describe('ProofService', () => {
     expect(history['src/lib.rs::add_one']).toHaveLength(1);
     const stored = JSON.parse(await fs.readFile(path.join(root, '.stratos', 'proof-history.json'), 'utf8'));
     expect(Object.keys(stored)).toEqual(['src/lib.rs::add_one']);
+  });
+
+  it('runs with the solver the settings choose (auto: native z3 when installed, as the CLI) and says which', async () => {
+    const choose = (solver: SolverChoice) => new ProofService(new WorkspaceService(root), <E extends EventName>(event: E, payload: ApiEvents[E]) => events.push({ event, payload }), { jobs: 1, solver: async () => solver });
+    for (const [choice, expected] of [['auto', nativeZ3Available() ? 'native' : 'wasm'], ['wasm', 'wasm'], ['native', nativeZ3Available() ? 'native' : 'wasm']] as const) {
+      events = [];
+      const s = choose(choice);
+      await s.run({ buffers: [], reason: 'button' });
+      await s.idle();
+      expect(done().map((d) => [d.solver, d.report.summary.verified])).toEqual([[expected, 1]]);
+    }
   });
 
   it('verifies unsaved buffers instead of the disk', async () => {

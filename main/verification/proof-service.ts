@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
 import type { VerifyReport } from '../../app/verification';
-import { shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
+import { nativeZ3Available, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
+import type { SolverChoice } from '../../app/boot-session';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { readRustSources } from '../../toolchain/workspace/rust-sources';
@@ -25,6 +26,14 @@ function emptyReport(): VerifyReport {
   };
 }
 
+/** `auto`: native z3 when it is on PATH (as the CLI), else the embedded wasm build. */
+function resolveSolver(choice: SolverChoice): 'native' | 'wasm' {
+  if (choice === 'auto') return nativeZ3Available() ? 'native' : 'wasm';
+  // a forced native solver that is not installed falls back to the one that always works
+  if (choice === 'native' && !nativeZ3Available()) return 'wasm';
+  return choice;
+}
+
 export class ProofService {
   private nextRunId = 1;
   private current: { runId: number; controller: AbortController; done: Promise<void> } | undefined;
@@ -33,7 +42,7 @@ export class ProofService {
   constructor(
     private readonly workspace: WorkspaceService,
     private readonly emit: EventListener,
-    private readonly options: { jobs?: number } = {},
+    private readonly options: { jobs?: number; /** the settings' solver choice, read at each run */ solver?: () => Promise<SolverChoice> } = {},
   ) {}
 
   /** Starts a run and returns at once; the run reports through events. */
@@ -59,9 +68,11 @@ export class ProofService {
 
   private async execute(runId: number, files: Map<string, string>, edited: string[], request: VerifyRequest, timeoutMs: number, signal: AbortSignal): Promise<void> {
     let message: VerifyDone;
+    const solver = resolveSolver((await this.options.solver?.().catch(() => 'auto' as const)) ?? 'auto');
     try {
       const report = await verifySources(files, {
         root: this.workspace.root,
+        solver,
         timeoutMs,
         jobs: this.options.jobs,
         functionFilter: request.functionName,
@@ -78,9 +89,9 @@ export class ProofService {
       });
       const cancelled = signal.aborted;
       if (!cancelled) await this.record(report, timeoutMs);
-      message = { runId, cancelled, report, cacheHits: report.functions.filter((f) => f.cached).length };
+      message = { runId, cancelled, report, cacheHits: report.functions.filter((f) => f.cached).length, solver };
     } catch (e) {
-      message = { runId, cancelled: signal.aborted, report: emptyReport(), cacheHits: 0, error: e instanceof Error ? e.message : String(e) };
+      message = { runId, cancelled: signal.aborted, report: emptyReport(), cacheHits: 0, solver, error: e instanceof Error ? e.message : String(e) };
     }
     this.emit('verify.done', message);
     if (this.current?.runId === runId) this.current = undefined;

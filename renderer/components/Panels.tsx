@@ -7,6 +7,7 @@ import { useProofs, type ProofActions } from '../state/proof-store';
 import { useWorkspace, type BottomTab, type WorkspaceActions } from '../state/workspace-store';
 import type { IdeApi } from '../../app/api';
 import { useBoot, type BootActions } from '../state/boot-store';
+import type { SolverChoice } from '../../app/boot-session';
 import { Dashboard } from './Dashboard';
 import { ProblemsPanel } from './ProblemsPanel';
 import { QemuConsole } from './QemuConsole';
@@ -78,7 +79,10 @@ export function Toolbar({ proofs, boot }: { proofs: ProofActions; boot: BootActi
   );
 }
 
-export function StatusBar({ actions }: { actions: WorkspaceActions }) {
+const SOLVER_LABEL = { native: 'native z3', wasm: 'z3 wasm' } as const;
+
+export function StatusBar({ actions, boot }: { actions: WorkspaceActions; boot: BootActions }) {
+  const solverChoice = useBoot((s) => s.settings?.solver ?? 'auto');
   const status = useWorkspace((s) => s.status);
   const error = useWorkspace((s) => s.error);
   const info = useWorkspace((s) => s.info);
@@ -96,7 +100,7 @@ export function StatusBar({ actions }: { actions: WorkspaceActions }) {
     : lastRun?.error
       ? `Verification failed: ${lastRun.error}`
       : lastRun
-        ? `${counts.verified}/${counts.total} verified · solver ${(lastRun.solverMs / 1000).toFixed(2)} s · ${lastRun.cacheHits}/${lastRun.total} cached`
+        ? `${counts.verified}/${counts.total} verified · solver ${(lastRun.solverMs / 1000).toFixed(2)} s · ${lastRun.cacheHits}/${lastRun.total} cached${lastRun.solver ? ` · ${SOLVER_LABEL[lastRun.solver]}` : ''}`
         : 'Not verified yet';
   return (
     <footer className="status-bar" aria-label="Status bar">
@@ -112,6 +116,14 @@ export function StatusBar({ actions }: { actions: WorkspaceActions }) {
           </button>
         </span>
       )}
+      <label className="solver-choice">
+        Solver{' '}
+        <select aria-label="Solver" value={solverChoice} onChange={(e) => void boot.setSolver(e.target.value as SolverChoice)} title="Which z3 verifies: auto is native z3 when installed, else the embedded wasm build">
+          <option value="auto">auto</option>
+          <option value="native">native z3</option>
+          <option value="wasm">z3 wasm</option>
+        </select>
+      </label>
       <span className="status-right">
         {dirty > 0 ? `${dirty} unsaved · ` : ''}
         {info ? `${info.name} · ${info.host === 'web' ? 'browser mode' : 'Electron'}` : ''}

@@ -3,7 +3,7 @@
 // gate that refuses a boot while the proofs are not all verified.
 import { create } from 'zustand';
 import type { IdeApi } from '../../app/api';
-import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings } from '../../app/boot-session';
+import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings, SolverChoice } from '../../app/boot-session';
 import type { BootResult } from '../../app/build';
 import type { Diagnostic } from '../../app/verification';
 import { liveStatus, useProofs, type LiveFunction } from './proof-store';
@@ -145,6 +145,11 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
 
     async setProofGate(on: boolean) {
       set({ settings: await api.call('settings.set', { proofGate: on }) });
+    },
+
+    /** The solver of the next verification runs (a setting of the workspace). */
+    async setSolver(solver: SolverChoice) {
+      set({ settings: await api.call('settings.set', { solver }) });
     },
 
     dismissGate() {

@@ -26,6 +26,8 @@ export interface RunSummary {
   cacheHits: number;
   cancelled: boolean;
   error?: string;
+  /** Which z3 answered (absent when the run failed before solving). */
+  solver?: 'native' | 'wasm';
 }
 
 export interface Selection {
@@ -109,6 +111,7 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
       cacheHits: done.cacheHits,
       cancelled: done.cancelled,
       error: done.error,
+      solver: done.solver,
     };
     set((s) => {
       const functions: Record<string, LiveFunction> = {};

@@ -60,6 +60,8 @@ export interface ObligationResult {
   relatedSpan?: Span;
   message: string;
   counterexample?: Counterexample;
+  /** Solver time of its query in this run, in ms (absent when the result came from the cache). */
+  timeMs?: number;
 }
 
 export interface FunctionResult {

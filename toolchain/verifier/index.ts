@@ -439,7 +439,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // remember the failure together with its model, so a re-run is a plain cache hit
           if (res.model) cache?.put(key, res);
         }
-        return toObligationResult(ob, res, u, crate, checked);
+        const out = toObligationResult(ob, res, u, crate, checked);
+        // how long the solver took on it in this run (absent when the cache answered)
+        if (!cached) out.timeMs = Math.round(r.ms);
+        return out;
       }),
     );
     if (u.vc.defCheck) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
 import type { VerifyReport } from '../../app/verification';
 import { shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
+import { closeCacheBackends } from '../../toolchain/verifier/cache-backend';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { readRustSources } from '../../toolchain/workspace/rust-sources';
@@ -62,6 +63,8 @@ export class ProofService {
     try {
       const report = await verifySources(files, {
         root: this.workspace.root,
+        // a shared Redis cache for the IDE too (docs/contracts.md §3); unset: .stratos/cache
+        cache: process.env.STRATOS_CACHE || undefined,
         timeoutMs,
         jobs: this.options.jobs,
         functionFilter: request.functionName,
@@ -100,6 +103,7 @@ export class ProofService {
     this.cancel();
     await Promise.race([this.idle(), new Promise((r) => setTimeout(r, 2000))]);
     await shutdownSolvers();
+    await closeCacheBackends();
   }
 
   async getHistory(): Promise<ProofHistory> {

@@ -12,9 +12,12 @@ export interface RedisBackendOptions {
   opTimeoutMs: number;
   /** Longest wait for the connection (TCP, TLS, AUTH, ready check). */
   connectTimeoutMs: number;
+  /** After a failed connection, how long operations fail at once instead of trying again. */
+  retryAfterMs: number;
 }
 
-const DEFAULTS: RedisBackendOptions = { opTimeoutMs: 1000, connectTimeoutMs: 2000 };
+// (the IDE verifies on every edit: an unreachable server must not cost each run a connect timeout)
+const DEFAULTS: RedisBackendOptions = { opTimeoutMs: 1000, connectTimeoutMs: 2000, retryAfterMs: 30_000 };
 
 /** A URL as it may appear in messages and reports: without user name and password. */
 export function redactUrl(url: string): string {
@@ -41,6 +44,7 @@ export class RedisCacheBackend implements CacheBackend {
   private readonly opts: RedisBackendOptions;
   private client: Redis | null = null;
   private pending: Promise<Redis> | null = null;
+  private down: { until: number; error: Error } | null = null;
 
   constructor(
     private readonly url: string,
@@ -57,6 +61,7 @@ export class RedisCacheBackend implements CacheBackend {
 
   private connection(): Promise<Redis> {
     if (this.client?.status === 'ready') return Promise.resolve(this.client);
+    if (this.down && performance.now() < this.down.until) return Promise.reject(this.down.error);
     // one connection attempt at a time; a failed one is retried by a later operation (the next
     // IDE run), never in a loop
     this.pending ??= this.connect().finally(() => {
@@ -77,14 +82,21 @@ export class RedisCacheBackend implements CacheBackend {
       retryStrategy: () => null,
     });
     // connection errors reach the caller through the rejected operation; without a listener
-    // ioredis would report them as unhandled
-    c.on('error', () => {});
+    // ioredis would report them as unhandled. The socket's error (ECONNREFUSED, ...) says more
+    // than connect()'s own "Connection is closed."
+    let socketError: Error | null = null;
+    c.on('error', (e: Error) => {
+      socketError ??= e;
+    });
     try {
       await withTimeout(c.connect(), this.opts.connectTimeoutMs, `connecting to ${this.name}`);
     } catch (e) {
       c.disconnect();
-      throw e;
+      const error = (socketError ?? e) as Error;
+      this.down = { until: performance.now() + this.opts.retryAfterMs, error };
+      throw error;
     }
+    this.down = null;
     this.client = c;
     return c;
   }

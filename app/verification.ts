@@ -100,6 +100,9 @@ export interface VerifySummary {
   obligations: number;
   solverMs: number;
   wallMs: number;
+  /** Solver queries answered from the result cache, and looked up there in vain (when a cache was used). */
+  cacheHits?: number;
+  cacheMisses?: number;
 }
 
 export interface VerifyReport {
@@ -107,4 +110,6 @@ export interface VerifyReport {
   functions: FunctionResult[];
   diagnostics: Diagnostic[];
   summary: VerifySummary;
+  /** Present for `stratos verify --shard i/n`: this report holds only that shard's files. */
+  shard?: { index: number; count: number };
 }

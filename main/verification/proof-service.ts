@@ -8,6 +8,7 @@ import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } fro
 import type { VerifyReport } from '../../app/verification';
 import { nativeZ3Available, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
 import type { SolverChoice } from '../../app/boot-session';
+import { closeCacheBackends } from '../../toolchain/verifier/cache-backend';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { readRustSources } from '../../toolchain/workspace/rust-sources';
@@ -73,6 +74,8 @@ export class ProofService {
       const report = await verifySources(files, {
         root: this.workspace.root,
         solver,
+        // a shared Redis cache for the IDE too (docs/contracts.md §3); unset: .stratos/cache
+        cache: process.env.STRATOS_CACHE || undefined,
         timeoutMs,
         jobs: this.options.jobs,
         functionFilter: request.functionName,
@@ -111,6 +114,7 @@ export class ProofService {
     this.cancel();
     await Promise.race([this.idle(), new Promise((r) => setTimeout(r, 2000))]);
     await shutdownSolvers();
+    await closeCacheBackends();
   }
 
   async getHistory(): Promise<ProofHistory> {

@@ -22,7 +22,7 @@ export function ProblemsPanel({ nav }: { nav: Navigation }) {
     problems.push({ key: `b${i}`, file: d.file, span: d.span, severity: d.severity, message: `${d.message} (${d.source ?? 'build'})`, open: () => void nav.goTo(d.file, d.span) }),
   );
   diagnostics.forEach((d, i) =>
-    problems.push({ key: `d${i}`, file: d.file, span: d.span, severity: d.severity, message: d.message, open: () => void nav.goTo(d.file, d.span) }),
+    problems.push({ key: `d${i}`, file: d.file, span: d.span, severity: d.severity, message: d.message, open: () => void (d.file && nav.goTo(d.file, d.span)) }),
   );
   for (const fn of Object.values(functions)) {
     fn.result.obligations.forEach((ob, index) => {

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { FunctionResult, VerifyReport } from '../../app/verification';
 import { nativeZ3Available, shutdownSolvers, verifyPaths } from '../verifier/index';
+import { closeCacheBackends, parseCacheSpec } from '../verifier/cache-backend';
+import { parseShard, type Shard } from '../verifier/shard';
 
 export const help = `Usage: stratos verify [PATH...] [options]
 
@@ -16,7 +18,14 @@ Options:
   --function NAME      verify only this function (\`name\` or \`Type::name\`)
   --jobs N             solver worker threads (default: number of cores)
   --timeout-ms N       per-query solver timeout (default 10000)
-  --no-cache           do not read or write .stratos/cache
+  --no-cache           do not read or write the result cache
+  --cache SPEC         where cached results live: local (default: .stratos/cache under
+                       --root) or redis://[:PASSWORD@]HOST:PORT[/DB] (rediss:// for TLS),
+                       shared by machines; default: $STRATOS_CACHE, else local. A Redis that
+                       is down or slow never fails the run: queries are solved, with a warning
+  --shard I/N          verify only shard I of N (1 <= I <= N): the files whose path hash is
+                       I modulo N; the union of the N shards is the whole run, and the
+                       report (text, JSON, SARIF) holds only this shard's functions
   --no-cheating        every assume(..), admit() and #[verifier::external_body] fails
   --exec-allows-no-decreases-clause
                        exec loops and recursive exec functions need no \`decreases\`
@@ -38,13 +47,16 @@ interface Args {
   noCheating?: boolean;
   execAllowsNoDecreasesClause?: boolean;
   cache: boolean;
+  cacheSpec: string;
+  shard?: Shard;
   dump?: string;
   solver: 'auto' | 'wasm' | 'native';
   root: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { paths: [], format: 'text', cache: true, solver: 'auto', root: process.cwd() };
+  const a: Args = { paths: [], format: 'text', cache: true, cacheSpec: process.env.STRATOS_CACHE || 'local', solver: 'auto', root: process.cwd() };
+  let cacheFromEnv = Boolean(process.env.STRATOS_CACHE);
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     const val = (): string | undefined => {
@@ -64,6 +76,8 @@ function parseArgs(argv: string[]): Args | string {
       case '--jobs': { const v = Number(val()); if (!Number.isInteger(v) || v < 1) return '--jobs needs a positive integer'; a.jobs = v; break; }
       case '--timeout-ms': { const v = Number(val()); if (!Number.isFinite(v) || v < 1) return '--timeout-ms needs a positive number'; a.timeoutMs = v; break; }
       case '--no-cache': a.cache = false; break;
+      case '--cache': { const v = val(); if (!v) return '--cache needs local or a redis:// URL'; a.cacheSpec = v; cacheFromEnv = false; break; }
+      case '--shard': { const v = val(); if (!v) return '--shard needs I/N'; const sh = parseShard(v); if (typeof sh === 'string') return `--shard: ${sh}`; a.shard = sh; break; }
       case '--no-cheating': a.noCheating = true; break;
       case '--exec-allows-no-decreases-clause': a.execAllowsNoDecreasesClause = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
@@ -74,6 +88,10 @@ function parseArgs(argv: string[]): Args | string {
         a.paths.push(x);
     }
   }
+  const spec = a.cache ? parseCacheSpec(a.cacheSpec) : null;
+  if (typeof spec === 'string') return `${cacheFromEnv ? 'STRATOS_CACHE' : '--cache'}: ${spec}`;
+  // a function of another shard would read as "no function named NAME"
+  if (a.shard && a.fn) return '--shard and --function cannot be combined';
   return a;
 }
 
@@ -98,10 +116,10 @@ function textReport(r: VerifyReport): string {
       }
     }
   }
-  for (const d of r.diagnostics) out.push(`${d.file}:${d.span.start.line}:${d.span.start.column}: ${d.severity}: ${d.message}`);
+  for (const d of r.diagnostics) out.push(`${d.file ? `${d.file}:${d.span.start.line}:${d.span.start.column}: ` : ''}${d.severity}: ${d.message}`);
   const s = r.summary;
   out.push('');
-  out.push(`${s.functions} functions: ${s.verified} verified, ${s.failed} failed, ${s.timeout} timeout, ${s.unsupported} unsupported, ${s.error} error; ${s.obligations} obligations; solver ${s.solverMs} ms, wall ${s.wallMs} ms`);
+  out.push(`${r.shard ? `shard ${r.shard.index}/${r.shard.count}: ` : ''}${s.functions} functions: ${s.verified} verified, ${s.failed} failed, ${s.timeout} timeout, ${s.unsupported} unsupported, ${s.error} error; ${s.obligations} obligations; solver ${s.solverMs} ms, wall ${s.wallMs} ms${s.cacheHits !== undefined ? `; cache ${s.cacheHits} hits, ${s.cacheMisses ?? 0} misses` : ''}`);
   return out.join('\n') + '\n';
 }
 
@@ -133,7 +151,12 @@ function sarif(r: VerifyReport): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'stratos-verify', informationUri: 'https://example.invalid/stratosphere', rules: [...rules.values()] } }, results }],
+    runs: [{
+      tool: { driver: { name: 'stratos-verify', informationUri: 'https://example.invalid/stratosphere', rules: [...rules.values()] } },
+      // diagnostics about the run itself (no file), e.g. an unreachable shared cache
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: r.diagnostics.filter((d) => !d.file).map((d) => ({ level: d.severity === 'info' ? 'note' : d.severity, message: { text: d.message } })) }],
+      results,
+    }],
   };
 }
 
@@ -159,15 +182,17 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();
+    await closeCacheBackends();
     return 2;
   } finally {
     /* solvers shut down below */
   }
   await shutdownSolvers();
+  await closeCacheBackends();
   if (a.fn && !report.functions.some((f) => !f.name.startsWith('<'))) {
     process.stderr.write(`stratos verify: no function named ${a.fn}\n`);
     return 2;

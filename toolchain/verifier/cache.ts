@@ -1,52 +1,85 @@
-// Result cache in the workspace's .stratos/cache: one small JSON file per query, keyed by the
-// SHA-256 of the exact query text plus the solver and the options that influence the answer.
-// Only definitive answers (sat/unsat) are stored; timeouts and errors are always re-run.
+// The result cache: what is stored, under which key, and what happens when the store fails.
+// The key is the SHA-256 of the exact query text plus the options that influence the answer, NOT
+// the solver that answered: an `unsat` is a proof whichever z3 build found it, and a failure keeps
+// its model, so a CLI run with native z3 fills the cache for the IDE's wasm solver and the other
+// way round. Only definitive answers (sat/unsat, and `unknown` from incomplete quantifier
+// instantiation, which is a failure) are stored; timeouts and errors are always re-run.
+// Where entries live is a `CacheBackend` (cache-backend.ts): `.stratos/cache` or a Redis server.
+// A backend that fails or is slow never fails a run: the query is solved, and the run's report
+// carries one warning (`ResultCache.warning`).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { SolverResult } from './solver-pool';
+import type { CacheBackend } from './cache-backend';
 
-export const CACHE_FORMAT = 1;
+/** Bumped whenever the key or the stored value changes meaning (2: the solver left the key). */
+export const CACHE_FORMAT = 2;
 
-export function cacheKey(query: string, solver: string, options: Record<string, unknown>): string {
+export function cacheKey(query: string, options: Record<string, unknown>): string {
   const h = createHash('sha256');
-  h.update(`stratos-verifier-cache-v${CACHE_FORMAT}\0${solver}\0${JSON.stringify(options)}\0`);
+  h.update(`stratos-verifier-cache-v${CACHE_FORMAT}\0${JSON.stringify(options)}\0`);
   h.update(query);
   return h.digest('hex');
 }
 
+/** Whether an answer may be stored and reused: never a timeout, an error or a cancellation. */
+export function isCacheable(r: SolverResult): boolean {
+  return r.result === 'sat' || r.result === 'unsat' || (r.result === 'unknown' && /incomplete/i.test(r.reason));
+}
+
+/** A stored entry read back, or null when it is not a well-formed cacheable answer. */
+export function decodeEntry(text: string): SolverResult | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!v || typeof v !== 'object') return null;
+  const r = v as Record<string, unknown>;
+  if (typeof r.result !== 'string' || typeof r.reason !== 'string' || typeof r.ms !== 'number') return null;
+  if (r.model !== null && typeof r.model !== 'string') return null;
+  const res = { result: r.result, model: r.model, reason: r.reason, ms: r.ms } as SolverResult;
+  return isCacheable(res) ? res : null;
+}
+
+/** One run's view of a backend: counts, the storable-answer rule, and failure isolation. */
 export class ResultCache {
-  readonly dir: string;
   hits = 0;
   misses = 0;
-  constructor(root: string) {
-    this.dir = path.join(root, '.stratos', 'cache');
-  }
-  private file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), key.slice(2) + '.json');
-  }
-  get(key: string): SolverResult | null {
-    try {
-      const r = JSON.parse(readFileSync(this.file(key), 'utf8')) as SolverResult;
-      if (r.result !== 'sat' && r.result !== 'unsat' && !(r.result === 'unknown' && /incomplete/i.test(r.reason))) return null;
-      this.hits++;
-      return r;
-    } catch {
+  /** The first backend failure of this run (the backend is not used again in this run). */
+  warning: string | null = null;
+  constructor(readonly backend: CacheBackend) {}
+
+  async get(key: string): Promise<SolverResult | null> {
+    if (this.warning !== null) {
       this.misses++;
       return null;
     }
-  }
-  put(key: string, r: SolverResult): void {
-    if (r.result !== 'sat' && r.result !== 'unsat' && !(r.result === 'unknown' && /incomplete/i.test(r.reason))) return;
+    let text: string | null;
     try {
-      const f = this.file(key);
-      mkdirSync(path.dirname(f), { recursive: true });
-      const tmp = `${f}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(r));
-      renameSync(tmp, f);
-    } catch {
-      /* a read-only workspace just means no cache */
+      text = await this.backend.get(key);
+    } catch (e) {
+      this.fail(e);
+      this.misses++;
+      return null;
     }
+    const r = text === null ? null : decodeEntry(text);
+    if (r) this.hits++;
+    else this.misses++;
+    return r;
+  }
+
+  async put(key: string, r: SolverResult): Promise<void> {
+    if (!isCacheable(r) || this.warning !== null) return;
+    try {
+      await this.backend.put(key, JSON.stringify(r));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.warning ??= `result cache ${this.backend.name} unavailable (${e instanceof Error ? e.message : String(e)}); the remaining queries of this run were solved without it`;
   }
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, FunctionStatus } from '../../app/verification';
+import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, VerifySummary, FunctionStatus } from '../../app/verification';
 import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
@@ -18,6 +18,8 @@ import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQ
 const RACER_GRACE_MS = 2000;
 import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
 import { ResultCache, cacheKey } from './cache';
+import { openCacheBackend, parseCacheSpec } from './cache-backend';
+import { inShard, type Shard } from './shard';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
 import { readRustSources } from '../workspace/rust-sources';
@@ -27,6 +29,16 @@ export interface VerifyOptions {
   jobs?: number;
   timeoutMs?: number;
   useCache?: boolean;
+  /**
+   * Where cached results live: `local` (the default: `root`/.stratos/cache) or a `redis://` /
+   * `rediss://` URL shared by machines (cache-backend.ts). Ignored when `useCache` is false.
+   */
+  cache?: string;
+  /**
+   * Verify only the functions of this shard's files (shard.ts); the whole crate is still read.
+   * The report holds only this shard's functions and diagnostics.
+   */
+  shard?: Shard;
   functionFilter?: string;
   signal?: AbortSignal;
   onFunctionResult?: (r: FunctionResult) => void;
@@ -53,7 +65,10 @@ export interface VerifyOptions {
   execAllowsNoDecreasesClause?: boolean;
 }
 
-/** Queries that timed out in this process: cache key -> the longest limit they timed out with. */
+/**
+ * Queries that timed out in this process: solver + cache key -> the longest limit they timed out
+ * with (unlike an answer, a timeout depends on the solver, so the solver is part of this key).
+ */
 const timedOutQueries = new Map<string, number>();
 const TIMED_OUT_MEMO_LIMIT = 10_000;
 
@@ -120,7 +135,13 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? 10_000;
   const solverName = options.solver ?? 'wasm';
-  const cache = options.useCache === false ? null : new ResultCache(options.root);
+  let cache: ResultCache | null = null;
+  if (options.useCache !== false) {
+    const spec = parseCacheSpec(options.cache ?? 'local');
+    if (typeof spec === 'string') throw new Error(spec);
+    cache = new ResultCache(openCacheBackend(spec, options.root));
+  }
+  const mine = (file: string): boolean => inShard(file, options.shard);
   const diagnostics: Diagnostic[] = [];
   const functions: FunctionResult[] = [];
 
@@ -200,7 +221,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         if (!selectedByFilter(qname, it.name)) continue;
         const r: FunctionResult = { name: qname, file: f.path, span: lm.span(it.sp), mode: it.mode, status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.parseError.diagnostic.message} at ${f.path}:${fmtPos(lm, it.parseError.diagnostic.sp.start)}` };
         functions.push(r);
-        options.onFunctionResult?.(r);
+        if (mine(f.path)) options.onFunctionResult?.(r);
         continue;
       }
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
@@ -298,7 +319,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   let frontMs = performance.now() - t0;
 
   // ---- filter ----
-  const selected = units.filter((u) => selectedByFilter(u.vc.info.qname, u.vc.info.item.name));
+  const selected = units.filter((u) => selectedByFilter(u.vc.info.qname, u.vc.info.item.name) && mine(u.file.path));
   const priority = new Set(options.priorityFiles ?? []);
   const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
 
@@ -319,11 +340,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // cache key is the hash of the printed text
   const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
     const q = printQuery(query, variant);
-    const key = cacheKey(q, solverName, { wantModel: true });
-    const hit = cache?.get(key);
+    const key = cacheKey(q, { wantModel: true });
+    const hit = await cache?.get(key);
     if (hit) return { r: hit, cached: true, key };
     const limit = timeoutOverride ?? timeoutMs;
-    const timedOutWith = timedOutQueries.get(key);
+    const memoKey = `${solverName}\0${key}`;
+    const timedOutWith = timedOutQueries.get(memoKey);
     if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
@@ -379,11 +401,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       solverMs += n.ms;
       if (n.result === 'sat' || n.result === 'unsat') r = { ...n, reason: 'answered by native z3 after z3-solver timed out' };
     }
-    cache?.put(key, r);
+    await cache?.put(key, r);
     if (r.result === 'timeout' && !options.signal?.aborted) {
       if (timedOutQueries.size >= TIMED_OUT_MEMO_LIMIT) timedOutQueries.clear();
-      timedOutQueries.set(key, Math.max(limit, timedOutWith ?? 0));
-    } else if (r.result === 'sat' || r.result === 'unsat') timedOutQueries.delete(key);
+      timedOutQueries.set(memoKey, Math.max(limit, timedOutWith ?? 0));
+    } else if (r.result === 'sat' || r.result === 'unsat') timedOutQueries.delete(memoKey);
     return { r, cached: false, key };
   };
 
@@ -437,7 +459,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
             if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
           // remember the failure together with its model, so a re-run is a plain cache hit
-          if (res.model) cache?.put(key, res);
+          if (res.model) await cache?.put(key, res);
         }
         const out = toObligationResult(ob, res, u, crate, checked);
         // how long the solver took on it in this run (absent when the cache answered)
@@ -492,26 +514,35 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   for (const u of selected) functions.push(await results.get(u)!);
   // A crate of which nothing is checked (no function inside `verus! { }`: plain Rust, whose types,
   // trait bounds and borrows are not checked here) is not a verified one: say so, per file.
-  if (!functions.length && !filter) {
+  // (other shards' functions count: a shard of a crate with functions may have none of its own)
+  if (!functions.length && !units.length && !filter) {
     for (const f of parsed) {
       const r: FunctionResult = { name: `<no verus! function in ${f.path}>`, file: f.path, span: lineMaps.get(f.path)!.span({ start: 0, end: 0 }), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: 'unsupported: nothing verified: no function inside `verus! { }` (plain Rust outside it is not checked)' };
       functions.push(r);
-      options.onFunctionResult?.(r);
+      if (mine(f.path)) options.onFunctionResult?.(r);
     }
   }
-  const summary = {
-    functions: functions.length,
-    verified: functions.filter((f) => f.status === 'verified').length,
-    failed: functions.filter((f) => f.status === 'failed').length,
-    timeout: functions.filter((f) => f.status === 'timeout').length,
-    unsupported: functions.filter((f) => f.status === 'unsupported').length,
-    error: functions.filter((f) => f.status === 'error').length,
-    obligations: functions.reduce((n, f) => n + f.obligations.length, 0),
+  // a shard reports only its own files' results and diagnostics
+  const reported = options.shard ? functions.filter((f) => mine(f.file)) : functions;
+  const reportedDiagnostics = options.shard ? diagnostics.filter((d) => mine(d.file)) : diagnostics;
+  if (cache?.warning) {
+    const at = { line: 1, column: 1 };
+    reportedDiagnostics.push({ file: '', span: { start: at, end: at }, severity: 'warning', message: cache.warning, source: 'stratos-cache' });
+  }
+  const summary: VerifySummary = {
+    functions: reported.length,
+    verified: reported.filter((f) => f.status === 'verified').length,
+    failed: reported.filter((f) => f.status === 'failed').length,
+    timeout: reported.filter((f) => f.status === 'timeout').length,
+    unsupported: reported.filter((f) => f.status === 'unsupported').length,
+    error: reported.filter((f) => f.status === 'error').length,
+    obligations: reported.reduce((n, f) => n + f.obligations.length, 0),
     solverMs: Math.round(solverMs),
     wallMs: Math.round(performance.now() - t0),
+    ...(cache ? { cacheHits: cache.hits, cacheMisses: cache.misses } : {}),
   };
   lastFrontEndMs = frontMs;
-  return { version: 1, functions, diagnostics, summary };
+  return { version: 1, functions: reported, diagnostics: reportedDiagnostics, summary, ...(options.shard ? { shard: { ...options.shard } } : {}) };
 }
 
 let nativeChecked: boolean | null = null;

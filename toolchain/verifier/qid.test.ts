@@ -11,6 +11,7 @@ describe('qids', () => {
     expect(qidText({ k: 'spec-fn', fn: 'page_addr' })).toBe('spec:page_addr');
     expect(qidText({ k: 'spec-fn', fn: 'len', fuel: true })).toBe('spec-fuel:len');
     expect(qidText({ k: 'axiom', name: 'Seq<Int>.sub' })).toBe('axiom:Seq<Int>.sub');
+    expect(qidText({ k: 'type-inv', ty: 'Seq<Int>', of: '(|Kernel.runq| |k@3|)' })).toBe('inv:Seq<Int>@(Kernel.runq_k@3)');
   });
   it('are SMT-LIB quoted symbols without white space (z3 splits its profile lines on " : ")', () => {
     expect(qidSymbol({ k: 'axiom', name: 'a|b\\c d\te' })).toBe('|axiom:a_b_c_d_e|');

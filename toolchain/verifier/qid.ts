@@ -17,7 +17,9 @@ export type QuantOrigin =
   | { k: 'source'; what: 'forall' | 'exists' | 'choose' | 'contains'; item: string; line: number; column: number }
   /** the defining axiom of a spec fn (`fuel`: the second axiom of a recursive one) */
   | { k: 'spec-fn'; fn: string; fuel?: boolean }
-  /** an axiom of the encoding: collection helpers, type invariants, boxes, `uf.mul`, heights */
+  /** the range facts of the elements of a Seq / array / Map value `of` (an SMT term) of type `ty` */
+  | { k: 'type-inv'; ty: string; of: string }
+  /** an axiom of the encoding: collection helpers, boxes, `uf.mul`, heights */
   | { k: 'axiom'; name: string };
 
 /** The qid's text (without the `|..|` quoting): what z3's profile prints. */
@@ -26,6 +28,7 @@ export function qidText(o: QuantOrigin): string {
   switch (o.k) {
     case 'source': s = `${o.what}:${o.item}+${o.line}:${o.column}`; break;
     case 'spec-fn': s = `spec${o.fuel ? '-fuel' : ''}:${o.fn}`; break;
+    case 'type-inv': s = `inv:${o.ty}@${o.of.replace(/\|/g, '')}`; break;
     case 'axiom': s = `axiom:${o.name}`; break;
   }
   // inside |..| every printable character but `|` and `\` is allowed; z3's profile lines are

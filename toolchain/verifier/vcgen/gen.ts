@@ -121,7 +121,7 @@ export class FnGen {
         const inRange = and(['<=', '0', k], ['<', k, len]);
         const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1, true);
         const body = ite(inRange, einv, eq(sel, this.sorts.dflt(ty.elem)));
-        const q: Term = quantifier('forall', [[k, 'Int']], body, [[sel]], { k: 'axiom', name: `inv.${sortKey(ty)}` });
+        const q: Term = quantifier('forall', [[k, 'Int']], body, [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
         return and(ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len], q);
       }
       case 'map': {
@@ -131,7 +131,7 @@ export class FnGen {
         const vals = [dt.ctors[0]!.fields[1]!.acc, t];
         const k = quote(`k@${this.qcount++}`);
         const sel: Term = ['select', vals, k];
-        return quantifier('forall', [[k, sortOf(ty.key)]], implies(not(['select', dom, k]), eq(sel, this.sorts.dflt(ty.val))), [[sel]], { k: 'axiom', name: `inv.${sortKey(ty)}` });
+        return quantifier('forall', [[k, sortOf(ty.key)]], implies(not(['select', dom, k]), eq(sel, this.sorts.dflt(ty.val))), [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
       }
       case 'set':
         return 'true';

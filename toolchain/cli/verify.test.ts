@@ -21,7 +21,7 @@ describe('the --profile text report', () => {
     expect(lines.findIndex((l) => l.startsWith('big '))).toBeLessThan(lines.findIndex((l) => l.startsWith('small ')));
     expect(text).toContain('big  verified  solver 12 ms  178 instances in 3 queries\n       100  (type invariant)  inv:Seq<Int>@s\n        12  (encoding)  axiom:a0\n');
     expect(text).toContain('(3 more quantifiers in --json)');
-    expect(text).toContain('small  verified  solver 12 ms  5 instances in 1 queries; 1 without counts (killed or canceled): a lower bound\n         5  a.rs:9:5  forall:small+1:5\n');
+    expect(text).toContain('small  verified  solver 12 ms  5 instances in 1 queries; 1 without counts (z3 killed or crashed): a lower bound\n         5  a.rs:9:5  forall:small+1:5\n');
     expect(text).toContain('1 function(s) instantiated no quantifier.');
     expect(text).not.toContain('unprofiled');
   });

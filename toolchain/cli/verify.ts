@@ -126,7 +126,7 @@ export function profileReport(r: VerifyReport): string {
       continue;
     }
     out.push('');
-    const lost = p.unprofiled ? `; ${p.unprofiled} without counts (killed or canceled): a lower bound` : '';
+    const lost = p.unprofiled ? `; ${p.unprofiled} without counts (z3 killed or crashed): a lower bound` : '';
     out.push(`${f.name}  ${f.status}  solver ${f.timeMs.toFixed(0)} ms  ${p.instances} instances in ${p.queries} queries${lost}`);
     for (const q of p.quantifiers.slice(0, PROFILE_TOP)) {
       const where = q.file && q.span ? `${q.file}:${q.span.start.line}:${q.span.start.column}` : q.qid.startsWith('inv:') ? '(type invariant)' : '(encoding)';

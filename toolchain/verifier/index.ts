@@ -356,7 +356,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const runJob = (j: SolverJob): Promise<SolverResult> => {
       if (profile) {
         return getProfiler(jobs).run(j).then((p) => {
-          if (prof) {
+          if (prof && p.started) {
             prof.queries++;
             if (!p.complete) prof.unprofiled++;
             addCounts(prof.counts, p.instances);

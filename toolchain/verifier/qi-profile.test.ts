@@ -54,6 +54,35 @@ describe.skipIf(!nativeZ3Available())('profiled solving (skipped when z3 is not 
     // three ground terms f(1), f(2), f(3): each instance is needed, and there are no others
     expect([...p.instances]).toEqual([['forall:t+0:1', 3]]);
   });
+  // a matching loop: z3 instantiates until it is stopped
+  const LOOP = [
+    '(set-option :smt.mbqi false)',
+    '(declare-fun f (Int) Int)',
+    '(declare-fun g (Int) Int)',
+    '(assert (forall ((x Int)) (! (and (> (f (+ x 1)) (f x)) (> (g (f x)) (g (+ x 2)))) :pattern ((f x)) :qid |loop:f|)))',
+    '(assert (forall ((x Int)) (! (> (f (g x)) (f (+ x 3))) :pattern ((g x)) :qid |loop:g|)))',
+    '(assert (> (f 0) 0))',
+    '(assert (< (f 7) (g 5)))',
+    '(check-sat)',
+    '',
+  ].join('\n');
+  it('a query past its timeout is a timeout, with the counts of what z3 did', async () => {
+    const p = await runProfiled({ query: LOOP, timeoutMs: 300, wantModel: true });
+    expect(p.r.result).toBe('timeout');
+    expect(p.complete).toBe(true);
+    expect(p.instances.get('loop:f')).toBeGreaterThan(0);
+    expect(p.instances.get('loop:g')).toBeGreaterThan(0);
+  });
+  it('a canceled query (the loser of a race) is interrupted, canceled, and keeps its counts', async () => {
+    const ctrl = new AbortController();
+    const t0 = performance.now();
+    setTimeout(() => ctrl.abort(), 300);
+    const p = await runProfiled({ query: LOOP, timeoutMs: 30_000, wantModel: true, signal: ctrl.signal });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(p.r.result).toBe('canceled');
+    expect(p.complete).toBe(true);
+    expect(p.instances.get('loop:f')).toBeGreaterThan(0);
+  });
   it('a z3 that cannot run is an error without counts, never a verdict', async () => {
     const p = await runProfiled({ query: '(check-sat)\n', timeoutMs: 1000, wantModel: false }, 'z3-not-installed-here');
     expect(p.r.result).toBe('error');

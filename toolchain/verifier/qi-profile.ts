@@ -3,7 +3,7 @@
 // Separate from ./solver-pool.ts's reused processes: z3 prints the counts on stderr when a solver
 // context is deleted, i.e. when the process ends, and a reused process would mix queries.
 // Invariant: the verdict is read exactly as for an ordinary native query (parseNativeOutput); a
-// process killed or crashed is a timeout / error without counts, never a verdict of `verified`.
+// process interrupted, killed or crashed is a timeout / canceled / error, never `verified`.
 
 import { spawn } from 'node:child_process';
 import pLimit from 'p-limit';
@@ -46,14 +46,23 @@ export function addCounts(a: QiCounts, b: QiCounts): void {
 export interface ProfiledResult {
   r: SolverResult;
   instances: QiCounts;
-  /** false when z3 printed no statistics (killed after its timeout, canceled, crashed) */
+  /** false when z3 printed no counts (killed because it did not exit after an interrupt, crashed, could not start) */
   complete: boolean;
+  /** false for a query canceled while it waited for a process (it was never run) */
+  started: boolean;
 }
 
-/** Grace past the solver's own timeout before the process is killed (its counts are then lost). */
-const KILL_GRACE_MS = 3000;
+/** Grace past the solver's own timeout before the process is interrupted. */
+const INTERRUPT_GRACE_MS = 3000;
+/** After an interrupt, how long z3 has to print its counts and exit before it is killed. */
+const KILL_GRACE_MS = 2000;
 
-/** One query in its own `z3` process with `smt.qi.profile=true`. */
+/**
+ * One query in its own `z3` process with `smt.qi.profile=true`. A canceled query (the losing side
+ * of an int<->bv race: often the very query whose quantifiers blew up) or one past its timeout is
+ * interrupted with SIGINT, on which z3 stops searching, answers `unknown` and still prints its
+ * counts as it exits; only a process that does not exit after that is killed (no counts).
+ */
 export function runProfiled(job: SolverJob, bin = 'z3'): Promise<ProfiledResult> {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -61,31 +70,41 @@ export function runProfiled(job: SolverJob, bin = 'z3'): Promise<ProfiledResult>
     let out = '';
     let err = '';
     let done = false;
+    /** why the process was interrupted: the result whatever it answers then */
+    let interrupted: SolverResult | null = null;
+    let killTimer: ReturnType<typeof setTimeout> | undefined;
     const finish = (p: ProfiledResult) => {
       if (done) return;
       done = true;
-      clearTimeout(kill);
+      clearTimeout(overdue);
+      clearTimeout(killTimer);
       job.signal?.removeEventListener('abort', onAbort);
       resolve(p);
     };
-    const kill = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish({ r: { result: 'timeout', model: null, reason: 'native z3 killed after timeout', ms: performance.now() - t0 }, instances: new Map(), complete: false });
-    }, job.timeoutMs + KILL_GRACE_MS);
-    const onAbort = () => {
-      child.kill('SIGKILL');
-      finish({ r: { result: 'canceled', model: null, reason: 'canceled', ms: performance.now() - t0 }, instances: new Map(), complete: false });
+    const interrupt = (why: SolverResult) => {
+      if (interrupted || done) return;
+      interrupted = why;
+      child.kill('SIGINT');
+      killTimer = setTimeout(() => {
+        child.kill('SIGKILL');
+        finish({ r: { ...why, ms: performance.now() - t0 }, instances: parseQiProfile(err), complete: false, started: true });
+      }, KILL_GRACE_MS);
     };
+    const overdue = setTimeout(() => interrupt({ result: 'timeout', model: null, reason: 'native z3 interrupted after timeout', ms: 0 }), job.timeoutMs + INTERRUPT_GRACE_MS);
+    const onAbort = () => interrupt({ result: 'canceled', model: null, reason: 'canceled', ms: 0 });
     job.signal?.addEventListener('abort', onAbort, { once: true });
+    if (job.signal?.aborted) onAbort();
     job.onStart?.();
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', (e) => finish({ r: { result: 'error', model: null, reason: `cannot run ${bin}: ${e.message}`, ms: 0 }, instances: new Map(), complete: false }));
+    child.on('error', (e) => finish({ r: { result: 'error', model: null, reason: `cannot run ${bin}: ${e.message}`, ms: 0 }, instances: new Map(), complete: false, started: true }));
     child.on('close', (code, signal) => {
-      const r = parseNativeOutput(out, performance.now() - t0);
-      // z3 prints its statistics when it exits, whatever its status ((get-model) after unsat is
-      // an error, status 1); a process ended by a signal (a crash) printed none
-      finish({ r, instances: parseQiProfile(err), complete: signal === null && code !== null });
+      const ms = performance.now() - t0;
+      // an interrupted query's answer (`unknown`, interrupted) is no verdict: it keeps its reason
+      const r = interrupted ? { ...interrupted, ms } : parseNativeOutput(out, ms);
+      // z3 prints its counts when it exits, whatever its status ((get-model) after unsat is an
+      // error, status 1); a process ended by a signal (a crash, a kill) printed none
+      finish({ r, instances: parseQiProfile(err), complete: signal === null && code !== null, started: true });
     });
     child.stdin.on('error', () => {
       /* a process that died early: reported by 'close' */
@@ -105,7 +124,7 @@ export class ProfilingSolver {
   }
   run(job: SolverJob): Promise<ProfiledResult> {
     return this.limit(() => {
-      if (job.signal?.aborted) return { r: { result: 'canceled', model: null, reason: 'canceled', ms: 0 }, instances: new Map(), complete: false };
+      if (job.signal?.aborted) return { r: { result: 'canceled', model: null, reason: 'canceled', ms: 0 }, instances: new Map(), complete: false, started: false };
       return runProfiled(job, this.bin);
     });
   }

@@ -187,7 +187,7 @@ export async function run(argv: string[]): Promise<number> {
   let report: VerifyReport;
   const solver = a.solver === 'auto' ? (nativeZ3Available() ? 'native' : 'wasm') : a.solver;
   if (a.profile && solver !== 'native') {
-    process.stderr.write(`stratos verify: --profile needs native z3 on PATH (Debian: apt-get install z3): z3's per-quantifier counts (smt.qi.profile) are printed by the z3 process, which the wasm build (z3-solver) does not expose\n`);
+    process.stderr.write(`stratos verify: --profile needs native z3 on PATH (Debian: apt-get install z3): z3 prints its per-quantifier counts (smt.qi.profile) as a solver context is deleted, and the wasm build (z3-solver) gave only part of them (its stderr captured through emscripten's printErr)\n`);
     return 2;
   }
   try {

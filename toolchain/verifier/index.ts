@@ -56,7 +56,7 @@ export interface VerifyOptions {
    * `stratos verify --profile`: every query is solved by its own native z3 process with
    * `smt.qi.profile=true` (./qi-profile.ts), the cache neither read nor written, and each
    * function's result gets its quantifier instantiations per qid (`profile`). Needs
-   * `solver: 'native'`: the wasm build does not give z3's per-quantifier counts.
+   * `solver: 'native'`: the wasm build gives only part of z3's per-quantifier counts.
    */
   profile?: boolean;
 }
@@ -142,7 +142,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const timeoutMs = options.timeoutMs ?? 10_000;
   const solverName = options.solver ?? 'wasm';
   const profile = options.profile === true;
-  if (profile && solverName !== 'native') throw new Error('--profile needs the native solver (z3 on PATH): the wasm build gives no per-quantifier counts');
+  if (profile && solverName !== 'native') throw new Error('--profile needs the native solver (z3 on PATH): the wasm build gives only part of the per-quantifier counts');
   // a profile run measures the solver: nothing from the cache, and its slower runs not stored
   const cache = options.useCache === false || profile ? null : new ResultCache(options.root);
   const diagnostics: Diagnostic[] = [];

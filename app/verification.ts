@@ -77,6 +77,29 @@ export interface FunctionResult {
   obligations: ObligationResult[];
   /** For `unsupported` and `error`: what and where. */
   detail?: string;
+  /** Only with `stratos verify --profile`: z3's quantifier instantiations in this function's queries. */
+  profile?: FunctionProfile;
+}
+
+/** z3's quantifier-instantiation profile of one function's queries (`smt.qi.profile`). */
+export interface FunctionProfile {
+  /** Instances of all quantifiers, summed over the function's queries. */
+  instances: number;
+  /** Queries profiled (each obligation's, plus candidate-model retries and a spec fn's definition check). */
+  queries: number;
+  /** Queries whose z3 process printed no counts (killed after its timeout, canceled, crashed): the counts are then a lower bound. */
+  unprofiled: number;
+  /** Every instantiated quantifier, most instances first. */
+  quantifiers: QuantifierProfile[];
+}
+
+export interface QuantifierProfile {
+  /** The quantifier's `:qid`: `forall:ITEM+LINE:COL` (LINE counted from the item's first line), `exists:..`, `choose:..`, `contains:..` (a `Seq::contains`), `spec:FN` (a spec fn's definition), `axiom:NAME` (the encoding's own axioms), or z3's name for one it made. */
+  qid: string;
+  instances: number;
+  /** Where it is written (workspace-relative), for source quantifiers and spec fn definitions. */
+  file?: string;
+  span?: Span;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

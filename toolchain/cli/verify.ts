@@ -31,6 +31,9 @@ Options:
                        exec loops and recursive exec functions need no \`decreases\`
                        (partial correctness; by default they need one, as in Verus)
   --dump-smt DIR       write every solver query to DIR
+  --profile            z3's quantifier-instantiation profile (smt.qi.profile) per function:
+                       the quantifiers with the most instances and where they are written;
+                       each query in its own native z3 process, the cache bypassed
   --solver S           auto (default): native z3 when \`z3\` is on PATH, else wasm;
                        wasm: z3-solver in worker threads (the IDE's solver); native: z3 on PATH
   --root DIR           workspace root for relative paths and the cache (default: cwd)
@@ -50,6 +53,7 @@ interface Args {
   cacheSpec: string;
   shard?: Shard;
   dump?: string;
+  profile?: boolean;
   solver: 'auto' | 'wasm' | 'native';
   root: string;
 }
@@ -80,6 +84,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--shard': { const v = val(); if (!v) return '--shard needs I/N'; const sh = parseShard(v); if (typeof sh === 'string') return `--shard: ${sh}`; a.shard = sh; break; }
       case '--no-cheating': a.noCheating = true; break;
       case '--exec-allows-no-decreases-clause': a.execAllowsNoDecreasesClause = true; break;
+      case '--profile': a.profile = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
       case '--solver': { const v = val(); if (v !== 'auto' && v !== 'wasm' && v !== 'native') return '--solver must be auto, wasm or native'; a.solver = v; break; }
       case '--root': { const v = val(); if (!v) return '--root needs a directory'; a.root = path.resolve(v); break; }
@@ -120,6 +125,34 @@ function textReport(r: VerifyReport): string {
   const s = r.summary;
   out.push('');
   out.push(`${r.shard ? `shard ${r.shard.index}/${r.shard.count}: ` : ''}${s.functions} functions: ${s.verified} verified, ${s.failed} failed, ${s.timeout} timeout, ${s.unsupported} unsupported, ${s.error} error; ${s.obligations} obligations; solver ${s.solverMs} ms, wall ${s.wallMs} ms${s.cacheHits !== undefined ? `; cache ${s.cacheHits} hits, ${s.cacheMisses ?? 0} misses` : ''}`);
+  return out.join('\n') + '\n';
+}
+
+/** Quantifiers listed per function in the text report (the JSON report has all of them). */
+const PROFILE_TOP = 10;
+
+/** The --profile section: functions with the most instances first, each with its top quantifiers. */
+export function profileReport(r: VerifyReport): string {
+  const fns = r.functions.filter((f) => f.profile).sort((a, b) => b.profile!.instances - a.profile!.instances);
+  if (!fns.length) return '';
+  const out = ['', 'quantifier instantiations (z3 smt.qi.profile), per function, most first:'];
+  let quiet = 0;
+  for (const f of fns) {
+    const p = f.profile!;
+    if (!p.instances) {
+      quiet++;
+      continue;
+    }
+    out.push('');
+    const lost = p.unprofiled ? `; ${p.unprofiled} without counts (z3 killed or crashed): a lower bound` : '';
+    out.push(`${f.name}  ${f.status}  solver ${f.timeMs.toFixed(0)} ms  ${p.instances} instances in ${p.queries} queries${lost}`);
+    for (const q of p.quantifiers.slice(0, PROFILE_TOP)) {
+      const where = q.file && q.span ? `${q.file}:${q.span.start.line}:${q.span.start.column}` : q.qid.startsWith('inv:') ? '(type invariant)' : '(encoding)';
+      out.push(`  ${String(q.instances).padStart(8)}  ${where}  ${q.qid}`);
+    }
+    if (p.quantifiers.length > PROFILE_TOP) out.push(`  (${p.quantifiers.length - PROFILE_TOP} more quantifiers in --json)`);
+  }
+  if (quiet) out.push('', `${quiet} function(s) instantiated no quantifier.`);
   return out.join('\n') + '\n';
 }
 
@@ -176,13 +209,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   let report: VerifyReport;
   const solver = a.solver === 'auto' ? (nativeZ3Available() ? 'native' : 'wasm') : a.solver;
+  if (a.profile && solver !== 'native') {
+    process.stderr.write(`stratos verify: --profile needs native z3 on PATH (Debian: apt-get install z3): z3 prints its per-quantifier counts (smt.qi.profile) as a solver context is deleted, and the wasm build (z3-solver) gave only part of them (its stderr captured through emscripten's printErr)\n`);
+    return 2;
+  }
   try {
     // native z3 answers the kernel's queries several times faster than the wasm build
     if (solver === 'native' && !nativeZ3Available()) {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, profile: a.profile });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();
@@ -199,7 +236,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (a.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (a.format === 'sarif') process.stdout.write(JSON.stringify(sarif(report), null, 2) + '\n');
-  else process.stdout.write(textReport(report) + `solver: ${solver === 'native' ? 'native z3 (z3 on PATH)' : 'z3-solver (wasm)'}\n`);
+  else process.stdout.write(textReport(report) + profileReport(report) + `solver: ${solver === 'native' ? 'native z3 (z3 on PATH)' : 'z3-solver (wasm)'}${a.profile ? ', one process per query with smt.qi.profile=true (cache not used)' : ''}\n`);
   if (a.dump) {
     mkdirSync(a.dump, { recursive: true });
     writeFileSync(path.join(a.dump, 'report.json'), JSON.stringify(report, null, 2));

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import type { Diagnostic, FunctionResult, ObligationResult, VerifyReport, VerifySummary, FunctionStatus } from '../../app/verification';
+import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult, VerifyReport, VerifySummary, FunctionStatus } from '../../app/verification';
 import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
@@ -20,6 +20,7 @@ import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from
 import { ResultCache, cacheKey } from './cache';
 import { openCacheBackend, parseCacheSpec } from './cache-backend';
 import { inShard, type Shard } from './shard';
+import { ProfilingSolver, addCounts, type QiCounts } from './qi-profile';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
 import { readRustSources } from '../workspace/rust-sources';
@@ -63,6 +64,13 @@ export interface VerifyOptions {
    * functions may go without `decreases` (partial correctness).
    */
   execAllowsNoDecreasesClause?: boolean;
+  /**
+   * `stratos verify --profile`: every query is solved by its own native z3 process with
+   * `smt.qi.profile=true` (./qi-profile.ts), the cache neither read nor written, and each
+   * function's result gets its quantifier instantiations per qid (`profile`). Needs
+   * `solver: 'native'`: the wasm build gives only part of z3's per-quantifier counts.
+   */
+  profile?: boolean;
 }
 
 /**
@@ -81,6 +89,12 @@ function getPool(jobs: number): SolverPool {
   }
   if (!pool) pool = new SolverPool(jobs);
   return pool;
+}
+
+let profiler: ProfilingSolver | null = null;
+function getProfiler(jobs: number): ProfilingSolver {
+  if (!profiler || profiler.size !== jobs) profiler = new ProfilingSolver(jobs);
+  return profiler;
 }
 
 let nativeQueue: NativeSolverQueue | null = null;
@@ -128,6 +142,13 @@ interface Unit {
   mode: 'exec' | 'proof' | 'spec';
 }
 
+/** The quantifier instantiations counted for one function's queries (`profile`). */
+interface ProfileAcc {
+  counts: QiCounts;
+  queries: number;
+  unprofiled: number;
+}
+
 export async function verifySources(files: Map<string, string>, options: VerifyOptions): Promise<VerifyReport> {
   const t0 = performance.now();
   // every queued query listens on the signal
@@ -135,8 +156,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const timeoutMs = options.timeoutMs ?? 10_000;
   const solverName = options.solver ?? 'wasm';
+  const profile = options.profile === true;
+  if (profile && solverName !== 'native') throw new Error('--profile needs the native solver (z3 on PATH): the wasm build gives only part of the per-quantifier counts');
+  // a profile run measures the solver: nothing from the cache, and its slower runs not stored
   let cache: ResultCache | null = null;
-  if (options.useCache !== false) {
+  if (options.useCache !== false && !profile) {
     const spec = parseCacheSpec(options.cache ?? 'local');
     if (typeof spec === 'string') throw new Error(spec);
     cache = new ResultCache(openCacheBackend(spec, options.root));
@@ -338,7 +362,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   let solverMs = 0;
   // `variant`: how the query is printed (the main query, or a retry for a candidate model); the
   // cache key is the hash of the printed text
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number, prof?: ProfileAcc): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
     const q = printQuery(query, variant);
     const key = cacheKey(q, { wantModel: true });
     const hit = await cache?.get(key);
@@ -346,12 +370,24 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const limit = timeoutOverride ?? timeoutMs;
     const memoKey = `${solverName}\0${key}`;
     const timedOutWith = timedOutQueries.get(memoKey);
-    if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
+    if (options.reuseTimeouts && !profile && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
     const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
     void wantModel;
-    const runJob = (j: SolverJob) => (solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j));
+    const runJob = (j: SolverJob): Promise<SolverResult> => {
+      if (profile) {
+        return getProfiler(jobs).run(j).then((p) => {
+          if (prof && p.started) {
+            prof.queries++;
+            if (!p.complete) prof.unprofiled++;
+            addCounts(prof.counts, p.instances);
+          }
+          return p.r;
+        });
+      }
+      return solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j);
+    };
     let r: SolverResult;
     if (hasVerusConfiguration(query, variant) && q.includes('int2bv')) {
       // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
@@ -409,6 +445,18 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     return { r, cached: false, key };
   };
 
+  /** A function's profile: its counts, most instances first, with the source site of each qid that has one. */
+  const profileOf = (p: ProfileAcc): FunctionProfile => {
+    const quantifiers = [...p.counts]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([qid, instances]) => {
+        const site = cvc.quantSpots.sites.get(qid);
+        const lm = site && lineMaps.get(site.file);
+        return site && lm ? { qid, instances, file: site.file, span: lm.span(site.sp) } : { qid, instances };
+      });
+    return { instances: quantifiers.reduce((n, q) => n + q.instances, 0), queries: p.queries, unprofiled: p.unprofiled, quantifiers };
+  };
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
     name: u.vc.info.qname,
     file: u.file.path,
@@ -438,10 +486,15 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (info.item.attrs.some((a) => a.includes('external_body'))) base.detail = 'trusted: #[verifier::external_body]';
     let allCached = u.vc.obligations.length > 0;
     let fnSolverMs = 0;
+    const prof: ProfileAcc | undefined = profile ? { counts: new Map(), queries: 0, unprofiled: 0 } : undefined;
+    const withProfile = (r: FunctionResult): FunctionResult => {
+      if (prof) r.profile = profileOf(prof);
+      return r;
+    };
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
-        const { r, cached, key } = await solve(query, {}, true);
+        const { r, cached, key } = await solve(query, {}, true, undefined, prof);
         if (!cached) {
           allCached = false;
           fnSolverMs += r.ms;
@@ -452,10 +505,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // model of the quantifier-free part (only for the counterexample; the verdict stands)
           // first with MBQI on (a real model of every axiom), then without the quantified facts;
           // each try gets at most 3 s, so a failure is not reported a whole timeout late
-          const c1 = await solve(query, { mbqi: true }, true, Math.min(3000, timeoutMs));
+          const c1 = await solve(query, { mbqi: true }, true, Math.min(3000, timeoutMs), prof);
           if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
           else if (!options.signal?.aborted) {
-            const c = await solve(query, { dropQuantifiedFacts: true }, true, Math.min(3000, timeoutMs));
+            const c = await solve(query, { dropQuantifiedFacts: true }, true, Math.min(3000, timeoutMs), prof);
             if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
           // remember the failure together with its model, so a re-run is a plain cache hit
@@ -470,11 +523,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (u.vc.defCheck) {
       // a spec fn whose definition the solver rejects is not verified (its callers' queries
       // would end in solver errors)
-      const { r } = await solve(u.vc.defCheck, {}, false, Math.min(5000, timeoutMs));
+      const { r } = await solve(u.vc.defCheck, {}, false, Math.min(5000, timeoutMs), prof);
       if (r.result === 'error') {
         const message = `the definition of spec fn \`${info.qname}\` cannot be encoded: solver error: ${r.reason}`;
         diagnostics.push({ file: u.file.path, span: u.lines.span(info.item.nameSp), severity: 'error', message, source: 'stratos-verifier' });
-        const res: FunctionResult = { ...base, obligations: obs, status: 'error', detail: `${message} at ${u.file.path}:${fmtPos(u.lines, info.item.nameSp.start)}` };
+        const res = withProfile({ ...base, obligations: obs, status: 'error', detail: `${message} at ${u.file.path}:${fmtPos(u.lines, info.item.nameSp.start)}` });
         options.onFunctionResult?.(res);
         return res;
       }
@@ -494,6 +547,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       base.status = 'error';
       base.detail = errOb.message;
     }
+    withProfile(base);
     options.onFunctionResult?.(base);
     return base;
   };

@@ -3,6 +3,7 @@
 
 import { stronglyConnected } from './graph';
 import { Crate, tyStr, type Ty } from './resolver';
+import { quantifier } from './qid';
 
 export type Term = string | Term[];
 
@@ -387,8 +388,9 @@ export class SortRegistry {
     for (const [sort, { b, ty }] of [...boxes].sort((a, b2) => (a[0] < b2[0] ? -1 : 1))) {
       const s = print(sortOf(ty));
       out.push(`(declare-fun ${b.box} (${s}) ${sort})`, `(declare-fun ${b.unbox} (${sort}) ${s})`);
-      out.push(`(assert (forall ((x ${s})) (! (= (${b.unbox} (${b.box} x)) x) :pattern ((${b.box} x)))))`);
-      out.push(`(assert (forall ((b ${sort})) (! (= (${b.box} (${b.unbox} b)) b) :pattern ((${b.unbox} b)))))`);
+      // (as text, like the other declarations here)
+      out.push(print(['assert', quantifier('forall', [['x', sortOf(ty)]], ['=', [b.unbox, [b.box, 'x']], 'x'], [[[b.box, 'x']]], { k: 'axiom', name: `box.${sortKey(ty)}` })]));
+      out.push(print(['assert', quantifier('forall', [['b', sort]], ['=', [b.box, [b.unbox, 'b']], 'b'], [[[b.unbox, 'b']]], { k: 'axiom', name: `unbox.${sortKey(ty)}` })]));
     }
     for (const k of keys) {
       const { dt, ty } = this.dts.get(k)!;

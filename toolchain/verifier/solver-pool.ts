@@ -264,7 +264,7 @@ export class SolverPool {
 
 /** Runs one query with the native `z3` binary (Debian's /usr/bin/z3). */
 /** Reads z3's answer to one query: the verdict, then the model or an error, then the reason. */
-function parseNativeOutput(out: string, ms: number): SolverResult {
+export function parseNativeOutput(out: string, ms: number): SolverResult {
   const first = out.split('\n')[0]!.trim();
   const reasonMatch = /^\(:reason-unknown "([^"]*)"\)\s*$/m.exec(out);
   const reason = reasonMatch?.[1] ?? '';
@@ -280,7 +280,7 @@ function parseNativeOutput(out: string, ms: number): SolverResult {
 }
 
 /** What follows a query: the model when wanted, and why z3 gave up when it did. */
-function querySuffix(job: SolverJob): string {
+export function querySuffix(job: SolverJob): string {
   return (job.wantModel ? '(get-model)\n' : '') + '(get-info :reason-unknown)\n';
 }
 

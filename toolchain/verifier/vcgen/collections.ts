@@ -7,6 +7,7 @@
 import type { Sp } from '../ast';
 import { BOOL, NAT, type Ty } from '../resolver';
 import { and, eq, ite, num, print, quote, sortKey, sortOf, type Term } from '../smt';
+import { quantifier } from '../qid';
 import { Unsupported, type V } from './state';
 import type { Command } from './query';
 import type { FnGen } from './gen';
@@ -20,24 +21,25 @@ export class CollectionMethods {
     const E = sortOf(elem);
     const A: Term = ['Array', 'Int', E];
     const d = this.sorts.dflt(elem);
+    const origin = { k: 'axiom' as const, name: `${key}.${kind}` };
     let lines: Command[];
     if (kind === 'sub') {
       const app: Term = [name, 'a', 'i', 'n'];
       lines = [
         `(declare-fun ${name} (${print(A)} Int Int) ${print(A)})`,
-        ['assert', ['forall', [['a', A], ['i', 'Int'], ['n', 'Int'], ['k', 'Int']], ['!', ['=', ['select', app, 'k'], ['ite', ['and', ['<=', '0', 'k'], ['<', 'k', 'n']], ['select', 'a', ['+', 'k', 'i']], d]], ':pattern', [['select', app, 'k']]]]],
+        ['assert', quantifier('forall', [['a', A], ['i', 'Int'], ['n', 'Int'], ['k', 'Int']], ['=', ['select', app, 'k'], ['ite', ['and', ['<=', '0', 'k'], ['<', 'k', 'n']], ['select', 'a', ['+', 'k', 'i']], d]], [[['select', app, 'k']]], origin)],
       ];
     } else if (kind === 'cat') {
       const app: Term = [name, 'a', 'la', 'b'];
       lines = [
         `(declare-fun ${name} (${print(A)} Int ${print(A)}) ${print(A)})`,
-        ['assert', ['forall', [['a', A], ['la', 'Int'], ['b', A], ['k', 'Int']], ['!', ['=', ['select', app, 'k'], ['ite', ['<', 'k', 'la'], ['select', 'a', 'k'], ['select', 'b', ['-', 'k', 'la']]]], ':pattern', [['select', app, 'k']]]]],
+        ['assert', quantifier('forall', [['a', A], ['la', 'Int'], ['b', A], ['k', 'Int']], ['=', ['select', app, 'k'], ['ite', ['<', 'k', 'la'], ['select', 'a', 'k'], ['select', 'b', ['-', 'k', 'la']]]], [[['select', app, 'k']]], origin)],
       ];
     } else {
       const app: Term = [name, 'v', 'n'];
       lines = [
         `(declare-fun ${name} (${print(E)} Int) ${print(A)})`,
-        ['assert', ['forall', [['v', E], ['n', 'Int'], ['k', 'Int']], ['!', ['=', ['select', app, 'k'], ['ite', ['and', ['<=', '0', 'k'], ['<', 'k', 'n']], 'v', d]], ':pattern', [['select', app, 'k']]]]],
+        ['assert', quantifier('forall', [['v', E], ['n', 'Int'], ['k', 'Int']], ['=', ['select', app, 'k'], ['ite', ['and', ['<=', '0', 'k'], ['<', 'k', 'n']], 'v', d]], [[['select', app, 'k']]], origin)],
       ];
     }
     this.axioms.set(name, lines);
@@ -102,7 +104,7 @@ export class CollectionMethods {
           if (isIte(qArr)) return ite(qArr[1]!, within(qLen, qArr[2]!), within(qLen, qArr[3]!));
           if (qLen === '0') return 'false';
           const j = quote(`j@${this.qcount++}`);
-          return ['exists', [[j, 'Int']], ['!', and(['<=', '0', j], ['<', j, qLen], eq(['select', qArr, j], a[0]!.t)), ':pattern', [['select', qArr, j]]]];
+          return quantifier('exists', [[j, 'Int']], and(['<=', '0', j], ['<', j, qLen], eq(['select', qArr, j], a[0]!.t)), [[['select', qArr, j]]], this.sourceQid('contains', sp));
         };
         const contains = (q: Term): Term => {
           if (isIte(q)) return ite(q[1]!, contains(q[2]!), contains(q[3]!));

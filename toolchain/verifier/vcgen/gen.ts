@@ -8,7 +8,8 @@
 import type { FnItem, Sp } from '../ast';
 import { LineMap } from '../../syntax/line-map';
 import { Crate, ResolveError, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
-import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortOf, type Term } from '../smt';
+import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
+import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
 import type { CrateVC } from './spec-fns';
 import type { Command, FnVC, Obligation, Query, QueryMethods } from './query';
@@ -120,7 +121,7 @@ export class FnGen {
         const inRange = and(['<=', '0', k], ['<', k, len]);
         const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1, true);
         const body = ite(inRange, einv, eq(sel, this.sorts.dflt(ty.elem)));
-        const q: Term = ['forall', [[k, 'Int']], ['!', body, ':pattern', [sel]]];
+        const q: Term = quantifier('forall', [[k, 'Int']], body, [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
         return and(ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len], q);
       }
       case 'map': {
@@ -130,7 +131,7 @@ export class FnGen {
         const vals = [dt.ctors[0]!.fields[1]!.acc, t];
         const k = quote(`k@${this.qcount++}`);
         const sel: Term = ['select', vals, k];
-        return ['forall', [[k, sortOf(ty.key)]], ['!', implies(not(['select', dom, k]), eq(sel, this.sorts.dflt(ty.val))), ':pattern', [sel]]];
+        return quantifier('forall', [[k, sortOf(ty.key)]], implies(not(['select', dom, k]), eq(sel, this.sorts.dflt(ty.val))), [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
       }
       case 'set':
         return 'true';

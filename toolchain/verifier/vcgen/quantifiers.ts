@@ -4,10 +4,11 @@
 // quantifier without a pattern.
 
 import { createHash } from 'node:crypto';
-import type { Expr } from '../ast';
+import type { Expr, Sp } from '../ast';
 import { BOOL, ResolveError, type Ty } from '../resolver';
 import type { QuantParam } from '../check/checker';
 import { and, foldGround, implies, print, quote, sortOf, type Term } from '../smt';
+import { quantifier, withoutQids, type QuantOrigin } from '../qid';
 import type { Command } from './query';
 import { Unsupported, State, type V, type Mode } from './state';
 import type { FnGen } from './gen';
@@ -112,9 +113,13 @@ export class QuantifierMethods {
       if (vs.size < mine.size) throw new ResolveError('trigger does not mention all quantified variables', e.sp);
     }
     const inner = e.q === 'forall' ? implies(and(...ranges), body.t) : and(...ranges, body.t);
-    const pats: Term[] = [];
-    for (const g of groups) pats.push(':pattern', g);
-    return { t: [e.q, binders, ['!', inner, ...pats]], ty: BOOL };
+    return { t: quantifier(e.q, binders, inner, groups, this.sourceQid(e.q, e.sp)), ty: BOOL };
+  }
+
+  /** The origin of a quantifier written at `sp` (QuantSpots); one whose node the crate's syntax
+   * does not hold is named after the function being generated. */
+  sourceQid(this: FnGen, what: 'forall' | 'exists' | 'choose' | 'contains', sp: Sp): QuantOrigin {
+    return this.cvc.quantSpots.origin(what, sp) ?? { k: 'axiom', name: `${what}-in-${this.info.qname}` };
   }
 }
 
@@ -177,11 +182,12 @@ export class ChooseMethods {
       const resSort = print(sortOf(resTy));
       const argSorts = free.map((x) => print(sortOf(x.b.ty))).join(' ');
       const meaning = and(inv, implies(exists, body));
-      const name = quote(`choose@${createHash('sha256').update(`${argSorts}|${resSort}|${print(meaning)}`).digest('hex').slice(0, 24)}`);
+      // (named by the meaning without qids: the same choice written in two places is one function)
+      const name = quote(`choose@${createHash('sha256').update(`${argSorts}|${resSort}|${print(withoutQids(meaning))}`).digest('hex').slice(0, 24)}`);
       if (!this.chooseFns.has(name)) {
         const app: Term = fvs.length ? [name, ...fvs] : name;
         const def: Term = ['let', [[r, app]], meaning];
-        const lines: Command[] = [`(declare-fun ${name} (${argSorts}) ${resSort})`, ['assert', fvs.length ? ['forall', sig, ['!', def, ':pattern', [app]]] : def]];
+        const lines: Command[] = [`(declare-fun ${name} (${argSorts}) ${resSort})`, ['assert', fvs.length ? quantifier('forall', sig, def, [[app]], this.sourceQid('choose', e.sp)) : def]];
         this.chooseFns.set(name, { lines, sorts: [resTy, ...free.map((x) => x.b.ty)] });
       }
       return { t: free.length ? [name, ...free.map((x) => x.b.term)] : name, ty: resTy };

@@ -23,7 +23,7 @@ describe('multiplication and nonlinear arithmetic (as Verus)', () => {
     const [q] = queries(`proof fn f(a: int, b: int) { assert(a * b == b * a); }`, 'f');
     expect(q).toContain('(set-option :smt.arith.nl false)');
     expect(q).toContain('(|uf.mul| |a| |b|)');
-    expect(q).toContain('(assert (forall ((x Int) (y Int)) (! (= (|uf.mul| x y) (* x y)) :pattern ((|uf.mul| x y)))))');
+    expect(q).toContain('(assert (forall ((x Int) (y Int)) (! (= (|uf.mul| x y) (* x y)) :pattern ((|uf.mul| x y)) :qid |axiom:uf.mul|)))');
   });
   it('a #[verifier::nonlinear] function: z3 multiplication, nonlinear arithmetic on', () => {
     const [q] = queries(`#[verifier::nonlinear]\nproof fn f(a: int, b: int) requires a > 0, b > 0 ensures a * b > 0 {}`, 'f');

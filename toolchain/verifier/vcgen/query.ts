@@ -10,6 +10,7 @@ import type { ObligationKind } from '../../../app/verification';
 import type { Sp } from '../ast';
 import type { FnInfo, Ty } from '../resolver';
 import { and, implies, print, type Term } from '../smt';
+import { quantifier } from '../qid';
 import { State } from './state';
 import type { FnGen } from './gen';
 
@@ -164,8 +165,8 @@ const XY: Term = [['x', 'Int'], ['y', 'Int']];
  */
 export const MUL_DECLS: Command[] = [
   '(declare-fun |uf.mul| (Int Int) Int)',
-  ['assert', ['forall', XY, ['!', ['=', MUL, ['*', 'x', 'y']], ':pattern', [MUL]]]],
-  ['assert', ['forall', XY, ['!', ['=>', ['and', ['<=', '0', 'x'], ['<=', '0', 'y']], ['<=', '0', MUL]], ':pattern', [MUL]]]],
+  ['assert', quantifier('forall', XY, ['=', MUL, ['*', 'x', 'y']], [[MUL]], { k: 'axiom', name: 'uf.mul' })],
+  ['assert', quantifier('forall', XY, ['=>', ['and', ['<=', '0', 'x'], ['<=', '0', 'y']], ['<=', '0', MUL]], [[MUL]], { k: 'axiom', name: 'uf.mul.nat' })],
 ];
 
 export class QueryMethods {

@@ -9,6 +9,8 @@ import type { Sp } from '../ast';
 import { Crate, INT, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
+import { quantifier, type QuantOrigin } from '../qid';
+import { QuantSpots } from './quant-sites';
 import { Unsupported, State, type V } from './state';
 import type { Command } from './query';
 import { FnGen } from './gen';
@@ -32,7 +34,11 @@ export class CrateVC {
   specDefs = new Map<string, SpecDef>();
   recursive = new Set<string>(); // spec fns in recursive SCCs
   scc = new Map<string, Set<string>>();
-  constructor(public crate: Crate, public checked: CheckedCrate) {}
+  /** Where the crate's quantifiers are written, and the sites of the qids made (--profile). */
+  readonly quantSpots: QuantSpots;
+  constructor(public crate: Crate, public checked: CheckedCrate) {
+    this.quantSpots = new QuantSpots(crate);
+  }
 
   allFns(): FnInfo[] {
     const out: FnInfo[] = [];
@@ -111,6 +117,11 @@ export class SpecFnMethods {
     if (f.body) this.evalBlockPure(f.body, st, m);
   }
 
+  /** The origin of this spec fn's defining axiom (`fuel`: a recursive one's second axiom). */
+  specQid(this: FnGen, fuel: boolean): QuantOrigin {
+    return this.cvc.quantSpots.sites.note({ k: 'spec-fn', fn: this.info.qname, ...(fuel ? { fuel } : {}) }, { file: this.info.file, sp: this.info.item.nameSp });
+  }
+
   buildSpecDef(this: FnGen, def: SpecDef): void {
     const f = this.info.item;
     const ps = this.paramTypes(f);
@@ -161,7 +172,7 @@ export class SpecFnMethods {
       if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, ['assert', ['=', name, body]]];
       else {
         const app0: Term = [name, ...ps.map((p) => quote(`${p.name}@`))];
-        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, ['assert', ['forall', sig, ['!', ['=', app0, body], ':pattern', [app0]]]]];
+        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, ['assert', quantifier('forall', sig, ['=', app0, body], [[app0]], this.specQid(false))]];
       }
       if (opaque) {
         def.lines = [lines[0]!];
@@ -175,8 +186,8 @@ export class SpecFnMethods {
     const binders: Term = [[fuel, 'Fuel'], ...sig];
     def.lines = [
       `(declare-fun ${name} (Fuel${argSorts ? ' ' + argSorts : ''}) ${retSort})`,
-      ['assert', ['forall', binders, ['!', implies(guard, ['=', app, body]), ':pattern', [app]]]],
-      ['assert', ['forall', binders, ['!', ['=', app, [name, fuel, ...args]], ':pattern', [app]]]],
+      ['assert', quantifier('forall', binders, implies(guard, ['=', app, body]), [[app]], this.specQid(false))],
+      ['assert', quantifier('forall', binders, ['=', app, [name, fuel, ...args]], [[app]], this.specQid(true))],
     ];
   }
   /**
@@ -267,14 +278,14 @@ export class SpecFnMethods {
     if (this.axioms.has(declKey)) return name;
     this.axioms.set(declKey, [`(declare-fun ${name} (${dt.sort}) Int)`]);
     const x = quote('x@h');
-    const lines: Command[] = [['assert', ['forall', [[x, dt.sort]], ['!', ['<=', '0', [name, x]], ':pattern', [[name, x]]]]]];
+    const lines: Command[] = [['assert', quantifier('forall', [[x, dt.sort]], ['<=', '0', [name, x]], [[[name, x]]], { k: 'axiom', name: `height.${dt.key}` })]];
     let n = 0;
     // the values below `t` (of type `t`'s type) and the conditions and index variables they need
     const below = (t: Term, fty: Ty, conds: Term[], vars: Term[], depth: number): void => {
       if (depth > 3) return;
       if (fty.k === 'struct' || (fty.k === 'enum' && fty.name !== 'Option')) {
         const h: Term = [this.heightFn(fty), t];
-        lines.push(['assert', ['forall', [[x, dt.sort], ...vars], ['!', implies(and(...conds), ['<', h, [name, x]]), ':pattern', [h]]]]);
+        lines.push(['assert', quantifier('forall', [[x, dt.sort], ...vars], implies(and(...conds), ['<', h, [name, x]]), [[h]], { k: 'axiom', name: `height.${dt.key}.below` })]);
         return;
       }
       if (fty.k === 'enum' && fty.name === 'Option') {

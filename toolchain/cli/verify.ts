@@ -24,6 +24,9 @@ Options:
   --dump-smt DIR       write every solver query to DIR
   --solver S           auto (default): native z3 when \`z3\` is on PATH, else wasm;
                        wasm: z3-solver in worker threads (the IDE's solver); native: z3 on PATH
+  --no-incremental     native z3: solve every query standalone (by default each function's
+                       queries share one z3 session: prelude sent once, goals in push/pop;
+                       any answer but unsat is re-solved standalone)
   --root DIR           workspace root for relative paths and the cache (default: cwd)
 
 Exit status: 0 when every function verified, 1 when any function failed, timed out,
@@ -40,11 +43,12 @@ interface Args {
   cache: boolean;
   dump?: string;
   solver: 'auto' | 'wasm' | 'native';
+  incremental: boolean;
   root: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { paths: [], format: 'text', cache: true, solver: 'auto', root: process.cwd() };
+  const a: Args = { paths: [], format: 'text', cache: true, solver: 'auto', incremental: true, root: process.cwd() };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     const val = (): string | undefined => {
@@ -65,6 +69,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--timeout-ms': { const v = Number(val()); if (!Number.isFinite(v) || v < 1) return '--timeout-ms needs a positive number'; a.timeoutMs = v; break; }
       case '--no-cache': a.cache = false; break;
       case '--no-cheating': a.noCheating = true; break;
+      case '--no-incremental': a.incremental = false; break;
       case '--exec-allows-no-decreases-clause': a.execAllowsNoDecreasesClause = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
       case '--solver': { const v = val(); if (v !== 'auto' && v !== 'wasm' && v !== 'native') return '--solver must be auto, wasm or native'; a.solver = v; break; }
@@ -159,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, functionFilter: a.fn, dumpSmtDir: a.dump, solver, incremental: a.incremental, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();

@@ -17,6 +17,8 @@ import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQ
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
 const RACER_GRACE_MS = 2000;
 import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
+import { IncrementalNativeSolver } from './native-incremental';
+import { planIncremental, type PlanInput } from './incremental-plan';
 import { ResultCache, cacheKey } from './cache';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
@@ -32,6 +34,12 @@ export interface VerifyOptions {
   onFunctionResult?: (r: FunctionResult) => void;
   dumpSmtDir?: string;
   solver?: 'wasm' | 'native';
+  /**
+   * Native z3 only (default true): each function's queries in one incremental z3 session (the
+   * prelude sent once, each goal checked inside push/pop); every answer but `unsat` is re-solved
+   * standalone. False: every query standalone (`stratos verify --no-incremental`).
+   */
+  incremental?: boolean;
   /**
    * Do not re-solve a query that timed out earlier in this process with at least this run's
    * limit; report it as a timeout again at once. For live runs on each edit: an unchanged query
@@ -69,10 +77,37 @@ function getPool(jobs: number): SolverPool {
 }
 
 let nativeQueue: NativeSolverQueue | null = null;
+let incrementalSolver: IncrementalNativeSolver | null = null;
 function getNativeQueue(jobs: number): NativeSolverQueue {
-  if (!nativeQueue || nativeQueue.size !== jobs) nativeQueue = new NativeSolverQueue(jobs);
+  if (!nativeQueue || nativeQueue.size !== jobs) {
+    nativeQueue?.shutdown();
+    incrementalSolver?.shutdown();
+    incrementalSolver = null;
+    nativeQueue = new NativeSolverQueue(jobs);
+  }
   return nativeQueue;
 }
+/** Incremental sessions share the native queue's slots. */
+function getIncrementalSolver(jobs: number): IncrementalNativeSolver {
+  const queue = getNativeQueue(jobs);
+  incrementalSolver ??= new IncrementalNativeSolver(queue);
+  return incrementalSolver;
+}
+/** For tests: the live incremental solver (its reset and replacement counters). */
+export function incrementalSolverForTests(jobs: number): IncrementalNativeSolver {
+  return getIncrementalSolver(jobs);
+}
+
+/**
+ * A check in an incremental session gets at most this long: a query that needs more is solved
+ * standalone afterwards (with the run's whole limit), so a session never spends a whole timeout
+ * on a query its context may have made slower.
+ */
+const INCREMENTAL_CHECK_LIMIT_MS = 3000;
+/** Each function's last solver time in this process (function key -> ms): longest first. */
+const knownFunctionMs = new Map<string, number>();
+/** Expected solver time per query of a function never timed in this process. */
+const ESTIMATED_QUERY_MS = 30;
 
 /** Ends the worker pool so that the process can exit. */
 export async function shutdownSolvers(): Promise<void> {
@@ -80,6 +115,8 @@ export async function shutdownSolvers(): Promise<void> {
   pool = null;
   nativeQueue?.shutdown();
   nativeQueue = null;
+  incrementalSolver?.shutdown();
+  incrementalSolver = null;
   if (p) await p.shutdown();
 }
 
@@ -317,7 +354,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   let solverMs = 0;
   // `variant`: how the query is printed (the main query, or a retry for a candidate model); the
   // cache key is the hash of the printed text
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number, priority?: number): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
     const q = printQuery(query, variant);
     const key = cacheKey(q, solverName, { wantModel: true });
     const hit = cache?.get(key);
@@ -327,7 +364,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
-    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
+    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal, priority };
     void wantModel;
     const runJob = (j: SolverJob) => (solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j));
     let r: SolverResult;
@@ -387,6 +424,48 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     return { r, cached: false, key };
   };
 
+  const incremental = solverName === 'native' && options.incremental !== false;
+  /**
+   * Native z3, incrementally: the unit's uncached ordinary queries in one session. Returns the
+   * answers that stand (cache hits, and `unsat` from the session); every other query is left to
+   * `solve`, standalone, which gives its verdict and model as without this path.
+   */
+  const solveIncrementally = async (u: Unit, priority: number): Promise<{ answers: Map<Obligation, { r: SolverResult; cached: boolean }>; ms: number }> => {
+    let ms = 0;
+    const answers = new Map<Obligation, { r: SolverResult; cached: boolean }>();
+    const inputs: (PlanInput<Obligation> & { key: string })[] = [];
+    for (const ob of u.vc.obligations) {
+      const query = ob.query!;
+      const text = printQuery(query);
+      // int<->bv queries race two configurations in `solve`
+      if (hasVerusConfiguration(query) && text.includes('int2bv')) continue;
+      const key = cacheKey(text, solverName, { wantModel: true });
+      const hit = cache?.get(key);
+      if (hit) {
+        answers.set(ob, { r: hit, cached: true });
+        continue;
+      }
+      const timedOutWith = timedOutQueries.get(key);
+      if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= timeoutMs) continue;
+      inputs.push({ item: ob, query, text, key });
+    }
+    if (options.signal?.aborted) return { answers, ms };
+    const keys = new Map(inputs.map((x) => [x.item, x.key]));
+    const plan = planIncremental(inputs);
+    const done = await getIncrementalSolver(jobs).run({ plan, timeoutMs: Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS), signal: options.signal, priority });
+    for (const { item, r } of done) {
+      solverMs += r.ms;
+      ms += r.ms;
+      if (r.result !== 'unsat') continue;
+      const key = keys.get(item)!;
+      // cached under the standalone query's key: the same answer either mode would store
+      cache?.put(key, r);
+      timedOutQueries.delete(key);
+      answers.set(item, { r, cached: false });
+    }
+    return { answers, ms };
+  };
+
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
     name: u.vc.info.qname,
     file: u.file.path,
@@ -416,13 +495,19 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (info.item.attrs.some((a) => a.includes('external_body'))) base.detail = 'trusted: #[verifier::external_body]';
     let allCached = u.vc.obligations.length > 0;
     let fnSolverMs = 0;
+    // longest functions first (by their time in an earlier run of this process, else their
+    // number of queries); the edited files' functions before all others
+    const fnPriority = (priority.has(u.file.path) ? 1e12 : 0) + (knownFunctionMs.get(info.key) ?? u.vc.obligations.length * ESTIMATED_QUERY_MS);
+    const early = incremental ? await solveIncrementally(u, fnPriority) : { answers: new Map<Obligation, { r: SolverResult; cached: boolean }>(), ms: 0 };
+    fnSolverMs += early.ms;
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
-        const { r, cached, key } = await solve(query, {}, true);
+        const pre = early.answers.get(ob);
+        const { r, cached, key } = pre ? { ...pre, key: '' } : await solve(query, {}, true, undefined, fnPriority);
         if (!cached) {
           allCached = false;
-          fnSolverMs += r.ms;
+          if (!pre) fnSolverMs += r.ms;
         }
         let res = r;
         if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
@@ -458,6 +543,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     // time spent by the solver on this function's queries (0 when served from the cache)
     base.timeMs = Math.round(fnSolverMs * 10) / 10;
     base.cached = allCached;
+    if (!allCached && !options.signal?.aborted) knownFunctionMs.set(info.key, fnSolverMs);
     base.status = functionStatus(obs);
     if (options.signal?.aborted && base.status !== 'verified' && obs.some((o) => /\(canceled\)$/.test(o.message))) {
       // an interrupted run proves nothing either way

@@ -16,6 +16,8 @@ import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQ
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
 const RACER_GRACE_MS = 2000;
+/** How long Verus' configuration has an int<->bv query alone before z3's default one races it. */
+const RACE_STAGGER_MS = 1500;
 import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
 import { IncrementalNativeSolver } from './native-incremental';
 import { planIncremental, type PlanInput } from './incremental-plan';
@@ -396,7 +398,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const startedSolving = new Promise<void>((res) => (started = res));
       const first = runJob({ ...job, signal: ctrls[0]!.signal, onStart: started }).then((x) => finish(x, 0));
       let second: Promise<SolverResult> | null = null;
-      const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(1500, timeoutMs / 4))));
+      const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(RACE_STAGGER_MS, timeoutMs / 4))));
       await Promise.race([first, stagger]);
       if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: printQuery(query, { ...variant, options: ALT_OPTIONS }), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
       const both = await Promise.all(second ? [first, second] : [first]);
@@ -434,11 +436,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     let ms = 0;
     const answers = new Map<Obligation, { r: SolverResult; cached: boolean }>();
     const inputs: (PlanInput<Obligation> & { key: string })[] = [];
+    let raced = false;
     for (const ob of u.vc.obligations) {
       const query = ob.query!;
       const text = printQuery(query);
-      // int<->bv queries race two configurations in `solve`
-      if (hasVerusConfiguration(query) && text.includes('int2bv')) continue;
+      if (hasVerusConfiguration(query) && text.includes('int2bv')) raced = true;
       const key = cacheKey(text, solverName, { wantModel: true });
       const hit = cache?.get(key);
       if (hit) {
@@ -452,7 +454,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (options.signal?.aborted) return { answers, ms };
     const keys = new Map(inputs.map((x) => [x.item, x.key]));
     const plan = planIncremental(inputs);
-    const done = await getIncrementalSolver(jobs).run({ plan, timeoutMs: Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS), signal: options.signal, priority });
+    // an int<->bv query (on the kernel: every query, through a spec fn's bit operations) gets
+    // Verus' configuration alone only as long as `solve` gives it before racing z3's default one
+    const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS, raced ? Math.min(RACE_STAGGER_MS, timeoutMs / 4) : Infinity);
+    const done = await getIncrementalSolver(jobs).run({ plan, timeoutMs: limit, signal: options.signal, priority });
     for (const { item, r } of done) {
       solverMs += r.ms;
       ms += r.ms;

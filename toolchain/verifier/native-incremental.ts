@@ -91,6 +91,15 @@ export interface CheckAnswer<T> {
   r: SolverResult;
 }
 
+/**
+ * Whether a check's output is exactly a verdict and its reason line: anything else (an error, a
+ * warning, stray output) makes the answer an error, so the query is solved standalone.
+ */
+function isOneAnswer(out: string): boolean {
+  const lines = out.split('\n').filter((l) => l.trim() !== '');
+  return lines.length === 2 && /^(sat|unsat|unknown|timeout)$/.test(lines[0]!.trim()) && /^\(:reason-unknown "[^"]*"\)$/.test(lines[1]!.trim());
+}
+
 /** Time to load the options and the prelude (they only declare and assert: z3 does no search). */
 const LOAD_LIMIT_MS = 30_000;
 /** Past z3's own timeout before a silent process is killed. */
@@ -99,6 +108,7 @@ const KILL_GRACE_MS = 3000;
 /** Incremental sessions over the native queue's slots (a session holds one slot while it runs). */
 export class IncrementalNativeSolver {
   private idle: Z3Process[] = [];
+  private active = new Set<Z3Process>();
   /** A check slower than this resets the session before the next one (context pollution). */
   slowCheckMs = 1000;
   /** Sessions reset (reloaded from scratch) and processes replaced, for tests and diagnostics. */
@@ -136,6 +146,7 @@ export class IncrementalNativeSolver {
         let text = check.add;
         if (!loaded) {
           if (!proc.alive) {
+            this.active.delete(proc);
             proc = this.takeProcess();
             this.replaced++;
           }
@@ -152,7 +163,7 @@ export class IncrementalNativeSolver {
         const reply = await proc.send(`${text}(push)\n${check.goal}(check-sat)\n(get-info :reason-unknown)\n(pop)\n`, timeoutMs + KILL_GRACE_MS);
         let r: SolverResult;
         if (!reply.ok) r = { result: signal?.aborted ? 'canceled' : reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.reason, ms: reply.ms };
-        else if (/\(error /.test(reply.out)) r = { result: 'error', model: null, reason: reply.out.slice(0, 500), ms: reply.ms };
+        else if (!isOneAnswer(reply.out)) r = { result: 'error', model: null, reason: `unexpected output: ${reply.out.slice(0, 500)}`, ms: reply.ms };
         else r = parseNativeOutput(reply.out, reply.ms);
         answers.push({ item: check.item, r });
         if (r.result !== 'unsat' || r.ms > this.slowCheckMs) {
@@ -163,6 +174,7 @@ export class IncrementalNativeSolver {
       return answers;
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      this.active.delete(proc);
       if (proc.alive) this.idle.push(proc);
       this.queue.release();
     }
@@ -171,7 +183,14 @@ export class IncrementalNativeSolver {
   private takeProcess(): Z3Process {
     let p = this.idle.pop();
     while (p && !p.alive) p = this.idle.pop();
-    return p ?? new Z3Process(this.bin);
+    p ??= new Z3Process(this.bin);
+    this.active.add(p);
+    return p;
+  }
+
+  /** Test hook: kills the processes of the sessions running now (as a z3 crash would). */
+  crashActive(): void {
+    for (const p of this.active) p.end('crashed (test)', false);
   }
 
   /** Ends the idle processes. */

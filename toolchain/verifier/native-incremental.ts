@@ -110,8 +110,10 @@ export class IncrementalNativeSolver {
   private idle: Z3Process[] = [];
   private active = new Set<Z3Process>();
   /** A check slower than this resets the session before the next one (context pollution). */
-  slowCheckMs = 1000;
-  /** Sessions reset (reloaded from scratch) and processes replaced, for tests and diagnostics. */
+  slowCheckMs = 500;
+  /** Checks run, checks answered `unsat`, sessions reset (reloaded from scratch), processes replaced. */
+  checks = 0;
+  unsat = 0;
   resets = 0;
   replaced = 0;
 
@@ -166,6 +168,8 @@ export class IncrementalNativeSolver {
         else if (!isOneAnswer(reply.out)) r = { result: 'error', model: null, reason: `unexpected output: ${reply.out.slice(0, 500)}`, ms: reply.ms };
         else r = parseNativeOutput(reply.out, reply.ms);
         answers.push({ item: check.item, r });
+        this.checks++;
+        if (r.result === 'unsat') this.unsat++;
         if (r.result !== 'unsat' || r.ms > this.slowCheckMs) {
           loaded = false;
           this.resets++;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { verifySources, shutdownSolvers, solverPoolForTests, nativeZ3Available } from './index';
+import { verifySources, shutdownSolvers, solverPoolForTests, nativeZ3Available, incrementalSolverForTests } from './index';
 import { NativeSolverQueue } from './solver-pool';
 import { corpusFiles, expectations, compare } from './tests/corpus-lib';
 
@@ -290,14 +290,28 @@ fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
 });
 
 describe('corpus with native z3', () => {
-  // `stratos verify` uses native z3 when it is installed: the same verdicts are required of it
-  it.skipIf(!nativeZ3Available())('gives the expected verdict for every corpus function (skipped when z3 is not on PATH)', async () => {
+  // `stratos verify` uses native z3 when it is installed: the same verdicts are required of it,
+  // incrementally (the default) and with every query standalone, obligation by obligation
+  it.skipIf(!nativeZ3Available())('gives the expected verdict for every corpus function, the same incrementally and standalone (skipped when z3 is not on PATH)', async () => {
     const files = corpusFiles();
+    const inc = incrementalSolverForTests(JOBS);
+    const [checks0, unsat0] = [inc.checks, inc.unsat];
     const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'native' });
     const c = compare(report, expectations(files));
     expect(c.unmatched).toEqual([]);
     expect(c.mismatches).toEqual([]);
-  }, 180_000);
+    // the incremental path did the work (most queries), and it also met queries it does not prove
+    expect(inc.unsat - unsat0).toBeGreaterThan(report.summary.obligations / 2);
+    expect(inc.checks - checks0).toBeGreaterThan(inc.unsat - unsat0);
+    const standalone = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'native', incremental: false });
+    const verdicts = (r: typeof report) =>
+      r.functions.map((f) => ({
+        fn: `${f.file}:${f.name}`,
+        status: f.status,
+        obligations: f.obligations.map((o) => ({ kind: o.kind, line: o.span.start.line, col: o.span.start.column, status: o.status, message: o.message, counterexample: o.counterexample ? { check: o.counterexample.check, variables: o.counterexample.variables.map((v) => v.name) } : null })),
+      }));
+    expect(verdicts(report)).toEqual(verdicts(standalone));
+  }, 360_000);
 });
 
 // ---------------- pool, timeouts, crashes, cache ----------------

@@ -443,9 +443,9 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
    * answers that stand (cache hits, and `unsat` from the session); every other query is left to
    * `solve`, standalone, which gives its verdict and model as without this path.
    */
-  const solveIncrementally = async (u: Unit, priority: number): Promise<{ answers: Map<Obligation, { r: SolverResult; cached: boolean }>; ms: number }> => {
+  const solveIncrementally = async (u: Unit, priority: number): Promise<{ answers: Map<Obligation, { r: SolverResult; cached: boolean; key: string }>; ms: number }> => {
     let ms = 0;
-    const answers = new Map<Obligation, { r: SolverResult; cached: boolean }>();
+    const answers = new Map<Obligation, { r: SolverResult; cached: boolean; key: string }>();
     const inputs: (PlanInput<Obligation> & { key: string })[] = [];
     let raced = false;
     for (const ob of u.vc.obligations) {
@@ -459,7 +459,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const key = cacheKey(text, solverName, { wantModel: true });
       const hit = cache?.get(key);
       if (hit) {
-        answers.set(ob, { r: hit, cached: true });
+        answers.set(ob, { r: hit, cached: true, key });
         continue;
       }
       const timedOutWith = timedOutQueries.get(key);
@@ -481,7 +481,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       // cached under the standalone query's key: the same answer either mode would store
       cache?.put(key, r);
       timedOutQueries.delete(key);
-      answers.set(item, { r, cached: false });
+      answers.set(item, { r, cached: false, key });
     }
     return { answers, ms };
   };
@@ -518,13 +518,13 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     // longest functions first (by their time in an earlier run of this process, else their
     // number of queries); the edited files' functions before all others
     const fnPriority = (priority.has(u.file.path) ? 1e12 : 0) + (knownFunctionMs.get(info.key) ?? u.vc.obligations.length * ESTIMATED_QUERY_MS);
-    const early = incremental ? await solveIncrementally(u, fnPriority) : { answers: new Map<Obligation, { r: SolverResult; cached: boolean }>(), ms: 0 };
+    const early = incremental ? await solveIncrementally(u, fnPriority) : { answers: new Map<Obligation, { r: SolverResult; cached: boolean; key: string }>(), ms: 0 };
     fnSolverMs += early.ms;
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
         const pre = early.answers.get(ob);
-        const { r, cached, key } = pre ? { ...pre, key: '' } : await solve(query, {}, true, undefined, fnPriority);
+        const { r, cached, key } = pre ?? await solve(query, {}, true, undefined, fnPriority);
         if (!cached) {
           allCached = false;
           if (!pre) fnSolverMs += r.ms;

@@ -436,6 +436,27 @@ fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
     expect(after.result).toBe('sat');
   }, 60_000);
 
+  it.skipIf(!nativeZ3Available())('native z3: incremental and standalone runs share the cache, a failure keeps its counterexample (skipped when z3 is not on PATH)', async () => {
+    const root = tmpRoot();
+    const src = `verus! {
+fn a(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { let y = x + 1; assert(y > x); y }
+fn bad(x: u64) -> (r: u64) requires x < 10 ensures r > 10 { x + 1 }
+}
+`;
+    const files = new Map([['m.rs', src]]);
+    const inc = await verifySources(files, { root, jobs: JOBS, solver: 'native' });
+    expect(inc.functions.map((f) => [f.name, f.status, f.cached])).toEqual([['a', 'verified', false], ['bad', 'failed', false]]);
+    const failed = inc.functions[1]!.obligations.find((o) => o.status === 'failed')!;
+    expect(failed.counterexample!.variables.map((v) => v.name)).toContain('x');
+    expect(failed.counterexample!.check).toBe('confirmed');
+    // the standalone run finds every query in the cache the incremental run filled, and back
+    const std = await verifySources(files, { root, jobs: JOBS, solver: 'native', incremental: false });
+    expect(std.functions.map((f) => [f.name, f.status, f.cached])).toEqual([['a', 'verified', true], ['bad', 'failed', true]]);
+    expect(std.functions[1]!.obligations).toEqual(inc.functions[1]!.obligations);
+    const again = await verifySources(files, { root, jobs: JOBS, solver: 'native' });
+    expect(again.functions.every((f) => f.cached)).toBe(true);
+  }, 60_000);
+
   it('caches results and re-runs only the queries of an edited function', async () => {
     const root = tmpRoot();
     const v1 = `verus! {

@@ -117,6 +117,10 @@ function mentionsBitvectors(t: Term): boolean {
   bitvectorTerms.set(t, r);
   return r;
 }
+/** Added to the priority of a query an incremental session did not prove (below the edited files' boost). */
+const FALLBACK_PRIORITY = 1e9;
+/** Added to the priority of the edited files' functions. */
+const EDITED_PRIORITY = 1e12;
 /** Each function's last solver time in this process (function key -> ms): longest first. */
 const knownFunctionMs = new Map<string, number>();
 /** Expected solver time per query of a function never timed in this process. */
@@ -438,14 +442,16 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
 
   const incremental = solverName === 'native' && options.incremental !== false;
+  type Answer = { r: SolverResult; cached: boolean; key: string };
   /**
-   * Native z3, incrementally: the unit's uncached ordinary queries in one session. Returns the
-   * answers that stand (cache hits, and `unsat` from the session); every other query is left to
-   * `solve`, standalone, which gives its verdict and model as without this path.
+   * Native z3, incrementally: the unit's uncached ordinary queries in one session. Gives, per
+   * query it takes, a promise of the answer that stands (a cache hit, or `unsat` from the session)
+   * or null as soon as the session answered anything else: that query (and every query not in
+   * the map) is left to `solve`, standalone, which gives its verdict and model as without this
+   * path. `addMs` gets the session's solver time, wasted checks included.
    */
-  const solveIncrementally = async (u: Unit, priority: number): Promise<{ answers: Map<Obligation, { r: SolverResult; cached: boolean; key: string }>; ms: number }> => {
-    let ms = 0;
-    const answers = new Map<Obligation, { r: SolverResult; cached: boolean; key: string }>();
+  const solveIncrementally = (u: Unit, priority: number, addMs: (ms: number) => void): Map<Obligation, Promise<Answer | null>> => {
+    const answers = new Map<Obligation, Promise<Answer | null>>();
     const inputs: (PlanInput<Obligation> & { key: string })[] = [];
     let raced = false;
     for (const ob of u.vc.obligations) {
@@ -459,31 +465,41 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const key = cacheKey(text, solverName, { wantModel: true });
       const hit = cache?.get(key);
       if (hit) {
-        answers.set(ob, { r: hit, cached: true, key });
+        answers.set(ob, Promise.resolve({ r: hit, cached: true, key }));
         continue;
       }
       const timedOutWith = timedOutQueries.get(key);
       if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= timeoutMs) continue;
       inputs.push({ item: ob, query, text, key });
     }
-    if (options.signal?.aborted) return { answers, ms };
+    if (options.signal?.aborted) return answers;
     const keys = new Map(inputs.map((x) => [x.item, x.key]));
     const plan = planIncremental(inputs);
+    const settle = new Map<Obligation, (a: Answer | null) => void>();
+    for (const c of plan.checks) answers.set(c.item, new Promise((resolve) => settle.set(c.item, resolve)));
     // an int<->bv query (on the kernel: every query, through a spec fn's bit operations) gets
     // Verus' configuration alone only as long as `solve` gives it before racing z3's default one
     const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS, raced ? Math.min(RACE_STAGGER_MS, timeoutMs / 4) : Infinity);
-    const done = await getIncrementalSolver(jobs).run({ plan, timeoutMs: limit, signal: options.signal, priority });
-    for (const { item, r } of done) {
+    const onAnswer = ({ item, r }: { item: Obligation; r: SolverResult }) => {
       solverMs += r.ms;
-      ms += r.ms;
-      if (r.result !== 'unsat') continue;
+      addMs(r.ms);
       const key = keys.get(item)!;
-      // cached under the standalone query's key: the same answer either mode would store
-      cache?.put(key, r);
-      timedOutQueries.delete(key);
-      answers.set(item, { r, cached: false, key });
-    }
-    return { answers, ms };
+      if (r.result === 'unsat') {
+        // cached under the standalone query's key: the same answer either mode would store
+        cache?.put(key, r);
+        timedOutQueries.delete(key);
+        settle.get(item)?.({ r, cached: false, key });
+      } else settle.get(item)?.(null);
+      settle.delete(item);
+    };
+    void getIncrementalSolver(jobs)
+      .run({ plan, timeoutMs: limit, signal: options.signal, priority, onAnswer })
+      .catch(() => undefined)
+      .finally(() => {
+        // (every check is answered; should one not be, it is solved standalone)
+        for (const s of settle.values()) s(null);
+      });
+    return answers;
   };
 
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
@@ -517,14 +533,15 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     let fnSolverMs = 0;
     // longest functions first (by their time in an earlier run of this process, else their
     // number of queries); the edited files' functions before all others
-    const fnPriority = (priority.has(u.file.path) ? 1e12 : 0) + (knownFunctionMs.get(info.key) ?? u.vc.obligations.length * ESTIMATED_QUERY_MS);
-    const early = incremental ? await solveIncrementally(u, fnPriority) : { answers: new Map<Obligation, { r: SolverResult; cached: boolean; key: string }>(), ms: 0 };
-    fnSolverMs += early.ms;
+    const fnPriority = (priority.has(u.file.path) ? EDITED_PRIORITY : 0) + (knownFunctionMs.get(info.key) ?? u.vc.obligations.length * ESTIMATED_QUERY_MS);
+    const early = incremental ? solveIncrementally(u, fnPriority, (ms) => (fnSolverMs += ms)) : new Map<Obligation, Promise<Answer | null>>();
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
-        const pre = early.answers.get(ob);
-        const { r, cached, key } = pre ?? await solve(query, {}, true, undefined, fnPriority);
+        const pre = await early.get(ob);
+        // a query the session did not prove is likely slow: it goes before the waiting sessions
+        // (longest work first), still after the edited files' functions
+        const { r, cached, key } = pre ?? (await solve(query, {}, true, undefined, early.has(ob) ? fnPriority + FALLBACK_PRIORITY : fnPriority));
         if (!cached) {
           allCached = false;
           if (!pre) fnSolverMs += r.ms;

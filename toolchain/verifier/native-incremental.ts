@@ -84,6 +84,8 @@ export interface IncrementalRun<T> {
   signal?: AbortSignal;
   /** Sessions start in decreasing priority (the expected cost: longest functions first). */
   priority: number;
+  /** Called with each answer as soon as it is known (a caller re-solves a non-`unsat` one at once). */
+  onAnswer?: (a: CheckAnswer<T>) => void;
 }
 
 export interface CheckAnswer<T> {
@@ -126,8 +128,12 @@ export class IncrementalNativeSolver {
   async run<T>(job: IncrementalRun<T>): Promise<CheckAnswer<T>[]> {
     const { plan, timeoutMs, signal } = job;
     const answers: CheckAnswer<T>[] = [];
+    const answer = (item: T, r: SolverResult) => {
+      answers.push({ item, r });
+      job.onAnswer?.({ item, r });
+    };
     const giveUp = (from: number, r: SolverResult) => {
-      for (const c of plan.checks.slice(from)) answers.push({ item: c.item, r });
+      for (const c of plan.checks.slice(from)) answer(c.item, r);
     };
     if (!plan.checks.length) return answers;
     if (!(await this.queue.acquire(job.priority, signal))) {
@@ -167,9 +173,9 @@ export class IncrementalNativeSolver {
         if (!reply.ok) r = { result: signal?.aborted ? 'canceled' : reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.reason, ms: reply.ms };
         else if (!isOneAnswer(reply.out)) r = { result: 'error', model: null, reason: `unexpected output: ${reply.out.slice(0, 500)}`, ms: reply.ms };
         else r = parseNativeOutput(reply.out, reply.ms);
-        answers.push({ item: check.item, r });
         this.checks++;
         if (r.result === 'unsat') this.unsat++;
+        answer(check.item, r);
         if (r.result !== 'unsat' || r.ms > this.slowCheckMs) {
           loaded = false;
           this.resets++;

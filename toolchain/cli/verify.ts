@@ -36,6 +36,9 @@ Options:
                        each query in its own native z3 process, the cache bypassed
   --solver S           auto (default): native z3 when \`z3\` is on PATH, else wasm;
                        wasm: z3-solver in worker threads (the IDE's solver); native: z3 on PATH
+  --no-incremental     native z3: solve every query standalone (by default each function's
+                       queries share one z3 session: prelude sent once, goals in push/pop;
+                       any answer but unsat is re-solved standalone)
   --root DIR           workspace root for relative paths and the cache (default: cwd)
 
 Exit status: 0 when every function verified, 1 when any function failed, timed out,
@@ -55,11 +58,12 @@ interface Args {
   dump?: string;
   profile?: boolean;
   solver: 'auto' | 'wasm' | 'native';
+  incremental: boolean;
   root: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { paths: [], format: 'text', cache: true, cacheSpec: process.env.STRATOS_CACHE || 'local', solver: 'auto', root: process.cwd() };
+  const a: Args = { paths: [], format: 'text', cache: true, cacheSpec: process.env.STRATOS_CACHE || 'local', solver: 'auto', incremental: true, root: process.cwd() };
   let cacheFromEnv = Boolean(process.env.STRATOS_CACHE);
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
@@ -83,6 +87,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--cache': { const v = val(); if (!v) return '--cache needs local or a redis:// URL'; a.cacheSpec = v; cacheFromEnv = false; break; }
       case '--shard': { const v = val(); if (!v) return '--shard needs I/N'; const sh = parseShard(v); if (typeof sh === 'string') return `--shard: ${sh}`; a.shard = sh; break; }
       case '--no-cheating': a.noCheating = true; break;
+      case '--no-incremental': a.incremental = false; break;
       case '--exec-allows-no-decreases-clause': a.execAllowsNoDecreasesClause = true; break;
       case '--profile': a.profile = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
@@ -219,7 +224,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, profile: a.profile });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, profile: a.profile, incremental: a.incremental });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();

@@ -16,7 +16,12 @@ import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQ
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
 const RACER_GRACE_MS = 2000;
+/** How long Verus' configuration has an int<->bv query alone before z3's default one races it. */
+const RACE_STAGGER_MS = 1500;
 import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
+import { IncrementalNativeSolver } from './native-incremental';
+import type { Term } from './smt';
+import { planIncremental, type PlanInput } from './incremental-plan';
 import { ResultCache, cacheKey } from './cache';
 import { openCacheBackend, parseCacheSpec } from './cache-backend';
 import { inShard, type Shard } from './shard';
@@ -45,6 +50,12 @@ export interface VerifyOptions {
   onFunctionResult?: (r: FunctionResult) => void;
   dumpSmtDir?: string;
   solver?: 'wasm' | 'native';
+  /**
+   * Native z3 only (default true): each function's queries in one incremental z3 session (the
+   * prelude sent once, each goal checked inside push/pop); every answer but `unsat` is re-solved
+   * standalone. False: every query standalone (`stratos verify --no-incremental`).
+   */
+  incremental?: boolean;
   /**
    * Do not re-solve a query that timed out earlier in this process with at least this run's
    * limit; report it as a timeout again at once. For live runs on each edit: an unchanged query
@@ -98,10 +109,51 @@ function getProfiler(jobs: number): ProfilingSolver {
 }
 
 let nativeQueue: NativeSolverQueue | null = null;
+let incrementalSolver: IncrementalNativeSolver | null = null;
 function getNativeQueue(jobs: number): NativeSolverQueue {
-  if (!nativeQueue || nativeQueue.size !== jobs) nativeQueue = new NativeSolverQueue(jobs);
+  if (!nativeQueue || nativeQueue.size !== jobs) {
+    nativeQueue?.shutdown();
+    incrementalSolver?.shutdown();
+    incrementalSolver = null;
+    nativeQueue = new NativeSolverQueue(jobs);
+  }
   return nativeQueue;
 }
+/** Incremental sessions share the native queue's slots. */
+function getIncrementalSolver(jobs: number): IncrementalNativeSolver {
+  const queue = getNativeQueue(jobs);
+  incrementalSolver ??= new IncrementalNativeSolver(queue);
+  return incrementalSolver;
+}
+/** For tests: the live incremental solver (its reset and replacement counters). */
+export function incrementalSolverForTests(jobs: number): IncrementalNativeSolver {
+  return getIncrementalSolver(jobs);
+}
+
+/**
+ * A check in an incremental session gets at most this long: a query that needs more is solved
+ * standalone afterwards (with the run's whole limit), so a session never spends a whole timeout
+ * on a query its context may have made slower.
+ */
+const INCREMENTAL_CHECK_LIMIT_MS = 1000;
+const bitvectorTerms = new WeakMap<object, boolean>();
+/** Whether a term converts to bit-vectors (memoized: a function's queries share their facts). */
+function mentionsBitvectors(t: Term): boolean {
+  if (typeof t === 'string') return t === 'int2bv';
+  const known = bitvectorTerms.get(t);
+  if (known !== undefined) return known;
+  const r = t.some(mentionsBitvectors);
+  bitvectorTerms.set(t, r);
+  return r;
+}
+/** Added to the priority of a query an incremental session did not prove (below the edited files' boost). */
+const FALLBACK_PRIORITY = 1e9;
+/** Added to the priority of the edited files' functions. */
+const EDITED_PRIORITY = 1e12;
+/** Each function's last solver time in this process (function key -> ms): longest first. */
+const knownFunctionMs = new Map<string, number>();
+/** Expected solver time per query of a function never timed in this process. */
+const ESTIMATED_QUERY_MS = 30;
 
 /** Ends the worker pool so that the process can exit. */
 export async function shutdownSolvers(): Promise<void> {
@@ -109,6 +161,8 @@ export async function shutdownSolvers(): Promise<void> {
   pool = null;
   nativeQueue?.shutdown();
   nativeQueue = null;
+  incrementalSolver?.shutdown();
+  incrementalSolver = null;
   if (p) await p.shutdown();
 }
 
@@ -362,10 +416,13 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   let solverMs = 0;
   // `variant`: how the query is printed (the main query, or a retry for a candidate model); the
   // cache key is the hash of the printed text
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, timeoutOverride?: number, prof?: ProfileAcc): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+  // `how.lookedUp`: the incremental path already missed the cache for this query (no second
+  // lookup: one per query, as the cache's hit/miss counts say)
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean } = {}): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+    const { timeoutOverride, prof, priority } = how;
     const q = printQuery(query, variant);
     const key = cacheKey(q, { wantModel: true });
-    const hit = await cache?.get(key);
+    const hit = how.lookedUp ? null : await cache?.get(key);
     if (hit) return { r: hit, cached: true, key };
     const limit = timeoutOverride ?? timeoutMs;
     const memoKey = `${solverName}\0${key}`;
@@ -373,7 +430,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (options.reuseTimeouts && !profile && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
-    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal };
+    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal, priority };
     void wantModel;
     const runJob = (j: SolverJob): Promise<SolverResult> => {
       if (profile) {
@@ -417,7 +474,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       const startedSolving = new Promise<void>((res) => (started = res));
       const first = runJob({ ...job, signal: ctrls[0]!.signal, onStart: started }).then((x) => finish(x, 0));
       let second: Promise<SolverResult> | null = null;
-      const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(1500, timeoutMs / 4))));
+      const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(RACE_STAGGER_MS, timeoutMs / 4))));
       await Promise.race([first, stagger]);
       if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: printQuery(query, { ...variant, options: ALT_OPTIONS }), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
       const both = await Promise.all(second ? [first, second] : [first]);
@@ -457,6 +514,70 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       });
     return { instances: quantifiers.reduce((n, q) => n + q.instances, 0), queries: p.queries, unprofiled: p.unprofiled, quantifiers };
   };
+  // (a profile run solves each query in its own profiled process)
+  const incremental = solverName === 'native' && options.incremental !== false && !profile;
+  type Answer = { r: SolverResult; cached: boolean; key: string };
+  /**
+   * Native z3, incrementally: the unit's uncached ordinary queries in one session. Gives, per
+   * query it takes, a promise of the answer that stands (a cache hit, or `unsat` from the session)
+   * or null as soon as the session answered anything else: that query (and every query not in
+   * the map) is left to `solve`, standalone, which gives its verdict and model as without this
+   * path. `addMs` gets the session's solver time, wasted checks included. `looked`: the
+   * obligations whose cache lookup missed here (solve does not look them up again).
+   */
+  const solveIncrementally = async (u: Unit, priority: number, addMs: (ms: number) => void, looked: Set<Obligation>): Promise<Map<Obligation, Promise<Answer | null>>> => {
+    const answers = new Map<Obligation, Promise<Answer | null>>();
+    const inputs: (PlanInput<Obligation> & { key: string })[] = [];
+    let raced = false;
+    for (const ob of u.vc.obligations) {
+      const query = ob.query!;
+      const text = printQuery(query);
+      if (hasVerusConfiguration(query) && text.includes('int2bv')) raced = true;
+      // bit operations in the function's own facts or goal (not only in its prelude's spec fns)
+      // go standalone: z3's incremental solver is often much slower on them (measured on the
+      // kernel: `page_of` 65 ms standalone, over 1.5 s incremental)
+      if (query.facts.some(mentionsBitvectors) || (query.goal !== undefined && mentionsBitvectors(query.goal))) continue;
+      const key = cacheKey(text, { wantModel: true });
+      const hit = await cache?.get(key);
+      if (hit) {
+        answers.set(ob, Promise.resolve({ r: hit, cached: true, key }));
+        continue;
+      }
+      if (cache) looked.add(ob);
+      const timedOutWith = timedOutQueries.get(`${solverName}\0${key}`);
+      if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= timeoutMs) continue;
+      inputs.push({ item: ob, query, text, key });
+    }
+    if (options.signal?.aborted) return answers;
+    const keys = new Map(inputs.map((x) => [x.item, x.key]));
+    const plan = planIncremental(inputs);
+    const settle = new Map<Obligation, (a: Answer | null) => void>();
+    for (const c of plan.checks) answers.set(c.item, new Promise((resolve) => settle.set(c.item, resolve)));
+    // an int<->bv query (on the kernel: every query, through a spec fn's bit operations) gets
+    // Verus' configuration alone only as long as `solve` gives it before racing z3's default one
+    const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS, raced ? Math.min(RACE_STAGGER_MS, timeoutMs / 4) : Infinity);
+    const onAnswer = ({ item, r }: { item: Obligation; r: SolverResult }) => {
+      solverMs += r.ms;
+      addMs(r.ms);
+      const key = keys.get(item)!;
+      if (r.result === 'unsat') {
+        // cached under the standalone query's key: the same answer either mode would store
+        void cache?.put(key, r);
+        timedOutQueries.delete(`${solverName}\0${key}`);
+        settle.get(item)?.({ r, cached: false, key });
+      } else settle.get(item)?.(null);
+      settle.delete(item);
+    };
+    void getIncrementalSolver(jobs)
+      .run({ plan, timeoutMs: limit, signal: options.signal, priority, onAnswer })
+      .catch(() => undefined)
+      .finally(() => {
+        // (every check is answered; should one not be, it is solved standalone)
+        for (const s of settle.values()) s(null);
+      });
+    return answers;
+  };
+
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
     name: u.vc.info.qname,
     file: u.file.path,
@@ -491,13 +612,21 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (prof) r.profile = profileOf(prof);
       return r;
     };
+    // longest functions first (by their time in an earlier run of this process, else their
+    // number of queries); the edited files' functions before all others
+    const fnPriority = (priority.has(u.file.path) ? EDITED_PRIORITY : 0) + (knownFunctionMs.get(info.key) ?? u.vc.obligations.length * ESTIMATED_QUERY_MS);
+    const looked = new Set<Obligation>();
+    const early = incremental ? await solveIncrementally(u, fnPriority, (ms) => (fnSolverMs += ms), looked) : new Map<Obligation, Promise<Answer | null>>();
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)
-        const { r, cached, key } = await solve(query, {}, true, undefined, prof);
+        const pre = await early.get(ob);
+        // a query the session did not prove is likely slow: it goes before the waiting sessions
+        // (longest work first), still after the edited files' functions
+        const { r, cached, key } = pre ?? (await solve(query, {}, true, { prof, priority: early.has(ob) ? fnPriority + FALLBACK_PRIORITY : fnPriority, lookedUp: looked.has(ob) }));
         if (!cached) {
           allCached = false;
-          fnSolverMs += r.ms;
+          if (!pre) fnSolverMs += r.ms;
         }
         let res = r;
         if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {
@@ -505,10 +634,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // model of the quantifier-free part (only for the counterexample; the verdict stands)
           // first with MBQI on (a real model of every axiom), then without the quantified facts;
           // each try gets at most 3 s, so a failure is not reported a whole timeout late
-          const c1 = await solve(query, { mbqi: true }, true, Math.min(3000, timeoutMs), prof);
+          const c1 = await solve(query, { mbqi: true }, true, { timeoutOverride: Math.min(3000, timeoutMs), prof });
           if (c1.r.result === 'sat' && c1.r.model) res = { ...r, model: c1.r.model };
           else if (!options.signal?.aborted) {
-            const c = await solve(query, { dropQuantifiedFacts: true }, true, Math.min(3000, timeoutMs), prof);
+            const c = await solve(query, { dropQuantifiedFacts: true }, true, { timeoutOverride: Math.min(3000, timeoutMs), prof });
             if (c.r.result === 'sat' && c.r.model) res = { ...r, model: c.r.model, reason: `${r.reason}; candidate model without the quantified facts` };
           }
           // remember the failure together with its model, so a re-run is a plain cache hit
@@ -523,7 +652,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (u.vc.defCheck) {
       // a spec fn whose definition the solver rejects is not verified (its callers' queries
       // would end in solver errors)
-      const { r } = await solve(u.vc.defCheck, {}, false, Math.min(5000, timeoutMs), prof);
+      const { r } = await solve(u.vc.defCheck, {}, false, { timeoutOverride: Math.min(5000, timeoutMs), prof });
       if (r.result === 'error') {
         const message = `the definition of spec fn \`${info.qname}\` cannot be encoded: solver error: ${r.reason}`;
         diagnostics.push({ file: u.file.path, span: u.lines.span(info.item.nameSp), severity: 'error', message, source: 'stratos-verifier' });
@@ -536,6 +665,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     // time spent by the solver on this function's queries (0 when served from the cache)
     base.timeMs = Math.round(fnSolverMs * 10) / 10;
     base.cached = allCached;
+    if (!allCached && !options.signal?.aborted) knownFunctionMs.set(info.key, fnSolverMs);
     base.status = functionStatus(obs);
     if (options.signal?.aborted && base.status !== 'verified' && obs.some((o) => /\(canceled\)$/.test(o.message))) {
       // an interrupted run proves nothing either way

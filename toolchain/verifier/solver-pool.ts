@@ -20,6 +20,8 @@ export interface SolverJob {
   onStart?: () => void;
   /** Goes to the front of the queue (a racer for a query that is already being solved). */
   urgent?: boolean;
+  /** Native queue only: waiting jobs start in decreasing priority (default 0), FIFO among equals. */
+  priority?: number;
 }
 
 export interface SolverResult {
@@ -262,7 +264,6 @@ export class SolverPool {
   }
 }
 
-/** Runs one query with the native `z3` binary (Debian's /usr/bin/z3). */
 /** Reads z3's answer to one query: the verdict, then the model or an error, then the reason. */
 export function parseNativeOutput(out: string, ms: number): SolverResult {
   const first = out.split('\n')[0]!.trim();
@@ -316,7 +317,7 @@ export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
  * Options our queries set, put back to z3's defaults before each query in a reused process:
  * `(reset)` clears assertions and declarations but not options.
  */
-const NATIVE_DEFAULT_OPTIONS = '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n';
+export const NATIVE_DEFAULT_OPTIONS = '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n';
 const DONE_MARK = '@@stratos-query-done';
 
 /**
@@ -387,29 +388,45 @@ class NativeZ3Session {
 /** Native `z3`: at most `size` queries at a time, each session process reused across queries. */
 export class NativeSolverQueue {
   private running = 0;
-  private waiting: (() => void)[] = [];
+  private waiting: { go: () => void; priority: number }[] = [];
   private idle: NativeZ3Session[] = [];
   constructor(
     public readonly size: number,
     private readonly bin = 'z3',
   ) {}
 
-  async run(job: SolverJob): Promise<SolverResult> {
+  /**
+   * Waits for one of the `size` slots (shared by standalone queries and incremental sessions):
+   * false when `signal` aborted first. Each `true` must be followed by one `release()`.
+   */
+  async acquire(priority: number, signal?: AbortSignal): Promise<boolean> {
     if (this.running >= this.size) {
       await new Promise<void>((resolve) => {
-        const go = () => resolve();
-        if (job.urgent) this.waiting.unshift(go);
-        else this.waiting.push(go);
+        const entry = { go: () => resolve(), priority };
+        // decreasing priority, FIFO among equals
+        const at = this.waiting.findIndex((w) => w.priority < priority);
+        if (at < 0) this.waiting.push(entry);
+        else this.waiting.splice(at, 0, entry);
         // a query cancelled while waiting leaves the queue at once
-        job.signal?.addEventListener('abort', () => {
-          const i = this.waiting.indexOf(go);
+        signal?.addEventListener('abort', () => {
+          const i = this.waiting.indexOf(entry);
           if (i >= 0) this.waiting.splice(i, 1);
           resolve();
         }, { once: true });
       });
     }
-    if (job.signal?.aborted) return { result: 'canceled', model: null, reason: 'canceled', ms: 0 };
+    if (signal?.aborted) return false;
     this.running++;
+    return true;
+  }
+
+  release(): void {
+    this.running--;
+    this.waiting.shift()?.go();
+  }
+
+  async run(job: SolverJob): Promise<SolverResult> {
+    if (!(await this.acquire(job.urgent ? Infinity : (job.priority ?? 0), job.signal))) return { result: 'canceled', model: null, reason: 'canceled', ms: 0 };
     let session = this.idle.pop();
     while (session && !session.alive) session = this.idle.pop();
     session ??= new NativeZ3Session(this.bin);
@@ -418,8 +435,7 @@ export class NativeSolverQueue {
       return await session.run(job);
     } finally {
       if (session.alive) this.idle.push(session);
-      this.running--;
-      this.waiting.shift()?.();
+      this.release();
     }
   }
 

@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { verifySources, shutdownSolvers, solverPoolForTests, nativeZ3Available } from './index';
+import { verifySources, shutdownSolvers, solverPoolForTests, nativeZ3Available, incrementalSolverForTests } from './index';
 import { NativeSolverQueue } from './solver-pool';
+import type { ObligationResult } from '../../app/verification';
 import { corpusFiles, expectations, compare } from './tests/corpus-lib';
 
 const JOBS = 2;
@@ -290,14 +291,28 @@ fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
 });
 
 describe('corpus with native z3', () => {
-  // `stratos verify` uses native z3 when it is installed: the same verdicts are required of it
-  it.skipIf(!nativeZ3Available())('gives the expected verdict for every corpus function (skipped when z3 is not on PATH)', async () => {
+  // `stratos verify` uses native z3 when it is installed: the same verdicts are required of it,
+  // incrementally (the default) and with every query standalone, obligation by obligation
+  it.skipIf(!nativeZ3Available())('gives the expected verdict for every corpus function, the same incrementally and standalone (skipped when z3 is not on PATH)', async () => {
     const files = corpusFiles();
+    const inc = incrementalSolverForTests(JOBS);
+    const [checks0, unsat0] = [inc.checks, inc.unsat];
     const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'native' });
     const c = compare(report, expectations(files));
     expect(c.unmatched).toEqual([]);
     expect(c.mismatches).toEqual([]);
-  }, 180_000);
+    // the incremental path did the work (most queries), and it also met queries it does not prove
+    expect(inc.unsat - unsat0).toBeGreaterThan(report.summary.obligations / 2);
+    expect(inc.checks - checks0).toBeGreaterThan(inc.unsat - unsat0);
+    const standalone = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'native', incremental: false });
+    const verdicts = (r: typeof report) =>
+      r.functions.map((f) => ({
+        fn: `${f.file}:${f.name}`,
+        status: f.status,
+        obligations: f.obligations.map((o) => ({ kind: o.kind, line: o.span.start.line, col: o.span.start.column, status: o.status, message: o.message, counterexample: o.counterexample ? { check: o.counterexample.check, variables: o.counterexample.variables.map((v) => v.name) } : null })),
+      }));
+    expect(verdicts(report)).toEqual(verdicts(standalone));
+  }, 360_000);
 });
 
 // ---------------- pool, timeouts, crashes, cache ----------------
@@ -420,6 +435,29 @@ fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
     for (const r of results) expect(['sat', 'unknown']).toContain(r.result);
     const after = await pool.run({ query: q(99), timeoutMs: 5000, wantModel: false });
     expect(after.result).toBe('sat');
+  }, 60_000);
+
+  it.skipIf(!nativeZ3Available())('native z3: incremental and standalone runs share the cache, a failure keeps its counterexample (skipped when z3 is not on PATH)', async () => {
+    const root = tmpRoot();
+    const src = `verus! {
+fn a(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { let y = x + 1; assert(y > x); y }
+fn bad(x: u64) -> (r: u64) requires x < 10 ensures r > 10 { x + 1 }
+}
+`;
+    const files = new Map([['m.rs', src]]);
+    const inc = await verifySources(files, { root, jobs: JOBS, solver: 'native' });
+    expect(inc.functions.map((f) => [f.name, f.status, f.cached])).toEqual([['a', 'verified', false], ['bad', 'failed', false]]);
+    const failed = inc.functions[1]!.obligations.find((o) => o.status === 'failed')!;
+    expect(failed.counterexample!.variables.map((v) => v.name)).toContain('x');
+    expect(failed.counterexample!.check).toBe('confirmed');
+    // the standalone run finds every query in the cache the incremental run filled, and back
+    const std = await verifySources(files, { root, jobs: JOBS, solver: 'native', incremental: false });
+    expect(std.functions.map((f) => [f.name, f.status, f.cached])).toEqual([['a', 'verified', true], ['bad', 'failed', true]]);
+    // (timeMs: this run's solver time, absent when cached)
+    const timeless = (os: ObligationResult[]) => os.map(({ timeMs: _t, ...o }) => o);
+    expect(timeless(std.functions[1]!.obligations)).toEqual(timeless(inc.functions[1]!.obligations));
+    const again = await verifySources(files, { root, jobs: JOBS, solver: 'native' });
+    expect(again.functions.every((f) => f.cached)).toBe(true);
   }, 60_000);
 
   it('caches results and re-runs only the queries of an edited function', async () => {

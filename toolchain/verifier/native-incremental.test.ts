@@ -1,0 +1,126 @@
+// Needs native z3 on PATH (skipped otherwise). At most one z3 process per test here.
+import { afterEach, describe, expect, it } from 'vitest';
+import { nativeZ3Available } from './index';
+import { NativeSolverQueue } from './solver-pool';
+import { IncrementalNativeSolver } from './native-incremental';
+import type { PlannedCheck } from './incremental-plan';
+
+const base = '(set-option :smt.mbqi false)\n(declare-const x Int)\n';
+const check = (item: string, add: string, goal: string): PlannedCheck<string> => ({ item, add, goal: `(assert (not ${goal}))\n` });
+/** An unsatisfiable pigeonhole instance that z3 takes long on (p pigeons, h holes). */
+function pigeonholeGoal(p: number, h: number): { decls: string; goal: string } {
+  const v = (i: number, j: number) => `p${i}_${j}`;
+  let decls = '';
+  const parts: string[] = [];
+  for (let i = 0; i < p; i++) for (let j = 0; j < h; j++) decls += `(declare-const ${v(i, j)} Bool)\n`;
+  for (let i = 0; i < p; i++) parts.push(`(or ${Array.from({ length: h }, (_, j) => v(i, j)).join(' ')})`);
+  for (let j = 0; j < h; j++) for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) parts.push(`(not (and ${v(a, j)} ${v(b, j)}))`);
+  // the goal is negated by the check: its negation is the pigeonhole formula
+  return { decls, goal: `(not (and ${parts.join(' ')}))` };
+}
+
+let queue: NativeSolverQueue;
+let solver: IncrementalNativeSolver;
+afterEach(() => {
+  solver?.shutdown();
+  queue?.shutdown();
+});
+function fresh(): IncrementalNativeSolver {
+  queue = new NativeSolverQueue(1);
+  solver = new IncrementalNativeSolver(queue);
+  return solver;
+}
+
+describe.skipIf(!nativeZ3Available())('native incremental sessions (skipped when z3 is not on PATH)', () => {
+  it('answers each check in order, framed by its marker, whatever z3 prints around the verdict', async () => {
+    const s = fresh();
+    const answers = await s.run({
+      plan: {
+        base,
+        checks: [
+          check('a', '(assert (> x 5))\n', '(> x 4)'),
+          check('b', '(echo "unsat")\n', '(> x 7)'),
+          check('c', '(declare-const y Int)\n(assert (= y (* 2 x)))\n', '(> y 10)'),
+          check('d', '', '(< y 0)'),
+        ],
+      },
+      timeoutMs: 5000,
+      priority: 0,
+    });
+    expect(answers.map((a) => [a.item, a.r.result])).toEqual([
+      ['a', 'unsat'],
+      // the echoed "unsat" comes before this check's own output: the first line is the verdict
+      ['b', 'error'],
+      ['c', 'unsat'],
+      ['d', 'sat'],
+    ]);
+  });
+
+  it('a goal never leaks: not into the next check, not into another function run on the same process', async () => {
+    const s = fresh();
+    const one = await s.run({ plan: { base, checks: [check('x=0', '', '(not (= x 0))'), check('x=1', '', '(not (= x 1))')] }, timeoutMs: 5000, priority: 0 });
+    // each goal alone is satisfiable; had `x = 0` stayed, `x = 1` would be unsat
+    expect(one.map((a) => a.r.result)).toEqual(['sat', 'sat']);
+    // facts of one function are gone in the next (the process is reused: one slot)
+    const f = await s.run({ plan: { base, checks: [check('f', '(declare-const y Int)\n(assert (= y 3))\n', '(= y 3)')] }, timeoutMs: 5000, priority: 0 });
+    expect(f[0]!.r.result).toBe('unsat');
+    const g = await s.run({ plan: { base, checks: [check('g', '(declare-const y Int)\n', '(not (= y 4))')] }, timeoutMs: 5000, priority: 0 });
+    expect(g[0]!.r.result).toBe('sat');
+  });
+
+  it('a check past its timeout is a timeout, and the session goes on with the next check', async () => {
+    const s = fresh();
+    const ph = pigeonholeGoal(11, 10);
+    const answers = await s.run({ plan: { base, checks: [check('slow', ph.decls, ph.goal), check('next', '(assert (> x 1))\n', '(> x 0)')] }, timeoutMs: 300, priority: 0 });
+    expect(answers[0]!.r.result).toBe('timeout');
+    expect(answers[1]!.r.result).toBe('unsat');
+    expect(s.resets).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a crashed process is replaced, the check in flight is an error (re-solved standalone by the caller), the rest are answered', async () => {
+    const s = fresh();
+    const ph = pigeonholeGoal(11, 10);
+    const run = s.run({ plan: { base, checks: [check('slow', ph.decls, ph.goal), check('next', '(assert (> x 1))\n', '(> x 0)')] }, timeoutMs: 20_000, priority: 0 });
+    setTimeout(() => s.crashActive(), 300);
+    const answers = await run;
+    expect(answers[0]!.r.result).toBe('error');
+    expect(answers[1]!.r.result).toBe('unsat');
+    expect(s.replaced).toBe(1);
+  });
+
+  it('a context z3 rejects makes every check an error (each is then solved standalone), never unsat', async () => {
+    const s = fresh();
+    const answers = await s.run({ plan: { base, checks: [check('a', '(assert (> z 5))\n', '(> z 4)'), check('b', '', 'false')] }, timeoutMs: 5000, priority: 0 });
+    expect(answers.map((a) => a.r.result)).toEqual(['error', 'error']);
+  });
+
+  it('a slow check resets the session before the next one', async () => {
+    const s = fresh();
+    s.slowCheckMs = 0;
+    const answers = await s.run({ plan: { base, checks: [check('a', '(assert (> x 5))\n', '(> x 4)'), check('b', '(assert (> x 6))\n', '(> x 5)'), check('c', '', '(> x 0)')] }, timeoutMs: 5000, priority: 0 });
+    expect(answers.map((a) => a.r.result)).toEqual(['unsat', 'unsat', 'unsat']);
+    expect(s.resets).toBe(3);
+  });
+
+  it('a cancelled run answers canceled and frees its slot', async () => {
+    const s = fresh();
+    const ph = pigeonholeGoal(11, 10);
+    const ctrl = new AbortController();
+    const run = s.run({ plan: { base, checks: [check('slow', ph.decls, ph.goal), check('next', '', '(> x 0)')] }, timeoutMs: 20_000, signal: ctrl.signal, priority: 0 });
+    setTimeout(() => ctrl.abort(), 200);
+    expect((await run).map((a) => a.r.result)).toEqual(['canceled', 'canceled']);
+    const after = await queue.run({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: false });
+    expect(after.result).toBe('sat');
+  });
+
+  it('sessions wait for the queue slot in decreasing priority', async () => {
+    const s = fresh();
+    const order: string[] = [];
+    const hold = await queue.acquire(0);
+    expect(hold).toBe(true);
+    const runs = [1, 5, 3].map((p) => s.run({ plan: { base, checks: [check(`p${p}`, '', 'true')] }, timeoutMs: 5000, priority: p }).then(() => order.push(`p${p}`)));
+    queue.release();
+    await Promise.all(runs);
+    expect(order).toEqual(['p5', 'p3', 'p1']);
+  });
+});

@@ -125,6 +125,35 @@ describe('browser-mode host', () => {
     }
   });
 
+  it('WebSocket: malformed frames from an authenticated client drop that client, never the host', async () => {
+    const origin = { Origin: `http://127.0.0.1:${host.port}` };
+    // raw frames written past the client library: RSV1 without an extension, an unmasked client
+    // frame, an unknown opcode, a text frame that is not UTF-8, a 2^63 length
+    const mask = [1, 2, 3, 4];
+    const frames = [
+      Buffer.from([0xc1, 0x81, ...mask, 0x61 ^ 1]),
+      Buffer.from([0x81, 0x01, 0x61]),
+      Buffer.from([0x83, 0x81, ...mask, 0x61 ^ 1]),
+      Buffer.from([0x81, 0x82, ...mask, 0xc3 ^ 1, 0x28 ^ 2]),
+      Buffer.from([0x82, 0xff, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, ...mask]),
+    ];
+    for (const frame of frames) {
+      const bad = await openSocket(`?token=${host.token}`, origin);
+      const closed = new Promise<void>((resolve) => bad.once('close', () => resolve()));
+      bad.on('error', () => undefined);
+      (bad as unknown as { _socket: { write(b: Buffer): void } })._socket.write(frame);
+      await closed;
+    }
+    // the host still serves everyone else
+    const ws = await openSocket(`?token=${host.token}`, origin);
+    try {
+      const read = await call(ws, 1, 'file.read', { path: 'src/lib.rs' });
+      expect((read.result as { text: string }).text).toBe('pub fn f() {}\n');
+    } finally {
+      ws.close();
+    }
+  });
+
   it('WebSocket: the session cookie alone is accepted (how the page itself connects after load)', async () => {
     const ws = await openSocket('', { Origin: `http://localhost:${host.port}`, Cookie: `stratos_token_${host.port}=${host.token}` });
     ws.close();

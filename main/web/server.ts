@@ -146,6 +146,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const unsubscribe = options.dispatcher.subscribe((event, payload) => send({ event, payload }));
     const closeCallbacks: (() => void)[] = [];
     const client = { onClose: (callback: () => void) => void closeCallbacks.push(callback) };
+    // A malformed frame (bad UTF-8, unknown opcode, unmasked, RSV bits, an absurd length, a
+    // message over maxPayload) is an 'error' on this socket: without a listener it would end the
+    // whole host. The socket is dropped; every other client goes on.
+    ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       unsubscribe();
       for (const callback of closeCallbacks.splice(0)) callback();

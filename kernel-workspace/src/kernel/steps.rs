@@ -291,6 +291,10 @@ pub proof fn lemma_wf_alloc(a: Kernel, b: Kernel, p: int)
         assert(a.held_apart(q1, q2));
         assert(a.space_ok(q1));
         assert(a.space_ok(q2));
+        // neither is `p`: both hold what they held; else `p`'s new pages were free in `a`
+        if q1 != p && q2 != p {
+            assert(b.procs[q1] == a.procs[q1] && b.procs[q2] == a.procs[q2]);
+        }
     }
     lemma_wf_same_threads(a, b);
 }

@@ -37,6 +37,22 @@ export function parseAttr(text: string): ParsedAttr {
   return { name: first, verifier: false, text };
 }
 
+/** Whether `attrs` (whitespace removed, as items keep them) hold `#[verifier::NAME]` in either spelling. */
+export function hasVerifierAttr(attrs: readonly string[] | undefined, name: string): boolean {
+  return !!attrs?.some((a) => {
+    const p = parseAttr(a);
+    return p.verifier && p.name === name;
+  });
+}
+
+/**
+ * A trusted item: one of its attributes mentions `external_body` (`#[verifier::external_body]`,
+ * `#[verifier(external_body)]`): its body is never verified nor read.
+ */
+export function hasExternalBody(attrs: readonly string[] | undefined): boolean {
+  return !!attrs?.some((a) => a.includes('external_body'));
+}
+
 /**
  * `#[verifier::NAME]` attributes that are implemented or cannot make a program Verus rejects or
  * fails verify here, with where they may stand (anywhere else they are `item`).

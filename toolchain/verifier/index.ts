@@ -29,6 +29,7 @@ import { ProfilingSolver, addCounts, type QiCounts } from './qi-profile';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
 import { readRustSources } from '../workspace/rust-sources';
+import { hasExternalBody, parseAttr } from '../syntax/attributes';
 
 export interface VerifyOptions {
   root: string;
@@ -253,12 +254,6 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   } catch {
     /* errors surface per function */
   }
-  // Verus: "recursive function must have a decreases clause" (a definition without a measure
-  // could state anything, e.g. f(x) == f(x) + 1)
-  const recursionWithoutDecreases = (it: FnItem, key: string) =>
-    it.mode === 'spec' && cvc.recursive.has(key) && !it.decreases.length && it.body && !it.attrs.some((a) => a.includes('external_body'))
-      ? [{ message: 'recursive function must have a decreases clause', sp: it.nameSp }]
-      : undefined;
   // An attribute whose absence changes what other code means (`#[verifier::type_invariant]`,
   // `when_used_as_spec`, ...; toolchain/syntax/attributes.ts): every function is unsupported.
   let crateGap: string | null = null;
@@ -304,7 +299,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       }
       const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
       const gen = new FnGen(cvc, info);
-      const errors = checked.fnErrors.get(it) ?? recursionWithoutDecreases(it, info.key);
+      const errors = checked.fnErrors.get(it);
       const badAttr = it.unsupportedAttrs?.[0];
       const cheats = options.noCheating ? cheatsIn(it) : [];
       // an attribute we do not implement comes first: the errors found without it may be spurious
@@ -604,7 +599,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       options.onFunctionResult?.(r);
       return r;
     }
-    if (info.item.attrs.some((a) => a.includes('external_body'))) base.detail = 'trusted: #[verifier::external_body]';
+    if (hasExternalBody(info.item.attrs)) base.detail = 'trusted: #[verifier::external_body]';
     let allCached = u.vc.obligations.length > 0;
     let fnSolverMs = 0;
     const prof: ProfileAcc | undefined = profile ? { counts: new Map(), queries: 0, unprofiled: 0 } : undefined;
@@ -755,8 +750,9 @@ function cheatsIn(f: FnItem): { message: string; sp: Sp; error?: boolean }[] {
   const out: { message: string; sp: Sp; error?: boolean }[] = [];
   f.attrs.forEach((a, i) => {
     const sp = f.attrSps?.[i] ?? f.nameSp;
-    if (/^verifier(::|\()external_body\b/.test(a)) out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp });
-    if (/^verifier(::|\()assume_termination\b/.test(a)) out.push({ message: '#[verifier::assume_termination] not allowed with --no-cheating', sp, error: true });
+    const p = parseAttr(a);
+    if (p.verifier && p.name === 'external_body') out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp });
+    if (p.verifier && p.name === 'assume_termination') out.push({ message: '#[verifier::assume_termination] not allowed with --no-cheating', sp, error: true });
   });
   const walk = (o: unknown): void => {
     if (Array.isArray(o)) return o.forEach(walk);

@@ -11,6 +11,7 @@ import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
 import { usesUninterpretedArith, type Obligation } from './vcgen';
 import type { CheckedCrate } from './check/checker';
+import { hasExternalBody } from '../syntax/attributes';
 
 export interface CheckResult {
   check: 'confirmed' | 'spurious' | 'unchecked';
@@ -80,7 +81,7 @@ export class Interpreter {
     const f = info.item;
     if (++this.depth > 200) throw new Unevaluable('recursion too deep');
     try {
-      if (!f.body || f.attrs.some((a) => a.includes('external_body'))) throw new Unevaluable(`\`${info.qname}\` has no body to run`);
+      if (!f.body || hasExternalBody(f.attrs)) throw new Unevaluable(`\`${info.qname}\` has no body to run`);
       const env: Env = [new Map()];
       const old = new Map<string, CV>();
       f.params.forEach((p, i) => {
@@ -594,7 +595,7 @@ export class Interpreter {
     const f = info.item;
     const vals = args.map((a) => a.v ?? this.ev(a.e, env, exec));
     if (f.mode === 'spec') {
-      if (!f.body || f.attrs.some((a) => a.includes('external_body'))) throw new Unevaluable('uninterpreted spec fn');
+      if (!f.body || hasExternalBody(f.attrs)) throw new Unevaluable('uninterpreted spec fn');
       const fenv: Env = [new Map()];
       f.params.forEach((p, i) => fenv[0]!.set(p.name, { v: vals[i]!, ty: this.crate.resolveType(p.ty, f.selfType) }));
       if (++this.depth > 200) throw new Unevaluable('spec recursion too deep');

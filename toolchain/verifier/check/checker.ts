@@ -16,6 +16,7 @@ import { recursionErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
+import { hasExternalBody } from '../../syntax/attributes';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -316,7 +317,7 @@ class Checker {
     };
     const generic = all.filter((it) => it.generics.length);
     // an external_body datatype is opaque: its values exist without looking inside
-    for (const it of all) if (it.attrs?.some((a) => a.includes('external_body'))) founded.add(it.name);
+    for (const it of all) if (hasExternalBody(it.attrs)) founded.add(it.name);
     const syntaxVariants = (it: StructItem | EnumItem): TypeExpr[][] => (it.k === 'struct' ? [it.fields.map((f) => f.ty)] : it.variants.map((v) => v.fields.map((f) => f.ty)));
     for (let changed = true; changed; ) {
       changed = false;
@@ -329,7 +330,7 @@ class Checker {
         }
       }
       for (const it of generic) {
-        if (founded.has(it.name) || it.attrs?.some((a) => a.includes('external_body'))) continue;
+        if (founded.has(it.name) || hasExternalBody(it.attrs)) continue;
         if (syntaxVariants(it).some((fields) => fields.every((t) => okSyntax(it, t)))) {
           founded.add(it.name);
           changed = true;
@@ -342,7 +343,7 @@ class Checker {
       this.out.typeErrors.set(it, errs);
     };
     for (const it of all) {
-      if (it.attrs?.some((a) => a.includes('external_body'))) continue;
+      if (hasExternalBody(it.attrs)) continue;
       if (!founded.has(it.name)) addError(it, `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`);
     }
     this.checkPositivity(all, params, syntaxVariants, addError);
@@ -444,7 +445,7 @@ class Checker {
     for (const it of all) {
       const ps = params.get(it)!;
       for (const e of ps.errors) addError(it, e);
-      const external = it.attrs?.some((a) => a.includes('external_body'));
+      const external = hasExternalBody(it.attrs);
       if (external) {
         for (const g of it.generics) {
           if (g === 'const') continue; // `const N: usize` is not a type parameter
@@ -523,7 +524,7 @@ class Checker {
     if (f.returns) this.expect(f.returns, retTy, specCtx());
     if (!f.body) return;
     const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
-    const trusted = f.attrs.some((a) => a.includes('external_body'));
+    const trusted = hasExternalBody(f.attrs);
     const open = openBodyScope(f);
     if (open.error) this.error(open.error.message, open.error.sp);
     const before = this.errors.length;

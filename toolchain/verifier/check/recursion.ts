@@ -1,14 +1,14 @@
 // Recursion rules Verus checks before verification, over the call graph the checking phase saw
-// (every call it typed, in clauses and bodies): a recursive proof fn needs a `decreases` clause,
-// and so does a recursive exec fn unless it opts out of termination checking (termination.ts);
+// (every call it typed, in clauses and bodies): a recursive spec or proof fn needs a `decreases`
+// clause, and so does a recursive exec fn unless it opts out of termination checking (termination.ts);
 // `reveal_with_fuel(f, n)` with n > 1 needs a spec fn `f` that has one and is recursive.
-// (Recursive spec fns without `decreases` are reported by the driver from the SCCs VC generation
-// computes anyway; exec loops are checked where they are typed.)
+// (Exec loops are checked where they are typed.)
 
 import type { FnItem, Sp } from '../ast';
 import type { CheckError } from './checker';
 import { stronglyConnected } from '../graph';
 import { execTerminationWaived, type TerminationOptions } from './termination';
+import { hasExternalBody } from '../../syntax/attributes';
 
 export interface CallGraph {
   /** the user functions each function calls (not through a trusted `external_body` body) */
@@ -17,11 +17,9 @@ export interface CallGraph {
   fuels: { fn: FnItem; target: FnItem; fuel: number; sp: Sp }[];
 }
 
-const trusted = (f: FnItem): boolean => f.attrs.some((a) => a.includes('external_body'));
-
 /** The functions on a call cycle (a component with two or more, or one that calls itself). */
 export function recursiveFns(g: CallGraph): Set<FnItem> {
-  const succ = (f: FnItem): FnItem[] => (trusted(f) ? [] : [...(g.calls.get(f) ?? [])]);
+  const succ = (f: FnItem): FnItem[] => (hasExternalBody(f.attrs) ? [] : [...(g.calls.get(f) ?? [])]);
   const out = new Set<FnItem>();
   for (const comp of stronglyConnected(g.calls.keys(), succ)) {
     if (comp.length > 1 || succ(comp[0]!).includes(comp[0]!)) for (const f of comp) out.add(f);
@@ -34,8 +32,9 @@ export function recursionErrors(g: CallGraph, options: TerminationOptions): Map<
   const add = (f: FnItem, err: CheckError) => out.set(f, [...(out.get(f) ?? []), err]);
   const rec = recursiveFns(g);
   for (const f of rec) {
-    const needsMeasure = f.mode === 'proof' || (f.mode === 'exec' && !execTerminationWaived(f, options));
-    if (needsMeasure && f.body && !trusted(f) && !f.decreases.length) add(f, { message: 'recursive function must have a decreases clause', sp: f.nameSp });
+    // a spec definition without a measure could state anything (f(x) == f(x) + 1)
+    const needsMeasure = f.mode !== 'exec' || !execTerminationWaived(f, options);
+    if (needsMeasure && f.body && !hasExternalBody(f.attrs) && !f.decreases.length) add(f, { message: 'recursive function must have a decreases clause', sp: f.nameSp });
   }
   for (const r of g.fuels) {
     if (r.fuel <= 1 || r.target.mode !== 'spec') continue;

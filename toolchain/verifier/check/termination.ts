@@ -2,7 +2,7 @@
 // needs a `decreases` clause, unless the function (or the whole run) opts out. Proof functions
 // never opt out; spec functions are checked where their definitions are encoded.
 import type { FnItem } from '../ast';
-import { parseAttr } from '../../syntax/attributes';
+import { hasVerifierAttr } from '../../syntax/attributes';
 
 export interface TerminationOptions {
   /** Verus's `exec_allows_no_decreases_clause` for the whole run (a crate-wide opt-out). */
@@ -10,14 +10,11 @@ export interface TerminationOptions {
 }
 
 /** The attributes by which an exec function opts out of termination checking. */
-const WAIVERS = new Set(['exec_allows_no_decreases_clause', 'assume_termination']);
+const WAIVERS = ['exec_allows_no_decreases_clause', 'assume_termination'];
 
 /** Whether `f`'s loops and recursion may go without `decreases` (exec functions only). */
 export function execTerminationWaived(f: FnItem, opts: TerminationOptions): boolean {
   if (f.mode !== 'exec') return false;
   if (opts.execAllowsNoDecreasesClause) return true;
-  return f.attrs.some((a) => {
-    const p = parseAttr(a.replace(/\s+/g, ''));
-    return p.verifier && WAIVERS.has(p.name);
-  });
+  return WAIVERS.some((name) => hasVerifierAttr(f.attrs, name));
 }

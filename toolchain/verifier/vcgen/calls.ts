@@ -8,6 +8,7 @@ import { BOOL, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolv
 import { ite, not, num, quote, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
+import { hasExternalBody } from '../../syntax/attributes';
 
 export class CallMethods {
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
@@ -234,7 +235,7 @@ export class CallMethods {
       const r = withOld(oldMap, () => this.evalPure(f.returns!, post, this.specMode(st.path)));
       this.assume(st, this.compare('==', ret, r, sp).t);
     }
-    if (f.mode === 'exec' && f.body && !f.attrs.some((a) => a.includes('external_body'))) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
+    if (f.mode === 'exec' && f.body && !hasExternalBody(f.attrs)) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     else if (f.mode === 'proof') st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     return ret;
   }

@@ -20,6 +20,7 @@ import type { CollectionMethods } from './collections';
 import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
+import { hasExternalBody } from '../../syntax/attributes';
 
 // The methods of the other modules (installed by ./index.ts)
 export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods {}
@@ -154,7 +155,7 @@ export class FnGen {
       const clause = f.unsupportedClauses[0];
       if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
       if (f.mode === 'spec') this.checkSpecFn();
-      else if (f.attrs.some((a) => a.includes('external_body')) || !f.body) {
+      else if (hasExternalBody(f.attrs) || !f.body) {
         // trusted: body not verified, but the signature and the specs must resolve
         this.checkSignature();
       } else this.checkBody();

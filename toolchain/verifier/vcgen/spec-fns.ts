@@ -14,6 +14,7 @@ import { QuantSpots } from './quant-sites';
 import { Unsupported, State, type V } from './state';
 import type { Command } from './query';
 import { FnGen } from './gen';
+import { hasExternalBody } from '../../syntax/attributes';
 
 export interface SpecDef {
   lines: Command[];
@@ -137,7 +138,7 @@ export class SpecFnMethods {
     let body: Term | null = null;
     const opaque = f.attrs.some((a) => a.includes('opaque'));
     // (a definition with an unsupported clause such as `when` might not hold: only declared)
-    if (f.body && !f.attrs.some((a) => a.includes('external_body')) && !(opaque && rec) && !f.unsupportedClauses.length) {
+    if (f.body && !hasExternalBody(f.attrs) && !(opaque && rec) && !f.unsupportedClauses.length) {
       try {
         const m = this.specMode([]);
         if (rec) {
@@ -231,7 +232,7 @@ export class SpecFnMethods {
       };
     }
     const v = this.evalBlockPure(f.body, st, m);
-    if (f.attrs.some((a) => a.includes('external_body'))) return;
+    if (hasExternalBody(f.attrs)) return;
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     this.specBody(v, retTy);
     // the definition used by callers: one that could not be encoded makes this fn an error

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
 import type { VerifyReport } from '../../app/verification';
-import { nativeZ3Available, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
+import { autoSolver, nativeZ3Available, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
 import type { SolverChoice } from '../../app/boot-session';
 import { closeCacheBackends } from '../../toolchain/verifier/cache-backend';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
@@ -29,7 +29,7 @@ function emptyReport(): VerifyReport {
 
 /** `auto`: native z3 when it is on PATH (as the CLI), else the embedded wasm build. */
 function resolveSolver(choice: SolverChoice): 'native' | 'wasm' {
-  if (choice === 'auto') return nativeZ3Available() ? 'native' : 'wasm';
+  if (choice === 'auto') return autoSolver();
   // a forced native solver that is not installed falls back to the one that always works
   if (choice === 'native' && !nativeZ3Available()) return 'wasm';
   return choice;

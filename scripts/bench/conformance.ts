@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionStatus, VerifyReport } from '../../app/verification';
-import { nativeZ3Available, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
+import { autoSolver, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
 import { extractCases, type ConformanceCase, type ExtractProblem } from './conformance/extract';
 
 /** Our verdict on a whole case. */
@@ -221,7 +221,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
       }, CASE_WALL_MS);
     });
     const report = await Promise.race([
-      verifySources(new Map([['case.rs', c.source]]), { root, solver: nativeZ3Available() ? 'native' : 'wasm', useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreasesClause }),
+      verifySources(new Map([['case.rs', c.source]]), { root, solver: autoSolver(), useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreasesClause }),
       timedOut,
     ]);
     const outcome = outcomeOf(report);

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { FunctionResult, VerifyReport } from '../../app/verification';
-import { nativeZ3Available, shutdownSolvers, verifyPaths } from '../verifier/index';
+import { autoSolver, nativeZ3Available, shutdownSolvers, verifyPaths } from '../verifier/index';
 import { closeCacheBackends, parseCacheSpec } from '../verifier/cache-backend';
 import { parseShard, type Shard } from '../verifier/shard';
 
@@ -213,7 +213,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   let report: VerifyReport;
-  const solver = a.solver === 'auto' ? (nativeZ3Available() ? 'native' : 'wasm') : a.solver;
+  const solver = a.solver === 'auto' ? autoSolver() : a.solver;
   if (a.profile && solver !== 'native') {
     process.stderr.write(`stratos verify: --profile needs native z3 on PATH (Debian: apt-get install z3): z3 prints its per-quantifier counts (smt.qi.profile) as a solver context is deleted, and the wasm build (z3-solver) gave only part of them (its stderr captured through emscripten's printErr)\n`);
     return 2;

@@ -409,6 +409,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
 
   // ---- solving ----
   let solverMs = 0;
+  // a timeout depends on the solver (an answer does not: the cache key has no solver)
+  const timedOutKey = (key: string): string => `${solverName}\0${key}`;
   // `variant`: how the query is printed (the main query, or a retry for a candidate model); the
   // cache key is the hash of the printed text
   // `how.lookedUp`: the incremental path already missed the cache for this query (no second
@@ -420,7 +422,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const hit = how.lookedUp ? null : await cache?.get(key);
     if (hit) return { r: hit, cached: true, key };
     const limit = timeoutOverride ?? timeoutMs;
-    const memoKey = `${solverName}\0${key}`;
+    const memoKey = timedOutKey(key);
     const timedOutWith = timedOutQueries.get(memoKey);
     if (options.reuseTimeouts && !profile && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
@@ -539,7 +541,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         continue;
       }
       if (cache) looked.add(ob);
-      const timedOutWith = timedOutQueries.get(`${solverName}\0${key}`);
+      const timedOutWith = timedOutQueries.get(timedOutKey(key));
       if (options.reuseTimeouts && timedOutWith !== undefined && timedOutWith >= timeoutMs) continue;
       inputs.push({ item: ob, query, text, key });
     }
@@ -558,7 +560,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (r.result === 'unsat') {
         // cached under the standalone query's key: the same answer either mode would store
         void cache?.put(key, r);
-        timedOutQueries.delete(`${solverName}\0${key}`);
+        timedOutQueries.delete(timedOutKey(key));
         settle.get(item)?.({ r, cached: false, key });
       } else settle.get(item)?.(null);
       settle.delete(item);
@@ -736,6 +738,11 @@ export function nativeZ3Available(): boolean {
     }
   }
   return nativeChecked;
+}
+
+/** The `auto` solver (the CLI's and the IDE's default): native z3 when it is on PATH, else wasm. */
+export function autoSolver(): 'native' | 'wasm' {
+  return nativeZ3Available() ? 'native' : 'wasm';
 }
 
 /** Front-end time (parse + VC generation) of the last run, for benchmarks. */

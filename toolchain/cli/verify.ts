@@ -36,9 +36,9 @@ Options:
                        each query in its own native z3 process, the cache bypassed
   --solver S           auto (default): native z3 when \`z3\` is on PATH, else wasm;
                        wasm: z3-solver in worker threads (the IDE's solver); native: z3 on PATH
-  --no-incremental     native z3: solve every query standalone (by default each function's
-                       queries share one z3 session: prelude sent once, goals in push/pop;
-                       any answer but unsat is re-solved standalone)
+  --no-incremental     solve every query standalone (by default each function's queries
+                       share one z3 session, native or wasm: prelude sent once, goals in
+                       push/pop; any answer but unsat is re-solved standalone)
   --root DIR           workspace root for relative paths and the cache (default: cwd)
 
 Exit status: 0 when every function verified, 1 when any function failed, timed out,

@@ -18,8 +18,9 @@ import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQ
 const RACER_GRACE_MS = 2000;
 /** How long Verus' configuration has an int<->bv query alone before z3's default one races it. */
 const RACE_STAGGER_MS = 1500;
-import { NativeSolverQueue, SolverPool, type SolverJob, type SolverResult } from './solver-pool';
-import { IncrementalNativeSolver } from './native-incremental';
+import { NativeSolverQueue, SolverPool, WasmSessionHost, type SolverJob, type SolverResult } from './solver-pool';
+import { IncrementalSolver } from './incremental-solver';
+import { NativeSessionHost } from './native-session';
 import type { Term } from './smt';
 import { planIncremental, type PlanInput } from './incremental-plan';
 import { ResultCache, cacheKey } from './cache';
@@ -52,7 +53,7 @@ export interface VerifyOptions {
   dumpSmtDir?: string;
   solver?: 'wasm' | 'native';
   /**
-   * Native z3 only (default true): each function's queries in one incremental z3 session (the
+   * Default true, either solver: each function's queries in one incremental z3 session (the
    * prelude sent once, each goal checked inside push/pop); every answer but `unsat` is re-solved
    * standalone. False: every query standalone (`stratos verify --no-incremental`).
    */
@@ -93,10 +94,12 @@ const timedOutQueries = new Map<string, number>();
 const TIMED_OUT_MEMO_LIMIT = 10_000;
 
 let pool: SolverPool | null = null;
+let wasmIncremental: IncrementalSolver | null = null;
 function getPool(jobs: number): SolverPool {
   if (pool && pool.size !== jobs) {
     const old = pool;
     pool = null;
+    wasmIncremental = null;
     void old.shutdown();
   }
   if (!pool) pool = new SolverPool(jobs);
@@ -110,25 +113,30 @@ function getProfiler(jobs: number): ProfilingSolver {
 }
 
 let nativeQueue: NativeSolverQueue | null = null;
-let incrementalSolver: IncrementalNativeSolver | null = null;
+let nativeIncremental: IncrementalSolver | null = null;
 function getNativeQueue(jobs: number): NativeSolverQueue {
   if (!nativeQueue || nativeQueue.size !== jobs) {
     nativeQueue?.shutdown();
-    incrementalSolver?.shutdown();
-    incrementalSolver = null;
+    nativeIncremental?.shutdown();
+    nativeIncremental = null;
     nativeQueue = new NativeSolverQueue(jobs);
   }
   return nativeQueue;
 }
-/** Incremental sessions share the native queue's slots. */
-function getIncrementalSolver(jobs: number): IncrementalNativeSolver {
-  const queue = getNativeQueue(jobs);
-  incrementalSolver ??= new IncrementalNativeSolver(queue);
-  return incrementalSolver;
+/** Incremental sessions share the solver's slots: the native queue's, or the wasm pool's workers. */
+function getIncrementalSolver(solver: 'native' | 'wasm', jobs: number): IncrementalSolver {
+  if (solver === 'native') {
+    const queue = getNativeQueue(jobs);
+    nativeIncremental ??= new IncrementalSolver(new NativeSessionHost(queue));
+    return nativeIncremental;
+  }
+  const p = getPool(jobs);
+  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p));
+  return wasmIncremental;
 }
 /** For tests: the live incremental solver (its reset and replacement counters). */
-export function incrementalSolverForTests(jobs: number): IncrementalNativeSolver {
-  return getIncrementalSolver(jobs);
+export function incrementalSolverForTests(jobs: number, solver: 'native' | 'wasm' = 'native'): IncrementalSolver {
+  return getIncrementalSolver(solver, jobs);
 }
 
 /**
@@ -136,7 +144,7 @@ export function incrementalSolverForTests(jobs: number): IncrementalNativeSolver
  * standalone afterwards (with the run's whole limit), so a session never spends a whole timeout
  * on a query its context may have made slower.
  */
-const INCREMENTAL_CHECK_LIMIT_MS = 1000;
+const INCREMENTAL_CHECK_LIMIT_MS = { native: 1000, wasm: 4000 };
 const bitvectorTerms = new WeakMap<object, boolean>();
 /** Whether a term converts to bit-vectors (memoized: a function's queries share their facts). */
 function mentionsBitvectors(t: Term): boolean {
@@ -162,8 +170,9 @@ export async function shutdownSolvers(): Promise<void> {
   pool = null;
   nativeQueue?.shutdown();
   nativeQueue = null;
-  incrementalSolver?.shutdown();
-  incrementalSolver = null;
+  nativeIncremental?.shutdown();
+  nativeIncremental = null;
+  wasmIncremental = null;
   if (p) await p.shutdown();
 }
 
@@ -512,7 +521,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     return { instances: quantifiers.reduce((n, q) => n + q.instances, 0), queries: p.queries, unprofiled: p.unprofiled, quantifiers };
   };
   // (a profile run solves each query in its own profiled process)
-  const incremental = solverName === 'native' && options.incremental !== false && !profile;
+  const incremental = options.incremental !== false && !profile;
   type Answer = { r: SolverResult; cached: boolean; key: string };
   /**
    * Native z3, incrementally: the unit's uncached ordinary queries in one session. Gives, per
@@ -552,7 +561,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     for (const c of plan.checks) answers.set(c.item, new Promise((resolve) => settle.set(c.item, resolve)));
     // an int<->bv query (on the kernel: every query, through a spec fn's bit operations) gets
     // Verus' configuration alone only as long as `solve` gives it before racing z3's default one
-    const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS, raced ? Math.min(RACE_STAGGER_MS, timeoutMs / 4) : Infinity);
+    const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS[solverName], raced ? Math.min(RACE_STAGGER_MS, timeoutMs / 4) : Infinity);
     const onAnswer = ({ item, r }: { item: Obligation; r: SolverResult }) => {
       solverMs += r.ms;
       addMs(r.ms);
@@ -565,7 +574,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       } else settle.get(item)?.(null);
       settle.delete(item);
     };
-    void getIncrementalSolver(jobs)
+    void getIncrementalSolver(solverName, jobs)
       .run({ plan, timeoutMs: limit, signal: options.signal, priority, onAnswer })
       .catch(() => undefined)
       .finally(() => {

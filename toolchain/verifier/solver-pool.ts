@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import type { Reply, SessionHost, SessionLease, SmtSession } from './incremental-solver';
 
 export type SolverVerdict = 'sat' | 'unsat' | 'unknown' | 'timeout' | 'error' | 'canceled';
 
@@ -31,10 +32,14 @@ export interface SolverResult {
   ms: number;
 }
 
+/** A query waiting for a worker, or (`lease`) an incremental session waiting for one. */
 interface Pending {
   job: SolverJob;
   resolve: (r: SolverResult) => void;
   id: number;
+  /** Waiting jobs start in decreasing priority, FIFO among equals. */
+  priority: number;
+  lease?: WasmSession;
 }
 
 interface Slot {
@@ -45,6 +50,8 @@ interface Slot {
   dead: boolean;
   isReady: boolean;
 }
+
+type WorkerMessage = { type: string; id?: number; result?: SolverVerdict; model?: string | null; reason?: string; ms?: number; message?: string; out?: string; error?: string };
 
 let wasmModulePromise: Promise<WebAssembly.Module> | null = null;
 function wasmModule(): Promise<WebAssembly.Module> {
@@ -85,8 +92,9 @@ export class SolverPool {
       readyReject = rej;
     });
     const slot: Slot = { worker, ready, current: null, timers: [], dead: false, isReady: false };
-    worker.on('message', (msg: { type: string; id?: number; result?: SolverVerdict; model?: string | null; reason?: string; ms?: number; message?: string }) => {
+    worker.on('message', (msg: WorkerMessage) => {
       if (msg.type === 'ready') readyResolve();
+      else if (msg.type === 'evaluated') slot.current?.lease?.onEvaluated(msg);
       else if (msg.type === 'fatal') readyReject(new Error(msg.message));
       else if (msg.type === 'result' && slot.current && slot.current.id === msg.id) {
         const p = slot.current;
@@ -108,7 +116,8 @@ export class SolverPool {
       slot.current = null;
       const idx = this.slots.indexOf(slot);
       if (idx >= 0) this.slots.splice(idx, 1);
-      if (p) p.resolve({ result: 'unknown', model: null, reason: `solver worker ${why}; it was replaced`, ms: 0 });
+      if (p?.lease) p.lease.lost(`solver worker ${why}`);
+      else if (p) p.resolve({ result: 'unknown', model: null, reason: `solver worker ${why}; it was replaced`, ms: 0 });
       if (!this.closed) {
         this.replaced++;
         this.pump();
@@ -129,9 +138,8 @@ export class SolverPool {
     if (this.closed) return Promise.resolve({ result: 'error', model: null, reason: 'solver pool is shut down', ms: 0 });
     if (job.signal?.aborted) return Promise.resolve({ result: 'canceled', model: null, reason: 'canceled', ms: 0 });
     return new Promise((resolve) => {
-      const p: Pending = { job, resolve, id: this.nextId++ };
-      if (job.urgent) this.queue.unshift(p);
-      else this.queue.push(p);
+      const p: Pending = { job, resolve, id: this.nextId++, priority: job.urgent ? Infinity : (job.priority ?? 0) };
+      this.enqueue(p);
       job.signal?.addEventListener(
         'abort',
         () => {
@@ -162,6 +170,61 @@ export class SolverPool {
       );
       this.pump();
     });
+  }
+
+  /** Decreasing priority, FIFO among equals. */
+  private enqueue(p: Pending): void {
+    const at = this.queue.findIndex((w) => w.priority < p.priority);
+    if (at < 0) this.queue.push(p);
+    else this.queue.splice(at, 0, p);
+  }
+
+  /**
+   * Holds a worker for an incremental session (incremental-solver.ts) until the session closes:
+   * null when `signal` aborted (or the pool shut down) before a worker was free.
+   */
+  lease(priority: number, signal?: AbortSignal): Promise<WasmSession | null> {
+    if (this.closed || signal?.aborted) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const p: Pending = { job: { query: '', timeoutMs: 0, wantModel: false }, id: this.nextId++, priority, resolve: () => resolve(null) };
+      p.lease = new WasmSession(this, p, (session) => resolve(session));
+      this.enqueue(p);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const qi = this.queue.indexOf(p);
+          if (qi < 0) return;
+          this.queue.splice(qi, 1);
+          resolve(null);
+        },
+        { once: true },
+      );
+      this.pump();
+    });
+  }
+
+  /** Posts to the worker holding `p` (a session's lease); false when that worker is gone. */
+  postTo(p: Pending, msg: object): boolean {
+    const slot = this.slots.find((s) => s.current === p && !s.dead);
+    if (!slot) return false;
+    slot.worker.postMessage(msg);
+    return true;
+  }
+
+  /** A session that ended: its worker takes the next job (the session's eval is over). */
+  releaseLease(p: Pending): void {
+    const slot = this.slots.find((s) => s.current === p);
+    if (!slot) return;
+    slot.current = null;
+    this.pump();
+  }
+
+  /** A session whose eval does not stop when interrupted: its worker is terminated and replaced. */
+  killLease(p: Pending): void {
+    const slot = this.slots.find((s) => s.current === p);
+    if (!slot) return;
+    slot.isReady = false;
+    void slot.worker.terminate();
   }
 
   private starting = 0;
@@ -198,7 +261,8 @@ export class SolverPool {
       }
       const p = this.queue.shift()!;
       slot.current = p;
-      this.dispatch(slot, p);
+      if (p.lease) p.lease.grant();
+      else this.dispatch(slot, p);
     }
   }
 
@@ -235,6 +299,11 @@ export class SolverPool {
     );
   }
 
+  /** Test hook: terminate the workers held by sessions (as a crash would). */
+  crashLeased(): void {
+    for (const s of this.slots) if (s.current?.lease) void s.worker.terminate();
+  }
+
   /** Test hook: make one busy (or any) worker crash. */
   crashOne(): void {
     const s = this.slots.find((x) => x.current) ?? this.slots[0];
@@ -261,6 +330,121 @@ export class SolverPool {
       }),
     );
     this.slots = [];
+  }
+}
+
+/**
+ * An incremental session on a wasm worker: SMT-LIB text through z3's own command interpreter
+ * (`Z3_eval_smtlib2_string`, whose context keeps declarations, assertions and scopes between
+ * calls). Ending a session with an eval in flight interrupts it; a worker that does not stop
+ * within the pool's cancel grace is terminated (the pool replaces it), so a session never holds
+ * a worker past its end.
+ */
+export class WasmSession implements SmtSession {
+  alive = true;
+  private seq = 0;
+  private inFlight: { id: number; t0: number; resolve: (r: Reply) => void; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The id of an eval still running in the worker after the session ended. */
+  private draining: number | null = null;
+  private closed = false;
+  private granted = false;
+
+  constructor(
+    private readonly pool: SolverPool,
+    private readonly p: Pending,
+    private readonly onGrant: (s: WasmSession) => void,
+  ) {}
+
+  /** The pool gave this session a worker. */
+  grant(): void {
+    this.granted = true;
+    this.onGrant(this);
+  }
+
+  send(text: string, limitMs: number): Promise<Reply> {
+    if (!this.alive) return Promise.resolve({ ok: false, timedOut: false, reason: 'solver worker session ended', ms: 0 });
+    if (this.inFlight) throw new Error('WasmSession.send: a send is in flight');
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      const t0 = performance.now();
+      const timer = setTimeout(() => this.end(`solver worker did not answer within ${limitMs} ms`, true), limitMs);
+      this.inFlight = { id, t0, resolve, timer };
+      if (!this.pool.postTo(this.p, { type: 'eval', id, text })) this.lost('solver worker is gone');
+    });
+  }
+
+  onEvaluated(msg: { id?: number; out?: string; error?: string }): void {
+    const w = this.inFlight;
+    if (w && w.id === msg.id) {
+      this.inFlight = null;
+      clearTimeout(w.timer);
+      const ms = performance.now() - w.t0;
+      w.resolve(msg.error !== undefined ? { ok: false, timedOut: false, reason: `solver error: ${msg.error}`, ms } : { ok: true, out: msg.out ?? '', ms });
+    } else if (this.draining === msg.id) {
+      this.draining = null;
+      this.maybeRelease();
+    }
+  }
+
+  end(reason: string, timedOut: boolean): void {
+    if (!this.alive) return;
+    this.alive = false;
+    const w = this.inFlight;
+    if (!w) return;
+    this.inFlight = null;
+    clearTimeout(w.timer);
+    w.resolve({ ok: false, timedOut, reason, ms: performance.now() - w.t0 });
+    this.draining = w.id;
+    this.pool.postTo(this.p, { type: 'interrupt' });
+    setTimeout(() => {
+      if (this.draining === w.id) this.pool.killLease(this.p);
+    }, this.pool.cancelGraceMs);
+  }
+
+  /** The worker died: the send in flight fails, nothing is left to drain. */
+  lost(why: string): void {
+    this.draining = null;
+    this.end(why, false);
+    this.draining = null;
+  }
+
+  /** The session is done with its worker. */
+  close(): void {
+    this.closed = true;
+    this.alive = false;
+    this.maybeRelease();
+  }
+
+  private maybeRelease(): void {
+    if (this.closed && this.granted && this.draining === null) this.pool.releaseLease(this.p);
+  }
+}
+
+/** Incremental sessions on the wasm pool's workers (one session per worker, no replacement within a lease). */
+export class WasmSessionHost implements SessionHost {
+  constructor(private readonly pool: SolverPool) {}
+
+  async open(priority: number, signal?: AbortSignal): Promise<SessionLease | null> {
+    const s = await this.pool.lease(priority, signal);
+    if (!s) return null;
+    let given = false;
+    return {
+      session: () => {
+        // a session that ended (timeout, crash) is not replaced: its checks are solved standalone
+        if (given && !s.alive) return null;
+        given = true;
+        return s;
+      },
+      close: () => s.close(),
+    };
+  }
+
+  crashActive(): void {
+    this.pool.crashLeased();
+  }
+
+  shutdown(): void {
+    // the pool owns the workers
   }
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { verifySources, shutdownSolvers, solverPoolForTests, nativeZ3Available, incrementalSolverForTests } from './index';
 import { NativeSolverQueue } from './solver-pool';
-import type { ObligationResult } from '../../app/verification';
+import type { ObligationResult, VerifyReport } from '../../app/verification';
 import { corpusFiles, expectations, compare } from './tests/corpus-lib';
 
 const JOBS = 2;
@@ -23,10 +23,15 @@ afterAll(async () => {
 });
 
 describe('corpus', () => {
-  it('gives the expected verdict for every corpus function', async () => {
+  it('gives the expected verdict for every corpus function (the embedded wasm solver, incremental sessions)', async () => {
     const files = corpusFiles();
     const exps = expectations(files);
-    const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000 });
+    const inc = incrementalSolverForTests(JOBS, 'wasm');
+    const [checks0, unsat0] = [inc.checks, inc.unsat];
+    const report = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'wasm' });
+    // the sessions did most of the work, and met queries they do not prove
+    expect(inc.unsat - unsat0).toBeGreaterThan(report.summary.obligations / 2);
+    expect(inc.checks - checks0).toBeGreaterThan(inc.unsat - unsat0);
     const c = compare(report, exps);
     // the corpus is big and covers every obligation kind
     expect(exps.length).toBeGreaterThanOrEqual(200);
@@ -45,8 +50,20 @@ describe('corpus', () => {
     expect(c.reportedOk).toBe(c.reportedTotal);
     expect(report.summary.unsupported).toBe(exps.filter((e) => e.verdict === 'unsupported').length);
     expect(report.summary.error).toBe(exps.filter((e) => e.verdict === 'error').length);
-  }, 240_000);
+    // obligation by obligation, the same as with every query standalone
+    const standalone = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'wasm', incremental: false });
+    expect(verdicts(report)).toEqual(verdicts(standalone));
+  }, 360_000);
 });
+
+/** Each function's verdict and its obligations' (what incremental and standalone runs must agree on). */
+function verdicts(r: VerifyReport) {
+  return r.functions.map((f) => ({
+    fn: `${f.file}:${f.name}`,
+    status: f.status,
+    obligations: f.obligations.map((o) => ({ kind: o.kind, line: o.span.start.line, col: o.span.start.column, status: o.status, message: o.message, counterexample: o.counterexample ? { check: o.counterexample.check, variables: o.counterexample.variables.map((v) => v.name) } : null })),
+  }));
+}
 
 // ---------------- integer encoding vs concrete evaluation ----------------
 
@@ -305,12 +322,6 @@ describe('corpus with native z3', () => {
     expect(inc.unsat - unsat0).toBeGreaterThan(report.summary.obligations / 2);
     expect(inc.checks - checks0).toBeGreaterThan(inc.unsat - unsat0);
     const standalone = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'native', incremental: false });
-    const verdicts = (r: typeof report) =>
-      r.functions.map((f) => ({
-        fn: `${f.file}:${f.name}`,
-        status: f.status,
-        obligations: f.obligations.map((o) => ({ kind: o.kind, line: o.span.start.line, col: o.span.start.column, status: o.status, message: o.message, counterexample: o.counterexample ? { check: o.counterexample.check, variables: o.counterexample.variables.map((v) => v.name) } : null })),
-      }));
     expect(verdicts(report)).toEqual(verdicts(standalone));
   }, 360_000);
 });

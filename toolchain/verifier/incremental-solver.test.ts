@@ -1,8 +1,10 @@
-// Needs native z3 on PATH (skipped otherwise). At most one z3 process per test here.
-import { afterEach, describe, expect, it } from 'vitest';
+// The same protocol tests for both session hosts: native z3 processes (skipped when z3 is not on
+// PATH) and the wasm pool's workers. One solver slot per test.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { nativeZ3Available } from './index';
-import { NativeSolverQueue } from './solver-pool';
-import { IncrementalNativeSolver } from './native-incremental';
+import { NativeSolverQueue, SolverPool, WasmSessionHost, type SolverJob, type SolverResult } from './solver-pool';
+import { IncrementalSolver } from './incremental-solver';
+import { NativeSessionHost } from './native-session';
 import type { PlannedCheck } from './incremental-plan';
 
 const base = '(set-option :smt.mbqi false)\n(declare-const x Int)\n';
@@ -19,19 +21,76 @@ function pigeonholeGoal(p: number, h: number): { decls: string; goal: string } {
   return { decls, goal: `(not (and ${parts.join(' ')}))` };
 }
 
-let queue: NativeSolverQueue;
-let solver: IncrementalNativeSolver;
-afterEach(() => {
-  solver?.shutdown();
-  queue?.shutdown();
-});
-function fresh(): IncrementalNativeSolver {
-  queue = new NativeSolverQueue(1);
-  solver = new IncrementalNativeSolver(queue);
-  return solver;
+interface Harness {
+  solver: IncrementalSolver;
+  /** A standalone query on the same slots. */
+  standalone(job: SolverJob): Promise<SolverResult>;
+  /** Holds the only slot until the returned function is called. */
+  hold(): Promise<() => void>;
+  /** After a crash mid-check: whether the session is replaced (native) or its checks go standalone (wasm). */
+  replacesCrashedSession: boolean;
+  close(): void;
 }
 
-describe.skipIf(!nativeZ3Available())('native incremental sessions (skipped when z3 is not on PATH)', () => {
+const wasmPool = new SolverPool(1);
+afterAll(() => wasmPool.shutdown());
+const hosts: { name: string; skip: boolean; make: () => Harness }[] = [
+  {
+    name: 'native z3 processes (skipped when z3 is not on PATH)',
+    skip: !nativeZ3Available(),
+    make: () => {
+      const queue = new NativeSolverQueue(1);
+      const solver = new IncrementalSolver(new NativeSessionHost(queue));
+      return {
+        solver,
+        standalone: (job) => queue.run(job),
+        hold: async () => {
+          expect(await queue.acquire(0)).toBe(true);
+          return () => queue.release();
+        },
+        replacesCrashedSession: true,
+        close: () => {
+          solver.shutdown();
+          queue.shutdown();
+        },
+      };
+    },
+  },
+  {
+    name: 'wasm workers',
+    skip: false,
+    make: () => {
+      const solver = new IncrementalSolver(new WasmSessionHost(wasmPool));
+      return {
+        solver,
+        standalone: (job) => wasmPool.run(job),
+        hold: async () => {
+          const s = await wasmPool.lease(0);
+          expect(s).not.toBeNull();
+          return () => s!.close();
+        },
+        replacesCrashedSession: false,
+        close: () => solver.shutdown(),
+      };
+    },
+  },
+];
+
+let harness: Harness | undefined;
+afterEach(() => {
+  harness?.close();
+  harness = undefined;
+});
+
+describe.each(hosts)('incremental sessions on $name', ({ skip, make }) => {
+  const fresh = (): IncrementalSolver => {
+    harness = make();
+    return harness.solver;
+  };
+  if (skip) {
+    it.skip('needs native z3 on PATH', () => undefined);
+    return;
+  }
   it('answers each check in order, framed by its marker, whatever z3 prints around the verdict', async () => {
     const s = fresh();
     const answers = await s.run({
@@ -84,8 +143,15 @@ describe.skipIf(!nativeZ3Available())('native incremental sessions (skipped when
     setTimeout(() => s.crashActive(), 300);
     const answers = await run;
     expect(answers[0]!.r.result).toBe('error');
-    expect(answers[1]!.r.result).toBe('unsat');
-    expect(s.replaced).toBe(1);
+    if (harness!.replacesCrashedSession) {
+      expect(answers[1]!.r.result).toBe('unsat');
+      expect(s.replaced).toBe(1);
+    } else {
+      // never `unsat` from a session that is gone: the caller solves it standalone
+      expect(answers[1]!.r.result).toBe('error');
+    }
+    // the slot is usable again
+    expect((await harness!.standalone({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: false })).result).toBe('sat');
   });
 
   it('a context z3 rejects makes every check an error (each is then solved standalone), never unsat', async () => {
@@ -109,17 +175,16 @@ describe.skipIf(!nativeZ3Available())('native incremental sessions (skipped when
     const run = s.run({ plan: { base, checks: [check('slow', ph.decls, ph.goal), check('next', '', '(> x 0)')] }, timeoutMs: 20_000, signal: ctrl.signal, priority: 0 });
     setTimeout(() => ctrl.abort(), 200);
     expect((await run).map((a) => a.r.result)).toEqual(['canceled', 'canceled']);
-    const after = await queue.run({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: false });
+    const after = await harness!.standalone({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: false });
     expect(after.result).toBe('sat');
   });
 
   it('sessions wait for the queue slot in decreasing priority', async () => {
     const s = fresh();
     const order: string[] = [];
-    const hold = await queue.acquire(0);
-    expect(hold).toBe(true);
+    const release = await harness!.hold();
     const runs = [1, 5, 3].map((p) => s.run({ plan: { base, checks: [check(`p${p}`, '', 'true')] }, timeoutMs: 5000, priority: p }).then(() => order.push(`p${p}`)));
-    queue.release();
+    release();
     await Promise.all(runs);
     expect(order).toEqual(['p5', 'p3', 'p1']);
   });

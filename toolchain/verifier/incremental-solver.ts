@@ -1,0 +1,165 @@
+// Incremental solving: one function's queries in one solver session (a long-lived `z3 -in`
+// process, native-session.ts, or a wasm worker's SMT-LIB interpreter, wasm-session.ts). The
+// options and the prelude (~33 KB on the kernel) are sent once per function; each query adds its
+// new declarations and facts at the base level and checks its goal inside (push) .. (pop).
+// Only `unsat` is taken from a session: the context holds exactly the query's commands
+// (incremental-plan.ts), so `unsat` is the standalone query's answer; any other answer (sat,
+// unknown, timeout, error, crash) is returned for the caller to solve the query standalone, which
+// gives the verdict and the model. A session that answers anything but `unsat`, or slowly, is
+// reset before its next check (z3's search depends on what the context has seen).
+
+import { NATIVE_DEFAULT_OPTIONS, parseNativeOutput, type SolverResult } from './solver-pool';
+import type { IncrementalPlan } from './incremental-plan';
+
+/** What a session answered to one group of commands, or why it did not. */
+export type Reply = { ok: true; out: string; ms: number } | { ok: false; timedOut: boolean; reason: string; ms: number };
+
+/** A solver that reads SMT-LIB commands and keeps its context between sends. */
+export interface SmtSession {
+  /** z3's output for `text`; the session is ended (and the reply a failure) past `limitMs`. */
+  send(text: string, limitMs: number): Promise<Reply>;
+  readonly alive: boolean;
+  /** Stops the session; a send in flight is answered with `reason`. */
+  end(reason: string, timedOut: boolean): void;
+}
+
+/** One of the solver's slots, held for a whole function's checks. */
+export interface SessionLease {
+  /** A live session on this slot (a new one when the last died), or null when none can be had. */
+  session(): SmtSession | null;
+  /** Gives the slot back. */
+  close(): void;
+}
+
+/** Where sessions come from: the native queue's slots or the wasm pool's workers. */
+export interface SessionHost {
+  /** Waits for a slot (decreasing priority); null when `signal` aborted first. */
+  open(priority: number, signal?: AbortSignal): Promise<SessionLease | null>;
+  /** Test hook: ends the sessions in use (as a solver crash would). */
+  crashActive(): void;
+  /** Ends the idle sessions. */
+  shutdown(): void;
+}
+
+export interface IncrementalRun<T> {
+  plan: Pick<IncrementalPlan<T>, 'base' | 'checks'>;
+  /** Per check (z3's `:timeout`; the session is ended a grace period later). */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Sessions start in decreasing priority (the expected cost: longest functions first). */
+  priority: number;
+  /** Called with each answer as soon as it is known (a caller re-solves a non-`unsat` one at once). */
+  onAnswer?: (a: CheckAnswer<T>) => void;
+}
+
+export interface CheckAnswer<T> {
+  item: T;
+  r: SolverResult;
+}
+
+/**
+ * Whether a check's output is exactly a verdict and its reason line: anything else (an error, a
+ * warning, stray output) makes the answer an error, so the query is solved standalone.
+ */
+function isOneAnswer(out: string): boolean {
+  const lines = out.split('\n').filter((l) => l.trim() !== '');
+  return lines.length === 2 && /^(sat|unsat|unknown|timeout)$/.test(lines[0]!.trim()) && /^\(:reason-unknown "[^"]*"\)$/.test(lines[1]!.trim());
+}
+
+/** Time to load the options and the prelude (they only declare and assert: z3 does no search). */
+const LOAD_LIMIT_MS = 30_000;
+/** Past z3's own timeout before a silent session is ended. */
+const KILL_GRACE_MS = 3000;
+
+/** Runs each function's checks in one session of `host`. */
+export class IncrementalSolver {
+  /** A check slower than this resets the session before the next one (context pollution). */
+  slowCheckMs = 500;
+  /** Checks run, checks answered `unsat`, sessions reset (reloaded from scratch), sessions replaced. */
+  checks = 0;
+  unsat = 0;
+  resets = 0;
+  replaced = 0;
+
+  constructor(
+    readonly host: SessionHost,
+    options: { slowCheckMs?: number } = {},
+  ) {
+    if (options.slowCheckMs !== undefined) this.slowCheckMs = options.slowCheckMs;
+  }
+
+  /** Runs a plan's checks in order in one session: each answer, `unsat` or why not. */
+  async run<T>(job: IncrementalRun<T>): Promise<CheckAnswer<T>[]> {
+    const { plan, timeoutMs, signal } = job;
+    const answers: CheckAnswer<T>[] = [];
+    const answer = (item: T, r: SolverResult) => {
+      answers.push({ item, r });
+      job.onAnswer?.({ item, r });
+    };
+    const giveUp = (from: number, r: SolverResult) => {
+      for (const c of plan.checks.slice(from)) answer(c.item, r);
+    };
+    if (!plan.checks.length) return answers;
+    const lease = await this.host.open(job.priority, signal);
+    if (!lease) {
+      giveUp(0, { result: 'canceled', model: null, reason: 'canceled', ms: 0 });
+      return answers;
+    }
+    let session: SmtSession | null = lease.session();
+    const onAbort = () => session?.end('canceled', false);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      // the base-level commands this session has been given (all sent again after a reset)
+      let sent = '';
+      let loaded = false;
+      for (let i = 0; i < plan.checks.length; i++) {
+        const check = plan.checks[i]!;
+        if (signal?.aborted) return (giveUp(i, { result: 'canceled', model: null, reason: 'canceled', ms: 0 }), answers);
+        sent += check.add;
+        let text = check.add;
+        if (!loaded && !session?.alive) {
+          const had = session !== null;
+          session = lease.session();
+          if (had && session) this.replaced++;
+        }
+        if (!session) return (giveUp(i, { result: 'error', model: null, reason: 'no incremental session could be started', ms: 0 }), answers);
+        if (!loaded) {
+          // `(reset)` clears assertions and declarations, not options: z3's defaults come back first
+          const load = await session.send(`(reset)\n${NATIVE_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, timeoutMs)})\n${plan.base}${sent}`, LOAD_LIMIT_MS);
+          if (!load.ok || /\(error /.test(load.out)) {
+            // (the standalone queries show the error, or prove the context was not at fault)
+            giveUp(i, { result: 'error', model: null, reason: `incremental session could not load the context: ${load.ok ? load.out.slice(0, 300) : load.reason}`, ms: 0 });
+            return answers;
+          }
+          loaded = true;
+          text = '';
+        }
+        const reply = await session.send(`${text}(push)\n${check.goal}(check-sat)\n(get-info :reason-unknown)\n(pop)\n`, timeoutMs + KILL_GRACE_MS);
+        let r: SolverResult;
+        if (!reply.ok) r = { result: signal?.aborted ? 'canceled' : reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.reason, ms: reply.ms };
+        else if (!isOneAnswer(reply.out)) r = { result: 'error', model: null, reason: `unexpected output: ${reply.out.slice(0, 500)}`, ms: reply.ms };
+        else r = parseNativeOutput(reply.out, reply.ms);
+        this.checks++;
+        if (r.result === 'unsat') this.unsat++;
+        answer(check.item, r);
+        if (r.result !== 'unsat' || r.ms > this.slowCheckMs) {
+          loaded = false;
+          this.resets++;
+        }
+      }
+      return answers;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      lease.close();
+    }
+  }
+
+  /** Test hook: ends the sessions running now (as a solver crash would). */
+  crashActive(): void {
+    this.host.crashActive();
+  }
+
+  shutdown(): void {
+    this.host.shutdown();
+  }
+}

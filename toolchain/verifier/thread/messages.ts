@@ -11,7 +11,9 @@ export type ThreadVerifyOptions = Omit<VerifyOptions, 'signal' | 'onFunctionResu
 export type HostMessage =
   | { type: 'verify'; id: number; files: [string, string][]; options: ThreadVerifyOptions }
   | { type: 'cancel'; id: number }
-  | { type: 'shutdown' };
+  | { type: 'shutdown' }
+  /** Fault injection for the e2e tests (STRATOS_TEST_HOOKS): end one solver worker as a crash would. */
+  | { type: 'crash-solver-for-tests' };
 
 /** Worker -> host. */
 export type WorkerMessage =

@@ -1,9 +1,10 @@
 // The verifier thread's message loop (runs inside the worker started by VerifierThread). The
 // verifier's module state (parse cache, solver pools, timed-out memo, known function times)
 // lives in this thread and survives between runs, as it did on the host's main thread.
+import { availableParallelism } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { closeCacheBackends } from '../cache-backend';
-import { shutdownSolvers, verifySources } from '../index';
+import { shutdownSolvers, solverPoolForTests, verifySources } from '../index';
 import type { HostMessage, WorkerMessage } from './messages';
 
 const port = parentPort;
@@ -50,6 +51,10 @@ port.on('message', (message: HostMessage) => {
       break;
     case 'shutdown':
       void shutdown();
+      break;
+    case 'crash-solver-for-tests':
+      // the pool of a run with the default jobs (the IDE's)
+      solverPoolForTests(availableParallelism()).crashOne();
       break;
   }
 });

@@ -34,6 +34,14 @@ interface LiveWorker {
   error?: Error;
 }
 
+/** Every started worker, for the e2e fault injection that reaches them without an API. */
+const liveWorkers = new Set<LiveWorker>();
+
+/** Fault injection for the e2e tests: each verifier thread ends one of its solver workers. */
+export function crashSolverWorkersForTests(): void {
+  for (const live of liveWorkers) live.worker.postMessage({ type: 'crash-solver-for-tests' } satisfies HostMessage);
+}
+
 /** How long a worker gets to close its solvers and caches before it is terminated. */
 const SHUTDOWN_GRACE_MS = 2000;
 
@@ -95,11 +103,13 @@ export class VerifierThread {
       live.error = error;
     });
     live.worker.on('exit', (code) => {
+      liveWorkers.delete(live);
       if (this.live === live) this.live = null;
       const why = live.stopping ? 'verifier thread shut down' : `verifier thread exited with code ${code}${live.error ? `: ${live.error.message}` : ''}`;
       for (const id of [...this.runs.keys()]) this.settle(id)?.reject(new Error(why));
     });
     this.live = live;
+    liveWorkers.add(live);
     return live;
   }
 

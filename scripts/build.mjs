@@ -14,8 +14,13 @@ const outdir = path.join(root, 'dist/electron');
 rmSync(outdir, { recursive: true, force: true });
 // The main process is an ES module (the toolchain locates its solver worker through
 // import.meta.url); the sandboxed preload must be CommonJS.
+// The verifier's thread (toolchain/verifier/thread) is its own bundle beside main.mjs, with the
+// same options: VerifierThread starts dist/electron/verifier-thread.mjs when it exists.
 await esbuild({
-  entryPoints: { main: path.join(root, 'main/electron/main.ts') },
+  entryPoints: {
+    main: path.join(root, 'main/electron/main.ts'),
+    'verifier-thread': path.join(root, 'toolchain/verifier/thread/verifier-thread-main.ts'),
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -37,6 +42,6 @@ await esbuild({
   external: ['electron'],
   logLevel: 'warning',
 });
-// The solver's worker thread is loaded from beside the bundle.
+// The solver's worker thread is loaded from beside the bundles (main.mjs and verifier-thread.mjs).
 copyFileSync(path.join(root, 'toolchain/verifier/solver-worker.mjs'), path.join(outdir, 'solver-worker.mjs'));
 console.log(`Built dist/renderer and dist/electron in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -3,8 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { availableParallelism } from 'node:os';
-import { solverPoolForTests } from '../../toolchain/verifier/index';
+import { crashSolverWorkersForTests } from '../../toolchain/verifier/thread/verifier-thread';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import { createDispatcher } from '../api/dispatcher';
 import { startWebHost } from '../web/server';
@@ -34,11 +33,12 @@ function openBrowser(url: string): void {
 
 /**
  * Fault injection for the e2e tests, off unless STRATOS_TEST_HOOKS=1: SIGUSR2 crashes one solver
- * worker, as a wasm abort or an out-of-memory would. No API surface is added for it.
+ * worker (in the verifier's thread), as a wasm abort or an out-of-memory would. No API surface is
+ * added for it.
  */
 function installTestHooks(): void {
   process.on('SIGUSR2', () => {
-    solverPoolForTests(availableParallelism()).crashOne();
+    crashSolverWorkersForTests();
     process.stderr.write('test hook: crashed one solver worker\n');
   });
 }

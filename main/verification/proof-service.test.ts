@@ -1,10 +1,10 @@
 import { mkdtempSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName } from '../../app/api';
 import type { VerifyDone, VerifyProgress } from '../../app/proof-session';
-import { nativeZ3Available, shutdownSolvers } from '../../toolchain/verifier/index';
+import { nativeZ3Available } from '../../toolchain/verifier/index';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import type { SolverChoice } from '../../app/boot-session';
 import { ProofService } from './proof-service';
@@ -34,11 +34,9 @@ beforeEach(() => {
 
 afterEach(async () => {
   await service.idle();
+  // ends the service's verifier thread, with its solvers
+  await service.shutdown();
   await fs.rm(root, { recursive: true, force: true });
-});
-
-afterAll(async () => {
-  await shutdownSolvers();
 });
 
 const done = () => events.filter((e) => e.event === 'verify.done').map((e) => e.payload as VerifyDone);
@@ -64,6 +62,7 @@ describe('ProofService', () => {
       const s = choose(choice);
       await s.run({ buffers: [], reason: 'button' });
       await s.idle();
+      await s.shutdown();
       expect(done().map((d) => [d.solver, d.report.summary.verified])).toEqual([[expected, 1]]);
     }
   });

@@ -1,14 +1,16 @@
 // Live verification for the IDE: runs the verifier on the workspace as the editor sees it
 // (unsaved buffers over the disk), streams each function's result as it comes, cancels a run
 // as soon as a newer one starts (results of stale text are never reported as current), and keeps
-// each function's solver-time history in .stratos/ for the proof-cost warnings.
+// each function's solver-time history in .stratos/ for the proof-cost warnings. The verifier runs
+// on its own thread (VerifierThread): its front end takes seconds on a large crate, and the host's
+// thread must keep serving file reads, saves and the QEMU console meanwhile.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
 import type { VerifyReport } from '../../app/verification';
-import { autoSolver, nativeZ3Available, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
+import { autoSolver, nativeZ3Available } from '../../toolchain/verifier/index';
+import { VerifierThread } from '../../toolchain/verifier/thread/verifier-thread';
 import type { SolverChoice } from '../../app/boot-session';
-import { closeCacheBackends } from '../../toolchain/verifier/cache-backend';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { readRustSources } from '../../toolchain/workspace/rust-sources';
@@ -39,6 +41,8 @@ export class ProofService {
   private nextRunId = 1;
   private current: { runId: number; controller: AbortController; done: Promise<void> } | undefined;
   private history: ProofHistory | undefined;
+  /** The verifier's thread, started by the first run and kept (its caches live there). */
+  private readonly verifier = new VerifierThread();
 
   constructor(
     private readonly workspace: WorkspaceService,
@@ -71,7 +75,7 @@ export class ProofService {
     let message: VerifyDone;
     const solver = resolveSolver((await this.options.solver?.().catch(() => 'auto' as const)) ?? 'auto');
     try {
-      const report = await verifySources(files, {
+      const report = await this.verifier.verify(files, {
         root: this.workspace.root,
         solver,
         // a shared Redis cache for the IDE too (docs/contracts.md §3); unset: .stratos/cache
@@ -109,12 +113,11 @@ export class ProofService {
     await this.current?.done;
   }
 
-  /** Cancels any run and ends the solver workers, so the process can exit. */
+  /** Cancels any run and ends the verifier's thread (its solvers and cache connections), so the process can exit. */
   async shutdown(): Promise<void> {
     this.cancel();
     await Promise.race([this.idle(), new Promise((r) => setTimeout(r, 2000))]);
-    await shutdownSolvers();
-    await closeCacheBackends();
+    await this.verifier.shutdown();
   }
 
   async getHistory(): Promise<ProofHistory> {

@@ -253,6 +253,10 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
       editTimer = setTimeout(() => void actions.verify('edit'), debounceMs);
     },
 
+    closeProfile() {
+      set({ profile: null });
+    },
+
     select(selection: Selection | null) {
       set({ selection });
     },

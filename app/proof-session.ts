@@ -17,6 +17,12 @@ export interface VerifyRequest {
   functionName?: string;
   /** Per-query timeout in ms (default: the verifier's, 10 s). */
   timeoutMs?: number;
+  /**
+   * z3's quantifier-instantiation profile of `functionName` (as `stratos verify --profile`): its
+   * result then carries `profile`. Only with `functionName`; needs native z3, otherwise the run
+   * ends with `VerifyDone.error`.
+   */
+  profile?: true;
 }
 
 export interface VerifyProgress {

@@ -65,4 +65,24 @@ describe('validateRequest', () => {
     expect(codeOf(() => validateRequest('verify.run', { buffers: [], reason: 'edit', timeoutMs: 10 }))).toBe('invalid-argument');
     expect(codeOf(() => validateRequest('verify.run', { buffers: [], reason: 'edit', functionName: 'a; rm -rf' }))).toBe('invalid-argument');
   });
+
+  it('accepts a profile request only for one named function', () => {
+    const profile = validateRequest('verify.run', { buffers: [], reason: 'function', functionName: 'Kernel::spawn', profile: true });
+    expect(profile.profile).toBe(true);
+    const messageOf = (params: unknown) => {
+      try {
+        validateRequest('verify.run', params);
+      } catch (e) {
+        return e instanceof ApiError ? `${e.code}: ${e.message}` : String(e);
+      }
+      return 'accepted';
+    };
+    expect(messageOf({ buffers: [], reason: 'function', profile: true })).toBe("invalid-argument: verify.run: 'profile' needs 'functionName'");
+    expect(messageOf({ buffers: [], reason: 'button', functionName: 'f', profile: true })).toBe("invalid-argument: verify.run: 'profile' needs reason 'function'");
+    expect(messageOf({ buffers: [], reason: 'edit', profile: true })).toMatch(/^invalid-argument: /);
+    // only `true`: `false` would be a second spelling of "no profile"
+    expect(messageOf({ buffers: [], reason: 'function', functionName: 'f', profile: false })).toBe("invalid-argument: verify.run: 'profile' must be true when given");
+    expect(messageOf({ buffers: [], reason: 'function', functionName: 'f', profile: 'yes' })).toMatch(/must be true/);
+    expect(messageOf({ buffers: [], reason: 'function', functionName: 'f', profile: 1 })).toMatch(/must be true/);
+  });
 });

@@ -6,7 +6,7 @@
 import { ApiError, type Method, type Params } from './api';
 import { SOLVER_CHOICES } from './boot-session';
 
-type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver';
+type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver' | 'true';
 type Schema = Record<string, { rule: FieldRule; optional?: boolean }>;
 
 const MAX_PATH = 4096;
@@ -30,6 +30,7 @@ const schemas: { [M in Method]: Schema } = {
     reason: { rule: 'reason' },
     functionName: { rule: 'function-name', optional: true },
     timeoutMs: { rule: 'timeout-ms', optional: true },
+    profile: { rule: 'true', optional: true },
   },
   'verify.cancel': {},
   'verify.history': {},
@@ -82,6 +83,9 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
     case 'boolean':
       if (typeof value !== 'boolean') invalid(`${method}: '${field}' must be true or false`);
       return;
+    case 'true':
+      if (value !== true) invalid(`${method}: '${field}' must be true when given`);
+      return;
     case 'console-input':
       if (typeof value !== 'string' || value.length === 0 || value.length > MAX_CONSOLE_INPUT) {
         invalid(`${method}: '${field}' must be 1..${MAX_CONSOLE_INPUT} characters`);
@@ -111,6 +115,15 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
   }
 }
 
+/** Rules that span fields: each field alone is already checked. */
+function checkCombination(method: Method, record: Record<string, unknown>): void {
+  if (method === 'verify.run' && record.profile === true) {
+    // a profile is per function (a whole-workspace profile run would take minutes and show one list)
+    if (record.functionName === undefined) invalid(`${method}: 'profile' needs 'functionName'`);
+    if (record.reason !== 'function') invalid(`${method}: 'profile' needs reason 'function'`);
+  }
+}
+
 /** Returns the params typed for `method`, or throws ApiError('invalid-argument'). */
 export function validateRequest<M extends Method>(method: M, params: unknown): Params<M>;
 export function validateRequest(method: unknown, params: unknown): Params<Method>;
@@ -130,5 +143,6 @@ export function validateRequest(method: unknown, params: unknown): Params<Method
     }
     checkField(method, field, rule, record[field]);
   }
+  checkCombination(method, record);
   return record as Params<Method>;
 }

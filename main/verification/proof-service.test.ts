@@ -94,4 +94,35 @@ describe('ProofService', () => {
     const secondStart = events.findIndex((e) => (e.payload as { runId?: number }).runId === second.runId);
     if (firstProgress >= 0) expect(firstProgress).toBeLessThan(secondStart);
   });
+  const QUANTIFIED = `verus! {
+spec fn p(i: int) -> bool;
+proof fn three()
+    requires forall|i: int| #[trigger] p(i),
+    ensures p(1) && p(2) && p(3),
+{
+}
+}
+`;
+
+  it('a profile run without native z3 ends with a clear error instead of throwing', async () => {
+    writeFileSync(path.join(root, 'src', 'lib.rs'), QUANTIFIED);
+    const wasm = new ProofService(new WorkspaceService(root), <E extends EventName>(event: E, payload: ApiEvents[E]) => events.push({ event, payload }), { jobs: 1, solver: async () => 'wasm' });
+    await wasm.run({ buffers: [], reason: 'function', functionName: 'three', profile: true });
+    await wasm.idle();
+    expect(done()).toHaveLength(1);
+    expect(done()[0]!.error).toMatch(/^Profiling needs native z3 \(z3 on PATH\); /);
+    expect(done()[0]!.report.functions).toEqual([]);
+  });
+
+  it.skipIf(!nativeZ3Available())('a profile run gives the function its quantifier counts and leaves the time history alone', async () => {
+    writeFileSync(path.join(root, 'src', 'lib.rs'), QUANTIFIED);
+    await service.run({ buffers: [], reason: 'function', functionName: 'three', profile: true });
+    await service.idle();
+    expect(done()[0]!.error).toBeUndefined();
+    const [three] = done()[0]!.report.functions;
+    expect(three?.status).toBe('verified');
+    expect(three?.profile?.quantifiers).toEqual([{ qid: 'forall:three+1:14', instances: 3, file: 'src/lib.rs', span: expect.objectContaining({ start: { line: 4, column: 14 } }) }]);
+    // its times (one z3 process per query) would skew the slow/brittle warnings
+    expect(await service.getHistory()).toEqual({});
+  });
 });

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
 import type { VerifyReport } from '../../app/verification';
-import { autoSolver, nativeZ3Available } from '../../toolchain/verifier/index';
+import { autoSolver, nativeZ3Available } from '../../toolchain/verifier/solver-choice';
 import { VerifierThread } from '../../toolchain/verifier/thread/verifier-thread';
 import type { SolverChoice } from '../../app/boot-session';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
@@ -35,6 +35,12 @@ function resolveSolver(choice: SolverChoice): 'native' | 'wasm' {
   // a forced native solver that is not installed falls back to the one that always works
   if (choice === 'native' && !nativeZ3Available()) return 'wasm';
   return choice;
+}
+
+/** Why a profile run cannot start: the wasm build gives only part of z3's counts (docs/contracts.md §3). */
+function profileNeedsNative(): string {
+  const why = nativeZ3Available() ? 'the Solver setting is z3 wasm: choose auto or native z3' : 'z3 is not installed (Debian: apt-get install z3)';
+  return `Profiling needs native z3 (z3 on PATH); ${why}`;
 }
 
 export class ProofService {
@@ -75,6 +81,7 @@ export class ProofService {
     let message: VerifyDone;
     const solver = resolveSolver((await this.options.solver?.().catch(() => 'auto' as const)) ?? 'auto');
     try {
+      if (request.profile && solver !== 'native') throw new Error(profileNeedsNative());
       const report = await this.verifier.verify(files, {
         root: this.workspace.root,
         solver,
@@ -83,6 +90,7 @@ export class ProofService {
         timeoutMs,
         jobs: this.options.jobs,
         functionFilter: request.functionName,
+        profile: request.profile,
         // live runs (each edit or save) do not re-solve an unchanged query that just timed out;
         // the Verify button and "Verify this function" retry it
         reuseTimeouts: request.reason === 'edit' || request.reason === 'save',
@@ -95,7 +103,9 @@ export class ProofService {
         },
       });
       const cancelled = signal.aborted;
-      if (!cancelled) await this.record(report, timeoutMs);
+      // a profile run's times (a z3 process per query, no cache) are not comparable with the
+      // others': kept out of the history behind the slow/brittle warnings
+      if (!cancelled && !request.profile) await this.record(report, timeoutMs);
       message = { runId, cancelled, report, cacheHits: report.functions.filter((f) => f.cached).length, solver };
     } catch (e) {
       message = { runId, cancelled: signal.aborted, report: emptyReport(), cacheHits: 0, solver, error: e instanceof Error ? e.message : String(e) };

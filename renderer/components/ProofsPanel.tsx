@@ -1,13 +1,17 @@
 // Proofs: one tree item per function with its status word, time, cached marker and a sparkline
 // of its recent solver times; failed functions expand to their failed obligations. Failures
-// first, a filter box, and "N of M verified".
+// first, a filter box, and "N of M verified". A slow or timed-out function has a Profile button;
+// its quantifier-instantiation profile shows above the list.
 import { useMemo, useState } from 'react';
 import { costWarning, type TimingSample } from '../../app/proof-session';
-import { failedObligations, liveStatus, useProofs, type LiveFunction, type LiveStatus, type ProofActions } from '../state/proof-store';
+import type { QuantifierProfile } from '../../app/verification';
+import { failedObligations, liveStatus, useProofs, worthProfiling, type LiveFunction, type LiveStatus, type ProfileView, type ProofActions } from '../state/proof-store';
 import type { Navigation } from '../state/navigation';
 
 const statusOrder: Record<LiveStatus, number> = { failed: 0, error: 1, timeout: 2, unsupported: 3, running: 4, stale: 5, verified: 6 };
 const statusIcon: Record<LiveStatus, string> = { verified: '✓', failed: '✗', error: '!', timeout: '⏱', unsupported: '?', running: '…', stale: '~' };
+/** Quantifiers listed in the profile, as the CLI's text report; the rest are counted. */
+const PROFILE_TOP = 10;
 
 export function Sparkline({ samples }: { samples: TimingSample[] }) {
   const times = samples.filter((s) => !s.cached).map((s) => s.timeMs).slice(-12);
@@ -21,7 +25,7 @@ export function Sparkline({ samples }: { samples: TimingSample[] }) {
   );
 }
 
-function FunctionItem({ fn, nav }: { fn: LiveFunction; nav: Navigation }) {
+function FunctionItem({ fn, nav, actions }: { fn: LiveFunction; nav: Navigation; actions: ProofActions }) {
   const status = liveStatus(fn);
   const failed = failedObligations(fn.result);
   const [expanded, setExpanded] = useState(true);
@@ -68,6 +72,21 @@ function FunctionItem({ fn, nav }: { fn: LiveFunction; nav: Navigation }) {
           {fn.result.timeMs.toFixed(0)} ms{fn.result.cached ? ' · cached' : ''}
         </span>
         {history && <Sparkline samples={history} />}
+        {!fn.running && worthProfiling(fn, history) && (
+          <button
+            className="proof-profile"
+            aria-label={`Profile ${fn.result.name}`}
+            title="Which quantifiers z3 instantiated, and how often (needs native z3)"
+            onClick={(e) => {
+              e.stopPropagation();
+              void actions.profile({ name: fn.result.name, file: fn.result.file });
+            }}
+            // the tree item's Enter opens the function: not for a key meant for this button
+            onKeyDown={(e) => e.stopPropagation()}
+          >
+            Profile
+          </button>
+        )}
       </div>
       {expandable && expanded && (
         <ul role="group">
@@ -102,10 +121,94 @@ function FunctionItem({ fn, nav }: { fn: LiveFunction; nav: Navigation }) {
   );
 }
 
+/** Where a quantifier is written, as the CLI says it: its file and line, or what made it. */
+function QuantifierSite({ q, nav }: { q: QuantifierProfile; nav: Navigation }) {
+  if (q.file && q.span) {
+    const { file, span } = q;
+    return (
+      <a
+        href="#"
+        title={`${file}:${span.start.line}:${span.start.column}`}
+        onClick={(e) => {
+          e.preventDefault();
+          void nav.goTo(file, span);
+        }}
+      >
+        {file}:{span.start.line}
+      </a>
+    );
+  }
+  return <span className="muted">{q.qid.startsWith('inv:') ? '(type invariant)' : '(encoding)'}</span>;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function QuantifierProfilePanel({ view, nav, onClose }: { view: ProfileView; nav: Navigation; onClose(): void }) {
+  const { profile } = view;
+  return (
+    <section className="qi-profile" aria-label="Quantifier profile">
+      <div className="qi-profile-header">
+        <h3 className="qi-profile-title">Quantifier profile</h3>
+        <button className="link" aria-label="Close quantifier profile" onClick={onClose}>
+          close
+        </button>
+      </div>
+      {view.phase === 'running' && <p className="qi-profile-note">Profiling {view.name}…</p>}
+      {view.phase === 'failed' && (
+        <p className="qi-profile-note qi-profile-error" role="alert">
+          {view.error}
+        </p>
+      )}
+      {view.phase === 'done' && profile && (
+        <>
+          <p className="qi-profile-note">
+            <code>{view.name}</code> ({view.status}): {count(profile.instances, 'instance')} over {count(profile.queries, 'query', 'queries')}
+          </p>
+          {profile.unprofiled > 0 && (
+            <p className="qi-profile-note stale-note">
+              {profile.unprofiled} of {count(profile.queries, 'query', 'queries')} printed no counts (z3 killed or crashed): the totals are a lower bound.
+            </p>
+          )}
+          {profile.quantifiers.length === 0 ? (
+            <p className="qi-profile-note muted">No quantifier was instantiated.</p>
+          ) : (
+            <table className="qi-profile-table" aria-label="Top quantifiers">
+              <thead>
+                <tr>
+                  <th scope="col">instances</th>
+                  <th scope="col">where</th>
+                  <th scope="col">qid</th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.quantifiers.slice(0, PROFILE_TOP).map((q) => (
+                  <tr key={q.qid}>
+                    <td className="qi-count">{q.instances}</td>
+                    <td>
+                      <QuantifierSite q={q} nav={nav} />
+                    </td>
+                    <td>
+                      <code>{q.qid}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {profile.quantifiers.length > PROFILE_TOP && <p className="qi-profile-note muted">and {count(profile.quantifiers.length - PROFILE_TOP, 'more quantifier')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
 export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navigation }) {
   const functions = useProofs((s) => s.functions);
   const filter = useProofs((s) => s.filter);
   const running = useProofs((s) => s.running);
+  const profile = useProofs((s) => s.profile);
   const list = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return Object.values(functions)
@@ -127,9 +230,10 @@ export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navi
             </span>
             <input type="search" aria-label="Filter functions" placeholder="Filter" value={filter} onChange={(e) => actions.setFilter(e.target.value)} />
           </div>
+          {profile && <QuantifierProfilePanel view={profile} nav={nav} onClose={actions.closeProfile} />}
           <ul role="tree" aria-label="Functions" className="proof-tree">
             {list.map((fn) => (
-              <FunctionItem key={fn.key} fn={fn} nav={nav} />
+              <FunctionItem key={fn.key} fn={fn} nav={nav} actions={actions} />
             ))}
           </ul>
         </>

@@ -1,10 +1,11 @@
 // Live proof state: each function's latest result, whether it is current, running or stale, the
-// selected obligation, and the run summary for the status bar. Results come from `verify.*`
-// events; an edit marks its file's results stale until a run that saw the edit reports.
+// selected obligation, the run summary for the status bar, and the quantifier profile of one
+// function. Results come from `verify.*` events; an edit marks its file's results stale until a
+// run that saw the edit reports.
 import { create } from 'zustand';
 import type { IdeApi } from '../../app/api';
-import { functionKey, type ProofHistory, type VerifyDone, type VerifyProgress } from '../../app/proof-session';
-import type { Diagnostic, FunctionResult, ObligationResult } from '../../app/verification';
+import { costWarning, functionKey, type ProofHistory, type TimingSample, type VerifyDone, type VerifyProgress } from '../../app/proof-session';
+import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult } from '../../app/verification';
 
 export type LiveStatus = FunctionResult['status'] | 'running' | 'stale';
 
@@ -35,6 +36,20 @@ export interface Selection {
   obligation: number;
 }
 
+/** The last "Profile" run: z3's quantifier instantiations for one function. */
+export interface ProfileView {
+  name: string;
+  file: string;
+  /** The host's run id; null until the host has answered the request. */
+  runId: number | null;
+  phase: 'running' | 'done' | 'failed';
+  /** With phase 'done': the function's verdict in the profile run and its counts. */
+  status?: FunctionResult['status'];
+  profile?: FunctionProfile;
+  /** With phase 'failed': why there is no profile (no native z3, cancelled, ...). */
+  error?: string;
+}
+
 export interface ProofState {
   functions: Record<string, LiveFunction>;
   diagnostics: Diagnostic[];
@@ -44,6 +59,7 @@ export interface ProofState {
   selection: Selection | null;
   history: ProofHistory;
   filter: string;
+  profile: ProfileView | null;
 }
 
 export const useProofs = create<ProofState>(() => ({
@@ -55,6 +71,7 @@ export const useProofs = create<ProofState>(() => ({
   selection: null,
   history: {},
   filter: '',
+  profile: null,
 }));
 
 const set = useProofs.setState;
@@ -75,6 +92,26 @@ export function selectedObligation(state: ProofState): { fn: LiveFunction; oblig
   const fn = state.functions[state.selection.key];
   const obligation = fn?.result.obligations[state.selection.obligation];
   return fn && obligation ? { fn, obligation } : null;
+}
+
+/** A function slow enough to be worth profiling: it timed out, took 2 s or more, or has a cost warning. */
+export const SLOW_MS = 2000;
+export function worthProfiling(fn: LiveFunction, history: TimingSample[] | undefined): boolean {
+  if (fn.result.status === 'timeout') return true;
+  if (!fn.result.cached && fn.result.timeMs >= SLOW_MS) return true;
+  return history !== undefined && costWarning(history) !== undefined;
+}
+
+/** The profile a finished profile run gives `view`'s function, or why it gives none. */
+export function settleProfile(view: ProfileView, done: VerifyDone): ProfileView {
+  const failed = (error: string): ProfileView => ({ ...view, runId: done.runId, phase: 'failed', error });
+  if (done.error) return failed(done.error);
+  if (done.cancelled) return failed(`Profiling ${view.name} was cancelled by a newer run (an edit, a save or Verify).`);
+  const result = done.report.functions.find((f) => f.name === view.name && f.file === view.file);
+  if (!result) return failed(`The profile run did not report ${view.name} in ${view.file} (renamed or removed?).`);
+  // error and unsupported functions have no query, hence no counts
+  if (!result.profile) return failed(`No profile: ${view.name} is ${result.status}${result.detail ? ` (${result.detail})` : ''}.`);
+  return { ...view, runId: done.runId, phase: 'done', status: result.status, profile: result.profile };
 }
 
 export interface ProofActionsDeps {
@@ -98,6 +135,10 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
   };
 
   const onDone = (done: VerifyDone) => {
+    // before the current-run check: a profile run cancelled by a newer run is no longer current,
+    // and its panel must still say why it stopped
+    const profile = get().profile;
+    if (profile?.phase === 'running' && profile.runId === done.runId) set({ profile: settleProfile(profile, done) });
     if (done.runId !== get().currentRun) return;
     const run = runSnapshots.get(done.runId);
     const snapshot = run?.edits;
@@ -150,7 +191,8 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
       return off;
     },
 
-    async verify(reason: 'edit' | 'save' | 'button' | 'function', options: { functionName?: string; timeoutMs?: number } = {}) {
+    /** Starts a run; returns its id, or undefined when the host refused it (then in lastRun.error). */
+    async verify(reason: 'edit' | 'save' | 'button' | 'function', options: { functionName?: string; timeoutMs?: number; profile?: true } = {}): Promise<number | undefined> {
       clearTimeout(editTimer);
       const snapshot = new Map(editCounter);
       set((s) => {
@@ -165,9 +207,27 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
         const { runId } = await api.call('verify.run', { buffers: buffers(), reason, ...options });
         runSnapshots.set(runId, { edits: snapshot, functionName: options.functionName });
         set({ currentRun: runId });
+        return runId;
       } catch (e) {
         set({ running: false, lastRun: { runId: -1, verified: 0, total: 0, solverMs: 0, wallMs: 0, cacheHits: 0, cancelled: false, error: e instanceof Error ? e.message : String(e) } });
+        return undefined;
       }
+    },
+
+    /**
+     * Re-verifies one function with z3's quantifier-instantiation profile; the counts land in
+     * `profile`. Uses the timeout of the function's last run, so the profile shows what made
+     * that run slow.
+     */
+    async profile(fn: { name: string; file: string }) {
+      const timeoutMs = get().history[functionKey(fn)]?.at(-1)?.timeoutMs;
+      const view: ProfileView = { name: fn.name, file: fn.file, runId: null, phase: 'running' };
+      set({ profile: view });
+      const runId = await actions.verify('function', { functionName: fn.name, timeoutMs, profile: true });
+      // another Profile click while this request was in flight owns the panel now
+      if (get().profile !== view) return;
+      if (runId === undefined) set({ profile: { ...view, phase: 'failed', error: get().lastRun?.error ?? 'The host refused the profile run.' } });
+      else set({ profile: { ...view, runId } });
     },
 
     /**
@@ -191,6 +251,10 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
       if (!path.endsWith('.rs')) return;
       clearTimeout(editTimer);
       editTimer = setTimeout(() => void actions.verify('edit'), debounceMs);
+    },
+
+    closeProfile() {
+      set({ profile: null });
     },
 
     select(selection: Selection | null) {

@@ -3,7 +3,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult, VerifyReport, VerifySummary, FunctionStatus } from '../../app/verification';
 import type { FnItem, SourceFile, Sp } from './ast';
@@ -31,6 +30,9 @@ import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
 import { readRustSources } from '../workspace/rust-sources';
 import { hasExternalBody, parseAttr } from '../syntax/attributes';
+import { nativeZ3Available } from './solver-choice';
+
+export { autoSolver, nativeZ3Available } from './solver-choice';
 
 export interface VerifyOptions {
   root: string;
@@ -733,25 +735,6 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
   lastFrontEndMs = frontMs;
   return { version: 1, functions: reported, diagnostics: reportedDiagnostics, summary, ...(options.shard ? { shard: { ...options.shard } } : {}) };
-}
-
-let nativeChecked: boolean | null = null;
-/** Whether a native `z3` is on PATH (checked once). */
-export function nativeZ3Available(): boolean {
-  if (nativeChecked === null) {
-    try {
-      execFileSync('z3', ['--version'], { stdio: 'pipe', timeout: 5000 });
-      nativeChecked = true;
-    } catch {
-      nativeChecked = false;
-    }
-  }
-  return nativeChecked;
-}
-
-/** The `auto` solver (the CLI's and the IDE's default): native z3 when it is on PATH, else wasm. */
-export function autoSolver(): 'native' | 'wasm' {
-  return nativeZ3Available() ? 'native' : 'wasm';
 }
 
 /** Front-end time (parse + VC generation) of the last run, for benchmarks. */

@@ -1,0 +1,181 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvents, EventName, IdeApi, Method, Params } from '../../app/api';
+import type { ProofHistory, TimingSample, VerifyDone } from '../../app/proof-session';
+import type { FunctionProfile, FunctionResult } from '../../app/verification';
+import { createProofActions, useProofs, worthProfiling, type LiveFunction } from './proof-store';
+
+interface FakeHost {
+  api: IdeApi;
+  calls: { method: Method; params: unknown }[];
+  emit<E extends EventName>(event: E, payload: ApiEvents[E]): void;
+  /** The next verify.run is refused with this message. */
+  refuseNext?: string;
+}
+
+function fakeHost(history: ProofHistory = {}): FakeHost {
+  let nextRunId = 1;
+  let listener: (<E extends EventName>(event: E, payload: ApiEvents[E]) => void) | undefined;
+  const host: FakeHost = {
+    calls: [],
+    emit: (event, payload) => listener?.(event, payload),
+    api: {
+      async call<M extends Method>(method: M, params: Params<M>) {
+        host.calls.push({ method, params });
+        if (method === 'verify.history') return history as never;
+        if (method === 'verify.run') {
+          if (host.refuseNext) {
+            const message = host.refuseNext;
+            host.refuseNext = undefined;
+            throw new Error(message);
+          }
+          return { runId: nextRunId++ } as never;
+        }
+        throw new Error(`unexpected ${method}`);
+      },
+      onEvent(l) {
+        listener = l;
+        return () => (listener = undefined);
+      },
+    },
+  };
+  return host;
+}
+
+const span = (line: number, column = 1) => ({ start: { line, column }, end: { line, column: column + 10 } });
+
+function result(name: string, patch: Partial<FunctionResult> = {}): FunctionResult {
+  return { name, file: 'src/lib.rs', span: span(3), mode: 'proof', status: 'verified', timeMs: 10, cached: false, obligations: [], ...patch };
+}
+
+function done(runId: number, functions: FunctionResult[], patch: Partial<VerifyDone> = {}): VerifyDone {
+  const verified = functions.filter((f) => f.status === 'verified').length;
+  return {
+    runId,
+    cancelled: false,
+    cacheHits: 0,
+    solver: 'native',
+    report: {
+      version: 1,
+      functions,
+      diagnostics: [],
+      summary: { functions: functions.length, verified, failed: 0, timeout: functions.length - verified, unsupported: 0, error: 0, obligations: 0, solverMs: 0, wallMs: 0 },
+    },
+    ...patch,
+  };
+}
+
+const PROFILE: FunctionProfile = {
+  instances: 120,
+  queries: 2,
+  unprofiled: 1,
+  quantifiers: [
+    { qid: 'forall:tangled+2:9', instances: 70, file: 'src/lib.rs', span: span(12, 9) },
+    { qid: 'axiom:seq_len', instances: 50 },
+  ],
+};
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function sample(patch: Partial<TimingSample>): TimingSample {
+  return { timeMs: 100, status: 'verified', cached: false, at: 0, timeoutMs: 10_000, ...patch };
+}
+
+beforeEach(() => {
+  useProofs.setState({ functions: {}, diagnostics: [], running: false, currentRun: null, lastRun: null, selection: null, history: {}, filter: '', profile: null });
+});
+
+describe('worthProfiling', () => {
+  const live = (patch: Partial<FunctionResult>): LiveFunction => ({ key: 'k', result: result('f', patch), stale: false, running: false });
+  it('offers a profile for timeouts, runs of 2 s or more, and functions with a cost warning', () => {
+    expect(worthProfiling(live({ status: 'timeout', timeMs: 500 }), undefined)).toBe(true);
+    expect(worthProfiling(live({ timeMs: 2000 }), undefined)).toBe(true);
+    expect(worthProfiling(live({ timeMs: 1999 }), undefined)).toBe(false);
+    // a cached answer's time says nothing about the solver
+    expect(worthProfiling(live({ timeMs: 5000, cached: true }), undefined)).toBe(false);
+    // 3x its previous verified time: the "slow" cost warning
+    expect(worthProfiling(live({ timeMs: 600 }), [sample({ timeMs: 100 }), sample({ timeMs: 600 })])).toBe(true);
+    expect(worthProfiling(live({ timeMs: 120 }), [sample({ timeMs: 100 }), sample({ timeMs: 120 })])).toBe(false);
+  });
+});
+
+describe('the profile action', () => {
+  it('asks for a profile run of that function with its last timeout, and shows the counts when it ends', async () => {
+    const host = fakeHost({ 'src/lib.rs::tangled': [sample({ status: 'timeout', timeMs: 500, timeoutMs: 500 })] });
+    const actions = createProofActions({ api: host.api, buffers: () => [{ path: 'src/lib.rs', text: 'edited' }] });
+    actions.subscribe();
+    await flush();
+    await actions.profile({ name: 'tangled', file: 'src/lib.rs' });
+    expect(host.calls.find((c) => c.method === 'verify.run')?.params).toEqual({
+      buffers: [{ path: 'src/lib.rs', text: 'edited' }],
+      reason: 'function',
+      functionName: 'tangled',
+      timeoutMs: 500,
+      profile: true,
+    });
+    expect(useProofs.getState().profile).toMatchObject({ name: 'tangled', runId: 1, phase: 'running' });
+    host.emit('verify.done', done(1, [result('tangled', { status: 'timeout', profile: PROFILE })]));
+    expect(useProofs.getState().profile).toMatchObject({ phase: 'done', status: 'timeout', profile: PROFILE });
+    // the run's results also update the Proofs list, as any one-function run
+    expect(useProofs.getState().functions['src/lib.rs::tangled']?.result.status).toBe('timeout');
+  });
+
+  it('picks the profiled function by file when two files have a function of that name', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.profile({ name: 'f', file: 'src/b.rs' });
+    const other: FunctionProfile = { ...PROFILE, instances: 1 };
+    host.emit('verify.done', done(1, [result('f', { profile: other }), result('f', { file: 'src/b.rs', profile: PROFILE })]));
+    expect(useProofs.getState().profile?.profile).toBe(PROFILE);
+  });
+
+  it("shows the host's error (no native z3) instead of a profile", async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.profile({ name: 'tangled', file: 'src/lib.rs' });
+    const error = 'Profiling needs native z3 (z3 on PATH); z3 is not installed (Debian: apt-get install z3)';
+    host.emit('verify.done', done(1, [], { error }));
+    expect(useProofs.getState().profile).toMatchObject({ phase: 'failed', error });
+  });
+
+  it('says so when a newer run cancels it, while that newer run still reports normally', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.profile({ name: 'tangled', file: 'src/lib.rs' });
+    await actions.verify('save');
+    host.emit('verify.done', done(1, [], { cancelled: true }));
+    expect(useProofs.getState().profile).toMatchObject({ phase: 'failed', error: expect.stringMatching(/cancelled by a newer run/) });
+    host.emit('verify.done', done(2, [result('tangled')]));
+    expect(useProofs.getState().lastRun?.runId).toBe(2);
+    expect(useProofs.getState().profile?.phase).toBe('failed');
+  });
+
+  it('explains a function without counts (an error has no query) and a request the host refused', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.profile({ name: 'broken', file: 'src/lib.rs' });
+    host.emit('verify.done', done(1, [result('broken', { status: 'error', detail: 'type mismatch' })]));
+    expect(useProofs.getState().profile).toMatchObject({ phase: 'failed', error: 'No profile: broken is error (type mismatch).' });
+
+    host.refuseNext = "verify.run: 'profile' needs 'functionName'";
+    await actions.profile({ name: 'broken', file: 'src/lib.rs' });
+    expect(useProofs.getState().profile).toMatchObject({ phase: 'failed', runId: null, error: "verify.run: 'profile' needs 'functionName'" });
+  });
+
+  it('a second Profile click owns the panel; the first run ending changes nothing', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    const first = actions.profile({ name: 'a', file: 'src/lib.rs' });
+    const second = actions.profile({ name: 'b', file: 'src/lib.rs' });
+    await Promise.all([first, second]);
+    expect(useProofs.getState().profile).toMatchObject({ name: 'b', runId: 2, phase: 'running' });
+    host.emit('verify.done', done(1, [], { cancelled: true }));
+    expect(useProofs.getState().profile).toMatchObject({ name: 'b', phase: 'running' });
+    host.emit('verify.done', done(2, [result('b', { profile: PROFILE })]));
+    expect(useProofs.getState().profile).toMatchObject({ name: 'b', phase: 'done' });
+  });
+});

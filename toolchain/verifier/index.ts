@@ -157,6 +157,15 @@ function mentionsBitvectors(t: Term): boolean {
   bitvectorTerms.set(t, r);
   return r;
 }
+/**
+ * Whether a query's own facts or goal convert between integers and bit-vectors: such a query is
+ * raced in two configurations, and is solved standalone. (The prelude does not count: on the
+ * kernel every prelude defines a spec fn with bit operations, and racing every query for it held
+ * both solver slots with configurations that lose.)
+ */
+function ownPartUsesBitvectors(q: Query): boolean {
+  return q.facts.some(mentionsBitvectors) || (q.goal !== undefined && mentionsBitvectors(q.goal));
+}
 /** Added to the priority of a query an incremental session did not prove (below the edited files' boost). */
 const FALLBACK_PRIORITY = 1e9;
 /** Added to the priority of the edited files' functions. */
@@ -426,7 +435,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // cache key is the hash of the printed text
   // `how.lookedUp`: the incremental path already missed the cache for this query (no second
   // lookup: one per query, as the cache's hit/miss counts say)
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean } = {}): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean; alone?: boolean } = {}): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
     const { timeoutOverride, prof, priority } = how;
     const q = printQuery(query, variant);
     const key = cacheKey(q, { wantModel: true });
@@ -454,7 +463,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       return solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j);
     };
     let r: SolverResult;
-    if (hasVerusConfiguration(query, variant) && q.includes('int2bv')) {
+    if (!how.alone && hasVerusConfiguration(query, variant) && ownPartUsesBitvectors(query)) {
       // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
       // after a moment, z3's default configuration races it; the first definite answer wins
       const ctrls = [new AbortController(), new AbortController()];
@@ -536,15 +545,13 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const solveIncrementally = async (u: Unit, priority: number, addMs: (ms: number) => void, looked: Set<Obligation>): Promise<Map<Obligation, Promise<Answer | null>>> => {
     const answers = new Map<Obligation, Promise<Answer | null>>();
     const inputs: (PlanInput<Obligation> & { key: string })[] = [];
-    let raced = false;
     for (const ob of u.vc.obligations) {
       const query = ob.query!;
       const text = printQuery(query);
-      if (hasVerusConfiguration(query) && text.includes('int2bv')) raced = true;
       // bit operations in the function's own facts or goal (not only in its prelude's spec fns)
       // go standalone: z3's incremental solver is often much slower on them (measured on the
       // kernel: `page_of` 65 ms standalone, over 1.5 s incremental)
-      if (query.facts.some(mentionsBitvectors) || (query.goal !== undefined && mentionsBitvectors(query.goal))) continue;
+      if (ownPartUsesBitvectors(query)) continue;
       const key = cacheKey(text, { wantModel: true });
       const hit = await cache?.get(key);
       if (hit) {
@@ -561,9 +568,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const plan = planIncremental(inputs);
     const settle = new Map<Obligation, (a: Answer | null) => void>();
     for (const c of plan.checks) answers.set(c.item, new Promise((resolve) => settle.set(c.item, resolve)));
-    // an int<->bv query (on the kernel: every query, through a spec fn's bit operations) gets
-    // Verus' configuration alone only as long as `solve` gives it before racing z3's default one
-    const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS[solverName], raced ? Math.min(RACE_STAGGER_MS, timeoutMs / 4) : Infinity);
+    const limit = Math.min(timeoutMs, INCREMENTAL_CHECK_LIMIT_MS[solverName]);
     const onAnswer = ({ item, r }: { item: Obligation; r: SolverResult }) => {
       solverMs += r.ms;
       addMs(r.ms);
@@ -660,7 +665,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (u.vc.defCheck) {
       // a spec fn whose definition the solver rejects is not verified (its callers' queries
       // would end in solver errors)
-      const { r } = await solve(u.vc.defCheck, {}, false, { timeoutOverride: Math.min(5000, timeoutMs), prof });
+      // (only a solver error matters here: no second configuration races it)
+      const { r } = await solve(u.vc.defCheck, {}, false, { timeoutOverride: Math.min(5000, timeoutMs), prof, alone: true });
       if (r.result === 'error') {
         const message = `the definition of spec fn \`${info.qname}\` cannot be encoded: solver error: ${r.reason}`;
         diagnostics.push({ file: u.file.path, span: u.lines.span(info.item.nameSp), severity: 'error', message, source: 'stratos-verifier' });

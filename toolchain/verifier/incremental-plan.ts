@@ -5,7 +5,7 @@
 // (`printQuery`): the session holds the same commands (declarations may come after facts, never
 // before their uses); a query for which that does not hold is solved standalone, never approximated.
 
-import { print } from './smt';
+import { print, printShared } from './smt';
 import { printQuery, type Query } from './vcgen';
 
 export interface PlannedCheck<T> {
@@ -74,7 +74,7 @@ export function planIncremental<T>(inputs: PlanInput<T>[]): IncrementalPlan<T> {
     let newDecls = '';
     for (const d of q.decls.slice(decls.length)) newDecls += d + '\n';
     let newFacts = '';
-    for (const f of q.facts.slice(facts.length)) newFacts += `(assert ${print(f)})\n`;
+    for (const f of q.facts.slice(facts.length)) newFacts += `(assert ${printShared(f)})\n`;
     const goal = `(assert (not ${print(q.goal!)}))\n`;
     // the safety net of the invariant: the session will hold exactly the standalone query's
     // commands (a declaration may come after facts sent for an earlier check; those facts

@@ -26,6 +26,21 @@ export function print(t: Term): string {
   return parts.join('');
 }
 
+// Terms are never mutated once built, and a function's queries share their prelude commands and
+// facts (every query of a function repeats them; preludes are shared across functions too): the
+// text of each top-level command is printed once.
+const printed = new WeakMap<readonly Term[], string>();
+/** `print(t)`, remembered for `t` (for terms that many queries repeat). */
+export function printShared(t: Term): string {
+  if (typeof t === 'string') return t;
+  let s = printed.get(t);
+  if (s === undefined) {
+    s = print(t);
+    printed.set(t, s);
+  }
+  return s;
+}
+
 export function num(v: bigint | number): Term {
   const b = BigInt(v);
   return b < 0n ? ['-', (-b).toString()] : b.toString();

@@ -9,7 +9,7 @@
 import type { ObligationKind } from '../../../app/verification';
 import type { Sp } from '../ast';
 import type { FnInfo, Ty } from '../resolver';
-import { and, implies, print, type Term } from '../smt';
+import { and, implies, print, printShared, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
 import type { FnGen } from './gen';
@@ -101,9 +101,9 @@ export interface PrintOptions {
 export function printQuery(q: Query, o: PrintOptions = {}): string {
   const drop = o.dropQuantifiedFacts === true;
   const lines = [`(set-option :smt.mbqi ${(o.mbqi ?? q.mbqi) ? 'true' : 'false'})`, ...(o.options ?? q.options)];
-  for (const c of q.prelude) if (!(drop && isAssertion(c) && hasQuantifier(c))) lines.push(print(c));
+  for (const c of q.prelude) if (!(drop && isAssertion(c) && hasQuantifier(c))) lines.push(printShared(c));
   lines.push(...q.decls);
-  for (const f of q.facts) if (!(drop && hasQuantifier(f))) lines.push(`(assert ${print(f)})`);
+  for (const f of q.facts) if (!(drop && hasQuantifier(f))) lines.push(`(assert ${printShared(f)})`);
   if (q.goal !== undefined && !(drop && hasQuantifier(q.goal))) lines.push(`(assert (not ${print(q.goal)}))`);
   lines.push('(check-sat)');
   return lines.join('\n') + '\n';

@@ -126,6 +126,8 @@ export interface VerifySummary {
   /** Solver queries answered from the result cache, and looked up there in vain (when a cache was used). */
   cacheHits?: number;
   cacheMisses?: number;
+  /** Functions whose verdict was stored whole under their function key: not generated, no query looked up. */
+  functionCacheHits?: number;
 }
 
 export interface VerifyReport {

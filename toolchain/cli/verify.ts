@@ -129,7 +129,7 @@ function textReport(r: VerifyReport): string {
   for (const d of r.diagnostics) out.push(`${d.file ? `${d.file}:${d.span.start.line}:${d.span.start.column}: ` : ''}${d.severity}: ${d.message}`);
   const s = r.summary;
   out.push('');
-  out.push(`${r.shard ? `shard ${r.shard.index}/${r.shard.count}: ` : ''}${s.functions} functions: ${s.verified} verified, ${s.failed} failed, ${s.timeout} timeout, ${s.unsupported} unsupported, ${s.error} error; ${s.obligations} obligations; solver ${s.solverMs} ms, wall ${s.wallMs} ms${s.cacheHits !== undefined ? `; cache ${s.cacheHits} hits, ${s.cacheMisses ?? 0} misses` : ''}`);
+  out.push(`${r.shard ? `shard ${r.shard.index}/${r.shard.count}: ` : ''}${s.functions} functions: ${s.verified} verified, ${s.failed} failed, ${s.timeout} timeout, ${s.unsupported} unsupported, ${s.error} error; ${s.obligations} obligations; solver ${s.solverMs} ms, wall ${s.wallMs} ms${s.cacheHits !== undefined ? `; cache ${s.cacheHits} hits, ${s.cacheMisses ?? 0} misses${s.functionCacheHits ? `, ${s.functionCacheHits} functions whole` : ''}` : ''}`);
   return out.join('\n') + '\n';
 }
 

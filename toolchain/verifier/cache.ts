@@ -10,7 +10,9 @@
 
 import { createHash } from 'node:crypto';
 import type { SolverResult } from './solver-pool';
+import type { FunctionResult } from '../../app/verification';
 import type { CacheBackend } from './cache-backend';
+import type { StoredFunction } from './fn-key';
 
 /** Bumped whenever the key or the stored value changes meaning (2: the solver left the key). */
 export const CACHE_FORMAT = 2;
@@ -41,6 +43,23 @@ export function decodeEntry(text: string): SolverResult | null {
   if (r.model !== null && typeof r.model !== 'string') return null;
   const res = { result: r.result, model: r.model, reason: r.reason, ms: r.ms } as SolverResult;
   return isCacheable(res) ? res : null;
+}
+
+/** A stored function entry read back, or null unless it is a well-formed `verified` result. */
+export function decodeFunctionEntry(text: string): StoredFunction | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!v || typeof v !== 'object') return null;
+  const e = v as { kind?: unknown; result?: Record<string, unknown>; callees?: unknown };
+  const r = e.result;
+  if (e.kind !== 'function' || !r || typeof r !== 'object' || !Array.isArray(e.callees) || !e.callees.every((c) => typeof c === 'string')) return null;
+  if (r.status !== 'verified' || typeof r.name !== 'string' || typeof r.file !== 'string' || !Array.isArray(r.obligations)) return null;
+  if (!(r.obligations as { status?: unknown }[]).every((o) => o && o.status === 'proved')) return null;
+  return { result: r as unknown as FunctionResult, callees: e.callees as string[] };
 }
 
 /** One run's view of a backend: counts, the storable-answer rule, and failure isolation. */
@@ -74,6 +93,31 @@ export class ResultCache {
     if (!isCacheable(r) || this.warning !== null) return;
     try {
       await this.backend.put(key, JSON.stringify(r));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Function-key entries (fn-key.ts): a `verified` function's result and callees. */
+  functionHits = 0;
+  async getFunction(key: string): Promise<StoredFunction | null> {
+    if (this.warning !== null) return null;
+    let text: string | null;
+    try {
+      text = await this.backend.get(key);
+    } catch (e) {
+      this.fail(e);
+      return null;
+    }
+    const entry = text === null ? null : decodeFunctionEntry(text);
+    if (entry) this.functionHits++;
+    return entry;
+  }
+
+  async putFunction(key: string, entry: StoredFunction): Promise<void> {
+    if (entry.result.status !== 'verified' || this.warning !== null) return;
+    try {
+      await this.backend.put(key, JSON.stringify({ kind: 'function', ...entry }));
     } catch (e) {
       this.fail(e);
     }

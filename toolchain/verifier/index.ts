@@ -29,7 +29,8 @@ import { ProfilingSolver, addCounts, type QiCounts } from './qi-profile';
 import { ModelReader, parseModel } from './counterexample';
 import { checkCounterexample } from './interpreter';
 import { readRustSources } from '../workspace/rust-sources';
-import { hasExternalBody, parseAttr } from '../syntax/attributes';
+import { hasExternalBody } from '../syntax/attributes';
+import { fmtPos, runFrontEnd, type Unit } from './front-end';
 import { nativeZ3Available } from './solver-choice';
 
 export { autoSolver, nativeZ3Available } from './solver-choice';
@@ -197,26 +198,6 @@ export async function verifyPaths(paths: string[], options: VerifyOptions): Prom
   return verifySources(await readRustSources(options.root, paths), options);
 }
 
-// Syntax trees of the last texts seen, per file: a live run re-parses only the edited files.
-// (Later phases never mutate the tree; each run builds its own resolver and VC state.)
-const parseCache = new Map<string, SourceFile>();
-function parseCached(file: string, text: string): SourceFile {
-  const hit = parseCache.get(file);
-  if (hit && hit.text === text) return hit;
-  const parsed = parseFile(file, text);
-  if (parseCache.size > 2000) parseCache.clear();
-  parseCache.set(file, parsed);
-  return parsed;
-}
-
-interface Unit {
-  vc: FnVC;
-  gen: FnGen;
-  file: SourceFile;
-  lines: LineMap;
-  mode: 'exec' | 'proof' | 'spec';
-}
-
 /** The quantifier instantiations counted for one function's queries (`profile`). */
 interface ProfileAcc {
   counts: QiCounts;
@@ -245,170 +226,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const functions: FunctionResult[] = [];
 
   // ---- front end ----
-  const parsed: SourceFile[] = [];
-  for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
-  const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
-  const filter = options.functionFilter;
-  const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
-  // Every function of a file is in the results, as a verdict or as an `error` with a span: a
-  // syntax error inside a function is that function's error; only the others make the file's
-  // `<syntax errors in FILE>` result.
-  for (const f of parsed) {
-    const lm = lineMaps.get(f.path)!;
-    for (const d of f.diagnostics) diagnostics.push({ file: f.path, span: lm.span(d.sp), severity: 'error', message: d.message, source: 'stratos-verifier' });
-    const erroneous = f.items.filter((it) => (it.k === 'fn' && it.parseError) || it.k === 'error');
-    const loose = f.diagnostics.filter((d) => !erroneous.some((it) => it.sp.start <= d.sp.start && d.sp.end <= it.sp.end));
-    if (loose.length) {
-      functions.push({ name: `<syntax errors in ${f.path}>`, file: f.path, span: lm.span(loose[0]!.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: loose[0]!.message });
-    }
-  }
-  // a function whose signature did not parse has no contract its callers could rely on
-  const contractsKnown = (f: SourceFile): SourceFile => ({ ...f, items: f.items.filter((it) => !(it.k === 'fn' && it.parseError && !it.parseError.inBody)) });
-  const crate = new Crate(parsed.map(contractsKnown));
-  // types and modes are checked before any verification condition is generated
-  const checked = checkCrate(crate, { execAllowsNoDecreasesClause: options.execAllowsNoDecreasesClause });
-  const cvc = new CrateVC(crate, checked);
-  const units: Unit[] = [];
-  try {
-    cvc.analyzeSpecFns();
-  } catch {
-    /* errors surface per function */
-  }
-  // An attribute whose absence changes what other code means (`#[verifier::type_invariant]`,
-  // `when_used_as_spec`, ...; toolchain/syntax/attributes.ts): every function is unsupported.
-  let crateGap: string | null = null;
-  for (const f of parsed) {
-    for (const it of f.items) {
-      const at = it.k === 'unsupported' && it.crate ? { attr: it.what, sp: it.sp } : it.k === 'fn' ? it.unsupportedAttrs?.find((a) => a.crate) : undefined;
-      if (at && crateGap === null) {
-        const what = 'attr' in at && it.k === 'fn' ? `attribute \`#[${at.attr}]\`` : at.attr;
-        crateGap = `${what} at ${f.path}:${fmtPos(lineMaps.get(f.path)!, at.sp.start)} changes the meaning of other code`;
-      }
-    }
-  }
-  // A user type named like a built-in one (`Option`, `Seq`, ...): the verifier resolves those by
-  // name, so no function of the crate can be encoded faithfully.
-  const shadow = checked.shadowedBuiltins[0];
-  if (shadow && crateGap === null) crateGap = `the crate defines its own \`${shadow.name}\` at ${shadow.file}:${fmtPos(lineMaps.get(shadow.file)!, shadow.sp.start)}, which shadows the built-in one`;
-  for (const f of parsed) {
-    const lm = lineMaps.get(f.path)!;
-    for (const it of f.items) {
-      const typeErrors = it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : it.k === 'const' ? checked.constErrors.get(it) : undefined;
-      if (typeErrors?.length && (it.k === 'struct' || it.k === 'enum' || it.k === 'const')) {
-        for (const err of typeErrors) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
-        functions.push({ name: `<${it.k} ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'spec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: typeErrors[0]!.message });
-        continue;
-      }
-      if (it.k === 'unsupported') {
-        functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
-        continue;
-      }
-      if (it.k === 'error') {
-        functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.diagnostic.message} at ${f.path}:${fmtPos(lm, it.diagnostic.sp.start)}` });
-        continue;
-      }
-      if (it.k !== 'fn') continue;
-      const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
-      if (it.parseError) {
-        // its contract (when the signature was read) still serves its callers
-        if (!selectedByFilter(qname, it.name)) continue;
-        const r: FunctionResult = { name: qname, file: f.path, span: lm.span(it.sp), mode: it.mode, status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.parseError.diagnostic.message} at ${f.path}:${fmtPos(lm, it.parseError.diagnostic.sp.start)}` };
-        functions.push(r);
-        if (mine(f.path)) options.onFunctionResult?.(r);
-        continue;
-      }
-      const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
-      const gen = new FnGen(cvc, info);
-      const errors = checked.fnErrors.get(it);
-      const badAttr = it.unsupportedAttrs?.[0];
-      const cheats = options.noCheating ? cheatsIn(it) : [];
-      // an attribute we do not implement comes first: the errors found without it may be spurious
-      const vc: FnVC = badAttr
-        ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported attribute \`#[${badAttr.attr}]\``, sp: badAttr.sp } }
-        : crateGap
-          ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported: ${crateGap}`, sp: it.nameSp } }
-          : cheats.some((c) => c.error)
-            ? { info, obligations: [], callees: new Set(), error: cheats.find((c) => c.error)! }
-            : cheats.length
-              ? cheatingVC(info, gen, cheats)
-            : errors
-              ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
-              : checked.fnUnsupported.has(it)
-                ? { info, obligations: [], callees: new Set(), unsupported: checked.fnUnsupported.get(it)! }
-                : gen.run();
-      units.push({ vc, gen, file: f, lines: lm, mode: it.mode });
-    }
-  }
-  // a function that relies on one with type or mode errors has no trustworthy encoding either
-  const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
-  // Module privacy is not modeled: a spec fn that is not `open` has its body visible only in its
-  // own module (and the modules inside it) in Verus, but in every query here. A function outside
-  // that module whose queries would see such a body (through the spec fns it uses) is unsupported.
-  const within = (inner: string[], outer: string[]) => outer.every((m, i) => inner[i] === m);
-  for (const u of units) {
-    if (u.vc.error || u.vc.unsupported) continue;
-    const seen = new Set<string>();
-    const stack = [...u.vc.callees];
-    while (stack.length) {
-      const k = stack.pop()!;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const cu = unitByKey.get(k);
-      if (cu?.mode === 'spec') stack.push(...cu.vc.callees);
-    }
-    for (const k of seen) {
-      const f = unitByKey.get(k)?.vc.info.item;
-      if (f && f.mode === 'spec' && !f.open && f.body && !within(u.vc.info.item.module, f.module)) {
-        u.vc.unsupported = { message: `uses the closed spec fn \`${unitByKey.get(k)!.vc.info.qname}\` of module \`${f.module.join('::') || 'crate'}\` outside it: module privacy (hidden bodies) is not supported`, sp: u.vc.info.item.nameSp };
-        break;
-      }
-    }
-  }
-  // recursion among exec/proof functions: decreases checks for calls inside an SCC
-  const execUnits = units.filter((u) => u.mode !== 'spec');
-  const byKey = new Map(execUnits.map((u) => [u.vc.info.key, u]));
-  const sccs = computeSccs([...byKey.keys()], (k) => [...(byKey.get(k)?.vc.callees ?? [])].filter((c) => byKey.has(c)));
-  const sccOf = new Map<string, Set<string>>();
-  for (const c of sccs) for (const k of c) sccOf.set(k, new Set(c));
-  for (const u of execUnits) {
-    const comp = sccOf.get(u.vc.info.key)!;
-    const recursive = u.gen.recCalls.filter((rc) => comp.has(rc.callee));
-    // (a missing `decreases` is the checker's error; an exec function that opts out of
-    // termination checking and states no measure has nothing to check)
-    if (!u.vc.info.item.decreases.length && execTerminationWaived(u.vc.info.item, options)) continue;
-    for (const rc of recursive) u.gen.obligations.push(rc.ob());
-  }
-  const broken = new Map<string, string>();
-  for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const u of units) {
-      if (broken.has(u.vc.info.key)) continue;
-      const bad = [...u.vc.callees].find((c) => broken.has(c) && unitByKey.has(c));
-      if (bad === undefined) continue;
-      broken.set(u.vc.info.key, u.vc.info.qname);
-      if (!u.vc.error) u.vc.error = { message: `uses \`${broken.get(bad)}\`, which has type or mode errors`, sp: u.vc.info.item.nameSp };
-      changed = true;
-    }
-  }
-  // Obligations are generated per function just before it is solved (finishUnit), in priority
-  // order: the edited function's verdict does not wait for the queries of all the others.
-  // (Generation order does not change any query's text, so cache keys are stable.)
-  const finished = new Set<Unit>();
-  const finishUnit = (u: Unit): void => {
-    if (finished.has(u)) return;
-    finished.add(u);
-    try {
-      u.gen.finish();
-      u.vc.obligations = u.gen.obligations;
-      u.vc.defCheck = u.gen.defCheck;
-      if (u.vc.obligations.some((ob) => !ob.query)) throw new Error('an obligation has no query');
-    } catch (e) {
-      // e.g. a `None` whose type was never inferred (see FnGen.finish)
-      if (e instanceof ResolveError) u.vc.error = { message: e.message, sp: e.sp };
-      else u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
-    }
-  };
+  const fe = await runFrontEnd(files, { ...options, reuse: cache && !options.dumpSmtDir ? (key) => cache!.getFunction(key) : undefined });
+  const { parsed, lineMaps, crate, checked, cvc, units, finishUnit, selectedByFilter } = fe;
+  diagnostics.push(...fe.diagnostics);
+  functions.push(...fe.functions);
   let frontMs = performance.now() - t0;
 
   // ---- filter ----
@@ -602,6 +423,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     obligations: [],
   });
   const verifyUnit = async (u: Unit): Promise<FunctionResult> => {
+    if (u.reused) {
+      // stored whole under its function key: nothing was generated or solved
+      const r: FunctionResult = { ...u.reused, cached: true, timeMs: 0, obligations: u.reused.obligations.map(({ timeMs: _t, ...o }) => o) };
+      options.onFunctionResult?.(r);
+      return r;
+    }
     const info = u.vc.info;
     const base = resultOf(u, 'verified');
     if (u.vc.unsupported) {
@@ -692,6 +519,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       base.detail = errOb.message;
     }
     withProfile(base);
+    if (u.key !== undefined && base.status === 'verified' && !options.signal?.aborted) await cache?.putFunction(u.key, { result: base, callees: [...u.vc.callees] });
     options.onFunctionResult?.(base);
     return base;
   };
@@ -713,7 +541,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // A crate of which nothing is checked (no function inside `verus! { }`: plain Rust, whose types,
   // trait bounds and borrows are not checked here) is not a verified one: say so, per file.
   // (other shards' functions count: a shard of a crate with functions may have none of its own)
-  if (!functions.length && !units.length && !filter) {
+  if (!functions.length && !units.length && !options.functionFilter) {
     for (const f of parsed) {
       const r: FunctionResult = { name: `<no verus! function in ${f.path}>`, file: f.path, span: lineMaps.get(f.path)!.span({ start: 0, end: 0 }), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: 'unsupported: nothing verified: no function inside `verus! { }` (plain Rust outside it is not checked)' };
       functions.push(r);
@@ -737,7 +565,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     obligations: reported.reduce((n, f) => n + f.obligations.length, 0),
     solverMs: Math.round(solverMs),
     wallMs: Math.round(performance.now() - t0),
-    ...(cache ? { cacheHits: cache.hits, cacheMisses: cache.misses } : {}),
+    ...(cache ? { cacheHits: cache.hits, cacheMisses: cache.misses, functionCacheHits: cache.functionHits } : {}),
   };
   lastFrontEndMs = frontMs;
   return { version: 1, functions: reported, diagnostics: reportedDiagnostics, summary, ...(options.shard ? { shard: { ...options.shard } } : {}) };
@@ -745,48 +573,6 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
 
 /** Front-end time (parse + VC generation) of the last run, for benchmarks. */
 export let lastFrontEndMs = 0;
-
-/**
- * `--no-cheating`, as Verus reports it: each `assume(..)`, `admit()` and
- * `#[verifier::external_body]` is a failed obligation at its span (the function proves nothing);
- * `#[verifier::assume_termination]` is an error.
- */
-function cheatsIn(f: FnItem): { message: string; sp: Sp; error?: boolean }[] {
-  const out: { message: string; sp: Sp; error?: boolean }[] = [];
-  f.attrs.forEach((a, i) => {
-    const sp = f.attrSps?.[i] ?? f.nameSp;
-    const p = parseAttr(a);
-    if (p.verifier && p.name === 'external_body') out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp });
-    if (p.verifier && p.name === 'assume_termination') out.push({ message: '#[verifier::assume_termination] not allowed with --no-cheating', sp, error: true });
-  });
-  const walk = (o: unknown): void => {
-    if (Array.isArray(o)) return o.forEach(walk);
-    if (!o || typeof o !== 'object') return;
-    const n = o as { k?: string; callee?: { k?: string; segs?: string[] }; sp?: Sp };
-    if (n.k === 'assume' && n.sp) out.push({ message: 'assume not allowed with --no-cheating', sp: n.sp });
-    if (n.k === 'call' && n.sp && n.callee?.k === 'path' && n.callee.segs?.[n.callee.segs.length - 1] === 'admit') out.push({ message: 'admit not allowed with --no-cheating', sp: n.sp });
-    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
-  };
-  walk([f.requires, f.ensures, f.recommends, f.decreases, f.body]);
-  return out;
-}
-
-/**
- * A function with cheats under `--no-cheating`: one failing obligation per cheat (its query asks
- * the solver for `false`), nothing else generated. They join the generator's obligations, which
- * are the function's once it is finished.
- */
-function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; sp: Sp }[]): FnVC {
-  for (const c of cheats) {
-    gen.obligations.push({ kind: 'assertion', message: c.message, sp: c.sp, scope: [], labels: [], trace: [], crossed: [], query: { mbqi: false, options: [], prelude: [], decls: [], facts: [], goal: 'false' } });
-  }
-  return { info, obligations: [], callees: new Set() };
-}
-
-function fmtPos(lm: LineMap, off: number): string {
-  const p = lm.pos(off);
-  return `${p.line}:${p.column}`;
-}
 
 function functionStatus(obs: ObligationResult[]): FunctionStatus {
   if (obs.some((o) => o.status === 'failed')) return 'failed';

@@ -1,0 +1,141 @@
+// Function keys: one hash per function covering everything its verification conditions can
+// depend on, so that a function whose key has a stored verdict skips VC generation, query
+// printing and hashing, and its per-query cache lookups.
+//
+// What a function's queries depend on: its own item (signature, clauses, body, attributes, its
+// position: spans are in the result), every item it can reach by name (callees' contracts, spec
+// fns and their bodies, datatypes, constants, type aliases), the crate-wide facts that change
+// every function (a crate-wide unsupported attribute, a shadowed built-in, unsupported or
+// unreadable items), the run's options that change queries, and the verifier itself. The
+// reachable set over-approximates name resolution: every string of an item's syntax tree is a
+// name it may reach, and every item with that name is in its closure, transitively (a call
+// `a.f()` reaches every `f`; adding or removing an item named like any of them changes the key).
+// Invariant (checked by fn-key.test.ts over mutated crates): two runs that give a function the
+// same key generate the same queries for it.
+//
+// Only `verified` results are stored under a function key: a failure's counterexample and a
+// timeout are solved again through the per-query cache.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FunctionResult } from '../../app/verification';
+import type { FnItem, Item, SourceFile } from './ast';
+
+/** What is stored under a function key. */
+export interface StoredFunction {
+  result: FunctionResult;
+  /** The function's callees (FnInfo keys), for the analyses that span functions (recursion). */
+  callees: string[];
+}
+
+/** Bumped when the key's recipe changes. */
+const FN_KEY_FORMAT = 1;
+
+interface ItemDigest {
+  hash: string;
+  /** Every string of the item's syntax tree: the names it may reach. */
+  names: Set<string>;
+}
+
+// Syntax trees are never mutated after parsing, and unchanged files keep their trees between runs.
+const digests = new WeakMap<Item, ItemDigest>();
+
+function digest(it: Item, file: string): ItemDigest {
+  const known = digests.get(it);
+  if (known) return known;
+  const names = new Set<string>();
+  const text = JSON.stringify(it, (_k, v: unknown) => {
+    if (typeof v === 'string') names.add(v);
+    return typeof v === 'bigint' ? `${v}n` : v;
+  });
+  const d = { hash: createHash('sha256').update(file).update('\0').update(text).digest('hex'), names };
+  digests.set(it, d);
+  return d;
+}
+
+function nameOf(it: Item): string | null {
+  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' ? it.name : null;
+}
+
+let fingerprintMemo: string | null = null;
+/**
+ * A hash of the verifier's own code: its sources when it runs from them, else the bundle it was
+ * built into. A new verifier never reuses an old one's verdicts.
+ */
+export function verifierFingerprint(): string {
+  if (fingerprintMemo !== null) return fingerprintMemo;
+  const self = fileURLToPath(import.meta.url);
+  const here = path.dirname(self);
+  const h = createHash('sha256');
+  if (self.endsWith('.ts')) {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir).sort()) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) {
+          if (name !== 'tests' && name !== 'node_modules') walk(p);
+        } else if (/\.(ts|mjs)$/.test(name) && !name.endsWith('.test.ts')) files.push(p);
+      }
+    };
+    walk(here);
+    walk(path.join(here, '..', 'syntax'));
+    files.push(path.join(here, '..', '..', 'app', 'verification.ts'));
+    for (const f of files) h.update(path.relative(here, f)).update('\0').update(readFileSync(f)).update('\0');
+  } else {
+    h.update(readFileSync(self));
+  }
+  fingerprintMemo = h.digest('hex');
+  return fingerprintMemo;
+}
+
+/** The function keys of one crate (as parsed: every file's items). */
+export class FunctionKeys {
+  private readonly byName = new Map<string, { it: Item; d: ItemDigest }[]>();
+  private readonly fileOf = new Map<Item, string>();
+  private readonly base: string;
+
+  constructor(files: SourceFile[], o: { globals: string[] }) {
+    const h = createHash('sha256').update(`stratos-fn-key-v${FN_KEY_FORMAT}\0${verifierFingerprint()}\0`);
+    for (const g of o.globals) h.update(g).update('\0');
+    for (const f of files) {
+      for (const it of f.items) {
+        this.fileOf.set(it, f.path);
+        const name = nameOf(it);
+        const d = digest(it, f.path);
+        // an item that is not named (unsupported or unreadable) may change any function's meaning
+        if (name === null) h.update(d.hash);
+        else {
+          const l = this.byName.get(name);
+          if (l) l.push({ it, d });
+          else this.byName.set(name, [{ it, d }]);
+        }
+      }
+    }
+    this.base = h.digest('hex');
+  }
+
+  keyOf(fn: FnItem): string {
+    const start = digest(fn, this.fileOf.get(fn) ?? '');
+    const seen = new Set<ItemDigest>([start]);
+    const queue = [start];
+    const visitedNames = new Set<string>();
+    while (queue.length) {
+      const d = queue.pop()!;
+      for (const n of d.names) {
+        if (visitedNames.has(n)) continue;
+        visitedNames.add(n);
+        for (const e of this.byName.get(n) ?? []) {
+          if (seen.has(e.d)) continue;
+          seen.add(e.d);
+          queue.push(e.d);
+        }
+      }
+    }
+    const hashes = [...seen].map((d) => d.hash).sort();
+    const h = createHash('sha256').update(this.base).update('\0').update(start.hash).update('\0');
+    for (const x of hashes) h.update(x);
+    return h.digest('hex');
+  }
+}

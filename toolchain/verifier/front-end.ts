@@ -1,0 +1,295 @@
+// The front end of a run: parse (reusing the trees of unchanged texts), resolve, check types and
+// modes, and generate each function's verification conditions (its queries are assembled later,
+// by `finishUnit`, just before the function is solved). A function whose function key (fn-key.ts)
+// has a stored verdict is not generated at all.
+
+import type { Diagnostic, FunctionResult } from '../../app/verification';
+import type { FnItem, SourceFile, Sp } from './ast';
+import { LineMap } from '../syntax/line-map';
+import { parseFile } from './parser';
+import { Crate, ResolveError } from './resolver';
+import { checkCrate, type CheckedCrate } from './check/checker';
+import { execTerminationWaived } from './check/termination';
+import { CrateVC, FnGen, computeSccs, type FnVC } from './vcgen';
+import { inShard, type Shard } from './shard';
+import { parseAttr } from '../syntax/attributes';
+import { FunctionKeys, type StoredFunction } from './fn-key';
+
+export interface FrontEndOptions {
+  functionFilter?: string;
+  shard?: Shard;
+  noCheating?: boolean;
+  execAllowsNoDecreasesClause?: boolean;
+  /** Results of functions rejected before solving (a syntax error in them), as they are found. */
+  onFunctionResult?: (r: FunctionResult) => void;
+  /** Looks up a stored verdict by function key; absent: every function is generated. */
+  reuse?: (key: string) => Promise<StoredFunction | null>;
+}
+
+export interface Unit {
+  vc: FnVC;
+  gen: FnGen;
+  file: SourceFile;
+  lines: LineMap;
+  mode: 'exec' | 'proof' | 'spec';
+  /** The function key (when keys are in use and the function is one this run verifies). */
+  key?: string;
+  /** The stored verdict for `key`: the function is neither generated nor solved. */
+  reused?: FunctionResult;
+}
+
+export interface FrontEnd {
+  parsed: SourceFile[];
+  lineMaps: Map<string, LineMap>;
+  crate: Crate;
+  checked: CheckedCrate;
+  cvc: CrateVC;
+  units: Unit[];
+  /** Results known without solving (syntax, type and datatype errors, unsupported items). */
+  functions: FunctionResult[];
+  diagnostics: Diagnostic[];
+  selectedByFilter: (qname: string, name: string) => boolean;
+  /** Assembles a unit's queries (idempotent; a unit with a stored verdict has none). */
+  finishUnit: (u: Unit) => void;
+}
+
+// Syntax trees of the last texts seen, per file: a live run re-parses only the edited files.
+// (Later phases never mutate the tree; each run builds its own resolver and VC state.)
+const parseCache = new Map<string, SourceFile>();
+function parseCached(file: string, text: string): SourceFile {
+  const hit = parseCache.get(file);
+  if (hit && hit.text === text) return hit;
+  const parsed = parseFile(file, text);
+  if (parseCache.size > 2000) parseCache.clear();
+  parseCache.set(file, parsed);
+  return parsed;
+}
+
+
+export async function runFrontEnd(files: Map<string, string>, options: FrontEndOptions): Promise<FrontEnd> {
+  const mine = (file: string): boolean => inShard(file, options.shard);
+  const diagnostics: Diagnostic[] = [];
+  const functions: FunctionResult[] = [];
+  const parsed: SourceFile[] = [];
+  for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
+  const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
+  const filter = options.functionFilter;
+  const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
+  // Every function of a file is in the results, as a verdict or as an `error` with a span: a
+  // syntax error inside a function is that function's error; only the others make the file's
+  // `<syntax errors in FILE>` result.
+  for (const f of parsed) {
+    const lm = lineMaps.get(f.path)!;
+    for (const d of f.diagnostics) diagnostics.push({ file: f.path, span: lm.span(d.sp), severity: 'error', message: d.message, source: 'stratos-verifier' });
+    const erroneous = f.items.filter((it) => (it.k === 'fn' && it.parseError) || it.k === 'error');
+    const loose = f.diagnostics.filter((d) => !erroneous.some((it) => it.sp.start <= d.sp.start && d.sp.end <= it.sp.end));
+    if (loose.length) {
+      functions.push({ name: `<syntax errors in ${f.path}>`, file: f.path, span: lm.span(loose[0]!.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: loose[0]!.message });
+    }
+  }
+  // a function whose signature did not parse has no contract its callers could rely on
+  const contractsKnown = (f: SourceFile): SourceFile => ({ ...f, items: f.items.filter((it) => !(it.k === 'fn' && it.parseError && !it.parseError.inBody)) });
+  const crate = new Crate(parsed.map(contractsKnown));
+  // types and modes are checked before any verification condition is generated
+  const checked = checkCrate(crate, { execAllowsNoDecreasesClause: options.execAllowsNoDecreasesClause });
+  const cvc = new CrateVC(crate, checked);
+  const units: Unit[] = [];
+  try {
+    cvc.analyzeSpecFns();
+  } catch {
+    /* errors surface per function */
+  }
+  // An attribute whose absence changes what other code means (`#[verifier::type_invariant]`,
+  // `when_used_as_spec`, ...; toolchain/syntax/attributes.ts): every function is unsupported.
+  let crateGap: string | null = null;
+  for (const f of parsed) {
+    for (const it of f.items) {
+      const at = it.k === 'unsupported' && it.crate ? { attr: it.what, sp: it.sp } : it.k === 'fn' ? it.unsupportedAttrs?.find((a) => a.crate) : undefined;
+      if (at && crateGap === null) {
+        const what = 'attr' in at && it.k === 'fn' ? `attribute \`#[${at.attr}]\`` : at.attr;
+        crateGap = `${what} at ${f.path}:${fmtPos(lineMaps.get(f.path)!, at.sp.start)} changes the meaning of other code`;
+      }
+    }
+  }
+  // A user type named like a built-in one (`Option`, `Seq`, ...): the verifier resolves those by
+  // name, so no function of the crate can be encoded faithfully.
+  const shadow = checked.shadowedBuiltins[0];
+  if (shadow && crateGap === null) crateGap = `the crate defines its own \`${shadow.name}\` at ${shadow.file}:${fmtPos(lineMaps.get(shadow.file)!, shadow.sp.start)}, which shadows the built-in one`;
+  const keys = options.reuse ? new FunctionKeys(parsed, { globals: [crateGap ?? '', options.noCheating ? 'no-cheating' : '', options.execAllowsNoDecreasesClause ? 'exec-allows-no-decreases' : ''] }) : null;
+  for (const f of parsed) {
+    const lm = lineMaps.get(f.path)!;
+    for (const it of f.items) {
+      const typeErrors = it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : it.k === 'const' ? checked.constErrors.get(it) : undefined;
+      if (typeErrors?.length && (it.k === 'struct' || it.k === 'enum' || it.k === 'const')) {
+        for (const err of typeErrors) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
+        functions.push({ name: `<${it.k} ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'spec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: typeErrors[0]!.message });
+        continue;
+      }
+      if (it.k === 'unsupported') {
+        functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
+        continue;
+      }
+      if (it.k === 'error') {
+        functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.diagnostic.message} at ${f.path}:${fmtPos(lm, it.diagnostic.sp.start)}` });
+        continue;
+      }
+      if (it.k !== 'fn') continue;
+      const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
+      if (it.parseError) {
+        // its contract (when the signature was read) still serves its callers
+        if (!selectedByFilter(qname, it.name)) continue;
+        const r: FunctionResult = { name: qname, file: f.path, span: lm.span(it.sp), mode: it.mode, status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.parseError.diagnostic.message} at ${f.path}:${fmtPos(lm, it.parseError.diagnostic.sp.start)}` };
+        functions.push(r);
+        if (mine(f.path)) options.onFunctionResult?.(r);
+        continue;
+      }
+      const info = (crate.fns.get(qname) ?? []).find((x) => x.item === it)!;
+      const gen = new FnGen(cvc, info);
+      const errors = checked.fnErrors.get(it);
+      const badAttr = it.unsupportedAttrs?.[0];
+      const cheats = options.noCheating ? cheatsIn(it) : [];
+      // an attribute we do not implement comes first: the errors found without it may be spurious
+      const vc: FnVC | null = badAttr
+        ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported attribute \`#[${badAttr.attr}]\``, sp: badAttr.sp } }
+        : crateGap
+          ? { info, obligations: [], callees: new Set(), unsupported: { message: `unsupported: ${crateGap}`, sp: it.nameSp } }
+          : cheats.some((c) => c.error)
+            ? { info, obligations: [], callees: new Set(), error: cheats.find((c) => c.error)! }
+            : cheats.length
+              ? cheatingVC(info, gen, cheats)
+            : errors
+              ? { info, obligations: [], callees: new Set(), error: errors[0]!, checkErrors: errors }
+              : checked.fnUnsupported.has(it)
+                ? { info, obligations: [], callees: new Set(), unsupported: checked.fnUnsupported.get(it)! }
+                : null;
+      const unit: Unit = { vc: vc ?? { info, obligations: [], callees: new Set() }, gen, file: f, lines: lm, mode: it.mode };
+      if (!vc) {
+        // A function whose verdict a run with the same key stored (fn-key.ts) is not generated:
+        // its callees come from the store, for the analyses below that span functions.
+        const key = keys && selectedByFilter(qname, it.name) && mine(f.path) ? keys.keyOf(it) : undefined;
+        const stored = key !== undefined ? await options.reuse!(key) : null;
+        if (key !== undefined && stored) {
+          unit.vc.callees = new Set(stored.callees);
+          unit.reused = stored.result;
+        } else unit.vc = gen.run();
+        unit.key = key;
+      }
+      units.push(unit);
+    }
+  }
+  // a function that relies on one with type or mode errors has no trustworthy encoding either
+  const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
+  // Module privacy is not modeled: a spec fn that is not `open` has its body visible only in its
+  // own module (and the modules inside it) in Verus, but in every query here. A function outside
+  // that module whose queries would see such a body (through the spec fns it uses) is unsupported.
+  const within = (inner: string[], outer: string[]) => outer.every((m, i) => inner[i] === m);
+  for (const u of units) {
+    if (u.vc.error || u.vc.unsupported || u.reused) continue;
+    const seen = new Set<string>();
+    const stack = [...u.vc.callees];
+    while (stack.length) {
+      const k = stack.pop()!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const cu = unitByKey.get(k);
+      if (cu?.mode === 'spec') stack.push(...cu.vc.callees);
+    }
+    for (const k of seen) {
+      const f = unitByKey.get(k)?.vc.info.item;
+      if (f && f.mode === 'spec' && !f.open && f.body && !within(u.vc.info.item.module, f.module)) {
+        u.vc.unsupported = { message: `uses the closed spec fn \`${unitByKey.get(k)!.vc.info.qname}\` of module \`${f.module.join('::') || 'crate'}\` outside it: module privacy (hidden bodies) is not supported`, sp: u.vc.info.item.nameSp };
+        break;
+      }
+    }
+  }
+  // recursion among exec/proof functions: decreases checks for calls inside an SCC
+  const execUnits = units.filter((u) => u.mode !== 'spec');
+  const byKey = new Map(execUnits.map((u) => [u.vc.info.key, u]));
+  const sccs = computeSccs([...byKey.keys()], (k) => [...(byKey.get(k)?.vc.callees ?? [])].filter((c) => byKey.has(c)));
+  const sccOf = new Map<string, Set<string>>();
+  for (const c of sccs) for (const k of c) sccOf.set(k, new Set(c));
+  for (const u of execUnits) {
+    if (u.reused) continue;
+    const comp = sccOf.get(u.vc.info.key)!;
+    const recursive = u.gen.recCalls.filter((rc) => comp.has(rc.callee));
+    // (a missing `decreases` is the checker's error; an exec function that opts out of
+    // termination checking and states no measure has nothing to check)
+    if (!u.vc.info.item.decreases.length && execTerminationWaived(u.vc.info.item, options)) continue;
+    for (const rc of recursive) u.gen.obligations.push(rc.ob());
+  }
+  const broken = new Map<string, string>();
+  for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const u of units) {
+      if (broken.has(u.vc.info.key)) continue;
+      const bad = [...u.vc.callees].find((c) => broken.has(c) && unitByKey.has(c));
+      if (bad === undefined) continue;
+      broken.set(u.vc.info.key, u.vc.info.qname);
+      if (!u.vc.error) u.vc.error = { message: `uses \`${broken.get(bad)}\`, which has type or mode errors`, sp: u.vc.info.item.nameSp };
+      changed = true;
+    }
+  }
+  // Obligations are generated per function just before it is solved (finishUnit), in priority
+  // order: the edited function's verdict does not wait for the queries of all the others.
+  // (Generation order does not change any query's text, so cache keys are stable.)
+  const finished = new Set<Unit>();
+  const finishUnit = (u: Unit): void => {
+    if (finished.has(u) || u.reused) return;
+    finished.add(u);
+    try {
+      u.gen.finish();
+      u.vc.obligations = u.gen.obligations;
+      u.vc.defCheck = u.gen.defCheck;
+      if (u.vc.obligations.some((ob) => !ob.query)) throw new Error('an obligation has no query');
+    } catch (e) {
+      // e.g. a `None` whose type was never inferred (see FnGen.finish)
+      if (e instanceof ResolveError) u.vc.error = { message: e.message, sp: e.sp };
+      else u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
+    }
+  };
+  return { parsed, lineMaps, crate, checked, cvc, units, functions, diagnostics, selectedByFilter, finishUnit };
+}
+
+/**
+ * `--no-cheating`, as Verus reports it: each `assume(..)`, `admit()` and
+ * `#[verifier::external_body]` is a failed obligation at its span (the function proves nothing);
+ * `#[verifier::assume_termination]` is an error.
+ */
+function cheatsIn(f: FnItem): { message: string; sp: Sp; error?: boolean }[] {
+  const out: { message: string; sp: Sp; error?: boolean }[] = [];
+  f.attrs.forEach((a, i) => {
+    const sp = f.attrSps?.[i] ?? f.nameSp;
+    const p = parseAttr(a);
+    if (p.verifier && p.name === 'external_body') out.push({ message: '#[verifier::external_body] not allowed with --no-cheating', sp });
+    if (p.verifier && p.name === 'assume_termination') out.push({ message: '#[verifier::assume_termination] not allowed with --no-cheating', sp, error: true });
+  });
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) return o.forEach(walk);
+    if (!o || typeof o !== 'object') return;
+    const n = o as { k?: string; callee?: { k?: string; segs?: string[] }; sp?: Sp };
+    if (n.k === 'assume' && n.sp) out.push({ message: 'assume not allowed with --no-cheating', sp: n.sp });
+    if (n.k === 'call' && n.sp && n.callee?.k === 'path' && n.callee.segs?.[n.callee.segs.length - 1] === 'admit') out.push({ message: 'admit not allowed with --no-cheating', sp: n.sp });
+    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
+  };
+  walk([f.requires, f.ensures, f.recommends, f.decreases, f.body]);
+  return out;
+}
+
+/**
+ * A function with cheats under `--no-cheating`: one failing obligation per cheat (its query asks
+ * the solver for `false`), nothing else generated. They join the generator's obligations, which
+ * are the function's once it is finished.
+ */
+function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; sp: Sp }[]): FnVC {
+  for (const c of cheats) {
+    gen.obligations.push({ kind: 'assertion', message: c.message, sp: c.sp, scope: [], labels: [], trace: [], crossed: [], query: { mbqi: false, options: [], prelude: [], decls: [], facts: [], goal: 'false' } });
+  }
+  return { info, obligations: [], callees: new Set() };
+}
+
+export function fmtPos(lm: LineMap, off: number): string {
+  const p = lm.pos(off);
+  return `${p.line}:${p.column}`;
+}
+

@@ -1,7 +1,7 @@
 // The kernel is verified by our own verifier (`stratos verify`), and its specs have teeth:
 // behaviour-changing bugs make verification fail. Runs the CLI on the workspace (or on a mutated
-// copy) and reads its JSON (docs/contracts.md §3). A cold run of the whole kernel takes ~35 s with native
-// z3 and ~110 s with the wasm build on a 2-core machine (the result cache in
+// copy) and reads its JSON (docs/contracts.md §3). A cold run of the whole kernel takes ~11-13 s with
+// native z3 and ~37 s with the wasm build on a 2-core machine (the result cache in
 // kernel-workspace/.stratos makes reruns fast).
 
 import { describe, it, expect } from 'vitest';
@@ -132,11 +132,17 @@ describe('kernel verification', () => {
       expect(report.summary.unsupported).toBe(0);
       const exec = report.functions.filter((f) => f.mode === 'exec' && f.status === 'verified' && !f.detail?.startsWith('trusted'));
       expect(exec.length).toBeGreaterThanOrEqual(60);
-      // No brittle proofs in the kernel we ship: with native z3 no query may take half of the
-      // default 10 s timeout (a user's machine is slower, or busier, than CI's); the per-function
-      // times are `npm run bench -- verifier`'s. (The wasm build is ~4.6x slower: not enforced.)
+      // No brittle proofs in the kernel we ship: with native z3 no function's queries may take
+      // half of the default 10 s timeout together (a user's machine is slower, or busier, than
+      // CI's). The sum is of the answers' own times (a check an incremental session gave up on and
+      // handed over is not the proof's cost); the per-function times are `npm run bench --
+      // verifier`'s. Functions answered from the cache carry no times. (The wasm build is ~5x
+      // slower: not enforced; docs/benchmarks.md has its figures.)
       if (solver === 'auto' && nativeZ3Available()) {
-        const brittle = report.functions.flatMap((f) => f.obligations.filter((o) => (o.timeMs ?? 0) > DEFAULT_TIMEOUT_MS / 2).map((o) => `${f.name} ${o.kind} at ${f.file}:${o.span.start.line}: ${o.timeMs} ms`));
+        const brittle = report.functions
+          .map((f) => ({ f, ms: f.obligations.reduce((n, o) => n + (o.timeMs ?? 0), 0) }))
+          .filter(({ ms }) => ms > DEFAULT_TIMEOUT_MS / 2)
+          .map(({ f, ms }) => `${f.name} (${f.file}): ${Math.round(ms)} ms of solver time in ${f.obligations.length} queries`);
         expect(brittle).toEqual([]);
       }
     });

@@ -5,8 +5,14 @@
 //    function's new status in the Proofs panel, over 20 edits, with that function's solver time;
 // 3. Build & Boot: from the click (warm build: nothing to recompile) to the kernel's banner in
 //    the QEMU console, over 5 boots.
+// `--cold-runs N [--solver auto|native|wasm] [--beside]` instead: N cold verifications of the
+// whole workspace, each in a fresh host on a fresh copy (no cache), from page open to idle, with
+// the verdict counts; `--beside`: a second, cold `stratos verify` of another copy runs at the
+// same time (the timeouts a busy machine causes are what it measures).
 import { chromium, type Page } from '@playwright/test';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot, startHost } from '../../e2e/host';
 
@@ -38,7 +44,58 @@ async function waitIdle(page: Page, timeout = 900_000) {
   await page.getByLabel('Verification status').filter({ hasNotText: 'Verifying' }).filter({ hasNotText: 'Not verified yet' }).waitFor({ timeout });
 }
 
+/** N cold runs from page open to idle: seconds, and the status bar's summary. */
+async function coldRuns(args: string[]): Promise<void> {
+  const n = Number(args[args.indexOf('--cold-runs') + 1] ?? 5);
+  const solverAt = args.indexOf('--solver');
+  const solver = solverAt >= 0 ? args[solverAt + 1] : undefined;
+  const beside = args.includes('--beside');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const host = await startHost(path.join(repoRoot, 'kernel-workspace'));
+      rmSync(path.join(host.workspace, '.stratos'), { recursive: true, force: true });
+      if (solver) {
+        mkdirSync(path.join(host.workspace, '.stratos'), { recursive: true });
+        writeFileSync(path.join(host.workspace, '.stratos', 'settings.json'), JSON.stringify({ solver }));
+      }
+      let other: Promise<string> | null = null;
+      let otherDir = '';
+      if (beside) {
+        otherDir = mkdtempSync(path.join(tmpdir(), 'stratos-beside-'));
+        cpSync(path.join(repoRoot, 'kernel-workspace', 'src'), path.join(otherDir, 'src'), { recursive: true });
+        other = new Promise((resolve) => {
+          const c = spawn(process.execPath, [path.join(repoRoot, 'bin', 'stratos.mjs'), 'verify', otherDir, '--no-cache'], { stdio: ['ignore', 'pipe', 'ignore'] });
+          let out = '';
+          c.stdout.on('data', (d) => (out += d));
+          c.on('close', () => resolve(out.trim().split('\n').at(-1) ?? ''));
+        });
+      }
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      try {
+        const t0 = performance.now();
+        await page.goto(host.url);
+        await waitIdle(page);
+        const ms = performance.now() - t0;
+        times.push(ms);
+        const summary = (await page.getByLabel('Verification status').textContent()) ?? '';
+        console.log(`cold run ${i + 1}/${n}${solver ? ` (solver setting ${solver})` : ''}${beside ? ' with a second verification beside it' : ''}: ${(ms / 1000).toFixed(1)} s to idle; ${summary}`);
+        if (other) console.log(`  beside: ${await other}`);
+      } finally {
+        await page.close();
+        await host.stop();
+        if (otherDir) rmSync(otherDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`cold runs: median ${(percentile(times, 50) / 1000).toFixed(1)} s, max ${(Math.max(...times) / 1000).toFixed(1)} s over ${times.length}`);
+}
+
 export async function main(args: string[] = []): Promise<void> {
+  if (args.includes('--cold-runs')) return coldRuns(args);
   const bootOnly = args.includes('--boot-only');
   const host = await startHost(path.join(repoRoot, 'kernel-workspace'));
   const warm = args.includes('--warm');

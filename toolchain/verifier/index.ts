@@ -134,7 +134,8 @@ function getIncrementalSolver(solver: 'native' | 'wasm', jobs: number): Incremen
     return nativeIncremental;
   }
   const p = getPool(jobs);
-  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p));
+  // (the wasm build is ~4-5x slower than native z3: its checks are given longer)
+  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p), { slowCheckMs: 2000, oneShotAfterMs: 800 });
   return wasmIncremental;
 }
 /** For tests: the live incremental solver (its reset and replacement counters). */

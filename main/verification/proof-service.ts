@@ -43,9 +43,16 @@ function profileNeedsNative(): string {
   return `Profiling needs native z3 (z3 on PATH); ${why}`;
 }
 
+/** The run in progress; `done` settles when its verify.done has been emitted. */
+interface CurrentRun {
+  runId: number;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
 export class ProofService {
   private nextRunId = 1;
-  private current: { runId: number; controller: AbortController; done: Promise<void> } | undefined;
+  private current: CurrentRun | undefined;
   private history: ProofHistory | undefined;
   /** The verifier's thread, started by the first run and kept (its caches live there). */
   private readonly verifier = new VerifierThread();
@@ -56,30 +63,48 @@ export class ProofService {
     private readonly options: { jobs?: number; /** the settings' solver choice, read at each run */ solver?: () => Promise<SolverChoice> } = {},
   ) {}
 
-  /** Starts a run and returns at once; the run reports through events. */
+  /**
+   * Starts a run and returns at once; the run reports through events. The older run is cancelled
+   * and this one becomes `current` before the first await, so of many overlapping requests only
+   * the newest reaches the verifier (the others end at once with `cancelled: true`).
+   */
   async run(request: VerifyRequest): Promise<{ runId: number }> {
+    // the buffers' paths are checked first: a refused request leaves the run in progress alone
+    const edited = request.buffers.filter((b) => b.path.endsWith('.rs')).map((b) => [toWorkspacePath(this.workspace.root, this.workspace.resolve(b.path)), b.text] as const);
     this.cancel();
     const runId = this.nextRunId++;
     const controller = new AbortController();
-    const files = await readRustSources(this.workspace.root);
-    const edited: string[] = [];
-    for (const buffer of request.buffers) {
-      if (!buffer.path.endsWith('.rs')) continue;
-      const file = toWorkspacePath(this.workspace.root, this.workspace.resolve(buffer.path));
-      files.set(file, buffer.text);
-      edited.push(file);
+    let started!: () => void;
+    const run: CurrentRun = { runId, controller, done: new Promise<void>((resolve) => (started = resolve)) };
+    this.current = run;
+    let files: Map<string, string>;
+    try {
+      files = await readRustSources(this.workspace.root);
+    } catch (e) {
+      if (this.current === run) this.current = undefined;
+      started();
+      throw e;
     }
+    for (const [file, text] of edited) files.set(file, text);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Start after this request's reply has been sent, so the renderer knows the run id before
     // the run's first event arrives.
-    const done = new Promise((resolve) => setImmediate(resolve)).then(() => this.execute(runId, files, edited, request, timeoutMs, controller.signal));
-    this.current = { runId, controller, done };
+    const done = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      this.execute(runId, files, edited.map(([file]) => file), request, timeoutMs, controller.signal),
+    );
+    void done.then(started);
     return { runId };
   }
 
   private async execute(runId: number, files: Map<string, string>, edited: string[], request: VerifyRequest, timeoutMs: number, signal: AbortSignal): Promise<void> {
     let message: VerifyDone;
     const solver = resolveSolver((await this.options.solver?.().catch(() => 'auto' as const)) ?? 'auto');
+    if (signal.aborted) {
+      // replaced before it started: the verifier never sees it
+      this.emit('verify.done', { runId, cancelled: true, report: emptyReport(), cacheHits: 0, solver });
+      if (this.current?.runId === runId) this.current = undefined;
+      return;
+    }
     try {
       if (request.profile && solver !== 'native') throw new Error(profileNeedsNative());
       const report = await this.verifier.verify(files, {

@@ -4,6 +4,7 @@
 // each function's solver-time history in .stratos/ for the proof-cost warnings. The verifier runs
 // on its own thread (VerifierThread): its front end takes seconds on a large crate, and the host's
 // thread must keep serving file reads, saves and the QEMU console meanwhile.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
@@ -27,6 +28,26 @@ function emptyReport(): VerifyReport {
     diagnostics: [],
     summary: { functions: 0, verified: 0, failed: 0, timeout: 0, unsupported: 0, error: 0, obligations: 0, solverMs: 0, wallMs: 0 },
   };
+}
+
+/** Names listed in a proof-gate refusal before "and N more". */
+const GATE_NAMES_SHOWN = 10;
+
+/** The identity of a set of sources: which text a verification verified. */
+export function sourcesKey(files: Map<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(file).update('\0').update(text).update('\0');
+  return hash.digest('hex');
+}
+
+/** Why the proof gate refuses a boot after `report`, or null when every function verified. */
+export function gateRefusalOf(report: VerifyReport): string | null {
+  if (report.functions.length === 0) return 'Proof gate: the latest verification of the workspace found no function to verify';
+  const blocking = report.functions.filter((f) => f.status !== 'verified');
+  if (blocking.length === 0) return null;
+  const shown = blocking.slice(0, GATE_NAMES_SHOWN).map((f) => `${f.name} (${f.status}, ${f.file})`);
+  const more = blocking.length > shown.length ? `, and ${blocking.length - shown.length} more` : '';
+  return `Proof gate: ${blocking.length} function${blocking.length === 1 ? ' is' : 's are'} not verified: ${shown.join(', ')}${more}`;
 }
 
 /** `auto`: native z3 when it is on PATH (as the CLI), else the embedded wasm build. */
@@ -54,6 +75,8 @@ export class ProofService {
   private nextRunId = 1;
   private current: CurrentRun | undefined;
   private history: ProofHistory | undefined;
+  /** The latest finished whole-workspace verification and the sources it verified (the proof gate's input). */
+  private latestWhole: { sourcesKey: string; report: VerifyReport } | undefined;
   /** The verifier's thread, started by the first run and kept (its caches live there). */
   private readonly verifier = new VerifierThread();
 
@@ -128,6 +151,7 @@ export class ProofService {
         },
       });
       const cancelled = signal.aborted;
+      if (!cancelled && !request.profile) this.remember(files, report, request.functionName !== undefined);
       // a profile run's times (a z3 process per query, no cache) are not comparable with the
       // others': kept out of the history behind the slow/brittle warnings
       if (!cancelled && !request.profile) await this.record(report, timeoutMs);
@@ -137,6 +161,34 @@ export class ProofService {
     }
     this.emit('verify.done', message);
     if (this.current?.runId === runId) this.current = undefined;
+  }
+
+  /** Keeps what the proof gate decides on: a whole run, or one function re-verified on the same sources. */
+  private remember(files: Map<string, string>, report: VerifyReport, oneFunction: boolean): void {
+    const key = sourcesKey(files);
+    if (!oneFunction) {
+      this.latestWhole = { sourcesKey: key, report };
+      return;
+    }
+    if (this.latestWhole?.sourcesKey !== key) return;
+    const fresh = new Map(report.functions.map((f) => [`${f.file}::${f.name}`, f]));
+    this.latestWhole = {
+      sourcesKey: key,
+      report: { ...this.latestWhole.report, functions: this.latestWhole.report.functions.map((f) => fresh.get(`${f.file}::${f.name}`) ?? f) },
+    };
+  }
+
+  /**
+   * The proof gate: why the workspace as saved (the sources a build compiles) may not boot now, or
+   * null when its latest verification verified every function. Sources never verified as they
+   * are on disk (unsaved edits verified only, or no run yet) are refused too.
+   */
+  async gateRefusal(): Promise<string | null> {
+    const disk = sourcesKey(await readRustSources(this.workspace.root));
+    if (!this.latestWhole || this.latestWhole.sourcesKey !== disk) {
+      return 'Proof gate: the workspace as saved has not been verified yet: save, let the verification finish (or press Verify), then Build & Boot';
+    }
+    return gateRefusalOf(this.latestWhole.report);
   }
 
   cancel(): void {

@@ -123,6 +123,23 @@ describe('ProofService', () => {
     expect(done().map((d) => [d.runId, d.cancelled])).toEqual([[first.runId, false]]);
   });
 
+  it('the proof gate: open after a verified run of the saved sources, closed with the failing functions, or when the saved text was never verified', async () => {
+    expect(await service.gateRefusal()).toMatch(/has not been verified yet/);
+    await service.run({ buffers: [], reason: 'button' });
+    await service.idle();
+    expect(await service.gateRefusal()).toBeNull();
+    // a save the verifier has not seen yet closes it again
+    writeFileSync(path.join(root, 'src', 'lib.rs'), BAD);
+    expect(await service.gateRefusal()).toMatch(/has not been verified yet/);
+    await service.run({ buffers: [], reason: 'save' });
+    await service.idle();
+    expect(await service.gateRefusal()).toBe('Proof gate: 1 function is not verified: add_one (failed, src/lib.rs)');
+    // unsaved buffers that verify do not open it: the build compiles the disk
+    await service.run({ buffers: [{ path: 'src/lib.rs', text: GOOD }], reason: 'edit' });
+    await service.idle();
+    expect(await service.gateRefusal()).toMatch(/has not been verified yet/);
+  });
+
   const QUANTIFIED = `verus! {
 spec fn p(i: int) -> bool;
 proof fn three()

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
+import { proofGateRefusal } from '../../app/proof-gate';
 import type { VerifyReport } from '../../app/verification';
 import { autoSolver, nativeZ3Available } from '../../toolchain/verifier/solver-choice';
 import { VerifierThread } from '../../toolchain/verifier/thread/verifier-thread';
@@ -30,24 +31,11 @@ function emptyReport(): VerifyReport {
   };
 }
 
-/** Names listed in a proof-gate refusal before "and N more". */
-const GATE_NAMES_SHOWN = 10;
-
 /** The identity of a set of sources: which text a verification verified. */
 export function sourcesKey(files: Map<string, string>): string {
   const hash = createHash('sha256');
   for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(file).update('\0').update(text).update('\0');
   return hash.digest('hex');
-}
-
-/** Why the proof gate refuses a boot after `report`, or null when every function verified. */
-export function gateRefusalOf(report: VerifyReport): string | null {
-  if (report.functions.length === 0) return 'Proof gate: the latest verification of the workspace found no function to verify';
-  const blocking = report.functions.filter((f) => f.status !== 'verified');
-  if (blocking.length === 0) return null;
-  const shown = blocking.slice(0, GATE_NAMES_SHOWN).map((f) => `${f.name} (${f.status}, ${f.file})`);
-  const more = blocking.length > shown.length ? `, and ${blocking.length - shown.length} more` : '';
-  return `Proof gate: ${blocking.length} function${blocking.length === 1 ? ' is' : 's are'} not verified: ${shown.join(', ')}${more}`;
 }
 
 /** `auto`: native z3 when it is on PATH (as the CLI), else the embedded wasm build. */
@@ -188,7 +176,7 @@ export class ProofService {
     if (!this.latestWhole || this.latestWhole.sourcesKey !== disk) {
       return 'Proof gate: the workspace as saved has not been verified yet: save, let the verification finish (or press Verify), then Build & Boot';
     }
-    return gateRefusalOf(this.latestWhole.report);
+    return proofGateRefusal(this.latestWhole.report);
   }
 
   cancel(): void {

@@ -43,10 +43,13 @@ export interface ApiRequests {
   'boot.context': [Record<string, never>, BootContext];
   /**
    * Builds the kernel, then boots it in QEMU; progress streams as `build.event` and `boot.event`.
-   * A boot in progress is stopped first. The QEMU process belongs to the connection that started
-   * it: it is killed when that connection closes (window closed, page reloaded).
+   * A boot in progress is stopped first (the new one starts when the old one's QEMU is gone). The
+   * QEMU process belongs to the connection that started it: it is killed when that connection
+   * closes (window closed, page reloaded). Refused with `proof-gate` while the proof gate is on
+   * and the latest verification of the saved workspace is not all verified, unless
+   * `bypassProofGate` ("Boot anyway").
    */
-  'boot.start': [Record<string, never>, { sessionId: number }];
+  'boot.start': [{ bypassProofGate?: true }, { sessionId: number }];
   'boot.stop': [Record<string, never>, Record<string, never>];
   /** Text typed into the console, sent to the kernel's serial port. */
   'boot.input': [{ data: string }, Record<string, never>];
@@ -72,7 +75,8 @@ export interface IdeApi {
   onEvent(listener: <E extends EventName>(event: E, payload: ApiEvents[E]) => void): () => void;
 }
 
-export type ApiErrorCode = 'invalid-argument' | 'outside-workspace' | 'not-found' | 'conflict' | 'io' | 'internal';
+/** `proof-gate`: boot.start refused because the saved workspace's latest verification is not all verified. */
+export type ApiErrorCode = 'invalid-argument' | 'outside-workspace' | 'not-found' | 'conflict' | 'io' | 'proof-gate' | 'internal';
 
 /** The error every host returns, serialisable across IPC and WebSocket. */
 export interface ApiErrorPayload {

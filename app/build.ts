@@ -3,7 +3,8 @@
 
 import type { Diagnostic } from './verification';
 
-export type BuildPhase = 'erase' | 'compile' | 'check';
+/** `wait`: another build of the workspace (another process, or the IDE) holds its build lock. */
+export type BuildPhase = 'wait' | 'erase' | 'compile' | 'check';
 
 export interface BuildTimings {
   eraseMs: number;

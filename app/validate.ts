@@ -39,7 +39,7 @@ const schemas: { [M in Method]: Schema } = {
   'stats.get': { buffers: { rule: 'buffers' } },
   'stats.history': {},
   'boot.context': {},
-  'boot.start': {},
+  'boot.start': { bypassProofGate: { rule: 'true', optional: true } },
   'boot.stop': {},
   'boot.input': { data: { rule: 'console-input' } },
 };

@@ -36,7 +36,9 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
   await workspace.watch((change) => emit('file.changed', change));
   const settings = new SettingsStore(workspace.root);
   const proofs = new ProofService(workspace, emit, { solver: async () => (await settings.get()).solver });
-  const boot = new BootService(workspace.root, emit);
+  const boot = new BootService(workspace.root, emit, {
+    gate: async () => ((await settings.get()).proofGate ? proofs.gateRefusal() : null),
+  });
   const overlay = async (buffers: { path: string; text: string }[]) =>
     new Map(buffers.map((b) => [toWorkspacePath(workspace.root, workspace.resolve(b.path)), b.text] as const));
 
@@ -66,7 +68,7 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
     'stats.get': async ({ buffers }) => computeStats(workspace.root, undefined, { overlay: await overlay(buffers) }),
     'stats.history': () => statsHistory(workspace.root),
     'boot.context': () => boot.context(),
-    'boot.start': (_params, client) => boot.start(client),
+    'boot.start': (params, client) => boot.start(client, params),
     'boot.stop': async () => {
       await boot.stop();
       return {};

@@ -1,15 +1,47 @@
 // Build & Boot for the IDE: builds the kernel (erase + rustc), then boots the image in QEMU,
-// streaming the build log and the serial console as events. One boot at a time; it belongs to
-// the connection that started it and is killed when that connection closes, on Stop, on a new
-// boot, and on shutdown, so no QEMU process is ever left behind.
+// streaming the build log and the serial console as events.
+// - One boot at a time. `start` makes its session current synchronously (before any await) and
+//   stops the one it replaces; the new session runs only after the old one has ended, QEMU
+//   included, so overlapping starts serialize and never run side by side. Across processes
+//   (`stratos boot`, `stratos build`, another IDE) the workspace's boot and build locks
+//   (toolchain/build/workspace-lock.ts) do the same: a session waits for them, saying so.
+// - A session's QEMU is killed when the connection that started it closes, on Stop, on a newer
+//   boot and on shutdown, so no QEMU process is ever left behind.
+// - The proof gate: unless the request bypasses it ("Boot anyway") or the setting is off, a boot
+//   is refused while the latest verification of the saved workspace is not all verified.
 import { execFile } from 'node:child_process';
+import { ApiError } from '../../app/api';
 import type { BootContext } from '../../app/boot-session';
-import type { BootResult } from '../../app/build';
-import { buildKernel } from '../../toolchain/build/build';
-import { bootKernel, findQemu, type BootHandle } from '../../toolchain/qemu/qemu';
+import type { BootResult, BuildResult } from '../../app/build';
+import { buildKernel, type BuildOptions } from '../../toolchain/build/build';
+import { acquireWorkspaceLock, LockWaitAborted, type ReleaseLock } from '../../toolchain/build/workspace-lock';
+import { bootKernel, findQemu, type BootHandle, type BootOptions } from '../../toolchain/qemu/qemu';
 import type { ClientContext, EventListener } from '../api/dispatcher';
 
 const BOOT_TIMEOUT_S = 120;
+/** Who holds the workspace's locks while the IDE boots (shown to a `stratos build` that waits). */
+const PURPOSE = "the IDE's Build & Boot";
+
+/** What a session runs: the real toolchain, or stand-ins in tests. */
+export interface BootTools {
+  build(options: BuildOptions): Promise<BuildResult>;
+  boot(options: BootOptions): BootHandle;
+  qemuInstalled(): boolean;
+}
+
+const REAL_TOOLS: BootTools = { build: buildKernel, boot: bootKernel, qemuInstalled: () => findQemu() !== null };
+
+/** Why a boot may not start now (a message naming the functions), or null when it may. */
+export type ProofGate = () => Promise<string | null>;
+
+interface BootSession {
+  sessionId: number;
+  /** Aborted by Stop, a newer boot, or the close of the connection that started it. */
+  controller: AbortController;
+  handle?: BootHandle;
+  /** Settles when the session has ended, its QEMU gone. */
+  done: Promise<void>;
+}
 
 function run(cmd: string, args: string[], cwd: string): Promise<string | null> {
   return new Promise((resolve) => {
@@ -19,11 +51,12 @@ function run(cmd: string, args: string[], cwd: string): Promise<string | null> {
 
 export class BootService {
   private nextSessionId = 1;
-  private current: { sessionId: number; handle?: BootHandle; cancelled: boolean; done: Promise<void> } | undefined;
+  private current: BootSession | undefined;
 
   constructor(
     private readonly workspaceRoot: string,
     private readonly emit: EventListener,
+    private readonly options: { gate?: ProofGate; tools?: BootTools } = {},
   ) {}
 
   async context(): Promise<BootContext> {
@@ -37,25 +70,45 @@ export class BootService {
     return { commit, dirty: status !== null && status !== '', qemu, rustc, missing };
   }
 
-  async start(client?: ClientContext): Promise<{ sessionId: number }> {
-    await this.stop();
-    const sessionId = this.nextSessionId++;
-    const session: { sessionId: number; handle?: BootHandle; cancelled: boolean; done: Promise<void> } = {
-      sessionId,
-      cancelled: false,
-      done: Promise.resolve(),
-    };
-    this.current = session;
-    client?.onClose(() => {
-      if (this.current === session) void this.stop();
-    });
-    // Start after the reply, so the renderer knows the session id before its first event.
-    session.done = new Promise((r) => setImmediate(r)).then(() => this.execute(session));
-    return { sessionId };
+  /**
+   * Starts a boot and returns its session id at once; the session reports through events. Refused
+   * (`proof-gate`) by the proof gate unless `bypassProofGate`.
+   */
+  async start(client?: ClientContext, request: { bypassProofGate?: true } = {}): Promise<{ sessionId: number }> {
+    if (!request.bypassProofGate && this.options.gate) {
+      const refusal = await this.options.gate();
+      if (refusal !== null) throw new ApiError('proof-gate', refusal);
+    }
+    return this.begin(client);
   }
 
-  private async execute(session: { sessionId: number; handle?: BootHandle; cancelled: boolean }): Promise<void> {
-    const { sessionId } = session;
+  /** Synchronous on purpose: the new session is current before anything else can run. */
+  private begin(client?: ClientContext): { sessionId: number } {
+    const previous = this.current;
+    const session: BootSession = { sessionId: this.nextSessionId++, controller: new AbortController(), done: Promise.resolve() };
+    this.current = session;
+    if (previous) this.cancel(previous);
+    client?.onClose(() => this.cancel(session));
+    // After the one it replaces has ended (QEMU gone), and after this reply, so the renderer
+    // knows the session id before its first event.
+    session.done = (previous?.done ?? Promise.resolve())
+      .then(() => new Promise((r) => setImmediate(r)))
+      .then(() => this.execute(session))
+      .finally(() => {
+        if (this.current === session) this.current = undefined;
+      });
+    return { sessionId: session.sessionId };
+  }
+
+  private cancel(session: BootSession): void {
+    session.controller.abort();
+    session.handle?.kill();
+  }
+
+  private async execute(session: BootSession): Promise<void> {
+    const { sessionId, controller } = session;
+    const { signal } = controller;
+    const tools = this.options.tools ?? REAL_TOOLS;
     const exit = (result: Partial<BootResult> & Pick<BootResult, 'reason' | 'status'>) =>
       this.emit('boot.event', {
         sessionId,
@@ -72,24 +125,40 @@ export class BootService {
           },
         },
       });
+    if (signal.aborted) return exit({ status: 1, reason: 'killed', message: 'stopped before the build started' });
+    let release: ReleaseLock;
     try {
-      const build = await buildKernel({
+      release = await acquireWorkspaceLock(this.workspaceRoot, 'boot', {
+        purpose: PURPOSE,
+        signal,
+        onWait: (holder) =>
+          this.emit('build.event', { sessionId, event: { type: 'phase', phase: 'wait', message: `waiting for ${holder.purpose} (pid ${holder.pid}) to finish` } }),
+      });
+    } catch (e) {
+      if (e instanceof LockWaitAborted) return exit({ status: 1, reason: 'killed', message: e.message });
+      return exit({ status: 1, reason: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+    try {
+      const build = await tools.build({
         workspace: this.workspaceRoot,
+        signal,
+        purpose: PURPOSE,
         onEvent: (event) => this.emit('build.event', { sessionId, event }),
       });
-      if (session.cancelled) return exit({ status: 1, reason: 'killed', message: 'stopped before QEMU started' });
+      if (signal.aborted) return exit({ status: 1, reason: 'killed', message: 'stopped before QEMU started' });
       if (!build.ok || !build.image) return exit({ status: 1, reason: 'error', message: 'the build failed: see Problems' });
-      if (!findQemu()) return exit({ status: 1, reason: 'error', message: 'QEMU is not installed: apt-get install qemu-system-x86' });
-      const handle = bootKernel({
+      if (!tools.qemuInstalled()) return exit({ status: 1, reason: 'error', message: 'QEMU is not installed: apt-get install qemu-system-x86' });
+      const handle = tools.boot({
         image: build.image,
         timeoutS: BOOT_TIMEOUT_S,
         onEvent: (event) => this.emit('boot.event', { sessionId, event }),
       });
       session.handle = handle;
-      if (session.cancelled) handle.kill();
       await handle.result;
     } catch (e) {
       exit({ status: 1, reason: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      await release();
     }
   }
 
@@ -97,13 +166,11 @@ export class BootService {
     this.current?.handle?.write(data);
   }
 
-  /** Stops the boot in progress (build or QEMU) and waits until QEMU is gone. */
+  /** Stops the boot in progress (build or QEMU) and waits until it has ended, QEMU gone. */
   async stop(): Promise<void> {
     const session = this.current;
     if (!session) return;
-    session.cancelled = true;
-    session.handle?.kill();
+    this.cancel(session);
     await session.done;
-    if (this.current === session) this.current = undefined;
   }
 }

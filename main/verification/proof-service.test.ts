@@ -1,12 +1,13 @@
 import { mkdtempSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvents, EventName } from '../../app/api';
 import type { VerifyDone, VerifyProgress } from '../../app/proof-session';
 import { nativeZ3Available } from '../../toolchain/verifier/index';
 import { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import type { SolverChoice } from '../../app/boot-session';
+import { VerifierThread } from '../../toolchain/verifier/thread/verifier-thread';
 import { ProofService } from './proof-service';
 
 const GOOD = `verus! {
@@ -94,6 +95,51 @@ describe('ProofService', () => {
     const secondStart = events.findIndex((e) => (e.payload as { runId?: number }).runId === second.runId);
     if (firstProgress >= 0) expect(firstProgress).toBeLessThan(secondStart);
   });
+  it('of 30 overlapping runs only the newest reaches the verifier; the others end cancelled at once', async () => {
+    const verify = vi.spyOn(VerifierThread.prototype, 'verify');
+    try {
+      const heapBefore = process.memoryUsage().heapUsed;
+      const starts = await Promise.all(Array.from({ length: 30 }, (_, i) => service.run({ buffers: [{ path: 'src/lib.rs', text: i % 2 ? BAD : GOOD }], reason: 'edit' })));
+      await service.idle();
+      const runIds = starts.map((s) => s.runId);
+      const last = Math.max(...runIds);
+      expect(done().map((d) => d.runId).sort((a, b) => a - b)).toEqual([...runIds].sort((a, b) => a - b));
+      expect(done().filter((d) => !d.cancelled).map((d) => d.runId)).toEqual([last]);
+      expect(verify).toHaveBeenCalledTimes(1);
+      const progressRuns = new Set(events.filter((e) => e.event === 'verify.progress').map((e) => (e.payload as VerifyProgress).runId));
+      expect([...progressRuns]).toEqual([last]);
+      // the newest run's text (i = 29: BAD) is the one verified
+      expect(done().find((d) => d.runId === last)!.report.functions.map((f) => f.status)).toEqual(['failed']);
+      expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('a refused request (a buffer outside the workspace) does not cancel the run in progress', async () => {
+    const first = await service.run({ buffers: [], reason: 'button' });
+    await expect(service.run({ buffers: [{ path: '../evil.rs', text: BAD }], reason: 'edit' })).rejects.toThrow(/leaves the workspace/);
+    await service.idle();
+    expect(done().map((d) => [d.runId, d.cancelled])).toEqual([[first.runId, false]]);
+  });
+
+  it('the proof gate: open after a verified run of the saved sources, closed with the failing functions, or when the saved text was never verified', async () => {
+    expect(await service.gateRefusal()).toMatch(/has not been verified yet/);
+    await service.run({ buffers: [], reason: 'button' });
+    await service.idle();
+    expect(await service.gateRefusal()).toBeNull();
+    // a save the verifier has not seen yet closes it again
+    writeFileSync(path.join(root, 'src', 'lib.rs'), BAD);
+    expect(await service.gateRefusal()).toMatch(/has not been verified yet/);
+    await service.run({ buffers: [], reason: 'save' });
+    await service.idle();
+    expect(await service.gateRefusal()).toBe('Proof gate: 1 function is not verified: add_one (failed, src/lib.rs)');
+    // unsaved buffers that verify do not open it: the build compiles the disk
+    await service.run({ buffers: [{ path: 'src/lib.rs', text: GOOD }], reason: 'edit' });
+    await service.idle();
+    expect(await service.gateRefusal()).toMatch(/has not been verified yet/);
+  });
+
   const QUANTIFIED = `verus! {
 spec fn p(i: int) -> bool;
 proof fn three()

@@ -4,9 +4,11 @@
 // each function's solver-time history in .stratos/ for the proof-cost warnings. The verifier runs
 // on its own thread (VerifierThread): its front end takes seconds on a large crate, and the host's
 // thread must keep serving file reads, saves and the QEMU console meanwhile.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { recordRun, type ProofHistory, type VerifyDone, type VerifyRequest } from '../../app/proof-session';
+import { proofGateRefusal } from '../../app/proof-gate';
 import type { VerifyReport } from '../../app/verification';
 import { autoSolver, nativeZ3Available } from '../../toolchain/verifier/solver-choice';
 import { VerifierThread } from '../../toolchain/verifier/thread/verifier-thread';
@@ -29,6 +31,13 @@ function emptyReport(): VerifyReport {
   };
 }
 
+/** The identity of a set of sources: which text a verification verified. */
+export function sourcesKey(files: Map<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(file).update('\0').update(text).update('\0');
+  return hash.digest('hex');
+}
+
 /** `auto`: native z3 when it is on PATH (as the CLI), else the embedded wasm build. */
 function resolveSolver(choice: SolverChoice): 'native' | 'wasm' {
   if (choice === 'auto') return autoSolver();
@@ -43,10 +52,19 @@ function profileNeedsNative(): string {
   return `Profiling needs native z3 (z3 on PATH); ${why}`;
 }
 
+/** The run in progress; `done` settles when its verify.done has been emitted. */
+interface CurrentRun {
+  runId: number;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
 export class ProofService {
   private nextRunId = 1;
-  private current: { runId: number; controller: AbortController; done: Promise<void> } | undefined;
+  private current: CurrentRun | undefined;
   private history: ProofHistory | undefined;
+  /** The latest finished whole-workspace verification and the sources it verified (the proof gate's input). */
+  private latestWhole: { sourcesKey: string; report: VerifyReport } | undefined;
   /** The verifier's thread, started by the first run and kept (its caches live there). */
   private readonly verifier = new VerifierThread();
 
@@ -56,30 +74,48 @@ export class ProofService {
     private readonly options: { jobs?: number; /** the settings' solver choice, read at each run */ solver?: () => Promise<SolverChoice> } = {},
   ) {}
 
-  /** Starts a run and returns at once; the run reports through events. */
+  /**
+   * Starts a run and returns at once; the run reports through events. The older run is cancelled
+   * and this one becomes `current` before the first await, so of many overlapping requests only
+   * the newest reaches the verifier (the others end at once with `cancelled: true`).
+   */
   async run(request: VerifyRequest): Promise<{ runId: number }> {
+    // the buffers' paths are checked first: a refused request leaves the run in progress alone
+    const edited = request.buffers.filter((b) => b.path.endsWith('.rs')).map((b) => [toWorkspacePath(this.workspace.root, this.workspace.resolve(b.path)), b.text] as const);
     this.cancel();
     const runId = this.nextRunId++;
     const controller = new AbortController();
-    const files = await readRustSources(this.workspace.root);
-    const edited: string[] = [];
-    for (const buffer of request.buffers) {
-      if (!buffer.path.endsWith('.rs')) continue;
-      const file = toWorkspacePath(this.workspace.root, this.workspace.resolve(buffer.path));
-      files.set(file, buffer.text);
-      edited.push(file);
+    let started!: () => void;
+    const run: CurrentRun = { runId, controller, done: new Promise<void>((resolve) => (started = resolve)) };
+    this.current = run;
+    let files: Map<string, string>;
+    try {
+      files = await readRustSources(this.workspace.root);
+    } catch (e) {
+      if (this.current === run) this.current = undefined;
+      started();
+      throw e;
     }
+    for (const [file, text] of edited) files.set(file, text);
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Start after this request's reply has been sent, so the renderer knows the run id before
     // the run's first event arrives.
-    const done = new Promise((resolve) => setImmediate(resolve)).then(() => this.execute(runId, files, edited, request, timeoutMs, controller.signal));
-    this.current = { runId, controller, done };
+    const done = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      this.execute(runId, files, edited.map(([file]) => file), request, timeoutMs, controller.signal),
+    );
+    void done.then(started);
     return { runId };
   }
 
   private async execute(runId: number, files: Map<string, string>, edited: string[], request: VerifyRequest, timeoutMs: number, signal: AbortSignal): Promise<void> {
     let message: VerifyDone;
     const solver = resolveSolver((await this.options.solver?.().catch(() => 'auto' as const)) ?? 'auto');
+    if (signal.aborted) {
+      // replaced before it started: the verifier never sees it
+      this.emit('verify.done', { runId, cancelled: true, report: emptyReport(), cacheHits: 0, solver });
+      if (this.current?.runId === runId) this.current = undefined;
+      return;
+    }
     try {
       if (request.profile && solver !== 'native') throw new Error(profileNeedsNative());
       const report = await this.verifier.verify(files, {
@@ -103,6 +139,7 @@ export class ProofService {
         },
       });
       const cancelled = signal.aborted;
+      if (!cancelled && !request.profile) this.remember(files, report, request.functionName !== undefined);
       // a profile run's times (a z3 process per query, no cache) are not comparable with the
       // others': kept out of the history behind the slow/brittle warnings
       if (!cancelled && !request.profile) await this.record(report, timeoutMs);
@@ -112,6 +149,34 @@ export class ProofService {
     }
     this.emit('verify.done', message);
     if (this.current?.runId === runId) this.current = undefined;
+  }
+
+  /** Keeps what the proof gate decides on: a whole run, or one function re-verified on the same sources. */
+  private remember(files: Map<string, string>, report: VerifyReport, oneFunction: boolean): void {
+    const key = sourcesKey(files);
+    if (!oneFunction) {
+      this.latestWhole = { sourcesKey: key, report };
+      return;
+    }
+    if (this.latestWhole?.sourcesKey !== key) return;
+    const fresh = new Map(report.functions.map((f) => [`${f.file}::${f.name}`, f]));
+    this.latestWhole = {
+      sourcesKey: key,
+      report: { ...this.latestWhole.report, functions: this.latestWhole.report.functions.map((f) => fresh.get(`${f.file}::${f.name}`) ?? f) },
+    };
+  }
+
+  /**
+   * The proof gate: why the workspace as saved (the sources a build compiles) may not boot now, or
+   * null when its latest verification verified every function. Sources never verified as they
+   * are on disk (unsaved edits verified only, or no run yet) are refused too.
+   */
+  async gateRefusal(): Promise<string | null> {
+    const disk = sourcesKey(await readRustSources(this.workspace.root));
+    if (!this.latestWhole || this.latestWhole.sourcesKey !== disk) {
+      return 'Proof gate: the workspace as saved has not been verified yet: save, let the verification finish (or press Verify), then Build & Boot';
+    }
+    return proofGateRefusal(this.latestWhole.report);
   }
 
   cancel(): void {

@@ -8,10 +8,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type ServerOptions, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../app/api';
 import type { Dispatcher } from '../api/dispatcher';
 import { contentSecurityPolicy } from './csp';
+import { OutboundFlow, type FlowLimits } from './outbound-flow';
 
 export interface WebHostOptions {
   dispatcher: Dispatcher;
@@ -19,6 +20,10 @@ export interface WebHostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Where the host reports a dropped client (one line each); default: stderr. */
+  log?: (line: string) => void;
+  /** Per-connection bounds on what waits for a slow client (outbound-flow.ts); default: its constants. */
+  flowLimits?: FlowLimits;
 }
 
 export interface WebHost {
@@ -42,6 +47,23 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.map': 'application/json',
 };
+
+/** Largest message a client may send (a save of a 64 MB file, as JSON, fits). */
+export const MAX_CLIENT_MESSAGE = 128 * 1024 * 1024;
+/** How long a closing connection may take to answer our close frame before it is cut. */
+const CLOSE_TIMEOUT_MS = 5000;
+/** How often a connection that dropped console output checks whether its client caught up. */
+const DRAIN_CHECK_MS = 250;
+
+/**
+ * The close code ws sent for a protocol error (1002 protocol, 1007 bad UTF-8, 1009 too big):
+ * ws keeps it on the error under a symbol it does not export.
+ */
+function closeCodeOf(error: Error): number | undefined {
+  const key = Object.getOwnPropertySymbols(error).find((s) => s.description === 'status-code');
+  const code = key === undefined ? undefined : (error as unknown as Record<symbol, unknown>)[key];
+  return typeof code === 'number' ? code : undefined;
+}
 
 export type AuthVerdict = 'ok' | 'missing' | 'wrong';
 
@@ -125,12 +147,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024 * 1024 });
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  // closeTimeout is a ws 8.18+ option its type declarations do not list yet
+  const wssOptions: ServerOptions & { closeTimeout: number } = { noServer: true, maxPayload: MAX_CLIENT_MESSAGE, closeTimeout: CLOSE_TIMEOUT_MS };
+  const wss = new WebSocketServer(wssOptions);
   const rejectUpgrade = (socket: Duplex, status: string) => {
     socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.destroy();
   };
   server.on('upgrade', (req, socket, head) => {
+    // node's HTTP server takes its own error listener off an upgraded socket: a reset before ws
+    // owns it would otherwise be an unhandled 'error'
+    socket.on('error', () => socket.destroy());
     if (!allowedHosts().includes(req.headers.host ?? '')) return rejectUpgrade(socket, '403 Forbidden');
     const verdict = checkToken(req, token, cookieName());
     if (verdict === 'missing') return rejectUpgrade(socket, '401 Unauthorized');
@@ -140,18 +168,45 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   const attach = (ws: WebSocket) => {
-    const send = (message: ServerMessage) => {
+    const flow = new OutboundFlow(() => ws.bufferedAmount, options.flowLimits);
+    let dropped = false;
+    const drop = (why: string) => {
+      if (dropped) return;
+      dropped = true;
+      log(`stratos: WebSocket client dropped: ${why}`);
+    };
+    const write = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    let drainTimer: NodeJS.Timeout | undefined;
+    const checkDrained = () => {
+      drainTimer = undefined;
+      flow.drainedNotices().forEach(write);
+      if (flow.pendingDropped() > 0 && ws.readyState === ws.OPEN) drainTimer = setTimeout(checkDrained, DRAIN_CHECK_MS);
+    };
+    const send = (message: ServerMessage) => {
+      if (ws.readyState !== ws.OPEN) return;
+      const plan = flow.plan(message);
+      if (plan === 'close') {
+        // the client read nothing of what is queued: a close frame would queue behind it
+        drop(`not reading (${ws.bufferedAmount} bytes queued)`);
+        return ws.terminate();
+      }
+      plan.forEach(write);
+      if (flow.pendingDropped() > 0 && !drainTimer) drainTimer = setTimeout(checkDrained, DRAIN_CHECK_MS);
     };
     const unsubscribe = options.dispatcher.subscribe((event, payload) => send({ event, payload }));
     const closeCallbacks: (() => void)[] = [];
     const client = { onClose: (callback: () => void) => void closeCallbacks.push(callback) };
     // A malformed frame (bad UTF-8, unknown opcode, unmasked, RSV bits, an absurd length, a
-    // message over maxPayload) is an 'error' on this socket: without a listener it would end the
-    // whole host. The socket is dropped; every other client goes on.
-    ws.on('error', () => ws.terminate());
+    // message over maxPayload) is an 'error' on this socket, which without a listener would end
+    // the whole host. ws has already sent its close frame with the code (1002, 1007 or 1009) and
+    // cuts the socket if the client does not answer it within CLOSE_TIMEOUT_MS; every other
+    // client goes on. ws emits 'error' at most once per socket: one line in the log.
+    ws.on('error', (error) => drop(`${error.message} (close code ${closeCodeOf(error) ?? 'none'})`));
     ws.on('close', () => {
       unsubscribe();
+      clearTimeout(drainTimer);
       for (const callback of closeCallbacks.splice(0)) callback();
     });
     ws.on('message', async (data) => {

@@ -14,11 +14,17 @@ function GateDialog({ actions }: { actions: BootActions }) {
   const shown = gate.functions.slice(0, 8);
   return (
     <div role="alertdialog" aria-label="Proof gate" className="gate-dialog">
-      <p>
-        <strong>Boot refused:</strong> {gate.functions.length} function{gate.functions.length === 1 ? ' is' : 's are'} not verified:{' '}
-        {shown.map((f) => `${f.name} (${f.status})`).join(', ')}
-        {gate.functions.length > shown.length ? `, and ${gate.functions.length - shown.length} more` : ''}.
-      </p>
+      {gate.hostMessage ? (
+        <p>
+          <strong>Boot refused:</strong> {gate.hostMessage}.
+        </p>
+      ) : (
+        <p>
+          <strong>Boot refused:</strong> {gate.functions.length} function{gate.functions.length === 1 ? ' is' : 's are'} not verified:{' '}
+          {shown.map((f) => `${f.name} (${f.status})`).join(', ')}
+          {gate.functions.length > shown.length ? `, and ${gate.functions.length - shown.length} more` : ''}.
+        </p>
+      )}
       <label>
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Don't gate boots on proofs in this workspace
       </label>

@@ -2,7 +2,7 @@
 // React: the terminal subscribes to it), the build's diagnostics for Problems, and the proof
 // gate that refuses a boot while the proofs are not all verified.
 import { create } from 'zustand';
-import type { IdeApi } from '../../app/api';
+import { ApiError, type IdeApi } from '../../app/api';
 import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings, SolverChoice } from '../../app/boot-session';
 import type { BootResult } from '../../app/build';
 import type { Diagnostic } from '../../app/verification';
@@ -21,6 +21,8 @@ export interface BootHeader {
 export interface GateRefusal {
   /** Functions that are not verified, with their status. */
   functions: { name: string; file: string; status: string }[];
+  /** The host's own refusal (it gates on the saved workspace's latest verification), when it refused. */
+  hostMessage?: string;
 }
 
 export interface BootState {
@@ -113,6 +115,7 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
     }
   };
 
+  let lastBypass = false;
   const actions = {
     subscribe() {
       void api.call('settings.get', {}).then((settings) => set({ settings }), () => undefined);
@@ -140,7 +143,7 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
     async bootAnyway(remember: boolean) {
       if (remember) set({ settings: await api.call('settings.set', { proofGate: false }) });
       set({ gate: null });
-      await actions.start();
+      await actions.start(true);
     },
 
     async setProofGate(on: boolean) {
@@ -156,7 +159,9 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
       set({ gate: null });
     },
 
-    async start() {
+    /** Starts a boot; the host applies the proof gate too unless `bypassProofGate` ("Boot anyway"). */
+    async start(bypassProofGate = false) {
+      lastBypass = bypassProofGate;
       hooks.showConsole();
       const proofs = Object.values(useProofs.getState().functions);
       const [context, trustedLines] = await Promise.all([api.call('boot.context', {}), hooks.trustedLines()]);
@@ -174,8 +179,14 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
           '\r\n',
       );
       for (const m of context.missing) writeConsole(red(`[missing] ${m}`) + '\r\n');
-      const { sessionId } = await api.call('boot.start', {});
-      set({ sessionId });
+      try {
+        const { sessionId } = await api.call('boot.start', bypassProofGate ? { bypassProofGate: true } : {});
+        set({ sessionId });
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 'proof-gate')) throw e;
+        set({ phase: 'idle', gate: { functions: [], hostMessage: e.message } });
+        writeConsole(red(e.message) + '\r\n');
+      }
     },
 
     async stop() {
@@ -184,7 +195,8 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
 
     async restart() {
       await actions.stop();
-      await actions.start();
+      // a restart of a boot started with "Boot anyway" is one too
+      await actions.start(lastBypass);
     },
 
     input(data: string) {

@@ -16,6 +16,7 @@ import type { BuildEvent, BuildResult } from '../../app/build';
 import type { Diagnostic, Severity } from '../../app/verification';
 import { erase } from '../erase/erase';
 import { checkMultibootImage } from './elf';
+import { acquireWorkspaceLock, LockWaitAborted, type ReleaseLock } from './workspace-lock';
 
 export interface BuildOptions {
   /** The kernel workspace (holds src/main.rs and linker.ld). */
@@ -27,6 +28,10 @@ export interface BuildOptions {
   rustc?: string;
   /** Optimisation level passed to rustc (default 2). */
   optLevel?: 0 | 1 | 2 | 3 | 's';
+  /** Stops the build: the wait for the build lock, or rustc (killed). The result is then a failure. */
+  signal?: AbortSignal;
+  /** Who builds, shown to a build that waits for this one (default `stratos build`). */
+  purpose?: string;
 }
 
 export const IMAGE_NAME = 'nimbus.elf';
@@ -131,19 +136,45 @@ export interface RustcDiagnostic {
   rendered: string | null;
 }
 
-function runRustc(bin: string, args: string[], cwd: string): Promise<{ code: number; stderr: string }> {
+function runRustc(bin: string, args: string[], cwd: string, signal?: AbortSignal): Promise<{ code: number; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(bin, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(bin, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], signal, killSignal: 'SIGKILL' });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
+    child.on('error', (e) => (e.name === 'AbortError' ? undefined : reject(e)));
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stderr }));
   });
 }
 
-/** Erase, compile, link and check the kernel image of `workspace`. */
+/**
+ * Erase, compile, link and check the kernel image of `workspace`, holding the workspace's build
+ * lock (workspace-lock.ts): a build started while another runs (this process or another) waits
+ * for it, with a `wait` phase event naming the holder.
+ */
 export async function buildKernel(opts: BuildOptions): Promise<BuildResult> {
+  const emit = opts.onEvent ?? (() => {});
+  let release: ReleaseLock;
+  try {
+    release = await acquireWorkspaceLock(opts.workspace, 'build', {
+      purpose: opts.purpose ?? 'stratos build',
+      signal: opts.signal,
+      onWait: (holder) => emit({ type: 'phase', phase: 'wait', message: `waiting for the build of ${holder.purpose} (pid ${holder.pid}) to finish` }),
+    });
+  } catch (e) {
+    if (!(e instanceof LockWaitAborted)) throw e;
+    const result: BuildResult = { ok: false, image: null, cached: false, files: 0, diagnostics: [], timings: { eraseMs: 0, compileMs: 0, totalMs: 0 } };
+    emit({ type: 'done', result });
+    return result;
+  }
+  try {
+    return await buildLocked(opts);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const ws = resolve(opts.workspace);
   const emit = opts.onEvent ?? (() => {});
@@ -231,7 +262,8 @@ export async function buildKernel(opts: BuildOptions): Promise<BuildResult> {
   // 3. compile + link
   emit({ type: 'phase', phase: 'compile', message: `${bin} src/main.rs (${files.length} files)` });
   const tc = performance.now();
-  const { code, stderr } = await runRustc(bin, args, erasedRoot);
+  const { code, stderr } = await runRustc(bin, args, erasedRoot, opts.signal);
+  if (opts.signal?.aborted) return finish({ ok: false, image: null, cached: false, files: files.length, eraseMs, compileMs: performance.now() - tc });
   const compileMs = performance.now() - tc;
   for (const line of stderr.split('\n')) {
     if (!line.startsWith('{')) continue;

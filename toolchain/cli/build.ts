@@ -10,7 +10,8 @@ export const help = `Usage: stratos build [--json] [--workspace DIR] [--force]
 Erase the ghost code of the kernel workspace (positions preserved), compile it with the
 machine's stable rustc for the host target as a freestanding #![no_std] image, link it with the
 workspace's linker.ld and print the image path (DIR/target/stratos/nimbus.elf). Unchanged
-sources do not rebuild.
+sources do not rebuild. One build at a time per workspace: a build started while another runs
+(another stratos build or boot, or the IDE) waits for it (.stratos/build.lock).
 
 Options:
   --workspace DIR  the kernel workspace (default: ./kernel-workspace when run from the
@@ -32,11 +33,13 @@ export interface CommonArgs {
   json: boolean;
   force: boolean;
   timeoutS: number;
+  /** `--no-gate` (stratos boot): boot without verifying first. */
+  gate: boolean;
   rest: string[];
 }
 
 export function parseCommon(args: string[], allowed: string[]): CommonArgs | string {
-  const out: CommonArgs = { workspace: '', json: false, force: false, timeoutS: 30, rest: [] };
+  const out: CommonArgs = { workspace: '', json: false, force: false, timeoutS: 30, gate: true, rest: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -50,6 +53,7 @@ export function parseCommon(args: string[], allowed: string[]): CommonArgs | str
       if (flag === '--workspace') out.workspace = resolve(value());
       else if (flag === '--json') out.json = true;
       else if (flag === '--force') out.force = true;
+      else if (flag === '--no-gate') out.gate = false;
       else if (flag === '--timeout') {
         const n = Number(value());
         if (!Number.isFinite(n) || n <= 0) return `--timeout needs a positive number of seconds`;
@@ -76,6 +80,7 @@ export async function run(args: string[]): Promise<number> {
       ? undefined
       : (e) => {
           if (e.type === 'diagnostic') process.stderr.write(formatDiagnostic(e.diagnostic) + '\n');
+          else if (e.type === 'phase' && e.phase === 'wait') process.stderr.write(`stratos build: ${e.message}\n`);
         },
   });
   if (parsed.json) {

@@ -10,6 +10,8 @@ interface FakeHost {
   emit<E extends EventName>(event: E, payload: ApiEvents[E]): void;
   /** The next verify.run is refused with this message. */
   refuseNext?: string;
+  /** The next verify.run's reply waits for this promise. */
+  holdNext?: Promise<void>;
 }
 
 function fakeHost(history: ProofHistory = {}): FakeHost {
@@ -28,7 +30,11 @@ function fakeHost(history: ProofHistory = {}): FakeHost {
             host.refuseNext = undefined;
             throw new Error(message);
           }
-          return { runId: nextRunId++ } as never;
+          const runId = nextRunId++;
+          const hold = host.holdNext;
+          host.holdNext = undefined;
+          if (hold) await hold;
+          return { runId } as never;
         }
         throw new Error(`unexpected ${method}`);
       },
@@ -82,6 +88,40 @@ function sample(patch: Partial<TimingSample>): TimingSample {
 
 beforeEach(() => {
   useProofs.setState({ functions: {}, diagnostics: [], running: false, currentRun: null, lastRun: null, selection: null, history: {}, filter: '', profile: null });
+});
+
+describe('runs superseded by an edit', () => {
+  it("a cancelled run's report, arriving before the new run's id, neither ends the new run nor marks its functions stale", async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.verify('button');
+    host.emit('verify.done', done(1, [result('a'), result('b')]));
+    expect(useProofs.getState().lastRun?.runId).toBe(1);
+    // run 2 starts; an edit starts run 3 while run 2 is going, and run 3's reply is slow
+    await actions.verify('edit');
+    let reply!: () => void;
+    host.holdNext = new Promise((r) => (reply = r));
+    const third = actions.verify('edit');
+    // the host cancels run 2 at once and reports it before answering the request for run 3
+    host.emit('verify.done', done(2, [result('a')], { cancelled: true }));
+    let s = useProofs.getState();
+    expect(s.running).toBe(true);
+    expect(s.lastRun?.runId).toBe(1);
+    expect(Object.values(s.functions).map((f) => [f.result.name, f.running, f.stale])).toEqual([
+      ['a', true, false],
+      ['b', true, false],
+    ]);
+    reply();
+    expect(await third).toBe(3);
+    expect(useProofs.getState().currentRun).toBe(3);
+    host.emit('verify.progress', { runId: 3, result: result('a', { status: 'failed' }) });
+    expect(useProofs.getState().functions['src/lib.rs::a']?.result.status).toBe('failed');
+    host.emit('verify.done', done(3, [result('a', { status: 'failed' }), result('b')]));
+    s = useProofs.getState();
+    expect(s.running).toBe(false);
+    expect(s.lastRun?.runId).toBe(3);
+  });
 });
 
 describe('worthProfiling', () => {

@@ -125,6 +125,12 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
   const editCounter = new Map<string, number>();
   const runSnapshots = new Map<number, { edits: Map<string, number>; functionName?: string }>();
   let editTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * `verify.run` requests not answered yet. While one is in flight, the run it supersedes may
+   * still report (its cancelled `verify.done`): that run is no longer the current one, although
+   * the new run's id is not known yet.
+   */
+  let requestsInFlight = 0;
 
   const onProgress = ({ runId, result }: VerifyProgress) => {
     if (runId !== get().currentRun) return;
@@ -139,7 +145,10 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
     // and its panel must still say why it stopped
     const profile = get().profile;
     if (profile?.phase === 'running' && profile.runId === done.runId) set({ profile: settleProfile(profile, done) });
-    if (done.runId !== get().currentRun) return;
+    if (done.runId !== get().currentRun || requestsInFlight > 0) {
+      runSnapshots.delete(done.runId);
+      return;
+    }
     const run = runSnapshots.get(done.runId);
     const snapshot = run?.edits;
     runSnapshots.delete(done.runId);
@@ -201,15 +210,20 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
           const included = !options.functionName || f.result.name === options.functionName;
           functions[key] = included ? { ...f, running: true } : f;
         }
-        return { functions, running: true };
+        // the run in progress (if any) is superseded from now on, not from the host's reply
+        return { functions, running: true, currentRun: null };
       });
+      requestsInFlight++;
       try {
         const { runId } = await api.call('verify.run', { buffers: buffers(), reason, ...options });
+        requestsInFlight--;
         runSnapshots.set(runId, { edits: snapshot, functionName: options.functionName });
-        set({ currentRun: runId });
+        // a newer request made after this one owns the status (its reply comes later)
+        if (requestsInFlight === 0) set({ currentRun: runId });
         return runId;
       } catch (e) {
-        set({ running: false, lastRun: { runId: -1, verified: 0, total: 0, solverMs: 0, wallMs: 0, cacheHits: 0, cancelled: false, error: e instanceof Error ? e.message : String(e) } });
+        requestsInFlight--;
+        if (requestsInFlight === 0) set({ running: false, lastRun: { runId: -1, verified: 0, total: 0, solverMs: 0, wallMs: 0, cacheHits: 0, cancelled: false, error: e instanceof Error ? e.message : String(e) } });
         return undefined;
       }
     },

@@ -70,6 +70,8 @@ export interface FunctionResult {
   /** Workspace-relative path with forward slashes. */
   file: string;
   span: Span;
+  /** The function's name in its signature (where the Proofs panel puts the cursor). */
+  nameSpan?: Span;
   mode: FunctionMode;
   status: FunctionStatus;
   timeMs: number;

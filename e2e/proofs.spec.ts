@@ -134,3 +134,17 @@ test('the status bar says which solver answered, and the Solver setting switches
 function which(cmd: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((d) => existsSync(path.join(d, cmd)));
 }
+
+test('clicking a function in Proofs puts the cursor on its name, selecting nothing: a keystroke then replaces nothing', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'bump', 'failed')).toBeVisible({ timeout: 30_000 });
+  await fnItem(page, 'bump', 'failed').locator('.proof-row').click();
+  await expect(page.getByRole('tab', { name: /^lib\.rs/ })).toHaveAttribute('aria-selected', 'true');
+  // `pub fn bump(` is line 14; the cursor is on the name
+  await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('14');
+  await expect(page.locator('.monaco-editor .selected-text')).toHaveCount(0);
+  await page.keyboard.type('d');
+  // the keystroke went into the name, at its start; the body is all there
+  await expect(page.locator('.monaco-editor .view-line', { hasText: 'pub fn dbump(x: u64)' })).toBeVisible();
+  await expect(page.locator('.monaco-editor .view-line', { hasText: 'requires x < 1000,' })).toBeVisible();
+});

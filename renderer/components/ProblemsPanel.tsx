@@ -43,7 +43,7 @@ export function ProblemsPanel({ nav }: { nav: Navigation }) {
         span: fn.result.span,
         severity: fn.result.status === 'error' ? 'error' : 'warning',
         message: `${fn.result.name}: ${fn.result.status}${fn.result.detail ? `: ${fn.result.detail}` : ''}`,
-        open: () => void nav.goTo(fn.result.file, fn.result.span),
+        open: () => void nav.goToFunction(fn.result),
       });
     }
   }

@@ -48,12 +48,12 @@ function FunctionItem({ fn, nav, actions }: { fn: LiveFunction; nav: Navigation;
       onClick={(e) => {
         e.stopPropagation();
         if (expandable) setExpanded((x) => !x);
-        void nav.goTo(fn.result.file, fn.result.span);
+        void nav.goToFunction(fn.result);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.stopPropagation();
-          void nav.goTo(fn.result.file, fn.result.span);
+          void nav.goToFunction(fn.result);
         }
       }}
     >

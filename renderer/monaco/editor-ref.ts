@@ -21,11 +21,16 @@ export function toRange(span: Span) {
   };
 }
 
-/** Selects `span` in the editor and scrolls it to the centre (the model must be the active one). */
-export function revealSpan(span: Span): void {
+/**
+ * Selects `span` in the editor and scrolls it to the centre (the model must be the active one).
+ * `cursor`: only puts the cursor at the span's start, selecting nothing (a keystroke then
+ * replaces nothing).
+ */
+export function revealSpan(span: Span, how: { cursor?: boolean } = {}): void {
   if (!current) return;
   const range = toRange(span);
-  current.setSelection(range);
+  if (how.cursor) current.setPosition({ lineNumber: span.start.line, column: span.start.column });
+  else current.setSelection(range);
   current.revealRangeInCenterIfOutsideViewport(range);
   current.focus();
 }

@@ -138,7 +138,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       if (it.parseError) {
         // its contract (when the signature was read) still serves its callers
         if (!selectedByFilter(qname, it.name)) continue;
-        const r: FunctionResult = { name: qname, file: f.path, span: lm.span(it.sp), mode: it.mode, status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.parseError.diagnostic.message} at ${f.path}:${fmtPos(lm, it.parseError.diagnostic.sp.start)}` };
+        const r: FunctionResult = { name: qname, file: f.path, span: lm.span(it.sp), nameSpan: lm.span(it.nameSp), mode: it.mode, status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${it.parseError.diagnostic.message} at ${f.path}:${fmtPos(lm, it.parseError.diagnostic.sp.start)}` };
         functions.push(r);
         if (mine(f.path)) options.onFunctionResult?.(r);
         continue;

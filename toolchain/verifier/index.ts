@@ -417,6 +417,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     name: u.vc.info.qname,
     file: u.file.path,
     span: u.lines.span(u.vc.info.item.sp),
+    nameSpan: u.lines.span(u.vc.info.item.nameSp),
     mode: u.mode,
     status,
     timeMs: 0,

@@ -134,3 +134,32 @@ test("the dashboard's ratio equals stratos stats --json's", async ({ page }) => 
   await page.getByRole('table', { name: 'Lines per function' }).getByRole('row', { name: new RegExp(`^${fn.name.replace(/[:]/g, '\\$&')} `) }).first().click();
   await expect(page.getByRole('tab', { name: new RegExp(`^${path.basename(fn.file).replace('.', '\\.')}`) })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('the trend runs oldest to newest, and a commit made meanwhile appears when the dashboard is shown again', async ({ page }) => {
+  host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'proofs'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: host.workspace });
+  const lib = path.join(host.workspace, 'src', 'lib.rs');
+  const addProof = (n: number) => {
+    // one more proof function: the ratio grows with each commit
+    const lemma = `\nproof fn lemma_${n}(x: int)\n    ensures x + ${n} > x,\n{\n    assert(x + ${n} > x);\n    assert(x + ${n} >= x);\n}\n`;
+    writeFileSync(lib, readFileSync(lib, 'utf8').replace('} // verus!', `${lemma}} // verus!`));
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'first');
+  addProof(1);
+  git('commit', '-qam', 'second');
+  addProof(2);
+  git('commit', '-qam', 'third');
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proof dashboard' }).click();
+  const trend = page.getByRole('img', { name: /^Trend over/ });
+  await expect(trend).toHaveAttribute('aria-label', /^Trend over 3 commits/);
+  const [from, to] = /ratio from ([\d.]+):1 to ([\d.]+):1/.exec((await trend.getAttribute('aria-label')) ?? '')!.slice(1).map(Number);
+  expect(from).toBeLessThan(to!);
+  addProof(3);
+  git('commit', '-qam', 'fourth');
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await page.getByRole('tab', { name: 'Proof dashboard' }).click();
+  await expect(trend).toHaveAttribute('aria-label', /^Trend over 4 commits/);
+});

@@ -72,7 +72,8 @@ function ModuleChart({ rows }: { rows: Row[] }) {
 
 function TrendChart({ history }: { history: CommitStats[] }) {
   if (history.length < 2) return <p className="empty">The trend appears once the workspace has two or more commits ({history.length} now).</p>;
-  const points = [...history].reverse();
+  // oldest commit first, as `stats.history` gives them: time runs left to right
+  const points = history;
   const ratios = points.map((p) => p.total.ratio ?? 0);
   const counts = points.map((p) => p.checkedFunctions);
   const w = 420;
@@ -113,10 +114,19 @@ export function Dashboard({ api, nav, visible }: { api: IdeApi; nav: Navigation;
     api.call('stats.get', { buffers: [] }).then(setReport, (e: Error) => setError(e.message));
   }, [api, visible, savedStatus]);
 
+  // read again each time the dashboard is shown and after each save: commits made meanwhile (in a
+  // terminal) appear without a reload (the host caches each commit's counts: cheap)
   useEffect(() => {
-    if (!visible || history) return;
-    api.call('stats.history', {}).then(setHistory, () => setHistory([]));
-  }, [api, visible, history]);
+    if (!visible) return;
+    let live = true;
+    api.call('stats.history', {}).then(
+      (h) => live && setHistory(h),
+      () => live && setHistory((old) => old ?? []),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, visible, savedStatus]);
 
   const rows: Row[] = useMemo(() => {
     if (!report) return [];

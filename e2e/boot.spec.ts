@@ -118,6 +118,27 @@ test('the proof gate refuses a boot while a function fails', async ({ page }) =>
   await expect(page.getByRole('status', { name: 'QEMU state' })).toHaveText('idle');
 });
 
+test('Restart goes through the proof gate again: a function that failed since the last boot refuses it', async ({ page }) => {
+  host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'proofs'));
+  const lib = path.join(host.workspace, 'src', 'lib.rs');
+  editFile(lib, /(ensures r > x,\n\{\n    )x\n/, '$1x + 1\n');
+  await page.goto(host.url);
+  const proofsRegion = page.getByRole('region', { name: 'Proofs' });
+  await expect(proofsRegion.getByLabel('Verified count')).toHaveText('3 of 3 verified', { timeout: 30_000 });
+  // all verified: the boot starts (this fixture is no kernel: its build fails, which ends it)
+  await page.getByRole('button', { name: 'Build & Boot' }).click();
+  await expect(page.getByRole('status', { name: 'QEMU state' })).toHaveText(/exited/, { timeout: 60_000 });
+  // bump breaks on disk (as a pull or another editor would do it) and is re-verified
+  editFile(lib, /(ensures r > x,\n\{\n    )x \+ 1\n/, '$1x\n');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(proofsRegion.getByRole('treeitem', { name: /^bump failed/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Restart' }).click();
+  const gate = page.getByRole('alertdialog', { name: 'Proof gate' });
+  await expect(gate).toContainText('bump (failed)');
+  await gate.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status', { name: 'QEMU state' })).not.toHaveText(/building|running/);
+});
+
 test("the dashboard's ratio equals stratos stats --json's", async ({ page }) => {
   host = await startHost(kernel);
   const json = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'stratos.mjs'), 'stats', host.workspace, '--json'], { encoding: 'utf8' });

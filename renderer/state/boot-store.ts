@@ -195,8 +195,10 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
 
     async restart() {
       await actions.stop();
-      // a restart of a boot started with "Boot anyway" is one too
-      await actions.start(lastBypass);
+      // a restart of a boot started with "Boot anyway" is one too; any other goes through the
+      // proof gate again (the proofs may have changed since that boot)
+      if (lastBypass) await actions.start(true);
+      else await actions.buildAndBoot();
     },
 
     input(data: string) {

@@ -52,3 +52,19 @@ test('a timed-out function is profiled: its quantifiers listed, each opening whe
   await profile.getByRole('link', { name: site, exact: true }).click();
   await expect(cursorLine(page)).toHaveText(String(loopLine));
 });
+
+test('the proof gate names a timeout and offers "Verify with 60 s" in one click', async ({ page }) => {
+  test.setTimeout(90_000);
+  host = await startHost(fixture);
+  await page.goto(host.url);
+  await expect(fnItem(page, 'tangled', 'timeout')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Build & Boot' }).click();
+  const gate = page.getByRole('alertdialog', { name: 'Proof gate' });
+  await expect(gate).toContainText('tangled (timeout)');
+  await expect(gate).toContainText('timed out: not proved within the time limit');
+  await gate.getByRole('button', { name: 'Verify with 60 s' }).click();
+  await expect(gate).toBeHidden();
+  // the run with the longer limit starts at once (its end and the boot after it take up to a minute)
+  await expect(page.getByLabel('Verification status')).toContainText('Verifying', { timeout: 5_000 });
+  await expect(fnItem(page, 'tangled', 'running')).toBeVisible();
+});

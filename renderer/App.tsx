@@ -24,6 +24,7 @@ export function App() {
     const boot = createBootActions(api, {
       showConsole: () => workspace.showBottomTab('console'),
       trustedLines: () => api.call('stats.get', { buffers: [] }).then((r) => r.total.trusted, () => null),
+      verifyWorkspace: (timeoutMs) => proofRef.current!.verifyAndWait('button', { timeoutMs }),
     });
     return { workspace, proofs, boot, nav: createNavigation(workspace, proofs) };
   }, []);

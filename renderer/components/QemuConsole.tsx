@@ -5,13 +5,14 @@ import { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
-import { subscribeConsole, useBoot, type BootActions } from '../state/boot-store';
+import { LONG_TIMEOUT_MS, subscribeConsole, useBoot, type BootActions } from '../state/boot-store';
 
 function GateDialog({ actions }: { actions: BootActions }) {
   const gate = useBoot((s) => s.gate);
   const [remember, setRemember] = useState(false);
   if (!gate) return null;
   const shown = gate.functions.slice(0, 8);
+  const timedOut = gate.hostMessage && /time(d)? ?out/i.test(gate.hostMessage) ? Math.max(1, gate.functions.length) : gate.functions.filter((f) => f.status === 'timeout').length;
   return (
     <div role="alertdialog" aria-label="Proof gate" className="gate-dialog">
       {gate.hostMessage ? (
@@ -23,6 +24,12 @@ function GateDialog({ actions }: { actions: BootActions }) {
           <strong>Boot refused:</strong> {gate.functions.length} function{gate.functions.length === 1 ? ' is' : 's are'} not verified:{' '}
           {shown.map((f) => `${f.name} (${f.status})`).join(', ')}
           {gate.functions.length > shown.length ? `, and ${gate.functions.length - shown.length} more` : ''}.
+        </p>
+      )}
+      {timedOut > 0 && (
+        <p>
+          {timedOut === gate.functions.length ? 'They' : `${timedOut} of them`} timed out: not proved within the time limit, which a busy machine can hit.{' '}
+          <button onClick={() => void actions.verifyLongerAndBoot()}>Verify with {LONG_TIMEOUT_MS / 1000} s</button> and boot if they verify.
         </p>
       )}
       <label>

@@ -83,7 +83,10 @@ export function unverified(functions: Record<string, LiveFunction>): GateRefusal
     .map((f) => ({ name: f.result.name, file: f.result.file, status: liveStatus(f) }));
 }
 
-export function createBootActions(api: IdeApi, hooks: { showConsole(): void; trustedLines(): Promise<number | null> }) {
+/** The longer per-query limit the gate offers when proofs timed out (a busy machine is slower). */
+export const LONG_TIMEOUT_MS = 60_000;
+
+export function createBootActions(api: IdeApi, hooks: { showConsole(): void; trustedLines(): Promise<number | null>; /** verifies the workspace with this per-query limit, resolving when the run ends */ verifyWorkspace(timeoutMs: number): Promise<unknown> }) {
   const onBuild = ({ sessionId, event }: BuildEventMessage) => {
     if (sessionId !== get().sessionId) return;
     if (event.type === 'phase') writeConsole(dim(`[build] ${event.message}`) + '\r\n');
@@ -157,6 +160,16 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
 
     dismissGate() {
       set({ gate: null });
+    },
+
+    /**
+     * The gate's "Verify with 60 s": proofs that timed out get a longer limit, then the boot goes
+     * through the gate again (it boots if they are all verified now, else the gate says why not).
+     */
+    async verifyLongerAndBoot() {
+      set({ gate: null });
+      await hooks.verifyWorkspace(LONG_TIMEOUT_MS);
+      await actions.buildAndBoot();
     },
 
     /** Starts a boot; the host applies the proof gate too unless `bypassProofGate` ("Boot anyway"). */

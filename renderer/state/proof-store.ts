@@ -140,7 +140,12 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
     set((s) => ({ functions: { ...s.functions, [key]: { key, result, stale, running: false } } }));
   };
 
+  /** Callers waiting for a run's end (`verifyAndWait`). */
+  const waiters = new Map<number, (done: VerifyDone) => void>();
+
   const onDone = (done: VerifyDone) => {
+    waiters.get(done.runId)?.(done);
+    waiters.delete(done.runId);
     // before the current-run check: a profile run cancelled by a newer run is no longer current,
     // and its panel must still say why it stopped
     const profile = get().profile;
@@ -226,6 +231,16 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
         if (requestsInFlight === 0) set({ running: false, lastRun: { runId: -1, verified: 0, total: 0, solverMs: 0, wallMs: 0, cacheHits: 0, cancelled: false, error: e instanceof Error ? e.message : String(e) } });
         return undefined;
       }
+    },
+
+    /** Starts a run and waits for its end: its `verify.done`, or undefined when the host refused it. */
+    async verifyAndWait(reason: 'edit' | 'save' | 'button' | 'function', options: { functionName?: string; timeoutMs?: number } = {}): Promise<VerifyDone | undefined> {
+      let resolveDone!: (d: VerifyDone) => void;
+      const ended = new Promise<VerifyDone>((r) => (resolveDone = r));
+      const runId = await actions.verify(reason, options);
+      if (runId === undefined) return undefined;
+      waiters.set(runId, resolveDone);
+      return ended;
     },
 
     /**

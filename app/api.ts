@@ -13,8 +13,10 @@ export interface ApiRequests {
   'workspace.tree': [Record<string, never>, FileNode];
   'file.read': [{ path: string }, FileContent];
   /**
-   * Atomic save. With `expectedVersion`, refuses (error code `conflict`) when the file on disk is
-   * no longer that version, so a change behind the editor is never overwritten silently.
+   * Atomic, durable save (acknowledged after the fsyncs). With `expectedVersion`, refuses (error
+   * code `conflict`) when the file on disk is no longer that version, so a change behind the
+   * editor is never overwritten silently; `null`: the file must not exist yet. Saves to one file
+   * are applied one at a time, in arrival order (docs/contracts.md, section 6).
    */
   'file.write': [{ path: string; text: string; expectedVersion?: string | null }, { version: string }];
   'backup.write': [{ path: string; text: string; baseVersion: string | null }, Record<string, never>];

@@ -1,7 +1,9 @@
 // The renderer's workspace state: the file tree, the open tabs and what each knows about the
 // disk. Text lives in Monaco models (../monaco/setup); this store holds what React renders.
 // Rules: a save names the disk version it is based on, so a change behind the editor is never
-// overwritten silently; unsaved text is backed up while typing (hot exit); on a conflict the
+// overwritten silently; saves of one file go out one at a time, each based on the version the
+// host acknowledged for the previous one (two quick saves never share a base, and a reply never
+// moves a tab's version back); unsaved text is backed up while typing (hot exit); on a conflict the
 // side the user drops is kept in .stratos/history.
 import { create } from 'zustand';
 import { ApiError, type IdeApi } from '../../app/api';
@@ -75,6 +77,8 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
   /** Text of each model when it was last known to equal the disk (to spot undo back to clean). */
   const cleanText = new Map<string, string>();
   let treeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last save queued for each path; the next one starts when it has settled. */
+  const saveQueues = new Map<string, Promise<void>>();
   /** Set while the store itself rewrites a model, so that is not taken for typing. */
   let applying = false;
 
@@ -138,6 +142,66 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
     set((s) => ({ tabs: [...s.tabs, tab], active: tab.path }));
   };
 
+  const saveNow = async (path: string, text: string) => {
+    const tab = tabOf(path);
+    const model = modelFor(path);
+    if (!tab || !model) return;
+    if (tab.conflict) {
+      set({ status: `${path} changed on disk: choose Reload or Keep mine first` });
+      return;
+    }
+    try {
+      const { version } = await api.call('file.write', { path, text, expectedVersion: tab.savedVersion });
+      cleanText.set(path, text);
+      updateTab(path, { savedVersion: version, dirty: model.getValue() !== text });
+      clearTimeout(backupTimers.get(path));
+      await api.call('backup.discard', { path });
+      set({ status: `Saved ${path}`, error: null });
+      hooks.onSaved?.(path);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'conflict') {
+        const disk = await api.call('file.read', { path }).catch(() => null);
+        updateTab(path, { conflict: disk ? { kind: 'changed', diskText: disk.text, diskVersion: disk.version } : { kind: 'removed' } });
+        set({ status: `Not saved: ${describe(e)}` });
+      } else {
+        set({ error: `Saving ${path} failed: ${describe(e)} (your text is still in the editor and in the backup)` });
+      }
+    }
+  };
+
+  const onDiskChange = async (change: FileChange) => {
+    if (change.kind !== 'changed') {
+      clearTimeout(treeTimer);
+      treeTimer = setTimeout(() => void refreshTree(), 100);
+    }
+    const tab = tabOf(change.path);
+    if (!tab) return;
+    if (change.kind === 'removed') {
+      // The buffer stays open and becomes unsaved: deleting the file never deletes the text.
+      if (tab.dirty) updateTab(change.path, { conflict: { kind: 'removed' } });
+      else {
+        cleanText.set(change.path, '');
+        updateTab(change.path, { dirty: true, savedVersion: null });
+        scheduleBackup(change.path);
+        set({ status: `${change.path} was deleted on disk; its text is kept in the editor (save to recreate it)` });
+      }
+      return;
+    }
+    if (change.version === tab.savedVersion) return; // our own save, or no real change
+    const disk = await api.call('file.read', { path: change.path }).catch(() => null);
+    if (!disk || disk.version === tabOf(change.path)?.savedVersion) return;
+    const current = tabOf(change.path)!;
+    if (!current.dirty) {
+      cleanText.set(change.path, disk.text);
+      setModelText(change.path, disk.text);
+      updateTab(change.path, { savedVersion: disk.version, dirty: false, conflict: undefined });
+      set({ status: `Reloaded ${change.path}: it changed on disk` });
+      hooks.onEdit?.(change.path);
+    } else {
+      updateTab(change.path, { conflict: { kind: 'changed', diskText: disk.text, diskVersion: disk.version } });
+    }
+  };
+
   const actions = {
     async init() {
       try {
@@ -189,65 +253,25 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
       actions.closeTabUnconditionally(path);
     },
 
-    async save(path: string) {
-      const tab = tabOf(path);
-      const model = modelFor(path);
-      if (!tab || !model) return;
-      if (tab.conflict) {
-        set({ status: `${path} changed on disk: choose Reload or Keep mine first` });
-        return;
-      }
-      const text = model.getValue();
-      try {
-        const { version } = await api.call('file.write', { path, text, expectedVersion: tab.savedVersion });
-        cleanText.set(path, text);
-        updateTab(path, { savedVersion: version, dirty: model.getValue() !== text });
-        clearTimeout(backupTimers.get(path));
-        await api.call('backup.discard', { path });
-        set({ status: `Saved ${path}`, error: null });
-        hooks.onSaved?.(path);
-      } catch (e) {
-        if (e instanceof ApiError && e.code === 'conflict') {
-          const disk = await api.call('file.read', { path }).catch(() => null);
-          updateTab(path, { conflict: disk ? { kind: 'changed', diskText: disk.text, diskVersion: disk.version } : { kind: 'removed' } });
-          set({ status: `Not saved: ${describe(e)}` });
-        } else {
-          set({ error: `Saving ${path} failed: ${describe(e)} (your text is still in the editor and in the backup)` });
-        }
-      }
+    /** Queues a save of the buffer's text as it is now, after the saves queued before it. */
+    save(path: string): Promise<void> {
+      const text = modelFor(path)?.getValue();
+      if (text === undefined) return Promise.resolve();
+      const previous = saveQueues.get(path) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(() => saveNow(path, text));
+      saveQueues.set(path, run);
+      void run
+        .finally(() => {
+          if (saveQueues.get(path) === run) saveQueues.delete(path);
+        })
+        .catch(() => undefined);
+      return run;
     },
 
     async onFileChanged(change: FileChange) {
-      if (change.kind !== 'changed') {
-        clearTimeout(treeTimer);
-        treeTimer = setTimeout(() => void refreshTree(), 100);
-      }
-      const tab = tabOf(change.path);
-      if (!tab) return;
-      if (change.kind === 'removed') {
-        // The buffer stays open and becomes unsaved: deleting the file never deletes the text.
-        if (tab.dirty) updateTab(change.path, { conflict: { kind: 'removed' } });
-        else {
-          cleanText.set(change.path, '');
-          updateTab(change.path, { dirty: true, savedVersion: null });
-          scheduleBackup(change.path);
-          set({ status: `${change.path} was deleted on disk; its text is kept in the editor (save to recreate it)` });
-        }
-        return;
-      }
-      if (change.version === tab.savedVersion) return; // our own save, or no real change
-      const disk = await api.call('file.read', { path: change.path }).catch(() => null);
-      if (!disk || disk.version === tabOf(change.path)?.savedVersion) return;
-      const current = tabOf(change.path)!;
-      if (!current.dirty) {
-        cleanText.set(change.path, disk.text);
-        setModelText(change.path, disk.text);
-        updateTab(change.path, { savedVersion: disk.version, dirty: false, conflict: undefined });
-        set({ status: `Reloaded ${change.path}: it changed on disk` });
-        hooks.onEdit?.(change.path);
-      } else {
-        updateTab(change.path, { conflict: { kind: 'changed', diskText: disk.text, diskVersion: disk.version } });
-      }
+      // A save in flight is about to tell us its version; the event may well be that save.
+      await saveQueues.get(change.path)?.catch(() => undefined);
+      return onDiskChange(change);
     },
 
     /** "Reload": the disk wins; the buffer is kept in history. "Keep mine": the buffer wins; the disk text is kept. */

@@ -21,6 +21,7 @@ import {
   type TrustedEntry,
 } from '../../app/stats';
 import { findRustSources, isWorkspaceRustSource } from '../workspace/rust-sources';
+import { readRegularFile } from '../workspace/safe-open';
 import { classifySource, type FileClassification } from './classify';
 
 /** One file's share of a report. */
@@ -191,7 +192,7 @@ export async function computeStats(root: string, paths?: string[], options: Comp
       const buffered = overlay.get(rel);
       if (buffered !== undefined) return statsForSource(rel, buffered);
       try {
-        return statsForSource(rel, await fs.readFile(path.join(absRoot, rel), 'utf8'));
+        return statsForSource(rel, await readRegularFile(path.join(absRoot, rel)));
       } catch (e) {
         diagnostics.push(ioDiagnostic(rel, `cannot read file: ${(e as Error).message}`));
         return undefined;

@@ -1,11 +1,13 @@
 // The Rust sources of a workspace: the one walk shared by the verifier (`stratos verify`), the
 // statistics (`stratos stats`, the dashboard) and the IDE's live verification, so that all three
 // see the same files. Skips the directories the IDE never manages (IGNORED_DIRECTORIES), does not
-// follow symlinked directories (no cycles), and takes a symlinked `.rs` file only when its target
-// is a file inside the root.
+// follow symlinked directories (no cycles), takes a symlinked `.rs` file only when its target
+// is a file inside the root, and never opens anything but a regular file (a FIFO named `x.rs`
+// would block a reader forever).
 import { promises as fs, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { IGNORED_DIRECTORIES, toWorkspacePath } from './paths';
+import { NotRegularFileError, kindOf, readRegularFile } from './safe-open';
 
 export interface RustSourceWalk {
   /** Absolute paths of the `.rs` files found, sorted. */
@@ -51,6 +53,7 @@ export async function findRustSources(root: string, paths?: string[]): Promise<R
     const absolute = path.resolve(absRoot, p);
     const st = await fs.stat(absolute);
     if (st.isDirectory()) await walk(absolute);
+    else if (!st.isFile()) throw new NotRegularFileError(absolute, kindOf(st));
     else if (absolute.endsWith('.rs')) found.add(absolute);
   }
   return { files: [...found].sort(), unreadable };
@@ -61,7 +64,7 @@ export async function readRustSources(root: string, paths?: string[]): Promise<M
   const absRoot = path.resolve(root);
   const { files } = await findRustSources(absRoot, paths);
   const out = new Map<string, string>();
-  for (const file of files) out.set(toWorkspacePath(absRoot, file), await fs.readFile(file, 'utf8'));
+  for (const file of files) out.set(toWorkspacePath(absRoot, file), await readRegularFile(file));
   return out;
 }
 

@@ -6,7 +6,8 @@ import { Crate, tyStr, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { ScopeVar } from './vcgen';
 
-export type SExp = string | SExp[];
+/** S-expressions of model text; `bigint`: an integer the evaluator computed (never in parsed text). */
+export type SExp = string | bigint | SExp[];
 
 export function parseSexp(text: string): SExp[] {
   const out: SExp[] = [];
@@ -81,10 +82,17 @@ export type CV =
   | { k: 'seq'; elems: CV[] }
   | { k: 'unknown' };
 
+/** The operators whose arguments the evaluator reads as integers. */
+const ARITH_HEADS: ReadonlySet<string> = new Set(['-', '+', '*', '=', '<', '<=', '>', '>=']);
+/** Numerals in a model longer than this are not read (bounded work: see Evaluator.int). */
+export const MAX_MODEL_DIGITS = 10_000;
+const MODEL_INT_BOUND = 10n ** BigInt(MAX_MODEL_DIGITS);
+
 class Evaluator {
   constructor(private m: Model) {}
   eval(x: SExp, env: Map<string, SExp> = new Map(), depth = 0): SExp {
     if (depth > 200) return x;
+    if (typeof x === 'bigint') return x;
     if (typeof x === 'string') {
       const u = unbar(x);
       if (env.has(u)) return env.get(u)!;
@@ -104,17 +112,28 @@ class Evaluator {
       return this.eval(x[2]!, env2, depth + 1);
     }
     const args = x.slice(1).map((a) => this.eval(a, env, depth + 1));
-    const ints = args.map((a) => this.int(a));
-    const allInt = ints.every((v) => v !== null);
+    // the arguments as integers only for the operators that compute on them (each numeral is
+    // converted once: see int())
+    const ints = typeof h === 'string' && ARITH_HEADS.has(h) ? args.map((a) => this.int(a)) : [];
+    const allInt = ints.length > 0 && ints.every((v) => v !== null);
     switch (h) {
       case '-':
-        if (allInt) return fmtInt(args.length === 1 ? -ints[0]! : ints.slice(1).reduce((p, q) => p! - q!, ints[0]!)!);
+        if (allInt) {
+          const v = this.num(args.length === 1 ? -ints[0]! : ints.slice(1).reduce((p, q) => p! - q!, ints[0]!)!);
+          if (v !== null) return v;
+        }
         break;
       case '+':
-        if (allInt) return fmtInt(ints.reduce((p, q) => p! + q!, 0n)!);
+        if (allInt) {
+          const v = this.num(ints.reduce((p, q) => p! + q!, 0n)!);
+          if (v !== null) return v;
+        }
         break;
       case '*':
-        if (allInt) return fmtInt(ints.reduce((p, q) => p! * q!, 1n)!);
+        if (allInt) {
+          const v = this.num(ints.reduce((p, q) => p! * q!, 1n)!);
+          if (v !== null) return v;
+        }
         break;
       case '=':
         if (args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string') return args[0] === args[1] || (allInt && ints[0] === ints[1]) ? 'true' : 'false';
@@ -141,10 +160,35 @@ class Evaluator {
   known(name: string): boolean {
     return this.m.consts.has(unbar(name));
   }
+  /**
+   * The integer a numeral (`123`, `(- 123)`) stands for, or null. Each numeral's text is
+   * converted once (a 20,000-digit one takes ~1 ms, and an evaluation meets the same ones over and
+   * over: every element of a sequence, every application of a model function); a numeral longer
+   * than MAX_MODEL_DIGITS is not read (the value stays unknown).
+   */
   int(x: SExp): bigint | null {
-    if (typeof x === 'string') return /^\d+$/.test(x) ? BigInt(x) : null;
-    if (x.length === 2 && x[0] === '-' && typeof x[1] === 'string' && /^\d+$/.test(x[1])) return -BigInt(x[1]);
+    if (typeof x === 'bigint') return x;
+    if (typeof x === 'string') return this.numeral(x);
+    if (x.length === 2 && x[0] === '-' && typeof x[1] === 'string') {
+      const v = this.numeral(x[1]);
+      return v === null ? null : -v;
+    }
     return null;
+  }
+  private readonly numerals = new Map<string, bigint | null>();
+  private numeral(s: string): bigint | null {
+    const c = s.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) || s.length > MAX_MODEL_DIGITS) return null;
+    let v = this.numerals.get(s);
+    if (v === undefined) {
+      v = /^\d+$/.test(s) ? BigInt(s) : null;
+      this.numerals.set(s, v);
+    }
+    return v;
+  }
+  /** A computed integer, or null when it is too large to keep computing with. */
+  private num(v: bigint): SExp | null {
+    return v >= MODEL_INT_BOUND || v <= -MODEL_INT_BOUND ? null : v;
   }
   /** Value of an array term at index `i`. */
   select(arr: SExp, i: SExp, depth = 0): SExp | null {
@@ -170,11 +214,12 @@ class Evaluator {
   }
 }
 
-function sexpEq(a: SExp, b: SExp): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function sexpText(x: SExp): string {
+  return JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? (v < 0n ? ['-', (-v).toString()] : v.toString()) : v));
 }
-function fmtInt(v: bigint): SExp {
-  return v < 0n ? ['-', (-v).toString()] : v.toString();
+function sexpEq(a: SExp, b: SExp): boolean {
+  if (a === b) return true;
+  return sexpText(a) === sexpText(b);
 }
 
 const MAX_ELEMS = 16;

@@ -205,3 +205,69 @@ describe('patterns', () => {
     expect(pats).toEqual(['bind', 'tuple', 'tuple']);
   });
 });
+
+describe('bounded work on hostile input', () => {
+  const fnWith = (e: string) => `verus! {\nfn f(x: u64) {\n    assert(${e});\n}\nfn g(x: u64) { assert(x == x); }\n}`;
+  const noInternal = (f: ReturnType<typeof parseFile>) => expect(f.diagnostics.filter((d) => /internal/.test(d.message))).toEqual([]);
+
+  it('refuses an integer literal over 1000 digits with its span, in any base', () => {
+    for (const lit of ['1' + '0'.repeat(1000), '0x' + 'f'.repeat(1001), '0b' + '1'.repeat(1001), '1_' + '0'.repeat(1000)]) {
+      const src = fnWith(`x < ${lit}`);
+      const f = parseFile('t.rs', src);
+      const d = f.diagnostics.find((x) => /integer literal is too large/.test(x.message));
+      expect(d, lit.slice(0, 4)).toBeDefined();
+      expect(src.slice(d!.sp.start, d!.sp.end)).toBe(lit);
+      const g = f.items.find((i) => i.k === 'fn' && i.name === 'g');
+      expect(g && g.k === 'fn' && g.parseError).toBeUndefined();
+    }
+    const ok = parseExpr('1' + '0'.repeat(999));
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.expr).toMatchObject({ k: 'int', value: 10n ** 999n });
+  });
+
+  it('handles a 20,000,000-digit literal in linear time (never converted)', () => {
+    const t0 = performance.now();
+    const f = parseFile('t.rs', fnWith(`x < ${'9'.repeat(20_000_000)}`));
+    expect(f.diagnostics[0]!.message).toMatch(/integer literal is too large: 20000000 digits/);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+
+  it('reads chains of 20,000 binary operators, `==>`, casts and `else if` without overflowing, and refuses them with a span', () => {
+    const chains = [
+      'x' + ' + 0'.repeat(20_000) + ' == x',
+      'x > 0' + ' && x > 0'.repeat(20_000),
+      'x > 0 ==> '.repeat(20_000) + 'x > 0',
+      'x' + ' as int'.repeat(20_000) + ' > 0',
+      'x' + ' <== x'.repeat(20_000),
+      'if x == 0 { true }' + ' else if x == 1 { true }'.repeat(20_000) + ' else { false }',
+    ];
+    for (const c of chains) {
+      const f = parseFile('t.rs', fnWith(c));
+      noInternal(f);
+      const fi = f.items.find((i) => i.k === 'fn' && i.name === 'f');
+      expect(fi && fi.k === 'fn' && fi.parseError?.diagnostic.message, c.slice(0, 20)).toMatch(/too deeply nested or too long/);
+      const g = f.items.find((i) => i.k === 'fn' && i.name === 'g');
+      expect(g && g.k === 'fn' && g.parseError).toBeUndefined();
+    }
+  });
+
+  it('keeps `==>` right-associative and `<==` left-associative after the loop rewrite', () => {
+    expect(printExpr(parseExpr('a ==> b ==> c').expr!)).toBe(printExpr(parseExpr('a ==> (b ==> c)').expr!));
+    expect(printExpr(parseExpr('a <== b <== c').expr!)).toBe(printExpr(parseExpr('(a <== b) <== c').expr!));
+    expect(printExpr(parseExpr('a ==> b ==> c <== d').expr!)).toBe(printExpr(parseExpr('a ==> (b ==> (c <== d))').expr!));
+    const e = parseExpr('a ==> b ==> c').expr!;
+    expect(e).toMatchObject({ k: 'binary', op: '==>', l: { k: 'path', segs: ['a'] }, r: { k: 'binary', op: '==>', sp: { start: 6, end: 13 } }, sp: { start: 0, end: 13 } });
+  });
+
+  it('builds an `else if` chain as nested ifs, each spanning to the chain end', () => {
+    const src = 'if a { 1 } else if b { 2 } else if c { 3 } else { 4 }';
+    const e = parseExpr(src).expr!;
+    expect(e).toMatchObject({ k: 'if', sp: { start: 0, end: src.length }, els: { k: 'if', sp: { start: 16, end: src.length }, els: { k: 'if', sp: { start: 32, end: src.length }, els: { k: 'block' } } } });
+    expect(parseExpr('if a { 1 }').expr).toMatchObject({ k: 'if', els: null });
+  });
+
+  it('parses a chain just under the height bound without an error', () => {
+    const f = parseFile('t.rs', fnWith('x' + ' + 0'.repeat(350) + ' == x'));
+    expect(f.diagnostics).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
+import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
@@ -17,6 +18,14 @@ function nameTokOf(f: FnItem): { start: number; end: number } {
 }
 
 const MAX_DEPTH = 200;
+/**
+ * The longest integer literal accepted, in digits of its base (underscores not counted). Verus
+ * accepts spec (`int`/`nat`) literals beyond u128 (rustc refuses those: "integer literal is too
+ * large"), so the bound is far above any machine integer (u128::MAX has 39 decimal digits) yet
+ * keeps a literal's BigInt, its SMT numeral and a model's value of that size cheap. A longer
+ * literal is an `error` with its span.
+ */
+export const MAX_INT_LITERAL_DIGITS = 1000;
 
 export function parseFile(path: string, text: string): SourceFile {
   const p = new Parser(text);
@@ -26,6 +35,7 @@ export function parseFile(path: string, text: string): SourceFile {
   } catch (e) {
     p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
   }
+  items = boundTreeHeight(items, p.diags);
   return { path, text, items, diagnostics: p.diags };
 }
 
@@ -35,6 +45,8 @@ export function parseExpr(text: string): { expr: Expr | null; diagnostics: Parse
   try {
     const e = p.expr();
     if (p.peek().kind !== 'eof') p.error('unexpected token after expression');
+    const high = new TreeHeights().excess(e, MAX_TREE_HEIGHT);
+    if (high) p.error(treeHeightMessage(MAX_TREE_HEIGHT), high);
     return { expr: e, diagnostics: p.diags };
   } catch (e) {
     if (!(e instanceof ParseError)) p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
@@ -50,7 +62,7 @@ export function parseItems(text: string): { items: Item[]; diagnostics: ParseDia
   } catch (e) {
     if (!(e instanceof ParseError)) p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
   }
-  return { items, diagnostics: p.diags };
+  return { items: boundTreeHeight(items, p.diags), diagnostics: p.diags };
 }
 
 const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=']);
@@ -1207,19 +1219,24 @@ class Parser {
     }
     return l;
   }
+  /**
+   * `a ==> b ==> c` is `a ==> (b ==> c)`; `a <== b <== c` is `(a <== b) <== c`; the last operand
+   * of a `==>` chain may be a `<==` chain. A loop, not recursion: a chain of any length parses
+   * without stack depth (the tree height bound below then refuses what later phases cannot take).
+   */
   exprImplies(): Expr {
-    const l = this.exprOr();
-    if (this.is('==>')) {
-      this.next();
-      const r = this.exprImplies();
-      return this.bin('==>', l, r);
-    }
-    if (this.is('<==')) {
+    const heads: Expr[] = [];
+    for (;;) {
+      const l = this.exprOr();
+      if (this.eat('==>')) {
+        heads.push(l);
+        continue;
+      }
       let acc = l;
       while (this.eat('<==')) acc = this.bin('<==', acc, this.exprOr());
+      for (let i = heads.length - 1; i >= 0; i--) acc = this.bin('==>', heads[i]!, acc);
       return acc;
     }
-    return l;
   }
   exprOr(): Expr {
     return this.binExpr(1);
@@ -1440,6 +1457,9 @@ class Parser {
       const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9_]+)([a-z0-9]*)$/.exec(t.text);
       if (!m) this.error(`bad integer literal ${t.text}`);
       const digits = m[1]!.replace(/_/g, '');
+      // bounded work on hostile input: see MAX_INT_LITERAL_DIGITS
+      const ndigits = digits.length - (/^0[xob]/.test(digits) ? 2 : 0);
+      if (ndigits > MAX_INT_LITERAL_DIGITS) this.error(`integer literal is too large: ${ndigits} digits, at most ${MAX_INT_LITERAL_DIGITS} are accepted`, sp());
       let value: bigint;
       try {
         value = digits.startsWith('0o') ? BigInt('0o' + digits.slice(2)) : BigInt(digits);
@@ -1671,20 +1691,28 @@ class Parser {
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }
+  /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {
-    const s = this.expect('if').start;
-    if (this.is('let')) this.error('`if let` is not supported; use `match`');
-    const cond = this.exprNS();
-    const then = this.block();
+    const heads: { s: number; cond: Expr; then: Block }[] = [];
     let els: Expr | null = null;
-    if (this.eat('else')) {
-      if (this.is('if')) els = this.ifExpr();
-      else {
-        const b = this.block();
-        els = { k: 'block', block: b, sp: b.sp };
-      }
+    for (;;) {
+      const s = this.expect('if').start;
+      if (this.is('let')) this.error('`if let` is not supported; use `match`');
+      const cond = this.exprNS();
+      const then = this.block();
+      heads.push({ s, cond, then });
+      if (!this.eat('else')) break;
+      if (this.is('if')) continue;
+      const b = this.block();
+      els = { k: 'block', block: b, sp: b.sp };
+      break;
     }
-    return { k: 'if', cond, then, els, sp: { start: s, end: this.lastEnd() } };
+    const end = this.lastEnd();
+    for (let i = heads.length - 1; i >= 0; i--) {
+      const h = heads[i]!;
+      els = { k: 'if', cond: h.cond, then: h.then, els, sp: { start: h.s, end } };
+    }
+    return els!;
   }
 }
 

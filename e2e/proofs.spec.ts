@@ -148,3 +148,19 @@ test('clicking a function in Proofs puts the cursor on its name, selecting nothi
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'pub fn dbump(x: u64)' })).toBeVisible();
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'requires x < 1000,' })).toBeVisible();
 });
+
+test('closing a tab and discarding its edits re-verifies the file as it is on disk', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'add_one', 'verified')).toBeVisible({ timeout: 30_000 });
+  await openFile(page, 'lib.rs');
+  // break add_one in the buffer only
+  await page.locator('.monaco-editor .view-line', { hasText: 'ensures r == x + 1,' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' + 1');
+  await expect(fnItem(page, 'add_one', 'failed')).toBeVisible({ timeout: 30_000 });
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Close lib.rs' }).click();
+  await expect(page.getByRole('tab', { name: /^lib\.rs/ })).toHaveCount(0);
+  await expect(fnItem(page, 'add_one', 'verified')).toBeVisible({ timeout: 30_000 });
+});

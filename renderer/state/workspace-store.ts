@@ -307,6 +307,8 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
     },
 
     closeTabUnconditionally(path: string) {
+      // unsaved edits thrown away: the verifier's view of the file goes back to the disk's text
+      const discarded = tabOf(path)?.dirty === true;
       clearTimeout(backupTimers.get(path));
       backupTimers.delete(path);
       void api.call('backup.discard', { path }).catch(() => undefined);
@@ -316,6 +318,7 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
         const tabs = s.tabs.filter((t) => t.path !== path);
         return { tabs, active: s.active === path ? (tabs.at(-1)?.path ?? null) : s.active };
       });
+      if (discarded) hooks.onEdit?.(path);
     },
 
     showBottomTab(tab: BottomTab) {

@@ -164,3 +164,22 @@ test('closing a tab and discarding its edits re-verifies the file as it is on di
   await expect(page.getByRole('tab', { name: /^lib\.rs/ })).toHaveCount(0);
   await expect(fnItem(page, 'add_one', 'verified')).toBeVisible({ timeout: 30_000 });
 });
+
+test("typing and saving at once never reports the IDE's own save as a change on disk", async ({ page }) => {
+  await page.goto(host.url);
+  await openFile(page, 'lib.rs');
+  await page.locator('.monaco-editor .view-line', { hasText: 'ensures r == x + 1,' }).click();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 5; i++) {
+    // a keystroke and Ctrl+S with no pause: the save's own file event races its reply
+    await page.keyboard.type(' ');
+    await page.keyboard.press('Control+S');
+  }
+  await page.keyboard.type('//');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('tab', { name: /^lib\.rs/ })).not.toContainText('●');
+  await expect.poll(() => readFileSync(path.join(host.workspace, 'src', 'lib.rs'), 'utf8')).toContain('ensures r == x + 1,     //\n');
+  // no conflict bar, then or a moment later
+  await page.waitForTimeout(1000);
+  await expect(page.getByText(/changed on disk/)).toHaveCount(0);
+});

@@ -184,3 +184,27 @@ test('the trend runs oldest to newest, and a commit made meanwhile appears when 
   await page.getByRole('tab', { name: 'Proof dashboard' }).click();
   await expect(trend).toHaveAttribute('aria-label', /^Trend over 4 commits/);
 });
+
+test('Build & Boot with unsaved edits says the build reads the disk and offers "Save all and boot"', async ({ page }) => {
+  host = await startHost(path.join(repoRoot, 'e2e', 'fixtures', 'proofs'));
+  const lib = path.join(host.workspace, 'src', 'lib.rs');
+  await page.goto(host.url);
+  await expect(page.getByRole('region', { name: 'Proofs' }).getByRole('treeitem', { name: /^bump failed/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tree', { name: 'Workspace files' }).getByRole('treeitem', { name: 'lib.rs', exact: true }).click();
+  // fix bump in the editor only
+  await page.locator('.monaco-editor .view-line', { hasText: /^\s*x\s*(⟵.*)?$/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' + 1');
+  await page.getByRole('button', { name: 'Build & Boot' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+  await expect(dialog).toContainText('1 file has unsaved changes');
+  await expect(dialog).toContainText('src/lib.rs');
+  await expect(dialog).toContainText('The build compiles the files on disk');
+  expect(readFileSync(lib, 'utf8')).not.toContain('x + 1\n}\n\n} // verus!');
+  await dialog.getByRole('button', { name: 'Save all and boot' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readFileSync(lib, 'utf8')).toContain('    x + 1\n}\n\n} // verus!');
+  // saved and verified: no gate; the build starts (this fixture is no kernel: it fails, which ends it)
+  await expect(page.getByRole('status', { name: 'QEMU state' })).toHaveText(/building|exited/, { timeout: 60_000 });
+  await expect(page.getByRole('alertdialog', { name: 'Proof gate' })).toHaveCount(0);
+});

@@ -24,7 +24,13 @@ export function App() {
     const boot = createBootActions(api, {
       showConsole: () => workspace.showBottomTab('console'),
       trustedLines: () => api.call('stats.get', { buffers: [] }).then((r) => r.total.trusted, () => null),
-      verifyWorkspace: (timeoutMs) => proofRef.current!.verifyAndWait('button', { timeoutMs }),
+      verifyWorkspace: (timeoutMs) => proofRef.current!.verifyAndWait('button', timeoutMs === undefined ? {} : { timeoutMs }),
+      unsavedFiles: () => useWorkspace.getState().tabs.filter((t) => t.dirty).map((t) => t.path),
+      saveAll: async () => {
+        const dirty = useWorkspace.getState().tabs.filter((t) => t.dirty).map((t) => t.path);
+        await Promise.all(dirty.map((p) => workspace.save(p).catch(() => undefined)));
+        return useWorkspace.getState().tabs.every((t) => !t.dirty || !dirty.includes(t.path));
+      },
     });
     return { workspace, proofs, boot, nav: createNavigation(workspace, proofs) };
   }, []);

@@ -41,6 +41,22 @@ function GateDialog({ actions }: { actions: BootActions }) {
   );
 }
 
+/** Build & Boot with unsaved edits: the build reads the disk, so say so and offer to save first. */
+function UnsavedDialog({ actions }: { actions: BootActions }) {
+  const unsaved = useBoot((s) => s.unsaved);
+  if (!unsaved) return null;
+  return (
+    <div role="alertdialog" aria-label="Unsaved changes" className="gate-dialog">
+      <p>
+        <strong>{unsaved.length} file{unsaved.length === 1 ? ' has' : 's have'} unsaved changes</strong> ({unsaved.join(', ')}). The build compiles the files on disk.
+      </p>
+      <button onClick={() => void actions.saveAllAndBoot()}>Save all and boot</button>
+      <button onClick={() => void actions.bootSaved()}>Boot the saved files</button>
+      <button onClick={actions.dismissGate}>Cancel</button>
+    </div>
+  );
+}
+
 export function QemuConsole({ actions }: { actions: BootActions }) {
   const host = useRef<HTMLDivElement>(null);
   const search = useRef<SearchAddon | null>(null);
@@ -128,6 +144,7 @@ export function QemuConsole({ actions }: { actions: BootActions }) {
         {running && <span className="console-running" aria-hidden="true">●</span>}
       </div>
       <GateDialog actions={actions} />
+      <UnsavedDialog actions={actions} />
       <div className="terminal-host" ref={host} aria-label="Serial console" />
     </div>
   );

@@ -33,6 +33,8 @@ export interface BootState {
   buildDiagnostics: Diagnostic[];
   settings: IdeSettings | null;
   gate: GateRefusal | null;
+  /** Build & Boot was asked for while these files had unsaved edits (the build reads the disk). */
+  unsaved: string[] | null;
 }
 
 export const useBoot = create<BootState>(() => ({
@@ -43,6 +45,7 @@ export const useBoot = create<BootState>(() => ({
   buildDiagnostics: [],
   settings: null,
   gate: null,
+  unsaved: null,
 }));
 
 const set = useBoot.setState;
@@ -86,7 +89,18 @@ export function unverified(functions: Record<string, LiveFunction>): GateRefusal
 /** The longer per-query limit the gate offers when proofs timed out (a busy machine is slower). */
 export const LONG_TIMEOUT_MS = 60_000;
 
-export function createBootActions(api: IdeApi, hooks: { showConsole(): void; trustedLines(): Promise<number | null>; /** verifies the workspace with this per-query limit, resolving when the run ends */ verifyWorkspace(timeoutMs: number): Promise<unknown> }) {
+export interface BootHooks {
+  showConsole(): void;
+  trustedLines(): Promise<number | null>;
+  /** Verifies the workspace (with this per-query limit, else the default), resolving when the run ends. */
+  verifyWorkspace(timeoutMs?: number): Promise<unknown>;
+  /** Files open with unsaved edits. */
+  unsavedFiles(): string[];
+  /** Saves every file with unsaved edits; false when a save failed (the reason is shown by the workspace). */
+  saveAll(): Promise<boolean>;
+}
+
+export function createBootActions(api: IdeApi, hooks: BootHooks) {
   const onBuild = ({ sessionId, event }: BuildEventMessage) => {
     if (sessionId !== get().sessionId) return;
     if (event.type === 'phase') writeConsole(dim(`[build] ${event.message}`) + '\r\n');
@@ -128,8 +142,18 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
       });
     },
 
-    /** The Build & Boot button: refused by the proof gate unless `anyway`. */
-    async buildAndBoot(anyway = false) {
+    /**
+     * The Build & Boot button. The build compiles the files on disk: with unsaved edits open it
+     * first asks (save them all, or boot what is saved). Then the proof gate, unless `anyway`.
+     */
+    async buildAndBoot(anyway = false, unsavedChecked = false) {
+      const unsaved = unsavedChecked ? [] : hooks.unsavedFiles();
+      if (unsaved.length) {
+        set({ unsaved, gate: null });
+        hooks.showConsole();
+        return;
+      }
+      set({ unsaved: null });
       const settings = get().settings ?? (await api.call('settings.get', {}));
       const proofs = useProofs.getState();
       const blocking = unverified(proofs.functions);
@@ -159,7 +183,21 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
     },
 
     dismissGate() {
-      set({ gate: null });
+      set({ gate: null, unsaved: null });
+    },
+
+    /** "Save all and boot": the editors' text is what gets built. */
+    async saveAllAndBoot() {
+      set({ unsaved: null });
+      if (!(await hooks.saveAll())) return;
+      // the gate judges the saved text: wait for its verification (cached where unchanged)
+      await hooks.verifyWorkspace();
+      await actions.buildAndBoot(false, true);
+    },
+
+    /** "Boot the saved files": the build reads the disk, the unsaved edits stay in the editors. */
+    async bootSaved() {
+      await actions.buildAndBoot(false, true);
     },
 
     /**
@@ -169,7 +207,7 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
     async verifyLongerAndBoot() {
       set({ gate: null });
       await hooks.verifyWorkspace(LONG_TIMEOUT_MS);
-      await actions.buildAndBoot();
+      await actions.buildAndBoot(false, true);
     },
 
     /** Starts a boot; the host applies the proof gate too unless `bypassProofGate` ("Boot anyway"). */
@@ -211,7 +249,7 @@ export function createBootActions(api: IdeApi, hooks: { showConsole(): void; tru
       // a restart of a boot started with "Boot anyway" is one too; any other goes through the
       // proof gate again (the proofs may have changed since that boot)
       if (lastBypass) await actions.start(true);
-      else await actions.buildAndBoot();
+      else await actions.buildAndBoot(false, true);
     },
 
     input(data: string) {

@@ -97,7 +97,8 @@ function defaultInput(): string {
 function parseArgs(args: string[]): Options {
   const valued = new Set(['--json', '--jobs', '--timeout-ms', '--solver', '--max-minutes']);
   const known = new Set([...valued, '--parse-only']);
-  for (const a of args) if (a.startsWith('-') && !known.has(a)) throw new Error(`atmosphere: unknown option ${a}`);
+  // (`npm run bench -- --flag` passes its flags to every benchmark: another one's is not an error here)
+  for (const a of args) if (a.startsWith('-') && !known.has(a)) console.error(`atmosphere: ignoring unknown option ${a}`);
   const flag = (name: string): string | null => {
     const i = args.indexOf(name);
     if (i < 0) return null;
@@ -178,8 +179,12 @@ function crateRootOf(files: Map<string, string>): string {
   return root;
 }
 
-export async function main(args: string[]): Promise<Report> {
+export async function main(args: string[]): Promise<Report | null> {
   const opts = parseArgs(args);
+  if (!existsSync(opts.input)) {
+    console.log(`atmosphere: no crate at ${opts.input}; skipped (give its path: npm run bench -- atmosphere PATH)`);
+    return null;
+  }
   if (opts.json && !path.relative(opts.input, opts.json).startsWith('..')) throw new Error(`atmosphere: the crate is read-only; write --json outside ${opts.input}`);
   const t0 = performance.now();
   const all = await readRustSources(opts.input);

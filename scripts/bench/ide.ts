@@ -69,7 +69,7 @@ async function coldRuns(args: string[]): Promise<void> {
           const c = spawn(process.execPath, [path.join(repoRoot, 'bin', 'stratos.mjs'), 'verify', otherDir, '--no-cache'], { stdio: ['ignore', 'pipe', 'ignore'] });
           let out = '';
           c.stdout.on('data', (d) => (out += d));
-          c.on('close', () => resolve(out.trim().split('\n').at(-1) ?? ''));
+          c.on('close', () => resolve(out.split('\n').find((l) => / functions: \d+ verified/.test(l)) ?? out.trim().split('\n').at(-1) ?? ''));
         });
       }
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CACHE_FORMAT, ResultCache, cacheKey, decodeEntry } from './cache';
+import { CACHE_FORMAT, ResultCache, cacheKey, decodeEntry, decodeFunctionEntry } from './cache';
 import type { CacheBackend } from './cache-backend';
 import { LocalCacheBackend } from './cache-local';
 import type { SolverResult } from './solver-pool';
@@ -123,5 +123,21 @@ describe('local backend', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('function entries (function keys)', () => {
+  const verified = { name: 'f', file: 'a.rs', span: { start: { line: 1, column: 1 }, end: { line: 2, column: 1 } }, mode: 'exec', status: 'verified', timeMs: 3, cached: false, obligations: [{ kind: 'postcondition', status: 'proved', span: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, message: 'ok' }] };
+  it('reads back only a well-formed verified result with its callees', () => {
+    expect(decodeFunctionEntry(JSON.stringify({ kind: 'function', result: verified, callees: ['g'] }))?.callees).toEqual(['g']);
+    // anything else is a miss: the function is generated and solved again
+    expect(decodeFunctionEntry(JSON.stringify({ kind: 'function', result: { ...verified, status: 'failed' }, callees: [] }))).toBeNull();
+    expect(decodeFunctionEntry(JSON.stringify({ kind: 'function', result: { ...verified, obligations: [{ ...verified.obligations[0], status: 'failed' }] }, callees: [] }))).toBeNull();
+    expect(decodeFunctionEntry(JSON.stringify({ result: verified, callees: [] }))).toBeNull();
+    expect(decodeFunctionEntry(JSON.stringify({ kind: 'function', result: verified, callees: [1] }))).toBeNull();
+    expect(decodeFunctionEntry('{"kind":"function",')).toBeNull();
+    // a query entry is not a function entry, and the other way round
+    expect(decodeFunctionEntry(JSON.stringify({ result: 'unsat', model: null, reason: '', ms: 1 }))).toBeNull();
+    expect(decodeEntry(JSON.stringify({ kind: 'function', result: verified, callees: [] }))).toBeNull();
   });
 });

@@ -29,16 +29,20 @@ export function isCacheable(r: SolverResult): boolean {
   return r.result === 'sat' || r.result === 'unsat' || (r.result === 'unknown' && /incomplete/i.test(r.reason));
 }
 
-/** A stored entry read back, or null when it is not a well-formed cacheable answer. */
-export function decodeEntry(text: string): SolverResult | null {
-  let v: unknown;
+/** A stored entry's JSON object, or null when the text is not one (a torn or foreign entry). */
+function parseObject(text: string): Record<string, unknown> | null {
   try {
-    v = JSON.parse(text);
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (!v || typeof v !== 'object') return null;
-  const r = v as Record<string, unknown>;
+}
+
+/** A stored entry read back, or null when it is not a well-formed cacheable answer. */
+export function decodeEntry(text: string): SolverResult | null {
+  const r = parseObject(text);
+  if (!r) return null;
   if (typeof r.result !== 'string' || typeof r.reason !== 'string' || typeof r.ms !== 'number') return null;
   if (r.model !== null && typeof r.model !== 'string') return null;
   const res = { result: r.result, model: r.model, reason: r.reason, ms: r.ms } as SolverResult;
@@ -47,14 +51,8 @@ export function decodeEntry(text: string): SolverResult | null {
 
 /** A stored function entry read back, or null unless it is a well-formed `verified` result. */
 export function decodeFunctionEntry(text: string): StoredFunction | null {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!v || typeof v !== 'object') return null;
-  const e = v as { kind?: unknown; result?: Record<string, unknown>; callees?: unknown };
+  const e = parseObject(text) as { kind?: unknown; result?: Record<string, unknown>; callees?: unknown } | null;
+  if (!e) return null;
   const r = e.result;
   if (e.kind !== 'function' || !r || typeof r !== 'object' || !Array.isArray(e.callees) || !e.callees.every((c) => typeof c === 'string')) return null;
   if (r.status !== 'verified' || typeof r.name !== 'string' || typeof r.file !== 'string' || !Array.isArray(r.obligations)) return null;

@@ -192,6 +192,9 @@ export async function main(args: string[] = []): Promise<void> {
     for (let i = 0; i < 6; i++) {
       const t = performance.now();
       await page.getByRole('button', { name: 'Build & Boot' }).click();
+      // the edits above were never saved: boot what is on disk
+      const unsaved = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+      if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Boot the saved files' }).click();
       const gate = page.getByRole('alertdialog', { name: 'Proof gate' });
       if (await gate.isVisible()) await gate.getByRole('button', { name: 'Boot anyway' }).click();
       const box = page.getByRole('searchbox', { name: 'Search console' });

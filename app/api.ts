@@ -3,7 +3,7 @@
 // the validators in ./validate before acting on it.
 import type { BufferText } from './proof-session';
 import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings } from './boot-session';
-import type { ProofHistory, VerifyDone, VerifyProgress, VerifyRequest } from './proof-session';
+import type { ProofHistory, VerifyDone, VerifyProgress, VerifyRequest, VerifyStarted } from './proof-session';
 import type { CommitStats, StatsReport } from './stats';
 import type { Backup, FileChange, FileContent, FileNode, WorkspaceInfo } from './workspace';
 
@@ -29,8 +29,9 @@ export interface ApiRequests {
   'history.keep': [{ path: string; text: string }, { location: string }];
   /**
    * Starts a verification of the workspace as the editor sees it (unsaved buffers override the
-   * disk). A newer run cancels the one in progress. Results stream as `verify.progress` events
-   * and end with `verify.done`.
+   * disk). A newer run cancels the one in progress. `verify.started` gives the number of results
+   * to come (once the front end is done), results stream as `verify.progress` events and end with
+   * `verify.done`.
    */
   'verify.run': [VerifyRequest, { runId: number }];
   'verify.cancel': [Record<string, never>, Record<string, never>];
@@ -60,6 +61,7 @@ export interface ApiRequests {
 /** Events pushed by the host. */
 export interface ApiEvents {
   'file.changed': FileChange;
+  'verify.started': VerifyStarted;
   'verify.progress': VerifyProgress;
   'verify.done': VerifyDone;
   'build.event': BuildEventMessage;

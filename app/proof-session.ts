@@ -25,6 +25,12 @@ export interface VerifyRequest {
   profile?: true;
 }
 
+/** A run's front end is done: it will report `total` results (functions and items reported alone). */
+export interface VerifyStarted {
+  runId: number;
+  total: number;
+}
+
 export interface VerifyProgress {
   runId: number;
   result: FunctionResult;

@@ -183,3 +183,21 @@ test("typing and saving at once never reports the IDE's own save as a change on 
   await page.waitForTimeout(1000);
   await expect(page.getByText(/changed on disk/)).toHaveCount(0);
 });
+
+test('the status bar counts "Verifying k of N" against the workspace\'s function count from the start', async ({ page }) => {
+  // every text the status shows, as it changes
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __statusTexts: string[] }).__statusTexts = []);
+    new MutationObserver(() => {
+      const t = document.querySelector('[aria-label="Verification status"]')?.textContent ?? '';
+      if (seen.at(-1) !== t) seen.push(t);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(host.url);
+  const status = page.getByLabel('Verification status');
+  await expect(status).toHaveText(/^2\/3 verified/, { timeout: 30_000 });
+  const texts = await page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts);
+  // N is the workspace's count (3) from the run's first report on, never the count so far
+  expect(texts.filter((t) => /^Verifying \d+ of \d+/.test(t)).length).toBeGreaterThan(0);
+  expect(texts.filter((t) => /^Verifying \d+ of \d+/.test(t)).every((t) => / of 3\b/.test(t))).toBe(true);
+});

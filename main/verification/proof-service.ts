@@ -137,6 +137,9 @@ export class ProofService {
         onFunctionResult: (result) => {
           if (!signal.aborted) this.emit('verify.progress', { runId, result });
         },
+        onStart: ({ total }) => {
+          if (!signal.aborted) this.emit('verify.started', { runId, total });
+        },
       });
       const cancelled = signal.aborted;
       if (!cancelled && !request.profile) this.remember(files, report, request.functionName !== undefined);

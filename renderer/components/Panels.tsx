@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Navigation } from '../state/navigation';
-import { useProofs, type ProofActions } from '../state/proof-store';
+import { progressText, useProofs, type ProofActions } from '../state/proof-store';
 import { useWorkspace, type BottomTab, type WorkspaceActions } from '../state/workspace-store';
 import type { IdeApi } from '../../app/api';
 import { useBoot, type BootActions } from '../state/boot-store';
@@ -88,6 +88,7 @@ export function StatusBar({ actions, boot }: { actions: WorkspaceActions; boot: 
   const info = useWorkspace((s) => s.info);
   const dirty = useWorkspace((s) => s.tabs.filter((t) => t.dirty).length);
   const running = useProofs((s) => s.running);
+  const progress = useProofs((s) => s.progress);
   const lastRun = useProofs((s) => s.lastRun);
   const counts = useProofs(
     useShallow((s) => {
@@ -96,7 +97,7 @@ export function StatusBar({ actions, boot }: { actions: WorkspaceActions; boot: 
     }),
   );
   const proofText = running
-    ? 'Verifying…'
+    ? progressText(progress, Date.now())
     : lastRun?.error
       ? `Verification failed: ${lastRun.error}`
       : lastRun

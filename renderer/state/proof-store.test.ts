@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName, IdeApi, Method, Params } from '../../app/api';
 import type { ProofHistory, TimingSample, VerifyDone } from '../../app/proof-session';
 import type { FunctionProfile, FunctionResult } from '../../app/verification';
-import { createProofActions, useProofs, worthProfiling, type LiveFunction } from './proof-store';
+import { createProofActions, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
 
 interface FakeHost {
   api: IdeApi;
@@ -217,5 +217,27 @@ describe('the profile action', () => {
     expect(useProofs.getState().profile).toMatchObject({ name: 'b', phase: 'running' });
     host.emit('verify.done', done(2, [result('b', { profile: PROFILE })]));
     expect(useProofs.getState().profile).toMatchObject({ name: 'b', phase: 'done' });
+  });
+});
+
+describe('progress: k of N from the start', () => {
+  it('counts the current run\'s results against the total it announced, with an estimate of the time left', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.verify('button');
+    expect(progressText(useProofs.getState().progress, Date.now())).toBe('Verifying…');
+    host.emit('verify.started', { runId: 1, total: 137 });
+    expect(useProofs.getState().progress).toMatchObject({ runId: 1, done: 0, total: 137 });
+    for (const name of ['a', 'b', 'c', 'd']) host.emit('verify.progress', { runId: 1, result: result(name) });
+    const p = useProofs.getState().progress!;
+    expect(progressText(p, p.startedAt + 500)).toBe('Verifying 4 of 137');
+    // 4 results in 2 s: 133 more take about 67 s
+    expect(progressText(p, p.startedAt + 2000)).toBe('Verifying 4 of 137 · about 67 s left');
+    // another run's announcement does not count
+    host.emit('verify.started', { runId: 7, total: 3 });
+    expect(useProofs.getState().progress?.total).toBe(137);
+    host.emit('verify.done', done(1, [result('a')]));
+    expect(useProofs.getState().progress).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 // run that saw the edit reports.
 import { create } from 'zustand';
 import type { IdeApi } from '../../app/api';
-import { costWarning, functionKey, type ProofHistory, type TimingSample, type VerifyDone, type VerifyProgress } from '../../app/proof-session';
+import { costWarning, functionKey, type ProofHistory, type TimingSample, type VerifyDone, type VerifyProgress, type VerifyStarted } from '../../app/proof-session';
 import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult } from '../../app/verification';
 
 export type LiveStatus = FunctionResult['status'] | 'running' | 'stale';
@@ -29,6 +29,14 @@ export interface RunSummary {
   error?: string;
   /** Which z3 answered (absent when the run failed before solving). */
   solver?: 'native' | 'wasm';
+}
+
+/** The current run's progress: results reported of the total it announced, since when. */
+export interface RunProgress {
+  runId: number;
+  done: number;
+  total: number;
+  startedAt: number;
 }
 
 export interface Selection {
@@ -60,6 +68,8 @@ export interface ProofState {
   history: ProofHistory;
   filter: string;
   profile: ProfileView | null;
+  /** Set once the current run has announced its total (`verify.started`). */
+  progress: RunProgress | null;
 }
 
 export const useProofs = create<ProofState>(() => ({
@@ -72,10 +82,22 @@ export const useProofs = create<ProofState>(() => ({
   history: {},
   filter: '',
   profile: null,
+  progress: null,
 }));
 
 const set = useProofs.setState;
 const get = useProofs.getState;
+
+/**
+ * "Verifying k of N · about T s left": N is what the run announced once its front end was done;
+ * the estimate is the mean time per result so far (shown once a few results and a second are in).
+ */
+export function progressText(p: RunProgress | null, now: number): string {
+  if (!p) return 'Verifying…';
+  const elapsed = (now - p.startedAt) / 1000;
+  const left = p.done >= 3 && elapsed >= 1 && p.done < p.total ? Math.ceil(((p.total - p.done) * elapsed) / p.done) : null;
+  return `Verifying ${Math.min(p.done, p.total)} of ${p.total}${left !== null ? ` · about ${left} s left` : ''}`;
+}
 
 export function liveStatus(f: LiveFunction): LiveStatus {
   if (f.running) return 'running';
@@ -132,8 +154,15 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
    */
   let requestsInFlight = 0;
 
+  const onStarted = ({ runId, total }: VerifyStarted) => {
+    if (runId !== get().currentRun || requestsInFlight > 0) return;
+    set({ progress: { runId, done: 0, total, startedAt: Date.now() } });
+  };
+
   const onProgress = ({ runId, result }: VerifyProgress) => {
     if (runId !== get().currentRun) return;
+    const p = get().progress;
+    if (p?.runId === runId) set({ progress: { ...p, done: p.done + 1 } });
     const snapshot = runSnapshots.get(runId)?.edits;
     const stale = (editCounter.get(result.file) ?? 0) !== (snapshot?.get(result.file) ?? 0);
     const key = functionKey(result);
@@ -188,6 +217,7 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
         diagnostics: done.cancelled || done.error ? s.diagnostics : done.report.diagnostics,
         running: false,
         currentRun: null,
+        progress: null,
         lastRun: summary,
         selection: keepSelection,
       };
@@ -198,7 +228,8 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
   const actions = {
     subscribe() {
       const off = api.onEvent((event, payload) => {
-        if (event === 'verify.progress') onProgress(payload as VerifyProgress);
+        if (event === 'verify.started') onStarted(payload as VerifyStarted);
+        else if (event === 'verify.progress') onProgress(payload as VerifyProgress);
         else if (event === 'verify.done') onDone(payload as VerifyDone);
       });
       void api.call('verify.history', {}).then((history) => set({ history }), () => undefined);
@@ -216,7 +247,7 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
           functions[key] = included ? { ...f, running: true } : f;
         }
         // the run in progress (if any) is superseded from now on, not from the host's reply
-        return { functions, running: true, currentRun: null };
+        return { functions, running: true, currentRun: null, progress: null };
       });
       requestsInFlight++;
       try {

@@ -53,6 +53,11 @@ export interface VerifyOptions {
   functionFilter?: string;
   signal?: AbortSignal;
   onFunctionResult?: (r: FunctionResult) => void;
+  /**
+   * Called once the front end is done, before any solving: how many results the run will report
+   * (each function, and each item reported on its own), for "k of N" progress.
+   */
+  onStart?: (info: { total: number }) => void;
   dumpSmtDir?: string;
   solver?: 'wasm' | 'native';
   /**
@@ -238,6 +243,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const selected = units.filter((u) => selectedByFilter(u.vc.info.qname, u.vc.info.item.name) && mine(u.file.path));
   const priority = new Set(options.priorityFiles ?? []);
   const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
+  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length });
 
   if (options.dumpSmtDir) {
     mkdirSync(options.dumpSmtDir, { recursive: true });

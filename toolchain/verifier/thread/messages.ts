@@ -5,7 +5,7 @@ import type { FunctionResult, VerifyReport } from '../../../app/verification';
 import type { VerifyOptions } from '../index';
 
 /** VerifyOptions without what cannot cross to a worker (a signal, a callback). */
-export type ThreadVerifyOptions = Omit<VerifyOptions, 'signal' | 'onFunctionResult'>;
+export type ThreadVerifyOptions = Omit<VerifyOptions, 'signal' | 'onFunctionResult' | 'onStart'>;
 
 /** Host -> worker. */
 export type HostMessage =
@@ -17,6 +17,7 @@ export type HostMessage =
 
 /** Worker -> host. */
 export type WorkerMessage =
+  | { type: 'started'; id: number; total: number }
   | { type: 'result'; id: number; result: FunctionResult }
   | { type: 'done'; id: number; report: VerifyReport }
   | { type: 'failed'; id: number; message: string };

@@ -14,6 +14,7 @@ export type { ThreadVerifyOptions } from './messages';
 export interface ThreadRunOptions extends ThreadVerifyOptions {
   signal?: AbortSignal;
   onFunctionResult?: (result: FunctionResult) => void;
+  onStart?: (info: { total: number }) => void;
 }
 
 /** A run waiting for its worker's answer. */
@@ -21,6 +22,7 @@ interface PendingRun {
   resolve: (report: VerifyReport) => void;
   reject: (error: Error) => void;
   onFunctionResult?: (result: FunctionResult) => void;
+  onStart?: (info: { total: number }) => void;
   /** Stops listening on the caller's signal. */
   detach: () => void;
 }
@@ -63,12 +65,12 @@ export class VerifierThread {
 
   /** verifySources on the worker thread: same files, options, streaming and report. */
   verify(files: Map<string, string>, options: ThreadRunOptions): Promise<VerifyReport> {
-    const { signal, onFunctionResult, ...threadOptions } = options;
+    const { signal, onFunctionResult, onStart, ...threadOptions } = options;
     const live = this.live ?? this.start();
     const id = this.nextId++;
     return new Promise<VerifyReport>((resolve, reject) => {
       const cancel = () => this.post(live, { type: 'cancel', id });
-      this.runs.set(id, { resolve, reject, onFunctionResult, detach: () => signal?.removeEventListener('abort', cancel) });
+      this.runs.set(id, { resolve, reject, onFunctionResult, onStart, detach: () => signal?.removeEventListener('abort', cancel) });
       // a run in progress keeps the process alive; an idle thread does not
       live.worker.ref();
       this.post(live, { type: 'verify', id, files: [...files], options: threadOptions });
@@ -115,6 +117,9 @@ export class VerifierThread {
 
   private receive(live: LiveWorker, message: WorkerMessage): void {
     switch (message.type) {
+      case 'started':
+        this.runs.get(message.id)?.onStart?.({ total: message.total });
+        break;
       case 'result': {
         const run = this.runs.get(message.id);
         try {

@@ -22,6 +22,11 @@ describe('proof cost warnings', () => {
     expect(costWarning([sample(7_900)])).toBeUndefined();
   });
 
+  it('says nothing about a failing run: its time is the search for a counterexample', () => {
+    expect(costWarning([sample(100), sample(900, 'failed')])).toBeUndefined();
+    expect(costWarning([sample(100), sample(900, 'timeout')])).toBeUndefined();
+  });
+
   it('says nothing for cache hits or tiny times', () => {
     expect(costWarning([sample(5, 'verified', true)])).toBeUndefined();
     expect(costWarning([sample(1), sample(10)])).toBeUndefined();

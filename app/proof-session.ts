@@ -80,6 +80,8 @@ export function costWarning(samples: TimingSample[]): CostWarning | undefined {
   if (last.status === 'verified' && last.timeMs >= 0.8 * last.timeoutMs) {
     return { kind: 'brittle', fractionOfTimeout: last.timeMs / last.timeoutMs };
   }
+  // a failing proof's time says how long the solver looked for a counterexample: not a cost warning
+  if (last.status !== 'verified') return undefined;
   const previous = solved.slice(0, -1).reverse().find((s) => s.status === 'verified');
   if (previous && previous.timeMs > 0 && last.timeMs >= 3 * previous.timeMs && last.timeMs >= 50) {
     return { kind: 'slow', factor: last.timeMs / previous.timeMs };

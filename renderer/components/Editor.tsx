@@ -147,14 +147,20 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
         const path = pathOfModel(model);
         const lenses: Monaco.languages.CodeLens[] = [];
         for (const fn of Object.values(useProofs.getState().functions)) {
-          if (fn.result.file !== path || fn.stale) continue;
+          if (fn.result.file !== path) continue;
+          // a verified spec fn has nothing to say ("verified · 0 ms" on every definition is noise)
+          if (fn.result.mode === 'spec' && fn.result.status === 'verified') continue;
           const range = { startLineNumber: fn.result.span.start.line, startColumn: 1, endLineNumber: fn.result.span.start.line, endColumn: 1 };
           const failed = failedObligations(fn.result).length;
+          // a stale or running function keeps its lens (its height: the text does not jump), its
+          // last numbers dropped
+          const live = liveStatus(fn);
+          const detail = fn.stale || fn.running ? '' : `${failed ? ` (${failed} failed)` : ''} · ${fn.result.timeMs.toFixed(0)} ms`;
           lenses.push({
             range,
             command: {
               id: 'stratos.verifyFunction',
-              title: `${liveStatus(fn)}${failed ? ` (${failed} failed)` : ''} · ${fn.result.timeMs.toFixed(0)} ms · Verify this function`,
+              title: `${live}${detail} · Verify this function`,
               arguments: [fn.result.name],
             },
           });

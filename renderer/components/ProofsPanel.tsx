@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { costWarning, type TimingSample } from '../../app/proof-session';
 import type { QuantifierProfile } from '../../app/verification';
-import { failedObligations, liveStatus, useProofs, worthProfiling, type LiveFunction, type LiveStatus, type ProfileView, type ProofActions } from '../state/proof-store';
+import { failedObligations, liveStatus, mergedFailures, useProofs, worthProfiling, type LiveFunction, type LiveStatus, type ProfileView, type ProofActions } from '../state/proof-store';
 import type { Navigation } from '../state/navigation';
 
 const statusOrder: Record<LiveStatus, number> = { failed: 0, error: 1, timeout: 2, unsupported: 3, running: 4, stale: 5, verified: 6 };
@@ -90,12 +90,12 @@ function FunctionItem({ fn, nav, actions }: { fn: LiveFunction; nav: Navigation;
       </div>
       {expandable && expanded && (
         <ul role="group">
-          {fn.result.obligations.map((ob, index) =>
-            ob.status === 'proved' ? null : (
+          {mergedFailures(fn.result.obligations).map(({ ob, index, count }) =>
+            (
               <li
                 key={index}
                 role="treeitem"
-                aria-label={`${ob.kind}: ${ob.message} (line ${ob.span.start.line})`}
+                aria-label={`${ob.kind}: ${ob.message} (line ${ob.span.start.line})${count > 1 ? ` ×${count}` : ''}`}
                 aria-selected={selection?.key === fn.key && selection.obligation === index}
                 className="obligation-item"
                 tabIndex={0}
@@ -111,6 +111,7 @@ function FunctionItem({ fn, nav, actions }: { fn: LiveFunction; nav: Navigation;
                 }}
               >
                 <span className="obligation-kind">{ob.kind}</span> {ob.message} <span className="obligation-line">line {ob.span.start.line}</span>
+                {count > 1 && <span className="obligation-count"> ×{count}</span>}
                 {ob.status !== 'failed' && <span className="obligation-status"> ({ob.status})</span>}
               </li>
             ),

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName, IdeApi, Method, Params } from '../../app/api';
 import type { ProofHistory, TimingSample, VerifyDone } from '../../app/proof-session';
 import type { FunctionProfile, FunctionResult } from '../../app/verification';
-import { createProofActions, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
+import { createProofActions, mergedFailures, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
 
 interface FakeHost {
   api: IdeApi;
@@ -239,5 +239,17 @@ describe('progress: k of N from the start', () => {
     expect(useProofs.getState().progress?.total).toBe(137);
     host.emit('verify.done', done(1, [result('a')]));
     expect(useProofs.getState().progress).toBeNull();
+  });
+});
+
+describe('failed obligation rows', () => {
+  it('merges identical rows with a count and keeps each row\'s first obligation', () => {
+    const ob = (line: number, status: 'proved' | 'failed' | 'timeout', message = 'precondition not satisfied') => ({ kind: 'precondition' as const, status, span: span(line, 5), message });
+    const rows = mergedFailures([ob(3, 'proved'), ob(4, 'failed'), ob(4, 'failed'), ob(6, 'failed'), ob(4, 'failed'), ob(4, 'timeout')]);
+    expect(rows.map((r) => [r.index, r.ob.span.start.line, r.ob.status, r.count])).toEqual([
+      [1, 4, 'failed', 3],
+      [3, 6, 'failed', 1],
+      [5, 4, 'timeout', 1],
+    ]);
   });
 });

@@ -109,6 +109,28 @@ export function failedObligations(result: FunctionResult): ObligationResult[] {
   return result.obligations.filter((o) => o.status !== 'proved');
 }
 
+/**
+ * The obligations not proved, identical rows (same kind, message, place and status: e.g. one
+ * precondition checked on several paths) merged into one with a count; each row keeps the index
+ * of its first obligation (the one its click selects).
+ */
+export function mergedFailures(obligations: ObligationResult[]): { ob: ObligationResult; index: number; count: number }[] {
+  const rows: { ob: ObligationResult; index: number; count: number }[] = [];
+  const byKey = new Map<string, { ob: ObligationResult; index: number; count: number }>();
+  obligations.forEach((ob, index) => {
+    if (ob.status === 'proved') return;
+    const key = `${ob.kind}\0${ob.message}\0${ob.span.start.line}:${ob.span.start.column}\0${ob.status}`;
+    const row = byKey.get(key);
+    if (row) row.count++;
+    else {
+      const fresh = { ob, index, count: 1 };
+      byKey.set(key, fresh);
+      rows.push(fresh);
+    }
+  });
+  return rows;
+}
+
 export function selectedObligation(state: ProofState): { fn: LiveFunction; obligation: ObligationResult } | null {
   if (!state.selection) return null;
   const fn = state.functions[state.selection.key];

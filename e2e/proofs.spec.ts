@@ -201,3 +201,11 @@ test('the status bar counts "Verifying k of N" against the workspace\'s function
   expect(texts.filter((t) => /^Verifying \d+ of \d+/.test(t)).length).toBeGreaterThan(0);
   expect(texts.filter((t) => /^Verifying \d+ of \d+/.test(t)).every((t) => / of 3\b/.test(t))).toBe(true);
 });
+
+test('the Explorer shows each file\'s proof state as a badge', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'bump', 'failed')).toBeVisible({ timeout: 30_000 });
+  const files = page.getByRole('tree', { name: 'Workspace files' });
+  await expect(files.getByRole('img', { name: 'lib.rs: 1 failed' })).toBeVisible();
+  await expect(files.getByRole('img', { name: /^other\.rs: \d+ verified$/ })).toBeVisible();
+});

@@ -2,9 +2,23 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { FileNode } from '../../app/workspace';
 import { useWorkspace } from '../state/workspace-store';
+import { useShallow } from 'zustand/react/shallow';
+import { fileProofBadge, useProofs } from '../state/proof-store';
 
 interface Props {
   onOpen(path: string): void;
+}
+
+/** A file's proof state in one glance: failed, running (or stale), or verified, with counts. */
+function ProofBadge({ path, name }: { path: string; name: string }) {
+  const badge = useProofs(useShallow((s) => fileProofBadge(s.functions, path)));
+  if (!badge) return null;
+  const text = badge.state === 'failed' ? `${badge.failed} failed` : badge.state === 'running' ? 'verifying' : `${badge.verified} verified`;
+  return (
+    <span className={`file-badge file-badge-${badge.state}`} role="img" aria-label={`${name}: ${text}`} title={text}>
+      {badge.state === 'failed' ? `✗${badge.failed}` : badge.state === 'running' ? '…' : '✓'}
+    </span>
+  );
 }
 
 function TreeItem({ node, level, onOpen }: { node: FileNode; level: number; onOpen(path: string): void }) {
@@ -40,6 +54,7 @@ function TreeItem({ node, level, onOpen }: { node: FileNode; level: number; onOp
           {isDir ? (expanded ? '▾' : '▸') : node.name.endsWith('.rs') ? '⚙' : '·'}
         </span>
         {node.name}
+        {!isDir && node.name.endsWith('.rs') && <ProofBadge path={node.path} name={node.name} />}
       </span>
       {isDir && expanded && node.children && node.children.length > 0 && (
         <ul role="group">

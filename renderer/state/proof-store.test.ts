@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName, IdeApi, Method, Params } from '../../app/api';
 import type { ProofHistory, TimingSample, VerifyDone } from '../../app/proof-session';
 import type { FunctionProfile, FunctionResult } from '../../app/verification';
-import { createProofActions, mergedFailures, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
+import { createProofActions, fileProofBadge, mergedFailures, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
 
 interface FakeHost {
   api: IdeApi;
@@ -251,5 +251,23 @@ describe('failed obligation rows', () => {
       [3, 6, 'failed', 1],
       [5, 4, 'timeout', 1],
     ]);
+  });
+});
+
+describe('Explorer badges', () => {
+  it('failed beats running beats verified; unsupported functions do not fail a file', () => {
+    const live = (name: string, file: string, patch: Partial<FunctionResult>, flags: Partial<LiveFunction> = {}): [string, LiveFunction] => [`${file}::${name}`, { key: `${file}::${name}`, result: { ...result(name, patch), file }, stale: false, running: false, ...flags }];
+    const fns = Object.fromEntries([
+      live('a', 'x.rs', {}),
+      live('b', 'x.rs', { status: 'timeout' }),
+      live('c', 'y.rs', {}),
+      live('d', 'y.rs', {}, { stale: true }),
+      live('e', 'z.rs', {}),
+      live('f', 'z.rs', { status: 'unsupported' }),
+    ]);
+    expect(fileProofBadge(fns, 'x.rs')).toEqual({ state: 'failed', verified: 1, failed: 1 });
+    expect(fileProofBadge(fns, 'y.rs')?.state).toBe('running');
+    expect(fileProofBadge(fns, 'z.rs')).toEqual({ state: 'verified', verified: 1, failed: 0 });
+    expect(fileProofBadge(fns, 'none.rs')).toBeNull();
   });
 });

@@ -131,6 +131,28 @@ export function mergedFailures(obligations: ObligationResult[]): { ob: Obligatio
   return rows;
 }
 
+/**
+ * A file's badge in the Explorer: `failed` when any of its functions is not verified (failed,
+ * timeout, error), else `running` while any is running or stale, else `verified`; null for a
+ * file with no results.
+ */
+export function fileProofBadge(functions: Record<string, LiveFunction>, file: string): { state: 'verified' | 'failed' | 'running'; verified: number; failed: number } | null {
+  let verified = 0;
+  let failed = 0;
+  let running = 0;
+  let any = false;
+  for (const f of Object.values(functions)) {
+    if (f.result.file !== file) continue;
+    any = true;
+    const st = liveStatus(f);
+    if (st === 'running' || st === 'stale') running++;
+    else if (st === 'verified') verified++;
+    else if (st !== 'unsupported') failed++;
+  }
+  if (!any) return null;
+  return { state: failed ? 'failed' : running ? 'running' : 'verified', verified, failed };
+}
+
 export function selectedObligation(state: ProofState): { fn: LiveFunction; obligation: ObligationResult } | null {
   if (!state.selection) return null;
   const fn = state.functions[state.selection.key];

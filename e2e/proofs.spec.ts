@@ -209,3 +209,19 @@ test('the Explorer shows each file\'s proof state as a badge', async ({ page }) 
   await expect(files.getByRole('img', { name: 'lib.rs: 1 failed' })).toBeVisible();
   await expect(files.getByRole('img', { name: /^other\.rs: \d+ verified$/ })).toBeVisible();
 });
+
+test('F8 goes to the next failed obligation and shows its counterexample: one key from anywhere', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'bump', 'failed')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('region', { name: 'Proofs' }).click();
+  await page.keyboard.press('F8');
+  const cx = page.getByRole('region', { name: 'Counterexample' });
+  await expect(cx).toContainText('bump');
+  await expect(cx.getByRole('table', { name: 'Counterexample values' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^lib\.rs/, selected: true })).toHaveCount(1);
+  // the obligation's line is the editor's cursor line (the failing `x` of bump)
+  await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('18');
+  // the only failure: Shift+F8 wraps to it again, from the editor too (Monaco's own F8 does not take it)
+  await page.keyboard.press('Shift+F8');
+  await expect(cx).toContainText('bump');
+});

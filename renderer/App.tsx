@@ -9,7 +9,7 @@ import { BottomPanel, StatusBar, Toolbar } from './components/Panels';
 import { ProofsPanel } from './components/ProofsPanel';
 import { createBootActions } from './state/boot-store';
 import { createNavigation } from './state/navigation';
-import { createProofActions } from './state/proof-store';
+import { createProofActions, nextFailure, useProofs } from './state/proof-store';
 import { createWorkspaceActions, useWorkspace } from './state/workspace-store';
 
 export function App() {
@@ -53,15 +53,25 @@ export function App() {
         void boot.buildAndBoot();
       }
     };
+    // F8 / Shift+F8: next / previous failed obligation, from anywhere (before Monaco's own F8)
+    const failures = (e: KeyboardEvent) => {
+      if (e.key !== 'F8' || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const target = nextFailure(useProofs.getState(), e.shiftKey ? -1 : 1);
+      if (target) void nav.showObligation(target.key, target.obligation, target.file, target.span);
+    };
     window.addEventListener('pagehide', flush);
     window.addEventListener('keydown', shortcuts);
+    window.addEventListener('keydown', failures, true);
     return () => {
       unsubscribe();
       unsubscribeBoot();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('keydown', shortcuts);
+      window.removeEventListener('keydown', failures, true);
     };
-  }, [workspace, proofs, boot]);
+  }, [workspace, proofs, boot, nav]);
 
   return (
     <div className="app">

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvents, EventName, IdeApi, Method, Params } from '../../app/api';
 import type { ProofHistory, TimingSample, VerifyDone } from '../../app/proof-session';
 import type { FunctionProfile, FunctionResult } from '../../app/verification';
-import { createProofActions, fileProofBadge, mergedFailures, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
+import { createProofActions, fileProofBadge, mergedFailures, nextFailure, progressText, useProofs, worthProfiling, type LiveFunction } from './proof-store';
 
 interface FakeHost {
   api: IdeApi;
@@ -269,5 +269,23 @@ describe('Explorer badges', () => {
     expect(fileProofBadge(fns, 'y.rs')?.state).toBe('running');
     expect(fileProofBadge(fns, 'z.rs')).toEqual({ state: 'verified', verified: 1, failed: 0 });
     expect(fileProofBadge(fns, 'none.rs')).toBeNull();
+  });
+});
+
+describe('F8 / Shift+F8', () => {
+  it('walks the failed obligations in file and line order, wrapping around, skipping stale functions', () => {
+    const ob = (line: number, status: 'proved' | 'failed' = 'failed') => ({ kind: 'assertion' as const, status, span: span(line), message: 'assertion failed' });
+    const fn = (name: string, file: string, obligations: ReturnType<typeof ob>[], stale = false): [string, LiveFunction] => [`${file}::${name}`, { key: `${file}::${name}`, result: { ...result(name, { status: 'failed', obligations }), file }, stale, running: false }];
+    const functions = Object.fromEntries([fn('b', 'b.rs', [ob(5)]), fn('a', 'a.rs', [ob(9), ob(2, 'proved'), ob(3)]), fn('s', 'c.rs', [ob(1)], true)]);
+    const walk = (selection: { key: string; obligation: number } | null, d: 1 | -1) => {
+      const n = nextFailure({ functions, selection }, d);
+      return n && { key: n.key, obligation: n.obligation };
+    };
+    expect(walk(null, 1)).toEqual({ key: 'a.rs::a', obligation: 2 });
+    expect(walk({ key: 'a.rs::a', obligation: 2 }, 1)).toEqual({ key: 'a.rs::a', obligation: 0 });
+    expect(walk({ key: 'a.rs::a', obligation: 0 }, 1)).toEqual({ key: 'b.rs::b', obligation: 0 });
+    expect(walk({ key: 'b.rs::b', obligation: 0 }, 1)).toEqual({ key: 'a.rs::a', obligation: 2 });
+    expect(walk(null, -1)).toEqual({ key: 'b.rs::b', obligation: 0 });
+    expect(nextFailure({ functions: {}, selection: null }, 1)).toBeNull();
   });
 });

@@ -153,6 +153,23 @@ export function fileProofBadge(functions: Record<string, LiveFunction>, file: st
   return { state: failed ? 'failed' : running ? 'running' : 'verified', verified, failed };
 }
 
+/**
+ * F8 / Shift+F8, as in VS Code: the failed obligation after (or before) the selected one, over all
+ * files in order of file, line and column, wrapping around; null when nothing failed.
+ */
+export function nextFailure(state: Pick<ProofState, 'functions' | 'selection'>, direction: 1 | -1): { key: string; obligation: number; file: string; span: ObligationResult['span'] } | null {
+  const all: { key: string; obligation: number; file: string; span: ObligationResult['span'] }[] = [];
+  for (const fn of Object.values(state.functions)) {
+    if (fn.stale) continue;
+    for (const row of mergedFailures(fn.result.obligations)) all.push({ key: fn.key, obligation: row.index, file: fn.result.file, span: row.ob.span });
+  }
+  if (!all.length) return null;
+  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column));
+  const at = state.selection ? all.findIndex((x) => x.key === state.selection!.key && x.obligation === state.selection!.obligation) : -1;
+  const next = at < 0 ? (direction === 1 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
+  return all[next]!;
+}
+
 export function selectedObligation(state: ProofState): { fn: LiveFunction; obligation: ObligationResult } | null {
   if (!state.selection) return null;
   const fn = state.functions[state.selection.key];

@@ -59,6 +59,8 @@ export interface ObligationResult {
   /** The clause that produced the obligation (requires/ensures/invariant), when there is one. */
   relatedSpan?: Span;
   message: string;
+  /** For a timeout: what to try next, in plain words (a longer limit, `by(bit_vector)`, a profile). */
+  hint?: string;
   counterexample?: Counterexample;
   /** Solver time of its query in this run, in ms (absent when the result came from the cache). */
   timeMs?: number;

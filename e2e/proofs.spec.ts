@@ -87,6 +87,16 @@ test('a solver timeout shows as timeout, and a per-function timeout applies to t
   expect(time).toBeLessThan(5_000);
   // Only that function ran: `easy` keeps its (now stale: its file changed) result.
   await expect(fnItem(page, 'easy', 'stale')).toBeVisible();
+  // The timeout says what happened and what to try, in plain words, with the retry one click away.
+  const row = fnItem(page, 'cubes', 'timeout').getByRole('treeitem', { name: /not proved within 0\.5 s/ }).first();
+  await row.click();
+  const cx = page.getByRole('region', { name: 'Counterexample' });
+  await expect(cx).toContainText('not proved within 0.5 s');
+  await expect(cx).not.toContainText('solver timeout');
+  const tries = cx.getByRole('group', { name: 'What to try' });
+  await expect(tries).toContainText('verify it again with a longer limit (it had 0.5 s)');
+  await tries.getByRole('button', { name: 'Verify cubes with 60 s' }).click();
+  await expect(fnItem(page, 'cubes', 'running')).toBeVisible();
 });
 
 test('a crashed solver worker does not stop the next run', async ({ page }) => {

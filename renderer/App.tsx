@@ -80,7 +80,7 @@ export function App() {
       <EditorArea actions={workspace} proofs={proofs} nav={nav} />
       <div className="right-column">
         <ProofsPanel actions={proofs} nav={nav} />
-        <CounterexamplePanel nav={nav} />
+        <CounterexamplePanel nav={nav} actions={proofs} />
       </div>
       <BottomPanel actions={workspace} nav={nav} boot={boot} api={api} />
       <StatusBar actions={workspace} boot={boot} />

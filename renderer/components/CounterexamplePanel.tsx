@@ -3,7 +3,7 @@
 // beside the current value, then the path taken.
 import type { Counterexample, CounterexampleVariable } from '../../app/verification';
 import type { Navigation } from '../state/navigation';
-import { selectedObligation, useProofs } from '../state/proof-store';
+import { selectedObligation, useProofs, type ProofActions } from '../state/proof-store';
 
 interface Row {
   name: string;
@@ -51,7 +51,10 @@ function CheckLine({ cx, file, nav }: { cx: Counterexample; file: string; nav: N
   return <p className="cx-check unchecked">Not checked by running the code{cx.checkDetail ? `: ${cx.checkDetail}` : '.'}</p>;
 }
 
-export function CounterexamplePanel({ nav }: { nav: Navigation }) {
+/** The longer limit a timed-out obligation is offered (a busy machine is slower). */
+const RETRY_TIMEOUT_MS = 60_000;
+
+export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions: ProofActions }) {
   const selection = useProofs((s) => s.selection);
   const functions = useProofs((s) => s.functions);
   const selected = selectedObligation({ ...useProofs.getState(), selection, functions });
@@ -80,6 +83,14 @@ export function CounterexamplePanel({ nav }: { nav: Navigation }) {
             The clause at line {obligation.relatedSpan.start.line}
           </button>
         </p>
+      )}
+      {obligation.status === 'timeout' && (
+        <div className="cx-timeout" role="group" aria-label="What to try">
+          {obligation.hint && <p>{obligation.hint}</p>}
+          <button onClick={() => void actions.verify('function', { functionName: fn.result.name, timeoutMs: RETRY_TIMEOUT_MS })}>
+            Verify {fn.result.name} with {RETRY_TIMEOUT_MS / 1000} s
+          </button>
+        </div>
       )}
       {!cx ? (
         <p className="empty">{obligation.status === 'failed' ? 'The solver gave no model for this obligation.' : `No counterexample: the obligation's status is ${obligation.status}.`}</p>

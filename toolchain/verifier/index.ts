@@ -492,7 +492,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // remember the failure together with its model, so a re-run is a plain cache hit
           if (res.model) await cache?.put(key, res);
         }
-        const out = toObligationResult(ob, res, u, crate, checked);
+        const out = toObligationResult(ob, res, u, crate, checked, timeoutMs);
         // how long the solver took on it in this run (absent when the cache answered)
         if (!cached) out.timeMs = Math.round(r.ms);
         return out;
@@ -590,7 +590,23 @@ function functionStatus(obs: ObligationResult[]): FunctionStatus {
   return 'verified';
 }
 
-function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate): ObligationResult {
+/** What a timed-out obligation's user can try, from what its query holds. */
+function timeoutHint(ob: Obligation, limitMs: number): string {
+  const q = ob.query;
+  const tips = [`verify it again with a longer limit (it had ${limitMs / 1000} s)`];
+  if (q && ownPartUsesBitvectors(q)) tips.push('if the goal is about bits, prove it in an `assert(..) by(bit_vector)` step');
+  if (q && (q.facts.some(hasQuantifierTerm) || (q.goal !== undefined && hasQuantifierTerm(q.goal)))) tips.push("profile the function to see which quantifiers fired most (a trigger that matches too much), then add an intermediate `assert` or a narrower trigger");
+  else tips.push('split the proof with intermediate `assert`s so each step is small');
+  return `Try: ${tips.join('; ')}.`;
+}
+
+/** Whether a term has a quantifier (its query's search may be an instantiation loop). */
+function hasQuantifierTerm(t: Term): boolean {
+  if (typeof t === 'string') return false;
+  return t[0] === 'forall' || t[0] === 'exists' || t.some(hasQuantifierTerm);
+}
+
+function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate, limitMs: number): ObligationResult {
   const res: ObligationResult = {
     kind: ob.kind,
     status: 'proved',
@@ -628,7 +644,9 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
     }
     case 'timeout':
       res.status = 'timeout';
-      res.message = `${ob.message} (solver timeout${r.reason ? ': ' + r.reason : ''})`;
+      // what happened, in plain words: not proved in time (neither proved nor refuted)
+      res.message = `${ob.kind} not proved within ${limitMs / 1000} s`;
+      res.hint = timeoutHint(ob, limitMs);
       break;
     case 'canceled':
       res.status = 'unknown';

@@ -1,36 +1,46 @@
 // Counterexample: the selected failed obligation's check in words first (confirmed by running
 // the code, or a fact the proof lacks and where), then the values by source name with old(..)
 // beside the current value, then the path taken.
-import type { Counterexample, CounterexampleVariable } from '../../app/verification';
+import type { Counterexample } from '../../app/verification';
 import type { Navigation } from '../state/navigation';
 import { selectedObligation, useProofs, type ProofActions } from '../state/proof-store';
+import { byClause, rowsOf, withHex, type Row } from '../state/counterexample-view';
+import { modelFor } from '../monaco/setup';
+import { toRange } from '../monaco/editor-ref';
 
-interface Row {
-  name: string;
-  type: string;
-  value: string;
-  old?: string;
-}
-
-/** Puts `old(x)` next to `x`; an `old(..)` without a current counterpart gets its own row. */
-export function rowsOf(variables: CounterexampleVariable[]): Row[] {
-  const rows: Row[] = [];
-  const byName = new Map<string, Row>();
-  for (const v of variables) {
-    const m = /^old\((.*)\)$/.exec(v.name);
-    if (m) continue;
-    const row = { name: v.name, type: v.type, value: v.value };
-    rows.push(row);
-    byName.set(v.name, row);
-  }
-  for (const v of variables) {
-    const m = /^old\((.*)\)$/.exec(v.name);
-    if (!m) continue;
-    const current = byName.get(m[1]!);
-    if (current) current.old = v.value;
-    else rows.push({ name: v.name, type: v.type, value: v.value });
-  }
-  return rows;
+function ValuesTable({ rows, hasOld, label }: { rows: Row[]; hasOld: boolean; label: string }) {
+  return (
+    <table className="cx-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Variable</th>
+          <th scope="col">Type</th>
+          <th scope="col">Value</th>
+          {hasOld && <th scope="col">old(..)</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <td>
+              <code>{r.name}</code>
+            </td>
+            <td>
+              <code>{r.type}</code>
+            </td>
+            <td>
+              <code>{withHex(r.value)}</code>
+            </td>
+            {hasOld && (
+              <td>
+                <code>{r.old === undefined ? '' : withHex(r.old)}</code>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 function CheckLine({ cx, file, nav }: { cx: Counterexample; file: string; nav: Navigation }) {
@@ -70,6 +80,10 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
   const cx = obligation.counterexample;
   const rows = cx ? rowsOf(cx.variables) : [];
   const hasOld = rows.some((r) => r.old !== undefined);
+  // the failing clause's text, from the open buffer: its variables come first
+  const model = modelFor(fn.result.file);
+  const clauseText = model ? [obligation.span, obligation.relatedSpan].map((sp) => (sp ? model.getValueInRange(toRange(sp)) : '')).join(' ') : '';
+  const groups = byClause(rows, clauseText);
   return (
     <section className="side-panel cx-panel" aria-label="Counterexample">
       <h2 className="panel-title">Counterexample</h2>
@@ -97,36 +111,13 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
       ) : (
         <>
           <CheckLine cx={cx} file={fn.result.file} nav={nav} />
-          <table className="cx-table" aria-label="Counterexample values">
-            <thead>
-              <tr>
-                <th scope="col">Variable</th>
-                <th scope="col">Type</th>
-                <th scope="col">Value</th>
-                {hasOld && <th scope="col">old(..)</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.name}>
-                  <td>
-                    <code>{r.name}</code>
-                  </td>
-                  <td>
-                    <code>{r.type}</code>
-                  </td>
-                  <td>
-                    <code>{r.value}</code>
-                  </td>
-                  {hasOld && (
-                    <td>
-                      <code>{r.old ?? ''}</code>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ValuesTable rows={groups.inClause} hasOld={hasOld} label="Counterexample values" />
+          {groups.others.length > 0 && (
+            <details className="cx-others">
+              <summary>{groups.others.length} other value{groups.others.length === 1 ? '' : 's'} in scope</summary>
+              <ValuesTable rows={groups.others} hasOld={hasOld} label="Other values in scope" />
+            </details>
+          )}
           {cx.path.length > 0 && (
             <>
               <h3 className="cx-subtitle">Path taken</h3>

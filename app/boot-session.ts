@@ -13,9 +13,11 @@ export interface IdeSettings {
   proofGate: boolean;
   /** The solver of the IDE's verification runs (default `auto`, as the CLI). */
   solver: SolverChoice;
+  /** Verify as you type (default), or only when a file is saved (for large workspaces). */
+  verifyOnSaveOnly: boolean;
 }
 
-export const DEFAULT_SETTINGS: IdeSettings = { proofGate: true, solver: 'auto' };
+export const DEFAULT_SETTINGS: IdeSettings = { proofGate: true, solver: 'auto', verifyOnSaveOnly: false };
 
 /** What the console header says about the workspace being booted. */
 export interface BootContext {

@@ -44,6 +44,8 @@ describe('validateRequest', () => {
   it('checks settings and console input', () => {
     expect(validateRequest('settings.set', { proofGate: false })).toEqual({ proofGate: false });
     expect(codeOf(() => validateRequest('settings.set', { proofGate: 'no' }))).toBe('invalid-argument');
+    expect(validateRequest('settings.set', { verifyOnSaveOnly: true })).toEqual({ verifyOnSaveOnly: true });
+    expect(codeOf(() => validateRequest('settings.set', { verifyOnSaveOnly: 'yes' }))).toBe('invalid-argument');
     expect(codeOf(() => validateRequest('settings.set', { theme: 'x' }))).toBe('invalid-argument');
     expect(validateRequest('settings.set', { solver: 'native' })).toEqual({ solver: 'native' });
     expect(codeOf(() => validateRequest('settings.set', { solver: 'cvc5' }))).toBe('invalid-argument');

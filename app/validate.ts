@@ -35,7 +35,7 @@ const schemas: { [M in Method]: Schema } = {
   'verify.cancel': {},
   'verify.history': {},
   'settings.get': {},
-  'settings.set': { proofGate: { rule: 'boolean', optional: true }, solver: { rule: 'solver', optional: true } },
+  'settings.set': { proofGate: { rule: 'boolean', optional: true }, solver: { rule: 'solver', optional: true }, verifyOnSaveOnly: { rule: 'boolean', optional: true } },
   'stats.get': { buffers: { rule: 'buffers' } },
   'stats.history': {},
   'boot.context': {},

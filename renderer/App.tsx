@@ -7,7 +7,7 @@ import { EditorArea } from './components/Editor';
 import { Explorer } from './components/Explorer';
 import { BottomPanel, StatusBar, Toolbar } from './components/Panels';
 import { ProofsPanel } from './components/ProofsPanel';
-import { createBootActions } from './state/boot-store';
+import { createBootActions, useBoot } from './state/boot-store';
 import { createNavigation } from './state/navigation';
 import { createProofActions, nextFailure, useProofs } from './state/proof-store';
 import { createWorkspaceActions, useWorkspace } from './state/workspace-store';
@@ -16,7 +16,7 @@ export function App() {
   const { workspace, proofs, boot, nav } = useMemo(() => {
     const proofRef: { current?: ReturnType<typeof createProofActions> } = {};
     const workspace = createWorkspaceActions(api, {
-      onEdit: (path) => proofRef.current?.noteEdit(path),
+      onEdit: (path) => proofRef.current?.noteEdit(path, undefined, !useBoot.getState().settings?.verifyOnSaveOnly),
       onSaved: () => void proofRef.current?.verify('save'),
     });
     const proofs = createProofActions({ api, buffers: () => workspace.dirtyBuffers() });

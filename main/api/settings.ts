@@ -17,6 +17,7 @@ export class SettingsStore {
       return {
         ...DEFAULT_SETTINGS,
         ...(typeof stored.proofGate === 'boolean' ? { proofGate: stored.proofGate } : {}),
+        ...(typeof stored.verifyOnSaveOnly === 'boolean' ? { verifyOnSaveOnly: stored.verifyOnSaveOnly } : {}),
         ...(SOLVER_CHOICES.includes(stored.solver as never) ? { solver: stored.solver } : {}),
       };
     } catch {

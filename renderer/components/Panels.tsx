@@ -83,6 +83,7 @@ const SOLVER_LABEL = { native: 'native z3', wasm: 'z3 wasm' } as const;
 
 export function StatusBar({ actions, boot }: { actions: WorkspaceActions; boot: BootActions }) {
   const solverChoice = useBoot((s) => s.settings?.solver ?? 'auto');
+  const saveOnly = useBoot((s) => s.settings?.verifyOnSaveOnly ?? false);
   const status = useWorkspace((s) => s.status);
   const error = useWorkspace((s) => s.error);
   const info = useWorkspace((s) => s.info);
@@ -117,6 +118,9 @@ export function StatusBar({ actions, boot }: { actions: WorkspaceActions; boot: 
           </button>
         </span>
       )}
+      <label className="solver-choice" title="For large workspaces: edits mark results stale, saving verifies">
+        <input type="checkbox" checked={saveOnly} onChange={(e) => void boot.setVerifyOnSaveOnly(e.target.checked)} /> Verify on save only
+      </label>
       <label className="solver-choice">
         Solver{' '}
         <select aria-label="Solver" value={solverChoice} onChange={(e) => void boot.setSolver(e.target.value as SolverChoice)} title="Which z3 verifies: auto is native z3 when installed, else the embedded wasm build">

@@ -177,6 +177,11 @@ export function createBootActions(api: IdeApi, hooks: BootHooks) {
       set({ settings: await api.call('settings.set', { proofGate: on }) });
     },
 
+    /** Verify only on save (large workspaces) instead of as you type (a setting of the workspace). */
+    async setVerifyOnSaveOnly(on: boolean) {
+      set({ settings: await api.call('settings.set', { verifyOnSaveOnly: on }) });
+    },
+
     /** The solver of the next verification runs (a setting of the workspace). */
     async setSolver(solver: SolverChoice) {
       set({ settings: await api.call('settings.set', { solver }) });

@@ -289,3 +289,21 @@ describe('F8 / Shift+F8', () => {
     expect(nextFailure({ functions: {}, selection: null }, 1)).toBeNull();
   });
 });
+
+describe('verify on save only', () => {
+  it('an edit marks its file stale and starts no run', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    actions.subscribe();
+    await actions.verify('button');
+    host.emit('verify.done', done(1, [result('a')]));
+    actions.noteEdit('src/lib.rs', 0, false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(host.calls.filter((c) => c.method === 'verify.run')).toHaveLength(1);
+    expect(useProofs.getState().functions['src/lib.rs::a']?.stale).toBe(true);
+    // as you type (the default): the same edit starts a run
+    actions.noteEdit('src/lib.rs', 0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(host.calls.filter((c) => c.method === 'verify.run')).toHaveLength(2);
+  });
+});

@@ -356,7 +356,7 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
      * pause. The pause is short because a newer run cancels the older one at once (its solver
      * workers freed, its unchanged queries served from the cache).
      */
-    noteEdit(path: string, debounceMs = 150) {
+    noteEdit(path: string, debounceMs = 150, verify = true) {
       editCounter.set(path, (editCounter.get(path) ?? 0) + 1);
       set((s) => {
         let changed = false;
@@ -369,7 +369,8 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
         }
         return changed ? { functions } : {};
       });
-      if (!path.endsWith('.rs')) return;
+      // "verify on save only": the edit marks results stale; the save verifies
+      if (!path.endsWith('.rs') || !verify) return;
       clearTimeout(editTimer);
       editTimer = setTimeout(() => void actions.verify('edit'), debounceMs);
     },

@@ -646,6 +646,8 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
       res.status = 'timeout';
       // what happened, in plain words: not proved in time (neither proved nor refuted)
       res.message = `${ob.kind} not proved within ${limitMs / 1000} s`;
+      // a live run that did not solve it again says so (an explicit Verify retries it)
+      if (/earlier run/.test(r.reason)) res.message += ` (${r.reason})`;
       res.hint = timeoutHint(ob, limitMs);
       break;
     case 'canceled':

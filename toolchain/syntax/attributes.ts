@@ -78,14 +78,15 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // message decorations
   ['proof_note', ['fn', 'stmt']],
   ['custom_err', ['fn', 'stmt']],
+  // calls in ghost code mean the named spec fn (check/when-used-as-spec.ts; CheckedCrate.specCalls)
+  ['when_used_as_spec', ['fn']],
 ]);
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */
 const VERIFIER_CRATE: ReadonlySet<string> = new Set([
   // the invariant is assumed/asserted at every construction and use of the type
   'type_invariant',
-  // exec fns that spec code may call, with another function's meaning there
-  'when_used_as_spec',
+  // exec fns that spec code may call, with their body's meaning there
   'allow_in_spec',
   // give specs to functions, types and traits defined elsewhere, used by other code
   'external_fn_specification',

@@ -111,6 +111,20 @@ describe('function keys', () => {
     expect(keptKeys).toBeGreaterThan(runs * 10);
   };
 
+  it('a ghost call of a when_used_as_spec fn reaches the spec fn it names: its key changes with that body', async () => {
+    const src = (body: string) => new Map([['w.rs', `verus! {
+spec fn sd(x: u8) -> u8 { ${body} }
+#[verifier::when_used_as_spec(sd)]
+fn d(x: u8) -> u8 { x }
+proof fn p() { assert(d(3) == 3); }
+}
+`]]);
+    const a = await keysAndQueries(src('x'));
+    const b = await keysAndQueries(src('0'));
+    expect(a.get('w.rs::p')!.key).not.toBe(b.get('w.rs::p')!.key);
+    expect(a.get('w.rs::p')!.queries).not.toEqual(b.get('w.rs::p')!.queries);
+  });
+
   it('same key, same queries: over random edits of the corpus', async () => {
     await sameKeySameQueries(corpusFiles(), 20);
   }, 120_000);

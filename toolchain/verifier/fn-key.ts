@@ -47,7 +47,11 @@ function digest(it: Item, file: string): ItemDigest {
   if (known) return known;
   const names = new Set<string>();
   const text = JSON.stringify(it, (_k, v: unknown) => {
-    if (typeof v === 'string') names.add(v);
+    if (typeof v === 'string') {
+      names.add(v);
+      // names inside an attribute (`#[verifier::when_used_as_spec(g)]` reaches `g`)
+      if (/[^A-Za-z0-9_]/.test(v)) for (const w of v.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
+    }
     return typeof v === 'bigint' ? `${v}n` : v;
   });
   const d = { hash: createHash('sha256').update(file).update('\0').update(text).digest('hex'), names };

@@ -185,8 +185,8 @@ fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
     expect(await run(inv)).toEqual({ 'X::inv': 'unsupported', ok: 'unsupported', bad: 'unsupported' });
   });
 
-  it('when_used_as_spec, external_fn_specification and unknown verifier attributes reach the whole crate', async () => {
-    for (const attr of ['verifier::when_used_as_spec(f)', 'verifier(external_fn_specification)', 'verifier::no_such_thing']) {
+  it('external_fn_specification and unknown verifier attributes reach the whole crate', async () => {
+    for (const attr of ['verifier(external_fn_specification)', 'verifier::no_such_thing']) {
       const r = await run(`verus! {\n#[${attr}]\nfn g() {}\n${plain}\n}`);
       expect(r, attr).toEqual({ g: 'unsupported', ok: 'unsupported', bad: 'unsupported' });
     }

@@ -17,6 +17,7 @@ import { openBody, openBodyScope, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
+import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -52,6 +53,11 @@ export interface CheckedCrate {
   shadowedBuiltins: { name: string; file: string; sp: Sp }[];
   /** Functions with a construct the checking phase cannot decide (check/lifetimes.ts): not verified. */
   fnUnsupported: Map<FnItem, CheckError>;
+  /**
+   * Calls (call or method-call expressions) in spec or proof code of an exec fn with
+   * `#[verifier::when_used_as_spec(g)]`: the spec fn `g` each call means (check/when-used-as-spec.ts).
+   */
+  specCalls: Map<Expr, FnInfo>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -138,7 +144,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -478,6 +484,23 @@ class Checker {
     }
   }
 
+  private wuas = new Map<FnItem, WhenUsedAsSpec | null>();
+  /** `f`'s `when_used_as_spec` attribute, checked once (null: it has none). */
+  private whenUsedAsSpec(f: FnItem): WhenUsedAsSpec | null {
+    if (!this.wuas.has(f)) {
+      const tyKey = (t: TypeExpr, selfType: string | null): string | null => {
+        try {
+          return cTyStr(this.resolve(t, selfType), this.vars);
+        } catch (err) {
+          if (err instanceof ResolveError) return null;
+          throw err;
+        }
+      };
+      this.wuas.set(f, checkWhenUsedAsSpec(this.crate, f, tyKey));
+    }
+    return this.wuas.get(f)!;
+  }
+
   private resolve(t: TypeExpr, selfType: string | null): CTy {
     return fromTy(this.crate.resolveType(t, selfType));
   }
@@ -502,6 +525,7 @@ class Checker {
 
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
+    this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
     // generic functions are reported unsupported by VC generation before anything is typed
     if (f.generics.length) return;
     const code: CodeMode = f.mode;
@@ -1071,7 +1095,7 @@ class Checker {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
     }
-    return this.callFn(info, e.args, null, ctx, e.sp);
+    return this.callFn(info, e.args, null, ctx, e.sp, e);
   }
 
   /** The user function a call names, or null (not a plain path, unknown or ambiguous). */
@@ -1086,8 +1110,14 @@ class Checker {
   }
 
   /** A user function's call: argument types, the callee's mode against the caller's code. */
-  private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp): CTy {
+  private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp, call: Expr): CTy {
     const f = info.item;
+    // in ghost code, a call of an exec fn with `when_used_as_spec(g)` is a call of the spec fn `g`
+    const asSpec = ctx.code !== 'exec' && f.mode === 'exec' ? this.whenUsedAsSpec(f)?.target : null;
+    if (asSpec) {
+      this.out.specCalls.set(call, asSpec);
+      return this.callFn(asSpec, args, recvTy, ctx, sp, call);
+    }
     if (this.currentFn) {
       const calls = this.graph.calls.get(this.currentFn) ?? new Set();
       this.graph.calls.set(this.currentFn, calls.add(f));
@@ -1097,9 +1127,8 @@ class Checker {
       this.unknownContext(args.map((a) => this.infer(a, ctx)));
       return C_ANY;
     }
-    const asSpec = f.attrs.some((a) => a.includes('when_used_as_spec'));
-    if (ctx.code === 'spec' && f.mode !== 'spec' && !asSpec) this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
-    else if (ctx.code === 'proof' && f.mode === 'exec' && !asSpec) this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
+    if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
+    else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
     const params = f.params.map((p) => ({ ty: this.resolve(p.ty, f.selfType), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
     const total = args.length + (recvTy ? 1 : 0);
@@ -1163,7 +1192,7 @@ class Checker {
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
       const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
-      return this.callFn(info, e.args, r, ctx, e.sp);
+      return this.callFn(info, e.args, r, ctx, e.sp, e);
     }
     if (r.k === 'enum') {
       // Option

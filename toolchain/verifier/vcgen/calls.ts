@@ -67,7 +67,8 @@ export class CallMethods {
     }
     const info = this.crate.fn(qname, sp);
     if (!info) throw new ResolveError(`cannot find function \`${segs.join('::')}\``, sp);
-    return this.callFn(info, e.args.map((a) => ({ e: a })), st, m, sp);
+    // the checker decided this call means a `when_used_as_spec` target
+    return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, e.args.map((a) => ({ e: a })), st, m, sp);
   }
 
   evMethod(this: FnGen, e: Extract<Expr, { k: 'method' }>, st: State, m: Mode): V | null {
@@ -94,7 +95,7 @@ export class CallMethods {
       const tn = (ty as { name: string }).name;
       const info = this.crate.fn(`${tn}::${name}`, e.nameSp);
       if (!info) throw new ResolveError(`no method \`${name}\` on type ${tn}`, e.nameSp);
-      return this.callFn(info, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp);
+      return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp);
     }
     if (ty.k === 'enum' && ty.name === 'Option') {
       const dt = this.sorts.datatype(ty);

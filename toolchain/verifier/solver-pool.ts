@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import type { Reply, SessionHost, SessionLease, SmtSession } from './incremental-solver';
+import { Z3Process } from './native-session';
 
 export type SolverVerdict = 'sat' | 'unsat' | 'unknown' | 'timeout' | 'error' | 'canceled';
 
@@ -502,70 +503,25 @@ export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
  * `(reset)` clears assertions and declarations but not options.
  */
 export const NATIVE_DEFAULT_OPTIONS = '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n';
-const DONE_MARK = '@@stratos-query-done';
+/** Past a query's own timeout before a silent process is killed. */
+const KILL_GRACE_MS = 3000;
 
 /**
- * A long-lived `z3 -in` process answering one query at a time, `(reset)` between queries:
- * starting a process costs ~20 ms, a third of the average kernel query. A query that runs
- * past its timeout (plus grace), is cancelled, or meets a dead process ends the process; the
- * queue starts another.
+ * One standalone query on a long-lived `z3 -in` process (native-session.ts), `(reset)` first:
+ * starting a process costs ~20 ms, a third of the average kernel query. A query that runs past
+ * its timeout (plus grace), is cancelled, or meets a dead process ends the process; the queue
+ * starts another.
  */
-class NativeZ3Session {
-  private readonly child;
-  private out = '';
-  private current: { job: SolverJob; t0: number; resolve: (r: SolverResult) => void; kill: ReturnType<typeof setTimeout> } | null = null;
-  alive = true;
-
-  constructor(private readonly bin: string) {
-    // stderr (z3's warnings) is not read: a pipe nobody drains would stall a long-lived process
-    this.child = spawn(bin, ['-in', '-smt2'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    // an idle session must not keep the process alive
-    this.child.unref();
-    for (const s of [this.child.stdin, this.child.stdout]) (s as unknown as { unref?: () => void }).unref?.();
-    this.child.stdout.on('data', (d: Buffer) => this.onData(d.toString()));
-    this.child.on('error', (e) => this.end({ result: 'error', model: null, reason: `cannot run ${this.bin}: ${e.message}`, ms: 0 }));
-    this.child.on('close', () => this.end({ result: 'error', model: null, reason: `native z3 exited: ${this.out.slice(0, 300)}`, ms: 0 }));
-    this.child.stdin.on('error', () => undefined);
-  }
-
-  run(job: SolverJob): Promise<SolverResult> {
-    if (!this.alive) return Promise.resolve({ result: 'error', model: null, reason: 'native z3 exited', ms: 0 });
-    return new Promise((resolve) => {
-      const t0 = performance.now();
-      const kill = setTimeout(() => this.end({ result: 'timeout', model: null, reason: 'native z3 killed after timeout', ms: performance.now() - t0 }), job.timeoutMs + 3000);
-      this.current = { job, t0, resolve, kill };
-      this.out = '';
-      job.signal?.addEventListener('abort', () => {
-        if (this.current?.job === job) this.end({ result: 'canceled', model: null, reason: 'canceled', ms: performance.now() - t0 });
-      }, { once: true });
-      this.child.stdin.write(`(reset)\n${NATIVE_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, job.timeoutMs)})\n${job.query}${querySuffix(job)}(echo "${DONE_MARK}")\n`);
-    });
-  }
-
-  private onData(text: string): void {
-    this.out += text;
-    const at = this.out.indexOf(DONE_MARK);
-    if (at < 0 || !this.current) return;
-    const cur = this.current;
-    this.current = null;
-    clearTimeout(cur.kill);
-    const answer = this.out.slice(0, at);
-    this.out = '';
-    cur.resolve(parseNativeOutput(answer, performance.now() - cur.t0));
-  }
-
-  /** Ends the process, answering the query in flight (if any) with `r`. */
-  end(r: SolverResult): void {
-    if (this.alive) {
-      this.alive = false;
-      this.child.kill('SIGKILL');
-    }
-    const cur = this.current;
-    this.current = null;
-    if (cur) {
-      clearTimeout(cur.kill);
-      cur.resolve(r);
-    }
+async function runOnProcess(proc: Z3Process, job: SolverJob): Promise<SolverResult> {
+  const onAbort = () => proc.end('canceled', false);
+  job.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const reply = await proc.send(`(reset)\n${NATIVE_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, job.timeoutMs)})\n${job.query}${querySuffix(job)}`, job.timeoutMs + KILL_GRACE_MS);
+    if (reply.ok) return parseNativeOutput(reply.out, reply.ms);
+    if (job.signal?.aborted) return { result: 'canceled', model: null, reason: 'canceled', ms: reply.ms };
+    return { result: reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.timedOut ? 'native z3 killed after timeout' : reply.reason, ms: reply.ms };
+  } finally {
+    job.signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -573,7 +529,7 @@ class NativeZ3Session {
 export class NativeSolverQueue {
   private running = 0;
   private waiting: { go: () => void; priority: number }[] = [];
-  private idle: NativeZ3Session[] = [];
+  private idle: Z3Process[] = [];
   constructor(
     public readonly size: number,
     private readonly bin = 'z3',
@@ -611,21 +567,21 @@ export class NativeSolverQueue {
 
   async run(job: SolverJob): Promise<SolverResult> {
     if (!(await this.acquire(job.urgent ? Infinity : (job.priority ?? 0), job.signal))) return { result: 'canceled', model: null, reason: 'canceled', ms: 0 };
-    let session = this.idle.pop();
-    while (session && !session.alive) session = this.idle.pop();
-    session ??= new NativeZ3Session(this.bin);
+    let proc = this.idle.pop();
+    while (proc && !proc.alive) proc = this.idle.pop();
+    proc ??= new Z3Process(this.bin);
     try {
       job.onStart?.();
-      return await session.run(job);
+      return await runOnProcess(proc, job);
     } finally {
-      if (session.alive) this.idle.push(session);
+      if (proc.alive) this.idle.push(proc);
       this.release();
     }
   }
 
   /** Ends the idle processes. */
   shutdown(): void {
-    for (const s of this.idle) s.end({ result: 'canceled', model: null, reason: 'shutdown', ms: 0 });
+    for (const p of this.idle) p.end('shutdown', false);
     this.idle = [];
   }
 }

@@ -11,7 +11,7 @@ import { parseFile } from './parser';
 import { Crate, ResolveError } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
-import { ALT_OPTIONS, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQuery, type FnVC, type Obligation, type PrintOptions, type Query } from './vcgen';
+import { ALT_OPTIONS, hasQuantifier, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQuery, type FnVC, type Obligation, type PrintOptions, type Query } from './vcgen';
 
 /** How long the other configuration of an int<->bv race may go on after one gave up. */
 const RACER_GRACE_MS = 2000;
@@ -595,15 +595,9 @@ function timeoutHint(ob: Obligation, limitMs: number): string {
   const q = ob.query;
   const tips = [`verify it again with a longer limit (it had ${limitMs / 1000} s)`];
   if (q && ownPartUsesBitvectors(q)) tips.push('if the goal is about bits, prove it in an `assert(..) by(bit_vector)` step');
-  if (q && (q.facts.some(hasQuantifierTerm) || (q.goal !== undefined && hasQuantifierTerm(q.goal)))) tips.push("profile the function to see which quantifiers fired most (a trigger that matches too much), then add an intermediate `assert` or a narrower trigger");
+  if (q && (q.facts.some(hasQuantifier) || (q.goal !== undefined && hasQuantifier(q.goal)))) tips.push("profile the function to see which quantifiers fired most (a trigger that matches too much), then add an intermediate `assert` or a narrower trigger");
   else tips.push('split the proof with intermediate `assert`s so each step is small');
   return `Try: ${tips.join('; ')}.`;
-}
-
-/** Whether a term has a quantifier (its query's search may be an instantiation loop). */
-function hasQuantifierTerm(t: Term): boolean {
-  if (typeof t === 'string') return false;
-  return t[0] === 'forall' || t[0] === 'exists' || t.some(hasQuantifierTerm);
 }
 
 function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate, limitMs: number): ObligationResult {

@@ -22,5 +22,5 @@ for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, Coll
 
 export { FnGen };
 export { Unsupported } from './state';
-export { ALT_OPTIONS, VERUS_OPTIONS, hasVerusConfiguration, printQuery, usesUninterpretedArith, type Crossed, type FnVC, type Obligation, type PrintOptions, type Query, type ScopeVar } from './query';
+export { ALT_OPTIONS, VERUS_OPTIONS, hasQuantifier, hasVerusConfiguration, printQuery, usesUninterpretedArith, type Crossed, type FnVC, type Obligation, type PrintOptions, type Query, type ScopeVar } from './query';
 export { CrateVC, computeSccs, type SpecDef } from './spec-fns';

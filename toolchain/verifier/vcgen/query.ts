@@ -124,7 +124,8 @@ function isAssertion(c: Command): boolean {
   return Array.isArray(c) && c[0] === 'assert';
 }
 
-function hasQuantifier(t: Term): boolean {
+/** Whether a term has a quantifier. */
+export function hasQuantifier(t: Term): boolean {
   if (typeof t === 'string') return false;
   if (t[0] === 'forall' || t[0] === 'exists') return true;
   return t.some(hasQuantifier);

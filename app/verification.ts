@@ -83,6 +83,42 @@ export interface FunctionResult {
   detail?: string;
   /** Only with `stratos verify --profile`: z3's quantifier instantiations in this function's queries. */
   profile?: FunctionProfile;
+  /** Only when asked for (the IDE): what the verifier knows at each statement of the body. */
+  proofState?: ProofStateInfo;
+}
+
+/**
+ * What the verifier assumes at each statement of a function: the facts its queries there are
+ * built from, as source clauses. The IDE's `Proof state` panel shows the point of the cursor's line.
+ */
+export interface ProofStateInfo {
+  /** Every source-level fact the function's queries assume, in generation order. */
+  facts: ProofFact[];
+  /** One per statement (the first on its line), in source order of generation. */
+  points: ProofStatePoint[];
+}
+
+export interface ProofFact {
+  kind: 'requires' | 'invariant' | 'loop-ensures' | 'callee-ensures' | 'assert' | 'assume';
+  /** Where the clause is written (a callee's `ensures` may be in another file). */
+  file: string;
+  span: Span;
+  /** The clause's source text (at most 300 characters). */
+  text: string;
+  /** `callee-ensures`: the callee and the line of the call. */
+  callee?: string;
+  callLine?: number;
+}
+
+export interface ProofStatePoint {
+  /** The statement's first line (1-based) in the function's file. */
+  line: number;
+  /** Indices into `facts` that hold on every path to this statement. */
+  known: number[];
+  /** The branch conditions on the way here, outermost first. */
+  path: { span: Span; text: string; negated: boolean; kind: 'if' | 'match-arm' | 'loop' }[];
+  /** Locals changed after some facts: fact i with i < `after` that mentions `name` speaks of an earlier value. */
+  mutations: { name: string; after: number }[];
 }
 
 /** z3's quantifier-instantiation profile of one function's queries (`smt.qi.profile`). */

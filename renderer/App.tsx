@@ -7,6 +7,7 @@ import { EditorArea } from './components/Editor';
 import { Explorer } from './components/Explorer';
 import { BottomPanel, StatusBar, Toolbar } from './components/Panels';
 import { ProofsPanel } from './components/ProofsPanel';
+import { ProofStatePanel } from './components/ProofStatePanel';
 import { createBootActions, useBoot } from './state/boot-store';
 import { createNavigation } from './state/navigation';
 import { createProofActions, nextFailure, useProofs } from './state/proof-store';
@@ -81,6 +82,7 @@ export function App() {
       <div className="right-column">
         <ProofsPanel actions={proofs} nav={nav} />
         <CounterexamplePanel nav={nav} actions={proofs} />
+        <ProofStatePanel nav={nav} />
       </div>
       <BottomPanel actions={workspace} nav={nav} boot={boot} api={api} />
       <StatusBar actions={workspace} boot={boot} />

@@ -118,7 +118,7 @@ export class ProofService {
     }
     try {
       if (request.profile && solver !== 'native') throw new Error(profileNeedsNative());
-      const report = await this.verifier.verify(files, {
+      const full = await this.verifier.verify(files, {
         root: this.workspace.root,
         solver,
         // a shared Redis cache for the IDE too (docs/contracts.md §3); unset: .stratos/cache
@@ -127,6 +127,8 @@ export class ProofService {
         jobs: this.options.jobs,
         functionFilter: request.functionName,
         profile: request.profile,
+        // the Proof state panel: what is known at each statement
+        proofState: true,
         // live runs (each edit or save) do not re-solve an unchanged query that just timed out;
         // the Verify button and "Verify this function" retry it
         reuseTimeouts: request.reason === 'edit' || request.reason === 'save',
@@ -141,6 +143,9 @@ export class ProofService {
           if (!signal.aborted) this.emit('verify.started', { runId, total });
         },
       });
+      // each function's proof state went out with its verify.progress; verify.done (and the
+      // memory of the last run) carry the verdicts only
+      const report = { ...full, functions: full.functions.map(({ proofState: _s, ...f }) => f) };
       const cancelled = signal.aborted;
       if (!cancelled && !request.profile) this.remember(files, report, request.functionName !== undefined);
       // a profile run's times (a z3 process per query, no cache) are not comparable with the

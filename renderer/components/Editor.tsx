@@ -9,15 +9,15 @@ import { modelFor, setupMonaco } from '../monaco/setup';
 import type { Navigation } from '../state/navigation';
 import { failedObligations, liveStatus, useProofs, type LiveFunction, type ProofActions } from '../state/proof-store';
 import { useWorkspace, type WorkspaceActions } from '../state/workspace-store';
+import { useCursor } from '../state/cursor-store';
+import { functionAt as functionIn } from '../state/proof-state-view';
 
 function pathOfModel(model: Monaco.editor.ITextModel | null): string | null {
   return model ? model.uri.path.replace(/^\//, '') : null;
 }
 
 function functionAt(path: string, line: number): LiveFunction | undefined {
-  return Object.values(useProofs.getState().functions)
-    .filter((f) => f.result.file === path && f.result.span.start.line <= line && line <= f.result.span.end.line)
-    .sort((a, b) => b.result.span.start.line - a.result.span.start.line)[0];
+  return functionIn(useProofs.getState().functions, path, line);
 }
 
 /** Asks for a timeout in seconds; undefined when cancelled or invalid. */
@@ -119,6 +119,10 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
       if (s.tabs !== prev.tabs || s.active !== prev.active) redraw();
     });
     const modelListener = instance.onDidChangeModel(redraw);
+    // the Proof state panel follows the cursor
+    const followCursor = () => useCursor.setState({ file: pathOfModel(instance.getModel()), line: instance.getPosition()?.lineNumber ?? 1 });
+    const cursorListener = instance.onDidChangeCursorPosition(followCursor);
+    const cursorModelListener = instance.onDidChangeModel(followCursor);
 
     // A click on a function's gutter glyph shows its first failed obligation.
     const mouseListener = instance.onMouseDown((e) => {
@@ -204,6 +208,8 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
       unsubscribeTabs();
       unsubscribeLens();
       modelListener.dispose();
+      cursorListener.dispose();
+      cursorModelListener.dispose();
       mouseListener.dispose();
       verifyCommand.dispose();
       timeoutCommand.dispose();

@@ -264,8 +264,11 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
         // A whole-workspace run is the truth: functions it did not report no longer exist.
         // A one-function run only replaces that function.
         if (run?.functionName) Object.assign(functions, s.functions);
-        for (const result of done.report.functions) {
-          const key = functionKey(result);
+        for (const reported of done.report.functions) {
+          const key = functionKey(reported);
+          // (the proof state came with the function's verify.progress, not with verify.done)
+          const state = reported.proofState ?? s.functions[key]?.result.proofState;
+          const result = state ? { ...reported, proofState: state } : reported;
           const stale = (editCounter.get(result.file) ?? 0) !== (snapshot?.get(result.file) ?? 0);
           functions[key] = { key, result, stale, running: false };
         }

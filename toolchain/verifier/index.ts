@@ -31,6 +31,7 @@ import { checkCounterexample } from './interpreter';
 import { readRustSources } from '../workspace/rust-sources';
 import { hasExternalBody } from '../syntax/attributes';
 import { fmtPos, runFrontEnd, type Unit } from './front-end';
+import { proofStateReport } from './proof-state-report';
 import { nativeZ3Available } from './solver-choice';
 
 export { autoSolver, nativeZ3Available } from './solver-choice';
@@ -92,6 +93,8 @@ export interface VerifyOptions {
    * `solver: 'native'`: the wasm build gives only part of z3's per-quantifier counts.
    */
   profile?: boolean;
+  /** Each function's proof state (what is known at each statement) in its result: the IDE's panel. */
+  proofState?: boolean;
 }
 
 /**
@@ -431,10 +434,16 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     cached: false,
     obligations: [],
   });
+  const sourceTexts = new Map(parsed.map((f) => [f.path, f.text]));
+  const withoutUnaskedState = (r: FunctionResult): FunctionResult => {
+    if (options.proofState || !r.proofState) return r;
+    const { proofState: _s, ...rest } = r;
+    return rest;
+  };
   const verifyUnit = async (u: Unit): Promise<FunctionResult> => {
     if (u.reused) {
       // stored whole under its function key: nothing was generated or solved
-      const r: FunctionResult = { ...u.reused, cached: true, timeMs: 0, obligations: u.reused.obligations.map(({ timeMs: _t, ...o }) => o) };
+      const r: FunctionResult = withoutUnaskedState({ ...u.reused, cached: true, timeMs: 0, obligations: u.reused.obligations.map(({ timeMs: _t, ...o }) => o) });
       options.onFunctionResult?.(r);
       return r;
     }
@@ -528,9 +537,13 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       base.detail = errOb.message;
     }
     withProfile(base);
+    // stored with its proof state whatever this run asked for (a later IDE run may reuse it)
+    const state = proofStateReport(u.gen.proofState.result(), lineMaps, sourceTexts);
+    if (state) base.proofState = state;
     if (u.key !== undefined && base.status === 'verified' && !options.signal?.aborted) await cache?.putFunction(u.key, { result: base, callees: [...u.vc.callees] });
-    options.onFunctionResult?.(base);
-    return base;
+    const reported = withoutUnaskedState(base);
+    options.onFunctionResult?.(reported);
+    return reported;
   };
   const results = new Map<Unit, Promise<FunctionResult>>();
   for (const u of ordered) {

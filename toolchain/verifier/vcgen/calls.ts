@@ -230,7 +230,7 @@ export class CallMethods {
     }
     for (const en of f.ensures) {
       const g = withOld(oldMap, () => this.evalPure(en, post, this.specMode(st.path)));
-      this.assume(st, g.t);
+      this.assume(st, g.t, { kind: 'callee-ensures', file: info.file, sp: en.sp, callee: info.qname, callSp: sp });
     }
     if (f.returns) {
       const r = withOld(oldMap, () => this.evalPure(f.returns!, post, this.specMode(st.path)));

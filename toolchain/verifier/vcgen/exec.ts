@@ -79,7 +79,7 @@ export class ExecMethods {
       },
     };
     this.fnCtx = ctx;
-    for (const r of f.requires) this.assume(st, this.evalPure(r, st, this.specMode([]), true).t);
+    for (const r of f.requires) this.assume(st, this.evalPure(r, st, this.specMode([]), true).t, { kind: 'requires', sp: r.sp });
     // recursion: measure of this function at entry
     this.myMeasure = f.decreases.length ? f.decreases.map((d) => this.evalPure(d, st, this.specMode([]))) : [];
     const body = f.body!;
@@ -92,6 +92,7 @@ export class ExecMethods {
     let v: V | null = { t: 'true', ty: UNIT };
     try {
       for (let i = 0; i < body.stmts.length && v; i++) v = this.execStmt(body.stmts[i]!, st, m, i === body.stmts.length - 1);
+      if (v) this.proofState.point({ start: body.sp.end - 1, end: body.sp.end }, st.path);
     } catch (e) {
       if (!(e instanceof DivergeSignal)) throw e;
       v = null;
@@ -151,9 +152,14 @@ export class ExecMethods {
         const vals = states.map((s) => s.scopes[i]?.get(name) ?? b);
         const first = print(vals[0]!.term);
         if (vals.every((v) => print(v.term) === first)) {
-          if (first !== print(b.term)) st.scopes[i]!.set(name, vals[0]!);
+          if (first !== print(b.term)) {
+            st.scopes[i]!.set(name, vals[0]!);
+            this.proofState.mutated(name, st.path);
+          }
           continue;
         }
+        // changed in some branch: facts from before the branches speak of its earlier value
+        this.proofState.mutated(name, st.path);
         let t: Term = vals[vals.length - 1]!.term;
         for (let j = vals.length - 2; j >= 0; j--) t = ite(conds[j]!, vals[j]!.term, t);
         const c = this.define(name, { t, ty: b.ty });
@@ -196,6 +202,7 @@ export class ExecMethods {
   }
   writePlace(this: FnGen, p: Place, val: Term, st: State): void {
     const b = st.lookup(p.root)!;
+    this.proofState.mutated(p.root, st.path);
     const rec = (cur: V, i: number): Term => {
       if (i === p.steps.length) return val;
       const s = p.steps[i]!;
@@ -226,6 +233,8 @@ export class ExecMethods {
         if (r === null) return null;
         last = r;
       }
+      // the block's closing brace: what its statements established (e.g. a call's ensures)
+      this.proofState.point({ start: b.sp.end - 1, end: b.sp.end }, st.path);
       return last;
     } catch (e) {
       if (e instanceof DivergeSignal) return null;
@@ -237,6 +246,7 @@ export class ExecMethods {
 
   execStmt(this: FnGen, s: Stmt, st: State, m: Mode, isLast: boolean): V | null {
     const ghostM: Mode = { ...m, exec: false };
+    this.proofState.point(s.sp, st.path);
     switch (s.k) {
       case 'let': {
         const ghost = s.ghost;
@@ -272,7 +282,7 @@ export class ExecMethods {
       }
       case 'assume': {
         const v = this.ev(s.e, st, { ...ghostM, pure: true });
-        this.assume(st, v.t);
+        this.assume(st, v.t, { kind: 'assume', sp: s.sp });
         return { t: 'true', ty: UNIT };
       }
       case 'assert': {
@@ -290,12 +300,12 @@ export class ExecMethods {
           const v = this.ev(s.e, r ? s2 : s2, { ...ghostM, pure: true });
           if (r) this.oblige(s2, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
           const v2 = this.ev(s.e, st, { ...ghostM, pure: true });
-          this.assume(st, v2.t);
+          this.assume(st, v2.t, { kind: 'assert', sp: s.sp });
           return { t: 'true', ty: UNIT };
         }
         const v = this.ev(s.e, st, { ...ghostM, pure: true });
         this.oblige(st, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
-        this.assume(st, v.t);
+        this.assume(st, v.t, { kind: 'assert', sp: s.sp });
         return { t: 'true', ty: UNIT };
       }
       case 'assert-forall': {
@@ -312,7 +322,7 @@ export class ExecMethods {
         if (r) this.oblige(s2, 'assertion', s.sp, this.ev(s.rhs, s2, { ...ghostM, pure: true }).t, undefined, undefined, undefined, noteOf(s));
         const body: Expr = s.lhs ? { k: 'binary', op: '==>', l: s.lhs, r: s.rhs, sp: s.sp } : s.rhs;
         const q: Expr = { k: 'quant', q: 'forall', params: s.params, triggers: s.triggers, ...(s.allTriggers ? { allTriggers: true } : {}), body, sp: s.sp };
-        this.assume(st, this.ev(q, st, { ...ghostM, pure: true }).t);
+        this.assume(st, this.ev(q, st, { ...ghostM, pure: true }).t, { kind: 'assert', sp: s.sp });
         return { t: 'true', ty: UNIT };
       }
       case 'proof': {
@@ -484,7 +494,8 @@ export class ExecMethods {
     }
     loopSt.crossed.push({ kind: 'loop', name: `loop at line ${line}`, line, sp: e.sp });
     // 3. assume invariants
-    for (const inv of e.inv) this.assume(loopSt, this.ev(inv, loopSt, ghostM).t);
+    for (const name of [...mod].sort()) this.proofState.mutated(name, st.path);
+    for (const inv of e.inv) this.assume(loopSt, this.ev(inv, loopSt, ghostM).t, { kind: 'invariant', sp: inv.sp });
     // decreases measure at the start of the iteration
     const measure = e.dec.map((d) => {
       const v = this.ev(d, loopSt, ghostM);
@@ -499,6 +510,7 @@ export class ExecMethods {
     }
     const exitSt = bodySt.clone();
     bodySt.path.push(cond);
+    if (e.k === 'while') this.proofState.branch(cond, { sp: e.cond.sp, negated: false, kind: 'loop' });
     bodySt.labels.push(`loop body at line ${line}`);
     bodySt.trace.push({ cond: cond, label: `loop body at line ${line} (an arbitrary iteration)` });
     const ctx: LoopCtx = {
@@ -538,6 +550,7 @@ export class ExecMethods {
     const exits: State[] = [];
     if (e.k === 'while') {
       exitSt.path.push(not(cond));
+      this.proofState.branch(exitSt.path[exitSt.path.length - 1]!, { sp: e.cond.sp, negated: true, kind: 'loop' });
       exitSt.labels.push(`loop exit at line ${line}`);
       exitSt.trace.push({ cond: not(cond), label: `loop exit at line ${line}` });
       exits.push(exitSt);
@@ -566,7 +579,7 @@ export class ExecMethods {
     for (const x of exits) while (x.scopes.length > st.scopes.length) x.scopes.pop();
     this.mergeInto(st, exits, base, true);
     if (exits.length === 1) st.labels = [...exits[0]!.labels];
-    for (const en of e.invEnsures) this.assume(st, this.ev(en, st, ghostM).t);
+    for (const en of e.invEnsures) this.assume(st, this.ev(en, st, ghostM).t, { kind: 'loop-ensures', sp: en.sp });
     return { t: 'true', ty: UNIT };
   }
 }

@@ -508,10 +508,12 @@ export class ExprMethods {
     const base = st.path.length;
     const s1 = st.clone();
     s1.path.push(c.t);
+    this.proofState.branch(c.t, { sp: e.cond.sp, negated: false, kind: 'if' });
     s1.labels.push(`then-branch at ${pos}`);
     s1.trace.push({ cond: c.t, label: `then-branch at ${pos}` });
     const s2 = st.clone();
     s2.path.push(not(c.t));
+    this.proofState.branch(s2.path[s2.path.length - 1]!, { sp: e.cond.sp, negated: true, kind: 'if' });
     s2.labels.push(`else-branch at ${pos}`);
     s2.trace.push({ cond: not(c.t), label: `else-branch at ${pos}` });
     const v1 = this.execBlock(e.then, s1, m);
@@ -571,6 +573,7 @@ export class ExprMethods {
       let c = a.cond;
       if (a.arm.guard) c = and(c, this.ev(a.arm.guard, s2, { ...m, pure: true, exec: false }).t);
       s2.path.push(and(...prev.map(not), c));
+      this.proofState.branch(s2.path[s2.path.length - 1]!, { sp: a.arm.pat.sp, negated: false, kind: 'match-arm' });
       s2.labels.push(`match arm at ${this.lineCol(a.arm.sp.start)}`);
       s2.trace.push({ cond: s2.path[s2.path.length - 1]!, label: `match arm at ${this.lineCol(a.arm.sp.start)}` });
       prev.push(c);

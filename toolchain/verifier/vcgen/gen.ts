@@ -21,6 +21,7 @@ import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
 import { hasExternalBody } from '../../syntax/attributes';
+import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
 export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods {}
@@ -56,8 +57,12 @@ export class FnGen {
    * nonlinear arithmetic), as in Verus; elsewhere a product of two variables is uninterpreted. */
   nonlinearFn: boolean;
 
+  /** What the verifier knows at each statement (the IDE's proof-state panel). */
+  proofState: ProofStateRecorder;
+
   constructor(public cvc: CrateVC, public info: FnInfo) {
     this.crate = cvc.crate;
+    this.proofState = new ProofStateRecorder(info.file);
     this.sorts = new SortRegistry(cvc.crate);
     this.nonlinearFn = info.item.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a));
   }
@@ -84,8 +89,10 @@ export class FnGen {
     this.facts.push(eq(c, v.t));
     return c;
   }
-  assume(st: { path: Term[] }, t: Term): void {
+  /** Assumes `t` on the current path; `site`: the source it comes from (for the proof state). */
+  assume(st: { path: Term[] }, t: Term, site?: Omit<KnownFactSite, 'file'> & { file?: string }): void {
     this.facts.push(implies(and(...st.path), t));
+    if (site) this.proofState.fact(site, st.path);
   }
 
   typeInv(t: Term, ty: Ty, depth = 0, inQuant = false): Term {

@@ -1,0 +1,74 @@
+// Proof state: what the verifier knows at the cursor's line (as Lean's infoview shows the goal
+// state) — the facts its queries there assume, as source clauses with links, the branch
+// conditions on the way, and the goals checked on that line.
+import { useCursor } from '../state/cursor-store';
+import type { Navigation } from '../state/navigation';
+import { useProofs } from '../state/proof-store';
+import { proofStateAt } from '../state/proof-state-view';
+
+export function ProofStatePanel({ nav }: { nav: Navigation }) {
+  const file = useCursor((s) => s.file);
+  const line = useCursor((s) => s.line);
+  const functions = useProofs((s) => s.functions);
+  const view = proofStateAt(functions, file, line);
+  return (
+    <section className="side-panel ps-panel" aria-label="Proof state">
+      <h2 className="panel-title">Proof state</h2>
+      {view.kind === 'none' ? (
+        <p className="empty">{view.message}</p>
+      ) : (
+        <>
+          <p className="ps-title">
+            <strong>{view.fn}</strong>, line {view.line} <span className="muted">({view.status})</span>
+            {view.stale && <span className="stale-note"> — from text you have changed since</span>}
+          </p>
+          {view.goals.length > 0 && (
+            <>
+              <h3 className="cx-subtitle">Goals on this line</h3>
+              <ul className="ps-list" aria-label="Goals">
+                {view.goals.map((g) => (
+                  <li key={g.index} className={g.status === 'proved' ? 'ps-goal proved' : 'ps-goal open'}>
+                    <button className="link" onClick={() => void nav.showObligation(view.key, g.index, view.file, g.span)}>
+                      {g.status === 'proved' ? '✓' : '✗'} {g.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3 className="cx-subtitle">Path condition</h3>
+          {view.path.length ? (
+            <ul className="ps-list" aria-label="Path condition">
+              {view.path.map((p, i) => (
+                <li key={i}>
+                  <span className="muted">{p.label}</span>{' '}
+                  <button className="link" onClick={() => void nav.goTo(view.file, p.span)}>
+                    <code>{p.text}</code>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Reached on every path (no branch condition).</p>
+          )}
+          <h3 className="cx-subtitle">Known facts</h3>
+          {view.facts.length ? (
+            <ul className="ps-list" aria-label="Known facts">
+              {view.facts.map((f, i) => (
+                <li key={i}>
+                  <span className="muted">{f.label}</span>{' '}
+                  <button className="link" onClick={() => void nav.goTo(f.file, f.span)} title={`${f.file}:${f.span.start.line}`}>
+                    <code>{f.text}</code>
+                  </button>
+                  {f.earlier.length > 0 && <span className="stale-note"> (about earlier values of {f.earlier.join(', ')})</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No facts from requires, invariants, calls or assertions here.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

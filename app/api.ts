@@ -2,6 +2,7 @@
 // (Electron IPC, browser-mode WebSocket) carry exactly these, and validate every argument with
 // the validators in ./validate before acting on it.
 import type { BufferText } from './proof-session';
+import type { WorkspaceSymbols } from './symbols';
 import type { BootContext, BootEventMessage, BuildEventMessage, IdeSettings } from './boot-session';
 import type { ProofHistory, VerifyDone, VerifyProgress, VerifyRequest, VerifyStarted } from './proof-session';
 import type { CommitStats, StatsReport } from './stats';
@@ -41,6 +42,8 @@ export interface ApiRequests {
   'settings.set': [Partial<IdeSettings>, IdeSettings];
   /** Line statistics of the workspace as the editor sees it (the same numbers as `stratos stats --json`). */
   'stats.get': [{ buffers: BufferText[] }, StatsReport];
+  /** Definitions and spec fn uses in the workspace as the editor sees it (go to definition, hover, references). */
+  'symbols.list': [{ buffers: BufferText[] }, WorkspaceSymbols];
   /** Totals at each commit of the workspace's git history. */
   'stats.history': [Record<string, never>, CommitStats[]];
   'boot.context': [Record<string, never>, BootContext];

@@ -37,6 +37,7 @@ const schemas: { [M in Method]: Schema } = {
   'settings.get': {},
   'settings.set': { proofGate: { rule: 'boolean', optional: true }, solver: { rule: 'solver', optional: true }, verifyOnSaveOnly: { rule: 'boolean', optional: true } },
   'stats.get': { buffers: { rule: 'buffers' } },
+  'symbols.list': { buffers: { rule: 'buffers' } },
   'stats.history': {},
   'boot.context': {},
   'boot.start': { bypassProofGate: { rule: 'true', optional: true } },

@@ -7,6 +7,8 @@ import type { WorkspaceInfo } from '../../app/workspace';
 import type { WorkspaceService } from '../../toolchain/workspace/workspace-service';
 import { computeStats } from '../../toolchain/stats/stats';
 import { statsHistory } from '../../toolchain/stats/history';
+import { readRustSources } from '../../toolchain/workspace/rust-sources';
+import { workspaceSymbols } from '../../toolchain/verifier/symbols';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { BootService } from '../boot/boot-service';
 import { ProofService } from '../verification/proof-service';
@@ -66,6 +68,11 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'stats.get': async ({ buffers }) => computeStats(workspace.root, undefined, { overlay: await overlay(buffers) }),
+    'symbols.list': async ({ buffers }) => {
+      const files = await readRustSources(workspace.root);
+      for (const [file, text] of await overlay(buffers)) if (file.endsWith('.rs')) files.set(file, text);
+      return workspaceSymbols(files);
+    },
     'stats.history': () => statsHistory(workspace.root),
     'boot.context': () => boot.context(),
     'boot.start': (params, client) => boot.start(client, params),

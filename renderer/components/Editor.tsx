@@ -11,6 +11,8 @@ import { failedObligations, liveStatus, useProofs, type LiveFunction, type Proof
 import { useWorkspace, type WorkspaceActions } from '../state/workspace-store';
 import { useCursor } from '../state/cursor-store';
 import { functionAt as functionIn } from '../state/proof-state-view';
+import { registerLanguageFeatures } from '../monaco/language-features';
+import { api } from '../api/client';
 
 function pathOfModel(model: Monaco.editor.ITextModel | null): string | null {
   return model ? model.uri.path.replace(/^\//, '') : null;
@@ -119,6 +121,8 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
       if (s.tabs !== prev.tabs || s.active !== prev.active) redraw();
     });
     const modelListener = instance.onDidChangeModel(redraw);
+    // go to definition, hover, find references
+    const languageFeatures = registerLanguageFeatures(monaco, { api, buffers: () => actions.dirtyBuffers(), goTo: (file, span) => nav.goTo(file, span) });
     // the Proof state panel follows the cursor
     const followCursor = () => useCursor.setState({ file: pathOfModel(instance.getModel()), line: instance.getPosition()?.lineNumber ?? 1 });
     const cursorListener = instance.onDidChangeCursorPosition(followCursor);
@@ -209,6 +213,7 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
       unsubscribeLens();
       modelListener.dispose();
       cursorListener.dispose();
+      languageFeatures.dispose();
       cursorModelListener.dispose();
       mouseListener.dispose();
       verifyCommand.dispose();

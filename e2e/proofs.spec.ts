@@ -49,6 +49,9 @@ test('a wrong postcondition fails, shows its counterexample, and verifies once f
   await page.keyboard.press('Control+S');
   await expect(fnItem(page, 'bump', 'verified')).toBeVisible({ timeout: 30_000 });
   await expect(proofs(page).getByLabel('Verified count')).toHaveText('3 of 3 verified');
+  // the panel that showed the counterexample now says the obligation holds
+  await expect(cx.getByRole('status')).toContainText('Now holds');
+  await expect(cx).not.toContainText('not satisfied');
   expect(readFileSync(path.join(host.workspace, 'src', 'lib.rs'), 'utf8')).toContain('    x + 1\n}');
 });
 

@@ -12,6 +12,7 @@ import { createBootActions, useBoot } from './state/boot-store';
 import { createNavigation } from './state/navigation';
 import { createProofActions, nextFailure, useProofs } from './state/proof-store';
 import { createWorkspaceActions, useWorkspace } from './state/workspace-store';
+import { focusRegion } from './state/focus-regions';
 
 export function App() {
   const { workspace, proofs, boot, nav } = useMemo(() => {
@@ -52,6 +53,15 @@ export function App() {
       } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'b') {
         e.preventDefault();
         void boot.buildAndBoot();
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && /^Digit[1-6]$/.test(e.code)) {
+        // Alt+1 … Alt+6: focus Explorer, editor, Proofs, Counterexample, Problems, Proof state
+        e.preventDefault();
+        const key = e.code.slice(5);
+        // Problems lives in a tab: show it, then focus it once rendered
+        if (key === '5') {
+          workspace.showBottomTab('problems');
+          requestAnimationFrame(() => focusRegion(key, document));
+        } else focusRegion(key, document);
       }
     };
     // F8 / Shift+F8: next / previous failed obligation, from anywhere (before Monaco's own F8)

@@ -88,7 +88,7 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
     <section className="side-panel cx-panel" aria-label="Counterexample">
       <h2 className="panel-title">Counterexample</h2>
       <p className="cx-title">
-        <strong>{fn.result.name}</strong>: {obligation.message} <span className="muted">({obligation.kind}, line {obligation.span.start.line})</span>
+        <strong>{fn.result.name}</strong>: {obligation.status === 'proved' ? obligation.kind : obligation.message} <span className="muted">({obligation.kind}, line {obligation.span.start.line})</span>
         {fn.stale && <span className="stale-note"> — from text you have changed since</span>}
       </p>
       {obligation.relatedSpan && (
@@ -106,7 +106,11 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
           </button>
         </div>
       )}
-      {!cx ? (
+      {obligation.status === 'proved' ? (
+        <p className="cx-check holds" role="status">
+          ✓ Now holds: the last run proved this obligation{fn.stale ? ' (on text you have changed since)' : ''}.
+        </p>
+      ) : !cx ? (
         <p className="empty">{obligation.status === 'failed' ? 'The solver gave no model for this obligation.' : `No counterexample: the obligation's status is ${obligation.status}.`}</p>
       ) : (
         <>

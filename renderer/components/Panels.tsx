@@ -9,6 +9,7 @@ import type { IdeApi } from '../../app/api';
 import { useBoot, type BootActions } from '../state/boot-store';
 import type { SolverChoice } from '../../app/boot-session';
 import { Dashboard } from './Dashboard';
+import { FOCUS_HINT } from '../state/focus-regions';
 import { ProblemsPanel } from './ProblemsPanel';
 import { QemuConsole } from './QemuConsole';
 
@@ -129,6 +130,9 @@ export function StatusBar({ actions, boot }: { actions: WorkspaceActions; boot: 
           <option value="wasm">z3 wasm</option>
         </select>
       </label>
+      <span className="status-hint" title="Keyboard: focus a region; in the editor, Ctrl+M makes Tab move focus instead of indenting">
+        {FOCUS_HINT}
+      </span>
       <span className="status-right">
         {dirty > 0 ? `${dirty} unsaved · ` : ''}
         {info ? `${info.name} · ${info.host === 'web' ? 'browser mode' : 'Electron'}` : ''}

@@ -15,7 +15,24 @@ export interface IdeSettings {
   solver: SolverChoice;
   /** Verify as you type (default), or only when a file is saved (for large workspaces). */
   verifyOnSaveOnly: boolean;
+  /** The workbench's panel sizes as last arranged (absent: the defaults). */
+  layout?: WorkbenchLayout;
+  /** Open tabs, the active one and each tab's cursor, restored after a reload. */
+  session?: EditorSession;
 }
+
+/** Panel groups of the workbench and their panels' sizes, in percent of the group. */
+export const LAYOUT_GROUPS = { outer: ['explorer', 'center'], center: ['top', 'bottom'], top: ['editor', 'right'] } as const;
+export type WorkbenchLayout = { [G in keyof typeof LAYOUT_GROUPS]?: Record<string, number> };
+
+export interface EditorSession {
+  tabs: string[];
+  active: string | null;
+  cursors: Record<string, { line: number; column: number }>;
+}
+
+/** At most this many tabs are remembered. */
+export const MAX_SESSION_TABS = 100;
 
 export const DEFAULT_SETTINGS: IdeSettings = { proofGate: true, solver: 'auto', verifyOnSaveOnly: false };
 

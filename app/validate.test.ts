@@ -87,4 +87,27 @@ describe('validateRequest', () => {
     expect(messageOf({ buffers: [], reason: 'function', functionName: 'f', profile: 'yes' })).toMatch(/must be true/);
     expect(messageOf({ buffers: [], reason: 'function', functionName: 'f', profile: 1 })).toMatch(/must be true/);
   });
+
+  it('accepts a workbench layout and an editor session only in their shapes', () => {
+    const ok = (params: unknown) => {
+      try {
+        validateRequest('settings.set', params);
+        return true;
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.code !== 'invalid-argument') throw e;
+        return false;
+      }
+    };
+    expect(ok({ layout: { outer: { explorer: 16, center: 84 }, top: { editor: 70, right: 30 } } })).toBe(true);
+    expect(ok({ layout: { outer: { explorer: 120, center: 0 } } })).toBe(false);
+    expect(ok({ layout: { outer: { sidebar: 20 } } })).toBe(false);
+    expect(ok({ layout: { left: { explorer: 20 } } })).toBe(false);
+    expect(ok({ layout: { outer: { explorer: Number.NaN } } })).toBe(false);
+    expect(ok({ session: { tabs: ['src/a.rs'], active: 'src/a.rs', cursors: { 'src/a.rs': { line: 3, column: 1 } } } })).toBe(true);
+    expect(ok({ session: { tabs: [], active: null, cursors: {} } })).toBe(true);
+    expect(ok({ session: { tabs: ['a\0b'], active: null, cursors: {} } })).toBe(false);
+    expect(ok({ session: { tabs: Array.from({ length: 101 }, (_, i) => `f${i}.rs`), active: null, cursors: {} } })).toBe(false);
+    expect(ok({ session: { tabs: [], active: null, cursors: { 'a.rs': { line: 0, column: 1 } } } })).toBe(false);
+    expect(ok({ session: { tabs: [], active: null, cursors: {}, extra: 1 } })).toBe(false);
+  });
 });

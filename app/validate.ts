@@ -4,9 +4,9 @@
 // workspace is the workspace service's job (it needs the file system); here a path is only
 // checked to be a plausible relative path string.
 import { ApiError, type Method, type Params } from './api';
-import { SOLVER_CHOICES } from './boot-session';
+import { LAYOUT_GROUPS, MAX_SESSION_TABS, SOLVER_CHOICES } from './boot-session';
 
-type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver' | 'true';
+type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver' | 'true' | 'layout' | 'session';
 type Schema = Record<string, { rule: FieldRule; optional?: boolean }>;
 
 const MAX_PATH = 4096;
@@ -35,7 +35,13 @@ const schemas: { [M in Method]: Schema } = {
   'verify.cancel': {},
   'verify.history': {},
   'settings.get': {},
-  'settings.set': { proofGate: { rule: 'boolean', optional: true }, solver: { rule: 'solver', optional: true }, verifyOnSaveOnly: { rule: 'boolean', optional: true } },
+  'settings.set': {
+    proofGate: { rule: 'boolean', optional: true },
+    solver: { rule: 'solver', optional: true },
+    verifyOnSaveOnly: { rule: 'boolean', optional: true },
+    layout: { rule: 'layout', optional: true },
+    session: { rule: 'session', optional: true },
+  },
   'stats.get': { buffers: { rule: 'buffers' } },
   'symbols.list': { buffers: { rule: 'buffers' } },
   'stats.history': {},
@@ -108,12 +114,41 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
         invalid(`${method}: '${field}' must be an integer number of milliseconds in 100..600000`);
       }
       return;
+    case 'layout':
+      if (!isWorkbenchLayout(value)) invalid(`${method}: '${field}' must map panel groups (${Object.keys(LAYOUT_GROUPS).join(', ')}) to their panels' sizes in percent`);
+      return;
+    case 'session':
+      if (!isEditorSession(value)) invalid(`${method}: '${field}' must be { tabs: path[] (at most ${MAX_SESSION_TABS}), active: path | null, cursors: { path: { line, column } } }`);
+      return;
     case 'version':
     case 'version-or-null':
       if (value === null && rule === 'version-or-null') return;
       if (typeof value !== 'string' || !/^[0-9a-f]{1,128}$/.test(value)) invalid(`${method}: '${field}' must be a version string`);
       return;
   }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlausiblePath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH && !v.includes('\0');
+const isPosition = (v: unknown) => isRecord(v) && Object.keys(v).length === 2 && [v.line, v.column].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10_000_000);
+
+/** A stored or requested workbench layout: known groups and panels only, sizes in 0..100. */
+export function isWorkbenchLayout(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  return Object.entries(v).every(([group, sizes]) => {
+    const panels = (LAYOUT_GROUPS as Record<string, readonly string[]>)[group];
+    if (!panels || !isRecord(sizes)) return false;
+    return Object.entries(sizes).every(([id, n]) => panels.includes(id) && typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100);
+  });
+}
+
+/** A stored or requested editor session (the paths are opened through `file.read`, which confines them). */
+export function isEditorSession(v: unknown): boolean {
+  if (!isRecord(v) || Object.keys(v).some((k) => !['tabs', 'active', 'cursors'].includes(k))) return false;
+  if (!Array.isArray(v.tabs) || v.tabs.length > MAX_SESSION_TABS || !v.tabs.every(isPlausiblePath)) return false;
+  if (!(v.active === null || isPlausiblePath(v.active))) return false;
+  if (!isRecord(v.cursors) || Object.keys(v.cursors).length > MAX_SESSION_TABS) return false;
+  return Object.entries(v.cursors).every(([k, pos]) => isPlausiblePath(k) && isPosition(pos));
 }
 
 /** Rules that span fields: each field alone is already checked. */

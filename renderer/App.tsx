@@ -1,5 +1,6 @@
-// The IDE's layout: Explorer left, editor centre, Proofs and Counterexample right, the bottom
-// panel with Problems / QEMU console / Proof dashboard, toolbar on top, status bar below.
+// The IDE's layout: Explorer left, editor centre, Proofs, Counterexample and Proof state right, the
+// bottom panel with Problems / QEMU console / Proof dashboard (components/Workbench.tsx docks
+// them), toolbar on top, status bar below.
 import { useEffect, useMemo } from 'react';
 import { api } from './api/client';
 import { CounterexamplePanel } from './components/CounterexamplePanel';
@@ -8,11 +9,13 @@ import { Explorer } from './components/Explorer';
 import { BottomPanel, StatusBar, Toolbar } from './components/Panels';
 import { ProofsPanel } from './components/ProofsPanel';
 import { ProofStatePanel } from './components/ProofStatePanel';
+import { Workbench } from './components/Workbench';
 import { createBootActions, useBoot } from './state/boot-store';
 import { createNavigation } from './state/navigation';
 import { createProofActions, nextFailure, useProofs } from './state/proof-store';
 import { createWorkspaceActions, useWorkspace } from './state/workspace-store';
 import { focusRegion } from './state/focus-regions';
+import { persistSession, restoreSession } from './state/session';
 
 export function App() {
   const { workspace, proofs, boot, nav } = useMemo(() => {
@@ -40,7 +43,16 @@ export function App() {
   useEffect(() => {
     const unsubscribe = proofs.subscribe();
     const unsubscribeBoot = boot.subscribe();
-    void workspace.init().then(() => proofs.verify('button'));
+    let stopSession = () => {};
+    void workspace
+      .init()
+      .then(async () => {
+        void proofs.verify('button');
+        // the tabs and cursor of the last session, then keep them up to date
+        const settings = await api.call('settings.get', {}).catch(() => null);
+        await restoreSession(settings?.session, workspace, nav.goTo).catch(() => undefined);
+        stopSession = persistSession(api, settings?.session);
+      });
     const flush = () => workspace.flushBackups();
     const shortcuts = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
@@ -78,6 +90,7 @@ export function App() {
     return () => {
       unsubscribe();
       unsubscribeBoot();
+      stopSession();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('keydown', shortcuts);
       window.removeEventListener('keydown', failures, true);
@@ -87,14 +100,18 @@ export function App() {
   return (
     <div className="app">
       <Toolbar proofs={proofs} boot={boot} />
-      <Explorer onOpen={(path) => void workspace.openFile(path)} />
-      <EditorArea actions={workspace} proofs={proofs} nav={nav} />
-      <div className="right-column">
-        <ProofsPanel actions={proofs} nav={nav} />
-        <CounterexamplePanel nav={nav} actions={proofs} />
-        <ProofStatePanel nav={nav} />
-      </div>
-      <BottomPanel actions={workspace} nav={nav} boot={boot} api={api} />
+      <Workbench
+        explorer={<Explorer onOpen={(path) => void workspace.openFile(path)} />}
+        editor={<EditorArea actions={workspace} proofs={proofs} nav={nav} />}
+        right={
+          <div className="right-column">
+            <ProofsPanel actions={proofs} nav={nav} />
+            <CounterexamplePanel nav={nav} actions={proofs} />
+            <ProofStatePanel nav={nav} />
+          </div>
+        }
+        bottom={(controls) => <BottomPanel actions={workspace} nav={nav} boot={boot} api={api} {...controls} />}
+      />
       <StatusBar actions={workspace} boot={boot} />
     </div>
   );

@@ -1,7 +1,8 @@
 // The IDE's settings, remembered in the workspace's .stratos/settings.json.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, SOLVER_CHOICES, type IdeSettings } from '../../app/boot-session';
+import { DEFAULT_SETTINGS, SOLVER_CHOICES, type EditorSession, type IdeSettings, type WorkbenchLayout } from '../../app/boot-session';
+import { isEditorSession, isWorkbenchLayout } from '../../app/validate';
 import { writeFileAtomic } from '../../toolchain/workspace/atomic-write';
 
 export class SettingsStore {
@@ -19,6 +20,9 @@ export class SettingsStore {
         ...(typeof stored.proofGate === 'boolean' ? { proofGate: stored.proofGate } : {}),
         ...(typeof stored.verifyOnSaveOnly === 'boolean' ? { verifyOnSaveOnly: stored.verifyOnSaveOnly } : {}),
         ...(SOLVER_CHOICES.includes(stored.solver as never) ? { solver: stored.solver } : {}),
+        // (a hand-edited or corrupt file: the part that does not check is dropped, not the rest)
+        ...(isWorkbenchLayout(stored.layout) ? { layout: stored.layout as WorkbenchLayout } : {}),
+        ...(isEditorSession(stored.session) ? { session: stored.session as EditorSession } : {}),
       };
     } catch {
       return { ...DEFAULT_SETTINGS };

@@ -124,7 +124,7 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
     // go to definition, hover, find references
     const languageFeatures = registerLanguageFeatures(monaco, { api, buffers: () => actions.dirtyBuffers(), goTo: (file, span) => nav.goTo(file, span) });
     // the Proof state panel follows the cursor
-    const followCursor = () => useCursor.setState({ file: pathOfModel(instance.getModel()), line: instance.getPosition()?.lineNumber ?? 1 });
+    const followCursor = () => useCursor.setState({ file: pathOfModel(instance.getModel()), line: instance.getPosition()?.lineNumber ?? 1, column: instance.getPosition()?.column ?? 1 });
     const cursorListener = instance.onDidChangeCursorPosition(followCursor);
     const cursorModelListener = instance.onDidChangeModel(followCursor);
 

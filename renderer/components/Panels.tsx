@@ -19,7 +19,7 @@ const bottomTabs: { id: BottomTab; label: string; empty: ReactNode }[] = [
   { id: 'dashboard', label: 'Proof dashboard', empty: 'Lines of exec, spec, proof and trusted code per module, and the proof-to-code ratio, will appear here.' },
 ];
 
-export function BottomPanel({ actions, nav, boot, api }: { actions: WorkspaceActions; nav: Navigation; boot: BootActions; api: IdeApi }) {
+export function BottomPanel({ actions, nav, boot, api, maximized, toggleMaximized }: { actions: WorkspaceActions; nav: Navigation; boot: BootActions; api: IdeApi; maximized: boolean; toggleMaximized: () => void }) {
   const current = useWorkspace((s) => s.bottomTab);
   return (
     <section className="bottom-panel" aria-label="Panels">
@@ -36,6 +36,9 @@ export function BottomPanel({ actions, nav, boot, api }: { actions: WorkspaceAct
             {t.label}
           </button>
         ))}
+        <button className="panel-maximize" aria-label={maximized ? 'Restore panel' : 'Maximize panel'} aria-pressed={maximized} title={maximized ? 'Back to the docked size' : 'Use the whole window (the dashboard, a long console)'} onClick={toggleMaximized}>
+          {maximized ? '🗗' : '🗖'}
+        </button>
       </div>
       {bottomTabs.map((t) => (
         <div

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 export interface CursorState {
   file: string | null;
   line: number;
+  column: number;
 }
 
-export const useCursor = create<CursorState>(() => ({ file: null, line: 1 }));
+export const useCursor = create<CursorState>(() => ({ file: null, line: 1, column: 1 }));

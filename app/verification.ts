@@ -58,6 +58,10 @@ export interface ObligationResult {
   span: Span;
   /** The clause that produced the obligation (requires/ensures/invariant), when there is one. */
   relatedSpan?: Span;
+  /** The file of `relatedSpan` when it is not the function's (a callee's requires). */
+  relatedFile?: string;
+  /** A precondition: the callee's clause in the caller's terms (its parameters replaced by the call's arguments), for the quick fix that asserts it at the call. */
+  assertion?: string;
   message: string;
   /** For a timeout: what to try next, in plain words (a longer limit, `by(bit_vector)`, a profile). */
   hint?: string;

@@ -48,3 +48,19 @@ test('go to definition across files, hover with the callee contract, references 
   await expect(peek).toContainText('lib.rs', { timeout: 10_000 });
   await expect(peek).toContainText('step.rs');
 });
+
+test("quick fix: assert the callee's precondition at the call, in the caller's terms", async ({ page }) => {
+  await openLib(page);
+  const proofs = page.getByRole('region', { name: 'Proofs' });
+  await expect(proofs.getByRole('treeitem', { name: /^twice failed/ })).toBeVisible();
+  // the clause link of the counterexample opens the callee's file at its requires
+  await proofs.getByRole('treeitem', { name: /^twice failed/ }).getByRole('treeitem', { name: /^precondition/ }).click();
+  await expect(page.getByRole('region', { name: 'Counterexample' }).getByRole('button', { name: 'The clause at src/step.rs:8' })).toBeVisible();
+  await page.getByRole('tab', { name: /^lib\.rs/ }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'step(n)' }).first().click();
+  await page.keyboard.press('Control+.');
+  await page.getByText("Assert the callee's precondition here").click();
+  await expect(page.locator('.monaco-editor .view-line', { hasText: 'assert(within(n));' })).toBeVisible();
+  // the failure moves to the assertion, where the user proves it
+  await expect(proofs.getByRole('treeitem', { name: /^twice failed/ }).getByRole('treeitem', { name: /^assertion/ })).toBeVisible({ timeout: 30_000 });
+});

@@ -93,8 +93,9 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
       </p>
       {obligation.relatedSpan && (
         <p>
-          <button className="link" onClick={() => void nav.goTo(fn.result.file, obligation.relatedSpan!)}>
-            The clause at line {obligation.relatedSpan.start.line}
+          <button className="link" onClick={() => void nav.goTo(obligation.relatedFile ?? fn.result.file, obligation.relatedSpan!)}>
+            The clause at {obligation.relatedFile ? `${obligation.relatedFile}:` : 'line '}
+            {obligation.relatedSpan.start.line}
           </button>
         </p>
       )}

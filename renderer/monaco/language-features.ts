@@ -1,12 +1,15 @@
-// Go to definition, hover and find references for the Verus language, from the host's symbol
-// index of the workspace as the editor sees it (`symbols.list` with the unsaved buffers). The
-// index is fetched when a feature needs it and kept until a buffer changes.
+// Go to definition, hover, find references and quick fixes for the Verus language. The first three
+// come from the host's symbol index of the workspace as the editor sees it (`symbols.list` with
+// the unsaved buffers), fetched when a feature needs it and kept until a buffer changes; quick
+// fixes from the last verification's failed obligations (../state/quick-fixes.ts).
 import type * as Monaco from './monaco';
 import type { IdeApi } from '../../app/api';
 import type { Span } from '../../app/verification';
 import type { WorkspaceSymbols } from '../../app/symbols';
 import { VERUS_LANGUAGE_ID } from './verus-language';
 import { definitionsFor, hoverText } from '../state/symbol-lookup';
+import { quickFixes } from '../state/quick-fixes';
+import { useProofs } from '../state/proof-store';
 
 export interface LanguageFeatureDeps {
   api: IdeApi;
@@ -68,6 +71,26 @@ export function registerLanguageFeatures(monaco: typeof Monaco, deps: LanguageFe
       ]);
     },
   });
+  // quick fixes for the failed obligations on the line (from the last verification)
+  const actions = monaco.languages.registerCodeActionProvider(VERUS_LANGUAGE_ID, {
+    provideCodeActions(model, range) {
+      const file = pathOf(model.uri);
+      const line = range.startLineNumber;
+      const text = model.getValue();
+      const fixes = Object.values(useProofs.getState().functions)
+        .filter((f) => f.result.file === file && !f.stale)
+        .flatMap((f) => f.result.obligations.filter((o) => o.span.start.line <= line && line <= o.span.end.line))
+        .flatMap((o) => quickFixes(o, text));
+      return {
+        actions: fixes.map((fix) => ({
+          title: fix.title,
+          kind: 'quickfix',
+          edit: { edits: fix.edits.map((e) => ({ resource: model.uri, textEdit: { range: rangeOf(e.span), text: e.text }, versionId: model.getVersionId() })) },
+        })),
+        dispose() {},
+      };
+    },
+  });
   // a definition in a file that is not the editor's model: open it as a tab
   const opener = monaco.editor.registerEditorOpener({
     openCodeEditor(_source, resource, selectionOrPosition) {
@@ -84,7 +107,7 @@ export function registerLanguageFeatures(monaco: typeof Monaco, deps: LanguageFe
   });
   return {
     dispose() {
-      for (const d of [definition, hover, references, opener, created, ...contentListeners]) d.dispose();
+      for (const d of [definition, hover, references, actions, opener, created, ...contentListeners]) d.dispose();
     },
   };
 }

@@ -613,6 +613,14 @@ function timeoutHint(ob: Obligation, limitMs: number): string {
   return `Try: ${tips.join('; ')}.`;
 }
 
+/** Line maps of a crate's files (for spans in another file than the function's). */
+const crateLineMaps = new WeakMap<Crate, Map<string, LineMap>>();
+function lineMapsOf(crate: Crate): Map<string, LineMap> {
+  let m = crateLineMaps.get(crate);
+  if (!m) crateLineMaps.set(crate, (m = new Map(crate.files.map((f) => [f.path, new LineMap(f.text)]))));
+  return m;
+}
+
 function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate, limitMs: number): ObligationResult {
   const res: ObligationResult = {
     kind: ob.kind,
@@ -622,7 +630,13 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
   };
   // a failed assertion's `custom_err` is its message; a `proof_note` goes with Verus's own
   if (ob.note) res.message = ob.note.kind === 'custom_err' ? ob.note.text : `${ob.message} (note: ${ob.note.text})`;
-  if (ob.related) res.relatedSpan = u.lines.span(ob.related);
+  if (ob.related) {
+    // a callee's requires is written in the callee's file: its lines are that file's
+    const lm = ob.relatedFile ? lineMapsOf(crate).get(ob.relatedFile) : u.lines;
+    if (lm) res.relatedSpan = lm.span(ob.related);
+    if (ob.relatedFile) res.relatedFile = ob.relatedFile;
+  }
+  if (ob.assertion) res.assertion = ob.assertion;
   switch (r.result) {
     case 'unsat':
       res.status = 'proved';

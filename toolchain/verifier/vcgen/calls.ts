@@ -130,6 +130,29 @@ export class CallMethods {
     throw new Unsupported(`method \`${name}\` on ${tyStr(ty)}`, e.nameSp);
   }
 
+  /**
+   * A callee's clause (written in `file` at `sp`) in the caller's terms, for the quick fix "assert
+   * the callee's precondition here": each parameter replaced by its argument's source text, and
+   * `old(p)` too (at the call, the old value is the current one). Null when a text is missing.
+   */
+  callerTerms(this: FnGen, file: string, sp: Sp, params: string[], argSps: Sp[]): string | null {
+    const text = (path: string) => this.crate.files.find((f) => f.path === path)?.text;
+    const calleeText = text(file);
+    const ownText = text(this.info.file);
+    if (calleeText === undefined || ownText === undefined || params.length !== argSps.length) return null;
+    const args = argSps.map((a) => ownText.slice(a.start, a.end).replace(/^&\s*(mut\s+)?/, '').trim());
+    const atom = (t: string) => /^([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z_][A-Za-z0-9_]*)*$|^\d+$/.test(t);
+    const byName = new Map(params.map((p, i) => [p, atom(args[i]!) ? args[i]! : `(${args[i]})`]));
+    const clause = calleeText.slice(sp.start, sp.end);
+    return clause
+      .replace(/\bold\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)|\b[A-Za-z_][A-Za-z0-9_]*\b/g, (m: string, oldName: string | undefined, at: number) => {
+        // a field or a path segment is not a parameter
+        if (oldName === undefined && (clause[at - 1] === '.' || clause.slice(Math.max(0, at - 2), at) === '::')) return m;
+        return byName.get(oldName ?? m) ?? m;
+      })
+      .replace(/\s+/g, ' ');
+  }
+
   /** A call of a user function (spec: function application; exec/proof: modular via specs). */
   callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp): V | null {
     const f = info.item;
@@ -196,7 +219,12 @@ export class CallMethods {
     };
     for (const r of f.requires) {
       const g = withOld(oldMap, () => this.evalPure(r, cst, this.specMode(st.path)));
-      this.oblige(st, 'precondition', sp, g.t, r.sp);
+      const ob = this.oblige(st, 'precondition', sp, g.t, r.sp);
+      if (ob) {
+        if (info.file !== this.info.file) ob.relatedFile = info.file;
+        const text = this.callerTerms(info.file, r.sp, ps.map((p) => p.name), args.map((a) => a.e.sp));
+        if (text) ob.assertion = text;
+      }
     }
     // recursion check (kept only if the callee is in this function's SCC; decided later)
     if (savedCtx) {

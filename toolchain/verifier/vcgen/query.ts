@@ -41,6 +41,10 @@ export interface Obligation {
   crossed: Crossed[];
   /** The assertion's `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]`. */
   note?: ObligationNote;
+  /** The file of `related` when it is not the function's own (a callee's requires). */
+  relatedFile?: string;
+  /** A precondition: the callee's clause with its parameters replaced by the call's arguments (source text). */
+  assertion?: string;
 }
 
 /** `custom_err` replaces the obligation's message when it fails; `proof_note` is added to it. */
@@ -171,13 +175,14 @@ export const MUL_DECLS: Command[] = [
 ];
 
 export class QueryMethods {
-  oblige(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[], note?: ObligationNote): void {
+  oblige(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[], note?: ObligationNote): Obligation | undefined {
     if (goal === 'true') {
-      return;
+      return undefined;
     }
     const ob = this.makeOb(st, kind, sp, goal, related, message, extraScope);
     if (note) ob.note = note;
     this.obligations.push(ob);
+    return ob;
   }
   makeOb(this: FnGen, st: State, kind: ObligationKind, sp: Sp, goal: Term, related?: Sp, message?: string, extraScope?: ScopeVar[]): Obligation {
     const declN = this.decls.length;

@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
+import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -65,10 +65,10 @@ export function parseItems(text: string): { items: Item[]; diagnostics: ParseDia
   return { items: boundTreeHeight(items, p.diags), diagnostics: p.diags };
 }
 
-const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=']);
+const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!==']);
 const BIN_PREC: ReadonlyMap<string, number> = new Map([
   ['||', 1], ['&&', 2],
-  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3],
+  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3], ['===', 3], ['!==', 3],
   ['|', 4], ['^', 5], ['&', 6], ['<<', 7], ['>>', 7], ['+', 8], ['-', 8], ['*', 9], ['/', 9], ['%', 9],
 ]);
 
@@ -416,6 +416,30 @@ class Parser {
     const vis = this.visibility();
     const pub = vis.k !== 'private';
     const t = this.peek();
+    if (t.kind === 'ident' && t.text === 'broadcast' && this.is('use', 1)) {
+      this.next();
+      this.next();
+      const names = this.broadcastNames();
+      this.expect(';');
+      out.push({ k: 'broadcast-use', names, sp: { start, end: this.lastEnd() }, module });
+      return 'item';
+    }
+    if (t.kind === 'ident' && t.text === 'broadcast' && this.peek(1).kind === 'ident' && this.peek(1).text === 'group' && this.peek(2).kind === 'ident') {
+      this.next();
+      this.next();
+      const name = this.ident();
+      this.expect('{');
+      const members: BroadcastName[] = [];
+      while (!this.eat('}')) {
+        members.push(this.broadcastName());
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+      out.push({ k: 'broadcast-group', name, selfType, members, sp: { start, end: this.lastEnd() }, module, vis });
+      return 'item';
+    }
     if (t.text === 'use' || t.text === 'extern') {
       while (!this.is(';') && this.peek().kind !== 'eof') {
         if (this.is('{')) this.skipBalanced();
@@ -469,6 +493,7 @@ class Parser {
     const marks = new Map<string, Token>();
     let unsafeSp: Sp | undefined;
     let openVis: Visibility | undefined;
+    let broadcastSp: Sp | undefined;
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -480,6 +505,7 @@ class Parser {
       }
       if (modifier) {
         if (modifier.treatment === 'mode') mode = modifier.mode!;
+        if (modifier.treatment === 'broadcast') broadcastSp = { start: w.start, end: w.end };
         if (w.text === 'open') open = true;
         marks.set(w.text, w);
         this.next();
@@ -506,6 +532,7 @@ class Parser {
       if (unsafeSp) fn.unsafeSp = unsafeSp;
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
+      if (broadcastSp) fn.broadcast = broadcastSp;
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
@@ -513,6 +540,7 @@ class Parser {
       if (openOrClosed && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', openOrClosed];
       else if (marks.has('open') && !pub && selfType === null) bad = ['function is marked `open` but not marked `pub`; for the body of a function to be visible, the function symbol must also be visible', marks.get('open')!];
       else if (un && mode !== 'spec') bad = ['only `spec` functions can be marked `uninterp`', un];
+      else if (broadcastSp && mode !== 'proof') bad = ['only `proof` functions can be marked `broadcast`', broadcastSp];
       else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
       else if (fn.name === 'main' && module.length === 0 && selfType === null && mode !== 'exec') bad = ['`main` function must be an exec function', nameTokOf(fn)];
       if (bad && !fn.parseError) fn.parseError = { diagnostic: this.report(bad[0], { start: bad[1].start, end: bad[1].end }), inBody: true };
@@ -543,6 +571,30 @@ class Parser {
       return 'item';
     }
     this.error(`expected item, found \`${this.peek().text}\``);
+  }
+  /** `a::b, c` or `{a::b, c}` after `broadcast use` (a trailing comma allowed in braces). */
+  broadcastNames(): BroadcastName[] {
+    const names: BroadcastName[] = [];
+    if (this.eat('{')) {
+      while (!this.eat('}')) {
+        names.push(this.broadcastName());
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+      return names;
+    }
+    do names.push(this.broadcastName());
+    while (this.eat(','));
+    return names;
+  }
+  broadcastName(): BroadcastName {
+    const s = this.peek().start;
+    this.eat('::');
+    const segs = [this.ident()];
+    while (this.eat('::')) segs.push(this.ident());
+    return { segs, sp: { start: s, end: this.lastEnd() } };
   }
   recoverItemSimple(): void {
     while (this.peek().kind !== 'eof' && !this.is(';') && !this.is('{')) this.next();
@@ -741,6 +793,17 @@ class Parser {
           if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp, ...(lifetime ? { lifetime } : {}) };
           if (this.eat(':')) ty = this.type();
           params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
+        } else if (!pmode && this.peek().kind === 'ident' && (this.peek().text === 'Tracked' || this.peek().text === 'Ghost') && this.is('(', 1)) {
+          // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the value inside the wrapper
+          const wrapper = this.next().text as 'Tracked' | 'Ghost';
+          this.next();
+          const pmut = this.eat('mut');
+          const pname = this.ident();
+          this.expect(')');
+          this.expect(':');
+          const ty = this.type();
+          if (ty.k !== 'path' || ty.name !== wrapper || ty.args.length !== 1) this.error(`the pattern \`${wrapper}(${pname})\` needs a parameter of type \`${wrapper}<T>\``, ty.sp);
+          params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() }, unwrap: wrapper, ...(pmut ? { mut: true } : {}) });
         } else {
           const pmut = this.eat('mut');
           const pname = this.ident();
@@ -905,6 +968,12 @@ class Parser {
       return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
     }
     if (this.eat('_')) return { k: 'infer', sp: { start: s, end: this.lastEnd() } };
+    if (this.is('*') && (this.is('mut', 1) || this.is('const', 1))) {
+      this.next();
+      const mut = this.next().text === 'mut';
+      const inner = this.type();
+      return { k: 'ptr', mut, inner, sp: { start: s, end: this.lastEnd() } };
+    }
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
     const segs: string[] = [];
     let args: TypeExpr[] = [];
@@ -1065,6 +1134,13 @@ class Parser {
       this.eat(';');
       return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() } };
     }
+    if (t.kind === 'ident' && t.text === 'broadcast' && this.is('use', 1)) {
+      this.next();
+      this.next();
+      const names = this.broadcastNames();
+      this.expect(';');
+      return { k: 'broadcast-use', names, sp: { start: s, end: this.lastEnd() } };
+    }
     if (['fn', 'struct', 'enum', 'impl', 'use', 'const', 'static', 'mod', 'trait'].includes(t.text) && t.kind === 'keyword' && !(t.text === 'const' && this.is('{', 1))) {
       const items: Item[] = [];
       this.item(items, [], null);
@@ -1079,7 +1155,8 @@ class Parser {
     const startsBlockLike = ['if', 'match', 'while', 'loop', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
     let e = startsBlockLike ? this.primary() : this.expr();
     if (startsBlockLike && (this.is('.') || this.is('?'))) e = this.postfix(e);
-    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop';
+    // (an `if let` is read whole and stands as `unsupported`: still a block-like statement)
+    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop' || (startsBlockLike && e.k === 'unsupported');
     if (this.eat(';')) return { k: 'expr', e, semi: true, sp: { start: s, end: this.lastEnd() } };
     if (!blockLike && !this.is('}')) this.error(`expected \`;\`, found \`${this.peek().text}\``);
     return { k: 'expr', e, semi: false, sp: { start: s, end: this.lastEnd() } };
@@ -1436,7 +1513,7 @@ class Parser {
         const group: Expr[] = [];
         do {
           group.push(this.expr());
-        } while (this.eat(','));
+        } while (this.eat(',') && !this.is(']'));
         triggers.push(group);
       } else if (w === 'all_triggers') {
         all = true;
@@ -1589,6 +1666,11 @@ class Parser {
       this.next();
       this.pat();
       this.expect('in');
+      // Verus's `for x in it: a..b`: `it` names the iterator in the invariant
+      if (this.peek().kind === 'ident' && this.is(':', 1)) {
+        this.next();
+        this.next();
+      }
       this.exprNS();
       while (this.peek().kind === 'ident' && verusClause(this.peek().text)?.inLoop) {
         this.next();
@@ -1613,9 +1695,7 @@ class Parser {
       this.next();
       return { k: 'continue', sp: sp() };
     }
-    if (t.text === '|' || t.text === '||' || t.text === 'move') {
-      this.error('closures are not supported');
-    }
+    if (t.text === '|' || t.text === '||' || (t.text === 'move' && (this.is('|', 1) || this.is('||', 1)))) return this.closure();
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
       const { params, triggers, attrs, all } = this.quantHead();
@@ -1691,13 +1771,49 @@ class Parser {
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }
+  /**
+   * A closure `|x, y: T| e` / `move |x| -> T { .. }` / `|| e`: read whole (so the file parses) and
+   * reported `unsupported` at its span: spec closures (`Seq::new(n, |i| ..)`) have no encoding yet.
+   */
+  closure(): Expr {
+    const s = this.peek().start;
+    this.eat('move');
+    if (!this.eat('||')) {
+      this.expect('|');
+      const save = this.inQuantParams;
+      this.inQuantParams = true;
+      try {
+        while (!this.eat('|')) {
+          this.pat1();
+          if (this.eat(':')) this.type();
+          if (!this.eat(',')) {
+            this.expect('|');
+            break;
+          }
+        }
+      } finally {
+        this.inQuantParams = save;
+      }
+    }
+    if (this.eat('->')) {
+      this.type();
+      this.block();
+    } else this.expr();
+    return { k: 'unsupported', what: 'closure', sp: { start: s, end: this.lastEnd() } };
+  }
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {
     const heads: { s: number; cond: Expr; then: Block }[] = [];
     let els: Expr | null = null;
+    // the first `if let` of the chain: the whole `if` is read, then reported unsupported there
+    let ifLet: Sp | null = null;
     for (;;) {
       const s = this.expect('if').start;
-      if (this.is('let')) this.error('`if let` is not supported; use `match`');
+      if (this.eat('let')) {
+        this.pat();
+        this.expect('=');
+        ifLet ??= { start: s, end: this.lastEnd() };
+      }
       const cond = this.exprNS();
       const then = this.block();
       heads.push({ s, cond, then });
@@ -1708,6 +1824,7 @@ class Parser {
       break;
     }
     const end = this.lastEnd();
+    if (ifLet) return { k: 'unsupported', what: '`if let` (use `match`)', sp: { start: heads[0]!.s, end } };
     for (let i = heads.length - 1; i >= 0; i--) {
       const h = heads[i]!;
       els = { k: 'if', cond: h.cond, then: h.then, els, sp: { start: h.s, end } };

@@ -11,6 +11,7 @@ export function printType(t: TypeExpr): string {
     case 'slice': return `[${printType(t.elem)}]`;
     case 'tuple': return `(${t.elems.map(printType).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'infer': return '_';
+    case 'ptr': return `*${t.mut ? 'mut' : 'const'} ${printType(t.inner)}`;
   }
 }
 

@@ -47,6 +47,8 @@ export class ExecMethods {
     // value at entry (as in Verus: assigning to a `mut x` does not change what `ensures` says
     // about `x`); a `&mut` parameter is its current referent (`old(x)` is its entry value).
     const entry = new Map(st.scopes[0]!);
+    // the module-level `broadcast use`: its lemmas' facts hold in the whole function
+    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) this.assume(st, this.broadcastFact(u.lemma, u.sp));
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';
@@ -345,6 +347,13 @@ export class ExecMethods {
         // the definition is a true fact: making it visible to the whole function is sound
         this.specUsed.add(info.key);
         this.reveals.add(info.key);
+        return { t: 'true', ty: UNIT };
+      }
+      case 'broadcast-use': {
+        // the checking phase resolved the names (groups expanded); each lemma's fact holds from here on
+        const lemmas = this.cvc.checked.broadcastUses.get(s);
+        if (!lemmas) throw new Unsupported('`broadcast use` not resolved by the checking phase', s.sp);
+        for (const info of lemmas) this.assume(st, this.broadcastFact(info, s.sp));
         return { t: 'true', ty: UNIT };
       }
       case 'unsupported':

@@ -739,9 +739,18 @@ class Checker {
         for (const x of e.items) this.expect(x, C_BOOL, ctx);
         return C_BOOL;
       case 'call':
-        return this.call(e, ctx);
-      case 'method':
-        return this.method(e, ctx);
+      case 'method': {
+        // a call taking a construct read but not understood (a closure: `Seq::new(n, |i| ..)`):
+        // its callee is not judged either, so the function is `unsupported` at that construct
+        const gap = e.args.find((a) => a.k === 'unsupported');
+        if (gap?.k === 'unsupported') {
+          if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: `unsupported: ${gap.what}`, sp: gap.sp });
+          if (e.k === 'method') this.infer(e.recv, ctx);
+          for (const a of e.args) this.infer(a, ctx);
+          throw new CheckFailed();
+        }
+        return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
+      }
       case 'field': {
         const r = shallow(this.infer(e.recv, ctx), this.vars);
         return this.fieldType(r, e.name, e.sp);

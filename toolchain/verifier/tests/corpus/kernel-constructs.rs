@@ -1,0 +1,238 @@
+// Constructs of real Verus kernels (issue 15): `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`
+// parameters, `===`, a trailing comma in `#![trigger ..]`, `#[verifier::inline]`; and the ones
+// read but reported `unsupported` at their span: raw pointers, closures, `if let`, `for` loops.
+use vstd::prelude::*;
+
+verus! {
+
+// `Tracked(t): Tracked<u64>`: inside the function `t` is a tracked u64
+// expect: verified
+fn kc_tracked_param(x: u64, Tracked(t): Tracked<u64>) -> (r: u64)
+    requires t == x, x < 100,
+    ensures r == t + 1,
+{
+    x + 1
+}
+
+// expect: failed postcondition
+fn kc_tracked_param_wrong(x: u64, Tracked(t): Tracked<u64>) -> (r: u64)
+    requires t == x, x < 100,
+    ensures r == t + 2,
+{
+    x + 1
+}
+
+// expect: verified
+fn kc_ghost_param(x: u64, Ghost(g): Ghost<int>) -> (r: u64)
+    requires g == x as int + 1, x < 100,
+    ensures r as int == g,
+{
+    x + 1
+}
+
+// expect: failed postcondition
+fn kc_ghost_param_wrong(x: u64, Ghost(g): Ghost<int>) -> (r: u64)
+    requires g == x as int + 1, x < 100,
+    ensures r as int == g + 1,
+{
+    x + 1
+}
+
+// a ghost value is not exec data (as in Verus)
+// expect: error
+fn kc_ghost_param_in_exec(Ghost(g): Ghost<u64>) -> u64 {
+    g
+}
+
+// callers pass the wrapper, as for `x: Tracked<T>`
+// expect: verified
+fn kc_tracked_caller() -> (r: u64)
+    ensures r == 8,
+{
+    kc_tracked_param(7, Tracked(7))
+}
+
+// the callee's precondition `t == x` does not hold
+// expect: failed precondition
+fn kc_tracked_caller_wrong() -> u64 {
+    kc_tracked_param(7, Tracked(8))
+}
+
+// expect: verified
+proof fn kc_tracked_proof_param(Tracked(t): Tracked<int>)
+    requires t > 0,
+    ensures t >= 1,
+{
+}
+
+// expect: failed postcondition
+proof fn kc_tracked_proof_param_wrong(Tracked(t): Tracked<int>)
+    requires t > 0,
+    ensures t >= 2,
+{
+}
+
+// the pattern needs the matching wrapper type
+// expect: error
+fn kc_tracked_mismatch(Tracked(t): Ghost<u64>) {}
+
+// `===` is spec equality (`==` of ghost code), `!==` its negation
+// expect: verified
+spec fn kc_same(a: Seq<int>, b: Seq<int>) -> bool {
+    a === b
+}
+
+// expect: verified
+proof fn kc_triple_eq(a: int, b: int)
+    requires a === b,
+    ensures !(a !== b) && a == b,
+{
+}
+
+// expect: failed postcondition
+proof fn kc_triple_eq_wrong(a: int, b: int)
+    requires a !== b,
+    ensures a === b,
+{
+}
+
+// `==> old === new`, as kernels write post-states
+// expect: verified
+spec fn kc_unchanged(c: bool, old: Seq<int>, new: Seq<int>) -> bool {
+    &&& c ==> old === new
+}
+
+// expect: failed assertion
+proof fn kc_unchanged_use(old: Seq<int>, new: Seq<int>)
+    requires kc_unchanged(true, old, new), old.len() == 1,
+{
+    assert(new.len() == 2);
+}
+
+// `===` compares ghost values only
+// expect: error
+fn kc_triple_eq_exec(a: u64, b: u64) -> bool {
+    a === b
+}
+
+// a trailing comma after the trigger terms
+// expect: verified
+proof fn kc_trigger_comma(s: Seq<int>)
+    requires forall|i: int| #![trigger s[i], ] 0 <= i < s.len() ==> s[i] > 0,
+            s.len() > 2,
+{
+    assert(s[1] > 0);
+}
+
+// expect: failed assertion
+proof fn kc_trigger_comma_wrong(s: Seq<int>)
+    requires forall|i: int| #![trigger s[i], ] 0 <= i < s.len() ==> s[i] > 0,
+            s.len() > 2,
+{
+    assert(s[1] > 1);
+}
+
+// `#[verifier::inline]` on a spec fn: its meaning where it is used is its definition
+// expect: verified
+#[verifier::inline]
+pub open spec fn kc_inline_double(x: int) -> int { x * 2 }
+
+// expect: verified
+proof fn kc_inline_use(x: int)
+    requires x == 3,
+    ensures kc_inline_double(x) == 6,
+{
+}
+
+// expect: failed postcondition
+proof fn kc_inline_use_wrong(x: int)
+    requires x == 3,
+    ensures kc_inline_double(x) == 7,
+{
+}
+
+// Verus allows `inline` only on spec fns with a body
+// expect: error
+#[verifier::inline]
+fn kc_inline_exec() -> u64 { 1 }
+
+// expect: error
+#[verifier::inline]
+pub uninterp spec fn kc_inline_no_body(x: int) -> int;
+
+// raw pointers: read, not given a meaning (Verus's pointer casts are not modelled)
+// expect: unsupported
+fn kc_raw_ptr_cast(x: &u64) -> usize {
+    x as *const u64 as usize
+}
+
+// expect: unsupported
+fn kc_raw_ptr_param(p: *mut u64) -> u64 {
+    0
+}
+
+// a caller of a function whose signature has a raw pointer
+// expect: unsupported
+fn kc_raw_ptr_caller() -> u64 {
+    kc_raw_ptr_param(0 as *mut u64)
+}
+
+// closures in spec code: read, reported `unsupported` at their span
+// expect: unsupported
+proof fn kc_closure_seq(n: nat) {
+    let s = Seq::new(n, |i: int| i + 1);
+    assert(s.len() == n);
+}
+
+// expect: unsupported
+spec fn kc_closure_filter(s: Seq<int>) -> Seq<int> {
+    s.filter(|x: int| x > 0)
+}
+
+// expect: unsupported
+fn kc_closure_move(x: u64) -> u64 {
+    let f = move || x;
+    x
+}
+
+// `if let`: read, reported `unsupported` (use `match`)
+// expect: unsupported
+fn kc_if_let(o: Option<u64>) -> u64 {
+    if let Some(v) = o {
+        v
+    } else {
+        0
+    }
+}
+
+// as a statement too, then more statements
+// expect: unsupported
+fn kc_if_let_stmt(o: Option<u64>) -> u64 {
+    let mut r = 0;
+    if let Some(v) = o {
+        r = 1;
+    }
+    r
+}
+
+// `for x in iter: a..b` with its invariant: read, reported `unsupported`
+// expect: unsupported
+fn kc_for_iter(n: u64) -> u64 {
+    let mut s: u64 = 0;
+    for i in iter: 0..n
+        invariant s == 0,
+    {
+        s = 0;
+    }
+    s
+}
+
+// the rest of a file with these constructs is still verified
+// expect: failed postcondition
+fn kc_after_all(x: u64) -> (r: u64)
+    ensures r == x,
+{
+    0
+}
+
+} // verus!

@@ -5,7 +5,7 @@ import { parseExpr, parseFile } from './parser';
 import { printExpr } from './printer';
 
 const atoms = ['x', 'y', 'self.v', 'a[i]', 's@', '1', '0xffu64', 'true', 'old(x)', 'f(x, 2)', 's.len()', 'o.unwrap()', 'E::A', 'u64::MAX'];
-const binops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '==>', '<==>', '=~='];
+const binops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '==>', '<==>', '=~=', '==='];
 
 const exprArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
   e: fc.oneof(
@@ -33,7 +33,7 @@ describe('parser', () => {
   });
 
   it('never throws on random token soup inside verus!', () => {
-    const tok = fc.constantFrom('fn', 'f', '(', ')', '{', '}', '[', ']', '<', '>', '>>', ',', ';', ':', 'u64', 'x', 'let', 'while', 'invariant', 'ensures', 'requires', 'match', '=>', 'if', 'else', '&&&', '==>', '|', 'forall', '#', '!', 'struct', 'impl', 'enum', '1', '.', '@', '::', '->', 'mut', '&');
+    const tok = fc.constantFrom('fn', 'f', '(', ')', '{', '}', '[', ']', '<', '>', '>>', ',', ';', ':', 'u64', 'x', 'let', 'while', 'invariant', 'ensures', 'requires', 'match', '=>', 'if', 'else', '&&&', '==>', '|', 'forall', '#', '!', 'struct', 'impl', 'enum', '1', '.', '@', '::', '->', 'mut', '&', 'broadcast', 'use', 'group', 'Tracked', '*', 'const', 'let', 'move', '||');
     fc.assert(
       fc.property(fc.array(tok, { maxLength: 80 }), (ts) => {
         parseFile('x.rs', `verus! { ${ts.join(' ')} }`);
@@ -269,5 +269,85 @@ describe('bounded work on hostile input', () => {
   it('parses a chain just under the height bound without an error', () => {
     const f = parseFile('t.rs', fnWith('x' + ' + 0'.repeat(150) + ' == x'));
     expect(f.diagnostics).toEqual([]);
+  });
+});
+
+describe('constructs of real Verus kernels (issue 15)', () => {
+  const items = (src: string) => {
+    const f = parseFile('k.rs', `verus! { ${src} }`);
+    return { f, items: f.items };
+  };
+  const fnOf = (src: string) => {
+    const { f, items: its } = items(src);
+    expect(f.diagnostics).toEqual([]);
+    return its.find((it) => it.k === 'fn') as Extract<(typeof its)[number], { k: 'fn' }>;
+  };
+
+  it('reads `broadcast proof fn`, module-level `broadcast use` and `broadcast group` as items', () => {
+    const { f, items: its } = items(`
+      pub broadcast proof fn lemma(i: int) ensures #[trigger] g(i) {}
+      broadcast use lemma, crate::m::other;
+      broadcast use { a, T::b, };
+      impl T { pub broadcast group props { T::x, y, } }`);
+    expect(f.diagnostics).toEqual([]);
+    expect(its.map((i) => i.k)).toEqual(['fn', 'broadcast-use', 'broadcast-use', 'broadcast-group']);
+    expect(its[0]).toMatchObject({ k: 'fn', name: 'lemma', mode: 'proof', broadcast: { start: expect.any(Number) } });
+    expect(its[1]).toMatchObject({ names: [{ segs: ['lemma'] }, { segs: ['crate', 'm', 'other'] }] });
+    expect(its[2]).toMatchObject({ names: [{ segs: ['a'] }, { segs: ['T', 'b'] }] });
+    expect(its[3]).toMatchObject({ name: 'props', selfType: 'T', members: [{ segs: ['T', 'x'] }, { segs: ['y'] }] });
+  });
+
+  it('refuses `broadcast` on a function that is not a proof fn', () => {
+    const { items: its } = items('broadcast spec fn f() -> bool { true }');
+    expect(its[0]).toMatchObject({ k: 'fn', parseError: { diagnostic: { message: 'only `proof` functions can be marked `broadcast`' } } });
+  });
+
+  it('reads `broadcast use` statements in bodies and in `assert .. by` blocks', () => {
+    const f = fnOf('proof fn p() { broadcast use A::x; assert(true) by { broadcast use {y, z}; }; }');
+    expect(f.body!.stmts[0]).toMatchObject({ k: 'broadcast-use', names: [{ segs: ['A', 'x'] }] });
+    expect(f.body!.stmts[1]).toMatchObject({ k: 'assert', proof: { stmts: [{ k: 'broadcast-use', names: [{ segs: ['y'] }, { segs: ['z'] }] }] } });
+  });
+
+  it('reads `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>` parameters as the binding x, marked', () => {
+    const f = fnOf('fn f(a: u64, Tracked(perm): Tracked<Perm>, Ghost(mut g): Ghost<int>) {}');
+    expect(f.params.map((p) => [p.name, p.unwrap ?? null, p.mut ?? false])).toEqual([['a', null, false], ['perm', 'Tracked', false], ['g', 'Ghost', true]]);
+    const bad = parseFile('k.rs', 'verus! { fn f(Tracked(x): Ghost<u8>) {} }');
+    expect(bad.diagnostics[0]?.message).toMatch(/needs a parameter of type `Tracked<T>`/);
+  });
+
+  it('reads raw pointer types, in casts too', () => {
+    const e = parseExpr('&x as *const T as usize').expr!;
+    expect(e).toMatchObject({ k: 'cast', ty: { k: 'path', name: 'usize' }, e: { k: 'cast', ty: { k: 'ptr', mut: false, inner: { k: 'path', name: 'T' } } } });
+    expect(parseExpr('p as *mut MaybeUninit<T>').expr).toMatchObject({ k: 'cast', ty: { k: 'ptr', mut: true, inner: { name: 'MaybeUninit' } } });
+  });
+
+  it('reads closures whole and marks them unsupported with their span', () => {
+    for (const src of ['|i: int| i + 1', '|p| s.contains(p)', '|| 0', 'move |x| -> u8 { x }', '|(a, b): (int, int)| a']) {
+      const r = parseExpr(src);
+      expect(r.diagnostics).toEqual([]);
+      expect(r.expr).toMatchObject({ k: 'unsupported', what: 'closure', sp: { start: 0, end: src.length } });
+    }
+    const call = parseExpr('Seq::new(n, |i| a[i] + 1)').expr!;
+    expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'unsupported', what: 'closure' }] });
+  });
+
+  it('reads `if let` chains whole and marks them unsupported; as a statement it ends there', () => {
+    const src = 'if let Some(x) = o { x } else if c { 1 } else { 2 }';
+    expect(parseExpr(src).expr).toMatchObject({ k: 'unsupported', sp: { start: 0, end: src.length } });
+    const f = fnOf('fn f(o: Option<u8>) { if let Some(x) = o { g(x); } h(); }');
+    expect(f.body!.stmts.map((s) => s.k)).toEqual(['expr', 'expr']);
+  });
+
+  it('reads `for x in it: a..b` with its invariant', () => {
+    const f = fnOf('fn f(n: u64) { for i in iter: 0..n invariant i <= n, { } }');
+    expect(f.body!.stmts[0]).toMatchObject({ k: 'unsupported', what: '`for` loop' });
+  });
+
+  it('reads `===` / `!==` as comparisons and a trailing comma in `#![trigger ..]`', () => {
+    expect(parseExpr('c ==> old === new').expr).toMatchObject({ k: 'binary', op: '==>', r: { k: 'binary', op: '===' } });
+    expect(parseExpr('a !== b').expr).toMatchObject({ k: 'binary', op: '!==' });
+    const q = parseExpr('forall|i: int| #![trigger f(i), ] f(i)');
+    expect(q.diagnostics).toEqual([]);
+    expect(q.expr).toMatchObject({ k: 'quant', triggers: [[{ k: 'call' }]] });
   });
 });

@@ -331,11 +331,16 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'unsupported', what: 'closure' }] });
   });
 
-  it('reads `if let` chains whole and marks them unsupported; as a statement it ends there', () => {
+  it('reads `if let` as the `match` it means, in `else if` chains and as a statement', () => {
     const src = 'if let Some(x) = o { x } else if c { 1 } else { 2 }';
-    expect(parseExpr(src).expr).toMatchObject({ k: 'unsupported', sp: { start: 0, end: src.length } });
+    expect(parseExpr(src).expr).toMatchObject({
+      k: 'match', scrut: { k: 'path', segs: ['o'] }, sp: { start: 0, end: src.length },
+      arms: [{ pat: { k: 'variant', path: ['Some'] }, body: { k: 'block' } }, { pat: { k: 'wild' }, body: { k: 'if', els: { k: 'block' } } }],
+    });
+    expect(parseExpr('if c { 0 } else if let Some(x) = o { x } else { 2 }').expr).toMatchObject({ k: 'if', els: { k: 'match', arms: [{}, { pat: { k: 'wild' }, body: { k: 'block' } }] } });
     const f = fnOf('fn f(o: Option<u8>) { if let Some(x) = o { g(x); } h(); }');
     expect(f.body!.stmts.map((s) => s.k)).toEqual(['expr', 'expr']);
+    expect(f.body!.stmts[0]).toMatchObject({ e: { k: 'match', arms: [{}, { body: { k: 'block', block: { stmts: [] } } }] } });
   });
 
   it('reads `for x in it: a..b` with its invariant', () => {

@@ -1155,8 +1155,7 @@ class Parser {
     const startsBlockLike = ['if', 'match', 'while', 'loop', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
     let e = startsBlockLike ? this.primary() : this.expr();
     if (startsBlockLike && (this.is('.') || this.is('?'))) e = this.postfix(e);
-    // (an `if let` is read whole and stands as `unsupported`: still a block-like statement)
-    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop' || (startsBlockLike && e.k === 'unsupported');
+    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop';
     if (this.eat(';')) return { k: 'expr', e, semi: true, sp: { start: s, end: this.lastEnd() } };
     if (!blockLike && !this.is('}')) this.error(`expected \`;\`, found \`${this.peek().text}\``);
     return { k: 'expr', e, semi: false, sp: { start: s, end: this.lastEnd() } };
@@ -1803,20 +1802,19 @@ class Parser {
   }
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {
-    const heads: { s: number; cond: Expr; then: Block }[] = [];
+    // `if let P = e { a } else { b }` is `match e { P => { a }, _ => { b } }` (Rust's own reading)
+    const heads: { s: number; cond: Expr; pat: Pat | null; then: Block }[] = [];
     let els: Expr | null = null;
-    // the first `if let` of the chain: the whole `if` is read, then reported unsupported there
-    let ifLet: Sp | null = null;
     for (;;) {
       const s = this.expect('if').start;
+      let pat: Pat | null = null;
       if (this.eat('let')) {
-        this.pat();
+        pat = this.pat();
         this.expect('=');
-        ifLet ??= { start: s, end: this.lastEnd() };
       }
       const cond = this.exprNS();
       const then = this.block();
-      heads.push({ s, cond, then });
+      heads.push({ s, cond, pat, then });
       if (!this.eat('else')) break;
       if (this.is('if')) continue;
       const b = this.block();
@@ -1824,10 +1822,20 @@ class Parser {
       break;
     }
     const end = this.lastEnd();
-    if (ifLet) return { k: 'unsupported', what: '`if let` (use `match`)', sp: { start: heads[0]!.s, end } };
     for (let i = heads.length - 1; i >= 0; i--) {
       const h = heads[i]!;
-      els = { k: 'if', cond: h.cond, then: h.then, els, sp: { start: h.s, end } };
+      const sp = { start: h.s, end };
+      if (h.pat) {
+        const thenE: Expr = { k: 'block', block: h.then, sp: h.then.sp };
+        const other: Expr = els ?? { k: 'block', block: { stmts: [], sp: { start: end, end } }, sp: { start: end, end } };
+        els = {
+          k: 'match', scrut: h.cond, sp,
+          arms: [
+            { pat: h.pat, guard: null, body: thenE, sp: { start: h.s, end: h.then.sp.end } },
+            { pat: { k: 'wild', sp: { start: h.then.sp.end, end } }, guard: null, body: other, sp: { start: h.then.sp.end, end } },
+          ],
+        };
+      } else els = { k: 'if', cond: h.cond, then: h.then, els, sp };
     }
     return els!;
   }

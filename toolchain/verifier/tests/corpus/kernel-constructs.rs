@@ -195,9 +195,11 @@ fn kc_closure_move(x: u64) -> u64 {
     x
 }
 
-// `if let`: read, reported `unsupported` (use `match`)
-// expect: unsupported
-fn kc_if_let(o: Option<u64>) -> u64 {
+// `if let P = e { a } else { b }` is `match e { P => a, _ => b }`
+// expect: verified
+fn kc_if_let(o: Option<u64>) -> (r: u64)
+    ensures o.is_some() ==> r == o.unwrap(), o.is_none() ==> r == 0,
+{
     if let Some(v) = o {
         v
     } else {
@@ -205,14 +207,59 @@ fn kc_if_let(o: Option<u64>) -> u64 {
     }
 }
 
-// as a statement too, then more statements
-// expect: unsupported
-fn kc_if_let_stmt(o: Option<u64>) -> u64 {
+// expect: failed postcondition
+fn kc_if_let_wrong(o: Option<u64>) -> (r: u64)
+    ensures r > 0,
+{
+    if let Some(v) = o {
+        v
+    } else {
+        1
+    }
+}
+
+// as a statement, without `else`, then more statements
+// expect: verified
+fn kc_if_let_stmt(o: Option<u64>) -> (r: u64)
+    ensures r == 1 <==> o.is_some(),
+{
     let mut r = 0;
     if let Some(v) = o {
         r = 1;
     }
     r
+}
+
+// expect: failed postcondition
+fn kc_if_let_stmt_wrong(o: Option<u64>) -> (r: u64)
+    ensures r == 1,
+{
+    let mut r = 0;
+    if let Some(v) = o {
+        r = 1;
+    }
+    r
+}
+
+// in an `else if` chain, and in spec code
+// expect: verified
+spec fn kc_if_let_spec(c: bool, o: Option<int>) -> int {
+    if c { 0 } else if let Some(v) = o { v } else { -1 }
+}
+
+// expect: failed assertion
+proof fn kc_if_let_spec_use(o: Option<int>)
+    requires o.is_some(),
+{
+    assert(kc_if_let_spec(false, o) == 0);
+}
+
+// expect: verified
+proof fn kc_if_let_spec_ok(o: Option<int>)
+    requires o == Some(5int),
+{
+    assert(kc_if_let_spec(false, o) == 5);
+    assert(kc_if_let_spec(false, None) == -1);
 }
 
 // `for x in iter: a..b` with its invariant: read, reported `unsupported`

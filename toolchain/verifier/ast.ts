@@ -58,6 +58,8 @@ export type Expr =
   | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
+  /** `|x: T, y| body` (parameters that are plain names; a missing type is inferred) */
+  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp }[]; body: Expr; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
 
 export interface LoopExtras {

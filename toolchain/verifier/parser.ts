@@ -1771,20 +1771,26 @@ class Parser {
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }
   /**
-   * A closure `|x, y: T| e` / `move |x| -> T { .. }` / `|| e`: read whole (so the file parses) and
-   * reported `unsupported` at its span: spec closures (`Seq::new(n, |i| ..)`) have no encoding yet.
+   * A closure `|x, y: T| e` / `move |x| -> T { .. }` / `|| e`. One whose parameters are plain
+   * names, without `move` or a return type, is a `closure` node (spec closures: `Seq::new(n, |i|
+   * ..)`, `Set::new(|x| ..)`); any other is read whole and stands as `unsupported` at its span.
    */
   closure(): Expr {
     const s = this.peek().start;
-    this.eat('move');
+    let plain = !this.eat('move');
+    const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     if (!this.eat('||')) {
       this.expect('|');
       const save = this.inQuantParams;
       this.inQuantParams = true;
       try {
         while (!this.eat('|')) {
-          this.pat1();
-          if (this.eat(':')) this.type();
+          const ps = this.peek().start;
+          const p = this.pat1();
+          let ty: TypeExpr = { k: 'infer', sp: { start: ps, end: this.lastEnd() } };
+          if (this.eat(':')) ty = this.type();
+          if (p.k === 'bind' && !p.mut && !p.ref) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() } });
+          else plain = false;
           if (!this.eat(',')) {
             this.expect('|');
             break;
@@ -1794,11 +1800,16 @@ class Parser {
         this.inQuantParams = save;
       }
     }
+    let body: Expr;
     if (this.eat('->')) {
+      plain = false;
       this.type();
-      this.block();
-    } else this.expr();
-    return { k: 'unsupported', what: 'closure', sp: { start: s, end: this.lastEnd() } };
+      const b = this.block();
+      body = { k: 'block', block: b, sp: b.sp };
+    } else body = this.expr();
+    const sp = { start: s, end: this.lastEnd() };
+    if (!plain) return { k: 'unsupported', what: 'closure', sp };
+    return { k: 'closure', params, body, sp };
   }
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {

@@ -742,9 +742,14 @@ class Checker {
       case 'method': {
         // a call taking a construct read but not understood (a closure: `Seq::new(n, |i| ..)`):
         // its callee is not judged either, so the function is `unsupported` at that construct
-        const gap = e.args.find((a) => a.k === 'unsupported');
-        if (gap?.k === 'unsupported') {
-          if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: `unsupported: ${gap.what}`, sp: gap.sp });
+        if (e.k === 'call') {
+          const built = this.specClosureCall(e, ctx);
+          if (built) return built;
+        }
+        const gap = e.args.find((a) => a.k === 'unsupported' || a.k === 'closure');
+        if (gap) {
+          const what = gap.k === 'unsupported' ? gap.what : 'closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)';
+          if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: `unsupported: ${what}`, sp: gap.sp });
           if (e.k === 'method') this.infer(e.recv, ctx);
           for (const a of e.args) this.infer(a, ctx);
           throw new CheckFailed();
@@ -911,9 +916,44 @@ class Checker {
       }
       case 'assign':
         return this.assign(e, ctx);
+      case 'closure':
+        // a closure outside `Seq::new` / `Set::new` (a local function value): not modelled
+        if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: 'unsupported: closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)', sp: e.sp });
+        throw new CheckFailed();
       case 'unsupported':
         return C_ANY;
     }
+  }
+
+  /**
+   * `Seq::new(n, |i: int| e)` (a `Seq` of length `n: nat` whose element `i` is `e`) and
+   * `Set::new(|x: T| p)` (the `Set<T>` of the `x` where `p` holds): spec closures, typed like a
+   * quantifier's body (the parameter is a binder: `binderTypes`). Null for any other call.
+   */
+  private specClosureCall(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy | null {
+    if (e.callee.k !== 'path' || e.callee.segs.length !== 2 || e.callee.segs[1] !== 'new') return null;
+    const owner = e.callee.segs[0];
+    const fnArg = owner === 'Seq' ? e.args[1] : owner === 'Set' ? e.args[0] : undefined;
+    if (!fnArg || fnArg.k !== 'closure' || e.args.length !== (owner === 'Seq' ? 2 : 1)) return null;
+    this.requireGhost(ctx, `\`${owner}::new\``, e.sp);
+    if (fnArg.params.length !== 1) {
+      this.error(`\`${owner}::new\` takes a closure of one parameter`, fnArg.sp);
+      return C_ANY;
+    }
+    const p = fnArg.params[0]!;
+    const pty = this.binderType(p, ctx);
+    const scope = new Map<string, Local>([[p.name, { ty: pty, ghost: true, mutable: false, mutRef: false, mode: 'spec' }]]);
+    const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
+    const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn?.selfType ?? null));
+    if (owner === 'Seq') {
+      this.expect(e.args[0]!, C_NAT, { ...ctx, code: 'spec' });
+      this.unify(C_INT, pty, p.sp);
+      const elem = g[0] ? this.expect(fnArg.body, g[0], inner) : this.inferWhole(fnArg.body, inner);
+      return { k: 'seq', elem: g[0] ?? elem };
+    }
+    if (g[0]) this.unify(g[0], pty, p.sp);
+    this.expect(fnArg.body, C_BOOL, inner);
+    return { k: 'set', elem: g[0] ?? pty };
   }
 
   private diverges(e: Expr): boolean {

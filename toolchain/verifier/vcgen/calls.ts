@@ -36,6 +36,7 @@ export class CallMethods {
         return { t: [dt.ctors[1]!.ctor, v.t], ty };
       }
     }
+    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, segs[0], st, m);
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {

@@ -142,6 +142,9 @@ export class ExprMethods {
       case 'block':
         if (m.pure) return this.evalBlockPure(e.block, st, m);
         return this.execBlock(e.block, st, m);
+      case 'closure':
+        // (the checking phase typed the ones `Seq::new` / `Set::new` take, evaluated by their call)
+        throw new Unsupported('closure', e.sp);
       case 'quant':
         return this.evQuant(e, st, m);
       case 'struct':

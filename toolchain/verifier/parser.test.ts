@@ -321,14 +321,17 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(parseExpr('p as *mut MaybeUninit<T>').expr).toMatchObject({ k: 'cast', ty: { k: 'ptr', mut: true, inner: { name: 'MaybeUninit' } } });
   });
 
-  it('reads closures whole and marks them unsupported with their span', () => {
-    for (const src of ['|i: int| i + 1', '|p| s.contains(p)', '|| 0', 'move |x| -> u8 { x }', '|(a, b): (int, int)| a']) {
+  it('reads closures: plain-name parameters as a `closure` node, any other form whole as `unsupported`', () => {
+    expect(parseExpr('|i: int| i + 1')).toMatchObject({ diagnostics: [], expr: { k: 'closure', params: [{ name: 'i', ty: { k: 'path', name: 'int' } }], body: { k: 'binary', op: '+' }, sp: { start: 0, end: 14 } } });
+    expect(parseExpr('|p| s.contains(p)').expr).toMatchObject({ k: 'closure', params: [{ name: 'p', ty: { k: 'infer' } }], body: { k: 'method' } });
+    expect(parseExpr('|| 0').expr).toMatchObject({ k: 'closure', params: [] });
+    for (const src of ['move |x| x', '|x| -> u8 { x }', '|(a, b): (int, int)| a', '|mut x: int| x']) {
       const r = parseExpr(src);
       expect(r.diagnostics).toEqual([]);
       expect(r.expr).toMatchObject({ k: 'unsupported', what: 'closure', sp: { start: 0, end: src.length } });
     }
     const call = parseExpr('Seq::new(n, |i| a[i] + 1)').expr!;
-    expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'unsupported', what: 'closure' }] });
+    expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'closure', body: { k: 'binary' } }] });
   });
 
   it('reads `if let` as the `match` it means, in `else if` chains and as a statement', () => {

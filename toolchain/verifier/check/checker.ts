@@ -1538,6 +1538,12 @@ class Checker {
     if ((s.k === 'assert' || s.k === 'assume' || s.k === 'assert-forall') && s.notes && s.notes.length > 1) this.error('at most one `proof_note` attribute is allowed', s.notes[1]!.sp);
     switch (s.k) {
       case 'let': {
+        // a tracked binding inside spec code (`let ghost g = { let tracked z = ..; .. }`): Verus
+        // checks moves and modes of tracked values there, which this checker does not
+        if (s.tracked && ctx.code === 'spec') {
+          if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: 'unsupported: `let tracked` inside spec code (moves and modes of tracked values there are not checked)', sp: s.sp });
+          throw new CheckFailed();
+        }
         const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;

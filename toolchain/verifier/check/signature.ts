@@ -21,6 +21,8 @@ export function signatureErrors(f: FnItem): CheckError[] {
     const sp = f.attrSps?.[i] ?? f.nameSp;
     if (f.mode !== 'spec') out.push({ message: "'inline' is only allowed for 'spec' functions", sp });
     else if (!f.body) out.push({ message: "'inline' functions must have a body", sp });
+    else if (f.decreases.length) out.push({ message: "'inline' functions cannot be recursive", sp });
+    else if (f.vis && f.vis.k !== 'private' && !f.open && !f.openVis) out.push({ message: "'inline' is only allowed for private or 'open spec' functions", sp });
   });
   const ret = f.ret?.name;
   if (ret) {

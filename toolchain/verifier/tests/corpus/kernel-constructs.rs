@@ -160,6 +160,66 @@ fn kc_inline_exec() -> u64 { 1 }
 #[verifier::inline]
 pub uninterp spec fn kc_inline_no_body(x: int) -> int;
 
+// Verus: `inline` only on private or `open` spec fns, never recursive (a `decreases` says so)
+// expect: error
+#[verifier::inline]
+pub closed spec fn kc_inline_closed(x: int) -> int { x }
+
+// expect: error
+#[verifier::inline]
+spec fn kc_inline_decreases(n: nat) -> nat
+    decreases n
+{
+    0
+}
+
+// inlined at the use: trigger selection sees the body (`kc_inline_unwrap` is no trigger), and
+// here the body has none, so the quantifier is refused (as in Verus)
+// expect: verified
+#[verifier::inline]
+spec fn kc_inline_unwrap(a: Option<int>, b: int) -> int {
+    match a {
+        Some(x) => x,
+        None => b,
+    }
+}
+
+// expect: error
+spec fn kc_inline_no_trigger(o: Option<int>) -> bool {
+    forall|s: int| kc_inline_unwrap(o, s) == 2
+}
+
+// the inlined body's own calls are triggers
+// expect: verified
+uninterp spec fn kc_opaque_pred(x: int) -> bool;
+
+// expect: verified
+#[verifier::inline]
+spec fn kc_inline_pred(x: int) -> bool { kc_opaque_pred(x) && x == x }
+
+// expect: verified
+proof fn kc_inline_trigger(y: int)
+    requires forall|i: int| kc_inline_pred(i),
+    ensures kc_opaque_pred(y),
+{
+}
+
+// expect: failed postcondition
+proof fn kc_inline_trigger_wrong(y: int)
+    requires forall|i: int| kc_inline_pred(i),
+    ensures !kc_opaque_pred(y),
+{
+}
+
+// a tracked binding inside a ghost block: moves of tracked values are not checked there
+pub struct KcToken { v: u64 }
+
+// expect: unsupported
+fn kc_tracked_in_ghost(Tracked(x): Tracked<KcToken>) -> Tracked<KcToken> {
+    let ghost g = { let tracked z = Tracked(x); Tracked(x) };
+    Tracked(x)
+}
+
 // raw pointers: read, not given a meaning (Verus's pointer casts are not modelled)
 // expect: unsupported
 fn kc_raw_ptr_cast(x: &u64) -> usize {

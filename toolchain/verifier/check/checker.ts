@@ -239,6 +239,16 @@ class Checker {
   }
   /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
   private graph: CallGraph = { calls: new Map(), fuels: [] };
+  /** while checking a trusted (`external_body`) body: what it holds does not make its function unsupported */
+  private trustedBody = false;
+  /**
+   * The function being checked uses a construct that is read but not modelled: it is `unsupported`
+   * there (the first one), and its check stops (what follows could not be judged either).
+   */
+  private unsupportedHere(message: string, sp: Sp): never {
+    if (this.currentFn && !this.trustedBody && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message, sp });
+    throw new CheckFailed();
+  }
   /** the broadcast lemmas each function uses, in its body or through its module (check/broadcast.ts) */
   private lemmaUses = new Map<FnItem, { lemma: FnItem; sp: Sp }[]>();
   private useLemma(fn: FnItem, lemma: FnItem, sp: Sp): void {
@@ -587,12 +597,14 @@ class Checker {
     const before = this.errors.length;
     this.openScope = open.scope;
     const bindersBefore = this.itemBinders.length;
+    this.trustedBody = trusted;
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
     } catch (e) {
       if (!trusted) throw e;
     } finally {
+      this.trustedBody = false;
       this.openScope = undefined;
     }
     // a trusted body is typed (its literals get types) but not judged: only the signature counts
@@ -749,10 +761,7 @@ class Checker {
         const gap = e.args.find((a) => a.k === 'unsupported' || a.k === 'closure');
         if (gap) {
           const what = gap.k === 'unsupported' ? gap.what : 'closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)';
-          if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: `unsupported: ${what}`, sp: gap.sp });
-          if (e.k === 'method') this.infer(e.recv, ctx);
-          for (const a of e.args) this.infer(a, ctx);
-          throw new CheckFailed();
+          this.unsupportedHere(`unsupported: ${what}`, gap.sp);
         }
         return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
       }
@@ -918,8 +927,7 @@ class Checker {
         return this.assign(e, ctx);
       case 'closure':
         // a closure outside `Seq::new` / `Set::new` (a local function value): not modelled
-        if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: 'unsupported: closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)', sp: e.sp });
-        throw new CheckFailed();
+        this.unsupportedHere('unsupported: closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)', e.sp);
       case 'unsupported':
         return C_ANY;
     }
@@ -1540,10 +1548,7 @@ class Checker {
       case 'let': {
         // a tracked binding inside spec code (`let ghost g = { let tracked z = ..; .. }`): Verus
         // checks moves and modes of tracked values there, which this checker does not
-        if (s.tracked && ctx.code === 'spec') {
-          if (this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message: 'unsupported: `let tracked` inside spec code (moves and modes of tracked values there are not checked)', sp: s.sp });
-          throw new CheckFailed();
-        }
+        if (s.tracked && ctx.code === 'spec') this.unsupportedHere('unsupported: `let tracked` inside spec code (moves and modes of tracked values there are not checked)', s.sp);
         const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
@@ -1605,7 +1610,7 @@ class Checker {
         noGhostStatementsInSpec('`broadcast use`');
         const tg = broadcastTargets(this.crate, s.names, ctx.fn?.selfType ?? null);
         for (const e of tg.errors) this.error(e.message, e.sp);
-        if (tg.unsupported && this.currentFn && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, tg.unsupported);
+        if (tg.unsupported && this.currentFn && !this.trustedBody && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, tg.unsupported);
         this.out.broadcastUses.set(s, tg.lemmas);
         if (this.currentFn) for (const lemma of tg.lemmas) this.useLemma(this.currentFn, lemma.item, s.sp);
         return C_UNIT;

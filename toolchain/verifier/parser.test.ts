@@ -346,9 +346,29 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(f.body!.stmts[0]).toMatchObject({ e: { k: 'match', arms: [{}, { body: { k: 'block', block: { stmts: [] } } }] } });
   });
 
-  it('reads `for x in it: a..b` with its invariant', () => {
-    const f = fnOf('fn f(n: u64) { for i in iter: 0..n invariant i <= n, { } }');
-    expect(f.body!.stmts[0]).toMatchObject({ k: 'unsupported', what: '`for` loop' });
+  it('reads `for x in it: lo..hi` as the loop over Verus\'s range iterator; other `for` loops whole, as unsupported', () => {
+    const f = fnOf('fn f(n: u64) { for i in iter: 0..n invariant i <= n, { g(i); } }');
+    const loop = f.body!.stmts[0]!;
+    expect(loop).toMatchObject({ k: 'expr', e: { k: 'block' } });
+    const stmts = (loop as { e: { block: { stmts: unknown[] } } }).e.block.stmts;
+    expect(stmts).toMatchObject([
+      { k: 'let', pat: { name: '$for_start' }, init: { k: 'int', value: 0n } },
+      { k: 'let', pat: { name: '$for_end' }, init: { k: 'path', segs: ['n'] } },
+      { k: 'let', pat: { name: 'i', mut: true }, init: { k: 'path', segs: ['$for_start'] } },
+      {
+        k: 'expr',
+        e: {
+          k: 'while', cond: { op: '<' },
+          inv: [{ op: '<=', l: { segs: ['$for_start'] } }, { op: '<=', r: { segs: ['$for_end'] } }, { op: '<=', l: { segs: ['i'] }, r: { segs: ['n'] } }],
+          dec: [{ op: '-', l: { segs: ['$for_end'] }, r: { segs: ['i'] } }],
+          body: { stmts: [{ k: 'let', pat: { name: '$for_next' } }, { k: 'expr', e: { k: 'assign' } }, { k: 'let', pat: { name: 'i' }, init: { segs: ['$for_next'] } }, { k: 'expr', e: { k: 'call' } }] },
+        },
+      },
+    ]);
+    for (const src of ['for x in v.iter() { }', 'for x in 0..=n { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for (a, b) in 0..n { }', 'for x in 0..n ensures true { }']) {
+      const g = fnOf(`fn f(n: u64) { ${src} }`);
+      expect(g.body!.stmts[0]).toMatchObject({ k: 'expr', e: { k: 'unsupported', what: '`for` loop' } });
+    }
   });
 
   it('reads `===` / `!==` as comparisons and a trailing comma in `#![trigger ..]`', () => {

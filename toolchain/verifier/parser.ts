@@ -1146,16 +1146,13 @@ class Parser {
       this.item(items, [], null);
       return { k: 'unsupported', what: 'nested item', sp: { start: s, end: this.lastEnd() } };
     }
-    if (t.text === 'for') {
-      const e = this.expr();
-      return { k: 'unsupported', what: '`for` loop', sp: { start: s, end: e.sp.end } };
-    }
     // Rust: a statement that starts with a block-like expression (`if`, `match`, a block, a loop)
     // ends with it, so `if c { } *x = 5;` is two statements, not a multiplication
-    const startsBlockLike = ['if', 'match', 'while', 'loop', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
+    const startsBlockLike = ['if', 'match', 'while', 'loop', 'for', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
     let e = startsBlockLike ? this.primary() : this.expr();
     if (startsBlockLike && (this.is('.') || this.is('?'))) e = this.postfix(e);
-    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop';
+    // (a `for` loop is a block, or `unsupported` when it is not over a range)
+    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop' || t.text === 'for';
     if (this.eat(';')) return { k: 'expr', e, semi: true, sp: { start: s, end: this.lastEnd() } };
     if (!blockLike && !this.is('}')) this.error(`expected \`;\`, found \`${this.peek().text}\``);
     return { k: 'expr', e, semi: false, sp: { start: s, end: this.lastEnd() } };
@@ -1634,26 +1631,7 @@ class Parser {
     if (t.text === 'while' || t.text === 'loop') {
       this.next();
       const cond: Expr = t.text === 'while' ? this.exprNS() : { k: 'bool', value: true, sp: sp() };
-      const inv: Expr[] = [];
-      const invEnsures: Expr[] = [];
-      const dec: Expr[] = [];
-      let unsupportedClause: { clause: string; sp: Sp } | null = null;
-      let complex: Sp | undefined;
-      for (;;) {
-        const w = this.peek();
-        if (w.kind !== 'ident') break;
-        const treatment = verusClause(w.text)?.inLoop;
-        if (!treatment) break;
-        if ((w.text === 'invariant_except_break' || treatment === 'ensures') && !complex) complex = { start: w.start, end: w.end };
-        this.next();
-        if (treatment === 'invariant') this.clauseList(inv);
-        else if (treatment === 'ensures') this.clauseList(invEnsures);
-        else if (treatment === 'decreases') this.clauseList(dec);
-        else {
-          this.clauseList([]);
-          unsupportedClause ??= { clause: w.text, sp: { start: w.start, end: this.lastEnd() } };
-        }
-      }
+      const { inv, invEnsures, dec, unsupportedClause, complex } = this.loopClauses();
       const body = this.block();
       // the loop is not verified without its clause: never a silent pass
       if (unsupportedClause) return { k: 'unsupported', what: `\`${unsupportedClause.clause}\` clause`, sp: unsupportedClause.sp };
@@ -1661,23 +1639,7 @@ class Parser {
       if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp(), ...more };
       return { k: 'loop', inv, invEnsures, dec, body, sp: sp(), ...more };
     }
-    if (t.text === 'for') {
-      this.next();
-      this.pat();
-      this.expect('in');
-      // Verus's `for x in it: a..b`: `it` names the iterator in the invariant
-      if (this.peek().kind === 'ident' && this.is(':', 1)) {
-        this.next();
-        this.next();
-      }
-      this.exprNS();
-      while (this.peek().kind === 'ident' && verusClause(this.peek().text)?.inLoop) {
-        this.next();
-        this.clauseList([]);
-      }
-      this.block();
-      return { k: 'unsupported', what: '`for` loop', sp: sp() };
-    }
+    if (t.text === 'for') return this.forLoop();
     if (t.text === 'return') {
       this.next();
       let e: Expr | null = null;
@@ -1770,6 +1732,96 @@ class Parser {
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }
+  /** The clauses of a loop (`invariant`, `ensures`, `decreases`, ..) before its body. */
+  loopClauses(): { inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; unsupportedClause: { clause: string; sp: Sp } | null; complex: Sp | undefined } {
+    const inv: Expr[] = [];
+    const invEnsures: Expr[] = [];
+    const dec: Expr[] = [];
+    let unsupportedClause: { clause: string; sp: Sp } | null = null;
+    let complex: Sp | undefined;
+    for (;;) {
+      const w = this.peek();
+      if (w.kind !== 'ident') break;
+      const treatment = verusClause(w.text)?.inLoop;
+      if (!treatment) break;
+      if ((w.text === 'invariant_except_break' || treatment === 'ensures') && !complex) complex = { start: w.start, end: w.end };
+      this.next();
+      if (treatment === 'invariant') this.clauseList(inv);
+      else if (treatment === 'ensures') this.clauseList(invEnsures);
+      else if (treatment === 'decreases') this.clauseList(dec);
+      else {
+        this.clauseList([]);
+        unsupportedClause ??= { clause: w.text, sp: { start: w.start, end: this.lastEnd() } };
+      }
+    }
+    return { inv, invEnsures, dec, unsupportedClause, complex };
+  }
+
+  /**
+   * `for x in lo..hi invariant I decreases D { body }` (also Verus's `for x in it: lo..hi`), read
+   * as Verus's range iterator means it (its ghost iterator's invariant `start <= cur <= end`, `x`
+   * in the invariant being the next value `cur`, `end - cur` decreasing):
+   *   { let start = lo; let end = hi; let mut x = start;
+   *     while x < end invariant start <= x <= end, I decreases D (or end - x)
+   *     { let next = x; x = x + 1; let x = next; body } }
+   * (`start`, `end`, `next` are names no user code can write). Any other `for` (not over `lo..hi`,
+   * a pattern that is not a name, an invariant or body that names the iterator, `ensures` or
+   * `invariant_except_break`) is read whole and stands as `unsupported` at its span.
+   */
+  forLoop(): Expr {
+    const s = this.expect('for').start;
+    const pat = this.pat();
+    this.expect('in');
+    let label: string | null = null;
+    if (this.peek().kind === 'ident' && this.is(':', 1)) {
+      label = this.next().text;
+      this.next();
+    }
+    const save = this.noStruct;
+    this.noStruct = true;
+    let lo: Expr;
+    let hi: Expr | null = null;
+    let inclusive = false;
+    try {
+      lo = this.exprIff();
+      if (this.is('..') || this.is('..=')) {
+        inclusive = this.next().text === '..=';
+        hi = this.exprIff();
+      }
+    } finally {
+      this.noStruct = save;
+    }
+    const headEnd = this.lastEnd();
+    const { inv, invEnsures, dec, unsupportedClause, complex } = this.loopClauses();
+    const body = this.block();
+    const sp = { start: s, end: this.lastEnd() };
+    const name = pat.k === 'bind' && !pat.mut && !pat.ref ? pat.name : pat.k === 'wild' ? '$for_item' : null;
+    const namesLabel = label !== null && [...inv, ...dec, body].some((n) => mentionsPath(n, label!));
+    if (!hi || inclusive || name === null || namesLabel || unsupportedClause || complex || invEnsures.length) return { k: 'unsupported', what: '`for` loop', sp };
+    const hsp = { start: s, end: headEnd };
+    const path = (n: string): Expr => ({ k: 'path', segs: [n], generics: [], sp: hsp });
+    const bind = (n: string, mut = false): Pat => ({ k: 'bind', name: n, mut, sp: hsp });
+    const letStmt = (n: string, init: Expr, mut = false): Stmt => ({ k: 'let', pat: bind(n, mut), ghost: false, ty: null, init, sp: hsp });
+    const bin = (op: BinOp, l: Expr, r: Expr): Expr => ({ k: 'binary', op, l, r, sp: hsp });
+    const one: Expr = { k: 'int', value: 1n, suffix: '', sp: hsp };
+    const loopBody: Block = {
+      stmts: [
+        letStmt('$for_next', path(name)),
+        { k: 'expr', e: { k: 'assign', op: '=', lhs: path(name), rhs: bin('+', path(name), one), sp: hsp }, semi: true, sp: hsp },
+        { k: 'let', pat: pat.k === 'bind' ? pat : bind(name), ghost: false, ty: null, init: path('$for_next'), sp: pat.sp },
+        ...body.stmts,
+      ],
+      sp: body.sp,
+    };
+    const loop: Expr = {
+      k: 'while', cond: bin('<', path(name), path('$for_end')),
+      inv: [bin('<=', path('$for_start'), path(name)), bin('<=', path(name), path('$for_end')), ...inv],
+      invEnsures: [], dec: dec.length ? dec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp,
+    };
+    const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', hi), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+    return { k: 'block', block: { stmts, sp }, sp };
+  }
+
   /**
    * A closure `|x, y: T| e` / `move |x| -> T { .. }` / `|| e`. One whose parameters are plain
    * names, without `move` or a return type, is a `closure` node (spec closures: `Seq::new(n, |i|
@@ -1850,6 +1902,15 @@ class Parser {
     }
     return els!;
   }
+}
+
+/** Whether a syntax tree mentions the one-segment path `name` (an over-approximation: anywhere). */
+function mentionsPath(node: unknown, name: string): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((x) => mentionsPath(x, name));
+  const o = node as Record<string, unknown>;
+  if (o.k === 'path' && Array.isArray(o.segs) && o.segs[0] === name) return true;
+  return Object.keys(o).some((k) => k !== 'sp' && mentionsPath(o[k], name));
 }
 
 export function tyName(t: TypeExpr): string {

@@ -513,12 +513,16 @@ export class ExecMethods {
     const ctx: LoopCtx = {
       breaks: [],
       check: (s, sp) => {
+        // invariants and the measure name the loop's variables: at a `continue` the body's own
+        // locals (a `let x` shadowing the loop's `x`) are out of their scope
+        const inLoopScope = s.clone();
+        inLoopScope.scopes = inLoopScope.scopes.slice(0, loopSt.scopes.length);
         for (const inv of e.inv) {
-          const v = this.ev(inv, s, ghostM);
+          const v = this.ev(inv, inLoopScope, ghostM);
           this.oblige(s, 'invariant-preserved', sp, v.t, inv.sp);
         }
         if (measure.length) {
-          const nm = e.dec.map((d) => this.ev(d, s, ghostM));
+          const nm = e.dec.map((d) => this.ev(d, inLoopScope, ghostM));
           this.oblige(s, 'decreases', sp, this.lexLessMeasures(nm, measure, e.dec[0]!.sp), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
         }
       },

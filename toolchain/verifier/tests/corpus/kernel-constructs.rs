@@ -404,16 +404,96 @@ proof fn kc_if_let_spec_ok(o: Option<int>)
     assert(kc_if_let_spec(false, None) == -1);
 }
 
-// `for x in iter: a..b` with its invariant: read, reported `unsupported`
-// expect: unsupported
-fn kc_for_iter(n: u64) -> u64 {
+// `for x in lo..hi` (also `for x in it: lo..hi`): Verus's range iterator, `x` in the invariant
+// being the next value (`lo` at entry, `hi` at the end)
+// expect: verified
+fn kc_for_sum(n: u64) -> (r: u64)
+    requires n < 1000,
+    ensures r == 2 * n,
+{
     let mut s: u64 = 0;
     for i in iter: 0..n
-        invariant s == 0,
+        invariant s == 2 * i, n < 1000,
     {
-        s = 0;
+        s = s + 2;
     }
     s
+}
+
+// expect: failed postcondition
+fn kc_for_sum_wrong(n: u64) -> (r: u64)
+    requires n < 1000,
+    ensures r == 2 * n + 1,
+{
+    let mut s: u64 = 0;
+    for i in 0..n
+        invariant s == 2 * i, n < 1000,
+    {
+        s = s + 2;
+    }
+    s
+}
+
+// the invariant must hold again after each step (with the next value of `i`)
+// expect: failed invariant-preserved
+fn kc_for_inv_wrong(n: u64) {
+    let mut s: u64 = 0;
+    for i in 0..n
+        invariant s == i,
+    {
+        s = s + 2;
+    }
+}
+
+// the body's arithmetic is checked as anywhere: `i` may be near the top of u8's range
+// expect: failed overflow
+fn kc_for_overflow(lo: u8) {
+    for i in lo..255u8 {
+        let j: u8 = i + 1u8;
+        let k: u8 = j + 1u8;
+    }
+}
+
+// `continue` and a body that ends early still advance the iterator
+// expect: verified
+fn kc_for_continue(n: u64) -> (r: u64)
+    requires n < 100,
+    ensures r <= n,
+{
+    let mut c: u64 = 0;
+    for i in 0..n
+        invariant c <= i, n < 100,
+    {
+        if i % 2 == 0 {
+            continue;
+        }
+        c = c + 1;
+    }
+    c
+}
+
+// Verus's range iterator needs `lo <= hi` at entry (its invariant `start <= cur <= end`)
+// expect: failed invariant-entry
+fn kc_for_empty_backwards(a: u64, b: u64) {
+    for i in a..b {
+    }
+}
+
+// a `for` over anything but `lo..hi`, or whose invariant names the iterator: `unsupported`
+// expect: unsupported
+fn kc_for_iter_named(n: u64) {
+    for i in iter: 0..n
+        invariant iter.cur <= n,
+    {
+    }
+}
+
+// expect: unsupported
+fn kc_for_inclusive(n: u64)
+    requires n < 10,
+{
+    for i in 0..=n {
+    }
 }
 
 // the rest of a file with these constructs is still verified

@@ -149,10 +149,16 @@ export class CallMethods {
       // `#[verifier::inline]`: the body with the arguments in place of the parameters, so the
       // caller's trigger selection sees the body, as in Verus (the checking phase refused inline
       // fns that are recursive or without a body; an opaque one stays an application)
-      if (hasVerifierAttr(f.attrs, 'inline') && f.body && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque')) {
+      // (nor while its own body is read: recursion is found before the crate's SCCs are known)
+      if (hasVerifierAttr(f.attrs, 'inline') && f.body && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
         const ist = new State();
         ps.forEach((p, i) => ist.declare(p.name, { ty: p.ty, term: vals[i]!, mut: false }));
-        return this.specBody(this.evalBlockPure(f.body, ist, { ...m, pure: true, exec: false }), retTy);
+        this.inlining.add(info.key);
+        try {
+          return this.specBody(this.evalBlockPure(f.body, ist, { ...m, pure: true, exec: false }), retTy);
+        } finally {
+          this.inlining.delete(info.key);
+        }
       }
       const name = quote(info.key);
       if (this.cvc.recursive.has(info.key)) {

@@ -173,6 +173,13 @@ spec fn kc_inline_decreases(n: nat) -> nat
     0
 }
 
+// a recursive inline fn is refused (and never inlined into itself)
+// expect: error
+#[verifier::inline]
+spec fn kc_inline_rec(n: nat) -> nat {
+    if n == 0 { 0 } else { kc_inline_rec((n - 1) as nat) }
+}
+
 // inlined at the use: trigger selection sees the body (`kc_inline_unwrap` is no trigger), and
 // here the body has none, so the quantifier is refused (as in Verus)
 // expect: verified

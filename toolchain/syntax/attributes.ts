@@ -75,8 +75,8 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['loop_isolation', ['fn', 'stmt']],
   // `nonlinear` gives Verus nonlinear arithmetic in the whole function; without it we prove less
   ['nonlinear', ['fn']],
-  // a spec fn inlined at its uses: the same meaning as its definition axiom, which every query
-  // using it holds (the checking phase refuses it on other functions and on body-less ones)
+  // a spec fn inlined at its uses (verifier/vcgen/calls.ts); the checking phase refuses it where
+  // Verus does (not spec, no body, recursive, closed and public)
   ['inline', ['fn']],
   // message decorations
   ['proof_note', ['fn', 'stmt']],

@@ -503,6 +503,65 @@ fn kc_for_inclusive(n: u64)
     }
 }
 
+// more programs that must not verify
+
+// the element past the end is not `n + 1`: Seq::new has exactly `n` elements
+// expect: failed assertion
+proof fn kc_seq_new_len_wrong(n: nat) {
+    let s = Seq::new(n, |i: int| i + 1);
+    assert(s.len() == n + 1);
+}
+
+// a Set::new member must satisfy the predicate
+// expect: failed assertion
+proof fn kc_set_new_member_wrong(x: u64)
+    requires x > 5,
+{
+    let s = Set::new(|v: u64| v < 5);
+    assert(s.contains(x));
+}
+
+// after `for i in 0..n` the invariant holds with `i == n`, not more
+// expect: failed postcondition
+fn kc_for_after_wrong(n: u64) -> (r: u64)
+    requires n < 100,
+    ensures r == n + 1,
+{
+    let mut c: u64 = 0;
+    for i in 0..n
+        invariant c == i, n < 100,
+    {
+        c = c + 1;
+    }
+    c
+}
+
+// the loop's counter never reaches past `hi`: an index below `n` only
+// expect: failed assertion
+fn kc_for_index_wrong(n: u64) {
+    for i in 0..n {
+        assert(i < n - 1);
+    }
+}
+
+// `if let` binds only in its match: the `else` branch knows the scrutinee is `None`
+// expect: failed postcondition
+fn kc_if_let_else_wrong(o: Option<u64>) -> (r: bool)
+    ensures r == o.is_some(),
+{
+    if let Some(v) = o {
+        false
+    } else {
+        true
+    }
+}
+
+// a Ghost parameter's value is exactly what the caller passed
+// expect: failed precondition
+fn kc_ghost_caller_wrong() {
+    let r = kc_ghost_param(3, Ghost(5));
+}
+
 // the rest of a file with these constructs is still verified
 // expect: failed postcondition
 fn kc_after_all(x: u64) -> (r: u64)

@@ -75,6 +75,9 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['loop_isolation', ['fn', 'stmt']],
   // `nonlinear` gives Verus nonlinear arithmetic in the whole function; without it we prove less
   ['nonlinear', ['fn']],
+  // a spec fn inlined at its uses (verifier/vcgen/calls.ts); the checking phase refuses it where
+  // Verus does (not spec, no body, recursive, closed and public)
+  ['inline', ['fn']],
   // message decorations
   ['proof_note', ['fn', 'stmt']],
   ['custom_err', ['fn', 'stmt']],
@@ -109,8 +112,6 @@ const VERIFIER_ITEM: ReadonlySet<string> = new Set([
   'reject_recursive_types',
   'accept_recursive_types',
   'reject_recursive_types_in_ground_variants',
-  // a spec fn inlined at its uses means what its definition says; Verus checks where it is allowed
-  'inline',
   'memoize',
   // `==` read as extensional equality inside this function only
   'auto_ext_equal',

@@ -73,6 +73,8 @@ export type ModifierTreatment =
   | 'visibility'
   /** no effect on verification (`tracked` results are ordinary values here) */
   | 'ignored'
+  /** `broadcast proof fn` (a lemma made an axiom where it is `broadcast use`d), `broadcast use`, `broadcast group` */
+  | 'broadcast'
   /** the item is reported `unsupported` */
   | 'unsupported';
 
@@ -93,7 +95,7 @@ export const VERUS_MODIFIERS: readonly VerusModifier[] = [
   { keyword: 'ghost', treatment: 'ignored', mode: null },
   // a body-less spec fn is uninterpreted anyway
   { keyword: 'uninterp', treatment: 'ignored', mode: null },
-  { keyword: 'broadcast', treatment: 'unsupported', mode: null },
+  { keyword: 'broadcast', treatment: 'broadcast', mode: null },
   // an axiom is a trusted proof fn
   { keyword: 'axiom', treatment: 'unsupported', mode: 'proof' },
 ];

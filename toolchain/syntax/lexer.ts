@@ -11,7 +11,7 @@
 // - Numbers keep their suffix in `text` (`0xffu64`, `1_000usize`); `1.5` / `1e3` / `2f64` are float.
 // - `'a` is a lifetime unless it forms a char literal `'a'` / `'\n'` / `'\u{1F600}'`.
 // - Multi-char punctuation is longest-match, including Verus' `==>`, `<==>`, `<==`, `&&&`, `|||`,
-//   `=~=`, `!~=`, `=~~=`.
+//   `=~=`, `!~=`, `=~~=`, `===`, `!==`.
 // - The lexer never throws. Unterminated literals/comments are tokens up to end of input plus a
 //   diagnostic; unknown characters become `unknown` tokens with a diagnostic.
 // - Tokens are in order, do not overlap, and every non-whitespace character belongs to exactly one
@@ -60,7 +60,7 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 // Longest first within each leading character is handled by trying lengths 4..1.
 const PUNCTS: ReadonlySet<string> = new Set([
   '<==>', '=~~=', '!~~=',
-  '==>', '<==', '&&&', '|||', '=~=', '!~=', '..=', '...', '<<=', '>>=',
+  '===', '!==', '==>', '<==', '&&&', '|||', '=~=', '!~=', '..=', '...', '<<=', '>>=',
   '::', '->', '=>', '..', '==', '!=', '<=', '>=', '&&', '||', '+=', '-=', '*=', '/=', '%=',
   '^=', '&=', '|=', '<<', '>>',
   '+', '-', '*', '/', '%', '^', '!', '&', '|', '=', '<', '>', '@', '.', ',', ';', ':', '#', '$',

@@ -12,11 +12,13 @@ export type TypeExpr =
   | { k: 'array'; elem: TypeExpr; len: Expr; sp: Sp }
   | { k: 'slice'; elem: TypeExpr; sp: Sp }
   | { k: 'tuple'; elems: TypeExpr[]; sp: Sp }
-  | { k: 'infer'; sp: Sp };
+  | { k: 'infer'; sp: Sp }
+  /** raw pointer `*mut T` / `*const T` (read so files parse; not given a meaning: `unsupported`) */
+  | { k: 'ptr'; mut: boolean; inner: TypeExpr; sp: Sp };
 
 export type BinOp =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'
-  | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||' | '==>' | '<==' | '<==>' | '=~=' | '!~=';
+  | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||' | '==>' | '<==' | '<==>' | '=~=' | '!~=' | '===' | '!==';
 
 export type Pat =
   | { k: 'wild'; sp: Sp }
@@ -56,6 +58,8 @@ export type Expr =
   | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
+  /** `|x: T, y| body` (parameters that are plain names; a missing type is inferred) */
+  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp }[]; body: Expr; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
 
 export interface LoopExtras {
@@ -86,7 +90,15 @@ export type Stmt =
   | { k: 'assume'; e: Expr; sp: Sp; notes?: StmtNote[] }
   | { k: 'proof'; block: Block; sp: Sp }
   | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp }
+  /** `broadcast use a, b;` / `broadcast use {a, b};` in a body: the lemmas' axioms hold for the rest of the block */
+  | { k: 'broadcast-use'; names: BroadcastName[]; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
+
+/** A path named by `broadcast use` or listed in a `broadcast group`. */
+export interface BroadcastName {
+  segs: string[];
+  sp: Sp;
+}
 
 export interface Block {
   stmts: Stmt[];
@@ -104,6 +116,12 @@ export interface Param {
   mode?: 'tracked' | 'ghost';
   /** `mut x: T` / `mut self` */
   mut?: boolean;
+  /**
+   * `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: the pattern unwraps the argument, so inside
+   * the function `x` is a tracked (proof) / ghost (spec) variable of type `T`; callers pass a
+   * `Tracked<T>` / `Ghost<T>` as for `x: Tracked<T>`.
+   */
+  unwrap?: 'Tracked' | 'Ghost';
 }
 
 /**
@@ -150,6 +168,8 @@ export interface FnItem {
    */
   parseError?: { diagnostic: ParseDiagnostic; inBody: boolean };
   body: Block | null;
+  /** `broadcast proof fn`: the `broadcast` modifier's span (the lemma becomes an axiom where it is `broadcast use`d) */
+  broadcast?: Sp;
   generics: string[];
   /**
    * A bound between lifetimes or on a lifetime (`'a: 'b`, `T: 'a`, a `where` clause naming a
@@ -225,7 +245,27 @@ export interface ErrorItem {
   module: string[];
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | UnsupportedItem | ErrorItem;
+/** Module-level `broadcast use a, b;`: the lemmas' axioms hold in every function of the module. */
+export interface BroadcastUseItem {
+  k: 'broadcast-use';
+  names: BroadcastName[];
+  sp: Sp;
+  module: string[];
+}
+
+/** `broadcast group name { a, b }`: `broadcast use name` means `broadcast use a, b`. */
+export interface BroadcastGroupItem {
+  k: 'broadcast-group';
+  name: string;
+  /** the impl it is written in (`Ring::properties`), if any */
+  selfType: string | null;
+  members: BroadcastName[];
+  sp: Sp;
+  module: string[];
+  vis?: Visibility;
+}
+
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | UnsupportedItem | ErrorItem;
 
 export interface ParseDiagnostic {
   message: string;

@@ -125,6 +125,24 @@ proof fn p() { assert(d(3) == 3); }
     expect(a.get('w.rs::p')!.queries).not.toEqual(b.get('w.rs::p')!.queries);
   });
 
+  it('a module-level `broadcast use` reaches the lemma it names: the key of every function of the module changes with the lemma', async () => {
+    const src = (ens: string) => new Map([['m.rs', `verus! {
+spec fn g(i: int) -> bool { i > 0 }
+broadcast proof fn lem(i: int) ensures #[trigger] g(i) == (i > 0) { }
+mod inner {
+    use super::*;
+    broadcast use super::lem;
+    proof fn p() { assert(g(1)); }
+}
+}
+`.replace('g(i) == (i > 0)', ens)]]);
+    const a = await keysAndQueries(src('g(i) == (i > 0)'));
+    const b = await keysAndQueries(src('g(i) == (i > 1)'));
+    expect(a.get('m.rs::p')!.key).toEqual(expect.any(String));
+    expect(a.get('m.rs::p')!.key).not.toBe(b.get('m.rs::p')!.key);
+    expect(a.get('m.rs::p')!.queries).not.toEqual(b.get('m.rs::p')!.queries);
+  });
+
   it('same key, same queries: over random edits of the corpus', async () => {
     await sameKeySameQueries(corpusFiles(), 20);
   }, 120_000);

@@ -60,7 +60,7 @@ function digest(it: Item, file: string): ItemDigest {
 }
 
 function nameOf(it: Item): string | null {
-  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' ? it.name : null;
+  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' ? it.name : null;
 }
 
 let fingerprintMemo: string | null = null;
@@ -99,6 +99,8 @@ export class FunctionKeys {
   private readonly byName = new Map<string, { it: Item; d: ItemDigest }[]>();
   private readonly fileOf = new Map<Item, string>();
   private readonly base: string;
+  /** items without a name (a module-level `broadcast use`, an unsupported item): part of every key, with what they name */
+  private readonly nameless: ItemDigest[] = [];
 
   constructor(files: SourceFile[], o: { globals: string[] }) {
     const h = createHash('sha256').update(`stratos-fn-key-v${FN_KEY_FORMAT}\0${verifierFingerprint()}\0`);
@@ -109,7 +111,10 @@ export class FunctionKeys {
         const name = nameOf(it);
         const d = digest(it, f.path);
         // an item that is not named (unsupported or unreadable) may change any function's meaning
-        if (name === null) h.update(d.hash);
+        if (name === null) {
+          h.update(d.hash);
+          this.nameless.push(d);
+        }
         else {
           const l = this.byName.get(name);
           if (l) l.push({ it, d });
@@ -122,8 +127,10 @@ export class FunctionKeys {
 
   keyOf(fn: FnItem): string {
     const start = digest(fn, this.fileOf.get(fn) ?? '');
-    const seen = new Set<ItemDigest>([start]);
-    const queue = [start];
+    // (the names a nameless item mentions reach every function: a module-level `broadcast use`
+    // gives its module's functions the lemmas' facts)
+    const seen = new Set<ItemDigest>([start, ...this.nameless]);
+    const queue = [start, ...this.nameless];
     const visitedNames = new Set<string>();
     while (queue.length) {
       const d = queue.pop()!;

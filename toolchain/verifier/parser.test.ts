@@ -5,7 +5,7 @@ import { parseExpr, parseFile } from './parser';
 import { printExpr } from './printer';
 
 const atoms = ['x', 'y', 'self.v', 'a[i]', 's@', '1', '0xffu64', 'true', 'old(x)', 'f(x, 2)', 's.len()', 'o.unwrap()', 'E::A', 'u64::MAX'];
-const binops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '==>', '<==>', '=~='];
+const binops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '==>', '<==>', '=~=', '==='];
 
 const exprArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
   e: fc.oneof(
@@ -33,7 +33,7 @@ describe('parser', () => {
   });
 
   it('never throws on random token soup inside verus!', () => {
-    const tok = fc.constantFrom('fn', 'f', '(', ')', '{', '}', '[', ']', '<', '>', '>>', ',', ';', ':', 'u64', 'x', 'let', 'while', 'invariant', 'ensures', 'requires', 'match', '=>', 'if', 'else', '&&&', '==>', '|', 'forall', '#', '!', 'struct', 'impl', 'enum', '1', '.', '@', '::', '->', 'mut', '&');
+    const tok = fc.constantFrom('fn', 'f', '(', ')', '{', '}', '[', ']', '<', '>', '>>', ',', ';', ':', 'u64', 'x', 'let', 'while', 'invariant', 'ensures', 'requires', 'match', '=>', 'if', 'else', '&&&', '==>', '|', 'forall', '#', '!', 'struct', 'impl', 'enum', '1', '.', '@', '::', '->', 'mut', '&', 'broadcast', 'use', 'group', 'Tracked', '*', 'const', 'let', 'move', '||');
     fc.assert(
       fc.property(fc.array(tok, { maxLength: 80 }), (ts) => {
         parseFile('x.rs', `verus! { ${ts.join(' ')} }`);
@@ -269,5 +269,113 @@ describe('bounded work on hostile input', () => {
   it('parses a chain just under the height bound without an error', () => {
     const f = parseFile('t.rs', fnWith('x' + ' + 0'.repeat(150) + ' == x'));
     expect(f.diagnostics).toEqual([]);
+  });
+});
+
+describe('constructs of real Verus kernels (issue 15)', () => {
+  const items = (src: string) => {
+    const f = parseFile('k.rs', `verus! { ${src} }`);
+    return { f, items: f.items };
+  };
+  const fnOf = (src: string) => {
+    const { f, items: its } = items(src);
+    expect(f.diagnostics).toEqual([]);
+    return its.find((it) => it.k === 'fn') as Extract<(typeof its)[number], { k: 'fn' }>;
+  };
+
+  it('reads `broadcast proof fn`, module-level `broadcast use` and `broadcast group` as items', () => {
+    const { f, items: its } = items(`
+      pub broadcast proof fn lemma(i: int) ensures #[trigger] g(i) {}
+      broadcast use lemma, crate::m::other;
+      broadcast use { a, T::b, };
+      impl T { pub broadcast group props { T::x, y, } }`);
+    expect(f.diagnostics).toEqual([]);
+    expect(its.map((i) => i.k)).toEqual(['fn', 'broadcast-use', 'broadcast-use', 'broadcast-group']);
+    expect(its[0]).toMatchObject({ k: 'fn', name: 'lemma', mode: 'proof', broadcast: { start: expect.any(Number) } });
+    expect(its[1]).toMatchObject({ names: [{ segs: ['lemma'] }, { segs: ['crate', 'm', 'other'] }] });
+    expect(its[2]).toMatchObject({ names: [{ segs: ['a'] }, { segs: ['T', 'b'] }] });
+    expect(its[3]).toMatchObject({ name: 'props', selfType: 'T', members: [{ segs: ['T', 'x'] }, { segs: ['y'] }] });
+  });
+
+  it('refuses `broadcast` on a function that is not a proof fn', () => {
+    const { items: its } = items('broadcast spec fn f() -> bool { true }');
+    expect(its[0]).toMatchObject({ k: 'fn', parseError: { diagnostic: { message: 'only `proof` functions can be marked `broadcast`' } } });
+  });
+
+  it('reads `broadcast use` statements in bodies and in `assert .. by` blocks', () => {
+    const f = fnOf('proof fn p() { broadcast use A::x; assert(true) by { broadcast use {y, z}; }; }');
+    expect(f.body!.stmts[0]).toMatchObject({ k: 'broadcast-use', names: [{ segs: ['A', 'x'] }] });
+    expect(f.body!.stmts[1]).toMatchObject({ k: 'assert', proof: { stmts: [{ k: 'broadcast-use', names: [{ segs: ['y'] }, { segs: ['z'] }] }] } });
+  });
+
+  it('reads `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>` parameters as the binding x, marked', () => {
+    const f = fnOf('fn f(a: u64, Tracked(perm): Tracked<Perm>, Ghost(mut g): Ghost<int>) {}');
+    expect(f.params.map((p) => [p.name, p.unwrap ?? null, p.mut ?? false])).toEqual([['a', null, false], ['perm', 'Tracked', false], ['g', 'Ghost', true]]);
+    const bad = parseFile('k.rs', 'verus! { fn f(Tracked(x): Ghost<u8>) {} }');
+    expect(bad.diagnostics[0]?.message).toMatch(/needs a parameter of type `Tracked<T>`/);
+  });
+
+  it('reads raw pointer types, in casts too', () => {
+    const e = parseExpr('&x as *const T as usize').expr!;
+    expect(e).toMatchObject({ k: 'cast', ty: { k: 'path', name: 'usize' }, e: { k: 'cast', ty: { k: 'ptr', mut: false, inner: { k: 'path', name: 'T' } } } });
+    expect(parseExpr('p as *mut MaybeUninit<T>').expr).toMatchObject({ k: 'cast', ty: { k: 'ptr', mut: true, inner: { name: 'MaybeUninit' } } });
+  });
+
+  it('reads closures: plain-name parameters as a `closure` node, any other form whole as `unsupported`', () => {
+    expect(parseExpr('|i: int| i + 1')).toMatchObject({ diagnostics: [], expr: { k: 'closure', params: [{ name: 'i', ty: { k: 'path', name: 'int' } }], body: { k: 'binary', op: '+' }, sp: { start: 0, end: 14 } } });
+    expect(parseExpr('|p| s.contains(p)').expr).toMatchObject({ k: 'closure', params: [{ name: 'p', ty: { k: 'infer' } }], body: { k: 'method' } });
+    expect(parseExpr('|| 0').expr).toMatchObject({ k: 'closure', params: [] });
+    for (const src of ['move |x| x', '|x| -> u8 { x }', '|(a, b): (int, int)| a', '|mut x: int| x']) {
+      const r = parseExpr(src);
+      expect(r.diagnostics).toEqual([]);
+      expect(r.expr).toMatchObject({ k: 'unsupported', what: 'closure', sp: { start: 0, end: src.length } });
+    }
+    const call = parseExpr('Seq::new(n, |i| a[i] + 1)').expr!;
+    expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'closure', body: { k: 'binary' } }] });
+  });
+
+  it('reads `if let` as the `match` it means, in `else if` chains and as a statement', () => {
+    const src = 'if let Some(x) = o { x } else if c { 1 } else { 2 }';
+    expect(parseExpr(src).expr).toMatchObject({
+      k: 'match', scrut: { k: 'path', segs: ['o'] }, sp: { start: 0, end: src.length },
+      arms: [{ pat: { k: 'variant', path: ['Some'] }, body: { k: 'block' } }, { pat: { k: 'wild' }, body: { k: 'if', els: { k: 'block' } } }],
+    });
+    expect(parseExpr('if c { 0 } else if let Some(x) = o { x } else { 2 }').expr).toMatchObject({ k: 'if', els: { k: 'match', arms: [{}, { pat: { k: 'wild' }, body: { k: 'block' } }] } });
+    const f = fnOf('fn f(o: Option<u8>) { if let Some(x) = o { g(x); } h(); }');
+    expect(f.body!.stmts.map((s) => s.k)).toEqual(['expr', 'expr']);
+    expect(f.body!.stmts[0]).toMatchObject({ e: { k: 'match', arms: [{}, { body: { k: 'block', block: { stmts: [] } } }] } });
+  });
+
+  it('reads `for x in it: lo..hi` as the loop over Verus\'s range iterator; other `for` loops whole, as unsupported', () => {
+    const f = fnOf('fn f(n: u64) { for i in iter: 0..n invariant i <= n, { g(i); } }');
+    const loop = f.body!.stmts[0]!;
+    expect(loop).toMatchObject({ k: 'expr', e: { k: 'block' } });
+    const stmts = (loop as { e: { block: { stmts: unknown[] } } }).e.block.stmts;
+    expect(stmts).toMatchObject([
+      { k: 'let', pat: { name: '$for_start' }, init: { k: 'int', value: 0n } },
+      { k: 'let', pat: { name: '$for_end' }, init: { k: 'path', segs: ['n'] } },
+      { k: 'let', pat: { name: 'i', mut: true }, init: { k: 'path', segs: ['$for_start'] } },
+      {
+        k: 'expr',
+        e: {
+          k: 'while', cond: { op: '<' },
+          inv: [{ op: '<=', l: { segs: ['$for_start'] } }, { op: '<=', r: { segs: ['$for_end'] } }, { op: '<=', l: { segs: ['i'] }, r: { segs: ['n'] } }],
+          dec: [{ op: '-', l: { segs: ['$for_end'] }, r: { segs: ['i'] } }],
+          body: { stmts: [{ k: 'let', pat: { name: '$for_next' } }, { k: 'expr', e: { k: 'assign' } }, { k: 'let', pat: { name: 'i' }, init: { segs: ['$for_next'] } }, { k: 'expr', e: { k: 'call' } }] },
+        },
+      },
+    ]);
+    for (const src of ['for x in v.iter() { }', 'for x in 0..=n { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for (a, b) in 0..n { }', 'for x in 0..n ensures true { }']) {
+      const g = fnOf(`fn f(n: u64) { ${src} }`);
+      expect(g.body!.stmts[0]).toMatchObject({ k: 'expr', e: { k: 'unsupported', what: '`for` loop' } });
+    }
+  });
+
+  it('reads `===` / `!==` as comparisons and a trailing comma in `#![trigger ..]`', () => {
+    expect(parseExpr('c ==> old === new').expr).toMatchObject({ k: 'binary', op: '==>', r: { k: 'binary', op: '===' } });
+    expect(parseExpr('a !== b').expr).toMatchObject({ k: 'binary', op: '!==' });
+    const q = parseExpr('forall|i: int| #![trigger f(i), ] f(i)');
+    expect(q.diagnostics).toEqual([]);
+    expect(q.expr).toMatchObject({ k: 'quant', triggers: [[{ k: 'call' }]] });
   });
 });

@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { Block, BinOp, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
+import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -65,10 +65,10 @@ export function parseItems(text: string): { items: Item[]; diagnostics: ParseDia
   return { items: boundTreeHeight(items, p.diags), diagnostics: p.diags };
 }
 
-const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=']);
+const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!==']);
 const BIN_PREC: ReadonlyMap<string, number> = new Map([
   ['||', 1], ['&&', 2],
-  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3],
+  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3], ['===', 3], ['!==', 3],
   ['|', 4], ['^', 5], ['&', 6], ['<<', 7], ['>>', 7], ['+', 8], ['-', 8], ['*', 9], ['/', 9], ['%', 9],
 ]);
 
@@ -416,6 +416,30 @@ class Parser {
     const vis = this.visibility();
     const pub = vis.k !== 'private';
     const t = this.peek();
+    if (t.kind === 'ident' && t.text === 'broadcast' && this.is('use', 1)) {
+      this.next();
+      this.next();
+      const names = this.broadcastNames();
+      this.expect(';');
+      out.push({ k: 'broadcast-use', names, sp: { start, end: this.lastEnd() }, module });
+      return 'item';
+    }
+    if (t.kind === 'ident' && t.text === 'broadcast' && this.peek(1).kind === 'ident' && this.peek(1).text === 'group' && this.peek(2).kind === 'ident') {
+      this.next();
+      this.next();
+      const name = this.ident();
+      this.expect('{');
+      const members: BroadcastName[] = [];
+      while (!this.eat('}')) {
+        members.push(this.broadcastName());
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+      out.push({ k: 'broadcast-group', name, selfType, members, sp: { start, end: this.lastEnd() }, module, vis });
+      return 'item';
+    }
     if (t.text === 'use' || t.text === 'extern') {
       while (!this.is(';') && this.peek().kind !== 'eof') {
         if (this.is('{')) this.skipBalanced();
@@ -469,6 +493,7 @@ class Parser {
     const marks = new Map<string, Token>();
     let unsafeSp: Sp | undefined;
     let openVis: Visibility | undefined;
+    let broadcastSp: Sp | undefined;
     for (;;) {
       const w = this.peek();
       const modifier = w.kind === 'ident' && !this.is('!', 1) ? verusModifier(w.text) : undefined;
@@ -480,6 +505,7 @@ class Parser {
       }
       if (modifier) {
         if (modifier.treatment === 'mode') mode = modifier.mode!;
+        if (modifier.treatment === 'broadcast') broadcastSp = { start: w.start, end: w.end };
         if (w.text === 'open') open = true;
         marks.set(w.text, w);
         this.next();
@@ -506,6 +532,7 @@ class Parser {
       if (unsafeSp) fn.unsafeSp = unsafeSp;
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
+      if (broadcastSp) fn.broadcast = broadcastSp;
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
@@ -513,6 +540,7 @@ class Parser {
       if (openOrClosed && mode !== 'spec') bad = ['only `spec` functions can be marked `open` or `closed`', openOrClosed];
       else if (marks.has('open') && !pub && selfType === null) bad = ['function is marked `open` but not marked `pub`; for the body of a function to be visible, the function symbol must also be visible', marks.get('open')!];
       else if (un && mode !== 'spec') bad = ['only `spec` functions can be marked `uninterp`', un];
+      else if (broadcastSp && mode !== 'proof') bad = ['only `proof` functions can be marked `broadcast`', broadcastSp];
       else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
       else if (fn.name === 'main' && module.length === 0 && selfType === null && mode !== 'exec') bad = ['`main` function must be an exec function', nameTokOf(fn)];
       if (bad && !fn.parseError) fn.parseError = { diagnostic: this.report(bad[0], { start: bad[1].start, end: bad[1].end }), inBody: true };
@@ -543,6 +571,30 @@ class Parser {
       return 'item';
     }
     this.error(`expected item, found \`${this.peek().text}\``);
+  }
+  /** `a::b, c` or `{a::b, c}` after `broadcast use` (a trailing comma allowed in braces). */
+  broadcastNames(): BroadcastName[] {
+    const names: BroadcastName[] = [];
+    if (this.eat('{')) {
+      while (!this.eat('}')) {
+        names.push(this.broadcastName());
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+      return names;
+    }
+    do names.push(this.broadcastName());
+    while (this.eat(','));
+    return names;
+  }
+  broadcastName(): BroadcastName {
+    const s = this.peek().start;
+    this.eat('::');
+    const segs = [this.ident()];
+    while (this.eat('::')) segs.push(this.ident());
+    return { segs, sp: { start: s, end: this.lastEnd() } };
   }
   recoverItemSimple(): void {
     while (this.peek().kind !== 'eof' && !this.is(';') && !this.is('{')) this.next();
@@ -741,6 +793,17 @@ class Parser {
           if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp, ...(lifetime ? { lifetime } : {}) };
           if (this.eat(':')) ty = this.type();
           params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
+        } else if (!pmode && this.peek().kind === 'ident' && (this.peek().text === 'Tracked' || this.peek().text === 'Ghost') && this.is('(', 1)) {
+          // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the value inside the wrapper
+          const wrapper = this.next().text as 'Tracked' | 'Ghost';
+          this.next();
+          const pmut = this.eat('mut');
+          const pname = this.ident();
+          this.expect(')');
+          this.expect(':');
+          const ty = this.type();
+          if (ty.k !== 'path' || ty.name !== wrapper || ty.args.length !== 1) this.error(`the pattern \`${wrapper}(${pname})\` needs a parameter of type \`${wrapper}<T>\``, ty.sp);
+          params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() }, unwrap: wrapper, ...(pmut ? { mut: true } : {}) });
         } else {
           const pmut = this.eat('mut');
           const pname = this.ident();
@@ -905,6 +968,12 @@ class Parser {
       return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
     }
     if (this.eat('_')) return { k: 'infer', sp: { start: s, end: this.lastEnd() } };
+    if (this.is('*') && (this.is('mut', 1) || this.is('const', 1))) {
+      this.next();
+      const mut = this.next().text === 'mut';
+      const inner = this.type();
+      return { k: 'ptr', mut, inner, sp: { start: s, end: this.lastEnd() } };
+    }
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
     const segs: string[] = [];
     let args: TypeExpr[] = [];
@@ -1065,21 +1134,25 @@ class Parser {
       this.eat(';');
       return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() } };
     }
+    if (t.kind === 'ident' && t.text === 'broadcast' && this.is('use', 1)) {
+      this.next();
+      this.next();
+      const names = this.broadcastNames();
+      this.expect(';');
+      return { k: 'broadcast-use', names, sp: { start: s, end: this.lastEnd() } };
+    }
     if (['fn', 'struct', 'enum', 'impl', 'use', 'const', 'static', 'mod', 'trait'].includes(t.text) && t.kind === 'keyword' && !(t.text === 'const' && this.is('{', 1))) {
       const items: Item[] = [];
       this.item(items, [], null);
       return { k: 'unsupported', what: 'nested item', sp: { start: s, end: this.lastEnd() } };
     }
-    if (t.text === 'for') {
-      const e = this.expr();
-      return { k: 'unsupported', what: '`for` loop', sp: { start: s, end: e.sp.end } };
-    }
     // Rust: a statement that starts with a block-like expression (`if`, `match`, a block, a loop)
     // ends with it, so `if c { } *x = 5;` is two statements, not a multiplication
-    const startsBlockLike = ['if', 'match', 'while', 'loop', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
+    const startsBlockLike = ['if', 'match', 'while', 'loop', 'for', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
     let e = startsBlockLike ? this.primary() : this.expr();
     if (startsBlockLike && (this.is('.') || this.is('?'))) e = this.postfix(e);
-    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop';
+    // (a `for` loop is a block, or `unsupported` when it is not over a range)
+    const blockLike = e.k === 'if' || e.k === 'match' || e.k === 'block' || e.k === 'while' || e.k === 'loop' || t.text === 'for';
     if (this.eat(';')) return { k: 'expr', e, semi: true, sp: { start: s, end: this.lastEnd() } };
     if (!blockLike && !this.is('}')) this.error(`expected \`;\`, found \`${this.peek().text}\``);
     return { k: 'expr', e, semi: false, sp: { start: s, end: this.lastEnd() } };
@@ -1436,7 +1509,7 @@ class Parser {
         const group: Expr[] = [];
         do {
           group.push(this.expr());
-        } while (this.eat(','));
+        } while (this.eat(',') && !this.is(']'));
         triggers.push(group);
       } else if (w === 'all_triggers') {
         all = true;
@@ -1558,26 +1631,7 @@ class Parser {
     if (t.text === 'while' || t.text === 'loop') {
       this.next();
       const cond: Expr = t.text === 'while' ? this.exprNS() : { k: 'bool', value: true, sp: sp() };
-      const inv: Expr[] = [];
-      const invEnsures: Expr[] = [];
-      const dec: Expr[] = [];
-      let unsupportedClause: { clause: string; sp: Sp } | null = null;
-      let complex: Sp | undefined;
-      for (;;) {
-        const w = this.peek();
-        if (w.kind !== 'ident') break;
-        const treatment = verusClause(w.text)?.inLoop;
-        if (!treatment) break;
-        if ((w.text === 'invariant_except_break' || treatment === 'ensures') && !complex) complex = { start: w.start, end: w.end };
-        this.next();
-        if (treatment === 'invariant') this.clauseList(inv);
-        else if (treatment === 'ensures') this.clauseList(invEnsures);
-        else if (treatment === 'decreases') this.clauseList(dec);
-        else {
-          this.clauseList([]);
-          unsupportedClause ??= { clause: w.text, sp: { start: w.start, end: this.lastEnd() } };
-        }
-      }
+      const { inv, invEnsures, dec, unsupportedClause, complex } = this.loopClauses();
       const body = this.block();
       // the loop is not verified without its clause: never a silent pass
       if (unsupportedClause) return { k: 'unsupported', what: `\`${unsupportedClause.clause}\` clause`, sp: unsupportedClause.sp };
@@ -1585,18 +1639,7 @@ class Parser {
       if (t.text === 'while') return { k: 'while', cond, inv, invEnsures, dec, body, sp: sp(), ...more };
       return { k: 'loop', inv, invEnsures, dec, body, sp: sp(), ...more };
     }
-    if (t.text === 'for') {
-      this.next();
-      this.pat();
-      this.expect('in');
-      this.exprNS();
-      while (this.peek().kind === 'ident' && verusClause(this.peek().text)?.inLoop) {
-        this.next();
-        this.clauseList([]);
-      }
-      this.block();
-      return { k: 'unsupported', what: '`for` loop', sp: sp() };
-    }
+    if (t.text === 'for') return this.forLoop();
     if (t.text === 'return') {
       this.next();
       let e: Expr | null = null;
@@ -1613,9 +1656,7 @@ class Parser {
       this.next();
       return { k: 'continue', sp: sp() };
     }
-    if (t.text === '|' || t.text === '||' || t.text === 'move') {
-      this.error('closures are not supported');
-    }
+    if (t.text === '|' || t.text === '||' || (t.text === 'move' && (this.is('|', 1) || this.is('||', 1)))) return this.closure();
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
       const { params, triggers, attrs, all } = this.quantHead();
@@ -1691,16 +1732,152 @@ class Parser {
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }
+  /** The clauses of a loop (`invariant`, `ensures`, `decreases`, ..) before its body. */
+  loopClauses(): { inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; unsupportedClause: { clause: string; sp: Sp } | null; complex: Sp | undefined } {
+    const inv: Expr[] = [];
+    const invEnsures: Expr[] = [];
+    const dec: Expr[] = [];
+    let unsupportedClause: { clause: string; sp: Sp } | null = null;
+    let complex: Sp | undefined;
+    for (;;) {
+      const w = this.peek();
+      if (w.kind !== 'ident') break;
+      const treatment = verusClause(w.text)?.inLoop;
+      if (!treatment) break;
+      if ((w.text === 'invariant_except_break' || treatment === 'ensures') && !complex) complex = { start: w.start, end: w.end };
+      this.next();
+      if (treatment === 'invariant') this.clauseList(inv);
+      else if (treatment === 'ensures') this.clauseList(invEnsures);
+      else if (treatment === 'decreases') this.clauseList(dec);
+      else {
+        this.clauseList([]);
+        unsupportedClause ??= { clause: w.text, sp: { start: w.start, end: this.lastEnd() } };
+      }
+    }
+    return { inv, invEnsures, dec, unsupportedClause, complex };
+  }
+
+  /**
+   * `for x in lo..hi invariant I decreases D { body }` (also Verus's `for x in it: lo..hi`), read
+   * as Verus's range iterator means it (its ghost iterator's invariant `start <= cur <= end`, `x`
+   * in the invariant being the next value `cur`, `end - cur` decreasing):
+   *   { let start = lo; let end = hi; let mut x = start;
+   *     while x < end invariant start <= x <= end, I decreases D (or end - x)
+   *     { let next = x; x = x + 1; let x = next; body } }
+   * (`start`, `end`, `next` are names no user code can write). Any other `for` (not over `lo..hi`,
+   * a pattern that is not a name, an invariant or body that names the iterator, `ensures` or
+   * `invariant_except_break`) is read whole and stands as `unsupported` at its span.
+   */
+  forLoop(): Expr {
+    const s = this.expect('for').start;
+    const pat = this.pat();
+    this.expect('in');
+    let label: string | null = null;
+    if (this.peek().kind === 'ident' && this.is(':', 1)) {
+      label = this.next().text;
+      this.next();
+    }
+    const save = this.noStruct;
+    this.noStruct = true;
+    let lo: Expr;
+    let hi: Expr | null = null;
+    let inclusive = false;
+    try {
+      lo = this.exprIff();
+      if (this.is('..') || this.is('..=')) {
+        inclusive = this.next().text === '..=';
+        hi = this.exprIff();
+      }
+    } finally {
+      this.noStruct = save;
+    }
+    const headEnd = this.lastEnd();
+    const { inv, invEnsures, dec, unsupportedClause, complex } = this.loopClauses();
+    const body = this.block();
+    const sp = { start: s, end: this.lastEnd() };
+    const name = pat.k === 'bind' && !pat.mut && !pat.ref ? pat.name : pat.k === 'wild' ? '$for_item' : null;
+    const namesLabel = label !== null && [...inv, ...dec, body].some((n) => mentionsPath(n, label!));
+    if (!hi || inclusive || name === null || namesLabel || unsupportedClause || complex || invEnsures.length) return { k: 'unsupported', what: '`for` loop', sp };
+    const hsp = { start: s, end: headEnd };
+    const path = (n: string): Expr => ({ k: 'path', segs: [n], generics: [], sp: hsp });
+    const bind = (n: string, mut = false): Pat => ({ k: 'bind', name: n, mut, sp: hsp });
+    const letStmt = (n: string, init: Expr, mut = false): Stmt => ({ k: 'let', pat: bind(n, mut), ghost: false, ty: null, init, sp: hsp });
+    const bin = (op: BinOp, l: Expr, r: Expr): Expr => ({ k: 'binary', op, l, r, sp: hsp });
+    const one: Expr = { k: 'int', value: 1n, suffix: '', sp: hsp };
+    const loopBody: Block = {
+      stmts: [
+        letStmt('$for_next', path(name)),
+        { k: 'expr', e: { k: 'assign', op: '=', lhs: path(name), rhs: bin('+', path(name), one), sp: hsp }, semi: true, sp: hsp },
+        { k: 'let', pat: pat.k === 'bind' ? pat : bind(name), ghost: false, ty: null, init: path('$for_next'), sp: pat.sp },
+        ...body.stmts,
+      ],
+      sp: body.sp,
+    };
+    const loop: Expr = {
+      k: 'while', cond: bin('<', path(name), path('$for_end')),
+      inv: [bin('<=', path('$for_start'), path(name)), bin('<=', path(name), path('$for_end')), ...inv],
+      invEnsures: [], dec: dec.length ? dec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp,
+    };
+    const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', hi), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+    return { k: 'block', block: { stmts, sp }, sp };
+  }
+
+  /**
+   * A closure `|x, y: T| e` / `move |x| -> T { .. }` / `|| e`. One whose parameters are plain
+   * names, without `move` or a return type, is a `closure` node (spec closures: `Seq::new(n, |i|
+   * ..)`, `Set::new(|x| ..)`); any other is read whole and stands as `unsupported` at its span.
+   */
+  closure(): Expr {
+    const s = this.peek().start;
+    let plain = !this.eat('move');
+    const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
+    if (!this.eat('||')) {
+      this.expect('|');
+      const save = this.inQuantParams;
+      this.inQuantParams = true;
+      try {
+        while (!this.eat('|')) {
+          const ps = this.peek().start;
+          const p = this.pat1();
+          let ty: TypeExpr = { k: 'infer', sp: { start: ps, end: this.lastEnd() } };
+          if (this.eat(':')) ty = this.type();
+          if (p.k === 'bind' && !p.mut && !p.ref) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() } });
+          else plain = false;
+          if (!this.eat(',')) {
+            this.expect('|');
+            break;
+          }
+        }
+      } finally {
+        this.inQuantParams = save;
+      }
+    }
+    let body: Expr;
+    if (this.eat('->')) {
+      plain = false;
+      this.type();
+      const b = this.block();
+      body = { k: 'block', block: b, sp: b.sp };
+    } else body = this.expr();
+    const sp = { start: s, end: this.lastEnd() };
+    if (!plain) return { k: 'unsupported', what: 'closure', sp };
+    return { k: 'closure', params, body, sp };
+  }
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {
-    const heads: { s: number; cond: Expr; then: Block }[] = [];
+    // `if let P = e { a } else { b }` is `match e { P => { a }, _ => { b } }` (Rust's own reading)
+    const heads: { s: number; cond: Expr; pat: Pat | null; then: Block }[] = [];
     let els: Expr | null = null;
     for (;;) {
       const s = this.expect('if').start;
-      if (this.is('let')) this.error('`if let` is not supported; use `match`');
+      let pat: Pat | null = null;
+      if (this.eat('let')) {
+        pat = this.pat();
+        this.expect('=');
+      }
       const cond = this.exprNS();
       const then = this.block();
-      heads.push({ s, cond, then });
+      heads.push({ s, cond, pat, then });
       if (!this.eat('else')) break;
       if (this.is('if')) continue;
       const b = this.block();
@@ -1710,10 +1887,30 @@ class Parser {
     const end = this.lastEnd();
     for (let i = heads.length - 1; i >= 0; i--) {
       const h = heads[i]!;
-      els = { k: 'if', cond: h.cond, then: h.then, els, sp: { start: h.s, end } };
+      const sp = { start: h.s, end };
+      if (h.pat) {
+        const thenE: Expr = { k: 'block', block: h.then, sp: h.then.sp };
+        const other: Expr = els ?? { k: 'block', block: { stmts: [], sp: { start: end, end } }, sp: { start: end, end } };
+        els = {
+          k: 'match', scrut: h.cond, sp,
+          arms: [
+            { pat: h.pat, guard: null, body: thenE, sp: { start: h.s, end: h.then.sp.end } },
+            { pat: { k: 'wild', sp: { start: h.then.sp.end, end } }, guard: null, body: other, sp: { start: h.then.sp.end, end } },
+          ],
+        };
+      } else els = { k: 'if', cond: h.cond, then: h.then, els, sp };
     }
     return els!;
   }
+}
+
+/** Whether a syntax tree mentions the one-segment path `name` (an over-approximation: anywhere). */
+function mentionsPath(node: unknown, name: string): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((x) => mentionsPath(x, name));
+  const o = node as Record<string, unknown>;
+  if (o.k === 'path' && Array.isArray(o.segs) && o.segs[0] === name) return true;
+  return Object.keys(o).some((k) => k !== 'sp' && mentionsPath(o[k], name));
 }
 
 export function tyName(t: TypeExpr): string {

@@ -11,6 +11,7 @@ export function printType(t: TypeExpr): string {
     case 'slice': return `[${printType(t.elem)}]`;
     case 'tuple': return `(${t.elems.map(printType).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'infer': return '_';
+    case 'ptr': return `*${t.mut ? 'mut' : 'const'} ${printType(t.inner)}`;
   }
 }
 
@@ -71,6 +72,7 @@ export function printExpr(e: Expr): string {
     case 'if': return `(if ${printExpr(e.cond)} ${printBlock(e.then)}${e.els ? ` else ${printExpr(e.els)}` : ''})`;
     case 'match': return `(match ${printExpr(e.scrut)} { ${e.arms.map((a) => `${printPat(a.pat)} => ${printExpr(a.body)}`).join(', ')} })`;
     case 'block': return printBlock(e.block);
+    case 'closure': return `(|${e.params.map((p) => `${p.name}: ${printType(p.ty)}`).join(', ')}| ${printExpr(e.body)})`;
     case 'quant': return `(${e.q}|${e.params.map((p) => `${p.name}: ${printType(p.ty)}`).join(', ')}| ${printExpr(e.body)})`;
     case 'struct': return `${e.path.join('::')} { ${e.fields.map((f) => `${f.name}: ${printExpr(f.e)}`).join(', ')} }`;
     case 'tuple': return `(${e.elems.map(printExpr).join(', ')}${e.elems.length === 1 ? ',' : ''})`;

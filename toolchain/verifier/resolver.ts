@@ -2,7 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { ConstItem, EnumItem, Expr, FnItem, Item, SourceFile, Sp, StructItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, Item, SourceFile, Sp, StructItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -85,6 +85,9 @@ export class ResolveError extends Error {
   }
 }
 
+/** A type the verifier reads but gives no meaning (raw pointers): its user is `unsupported`, not in error. */
+export class UnsupportedType extends ResolveError {}
+
 export class Crate {
   structs = new Map<string, { item: StructItem; file: string }[]>();
   enums = new Map<string, { item: EnumItem; file: string }[]>();
@@ -92,6 +95,8 @@ export class Crate {
   fnsByName = new Map<string, FnInfo[]>(); // free fns by last name
   consts = new Map<string, { item: ConstItem; file: string }[]>();
   aliases = new Map<string, TypeExpr>();
+  /** `broadcast group`s by qualified name (`name` or `Type::name`) */
+  broadcastGroups = new Map<string, { item: BroadcastGroupItem; file: string }[]>();
   files: SourceFile[];
 
   constructor(files: SourceFile[]) {
@@ -108,6 +113,7 @@ export class Crate {
     else if (it.k === 'enum') push(this.enums, it.name, { item: it, file });
     else if (it.k === 'const') push(this.consts, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'type') this.aliases.set(it.name, it.ty);
+    else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'fn') {
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
       const info: FnInfo = { item: it, file, qname, key: qname };
@@ -158,6 +164,8 @@ export class Crate {
         return { k: 'tuple', elems: t.elems.map((e) => this.resolveType(e, selfType, depth + 1)) };
       case 'infer':
         throw new ResolveError('type annotations needed', t.sp);
+      case 'ptr':
+        throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
       case 'path': {
         let name = t.name;
         if (name === 'Self') {

@@ -514,7 +514,7 @@ fn c(x: u64) -> (r: u64) requires x < 10 ensures r == x * 2 { x * 2 }
   it('reports unsupported constructs with their span, never as verified', async () => {
     const src = `verus! {
 fn uses_for(n: u64) {
-    for i in 0..n { }
+    for i in 0..=n { }
 }
 fn generic<T>(x: T) -> T { x }
 }

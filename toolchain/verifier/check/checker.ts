@@ -9,7 +9,7 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr } from '../ast';
-import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
@@ -18,6 +18,7 @@ import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
+import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -58,6 +59,10 @@ export interface CheckedCrate {
    * `#[verifier::when_used_as_spec(g)]`: the spec fn `g` each call means (check/when-used-as-spec.ts).
    */
   specCalls: Map<Expr, FnInfo>;
+  /** The lemmas each `broadcast use` statement brings into scope, groups expanded (check/broadcast.ts). */
+  broadcastUses: Map<Stmt, FnInfo[]>;
+  /** The lemmas of the module-level `broadcast use` of each function's module, with that item's span. */
+  moduleBroadcasts: Map<FnItem, { lemma: FnInfo; sp: Sp }[]>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -144,7 +149,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -154,6 +159,8 @@ class Checker {
     }
     this.checkWellFounded();
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
+    const moduleUses = moduleBroadcastUses(this.crate.files);
+    const moduleTargets = new Map([...moduleUses.values()].map((u) => [u.item, broadcastTargets(this.crate, u.item.names, null)]));
     for (const f of this.crate.files) {
       for (const it of f.items) {
         if (it.k === 'const') {
@@ -163,6 +170,15 @@ class Checker {
         }
         if (it.k === 'fn') {
           const errors = this.guard(() => this.checkFn(it), it);
+          const mu = moduleUseOf(moduleUses, f.path, it);
+          if (mu) {
+            const tg = moduleTargets.get(mu.item)!;
+            errors.push(...tg.errors);
+            for (const extra of mu.extra) errors.push({ message: 'only one module-level `broadcast use` allowed for each module', sp: extra.sp });
+            if (tg.unsupported && !this.out.fnUnsupported.has(it)) this.out.fnUnsupported.set(it, tg.unsupported);
+            this.out.moduleBroadcasts.set(it, tg.lemmas.map((lemma) => ({ lemma, sp: mu.item.sp })));
+            for (const lemma of tg.lemmas) this.useLemma(it, lemma.item, mu.item.sp);
+          }
           const lt = checkReturnLifetimes(it, (e) => this.calleeItem(e, it));
           errors.push(...lt.errors);
           if (lt.unsupported) this.out.fnUnsupported.set(it, lt.unsupported);
@@ -198,6 +214,7 @@ class Checker {
       if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
     }
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
+    for (const [fn, errs] of broadcastCycleErrors(this.graph.calls, this.lemmaUses)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
       const ty = toTy(t, this.vars);
@@ -222,6 +239,21 @@ class Checker {
   }
   /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
   private graph: CallGraph = { calls: new Map(), fuels: [] };
+  /** while checking a trusted (`external_body`) body: what it holds does not make its function unsupported */
+  private trustedBody = false;
+  /**
+   * The function being checked uses a construct that is read but not modelled: it is `unsupported`
+   * there (the first one), and its check stops (what follows could not be judged either).
+   */
+  private unsupportedHere(message: string, sp: Sp): never {
+    if (this.currentFn && !this.trustedBody && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, { message, sp });
+    throw new CheckFailed();
+  }
+  /** the broadcast lemmas each function uses, in its body or through its module (check/broadcast.ts) */
+  private lemmaUses = new Map<FnItem, { lemma: FnItem; sp: Sp }[]>();
+  private useLemma(fn: FnItem, lemma: FnItem, sp: Sp): void {
+    this.lemmaUses.set(fn, [...(this.lemmaUses.get(fn) ?? []), { lemma, sp }]);
+  }
   /** every read of a constant inside a function (a constant with errors taints its readers) */
   private constUses: { fn: FnItem; konst: ConstItem; sp: Sp }[] = [];
   /** every binder's (working) type, and those of the item being checked */
@@ -264,7 +296,10 @@ class Checker {
       // like rustc: a binder's type must be known once the whole item is typed
       for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
     } catch (e) {
-      if (e instanceof ResolveError) this.errors.push({ message: e.message, sp: e.sp });
+      // a type read but given no meaning (a raw pointer): the function is unsupported, not wrong
+      if (e instanceof UnsupportedType && fn) {
+        if (!this.out.fnUnsupported.has(fn)) this.out.fnUnsupported.set(fn, { message: `unsupported: ${e.message}`, sp: e.sp });
+      } else if (e instanceof ResolveError) this.errors.push({ message: e.message, sp: e.sp });
       else if (!(e instanceof CheckFailed)) throw e;
     }
     return this.errors;
@@ -533,6 +568,14 @@ class Checker {
     for (const p of f.params) {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
+      if (p.unwrap) {
+        // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the tracked / ghost value of type T
+        const inner = p.ty.k === 'path' ? p.ty.args[0] : undefined;
+        if (inner?.k === 'ref' && inner.mut) throw new UnsupportedType(`\`${p.unwrap}(${p.name}): ${p.unwrap}<&mut ..>\` (mutation through the wrapped reference is not modelled)`, p.sp);
+        const unwrapped: LocalMode = p.unwrap === 'Tracked' ? 'tracked' : 'spec';
+        params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: true, mutable: !!p.mut, mutRef: false, mode: unwrapped });
+        continue;
+      }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
       params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
@@ -554,12 +597,14 @@ class Checker {
     const before = this.errors.length;
     this.openScope = open.scope;
     const bindersBefore = this.itemBinders.length;
+    this.trustedBody = trusted;
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
     } catch (e) {
       if (!trusted) throw e;
     } finally {
+      this.trustedBody = false;
       this.openScope = undefined;
     }
     // a trusted body is typed (its literals get types) but not judged: only the signature counts
@@ -706,9 +751,20 @@ class Checker {
         for (const x of e.items) this.expect(x, C_BOOL, ctx);
         return C_BOOL;
       case 'call':
-        return this.call(e, ctx);
-      case 'method':
-        return this.method(e, ctx);
+      case 'method': {
+        // a call taking a construct read but not understood (a closure: `Seq::new(n, |i| ..)`):
+        // its callee is not judged either, so the function is `unsupported` at that construct
+        if (e.k === 'call') {
+          const built = this.specClosureCall(e, ctx);
+          if (built) return built;
+        }
+        const gap = e.args.find((a) => a.k === 'unsupported' || a.k === 'closure');
+        if (gap) {
+          const what = gap.k === 'unsupported' ? gap.what : 'closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)';
+          this.unsupportedHere(`unsupported: ${what}`, gap.sp);
+        }
+        return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
+      }
       case 'field': {
         const r = shallow(this.infer(e.recv, ctx), this.vars);
         return this.fieldType(r, e.name, e.sp);
@@ -869,9 +925,43 @@ class Checker {
       }
       case 'assign':
         return this.assign(e, ctx);
+      case 'closure':
+        // a closure outside `Seq::new` / `Set::new` (a local function value): not modelled
+        this.unsupportedHere('unsupported: closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)', e.sp);
       case 'unsupported':
         return C_ANY;
     }
+  }
+
+  /**
+   * `Seq::new(n, |i: int| e)` (a `Seq` of length `n: nat` whose element `i` is `e`) and
+   * `Set::new(|x: T| p)` (the `Set<T>` of the `x` where `p` holds): spec closures, typed like a
+   * quantifier's body (the parameter is a binder: `binderTypes`). Null for any other call.
+   */
+  private specClosureCall(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy | null {
+    if (e.callee.k !== 'path' || e.callee.segs.length !== 2 || e.callee.segs[1] !== 'new') return null;
+    const owner = e.callee.segs[0];
+    const fnArg = owner === 'Seq' ? e.args[1] : owner === 'Set' ? e.args[0] : undefined;
+    if (!fnArg || fnArg.k !== 'closure' || e.args.length !== (owner === 'Seq' ? 2 : 1)) return null;
+    this.requireGhost(ctx, `\`${owner}::new\``, e.sp);
+    if (fnArg.params.length !== 1) {
+      this.error(`\`${owner}::new\` takes a closure of one parameter`, fnArg.sp);
+      return C_ANY;
+    }
+    const p = fnArg.params[0]!;
+    const pty = this.binderType(p, ctx);
+    const scope = new Map<string, Local>([[p.name, { ty: pty, ghost: true, mutable: false, mutRef: false, mode: 'spec' }]]);
+    const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
+    const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn?.selfType ?? null));
+    if (owner === 'Seq') {
+      this.expect(e.args[0]!, C_NAT, { ...ctx, code: 'spec' });
+      this.unify(C_INT, pty, p.sp);
+      const elem = g[0] ? this.expect(fnArg.body, g[0], inner) : this.inferWhole(fnArg.body, inner);
+      return { k: 'seq', elem: g[0] ?? elem };
+    }
+    if (g[0]) this.unify(g[0], pty, p.sp);
+    this.expect(fnArg.body, C_BOOL, inner);
+    return { k: 'set', elem: g[0] ?? pty };
   }
 
   private diverges(e: Expr): boolean {
@@ -963,7 +1053,8 @@ class Checker {
       this.expect(r, C_BOOL, ctx);
       return C_BOOL;
     }
-    if (op === '=~=' || op === '!~=') {
+    // `===` / `!==`: Verus's spec equality (`equal`), `==` of ghost code for any type
+    if (op === '=~=' || op === '!~=' || op === '===' || op === '!==') {
       this.requireGhost(ctx, `\`${op}\``, sp);
       this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
       return C_BOOL;
@@ -1455,6 +1546,9 @@ class Checker {
     if ((s.k === 'assert' || s.k === 'assume' || s.k === 'assert-forall') && s.notes && s.notes.length > 1) this.error('at most one `proof_note` attribute is allowed', s.notes[1]!.sp);
     switch (s.k) {
       case 'let': {
+        // a tracked binding inside spec code (`let ghost g = { let tracked z = ..; .. }`): Verus
+        // checks moves and modes of tracked values there, which this checker does not
+        if (s.tracked && ctx.code === 'spec') this.unsupportedHere('unsupported: `let tracked` inside spec code (moves and modes of tracked values there are not checked)', s.sp);
         const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
@@ -1510,6 +1604,15 @@ class Checker {
       case 'reveal': {
         const target = this.crate.fn(qualifiedName(s.name, ctx.fn?.selfType ?? null), s.sp);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
+        return C_UNIT;
+      }
+      case 'broadcast-use': {
+        noGhostStatementsInSpec('`broadcast use`');
+        const tg = broadcastTargets(this.crate, s.names, ctx.fn?.selfType ?? null);
+        for (const e of tg.errors) this.error(e.message, e.sp);
+        if (tg.unsupported && this.currentFn && !this.trustedBody && !this.out.fnUnsupported.has(this.currentFn)) this.out.fnUnsupported.set(this.currentFn, tg.unsupported);
+        this.out.broadcastUses.set(s, tg.lemmas);
+        if (this.currentFn) for (const lemma of tg.lemmas) this.useLemma(this.currentFn, lemma.item, s.sp);
         return C_UNIT;
       }
       case 'unsupported':

@@ -8,7 +8,7 @@ import type { FnItem, Sp } from '../ast';
 import type { CheckError } from './checker';
 import { stronglyConnected } from '../graph';
 import { execTerminationWaived, type TerminationOptions } from './termination';
-import { hasExternalBody } from '../../syntax/attributes';
+import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 
 export interface CallGraph {
   /** the user functions each function calls (not through a trusted `external_body` body) */
@@ -35,6 +35,7 @@ export function recursionErrors(g: CallGraph, options: TerminationOptions): Map<
     // a spec definition without a measure could state anything (f(x) == f(x) + 1)
     const needsMeasure = f.mode !== 'exec' || !execTerminationWaived(f, options);
     if (needsMeasure && f.body && !hasExternalBody(f.attrs) && !f.decreases.length) add(f, { message: 'recursive function must have a decreases clause', sp: f.nameSp });
+    else if (hasVerifierAttr(f.attrs, 'inline')) add(f, { message: "'inline' functions cannot be recursive", sp: f.nameSp });
   }
   for (const r of g.fuels) {
     if (r.fuel <= 1 || r.target.mode !== 'spec') continue;

@@ -3,6 +3,7 @@
 
 import type { FnItem } from '../ast';
 import type { CheckError } from './checker';
+import { parseAttr } from '../../syntax/attributes';
 
 export function signatureErrors(f: FnItem): CheckError[] {
   const out: CheckError[] = [];
@@ -11,7 +12,18 @@ export function signatureErrors(f: FnItem): CheckError[] {
     // Verus reads `mut self` as a Rust feature it does not implement (and rejects the program)
     if (p.isSelf && p.mut) out.push({ message: 'The verifier does not yet support the following Rust feature: mut self', sp: p.sp });
     else if (p.mut && f.mode === 'spec') out.push({ message: 'mut argument not allowed for spec functions', sp: p.sp });
+    if (p.unwrap && f.mode === 'spec') out.push({ message: `\`${p.unwrap}(${p.name})\` parameter pattern in a spec function`, sp: p.sp });
   }
+  // `#[verifier::inline]`: a spec fn with a body (Verus)
+  f.attrs.forEach((a, i) => {
+    const pa = parseAttr(a);
+    if (!pa.verifier || pa.name !== 'inline') return;
+    const sp = f.attrSps?.[i] ?? f.nameSp;
+    if (f.mode !== 'spec') out.push({ message: "'inline' is only allowed for 'spec' functions", sp });
+    else if (!f.body) out.push({ message: "'inline' functions must have a body", sp });
+    else if (f.decreases.length) out.push({ message: "'inline' functions cannot be recursive", sp });
+    else if (f.vis && f.vis.k !== 'private' && !f.open && !f.openVis) out.push({ message: "'inline' is only allowed for private or 'open spec' functions", sp });
+  });
   const ret = f.ret?.name;
   if (ret) {
     const clash = f.params.find((p) => p.name === ret);

@@ -8,7 +8,7 @@ import { BOOL, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolv
 import { ite, not, num, quote, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
-import { hasExternalBody } from '../../syntax/attributes';
+import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 
 export class CallMethods {
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
@@ -36,6 +36,7 @@ export class CallMethods {
         return { t: [dt.ctors[1]!.ctor, v.t], ty };
       }
     }
+    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, segs[0], st, m);
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {
@@ -168,6 +169,20 @@ export class CallMethods {
       });
       this.specUsed.add(info.key);
       if (m.recHook) m.recHook(info, vals, sp, m.path, m.bound.size > 0);
+      // `#[verifier::inline]`: the body with the arguments in place of the parameters, so the
+      // caller's trigger selection sees the body, as in Verus (the checking phase refused inline
+      // fns that are recursive or without a body; an opaque one stays an application)
+      // (nor while its own body is read: recursion is found before the crate's SCCs are known)
+      if (hasVerifierAttr(f.attrs, 'inline') && f.body && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
+        const ist = new State();
+        ps.forEach((p, i) => ist.declare(p.name, { ty: p.ty, term: vals[i]!, mut: false }));
+        this.inlining.add(info.key);
+        try {
+          return this.specBody(this.evalBlockPure(f.body, ist, { ...m, pure: true, exec: false }), retTy);
+        } finally {
+          this.inlining.delete(info.key);
+        }
+      }
       const name = quote(info.key);
       if (this.cvc.recursive.has(info.key)) {
         let fuel = 'fuel.zero';

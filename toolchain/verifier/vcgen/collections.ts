@@ -4,11 +4,11 @@
 // extensional equality is `=`; a helper function's declaration and axioms are recorded once in
 // FnGen.axioms under its name.
 
-import type { Sp } from '../ast';
+import type { Expr, Sp } from '../ast';
 import { BOOL, NAT, type Ty } from '../resolver';
 import { and, eq, ite, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
-import { Unsupported, type V } from './state';
+import { Unsupported, type Mode, type State, type V } from './state';
 import type { Command } from './query';
 import type { FnGen } from './gen';
 
@@ -44,6 +44,42 @@ export class CollectionMethods {
     }
     this.axioms.set(name, lines);
     return name;
+  }
+
+  /**
+   * `Seq::new(n, |i| e)` is (n, lambda i. ite(0 <= i < n, e, default)), canonical like every Seq;
+   * `Set::new(|x: T| p)` is lambda x. inv_T(x) && p (only values of T are members, as in Verus:
+   * two such sets are equal exactly when they agree on T). The body is evaluated as spec code
+   * with the parameter bound; a body that would need facts or declarations of its own (anything
+   * not a pure term of the parameter) is unsupported.
+   */
+  closureCollection(this: FnGen, e: Extract<Expr, { k: 'call' }>, owner: 'Seq' | 'Set', st: State, m: Mode): V {
+    const clo = owner === 'Seq' ? e.args[1] : e.args[0];
+    if (clo?.k !== 'closure' || clo.params.length !== 1) throw new Unsupported(`\`${owner}::new\` without a closure of one parameter`, e.sp);
+    const resTy = this.cvc.checked.exprTypes.get(e);
+    if (!resTy || (resTy.k !== 'seq' && resTy.k !== 'set')) throw new Unsupported(`the type of this \`${owner}::new\` is not known`, e.sp);
+    const p = clo.params[0]!;
+    const pty = this.binderType(p);
+    this.sorts.need(pty);
+    const sym = quote(`${p.name}$lam${this.qcount++}`);
+    const inner = st.clone();
+    inner.push();
+    inner.declare(p.name, { ty: pty, term: sym, mut: false });
+    const bound = new Set(m.bound);
+    bound.add(sym);
+    const before = { decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
+    const body = this.ev(clo.body, inner, { ...m, pure: true, exec: false, bound, triggers: null, path: [] });
+    if (this.decls.length !== before.decls || this.facts.length !== before.facts || this.obligations.length !== before.obs) throw new Unsupported(`this \`${owner}::new\` closure cannot be encoded as a function of its parameter`, clo.sp);
+    if (resTy.k === 'seq') {
+      const v = this.fit(body, resTy.elem);
+      this.checkNoPlaceholder(v.t);
+      const n = this.fit(this.ev(e.args[0]!, st, { ...m, pure: true, exec: false }), NAT);
+      const dt = this.sorts.datatype(resTy);
+      const lam: Term = ['lambda', [[sym, 'Int']], ite(and(['<=', '0', sym], ['<', sym, n.t]), v.t, this.sorts.dflt(resTy.elem))];
+      return { t: [dt.ctors[0]!.ctor, n.t, lam], ty: resTy };
+    }
+    this.checkNoPlaceholder(body.t);
+    return { t: ['lambda', [[sym, sortOf(pty)]], and(this.typeInv(sym, pty), body.t)], ty: resTy };
   }
 
   emptyOf(this: FnGen, ty: Ty): Term {

@@ -47,6 +47,8 @@ export class ExecMethods {
     // value at entry (as in Verus: assigning to a `mut x` does not change what `ensures` says
     // about `x`); a `&mut` parameter is its current referent (`old(x)` is its entry value).
     const entry = new Map(st.scopes[0]!);
+    // the module-level `broadcast use`: its lemmas' facts hold in the whole function
+    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) this.assume(st, this.broadcastFact(u.lemma, u.sp));
     const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';
@@ -357,6 +359,13 @@ export class ExecMethods {
         this.reveals.add(info.key);
         return { t: 'true', ty: UNIT };
       }
+      case 'broadcast-use': {
+        // the checking phase resolved the names (groups expanded); each lemma's fact holds from here on
+        const lemmas = this.cvc.checked.broadcastUses.get(s);
+        if (!lemmas) throw new Unsupported('`broadcast use` not resolved by the checking phase', s.sp);
+        for (const info of lemmas) this.assume(st, this.broadcastFact(info, s.sp));
+        return { t: 'true', ty: UNIT };
+      }
       case 'unsupported':
         throw new Unsupported(`unsupported: ${s.what}`, s.sp);
     }
@@ -516,12 +525,16 @@ export class ExecMethods {
     const ctx: LoopCtx = {
       breaks: [],
       check: (s, sp) => {
+        // invariants and the measure name the loop's variables: at a `continue` the body's own
+        // locals (a `let x` shadowing the loop's `x`) are out of their scope
+        const inLoopScope = s.clone();
+        inLoopScope.scopes = inLoopScope.scopes.slice(0, loopSt.scopes.length);
         for (const inv of e.inv) {
-          const v = this.ev(inv, s, ghostM);
+          const v = this.ev(inv, inLoopScope, ghostM);
           this.oblige(s, 'invariant-preserved', sp, v.t, inv.sp);
         }
         if (measure.length) {
-          const nm = e.dec.map((d) => this.ev(d, s, ghostM));
+          const nm = e.dec.map((d) => this.ev(d, inLoopScope, ghostM));
           this.oblige(s, 'decreases', sp, this.lexLessMeasures(nm, measure, e.dec[0]!.sp), e.dec[0]!.sp, 'decreases not satisfied at end of loop');
         }
       },

@@ -62,7 +62,7 @@ export class ExprMethods {
       } else if (s.k === 'expr') {
         if (i !== b.stmts.length - 1 || s.semi) throw new Unsupported('statements in spec code', s.sp);
         last = this.ev(s.e, s2, m);
-      } else if (s.k === 'assert' || s.k === 'assume' || s.k === 'proof' || s.k === 'reveal') {
+      } else if (s.k === 'assert' || s.k === 'assume' || s.k === 'proof' || s.k === 'reveal' || s.k === 'broadcast-use') {
         // ghost statements inside spec blocks carry no meaning for the value
       } else throw new Unsupported('statement in spec code', s.sp);
     }
@@ -142,6 +142,9 @@ export class ExprMethods {
       case 'block':
         if (m.pure) return this.evalBlockPure(e.block, st, m);
         return this.execBlock(e.block, st, m);
+      case 'closure':
+        // (the checking phase typed the ones `Seq::new` / `Set::new` take, evaluated by their call)
+        throw new Unsupported('closure', e.sp);
       case 'quant':
         return this.evQuant(e, st, m);
       case 'struct':
@@ -291,8 +294,8 @@ export class ExprMethods {
     a = this.fit(a, b.ty);
     b = this.fit(b, a.ty);
     switch (op) {
-      case '==': case '=~=': return { t: eq(a.t, b.t), ty: BOOL };
-      case '!=': case '!~=': return { t: not(eq(a.t, b.t)), ty: BOOL };
+      case '==': case '=~=': case '===': return { t: eq(a.t, b.t), ty: BOOL };
+      case '!=': case '!~=': case '!==': return { t: not(eq(a.t, b.t)), ty: BOOL };
       case '<': case '<=': case '>': case '>=': return { t: [op, a.t, b.t], ty: BOOL };
     }
     throw new ResolveError(`bad comparison ${op}`, sp);
@@ -333,7 +336,7 @@ export class ExprMethods {
     }
     const l = this.ev(e.l, st, m);
     const r = this.ev(e.r, st, m);
-    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~='].includes(op)) return this.compare(op, l, r, e.sp);
+    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!=='].includes(op)) return this.compare(op, l, r, e.sp);
     return this.arith(op, l, r, st, m, e.sp);
   }
 

@@ -7,7 +7,7 @@
 
 import type { FnItem, Sp } from '../ast';
 import { LineMap } from '../../syntax/line-map';
-import { Crate, ResolveError, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
@@ -20,11 +20,12 @@ import type { CollectionMethods } from './collections';
 import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
+import type { BroadcastMethods } from './broadcast';
 import { hasExternalBody } from '../../syntax/attributes';
 import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods {}
 
 /** One line map per file of a crate, shared by its functions' generators. */
 const lineMaps = new WeakMap<Crate, Map<string, LineMap>>();
@@ -50,6 +51,8 @@ export class FnGen {
   recCalls: { callee: string; ob: () => Obligation }[] = [];
   fnCtx: FnCtx | null = null;
   reveals = new Set<string>();
+  /** `#[verifier::inline]` spec fns whose bodies are being inlined now (a recursive one is applied instead) */
+  inlining = new Set<string>();
   /** Fuel set by `reveal_with_fuel` for recursive spec fns (default 1). */
   fuel = new Map<string, number>();
 
@@ -170,6 +173,7 @@ export class FnGen {
     } catch (e) {
       if (e instanceof Unsupported) res.unsupported = { message: e.message, sp: e.sp };
       else if (e instanceof UnencodableType) res.unsupported = { message: e.message, sp: this.info.item.nameSp };
+      else if (e instanceof UnsupportedType) res.unsupported = { message: `unsupported: ${e.message}`, sp: e.sp };
       else if (e instanceof ResolveError) res.error = { message: e.message, sp: e.sp };
       else res.error = { message: `internal error: ${(e as Error).message}`, sp: this.info.item.nameSp };
     }

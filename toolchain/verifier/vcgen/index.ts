@@ -11,8 +11,9 @@ import { CollectionMethods } from './collections';
 import { ChooseMethods, QuantifierMethods } from './quantifiers';
 import { CallMethods } from './calls';
 import { BitVectorMethods } from './bitvector';
+import { BroadcastMethods } from './broadcast';
 
-for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods]) {
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods]) {
   for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);

@@ -21,7 +21,8 @@ fn attr_tuning_only(x: u8) -> (r: u8)
 #[verifier::prophetic]
 spec fn attr_prophetic(x: int) -> int { x }
 
-// expect: unsupported
+// `#[verifier::inline]` on a spec fn: its definition, as where it is used (kernel-constructs.rs)
+// expect: verified
 #[verifier::inline]
 pub open spec fn attr_inline(x: int) -> int { x + 1 }
 

@@ -421,4 +421,36 @@ fn sd_reads_bad_const() {
 }
 
 
+// ---- at a `continue`, the invariant and the measure name the loop's variables, not a body
+// local that shadows one (the shadow `i = 0` would make `i <= n` look preserved)
+
+// expect: failed invariant-preserved
+fn sd_continue_shadow_invariant(n: u64)
+    requires n < 100,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n, n < 100,
+        decreases n - i,
+    {
+        i = i + 2;
+        let i: u64 = 0;
+        continue;
+    }
+}
+
+// expect: failed decreases
+fn sd_continue_shadow_decreases(n: u64)
+    requires n < 100,
+{
+    let mut i: u64 = 0;
+    while i < n
+        invariant i <= n, n < 100,
+        decreases n - i,
+    {
+        let i: u64 = 0;
+        continue;
+    }
+}
+
 } // verus!

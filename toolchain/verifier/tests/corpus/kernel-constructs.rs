@@ -1,0 +1,573 @@
+// Constructs of real Verus kernels (issue 15): `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`
+// parameters, `===`, a trailing comma in `#![trigger ..]`, `#[verifier::inline]`; and the ones
+// read but reported `unsupported` at their span: raw pointers, closures, `if let`, `for` loops.
+use vstd::prelude::*;
+
+verus! {
+
+// `Tracked(t): Tracked<u64>`: inside the function `t` is a tracked u64
+// expect: verified
+fn kc_tracked_param(x: u64, Tracked(t): Tracked<u64>) -> (r: u64)
+    requires t == x, x < 100,
+    ensures r == t + 1,
+{
+    x + 1
+}
+
+// expect: failed postcondition
+fn kc_tracked_param_wrong(x: u64, Tracked(t): Tracked<u64>) -> (r: u64)
+    requires t == x, x < 100,
+    ensures r == t + 2,
+{
+    x + 1
+}
+
+// expect: verified
+fn kc_ghost_param(x: u64, Ghost(g): Ghost<int>) -> (r: u64)
+    requires g == x as int + 1, x < 100,
+    ensures r as int == g,
+{
+    x + 1
+}
+
+// expect: failed postcondition
+fn kc_ghost_param_wrong(x: u64, Ghost(g): Ghost<int>) -> (r: u64)
+    requires g == x as int + 1, x < 100,
+    ensures r as int == g + 1,
+{
+    x + 1
+}
+
+// a ghost value is not exec data (as in Verus)
+// expect: error
+fn kc_ghost_param_in_exec(Ghost(g): Ghost<u64>) -> u64 {
+    g
+}
+
+// callers pass the wrapper, as for `x: Tracked<T>`
+// expect: verified
+fn kc_tracked_caller() -> (r: u64)
+    ensures r == 8,
+{
+    kc_tracked_param(7, Tracked(7))
+}
+
+// the callee's precondition `t == x` does not hold
+// expect: failed precondition
+fn kc_tracked_caller_wrong() -> u64 {
+    kc_tracked_param(7, Tracked(8))
+}
+
+// expect: verified
+proof fn kc_tracked_proof_param(Tracked(t): Tracked<int>)
+    requires t > 0,
+    ensures t >= 1,
+{
+}
+
+// expect: failed postcondition
+proof fn kc_tracked_proof_param_wrong(Tracked(t): Tracked<int>)
+    requires t > 0,
+    ensures t >= 2,
+{
+}
+
+// the pattern needs the matching wrapper type
+// expect: error
+fn kc_tracked_mismatch(Tracked(t): Ghost<u64>) {}
+
+// `===` is spec equality (`==` of ghost code), `!==` its negation
+// expect: verified
+spec fn kc_same(a: Seq<int>, b: Seq<int>) -> bool {
+    a === b
+}
+
+// expect: verified
+proof fn kc_triple_eq(a: int, b: int)
+    requires a === b,
+    ensures !(a !== b) && a == b,
+{
+}
+
+// expect: failed postcondition
+proof fn kc_triple_eq_wrong(a: int, b: int)
+    requires a !== b,
+    ensures a === b,
+{
+}
+
+// `==> old === new`, as kernels write post-states
+// expect: verified
+spec fn kc_unchanged(c: bool, old: Seq<int>, new: Seq<int>) -> bool {
+    &&& c ==> old === new
+}
+
+// expect: failed assertion
+proof fn kc_unchanged_use(old: Seq<int>, new: Seq<int>)
+    requires kc_unchanged(true, old, new), old.len() == 1,
+{
+    assert(new.len() == 2);
+}
+
+// `===` compares ghost values only
+// expect: error
+fn kc_triple_eq_exec(a: u64, b: u64) -> bool {
+    a === b
+}
+
+// a trailing comma after the trigger terms
+// expect: verified
+proof fn kc_trigger_comma(s: Seq<int>)
+    requires forall|i: int| #![trigger s[i], ] 0 <= i < s.len() ==> s[i] > 0,
+            s.len() > 2,
+{
+    assert(s[1] > 0);
+}
+
+// expect: failed assertion
+proof fn kc_trigger_comma_wrong(s: Seq<int>)
+    requires forall|i: int| #![trigger s[i], ] 0 <= i < s.len() ==> s[i] > 0,
+            s.len() > 2,
+{
+    assert(s[1] > 1);
+}
+
+// `#[verifier::inline]` on a spec fn: its meaning where it is used is its definition
+// expect: verified
+#[verifier::inline]
+pub open spec fn kc_inline_double(x: int) -> int { x * 2 }
+
+// expect: verified
+proof fn kc_inline_use(x: int)
+    requires x == 3,
+    ensures kc_inline_double(x) == 6,
+{
+}
+
+// expect: failed postcondition
+proof fn kc_inline_use_wrong(x: int)
+    requires x == 3,
+    ensures kc_inline_double(x) == 7,
+{
+}
+
+// Verus allows `inline` only on spec fns with a body
+// expect: error
+#[verifier::inline]
+fn kc_inline_exec() -> u64 { 1 }
+
+// expect: error
+#[verifier::inline]
+pub uninterp spec fn kc_inline_no_body(x: int) -> int;
+
+// Verus: `inline` only on private or `open` spec fns, never recursive (a `decreases` says so)
+// expect: error
+#[verifier::inline]
+pub closed spec fn kc_inline_closed(x: int) -> int { x }
+
+// expect: error
+#[verifier::inline]
+spec fn kc_inline_decreases(n: nat) -> nat
+    decreases n
+{
+    0
+}
+
+// a recursive inline fn is refused (and never inlined into itself)
+// expect: error
+#[verifier::inline]
+spec fn kc_inline_rec(n: nat) -> nat {
+    if n == 0 { 0 } else { kc_inline_rec((n - 1) as nat) }
+}
+
+// inlined at the use: trigger selection sees the body (`kc_inline_unwrap` is no trigger), and
+// here the body has none, so the quantifier is refused (as in Verus)
+// expect: verified
+#[verifier::inline]
+spec fn kc_inline_unwrap(a: Option<int>, b: int) -> int {
+    match a {
+        Some(x) => x,
+        None => b,
+    }
+}
+
+// expect: error
+spec fn kc_inline_no_trigger(o: Option<int>) -> bool {
+    forall|s: int| kc_inline_unwrap(o, s) == 2
+}
+
+// the inlined body's own calls are triggers
+// expect: verified
+uninterp spec fn kc_opaque_pred(x: int) -> bool;
+
+// expect: verified
+#[verifier::inline]
+spec fn kc_inline_pred(x: int) -> bool { kc_opaque_pred(x) && x == x }
+
+// expect: verified
+proof fn kc_inline_trigger(y: int)
+    requires forall|i: int| kc_inline_pred(i),
+    ensures kc_opaque_pred(y),
+{
+}
+
+// expect: failed postcondition
+proof fn kc_inline_trigger_wrong(y: int)
+    requires forall|i: int| kc_inline_pred(i),
+    ensures !kc_opaque_pred(y),
+{
+}
+
+// a tracked binding inside a ghost block: moves of tracked values are not checked there
+pub struct KcToken { v: u64 }
+
+// expect: unsupported
+fn kc_tracked_in_ghost(Tracked(x): Tracked<KcToken>) -> Tracked<KcToken> {
+    let ghost g = { let tracked z = Tracked(x); Tracked(x) };
+    Tracked(x)
+}
+
+// raw pointers: read, not given a meaning (Verus's pointer casts are not modelled)
+// expect: unsupported
+fn kc_raw_ptr_cast(x: &u64) -> usize {
+    x as *const u64 as usize
+}
+
+// expect: unsupported
+fn kc_raw_ptr_param(p: *mut u64) -> u64 {
+    0
+}
+
+// a trusted body is not read: what it holds does not matter
+// expect: verified
+#[verifier::external_body]
+fn kc_trusted_ptr(x: &u64) -> usize {
+    let f = |y: u64| y;
+    x as *const u64 as usize
+}
+
+// a caller of a function whose signature has a raw pointer
+// expect: unsupported
+fn kc_raw_ptr_caller() -> u64 {
+    kc_raw_ptr_param(0 as *mut u64)
+}
+
+// spec closures: `Seq::new(n, |i| e)` and `Set::new(|x| p)` (SMT lambdas)
+// expect: verified
+proof fn kc_seq_new(n: nat) {
+    let s = Seq::new(n, |i: int| i + 1);
+    assert(s.len() == n);
+    assert(n > 3 ==> s[2] == 3);
+}
+
+// expect: failed assertion
+proof fn kc_seq_new_wrong(n: nat)
+    requires n > 3,
+{
+    let s = Seq::new(n, |i: int| i + 1);
+    assert(s[2] == 2);
+}
+
+// extensional equality with a literal: Seq values are canonical
+// expect: verified
+proof fn kc_seq_new_ext() {
+    let s = Seq::new(3, |i: int| 2 * i);
+    assert(s =~= seq![0int, 2, 4]);
+}
+
+// expect: failed assertion
+proof fn kc_seq_new_ext_wrong() {
+    let s = Seq::new(3, |i: int| 2 * i);
+    assert(s =~= seq![0int, 2, 5]);
+}
+
+// the closure reads the function's variables; machine-int elements, as kernels write them
+// expect: verified
+fn kc_seq_new_capture(base: u64, len: u64) -> (r: Ghost<Seq<u64>>)
+    requires len < 10,
+    ensures r@.len() == len, forall|i: int| 0 <= i < len ==> r@[i] == ((base + i) as u64),
+{
+    Ghost(Seq::new(len as nat, |i: int| (base + i) as u64))
+}
+
+// expect: failed postcondition
+fn kc_seq_new_capture_wrong(base: u64, len: u64) -> (r: Ghost<Seq<u64>>)
+    requires len < 10,
+    ensures forall|i: int| 0 <= i < len ==> r@[i] == base,
+{
+    Ghost(Seq::new(len as nat, |i: int| (base + i) as u64))
+}
+
+// expect: verified
+proof fn kc_set_new(x: u64) {
+    let s = Set::new(|v: u64| v < 10);
+    assert(s.contains(3));
+    assert(x >= 10 ==> !s.contains(x));
+}
+
+// expect: failed assertion
+proof fn kc_set_new_wrong() {
+    let s = Set::new(|v: u64| v < 10);
+    assert(s.contains(10));
+}
+
+// members are values of the parameter's type only (as in Verus): these two sets are equal
+// expect: verified
+proof fn kc_set_new_typed() {
+    let a = Set::new(|v: u8| v < 10);
+    let b = Set::new(|v: u8| v < 10 && v >= 0);
+    assert(a =~= b);
+}
+
+// and no value outside the type is a member: `-1` is not in a `Set<u8>` that holds "everything"
+// expect: failed assertion
+proof fn kc_set_new_typed_wrong() {
+    let a = Set::new(|v: u8| true);
+    let b = Set::new(|v: u8| v != 7);
+    assert(a =~= b);
+}
+
+// other closures are read and reported `unsupported` at their span
+// expect: unsupported
+spec fn kc_closure_filter(s: Seq<int>) -> Seq<int> {
+    s.filter(|x: int| x > 0)
+}
+
+// expect: unsupported
+fn kc_closure_move(x: u64) -> u64 {
+    let f = move || x;
+    x
+}
+
+// expect: unsupported
+proof fn kc_closure_value() {
+    let f = |x: int| x + 1;
+}
+
+// `if let P = e { a } else { b }` is `match e { P => a, _ => b }`
+// expect: verified
+fn kc_if_let(o: Option<u64>) -> (r: u64)
+    ensures o.is_some() ==> r == o.unwrap(), o.is_none() ==> r == 0,
+{
+    if let Some(v) = o {
+        v
+    } else {
+        0
+    }
+}
+
+// expect: failed postcondition
+fn kc_if_let_wrong(o: Option<u64>) -> (r: u64)
+    ensures r > 0,
+{
+    if let Some(v) = o {
+        v
+    } else {
+        1
+    }
+}
+
+// as a statement, without `else`, then more statements
+// expect: verified
+fn kc_if_let_stmt(o: Option<u64>) -> (r: u64)
+    ensures r == 1 <==> o.is_some(),
+{
+    let mut r = 0;
+    if let Some(v) = o {
+        r = 1;
+    }
+    r
+}
+
+// expect: failed postcondition
+fn kc_if_let_stmt_wrong(o: Option<u64>) -> (r: u64)
+    ensures r == 1,
+{
+    let mut r = 0;
+    if let Some(v) = o {
+        r = 1;
+    }
+    r
+}
+
+// in an `else if` chain, and in spec code
+// expect: verified
+spec fn kc_if_let_spec(c: bool, o: Option<int>) -> int {
+    if c { 0 } else if let Some(v) = o { v } else { -1 }
+}
+
+// expect: failed assertion
+proof fn kc_if_let_spec_use(o: Option<int>)
+    requires o.is_some(),
+{
+    assert(kc_if_let_spec(false, o) == 0);
+}
+
+// expect: verified
+proof fn kc_if_let_spec_ok(o: Option<int>)
+    requires o == Some(5int),
+{
+    assert(kc_if_let_spec(false, o) == 5);
+    assert(kc_if_let_spec(false, None) == -1);
+}
+
+// `for x in lo..hi` (also `for x in it: lo..hi`): Verus's range iterator, `x` in the invariant
+// being the next value (`lo` at entry, `hi` at the end)
+// expect: verified
+fn kc_for_sum(n: u64) -> (r: u64)
+    requires n < 1000,
+    ensures r == 2 * n,
+{
+    let mut s: u64 = 0;
+    for i in iter: 0..n
+        invariant s == 2 * i, n < 1000,
+    {
+        s = s + 2;
+    }
+    s
+}
+
+// expect: failed postcondition
+fn kc_for_sum_wrong(n: u64) -> (r: u64)
+    requires n < 1000,
+    ensures r == 2 * n + 1,
+{
+    let mut s: u64 = 0;
+    for i in 0..n
+        invariant s == 2 * i, n < 1000,
+    {
+        s = s + 2;
+    }
+    s
+}
+
+// the invariant must hold again after each step (with the next value of `i`)
+// expect: failed invariant-preserved
+fn kc_for_inv_wrong(n: u64) {
+    let mut s: u64 = 0;
+    for i in 0..n
+        invariant s == i,
+    {
+        s = s + 2;
+    }
+}
+
+// the body's arithmetic is checked as anywhere: `i` may be near the top of u8's range
+// expect: failed overflow
+fn kc_for_overflow(lo: u8) {
+    for i in lo..255u8 {
+        let j: u8 = i + 1u8;
+        let k: u8 = j + 1u8;
+    }
+}
+
+// `continue` and a body that ends early still advance the iterator
+// expect: verified
+fn kc_for_continue(n: u64) -> (r: u64)
+    requires n < 100,
+    ensures r <= n,
+{
+    let mut c: u64 = 0;
+    for i in 0..n
+        invariant c <= i, n < 100,
+    {
+        if i % 2 == 0 {
+            continue;
+        }
+        c = c + 1;
+    }
+    c
+}
+
+// Verus's range iterator needs `lo <= hi` at entry (its invariant `start <= cur <= end`)
+// expect: failed invariant-entry
+fn kc_for_empty_backwards(a: u64, b: u64) {
+    for i in a..b {
+    }
+}
+
+// a `for` over anything but `lo..hi`, or whose invariant names the iterator: `unsupported`
+// expect: unsupported
+fn kc_for_iter_named(n: u64) {
+    for i in iter: 0..n
+        invariant iter.cur <= n,
+    {
+    }
+}
+
+// expect: unsupported
+fn kc_for_inclusive(n: u64)
+    requires n < 10,
+{
+    for i in 0..=n {
+    }
+}
+
+// more programs that must not verify
+
+// the element past the end is not `n + 1`: Seq::new has exactly `n` elements
+// expect: failed assertion
+proof fn kc_seq_new_len_wrong(n: nat) {
+    let s = Seq::new(n, |i: int| i + 1);
+    assert(s.len() == n + 1);
+}
+
+// a Set::new member must satisfy the predicate
+// expect: failed assertion
+proof fn kc_set_new_member_wrong(x: u64)
+    requires x > 5,
+{
+    let s = Set::new(|v: u64| v < 5);
+    assert(s.contains(x));
+}
+
+// after `for i in 0..n` the invariant holds with `i == n`, not more
+// expect: failed postcondition
+fn kc_for_after_wrong(n: u64) -> (r: u64)
+    requires n < 100,
+    ensures r == n + 1,
+{
+    let mut c: u64 = 0;
+    for i in 0..n
+        invariant c == i, n < 100,
+    {
+        c = c + 1;
+    }
+    c
+}
+
+// the loop's counter never reaches past `hi`: an index below `n` only
+// expect: failed assertion
+fn kc_for_index_wrong(n: u64) {
+    for i in 0..n {
+        assert(i < n - 1);
+    }
+}
+
+// `if let` binds only in its match: the `else` branch knows the scrutinee is `None`
+// expect: failed postcondition
+fn kc_if_let_else_wrong(o: Option<u64>) -> (r: bool)
+    ensures r == o.is_some(),
+{
+    if let Some(v) = o {
+        false
+    } else {
+        true
+    }
+}
+
+// a Ghost parameter's value is exactly what the caller passed
+// expect: failed precondition
+fn kc_ghost_caller_wrong() {
+    let r = kc_ghost_param(3, Ghost(5));
+}
+
+// the rest of a file with these constructs is still verified
+// expect: failed postcondition
+fn kc_after_all(x: u64) -> (r: u64)
+    ensures r == x,
+{
+    0
+}
+
+} // verus!

@@ -134,6 +134,13 @@ test('~900 functions: totals, a responsive renderer while they stream, grouping,
   await group(0).click();
   await expect(proofs(page).getByRole('treeitem', { name: /^m00_fn_07 failed/ })).toBeVisible();
 
+  // F8 across the crate's failures (three per file, in file order): the tenth is module_03's
+  // first; its row is scrolled into view, and each file opened once (keys faster than reads)
+  for (let i = 0; i < 10; i++) await page.keyboard.press('F8');
+  await expect(page.getByRole('region', { name: 'Counterexample' })).toContainText('m03_fn_07');
+  await expect(proofs(page).getByRole('treeitem', { name: /^m03_fn_07 failed/ })).toBeInViewport();
+  await expect(page.getByRole('tab', { name: /^module_\d\d\.rs/ })).toHaveCount(4);
+
   // The status filter narrows to the failed ones: 90, three per file, each saying so.
   await proofs(page).getByRole('combobox', { name: 'Filter by status' }).selectOption('failed');
   await expect(proofs(page).getByLabel('Shown count')).toHaveText('90 of 900 shown');

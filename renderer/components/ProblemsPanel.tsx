@@ -1,7 +1,7 @@
 // Problems: parse/type errors and failed obligations across the workspace, grouped per file
 // (collapsible), with a filter; click to jump. Virtualised: a crate with a thousand problems
 // renders the rows in view only.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useBoot } from '../state/boot-store';
 import { useProofs } from '../state/proof-store';
@@ -36,6 +36,7 @@ export function ProblemsPanel({ nav }: { nav: Navigation }) {
     },
     overscan: 10,
   });
+  useEffect(() => virtualizer.scrollToOffset(0), [filter]);
   if (problems.length === 0) return <p className="empty">Parse errors, type errors and failed proof obligations will be listed here.</p>;
   const toggle = (file: string) =>
     setCollapsed((s) => {

@@ -4,8 +4,8 @@
 // Filters by text and by status; "N of M verified". The list is virtualised (only the rows in
 // view are in the DOM): a crate of ~900 functions renders a few dozen rows. A slow or timed-out
 // function has a Profile button; its quantifier-instantiation profile shows above the list.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { costWarning, type TimingSample } from '../../app/proof-session';
 import type { QuantifierProfile } from '../../app/verification';
 import { countsText, proofList, STATUS_FILTERS, STATUS_ORDER, type FileRow, type StatusFilter } from '../state/proof-list';
@@ -35,11 +35,18 @@ interface RowPlacement {
   index: number;
   start: number;
   measure(node: Element | null): void;
+  /** The header of the file the top of the view is in: it stays at the top while its functions scroll. */
+  sticky?: boolean;
 }
 
 /** The style and data a virtual row needs: absolutely placed, measured, findable by index. */
 function placed(row: RowPlacement) {
-  return { 'data-index': row.index, ref: row.measure, style: { transform: `translateY(${row.start}px)` } };
+  return {
+    'data-index': row.index,
+    ref: row.measure,
+    className: row.sticky ? 'sticky-row' : 'virtual-row',
+    style: row.sticky ? undefined : { transform: `translateY(${row.start}px)` },
+  };
 }
 
 function FunctionItem({
@@ -78,9 +85,9 @@ function FunctionItem({
       aria-level={2}
       aria-posinset={position.position}
       aria-setsize={position.of}
-      className={`proof-item virtual-row proof-status-${status}`}
       tabIndex={0}
       {...placed(row)}
+      className={`proof-item ${placed(row).className} proof-status-${status}`}
       onClick={(e) => {
         e.stopPropagation();
         if (expandable) setExpanded(!expanded);
@@ -252,10 +259,10 @@ function FileItem({ row, place, toggle }: { row: FileRow; place: RowPlacement; t
       aria-level={1}
       aria-posinset={row.position}
       aria-setsize={row.of}
-      className="proof-file virtual-row"
       tabIndex={0}
       title={`${row.file}\n${counts}`}
       {...placed(place)}
+      className={`proof-file ${placed(place).className}`}
       onClick={toggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ' || (e.key === 'ArrowLeft' && !row.collapsed) || (e.key === 'ArrowRight' && row.collapsed)) {
@@ -294,7 +301,24 @@ export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navi
   const verified = useMemo(() => Object.values(functions).filter((f) => liveStatus(f) === 'verified').length, [functions]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows } = view;
+  const fileRowIndexes = useMemo(() => rows.flatMap((r, i) => (r.kind === 'file' ? [i] : [])), [rows]);
+  const stickyIndex = useRef(-1);
+  // the rows in view, plus the header of the file the first of them belongs to
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      let header = -1;
+      for (const i of fileRowIndexes) {
+        if (i > range.startIndex) break;
+        header = i;
+      }
+      stickyIndex.current = header;
+      const inView = defaultRangeExtractor(range);
+      return header < 0 || inView.includes(header) ? inView : [header, ...inView];
+    },
+    [fileRowIndexes],
+  );
   const virtualizer = useVirtualizer({
+    rangeExtractor,
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows[i]?.kind === 'file' ? FILE_ROW_PX : FUNCTION_ROW_PX),
@@ -311,6 +335,16 @@ export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navi
       else next.delete(key);
       return next;
     });
+  // a new filter shows its matches from the first
+  useEffect(() => virtualizer.scrollToOffset(0), [filter, statusFilter]);
+  // F8, a click in Problems or the gutter: the selected function's row comes into view
+  const selectedKey = useProofs((s) => s.selection?.key);
+  useEffect(() => {
+    if (!selectedKey) return;
+    const index = rows.findIndex((r) => r.kind === 'function' && r.fn.key === selectedKey);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // only when the selection changes, not when results move the rows
+  }, [selectedKey]);
   const files = rows.filter((r) => r.kind === 'file');
   const allCollapsed = files.length > 0 && files.every((r) => r.collapsed);
   // Up/Down move between rows, scrolling the next one into view (it may not be rendered yet).
@@ -369,7 +403,7 @@ export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navi
             <ul role="tree" aria-label="Functions" className="proof-tree" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onTreeKey}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = rows[item.index]!;
-                const place = { index: item.index, start: item.start, measure: virtualizer.measureElement };
+                const place = { index: item.index, start: item.start, measure: virtualizer.measureElement, sticky: row.kind === 'file' && item.index === stickyIndex.current && item.start < virtualizer.scrollOffset! };
                 return row.kind === 'file' ? (
                   <FileItem key={item.key} row={row} place={place} toggle={() => toggleIn(setCollapsedFiles, row.file, !row.collapsed)} />
                 ) : (

@@ -39,12 +39,12 @@ interface RowPlacement {
   sticky?: boolean;
 }
 
-/** The style and data a virtual row needs: absolutely placed, measured, findable by index. */
-function placed(row: RowPlacement) {
+/** The props a virtual row needs: absolutely placed (or sticky), measured, findable by index. */
+function placed(row: RowPlacement, className: string) {
   return {
     'data-index': row.index,
     ref: row.measure,
-    className: row.sticky ? 'sticky-row' : 'virtual-row',
+    className: `${className} ${row.sticky ? 'sticky-row' : 'virtual-row'}`,
     style: row.sticky ? undefined : { transform: `translateY(${row.start}px)` },
   };
 }
@@ -86,8 +86,7 @@ function FunctionItem({
       aria-posinset={position.position}
       aria-setsize={position.of}
       tabIndex={0}
-      {...placed(row)}
-      className={`proof-item ${placed(row).className} proof-status-${status}`}
+      {...placed(row, `proof-item proof-status-${status}`)}
       onClick={(e) => {
         e.stopPropagation();
         if (expandable) setExpanded(!expanded);
@@ -100,7 +99,7 @@ function FunctionItem({
         }
       }}
     >
-      <div className="proof-row" title={`${fn.result.file}:${fn.result.span.start.line}${fn.result.detail ? `\n${fn.result.detail}` : ''}`}>
+      <div className="proof-row" title={`${fn.result.name}\n${fn.result.file}:${fn.result.span.start.line}${fn.result.detail ? `\n${fn.result.detail}` : ''}`}>
         <span className={`proof-icon icon-${status}`} aria-hidden="true">
           {statusIcon[status]}
         </span>
@@ -261,8 +260,7 @@ function FileItem({ row, place, toggle }: { row: FileRow; place: RowPlacement; t
       aria-setsize={row.of}
       tabIndex={0}
       title={`${row.file}\n${counts}`}
-      {...placed(place)}
-      className={`proof-file ${placed(place).className}`}
+      {...placed(place, 'proof-file')}
       onClick={toggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ' || (e.key === 'ArrowLeft' && !row.collapsed) || (e.key === 'ArrowRight' && row.collapsed)) {

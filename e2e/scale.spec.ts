@@ -134,6 +134,23 @@ test('~900 functions: totals, a responsive renderer while they stream, grouping,
   await group(0).click();
   await expect(proofs(page).getByRole('treeitem', { name: /^m00_fn_07 failed/ })).toBeVisible();
 
+  // Scrolled into a file's functions, that file's header stays at the top of the list.
+  const list = proofs(page).getByRole('tree', { name: 'Functions' });
+  const box = (await list.boundingBox())!;
+  await page.mouse.move(box.x + 100, box.y + 100);
+  await page.mouse.wheel(0, 2_000);
+  await expect(group(0)).not.toBeInViewport();
+  const topmost = await functionItems(page).evaluateAll((els) => {
+    const top = els[0]!.closest('[role="tree"]')!.parentElement!.getBoundingClientRect().top;
+    // the first function row below the header that sticks at the top
+    const below = els.filter((e) => e.getBoundingClientRect().top >= top + 20).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    return below[0]?.getAttribute('aria-label') ?? '';
+  });
+  const topFile = Number(/^m(\d\d)_fn_(\d\d)/.exec(topmost)![1]);
+  expect(Number(/^m\d\d_fn_(\d\d)/.exec(topmost)![1])).toBeGreaterThan(0);
+  await expect(group(topFile)).toBeInViewport();
+  await page.mouse.wheel(0, -10_000);
+
   // F8 across the crate's failures (three per file, in file order): the tenth is module_03's
   // first; its row is scrolled into view, and each file opened once (keys faster than reads)
   for (let i = 0; i < 10; i++) await page.keyboard.press('F8');

@@ -1,7 +1,7 @@
 // Live proof state: each function's latest result, whether it is current, running or stale, the
 // selected obligation, the run summary for the status bar, and the quantifier profile of one
-// function. Results come from `verify.*` events; an edit marks its file's results stale until a
-// run that saw the edit reports.
+// function. Results come from `verify.*` events (a run's streamed results applied in batches); an
+// edit marks its file's results stale until a run that saw the edit reports.
 import { create } from 'zustand';
 import type { IdeApi } from '../../app/api';
 import { costWarning, functionKey, type ProofHistory, type TimingSample, type VerifyDone, type VerifyProgress, type VerifyStarted } from '../../app/proof-session';

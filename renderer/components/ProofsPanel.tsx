@@ -15,9 +15,13 @@ import type { Navigation } from '../state/navigation';
 const statusIcon: Record<LiveStatus, string> = { verified: '✓', failed: '✗', error: '!', timeout: '⏱', unsupported: '?', running: '…', stale: '~' };
 /** Quantifiers listed in the profile, as the CLI's text report; the rest are counted. */
 const PROFILE_TOP = 10;
-/** Row heights before measuring (a function with failed obligations is measured taller). */
+/**
+ * Row heights, fixed in styles.css: the list places rows it has not rendered yet exactly, and
+ * measuring (kept, should a font make a row taller) finds nothing to correct while scrolling.
+ */
 const FILE_ROW_PX = 22;
 const FUNCTION_ROW_PX = 20;
+const OBLIGATION_ROW_PX = 18;
 
 export function Sparkline({ samples }: { samples: TimingSample[] }) {
   const times = samples.filter((s) => !s.cached).map((s) => s.timeMs).slice(-12);
@@ -140,6 +144,7 @@ function FunctionItem({
                 aria-label={`${ob.kind}: ${ob.message} (line ${ob.span.start.line})${count > 1 ? ` ×${count}` : ''}`}
                 aria-selected={selection?.key === fn.key && selection.obligation === index}
                 className="obligation-item"
+                title={`${ob.kind}: ${ob.message} (line ${ob.span.start.line})`}
                 tabIndex={0}
                 onClick={(e) => {
                   e.stopPropagation();
@@ -319,7 +324,12 @@ export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navi
     rangeExtractor,
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'file' ? FILE_ROW_PX : FUNCTION_ROW_PX),
+    estimateSize: (i) => {
+      const r = rows[i]!;
+      if (r.kind === 'file') return FILE_ROW_PX;
+      const unfolded = !foldedFunctions.has(r.fn.key) && failedObligations(r.fn.result).length > 0;
+      return FUNCTION_ROW_PX + (unfolded ? mergedFailures(r.fn.result.obligations).length * OBLIGATION_ROW_PX : 0);
+    },
     getItemKey: (i) => {
       const r = rows[i]!;
       return r.kind === 'file' ? `file:${r.file}` : r.fn.key;

@@ -66,11 +66,12 @@ const RETRY_TIMEOUT_MS = 60_000;
 
 export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions: ProofActions }) {
   const selection = useProofs((s) => s.selection);
-  const functions = useProofs((s) => s.functions);
-  const selected = selectedObligation({ ...useProofs.getState(), selection, functions });
+  // only the selected function: a run's other results do not re-render this panel
+  const selectedFn = useProofs((s) => (s.selection ? s.functions[s.selection.key] : undefined));
+  const selected = selectedObligation({ ...useProofs.getState(), selection, functions: selectedFn && selection ? { [selection.key]: selectedFn } : {} });
   if (!selected) {
     return (
-      <section className="side-panel" aria-label="Counterexample">
+      <section className="side-panel cx-empty" aria-label="Counterexample">
         <h2 className="panel-title">Counterexample</h2>
         <p className="empty">Click a failed proof obligation to see the values that break it, in source terms.</p>
       </section>

@@ -87,13 +87,13 @@ function sample(patch: Partial<TimingSample>): TimingSample {
 }
 
 beforeEach(() => {
-  useProofs.setState({ functions: {}, diagnostics: [], running: false, currentRun: null, lastRun: null, selection: null, history: {}, filter: '', profile: null });
+  useProofs.setState({ functions: {}, diagnostics: [], running: false, currentRun: null, lastRun: null, selection: null, history: {}, filter: '', statusFilter: 'all', profile: null, progress: null });
 });
 
 describe('runs superseded by an edit', () => {
   it("a cancelled run's report, arriving before the new run's id, neither ends the new run nor marks its functions stale", async () => {
     const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
     actions.subscribe();
     await actions.verify('button');
     host.emit('verify.done', done(1, [result('a'), result('b')]));
@@ -223,7 +223,7 @@ describe('the profile action', () => {
 describe('progress: k of N from the start', () => {
   it('counts the current run\'s results against the total it announced, with an estimate of the time left', async () => {
     const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [] });
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
     actions.subscribe();
     await actions.verify('button');
     expect(progressText(useProofs.getState().progress, Date.now())).toBe('Verifying…');
@@ -305,5 +305,59 @@ describe('verify on save only', () => {
     actions.noteEdit('src/lib.rs', 0);
     await new Promise((r) => setTimeout(r, 20));
     expect(host.calls.filter((c) => c.method === 'verify.run')).toHaveLength(2);
+  });
+});
+
+describe('streamed results are batched', () => {
+  it('applies the results received between two flushes in one store update, in order, and counts them once each', async () => {
+    const host = fakeHost();
+    const flushes: (() => void)[] = [];
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => void flushes.push(flush) });
+    actions.subscribe();
+    await actions.verify('button');
+    host.emit('verify.started', { runId: 1, total: 300 });
+    let updates = 0;
+    const off = useProofs.subscribe(() => updates++);
+    for (let i = 0; i < 300; i++) host.emit('verify.progress', { runId: 1, result: result(`f${i}`, { status: i % 3 === 0 ? 'failed' : 'verified' }) });
+    // one flush scheduled for the whole burst, nothing applied before it runs
+    expect(flushes).toHaveLength(1);
+    expect(updates).toBe(0);
+    expect(Object.keys(useProofs.getState().functions)).toHaveLength(0);
+    flushes[0]!();
+    off();
+    expect(updates).toBe(1);
+    const s = useProofs.getState();
+    expect(Object.keys(s.functions)).toHaveLength(300);
+    expect(s.functions['src/lib.rs::f3']?.result.status).toBe('failed');
+    expect(s.progress).toMatchObject({ done: 300, total: 300 });
+    // a later result of the same function replaces the earlier one, as when applied one by one
+    host.emit('verify.progress', { runId: 1, result: result('f3', { status: 'verified' }) });
+    host.emit('verify.progress', { runId: 1, result: result('f3', { status: 'timeout' }) });
+    flushes[1]!();
+    expect(useProofs.getState().functions['src/lib.rs::f3']?.result.status).toBe('timeout');
+  });
+
+  it('a new run, an edit or the run\'s end applies pending results first, so none is lost or applied late', async () => {
+    const host = fakeHost();
+    const flushes: (() => void)[] = [];
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => void flushes.push(flush) });
+    actions.subscribe();
+    await actions.verify('button');
+    host.emit('verify.progress', { runId: 1, result: result('a', { status: 'failed' }) });
+    // an edit of the file before the timer: the result is applied, then marked stale by the edit
+    actions.noteEdit('src/lib.rs', 10_000);
+    expect(useProofs.getState().functions['src/lib.rs::a']).toMatchObject({ stale: true, running: false });
+    host.emit('verify.progress', { runId: 1, result: result('b') });
+    // the run ends before the timer: its pending result is there, then the report replaces all
+    host.emit('verify.done', done(1, [result('a', { status: 'failed' }), result('b')]));
+    expect(Object.keys(useProofs.getState().functions).sort()).toEqual(['src/lib.rs::a', 'src/lib.rs::b']);
+    // a result pending when a newer run starts belongs to the superseded run: applied before
+    // the new run marks everything running, never after (it would show as current)
+    await actions.verify('button');
+    host.emit('verify.progress', { runId: 2, result: result('a') });
+    await actions.verify('button');
+    expect(useProofs.getState().functions['src/lib.rs::a']).toMatchObject({ running: true });
+    for (const f of flushes) f();
+    expect(useProofs.getState().functions['src/lib.rs::a']).toMatchObject({ running: true });
   });
 });

@@ -1,11 +1,12 @@
 // Live proof state: each function's latest result, whether it is current, running or stale, the
 // selected obligation, the run summary for the status bar, and the quantifier profile of one
-// function. Results come from `verify.*` events; an edit marks its file's results stale until a
-// run that saw the edit reports.
+// function. Results come from `verify.*` events (a run's streamed results applied in batches); an
+// edit marks its file's results stale until a run that saw the edit reports.
 import { create } from 'zustand';
 import type { IdeApi } from '../../app/api';
 import { costWarning, functionKey, type ProofHistory, type TimingSample, type VerifyDone, type VerifyProgress, type VerifyStarted } from '../../app/proof-session';
 import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult } from '../../app/verification';
+import type { StatusFilter } from './proof-list';
 
 export type LiveStatus = FunctionResult['status'] | 'running' | 'stale';
 
@@ -66,7 +67,9 @@ export interface ProofState {
   lastRun: RunSummary | null;
   selection: Selection | null;
   history: ProofHistory;
+  /** The Proofs panel's text filter (name or file) and status filter. */
   filter: string;
+  statusFilter: StatusFilter;
   profile: ProfileView | null;
   /** Set once the current run has announced its total (`verify.started`). */
   progress: RunProgress | null;
@@ -81,6 +84,7 @@ export const useProofs = create<ProofState>(() => ({
   selection: null,
   history: {},
   filter: '',
+  statusFilter: 'all',
   profile: null,
   progress: null,
 }));
@@ -131,26 +135,37 @@ export function mergedFailures(obligations: ObligationResult[]): { ob: Obligatio
   return rows;
 }
 
+export interface FileBadge {
+  state: 'verified' | 'failed' | 'running';
+  verified: number;
+  failed: number;
+}
+
+/** Every file's badge, computed once per `functions` object (each Explorer row reads its own). */
+const badgesOf = new WeakMap<Record<string, LiveFunction>, Map<string, FileBadge>>();
+
 /**
  * A file's badge in the Explorer: `failed` when any of its functions is not verified (failed,
  * timeout, error), else `running` while any is running or stale, else `verified`; null for a
  * file with no results.
  */
-export function fileProofBadge(functions: Record<string, LiveFunction>, file: string): { state: 'verified' | 'failed' | 'running'; verified: number; failed: number } | null {
-  let verified = 0;
-  let failed = 0;
-  let running = 0;
-  let any = false;
-  for (const f of Object.values(functions)) {
-    if (f.result.file !== file) continue;
-    any = true;
-    const st = liveStatus(f);
-    if (st === 'running' || st === 'stale') running++;
-    else if (st === 'verified') verified++;
-    else if (st !== 'unsupported') failed++;
+export function fileProofBadge(functions: Record<string, LiveFunction>, file: string): FileBadge | null {
+  let badges = badgesOf.get(functions);
+  if (!badges) {
+    const tally = new Map<string, { verified: number; failed: number; running: number }>();
+    for (const f of Object.values(functions)) {
+      let t = tally.get(f.result.file);
+      if (!t) tally.set(f.result.file, (t = { verified: 0, failed: 0, running: 0 }));
+      const st = liveStatus(f);
+      if (st === 'running' || st === 'stale') t.running++;
+      else if (st === 'verified') t.verified++;
+      else if (st !== 'unsupported') t.failed++;
+    }
+    badges = new Map();
+    for (const [path, t] of tally) badges.set(path, { state: t.failed ? 'failed' : t.running ? 'running' : 'verified', verified: t.verified, failed: t.failed });
+    badgesOf.set(functions, badges);
   }
-  if (!any) return null;
-  return { state: failed ? 'failed' : running ? 'running' : 'verified', verified, failed };
+  return badges.get(file) ?? null;
 }
 
 /**
@@ -197,13 +212,22 @@ export function settleProfile(view: ProfileView, done: VerifyDone): ProfileView 
   return { ...view, runId: done.runId, phase: 'done', status: result.status, profile: result.profile };
 }
 
+/**
+ * Streamed results are applied together, at most once per this many milliseconds: a run of a
+ * large crate reports hundreds of functions within a second, and one store update (hence one
+ * render of every panel that reads `functions`) per result made the renderer the bottleneck.
+ */
+export const RESULT_BATCH_MS = 50;
+
 export interface ProofActionsDeps {
   api: IdeApi;
   /** The unsaved buffers to verify (path and text), from the workspace store. */
   buffers(): { path: string; text: string }[];
+  /** Runs `flush` later, to apply the results received meanwhile (default: after RESULT_BATCH_MS). */
+  schedule?(flush: () => void): void;
 }
 
-export function createProofActions({ api, buffers }: ProofActionsDeps) {
+export function createProofActions({ api, buffers, schedule = (flush) => void setTimeout(flush, RESULT_BATCH_MS) }: ProofActionsDeps) {
   /** Edits per file: a run remembers them at its start; results are current only if unchanged. */
   const editCounter = new Map<string, number>();
   const runSnapshots = new Map<number, { edits: Map<string, number>; functionName?: string }>();
@@ -216,24 +240,53 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
   let requestsInFlight = 0;
 
   const onStarted = ({ runId, total }: VerifyStarted) => {
+    flushResults();
     if (runId !== get().currentRun || requestsInFlight > 0) return;
     set({ progress: { runId, done: 0, total, startedAt: Date.now() } });
   };
 
+  /** Results received and not applied yet (each of the run that was current when it came). */
+  let pending: { runId: number; fn: LiveFunction }[] = [];
+  let flushScheduled = false;
+
+  /**
+   * Applies the pending results in one store update. Called by the timer, and first thing by
+   * every action that reads or rewrites `functions` (a new run, an edit, a run's end), so the
+   * order of events is kept as if each result had been applied when it came.
+   */
+  const flushResults = () => {
+    if (!pending.length) return;
+    const batch = pending.filter((p) => p.runId === get().currentRun);
+    pending = [];
+    if (!batch.length) return;
+    set((s) => {
+      const functions = { ...s.functions };
+      for (const { fn } of batch) functions[fn.key] = fn;
+      const p = s.progress;
+      const progress = p && p.runId === batch[0]!.runId ? { ...p, done: p.done + batch.length } : p;
+      return { functions, progress };
+    });
+  };
+
   const onProgress = ({ runId, result }: VerifyProgress) => {
     if (runId !== get().currentRun) return;
-    const p = get().progress;
-    if (p?.runId === runId) set({ progress: { ...p, done: p.done + 1 } });
     const snapshot = runSnapshots.get(runId)?.edits;
     const stale = (editCounter.get(result.file) ?? 0) !== (snapshot?.get(result.file) ?? 0);
     const key = functionKey(result);
-    set((s) => ({ functions: { ...s.functions, [key]: { key, result, stale, running: false } } }));
+    pending.push({ runId, fn: { key, result, stale, running: false } });
+    if (flushScheduled) return;
+    flushScheduled = true;
+    schedule(() => {
+      flushScheduled = false;
+      flushResults();
+    });
   };
 
   /** Callers waiting for a run's end (`verifyAndWait`). */
   const waiters = new Map<number, (done: VerifyDone) => void>();
 
   const onDone = (done: VerifyDone) => {
+    flushResults();
     waiters.get(done.runId)?.(done);
     waiters.delete(done.runId);
     // before the current-run check: a profile run cancelled by a newer run is no longer current,
@@ -303,6 +356,7 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
     /** Starts a run; returns its id, or undefined when the host refused it (then in lastRun.error). */
     async verify(reason: 'edit' | 'save' | 'button' | 'function', options: { functionName?: string; timeoutMs?: number; profile?: true } = {}): Promise<number | undefined> {
       clearTimeout(editTimer);
+      flushResults();
       const snapshot = new Map(editCounter);
       set((s) => {
         const functions: Record<string, LiveFunction> = {};
@@ -360,6 +414,7 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
      * workers freed, its unchanged queries served from the cache).
      */
     noteEdit(path: string, debounceMs = 150, verify = true) {
+      flushResults();
       editCounter.set(path, (editCounter.get(path) ?? 0) + 1);
       set((s) => {
         let changed = false;
@@ -389,6 +444,13 @@ export function createProofActions({ api, buffers }: ProofActionsDeps) {
     setFilter(filter: string) {
       set({ filter });
     },
+
+    setStatusFilter(statusFilter: StatusFilter) {
+      set({ statusFilter });
+    },
+
+    /** Applies the results received so far now (the timer would a little later). */
+    flushResults,
   };
   return actions;
 }

@@ -128,3 +128,16 @@ describe('saving', () => {
     expect(tab('src/a.rs').conflict).toMatchObject({ kind: 'changed', diskText: 'edited elsewhere' });
   });
 });
+
+describe('opening', () => {
+  it('opening a file again while its first read is in flight makes one tab and no edit', async () => {
+    const host = fakeHost('v0');
+    const edits: string[] = [];
+    const actions = createWorkspaceActions(host.api, { onEdit: (path) => edits.push(path) });
+    await Promise.all([actions.openFile('src/a.rs'), actions.openFile('src/a.rs'), actions.openFile('src/a.rs')]);
+    expect(useWorkspace.getState().tabs.map((t) => t.path)).toEqual(['src/a.rs']);
+    expect(useWorkspace.getState().active).toBe('src/a.rs');
+    expect(tab('src/a.rs').dirty).toBe(false);
+    expect(edits).toEqual([]);
+  });
+});

@@ -136,6 +136,9 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
     }
   };
 
+  /** Files whose `file.read` for a new tab is in flight. */
+  const opening = new Map<string, Promise<void>>();
+
   const openTab = (tab: Tab, text: string, clean: string) => {
     cleanText.set(tab.path, clean);
     attachModel(tab.path, text);
@@ -232,13 +235,28 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
       }
     },
 
+    /**
+     * Opens a tab (or activates it). A second open of a file whose read is still in flight (F8
+     * held down over a crate's failures) waits for the first: opening it twice made two tabs, and
+     * the second read, written into the first one's model, counted as an edit and re-verified.
+     */
     async openFile(path: string) {
       if (tabOf(path)) return set({ active: path });
+      const inFlight = opening.get(path);
+      if (inFlight) {
+        await inFlight;
+        if (tabOf(path)) set({ active: path });
+        return;
+      }
+      const open = api.call('file.read', { path }).then(
+        (file) => openTab({ path: file.path, savedVersion: file.version, dirty: false }, file.text, file.text),
+        (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
+      );
+      opening.set(path, open);
       try {
-        const file = await api.call('file.read', { path });
-        openTab({ path: file.path, savedVersion: file.version, dirty: false }, file.text, file.text);
-      } catch (e) {
-        set({ error: `Cannot open ${path}: ${describe(e)}` });
+        await open;
+      } finally {
+        opening.delete(path);
       }
     },
 

@@ -86,7 +86,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  * `../shared/third_party/atmosphere` next to the repo; a git worktree nested deeper (as in
  * /work/wt/NAME next to /work/main) finds it next to an ancestor.
  */
-function defaultInput(): string {
+export function defaultInput(): string {
   const wanted = 'shared/third_party/atmosphere';
   for (let dir = path.dirname(repoRoot); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, wanted))) return path.join(dir, wanted);

@@ -237,3 +237,26 @@ test('F8 goes to the next failed obligation and shows its counterexample: one ke
   await page.keyboard.press('Shift+F8');
   await expect(cx).toContainText('bump');
 });
+
+test('keyboard: from a failed function in Proofs to its counterexample in at most 4 keys (Alt+3 focuses Proofs)', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(fnItem(page, 'bump', 'failed')).toBeVisible({ timeout: 30_000 });
+  // start from the editor, as a user would
+  await openFile(page, 'lib.rs');
+  await page.locator('.monaco-editor .view-line').first().click();
+  const cx = page.getByRole('region', { name: 'Counterexample' });
+  const keys = ['Alt+3'];
+  await page.keyboard.press('Alt+3');
+  // walk down the tree until the failed obligation has focus (at most two rows: the function, its obligation)
+  for (let i = 0; i < 3; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    if (/^postcondition: /.test(focused)) break;
+    keys.push('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+  }
+  keys.push('Enter');
+  await page.keyboard.press('Enter');
+  await expect(cx).toContainText('bump');
+  await expect(cx.getByRole('table', { name: 'Counterexample values' })).toBeVisible();
+  expect(keys.length, keys.join(' ')).toBeLessThanOrEqual(4);
+});

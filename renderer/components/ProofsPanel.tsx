@@ -358,7 +358,19 @@ export function ProofsPanel({ actions, nav }: { actions: ProofActions; nav: Navi
   // Up/Down move between rows, scrolling the next one into view (it may not be rendered yet).
   const onTreeKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const at = (e.target as HTMLElement).closest('[data-index]')?.getAttribute('data-index');
+    // inside an expanded function: its obligations come between it and the next row
+    const current = e.target as HTMLElement;
+    const ob = current.closest<HTMLElement>('.obligation-item');
+    const step = (el: Element | null | undefined) => {
+      if (!(el instanceof HTMLElement)) return false;
+      e.preventDefault();
+      el.focus();
+      return true;
+    };
+    if (e.key === 'ArrowDown' && !ob && current.matches('[data-index]') && step(current.querySelector('.obligation-item'))) return;
+    if (e.key === 'ArrowDown' && ob && step(ob.nextElementSibling)) return;
+    if (e.key === 'ArrowUp' && ob && step(ob.previousElementSibling ?? ob.closest('[data-index]'))) return;
+    const at = current.closest('[data-index]')?.getAttribute('data-index');
     if (at == null) return;
     e.preventDefault();
     const target = Number(at) + (e.key === 'ArrowDown' ? 1 : -1);

@@ -29,6 +29,12 @@ export interface VerifyRequest {
 export interface VerifyStarted {
   runId: number;
   total: number;
+  /**
+   * The functions this run generates and solves again (`functionKey`s): the others' verdicts are
+   * reused whole because nothing they depend on changed (their function keys are unchanged).
+   * Absent: every function is re-verified.
+   */
+  affected?: string[];
 }
 
 export interface VerifyProgress {

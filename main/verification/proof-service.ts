@@ -139,8 +139,8 @@ export class ProofService {
         onFunctionResult: (result) => {
           if (!signal.aborted) this.emit('verify.progress', { runId, result });
         },
-        onStart: ({ total }) => {
-          if (!signal.aborted) this.emit('verify.started', { runId, total });
+        onStart: ({ total, affected }) => {
+          if (!signal.aborted) this.emit('verify.started', { runId, total, affected });
         },
       });
       // each function's proof state went out with its verify.progress; verify.done (and the

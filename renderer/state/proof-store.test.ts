@@ -108,9 +108,10 @@ describe('runs superseded by an edit', () => {
     let s = useProofs.getState();
     expect(s.running).toBe(true);
     expect(s.lastRun?.runId).toBe(1);
+    // (an edit's run marks nothing running before its verify.started says what it re-verifies)
     expect(Object.values(s.functions).map((f) => [f.result.name, f.running, f.stale])).toEqual([
-      ['a', true, false],
-      ['b', true, false],
+      ['a', false, false],
+      ['b', false, false],
     ]);
     reply();
     expect(await third).toBe(3);
@@ -121,6 +122,34 @@ describe('runs superseded by an edit', () => {
     s = useProofs.getState();
     expect(s.running).toBe(false);
     expect(s.lastRun?.runId).toBe(3);
+  });
+});
+
+describe('what an edit re-verifies', () => {
+  it('only the functions the run re-verifies show running; the others keep their verdict, not stale', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
+    actions.subscribe();
+    await actions.verify('button');
+    host.emit('verify.done', done(1, [result('a'), result('b', { status: 'failed' })]));
+    actions.noteEdit('src/lib.rs', 1_000_000);
+    // the edit marks its file's results stale until the run says what changed
+    expect(Object.values(useProofs.getState().functions).map((f) => [f.result.name, f.stale])).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
+    const run = await actions.verify('edit');
+    host.emit('verify.started', { runId: run!, total: 2, affected: ['src/lib.rs::a'] });
+    const s = useProofs.getState();
+    expect(Object.values(s.functions).map((f) => [f.result.name, f.result.status, f.running, f.stale])).toEqual([
+      ['a', 'verified', true, true],
+      ['b', 'failed', false, false],
+    ]);
+    // without the list (an older host), nothing is unmarked
+    host.emit('verify.done', done(run!, [result('a'), result('b', { status: 'failed' })]));
+    const again = await actions.verify('edit');
+    host.emit('verify.started', { runId: again!, total: 2 });
+    expect(useProofs.getState().progress?.total).toBe(2);
   });
 });
 

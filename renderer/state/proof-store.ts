@@ -239,10 +239,20 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
    */
   let requestsInFlight = 0;
 
-  const onStarted = ({ runId, total }: VerifyStarted) => {
+  const onStarted = ({ runId, total, affected }: VerifyStarted) => {
     flushResults();
     if (runId !== get().currentRun || requestsInFlight > 0) return;
-    set({ progress: { runId, done: 0, total, startedAt: Date.now() } });
+    set((s) => {
+      if (!affected) return { progress: { runId, done: 0, total, startedAt: Date.now() } };
+      // only what the run re-verifies runs; every other function keeps its verdict, and is not
+      // stale: nothing it depends on changed (its function key is the same)
+      const again = new Set(affected);
+      const edits = runSnapshots.get(runId)?.edits;
+      const editedSince = (file: string) => (editCounter.get(file) ?? 0) !== (edits?.get(file) ?? 0);
+      const functions: Record<string, LiveFunction> = {};
+      for (const [key, f] of Object.entries(s.functions)) functions[key] = again.has(key) ? { ...f, running: true } : { ...f, running: false, stale: editedSince(f.result.file) };
+      return { functions, progress: { runId, done: 0, total, startedAt: Date.now() } };
+    });
   };
 
   /** Results received and not applied yet (each of the run that was current when it came). */
@@ -360,8 +370,11 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
       const snapshot = new Map(editCounter);
       set((s) => {
         const functions: Record<string, LiveFunction> = {};
+        // an edit's or a save's run says which functions it re-verifies (verify.started): until
+        // then every verdict stays as it is; an explicit run marks what it asked for
+        const explicit = reason === 'button' || reason === 'function';
         for (const [key, f] of Object.entries(s.functions)) {
-          const included = !options.functionName || f.result.name === options.functionName;
+          const included = explicit && (!options.functionName || f.result.name === options.functionName);
           functions[key] = included ? { ...f, running: true } : f;
         }
         // the run in progress (if any) is superseded from now on, not from the host's reply

@@ -32,6 +32,7 @@ import { readRustSources } from '../workspace/rust-sources';
 import { hasExternalBody } from '../syntax/attributes';
 import { fmtPos, runFrontEnd, type Unit } from './front-end';
 import { proofStateReport } from './proof-state-report';
+import { functionKey } from '../../app/proof-session';
 import { nativeZ3Available } from './solver-choice';
 
 export { autoSolver, nativeZ3Available } from './solver-choice';
@@ -58,7 +59,7 @@ export interface VerifyOptions {
    * Called once the front end is done, before any solving: how many results the run will report
    * (each function, and each item reported on its own), for "k of N" progress.
    */
-  onStart?: (info: { total: number }) => void;
+  onStart?: (info: { total: number; affected: string[] }) => void;
   dumpSmtDir?: string;
   solver?: 'wasm' | 'native';
   /**
@@ -246,7 +247,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const selected = units.filter((u) => selectedByFilter(u.vc.info.qname, u.vc.info.item.name) && mine(u.file.path));
   const priority = new Set(options.priorityFiles ?? []);
   const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
-  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length });
+  // (`file::name`, as app/proof-session.ts's functionKey: a function whose stored verdict is reused is not affected)
+  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length, affected: [...functions.filter((f) => mine(f.file)), ...selected.filter((u) => !u.reused).map((u) => ({ file: u.file.path, name: u.vc.info.qname }))].map(functionKey) });
 
   if (options.dumpSmtDir) {
     mkdirSync(options.dumpSmtDir, { recursive: true });

@@ -17,7 +17,7 @@ export type HostMessage =
 
 /** Worker -> host. */
 export type WorkerMessage =
-  | { type: 'started'; id: number; total: number }
+  | { type: 'started'; id: number; total: number; affected: string[] }
   | { type: 'result'; id: number; result: FunctionResult }
   | { type: 'done'; id: number; report: VerifyReport }
   | { type: 'failed'; id: number; message: string };

@@ -25,7 +25,7 @@ async function verify(id: number, files: [string, string][], options: Extract<Ho
       ...options,
       signal: controller.signal,
       onFunctionResult: (result) => send({ type: 'result', id, result }),
-      onStart: ({ total }) => send({ type: 'started', id, total }),
+      onStart: ({ total, affected }) => send({ type: 'started', id, total, affected }),
     });
     send({ type: 'done', id, report });
   } catch (e) {

@@ -14,7 +14,7 @@ export type { ThreadVerifyOptions } from './messages';
 export interface ThreadRunOptions extends ThreadVerifyOptions {
   signal?: AbortSignal;
   onFunctionResult?: (result: FunctionResult) => void;
-  onStart?: (info: { total: number }) => void;
+  onStart?: (info: { total: number; affected: string[] }) => void;
 }
 
 /** A run waiting for its worker's answer. */
@@ -22,7 +22,7 @@ interface PendingRun {
   resolve: (report: VerifyReport) => void;
   reject: (error: Error) => void;
   onFunctionResult?: (result: FunctionResult) => void;
-  onStart?: (info: { total: number }) => void;
+  onStart?: (info: { total: number; affected: string[] }) => void;
   /** Stops listening on the caller's signal. */
   detach: () => void;
 }
@@ -118,7 +118,7 @@ export class VerifierThread {
   private receive(live: LiveWorker, message: WorkerMessage): void {
     switch (message.type) {
       case 'started':
-        this.runs.get(message.id)?.onStart?.({ total: message.total });
+        this.runs.get(message.id)?.onStart?.({ total: message.total, affected: message.affected });
         break;
       case 'result': {
         const run = this.runs.get(message.id);

@@ -29,7 +29,7 @@ export type Pat =
 export type Expr =
   | { k: 'int'; value: bigint; suffix: string; sp: Sp }
   | { k: 'bool'; value: boolean; sp: Sp }
-  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp }
+  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number }
   | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
   | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }
@@ -180,6 +180,8 @@ export interface FnItem {
   body: Block | null;
   /** Names of the generic type and const parameters (the impl's first). */
   generics: string[];
+  /** How many of `generics` are the impl's (they come first). */
+  implGenerics?: number;
   /** The generic parameters with their bounds (the impl's first), in the order of `generics`. */
   genericParams?: GenericParam[];
   /** `where` clause bounds on something other than a parameter (the impl's too). */

@@ -819,6 +819,7 @@ class Parser {
             it.selfType = selfType;
             if (g.length) {
               it.generics = [...g, ...it.generics];
+              it.implGenerics = g.length;
               it.genericParams = [...gps, ...(it.genericParams ?? [])];
             }
             if (implOther.length) it.otherBounds = [...implOther, ...(it.otherBounds ?? [])];
@@ -1766,11 +1767,13 @@ class Parser {
       this.eat('::');
       const segs: string[] = [this.ident()];
       let generics: TypeExpr[] = [];
+      let genericsSeg = 0;
       for (;;) {
         if (this.is('::') && this.is('<', 1)) {
           this.next();
           this.next();
           generics = [];
+          genericsSeg = segs.length - 1;
           while (!this.eatGt()) {
             generics.push(this.type());
             if (!this.eat(',')) {
@@ -1824,7 +1827,7 @@ class Parser {
         }
         return { k: 'struct', path: segs, fields, base, sp: sp() };
       }
-      return { k: 'path', segs, generics, sp: sp() };
+      return { k: 'path', segs, generics, ...(generics.length ? { genericsSeg } : {}), sp: sp() };
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }

@@ -9,13 +9,13 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr } from '../ast';
-import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { Crate, ResolveError, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 
@@ -58,6 +58,12 @@ export interface CheckedCrate {
    * `#[verifier::when_used_as_spec(g)]`: the spec fn `g` each call means (check/when-used-as-spec.ts).
    */
   specCalls: Map<Expr, FnInfo>;
+  /**
+   * The generic arguments of each call (call or method-call expression) of a generic function, one
+   * per entry of the callee's `generics` (the impl's first), in the caller's terms: they may
+   * mention the caller's own generic parameters.
+   */
+  callTypeArgs: Map<Expr, Ty[]>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -144,7 +150,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), callTypeArgs: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -230,7 +236,7 @@ class Checker {
 
   /** A binder's type: its annotation, or a type variable its uses fix (`forall|i| f(i)`). */
   private binderType(p: QuantParam, ctx: Ctx): CTy {
-    const t = p.ty.k === 'infer' ? this.vars.freshType() : this.resolve(p.ty, ctx.fn?.selfType ?? null);
+    const t = p.ty.k === 'infer' ? this.vars.freshType() : this.resolve(p.ty, ctx.fn ?? null);
     this.binders.set(p, t);
     this.itemBinders.push(p);
     return t;
@@ -259,10 +265,12 @@ class Checker {
     this.cells = [];
     this.currentFn = fn;
     this.itemBinders = [];
+    this.pendingGeneric = [];
     try {
       f();
       // like rustc: a binder's type must be known once the whole item is typed
       for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
+      this.resolveGenericArgs();
     } catch (e) {
       if (e instanceof ResolveError) this.errors.push({ message: e.message, sp: e.sp });
       else if (!(e instanceof CheckFailed)) throw e;
@@ -298,8 +306,8 @@ class Checker {
     };
     const fieldTypes = (it: StructItem | EnumItem): Ty[][] | null => {
       try {
-        if (it.k === 'struct') return [it.fields.map((f) => this.crate.resolveType(f.ty, it.name))];
-        return it.variants.map((v) => v.fields.map((f) => this.crate.resolveType(f.ty, it.name)));
+        if (it.k === 'struct') return [it.fields.map((f) => this.crate.resolveType(f.ty, it))];
+        return it.variants.map((v) => v.fields.map((f) => this.crate.resolveType(f.ty, it)));
       } catch {
         return null; // an unresolvable field type is reported where the type is used
       }
@@ -488,9 +496,9 @@ class Checker {
   /** `f`'s `when_used_as_spec` attribute, checked once (null: it has none). */
   private whenUsedAsSpec(f: FnItem): WhenUsedAsSpec | null {
     if (!this.wuas.has(f)) {
-      const tyKey = (t: TypeExpr, selfType: string | null): string | null => {
+      const tyKey = (t: TypeExpr, scope: FnItem): string | null => {
         try {
-          return cTyStr(this.resolve(t, selfType), this.vars);
+          return cTyStr(this.resolve(t, scope), this.vars);
         } catch (err) {
           if (err instanceof ResolveError) return null;
           throw err;
@@ -501,8 +509,8 @@ class Checker {
     return this.wuas.get(f)!;
   }
 
-  private resolve(t: TypeExpr, selfType: string | null): CTy {
-    return fromTy(this.crate.resolveType(t, selfType));
+  private resolve(t: TypeExpr, scope: TypeScope): CTy {
+    return fromTy(this.crate.resolveType(t, scope));
   }
 
   private checkConst(c: ConstItem): void {
@@ -526,17 +534,15 @@ class Checker {
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
-    // generic functions are reported unsupported by VC generation before anything is typed
-    if (f.generics.length) return;
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
     for (const p of f.params) {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
     }
-    const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
+    const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
     const specCtx = (extra?: Map<string, Local>): Ctx => ({ code: 'spec', fn: f, scopes: extra ? [params, extra] : [params], retTy, retCode });
     for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
@@ -605,14 +611,15 @@ class Checker {
     switch (a.k) {
       case 'int': return a.kind === (b as typeof a).kind;
       case 'bool': return true;
-      case 'struct': return a.name === (b as typeof a).name;
-      case 'enum': {
+      case 'param': return a.name === (b as typeof a).name;
+      case 'cval': return a.n === (b as typeof a).n;
+      case 'struct': case 'enum': {
         const bb = b as typeof a;
         return a.name === bb.name && a.args.length === bb.args.length && a.args.every((x, i) => this.unifies(x, bb.args[i]!));
       }
       case 'seq': case 'set': return this.unifies(a.elem, (b as typeof a).elem);
       case 'map': return this.unifies(a.key, (b as typeof a).key) && this.unifies(a.val, (b as typeof a).val);
-      case 'array': return a.len === (b as typeof a).len && this.unifies(a.elem, (b as typeof a).elem);
+      case 'array': return this.unifies(a.len, (b as typeof a).len) && this.unifies(a.elem, (b as typeof a).elem);
       case 'tuple': {
         const bb = b as typeof a;
         return a.elems.length === bb.elems.length && a.elems.every((x, i) => this.unifies(x, bb.elems[i]!));
@@ -742,7 +749,7 @@ class Checker {
         return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
       }
       case 'cast': {
-        const to = this.resolve(e.ty, ctx.fn?.selfType ?? null);
+        const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
         if (from.k !== 'any' && !isIntLike(from) && from.k !== 'bool' && !this.unifies(to, from)) this.error(`non-primitive cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
         if (ctx.code === 'exec' && to.k === 'int' && !isMachine(to.kind)) this.requireGhost(ctx, `a cast to \`${to.kind}\``, e.sp);
@@ -817,14 +824,14 @@ class Checker {
           if (elem === null) elem = t;
           else this.unify(elem, t, x.sp);
         }
-        return elem ? { k: 'array', elem, len: e.elems.length } : C_ANY;
+        return elem ? { k: 'array', elem, len: { k: 'cval', n: BigInt(e.elems.length) } } : C_ANY;
       }
       case 'array-rep': {
         const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;
         const elem = this.infer(e.elem, ctx, hintElem);
         const n = this.crate.constIntValue(e.len);
         this.infer(e.len, { ...ctx, code: 'exec' }, { k: 'int', kind: 'usize' });
-        return n === null ? C_ANY : { k: 'array', elem, len: Number(n) };
+        return n === null ? C_ANY : { k: 'array', elem, len: { k: 'cval', n } };
       }
       case 'macro': {
         if (e.name !== 'seq' && e.name !== 'set') {
@@ -897,6 +904,10 @@ class Checker {
         return l.ty;
       }
       if (last === 'None') return { k: 'enum', name: 'Option', args: [C_ANY] };
+      // a generic parameter of the function (or its impl): a const one is a value of its type
+      const gp = ctx.fn?.genericParams?.find((p) => p.name === last);
+      if (gp?.kind === 'const' && gp.constTy) return this.resolve(gp.constTy, ctx.fn);
+      if (gp) throw new ResolveError(`expected value, found type parameter \`${last}\``, e.sp);
     }
     if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
       return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
@@ -950,7 +961,7 @@ class Checker {
       const s = this.crate.struct(r.name, sp);
       const f = s.fields.find((x) => x.name === name);
       if (f && this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, s, 'field expression'), sp);
-      if (f) return this.resolve(f.ty, r.name);
+      if (f) return this.memberTy(f.ty, s, r.args);
     }
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
   }
@@ -977,6 +988,12 @@ class Checker {
       rt = shallow(rt, this.vars);
     }
     const g = ghost(ctx.code);
+    // a value of a type parameter has no operations: exec `==` would need `PartialEq` (a trait
+    // bound this verifier does not support), and there is no order on it
+    if (COMPARISONS.has(op) && (lt.k === 'param' || rt.k === 'param') && (!g || (op !== '==' && op !== '!='))) {
+      this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(lt.k === 'param' ? lt : rt, this.vars)}\``, sp);
+      return C_BOOL;
+    }
     if (COMPARISONS.has(op)) {
       // Verus compares any two integer types in spec code (as mathematical integers)
       if (g && isIntLike(lt) && isIntLike(rt)) {
@@ -1030,9 +1047,11 @@ class Checker {
     } else {
       const name = last === 'Self' ? ctx.fn?.selfType ?? last : last;
       const s = this.crate.struct(name, e.sp);
-      if (s.generics.length) return C_ANY;
-      ty = { k: 'struct', name };
-      fields = s.fields.map((f) => ({ name: f.name, ty: this.resolve(f.ty, name), code: ghostWrapper(f.ty) }));
+      // `Self { .. }` in a generic impl is the impl's type; `S { .. }` infers S's arguments
+      const self = last === 'Self' && s.generics.length && ctx.fn ? shallow(this.resolve({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp: e.sp }, ctx.fn), this.vars) : null;
+      const args = self?.k === 'struct' ? self.args : this.freshArgs(s, name, e.sp);
+      ty = { k: 'struct', name, args };
+      fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
     }
     this.openCtor(ty, e.sp);
     // Rust evaluates the listed fields first, then the base
@@ -1068,7 +1087,7 @@ class Checker {
     }
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       this.requireGhost(ctx, `\`${segs.join('::')}\``, e.sp);
-      const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn?.selfType ?? null));
+      const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn ?? null));
       if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? C_ANY, val: g[1] ?? C_ANY };
       return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? C_ANY };
     }
@@ -1085,10 +1104,10 @@ class Checker {
     }
     if (segs.length === 1 && this.crate.structs.has(last)) {
       const s = this.crate.struct(last, e.sp);
-      if (s.generics.length) return C_ANY;
-      this.openCtor({ k: 'struct', name: last }, e.sp);
-      e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.resolve(s.fields[i]!.ty, last), ctx) : this.infer(a, ctx)));
-      return { k: 'struct', name: last };
+      const ty: CTy = { k: 'struct', name: last, args: this.freshArgs(s, last, e.sp) };
+      this.openCtor(ty, e.sp);
+      e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
+      return ty;
     }
     const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (!info) {
@@ -1109,6 +1128,70 @@ class Checker {
     }
   }
 
+  /** Generic arguments of the item being checked, to be known once it is typed (as rustc). */
+  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp }[] = [];
+  private resolveGenericArgs(): void {
+    for (const p of this.pendingGeneric) {
+      const tys = p.args.map((a) => toTy(a, this.vars));
+      if (tys.some((t) => t === null)) {
+        this.error(`type annotations needed: cannot infer the generic arguments of \`${p.what}\``, p.sp);
+        continue;
+      }
+      if (p.call) this.out.callTypeArgs.set(p.call, tys as Ty[]);
+    }
+  }
+
+  /** Fresh inference variables for the generic parameters of a datatype (a literal, a constructor). */
+  private freshArgs(item: StructItem | EnumItem, what: string, sp: Sp): CTy[] {
+    const args = item.generics.map(() => this.vars.freshType());
+    if (args.length) this.pendingGeneric.push({ call: null, what, args, sp });
+    return args;
+  }
+
+  /** A field's type in datatype `item` at generic arguments `args`. */
+  private memberTy(t: TypeExpr, item: StructItem | EnumItem, args: CTy[]): CTy {
+    const ty = this.resolve(t, item);
+    if (!item.generics.length) return ty;
+    return substCTy(ty, new Map(item.generics.map((g, i) => [g, args[i] ?? C_ANY])));
+  }
+
+  /**
+   * A call of generic function `f`: its generic parameters as inference variables, fixed by the
+   * turbofish (on the function: its own parameters; on the type: the impl's), the receiver and
+   * the arguments; recorded for VC generation once the caller is typed.
+   */
+  private instantiate(info: FnInfo, call: Expr, ctx: Ctx, sp: Sp): Map<string, CTy> {
+    const f = info.item;
+    const env = new Map<string, CTy>();
+    const ps = f.genericParams ?? [];
+    for (const g of f.generics) env.set(g, this.vars.freshType());
+    const implN = f.implGenerics ?? 0;
+    let written: TypeExpr[] = [];
+    let names: string[] = [];
+    if (call.k === 'call' && call.callee.k === 'path' && call.callee.generics.length) {
+      written = call.callee.generics;
+      const onType = (call.callee.genericsSeg ?? 0) < call.callee.segs.length - 1;
+      names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
+    } else if (call.k === 'method' && call.generics.length) {
+      written = call.generics;
+      names = f.generics.slice(implN);
+    }
+    if (written.length) {
+      if (written.length !== names.length) {
+        this.error(`function \`${info.qname}\` takes ${names.length} generic argument${names.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
+      } else {
+        names.forEach((n, i) => {
+          const p = ps.find((x) => x.name === n);
+          const w = written[i]!;
+          const t = w.k === 'infer' ? null : fromTy(p?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null));
+          if (t) this.unify(env.get(n)!, t, w.sp);
+        });
+      }
+    }
+    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp });
+    return env;
+  }
+
   /** A user function's call: argument types, the callee's mode against the caller's code. */
   private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp, call: Expr): CTy {
     const f = info.item;
@@ -1123,14 +1206,12 @@ class Checker {
       this.graph.calls.set(this.currentFn, calls.add(f));
     }
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), sp);
-    if (f.generics.length) {
-      this.unknownContext(args.map((a) => this.infer(a, ctx)));
-      return C_ANY;
-    }
+    const env = f.generics.length ? this.instantiate(info, call, ctx, sp) : null;
+    const inst = (t: CTy): CTy => (env ? substCTy(t, env) : t);
     if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
     else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
-    const params = f.params.map((p) => ({ ty: this.resolve(p.ty, f.selfType), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
+    const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
     const total = args.length + (recvTy ? 1 : 0);
     if (params.length !== total) this.error(`function \`${info.qname}\` takes ${params.length} arguments but ${total} were supplied`, sp);
     const offset = recvTy ? 1 : 0;
@@ -1165,7 +1246,7 @@ class Checker {
       if (clash) this.error(`cannot borrow \`${key.split(/[.[]/)[0]}\` as mutable more than once at a time`, a.sp);
       borrowed.push(key);
     });
-    return f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
+    return f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT;
   }
 
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
@@ -1457,7 +1538,7 @@ class Checker {
       case 'let': {
         const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
-        const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
+        const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn ?? null) : null;
         let ty: CTy = declared ?? C_ANY;
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : this.inferWhole(s.init, initCtx);
@@ -1640,7 +1721,7 @@ class Checker {
           const s = this.crate.struct(t.name, p.sp);
           for (const fp of p.fields ?? []) {
             const f = s.fields.find((x) => x.name === fp.name);
-            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost, mode);
+            this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost, mode);
           }
           return;
         }

@@ -596,6 +596,8 @@ export class Interpreter {
 
   invoke(info: FnInfo, args: { e: Expr; v?: CV }[], env: Env, exec: boolean, sp: Sp): CV {
     const f = info.item;
+    // values of a type parameter have no concrete representation here
+    if (f.generics.length) throw new Unevaluable(`\`${info.qname}\` is generic`);
     const vals = args.map((a) => a.v ?? this.ev(a.e, env, exec));
     if (f.mode === 'spec') {
       if (!f.body || hasExternalBody(f.attrs)) throw new Unevaluable('uninterpreted spec fn');

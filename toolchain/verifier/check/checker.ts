@@ -1188,6 +1188,11 @@ class Checker {
         });
       }
     }
+    // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
+    if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
+      const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };
+      this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
+    }
     this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp });
     return env;
   }

@@ -359,3 +359,84 @@ describe('binders of a trusted body', () => {
     expect(errorsOf(`proof fn g() { assert(forall|x| x == x); }`).g!.join()).toMatch(/type annotations needed/);
   });
 });
+
+describe('generics', () => {
+  /** The generic arguments the checker recorded for the calls of a function, in source order. */
+  function callArgs(body: string, fn: string): string[] {
+    const { checked, fns } = check(body);
+    const f = fns.get(fn)!;
+    const out: [number, string][] = [];
+    for (const [e, tys] of checked.callTypeArgs) if (e.sp.start >= f.sp.start && e.sp.end <= f.sp.end) out.push([e.sp.start, tys.map(tyStr).join(', ')]);
+    return out.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  }
+
+  it('types a generic function with its parameters as opaque types', () => {
+    const errs = errorsOf(`fn id<T>(x: T) -> T { x }\nfn bad<T>(x: T) -> u64 { x }\nfn mixed<A, B>(a: A, b: B) -> A { b }\nfn arith<T>(a: T, b: T) -> T { a + b }`);
+    expect(errs.id).toEqual([]);
+    expect(errs.bad!.join()).toMatch(/expected `u64`, found `T`/);
+    expect(errs.mixed!.join()).toMatch(/expected `A`, found `B`/);
+    expect(errs.arith!.join()).toMatch(/cannot apply binary operator `\+`/);
+  });
+
+  it('refuses exec `==` and any order on a type parameter, allows spec `==`', () => {
+    const errs = errorsOf(`fn e<T>(a: T, b: T) -> bool { a == b }\nproof fn o<T>(a: T, b: T) { assert(a <= b); }\nproof fn s<T>(a: T, b: T) { assert(a == b); }`);
+    expect(errs.e!.join()).toMatch(/`==` cannot be applied to type `T`/);
+    expect(errs.o!.join()).toMatch(/`<=` cannot be applied to type `T`/);
+    expect(errs.s).toEqual([]);
+  });
+
+  it('infers generic arguments from arguments, the result, turbofish and the receiver', () => {
+    const src = `fn id<T>(x: T) -> T { x }
+struct P<A, const N: usize> { a: A }
+impl<A, const N: usize> P<A, N> {
+  fn get(&self) -> A { self.a }
+  fn conv<B>(&self, b: B) -> B { b }
+}
+fn f(p: P<bool, 3>) { let a = id(5u8); let b: u16 = id(7); let c = id::<u32>(1); let d = p.get(); let e = p.conv::<u64>(2); }`;
+    expect(errorsOf(src).f).toEqual([]);
+    expect(callArgs(src, 'f')).toEqual(['u8', 'u16', 'u32', 'bool, 3', 'bool, 3, u64']);
+  });
+
+  it("keeps the caller's own parameters in recorded arguments and binds `Self::f` to the impl's", () => {
+    const src = `fn id<T>(x: T) -> T { x }
+struct S<const N: usize> { n: usize }
+impl<const N: usize> S<N> {
+  fn k() -> usize { 0 }
+  fn g<U>(u: U) -> U { let x = Self::k(); id(u) }
+}`;
+    expect(errorsOf(src).g).toEqual([]);
+    expect(callArgs(src, 'g')).toEqual(['N', 'U']);
+  });
+
+  it('refuses wrong numbers of generic arguments, uninferable ones and const/type confusion', () => {
+    const errs = errorsOf(`fn id<T>(x: T) -> T { x }
+fn none<T>() -> u8 { 0 }
+struct P<A, const N: usize> { a: A }
+fn two(a: u8) -> u8 { id::<u8, u8>(a) }
+fn infer() -> u8 { none() }
+fn few(p: P<u8>) {}
+fn ctype<const N: usize>(x: N) {}
+fn tconst(p: P<u8, u8>) {}
+fn nval<T>() -> u8 { T }`);
+    expect(errs.two!.join()).toMatch(/takes 1 generic argument but 2 generic arguments were supplied/);
+    expect(errs.infer!.join()).toMatch(/type annotations needed: cannot infer the generic arguments of `none`/);
+    expect(errs.few!.join()).toMatch(/struct takes 2 generic arguments but 1 generic argument was supplied/);
+    expect(errs.ctype!.join()).toMatch(/expected type, found const parameter `N`/);
+    expect(errs.tconst!.join()).toMatch(/expected a constant value/);
+    expect(errs.nval!.join()).toMatch(/expected value, found type parameter `T`/);
+  });
+
+  it("types a generic struct's fields at its arguments and a const parameter as a usize value", () => {
+    const errs = errorsOf(`struct P<A, B> { a: A, b: B }
+fn f(p: P<u64, bool>) -> u64 { p.b }
+fn g(p: P<u64, bool>) -> bool { p.b }
+fn h() -> P<u8, u16> { P { a: 1, b: 2 } }
+fn k<const N: usize>() -> usize { N }
+fn m<const N: usize>() -> u8 { N }`);
+    expect(errs.f!.join()).toMatch(/expected `u64`, found `bool`/);
+    expect(errs.g).toEqual([]);
+    expect(errs.h).toEqual([]);
+    expect(errs.k).toEqual([]);
+    expect(errs.m!.join()).toMatch(/expected `u8`, found `usize`/);
+  });
+});

@@ -48,6 +48,7 @@ pub proof fn gen_three_values<T>(x: T, y: T, z: T)
     assert(z == x || z == y);
 }
 
+// expect: verified
 pub fn gen_choose_first<T>(b: bool, x: T, y: T) -> (r: T)
     ensures b ==> r == x,
 {
@@ -69,6 +70,7 @@ pub fn gen_choose_first_generic_caller<U>(a: U, c: U) -> (r: U)
 }
 
 // The callee's `requires` at the caller's generic arguments.
+// expect: verified
 pub fn gen_first_of<T>(s: Ghost<Seq<T>>, x: T) -> (r: T)
     requires s@.len() > 0, s@[0] == x,
     ensures r == s@[0],
@@ -90,6 +92,7 @@ pub fn gen_first_of_caller_wrong(v: u8) -> u8 {
 
 // ---- generic spec fns
 
+// expect: verified
 pub open spec fn gen_pick<T>(b: bool, x: T, y: T) -> T {
     if b { x } else { y }
 }
@@ -111,6 +114,7 @@ pub proof fn gen_pick_generic<T>(x: T, y: T) {
     assert(gen_pick(true, x, y) == x);
 }
 
+// expect: verified
 pub open spec fn gen_repeat<T>(x: T, n: nat) -> Seq<T>
     decreases n,
 {
@@ -197,6 +201,7 @@ pub fn gen_cannot_infer() -> u64 {
     0
 }
 
+// expect: verified
 pub fn gen_nothing<T>() -> (r: Option<T>)
     ensures r.is_none(),
 {
@@ -275,6 +280,7 @@ pub struct GenBox<T, const N: usize> {
 }
 
 impl<T, const N: usize> GenBox<T, N> {
+    // expect: verified
     pub open spec fn gen_box_wf(&self) -> bool {
         self.items@.len() == self.len && self.len <= N
     }

@@ -97,6 +97,26 @@ interface Local {
   cell?: { assigned: boolean };
   /** `let x;` without a type: typed by its first assignment (the pattern to record it on) */
   typedLater?: Pat;
+  /**
+   * The binding owns its value (a by-value parameter, `let x = e` of a value that is not a
+   * reference): using it by value moves it when its type is not `Copy` (see `moved`). Bindings
+   * whose ownership the checker cannot tell (match arms, references) are never moved.
+   */
+  owned?: boolean;
+  /** The binding holds a reference (a `&T` / `&mut T` parameter, `let r = &x`). */
+  ref?: boolean;
+}
+
+/** The checker's state that branches fork and join: definite initialization and moves. */
+interface Flow {
+  cells: boolean[];
+  moved: Moved[];
+}
+
+/** A place moved out of: a local and a field path inside it (`''`: the whole local). */
+interface Moved {
+  local: Local;
+  path: string;
 }
 
 interface Ctx {
@@ -115,6 +135,15 @@ interface Ctx {
 const ghost = (c: CodeMode): boolean => c !== 'exec';
 
 class CheckFailed extends Error {}
+
+/** A type the resolver erases to what it wraps (`&T`, `Box<T>`, `Ghost<T>`, `Tracked<T>`), anywhere in `t`. */
+function erasedWrapper(t: TypeExpr): boolean {
+  if (t.k === 'ref') return true;
+  if (t.k === 'path') return ['Box', 'Ghost', 'Tracked'].includes(t.name) || t.args.some(erasedWrapper);
+  if (t.k === 'array' || t.k === 'slice') return erasedWrapper(t.elem);
+  if (t.k === 'tuple') return t.elems.some(erasedWrapper);
+  return false;
+}
 
 /** A `Ghost<T>` / `Tracked<T>` type: the value is ghost even in an exec signature. */
 function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
@@ -245,18 +274,29 @@ class Checker {
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
 
-  private snap(): boolean[] {
-    return this.cells.map((c) => c.assigned);
+  /** Places moved out of on some path to the current point (rustc's move check, see `useOfPlace`). */
+  private moved: Moved[] = [];
+  /** How the parent uses the place expression inferred next: by value, borrowed, as the base of a longer place, or written. */
+  private placeUse: 'value' | 'borrow' | 'base' | 'write' = 'value';
+
+  private snap(): Flow {
+    return { cells: this.cells.map((c) => c.assigned), moved: [...this.moved] };
   }
 
-  /** After branches: assigned where every branch that goes on assigned it (null: diverges). */
-  private join(before: boolean[], branches: (boolean[] | null)[]): void {
-    const live = branches.filter((b): b is boolean[] => b !== null);
-    before.forEach((_, i) => (this.cells[i]!.assigned = live.length ? live.every((b) => b[i]) : true));
+  /**
+   * After branches: assigned where every branch that goes on assigned it (null: diverges); moved
+   * where some branch that goes on moved it (rustc: a value maybe moved cannot be used).
+   */
+  private join(before: Flow, branches: (Flow | null)[]): void {
+    const live = branches.filter((b): b is Flow => b !== null);
+    before.cells.forEach((_, i) => (this.cells[i]!.assigned = live.length ? live.every((b) => b.cells[i]) : true));
+    this.moved = [...before.moved];
+    for (const b of live) for (const m of b.moved) if (!this.moved.includes(m)) this.moved.push(m);
   }
 
-  private restore(before: boolean[]): void {
-    before.forEach((v, i) => (this.cells[i]!.assigned = v));
+  private restore(before: Flow): void {
+    before.cells.forEach((v, i) => (this.cells[i]!.assigned = v));
+    this.moved = [...before.moved];
   }
 
   /** Runs one item's check; a resolver error ends that item's check as its error. */
@@ -266,6 +306,8 @@ class Checker {
     this.currentFn = fn;
     this.itemBinders = [];
     this.pendingGeneric = [];
+    this.moved = [];
+    this.placeUse = 'value';
     try {
       f();
       // like rustc: a binder's type must be known once the whole item is typed
@@ -540,7 +582,7 @@ class Checker {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref' });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -656,7 +698,120 @@ class Checker {
   }
 
   private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
-    return this.record(e, this.inferInner(e, ctx, hint));
+    const use = this.placeUse;
+    this.placeUse = 'value';
+    const t = this.record(e, this.inferInner(e, ctx, hint));
+    if (use === 'value' || use === 'borrow') this.useOfPlace(e, t, use, ctx);
+    return t;
+  }
+  /** Infers `e` as a place the parent borrows (`&e`, a `&self` receiver, a compared operand). */
+  private inferBorrowed(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    this.placeUse = 'borrow';
+    return this.infer(e, ctx, hint);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Moves (rustc's move check, for what generic code adds)
+
+  /**
+   * Whether a value of type `t` is moved, not copied, when used by value: it holds a value of a
+   * type parameter without a `Copy` bound (`T`, `S<T>`, `(T, u8)`, `Option<T>`, `[T; N]`; spec
+   * collections are copied). Other non-`Copy` datatypes are not tracked (known gap).
+   */
+  private affine(t: CTy, ctx: Ctx): boolean {
+    const s = shallow(t, this.vars);
+    switch (s.k) {
+      case 'param': return !ctx.fn?.genericParams?.some((p) => p.name === s.name && p.bounds.some((b) => b.name === 'Copy' && !b.maybe));
+      case 'struct': case 'enum': return s.args.some((a) => this.affine(a, ctx));
+      case 'tuple': return s.elems.some((a) => this.affine(a, ctx));
+      case 'array': return this.affine(s.elem, ctx);
+      default: return false;
+    }
+  }
+
+  /**
+   * Whether values of type `t` are `Copy` (unknown types count as `Copy`: nothing is refused for
+   * them): integers, bool, spec collections, a type parameter with a `Copy` bound, a datatype
+   * with `#[derive(.., Copy, ..)]` whose arguments are `Copy`, tuples and arrays of such.
+   */
+  private isCopy(t: CTy, ctx: Ctx): boolean {
+    const s = shallow(t, this.vars);
+    switch (s.k) {
+      case 'param': return !this.affine(s, ctx);
+      case 'struct': case 'enum': {
+        if (!s.args.every((a) => this.isCopy(a, ctx))) return false;
+        if (s.k === 'enum' && s.name === 'Option') return true;
+        const item = s.k === 'struct' ? this.crate.structs.get(s.name)?.[0]?.item : this.crate.enums.get(s.name)?.[0]?.item;
+        return !item || (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
+      }
+      case 'tuple': return s.elems.every((a) => this.isCopy(a, ctx));
+      case 'array': return this.isCopy(s.elem, ctx);
+      default: return true;
+    }
+  }
+
+  /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */
+  private ownedPlace(e: Expr, ctx: Ctx): { name: string; local: Local; path: string } | null {
+    if (e.k === 'path' && e.segs.length === 1) {
+      const local = this.lookup(e.segs[0]!, ctx);
+      return local?.owned ? { name: e.segs[0]!, local, path: '' } : null;
+    }
+    if (e.k === 'field') {
+      const r = this.ownedPlace(e.recv, ctx);
+      return r && { ...r, path: r.path ? `${r.path}.${e.name}` : e.name };
+    }
+    return null;
+  }
+
+  /**
+   * A place (`x`, `x.f`) used by value or borrowed in code rustc checks (exec code; tracked
+   * values in proof code; spec code is erased first): a use of what an earlier use moved is
+   * "use of moved value"; a use by value of a non-`Copy` value moves it. Moving out of an array
+   * element is refused, as rustc does.
+   */
+  private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
+    if (ctx.code === 'spec') return;
+    if (e.k === 'index') {
+      if (use === 'value' && !this.isCopy(t, ctx)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
+      return;
+    }
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl) return;
+    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
+    if (!checked) return;
+    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
+    if (this.moved.some((m) => m.local === pl.local && overlaps(m.path, pl.path))) {
+      this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
+      return;
+    }
+    if (use === 'value' && this.affine(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
+  }
+  /** A place already checked by a borrow, then moved (a by-value `self`). */
+  private markMoved(e: Expr, t: CTy, ctx: Ctx): void {
+    if (ctx.code === 'spec') return;
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl || !this.affine(t, ctx)) return;
+    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
+    if (checked) this.moved.push({ local: pl.local, path: pl.path });
+  }
+  /** A place written as a whole (`x = e`, `x.f = e`) holds a value again. */
+  private reinitialize(e: Expr, ctx: Ctx): void {
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl) return;
+    this.moved = this.moved.filter((m) => m.local !== pl.local || !(m.path === pl.path || m.path.startsWith(pl.path ? pl.path + '.' : '')));
+  }
+  /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
+  private isRefValue(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'unary' && (e.op === '&' || e.op === '&mut')) return true;
+    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.ref;
+    if (e.k === 'call' && ctx.fn) return this.calleeItem(e, ctx.fn)?.ret?.ty.k === 'ref';
+    if (e.k === 'method') {
+      const r = this.types.get(e.recv);
+      const rs = r && shallow(r, this.vars);
+      if (rs && (rs.k === 'struct' || rs.k === 'enum')) return this.crate.fns.get(`${rs.name}::${e.name}`)?.[0]?.item.ret?.ty.k === 'ref';
+      return true; // a method the checker does not resolve: its ownership is unknown
+    }
+    return false;
   }
 
   /** The expression whose value is used as a whole (moved, passed, returned, bound). */
@@ -687,7 +842,11 @@ class Checker {
         return this.path(e, ctx);
       case 'unary': {
         if (e.op === '&mut') this.mutBorrow(e, ctx);
-        if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.infer(e.e, ctx, hint);
+        if (e.op === '&' || e.op === '&mut') return this.inferBorrowed(e.e, ctx, hint);
+        if (e.op === '*') {
+          this.placeUse = 'base';
+          return this.infer(e.e, ctx, hint);
+        }
         if (e.op === '-' && e.e.k === 'int') {
           const t = this.infer(e.e, ctx, hint);
           this.literals[this.literals.length - 1]!.value = -e.e.value;
@@ -717,10 +876,12 @@ class Checker {
       case 'method':
         return this.method(e, ctx);
       case 'field': {
+        this.placeUse = 'base';
         const r = shallow(this.infer(e.recv, ctx), this.vars);
         return this.fieldType(r, e.name, e.sp);
       }
       case 'index': {
+        this.placeUse = 'base';
         const r = shallow(this.infer(e.recv, ctx), this.vars);
         // `a[i..j]` (a range, which VC generation reports unsupported) is a slice, not an element
         if (e.idx.k === 'unsupported') {
@@ -772,11 +933,12 @@ class Checker {
         return t;
       }
       case 'match': {
-        const s = this.infer(e.scrut, ctx);
+        // (matched in place: a binding's ownership is not tracked, so the scrutinee is not moved)
+        const s = this.inferBorrowed(e.scrut, ctx);
         if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
         let result: CTy | null = null;
         const before = this.snap();
-        const after: (boolean[] | null)[] = [];
+        const after: (Flow | null)[] = [];
         for (const arm of e.arms) {
           this.restore(before);
           ctx.scopes.push(new Map());
@@ -870,8 +1032,9 @@ class Checker {
         if (!e.dec.length && ctx.code === 'exec' && !execTerminationWaived(ctx.fn, this.options)) this.error('loop must have a decreases clause', { start: e.sp.start, end: e.sp.start + e.k.length });
         const before = this.snap();
         this.block(e.body, ctx);
-        // the body may not run (or stop at a `break` before an assignment)
-        this.restore(before);
+        const afterBody = this.snap();
+        // the body may not run (or stop at a `break` before an assignment); what it moved may be moved
+        this.join(before, [before, afterBody]);
         return e.k === 'while' ? C_UNIT : C_ANY;
       }
       case 'assign':
@@ -979,8 +1142,9 @@ class Checker {
       this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
       return C_BOOL;
     }
-    let lt = shallow(this.infer(l, ctx), this.vars);
-    let rt = shallow(this.infer(r, ctx, lt), this.vars);
+    // (operators take their operands by reference or are on `Copy` values)
+    let lt = shallow(this.inferBorrowed(l, ctx), this.vars);
+    let rt = shallow(this.inferBorrowed(r, ctx, lt), this.vars);
     // an operand whose type is still to be inferred (an unannotated binder) takes the other's
     if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {
       this.unify(lt, rt, r.sp);
@@ -1194,6 +1358,18 @@ class Checker {
       this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
     }
     this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp });
+    // a reference (or Box/Ghost/Tracked) as a generic argument: types erase it, so `f::<&u8>`
+    // would be `f::<u8>`, which differ for a spec fn of the type alone
+    const erased = written.find((w) => erasedWrapper(w));
+    const args = call.k === 'call' ? call.args : call.k === 'method' ? call.args : [];
+    const offset = call.k === 'method' ? 1 : 0;
+    const viaRef = args.find((a, i) => {
+      const pt = f.params[i + offset]?.ty;
+      return pt?.k === 'path' && pt.segs.length === 1 && f.generics.includes(pt.name) && this.isRefValue(a, ctx);
+    });
+    if ((erased || viaRef) && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) {
+      this.out.fnUnsupported.set(ctx.fn, { message: 'a reference (or `Box`/`Ghost`/`Tracked`) as a generic argument: types here erase it, so the instantiation would be the one of the type it wraps', sp: (erased ?? viaRef)!.sp });
+    }
     return env;
   }
 
@@ -1255,7 +1431,8 @@ class Checker {
   }
 
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
-    const r = shallow(this.infer(e.recv, ctx), this.vars);
+    // (a `&self` receiver is borrowed; a by-value `self` is moved below, once the method is known)
+    const r = shallow(this.inferBorrowed(e.recv, ctx), this.vars);
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
@@ -1278,6 +1455,8 @@ class Checker {
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
       const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
+      const self = info.item.params[0];
+      if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);
       return this.callFn(info, e.args, r, ctx, e.sp, e);
     }
     if (r.k === 'enum') {
@@ -1497,10 +1676,12 @@ class Checker {
     if (cell) cell.assigned = true; // the target is written, not read
     // a `Ghost`/`Tracked` local is written as a whole (a place inside it was refused above)
     if (place?.local.wrapped) this.wholeUse = root;
+    if (e.op === '=') this.placeUse = 'write';
     const lt = this.infer(e.lhs, placeCtx);
     if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
+      this.reinitialize(e.lhs, ctx);
       if (cell) cell.assigned = true;
       return C_UNIT;
     }
@@ -1559,8 +1740,12 @@ class Checker {
         const wrapped: 'spec' | 'proof' | null = ctx.code !== 'exec' || s.ghost || s.tracked ? null
           : wrapper ?? (s.init && this.isWrappedRead(s.init, ctx) ? this.lookup((s.init as { segs: string[] }).segs[0]!, ctx)!.wrapped! : null)
             ?? (initCtor === 'Ghost' ? 'spec' : initCtor === 'Tracked' ? 'proof' : null);
+        const isRef = s.ty?.k === 'ref' || (!!s.init && this.isRefValue(s.init, ctx));
+        const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
         if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
+        if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
+        if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         return C_UNIT;
       }
       case 'expr':

@@ -416,4 +416,89 @@ pub fn gen_array_first_ok<T: Copy, const N: usize>(a: [T; N]) -> (r: T)
 pub fn gen_const_bool<const B: bool>() {
 }
 
+// ---- moves: a value of a type parameter without `Copy` is moved, not copied (as rustc)
+
+// expect: verified
+pub proof fn gen_consume<A>(tracked a: A) {}
+
+// expect: error
+pub proof fn gen_consume_twice<A>(tracked a: A) {
+    gen_consume(a);
+    gen_consume(a);
+}
+
+// expect: error
+pub proof fn gen_consume_after_branch<A>(tracked a: A, b: bool) {
+    if b {
+        gen_consume(a);
+    }
+    gen_consume(a);
+}
+
+// expect: verified
+pub proof fn gen_consume_each_once<A>(tracked a: A, tracked b: A, c: bool) {
+    if c {
+        gen_consume(a);
+    } else {
+        gen_consume(a);
+    }
+    gen_consume(b);
+}
+
+// expect: error
+pub fn gen_move_twice_exec<A>(a: A) -> (r: (A, A)) {
+    (gen_identity(a), a)
+}
+
+// expect: verified
+pub fn gen_copy_twice<A: Copy>(a: A) -> (r: (A, A))
+    ensures r.0 == a && r.1 == a,
+{
+    (gen_identity(a), a)
+}
+
+// expect: verified
+pub fn gen_move_fields<A, B>(p: GenPair<A, B>) -> (r: (B, A))
+    ensures r.0 == p.second && r.1 == p.first,
+{
+    (p.second, p.first)
+}
+
+// expect: error
+pub fn gen_move_field_then_whole<A, B>(p: GenPair<A, B>) -> (r: (A, GenPair<A, B>)) {
+    (p.first, p)
+}
+
+// expect: error
+pub fn gen_move_out_of_array<T, const N: usize>(a: [T; N]) -> T
+    requires N > 0,
+{
+    a[0]
+}
+
+// expect: verified
+pub fn gen_reassign_after_move<T>(a: T, b: T) -> (r: T)
+    ensures r == b,
+{
+    let mut x = a;
+    let y = x;
+    x = b;
+    x
+}
+
+// ---- a reference as a generic argument would be erased: unsupported
+
+// expect: verified
+pub uninterp spec fn gen_size<T>() -> nat;
+
+// expect: unsupported
+pub proof fn gen_size_of_reference() {
+    assert(gen_size::<&u8>() == gen_size::<u8>());
+}
+
+// expect: failed assertion
+pub proof fn gen_size_distinct_types() {
+    assert(gen_size::<u16>() == gen_size::<u8>());
+}
+
 }

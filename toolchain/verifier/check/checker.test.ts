@@ -379,8 +379,9 @@ describe('generics', () => {
   });
 
   it('refuses exec `==` and any order on a type parameter, allows spec `==`', () => {
-    const errs = errorsOf(`fn e<T>(a: T, b: T) -> bool { a == b }\nproof fn o<T>(a: T, b: T) { assert(a <= b); }\nproof fn s<T>(a: T, b: T) { assert(a == b); }`);
+    const errs = errorsOf(`fn e<T>(a: T, b: T) -> bool { a == b }\nfn eo<T>(a: Option<T>, b: Option<T>) -> bool { a != b }\nproof fn o<T>(a: T, b: T) { assert(a <= b); }\nproof fn s<T>(a: T, b: T) { assert(a == b); }`);
     expect(errs.e!.join()).toMatch(/`==` cannot be applied to type `T`/);
+    expect(errs.eo!.join()).toMatch(/`!=` cannot be applied to type `Option<T>`/);
     expect(errs.o!.join()).toMatch(/`<=` cannot be applied to type `T`/);
     expect(errs.s).toEqual([]);
   });
@@ -438,5 +439,34 @@ fn m<const N: usize>() -> u8 { N }`);
     expect(errs.h).toEqual([]);
     expect(errs.k).toEqual([]);
     expect(errs.m!.join()).toMatch(/expected `u8`, found `usize`/);
+  });
+
+  it('moves a value of a type parameter (no Copy bound) on use by value, as rustc', () => {
+    const errs = errorsOf(`proof fn c<A>(tracked a: A) {}
+proof fn twice<A>(tracked a: A) { c(a); c(a); }
+proof fn branch<A>(tracked a: A, b: bool) { if b { c(a); } c(a); }
+proof fn both<A>(tracked a: A, b: bool) { if b { c(a); } else { c(a); } }
+proof fn spec_ok<A>(a: A) { assert(a == a); }
+fn id<A>(a: A) -> A { a }
+fn copy<A: Copy>(a: A) -> (A, A) { (id(a), a) }
+fn refs<A>(a: &A) { r(a); r(a); }
+fn r<A>(a: &A) {}
+fn reinit<A>(a: A, b: A) -> A { let mut x = a; let y = x; x = b; x }
+fn elem<A>(v: [A; 2]) -> A { v[0] }
+struct P<A, B> { a: A, b: B }
+fn parts<A, B>(p: P<A, B>) -> (B, A) { (p.b, p.a) }
+fn part_whole<A, B>(p: P<A, B>) -> (A, P<A, B>) { (p.a, p) }`);
+    expect(errs.twice!.join()).toMatch(/use of moved value: `a`/);
+    expect(errs.branch!.join()).toMatch(/use of moved value: `a`/);
+    expect(errs.elem!.join()).toMatch(/cannot move out of an array element of non-Copy type `A`/);
+    expect(errs.part_whole!.join()).toMatch(/use of moved value: `p`/);
+    for (const ok of ['both', 'spec_ok', 'copy', 'refs', 'reinit', 'parts']) expect(errs[ok], ok).toEqual([]);
+  });
+
+  it('makes a call with a reference as generic argument unsupported (types erase references)', () => {
+    const { checked, fns } = check(`spec fn size<T>() -> nat { 0 }\nfn id<T>(x: T) -> T { x }\nproof fn p() { assert(size::<&u8>() == size::<u8>()); }\nfn q(v: u8) { let a = id(&v); }\nfn k(v: u8) { let a = id(v); }`);
+    expect(checked.fnUnsupported.get(fns.get('p')!)?.message).toMatch(/reference .* as a generic argument/);
+    expect(checked.fnUnsupported.get(fns.get('q')!)?.message).toMatch(/reference .* as a generic argument/);
+    expect(checked.fnUnsupported.get(fns.get('k')!)).toBeUndefined();
   });
 });

@@ -800,6 +800,19 @@ class Checker {
     if (!pl) return;
     this.moved = this.moved.filter((m) => m.local !== pl.local || !(m.path === pl.path || m.path.startsWith(pl.path ? pl.path + '.' : '')));
   }
+  /** Whether a value of type `t` holds a value of a generic type parameter. */
+  private holdsParam(t: CTy): boolean {
+    const s = shallow(t, this.vars);
+    switch (s.k) {
+      case 'param': return true;
+      case 'struct': case 'enum': return s.args.some((a) => this.holdsParam(a));
+      case 'tuple': return s.elems.some((a) => this.holdsParam(a));
+      case 'array': return this.holdsParam(s.elem);
+      case 'seq': case 'set': return this.holdsParam(s.elem);
+      case 'map': return this.holdsParam(s.key) || this.holdsParam(s.val);
+      default: return false;
+    }
+  }
   /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
   private isRefValue(e: Expr, ctx: Ctx): boolean {
     if (e.k === 'unary' && (e.op === '&' || e.op === '&mut')) return true;
@@ -1156,6 +1169,11 @@ class Checker {
     // bound this verifier does not support), and there is no order on it
     if (COMPARISONS.has(op) && (lt.k === 'param' || rt.k === 'param') && (!g || (op !== '==' && op !== '!='))) {
       this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(lt.k === 'param' ? lt : rt, this.vars)}\``, sp);
+      return C_BOOL;
+    }
+    // (likewise exec `==` on a value holding one: `Option<T>`, `S<T>`, `(T, u8)`)
+    if (!g && (op === '==' || op === '!=') && (this.holdsParam(lt) || this.holdsParam(rt))) {
+      this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(this.holdsParam(lt) ? lt : rt, this.vars)}\` (it needs \`PartialEq\` of a type parameter)`, sp);
       return C_BOOL;
     }
     if (COMPARISONS.has(op)) {

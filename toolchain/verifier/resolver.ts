@@ -279,10 +279,7 @@ export class Crate {
           return { k: 'struct', name, args: this.genericArgs(s, t, scope, depth) };
         }
         const e = this.enumItem(name);
-        if (e) {
-          if (e.generics.length) throw new ResolveError(`generic enum \`${name}\` is not supported`, t.sp);
-          return { k: 'enum', name, args: [] };
-        }
+        if (e) return { k: 'enum', name, args: this.genericArgs(e, t, scope, depth) };
         throw new ResolveError(`cannot find type \`${name}\``, t.sp);
       }
     }

@@ -195,7 +195,7 @@ function reachMap(crate: Crate): Map<string, Set<string>> {
       const st = crate.structs.get(name)?.[0]?.item;
       if (st) return st.fields.map((f) => crate.resolveType(f.ty, st));
       const en = crate.enums.get(name)?.[0]?.item;
-      if (en) return en.generics.length ? [] : en.variants.flatMap((v) => v.fields.map((f) => crate.resolveType(f.ty, name)));
+      if (en) return en.variants.flatMap((v) => v.fields.map((f) => crate.resolveType(f.ty, en)));
     } catch {
       /* an unresolvable field is reported where the type is used */
     }
@@ -301,9 +301,11 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
         };
       }
       const e = crate.enumItem(t.name)!;
+      // a generic enum's instance: its variants' fields at the generic arguments
+      const env = genericEnv(e, t.args);
       return {
         key, sort,
-        ctors: e.variants.map((v) => userCtor(v.name, `${key}.${v.name}`, v.fields.map((fd) => uf(v.name, fd.name, crate.resolveType(fd.ty, t.name))))),
+        ctors: e.variants.map((v) => userCtor(v.name, `${key}.${v.name}`, v.fields.map((fd) => uf(v.name, fd.name, substTy(crate.resolveType(fd.ty, e), env))))),
       };
     }
     case 'seq': case 'array':
@@ -362,7 +364,7 @@ export class SortRegistry {
       return;
     }
     if (t.k === 'cval') return;
-    if (t.k === 'struct') t.args.forEach((a) => this.need(a));
+    if (t.k === 'struct' || t.k === 'enum') t.args.forEach((a) => this.need(a));
     if (t.k === 'set') {
       this.need(t.elem);
       return;

@@ -1088,7 +1088,7 @@ class Checker {
     if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
       return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
     }
-    const variant = this.variant(segs, ctx, e.sp);
+    const variant = this.variant(segs, ctx, e.sp, e.generics);
     if (variant) {
       this.openCtor(variant.ty, e.sp);
       return variant.ty;
@@ -1103,7 +1103,8 @@ class Checker {
   }
 
   /** A user enum's variant (or `Some`/`None`) named by a path, with its field types. */
-  private variant(segs: string[], ctx: Ctx, sp: Sp): { ty: CTy; fields: CTy[]; named: string[] } | null {
+  /** `written`: the turbofish of the path (`E::<u8, bool>::V`, `E::V::<u8, bool>`): the enum's arguments. */
+  private variant(segs: string[], ctx: Ctx, sp: Sp, written: TypeExpr[] = []): { ty: CTy; fields: CTy[]; named: string[] } | null {
     const last = segs[segs.length - 1]!;
     if ((segs.length === 1 || (segs.length === 2 && segs[0] === 'Option')) && (last === 'Some' || last === 'None')) {
       const elem: CTy = C_ANY;
@@ -1111,13 +1112,23 @@ class Checker {
     }
     if (segs.length < 2) return null;
     let en = segs[segs.length - 2]!;
-    if (en === 'Self') en = ctx.fn?.selfType ?? en;
+    const viaSelf = en === 'Self';
+    if (viaSelf) en = ctx.fn?.selfType ?? en;
     const item = this.crate.enumItem(en);
     if (!item) return null;
-    if (item.generics.length) return null;
     const v = item.variants.find((x) => x.name === last);
     if (!v) throw new ResolveError(`no variant named \`${last}\` found for enum \`${en}\``, sp);
-    return { ty: { k: 'enum', name: en, args: [] }, fields: v.fields.map((f) => this.resolve(f.ty, en)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
+    // a generic enum: `Self::V` in its impl has the impl's arguments; `E::V` infers them
+    const self = viaSelf && item.generics.length && ctx.fn ? shallow(this.resolve({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp }, ctx.fn), this.vars) : null;
+    const args = self?.k === 'enum' ? self.args : this.freshArgs(item, en, sp);
+    if (written.length && !viaSelf) {
+      const ps = item.genericParams ?? [];
+      if (written.length !== args.length) this.error(`enum takes ${args.length} generic argument${args.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
+      else written.forEach((w, i) => {
+        if (w.k !== 'infer') this.unify(args[i]!, fromTy(ps[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+      });
+    }
+    return { ty: { k: 'enum', name: en, args }, fields: v.fields.map((f) => this.memberTy(f.ty, item, args)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
   }
 
   /** A value of user datatype `ty` built in an open spec fn's body. */
@@ -1273,7 +1284,7 @@ class Checker {
       if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? C_ANY, val: g[1] ?? C_ANY };
       return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? C_ANY };
     }
-    const v = this.variant(segs, ctx, e.sp);
+    const v = this.variant(segs, ctx, e.sp, e.callee.generics);
     if (v) {
       this.openCtor(v.ty, e.sp);
       if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
@@ -1464,7 +1475,7 @@ class Checker {
         const item = this.crate.enumItem(r.name);
         for (const v of item?.variants ?? []) {
           const f = v.fields.find((x) => x.name === name.slice(7));
-          if (f) return this.resolve(f.ty, r.name);
+          if (f) return this.memberTy(f.ty, item!, r.args);
         }
       }
       if (r.k === 'enum' && r.name === 'Option' && name === '$arrow:0') return r.args[0] ?? C_ANY;

@@ -47,7 +47,7 @@ export class CallMethods {
       return { t: this.placeholder(['$empty', segs[0]!], sp), ty: { k: 'tuple', elems: [] } };
     }
     // enum variant / tuple struct constructor
-    const vr = this.findVariant(segs, sp);
+    const vr = this.findVariant(segs, sp, undefined, e);
     if (vr) {
       const args = e.args.map((a) => this.ev(a, st, m).t);
       if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);

@@ -226,7 +226,7 @@ export class ExprMethods {
       return { t: num(v), ty: { k: 'int', kind: k } };
     }
     // enum variant without payload
-    const variant = this.findVariant(segs, e.sp);
+    const variant = this.findVariant(segs, e.sp, undefined, e);
     if (variant) {
       if (variant.ctor.fields.length) throw new Unsupported('enum variant constructor used as a value', e.sp);
       return { t: variant.ctor.ctor, ty: variant.ty };
@@ -244,7 +244,8 @@ export class ExprMethods {
     throw new ResolveError(`cannot find value \`${segs.join('::')}\``, e.sp);
   }
 
-  findVariant(this: FnGen, segs: string[], sp: Sp, expected?: Ty): { ty: Ty; dt: Datatype; ctor: Datatype['ctors'][number] } | null {
+  /** `at`: the expression naming the variant (its checked type gives a generic enum's arguments). */
+  findVariant(this: FnGen, segs: string[], sp: Sp, expected?: Ty, at?: Expr): { ty: Ty; dt: Datatype; ctor: Datatype['ctors'][number] } | null {
     const last = segs[segs.length - 1]!;
     if (segs.length === 1 && (last === 'Some' || last === 'None')) {
       // Option: the payload type is decided by the caller (see evCall / patterns)
@@ -260,7 +261,10 @@ export class ExprMethods {
     if (en === 'Option' && expected) return this.findVariant([last], sp, expected);
     const item = this.crate.enumItem(en);
     if (!item) return null;
-    const ty: Ty = { k: 'enum', name: en, args: [] };
+    // a generic enum's arguments: the expected type (a pattern), else the checker's type of the expression
+    const recorded = item.generics.length && !expected && at ? this.cvc.checked.exprTypes.get(at) : undefined;
+    if (item.generics.length && !expected && recorded?.k !== 'enum') throw new ResolveError(`type annotations needed for \`${en}::${last}\``, sp);
+    const ty: Ty = !item.generics.length ? { k: 'enum', name: en, args: [] } : expected?.k === 'enum' && expected.name === en ? expected : this.instTy(recorded!);
     const dt = this.sorts.datatype(ty);
     const ctor = dt.ctors.find((c) => c.name === last);
     if (!ctor) throw new ResolveError(`no variant \`${last}\` in enum \`${en}\``, sp);
@@ -657,7 +661,7 @@ export class ExprMethods {
     const last = e.path[e.path.length - 1]!;
     let ty: Ty;
     let ctor: Datatype['ctors'][number];
-    const vr = e.path.length >= 2 ? this.findVariant(e.path, e.sp) : null;
+    const vr = e.path.length >= 2 ? this.findVariant(e.path, e.sp, undefined, e) : null;
     if (vr) {
       ty = vr.ty;
       ctor = vr.ctor;

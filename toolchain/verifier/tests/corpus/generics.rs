@@ -501,4 +501,77 @@ pub proof fn gen_size_distinct_types() {
     assert(gen_size::<u16>() == gen_size::<u8>());
 }
 
+// ---- generic enums
+
+pub enum GenEither<L, R> {
+    Left(L),
+    Right(R),
+}
+
+impl<L, R> GenEither<L, R> {
+    // expect: verified
+    pub open spec fn gen_is_left(&self) -> bool {
+        match self {
+            GenEither::Left(_) => true,
+            GenEither::Right(_) => false,
+        }
+    }
+
+    // expect: verified
+    pub fn gen_flip(self) -> (r: GenEither<R, L>)
+        ensures self.gen_is_left() <==> !r.gen_is_left(),
+    {
+        match self {
+            GenEither::Left(l) => GenEither::Right(l),
+            GenEither::Right(r) => GenEither::Left(r),
+        }
+    }
+
+    // expect: failed postcondition
+    pub fn gen_flip_wrong(self) -> (r: GenEither<R, L>)
+        ensures self.gen_is_left() <==> r.gen_is_left(),
+    {
+        match self {
+            GenEither::Left(l) => GenEither::Right(l),
+            GenEither::Right(r) => GenEither::Left(r),
+        }
+    }
+}
+
+// expect: verified
+pub fn gen_either_user(x: u8) -> (r: bool)
+    ensures r,
+{
+    let e: GenEither<u8, bool> = GenEither::Left(x);
+    let f = e.gen_flip();
+    match f {
+        GenEither::Right(_) => true,
+        GenEither::Left(_) => false,
+    }
+}
+
+// The flip's spec says nothing about the payload.
+// expect: failed postcondition
+pub fn gen_either_payload(x: u8) -> (r: u8)
+    ensures r == x,
+{
+    let e = GenEither::<u8, bool>::Left(x);
+    let f = e.gen_flip();
+    match f {
+        GenEither::Right(v) => v,
+        GenEither::Left(_) => 0,
+    }
+}
+
+// expect: verified
+pub proof fn gen_either_spec<T>(x: T) {
+    let e = GenEither::<T, T>::Left(x);
+    assert(e.gen_is_left());
+}
+
+// expect: error
+pub fn gen_either_uninferred(x: u8) {
+    let e = GenEither::Left(x);
+}
+
 }

@@ -470,3 +470,20 @@ fn part_whole<A, B>(p: P<A, B>) -> (A, P<A, B>) { (p.a, p) }`);
     expect(checked.fnUnsupported.get(fns.get('k')!)).toBeUndefined();
   });
 });
+
+describe('generic parameters the verifier covers', () => {
+  it('accepts marker bounds; a bound with methods, a where bound on a type, a non-usize const parameter are unsupported', () => {
+    const { checked, fns } = check(`fn m<T: Copy + Clone + ?Sized, const N: usize>(x: u8) {}
+fn o<T: PartialOrd>(x: T) -> T { x.foo() }
+fn w<T>(x: T) where Self: Sized {}
+fn c<const B: bool>() {}
+fn d<T: Iterator<Item = u8>>() {}`);
+    const un = (n: string) => checked.fnUnsupported.get(fns.get(n)!)?.message ?? null;
+    expect(un('m')).toBeNull();
+    expect(un('o')).toMatch(/trait bound `T: PartialOrd`/);
+    expect(checked.fnErrors.get(fns.get('o')!) ?? []).toEqual([]);
+    expect(un('w')).toMatch(/`where` clause bound/);
+    expect(un('c')).toMatch(/const generic parameter `B` of a type other than `usize`/);
+    expect(un('d')).toMatch(/trait bound `T: Iterator`/);
+  });
+});

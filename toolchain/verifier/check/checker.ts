@@ -18,6 +18,7 @@ import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
+import { unsupportedGenerics } from './generic-params';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -504,7 +505,7 @@ class Checker {
       const external = hasExternalBody(it.attrs);
       if (external) {
         for (const g of it.generics) {
-          if (g === 'const') continue; // `const N: usize` is not a type parameter
+          if (it.genericParams?.some((p) => p.name === g && p.kind === 'const')) continue; // `const N: usize` is not a type parameter
           if (!ps.accept.has(g) && !ps.reject.has(g)) addError(it, `in external_body datatype \`${it.name}\`, each type parameter must be one of: #[verifier::reject_recursive_types], #[verifier::reject_recursive_types_in_ground_variants], #[verifier::accept_recursive_types] (\`${g}\` is not)`);
         }
         continue;
@@ -576,6 +577,12 @@ class Checker {
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
+    // generic parameters with bounds that are not supported: unsupported, the body unchecked
+    const gaps = unsupportedGenerics(f);
+    if (gaps) {
+      if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, gaps);
+      return;
+    }
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
     for (const p of f.params) {

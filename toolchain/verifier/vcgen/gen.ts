@@ -7,7 +7,7 @@
 
 import type { FnItem, Sp, TypeExpr } from '../ast';
 import { LineMap } from '../../syntax/line-map';
-import { Crate, MARKER_TRAITS, ResolveError, UNIT, genericEnv, intRange, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
+import { Crate, ResolveError, UNIT, genericEnv, intRange, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
@@ -208,7 +208,6 @@ export class FnGen {
     const res: FnVC = { info: this.info, obligations: [], callees: this.callees };
     try {
       const f = this.info.item;
-      this.checkGenericParams(f);
       const clause = f.unsupportedClauses[0];
       if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
       if (f.mode === 'spec') this.checkSpecFn();
@@ -255,26 +254,6 @@ export class FnGen {
   /** `f`'s return type at generic arguments `env`. */
   retType(f: FnItem, env: TyEnv = this.cur.env): Ty {
     return f.ret ? substTy(this.crate.resolveType(f.ret.ty, f), env) : UNIT;
-  }
-
-  /**
-   * Generic parameters this encoding covers: type parameters with marker bounds (no methods, no
-   * specs) and `usize` const parameters; anything else is unsupported (a trait bound with methods
-   * would give the body operations, and the callers obligations, that are not modelled).
-   */
-  checkGenericParams(f: FnItem): void {
-    for (const p of f.genericParams ?? []) {
-      if (p.kind === 'const') {
-        if (p.constTy?.k !== 'path' || p.constTy.name !== 'usize') throw new Unsupported(`const generic parameter \`${p.name}\` of a type other than \`usize\``, p.sp);
-      }
-      for (const b of p.bounds) {
-        if (b.name === '?') throw new Unsupported(`generic parameter \`${p.name}\`: a bound or default this verifier does not read`, b.sp);
-        if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;
-        if (b.maybe || b.hasArgs || !MARKER_TRAITS.has(b.name)) throw new Unsupported(`trait bound \`${p.name}: ${b.maybe ? '?' : ''}${b.name}\` (traits are not supported; only marker bounds such as \`Copy\`)`, b.sp);
-      }
-    }
-    const other = f.otherBounds?.[0];
-    if (other) throw new Unsupported('`where` clause bound on something other than a generic parameter', other.sp);
   }
 
   specMode(path: Term[]): Mode {

@@ -18,7 +18,7 @@ import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
-import { unsupportedGenerics } from './generic-params';
+import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -953,7 +953,7 @@ class Checker {
         return t;
       }
       case 'match': {
-        // (matched in place: a binding's ownership is not tracked, so the scrutinee is not moved)
+        // (matched in place; a by-value binding of a non-`Copy` part moves the scrutinee, below)
         const s = this.inferBorrowed(e.scrut, ctx);
         if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
         let result: CTy | null = null;
@@ -974,6 +974,9 @@ class Checker {
           ctx.scopes.pop();
         }
         if (e.arms.length) this.join(before, after);
+        // matching an owned place binds its parts by value: one of a non-`Copy` type moves it out
+        // (rustc: "use of partially moved value" afterwards)
+        if (e.arms.some((a) => this.bindsByValue(a.pat, ctx))) this.markMoved(e.scrut, s, ctx);
         return result ?? C_ANY;
       }
       case 'block':
@@ -1644,6 +1647,20 @@ class Checker {
     }
   }
 
+  /** Whether pattern `p` binds a value of a non-`Copy` type by value (not `ref`). */
+  private bindsByValue(p: Pat, ctx: Ctx): boolean {
+    switch (p.k) {
+      case 'bind': {
+        const t = this.bindings.get(p);
+        return !p.ref && !!t && this.affine(t, ctx);
+      }
+      case 'or': return p.alts.some((a) => this.bindsByValue(a, ctx));
+      case 'tuple': return p.elems.some((a) => this.bindsByValue(a, ctx));
+      case 'variant': return (p.args ?? []).some((a) => this.bindsByValue(a, ctx)) || (p.fields ?? []).some((f) => this.bindsByValue(f.pat, ctx));
+      default: return false;
+    }
+  }
+
   private hasRefMut(p: Pat): boolean {
     switch (p.k) {
       case 'bind': return !!(p.ref && p.mut);
@@ -1761,6 +1778,8 @@ class Checker {
         const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn ?? null) : null;
+        const mutArg = s.ty ? mutRefArgument(s.ty) : null;
+        if (mutArg && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) this.out.fnUnsupported.set(ctx.fn, { message: MUT_REF_ARGUMENT, sp: mutArg });
         let ty: CTy = declared ?? C_ANY;
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : this.inferWhole(s.init, initCtx);

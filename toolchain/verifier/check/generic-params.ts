@@ -3,7 +3,7 @@
 // its body is not checked: a trait with methods gives the body operations (and its callers
 // obligations) that are not modelled, so its types could not be known either.
 
-import type { FnItem } from '../ast';
+import type { FnItem, Sp, TypeExpr } from '../ast';
 import { MARKER_TRAITS } from '../resolver';
 import type { CheckError } from './checker';
 
@@ -19,5 +19,34 @@ export function unsupportedGenerics(f: FnItem): CheckError | null {
   }
   const other = f.otherBounds?.[0];
   if (other) return { message: '`where` clause bound on something other than a generic parameter', sp: other.sp };
+  for (const t of [...f.params.map((p) => p.ty), ...(f.ret ? [f.ret.ty] : [])]) {
+    const sp = mutRefArgument(t);
+    if (sp) return { message: MUT_REF_ARGUMENT, sp };
+  }
   return null;
+}
+
+export const MUT_REF_ARGUMENT = 'not supported: a `&mut` reference as a generic argument (`Option<&mut T>`, `S<&mut T>`): mutation through it would not reach the borrowed place';
+
+/** The span of a `&mut` type inside the generic arguments of `t` (types erase references), or null. */
+export function mutRefArgument(t: TypeExpr, inArgs = false): Sp | null {
+  switch (t.k) {
+    case 'ref': return inArgs && t.mut ? t.sp : mutRefArgument(t.inner, inArgs);
+    case 'path': {
+      for (const a of t.args) {
+        const sp = mutRefArgument(a, true);
+        if (sp) return sp;
+      }
+      return null;
+    }
+    case 'array': case 'slice': return mutRefArgument(t.elem, inArgs);
+    case 'tuple': {
+      for (const e of t.elems) {
+        const sp = mutRefArgument(e, true);
+        if (sp) return sp;
+      }
+      return null;
+    }
+    default: return null;
+  }
 }

@@ -574,4 +574,18 @@ pub fn gen_either_uninferred(x: u8) {
     let e = GenEither::Left(x);
 }
 
+// A match binding a part by value moves the matched value.
+// expect: error
+pub proof fn gen_consume_after_match<A>(tracked e: GenEither<A, A>) {
+    match e {
+        GenEither::Left(x) => {}
+        GenEither::Right(_) => {}
+    }
+    gen_consume(e);
+}
+
+// expect: unsupported
+pub fn gen_mut_ref_argument(x: Option<&mut u64>) {
+}
+
 }

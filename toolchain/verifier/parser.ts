@@ -1004,6 +1004,22 @@ class Parser {
   }
 
   // ---------------- types ----------------
+  /**
+   * A generic argument: a type, or a const argument (an integer literal as a path type named by
+   * its text, which the resolver reads as a value; a `{ .. }` block, kept as `{..}`, which it refuses).
+   */
+  genericArg(): TypeExpr {
+    const t = this.peek();
+    if (t.kind === 'int') {
+      this.next();
+      return { k: 'path', name: t.text, segs: [t.text], args: [], sp: { start: t.start, end: t.end } };
+    }
+    if (this.is('{')) {
+      this.skipBalanced();
+      return { k: 'path', name: '{..}', segs: ['{..}'], args: [], sp: { start: t.start, end: this.lastEnd() } };
+    }
+    return this.type();
+  }
   type(): TypeExpr {
     this.enter();
     try {
@@ -1057,10 +1073,7 @@ class Parser {
         while (!this.eatGt()) {
           if (this.peek().kind === 'lifetime') {
             lifetimes.push(this.next().text);
-          } else if (this.peek().kind === 'int' || this.is('{')) {
-            // const generic argument
-            args.push({ k: 'path', name: this.peek().text, segs: [this.next().text], args: [], sp: { start: s, end: this.lastEnd() } });
-          } else args.push(this.type());
+          } else args.push(this.genericArg());
           if (!this.eat(',')) {
             if (!this.eatGt()) this.error('expected `>`');
             break;
@@ -1522,7 +1535,7 @@ class Parser {
           this.next();
           this.next();
           while (!this.eatGt()) {
-            generics.push(this.type());
+            generics.push(this.genericArg());
             if (!this.eat(',')) {
               if (!this.eatGt()) this.error('expected `>`');
               break;
@@ -1775,7 +1788,7 @@ class Parser {
           generics = [];
           genericsSeg = segs.length - 1;
           while (!this.eatGt()) {
-            generics.push(this.type());
+            generics.push(this.genericArg());
             if (!this.eat(',')) {
               if (!this.eatGt()) this.error('expected `>`');
               break;

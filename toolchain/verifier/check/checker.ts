@@ -19,6 +19,7 @@ import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
+import { holdsParam, isCopy, movesParam } from './copy';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -720,41 +721,9 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Moves (rustc's move check, for what generic code adds)
 
-  /**
-   * Whether a value of type `t` is moved, not copied, when used by value: it holds a value of a
-   * type parameter without a `Copy` bound (`T`, `S<T>`, `(T, u8)`, `Option<T>`, `[T; N]`; spec
-   * collections are copied). Other non-`Copy` datatypes are not tracked (known gap).
-   */
-  private affine(t: CTy, ctx: Ctx): boolean {
-    const s = shallow(t, this.vars);
-    switch (s.k) {
-      case 'param': return !ctx.fn?.genericParams?.some((p) => p.name === s.name && p.bounds.some((b) => b.name === 'Copy' && !b.maybe));
-      case 'struct': case 'enum': return s.args.some((a) => this.affine(a, ctx));
-      case 'tuple': return s.elems.some((a) => this.affine(a, ctx));
-      case 'array': return this.affine(s.elem, ctx);
-      default: return false;
-    }
-  }
-
-  /**
-   * Whether values of type `t` are `Copy` (unknown types count as `Copy`: nothing is refused for
-   * them): integers, bool, spec collections, a type parameter with a `Copy` bound, a datatype
-   * with `#[derive(.., Copy, ..)]` whose arguments are `Copy`, tuples and arrays of such.
-   */
-  private isCopy(t: CTy, ctx: Ctx): boolean {
-    const s = shallow(t, this.vars);
-    switch (s.k) {
-      case 'param': return !this.affine(s, ctx);
-      case 'struct': case 'enum': {
-        if (!s.args.every((a) => this.isCopy(a, ctx))) return false;
-        if (s.k === 'enum' && s.name === 'Option') return true;
-        const item = s.k === 'struct' ? this.crate.structs.get(s.name)?.[0]?.item : this.crate.enums.get(s.name)?.[0]?.item;
-        return !item || (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
-      }
-      case 'tuple': return s.elems.every((a) => this.isCopy(a, ctx));
-      case 'array': return this.isCopy(s.elem, ctx);
-      default: return true;
-    }
+  /** Whether a value of type `t` is moved when used by value (check/copy.ts). */
+  private moves(t: CTy, ctx: Ctx): boolean {
+    return movesParam(t, this.vars, ctx.fn ?? null);
   }
 
   /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */
@@ -779,7 +748,7 @@ class Checker {
   private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
     if (ctx.code === 'spec') return;
     if (e.k === 'index') {
-      if (use === 'value' && !this.isCopy(t, ctx)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
+      if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
       return;
     }
     const pl = this.ownedPlace(e, ctx);
@@ -791,13 +760,13 @@ class Checker {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
     }
-    if (use === 'value' && this.affine(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
+    if (use === 'value' && this.moves(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
   }
   /** A place already checked by a borrow, then moved (a by-value `self`). */
   private markMoved(e: Expr, t: CTy, ctx: Ctx): void {
     if (ctx.code === 'spec') return;
     const pl = this.ownedPlace(e, ctx);
-    if (!pl || !this.affine(t, ctx)) return;
+    if (!pl || !this.moves(t, ctx)) return;
     const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
     if (checked) this.moved.push({ local: pl.local, path: pl.path });
   }
@@ -806,19 +775,6 @@ class Checker {
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
     this.moved = this.moved.filter((m) => m.local !== pl.local || !(m.path === pl.path || m.path.startsWith(pl.path ? pl.path + '.' : '')));
-  }
-  /** Whether a value of type `t` holds a value of a generic type parameter. */
-  private holdsParam(t: CTy): boolean {
-    const s = shallow(t, this.vars);
-    switch (s.k) {
-      case 'param': return true;
-      case 'struct': case 'enum': return s.args.some((a) => this.holdsParam(a));
-      case 'tuple': return s.elems.some((a) => this.holdsParam(a));
-      case 'array': return this.holdsParam(s.elem);
-      case 'seq': case 'set': return this.holdsParam(s.elem);
-      case 'map': return this.holdsParam(s.key) || this.holdsParam(s.val);
-      default: return false;
-    }
   }
   /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
   private isRefValue(e: Expr, ctx: Ctx): boolean {
@@ -1193,8 +1149,8 @@ class Checker {
       return C_BOOL;
     }
     // (likewise exec `==` on a value holding one: `Option<T>`, `S<T>`, `(T, u8)`)
-    if (!g && (op === '==' || op === '!=') && (this.holdsParam(lt) || this.holdsParam(rt))) {
-      this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(this.holdsParam(lt) ? lt : rt, this.vars)}\` (it needs \`PartialEq\` of a type parameter)`, sp);
+    if (!g && (op === '==' || op === '!=') && (holdsParam(lt, this.vars) || holdsParam(rt, this.vars))) {
+      this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(holdsParam(lt, this.vars) ? lt : rt, this.vars)}\` (it needs \`PartialEq\` of a type parameter)`, sp);
       return C_BOOL;
     }
     if (COMPARISONS.has(op)) {
@@ -1652,7 +1608,7 @@ class Checker {
     switch (p.k) {
       case 'bind': {
         const t = this.bindings.get(p);
-        return !p.ref && !!t && this.affine(t, ctx);
+        return !p.ref && !!t && this.moves(t, ctx);
       }
       case 'or': return p.alts.some((a) => this.bindsByValue(a, ctx));
       case 'tuple': return p.elems.some((a) => this.bindsByValue(a, ctx));

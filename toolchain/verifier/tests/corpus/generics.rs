@@ -588,4 +588,56 @@ pub proof fn gen_consume_after_match<A>(tracked e: GenEither<A, A>) {
 pub fn gen_mut_ref_argument(x: Option<&mut u64>) {
 }
 
+// expect: verified
+pub fn gen_array_len_turbofish(a: [u64; 3]) -> (r: usize)
+    ensures r == 3,
+{
+    gen_array_len::<3>(a)
+}
+
+// expect: error
+pub fn gen_array_len_wrong_const(a: [u64; 3]) -> usize {
+    gen_array_len::<4>(a)
+}
+
+// expect: verified
+pub fn gen_box_turbofish(b: &mut GenBox<u64, 2>) -> (r: usize)
+    ensures r == 2,
+{
+    GenBox::<u64, 2>::gen_box_capacity(b)
+}
+
+// ---- more programs that must not verify
+
+// The callee's spec says nothing relating the two fields.
+// expect: failed assertion
+pub fn gen_pair_fields_unrelated(x: u64, y: u64) {
+    let p = GenPair::gen_pair_new(x, y);
+    assert(p.first == p.second);
+}
+
+// A generic caller without `len < M`.
+// expect: failed precondition
+pub fn gen_box_generic_user_full<const M: usize>(b: &mut GenBox<bool, M>)
+    requires old(b).gen_box_wf(),
+{
+    b.gen_box_push(Ghost(true));
+}
+
+// An instantiated struct's fields have their types' ranges, and no more.
+// expect: verified
+pub fn gen_pair_range(p: GenPair<u8, bool>) {
+    assert(p.first <= 255);
+}
+
+// expect: failed assertion
+pub fn gen_pair_range_wrong(p: GenPair<u8, bool>) {
+    assert(p.first < 255);
+}
+
+// expect: failed assertion
+pub proof fn gen_pick_instances_differ(a: u8, b: u16) {
+    assert(gen_pick(true, a, 0) as int == gen_pick(true, b, 0) as int);
+}
+
 }

@@ -1356,7 +1356,7 @@ class Checker {
     // a reference (or Box/Ghost/Tracked) as a generic argument: types erase it, so `f::<&u8>`
     // would be `f::<u8>`, which differ for a spec fn of the type alone
     const erased = written.find((w) => erasedWrapper(w));
-    const args = call.k === 'call' ? call.args : call.k === 'method' ? call.args : [];
+    const args = call.k === 'call' || call.k === 'method' ? call.args : [];
     const offset = call.k === 'method' ? 1 : 0;
     const viaRef = args.find((a, i) => {
       const pt = f.params[i + offset]?.ty;

@@ -31,7 +31,7 @@ export type Pat =
 export type Expr =
   | { k: 'int'; value: bigint; suffix: string; sp: Sp }
   | { k: 'bool'; value: boolean; sp: Sp }
-  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp }
+  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number }
   | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
   | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }
@@ -107,6 +107,34 @@ export interface Block {
 
 export type FnMode = 'exec' | 'spec' | 'proof';
 
+/** A trait bound on a generic parameter (`T: Copy`, `where T: View<V = u64>`): the trait's path. */
+export interface TraitBound {
+  name: string;
+  /** the bound has generic arguments or associated-type bindings (`Foo<u64>`, `View<V = X>`) */
+  hasArgs: boolean;
+  /** `?Sized` */
+  maybe: boolean;
+  sp: Sp;
+}
+
+/**
+ * A generic parameter of a function, impl or datatype, as written: a type parameter with its
+ * bounds (those of a `where` clause included), or `const N: usize`.
+ */
+export interface GenericParam {
+  name: string;
+  kind: 'type' | 'const';
+  bounds: TraitBound[];
+  /** `const N: usize`: the type written */
+  constTy?: TypeExpr;
+  sp: Sp;
+}
+
+/** What a `where` clause says that is not a bound on a parameter by name (`Vec<T>: Foo`, `Self: Sized`). */
+export interface OtherBound {
+  sp: Sp;
+}
+
 export interface Param {
   name: string;
   ty: TypeExpr;
@@ -170,7 +198,16 @@ export interface FnItem {
   body: Block | null;
   /** `broadcast proof fn`: the `broadcast` modifier's span (the lemma becomes an axiom where it is `broadcast use`d) */
   broadcast?: Sp;
+  /** Names of the generic type and const parameters (the impl's first). */
   generics: string[];
+  /** How many of `generics` are the impl's (they come first). */
+  implGenerics?: number;
+  /** The generic parameters with their bounds (the impl's first), in the order of `generics`. */
+  genericParams?: GenericParam[];
+  /** `where` clause bounds on something other than a parameter (the impl's too). */
+  otherBounds?: OtherBound[];
+  /** The generic arguments of the impl's self type (`impl<T, const N: usize> Array<T, N>`: `T`, `N`). */
+  selfArgs?: TypeExpr[];
   /**
    * A bound between lifetimes or on a lifetime (`'a: 'b`, `T: 'a`, a `where` clause naming a
    * lifetime) on the function or its impl: lifetimes are then related in ways not recorded here.
@@ -190,6 +227,8 @@ export interface StructItem {
   fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility }[];
   tupleLike: boolean;
   generics: string[];
+  genericParams?: GenericParam[];
+  otherBounds?: OtherBound[];
   sp: Sp;
   module: string[];
   attrs?: string[];
@@ -201,6 +240,8 @@ export interface EnumItem {
   name: string;
   variants: { name: string; fields: { name: string; ty: TypeExpr }[]; tupleLike: boolean; sp: Sp }[];
   generics: string[];
+  genericParams?: GenericParam[];
+  otherBounds?: OtherBound[];
   sp: Sp;
   module: string[];
   attrs?: string[];

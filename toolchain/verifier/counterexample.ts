@@ -241,7 +241,8 @@ export class ModelReader {
     switch (ty.k) {
       case 'int': return { k: 'int', v: 0n };
       case 'bool': return { k: 'bool', v: false };
-      case 'array': return { k: 'seq', elems: Array.from({ length: ty.len }, () => this.defaultCV(ty.elem, depth + 1)) };
+      case 'array': if (typeof ty.len === 'string') return { k: 'unknown' };
+        return { k: 'seq', elems: Array.from({ length: ty.len }, () => this.defaultCV(ty.elem, depth + 1)) };
       case 'seq': return { k: 'seq', elems: [] };
       case 'struct': case 'enum': case 'tuple': {
         const dt = datatypeOf(this.crate, ty);
@@ -359,6 +360,9 @@ export class ModelReader {
       }
       case 'map':
         return 'map![..]';
+      // a value of a type parameter: the model's name for it (an element of an uninterpreted sort)
+      case 'param': case 'cval':
+        return typeof x === 'string' ? unbar(x) : '?';
     }
   }
 

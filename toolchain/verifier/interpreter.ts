@@ -82,6 +82,8 @@ export class Interpreter {
     if (++this.depth > 200) throw new Unevaluable('recursion too deep');
     try {
       if (!f.body || hasExternalBody(f.attrs)) throw new Unevaluable(`\`${info.qname}\` has no body to run`);
+      // values of a type parameter have no concrete representation here
+      if (f.generics.length) throw new Unevaluable(`\`${info.qname}\` is generic`);
       const env: Env = [new Map()];
       const old = new Map<string, CV>();
       f.params.forEach((p, i) => {
@@ -321,7 +323,8 @@ export class Interpreter {
         const name = e.path[e.path.length - 1]!;
         const base = e.base ? this.ev(e.base, env, exec) : null;
         if (this.crate.structs.has(name)) {
-          const dt = datatypeOf(this.crate, { k: 'struct', name })!;
+          const dt = datatypeOf(this.crate, { k: 'struct', name, args: [] })!;
+          if (this.crate.struct(name, e.sp).generics.length) throw new Unevaluable('a generic struct');
           const fields = dt.ctors[0]!.fields.map((f, i) => {
             const fe = e.fields.find((x) => x.name === f.name);
             if (fe) return this.ev(fe.e, env, exec);
@@ -593,6 +596,8 @@ export class Interpreter {
 
   invoke(info: FnInfo, args: { e: Expr; v?: CV }[], env: Env, exec: boolean, sp: Sp): CV {
     const f = info.item;
+    // values of a type parameter have no concrete representation here
+    if (f.generics.length) throw new Unevaluable(`\`${info.qname}\` is generic`);
     const vals = args.map((a) => a.v ?? this.ev(a.e, env, exec));
     if (f.mode === 'spec') {
       if (!f.body || hasExternalBody(f.attrs)) throw new Unevaluable('uninterpreted spec fn');
@@ -707,6 +712,7 @@ function containsUnknown(v: CV): boolean {
 export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: FnInfo, ob: Obligation, reader: ModelReader, lines: LineMap): CheckResult {
   const f: FnItem = info.item;
   if (f.mode !== 'exec') return { check: 'unchecked', detail: `${f.mode} code is not executable` };
+  if (f.generics.length) return { check: 'unchecked', detail: 'generic code is not run concretely' };
   if (ob.kind === 'decreases') return { check: 'unchecked', detail: 'termination is not checked by running the code' };
   let args: CV[];
   try {

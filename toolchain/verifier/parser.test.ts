@@ -379,3 +379,33 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(q.expr).toMatchObject({ k: 'quant', triggers: [[{ k: 'call' }]] });
   });
 });
+
+describe('generic parameters', () => {
+  it('reads type and const parameters with their bounds, where clauses and the impl\'s self arguments', () => {
+    const f = parseFile('g.rs', `verus! {
+struct S<T: Copy + ?Sized, const N: usize> where T: Clone { t: T }
+impl<'a, A: Copy, const N: usize> S<Option<A>, N> where Vec<A>: Foo {
+  fn m<U: Iterator<Item = u8>>(&self, u: U) where U: Send {}
+}
+fn g<T = u8, 'b: 'a>() {}
+fn h() { let x = S::<u8, 3>::new(); let y = f::<u8>(); }
+}`);
+    expect(f.diagnostics).toEqual([]);
+    const s = f.items.find((i) => i.k === 'struct')!;
+    if (s.k !== 'struct') throw new Error();
+    expect(s.generics).toEqual(['T', 'N']);
+    expect(s.genericParams!.map((p) => [p.name, p.kind, p.bounds.map((b) => `${b.maybe ? '?' : ''}${b.name}`)])).toEqual([['T', 'type', ['Copy', '?Sized', 'Clone']], ['N', 'const', []]]);
+    const m = f.items.find((i) => i.k === 'fn' && i.name === 'm')!;
+    if (m.k !== 'fn') throw new Error();
+    expect(m.generics).toEqual(['A', 'N', 'U']);
+    expect(m.implGenerics).toBe(2);
+    expect(m.genericParams!.find((p) => p.name === 'U')!.bounds.map((b) => [b.name, b.hasArgs])).toEqual([['Iterator', true], ['Send', false]]);
+    expect(m.otherBounds).toHaveLength(1);
+    expect(m.selfArgs!.map((a) => (a.k === 'path' ? a.name : a.k))).toEqual(['Option', 'N']);
+    const g = f.items.find((i) => i.k === 'fn' && i.name === 'g')!;
+    if (g.k !== 'fn') throw new Error();
+    // a default is a bound the verifier does not read; a lifetime bound is recorded as such
+    expect(g.genericParams!.map((p) => [p.name, p.bounds.map((b) => b.name)])).toEqual([['T', ['?']]]);
+    expect(g.lifetimeBounds).toBe(true);
+  });
+});

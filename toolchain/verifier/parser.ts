@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, Item, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, Visibility, TypeExpr } from './ast';
+import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -602,39 +602,164 @@ class Parser {
     else this.eat(';');
   }
 
+  /** The names of `genericParams()`. */
   generics(): string[] {
-    const out: string[] = [];
+    return this.genericParams().map((g) => g.name);
+  }
+  /**
+   * `<..>` of an item: its type and const parameters with their bounds (lifetimes are not kept;
+   * a bound on or by one sets `sawLifetimeBound`). Anything not read as a parameter or bound is
+   * skipped up to the next `,` / `>` and kept as an unreadable bound (`?`), so the item is
+   * reported unsupported, never silently accepted.
+   */
+  genericParams(): GenericParam[] {
+    const out: GenericParam[] = [];
     if (!this.eat('<')) return out;
     // a generic parameter list never holds a brace, `;` or `)`: stop there, so that a stray `<`
     // cannot swallow the rest of the block
     const ends = () => this.peek().kind === 'eof' || this.is('{') || this.is('}') || this.is(';') || this.is(')');
     while (!this.eatGt()) {
       if (ends()) this.error('unterminated generics');
-      const t = this.next();
-      if (t.kind === 'lifetime' && (this.is(':') || ['+', ':'].includes(this.toks[this.i - 2]?.text ?? ''))) this.sawLifetimeBound = true;
-      if (t.kind === 'ident' && (out.length === 0 || this.toks[this.i - 2]?.text === ',' || this.toks[this.i - 2]?.text === '<')) out.push(t.text);
-      if (t.text === '<') {
-        // nested bound generics: skip
-        let d = 1;
-        while (d > 0 && !ends()) {
-          if (this.eatGt()) {
-            d--;
-          } else if (this.next().text === '<') d++;
+      const s = this.peek().start;
+      if (this.peek().kind === 'lifetime') {
+        this.next();
+        if (this.eat(':')) {
+          this.sawLifetimeBound = true;
+          this.skipGenericItem();
         }
+      } else if (this.eat('const')) {
+        const name = this.ident();
+        this.expect(':');
+        const constTy = this.type();
+        const bounds: TraitBound[] = [];
+        if (this.eat('=')) {
+          const ds = this.peek().start;
+          this.skipGenericItem();
+          bounds.push({ name: '?', hasArgs: false, maybe: false, sp: { start: ds, end: this.lastEnd() } });
+        }
+        out.push({ name, kind: 'const', bounds, constTy, sp: { start: s, end: this.lastEnd() } });
+      } else if (this.peek().kind === 'ident') {
+        const name = this.next().text;
+        const bounds = this.eat(':') ? this.traitBounds() : [];
+        if (this.eat('=')) {
+          const ds = this.peek().start;
+          this.skipGenericItem();
+          bounds.push({ name: '?', hasArgs: false, maybe: false, sp: { start: ds, end: this.lastEnd() } });
+        }
+        out.push({ name, kind: 'type', bounds, sp: { start: s, end: this.lastEnd() } });
+      } else {
+        this.skipGenericItem();
+        if (out.length) out[out.length - 1]!.bounds.push({ name: '?', hasArgs: false, maybe: false, sp: { start: s, end: this.lastEnd() } });
       }
+      if (!this.is(',') && !this.is('>') && !this.peek().text.startsWith('>')) {
+        // something not understood inside the parameter: skipped, and the parameter unsupported
+        const us = this.peek().start;
+        this.skipGenericItem();
+        if (out.length) out[out.length - 1]!.bounds.push({ name: '?', hasArgs: false, maybe: false, sp: { start: us, end: this.lastEnd() } });
+      }
+      this.eat(',');
     }
     return out;
   }
-  whereClause(): void {
-    if (!this.is('where')) return;
-    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') if (this.next().kind === 'lifetime') this.sawLifetimeBound = true;
+  /** Skips to the next `,` or `>` (or `{` / `;` / `where`) outside brackets and angle brackets. */
+  skipGenericItem(): void {
+    let angle = 0;
+    while (this.peek().kind !== 'eof') {
+      if (this.is('{') && angle === 0) return;
+      if (this.is('(') || this.is('[') || (this.is('{') && angle > 0)) {
+        this.skipBalanced();
+        continue;
+      }
+      if (this.is(';') || this.is('}') || this.is(')')) return;
+      if (angle === 0 && (this.is(',') || this.peek().text.startsWith('>'))) return;
+      if (this.is('<')) angle++;
+      else if (this.peek().text.startsWith('>') && this.peek().kind === 'punct' && this.peek().text !== '>=') {
+        this.eatGt();
+        angle--;
+        continue;
+      }
+      this.next();
+    }
+  }
+  /** `A + B<X> + ?Sized + 'a`: the bounds after a `:` (lifetimes set `sawLifetimeBound`). */
+  traitBounds(): TraitBound[] {
+    const out: TraitBound[] = [];
+    for (;;) {
+      const s = this.peek().start;
+      if (this.peek().kind === 'lifetime') {
+        this.next();
+        this.sawLifetimeBound = true;
+      } else {
+        const maybe = this.eat('?');
+        if (this.peek().kind !== 'ident' && !this.is('::')) {
+          this.skipGenericItem();
+          out.push({ name: '?', hasArgs: false, maybe, sp: { start: s, end: this.lastEnd() } });
+          return out;
+        }
+        this.eat('::');
+        let name = this.ident();
+        while (this.is('::') && this.peek(1).kind === 'ident') {
+          this.next();
+          name = this.ident();
+        }
+        let hasArgs = false;
+        if (this.is('<') || this.is('(')) {
+          hasArgs = true;
+          if (this.is('(')) {
+            this.skipBalanced();
+            if (this.eat('->')) this.type();
+          } else {
+            this.next();
+            let depth = 1;
+            while (depth > 0 && this.peek().kind !== 'eof' && !this.is('{') && !this.is(';')) {
+              if (this.eatGt()) depth--;
+              else if (this.next().text === '<') depth++;
+            }
+          }
+        }
+        out.push({ name, hasArgs, maybe, sp: { start: s, end: this.lastEnd() } });
+      }
+      if (!this.eat('+')) return out;
+    }
+  }
+  /**
+   * A `where` clause: bounds on a parameter by name are added to `params`; any other predicate is
+   * an `OtherBound` (a bound on a lifetime sets `sawLifetimeBound`).
+   */
+  whereClause(params: GenericParam[] = [], other: OtherBound[] = []): void {
+    if (!this.eat('where')) return;
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+      const s = this.peek().start;
+      if (this.peek().kind === 'lifetime') {
+        this.sawLifetimeBound = true;
+        this.skipGenericItem();
+      } else if (this.peek().kind === 'ident' && this.is(':', 1) && params.some((p) => p.name === this.peek().text && p.kind === 'type')) {
+        const p = params.find((x) => x.name === this.peek().text)!;
+        this.next();
+        this.next();
+        p.bounds.push(...this.traitBounds());
+      } else {
+        this.skipGenericItem();
+        other.push({ sp: { start: s, end: this.lastEnd() } });
+      }
+      if (!this.eat(',')) {
+        if (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+          // not understood: skipped as a bound of its own
+          const us = this.peek().start;
+          this.next();
+          other.push({ sp: { start: us, end: this.lastEnd() } });
+        }
+      }
+    }
   }
 
   structItem(start: number, module: string[]): StructItem {
     this.expect('struct');
     const name = this.ident();
-    const generics = this.generics();
-    this.whereClause();
+    const genericParams = this.genericParams();
+    const generics = genericParams.map((g) => g.name);
+    const otherBounds: OtherBound[] = [];
+    this.whereClause(genericParams, otherBounds);
     const fields: StructItem['fields'] = [];
     let tupleLike = false;
     if (this.eat('{')) {
@@ -667,14 +792,16 @@ class Parser {
       }
       this.expect(';');
     } else this.expect(';');
-    return { k: 'struct', name, fields, tupleLike, generics, sp: { start, end: this.lastEnd() }, module };
+    return { k: 'struct', name, fields, tupleLike, generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module };
   }
 
   enumItem(start: number, module: string[]): EnumItem {
     this.expect('enum');
     const name = this.ident();
-    const generics = this.generics();
-    this.whereClause();
+    const genericParams = this.genericParams();
+    const generics = genericParams.map((g) => g.name);
+    const otherBounds: OtherBound[] = [];
+    this.whereClause(genericParams, otherBounds);
     this.expect('{');
     const variants: EnumItem['variants'] = [];
     while (!this.eat('}')) {
@@ -711,14 +838,15 @@ class Parser {
         break;
       }
     }
-    return { k: 'enum', name, variants, generics, sp: { start, end: this.lastEnd() }, module };
+    return { k: 'enum', name, variants, generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module };
   }
 
   implItem(out: Item[], module: string[]): void {
     const start = this.peek().start;
     this.expect('impl');
     this.sawLifetimeBound = false;
-    const g = this.generics();
+    const gps = this.genericParams();
+    const g = gps.map((x) => x.name);
     const ty = this.type();
     if (this.eat('for')) {
       const ty2 = this.type();
@@ -728,7 +856,8 @@ class Parser {
       out.push({ k: 'unsupported', what: `trait impl for ${tyName(ty2)}`, sp: { start, end: this.lastEnd() }, module });
       return;
     }
-    this.whereClause();
+    const implOther: OtherBound[] = [];
+    this.whereClause(gps, implOther);
     const implLifetimeBound = this.sawLifetimeBound;
     const selfType = tyName(ty);
     this.expect('{');
@@ -740,7 +869,13 @@ class Parser {
         for (const it of inner) {
           if (it.k === 'fn') {
             it.selfType = selfType;
-            if (g.length) it.generics = [...g, ...it.generics];
+            if (g.length) {
+              it.generics = [...g, ...it.generics];
+              it.implGenerics = g.length;
+              it.genericParams = [...gps, ...(it.genericParams ?? [])];
+            }
+            if (implOther.length) it.otherBounds = [...implOther, ...(it.otherBounds ?? [])];
+            if (ty.k === 'path' && ty.args.length) it.selfArgs = ty.args;
             if (implLifetimeBound) it.lifetimeBounds = true;
             if (ty.k === 'path' && ty.lifetimes) it.selfLifetimes = ty.lifetimes;
           }
@@ -768,7 +903,8 @@ class Parser {
     const fnStart = this.i;
     this.sawLifetimeBound = false;
     try {
-      fn.generics = this.generics();
+      fn.genericParams = this.genericParams();
+      fn.generics = fn.genericParams.map((x) => x.name);
       this.expect('(');
       const params = fn.params;
       while (!this.eat(')')) {
@@ -830,7 +966,9 @@ class Parser {
           fn.ret = { name: null, ty: this.type() };
         }
       }
-      this.whereClause();
+      const other: OtherBound[] = [];
+      this.whereClause(fn.genericParams, other);
+      if (other.length) fn.otherBounds = other;
       if (this.sawLifetimeBound) fn.lifetimeBounds = true;
       this.fnClauses(fn);
       if (!this.eat(';')) {
@@ -929,6 +1067,22 @@ class Parser {
   }
 
   // ---------------- types ----------------
+  /**
+   * A generic argument: a type, or a const argument (an integer literal as a path type named by
+   * its text, which the resolver reads as a value; a `{ .. }` block, kept as `{..}`, which it refuses).
+   */
+  genericArg(): TypeExpr {
+    const t = this.peek();
+    if (t.kind === 'int') {
+      this.next();
+      return { k: 'path', name: t.text, segs: [t.text], args: [], sp: { start: t.start, end: t.end } };
+    }
+    if (this.is('{')) {
+      this.skipBalanced();
+      return { k: 'path', name: '{..}', segs: ['{..}'], args: [], sp: { start: t.start, end: this.lastEnd() } };
+    }
+    return this.type();
+  }
   type(): TypeExpr {
     this.enter();
     try {
@@ -988,10 +1142,7 @@ class Parser {
         while (!this.eatGt()) {
           if (this.peek().kind === 'lifetime') {
             lifetimes.push(this.next().text);
-          } else if (this.peek().kind === 'int' || this.is('{')) {
-            // const generic argument
-            args.push({ k: 'path', name: this.peek().text, segs: [this.next().text], args: [], sp: { start: s, end: this.lastEnd() } });
-          } else args.push(this.type());
+          } else args.push(this.genericArg());
           if (!this.eat(',')) {
             if (!this.eatGt()) this.error('expected `>`');
             break;
@@ -1457,7 +1608,7 @@ class Parser {
           this.next();
           this.next();
           while (!this.eatGt()) {
-            generics.push(this.type());
+            generics.push(this.genericArg());
             if (!this.eat(',')) {
               if (!this.eatGt()) this.error('expected `>`');
               break;
@@ -1670,13 +1821,15 @@ class Parser {
       this.eat('::');
       const segs: string[] = [this.ident()];
       let generics: TypeExpr[] = [];
+      let genericsSeg = 0;
       for (;;) {
         if (this.is('::') && this.is('<', 1)) {
           this.next();
           this.next();
           generics = [];
+          genericsSeg = segs.length - 1;
           while (!this.eatGt()) {
-            generics.push(this.type());
+            generics.push(this.genericArg());
             if (!this.eat(',')) {
               if (!this.eatGt()) this.error('expected `>`');
               break;
@@ -1728,7 +1881,7 @@ class Parser {
         }
         return { k: 'struct', path: segs, fields, base, sp: sp() };
       }
-      return { k: 'path', segs, generics, sp: sp() };
+      return { k: 'path', segs, generics, ...(generics.length ? { genericsSeg } : {}), sp: sp() };
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }

@@ -2,20 +2,38 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, Item, SourceFile, Sp, StructItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, SourceFile, Sp, StructItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
 export type Ty =
   | { k: 'int'; kind: IntKind }
   | { k: 'bool' }
-  | { k: 'struct'; name: string }
-  | { k: 'enum'; name: string; args: Ty[] } // user enums (args empty) and Option<T>
+  | { k: 'struct'; name: string; /** generic arguments, one per generic parameter of the struct */ args: Ty[] }
+  | { k: 'enum'; name: string; args: Ty[] } // user enums and Option<T>
   | { k: 'seq'; elem: Ty }
-  | { k: 'array'; elem: Ty; len: number }
+  /** `[T; N]`: a length fixed by the type, a number or a const generic parameter's name */
+  | { k: 'array'; elem: Ty; len: ArrayLen }
   | { k: 'set'; elem: Ty }
   | { k: 'map'; key: Ty; val: Ty }
-  | { k: 'tuple'; elems: Ty[] };
+  | { k: 'tuple'; elems: Ty[] }
+  /**
+   * A generic parameter of the function (or impl) being checked: a type parameter, or a const
+   * parameter where it is a generic argument (`Array<T, N>`). Inside the generic code it stands
+   * for every instantiation (an uninterpreted sort, a constant of unknown value).
+   */
+  | { k: 'param'; name: string }
+  /** The value of a const generic argument (`Array<u64, 3>`): only as a generic argument. */
+  | { k: 'cval'; n: bigint };
+
+/** An array's length: a number, or the name of a const generic parameter. */
+export type ArrayLen = number | string;
+
+/** The generic parameters an item's types may name, and what `Self` is. */
+export type TypeScope = string | null | FnItem | StructItem | EnumItem;
+
+/** Marker traits: bounds that carry no methods and no specs, accepted on type parameters. */
+export const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
 
 export const INT: Ty = { k: 'int', kind: 'int' };
 export const NAT: Ty = { k: 'int', kind: 'nat' };
@@ -56,18 +74,81 @@ export function tyStr(t: Ty): string {
   switch (t.k) {
     case 'int': return t.kind;
     case 'bool': return 'bool';
-    case 'struct': return t.name;
-    case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
+    case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
     case 'array': return `[${tyStr(t.elem)}; ${t.len}]`;
+    case 'param': return t.name;
+    case 'cval': return String(t.n);
     case 'set': return `Set<${tyStr(t.elem)}>`;
     case 'map': return `Map<${tyStr(t.key)}, ${tyStr(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyStr).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
   }
 }
 
+/** A type's exact key: as `tyStr`, but a generic parameter is marked (`$T`), never taken for a struct `T`. */
+export function tyKey(t: Ty): string {
+  switch (t.k) {
+    case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyKey).join(', ')}>` : t.name;
+    case 'seq': return `Seq<${tyKey(t.elem)}>`;
+    case 'array': return `[${tyKey(t.elem)}; ${typeof t.len === 'string' ? '$' + t.len : t.len}]`;
+    case 'set': return `Set<${tyKey(t.elem)}>`;
+    case 'map': return `Map<${tyKey(t.key)}, ${tyKey(t.val)}>`;
+    case 'tuple': return `(${t.elems.map(tyKey).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
+    case 'param': return '$' + t.name;
+    default: return tyStr(t);
+  }
+}
+
 export function tyEq(a: Ty, b: Ty): boolean {
-  return tyStr(a) === tyStr(b);
+  return tyKey(a) === tyKey(b);
+}
+
+/** A substitution of generic parameters (by name) for generic arguments. */
+export type TyEnv = ReadonlyMap<string, Ty>;
+
+/** `t` with the parameters of `env` replaced (those not in `env` stay). */
+export function substTy(t: Ty, env: TyEnv): Ty {
+  if (!env.size) return t;
+  switch (t.k) {
+    case 'param': return env.get(t.name) ?? t;
+    case 'struct': case 'enum': return t.args.length ? { k: t.k, name: t.name, args: t.args.map((a) => substTy(a, env)) } : t;
+    case 'seq': case 'set': return { k: t.k, elem: substTy(t.elem, env) };
+    case 'map': return { k: 'map', key: substTy(t.key, env), val: substTy(t.val, env) };
+    case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => substTy(e, env)) };
+    case 'array': {
+      let len: ArrayLen = t.len;
+      if (typeof len === 'string') {
+        const v = env.get(len);
+        if (v?.k === 'cval') len = Number(v.n);
+        else if (v?.k === 'param') len = v.name;
+      }
+      return { k: 'array', elem: substTy(t.elem, env), len };
+    }
+    default: return t;
+  }
+}
+
+/** Whether `t` mentions a generic parameter. */
+export function hasParam(t: Ty): boolean {
+  switch (t.k) {
+    case 'param': return true;
+    case 'struct': case 'enum': return t.args.some(hasParam);
+    case 'seq': case 'set': return hasParam(t.elem);
+    case 'array': return typeof t.len === 'string' || hasParam(t.elem);
+    case 'map': return hasParam(t.key) || hasParam(t.val);
+    case 'tuple': return t.elems.some(hasParam);
+    default: return false;
+  }
+}
+
+/** The environment mapping `item`'s generic parameters to `args` (in order). */
+export function genericEnv(item: { generics: string[] }, args: Ty[]): Map<string, Ty> {
+  const env = new Map<string, Ty>();
+  item.generics.forEach((g, i) => {
+    const a = args[i];
+    if (a) env.set(g, a);
+  });
+  return env;
 }
 
 export interface FnInfo {
@@ -147,21 +228,28 @@ export class Crate {
     return l[0]!.item;
   }
 
-  /** Semantic type of a type expression. `selfType` replaces `Self`. */
-  resolveType(t: TypeExpr, selfType: string | null, depth = 0): Ty {
+  /**
+   * Semantic type of a type expression in `scope`: a function (its generic parameters, the impl's
+   * included, and `Self`), a datatype (its parameters; `Self` is the datatype at them), or just
+   * the name `Self` stands for.
+   */
+  resolveType(t: TypeExpr, scope: TypeScope, depth = 0): Ty {
     if (depth > 30) throw new ResolveError('type alias cycle', t.sp);
+    const sc = scopeInfo(scope);
     switch (t.k) {
       case 'ref':
-        return this.resolveType(t.inner, selfType, depth + 1);
+        return this.resolveType(t.inner, scope, depth + 1);
       case 'array': {
         const n = this.constIntValue(t.len);
-        if (n === null) throw new ResolveError('array length must be an integer constant', t.len.sp);
-        return { k: 'array', elem: this.resolveType(t.elem, selfType, depth + 1), len: Number(n) };
+        if (n !== null) return { k: 'array', elem: this.resolveType(t.elem, scope, depth + 1), len: Number(n) };
+        const p = t.len.k === 'path' && t.len.segs.length === 1 ? sc.params.get(t.len.segs[0]!) : undefined;
+        if (p?.kind === 'const') return { k: 'array', elem: this.resolveType(t.elem, scope, depth + 1), len: p.name };
+        throw new ResolveError('array length must be an integer constant', t.len.sp);
       }
       case 'slice':
         throw new ResolveError('slices are not supported (use a fixed-size array)', t.sp);
       case 'tuple':
-        return { k: 'tuple', elems: t.elems.map((e) => this.resolveType(e, selfType, depth + 1)) };
+        return { k: 'tuple', elems: t.elems.map((e) => this.resolveType(e, scope, depth + 1)) };
       case 'infer':
         throw new ResolveError('type annotations needed', t.sp);
       case 'ptr':
@@ -169,13 +257,21 @@ export class Crate {
       case 'path': {
         let name = t.name;
         if (name === 'Self') {
-          if (!selfType) throw new ResolveError('`Self` outside of an impl', t.sp);
-          name = selfType;
+          if (!sc.selfType) throw new ResolveError('`Self` outside of an impl', t.sp);
+          if (sc.self) return sc.self();
+          if (sc.selfExpr) return this.resolveType(sc.selfExpr, scope, depth + 1);
+          name = sc.selfType;
+        }
+        const param = t.segs.length === 1 ? sc.params.get(name) : undefined;
+        if (param) {
+          if (param.kind === 'const') throw new ResolveError(`expected type, found const parameter \`${name}\``, t.sp);
+          if (t.args.length) throw new ResolveError(`type parameter \`${name}\` takes no generic arguments`, t.sp);
+          return { k: 'param', name };
         }
         const arg = (i: number) => {
           const a = t.args[i];
           if (!a) throw new ResolveError(`\`${name}\` needs a type argument`, t.sp);
-          return this.resolveType(a, selfType, depth + 1);
+          return this.resolveType(a, scope, depth + 1);
         };
         if (isIntKind(name)) return { k: 'int', kind: name };
         if (name === 'bool') return BOOL;
@@ -185,20 +281,48 @@ export class Crate {
         if (name === 'Set') return { k: 'set', elem: arg(0) };
         if (name === 'Map') return { k: 'map', key: arg(0), val: arg(1) };
         const alias = this.aliases.get(name);
-        if (alias) return this.resolveType(alias, selfType, depth + 1);
+        if (alias) return this.resolveType(alias, scope, depth + 1);
         if (this.structs.has(name)) {
           const s = this.struct(name, t.sp);
-          if (s.generics.length) throw new ResolveError(`generic struct \`${name}\` is not supported`, t.sp);
-          return { k: 'struct', name };
+          return { k: 'struct', name, args: this.genericArgs(s, t, scope, depth) };
         }
         const e = this.enumItem(name);
-        if (e) {
-          if (e.generics.length) throw new ResolveError(`generic enum \`${name}\` is not supported`, t.sp);
-          return { k: 'enum', name, args: [] };
-        }
+        if (e) return { k: 'enum', name, args: this.genericArgs(e, t, scope, depth) };
         throw new ResolveError(`cannot find type \`${name}\``, t.sp);
       }
     }
+  }
+
+  /** The generic arguments written for datatype `item` (`S<u64, 3>`), checked against its parameters. */
+  private genericArgs(item: StructItem | EnumItem, t: Extract<TypeExpr, { k: 'path' }>, scope: TypeScope, depth: number): Ty[] {
+    const ps = item.genericParams ?? item.generics.map((g): GenericParam => ({ name: g, kind: 'type', bounds: [], sp: item.sp }));
+    if (t.args.length !== ps.length) {
+      const what = item.k === 'struct' ? 'struct' : 'enum';
+      if (!t.args.length) throw new ResolveError(`missing generics for ${what} \`${item.name}\``, t.sp);
+      throw new ResolveError(`${what} takes ${ps.length} generic argument${ps.length === 1 ? '' : 's'} but ${t.args.length} generic argument${t.args.length === 1 ? ' was' : 's were'} supplied`, t.sp);
+    }
+    return ps.map((p, i) => (p.kind === 'const' ? this.constArg(t.args[i]!, scope) : this.typeArg(t.args[i]!, scope, depth)));
+  }
+  /** A generic argument for a type parameter (a const parameter there is an error). */
+  typeArg(a: TypeExpr, scope: TypeScope, depth = 0): Ty {
+    if (a.k === 'path' && /^[0-9]/.test(a.name)) throw new ResolveError(`expected type, found \`${a.name}\``, a.sp);
+    return this.resolveType(a, scope, depth + 1);
+  }
+  /** A generic argument for a const parameter: a literal, a constant, or a const parameter in scope. */
+  constArg(a: TypeExpr, scope: TypeScope): Ty {
+    if (a.k === 'path' && a.segs.length === 1) {
+      if (/^[0-9]/.test(a.name)) {
+        const n = parseIntLiteral(a.name);
+        if (n !== null) return { k: 'cval', n };
+      }
+      const p = scopeInfo(scope).params.get(a.name);
+      if (p?.kind === 'const') return { k: 'param', name: p.name };
+      if (p) throw new ResolveError(`expected a constant value, found type parameter \`${a.name}\``, a.sp);
+      const c = this.constItem(a.name, a.sp);
+      const v = c ? this.constIntValue(c.value) : null;
+      if (v !== null) return { k: 'cval', n: v };
+    }
+    throw new ResolveError('expected a constant value (a literal, a constant or a const parameter) as const generic argument', a.sp);
   }
 
   /** Integer value of a constant expression (literals, consts, + - * / << of constants). */
@@ -238,4 +362,40 @@ export class Crate {
         return null;
     }
   }
+}
+
+/** An integer literal as written in a const generic argument (`3`, `0x10`, `4usize`), or null. */
+function parseIntLiteral(text: string): bigint | null {
+  const m = /^(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)([iu](8|16|32|64|128|size))?$/.exec(text);
+  if (!m) return null;
+  try {
+    return BigInt(m[1]!.replace(/_/g, ''));
+  } catch {
+    return null;
+  }
+}
+
+interface ScopeInfo {
+  selfType: string | null;
+  /** `Self` when the scope gives its generic arguments (a generic impl or datatype) */
+  self?: () => Ty;
+  /** `Self` as the impl wrote it (`impl<T> S<T>`: `S<T>`), resolved in the function's scope */
+  selfExpr?: TypeExpr;
+  params: Map<string, GenericParam>;
+}
+
+/** What a type scope makes visible (`generics` without `genericParams`: type parameters). */
+function scopeInfo(scope: TypeScope): ScopeInfo {
+  if (scope === null || typeof scope === 'string') return { selfType: scope, params: new Map() };
+  const ps = scope.genericParams ?? scope.generics.map((g): GenericParam => ({ name: g, kind: 'type', bounds: [], sp: scope.sp }));
+  const params = new Map(ps.map((p) => [p.name, p]));
+  if (scope.k === 'fn') {
+    const fn = scope;
+    const selfType = fn.selfType;
+    if (!selfType || !fn.selfArgs) return { selfType, params };
+    return { selfType, params, selfExpr: { k: 'path', name: selfType, segs: [selfType], args: fn.selfArgs, sp: fn.nameSp } };
+  }
+  const item = scope;
+  const self = (): Ty => ({ k: item.k, name: item.name, args: ps.map((p): Ty => ({ k: 'param', name: p.name })) });
+  return { selfType: item.name, params, self };
 }

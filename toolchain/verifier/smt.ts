@@ -2,7 +2,7 @@
 // declarations. Everything here is deterministic so that the same input gives the same text.
 
 import { stronglyConnected } from './graph';
-import { Crate, tyStr, type Ty } from './resolver';
+import { Crate, genericEnv, substTy, tyStr, type Ty } from './resolver';
 import { quantifier } from './qid';
 
 export type Term = string | Term[];
@@ -115,8 +115,10 @@ export function sortKey(t: Ty): string {
   switch (t.k) {
     case 'int': return 'Int';
     case 'bool': return 'Bool';
-    case 'struct': return t.name;
-    case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
+    case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
+    // a generic parameter: an uninterpreted sort (a const one only names the instance of a datatype)
+    case 'param': return `Param.${t.name}`;
+    case 'cval': return String(t.n);
     case 'seq': case 'array': return `Seq<${sortKey(t.elem)}>`;
     case 'set': return `Set<${sortKey(t.elem)}>`;
     case 'map': return `Map<${sortKey(t.key)},${sortKey(t.val)}>`;
@@ -191,9 +193,9 @@ function reachMap(crate: Crate): Map<string, Set<string>> {
   const fieldTys = (name: string): Ty[] => {
     try {
       const st = crate.structs.get(name)?.[0]?.item;
-      if (st) return st.generics.length ? [] : st.fields.map((f) => crate.resolveType(f.ty, name));
+      if (st) return st.fields.map((f) => crate.resolveType(f.ty, st));
       const en = crate.enums.get(name)?.[0]?.item;
-      if (en) return en.generics.length ? [] : en.variants.flatMap((v) => v.fields.map((f) => crate.resolveType(f.ty, name)));
+      if (en) return en.variants.flatMap((v) => v.fields.map((f) => crate.resolveType(f.ty, en)));
     } catch {
       /* an unresolvable field is reported where the type is used */
     }
@@ -281,9 +283,11 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
   switch (t.k) {
     case 'struct': {
       const s = crate.struct(t.name, { start: 0, end: 0 });
+      // a generic struct's instance: its fields at the generic arguments
+      const env = genericEnv(s, t.args);
       return {
         key, sort,
-        ctors: [userCtor('mk', `${key}.mk`, s.fields.map((fd) => uf('', fd.name, crate.resolveType(fd.ty, t.name))))],
+        ctors: [userCtor('mk', `${key}.mk`, s.fields.map((fd) => uf('', fd.name, substTy(crate.resolveType(fd.ty, s), env))))],
       };
     }
     case 'enum': {
@@ -297,9 +301,11 @@ export function datatypeOf(crate: Crate, t: Ty): Datatype | null {
         };
       }
       const e = crate.enumItem(t.name)!;
+      // a generic enum's instance: its variants' fields at the generic arguments
+      const env = genericEnv(e, t.args);
       return {
         key, sort,
-        ctors: e.variants.map((v) => userCtor(v.name, `${key}.${v.name}`, v.fields.map((fd) => uf(v.name, fd.name, crate.resolveType(fd.ty, t.name))))),
+        ctors: e.variants.map((v) => userCtor(v.name, `${key}.${v.name}`, v.fields.map((fd) => uf(v.name, fd.name, substTy(crate.resolveType(fd.ty, e), env))))),
       };
     }
     case 'seq': case 'array':
@@ -333,9 +339,32 @@ export function fieldSort(t: Ty, dt: Datatype, field: DtField): Term {
 export class SortRegistry {
   private dts = new Map<string, { dt: Datatype; ty: Ty }>();
   private dflts = new Map<string, Ty>();
+  /** uninterpreted sorts of generic type parameters, by sort */
+  private params = new Set<string>();
+  /** const generic parameters (usize constants), by SMT name */
+  private consts = new Set<string>();
   constructor(private crate: Crate) {}
+  /** The constant standing for const generic parameter `name` (declared with its usize range). */
+  constParam(name: string): string {
+    const c = quote(`const.${name}`);
+    this.consts.add(c);
+    return c;
+  }
+  /** The const generic parameters used so far (to carry a definition's into a query). */
+  constsUsed(): string[] {
+    return [...this.consts].sort();
+  }
+  needConst(c: string): void {
+    this.consts.add(c);
+  }
   need(t: Ty): void {
     t = t;
+    if (t.k === 'param') {
+      this.params.add(print(sortOf(t)));
+      return;
+    }
+    if (t.k === 'cval') return;
+    if (t.k === 'struct' || t.k === 'enum') t.args.forEach((a) => this.need(a));
     if (t.k === 'set') {
       this.need(t.elem);
       return;
@@ -366,6 +395,8 @@ export class SortRegistry {
   }
   declarations(): string[] {
     const out: string[] = [];
+    for (const p of [...this.params].sort()) out.push(`(declare-sort ${p} 0)`);
+    for (const c of [...this.consts].sort()) out.push(`(declare-const ${c} Int)`, `(assert (and (<= 0 ${c}) (<= ${c} ${(1n << 64n) - 1n})))`);
     const keys = [...this.dts.keys()].sort();
     // boxed fields: their sorts first, their box/unbox bijection and the macros after the datatypes
     const boxes = new Map<string, { b: Boxed; ty: Ty }>();

@@ -516,7 +516,7 @@ fn c(x: u64) -> (r: u64) requires x < 10 ensures r == x * 2 { x * 2 }
 fn uses_for(n: u64) {
     for i in 0..=n { }
 }
-fn generic<T>(x: T) -> T { x }
+fn generic<T: PartialOrd>(x: T) -> T { x }
 }
 `;
     const r = await verifySources(new Map([['u.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });

@@ -359,3 +359,131 @@ describe('binders of a trusted body', () => {
     expect(errorsOf(`proof fn g() { assert(forall|x| x == x); }`).g!.join()).toMatch(/type annotations needed/);
   });
 });
+
+describe('generics', () => {
+  /** The generic arguments the checker recorded for the calls of a function, in source order. */
+  function callArgs(body: string, fn: string): string[] {
+    const { checked, fns } = check(body);
+    const f = fns.get(fn)!;
+    const out: [number, string][] = [];
+    for (const [e, tys] of checked.callTypeArgs) if (e.sp.start >= f.sp.start && e.sp.end <= f.sp.end) out.push([e.sp.start, tys.map(tyStr).join(', ')]);
+    return out.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  }
+
+  it('types a generic function with its parameters as opaque types', () => {
+    const errs = errorsOf(`fn id<T>(x: T) -> T { x }\nfn bad<T>(x: T) -> u64 { x }\nfn mixed<A, B>(a: A, b: B) -> A { b }\nfn arith<T>(a: T, b: T) -> T { a + b }`);
+    expect(errs.id).toEqual([]);
+    expect(errs.bad!.join()).toMatch(/expected `u64`, found `T`/);
+    expect(errs.mixed!.join()).toMatch(/expected `A`, found `B`/);
+    expect(errs.arith!.join()).toMatch(/cannot apply binary operator `\+`/);
+  });
+
+  it('refuses exec `==` and any order on a type parameter, allows spec `==`', () => {
+    const errs = errorsOf(`fn e<T>(a: T, b: T) -> bool { a == b }\nfn eo<T>(a: Option<T>, b: Option<T>) -> bool { a != b }\nproof fn o<T>(a: T, b: T) { assert(a <= b); }\nproof fn s<T>(a: T, b: T) { assert(a == b); }`);
+    expect(errs.e!.join()).toMatch(/`==` cannot be applied to type `T`/);
+    expect(errs.eo!.join()).toMatch(/`!=` cannot be applied to type `Option<T>`/);
+    expect(errs.o!.join()).toMatch(/`<=` cannot be applied to type `T`/);
+    expect(errs.s).toEqual([]);
+  });
+
+  it('infers generic arguments from arguments, the result, turbofish and the receiver', () => {
+    const src = `fn id<T>(x: T) -> T { x }
+struct P<A, const N: usize> { a: A }
+impl<A, const N: usize> P<A, N> {
+  fn get(&self) -> A { self.a }
+  fn conv<B>(&self, b: B) -> B { b }
+}
+fn f(p: P<bool, 3>) { let a = id(5u8); let b: u16 = id(7); let c = id::<u32>(1); let d = p.get(); let e = p.conv::<u64>(2); }`;
+    expect(errorsOf(src).f).toEqual([]);
+    expect(callArgs(src, 'f')).toEqual(['u8', 'u16', 'u32', 'bool, 3', 'bool, 3, u64']);
+  });
+
+  it("keeps the caller's own parameters in recorded arguments and binds `Self::f` to the impl's", () => {
+    const src = `fn id<T>(x: T) -> T { x }
+struct S<const N: usize> { n: usize }
+impl<const N: usize> S<N> {
+  fn k() -> usize { 0 }
+  fn g<U>(u: U) -> U { let x = Self::k(); id(u) }
+}`;
+    expect(errorsOf(src).g).toEqual([]);
+    expect(callArgs(src, 'g')).toEqual(['N', 'U']);
+  });
+
+  it('refuses wrong numbers of generic arguments, uninferable ones and const/type confusion', () => {
+    const errs = errorsOf(`fn id<T>(x: T) -> T { x }
+fn none<T>() -> u8 { 0 }
+struct P<A, const N: usize> { a: A }
+fn two(a: u8) -> u8 { id::<u8, u8>(a) }
+fn infer() -> u8 { none() }
+fn few(p: P<u8>) {}
+fn ctype<const N: usize>(x: N) {}
+fn tconst(p: P<u8, u8>) {}
+fn nval<T>() -> u8 { T }`);
+    expect(errs.two!.join()).toMatch(/takes 1 generic argument but 2 generic arguments were supplied/);
+    expect(errs.infer!.join()).toMatch(/type annotations needed: cannot infer the generic arguments of `none`/);
+    expect(errs.few!.join()).toMatch(/struct takes 2 generic arguments but 1 generic argument was supplied/);
+    expect(errs.ctype!.join()).toMatch(/expected type, found const parameter `N`/);
+    expect(errs.tconst!.join()).toMatch(/expected a constant value/);
+    expect(errs.nval!.join()).toMatch(/expected value, found type parameter `T`/);
+  });
+
+  it("types a generic struct's fields at its arguments and a const parameter as a usize value", () => {
+    const errs = errorsOf(`struct P<A, B> { a: A, b: B }
+fn f(p: P<u64, bool>) -> u64 { p.b }
+fn g(p: P<u64, bool>) -> bool { p.b }
+fn h() -> P<u8, u16> { P { a: 1, b: 2 } }
+fn k<const N: usize>() -> usize { N }
+fn m<const N: usize>() -> u8 { N }`);
+    expect(errs.f!.join()).toMatch(/expected `u64`, found `bool`/);
+    expect(errs.g).toEqual([]);
+    expect(errs.h).toEqual([]);
+    expect(errs.k).toEqual([]);
+    expect(errs.m!.join()).toMatch(/expected `u8`, found `usize`/);
+  });
+
+  it('moves a value of a type parameter (no Copy bound) on use by value, as rustc', () => {
+    const errs = errorsOf(`proof fn c<A>(tracked a: A) {}
+proof fn twice<A>(tracked a: A) { c(a); c(a); }
+proof fn branch<A>(tracked a: A, b: bool) { if b { c(a); } c(a); }
+proof fn both<A>(tracked a: A, b: bool) { if b { c(a); } else { c(a); } }
+proof fn spec_ok<A>(a: A) { assert(a == a); }
+fn id<A>(a: A) -> A { a }
+fn copy<A: Copy>(a: A) -> (A, A) { (id(a), a) }
+fn refs<A>(a: &A) { r(a); r(a); }
+fn r<A>(a: &A) {}
+fn reinit<A>(a: A, b: A) -> A { let mut x = a; let y = x; x = b; x }
+fn elem<A>(v: [A; 2]) -> A { v[0] }
+struct P<A, B> { a: A, b: B }
+fn parts<A, B>(p: P<A, B>) -> (B, A) { (p.b, p.a) }
+fn part_whole<A, B>(p: P<A, B>) -> (A, P<A, B>) { (p.a, p) }`);
+    expect(errs.twice!.join()).toMatch(/use of moved value: `a`/);
+    expect(errs.branch!.join()).toMatch(/use of moved value: `a`/);
+    expect(errs.elem!.join()).toMatch(/cannot move out of an array element of non-Copy type `A`/);
+    expect(errs.part_whole!.join()).toMatch(/use of moved value: `p`/);
+    for (const ok of ['both', 'spec_ok', 'copy', 'refs', 'reinit', 'parts']) expect(errs[ok], ok).toEqual([]);
+  });
+
+  it('makes a call with a reference as generic argument unsupported (types erase references)', () => {
+    const { checked, fns } = check(`spec fn size<T>() -> nat { 0 }\nfn id<T>(x: T) -> T { x }\nproof fn p() { assert(size::<&u8>() == size::<u8>()); }\nfn q(v: u8) { let a = id(&v); }\nfn k(v: u8) { let a = id(v); }`);
+    expect(checked.fnUnsupported.get(fns.get('p')!)?.message).toMatch(/reference .* as a generic argument/);
+    expect(checked.fnUnsupported.get(fns.get('q')!)?.message).toMatch(/reference .* as a generic argument/);
+    expect(checked.fnUnsupported.get(fns.get('k')!)).toBeUndefined();
+  });
+});
+
+describe('generic parameters the verifier covers', () => {
+  it('accepts marker bounds; a bound with methods, a where bound on a type, a non-usize const parameter are unsupported', () => {
+    const { checked, fns } = check(`fn m<T: Copy + Clone + ?Sized, const N: usize>(x: u8) {}
+fn o<T: PartialOrd>(x: T) -> T { x.foo() }
+fn w<T>(x: T) where Self: Sized {}
+fn c<const B: bool>() {}
+fn d<T: Iterator<Item = u8>>() {}`);
+    const un = (n: string) => checked.fnUnsupported.get(fns.get(n)!)?.message ?? null;
+    expect(un('m')).toBeNull();
+    expect(un('o')).toMatch(/trait bound `T: PartialOrd`/);
+    expect(checked.fnErrors.get(fns.get('o')!) ?? []).toEqual([]);
+    expect(un('w')).toMatch(/`where` clause bound/);
+    expect(un('c')).toMatch(/const generic parameter `B` of a type other than `usize`/);
+    expect(un('d')).toMatch(/trait bound `T: Iterator`/);
+  });
+});

@@ -9,16 +9,18 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr } from '../ast';
-import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
+import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
+import { holdsParam, isCopy, movesParam } from './copy';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -63,6 +65,12 @@ export interface CheckedCrate {
   broadcastUses: Map<Stmt, FnInfo[]>;
   /** The lemmas of the module-level `broadcast use` of each function's module, with that item's span. */
   moduleBroadcasts: Map<FnItem, { lemma: FnInfo; sp: Sp }[]>;
+  /**
+   * The generic arguments of each call (call or method-call expression) of a generic function, one
+   * per entry of the callee's `generics` (the impl's first), in the caller's terms: they may
+   * mention the caller's own generic parameters.
+   */
+  callTypeArgs: Map<Expr, Ty[]>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -96,6 +104,26 @@ interface Local {
   cell?: { assigned: boolean };
   /** `let x;` without a type: typed by its first assignment (the pattern to record it on) */
   typedLater?: Pat;
+  /**
+   * The binding owns its value (a by-value parameter, `let x = e` of a value that is not a
+   * reference): using it by value moves it when its type is not `Copy` (see `moved`). Bindings
+   * whose ownership the checker cannot tell (match arms, references) are never moved.
+   */
+  owned?: boolean;
+  /** The binding holds a reference (a `&T` / `&mut T` parameter, `let r = &x`). */
+  ref?: boolean;
+}
+
+/** The checker's state that branches fork and join: definite initialization and moves. */
+interface Flow {
+  cells: boolean[];
+  moved: Moved[];
+}
+
+/** A place moved out of: a local and a field path inside it (`''`: the whole local). */
+interface Moved {
+  local: Local;
+  path: string;
 }
 
 interface Ctx {
@@ -114,6 +142,15 @@ interface Ctx {
 const ghost = (c: CodeMode): boolean => c !== 'exec';
 
 class CheckFailed extends Error {}
+
+/** A type the resolver erases to what it wraps (`&T`, `Box<T>`, `Ghost<T>`, `Tracked<T>`), anywhere in `t`. */
+function erasedWrapper(t: TypeExpr): boolean {
+  if (t.k === 'ref') return true;
+  if (t.k === 'path') return ['Box', 'Ghost', 'Tracked'].includes(t.name) || t.args.some(erasedWrapper);
+  if (t.k === 'array' || t.k === 'slice') return erasedWrapper(t.elem);
+  if (t.k === 'tuple') return t.elems.some(erasedWrapper);
+  return false;
+}
 
 /** A `Ghost<T>` / `Tracked<T>` type: the value is ghost even in an exec signature. */
 function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
@@ -149,7 +186,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -262,7 +299,7 @@ class Checker {
 
   /** A binder's type: its annotation, or a type variable its uses fix (`forall|i| f(i)`). */
   private binderType(p: QuantParam, ctx: Ctx): CTy {
-    const t = p.ty.k === 'infer' ? this.vars.freshType() : this.resolve(p.ty, ctx.fn?.selfType ?? null);
+    const t = p.ty.k === 'infer' ? this.vars.freshType() : this.resolve(p.ty, ctx.fn ?? null);
     this.binders.set(p, t);
     this.itemBinders.push(p);
     return t;
@@ -271,18 +308,29 @@ class Checker {
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
 
-  private snap(): boolean[] {
-    return this.cells.map((c) => c.assigned);
+  /** Places moved out of on some path to the current point (rustc's move check, see `useOfPlace`). */
+  private moved: Moved[] = [];
+  /** How the parent uses the place expression inferred next: by value, borrowed, as the base of a longer place, or written. */
+  private placeUse: 'value' | 'borrow' | 'base' | 'write' = 'value';
+
+  private snap(): Flow {
+    return { cells: this.cells.map((c) => c.assigned), moved: [...this.moved] };
   }
 
-  /** After branches: assigned where every branch that goes on assigned it (null: diverges). */
-  private join(before: boolean[], branches: (boolean[] | null)[]): void {
-    const live = branches.filter((b): b is boolean[] => b !== null);
-    before.forEach((_, i) => (this.cells[i]!.assigned = live.length ? live.every((b) => b[i]) : true));
+  /**
+   * After branches: assigned where every branch that goes on assigned it (null: diverges); moved
+   * where some branch that goes on moved it (rustc: a value maybe moved cannot be used).
+   */
+  private join(before: Flow, branches: (Flow | null)[]): void {
+    const live = branches.filter((b): b is Flow => b !== null);
+    before.cells.forEach((_, i) => (this.cells[i]!.assigned = live.length ? live.every((b) => b.cells[i]) : true));
+    this.moved = [...before.moved];
+    for (const b of live) for (const m of b.moved) if (!this.moved.includes(m)) this.moved.push(m);
   }
 
-  private restore(before: boolean[]): void {
-    before.forEach((v, i) => (this.cells[i]!.assigned = v));
+  private restore(before: Flow): void {
+    before.cells.forEach((v, i) => (this.cells[i]!.assigned = v));
+    this.moved = [...before.moved];
   }
 
   /** Runs one item's check; a resolver error ends that item's check as its error. */
@@ -291,10 +339,14 @@ class Checker {
     this.cells = [];
     this.currentFn = fn;
     this.itemBinders = [];
+    this.pendingGeneric = [];
+    this.moved = [];
+    this.placeUse = 'value';
     try {
       f();
       // like rustc: a binder's type must be known once the whole item is typed
       for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
+      this.resolveGenericArgs();
     } catch (e) {
       // a type read but given no meaning (a raw pointer): the function is unsupported, not wrong
       if (e instanceof UnsupportedType && fn) {
@@ -333,8 +385,8 @@ class Checker {
     };
     const fieldTypes = (it: StructItem | EnumItem): Ty[][] | null => {
       try {
-        if (it.k === 'struct') return [it.fields.map((f) => this.crate.resolveType(f.ty, it.name))];
-        return it.variants.map((v) => v.fields.map((f) => this.crate.resolveType(f.ty, it.name)));
+        if (it.k === 'struct') return [it.fields.map((f) => this.crate.resolveType(f.ty, it))];
+        return it.variants.map((v) => v.fields.map((f) => this.crate.resolveType(f.ty, it)));
       } catch {
         return null; // an unresolvable field type is reported where the type is used
       }
@@ -489,7 +541,7 @@ class Checker {
       const external = hasExternalBody(it.attrs);
       if (external) {
         for (const g of it.generics) {
-          if (g === 'const') continue; // `const N: usize` is not a type parameter
+          if (it.genericParams?.some((p) => p.name === g && p.kind === 'const')) continue; // `const N: usize` is not a type parameter
           if (!ps.accept.has(g) && !ps.reject.has(g)) addError(it, `in external_body datatype \`${it.name}\`, each type parameter must be one of: #[verifier::reject_recursive_types], #[verifier::reject_recursive_types_in_ground_variants], #[verifier::accept_recursive_types] (\`${g}\` is not)`);
         }
         continue;
@@ -523,9 +575,9 @@ class Checker {
   /** `f`'s `when_used_as_spec` attribute, checked once (null: it has none). */
   private whenUsedAsSpec(f: FnItem): WhenUsedAsSpec | null {
     if (!this.wuas.has(f)) {
-      const tyKey = (t: TypeExpr, selfType: string | null): string | null => {
+      const tyKey = (t: TypeExpr, scope: FnItem): string | null => {
         try {
-          return cTyStr(this.resolve(t, selfType), this.vars);
+          return cTyStr(this.resolve(t, scope), this.vars);
         } catch (err) {
           if (err instanceof ResolveError) return null;
           throw err;
@@ -536,8 +588,8 @@ class Checker {
     return this.wuas.get(f)!;
   }
 
-  private resolve(t: TypeExpr, selfType: string | null): CTy {
-    return fromTy(this.crate.resolveType(t, selfType));
+  private resolve(t: TypeExpr, scope: TypeScope): CTy {
+    return fromTy(this.crate.resolveType(t, scope));
   }
 
   private checkConst(c: ConstItem): void {
@@ -561,8 +613,12 @@ class Checker {
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
-    // generic functions are reported unsupported by VC generation before anything is typed
-    if (f.generics.length) return;
+    // generic parameters with bounds that are not supported: unsupported, the body unchecked
+    const gaps = unsupportedGenerics(f);
+    if (gaps) {
+      if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, gaps);
+      return;
+    }
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
     for (const p of f.params) {
@@ -577,9 +633,9 @@ class Checker {
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref' });
     }
-    const retTy = f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
+    const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
     const specCtx = (extra?: Map<string, Local>): Ctx => ({ code: 'spec', fn: f, scopes: extra ? [params, extra] : [params], retTy, retCode });
     for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
@@ -650,14 +706,15 @@ class Checker {
     switch (a.k) {
       case 'int': return a.kind === (b as typeof a).kind;
       case 'bool': return true;
-      case 'struct': return a.name === (b as typeof a).name;
-      case 'enum': {
+      case 'param': return a.name === (b as typeof a).name;
+      case 'cval': return a.n === (b as typeof a).n;
+      case 'struct': case 'enum': {
         const bb = b as typeof a;
         return a.name === bb.name && a.args.length === bb.args.length && a.args.every((x, i) => this.unifies(x, bb.args[i]!));
       }
       case 'seq': case 'set': return this.unifies(a.elem, (b as typeof a).elem);
       case 'map': return this.unifies(a.key, (b as typeof a).key) && this.unifies(a.val, (b as typeof a).val);
-      case 'array': return a.len === (b as typeof a).len && this.unifies(a.elem, (b as typeof a).elem);
+      case 'array': return this.unifies(a.len, (b as typeof a).len) && this.unifies(a.elem, (b as typeof a).elem);
       case 'tuple': {
         const bb = b as typeof a;
         return a.elems.length === bb.elems.length && a.elems.every((x, i) => this.unifies(x, bb.elems[i]!));
@@ -694,7 +751,88 @@ class Checker {
   }
 
   private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
-    return this.record(e, this.inferInner(e, ctx, hint));
+    const use = this.placeUse;
+    this.placeUse = 'value';
+    const t = this.record(e, this.inferInner(e, ctx, hint));
+    if (use === 'value' || use === 'borrow') this.useOfPlace(e, t, use, ctx);
+    return t;
+  }
+  /** Infers `e` as a place the parent borrows (`&e`, a `&self` receiver, a compared operand). */
+  private inferBorrowed(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    this.placeUse = 'borrow';
+    return this.infer(e, ctx, hint);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Moves (rustc's move check, for what generic code adds)
+
+  /** Whether a value of type `t` is moved when used by value (check/copy.ts). */
+  private moves(t: CTy, ctx: Ctx): boolean {
+    return movesParam(t, this.vars, ctx.fn ?? null);
+  }
+
+  /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */
+  private ownedPlace(e: Expr, ctx: Ctx): { name: string; local: Local; path: string } | null {
+    if (e.k === 'path' && e.segs.length === 1) {
+      const local = this.lookup(e.segs[0]!, ctx);
+      return local?.owned ? { name: e.segs[0]!, local, path: '' } : null;
+    }
+    if (e.k === 'field') {
+      const r = this.ownedPlace(e.recv, ctx);
+      return r && { ...r, path: r.path ? `${r.path}.${e.name}` : e.name };
+    }
+    return null;
+  }
+
+  /**
+   * A place (`x`, `x.f`) used by value or borrowed in code rustc checks (exec code; tracked
+   * values in proof code; spec code is erased first): a use of what an earlier use moved is
+   * "use of moved value"; a use by value of a non-`Copy` value moves it. Moving out of an array
+   * element is refused, as rustc does.
+   */
+  private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
+    if (ctx.code === 'spec') return;
+    if (e.k === 'index') {
+      if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
+      return;
+    }
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl) return;
+    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
+    if (!checked) return;
+    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
+    if (this.moved.some((m) => m.local === pl.local && overlaps(m.path, pl.path))) {
+      this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
+      return;
+    }
+    if (use === 'value' && this.moves(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
+  }
+  /** A place already checked by a borrow, then moved (a by-value `self`). */
+  private markMoved(e: Expr, t: CTy, ctx: Ctx): void {
+    if (ctx.code === 'spec') return;
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl || !this.moves(t, ctx)) return;
+    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
+    if (checked) this.moved.push({ local: pl.local, path: pl.path });
+  }
+  /** A place written as a whole (`x = e`, `x.f = e`) holds a value again. */
+  private reinitialize(e: Expr, ctx: Ctx): void {
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl) return;
+    this.moved = this.moved.filter((m) => m.local !== pl.local || !(m.path === pl.path || m.path.startsWith(pl.path ? pl.path + '.' : '')));
+  }
+  /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
+  private isRefValue(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'unary' && (e.op === '&' || e.op === '&mut')) return true;
+    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.ref;
+    if (e.k === 'call' && ctx.fn) return this.calleeItem(e, ctx.fn)?.ret?.ty.k === 'ref';
+    if (e.k === 'method') {
+      const r = this.types.get(e.recv);
+      const rs = r && shallow(r, this.vars);
+      if (rs && (rs.k === 'struct' || rs.k === 'enum')) return this.crate.fns.get(`${rs.name}::${e.name}`)?.[0]?.item.ret?.ty.k === 'ref';
+      return true; // a method the checker does not resolve: its ownership is unknown
+    }
+    return false;
   }
 
   /** The expression whose value is used as a whole (moved, passed, returned, bound). */
@@ -725,7 +863,11 @@ class Checker {
         return this.path(e, ctx);
       case 'unary': {
         if (e.op === '&mut') this.mutBorrow(e, ctx);
-        if (e.op === '&' || e.op === '&mut' || e.op === '*') return this.infer(e.e, ctx, hint);
+        if (e.op === '&' || e.op === '&mut') return this.inferBorrowed(e.e, ctx, hint);
+        if (e.op === '*') {
+          this.placeUse = 'base';
+          return this.infer(e.e, ctx, hint);
+        }
         if (e.op === '-' && e.e.k === 'int') {
           const t = this.infer(e.e, ctx, hint);
           this.literals[this.literals.length - 1]!.value = -e.e.value;
@@ -766,10 +908,12 @@ class Checker {
         return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
       }
       case 'field': {
+        this.placeUse = 'base';
         const r = shallow(this.infer(e.recv, ctx), this.vars);
         return this.fieldType(r, e.name, e.sp);
       }
       case 'index': {
+        this.placeUse = 'base';
         const r = shallow(this.infer(e.recv, ctx), this.vars);
         // `a[i..j]` (a range, which VC generation reports unsupported) is a slice, not an element
         if (e.idx.k === 'unsupported') {
@@ -798,7 +942,7 @@ class Checker {
         return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
       }
       case 'cast': {
-        const to = this.resolve(e.ty, ctx.fn?.selfType ?? null);
+        const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
         if (from.k !== 'any' && !isIntLike(from) && from.k !== 'bool' && !this.unifies(to, from)) this.error(`non-primitive cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
         if (ctx.code === 'exec' && to.k === 'int' && !isMachine(to.kind)) this.requireGhost(ctx, `a cast to \`${to.kind}\``, e.sp);
@@ -821,11 +965,12 @@ class Checker {
         return t;
       }
       case 'match': {
-        const s = this.infer(e.scrut, ctx);
+        // (matched in place; a by-value binding of a non-`Copy` part moves the scrutinee, below)
+        const s = this.inferBorrowed(e.scrut, ctx);
         if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
         let result: CTy | null = null;
         const before = this.snap();
-        const after: (boolean[] | null)[] = [];
+        const after: (Flow | null)[] = [];
         for (const arm of e.arms) {
           this.restore(before);
           ctx.scopes.push(new Map());
@@ -841,6 +986,9 @@ class Checker {
           ctx.scopes.pop();
         }
         if (e.arms.length) this.join(before, after);
+        // matching an owned place binds its parts by value: one of a non-`Copy` type moves it out
+        // (rustc: "use of partially moved value" afterwards)
+        if (e.arms.some((a) => this.bindsByValue(a.pat, ctx))) this.markMoved(e.scrut, s, ctx);
         return result ?? C_ANY;
       }
       case 'block':
@@ -873,14 +1021,14 @@ class Checker {
           if (elem === null) elem = t;
           else this.unify(elem, t, x.sp);
         }
-        return elem ? { k: 'array', elem, len: e.elems.length } : C_ANY;
+        return elem ? { k: 'array', elem, len: { k: 'cval', n: BigInt(e.elems.length) } } : C_ANY;
       }
       case 'array-rep': {
         const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;
         const elem = this.infer(e.elem, ctx, hintElem);
         const n = this.crate.constIntValue(e.len);
         this.infer(e.len, { ...ctx, code: 'exec' }, { k: 'int', kind: 'usize' });
-        return n === null ? C_ANY : { k: 'array', elem, len: Number(n) };
+        return n === null ? C_ANY : { k: 'array', elem, len: { k: 'cval', n } };
       }
       case 'macro': {
         if (e.name !== 'seq' && e.name !== 'set') {
@@ -919,8 +1067,9 @@ class Checker {
         if (!e.dec.length && ctx.code === 'exec' && !execTerminationWaived(ctx.fn, this.options)) this.error('loop must have a decreases clause', { start: e.sp.start, end: e.sp.start + e.k.length });
         const before = this.snap();
         this.block(e.body, ctx);
-        // the body may not run (or stop at a `break` before an assignment)
-        this.restore(before);
+        const afterBody = this.snap();
+        // the body may not run (or stop at a `break` before an assignment); what it moved may be moved
+        this.join(before, [before, afterBody]);
         return e.k === 'while' ? C_UNIT : C_ANY;
       }
       case 'assign':
@@ -987,11 +1136,15 @@ class Checker {
         return l.ty;
       }
       if (last === 'None') return { k: 'enum', name: 'Option', args: [C_ANY] };
+      // a generic parameter of the function (or its impl): a const one is a value of its type
+      const gp = ctx.fn?.genericParams?.find((p) => p.name === last);
+      if (gp?.kind === 'const' && gp.constTy) return this.resolve(gp.constTy, ctx.fn);
+      if (gp) throw new ResolveError(`expected value, found type parameter \`${last}\``, e.sp);
     }
     if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
       return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
     }
-    const variant = this.variant(segs, ctx, e.sp);
+    const variant = this.variant(segs, ctx, e.sp, e.generics);
     if (variant) {
       this.openCtor(variant.ty, e.sp);
       return variant.ty;
@@ -1006,7 +1159,8 @@ class Checker {
   }
 
   /** A user enum's variant (or `Some`/`None`) named by a path, with its field types. */
-  private variant(segs: string[], ctx: Ctx, sp: Sp): { ty: CTy; fields: CTy[]; named: string[] } | null {
+  /** `written`: the turbofish of the path (`E::<u8, bool>::V`, `E::V::<u8, bool>`): the enum's arguments. */
+  private variant(segs: string[], ctx: Ctx, sp: Sp, written: TypeExpr[] = []): { ty: CTy; fields: CTy[]; named: string[] } | null {
     const last = segs[segs.length - 1]!;
     if ((segs.length === 1 || (segs.length === 2 && segs[0] === 'Option')) && (last === 'Some' || last === 'None')) {
       const elem: CTy = C_ANY;
@@ -1014,13 +1168,23 @@ class Checker {
     }
     if (segs.length < 2) return null;
     let en = segs[segs.length - 2]!;
-    if (en === 'Self') en = ctx.fn?.selfType ?? en;
+    const viaSelf = en === 'Self';
+    if (viaSelf) en = ctx.fn?.selfType ?? en;
     const item = this.crate.enumItem(en);
     if (!item) return null;
-    if (item.generics.length) return null;
     const v = item.variants.find((x) => x.name === last);
     if (!v) throw new ResolveError(`no variant named \`${last}\` found for enum \`${en}\``, sp);
-    return { ty: { k: 'enum', name: en, args: [] }, fields: v.fields.map((f) => this.resolve(f.ty, en)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
+    // a generic enum: `Self::V` in its impl has the impl's arguments; `E::V` infers them
+    const self = viaSelf && item.generics.length && ctx.fn ? shallow(this.resolve({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp }, ctx.fn), this.vars) : null;
+    const args = self?.k === 'enum' ? self.args : this.freshArgs(item, en, sp);
+    if (written.length && !viaSelf) {
+      const ps = item.genericParams ?? [];
+      if (written.length !== args.length) this.error(`enum takes ${args.length} generic argument${args.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
+      else written.forEach((w, i) => {
+        if (w.k !== 'infer') this.unify(args[i]!, fromTy(ps[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+      });
+    }
+    return { ty: { k: 'enum', name: en, args }, fields: v.fields.map((f) => this.memberTy(f.ty, item, args)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
   }
 
   /** A value of user datatype `ty` built in an open spec fn's body. */
@@ -1040,7 +1204,7 @@ class Checker {
       const s = this.crate.struct(r.name, sp);
       const f = s.fields.find((x) => x.name === name);
       if (f && this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, s, 'field expression'), sp);
-      if (f) return this.resolve(f.ty, r.name);
+      if (f) return this.memberTy(f.ty, s, r.args);
     }
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
   }
@@ -1059,8 +1223,9 @@ class Checker {
       this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
       return C_BOOL;
     }
-    let lt = shallow(this.infer(l, ctx), this.vars);
-    let rt = shallow(this.infer(r, ctx, lt), this.vars);
+    // (operators take their operands by reference or are on `Copy` values)
+    let lt = shallow(this.inferBorrowed(l, ctx), this.vars);
+    let rt = shallow(this.inferBorrowed(r, ctx, lt), this.vars);
     // an operand whose type is still to be inferred (an unannotated binder) takes the other's
     if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {
       this.unify(lt, rt, r.sp);
@@ -1068,6 +1233,17 @@ class Checker {
       rt = shallow(rt, this.vars);
     }
     const g = ghost(ctx.code);
+    // a value of a type parameter has no operations: exec `==` would need `PartialEq` (a trait
+    // bound this verifier does not support), and there is no order on it
+    if (COMPARISONS.has(op) && (lt.k === 'param' || rt.k === 'param') && (!g || (op !== '==' && op !== '!='))) {
+      this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(lt.k === 'param' ? lt : rt, this.vars)}\``, sp);
+      return C_BOOL;
+    }
+    // (likewise exec `==` on a value holding one: `Option<T>`, `S<T>`, `(T, u8)`)
+    if (!g && (op === '==' || op === '!=') && (holdsParam(lt, this.vars) || holdsParam(rt, this.vars))) {
+      this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(holdsParam(lt, this.vars) ? lt : rt, this.vars)}\` (it needs \`PartialEq\` of a type parameter)`, sp);
+      return C_BOOL;
+    }
     if (COMPARISONS.has(op)) {
       // Verus compares any two integer types in spec code (as mathematical integers)
       if (g && isIntLike(lt) && isIntLike(rt)) {
@@ -1121,9 +1297,11 @@ class Checker {
     } else {
       const name = last === 'Self' ? ctx.fn?.selfType ?? last : last;
       const s = this.crate.struct(name, e.sp);
-      if (s.generics.length) return C_ANY;
-      ty = { k: 'struct', name };
-      fields = s.fields.map((f) => ({ name: f.name, ty: this.resolve(f.ty, name), code: ghostWrapper(f.ty) }));
+      // `Self { .. }` in a generic impl is the impl's type; `S { .. }` infers S's arguments
+      const self = last === 'Self' && s.generics.length && ctx.fn ? shallow(this.resolve({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp: e.sp }, ctx.fn), this.vars) : null;
+      const args = self?.k === 'struct' ? self.args : this.freshArgs(s, name, e.sp);
+      ty = { k: 'struct', name, args };
+      fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
     }
     this.openCtor(ty, e.sp);
     // Rust evaluates the listed fields first, then the base
@@ -1159,11 +1337,11 @@ class Checker {
     }
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       this.requireGhost(ctx, `\`${segs.join('::')}\``, e.sp);
-      const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn?.selfType ?? null));
+      const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn ?? null));
       if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? C_ANY, val: g[1] ?? C_ANY };
       return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? C_ANY };
     }
-    const v = this.variant(segs, ctx, e.sp);
+    const v = this.variant(segs, ctx, e.sp, e.callee.generics);
     if (v) {
       this.openCtor(v.ty, e.sp);
       if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
@@ -1176,10 +1354,10 @@ class Checker {
     }
     if (segs.length === 1 && this.crate.structs.has(last)) {
       const s = this.crate.struct(last, e.sp);
-      if (s.generics.length) return C_ANY;
-      this.openCtor({ k: 'struct', name: last }, e.sp);
-      e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.resolve(s.fields[i]!.ty, last), ctx) : this.infer(a, ctx)));
-      return { k: 'struct', name: last };
+      const ty: CTy = { k: 'struct', name: last, args: this.freshArgs(s, last, e.sp) };
+      this.openCtor(ty, e.sp);
+      e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
+      return ty;
     }
     const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (!info) {
@@ -1200,6 +1378,87 @@ class Checker {
     }
   }
 
+  /** Generic arguments of the item being checked, to be known once it is typed (as rustc). */
+  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp }[] = [];
+  private resolveGenericArgs(): void {
+    for (const p of this.pendingGeneric) {
+      const tys = p.args.map((a) => toTy(a, this.vars));
+      if (tys.some((t) => t === null)) {
+        this.error(`type annotations needed: cannot infer the generic arguments of \`${p.what}\``, p.sp);
+        continue;
+      }
+      if (p.call) this.out.callTypeArgs.set(p.call, tys as Ty[]);
+    }
+  }
+
+  /** Fresh inference variables for the generic parameters of a datatype (a literal, a constructor). */
+  private freshArgs(item: StructItem | EnumItem, what: string, sp: Sp): CTy[] {
+    const args = item.generics.map(() => this.vars.freshType());
+    if (args.length) this.pendingGeneric.push({ call: null, what, args, sp });
+    return args;
+  }
+
+  /** A field's type in datatype `item` at generic arguments `args`. */
+  private memberTy(t: TypeExpr, item: StructItem | EnumItem, args: CTy[]): CTy {
+    const ty = this.resolve(t, item);
+    if (!item.generics.length) return ty;
+    return substCTy(ty, new Map(item.generics.map((g, i) => [g, args[i] ?? C_ANY])));
+  }
+
+  /**
+   * A call of generic function `f`: its generic parameters as inference variables, fixed by the
+   * turbofish (on the function: its own parameters; on the type: the impl's), the receiver and
+   * the arguments; recorded for VC generation once the caller is typed.
+   */
+  private instantiate(info: FnInfo, call: Expr, ctx: Ctx, sp: Sp): Map<string, CTy> {
+    const f = info.item;
+    const env = new Map<string, CTy>();
+    const ps = f.genericParams ?? [];
+    for (const g of f.generics) env.set(g, this.vars.freshType());
+    const implN = f.implGenerics ?? 0;
+    let written: TypeExpr[] = [];
+    let names: string[] = [];
+    if (call.k === 'call' && call.callee.k === 'path' && call.callee.generics.length) {
+      written = call.callee.generics;
+      const onType = (call.callee.genericsSeg ?? 0) < call.callee.segs.length - 1;
+      names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
+    } else if (call.k === 'method' && call.generics.length) {
+      written = call.generics;
+      names = f.generics.slice(implN);
+    }
+    if (written.length) {
+      if (written.length !== names.length) {
+        this.error(`function \`${info.qname}\` takes ${names.length} generic argument${names.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
+      } else {
+        names.forEach((n, i) => {
+          const p = ps.find((x) => x.name === n);
+          const w = written[i]!;
+          const t = w.k === 'infer' ? null : fromTy(p?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null));
+          if (t) this.unify(env.get(n)!, t, w.sp);
+        });
+      }
+    }
+    // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
+    if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
+      const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };
+      this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
+    }
+    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp });
+    // a reference (or Box/Ghost/Tracked) as a generic argument: types erase it, so `f::<&u8>`
+    // would be `f::<u8>`, which differ for a spec fn of the type alone
+    const erased = written.find((w) => erasedWrapper(w));
+    const args = call.k === 'call' || call.k === 'method' ? call.args : [];
+    const offset = call.k === 'method' ? 1 : 0;
+    const viaRef = args.find((a, i) => {
+      const pt = f.params[i + offset]?.ty;
+      return pt?.k === 'path' && pt.segs.length === 1 && f.generics.includes(pt.name) && this.isRefValue(a, ctx);
+    });
+    if ((erased || viaRef) && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) {
+      this.out.fnUnsupported.set(ctx.fn, { message: 'a reference (or `Box`/`Ghost`/`Tracked`) as a generic argument: types here erase it, so the instantiation would be the one of the type it wraps', sp: (erased ?? viaRef)!.sp });
+    }
+    return env;
+  }
+
   /** A user function's call: argument types, the callee's mode against the caller's code. */
   private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp, call: Expr): CTy {
     const f = info.item;
@@ -1214,14 +1473,12 @@ class Checker {
       this.graph.calls.set(this.currentFn, calls.add(f));
     }
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), sp);
-    if (f.generics.length) {
-      this.unknownContext(args.map((a) => this.infer(a, ctx)));
-      return C_ANY;
-    }
+    const env = f.generics.length ? this.instantiate(info, call, ctx, sp) : null;
+    const inst = (t: CTy): CTy => (env ? substCTy(t, env) : t);
     if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
     else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
-    const params = f.params.map((p) => ({ ty: this.resolve(p.ty, f.selfType), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
+    const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
     const total = args.length + (recvTy ? 1 : 0);
     if (params.length !== total) this.error(`function \`${info.qname}\` takes ${params.length} arguments but ${total} were supplied`, sp);
     const offset = recvTy ? 1 : 0;
@@ -1256,11 +1513,12 @@ class Checker {
       if (clash) this.error(`cannot borrow \`${key.split(/[.[]/)[0]}\` as mutable more than once at a time`, a.sp);
       borrowed.push(key);
     });
-    return f.ret ? this.resolve(f.ret.ty, f.selfType) : C_UNIT;
+    return f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT;
   }
 
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
-    const r = shallow(this.infer(e.recv, ctx), this.vars);
+    // (a `&self` receiver is borrowed; a by-value `self` is moved below, once the method is known)
+    const r = shallow(this.inferBorrowed(e.recv, ctx), this.vars);
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
@@ -1274,7 +1532,7 @@ class Checker {
         const item = this.crate.enumItem(r.name);
         for (const v of item?.variants ?? []) {
           const f = v.fields.find((x) => x.name === name.slice(7));
-          if (f) return this.resolve(f.ty, r.name);
+          if (f) return this.memberTy(f.ty, item!, r.args);
         }
       }
       if (r.k === 'enum' && r.name === 'Option' && name === '$arrow:0') return r.args[0] ?? C_ANY;
@@ -1283,6 +1541,8 @@ class Checker {
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
       const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
+      const self = info.item.params[0];
+      if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);
       return this.callFn(info, e.args, r, ctx, e.sp, e);
     }
     if (r.k === 'enum') {
@@ -1434,6 +1694,20 @@ class Checker {
     }
   }
 
+  /** Whether pattern `p` binds a value of a non-`Copy` type by value (not `ref`). */
+  private bindsByValue(p: Pat, ctx: Ctx): boolean {
+    switch (p.k) {
+      case 'bind': {
+        const t = this.bindings.get(p);
+        return !p.ref && !!t && this.moves(t, ctx);
+      }
+      case 'or': return p.alts.some((a) => this.bindsByValue(a, ctx));
+      case 'tuple': return p.elems.some((a) => this.bindsByValue(a, ctx));
+      case 'variant': return (p.args ?? []).some((a) => this.bindsByValue(a, ctx)) || (p.fields ?? []).some((f) => this.bindsByValue(f.pat, ctx));
+      default: return false;
+    }
+  }
+
   private hasRefMut(p: Pat): boolean {
     switch (p.k) {
       case 'bind': return !!(p.ref && p.mut);
@@ -1502,10 +1776,12 @@ class Checker {
     if (cell) cell.assigned = true; // the target is written, not read
     // a `Ghost`/`Tracked` local is written as a whole (a place inside it was refused above)
     if (place?.local.wrapped) this.wholeUse = root;
+    if (e.op === '=') this.placeUse = 'write';
     const lt = this.infer(e.lhs, placeCtx);
     if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
+      this.reinitialize(e.lhs, ctx);
       if (cell) cell.assigned = true;
       return C_UNIT;
     }
@@ -1551,7 +1827,9 @@ class Checker {
         if (s.tracked && ctx.code === 'spec') this.unsupportedHere('unsupported: `let tracked` inside spec code (moves and modes of tracked values there are not checked)', s.sp);
         const isGhost = s.ghost || ghost(ctx.code);
         const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
-        const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn?.selfType ?? null) : null;
+        const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn ?? null) : null;
+        const mutArg = s.ty ? mutRefArgument(s.ty) : null;
+        if (mutArg && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) this.out.fnUnsupported.set(ctx.fn, { message: MUT_REF_ARGUMENT, sp: mutArg });
         let ty: CTy = declared ?? C_ANY;
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : this.inferWhole(s.init, initCtx);
@@ -1567,8 +1845,12 @@ class Checker {
         const wrapped: 'spec' | 'proof' | null = ctx.code !== 'exec' || s.ghost || s.tracked ? null
           : wrapper ?? (s.init && this.isWrappedRead(s.init, ctx) ? this.lookup((s.init as { segs: string[] }).segs[0]!, ctx)!.wrapped! : null)
             ?? (initCtor === 'Ghost' ? 'spec' : initCtor === 'Tracked' ? 'proof' : null);
+        const isRef = s.ty?.k === 'ref' || (!!s.init && this.isRefValue(s.init, ctx));
+        const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
         if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
+        if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
+        if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         return C_UNIT;
       }
       case 'expr':
@@ -1743,7 +2025,7 @@ class Checker {
           const s = this.crate.struct(t.name, p.sp);
           for (const fp of p.fields ?? []) {
             const f = s.fields.find((x) => x.name === fp.name);
-            this.pattern(fp.pat, f ? this.resolve(f.ty, t.name) : C_ANY, ctx, isGhost, mode);
+            this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost, mode);
           }
           return;
         }

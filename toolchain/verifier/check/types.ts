@@ -9,13 +9,18 @@ export type CTy =
   | { k: 'int'; kind: IntKind }
   | { k: 'ivar'; id: number }
   | { k: 'bool' }
-  | { k: 'struct'; name: string }
+  | { k: 'struct'; name: string; args: CTy[] }
   | { k: 'enum'; name: string; args: CTy[] }
   | { k: 'seq'; elem: CTy }
   | { k: 'set'; elem: CTy }
   | { k: 'map'; key: CTy; val: CTy }
-  | { k: 'array'; elem: CTy; len: number }
+  /** `len`: a `cval`, a const `param`, or a `tvar` (a const generic argument to be inferred) */
+  | { k: 'array'; elem: CTy; len: CTy }
   | { k: 'tuple'; elems: CTy[] }
+  /** A generic parameter of the item being checked (resolver `param`). */
+  | { k: 'param'; name: string }
+  /** A const generic argument's value. */
+  | { k: 'cval'; n: bigint }
   /** A type to be inferred from the uses (a binder without a type annotation). */
   | { k: 'tvar'; id: number }
   /** Not tracked by the checker (a construct VC generation reports as unsupported), or `!`. */
@@ -29,12 +34,25 @@ export const C_ANY: CTy = { k: 'any' };
 
 export function fromTy(t: Ty): CTy {
   switch (t.k) {
-    case 'enum': return { k: 'enum', name: t.name, args: t.args.map(fromTy) };
+    case 'struct': case 'enum': return { k: t.k, name: t.name, args: t.args.map(fromTy) };
     case 'seq': return { k: 'seq', elem: fromTy(t.elem) };
     case 'set': return { k: 'set', elem: fromTy(t.elem) };
     case 'map': return { k: 'map', key: fromTy(t.key), val: fromTy(t.val) };
-    case 'array': return { k: 'array', elem: fromTy(t.elem), len: t.len };
+    case 'array': return { k: 'array', elem: fromTy(t.elem), len: typeof t.len === 'string' ? { k: 'param', name: t.len } : { k: 'cval', n: BigInt(t.len) } };
     case 'tuple': return { k: 'tuple', elems: t.elems.map(fromTy) };
+    default: return t;
+  }
+}
+
+/** `t` with generic parameters replaced by `env`'s types (a generic callee's types at a call). */
+export function substCTy(t: CTy, env: ReadonlyMap<string, CTy>): CTy {
+  switch (t.k) {
+    case 'param': return env.get(t.name) ?? t;
+    case 'struct': case 'enum': return { k: t.k, name: t.name, args: t.args.map((a) => substCTy(a, env)) };
+    case 'seq': case 'set': return { k: t.k, elem: substCTy(t.elem, env) };
+    case 'map': return { k: 'map', key: substCTy(t.key, env), val: substCTy(t.val, env) };
+    case 'array': return { k: 'array', elem: substCTy(t.elem, env), len: substCTy(t.len, env) };
+    case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => substCTy(e, env)) };
     default: return t;
   }
 }
@@ -118,8 +136,9 @@ function occurs(id: number, t: CTy, vars: IntVars): boolean {
   t = shallow(t, vars);
   switch (t.k) {
     case 'tvar': return t.id === id;
-    case 'enum': return t.args.some((x) => occurs(id, x, vars));
-    case 'seq': case 'set': case 'array': return occurs(id, t.elem, vars);
+    case 'enum': case 'struct': return t.args.some((x) => occurs(id, x, vars));
+    case 'seq': case 'set': return occurs(id, t.elem, vars);
+    case 'array': return occurs(id, t.elem, vars) || occurs(id, t.len, vars);
     case 'map': return occurs(id, t.key, vars) || occurs(id, t.val, vars);
     case 'tuple': return t.elems.some((x) => occurs(id, x, vars));
     default: return false;
@@ -151,11 +170,13 @@ export function cTyStr(t: CTy, vars: IntVars): string {
       const b = vars.typeOf(t.id);
       return b ? s(b) : '_';
     }
-    case 'enum': return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
+    case 'enum': case 'struct': return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
+    case 'param': return t.name;
+    case 'cval': return String(t.n);
     case 'seq': return `Seq<${s(t.elem)}>`;
     case 'set': return `Set<${s(t.elem)}>`;
     case 'map': return `Map<${s(t.key)}, ${s(t.val)}>`;
-    case 'array': return `[${s(t.elem)}; ${t.len}]`;
+    case 'array': return `[${s(t.elem)}; ${s(t.len)}]`;
     case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     default: return tyStr(t);
   }
@@ -179,9 +200,9 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
       const b = vars.typeOf(t.id);
       return b ? toTy(b, vars) : null;
     }
-    case 'enum': {
+    case 'enum': case 'struct': {
       const a = all(t.args);
-      return a && { k: 'enum', name: t.name, args: a };
+      return a && { k: t.k, name: t.name, args: a };
     }
     case 'seq': case 'set': {
       const e = toTy(t.elem, vars);
@@ -193,7 +214,9 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
     }
     case 'array': {
       const e = toTy(t.elem, vars);
-      return e && { k: 'array', elem: e, len: t.len };
+      const n = toTy(t.len, vars);
+      const len = n?.k === 'cval' ? Number(n.n) : n?.k === 'param' ? n.name : null;
+      return e && len !== null ? { k: 'array', elem: e, len } : null;
     }
     case 'tuple': {
       const a = all(t.elems);

@@ -53,7 +53,7 @@ function atLeastAsVisible(g: FnItem, f: FnItem): boolean {
  * Checks `f`'s `when_used_as_spec` attribute (null: it has none). `tyKey` gives a resolved type's
  * text (equal texts: equal types) or null when it cannot be resolved.
  */
-export function checkWhenUsedAsSpec(crate: Crate, f: FnItem, tyKey: (t: TypeExpr, selfType: string | null) => string | null): WhenUsedAsSpec | null {
+export function checkWhenUsedAsSpec(crate: Crate, f: FnItem, tyKey: (t: TypeExpr, scope: FnItem) => string | null): WhenUsedAsSpec | null {
   const at = whenUsedAsSpecAttr(f);
   if (!at) return null;
   const fail = (message: string): WhenUsedAsSpec => ({ target: null, errors: [{ message, sp: at.sp }] });
@@ -71,11 +71,12 @@ export function checkWhenUsedAsSpec(crate: Crate, f: FnItem, tyKey: (t: TypeExpr
   if (f.mode !== 'exec' || g.mode !== 'spec') return fail('when_used_as_spec must point from an exec function to a spec function');
   if (f.generics.length !== g.generics.length) return fail('when_used_as_spec function should have the same type bounds');
   if (f.params.some((p) => p.ty.k === 'ref' && p.ty.mut)) return fail('when_used_as_spec not supported for function with &mut param');
-  // generic fns: calls of them are unsupported in VC generation, their parameter types are not compared
-  if (f.generics.length === 0) {
+  // generic fns: the same parameters by name (a call's generic arguments are then `g`'s too)
+  if (f.generics.join(',') !== g.generics.join(',')) return fail('when_used_as_spec function should have the same type bounds');
+  {
     const same = (a: TypeExpr, b: TypeExpr): boolean => {
-      const x = tyKey(a, f.selfType);
-      const y = tyKey(b, g.selfType);
+      const x = tyKey(a, f);
+      const y = tyKey(b, g);
       return x !== null && x === y;
     };
     if (f.params.length !== g.params.length || f.params.some((p, i) => p.isSelf !== g.params[i]!.isSelf || !same(p.ty, g.params[i]!.ty))) {

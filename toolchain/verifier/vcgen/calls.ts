@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, ResolveError, UNIT, genericEnv, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
@@ -40,7 +40,7 @@ export class CallMethods {
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {
-        const tyArgs = g.map((x) => this.crate.resolveType(x, this.info.item.selfType));
+        const tyArgs = g.map((x) => this.synTy(x));
         const ty: Ty = segs[0] === 'Seq' ? { k: 'seq', elem: tyArgs[0]! } : segs[0] === 'Set' ? { k: 'set', elem: tyArgs[0]! } : { k: 'map', key: tyArgs[0]!, val: tyArgs[1]! };
         return { t: this.emptyOf(ty), ty };
       }
@@ -48,14 +48,17 @@ export class CallMethods {
       return { t: this.placeholder(['$empty', segs[0]!], sp), ty: { k: 'tuple', elems: [] } };
     }
     // enum variant / tuple struct constructor
-    const vr = this.findVariant(segs, sp);
+    const vr = this.findVariant(segs, sp, undefined, e);
     if (vr) {
       const args = e.args.map((a) => this.ev(a, st, m).t);
       if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);
       return { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };
     }
     if (segs.length === 1 && this.crate.structs.has(last)) {
-      const ty: Ty = { k: 'struct', name: last };
+      // (a generic struct's arguments: the checker's type of the constructor call)
+      const recorded = this.cvc.checked.exprTypes.get(e);
+      if (!recorded || recorded.k !== 'struct') throw new ResolveError(`type annotations needed for \`${last}\``, sp);
+      const ty: Ty = this.instTy(recorded);
       const dt = this.sorts.datatype(ty);
       const args = e.args.map((a) => this.ev(a, st, m).t);
       return { t: [dt.ctors[0]!.ctor, ...args], ty };
@@ -63,13 +66,13 @@ export class CallMethods {
     // function
     let qname = last;
     if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
-      const t = segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]!;
+      const t = segs[segs.length - 2] === 'Self' ? this.cur.item.selfType : segs[segs.length - 2]!;
       qname = `${t}::${last}`;
     }
     const info = this.crate.fn(qname, sp);
     if (!info) throw new ResolveError(`cannot find function \`${segs.join('::')}\``, sp);
     // the checker decided this call means a `when_used_as_spec` target
-    return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, e.args.map((a) => ({ e: a })), st, m, sp);
+    return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, e.args.map((a) => ({ e: a })), st, m, sp, e);
   }
 
   evMethod(this: FnGen, e: Extract<Expr, { k: 'method' }>, st: State, m: Mode): V | null {
@@ -96,7 +99,7 @@ export class CallMethods {
       const tn = (ty as { name: string }).name;
       const info = this.crate.fn(`${tn}::${name}`, e.nameSp);
       if (!info) throw new ResolveError(`no method \`${name}\` on type ${tn}`, e.nameSp);
-      return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp);
+      return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp, e);
     }
     if (ty.k === 'enum' && ty.name === 'Option') {
       const dt = this.sorts.datatype(ty);
@@ -114,7 +117,7 @@ export class CallMethods {
       throw new Unsupported(`Option::${name}`, e.nameSp);
     }
     if (ty.k === 'seq' || ty.k === 'array') {
-      if (ty.k === 'array' && name === 'len') return { t: num(ty.len), ty: { k: 'int', kind: 'usize' } };
+      if (ty.k === 'array' && name === 'len') return { t: this.lenTerm(ty.len), ty: { k: 'int', kind: 'usize' } };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
       if (ty.k === 'array' && m.exec) {
         // exec `a.index(i)` is `a[i]` (with its bounds obligation); no other exec array method is modelled
@@ -154,20 +157,29 @@ export class CallMethods {
       .replace(/\s+/g, ' ');
   }
 
-  /** A call of a user function (spec: function application; exec/proof: modular via specs). */
-  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp): V | null {
+  /**
+   * A call of a user function (spec: function application; exec/proof: modular via specs). A
+   * generic callee is taken at the call's generic arguments (recorded by the checker): its
+   * parameter types, result and clauses are instantiated, and a spec fn is the instance's own
+   * declared function (its definition built at those arguments).
+   */
+  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr): V | null {
     const f = info.item;
-    if (f.generics.length) throw new Unsupported(`call of generic function \`${info.qname}\``, sp);
+    const tyArgs = this.callTyArgs(call, f, sp);
+    const env = genericEnv(f, tyArgs);
     this.callees.add(info.key);
-    const ps = this.paramTypes(f);
+    const ps = this.paramTypes(f, env);
     if (ps.length !== args.length) throw new ResolveError(`\`${info.qname}\` takes ${ps.length} arguments but ${args.length} were supplied`, sp);
-    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retTy = this.retType(f, env);
+    // a callee's clauses are its own syntax, read at the call's generic arguments
+    const inCallee = <T>(fn: () => T): T => this.inItem(f, env, fn);
     if (f.mode === 'spec') {
       const vals = args.map((a, i) => {
         const v = this.fit(a.v ?? this.ev(a.e, st, { ...m, exec: false }), ps[i]!.ty);
         return v.t;
       });
-      this.specUsed.add(info.key);
+      const key = this.cvc.specInstance(info, tyArgs, sp);
+      this.specUsed.add(key);
       if (m.recHook) m.recHook(info, vals, sp, m.path, m.bound.size > 0);
       // `#[verifier::inline]`: the body with the arguments in place of the parameters, so the
       // caller's trigger selection sees the body, as in Verus (the checking phase refused inline
@@ -178,12 +190,13 @@ export class CallMethods {
         ps.forEach((p, i) => ist.declare(p.name, { ty: p.ty, term: vals[i]!, mut: false }));
         this.inlining.add(info.key);
         try {
-          return this.specBody(this.evalBlockPure(f.body, ist, { ...m, pure: true, exec: false }), retTy);
+          // (the body is the callee's syntax, read at the call's generic arguments)
+          return inCallee(() => this.specBody(this.evalBlockPure(f.body!, ist, { ...m, pure: true, exec: false }), retTy));
         } finally {
           this.inlining.delete(info.key);
         }
       }
-      const name = quote(info.key);
+      const name = quote(key);
       if (this.cvc.recursive.has(info.key)) {
         let fuel = 'fuel.zero';
         for (let i = 0; i < (this.fuel.get(info.key) ?? 1); i++) fuel = `(fuel.succ ${fuel})`;
@@ -233,7 +246,7 @@ export class CallMethods {
       }
     };
     for (const r of f.requires) {
-      const g = withOld(oldMap, () => this.evalPure(r, cst, this.specMode(st.path)));
+      const g = withOld(oldMap, () => inCallee(() => this.evalPure(r, cst, this.specMode(st.path))));
       const ob = this.oblige(st, 'precondition', sp, g.t, r.sp);
       if (ob) {
         if (info.file !== this.info.file) ob.relatedFile = info.file;
@@ -248,7 +261,7 @@ export class CallMethods {
         const cf = info.item;
         if (!measure.length || !cf.decreases.length) return this.makeOb(st, 'decreases', sp, 'false', undefined, 'could not prove termination (recursive function without `decreases`)');
         // the callee's measure at its entry: its `old(x)` is the value passed
-        const newM = withOld(oldMap, () => cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([]))));
+        const newM = withOld(oldMap, () => inCallee(() => cf.decreases.map((d) => this.evalPure(d, cst, this.specMode([])))));
         return this.makeOb(st, 'decreases', sp, this.lexLessMeasures(newM, measure, sp), cf.decreases[0]!.sp, 'could not prove termination');
       };
       const made = ob();
@@ -272,11 +285,11 @@ export class CallMethods {
       if (f.ret?.name) post.declare(f.ret.name, { ty: retTy, term: rc, mut: false });
     }
     for (const en of f.ensures) {
-      const g = withOld(oldMap, () => this.evalPure(en, post, this.specMode(st.path)));
+      const g = withOld(oldMap, () => inCallee(() => this.evalPure(en, post, this.specMode(st.path))));
       this.assume(st, g.t, { kind: 'callee-ensures', file: info.file, sp: en.sp, callee: info.qname, callSp: sp });
     }
     if (f.returns) {
-      const r = withOld(oldMap, () => this.evalPure(f.returns!, post, this.specMode(st.path)));
+      const r = withOld(oldMap, () => inCallee(() => this.evalPure(f.returns!, post, this.specMode(st.path))));
       this.assume(st, this.compare('==', ret, r, sp).t);
     }
     if (f.mode === 'exec' && f.body && !hasExternalBody(f.attrs)) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });

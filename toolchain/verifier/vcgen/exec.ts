@@ -49,7 +49,7 @@ export class ExecMethods {
     const entry = new Map(st.scopes[0]!);
     // the module-level `broadcast use`: its lemmas' facts hold in the whole function
     for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) this.assume(st, this.broadcastFact(u.lemma, u.sp));
-    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retTy = this.retType(f);
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';
     const ctx: FnCtx = {
@@ -187,7 +187,7 @@ export class ExecMethods {
       const cur = this.readPlace(p, st);
       const cty = cur.ty;
       if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
-      if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, cty.k === 'array' ? num(cty.len) : [this.sorts.datatype(cty).ctors[0]!.fields[0]!.acc, cur.t]]));
+      if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, cty.k === 'array' ? this.lenTerm(cty.len) : [this.sorts.datatype(cty).ctors[0]!.fields[0]!.acc, cur.t]]));
       const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
       return { ...p, steps: [...p.steps, { k: 'index', idx: it }], sp: e.sp };
     }
@@ -254,7 +254,7 @@ export class ExecMethods {
         const ghost = s.ghost;
         const mm = ghost ? ghostM : m;
         let v: V;
-        const declTy = s.ty ? this.crate.resolveType(s.ty, this.info.item.selfType) : null;
+        const declTy = s.ty ? this.synTy(s.ty) : null;
         if (s.init) {
           const r = this.evOpt(s.init, st, mm);
           if (!r) return null;
@@ -265,7 +265,8 @@ export class ExecMethods {
           }
         } else {
           // `let x;`: the checking phase typed x from its later assignments
-          const ty = declTy ?? (s.pat.k === 'bind' ? this.cvc.checked.bindingTypes.get(s.pat) : undefined);
+          const recorded = s.pat.k === 'bind' ? this.cvc.checked.bindingTypes.get(s.pat) : undefined;
+          const ty = declTy ?? (recorded && this.instTy(recorded));
           if (!ty) throw new ResolveError('type annotations needed', s.sp);
           v = { t: this.havoc(s.pat.k === 'bind' ? s.pat.name : '$uninit', ty), ty };
         }
@@ -333,7 +334,7 @@ export class ExecMethods {
       }
       case 'reveal': {
         const segs = s.name;
-        const q = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
+        const q = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.cur.item.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
         let info = this.crate.fn(q, s.sp);
         // `m::f` where `m` is a module (not a type): the free function `f` declared in that module
         const owner = segs[segs.length - 2];
@@ -354,6 +355,7 @@ export class ExecMethods {
         }
         if (!info.item.attrs.some((a) => a.includes('opaque'))) return { t: 'true', ty: UNIT };
         if (this.cvc.recursive.has(info.key)) throw new Unsupported('`reveal` of an opaque recursive spec fn', s.sp);
+        if (info.item.generics.length) throw new Unsupported('`reveal` of an opaque generic spec fn', s.sp);
         // the definition is a true fact: making it visible to the whole function is sound
         this.specUsed.add(info.key);
         this.reveals.add(info.key);

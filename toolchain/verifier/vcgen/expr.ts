@@ -55,7 +55,7 @@ export class ExprMethods {
       const s = b.stmts[i]!;
       if (s.k === 'let') {
         if (!s.init) throw new Unsupported('`let` without initializer in spec code', s.sp);
-        const declTy = s.ty ? this.crate.resolveType(s.ty, this.info.item.selfType) : null;
+        const declTy = s.ty ? this.synTy(s.ty) : null;
         const v = this.ev(s.init, s2, m);
         const ty = declTy ?? v.ty;
         this.bindPat(s.pat, { t: v.t, ty }, s2, m, false);
@@ -132,7 +132,7 @@ export class ExprMethods {
       }
       case 'cast': {
         const v = this.ev(e.e, st, m);
-        const to = this.crate.resolveType(e.ty, this.info.item.selfType);
+        const to = this.synTy(e.ty);
         return this.cast(v, to, e.sp);
       }
       case 'if':
@@ -215,6 +215,9 @@ export class ExprMethods {
     if (segs.length === 1) {
       const b = st.lookup(last);
       if (b) return { t: b.term, ty: b.ty };
+      // a const generic parameter: its value at the current instantiation, or its constant
+      const gp = this.cur.item.genericParams?.find((p) => p.name === last && p.kind === 'const');
+      if (gp) return { t: this.constParamValue(last), ty: { k: 'int', kind: 'usize' } };
     }
     // integer type constants
     if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
@@ -226,13 +229,13 @@ export class ExprMethods {
       return { t: num(v), ty: { k: 'int', kind: k } };
     }
     // enum variant without payload
-    const variant = this.findVariant(segs, e.sp);
+    const variant = this.findVariant(segs, e.sp, undefined, e);
     if (variant) {
       if (variant.ctor.fields.length) throw new Unsupported('enum variant constructor used as a value', e.sp);
       return { t: variant.ctor.ctor, ty: variant.ty };
     }
     // const
-    const cname = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.info.item.selfType : segs[segs.length - 2]}::${last}` : last;
+    const cname = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.cur.item.selfType : segs[segs.length - 2]}::${last}` : last;
     const c = this.crate.constItem(cname, e.sp) ?? (cname !== last ? null : null);
     if (c) {
       const ty = this.crate.resolveType(c.ty, c.selfType);
@@ -244,7 +247,8 @@ export class ExprMethods {
     throw new ResolveError(`cannot find value \`${segs.join('::')}\``, e.sp);
   }
 
-  findVariant(this: FnGen, segs: string[], sp: Sp, expected?: Ty): { ty: Ty; dt: Datatype; ctor: Datatype['ctors'][number] } | null {
+  /** `at`: the expression naming the variant (its checked type gives a generic enum's arguments). */
+  findVariant(this: FnGen, segs: string[], sp: Sp, expected?: Ty, at?: Expr): { ty: Ty; dt: Datatype; ctor: Datatype['ctors'][number] } | null {
     const last = segs[segs.length - 1]!;
     if (segs.length === 1 && (last === 'Some' || last === 'None')) {
       // Option: the payload type is decided by the caller (see evCall / patterns)
@@ -256,11 +260,14 @@ export class ExprMethods {
     }
     if (segs.length < 2) return null;
     let en = segs[segs.length - 2]!;
-    if (en === 'Self') en = this.info.item.selfType ?? en;
+    if (en === 'Self') en = this.cur.item.selfType ?? en;
     if (en === 'Option' && expected) return this.findVariant([last], sp, expected);
     const item = this.crate.enumItem(en);
     if (!item) return null;
-    const ty: Ty = { k: 'enum', name: en, args: [] };
+    // a generic enum's arguments: the expected type (a pattern), else the checker's type of the expression
+    const recorded = item.generics.length && !expected && at ? this.cvc.checked.exprTypes.get(at) : undefined;
+    if (item.generics.length && !expected && recorded?.k !== 'enum') throw new ResolveError(`type annotations needed for \`${en}::${last}\``, sp);
+    const ty: Ty = !item.generics.length ? { k: 'enum', name: en, args: [] } : expected?.k === 'enum' && expected.name === en ? expected : this.instTy(recorded!);
     const dt = this.sorts.datatype(ty);
     const ctor = dt.ctors.find((c) => c.name === last);
     if (!ctor) throw new ResolveError(`no variant \`${last}\` in enum \`${en}\``, sp);
@@ -482,7 +489,7 @@ export class ExprMethods {
     const ty = r.ty;
     if (ty.k === 'seq' || ty.k === 'array') {
       const dt = this.sorts.datatype(ty);
-      const len: Term = ty.k === 'array' ? num(ty.len) : [dt.ctors[0]!.fields[0]!.acc, r.t];
+      const len: Term = ty.k === 'array' ? this.lenTerm(ty.len) : [dt.ctors[0]!.fields[0]!.acc, r.t];
       if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, and(['<=', '0', i.t], ['<', i.t, len]));
       return { t: ['select', [dt.ctors[0]!.fields[1]!.acc, r.t], i.t], ty: ty.elem };
     }
@@ -660,14 +667,17 @@ export class ExprMethods {
     const last = e.path[e.path.length - 1]!;
     let ty: Ty;
     let ctor: Datatype['ctors'][number];
-    const vr = e.path.length >= 2 ? this.findVariant(e.path, e.sp) : null;
+    const vr = e.path.length >= 2 ? this.findVariant(e.path, e.sp, undefined, e) : null;
     if (vr) {
       ty = vr.ty;
       ctor = vr.ctor;
     } else {
-      const name = last === 'Self' ? this.info.item.selfType! : last;
-      ty = { k: 'struct', name };
+      const name = last === 'Self' ? this.cur.item.selfType! : last;
       this.crate.struct(name, e.sp);
+      // (a generic struct's arguments: the checker's type of the literal)
+      const recorded = this.cvc.checked.exprTypes.get(e);
+      if (!recorded || recorded.k !== 'struct') throw new ResolveError(`type annotations needed for \`${name}\``, e.sp);
+      ty = this.instTy(recorded);
       ctor = this.sorts.datatype(ty).ctors[0]!;
     }
     // Rust evaluates the field expressions in source order, then the `..base` expression

@@ -5,9 +5,9 @@
 // Invariant: `decls` and `facts` are append-only (obligations record prefixes of them); every
 // constant is declared once, with its type's range facts when havocked.
 
-import type { FnItem, Sp } from '../ast';
+import type { FnItem, Sp, TypeExpr } from '../ast';
 import { LineMap } from '../../syntax/line-map';
-import { Crate, ResolveError, UnsupportedType, UNIT, intRange, tyStr, type FnInfo, type Ty } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, intRange, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
@@ -26,6 +26,11 @@ import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
 export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods {}
+
+/** The SMT name of a spec fn at generic arguments `tyArgs` (its key when it is not generic). */
+export function specInstanceKey(info: FnInfo, tyArgs: Ty[]): string {
+  return info.item.generics.length ? `${info.key}<${tyArgs.map(tyKey).join(',')}>` : info.key;
+}
 
 /** One line map per file of a crate, shared by its functions' generators. */
 const lineMaps = new WeakMap<Crate, Map<string, LineMap>>();
@@ -63,11 +68,63 @@ export class FnGen {
   /** What the verifier knows at each statement (the IDE's proof-state panel). */
   proofState: ProofStateRecorder;
 
-  constructor(public cvc: CrateVC, public info: FnInfo) {
+  /**
+   * The item whose syntax is being evaluated and its generic arguments: this function (its own
+   * generic parameters stay parameters: uninterpreted sorts and constants, so what is proved holds
+   * for every instantiation), or, while a callee's `requires`/`ensures` are evaluated at a call,
+   * the callee at the call's generic arguments.
+   */
+  cur: { item: FnItem; env: TyEnv };
+  /** The SMT name of this function's spec fn instance (a generic spec fn has one per instantiation). */
+  specKey: string;
+
+  /** `tyArgs`: a generic spec fn's instantiation whose definition this generator builds. */
+  constructor(public cvc: CrateVC, public info: FnInfo, tyArgs: Ty[] = []) {
     this.crate = cvc.crate;
     this.proofState = new ProofStateRecorder(info.file);
     this.sorts = new SortRegistry(cvc.crate);
     this.nonlinearFn = info.item.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a));
+    // (no arguments: the function's own parameters)
+    const args = tyArgs.length || !info.item.generics.length ? tyArgs : info.item.generics.map((g): Ty => ({ k: 'param', name: g }));
+    this.cur = { item: info.item, env: genericEnv(info.item, args) };
+    this.specKey = specInstanceKey(info, args);
+    if (info.item.mode === 'spec' && !cvc.instances.has(this.specKey)) cvc.instances.set(this.specKey, { info, tyArgs: args });
+  }
+
+  /** A type written in the current item's syntax, at its generic arguments. */
+  synTy(t: TypeExpr): Ty {
+    return substTy(this.crate.resolveType(t, this.cur.item), this.cur.env);
+  }
+  /** A type the checker recorded for the current item's syntax, at its generic arguments. */
+  instTy(t: Ty): Ty {
+    return substTy(t, this.cur.env);
+  }
+  /** Runs `fn` with the syntax of `item` at `env` being evaluated (a callee's clauses). */
+  inItem<T>(item: FnItem, env: TyEnv, fn: () => T): T {
+    const prev = this.cur;
+    this.cur = { item, env };
+    try {
+      return fn();
+    } finally {
+      this.cur = prev;
+    }
+  }
+  /** The generic arguments of a call of a generic function, in this generator's terms. */
+  callTyArgs(call: import('../ast').Expr, f: FnItem, sp: Sp): Ty[] {
+    if (!f.generics.length) return [];
+    const recorded = this.cvc.checked.callTypeArgs.get(call);
+    if (!recorded) throw new ResolveError('type annotations needed: the generic arguments of this call are not known', sp);
+    return recorded.map((t) => this.instTy(t));
+  }
+  /** An array length as a term: a number, or a const generic parameter's value. */
+  lenTerm(len: ArrayLen): Term {
+    return typeof len === 'number' ? num(len) : this.sorts.constParam(len);
+  }
+  /** The value of const generic parameter `name` of the current item. */
+  constParamValue(name: string): Term {
+    const v = this.cur.env.get(name);
+    if (v?.k === 'cval') return num(v.n);
+    return this.sorts.constParam(v?.k === 'param' ? v.name : name);
   }
 
   /** Spec fns: the definition check (see FnVC.defCheck), built by finish(). */
@@ -126,14 +183,14 @@ export class FnGen {
         const len = [dt.ctors[0]!.fields[0]!.acc, t];
         const arr = [dt.ctors[0]!.fields[1]!.acc, t];
         // inside another quantifier only the length (nested quantifiers cost much more than they help)
-        if (inQuant) return ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len];
+        if (inQuant) return ty.k === 'array' ? eq(len, this.lenTerm(ty.len)) : ['<=', '0', len];
         const k = quote(`k@${this.qcount++}`);
         const sel: Term = ['select', arr, k];
         const inRange = and(['<=', '0', k], ['<', k, len]);
         const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1, true);
         const body = ite(inRange, einv, eq(sel, this.sorts.dflt(ty.elem)));
         const q: Term = quantifier('forall', [[k, 'Int']], body, [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
-        return and(ty.k === 'array' ? eq(len, num(ty.len)) : ['<=', '0', len], q);
+        return and(ty.k === 'array' ? eq(len, this.lenTerm(ty.len)) : ['<=', '0', len], q);
       }
       case 'map': {
         if (inQuant) return 'true';
@@ -144,7 +201,7 @@ export class FnGen {
         const sel: Term = ['select', vals, k];
         return quantifier('forall', [[k, sortOf(ty.key)]], implies(not(['select', dom, k]), eq(sel, this.sorts.dflt(ty.val))), [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
       }
-      case 'set':
+      case 'set': case 'param': case 'cval':
         return 'true';
     }
   }
@@ -161,7 +218,6 @@ export class FnGen {
     const res: FnVC = { info: this.info, obligations: [], callees: this.callees };
     try {
       const f = this.info.item;
-      if (f.generics.length) throw new Unsupported('generic functions are not supported', f.nameSp);
       const clause = f.unsupportedClauses[0];
       if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
       if (f.mode === 'spec') this.checkSpecFn();
@@ -190,7 +246,7 @@ export class FnGen {
       st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
       if (p.mut) old.set(p.name, c);
     }
-    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retTy = f.ret ? this.synTy(f.ret.ty) : UNIT;
     const retName = f.ret?.name ?? null;
     this.fnCtx = { fn: f, info: this.info, old, retTy, retName, loops: [], returns: () => {} };
     for (const r of f.requires) this.evalPure(r, st, this.specMode([]), true);
@@ -202,8 +258,13 @@ export class FnGen {
     this.fnCtx = null;
   }
 
-  paramTypes(f: FnItem): { name: string; ty: Ty; mut: boolean }[] {
-    return f.params.map((p) => ({ name: p.name, ty: this.crate.resolveType(p.ty, f.selfType), mut: p.ty.k === 'ref' && p.ty.mut }));
+  /** `f`'s parameters at generic arguments `env` (by default: this function's own). */
+  paramTypes(f: FnItem, env: TyEnv = this.cur.env): { name: string; ty: Ty; mut: boolean }[] {
+    return f.params.map((p) => ({ name: p.name, ty: substTy(this.crate.resolveType(p.ty, f), env), mut: p.ty.k === 'ref' && p.ty.mut }));
+  }
+  /** `f`'s return type at generic arguments `env`. */
+  retType(f: FnItem, env: TyEnv = this.cur.env): Ty {
+    return f.ret ? substTy(this.crate.resolveType(f.ret.ty, f), env) : UNIT;
   }
 
   specMode(path: Term[]): Mode {

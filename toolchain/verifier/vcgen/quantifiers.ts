@@ -58,7 +58,8 @@ function innerBound(t: Term, out: Set<string>): void {
 export class QuantifierMethods {
   /** A binder's type, as the checking phase typed it (annotated or inferred from its uses). */
   binderType(this: FnGen, p: QuantParam): Ty {
-    const ty = this.cvc.checked.binderTypes.get(p);
+    const recorded = this.cvc.checked.binderTypes.get(p);
+    const ty = recorded && this.instTy(recorded);
     if (!ty) throw new Unsupported(`the type of \`${p.name}\` is not known`, p.sp);
     return ty;
   }
@@ -140,7 +141,8 @@ export class ChooseMethods {
     const free = [...names].filter((n) => !own.has(n) && st.lookup(n)).sort().map((n) => ({ name: n, b: st.lookup(n)! }));
     const tys = e.params.map((p) => this.binderType(p));
     // the choice's type as the checking phase gave it (the binder's, or the tuple of them)
-    const resTy = this.cvc.checked.exprTypes.get(e);
+    const recordedTy = this.cvc.checked.exprTypes.get(e);
+    const resTy = recordedTy && this.instTy(recordedTy);
     if (!resTy) throw new Unsupported('the type of this `choose` is not known', e.sp);
     // the body is evaluated closed: its free variables are the function's parameters
     const saved = { q: this.qcount, decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };

@@ -39,3 +39,24 @@ describe('multiplication and nonlinear arithmetic (as Verus)', () => {
     expect(qs.filter((q) => q.includes('(set-option :smt.arith.nl false)')).length).toBe(qs.length - 1);
   });
 });
+
+describe('generics (type parameters as uninterpreted sorts, spec fns per instantiation)', () => {
+  it("a generic function's own parameters are uninterpreted sorts and usize constants in its queries", () => {
+    const [q] = queries(`proof fn f<T, const N: usize>(x: T, y: T) { assert(x == y || N >= 0); }`, 'f');
+    expect(q).toContain('(declare-sort |Param.T| 0)');
+    expect(q).toContain('(declare-const |x| |Param.T|)');
+    expect(q).toContain('(declare-const |const.N| Int)');
+    expect(q).toContain('(assert (and (<= 0 |const.N|) (<= |const.N| 18446744073709551615)))');
+  });
+  it('a generic spec fn has one declared function and definition per instantiation a query uses', () => {
+    const [q] = queries(`spec fn pick<T>(b: bool, x: T, y: T) -> T { if b { x } else { y } }\nproof fn f(a: u64, c: bool) { assert(pick(true, a, 1) == a && pick(false, c, true) == true); }`, 'f');
+    expect(q).toContain('(declare-fun |pick<u64>| (Bool Int Int) Int)');
+    expect(q).toContain('(declare-fun |pick<bool>| (Bool Bool Bool) Bool)');
+    expect(q).not.toContain('Param.T');
+  });
+  it("a generic callee's clauses are instantiated at the call's generic arguments", () => {
+    const qs = queries(`struct B<const N: usize> { n: usize }\nfn cap<const N: usize>(b: &B<N>) -> (r: usize) requires b.n < N ensures r == N { N }\nfn f(b: B<7>) { let r = cap(&b); assert(r == 7); }`, 'f');
+    expect(qs.some((q) => q.includes('(< (|B<7>.n| |b|) 7)'))).toBe(true);
+    expect(qs.join('\n')).not.toContain('const.N');
+  });
+});

@@ -238,7 +238,7 @@ export class QueryMethods {
     }
     if (this.info.item.mode === 'spec') {
       // (built after the obligations: it may add sorts and axioms, which must not change them)
-      const self = new Set([this.info.key]);
+      const self = new Set([this.specKey]);
       this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
     }
   }
@@ -253,11 +253,13 @@ export class QueryMethods {
     const visit = (k: string): void => {
       if (seen.has(k)) return;
       seen.add(k);
-      const info = this.crate.fns.get(k)?.[0];
+      const inst = this.cvc.instances.get(k);
+      const info = inst?.info ?? this.crate.fns.get(k)?.[0];
       if (!info) return;
-      const def = this.cvc.specDef(info);
+      const def = this.cvc.specDef(info, inst?.tyArgs);
       for (const d of [...def.deps].sort()) visit(d);
       for (const s of def.sorts) this.sorts.need(s);
+      for (const c of def.consts) this.sorts.needConst(c);
       if (def.usesMul) usesMul = true;
       for (const [k2, v] of def.axioms) if (!this.axioms.has(k2)) this.axioms.set(k2, v);
       for (const [k2, v] of def.chooseFns) if (!this.chooseFns.has(k2)) this.chooseFns.set(k2, v);

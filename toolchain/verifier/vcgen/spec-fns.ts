@@ -6,14 +6,14 @@
 
 import { sortedComponents } from '../graph';
 import type { Sp } from '../ast';
-import { Crate, INT, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
+import { Crate, INT, ResolveError, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { quantifier, type QuantOrigin } from '../qid';
 import { QuantSpots } from './quant-sites';
 import { Unsupported, State, type V } from './state';
 import type { Command } from './query';
-import { FnGen } from './gen';
+import { FnGen, specInstanceKey } from './gen';
 import { hasExternalBody } from '../../syntax/attributes';
 
 export interface SpecDef {
@@ -27,12 +27,17 @@ export interface SpecDef {
   sorts: Ty[];
   usesMul: boolean;
   recursive: boolean;
+  /** Const generic parameters (their SMT constants) the definition mentions. */
+  consts: string[];
   /** Why the body could not be encoded (the definition is then left out: the fn is uninterpreted). */
   error?: { message: string; sp: Sp };
 }
 
 export class CrateVC {
+  /** Spec fn definitions by instance key (`specInstanceKey`: the fn's key, or key<generic arguments>). */
   specDefs = new Map<string, SpecDef>();
+  /** Each spec fn instance used: the function and its generic arguments. */
+  instances = new Map<string, { info: FnInfo; tyArgs: Ty[] }>();
   recursive = new Set<string>(); // spec fns in recursive SCCs
   scc = new Map<string, Set<string>>();
   /** Where the crate's quantifiers are written, and the sites of the qids made (--profile). */
@@ -71,13 +76,27 @@ export class CrateVC {
     }
   }
 
-  specDef(info: FnInfo): SpecDef {
-    const cached = this.specDefs.get(info.key);
+  /**
+   * The key of spec fn `info` at generic arguments `tyArgs` (registered for the prelude). A
+   * generic spec fn gets one declared function and definition per instantiation a query uses;
+   * an instantiation that keeps growing (`f<T>` using `f<Seq<T>>`) is refused.
+   */
+  specInstance(info: FnInfo, tyArgs: Ty[], sp: Sp): string {
+    const key = specInstanceKey(info, tyArgs);
+    if (key.length > 400) throw new Unsupported(`spec fn \`${info.qname}\` instantiated at ever larger generic arguments`, sp);
+    if (!this.instances.has(key)) this.instances.set(key, { info, tyArgs });
+    return key;
+  }
+
+  /** The definition of spec fn `info` at generic arguments `tyArgs` (none: its own parameters). */
+  specDef(info: FnInfo, tyArgs: Ty[] = info.item.generics.map((g): Ty => ({ k: 'param', name: g }))): SpecDef {
+    const key = this.specInstance(info, tyArgs, info.item.nameSp);
+    const cached = this.specDefs.get(key);
     if (cached) return cached;
     // placeholder to break cycles
-    const def: SpecDef = { lines: [], axioms: new Map(), chooseFns: new Map(), deps: new Set(), sorts: [], usesMul: false, recursive: this.recursive.has(info.key) };
-    this.specDefs.set(info.key, def);
-    const g = new FnGen(this, info);
+    const def: SpecDef = { lines: [], axioms: new Map(), chooseFns: new Map(), deps: new Set(), sorts: [], consts: [], usesMul: false, recursive: this.recursive.has(info.key) };
+    this.specDefs.set(key, def);
+    const g = new FnGen(this, info, tyArgs);
     g.buildSpecDef(def);
     return def;
   }
@@ -126,8 +145,8 @@ export class SpecFnMethods {
   buildSpecDef(this: FnGen, def: SpecDef): void {
     const f = this.info.item;
     const ps = this.paramTypes(f);
-    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
-    const name = quote(this.info.key);
+    const retTy = this.retType(f);
+    const name = quote(this.specKey);
     const st = new State();
     const rec = def.recursive;
     const fuel = '|fuel@|';
@@ -158,11 +177,12 @@ export class SpecFnMethods {
     }
     this.sorts.need(retTy);
     for (const p of ps) this.sorts.need(p.ty);
-    def.deps = new Set([...this.specUsed].filter((k) => k !== this.info.key));
+    def.deps = new Set([...this.specUsed].filter((k) => k !== this.specKey));
     def.usesMul = this.usesMul;
     def.axioms = this.axioms;
     def.chooseFns = this.chooseFns;
     def.sorts = this.sortsNeeded(ps.map((p) => p.ty).concat([retTy]));
+    def.consts = this.sorts.constsUsed();
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
       return;
@@ -233,7 +253,7 @@ export class SpecFnMethods {
     }
     const v = this.evalBlockPure(f.body, st, m);
     if (hasExternalBody(f.attrs)) return;
-    const retTy = f.ret ? this.crate.resolveType(f.ret.ty, f.selfType) : UNIT;
+    const retTy = this.retType(f);
     this.specBody(v, retTy);
     // the definition used by callers: one that could not be encoded makes this fn an error
     const def = this.cvc.specDef(this.info);

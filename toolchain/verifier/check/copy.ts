@@ -1,0 +1,59 @@
+// Which values are copied and which are moved (rustc's `Copy`), as the move check in checker.ts
+// needs it for generic code: predicates on the checker's working types, in the scope of the
+// function being checked (its generic parameters' bounds).
+
+import type { FnItem } from '../ast';
+import type { Crate } from '../resolver';
+import { shallow, type CTy, type IntVars } from './types';
+
+/**
+ * Whether a value of type `t` is moved, not copied, when used by value because of a type
+ * parameter without a `Copy` bound in it (`T`, `S<T>`, `(T, u8)`, `Option<T>`, `[T; N]`; spec
+ * collections are copied). Other non-`Copy` datatypes are not tracked (known gap).
+ */
+export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null): boolean {
+  const s = shallow(t, vars);
+  switch (s.k) {
+    case 'param': return !fn?.genericParams?.some((p) => p.name === s.name && p.bounds.some((b) => b.name === 'Copy' && !b.maybe));
+    case 'struct': case 'enum': return s.args.some((a) => movesParam(a, vars, fn));
+    case 'tuple': return s.elems.some((a) => movesParam(a, vars, fn));
+    case 'array': return movesParam(s.elem, vars, fn);
+    default: return false;
+  }
+}
+
+/**
+ * Whether values of type `t` are `Copy` (unknown types count as `Copy`: nothing is refused for
+ * them): integers, bool, spec collections, a type parameter with a `Copy` bound, a datatype with
+ * `#[derive(.., Copy, ..)]` whose arguments are `Copy`, `Option` of such, tuples and arrays.
+ */
+export function isCopy(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): boolean {
+  const s = shallow(t, vars);
+  const copy = (x: CTy) => isCopy(x, vars, fn, crate);
+  switch (s.k) {
+    case 'param': return !movesParam(s, vars, fn);
+    case 'struct': case 'enum': {
+      if (!s.args.every(copy)) return false;
+      if (s.k === 'enum' && s.name === 'Option') return true;
+      const item = s.k === 'struct' ? crate.structs.get(s.name)?.[0]?.item : crate.enums.get(s.name)?.[0]?.item;
+      return !item || (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
+    }
+    case 'tuple': return s.elems.every(copy);
+    case 'array': return copy(s.elem);
+    default: return true;
+  }
+}
+
+/** Whether a value of type `t` holds a value of a generic type parameter. */
+export function holdsParam(t: CTy, vars: IntVars): boolean {
+  const s = shallow(t, vars);
+  const holds = (x: CTy) => holdsParam(x, vars);
+  switch (s.k) {
+    case 'param': return true;
+    case 'struct': case 'enum': return s.args.some(holds);
+    case 'tuple': return s.elems.some(holds);
+    case 'array': case 'seq': case 'set': return holds(s.elem);
+    case 'map': return holds(s.key) || holds(s.val);
+    default: return false;
+  }
+}

@@ -1,0 +1,52 @@
+// Which generic parameters the verifier covers (README "Generics"): type parameters with marker
+// bounds only, and `usize` const parameters. A function with any other bound is unsupported and
+// its body is not checked: a trait with methods gives the body operations (and its callers
+// obligations) that are not modelled, so its types could not be known either.
+
+import type { FnItem, Sp, TypeExpr } from '../ast';
+import { MARKER_TRAITS } from '../resolver';
+import type { CheckError } from './checker';
+
+/** The first generic parameter or bound of `f` (its impl's included) that is not supported, or null. */
+export function unsupportedGenerics(f: FnItem): CheckError | null {
+  for (const p of f.genericParams ?? []) {
+    if (p.kind === 'const' && (p.constTy?.k !== 'path' || p.constTy.name !== 'usize')) return { message: `const generic parameter \`${p.name}\` of a type other than \`usize\``, sp: p.sp };
+    for (const b of p.bounds) {
+      if (b.name === '?') return { message: `generic parameter \`${p.name}\`: a bound or default this verifier does not read`, sp: b.sp };
+      if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;
+      if (b.maybe || b.hasArgs || !MARKER_TRAITS.has(b.name)) return { message: `trait bound \`${p.name}: ${b.maybe ? '?' : ''}${b.name}\` (traits are not supported; only marker bounds such as \`Copy\`)`, sp: b.sp };
+    }
+  }
+  const other = f.otherBounds?.[0];
+  if (other) return { message: '`where` clause bound on something other than a generic parameter', sp: other.sp };
+  for (const t of [...f.params.map((p) => p.ty), ...(f.ret ? [f.ret.ty] : [])]) {
+    const sp = mutRefArgument(t);
+    if (sp) return { message: MUT_REF_ARGUMENT, sp };
+  }
+  return null;
+}
+
+export const MUT_REF_ARGUMENT = 'not supported: a `&mut` reference as a generic argument (`Option<&mut T>`, `S<&mut T>`): mutation through it would not reach the borrowed place';
+
+/** The span of a `&mut` type inside the generic arguments of `t` (types erase references), or null. */
+export function mutRefArgument(t: TypeExpr, inArgs = false): Sp | null {
+  switch (t.k) {
+    case 'ref': return inArgs && t.mut ? t.sp : mutRefArgument(t.inner, inArgs);
+    case 'path': {
+      for (const a of t.args) {
+        const sp = mutRefArgument(a, true);
+        if (sp) return sp;
+      }
+      return null;
+    }
+    case 'array': case 'slice': return mutRefArgument(t.elem, inArgs);
+    case 'tuple': {
+      for (const e of t.elems) {
+        const sp = mutRefArgument(e, true);
+        if (sp) return sp;
+      }
+      return null;
+    }
+    default: return null;
+  }
+}

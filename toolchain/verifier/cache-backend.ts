@@ -11,6 +11,8 @@ export interface CacheBackend {
   readonly name: string;
   get(key: string): Promise<string | null>;
   put(key: string, value: string): Promise<void>;
+  /** Resolves once every `put` so far is stored (a backend may write behind). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 

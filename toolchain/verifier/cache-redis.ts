@@ -111,6 +111,9 @@ export class RedisCacheBackend implements CacheBackend {
     await withTimeout(c.set(RedisCacheBackend.redisKey(key), value), this.opts.opTimeoutMs, `SET on ${this.name}`);
   }
 
+  /** Each `put` is sent before it resolves. */
+  async flush(): Promise<void> {}
+
   async close(): Promise<void> {
     // a connection still being made would otherwise stay open and keep the process alive
     await this.pending?.catch(() => undefined);

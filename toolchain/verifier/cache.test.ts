@@ -23,6 +23,7 @@ class MemoryBackend implements CacheBackend {
     this.puts++;
     this.map.set(key, value);
   }
+  async flush() {}
   async close() {}
 }
 
@@ -118,7 +119,8 @@ describe('local backend', () => {
       await b.put(key, 'v');
       expect(await b.get(key)).toBe('v');
       expect(b.dir).toBe(path.join(root, '.stratos', 'cache'));
-      // a second instance (another run) reads the same entry
+      // a second instance (another run) reads the same entry once the first has flushed
+      await b.flush();
       expect(await new LocalCacheBackend(root).get(key)).toBe('v');
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -139,5 +141,27 @@ describe('function entries (function keys)', () => {
     // a query entry is not a function entry, and the other way round
     expect(decodeFunctionEntry(JSON.stringify({ result: 'unsat', model: null, reason: '', ms: 1 }))).toBeNull();
     expect(decodeEntry(JSON.stringify({ kind: 'function', result: verified, callees: [] }))).toBeNull();
+  });
+});
+
+describe('the local backend writes behind', () => {
+  it('answers an entry it has not written yet, and flush stores every entry on disk', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'stratos-cache-wb-'));
+    try {
+      const a = new LocalCacheBackend(root);
+      const keys = Array.from({ length: 50 }, (_, i) => `${(i * 7919).toString(16).padStart(4, '0')}abcdef${i}`);
+      for (const k of keys) await a.put(k, `v${k}`);
+      // from memory before the disk has them
+      expect(await a.get(keys[3]!)).toBe(`v${keys[3]}`);
+      await a.flush();
+      const b = new LocalCacheBackend(root);
+      for (const k of keys) expect(await b.get(k)).toBe(`v${k}`);
+      // a later value for the same key wins
+      await a.put(keys[0]!, 'newer');
+      await a.flush();
+      expect(await new LocalCacheBackend(root).get(keys[0]!)).toBe('newer');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -68,6 +68,15 @@ export class ResultCache {
   warning: string | null = null;
   constructor(readonly backend: CacheBackend) {}
 
+  /** Waits until every entry this run put is stored (a run's last step). */
+  async flush(): Promise<void> {
+    try {
+      await this.backend.flush();
+    } catch {
+      /* a failed write is a miss later, never a failed run */
+    }
+  }
+
   async get(key: string): Promise<SolverResult | null> {
     if (this.warning !== null) {
       this.misses++;

@@ -579,6 +579,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const at = { line: 1, column: 1 };
     reportedDiagnostics.push({ file: '', span: { start: at, end: at }, severity: 'warning', message: cache.warning, source: 'stratos-cache' });
   }
+  // the local cache writes behind: the run ends when its entries are stored
+  await cache?.flush();
   const summary: VerifySummary = {
     functions: reported.length,
     verified: reported.filter((f) => f.status === 'verified').length,

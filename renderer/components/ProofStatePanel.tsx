@@ -4,7 +4,25 @@
 import { useCursor } from '../state/cursor-store';
 import type { Navigation } from '../state/navigation';
 import { useProofs } from '../state/proof-store';
-import { proofStateAt } from '../state/proof-state-view';
+import { proofStateAt, type FactRow } from '../state/proof-state-view';
+
+/** Source clauses, each a link to where it is written, with what the verifier calls it. */
+function ClauseList({ label, empty, rows, nav }: { label: string; empty: string; rows: FactRow[]; nav: Navigation }) {
+  if (!rows.length) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="ps-list" aria-label={label}>
+      {rows.map((f, i) => (
+        <li key={i}>
+          <span className="muted">{f.label}</span>{' '}
+          <button className="link" onClick={() => void nav.goTo(f.file, f.span)} title={`${f.file}:${f.span.start.line}`}>
+            <code>{f.text}</code>
+          </button>
+          {f.earlier.length > 0 && <span className="stale-note"> (about earlier values of {f.earlier.join(', ')})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function ProofStatePanel({ nav }: { nav: Navigation }) {
   const file = useCursor((s) => s.file);
@@ -37,36 +55,9 @@ export function ProofStatePanel({ nav }: { nav: Navigation }) {
             </>
           )}
           <h3 className="cx-subtitle">Path condition</h3>
-          {view.path.length ? (
-            <ul className="ps-list" aria-label="Path condition">
-              {view.path.map((p, i) => (
-                <li key={i}>
-                  <span className="muted">{p.label}</span>{' '}
-                  <button className="link" onClick={() => void nav.goTo(view.file, p.span)}>
-                    <code>{p.text}</code>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">Reached on every path (no branch condition).</p>
-          )}
+          <ClauseList label="Path condition" empty="Reached on every path (no branch condition)." rows={view.path.map((p) => ({ ...p, file: view.file, earlier: [] }))} nav={nav} />
           <h3 className="cx-subtitle">Known facts</h3>
-          {view.facts.length ? (
-            <ul className="ps-list" aria-label="Known facts">
-              {view.facts.map((f, i) => (
-                <li key={i}>
-                  <span className="muted">{f.label}</span>{' '}
-                  <button className="link" onClick={() => void nav.goTo(f.file, f.span)} title={`${f.file}:${f.span.start.line}`}>
-                    <code>{f.text}</code>
-                  </button>
-                  {f.earlier.length > 0 && <span className="stale-note"> (about earlier values of {f.earlier.join(', ')})</span>}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">No facts from requires, invariants, calls or assertions here.</p>
-          )}
+          <ClauseList label="Known facts" empty="No facts from requires, invariants, calls or assertions here." rows={view.facts} nav={nav} />
         </>
       )}
     </section>

@@ -113,7 +113,8 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
           ✓ Now holds: the last run proved this obligation{fn.stale ? ' (on text you have changed since)' : ''}.
         </p>
       ) : !cx ? (
-        <p className="empty">{obligation.status === 'failed' ? 'The solver gave no model for this obligation.' : `No counterexample: the obligation's status is ${obligation.status}.`}</p>
+        // (a timeout has said what to try above: no model is expected)
+        obligation.status !== 'timeout' && <p className="empty">{obligation.status === 'failed' ? 'The solver gave no model for this obligation.' : `No counterexample: the obligation's status is ${obligation.status}.`}</p>
       ) : (
         <>
           <CheckLine cx={cx} file={fn.result.file} nav={nav} />

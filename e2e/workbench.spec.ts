@@ -21,6 +21,17 @@ test('panels resize, collapse and maximise; sizes, tabs and the cursor come back
   await page.goto(host.url);
   await expect(page.getByRole('region', { name: 'Proofs' }).getByRole('treeitem', { name: /^count_up failed/ })).toBeVisible({ timeout: 30_000 });
 
+  // The keyboard reaches the Explorer (Alt+1), moves in its tree (Down) and opens a file (Enter).
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('tree', { name: 'Workspace files' }).getByRole('treeitem', { name: 'src', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('tree', { name: 'Workspace files' }).getByRole('treeitem', { name: 'step.rs', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: /^step\.rs/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('region', { name: 'Proof state' })).toBeFocused();
+
   // Resize the side panels with the keyboard on their separator: Proofs grows.
   const before = await width(page, 'Proofs');
   await page.getByRole('separator', { name: 'Resize side panels' }).focus();

@@ -67,6 +67,17 @@ function TreeItem({ node, level, onOpen }: { node: FileNode; level: number; onOp
   );
 }
 
+/** Up/Down move between the visible rows of the tree, as in any tree view. */
+function moveInTree(e: KeyboardEvent<HTMLUListElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+  const at = rows.indexOf((e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]')!);
+  const next = rows[at + (e.key === 'ArrowDown' ? 1 : -1)];
+  if (at < 0 || !next) return;
+  e.preventDefault();
+  next.focus();
+}
+
 export function Explorer({ onOpen }: Props) {
   const tree = useWorkspace((s) => s.tree);
   const info = useWorkspace((s) => s.info);
@@ -78,7 +89,7 @@ export function Explorer({ onOpen }: Props) {
       ) : tree.children?.length === 0 ? (
         <p className="empty">This workspace is empty.</p>
       ) : (
-        <ul role="tree" aria-label="Workspace files" className="tree">
+        <ul role="tree" aria-label="Workspace files" className="tree" onKeyDown={moveInTree}>
           {tree.children?.map((node) => <TreeItem key={node.path} node={node} level={1} onOpen={onOpen} />)}
         </ul>
       )}

@@ -19,7 +19,12 @@ export interface CheckResult {
   span?: Sp;
 }
 
-class Unevaluable extends Error {}
+class Unevaluable extends Error {
+  /** Where the run stopped, when a source construct stopped it. */
+  constructor(message: string, public sp?: Sp) {
+    super(message);
+  }
+}
 class Panic extends Error {
   constructor(public kind: string, public sp: Sp) {
     super(kind);
@@ -42,6 +47,8 @@ const MAX_STEPS = 200_000;
 
 export class Interpreter {
   events: Event[] = [];
+  /** Clauses whose truth the run could not decide (a quantifier, a value the model left open), in order. */
+  undecided: { sp: Sp; why: Unevaluable }[] = [];
   steps = 0;
   depth = 0;
   constructor(
@@ -118,6 +125,7 @@ export class Interpreter {
             ok = this.truth(this.spec(en, post));
           } catch (e) {
             if (!(e instanceof Unevaluable)) throw e;
+            this.undecided.push({ sp: en.sp, why: e });
           }
           if (ok === false) this.events.push({ kind: 'postcondition', sp: en.sp });
         }
@@ -164,6 +172,7 @@ export class Interpreter {
           if (!this.truth(this.spec(s.e, env))) this.events.push({ kind: 'assertion', sp: s.sp });
         } catch (e) {
           if (!(e instanceof Unevaluable)) throw e;
+          this.undecided.push({ sp: s.sp, why: e });
         }
         return unit();
       }
@@ -351,6 +360,9 @@ export class Interpreter {
         throw new Unevaluable('macro');
       }
       case 'trigger': return this.ev(e.e, env, exec);
+      case 'quant':
+        // (said in words by checkCounterexample: which clause, and why running code cannot decide it)
+        throw new Unevaluable(`${e.q} over ${e.params.map((p) => p.name).join(', ')}`, e.sp);
       default:
         throw new Unevaluable(`expression ${e.k}`);
     }
@@ -511,6 +523,7 @@ export class Interpreter {
           if (!this.truth(this.spec(inv, env))) this.events.push({ kind, sp: inv.sp });
         } catch (err) {
           if (!(err instanceof Unevaluable)) throw err;
+          this.undecided.push({ sp: inv.sp, why: err });
         }
       }
     };
@@ -731,8 +744,11 @@ export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: F
   } catch (e) {
     if (e instanceof Panic) panic = e;
     else if (e instanceof Unevaluable) {
-      if (!it.events.some((ev) => ev.kind === ob.kind && sameSpan(ev.sp, ob.kind === 'postcondition' || ob.kind === 'invariant-entry' || ob.kind === 'invariant-preserved' ? ob.related ?? ob.sp : ob.sp)))
+      if (!it.events.some((ev) => ev.kind === ob.kind && sameSpan(ev.sp, ob.kind === 'postcondition' || ob.kind === 'invariant-entry' || ob.kind === 'invariant-preserved' ? ob.related ?? ob.sp : ob.sp))) {
+        const q = quantifierStop(e, ob, lines);
+        if (q) return q;
         return { check: 'unchecked', detail: `could not run the code on these inputs (${e.message})` };
+      }
     } else if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) {
       /* ignore */
     } else return { check: 'unchecked', detail: `could not run the code (${(e as Error).message})` };
@@ -749,5 +765,27 @@ export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: F
   }
   if (ob.query && usesUninterpretedArith(ob.query))
     return { check: 'spurious', detail: 'the code does not fail on these inputs: nonlinear arithmetic is only reasoned about linearly outside by(nonlinear_arith)' };
+  // the failing clause itself could not be decided: say why, in words
+  const undecided = it.undecided.find((u) => sameSpan(u.sp, target))?.why;
+  const q = undecided && quantifierStop(undecided, ob, lines);
+  if (q) return q;
   return { check: 'unchecked', detail: panic ? `the run stopped earlier (${panic.kind})` : 'the concrete run did not reach this failure' };
+}
+
+/**
+ * A run stopped by a quantifier, in words: which clause (its line when it is the failing clause
+ * itself, in the function's own file) says what, and what would make the check run.
+ */
+function quantifierStop(e: Unevaluable, ob: Obligation, lines: LineMap): CheckResult | null {
+  if (!e.sp || !/^(forall|exists|choose) over /.test(e.message)) return null;
+  const [q, , ...names] = e.message.split(' ');
+  const says = `${q === 'forall' ? 'something for every' : q === 'exists' ? 'that there is a' : 'chooses a'} ${names.join(' ')}`;
+  const clause = ob.relatedFile ? undefined : ob.related ?? ob.sp;
+  const own = clause !== undefined && clause.start <= e.sp.start && e.sp.end <= clause.end;
+  const where = own ? `the clause at line ${lines.pos(e.sp.start).line} says ${says}` : `a spec the check reaches says ${says}`;
+  return {
+    check: 'unchecked',
+    detail: `${where}, and running the code cannot try every value; the check can run once the clause is stated without the quantifier (for instance the instance the proof needs, as an assertion)`,
+    ...(own ? { span: e.sp } : {}),
+  };
 }

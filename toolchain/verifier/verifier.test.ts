@@ -273,6 +273,11 @@ impl P {
     fn bump(&mut self) ensures self.v == old(self).v + 1 { self.v = self.v + 1; }
 }
 fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
+fn all_small(a: [u8; 4]) -> (r: bool)
+    ensures r == (forall|i: int| 0 <= i < 4 ==> a[i] < 10),
+{
+    true
+}
 }
 `;
     const report = await verifySources(new Map([['cx.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
@@ -304,6 +309,12 @@ fn idx(a: [u8; 4], i: usize) -> u8 { a[i] }
     const ix = ob('idx');
     expect(ix.kind).toBe('index-bounds');
     expect(ix.counterexample!.check).toBe('confirmed');
+
+    // a clause with a quantifier cannot be run: said in words, with the clause's line
+    const q = ob('all_small');
+    expect(q.counterexample!.check).toBe('unchecked');
+    expect(q.counterexample!.checkDetail).toMatch(/^the clause at line \d+ says something for every i, and running the code cannot try every value/);
+    expect(q.counterexample!.checkDetail).not.toMatch(/expression quant/);
   }, 120_000);
 });
 

@@ -31,9 +31,15 @@ impl<T> MemContents<T> {
         recommends
             self.is_init(),
     {
-        self->0
+        match self {
+            MemContents::Init(v) => v,
+            MemContents::Uninit => uninit_value::<T>(),
+        }
     }
 }
+
+/// The `value()` of uninitialized memory: some value of `T`, nothing known about it.
+pub uninterp spec fn uninit_value<T>() -> T;
 
 /// A pointer: an address, nothing more. Two pointers to the same address are equal.
 #[derive(Clone, Copy)]
@@ -77,8 +83,9 @@ impl<V> PointsTo<V> {
 
 impl<V> PPtr<V> {
     #[verifier::inline]
-    pub open spec fn spec_addr(p: PPtr<V>) -> usize {
-        p.0
+    // (vstd's is `spec_addr(p: PPtr<V>)`; the checker of `when_used_as_spec` wants `self` as `addr`)
+    pub open spec fn spec_addr(self) -> usize {
+        self.0
     }
 
     /// In ghost code `p.addr()` is `spec_addr(p)`.

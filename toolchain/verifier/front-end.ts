@@ -14,7 +14,7 @@ import { CrateVC, FnGen, computeSccs, type FnVC } from './vcgen';
 import { inShard, type Shard } from './shard';
 import { parseAttr } from '../syntax/attributes';
 import { FunctionKeys, type StoredFunction } from './fn-key';
-import { isLibraryFile, libraryFiles, usesLibrary } from './library/load';
+import { clashingModuleUse, isLibraryFile, libraryFiles, usesLibrary } from './library/load';
 
 export interface FrontEndOptions {
   functionFilter?: string;
@@ -134,6 +134,8 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
     const clash = f.items.find((it) => { const n = itemName(it); return n !== null && libraryNames.has(n); });
     if (clash) crateGap = `the crate defines its own \`${itemName(clash)}\` at ${f.path}:${fmtPos(lineMaps.get(f.path)!, clash.sp.start)}, which the vstd library also defines`;
   }
+  const foreign = clashingModuleUse(files);
+  if (foreign && crateGap === null) crateGap = `\`vstd::${foreign.module}\` at ${foreign.file}:${fmtPos(lineMaps.get(foreign.file)!, foreign.offset)} is not in the verifier's vstd library, and its types are named like the library's own (\`PointsTo\`)`;
   if (libraryProblems.length && crateGap === null) crateGap = `the vstd library does not check (${libraryProblems[0]})`;
   for (const f of parsed) {
     for (const it of f.items) {

@@ -21,7 +21,7 @@ import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 import { isLibraryFile } from '../library/load';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
-import { holdsParam, isCopy, movesParam } from './copy';
+import { holdsParam, isCopy, movesValue } from './copy';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -636,7 +636,9 @@ class Checker {
         const wrappedMut = isWrappedMutRef(p) && hasExternalBody(f.attrs);
         if (inner?.k === 'ref' && inner.mut && !wrappedMut) throw new UnsupportedType(`\`${p.unwrap}(${p.name}): ${p.unwrap}<&mut ..>\` (mutation through the wrapped reference is not modelled outside \`external_body\` functions)`, p.sp);
         const unwrapped: LocalMode = p.unwrap === 'Tracked' ? 'tracked' : 'spec';
-        params.set(p.name, { ty: this.resolve(p.ty, f), ghost: true, mutable: !!p.mut, mutRef: wrappedMut, mode: unwrapped });
+        // (an owned wrapped value is moved as any other: `Tracked(perm): Tracked<PointsTo<V>>`)
+        const byRef = inner?.k === 'ref';
+        params.set(p.name, { ty: this.resolve(p.ty, f), ghost: true, mutable: !!p.mut, mutRef: wrappedMut, mode: unwrapped, owned: !byRef, ref: byRef });
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
@@ -775,7 +777,7 @@ class Checker {
 
   /** Whether a value of type `t` is moved when used by value (check/copy.ts). */
   private moves(t: CTy, ctx: Ctx): boolean {
-    return movesParam(t, this.vars, ctx.fn ?? null);
+    return movesValue(t, this.vars, ctx.fn ?? null, this.crate);
   }
 
   /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */

@@ -68,6 +68,13 @@ describe('the vstd library', () => {
     for (const u of fe.units) expect(u.vc.unsupported?.message).toMatch(/the vstd library does not check/);
   });
 
+  it('refuses a crate that uses vstd modules whose types are named like the library\'s (raw_ptr, cell)', async () => {
+    const raw = `use vstd::prelude::*;\nuse vstd::raw_ptr::*;\nverus! {\nfn raw_user(Tracked(pt): Tracked<PointsTo<u8>>) {}\n}\n`;
+    const fe = await frontEnd(new Map([['a.rs', raw]]));
+    const u = fe.units.find((x) => x.vc.info.qname === 'raw_user')!;
+    expect(u.vc.unsupported?.message).toMatch(/`vstd::raw_ptr` at a.rs:2:5 is not in the verifier's vstd library/);
+  });
+
   it('does not silently replace a user item of the same name, nor let it replace the library one', async () => {
     const own = `use vstd::prelude::*;\nverus! {\nstruct PPtr { a: u64 }\nfn own_ptr(p: PPtr) -> u64 { p.a }\n}\n`;
     const fe = await frontEnd(new Map([['a.rs', own]]));

@@ -22,6 +22,24 @@ export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
 }
 
 /**
+ * vstd modules the library does not hold that define types of the same names as the library's
+ * (`raw_ptr::PointsTo`, `cell::PointsTo` are other types than `simple_pptr::PointsTo`): names
+ * resolve by their last segment here, so code using them would get the library's type instead.
+ */
+const CLASHING_MODULES = ['raw_ptr', 'cell'];
+
+/** The first user file that refers to a vstd module in CLASHING_MODULES, with the offset. */
+export function clashingModuleUse(files: ReadonlyMap<string, string>): { file: string; module: string; offset: number } | null {
+  const re = new RegExp(`\\bvstd\\s*::\\s*(${CLASHING_MODULES.join('|')})\\b`);
+  for (const [file, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (isLibraryFile(file)) continue;
+    const m = re.exec(text);
+    if (m) return { file, module: m[1]!, offset: m.index };
+  }
+  return null;
+}
+
+/**
  * Where the library's sources are: beside this module when the verifier runs from its sources,
  * `library/vstd` beside the bundle otherwise (scripts/build.mjs copies the folder there).
  */

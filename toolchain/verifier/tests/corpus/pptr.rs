@@ -290,6 +290,39 @@ fn pptr_take_then_free(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (
     v
 }
 
+// A permission is linear: moving it twice would make two permissions for one place (rustc's
+// move check, which Verus relies on).
+// expect: error
+fn pptr_duplicate_permission(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>)
+    requires
+        perm.pptr() == ptr,
+{
+    let tracked mut a = perm;
+    let tracked mut b = perm;
+    ptr.write(Tracked(&mut a), 1);
+    ptr.write(Tracked(&mut b), 2);
+    assert(a.value() == 1);
+}
+
+// Also inside a datatype holding one.
+pub struct PptrHolder {
+    pub perm: Tracked<PointsTo<u64>>,
+}
+
+// expect: error
+fn pptr_duplicate_holder(h: PptrHolder) -> (r: (PptrHolder, PptrHolder)) {
+    (h, h)
+}
+
+// A pointer is Copy, whatever it points to.
+// expect: verified
+fn pptr_copy_pointer<T>(p: PPtr<T>) -> (r: (PPtr<T>, PPtr<T>))
+    ensures
+        r.0 == p && r.1 == p,
+{
+    (p, p)
+}
+
 // A permission cannot be forged: its field is private to the library.
 // expect: error
 proof fn pptr_forge_permission() {

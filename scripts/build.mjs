@@ -5,7 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
@@ -44,4 +44,6 @@ await esbuild({
 });
 // The solver's worker thread is loaded from beside the bundles (main.mjs and verifier-thread.mjs).
 copyFileSync(path.join(root, 'toolchain/verifier/solver-worker.mjs'), path.join(outdir, 'solver-worker.mjs'));
+// The verifier's standard library (Verus source, toolchain/verifier/library/load.ts) is read from beside the bundles.
+cpSync(path.join(root, 'toolchain/verifier/library/vstd'), path.join(outdir, 'library/vstd'), { recursive: true });
 console.log(`Built dist/renderer and dist/electron in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -14,6 +14,7 @@ import { CrateVC, FnGen, computeSccs, type FnVC } from './vcgen';
 import { inShard, type Shard } from './shard';
 import { parseAttr } from '../syntax/attributes';
 import { FunctionKeys, type StoredFunction } from './fn-key';
+import { clashingModuleUse, isLibraryFile, libraryFiles, usesLibrary } from './library/load';
 
 export interface FrontEndOptions {
   functionFilter?: string;
@@ -22,6 +23,8 @@ export interface FrontEndOptions {
   execAllowsNoDecreasesClause?: boolean;
   /** Results of functions rejected before solving (a syntax error in them), as they are found. */
   onFunctionResult?: (r: FunctionResult) => void;
+  /** The standard library's files by `<vstd>/` path (library/load.ts); absent: the one on disk. */
+  library?: ReadonlyMap<string, string>;
   /** Looks up a stored verdict by function key; absent: every function is generated. */
   reuse?: (key: string) => Promise<StoredFunction | null>;
 }
@@ -71,15 +74,24 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const diagnostics: Diagnostic[] = [];
   const functions: FunctionResult[] = [];
   const parsed: SourceFile[] = [];
-  for (const [p, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
+  // the standard library (library/load.ts) joins the crate when the user's code names `vstd`
+  const withLibrary = usesLibrary(files) ? new Map([...files, ...(options.library ?? libraryFiles())]) : files;
+  for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
   // Every function of a file is in the results, as a verdict or as an `error` with a span: a
   // syntax error inside a function is that function's error; only the others make the file's
   // `<syntax errors in FILE>` result.
+  // The library is trusted, never reported: a problem in it (a syntax, type or mode error, an
+  // unsupported item) makes every user function unsupported, as nothing built on it can be trusted.
+  const libraryProblems: string[] = [];
   for (const f of parsed) {
     const lm = lineMaps.get(f.path)!;
+    if (isLibraryFile(f.path)) {
+      for (const d of f.diagnostics) libraryProblems.push(`${d.message} at ${f.path}:${fmtPos(lm, d.sp.start)}`);
+      continue;
+    }
     for (const d of f.diagnostics) diagnostics.push({ file: f.path, span: lm.span(d.sp), severity: 'error', message: d.message, source: 'stratos-verifier' });
     const erroneous = f.items.filter((it) => (it.k === 'fn' && it.parseError) || it.k === 'error');
     const loose = f.diagnostics.filter((d) => !erroneous.some((it) => it.sp.start <= d.sp.start && d.sp.end <= it.sp.end));
@@ -103,6 +115,29 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   // `when_used_as_spec`, ...; toolchain/syntax/attributes.ts): every function is unsupported.
   let crateGap: string | null = null;
   for (const f of parsed) {
+    if (!isLibraryFile(f.path)) continue;
+    const lm = lineMaps.get(f.path)!;
+    for (const it of f.items) {
+      const errs = it.k === 'fn' ? checked.fnErrors.get(it) : it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : it.k === 'const' ? checked.constErrors.get(it) : undefined;
+      const gap = it.k === 'fn' ? (checked.fnUnsupported.get(it) ?? (it.parseError ? it.parseError.diagnostic : undefined) ?? (it.unsupportedAttrs?.[0] ? { message: `attribute \`#[${it.unsupportedAttrs[0].attr}]\``, sp: it.unsupportedAttrs[0].sp } : undefined)) : it.k === 'unsupported' ? { message: it.what, sp: it.sp } : it.k === 'error' ? it.diagnostic : undefined;
+      // (module privacy is checked on units only: a hidden library body would be seen everywhere)
+      const hidden = it.k === 'fn' && it.mode === 'spec' && !it.open && it.body ? { message: `closed spec fn \`${it.name}\` with a body (module privacy is not modelled)`, sp: it.nameSp } : undefined;
+      const first = errs?.[0] ?? gap ?? hidden;
+      if (first) libraryProblems.push(`${first.message} at ${f.path}:${fmtPos(lm, first.sp.start)}`);
+    }
+  }
+  // a user item named like a library one would make both ambiguous (or, were the library's
+  // dropped, mean something else than in Verus): say so once, for the whole crate
+  const libraryNames = new Set(parsed.filter((f) => isLibraryFile(f.path)).flatMap((f) => f.items.map(itemName)).filter((n): n is string => n !== null));
+  for (const f of parsed) {
+    if (isLibraryFile(f.path) || crateGap !== null) continue;
+    const clash = f.items.find((it) => { const n = itemName(it); return n !== null && libraryNames.has(n); });
+    if (clash) crateGap = `the crate defines its own \`${itemName(clash)}\` at ${f.path}:${fmtPos(lineMaps.get(f.path)!, clash.sp.start)}, which the vstd library also defines`;
+  }
+  const foreign = clashingModuleUse(files);
+  if (foreign && crateGap === null) crateGap = `\`vstd::${foreign.module}\` at ${foreign.file}:${fmtPos(lineMaps.get(foreign.file)!, foreign.offset)} is not in the verifier's vstd library, and its types are named like the library's own (\`PointsTo\`)`;
+  if (libraryProblems.length && crateGap === null) crateGap = `the vstd library does not check (${libraryProblems[0]})`;
+  for (const f of parsed) {
     for (const it of f.items) {
       const at = it.k === 'unsupported' && it.crate ? { attr: it.what, sp: it.sp } : it.k === 'fn' ? it.unsupportedAttrs?.find((a) => a.crate) : undefined;
       if (at && crateGap === null) {
@@ -117,6 +152,9 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   if (shadow && crateGap === null) crateGap = `the crate defines its own \`${shadow.name}\` at ${shadow.file}:${fmtPos(lineMaps.get(shadow.file)!, shadow.sp.start)}, which shadows the built-in one`;
   const keys = options.reuse ? new FunctionKeys(parsed, { globals: [crateGap ?? '', options.noCheating ? 'no-cheating' : '', options.execAllowsNoDecreasesClause ? 'exec-allows-no-decreases' : ''] }) : null;
   for (const f of parsed) {
+    // library items are trusted and not the user's: no results, no units (their callers read
+    // their contracts; function keys reach them by name)
+    if (isLibraryFile(f.path)) continue;
     const lm = lineMaps.get(f.path)!;
     for (const it of f.items) {
       const typeErrors = it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : it.k === 'const' ? checked.constErrors.get(it) : undefined;
@@ -286,6 +324,13 @@ function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; s
     gen.obligations.push({ kind: 'assertion', message: c.message, sp: c.sp, scope: [], labels: [], trace: [], crossed: [], query: { mbqi: false, options: [], prelude: [], decls: [], facts: [], goal: 'false' } });
   }
   return { info, obligations: [], callees: new Set() };
+}
+
+/** An item's name as the crate resolves it (`Type::name` for an associated item), or null. */
+function itemName(it: SourceFile['items'][number]): string | null {
+  if (it.k === 'fn' || it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;
+  if (it.k === 'struct' || it.k === 'enum' || it.k === 'type') return it.name;
+  return null;
 }
 
 export function fmtPos(lm: LineMap, off: number): string {

@@ -34,6 +34,7 @@ import { fmtPos, runFrontEnd, type Unit } from './front-end';
 import { proofStateReport } from './proof-state-report';
 import { functionKey } from '../../app/proof-session';
 import { nativeZ3Available } from './solver-choice';
+import { isLibraryFile } from './library/load';
 
 export { autoSolver, nativeZ3Available } from './solver-choice';
 
@@ -566,7 +567,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // trait bounds and borrows are not checked here) is not a verified one: say so, per file.
   // (other shards' functions count: a shard of a crate with functions may have none of its own)
   if (!functions.length && !units.length && !options.functionFilter) {
-    for (const f of parsed) {
+    for (const f of parsed.filter((x) => !isLibraryFile(x.path))) {
       const r: FunctionResult = { name: `<no verus! function in ${f.path}>`, file: f.path, span: lineMaps.get(f.path)!.span({ start: 0, end: 0 }), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: 'unsupported: nothing verified: no function inside `verus! { }` (plain Rust outside it is not checked)' };
       functions.push(r);
       if (mine(f.path)) options.onFunctionResult?.(r);

@@ -2,7 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, SourceFile, Sp, StructItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, Param, SourceFile, Sp, StructItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -139,6 +139,20 @@ export function hasParam(t: Ty): boolean {
     case 'tuple': return t.elems.some(hasParam);
     default: return false;
   }
+}
+
+/**
+ * `Tracked(x): Tracked<&mut T>`: the callee mutates the caller's tracked place through `x`, as
+ * through `x: &mut T` (only `external_body` functions may declare one: check/checker.ts).
+ */
+export function isWrappedMutRef(p: Param): boolean {
+  const inner = p.unwrap === 'Tracked' && p.ty.k === 'path' ? p.ty.args[0] : undefined;
+  return inner?.k === 'ref' && inner.mut;
+}
+
+/** A parameter through which the callee writes the caller's place: `x: &mut T`, `Tracked(x): Tracked<&mut T>`. */
+export function isMutRefParam(p: Param): boolean {
+  return (p.ty.k === 'ref' && p.ty.mut) || isWrappedMutRef(p);
 }
 
 /** The environment mapping `item`'s generic parameters to `args` (in order). */

@@ -8,8 +8,8 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr } from '../ast';
-import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isMachine, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
+import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isWrappedMutRef, isMachine, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, type CallGraph } from './recursion';
@@ -19,8 +19,9 @@ import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
+import { isLibraryFile } from '../library/load';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
-import { holdsParam, isCopy, movesParam } from './copy';
+import { holdsParam, isCopy, movesValue } from './copy';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -191,6 +192,7 @@ class Checker {
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
   run(): CheckedCrate {
+    for (const f of this.crate.files) if (isLibraryFile(f.path)) for (const it of f.items) if (it.k === 'fn') this.libraryFns.add(it);
     for (const f of this.crate.files) {
       for (const it of f.items) if ((it.k === 'struct' || it.k === 'enum' || it.k === 'type') && BUILTIN_TYPE_NAMES.has(it.name)) this.out.shadowedBuiltins.push({ name: it.name, file: f.path, sp: it.sp });
     }
@@ -269,6 +271,8 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  /** The functions of the standard library (library/load.ts), which see its private fields. */
+  private libraryFns = new Set<FnItem>();
   /** while checking the body of an open spec fn: where that body is visible (check/visibility.ts) */
   private openScope: Scope | undefined = undefined;
   private openBodyError(message: string | null, sp: Sp): void {
@@ -627,9 +631,14 @@ class Checker {
       if (p.unwrap) {
         // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the tracked / ghost value of type T
         const inner = p.ty.k === 'path' ? p.ty.args[0] : undefined;
-        if (inner?.k === 'ref' && inner.mut) throw new UnsupportedType(`\`${p.unwrap}(${p.name}): ${p.unwrap}<&mut ..>\` (mutation through the wrapped reference is not modelled)`, p.sp);
+        // `Tracked(x): Tracked<&mut T>` is read as `x: &mut T` by callers (vcgen/calls.ts), which
+        // is all a trusted function needs; a body writing through `x` is not modelled
+        const wrappedMut = isWrappedMutRef(p) && hasExternalBody(f.attrs);
+        if (inner?.k === 'ref' && inner.mut && !wrappedMut) throw new UnsupportedType(`\`${p.unwrap}(${p.name}): ${p.unwrap}<&mut ..>\` (mutation through the wrapped reference is not modelled outside \`external_body\` functions)`, p.sp);
         const unwrapped: LocalMode = p.unwrap === 'Tracked' ? 'tracked' : 'spec';
-        params.set(p.name, { ty: this.resolve(p.ty, f.selfType), ghost: true, mutable: !!p.mut, mutRef: false, mode: unwrapped });
+        // (an owned wrapped value is moved as any other: `Tracked(perm): Tracked<PointsTo<V>>`)
+        const byRef = inner?.k === 'ref';
+        params.set(p.name, { ty: this.resolve(p.ty, f), ghost: true, mutable: !!p.mut, mutRef: wrappedMut, mode: unwrapped, owned: !byRef, ref: byRef });
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
@@ -768,7 +777,7 @@ class Checker {
 
   /** Whether a value of type `t` is moved when used by value (check/copy.ts). */
   private moves(t: CTy, ctx: Ctx): boolean {
-    return movesParam(t, this.vars, ctx.fn ?? null);
+    return movesValue(t, this.vars, ctx.fn ?? null, this.crate);
   }
 
   /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */
@@ -1193,6 +1202,17 @@ class Checker {
     const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
     if (dt) this.openBodyError(openBody.datatype(this.openScope, dt, 'constructor'), sp);
   }
+  /**
+   * A field of a library datatype that is not `pub` is private to the library (Rust's privacy, for
+   * the one module boundary the verifier knows: library/load.ts): a user cannot forge or open up a
+   * trusted type such as `PointsTo`.
+   */
+  private libraryPrivateField(structName: string, field: { name: string; vis?: Visibility }, sp: Sp): void {
+    const def = this.crate.structs.get(structName)?.[0];
+    if (!def || !isLibraryFile(def.file) || field.vis?.k === 'pub') return;
+    if (this.currentFn && this.libraryFns.has(this.currentFn)) return;
+    this.error(`field \`${field.name}\` of struct \`${structName}\` is private`, sp);
+  }
   private fieldType(r: CTy, name: string, sp: Sp): CTy {
     if (r.k === 'any') return C_ANY;
     if (r.k === 'tvar') throw new ResolveError('type annotations needed', sp);
@@ -1204,6 +1224,7 @@ class Checker {
       const s = this.crate.struct(r.name, sp);
       const f = s.fields.find((x) => x.name === name);
       if (f && this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, s, 'field expression'), sp);
+      if (f) this.libraryPrivateField(r.name, f, sp);
       if (f) return this.memberTy(f.ty, s, r.args);
     }
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
@@ -1302,6 +1323,7 @@ class Checker {
       const args = self?.k === 'struct' ? self.args : this.freshArgs(s, name, e.sp);
       ty = { k: 'struct', name, args };
       fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
+      for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
     }
     this.openCtor(ty, e.sp);
     // Rust evaluates the listed fields first, then the base
@@ -1497,13 +1519,23 @@ class Checker {
         if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', a.sp);
       });
     }
+    // a `Tracked<&mut T>` parameter takes `Tracked(&mut place)` (or a `&mut` reference): rustc's
+    // types, which the resolver erases
+    args.forEach((a, i) => {
+      const p = f.params[i + offset];
+      if (!p || !isWrappedMutRef(p)) return;
+      const inner = a.k === 'call' && a.callee.k === 'path' && a.callee.segs.length === 1 && a.callee.segs[0] === 'Tracked' ? a.args[0] : undefined;
+      const ok = inner && ((inner.k === 'unary' && inner.op === '&mut') || (inner.k === 'path' && inner.segs.length === 1 && this.lookup(inner.segs[0]!, ctx)?.mutRef));
+      if (!ok) this.error(`mismatched types: \`${info.qname}\` expects \`Tracked(&mut ..)\` here`, a.sp);
+    });
     // two mutable borrows of one variable in one call (rustc's borrow check, the simple case)
     const borrowed: string[] = [];
     const overlaps = (x: string, y: string) => x === y || x.startsWith(y + '.') || x.startsWith(y + '[') || y.startsWith(x + '.') || y.startsWith(x + '[');
     args.forEach((a, i) => {
       const p = f.params[i + offset];
       let key: string | null = null;
-      if (a.k === 'unary' && a.op === '&mut') key = this.placeKey(a.e, ctx);
+      const unwrapped = p && isWrappedMutRef(p) && a.k === 'call' && a.args[0] ? a.args[0] : a;
+      if (unwrapped.k === 'unary' && unwrapped.op === '&mut') key = this.placeKey(unwrapped.e, ctx);
       else if (p?.ty.k === 'ref' && p.ty.mut && a.k === 'path') {
         const r = this.placeRoot(a, ctx);
         if (r?.local.mutRef) key = r.name; // an implicit reborrow of a `&mut` parameter

@@ -2,8 +2,9 @@
 // needs it for generic code: predicates on the checker's working types, in the scope of the
 // function being checked (its generic parameters' bounds).
 
-import type { FnItem } from '../ast';
+import type { EnumItem, FnItem, StructItem, TypeExpr } from '../ast';
 import type { Crate } from '../resolver';
+import { isLibraryFile } from '../library/load';
 import { shallow, type CTy, type IntVars } from './types';
 
 /**
@@ -20,6 +21,55 @@ export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null): boolean {
     case 'array': return movesParam(s.elem, vars, fn);
     default: return false;
   }
+}
+
+/**
+ * Whether a value of type `t` is moved when used by value: a type parameter without `Copy` in it
+ * (`movesParam`), or one of the library's linear types: a library datatype that does not derive
+ * `Copy` (`PointsTo<V>`: a permission used twice would be two permissions for one place), also
+ * inside a tuple, an `Option` or a user datatype's fields. A library datatype that derives `Copy`
+ * is `Copy` at every argument, as vstd's `PPtr<V>` is for every `V`. (Spec collections are copied.)
+ */
+export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): boolean {
+  const s = shallow(t, vars);
+  switch (s.k) {
+    case 'param': return movesParam(s, vars, fn);
+    case 'struct': case 'enum': {
+      const def = s.k === 'struct' ? crate.structs.get(s.name)?.[0] : crate.enums.get(s.name)?.[0];
+      if (def && isLibraryFile(def.file)) return !derivesCopy(def.item);
+      if (def && holdsLinear(def.item, crate, new Set())) return true;
+      return s.args.some((a) => movesValue(a, vars, fn, crate));
+    }
+    case 'tuple': return s.elems.some((a) => movesValue(a, vars, fn, crate));
+    case 'array': return movesValue(s.elem, vars, fn, crate);
+    default: return false;
+  }
+}
+
+function derivesCopy(item: StructItem | EnumItem): boolean {
+  return (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
+}
+
+/** Whether a user datatype's fields hold (through tuples, `Option`, `Tracked`, other user datatypes) a library linear type. */
+function holdsLinear(item: StructItem | EnumItem, crate: Crate, seen: Set<string>): boolean {
+  if (seen.has(item.name)) return false;
+  seen.add(item.name);
+  const fieldTys = item.k === 'struct' ? item.fields.map((f) => f.ty) : item.variants.flatMap((v) => v.fields.map((f) => f.ty));
+  const linear = (t: TypeExpr): boolean => {
+    switch (t.k) {
+      case 'tuple': return t.elems.some(linear);
+      case 'array': return linear(t.elem);
+      case 'path': {
+        if (['Seq', 'Set', 'Map', 'Ghost'].includes(t.name)) return false;
+        const def = crate.structs.get(t.name)?.[0] ?? crate.enums.get(t.name)?.[0];
+        if (def && isLibraryFile(def.file)) return !derivesCopy(def.item);
+        if (def && holdsLinear(def.item, crate, seen)) return true;
+        return t.args.some(linear);
+      }
+      default: return false;
+    }
+  };
+  return fieldTys.some(linear);
 }
 
 /**

@@ -4,7 +4,7 @@
 // obligations) that are not modelled, so its types could not be known either.
 
 import type { FnItem, Sp, TypeExpr } from '../ast';
-import { MARKER_TRAITS } from '../resolver';
+import { MARKER_TRAITS, isWrappedMutRef } from '../resolver';
 import type { CheckError } from './checker';
 
 /** The first generic parameter or bound of `f` (its impl's included) that is not supported, or null. */
@@ -19,7 +19,9 @@ export function unsupportedGenerics(f: FnItem): CheckError | null {
   }
   const other = f.otherBounds?.[0];
   if (other) return { message: '`where` clause bound on something other than a generic parameter', sp: other.sp };
-  for (const t of [...f.params.map((p) => p.ty), ...(f.ret ? [f.ret.ty] : [])]) {
+  // (the `&mut` of `Tracked(x): Tracked<&mut T>` is the wrapped reference, not a generic argument: see checker.ts)
+  const paramTypes = f.params.map((p) => (isWrappedMutRef(p) && p.ty.k === 'path' ? p.ty.args[0]! : p.ty));
+  for (const t of [...paramTypes, ...(f.ret ? [f.ret.ty] : [])]) {
     const sp = mutRefArgument(t);
     if (sp) return { message: MUT_REF_ARGUMENT, sp };
   }

@@ -216,6 +216,8 @@ export class CallMethods {
       const argMode = f.mode === 'proof' ? { ...m, exec: false } : m;
       if (p.mut) {
         let pe = a.e;
+        // `Tracked(&mut perm)` for `Tracked(x): Tracked<&mut T>` (the checker required that form)
+        if (pe.k === 'call' && pe.callee.k === 'path' && pe.callee.segs.length === 1 && pe.callee.segs[0] === 'Tracked' && pe.args.length === 1) pe = pe.args[0]!;
         if (pe.k === 'unary' && pe.op === '&mut') pe = pe.e;
         const place = this.place(pe, st, argMode);
         places.push(place);

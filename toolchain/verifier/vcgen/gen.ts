@@ -7,7 +7,7 @@
 
 import type { FnItem, Sp, TypeExpr } from '../ast';
 import { LineMap } from '../../syntax/line-map';
-import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, intRange, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, intRange, isMutRefParam, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
@@ -260,7 +260,7 @@ export class FnGen {
 
   /** `f`'s parameters at generic arguments `env` (by default: this function's own). */
   paramTypes(f: FnItem, env: TyEnv = this.cur.env): { name: string; ty: Ty; mut: boolean }[] {
-    return f.params.map((p) => ({ name: p.name, ty: substTy(this.crate.resolveType(p.ty, f), env), mut: p.ty.k === 'ref' && p.ty.mut }));
+    return f.params.map((p) => ({ name: p.name, ty: substTy(this.crate.resolveType(p.ty, f), env), mut: isMutRefParam(p) }));
   }
   /** `f`'s return type at generic arguments `env`. */
   retType(f: FnItem, env: TyEnv = this.cur.env): Ty {

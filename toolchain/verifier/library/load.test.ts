@@ -1,0 +1,84 @@
+// The standard library joins a crate that names vstd, is never reported as the user's code, and
+// is part of the function keys of the functions that use it.
+import { describe, expect, it } from 'vitest';
+import { runFrontEnd } from '../front-end';
+import { isLibraryFile, libraryFiles, usesLibrary } from './load';
+
+const user = `use vstd::simple_pptr::*;
+verus! {
+fn lib_user(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: u64)
+    requires perm.pptr() == ptr,
+    ensures r == 7,
+{
+    let tracked mut perm = perm;
+    ptr.write(Tracked(&mut perm), 7);
+    *ptr.borrow(Tracked(&perm))
+}
+fn lib_free(x: u8) -> u8 { x }
+}
+`;
+
+async function frontEnd(files: Map<string, string>, library?: ReadonlyMap<string, string>) {
+  return runFrontEnd(files, { reuse: async () => null, library });
+}
+
+describe('the vstd library', () => {
+  it('is loaded only for a crate that names vstd', async () => {
+    expect(usesLibrary(new Map([['a.rs', user]]))).toBe(true);
+    expect(usesLibrary(new Map([['a.rs', 'verus! { fn f() {} }']]))).toBe(false);
+    const without = await frontEnd(new Map([['a.rs', 'verus! { fn f() {} }']]));
+    expect(without.parsed.some((f) => isLibraryFile(f.path))).toBe(false);
+    const withLib = await frontEnd(new Map([['a.rs', user]]));
+    expect(withLib.parsed.some((f) => isLibraryFile(f.path))).toBe(true);
+  });
+
+  it('checks without problems and gives the user no results, diagnostics or units of its own', async () => {
+    const fe = await frontEnd(new Map([['a.rs', user]]));
+    expect(fe.functions.filter((f) => isLibraryFile(f.file))).toEqual([]);
+    expect(fe.diagnostics.filter((d) => isLibraryFile(d.file))).toEqual([]);
+    expect(fe.units.map((u) => u.vc.info.qname).sort()).toEqual(['lib_free', 'lib_user']);
+    const libUser = fe.units.find((u) => u.vc.info.qname === 'lib_user')!;
+    expect(libUser.vc.unsupported).toBeUndefined();
+    expect(libUser.vc.error).toBeUndefined();
+    // the library's contracts are what the user's function calls
+    expect([...libUser.vc.callees]).toEqual(expect.arrayContaining(['PPtr::borrow', 'PPtr::write', 'PointsTo::pptr']));
+    const libraryKeys = new Set(fe.parsed.filter((f) => isLibraryFile(f.path)).flatMap((f) => f.items.flatMap((it) => (it.k === 'fn' ? [it.selfType ? `${it.selfType}::${it.name}` : it.name] : []))));
+    expect([...libUser.vc.callees].filter((k) => !libraryKeys.has(k))).toEqual([]);
+  });
+
+  it("is part of the keys of the functions using it: a change in the library changes their keys, not the others'", async () => {
+    const lib = libraryFiles();
+    const file = [...lib.keys()].find((p) => p.endsWith('simple_pptr.rs'))!;
+    const edited = new Map(lib);
+    edited.set(file, lib.get(file)!.replace('perm.mem_contents() == MemContents::Init(in_v),', 'perm.mem_contents() == MemContents::Init(in_v), perm.is_init(),'));
+    expect(edited.get(file)).not.toBe(lib.get(file));
+    const keys = async (l: ReadonlyMap<string, string>) => Object.fromEntries((await frontEnd(new Map([['a.rs', user]]), l)).units.map((u) => [u.vc.info.qname, u.key]));
+    const before = await keys(lib);
+    const after = await keys(edited);
+    expect(after.lib_user).not.toBe(before.lib_user);
+    expect(after.lib_free).toBe(before.lib_free);
+  });
+
+  it('makes every user function unsupported when the library itself does not check', async () => {
+    const lib = libraryFiles();
+    const file = [...lib.keys()].find((p) => p.endsWith('simple_pptr.rs'))!;
+    const broken = new Map(lib);
+    broken.set(file, lib.get(file)!.replace('u == self.0,', 'u == self.nonexistent_field,'));
+    const fe = await frontEnd(new Map([['a.rs', user]]), broken);
+    for (const u of fe.units) expect(u.vc.unsupported?.message).toMatch(/the vstd library does not check/);
+  });
+
+  it('refuses a crate that uses vstd modules whose types are named like the library\'s (raw_ptr, cell)', async () => {
+    const raw = `use vstd::prelude::*;\nuse vstd::raw_ptr::*;\nverus! {\nfn raw_user(Tracked(pt): Tracked<PointsTo<u8>>) {}\n}\n`;
+    const fe = await frontEnd(new Map([['a.rs', raw]]));
+    const u = fe.units.find((x) => x.vc.info.qname === 'raw_user')!;
+    expect(u.vc.unsupported?.message).toMatch(/`vstd::raw_ptr` at a.rs:2:5 is not in the verifier's vstd library/);
+  });
+
+  it('does not silently replace a user item of the same name, nor let it replace the library one', async () => {
+    const own = `use vstd::prelude::*;\nverus! {\nstruct PPtr { a: u64 }\nfn own_ptr(p: PPtr) -> u64 { p.a }\n}\n`;
+    const fe = await frontEnd(new Map([['a.rs', own]]));
+    const u = fe.units.find((x) => x.vc.info.qname === 'own_ptr')!;
+    expect(u.vc.unsupported?.message).toMatch(/the crate defines its own `PPtr` at a.rs:3:1, which the vstd library also defines/);
+  });
+});

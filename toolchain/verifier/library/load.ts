@@ -1,0 +1,60 @@
+// The verifier's standard library: Verus source (library/vstd/*.rs, vstd's API in our own text)
+// parsed with the user's files whenever one of them names `vstd`. Its items are trusted
+// (`external_body` functions, bodiless spec fns): they join the crate's namespace, so `use
+// vstd::simple_pptr::*` code resolves as in Verus, but they are never verified or reported as the
+// user's functions. A user extends the library the same way: a `.rs` file in library/vstd/.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Library files are named `<vstd>/FILE.rs`: a path no user file can have. */
+export const LIBRARY_PREFIX = '<vstd>/';
+
+export function isLibraryFile(file: string): boolean {
+  return file.startsWith(LIBRARY_PREFIX);
+}
+
+/** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path). */
+export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
+  for (const [file, text] of files) if (!isLibraryFile(file) && /\bvstd\s*::/.test(text)) return true;
+  return false;
+}
+
+/**
+ * vstd modules the library does not hold that define types of the same names as the library's
+ * (`raw_ptr::PointsTo`, `cell::PointsTo` are other types than `simple_pptr::PointsTo`): names
+ * resolve by their last segment here, so code using them would get the library's type instead.
+ */
+const CLASHING_MODULES = ['raw_ptr', 'cell'];
+
+/** The first user file that refers to a vstd module in CLASHING_MODULES, with the offset. */
+export function clashingModuleUse(files: ReadonlyMap<string, string>): { file: string; module: string; offset: number } | null {
+  const re = new RegExp(`\\bvstd\\s*::\\s*(${CLASHING_MODULES.join('|')})\\b`);
+  for (const [file, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (isLibraryFile(file)) continue;
+    const m = re.exec(text);
+    if (m) return { file, module: m[1]!, offset: m.index };
+  }
+  return null;
+}
+
+/**
+ * Where the library's sources are: beside this module when the verifier runs from its sources,
+ * `library/vstd` beside the bundle otherwise (scripts/build.mjs copies the folder there).
+ */
+function libraryDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.basename(here) === 'library' ? path.join(here, 'vstd') : path.join(here, 'library', 'vstd');
+}
+
+let memo: Map<string, string> | null = null;
+/** The library's files, by their `<vstd>/` path (read once per process). */
+export function libraryFiles(): ReadonlyMap<string, string> {
+  if (memo) return memo;
+  const dir = libraryDir();
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) if (name.endsWith('.rs')) out.set(LIBRARY_PREFIX + name, readFileSync(path.join(dir, name), 'utf8'));
+  memo = out;
+  return out;
+}

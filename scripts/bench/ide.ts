@@ -194,14 +194,29 @@ export async function main(args: string[] = []): Promise<void> {
     for (let i = 0; i < 6; i++) {
       const t = performance.now();
       await page.getByRole('button', { name: 'Build & Boot' }).click();
-      // the edits above were never saved: boot what is on disk
+      // the edits above were never saved: boot what is on disk; the dialogs (unsaved files, the
+      // proof gate) appear once the IDE has checked, so they are answered as they come
       const unsaved = page.getByRole('alertdialog', { name: 'Unsaved changes' });
-      if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Boot the saved files' }).click();
       const gate = page.getByRole('alertdialog', { name: 'Proof gate' });
-      if (await gate.isVisible()) await gate.getByRole('button', { name: 'Boot anyway' }).click();
+      const qemu = page.getByRole('status', { name: 'QEMU state' });
+      for (const until = performance.now() + 60_000; ; ) {
+        if (performance.now() > until) throw new Error(`boot ${i}: no QEMU start within 60 s (QEMU state: ${await qemu.textContent()})`);
+        if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Boot the saved files' }).click();
+        else if (await gate.isVisible()) await gate.getByRole('button', { name: 'Boot anyway' }).click();
+        // (the previous boot's `exited` stays until this one starts)
+        else if (/^(building|booting|running)/.test((await qemu.textContent()) ?? '')) break;
+        await page.waitForTimeout(10);
+      }
       const box = page.getByRole('searchbox', { name: 'Search console' });
       await box.fill(`NIMBUS: booting`);
-      for (;;) {
+      for (const until = performance.now() + 60_000; ; ) {
+        if (performance.now() > until) {
+          await page.screenshot({ path: "/tmp/bench-boot-failure.png" });
+          throw new Error(`boot ${i}: no banner within 60 s (QEMU state: ${await qemu.textContent()})`);
+        }
+        // (the host's proof gate may refuse after the build started: answer it here too)
+        if (await gate.isVisible()) await gate.getByRole('button', { name: 'Boot anyway' }).click();
+        if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Boot the saved files' }).click();
         await box.press('Enter');
         const state = (await page.getByRole('status', { name: 'QEMU state' }).textContent()) ?? '';
         if (/running|exited/.test(state) && (await page.getByRole('status', { name: 'Search result' }).textContent()) === 'found') break;

@@ -92,14 +92,20 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
         <strong>{fn.result.name}</strong>: {obligation.status === 'proved' ? obligation.kind : obligation.message} <span className="muted">({obligation.kind}, line {obligation.span.start.line})</span>
         {fn.stale && <span className="stale-note"> — from text you have changed since</span>}
       </p>
-      {obligation.relatedSpan && (
-        <p>
-          <button className="link" onClick={() => void nav.goTo(obligation.relatedFile ?? fn.result.file, obligation.relatedSpan!)}>
-            The clause at {obligation.relatedFile ? `${obligation.relatedFile}:` : 'line '}
-            {obligation.relatedSpan.start.line}
-          </button>
-        </p>
-      )}
+      {obligation.relatedSpan &&
+        (obligation.relatedFile?.startsWith('<vstd>/') ? (
+          // the verifier's own library is not a workspace file: named, not linked
+          <p className="muted">
+            The clause is in the verifier's library, {obligation.relatedFile.slice('<vstd>/'.length)} line {obligation.relatedSpan.start.line} (vstd's API).
+          </p>
+        ) : (
+          <p>
+            <button className="link" onClick={() => void nav.goTo(obligation.relatedFile ?? fn.result.file, obligation.relatedSpan!)}>
+              The clause at {obligation.relatedFile ? `${obligation.relatedFile}:` : 'line '}
+              {obligation.relatedSpan.start.line}
+            </button>
+          </p>
+        ))}
       {obligation.status === 'timeout' && (
         <div className="cx-timeout" role="group" aria-label="What to try">
           {obligation.hint && <p>{obligation.hint}</p>}

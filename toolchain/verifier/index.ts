@@ -504,7 +504,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
           // remember the failure together with its model, so a re-run is a plain cache hit
           if (res.model) await cache?.put(key, res);
         }
-        const out = toObligationResult(ob, res, u, crate, checked, timeoutMs);
+        const out = toObligationResult(ob, res, u, crate, checked, timeoutMs, lineMaps);
         // how long the solver took on it in this run (absent when the cache answered)
         if (!cached) out.timeMs = Math.round(r.ms);
         return out;
@@ -618,15 +618,8 @@ function timeoutHint(ob: Obligation, limitMs: number): string {
   return `Try: ${tips.join('; ')}.`;
 }
 
-/** Line maps of a crate's files (for spans in another file than the function's). */
-const crateLineMaps = new WeakMap<Crate, Map<string, LineMap>>();
-function lineMapsOf(crate: Crate): Map<string, LineMap> {
-  let m = crateLineMaps.get(crate);
-  if (!m) crateLineMaps.set(crate, (m = new Map(crate.files.map((f) => [f.path, new LineMap(f.text)]))));
-  return m;
-}
-
-function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate, limitMs: number): ObligationResult {
+/** `lineMaps`: the front end's, of every parsed file (a callee's requires may be in another file). */
+function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Crate, checked: CheckedCrate, limitMs: number, lineMaps: Map<string, LineMap>): ObligationResult {
   const res: ObligationResult = {
     kind: ob.kind,
     status: 'proved',
@@ -637,7 +630,7 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
   if (ob.note) res.message = ob.note.kind === 'custom_err' ? ob.note.text : `${ob.message} (note: ${ob.note.text})`;
   if (ob.related) {
     // a callee's requires is written in the callee's file: its lines are that file's
-    const lm = ob.relatedFile ? lineMapsOf(crate).get(ob.relatedFile) : u.lines;
+    const lm = ob.relatedFile ? lineMaps.get(ob.relatedFile) : u.lines;
     if (lm) res.relatedSpan = lm.span(ob.related);
     if (ob.relatedFile) res.relatedFile = ob.relatedFile;
   }

@@ -6,6 +6,7 @@ import type { SymbolInfo, SymbolReference, WorkspaceSymbols } from '../../app/sy
 import type { Sp } from './ast';
 import { parseFile } from './parser';
 import { LineMap } from '../syntax/line-map';
+import { lex } from '../syntax/lexer';
 
 const MAX_DETAIL_LINES = 40;
 
@@ -65,12 +66,12 @@ export function workspaceSymbols(files: Map<string, string>): WorkspaceSymbols {
   const references: Record<string, SymbolReference[]> = {};
   for (const f of parsed) {
     const lm = new LineMap(f.text);
-    const word = /[A-Za-z_][A-Za-z0-9_]*/g;
-    const code = maskCommentsAndStrings(f.text);
-    for (let m = word.exec(code); m; m = word.exec(code)) {
-      const defs = specNames.get(m[0]);
+    // the lexer's identifiers: never a word inside a comment or a string
+    for (const t of lex(f.text).tokens) {
+      if (t.kind !== 'ident') continue;
+      const defs = specNames.get(t.text);
       if (!defs) continue;
-      const span = lm.span({ start: m.index, end: m.index + m[0].length });
+      const span = lm.span({ start: t.start, end: t.end });
       for (const d of defs) {
         if (d.file === f.path && d.span.start.line === span.start.line && d.span.start.column === span.start.column) continue;
         (references[d.qname] ??= []).push({ file: f.path, span });
@@ -80,7 +81,3 @@ export function workspaceSymbols(files: Map<string, string>): WorkspaceSymbols {
   return { symbols, references };
 }
 
-/** The text with comments and string literals blanked (same length: offsets stay valid). */
-function maskCommentsAndStrings(text: string): string {
-  return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\]|\\.)*"/g, (m) => m.replace(/[^\n]/g, ' '));
-}

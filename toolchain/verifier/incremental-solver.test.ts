@@ -154,6 +154,18 @@ describe.each(hosts)('incremental sessions on $name', ({ skip, make }) => {
     expect((await harness!.standalone({ query: '(declare-const x Int)\n(assert (> x 0))\n(check-sat)\n', timeoutMs: 5000, wantModel: false })).result).toBe('sat');
   });
 
+  it("a session's options do not carry over: the next standalone query and session start from z3's defaults", async () => {
+    const s = fresh();
+    // a resource limit of 1 makes z3 give up at once; the wasm build keeps options set through
+    // its command interpreter as global parameters, so without the reset this leaks
+    const starved = await s.run({ plan: { base: `${base}(set-option :rlimit 1)\n`, checks: [check('a', '(assert (> x 5))\n', '(> x 4)')] }, timeoutMs: 5000, priority: 0 });
+    expect(starved[0]!.r.result).not.toBe('unsat');
+    const after = await harness!.standalone({ query: '(declare-const x Int)\n(assert (> x 5))\n(assert (< x 4))\n(check-sat)\n', timeoutMs: 5000, wantModel: false });
+    expect(after.result).toBe('unsat');
+    const next = await s.run({ plan: { base, checks: [check('b', '(assert (> x 5))\n', '(> x 4)')] }, timeoutMs: 5000, priority: 0 });
+    expect(next[0]!.r.result).toBe('unsat');
+  });
+
   it('a context z3 rejects makes every check an error (each is then solved standalone), never unsat', async () => {
     const s = fresh();
     const answers = await s.run({ plan: { base, checks: [check('a', '(assert (> z 5))\n', '(> z 4)'), check('b', '', 'false')] }, timeoutMs: 5000, priority: 0 });

@@ -8,7 +8,7 @@
 // gives the verdict and the model. A session that answers anything but `unsat`, or slowly, is
 // reset before its next check (z3's search depends on what the context has seen).
 
-import { NATIVE_DEFAULT_OPTIONS, parseNativeOutput, type SolverResult } from './solver-pool';
+import { Z3_DEFAULT_OPTIONS, parseNativeOutput, type SolverResult } from './solver-pool';
 import type { IncrementalPlan } from './incremental-plan';
 
 /** What a session answered to one group of commands, or why it did not. */
@@ -134,7 +134,7 @@ export class IncrementalSolver {
           // `combined_solver.solver2_timeout` z3 solves the check again with the one-shot solver
           // on the same assertions (measured on Nimbus, 200 ms: the session checks' time went from
           // 21-28 s to 10-12 s and the checks not proved there from 4-7 to 0-1)
-          const load = await session.send(`(reset)\n${NATIVE_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, timeoutMs)})\n${this.oneShotAfterMs === null ? '' : `(set-option :combined_solver.solver2_timeout ${this.oneShotAfterMs})\n`}${plan.base}${sent}`, LOAD_LIMIT_MS);
+          const load = await session.send(`(reset)\n${Z3_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, timeoutMs)})\n${this.oneShotAfterMs === null ? '' : `(set-option :combined_solver.solver2_timeout ${this.oneShotAfterMs})\n`}${plan.base}${sent}`, LOAD_LIMIT_MS);
           if (!load.ok || /\(error /.test(load.out)) {
             // (the standalone queries show the error, or prove the context was not at fault)
             giveUp(i, { result: 'error', model: null, reason: `incremental session could not load the context: ${load.ok ? load.out.slice(0, 300) : load.reason}`, ms: 0 });

@@ -281,7 +281,7 @@ export class SolverPool {
       return;
     }
     p.job.onStart?.();
-    slot.worker.postMessage({ type: 'check', id: p.id, query: p.job.query, timeoutMs: p.job.timeoutMs, wantModel: p.job.wantModel });
+    slot.worker.postMessage({ type: 'check', id: p.id, query: Z3_DEFAULT_OPTIONS + p.job.query, timeoutMs: p.job.timeoutMs, wantModel: p.job.wantModel });
     // watchdog: interrupt, then terminate and replace
     slot.timers.push(
       setTimeout(() => {
@@ -499,10 +499,15 @@ export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
 }
 
 /**
- * Options our queries set, put back to z3's defaults before each query in a reused process:
- * `(reset)` clears assertions and declarations but not options.
+ * Options our queries and sessions set, put back to z3's defaults before each standalone query
+ * and each session's load: `(reset)` clears assertions and declarations but not options, and in
+ * the wasm build an option set through the command interpreter is a global parameter that every
+ * later solver of the worker reads (measured: a session's `:timeout` or `:rlimit` made the next
+ * standalone query on the same worker give up).
  */
-export const NATIVE_DEFAULT_OPTIONS = '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n';
+export const Z3_DEFAULT_OPTIONS =
+  '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n' +
+  '(set-option :smt.arith.nl true)\n(set-option :rlimit 0)\n(set-option :combined_solver.solver2_timeout 4294967295)\n';
 /** Past a query's own timeout before a silent process is killed. */
 const KILL_GRACE_MS = 3000;
 
@@ -516,7 +521,7 @@ async function runOnProcess(proc: Z3Process, job: SolverJob): Promise<SolverResu
   const onAbort = () => proc.end('canceled', false);
   job.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const reply = await proc.send(`(reset)\n${NATIVE_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, job.timeoutMs)})\n${job.query}${querySuffix(job)}`, job.timeoutMs + KILL_GRACE_MS);
+    const reply = await proc.send(`(reset)\n${Z3_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, job.timeoutMs)})\n${job.query}${querySuffix(job)}`, job.timeoutMs + KILL_GRACE_MS);
     if (reply.ok) return parseNativeOutput(reply.out, reply.ms);
     if (job.signal?.aborted) return { result: 'canceled', model: null, reason: 'canceled', ms: reply.ms };
     return { result: reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.timedOut ? 'native z3 killed after timeout' : reply.reason, ms: reply.ms };

@@ -366,6 +366,28 @@ describe('streamed results are batched', () => {
     expect(useProofs.getState().functions['src/lib.rs::f3']?.result.status).toBe('timeout');
   });
 
+  it("a result for a file the user edited is applied at once, not a batch later", async () => {
+    const host = fakeHost();
+    const flushes: (() => void)[] = [];
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => void flushes.push(flush) });
+    actions.subscribe();
+    actions.noteEdit('src/edited.rs', 10_000, false);
+    await actions.verify('edit');
+    host.emit('verify.started', { runId: 1, total: 3 });
+    host.emit('verify.progress', { runId: 1, result: result('other') });
+    host.emit('verify.progress', { runId: 1, result: result('mine', { file: 'src/edited.rs', status: 'failed' }) });
+    // the edited file's result and the one pending before it are applied, without the timer
+    const s = useProofs.getState();
+    expect(s.functions['src/edited.rs::mine']?.result.status).toBe('failed');
+    expect(s.functions['src/lib.rs::other']).toBeDefined();
+    expect(s.progress).toMatchObject({ done: 2 });
+    // others still wait for the batch
+    host.emit('verify.progress', { runId: 1, result: result('later') });
+    expect(useProofs.getState().functions['src/lib.rs::later']).toBeUndefined();
+    for (const f of flushes) f();
+    expect(useProofs.getState().functions['src/lib.rs::later']).toBeDefined();
+  });
+
   it('a new run, an edit or the run\'s end applies pending results first, so none is lost or applied late', async () => {
     const host = fakeHost();
     const flushes: (() => void)[] = [];

@@ -284,6 +284,9 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
     const stale = (editCounter.get(result.file) ?? 0) !== (snapshot?.get(result.file) ?? 0);
     const key = functionKey(result);
     pending.push({ runId, fn: { key, result, stale, running: false } });
+    // a function of a file the user edited is what they wait for: shown now, not a batch later
+    // (the edited files' functions come first in a run and are few)
+    if (editCounter.has(result.file)) return flushResults();
     if (flushScheduled) return;
     flushScheduled = true;
     schedule(() => {

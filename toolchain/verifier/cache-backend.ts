@@ -9,6 +9,13 @@ import { RedisCacheBackend, redactUrl } from './cache-redis';
 export interface CacheBackend {
   /** For messages: `.stratos/cache` or the Redis URL without its credentials. */
   readonly name: string;
+  /**
+   * The store itself, the same for every instance opened on it (the local directory): ResultCache
+   * remembers the function entries it decoded per location (cache.ts). Absent for a shared
+   * server, whose contents other machines may clear, and for a store that lives as long as its
+   * instance.
+   */
+  readonly location?: string;
   get(key: string): Promise<string | null>;
   put(key: string, value: string): Promise<void>;
   /** Resolves once every `put` so far is stored (a backend may write behind). */

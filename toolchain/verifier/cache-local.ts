@@ -14,6 +14,7 @@ import type { CacheBackend } from './cache-backend';
 export class LocalCacheBackend implements CacheBackend {
   readonly name = '.stratos/cache';
   readonly dir: string;
+  readonly location: string;
   /** Entries written behind, not on disk yet. */
   private readonly unwritten = new Map<string, string>();
   private readonly writes = new Set<Promise<void>>();
@@ -22,6 +23,7 @@ export class LocalCacheBackend implements CacheBackend {
   private seq = 0;
   constructor(root: string) {
     this.dir = path.join(root, '.stratos', 'cache');
+    this.location = `local:${path.resolve(this.dir)}`;
   }
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), key.slice(2) + '.json');

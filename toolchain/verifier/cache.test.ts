@@ -142,6 +142,34 @@ describe('function entries (function keys)', () => {
     expect(decodeFunctionEntry(JSON.stringify({ result: 'unsat', model: null, reason: '', ms: 1 }))).toBeNull();
     expect(decodeEntry(JSON.stringify({ kind: 'function', result: verified, callees: [] }))).toBeNull();
   });
+
+  it('a function entry decoded once is not read again from the same store, in any later run of the process', async () => {
+    class Located extends MemoryBackend {
+      constructor(readonly location: string) {
+        super();
+      }
+    }
+    const store = new Located(`test:${Math.random()}`);
+    store.map.set('k', JSON.stringify({ kind: 'function', result: verified, callees: ['g'] }));
+    expect((await new ResultCache(store).getFunction('k'))?.callees).toEqual(['g']);
+    // a second run (a new ResultCache, as each run makes) over another instance of the same store
+    const again = new Located(store.location);
+    const second = new ResultCache(again);
+    expect((await second.getFunction('k'))?.callees).toEqual(['g']);
+    expect(second.functionHits).toBe(1);
+    expect(again.gets).toBe(0);
+    // what a run stores is remembered too; another store, or one without a location, is read
+    await new ResultCache(again).putFunction('k2', { result: verified as never, callees: [] });
+    expect(await new ResultCache(new Located(store.location)).getFunction('k2')).not.toBeNull();
+    const other = new Located(`test:${Math.random()}`);
+    expect(await new ResultCache(other).getFunction('k')).toBeNull();
+    expect(other.gets).toBe(1);
+    const plain = new MemoryBackend();
+    plain.map.set('k', store.map.get('k')!);
+    await new ResultCache(plain).getFunction('k');
+    await new ResultCache(plain).getFunction('k');
+    expect(plain.gets).toBe(2);
+  });
 });
 
 describe('the local backend writes behind', () => {

@@ -60,6 +60,21 @@ export function decodeFunctionEntry(text: string): StoredFunction | null {
   return { result: r as unknown as FunctionResult, callees: e.callees as string[] };
 }
 
+/**
+ * Function entries decoded in this process, per store location and key, most recent last: the
+ * IDE runs the front end on every edit and would otherwise read and parse every unchanged
+ * function's stored result again (~10 KB of JSON each with its proof state). An entry under a
+ * key never changes meaning (the key hashes everything the result depends on), so a remembered
+ * one is as good as a fresh read.
+ */
+const decodedFunctions = new Map<string, StoredFunction>();
+const DECODED_FUNCTIONS_LIMIT = 4096;
+function rememberFunction(id: string, entry: StoredFunction): void {
+  decodedFunctions.delete(id);
+  decodedFunctions.set(id, entry);
+  if (decodedFunctions.size > DECODED_FUNCTIONS_LIMIT) decodedFunctions.delete(decodedFunctions.keys().next().value!);
+}
+
 /** One run's view of a backend: counts, the storable-answer rule, and failure isolation. */
 export class ResultCache {
   hits = 0;
@@ -109,6 +124,12 @@ export class ResultCache {
   functionHits = 0;
   async getFunction(key: string): Promise<StoredFunction | null> {
     if (this.warning !== null) return null;
+    const id = this.backend.location === undefined ? undefined : `${this.backend.location}\0${key}`;
+    const known = id === undefined ? undefined : decodedFunctions.get(id);
+    if (known) {
+      this.functionHits++;
+      return known;
+    }
     let text: string | null;
     try {
       text = await this.backend.get(key);
@@ -117,14 +138,21 @@ export class ResultCache {
       return null;
     }
     const entry = text === null ? null : decodeFunctionEntry(text);
-    if (entry) this.functionHits++;
+    if (entry) {
+      this.functionHits++;
+      if (id !== undefined) rememberFunction(id, entry);
+    }
     return entry;
   }
 
   async putFunction(key: string, entry: StoredFunction): Promise<void> {
     if (entry.result.status !== 'verified' || this.warning !== null) return;
     try {
-      await this.backend.put(key, JSON.stringify({ kind: 'function', ...entry }));
+      const text = JSON.stringify({ kind: 'function', ...entry });
+      // remembered as a later read would decode it (a fresh object, not the caller's)
+      const decoded = this.backend.location === undefined ? null : decodeFunctionEntry(text);
+      if (decoded) rememberFunction(`${this.backend.location}\0${key}`, decoded);
+      await this.backend.put(key, text);
     } catch (e) {
       this.fail(e);
     }

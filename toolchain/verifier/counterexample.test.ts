@@ -60,4 +60,29 @@ describe('counterexample evaluation', () => {
     expect(r.show('s', SEQ_INT)).toBe('seq![-1, 1, 1]');
     expect(r.concrete('s', SEQ_INT)).toEqual({ k: 'seq', elems: [{ k: 'int', v: -1n }, { k: 'int', v: 1n }, { k: 'int', v: 1n }] });
   });
+
+  it('folds a long sequence to its first elements and the relevant indices: the model\'s points and the scope\'s integer values', () => {
+    const model = `(
+  (define-fun i () Int 70)
+  (define-fun j () Int 5000)
+  (define-fun s () (Seq Int) (mk 100 (store (store ((as const (Array Int Int)) 0) 57 9) 3 4)))
+  (define-fun f ((x!0 Int)) Int (ite (= x!0 42) 7 (ite (= 99 x!0) 8 1)))
+  (define-fun t () (Seq Int) (mk 100 (_ as-array f)))
+  (define-fun short () (Seq Int) (mk 3 ((as const (Array Int Int)) 2)))
+)`;
+    const r = new ModelReader(new Crate([]), parseModel(model));
+    const vars = r.variables([
+      { name: 'i', ty: INT, term: 'i' },
+      { name: 'j', ty: INT, term: 'j' },
+      { name: 's', ty: SEQ_INT, term: 's' },
+      { name: 't', ty: SEQ_INT, term: 't' },
+      { name: 'short', ty: SEQ_INT, term: 'short' },
+    ]);
+    const value = (n: string) => vars.find((v) => v.name === n)!.value;
+    // index 3 is in the head; 57 is a store, 70 is i's value; j's 5000 is out of range
+    expect(value('s')).toBe('seq![0, 0, 0, 4, 0, 0, 0, 0, .., [57] = 9, .., [70] = 0, .. (len 100)]');
+    // the model function's points; the last index ends the list without a trailing `..`
+    expect(value('t')).toBe('seq![1, 1, 1, 1, 1, 1, 1, 1, .., [42] = 7, .., [70] = 1, .., [99] = 8 (len 100)]');
+    expect(value('short')).toBe('seq![2, 2, 2]');
+  });
 });

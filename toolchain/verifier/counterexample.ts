@@ -190,6 +190,37 @@ class Evaluator {
   private num(v: bigint): SExp | null {
     return v >= MODEL_INT_BOUND || v <= -MODEL_INT_BOUND ? null : v;
   }
+  /**
+   * The integer indices an array value singles out: the keys of its stores and the numerals its
+   * model function compares its parameter with (`(ite (= x!0 57) ..)`). The solver wrote these
+   * points because the query constrains them; every other index holds the default.
+   */
+  points(arr: SExp, out: Set<bigint> = new Set(), depth = 0): Set<bigint> {
+    if (depth > 1000 || out.size > 256) return out;
+    arr = this.eval(arr);
+    if (!Array.isArray(arr)) return out;
+    if (arr[0] === 'store') {
+      const k = this.int(this.eval(arr[2]!));
+      if (k !== null) out.add(k);
+      return this.points(arr[1]!, out, depth + 1);
+    }
+    const body = arr[0] === '_' && arr[1] === 'as-array' && typeof arr[2] === 'string' ? this.m.funs.get(unbar(arr[2])) : undefined;
+    const param = body ? body.params[0] : arr[0] === 'lambda' && Array.isArray(arr[1]) && Array.isArray(arr[1][0]) ? unbar(String(arr[1][0][0])) : undefined;
+    const fnBody = body ? body.body : arr[0] === 'lambda' ? arr[2] : undefined;
+    if (param === undefined || fnBody === undefined) return out;
+    const visit = (x: SExp, d: number): void => {
+      if (!Array.isArray(x) || d > 200 || out.size > 256) return;
+      if (x[0] === '=' && x.length === 3) {
+        const [a, b] = [x[1]!, x[2]!];
+        const k = typeof a === 'string' && unbar(a) === param ? this.int(this.eval(b)) : typeof b === 'string' && unbar(b) === param ? this.int(this.eval(a)) : null;
+        if (k !== null) out.add(k);
+      }
+      for (const y of x) visit(y, d + 1);
+    };
+    visit(fnBody, 0);
+    return out;
+  }
+
   /** Value of an array term at index `i`. */
   select(arr: SExp, i: SExp, depth = 0): SExp | null {
     if (depth > 1000) return null;
@@ -222,7 +253,11 @@ function sexpEq(a: SExp, b: SExp): boolean {
   return sexpText(a) === sexpText(b);
 }
 
+/** A sequence this long or shorter is shown whole. */
 const MAX_ELEMS = 16;
+/** A longer one: its first elements, then the relevant ones (at most this many), folded between. */
+const HEAD_ELEMS = 8;
+const MAX_RELEVANT = 8;
 
 export class ModelReader {
   private ev: Evaluator;
@@ -334,13 +369,30 @@ export class ModelReader {
         if (!Array.isArray(x) || x.length !== 3) return '?';
         const len = this.ev.int(this.ev.eval(x[1]!));
         if (len === null) return '?';
+        const at = (i: bigint) => {
+          const v = this.ev.select(x[2]!, i.toString());
+          return v === null ? '?' : this.fmt(v, ty.elem, depth + 1);
+        };
         const shown: string[] = [];
-        const n = len < BigInt(MAX_ELEMS) ? Number(len) : MAX_ELEMS;
-        for (let i = 0; i < n; i++) {
-          const v = this.ev.select(x[2]!, String(i));
-          shown.push(v === null ? '?' : this.fmt(v, ty.elem, depth + 1));
+        let more = '';
+        if (len <= BigInt(MAX_ELEMS)) {
+          for (let i = 0n; i < len; i++) shown.push(at(i));
+        } else {
+          // folded: the first elements, then the indices the failing clause's variables hold and
+          // the ones the model singles out, each as `[i] = v`, with `..` for what lies between
+          for (let i = 0n; i < BigInt(HEAD_ELEMS); i++) shown.push(at(i));
+          const relevant = [...new Set([...this.focus, ...this.ev.points(x[2]!)])]
+            .filter((i) => i >= BigInt(HEAD_ELEMS) && i < len)
+            .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+            .slice(0, MAX_RELEVANT);
+          let next = BigInt(HEAD_ELEMS);
+          for (const i of relevant) {
+            if (i > next) shown.push('..');
+            shown.push(`[${i}] = ${at(i)}`);
+            next = i + 1n;
+          }
+          more = next < len ? `, .. (len ${len})` : ` (len ${len})`;
         }
-        const more = len > BigInt(n) ? `, .. (len ${len})` : '';
         if (ty.k === 'array') return `[${shown.join(', ')}${more}]`;
         return `seq![${shown.join(', ')}${more}]`;
       }
@@ -366,8 +418,17 @@ export class ModelReader {
     }
   }
 
+  /** Indices worth showing in a long sequence: the values of the integer variables in scope. */
+  private focus: bigint[] = [];
+
   variables(scope: ScopeVar[]): CounterexampleVariable[] {
     const out: CounterexampleVariable[] = [];
+    this.focus = [];
+    for (const v of scope) {
+      if (v.ty.k !== 'int') continue;
+      const i = this.ev.int(this.ev.eval(v.term));
+      if (i !== null && i >= 0n && i < 1n << 32n) this.focus.push(i);
+    }
     for (const v of scope) {
       let value = this.show(v.term, v.ty);
       const ty = v.ty;

@@ -42,7 +42,12 @@ export interface ApiRequests {
   'settings.set': [Partial<IdeSettings>, IdeSettings];
   /** Line statistics of the workspace as the editor sees it (the same numbers as `stratos stats --json`). */
   'stats.get': [{ buffers: BufferText[] }, StatsReport];
-  /** Definitions and spec fn uses in the workspace as the editor sees it (go to definition, hover, references). */
+  /** A file of the verifier's library (`<vstd>/FILE.rs`, app/library.ts), to read, never to write. */
+  'library.read': [{ path: string }, { path: string; text: string }];
+  /**
+   * Definitions and spec fn uses in the workspace as the editor sees it (go to definition, hover,
+   * references), with the library's when the workspace uses vstd.
+   */
   'symbols.list': [{ buffers: BufferText[] }, WorkspaceSymbols];
   /** Totals at each commit of the workspace's git history. */
   'stats.history': [Record<string, never>, CommitStats[]];

@@ -19,6 +19,13 @@ describe('validateRequest', () => {
     expect(validateRequest('workspace.tree', undefined)).toEqual({});
   });
 
+  it('reads only library files by their plain name, nothing that could leave the library', () => {
+    expect(validateRequest('library.read', { path: '<vstd>/simple_pptr.rs' })).toEqual({ path: '<vstd>/simple_pptr.rs' });
+    for (const path of ['src/main.rs', '<vstd>/../../etc/passwd', '<vstd>/a/b.rs', '<vstd>/.rs', '/<vstd>/x.rs', '<vstd>/x.rs\0', 7]) {
+      expect(codeOf(() => validateRequest('library.read', { path }))).toBe('invalid-argument');
+    }
+  });
+
   it('refuses unknown methods, including prototype names', () => {
     expect(codeOf(() => validateRequest('fs.rm', {}))).toBe('invalid-argument');
     expect(codeOf(() => validateRequest('constructor', {}))).toBe('invalid-argument');

@@ -5,8 +5,9 @@
 // checked to be a plausible relative path string.
 import { ApiError, type Method, type Params } from './api';
 import { LAYOUT_GROUPS, MAX_SESSION_TABS, SOLVER_CHOICES } from './boot-session';
+import { LIBRARY_PATH } from './library';
 
-type FieldRule = 'path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver' | 'true' | 'layout' | 'session';
+type FieldRule = 'path' | 'library-path' | 'text' | 'version' | 'version-or-null' | 'buffers' | 'reason' | 'function-name' | 'timeout-ms' | 'boolean' | 'console-input' | 'solver' | 'true' | 'layout' | 'session';
 type Schema = Record<string, { rule: FieldRule; optional?: boolean }>;
 
 const MAX_PATH = 4096;
@@ -43,6 +44,7 @@ const schemas: { [M in Method]: Schema } = {
     session: { rule: 'session', optional: true },
   },
   'stats.get': { buffers: { rule: 'buffers' } },
+  'library.read': { path: { rule: 'library-path' } },
   'symbols.list': { buffers: { rule: 'buffers' } },
   'stats.history': {},
   'boot.context': {},
@@ -70,6 +72,9 @@ function checkField(method: string, field: string, rule: FieldRule, value: unkno
       if (typeof value !== 'string') invalid(`${method}: '${field}' must be a string`);
       if (value.length === 0 || value.length > MAX_PATH) invalid(`${method}: '${field}' must be 1..${MAX_PATH} characters`);
       if (value.includes('\0')) invalid(`${method}: '${field}' contains a NUL character`);
+      return;
+    case 'library-path':
+      if (typeof value !== 'string' || !LIBRARY_PATH.test(value)) invalid(`${method}: '${field}' must name a library file like '<vstd>/simple_pptr.rs'`);
       return;
     case 'text':
       if (typeof value !== 'string') invalid(`${method}: '${field}' must be a string`);

@@ -47,3 +47,20 @@ describe('the host enforces the proof gate on boot.start', () => {
     await expect.poll(() => exits.length, { timeout: 10_000 }).toBe(2);
   });
 });
+
+describe('the verifier\'s library in the editor', () => {
+  it('library.read gives a library file\'s text, and refuses a name the library does not have', async () => {
+    const read = await dispatcher.handle('library.read', { path: '<vstd>/simple_pptr.rs' });
+    expect(read).toMatchObject({ result: { path: '<vstd>/simple_pptr.rs', text: expect.stringContaining('PointsTo') } });
+    expect(await dispatcher.handle('library.read', { path: '<vstd>/nope.rs' })).toMatchObject({ error: { code: 'not-found' } });
+    expect(await dispatcher.handle('library.read', { path: 'src/main.rs' })).toMatchObject({ error: { code: 'invalid-argument' } });
+  });
+
+  it('symbols.list has the library\'s definitions only when the workspace uses vstd', async () => {
+    const plain = (await dispatcher.handle('symbols.list', { buffers: [] })) as { result: { symbols: { qname: string; file: string }[] } };
+    expect(plain.result.symbols.some((s) => s.file.startsWith('<vstd>/'))).toBe(false);
+    const uses = 'use vstd::simple_pptr::*;\nverus! {\npub fn one() -> (r: u64)\n    ensures r == 1,\n{\n    1\n}\n}\n';
+    const withLib = (await dispatcher.handle('symbols.list', { buffers: [{ path: 'src/main.rs', text: uses }] })) as { result: { symbols: { qname: string; file: string }[] } };
+    expect(withLib.result.symbols).toContainEqual(expect.objectContaining({ qname: 'PPtr', file: '<vstd>/simple_pptr.rs' }));
+  });
+});

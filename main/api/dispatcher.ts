@@ -9,6 +9,7 @@ import { computeStats } from '../../toolchain/stats/stats';
 import { statsHistory } from '../../toolchain/stats/history';
 import { readRustSources } from '../../toolchain/workspace/rust-sources';
 import { workspaceSymbols } from '../../toolchain/verifier/symbols';
+import { libraryFiles, usesLibrary } from '../../toolchain/verifier/library/load';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { BootService } from '../boot/boot-service';
 import { ProofService } from '../verification/proof-service';
@@ -68,9 +69,16 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'stats.get': async ({ buffers }) => computeStats(workspace.root, undefined, { overlay: await overlay(buffers) }),
+    'library.read': async ({ path }) => {
+      const text = libraryFiles().get(path);
+      if (text === undefined) throw new ApiError('not-found', `${path} is not a file of the verifier's library`);
+      return { path, text };
+    },
     'symbols.list': async ({ buffers }) => {
       const files = await readRustSources(workspace.root);
       for (const [file, text] of await overlay(buffers)) if (file.endsWith('.rs')) files.set(file, text);
+      // the library's definitions too, when the workspace's code can reach them (as the verifier reads it)
+      if (usesLibrary(files)) for (const [file, text] of libraryFiles()) files.set(file, text);
       return workspaceSymbols(files);
     },
     'stats.history': () => statsHistory(workspace.root),

@@ -2,6 +2,7 @@
 // the code, or a fact the proof lacks and where), then the values by source name with old(..)
 // beside the current value, then the path taken.
 import type { Counterexample } from '../../app/verification';
+import { isLibraryPath } from '../../app/library';
 import type { Navigation } from '../state/navigation';
 import { selectedObligation, useProofs, type ProofActions } from '../state/proof-store';
 import { byClause, rowsOf, withHex, type Row } from '../state/counterexample-view';
@@ -92,20 +93,15 @@ export function CounterexamplePanel({ nav, actions }: { nav: Navigation; actions
         <strong>{fn.result.name}</strong>: {obligation.status === 'proved' ? obligation.kind : obligation.message} <span className="muted">({obligation.kind}, line {obligation.span.start.line})</span>
         {fn.stale && <span className="stale-note"> — from text you have changed since</span>}
       </p>
-      {obligation.relatedSpan &&
-        (obligation.relatedFile?.startsWith('<vstd>/') ? (
-          // the verifier's own library is not a workspace file: named, not linked
-          <p className="muted">
-            The clause is in the verifier's library, {obligation.relatedFile.slice('<vstd>/'.length)} line {obligation.relatedSpan.start.line} (vstd's API).
-          </p>
-        ) : (
-          <p>
-            <button className="link" onClick={() => void nav.goTo(obligation.relatedFile ?? fn.result.file, obligation.relatedSpan!)}>
-              The clause at {obligation.relatedFile ? `${obligation.relatedFile}:` : 'line '}
-              {obligation.relatedSpan.start.line}
-            </button>
-          </p>
-        ))}
+      {obligation.relatedSpan && (
+        <p>
+          <button className="link" onClick={() => void nav.goTo(obligation.relatedFile ?? fn.result.file, obligation.relatedSpan!)}>
+            The clause at {obligation.relatedFile ? `${obligation.relatedFile}:` : 'line '}
+            {obligation.relatedSpan.start.line}
+          </button>
+          {obligation.relatedFile && isLibraryPath(obligation.relatedFile) && <span className="muted"> (the verifier's library, vstd's API; opens read-only)</span>}
+        </p>
+      )}
       {obligation.status === 'timeout' && (
         <div className="cx-timeout" role="group" aria-label="What to try">
           {obligation.hint && <p>{obligation.hint}</p>}

@@ -44,7 +44,7 @@ function Tabs({ actions }: { actions: WorkspaceActions }) {
           <button
             role="tab"
             aria-selected={tab.path === active}
-            aria-label={`${baseName(tab.path)}${tab.dirty ? ', unsaved' : ''}`}
+            aria-label={`${baseName(tab.path)}${tab.dirty ? ', unsaved' : ''}${tab.readOnly ? ', read-only' : ''}`}
             onClick={() => actions.activate(tab.path)}
           >
             {baseName(tab.path)}
@@ -225,11 +225,13 @@ export function EditorArea({ actions, proofs, nav }: { actions: WorkspaceActions
     };
   }, [actions, proofs, nav]);
 
+  const readOnly = useWorkspace((s) => s.tabs.find((t) => t.path === s.active)?.readOnly === true);
   useEffect(() => {
     const model = active ? (modelFor(active) ?? null) : null;
     editor.current?.setModel(model);
+    editor.current?.updateOptions({ readOnly, readOnlyMessage: { value: "This is the verifier's library (vstd's API): read-only." } });
     if (model) editor.current?.focus();
-  }, [active]);
+  }, [active, readOnly]);
 
   return (
     <section className="editor-area" aria-label="Editor">

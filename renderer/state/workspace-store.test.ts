@@ -141,3 +141,26 @@ describe('opening', () => {
     expect(edits).toEqual([]);
   });
 });
+
+describe('library files', () => {
+  it('open read-only through library.read, and a save writes nothing', async () => {
+    const host = fakeHost('v0');
+    const calls: string[] = [];
+    const api: IdeApi = {
+      ...host.api,
+      async call<M extends Method>(method: M, params: Params<M>) {
+        calls.push(method);
+        if (method === 'library.read') return { path: (params as { path: string }).path, text: 'pub struct PPtr;' } as never;
+        return host.api.call(method, params);
+      },
+    };
+    const actions = createWorkspaceActions(api);
+    await actions.openFile('<vstd>/simple_pptr.rs');
+    expect(tab('<vstd>/simple_pptr.rs')).toMatchObject({ readOnly: true, dirty: false, savedVersion: null });
+    expect(calls).toEqual(['library.read']);
+    await actions.save('<vstd>/simple_pptr.rs');
+    expect(host.writes).toEqual([]);
+    expect(calls).toEqual(['library.read']);
+    expect(actions.dirtyBuffers()).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import { ApiError, type IdeApi } from '../../app/api';
 import type { FileChange, FileNode, WorkspaceInfo } from '../../app/workspace';
+import { isLibraryPath } from '../../app/library';
 import { createModel, disposeModel, modelFor } from '../monaco/setup';
 
 export interface Conflict {
@@ -23,6 +24,8 @@ export interface Tab {
   savedVersion: string | null;
   dirty: boolean;
   conflict?: Conflict;
+  /** A file of the verifier's library (app/library.ts): shown, never edited or saved. */
+  readOnly?: true;
 }
 
 export type BottomTab = 'problems' | 'console' | 'dashboard';
@@ -248,10 +251,15 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
         if (tabOf(path)) set({ active: path });
         return;
       }
-      const open = api.call('file.read', { path }).then(
-        (file) => openTab({ path: file.path, savedVersion: file.version, dirty: false }, file.text, file.text),
-        (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
-      );
+      const open = isLibraryPath(path)
+        ? api.call('library.read', { path }).then(
+            (file) => openTab({ path: file.path, savedVersion: null, dirty: false, readOnly: true }, file.text, file.text),
+            (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
+          )
+        : api.call('file.read', { path }).then(
+            (file) => openTab({ path: file.path, savedVersion: file.version, dirty: false }, file.text, file.text),
+            (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
+          );
       opening.set(path, open);
       try {
         await open;
@@ -275,6 +283,10 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
     save(path: string): Promise<void> {
       const text = modelFor(path)?.getValue();
       if (text === undefined) return Promise.resolve();
+      if (tabOf(path)?.readOnly) {
+        set({ status: `${path} is the verifier's library: read-only` });
+        return Promise.resolve();
+      }
       const previous = saveQueues.get(path) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(() => saveNow(path, text));
       saveQueues.set(path, run);

@@ -7,12 +7,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIBRARY_PREFIX, isLibraryPath } from '../../../app/library';
 
-/** Library files are named `<vstd>/FILE.rs`: a path no user file can have. */
-export const LIBRARY_PREFIX = '<vstd>/';
+/** Library files are named `<vstd>/FILE.rs` (app/library.ts): a path no user file can have. */
+export { LIBRARY_PREFIX };
 
 export function isLibraryFile(file: string): boolean {
-  return file.startsWith(LIBRARY_PREFIX);
+  return isLibraryPath(file);
 }
 
 /** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path). */

@@ -17,11 +17,12 @@
 // timeout are solved again through the per-query cache.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionResult } from '../../app/verification';
 import type { FnItem, Item, SourceFile } from './ast';
+import { sourceFingerprint } from './fingerprint.mjs';
 
 /** What is stored under a function key. */
 export interface StoredFunction {
@@ -63,35 +64,26 @@ function nameOf(it: Item): string | null {
   return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' ? it.name : null;
 }
 
+/** Set by scripts/build.mjs in a bundle: the fingerprint of the sources it was built from. */
+declare const __STRATOS_VERIFIER_FINGERPRINT__: string | undefined;
+
 let fingerprintMemo: string | null = null;
 /**
- * A hash of the verifier's own code: its sources when it runs from them, else the bundle it was
- * built into. A new verifier never reuses an old one's verdicts.
+ * A hash of the verifier's own code (fingerprint.mjs): of its sources, computed when it runs
+ * from them and written into a bundle when it is built, so the CLI and the built IDE agree. A new
+ * verifier never reuses an old one's verdicts.
  */
 export function verifierFingerprint(): string {
   if (fingerprintMemo !== null) return fingerprintMemo;
-  const self = fileURLToPath(import.meta.url);
-  const here = path.dirname(self);
-  const h = createHash('sha256');
-  if (self.endsWith('.ts')) {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir).sort()) {
-        const p = path.join(dir, name);
-        if (statSync(p).isDirectory()) {
-          if (name !== 'tests' && name !== 'node_modules') walk(p);
-        } else if (/\.(ts|mjs)$/.test(name) && !name.endsWith('.test.ts')) files.push(p);
-      }
-    };
-    walk(here);
-    walk(path.join(here, '..', 'syntax'));
-    files.push(path.join(here, '..', '..', 'app', 'verification.ts'));
-    for (const f of files) h.update(path.relative(here, f)).update('\0').update(readFileSync(f)).update('\0');
-  } else {
-    h.update(readFileSync(self));
+  let fp: string;
+  if (typeof __STRATOS_VERIFIER_FINGERPRINT__ === 'string') fp = __STRATOS_VERIFIER_FINGERPRINT__;
+  else {
+    const self = fileURLToPath(import.meta.url);
+    // (a bundle built without the fingerprint: the bundle's own text)
+    fp = self.endsWith('.ts') ? sourceFingerprint(path.dirname(self)) : createHash('sha256').update(readFileSync(self)).digest('hex');
   }
-  fingerprintMemo = h.digest('hex');
-  return fingerprintMemo;
+  fingerprintMemo = fp;
+  return fp;
 }
 
 /** The function keys of one crate (as parsed: every file's items). */

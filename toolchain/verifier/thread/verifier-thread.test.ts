@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionResult, VerifyReport } from '../../../app/verification';
 import { nativeZ3Available, shutdownSolvers, verifySources } from '../index';
-import { VerifierThread, type ThreadVerifyOptions } from './verifier-thread';
+import { VerifierThread, threadEntryPath, type ThreadVerifyOptions } from './verifier-thread';
 
 const SMALL = `verus! {
 pub fn add_one(x: u64) -> (r: u64)
@@ -166,5 +166,27 @@ describe('VerifierThread', () => {
     const { value: report, gapMs } = await longestTimerGap(() => bigRunCancelledAfter(20, verifySources));
     expect(report.functions).toHaveLength(300);
     expect(gapMs).toBeGreaterThan(MAX_GAP_MS);
+  });
+});
+
+describe("the thread's script", () => {
+  it("is the build's bundle only when it was built from exactly these sources, else the sources through tsx", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stratos-entry-'));
+    try {
+      const here = path.join(dir, 'toolchain', 'verifier', 'thread');
+      const built = path.join(dir, 'dist', 'electron');
+      mkdirSync(here, { recursive: true });
+      expect(threadEntryPath(here, () => 'abc')).toBe(path.join(here, 'verifier-thread-entry.mjs'));
+      mkdirSync(built, { recursive: true });
+      writeFileSync(path.join(built, 'verifier-fingerprint.txt'), 'abc');
+      expect(threadEntryPath(here, () => 'abc')).toBe(path.join(built, 'verifier-thread.mjs'));
+      // a source changed since the build: not the bundle
+      expect(threadEntryPath(here, () => 'abd')).toBe(path.join(here, 'verifier-thread-entry.mjs'));
+      // inside a build, its own bundle
+      writeFileSync(path.join(here, 'verifier-thread.mjs'), '');
+      expect(threadEntryPath(here, () => 'abd')).toBe(path.join(here, 'verifier-thread.mjs'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,12 +2,13 @@
 // front end (parse, check, VC generation: seconds on a large crate) never stalls the caller's
 // event loop. The worker keeps the verifier's module state (parse cache, solver pools, timed-out
 // memo) between runs; if it dies, the run in progress fails and the next run starts a new one.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FunctionResult, VerifyReport } from '../../../app/verification';
 import type { HostMessage, ThreadVerifyOptions, WorkerMessage } from './messages';
+import { verifierFingerprint } from '../fn-key';
 
 export type { ThreadVerifyOptions } from './messages';
 
@@ -49,13 +50,21 @@ const SHUTDOWN_GRACE_MS = 2000;
 
 /**
  * The worker's script: the bundle beside the Electron build's main.mjs (where this module's
- * code is then bundled too), else the development entry next to this file, which loads the
- * TypeScript through tsx.
+ * code is then bundled too); from the sources, the build's bundle when it was built from exactly
+ * these sources (scripts/build.mjs writes their fingerprint beside it: tsx's transform keeps every
+ * function's name with a call per closure created, which made the front end of each edit's run
+ * slower); else the development entry next to this file, which loads the TypeScript through tsx.
  */
-function threadEntryPath(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+export function threadEntryPath(here = path.dirname(fileURLToPath(import.meta.url)), sources: () => string = verifierFingerprint): string {
   const bundled = path.join(here, 'verifier-thread.mjs');
-  return existsSync(bundled) ? bundled : path.join(here, 'verifier-thread-entry.mjs');
+  if (existsSync(bundled)) return bundled;
+  const built = path.resolve(here, '..', '..', '..', 'dist', 'electron');
+  try {
+    if (readFileSync(path.join(built, 'verifier-fingerprint.txt'), 'utf8') === sources()) return path.join(built, 'verifier-thread.mjs');
+  } catch {
+    /* not built */
+  }
+  return path.join(here, 'verifier-thread-entry.mjs');
 }
 
 export class VerifierThread {

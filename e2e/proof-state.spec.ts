@@ -51,6 +51,9 @@ test('the proof state follows the cursor through a failing loop: invariants, pat
   await page.locator('.monaco-editor .view-line', { hasText: /^\s*}\s*$/ }).nth(1).click();
   const goals = panel(page).getByRole('list', { name: 'Goals' });
   await expect(goals.getByRole('button', { name: /^✗ the loop invariant at the end of the body: invariant not satisfied/ })).toHaveCount(1);
+  // each of the three invariants' goals names its clause: the failing one is `s <= 2 * i`
+  await expect(goals.getByRole('button', { name: /^✗ the loop invariant/ })).toContainText('s <= 2 * i');
+  await expect(goals.getByRole('button', { name: /^✓ the loop invariant/ })).toHaveText([/i <= n/, /s >= i/]);
   await goals.getByRole('button', { name: /^✗ the loop invariant/ }).click();
   await expect(page.getByRole('region', { name: 'Counterexample' })).toContainText('count_up');
 

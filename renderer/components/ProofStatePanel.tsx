@@ -5,6 +5,16 @@ import { useCursor } from '../state/cursor-store';
 import type { Navigation } from '../state/navigation';
 import { useProofs } from '../state/proof-store';
 import { proofStateAt, type FactRow } from '../state/proof-state-view';
+import type { Span } from '../../app/verification';
+import { modelFor } from '../monaco/setup';
+import { toRange } from '../monaco/editor-ref';
+
+/** A clause's text as the editor has it (one line at most; empty when the file is not open). */
+function clauseText(file: string, span: Span): string {
+  const model = modelFor(file);
+  if (!model || span.start.line !== span.end.line) return '';
+  return model.getValueInRange(toRange(span)).trim().replace(/,$/, '');
+}
 
 /** Source clauses, each a link to where it is written, with what the verifier calls it. */
 function ClauseList({ label, empty, rows, nav }: { label: string; empty: string; rows: FactRow[]; nav: Navigation }) {
@@ -48,6 +58,13 @@ export function ProofStatePanel({ nav }: { nav: Navigation }) {
                   <li key={g.index} className={g.status === 'proved' ? 'ps-goal proved' : 'ps-goal open'}>
                     <button className="link" onClick={() => void nav.showObligation(view.key, g.index, view.file, g.span)}>
                       {g.status === 'proved' ? '✓' : '✗'} {g.text}
+                      {/* several invariants end on one line: each goal names its clause */}
+                      {g.clause && clauseText(view.file, g.clause) && (
+                        <>
+                          {' — '}
+                          <code>{clauseText(view.file, g.clause)}</code>
+                        </>
+                      )}
                     </button>
                   </li>
                 ))}

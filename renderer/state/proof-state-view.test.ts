@@ -14,7 +14,7 @@ const result: FunctionResult = {
   timeMs: 1,
   cached: false,
   obligations: [
-    { kind: 'invariant-preserved', status: 'failed', span: sp(20), message: 'invariant not preserved' },
+    { kind: 'invariant-preserved', status: 'failed', span: sp(20), message: 'invariant not preserved', relatedSpan: sp(17) },
     { kind: 'overflow', status: 'proved', span: sp(20), message: 'arithmetic overflow' },
   ],
   proofState: {
@@ -46,6 +46,8 @@ describe('proof state at the cursor', () => {
       [0, 'failed', 'the loop invariant at the end of the body: invariant not preserved'],
       [1, 'proved', 'no arithmetic overflow: holds'],
     ]);
+    // the invariant's goal names its clause (several can end on one line); overflow has none
+    expect(v.goals.map((g) => g.clause)).toEqual([sp(17), undefined]);
   });
 
   it("marks facts about a local's earlier value, not the callee's own names", () => {

@@ -26,6 +26,8 @@ export interface GoalRow {
   /** In words: what is checked and how it ended. */
   text: string;
   span: Span;
+  /** The clause checked (an invariant, an ensures), when it is written in this function's file. */
+  clause?: Span;
 }
 
 const GOAL_LABEL: Record<ObligationResult['kind'], string> = {
@@ -104,7 +106,7 @@ export function proofStateAt(functions: Record<string, LiveFunction>, file: stri
   const path = point.path.map((p) => ({ label: pathLabel(p), text: p.text, span: p.span }));
   const goals: GoalRow[] = [];
   r.obligations.forEach((o, index) => {
-    if (o.span.start.line <= line && line <= o.span.end.line) goals.push({ index, status: o.status, text: goalText(o), span: o.span });
+    if (o.span.start.line <= line && line <= o.span.end.line) goals.push({ index, status: o.status, text: goalText(o), span: o.span, ...(o.relatedSpan && !o.relatedFile ? { clause: o.relatedSpan } : {}) });
   });
   return { kind: 'state', key: fn.key, fn: r.name, file: r.file, status: r.status, stale: fn.stale, line: point.line, facts, path, goals };
 }

@@ -57,6 +57,25 @@ const hosts: { name: string; skip: boolean; make: () => Harness }[] = [
     },
   },
   {
+    name: 'wasm workers, checks batched after fast ones',
+    skip: false,
+    make: () => {
+      // (every check counts as fast and none as slow: the batching does not depend on the machine's speed)
+      const solver = new IncrementalSolver(new WasmSessionHost(wasmPool), { batchChecks: 8, fastCheckMs: 60_000, slowCheckMs: 60_000 });
+      return {
+        solver,
+        standalone: (job) => wasmPool.run(job),
+        hold: async () => {
+          const s = await wasmPool.lease(0);
+          expect(s).not.toBeNull();
+          return () => s!.close();
+        },
+        replacesCrashedSession: false,
+        close: () => solver.shutdown(),
+      };
+    },
+  },
+  {
     name: 'wasm workers',
     skip: false,
     make: () => {
@@ -125,6 +144,33 @@ describe.each(hosts)('incremental sessions on $name', ({ skip, make }) => {
     expect(f[0]!.r.result).toBe('unsat');
     const g = await s.run({ plan: { base, checks: [check('g', '(declare-const y Int)\n', '(not (= y 4))')] }, timeoutMs: 5000, priority: 0 });
     expect(g[0]!.r.result).toBe('sat');
+  });
+
+  it('checks after fast ones may share a send: each is answered on its own, and no goal leaks into the next', async () => {
+    const s = fresh();
+    const answers = await s.run({
+      plan: {
+        base,
+        checks: [
+          check('a', '(assert (> x 5))\n', '(> x 4)'),
+          check('b', '', '(not (= x 7))'),
+          check('c', '', '(not (= x 8))'),
+          check('d', '(declare-const y Int)\n(assert (= y x))\n', '(> y 5)'),
+        ],
+      },
+      timeoutMs: 5000,
+      priority: 0,
+    });
+    // had b's `x = 7` stayed, c's `x = 8` would be unsat
+    expect(answers.map((a) => [a.item, a.r.result])).toEqual([
+      ['a', 'unsat'],
+      ['b', 'sat'],
+      ['c', 'sat'],
+      ['d', 'unsat'],
+    ]);
+    expect(s.checks).toBe(4);
+    if (s.batchChecks > 1) expect(s.sends).toBe(2);
+    else expect(s.sends).toBe(4);
   });
 
   it('a check past its timeout is a timeout, and the session goes on with the next check', async () => {

@@ -66,6 +66,11 @@ function isOneAnswer(out: string): boolean {
   return lines.length === 2 && /^(sat|unsat|unknown|timeout)$/.test(lines[0]!.trim()) && /^\(:reason-unknown "[^"]*"\)$/.test(lines[1]!.trim());
 }
 
+/**
+ * Printed before each check of a batch, so that each check's output is read on its own (stray
+ * output from one check's commands makes that check an error, not its neighbours).
+ */
+const CHECK_MARKER = 'stratos-check';
 /** Time to load the options and the prelude (they only declare and assert: z3 does no search). */
 const LOAD_LIMIT_MS = 30_000;
 /** Past z3's own timeout before a silent session is ended. */
@@ -75,21 +80,32 @@ const KILL_GRACE_MS = 3000;
 export class IncrementalSolver {
   /** A check slower than this resets the session before the next one (context pollution). */
   slowCheckMs = 500;
-  /** Checks run, checks answered `unsat`, sessions reset (reloaded from scratch), sessions replaced. */
+  /** Checks run, sends of checks (fewer when batched), checks answered `unsat`, sessions reset (reloaded from scratch), sessions replaced. */
   checks = 0;
+  sends = 0;
   unsat = 0;
   resets = 0;
   replaced = 0;
 
   /** How long a check runs in z3's incremental solver before z3 hands it to its one-shot solver. */
   oneShotAfterMs: number | null = 200;
+  /**
+   * At most this many checks in one send, once the previous ones were fast. Each send to the wasm
+   * build costs ~6 ms besides the solving (z3-solver runs each call on a new thread and answers
+   * through the main thread's queue); ten small checks in one send cost ~1 ms each.
+   */
+  batchChecks = 1;
+  /** A check this fast lets the next ones go to the session together. */
+  fastCheckMs = 20;
 
   constructor(
     readonly host: SessionHost,
-    options: { slowCheckMs?: number; oneShotAfterMs?: number | null } = {},
+    options: { slowCheckMs?: number; oneShotAfterMs?: number | null; batchChecks?: number; fastCheckMs?: number } = {},
   ) {
+    if (options.fastCheckMs !== undefined) this.fastCheckMs = options.fastCheckMs;
     if (options.slowCheckMs !== undefined) this.slowCheckMs = options.slowCheckMs;
     if (options.oneShotAfterMs !== undefined) this.oneShotAfterMs = options.oneShotAfterMs;
+    if (options.batchChecks !== undefined) this.batchChecks = Math.max(1, options.batchChecks);
   }
 
   /** Runs a plan's checks in order in one session: each answer, `unsat` or why not. */
@@ -116,17 +132,20 @@ export class IncrementalSolver {
       // the base-level commands this session has been given (all sent again after a reset)
       let sent = '';
       let loaded = false;
-      for (let i = 0; i < plan.checks.length; i++) {
-        const check = plan.checks[i]!;
+      // time per check of the last send (batches follow fast checks only)
+      let lastCheckMs = Infinity;
+      for (let i = 0; i < plan.checks.length; ) {
         if (signal?.aborted) return (giveUp(i, { result: 'canceled', model: null, reason: 'canceled', ms: 0 }), answers);
-        sent += check.add;
-        let text = check.add;
+        const batch = loaded && lastCheckMs < this.fastCheckMs ? Math.min(this.batchChecks, plan.checks.length - i) : 1;
+        const group = plan.checks.slice(i, i + batch);
+        for (const c of group) sent += c.add;
         if (!loaded && !session?.alive) {
           const had = session !== null;
           session = lease.session();
           if (had && session) this.replaced++;
         }
         if (!session) return (giveUp(i, { result: 'error', model: null, reason: 'no incremental session could be started', ms: 0 }), answers);
+        let firstAdd = group[0]!.add;
         if (!loaded) {
           // `(reset)` clears assertions and declarations, not options: z3's defaults come back first
           // z3's incremental solver (used once a context has scopes) skips preprocessing that its
@@ -141,20 +160,34 @@ export class IncrementalSolver {
             return answers;
           }
           loaded = true;
-          text = '';
+          firstAdd = '';
         }
-        const reply = await session.send(`${text}(push)\n${check.goal}(check-sat)\n(get-info :reason-unknown)\n(pop)\n`, timeoutMs + KILL_GRACE_MS);
-        let r: SolverResult;
-        if (!reply.ok) r = { result: signal?.aborted ? 'canceled' : reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.reason, ms: reply.ms };
-        else if (!isOneAnswer(reply.out)) r = { result: 'error', model: null, reason: `unexpected output: ${reply.out.slice(0, 500)}`, ms: reply.ms };
-        else r = parseNativeOutput(reply.out, reply.ms);
-        this.checks++;
-        if (r.result === 'unsat') this.unsat++;
-        answer(check.item, r);
-        if (r.result !== 'unsat' || r.ms > this.slowCheckMs) {
+        const framed = batch > 1;
+        const text = group.map((c, j) => `${framed ? `(echo "${CHECK_MARKER}")\n` : ''}${j === 0 ? firstAdd : c.add}(push)\n${c.goal}(check-sat)\n(get-info :reason-unknown)\n(pop)\n`).join('');
+        const reply = await session.send(text, batch * timeoutMs + KILL_GRACE_MS);
+        this.sends++;
+        // each check's own output (a batch's are read between the markers)
+        const outs = !reply.ok ? [] : framed ? reply.out.split(`${CHECK_MARKER}\n`).slice(1) : [reply.out];
+        const perCheckMs = reply.ms / batch;
+        lastCheckMs = perCheckMs;
+        let reset = reply.ms > this.slowCheckMs;
+        group.forEach((check, j) => {
+          let r: SolverResult;
+          const out = outs[j];
+          if (!reply.ok) r = { result: signal?.aborted ? 'canceled' : reply.timedOut ? 'timeout' : 'error', model: null, reason: reply.reason, ms: perCheckMs };
+          else if (out === undefined || (framed && outs.length !== batch) || !isOneAnswer(out)) r = { result: 'error', model: null, reason: `unexpected output: ${(out ?? reply.out).slice(0, 500)}`, ms: perCheckMs };
+          else r = parseNativeOutput(out, perCheckMs);
+          this.checks++;
+          if (r.result === 'unsat') this.unsat++;
+          else reset = true;
+          answer(check.item, r);
+        });
+        if (reset) {
           loaded = false;
+          lastCheckMs = Infinity;
           this.resets++;
         }
+        i += batch;
       }
       return answers;
     } finally {

@@ -146,7 +146,7 @@ function getIncrementalSolver(solver: 'native' | 'wasm', jobs: number): Incremen
   const p = getPool(jobs);
   // (the wasm build is ~4-5x slower than native z3: its checks are given longer; z3's one-shot
   // fallback did not pay off there: 40-53 s against 37-40 s without it, on a noisy machine)
-  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p), { slowCheckMs: 2000, oneShotAfterMs: null });
+  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p), { slowCheckMs: 2000, oneShotAfterMs: null, batchChecks: WASM_BATCH_CHECKS });
   return wasmIncremental;
 }
 /** For tests: the live incremental solver (its reset and replacement counters). */
@@ -160,6 +160,8 @@ export function incrementalSolverForTests(jobs: number, solver: 'native' | 'wasm
  * on a query its context may have made slower.
  */
 const INCREMENTAL_CHECK_LIMIT_MS = { native: 1000, wasm: 4000 };
+/** Checks per send in a wasm session after fast ones (IncrementalSolver.batchChecks: a send costs the wasm build ~6 ms). */
+const WASM_BATCH_CHECKS = 8;
 const bitvectorTerms = new WeakMap<object, boolean>();
 /** Whether a term converts to bit-vectors (memoized: a function's queries share their facts). */
 function mentionsBitvectors(t: Term): boolean {

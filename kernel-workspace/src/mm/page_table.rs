@@ -104,6 +104,7 @@ pub proof fn lemma_leaf_write(before: AddressSpace, after: AddressSpace, va: u64
     ensures
         forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 ==> #[trigger] after.leaf(x) == before.leaf(x),
 {
+    reveal(AddressSpace::wf);
     let k = spec_pd_index(va);
     assert(before.pt_ok(k));
     assert forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 implies #[trigger] after.leaf(x) == before.leaf(x) by {
@@ -115,6 +116,14 @@ pub proof fn lemma_leaf_write(before: AddressSpace, after: AddressSpace, va: u64
             assert(after.pts[kx] != before.pts[k]);
         }
     }
+}
+
+/// Only user pages are mapped: the part of `wf` that callers walking the user region need.
+pub proof fn lemma_mapped_user(a: AddressSpace)
+    requires a.wf(),
+    ensures forall|va: u64| #[trigger] a.mapping@.contains_key(va) ==> is_user_va(va),
+{
+    reveal(AddressSpace::wf);
 }
 
 /// Two different user pages under the same PD entry have different PT indices.
@@ -232,6 +241,7 @@ impl AddressSpace {
         }
     }
 
+    #[verifier::opaque]
     pub open spec fn wf(&self) -> bool {
         &&& self.owns(self.pml4) && self.owns(self.pdpt) && self.owns(self.pd)
         &&& is_phys_page(self.pml4) && is_phys_page(self.pdpt) && is_phys_page(self.pd)
@@ -264,6 +274,7 @@ impl AddressSpace {
                 None => alloc.free@ == old(alloc).free@,
             }),
     {
+        proof { reveal(AddressSpace::wf); }
         let pml4 = match alloc.alloc() {
             Some(p) => p,
             None => return None,
@@ -307,6 +318,7 @@ impl AddressSpace {
         requires self.wf(),
         ensures !r ==> !self.owns(p),
     {
+        proof { reveal(AddressSpace::wf); }
         p == self.pml4 || p == self.pdpt || p == self.pd
             || (p != 0 && (p == self.pts[0] || p == self.pts[1] || p == self.pts[2] || p == self.pts[3]))
     }
@@ -327,6 +339,7 @@ impl AddressSpace {
                 None => !self.mapping@.contains_key(va),
             }),
     {
+        proof { reveal(AddressSpace::wf); }
         if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
             return None;
         }
@@ -375,6 +388,7 @@ impl AddressSpace {
             ok ==> self.pts[spec_pd_index(va)] != 0,
             !ok ==> alloc.free@ == old(alloc).free@ && self.mem.tables@ == old(self).mem.tables@,
     {
+        proof { reveal(AddressSpace::wf); }
         let k = pd_index(va);
         if self.pts[k] != 0 {
             return true;
@@ -457,6 +471,7 @@ impl AddressSpace {
             !ok ==> self.mapping@ == old(self).mapping@ && alloc.free@ == old(alloc).free@
                 && self.mem.tables@ == old(self).mem.tables@,
     {
+        proof { reveal(AddressSpace::wf); }
         if !self.ensure_pt(alloc, va) {
             return false;
         }
@@ -511,6 +526,7 @@ impl AddressSpace {
                 None => !old(self).mapping@.contains_key(va),
             }),
     {
+        proof { reveal(AddressSpace::wf); }
         let old_entry = self.translate(va);
         match old_entry {
             Some(_) => {
@@ -574,6 +590,7 @@ impl AddressSpace {
             // nothing stays mapped
             forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> false,
     {
+        proof { lemma_mapped_user(*self); }
         let mut va: u64 = USER_BASE;
         while va < USER_END
             invariant
@@ -609,12 +626,14 @@ impl AddressSpace {
             }
             proof {
                 // va is unmapped now, and mapped addresses are page aligned: the rest lie above
+                lemma_mapped_user(*self);
                 assert forall|x: u64| #[trigger] self.mapping@.contains_key(x) implies x >= va + 4096 by {
                     lemma_next_page(x, va);
                 }
             }
             va = va + 4096;
         }
+        proof { lemma_mapped_user(*self); }
     }
 
     /// Give every table page back to `alloc`; the address space must not be used afterwards.
@@ -629,6 +648,7 @@ impl AddressSpace {
             // only its table pages become free
             forall|x: u64| #[trigger] alloc.free@.contains(x) ==> old(alloc).free@.contains(x) || old(self).owns(x),
     {
+        proof { reveal(AddressSpace::wf); }
         proof {
             assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] self.pt_ok(j));
         }

@@ -34,6 +34,7 @@ pub struct PageAllocator {
 }
 
 impl PageAllocator {
+    #[verifier::opaque]
     pub open spec fn wf(&self) -> bool {
         &&& self.nfree <= POOL_PAGES
         &&& forall|i: int| 0 <= i < POOL_PAGES ==>
@@ -52,6 +53,7 @@ impl PageAllocator {
             r.nfree == POOL_PAGES,
             forall|i: int| 0 <= i < POOL_PAGES ==> !r.used[i],
     {
+        proof { reveal(PageAllocator::wf); }
         let mut r = PageAllocator { used: [true; POOL_PAGES], nfree: 0, free: Ghost(Set::empty()) };
         let mut i: usize = 0;
         while i < POOL_PAGES
@@ -107,6 +109,7 @@ impl PageAllocator {
                 None => self.free@ == old(self).free@,
             }),
     {
+        proof { reveal(PageAllocator::wf); }
         let mut i: usize = 0;
         while i < POOL_PAGES
             invariant
@@ -139,6 +142,7 @@ impl PageAllocator {
             self.wf(),
             self.free@ == old(self).free@.insert(p),
     {
+        proof { reveal(PageAllocator::wf); }
         let i = Self::index_of(p);
         self.used[i] = false;
         if self.nfree < POOL_PAGES {
@@ -154,6 +158,7 @@ impl PageAllocator {
             is_pool_page(p),
         ensures r == self.free@.contains(p),
     {
+        proof { reveal(PageAllocator::wf); }
         let i = Self::index_of(p);
         !self.used[i]
     }

@@ -121,9 +121,25 @@ pub proof fn lemma_leaf_write(before: AddressSpace, after: AddressSpace, va: u64
 /// Only user pages are mapped: the part of `wf` that callers walking the user region need.
 pub proof fn lemma_mapped_user(a: AddressSpace)
     requires a.wf(),
-    ensures forall|va: u64| #[trigger] a.mapping@.contains_key(va) ==> is_user_va(va),
+    ensures forall|va: u64| #[trigger] a.mapping@.contains_key(va) ==> is_user_va(va) && a.pts[spec_pd_index(va)] != 0,
 {
     reveal(AddressSpace::wf);
+    assert forall|va: u64| #[trigger] a.mapping@.contains_key(va) implies is_user_va(va) && a.pts[spec_pd_index(va)] != 0 by {
+        assert(a.refines_at(va));
+    }
+}
+
+/// The PD and every present PT are table pages of `a` (what writing an entry needs of `wf`).
+pub proof fn lemma_tables_owned(a: AddressSpace)
+    requires a.wf(),
+    ensures
+        a.owns(a.pd),
+        forall|k: int| 0 <= k < USER_PTS && #[trigger] a.pts[k] != 0 ==> a.owns(a.pts[k]),
+{
+    reveal(AddressSpace::wf);
+    assert forall|k: int| 0 <= k < USER_PTS && #[trigger] a.pts[k] != 0 implies a.owns(a.pts[k]) by {
+        assert(a.pt_ok(k));
+    }
 }
 
 /// Two different user pages under the same PD entry have different PT indices.
@@ -135,6 +151,193 @@ pub proof fn lemma_index_injective(a: u64, b: u64)
         spec_pd_index(a) == spec_pd_index(b),
     ensures spec_pt_index(a) != spec_pt_index(b),
 {
+}
+
+/// An address space whose tables are just the three upper ones, linked as the layout says,
+/// with no PT and no mapping, is well formed (the state `new` builds).
+pub proof fn lemma_fresh_wf(a: AddressSpace)
+    requires
+        is_phys_page(a.pml4) && is_phys_page(a.pdpt) && is_phys_page(a.pd),
+        a.pml4 != a.pdpt && a.pml4 != a.pd && a.pdpt != a.pd,
+        forall|t: u64| #[trigger] a.mem.tables@.contains_key(t) <==> (t == a.pml4 || t == a.pdpt || t == a.pd),
+        forall|t: u64| #[trigger] a.mem.tables@.contains_key(t) ==> a.mem.tables@[t].len() == 512,
+        a.mem.tables@[a.pml4][0] == table_entry(a.pdpt),
+        a.mem.tables@[a.pdpt][0] == a.kernel_entry,
+        a.mem.tables@[a.pdpt][1] == table_entry(a.pd),
+        forall|k: int| 0 <= k < USER_PTS ==> a.pts[k] == 0 && #[trigger] a.mem.tables@[a.pd][k] == 0,
+        a.mapping@ == Map::<u64, MapEntry>::empty(),
+    ensures a.wf(),
+{
+    reveal(AddressSpace::wf);
+    assert forall|k: int| 0 <= k < USER_PTS implies #[trigger] a.pt_ok(k) by {
+        assert(a.mem.tables@[a.pd][k] == 0);
+    }
+    assert forall|va: u64| is_user_va(va) implies #[trigger] a.refines_at(va) by {
+        assert(a.pts[spec_pd_index(va)] == 0);
+    }
+}
+
+/// `after` is `before` with a zeroed PT `pt` installed in its empty PD slot `k`: a new table
+/// page, its PD entry and `pts[k]`; nothing else differs (the step of `ensure_pt`).
+pub open spec fn pt_installed(before: AddressSpace, after: AddressSpace, k: int, pt: u64) -> bool {
+    &&& 0 <= k < USER_PTS
+    &&& before.pts[k] == 0
+    &&& is_phys_page(pt) && pt != 0
+    &&& !before.owns(pt)
+    &&& after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd
+    &&& after.kernel_entry == before.kernel_entry
+    &&& after.mapping@ == before.mapping@
+    &&& after.pts[k] == pt
+    &&& forall|j: int| 0 <= j < USER_PTS && j != k ==> after.pts[j] == before.pts[j]
+    &&& forall|t: u64| #[trigger] after.mem.tables@.contains_key(t) <==> (before.mem.tables@.contains_key(t) || t == pt)
+    &&& is_zero_table(after.mem.tables@[pt])
+    &&& after.mem.tables@[before.pd] == before.mem.tables@[before.pd].update(k, table_entry(pt))
+    &&& forall|t: u64| t != pt && t != before.pd && #[trigger] before.mem.tables@.contains_key(t)
+            ==> after.mem.tables@[t] == before.mem.tables@[t]
+}
+
+/// Installing a PT keeps every PD slot consistent with `pts`.
+pub proof fn lemma_pt_installed_slots(before: AddressSpace, after: AddressSpace, k: int, pt: u64)
+    requires
+        pt_installed(before, after, k, pt),
+        before.owns(before.pml4) && before.owns(before.pdpt) && before.owns(before.pd),
+        before.mem.tables@[before.pd].len() == 512,
+        forall|j: int| 0 <= j < USER_PTS ==> #[trigger] before.pt_ok(j),
+    ensures forall|i: int| 0 <= i < USER_PTS ==> #[trigger] after.pt_ok(i),
+{
+    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] after.pt_ok(i) by {
+        assert(before.pt_ok(i));
+        if i == k {
+            assert(after.mem.tables@[after.pd][k] == table_entry(pt));
+            assert(after.owns(pt));
+            assert(pt != before.pml4 && pt != before.pdpt && pt != before.pd);
+            assert forall|j: int| 0 <= j < USER_PTS && j != k implies after.pts[j] != pt by {
+                assert(before.pt_ok(j));
+                assert(after.pts[j] == before.pts[j]);
+                if before.pts[j] != 0 {
+                    assert(before.owns(before.pts[j]));
+                }
+            }
+        } else {
+            assert(after.pts[i] == before.pts[i]);
+            assert(after.mem.tables@[after.pd][i] == before.mem.tables@[before.pd][i]);
+            if before.pts[i] != 0 {
+                assert(before.owns(before.pts[i]));
+                assert(after.owns(after.pts[i]));
+                assert forall|j: int| 0 <= j < USER_PTS && j != i implies after.pts[j] != after.pts[i] by {
+                    assert(before.pt_ok(j));
+                    if j != k {
+                        assert(after.pts[j] == before.pts[j]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Installing a PT changes no leaf of a user page: the new PT is all zero, and every other
+/// PT is another page than the new one and the PD.
+pub proof fn lemma_pt_installed_leaves(before: AddressSpace, after: AddressSpace, k: int, pt: u64)
+    requires
+        pt_installed(before, after, k, pt),
+        before.owns(before.pd),
+        forall|j: int| 0 <= j < USER_PTS ==> #[trigger] before.pt_ok(j),
+        forall|va: u64| is_user_va(va) ==> #[trigger] before.refines_at(va),
+    ensures forall|va: u64| is_user_va(va) ==> #[trigger] after.refines_at(va),
+{
+    assert(0u64 & 1u64 == 0u64) by(bit_vector);
+    assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
+        assert(before.refines_at(x));
+        let kx = spec_pd_index(x);
+        if kx == k {
+            assert(after.leaf(x) == 0u64);
+        } else if after.pts[kx] != 0 {
+            let t = before.pts[kx];
+            assert(before.pt_ok(kx));
+            assert(t != pt && t != before.pd && before.mem.tables@.contains_key(t));
+            assert(after.mem.tables@[t] == before.mem.tables@[t]);
+        }
+    }
+}
+
+/// Installing a PT keeps the address space well formed and its mapping; the new PT is its
+/// one new table page.
+pub proof fn lemma_pt_installed(before: AddressSpace, after: AddressSpace, k: int, pt: u64)
+    requires
+        before.wf(),
+        pt_installed(before, after, k, pt),
+    ensures
+        after.wf(),
+        forall|x: u64| #[trigger] after.owns(x) <==> (before.owns(x) || x == pt),
+{
+    reveal(AddressSpace::wf);
+    assert(before.mem.tables@.contains_key(before.pd));
+    lemma_pt_installed_slots(before, after, k, pt);
+    lemma_pt_installed_leaves(before, after, k, pt);
+    assert forall|q: u64| #[trigger] after.owns(q) implies after.is_table(q) by {
+        if q != pt {
+            assert(before.owns(q));
+            assert(before.is_table(q));
+            // the present PTs of `before` are where they were (slot `k` was empty)
+            assert(before.pts[0] != 0 ==> after.pts[0] == before.pts[0]);
+            assert(before.pts[1] != 0 ==> after.pts[1] == before.pts[1]);
+            assert(before.pts[2] != 0 ==> after.pts[2] == before.pts[2]);
+            assert(before.pts[3] != 0 ==> after.pts[3] == before.pts[3]);
+        } else {
+            assert(after.pts[k] == pt);
+            assert(k == 0 || k == 1 || k == 2 || k == 3);
+        }
+    }
+    assert forall|q: u64| #[trigger] after.mem.tables@.contains_key(q) implies after.mem.tables@[q].len() == 512 by {
+        if q != pt {
+            assert(before.mem.tables@.contains_key(q));
+        }
+    }
+}
+
+/// Writing `v` into the leaf entry of user page `va` (whose PT exists) keeps the address space
+/// well formed when the mapping follows the entry: `va` mapped to `decode(v)` if `v` is present,
+/// unmapped if not. The table pages stay the same (the step of `map` and `unmap`).
+pub proof fn lemma_leaf_written(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
+    requires
+        before.wf(),
+        is_user_va(va),
+        before.pts[spec_pd_index(va)] != 0,
+        after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd,
+        after.kernel_entry == before.kernel_entry,
+        after.pts == before.pts,
+        after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
+            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v)),
+        present(v) ==> after.mapping@ == before.mapping@.insert(va, decode(v)),
+        !present(v) ==> after.mapping@ == before.mapping@.remove(va),
+    ensures
+        after.wf(),
+        forall|q: u64| #[trigger] after.owns(q) == before.owns(q),
+{
+    reveal(AddressSpace::wf);
+    let k = spec_pd_index(va);
+    assert(before.pt_ok(k));
+    assert(after.leaf(va) == v);
+    lemma_leaf_write(before, after, va, v);
+    assert forall|q: u64| #[trigger] after.owns(q) == before.owns(q) by {
+        assert(before.mem.tables@.contains_key(before.pts[k]));
+    }
+    assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
+        assert(before.refines_at(x));
+        if x != va && after.pts[spec_pd_index(x)] != 0 {
+            assert(after.leaf(x) == before.leaf(x));
+        }
+    }
+    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] after.pt_ok(i) by {
+        assert(before.pt_ok(i));
+    }
+    assert forall|q: u64| #[trigger] after.owns(q) implies after.is_table(q) by {
+        assert(before.owns(q));
+        assert(before.is_table(q));
+    }
+    assert forall|q: u64| #[trigger] after.mem.tables@.contains_key(q) implies after.mem.tables@[q].len() == 512 by {
+        assert(before.mem.tables@.contains_key(q));
+    }
 }
 
 /// Index into the PD for a user address.
@@ -192,6 +395,30 @@ pub fn pte_decode(pte: u64) -> (e: MapEntry)
     ensures e == decode(pte),
 {
     MapEntry { pa: pte & ADDR_MASK, writable: pte & 2 == 2 }
+}
+
+/// Table memory holding just the three upper tables, zeroed but for the entries the layout
+/// fixes: PML4[0] -> `pdpt`, PDPT[0] = `kernel_entry`, PDPT[1] -> `pd`.
+fn upper_tables(pml4: u64, pdpt: u64, pd: u64, kernel_entry: u64) -> (mem: PtMem)
+    requires
+        is_phys_page(pml4) && is_phys_page(pdpt) && is_phys_page(pd),
+        pml4 != pdpt && pml4 != pd && pdpt != pd,
+    ensures
+        forall|t: u64| #[trigger] mem.tables@.contains_key(t) <==> (t == pml4 || t == pdpt || t == pd),
+        forall|t: u64| #[trigger] mem.tables@.contains_key(t) ==> mem.tables@[t].len() == 512,
+        mem.tables@[pml4][0] == table_entry(pdpt),
+        mem.tables@[pdpt][0] == kernel_entry,
+        mem.tables@[pdpt][1] == table_entry(pd),
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] mem.tables@[pd][k] == 0,
+{
+    let mut mem = PtMem::empty();
+    mem.add_table(pml4);
+    mem.add_table(pdpt);
+    mem.add_table(pd);
+    mem.write(pml4, 0, make_table_entry(pdpt));
+    mem.write(pdpt, 0, kernel_entry);
+    mem.write(pdpt, 1, make_table_entry(pd));
+    mem
 }
 
 #[derive(Clone, Copy)]
@@ -274,7 +501,6 @@ impl AddressSpace {
                 None => alloc.free@ == old(alloc).free@,
             }),
     {
-        proof { reveal(AddressSpace::wf); }
         let pml4 = match alloc.alloc() {
             Some(p) => p,
             None => return None,
@@ -294,14 +520,8 @@ impl AddressSpace {
                 return None;
             },
         };
-        let mut mem = PtMem::empty();
-        mem.add_table(pml4);
-        mem.add_table(pdpt);
-        mem.add_table(pd);
-        mem.write(pml4, 0, make_table_entry(pdpt));
-        mem.write(pdpt, 0, kernel_entry);
-        mem.write(pdpt, 1, make_table_entry(pd));
-        Some(AddressSpace {
+        let mem = upper_tables(pml4, pdpt, pd, kernel_entry);
+        let a = AddressSpace {
             pml4,
             pdpt,
             pd,
@@ -309,7 +529,9 @@ impl AddressSpace {
             kernel_entry,
             mem,
             mapping: Ghost(Map::empty()),
-        })
+        };
+        proof { lemma_fresh_wf(a); }
+        Some(a)
     }
 
     /// Whether `p` is one of the table pages (so must never be handed to user space or freed
@@ -388,7 +610,6 @@ impl AddressSpace {
             ok ==> self.pts[spec_pd_index(va)] != 0,
             !ok ==> alloc.free@ == old(alloc).free@ && self.mem.tables@ == old(self).mem.tables@,
     {
-        proof { reveal(AddressSpace::wf); }
         let k = pd_index(va);
         if self.pts[k] != 0 {
             return true;
@@ -400,50 +621,17 @@ impl AddressSpace {
         proof {
             assert(old(self).owns(pt) ==> !old(alloc).free@.contains(pt));
             assert(!self.owns(pt));
-            assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] old(self).pt_ok(j));
+            lemma_tables_owned(*self);
         }
+        let ghost before = *self;
         self.mem.add_table(pt);
         self.mem.write(self.pd, k, make_table_entry(pt));
         self.pts[k] = pt;
         proof {
-            assert(0u64 & 1u64 == 0u64) by(bit_vector);
-            assert(self.mem.tables@[self.pd] == old(self).mem.tables@[self.pd].update(k as int, table_entry(pt)));
-            assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
-                assert(old(self).pt_ok(i));
-                if old(self).pts[i] != 0 {
-                    assert(old(self).owns(old(self).pts[i]));
-                }
-                if i != k as int {
-                    assert(self.mem.tables@[self.pd][i] == old(self).mem.tables@[self.pd][i]);
-                }
-                assert forall|j: int| 0 <= j < USER_PTS && j != i && self.pts[i] != 0 implies self.pts[j] != self.pts[i] by {
-                    assert(old(self).pt_ok(j));
-                    if old(self).pts[j] != 0 {
-                        assert(old(self).owns(old(self).pts[j]));
-                    }
-                }
-            }
-            assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
-                assert(old(self).refines_at(x));
-                let kx = spec_pd_index(x);
-                if kx == k as int {
-                    assert(self.leaf(x) == 0u64);
-                } else if self.pts[kx] != 0 {
-                    assert(old(self).pt_ok(kx));
-                    assert(self.leaf(x) == old(self).leaf(x));
-                }
-            }
+            lemma_pt_installed(before, *self, k as int, pt);
             assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                 if p != pt {
-                    assert(old(self).owns(p));
-                }
-            }
-            assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
-                if q != pt {
-                    assert(old(self).owns(q));
-                    assert(old(self).is_table(q));
-                } else {
-                    assert(self.pts[k as int] == pt);
+                    assert(before.owns(p));
                 }
             }
         }
@@ -471,43 +659,24 @@ impl AddressSpace {
             !ok ==> self.mapping@ == old(self).mapping@ && alloc.free@ == old(alloc).free@
                 && self.mem.tables@ == old(self).mem.tables@,
     {
-        proof { reveal(AddressSpace::wf); }
         if !self.ensure_pt(alloc, va) {
             return false;
         }
         let ghost mid = *self;
         let k = pd_index(va);
-        proof {
-            assert(self.pt_ok(k as int));
-            assert(self.refines_at(va));
-        }
+        proof { lemma_tables_owned(*self); }
         let pt = self.pts[k];
         let j = pt_index(va);
         let pte = make_pte(pa, writable);
         self.mem.write(pt, j, pte);
         self.mapping = Ghost(self.mapping@.insert(va, MapEntry { pa: pa, writable: writable }));
         proof {
-            assert(self.pts == mid.pts);
-            assert(self.leaf(va) == pte);
-            lemma_leaf_write(mid, *self, va, pte);
+            lemma_leaf_written(mid, *self, va, pte);
             assert forall|q: u64| #[trigger] self.owns(q) implies old(self).owns(q) || old(alloc).free@.contains(q) by {
                 assert(mid.owns(q));
             }
-            assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
-                assert(mid.refines_at(x));
-                if x != va && self.pts[spec_pd_index(x)] != 0 {
-                    assert(self.leaf(x) == mid.leaf(x));
-                }
-            }
-            assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
-                assert(mid.pt_ok(i));
-            }
             assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                 assert(mid.owns(p));
-            }
-            assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
-                assert(mid.owns(q));
-                assert(mid.is_table(q));
             }
         }
         true
@@ -526,43 +695,22 @@ impl AddressSpace {
                 None => !old(self).mapping@.contains_key(va),
             }),
     {
-        proof { reveal(AddressSpace::wf); }
         let old_entry = self.translate(va);
         match old_entry {
             Some(_) => {
                 proof {
-                    assert(is_user_va(va));
-                    assert(self.refines_at(va));
+                    lemma_mapped_user(*self);
+                    lemma_tables_owned(*self);
                 }
                 let k = pd_index(va);
-                proof { assert(self.pt_ok(k as int)); }
                 let pt = self.pts[k];
                 let j = pt_index(va);
                 let ghost before = *self;
                 self.mem.write(pt, j, 0);
                 self.mapping = Ghost(self.mapping@.remove(va));
                 proof {
-                    assert(self.pts == old(self).pts);
                     assert(0u64 & 1u64 == 0u64) by(bit_vector);
-                    assert(self.leaf(va) == 0u64);
-                    assert(!present(self.leaf(va)));
-                    lemma_leaf_write(before, *self, va, 0);
-                    assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
-                        assert(old(self).refines_at(x));
-                        if x != va && self.pts[spec_pd_index(x)] != 0 {
-                            assert(self.leaf(x) == old(self).leaf(x));
-                        }
-                    }
-                    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
-                        assert(old(self).pt_ok(i));
-                    }
-                    assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
-                        assert(old(self).owns(q));
-                        assert(old(self).is_table(q));
-                    }
-                    assert forall|q: u64| #[trigger] self.owns(q) == old(self).owns(q) by {
-                        assert(old(self).mem.tables@.contains_key(pt));
-                    }
+                    lemma_leaf_written(before, *self, va, 0);
                 }
             },
             None => {},

@@ -91,33 +91,6 @@ pub proof fn lemma_next_page(x: u64, va: u64)
 {
 }
 
-/// Writing entry `spec_pt_index(va)` of `va`'s leaf table changes the leaf of `va` and of no other
-/// user page (the step `map` and `unmap` share).
-pub proof fn lemma_leaf_write(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
-    requires
-        before.wf(),
-        is_user_va(va),
-        before.pts[spec_pd_index(va)] != 0,
-        after.pts == before.pts,
-        after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
-            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v)),
-    ensures
-        forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 ==> #[trigger] after.leaf(x) == before.leaf(x),
-{
-    reveal(AddressSpace::wf);
-    let k = spec_pd_index(va);
-    assert(before.pt_ok(k));
-    assert forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 implies #[trigger] after.leaf(x) == before.leaf(x) by {
-        let kx = spec_pd_index(x);
-        assert(before.pt_ok(kx));
-        if kx == k {
-            lemma_index_injective(x, va);
-        } else {
-            assert(after.pts[kx] != before.pts[k]);
-        }
-    }
-}
-
 /// Only user pages are mapped: the part of `wf` that callers walking the user region need.
 pub proof fn lemma_mapped_user(a: AddressSpace)
     requires a.wf(),
@@ -295,21 +268,54 @@ pub proof fn lemma_pt_installed(before: AddressSpace, after: AddressSpace, k: in
     }
 }
 
-/// Writing `v` into the leaf entry of user page `va` (whose PT exists) keeps the address space
-/// well formed when the mapping follows the entry: `va` mapped to `decode(v)` if `v` is present,
-/// unmapped if not. The table pages stay the same (the step of `map` and `unmap`).
+/// `after` is `before` with `v` written into the leaf entry of user page `va`, whose PT exists,
+/// and the mapping following the entry: `va` mapped to `decode(v)` if `v` is present, unmapped
+/// if not; nothing else differs (the step of `map` and `unmap`).
+pub open spec fn leaf_written(before: AddressSpace, after: AddressSpace, va: u64, v: u64) -> bool {
+    &&& is_user_va(va)
+    &&& before.pts[spec_pd_index(va)] != 0
+    &&& after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd
+    &&& after.kernel_entry == before.kernel_entry
+    &&& after.pts == before.pts
+    &&& after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
+            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v))
+    &&& present(v) ==> after.mapping@ == before.mapping@.insert(va, decode(v))
+    &&& !present(v) ==> after.mapping@ == before.mapping@.remove(va)
+}
+
+/// Writing a leaf entry keeps every user page's leaf refining the mapping: the leaf of `va` is
+/// the new entry, and every other user page's leaf is elsewhere (another PT index of the same
+/// PT, or another PT).
+pub proof fn lemma_leaf_written_leaves(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
+    requires
+        leaf_written(before, after, va, v),
+        before.mem.tables@[before.pts[spec_pd_index(va)]].len() == 512,
+        forall|j: int| 0 <= j < USER_PTS ==> #[trigger] before.pt_ok(j),
+        forall|x: u64| is_user_va(x) ==> #[trigger] before.refines_at(x),
+    ensures forall|x: u64| is_user_va(x) ==> #[trigger] after.refines_at(x),
+{
+    let k = spec_pd_index(va);
+    assert(after.leaf(va) == v);
+    assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
+        assert(before.refines_at(x));
+        let kx = spec_pd_index(x);
+        if x != va && after.pts[kx] != 0 {
+            if kx == k {
+                lemma_index_injective(x, va);
+            } else {
+                assert(before.pt_ok(kx));
+                assert(after.pts[kx] != before.pts[k]);
+            }
+            assert(after.leaf(x) == before.leaf(x));
+        }
+    }
+}
+
+/// Writing a leaf entry keeps the address space well formed; its table pages stay the same.
 pub proof fn lemma_leaf_written(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
     requires
         before.wf(),
-        is_user_va(va),
-        before.pts[spec_pd_index(va)] != 0,
-        after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd,
-        after.kernel_entry == before.kernel_entry,
-        after.pts == before.pts,
-        after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
-            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v)),
-        present(v) ==> after.mapping@ == before.mapping@.insert(va, decode(v)),
-        !present(v) ==> after.mapping@ == before.mapping@.remove(va),
+        leaf_written(before, after, va, v),
     ensures
         after.wf(),
         forall|q: u64| #[trigger] after.owns(q) == before.owns(q),
@@ -317,17 +323,9 @@ pub proof fn lemma_leaf_written(before: AddressSpace, after: AddressSpace, va: u
     reveal(AddressSpace::wf);
     let k = spec_pd_index(va);
     assert(before.pt_ok(k));
-    assert(after.leaf(va) == v);
-    lemma_leaf_write(before, after, va, v);
-    assert forall|q: u64| #[trigger] after.owns(q) == before.owns(q) by {
-        assert(before.mem.tables@.contains_key(before.pts[k]));
-    }
-    assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
-        assert(before.refines_at(x));
-        if x != va && after.pts[spec_pd_index(x)] != 0 {
-            assert(after.leaf(x) == before.leaf(x));
-        }
-    }
+    assert(before.mem.tables@.contains_key(before.pts[k]));
+    lemma_leaf_written_leaves(before, after, va, v);
+    assert forall|q: u64| #[trigger] after.owns(q) == before.owns(q) by {}
     assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] after.pt_ok(i) by {
         assert(before.pt_ok(i));
     }

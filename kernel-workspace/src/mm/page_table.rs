@@ -146,6 +146,7 @@ pub proof fn lemma_fresh_wf(a: AddressSpace)
         assert(a.mem.tables@[a.pd][k] == 0);
     }
     assert forall|va: u64| is_user_va(va) implies #[trigger] a.refines_at(va) by {
+        assert(0 <= spec_pd_index(va) < USER_PTS);
         assert(a.pts[spec_pd_index(va)] == 0);
     }
 }
@@ -235,16 +236,34 @@ pub proof fn lemma_pt_installed_leaves(before: AddressSpace, after: AddressSpace
 
 /// Installing a PT keeps the address space well formed and its mapping; the new PT is its
 /// one new table page.
-pub proof fn lemma_pt_installed(before: AddressSpace, after: AddressSpace, k: int, pt: u64)
+/// The facts are stated as `PtMem::add_table` (giving `mid`) and `PtMem::write` give them.
+pub proof fn lemma_pt_installed(before: AddressSpace, mid: Map<u64, Seq<u64>>, after: AddressSpace, k: int, pt: u64)
     requires
         before.wf(),
-        pt_installed(before, after, k, pt),
+        0 <= k < USER_PTS,
+        before.pts[k] == 0,
+        is_phys_page(pt) && pt != 0,
+        !before.owns(pt),
+        mid.dom() == before.mem.tables@.dom().insert(pt),
+        is_zero_table(mid[pt]),
+        forall|t: u64| t != pt && before.mem.tables@.contains_key(t) ==> mid[t] == before.mem.tables@[t],
+        after.mem.tables@ == mid.insert(before.pd, mid[before.pd].update(k, table_entry(pt))),
+        after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd,
+        after.kernel_entry == before.kernel_entry,
+        after.mapping@ == before.mapping@,
+        after.pts[k] == pt,
+        forall|j: int| 0 <= j < USER_PTS && j != k ==> after.pts[j] == before.pts[j],
     ensures
         after.wf(),
         forall|x: u64| #[trigger] after.owns(x) <==> (before.owns(x) || x == pt),
 {
     reveal(AddressSpace::wf);
     assert(before.mem.tables@.contains_key(before.pd));
+    assert(mid[before.pd] == before.mem.tables@[before.pd]);
+    assert forall|t: u64| #[trigger] after.mem.tables@.contains_key(t) <==> (before.mem.tables@.contains_key(t) || t == pt) by {
+        assert(mid.contains_key(t) == (before.mem.tables@.contains_key(t) || t == pt));
+    }
+    assert(pt_installed(before, after, k, pt));
     lemma_pt_installed_slots(before, after, k, pt);
     lemma_pt_installed_leaves(before, after, k, pt);
     assert forall|q: u64| #[trigger] after.owns(q) implies after.is_table(q) by {
@@ -623,10 +642,11 @@ impl AddressSpace {
         }
         let ghost before = *self;
         self.mem.add_table(pt);
+        let ghost mid = self.mem.tables@;
         self.mem.write(self.pd, k, make_table_entry(pt));
         self.pts[k] = pt;
         proof {
-            lemma_pt_installed(before, *self, k as int, pt);
+            lemma_pt_installed(before, mid, *self, k as int, pt);
             assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                 if p != pt {
                     assert(before.owns(p));

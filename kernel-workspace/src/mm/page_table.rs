@@ -47,15 +47,22 @@ pub open spec fn spec_pt_index(va: u64) -> int {
     (va / 4096) % 512
 }
 
+// The entry encodings are opaque: their bit operations would put every query that mentions an
+// entry (every one that sees `wf`) on the solver's slow bit-vector path. Only the functions that
+// build or read entries reveal them.
+
 /// A present, writable, user entry pointing at table `pa`.
+#[verifier::opaque]
 pub open spec fn table_entry(pa: u64) -> u64 {
     pa | 7u64
 }
 
+#[verifier::opaque]
 pub open spec fn present(pte: u64) -> bool {
     pte & 1u64 == 1u64
 }
 
+#[verifier::opaque]
 pub open spec fn decode(pte: u64) -> MapEntry {
     MapEntry { pa: pte & ADDR_MASK, writable: pte & 2u64 == 2u64 }
 }
@@ -82,6 +89,14 @@ pub proof fn lemma_hw_indices(va: u64)
 {
     assert((va >> 12u64) & 511u64 == (va / 4096u64) % 512u64) by(bit_vector);
     assert((va >> 21u64) & 511u64 == (va / 0x20_0000u64) % 512u64) by(bit_vector);
+}
+
+/// The zero entry is not present.
+pub proof fn lemma_zero_absent()
+    ensures !present(0u64),
+{
+    reveal(present);
+    assert(0u64 & 1u64 == 0u64) by(bit_vector);
 }
 
 /// Two different page-aligned addresses are at least a page apart.
@@ -137,7 +152,8 @@ pub proof fn lemma_fresh_wf(a: AddressSpace)
         a.mem.tables@[a.pml4][0] == table_entry(a.pdpt),
         a.mem.tables@[a.pdpt][0] == a.kernel_entry,
         a.mem.tables@[a.pdpt][1] == table_entry(a.pd),
-        forall|k: int| 0 <= k < USER_PTS ==> a.pts[k] == 0 && #[trigger] a.mem.tables@[a.pd][k] == 0,
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] a.pts[k] == 0,
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] a.mem.tables@[a.pd][k] == 0,
         a.mapping@ == Map::<u64, MapEntry>::empty(),
     ensures a.wf(),
 {
@@ -219,7 +235,7 @@ pub proof fn lemma_pt_installed_leaves(before: AddressSpace, after: AddressSpace
         forall|va: u64| is_user_va(va) ==> #[trigger] before.refines_at(va),
     ensures forall|va: u64| is_user_va(va) ==> #[trigger] after.refines_at(va),
 {
-    assert(0u64 & 1u64 == 0u64) by(bit_vector);
+    lemma_zero_absent();
     assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
         assert(before.refines_at(x));
         let kx = spec_pd_index(x);
@@ -383,6 +399,8 @@ pub fn make_pte(pa: u64, writable: bool) -> (pte: u64)
         present(pte),
         decode(pte) == (MapEntry { pa: pa, writable: writable }),
 {
+    reveal(present);
+    reveal(decode);
     let flags: u64 = if writable { 7 } else { 5 };
     let pte = pa | flags;
     assert(pte & 0x000F_FFFF_FFFF_F000u64 == pa && pte & 1u64 == 1u64 && (pte & 2u64 == 2u64) == (flags == 7u64))
@@ -398,6 +416,8 @@ pub fn make_table_entry(pa: u64) -> (e: u64)
         e == table_entry(pa),
         present(e),
 {
+    reveal(table_entry);
+    reveal(present);
     assert(pa % 4096 == 0 ==> (pa | 7u64) & 1u64 == 1u64) by(bit_vector);
     pa | 7
 }
@@ -405,12 +425,14 @@ pub fn make_table_entry(pa: u64) -> (e: u64)
 pub fn pte_present(pte: u64) -> (r: bool)
     ensures r == present(pte),
 {
+    reveal(present);
     pte & 1 == 1
 }
 
 pub fn pte_decode(pte: u64) -> (e: MapEntry)
     ensures e == decode(pte),
 {
+    reveal(decode);
     MapEntry { pa: pte & ADDR_MASK, writable: pte & 2 == 2 }
 }
 
@@ -727,7 +749,7 @@ impl AddressSpace {
                 self.mem.write(pt, j, 0);
                 self.mapping = Ghost(self.mapping@.remove(va));
                 proof {
-                    assert(0u64 & 1u64 == 0u64) by(bit_vector);
+                    lemma_zero_absent();
                     lemma_leaf_written(before, *self, va, 0);
                 }
             },

@@ -56,6 +56,8 @@ impl Kernel {
         }
         self.threads[r].ret = E_OK;
         self.threads[r].ret_msg = msg;
+        // only `r`'s result fields have changed so far: every other thread's state is as it was
+        assert(self.others_same(old(self), r as int));
         let woke = self.wake(r);
         if self.delivered < u64::MAX {
             self.delivered = self.delivered + 1;
@@ -91,6 +93,8 @@ impl Kernel {
         let msg = self.threads[s].msg;
         self.threads[s].ret = E_OK;
         self.threads[s].ret_msg = 0;
+        // only `s`'s result fields have changed so far: every other thread's state is as it was
+        assert(self.others_same(old(self), s as int));
         let woke = self.wake(s);
         if self.delivered < u64::MAX {
             self.delivered = self.delivered + 1;

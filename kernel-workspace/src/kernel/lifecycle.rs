@@ -2,6 +2,10 @@
 //!
 //! `spawn` builds a process: a fresh address space whose user region maps the program's code
 //! pages read-only and a zeroed, writable stack below `USER_END`, and one runnable thread.
+//! Building the address space (`build_space`: `map_code`, `map_stack`) only needs the allocator
+//! and that one address space, so it is stated without the kernel's invariant: it keeps the
+//! rest of the kernel (`space_frame`) and takes every page it uses from the free set
+//! (`space_built`), which is what `lemma_wf_spawned` needs.
 //! `exit_current` ends the running thread's process: every pool page it maps goes back to the
 //! allocator, then its page tables, and the next runnable thread runs.
 

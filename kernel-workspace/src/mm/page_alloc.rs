@@ -5,6 +5,7 @@
 //! Abstract view: the ghost set `free@` of free physical pages. `alloc` hands out a page that was
 //! free and removes it; `free` takes back an allocated page. A page is never handed out twice:
 //! once allocated it is not in `free@` until `free` puts it back.
+//! `wf` is opaque outside this file: its users only pass it along.
 
 use vstd::prelude::*;
 

@@ -8,6 +8,11 @@
 //! (PD[k] is empty when `pts[k] == 0`); and the leaf level refines the abstract view:
 //! for every user page `va`, `mapping@` contains `va` iff its PT entry is present, and then
 //! `mapping@[va]` is the (physical page, writable) that entry encodes.
+//! `wf` and the entry encodings (`table_entry`, `present`, `decode`) are opaque: callers carry
+//! them as names (the kernel's invariant holds one `wf` per process) and the functions here see
+//! their bodies only where they reveal them, mostly in one lemma per step (`lemma_fresh_wf`,
+//! `lemma_pt_installed`, `lemma_leaf_written`); `lemma_mapped_user` and `lemma_tables_owned`
+//! hand out the parts of `wf` that callers need.
 
 use vstd::prelude::*;
 use crate::mm::page_alloc::*;

@@ -64,6 +64,7 @@ impl Kernel {
         proof {
             // only `r`'s result fields changed before it woke, and waking changes only its state
             assert(before_wake.others_same(old(self), r as int));
+            assert(before_wake.runq == old(self).runq);
             assert forall|i: int| 0 <= i < MAX_THREADS && i != r as int implies #[trigger] self.threads[i].state == old(self).threads[i].state by {
                 assert(self.threads[i].state == before_wake.threads[i].state);
             }
@@ -107,6 +108,7 @@ impl Kernel {
         proof {
             // only `s`'s result fields changed before it woke, and waking changes only its state
             assert(before_wake.others_same(old(self), s as int));
+            assert(before_wake.runq == old(self).runq);
             assert forall|i: int| 0 <= i < MAX_THREADS && i != s as int implies #[trigger] self.threads[i].state == old(self).threads[i].state by {
                 assert(self.threads[i].state == before_wake.threads[i].state);
             }

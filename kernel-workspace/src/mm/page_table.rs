@@ -122,6 +122,19 @@ pub proof fn lemma_mapped_user(a: AddressSpace)
     }
 }
 
+/// The table structure half of `wf` (all but the leaf level), for taking the tables apart.
+pub proof fn lemma_wf_tables(a: AddressSpace)
+    requires a.wf(),
+    ensures
+        a.owns(a.pml4) && a.owns(a.pdpt) && a.owns(a.pd),
+        is_phys_page(a.pml4) && is_phys_page(a.pdpt) && is_phys_page(a.pd),
+        a.pml4 != a.pdpt && a.pml4 != a.pd && a.pdpt != a.pd,
+        forall|p: u64| #[trigger] a.mem.tables@.contains_key(p) ==> a.mem.tables@[p].len() == 512,
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] a.pt_ok(k),
+{
+    reveal(AddressSpace::wf);
+}
+
 /// The PD and every present PT are table pages of `a` (what writing an entry needs of `wf`).
 pub proof fn lemma_tables_owned(a: AddressSpace)
     requires a.wf(),
@@ -256,8 +269,8 @@ pub proof fn lemma_pt_installed_leaves(before: AddressSpace, after: AddressSpace
 }
 
 /// Installing a PT keeps the address space well formed and its mapping; the new PT is its
-/// one new table page.
-/// The facts are stated as `PtMem::add_table` (giving `mid`) and `PtMem::write` give them.
+/// one new table page. The requires are what `PtMem::add_table` (giving `mid`) and
+/// `PtMem::write` ensure.
 pub proof fn lemma_pt_installed(before: AddressSpace, mid: Map<u64, Seq<u64>>, after: AddressSpace, k: int, pt: u64)
     requires
         before.wf(),
@@ -841,10 +854,7 @@ impl AddressSpace {
             // only its table pages become free
             forall|x: u64| #[trigger] alloc.free@.contains(x) ==> old(alloc).free@.contains(x) || old(self).owns(x),
     {
-        proof { reveal(AddressSpace::wf); }
-        proof {
-            assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] self.pt_ok(j));
-        }
+        proof { lemma_wf_tables(*self); }
         let mut k: usize = 0;
         while k < USER_PTS
             invariant

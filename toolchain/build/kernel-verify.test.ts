@@ -113,6 +113,21 @@ export const MUTATIONS: Mutation[] = [
     from: '        let woke = self.wake(r);\n',
     to: '        let woke = false;\n',
   },
+  // the page-table invariant is opaque outside its step lemmas: they still catch a wrong step
+  {
+    name: 'wrong slot: map writes the entry of the next page',
+    file: 'src/mm/page_table.rs',
+    fn: 'AddressSpace::map',
+    from: '        self.mem.write(pt, j, pte);\n',
+    to: '        self.mem.write(pt, (j + 1) % 512, pte);\n',
+  },
+  {
+    name: 'dropped update: ensure_pt links a new PT but does not record it',
+    file: 'src/mm/page_table.rs',
+    fn: 'AddressSpace::ensure_pt',
+    from: '        self.pts[k] = pt;\n',
+    to: '\n',
+  },
 ];
 
 describe('kernel verification', () => {

@@ -56,11 +56,20 @@ impl Kernel {
         }
         self.threads[r].ret = E_OK;
         self.threads[r].ret_msg = msg;
+        let ghost before_wake = *self;
         let woke = self.wake(r);
         if self.delivered < u64::MAX {
             self.delivered = self.delivered + 1;
         }
-        proof { lemma_dequeue_wake(*old(self), *self, ep as int, r, woke); }
+        proof {
+            // only `r`'s result fields changed before it woke, and waking changes only its state
+            assert(before_wake.others_same(old(self), r as int));
+            assert(before_wake.runq == old(self).runq);
+            assert forall|i: int| 0 <= i < MAX_THREADS && i != r as int implies #[trigger] self.threads[i].state == old(self).threads[i].state by {
+                assert(self.threads[i].state == before_wake.threads[i].state);
+            }
+            lemma_dequeue_wake(*old(self), *self, ep as int, r, woke);
+        }
         r
     }
 
@@ -91,11 +100,20 @@ impl Kernel {
         let msg = self.threads[s].msg;
         self.threads[s].ret = E_OK;
         self.threads[s].ret_msg = 0;
+        let ghost before_wake = *self;
         let woke = self.wake(s);
         if self.delivered < u64::MAX {
             self.delivered = self.delivered + 1;
         }
-        proof { lemma_dequeue_wake(*old(self), *self, ep as int, s, woke); }
+        proof {
+            // only `s`'s result fields changed before it woke, and waking changes only its state
+            assert(before_wake.others_same(old(self), s as int));
+            assert(before_wake.runq == old(self).runq);
+            assert forall|i: int| 0 <= i < MAX_THREADS && i != s as int implies #[trigger] self.threads[i].state == old(self).threads[i].state by {
+                assert(self.threads[i].state == before_wake.threads[i].state);
+            }
+            lemma_dequeue_wake(*old(self), *self, ep as int, s, woke);
+        }
         msg
     }
 

@@ -2,6 +2,10 @@
 //!
 //! `spawn` builds a process: a fresh address space whose user region maps the program's code
 //! pages read-only and a zeroed, writable stack below `USER_END`, and one runnable thread.
+//! Building the address space (`build_space`: `map_code`, `map_stack`) only needs the allocator
+//! and that one address space, so it is stated without the kernel's invariant: it keeps the
+//! rest of the kernel (`space_frame`) and takes every page it uses from the free set
+//! (`space_built`), which is what `lemma_wf_spawned` needs.
 //! `exit_current` ends the running thread's process: every pool page it maps goes back to the
 //! allocator, then its page tables, and the next runnable thread runs.
 
@@ -20,6 +24,23 @@ pub const STACK_PAGES: u64 = 2;
 pub const USER_STACK_TOP: u64 = 0x4080_0000;
 
 impl Kernel {
+    /// Only the allocator and process `p`'s address space may differ from `o`.
+    pub open spec fn space_frame(&self, o: &Kernel, p: int) -> bool {
+        &&& self.procs == o.procs && self.threads == o.threads && self.runq == o.runq
+        &&& self.current == o.current && self.eps == o.eps && self.ep_mode == o.ep_mode
+        &&& forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == o.spaces[i]
+    }
+
+    /// Process `p`'s address space is well formed and built of pages taken from `free0`: its
+    /// tables and the pool pages it maps were in `free0` and are not free now.
+    pub open spec fn space_built(&self, p: int, free0: Set<u64>) -> bool {
+        &&& self.spaces[p].wf()
+        &&& self.spaces[p].disjoint_from(&self.alloc)
+        &&& forall|x: u64| #[trigger] self.spaces[p].owns(x) ==> free0.contains(x)
+        &&& forall|va: u64| #[trigger] self.spaces[p].mapping@.contains_key(va) && is_pool_page(self.spaces[p].mapping@[va].pa)
+                ==> free0.contains(self.spaces[p].mapping@[va].pa) && !self.alloc.free@.contains(self.spaces[p].mapping@[va].pa)
+    }
+
     /// Map `n` code pages starting at physical `code_pa` at USER_BASE, read-only.
     fn map_code(&mut self, p: usize, code_pa: u64, n: u64) -> (ok: bool)
         requires
@@ -125,6 +146,69 @@ impl Kernel {
         true
     }
 
+    /// Map the fresh, writable stack pages of process `p` below USER_STACK_TOP (none of them
+    /// mapped yet). False when memory is exhausted.
+    fn map_stack(&mut self, p: usize, free0: Ghost<Set<u64>>) -> (ok: bool)
+        requires
+            p < MAX_PROCS,
+            old(self).alloc.wf(),
+            old(self).alloc.free@.subset_of(free0@),
+            old(self).space_built(p as int, free0@),
+        ensures
+            self.alloc.wf(),
+            self.alloc.free@.subset_of(old(self).alloc.free@),
+            self.space_frame(old(self), p as int),
+            ok ==> self.space_built(p as int, free0@),
+    {
+        let mut k: u64 = 1;
+        while k <= STACK_PAGES
+            invariant
+                1 <= k <= STACK_PAGES + 1,
+                p < MAX_PROCS,
+                self.alloc.wf(),
+                self.alloc.free@.subset_of(old(self).alloc.free@),
+                old(self).alloc.free@.subset_of(free0@),
+                self.space_frame(old(self), p as int),
+                self.space_built(p as int, free0@),
+            decreases STACK_PAGES + 1 - k,
+        {
+            let va = USER_STACK_TOP - k * 4096;
+            if self.spaces[p].is_mapped(va) || !self.map_fresh_page(p, va) {
+                return false;
+            }
+            k = k + 1;
+        }
+        true
+    }
+
+    /// Build process `p`'s address space from free pages: the program's `code_pages` pages at
+    /// physical `code_pa` mapped read-only at USER_BASE, and a fresh writable stack. False when
+    /// memory is exhausted (the pages taken so far stay taken).
+    fn build_space(&mut self, p: usize, code_pa: u64, code_pages: u64) -> (ok: bool)
+        requires
+            p < MAX_PROCS,
+            old(self).alloc.wf(),
+            code_pa % 4096 == 0,
+            code_pa + code_pages * 4096 <= POOL_BASE,
+            code_pages <= 512,
+        ensures
+            self.alloc.wf(),
+            self.alloc.free@.subset_of(old(self).alloc.free@),
+            self.space_frame(old(self), p as int),
+            ok ==> self.space_built(p as int, old(self).alloc.free@),
+    {
+        let ghost free0 = self.alloc.free@;
+        let space = match AddressSpace::new(&mut self.alloc, self.kernel_entry) {
+            Some(s) => s,
+            None => return false,
+        };
+        self.spaces[p] = space;
+        if !self.map_code(p, code_pa, code_pages) {
+            return false;
+        }
+        self.map_stack(p, Ghost(free0))
+    }
+
     /// Create a process running the program whose `code_pages` pages start at physical
     /// `code_pa` (below the page pool), with a page quota for `sys_alloc`. Returns its thread id.
     /// On failure the kernel stays well formed (pages taken for a half-built process are not
@@ -156,44 +240,9 @@ impl Kernel {
             return None;
         }
         let ghost k0 = *self;
-        let space = match AddressSpace::new(&mut self.alloc, self.kernel_entry) {
-            Some(s) => s,
-            None => {
-                proof { lemma_wf_build(k0, *self, p as int); }
-                return None;
-            },
-        };
-        self.spaces[p] = space;
-        if !self.map_code(p, code_pa, code_pages) {
+        if !self.build_space(p, code_pa, code_pages) {
             proof { lemma_wf_build(k0, *self, p as int); }
             return None;
-        }
-        let mut k: u64 = 1;
-        while k <= STACK_PAGES
-            invariant
-                1 <= k <= STACK_PAGES + 1,
-                p < MAX_PROCS,
-                t < MAX_THREADS,
-                !k0.procs[p as int].alive,
-                self.alloc.wf(),
-                self.spaces[p as int].wf(),
-                self.spaces[p as int].disjoint_from(&self.alloc),
-                self.alloc.free@.subset_of(k0.alloc.free@),
-                forall|x: u64| #[trigger] self.spaces[p as int].owns(x) ==> k0.alloc.free@.contains(x),
-                forall|va: u64| #[trigger] self.spaces[p as int].mapping@.contains_key(va) && is_pool_page(self.spaces[p as int].mapping@[va].pa)
-                    ==> k0.alloc.free@.contains(self.spaces[p as int].mapping@[va].pa)
-                        && !self.alloc.free@.contains(self.spaces[p as int].mapping@[va].pa),
-                forall|i: int| 0 <= i < MAX_PROCS && i != p ==> #[trigger] self.spaces[i] == k0.spaces[i],
-                self.procs == k0.procs && self.threads == k0.threads && self.runq == k0.runq
-                    && self.eps == k0.eps && self.ep_mode == k0.ep_mode && self.current == k0.current,
-            decreases STACK_PAGES + 1 - k,
-        {
-            let va = USER_STACK_TOP - k * 4096;
-            if self.spaces[p].is_mapped(va) || !self.map_fresh_page(p, va) {
-                proof { lemma_wf_build(k0, *self, p as int); }
-                return None;
-            }
-            k = k + 1;
         }
         self.procs[p] = Process::new(quota);
         // every page it took from the free set is the new process's

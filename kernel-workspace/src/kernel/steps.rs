@@ -196,13 +196,11 @@ pub proof fn lemma_dequeue_wake(a: Kernel, b: Kernel, ep: int, r: usize, woke: b
         b.alloc == a.alloc && b.spaces == a.spaces && b.procs == a.procs,
         b.current == a.current,
         b.runq.wf(),
-        b.others_same(&a, a.eps[ep].seq@[0] as int),
+        b.others_same(&a, r as int),
         b.endpoints_same(&a),
         forall|t: int| 0 <= t < MAX_THREADS ==> #[trigger] b.threads[t].owner == a.threads[t].owner,
-        woke ==> b.threads[a.eps[ep].seq@[0] as int].state == T_RUNNABLE
-            && b.runq.seq@ == a.runq.seq@.push(a.eps[ep].seq@[0]),
-        !woke ==> b.threads[a.eps[ep].seq@[0] as int].state == a.threads[a.eps[ep].seq@[0] as int].state
-            && b.runq.seq@ == a.runq.seq@,
+        woke ==> b.threads[r as int].state == T_RUNNABLE && b.runq.seq@ == a.runq.seq@.push(r),
+        !woke ==> b.threads[r as int].state == a.threads[r as int].state && b.runq.seq@ == a.runq.seq@,
     ensures b.wf(),
 {
     assert(a.ep_ok(ep));

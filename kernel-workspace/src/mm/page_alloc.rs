@@ -5,6 +5,7 @@
 //! Abstract view: the ghost set `free@` of free physical pages. `alloc` hands out a page that was
 //! free and removes it; `free` takes back an allocated page. A page is never handed out twice:
 //! once allocated it is not in `free@` until `free` puts it back.
+//! `wf` is opaque outside this file: its users only pass it along.
 
 use vstd::prelude::*;
 
@@ -34,6 +35,7 @@ pub struct PageAllocator {
 }
 
 impl PageAllocator {
+    #[verifier::opaque]
     pub open spec fn wf(&self) -> bool {
         &&& self.nfree <= POOL_PAGES
         &&& forall|i: int| 0 <= i < POOL_PAGES ==>
@@ -52,6 +54,7 @@ impl PageAllocator {
             r.nfree == POOL_PAGES,
             forall|i: int| 0 <= i < POOL_PAGES ==> !r.used[i],
     {
+        proof { reveal(PageAllocator::wf); }
         let mut r = PageAllocator { used: [true; POOL_PAGES], nfree: 0, free: Ghost(Set::empty()) };
         let mut i: usize = 0;
         while i < POOL_PAGES
@@ -107,6 +110,7 @@ impl PageAllocator {
                 None => self.free@ == old(self).free@,
             }),
     {
+        proof { reveal(PageAllocator::wf); }
         let mut i: usize = 0;
         while i < POOL_PAGES
             invariant
@@ -139,6 +143,7 @@ impl PageAllocator {
             self.wf(),
             self.free@ == old(self).free@.insert(p),
     {
+        proof { reveal(PageAllocator::wf); }
         let i = Self::index_of(p);
         self.used[i] = false;
         if self.nfree < POOL_PAGES {
@@ -154,6 +159,7 @@ impl PageAllocator {
             is_pool_page(p),
         ensures r == self.free@.contains(p),
     {
+        proof { reveal(PageAllocator::wf); }
         let i = Self::index_of(p);
         !self.used[i]
     }

@@ -8,6 +8,11 @@
 //! (PD[k] is empty when `pts[k] == 0`); and the leaf level refines the abstract view:
 //! for every user page `va`, `mapping@` contains `va` iff its PT entry is present, and then
 //! `mapping@[va]` is the (physical page, writable) that entry encodes.
+//! `wf` and the entry encodings (`table_entry`, `present`, `decode`) are opaque: callers carry
+//! them as names (the kernel's invariant holds one `wf` per process) and the functions here see
+//! their bodies only where they reveal them, mostly in one lemma per step (`lemma_fresh_wf`,
+//! `lemma_pt_installed`, `lemma_leaf_written`); `lemma_mapped_user` and `lemma_tables_owned`
+//! hand out the parts of `wf` that callers need.
 
 use vstd::prelude::*;
 use crate::mm::page_alloc::*;
@@ -47,15 +52,22 @@ pub open spec fn spec_pt_index(va: u64) -> int {
     (va / 4096) % 512
 }
 
+// The entry encodings are opaque: their bit operations would put every query that mentions an
+// entry (every one that sees `wf`) on the solver's slow bit-vector path. Only the functions that
+// build or read entries reveal them.
+
 /// A present, writable, user entry pointing at table `pa`.
+#[verifier::opaque]
 pub open spec fn table_entry(pa: u64) -> u64 {
     pa | 7u64
 }
 
+#[verifier::opaque]
 pub open spec fn present(pte: u64) -> bool {
     pte & 1u64 == 1u64
 }
 
+#[verifier::opaque]
 pub open spec fn decode(pte: u64) -> MapEntry {
     MapEntry { pa: pte & ADDR_MASK, writable: pte & 2u64 == 2u64 }
 }
@@ -84,6 +96,14 @@ pub proof fn lemma_hw_indices(va: u64)
     assert((va >> 21u64) & 511u64 == (va / 0x20_0000u64) % 512u64) by(bit_vector);
 }
 
+/// The zero entry is not present.
+pub proof fn lemma_zero_absent()
+    ensures !present(0u64),
+{
+    reveal(present);
+    assert(0u64 & 1u64 == 0u64) by(bit_vector);
+}
+
 /// Two different page-aligned addresses are at least a page apart.
 pub proof fn lemma_next_page(x: u64, va: u64)
     requires x % 4096 == 0, va % 4096 == 0, x >= va, x != va,
@@ -91,29 +111,40 @@ pub proof fn lemma_next_page(x: u64, va: u64)
 {
 }
 
-/// Writing entry `spec_pt_index(va)` of `va`'s leaf table changes the leaf of `va` and of no other
-/// user page (the step `map` and `unmap` share).
-pub proof fn lemma_leaf_write(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
-    requires
-        before.wf(),
-        is_user_va(va),
-        before.pts[spec_pd_index(va)] != 0,
-        after.pts == before.pts,
-        after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
-            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v)),
-    ensures
-        forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 ==> #[trigger] after.leaf(x) == before.leaf(x),
+/// Only user pages are mapped: the part of `wf` that callers walking the user region need.
+pub proof fn lemma_mapped_user(a: AddressSpace)
+    requires a.wf(),
+    ensures forall|va: u64| #[trigger] a.mapping@.contains_key(va) ==> is_user_va(va) && a.pts[spec_pd_index(va)] != 0,
 {
-    let k = spec_pd_index(va);
-    assert(before.pt_ok(k));
-    assert forall|x: u64| is_user_va(x) && x != va && after.pts[spec_pd_index(x)] != 0 implies #[trigger] after.leaf(x) == before.leaf(x) by {
-        let kx = spec_pd_index(x);
-        assert(before.pt_ok(kx));
-        if kx == k {
-            lemma_index_injective(x, va);
-        } else {
-            assert(after.pts[kx] != before.pts[k]);
-        }
+    reveal(AddressSpace::wf);
+    assert forall|va: u64| #[trigger] a.mapping@.contains_key(va) implies is_user_va(va) && a.pts[spec_pd_index(va)] != 0 by {
+        assert(a.refines_at(va));
+    }
+}
+
+/// The table structure half of `wf` (all but the leaf level), for taking the tables apart.
+pub proof fn lemma_wf_tables(a: AddressSpace)
+    requires a.wf(),
+    ensures
+        a.owns(a.pml4) && a.owns(a.pdpt) && a.owns(a.pd),
+        is_phys_page(a.pml4) && is_phys_page(a.pdpt) && is_phys_page(a.pd),
+        a.pml4 != a.pdpt && a.pml4 != a.pd && a.pdpt != a.pd,
+        forall|p: u64| #[trigger] a.mem.tables@.contains_key(p) ==> a.mem.tables@[p].len() == 512,
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] a.pt_ok(k),
+{
+    reveal(AddressSpace::wf);
+}
+
+/// The PD and every present PT are table pages of `a` (what writing an entry needs of `wf`).
+pub proof fn lemma_tables_owned(a: AddressSpace)
+    requires a.wf(),
+    ensures
+        a.owns(a.pd),
+        forall|k: int| 0 <= k < USER_PTS && #[trigger] a.pts[k] != 0 ==> a.owns(a.pts[k]),
+{
+    reveal(AddressSpace::wf);
+    assert forall|k: int| 0 <= k < USER_PTS && #[trigger] a.pts[k] != 0 implies a.owns(a.pts[k]) by {
+        assert(a.pt_ok(k));
     }
 }
 
@@ -126,6 +157,238 @@ pub proof fn lemma_index_injective(a: u64, b: u64)
         spec_pd_index(a) == spec_pd_index(b),
     ensures spec_pt_index(a) != spec_pt_index(b),
 {
+}
+
+/// An address space whose tables are just the three upper ones, linked as the layout says,
+/// with no PT and no mapping, is well formed (the state `new` builds).
+pub proof fn lemma_fresh_wf(a: AddressSpace)
+    requires
+        is_phys_page(a.pml4) && is_phys_page(a.pdpt) && is_phys_page(a.pd),
+        a.pml4 != a.pdpt && a.pml4 != a.pd && a.pdpt != a.pd,
+        forall|t: u64| #[trigger] a.mem.tables@.contains_key(t) <==> (t == a.pml4 || t == a.pdpt || t == a.pd),
+        forall|t: u64| #[trigger] a.mem.tables@.contains_key(t) ==> a.mem.tables@[t].len() == 512,
+        a.mem.tables@[a.pml4][0] == table_entry(a.pdpt),
+        a.mem.tables@[a.pdpt][0] == a.kernel_entry,
+        a.mem.tables@[a.pdpt][1] == table_entry(a.pd),
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] a.pts[k] == 0,
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] a.mem.tables@[a.pd][k] == 0,
+        a.mapping@ == Map::<u64, MapEntry>::empty(),
+    ensures a.wf(),
+{
+    reveal(AddressSpace::wf);
+    assert forall|k: int| 0 <= k < USER_PTS implies #[trigger] a.pt_ok(k) by {
+        assert(a.mem.tables@[a.pd][k] == 0);
+    }
+    assert forall|va: u64| is_user_va(va) implies #[trigger] a.refines_at(va) by {
+        assert(0 <= spec_pd_index(va) < USER_PTS);
+        assert(a.pts[spec_pd_index(va)] == 0);
+    }
+}
+
+/// `after` is `before` with a zeroed PT `pt` installed in its empty PD slot `k`: a new table
+/// page, its PD entry and `pts[k]`; nothing else differs (the step of `ensure_pt`).
+pub open spec fn pt_installed(before: AddressSpace, after: AddressSpace, k: int, pt: u64) -> bool {
+    &&& 0 <= k < USER_PTS
+    &&& before.pts[k] == 0
+    &&& is_phys_page(pt) && pt != 0
+    &&& !before.owns(pt)
+    &&& after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd
+    &&& after.kernel_entry == before.kernel_entry
+    &&& after.mapping@ == before.mapping@
+    &&& after.pts[k] == pt
+    &&& forall|j: int| 0 <= j < USER_PTS && j != k ==> after.pts[j] == before.pts[j]
+    &&& forall|t: u64| #[trigger] after.mem.tables@.contains_key(t) <==> (before.mem.tables@.contains_key(t) || t == pt)
+    &&& is_zero_table(after.mem.tables@[pt])
+    &&& after.mem.tables@[before.pd] == before.mem.tables@[before.pd].update(k, table_entry(pt))
+    &&& forall|t: u64| t != pt && t != before.pd && #[trigger] before.mem.tables@.contains_key(t)
+            ==> after.mem.tables@[t] == before.mem.tables@[t]
+}
+
+/// Installing a PT keeps every PD slot consistent with `pts`.
+pub proof fn lemma_pt_installed_slots(before: AddressSpace, after: AddressSpace, k: int, pt: u64)
+    requires
+        pt_installed(before, after, k, pt),
+        before.owns(before.pml4) && before.owns(before.pdpt) && before.owns(before.pd),
+        before.mem.tables@[before.pd].len() == 512,
+        forall|j: int| 0 <= j < USER_PTS ==> #[trigger] before.pt_ok(j),
+    ensures forall|i: int| 0 <= i < USER_PTS ==> #[trigger] after.pt_ok(i),
+{
+    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] after.pt_ok(i) by {
+        assert(before.pt_ok(i));
+        if i == k {
+            assert(after.mem.tables@[after.pd][k] == table_entry(pt));
+            assert(after.owns(pt));
+            assert(pt != before.pml4 && pt != before.pdpt && pt != before.pd);
+            assert forall|j: int| 0 <= j < USER_PTS && j != k implies after.pts[j] != pt by {
+                assert(before.pt_ok(j));
+                assert(after.pts[j] == before.pts[j]);
+                if before.pts[j] != 0 {
+                    assert(before.owns(before.pts[j]));
+                }
+            }
+        } else {
+            assert(after.pts[i] == before.pts[i]);
+            assert(after.mem.tables@[after.pd][i] == before.mem.tables@[before.pd][i]);
+            if before.pts[i] != 0 {
+                assert(before.owns(before.pts[i]));
+                assert(after.owns(after.pts[i]));
+                assert forall|j: int| 0 <= j < USER_PTS && j != i implies after.pts[j] != after.pts[i] by {
+                    assert(before.pt_ok(j));
+                    if j != k {
+                        assert(after.pts[j] == before.pts[j]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Installing a PT changes no leaf of a user page: the new PT is all zero, and every other
+/// PT is another page than the new one and the PD.
+pub proof fn lemma_pt_installed_leaves(before: AddressSpace, after: AddressSpace, k: int, pt: u64)
+    requires
+        pt_installed(before, after, k, pt),
+        before.owns(before.pd),
+        forall|j: int| 0 <= j < USER_PTS ==> #[trigger] before.pt_ok(j),
+        forall|va: u64| is_user_va(va) ==> #[trigger] before.refines_at(va),
+    ensures forall|va: u64| is_user_va(va) ==> #[trigger] after.refines_at(va),
+{
+    lemma_zero_absent();
+    assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
+        assert(before.refines_at(x));
+        let kx = spec_pd_index(x);
+        if kx == k {
+            assert(after.leaf(x) == 0u64);
+        } else if after.pts[kx] != 0 {
+            let t = before.pts[kx];
+            assert(before.pt_ok(kx));
+            assert(t != pt && t != before.pd && before.mem.tables@.contains_key(t));
+            assert(after.mem.tables@[t] == before.mem.tables@[t]);
+        }
+    }
+}
+
+/// Installing a PT keeps the address space well formed and its mapping; the new PT is its
+/// one new table page. The requires are what `PtMem::add_table` (giving `mid`) and
+/// `PtMem::write` ensure.
+pub proof fn lemma_pt_installed(before: AddressSpace, mid: Map<u64, Seq<u64>>, after: AddressSpace, k: int, pt: u64)
+    requires
+        before.wf(),
+        0 <= k < USER_PTS,
+        before.pts[k] == 0,
+        is_phys_page(pt) && pt != 0,
+        !before.owns(pt),
+        mid.dom() == before.mem.tables@.dom().insert(pt),
+        is_zero_table(mid[pt]),
+        forall|t: u64| t != pt && before.mem.tables@.contains_key(t) ==> mid[t] == before.mem.tables@[t],
+        after.mem.tables@ == mid.insert(before.pd, mid[before.pd].update(k, table_entry(pt))),
+        after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd,
+        after.kernel_entry == before.kernel_entry,
+        after.mapping@ == before.mapping@,
+        after.pts[k] == pt,
+        forall|j: int| 0 <= j < USER_PTS && j != k ==> after.pts[j] == before.pts[j],
+    ensures
+        after.wf(),
+        forall|x: u64| #[trigger] after.owns(x) <==> (before.owns(x) || x == pt),
+{
+    reveal(AddressSpace::wf);
+    assert(before.mem.tables@.contains_key(before.pd));
+    assert(mid[before.pd] == before.mem.tables@[before.pd]);
+    assert forall|t: u64| #[trigger] after.mem.tables@.contains_key(t) <==> (before.mem.tables@.contains_key(t) || t == pt) by {
+        assert(mid.contains_key(t) == (before.mem.tables@.contains_key(t) || t == pt));
+    }
+    assert(pt_installed(before, after, k, pt));
+    lemma_pt_installed_slots(before, after, k, pt);
+    lemma_pt_installed_leaves(before, after, k, pt);
+    assert forall|q: u64| #[trigger] after.owns(q) implies after.is_table(q) by {
+        if q != pt {
+            assert(before.owns(q));
+            assert(before.is_table(q));
+            // the present PTs of `before` are where they were (slot `k` was empty)
+            assert(before.pts[0] != 0 ==> after.pts[0] == before.pts[0]);
+            assert(before.pts[1] != 0 ==> after.pts[1] == before.pts[1]);
+            assert(before.pts[2] != 0 ==> after.pts[2] == before.pts[2]);
+            assert(before.pts[3] != 0 ==> after.pts[3] == before.pts[3]);
+        } else {
+            assert(after.pts[k] == pt);
+            assert(k == 0 || k == 1 || k == 2 || k == 3);
+        }
+    }
+    assert forall|q: u64| #[trigger] after.mem.tables@.contains_key(q) implies after.mem.tables@[q].len() == 512 by {
+        if q != pt {
+            assert(before.mem.tables@.contains_key(q));
+        }
+    }
+}
+
+/// `after` is `before` with `v` written into the leaf entry of user page `va`, whose PT exists,
+/// and the mapping following the entry: `va` mapped to `decode(v)` if `v` is present, unmapped
+/// if not; nothing else differs (the step of `map` and `unmap`).
+pub open spec fn leaf_written(before: AddressSpace, after: AddressSpace, va: u64, v: u64) -> bool {
+    &&& is_user_va(va)
+    &&& before.pts[spec_pd_index(va)] != 0
+    &&& after.pml4 == before.pml4 && after.pdpt == before.pdpt && after.pd == before.pd
+    &&& after.kernel_entry == before.kernel_entry
+    &&& after.pts == before.pts
+    &&& after.mem.tables@ == before.mem.tables@.insert(before.pts[spec_pd_index(va)],
+            before.mem.tables@[before.pts[spec_pd_index(va)]].update(spec_pt_index(va), v))
+    &&& present(v) ==> after.mapping@ == before.mapping@.insert(va, decode(v))
+    &&& !present(v) ==> after.mapping@ == before.mapping@.remove(va)
+}
+
+/// Writing a leaf entry keeps every user page's leaf refining the mapping: the leaf of `va` is
+/// the new entry, and every other user page's leaf is elsewhere (another PT index of the same
+/// PT, or another PT).
+pub proof fn lemma_leaf_written_leaves(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
+    requires
+        leaf_written(before, after, va, v),
+        before.mem.tables@[before.pts[spec_pd_index(va)]].len() == 512,
+        forall|j: int| 0 <= j < USER_PTS ==> #[trigger] before.pt_ok(j),
+        forall|x: u64| is_user_va(x) ==> #[trigger] before.refines_at(x),
+    ensures forall|x: u64| is_user_va(x) ==> #[trigger] after.refines_at(x),
+{
+    let k = spec_pd_index(va);
+    assert(after.leaf(va) == v);
+    assert forall|x: u64| is_user_va(x) implies #[trigger] after.refines_at(x) by {
+        assert(before.refines_at(x));
+        let kx = spec_pd_index(x);
+        if x != va && after.pts[kx] != 0 {
+            if kx == k {
+                lemma_index_injective(x, va);
+            } else {
+                assert(before.pt_ok(kx));
+                assert(after.pts[kx] != before.pts[k]);
+            }
+            assert(after.leaf(x) == before.leaf(x));
+        }
+    }
+}
+
+/// Writing a leaf entry keeps the address space well formed; its table pages stay the same.
+pub proof fn lemma_leaf_written(before: AddressSpace, after: AddressSpace, va: u64, v: u64)
+    requires
+        before.wf(),
+        leaf_written(before, after, va, v),
+    ensures
+        after.wf(),
+        forall|q: u64| #[trigger] after.owns(q) == before.owns(q),
+{
+    reveal(AddressSpace::wf);
+    let k = spec_pd_index(va);
+    assert(before.pt_ok(k));
+    assert(before.mem.tables@.contains_key(before.pts[k]));
+    lemma_leaf_written_leaves(before, after, va, v);
+    assert forall|q: u64| #[trigger] after.owns(q) == before.owns(q) by {}
+    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] after.pt_ok(i) by {
+        assert(before.pt_ok(i));
+    }
+    assert forall|q: u64| #[trigger] after.owns(q) implies after.is_table(q) by {
+        assert(before.owns(q));
+        assert(before.is_table(q));
+    }
+    assert forall|q: u64| #[trigger] after.mem.tables@.contains_key(q) implies after.mem.tables@[q].len() == 512 by {
+        assert(before.mem.tables@.contains_key(q));
+    }
 }
 
 /// Index into the PD for a user address.
@@ -154,6 +417,8 @@ pub fn make_pte(pa: u64, writable: bool) -> (pte: u64)
         present(pte),
         decode(pte) == (MapEntry { pa: pa, writable: writable }),
 {
+    reveal(present);
+    reveal(decode);
     let flags: u64 = if writable { 7 } else { 5 };
     let pte = pa | flags;
     assert(pte & 0x000F_FFFF_FFFF_F000u64 == pa && pte & 1u64 == 1u64 && (pte & 2u64 == 2u64) == (flags == 7u64))
@@ -169,6 +434,8 @@ pub fn make_table_entry(pa: u64) -> (e: u64)
         e == table_entry(pa),
         present(e),
 {
+    reveal(table_entry);
+    reveal(present);
     assert(pa % 4096 == 0 ==> (pa | 7u64) & 1u64 == 1u64) by(bit_vector);
     pa | 7
 }
@@ -176,13 +443,39 @@ pub fn make_table_entry(pa: u64) -> (e: u64)
 pub fn pte_present(pte: u64) -> (r: bool)
     ensures r == present(pte),
 {
+    reveal(present);
     pte & 1 == 1
 }
 
 pub fn pte_decode(pte: u64) -> (e: MapEntry)
     ensures e == decode(pte),
 {
+    reveal(decode);
     MapEntry { pa: pte & ADDR_MASK, writable: pte & 2 == 2 }
+}
+
+/// Table memory holding just the three upper tables, zeroed but for the entries the layout
+/// fixes: PML4[0] -> `pdpt`, PDPT[0] = `kernel_entry`, PDPT[1] -> `pd`.
+fn upper_tables(pml4: u64, pdpt: u64, pd: u64, kernel_entry: u64) -> (mem: PtMem)
+    requires
+        is_phys_page(pml4) && is_phys_page(pdpt) && is_phys_page(pd),
+        pml4 != pdpt && pml4 != pd && pdpt != pd,
+    ensures
+        forall|t: u64| #[trigger] mem.tables@.contains_key(t) <==> (t == pml4 || t == pdpt || t == pd),
+        forall|t: u64| #[trigger] mem.tables@.contains_key(t) ==> mem.tables@[t].len() == 512,
+        mem.tables@[pml4][0] == table_entry(pdpt),
+        mem.tables@[pdpt][0] == kernel_entry,
+        mem.tables@[pdpt][1] == table_entry(pd),
+        forall|k: int| 0 <= k < USER_PTS ==> #[trigger] mem.tables@[pd][k] == 0,
+{
+    let mut mem = PtMem::empty();
+    mem.add_table(pml4);
+    mem.add_table(pdpt);
+    mem.add_table(pd);
+    mem.write(pml4, 0, make_table_entry(pdpt));
+    mem.write(pdpt, 0, kernel_entry);
+    mem.write(pdpt, 1, make_table_entry(pd));
+    mem
 }
 
 #[derive(Clone, Copy)]
@@ -232,6 +525,7 @@ impl AddressSpace {
         }
     }
 
+    #[verifier::opaque]
     pub open spec fn wf(&self) -> bool {
         &&& self.owns(self.pml4) && self.owns(self.pdpt) && self.owns(self.pd)
         &&& is_phys_page(self.pml4) && is_phys_page(self.pdpt) && is_phys_page(self.pd)
@@ -283,14 +577,8 @@ impl AddressSpace {
                 return None;
             },
         };
-        let mut mem = PtMem::empty();
-        mem.add_table(pml4);
-        mem.add_table(pdpt);
-        mem.add_table(pd);
-        mem.write(pml4, 0, make_table_entry(pdpt));
-        mem.write(pdpt, 0, kernel_entry);
-        mem.write(pdpt, 1, make_table_entry(pd));
-        Some(AddressSpace {
+        let mem = upper_tables(pml4, pdpt, pd, kernel_entry);
+        let a = AddressSpace {
             pml4,
             pdpt,
             pd,
@@ -298,7 +586,9 @@ impl AddressSpace {
             kernel_entry,
             mem,
             mapping: Ghost(Map::empty()),
-        })
+        };
+        proof { lemma_fresh_wf(a); }
+        Some(a)
     }
 
     /// Whether `p` is one of the table pages (so must never be handed to user space or freed
@@ -307,6 +597,7 @@ impl AddressSpace {
         requires self.wf(),
         ensures !r ==> !self.owns(p),
     {
+        proof { reveal(AddressSpace::wf); }
         p == self.pml4 || p == self.pdpt || p == self.pd
             || (p != 0 && (p == self.pts[0] || p == self.pts[1] || p == self.pts[2] || p == self.pts[3]))
     }
@@ -327,6 +618,7 @@ impl AddressSpace {
                 None => !self.mapping@.contains_key(va),
             }),
     {
+        proof { reveal(AddressSpace::wf); }
         if va < USER_BASE || va >= USER_END || va % 4096 != 0 {
             return None;
         }
@@ -386,50 +678,18 @@ impl AddressSpace {
         proof {
             assert(old(self).owns(pt) ==> !old(alloc).free@.contains(pt));
             assert(!self.owns(pt));
-            assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] old(self).pt_ok(j));
+            lemma_tables_owned(*self);
         }
+        let ghost before = *self;
         self.mem.add_table(pt);
+        let ghost mid = self.mem.tables@;
         self.mem.write(self.pd, k, make_table_entry(pt));
         self.pts[k] = pt;
         proof {
-            assert(0u64 & 1u64 == 0u64) by(bit_vector);
-            assert(self.mem.tables@[self.pd] == old(self).mem.tables@[self.pd].update(k as int, table_entry(pt)));
-            assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
-                assert(old(self).pt_ok(i));
-                if old(self).pts[i] != 0 {
-                    assert(old(self).owns(old(self).pts[i]));
-                }
-                if i != k as int {
-                    assert(self.mem.tables@[self.pd][i] == old(self).mem.tables@[self.pd][i]);
-                }
-                assert forall|j: int| 0 <= j < USER_PTS && j != i && self.pts[i] != 0 implies self.pts[j] != self.pts[i] by {
-                    assert(old(self).pt_ok(j));
-                    if old(self).pts[j] != 0 {
-                        assert(old(self).owns(old(self).pts[j]));
-                    }
-                }
-            }
-            assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
-                assert(old(self).refines_at(x));
-                let kx = spec_pd_index(x);
-                if kx == k as int {
-                    assert(self.leaf(x) == 0u64);
-                } else if self.pts[kx] != 0 {
-                    assert(old(self).pt_ok(kx));
-                    assert(self.leaf(x) == old(self).leaf(x));
-                }
-            }
+            lemma_pt_installed(before, mid, *self, k as int, pt);
             assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                 if p != pt {
-                    assert(old(self).owns(p));
-                }
-            }
-            assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
-                if q != pt {
-                    assert(old(self).owns(q));
-                    assert(old(self).is_table(q));
-                } else {
-                    assert(self.pts[k as int] == pt);
+                    assert(before.owns(p));
                 }
             }
         }
@@ -462,37 +722,19 @@ impl AddressSpace {
         }
         let ghost mid = *self;
         let k = pd_index(va);
-        proof {
-            assert(self.pt_ok(k as int));
-            assert(self.refines_at(va));
-        }
+        proof { lemma_tables_owned(*self); }
         let pt = self.pts[k];
         let j = pt_index(va);
         let pte = make_pte(pa, writable);
         self.mem.write(pt, j, pte);
         self.mapping = Ghost(self.mapping@.insert(va, MapEntry { pa: pa, writable: writable }));
         proof {
-            assert(self.pts == mid.pts);
-            assert(self.leaf(va) == pte);
-            lemma_leaf_write(mid, *self, va, pte);
+            lemma_leaf_written(mid, *self, va, pte);
             assert forall|q: u64| #[trigger] self.owns(q) implies old(self).owns(q) || old(alloc).free@.contains(q) by {
                 assert(mid.owns(q));
             }
-            assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
-                assert(mid.refines_at(x));
-                if x != va && self.pts[spec_pd_index(x)] != 0 {
-                    assert(self.leaf(x) == mid.leaf(x));
-                }
-            }
-            assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
-                assert(mid.pt_ok(i));
-            }
             assert forall|p: u64| #[trigger] self.owns(p) implies !alloc.free@.contains(p) && is_pool_page(p) by {
                 assert(mid.owns(p));
-            }
-            assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
-                assert(mid.owns(q));
-                assert(mid.is_table(q));
             }
         }
         true
@@ -515,38 +757,18 @@ impl AddressSpace {
         match old_entry {
             Some(_) => {
                 proof {
-                    assert(is_user_va(va));
-                    assert(self.refines_at(va));
+                    lemma_mapped_user(*self);
+                    lemma_tables_owned(*self);
                 }
                 let k = pd_index(va);
-                proof { assert(self.pt_ok(k as int)); }
                 let pt = self.pts[k];
                 let j = pt_index(va);
                 let ghost before = *self;
                 self.mem.write(pt, j, 0);
                 self.mapping = Ghost(self.mapping@.remove(va));
                 proof {
-                    assert(self.pts == old(self).pts);
-                    assert(0u64 & 1u64 == 0u64) by(bit_vector);
-                    assert(self.leaf(va) == 0u64);
-                    assert(!present(self.leaf(va)));
-                    lemma_leaf_write(before, *self, va, 0);
-                    assert forall|x: u64| is_user_va(x) implies #[trigger] self.refines_at(x) by {
-                        assert(old(self).refines_at(x));
-                        if x != va && self.pts[spec_pd_index(x)] != 0 {
-                            assert(self.leaf(x) == old(self).leaf(x));
-                        }
-                    }
-                    assert forall|i: int| 0 <= i < USER_PTS implies #[trigger] self.pt_ok(i) by {
-                        assert(old(self).pt_ok(i));
-                    }
-                    assert forall|q: u64| #[trigger] self.owns(q) implies self.is_table(q) by {
-                        assert(old(self).owns(q));
-                        assert(old(self).is_table(q));
-                    }
-                    assert forall|q: u64| #[trigger] self.owns(q) == old(self).owns(q) by {
-                        assert(old(self).mem.tables@.contains_key(pt));
-                    }
+                    lemma_zero_absent();
+                    lemma_leaf_written(before, *self, va, 0);
                 }
             },
             None => {},
@@ -574,6 +796,7 @@ impl AddressSpace {
             // nothing stays mapped
             forall|x: u64| #[trigger] self.mapping@.contains_key(x) ==> false,
     {
+        proof { lemma_mapped_user(*self); }
         let mut va: u64 = USER_BASE;
         while va < USER_END
             invariant
@@ -609,12 +832,14 @@ impl AddressSpace {
             }
             proof {
                 // va is unmapped now, and mapped addresses are page aligned: the rest lie above
+                lemma_mapped_user(*self);
                 assert forall|x: u64| #[trigger] self.mapping@.contains_key(x) implies x >= va + 4096 by {
                     lemma_next_page(x, va);
                 }
             }
             va = va + 4096;
         }
+        proof { lemma_mapped_user(*self); }
     }
 
     /// Give every table page back to `alloc`; the address space must not be used afterwards.
@@ -629,9 +854,7 @@ impl AddressSpace {
             // only its table pages become free
             forall|x: u64| #[trigger] alloc.free@.contains(x) ==> old(alloc).free@.contains(x) || old(self).owns(x),
     {
-        proof {
-            assert(forall|j: int| 0 <= j < USER_PTS ==> #[trigger] self.pt_ok(j));
-        }
+        proof { lemma_wf_tables(*self); }
         let mut k: usize = 0;
         while k < USER_PTS
             invariant

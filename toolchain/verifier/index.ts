@@ -146,7 +146,7 @@ function getIncrementalSolver(solver: 'native' | 'wasm', jobs: number): Incremen
   const p = getPool(jobs);
   // (the wasm build is ~4-5x slower than native z3: its checks are given longer; z3's one-shot
   // fallback did not pay off there: 40-53 s against 37-40 s without it, on a noisy machine)
-  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p), { slowCheckMs: 2000, oneShotAfterMs: null, batchChecks: WASM_BATCH_CHECKS });
+  wasmIncremental ??= new IncrementalSolver(new WasmSessionHost(p), { slowCheckMs: 2000, oneShotAfterMs: WASM_ONE_SHOT_AFTER_MS, batchChecks: WASM_BATCH_CHECKS });
   return wasmIncremental;
 }
 /** For tests: the live incremental solver (its reset and replacement counters). */
@@ -160,6 +160,14 @@ export function incrementalSolverForTests(jobs: number, solver: 'native' | 'wasm
  * on a query its context may have made slower.
  */
 const INCREMENTAL_CHECK_LIMIT_MS = { native: 1000, wasm: 4000 };
+/**
+ * z3's incremental solver hands a wasm session's check to its one-shot solver after this long
+ * (`combined_solver.solver2_timeout`, as native sessions do at 200 ms). Measured on Nimbus: the
+ * run queue's pop_front and push_back spent 4.3-4.4 s each, two checks per function running into
+ * the 4 s session limit that standalone took 0.1 s; with 300 ms 0.7-0.8 s. (An earlier trial
+ * found no gain: the option then leaked from sessions into the worker's standalone queries.)
+ */
+const WASM_ONE_SHOT_AFTER_MS = 300;
 /** Checks per send in a wasm session after fast ones (IncrementalSolver.batchChecks: a send costs the wasm build ~6 ms). */
 const WASM_BATCH_CHECKS = 8;
 const bitvectorTerms = new WeakMap<object, boolean>();

@@ -216,7 +216,44 @@ export interface FnItem {
   /** The lifetime arguments of the impl's self type (`impl<'a> Foo<'a>`): what `Self` holds. */
   selfLifetimes?: string[];
   selfType: string | null;
+  /**
+   * A method of `impl Trait for Type` (the parser sets `trait`, `traitSp`); traits.ts, the trait
+   * phase, gives its copy the trait's contract and the errors of its conformance to the trait.
+   */
+  traitImpl?: { trait: string; traitSp: Sp; errors?: { message: string; sp: Sp }[]; unsupported?: { message: string; sp: Sp } };
   nameSp: Sp;
+  sp: Sp;
+  module: string[];
+}
+
+/**
+ * `trait Name { .. }`: its method declarations (signatures, clauses; `selfType` is the trait's
+ * name, so `Self` is read in them). Not functions of the crate: each impl's methods are.
+ * `unsupported`: a part of it the verifier does not model (generic parameters, supertraits,
+ * associated types or constants, default method bodies): the trait and its impls are unsupported.
+ */
+export interface TraitItem {
+  k: 'trait';
+  name: string;
+  methods: FnItem[];
+  unsupported?: { what: string; sp: Sp };
+  sp: Sp;
+  module: string[];
+  vis?: Visibility;
+}
+
+/** `impl<..> Trait for Type { .. }`: which trait for which type; its methods are `FnItem`s of the file (with `traitImpl`). */
+export interface TraitImplItem {
+  k: 'trait-impl';
+  trait: string;
+  traitSp: Sp;
+  selfTy: TypeExpr;
+  /** the impl's generic parameters */
+  generics: string[];
+  /** the method names it defines, in order */
+  methods: string[];
+  /** a part of it the verifier does not model (an associated type or const) */
+  unsupported?: { what: string; sp: Sp };
   sp: Sp;
   module: string[];
 }
@@ -306,7 +343,7 @@ export interface BroadcastGroupItem {
   vis?: Visibility;
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | UnsupportedItem | ErrorItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | UnsupportedItem | ErrorItem;
 
 export interface ParseDiagnostic {
   message: string;

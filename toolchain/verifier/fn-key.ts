@@ -60,7 +60,8 @@ function digest(it: Item, file: string): ItemDigest {
 }
 
 function nameOf(it: Item): string | null {
-  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' ? it.name : null;
+  if (it.k === 'trait-impl') return it.trait;
+  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' || it.k === 'trait' ? it.name : null;
 }
 
 let fingerprintMemo: string | null = null;

@@ -2,7 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, Param, SourceFile, Sp, StructItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, Param, SourceFile, Sp, StructItem, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -192,6 +192,8 @@ export class Crate {
   aliases = new Map<string, TypeExpr>();
   /** `broadcast group`s by qualified name (`name` or `Type::name`) */
   broadcastGroups = new Map<string, { item: BroadcastGroupItem; file: string }[]>();
+  /** traits by name (traits.ts gave their impls' methods to the types) */
+  traits = new Map<string, { item: TraitItem; file: string }[]>();
   files: SourceFile[];
 
   constructor(files: SourceFile[]) {
@@ -208,6 +210,7 @@ export class Crate {
     else if (it.k === 'enum') push(this.enums, it.name, { item: it, file });
     else if (it.k === 'const') push(this.consts, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'type') this.aliases.set(it.name, it.ty);
+    else if (it.k === 'trait') push(this.traits, it.name, { item: it, file });
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'fn') {
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;

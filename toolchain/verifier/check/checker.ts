@@ -209,6 +209,9 @@ class Checker {
         }
         if (it.k === 'fn') {
           const errors = this.guard(() => this.checkFn(it), it);
+          // an impl method's conformance to its trait (traits.ts)
+          if (it.traitImpl?.errors) errors.unshift(...it.traitImpl.errors);
+          if (it.traitImpl?.unsupported && !this.out.fnUnsupported.has(it)) this.out.fnUnsupported.set(it, it.traitImpl.unsupported);
           const mu = moduleUseOf(moduleUses, f.path, it);
           if (mu) {
             const tg = moduleTargets.get(mu.item)!;
@@ -1382,6 +1385,8 @@ class Checker {
       return ty;
     }
     const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
+    // `Trait::m(x)`: the impl is chosen by the type of `x` (not modelled yet)
+    if (!info && segs.length >= 2 && this.crate.traits.has(segs[segs.length - 2]!)) this.unsupportedHere(`a call through the trait's path \`${segs.join('::')}\` (call the method on the value or through its type)`, e.sp);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);

@@ -228,7 +228,9 @@ export interface FnItem {
 
 /**
  * `trait Name { .. }`: its method declarations (signatures, clauses; `selfType` is the trait's
- * name, so `Self` is read in them). Not functions of the crate: each impl's methods are.
+ * name). After traits.ts, each declaration is generic over `Self` (its first generic parameter,
+ * bounded by the trait): the function `Trait::m` that generic code calls (`x.m()` with `x: T`,
+ * `T: Trait`), never verified itself; each impl's methods are functions of their type.
  * `unsupported`: a part of it the verifier does not model (generic parameters, supertraits,
  * associated types or constants, default method bodies): the trait and its impls are unsupported.
  */
@@ -254,6 +256,8 @@ export interface TraitImplItem {
   methods: string[];
   /** a part of it the verifier does not model (an associated type or const) */
   unsupported?: { what: string; sp: Sp };
+  /** set by traits.ts: whether its methods are the type's (`ok`), or it is reported unsupported / an error */
+  verdict?: 'ok' | 'unsupported' | 'error';
   sp: Sp;
   module: string[];
 }

@@ -46,7 +46,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     if (!found) return { k: 'error', problem: { message: `cannot find trait \`${impl.trait}\` in this scope`, sp: impl.traitSp } };
     if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
     const trait = found[0]!.item;
-    if (trait.unsupported) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${trait.unsupported.what})`, sp: impl.traitSp };
+    const gap = traitGap(trait);
+    if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.what})`, sp: impl.traitSp };
     if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
     if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
     if (!datatypes.has(self) || impl.generics.includes(self)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only structs and enums of the crate implement traits here)`, sp: impl.selfTy.sp };
@@ -67,10 +68,11 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const items: Item[] = [];
     for (const it of f.items) {
       if (it.k === 'trait') {
-        items.push(it.unsupported ? { k: 'unsupported', what: `trait \`${it.name}\`: ${it.unsupported.what}`, sp: it.unsupported.sp, module: it.module } : it);
+        const gap = traitGap(it);
+        items.push(gap ? { k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module } : { ...it, methods: it.methods.map((d) => declaration(d, it)) });
       } else if (it.k === 'trait-impl') {
         const v = verdicts.get(implKey(it.trait, selfName(it.selfTy)))!;
-        items.push(it);
+        items.push({ ...it, verdict: v.k });
         if (v.k === 'unsupported') items.push({ k: 'unsupported', what: v.what, sp: v.sp, module: it.module });
         if (v.k === 'error') {
           const diagnostic = { message: v.problem.message, sp: v.problem.sp };
@@ -86,6 +88,25 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     }
     return { ...f, items, diagnostics };
   });
+}
+
+/** The first part of a trait the verifier does not model, or null. */
+function traitGap(t: TraitItem): { what: string; sp: Sp } | null {
+  if (t.unsupported) return t.unsupported;
+  for (const d of t.methods) {
+    if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
+    if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
+    if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
+    if (d.params.some((p) => p.unwrap)) return { what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
+    if (t.methods.filter((x) => x.name === d.name).length > 1) return { what: `method \`${d.name}\` declared twice`, sp: d.nameSp };
+  }
+  return null;
+}
+
+/** The trait method `d` as generic code sees it: a function generic over `Self: Trait`. */
+function declaration(d: FnItem, t: TraitItem): FnItem {
+  const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: false, maybe: false, sp: d.nameSp }], sp: d.nameSp };
+  return { ...d, selfType: t.name, generics: ['Self'], implGenerics: 1, genericParams: [self] };
 }
 
 function implKey(trait: string, self: string): string {

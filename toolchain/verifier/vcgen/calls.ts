@@ -95,6 +95,9 @@ export class CallMethods {
       }
       throw new ResolveError(`no field \`${fname}\` in any variant`, sp);
     }
+    // a trait method on a value of a type parameter: the trait's declaration (check/checker.ts)
+    const decl = this.cvc.checked.traitCalls.get(e);
+    if (decl) return this.callFn(decl, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp, e);
     if (ty.k === 'struct' || (ty.k === 'enum' && ty.name !== 'Option')) {
       const tn = (ty as { name: string }).name;
       const info = this.crate.fn(`${tn}::${name}`, e.nameSp);

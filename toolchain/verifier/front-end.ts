@@ -167,6 +167,14 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
         functions.push({ name: `<${it.k} ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'spec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: typeErrors[0]!.message });
         continue;
       }
+      if (it.k === 'trait') {
+        // its method declarations are checked (types, modes) but have no verdict of their own
+        const err = it.methods.map((d) => checked.fnErrors.get(d)?.[0]).find((x) => x);
+        const gap = it.methods.map((d) => checked.fnUnsupported.get(d)).find((x) => x);
+        if (err) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
+        if (err || gap) functions.push({ name: `<trait ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: err ? 'error' : 'unsupported', timeMs: 0, cached: false, obligations: [], detail: err ? `${err.message} at ${f.path}:${fmtPos(lm, err.sp.start)}` : gap!.message });
+        continue;
+      }
       if (it.k === 'unsupported') {
         functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
         continue;

@@ -5,7 +5,7 @@
 // Only the contents of `verus! { ... }` are parsed into items; everything else is skipped.
 
 import { lex, type Token } from '../syntax/lexer';
-import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
+import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
@@ -729,7 +729,9 @@ class Parser {
    */
   whereClause(params: GenericParam[] = [], other: OtherBound[] = []): void {
     if (!this.eat('where')) return;
-    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+    // (a function's `requires` / `ensures` .. follow its `where` clause)
+    const clauseStart = () => this.peek().kind === 'ident' && CLAUSE_STARTS.has(this.peek().text) && !this.is('.', 1) && !this.is('::', 1) && !this.is(':', 1);
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof' && !clauseStart()) {
       const s = this.peek().start;
       if (this.peek().kind === 'lifetime') {
         this.sawLifetimeBound = true;
@@ -744,7 +746,7 @@ class Parser {
         other.push({ sp: { start: s, end: this.lastEnd() } });
       }
       if (!this.eat(',')) {
-        if (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+        if (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof' && !clauseStart()) {
           // not understood: skipped as a bound of its own
           const us = this.peek().start;
           this.next();

@@ -130,7 +130,7 @@ function implMethod(m: FnItem, d: FnItem): FnItem {
   m.params.forEach((p, i) => {
     const q = d.params[i];
     if (!q) return;
-    if (p.isSelf !== q.isSelf || p.mode !== q.mode || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` differs from the trait's \`${q.name}\``, sp: p.sp });
+    if (p.isSelf !== q.isSelf || p.mode !== q.mode || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
     if (p.name !== q.name) rename.set(q.name, p.name);
   });
   if (!!m.ret !== !!d.ret || (m.ret && d.ret && !sameType(d.ret.ty, m.ret.ty, m))) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });

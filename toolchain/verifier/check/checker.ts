@@ -1400,9 +1400,18 @@ class Checker {
       e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
       return ty;
     }
+    // `T::m(..)` with `T: Trait`: the trait's declaration of `m`, at `Self` = `T`
+    if (segs.length === 2 && ctx.fn) {
+      const decls = this.boundTraits(segs[0]!, ctx).map((t) => this.crate.fn(`${t}::${last}`, e.sp)).filter((x): x is FnInfo => x !== null);
+      if (decls.length > 1) this.unsupportedHere(`method \`${last}\` of more than one trait bounding \`${segs[0]}\``, e.sp);
+      if (decls[0]) {
+        this.out.traitCalls.set(e, decls[0]);
+        if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: decls[0].item, sp: e.sp });
+        return this.callFn(decls[0], e.args, null, ctx, e.sp, e);
+      }
+    }
+    // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
     const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
-    // `Trait::m(x)`: the impl is chosen by the type of `x` (not modelled yet)
-    if (!info && segs.length >= 2 && this.crate.traits.has(segs[segs.length - 2]!)) this.unsupportedHere(`a call through the trait's path \`${segs.join('::')}\` (call the method on the value or through its type)`, e.sp);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
@@ -1534,6 +1543,9 @@ class Checker {
         });
       }
     }
+    // `T::m(..)`: the trait method declaration at `Self` = `T`
+    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info ? call.callee.segs[0] : undefined;
+    if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: [], sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
     if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
       const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };

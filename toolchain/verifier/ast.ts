@@ -252,6 +252,7 @@ export interface TraitImplItem {
   selfTy: TypeExpr;
   /** the impl's generic parameters */
   generics: string[];
+  genericParams: GenericParam[];
   /** the method names it defines, in order */
   methods: string[];
   /** a part of it the verifier does not model (an associated type or const) */

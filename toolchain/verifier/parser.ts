@@ -869,7 +869,7 @@ class Parser {
     this.whereClause(gps, implOther);
     const implLifetimeBound = this.sawLifetimeBound;
     const selfType = tyName(selfTy);
-    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, methods: [], sp: { start, end: start }, module } : null;
+    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, genericParams: gps, methods: [], sp: { start, end: start }, module } : null;
     this.expect('{');
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;

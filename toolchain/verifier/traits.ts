@@ -13,6 +13,7 @@
 // method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
+import { MARKER_TRAITS } from './resolver';
 import type { ErrorItem, Expr, FnItem, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
@@ -43,13 +44,16 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   const verdictOf = (impl: TraitImplItem, file: string): ImplVerdict => {
     const self = selfName(impl.selfTy);
     const found = traits.get(impl.trait);
-    if (!found) return { k: 'error', problem: { message: `cannot find trait \`${impl.trait}\` in this scope`, sp: impl.traitSp } };
+    // (a trait the crate does not define may be std's: `Clone`, `PartialEq`, ..)
+    if (!found) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which the crate does not define`, sp: impl.traitSp };
     if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
     const trait = found[0]!.item;
     const gap = traitGap(trait);
     if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.what})`, sp: impl.traitSp };
     if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
     if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
+    const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
+    if (bound) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` with a bound on its generic parameters (\`${bound.name}\`)`, sp: bound.sp };
     if (!datatypes.has(self) || impl.generics.includes(self)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only structs and enums of the crate implement traits here)`, sp: impl.selfTy.sp };
     if ((implCount.get(implKey(impl.trait, self)) ?? 0) > 1) return { k: 'unsupported', what: `more than one impl of trait \`${impl.trait}\` for \`${self}\``, sp: impl.sp };
     for (const m of impl.methods) {

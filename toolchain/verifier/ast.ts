@@ -150,6 +150,8 @@ export interface Param {
    * `Tracked<T>` / `Ghost<T>` as for `x: Tracked<T>`.
    */
   unwrap?: 'Tracked' | 'Ghost';
+  /** attributes written on the parameter (`#[verifier::spec] b: bool`) */
+  attrs?: string[];
 }
 
 /**
@@ -183,6 +185,10 @@ export interface FnItem {
   vis?: Visibility;
   /** `open(crate)`, `open(in m)`, ...: where the body is visible (plain `open`: as the function) */
   openVis?: Visibility;
+  /** marked `closed` */
+  closed?: boolean;
+  /** `-> tracked T` / `-> (tracked r: T)` */
+  retTracked?: boolean;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;

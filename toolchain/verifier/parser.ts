@@ -533,6 +533,7 @@ class Parser {
       if (unsafeSp) fn.unsafeSp = unsafeSp;
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
+      if (marks.has('closed')) fn.closed = true;
       if (broadcastSp) fn.broadcast = broadcastSp;
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');
@@ -986,8 +987,9 @@ class Parser {
       this.expect('(');
       const params = fn.params;
       while (!this.eat(')')) {
-        this.innerAttrs('item');
+        const pattrs = this.innerAttrs('item').map((a) => a.text);
         const ps = this.peek().start;
+        const paramsBefore = params.length;
         // tracked / ghost param modifiers
         let pmode: 'tracked' | 'ghost' | undefined;
         if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) pmode = this.next().text as 'tracked' | 'ghost';
@@ -1006,7 +1008,7 @@ class Parser {
           let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
           if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp, ...(lifetime ? { lifetime } : {}) };
           if (this.eat(':')) ty = this.type();
-          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
+          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}), ...(pmode ? { mode: pmode } : {}) });
         } else if (!pmode && this.peek().kind === 'ident' && (this.peek().text === 'Tracked' || this.peek().text === 'Ghost') && this.is('(', 1)) {
           // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the value inside the wrapper
           const wrapper = this.next().text as 'Tracked' | 'Ghost';
@@ -1025,6 +1027,7 @@ class Parser {
           const ty = this.type();
           params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() }, ...(pmode ? { mode: pmode } : {}), ...(pmut ? { mut: true } : {}) });
         }
+        if (pattrs.length && params.length > paramsBefore) params[params.length - 1]!.attrs = pattrs;
         if (!this.eat(',')) {
           this.expect(')');
           break;
@@ -1033,14 +1036,20 @@ class Parser {
       if (this.eat('->')) {
         if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
           this.next();
-          if (this.peek().text === 'tracked' && !this.is(':', 1)) this.next();
+          if (this.peek().text === 'tracked' && !this.is(':', 1)) {
+            this.next();
+            fn.retTracked = true;
+          }
           const rname = this.ident();
           this.expect(':');
           const ty = this.type();
           this.expect(')');
           fn.ret = { name: rname, ty };
         } else {
-          if (this.peek().text === 'tracked' && this.peek().kind === 'ident') this.next();
+          if (this.peek().text === 'tracked' && this.peek().kind === 'ident') {
+            this.next();
+            fn.retTracked = true;
+          }
           fn.ret = { name: null, ty: this.type() };
         }
       }

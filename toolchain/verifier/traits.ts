@@ -87,7 +87,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       } else if (it.k === 'fn' && it.traitImpl) {
         const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
         if (v?.k !== 'ok') continue; // reported by the impl's item
-        items.push(implMethod(it, v.trait.methods.find((d) => d.name === it.name)!));
+        items.push(implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'));
       } else items.push(it);
     }
     return { ...f, items, diagnostics };
@@ -101,6 +101,7 @@ function traitGap(t: TraitItem): { what: string; sp: Sp } | null {
     if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
     if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
+    if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
     if (d.params.some((p) => p.unwrap)) return { what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
     if (t.methods.filter((x) => x.name === d.name).length > 1) return { what: `method \`${d.name}\` declared twice`, sp: d.nameSp };
   }
@@ -113,6 +114,9 @@ function declaration(d: FnItem, t: TraitItem): FnItem {
   return { ...d, selfType: t.name, generics: ['Self'], implGenerics: 1, genericParams: [self] };
 }
 
+/** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */
+const BENIGN_IMPL_ATTR = /^(verifier::external_body|verifier\(external_body\)|verifier::opaque|verifier\(opaque\)|verifier::rlimit|verifier\(rlimit|verifier::inline|verifier\(inline\)|allow\(|doc|inline|must_use)/;
+
 function implKey(trait: string, self: string): string {
   return `${trait}|${self}`;
 }
@@ -122,10 +126,17 @@ function selfName(t: TypeExpr): string {
 }
 
 /** The impl method `m` with the contract of its declaration `d` in the trait, and its conformance errors. */
-function implMethod(m: FnItem, d: FnItem): FnItem {
+function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
   const errors: Problem[] = [];
   const unsupported = (message: string, sp: Sp): FnItem => ({ ...m, traitImpl: { ...m.traitImpl!, unsupported: { message: `unsupported: ${message}`, sp } } });
+  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a));
+  if (attr >= 0) return unsupported(`attribute \`#[${m.attrs[attr]}]\` on a trait impl's method (its mode against the trait's is not checked)`, m.attrSps?.[attr] ?? m.nameSp);
+  const pattr = m.params.find((p) => p.attrs?.length);
+  if (pattr) return unsupported('an attribute on a parameter of a trait impl\'s method', pattr.sp);
   if (m.mode !== d.mode) errors.push({ message: `function must have mode ${d.mode} (as \`${d.name}\` in the trait)`, sp: m.nameSp });
+  else if (!!m.retTracked !== !!d.retTracked && m.ret && d.ret) errors.push({ message: `function return value must have mode ${d.retTracked ? 'proof' : d.mode === 'exec' ? 'exec' : 'spec'}`, sp: m.nameSp });
+  // Verus: the body of a spec fn implementing a visible trait's method says whether it is visible
+  if (m.mode === 'spec' && m.body && !m.open && !m.closed && !m.openVis && traitVisible) errors.push({ message: 'open/closed is required for implementations of non-private traits', sp: m.nameSp });
   if (m.requires.length) errors.push({ message: 'trait method implementation cannot declare requires', sp: m.requires[0]!.sp });
   if (m.params.length !== d.params.length) errors.push({ message: `method \`${m.name}\` has ${m.params.length} parameter${m.params.length === 1 ? '' : 's'} but the declaration in the trait has ${d.params.length}`, sp: m.nameSp });
   const implGenerics = m.implGenerics ?? 0;
@@ -134,7 +145,8 @@ function implMethod(m: FnItem, d: FnItem): FnItem {
   m.params.forEach((p, i) => {
     const q = d.params[i];
     if (!q) return;
-    if (p.isSelf !== q.isSelf || p.mode !== q.mode || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
+    if (p.mode !== q.mode && m.mode === d.mode) errors.push({ message: `parameter must have mode ${q.mode === 'tracked' ? 'proof' : d.mode === 'exec' ? 'exec' : 'spec'}`, sp: p.sp });
+    else if (p.isSelf !== q.isSelf || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
     if (p.name !== q.name) rename.set(q.name, p.name);
   });
   if (!!m.ret !== !!d.ret || (m.ret && d.ret && !sameType(d.ret.ty, m.ret.ty, m))) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });

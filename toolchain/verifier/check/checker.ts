@@ -263,7 +263,7 @@ class Checker {
       if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
     }
     // a call of a trait method declaration may run any impl's method: the cycles through them
-    for (const decl of this.traitDecls()) this.graph.calls.set(decl, new Set(this.implsOf(decl)));
+    for (const decl of this.traitDecls()) this.graph.calls.set(decl, new Set([...(this.graph.calls.get(decl) ?? []), ...this.implsOf(decl)]));
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const [fn, errs] of traitCycleErrors(this.graph, new Set(this.traitDecls()))) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     // a call of a trait method whose declaration has errors or is not supported
@@ -820,6 +820,13 @@ class Checker {
    */
   private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
     if (ctx.code === 'spec') return;
+    if (e.k === 'unary' && e.op === '*' && e.e.k === 'path' && e.e.segs.length === 1) {
+      // rustc: a value behind a reference cannot be moved out (`*r` of a non-`Copy` type)
+      const l = this.lookup(e.e.segs[0]!, ctx);
+      const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
+      if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`*${e.e.segs[0]}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
+      return;
+    }
     if (e.k === 'index') {
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
       return;
@@ -1465,6 +1472,12 @@ class Checker {
         if (!impls.length) unsatisfied();
         else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is not supported`, sp);
         else {
+          // the caller relies on the impl's methods (Verus: a cycle through them is an error)
+          if (caller) {
+            const calls = this.graph.calls.get(caller) ?? new Set();
+            for (const d of this.crate.traits.get(b.name)?.[0]?.item.methods ?? []) calls.add(d);
+            this.graph.calls.set(caller, calls);
+          }
           // `impl Tr for S<u8>` implements `Tr` for `S<u8>` only: not told apart here
           const impl = impls[0]!;
           const generic = impl.selfTy.k === 'path' && impl.selfTy.args.length === impl.generics.length && impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j]);
@@ -1666,6 +1679,7 @@ class Checker {
         if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: decl.item, sp: e.nameSp });
         const self = decl.item.params[0];
         if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);
+        this.trackedReceiver(decl.item, e.recv, ctx);
         return this.callFn(decl, e.args, r, ctx, e.sp, e);
       }
     }
@@ -1674,6 +1688,7 @@ class Checker {
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
       const self = info.item.params[0];
       if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);
+      this.trackedReceiver(info.item, e.recv, ctx);
       return this.callFn(info, e.args, r, ctx, e.sp, e);
     }
     if (r.k === 'enum') {
@@ -1746,6 +1761,14 @@ class Checker {
     }
     this.unknownContext(argTys());
     return C_ANY;
+  }
+
+  /** A `tracked self` receiver of a proof fn needs a proof-mode value, not a spec one (as `tracked` arguments in `callFn`). */
+  private trackedReceiver(f: FnItem, recv: Expr, ctx: Ctx): void {
+    const self = f.params[0];
+    if (f.mode !== 'proof' || ctx.code === 'spec' || !self?.isSelf || self.mode !== 'tracked') return;
+    const r = this.placeRoot(recv.k === 'unary' && (recv.op === '&' || recv.op === '&mut' || recv.op === '*') ? recv.e : recv, ctx);
+    if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', recv.sp);
   }
 
   /**

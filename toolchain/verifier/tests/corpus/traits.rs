@@ -21,7 +21,7 @@ pub struct Tally { pub n: u64 }
 
 impl Counter for Tally {
     // expect: verified
-    spec fn count(&self) -> int { self.n as int }
+    open spec fn count(&self) -> int { self.n as int }
 
     // The trait's `requires` makes `self.n + 1` safe; its `ensures` is proved here.
     // expect: verified
@@ -43,7 +43,7 @@ pub struct Broken { pub n: u64 }
 
 impl Counter for Broken {
     // expect: verified
-    spec fn count(&self) -> int { self.n as int }
+    open spec fn count(&self) -> int { self.n as int }
 
     // The impl breaks the trait's `ensures` (off by one).
     // expect: failed postcondition
@@ -207,7 +207,7 @@ pub struct Square { pub side: u64 }
 
 impl Shape for Square {
     // expect: verified
-    spec fn area(&self) -> int { self.side * self.side }
+    open spec fn area(&self) -> int { self.side * self.side }
 
     // Verus: "trait method implementation cannot declare requires".
     // expect: error
@@ -235,14 +235,14 @@ pub struct Dot { pub x: u64 }
 // `scale` is missing.
 // expect: error
 impl Shape for Dot {
-    spec fn area(&self) -> int { 0 }
+    open spec fn area(&self) -> int { 0 }
 }
 
 pub struct Line { pub len: u64 }
 
 impl Shape for Line {
     // expect: verified
-    spec fn area(&self) -> int { 0 }
+    open spec fn area(&self) -> int { 0 }
 
     // A parameter of another type than the trait's.
     // expect: error
@@ -309,6 +309,91 @@ impl Loops for Looper {
     proof fn go(&self) {
         tr_loop_generic(self);
     }
+}
+
+// A bound satisfied in a trait method's own contract: the impl relies on itself.
+pub struct SelfRef { pub x: u64 }
+
+// expect: verified
+pub spec fn tr_needs_ready<A: Ready>(a: &A) -> bool { true }
+
+pub trait Ready {
+    fn ready(&self) -> bool
+        requires tr_needs_ready(&SelfRef { x: 0 });
+}
+
+impl Ready for SelfRef {
+    // expect: error
+    fn ready(&self) -> bool { true }
+}
+
+// ---- modes
+
+pub trait Modes {
+    proof fn take(&self, tracked b: bool);
+    proof fn give(&self) -> tracked bool;
+    proof fn owned(tracked &self) -> (r: bool)
+        ensures r;
+}
+
+pub struct ModeA { pub x: u64 }
+
+impl Modes for ModeA {
+    // The trait's parameter is tracked: "parameter must have mode proof".
+    // expect: error
+    proof fn take(&self, b: bool) {}
+
+    // The trait's result is tracked: "function return value must have mode proof".
+    // expect: error
+    proof fn give(&self) -> bool { true }
+
+    // expect: verified
+    proof fn owned(tracked &self) -> bool { true }
+}
+
+// A spec-mode value cannot be a `tracked self` receiver.
+// expect: error
+pub proof fn tr_spec_receiver<T: Modes>(t: &T) {
+    t.owned();
+}
+
+// expect: verified
+pub proof fn tr_tracked_receiver<T: Modes>(tracked t: &T) {
+    let b = t.owned();
+    assert(b);
+}
+
+// ---- spec methods of a visible trait: their bodies must say open or closed
+
+pub trait Visible {
+    spec fn seen(&self) -> int;
+}
+
+pub struct Shown { pub x: u64 }
+
+impl Visible for Shown {
+    // Verus: "open/closed is required for implementations of non-private traits".
+    // expect: error
+    spec fn seen(&self) -> int { self.x as int }
+}
+
+pub struct Shown2 { pub x: u64 }
+
+impl Visible for Shown2 {
+    // expect: verified
+    open spec fn seen(&self) -> int { self.x as int }
+}
+
+// expect: verified
+pub proof fn tr_open_seen(s: &Shown2)
+    ensures s.seen() == s.x,
+{
+}
+
+// expect: failed postcondition
+pub proof fn tr_generic_seen<T: Visible>(t: &T)
+    ensures t.seen() >= 0,
+{
 }
 
 } // verus!

@@ -238,7 +238,7 @@ export interface FnItem {
  * bounded by the trait): the function `Trait::m` that generic code calls (`x.m()` with `x: T`,
  * `T: Trait`), never verified itself; each impl's methods are functions of their type.
  * `unsupported`: a part of it the verifier does not model (generic parameters, supertraits,
- * associated types or constants, default method bodies): the trait and its impls are unsupported.
+ * associated types or constants, default spec bodies: traits.ts): the trait and its impls are unsupported.
  */
 export interface TraitItem {
   k: 'trait';

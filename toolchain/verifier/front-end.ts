@@ -169,8 +169,10 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       }
       if (it.k === 'trait') {
         // its method declarations are checked (types, modes) but have no verdict of their own
-        const err = it.methods.map((d) => checked.fnErrors.get(d)?.[0]).find((x) => x);
-        const gap = it.methods.map((d) => checked.fnUnsupported.get(d)).find((x) => x);
+        // (a default method is an item of the file, with its own result)
+        const decls = it.methods.filter((d) => !d.body);
+        const err = decls.map((d) => checked.fnErrors.get(d)?.[0]).find((x) => x);
+        const gap = decls.map((d) => checked.fnUnsupported.get(d)).find((x) => x);
         if (err) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
         if (err || gap) functions.push({ name: `<trait ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: err ? 'error' : 'unsupported', timeMs: 0, cached: false, obligations: [], detail: err ? `${err.message} at ${f.path}:${fmtPos(lm, err.sp.start)}` : gap!.message });
         continue;

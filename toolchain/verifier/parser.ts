@@ -954,7 +954,6 @@ class Parser {
         for (const it of inner) {
           if (it.k === 'fn') {
             methods.push(it);
-            if (it.body) mark('default method body', it.nameSp);
             if (it.parseError) mark('trait method that does not parse', it.nameSp);
           } else mark('item in a trait', it.sp);
         }

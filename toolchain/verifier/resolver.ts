@@ -215,7 +215,8 @@ export class Crate {
     else if (it.k === 'trait') {
       push(this.traits, it.name, { item: it, file });
       // its method declarations: `Trait::m`, generic over `Self` (called by generic code)
-      for (const d of it.methods) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
+      // (a default method is also an item of the file, added as such)
+      for (const d of it.methods.filter((x) => !x.body)) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
     } else if (it.k === 'trait-impl') push(this.traitImpls, `${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`, it);
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'fn') {

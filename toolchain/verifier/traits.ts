@@ -60,7 +60,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if ((methods.get(`${self}::${m}`) ?? 0) > 1) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };
       if (!trait.methods.some((d) => d.name === m)) return { k: 'error', problem: { message: `method \`${m}\` is not a member of trait \`${impl.trait}\``, sp: impl.sp } };
     }
-    const missing = trait.methods.filter((d) => !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``);
+    const missing = trait.methods.filter((d) => !d.body && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``);
     if (missing.length) return { k: 'error', problem: { message: `not all trait items implemented, missing: ${missing.join(', ')}`, sp: impl.sp } };
     return { k: 'ok', trait };
   };
@@ -73,7 +73,13 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     for (const it of f.items) {
       if (it.k === 'trait') {
         const gap = traitGap(it);
-        items.push(gap ? { k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module } : { ...it, methods: it.methods.map((d) => declaration(d, it)) });
+        if (gap) items.push({ k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module });
+        else {
+          const methods = it.methods.map((d) => declaration(d, it));
+          items.push({ ...it, methods });
+          // a default method (exec or proof) is verified once, for every `Self: Trait`: a function of the file
+          items.push(...methods.filter((d) => d.body));
+        }
       } else if (it.k === 'trait-impl') {
         const v = verdicts.get(implKey(it.trait, selfName(it.selfTy)))!;
         items.push({ ...it, verdict: v.k });
@@ -87,7 +93,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       } else if (it.k === 'fn' && it.traitImpl) {
         const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
         if (v?.k !== 'ok') continue; // reported by the impl's item
-        items.push(implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'));
+        // (a trait impl's method is as visible as the trait, as in Rust: what its open body may mention depends on it)
+        items.push({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'), vis: v.trait.vis ?? { k: 'private' } });
       } else items.push(it);
     }
     return { ...f, items, diagnostics };
@@ -99,6 +106,8 @@ function traitGap(t: TraitItem): { what: string; sp: Sp } | null {
   if (t.unsupported) return t.unsupported;
   for (const d of t.methods) {
     if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
+    // (an impl may override it: generic code could not rely on a default spec body)
+    if (d.body && d.mode === 'spec') return { what: 'default body of a spec method', sp: d.nameSp };
     if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };

@@ -206,7 +206,8 @@ class Checker {
     const moduleUses = moduleBroadcastUses(this.crate.files);
     const moduleTargets = new Map([...moduleUses.values()].map((u) => [u.item, broadcastTargets(this.crate, u.item.names, null)]));
     // trait method declarations: their signatures and clauses, read by generic callers
-    for (const decl of this.traitDecls()) perFn.push({ fn: decl, errors: this.guard(() => this.checkFn(decl), decl) });
+    // (a default method is an item of its file, checked below)
+    for (const decl of this.traitDecls().filter((d) => !d.body)) perFn.push({ fn: decl, errors: this.guard(() => this.checkFn(decl), decl) });
     for (const f of this.crate.files) {
       for (const it of f.items) {
         if (it.k === 'const') {
@@ -1498,6 +1499,24 @@ class Checker {
     return (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.map((b) => b.name)).filter((t) => this.crate.traits.has(t));
   }
 
+  /**
+   * `s.m()` where `S` implements a trait whose default method `m` it does not override: the
+   * trait's method at `Self` = `S` (its bounds are checked as for any call).
+   */
+  private defaultMethod(typeName: string, name: string, call: Expr): FnInfo | null {
+    for (const [trait, l] of this.crate.traits) {
+      const d = l.length === 1 ? l[0]!.item.methods.find((x) => x.name === name && x.body) : undefined;
+      if (!d || !this.crate.traitImpls.get(`${trait}|${typeName}`)?.length) continue;
+      const info = this.crate.fn(`${trait}::${name}`, call.sp);
+      if (info) {
+        this.out.traitCalls.set(call, info);
+        if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: info.item, sp: call.sp });
+      }
+      return info;
+    }
+    return null;
+  }
+
   /** Every trait method declaration of the crate (traits.ts). */
   private traitDecls(): FnItem[] {
     return [...this.crate.traits.values()].filter((l) => l.length === 1).flatMap((l) => l[0]!.item.methods);
@@ -1684,7 +1703,7 @@ class Checker {
       }
     }
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
-      const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
+      const info = this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
       const self = info.item.params[0];
       if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);

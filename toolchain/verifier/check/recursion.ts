@@ -55,7 +55,8 @@ export function traitCycleErrors(g: CallGraph, decls: ReadonlySet<FnItem>): Map<
   const succ = (f: FnItem): FnItem[] => (hasExternalBody(f.attrs) ? [] : [...(g.calls.get(f) ?? [])]);
   for (const comp of stronglyConnected(g.calls.keys(), succ)) {
     if (!comp.some((f) => decls.has(f)) || (comp.length === 1 && !succ(comp[0]!).includes(comp[0]!))) continue;
-    for (const f of comp) if (!decls.has(f)) out.set(f, [{ message: 'found a cyclic self-reference in a definition, which may result in nontermination', sp: f.nameSp }]);
+    // (a default method has a body: it is on the cycle too)
+    for (const f of comp) if (!decls.has(f) || f.body) out.set(f, [{ message: 'found a cyclic self-reference in a definition, which may result in nontermination', sp: f.nameSp }]);
   }
   return out;
 }

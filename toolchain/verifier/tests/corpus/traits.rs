@@ -265,9 +265,86 @@ impl Assoc for HasAssoc {
     fn get(&self) -> u64 { self.v }
 }
 
+// ---- default methods: an exec or proof default body is verified once, for every `Self: Trait`
+
 pub trait Defaulted {
+    spec fn val(&self) -> int;
+
+    fn get(&self) -> (r: u64)
+        requires self.val() < 100,
+        ensures r == self.val();
+
+    // expect: verified
+    fn twice(&self) -> (r: u64)
+        requires self.val() < 100,
+        ensures r == 2 * self.val(),
+    {
+        let a = self.get();
+        a + self.get()
+    }
+
+    // The default body does not keep the trait's promise.
+    // expect: failed postcondition
+    fn thrice(&self) -> (r: u64)
+        requires self.val() < 100,
+        ensures r == 3 * self.val(),
+    {
+        let a = self.get();
+        a + a
+    }
+
+    // A default body may overflow for some implementation.
+    // expect: failed overflow
+    fn plus_one(&self) -> u64 {
+        self.get_any() + 1
+    }
+
+    fn get_any(&self) -> u64;
+}
+
+pub struct Deft { pub x: u64 }
+
+impl Defaulted for Deft {
+    // expect: verified
+    open spec fn val(&self) -> int { self.x as int }
+    // expect: verified
+    fn get(&self) -> u64 { self.x }
+    // An impl overrides a default method (and is held to the trait's contract).
+    // expect: verified
+    fn thrice(&self) -> u64 { 3 * self.x }
+    // expect: verified
+    fn get_any(&self) -> u64 { 0 }
+}
+
+// A default method on a concrete type: the trait's contract, at the impl's spec fns.
+// expect: verified
+pub fn tr_default_on_concrete(d: &Deft) -> (r: u64)
+    requires d.x < 50,
+    ensures r == 2 * d.x,
+{
+    d.twice()
+}
+
+// expect: failed postcondition
+pub fn tr_default_on_concrete_wrong(d: &Deft) -> (r: u64)
+    requires d.x < 50,
+    ensures r == d.x,
+{
+    d.twice()
+}
+
+// expect: verified
+pub fn tr_default_overridden(d: &Deft) -> (r: u64)
+    requires d.x < 50,
+    ensures r == 3 * d.x,
+{
+    d.thrice()
+}
+
+pub trait SpecDefault {
+    // An impl could override it: a default spec body is not modelled.
     // expect: unsupported
-    fn twice(&self) -> u64 { 2 }
+    spec fn d(&self) -> int { 0 }
 }
 
 // `Trait::m(x)` on a concrete type is that type's impl.

@@ -236,9 +236,10 @@ export interface FnItem {
  * `trait Name { .. }`: its method declarations (signatures, clauses; `selfType` is the trait's
  * name). After traits.ts, each declaration is generic over `Self` (its first generic parameter,
  * bounded by the trait): the function `Trait::m` that generic code calls (`x.m()` with `x: T`,
- * `T: Trait`), never verified itself; each impl's methods are functions of their type.
- * `unsupported`: a part of it the verifier does not model (generic parameters, supertraits,
- * associated types or constants, default spec bodies: traits.ts): the trait and its impls are unsupported.
+ * `T: Trait`), verified only when it has a default body; each impl's methods are functions of
+ * their type. `unsupported`: what the parser read but the verifier does not model (generic
+ * parameters, supertraits, `where` bounds, associated types or constants); traits.ts adds its own
+ * gaps (default spec bodies, generic methods, ..): the trait and its impls are unsupported.
  */
 export interface TraitItem {
   k: 'trait';

@@ -916,7 +916,7 @@ class Parser {
 
   /**
    * `trait Name { method declarations }`. What the verifier does not model (generic parameters,
-   * supertraits, `where` bounds, associated types and constants, default bodies) is read and
+   * supertraits, `where` bounds, associated types and constants) is read and
    * recorded as the trait's `unsupported` part.
    */
   traitItem(start: number, module: string[], vis: Visibility): TraitItem {

@@ -120,7 +120,8 @@ function traitGap(t: TraitItem): { what: string; sp: Sp } | null {
 /** The trait method `d` as generic code sees it: a function generic over `Self: Trait`. */
 function declaration(d: FnItem, t: TraitItem): FnItem {
   const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: false, maybe: false, sp: d.nameSp }], sp: d.nameSp };
-  return { ...d, selfType: t.name, generics: ['Self'], implGenerics: 1, genericParams: [self] };
+  // (as visible as the trait, as in Rust)
+  return { ...d, selfType: t.name, generics: ['Self'], implGenerics: 1, genericParams: [self], vis: t.vis ?? { k: 'private' } };
 }
 
 /** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */

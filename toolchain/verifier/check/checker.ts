@@ -1504,17 +1504,14 @@ class Checker {
    * trait's method at `Self` = `S` (its bounds are checked as for any call).
    */
   private defaultMethod(typeName: string, name: string, call: Expr): FnInfo | null {
-    for (const [trait, l] of this.crate.traits) {
-      const d = l.length === 1 ? l[0]!.item.methods.find((x) => x.name === name && x.body) : undefined;
-      if (!d || !this.crate.traitImpls.get(`${trait}|${typeName}`)?.length) continue;
-      const info = this.crate.fn(`${trait}::${name}`, call.sp);
-      if (info) {
-        this.out.traitCalls.set(call, info);
-        if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: info.item, sp: call.sp });
-      }
-      return info;
+    const traits = [...this.crate.traits].filter(([trait, l]) => l.length === 1 && l[0]!.item.methods.some((x) => x.name === name && x.body) && this.crate.traitImpls.get(`${trait}|${typeName}`)?.length);
+    if (traits.length > 1) this.unsupportedHere(`method \`${name}\`: a default method of more than one trait \`${typeName}\` implements`, call.sp);
+    const info = traits[0] ? this.crate.fn(`${traits[0][0]}::${name}`, call.sp) : null;
+    if (info) {
+      this.out.traitCalls.set(call, info);
+      if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: info.item, sp: call.sp });
     }
-    return null;
+    return info;
   }
 
   /** Every trait method declaration of the crate (traits.ts). */

@@ -150,6 +150,8 @@ export interface Param {
    * `Tracked<T>` / `Ghost<T>` as for `x: Tracked<T>`.
    */
   unwrap?: 'Tracked' | 'Ghost';
+  /** attributes written on the parameter (`#[verifier::spec] b: bool`) */
+  attrs?: string[];
 }
 
 /**
@@ -183,6 +185,10 @@ export interface FnItem {
   vis?: Visibility;
   /** `open(crate)`, `open(in m)`, ...: where the body is visible (plain `open`: as the function) */
   openVis?: Visibility;
+  /** marked `closed` */
+  closed?: boolean;
+  /** `-> tracked T` / `-> (tracked r: T)` */
+  retTracked?: boolean;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;
@@ -216,7 +222,50 @@ export interface FnItem {
   /** The lifetime arguments of the impl's self type (`impl<'a> Foo<'a>`): what `Self` holds. */
   selfLifetimes?: string[];
   selfType: string | null;
+  /**
+   * A method of `impl Trait for Type` (the parser sets `trait`, `traitSp`); traits.ts, the trait
+   * phase, gives its copy the trait's contract and the errors of its conformance to the trait.
+   */
+  traitImpl?: { trait: string; traitSp: Sp; errors?: { message: string; sp: Sp }[]; unsupported?: { message: string; sp: Sp } };
   nameSp: Sp;
+  sp: Sp;
+  module: string[];
+}
+
+/**
+ * `trait Name { .. }`: its method declarations (signatures, clauses; `selfType` is the trait's
+ * name). After traits.ts, each declaration is generic over `Self` (its first generic parameter,
+ * bounded by the trait): the function `Trait::m` that generic code calls (`x.m()` with `x: T`,
+ * `T: Trait`), verified only when it has a default body; each impl's methods are functions of
+ * their type. `unsupported`: what the parser read but the verifier does not model (generic
+ * parameters, supertraits, `where` bounds, associated types or constants); traits.ts adds its own
+ * gaps (default spec bodies, generic methods, ..): the trait and its impls are unsupported.
+ */
+export interface TraitItem {
+  k: 'trait';
+  name: string;
+  methods: FnItem[];
+  unsupported?: { what: string; sp: Sp };
+  sp: Sp;
+  module: string[];
+  vis?: Visibility;
+}
+
+/** `impl<..> Trait for Type { .. }`: which trait for which type; its methods are `FnItem`s of the file (with `traitImpl`). */
+export interface TraitImplItem {
+  k: 'trait-impl';
+  trait: string;
+  traitSp: Sp;
+  selfTy: TypeExpr;
+  /** the impl's generic parameters */
+  generics: string[];
+  genericParams: GenericParam[];
+  /** the method names it defines, in order */
+  methods: string[];
+  /** a part of it the verifier does not model (an associated type or const) */
+  unsupported?: { what: string; sp: Sp };
+  /** set by traits.ts: whether its methods are the type's (`ok`), or it is reported unsupported / an error */
+  verdict?: 'ok' | 'unsupported' | 'error';
   sp: Sp;
   module: string[];
 }
@@ -306,7 +355,7 @@ export interface BroadcastGroupItem {
   vis?: Visibility;
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | UnsupportedItem | ErrorItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | UnsupportedItem | ErrorItem;
 
 export interface ParseDiagnostic {
   message: string;

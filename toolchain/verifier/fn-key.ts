@@ -61,7 +61,8 @@ function digest(it: Item, file: string): ItemDigest {
 }
 
 function nameOf(it: Item): string | null {
-  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' ? it.name : null;
+  if (it.k === 'trait-impl') return it.trait;
+  return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' || it.k === 'trait' ? it.name : null;
 }
 
 /** Set by scripts/build.mjs in a bundle: the fingerprint of the sources it was built from. */

@@ -7,6 +7,7 @@ import type { Diagnostic, FunctionResult } from '../../app/verification';
 import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
+import { lowerTraits } from './traits';
 import { Crate, ResolveError } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
@@ -76,7 +77,10 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const parsed: SourceFile[] = [];
   // the standard library (library/load.ts) joins the crate when the user's code names `vstd`
   const withLibrary = usesLibrary(files) ? new Map([...files, ...(options.library ?? libraryFiles())]) : files;
-  for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) parsed.push(parseCached(p, text));
+  const trees: SourceFile[] = [];
+  for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text));
+  // trait impls' methods with their trait's contract (traits.ts)
+  parsed.push(...lowerTraits(trees));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
@@ -161,6 +165,16 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       if (typeErrors?.length && (it.k === 'struct' || it.k === 'enum' || it.k === 'const')) {
         for (const err of typeErrors) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
         functions.push({ name: `<${it.k} ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'spec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: typeErrors[0]!.message });
+        continue;
+      }
+      if (it.k === 'trait') {
+        // its method declarations are checked (types, modes) but have no verdict of their own
+        // (a default method is an item of the file, with its own result)
+        const decls = it.methods.filter((d) => !d.body);
+        const err = decls.map((d) => checked.fnErrors.get(d)?.[0]).find((x) => x);
+        const gap = decls.map((d) => checked.fnUnsupported.get(d)).find((x) => x);
+        if (err) diagnostics.push({ file: f.path, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
+        if (err || gap) functions.push({ name: `<trait ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: err ? 'error' : 'unsupported', timeMs: 0, cached: false, obligations: [], detail: err ? `${err.message} at ${f.path}:${fmtPos(lm, err.sp.start)}` : gap!.message });
         continue;
       }
       if (it.k === 'unsupported') {
@@ -329,7 +343,7 @@ function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; s
 /** An item's name as the crate resolves it (`Type::name` for an associated item), or null. */
 function itemName(it: SourceFile['items'][number]): string | null {
   if (it.k === 'fn' || it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;
-  if (it.k === 'struct' || it.k === 'enum' || it.k === 'type') return it.name;
+  if (it.k === 'struct' || it.k === 'enum' || it.k === 'type' || it.k === 'trait') return it.name;
   return null;
 }
 

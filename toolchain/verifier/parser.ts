@@ -5,10 +5,10 @@
 // Only the contents of `verus! { ... }` are parsed into items; everything else is skipped.
 
 import { lex, type Token } from '../syntax/lexer';
-import { CLAUSE_KEYWORDS, verusClause, verusModifier } from '../syntax/clauses';
+import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, Visibility, TypeExpr } from './ast';
+import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -480,7 +480,8 @@ class Parser {
       out.push({ k: 'type', name, ty, sp: { start, end: this.lastEnd() }, module });
       return 'item';
     }
-    if (t.text === 'static' || t.text === 'trait' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && t.text === 'global')) {
+    if (t.text === 'trait') return out.push(this.traitItem(start, module, vis)), 'item';
+    if (t.text === 'static' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && t.text === 'global')) {
       this.next();
       this.recoverItemSimple();
       out.push({ k: 'unsupported', what: `\`${t.text}\` item`, sp: { start, end: this.lastEnd() }, module });
@@ -532,6 +533,7 @@ class Parser {
       if (unsafeSp) fn.unsafeSp = unsafeSp;
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
+      if (marks.has('closed')) fn.closed = true;
       if (broadcastSp) fn.broadcast = broadcastSp;
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');
@@ -728,7 +730,9 @@ class Parser {
    */
   whereClause(params: GenericParam[] = [], other: OtherBound[] = []): void {
     if (!this.eat('where')) return;
-    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+    // (a function's `requires` / `ensures` .. follow its `where` clause)
+    const clauseStart = () => this.peek().kind === 'ident' && CLAUSE_STARTS.has(this.peek().text) && !this.is('.', 1) && !this.is('::', 1) && !this.is(':', 1);
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof' && !clauseStart()) {
       const s = this.peek().start;
       if (this.peek().kind === 'lifetime') {
         this.sawLifetimeBound = true;
@@ -743,7 +747,7 @@ class Parser {
         other.push({ sp: { start: s, end: this.lastEnd() } });
       }
       if (!this.eat(',')) {
-        if (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+        if (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof' && !clauseStart()) {
           // not understood: skipped as a bound of its own
           const us = this.peek().start;
           this.next();
@@ -848,36 +852,55 @@ class Parser {
     const gps = this.genericParams();
     const g = gps.map((x) => x.name);
     const ty = this.type();
+    let traitRef: TypeExpr | null = null;
+    let selfTy = ty;
     if (this.eat('for')) {
       const ty2 = this.type();
-      this.whereClause();
-      // trait impls: not supported (skip body, report)
-      this.skipBalanced();
-      out.push({ k: 'unsupported', what: `trait impl for ${tyName(ty2)}`, sp: { start, end: this.lastEnd() }, module });
-      return;
+      // a generic trait (`impl T<u8> for S`) or an impl for a reference: not modelled (skip body, report)
+      if (ty.k !== 'path' || ty.args.length || ty.lifetimes?.length || ty2.k !== 'path') {
+        this.whereClause();
+        this.skipBalanced();
+        out.push({ k: 'unsupported', what: `trait impl for ${tyName(ty2)}`, sp: { start, end: this.lastEnd() }, module });
+        return;
+      }
+      traitRef = ty;
+      selfTy = ty2;
     }
     const implOther: OtherBound[] = [];
     this.whereClause(gps, implOther);
     const implLifetimeBound = this.sawLifetimeBound;
-    const selfType = tyName(ty);
+    const selfType = tyName(selfTy);
+    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, genericParams: gps, methods: [], sp: { start, end: start }, module } : null;
     this.expect('{');
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;
       try {
         const inner: Item[] = [];
+        if (traitImpl && (this.is('type') || (this.is('const') && !this.is('fn', 1)))) {
+          // an associated type or constant: not modelled
+          const s0 = this.peek().start;
+          this.next();
+          this.recoverItemSimple();
+          traitImpl.unsupported ??= { what: 'associated type or constant in a trait impl', sp: { start: s0, end: this.lastEnd() } };
+          continue;
+        }
         this.item(inner, module, selfType);
         for (const it of inner) {
           if (it.k === 'fn') {
             it.selfType = selfType;
+            if (traitImpl) {
+              it.traitImpl = { trait: traitImpl.trait, traitSp: traitImpl.traitSp };
+              traitImpl.methods.push(it.name);
+            }
             if (g.length) {
               it.generics = [...g, ...it.generics];
               it.implGenerics = g.length;
               it.genericParams = [...gps, ...(it.genericParams ?? [])];
             }
             if (implOther.length) it.otherBounds = [...implOther, ...(it.otherBounds ?? [])];
-            if (ty.k === 'path' && ty.args.length) it.selfArgs = ty.args;
+            if (selfTy.k === 'path' && selfTy.args.length) it.selfArgs = selfTy.args;
             if (implLifetimeBound) it.lifetimeBounds = true;
-            if (ty.k === 'path' && ty.lifetimes) it.selfLifetimes = ty.lifetimes;
+            if (selfTy.k === 'path' && selfTy.lifetimes) it.selfLifetimes = selfTy.lifetimes;
           }
           out.push(it);
         }
@@ -888,6 +911,61 @@ class Parser {
       if (this.i === before) this.next();
     }
     this.expect('}');
+    if (traitImpl) out.push({ ...traitImpl, sp: { start, end: this.lastEnd() } });
+  }
+
+  /**
+   * `trait Name { method declarations }`. What the verifier does not model (generic parameters,
+   * supertraits, `where` bounds, associated types and constants) is read and
+   * recorded as the trait's `unsupported` part.
+   */
+  traitItem(start: number, module: string[], vis: Visibility): TraitItem {
+    this.expect('trait');
+    const name = this.ident();
+    let unsupported: TraitItem['unsupported'];
+    const mark = (what: string, sp: Sp) => (unsupported ??= { what, sp });
+    const gs = this.peek().start;
+    const gps = this.genericParams();
+    if (gps.length) mark('generic trait', { start: gs, end: this.lastEnd() });
+    if (this.is(':')) {
+      const ss = this.peek().start;
+      while (!this.is('{') && !this.is('where') && this.peek().kind !== 'eof') this.next();
+      mark('supertrait bound', { start: ss, end: this.lastEnd() });
+    }
+    if (this.is('where')) {
+      const ws = this.peek().start;
+      this.whereClause();
+      mark('`where` clause on a trait', { start: ws, end: this.lastEnd() });
+    }
+    this.expect('{');
+    const methods: FnItem[] = [];
+    while (!this.is('}') && this.peek().kind !== 'eof') {
+      const before = this.i;
+      try {
+        if (this.is('type') || (this.is('const') && !this.is('fn', 1))) {
+          const s0 = this.peek().start;
+          this.next();
+          this.recoverItemSimple();
+          mark('associated type or constant', { start: s0, end: this.lastEnd() });
+          continue;
+        }
+        const inner: Item[] = [];
+        this.item(inner, module, name);
+        for (const it of inner) {
+          if (it.k === 'fn') {
+            methods.push(it);
+            if (it.parseError) mark('trait method that does not parse', it.nameSp);
+          } else mark('item in a trait', it.sp);
+        }
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.recoverItemFrom(before, '}');
+        mark('trait item that does not parse', { start: this.toks[before]!.start, end: this.lastEnd() });
+      }
+      if (this.i === before) this.next();
+    }
+    this.expect('}');
+    return { k: 'trait', name, methods, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
   fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[]): FnItem {
@@ -908,8 +986,9 @@ class Parser {
       this.expect('(');
       const params = fn.params;
       while (!this.eat(')')) {
-        this.innerAttrs('item');
+        const pattrs = this.innerAttrs('item').map((a) => a.text);
         const ps = this.peek().start;
+        const paramsBefore = params.length;
         // tracked / ghost param modifiers
         let pmode: 'tracked' | 'ghost' | undefined;
         if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) pmode = this.next().text as 'tracked' | 'ghost';
@@ -928,7 +1007,7 @@ class Parser {
           let ty: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp: { start: ps, end: this.lastEnd() } };
           if (ref) ty = { k: 'ref', mut, inner: ty, sp: ty.sp, ...(lifetime ? { lifetime } : {}) };
           if (this.eat(':')) ty = this.type();
-          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}) });
+          params.push({ name: 'self', ty, isSelf: true, sp: { start: ps, end: this.lastEnd() }, ...(mutSelf ? { mut: true } : {}), ...(pmode ? { mode: pmode } : {}) });
         } else if (!pmode && this.peek().kind === 'ident' && (this.peek().text === 'Tracked' || this.peek().text === 'Ghost') && this.is('(', 1)) {
           // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the value inside the wrapper
           const wrapper = this.next().text as 'Tracked' | 'Ghost';
@@ -947,6 +1026,7 @@ class Parser {
           const ty = this.type();
           params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() }, ...(pmode ? { mode: pmode } : {}), ...(pmut ? { mut: true } : {}) });
         }
+        if (pattrs.length && params.length > paramsBefore) params[params.length - 1]!.attrs = pattrs;
         if (!this.eat(',')) {
           this.expect(')');
           break;
@@ -955,14 +1035,20 @@ class Parser {
       if (this.eat('->')) {
         if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
           this.next();
-          if (this.peek().text === 'tracked' && !this.is(':', 1)) this.next();
+          if (this.peek().text === 'tracked' && !this.is(':', 1)) {
+            this.next();
+            fn.retTracked = true;
+          }
           const rname = this.ident();
           this.expect(':');
           const ty = this.type();
           this.expect(')');
           fn.ret = { name: rname, ty };
         } else {
-          if (this.peek().text === 'tracked' && this.peek().kind === 'ident') this.next();
+          if (this.peek().text === 'tracked' && this.peek().kind === 'ident') {
+            this.next();
+            fn.retTracked = true;
+          }
           fn.ret = { name: null, ty: this.type() };
         }
       }

@@ -2,7 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, Param, SourceFile, Sp, StructItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -192,6 +192,10 @@ export class Crate {
   aliases = new Map<string, TypeExpr>();
   /** `broadcast group`s by qualified name (`name` or `Type::name`) */
   broadcastGroups = new Map<string, { item: BroadcastGroupItem; file: string }[]>();
+  /** traits by name (traits.ts gave their impls' methods to the types) */
+  traits = new Map<string, { item: TraitItem; file: string }[]>();
+  /** `impl Trait for Type` blocks by `Trait|Type` (the type's name), with traits.ts's verdict */
+  traitImpls = new Map<string, TraitImplItem[]>();
   files: SourceFile[];
 
   constructor(files: SourceFile[]) {
@@ -208,6 +212,12 @@ export class Crate {
     else if (it.k === 'enum') push(this.enums, it.name, { item: it, file });
     else if (it.k === 'const') push(this.consts, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'type') this.aliases.set(it.name, it.ty);
+    else if (it.k === 'trait') {
+      push(this.traits, it.name, { item: it, file });
+      // its method declarations: `Trait::m`, generic over `Self` (called by generic code)
+      // (a default method is also an item of the file, added as such)
+      for (const d of it.methods.filter((x) => !x.body)) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
+    } else if (it.k === 'trait-impl') push(this.traitImpls, `${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`, it);
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'fn') {
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
@@ -270,6 +280,8 @@ export class Crate {
         throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
       case 'path': {
         let name = t.name;
+        // a trait method declaration: `Self` is its generic parameter (traits.ts)
+        if (name === 'Self' && t.segs.length === 1 && sc.params.get('Self')?.kind === 'type') return { k: 'param', name };
         if (name === 'Self') {
           if (!sc.selfType) throw new ResolveError('`Self` outside of an impl', t.sp);
           if (sc.self) return sc.self();

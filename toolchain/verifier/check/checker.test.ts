@@ -3,6 +3,7 @@ import { parseFile } from '../parser';
 import { Crate, tyStr } from '../resolver';
 import type { Expr, FnItem } from '../ast';
 import { checkCrate, type CheckedCrate } from './checker';
+import { lowerTraits } from '../traits';
 
 function check(body: string): { checked: CheckedCrate; fns: Map<string, FnItem> } {
   const file = parseFile('t.rs', `verus! {\n${body}\n}`);
@@ -485,5 +486,83 @@ fn d<T: Iterator<Item = u8>>() {}`);
     expect(un('w')).toMatch(/`where` clause bound/);
     expect(un('c')).toMatch(/const generic parameter `B` of a type other than `usize`/);
     expect(un('d')).toMatch(/trait bound `T: Iterator`/);
+  });
+});
+
+describe('traits (traits.ts, then the checker)', () => {
+  function checkTraits(body: string) {
+    const [file] = lowerTraits([parseFile('t.rs', `verus! {\n${body}\n}`)]);
+    expect(file!.diagnostics).toEqual([]);
+    const checked = checkCrate(new Crate([file!]));
+    const fn = (q: string) => file!.items.find((it): it is FnItem => it.k === 'fn' && (it.selfType ? `${it.selfType}::${it.name}` : it.name) === q)!;
+    return { checked, errors: (q: string) => (checked.fnErrors.get(fn(q)) ?? []).map((e) => e.message), unsupported: (q: string) => checked.fnUnsupported.get(fn(q))?.message ?? null, fn };
+  }
+  const trait = `trait Tr { spec fn v(&self) -> int; fn get(&self, a: u64) -> (r: u64) requires a < 10 ensures r == a; }
+struct S { x: u64 }
+struct N { x: u64 }`;
+
+  it('a method of `x: T` with `T: Tr` calls the trait declaration; a bound by a crate trait is supported', () => {
+    const { checked, errors, unsupported, fn } = checkTraits(`${trait}
+impl Tr for S { spec fn v(&self) -> int { 0 } fn get(&self, b: u64) -> u64 { b } }
+fn g<T: Tr>(t: &T) -> u64 { t.get(3) }
+fn h<T>(t: &T) -> u64 where T: Tr { T::get(t, 3) }`);
+    expect(unsupported('g')).toBeNull();
+    expect(errors('g')).toEqual([]);
+    expect(errors('h')).toEqual([]);
+    const calls = [...checked.traitCalls.values()].map((i) => i.qname);
+    expect(calls).toEqual(['Tr::get', 'Tr::get']);
+    // the impl's method has the trait's contract, with its own parameter name
+    const get = fn('S::get');
+    expect(get.requires).toHaveLength(1);
+    expect(get.requires[0]!.k === 'binary' && get.requires[0]!.l.k === 'path' ? get.requires[0]!.l.segs : null).toEqual(['b']);
+    expect(get.ret?.name).toBe('r');
+  });
+
+  it('checks bounds at call sites: a datatype needs an impl, a parameter the bound', () => {
+    const { errors } = checkTraits(`${trait}
+impl Tr for S { spec fn v(&self) -> int { 0 } fn get(&self, a: u64) -> u64 { a } }
+fn g<T: Tr>(t: &T) {}
+fn ok(s: &S) { g(s) }
+fn no_impl(n: &N) { g(n) }
+fn no_bound<U>(u: &U) { g(u) }`);
+    expect(errors('ok')).toEqual([]);
+    expect(errors('no_impl')).toEqual(['the trait bound `N: Tr` is not satisfied']);
+    expect(errors('no_bound')).toEqual(['the trait bound `U: Tr` is not satisfied']);
+  });
+
+  it('reports Verus conformance errors of an impl method', () => {
+    const { errors } = checkTraits(`${trait}
+impl Tr for S { fn v(&self) -> int { 0 } fn get(&self, a: u64) -> u64 requires a < 5 { a } }
+impl Tr for N { spec fn v(&self) -> int { 0 } fn get(&self, a: u32) -> u64 { 0 } }`);
+    expect(errors('S::v')[0]).toMatch(/function must have mode spec/);
+    expect(errors('S::get')).toContain('trait method implementation cannot declare requires');
+    expect(errors('N::get')[0]).toMatch(/incompatible type for trait/);
+  });
+
+  it('a cycle through a trait method is an error', () => {
+    const { errors } = checkTraits(`trait L { proof fn go(&self) ensures false; }
+struct S { x: u64 }
+proof fn loop_<T: L>(t: &T) ensures false { t.go(); }
+impl L for S { proof fn go(&self) { loop_(self); } }`);
+    expect(errors('S::go')).toContain('found a cyclic self-reference in a definition, which may result in nontermination');
+    expect(errors('loop_')).toContain('found a cyclic self-reference in a definition, which may result in nontermination');
+  });
+});
+
+describe('checks Verus and rustc make', () => {
+  it('spec fns have no requires/ensures; tracked receivers and broadcast parameters; no move out of a reference', () => {
+    const errs = errorsOf(`spec fn s() -> bool ensures true { true }
+struct X { x: u64 }
+impl X { proof fn p(tracked &self) {} }
+proof fn q(x: &X) { x.p(); }
+proof fn q_ok(tracked x: &X) { x.p(); }
+proof fn consume(tracked v: X) {}
+proof fn mv(tracked x: &X) { consume(*x); }
+broadcast proof fn b(tracked x: &X) ensures true {}`);
+    expect(errs.s).toEqual(['spec functions cannot have requires/ensures']);
+    expect(errs.q).toEqual(['expression has mode spec, expected mode proof']);
+    expect(errs.q_ok).toEqual([]);
+    expect(errs.mv).toEqual(['cannot move out of `*x` which is behind a shared reference']);
+    expect(errs.b).toEqual(['broadcast function must have spec parameters']);
   });
 });

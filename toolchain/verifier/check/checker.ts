@@ -9,10 +9,10 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
-import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isWrappedMutRef, isMachine, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isWrappedMutRef, isMachine, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
-import { recursionErrors, type CallGraph } from './recursion';
+import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
@@ -72,6 +72,11 @@ export interface CheckedCrate {
    * mention the caller's own generic parameters.
    */
   callTypeArgs: Map<Expr, Ty[]>;
+  /**
+   * Method calls on a value of a type parameter (`x.m()`, `x: T`, `T: Trait`): the trait's
+   * declaration of `m` they call (generic over `Self`, the receiver's type: `callTypeArgs`).
+   */
+  traitCalls: Map<Expr, FnInfo>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -187,7 +192,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -200,6 +205,9 @@ class Checker {
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     const moduleUses = moduleBroadcastUses(this.crate.files);
     const moduleTargets = new Map([...moduleUses.values()].map((u) => [u.item, broadcastTargets(this.crate, u.item.names, null)]));
+    // trait method declarations: their signatures and clauses, read by generic callers
+    // (a default method is an item of its file, checked below)
+    for (const decl of this.traitDecls().filter((d) => !d.body)) perFn.push({ fn: decl, errors: this.guard(() => this.checkFn(decl), decl) });
     for (const f of this.crate.files) {
       for (const it of f.items) {
         if (it.k === 'const') {
@@ -209,6 +217,9 @@ class Checker {
         }
         if (it.k === 'fn') {
           const errors = this.guard(() => this.checkFn(it), it);
+          // an impl method's conformance to its trait (traits.ts)
+          if (it.traitImpl?.errors) errors.unshift(...it.traitImpl.errors);
+          if (it.traitImpl?.unsupported && !this.out.fnUnsupported.has(it)) this.out.fnUnsupported.set(it, it.traitImpl.unsupported);
           const mu = moduleUseOf(moduleUses, f.path, it);
           if (mu) {
             const tg = moduleTargets.get(mu.item)!;
@@ -252,7 +263,16 @@ class Checker {
     for (const u of this.constUses) {
       if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
     }
+    // a call of a trait method declaration may run any impl's method: the cycles through them
+    for (const decl of this.traitDecls()) this.graph.calls.set(decl, new Set([...(this.graph.calls.get(decl) ?? []), ...this.implsOf(decl)]));
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
+    for (const [fn, errs] of traitCycleErrors(this.graph, new Set(this.traitDecls()))) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
+    // a call of a trait method whose declaration has errors or is not supported
+    for (const u of this.declUses) {
+      const gap = this.out.fnUnsupported.get(u.decl);
+      if (gap && !this.out.fnUnsupported.has(u.fn)) this.out.fnUnsupported.set(u.fn, gap);
+      if (perFn.find((p) => p.fn === u.decl)?.errors.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the trait method \`${u.decl.selfType}::${u.decl.name}\`, whose declaration has errors`, sp: u.sp });
+    }
     for (const [fn, errs] of broadcastCycleErrors(this.graph.calls, this.lemmaUses)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
@@ -618,7 +638,7 @@ class Checker {
     this.errors.push(...signatureErrors(f));
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
-    const gaps = unsupportedGenerics(f);
+    const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
     if (gaps) {
       if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, gaps);
       return;
@@ -801,6 +821,13 @@ class Checker {
    */
   private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
     if (ctx.code === 'spec') return;
+    if (e.k === 'unary' && e.op === '*' && e.e.k === 'path' && e.e.segs.length === 1) {
+      // rustc: a value behind a reference cannot be moved out (`*r` of a non-`Copy` type)
+      const l = this.lookup(e.e.segs[0]!, ctx);
+      const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
+      if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`*${e.e.segs[0]}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
+      return;
+    }
     if (e.k === 'index') {
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
       return;
@@ -1381,6 +1408,17 @@ class Checker {
       e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
       return ty;
     }
+    // `T::m(..)` with `T: Trait`: the trait's declaration of `m`, at `Self` = `T`
+    if (segs.length === 2 && ctx.fn) {
+      const decls = this.boundTraits(segs[0]!, ctx).map((t) => this.crate.fn(`${t}::${last}`, e.sp)).filter((x): x is FnInfo => x !== null);
+      if (decls.length > 1) this.unsupportedHere(`method \`${last}\` of more than one trait bounding \`${segs[0]}\``, e.sp);
+      if (decls[0]) {
+        this.out.traitCalls.set(e, decls[0]);
+        if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: decls[0].item, sp: e.sp });
+        return this.callFn(decls[0], e.args, null, ctx, e.sp, e);
+      }
+    }
+    // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
     const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
@@ -1401,7 +1439,7 @@ class Checker {
   }
 
   /** Generic arguments of the item being checked, to be known once it is typed (as rustc). */
-  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp }[] = [];
+  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp; callee?: FnItem; fn?: FnItem | null }[] = [];
   private resolveGenericArgs(): void {
     for (const p of this.pendingGeneric) {
       const tys = p.args.map((a) => toTy(a, this.vars));
@@ -1410,8 +1448,82 @@ class Checker {
         continue;
       }
       if (p.call) this.out.callTypeArgs.set(p.call, tys as Ty[]);
+      if (p.callee) this.checkBounds(p.callee, tys as Ty[], p.fn ?? null, p.sp);
     }
   }
+
+  /**
+   * rustc's check that a call's generic arguments satisfy the callee's trait bounds (the crate's
+   * traits; marker bounds are not checked): a parameter of the caller needs the same bound, a
+   * datatype an `impl Trait for Type` (one that implements it for every argument of the type).
+   */
+  private checkBounds(callee: FnItem, args: Ty[], caller: FnItem | null, sp: Sp): void {
+    (callee.genericParams ?? []).forEach((p, i) => {
+      const a = args[i];
+      if (!a || p.kind !== 'type') return;
+      for (const b of p.bounds) {
+        if (!this.crate.traits.has(b.name)) continue;
+        const unsatisfied = () => this.error(`the trait bound \`${tyStr(a)}: ${b.name}\` is not satisfied`, sp);
+        if (a.k === 'param') {
+          if (!caller || !this.boundTraitsOf(caller, a.name).includes(b.name)) unsatisfied();
+          continue;
+        }
+        const typeName = a.k === 'struct' || a.k === 'enum' ? a.name : a.k === 'int' ? a.kind : a.k === 'bool' ? 'bool' : null;
+        const impls = typeName ? this.crate.traitImpls.get(`${b.name}|${typeName}`) ?? [] : [];
+        if (!impls.length) unsatisfied();
+        else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is not supported`, sp);
+        else {
+          // the caller relies on the impl's methods (Verus: a cycle through them is an error)
+          if (caller) {
+            const calls = this.graph.calls.get(caller) ?? new Set();
+            for (const d of this.crate.traits.get(b.name)?.[0]?.item.methods ?? []) calls.add(d);
+            this.graph.calls.set(caller, calls);
+          }
+          // `impl Tr for S<u8>` implements `Tr` for `S<u8>` only: not told apart here
+          const impl = impls[0]!;
+          const generic = impl.selfTy.k === 'path' && impl.selfTy.args.length === impl.generics.length && impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j]);
+          if (!generic) this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is for some of its generic arguments only`, sp);
+        }
+      }
+    });
+  }
+  private unsupportedCall(caller: FnItem | null, message: string, sp: Sp): void {
+    if (caller && !this.trustedBody && !this.out.fnUnsupported.has(caller)) this.out.fnUnsupported.set(caller, { message: `unsupported: ${message}`, sp });
+  }
+
+  /** The crate traits bounding type parameter `name` of the function being checked. */
+  private boundTraits(name: string, ctx: Ctx): string[] {
+    return ctx.fn ? this.boundTraitsOf(ctx.fn, name) : [];
+  }
+  private boundTraitsOf(f: FnItem, name: string): string[] {
+    return (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.map((b) => b.name)).filter((t) => this.crate.traits.has(t));
+  }
+
+  /**
+   * `s.m()` where `S` implements a trait whose default method `m` it does not override: the
+   * trait's method at `Self` = `S` (its bounds are checked as for any call).
+   */
+  private defaultMethod(typeName: string, name: string, call: Expr): FnInfo | null {
+    const traits = [...this.crate.traits].filter(([trait, l]) => l.length === 1 && l[0]!.item.methods.some((x) => x.name === name && x.body) && this.crate.traitImpls.get(`${trait}|${typeName}`)?.length);
+    if (traits.length > 1) this.unsupportedHere(`method \`${name}\`: a default method of more than one trait \`${typeName}\` implements`, call.sp);
+    const info = traits[0] ? this.crate.fn(`${traits[0][0]}::${name}`, call.sp) : null;
+    if (info) {
+      this.out.traitCalls.set(call, info);
+      if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: info.item, sp: call.sp });
+    }
+    return info;
+  }
+
+  /** Every trait method declaration of the crate (traits.ts). */
+  private traitDecls(): FnItem[] {
+    return [...this.crate.traits.values()].filter((l) => l.length === 1).flatMap((l) => l[0]!.item.methods);
+  }
+  /** The impl methods a trait method declaration may run. */
+  private implsOf(decl: FnItem): FnItem[] {
+    return [...this.crate.fns.values()].flat().map((i) => i.item).filter((f) => f.traitImpl?.trait === decl.selfType && f.name === decl.name);
+  }
+  /** Calls of trait method declarations, by the function that makes them. */
+  private declUses: { fn: FnItem; decl: FnItem; sp: Sp }[] = [];
 
   /** Fresh inference variables for the generic parameters of a datatype (a literal, a constructor). */
   private freshArgs(item: StructItem | EnumItem, what: string, sp: Sp): CTy[] {
@@ -1460,12 +1572,15 @@ class Checker {
         });
       }
     }
+    // `T::m(..)`: the trait method declaration at `Self` = `T`
+    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info ? call.callee.segs[0] : undefined;
+    if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: [], sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
     if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
       const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };
       this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
     }
-    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp });
+    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null });
     // a reference (or Box/Ghost/Tracked) as a generic argument: types erase it, so `f::<&u8>`
     // would be `f::<u8>`, which differ for a spec fn of the type alone
     const erased = written.find((w) => erasedWrapper(w));
@@ -1570,11 +1685,26 @@ class Checker {
       if (r.k === 'enum' && r.name === 'Option' && name === '$arrow:0') return r.args[0] ?? C_ANY;
       return C_ANY;
     }
+    if (r.k === 'param') {
+      // a method of a trait bounding the parameter: the trait's declaration, at `Self` = the parameter
+      const decls = this.boundTraits(r.name, ctx).map((t) => this.crate.fn(`${t}::${name}`, e.nameSp)).filter((x): x is FnInfo => x !== null);
+      if (decls.length > 1) this.unsupportedHere(`method \`${name}\` of more than one trait bounding \`${r.name}\``, e.nameSp);
+      const decl = decls[0];
+      if (decl) {
+        this.out.traitCalls.set(e, decl);
+        if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: decl.item, sp: e.nameSp });
+        const self = decl.item.params[0];
+        if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);
+        this.trackedReceiver(decl.item, e.recv, ctx);
+        return this.callFn(decl, e.args, r, ctx, e.sp, e);
+      }
+    }
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
-      const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
+      const info = this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
       const self = info.item.params[0];
       if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);
+      this.trackedReceiver(info.item, e.recv, ctx);
       return this.callFn(info, e.args, r, ctx, e.sp, e);
     }
     if (r.k === 'enum') {
@@ -1647,6 +1777,14 @@ class Checker {
     }
     this.unknownContext(argTys());
     return C_ANY;
+  }
+
+  /** A `tracked self` receiver of a proof fn needs a proof-mode value, not a spec one (as `tracked` arguments in `callFn`). */
+  private trackedReceiver(f: FnItem, recv: Expr, ctx: Ctx): void {
+    const self = f.params[0];
+    if (f.mode !== 'proof' || ctx.code === 'spec' || !self?.isSelf || self.mode !== 'tracked') return;
+    const r = this.placeRoot(recv.k === 'unary' && (recv.op === '&' || recv.op === '&mut' || recv.op === '*') ? recv.e : recv, ctx);
+    if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', recv.sp);
   }
 
   /**

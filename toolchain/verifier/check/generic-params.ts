@@ -1,20 +1,23 @@
 // Which generic parameters the verifier covers (README "Generics"): type parameters with marker
-// bounds only, and `usize` const parameters. A function with any other bound is unsupported and
-// its body is not checked: a trait with methods gives the body operations (and its callers
-// obligations) that are not modelled, so its types could not be known either.
+// bounds and bounds by the crate's own (supported) traits, and `usize` const parameters. A
+// function with any other bound is unsupported and its body is not checked: such a trait gives
+// the body operations (and its callers obligations) that are not modelled, so its types could
+// not be known either. A crate trait's methods are its declarations (traits.ts); whether a call's
+// generic arguments satisfy the bounds is checked by the checker (`boundErrors`).
 
 import type { FnItem, Sp, TypeExpr } from '../ast';
 import { MARKER_TRAITS, isWrappedMutRef } from '../resolver';
 import type { CheckError } from './checker';
 
 /** The first generic parameter or bound of `f` (its impl's included) that is not supported, or null. */
-export function unsupportedGenerics(f: FnItem): CheckError | null {
+export function unsupportedGenerics(f: FnItem, isTrait: (name: string) => boolean): CheckError | null {
   for (const p of f.genericParams ?? []) {
     if (p.kind === 'const' && (p.constTy?.k !== 'path' || p.constTy.name !== 'usize')) return { message: `const generic parameter \`${p.name}\` of a type other than \`usize\``, sp: p.sp };
     for (const b of p.bounds) {
       if (b.name === '?') return { message: `generic parameter \`${p.name}\`: a bound or default this verifier does not read`, sp: b.sp };
       if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;
-      if (b.maybe || b.hasArgs || !MARKER_TRAITS.has(b.name)) return { message: `trait bound \`${p.name}: ${b.maybe ? '?' : ''}${b.name}\` (traits are not supported; only marker bounds such as \`Copy\`)`, sp: b.sp };
+      if (!b.maybe && !b.hasArgs && isTrait(b.name) && p.kind === 'type') continue;
+      if (b.maybe || b.hasArgs || !MARKER_TRAITS.has(b.name)) return { message: `trait bound \`${p.name}: ${b.maybe ? '?' : ''}${b.name}\` (only marker bounds such as \`Copy\` and the crate's own traits are supported)`, sp: b.sp };
     }
   }
   const other = f.otherBounds?.[0];

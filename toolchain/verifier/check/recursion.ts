@@ -44,3 +44,19 @@ export function recursionErrors(g: CallGraph, options: TerminationOptions): Map<
   }
   return out;
 }
+
+/**
+ * Verus: a cycle of calls through a trait method declaration (an impl's method calling generic
+ * code that calls the trait's method) may not terminate, and no `decreases` is checked across
+ * it: an error at each function of the cycle ("found a cyclic self-reference in a definition").
+ */
+export function traitCycleErrors(g: CallGraph, decls: ReadonlySet<FnItem>): Map<FnItem, CheckError[]> {
+  const out = new Map<FnItem, CheckError[]>();
+  const succ = (f: FnItem): FnItem[] => (hasExternalBody(f.attrs) ? [] : [...(g.calls.get(f) ?? [])]);
+  for (const comp of stronglyConnected(g.calls.keys(), succ)) {
+    if (!comp.some((f) => decls.has(f)) || (comp.length === 1 && !succ(comp[0]!).includes(comp[0]!))) continue;
+    // (a default method has a body: it is on the cycle too)
+    for (const f of comp) if (!decls.has(f) || f.body) out.set(f, [{ message: 'found a cyclic self-reference in a definition, which may result in nontermination', sp: f.nameSp }]);
+  }
+  return out;
+}

@@ -24,6 +24,12 @@ export function signatureErrors(f: FnItem): CheckError[] {
     else if (f.decreases.length) out.push({ message: "'inline' functions cannot be recursive", sp });
     else if (f.vis && f.vis.k !== 'private' && !f.open && !f.openVis) out.push({ message: "'inline' is only allowed for private or 'open spec' functions", sp });
   });
+  // (Verus: a spec fn's meaning is its body; `recommends` is its precondition)
+  const clause = f.requires[0] ?? f.ensures[0];
+  if (f.mode === 'spec' && clause) out.push({ message: 'spec functions cannot have requires/ensures', sp: clause.sp });
+  // Verus: a broadcast lemma becomes a fact over its (spec) parameters
+  const tracked = f.broadcast ? f.params.find((p) => p.mode === 'tracked' || p.unwrap === 'Tracked') : undefined;
+  if (tracked) out.push({ message: 'broadcast function must have spec parameters', sp: tracked.sp });
   const ret = f.ret?.name;
   if (ret) {
     const clash = f.params.find((p) => p.name === ret);

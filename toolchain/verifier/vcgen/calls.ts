@@ -63,6 +63,9 @@ export class CallMethods {
       const args = e.args.map((a) => this.ev(a, st, m).t);
       return { t: [dt.ctors[0]!.ctor, ...args], ty };
     }
+    // `T::m(..)` with `T: Trait`: the trait's declaration (check/checker.ts)
+    const decl = this.cvc.checked.traitCalls.get(e);
+    if (decl) return this.callFn(decl, e.args.map((a) => ({ e: a })), st, m, sp, e);
     // function
     let qname = last;
     if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
@@ -95,6 +98,9 @@ export class CallMethods {
       }
       throw new ResolveError(`no field \`${fname}\` in any variant`, sp);
     }
+    // a trait method on a value of a type parameter: the trait's declaration (check/checker.ts)
+    const decl = this.cvc.checked.traitCalls.get(e);
+    if (decl) return this.callFn(decl, [{ e: e.recv, v: recv }, ...e.args.map((a) => ({ e: a }))], st, m, sp, e);
     if (ty.k === 'struct' || (ty.k === 'enum' && ty.name !== 'Option')) {
       const tn = (ty as { name: string }).name;
       const info = this.crate.fn(`${tn}::${name}`, e.nameSp);
@@ -163,9 +169,29 @@ export class CallMethods {
    * parameter types, result and clauses are instantiated, and a spec fn is the instance's own
    * declared function (its definition built at those arguments).
    */
-  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr): V | null {
+  /**
+   * The impl method a trait method declaration (`Trait::m`, generic over `Self`) means at `tyArgs`
+   * when `Self` is a datatype with an `impl Trait for Type<..>` over all its arguments (traits.ts,
+   * check/checker.ts `checkBounds`), with the impl's generic arguments; null otherwise.
+   */
+  traitDispatch(this: FnGen, info: FnInfo, tyArgs: Ty[]): { info: FnInfo; tyArgs: Ty[] } | null {
     const f = info.item;
-    const tyArgs = this.callTyArgs(call, f, sp);
+    const self = tyArgs[0];
+    if (f.generics[0] !== 'Self' || !f.selfType || !this.crate.traits.has(f.selfType) || (self?.k !== 'struct' && self?.k !== 'enum')) return null;
+    const impls = this.crate.traitImpls.get(`${f.selfType}|${self.name}`) ?? [];
+    const impl = impls.length === 1 && impls[0]!.verdict === 'ok' ? impls[0]! : null;
+    if (!impl || impl.selfTy.k !== 'path' || impl.selfTy.args.length !== impl.generics.length || !impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j])) return null;
+    const target = this.crate.fns.get(`${self.name}::${f.name}`)?.find((x) => x.item.traitImpl?.trait === f.selfType);
+    return target && target.item.generics.length === self.args.length ? { info: target, tyArgs: self.args } : null;
+  }
+
+  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[]): V | null {
+    const f = info.item;
+    const tyArgs = knownTyArgs ?? this.callTyArgs(call, f, sp);
+    // a trait method declaration at a datatype with an impl (a generic callee's contract read at
+    // the caller's types): the impl's method, as Verus resolves it statically
+    const impl = this.traitDispatch(info, tyArgs);
+    if (impl) return this.callFn(impl.info, args, st, m, sp, call, impl.tyArgs);
     const env = genericEnv(f, tyArgs);
     this.callees.add(info.key);
     const ps = this.paramTypes(f, env);

@@ -32,7 +32,8 @@ export class QuantSpots {
     const spots = new Map<Sp, Spot>();
     for (const f of this.crate.files) {
       const lines = new LineMap(f.text);
-      for (const it of f.items) {
+      // (a trait's method declarations are items of their own: generic callers evaluate their clauses)
+      for (const it of f.items.flatMap((x): Item[] => (x.k === 'trait' ? x.methods : [x]))) {
         const item = itemName(it);
         if (item === null) continue;
         const spot: Spot = { file: f.path, item, itemLine: lines.pos(it.sp.start).line, lines };

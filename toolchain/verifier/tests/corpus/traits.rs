@@ -1,0 +1,476 @@
+// Traits: declarations with spec/proof/exec method signatures, `impl Trait for Type` (each
+// method verified against the trait's contract), calls on concrete types (the impl's method) and
+// on type parameters bounded by a trait (the trait's contract only), bounds checked at call sites.
+verus! {
+
+pub trait Counter {
+    spec fn count(&self) -> int;
+
+    fn next(&self) -> (r: u64)
+        requires self.count() < 1000,
+        ensures r as int == self.count() + 1;
+
+    proof fn count_nonneg(&self)
+        ensures self.count() >= 0;
+
+    fn reset(&mut self)
+        ensures self.count() == 0;
+}
+
+pub struct Tally { pub n: u64 }
+
+impl Counter for Tally {
+    // expect: verified
+    open spec fn count(&self) -> int { self.n as int }
+
+    // The trait's `requires` makes `self.n + 1` safe; its `ensures` is proved here.
+    // expect: verified
+    fn next(&self) -> (r: u64) { self.n + 1 }
+
+    // expect: verified
+    proof fn count_nonneg(&self) {}
+
+    // An impl may promise more than the trait (Verus: impls extend `ensures`).
+    // expect: verified
+    fn reset(&mut self)
+        ensures self.n == 0,
+    {
+        self.n = 0;
+    }
+}
+
+pub struct Broken { pub n: u64 }
+
+impl Counter for Broken {
+    // expect: verified
+    open spec fn count(&self) -> int { self.n as int }
+
+    // The impl breaks the trait's `ensures` (off by one).
+    // expect: failed postcondition
+    fn next(&self) -> (r: u64) { self.n }
+
+    // expect: verified
+    proof fn count_nonneg(&self) {}
+
+    // expect: failed postcondition
+    fn reset(&mut self) {}
+}
+
+// A call on a concrete type is the impl's method: its contract is the trait's (and the impl's own).
+// expect: verified
+pub fn tr_concrete_call(t: &Tally) -> (r: u64)
+    requires t.n < 10,
+    ensures r == t.n + 1,
+{
+    t.next()
+}
+
+// expect: verified
+pub fn tr_concrete_reset(t: &mut Tally)
+    ensures t.n == 0,
+{
+    t.reset();
+}
+
+// The trait's `requires` is checked at the call.
+// expect: failed precondition
+pub fn tr_concrete_call_unchecked(t: &Tally) -> u64 {
+    t.next()
+}
+
+// The impl's method through its type's path.
+// expect: failed postcondition
+pub fn tr_concrete_path_wrong(t: &Tally) -> (r: u64)
+    requires t.n < 10,
+    ensures r == t.n,
+{
+    Tally::next(t)
+}
+
+// ---- generic code: only the trait's contract is known
+
+// expect: verified
+pub fn tr_generic_next<T: Counter>(t: &T) -> (r: u64)
+    requires t.count() < 500,
+    ensures r as int == t.count() + 1,
+{
+    t.next()
+}
+
+// The trait promises nothing about the result beyond `count() + 1`.
+// expect: failed postcondition
+pub fn tr_generic_next_wrong<T: Counter>(t: &T) -> (r: u64)
+    requires t.count() < 500,
+    ensures r > 1,
+{
+    t.next()
+}
+
+// expect: failed precondition
+pub fn tr_generic_next_unchecked<T: Counter>(t: &T) -> u64 {
+    t.next()
+}
+
+// expect: verified
+pub proof fn tr_generic_lemma<T: Counter>(t: &T)
+    ensures t.count() >= 0,
+{
+    t.count_nonneg();
+}
+
+// `count` of a type parameter is uninterpreted: nothing is known about it without the lemma.
+// expect: failed postcondition
+pub proof fn tr_generic_count_unknown<T: Counter>(t: &T)
+    ensures t.count() >= 0,
+{
+}
+
+// `where` bounds are bounds too.
+// expect: verified
+pub fn tr_generic_reset<T>(t: &mut T)
+    where T: Counter,
+    ensures t.count() == 0,
+{
+    t.reset();
+}
+
+// Tally's `reset` promises `n == 0`, but generic code sees only the trait's `count() == 0`:
+// the impl's extra `ensures` and the spec fn's body are not visible through the bound.
+// expect: failed assertion
+pub fn tr_generic_reset_more<T: Counter>(t: &mut T) {
+    t.reset();
+    assert(t.count() == 1);
+}
+
+// Through the type's path: `T::next(t)` is the trait's method too.
+// expect: failed postcondition
+pub fn tr_generic_path_call<T: Counter>(t: &T) -> (r: u64)
+    requires t.count() < 500,
+    ensures r as int == t.count(),
+{
+    T::next(t)
+}
+
+// On a concrete type, the impl's spec fn body is visible (it is in the same module).
+// expect: verified
+pub proof fn tr_concrete_count_visible(t: &Tally)
+    ensures t.count() == t.n,
+{
+}
+
+// A generic callee's contract at a concrete type: `count` is Tally's, so the caller knows `n + 1`.
+// expect: verified
+pub fn tr_call_generic_at_tally(t: &Tally) -> (r: u64)
+    requires t.n < 100,
+    ensures r == t.n + 1,
+{
+    tr_generic_next(t)
+}
+
+// expect: failed precondition
+pub fn tr_call_generic_at_tally_unchecked(t: &Tally) -> u64 {
+    tr_generic_next(t)
+}
+
+// A generic caller passes its own bound on.
+// expect: verified
+pub fn tr_generic_passes_bound<U: Counter>(u: &U) -> (r: u64)
+    requires u.count() < 10,
+    ensures r as int == u.count() + 1,
+{
+    tr_generic_next(u)
+}
+
+pub struct NoCounter { pub n: u64 }
+
+// A type without an impl of the trait.
+// expect: error
+pub fn tr_missing_impl(x: &NoCounter) -> u64 {
+    tr_generic_next(x)
+}
+
+// A type parameter without the bound.
+// expect: error
+pub fn tr_missing_bound<U>(u: &U) -> u64 {
+    tr_generic_next(u)
+}
+
+// ---- conformance errors (as Verus and rustc)
+
+pub trait Shape {
+    spec fn area(&self) -> int;
+    fn scale(&self, k: u64) -> (r: u64)
+        ensures r >= k;
+}
+
+pub struct Square { pub side: u64 }
+
+impl Shape for Square {
+    // expect: verified
+    open spec fn area(&self) -> int { self.side * self.side }
+
+    // Verus: "trait method implementation cannot declare requires".
+    // expect: error
+    fn scale(&self, k: u64) -> (r: u64)
+        requires k < 10,
+    {
+        k
+    }
+}
+
+pub struct Circle { pub r: u64 }
+
+impl Shape for Circle {
+    // A spec method implemented as exec: "function must have mode spec".
+    // expect: error
+    fn area(&self) -> u64 { 0 }
+
+    // Parameters renamed in the impl: the trait's clauses speak of the impl's names.
+    // expect: verified
+    fn scale(&self, factor: u64) -> (out: u64) { factor }
+}
+
+pub struct Dot { pub x: u64 }
+
+// `scale` is missing.
+// expect: error
+impl Shape for Dot {
+    open spec fn area(&self) -> int { 0 }
+}
+
+pub struct Line { pub len: u64 }
+
+impl Shape for Line {
+    // expect: verified
+    open spec fn area(&self) -> int { 0 }
+
+    // A parameter of another type than the trait's.
+    // expect: error
+    fn scale(&self, k: u32) -> (r: u64) { k as u64 }
+}
+
+// ---- not modelled: reported unsupported
+
+pub trait Assoc {
+    // expect: unsupported
+    type Item;
+    fn get(&self) -> u64;
+}
+
+pub struct HasAssoc { pub v: u64 }
+
+// expect: unsupported
+impl Assoc for HasAssoc {
+    type Item = u64;
+    fn get(&self) -> u64 { self.v }
+}
+
+// ---- default methods: an exec or proof default body is verified once, for every `Self: Trait`
+
+pub trait Defaulted {
+    spec fn val(&self) -> int;
+
+    fn get(&self) -> (r: u64)
+        requires self.val() < 100,
+        ensures r == self.val();
+
+    // expect: verified
+    fn twice(&self) -> (r: u64)
+        requires self.val() < 100,
+        ensures r == 2 * self.val(),
+    {
+        let a = self.get();
+        a + self.get()
+    }
+
+    // The default body does not keep the trait's promise.
+    // expect: failed postcondition
+    fn thrice(&self) -> (r: u64)
+        requires self.val() < 100,
+        ensures r == 3 * self.val(),
+    {
+        let a = self.get();
+        a + a
+    }
+
+    // A default body may overflow for some implementation.
+    // expect: failed overflow
+    fn plus_one(&self) -> u64 {
+        self.get_any() + 1
+    }
+
+    fn get_any(&self) -> u64;
+}
+
+pub struct Deft { pub x: u64 }
+
+impl Defaulted for Deft {
+    // expect: verified
+    open spec fn val(&self) -> int { self.x as int }
+    // expect: verified
+    fn get(&self) -> u64 { self.x }
+    // An impl overrides a default method (and is held to the trait's contract).
+    // expect: verified
+    fn thrice(&self) -> u64 { 3 * self.x }
+    // expect: verified
+    fn get_any(&self) -> u64 { 0 }
+}
+
+// A default method on a concrete type: the trait's contract, at the impl's spec fns.
+// expect: verified
+pub fn tr_default_on_concrete(d: &Deft) -> (r: u64)
+    requires d.x < 50,
+    ensures r == 2 * d.x,
+{
+    d.twice()
+}
+
+// expect: failed postcondition
+pub fn tr_default_on_concrete_wrong(d: &Deft) -> (r: u64)
+    requires d.x < 50,
+    ensures r == d.x,
+{
+    d.twice()
+}
+
+// expect: verified
+pub fn tr_default_overridden(d: &Deft) -> (r: u64)
+    requires d.x < 50,
+    ensures r == 3 * d.x,
+{
+    d.thrice()
+}
+
+pub trait SpecDefault {
+    // An impl could override it: a default spec body is not modelled.
+    // expect: unsupported
+    spec fn d(&self) -> int { 0 }
+}
+
+// `Trait::m(x)` on a concrete type is that type's impl.
+// expect: verified
+pub fn tr_call_through_trait_path(t: &Tally) -> (r: u64)
+    requires t.n < 10,
+    ensures r == t.n + 1,
+{
+    Counter::next(t)
+}
+
+// expect: failed postcondition
+pub fn tr_call_through_trait_path_wrong(t: &Tally) -> (r: u64)
+    requires t.n < 10,
+    ensures r == t.n + 2,
+{
+    Counter::next(t)
+}
+
+// ---- termination through a trait method
+
+pub trait Loops {
+    proof fn go(&self)
+        ensures false;
+}
+
+pub struct Looper { pub x: u64 }
+
+// A proof that would call itself through generic code: Verus refuses the cycle.
+// expect: error
+pub proof fn tr_loop_generic<T: Loops>(t: &T)
+    ensures false,
+{
+    t.go();
+}
+
+impl Loops for Looper {
+    // expect: error
+    proof fn go(&self) {
+        tr_loop_generic(self);
+    }
+}
+
+// A bound satisfied in a trait method's own contract: the impl relies on itself.
+pub struct SelfRef { pub x: u64 }
+
+// expect: verified
+pub spec fn tr_needs_ready<A: Ready>(a: &A) -> bool { true }
+
+pub trait Ready {
+    fn ready(&self) -> bool
+        requires tr_needs_ready(&SelfRef { x: 0 });
+}
+
+impl Ready for SelfRef {
+    // expect: error
+    fn ready(&self) -> bool { true }
+}
+
+// ---- modes
+
+pub trait Modes {
+    proof fn take(&self, tracked b: bool);
+    proof fn give(&self) -> tracked bool;
+    proof fn owned(tracked &self) -> (r: bool)
+        ensures r;
+}
+
+pub struct ModeA { pub x: u64 }
+
+impl Modes for ModeA {
+    // The trait's parameter is tracked: "parameter must have mode proof".
+    // expect: error
+    proof fn take(&self, b: bool) {}
+
+    // The trait's result is tracked: "function return value must have mode proof".
+    // expect: error
+    proof fn give(&self) -> bool { true }
+
+    // expect: verified
+    proof fn owned(tracked &self) -> bool { true }
+}
+
+// A spec-mode value cannot be a `tracked self` receiver.
+// expect: error
+pub proof fn tr_spec_receiver<T: Modes>(t: &T) {
+    t.owned();
+}
+
+// expect: verified
+pub proof fn tr_tracked_receiver<T: Modes>(tracked t: &T) {
+    let b = t.owned();
+    assert(b);
+}
+
+// ---- spec methods of a visible trait: their bodies must say open or closed
+
+pub trait Visible {
+    spec fn seen(&self) -> int;
+}
+
+pub struct Shown { pub x: u64 }
+
+impl Visible for Shown {
+    // Verus: "open/closed is required for implementations of non-private traits".
+    // expect: error
+    spec fn seen(&self) -> int { self.x as int }
+}
+
+pub struct Shown2 { pub x: u64 }
+
+impl Visible for Shown2 {
+    // expect: verified
+    open spec fn seen(&self) -> int { self.x as int }
+}
+
+// expect: verified
+pub proof fn tr_open_seen(s: &Shown2)
+    ensures s.seen() == s.x,
+{
+}
+
+// expect: failed postcondition
+pub proof fn tr_generic_seen<T: Visible>(t: &T)
+    ensures t.seen() >= 0,
+{
+}
+
+} // verus!

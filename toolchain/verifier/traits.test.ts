@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseFile } from './parser';
+import { lowerTraits } from './traits';
+import type { FnItem, Item } from './ast';
+
+function lower(body: string): { items: Item[]; before: string; after: () => string } {
+  const file = parseFile('t.rs', `verus! {\n${body}\n}`);
+  const before = JSON.stringify(file.items, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  const [out] = lowerTraits([file]);
+  return { items: out!.items, before, after: () => JSON.stringify(file.items, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) };
+}
+const method = (items: Item[], q: string) => items.find((it): it is FnItem => it.k === 'fn' && `${it.selfType}::${it.name}` === q);
+const what = (items: Item[]) => items.filter((it) => it.k === 'unsupported' || it.k === 'error').map((it) => (it.k === 'error' ? `error: ${it.diagnostic.message}` : `unsupported: ${(it as { what: string }).what}`));
+
+describe('lowerTraits', () => {
+  it("gives an impl method the trait's requires and ensures (then its own), renamed to its parameters, without touching the parse tree", () => {
+    const { items, before, after } = lower(`trait Tr { fn f(&self, a: u64) -> (r: u64) requires a > 0 ensures r < a; }
+struct S { x: u64 }
+impl Tr for S { fn f(&self, b: u64) -> (out: u64) ensures out == 0 { 0 } }`);
+    const f = method(items, 'S::f')!;
+    expect(f.requires).toHaveLength(1);
+    expect(f.ensures).toHaveLength(2);
+    const names: string[] = [];
+    JSON.stringify([f.requires, f.ensures], (_k, v: { k?: string; segs?: string[] } | bigint) => {
+      if (typeof v === 'bigint') return String(v);
+      if (v && typeof v === 'object' && v.k === 'path' && v.segs) names.push(v.segs.join('::'));
+      return typeof v === 'bigint' ? String(v) : v;
+    });
+    expect(names).toEqual(['b', 'out', 'b', 'out']);
+    expect(after()).toBe(before);
+    expect(what(items)).toEqual([]);
+  });
+
+  it('reports impls it does not model as unsupported, and missing or extra methods as errors', () => {
+    const { items } = lower(`trait G<A> { fn f(&self); }
+trait Tr { fn f(&self); }
+trait Assoc { type X; }
+struct S { x: u64 }
+struct U { x: u64 }
+struct V { x: u64 }
+impl Clone for S { fn clone(&self) -> Self { S { x: 0 } } }
+impl Tr for u64 { fn f(&self) {} }
+impl Tr for S { fn f(&self) {} }
+struct W { x: u64 }
+impl Tr for W {}
+impl Tr for U { fn f(&self) {} fn g(&self) {} }
+impl S { fn f(&self) {} }
+impl Tr for V { fn f(&self) {} }
+impl Assoc for V { type X = u8; }`);
+    expect(what(items)).toEqual([
+      'unsupported: trait `G`: generic trait',
+      'unsupported: trait `Assoc`: associated type or constant',
+      'unsupported: impl of trait `Clone`, which the crate does not define',
+      'unsupported: impl of trait `Tr` for `u64` (only structs and enums of the crate implement traits here)',
+      'unsupported: method `f` of trait `Tr`: `S` has another method of that name (method resolution between impls is not modelled)',
+      'error: not all trait items implemented, missing: `f`',
+      'error: method `g` is not a member of trait `Tr`',
+      'unsupported: impl of trait `Assoc` (associated type or constant)',
+    ]);
+    expect(method(items, 'V::f')?.traitImpl?.trait).toBe('Tr');
+    expect(method(items, 'U::f')).toBeUndefined();
+  });
+
+  it('refuses a rename that a binder of the trait clauses would capture', () => {
+    const { items } = lower(`trait Tr { spec fn p(&self, i: int) -> bool; fn f(&self, a: u64) requires forall|b: int| self.p(b) ==> b < a; }
+struct S { x: u64 }
+impl Tr for S { spec fn p(&self, i: int) -> bool { true } fn f(&self, b: u64) {} }`);
+    expect(method(items, 'S::f')!.traitImpl?.unsupported?.message).toMatch(/renames `a` to `b`/);
+  });
+});

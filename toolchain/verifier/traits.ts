@@ -1,0 +1,223 @@
+// The trait phase, between parsing and name resolution: `impl Trait for Type` as Verus reads it.
+// Each method of a trait impl becomes a method of `Type` (`x.m()` on a `Type` calls it, as an
+// inherent method) whose contract is the trait's: the trait method's `requires` (an impl may not
+// declare its own, as in Verus) and its `ensures` followed by the impl's own `ensures` (Verus lets
+// an impl promise more). So the impl's body is verified against the trait's contract, and a
+// caller on a concrete type gets exactly that contract, by the phases that already handle methods.
+//
+// Output: new `SourceFile`s (parse trees are shared between runs and never mutated): a trait impl
+// method is a copy with the inherited clauses (deep copies of the trait's, its parameter names
+// renamed to the impl's), an impl whose conformance cannot be judged (an unsupported trait, a
+// method name that another impl of the type also defines, a trait in another file) is replaced by
+// an `unsupported` item, and rustc's / Verus's conformance errors are `error` items or the
+// method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function
+// keys reach them by name), or become `unsupported` items when a part of them is not modelled.
+
+import { MARKER_TRAITS } from './resolver';
+import type { ErrorItem, Expr, FnItem, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitImplItem, TraitItem, TypeExpr } from './ast';
+
+type Problem = { message: string; sp: Sp };
+
+/** What the phase decided for one `impl Trait for Type` block. */
+type ImplVerdict =
+  | { k: 'ok'; trait: TraitItem }
+  | { k: 'unsupported'; what: string; sp: Sp }
+  | { k: 'error'; problem: Problem };
+
+export function lowerTraits(files: SourceFile[]): SourceFile[] {
+  if (!files.some((f) => f.items.some((it) => it.k === 'trait' || it.k === 'trait-impl'))) return files;
+  const traits = new Map<string, { item: TraitItem; file: string }[]>();
+  const datatypes = new Set<string>();
+  // methods per type, counted over inherent and trait impls (`Type::name`)
+  const methods = new Map<string, number>();
+  // trait impls per (trait, type name): two of them (`impl Tr for S<u8>`, `impl Tr for S<u64>`) are not told apart
+  const implCount = new Map<string, number>();
+  for (const f of files) {
+    for (const it of f.items) {
+      if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
+      if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
+      if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, (methods.get(`${it.selfType}::${it.name}`) ?? 0) + 1);
+      if (it.k === 'trait-impl') implCount.set(implKey(it.trait, selfName(it.selfTy)), (implCount.get(implKey(it.trait, selfName(it.selfTy))) ?? 0) + 1);
+    }
+  }
+
+  const verdictOf = (impl: TraitImplItem, file: string): ImplVerdict => {
+    const self = selfName(impl.selfTy);
+    const found = traits.get(impl.trait);
+    // (a trait the crate does not define may be std's: `Clone`, `PartialEq`, ..)
+    if (!found) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which the crate does not define`, sp: impl.traitSp };
+    if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
+    const trait = found[0]!.item;
+    const gap = traitGap(trait);
+    if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.what})`, sp: impl.traitSp };
+    if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
+    if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
+    const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
+    if (bound) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` with a bound on its generic parameters (\`${bound.name}\`)`, sp: bound.sp };
+    if (!datatypes.has(self) || impl.generics.includes(self)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only structs and enums of the crate implement traits here)`, sp: impl.selfTy.sp };
+    if ((implCount.get(implKey(impl.trait, self)) ?? 0) > 1) return { k: 'unsupported', what: `more than one impl of trait \`${impl.trait}\` for \`${self}\``, sp: impl.sp };
+    for (const m of impl.methods) {
+      if ((methods.get(`${self}::${m}`) ?? 0) > 1) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };
+      if (!trait.methods.some((d) => d.name === m)) return { k: 'error', problem: { message: `method \`${m}\` is not a member of trait \`${impl.trait}\``, sp: impl.sp } };
+    }
+    const missing = trait.methods.filter((d) => !d.body && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``);
+    if (missing.length) return { k: 'error', problem: { message: `not all trait items implemented, missing: ${missing.join(', ')}`, sp: impl.sp } };
+    return { k: 'ok', trait };
+  };
+
+  return files.map((f) => {
+    const verdicts = new Map<string, ImplVerdict>();
+    for (const it of f.items) if (it.k === 'trait-impl') verdicts.set(implKey(it.trait, selfName(it.selfTy)), verdictOf(it, f.path));
+    const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
+    const items: Item[] = [];
+    for (const it of f.items) {
+      if (it.k === 'trait') {
+        const gap = traitGap(it);
+        if (gap) items.push({ k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module });
+        else {
+          const methods = it.methods.map((d) => declaration(d, it));
+          items.push({ ...it, methods });
+          // a default method (exec or proof) is verified once, for every `Self: Trait`: a function of the file
+          items.push(...methods.filter((d) => d.body));
+        }
+      } else if (it.k === 'trait-impl') {
+        const v = verdicts.get(implKey(it.trait, selfName(it.selfTy)))!;
+        items.push({ ...it, verdict: v.k });
+        if (v.k === 'unsupported') items.push({ k: 'unsupported', what: v.what, sp: v.sp, module: it.module });
+        if (v.k === 'error') {
+          const diagnostic = { message: v.problem.message, sp: v.problem.sp };
+          diagnostics.push(diagnostic);
+          const err: ErrorItem = { k: 'error', what: `impl ${it.trait} for ${selfName(it.selfTy)}`, diagnostic, sp: it.sp, module: it.module };
+          items.push(err);
+        }
+      } else if (it.k === 'fn' && it.traitImpl) {
+        const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
+        if (v?.k !== 'ok') continue; // reported by the impl's item
+        // (a trait impl's method is as visible as the trait, as in Rust: what its open body may mention depends on it)
+        items.push({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'), vis: v.trait.vis ?? { k: 'private' } });
+      } else items.push(it);
+    }
+    return { ...f, items, diagnostics };
+  });
+}
+
+/** The first part of a trait the verifier does not model, or null. */
+function traitGap(t: TraitItem): { what: string; sp: Sp } | null {
+  if (t.unsupported) return t.unsupported;
+  for (const d of t.methods) {
+    if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
+    // (an impl may override it: generic code could not rely on a default spec body)
+    if (d.body && d.mode === 'spec') return { what: 'default body of a spec method', sp: d.nameSp };
+    if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
+    if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
+    if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
+    if (d.params.some((p) => p.unwrap)) return { what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
+    if (t.methods.filter((x) => x.name === d.name).length > 1) return { what: `method \`${d.name}\` declared twice`, sp: d.nameSp };
+  }
+  return null;
+}
+
+/** The trait method `d` as generic code sees it: a function generic over `Self: Trait`. */
+function declaration(d: FnItem, t: TraitItem): FnItem {
+  const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: false, maybe: false, sp: d.nameSp }], sp: d.nameSp };
+  // (as visible as the trait, as in Rust)
+  return { ...d, selfType: t.name, generics: ['Self'], implGenerics: 1, genericParams: [self], vis: t.vis ?? { k: 'private' } };
+}
+
+/** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */
+const BENIGN_IMPL_ATTR = /^(verifier::external_body|verifier\(external_body\)|verifier::opaque|verifier\(opaque\)|verifier::rlimit|verifier\(rlimit|verifier::inline|verifier\(inline\)|allow\(|doc|inline|must_use)/;
+
+function implKey(trait: string, self: string): string {
+  return `${trait}|${self}`;
+}
+
+function selfName(t: TypeExpr): string {
+  return t.k === 'path' ? t.name : '?';
+}
+
+/** The impl method `m` with the contract of its declaration `d` in the trait, and its conformance errors. */
+function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
+  const errors: Problem[] = [];
+  const unsupported = (message: string, sp: Sp): FnItem => ({ ...m, traitImpl: { ...m.traitImpl!, unsupported: { message: `unsupported: ${message}`, sp } } });
+  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a));
+  if (attr >= 0) return unsupported(`attribute \`#[${m.attrs[attr]}]\` on a trait impl's method (its mode against the trait's is not checked)`, m.attrSps?.[attr] ?? m.nameSp);
+  const pattr = m.params.find((p) => p.attrs?.length);
+  if (pattr) return unsupported('an attribute on a parameter of a trait impl\'s method', pattr.sp);
+  if (m.mode !== d.mode) errors.push({ message: `function must have mode ${d.mode} (as \`${d.name}\` in the trait)`, sp: m.nameSp });
+  else if (!!m.retTracked !== !!d.retTracked && m.ret && d.ret) errors.push({ message: `function return value must have mode ${d.retTracked ? 'proof' : d.mode === 'exec' ? 'exec' : 'spec'}`, sp: m.nameSp });
+  // Verus: the body of a spec fn implementing a visible trait's method says whether it is visible
+  if (m.mode === 'spec' && m.body && !m.open && !m.closed && !m.openVis && traitVisible) errors.push({ message: 'open/closed is required for implementations of non-private traits', sp: m.nameSp });
+  if (m.requires.length) errors.push({ message: 'trait method implementation cannot declare requires', sp: m.requires[0]!.sp });
+  if (m.params.length !== d.params.length) errors.push({ message: `method \`${m.name}\` has ${m.params.length} parameter${m.params.length === 1 ? '' : 's'} but the declaration in the trait has ${d.params.length}`, sp: m.nameSp });
+  const implGenerics = m.implGenerics ?? 0;
+  if (m.generics.length > implGenerics || d.generics.length) return unsupported(`generic method \`${m.name}\` of a trait`, m.nameSp);
+  const rename = new Map<string, string>();
+  m.params.forEach((p, i) => {
+    const q = d.params[i];
+    if (!q) return;
+    if (p.mode !== q.mode && m.mode === d.mode) errors.push({ message: `parameter must have mode ${q.mode === 'tracked' ? 'proof' : d.mode === 'exec' ? 'exec' : 'spec'}`, sp: p.sp });
+    else if (p.isSelf !== q.isSelf || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
+    if (p.name !== q.name) rename.set(q.name, p.name);
+  });
+  if (!!m.ret !== !!d.ret || (m.ret && d.ret && !sameType(d.ret.ty, m.ret.ty, m))) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });
+  let ret = m.ret;
+  if (m.ret && d.ret?.name) {
+    if (m.ret.name === null) ret = { name: d.ret.name, ty: m.ret.ty };
+    else if (m.ret.name !== d.ret.name) rename.set(d.ret.name, m.ret.name);
+  }
+  // a renamed name must not meet a binder of the trait's clauses with either name
+  const binders = new Set<string>();
+  for (const c of [...d.requires, ...d.ensures]) collectBinders(c, binders);
+  for (const [from, to] of rename) if (binders.has(from) || binders.has(to)) return unsupported(`the trait's clauses bind \`${binders.has(from) ? from : to}\` and the impl renames \`${from}\` to \`${to}\``, m.nameSp);
+  const inherit = (es: Expr[]): Expr[] => es.map((e) => renamePaths(structuredClone(e), rename));
+  return { ...m, ret, requires: inherit(d.requires), ensures: [...inherit(d.ensures), ...m.ensures], traitImpl: { ...m.traitImpl!, errors: [...(m.traitImpl!.errors ?? []), ...errors] } };
+}
+
+/** Types written the same, the trait's `Self` being the impl's type (or `Self`). Lifetimes are not compared. */
+function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem): boolean {
+  if (inTrait.k === 'path' && inTrait.name === 'Self' && inTrait.segs.length === 1) {
+    if (inImpl.k === 'path' && inImpl.name === 'Self') return true;
+    return inImpl.k === 'path' && inImpl.name === m.selfType && inImpl.args.length === (m.selfArgs?.length ?? 0) && inImpl.args.every((a, i) => sameType(m.selfArgs![i]!, a, m));
+  }
+  switch (inTrait.k) {
+    case 'path': return inImpl.k === 'path' && inImpl.name === inTrait.name && inImpl.args.length === inTrait.args.length && inTrait.args.every((a, i) => sameType(a, inImpl.args[i]!, m));
+    case 'ref': return inImpl.k === 'ref' && inImpl.mut === inTrait.mut && sameType(inTrait.inner, inImpl.inner, m);
+    case 'tuple': return inImpl.k === 'tuple' && inImpl.elems.length === inTrait.elems.length && inTrait.elems.every((a, i) => sameType(a, inImpl.elems[i]!, m));
+    case 'array': return inImpl.k === 'array' && sameType(inTrait.elem, inImpl.elem, m) && JSON.stringify(stripSpans(inTrait.len)) === JSON.stringify(stripSpans(inImpl.len));
+    default: return false;
+  }
+}
+
+function stripSpans(o: unknown): unknown {
+  return JSON.parse(JSON.stringify(o, (k, v: unknown) => (k === 'sp' ? undefined : typeof v === 'bigint' ? String(v) : v)));
+}
+
+/** Names bound inside an expression (quantifier, `choose` and closure parameters, patterns). */
+function collectBinders(o: unknown, out: Set<string>): void {
+  if (!o || typeof o !== 'object') return;
+  if (Array.isArray(o)) {
+    for (const x of o) collectBinders(x, out);
+    return;
+  }
+  const n = o as { k?: string; params?: { name: string }[]; name?: string };
+  if ((n.k === 'quant' || n.k === 'closure' || n.k === 'assert-forall') && n.params) for (const p of n.params) out.add(p.name);
+  if (n.k === 'bind' && typeof n.name === 'string') out.add((o as Extract<Pat, { k: 'bind' }>).name);
+  for (const v of Object.values(o)) if (v && typeof v === 'object') collectBinders(v, out);
+}
+
+/** `e` (a fresh copy) with every one-segment path named in `rename` renamed. */
+function renamePaths<T>(e: T, rename: ReadonlyMap<string, string>): T {
+  if (!rename.size) return e;
+  const walk = (o: unknown): void => {
+    if (!o || typeof o !== 'object') return;
+    if (Array.isArray(o)) {
+      for (const x of o) walk(x);
+      return;
+    }
+    const n = o as { k?: string; segs?: string[] };
+    if (n.k === 'path' && Array.isArray(n.segs) && n.segs.length === 1 && rename.has(n.segs[0]!) && !('args' in n)) n.segs = [rename.get(n.segs[0]!)!];
+    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(e);
+  return e;
+}

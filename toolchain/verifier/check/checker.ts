@@ -797,7 +797,7 @@ class Checker {
 
   /** Whether a value of type `t` is moved when used by value (check/copy.ts). */
   private moves(t: CTy, ctx: Ctx): boolean {
-    return movesValue(t, this.vars, ctx.fn ?? null, this.crate);
+    return movesValue(t, this.vars, ctx.fn ?? null, this.crate, { tracked: ctx.code !== 'exec' });
   }
 
   /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */

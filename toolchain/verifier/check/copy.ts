@@ -10,7 +10,7 @@ import { shallow, type CTy, type IntVars } from './types';
 /**
  * Whether a value of type `t` is moved, not copied, when used by value because of a type
  * parameter without a `Copy` bound in it (`T`, `S<T>`, `(T, u8)`, `Option<T>`, `[T; N]`; spec
- * collections are copied). Other non-`Copy` datatypes are not tracked (known gap).
+ * collections are copied). Other non-`Copy` datatypes: see `movesValue` (tracked values).
  */
 export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null): boolean {
   const s = shallow(t, vars);
@@ -30,18 +30,21 @@ export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null): boolean {
  * inside a tuple, an `Option` or a user datatype's fields. A library datatype that derives `Copy`
  * is `Copy` at every argument, as vstd's `PPtr<V>` is for every `V`. (Spec collections are copied.)
  */
-export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): boolean {
+export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate, how: { tracked?: boolean } = {}): boolean {
   const s = shallow(t, vars);
   switch (s.k) {
     case 'param': return movesParam(s, vars, fn);
     case 'struct': case 'enum': {
       const def = s.k === 'struct' ? crate.structs.get(s.name)?.[0] : crate.enums.get(s.name)?.[0];
       if (def && isLibraryFile(def.file)) return !derivesCopy(def.item);
+      // a tracked value of a user datatype that does not derive `Copy` is moved, as rustc moves
+      // it (`(s, s)` of a tracked `S`); exec values of user datatypes are left to rustc
+      if (def && how.tracked && !derivesCopy(def.item)) return true;
       if (def && holdsLinear(def.item, crate, new Set())) return true;
-      return s.args.some((a) => movesValue(a, vars, fn, crate));
+      return s.args.some((a) => movesValue(a, vars, fn, crate, how));
     }
-    case 'tuple': return s.elems.some((a) => movesValue(a, vars, fn, crate));
-    case 'array': return movesValue(s.elem, vars, fn, crate);
+    case 'tuple': return s.elems.some((a) => movesValue(a, vars, fn, crate, how));
+    case 'array': return movesValue(s.elem, vars, fn, crate, how);
     default: return false;
   }
 }

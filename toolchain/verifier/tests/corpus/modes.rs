@@ -194,4 +194,42 @@ struct ISetOfSelf {
     children: ISet<ISetOfSelf>,
 }
 
+// ---- tracked values of user datatypes are moved unless they derive Copy (rustc's move check)
+struct TrackedToken;
+
+#[derive(Clone, Copy)]
+struct CopyToken {
+    n: u64,
+}
+
+// expect: error
+proof fn tracked_token_twice(tracked t: TrackedToken) -> (tracked r: (TrackedToken, TrackedToken)) {
+    (t, t)
+}
+
+// expect: verified
+proof fn tracked_token_once(tracked t: TrackedToken) -> (tracked r: TrackedToken) {
+    t
+}
+
+// expect: verified
+proof fn tracked_copy_token_twice(tracked c: CopyToken) -> (tracked r: (CopyToken, CopyToken))
+    ensures r.0.n == c.n && r.1.n == c.n,
+{
+    (c, c)
+}
+
+// A ghost value is not moved: spec code copies.
+// expect: verified
+proof fn ghost_token_twice(t: TrackedToken) -> (r: (TrackedToken, TrackedToken)) {
+    (t, t)
+}
+
+// expect: failed postcondition
+proof fn tracked_copy_token_wrong(tracked c: CopyToken) -> (tracked r: (CopyToken, CopyToken))
+    ensures r.0.n == c.n + 1,
+{
+    (c, c)
+}
+
 } // verus!

@@ -34,6 +34,21 @@ interface Harness {
 
 const wasmPool = new SolverPool(1);
 afterAll(() => wasmPool.shutdown());
+/** Sessions on the wasm pool's one worker. */
+function wasmHarness(options: ConstructorParameters<typeof IncrementalSolver>[1] = {}): Harness {
+  const solver = new IncrementalSolver(new WasmSessionHost(wasmPool), options);
+  return {
+    solver,
+    standalone: (job) => wasmPool.run(job),
+    hold: async () => {
+      const s = await wasmPool.lease(0);
+      expect(s).not.toBeNull();
+      return () => s!.close();
+    },
+    replacesCrashedSession: false,
+    close: () => solver.shutdown(),
+  };
+}
 const hosts: { name: string; skip: boolean; make: () => Harness }[] = [
   {
     name: 'native z3 processes (skipped when z3 is not on PATH)',
@@ -59,40 +74,10 @@ const hosts: { name: string; skip: boolean; make: () => Harness }[] = [
   {
     name: 'wasm workers, checks batched after fast ones',
     skip: false,
-    make: () => {
-      // (every check counts as fast and none as slow: the batching does not depend on the machine's speed)
-      const solver = new IncrementalSolver(new WasmSessionHost(wasmPool), { batchChecks: 8, fastCheckMs: 60_000, slowCheckMs: 60_000 });
-      return {
-        solver,
-        standalone: (job) => wasmPool.run(job),
-        hold: async () => {
-          const s = await wasmPool.lease(0);
-          expect(s).not.toBeNull();
-          return () => s!.close();
-        },
-        replacesCrashedSession: false,
-        close: () => solver.shutdown(),
-      };
-    },
+    // (every check counts as fast and none as slow: the batching does not depend on the machine's speed)
+    make: () => wasmHarness({ batchChecks: 8, fastCheckMs: 60_000, slowCheckMs: 60_000 }),
   },
-  {
-    name: 'wasm workers',
-    skip: false,
-    make: () => {
-      const solver = new IncrementalSolver(new WasmSessionHost(wasmPool));
-      return {
-        solver,
-        standalone: (job) => wasmPool.run(job),
-        hold: async () => {
-          const s = await wasmPool.lease(0);
-          expect(s).not.toBeNull();
-          return () => s!.close();
-        },
-        replacesCrashedSession: false,
-        close: () => solver.shutdown(),
-      };
-    },
-  },
+  { name: 'wasm workers', skip: false, make: () => wasmHarness() },
 ];
 
 let harness: Harness | undefined;

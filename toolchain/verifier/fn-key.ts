@@ -52,6 +52,9 @@ function digest(it: Item, file: string): ItemDigest {
       // names inside an attribute (`#[verifier::when_used_as_spec(g)]` reaches `g`)
       if (/[^A-Za-z0-9_]/.test(v)) for (const w of v.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
     }
+    // an operator that means a method on a user type: `x@` (node kind `view`) is `x.view()`,
+    // `x[i]` (node kind `index`) `x.spec_index(i)` or `x.index(i)`
+    if (_k === 'k' && v === 'index') names.add('spec_index');
     return typeof v === 'bigint' ? `${v}n` : v;
   });
   const d = { hash: createHash('sha256').update(file).update('\0').update(text).digest('hex'), names };

@@ -72,6 +72,13 @@ export interface CheckedCrate {
    * mention the caller's own generic parameters.
    */
   callTypeArgs: Map<Expr, Ty[]>;
+  /**
+   * Verus's operators on a user type that has the method: `x@` is `x.view()`, spec `x[i]` is
+   * `x.spec_index(i)`, exec `x[i]` is `x.index(i)`. Each such `view` / `index` expression maps to
+   * the method call it means (a node the checker builds and types, with the operator's span and
+   * the operator's own receiver and index expressions), which VC generation evaluates in its place.
+   */
+  operatorCalls: Map<Expr, Extract<Expr, { k: 'method' }>>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -187,7 +194,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), operatorCalls: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -941,6 +948,9 @@ class Checker {
           this.expect(e.idx, r.key, ctx);
           return r.val;
         }
+        // a user type: spec `x[i]` is `x.spec_index(i)`, exec `x[i]` is `x.index(i)` (Verus)
+        const viaMethod = this.operatorMethod(e, e.recv, r, ghost(ctx.code) ? 'spec_index' : 'index', [e.idx], ctx);
+        if (viaMethod) return viaMethod;
         this.infer(e.idx, ctx);
         if (r.k !== 'any') this.error(`cannot index into a value of type \`${cTyStr(r, this.vars)}\``, e.sp);
         return C_ANY;
@@ -948,7 +958,11 @@ class Checker {
       case 'view': {
         this.requireGhost(ctx, '`@` (the view of a value)', e.sp);
         const r = shallow(this.infer(e.e, ctx), this.vars);
-        return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
+        if (r.k === 'array') return { k: 'seq', elem: r.elem };
+        // `g@` of a `Ghost<T>` / `Tracked<T>` is the `T` (the resolver erases the wrapper);
+        // otherwise a user type's `view` method (Verus's `View` trait), else the value itself
+        if (this.ghostWrapped(e.e, ctx)) return r;
+        return this.operatorMethod(e, e.e, r, 'view', [], ctx) ?? r;
       }
       case 'cast': {
         const to = this.resolve(e.ty, ctx.fn ?? null);
@@ -1546,6 +1560,37 @@ class Checker {
       borrowed.push(key);
     });
     return f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT;
+  }
+
+  /**
+   * `x@` / `x[i]` on a user datatype with a method `name` taking `self`: typed as the call
+   * `x.name(args)` (its mode checked against the code, its arguments against its parameters) and
+   * recorded in `operatorCalls`. Null when the type is not a user datatype or has no such method.
+   */
+  private operatorMethod(e: Expr, recv: Expr, r: CTy, name: string, args: Expr[], ctx: Ctx): CTy | null {
+    if (r.k !== 'struct' && !(r.k === 'enum' && r.name !== 'Option')) return null;
+    const info = this.crate.fn(`${r.name}::${name}`, e.sp);
+    if (!info || !info.item.params[0]?.isSelf) return null;
+    const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv, name, generics: [], args, sp: e.sp, nameSp: e.sp };
+    this.out.operatorCalls.set(e, call);
+    return this.callFn(info, args, r, ctx, e.sp, call);
+  }
+
+  /**
+   * Whether `e`'s declared type is `Ghost<T>` / `Tracked<T>` (which the resolver erases to `T`):
+   * an exec local holding one, a field declared with one, `Ghost(..)` / `Tracked(..)` itself.
+   */
+  private ghostWrapped(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.wrapped;
+    if (e.k === 'call') return e.callee.k === 'path' && e.callee.segs.length === 1 && (e.callee.segs[0] === 'Ghost' || e.callee.segs[0] === 'Tracked');
+    if (e.k === 'field') {
+      const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
+      if (r.k !== 'struct') return false;
+      const l = this.crate.structs.get(r.name);
+      const f = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
+      return !!f && ghostWrapper(f.ty) !== null;
+    }
+    return false;
   }
 
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {

@@ -120,11 +120,16 @@ export class ExprMethods {
         return this.field(r, e.name, e.sp);
       }
       case 'index': {
+        // `x[i]` on a user type: the `spec_index` / `index` call the checking phase resolved
+        const viaIndex = this.cvc.checked.operatorCalls.get(e);
+        if (viaIndex) return this.evMethod(viaIndex, st, m);
         const r = this.ev(e.recv, st, m);
         const i = this.ev(e.idx, st, m);
         return this.index(r, i, st, m, e.sp);
       }
       case 'view': {
+        const viaView = this.cvc.checked.operatorCalls.get(e);
+        if (viaView) return this.evMethod(viaView, st, m);
         const r = this.ev(e.e, st, m);
         const ty = r.ty;
         if (ty.k === 'array') return { t: r.t, ty: { k: 'seq', elem: ty.elem } };

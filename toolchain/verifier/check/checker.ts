@@ -74,7 +74,8 @@ export interface CheckedCrate {
   callTypeArgs: Map<Expr, Ty[]>;
   /**
    * Verus's operators on a user type that has the method: `x@` is `x.view()`, spec `x[i]` is
-   * `x.spec_index(i)`, exec `x[i]` is `x.index(i)`. Each such `view` / `index` expression maps to
+   * `x.spec_index(i)`, exec `x[i]` is `x.index(i)`; on a `Set` / `Map`, `a + b` is `a.spec_add(b)`
+   * (also `-` `spec_sub`, `*` `spec_mul`, `<=` `spec_le`) when the library defines it. Each such expression maps to
    * the method call it means (a node the checker builds and types, with the operator's span and
    * the operator's own receiver and index expressions), which VC generation evaluates in its place.
    */
@@ -907,7 +908,7 @@ class Checker {
         return ghost(ctx.code) && t.k === 'int' ? C_INT : t;
       }
       case 'binary':
-        return this.binary(e.op, e.l, e.r, e.sp, ctx);
+        return this.binary(e.op, e.l, e.r, e.sp, ctx, false, e);
       case 'chain': {
         for (let i = 0; i < e.ops.length; i++) this.binary(e.ops[i]!, e.operands[i]!, e.operands[i + 1]!, e.sp, ctx, i > 0);
         return C_BOOL;
@@ -1251,7 +1252,7 @@ class Checker {
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
   }
 
-  private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false): CTy {
+  private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false, node?: Expr): CTy {
     void leftTyped;
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
       if (op !== '&&' && op !== '||') this.requireGhost(ctx, `\`${op}\``, sp);
@@ -1267,6 +1268,19 @@ class Checker {
     }
     // (operators take their operands by reference or are on `Copy` values)
     let lt = shallow(this.inferBorrowed(l, ctx), this.vars);
+    // `a + b` / `a - b` / `a * b` / `a <= b` on a built-in collection without a built-in meaning for
+    // it: Verus's `spec_add` / `spec_sub` / `spec_mul` / `spec_le`, from the standard library
+    const named = { '+': 'spec_add', '-': 'spec_sub', '*': 'spec_mul', '<=': 'spec_le' }[op];
+    const owner = lt.k === 'set' ? 'Set' : lt.k === 'map' ? 'Map' : null;
+    if (node && named && owner) {
+      const info = this.crate.fn(`${owner}::${named}`, sp);
+      if (info?.item.params[0]?.isSelf) {
+        const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: l, name: named, generics: [], args: [r], sp, nameSp: sp };
+        this.out.operatorCalls.set(node, call);
+        this.out.libraryMethodCalls.set(call, info);
+        return this.callFn(info, [r], lt, ctx, sp, call);
+      }
+    }
     let rt = shallow(this.inferBorrowed(r, ctx, lt), this.vars);
     // an operand whose type is still to be inferred (an unannotated binder) takes the other's
     if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {

@@ -314,6 +314,9 @@ export class ExprMethods {
   }
 
   evBinary(this: FnGen, e: Extract<Expr, { k: 'binary' }>, st: State, m: Mode): V {
+    // `a + b` on a Set (..): the library's `spec_add` (..) the checking phase resolved
+    const viaMethod = this.cvc.checked.operatorCalls.get(e);
+    if (viaMethod) return this.ev(viaMethod, st, m);
     const op = e.op;
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
       const l = this.ev(e.l, st, m);

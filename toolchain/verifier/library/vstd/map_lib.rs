@@ -7,6 +7,12 @@ impl<K, V> Map<K, V> {
     pub open spec fn submap_of(self, m2: Self) -> bool {
         forall|k: K| #[trigger] self.dom().contains(k) ==> #[trigger] m2.dom().contains(k) && self[k] == m2[k]
     }
+
+    /// `<=`: `submap_of`.
+    #[verifier::inline]
+    pub open spec fn spec_le(self, m2: Self) -> bool {
+        self.submap_of(m2)
+    }
 }
 
 } // verus!

@@ -1,7 +1,7 @@
 // vstd's API on the built-in types from the verifier's library (library/vstd): Option's older
 // variant API (`is_Some`, `is_None`, `get_Some_0`, `arrow_0`), `tracked_unwrap`, `as_ref`;
 // `is` / `!is` / `->` on enum variants; Seq's `no_duplicates`, `disjoint`, `index_of`, `to_set`;
-// Set's `disjoint`; Map's `submap_of`.
+// Set's `disjoint` and operators; Map's `submap_of` and `<=`.
 use vstd::prelude::*;
 
 verus! {
@@ -204,11 +204,42 @@ pub proof fn set_disjoint_wrong(a: Set<u64>, b: Set<u64>)
     assert(!b.contains(4));
 }
 
+// `+` `-` `*` `<=` on sets are vstd's `spec_add` (union), `spec_sub` (difference), `spec_mul`
+// (intersection), `spec_le` (subset).
+// expect: verified
+pub proof fn set_operators(a: Set<u64>, b: Set<u64>)
+    requires a.contains(1), b.contains(2),
+{
+    assert((a + b).contains(2));
+    assert(!(a - a).contains(1));
+    assert((a * b) <= a);
+    assert(a <= a + b);
+}
+
+// expect: failed assertion
+pub proof fn set_operators_wrong(a: Set<u64>, b: Set<u64>)
+    requires a.contains(1),
+{
+    assert((a * b).contains(1));
+}
+
+// expect: failed assertion
+pub proof fn set_le_wrong(a: Set<u64>, b: Set<u64>) {
+    assert(a + b <= a);
+}
+
 // expect: verified
 pub proof fn map_submap_use(a: Map<u64, u64>, b: Map<u64, u64>)
     requires a.submap_of(b), a.dom().contains(3), a[3] == 4,
 {
     assert(b[3] == 4);
+}
+
+// expect: verified
+pub proof fn map_le_is_submap(a: Map<u64, u64>, b: Map<u64, u64>)
+    requires a <= b, a.dom().contains(3),
+{
+    assert(b.dom().contains(3) && b[3] == a[3]);
 }
 
 // expect: failed assertion

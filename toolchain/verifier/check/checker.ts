@@ -85,6 +85,11 @@ export interface CheckedCrate {
    * does not have, and the standard library's method each one calls (`s.no_duplicates()`).
    */
   libraryMethodCalls: Map<Expr, FnInfo>;
+  /**
+   * `x.borrow()` of a `Tracked<T>` / `Ghost<T>` (Verus's builtin `borrow`, a `&T` of the value):
+   * the value itself, the wrapper and the reference being erased.
+   */
+  wrapperBorrows: Set<Expr>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -200,7 +205,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), operatorCalls: new Map(), libraryMethodCalls: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), operatorCalls: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1657,6 +1662,11 @@ class Checker {
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
+    if (name === 'borrow' && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
+      this.requireGhost(ctx, '`borrow` of a `Tracked` / `Ghost` value', e.sp);
+      this.out.wrapperBorrows.add(e);
+      return r;
+    }
     if (r.k === 'any') {
       this.unknownContext(argTys());
       return C_ANY;

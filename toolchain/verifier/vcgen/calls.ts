@@ -81,6 +81,8 @@ export class CallMethods {
     const name = e.name;
     const sp = e.sp;
     const argv = () => e.args.map((a) => this.ev(a, st, m));
+    // `t.borrow()` of a `Tracked` / `Ghost` value is the value (wrapper and reference erased)
+    if (this.cvc.checked.wrapperBorrows.has(e)) return recv;
     // a method the standard library gives a built-in type (the checking phase resolved it)
     const lib = this.cvc.checked.libraryMethodCalls.get(e);
     if (lib) {

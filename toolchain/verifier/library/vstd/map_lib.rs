@@ -8,6 +8,16 @@ impl<K, V> Map<K, V> {
         forall|k: K| #[trigger] self.dom().contains(k) ==> #[trigger] m2.dom().contains(k) && self[k] == m2[k]
     }
 
+    /// A tracked borrow of the value at `key` (vstd map.rs).
+    #[verifier::external_body]
+    pub proof fn tracked_borrow(tracked &self, key: K) -> (tracked v: &V)
+        requires
+            self.dom().contains(key),
+        ensures
+            *v == self[key],
+    {
+    }
+
     /// `<=`: `submap_of`.
     #[verifier::inline]
     pub open spec fn spec_le(self, m2: Self) -> bool {

@@ -242,6 +242,39 @@ pub proof fn map_le_is_submap(a: Map<u64, u64>, b: Map<u64, u64>)
     assert(b.dom().contains(3) && b[3] == a[3]);
 }
 
+// `t.borrow()` of a `Tracked<T>` is the `T`; `Map::tracked_borrow` needs the key.
+pub struct TrackedPerms {
+    pub perms: Tracked<Map<u64, u64>>,
+}
+
+// expect: verified
+pub fn map_tracked_borrow(h: &TrackedPerms)
+    requires h.perms@.dom().contains(3), h.perms@[3] == 4,
+{
+    let tracked v = h.perms.borrow().tracked_borrow(3);
+    assert(v == 4);
+}
+
+// expect: failed precondition
+pub fn map_tracked_borrow_missing_key(h: &TrackedPerms)
+    requires h.perms@[3] == 4,
+{
+    let tracked v = h.perms.borrow().tracked_borrow(3);
+}
+
+// expect: failed assertion
+pub fn map_tracked_borrow_wrong(h: &TrackedPerms)
+    requires h.perms@.dom().contains(3), h.perms@[3] == 4,
+{
+    let tracked v = h.perms.borrow().tracked_borrow(3);
+    assert(v == 5);
+}
+
+// expect: error
+pub fn tracked_borrow_in_exec(h: &TrackedPerms) {
+    let v = h.perms.borrow();
+}
+
 // expect: failed assertion
 pub proof fn map_submap_wrong(a: Map<u64, u64>, b: Map<u64, u64>)
     requires a.submap_of(b), b.dom().contains(3), b[3] == 4,

@@ -86,7 +86,13 @@ export class ExprMethods {
         }
         // the checking phase typed every literal (Rust's inference); VC generation only reads it
         const ty = this.cvc.checked.exprTypes.get(e);
-        if (!ty) throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
+        if (!ty) {
+          // the checking phase stops at a construct it cannot judge (the item is unsupported
+          // there): the rest of that item (a callee's clause, an inline body) is left untyped
+          const gap = this.cvc.checked.fnUnsupported.get(this.cur.item);
+          if (gap) throw new Unsupported(`\`${this.cur.item.name}\` uses a construct that is not supported (${gap.message.replace(/^unsupported: /, '')})`, e.sp);
+          throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
+        }
         return { t: num(e.value), ty };
       }
       case 'bool':

@@ -178,4 +178,20 @@ pub fn ghost_view_is_inner(g: Ghost<Wrapper<u64>>)
     assert(g@@.len() == 2);
 }
 
+// ---- a callee the checking phase stopped in
+
+// expect: unsupported
+#[verifier::inline]
+pub open spec fn gap_inline_fold(s: Set<u64>) -> bool {
+    s.fold(0, |e: int, x: u64| e) == 0
+}
+
+// Its caller reads the inline body, which the checker left untyped after the closure: the caller
+// is unsupported too (was an internal error).
+// expect: unsupported
+pub proof fn gap_inline_fold_caller(s: Set<u64>)
+    requires gap_inline_fold(s),
+{
+}
+
 } // verus!

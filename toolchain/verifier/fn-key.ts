@@ -40,6 +40,9 @@ interface ItemDigest {
   names: Set<string>;
 }
 
+/** The methods Verus's arithmetic and order operators mean on collections (`a + b` is `a.spec_add(b)`). */
+const OPERATOR_METHODS: Record<string, string> = { '+': 'spec_add', '-': 'spec_sub', '*': 'spec_mul', '<=': 'spec_le' };
+
 // Syntax trees are never mutated after parsing, and unchanged files keep their trees between runs.
 const digests = new WeakMap<Item, ItemDigest>();
 
@@ -53,6 +56,10 @@ function digest(it: Item, file: string): ItemDigest {
       // names inside an attribute (`#[verifier::when_used_as_spec(g)]` reaches `g`)
       if (/[^A-Za-z0-9_]/.test(v)) for (const w of v.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) names.add(w);
     }
+    // an operator that means a method: `x@` (node kind `view`) is `x.view()`, `x[i]` (node kind
+    // `index`) `x.spec_index(i)` or `x.index(i)`, `a + b` on a Set the library's `spec_add` (..)
+    if (_k === 'k' && v === 'index') names.add('spec_index');
+    if (_k === 'op' && typeof v === 'string' && Object.hasOwn(OPERATOR_METHODS, v)) names.add(OPERATOR_METHODS[v]!);
     return typeof v === 'bigint' ? `${v}n` : v;
   });
   const d = { hash: createHash('sha256').update(file).update('\0').update(text).digest('hex'), names };

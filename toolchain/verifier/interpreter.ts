@@ -288,7 +288,12 @@ export class Interpreter {
         }
         return r.elems[Number(i)]!;
       }
-      case 'view': return this.ev(e.e, env, exec);
+      case 'view': {
+        // a datatype's `@` may be its `view` method's value (Verus's desugaring), not modelled here
+        const r = this.ev(e.e, env, exec);
+        if (r.k === 'dt') throw new Unevaluable('view of a datatype');
+        return r;
+      }
       case 'if': {
         const c = this.truth(this.ev(e.cond, env, exec));
         if (c) return this.block(e.then, env);

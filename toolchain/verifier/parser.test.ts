@@ -195,6 +195,17 @@ describe('statements', () => {
   });
 });
 
+describe('enum variant operators', () => {
+  it('reads `x->0` (a tuple field), `x->V_f`, and `x !is V` as `!(x is V)`', () => {
+    const arrow = parseExpr('o->0 == s->Some_0').expr!;
+    expect(arrow.k === 'binary' && [arrow.l, arrow.r].map((x) => (x.k === 'method' ? x.name : x.k))).toEqual(['$arrow:0', '$arrow:Some_0']);
+    const notIs = parseExpr('x !is A && y is B').expr!;
+    if (notIs.k !== 'binary') throw new Error('expected `&&`');
+    expect(notIs.l.k === 'unary' && notIs.l.op === '!' && notIs.l.e.k === 'method' ? notIs.l.e.name : null).toBe('$is:A');
+    expect(notIs.r.k === 'method' ? notIs.r.name : null).toBe('$is:B');
+  });
+});
+
 describe('patterns', () => {
   it('reads `(p)` as a parenthesized pattern and `(p,)` as a one-element tuple, as Rust does', () => {
     const f = parseFile('x.rs', 'verus! { fn f() { let (x): usize = 0; let (y,) = (1,); let (a, b) = (1, 2); } }');

@@ -1658,17 +1658,22 @@ class Parser {
         continue;
       }
       if (this.is('?')) this.error('`?` operator is not supported');
-      if (this.is('->') && this.peek(1).kind === 'ident') {
+      // `x->f`, `x->Variant_f`, `x->0` (a tuple variant's field)
+      if (this.is('->') && (this.peek(1).kind === 'ident' || (this.peek(1).kind === 'int' && /^[0-9]+$/.test(this.peek(1).text)))) {
         this.next();
         const nameTok = this.next();
         e = { k: 'method', recv: e, name: '$arrow:' + nameTok.text, generics: [], args: [], sp: { start: s, end: this.lastEnd() }, nameSp: { start: nameTok.start, end: nameTok.end } };
         continue;
       }
-      if (this.peek().kind === 'ident' && this.peek().text === 'is' && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'keyword')) {
+      // `x is V` and `x !is V` (`!(x is V)`)
+      const negatedIs = this.is('!') && this.peek(1).kind === 'ident' && this.peek(1).text === 'is' && (this.peek(2).kind === 'ident' || this.peek(2).kind === 'keyword');
+      if (negatedIs || (this.peek().kind === 'ident' && this.peek().text === 'is' && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'keyword'))) {
+        if (negatedIs) this.next();
         this.next();
         const segs: string[] = [this.ident()];
         while (this.eat('::')) segs.push(this.ident());
         e = { k: 'method', recv: e, name: '$is:' + segs[segs.length - 1], generics: [], args: [], sp: { start: s, end: this.lastEnd() }, nameSp: { start: s, end: this.lastEnd() } };
+        if (negatedIs) e = { k: 'unary', op: '!', e, sp: e.sp };
         continue;
       }
       if (this.is('.')) {

@@ -351,6 +351,10 @@ export class SortRegistry {
     return c;
   }
   /** The const generic parameters used so far (to carry a definition's into a query). */
+  /** The types whose default constant (`dflt.T`) was asked for. */
+  dfltsUsed(): Ty[] {
+    return [...this.dflts.keys()].sort().map((k) => this.dflts.get(k)!);
+  }
   constsUsed(): string[] {
     return [...this.consts].sort();
   }

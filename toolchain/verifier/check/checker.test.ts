@@ -566,3 +566,47 @@ broadcast proof fn b(tracked x: &X) ensures true {}`);
     expect(errs.b).toEqual(['broadcast function must have spec parameters']);
   });
 });
+
+describe('operators on user types (Verus desugaring)', () => {
+  const src = `struct B { s: Ghost<Seq<u8>> }
+impl B {
+  spec fn view(&self) -> Seq<u8> { self.s@ }
+  spec fn spec_index(&self, i: int) -> u8 { self.s@[i] }
+  fn index(&self, i: usize) -> u8 { 0 }
+}
+struct G { b: Ghost<B> }
+proof fn p(b: B, g: G) { let a = b@; let x = b[1]; let y = g.b@; }
+fn e(b: &B) -> u8 { b[0] }`;
+  it('records the view / spec_index / index call each operator means, typed as that call', () => {
+    const { checked, fns } = check(src);
+    expect(checked.fnErrors.get(fns.get('p')!) ?? []).toEqual([]);
+    expect(checked.fnErrors.get(fns.get('e')!) ?? []).toEqual([]);
+    const calls = [...checked.operatorCalls].map(([op, call]) => `${op.k}:${call.name}:${tyStr(checked.exprTypes.get(op)!)}`).sort();
+    expect(calls).toEqual(['index:index:u8', 'index:spec_index:u8', 'view:view:Seq<u8>']);
+  });
+  it('takes `@` of a field declared `Ghost<B>` as the `B` itself', () => {
+    const { checked } = check(src);
+    const views = [...checked.exprTypes].filter(([e]) => e.k === 'view').map(([, t]) => tyStr(t)).sort();
+    // (`b@`, `g.b@`, and `self.s@` in the two spec fns)
+    expect(views).toEqual(['B', 'Seq<u8>', 'Seq<u8>', 'Seq<u8>']);
+  });
+  it('refuses an index without the method and a spec method in exec code', () => {
+    const errs = errorsOf(`struct N { v: u8 }\nproof fn q(n: N) { let x = n[0]; }\nstruct W { v: u8 }\nimpl W { spec fn spec_index(&self, i: int) -> u8 { self.v } }\nfn r(w: W) -> u8 { w[0] }`);
+    expect(errs.q!.join()).toMatch(/cannot index into a value of type `N`/);
+    expect(errs.r!.join()).toMatch(/cannot index into a value of type `W`/);
+  });
+});
+
+describe('enum variants: is, !is, ->', () => {
+  it('checks that the variant and the field exist and that an unqualified field is unique', () => {
+    const errs = errorsOf(`enum E { A { f: u8, g: u8 }, B { f: u8 }, C(u8) }
+proof fn ok(e: E) { let a = e is A; let b = e !is B; let c = e->g; let d = e->B_f; let x = e->0; let o: Option<u8> = None; let y = o->0; }
+proof fn no_variant(e: E) { let a = e is D; }
+proof fn ambiguous(e: E) { let a = e->f; }
+proof fn no_field(e: E) { let a = e->C_1; }`);
+    expect(errs.ok).toEqual([]);
+    expect(errs.no_variant!.join()).toMatch(/no variant `D`/);
+    expect(errs.ambiguous!.join()).toMatch(/more than one variant/);
+    expect(errs.no_field!.join()).toMatch(/no field `C_1`/);
+  });
+});

@@ -77,6 +77,24 @@ export interface CheckedCrate {
    * declaration of `m` they call (generic over `Self`, the receiver's type: `callTypeArgs`).
    */
   traitCalls: Map<Expr, FnInfo>;
+  /**
+   * Verus's operators on a user type that has the method: `x@` is `x.view()`, spec `x[i]` is
+   * `x.spec_index(i)`, exec `x[i]` is `x.index(i)`; on a `Set` / `Map`, `a + b` is `a.spec_add(b)`
+   * (also `-` `spec_sub`, `*` `spec_mul`, `<=` `spec_le`) when the library defines it. Each such expression maps to
+   * the method call it means (a node the checker builds and types, with the operator's span and
+   * the operator's own receiver and index expressions), which VC generation evaluates in its place.
+   */
+  operatorCalls: Map<Expr, Extract<Expr, { k: 'method' }>>;
+  /**
+   * Method calls on a built-in type (`Option`, `Seq`, `Set`, `Map`) that its built-in encoding
+   * does not have, and the standard library's method each one calls (`s.no_duplicates()`).
+   */
+  libraryMethodCalls: Map<Expr, FnInfo>;
+  /**
+   * `x.borrow()` of a `Tracked<T>` / `Ghost<T>` (Verus's builtin `borrow`, a `&T` of the value):
+   * the value itself, the wrapper and the reference being erased.
+   */
+  wrapperBorrows: Set<Expr>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -192,7 +210,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -636,6 +654,8 @@ class Checker {
 
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
+    // (rustc E0116; the standard library's own `impl<A> Seq<A>` stands for vstd's)
+    if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f)) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
@@ -920,7 +940,7 @@ class Checker {
         return ghost(ctx.code) && t.k === 'int' ? C_INT : t;
       }
       case 'binary':
-        return this.binary(e.op, e.l, e.r, e.sp, ctx);
+        return this.binary(e.op, e.l, e.r, e.sp, ctx, false, e);
       case 'chain': {
         for (let i = 0; i < e.ops.length; i++) this.binary(e.ops[i]!, e.operands[i]!, e.operands[i + 1]!, e.sp, ctx, i > 0);
         return C_BOOL;
@@ -968,6 +988,9 @@ class Checker {
           this.expect(e.idx, r.key, ctx);
           return r.val;
         }
+        // a user type: spec `x[i]` is `x.spec_index(i)`, exec `x[i]` is `x.index(i)` (Verus)
+        const viaMethod = this.operatorMethod(e, e.recv, r, ghost(ctx.code) ? 'spec_index' : 'index', [e.idx], ctx);
+        if (viaMethod) return viaMethod;
         this.infer(e.idx, ctx);
         if (r.k !== 'any') this.error(`cannot index into a value of type \`${cTyStr(r, this.vars)}\``, e.sp);
         return C_ANY;
@@ -975,7 +998,11 @@ class Checker {
       case 'view': {
         this.requireGhost(ctx, '`@` (the view of a value)', e.sp);
         const r = shallow(this.infer(e.e, ctx), this.vars);
-        return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
+        if (r.k === 'array') return { k: 'seq', elem: r.elem };
+        // `g@` of a `Ghost<T>` / `Tracked<T>` is the `T` (the resolver erases the wrapper);
+        // otherwise a user type's `view` method (Verus's `View` trait), else the value itself
+        if (this.ghostWrapped(e.e, ctx)) return r;
+        return this.operatorMethod(e, e.e, r, 'view', [], ctx) ?? r;
       }
       case 'cast': {
         const to = this.resolve(e.ty, ctx.fn ?? null);
@@ -1257,7 +1284,7 @@ class Checker {
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
   }
 
-  private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false): CTy {
+  private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false, node?: Expr): CTy {
     void leftTyped;
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
       if (op !== '&&' && op !== '||') this.requireGhost(ctx, `\`${op}\``, sp);
@@ -1273,6 +1300,19 @@ class Checker {
     }
     // (operators take their operands by reference or are on `Copy` values)
     let lt = shallow(this.inferBorrowed(l, ctx), this.vars);
+    // `a + b` / `a - b` / `a * b` / `a <= b` on a built-in collection without a built-in meaning for
+    // it: Verus's `spec_add` / `spec_sub` / `spec_mul` / `spec_le`, from the standard library
+    const named = { '+': 'spec_add', '-': 'spec_sub', '*': 'spec_mul', '<=': 'spec_le' }[op];
+    const owner = lt.k === 'set' ? 'Set' : lt.k === 'map' ? 'Map' : null;
+    if (node && named && owner) {
+      const info = this.crate.fn(`${owner}::${named}`, sp);
+      if (info?.item.params[0]?.isSelf) {
+        const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: l, name: named, generics: [], args: [r], sp, nameSp: sp };
+        this.out.operatorCalls.set(node, call);
+        this.out.libraryMethodCalls.set(call, info);
+        return this.callFn(info, [r], lt, ctx, sp, call);
+      }
+    }
     let rt = shallow(this.inferBorrowed(r, ctx, lt), this.vars);
     // an operand whose type is still to be inferred (an unannotated binder) takes the other's
     if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {
@@ -1663,27 +1703,97 @@ class Checker {
     return f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT;
   }
 
+  /** The variants of an enum type (`Option` included) with their fields' types; null for another type. */
+  private variantsOf(r: CTy): { name: string; fields: { name: string; ty: CTy }[] }[] | null {
+    if (r.k !== 'enum') return null;
+    if (r.name === 'Option') return [{ name: 'None', fields: [] }, { name: 'Some', fields: [{ name: '0', ty: r.args[0] ?? C_ANY }] }];
+    const item = this.crate.enumItem(r.name);
+    if (!item) return null;
+    return item.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, item, r.args) })) }));
+  }
+
+  /**
+   * The field `x->name` reads (Verus): `f` names the one variant's field `f` (a name more than one
+   * variant has must be qualified), `V_f` the field `f` of variant `V`.
+   */
+  private arrowField(variants: { name: string; fields: { name: string; ty: CTy }[] }[], name: string, r: CTy, sp: Sp): { variant: string; ty: CTy } {
+    const plain = variants.flatMap((v) => v.fields.filter((f) => f.name === name).map((f) => ({ variant: v.name, ty: f.ty })));
+    if (plain.length === 1) return plain[0]!;
+    if (plain.length > 1) throw new ResolveError(`field \`${name}\` is in more than one variant of \`${cTyStr(r, this.vars)}\`: write \`->Variant_${name}\``, sp);
+    for (const v of variants) {
+      if (!name.startsWith(`${v.name}_`)) continue;
+      const f = v.fields.find((x) => x.name === name.slice(v.name.length + 1));
+      if (f) return { variant: v.name, ty: f.ty };
+    }
+    throw new ResolveError(`no field \`${name}\` in any variant of \`${cTyStr(r, this.vars)}\``, sp);
+  }
+
+  /**
+   * `x@` / `x[i]` on a user datatype with a method `name` taking `self`: typed as the call
+   * `x.name(args)` (its mode checked against the code, its arguments against its parameters) and
+   * recorded in `operatorCalls`. Null when the type is not a user datatype or has no such method.
+   */
+  private operatorMethod(e: Expr, recv: Expr, r: CTy, name: string, args: Expr[], ctx: Ctx): CTy | null {
+    if (r.k !== 'struct' && !(r.k === 'enum' && r.name !== 'Option')) return null;
+    const info = this.crate.fn(`${r.name}::${name}`, e.sp);
+    if (!info || !info.item.params[0]?.isSelf) return null;
+    const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv, name, generics: [], args, sp: e.sp, nameSp: e.sp };
+    this.out.operatorCalls.set(e, call);
+    return this.callFn(info, args, r, ctx, e.sp, call);
+  }
+
+  /**
+   * A method of a built-in type (`Option`, `Seq`, `Set`, `Map`) that the built-in encodings do not
+   * have: the one the standard library defines (library/vstd: `impl<A> Seq<A> { spec fn
+   * no_duplicates .. }`), typed as a call with the receiver; null when there is none.
+   */
+  private builtinTypeMethod(typeName: string, e: Extract<Expr, { k: 'method' }>, r: CTy, ctx: Ctx): CTy | null {
+    const info = this.crate.fn(`${typeName}::${e.name}`, e.nameSp);
+    if (!info || !info.item.params[0]?.isSelf) return null;
+    this.out.libraryMethodCalls.set(e, info);
+    return this.callFn(info, e.args, r, ctx, e.sp, e);
+  }
+
+  /**
+   * Whether `e`'s declared type is `Ghost<T>` / `Tracked<T>` (which the resolver erases to `T`):
+   * an exec local holding one, a field declared with one, `Ghost(..)` / `Tracked(..)` itself.
+   */
+  private ghostWrapped(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.wrapped;
+    if (e.k === 'call') return e.callee.k === 'path' && e.callee.segs.length === 1 && (e.callee.segs[0] === 'Ghost' || e.callee.segs[0] === 'Tracked');
+    if (e.k === 'field') {
+      const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
+      if (r.k !== 'struct') return false;
+      const l = this.crate.structs.get(r.name);
+      const f = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
+      return !!f && ghostWrapper(f.ty) !== null;
+    }
+    return false;
+  }
+
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
     // (a `&self` receiver is borrowed; a by-value `self` is moved below, once the method is known)
     const r = shallow(this.inferBorrowed(e.recv, ctx), this.vars);
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
+    if (name === 'borrow' && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
+      this.requireGhost(ctx, '`borrow` of a `Tracked` / `Ghost` value', e.sp);
+      this.out.wrapperBorrows.add(e);
+      return r;
+    }
     if (r.k === 'any') {
       this.unknownContext(argTys());
       return C_ANY;
     }
-    if (name.startsWith('$is:')) return C_BOOL;
-    if (name.startsWith('$arrow:')) {
-      if (r.k === 'enum' && r.name !== 'Option') {
-        const item = this.crate.enumItem(r.name);
-        for (const v of item?.variants ?? []) {
-          const f = v.fields.find((x) => x.name === name.slice(7));
-          if (f) return this.memberTy(f.ty, item!, r.args);
-        }
+    if (name.startsWith('$is:') || name.startsWith('$arrow:')) {
+      const variants = this.variantsOf(r);
+      if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);
+      if (name.startsWith('$is:')) {
+        if (!variants.some((v) => v.name === name.slice(4))) throw new ResolveError(`no variant \`${name.slice(4)}\` in \`${cTyStr(r, this.vars)}\``, e.nameSp);
+        return C_BOOL;
       }
-      if (r.k === 'enum' && r.name === 'Option' && name === '$arrow:0') return r.args[0] ?? C_ANY;
-      return C_ANY;
+      return this.arrowField(variants, name.slice(7), r, e.nameSp).ty;
     }
     if (r.k === 'param') {
       // a method of a trait bounding the parameter: the trait's declaration, at `Self` = the parameter
@@ -1713,9 +1823,10 @@ class Checker {
       switch (name) {
         case 'is_some': case 'is_none': return C_BOOL;
         case 'unwrap': case 'expect': argTys(); return elem;
-        case 'get_Some_0': this.requireGhost(ctx, '`get_Some_0`', e.sp); return elem;
         case 'unwrap_or': if (e.args[0]) this.expect(e.args[0], elem, ctx); return elem;
       }
+      const lib = this.builtinTypeMethod('Option', e, r, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -1747,6 +1858,8 @@ class Checker {
         case 'add': a(0, s); return s;
         case 'contains': a(0, r.elem); return C_BOOL;
       }
+      const lib = this.builtinTypeMethod('Seq', e, s, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -1759,6 +1872,8 @@ class Checker {
         case 'union': case 'intersect': case 'difference': a(0, r); return r;
         case 'subset_of': a(0, r); return C_BOOL;
       }
+      const lib = this.builtinTypeMethod('Set', e, r, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -1772,6 +1887,8 @@ class Checker {
         case 'remove': a(0, r.key); return r;
         case 'index': a(0, r.key); return r.val;
       }
+      const lib = this.builtinTypeMethod('Map', e, r, ctx);
+      if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
     }

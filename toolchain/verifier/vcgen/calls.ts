@@ -84,6 +84,14 @@ export class CallMethods {
     const name = e.name;
     const sp = e.sp;
     const argv = () => e.args.map((a) => this.ev(a, st, m));
+    // `t.borrow()` of a `Tracked` / `Ghost` value is the value (wrapper and reference erased)
+    if (this.cvc.checked.wrapperBorrows.has(e)) return recv;
+    // a method the standard library gives a built-in type (the checking phase resolved it)
+    const lib = this.cvc.checked.libraryMethodCalls.get(e);
+    if (lib) {
+      const self: V = ty.k === 'array' ? { t: recv.t, ty: { k: 'seq', elem: ty.elem } } : recv;
+      return this.callFn(lib, [{ e: e.recv, v: self }, ...e.args.map((a) => ({ e: a }))], st, m, sp, e);
+    }
     if (ty.k === 'enum' && (name.startsWith('$is:') || name.startsWith('$arrow:'))) {
       const dt = this.sorts.datatype(ty);
       if (name.startsWith('$is:')) {
@@ -91,9 +99,14 @@ export class CallMethods {
         if (!c) throw new ResolveError(`no variant \`${name.slice(4)}\``, sp);
         return { t: dt.ctors.length > 1 ? [['_', 'is', c.tester], recv.t] : 'true', ty: BOOL };
       }
+      // `->f` (the checking phase made sure one variant has it) or `->V_f`
       const fname = name.slice(7);
       for (const c of dt.ctors) {
         const f = c.fields.find((x) => x.name === fname);
+        if (f) return { t: [f.acc, recv.t], ty: f.ty };
+      }
+      for (const c of dt.ctors) {
+        const f = fname.startsWith(`${c.name}_`) ? c.fields.find((x) => x.name === fname.slice(c.name.length + 1)) : undefined;
         if (f) return { t: [f.acc, recv.t], ty: f.ty };
       }
       throw new ResolveError(`no field \`${fname}\` in any variant`, sp);
@@ -112,8 +125,8 @@ export class CallMethods {
       const isSome: Term = [['_', 'is', dt.ctors[1]!.tester], recv.t];
       if (name === 'is_some') return { t: isSome, ty: BOOL };
       if (name === 'is_none') return { t: not(isSome), ty: BOOL };
-      if (name === 'unwrap' || name === 'expect' || name === 'get_Some_0') {
-        if (m.exec && !m.pure && name !== 'get_Some_0') this.oblige(st, 'unwrap', sp, isSome);
+      if (name === 'unwrap' || name === 'expect') {
+        if (m.exec && !m.pure) this.oblige(st, 'unwrap', sp, isSome);
         return { t: [dt.ctors[1]!.fields[0]!.acc, recv.t], ty: ty.args[0]! };
       }
       if (name === 'unwrap_or') {

@@ -56,7 +56,9 @@ export class CollectionMethods {
   closureCollection(this: FnGen, e: Extract<Expr, { k: 'call' }>, owner: 'Seq' | 'Set', st: State, m: Mode): V {
     const clo = owner === 'Seq' ? e.args[1] : e.args[0];
     if (clo?.k !== 'closure' || clo.params.length !== 1) throw new Unsupported(`\`${owner}::new\` without a closure of one parameter`, e.sp);
-    const resTy = this.cvc.checked.exprTypes.get(e);
+    // (in generic code, at the instantiation being generated)
+    const recorded = this.cvc.checked.exprTypes.get(e);
+    const resTy = recorded && this.instTy(recorded);
     if (!resTy || (resTy.k !== 'seq' && resTy.k !== 'set')) throw new Unsupported(`the type of this \`${owner}::new\` is not known`, e.sp);
     const p = clo.params[0]!;
     const pty = this.binderType(p);

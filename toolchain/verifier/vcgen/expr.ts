@@ -86,7 +86,13 @@ export class ExprMethods {
         }
         // the checking phase typed every literal (Rust's inference); VC generation only reads it
         const ty = this.cvc.checked.exprTypes.get(e);
-        if (!ty) throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
+        if (!ty) {
+          // the checking phase stops at a construct it cannot judge (the item is unsupported
+          // there): the rest of that item (a callee's clause, an inline body) is left untyped
+          const gap = this.cvc.checked.fnUnsupported.get(this.cur.item);
+          if (gap) throw new Unsupported(`\`${this.cur.item.name}\` uses a construct that is not supported (${gap.message.replace(/^unsupported: /, '')})`, e.sp);
+          throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
+        }
         return { t: num(e.value), ty };
       }
       case 'bool':
@@ -120,11 +126,16 @@ export class ExprMethods {
         return this.field(r, e.name, e.sp);
       }
       case 'index': {
+        // `x[i]` on a user type: the `spec_index` / `index` call the checking phase resolved
+        const viaIndex = this.cvc.checked.operatorCalls.get(e);
+        if (viaIndex) return this.evMethod(viaIndex, st, m);
         const r = this.ev(e.recv, st, m);
         const i = this.ev(e.idx, st, m);
         return this.index(r, i, st, m, e.sp);
       }
       case 'view': {
+        const viaView = this.cvc.checked.operatorCalls.get(e);
+        if (viaView) return this.evMethod(viaView, st, m);
         const r = this.ev(e.e, st, m);
         const ty = r.ty;
         if (ty.k === 'array') return { t: r.t, ty: { k: 'seq', elem: ty.elem } };
@@ -309,6 +320,9 @@ export class ExprMethods {
   }
 
   evBinary(this: FnGen, e: Extract<Expr, { k: 'binary' }>, st: State, m: Mode): V {
+    // `a + b` on a Set (..): the library's `spec_add` (..) the checking phase resolved
+    const viaMethod = this.cvc.checked.operatorCalls.get(e);
+    if (viaMethod) return this.ev(viaMethod, st, m);
     const op = e.op;
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
       const l = this.ev(e.l, st, m);

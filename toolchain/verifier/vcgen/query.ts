@@ -260,6 +260,7 @@ export class QueryMethods {
       for (const d of [...def.deps].sort()) visit(d);
       for (const s of def.sorts) this.sorts.need(s);
       for (const c of def.consts) this.sorts.needConst(c);
+      for (const t of def.dflts) this.sorts.dflt(t);
       if (def.usesMul) usesMul = true;
       for (const [k2, v] of def.axioms) if (!this.axioms.has(k2)) this.axioms.set(k2, v);
       for (const [k2, v] of def.chooseFns) if (!this.chooseFns.has(k2)) this.chooseFns.set(k2, v);

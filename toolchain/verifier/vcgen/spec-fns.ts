@@ -29,6 +29,8 @@ export interface SpecDef {
   recursive: boolean;
   /** Const generic parameters (their SMT constants) the definition mentions. */
   consts: string[];
+  /** Types whose default constant the definition or its axioms mention (`Seq::subrange`'s axiom: `dflt.E`). */
+  dflts: Ty[];
   /** Why the body could not be encoded (the definition is then left out: the fn is uninterpreted). */
   error?: { message: string; sp: Sp };
 }
@@ -94,7 +96,7 @@ export class CrateVC {
     const cached = this.specDefs.get(key);
     if (cached) return cached;
     // placeholder to break cycles
-    const def: SpecDef = { lines: [], axioms: new Map(), chooseFns: new Map(), deps: new Set(), sorts: [], consts: [], usesMul: false, recursive: this.recursive.has(info.key) };
+    const def: SpecDef = { lines: [], axioms: new Map(), chooseFns: new Map(), deps: new Set(), sorts: [], consts: [], dflts: [], usesMul: false, recursive: this.recursive.has(info.key) };
     this.specDefs.set(key, def);
     const g = new FnGen(this, info, tyArgs);
     g.buildSpecDef(def);
@@ -183,6 +185,7 @@ export class SpecFnMethods {
     def.chooseFns = this.chooseFns;
     def.sorts = this.sortsNeeded(ps.map((p) => p.ty).concat([retTy]));
     def.consts = this.sorts.constsUsed();
+    def.dflts = this.sorts.dfltsUsed();
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
       return;

@@ -1,0 +1,28 @@
+// vstd's derived operations on `Map<K, V>` (map_lib.rs) that are not built into the verifier's
+// Map encoding (vcgen/collections.ts), with vstd's definitions.
+verus! {
+
+impl<K, V> Map<K, V> {
+    /// Every key of `self` is a key of `m2`, with the same value.
+    pub open spec fn submap_of(self, m2: Self) -> bool {
+        forall|k: K| #[trigger] self.dom().contains(k) ==> #[trigger] m2.dom().contains(k) && self[k] == m2[k]
+    }
+
+    /// A tracked borrow of the value at `key` (vstd map.rs).
+    #[verifier::external_body]
+    pub proof fn tracked_borrow(tracked &self, key: K) -> (tracked v: &V)
+        requires
+            self.dom().contains(key),
+        ensures
+            *v == self[key],
+    {
+    }
+
+    /// `<=`: `submap_of`.
+    #[verifier::inline]
+    pub open spec fn spec_le(self, m2: Self) -> bool {
+        self.submap_of(m2)
+    }
+}
+
+} // verus!

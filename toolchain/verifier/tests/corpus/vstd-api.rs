@@ -1,0 +1,294 @@
+// vstd's API on the built-in types from the verifier's library (library/vstd): Option's older
+// variant API (`is_Some`, `is_None`, `get_Some_0`, `arrow_0`), `tracked_unwrap`, `as_ref`;
+// `is` / `!is` / `->` on enum variants; Seq's `no_duplicates`, `disjoint`, `index_of`, `to_set`;
+// Set's `disjoint` and operators; Map's `submap_of` and `<=`.
+use vstd::prelude::*;
+
+verus! {
+
+// ---- Option
+
+// expect: verified
+pub proof fn opt_is_some_get(x: Option<u64>)
+    requires x.is_Some(), x.get_Some_0() == 3,
+{
+    assert(x->0 == 3);
+    assert(!x.is_None());
+    assert(x.arrow_0() == 3 && x.arrow_Some_0() == 3);
+    assert(x == Some(3u64));
+}
+
+// `get_Some_0` of `None` is some value nothing is known about.
+// expect: failed assertion
+pub proof fn opt_get_of_none(x: Option<u64>)
+    requires x.is_None(),
+{
+    assert(x.get_Some_0() == 3);
+}
+
+// expect: failed assertion
+pub proof fn opt_get_of_none_not_zero(x: Option<u64>)
+    requires x.is_None(),
+{
+    assert(x.get_Some_0() != 3);
+}
+
+// expect: failed postcondition
+pub proof fn opt_is_some_wrong(x: Option<u64>)
+    requires x.get_Some_0() == 3,
+    ensures x.is_Some(),
+{
+}
+
+// expect: verified
+pub fn opt_as_ref(x: &Option<u64>) -> (r: bool)
+    ensures r == x.is_Some(),
+{
+    let a = x.as_ref();
+    a.is_some()
+}
+
+// expect: failed postcondition
+pub fn opt_as_ref_wrong(x: &Option<u64>) -> (r: bool)
+    ensures r == x.is_None(),
+{
+    let a = x.as_ref();
+    a.is_some()
+}
+
+// expect: verified
+pub proof fn opt_tracked_unwrap(tracked x: Option<u64>)
+    requires x is Some,
+{
+    let tracked y = x.tracked_unwrap();
+    assert(y == x->Some_0);
+}
+
+// `tracked_unwrap` requires `Some`.
+// expect: failed precondition
+pub proof fn opt_tracked_unwrap_none(tracked x: Option<u64>) {
+    let tracked y = x.tracked_unwrap();
+}
+
+// `get_Some_0` is a spec fn.
+// expect: error
+pub fn opt_get_in_exec(x: Option<u64>) -> u64 {
+    x.get_Some_0()
+}
+
+// ---- `is`, `!is`, `->` on user enums
+
+pub enum Life {
+    Mammal { legs: int, has_pocket: bool },
+    Arthropod { legs: int, wings: int },
+    Plant(int),
+}
+
+// expect: verified
+pub proof fn enum_arrow_qualified(l: Life)
+    requires l is Arthropod, l->Arthropod_legs == 6,
+{
+    assert(l !is Mammal);
+    assert(l->wings == l->Arthropod_wings);
+    assert(l == Life::Arthropod { legs: 6, wings: l->wings });
+}
+
+// expect: failed assertion
+pub proof fn enum_arrow_wrong_variant(l: Life)
+    requires l is Mammal, l->Mammal_legs == 4,
+{
+    assert(l->Arthropod_legs == 4);
+}
+
+// expect: verified
+pub proof fn enum_arrow_tuple(l: Life)
+    requires l is Plant, l->0 == 3,
+{
+    assert(l == Life::Plant(3));
+}
+
+// `legs` is a field of two variants.
+// expect: error
+pub proof fn enum_arrow_ambiguous(l: Life) {
+    assert(l->legs == 6);
+}
+
+// expect: error
+pub proof fn enum_is_unknown(l: Life) {
+    assert(l is Fungus);
+}
+
+// expect: error
+pub proof fn enum_arrow_unknown(l: Life) {
+    assert(l->Plant_1 == 0);
+}
+
+// ---- Seq::no_duplicates and friends
+
+// expect: verified
+pub proof fn seq_no_dup_use(s: Seq<u64>)
+    requires s.no_duplicates(), s.len() == 3, s[0] == 5,
+{
+    assert(s[1] != 5);
+}
+
+// Without `no_duplicates` an element may occur twice.
+// expect: failed assertion
+pub proof fn seq_no_dup_missing(s: Seq<u64>)
+    requires s.len() == 3, s[0] == 5,
+{
+    assert(s[1] != 5);
+}
+
+// expect: verified
+pub proof fn seq_no_dup_refuted() {
+    let s = seq![1u64, 2u64, 1u64];
+    assert(!s.no_duplicates()) by { assert(s[0] == s[2]); }
+}
+
+// expect: failed assertion
+pub proof fn seq_no_dup_wrong_claim() {
+    let s = seq![1u64, 2u64, 1u64];
+    assert(s.no_duplicates());
+}
+
+// `push` of a new element keeps it (a lemma Verus proves the same way).
+// expect: verified
+pub proof fn seq_no_dup_push(s: Seq<u64>, x: u64)
+    requires s.no_duplicates(), !s.contains(x),
+    ensures s.push(x).no_duplicates(),
+{
+    let t = s.push(x);
+    assert forall|i: int, j: int| 0 <= i < t.len() && 0 <= j < t.len() && i != j implies t[i] != t[j] by {
+        if i == s.len() as int { assert(s[j] == t[j]); }
+        if j == s.len() as int { assert(s[i] == t[i]); }
+    }
+}
+
+// Pushing an element already there breaks it.
+// expect: failed postcondition
+pub proof fn seq_no_dup_push_wrong(s: Seq<u64>, x: u64)
+    requires s.no_duplicates(),
+    ensures s.push(x).no_duplicates(),
+{
+}
+
+// expect: verified
+pub proof fn seq_disjoint_index_of(a: Seq<u64>, b: Seq<u64>)
+    requires a.disjoint(b), a.len() == 2, b.len() == 1, a[1] == 7,
+{
+    assert(b[0] != 7);
+    assert(a.contains(7)) by { assert(a[1] == 7); }
+    assert(a[a.index_of(7)] == 7);
+    assert(a.to_set().contains(7));
+}
+
+// expect: failed assertion
+pub proof fn seq_disjoint_wrong(a: Seq<u64>, b: Seq<u64>)
+    requires a.disjoint(b), a.len() == 2, b.len() == 1, a[1] == 7,
+{
+    assert(b[0] != 8);
+}
+
+// expect: verified
+pub proof fn set_disjoint_use(a: Set<u64>, b: Set<u64>)
+    requires a.disjoint(b), a.contains(3),
+{
+    assert(!b.contains(3));
+}
+
+// expect: failed assertion
+pub proof fn set_disjoint_wrong(a: Set<u64>, b: Set<u64>)
+    requires a.disjoint(b), a.contains(3),
+{
+    assert(!b.contains(4));
+}
+
+// `+` `-` `*` `<=` on sets are vstd's `spec_add` (union), `spec_sub` (difference), `spec_mul`
+// (intersection), `spec_le` (subset).
+// expect: verified
+pub proof fn set_operators(a: Set<u64>, b: Set<u64>)
+    requires a.contains(1), b.contains(2),
+{
+    assert((a + b).contains(2));
+    assert(!(a - a).contains(1));
+    assert((a * b) <= a);
+    assert(a <= a + b);
+}
+
+// expect: failed assertion
+pub proof fn set_operators_wrong(a: Set<u64>, b: Set<u64>)
+    requires a.contains(1),
+{
+    assert((a * b).contains(1));
+}
+
+// expect: failed assertion
+pub proof fn set_le_wrong(a: Set<u64>, b: Set<u64>) {
+    assert(a + b <= a);
+}
+
+// expect: verified
+pub proof fn map_submap_use(a: Map<u64, u64>, b: Map<u64, u64>)
+    requires a.submap_of(b), a.dom().contains(3), a[3] == 4,
+{
+    assert(b[3] == 4);
+}
+
+// expect: verified
+pub proof fn map_le_is_submap(a: Map<u64, u64>, b: Map<u64, u64>)
+    requires a <= b, a.dom().contains(3),
+{
+    assert(b.dom().contains(3) && b[3] == a[3]);
+}
+
+// `t.borrow()` of a `Tracked<T>` is the `T`; `Map::tracked_borrow` needs the key.
+pub struct TrackedPerms {
+    pub perms: Tracked<Map<u64, u64>>,
+}
+
+// expect: verified
+pub fn map_tracked_borrow(h: &TrackedPerms)
+    requires h.perms@.dom().contains(3), h.perms@[3] == 4,
+{
+    let tracked v = h.perms.borrow().tracked_borrow(3);
+    assert(v == 4);
+}
+
+// expect: failed precondition
+pub fn map_tracked_borrow_missing_key(h: &TrackedPerms)
+    requires h.perms@[3] == 4,
+{
+    let tracked v = h.perms.borrow().tracked_borrow(3);
+}
+
+// expect: failed assertion
+pub fn map_tracked_borrow_wrong(h: &TrackedPerms)
+    requires h.perms@.dom().contains(3), h.perms@[3] == 4,
+{
+    let tracked v = h.perms.borrow().tracked_borrow(3);
+    assert(v == 5);
+}
+
+// expect: error
+pub fn tracked_borrow_in_exec(h: &TrackedPerms) {
+    let v = h.perms.borrow();
+}
+
+// expect: failed assertion
+pub proof fn map_submap_wrong(a: Map<u64, u64>, b: Map<u64, u64>)
+    requires a.submap_of(b), b.dom().contains(3), b[3] == 4,
+{
+    assert(a[3] == 4);
+}
+
+// A method of a built-in type is the library's, not the crate's: rustc refuses inherent impls on
+// types of other crates.
+impl<A> Seq<A> {
+    // expect: error
+    pub open spec fn seq_own_method(self) -> bool {
+        true
+    }
+}
+
+} // verus!

@@ -280,7 +280,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // cache key is the hash of the printed text
   // `how.lookedUp`: the incremental path already missed the cache for this query (no second
   // lookup: one per query, as the cache's hit/miss counts say)
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean; alone?: boolean } = {}): Promise<{ r: SolverResult; cached: boolean; key: string }> => {
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean; alone?: boolean } = {}): Promise<{ r: SolverResult; cached: boolean; key: string; spentMs?: number }> => {
     const { timeoutOverride, prof, priority } = how;
     const q = printQuery(query, variant);
     const key = cacheKey(q, { wantModel: true });
@@ -308,6 +308,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       return solverName === 'native' ? getNativeQueue(jobs).run(j) : getPool(jobs).run(j);
     };
     let r: SolverResult;
+    let spentMs = 0;
     if (!how.alone && hasVerusConfiguration(query, variant) && ownPartUsesBitvectors(query)) {
       // portfolio for int<->bv queries: Verus' configuration first; when it has not answered
       // after a moment, z3's default configuration races it; the first definite answer wins
@@ -344,9 +345,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       options.signal?.removeEventListener('abort', link);
       const definitive = both.find((x) => x.result === 'sat' || x.result === 'unsat');
       r = definitive ?? both.find((x) => x.result === 'unknown') ?? both[0]!;
-      solverMs += both.reduce((n, x) => n + x.ms, 0);
+      spentMs = both.reduce((n, x) => n + x.ms, 0);
+      solverMs += spentMs;
     } else {
       r = await runJob(job);
+      spentMs = r.ms;
       solverMs += r.ms;
     }
     if (r.result === 'timeout' && solverName === 'wasm' && !options.signal?.aborted && nativeZ3Available()) {
@@ -354,6 +357,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       // native solver (same query text, same timeout) a chance before reporting a timeout
       const n = await getNativeQueue(jobs).run(job);
       solverMs += n.ms;
+      spentMs += n.ms;
       if (n.result === 'sat' || n.result === 'unsat') r = { ...n, reason: 'answered by native z3 after z3-solver timed out' };
     }
     await cache?.put(key, r);
@@ -361,7 +365,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       if (timedOutQueries.size >= TIMED_OUT_MEMO_LIMIT) timedOutQueries.clear();
       timedOutQueries.set(memoKey, Math.max(limit, timedOutWith ?? 0));
     } else if (r.result === 'sat' || r.result === 'unsat') timedOutQueries.delete(memoKey);
-    return { r, cached: false, key };
+    // (spentMs: every configuration's and solver's time on this query, the losers' included)
+    return { r, cached: false, key, spentMs };
   };
 
   /** A function's profile: its counts, most instances first, with the source site of each qid that has one. */
@@ -494,10 +499,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         const pre = await early.get(ob);
         // a query the session did not prove is likely slow: it goes before the waiting sessions
         // (longest work first), still after the edited files' functions
-        const { r, cached, key } = pre ?? (await solve(query, {}, true, { prof, priority: early.has(ob) ? fnPriority + FALLBACK_PRIORITY : fnPriority, lookedUp: looked.has(ob) }));
+        const solved = pre ? null : await solve(query, {}, true, { prof, priority: early.has(ob) ? fnPriority + FALLBACK_PRIORITY : fnPriority, lookedUp: looked.has(ob) });
+        const { r, cached, key } = pre ?? solved!;
         if (!cached) {
           allCached = false;
-          if (!pre) fnSolverMs += r.ms;
+          if (!pre) fnSolverMs += solved?.spentMs ?? r.ms;
         }
         let res = r;
         if (r.result === 'unknown' && /incomplete/i.test(r.reason) && !r.model) {

@@ -337,6 +337,49 @@ describe('verify on save only', () => {
   });
 });
 
+describe('replies in another order than the requests', () => {
+  it('the newest request names the current run even when an older reply comes after it', async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
+    actions.subscribe();
+    let releaseOld!: () => void;
+    let releaseNew!: () => void;
+    host.holdNext = new Promise<void>((r) => (releaseOld = r));
+    const older = actions.verify('save');
+    host.holdNext = new Promise<void>((r) => (releaseNew = r));
+    const newer = actions.verify('button');
+    // the newer request (run 2) is answered first, then the older one (run 1)
+    releaseNew();
+    expect(await newer).toBe(2);
+    releaseOld();
+    expect(await older).toBe(1);
+    expect(useProofs.getState().currentRun).toBe(2);
+    // run 1's end (cancelled) changes nothing; run 2's results are applied
+    host.emit('verify.done', done(1, [], { cancelled: true }));
+    host.emit('verify.done', done(2, [result('fixed')]));
+    expect(useProofs.getState().functions['src/lib.rs::fixed']?.result.status).toBe('verified');
+    expect(useProofs.getState().running).toBe(false);
+  });
+});
+
+describe('verifyAndWait', () => {
+  it("resolves when the run's end came before the reply that names the run", async () => {
+    const host = fakeHost();
+    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
+    actions.subscribe();
+    let release!: () => void;
+    host.holdNext = new Promise<void>((r) => (release = r));
+    const waiting = actions.verifyAndWait('button');
+    await Promise.resolve();
+    // the host's events for run 1 arrive while the reply is still on its way
+    host.emit('verify.done', done(1, [result('a')]));
+    release();
+    const d = await Promise.race([waiting, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 1000))]);
+    expect(d).not.toBe('hung');
+    expect(d && d !== 'hung' ? d.runId : null).toBe(1);
+  });
+});
+
 describe('streamed results are batched', () => {
   it('applies the results received between two flushes in one store update, in order, and counts them once each', async () => {
     const host = fakeHost();

@@ -233,15 +233,19 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
   const runSnapshots = new Map<number, { edits: Map<string, number>; functionName?: string }>();
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * `verify.run` requests not answered yet. While one is in flight, the run it supersedes may
-   * still report (its cancelled `verify.done`): that run is no longer the current one, although
-   * the new run's id is not known yet.
+   * The newest `verify.run` request and the newest one answered (sequence numbers). Until the
+   * newest is answered, the run it supersedes may still report (its cancelled `verify.done`):
+   * that run is no longer the current one, although the new run's id is not known yet. Replies
+   * may come in another order than the requests (the host reads the workspace for each): only
+   * the newest request's reply names the current run.
    */
-  let requestsInFlight = 0;
+  let latestRequest = 0;
+  let latestAnswered = 0;
+  const awaitingNewest = () => latestAnswered !== latestRequest;
 
   const onStarted = ({ runId, total, affected }: VerifyStarted) => {
     flushResults();
-    if (runId !== get().currentRun || requestsInFlight > 0) return;
+    if (runId !== get().currentRun || awaitingNewest()) return;
     set((s) => {
       if (!affected) return { progress: { runId, done: 0, total, startedAt: Date.now() } };
       // only what the run re-verifies runs; every other function keeps its verdict, and is not
@@ -297,16 +301,24 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
 
   /** Callers waiting for a run's end (`verifyAndWait`). */
   const waiters = new Map<number, (done: VerifyDone) => void>();
+  /**
+   * The last runs' ends, for a caller that learns its run id only after the end came (the id
+   * arrives with the `verify.run` reply; a run answered from the cache can end right after it).
+   */
+  const ended = new Map<number, VerifyDone>();
+  const ENDED_KEPT = 16;
 
   const onDone = (done: VerifyDone) => {
     flushResults();
+    ended.set(done.runId, done);
+    if (ended.size > ENDED_KEPT) ended.delete(ended.keys().next().value!);
     waiters.get(done.runId)?.(done);
     waiters.delete(done.runId);
     // before the current-run check: a profile run cancelled by a newer run is no longer current,
     // and its panel must still say why it stopped
     const profile = get().profile;
     if (profile?.phase === 'running' && profile.runId === done.runId) set({ profile: settleProfile(profile, done) });
-    if (done.runId !== get().currentRun || requestsInFlight > 0) {
+    if (done.runId !== get().currentRun || awaitingNewest()) {
       runSnapshots.delete(done.runId);
       return;
     }
@@ -383,17 +395,21 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
         // the run in progress (if any) is superseded from now on, not from the host's reply
         return { functions, running: true, currentRun: null, progress: null };
       });
-      requestsInFlight++;
+      const seq = ++latestRequest;
       try {
         const { runId } = await api.call('verify.run', { buffers: buffers(), reason, ...options });
-        requestsInFlight--;
         runSnapshots.set(runId, { edits: snapshot, functionName: options.functionName });
-        // a newer request made after this one owns the status (its reply comes later)
-        if (requestsInFlight === 0) set({ currentRun: runId });
+        // a newer request made after this one owns the status (whenever its reply comes)
+        if (seq === latestRequest) {
+          latestAnswered = seq;
+          set({ currentRun: runId });
+        }
         return runId;
       } catch (e) {
-        requestsInFlight--;
-        if (requestsInFlight === 0) set({ running: false, lastRun: { runId: -1, verified: 0, total: 0, solverMs: 0, wallMs: 0, cacheHits: 0, cancelled: false, error: e instanceof Error ? e.message : String(e) } });
+        if (seq === latestRequest) {
+          latestAnswered = seq;
+          set({ running: false, lastRun: { runId: -1, verified: 0, total: 0, solverMs: 0, wallMs: 0, cacheHits: 0, cancelled: false, error: e instanceof Error ? e.message : String(e) } });
+        }
         return undefined;
       }
     },
@@ -401,11 +417,13 @@ export function createProofActions({ api, buffers, schedule = (flush) => void se
     /** Starts a run and waits for its end: its `verify.done`, or undefined when the host refused it. */
     async verifyAndWait(reason: 'edit' | 'save' | 'button' | 'function', options: { functionName?: string; timeoutMs?: number } = {}): Promise<VerifyDone | undefined> {
       let resolveDone!: (d: VerifyDone) => void;
-      const ended = new Promise<VerifyDone>((r) => (resolveDone = r));
+      const endedRun = new Promise<VerifyDone>((r) => (resolveDone = r));
       const runId = await actions.verify(reason, options);
       if (runId === undefined) return undefined;
+      const already = ended.get(runId);
+      if (already) return already;
       waiters.set(runId, resolveDone);
-      return ended;
+      return endedRun;
     },
 
     /**

@@ -9,6 +9,11 @@ import type { PlannedCheck } from './incremental-plan';
 
 const base = '(set-option :smt.mbqi false)\n(declare-const x Int)\n';
 const check = (item: string, add: string, goal: string): PlannedCheck<string> => ({ item, add, goal: `(assert (not ${goal}))\n` });
+/** Runs checks in one session over `base`: each check's item and verdict. */
+async function verdicts(s: IncrementalSolver, checks: PlannedCheck<string>[]): Promise<[string, string][]> {
+  const answers = await s.run({ plan: { base, checks }, timeoutMs: 5000, priority: 0 });
+  return answers.map((a) => [a.item, a.r.result]);
+}
 /** An unsatisfiable pigeonhole instance that z3 takes long on (p pigeons, h holes). */
 function pigeonholeGoal(p: number, h: number): { decls: string; goal: string } {
   const v = (i: number, j: number) => `p${i}_${j}`;
@@ -96,21 +101,13 @@ describe.each(hosts)('incremental sessions on $name', ({ skip, make }) => {
     return;
   }
   it('answers each check in order, framed by its marker, whatever z3 prints around the verdict', async () => {
-    const s = fresh();
-    const answers = await s.run({
-      plan: {
-        base,
-        checks: [
-          check('a', '(assert (> x 5))\n', '(> x 4)'),
-          check('b', '(echo "unsat")\n', '(> x 7)'),
-          check('c', '(declare-const y Int)\n(assert (= y (* 2 x)))\n', '(> y 10)'),
-          check('d', '', '(< y 0)'),
-        ],
-      },
-      timeoutMs: 5000,
-      priority: 0,
-    });
-    expect(answers.map((a) => [a.item, a.r.result])).toEqual([
+    const answers = await verdicts(fresh(), [
+      check('a', '(assert (> x 5))\n', '(> x 4)'),
+      check('b', '(echo "unsat")\n', '(> x 7)'),
+      check('c', '(declare-const y Int)\n(assert (= y (* 2 x)))\n', '(> y 10)'),
+      check('d', '', '(< y 0)'),
+    ]);
+    expect(answers).toEqual([
       ['a', 'unsat'],
       // the echoed "unsat" comes before this check's own output: the first line is the verdict
       ['b', 'error'],
@@ -133,21 +130,14 @@ describe.each(hosts)('incremental sessions on $name', ({ skip, make }) => {
 
   it('checks after fast ones may share a send: each is answered on its own, and no goal leaks into the next', async () => {
     const s = fresh();
-    const answers = await s.run({
-      plan: {
-        base,
-        checks: [
-          check('a', '(assert (> x 5))\n', '(> x 4)'),
-          check('b', '', '(not (= x 7))'),
-          check('c', '', '(not (= x 8))'),
-          check('d', '(declare-const y Int)\n(assert (= y x))\n', '(> y 5)'),
-        ],
-      },
-      timeoutMs: 5000,
-      priority: 0,
-    });
+    const answers = await verdicts(s, [
+      check('a', '(assert (> x 5))\n', '(> x 4)'),
+      check('b', '', '(not (= x 7))'),
+      check('c', '', '(not (= x 8))'),
+      check('d', '(declare-const y Int)\n(assert (= y x))\n', '(> y 5)'),
+    ]);
     // had b's `x = 7` stayed, c's `x = 8` would be unsat
-    expect(answers.map((a) => [a.item, a.r.result])).toEqual([
+    expect(answers).toEqual([
       ['a', 'unsat'],
       ['b', 'sat'],
       ['c', 'sat'],

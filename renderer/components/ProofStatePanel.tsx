@@ -54,20 +54,23 @@ export function ProofStatePanel({ nav }: { nav: Navigation }) {
             <>
               <h3 className="cx-subtitle">Goals on this line</h3>
               <ul className="ps-list" aria-label="Goals">
-                {view.goals.map((g) => (
-                  <li key={g.index} className={g.status === 'proved' ? 'ps-goal proved' : 'ps-goal open'}>
-                    <button className="link" onClick={() => void nav.showObligation(view.key, g.index, view.file, g.span)}>
-                      {g.status === 'proved' ? '✓' : '✗'} {g.text}
-                      {/* several invariants end on one line: each goal names its clause */}
-                      {g.clause && clauseText(view.file, g.clause) && (
-                        <>
-                          {' — '}
-                          <code>{clauseText(view.file, g.clause)}</code>
-                        </>
-                      )}
-                    </button>
-                  </li>
-                ))}
+                {view.goals.map((g) => {
+                  // several invariants end on one line: each goal names its clause
+                  const clause = g.clause ? clauseText(view.file, g.clause) : '';
+                  return (
+                    <li key={g.index} className={g.status === 'proved' ? 'ps-goal proved' : 'ps-goal open'}>
+                      <button className="link" onClick={() => void nav.showObligation(view.key, g.index, view.file, g.span)}>
+                        {g.status === 'proved' ? '✓' : '✗'} {g.text}
+                        {clause && (
+                          <>
+                            {' — '}
+                            <code>{clause}</code>
+                          </>
+                        )}
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}

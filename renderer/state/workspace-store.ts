@@ -251,15 +251,14 @@ export function createWorkspaceActions(api: IdeApi, hooks: WorkspaceHooks = {}) 
         if (tabOf(path)) set({ active: path });
         return;
       }
-      const open = isLibraryPath(path)
-        ? api.call('library.read', { path }).then(
-            (file) => openTab({ path: file.path, savedVersion: null, dirty: false, readOnly: true }, file.text, file.text),
-            (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
-          )
-        : api.call('file.read', { path }).then(
-            (file) => openTab({ path: file.path, savedVersion: file.version, dirty: false }, file.text, file.text),
-            (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
-          );
+      // the verifier's library is read, never written: a read-only tab with no disk version
+      const read: Promise<{ tab: Tab; text: string }> = isLibraryPath(path)
+        ? api.call('library.read', { path }).then((file) => ({ tab: { path: file.path, savedVersion: null, dirty: false, readOnly: true }, text: file.text }))
+        : api.call('file.read', { path }).then((file) => ({ tab: { path: file.path, savedVersion: file.version, dirty: false }, text: file.text }));
+      const open = read.then(
+        ({ tab, text }) => openTab(tab, text, text),
+        (e) => set({ error: `Cannot open ${path}: ${describe(e)}` }),
+      );
       opening.set(path, open);
       try {
         await open;

@@ -338,7 +338,8 @@ export class ModelReader {
     return this.fmt(this.ev.eval(term), ty, 0);
   }
 
-  private fmt(x: SExp, ty: Ty, depth: number): string {
+  /** `focus`: indices worth showing in a long sequence (the values of the integer variables in scope). */
+  private fmt(x: SExp, ty: Ty, depth: number, focus: readonly bigint[] = []): string {
     ty = ty;
     if (depth > 6) return '..';
     switch (ty.k) {
@@ -356,7 +357,7 @@ export class ModelReader {
         const c = dt.ctors.find((cc) => unbar(cc.ctor) === unbar(String(head)));
         if (!c) return '?';
         const args = Array.isArray(x) ? x.slice(1) : [];
-        const fv = c.fields.map((f, i) => (args[i] !== undefined ? this.fmt(this.ev.eval(args[i]!), f.ty, depth + 1) : '?'));
+        const fv = c.fields.map((f, i) => (args[i] !== undefined ? this.fmt(this.ev.eval(args[i]!), f.ty, depth + 1, focus) : '?'));
         if (ty.k === 'tuple') return `(${fv.join(', ')}${fv.length === 1 ? ',' : ''})`;
         if (ty.k === 'struct') return `${ty.name} { ${c.fields.map((f, i) => `${f.name}: ${fv[i]}`).join(', ')} }`;
         const prefix = ty.name === 'Option' ? c.name : `${ty.name}::${c.name}`;
@@ -371,7 +372,7 @@ export class ModelReader {
         if (len === null) return '?';
         const at = (i: bigint) => {
           const v = this.ev.select(x[2]!, i.toString());
-          return v === null ? '?' : this.fmt(v, ty.elem, depth + 1);
+          return v === null ? '?' : this.fmt(v, ty.elem, depth + 1, focus);
         };
         const shown: string[] = [];
         let more = '';
@@ -381,7 +382,7 @@ export class ModelReader {
           // folded: the first elements, then the indices the failing clause's variables hold and
           // the ones the model singles out, each as `[i] = v`, with `..` for what lies between
           for (let i = 0n; i < BigInt(HEAD_ELEMS); i++) shown.push(at(i));
-          const relevant = [...new Set([...this.focus, ...this.ev.points(x[2]!)])]
+          const relevant = [...new Set([...focus, ...this.ev.points(x[2]!)])]
             .filter((i) => i >= BigInt(HEAD_ELEMS) && i < len)
             .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
             .slice(0, MAX_RELEVANT);
@@ -402,7 +403,7 @@ export class ModelReader {
         let cur: SExp = x;
         let guard = 0;
         while (Array.isArray(cur) && cur[0] === 'store' && guard++ < 64) {
-          if (this.ev.eval(cur[3]!) === 'true') members.push(this.fmt(this.ev.eval(cur[2]!), ty.elem, depth + 1));
+          if (this.ev.eval(cur[3]!) === 'true') members.push(this.fmt(this.ev.eval(cur[2]!), ty.elem, depth + 1, focus));
           cur = this.ev.eval(cur[1]!);
         }
         const base = Array.isArray(cur) && Array.isArray(cur[0]) && cur[0][1] === 'const' ? this.ev.eval(cur[1]!) : null;
@@ -418,19 +419,17 @@ export class ModelReader {
     }
   }
 
-  /** Indices worth showing in a long sequence: the values of the integer variables in scope. */
-  private focus: bigint[] = [];
-
   variables(scope: ScopeVar[]): CounterexampleVariable[] {
     const out: CounterexampleVariable[] = [];
-    this.focus = [];
+    // the indices worth showing in a long sequence: the integer variables' values
+    const focus: bigint[] = [];
     for (const v of scope) {
       if (v.ty.k !== 'int') continue;
       const i = this.ev.int(this.ev.eval(v.term));
-      if (i !== null && i >= 0n && i < 1n << 32n) this.focus.push(i);
+      if (i !== null && i >= 0n && i < 1n << 32n) focus.push(i);
     }
     for (const v of scope) {
-      let value = this.show(v.term, v.ty);
+      let value = this.fmt(this.ev.eval(v.term), v.ty, 0, focus);
       const ty = v.ty;
       // big structs: the fields follow on their own lines
       if (ty.k === 'struct' && value.length > 160) value = `${ty.name} { .. }`;
@@ -441,7 +440,7 @@ export class ModelReader {
         if (dt && Array.isArray(x)) {
           dt.ctors[0]!.fields.forEach((f, i) => {
             const a = x[i + 1];
-            if (a !== undefined) out.push({ name: `${v.name}.${f.name}`, type: tyStr(f.ty), value: this.fmt(this.ev.eval(a), f.ty, 1) });
+            if (a !== undefined) out.push({ name: `${v.name}.${f.name}`, type: tyStr(f.ty), value: this.fmt(this.ev.eval(a), f.ty, 1, focus) });
           });
         }
       }

@@ -184,7 +184,6 @@ export class IncrementalSolver {
         });
         if (reset) {
           loaded = false;
-          lastCheckMs = Infinity;
           this.resets++;
         }
         i += batch;

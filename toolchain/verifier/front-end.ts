@@ -1,7 +1,7 @@
-// The front end of a run: parse (reusing the trees of unchanged texts), resolve, check types and
-// modes, and generate each function's verification conditions (its queries are assembled later,
-// by `finishUnit`, just before the function is solved). A function whose function key (fn-key.ts)
-// has a stored verdict is not generated at all.
+// The front end of a run: parse (reusing the trees of unchanged texts), resolve, and check types
+// and modes of the whole crate; then, per function and just before it is solved (`finishUnit`),
+// generate its verification conditions and those of every function it reaches, and assemble its
+// queries. A function whose function key (fn-key.ts) has a stored verdict is not generated at all.
 
 import type { Diagnostic, FunctionResult } from '../../app/verification';
 import type { FnItem, SourceFile, Sp } from './ast';
@@ -53,7 +53,12 @@ export interface FrontEnd {
   functions: FunctionResult[];
   diagnostics: Diagnostic[];
   selectedByFilter: (qname: string, name: string) => boolean;
-  /** Assembles a unit's queries (idempotent; a unit with a stored verdict has none). */
+  /**
+   * Generates a unit's verification conditions (and those of the units it reaches: its recursion,
+   * and the erroneous or closed functions it relies on, are found there) and assembles its
+   * queries. Idempotent; a unit with a stored verdict has none. Until then a unit's `vc` holds
+   * only what the checking phase decided (an error, an unsupported construct).
+   */
   finishUnit: (u: Unit) => void;
 }
 
@@ -110,6 +115,8 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const checked = checkCrate(crate, { execAllowsNoDecreasesClause: options.execAllowsNoDecreasesClause });
   const cvc = new CrateVC(crate, checked);
   const units: Unit[] = [];
+  /** Units whose verification conditions are generated later (finishUnit). */
+  const ungenerated = new Set<Unit>();
   try {
     cvc.analyzeSpecFns();
   } catch {
@@ -223,20 +230,44 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
         if (key !== undefined && stored) {
           unit.vc.callees = new Set(stored.callees);
           unit.reused = stored.result;
-        } else unit.vc = gen.run();
+        } else ungenerated.add(unit);
         unit.key = key;
       }
       units.push(unit);
     }
   }
-  // a function that relies on one with type or mode errors has no trustworthy encoding either
   const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
+  // A unit's verification conditions are generated when it is about to be solved (finishUnit),
+  // together with every unit it reaches through its callees: the analyses below span exactly
+  // those (a unit's recursion, the erroneous functions it relies on, the closed spec fns it
+  // sees), so solving starts while the rest of the crate is still being generated.
+  const generate = (u: Unit): void => {
+    if (!ungenerated.delete(u)) return;
+    u.vc = u.gen.run();
+  };
+  /** `u` and every unit it reaches through callees, generated, in breadth-first order. */
+  const closureOf = (u: Unit): Unit[] => {
+    const order = [u];
+    const seen = new Set(order);
+    for (let i = 0; i < order.length; i++) {
+      const x = order[i]!;
+      generate(x);
+      for (const c of x.vc.callees) {
+        const cu = unitByKey.get(c);
+        if (cu && !seen.has(cu)) {
+          seen.add(cu);
+          order.push(cu);
+        }
+      }
+    }
+    return order;
+  };
   // Module privacy is not modeled: a spec fn that is not `open` has its body visible only in its
   // own module (and the modules inside it) in Verus, but in every query here. A function outside
   // that module whose queries would see such a body (through the spec fns it uses) is unsupported.
   const within = (inner: string[], outer: string[]) => outer.every((m, i) => inner[i] === m);
-  for (const u of units) {
-    if (u.vc.error || u.vc.unsupported || u.reused) continue;
+  const checkPrivacy = (u: Unit): void => {
+    if (u.vc.error || u.vc.unsupported || u.reused) return;
     const seen = new Set<string>();
     const stack = [...u.vc.callees];
     while (stack.length) {
@@ -250,45 +281,51 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       const f = unitByKey.get(k)?.vc.info.item;
       if (f && f.mode === 'spec' && !f.open && f.body && !within(u.vc.info.item.module, f.module)) {
         u.vc.unsupported = { message: `uses the closed spec fn \`${unitByKey.get(k)!.vc.info.qname}\` of module \`${f.module.join('::') || 'crate'}\` outside it: module privacy (hidden bodies) is not supported`, sp: u.vc.info.item.nameSp };
-        break;
+        return;
       }
     }
-  }
-  // recursion among exec/proof functions: decreases checks for calls inside an SCC
-  const execUnits = units.filter((u) => u.mode !== 'spec');
-  const byKey = new Map(execUnits.map((u) => [u.vc.info.key, u]));
-  const sccs = computeSccs([...byKey.keys()], (k) => [...(byKey.get(k)?.vc.callees ?? [])].filter((c) => byKey.has(c)));
-  const sccOf = new Map<string, Set<string>>();
-  for (const c of sccs) for (const k of c) sccOf.set(k, new Set(c));
-  for (const u of execUnits) {
-    if (u.reused) continue;
-    const comp = sccOf.get(u.vc.info.key)!;
+  };
+  // recursion among exec/proof functions: decreases checks for the calls inside u's strongly
+  // connected component (the exec units u reaches that reach u back; spec fns never call them)
+  const addRecursionChecks = (u: Unit, closure: Unit[]): void => {
+    if (u.mode === 'spec' || u.reused) return;
+    const execs = closure.filter((x) => x.mode !== 'spec');
+    const keys = new Set(execs.map((x) => x.vc.info.key));
+    const comp = new Set(computeSccs([...keys], (k) => [...(unitByKey.get(k)?.vc.callees ?? [])].filter((c) => keys.has(c))).find((c) => c.includes(u.vc.info.key)) ?? [u.vc.info.key]);
     const recursive = u.gen.recCalls.filter((rc) => comp.has(rc.callee));
     // (a missing `decreases` is the checker's error; an exec function that opts out of
     // termination checking and states no measure has nothing to check)
-    if (!u.vc.info.item.decreases.length && execTerminationWaived(u.vc.info.item, options)) continue;
+    if (!u.vc.info.item.decreases.length && execTerminationWaived(u.vc.info.item, options)) return;
     for (const rc of recursive) u.gen.obligations.push(rc.ob());
-  }
-  const broken = new Map<string, string>();
-  for (const u of units) if (u.vc.error && u.vc.checkErrors) broken.set(u.vc.info.key, u.vc.info.qname);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const u of units) {
-      if (broken.has(u.vc.info.key)) continue;
-      const bad = [...u.vc.callees].find((c) => broken.has(c) && unitByKey.has(c));
-      if (bad === undefined) continue;
-      broken.set(u.vc.info.key, u.vc.info.qname);
-      if (!u.vc.error) u.vc.error = { message: `uses \`${broken.get(bad)}\`, which has type or mode errors`, sp: u.vc.info.item.nameSp };
-      changed = true;
+  };
+  // a function that relies on one with type or mode errors has no trustworthy encoding either
+  const markBroken = (u: Unit, closure: Unit[]): void => {
+    const broken = new Map<string, string>();
+    for (const x of closure) if (x.vc.error && x.vc.checkErrors) broken.set(x.vc.info.key, x.vc.info.qname);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const x of closure) {
+        if (broken.has(x.vc.info.key)) continue;
+        const bad = [...x.vc.callees].find((c) => broken.has(c) && unitByKey.has(c));
+        if (bad === undefined) continue;
+        broken.set(x.vc.info.key, x.vc.info.qname);
+        if (x === u && !u.vc.error) u.vc.error = { message: `uses \`${broken.get(bad)}\`, which has type or mode errors`, sp: u.vc.info.item.nameSp };
+        changed = true;
+      }
     }
-  }
+  };
   // Obligations are generated per function just before it is solved (finishUnit), in priority
-  // order: the edited function's verdict does not wait for the queries of all the others.
-  // (Generation order does not change any query's text, so cache keys are stable.)
+  // order: the edited function's verdict does not wait for the queries of all the others, and the
+  // first queries go to the solver while the rest of the crate is generated.
+  // (Generation order does not change any query's text, so cache keys are stable: a test.)
   const finished = new Set<Unit>();
   const finishUnit = (u: Unit): void => {
     if (finished.has(u) || u.reused) return;
     finished.add(u);
+    const closure = closureOf(u);
+    checkPrivacy(u);
+    addRecursionChecks(u, closure);
+    markBroken(u, closure);
     try {
       u.gen.finish();
       u.vc.obligations = u.gen.obligations;

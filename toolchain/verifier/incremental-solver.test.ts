@@ -116,6 +116,16 @@ describe.each(hosts)('incremental sessions on $name', ({ skip, make }) => {
     ]);
   });
 
+  it("reports each load of the context as solver time: once per session start and once after a reset", async () => {
+    const s = fresh();
+    const loads: number[] = [];
+    // a `sat` answer resets the session: the next check loads the context again
+    const answers = await s.run({ plan: { base, checks: [check('a', '(assert (> x 5))\n', '(> x 9)'), check('b', '', '(> x 3)')] }, timeoutMs: 5000, priority: 0, onLoad: (ms) => loads.push(ms) });
+    expect(answers.map((a) => a.r.result)).toEqual(['sat', 'unsat']);
+    expect(loads).toHaveLength(2);
+    for (const ms of loads) expect(ms).toBeGreaterThan(0);
+  });
+
   it('a goal never leaks: not into the next check, not into another function run on the same process', async () => {
     const s = fresh();
     const one = await s.run({ plan: { base, checks: [check('x=0', '', '(not (= x 0))'), check('x=1', '', '(not (= x 1))')] }, timeoutMs: 5000, priority: 0 });

@@ -50,6 +50,11 @@ export interface IncrementalRun<T> {
   priority: number;
   /** Called with each answer as soon as it is known (a caller re-solves a non-`unsat` one at once). */
   onAnswer?: (a: CheckAnswer<T>) => void;
+  /**
+   * Called with the time of each load of the options and the prelude: solver time like a check's
+   * (z3 parses and asserts them, as a standalone query's time includes its own).
+   */
+  onLoad?: (ms: number) => void;
 }
 
 export interface CheckAnswer<T> {
@@ -154,6 +159,7 @@ export class IncrementalSolver {
           // on the same assertions (measured on Nimbus, 200 ms: the session checks' time went from
           // 21-28 s to 10-12 s and the checks not proved there from 4-7 to 0-1)
           const load = await session.send(`(reset)\n${Z3_DEFAULT_OPTIONS}(set-option :timeout ${Math.max(1, timeoutMs)})\n${this.oneShotAfterMs === null ? '' : `(set-option :combined_solver.solver2_timeout ${this.oneShotAfterMs})\n`}${plan.base}${sent}`, LOAD_LIMIT_MS);
+          job.onLoad?.(load.ms);
           if (!load.ok || /\(error /.test(load.out)) {
             // (the standalone queries show the error, or prove the context was not at fault)
             giveUp(i, { result: 'error', model: null, reason: `incremental session could not load the context: ${load.ok ? load.out.slice(0, 300) : load.reason}`, ms: 0 });

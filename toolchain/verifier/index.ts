@@ -389,7 +389,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
    * query it takes, a promise of the answer that stands (a cache hit, or `unsat` from the session)
    * or null as soon as the session answered anything else: that query (and every query not in
    * the map) is left to `solve`, standalone, which gives its verdict and model as without this
-   * path. `addMs` gets the session's solver time, wasted checks included. `looked`: the
+   * path. `addMs` gets the session's solver time, its loads and wasted checks included. `looked`: the
    * obligations whose cache lookup missed here (solve does not look them up again).
    */
   const solveIncrementally = async (u: Unit, priority: number, addMs: (ms: number) => void, looked: Set<Obligation>): Promise<Map<Obligation, Promise<Answer | null>>> => {
@@ -432,7 +432,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       settle.delete(item);
     };
     void getIncrementalSolver(solverName, jobs)
-      .run({ plan, timeoutMs: limit, signal: options.signal, priority, onAnswer })
+      .run({ plan, timeoutMs: limit, signal: options.signal, priority, onAnswer, onLoad: (ms) => ((solverMs += ms), addMs(ms)) })
       .catch(() => undefined)
       .finally(() => {
         // (every check is answered; should one not be, it is solved standalone)

@@ -218,7 +218,9 @@ export async function main(args: string[]): Promise<Report | null> {
       fe.finishUnit(u);
       const gap = u.vc.unsupported ?? u.vc.error;
       const r: FunctionResult = { name: u.vc.info.qname, file: u.file.path, span: u.lines.span(u.vc.info.item.sp), nameSpan: u.lines.span(u.vc.info.item.nameSp), mode: u.mode, status: u.vc.unsupported ? 'unsupported' : 'error', timeMs: 0, cached: false, obligations: [] };
-      if (gap) r.detail = `${gap.message} at ${u.file.path}:${u.lines.span(gap.sp).start.line}:${u.lines.span(gap.sp).start.column}`;
+      // (a gap in a callee's clause is in the callee's file)
+      const lm = (gap?.file !== undefined && fe.lineMaps.get(gap.file)) || u.lines;
+      if (gap) r.detail = `${gap.message} at ${gap.file ?? u.file.path}:${lm.span(gap.sp).start.line}:${lm.span(gap.sp).start.column}`;
       else statusOf.set(r, 'pending');
       results.push(r);
     }

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { setMaxListeners } from 'node:events';
-import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult, VerifyReport, VerifySummary, FunctionStatus } from '../../app/verification';
+import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult, VerifyReport, VerifySummary, FunctionStatus, Span } from '../../app/verification';
 import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
@@ -467,16 +467,28 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     }
     const info = u.vc.info;
     const base = resultOf(u, 'verified');
+    // A problem in a callee's clause is in the callee's file: the result says where; the
+    // diagnostic stays on this function (its name), naming that place.
+    const place = (p: { message: string; sp: Sp; file?: string }): { at: string; span: Span; message: string } => {
+      const lm = p.file !== undefined ? lineMaps.get(p.file) : undefined;
+      if (!lm) return { at: `${u.file.path}:${fmtPos(u.lines, p.sp.start)}`, span: u.lines.span(p.sp), message: p.message };
+      const at = `${p.file}:${fmtPos(lm, p.sp.start)}`;
+      return { at, span: u.lines.span(info.item.nameSp), message: `${p.message} (at ${at})` };
+    };
     if (u.vc.unsupported) {
-      const r: FunctionResult = { ...base, status: 'unsupported', detail: `${u.vc.unsupported.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.unsupported.sp.start)}` };
+      const p = place(u.vc.unsupported);
+      const r: FunctionResult = { ...base, status: 'unsupported', detail: `${u.vc.unsupported.message} at ${p.at}` };
       r.obligations = [];
-      diagnostics.push({ file: u.file.path, span: u.lines.span(u.vc.unsupported.sp), severity: 'warning', message: `not verified: ${u.vc.unsupported.message}`, source: 'stratos-verifier' });
+      diagnostics.push({ file: u.file.path, span: p.span, severity: 'warning', message: `not verified: ${p.message}`, source: 'stratos-verifier' });
       options.onFunctionResult?.(r);
       return r;
     }
     if (u.vc.error) {
-      const r: FunctionResult = { ...base, status: 'error', detail: `${u.vc.error.message} at ${u.file.path}:${fmtPos(u.lines, u.vc.error.sp.start)}` };
-      for (const err of u.vc.checkErrors ?? [u.vc.error]) diagnostics.push({ file: u.file.path, span: u.lines.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
+      const r: FunctionResult = { ...base, status: 'error', detail: `${u.vc.error.message} at ${place(u.vc.error).at}` };
+      for (const err of u.vc.checkErrors ?? [u.vc.error]) {
+        const p = place(err);
+        diagnostics.push({ file: u.file.path, span: p.span, severity: 'error', message: p.message, source: 'stratos-verifier' });
+      }
       options.onFunctionResult?.(r);
       return r;
     }

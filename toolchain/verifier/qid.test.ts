@@ -5,7 +5,7 @@ import { QidSites, qidSymbol, qidText, qidsIn, quantifier, withoutQids } from '.
 describe('qids', () => {
   it('name a source quantifier by its item and its position inside the item', () => {
     expect(qidText({ k: 'source', what: 'forall', item: 'Kernel::wf', line: 4, column: 13 })).toBe('forall:Kernel::wf+4:13');
-    expect(qidText({ k: 'source', what: 'contains', item: 'f', line: 0, column: 70 })).toBe('contains:f+0:70');
+    expect(qidText({ k: 'source', what: 'exists', item: 'f', line: 0, column: 70 })).toBe('exists:f+0:70');
   });
   it('name spec fn definitions and axioms', () => {
     expect(qidText({ k: 'spec-fn', fn: 'page_addr' })).toBe('spec:page_addr');

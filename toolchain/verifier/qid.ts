@@ -12,14 +12,14 @@ import type { Term } from './smt';
 
 /** Where a quantifier comes from. */
 export type QuantOrigin =
-  /** a `forall` / `exists` / `choose` (or the `exists` of `Seq::contains`) written in an item:
+  /** a `forall` / `exists` / `choose` written in an item:
    * `line` counts from the item's first line (0 = that line), `column` is 1-based */
-  | { k: 'source'; what: 'forall' | 'exists' | 'choose' | 'contains'; item: string; line: number; column: number }
+  | { k: 'source'; what: 'forall' | 'exists' | 'choose'; item: string; line: number; column: number }
   /** the defining axiom of a spec fn (`fuel`: the second axiom of a recursive one) */
   | { k: 'spec-fn'; fn: string; fuel?: boolean }
   /** the range facts of the elements of a Seq / array / Map value `of` (an SMT term) of type `ty` */
   | { k: 'type-inv'; ty: string; of: string }
-  /** an axiom of the encoding: collection helpers, boxes, `uf.mul`, heights */
+  /** an axiom of the encoding: collection operations and helpers (`Seq<Int>.contains`), boxes, `uf.mul`, heights */
   | { k: 'axiom'; name: string };
 
 /** The qid's text (without the `|..|` quoting): what z3's profile prints. */

@@ -202,6 +202,8 @@ export class Crate {
     this.files = files;
     for (const f of files) for (const it of f.items) this.add(it, f.path);
   }
+  /** The file of each function item (a trait's method declarations: the trait's file). */
+  readonly fnFiles = new Map<FnItem, string>();
   private add(it: Item, file: string): void {
     const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
       const l = m.get(k);
@@ -216,12 +218,14 @@ export class Crate {
       push(this.traits, it.name, { item: it, file });
       // its method declarations: `Trait::m`, generic over `Self` (called by generic code)
       // (a default method is also an item of the file, added as such)
+      for (const d of it.methods) this.fnFiles.set(d, file);
       for (const d of it.methods.filter((x) => !x.body)) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
     } else if (it.k === 'trait-impl') push(this.traitImpls, `${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`, it);
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'fn') {
       const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
       const info: FnInfo = { item: it, file, qname, key: qname };
+      this.fnFiles.set(it, file);
       push(this.fns, qname, info);
       if (!it.selfType) push(this.fnsByName, it.name, info);
     }

@@ -179,6 +179,20 @@ describe('attributes, options and code outside verus!', () => {
   const plain = `fn ok(x: u8) -> (r: u8) requires x < 9 ensures r == x + 1 { x + 1 }
 fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
 
+  it("a problem in a callee's clause is reported at its place in the callee's file", async () => {
+    // the ensures has no trigger term that mentions both variables (`<` is interpreted)
+    const callee = `verus! {\n\npub proof fn lemma_order()\n    ensures forall|a: int, b: int| a < b ==> a + 1 <= b,\n{\n}\n}\n`;
+    const caller = `verus! {\nproof fn user() { lemma_order(); }\n}\n`;
+    const r = await verifySources(new Map([['lemmas.rs', callee], ['user.rs', caller]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    const user = r.functions.find((f) => f.name === 'user')!;
+    expect(user.status).toBe('error');
+    expect(user.detail).toMatch(/^Could not automatically infer triggers .* at lemmas\.rs:4:13$/);
+    // the diagnostic is on the caller's name, in the caller's file, and names the callee's place
+    const d = r.diagnostics.find((x) => x.file === 'user.rs')!;
+    expect(d.span.start).toEqual({ line: 2, column: 10 });
+    expect(d.message).toMatch(/\(at lemmas\.rs:4:13\)$/);
+  });
+
   it('a type invariant makes every function of the crate unsupported', async () => {
     expect(await run(`verus! {\n${plain}\n}`)).toEqual({ ok: 'verified', bad: 'verified' });
     const inv = `verus! {\nstruct X { v: u8 }\nimpl X {\n#[verifier::type_invariant]\nspec fn inv(&self) -> bool { self.v < 5 }\n}\n${plain}\n}`;

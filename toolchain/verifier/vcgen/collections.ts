@@ -47,6 +47,26 @@ export class CollectionMethods {
   }
 
   /**
+   * An operation of a collection type as a function of its own, `T.op(args)`, defined once per
+   * type by `forall args {T.op(args)}. T.op(args) = body(args)`. As vstd's spec fns in Verus, its
+   * applications can be triggers (an inlined `store` or `exists` cannot), and z3 learns what an
+   * application means when it meets one. The axiom is the old inline encoding, so what the
+   * operation means is unchanged.
+   */
+  opFun(this: FnGen, ty: Ty, kind: string, params: [string, Term][], ret: Term, body: (...xs: Term[]) => Term): string {
+    const key = sortKey(ty);
+    const name = quote(`${key}.${kind}`);
+    if (this.axioms.has(name)) return name;
+    const xs = params.map(([x]) => x);
+    const app: Term = [name, ...xs];
+    this.axioms.set(name, [
+      `(declare-fun ${name} (${params.map(([, sort]) => print(sort)).join(' ')}) ${print(ret)})`,
+      ['assert', quantifier('forall', params, ['=', app, body(...xs)], [[app]], { k: 'axiom', name: `${key}.${kind}` })],
+    ]);
+    return name;
+  }
+
+  /**
    * `Seq::new(n, |i| e)` is (n, lambda i. ite(0 <= i < n, e, default)), canonical like every Seq;
    * `Set::new(|x: T| p)` is lambda x. inv_T(x) && p (only values of T are members, as in Verus:
    * two such sets are equal exactly when they agree on T). The body is evaluated as spec code
@@ -115,42 +135,35 @@ export class CollectionMethods {
       const ok = and(['<=', '0', i], ['<=', i, j], ['<=', j, len]);
       return ite(ok, [mk, ['-', j, i], [this.seqFun('sub', ty.elem), arr, i, ['-', j, i]]], [mk, '0', [['as', 'const', ['Array', 'Int', sortOf(ty.elem)]], dflt]]);
     };
+    const E = sortOf(ty.elem);
+    const S = sortOf(ty);
+    // s's length and array in an axiom over `s`
+    const lenOf = (q: Term): Term => [dt.ctors[0]!.fields[0]!.acc, q];
+    const arrOf = (q: Term): Term => [dt.ctors[0]!.fields[1]!.acc, q];
+    const op = (kind: string, params: [string, Term][], ret: Term, body: (...xs: Term[]) => Term, args: Term[], resTy: Ty): V =>
+      ({ t: [this.opFun(ty, kind, params, ret, body), s.t, ...args], ty: resTy });
+    const subrange = (i: Term, j: Term): V =>
+      op('subrange', [['s', S], ['i', 'Int'], ['j', 'Int']], S, (q, i2, j2) => {
+        const ok = and(['<=', '0', i2], ['<=', i2, j2], ['<=', j2, lenOf(q)]);
+        return ite(ok, [mk, ['-', j2, i2], [this.seqFun('sub', ty.elem), arrOf(q), i2, ['-', j2, i2]]], [mk, '0', [['as', 'const', ['Array', 'Int', E]], dflt]]);
+      }, [i, j], ty);
     switch (name) {
       case 'len': return { t: len, ty: NAT };
-      case 'push': return { t: [mk, ['+', len, '1'], ['store', arr, len, a[0]!.t]], ty };
-      case 'update': return { t: [mk, len, ite(and(['<=', '0', a[0]!.t], ['<', a[0]!.t, len]), ['store', arr, a[0]!.t, a[1]!.t], arr)], ty };
+      case 'push': return op('push', [['s', S], ['v', E]], S, (q, v) => [mk, ['+', lenOf(q), '1'], ['store', arrOf(q), lenOf(q), v]], [a[0]!.t], ty);
+      case 'update':
+        return op('update', [['s', S], ['i', 'Int'], ['v', E]], S, (q, i, v) => [mk, lenOf(q), ite(and(['<=', '0', i], ['<', i, lenOf(q)]), ['store', arrOf(q), i, v], arrOf(q))], [a[0]!.t, a[1]!.t], ty);
       case 'index': return { t: ['select', arr, a[0]!.t], ty: ty.elem };
       case 'last': return { t: ['select', arr, ['-', len, '1']], ty: ty.elem };
       case 'first': return { t: ['select', arr, '0'], ty: ty.elem };
-      case 'subrange': return { t: sub(a[0]!.t, a[1]!.t), ty };
-      case 'take': return { t: sub('0', a[0]!.t), ty };
-      case 'skip': return { t: sub(a[0]!.t, len), ty };
-      case 'drop_last': return { t: sub('0', ['-', len, '1']), ty };
-      case 'add': {
-        const b = a[0]!;
-        const blen: Term = [dt.ctors[0]!.fields[0]!.acc, b.t];
-        const barr: Term = [dt.ctors[0]!.fields[1]!.acc, b.t];
-        return { t: [mk, ['+', len, blen], [this.seqFun('cat', ty.elem), arr, len, barr]], ty };
-      }
-      case 'contains': {
-        // z3 ignores a pattern with `ite` in it, so a choice between two sequences (subrange's
-        // encoding) is split into a choice between two `contains`, each with a clean pattern
-        const lenAcc = dt.ctors[0]!.fields[0]!.acc;
-        const arrAcc = dt.ctors[0]!.fields[1]!.acc;
-        const isIte = (t: Term): t is Term[] => Array.isArray(t) && t[0] === 'ite';
-        const within = (qLen: Term, qArr: Term): Term => {
-          if (isIte(qArr)) return ite(qArr[1]!, within(qLen, qArr[2]!), within(qLen, qArr[3]!));
-          if (qLen === '0') return 'false';
-          const j = quote(`j@${this.qcount++}`);
-          return quantifier('exists', [[j, 'Int']], and(['<=', '0', j], ['<', j, qLen], eq(['select', qArr, j], a[0]!.t)), [[['select', qArr, j]]], this.sourceQid('contains', sp));
-        };
-        const contains = (q: Term): Term => {
-          if (isIte(q)) return ite(q[1]!, contains(q[2]!), contains(q[3]!));
-          const isMk = Array.isArray(q) && q[0] === mk;
-          return within(isMk ? q[1]! : [lenAcc, q], isMk ? q[2]! : [arrAcc, q]);
-        };
-        return { t: contains(s.t), ty: BOOL };
-      }
+      case 'subrange': return subrange(a[0]!.t, a[1]!.t);
+      case 'take': return subrange('0', a[0]!.t);
+      case 'skip': return subrange(a[0]!.t, len);
+      case 'drop_last': return subrange('0', ['-', len, '1']);
+      case 'add':
+        return op('add', [['s', S], ['b', S]], S, (q, b) => [mk, ['+', lenOf(q), lenOf(b)], [this.seqFun('cat', ty.elem), arrOf(q), lenOf(q), arrOf(b)]], [a[0]!.t], ty);
+      case 'contains':
+        // vstd's `exists|i| 0 <= i < s.len() && s[i] == x`
+        return op('contains', [['s', S], ['x', E]], 'Bool', (q, x) => quantifier('exists', [['j', 'Int']], and(['<=', '0', 'j'], ['<', 'j', lenOf(q)], eq(['select', arrOf(q), 'j'], x)), [[['select', arrOf(q), 'j']]], { k: 'axiom', name: `${sortKey(ty)}.contains-witness` }), [a[0]!.t], BOOL);
     }
     throw new Unsupported(`Seq::${name}`, sp);
   }
@@ -158,14 +171,18 @@ export class CollectionMethods {
   /** A method of `Set<T>` (an SMT array to bool) on `s`, with evaluated arguments. */
   setOp(this: FnGen, name: string, s: Term, ty: Extract<Ty, { k: 'set' }>, a: V[], sp: Sp): V {
     const x = (i: number) => a[i]!.t;
+    const S = sortOf(ty);
+    const E = sortOf(ty.elem);
+    const op = (kind: string, params: [string, Term][], ret: Term, body: (...xs: Term[]) => Term, resTy: Ty): V =>
+      ({ t: [this.opFun(ty, kind, params, ret, body), s, ...a.map((v) => v.t)], ty: resTy });
     switch (name) {
       case 'contains': return { t: ['select', s, x(0)], ty: BOOL };
-      case 'insert': return { t: ['store', s, x(0), 'true'], ty };
-      case 'remove': return { t: ['store', s, x(0), 'false'], ty };
-      case 'union': return { t: [['_', 'map', 'or'], s, x(0)], ty };
-      case 'intersect': return { t: [['_', 'map', 'and'], s, x(0)], ty };
-      case 'difference': return { t: [['_', 'map', 'and'], s, [['_', 'map', 'not'], x(0)]], ty };
-      case 'subset_of': return { t: eq([['_', 'map', 'and'], s, x(0)], s), ty: BOOL };
+      case 'insert': return op('insert', [['s', S], ['x', E]], S, (q, e) => ['store', q, e, 'true'], ty);
+      case 'remove': return op('remove', [['s', S], ['x', E]], S, (q, e) => ['store', q, e, 'false'], ty);
+      case 'union': return op('union', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'or'], q, r], ty);
+      case 'intersect': return op('intersect', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'and'], q, r], ty);
+      case 'difference': return op('difference', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'and'], q, [['_', 'map', 'not'], r]], ty);
+      case 'subset_of': return op('subset_of', [['s', S], ['t', S]], 'Bool', (q, r) => eq([['_', 'map', 'and'], q, r], q), BOOL);
     }
     throw new Unsupported(`Set::${name}`, sp);
   }
@@ -173,13 +190,23 @@ export class CollectionMethods {
   /** A method of `Map<K, V>` (domain, values) on `m`, with evaluated arguments. */
   mapOp(this: FnGen, name: string, m: Term, ty: Extract<Ty, { k: 'map' }>, a: V[], sp: Sp): V {
     const dt = this.sorts.datatype(ty);
-    const dom: Term = [dt.ctors[0]!.fields[0]!.acc, m];
-    const vals: Term = [dt.ctors[0]!.fields[1]!.acc, m];
+    const domOf = (q: Term): Term => [dt.ctors[0]!.fields[0]!.acc, q];
+    const valsOf = (q: Term): Term => [dt.ctors[0]!.fields[1]!.acc, q];
+    const dom = domOf(m);
+    const vals = valsOf(m);
+    const M = sortOf(ty);
+    const K = sortOf(ty.key);
     switch (name) {
       case 'dom': return { t: dom, ty: { k: 'set', elem: ty.key } };
       case 'contains_key': return { t: ['select', dom, a[0]!.t], ty: BOOL };
-      case 'insert': return { t: [dt.ctors[0]!.ctor, ['store', dom, a[0]!.t, 'true'], ['store', vals, a[0]!.t, a[1]!.t]], ty };
-      case 'remove': return { t: [dt.ctors[0]!.ctor, ['store', dom, a[0]!.t, 'false'], ['store', vals, a[0]!.t, this.sorts.dflt(ty.val)]], ty };
+      case 'insert': {
+        const f = this.opFun(ty, 'insert', [['m', M], ['k', K], ['v', sortOf(ty.val)]], M, (q, k, v) => [dt.ctors[0]!.ctor, ['store', domOf(q), k, 'true'], ['store', valsOf(q), k, v]]);
+        return { t: [f, m, a[0]!.t, a[1]!.t], ty };
+      }
+      case 'remove': {
+        const f = this.opFun(ty, 'remove', [['m', M], ['k', K]], M, (q, k) => [dt.ctors[0]!.ctor, ['store', domOf(q), k, 'false'], ['store', valsOf(q), k, this.sorts.dflt(ty.val)]]);
+        return { t: [f, m, a[0]!.t], ty };
+      }
       case 'index': return { t: ['select', vals, a[0]!.t], ty: ty.val };
     }
     throw new Unsupported(`Map::${name}`, sp);

@@ -105,6 +105,10 @@ export class FnGen {
     this.cur = { item, env };
     try {
       return fn();
+    } catch (e) {
+      // a problem in another function's syntax is reported at its place in that function's file
+      if ((e instanceof ResolveError || e instanceof Unsupported) && e.file === undefined) e.file = this.crate.fnFiles.get(item);
+      throw e;
     } finally {
       this.cur = prev;
     }
@@ -227,10 +231,11 @@ export class FnGen {
       } else this.checkBody();
       res.obligations = this.obligations;
     } catch (e) {
-      if (e instanceof Unsupported) res.unsupported = { message: e.message, sp: e.sp };
+      const elsewhere = (x: { file?: string }) => (x.file !== undefined && x.file !== this.info.file ? { file: x.file } : {});
+      if (e instanceof Unsupported) res.unsupported = { message: e.message, sp: e.sp, ...elsewhere(e) };
       else if (e instanceof UnencodableType) res.unsupported = { message: e.message, sp: this.info.item.nameSp };
-      else if (e instanceof UnsupportedType) res.unsupported = { message: `unsupported: ${e.message}`, sp: e.sp };
-      else if (e instanceof ResolveError) res.error = { message: e.message, sp: e.sp };
+      else if (e instanceof UnsupportedType) res.unsupported = { message: `unsupported: ${e.message}`, sp: e.sp, ...elsewhere(e) };
+      else if (e instanceof ResolveError) res.error = { message: e.message, sp: e.sp, ...elsewhere(e) };
       else res.error = { message: `internal error: ${(e as Error).message}`, sp: this.info.item.nameSp };
     }
     return res;

@@ -1,5 +1,5 @@
 // Where the quantifiers of a crate are written: the item (function or constant) and file of each
-// `forall` / `exists` / `choose` / `assert forall` and `.contains(..)` call, found by the span
+// `forall` / `exists` / `choose` / `assert forall`, found by the span
 // object of its syntax node. A span holds offsets only; the same expression is evaluated in
 // other functions' generators too (a callee's `requires`, a spec fn's body), so the file cannot
 // come from the generator that meets it.
@@ -19,8 +19,8 @@ interface Spot {
   lines: LineMap;
 }
 
-/** Node kinds whose span (or `nameSp` for a method call) may become a quantifier. */
-const QUANTIFYING = new Set(['quant', 'assert-forall', 'method']);
+/** Node kinds whose span may become a quantifier. */
+const QUANTIFYING = new Set(['quant', 'assert-forall']);
 
 export class QuantSpots {
   private spots: Map<Sp, Spot> | null = null;
@@ -43,11 +43,8 @@ export class QuantSpots {
             for (const x of o) walk(x);
             return;
           }
-          const n = o as { k?: unknown; sp?: Sp; nameSp?: Sp };
-          if (typeof n.k === 'string' && QUANTIFYING.has(n.k)) {
-            const sp = n.k === 'method' ? n.nameSp : n.sp;
-            if (sp) spots.set(sp, spot);
-          }
+          const n = o as { k?: unknown; sp?: Sp };
+          if (typeof n.k === 'string' && QUANTIFYING.has(n.k) && n.sp) spots.set(n.sp, spot);
           for (const [k, v] of Object.entries(o)) if (k !== 'sp' && k !== 'nameSp' && v && typeof v === 'object') walk(v);
         };
         walk(it);
@@ -60,7 +57,7 @@ export class QuantSpots {
    * The origin of a quantifier written at `sp` (the span object of its node), with its site
    * noted; null when `sp` is no quantifier's node of this crate.
    */
-  origin(what: 'forall' | 'exists' | 'choose' | 'contains', sp: Sp): QuantOrigin | null {
+  origin(what: 'forall' | 'exists' | 'choose', sp: Sp): QuantOrigin | null {
     this.spots ??= this.index();
     const s = this.spots.get(sp);
     if (!s) return null;

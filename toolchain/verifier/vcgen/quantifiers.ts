@@ -119,7 +119,7 @@ export class QuantifierMethods {
 
   /** The origin of a quantifier written at `sp` (QuantSpots); one whose node the crate's syntax
    * does not hold is named after the function being generated. */
-  sourceQid(this: FnGen, what: 'forall' | 'exists' | 'choose' | 'contains', sp: Sp): QuantOrigin {
+  sourceQid(this: FnGen, what: 'forall' | 'exists' | 'choose', sp: Sp): QuantOrigin {
     return this.cvc.quantSpots.origin(what, sp) ?? { k: 'axiom', name: `${what}-in-${this.info.qname}` };
   }
 }

@@ -56,8 +56,9 @@ export interface ObligationNote {
 export interface FnVC {
   info: FnInfo;
   obligations: Obligation[];
-  unsupported?: { message: string; sp: Sp };
-  error?: { message: string; sp: Sp };
+  /** `file`: where `sp` is, when not in this function's file (a callee's clause). */
+  unsupported?: { message: string; sp: Sp; file?: string };
+  error?: { message: string; sp: Sp; file?: string };
   /** Every type and mode error the checking phase found (the first is `error`). */
   checkErrors?: { message: string; sp: Sp }[];
   /** Resolved callees (for recursion detection). */
@@ -283,8 +284,11 @@ export class QueryMethods {
       chooseLines.push(...c.lines);
     }
     lines.push(...declLines, ...chooseLines, ...defLines);
-    const axLines: Command[] = [];
-    for (const k2 of [...this.axioms.keys()].sort()) axLines.push(...this.axioms.get(k2)!);
+    // every helper's declarations before any axiom (one helper's axiom may use another's function)
+    const axDecls: Command[] = [];
+    const axAsserts: Command[] = [];
+    for (const k2 of [...this.axioms.keys()].sort()) for (const l of this.axioms.get(k2)!) (isAssertion(l) ? axAsserts : axDecls).push(l);
+    const axLines = [...axDecls, ...axAsserts];
     return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
   }
 }

@@ -11,7 +11,8 @@ import type { Term } from '../smt';
 import type { Crossed } from './query';
 
 export class Unsupported extends Error {
-  constructor(message: string, public sp: Sp) {
+  /** `file`: where `sp` is, when not in the function being generated (a callee's clause). */
+  constructor(message: string, public sp: Sp, public file?: string) {
     super(message);
   }
 }

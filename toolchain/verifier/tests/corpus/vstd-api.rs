@@ -1,7 +1,8 @@
 // vstd's API on the built-in types from the verifier's library (library/vstd): Option's older
 // variant API (`is_Some`, `is_None`, `get_Some_0`, `arrow_0`), `tracked_unwrap`, `as_ref`;
 // `is` / `!is` / `->` on enum variants; Seq's `no_duplicates`, `disjoint`, `index_of`, `to_set`;
-// Set's `disjoint` and operators; Map's `submap_of` and `<=`.
+// Set's `disjoint` and operators; Map's `submap_of` and `<=`; Seq's `insert`, `remove`,
+// `remove_value` and `index_of_first`; Seq and Set operations as triggers.
 use vstd::prelude::*;
 
 verus! {
@@ -289,6 +290,122 @@ impl<A> Seq<A> {
     pub open spec fn seq_own_method(self) -> bool {
         true
     }
+}
+
+// ---- Seq::insert, remove, remove_value, index_of_first (closed: only its ensures lemma)
+
+// expect: verified
+pub proof fn rv_removes_the_first(s: Seq<u8>)
+    requires s.len() == 3, s[0] == 1, s[1] == 2, s[2] == 3,
+{
+    s.index_of_first_ensures(2);
+    assert(s.contains(2u8)) by { assert(s[1] == 2); }
+    let r = s.remove_value(2);
+    assert(r.len() == 2);
+    assert(r[0] == 1 && r[1] == 3);
+}
+
+// expect: failed assertion
+pub proof fn rv_keeps_the_removed(s: Seq<u8>)
+    requires s.len() == 3, s[0] == 1, s[1] == 2, s[2] == 3,
+{
+    s.index_of_first_ensures(2);
+    assert(s.contains(2u8)) by { assert(s[1] == 2); }
+    let r = s.remove_value(2);
+    assert(r[1] == 2);
+}
+
+// Without `index_of_first_ensures` nothing is known of the index (closed in vstd).
+// expect: failed assertion
+pub proof fn rv_without_the_lemma(s: Seq<u8>)
+    requires s.len() == 3, s[0] == 1, s[1] == 2, s[2] == 3,
+{
+    let r = s.remove_value(2);
+    assert(r.len() == 2);
+}
+
+// expect: verified
+pub proof fn seq_insert_then_remove(s: Seq<u8>)
+    requires s.len() == 2,
+{
+    let t = s.insert(1, 7);
+    assert(t.len() == 3 && t[1] == 7 && t[0] == s[0] && t[2] == s[1]);
+    assert(t.remove(1) =~= s);
+}
+
+// expect: failed assertion
+pub proof fn seq_insert_at_the_wrong_place(s: Seq<u8>)
+    requires s.len() == 2,
+{
+    let t = s.insert(1, 7);
+    assert(t[0] == 7);
+}
+
+// ---- operations of Seq and Set as triggers (function applications, as vstd's spec fns)
+
+// expect: verified
+pub spec fn good_seq(s: Seq<int>) -> bool;
+// expect: verified
+pub spec fn good_set(s: Set<int>) -> bool;
+
+// expect: verified
+#[verifier::external_body]
+pub proof fn lemma_contains_makes_good()
+    ensures
+        forall|s: Seq<int>, x: int| #[trigger] s.contains(x) ==> good_seq(s),
+        forall|s: Set<int>, x: int| #[trigger] s.insert(x) == s ==> good_set(s),
+{
+}
+
+// expect: verified
+pub proof fn trig_contains_fires(t: Seq<int>)
+    requires t.contains(3),
+{
+    lemma_contains_makes_good();
+    assert(good_seq(t));
+}
+
+// Nothing mentions `t.contains(..)`: the quantifier is not instantiated.
+// expect: failed assertion
+pub proof fn trig_contains_needs_a_term(t: Seq<int>)
+    requires t.len() > 0,
+{
+    lemma_contains_makes_good();
+    assert(good_seq(t));
+}
+
+// expect: verified
+pub proof fn trig_insert_fires(s: Set<int>)
+    requires s.contains(4),
+{
+    lemma_contains_makes_good();
+    assert(s.insert(4) =~= s);
+    assert(good_set(s));
+}
+
+// expect: failed assertion
+pub proof fn trig_insert_of_a_new_element(s: Set<int>)
+    requires !s.contains(4),
+{
+    lemma_contains_makes_good();
+    assert(s.insert(4) == s);
+}
+
+// Triggers inferred from `push` and `contains` (no annotation), as Verus does.
+// expect: verified
+pub proof fn trig_inferred_push_contains()
+    ensures forall|s: Seq<int>, v: int, x: int| s.contains(x) ==> s.push(v).contains(x),
+{
+    assert forall|s: Seq<int>, v: int, x: int| s.contains(x) implies s.push(v).contains(x) by {
+        let i = choose|i: int| 0 <= i < s.len() && s[i] == x;
+        assert(s.push(v)[i] == x);
+    }
+}
+
+// expect: failed postcondition
+pub proof fn trig_inferred_push_contains_wrong()
+    ensures forall|s: Seq<int>, v: int, x: int| s.push(v).contains(x) ==> s.contains(x),
+{
 }
 
 } // verus!

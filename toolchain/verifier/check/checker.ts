@@ -91,8 +91,9 @@ export interface CheckedCrate {
    */
   libraryMethodCalls: Map<Expr, FnInfo>;
   /**
-   * `x.borrow()` of a `Tracked<T>` / `Ghost<T>` (Verus's builtin `borrow`, a `&T` of the value):
-   * the value itself, the wrapper and the reference being erased.
+   * `x.borrow()` / `x.borrow_mut()` of a `Tracked<T>` / `Ghost<T>` (Verus's builtins, a `&T` /
+   * `&mut T` of the value): the value itself (a place, for `borrow_mut`), the wrapper and the
+   * reference being erased.
    */
   wrapperBorrows: Set<Expr>;
 }
@@ -1777,8 +1778,10 @@ class Checker {
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
-    if (name === 'borrow' && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
-      this.requireGhost(ctx, '`borrow` of a `Tracked` / `Ghost` value', e.sp);
+    if ((name === 'borrow' || name === 'borrow_mut') && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
+      this.requireGhost(ctx, `\`${name}\` of a \`Tracked\` / \`Ghost\` value`, e.sp);
+      // `x.borrow_mut()` is a `&mut` of the value inside: the checks of `&mut x`
+      if (name === 'borrow_mut') this.mutBorrow({ k: 'unary', op: '&mut', e: e.recv, sp: e.sp }, ctx);
       this.out.wrapperBorrows.add(e);
       return r;
     }
@@ -1871,6 +1874,8 @@ class Checker {
         case 'insert': case 'remove': a(0, r.elem); return r;
         case 'union': case 'intersect': case 'difference': a(0, r); return r;
         case 'subset_of': a(0, r); return C_BOOL;
+        case 'finite': return C_BOOL;
+        case 'len': return C_NAT;
       }
       const lib = this.builtinTypeMethod('Set', e, r, ctx);
       if (lib) return lib;

@@ -168,6 +168,44 @@ export class CollectionMethods {
     throw new Unsupported(`Seq::${name}`, sp);
   }
 
+  setInsertFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
+    return this.opFun(ty, 'insert', [['s', sortOf(ty)], ['x', sortOf(ty.elem)]], sortOf(ty), (q, e) => ['store', q, e, 'true']);
+  }
+  setRemoveFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
+    return this.opFun(ty, 'remove', [['s', sortOf(ty)], ['x', sortOf(ty.elem)]], sortOf(ty), (q, e) => ['store', q, e, 'false']);
+  }
+
+  /**
+   * `Set<T>::len`: closed in vstd, so a function known only by vstd's broadcast lemmas about it,
+   * stated here as axioms (with vstd's triggers): `lemma_set_empty_len`, `lemma_set_insert_len`,
+   * `lemma_set_remove_len`, `lemma_set_contains_len`, and that it is a `nat`.
+   * (In this vstd every Set is finite; an array here may hold infinitely many elements, but any
+   * finite set of instances of these axioms has a model, so no refutation can come from them.)
+   */
+  setLenFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
+    const key = sortKey(ty);
+    const name = quote(`${key}.len`);
+    if (this.axioms.has(name)) return name;
+    const S = sortOf(ty);
+    const E = sortOf(ty.elem);
+    const ins = this.setInsertFun(ty);
+    const rem = this.setRemoveFun(ty);
+    const len = (q: Term): Term => [name, q];
+    const origin = (what: string) => ({ k: 'axiom' as const, name: `${key}.${what}` });
+    const s: [string, Term] = ['s', S];
+    const a: [string, Term] = ['a', E];
+    const empty: Term = [['as', 'const', ['Array', E, 'Bool']], 'false'];
+    this.axioms.set(name, [
+      `(declare-fun ${name} (${print(S)}) Int)`,
+      ['assert', quantifier('forall', [s], ['<=', '0', len('s')], [[len('s')]], origin('len-nat'))],
+      ['assert', eq(len(empty), '0')],
+      ['assert', quantifier('forall', [s, a], eq(len([ins, 's', 'a']), ['+', len('s'), ite(['select', 's', 'a'], '0', '1')]), [[len([ins, 's', 'a'])]], origin('insert-len'))],
+      ['assert', quantifier('forall', [s, a], eq(len('s'), ['+', len([rem, 's', 'a']), ite(['select', 's', 'a'], '1', '0')]), [[len([rem, 's', 'a'])]], origin('remove-len'))],
+      ['assert', quantifier('forall', [s, a], ['=>', ['select', 's', 'a'], ['not', eq(len('s'), '0')]], [[['select', 's', 'a'], len('s')]], origin('contains-len'))],
+    ]);
+    return name;
+  }
+
   /** A method of `Set<T>` (an SMT array to bool) on `s`, with evaluated arguments. */
   setOp(this: FnGen, name: string, s: Term, ty: Extract<Ty, { k: 'set' }>, a: V[], sp: Sp): V {
     const x = (i: number) => a[i]!.t;
@@ -177,8 +215,11 @@ export class CollectionMethods {
       ({ t: [this.opFun(ty, kind, params, ret, body), s, ...a.map((v) => v.t)], ty: resTy });
     switch (name) {
       case 'contains': return { t: ['select', s, x(0)], ty: BOOL };
-      case 'insert': return op('insert', [['s', S], ['x', E]], S, (q, e) => ['store', q, e, 'true'], ty);
-      case 'remove': return op('remove', [['s', S], ['x', E]], S, (q, e) => ['store', q, e, 'false'], ty);
+      case 'insert': return { t: [this.setInsertFun(ty), s, x(0)], ty };
+      case 'remove': return { t: [this.setRemoveFun(ty), s, x(0)], ty };
+      // vstd: every `Set` is finite (`finite` is `true`; `ISet` is the possibly infinite one)
+      case 'finite': return { t: 'true', ty: BOOL };
+      case 'len': return { t: [this.setLenFun(ty), s], ty: NAT };
       case 'union': return op('union', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'or'], q, r], ty);
       case 'intersect': return op('intersect', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'and'], q, r], ty);
       case 'difference': return op('difference', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'and'], q, [['_', 'map', 'not'], r]], ty);

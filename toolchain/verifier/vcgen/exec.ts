@@ -177,6 +177,8 @@ export class ExecMethods {
       return { root: e.segs[0]!, steps: [], sp: e.sp };
     }
     if (e.k === 'unary' && (e.op === '*' || e.op === '&mut')) return this.place(e.e, st, m);
+    // `x.borrow_mut()` of a `Tracked<T>` (the checker's wrapperBorrows): the place `x` itself
+    if (e.k === 'method' && e.name === 'borrow_mut' && this.cvc.checked.wrapperBorrows.has(e)) return this.place(e.recv, st, m);
     if (e.k === 'field') {
       const p = this.place(e.recv, st, m);
       return { ...p, steps: [...p.steps, { k: 'field', name: e.name }], sp: e.sp };

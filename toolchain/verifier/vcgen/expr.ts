@@ -720,9 +720,11 @@ export class ExprMethods {
       if (!e.args.length) throw new Unsupported('empty set![] needs a type', e.sp);
       const vs = e.args.map((a) => this.ev(a, st, m));
       const elem = this.specElemTy(vs);
+      // vstd's `set!`: `Set::empty().insert(a).insert(b) ..`
+      const ty: Extract<Ty, { k: 'set' }> = { k: 'set', elem };
       let t: Term = [['as', 'const', ['Array', sortOf(elem), 'Bool']], 'false'];
-      for (const v of vs) t = ['store', t, v.t, 'true'];
-      return { t, ty: { k: 'set', elem } };
+      for (const v of vs) t = [this.setInsertFun(ty), t, v.t];
+      return { t, ty };
     }
     throw new Unsupported(`macro \`${e.name}!\``, e.sp);
   }

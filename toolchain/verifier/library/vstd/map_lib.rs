@@ -18,6 +18,33 @@ impl<K, V> Map<K, V> {
     {
     }
 
+    /// An empty tracked map (vstd map.rs).
+    #[verifier::external_body]
+    pub proof fn tracked_empty() -> (tracked out_v: Self)
+        ensures
+            out_v == Map::<K, V>::empty(),
+    {
+    }
+
+    /// Inserts `(key, value)`, overwriting a value at `key` (vstd map.rs).
+    #[verifier::external_body]
+    pub proof fn tracked_insert(tracked &mut self, key: K, tracked value: V)
+        ensures
+            *self == old(self).insert(key, value),
+    {
+    }
+
+    /// Removes the value at `key` and returns it (vstd map.rs).
+    #[verifier::external_body]
+    pub proof fn tracked_remove(tracked &mut self, key: K) -> (tracked v: V)
+        requires
+            old(self).dom().contains(key),
+        ensures
+            *self == old(self).remove(key),
+            v == old(self)[key],
+    {
+    }
+
     /// `<=`: `submap_of`.
     #[verifier::inline]
     pub open spec fn spec_le(self, m2: Self) -> bool {

@@ -2,7 +2,8 @@
 // variant API (`is_Some`, `is_None`, `get_Some_0`, `arrow_0`), `tracked_unwrap`, `as_ref`;
 // `is` / `!is` / `->` on enum variants; Seq's `no_duplicates`, `disjoint`, `index_of`, `to_set`;
 // Set's `disjoint` and operators; Map's `submap_of` and `<=`; Seq's `insert`, `remove`,
-// `remove_value` and `index_of_first`; Seq and Set operations as triggers.
+// `remove_value` and `index_of_first`; Seq and Set operations as triggers; Set's `len` and
+// `finite`; tracked maps (`borrow_mut`, `tracked_insert`, `tracked_remove`, `tracked_empty`).
 use vstd::prelude::*;
 
 verus! {
@@ -406,6 +407,109 @@ pub proof fn trig_inferred_push_contains()
 pub proof fn trig_inferred_push_contains_wrong()
     ensures forall|s: Seq<int>, v: int, x: int| s.push(v).contains(x) ==> s.contains(x),
 {
+}
+
+// ---- Set::len and Set::finite (vstd: every Set is finite; `len` is known by vstd's lemmas)
+
+// expect: verified
+pub proof fn set_len_of_literal()
+{
+    assert(set![1int, 2, 3].len() == 3);
+    assert(set![1int, 1].len() == 1);
+    assert(Set::<int>::empty().len() == 0);
+}
+
+// expect: failed assertion
+pub proof fn set_len_of_literal_wrong()
+{
+    assert(set![1int, 1].len() == 2);
+}
+
+// expect: verified
+pub proof fn set_len_insert_remove(s: Set<int>, x: int)
+    requires !s.contains(x), s.finite(),
+{
+    assert(s.insert(x).len() == s.len() + 1);
+    assert(s.insert(x).remove(x) =~= s);
+    assert(s.remove(x).len() == s.len());
+}
+
+// `x` may be in `s` already.
+// expect: failed assertion
+pub proof fn set_len_insert_maybe_present(s: Set<int>, x: int)
+{
+    assert(s.insert(x).len() == s.len() + 1);
+}
+
+// expect: verified
+pub proof fn set_len_zero_is_empty(s: Set<int>, x: int)
+    requires s.len() == 0,
+{
+    assert(!s.contains(x));
+}
+
+// Nothing is known of a set's size.
+// expect: failed assertion
+pub proof fn set_len_unknown(s: Set<int>)
+{
+    assert(s.len() > 0);
+}
+
+// expect: failed assertion
+pub proof fn set_never_infinite(s: Set<int>)
+{
+    assert(!s.finite());
+}
+
+// ---- tracked maps: `borrow_mut()` of a `Tracked<Map<..>>` field, `tracked_insert` / `tracked_remove`
+
+pub struct TPerm { pub v: u64 }
+pub struct TPerms { pub perms: Tracked<Map<u64, TPerm>> }
+
+impl TPerms {
+    // expect: verified
+    fn tperms_take(&mut self, k: u64) -> (ret: Tracked<TPerm>)
+        requires old(self).perms@.dom().contains(k),
+        ensures self.perms@ == old(self).perms@.remove(k), ret@ == old(self).perms@[k],
+    {
+        let tracked p = self.perms.borrow_mut().tracked_remove(k);
+        Tracked(p)
+    }
+
+    // expect: failed precondition
+    fn tperms_take_missing(&mut self, k: u64) -> (ret: Tracked<TPerm>)
+    {
+        let tracked p = self.perms.borrow_mut().tracked_remove(k);
+        Tracked(p)
+    }
+
+    // expect: verified
+    fn tperms_put(&mut self, k: u64, Tracked(p): Tracked<TPerm>)
+        ensures self.perms@ == old(self).perms@.insert(k, p),
+    {
+        proof { self.perms.borrow_mut().tracked_insert(k, p); }
+    }
+
+    // The map changed.
+    // expect: failed postcondition
+    fn tperms_put_forgets(&mut self, k: u64, Tracked(p): Tracked<TPerm>)
+        ensures self.perms@ == old(self).perms@,
+    {
+        proof { self.perms.borrow_mut().tracked_insert(k, p); }
+    }
+
+    // `borrow_mut` of a `Tracked` value is ghost code.
+    // expect: error
+    fn tperms_put_in_exec(&mut self, k: u64, Tracked(p): Tracked<TPerm>)
+    {
+        self.perms.borrow_mut().tracked_insert(k, p);
+    }
+}
+
+// expect: verified
+pub proof fn tracked_empty_map() {
+    let tracked m = Map::<u64, TPerm>::tracked_empty();
+    assert(m.dom().len() == 0);
 }
 
 } // verus!

@@ -91,9 +91,9 @@ export interface CheckedCrate {
    */
   libraryMethodCalls: Map<Expr, FnInfo>;
   /**
-   * `x.borrow()` / `x.borrow_mut()` of a `Tracked<T>` / `Ghost<T>` (Verus's builtins, a `&T` /
-   * `&mut T` of the value): the value itself (a place, for `borrow_mut`), the wrapper and the
-   * reference being erased.
+   * `x.borrow()` / `x.borrow_mut()` / `x.get()` of a `Tracked<T>` / `Ghost<T>` (Verus's builtins:
+   * a `&T`, a `&mut T`, the value) and `x@` as an assignment's target: the value itself (a place,
+   * for `borrow_mut` and `x@ = ..`), the wrapper and the reference being erased.
    */
   wrapperBorrows: Set<Expr>;
 }
@@ -1778,7 +1778,7 @@ class Checker {
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });
-    if ((name === 'borrow' || name === 'borrow_mut') && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
+    if ((name === 'borrow' || name === 'borrow_mut' || name === 'get') && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
       this.requireGhost(ctx, `\`${name}\` of a \`Tracked\` / \`Ghost\` value`, e.sp);
       // `x.borrow_mut()` is a `&mut` of the value inside: the checks of `&mut x`
       if (name === 'borrow_mut') this.mutBorrow({ k: 'unary', op: '&mut', e: e.recv, sp: e.sp }, ctx);
@@ -2035,8 +2035,31 @@ class Checker {
     return false;
   }
 
+  /** rustc's checks of an assignment's target place (and Verus's of a spec-mode reference). */
+  private assignablePlace(place: NonNullable<ReturnType<Checker['placeRoot']>>, sp: Sp): void {
+    if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', sp);
+    else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, sp);
+    // a field or element of a binding that is neither `mut` nor a `&mut` reference
+    else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef && shallow(place.local.ty, this.vars).k !== 'any') this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, sp);
+  }
+
   private assign(e: Extract<Expr, { k: 'assign' }>, ctx: Ctx): CTy {
     if (ctx.code === 'spec') this.error('assignment is not allowed in spec code', e.sp);
+    // (a field's wrapper is known once its receiver is typed)
+    const viewed = e.lhs.k === 'view' && e.lhs.e.k === 'field' ? this.infer(e.lhs.e.recv, ctx) : null;
+    if (e.lhs.k === 'view' && this.ghostWrapped(e.lhs.e, ctx)) {
+      // `g@ = v` of a `Ghost` / `Tracked` place: ghost code writing the value inside (the checks of `&mut g`)
+      this.requireGhost(ctx, 'assignment to the value of a `Ghost` / `Tracked`', e.sp);
+      this.mutBorrow({ k: 'unary', op: '&mut', e: e.lhs.e, sp: e.lhs.sp }, ctx);
+      const place = this.placeRoot(e.lhs.e, ctx);
+      if (place) this.assignablePlace(place, e.lhs.sp);
+      this.out.wrapperBorrows.add(e.lhs);
+      void viewed;
+      const t = this.infer(e.lhs, ctx);
+      if (e.op === '=') this.expect(e.rhs, t, ctx);
+      else this.binary(e.op.slice(0, -1), e.lhs, e.rhs, e.sp, ctx);
+      return C_UNIT;
+    }
     let root: Expr = e.lhs;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
@@ -2044,12 +2067,7 @@ class Checker {
     const place = this.placeRoot(e.lhs, ctx);
     // `*x = ..` / `x.0 = ..` of a `Ghost`/`Tracked` local: a ghost place, which exec code only moves as a whole
     if (place && ctx.code === 'exec' && place.local.wrapped && !place.direct) this.error(`cannot access ${place.local.wrapped}-mode place in executable context`, e.lhs.sp);
-    else if (place && ctx.code !== 'spec') {
-      if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', e.lhs.sp);
-      else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, e.lhs.sp);
-      // a field or element of a binding that is neither `mut` nor a `&mut` reference
-      else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef && shallow(place.local.ty, this.vars).k !== 'any') this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, e.lhs.sp);
-    }
+    else if (place && ctx.code !== 'spec') this.assignablePlace(place, e.lhs.sp);
     // the place is read in the mode of the assignment's target
     const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
     const cell = place?.direct && e.op === '=' ? place.local.cell : undefined;

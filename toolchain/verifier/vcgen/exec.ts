@@ -179,6 +179,8 @@ export class ExecMethods {
     if (e.k === 'unary' && (e.op === '*' || e.op === '&mut')) return this.place(e.e, st, m);
     // `x.borrow_mut()` of a `Tracked<T>` (the checker's wrapperBorrows): the place `x` itself
     if (e.k === 'method' && e.name === 'borrow_mut' && this.cvc.checked.wrapperBorrows.has(e)) return this.place(e.recv, st, m);
+    // `g@ = v` of a `Ghost<T>` / `Tracked<T>` (wrapperBorrows): the place `g` itself
+    if (e.k === 'view' && this.cvc.checked.wrapperBorrows.has(e)) return this.place(e.e, st, m);
     if (e.k === 'field') {
       const p = this.place(e.recv, st, m);
       return { ...p, steps: [...p.steps, { k: 'field', name: e.name }], sp: e.sp };

@@ -3,7 +3,8 @@
 // `is` / `!is` / `->` on enum variants; Seq's `no_duplicates`, `disjoint`, `index_of`, `to_set`;
 // Set's `disjoint` and operators; Map's `submap_of` and `<=`; Seq's `insert`, `remove`,
 // `remove_value` and `index_of_first`; Seq and Set operations as triggers; Set's `len` and
-// `finite`; tracked maps (`borrow_mut`, `tracked_insert`, `tracked_remove`, `tracked_empty`).
+// `finite`; tracked maps (`borrow_mut`, `tracked_insert`, `tracked_remove`, `tracked_empty`);
+// `g@ = v` of a `Ghost` field and `Tracked::get`.
 use vstd::prelude::*;
 
 verus! {
@@ -510,6 +511,55 @@ impl TPerms {
 pub proof fn tracked_empty_map() {
     let tracked m = Map::<u64, TPerm>::tracked_empty();
     assert(m.dom().len() == 0);
+}
+
+// ---- `g@ = v` of a `Ghost` field, `Tracked::get`
+
+pub struct GSet { pub s: Ghost<Set<u64>> }
+
+impl GSet {
+    // expect: verified
+    fn gset_add(&mut self, x: u64)
+        ensures self.s@ == old(self).s@.insert(x),
+    {
+        proof { self.s@ = self.s@.insert(x); }
+    }
+
+    // expect: failed postcondition
+    fn gset_add_forgets(&mut self, x: u64)
+        ensures self.s@ == old(self).s@,
+    {
+        proof { self.s@ = self.s@.insert(x); }
+    }
+
+    // expect: error
+    fn gset_add_in_exec(&mut self, x: u64)
+    {
+        self.s@ = self.s@.insert(x);
+    }
+
+    // A `&self` method cannot write through `self`.
+    // expect: error
+    fn gset_add_through_shared(&self, x: u64)
+    {
+        proof { self.s@ = self.s@.insert(x); }
+    }
+}
+
+// expect: verified
+fn tracked_get(t: Tracked<Map<u64, u64>>) -> (r: Tracked<Map<u64, u64>>)
+    ensures r@ == t@,
+{
+    let tracked m = t.get();
+    Tracked(m)
+}
+
+// expect: failed postcondition
+fn tracked_get_wrong(t: Tracked<Map<u64, u64>>) -> (r: Tracked<Map<u64, u64>>)
+    ensures r@ == t@.insert(1, 1),
+{
+    let tracked m = t.get();
+    Tracked(m)
 }
 
 } // verus!

@@ -21,6 +21,17 @@ const exprArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
 })).e;
 
 describe('parser', () => {
+  it('reads comparisons as Verus: inequalities chain, the others associate to the left', () => {
+    const shape = (src: string) => printExpr(parseExpr(src).expr!);
+    // `0 <= i < n` is a chain; `a != 0 == false` is `(a != 0) == false`
+    expect(parseExpr('0 <= i < n').expr).toMatchObject({ k: 'chain', ops: ['<=', '<'] });
+    expect(parseExpr('a != 0 == false').expr).toMatchObject({ k: 'binary', op: '==', l: { k: 'binary', op: '!=' }, r: { k: 'bool' } });
+    expect(parseExpr('x =~= y == false').expr).toMatchObject({ k: 'binary', op: '==', l: { k: 'binary', op: '=~=' } });
+    expect(parseExpr('0 <= i < n == b').expr).toMatchObject({ k: 'binary', op: '==', l: { k: 'chain', ops: ['<=', '<'] } });
+    expect(parseExpr('a == b < c <= d').expr).toMatchObject({ k: 'chain', ops: ['<', '<='], operands: [{ k: 'binary', op: '==' }, {}, {}] });
+    expect(shape('a < b == c')).toBe(shape('(a < b) == c'));
+  });
+
   it('never throws on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {

@@ -1567,13 +1567,37 @@ class Parser {
           ops.push(this.next().text as BinOp);
           operands.push(this.binExpr(4));
         }
-        l = ops.length === 1 ? this.bin(ops[0]!, operands[0]!, operands[1]!) : { k: 'chain', ops, operands, sp: { start: l.sp.start, end: this.lastEnd() } };
+        l = this.comparisons(ops, operands);
         continue;
       }
       this.next();
       const r = this.binExpr(prec + 1);
       l = this.bin(t.text as BinOp, l, r);
     }
+  }
+  /**
+   * A sequence of comparisons, as Verus reads it: left-associative, except that consecutive
+   * inequalities (`<` `<=` `>` `>=`) chain (`0 <= i < n` is `0 <= i && i < n`); so
+   * `a != 0 == false` is `(a != 0) == false` and `0 <= i < n == b` is `(0 <= i < n) == b`.
+   */
+  private comparisons(ops: BinOp[], operands: Expr[]): Expr {
+    const inequality = (op: BinOp | undefined) => op === '<' || op === '<=' || op === '>' || op === '>=';
+    const start = operands[0]!.sp.start;
+    let acc = operands[0]!;
+    // the inequalities ending at `acc` and their operands, while `acc` is (or is one) of them
+    let run: { ops: BinOp[]; operands: Expr[] } | null = null;
+    ops.forEach((op, i) => {
+      const rhs = operands[i + 1]!;
+      if (inequality(op) && run) {
+        run.ops.push(op);
+        run.operands.push(rhs);
+        acc = { k: 'chain', ops: [...run.ops], operands: [...run.operands], sp: { start, end: rhs.sp.end } };
+      } else {
+        run = inequality(op) ? { ops: [op], operands: [acc, rhs] } : null;
+        acc = this.bin(op, acc, rhs);
+      }
+    });
+    return acc;
   }
   inQuantParams = false;
   exprCast(): Expr {

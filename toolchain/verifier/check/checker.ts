@@ -884,6 +884,11 @@ class Checker {
     if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.ref;
     if (e.k === 'call' && ctx.fn) return this.calleeItem(e, ctx.fn)?.ret?.ty.k === 'ref';
     if (e.k === 'method') {
+      // `x.borrow()` / `x.borrow_mut()` of a wrapper are references, its `get()` the value
+      if (this.out.wrapperBorrows.has(e)) return e.name !== 'get';
+      // a method the checker resolved (the library's, a trait's): its declared result
+      const resolved = this.out.libraryMethodCalls.get(e) ?? this.out.traitCalls.get(e);
+      if (resolved) return resolved.item.ret?.ty.k === 'ref';
       const r = this.types.get(e.recv);
       const rs = r && shallow(r, this.vars);
       if (rs && (rs.k === 'struct' || rs.k === 'enum')) return this.crate.fns.get(`${rs.name}::${e.name}`)?.[0]?.item.ret?.ty.k === 'ref';
@@ -1622,8 +1627,17 @@ class Checker {
       this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
     }
     this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null });
-    // a reference (or Box/Ghost/Tracked) as a generic argument: types erase it, so `f::<&u8>`
-    // would be `f::<u8>`, which differ for a spec fn of the type alone
+    return env;
+  }
+
+  /**
+   * A reference (or Box/Ghost/Tracked) as a generic argument of a call of `info`: types erase it,
+   * so `f::<&u8>` would be `f::<u8>`, which differ for a spec fn of the type alone. (After the
+   * arguments are typed: whether an argument is a reference can depend on its method's callee.)
+   */
+  private refGenericArg(info: FnInfo, call: Expr, ctx: Ctx): void {
+    const f = info.item;
+    const written = call.k === 'call' && call.callee.k === 'path' ? (call.callee.generics ?? []) : call.k === 'method' ? call.generics : [];
     const erased = written.find((w) => erasedWrapper(w));
     const args = call.k === 'call' || call.k === 'method' ? call.args : [];
     const offset = call.k === 'method' ? 1 : 0;
@@ -1634,7 +1648,6 @@ class Checker {
     if ((erased || viaRef) && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) {
       this.out.fnUnsupported.set(ctx.fn, { message: 'a reference (or `Box`/`Ghost`/`Tracked`) as a generic argument: types here erase it, so the instantiation would be the one of the type it wraps', sp: (erased ?? viaRef)!.sp });
     }
-    return env;
   }
 
   /** A user function's call: argument types, the callee's mode against the caller's code. */
@@ -1666,6 +1679,7 @@ class Checker {
       if (!p) this.infer(a, ctx);
       else this.expect(a, p.ty, { ...ctx, code: p.code });
     });
+    if (env) this.refGenericArg(info, call, ctx);
     // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one
     if (f.mode === 'proof' && ctx.code !== 'spec') {
       args.forEach((a, i) => {
@@ -2154,7 +2168,9 @@ class Checker {
         const initCtor = s.init?.k === 'call' && s.init.callee.k === 'path' ? s.init.callee.segs.join('::') : null;
         const wrapped: 'spec' | 'proof' | null = ctx.code !== 'exec' || s.ghost || s.tracked ? null
           : wrapper ?? (s.init && this.isWrappedRead(s.init, ctx) ? this.lookup((s.init as { segs: string[] }).segs[0]!, ctx)!.wrapped! : null)
-            ?? (initCtor === 'Ghost' ? 'spec' : initCtor === 'Tracked' ? 'proof' : null);
+            ?? (initCtor === 'Ghost' ? 'spec' : initCtor === 'Tracked' ? 'proof' : null)
+            // the result of a function declared to return a `Ghost<T>` / `Tracked<T>`
+            ?? (s.init?.k === 'call' && ctx.fn ? ghostWrapper(this.calleeItem(s.init, ctx.fn)?.ret?.ty) : null);
         const isRef = s.ty?.k === 'ref' || (!!s.init && this.isRefValue(s.init, ctx));
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);

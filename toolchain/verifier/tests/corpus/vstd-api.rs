@@ -562,4 +562,45 @@ fn tracked_get_wrong(t: Tracked<Map<u64, u64>>) -> (r: Tracked<Map<u64, u64>>)
     Tracked(m)
 }
 
+// A local holding a function's `Tracked<T>` result is a wrapped value: `get()` gives `T`.
+// expect: verified
+fn tracked_make() -> (r: Tracked<Map<u64, u64>>)
+    ensures r@ == Map::<u64, u64>::empty(),
+{
+    Tracked(Map::tracked_empty())
+}
+
+// expect: verified
+fn tracked_result_get() {
+    let t = tracked_make();
+    proof {
+        let tracked m = t.get();
+        assert(!m.dom().contains(1));
+    }
+}
+
+// expect: failed assertion
+fn tracked_result_get_wrong() {
+    let t = tracked_make();
+    proof {
+        let tracked m = t.get();
+        assert(m.dom().contains(1));
+    }
+}
+
+// ---- `admit()` (Verus's builtin): everything after it holds
+
+// expect: verified
+proof fn admitted(x: int) {
+    admit();
+    assert(x == x + 1);
+}
+
+// Before the `admit()`, nothing is assumed.
+// expect: failed assertion
+proof fn admitted_too_late(x: int) {
+    assert(x == x + 1);
+    admit();
+}
+
 } // verus!

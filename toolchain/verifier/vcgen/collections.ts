@@ -1,8 +1,9 @@
 // Seq/array, Set and Map encodings: literals, empty values, Seq, Set and Map operations and the helper
 // functions (subrange, concatenation, repetition) with their axioms.
 // Invariant: Seq values are canonical (len, array with the default element outside [0, len)), so
-// extensional equality is `=`; a helper function's declaration and axioms are recorded once in
-// FnGen.axioms under its name.
+// extensional equality is `=`; an operation that builds a value is a function of its own, defined
+// by one axiom whose body is its inline encoding (so its applications can be triggers, as vstd's
+// spec fns); a function's declaration and axioms are recorded once in FnGen.axioms under its name.
 
 import type { Expr, Sp } from '../ast';
 import { BOOL, NAT, type Ty } from '../resolver';

@@ -149,6 +149,11 @@ interface Flow {
 interface Moved {
   local: Local;
   path: string;
+  /**
+   * An exec value of a user datatype moved by exec code: rustc's to check, so its later uses are
+   * not errors here; only a ghost write into it (`x.a@ = v`, `x.borrow_mut()`) is.
+   */
+  execOnly?: boolean;
 }
 
 interface Ctx {
@@ -849,6 +854,11 @@ class Checker {
       if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`*${e.e.segs[0]}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
       return;
     }
+    if (e.k === 'unary' && e.op === '*' && e.e.k === 'method' && this.out.wrapperBorrows.has(e.e) && e.e.name !== 'get') {
+      // `*x.borrow_mut()` / `*x.borrow()`: a value behind a reference
+      if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of a ${e.e.name === 'borrow_mut' ? 'mutable' : 'shared'} reference`, e.sp);
+      return;
+    }
     if (e.k === 'index') {
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
       return;
@@ -858,19 +868,39 @@ class Checker {
     const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
     if (!checked) return;
     const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
-    if (this.moved.some((m) => m.local === pl.local && overlaps(m.path, pl.path))) {
+    if (this.moved.some((m) => !m.execOnly && m.local === pl.local && overlaps(m.path, pl.path))) {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
     }
     if (use === 'value' && this.moves(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
+    // (an exec value of a user datatype: remembered for a ghost write into it, see borrowOfMoved)
+    else if (use === 'value' && ctx.code === 'exec' && this.moves(t, { ...ctx, code: 'proof' })) this.moved.push({ local: pl.local, path: pl.path, execOnly: true });
   }
-  /** A place already checked by a borrow, then moved (a by-value `self`). */
-  private markMoved(e: Expr, t: CTy, ctx: Ctx): void {
+  /**
+   * A place already checked by a borrow, then moved (a by-value `self`). `wrapper`: the place is
+   * an exec local's `Tracked<T>`, moved by ghost code (`x.get()`): checked as a tracked value.
+   */
+  private markMoved(e: Expr, t: CTy, ctx: Ctx, wrapper = false): void {
     if (ctx.code === 'spec') return;
     const pl = this.ownedPlace(e, ctx);
-    if (!pl || !this.moves(t, ctx)) return;
-    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
+    if (!pl) return;
+    if (!this.moves(t, wrapper ? { ...ctx, code: 'proof' } : ctx)) {
+      // (an exec value of a user datatype: remembered for a ghost write into it, see borrowOfMoved)
+      if (!wrapper && ctx.code === 'exec' && pl.local.mode === 'exec' && this.moves(t, { ...ctx, code: 'proof' })) this.moved.push({ local: pl.local, path: pl.path, execOnly: true });
+      return;
+    }
+    const checked = wrapper ? pl.local.wrapped === 'proof' : ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
     if (checked) this.moved.push({ local: pl.local, path: pl.path });
+  }
+  /**
+   * A mutable borrow by ghost code (`x.borrow_mut()`, `x.a@ = v`) of a place an earlier use moved:
+   * rustc's "borrow of moved value" (a ghost read of it is allowed, a write is not).
+   */
+  private borrowOfMoved(e: Expr, ctx: Ctx): void {
+    const pl = this.ownedPlace(e, ctx);
+    if (!pl) return;
+    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
+    if (this.moved.some((m) => m.local === pl.local && overlaps(m.path, pl.path))) this.error(`borrow of moved value: \`${pl.name}\``, e.sp);
   }
   /** A place written as a whole (`x = e`, `x.f = e`) holds a value again. */
   private reinitialize(e: Expr, ctx: Ctx): void {
@@ -1706,6 +1736,8 @@ class Checker {
       let key: string | null = null;
       const unwrapped = p && isWrappedMutRef(p) && a.k === 'call' && a.args[0] ? a.args[0] : a;
       if (unwrapped.k === 'unary' && unwrapped.op === '&mut') key = this.placeKey(unwrapped.e, ctx);
+      // `x.borrow_mut()` of a wrapper is `&mut x`
+      else if (unwrapped.k === 'method' && unwrapped.name === 'borrow_mut' && this.out.wrapperBorrows.has(unwrapped)) key = this.placeKey(unwrapped.recv, ctx);
       else if (p?.ty.k === 'ref' && p.ty.mut && a.k === 'path') {
         const r = this.placeRoot(a, ctx);
         if (r?.local.mutRef) key = r.name; // an implicit reborrow of a `&mut` parameter
@@ -1795,7 +1827,12 @@ class Checker {
     if ((name === 'borrow' || name === 'borrow_mut' || name === 'get') && !e.args.length && this.ghostWrapped(e.recv, ctx)) {
       this.requireGhost(ctx, `\`${name}\` of a \`Tracked\` / \`Ghost\` value`, e.sp);
       // `x.borrow_mut()` is a `&mut` of the value inside: the checks of `&mut x`
-      if (name === 'borrow_mut') this.mutBorrow({ k: 'unary', op: '&mut', e: e.recv, sp: e.sp }, ctx);
+      if (name === 'borrow_mut') {
+        this.mutBorrow({ k: 'unary', op: '&mut', e: e.recv, sp: e.sp }, ctx);
+        this.borrowOfMoved(e.recv, ctx);
+      }
+      // `get(self)` takes the wrapper by value: it is moved
+      if (name === 'get') this.markMoved(e.recv, r, ctx, true);
       this.out.wrapperBorrows.add(e);
       return r;
     }
@@ -2065,6 +2102,7 @@ class Checker {
       // `g@ = v` of a `Ghost` / `Tracked` place: ghost code writing the value inside (the checks of `&mut g`)
       this.requireGhost(ctx, 'assignment to the value of a `Ghost` / `Tracked`', e.sp);
       this.mutBorrow({ k: 'unary', op: '&mut', e: e.lhs.e, sp: e.lhs.sp }, ctx);
+      this.borrowOfMoved(e.lhs.e, ctx);
       const place = this.placeRoot(e.lhs.e, ctx);
       if (place) this.assignablePlace(place, e.lhs.sp);
       this.out.wrapperBorrows.add(e.lhs);

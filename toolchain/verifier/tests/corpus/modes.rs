@@ -232,4 +232,64 @@ proof fn tracked_copy_token_wrong(tracked c: CopyToken) -> (tracked r: (CopyToke
     (c, c)
 }
 
+// ---- wrappers: `get()` moves, `borrow_mut()` is a `&mut`, ghost writes need a place not moved
+
+pub struct WX { }
+// expect: verified
+proof fn wx_take_two(tracked x: WX, tracked y: WX) {}
+// expect: verified
+proof fn wx_mut_two(tracked x: &mut u8, tracked y: &mut u8) {}
+// expect: verified
+proof fn wx_mut_one(tracked x: &mut u8) {}
+pub struct WG { pub a: Ghost<u64> }
+// expect: verified
+fn wx_consume<T>(t: T) { }
+
+// expect: error
+fn wx_get_twice(x: Tracked<WX>, y: Tracked<WX>) {
+    proof { wx_take_two(x.get(), x.get()) }
+}
+
+// expect: verified
+fn wx_get_each(x: Tracked<WX>, y: Tracked<WX>) {
+    proof { wx_take_two(x.get(), y.get()) }
+}
+
+// expect: error
+fn wx_borrow_mut_twice(x: Tracked<u8>) {
+    let mut x = x;
+    proof { wx_mut_two(x.borrow_mut(), x.borrow_mut()); }
+}
+
+// expect: verified
+fn wx_borrow_mut_in_turn(x: Tracked<u8>) {
+    let mut x = x;
+    proof {
+        wx_mut_one(x.borrow_mut());
+        wx_mut_one(x.borrow_mut());
+    }
+}
+
+// expect: error
+fn wx_write_after_move() {
+    let mut x = WG { a: Ghost(3u64) };
+    wx_consume(x);
+    proof { x.a@ = 30; }
+}
+
+// expect: verified
+fn wx_write_before_move() {
+    let mut x = WG { a: Ghost(3u64) };
+    proof { x.a@ = 30; }
+    wx_consume(x);
+}
+
+pub struct WPair<A, B>(pub Tracked<A>, pub Ghost<B>);
+
+// expect: error
+fn wx_move_out_of_borrow_mut<Y>(t0: WPair<Y, Y>) {
+    let mut t = t0;
+    proof { let tracked y = *t.0.borrow_mut(); }
+}
+
 } // verus!

@@ -18,6 +18,29 @@ impl<A> Seq<A> {
         choose|i: int| 0 <= i < self.len() && self[i] == needle
     }
 
+    /// What `remove` gives (vstd's lemma).
+    #[verifier::external_body]
+    pub proof fn remove_ensures(self, i: int)
+        requires
+            0 <= i < self.len(),
+        ensures
+            self.remove(i).len() == self.len() - 1,
+            forall|index: int| 0 <= index < i ==> #[trigger] self.remove(i)[index] == self[index],
+            forall|index: int|
+                i <= index < self.len() - 1 ==> #[trigger] self.remove(i)[index] == self[index + 1],
+    {
+    }
+
+    /// A sequence without duplicates has as many elements as its set (vstd's lemma).
+    #[verifier::external_body]
+    pub proof fn unique_seq_to_set(self)
+        requires
+            self.no_duplicates(),
+        ensures
+            self.len() == self.to_set().len(),
+    {
+    }
+
     /// `self` with `a` inserted at position `i`.
     pub open spec fn insert(self, i: int, a: A) -> Seq<A>
         recommends

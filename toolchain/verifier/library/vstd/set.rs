@@ -1,5 +1,6 @@
 // vstd's derived operations on `Set<A>` (set.rs) that are not built into the verifier's Set
-// encoding (vcgen/collections.ts), with vstd's definitions.
+// encoding (vcgen/collections.ts), with vstd's definitions, and set_lib's lemmas (trusted: vstd
+// proves them).
 verus! {
 
 impl<A> Set<A> {
@@ -31,6 +32,16 @@ impl<A> Set<A> {
     pub open spec fn disjoint(self, s2: Self) -> bool {
         forall|a: A| self.contains(a) ==> !s2.contains(a)
     }
+}
+
+/// A subset is no larger (vstd set_lib's lemma).
+#[verifier::external_body]
+pub proof fn lemma_len_subset<A>(s1: Set<A>, s2: Set<A>)
+    requires
+        s1.subset_of(s2),
+    ensures
+        s1.len() <= s2.len(),
+{
 }
 
 } // verus!

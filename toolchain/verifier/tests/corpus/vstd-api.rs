@@ -603,4 +603,45 @@ proof fn admitted_too_late(x: int) {
     admit();
 }
 
+// ---- vstd lemmas about sizes: `lemma_len_subset`, `unique_seq_to_set`; `remove_ensures`
+
+// expect: verified
+proof fn len_subset_bounds(a: Set<int>, b: Set<int>)
+    requires a.subset_of(b), b.len() == 3,
+{
+    lemma_len_subset(a, b);
+    assert(a.len() <= 3);
+}
+
+// expect: failed assertion
+proof fn len_subset_not_equal(a: Set<int>, b: Set<int>)
+    requires a.subset_of(b), b.len() == 3,
+{
+    lemma_len_subset(a, b);
+    assert(a.len() == 3);
+}
+
+// expect: verified
+proof fn unique_seq_set_size(s: Seq<int>)
+    requires s.no_duplicates(), s.len() == 2,
+{
+    s.unique_seq_to_set();
+    assert(s.to_set().len() == 2);
+}
+
+// expect: failed precondition
+proof fn unique_seq_set_size_with_duplicates(s: Seq<int>)
+    requires s.len() == 2,
+{
+    s.unique_seq_to_set();
+}
+
+// expect: verified
+proof fn seq_remove_ensures(s: Seq<int>)
+    requires s.len() == 3,
+{
+    s.remove_ensures(1);
+    assert(s.remove(1)[1] == s[2]);
+}
+
 } // verus!

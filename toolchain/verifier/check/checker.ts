@@ -1141,7 +1141,8 @@ class Checker {
           if (elem === null) elem = t;
           else this.unify(elem, t, a.sp);
         }
-        return { k: e.name, elem: elem ?? C_ANY };
+        // (an empty one takes its element type from its context: `let s: Set<u64> = set![]`)
+        return { k: e.name, elem: elem ?? this.vars.freshType() };
       }
       case 'trigger':
         if (e.attrArgs) this.error('invalid trigger attribute: to provide a trigger expression, use the #![trigger <expr>] attribute', e.attrArgs);
@@ -2099,9 +2100,11 @@ class Checker {
     // (a field's wrapper is known once its receiver is typed)
     const viewed = e.lhs.k === 'view' && e.lhs.e.k === 'field' ? this.infer(e.lhs.e.recv, ctx) : null;
     if (e.lhs.k === 'view' && this.ghostWrapped(e.lhs.e, ctx)) {
-      // `g@ = v` of a `Ghost` / `Tracked` place: ghost code writing the value inside (the checks of `&mut g`)
+      // `g@ = v` of a `Ghost` / `Tracked` place: ghost code writing the value inside (rustc's
+      // checks of the place; a `Ghost` local is a spec-mode place that ghost code may write)
       this.requireGhost(ctx, 'assignment to the value of a `Ghost` / `Tracked`', e.sp);
-      this.mutBorrow({ k: 'unary', op: '&mut', e: e.lhs.e, sp: e.lhs.sp }, ctx);
+      const outer = e.lhs.e.k === 'path' && e.lhs.e.segs.length === 1 && this.lookupOuter(e.lhs.e.segs[0]!, ctx);
+      if (ctx.inAssertBy && outer) this.error("cannot assign to a variable declared outside an 'assert ... by' statement", e.lhs.sp);
       this.borrowOfMoved(e.lhs.e, ctx);
       const place = this.placeRoot(e.lhs.e, ctx);
       if (place) this.assignablePlace(place, e.lhs.sp);

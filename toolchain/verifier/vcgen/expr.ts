@@ -709,6 +709,12 @@ export class ExprMethods {
   }
 
   evMacro(this: FnGen, e: Extract<Expr, { k: 'macro' }>, st: State, m: Mode): V {
+    if ((e.name === 'seq' || e.name === 'set') && !e.args.length) {
+      // `seq![]` / `set![]`: the empty value of the type the checking phase inferred from its context
+      const recorded = this.cvc.checked.exprTypes.get(e);
+      const ty = recorded && this.instTy(recorded);
+      if (ty && ty.k === (e.name === 'seq' ? 'seq' : 'set')) return { t: this.emptyOf(ty), ty };
+    }
     if (e.name === 'seq') {
       if (!e.args.length) throw new Unsupported('empty seq![] needs a type', e.sp);
       const vs = e.args.map((a) => this.ev(a, st, m));

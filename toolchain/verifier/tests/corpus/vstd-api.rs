@@ -546,6 +546,27 @@ impl GSet {
     }
 }
 
+// A `Ghost` local is a spec-mode place that ghost code may write.
+// expect: verified
+fn ghost_local_push(n: u64) {
+    let mut d: Ghost<Seq<u64>> = Ghost(Seq::empty());
+    proof { d@ = d@.push(n); }
+    assert(d@.len() == 1 && d@[0] == n);
+}
+
+// expect: failed assertion
+fn ghost_local_push_wrong(n: u64) {
+    let mut d: Ghost<Seq<u64>> = Ghost(Seq::empty());
+    proof { d@ = d@.push(n); }
+    assert(d@.len() == 2);
+}
+
+// expect: error
+fn ghost_local_not_mut(n: u64) {
+    let d: Ghost<Seq<u64>> = Ghost(Seq::empty());
+    proof { d@ = d@.push(n); }
+}
+
 // expect: verified
 fn tracked_get(t: Tracked<Map<u64, u64>>) -> (r: Tracked<Map<u64, u64>>)
     ensures r@ == t@,
@@ -642,6 +663,24 @@ proof fn seq_remove_ensures(s: Seq<int>)
 {
     s.remove_ensures(1);
     assert(s.remove(1)[1] == s[2]);
+}
+
+// ---- `set![]` / `seq![]` typed by their context
+
+// expect: verified
+proof fn empty_literals_typed(s: Set<u64>)
+    requires s == set![] as Set<u64>,
+{
+    let e: Set<u64> = set![];
+    assert(!e.contains(3));
+    let q: Seq<u8> = seq![];
+    assert(q.len() == 0);
+}
+
+// expect: failed assertion
+proof fn empty_literal_has_nothing() {
+    let e: Set<u64> = set![];
+    assert(e.contains(3));
 }
 
 } // verus!

@@ -2216,6 +2216,14 @@ class Checker {
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
         if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
+        // `let (a, t) = f(..)` with `f` returning `(A, Tracked<T>)`: `t` holds the wrapper
+        const retTy = s.pat.k === 'tuple' && !wrapper && ctx.code === 'exec' && !s.ghost && !s.tracked && s.init?.k === 'call' && ctx.fn ? this.calleeItem(s.init, ctx.fn)?.ret?.ty : undefined;
+        if (s.pat.k === 'tuple' && retTy?.k === 'tuple' && retTy.elems.length === s.pat.elems.length) {
+          s.pat.elems.forEach((p, i) => {
+            const w = ghostWrapper(retTy.elems[i]);
+            if (w && p.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(p.name)!.wrapped = w;
+          });
+        }
         if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         return C_UNIT;

@@ -683,4 +683,32 @@ proof fn empty_literal_has_nothing() {
     assert(e.contains(3));
 }
 
+// ---- a `Tracked<T>` element of a tuple a function returns, destructured by `let (a, t) = ..`
+
+// expect: verified
+fn tracked_pair_make() -> (r: (u64, Tracked<Map<u64, u64>>))
+    ensures r.0 == 1, r.1@ == Map::<u64, u64>::empty(),
+{
+    (1, Tracked(Map::tracked_empty()))
+}
+
+// expect: verified
+fn tracked_pair_get() {
+    let (a, t) = tracked_pair_make();
+    proof {
+        let tracked m = t.get();
+        assert(m.dom().len() == 0);
+    }
+    assert(a == 1);
+}
+
+// expect: failed assertion
+fn tracked_pair_get_wrong() {
+    let (a, t) = tracked_pair_make();
+    proof {
+        let tracked m = t.get();
+        assert(m.dom().contains(a));
+    }
+}
+
 } // verus!

@@ -238,7 +238,10 @@ export async function main(args: string[]): Promise<Report | null> {
         useCache: false,
         solver: opts.solver,
         signal: ctrl.signal,
-        onFunctionResult: (r) => finished.add(`${r.file}\0${r.name}\0${r.span.start.line}`),
+        // (a function cut short by the stop is reported `canceled`: it did not finish)
+        onFunctionResult: (r) => {
+          if (!(r.status === 'timeout' && r.detail === 'canceled')) finished.add(`${r.file}\0${r.name}\0${r.span.start.line}`);
+        },
       });
       results = report.functions;
       aborted = ctrl.signal.aborted;

@@ -2097,8 +2097,11 @@ class Checker {
 
   private assign(e: Extract<Expr, { k: 'assign' }>, ctx: Ctx): CTy {
     if (ctx.code === 'spec') this.error('assignment is not allowed in spec code', e.sp);
-    // (a field's wrapper is known once its receiver is typed)
-    const viewed = e.lhs.k === 'view' && e.lhs.e.k === 'field' ? this.infer(e.lhs.e.recv, ctx) : null;
+    // (a field's wrapper is known once its receiver is typed: typed as a place's base, not a use)
+    if (e.lhs.k === 'view' && e.lhs.e.k === 'field') {
+      this.placeUse = 'base';
+      this.infer(e.lhs.e.recv, ctx);
+    }
     if (e.lhs.k === 'view' && this.ghostWrapped(e.lhs.e, ctx)) {
       // `g@ = v` of a `Ghost` / `Tracked` place: ghost code writing the value inside (rustc's
       // checks of the place; a `Ghost` local is a spec-mode place that ghost code may write)
@@ -2109,7 +2112,6 @@ class Checker {
       const place = this.placeRoot(e.lhs.e, ctx);
       if (place) this.assignablePlace(place, e.lhs.sp);
       this.out.wrapperBorrows.add(e.lhs);
-      void viewed;
       const t = this.infer(e.lhs, ctx);
       if (e.op === '=') this.expect(e.rhs, t, ctx);
       else this.binary(e.op.slice(0, -1), e.lhs, e.rhs, e.sp, ctx);

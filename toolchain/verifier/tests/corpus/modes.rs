@@ -292,4 +292,25 @@ fn wx_move_out_of_borrow_mut<Y>(t0: WPair<Y, Y>) {
     proof { let tracked y = *t.0.borrow_mut(); }
 }
 
+// Writing a tracked struct's `Ghost` field reads the struct as a place, not a use (no move).
+pub struct WTG { pub g: Ghost<u64> }
+
+// expect: verified
+proof fn wx_tracked_struct_ghost_write(tracked t: WTG) -> (tracked r: WTG)
+    ensures r.g@ == 5,
+{
+    let tracked mut t = t;
+    t.g@ = 5;
+    t
+}
+
+// expect: failed postcondition
+proof fn wx_tracked_struct_ghost_write_wrong(tracked t: WTG) -> (tracked r: WTG)
+    ensures r.g@ == 6,
+{
+    let tracked mut t = t;
+    t.g@ = 5;
+    t
+}
+
 } // verus!

@@ -183,6 +183,11 @@ function erasedWrapper(t: TypeExpr): boolean {
 }
 
 /** A `Ghost<T>` / `Tracked<T>` type: the value is ghost even in an exec signature. */
+/** The generic arguments written at a call (`f::<T>(..)`, `S::<T>::f(..)`, `x.m::<T>(..)`). */
+function writtenGenerics(call: Expr): TypeExpr[] {
+  return call.k === 'call' && call.callee.k === 'path' ? call.callee.generics : call.k === 'method' ? call.generics : [];
+}
+
 function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
   if (!t) return null;
   if (t.k === 'ref') return ghostWrapper(t.inner);
@@ -867,14 +872,21 @@ class Checker {
     if (!pl) return;
     const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
     if (!checked) return;
-    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
-    if (this.moved.some((m) => !m.execOnly && m.local === pl.local && overlaps(m.path, pl.path))) {
+    if (this.wasMoved(pl, false)) {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
     }
     if (use === 'value' && this.moves(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
-    // (an exec value of a user datatype: remembered for a ghost write into it, see borrowOfMoved)
-    else if (use === 'value' && ctx.code === 'exec' && this.moves(t, { ...ctx, code: 'proof' })) this.moved.push({ local: pl.local, path: pl.path, execOnly: true });
+    else if (use === 'value') this.rememberExecMove(pl, t, ctx);
+  }
+  /** Whether an earlier move took `pl` or a part of it, or a place holding it (`execOnly` moves: when asked). */
+  private wasMoved(pl: { local: Local; path: string }, withExecOnly: boolean): boolean {
+    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
+    return this.moved.some((m) => (withExecOnly || !m.execOnly) && m.local === pl.local && overlaps(m.path, pl.path));
+  }
+  /** An exec value of a user datatype moved by exec code: remembered for a ghost write into it (borrowOfMoved). */
+  private rememberExecMove(pl: { local: Local; path: string }, t: CTy, ctx: Ctx): void {
+    if (ctx.code === 'exec' && pl.local.mode === 'exec' && this.moves(t, { ...ctx, code: 'proof' })) this.moved.push({ local: pl.local, path: pl.path, execOnly: true });
   }
   /**
    * A place already checked by a borrow, then moved (a by-value `self`). `wrapper`: the place is
@@ -885,8 +897,7 @@ class Checker {
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
     if (!this.moves(t, wrapper ? { ...ctx, code: 'proof' } : ctx)) {
-      // (an exec value of a user datatype: remembered for a ghost write into it, see borrowOfMoved)
-      if (!wrapper && ctx.code === 'exec' && pl.local.mode === 'exec' && this.moves(t, { ...ctx, code: 'proof' })) this.moved.push({ local: pl.local, path: pl.path, execOnly: true });
+      if (!wrapper) this.rememberExecMove(pl, t, ctx);
       return;
     }
     const checked = wrapper ? pl.local.wrapped === 'proof' : ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
@@ -898,9 +909,7 @@ class Checker {
    */
   private borrowOfMoved(e: Expr, ctx: Ctx): void {
     const pl = this.ownedPlace(e, ctx);
-    if (!pl) return;
-    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
-    if (this.moved.some((m) => m.local === pl.local && overlaps(m.path, pl.path))) this.error(`borrow of moved value: \`${pl.name}\``, e.sp);
+    if (pl && this.wasMoved(pl, true)) this.error(`borrow of moved value: \`${pl.name}\``, e.sp);
   }
   /** A place written as a whole (`x = e`, `x.f = e`) holds a value again. */
   private reinitialize(e: Expr, ctx: Ctx): void {
@@ -1630,11 +1639,11 @@ class Checker {
     let written: TypeExpr[] = [];
     let names: string[] = [];
     if (call.k === 'call' && call.callee.k === 'path' && call.callee.generics.length) {
-      written = call.callee.generics;
+      written = writtenGenerics(call);
       const onType = (call.callee.genericsSeg ?? 0) < call.callee.segs.length - 1;
       names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
     } else if (call.k === 'method' && call.generics.length) {
-      written = call.generics;
+      written = writtenGenerics(call);
       names = f.generics.slice(implN);
     }
     if (written.length) {
@@ -1668,8 +1677,7 @@ class Checker {
    */
   private refGenericArg(info: FnInfo, call: Expr, ctx: Ctx): void {
     const f = info.item;
-    const written = call.k === 'call' && call.callee.k === 'path' ? (call.callee.generics ?? []) : call.k === 'method' ? call.generics : [];
-    const erased = written.find((w) => erasedWrapper(w));
+    const erased = writtenGenerics(call).find((w) => erasedWrapper(w));
     const args = call.k === 'call' || call.k === 'method' ? call.args : [];
     const offset = call.k === 'method' ? 1 : 0;
     const viaRef = args.find((a, i) => {

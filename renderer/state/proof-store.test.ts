@@ -80,6 +80,14 @@ const PROFILE: FunctionProfile = {
   ],
 };
 
+/** A fake host and proof actions subscribed to it, flushing each batch at once. */
+function subscribedActions(): { host: FakeHost; actions: ReturnType<typeof createProofActions> } {
+  const host = fakeHost();
+  const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
+  actions.subscribe();
+  return { host, actions };
+}
+
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function sample(patch: Partial<TimingSample>): TimingSample {
@@ -92,9 +100,7 @@ beforeEach(() => {
 
 describe('runs superseded by an edit', () => {
   it("a cancelled run's report, arriving before the new run's id, neither ends the new run nor marks its functions stale", async () => {
-    const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
-    actions.subscribe();
+    const { host, actions } = subscribedActions();
     await actions.verify('button');
     host.emit('verify.done', done(1, [result('a'), result('b')]));
     expect(useProofs.getState().lastRun?.runId).toBe(1);
@@ -127,9 +133,7 @@ describe('runs superseded by an edit', () => {
 
 describe('what an edit re-verifies', () => {
   it('only the functions the run re-verifies show running; the others keep their verdict, not stale', async () => {
-    const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
-    actions.subscribe();
+    const { host, actions } = subscribedActions();
     await actions.verify('button');
     host.emit('verify.done', done(1, [result('a'), result('b', { status: 'failed' })]));
     actions.noteEdit('src/lib.rs', 1_000_000);
@@ -251,9 +255,7 @@ describe('the profile action', () => {
 
 describe('progress: k of N from the start', () => {
   it('counts the current run\'s results against the total it announced, with an estimate of the time left', async () => {
-    const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
-    actions.subscribe();
+    const { host, actions } = subscribedActions();
     await actions.verify('button');
     expect(progressText(useProofs.getState().progress, Date.now())).toBe('Verifying…');
     host.emit('verify.started', { runId: 1, total: 137 });
@@ -339,9 +341,7 @@ describe('verify on save only', () => {
 
 describe('replies in another order than the requests', () => {
   it('the newest request names the current run even when an older reply comes after it', async () => {
-    const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
-    actions.subscribe();
+    const { host, actions } = subscribedActions();
     let releaseOld!: () => void;
     let releaseNew!: () => void;
     host.holdNext = new Promise<void>((r) => (releaseOld = r));
@@ -364,9 +364,7 @@ describe('replies in another order than the requests', () => {
 
 describe('verifyAndWait', () => {
   it("resolves when the run's end came before the reply that names the run", async () => {
-    const host = fakeHost();
-    const actions = createProofActions({ api: host.api, buffers: () => [], schedule: (flush) => flush() });
-    actions.subscribe();
+    const { host, actions } = subscribedActions();
     let release!: () => void;
     host.holdNext = new Promise<void>((r) => (release = r));
     const waiting = actions.verifyAndWait('button');

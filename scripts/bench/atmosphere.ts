@@ -1,6 +1,6 @@
 // Atmosphere benchmark: how much of a real verified kernel (Atmosphere's crate, written for Verus)
 // our verifier reads and verifies.
-//   npm run bench -- atmosphere [PATH] [--json FILE] [--parse-only] [--jobs N] [--timeout-ms N] [--solver native|wasm] [--max-minutes N]
+//   npm run bench -- atmosphere [PATH] [--json FILE] [--parse-only] [--jobs N] [--timeout-ms N] [--solver native|wasm] [--max-minutes N] [--give-up-after N]
 // PATH defaults to ../shared/third_party/atmosphere (relative to the repo root) and is only read:
 // the run uses no result cache. The crate is the `mod` tree from lib.rs (main.rs, src/lib.rs), as
 // Verus reads it; files outside it are listed, not verified. Functions are counted inside `verus!`
@@ -38,6 +38,8 @@ interface Options {
   timeoutMs: number;
   solver: 'native' | 'wasm';
   maxMinutes: number;
+  /** A function's goals not yet solved once this many of them have timed out are not tried (0: try all). */
+  giveUpAfter: number;
 }
 
 interface FileReport {
@@ -59,6 +61,8 @@ interface Report {
   solver: string;
   jobs: number;
   timeoutMs: number;
+  /** --give-up-after: a function's goals left once this many timed out were not tried. */
+  giveUpAfter: number;
   /** Whether the run was stopped by --max-minutes (unfinished functions are then not verdicts). */
   aborted: boolean;
   wallMs: number;
@@ -95,7 +99,7 @@ export function defaultInput(): string {
 }
 
 function parseArgs(args: string[]): Options {
-  const valued = new Set(['--json', '--jobs', '--timeout-ms', '--solver', '--max-minutes']);
+  const valued = new Set(['--json', '--jobs', '--timeout-ms', '--solver', '--max-minutes', '--give-up-after']);
   const known = new Set([...valued, '--parse-only']);
   // (`npm run bench -- --flag` passes its flags to every benchmark: another one's is not an error here)
   for (const a of args) if (a.startsWith('-') && !known.has(a)) console.error(`atmosphere: ignoring unknown option ${a}`);
@@ -124,6 +128,7 @@ function parseArgs(args: string[]): Options {
     timeoutMs: num('--timeout-ms', 10_000),
     solver,
     maxMinutes: num('--max-minutes', 20),
+    giveUpAfter: Math.floor(num('--give-up-after', 3)),
   };
 }
 
@@ -137,7 +142,7 @@ function render(r: Report): string {
   const out: string[] = [];
   const parseOnly = r.mode === 'parse-only';
   out.push(`Atmosphere benchmark (${r.mode}) on ${r.input}`);
-  out.push(`solver ${r.solver}, --jobs ${r.jobs}, ${r.timeoutMs} ms per query, no cache${r.aborted ? ' -- STOPPED by --max-minutes' : ''}`);
+  out.push(`solver ${r.solver}, --jobs ${r.jobs}, ${r.timeoutMs} ms per query, give up on a function after ${r.giveUpAfter} timeouts, no cache${r.aborted ? ' -- STOPPED by --max-minutes' : ''}`);
   out.push(`wall time ${(r.wallMs / 1000).toFixed(1)} s`);
   out.push('');
   out.push(`crate: ${r.crateRoot} and its mod tree: ${r.files.inTree} files, ${r.files.parse} parse, ${r.files.withVerus} contain verus!`);
@@ -238,6 +243,7 @@ export async function main(args: string[]): Promise<Report | null> {
         useCache: false,
         solver: opts.solver,
         signal: ctrl.signal,
+        giveUpAfterTimeouts: opts.giveUpAfter,
         // (a function cut short by the stop is reported `canceled`: it did not finish)
         onFunctionResult: (r) => {
           if (!(r.status === 'timeout' && r.detail === 'canceled')) finished.add(`${r.file}\0${r.name}\0${r.span.start.line}`);
@@ -310,6 +316,7 @@ export async function main(args: string[]): Promise<Report | null> {
     solver: opts.parseOnly ? 'none' : opts.solver,
     jobs: opts.jobs,
     timeoutMs: opts.timeoutMs,
+    giveUpAfter: opts.giveUpAfter,
     aborted,
     wallMs: performance.now() - t0,
     crateRoot,

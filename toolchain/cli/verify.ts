@@ -39,6 +39,8 @@ Options:
   --no-incremental     solve every query standalone (by default each function's queries
                        share one z3 session, native or wasm: prelude sent once, goals in
                        push/pop; any answer but unsat is re-solved standalone)
+  --give-up-after N    stop solving a function's goals once N of them have timed out; the
+                       rest are reported as timeouts not tried (default: try every goal)
   --root DIR           workspace root for relative paths and the cache (default: cwd)
 
 Exit status: 0 when every function verified, 1 when any function failed, timed out,
@@ -50,6 +52,7 @@ interface Args {
   fn?: string;
   jobs?: number;
   timeoutMs?: number;
+  giveUpAfter?: number;
   noCheating?: boolean;
   execAllowsNoDecreasesClause?: boolean;
   cache: boolean;
@@ -83,6 +86,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--function': { const v = val(); if (!v) return '--function needs a name'; a.fn = v; break; }
       case '--jobs': { const v = Number(val()); if (!Number.isInteger(v) || v < 1) return '--jobs needs a positive integer'; a.jobs = v; break; }
       case '--timeout-ms': { const v = Number(val()); if (!Number.isFinite(v) || v < 1) return '--timeout-ms needs a positive number'; a.timeoutMs = v; break; }
+      case '--give-up-after': { const v = Number(val()); if (!Number.isInteger(v) || v < 1) return '--give-up-after needs a positive integer'; a.giveUpAfter = v; break; }
       case '--no-cache': a.cache = false; break;
       case '--cache': { const v = val(); if (!v) return '--cache needs local or a redis:// URL'; a.cacheSpec = v; cacheFromEnv = false; break; }
       case '--shard': { const v = val(); if (!v) return '--shard needs I/N'; const sh = parseShard(v); if (typeof sh === 'string') return `--shard: ${sh}`; a.shard = sh; break; }
@@ -224,7 +228,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, profile: a.profile, incremental: a.incremental });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, profile: a.profile, incremental: a.incremental, giveUpAfterTimeouts: a.giveUpAfter });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();

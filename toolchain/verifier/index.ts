@@ -97,6 +97,13 @@ export interface VerifyOptions {
   profile?: boolean;
   /** Each function's proof state (what is known at each statement) in its result: the IDE's panel. */
   proofState?: boolean;
+  /**
+   * Give up on a function once this many of its queries have timed out standalone: its queries
+   * not yet solved are reported as timeouts not tried (`stratos verify --give-up-after N`). For
+   * whole-crate runs, where one function whose goals all time out would otherwise hold solver
+   * slots for minutes. Default: never (every query is tried).
+   */
+  giveUpAfterTimeouts?: number;
 }
 
 /**
@@ -280,8 +287,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // cache key is the hash of the printed text
   // `how.lookedUp`: the incremental path already missed the cache for this query (no second
   // lookup: one per query, as the cache's hit/miss counts say)
-  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean; alone?: boolean } = {}): Promise<{ r: SolverResult; cached: boolean; key: string; spentMs?: number }> => {
+  // `how.signal`: the function's own signal (the run's, or one that also aborts when the function
+  // is given up on)
+  const solve = async (query: Query, variant: PrintOptions, wantModel: boolean, how: { timeoutOverride?: number; prof?: ProfileAcc; priority?: number; lookedUp?: boolean; alone?: boolean; signal?: AbortSignal } = {}): Promise<{ r: SolverResult; cached: boolean; key: string; spentMs?: number }> => {
     const { timeoutOverride, prof, priority } = how;
+    const signal = how.signal ?? options.signal;
     const q = printQuery(query, variant);
     const key = cacheKey(q, { wantModel: true });
     const hit = how.lookedUp ? null : await cache?.get(key);
@@ -292,7 +302,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (options.reuseTimeouts && !profile && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
-    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal: options.signal, priority };
+    const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal, priority };
     void wantModel;
     const runJob = (j: SolverJob): Promise<SolverResult> => {
       if (profile) {
@@ -314,7 +324,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       // after a moment, z3's default configuration races it; the first definite answer wins
       const ctrls = [new AbortController(), new AbortController()];
       const link = () => ctrls.forEach((c) => c.abort());
-      options.signal?.addEventListener('abort', link, { once: true });
+      signal?.addEventListener('abort', link, { once: true });
       let settled = false;
       const graces: ReturnType<typeof setTimeout>[] = [];
       const finish = (res: SolverResult, i: number) => {
@@ -339,10 +349,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       let second: Promise<SolverResult> | null = null;
       const stagger = startedSolving.then(() => new Promise<void>((res) => setTimeout(res, Math.min(RACE_STAGGER_MS, timeoutMs / 4))));
       await Promise.race([first, stagger]);
-      if (!settled && !options.signal?.aborted) second = runJob({ ...job, query: printQuery(query, { ...variant, options: ALT_OPTIONS }), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
+      if (!settled && !signal?.aborted) second = runJob({ ...job, query: printQuery(query, { ...variant, options: ALT_OPTIONS }), signal: ctrls[1]!.signal, urgent: true }).then((x) => finish(x, 1));
       const both = await Promise.all(second ? [first, second] : [first]);
       for (const g of graces) clearTimeout(g);
-      options.signal?.removeEventListener('abort', link);
+      signal?.removeEventListener('abort', link);
       const definitive = both.find((x) => x.result === 'sat' || x.result === 'unsat');
       r = definitive ?? both.find((x) => x.result === 'unknown') ?? both[0]!;
       spentMs = both.reduce((n, x) => n + x.ms, 0);
@@ -352,7 +362,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       spentMs = r.ms;
       solverMs += r.ms;
     }
-    if (r.result === 'timeout' && solverName === 'wasm' && !options.signal?.aborted && nativeZ3Available()) {
+    if (r.result === 'timeout' && solverName === 'wasm' && !signal?.aborted && nativeZ3Available()) {
       // the wasm build is much slower than native z3 on some quantified queries: give the
       // native solver (same query text, same timeout) a chance before reporting a timeout
       const n = await getNativeQueue(jobs).run(job);
@@ -504,6 +514,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     // number of queries); the edited files' functions before all others
     const fnPriority = (priority.has(u.file.path) ? EDITED_PRIORITY : 0) + (knownFunctionMs.get(info.key) ?? u.vc.obligations.length * ESTIMATED_QUERY_MS);
     const looked = new Set<Obligation>();
+    // --give-up-after: this function's standalone queries share a signal that also aborts once
+    // enough of them have timed out; the ones it cancels are reported as not tried
+    const giveUpAfter = options.giveUpAfterTimeouts;
+    const giveUp = giveUpAfter !== undefined ? new AbortController() : undefined;
+    const fnSignal = giveUp ? (options.signal ? AbortSignal.any([options.signal, giveUp.signal]) : giveUp.signal) : options.signal;
+    let fnTimeouts = 0;
     const early = incremental ? await solveIncrementally(u, fnPriority, (ms) => (fnSolverMs += ms), looked) : new Map<Obligation, Promise<Answer | null>>();
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
@@ -511,7 +527,11 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
         const pre = await early.get(ob);
         // a query the session did not prove is likely slow: it goes before the waiting sessions
         // (longest work first), still after the edited files' functions
-        const solved = pre ? null : await solve(query, {}, true, { prof, priority: early.has(ob) ? fnPriority + FALLBACK_PRIORITY : fnPriority, lookedUp: looked.has(ob) });
+        const solved = pre ? null : await solve(query, {}, true, { prof, priority: early.has(ob) ? fnPriority + FALLBACK_PRIORITY : fnPriority, lookedUp: looked.has(ob), signal: fnSignal });
+        if (solved?.r.result === 'timeout' && ++fnTimeouts >= giveUpAfter!) giveUp?.abort();
+        if (solved?.r.result === 'canceled' && giveUp?.signal.aborted && !options.signal?.aborted) {
+          solved.r = { result: 'timeout', model: null, reason: `not tried: ${fnTimeouts} other goals of this function timed out first (give up after ${giveUpAfter})`, ms: 0 };
+        }
         const { r, cached, key } = pre ?? solved!;
         if (!cached) {
           allCached = false;
@@ -695,6 +715,8 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
       res.message = `${ob.kind} not proved within ${limitMs / 1000} s`;
       // a live run that did not solve it again says so (an explicit Verify retries it)
       if (/earlier run/.test(r.reason)) res.message += ` (${r.reason})`;
+      // given up on (--give-up-after): never sent to the solver
+      if (/^not tried/.test(r.reason)) res.message = `${ob.kind} ${r.reason}`;
       res.hint = timeoutHint(ob, limitMs);
       break;
     case 'canceled':

@@ -421,6 +421,37 @@ fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
     expect(longer.summary.solverMs).toBeGreaterThan(0);
   }, 60_000);
 
+  it('gives up on a function after N timed-out goals: the rest are timeouts not tried, other functions unaffected', async () => {
+    // four ways of writing Fermat's n = 3 case: each true, none provable by z3 in 300 ms
+    const hard = (goal: string) => `    assert(${goal}) by(nonlinear_arith)
+        requires x > 0, y > 0, z > 0;`;
+    const goals = ['x * x * x + y * y * y != z * z * z', 'y * y * y + x * x * x != z * z * z', 'z * z * z != x * x * x + y * y * y', 'z * z * z != y * y * y + x * x * x'];
+    const src = `verus! {
+proof fn four_hard(x: int, y: int, z: int)
+    requires x > 0, y > 0, z > 0,
+{
+${goals.map(hard).join('\n')}
+}
+fn easy(x: u64) -> (r: u64) requires x < 10 ensures r == x + 1 { x + 1 }
+}
+`;
+    const run = (giveUpAfterTimeouts?: number) => verifySources(new Map([['t.rs', src]]), { root: tmpRoot(), jobs: 1, timeoutMs: 300, useCache: false, giveUpAfterTimeouts });
+    const given = await run(1);
+    const hardFn = given.functions.find((f) => f.name === 'four_hard')!;
+    expect(hardFn.status).toBe('timeout');
+    expect(given.functions.find((f) => f.name === 'easy')!.status).toBe('verified');
+    const tried = hardFn.obligations.filter((o) => /not proved within/.test(o.message));
+    const skipped = hardFn.obligations.filter((o) => /not tried: 1 other goals of this function timed out first/.test(o.message));
+    expect(tried.length).toBeGreaterThanOrEqual(1);
+    expect(skipped.length).toBeGreaterThanOrEqual(1);
+    expect(skipped.every((o) => o.status === 'timeout' && o.timeMs === 0)).toBe(true);
+    // without the option every goal is tried
+    const all = await run(undefined);
+    const allHard = all.functions.find((f) => f.name === 'four_hard')!;
+    expect(allHard.obligations.filter((o) => /not tried/.test(o.message))).toEqual([]);
+    expect(allHard.obligations.filter((o) => /not proved within/.test(o.message)).length).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
   it.skipIf(!nativeZ3Available())('native z3 (skipped when z3 is not on PATH): verdicts, models, timeouts, and a failure with its counterexample', async () => {
     const native = new NativeSolverQueue(2);
     const head = '(set-option :smt.mbqi false)\n(declare-fun f (Int) Int)\n(declare-const y Int)\n(assert (< (f y) 5))\n';

@@ -272,6 +272,8 @@ export interface TraitImplItem {
 
 export interface StructItem {
   k: 'struct';
+  /** `tracked struct` / `ghost enum` (Verus): values exist only in proof / spec code; absent: exec. */
+  dataMode?: 'tracked' | 'ghost';
   name: string;
   fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility }[];
   tupleLike: boolean;
@@ -286,6 +288,8 @@ export interface StructItem {
 
 export interface EnumItem {
   k: 'enum';
+  /** `tracked struct` / `ghost enum` (Verus): values exist only in proof / spec code; absent: exec. */
+  dataMode?: 'tracked' | 'ghost';
   name: string;
   variants: { name: string; fields: { name: string; ty: TypeExpr }[]; tupleLike: boolean; sp: Sp }[];
   generics: string[];

@@ -519,6 +519,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const giveUpAfter = options.giveUpAfterTimeouts;
     const giveUp = giveUpAfter !== undefined ? new AbortController() : undefined;
     const fnSignal = giveUp ? (options.signal ? AbortSignal.any([options.signal, giveUp.signal]) : giveUp.signal) : options.signal;
+    if (fnSignal && fnSignal !== options.signal) setMaxListeners(0, fnSignal);
     let fnTimeouts = 0;
     const early = incremental ? await solveIncrementally(u, fnPriority, (ms) => (fnSolverMs += ms), looked) : new Map<Obligation, Promise<Answer | null>>();
     const obs = await Promise.all(

@@ -558,6 +558,8 @@ export class Interpreter {
       if (!v) throw new Unevaluable('old');
       return v;
     }
+    // (postconditions are evaluated at the return: `final(x)` is x there)
+    if (segs.length === 1 && last === 'final') return this.ev(e.args[0]!, env, exec);
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) return this.spec(e.args[0]!, env);
     if (segs.length === 1 && last === 'Some') return { k: 'dt', ctor: 'Some', fields: [this.ev(e.args[0]!, env, exec)] };
     if (segs.length === 2 && segs[0] === 'Seq' && last === 'empty') return { k: 'seq', elems: [] };

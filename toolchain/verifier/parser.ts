@@ -457,6 +457,13 @@ class Parser {
       this.expect('}');
       return 'item';
     }
+    // `tracked struct` / `ghost enum`: a datatype whose values exist only in proof / spec code
+    if (t.kind === 'ident' && (t.text === 'tracked' || t.text === 'ghost') && (this.is('struct', 1) || this.is('enum', 1))) {
+      this.next();
+      const dataMode = t.text;
+      const dt = this.is('struct') ? this.structItem(start, module) : this.enumItem(start, module);
+      return out.push({ ...dt, dataMode, attrs, vis }), 'type';
+    }
     if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs, vis }), 'type';
     if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs, vis }), 'type';
     if (t.text === 'impl') return this.implItem(out, module), 'item';
@@ -1884,7 +1891,16 @@ class Parser {
         let guard: Expr | null = null;
         if (this.eat('if')) guard = this.expr();
         this.expect('=>');
-        const body = this.expr();
+        // `=> assert(e),`: Verus's assert/assume are unit expressions; the arm is that one statement
+        const t0 = this.peek();
+        const bodyStart = t0.start;
+        const body: Expr = t0.kind === 'ident' && (t0.text === 'assert' || t0.text === 'assume') && this.is('(', 1)
+          ? (() => {
+              const st = this.stmtAfterAttrs();
+              const bsp = { start: bodyStart, end: this.lastEnd() };
+              return { k: 'block' as const, block: { stmts: [st], sp: bsp }, sp: bsp };
+            })()
+          : this.expr();
         const isBlock = body.k === 'block' || body.k === 'if' || body.k === 'match';
         arms.push({ pat, guard, body, sp: { start: as, end: this.lastEnd() } });
         if (!this.eat(',') && !isBlock) {
@@ -1997,6 +2013,11 @@ class Parser {
         return { k: 'struct', path: segs, fields, base, sp: sp() };
       }
       return { k: 'path', segs, generics, ...(generics.length ? { genericsSeg } : {}), sp: sp() };
+    }
+    if (t.kind === 'keyword' && t.text === 'final' && this.is('(', 1)) {
+      // Verus's `final(x)`: the value a `&mut` parameter holds when the function returns
+      this.next();
+      return { k: 'path', segs: ['final'], generics: [], sp: sp() };
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
   }

@@ -167,6 +167,8 @@ interface Ctx {
   inAssertBy?: boolean;
   /** scopes below this depth are outside the `assert .. by` */
   outerDepth?: number;
+  /** in an `ensures` clause: where `final(x)` may name a `&mut` parameter's value at the return */
+  inEnsures?: boolean;
 }
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
@@ -702,7 +704,8 @@ class Checker {
     for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
     const withRet = new Map<string, Local>();
     if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
-    for (const e of f.ensures) this.expect(e, C_BOOL, specCtx(withRet));
+    for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
+    this.finalStyle(f, params);
     // `returns e` is `ensures result == e`
     if (f.returns) this.expect(f.returns, retTy, specCtx());
     if (!f.body) return;
@@ -1256,6 +1259,7 @@ class Checker {
     const variant = this.variant(segs, ctx, e.sp, e.generics);
     if (variant) {
       this.openCtor(variant.ty, e.sp);
+      this.ctorMode(variant.ty, ctx, e.sp);
       return variant.ty;
     }
     const c = this.crate.constItem(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
@@ -1297,6 +1301,12 @@ class Checker {
   }
 
   /** A value of user datatype `ty` built in an open spec fn's body. */
+  /** A `tracked` / `ghost` datatype is built in ghost code only (Verus: its constructor has the datatype's mode). */
+  private ctorMode(ty: CTy, ctx: Ctx, sp: Sp): void {
+    if (ctx.code !== 'exec') return;
+    const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
+    if (dt?.dataMode) this.error(`expression has mode ${dt.dataMode === 'ghost' ? 'spec' : 'proof'}, expected mode exec: \`${dt.name}\` is a ${dt.dataMode} datatype, whose values exist only in ghost code`, sp);
+  }
   private openCtor(ty: CTy, sp: Sp): void {
     if (this.openScope === undefined) return;
     const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
@@ -1439,6 +1449,7 @@ class Checker {
       for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
     }
     this.openCtor(ty, e.sp);
+    this.ctorMode(ty, ctx, e.sp);
     // Rust evaluates the listed fields first, then the base
     for (const f of e.fields) {
       const want = fields.find((x) => x.name === f.name);
@@ -1466,6 +1477,14 @@ class Checker {
       this.requireGhost(ctx, '`old`', e.sp);
       return e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
     }
+    if (segs.length === 1 && last === 'final') {
+      // Verus: `final(x)` in a body is a prophecy about a borrow's end, which is not modelled
+      if (!ctx.inEnsures) throw new UnsupportedType('`final(..)` outside a postcondition (a prophecy about where a mutable borrow ends)', e.sp);
+      const a = e.args[0];
+      const param = a?.k === 'path' && a.segs.length === 1 && e.args.length === 1 ? this.lookup(a.segs[0]!, ctx) : null;
+      if (!param?.mutRef) throw new ResolveError('`final` can only be applied to a mutable reference parameter', e.sp);
+      return this.infer(a!, ctx);
+    }
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) {
       const inner: Ctx = { ...ctx, code: last === 'Ghost' ? 'spec' : 'proof' };
       return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
@@ -1479,6 +1498,7 @@ class Checker {
     const v = this.variant(segs, ctx, e.sp, e.callee.generics);
     if (v) {
       this.openCtor(v.ty, e.sp);
+      this.ctorMode(v.ty, ctx, e.sp);
       if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
         const inner = e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
         return { k: 'enum', name: 'Option', args: [inner] };
@@ -1491,6 +1511,7 @@ class Checker {
       const s = this.crate.struct(last, e.sp);
       const ty: CTy = { k: 'struct', name: last, args: this.freshArgs(s, last, e.sp) };
       this.openCtor(ty, e.sp);
+      this.ctorMode(ty, ctx, e.sp);
       e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
       return ty;
     }
@@ -2340,6 +2361,33 @@ class Checker {
       }
     };
     visit(e);
+  }
+
+  /**
+   * Verus: once a postcondition uses `final(x)`, every `&mut` parameter in the postconditions is
+   * read through `old(..)` or `final(..)` (bare `*x` would be ambiguous). Without `final`, bare
+   * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`.
+   */
+  private finalStyle(f: FnItem, params: Map<string, Local>): void {
+    const isCall = (x: Expr, name: string): boolean => x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === name;
+    const uses = (x: Expr, found: (x: Expr) => boolean, stop: (x: Expr) => boolean): boolean => {
+      if (found(x)) return true;
+      if (stop(x)) return false;
+      for (const v of Object.values(x)) {
+        const kids = Array.isArray(v) ? v : [v];
+        for (const y of kids) if (y && typeof y === 'object' && 'k' in y && 'sp' in y && uses(y as Expr, found, stop)) return true;
+      }
+      return false;
+    };
+    if (!f.ensures.some((e) => uses(e, (x) => isCall(x, 'final'), () => false))) return;
+    const bare = (x: Expr): boolean => x.k === 'path' && x.segs.length === 1 && !!params.get(x.segs[0]!)?.mutRef;
+    for (const e of f.ensures) {
+      // (a closure or quantifier binding the same name shadows the parameter: not a bare use)
+      if (uses(e, bare, (x) => isCall(x, 'old') || isCall(x, 'final'))) {
+        this.error('to dereference a mutable reference parameter in a postcondition, disambiguate by wrapping it in either `old` or `final`', e.sp);
+        return;
+      }
+    }
   }
 
   /**

@@ -28,6 +28,9 @@ export class CallMethods {
         if (ov === null || !b) throw new ResolveError('`old` can only be applied to `&mut` parameters', sp);
         return { t: ov, ty: b.ty };
       }
+      // `final(x)` (postconditions only, checked): x's value at the return, which is what the
+      // state binds x to wherever a postcondition is evaluated (the function's exit, a call site)
+      if (last === 'final') return this.ev(e.args[0]!, st, m);
       if (last === 'Ghost' || last === 'Tracked') return this.ev(e.args[0]!, st, { ...m, exec: false });
       if (last === 'Some') {
         const v = this.ev(e.args[0]!, st, m);

@@ -313,4 +313,113 @@ proof fn wx_tracked_struct_ghost_write_wrong(tracked t: WTG) -> (tracked r: WTG)
     t
 }
 
+
+// `tracked enum` / `ghost struct`: datatypes whose values exist only in ghost code
+tracked enum TkToken {
+    Full { amount: int },
+    Empty,
+}
+
+ghost struct GhBox {
+    v: int,
+}
+
+// expect: verified
+proof fn tk_make(n: int) -> (tracked t: TkToken)
+    ensures t is Full, t->amount == n,
+{
+    TkToken::Full { amount: n }
+}
+
+// expect: failed assertion
+proof fn tk_match_wrong(tracked t: TkToken)
+    requires t is Full ==> t->amount == 3,
+{
+    match t {
+        TkToken::Full { amount } => assert(amount == 4),
+        TkToken::Empty => {}
+    }
+}
+
+// expect: verified
+proof fn gh_box_spec(n: int) {
+    let b = GhBox { v: n };
+    assert(b.v == n);
+}
+
+// expect: error
+fn tk_built_in_exec() {
+    let t = TkToken::Empty;
+}
+
+// expect: error
+fn gh_built_in_exec(n: u8) {
+    let b = GhBox { v: n as int };
+}
+
+// expect: verified
+fn tk_built_in_proof_block() {
+    proof {
+        let tracked t = TkToken::Empty;
+    }
+}
+
+
+// `final(x)`: a `&mut` parameter's value at the return (Verus's current postcondition style)
+// expect: verified
+fn fin_add1(a: &mut u64)
+    requires *old(a) < 10,
+    ensures *final(a) == *old(a) + 1,
+{
+    *a = *a + 1;
+}
+
+// expect: verified
+fn fin_add1_caller() {
+    let mut a = 2;
+    fin_add1(&mut a);
+    assert(a == 3);
+}
+
+// expect: failed assertion
+fn fin_add1_caller_wrong() {
+    let mut a = 2;
+    fin_add1(&mut a);
+    assert(a == 2);
+}
+
+// expect: failed postcondition
+fn fin_add2_wrong(a: &mut u64)
+    requires *old(a) < 10,
+    ensures *final(a) == *old(a) + 2,
+{
+    *a = *a + 1;
+}
+
+// expect: failed postcondition
+fn fin_array_wrong(ar: &mut [u8; 4])
+    ensures final(ar)[0] == 2, final(ar)[1] == old(ar)[1],
+{
+    ar[0] = 1;
+}
+
+// expect: error
+fn fin_mixed_bare(a: &mut u64)
+    requires *old(a) < 10,
+    ensures *final(a) == *old(a) + 1, *a > 0,
+{
+    *a = *a + 1;
+}
+
+// expect: error
+fn fin_not_a_mut_ref(a: u64)
+    ensures final(a) == a,
+{
+}
+
+// expect: unsupported
+fn fin_in_body(a: &mut u64) {
+    assert(*final(a) == *final(a));
+}
+
 } // verus!

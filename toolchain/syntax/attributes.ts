@@ -143,6 +143,9 @@ export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   if (/^(?:(?:vstd::)?contrib::)?auto_spec$/.test(a.text)) return 'crate';
   if (!a.verifier) return RUST_OK.has(a.name) ? 'ok' : 'item';
   if (a.name === 'external') return site === 'stmt' ? 'item' : 'external';
+  // `auto_ext_equal()` with no positions: `==` is plain equality everywhere in the function,
+  // which is how this verifier always reads it (the other forms add extensionality: unsupported)
+  if (a.name === 'auto_ext_equal' && /auto_ext_equal\(\s*\)\)?$/.test(a.text)) return site === 'fn' ? 'ok' : 'item';
   if (VERIFIER_CRATE.has(a.name)) return 'crate';
   if (VERIFIER_ITEM.has(a.name)) return 'item';
   const where = VERIFIER_OK.get(a.name);

@@ -31,7 +31,7 @@ export type Pat =
 export type Expr =
   | { k: 'int'; value: bigint; suffix: string; sp: Sp }
   | { k: 'bool'; value: boolean; sp: Sp }
-  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number }
+  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`) */ asTrait?: { name: string; sp: Sp } }
   | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
   | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }

@@ -1794,6 +1794,28 @@ class Parser {
     }
     return { params, triggers, all, ...(attrs.length ? { attrs } : {}) };
   }
+  /**
+   * `<Type as Trait>::name` (the `<` is next): read as `Type::name` with the trait kept for the
+   * checker (the type's own segments and generic arguments lead the path). `<Type>::name` is
+   * `Type::name`.
+   */
+  qualifiedPathHead(): { segs: string[]; generics: TypeExpr[]; asTrait?: { name: string; sp: Sp } } {
+    this.expect('<');
+    const self = this.type();
+    let asTrait: { name: string; sp: Sp } | undefined;
+    if (this.eat('as')) {
+      const tr = this.type();
+      if (tr.k !== 'path') this.error('expected a trait after `as`');
+      if (tr.args.length) this.error(`unsupported: generic trait \`${tr.name}\` in a qualified path`, tr.sp);
+      asTrait = { name: tr.name, sp: tr.sp };
+    }
+    if (!this.eatGt()) this.error('expected `>`');
+    this.expect('::');
+    const name = this.ident();
+    if (self.k !== 'path') this.error('unsupported: a qualified path on a type that is not a named type', self.sp);
+    return { segs: [...self.segs, name], generics: self.args, ...(asTrait ? { asTrait } : {}) };
+  }
+
   primary(): Expr {
     const t = this.peek();
     const s = t.start;
@@ -1948,11 +1970,12 @@ class Parser {
       this.noStruct = save;
       return { k: 'quant', q: t.text as 'forall' | 'exists' | 'choose', params, triggers, ...(all ? { allTriggers: true } : {}), body, sp: sp(), ...(attrs ? { attrs } : {}) };
     }
-    if (t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
-      this.eat('::');
-      const segs: string[] = [this.ident()];
-      let generics: TypeExpr[] = [];
-      let genericsSeg = 0;
+    const qualified = t.text === '<' ? this.qualifiedPathHead() : null;
+    if (qualified || t.kind === 'ident' || (t.kind === 'keyword' && ['self', 'Self', 'crate', 'super'].includes(t.text)) || t.text === '::') {
+      if (!qualified) this.eat('::');
+      const segs: string[] = qualified ? qualified.segs : [this.ident()];
+      let generics: TypeExpr[] = qualified?.generics ?? [];
+      let genericsSeg = qualified ? qualified.segs.length - 2 : 0;
       for (;;) {
         if (this.is('::') && this.is('<', 1)) {
           this.next();
@@ -2012,7 +2035,7 @@ class Parser {
         }
         return { k: 'struct', path: segs, fields, base, sp: sp() };
       }
-      return { k: 'path', segs, generics, ...(generics.length ? { genericsSeg } : {}), sp: sp() };
+      return { k: 'path', segs, generics, ...(generics.length ? { genericsSeg } : {}), ...(qualified ? { asTrait: qualified.asTrait } : {}), sp: sp() };
     }
     if (t.kind === 'keyword' && t.text === 'final' && this.is('(', 1)) {
       // Verus's `final(x)`: the value a `&mut` parameter holds when the function returns

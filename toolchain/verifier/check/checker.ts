@@ -1471,6 +1471,7 @@ class Checker {
       this.unknownContext(e.args.map((a) => this.infer(a, ctx)));
       return C_ANY;
     }
+    if (e.callee.asTrait) this.qualifiedTrait(e.callee, ctx);
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
     if (segs.length === 1 && last === 'old') {
@@ -1596,6 +1597,35 @@ class Checker {
   }
   private unsupportedCall(caller: FnItem | null, message: string, sp: Sp): void {
     if (caller && !this.trustedBody && !this.out.fnUnsupported.has(caller)) this.out.fnUnsupported.set(caller, { message: `unsupported: ${message}`, sp });
+  }
+
+  /**
+   * `<Ty as Tr>::f(..)` is read as `Ty::f(..)`: the same function only when `Tr` declares `f`, `Ty`
+   * implements (or is bounded by) `Tr`, and nothing else `Ty` has is called `f`.
+   */
+  private qualifiedTrait(p: Extract<Expr, { k: 'path' }>, ctx: Ctx): void {
+    const { name, sp } = p.asTrait!;
+    const tr = this.crate.traits.get(name);
+    if (!tr || tr.length !== 1) throw new ResolveError(`cannot find trait \`${name}\` in this scope`, sp);
+    const method = p.segs[p.segs.length - 1]!;
+    if (!tr[0]!.item.methods.some((m) => m.name === method)) throw new ResolveError(`cannot find method or associated constant \`${method}\` in trait \`${name}\``, p.sp);
+    const selfName = p.segs[p.segs.length - 2]!;
+    const declaring = [...this.crate.traits].filter(([, l]) => l.some((x) => x.item.methods.some((m) => m.name === method))).map(([t]) => t);
+    const unsatisfied = () => new ResolveError(`the trait bound \`${selfName}: ${name}\` is not satisfied`, p.sp);
+    if (p.segs.length === 2 && ctx.fn?.genericParams?.some((g) => g.name === selfName)) {
+      const bounds = this.boundTraits(selfName, ctx);
+      if (!bounds.includes(name)) throw unsatisfied();
+      if (bounds.filter((b) => declaring.includes(b)).length > 1) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\`: more than one bound of \`${selfName}\` declares \`${method}\``, p.sp);
+      return;
+    }
+    if (p.segs.length === 2 && (this.crate.structs.has(selfName) || this.crate.enums.has(selfName))) {
+      if (!this.crate.traitImpls.get(`${name}|${selfName}`)?.length) throw unsatisfied();
+      const others = declaring.filter((t) => t !== name && this.crate.traitImpls.get(`${t}|${selfName}`)?.length);
+      const inherent = (this.crate.fns.get(`${selfName}::${method}`) ?? []).some((i) => !i.item.traitImpl);
+      if (others.length || inherent) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\`: \`${selfName}\` has another \`${method}\``, p.sp);
+      return;
+    }
+    this.unsupportedHere(`unsupported: qualified path \`<${p.segs.slice(0, -1).join('::')} as ${name}>::${method}\``, p.sp);
   }
 
   /** The crate traits bounding type parameter `name` of the function being checked. */

@@ -473,4 +473,45 @@ pub proof fn tr_generic_seen<T: Visible>(t: &T)
 {
 }
 
+
+// `<Type as Trait>::f`: the trait's function at that type
+trait QpT {
+    spec fn qp() -> int;
+}
+
+trait QpU {
+    spec fn qp() -> int;
+}
+
+struct QpR {}
+
+impl QpT for QpR {
+    spec fn qp() -> int { 3 }
+}
+
+// expect: verified
+proof fn qp_concrete() {
+    assert(<QpR as QpT>::qp() == 3);
+}
+
+// expect: failed assertion
+proof fn qp_concrete_wrong() {
+    assert(<QpR as QpT>::qp() == 4);
+}
+
+// expect: failed assertion
+proof fn qp_param_unknown<C: QpT>() {
+    assert(<C as QpT>::qp() == 3);
+}
+
+// expect: error
+proof fn qp_param_wrong_bound<C: QpU>() {
+    assert(<C as QpT>::qp() == <C as QpT>::qp());
+}
+
+// expect: error
+proof fn qp_not_implemented() {
+    assert(<QpR as QpU>::qp() == 0);
+}
+
 } // verus!

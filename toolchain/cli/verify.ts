@@ -121,7 +121,7 @@ function textReport(r: VerifyReport): string {
       if (o.status === 'proved') continue;
       out.push('');
       out.push(`${f.file}:${o.span.start.line}:${o.span.start.column}: ${o.kind}: ${o.message}${o.status !== 'failed' ? ` [${o.status}]` : ''}  (in ${f.name})`);
-      if (o.relatedSpan) out.push(`  clause at ${f.file}:${o.relatedSpan.start.line}:${o.relatedSpan.start.column}`);
+      if (o.relatedSpan) out.push(`  clause at ${o.relatedFile ?? f.file}:${o.relatedSpan.start.line}:${o.relatedSpan.start.column}`);
       const c = o.counterexample;
       if (c) {
         out.push(`  counterexample (${c.check}${c.checkDetail ? `: ${c.checkDetail}` : ''}):`);

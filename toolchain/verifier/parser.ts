@@ -1816,6 +1816,32 @@ class Parser {
     return { segs: [...self.segs, name], generics: self.args, ...(asTrait ? { asTrait } : {}) };
   }
 
+  /**
+   * `vec![a, b]` (after its opening bracket), expanded as std's macro does: a new vector with each
+   * element pushed, `{ let mut v = Vec::new(); v.push(a); v.push(b); v }` (the local's name is no
+   * Rust identifier, so it shadows nothing). `vec![x; n]` is unsupported.
+   */
+  vecMacro(close: string, start: number): Expr {
+    const args: Expr[] = [];
+    while (!this.eat(close)) {
+      args.push(this.expr());
+      if (this.is(';')) this.error('unsupported: `vec![x; n]`');
+      if (!this.eat(',')) {
+        this.expect(close);
+        break;
+      }
+    }
+    const sp: Sp = { start, end: this.lastEnd() };
+    const local = 'vec$';
+    const v: Expr = { k: 'path', segs: [local], generics: [], sp };
+    const stmts: Stmt[] = [
+      { k: 'let', pat: { k: 'bind', name: local, mut: true, sp }, ghost: false, ty: null, init: { k: 'call', callee: { k: 'path', segs: ['Vec', 'new'], generics: [], sp }, args: [], sp }, sp },
+      ...args.map((a): Stmt => ({ k: 'expr', e: { k: 'method', recv: v, name: 'push', generics: [], args: [a], sp: a.sp, nameSp: a.sp }, semi: true, sp: a.sp })),
+      { k: 'expr', e: v, semi: false, sp },
+    ];
+    return { k: 'block', block: { stmts, sp }, sp };
+  }
+
   primary(): Expr {
     const t = this.peek();
     const s = t.start;
@@ -2004,7 +2030,8 @@ class Parser {
         const open = this.next().text;
         const close = open === '(' ? ')' : open === '[' ? ']' : '}';
         const name = segs[0]!;
-        if (['seq', 'set', 'map', 'vec', 'assert', 'assert_eq'].includes(name)) {
+        if (name === 'vec') return this.vecMacro(close, s);
+        if (['seq', 'set', 'map', 'assert', 'assert_eq'].includes(name)) {
           const args = this.args(close);
           return { k: 'macro', name, args, sp: sp() };
         }

@@ -714,7 +714,9 @@ class Checker {
     const open = openBodyScope(f);
     if (open.error) this.error(open.error.message, open.error.sp);
     const before = this.errors.length;
-    this.openScope = open.scope;
+    // (the library's open bodies are its trusted specification: they may read its private fields,
+    // which users cannot name)
+    this.openScope = this.libraryFns.has(f) ? undefined : open.scope;
     const bindersBefore = this.itemBinders.length;
     this.trustedBody = trusted;
     try {
@@ -1038,7 +1040,10 @@ class Checker {
         }
         // a user type: spec `x[i]` is `x.spec_index(i)`, exec `x[i]` is `x.index(i)` (Verus)
         const viaMethod = this.operatorMethod(e, e.recv, r, ghost(ctx.code) ? 'spec_index' : 'index', [e.idx], ctx);
-        if (viaMethod) return viaMethod;
+        if (viaMethod) {
+          if (ctx.code === 'exec') this.assignWhileBorrowed(e.recv, [e.idx], ctx);
+          return viaMethod;
+        }
         this.infer(e.idx, ctx);
         if (r.k !== 'any') this.error(`cannot index into a value of type \`${cTyStr(r, this.vars)}\``, e.sp);
         return C_ANY;
@@ -2053,6 +2058,27 @@ class Checker {
     if (root.k !== 'path' || root.segs.length !== 1) return null;
     const local = this.lookup(root.segs[0]!, ctx);
     return local ? { name: root.segs[0]!, local, deref, direct: root === e } : null;
+  }
+
+  /**
+   * rustc: the receiver of `x[i]` on a user type (`Index::index(&x, i)`) is borrowed while the
+   * index is evaluated, so the index cannot assign to the receiver's local.
+   */
+  private assignWhileBorrowed(recv: Expr, args: Expr[], ctx: Ctx): void {
+    const root = this.placeRoot(recv, ctx);
+    if (!root || root.deref) return;
+    const visit = (x: Expr): void => {
+      if (x.k === 'closure') return;
+      if (x.k === 'assign' && this.placeRoot(x.lhs, ctx)?.local === root.local) this.error(`cannot assign to \`${root.name}\` because it is borrowed`, x.sp);
+      for (const v of Object.values(x)) {
+        for (const y of Array.isArray(v) ? v : [v]) {
+          if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr);
+          // (a block's statements)
+          else if (y && typeof y === 'object' && 'stmts' in y) for (const st of (y as Block).stmts) for (const z of Object.values(st)) if (z && typeof z === 'object' && 'k' in z && 'sp' in z) visit(z as Expr);
+        }
+      }
+    };
+    for (const a of args) visit(a);
   }
 
   /** A place as a string (`x.f[]`: indices are not told apart), or null when it is not a local's place. */

@@ -43,7 +43,7 @@ export type Expr =
   | { k: 'view'; e: Expr; sp: Sp }
   | { k: 'cast'; e: Expr; ty: TypeExpr; sp: Sp }
   | { k: 'if'; cond: Expr; then: Block; els: Expr | null; sp: Sp }
-  | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp }
+  | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp; /** a `let PAT = e else { .. }` with the rest of its block (arms: PAT => rest, _ => else) */ letElse?: boolean }
   | { k: 'block'; block: Block; sp: Sp }
   | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; /** `#![all_triggers]` */ allTriggers?: boolean; body: Expr; sp: Sp; /** inner attributes other than `#![trigger ..]` */ attrs?: QuantAttr[] }
   | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp }
@@ -83,7 +83,7 @@ export interface StmtNote {
 }
 
 export type Stmt =
-  | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean }
+  | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean; /** `let PAT = e else { .. }` (the parser turns it into a match over the rest of the block) */ els?: Block }
   | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
   | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp; notes?: StmtNote[] }
   | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; allTriggers?: boolean; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[]; attrs?: QuantAttr[] }

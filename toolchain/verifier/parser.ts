@@ -1263,7 +1263,7 @@ class Parser {
         stmts.push(this.stmt());
       }
       this.next();
-      return { stmts, sp: { start: s, end: this.lastEnd() } };
+      return { stmts: letElseAsMatch(stmts, this.lastEnd()), sp: { start: s, end: this.lastEnd() } };
     } finally {
       this.leave();
     }
@@ -1302,9 +1302,13 @@ class Parser {
       if (this.eat(':')) ty = this.type();
       let init: Expr | null = null;
       if (this.eat('=')) init = this.expr();
-      if (this.is('else')) this.error('let-else is not supported');
+      let els: Block | undefined;
+      if (init && this.eat('else')) {
+        if (ghost || ty) this.error('unsupported: `let ghost`, `let tracked` or a type annotation with `let .. else`');
+        els = this.block();
+      }
       this.expect(';');
-      return { k: 'let', pat, ghost, ty, init, sp: { start: s, end: this.lastEnd() }, ...(tracked ? { tracked } : {}) };
+      return { k: 'let', pat, ghost, ty, init, sp: { start: s, end: this.lastEnd() }, ...(tracked ? { tracked } : {}), ...(els ? { els } : {}) };
     }
     if (t.kind === 'ident' && (t.text === 'assert' || t.text === 'assume') && this.is('(', 1)) {
       this.next();
@@ -2282,4 +2286,28 @@ export function matchBrackets(tokens: readonly Token[]): Int32Array {
     }
   });
   return match;
+}
+
+/**
+ * `let PAT = e else { E }; rest` is `match e { PAT => { rest }, _ => { E } }` (Rust's meaning:
+ * the bindings are in scope for the rest of the block; `E` must diverge, which the checker
+ * checks). The match is the block's last statement, so its value is the block's.
+ */
+function letElseAsMatch(stmts: Stmt[], blockEnd: number): Stmt[] {
+  const at = stmts.findIndex((st) => st.k === 'let' && st.els);
+  if (at < 0) return stmts;
+  const le = stmts[at] as Extract<Stmt, { k: 'let' }>;
+  const rest = letElseAsMatch(stmts.slice(at + 1), blockEnd);
+  const restSp: Sp = { start: le.sp.end, end: blockEnd };
+  const match: Expr = {
+    k: 'match',
+    scrut: le.init!,
+    arms: [
+      { pat: le.pat, guard: null, body: { k: 'block', block: { stmts: rest, sp: restSp }, sp: restSp }, sp: le.sp },
+      { pat: { k: 'wild', sp: le.els!.sp }, guard: null, body: { k: 'block', block: le.els!, sp: le.els!.sp }, sp: le.els!.sp },
+    ],
+    sp: le.sp,
+    letElse: true,
+  };
+  return [...stmts.slice(0, at), { k: 'expr', e: match, semi: false, sp: { start: le.sp.start, end: blockEnd } }];
 }

@@ -1082,6 +1082,7 @@ class Checker {
       }
       case 'match': {
         // (matched in place; a by-value binding of a non-`Copy` part moves the scrutinee, below)
+        if (e.letElse && !this.diverges(e.arms[1]!.body)) this.error('`else` clause of `let...else` does not diverge (it must end in `return`, `break` or `continue`)', e.arms[1]!.body.sp);
         const s = this.inferBorrowed(e.scrut, ctx);
         if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
         let result: CTy | null = null;

@@ -62,4 +62,68 @@ proof fn pp_no_reveal() {
     assert(pp_hidden::pp_secret());
 }
 
+
+// `let PAT = e else { .. };`: the bindings for the rest of the block, the else block diverges
+enum LeX {
+    A(usize),
+    B(bool),
+}
+
+spec fn le_is_a(x: LeX) -> bool {
+    x is A
+}
+
+// expect: verified
+fn le_returns(x: LeX) -> (ret: bool)
+    ensures
+        le_is_a(x) == ret,
+{
+    let LeX::A(a) = x else {
+        return false;
+    };
+    true
+}
+
+// expect: failed postcondition
+fn le_returns_wrong(x: LeX) -> (ret: bool)
+    ensures
+        le_is_a(x) == ret,
+{
+    let LeX::A(a) = x else {
+        return true;
+    };
+    true
+}
+
+// expect: verified
+fn le_binding_value(o: Option<u8>) -> (r: u8)
+    ensures
+        o is Some ==> r == o->0,
+        o is None ==> r == 0,
+{
+    let Some(v) = o else { return 0 };
+    let w = v;
+    w
+}
+
+// expect: error
+fn le_else_falls_through(o: Option<u8>) -> u8 {
+    let Some(v) = o else { 0 };
+    v
+}
+
+// expect: failed assertion
+fn le_break_leaves_loop_early(n: u8, o: Option<u8>) {
+    let mut i = 0u8;
+    while i < n
+        invariant
+            i <= n,
+        decreases n - i,
+    {
+        let Some(k) = o else { break };
+        i = i + 1;
+    }
+    assert(i == n);
+}
+
 }

@@ -14,7 +14,9 @@ export type TypeExpr =
   | { k: 'tuple'; elems: TypeExpr[]; sp: Sp }
   | { k: 'infer'; sp: Sp }
   /** raw pointer `*mut T` / `*const T` (read so files parse; not given a meaning: `unsupported`) */
-  | { k: 'ptr'; mut: boolean; inner: TypeExpr; sp: Sp };
+  | { k: 'ptr'; mut: boolean; inner: TypeExpr; sp: Sp }
+  /** `spec_fn(A, B) -> C`: a spec function value */
+  | { k: 'fn'; params: TypeExpr[]; ret: TypeExpr; sp: Sp };
 
 export type BinOp =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'

@@ -413,6 +413,8 @@ export class ModelReader {
       }
       case 'map':
         return 'map![..]';
+      case 'fn':
+        return '|..| ..';
       // a value of a type parameter: the model's name for it (an element of an uninterpreted sort)
       case 'param': case 'cval':
         return typeof x === 'string' ? unbar(x) : '?';

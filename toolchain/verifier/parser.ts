@@ -1221,6 +1221,21 @@ class Parser {
       const inner = this.type();
       return { k: 'ptr', mut, inner, sp: { start: s, end: this.lastEnd() } };
     }
+    if (this.peek().kind === 'ident' && this.peek().text === 'spec_fn' && this.is('(', 1)) {
+      this.next();
+      this.next();
+      const params: TypeExpr[] = [];
+      while (!this.eat(')')) {
+        params.push(this.type());
+        if (!this.eat(',')) {
+          this.expect(')');
+          break;
+        }
+      }
+      this.expect('->');
+      const ret = this.type();
+      return { k: 'fn', params, ret, sp: { start: s, end: this.lastEnd() } };
+    }
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
     const segs: string[] = [];
     let args: TypeExpr[] = [];

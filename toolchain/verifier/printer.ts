@@ -12,6 +12,7 @@ export function printType(t: TypeExpr): string {
     case 'tuple': return `(${t.elems.map(printType).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'infer': return '_';
     case 'ptr': return `*${t.mut ? 'mut' : 'const'} ${printType(t.inner)}`;
+    case 'fn': return `spec_fn(${t.params.map(printType).join(', ')}) -> ${printType(t.ret)}`;
   }
 }
 

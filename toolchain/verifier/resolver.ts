@@ -17,6 +17,8 @@ export type Ty =
   | { k: 'set'; elem: Ty }
   | { k: 'map'; key: Ty; val: Ty }
   | { k: 'tuple'; elems: Ty[] }
+  /** `spec_fn(A, B) -> C`: a mathematical function (total: its value at every argument) */
+  | { k: 'fn'; params: Ty[]; ret: Ty }
   /**
    * A generic parameter of the function (or impl) being checked: a type parameter, or a const
    * parameter where it is a generic argument (`Array<T, N>`). Inside the generic code it stands
@@ -82,6 +84,7 @@ export function tyStr(t: Ty): string {
     case 'set': return `Set<${tyStr(t.elem)}>`;
     case 'map': return `Map<${tyStr(t.key)}, ${tyStr(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyStr).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
+    case 'fn': return `spec_fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
   }
 }
 
@@ -94,6 +97,7 @@ export function tyKey(t: Ty): string {
     case 'set': return `Set<${tyKey(t.elem)}>`;
     case 'map': return `Map<${tyKey(t.key)}, ${tyKey(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyKey).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
+    case 'fn': return `spec_fn(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
     case 'param': return '$' + t.name;
     default: return tyStr(t);
   }
@@ -115,6 +119,7 @@ export function substTy(t: Ty, env: TyEnv): Ty {
     case 'seq': case 'set': return { k: t.k, elem: substTy(t.elem, env) };
     case 'map': return { k: 'map', key: substTy(t.key, env), val: substTy(t.val, env) };
     case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => substTy(e, env)) };
+    case 'fn': return { k: 'fn', params: t.params.map((e) => substTy(e, env)), ret: substTy(t.ret, env) };
     case 'array': {
       let len: ArrayLen = t.len;
       if (typeof len === 'string') {
@@ -137,6 +142,7 @@ export function hasParam(t: Ty): boolean {
     case 'array': return typeof t.len === 'string' || hasParam(t.elem);
     case 'map': return hasParam(t.key) || hasParam(t.val);
     case 'tuple': return t.elems.some(hasParam);
+    case 'fn': return t.params.some(hasParam) || hasParam(t.ret);
     default: return false;
   }
 }
@@ -282,6 +288,8 @@ export class Crate {
         throw new ResolveError('type annotations needed', t.sp);
       case 'ptr':
         throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
+      case 'fn':
+        return { k: 'fn', params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1) };
       case 'path': {
         let name = t.name;
         // a trait method declaration: `Self` is its generic parameter (traits.ts)

@@ -123,6 +123,7 @@ export function sortKey(t: Ty): string {
     case 'set': return `Set<${sortKey(t.elem)}>`;
     case 'map': return `Map<${sortKey(t.key)},${sortKey(t.val)}>`;
     case 'tuple': return `Tuple<${t.elems.map(sortKey).join(',')}>`;
+    case 'fn': return `Fn<${t.params.map(sortKey).join(',')};${sortKey(t.ret)}>`;
   }
 }
 
@@ -132,6 +133,10 @@ export function sortOf(t: Ty): Term {
     case 'int': return 'Int';
     case 'bool': return 'Bool';
     case 'set': return ['Array', sortOf(t.elem), 'Bool'];
+    // a spec_fn is an SMT array over its arguments (z3 reads a lambda as one; select applies it)
+    case 'fn':
+      if (!t.params.length) throw new UnencodableType('a `spec_fn` without parameters');
+      return ['Array', ...t.params.map(sortOf), sortOf(t.ret)];
     default: return quote(sortKey(t));
   }
 }
@@ -183,6 +188,7 @@ function userDatatypesIn(t: Ty, out: Set<string>): void {
     case 'seq': case 'array': case 'set': userDatatypesIn(t.elem, out); return;
     case 'map': userDatatypesIn(t.key, out); userDatatypesIn(t.val, out); return;
     case 'tuple': t.elems.forEach((a) => userDatatypesIn(a, out)); return;
+    case 'fn': t.params.forEach((a) => userDatatypesIn(a, out)); userDatatypesIn(t.ret, out); return;
     default: return;
   }
 }
@@ -236,6 +242,9 @@ function fieldStorage(crate: Crate, owner: string, t: Ty): 'plain' | 'boxed' {
     switch (x.k) {
       case 'enum': if (x.name === 'Option') x.args.forEach(walk); return; // a user enum declares its own fields
       case 'tuple': x.elems.forEach(walk); return;
+      case 'fn':
+        if (inGroup(x)) throw new UnencodableType(`datatype \`${owner}\` contains itself through a \`spec_fn\``);
+        return;
       case 'seq': case 'array':
         if (inGroup(x.elem)) boxed = true;
         walk(x.elem);

@@ -784,6 +784,10 @@ class Checker {
         const bb = b as typeof a;
         return a.elems.length === bb.elems.length && a.elems.every((x, i) => this.unifies(x, bb.elems[i]!));
       }
+      case 'fn': {
+        const bb = b as typeof a;
+        return a.params.length === bb.params.length && a.params.every((x, i) => this.unifies(x, bb.params[i]!)) && this.unifies(a.ret, bb.ret);
+      }
     }
   }
 
@@ -1006,9 +1010,10 @@ class Checker {
           const built = this.specClosureCall(e, ctx);
           if (built) return built;
         }
-        const gap = e.args.find((a) => a.k === 'unsupported' || a.k === 'closure');
+        // (a closure argument in ghost code is a spec_fn value: typed against the parameter)
+        const gap = e.args.find((a) => a.k === 'unsupported' || (a.k === 'closure' && ctx.code === 'exec'));
         if (gap) {
-          const what = gap.k === 'unsupported' ? gap.what : 'closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)';
+          const what = gap.k === 'unsupported' ? gap.what : 'closure in exec code (only spec closures, `spec_fn` values, are modelled)';
           this.unsupportedHere(`unsupported: ${what}`, gap.sp);
         }
         return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
@@ -1193,8 +1198,7 @@ class Checker {
       case 'assign':
         return this.assign(e, ctx);
       case 'closure':
-        // a closure outside `Seq::new` / `Set::new` (a local function value): not modelled
-        this.unsupportedHere('unsupported: closure (only `Seq::new(n, |i| ..)` and `Set::new(|x| ..)` take one)', e.sp);
+        return this.specClosure(e, ctx, hint);
       case 'unsupported':
         return C_ANY;
     }
@@ -1229,6 +1233,28 @@ class Checker {
     if (g[0]) this.unify(g[0], pty, p.sp);
     this.expect(fnArg.body, C_BOOL, inner);
     return { k: 'set', elem: g[0] ?? pty };
+  }
+
+  /**
+   * A closure in ghost code is a `spec_fn` value (Verus): its parameters are binders (typed from
+   * their annotation or the expected `spec_fn` type), its body is spec code that may read the
+   * variables around it (their values where the closure is written). Exec closures are not modelled.
+   */
+  private specClosure(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx, hint?: CTy): CTy {
+    if (ctx.code === 'exec') this.unsupportedHere('unsupported: closure in exec code (only spec closures, `spec_fn` values, are modelled)', e.sp);
+    if (!e.params.length) this.unsupportedHere('unsupported: a closure without parameters', e.sp);
+    const want = hint ? shallow(hint, this.vars) : null;
+    const wantFn = want?.k === 'fn' && want.params.length === e.params.length ? want : null;
+    const scope = new Map<string, Local>();
+    const params = e.params.map((p, i) => {
+      const t = this.binderType(p, ctx);
+      if (wantFn) this.unify(wantFn.params[i]!, t, p.sp);
+      scope.set(p.name, { ty: t, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
+      return t;
+    });
+    const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
+    const ret = wantFn ? this.expect(e.body, wantFn.ret, inner) : this.inferWhole(e.body, inner);
+    return { k: 'fn', params, ret: wantFn?.ret ?? ret };
   }
 
   private diverges(e: Expr): boolean {
@@ -1474,10 +1500,15 @@ class Checker {
 
   private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
     if (e.callee.k !== 'path') {
+      // `(s.f)(x)`: a spec_fn value computed by an expression
+      const ft = ghost(ctx.code) ? shallow(this.infer(e.callee, ctx), this.vars) : null;
+      if (ft?.k === 'fn') return this.applySpecFn(e, ft, ctx);
       this.unknownContext(e.args.map((a) => this.infer(a, ctx)));
       return C_ANY;
     }
     if (e.callee.asTrait) this.qualifiedTrait(e.callee, ctx);
+    const applied = e.callee.segs.length === 1 ? this.lookup(e.callee.segs[0]!, ctx) : null;
+    if (applied && shallow(applied.ty, this.vars).k === 'fn') return this.applySpecFn(e, shallow(applied.ty, this.vars) as Extract<CTy, { k: 'fn' }>, ctx);
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
     if (segs.length === 1 && last === 'old') {
@@ -1603,6 +1634,15 @@ class Checker {
   }
   private unsupportedCall(caller: FnItem | null, message: string, sp: Sp): void {
     if (caller && !this.trustedBody && !this.out.fnUnsupported.has(caller)) this.out.fnUnsupported.set(caller, { message: `unsupported: ${message}`, sp });
+  }
+
+  /** `f(a, b)` of a local `f: spec_fn(A, B) -> C`: ghost code only; the result is a `C`. */
+  private applySpecFn(e: Extract<Expr, { k: 'call' }>, f: Extract<CTy, { k: 'fn' }>, ctx: Ctx): CTy {
+    this.requireGhost(ctx, 'a call of a `spec_fn` value', e.sp);
+    if (e.callee.k === 'path') this.path(e.callee, ctx);
+    if (e.args.length !== f.params.length) this.error(`this function takes ${f.params.length} arguments but ${e.args.length} were supplied`, e.sp);
+    e.args.forEach((a, i) => (f.params[i] ? this.expect(a, f.params[i]!, { ...ctx, code: 'spec' }) : this.infer(a, ctx)));
+    return f.ret;
   }
 
   /**

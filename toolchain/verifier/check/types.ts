@@ -17,6 +17,8 @@ export type CTy =
   /** `len`: a `cval`, a const `param`, or a `tvar` (a const generic argument to be inferred) */
   | { k: 'array'; elem: CTy; len: CTy }
   | { k: 'tuple'; elems: CTy[] }
+  /** `spec_fn(A, B) -> C` */
+  | { k: 'fn'; params: CTy[]; ret: CTy }
   /** A generic parameter of the item being checked (resolver `param`). */
   | { k: 'param'; name: string }
   /** A const generic argument's value. */
@@ -40,6 +42,7 @@ export function fromTy(t: Ty): CTy {
     case 'map': return { k: 'map', key: fromTy(t.key), val: fromTy(t.val) };
     case 'array': return { k: 'array', elem: fromTy(t.elem), len: typeof t.len === 'string' ? { k: 'param', name: t.len } : { k: 'cval', n: BigInt(t.len) } };
     case 'tuple': return { k: 'tuple', elems: t.elems.map(fromTy) };
+    case 'fn': return { k: 'fn', params: t.params.map(fromTy), ret: fromTy(t.ret) };
     default: return t;
   }
 }
@@ -53,6 +56,7 @@ export function substCTy(t: CTy, env: ReadonlyMap<string, CTy>): CTy {
     case 'map': return { k: 'map', key: substCTy(t.key, env), val: substCTy(t.val, env) };
     case 'array': return { k: 'array', elem: substCTy(t.elem, env), len: substCTy(t.len, env) };
     case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => substCTy(e, env)) };
+    case 'fn': return { k: 'fn', params: t.params.map((e) => substCTy(e, env)), ret: substCTy(t.ret, env) };
     default: return t;
   }
 }
@@ -141,6 +145,7 @@ function occurs(id: number, t: CTy, vars: IntVars): boolean {
     case 'array': return occurs(id, t.elem, vars) || occurs(id, t.len, vars);
     case 'map': return occurs(id, t.key, vars) || occurs(id, t.val, vars);
     case 'tuple': return t.elems.some((x) => occurs(id, x, vars));
+    case 'fn': return t.params.some((x) => occurs(id, x, vars)) || occurs(id, t.ret, vars);
     default: return false;
   }
 }
@@ -178,6 +183,7 @@ export function cTyStr(t: CTy, vars: IntVars): string {
     case 'map': return `Map<${s(t.key)}, ${s(t.val)}>`;
     case 'array': return `[${s(t.elem)}; ${s(t.len)}]`;
     case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
+    case 'fn': return `spec_fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
     default: return tyStr(t);
   }
 }
@@ -221,6 +227,10 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
     case 'tuple': {
       const a = all(t.elems);
       return a && { k: 'tuple', elems: a };
+    }
+    case 'fn': {
+      const a = all([...t.params, t.ret]);
+      return a && { k: 'fn', params: a.slice(0, -1), ret: a[a.length - 1]! };
     }
     default: return t;
   }

@@ -11,12 +11,26 @@ import type { FnGen } from './gen';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 
 export class CallMethods {
+  /** A spec_fn value `f` applied to `args`: the array `f` at their values. */
+  applySpecFn(this: FnGen, f: Term, ty: Extract<Ty, { k: 'fn' }>, args: Expr[], st: State, m: Mode): V {
+    const vals = args.map((a, i) => this.fit(this.ev(a, st, { ...m, exec: false }), ty.params[i]!).t);
+    return { t: ['select', f, ...vals], ty: ty.ret };
+  }
+
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
-    if (e.callee.k !== 'path') throw new Unsupported('call of a non-path expression', e.sp);
+    if (e.callee.k !== 'path') {
+      // `(s.f)(x)`: a spec_fn value computed by an expression (the checker typed it)
+      const f = this.ev(e.callee, st, { ...m, exec: false });
+      if (f.ty.k !== 'fn') throw new Unsupported('call of a non-path expression', e.sp);
+      return this.applySpecFn(f.t, f.ty, e.args, st, m);
+    }
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
     const sp = e.sp;
     if (segs.length === 1) {
+      // `f(a, b)` of a spec_fn value: the array `f` at the arguments
+      const fnValue = st.lookup(last);
+      if (fnValue && fnValue.ty.k === 'fn') return this.applySpecFn(fnValue.term, fnValue.ty, e.args, st, m);
       if (last === 'old') {
         const a = e.args[0];
         if (!a || !this.fnCtx) throw new ResolveError('`old` needs an argument', sp);

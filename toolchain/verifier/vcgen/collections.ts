@@ -105,6 +105,34 @@ export class CollectionMethods {
     return { t: ['lambda', [[sym, sortOf(pty)]], and(this.typeInv(sym, pty), body.t)], ty: resTy };
   }
 
+  /**
+   * A spec closure `|x: A, y: B| e` (a `spec_fn(A, B) -> C`): the SMT lambda over its parameters
+   * (an array: `f(a, b)` is `select`). The body may mention the values around it (free constants of
+   * the lambda) but must be a plain term: nothing declared, assumed or to prove.
+   */
+  specClosure(this: FnGen, e: Extract<Expr, { k: 'closure' }>, st: State, m: Mode): V {
+    const recorded = this.cvc.checked.exprTypes.get(e);
+    const ty = recorded && this.instTy(recorded);
+    if (!ty || ty.k !== 'fn') throw new Unsupported('the type of this closure is not known', e.sp);
+    const inner = st.clone();
+    inner.push();
+    const bound = new Set(m.bound);
+    const vars: [string, Term][] = e.params.map((p, i) => {
+      const pty = ty.params[i]!;
+      this.sorts.need(pty);
+      const sym = quote(`${p.name}$lam${this.qcount++}`);
+      inner.declare(p.name, { ty: pty, term: sym, mut: false });
+      bound.add(sym);
+      return [sym, sortOf(pty)];
+    });
+    this.sorts.need(ty.ret);
+    const before = { decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
+    const body = this.fit(this.ev(e.body, inner, { ...m, pure: true, exec: false, bound, triggers: null, path: [] }), ty.ret);
+    if (this.decls.length !== before.decls || this.facts.length !== before.facts || this.obligations.length !== before.obs) throw new Unsupported('this closure cannot be encoded as a function of its parameters', e.sp);
+    this.checkNoPlaceholder(body.t);
+    return { t: ['lambda', vars, body.t], ty };
+  }
+
   emptyOf(this: FnGen, ty: Ty): Term {
     const n = ty;
     if (n.k === 'seq' || n.k === 'array') return this.seqLit(n, []);

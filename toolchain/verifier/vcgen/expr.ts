@@ -154,8 +154,7 @@ export class ExprMethods {
         if (m.pure) return this.evalBlockPure(e.block, st, m);
         return this.execBlock(e.block, st, m);
       case 'closure':
-        // (the checking phase typed the ones `Seq::new` / `Set::new` take, evaluated by their call)
-        throw new Unsupported('closure', e.sp);
+        return this.specClosure(e, st, m);
       case 'quant':
         return this.evQuant(e, st, m);
       case 'struct':

@@ -1,0 +1,103 @@
+// Spec closures: `spec_fn(A, B) -> C` values (SMT lambdas; a call is the function at its
+// arguments). Each program that must verify sits next to one that must fail or be rejected.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+spec fn sc_apply(f: spec_fn(int) -> int, x: int) -> int {
+    f(x)
+}
+
+// expect: verified
+proof fn sc_local_closure() {
+    let f = |x: int| x + 1;
+    assert(f(3) == 4);
+    assert(sc_apply(f, 5) == 6);
+}
+
+// expect: failed assertion
+proof fn sc_local_closure_wrong() {
+    let f = |x: int| x + 1;
+    assert(f(3) == 5);
+}
+
+// expect: verified
+proof fn sc_param_facts(g: spec_fn(int, int) -> bool)
+    requires
+        forall|a: int, b: int| g(a, b) ==> a < b,
+{
+    assert(!g(3, 3));
+}
+
+// expect: failed assertion
+proof fn sc_param_unknown(g: spec_fn(int, int) -> bool) {
+    assert(!g(3, 3));
+}
+
+// expect: verified
+proof fn sc_captures(n: int) {
+    let f = |x: int| x + n;
+    assert(f(1) == n + 1);
+}
+
+// expect: failed assertion
+proof fn sc_captures_value_not_name(n: int) {
+    let f = |x: int| x + n;
+    let n = 0int;
+    assert(f(1) == 1);
+}
+
+// expect: verified
+proof fn sc_typed_from_parameter() {
+    assert(sc_apply(|y| y * 2, 4) == 8);
+}
+
+// expect: verified
+proof fn sc_extensional(f: spec_fn(int) -> int, g: spec_fn(int) -> int)
+    requires
+        forall|x: int| #[trigger] f(x) == g(x),
+{
+    assert(f =~= g);
+}
+
+// expect: failed assertion
+proof fn sc_not_extensional(f: spec_fn(int) -> int, g: spec_fn(int) -> int) {
+    assert(f =~= g);
+}
+
+pub struct ScHolder {
+    pub f: spec_fn(nat) -> nat,
+}
+
+// expect: verified
+proof fn sc_field_call(s: ScHolder)
+    requires
+        forall|i: nat| #[trigger] (s.f)(i) == i,
+{
+    assert((s.f)(3) == 3);
+}
+
+// expect: failed assertion
+proof fn sc_field_call_wrong(s: ScHolder) {
+    assert((s.f)(3) == 3);
+}
+
+// expect: unsupported
+fn sc_exec_closure() {
+    let f = |x: u8| x;
+}
+
+// expect: error
+proof fn sc_wrong_arity() {
+    let f = |x: int| x;
+    assert(f(1, 2) == 1);
+}
+
+// expect: error
+fn sc_called_in_exec(f: Ghost<spec_fn(int) -> int>) -> (r: int) {
+    let g = f@;
+    g(1)
+}
+
+} // verus!

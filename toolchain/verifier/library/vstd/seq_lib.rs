@@ -90,6 +90,83 @@ impl<A> Seq<A> {
     pub open spec fn to_set(self) -> Set<A> {
         Set::new(|a: A| self.contains(a))
     }
+
+    /// `f` at each index and element.
+    pub open spec fn map<B>(self, f: spec_fn(int, A) -> B) -> Seq<B> {
+        Seq::new(self.len(), |i: int| f(i, self[i]))
+    }
+
+    /// `f` at each element.
+    pub open spec fn map_values<B>(self, f: spec_fn(A) -> B) -> Seq<B> {
+        Seq::new(self.len(), |i: int| f(self[i]))
+    }
+
+    /// Every element satisfies `pred`.
+    pub open spec fn all(self, pred: spec_fn(A) -> bool) -> bool {
+        forall|i: int| 0 <= i < self.len() ==> #[trigger] pred(self[i])
+    }
+
+    /// Some element satisfies `pred`.
+    pub open spec fn any(self, pred: spec_fn(A) -> bool) -> bool {
+        exists|i: int| 0 <= i < self.len() && #[trigger] pred(self[i])
+    }
+
+    /// The elements satisfying `pred`, in order (defined from the end, as vstd's). vstd makes it
+    /// opaque (users `reveal` it); here it is open, since `reveal` of an opaque recursive generic
+    /// spec fn is not supported: the definition is a true fact, so this proves more, never less.
+    pub open spec fn filter(self, pred: spec_fn(A) -> bool) -> Seq<A>
+        decreases self.len(),
+    {
+        if self.len() == 0 {
+            self
+        } else {
+            let rest = self.drop_last().filter(pred);
+            if pred(self.last()) {
+                rest.push(self.last())
+            } else {
+                rest
+            }
+        }
+    }
+
+    /// Filtering never lengthens (vstd's lemma; trusted here).
+    #[verifier::external_body]
+    pub proof fn lemma_filter_len(self, pred: spec_fn(A) -> bool)
+        ensures
+            self.filter(pred).len() <= self.len(),
+    {
+    }
+
+    /// What filtering keeps satisfies the predicate (vstd's lemma; trusted here).
+    #[verifier::external_body]
+    pub proof fn lemma_filter_pred(self, pred: spec_fn(A) -> bool, i: int)
+        requires
+            0 <= i < self.filter(pred).len(),
+        ensures
+            pred(self.filter(pred)[i]),
+    {
+    }
+
+    /// What satisfies the predicate is kept (vstd's lemma; trusted here).
+    #[verifier::external_body]
+    pub proof fn lemma_filter_contains(self, pred: spec_fn(A) -> bool, i: int)
+        requires
+            0 <= i < self.len() && pred(self[i]),
+        ensures
+            self.filter(pred).contains(self[i]),
+    {
+    }
+
+    /// `f(..f(f(b, s[0]), s[1]).., s[n - 1])`.
+    pub open spec fn fold_left<B>(self, b: B, f: spec_fn(B, A) -> B) -> B
+        decreases self.len(),
+    {
+        if self.len() == 0 {
+            b
+        } else {
+            f(self.drop_last().fold_left(b, f), self.last())
+        }
+    }
 }
 
 } // verus!

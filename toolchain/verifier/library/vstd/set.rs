@@ -32,6 +32,35 @@ impl<A> Set<A> {
     pub open spec fn disjoint(self, s2: Self) -> bool {
         forall|a: A| self.contains(a) ==> !s2.contains(a)
     }
+
+    /// `f` folded over the elements from `z`, in some order (closed in vstd: known through
+    /// `lemma_fold_empty` and `lemma_fold_insert`, for a commutative `f`).
+    pub uninterp spec fn fold<B>(self, z: B, f: spec_fn(B, A) -> B) -> B;
+}
+
+/// The order `f` takes two elements in does not matter.
+pub open spec fn is_fun_commutative<A, B>(f: spec_fn(B, A) -> B) -> bool {
+    forall|a1: A, a2: A, b: B| #[trigger] f(f(b, a2), a1) == f(f(b, a1), a2)
+}
+
+/// vstd's lemma (trusted here: vstd proves it).
+#[verifier::external_body]
+pub proof fn lemma_fold_empty<A, B>(z: B, f: spec_fn(B, A) -> B)
+    ensures
+        Set::<A>::empty().fold(z, f) == z,
+{
+}
+
+/// vstd's lemma (trusted here: vstd proves it).
+#[verifier::external_body]
+pub proof fn lemma_fold_insert<A, B>(s: Set<A>, z: B, f: spec_fn(B, A) -> B, a: A)
+    requires
+        s.finite(),
+        !s.contains(a),
+        is_fun_commutative(f),
+    ensures
+        s.insert(a).fold(z, f) == f(s.fold(z, f), a),
+{
 }
 
 /// A subset is no larger (vstd set_lib's lemma).

@@ -711,4 +711,69 @@ fn tracked_pair_get_wrong() {
     }
 }
 
+
+// vstd's closure-taking API: map, map_values, all, filter, fold_left, Set::fold with its lemmas
+// expect: verified
+proof fn va_seq_map() {
+    let s = seq![1int, 2, 3];
+    assert(s.map_values(|x: int| x * 10)[1] == 20);
+    assert(s.map(|i: int, x: int| i + x)[2] == 5);
+    assert(s.all(|x: int| x > 0));
+}
+
+// expect: failed assertion
+proof fn va_seq_map_wrong() {
+    let s = seq![1int, 2, 3];
+    assert(s.map_values(|x: int| x * 10)[1] == 21);
+}
+
+// expect: verified
+proof fn va_seq_filter(s: Seq<int>) {
+    reveal_with_fuel(Seq::filter, 4);
+    assert(seq![1int, -2, 3].filter(|x: int| x > 0) =~= seq![1int, 3]);
+    s.lemma_filter_len(|x: int| x > 0);
+    assert(s.filter(|x: int| x > 0).len() <= s.len());
+}
+
+// expect: failed assertion
+proof fn va_seq_filter_wrong() {
+    reveal_with_fuel(Seq::filter, 4);
+    assert(seq![1int, -2, 3].filter(|x: int| x > 0) =~= seq![1int, -2]);
+}
+
+// expect: verified
+proof fn va_seq_fold_left() {
+    reveal_with_fuel(Seq::fold_left, 4);
+    assert(seq![1int, 2, 3].fold_left(0, |b: int, a: int| b + a) == 6);
+}
+
+// expect: verified
+proof fn va_set_fold_insert(s: Set<int>, a: int)
+    requires
+        s.finite(),
+        !s.contains(a),
+{
+    let f = |b: int, x: int| b + x;
+    lemma_fold_insert(s, 0, f, a);
+    assert(s.insert(a).fold(0, f) == s.fold(0, f) + a);
+}
+
+// expect: failed assertion
+proof fn va_set_fold_unknown(s: Set<int>, a: int)
+    requires
+        s.finite(),
+{
+    let f = |b: int, x: int| b + x;
+    assert(s.insert(a).fold(0, f) == s.fold(0, f) + a);
+}
+
+// expect: failed precondition
+proof fn va_set_fold_not_commutative(s: Set<int>, a: int)
+    requires
+        s.finite(),
+        !s.contains(a),
+{
+    lemma_fold_insert(s, 0, |b: int, x: int| b * 2 + x, a);
+}
+
 } // verus!

@@ -429,14 +429,7 @@ class Parser {
       this.next();
       const name = this.ident();
       this.expect('{');
-      const members: BroadcastName[] = [];
-      while (!this.eat('}')) {
-        members.push(this.broadcastName());
-        if (!this.eat(',')) {
-          this.expect('}');
-          break;
-        }
-      }
+      const members = this.commaList('}', () => this.broadcastName());
       out.push({ k: 'broadcast-group', name, selfType, members, sp: { start, end: this.lastEnd() }, module, vis });
       return 'item';
     }
@@ -1224,14 +1217,7 @@ class Parser {
     if (this.peek().kind === 'ident' && this.peek().text === 'spec_fn' && this.is('(', 1)) {
       this.next();
       this.next();
-      const params: TypeExpr[] = [];
-      while (!this.eat(')')) {
-        params.push(this.type());
-        if (!this.eat(',')) {
-          this.expect(')');
-          break;
-        }
-      }
+      const params = this.commaList(')', () => this.type());
       this.expect('->');
       const ret = this.type();
       return { k: 'fn', params, ret, sp: { start: s, end: this.lastEnd() } };
@@ -1666,22 +1652,27 @@ class Parser {
       this.leave();
     }
   }
+  /** Items read by `item`, separated by commas (a trailing one allowed), up to and including `close`. */
+  commaList<T>(close: string, item: () => T): T[] {
+    const out: T[] = [];
+    while (!this.eat(close)) {
+      out.push(item());
+      if (!this.eat(',')) {
+        this.expect(close);
+        break;
+      }
+    }
+    return out;
+  }
+
   args(close: string): Expr[] {
-    const out: Expr[] = [];
     const save = this.noStruct;
     this.noStruct = false;
     try {
-      while (!this.eat(close)) {
-        out.push(this.expr());
-        if (!this.eat(',')) {
-          this.expect(close);
-          break;
-        }
-      }
+      return this.commaList(close, () => this.expr());
     } finally {
       this.noStruct = save;
     }
-    return out;
   }
   postfix(e: Expr): Expr {
     for (;;) {
@@ -1841,14 +1832,17 @@ class Parser {
    * Rust identifier, so it shadows nothing). `vec![x; n]` is unsupported.
    */
   vecMacro(close: string, start: number): Expr {
-    const args: Expr[] = [];
-    while (!this.eat(close)) {
-      args.push(this.expr());
-      if (this.is(';')) this.error('unsupported: `vec![x; n]`');
-      if (!this.eat(',')) {
-        this.expect(close);
-        break;
-      }
+    const save = this.noStruct;
+    this.noStruct = false;
+    let args: Expr[];
+    try {
+      args = this.commaList(close, () => {
+        const a = this.expr();
+        if (this.is(';')) this.error('unsupported: `vec![x; n]`');
+        return a;
+      });
+    } finally {
+      this.noStruct = save;
     }
     const sp: Sp = { start, end: this.lastEnd() };
     const local = 'vec$';

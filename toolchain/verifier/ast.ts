@@ -55,8 +55,8 @@ export type Expr =
   | { k: 'macro'; name: string; args: Expr[]; sp: Sp }
   | { k: 'trigger'; e: Expr; sp: Sp; /** `#[trigger f(x)]`: the tokens inside the attribute after `trigger` */ attrArgs?: Sp }
   | { k: 'return'; e: Expr | null; sp: Sp }
-  | { k: 'break'; sp: Sp }
-  | { k: 'continue'; sp: Sp }
+  | { k: 'break'; sp: Sp; /** `break 'outer` */ label?: string }
+  | { k: 'continue'; sp: Sp; /** `continue 'outer` */ label?: string }
   | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
@@ -69,6 +69,8 @@ export interface LoopExtras {
   complex?: Sp;
   /** `#[verifier::loop_isolation(b)]` on the loop statement */
   isolation?: boolean;
+  /** `'outer: loop { .. }`: the label (with its quote), for `break 'outer` / `continue 'outer` */
+  label?: string;
 }
 
 /** An inner attribute of a quantifier other than `#![trigger ..]` (`#![auto]`, ...). */

@@ -1397,7 +1397,7 @@ class Parser {
     }
     // Rust: a statement that starts with a block-like expression (`if`, `match`, a block, a loop)
     // ends with it, so `if c { } *x = 5;` is two statements, not a multiplication
-    const startsBlockLike = ['if', 'match', 'while', 'loop', 'for', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1));
+    const startsBlockLike = ['if', 'match', 'while', 'loop', 'for', '{'].includes(t.text) || (t.text === 'unsafe' && this.is('{', 1)) || (t.kind === 'lifetime' && this.is(':', 1));
     let e = startsBlockLike ? this.primary() : this.expr();
     if (startsBlockLike && (this.is('.') || this.is('?'))) e = this.postfix(e);
     // (a `for` loop is a block, or `unsupported` when it is not over a range)
@@ -1991,13 +1991,25 @@ class Parser {
     }
     if (t.text === 'break') {
       this.next();
-      if (this.peek().kind === 'lifetime') this.error('labelled break is not supported');
+      const label = this.peek().kind === 'lifetime' ? this.next().text : undefined;
       if (!this.is(';') && !this.is('}') && !this.is(',')) this.error('break with a value is not supported');
-      return { k: 'break', sp: sp() };
+      return { k: 'break', sp: sp(), ...(label ? { label } : {}) };
     }
     if (t.text === 'continue') {
       this.next();
-      return { k: 'continue', sp: sp() };
+      const label = this.peek().kind === 'lifetime' ? this.next().text : undefined;
+      return { k: 'continue', sp: sp(), ...(label ? { label } : {}) };
+    }
+    if (t.kind === 'lifetime' && this.is(':', 1)) {
+      // `'outer: loop { .. }`: a labelled loop (a `for` is a block around its `while`)
+      this.next();
+      this.next();
+      if (!this.is('loop') && !this.is('while') && !this.is('for')) this.error('unsupported: a label on something other than a loop');
+      const loop = this.primary();
+      const target = loop.k === 'block' ? loop.block.stmts.map((x) => (x.k === 'expr' ? x.e : null)).find((x) => x?.k === 'while') : loop;
+      if (target && (target.k === 'while' || target.k === 'loop')) target.label = t.text;
+      else if (loop.k !== 'unsupported') this.error('unsupported: this labelled loop');
+      return loop;
     }
     if (t.text === '|' || t.text === '||' || (t.text === 'move' && (this.is('|', 1) || this.is('||', 1)))) return this.closure();
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {

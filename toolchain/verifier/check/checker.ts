@@ -360,6 +360,8 @@ class Checker {
     return t;
   }
   private currentConst: ConstItem | null = null;
+  /** the labels of the loops around the expression being checked (`undefined`: unlabelled) */
+  private loopLabels: (string | undefined)[] = [];
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
 
@@ -1177,6 +1179,7 @@ class Checker {
         return C_ANY;
       }
       case 'break': case 'continue':
+        if (e.label !== undefined && !this.loopLabels.includes(e.label)) this.error(`use of undeclared label \`${e.label}\``, e.sp);
         return C_ANY;
       case 'while': case 'loop': {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
@@ -1189,7 +1192,12 @@ class Checker {
         for (const d of e.dec) this.decreasesMeasure(d, spec);
         if (!e.dec.length && ctx.code === 'exec' && !execTerminationWaived(ctx.fn, this.options)) this.error('loop must have a decreases clause', { start: e.sp.start, end: e.sp.start + e.k.length });
         const before = this.snap();
-        this.block(e.body, ctx);
+        this.loopLabels.push(e.label);
+        try {
+          this.block(e.body, ctx);
+        } finally {
+          this.loopLabels.pop();
+        }
         const afterBody = this.snap();
         // the body may not run (or stop at a `break` before an assignment); what it moved may be moved
         this.join(before, [before, afterBody]);

@@ -529,6 +529,7 @@ export class ExecMethods {
     bodySt.labels.push(`loop body at line ${line}`);
     bodySt.trace.push({ cond: cond, label: `loop body at line ${line} (an arbitrary iteration)` });
     const ctx: LoopCtx = {
+      ...(e.label ? { label: e.label } : {}),
       breaks: [],
       check: (s, sp) => {
         // invariants and the measure name the loop's variables: at a `continue` the body's own

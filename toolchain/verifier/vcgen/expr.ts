@@ -7,7 +7,7 @@
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { BOOL, INT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
-import { Unsupported, DivergeSignal, State, type V, type Mode } from './state';
+import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
 import type { FnGen } from './gen';
 
@@ -197,13 +197,13 @@ export class ExprMethods {
         return null;
       }
       case 'break': {
-        const l = this.fnCtx?.loops[this.fnCtx.loops.length - 1];
+        const l = this.targetLoop(e.label);
         if (!l || m.pure) throw new Unsupported('`break` outside a loop', e.sp);
         l.breaks.push(st.clone());
         return null;
       }
       case 'continue': {
-        const l = this.fnCtx?.loops[this.fnCtx.loops.length - 1];
+        const l = this.targetLoop(e.label);
         if (!l || m.pure) throw new Unsupported('`continue` outside a loop', e.sp);
         l.check(st, e.sp);
         return null;
@@ -217,6 +217,12 @@ export class ExprMethods {
       case 'unsupported':
         throw new Unsupported(`unsupported: ${e.what}`, e.sp);
     }
+  }
+
+  /** The loop a `break` / `continue` leaves: the innermost, or the one with its label (checked). */
+  targetLoop(this: FnGen, label: string | undefined): LoopCtx | undefined {
+    const loops = this.fnCtx?.loops ?? [];
+    return label === undefined ? loops[loops.length - 1] : [...loops].reverse().find((l) => l.label === label);
   }
 
   evPath(this: FnGen, e: Extract<Expr, { k: 'path' }>, st: State, m: Mode): V {

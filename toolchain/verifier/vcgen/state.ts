@@ -92,6 +92,8 @@ export interface Mode {
 }
 
 export interface LoopCtx {
+  /** `'outer` of `'outer: loop` */
+  label?: string;
   breaks: State[];
   check: (st: State, sp: Sp) => void;
 }

@@ -399,4 +399,87 @@ fn short_circuit_wrong(a: u32, b: u32) -> bool {
     b == 0 || a / b > 2 || a / (b - b) > 1
 }
 
+
+// labelled loops: `break 'x` / `continue 'x` leave or restart the loop they name
+// expect: failed assertion
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_break_outer(b: bool) {
+    'x: while b {
+        'y: while b {
+            break 'x;
+        }
+    }
+    assert(!b);
+}
+
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_break_inner(b: bool) {
+    'x: while b {
+        'y: while b {
+            break 'y;
+        }
+    }
+    assert(!b);
+}
+
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_never_leaves() {
+    'x: loop {
+        'y: loop {
+            break 'y;
+        }
+    }
+    assert(false);
+}
+
+// expect: failed assertion
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_leaves_outer() {
+    'x: loop {
+        'y: loop {
+            break 'x;
+        }
+    }
+    assert(false);
+}
+
+// expect: error
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_undeclared() {
+    loop {
+        break 'z;
+    }
+}
+
+// expect: failed invariant-preserved
+fn lbl_continue_outer_checks_invariant(n: u8) {
+    let mut i: u8 = 0;
+    let mut c: u8 = 0;
+    'outer: while i < n
+        invariant
+            i <= n,
+            c <= i,
+        decreases n - i,
+    {
+        i = i + 1;
+        c = i;
+        let mut j: u8 = 0;
+        while j < 3
+            invariant
+                j <= 3,
+                c == i,
+                i <= n,
+            decreases 3 - j,
+        {
+            j = j + 1;
+            if j == 2 {
+                c = n;
+                continue 'outer;
+            }
+        }
+    }
+}
+
 } // verus!

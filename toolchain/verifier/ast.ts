@@ -193,6 +193,8 @@ export interface FnItem {
   closed?: boolean;
   /** `-> tracked T` / `-> (tracked r: T)` */
   retTracked?: boolean;
+  /** `-> !`: never returns (read as `ensures false`, no result) */
+  diverging?: boolean;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;

@@ -1032,7 +1032,11 @@ class Parser {
           break;
         }
       }
-      if (this.eat('->')) {
+      if (this.is('->') && this.is('!', 1)) {
+        this.next();
+        this.next();
+        fn.diverging = true;
+      } else if (this.eat('->')) {
         if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
           this.next();
           if (this.peek().text === 'tracked' && !this.is(':', 1)) {
@@ -1057,6 +1061,8 @@ class Parser {
       if (other.length) fn.otherBounds = other;
       if (this.sawLifetimeBound) fn.lifetimeBounds = true;
       this.fnClauses(fn);
+      // `-> !`: a normal return is impossible; callers go on nowhere
+      if (fn.diverging) fn.ensures.push({ k: 'bool', value: false, sp: fn.nameSp });
       if (!this.eat(';')) {
         if (this.is('{')) bodyOpen = this.i;
         fn.body = this.block();

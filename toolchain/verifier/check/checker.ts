@@ -1267,6 +1267,11 @@ class Checker {
 
   private diverges(e: Expr): boolean {
     if (e.k === 'return' || e.k === 'break' || e.k === 'continue') return true;
+    // a call of a `-> !` function of the crate
+    if (e.k === 'call' && e.callee.k === 'path' && e.callee.segs.length === 1) {
+      const fs = this.crate.fnsByName.get(e.callee.segs[0]!) ?? [];
+      return fs.length === 1 && !!fs[0]!.item.diverging;
+    }
     if (e.k === 'block') {
       const last = e.block.stmts[e.block.stmts.length - 1];
       return !!last && last.k === 'expr' && this.diverges(last.e);

@@ -352,6 +352,8 @@ export class CallMethods {
     }
     if (f.mode === 'exec' && f.body && !hasExternalBody(f.attrs)) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     else if (f.mode === 'proof') st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
+    // `-> !`: control does not come back (its `ensures false` was just assumed)
+    if (f.diverging) return null;
     return ret;
   }
 }

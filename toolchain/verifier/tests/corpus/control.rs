@@ -482,4 +482,48 @@ fn lbl_continue_outer_checks_invariant(n: u8) {
     }
 }
 
+
+// `-> !`: a function that never returns (read as `ensures false`)
+// expect: verified
+#[verifier::external_body]
+fn nv_abort() -> ! {
+    loop {}
+}
+
+// expect: verified
+fn nv_after_abort_unreachable() {
+    nv_abort();
+    assert(false);
+}
+
+// expect: verified
+fn nv_let_else(o: Option<u8>) -> (r: u8)
+    ensures
+        r == o->0,
+{
+    let Some(v) = o else {
+        nv_abort();
+    };
+    v
+}
+
+// expect: failed postcondition
+fn nv_returns_normally() -> ! {
+}
+
+
+// expect: verified
+#[verifier::external_body]
+fn nv_abort_positive(x: u8) -> !
+    requires
+        x > 0,
+{
+    loop {}
+}
+
+// expect: failed precondition
+fn nv_call_checks_requires() {
+    nv_abort_positive(0);
+}
+
 } // verus!

@@ -1540,6 +1540,17 @@ class Checker {
       const inner: Ctx = { ...ctx, code: last === 'Ghost' ? 'spec' : 'proof' };
       return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
     }
+    if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) {
+      // vstd's `Map::new(s, fv)`: domain `s`, `fv(k)` at each key of it
+      this.requireGhost(ctx, '`Map::new`', e.sp);
+      const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn ?? null));
+      const key = g[0] ?? this.vars.freshType();
+      const val = g[1] ?? this.vars.freshType();
+      const spec: Ctx = { ...ctx, code: 'spec' };
+      this.expect(e.args[0]!, { k: 'set', elem: key }, spec);
+      this.expect(e.args[1]!, { k: 'fn', params: [key], ret: val }, spec);
+      return { k: 'map', key, val };
+    }
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       this.requireGhost(ctx, `\`${segs.join('::')}\``, e.sp);
       const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn ?? null));

@@ -133,6 +133,20 @@ export class CollectionMethods {
     return { t: ['lambda', vars, body.t], ty };
   }
 
+  /** vstd's `Map::new(s, fv)`: the domain `s`, and `fv(k)` at each key in it (the default elsewhere, as every map here). */
+  mapNew(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V {
+    const recorded = this.cvc.checked.exprTypes.get(e);
+    const ty = recorded && this.instTy(recorded);
+    if (!ty || ty.k !== 'map') throw new Unsupported('the type of this `Map::new` is not known', e.sp);
+    const pm = { ...m, pure: true, exec: false };
+    const dom = this.fit(this.ev(e.args[0]!, st, pm), { k: 'set', elem: ty.key });
+    const fv = this.fit(this.ev(e.args[1]!, st, pm), { k: 'fn', params: [ty.key], ret: ty.val });
+    const dt = this.sorts.datatype(ty);
+    const k = quote(`k$map${this.qcount++}`);
+    const vals: Term = ['lambda', [[k, sortOf(ty.key)]], ite(['select', dom.t, k], ['select', fv.t, k], this.sorts.dflt(ty.val))];
+    return { t: [dt.ctors[0]!.ctor, dom.t, vals], ty };
+  }
+
   emptyOf(this: FnGen, ty: Ty): Term {
     const n = ty;
     if (n.k === 'seq' || n.k === 'array') return this.seqLit(n, []);

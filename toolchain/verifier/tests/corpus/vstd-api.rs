@@ -776,4 +776,25 @@ proof fn va_set_fold_not_commutative(s: Set<int>, a: int)
     lemma_fold_insert(s, 0, |b: int, x: int| b * 2 + x, a);
 }
 
+
+// expect: verified
+proof fn va_map_new() {
+    let s = set![1int, 2, 3];
+    let m = Map::new(s, |k: int| 10 * k);
+    assert(m.dom() == s);
+    assert(m[2] == 20);
+    assert(!m.dom().contains(4));
+}
+
+// expect: failed assertion
+proof fn va_map_new_wrong() {
+    let m = Map::new(set![1int, 2], |k: int| 10 * k);
+    assert(m[2] == 21);
+}
+
+// expect: error
+proof fn va_map_new_wrong_key_type() {
+    let m = Map::new(set![1int, 2], |k: bool| 10);
+}
+
 } // verus!

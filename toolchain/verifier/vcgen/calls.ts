@@ -55,6 +55,8 @@ export class CallMethods {
     }
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, segs[0], st, m);
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) return this.mapNew(e, st, m);
+    // (`Box<T>` is erased to `T`)
+    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && !e.callee.generics.length) return this.ev(e.args[0]!, st, m);
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {

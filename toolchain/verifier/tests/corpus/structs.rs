@@ -319,4 +319,22 @@ fn account_flow() {
     assert(!ok2);
 }
 
+
+// `Box<T>` is `T` here: `Box::new(x)` is `x`, `*b` its value
+// expect: verified
+fn bx_new() -> (r: Box<u64>)
+    ensures
+        *r == 5,
+{
+    Box::new(5)
+}
+
+// expect: failed postcondition
+fn bx_new_wrong() -> (r: Box<u64>)
+    ensures
+        *r == 6,
+{
+    Box::new(5)
+}
+
 } // verus!

@@ -1292,7 +1292,8 @@ class Checker {
         else if (l.wrapped && ctx.code === 'exec' && this.wholeUse !== e) this.error(`expression has mode spec, expected mode exec: \`${last}\` holds a Ghost/Tracked value, which exec code can only move as a whole`, e.sp);
         return l.ty;
       }
-      if (last === 'None') return { k: 'enum', name: 'Option', args: [C_ANY] };
+      // (its payload type comes from the context: VC generation reads it from the recorded type)
+      if (last === 'None') return { k: 'enum', name: 'Option', args: [this.vars.freshType()] };
       // a generic parameter of the function (or its impl): a const one is a value of its type
       const gp = ctx.fn?.genericParams?.find((p) => p.name === last);
       if (gp?.kind === 'const' && gp.constTy) return this.resolve(gp.constTy, ctx.fn);
@@ -1556,8 +1557,10 @@ class Checker {
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
       this.requireGhost(ctx, `\`${segs.join('::')}\``, e.sp);
       const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn ?? null));
-      if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? C_ANY, val: g[1] ?? C_ANY };
-      return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? C_ANY };
+      // (the element types come from the context when not written: VC generation reads them
+      // from the recorded type)
+      if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? this.vars.freshType(), val: g[1] ?? this.vars.freshType() };
+      return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? this.vars.freshType() };
     }
     const v = this.variant(segs, ctx, e.sp, e.callee.generics);
     if (v) {

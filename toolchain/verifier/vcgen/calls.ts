@@ -64,7 +64,9 @@ export class CallMethods {
         const ty: Ty = segs[0] === 'Seq' ? { k: 'seq', elem: tyArgs[0]! } : segs[0] === 'Set' ? { k: 'set', elem: tyArgs[0]! } : { k: 'map', key: tyArgs[0]!, val: tyArgs[1]! };
         return { t: this.emptyOf(ty), ty };
       }
-      // typed later from context (comparison, let annotation, field, argument)
+      // the type the checking phase inferred from the context; else typed later by `fit`
+      const ty = this.recordedType(e);
+      if (ty && ty.k === (segs[0] === 'Seq' ? 'seq' : segs[0] === 'Set' ? 'set' : 'map')) return { t: this.emptyOf(ty), ty };
       return { t: this.placeholder(['$empty', segs[0]!], sp), ty: { k: 'tuple', elems: [] } };
     }
     // enum variant / tuple struct constructor

@@ -259,7 +259,12 @@ export class ExprMethods {
       const v = this.ev(c.value, cst, this.specMode([]));
       return { t: v.t, ty };
     }
-    if (segs.length === 1 && last === 'None') return { t: this.placeholder(['$none'], e.sp), ty: UNIT };
+    if (segs.length === 1 && last === 'None') {
+      // the type the checking phase inferred from the context; else typed later by `fit`
+      const ty = this.recordedType(e);
+      if (ty?.k === 'enum' && ty.name === 'Option') return { t: this.sorts.datatype(ty).ctors[0]!.ctor, ty };
+      return { t: this.placeholder(['$none'], e.sp), ty: UNIT };
+    }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\``, e.sp);
   }
 

@@ -5,7 +5,7 @@
 // Invariant: `decls` and `facts` are append-only (obligations record prefixes of them); every
 // constant is declared once, with its type's range facts when havocked.
 
-import type { FnItem, Sp, TypeExpr } from '../ast';
+import type { Expr, FnItem, Sp, TypeExpr } from '../ast';
 import { LineMap } from '../../syntax/line-map';
 import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, intRange, isMutRefParam, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
@@ -276,6 +276,12 @@ export class FnGen {
 
   specMode(path: Term[]): Mode {
     return { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path };
+  }
+
+  /** The type the checking phase recorded for `e`, at the instantiation being generated (null if none). */
+  recordedType(e: Expr): Ty | null {
+    const recorded = this.cvc.checked.exprTypes.get(e);
+    return recorded ? this.instTy(recorded) : null;
   }
 
   placeholder(t: Term[], sp: Sp): Term[] {

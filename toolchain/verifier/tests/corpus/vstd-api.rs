@@ -797,4 +797,31 @@ proof fn va_map_new_wrong_key_type() {
     let m = Map::new(set![1int, 2], |k: bool| 10);
 }
 
+
+// `None` and `Set::empty()` take their types from where they are used (the checking phase)
+spec fn va_is_none(o: Option<u8>) -> bool {
+    o is None
+}
+
+spec fn va_is_empty(s: Set<u8>) -> bool {
+    s.len() == 0
+}
+
+// expect: verified
+proof fn va_untyped_arguments() {
+    assert(va_is_none(None));
+    assert(Set::empty().insert(3u8).contains(3));
+    assert(va_is_empty(Set::empty()));
+}
+
+// expect: failed assertion
+proof fn va_untyped_arguments_wrong() {
+    assert(!va_is_none(None));
+}
+
+// expect: error
+proof fn va_untyped_argument_wrong_type() {
+    assert(va_is_empty(Seq::empty()));
+}
+
 } // verus!

@@ -1153,6 +1153,9 @@ class Parser {
   clauseList(out: Expr[]): void {
     while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
       if (this.peek().kind === 'ident' && CLAUSE_KEYWORDS.has(this.peek().text) && !this.is('.', 1) && !this.is('::', 1)) return;
+      // `#![verifier::proof_note("..")]` before a clause: a message decoration (any other
+      // attribute makes the function unsupported)
+      if (this.is('#')) this.innerAttrs('stmt');
       out.push(this.expr(true));
       if (!this.eat(',')) return;
     }

@@ -111,4 +111,31 @@ proof fn privacy_open_restricted() {
     assert(attr_m::shown_to_parent() == 9);
 }
 
+
+// `#![verifier::proof_note("..")]` before a clause decorates its message
+// expect: verified
+proof fn at_noted_requires(a: int, b: int, c: int)
+    requires
+        a <= b,
+        #![verifier::proof_note("Test label #1")]
+        b <= c,
+{
+    assert(a <= c);
+}
+
+// expect: failed precondition
+proof fn at_noted_requires_caller(a: int, b: int, c: int) {
+    assume(a <= b);
+    assume(b <= c);
+    at_noted_requires(a + a, b + b, a + c);
+}
+
+// expect: unsupported
+proof fn at_unknown_clause_attribute(a: int)
+    requires
+        #![verifier::something_else]
+        a <= 1,
+{
+}
+
 } // verus!

@@ -400,9 +400,10 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
    * or null as soon as the session answered anything else: that query (and every query not in
    * the map) is left to `solve`, standalone, which gives its verdict and model as without this
    * path. `addMs` gets the session's solver time, its loads and wasted checks included. `looked`: the
-   * obligations whose cache lookup missed here (solve does not look them up again).
+   * obligations whose cache lookup missed here (solve does not look them up again). `signal`: the
+   * function's (it also aborts when the function is given up on).
    */
-  const solveIncrementally = async (u: Unit, priority: number, addMs: (ms: number) => void, looked: Set<Obligation>): Promise<Map<Obligation, Promise<Answer | null>>> => {
+  const solveIncrementally = async (u: Unit, priority: number, addMs: (ms: number) => void, looked: Set<Obligation>, signal: AbortSignal | undefined): Promise<Map<Obligation, Promise<Answer | null>>> => {
     const answers = new Map<Obligation, Promise<Answer | null>>();
     const inputs: (PlanInput<Obligation> & { key: string })[] = [];
     for (const ob of u.vc.obligations) {
@@ -442,7 +443,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       settle.delete(item);
     };
     void getIncrementalSolver(solverName, jobs)
-      .run({ plan, timeoutMs: limit, signal: options.signal, priority, onAnswer, onLoad: (ms) => ((solverMs += ms), addMs(ms)) })
+      .run({ plan, timeoutMs: limit, signal, priority, onAnswer, onLoad: (ms) => ((solverMs += ms), addMs(ms)) })
       .catch(() => undefined)
       .finally(() => {
         // (every check is answered; should one not be, it is solved standalone)
@@ -521,7 +522,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     const fnSignal = giveUp ? (options.signal ? AbortSignal.any([options.signal, giveUp.signal]) : giveUp.signal) : options.signal;
     if (fnSignal && fnSignal !== options.signal) setMaxListeners(0, fnSignal);
     let fnTimeouts = 0;
-    const early = incremental ? await solveIncrementally(u, fnPriority, (ms) => (fnSolverMs += ms), looked) : new Map<Obligation, Promise<Answer | null>>();
+    // (the session stops too when the function is given up on: its checks left are not tried)
+    const early = incremental ? await solveIncrementally(u, fnPriority, (ms) => (fnSolverMs += ms), looked, fnSignal) : new Map<Obligation, Promise<Answer | null>>();
     const obs = await Promise.all(
       u.vc.obligations.map(async (ob): Promise<ObligationResult> => {
         const query = ob.query!; // (finishUnit: every obligation of a unit without error has one)

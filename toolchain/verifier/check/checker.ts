@@ -1089,6 +1089,7 @@ class Checker {
       }
       case 'match': {
         // (matched in place; a by-value binding of a non-`Copy` part moves the scrutinee, below)
+        if (e.letElse && ctx.code !== 'exec') this.error('The verifier does not yet support the following Rust feature: let-else in spec/proof', e.sp);
         if (e.letElse && !this.diverges(e.arms[1]!.body)) this.error('`else` clause of `let...else` does not diverge (it must end in `return`, `break` or `continue`)', e.arms[1]!.body.sp);
         const s = this.inferBorrowed(e.scrut, ctx);
         if (ctx.code !== 'spec' && this.isMutRef(e.scrut, ctx) && e.arms.some((a) => this.binds(a.pat))) this.error('not supported: bindings in a match on a `&mut` reference (mutation through them would not reach the matched place)', e.scrut.sp);
@@ -1134,10 +1135,13 @@ class Checker {
         return C_BOOL;
       }
       case 'struct':
+        this.noStoredMutBorrow(e.fields.map((f) => f.e));
         return this.structLit(e, ctx);
       case 'tuple':
+        this.noStoredMutBorrow(e.elems);
         return { k: 'tuple', elems: e.elems.map((x) => this.infer(x, ctx)) };
       case 'array': {
+        this.noStoredMutBorrow(e.elems);
         const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;
         let elem: CTy | null = null;
         for (const x of e.elems) {
@@ -1263,6 +1267,15 @@ class Checker {
     const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
     const ret = wantFn ? this.expect(e.body, wantFn.ret, inner) : this.inferWhole(e.body, inner);
     return { k: 'fn', params, ret: wantFn?.ret ?? ret };
+  }
+
+  /**
+   * `[&mut a, &mut b]`, `(&mut a, 1)`, `S { r: &mut a }`: references are erased here, so the value
+   * would hold a copy of `a` and a write through it would not reach `a`: not modelled.
+   */
+  private noStoredMutBorrow(elems: Expr[]): void {
+    const b = elems.find((x) => x.k === 'unary' && x.op === '&mut');
+    if (b) this.unsupportedHere('not supported: a `&mut` reference stored in an array, tuple or struct (mutation through it would not reach the borrowed place)', b.sp);
   }
 
   private diverges(e: Expr): boolean {
@@ -2277,6 +2290,16 @@ class Checker {
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
+    // `a = r` of a `&mut` binding re-points it: the caller's place (what its postconditions and
+    // `final(a)` name) no longer changes through it; references are erased here: not modelled
+    if (place?.direct && place.local.mutRef) this.unsupportedHere('not supported: assigning to a `&mut` reference variable (re-pointing it at another place)', e.lhs.sp);
+    // Verus: in ghost code, `*m` of `m: &mut Box<..>` / `&mut &..` is the box or reference
+    // itself, an exec-mode place (`**m` is what it holds)
+    if (ctx.code !== 'exec' && e.lhs.k === 'unary' && e.lhs.op === '*' && e.lhs.e.k === 'path' && e.lhs.e.segs.length === 1) {
+      const declared = ctx.fn?.params.find((p) => p.name === (e.lhs as { e: { segs: string[] } }).e.segs[0])?.ty;
+      const inner = declared?.k === 'ref' && declared.mut ? declared.inner : null;
+      if (inner && (inner.k === 'ref' || (inner.k === 'path' && inner.name === 'Box'))) this.error('cannot mutate exec-mode place in proof-code', e.lhs.sp);
+    }
     // `*x = ..` / `x.0 = ..` of a `Ghost`/`Tracked` local: a ghost place, which exec code only moves as a whole
     if (place && ctx.code === 'exec' && place.local.wrapped && !place.direct) this.error(`cannot access ${place.local.wrapped}-mode place in executable context`, e.lhs.sp);
     else if (place && ctx.code !== 'spec') this.assignablePlace(place, e.lhs.sp);

@@ -422,4 +422,46 @@ fn fin_in_body(a: &mut u64) {
     assert(*final(a) == *final(a));
 }
 
+
+// re-pointing a `&mut` parameter: the caller's place no longer changes through it
+// expect: unsupported
+#[verifier::external_body]
+fn rp_leak_ref<'a>() -> &'a mut u64 {
+    unimplemented!()
+}
+
+// expect: unsupported
+fn rp_repoint_param(mut a: &mut u64)
+    ensures
+        *final(a) == 5,
+{
+    a = rp_leak_ref();
+    *a = 5;
+}
+
+// expect: unsupported
+fn rp_mut_refs_in_array() {
+    let mut a: u64 = 0;
+    let mut b: u64 = 1;
+    let mut refs = [&mut a, &mut b];
+}
+
+// expect: error
+proof fn rp_let_else_in_proof(o: Option<u8>) -> u8 {
+    let Some(v) = o else { return 0; };
+    v
+}
+
+tracked struct RpT {}
+
+// expect: error
+proof fn rp_write_box_in_proof(tracked m: &mut Box<Tracked<RpT>>) {
+    *m = Box::new(Tracked(RpT {}));
+}
+
+// expect: verified
+proof fn rp_write_through_box_in_proof(tracked m: &mut Box<Tracked<RpT>>) {
+    **m = Tracked(RpT {});
+}
+
 } // verus!

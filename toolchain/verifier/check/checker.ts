@@ -2206,6 +2206,17 @@ class Checker {
     }
   }
 
+  /** The binding patterns inside `p`. */
+  private patBindings(p: Pat): Extract<Pat, { k: 'bind' }>[] {
+    switch (p.k) {
+      case 'bind': return [p];
+      case 'or': return p.alts.flatMap((a) => this.patBindings(a));
+      case 'tuple': return p.elems.flatMap((a) => this.patBindings(a));
+      case 'variant': return [...(p.args ?? []).flatMap((a) => this.patBindings(a)), ...(p.fields ?? []).flatMap((f) => this.patBindings(f.pat))];
+      default: return [];
+    }
+  }
+
   /** Whether pattern `p` binds a value of a non-`Copy` type by value (not `ref`). */
   private bindsByValue(p: Pat, ctx: Ctx): boolean {
     switch (p.k) {
@@ -2376,8 +2387,11 @@ class Checker {
         const mutArg = s.ty ? mutRefArgument(s.ty) : null;
         if (mutArg && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) this.out.fnUnsupported.set(ctx.fn, { message: MUT_REF_ARGUMENT, sp: mutArg });
         let ty: CTy = declared ?? C_ANY;
+        // `let S { f } = *r;`: the pattern takes its bindings out of the place behind `r` (each
+        // must be `Copy`, checked below), not the whole value
+        const derefDestructure = s.init?.k === 'unary' && s.init.op === '*' && s.pat.k !== 'bind' && s.pat.k !== 'wild';
         if (s.init) {
-          const t = declared ? this.expect(s.init, declared, initCtx) : this.inferWhole(s.init, initCtx);
+          const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
         }
         if (!s.ghost || s.tracked) {
@@ -2395,6 +2409,10 @@ class Checker {
         const isRef = s.ty?.k === 'ref' || (!!s.init && this.isRefValue(s.init, ctx));
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
+        if (derefDestructure && ctx.code === 'exec' && !s.ghost) {
+          const moved = this.patBindings(s.pat).find((b) => !b.ref && !isCopy(this.bindings.get(b) ?? C_ANY, this.vars, ctx.fn ?? null, this.crate));
+          if (moved) this.error(`cannot move \`${moved.name}\` out of a place behind a reference`, moved.sp);
+        }
         if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
         // `let (a, t) = f(..)` with `f` returning `(A, Tracked<T>)`: `t` holds the wrapper
         const retTy = s.pat.k === 'tuple' && !wrapper && ctx.code === 'exec' && !s.ghost && !s.tracked && s.init?.k === 'call' && ctx.fn ? this.calleeItem(s.init, ctx.fn)?.ret?.ty : undefined;

@@ -684,6 +684,13 @@ export class ExprMethods {
       p.elems.forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
       return;
     }
+    // `let S { a, b: x } = s;` / `let S(a, _) = s;`: a struct pattern always matches
+    const last = p.k === 'variant' ? p.path[p.path.length - 1] : undefined;
+    if (p.k === 'variant' && v.ty.k === 'struct' && (last === v.ty.name || last === 'Self')) {
+      for (const f of p.fields ?? []) this.bindPat(f.pat, this.field(v, f.name, p.sp), st, m, mut);
+      (p.args ?? []).forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
+      return;
+    }
     throw new Unsupported('refutable pattern in `let`', p.sp);
   }
 

@@ -337,4 +337,43 @@ fn bx_new_wrong() -> (r: Box<u64>)
     Box::new(5)
 }
 
+
+// `let S { f } = e;` (a struct pattern always matches); out of `*r` only `Copy` fields
+pub struct DsValue {
+    pub v: u64,
+}
+
+pub struct DsWrap {
+    pub inner: DsValue,
+}
+
+impl DsValue {
+    // expect: verified
+    pub fn ds_add1(&mut self)
+        requires
+            old(self).v < 10,
+        ensures
+            self.v == old(self).v + 1,
+    {
+        let DsValue { v } = *self;
+        *self = DsValue { v: v + 1 };
+    }
+
+    // expect: failed postcondition
+    pub fn ds_add1_wrong(&mut self)
+        requires
+            old(self).v < 10,
+        ensures
+            self.v == old(self).v + 2,
+    {
+        let DsValue { v } = *self;
+        *self = DsValue { v: v + 1 };
+    }
+}
+
+// expect: error
+fn ds_move_out_of_reference(w: &DsWrap) {
+    let DsWrap { inner } = *w;
+}
+
 } // verus!

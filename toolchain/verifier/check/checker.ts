@@ -173,6 +173,20 @@ interface Ctx {
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
 
+/** Marks a `while` condition in `Checker.loopLabels` (not a label: no source label starts with `#`). */
+const WHILE_CONDITION = '#while-condition';
+
+/** Whether a `break` appears anywhere inside `b` (any loop, any label). */
+function mentionsBreak(b: Block): boolean {
+  const visit = (x: unknown): boolean => {
+    if (!x || typeof x !== 'object') return false;
+    if (Array.isArray(x)) return x.some(visit);
+    if ((x as { k?: string }).k === 'break') return true;
+    return Object.values(x).some(visit);
+  };
+  return visit(b);
+}
+
 class CheckFailed extends Error {}
 
 /** A type the resolver erases to what it wraps (`&T`, `Box<T>`, `Ghost<T>`, `Tracked<T>`), anywhere in `t`. */
@@ -1184,13 +1198,22 @@ class Checker {
       }
       case 'break': case 'continue':
         if (e.label !== undefined && !this.loopLabels.includes(e.label)) this.error(`use of undeclared label \`${e.label}\``, e.sp);
+        if (e.label === undefined && this.loopLabels[this.loopLabels.length - 1] === WHILE_CONDITION) this.error(`\`${e.k}\` with no label in the condition of a \`while\` loop`, e.sp);
         return C_ANY;
       case 'while': case 'loop': {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
         // a loop that sees the facts before it (Verus) keeps its invariants simple
         const isolated = e.isolation ?? !ctx.fn?.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
         if (!isolated && e.complex) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
-        if (e.k === 'while') this.expect(e.cond, C_BOOL, ctx);
+        if (e.k === 'while') {
+          // (in the condition, only a labelled `break` / `continue` may name this loop: rustc E0590)
+          this.loopLabels.push(e.label, WHILE_CONDITION);
+          try {
+            this.expect(e.cond, C_BOOL, ctx);
+          } finally {
+            this.loopLabels.length -= 2;
+          }
+        }
         const spec: Ctx = { ...ctx, code: 'spec' };
         for (const i of [...e.inv, ...e.invEnsures]) this.expect(i, C_BOOL, spec);
         for (const d of e.dec) this.decreasesMeasure(d, spec);
@@ -1280,6 +1303,8 @@ class Checker {
 
   private diverges(e: Expr): boolean {
     if (e.k === 'return' || e.k === 'break' || e.k === 'continue') return true;
+    // `loop { .. }` with no `break` anywhere in it never ends
+    if (e.k === 'loop') return !mentionsBreak(e.body);
     // a call of a `-> !` function of the crate
     if (e.k === 'call' && e.callee.k === 'path' && e.callee.segs.length === 1) {
       const fs = this.crate.fnsByName.get(e.callee.segs[0]!) ?? [];

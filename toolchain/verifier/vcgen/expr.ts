@@ -198,13 +198,14 @@ export class ExprMethods {
       }
       case 'break': {
         const l = this.targetLoop(e.label);
-        if (!l || m.pure) throw new Unsupported('`break` outside a loop', e.sp);
+        // (the checker knows every label: one not found here is named from its loop's condition)
+        if (!l || m.pure) throw new Unsupported(e.label ? '`break` from the condition of its loop' : '`break` outside a loop', e.sp);
         l.breaks.push(st.clone());
         return null;
       }
       case 'continue': {
         const l = this.targetLoop(e.label);
-        if (!l || m.pure) throw new Unsupported('`continue` outside a loop', e.sp);
+        if (!l || m.pure) throw new Unsupported(e.label ? '`continue` from the condition of its loop' : '`continue` outside a loop', e.sp);
         l.check(st, e.sp);
         return null;
       }

@@ -526,4 +526,34 @@ fn nv_call_checks_requires() {
     nv_abort_positive(0);
 }
 
+
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn le_else_loops_forever(x: u64) {
+    let y = x else {
+        loop {}
+    };
+    assert(y == x);
+}
+
+// expect: error
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_unlabelled_break_in_while_condition(n: u64) {
+    let mut i = 0u64;
+    loop {
+        while ({ if n == 0 { break; } i < 10 }) {
+            i += 1;
+        }
+    }
+}
+
+// expect: unsupported
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_labelled_break_in_while_condition(n: u64) {
+    let mut i = 0u64;
+    'a: while ({ if n == 0 { break 'a; } i < 10 }) {
+        i += 1;
+    }
+}
+
 } // verus!

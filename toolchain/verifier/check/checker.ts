@@ -374,6 +374,8 @@ class Checker {
     return t;
   }
   private currentConst: ConstItem | null = null;
+  /** the first construct of the item being checked read but not understood (an `unsupported` node) */
+  private sawUnsupported: { what: string; sp: Sp } | null = null;
   /** the labels of the loops around the expression being checked (`undefined`: unlabelled) */
   private loopLabels: (string | undefined)[] = [];
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
@@ -413,11 +415,17 @@ class Checker {
     this.pendingGeneric = [];
     this.moved = [];
     this.placeUse = 'value';
+    this.sawUnsupported = null;
     try {
       f();
-      // like rustc: a binder's type must be known once the whole item is typed
-      for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
+      // like rustc: a binder's type must be known once the whole item is typed (unless part of
+      // the item was not typed: a construct read but not understood may be what fixes it)
+      if (!this.sawUnsupported) for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
       this.resolveGenericArgs();
+      // VC generation would stop at that construct: the function is unsupported there (without
+      // reaching what the construct left untyped)
+      const seen = this.sawUnsupported as { what: string; sp: Sp } | null;
+      if (seen && fn && !this.errors.length && !this.out.fnUnsupported.has(fn)) this.out.fnUnsupported.set(fn, { message: `unsupported: ${seen.what}`, sp: seen.sp });
     } catch (e) {
       // a type read but given no meaning (a raw pointer): the function is unsupported, not wrong
       if (e instanceof UnsupportedType && fn) {
@@ -1235,6 +1243,7 @@ class Checker {
       case 'closure':
         return this.specClosure(e, ctx, hint);
       case 'unsupported':
+        this.sawUnsupported ??= { what: e.what, sp: e.sp };
         return C_ANY;
     }
   }
@@ -1656,7 +1665,7 @@ class Checker {
     for (const p of this.pendingGeneric) {
       const tys = p.args.map((a) => toTy(a, this.vars));
       if (tys.some((t) => t === null)) {
-        this.error(`type annotations needed: cannot infer the generic arguments of \`${p.what}\``, p.sp);
+        if (!this.sawUnsupported) this.error(`type annotations needed: cannot infer the generic arguments of \`${p.what}\``, p.sp);
         continue;
       }
       if (p.call) this.out.callTypeArgs.set(p.call, tys as Ty[]);
@@ -2496,6 +2505,7 @@ class Checker {
         return C_UNIT;
       }
       case 'unsupported':
+        this.sawUnsupported ??= { what: s.what, sp: s.sp };
         return C_ANY;
     }
   }

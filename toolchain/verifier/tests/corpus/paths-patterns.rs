@@ -69,6 +69,7 @@ enum LeX {
     B(bool),
 }
 
+// expect: verified
 spec fn le_is_a(x: LeX) -> bool {
     x is A
 }

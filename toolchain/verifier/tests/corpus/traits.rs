@@ -486,6 +486,7 @@ trait QpU {
 struct QpR {}
 
 impl QpT for QpR {
+    // expect: verified
     spec fn qp() -> int { 3 }
 }
 

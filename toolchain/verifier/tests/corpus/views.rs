@@ -183,7 +183,7 @@ pub fn ghost_view_is_inner(g: Ghost<Wrapper<u64>>)
 // expect: unsupported
 #[verifier::inline]
 pub open spec fn gap_inline_fold(s: Set<u64>) -> bool {
-    s.fold(0, |e: int, x: u64| e) == 0
+    s.fold(0, move |e: int, x: u64| e) == 0
 }
 
 // Its caller reads the inline body, which the checker left untyped after the closure: the caller

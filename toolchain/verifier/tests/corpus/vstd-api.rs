@@ -799,10 +799,12 @@ proof fn va_map_new_wrong_key_type() {
 
 
 // `None` and `Set::empty()` take their types from where they are used (the checking phase)
+// expect: verified
 spec fn va_is_none(o: Option<u8>) -> bool {
     o is None
 }
 
+// expect: verified
 spec fn va_is_empty(s: Set<u8>) -> bool {
     s.len() == 0
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, extractCases, failsLinesOf, tokenize } from './extract';
+import { classify, customErrorMessages, extractCases, failsLinesOf, tokenize } from './extract';
 
 // Samples in the shape of Verus's test files, written for these tests.
 
@@ -35,6 +35,8 @@ describe('classify', () => {
     // the message of a custom_err attribute is that obligation's failure
     expect(classify('Err(e)', 'assert_vir_error_msg(e, "Custom assert error")', ['Custom assert error']).expect).toBe('fails');
     expect(classify('Err(e)', 'assert_vir_error_msg(e, "at most one")', ['Custom assert error']).expect).toBe('rejects');
+    // on an assertion and, with `#!`, on a requires / ensures clause
+    expect(customErrorMessages('#[verifier::custom_err("A")] assert(x);\n requires #![verifier::custom_err("B")] x == y,')).toEqual(['A', 'B']);
     expect(classify('Err(e)', '{ assert!(e.errors.len() == 2); }').expect).toBe('other');
     expect(classify('Err(_)', '').expect).toBe('other');
   });

@@ -292,6 +292,11 @@ export function failsLinesOf(source: string): number[] {
 /** Assertion helpers that mean "Verus rejects the program" though their names do not say error. */
 const REJECT_HELPERS = new Set(['assert_spec_borrowed', 'assert_spec_borrowed_field']);
 
+/** The messages of a case's `#[verifier::custom_err("..")]` attributes (also `#![..]`, on a clause). */
+export function customErrorMessages(source: string): string[] {
+  return [...source.matchAll(/#!?\[verifier::custom_err\("([^"\\]*)"\)\]/g)].map((m) => m[1]!);
+}
+
 /**
  * What Verus says, from the result pattern (`Ok(..)` / `Err(..)`) and the assertion after it.
  * `customErrors`: the messages of the case's `#[verifier::custom_err("..")]` attributes; an
@@ -434,8 +439,7 @@ function readCase(file: string, text: string, tokens: Token[], from: number, to:
   const pattern = text.slice(tokens[bodyEnd + 1]!.start, tokens[patternEnd - 1]!.end);
   const assertion = patternEnd < to ? text.slice(tokens[patternEnd + 1]!.start, tokens[to - 1]!.end).trim() : '';
   const source = assembleSource(pieces);
-  const customErrors = [...source.matchAll(/#\[verifier::custom_err\("([^"\\]*)"\)\]/g)].map((m) => m[1]!);
-  const { expect, failsCount } = classify(pattern, assertion, customErrors);
+  const { expect, failsCount } = classify(pattern, assertion, customErrorMessages(source));
   return {
     file,
     name: nameTok.text,

@@ -138,4 +138,14 @@ proof fn at_unknown_clause_attribute(a: int)
 {
 }
 
+
+// expect: error
+proof fn at_two_notes_on_a_clause(a: int)
+    requires
+        #![verifier::proof_note("one")]
+        #![verifier::proof_note("two")]
+        a <= 1,
+{
+}
+
 } // verus!

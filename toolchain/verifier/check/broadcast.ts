@@ -12,6 +12,7 @@ import type { BroadcastName, BroadcastUseItem, FnItem, Item, Sp } from '../ast';
 import type { Crate, FnInfo } from '../resolver';
 import { stronglyConnected } from '../graph';
 import { hasExternalBody } from '../../syntax/attributes';
+import { isLibraryFile } from '../library/load';
 import type { CheckError } from './checker';
 
 /** The lemmas a `broadcast use` names, groups expanded. */
@@ -47,7 +48,9 @@ export function broadcastTargets(crate: Crate, names: BroadcastName[], selfType:
       return;
     }
     if (fn) {
-      if (!fn.item.broadcast) out.errors.push({ message: `${display} is not a broadcast proof fn`, sp: n.sp });
+      // a vstd lemma that is broadcast in vstd may be a plain (explicitly called) one in the library
+      if (!fn.item.broadcast && isLibraryFile(fn.file)) out.unsupported ??= { message: `\`broadcast use\` of vstd's \`${display}\` (a lemma the library has, but not as a broadcast one)`, sp: n.sp };
+      else if (!fn.item.broadcast) out.errors.push({ message: `${display} is not a broadcast proof fn`, sp: n.sp });
       else if (!out.lemmas.includes(fn)) out.lemmas.push(fn);
       return;
     }

@@ -1728,6 +1728,9 @@ class Checker {
   private qualifiedTrait(p: Extract<Expr, { k: 'path' }>, ctx: Ctx): void {
     const { name, sp } = p.asTrait!;
     const tr = this.crate.traits.get(name);
+    // (a trait the crate declares in a form traits.ts does not model is not in `traits`)
+    const declared = this.crate.files.some((f) => f.items.some((it) => it.k === 'trait' && it.name === name) || f.items.some((it) => it.k === 'unsupported' && it.what.includes(`trait \`${name}\``)));
+    if ((!tr || tr.length !== 1) && declared) this.unsupportedHere(`unsupported: \`<.. as ${name}>::..\`: the trait \`${name}\` is not supported`, sp);
     if (!tr || tr.length !== 1) throw new ResolveError(`cannot find trait \`${name}\` in this scope`, sp);
     const method = p.segs[p.segs.length - 1]!;
     if (!tr[0]!.item.methods.some((m) => m.name === method)) throw new ResolveError(`cannot find method or associated constant \`${method}\` in trait \`${name}\``, p.sp);

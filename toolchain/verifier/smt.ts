@@ -382,6 +382,12 @@ export class SortRegistry {
       this.need(t.elem);
       return;
     }
+    // (a spec_fn is an array over its parameters' sorts: those are needed)
+    if (t.k === 'fn') {
+      t.params.forEach((p) => this.need(p));
+      this.need(t.ret);
+      return;
+    }
     if (t.k === 'int' || t.k === 'bool') return;
     const key = sortKey(t);
     if (this.dts.has(key)) return;

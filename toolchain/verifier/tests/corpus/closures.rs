@@ -100,4 +100,26 @@ fn sc_called_in_exec(f: Ghost<spec_fn(int) -> int>) -> (r: int) {
     g(1)
 }
 
+
+// a generic spec fn returning a closure (its sort: the array over the instantiation's sorts)
+// expect: verified
+spec fn sc_shift<A>(f: spec_fn(int) -> A, k: nat) -> spec_fn(int) -> A {
+    |n: int| f(n + k)
+}
+
+// expect: verified
+proof fn sc_shift_twice<A>(f: spec_fn(int) -> A, k1: nat, k2: nat)
+    ensures
+        sc_shift(sc_shift(f, k1), k2) == sc_shift(f, k1 + k2),
+{
+    assert(sc_shift(sc_shift(f, k1), k2) =~= sc_shift(f, k1 + k2));
+}
+
+// expect: failed postcondition
+proof fn sc_shift_twice_wrong<A>(f: spec_fn(int) -> A, k1: nat, k2: nat)
+    ensures
+        sc_shift(sc_shift(f, k1), k2) == sc_shift(f, k1 + k2 + 1),
+{
+}
+
 } // verus!

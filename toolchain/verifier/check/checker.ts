@@ -1911,7 +1911,9 @@ class Checker {
       if (!p || !isWrappedMutRef(p)) return;
       const inner = a.k === 'call' && a.callee.k === 'path' && a.callee.segs.length === 1 && a.callee.segs[0] === 'Tracked' ? a.args[0] : undefined;
       const ok = inner && ((inner.k === 'unary' && inner.op === '&mut') || (inner.k === 'path' && inner.segs.length === 1 && this.lookup(inner.segs[0]!, ctx)?.mutRef));
-      if (!ok) this.error(`mismatched types: \`${info.qname}\` expects \`Tracked(&mut ..)\` here`, a.sp);
+      // (a local holding a `Tracked<&mut T>`, `let t = Tracked(&mut g); f(t)`, is not modelled)
+      if (!ok && a.k === 'path' && a.segs.length === 1 && this.lookup(a.segs[0]!, ctx)) this.unsupportedCall(ctx.fn ?? null, `a \`Tracked<&mut ..>\` passed from a local (\`${a.segs[0]}\`)`, a.sp);
+      else if (!ok) this.error(`mismatched types: \`${info.qname}\` expects \`Tracked(&mut ..)\` here`, a.sp);
     });
     // two mutable borrows of one variable in one call (rustc's borrow check, the simple case)
     const borrowed: string[] = [];

@@ -376,6 +376,8 @@ class Checker {
   private currentConst: ConstItem | null = null;
   /** the first construct of the item being checked read but not understood (an `unsupported` node) */
   private sawUnsupported: { what: string; sp: Sp } | null = null;
+  /** the loops around the expression being checked, innermost last */
+  private loops: { label?: string; isolated: boolean; decreases: boolean }[] = [];
   /** the labels of the loops around the expression being checked (`undefined`: unlabelled) */
   private loopLabels: (string | undefined)[] = [];
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
@@ -1204,10 +1206,16 @@ class Checker {
         else this.unify(ctx.retTy, C_UNIT, e.sp);
         return C_ANY;
       }
-      case 'break': case 'continue':
+      case 'break': case 'continue': {
         if (e.label !== undefined && !this.loopLabels.includes(e.label)) this.error(`use of undeclared label \`${e.label}\``, e.sp);
         if (e.label === undefined && this.loopLabels[this.loopLabels.length - 1] === WHILE_CONDITION) this.error(`\`${e.k}\` with no label in the condition of a \`while\` loop`, e.sp);
+        // Verus's rules for a labelled jump out of nested loops
+        const at = e.label === undefined ? this.loops.length - 1 : this.loops.map((l) => l.label).lastIndexOf(e.label);
+        const target = this.loops[at];
+        if (target && e.k === 'continue' && e.label !== undefined && target.decreases && at < this.loops.length - 1) this.error('decrease checking for labeled continue not supported', e.sp);
+        if (target && e.k === 'break' && !target.isolated && this.loops.slice(at + 1).some((l) => l.isolated)) this.error("loop with loop_isolation=false contains 'break' statement inside a nested loop with loop_isolation=true", e.sp);
         return C_ANY;
+      }
       case 'while': case 'loop': {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
         // a loop that sees the facts before it (Verus) keeps its invariants simple
@@ -1228,10 +1236,12 @@ class Checker {
         if (!e.dec.length && ctx.code === 'exec' && !execTerminationWaived(ctx.fn, this.options)) this.error('loop must have a decreases clause', { start: e.sp.start, end: e.sp.start + e.k.length });
         const before = this.snap();
         this.loopLabels.push(e.label);
+        this.loops.push({ label: e.label, isolated, decreases: e.dec.length > 0 });
         try {
           this.block(e.body, ctx);
         } finally {
           this.loopLabels.pop();
+          this.loops.pop();
         }
         const afterBody = this.snap();
         // the body may not run (or stop at a `break` before an assignment); what it moved may be moved
@@ -2348,7 +2358,9 @@ class Checker {
     if (ctx.code !== 'exec' && e.lhs.k === 'unary' && e.lhs.op === '*' && e.lhs.e.k === 'path' && e.lhs.e.segs.length === 1) {
       const declared = ctx.fn?.params.find((p) => p.name === (e.lhs as { e: { segs: string[] } }).e.segs[0])?.ty;
       const inner = declared?.k === 'ref' && declared.mut ? declared.inner : null;
-      if (inner && (inner.k === 'ref' || (inner.k === 'path' && inner.name === 'Box'))) this.error('cannot mutate exec-mode place in proof-code', e.lhs.sp);
+      // (a box or reference of a `Tracked` / `Ghost` wrapper: a box of a tracked datatype is fine)
+      const held = inner?.k === 'ref' ? inner.inner : inner?.k === 'path' && inner.name === 'Box' ? inner.args[0] : undefined;
+      if (held?.k === 'path' && (held.name === 'Tracked' || held.name === 'Ghost')) this.error('cannot mutate exec-mode place in proof-code', e.lhs.sp);
     }
     // `*x = ..` / `x.0 = ..` of a `Ghost`/`Tracked` local: a ghost place, which exec code only moves as a whole
     if (place && ctx.code === 'exec' && place.local.wrapped && !place.direct) this.error(`cannot access ${place.local.wrapped}-mode place in executable context`, e.lhs.sp);

@@ -454,6 +454,7 @@ fn lbl_undeclared() {
 }
 
 // expect: failed invariant-preserved
+#[verifier::exec_allows_no_decreases_clause]
 fn lbl_continue_outer_checks_invariant(n: u8) {
     let mut i: u8 = 0;
     let mut c: u8 = 0;
@@ -461,7 +462,6 @@ fn lbl_continue_outer_checks_invariant(n: u8) {
         invariant
             i <= n,
             c <= i,
-        decreases n - i,
     {
         i = i + 1;
         c = i;
@@ -553,6 +553,32 @@ fn lbl_labelled_break_in_while_condition(n: u64) {
     let mut i = 0u64;
     'a: while ({ if n == 0 { break 'a; } i < 10 }) {
         i += 1;
+    }
+}
+
+
+// expect: error
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_continue_to_loop_with_decreases() {
+    'a: loop
+        decreases 3u8,
+    {
+        loop {
+            continue 'a;
+        }
+    }
+}
+
+// expect: error
+#[verifier::exec_allows_no_decreases_clause]
+fn lbl_break_across_isolation(b: bool) {
+    #[verifier::loop_isolation(false)]
+    'outer: loop {
+        #[verifier::loop_isolation(true)]
+        while b {
+            break 'outer;
+        }
+        break;
     }
 }
 

@@ -127,6 +127,12 @@ export function sortKey(t: Ty): string {
   }
 }
 
+/** `t` with each symbol of `map` replaced by its term (no binder of `t` may use those names). */
+export function substSymbols(t: Term, map: ReadonlyMap<string, Term>): Term {
+  if (typeof t === 'string') return map.get(t) ?? t;
+  return t.map((x) => substSymbols(x, map));
+}
+
 export function sortOf(t: Ty): Term {
   t = t;
   switch (t.k) {

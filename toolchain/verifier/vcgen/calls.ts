@@ -5,15 +5,24 @@
 
 import type { Expr, Sp } from '../ast';
 import { BOOL, ResolveError, UNIT, genericEnv, tyStr, type FnInfo, type Ty } from '../resolver';
-import { ite, not, num, quote, type Term } from '../smt';
+import { ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 
 export class CallMethods {
-  /** A spec_fn value `f` applied to `args`: the array `f` at their values. */
+  /**
+   * A spec_fn value `f` applied to `args`: the array `f` at their values; a closure written right
+   * there (`(|x| e)(a)`, or a parameter bound to one) is beta-reduced to `e` at `a`, so a trigger
+   * inside it is a plain application and z3 sees no lambda in a pattern.
+   */
   applySpecFn(this: FnGen, f: Term, ty: Extract<Ty, { k: 'fn' }>, args: Expr[], st: State, m: Mode): V {
     const vals = args.map((a, i) => this.fit(this.ev(a, st, { ...m, exec: false }), ty.params[i]!).t);
+    if (Array.isArray(f) && f[0] === 'lambda' && Array.isArray(f[1]) && f[1].length === vals.length) {
+      // (a closure's parameter names are fresh: substitution cannot capture)
+      const names = new Map((f[1] as Term[][]).map((b, i) => [b[0] as string, vals[i]!]));
+      return { t: substSymbols(f[2]!, names), ty: ty.ret };
+    }
     return { t: ['select', f, ...vals], ty: ty.ret };
   }
 

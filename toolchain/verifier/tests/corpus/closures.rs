@@ -122,4 +122,38 @@ proof fn sc_shift_twice_wrong<A>(f: spec_fn(int) -> A, k1: nat, k2: nat)
 {
 }
 
+
+// a closure passed where the callee's ensures applies it inside a trigger: beta-reduced
+pub struct ScS {
+    pub a: int,
+}
+
+// expect: verified
+uninterp spec fn sc_prop_1(s: ScS) -> bool;
+
+// expect: verified
+uninterp spec fn sc_prop_2(s: ScS) -> bool;
+
+// expect: verified
+#[verifier::external_body]
+proof fn sc_implies(f1: spec_fn(ScS) -> bool, f2: spec_fn(ScS) -> bool)
+    ensures
+        forall|s: ScS| #[trigger] f1(s) ==> f2(s),
+{
+}
+
+// expect: verified
+proof fn sc_lambda_in_trigger(s: ScS) {
+    sc_implies(|s1| sc_prop_1(s1), |s1| sc_prop_2(s1));
+    assert forall|s: ScS| sc_prop_1(s) implies sc_prop_2(s) by {
+        assert((|s1| sc_prop_1(s1))(s));
+    }
+}
+
+// expect: failed assertion
+proof fn sc_lambda_in_trigger_wrong(s: ScS) {
+    sc_implies(|s1| sc_prop_1(s1), |s1| sc_prop_2(s1));
+    assert(sc_prop_2(s));
+}
+
 } // verus!

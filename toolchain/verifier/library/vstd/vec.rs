@@ -15,7 +15,8 @@ impl<T> Vec<T> {
         Seq::new(self.len as nat, |i: int| self.elems[i])
     }
 
-    /// `v[i]` in ghost code.
+    /// `v[i]` in ghost code (inline, as vstd's: a trigger on `v[i]` is one on `v@[i]`).
+    #[verifier::inline]
     pub open spec fn spec_index(&self, i: int) -> T
         recommends
             0 <= i < self.view().len(),

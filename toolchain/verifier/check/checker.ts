@@ -1163,7 +1163,8 @@ class Checker {
         return this.structLit(e, ctx);
       case 'tuple':
         this.noStoredMutBorrow(e.elems);
-        return { k: 'tuple', elems: e.elems.map((x) => this.infer(x, ctx)) };
+        // (an element moves its value whole: a `Tracked` local may be one)
+        return { k: 'tuple', elems: e.elems.map((x) => this.inferWhole(x, ctx)) };
       case 'array': {
         this.noStoredMutBorrow(e.elems);
         const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;

@@ -335,4 +335,25 @@ proof fn pptr_read_token(tracked p: PointsTo<u64>) {
     assert(p.token >= 0);
 }
 
+
+// a `Tracked` local moved whole as an element of a returned tuple
+// expect: verified
+fn tw_tuple_of_tracked(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: (PPtr<u64>, Tracked<PointsTo<u64>>))
+    requires
+        perm.pptr() == p,
+        perm.is_init(),
+    ensures
+        r.0 == p,
+        r.1@.value() == perm.value(),
+{
+    let tp = Tracked(perm);
+    (p, tp)
+}
+
+// expect: error
+fn tw_tuple_of_tracked_twice(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: (Tracked<PointsTo<u64>>, Tracked<PointsTo<u64>>)) {
+    let tp = Tracked(perm);
+    (tp, tp)
+}
+
 } // verus!

@@ -39,6 +39,8 @@ export function triggerable(t: Term, allowArithmetic = false): boolean {
   if (typeof t === 'string') return true;
   const h = t[0]!;
   if (isInt2bv(h)) return t.slice(1).every((x) => triggerable(x, allowArithmetic));
+  // a datatype tester `((_ is V) x)` (Verus's `x is V`, vstd's `is_None()`): z3 matches it as a function
+  if (Array.isArray(h) && h[0] === '_' && h[1] === 'is') return t.slice(1).every((x) => triggerable(x, allowArithmetic));
   if (typeof h !== 'string' || h === 'as') return false;
   if (INTERPRETED.has(h) && !BITWISE.has(h) && !(allowArithmetic && ARITHMETIC.has(h))) return false;
   return t.slice(1).every((x) => triggerable(x, allowArithmetic));

@@ -239,4 +239,25 @@ proof fn trg_mul_nonlinear_by(x: int, y: int)
         requires 0 <= x < 10, 0 <= y < 10;
 }
 
+
+// a variant test (`is_None()`, `x is V`) may be a trigger
+// expect: verified
+uninterp spec fn tr_opt_at(i: int) -> Option<u8>;
+
+// expect: verified
+proof fn tr_tester_trigger()
+    requires
+        forall|i: int| 0 <= i < 10 ==> #[trigger] tr_opt_at(i).is_None(),
+{
+    assert(tr_opt_at(3) is None);
+}
+
+// expect: failed assertion
+proof fn tr_tester_trigger_out_of_range()
+    requires
+        forall|i: int| 0 <= i < 10 ==> #[trigger] tr_opt_at(i).is_None(),
+{
+    assert(tr_opt_at(11) is None);
+}
+
 } // verus!

@@ -247,7 +247,7 @@ uninterp spec fn tr_opt_at(i: int) -> Option<u8>;
 // expect: verified
 proof fn tr_tester_trigger()
     requires
-        forall|i: int| 0 <= i < 10 ==> #[trigger] tr_opt_at(i).is_None(),
+        forall|i: int| 0 <= i < 10 ==> #[trigger] tr_opt_at(i).is_none(),
 {
     assert(tr_opt_at(3) is None);
 }
@@ -255,7 +255,7 @@ proof fn tr_tester_trigger()
 // expect: failed assertion
 proof fn tr_tester_trigger_out_of_range()
     requires
-        forall|i: int| 0 <= i < 10 ==> #[trigger] tr_opt_at(i).is_None(),
+        forall|i: int| 0 <= i < 10 ==> #[trigger] tr_opt_at(i).is_none(),
 {
     assert(tr_opt_at(11) is None);
 }

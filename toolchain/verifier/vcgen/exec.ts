@@ -15,6 +15,9 @@ export function rootVar(e: Expr): string | null {
   if (e.k === 'path' && e.segs.length === 1) return e.segs[0]!;
   if (e.k === 'field' || e.k === 'index') return rootVar(e.recv);
   if (e.k === 'unary' && (e.op === '*' || e.op === '&mut' || e.op === '&')) return rootVar(e.e);
+  // `g@ = v` writes the `Ghost` place `g`; `t.borrow_mut()` is the `Tracked` place `t`
+  if (e.k === 'view') return rootVar(e.e);
+  if (e.k === 'method' && e.name === 'borrow_mut' && !e.args.length) return rootVar(e.recv);
   return null;
 }
 
@@ -431,12 +434,10 @@ export class ExecMethods {
           if (r && !isLocal(r)) {
             const b2 = st.lookup(r);
             if (b2) {
-              const ty = b2.ty;
-              // conservatively: any user method on a struct receiver taking &mut self
-              if (ty.k === 'struct' || ty.k === 'enum') {
-                for (const [q, infos] of this.crate.fns) {
-                  if (q.endsWith('::' + e.name) && infos.some((i) => i.item.params[0]?.isSelf && i.item.params[0].ty.k === 'ref' && i.item.params[0].ty.mut)) out.add(r);
-                }
+              // conservatively: any method of that name taking `&mut self` (a user type's, or the
+              // library's on a built-in type: `m.borrow_mut().tracked_insert(..)`)
+              for (const [q, infos] of this.crate.fns) {
+                if (q.endsWith('::' + e.name) && infos.some((i) => i.item.params[0]?.isSelf && i.item.params[0].ty.k === 'ref' && i.item.params[0].ty.mut)) out.add(r);
               }
             }
           }

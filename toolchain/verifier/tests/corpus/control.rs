@@ -582,4 +582,47 @@ fn lbl_break_across_isolation(b: bool) {
     }
 }
 
+
+// a `Ghost` local written with `g@ = v` in a loop is one of the loop's variables
+// expect: verified
+fn lg_ghost_in_loop(n: u64) -> (r: Ghost<Seq<u64>>)
+    ensures
+        r@.len() == n,
+{
+    let mut g: Ghost<Seq<u64>> = Ghost(Seq::empty());
+    let mut i: u64 = 0;
+    while i < n
+        invariant
+            i <= n,
+            g@.len() == i,
+        decreases n - i,
+    {
+        proof {
+            g@ = g@.push(i);
+        }
+        i = i + 1;
+    }
+    g
+}
+
+// expect: failed postcondition
+fn lg_ghost_in_loop_forgotten(n: u64) -> (r: Ghost<Seq<u64>>)
+    ensures
+        r@.len() == 0,
+{
+    let mut g: Ghost<Seq<u64>> = Ghost(Seq::empty());
+    let mut i: u64 = 0;
+    while i < n
+        invariant
+            i <= n,
+        decreases n - i,
+    {
+        proof {
+            g@ = g@.push(i);
+        }
+        i = i + 1;
+    }
+    g
+}
+
 } // verus!

@@ -115,10 +115,12 @@ proof fn sc_shift_twice<A>(f: spec_fn(int) -> A, k1: nat, k2: nat)
     assert(sc_shift(sc_shift(f, k1), k2) =~= sc_shift(f, k1 + k2));
 }
 
+// (a concrete function: refuting an equality of two closures over an unknown `f` needs a model
+// of `f`, which z3 can take long to find)
 // expect: failed postcondition
-proof fn sc_shift_twice_wrong<A>(f: spec_fn(int) -> A, k1: nat, k2: nat)
+proof fn sc_shift_twice_wrong(k1: nat, k2: nat)
     ensures
-        sc_shift(sc_shift(f, k1), k2) == sc_shift(f, k1 + k2 + 1),
+        (sc_shift(sc_shift(|x: int| x, k1), k2))(0) == k1 + k2 + 1,
 {
 }
 

@@ -378,3 +378,18 @@ export interface SourceFile {
   items: Item[];
   diagnostics: ParseDiagnostic[];
 }
+
+/**
+ * Whether a syntax node under `node` (expressions, statements, blocks, patterns; spans skipped)
+ * satisfies `found`. `skip`: nodes whose insides are not searched (a closure, `old(..)`).
+ */
+export function someNode(node: unknown, found: (n: { k: string }) => boolean, skip: (n: { k: string }) => boolean = () => false): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((x) => someNode(x, found, skip));
+  const o = node as Record<string, unknown>;
+  if (typeof o.k === 'string') {
+    if (found(o as { k: string })) return true;
+    if (skip(o as { k: string })) return false;
+  }
+  return Object.keys(o).some((key) => key !== 'sp' && someNode(o[key], found, skip));
+}

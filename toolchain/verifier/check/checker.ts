@@ -9,6 +9,7 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
+import { someNode } from '../ast';
 import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isWrappedMutRef, isMachine, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
@@ -178,13 +179,7 @@ const WHILE_CONDITION = '#while-condition';
 
 /** Whether a `break` appears anywhere inside `b` (any loop, any label). */
 function mentionsBreak(b: Block): boolean {
-  const visit = (x: unknown): boolean => {
-    if (!x || typeof x !== 'object') return false;
-    if (Array.isArray(x)) return x.some(visit);
-    if ((x as { k?: string }).k === 'break') return true;
-    return Object.values(x).some(visit);
-  };
-  return visit(b);
+  return someNode(b, (n) => n.k === 'break');
 }
 
 class CheckFailed extends Error {}
@@ -2200,18 +2195,13 @@ class Checker {
   private assignWhileBorrowed(recv: Expr, args: Expr[], ctx: Ctx): void {
     const root = this.placeRoot(recv, ctx);
     if (!root || root.deref) return;
-    const visit = (x: Expr): void => {
-      if (x.k === 'closure') return;
+    // (every such assignment is reported: the search never stops early)
+    const assignsRoot = (n: { k: string }): boolean => {
+      const x = n as Expr;
       if (x.k === 'assign' && this.placeRoot(x.lhs, ctx)?.local === root.local) this.error(`cannot assign to \`${root.name}\` because it is borrowed`, x.sp);
-      for (const v of Object.values(x)) {
-        for (const y of Array.isArray(v) ? v : [v]) {
-          if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr);
-          // (a block's statements)
-          else if (y && typeof y === 'object' && 'stmts' in y) for (const st of (y as Block).stmts) for (const z of Object.values(st)) if (z && typeof z === 'object' && 'k' in z && 'sp' in z) visit(z as Expr);
-        }
-      }
+      return false;
     };
-    for (const a of args) visit(a);
+    someNode(args, assignsRoot, (n) => n.k === 'closure');
   }
 
   /** A place as a string (`x.f[]`: indices are not told apart), or null when it is not a local's place. */
@@ -2589,21 +2579,18 @@ class Checker {
    * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`.
    */
   private finalStyle(f: FnItem, params: Map<string, Local>): void {
-    const isCall = (x: Expr, name: string): boolean => x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === name;
-    const uses = (x: Expr, found: (x: Expr) => boolean, stop: (x: Expr) => boolean): boolean => {
-      if (found(x)) return true;
-      if (stop(x)) return false;
-      for (const v of Object.values(x)) {
-        const kids = Array.isArray(v) ? v : [v];
-        for (const y of kids) if (y && typeof y === 'object' && 'k' in y && 'sp' in y && uses(y as Expr, found, stop)) return true;
-      }
-      return false;
+    const isCall = (n: { k: string }, name: string): boolean => {
+      const x = n as Expr;
+      return x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === name;
     };
-    if (!f.ensures.some((e) => uses(e, (x) => isCall(x, 'final'), () => false))) return;
-    const bare = (x: Expr): boolean => x.k === 'path' && x.segs.length === 1 && !!params.get(x.segs[0]!)?.mutRef;
+    if (!someNode(f.ensures, (x) => isCall(x, 'final'))) return;
+    const bare = (n: { k: string }): boolean => {
+      const x = n as Expr;
+      return x.k === 'path' && x.segs.length === 1 && !!params.get(x.segs[0]!)?.mutRef;
+    };
     for (const e of f.ensures) {
       // (a closure or quantifier binding the same name shadows the parameter: not a bare use)
-      if (uses(e, bare, (x) => isCall(x, 'old') || isCall(x, 'final'))) {
+      if (someNode(e, bare, (x) => isCall(x, 'old') || isCall(x, 'final'))) {
         this.error('to dereference a mutable reference parameter in a postcondition, disambiguate by wrapping it in either `old` or `final`', e.sp);
         return;
       }

@@ -5,7 +5,7 @@
 // changes, and a change it did not havoc makes the function unsupported (never a silent pass).
 
 import type { Block, Expr, Pat, Stmt } from '../ast';
-import { ResolveError, UNIT, isMachine, type Ty } from '../resolver';
+import { BOOL, ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
 import type { ScopeVar, Crossed, ObligationNote } from './query';
@@ -35,6 +35,17 @@ function patBinds(p: Pat, out: Set<string>): Set<string> {
 }
 
 export class ExecMethods {
+  /**
+   * A copy of `st` for code whose facts must not reach the code after it (an `assert .. by`
+   * proof, an `assert forall` body, a closure's body): its path gets a fresh boolean, so what it
+   * assumes (`assume(false)`, an unsatisfiable `implies` premise or `requires`) is guarded by a
+   * condition the solver may take false everywhere else, while its own obligations still see it.
+   */
+  scopedBranch(this: FnGen, st: State): State {
+    const s2 = st.clone();
+    s2.path.push(this.fresh('$scoped', BOOL));
+    return s2;
+  }
   checkBody(this: FnGen): void {
     const f = this.info.item;
     const st = new State();
@@ -305,7 +316,7 @@ export class ExecMethods {
           return { t: 'true', ty: UNIT };
         }
         if (s.proof) {
-          const s2 = st.clone();
+          const s2 = this.scopedBranch(st);
           const r = this.execBlock(s.proof, s2, ghostM);
           const v = this.ev(s.e, r ? s2 : s2, { ...ghostM, pure: true });
           if (r) this.oblige(s2, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
@@ -320,7 +331,7 @@ export class ExecMethods {
       }
       case 'assert-forall': {
         // skolemize: fresh constants for the variables
-        const s2 = st.clone();
+        const s2 = this.scopedBranch(st);
         s2.push();
         for (const p of s.params) {
           const ty = this.binderType(p);

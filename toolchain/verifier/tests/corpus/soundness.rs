@@ -453,4 +453,31 @@ fn sd_continue_shadow_decreases(n: u64)
     }
 }
 
+// ---- what an `assert .. by` proof or an `assert forall` body assumes stays inside it
+
+// expect: verified
+uninterp spec fn sb_p(x: int) -> bool;
+
+// expect: failed assertion
+proof fn sb_by_assume_false_leaks() {
+    assert(true) by { assume(false); }
+    assert(false);
+}
+
+// expect: verified
+proof fn sb_by_assume_false_inside(a: int) {
+    assert(a == a + 1) by { assume(false); }
+}
+
+// expect: failed assertion
+proof fn sb_forall_false_premise_leaks() {
+    assert forall|x: int| sb_p(x) && !sb_p(x) implies false by {}
+    assert(false);
+}
+
+// expect: verified
+proof fn sb_forall_false_premise_proves_anything() {
+    assert forall|x: int| sb_p(x) && !sb_p(x) implies x == 7 by {}
+}
+
 } // verus!

@@ -60,9 +60,22 @@ export type Expr =
   | { k: 'while'; cond: Expr; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'loop'; inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; body: Block; sp: Sp } & LoopExtras
   | { k: 'assign'; op: string; lhs: Expr; rhs: Expr; sp: Sp }
-  /** `|x: T, y| body` (parameters that are plain names; a missing type is inferred) */
-  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp }[]; body: Expr; sp: Sp }
+  /**
+   * `|x: T, y| body` (parameters that are plain names; a missing type is inferred). In ghost code a
+   * `spec_fn` value; in exec code an exec closure, which may carry `move`, a result annotation
+   * `-> T` / `-> (r: T)` and `requires` / `ensures` clauses (then its body is a block).
+   */
+  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp }[]; body: Expr; sp: Sp; exec?: ClosureSpec }
   | { k: 'unsupported'; what: string; sp: Sp };
+
+/** What an exec closure declares besides its parameters (present when anything is written). */
+export interface ClosureSpec {
+  move: boolean;
+  /** `-> T` (name null) or `-> (r: T)` */
+  ret: { name: string | null; ty: TypeExpr; sp: Sp } | null;
+  requires: Expr[];
+  ensures: Expr[];
+}
 
 export interface LoopExtras {
   /** the first `invariant_except_break` or `ensures` clause keyword */

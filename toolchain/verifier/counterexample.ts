@@ -413,7 +413,7 @@ export class ModelReader {
       }
       case 'map':
         return 'map![..]';
-      case 'fn':
+      case 'fn': case 'closure':
         return '|..| ..';
       // a value of a type parameter: the model's name for it (an element of an uninterpreted sort)
       case 'param': case 'cval':

@@ -343,14 +343,21 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(parseExpr('p as *mut MaybeUninit<T>').expr).toMatchObject({ k: 'cast', ty: { k: 'ptr', mut: true, inner: { name: 'MaybeUninit' } } });
   });
 
-  it('reads closures: plain-name parameters as a `closure` node, any other form whole as `unsupported`', () => {
+  it('reads closures: plain-name parameters as a `closure` node (with an exec closure\'s `move`, result and clauses), pattern parameters whole as `unsupported`', () => {
     expect(parseExpr('|i: int| i + 1')).toMatchObject({ diagnostics: [], expr: { k: 'closure', params: [{ name: 'i', ty: { k: 'path', name: 'int' } }], body: { k: 'binary', op: '+' }, sp: { start: 0, end: 14 } } });
     expect(parseExpr('|p| s.contains(p)').expr).toMatchObject({ k: 'closure', params: [{ name: 'p', ty: { k: 'infer' } }], body: { k: 'method' } });
     expect(parseExpr('|| 0').expr).toMatchObject({ k: 'closure', params: [] });
-    for (const src of ['move |x| x', '|x| -> u8 { x }', '|(a, b): (int, int)| a', '|mut x: int| x']) {
+    // exec closures: `move`, a result annotation (named or not) and clauses are kept
+    expect(parseExpr('move |x| x').expr).toMatchObject({ k: 'closure', exec: { move: true, ret: null, requires: [], ensures: [] } });
+    expect(parseExpr('|x| -> u8 { x }').expr).toMatchObject({ k: 'closure', exec: { move: false, ret: { name: null, ty: { name: 'u8' } } }, body: { k: 'block' } });
+    const clauses = parseExpr('|y: u64| -> (z: u64) requires y == 2, y > 0 ensures z == 2 { y }');
+    expect(clauses.diagnostics).toEqual([]);
+    expect(clauses.expr).toMatchObject({ k: 'closure', exec: { ret: { name: 'z', ty: { name: 'u64' } }, requires: [{ k: 'binary' }, { k: 'binary' }], ensures: [{ k: 'binary' }] }, body: { k: 'block' } });
+    expect(parseExpr('|x| x').expr).not.toHaveProperty('exec');
+    for (const src of ['|(a, b): (int, int)| a', '|mut x: int| x']) {
       const r = parseExpr(src);
       expect(r.diagnostics).toEqual([]);
-      expect(r.expr).toMatchObject({ k: 'unsupported', what: 'closure', sp: { start: 0, end: src.length } });
+      expect(r.expr).toMatchObject({ k: 'unsupported', what: 'closure with a pattern parameter', sp: { start: 0, end: src.length } });
     }
     const call = parseExpr('Seq::new(n, |i| a[i] + 1)').expr!;
     expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'closure', body: { k: 'binary' } }] });

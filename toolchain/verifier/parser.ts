@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { Block, BinOp, BroadcastName, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -2200,13 +2200,15 @@ class Parser {
   }
 
   /**
-   * A closure `|x, y: T| e` / `move |x| -> T { .. }` / `|| e`. One whose parameters are plain
-   * names, without `move` or a return type, is a `closure` node (spec closures: `Seq::new(n, |i|
-   * ..)`, `Set::new(|x| ..)`); any other is read whole and stands as `unsupported` at its span.
+   * A closure `|x, y: T| e` / `move |x| -> (r: T) requires .. ensures .. { .. }` / `|| e`. Its
+   * parameters must be plain names (a pattern parameter makes it `unsupported`, read whole);
+   * `move`, a result annotation and clauses are kept in `exec` (the checker decides whether the
+   * closure is a spec or an exec one). After a result annotation or a clause the body is a block.
    */
   closure(): Expr {
     const s = this.peek().start;
-    let plain = !this.eat('move');
+    const isMove = this.eat('move');
+    let plain = true;
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     if (!this.eat('||')) {
       this.expect('|');
@@ -2229,16 +2231,30 @@ class Parser {
         this.inQuantParams = save;
       }
     }
-    let body: Expr;
+    let ret: ClosureSpec['ret'] = null;
     if (this.eat('->')) {
-      plain = false;
-      this.type();
+      const rs = this.peek().start;
+      if (this.is('(') && this.peek(1).kind === 'ident' && this.is(':', 2)) {
+        this.next();
+        const name = this.next().text;
+        this.expect(':');
+        const ty = this.type();
+        this.expect(')');
+        ret = { name, ty, sp: { start: rs, end: this.lastEnd() } };
+      } else ret = { name: null, ty: this.type(), sp: { start: rs, end: this.lastEnd() } };
+    }
+    const requires: Expr[] = [];
+    const ensures: Expr[] = [];
+    while (this.peek().kind === 'ident' && (this.is('requires') || this.is('ensures'))) this.clauseList(this.next().text === 'requires' ? requires : ensures);
+    const extra = isMove || ret !== null || requires.length > 0 || ensures.length > 0;
+    let body: Expr;
+    if (ret || requires.length || ensures.length) {
       const b = this.block();
       body = { k: 'block', block: b, sp: b.sp };
     } else body = this.expr();
     const sp = { start: s, end: this.lastEnd() };
-    if (!plain) return { k: 'unsupported', what: 'closure', sp };
-    return { k: 'closure', params, body, sp };
+    if (!plain) return { k: 'unsupported', what: 'closure with a pattern parameter', sp };
+    return { k: 'closure', params, body, sp, ...(extra ? { exec: { move: isMove, ret, requires, ensures } } : {}) };
   }
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {

@@ -19,6 +19,8 @@ export type Ty =
   | { k: 'tuple'; elems: Ty[] }
   /** `spec_fn(A, B) -> C`: a mathematical function (total: its value at every argument) */
   | { k: 'fn'; params: Ty[]; ret: Ty }
+  /** An exec closure's own type (one per closure expression, `id`), called with `params`, giving `ret`. */
+  | { k: 'closure'; id: number; params: Ty[]; ret: Ty }
   /**
    * A generic parameter of the function (or impl) being checked: a type parameter, or a const
    * parameter where it is a generic argument (`Array<T, N>`). Inside the generic code it stands
@@ -85,6 +87,7 @@ export function tyStr(t: Ty): string {
     case 'map': return `Map<${tyStr(t.key)}, ${tyStr(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyStr).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
+    case 'closure': return `impl Fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
   }
 }
 
@@ -98,6 +101,7 @@ export function tyKey(t: Ty): string {
     case 'map': return `Map<${tyKey(t.key)}, ${tyKey(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyKey).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
+    case 'closure': return `closure#${t.id}(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
     case 'param': return '$' + t.name;
     default: return tyStr(t);
   }
@@ -120,6 +124,7 @@ export function substTy(t: Ty, env: TyEnv): Ty {
     case 'map': return { k: 'map', key: substTy(t.key, env), val: substTy(t.val, env) };
     case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => substTy(e, env)) };
     case 'fn': return { k: 'fn', params: t.params.map((e) => substTy(e, env)), ret: substTy(t.ret, env) };
+    case 'closure': return { ...t, params: t.params.map((e) => substTy(e, env)), ret: substTy(t.ret, env) };
     case 'array': {
       let len: ArrayLen = t.len;
       if (typeof len === 'string') {
@@ -142,7 +147,7 @@ export function hasParam(t: Ty): boolean {
     case 'array': return typeof t.len === 'string' || hasParam(t.elem);
     case 'map': return hasParam(t.key) || hasParam(t.val);
     case 'tuple': return t.elems.some(hasParam);
-    case 'fn': return t.params.some(hasParam) || hasParam(t.ret);
+    case 'fn': case 'closure': return t.params.some(hasParam) || hasParam(t.ret);
     default: return false;
   }
 }

@@ -47,6 +47,8 @@ export function num(v: bigint | number): Term {
 }
 export const TRUE: Term = 'true';
 export const FALSE: Term = 'false';
+/** The sort of exec closure values (smt sortKey). */
+export const CLOSURE_SORT = '$Closure'; // (no Rust type is named with a `$`)
 export function and(...xs: Term[]): Term {
   const ys = xs.filter((x) => x !== 'true');
   if (ys.some((y) => y === 'false')) return 'false';
@@ -124,6 +126,9 @@ export function sortKey(t: Ty): string {
     case 'map': return `Map<${sortKey(t.key)},${sortKey(t.val)}>`;
     case 'tuple': return `Tuple<${t.elems.map(sortKey).join(',')}>`;
     case 'fn': return `Fn<${t.params.map(sortKey).join(',')};${sortKey(t.ret)}>`;
+    // every exec closure value is an element of one uninterpreted sort (what it does is stated by
+    // its `requires` / `ensures` predicates, vcgen/closures.ts)
+    case 'closure': return CLOSURE_SORT;
   }
 }
 
@@ -194,7 +199,7 @@ function userDatatypesIn(t: Ty, out: Set<string>): void {
     case 'seq': case 'array': case 'set': userDatatypesIn(t.elem, out); return;
     case 'map': userDatatypesIn(t.key, out); userDatatypesIn(t.val, out); return;
     case 'tuple': t.elems.forEach((a) => userDatatypesIn(a, out)); return;
-    case 'fn': t.params.forEach((a) => userDatatypesIn(a, out)); userDatatypesIn(t.ret, out); return;
+    case 'fn': case 'closure': t.params.forEach((a) => userDatatypesIn(a, out)); userDatatypesIn(t.ret, out); return;
     default: return;
   }
 }
@@ -380,6 +385,12 @@ export class SortRegistry {
     t = t;
     if (t.k === 'param') {
       this.params.add(print(sortOf(t)));
+      return;
+    }
+    if (t.k === 'closure') {
+      this.params.add(print(sortOf(t)));
+      t.params.forEach((p) => this.need(p));
+      this.need(t.ret);
       return;
     }
     if (t.k === 'cval') return;

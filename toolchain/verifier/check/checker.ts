@@ -372,7 +372,13 @@ class Checker {
   /** the first construct of the item being checked read but not understood (an `unsupported` node) */
   private sawUnsupported: { what: string; sp: Sp } | null = null;
   /** the loops around the expression being checked, innermost last */
-  private loops: { label?: string; isolated: boolean; decreases: boolean }[] = [];
+  private loops: { label?: string; isolated: boolean; decreases: boolean; written: Set<Local>; captured: Map<Local, Sp> }[] = [];
+  /**
+   * The locals a closure (not `move`) of the function borrows, with the closure's span: writing one
+   * later while the closure may still be called is rustc's borrow error, and the closure's facts
+   * speak of the captured value (vcgen/closures.ts), so such a write is not modelled.
+   */
+  private closureBorrows = new Map<Local, Sp>();
   /** the labels of the loops around the expression being checked (`undefined`: unlabelled) */
   private loopLabels: (string | undefined)[] = [];
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
@@ -407,6 +413,7 @@ class Checker {
   private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
     this.errors = [];
     this.cells = [];
+    this.closureBorrows = new Map();
     this.currentFn = fn;
     this.itemBinders = [];
     this.pendingGeneric = [];
@@ -772,6 +779,11 @@ class Checker {
   /** `found` must be usable where `expected` is wanted (rustc: no implicit conversion). */
   private unify(expected: CTy, found: CTy, sp: Sp): boolean {
     if (!this.unifies(expected, found)) {
+      const [x, y] = [shallow(expected, this.vars), shallow(found, this.vars)];
+      if (x.k === 'closure' && y.k === 'closure') {
+        this.error('mismatched types: expected closure, found a different closure (no two closures, even if identical, have the same type)', sp);
+        return false;
+      }
       this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);
       return false;
     }
@@ -809,6 +821,8 @@ class Checker {
         const bb = b as typeof a;
         return a.params.length === bb.params.length && a.params.every((x, i) => this.unifies(x, bb.params[i]!)) && this.unifies(a.ret, bb.ret);
       }
+      // (each closure expression has its own type, as in Rust)
+      case 'closure': return a.id === (b as typeof a).id;
     }
   }
 
@@ -1232,13 +1246,16 @@ class Checker {
         if (!e.dec.length && ctx.code === 'exec' && !execTerminationWaived(ctx.fn, this.options)) this.error('loop must have a decreases clause', { start: e.sp.start, end: e.sp.start + e.k.length });
         const before = this.snap();
         this.loopLabels.push(e.label);
-        this.loops.push({ label: e.label, isolated, decreases: e.dec.length > 0 });
+        const loop = { label: e.label, isolated, decreases: e.dec.length > 0, written: new Set<Local>(), captured: new Map<Local, Sp>() };
+        this.loops.push(loop);
         try {
           this.block(e.body, ctx);
         } finally {
           this.loopLabels.pop();
           this.loops.pop();
         }
+        // a closure made in the loop borrows what the next iteration's earlier code writes
+        for (const [local, sp] of loop.captured) if (loop.written.has(local)) this.unsupportedHere('not supported: a loop writes a variable that a closure made in it borrows', sp);
         const afterBody = this.snap();
         // the body may not run (or stop at a `break` before an assignment); what it moved may be moved
         this.join(before, [before, afterBody]);
@@ -1247,7 +1264,7 @@ class Checker {
       case 'assign':
         return this.assign(e, ctx);
       case 'closure':
-        return this.specClosure(e, ctx, hint);
+        return ctx.code === 'exec' ? this.execClosure(e, ctx) : this.specClosure(e, ctx, hint);
       case 'unsupported':
         this.sawUnsupported ??= { what: e.what, sp: e.sp };
         return C_ANY;
@@ -1291,7 +1308,7 @@ class Checker {
    * variables around it (their values where the closure is written). Exec closures are not modelled.
    */
   private specClosure(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx, hint?: CTy): CTy {
-    if (ctx.code === 'exec') this.unsupportedHere('unsupported: closure in exec code (only spec closures, `spec_fn` values, are modelled)', e.sp);
+    if (e.exec) this.unsupportedHere('unsupported: a closure with `move`, a result annotation or `requires` / `ensures` in ghost code (`proof_fn`)', e.sp);
     if (!e.params.length) this.unsupportedHere('unsupported: a closure without parameters', e.sp);
     const want = hint ? shallow(hint, this.vars) : null;
     const wantFn = want?.k === 'fn' && want.params.length === e.params.length ? want : null;
@@ -1305,6 +1322,82 @@ class Checker {
     const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
     const ret = wantFn ? this.expect(e.body, wantFn.ret, inner) : this.inferWhole(e.body, inner);
     return { k: 'fn', params, ret: wantFn?.ret ?? ret };
+  }
+
+  /**
+   * A closure in exec code (Verus's exec closure): a value of its own type (`closure`, this
+   * expression's id) whose parameters are exec values, whose body is exec code returning the
+   * closure's result (a `return` inside returns from the closure; no loop around it can be left),
+   * and whose `requires` / `ensures` are spec code over the parameters, the named result and the
+   * values around it. What VC generation models is a closure that only reads what it captures.
+   */
+  private execClosure(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx): CTy {
+    const clauses = e.exec;
+    const scope = new Map<string, Local>();
+    const params = e.params.map((p) => {
+      const t = this.binderType(p, ctx);
+      scope.set(p.name, { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
+      return t;
+    });
+    const ret = clauses?.ret ? this.resolve(clauses.ret.ty, ctx.fn ?? null) : this.vars.freshType();
+    const inner: Ctx = { ...ctx, code: 'exec', scopes: [...ctx.scopes, scope], retTy: ret, retCode: 'exec', inAssertBy: false, inEnsures: false };
+    const spec: Ctx = { ...inner, code: 'spec' };
+    for (const r of clauses?.requires ?? []) this.expect(r, C_BOOL, spec);
+    const [loops, labels] = [this.loops, this.loopLabels];
+    this.loops = [];
+    this.loopLabels = [];
+    try {
+      const body = this.infer(e.body, inner);
+      if (!this.diverges(e.body)) this.unify(ret, body, e.body.sp);
+    } finally {
+      [this.loops, this.loopLabels] = [loops, labels];
+    }
+    if (!clauses?.move) {
+      someNode([e.body, clauses?.requires, clauses?.ensures], (n) => {
+        const x = n as Expr;
+        const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
+        if (local) {
+          this.closureBorrows.set(local, e.sp);
+          for (const l of this.loops) l.captured.set(local, e.sp);
+        }
+        return false;
+      });
+    }
+    const named = clauses?.ret?.name;
+    const after: Ctx = named ? { ...spec, scopes: [...spec.scopes, new Map([[named, { ty: ret, ghost: true, mutable: false, mutRef: false, mode: 'spec' } as Local]])] } : spec;
+    for (const en of clauses?.ensures ?? []) this.expect(en, C_BOOL, after);
+    return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret };
+  }
+  /** The type identity of each exec closure expression (rustc: every closure has a type of its own). */
+  private closureIds = new Map<Expr, number>();
+
+  /** `f(a, b)` of an exec closure `f`: exec code only (Verus: ghost code calls only `spec_fn` values). */
+  private applyClosure(e: Extract<Expr, { k: 'call' }>, f: Extract<CTy, { k: 'closure' }>, ctx: Ctx): CTy {
+    if (ghost(ctx.code)) this.error('to call a non-static function in ghost code, it must be a spec_fn', e.sp);
+    if (e.args.length !== f.params.length) this.error(`this function takes ${f.params.length} arguments but ${e.args.length} were supplied`, e.sp);
+    e.args.forEach((a, i) => (f.params[i] ? this.expect(a, f.params[i]!, ctx) : this.infer(a, ctx)));
+    return f.ret;
+  }
+
+  /**
+   * `f.requires((a, b))` / `f.ensures((a, b), r)` of an exec closure and vstd's `call_requires(f,
+   * (a, b))` / `call_ensures(f, (a, b), r)`: spec predicates (what the closure needs of its
+   * arguments; what it may give).
+   */
+  private closurePredicate(kind: 'requires' | 'ensures', fTy: CTy, args: Expr[], sp: Sp, ctx: Ctx): CTy {
+    if (ctx.code === 'exec') this.error('cannot call spec function from exec mode', sp);
+    const spec: Ctx = { ...ctx, code: 'spec' };
+    const ft = shallow(fTy, this.vars);
+    if (ft.k !== 'closure') {
+      if (ft.k !== 'any') this.error(`\`${kind}\` needs an exec closure, found \`${cTyStr(ft, this.vars)}\``, sp);
+      args.forEach((a) => this.infer(a, spec));
+      return C_BOOL;
+    }
+    const want = kind === 'requires' ? 1 : 2;
+    if (args.length !== want) this.error(`\`${kind}\` takes ${want} arguments but ${args.length} were supplied`, sp);
+    if (args[0]) this.expect(args[0], { k: 'tuple', elems: ft.params }, spec);
+    if (args[1] && kind === 'ensures') this.expect(args[1], ft.ret, spec);
+    return C_BOOL;
   }
 
   /**
@@ -1567,17 +1660,27 @@ class Checker {
 
   private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
     if (e.callee.k !== 'path') {
-      // `(s.f)(x)`: a spec_fn value computed by an expression
-      const ft = ghost(ctx.code) ? shallow(this.infer(e.callee, ctx), this.vars) : null;
-      if (ft?.k === 'fn') return this.applySpecFn(e, ft, ctx);
+      // `(s.f)(x)`: a spec_fn value (or an exec closure) computed by an expression
+      const ft = shallow(this.infer(e.callee, ctx), this.vars);
+      if (ft.k === 'fn' && ghost(ctx.code)) return this.applySpecFn(e, ft, ctx);
+      if (ft.k === 'closure') return this.applyClosure(e, ft, ctx);
       this.unknownContext(e.args.map((a) => this.infer(a, ctx)));
       return C_ANY;
     }
     if (e.callee.asTrait) this.qualifiedTrait(e.callee, ctx);
     const applied = e.callee.segs.length === 1 ? this.lookup(e.callee.segs[0]!, ctx) : null;
-    if (applied && shallow(applied.ty, this.vars).k === 'fn') return this.applySpecFn(e, shallow(applied.ty, this.vars) as Extract<CTy, { k: 'fn' }>, ctx);
+    const appliedTy = applied && shallow(applied.ty, this.vars);
+    if (appliedTy?.k === 'fn') return this.applySpecFn(e, appliedTy, ctx);
+    if (appliedTy?.k === 'closure') {
+      this.path(e.callee, ctx);
+      return this.applyClosure(e, appliedTy, ctx);
+    }
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
+    if (segs.length === 1 && (last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last) && e.args.length) {
+      const f = this.infer(e.args[0]!, { ...ctx, code: 'spec' });
+      return this.closurePredicate(last === 'call_requires' ? 'requires' : 'ensures', f, e.args.slice(1), e.sp, ctx);
+    }
     if (segs.length === 1 && last === 'old') {
       this.requireGhost(ctx, '`old`', e.sp);
       return e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
@@ -1897,8 +2000,9 @@ class Checker {
     if (recvTy && params[0]) this.unify(params[0].ty, recvTy, sp);
     args.forEach((a, i) => {
       const p = params[i + offset];
-      if (!p) this.infer(a, ctx);
-      else this.expect(a, p.ty, { ...ctx, code: p.code });
+      const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
+      // (a closure given to a function: the lifetimes of what it borrows are not checked)
+      if (shallow(t, this.vars).k === 'closure') this.unsupportedHere('not supported: a closure passed to a function', a.sp);
     });
     if (env) this.refGenericArg(info, call, ctx);
     // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one
@@ -2033,6 +2137,7 @@ class Checker {
       this.unknownContext(argTys());
       return C_ANY;
     }
+    if (r.k === 'closure' && (name === 'requires' || name === 'ensures')) return this.closurePredicate(name, r, e.args, e.sp, ctx);
     if (name.startsWith('$is:') || name.startsWith('$arrow:')) {
       const variants = this.variantsOf(r);
       if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);
@@ -2282,12 +2387,20 @@ class Checker {
   }
 
   /** `&mut place`: modes (Verus) and mutability of the binding (rustc). */
+  /** A write (assignment, `&mut` borrow) of a local: see `closureBorrows`. */
+  private noteWrite(local: Local, name: string, sp: Sp): void {
+    const borrowed = this.closureBorrows.get(local);
+    if (borrowed) this.unsupportedHere(`not supported: \`${name}\` is written while a closure borrows it (a closure that is not \`move\` captures it by reference)`, sp);
+    for (const l of this.loops) l.written.add(local);
+  }
+
   private mutBorrow(e: Extract<Expr, { k: 'unary' }>, ctx: Ctx): void {
     // (a `let ghost r = &mut x;` in exec or proof code is a ghost snapshot of a borrow: allowed)
     if (ctx.code === 'spec' && ctx.fn?.mode === 'spec') return this.error('mutable borrow is not allowed in spec context', e.sp);
     const r = this.placeRoot(e.e, ctx);
     if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
     if (!r) return;
+    this.noteWrite(r.local, r.name, e.sp);
     if (ctx.code === 'exec' && r.local.wrapped && !r.direct) return this.error(`cannot access ${r.local.wrapped}-mode place in executable context`, e.sp);
     if (r.local.mode === 'spec') {
       if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
@@ -2341,6 +2454,7 @@ class Checker {
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
+    if (place) this.noteWrite(place.local, place.name, e.lhs.sp);
     // `a = r` of a `&mut` binding re-points it: the caller's place (what its postconditions and
     // `final(a)` name) no longer changes through it; references are erased here: not modelled
     if (place?.direct && place.local.mutRef) this.unsupportedHere('not supported: assigning to a `&mut` reference variable (re-pointing it at another place)', e.lhs.sp);

@@ -19,6 +19,8 @@ export type CTy =
   | { k: 'tuple'; elems: CTy[] }
   /** `spec_fn(A, B) -> C` */
   | { k: 'fn'; params: CTy[]; ret: CTy }
+  /** an exec closure's own type (resolver.ts) */
+  | { k: 'closure'; id: number; params: CTy[]; ret: CTy }
   /** A generic parameter of the item being checked (resolver `param`). */
   | { k: 'param'; name: string }
   /** A const generic argument's value. */
@@ -43,6 +45,7 @@ export function fromTy(t: Ty): CTy {
     case 'array': return { k: 'array', elem: fromTy(t.elem), len: typeof t.len === 'string' ? { k: 'param', name: t.len } : { k: 'cval', n: BigInt(t.len) } };
     case 'tuple': return { k: 'tuple', elems: t.elems.map(fromTy) };
     case 'fn': return { k: 'fn', params: t.params.map(fromTy), ret: fromTy(t.ret) };
+    case 'closure': return { k: 'closure', id: t.id, params: t.params.map(fromTy), ret: fromTy(t.ret) };
     default: return t;
   }
 }
@@ -57,6 +60,7 @@ export function substCTy(t: CTy, env: ReadonlyMap<string, CTy>): CTy {
     case 'array': return { k: 'array', elem: substCTy(t.elem, env), len: substCTy(t.len, env) };
     case 'tuple': return { k: 'tuple', elems: t.elems.map((e) => substCTy(e, env)) };
     case 'fn': return { k: 'fn', params: t.params.map((e) => substCTy(e, env)), ret: substCTy(t.ret, env) };
+    case 'closure': return { ...t, params: t.params.map((e) => substCTy(e, env)), ret: substCTy(t.ret, env) };
     default: return t;
   }
 }
@@ -145,7 +149,7 @@ function occurs(id: number, t: CTy, vars: IntVars): boolean {
     case 'array': return occurs(id, t.elem, vars) || occurs(id, t.len, vars);
     case 'map': return occurs(id, t.key, vars) || occurs(id, t.val, vars);
     case 'tuple': return t.elems.some((x) => occurs(id, x, vars));
-    case 'fn': return t.params.some((x) => occurs(id, x, vars)) || occurs(id, t.ret, vars);
+    case 'fn': case 'closure': return t.params.some((x) => occurs(id, x, vars)) || occurs(id, t.ret, vars);
     default: return false;
   }
 }
@@ -184,6 +188,7 @@ export function cTyStr(t: CTy, vars: IntVars): string {
     case 'array': return `[${s(t.elem)}; ${s(t.len)}]`;
     case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
+    case 'closure': return `impl Fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
     default: return tyStr(t);
   }
 }
@@ -231,6 +236,10 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
     case 'fn': {
       const a = all([...t.params, t.ret]);
       return a && { k: 'fn', params: a.slice(0, -1), ret: a[a.length - 1]! };
+    }
+    case 'closure': {
+      const a = all([...t.params, t.ret]);
+      return a && { k: 'closure', id: t.id, params: a.slice(0, -1), ret: a[a.length - 1]! };
     }
     default: return t;
   }

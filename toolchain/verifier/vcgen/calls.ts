@@ -29,7 +29,8 @@ export class CallMethods {
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
     if (e.callee.k !== 'path') {
       // `(s.f)(x)`: a spec_fn value computed by an expression (the checker typed it)
-      const f = this.ev(e.callee, st, { ...m, exec: false });
+      const f = this.ev(e.callee, st, this.cvc.checked.exprTypes.get(e.callee)?.k === 'closure' ? m : { ...m, exec: false });
+      if (f.ty.k === 'closure') return this.callClosure(f, e.args, st, m, e);
       if (f.ty.k !== 'fn') throw new Unsupported('call of a non-path expression', e.sp);
       return this.applySpecFn(f.t, f.ty, e.args, st, m);
     }
@@ -40,6 +41,12 @@ export class CallMethods {
       // `f(a, b)` of a spec_fn value: the array `f` at the arguments
       const fnValue = st.lookup(last);
       if (fnValue && fnValue.ty.k === 'fn') return this.applySpecFn(fnValue.term, fnValue.ty, e.args, st, m);
+      if (fnValue && fnValue.ty.k === 'closure') return this.callClosure({ t: fnValue.term, ty: fnValue.ty }, e.args, st, m, e);
+      if ((last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last)) {
+        const f = this.ev(e.args[0]!, st, { ...m, pure: true, exec: false });
+        if (f.ty.k !== 'closure') throw new Unsupported(`\`${last}\` of a value that is not an exec closure`, sp);
+        return this.closureClause(last === 'call_requires' ? 'requires' : 'ensures', f, e.args.slice(1), st, m);
+      }
       if (last === 'old') {
         const a = e.args[0];
         if (!a || !this.fnCtx) throw new ResolveError('`old` needs an argument', sp);
@@ -117,6 +124,7 @@ export class CallMethods {
     const argv = () => e.args.map((a) => this.ev(a, st, m));
     // `t.borrow()` of a `Tracked` / `Ghost` value is the value (wrapper and reference erased)
     if (this.cvc.checked.wrapperBorrows.has(e)) return recv;
+    if (ty.k === 'closure' && (name === 'requires' || name === 'ensures')) return this.closureClause(name, recv, e.args, st, m);
     // a method the standard library gives a built-in type (the checking phase resolved it)
     const lib = this.cvc.checked.libraryMethodCalls.get(e);
     if (lib) {

@@ -89,8 +89,7 @@ export class ExprMethods {
         if (!ty) {
           // the checking phase stops at a construct it cannot judge (the item is unsupported
           // there): the rest of that item (a callee's clause, an inline body) is left untyped
-          const gap = this.cvc.checked.fnUnsupported.get(this.cur.item);
-          if (gap) throw new Unsupported(`\`${this.cur.item.name}\` uses a construct that is not supported (${gap.message.replace(/^unsupported: /, '')})`, e.sp);
+          this.throwCheckerGap(e.sp);
           throw new Error(`the checking phase left the literal at offset ${e.sp.start} untyped`);
         }
         return { t: num(e.value), ty };
@@ -154,7 +153,7 @@ export class ExprMethods {
         if (m.pure) return this.evalBlockPure(e.block, st, m);
         return this.execBlock(e.block, st, m);
       case 'closure':
-        return this.specClosure(e, st, m);
+        return this.cvc.checked.exprTypes.get(e)?.k === 'closure' ? this.execClosure(e, st) : this.specClosure(e, st, m);
       case 'quant':
         return this.evQuant(e, st, m);
       case 'struct':

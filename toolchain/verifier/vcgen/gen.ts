@@ -21,11 +21,12 @@ import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
 import type { BroadcastMethods } from './broadcast';
+import type { ClosureMethods } from './closures';
 import { hasExternalBody } from '../../syntax/attributes';
 import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods {}
 
 /** The SMT name of a spec fn at generic arguments `tyArgs` (its key when it is not generic). */
 export function specInstanceKey(info: FnInfo, tyArgs: Ty[]): string {
@@ -91,6 +92,15 @@ export class FnGen {
     if (info.item.mode === 'spec' && !cvc.instances.has(this.specKey)) cvc.instances.set(this.specKey, { info, tyArgs: args });
   }
 
+  /**
+   * The checking phase stops at a construct it cannot judge (the item is unsupported there): the
+   * rest of that item (a callee's clause, an inline body) is left untyped. Meeting such a place
+   * makes the user unsupported too (never an internal or a typing error).
+   */
+  throwCheckerGap(sp: Sp): void {
+    const gap = this.cvc.checked.fnUnsupported.get(this.cur.item);
+    if (gap) throw new Unsupported(`\`${this.cur.item.name}\` uses a construct that is not supported (${gap.message.replace(/^unsupported: /, '')})`, sp);
+  }
   /** A type written in the current item's syntax, at its generic arguments. */
   synTy(t: TypeExpr): Ty {
     return substTy(this.crate.resolveType(t, this.cur.item), this.cur.env);
@@ -117,6 +127,7 @@ export class FnGen {
   callTyArgs(call: import('../ast').Expr, f: FnItem, sp: Sp): Ty[] {
     if (!f.generics.length) return [];
     const recorded = this.cvc.checked.callTypeArgs.get(call);
+    if (!recorded) this.throwCheckerGap(sp);
     if (!recorded) throw new ResolveError('type annotations needed: the generic arguments of this call are not known', sp);
     return recorded.map((t) => this.instTy(t));
   }
@@ -207,7 +218,7 @@ export class FnGen {
       }
       // (a spec_fn's results are not assumed in range: nothing needs it, and an uninterpreted one
       // would need a quantifier)
-      case 'set': case 'param': case 'cval': case 'fn':
+      case 'set': case 'param': case 'cval': case 'fn': case 'closure':
         return 'true';
     }
   }

@@ -12,8 +12,9 @@ import { ChooseMethods, QuantifierMethods } from './quantifiers';
 import { CallMethods } from './calls';
 import { BitVectorMethods } from './bitvector';
 import { BroadcastMethods } from './broadcast';
+import { ClosureMethods } from './closures';
 
-for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods]) {
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods]) {
   for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);

@@ -20,7 +20,7 @@ interface Spot {
 }
 
 /** Node kinds whose span may become a quantifier. */
-const QUANTIFYING = new Set(['quant', 'assert-forall']);
+const QUANTIFYING = new Set(['quant', 'assert-forall', 'closure']);
 
 export class QuantSpots {
   private spots: Map<Sp, Spot> | null = null;

@@ -83,11 +83,6 @@ proof fn sc_field_call_wrong(s: ScHolder) {
     assert((s.f)(3) == 3);
 }
 
-// expect: unsupported
-fn sc_exec_closure() {
-    let f = |x: u8| x;
-}
-
 // expect: error
 proof fn sc_wrong_arity() {
     let f = |x: int| x;

@@ -327,14 +327,14 @@ proof fn kc_set_new_typed_wrong() {
     assert(a =~= b);
 }
 
-// spec closures are `spec_fn` values (closures.rs); exec closures and `move` ones are read and
-// reported `unsupported` at their span
+// spec closures are `spec_fn` values (closures.rs); exec closures, `move` ones too, are
+// exec-closures.rs's
 // expect: verified
 spec fn kc_closure_filter(s: Seq<int>) -> Seq<int> {
     s.filter(|x: int| x > 0)
 }
 
-// expect: unsupported
+// expect: verified
 fn kc_closure_move(x: u64) -> u64 {
     let f = move || x;
     x

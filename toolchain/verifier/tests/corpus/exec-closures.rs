@@ -1,0 +1,173 @@
+// Exec closures: a closure value's `requires` / `ensures` are what a call needs and gives, its body
+// is verified where it is written, and nothing it assumes reaches the code around it. Each
+// program that must verify sits next to one that must fail or be rejected.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+fn ec_basic() {
+    let f = |y: u64| -> (z: u64)
+        requires y == 2
+        ensures z == 2
+    {
+        y
+    };
+    assert(f.requires((2,)));
+    assert(!f.ensures((2,), 3));
+    let t = f(2);
+    assert(t == 2);
+}
+
+// expect: failed postcondition
+fn ec_body_breaks_ensures() {
+    let f = |y: u64| -> (z: u64)
+        requires y == 2
+        ensures z == 3
+    {
+        y
+    };
+}
+
+// expect: failed postcondition
+fn ec_return_breaks_ensures() {
+    let f = |y: u64| -> (z: u64)
+        requires y == 2
+        ensures z == 3
+    {
+        return y;
+    };
+}
+
+// expect: failed assertion
+fn ec_requires_is_not_more() {
+    let f = |y: u64| requires y == 2 { };
+    assert(f.requires((3,)));
+}
+
+// expect: failed precondition
+fn ec_call_breaks_requires() {
+    let f = |y: u64| requires y == 2 { };
+    f(3);
+}
+
+// expect: failed assertion
+fn ec_call_gives_only_ensures(a: u64, b: u64) {
+    let f = |x: u64, y: u64| -> (z: u64) requires x == y ensures z == x { y };
+    let t = f(8, 8);
+    assert(t == 8);
+    let u = f(8, 8);
+    assert(u == 9);
+}
+
+// expect: failed assertion
+fn ec_unsatisfiable_requires_stays_inside() {
+    let f = |y: u64| requires false { assert(false); };
+    assert(false);
+}
+
+// expect: verified
+fn ec_unsatisfiable_requires_proves_body() {
+    let f = |y: u64| requires y > 5 && y < 5 { assert(false); };
+}
+
+// expect: verified
+fn ec_captured_value(b: bool) {
+    let f = |y: u64| requires y == 2 ensures b { assume(b); };
+    f(2);
+    assert(b);
+}
+
+// expect: failed assertion
+fn ec_captured_value_not_known(b: bool) {
+    let f = |y: u64| requires y == 2 { };
+    f(2);
+    assert(b);
+}
+
+// expect: failed overflow
+fn ec_body_is_exec_code(x0: u64) {
+    let f = |x: u64| -> (r: u64) { x + 1 };
+}
+
+// expect: verified
+fn ec_zero_params() {
+    let f = || -> (r: u8) ensures r == 7 { 7 };
+    let a = f();
+    assert(a == 7);
+}
+
+// expect: verified
+fn ec_stored_in_option() {
+    let f = |x: u64| -> (r: u64) ensures r == x { x };
+    let o = Some(f);
+    match o {
+        Some(g) => {
+            let v = g(4);
+            assert(v == 4);
+        }
+        None => {}
+    }
+}
+
+// expect: verified
+fn ec_move_snapshot() {
+    let mut i: u64 = 1;
+    let f = move |j: u64| -> (r: u64) requires j == i ensures r == 1 { j };
+    i = 2;
+    let r = f(1);
+    assert(r == 1);
+}
+
+// expect: failed precondition
+fn ec_move_snapshot_old_value() {
+    let mut i: u64 = 1;
+    let f = move |j: u64| -> (r: u64) requires j == i { j };
+    i = 2;
+    let r = f(2);
+}
+
+// expect: unsupported
+fn ec_writes_capture() {
+    let mut x: u64 = 0;
+    let f = || { x = 1; };
+}
+
+// expect: unsupported
+fn ec_borrowed_capture_written_later() {
+    let mut x: u64 = 0;
+    let f = || -> (r: u64) { x };
+    x = 5;
+    let r = f();
+}
+
+// expect: error
+fn ec_called_in_ghost_code() {
+    let f = |x: u64| x;
+    proof {
+        let g = f(1);
+    }
+}
+
+// expect: error
+fn ec_requires_in_exec_code() {
+    let f = |x: u64| { x };
+    let m = call_requires(f, (5,));
+}
+
+// expect: error
+fn ec_two_closures_two_types(b: bool) {
+    let f = |i: u64| { i };
+    let mut g = |i: u64| { i };
+    g = f;
+}
+
+// expect: error
+fn ec_spec_fn_in_closure_body() {
+    let f = |x: u64| -> (r: bool) { ec_spec_helper() };
+}
+
+// expect: verified
+spec fn ec_spec_helper() -> bool { true }
+
+} // verus!

@@ -1,0 +1,147 @@
+// Exec closures (Verus's `|x: u64| -> (r: u64) requires .. ensures .. { .. }` in exec code).
+// A closure value is an element of one uninterpreted sort (`$Closure`); what calling it needs and
+// gives is stated by two predicates per signature, `requires(f, args)` and `ensures(f, args, r)`,
+// which are also what `f.requires((a,))` / `f.ensures((a,), r)` mean in spec code.
+// Where a closure is written: its body is verified (in a branch whose facts stay inside it:
+// ExecMethods.scopedBranch) from its `requires` to its `ensures`, and the new value gets
+//   forall args. R(args) ==> requires(f, args)        (it accepts what its clauses accept)
+//   forall args, r. ensures(f, args, r) ==> E(args, r) (what it gives meets its clauses)
+// with the captured values as they are there. A call asserts `requires` and assumes `ensures`.
+// Invariant: a closure's body never changes the state around it: a write to a captured variable
+// is `unsupported` (the value it captured and the variable would be two places; FnMut is not
+// modelled), so the closure's clauses may read captured values as constants.
+
+import type { Expr } from '../ast';
+import type { Ty } from '../resolver';
+import { CLOSURE_SORT, and, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
+import { quantifier } from '../qid';
+import { DivergeSignal, Unsupported, type FnCtx, type Mode, type State, type V } from './state';
+import type { FnGen } from './gen';
+
+type ClosureTy = Extract<Ty, { k: 'closure' }>;
+
+export class ClosureMethods {
+  /** The `requires` / `ensures` predicate of closures of type `ty`, declared once per signature. */
+  closurePredicate(this: FnGen, kind: 'requires' | 'ensures', ty: ClosureTy): string {
+    const sorts = [...ty.params, ...(kind === 'ensures' ? [ty.ret] : [])];
+    const name = quote(`closure.${kind}<${ty.params.map(sortKey).join(',')};${sortKey(ty.ret)}>`);
+    if (!this.axioms.has(name)) {
+      this.sorts.need(ty);
+      this.axioms.set(name, [`(declare-fun ${name} (${[quote(CLOSURE_SORT), ...sorts.map(sortOf)].map(print).join(' ')}) Bool)`]);
+    }
+    return name;
+  }
+
+  /** An exec closure written at `e`: its body verified here, its value with its two facts. */
+  execClosure(this: FnGen, e: Extract<Expr, { k: 'closure' }>, st: State): V {
+    const recorded = this.cvc.checked.exprTypes.get(e);
+    const ty = recorded && this.instTy(recorded);
+    if (!ty || ty.k !== 'closure') throw new Unsupported('the type of this closure is not known', e.sp);
+    if (!this.fnCtx) throw new Unsupported('a closure outside a function body', e.sp);
+    const clauses = { requires: e.exec?.requires ?? [], ensures: e.exec?.ensures ?? [], retName: e.exec?.ret?.name ?? null };
+    this.closureBody(e, ty, clauses, st);
+    const f = this.fresh('closure', ty);
+    const req = this.closurePredicate('requires', ty);
+    const ens = this.closurePredicate('ensures', ty);
+    // the clauses as functions of bound parameters (and result): the values around are constants
+    const qs = st.clone();
+    qs.push();
+    const bound = new Set<string>();
+    const binders: [string, Term][] = e.params.map((p, i) => {
+      const sym = quote(`${p.name}$clo${this.qcount++}`);
+      qs.declare(p.name, { ty: ty.params[i]!, term: sym, mut: false });
+      bound.add(sym);
+      return [sym, sortOf(ty.params[i]!)];
+    });
+    const args = binders.map(([x]) => x);
+    const before = { decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
+    const spec: Mode = { ...this.specMode(st.path), bound };
+    const pre = and(...clauses.requires.map((r) => this.evalPure(r, qs, spec).t));
+    const r = quote(`${clauses.retName ?? 'result'}$clo${this.qcount++}`);
+    if (clauses.retName) qs.declare(clauses.retName, { ty: ty.ret, term: r, mut: false });
+    const post = and(...clauses.ensures.map((en) => this.evalPure(en, qs, { ...spec, bound: new Set([...bound, r]) }).t));
+    if (this.decls.length !== before.decls || this.facts.length !== before.facts || this.obligations.length !== before.obs) throw new Unsupported("this closure's `requires` / `ensures` cannot be encoded as functions of its parameters", e.sp);
+    this.checkNoPlaceholder(pre);
+    this.checkNoPlaceholder(post);
+    const origin = this.sourceQid('forall', e.sp);
+    const reqApp: Term = [req, f, ...args];
+    this.assume(st, binders.length ? quantifier('forall', binders, implies(pre, reqApp), [[reqApp]], origin) : implies(pre, reqApp));
+    if (post !== 'true') {
+      const ensApp: Term = [ens, f, ...args, r];
+      this.assume(st, quantifier('forall', [...binders, [r, sortOf(ty.ret)]], implies(ensApp, post), [[ensApp]], origin));
+    }
+    return { t: f, ty };
+  }
+
+  /**
+   * Verifies a closure's body where it is written: the parameters are any values meeting its
+   * `requires`, every way out (the tail, a `return`) must meet its `ensures`.
+   */
+  closureBody(this: FnGen, e: Extract<Expr, { k: 'closure' }>, ty: ClosureTy, clauses: { requires: Expr[]; ensures: Expr[]; retName: string | null }, st: State): void {
+    const bst = this.scopedBranch(st);
+    bst.push();
+    const paramDepth = bst.scopes.length;
+    e.params.forEach((p, i) => bst.declare(p.name, { ty: ty.params[i]!, term: this.havoc(p.name, ty.params[i]!), mut: false }));
+    for (const r of clauses.requires) this.assume(bst, this.evalPure(r, bst, this.specMode(bst.path)).t, { kind: 'requires', sp: r.sp });
+    const outer = this.fnCtx!;
+    const ctx: FnCtx = {
+      ...outer, retTy: ty.ret, retName: clauses.retName, loops: [],
+      returns: (rst, v, sp) => {
+        // the clauses see the parameters and the values around the closure, not the body's locals
+        const pst = rst.clone();
+        pst.scopes = pst.scopes.slice(0, paramDepth);
+        pst.push();
+        v = this.fit(v, ty.ret);
+        if (clauses.retName) pst.declare(clauses.retName, { ty: ty.ret, term: this.define(clauses.retName, v), mut: false });
+        for (const en of clauses.ensures) this.oblige(rst, 'postcondition', sp, this.evalPure(en, pst, this.specMode(rst.path)).t, en.sp);
+      },
+    };
+    const m: Mode = { exec: true, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    this.fnCtx = ctx;
+    try {
+      const v = this.ev(e.body, bst, m);
+      const tailSp = e.body.k === 'block' ? { start: e.body.sp.end - 1, end: e.body.sp.end } : e.body.sp;
+      ctx.returns(bst, v, tailSp);
+    } catch (err) {
+      if (!(err instanceof DivergeSignal)) throw err;
+    } finally {
+      this.fnCtx = outer;
+    }
+    // (the branch is dropped: a write to what the closure captured would be lost with it)
+    for (let i = 0; i < st.scopes.length; i++) {
+      for (const [name, b] of st.scopes[i]!) {
+        const after = bst.scopes[i]?.get(name);
+        if (after && print(after.term) !== print(b.term)) throw new Unsupported(`a closure that changes the captured variable \`${name}\` (only closures that read what they capture are modelled)`, e.sp);
+      }
+    }
+  }
+
+  /** `f(a, b)` of an exec closure value `f`: its `requires` at the arguments, then its `ensures`. */
+  callClosure(this: FnGen, f: V, argExprs: Expr[], st: State, m: Mode, call: Expr): V {
+    const ty = f.ty as ClosureTy;
+    const args = argExprs.map((a, i) => this.fit(this.ev(a, st, m), ty.params[i]!).t);
+    this.oblige(st, 'precondition', call.sp, [this.closurePredicate('requires', ty), f.t, ...args], undefined, "the closure's precondition may not hold");
+    const r = this.havoc('closure$ret', ty.ret);
+    this.assume(st, [this.closurePredicate('ensures', ty), f.t, ...args, r]);
+    st.crossed.push({ kind: 'call', name: 'closure', line: this.line(call.sp.start), sp: call.sp });
+    return { t: r, ty: ty.ret };
+  }
+
+  /**
+   * `f.requires((a, b))` / `f.ensures((a, b), r)` (and `call_requires` / `call_ensures`): the
+   * predicate at the components of the argument tuple.
+   */
+  closureClause(this: FnGen, kind: 'requires' | 'ensures', f: V, args: Expr[], st: State, m: Mode): V {
+    const ty = f.ty as ClosureTy;
+    const pm = { ...m, pure: true, exec: false };
+    const tuple = args[0]!;
+    let comps: Term[];
+    if (tuple.k === 'tuple') comps = tuple.elems.map((x, i) => this.fit(this.ev(x, st, pm), ty.params[i]!).t);
+    else {
+      const tv = this.ev(tuple, st, pm);
+      comps = this.sorts.datatype(tv.ty).ctors[0]!.fields.map((fd) => [fd.acc, tv.t]);
+    }
+    const extra = kind === 'ensures' ? [this.fit(this.ev(args[1]!, st, pm), ty.ret).t] : [];
+    return { t: [this.closurePredicate(kind, ty), f.t, ...comps, ...extra], ty: { k: 'bool' } };
+  }
+}

@@ -1335,6 +1335,7 @@ class Checker {
     const clauses = e.exec;
     const scope = new Map<string, Local>();
     const params = e.params.map((p) => {
+      if (p.ty.k === 'ref' && p.ty.mut) this.unsupportedHere('not supported: a closure parameter of type `&mut ..` (mutation through it would not reach the caller\'s place)', p.sp);
       const t = this.binderType(p, ctx);
       scope.set(p.name, { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
       return t;
@@ -1993,7 +1994,8 @@ class Checker {
     if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
     else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
-    const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
+    // (a proof fn's parameter that is not `tracked` is spec: passing a tracked value there copies it)
+    const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' || (p.mode !== 'tracked' && !p.isSelf) ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
     const total = args.length + (recvTy ? 1 : 0);
     if (params.length !== total) this.error(`function \`${info.qname}\` takes ${params.length} arguments but ${total} were supplied`, sp);
     const offset = recvTy ? 1 : 0;

@@ -141,6 +141,11 @@ fn ec_borrowed_capture_written_later() {
     let r = f();
 }
 
+// expect: unsupported
+fn ec_mut_ref_param() {
+    let c = |a: &mut u64| { *a = 5; };
+}
+
 // expect: error
 fn ec_called_in_ghost_code() {
     let f = |x: u64| x;

@@ -225,6 +225,24 @@ proof fn ghost_token_twice(t: TrackedToken) -> (r: (TrackedToken, TrackedToken))
     (t, t)
 }
 
+// expect: verified
+proof fn tracked_token_spec_use(t: TrackedToken) {}
+// expect: verified
+proof fn tracked_token_take(tracked t: TrackedToken) {}
+
+// A tracked value given to a parameter that is not `tracked` is copied (a spec use), not moved.
+// expect: verified
+proof fn tracked_token_spec_then_tracked(tracked t: TrackedToken) {
+    tracked_token_spec_use(t);
+    tracked_token_take(t);
+}
+
+// expect: error
+proof fn tracked_token_tracked_twice(tracked t: TrackedToken) {
+    tracked_token_take(t);
+    tracked_token_take(t);
+}
+
 // expect: failed postcondition
 proof fn tracked_copy_token_wrong(tracked c: CopyToken) -> (tracked r: (CopyToken, CopyToken))
     ensures r.0.n == c.n + 1,

@@ -131,6 +131,8 @@ export interface TraitBound {
   hasArgs: boolean;
   /** `?Sized` */
   maybe: boolean;
+  /** `Fn(A, B) -> C` / `FnMut(..)` / `FnOnce(..)`: the call signature (no `->`: the unit type) */
+  fnSig?: { params: TypeExpr[]; ret: TypeExpr | null };
   sp: Sp;
 }
 

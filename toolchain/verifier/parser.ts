@@ -705,7 +705,20 @@ class Parser {
           name = this.ident();
         }
         let hasArgs = false;
-        if (this.is('<') || this.is('(')) {
+        let fnSig: TraitBound['fnSig'];
+        if ((name === 'Fn' || name === 'FnMut' || name === 'FnOnce') && this.is('(')) {
+          hasArgs = true;
+          this.next();
+          const params: TypeExpr[] = [];
+          while (!this.eat(')')) {
+            params.push(this.type());
+            if (!this.eat(',')) {
+              this.expect(')');
+              break;
+            }
+          }
+          fnSig = { params, ret: this.eat('->') ? this.type() : null };
+        } else if (this.is('<') || this.is('(')) {
           hasArgs = true;
           if (this.is('(')) {
             this.skipBalanced();
@@ -719,7 +732,7 @@ class Parser {
             }
           }
         }
-        out.push({ name, hasArgs, maybe, sp: { start: s, end: this.lastEnd() } });
+        out.push({ name, hasArgs, maybe, ...(fnSig ? { fnSig } : {}), sp: { start: s, end: this.lastEnd() } });
       }
       if (!this.eat('+')) return out;
     }

@@ -10,7 +10,7 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
 import { someNode } from '../ast';
-import { Crate, ResolveError, UnsupportedType, intRange, isIntKind, isWrappedMutRef, isMachine, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -107,6 +107,8 @@ const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'Ghost', 'Tra
 
 /** Where code runs: exec code is compiled; proof and spec code are ghost (erased). */
 type CodeMode = 'exec' | 'proof' | 'spec';
+/** What calling a value gives: a closure's, or an `Fn(A) -> B` bound's, signature. */
+type CallSig = { k: 'sig'; params: CTy[]; ret: CTy };
 
 /** A variable's mode: spec (ghost), tracked (proof), exec; `unknown` constrains nothing. */
 type LocalMode = 'exec' | 'tracked' | 'spec' | 'unknown';
@@ -780,10 +782,9 @@ class Checker {
   private unify(expected: CTy, found: CTy, sp: Sp): boolean {
     if (!this.unifies(expected, found)) {
       const [x, y] = [shallow(expected, this.vars), shallow(found, this.vars)];
-      if (x.k === 'closure' && y.k === 'closure') {
-        this.error('mismatched types: expected closure, found a different closure (no two closures, even if identical, have the same type)', sp);
-        return false;
-      }
+      // two closures never have the same type, but rustc coerces closures that capture nothing to
+      // one `fn` pointer type where branches meet (`if b { f } else { g }`): not modelled
+      if (x.k === 'closure' && y.k === 'closure') this.unsupportedHere('not supported: two different closures where one type is expected (a coercion to a `fn` pointer)', sp);
       this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);
       return false;
     }
@@ -1372,8 +1373,18 @@ class Checker {
   /** The type identity of each exec closure expression (rustc: every closure has a type of its own). */
   private closureIds = new Map<Expr, number>();
 
-  /** `f(a, b)` of an exec closure `f`: exec code only (Verus: ghost code calls only `spec_fn` values). */
-  private applyClosure(e: Extract<Expr, { k: 'call' }>, f: Extract<CTy, { k: 'closure' }>, ctx: Ctx): CTy {
+  /**
+   * The `Fn(A) -> B` / `FnMut` / `FnOnce` bound of the generic parameter `name` of `f` (at most one:
+   * check/generic-params.ts), with its signature as checker types.
+   */
+  private fnBound(f: FnItem | null, name: string): { kind: string; sig: CallSig } | null {
+    const b = f?.genericParams?.find((p) => p.name === name)?.bounds.find((x) => x.fnSig);
+    if (!f || !b?.fnSig) return null;
+    return { kind: b.name, sig: { k: 'sig', params: b.fnSig.params.map((t) => this.resolve(t, f)), ret: b.fnSig.ret ? this.resolve(b.fnSig.ret, f) : C_UNIT } };
+  }
+
+  /** `f(a, b)` of an exec closure `f` (or of a value whose type parameter has an `Fn` bound): exec code only (Verus: ghost code calls only `spec_fn` values). */
+  private applyClosure(e: Extract<Expr, { k: 'call' }>, f: Extract<CTy, { k: 'closure' }> | CallSig, ctx: Ctx): CTy {
     if (ghost(ctx.code)) this.error('to call a non-static function in ghost code, it must be a spec_fn', e.sp);
     if (e.args.length !== f.params.length) this.error(`this function takes ${f.params.length} arguments but ${e.args.length} were supplied`, e.sp);
     e.args.forEach((a, i) => (f.params[i] ? this.expect(a, f.params[i]!, ctx) : this.infer(a, ctx)));
@@ -1388,8 +1399,9 @@ class Checker {
   private closurePredicate(kind: 'requires' | 'ensures', fTy: CTy, args: Expr[], sp: Sp, ctx: Ctx): CTy {
     if (ctx.code === 'exec') this.error('cannot call spec function from exec mode', sp);
     const spec: Ctx = { ...ctx, code: 'spec' };
-    const ft = shallow(fTy, this.vars);
-    if (ft.k !== 'closure') {
+    const t = shallow(fTy, this.vars);
+    const ft = t.k === 'param' ? this.fnBound(ctx.fn, t.name)?.sig ?? t : t;
+    if (ft.k !== 'closure' && ft.k !== 'sig') {
       if (ft.k !== 'any') this.error(`\`${kind}\` needs an exec closure, found \`${cTyStr(ft, this.vars)}\``, sp);
       args.forEach((a) => this.infer(a, spec));
       return C_BOOL;
@@ -1461,6 +1473,8 @@ class Checker {
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
       return this.resolve(c.ty, c.selfType);
     }
+    // `let t = llama;`: a function item as a value (Verus's FnDef values) is not modelled
+    if (this.crate.fnsByName.has(segs[segs.length - 1]!)) this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
 
@@ -1676,6 +1690,14 @@ class Checker {
       this.path(e.callee, ctx);
       return this.applyClosure(e, appliedTy, ctx);
     }
+    const bound = appliedTy?.k === 'param' ? this.fnBound(ctx.fn, appliedTy.name) : null;
+    if (bound) {
+      this.path(e.callee, ctx);
+      // rustc: an `FnOnce` is consumed by its call, an `FnMut` call borrows it mutably
+      this.useOfPlace(e.callee, appliedTy!, bound.kind === 'FnOnce' ? 'value' : 'borrow', ctx);
+      if (bound.kind === 'FnMut' && applied!.mutable === false) this.error(`cannot borrow \`${e.callee.segs[0]}\` as mutable, as it is not declared as mutable`, e.callee.sp);
+      return this.applyClosure(e, bound.sig, ctx);
+    }
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
     if (segs.length === 1 && (last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last) && e.args.length) {
@@ -1793,6 +1815,10 @@ class Checker {
       const a = args[i];
       if (!a || p.kind !== 'type') return;
       for (const b of p.bounds) {
+        if (b.fnSig) {
+          this.checkFnBound(callee, p.name, a, caller, sp);
+          continue;
+        }
         if (!this.crate.traits.has(b.name)) continue;
         const unsatisfied = () => this.error(`the trait bound \`${tyStr(a)}: ${b.name}\` is not satisfied`, sp);
         if (a.k === 'param') {
@@ -1818,6 +1844,29 @@ class Checker {
       }
     });
   }
+  /**
+   * rustc's check of an `F: Fn(A) -> B` bound (FnMut, FnOnce) at a call: the argument is a closure
+   * of exactly that signature (every closure here is `Fn`: none writes what it captures), or the
+   * caller's own parameter with an `Fn` bound of that signature at least as strong.
+   */
+  private checkFnBound(callee: FnItem, name: string, a: Ty, caller: FnItem | null, sp: Sp): void {
+    const want = this.fnBound(callee, name)!;
+    const sigKey = (ps: Ty[], r: Ty) => `${ps.map(tyKey).join(', ')} -> ${tyKey(r)}`;
+    const wantParams = want.sig.params.map((x) => toTy(x, this.vars));
+    const wantRet = toTy(want.sig.ret, this.vars);
+    if (wantParams.some((x) => !x) || !wantRet || [...wantParams, wantRet].some((x) => hasParam(x!))) return this.unsupportedCall(caller, `an \`${want.kind}\` bound whose signature mentions a generic parameter`, sp);
+    const expected = sigKey(wantParams as Ty[], wantRet);
+    const strength: Record<string, number> = { Fn: 0, FnMut: 1, FnOnce: 2 };
+    if (a.k === 'closure') {
+      if (sigKey(a.params, a.ret) !== expected) this.error(`expected a closure that takes (${expected}), found one that takes (${sigKey(a.params, a.ret)})`, sp);
+      return;
+    }
+    const have = a.k === 'param' ? this.fnBound(caller, a.name) : null;
+    const haveParams = have?.sig.params.map((x) => toTy(x, this.vars));
+    const haveRet = have && toTy(have.sig.ret, this.vars);
+    if (!have || !haveParams || haveParams.some((x) => !x) || !haveRet || sigKey(haveParams as Ty[], haveRet) !== expected || strength[have.kind]! > strength[want.kind]!) this.error(`expected a closure that implements \`${want.kind}(${expected})\`, found \`${tyStr(a)}\``, sp);
+  }
+
   private unsupportedCall(caller: FnItem | null, message: string, sp: Sp): void {
     if (caller && !this.trustedBody && !this.out.fnUnsupported.has(caller)) this.out.fnUnsupported.set(caller, { message: `unsupported: ${message}`, sp });
   }
@@ -2003,8 +2052,11 @@ class Checker {
     args.forEach((a, i) => {
       const p = params[i + offset];
       const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
-      // (a closure given to a function: the lifetimes of what it borrows are not checked)
-      if (shallow(t, this.vars).k === 'closure') this.unsupportedHere('not supported: a closure passed to a function', a.sp);
+      // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
+      // the others); elsewhere, or under lifetime bounds, what it borrows is not checked
+      const declared = f.params[i + offset]?.ty;
+      const toFnParam = declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name) && !f.lifetimeBounds;
+      if (shallow(t, this.vars).k === 'closure' && !toFnParam) this.unsupportedHere('not supported: a closure passed to a function other than for a parameter whose type has an `Fn` bound', a.sp);
     });
     if (env) this.refGenericArg(info, call, ctx);
     // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one
@@ -2139,7 +2191,7 @@ class Checker {
       this.unknownContext(argTys());
       return C_ANY;
     }
-    if (r.k === 'closure' && (name === 'requires' || name === 'ensures')) return this.closurePredicate(name, r, e.args, e.sp, ctx);
+    if ((r.k === 'closure' || (r.k === 'param' && this.fnBound(ctx.fn, r.name))) && (name === 'requires' || name === 'ensures')) return this.closurePredicate(name, r, e.args, e.sp, ctx);
     if (name.startsWith('$is:') || name.startsWith('$arrow:')) {
       const variants = this.variantsOf(r);
       if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);

@@ -17,6 +17,8 @@ export function unsupportedGenerics(f: FnItem, isTrait: (name: string) => boolea
       if (b.name === '?') return { message: `generic parameter \`${p.name}\`: a bound or default this verifier does not read`, sp: b.sp };
       if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;
       if (!b.maybe && !b.hasArgs && isTrait(b.name) && p.kind === 'type') continue;
+      // `F: Fn(A) -> B` (FnMut, FnOnce): a closure's call signature (one per parameter)
+      if (b.fnSig && p.kind === 'type' && p.bounds.filter((x) => x.fnSig).length === 1) continue;
       if (b.maybe || b.hasArgs || !MARKER_TRAITS.has(b.name)) return { message: `trait bound \`${p.name}: ${b.maybe ? '?' : ''}${b.name}\` (only marker bounds such as \`Copy\` and the crate's own traits are supported)`, sp: b.sp };
     }
   }

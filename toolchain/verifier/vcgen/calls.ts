@@ -41,10 +41,10 @@ export class CallMethods {
       // `f(a, b)` of a spec_fn value: the array `f` at the arguments
       const fnValue = st.lookup(last);
       if (fnValue && fnValue.ty.k === 'fn') return this.applySpecFn(fnValue.term, fnValue.ty, e.args, st, m);
-      if (fnValue && fnValue.ty.k === 'closure') return this.callClosure({ t: fnValue.term, ty: fnValue.ty }, e.args, st, m, e);
+      if (fnValue && (fnValue.ty.k === 'closure' || (fnValue.ty.k === 'param' && this.callSig(fnValue.ty)))) return this.callClosure({ t: fnValue.term, ty: fnValue.ty }, e.args, st, m, e);
       if ((last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last)) {
         const f = this.ev(e.args[0]!, st, { ...m, pure: true, exec: false });
-        if (f.ty.k !== 'closure') throw new Unsupported(`\`${last}\` of a value that is not an exec closure`, sp);
+        if (!this.callSig(f.ty)) throw new Unsupported(`\`${last}\` of a value that is not an exec closure`, sp);
         return this.closureClause(last === 'call_requires' ? 'requires' : 'ensures', f, e.args.slice(1), st, m);
       }
       if (last === 'old') {
@@ -124,7 +124,7 @@ export class CallMethods {
     const argv = () => e.args.map((a) => this.ev(a, st, m));
     // `t.borrow()` of a `Tracked` / `Ghost` value is the value (wrapper and reference erased)
     if (this.cvc.checked.wrapperBorrows.has(e)) return recv;
-    if (ty.k === 'closure' && (name === 'requires' || name === 'ensures')) return this.closureClause(name, recv, e.args, st, m);
+    if ((name === 'requires' || name === 'ensures') && this.callSig(ty)) return this.closureClause(name, recv, e.args, st, m);
     // a method the standard library gives a built-in type (the checking phase resolved it)
     const lib = this.cvc.checked.libraryMethodCalls.get(e);
     if (lib) {

@@ -12,22 +12,42 @@
 // modelled), so the closure's clauses may read captured values as constants.
 
 import type { Expr } from '../ast';
-import type { Ty } from '../resolver';
-import { CLOSURE_SORT, and, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
+import { UNIT, type Ty } from '../resolver';
+import { and, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { DivergeSignal, Unsupported, type FnCtx, type Mode, type State, type V } from './state';
 import type { FnGen } from './gen';
 
 type ClosureTy = Extract<Ty, { k: 'closure' }>;
+/** What calling a value of some type takes and gives. */
+interface CallSig {
+  params: Ty[];
+  ret: Ty;
+}
 
 export class ClosureMethods {
-  /** The `requires` / `ensures` predicate of closures of type `ty`, declared once per signature. */
-  closurePredicate(this: FnGen, kind: 'requires' | 'ensures', ty: ClosureTy): string {
-    const sorts = [...ty.params, ...(kind === 'ensures' ? [ty.ret] : [])];
-    const name = quote(`closure.${kind}<${ty.params.map(sortKey).join(',')};${sortKey(ty.ret)}>`);
+  /**
+   * The call signature of values of type `ty`: a closure's own, or the `Fn(A) -> B` bound of a
+   * generic parameter of the function being verified (substituted types end in its parameters).
+   */
+  callSig(this: FnGen, ty: Ty): CallSig | null {
+    if (ty.k === 'closure') return ty;
+    if (ty.k !== 'param') return null;
+    const f = this.info.item;
+    const b = f.genericParams?.find((p) => p.name === ty.name)?.bounds.find((x) => x.fnSig)?.fnSig;
+    if (!b) return null;
+    return { params: b.params.map((t) => this.crate.resolveType(t, f)), ret: b.ret ? this.crate.resolveType(b.ret, f) : UNIT };
+  }
+
+  /** The `requires` / `ensures` predicate of callable values of type `ty` (a closure's, or an `Fn`-bounded parameter's), declared once per type and signature. */
+  closurePredicate(this: FnGen, kind: 'requires' | 'ensures', ty: Ty): string {
+    const sig = this.callSig(ty);
+    if (!sig) throw new Error(`closurePredicate: \`${sortKey(ty)}\` is not callable`);
+    const sorts = [ty, ...sig.params, ...(kind === 'ensures' ? [sig.ret] : [])];
+    const name = quote(`call.${kind}<${sortKey(ty)};${sig.params.map(sortKey).join(',')};${sortKey(sig.ret)}>`);
     if (!this.axioms.has(name)) {
-      this.sorts.need(ty);
-      this.axioms.set(name, [`(declare-fun ${name} (${[quote(CLOSURE_SORT), ...sorts.map(sortOf)].map(print).join(' ')}) Bool)`]);
+      sorts.forEach((t) => this.sorts.need(t));
+      this.axioms.set(name, [`(declare-fun ${name} (${sorts.map((t) => print(sortOf(t))).join(' ')}) Bool)`]);
     }
     return name;
   }
@@ -118,11 +138,12 @@ export class ClosureMethods {
 
   /** `f(a, b)` of an exec closure value `f`: its `requires` at the arguments, then its `ensures`. */
   callClosure(this: FnGen, f: V, argExprs: Expr[], st: State, m: Mode, call: Expr): V {
-    const ty = f.ty as ClosureTy;
+    const ty = this.callSig(f.ty);
+    if (!ty) throw new Unsupported('a call of a value that is not callable', call.sp);
     const args = argExprs.map((a, i) => this.fit(this.ev(a, st, m), ty.params[i]!).t);
-    this.oblige(st, 'precondition', call.sp, [this.closurePredicate('requires', ty), f.t, ...args], undefined, "the closure's precondition may not hold");
+    this.oblige(st, 'precondition', call.sp, [this.closurePredicate('requires', f.ty), f.t, ...args], undefined, "the closure's precondition may not hold");
     const r = this.havoc('closure$ret', ty.ret);
-    this.assume(st, [this.closurePredicate('ensures', ty), f.t, ...args, r]);
+    this.assume(st, [this.closurePredicate('ensures', f.ty), f.t, ...args, r]);
     st.crossed.push({ kind: 'call', name: 'closure', line: this.line(call.sp.start), sp: call.sp });
     return { t: r, ty: ty.ret };
   }
@@ -132,7 +153,8 @@ export class ClosureMethods {
    * predicate at the components of the argument tuple.
    */
   closureClause(this: FnGen, kind: 'requires' | 'ensures', f: V, args: Expr[], st: State, m: Mode): V {
-    const ty = f.ty as ClosureTy;
+    const ty = this.callSig(f.ty);
+    if (!ty) throw new Unsupported(`\`${kind}\` of a value that is not callable`, args[0]?.sp ?? { start: 0, end: 0 });
     const pm = { ...m, pure: true, exec: false };
     const tuple = args[0]!;
     let comps: Term[];
@@ -142,6 +164,6 @@ export class ClosureMethods {
       comps = this.sorts.datatype(tv.ty).ctors[0]!.fields.map((fd) => [fd.acc, tv.t]);
     }
     const extra = kind === 'ensures' ? [this.fit(this.ev(args[1]!, st, pm), ty.ret).t] : [];
-    return { t: [this.closurePredicate(kind, ty), f.t, ...comps, ...extra], ty: { k: 'bool' } };
+    return { t: [this.closurePredicate(kind, f.ty), f.t, ...comps, ...extra], ty: { k: 'bool' } };
   }
 }

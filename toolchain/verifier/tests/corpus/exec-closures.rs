@@ -160,7 +160,7 @@ fn ec_requires_in_exec_code() {
     let m = call_requires(f, (5,));
 }
 
-// expect: error
+// expect: unsupported
 fn ec_two_closures_two_types(b: bool) {
     let f = |i: u64| { i };
     let mut g = |i: u64| { i };
@@ -174,5 +174,92 @@ fn ec_spec_fn_in_closure_body() {
 
 // expect: verified
 spec fn ec_spec_helper() -> bool { true }
+
+// ---- closures given to generic functions: `F: Fn(A) -> B` (FnMut, FnOnce) bounds
+
+// expect: verified
+fn ec_apply<T: Fn(u64) -> u64>(t: T)
+    requires
+        forall|x: u64| 0 <= x < 5 ==> t.requires((x,)),
+        forall|x: u64, y: u64| t.ensures((x,), y) ==> y == x + 1,
+{
+    let ret = t(3);
+    assert(ret == 4);
+    let r2 = t(1);
+    assert(r2 == 2);
+}
+
+// expect: failed precondition
+fn ec_apply_outside_requires<T: Fn(u64) -> u64>(t: T)
+    requires forall|x: u64| 0 <= x < 5 ==> t.requires((x,)),
+{
+    let ret = t(5);
+}
+
+// expect: failed assertion
+fn ec_apply_knows_only_ensures<T: Fn(u64) -> u64>(t: T)
+    requires forall|x: u64| t.requires((x,)),
+{
+    let a = t(1);
+    let b = t(1);
+    assert(a == b);
+}
+
+// expect: verified
+fn ec_give_closure() {
+    let t = |a: u64| -> (ret: u64) requires 0 <= a < 5 ensures ret == a + 1 { a + 1 };
+    ec_apply(t);
+}
+
+// expect: failed precondition
+fn ec_give_closure_too_narrow() {
+    let t = |a: u64| -> (ret: u64) requires 0 <= a < 4 ensures ret == a + 1 { a + 1 };
+    ec_apply(t);
+}
+
+// expect: error
+fn ec_give_closure_wrong_signature() {
+    let t = |a: u8| -> (ret: u64) { 1 };
+    ec_apply(t);
+}
+
+// expect: error
+fn ec_fn_once_called_twice<T: FnOnce(u64) -> u64>(t: T)
+    requires forall|x: u64| t.requires((x,)),
+{
+    let a = t(1);
+    let b = t(2);
+}
+
+// expect: verified
+fn ec_fn_mut_called_twice<T: FnMut(u64) -> u64>(t: T)
+    requires forall|x: u64| t.requires((x,)),
+{
+    let mut t = t;
+    let a = t(1);
+    let b = t(2);
+}
+
+// expect: error
+fn ec_fn_mut_not_mut<T: FnMut(u64) -> u64>(t: T)
+    requires forall|x: u64| t.requires((x,)),
+{
+    let a = t(1);
+}
+
+// expect: error
+fn ec_fn_once_is_not_fn<T: FnOnce(u64) -> u64>(t: T)
+    requires forall|x: u64| 0 <= x < 5 ==> t.requires((x,)), forall|x: u64, y: u64| t.ensures((x,), y) ==> y == x + 1,
+{
+    ec_apply(t);
+}
+
+// expect: unsupported
+fn ec_function_as_value() {
+    let t = ec_spec_free_exec;
+}
+
+// expect: verified
+fn ec_spec_free_exec() {}
 
 } // verus!

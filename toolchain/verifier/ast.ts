@@ -196,6 +196,10 @@ export interface FnItem {
   returns: Expr | null;
   /** Clauses the verifier does not implement (toolchain/syntax/clauses.ts): the function is reported unsupported. */
   unsupportedClauses: { clause: string; sp: Sp }[];
+  /** `decreases_when(c);` first in a spec fn's body: its definition holds (and it terminates) where `c` does */
+  decreasesWhen?: Expr;
+  /** `decreases_by(g);` first in a spec fn's body: the `#[verifier::decreases_by]` proof fn whose body proves its termination */
+  decreasesBy?: { path: Extract<Expr, { k: 'path' }>; sp: Sp };
   /** Spans of `attrs`, in order. */
   attrSps?: Sp[];
   /** The `unsafe` modifier, when present. */

@@ -1079,6 +1079,7 @@ class Parser {
       if (!this.eat(';')) {
         if (this.is('{')) bodyOpen = this.i;
         fn.body = this.block();
+        this.terminationHints(fn);
       }
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
@@ -1127,6 +1128,22 @@ class Parser {
     const close = open >= 0 ? this.matchOf[open]! : -1;
     // an unclosed body: resume where the error was (later errors show up as such)
     if (close >= 0 && close + 1 > errorAt) this.i = close + 1;
+  }
+
+  /** `decreases_when(c);` / `decreases_by(g);` statements that open a body: moved to the item. */
+  terminationHints(fn: FnItem): void {
+    const stmts = fn.body!.stmts;
+    for (;;) {
+      const s = stmts[0];
+      const e = s?.k === 'expr' && s.semi ? s.e : null;
+      if (!e || e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1 || e.args.length !== 1) return;
+      const which = e.callee.segs[0];
+      const arg = e.args[0]!;
+      if (which === 'decreases_when' && !fn.decreasesWhen) fn.decreasesWhen = arg;
+      else if (which === 'decreases_by' && !fn.decreasesBy && arg.k === 'path') fn.decreasesBy = { path: arg, sp: e.sp };
+      else return;
+      stmts.shift();
+    }
   }
 
   /** The clauses between a function's signature and its body (toolchain/syntax/clauses.ts). */

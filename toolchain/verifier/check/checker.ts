@@ -10,6 +10,7 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
 import { someNode } from '../ast';
+import { decreasesByTarget, unusedDecreasesBy, type HintError } from './termination-hints';
 import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
@@ -17,7 +18,7 @@ import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
-import { hasExternalBody } from '../../syntax/attributes';
+import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 import { isLibraryFile } from '../library/load';
@@ -86,6 +87,8 @@ export interface CheckedCrate {
    * the operator's own receiver and index expressions), which VC generation evaluates in its place.
    */
   operatorCalls: Map<Expr, Extract<Expr, { k: 'method' }>>;
+  /** The `#[verifier::decreases_by]` proof fn each spec fn's `decreases_by(g)` names (check/termination-hints.ts). */
+  decreasesBy: Map<FnItem, FnItem>;
   /**
    * Method calls on a built-in type (`Option`, `Seq`, `Set`, `Map`) that its built-in encoding
    * does not have, and the standard library's method each one calls (`s.no_duplicates()`).
@@ -234,7 +237,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -732,6 +735,7 @@ class Checker {
     const specCtx = (extra?: Map<string, Local>): Ctx => ({ code: 'spec', fn: f, scopes: extra ? [params, extra] : [params], retTy, retCode });
     for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
     for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
+    this.terminationHints(f, specCtx());
     const withRet = new Map<string, Local>();
     if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
     for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
@@ -769,6 +773,25 @@ class Checker {
     const last = b.stmts[b.stmts.length - 1];
     return last && last.k === 'expr' && !last.semi ? last.e.sp : b.sp;
   }
+
+  /** `decreases_when(c)` / `decreases_by(g)` of a spec fn, and the rules on `#[verifier::decreases_by]` fns. */
+  private terminationHints(f: FnItem, spec: Ctx): void {
+    this.unusedHints ??= unusedDecreasesBy(this.crate);
+    const unused = this.unusedHints.get(f);
+    if (unused) this.error(unused.message, unused.sp);
+    if (f.decreasesWhen) {
+      if (f.mode !== 'spec') this.error('`decreases_when` is only allowed in spec functions', f.decreasesWhen.sp);
+      this.expect(f.decreasesWhen, C_BOOL, spec);
+    }
+    const errors: HintError[] = [];
+    const g = decreasesByTarget(this.crate, f, errors);
+    for (const e of errors) {
+      if (e.message.startsWith('unsupported: ')) this.unsupportedHere(e.message, e.sp);
+      this.error(e.message, e.sp);
+    }
+    if (g) this.out.decreasesBy.set(f, g);
+  }
+  private unusedHints: Map<FnItem, HintError> | undefined;
 
   private decreasesMeasure(e: Expr, ctx: Ctx): void {
     // integers, and datatypes (structural decrease): VC generation reports what it cannot measure
@@ -2043,6 +2066,7 @@ class Checker {
     if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
     else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
+    if (hasVerifierAttr(f.attrs, 'decreases_by')) this.error('cannot call a decreases_by/recommends_by function directly', sp);
     // (a proof fn's parameter that is not `tracked` is spec: passing a tracked value there copies it)
     const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' || (p.mode !== 'tracked' && !p.isSelf) ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
     const total = args.length + (recvTy ? 1 : 0);

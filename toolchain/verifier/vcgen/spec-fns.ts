@@ -5,13 +5,13 @@
 // `decreases`; otherwise (or when the body cannot be encoded) the function is only declared.
 
 import { sortedComponents } from '../graph';
-import type { Sp } from '../ast';
-import { Crate, INT, ResolveError, tyStr, type FnInfo, type Ty } from '../resolver';
+import type { FnItem, Sp } from '../ast';
+import { Crate, INT, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { quantifier, type QuantOrigin } from '../qid';
 import { QuantSpots } from './quant-sites';
-import { Unsupported, State, type V } from './state';
+import { DivergeSignal, Unsupported, State, type Mode, type V } from './state';
 import type { Command } from './query';
 import { FnGen, specInstanceKey } from './gen';
 import { hasExternalBody } from '../../syntax/attributes';
@@ -157,6 +157,8 @@ export class SpecFnMethods {
     const argSorts = ps.map((p) => print(sortOf(p.ty))).join(' ');
     const retSort = print(sortOf(retTy));
     let body: Term | null = null;
+    // `decreases_when(c)`: the definition holds where `c` does (only there is termination known)
+    let when: Term = 'true';
     const opaque = f.attrs.some((a) => a.includes('opaque'));
     // (a definition with an unsupported clause such as `when` might not hold: only declared)
     if (f.body && !hasExternalBody(f.attrs) && !(opaque && rec) && !f.unsupportedClauses.length) {
@@ -172,6 +174,11 @@ export class SpecFnMethods {
           if (!f.decreases.length) throw new Unsupported('recursive spec fn without decreases', f.nameSp);
         }
         body = this.specBody(this.evalBlockPure(f.body, st, m), retTy).t;
+        if (f.decreasesWhen) {
+          const before = { decls: this.decls.length, facts: this.facts.length };
+          when = this.evalPure(f.decreasesWhen, st, this.specMode([])).t;
+          if (this.decls.length !== before.decls || this.facts.length !== before.facts) throw new Unsupported('a `decreases_when` condition that is not a plain term', f.decreasesWhen.sp);
+        }
       } catch (e) {
         body = null; // errors are reported when this spec fn itself is verified
         if (e instanceof ResolveError) def.error = { message: e.message, sp: e.sp };
@@ -193,10 +200,10 @@ export class SpecFnMethods {
     if (!rec) {
       // declare + defining axiom (not define-fun: a macro would be expanded inside triggers)
       let lines: Command[];
-      if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, ['assert', ['=', name, body]]];
+      if (!ps.length) lines = [`(declare-fun ${name} () ${retSort})`, ['assert', implies(when, ['=', name, body])]];
       else {
         const app0: Term = [name, ...ps.map((p) => quote(`${p.name}@`))];
-        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, ['assert', quantifier('forall', sig, ['=', app0, body], [[app0]], this.specQid(false))]];
+        lines = [`(declare-fun ${name} (${argSorts}) ${retSort})`, ['assert', quantifier('forall', sig, implies(when, ['=', app0, body]), [[app0]], this.specQid(false))]];
       }
       if (opaque) {
         def.lines = [lines[0]!];
@@ -205,7 +212,7 @@ export class SpecFnMethods {
       return;
     }
     const args = ps.map((p) => quote(`${p.name}@`));
-    const guard = stripQuantifiers(and(...ps.map((p) => this.typeInv(quote(`${p.name}@`), p.ty))));
+    const guard = and(stripQuantifiers(and(...ps.map((p) => this.typeInv(quote(`${p.name}@`), p.ty)))), when);
     const app: Term = [name, ['fuel.succ', fuel], ...args];
     const binders: Term = [[fuel, 'Fuel'], ...sig];
     def.lines = [
@@ -244,6 +251,11 @@ export class SpecFnMethods {
     const scc = this.cvc.scc.get(this.info.key);
     const selfRec = this.cvc.recursive.has(this.info.key);
     const m = this.specMode([]);
+    // termination hints: the recursion is checked where `decreases_when`'s condition holds, after
+    // the body of the `decreases_by` proof fn (same parameters: it runs on these values)
+    if (f.decreasesWhen) this.assume(st, this.evalPure(f.decreasesWhen, st, this.specMode([])).t);
+    const by = this.cvc.checked.decreasesBy.get(f);
+    if (by?.body) this.runTerminationProof(by, st);
     if (selfRec) {
       const measure = f.decreases.map((d) => this.evalPure(d, st, this.specMode([])));
       m.recHook = (callee, args, sp, path, inQuant) => {
@@ -262,6 +274,20 @@ export class SpecFnMethods {
     const def = this.cvc.specDef(this.info);
     if (def.error) throw new ResolveError(def.error.message, def.error.sp);
     void selfRec;
+  }
+
+  /** Runs the body of `g` (a `#[verifier::decreases_by]` proof fn) on the parameters bound in `st`. */
+  runTerminationProof(this: FnGen, g: FnItem, st: State): void {
+    const saved = this.fnCtx;
+    this.fnCtx = { fn: g, info: this.info, old: new Map(), retTy: UNIT, retName: null, loops: [], returns: () => {} };
+    const proof: Mode = { exec: false, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    try {
+      this.inItem(g, new Map(), () => this.execBlock(g.body!, st, proof));
+    } catch (e) {
+      if (!(e instanceof DivergeSignal)) throw e;
+    } finally {
+      this.fnCtx = saved;
+    }
   }
 
   decreasesCheck(this: FnGen, st: State, callee: FnInfo, args: Term[], measure: V[], sp: Sp): void {

@@ -185,4 +185,111 @@ proof fn proof_rec_measure_stalls(n: nat)
     }
 }
 
+// ---- termination hints: `decreases_when(c)` and `decreases_by(g)`
+
+// expect: verified
+spec fn th_sum(i: int) -> int
+    decreases i
+{
+    decreases_when(i >= 0);
+    decreases_by(th_sum_terminates);
+    if i == 0 { 0 } else { i + th_sum(i - 1) }
+}
+
+// expect: verified
+#[verifier(decreases_by)]
+proof fn th_sum_terminates(i: int) {
+}
+
+// The definition holds only where the `decreases_when` condition does.
+// expect: failed assertion
+proof fn th_sum_unfold_anywhere(i: int) {
+    assert(th_sum(i) == (if i == 0 { 0 } else { i + th_sum(i - 1) }));
+}
+
+// expect: verified
+proof fn th_sum_unfold_when(i: int)
+    requires i >= 0,
+{
+    assert(th_sum(i) == (if i == 0 { 0 } else { i + th_sum(i - 1) }));
+}
+
+// expect: failed decreases
+spec fn th_sum_without_when(i: int) -> int
+    decreases i
+{
+    if i == 0 { 0 } else { i + th_sum_without_when(i - 1) }
+}
+
+// The proof fn's body is what proves termination.
+// expect: verified
+spec fn th_swap(x: nat, y: nat) -> nat
+    decreases x
+{
+    decreases_by(th_swap_terminates);
+    if x == 0 { 0 } else { th_swap(y, y) }
+}
+
+// expect: verified
+#[verifier::decreases_by]
+proof fn th_swap_terminates(x: nat, y: nat) {
+    assume(y < x);
+}
+
+// expect: failed decreases
+spec fn th_swap_unproved(x: nat, y: nat) -> nat
+    decreases x
+{
+    decreases_by(th_swap_unproved_terminates);
+    if x == 0 { 0 } else { th_swap_unproved(y, y) }
+}
+
+// expect: verified
+#[verifier::decreases_by]
+proof fn th_swap_unproved_terminates(x: nat, y: nat) {
+}
+
+// expect: error
+spec fn th_unmarked(i: nat) -> nat
+    decreases i
+{
+    decreases_by(th_unmarked_proof);
+    if i == 0 { 0 } else { th_unmarked((i - 1) as nat) }
+}
+
+// expect: verified
+proof fn th_unmarked_proof(i: nat) {
+}
+
+// expect: error
+spec fn th_other_params(i: nat) -> nat
+    decreases i
+{
+    decreases_by(th_other_params_proof);
+    if i == 0 { 0 } else { th_other_params((i - 1) as nat) }
+}
+
+// expect: error
+#[verifier::decreases_by]
+proof fn th_other_params_proof(j: nat) {
+}
+
+// expect: verified
+spec fn th_called(i: nat) -> nat
+    decreases i
+{
+    decreases_by(th_called_proof);
+    if i == 0 { 0 } else { th_called((i - 1) as nat) }
+}
+
+// expect: verified
+#[verifier::decreases_by]
+proof fn th_called_proof(i: nat) {
+}
+
+// expect: error
+proof fn th_call_the_proof() {
+    th_called_proof(3);
+}
+
 }

@@ -1,0 +1,64 @@
+// Verus's termination hints on a spec fn: `decreases_when(c);` (the definition holds, and the
+// recursion is checked, where `c` does) and `decreases_by(g);` (the body of the proof fn `g`,
+// marked `#[verifier::decreases_by]`, proves the termination obligations), with Verus's rules on
+// `g`. The checker types `c`; VC generation (vcgen/spec-fns.ts) gives both their meaning.
+import type { FnItem, Sp } from '../ast';
+import type { Crate } from '../resolver';
+import { hasVerifierAttr } from '../../syntax/attributes';
+import { printType } from '../printer';
+
+export interface HintError {
+  message: string;
+  sp: Sp;
+}
+
+/** The proof fn that `f`'s `decreases_by(g)` names, or null (an error is pushed to `errors`). */
+export function decreasesByTarget(crate: Crate, f: FnItem, errors: HintError[]): FnItem | null {
+  const by = f.decreasesBy;
+  if (!by) return null;
+  if (f.mode !== 'spec') {
+    errors.push({ message: '`decreases_by` is only allowed in spec functions', sp: by.sp });
+    return null;
+  }
+  const segs = by.path.segs;
+  const name = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? f.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
+  const g = crate.fn(name, by.path.sp)?.item;
+  if (!g) {
+    errors.push({ message: `cannot find function \`${segs.join('::')}\` in this scope`, sp: by.path.sp });
+    return null;
+  }
+  const problem = ((): string | null => {
+    if (g.mode !== 'proof' || !hasVerifierAttr(g.attrs, 'decreases_by')) return 'proof function must be marked #[verifier::decreases_by] or #[verifier::recommends_by] to be used as decreases_by/recommends_by';
+    if (g.decreases.length) return 'decreases_by/recommends_by function cannot have its own decreases clause';
+    if (g.requires.length) return 'decreases_by/recommends_by function cannot have requires clauses';
+    if (g.ensures.length) return 'decreases_by/recommends_by function cannot have ensures clauses';
+    const same = g.params.length === f.params.length && g.params.every((p, i) => p.name === f.params[i]!.name && printType(p.ty) === printType(f.params[i]!.ty) && p.mode === undefined);
+    if (!same) return 'decreases_by/recommends_by function should have the same parameters';
+    if (g.generics.length || f.generics.length || by.path.generics.length) return 'unsupported: `decreases_by` with generic functions';
+    return null;
+  })();
+  if (problem) {
+    errors.push({ message: problem, sp: by.path.sp });
+    return null;
+  }
+  return g;
+}
+
+/** Verus's rules on `#[verifier::decreases_by]` proof fns themselves: each is named by some `decreases_by`. */
+export function unusedDecreasesBy(crate: Crate): Map<FnItem, HintError> {
+  const named = new Set<FnItem>();
+  const marked: FnItem[] = [];
+  for (const file of crate.files) {
+    for (const it of file.items) {
+      if (it.k !== 'fn') continue;
+      if (hasVerifierAttr(it.attrs, 'decreases_by')) marked.push(it);
+      if (it.decreasesBy) {
+        const g = decreasesByTarget(crate, it, []);
+        if (g) named.add(g);
+      }
+    }
+  }
+  const out = new Map<FnItem, HintError>();
+  for (const g of marked) if (!named.has(g)) out.set(g, { message: 'a function marked #[verifier::decreases_by] cannot be verified unless it is used in some decreases_by/recommends_by', sp: g.nameSp });
+  return out;
+}

@@ -136,6 +136,8 @@ const RUST_OK: ReadonlySet<string> = new Set([
   'feature', 'no_std', 'no_main', 'test', 'ignore',
   // Verus: quantifier triggers are read by the parser where they matter
   'trigger',
+  // Verus: the older spelling of `#[verifier::decreases_by]` (check/termination-hints.ts)
+  'via_fn',
 ]);
 
 /** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */

@@ -14,6 +14,9 @@ export type ClauseTreatment =
   | 'returns'
   /** Loop invariants: checked on entry and at the end of the body. */
   | 'invariant'
+  /** `decreases .. when c` / `decreases .. via g`: Verus's termination hints (`decreases_when(c)`, `decreases_by(g)`) */
+  | 'decreases-when'
+  | 'decreases-via'
   /** Not implemented: the function (or loop) is reported `unsupported`, naming the clause. */
   | 'unsupported';
 
@@ -47,9 +50,9 @@ export const VERUS_CLAUSES: readonly VerusClause[] = [
   // trait methods' default implementations (traits are unsupported anyway)
   { keyword: 'default_ensures', inFn: 'unsupported', inLoop: null, continuation: false },
   // `decreases .. when c`: a spec fn's definition holds only when c does
-  { keyword: 'when', inFn: 'unsupported', inLoop: null, continuation: true },
+  { keyword: 'when', inFn: 'decreases-when', inLoop: null, continuation: true },
   // `decreases .. via lemma`: termination proved by a lemma
-  { keyword: 'via', inFn: 'unsupported', inLoop: null, continuation: true },
+  { keyword: 'via', inFn: 'decreases-via', inLoop: null, continuation: true },
 ];
 
 const BY_KEYWORD: ReadonlyMap<string, VerusClause> = new Map(VERUS_CLAUSES.map((c) => [c.keyword, c]));

@@ -1172,6 +1172,22 @@ class Parser {
         case 'invariant':
           this.error(`\`${w.text}\` is a loop clause`, { start: w.start, end: w.end });
           break;
+        // (only right after `decreases`, once each; anywhere else: not modelled)
+        case 'decreases-when':
+        case 'decreases-via': {
+          const sp = { start: w.start, end: w.end };
+          if (!fn.decreases.length || (treatment === 'decreases-when' ? fn.decreasesWhen : fn.decreasesBy)) {
+            this.clauseList([]);
+            fn.unsupportedClauses.push({ clause: w.text, sp: { start: w.start, end: this.lastEnd() } });
+          } else if (treatment === 'decreases-when') fn.decreasesWhen = this.expr(true);
+          else {
+            const p = this.expr(true);
+            if (p.k === 'path') fn.decreasesBy = { path: p, sp: { ...sp, end: this.lastEnd() } };
+            else fn.unsupportedClauses.push({ clause: w.text, sp: { start: w.start, end: this.lastEnd() } });
+          }
+          this.eat(',');
+          break;
+        }
         case 'unsupported':
           this.clauseList([]);
           fn.unsupportedClauses.push({ clause: w.text, sp: { start: w.start, end: this.lastEnd() } });

@@ -7,6 +7,11 @@ import type { Crate } from '../resolver';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import { printType } from '../printer';
 
+/** `#[verifier::decreases_by]` (or its older spelling `#[via_fn]`) on `f`. */
+export function isDecreasesByFn(f: FnItem): boolean {
+  return hasVerifierAttr(f.attrs, 'decreases_by') || f.attrs.includes('via_fn');
+}
+
 export interface HintError {
   message: string;
   sp: Sp;
@@ -28,7 +33,7 @@ export function decreasesByTarget(crate: Crate, f: FnItem, errors: HintError[]):
     return null;
   }
   const problem = ((): string | null => {
-    if (g.mode !== 'proof' || !hasVerifierAttr(g.attrs, 'decreases_by')) return 'proof function must be marked #[verifier::decreases_by] or #[verifier::recommends_by] to be used as decreases_by/recommends_by';
+    if (g.mode !== 'proof' || !isDecreasesByFn(g)) return 'proof function must be marked #[verifier::decreases_by] or #[verifier::recommends_by] to be used as decreases_by/recommends_by';
     if (g.decreases.length) return 'decreases_by/recommends_by function cannot have its own decreases clause';
     if (g.requires.length) return 'decreases_by/recommends_by function cannot have requires clauses';
     if (g.ensures.length) return 'decreases_by/recommends_by function cannot have ensures clauses';
@@ -51,7 +56,7 @@ export function unusedDecreasesBy(crate: Crate): Map<FnItem, HintError> {
   for (const file of crate.files) {
     for (const it of file.items) {
       if (it.k !== 'fn') continue;
-      if (hasVerifierAttr(it.attrs, 'decreases_by')) marked.push(it);
+      if (isDecreasesByFn(it)) marked.push(it);
       if (it.decreasesBy) {
         const g = decreasesByTarget(crate, it, []);
         if (g) named.add(g);
@@ -59,6 +64,24 @@ export function unusedDecreasesBy(crate: Crate): Map<FnItem, HintError> {
     }
   }
   const out = new Map<FnItem, HintError>();
+  // (a `via` this verifier does not read, after `recommends`, may name any of them)
+  const unread = crate.files.some((file) => file.items.some((it) => it.k === 'fn' && it.unsupportedClauses.some((c) => c.clause === 'via')));
+  if (unread) return out;
   for (const g of marked) if (!named.has(g)) out.set(g, { message: 'a function marked #[verifier::decreases_by] cannot be verified unless it is used in some decreases_by/recommends_by', sp: g.nameSp });
+  return out;
+}
+
+/**
+ * A `decreases_by` proof fn may not reach (call, or use in any clause, transitively) the spec fn
+ * whose termination it proves: that would be circular (Verus: "found cyclic dependency").
+ */
+export function decreasesByCycles(by: ReadonlyMap<FnItem, FnItem>, calls: ReadonlyMap<FnItem, ReadonlySet<FnItem>>): Map<FnItem, HintError> {
+  const out = new Map<FnItem, HintError>();
+  for (const [f, g] of by) {
+    const seen = new Set<FnItem>([g]);
+    const todo = [g];
+    while (todo.length) for (const c of calls.get(todo.pop()!) ?? []) if (!seen.has(c)) seen.add(c), todo.push(c);
+    if (seen.has(f)) out.set(f, { message: 'found cyclic dependency in decreases_by function', sp: f.decreasesBy!.sp });
+  }
   return out;
 }

@@ -292,4 +292,45 @@ proof fn th_call_the_proof() {
     th_called_proof(3);
 }
 
+// A `decreases_by` proof that reaches the fn it proves terminating is circular.
+// expect: error
+spec fn th_cyclic(x: int) -> int
+    decreases x
+{
+    decreases_by(th_cyclic_proof);
+    th_cyclic(x + 1) + 1
+}
+
+// expect: error
+proof fn th_cyclic_lemma()
+    ensures th_cyclic(3) == th_cyclic(4) + 1,
+{
+}
+
+// expect: error
+#[verifier::decreases_by]
+proof fn th_cyclic_proof(x: int) {
+    th_cyclic_lemma();
+}
+
+// The clause forms: `decreases e when c via g`.
+// expect: verified
+spec fn th_clause_form(i: int) -> int
+    decreases i
+    when i >= 0
+    via th_clause_form_proof
+{
+    if i == 0 { 0 } else { i + th_clause_form(i - 1) }
+}
+
+// expect: verified
+#[verifier::decreases_by]
+proof fn th_clause_form_proof(i: int) {
+}
+
+// expect: failed assertion
+proof fn th_clause_form_outside_when() {
+    assert(th_clause_form(-1) == -1 + th_clause_form(-2));
+}
+
 }

@@ -28,6 +28,11 @@ impl<A> Set<A> {
         self.subset_of(s2)
     }
 
+    /// An arbitrary element of `self`, when there is one (a deterministic choice, as any spec fn).
+    pub open spec fn choose(self) -> A {
+        choose|a: A| self.contains(a)
+    }
+
     /// No element of `self` is in `s2`.
     pub open spec fn disjoint(self, s2: Self) -> bool {
         forall|a: A| self.contains(a) ==> !s2.contains(a)

@@ -826,4 +826,25 @@ proof fn va_untyped_argument_wrong_type() {
     assert(va_is_empty(Seq::empty()));
 }
 
+// ---- Set::choose: some element, when there is one
+
+// expect: verified
+proof fn sch_member(s: Set<int>)
+    requires s.contains(3),
+{
+    assert(s.contains(s.choose()));
+}
+
+// expect: failed assertion
+proof fn sch_member_of_any(s: Set<int>) {
+    assert(s.contains(s.choose()));
+}
+
+// expect: failed assertion
+proof fn sch_not_a_given_one(s: Set<int>)
+    requires s.contains(3),
+{
+    assert(s.choose() == 3);
+}
+
 } // verus!

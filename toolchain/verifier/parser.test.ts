@@ -175,10 +175,17 @@ describe('clauses', () => {
     expect(it.requires).toHaveLength(1);
     expect(it.ensures).toHaveLength(1);
   });
-  it('`decreases .. when .. via ..` keeps the decreases and lists when/via', () => {
+  it('`decreases .. when .. via ..` keeps the decreases and reads when/via as termination hints; elsewhere they are unsupported clauses', () => {
     const { it } = fn('spec fn f(n: int) -> int decreases n when n >= 0 via lemma_f { 0 }');
     expect(it.decreases).toHaveLength(1);
-    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['when', 'via']);
+    expect(it.decreasesWhen).toMatchObject({ k: 'binary', op: '>=' });
+    expect(it.decreasesBy).toMatchObject({ path: { segs: ['lemma_f'] } });
+    expect(it.unsupportedClauses).toEqual([]);
+    const body = fn('spec fn g(n: int) -> int decreases n { decreases_when(n >= 0); decreases_by(lemma_g); 0 }').it;
+    expect(body.decreasesWhen).toMatchObject({ k: 'binary', op: '>=' });
+    expect(body.decreasesBy).toMatchObject({ path: { segs: ['lemma_g'] } });
+    expect(body.body!.stmts).toHaveLength(1);
+    expect(fn('spec fn h(n: int) -> int recommends n > 0 via lemma_h { 0 }').it.unsupportedClauses.map((c) => c.clause)).toEqual(['via']);
   });
   it('a loop with a clause the verifier does not implement is an unsupported expression', () => {
     const { it } = fn('fn l() { loop invariant_ensures true { break; } }');
@@ -361,6 +368,14 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     }
     const call = parseExpr('Seq::new(n, |i| a[i] + 1)').expr!;
     expect(call).toMatchObject({ k: 'call', args: [{ k: 'path' }, { k: 'closure', body: { k: 'binary' } }] });
+  });
+
+  it('reads `e matches P` as a match whose bindings reach the rest of an `&&` chain or the right of `==>`', () => {
+    expect(parseExpr('a matches S::A(v) && v == 3 && v > 0').expr).toMatchObject({ k: 'match', scrut: { k: 'path', segs: ['a'] }, arms: [{ pat: { k: 'variant' }, body: { k: 'binary', op: '&&' } }, { pat: { k: 'wild' }, body: { k: 'bool', value: false } }] });
+    expect(parseExpr('a matches S::A(v) ==> v == 3').expr).toMatchObject({ k: 'match', arms: [{ body: { k: 'binary', op: '==' } }, { body: { k: 'bool', value: true } }] });
+    // `||` ends the `&&` chain the bindings reach
+    expect(parseExpr('a matches S::A(v) && v == 3 || v == 4').expr).toMatchObject({ k: 'binary', op: '||', l: { k: 'match' }, r: { k: 'binary', op: '==' } });
+    expect(parseExpr('a matches S::B').expr).toMatchObject({ k: 'match', arms: [{ body: { k: 'bool', value: true } }, { body: { k: 'bool', value: false } }] });
   });
 
   it('reads `if let` as the `match` it means, in `else if` chains and as a statement', () => {

@@ -1610,6 +1610,12 @@ class Parser {
     for (;;) {
       const l = this.exprOr();
       if (this.eat('==>')) {
+        // `e matches P ==> rest`: the bindings of P are in scope in the rest of the chain
+        if (this.bareMatches.has(l)) {
+          let acc = this.matchesWith(l, this.exprImplies(), true);
+          for (let i = heads.length - 1; i >= 0; i--) acc = this.bin('==>', heads[i]!, acc);
+          return acc;
+        }
         heads.push(l);
         continue;
       }
@@ -1622,11 +1628,37 @@ class Parser {
   exprOr(): Expr {
     return this.binExpr(1);
   }
+  /**
+   * Verus's `e matches P`: true when `e` has the pattern `P`. Its bindings are in scope in the rest
+   * of an `&&` chain after it (`e matches P && rest`: `match e { P => rest, _ => false }`) and on
+   * the right of `==>` (`e matches P ==> rest`: `_ => true`, see exprImplies); a bare one is
+   * `match e { P => true, _ => false }` (kept in `bareMatches` until an `==>` may claim it).
+   */
+  private bareMatches = new WeakSet<Expr>();
+  private matchesExpr(scrut: Expr): Expr {
+    this.next();
+    const pat = this.pat();
+    if (this.eat('&&')) return this.matchesWith({ k: 'match', scrut, arms: [{ pat, guard: null, body: { k: 'bool', value: true, sp: pat.sp }, sp: pat.sp }], sp: { start: scrut.sp.start, end: this.lastEnd() } }, this.binExpr(2), false);
+    const bare: Expr = { k: 'match', scrut, arms: [{ pat, guard: null, body: { k: 'bool', value: true, sp: pat.sp }, sp: pat.sp }, { pat: { k: 'wild', sp: pat.sp }, guard: null, body: { k: 'bool', value: false, sp: pat.sp }, sp: pat.sp }], sp: { start: scrut.sp.start, end: this.lastEnd() } };
+    this.bareMatches.add(bare);
+    return bare;
+  }
+  /** `matches` with a right-hand side: `P => rest, _ => otherwise`. */
+  private matchesWith(m: Expr, rest: Expr, otherwise: boolean): Expr {
+    if (m.k !== 'match') return m;
+    const arm = m.arms[0]!;
+    return { k: 'match', scrut: m.scrut, arms: [{ ...arm, body: rest }, { pat: { k: 'wild', sp: arm.pat.sp }, guard: null, body: { k: 'bool', value: otherwise, sp: arm.pat.sp }, sp: arm.pat.sp }], sp: { start: m.sp.start, end: rest.sp.end } };
+  }
+
   /** Precedence climbing for `||` (1) .. `* / %` (9); comparisons (3) chain like Verus. */
   binExpr(minPrec: number): Expr {
     let l = this.exprCast();
     for (;;) {
       const t = this.peek();
+      if (t.kind === 'ident' && t.text === 'matches' && minPrec <= 2) {
+        l = this.matchesExpr(l);
+        continue;
+      }
       if (t.kind !== 'punct') return l;
       const prec = BIN_PREC.get(t.text);
       if (prec === undefined || prec < minPrec) return l;

@@ -69,7 +69,8 @@ fn never_unwinds(x: u64) -> u64
     x
 }
 
-// expect: unsupported
+// (`when`: the definition holds where `n >= 0`; termination.rs has the cases that must fail)
+// expect: verified
 spec fn f_when(n: int) -> int
     decreases n when n >= 0
 {
@@ -135,4 +136,47 @@ fn last_one_still_checked() -> (r: u8)
     0u8
 }
 
+// ---- `e matches P`: its bindings reach the rest of an `&&` chain and the right of `==>`
+
+enum MtA { A1 { v: u64 }, A2 }
+
+// expect: verified
+proof fn mt_and_chain(a: MtA)
+    requires a matches MtA::A1 { v } && v == 3,
+{
+    assert(a matches MtA::A1 { v } && v == 3 && (v == 3 || v == 4));
+    assert(!(a matches MtA::A1 { v } && (v == 2 || v == 4)));
 }
+
+// expect: failed assertion
+proof fn mt_and_chain_wrong(a: MtA)
+    requires a matches MtA::A1 { v } && v == 3,
+{
+    assert(a matches MtA::A1 { v } && v == 4);
+}
+
+// expect: verified
+proof fn mt_implies(a: MtA)
+    requires a matches MtA::A1 { v } ==> v == 3,
+{
+    assert(a matches MtA::A1 { v } ==> v < 4);
+}
+
+// `(E matches P ==> true) <==> false` is `true <==> false`.
+// expect: failed assertion
+proof fn mt_precedence() {
+    assert(MtA::A2 matches MtA::A1 { v: _ } ==> true <==> false);
+}
+
+// The bindings stop at `||`.
+// expect: error
+proof fn mt_scope_ends_at_or(a: MtA) {
+    assert(a matches MtA::A1 { v } && v == 3 || v == 4);
+}
+
+// expect: failed assertion
+proof fn mt_bare(a: MtA) {
+    assert(a matches MtA::A1 { .. });
+}
+
+} // verus!

@@ -71,8 +71,10 @@ export type Expr =
 /** What an exec closure declares besides its parameters (present when anything is written). */
 export interface ClosureSpec {
   move: boolean;
-  /** `-> T` (name null) or `-> (r: T)` */
-  ret: { name: string | null; ty: TypeExpr; sp: Sp } | null;
+  /** `-> T` (name null) or `-> (r: T)`; `tracked`: `-> tracked T` / `-> (tracked r: T)` (proof closures) */
+  ret: { name: string | null; ty: TypeExpr; sp: Sp; tracked?: boolean } | null;
+  /** `proof_fn|..| ..` / `proof_fn[Once, Copy]|..| ..`: a proof closure, with its flags */
+  proofFn?: string[];
   requires: Expr[];
   ensures: Expr[];
 }

@@ -2102,7 +2102,8 @@ class Parser {
       else if (loop.k !== 'unsupported') this.error('unsupported: this labelled loop');
       return loop;
     }
-    if (t.text === '|' || t.text === '||' || (t.text === 'move' && (this.is('|', 1) || this.is('||', 1)))) return this.closure();
+    if (t.text === '|' || t.text === '||' || (t.text === 'move' && (this.is('|', 1) || this.is('||', 1) || this.isProofFn(1)))) return this.closure();
+    if (this.isProofFn(0)) return this.closure();
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
       const { params, triggers, attrs, all } = this.quantHead();
@@ -2283,9 +2284,27 @@ class Parser {
    * `move`, a result annotation and clauses are kept in `exec` (the checker decides whether the
    * closure is a spec or an exec one). After a result annotation or a clause the body is a block.
    */
+  /** `proof_fn` followed by `|`, `||` or `[` (its flags) at offset `o`. */
+  isProofFn(o: number): boolean {
+    return this.peek(o).kind === 'ident' && this.peek(o).text === 'proof_fn' && (this.is('|', o + 1) || this.is('||', o + 1) || this.is('[', o + 1));
+  }
   closure(): Expr {
     const s = this.peek().start;
     const isMove = this.eat('move');
+    let proofFn: string[] | undefined;
+    if (this.isProofFn(0)) {
+      this.next();
+      proofFn = [];
+      if (this.eat('[')) {
+        while (!this.eat(']')) {
+          proofFn.push(this.ident());
+          if (!this.eat(',')) {
+            this.expect(']');
+            break;
+          }
+        }
+      }
+    }
     let plain = true;
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
     if (!this.eat('||')) {
@@ -2312,19 +2331,24 @@ class Parser {
     let ret: ClosureSpec['ret'] = null;
     if (this.eat('->')) {
       const rs = this.peek().start;
-      if (this.is('(') && this.peek(1).kind === 'ident' && this.is(':', 2)) {
+      const trackedName = this.is('(') && this.peek(1).text === 'tracked' && this.peek(2).kind === 'ident' && this.is(':', 3);
+      if ((this.is('(') && this.peek(1).kind === 'ident' && this.is(':', 2)) || trackedName) {
         this.next();
+        if (trackedName) this.next();
         const name = this.next().text;
         this.expect(':');
         const ty = this.type();
         this.expect(')');
-        ret = { name, ty, sp: { start: rs, end: this.lastEnd() } };
-      } else ret = { name: null, ty: this.type(), sp: { start: rs, end: this.lastEnd() } };
+        ret = { name, ty, sp: { start: rs, end: this.lastEnd() }, ...(trackedName ? { tracked: true } : {}) };
+      } else {
+        const tracked = this.peek().text === 'tracked' && this.peek().kind !== 'punct' ? (this.next(), true) : false;
+        ret = { name: null, ty: this.type(), sp: { start: rs, end: this.lastEnd() }, ...(tracked ? { tracked } : {}) };
+      }
     }
     const requires: Expr[] = [];
     const ensures: Expr[] = [];
     while (this.peek().kind === 'ident' && (this.is('requires') || this.is('ensures'))) this.clauseList(this.next().text === 'requires' ? requires : ensures);
-    const extra = isMove || ret !== null || requires.length > 0 || ensures.length > 0;
+    const extra = isMove || ret !== null || requires.length > 0 || ensures.length > 0 || proofFn !== undefined;
     let body: Expr;
     if (ret || requires.length || ensures.length) {
       const b = this.block();
@@ -2332,7 +2356,7 @@ class Parser {
     } else body = this.expr();
     const sp = { start: s, end: this.lastEnd() };
     if (!plain) return { k: 'unsupported', what: 'closure with a pattern parameter', sp };
-    return { k: 'closure', params, body, sp, ...(extra ? { exec: { move: isMove, ret, requires, ensures } } : {}) };
+    return { k: 'closure', params, body, sp, ...(extra ? { exec: { move: isMove, ret, requires, ensures, ...(proofFn ? { proofFn } : {}) } } : {}) };
   }
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {

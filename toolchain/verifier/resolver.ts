@@ -20,7 +20,7 @@ export type Ty =
   /** `spec_fn(A, B) -> C`: a mathematical function (total: its value at every argument) */
   | { k: 'fn'; params: Ty[]; ret: Ty }
   /** An exec closure's own type (one per closure expression, `id`), called with `params`, giving `ret`. */
-  | { k: 'closure'; id: number; params: Ty[]; ret: Ty }
+  | { k: 'closure'; id: number; params: Ty[]; ret: Ty; /** a `proof_fn`, with its flags (`Once`, `Mut`, `Copy`, ..) */ proof?: string[] }
   /**
    * A generic parameter of the function (or impl) being checked: a type parameter, or a const
    * parameter where it is a generic argument (`Array<T, N>`). Inside the generic code it stands

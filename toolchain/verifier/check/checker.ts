@@ -1289,7 +1289,7 @@ class Checker {
       case 'assign':
         return this.assign(e, ctx);
       case 'closure':
-        return ctx.code === 'exec' ? this.execClosure(e, ctx) : this.specClosure(e, ctx, hint);
+        return ctx.code === 'exec' || e.exec?.proofFn ? this.execClosure(e, ctx) : this.specClosure(e, ctx, hint);
       case 'unsupported':
         this.sawUnsupported ??= { what: e.what, sp: e.sp };
         return C_ANY;
@@ -1358,25 +1358,51 @@ class Checker {
    */
   private execClosure(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx): CTy {
     const clauses = e.exec;
+    // a `proof_fn` (Verus's proof closure): written in proof code, its body is proof code, its
+    // parameters spec values; it is tracked and, unless `[Copy]`, moved by a use
+    const proof = clauses?.proofFn;
+    if (proof) {
+      if (ctx.code !== 'proof') this.error('proof closure can only appear in proof mode', e.sp);
+      const unknown = proof.find((x) => !['Once', 'Mut', 'Copy', 'Send', 'Sync'].includes(x));
+      if (unknown) this.unsupportedHere(`unsupported: \`proof_fn[${unknown}]\``, e.sp);
+      if (clauses.ret?.tracked) this.unsupportedHere('unsupported: a `proof_fn` with a tracked result', clauses.ret.sp);
+      if (someNode(e.body, (n) => n.k === 'return', (n) => n.k === 'closure')) this.error('Verus does not yet support `return` inside `proof_fn`', e.body.sp);
+    }
+    const code: CodeMode = proof ? 'proof' : 'exec';
     const scope = new Map<string, Local>();
     const params = e.params.map((p) => {
       if (p.ty.k === 'ref' && p.ty.mut) this.unsupportedHere('not supported: a closure parameter of type `&mut ..` (mutation through it would not reach the caller\'s place)', p.sp);
       const t = this.binderType(p, ctx);
-      scope.set(p.name, { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
+      scope.set(p.name, proof ? { ty: t, ghost: true, mutable: false, mutRef: false, mode: 'spec' } : { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
       return t;
     });
     const ret = clauses?.ret ? this.resolve(clauses.ret.ty, ctx.fn ?? null) : this.vars.freshType();
-    const inner: Ctx = { ...ctx, code: 'exec', scopes: [...ctx.scopes, scope], retTy: ret, retCode: 'exec', inAssertBy: false, inEnsures: false };
+    const inner: Ctx = { ...ctx, code, scopes: [...ctx.scopes, scope], retTy: ret, retCode: proof ? 'spec' : 'exec', inAssertBy: false, inEnsures: false };
     const spec: Ctx = { ...inner, code: 'spec' };
     for (const r of clauses?.requires ?? []) this.expect(r, C_BOOL, spec);
     const [loops, labels] = [this.loops, this.loopLabels];
     this.loops = [];
     this.loopLabels = [];
+    const movedBefore = this.moved.length;
     try {
       const body = this.infer(e.body, inner);
       if (!this.diverges(e.body)) this.unify(ret, body, e.body.sp);
     } finally {
       [this.loops, this.loopLabels] = [loops, labels];
+    }
+    // rustc: a closure that moves what it captures can be called once (FnOnce), and a `move`
+    // closure takes what it captures at once: neither is modelled
+    const outer = (l: Local) => ctx.scopes.some((m) => [...m.values()].includes(l));
+    const movedCapture = this.moved.slice(movedBefore).find((m) => !m.execOnly && outer(m.local));
+    if (movedCapture) this.unsupportedHere('not supported: a closure that moves a value it captures (an `FnOnce` closure)', e.sp);
+    if (clauses?.move) {
+      someNode([e.body, clauses.requires, clauses.ensures], (n) => {
+        const x = n as Expr;
+        const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
+        if (local && !local.ghost && this.moves(local.ty, { ...ctx, code: 'proof' })) this.unsupportedHere('not supported: a `move` closure capturing a value that is not `Copy`', x.sp);
+        if (local && local.mode === 'tracked') this.unsupportedHere('not supported: a `move` closure capturing a tracked value', x.sp);
+        return false;
+      });
     }
     if (!clauses?.move) {
       someNode([e.body, clauses?.requires, clauses?.ensures], (n) => {
@@ -1392,7 +1418,7 @@ class Checker {
     const named = clauses?.ret?.name;
     const after: Ctx = named ? { ...spec, scopes: [...spec.scopes, new Map([[named, { ty: ret, ghost: true, mutable: false, mutRef: false, mode: 'spec' } as Local]])] } : spec;
     for (const en of clauses?.ensures ?? []) this.expect(en, C_BOOL, after);
-    return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret };
+    return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret, ...(proof ? { proof } : {}) };
   }
   /** The type identity of each exec closure expression (rustc: every closure has a type of its own). */
   private closureIds = new Map<Expr, number>();
@@ -1409,6 +1435,17 @@ class Checker {
 
   /** `f(a, b)` of an exec closure `f` (or of a value whose type parameter has an `Fn` bound): exec code only (Verus: ghost code calls only `spec_fn` values). */
   private applyClosure(e: Extract<Expr, { k: 'call' }>, f: Extract<CTy, { k: 'closure' }> | CallSig, ctx: Ctx): CTy {
+    const proof = f.k === 'closure' ? f.proof : undefined;
+    if (proof && f.k === 'closure') {
+      if (ctx.code !== 'proof') this.error('cannot call function with mode proof', e.sp);
+      const callee = e.callee.k === 'path' && e.callee.segs.length === 1 ? this.lookup(e.callee.segs[0]!, ctx) : null;
+      // `[Once]` is consumed by its call, `[Mut]` needs a `mut` binding
+      if (proof.includes('Once')) this.useOfPlace(e.callee, f, 'value', ctx);
+      if (proof.includes('Mut') && callee?.mutable === false) this.error(`cannot borrow \`${(e.callee as { segs: string[] }).segs[0]}\` as mutable, as it is not declared as mutable`, e.callee.sp);
+      if (e.args.length !== f.params.length) this.error(`this function takes ${f.params.length} arguments but ${e.args.length} were supplied`, e.sp);
+      e.args.forEach((a, i) => (f.params[i] ? this.expect(a, f.params[i]!, { ...ctx, code: 'spec' }) : this.infer(a, ctx)));
+      return f.ret;
+    }
     if (ghost(ctx.code)) this.error('to call a non-static function in ghost code, it must be a spec_fn', e.sp);
     if (e.args.length !== f.params.length) this.error(`this function takes ${f.params.length} arguments but ${e.args.length} were supplied`, e.sp);
     e.args.forEach((a, i) => (f.params[i] ? this.expect(a, f.params[i]!, ctx) : this.infer(a, ctx)));

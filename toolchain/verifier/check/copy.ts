@@ -45,6 +45,8 @@ export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
     }
     case 'tuple': return s.elems.some((a) => movesValue(a, vars, fn, crate, how));
     case 'array': return movesValue(s.elem, vars, fn, crate, how);
+    // a `proof_fn` is tracked and not `Copy` unless it says so
+    case 'closure': return !!s.proof && !s.proof.includes('Copy');
     default: return false;
   }
 }
@@ -93,6 +95,7 @@ export function isCopy(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): 
     }
     case 'tuple': return s.elems.every(copy);
     case 'array': return copy(s.elem);
+    case 'closure': return !s.proof || s.proof.includes('Copy');
     default: return true;
   }
 }

@@ -26,8 +26,7 @@ export function decreasesByTarget(crate: Crate, f: FnItem, errors: HintError[]):
     return null;
   }
   const segs = by.path.segs;
-  const name = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? f.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
-  const g = crate.fn(name, by.path.sp)?.item;
+  const g = namedTarget(crate, f);
   if (!g) {
     errors.push({ message: `cannot find function \`${segs.join('::')}\` in this scope`, sp: by.path.sp });
     return null;
@@ -49,6 +48,14 @@ export function decreasesByTarget(crate: Crate, f: FnItem, errors: HintError[]):
   return g;
 }
 
+/** The function `f`'s `decreases_by(g)` names (by name only), or null. */
+function namedTarget(crate: Crate, f: FnItem): FnItem | null {
+  const segs = f.decreasesBy?.path.segs;
+  if (!segs) return null;
+  const name = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? f.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
+  return crate.fn(name, f.decreasesBy!.path.sp)?.item ?? null;
+}
+
 /** Verus's rules on `#[verifier::decreases_by]` proof fns themselves: each is named by some `decreases_by`. */
 export function unusedDecreasesBy(crate: Crate): Map<FnItem, HintError> {
   const named = new Set<FnItem>();
@@ -57,10 +64,8 @@ export function unusedDecreasesBy(crate: Crate): Map<FnItem, HintError> {
     for (const it of file.items) {
       if (it.k !== 'fn') continue;
       if (isDecreasesByFn(it)) marked.push(it);
-      if (it.decreasesBy) {
-        const g = decreasesByTarget(crate, it, []);
-        if (g) named.add(g);
-      }
+      const g = namedTarget(crate, it);
+      if (g) named.add(g);
     }
   }
   const out = new Map<FnItem, HintError>();

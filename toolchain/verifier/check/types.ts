@@ -20,7 +20,7 @@ export type CTy =
   /** `spec_fn(A, B) -> C` */
   | { k: 'fn'; params: CTy[]; ret: CTy }
   /** an exec closure's own type (resolver.ts) */
-  | { k: 'closure'; id: number; params: CTy[]; ret: CTy }
+  | { k: 'closure'; id: number; params: CTy[]; ret: CTy; proof?: string[] }
   /** A generic parameter of the item being checked (resolver `param`). */
   | { k: 'param'; name: string }
   /** A const generic argument's value. */
@@ -45,7 +45,7 @@ export function fromTy(t: Ty): CTy {
     case 'array': return { k: 'array', elem: fromTy(t.elem), len: typeof t.len === 'string' ? { k: 'param', name: t.len } : { k: 'cval', n: BigInt(t.len) } };
     case 'tuple': return { k: 'tuple', elems: t.elems.map(fromTy) };
     case 'fn': return { k: 'fn', params: t.params.map(fromTy), ret: fromTy(t.ret) };
-    case 'closure': return { k: 'closure', id: t.id, params: t.params.map(fromTy), ret: fromTy(t.ret) };
+    case 'closure': return { ...t, params: t.params.map(fromTy), ret: fromTy(t.ret) };
     default: return t;
   }
 }
@@ -239,7 +239,7 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
     }
     case 'closure': {
       const a = all([...t.params, t.ret]);
-      return a && { k: 'closure', id: t.id, params: a.slice(0, -1), ret: a[a.length - 1]! };
+      return a && { ...t, params: a.slice(0, -1), ret: a[a.length - 1]! };
     }
     default: return t;
   }

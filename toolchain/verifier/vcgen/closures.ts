@@ -1,4 +1,5 @@
-// Exec closures (Verus's `|x: u64| -> (r: u64) requires .. ensures .. { .. }` in exec code).
+// Exec closures (Verus's `|x: u64| -> (r: u64) requires .. ensures .. { .. }` in exec code) and
+// proof closures (`proof_fn|x: u64| ..` in proof code: the same, with a proof-code body).
 // A closure value is an element of one uninterpreted sort (`$Closure`); what calling it needs and
 // gives is stated by two predicates per signature, `requires(f, args)` and `ensures(f, args, r)`,
 // which are also what `f.requires((a,))` / `f.ensures((a,), r)` mean in spec code.
@@ -116,7 +117,8 @@ export class ClosureMethods {
         for (const en of clauses.ensures) this.oblige(rst, 'postcondition', sp, this.evalPure(en, pst, this.specMode(rst.path)).t, en.sp);
       },
     };
-    const m: Mode = { exec: true, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    // (a `proof_fn`'s body is proof code: no overflow or exec obligations)
+    const m: Mode = { exec: !ty.proof, pure: false, nonlinear: false, bound: new Set(), triggers: null, path: [] };
     this.fnCtx = ctx;
     try {
       const v = this.ev(e.body, bst, m);

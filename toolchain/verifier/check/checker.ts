@@ -1439,6 +1439,8 @@ class Checker {
     if (proof && f.k === 'closure') {
       if (ctx.code !== 'proof') this.error('cannot call function with mode proof', e.sp);
       const callee = e.callee.k === 'path' && e.callee.segs.length === 1 ? this.lookup(e.callee.segs[0]!, ctx) : null;
+      // (a proof closure held by a spec binding, `let f = proof_fn|..| ..`, is a spec value)
+      if (callee?.mode === 'spec') this.error('expression has mode spec, expected mode proof', e.callee.sp);
       // `[Once]` is consumed by its call, `[Mut]` needs a `mut` binding
       if (proof.includes('Once')) this.useOfPlace(e.callee, f, 'value', ctx);
       if (proof.includes('Mut') && callee?.mutable === false) this.error(`cannot borrow \`${(e.callee as { segs: string[] }).segs[0]}\` as mutable, as it is not declared as mutable`, e.callee.sp);

@@ -262,4 +262,73 @@ fn ec_function_as_value() {
 // expect: verified
 fn ec_spec_free_exec() {}
 
+// ---- proof closures: `proof_fn|x| ..` in proof code, the same encoding with a proof-code body
+
+// expect: verified
+proof fn pf_basic() {
+    let tracked f = proof_fn|y: u64| -> (z: u64)
+        requires y == 2
+        ensures z == 2
+    {
+        y
+    };
+    assert(f.requires((2,)));
+    assert(!f.ensures((2,), 3));
+    let t = f(2);
+    assert(t == 2);
+}
+
+// expect: failed postcondition
+proof fn pf_body_breaks_ensures() {
+    let tracked f = proof_fn|y: u64| -> (z: u64) requires y == 2 ensures z == 3 { y };
+}
+
+// expect: failed precondition
+proof fn pf_call_breaks_requires() {
+    let tracked f = proof_fn|y: u64| requires y == 2 { };
+    f(3);
+}
+
+// expect: verified
+proof fn pf_body_is_proof_code() {
+    let tracked f = proof_fn|y: u64| -> (z: int) ensures z == y + 1 { y + 1 };
+}
+
+// expect: error
+proof fn pf_once_called_twice() {
+    let tracked f = proof_fn[Once]|y: u64| { };
+    f(3);
+    f(4);
+}
+
+// expect: error
+proof fn pf_moved_twice() {
+    let tracked f = proof_fn|y: u64| { };
+    let tracked g = f;
+    let tracked h = f;
+}
+
+// expect: verified
+proof fn pf_copy_used_twice() {
+    let tracked f = proof_fn[Copy]|y: u64| { };
+    let tracked g = f;
+    let tracked h = f;
+}
+
+// expect: error
+proof fn pf_spec_binding_called() {
+    let f = proof_fn|x: u32| { true };
+    f(12u32);
+}
+
+// expect: error
+fn pf_in_exec_code() {
+    let f = proof_fn|y: u64| { };
+}
+
+// expect: error
+proof fn pf_return_inside() {
+    let tracked f = proof_fn|y: u64| -> (z: u64) { return y; };
+}
+
 } // verus!

@@ -16,7 +16,12 @@ export type TypeExpr =
   /** raw pointer `*mut T` / `*const T` (read so files parse; not given a meaning: `unsupported`) */
   | { k: 'ptr'; mut: boolean; inner: TypeExpr; sp: Sp }
   /** `spec_fn(A, B) -> C`: a spec function value */
-  | { k: 'fn'; params: TypeExpr[]; ret: TypeExpr; sp: Sp };
+  | { k: 'fn'; params: TypeExpr[]; ret: TypeExpr; sp: Sp }
+  /**
+   * `proof_fn<F>[Copy](A, B) -> C`: any proof closure of that signature; `flags` written in
+   * brackets, `marker` the type parameter `F` whose `ProofFn*` / `Copy` bounds add flags
+   */
+  | { k: 'proofFn'; params: TypeExpr[]; ret: TypeExpr; flags: string[]; marker: string | null; /** `proof_fn<'a>` */ lifetime?: boolean; sp: Sp };
 
 export type BinOp =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'

@@ -1281,6 +1281,30 @@ class Parser {
       const ret = this.type();
       return { k: 'fn', params, ret, sp: { start: s, end: this.lastEnd() } };
     }
+    if (this.peek().kind === 'ident' && this.peek().text === 'proof_fn' && (this.is('(', 1) || this.is('<', 1) || this.is('[', 1))) {
+      this.next();
+      let marker: string | null = null;
+      let lifetime = false;
+      if (this.eat('<')) {
+        // `proof_fn<'a>`: a lifetime (kept as a flag); `proof_fn<F>`: the marker parameter
+        while (!this.eatGt()) {
+          const g = this.next();
+          if (g.kind === 'ident') marker = g.text;
+          if (g.kind === 'lifetime') lifetime = true;
+          this.eat(',');
+        }
+      }
+      const flags: string[] = [];
+      if (this.eat('[')) while (!this.eat(']')) flags.push(this.ident()), this.eat(',');
+      this.expect('(');
+      const params = this.commaList(')', () => this.type());
+      let ret: TypeExpr = { k: 'tuple', elems: [], sp: { start: this.lastEnd(), end: this.lastEnd() } };
+      if (this.eat('->')) {
+        if (this.peek().text === 'tracked') this.error('unsupported type: a `proof_fn` with a tracked result');
+        ret = this.type();
+      }
+      return { k: 'proofFn', params, ret, flags, marker, ...(lifetime ? { lifetime } : {}), sp: { start: s, end: this.lastEnd() } };
+    }
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
     const segs: string[] = [];
     let args: TypeExpr[] = [];

@@ -36,6 +36,9 @@ export type ArrayLen = number | string;
 /** The generic parameters an item's types may name, and what `Self` is. */
 export type TypeScope = string | null | FnItem | StructItem | EnumItem;
 
+/** The bounds a `proof_fn<F>` marker parameter may have, and the flag each gives (`''`: none). */
+export const PROOF_FN_BOUND_FLAGS: ReadonlyMap<string, string> = new Map([['ProofFn', ''], ['ProofFnOnce', 'Once'], ['ProofFnMut', 'Mut'], ['Copy', 'Copy'], ['Send', 'Send'], ['Sync', 'Sync']]);
+
 /** Marker traits: bounds that carry no methods and no specs, accepted on type parameters. */
 export const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
 
@@ -87,7 +90,7 @@ export function tyStr(t: Ty): string {
     case 'map': return `Map<${tyStr(t.key)}, ${tyStr(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyStr).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
-    case 'closure': return `impl Fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
+    case 'closure': return `${t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn'}(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
   }
 }
 
@@ -101,7 +104,7 @@ export function tyKey(t: Ty): string {
     case 'map': return `Map<${tyKey(t.key)}, ${tyKey(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyKey).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
-    case 'closure': return `closure#${t.id}(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
+    case 'closure': return `closure#${t.id}${t.proof ? `[${t.proof.join(',')}]` : ''}(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
     case 'param': return '$' + t.name;
     default: return tyStr(t);
   }
@@ -295,6 +298,17 @@ export class Crate {
         throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
       case 'fn':
         return { k: 'fn', params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1) };
+      case 'proofFn': {
+        // any proof closure of this signature (id -1): its flags are the written ones and those
+        // the marker parameter's bounds give (`F: ProofFnOnce` is `Once`, `F: Copy` is `Copy`)
+        const bounds = t.marker && typeof scope === 'object' && scope && 'genericParams' in scope ? (scope.genericParams ?? []).find((g) => g.name === t.marker)?.bounds ?? [] : [];
+        const fromBounds = bounds.map((b) => PROOF_FN_BOUND_FLAGS.get(b.name)).filter((x): x is string => !!x);
+        // (a marker without a `ProofFn*` bound gives a value that cannot be called: rustc's
+        // "expected function")
+        const uncallable = t.marker && !bounds.some((b) => b.name.startsWith('ProofFn')) ? ['NotCallable'] : [];
+        const proof = [...new Set([...t.flags, ...fromBounds, ...uncallable])].sort();
+        return { k: 'closure', id: -1, params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1), proof };
+      }
       case 'path': {
         let name = t.name;
         // a trait method declaration: `Self` is its generic parameter (traits.ts)

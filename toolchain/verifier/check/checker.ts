@@ -24,6 +24,7 @@ import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseO
 import { isLibraryFile } from '../library/load';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
 import { holdsParam, isCopy, movesValue } from './copy';
+import { printExpr } from '../printer';
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -178,6 +179,21 @@ interface Ctx {
 }
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
+
+/**
+ * Whether a proof closure with flags `found` may stand where `expected` flags are wanted: what may
+ * be copied must be `Copy`, what may be called many times must not be `Once`, what is called
+ * through a shared reference must be neither `Once` nor `Mut`, and `Send` / `Sync` are kept.
+ */
+function proofFlagsCover(expected: string[], found: string[]): boolean {
+  const has = (fs: string[], f: string) => fs.includes(f);
+  if (has(expected, 'Copy') && !has(found, 'Copy')) return false;
+  if (has(expected, 'Send') && !has(found, 'Send')) return false;
+  if (has(expected, 'Sync') && !has(found, 'Sync')) return false;
+  if (!has(expected, 'Once') && has(found, 'Once')) return false;
+  if (!has(expected, 'Once') && !has(expected, 'Mut') && has(found, 'Mut')) return false;
+  return true;
+}
 
 /** Marks a `while` condition in `Checker.loopLabels` (not a label: no source label starts with `#`). */
 const WHILE_CONDITION = '#while-condition';
@@ -808,6 +824,10 @@ class Checker {
       const [x, y] = [shallow(expected, this.vars), shallow(found, this.vars)];
       // two closures never have the same type, but rustc coerces closures that capture nothing to
       // one `fn` pointer type where branches meet (`if b { f } else { g }`): not modelled
+      if (x.k === 'closure' && y.k === 'closure' && (x.id === -1 || y.id === -1)) {
+        this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\` (another signature, or flags it lacks)`, sp);
+        return false;
+      }
       if (x.k === 'closure' && y.k === 'closure') this.unsupportedHere('not supported: two different closures where one type is expected (a coercion to a `fn` pointer)', sp);
       this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);
       return false;
@@ -846,8 +866,14 @@ class Checker {
         const bb = b as typeof a;
         return a.params.length === bb.params.length && a.params.every((x, i) => this.unifies(x, bb.params[i]!)) && this.unifies(a.ret, bb.ret);
       }
-      // (each closure expression has its own type, as in Rust)
-      case 'closure': return a.id === (b as typeof a).id;
+      // (each closure expression has its own type, as in Rust; a `proof_fn(..)` type, id -1, is
+      // any proof closure of its signature with the flags it needs)
+      case 'closure': {
+        const bb = b as typeof a;
+        if (a.id === bb.id && a.id !== -1) return true;
+        if ((a.id !== -1 && bb.id !== -1) || !a.proof || !bb.proof || !proofFlagsCover(a.proof, bb.proof)) return false;
+        return a.params.length === bb.params.length && a.params.every((x, i) => this.unifies(x, bb.params[i]!)) && this.unifies(a.ret, bb.ret);
+      }
     }
   }
 
@@ -1395,6 +1421,15 @@ class Checker {
     const outer = (l: Local) => ctx.scopes.some((m) => [...m.values()].includes(l));
     const movedCapture = this.moved.slice(movedBefore).find((m) => !m.execOnly && outer(m.local));
     if (movedCapture) this.unsupportedHere('not supported: a closure that moves a value it captures (an `FnOnce` closure)', e.sp);
+    // (a `[Copy]` proof closure holds what it captures: each must be `Copy`, as rustc requires)
+    if (proof?.includes('Copy')) {
+      someNode(e.body, (n) => {
+        const x = n as Expr;
+        const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
+        if (local && !isCopy(local.ty, this.vars, ctx.fn ?? null, this.crate)) this.error(`the trait bound \`${cTyStr(local.ty, this.vars)}: Copy\` is not satisfied in a \`proof_fn[Copy]\` closure capturing \`${printExpr(x)}\``, x.sp);
+        return false;
+      });
+    }
     if (clauses?.move) {
       someNode([e.body, clauses.requires, clauses.ensures], (n) => {
         const x = n as Expr;
@@ -1437,6 +1472,7 @@ class Checker {
   private applyClosure(e: Extract<Expr, { k: 'call' }>, f: Extract<CTy, { k: 'closure' }> | CallSig, ctx: Ctx): CTy {
     const proof = f.k === 'closure' ? f.proof : undefined;
     if (proof && f.k === 'closure') {
+      if (proof.includes('NotCallable')) this.error(`expected function, found \`${cTyStr(f, this.vars)}\` (its marker parameter has no \`ProofFn\` bound)`, e.sp);
       if (ctx.code !== 'proof') this.error('cannot call function with mode proof', e.sp);
       const callee = e.callee.k === 'path' && e.callee.segs.length === 1 ? this.lookup(e.callee.segs[0]!, ctx) : null;
       // (a proof closure held by a spec binding, `let f = proof_fn|..| ..`, is a spec value)
@@ -2032,7 +2068,14 @@ class Checker {
     const f = info.item;
     const env = new Map<string, CTy>();
     const ps = f.genericParams ?? [];
-    for (const g of f.generics) env.set(g, this.vars.freshType());
+    // (a `proof_fn<F>` marker parameter is never observed: any type will do)
+    const markers = new Set<string>();
+    someNode(f.params.map((p) => p.ty), (n) => {
+      if (n.k === 'proofFn' && (n as Extract<TypeExpr, { k: 'proofFn' }>).marker) markers.add((n as Extract<TypeExpr, { k: 'proofFn' }>).marker!);
+      return false;
+    });
+    const marker = (g: string) => markers.has(g);
+    for (const g of f.generics) env.set(g, marker(g) ? C_UNIT : this.vars.freshType());
     const implN = f.implGenerics ?? 0;
     let written: TypeExpr[] = [];
     let names: string[] = [];
@@ -2119,7 +2162,7 @@ class Checker {
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
       // the others); elsewhere, or under lifetime bounds, what it borrows is not checked
       const declared = f.params[i + offset]?.ty;
-      const toFnParam = declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name) && !f.lifetimeBounds;
+      const toFnParam = ((declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name)) || (declared?.k === 'proofFn' && !declared.lifetime)) && !f.lifetimeBounds;
       if (shallow(t, this.vars).k === 'closure' && !toFnParam) this.unsupportedHere('not supported: a closure passed to a function other than for a parameter whose type has an `Fn` bound', a.sp);
     });
     if (env) this.refGenericArg(info, call, ctx);

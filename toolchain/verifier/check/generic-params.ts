@@ -6,7 +6,7 @@
 // generic arguments satisfy the bounds is checked by the checker (`boundErrors`).
 
 import type { FnItem, Sp, TypeExpr } from '../ast';
-import { MARKER_TRAITS, isWrappedMutRef } from '../resolver';
+import { MARKER_TRAITS, PROOF_FN_BOUND_FLAGS, isWrappedMutRef } from '../resolver';
 import type { CheckError } from './checker';
 
 /** The first generic parameter or bound of `f` (its impl's included) that is not supported, or null. */
@@ -17,6 +17,8 @@ export function unsupportedGenerics(f: FnItem, isTrait: (name: string) => boolea
       if (b.name === '?') return { message: `generic parameter \`${p.name}\`: a bound or default this verifier does not read`, sp: b.sp };
       if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;
       if (!b.maybe && !b.hasArgs && isTrait(b.name) && p.kind === 'type') continue;
+      // `F: ProofFn` (ProofFnOnce, ProofFnMut): the marker of `proof_fn<F>(..)` types
+      if (!b.maybe && !b.hasArgs && p.kind === 'type' && b.name.startsWith('ProofFn') && PROOF_FN_BOUND_FLAGS.has(b.name)) continue;
       // `F: Fn(A) -> B` (FnMut, FnOnce): a closure's call signature (one per parameter)
       if (b.fnSig && p.kind === 'type' && p.bounds.filter((x) => x.fnSig).length === 1) continue;
       if (b.maybe || b.hasArgs || !MARKER_TRAITS.has(b.name)) return { message: `trait bound \`${p.name}: ${b.maybe ? '?' : ''}${b.name}\` (only marker bounds such as \`Copy\` and the crate's own traits are supported)`, sp: b.sp };

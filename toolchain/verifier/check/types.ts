@@ -188,7 +188,7 @@ export function cTyStr(t: CTy, vars: IntVars): string {
     case 'array': return `[${s(t.elem)}; ${s(t.len)}]`;
     case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
-    case 'closure': return `impl Fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
+    case 'closure': return `${t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn'}(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
     default: return tyStr(t);
   }
 }

@@ -331,4 +331,77 @@ proof fn pf_return_inside() {
     let tracked f = proof_fn|y: u64| -> (z: u64) { return y; };
 }
 
+// ---- `proof_fn` types in signatures: any proof closure of that signature with the flags wanted
+
+// expect: verified
+proof fn pft_apply<T: ProofFn>(tracked t: proof_fn<T>(u64) -> u64)
+    requires
+        forall|x: u64| 0 <= x < 5 ==> t.requires((x,)),
+        forall|x: u64, y: u64| t.ensures((x,), y) ==> y == x + 1,
+{
+    let ret = t(3);
+    assert(ret == 4);
+}
+
+// expect: failed assertion
+proof fn pft_apply_knows_only_ensures<T: ProofFn>(tracked t: proof_fn<T>(u64) -> u64)
+    requires forall|x: u64| t.requires((x,)),
+{
+    let ret = t(3);
+    assert(ret == 4);
+}
+
+// expect: verified
+proof fn pft_give() {
+    let tracked t = proof_fn|a: u64| -> (ret: u64) requires 0 <= a < 5 ensures ret == a + 1 { (a + 1) as u64 };
+    pft_apply(t);
+}
+
+// expect: failed precondition
+proof fn pft_give_too_narrow() {
+    let tracked t = proof_fn|a: u64| -> (ret: u64) requires 0 <= a < 4 ensures ret == a + 1 { (a + 1) as u64 };
+    pft_apply(t);
+}
+
+// expect: error
+proof fn pft_give_once_for_many() {
+    let tracked t = proof_fn[Once]|a: u64| -> (ret: u64) requires 0 <= a < 5 ensures ret == a + 1 { (a + 1) as u64 };
+    pft_apply(t);
+}
+
+// expect: error
+proof fn pft_once_param_called_twice<T: ProofFnOnce>(tracked t: proof_fn<T>(u64) -> u64)
+    requires forall|x: u64| t.requires((x,)),
+{
+    let a = t(1);
+    let b = t(2);
+}
+
+// expect: verified
+proof fn pft_takes_copy(tracked f: proof_fn[Copy]() -> u8) {}
+
+// expect: error
+proof fn pft_give_not_copy() {
+    let u: u8 = 1;
+    pft_takes_copy(proof_fn|| -> u8 { u });
+}
+
+// expect: verified
+proof fn pft_give_copy() {
+    let u: u8 = 1;
+    pft_takes_copy(proof_fn[Copy]|| -> u8 { u });
+}
+
+struct PftNotCopy;
+
+// expect: error
+proof fn pft_copy_capturing_non_copy(s: PftNotCopy) {
+    let tracked f = proof_fn[Copy]|| -> u8 { let t = s; 1 };
+}
+
+// expect: error
+proof fn pft_marker_without_bound<F>(tracked f: proof_fn<F>() -> u8) {
+    let u = f();
+}
+
 } // verus!

@@ -1799,6 +1799,13 @@ class Checker {
     }
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
+    // Verus's builtin `equal(a, b)`: spec `a == b`
+    if (segs.length === 1 && last === 'equal' && !this.crate.fnsByName.has(last) && e.args.length === 2) {
+      this.requireGhost(ctx, '`equal`', e.sp);
+      const spec: Ctx = { ...ctx, code: 'spec' };
+      this.expect(e.args[1]!, this.infer(e.args[0]!, spec), spec);
+      return C_BOOL;
+    }
     if (segs.length === 1 && (last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last) && e.args.length) {
       const f = this.infer(e.args[0]!, { ...ctx, code: 'spec' });
       return this.closurePredicate(last === 'call_requires' ? 'requires' : 'ensures', f, e.args.slice(1), e.sp, ctx);

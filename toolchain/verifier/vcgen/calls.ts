@@ -42,6 +42,10 @@ export class CallMethods {
       const fnValue = st.lookup(last);
       if (fnValue && fnValue.ty.k === 'fn') return this.applySpecFn(fnValue.term, fnValue.ty, e.args, st, m);
       if (fnValue && (fnValue.ty.k === 'closure' || (fnValue.ty.k === 'param' && this.callSig(fnValue.ty)))) return this.callClosure({ t: fnValue.term, ty: fnValue.ty }, e.args, st, m, e);
+      if (last === 'equal' && e.args.length === 2 && !this.crate.fnsByName.has(last)) {
+        const pm = { ...m, pure: true, exec: false };
+        return this.compare('==', this.ev(e.args[0]!, st, pm), this.ev(e.args[1]!, st, pm), sp);
+      }
       if ((last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last)) {
         const f = this.ev(e.args[0]!, st, { ...m, pure: true, exec: false });
         if (!this.callSig(f.ty)) throw new Unsupported(`\`${last}\` of a value that is not an exec closure`, sp);

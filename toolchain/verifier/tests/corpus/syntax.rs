@@ -179,4 +179,23 @@ proof fn mt_bare(a: MtA) {
     assert(a matches MtA::A1 { .. });
 }
 
+// ---- Verus's builtin `equal(a, b)`: spec `a == b`
+
+// expect: verified
+proof fn eq_builtin_holds(a: int, b: int)
+    requires a == b,
+{
+    assert(equal(a, b));
+}
+
+// expect: failed assertion
+proof fn eq_builtin_unknown(a: int, b: int) {
+    assert(equal(a, b));
+}
+
+// expect: error
+fn eq_builtin_in_exec(a: u8) {
+    let x = equal(a, a);
+}
+
 } // verus!

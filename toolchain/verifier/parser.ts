@@ -709,14 +709,7 @@ class Parser {
         if ((name === 'Fn' || name === 'FnMut' || name === 'FnOnce') && this.is('(')) {
           hasArgs = true;
           this.next();
-          const params: TypeExpr[] = [];
-          while (!this.eat(')')) {
-            params.push(this.type());
-            if (!this.eat(',')) {
-              this.expect(')');
-              break;
-            }
-          }
+          const params = this.commaList(')', () => this.type());
           fnSig = { params, ret: this.eat('->') ? this.type() : null };
         } else if (this.is('<') || this.is('(')) {
           hasArgs = true;
@@ -1294,8 +1287,7 @@ class Parser {
           this.eat(',');
         }
       }
-      const flags: string[] = [];
-      if (this.eat('[')) while (!this.eat(']')) flags.push(this.ident()), this.eat(',');
+      const flags = this.eat('[') ? this.commaList(']', () => this.ident()) : [];
       this.expect('(');
       const params = this.commaList(')', () => this.type());
       let ret: TypeExpr = { k: 'tuple', elems: [], sp: { start: this.lastEnd(), end: this.lastEnd() } };
@@ -2318,16 +2310,7 @@ class Parser {
     let proofFn: string[] | undefined;
     if (this.isProofFn(0)) {
       this.next();
-      proofFn = [];
-      if (this.eat('[')) {
-        while (!this.eat(']')) {
-          proofFn.push(this.ident());
-          if (!this.eat(',')) {
-            this.expect(']');
-            break;
-          }
-        }
-      }
+      proofFn = this.eat('[') ? this.commaList(']', () => this.ident()) : [];
     }
     let plain = true;
     const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];

@@ -138,6 +138,8 @@ const RUST_OK: ReadonlySet<string> = new Set([
   'trigger',
   // Verus: the older spelling of `#[verifier::decreases_by]` (check/termination-hints.ts)
   'via_fn',
+  // Verus: `is_V()` / `get_V_f()` spec methods on an enum (check/checker.ts isVariantMethod)
+  'is_variant',
 ]);
 
 /** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */

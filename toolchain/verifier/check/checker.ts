@@ -2241,6 +2241,26 @@ class Checker {
   }
 
   /**
+   * Verus's `#[is_variant]` on an enum gives it the spec methods `is_V()` (`x is V`) and
+   * `get_V_f()` (`x->V_f`, a tuple field by its index): typed as the `is` / `->` they mean and
+   * recorded in `operatorCalls`. Null for any other method.
+   */
+  private isVariantMethod(e: Extract<Expr, { k: 'method' }>, r: CTy, ctx: Ctx): CTy | null {
+    if (r.k !== 'enum' || e.args.length || this.crate.fn(`${r.name}::${e.name}`, e.sp)) return null;
+    if (!this.crate.enumItem(r.name)?.attrs?.includes('is_variant')) return null;
+    const variants = this.variantsOf(r) ?? [];
+    const is = /^is_(.+)$/.exec(e.name);
+    const get = /^get_(.+)$/.exec(e.name);
+    const v = is && variants.find((x) => x.name === is[1]);
+    const name = v ? `$is:${v.name}` : get && variants.some((x) => get[1]!.startsWith(`${x.name}_`)) ? `$arrow:${get[1]}` : null;
+    if (!name) return null;
+    this.requireGhost(ctx, `\`${e.name}\``, e.sp);
+    const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: e.recv, name, generics: [], args: [], sp: e.sp, nameSp: e.nameSp };
+    this.out.operatorCalls.set(e, call);
+    return this.infer(call, ctx);
+  }
+
+  /**
    * `x@` / `x[i]` on a user datatype with a method `name` taking `self`: typed as the call
    * `x.name(args)` (its mode checked against the code, its arguments against its parameters) and
    * recorded in `operatorCalls`. Null when the type is not a user datatype or has no such method.
@@ -2306,6 +2326,8 @@ class Checker {
       return C_ANY;
     }
     if ((r.k === 'closure' || (r.k === 'param' && this.fnBound(ctx.fn, r.name))) && (name === 'requires' || name === 'ensures')) return this.closurePredicate(name, r, e.args, e.sp, ctx);
+    const asVariantTest = this.isVariantMethod(e, r, ctx);
+    if (asVariantTest) return asVariantTest;
     if (name.startsWith('$is:') || name.startsWith('$arrow:')) {
       const variants = this.variantsOf(r);
       if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);

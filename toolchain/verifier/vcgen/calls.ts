@@ -121,6 +121,9 @@ export class CallMethods {
   }
 
   evMethod(this: FnGen, e: Extract<Expr, { k: 'method' }>, st: State, m: Mode): V | null {
+    // `x.is_V()` of an `#[is_variant]` enum: the `x is V` the checking phase recorded
+    const viaVariant = this.cvc.checked.operatorCalls.get(e);
+    if (viaVariant) return this.ev(viaVariant, st, m);
     const recv = this.ev(e.recv, st, m);
     const ty = recv.ty;
     const name = e.name;

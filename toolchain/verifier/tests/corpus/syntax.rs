@@ -198,4 +198,30 @@ fn eq_builtin_in_exec(a: u8) {
     let x = equal(a, a);
 }
 
+// ---- `#[is_variant]`: `is_V()` and `get_V_f()` spec methods on an enum
+
+#[is_variant]
+enum IvE { A { x: u64 }, B(u8, bool) }
+
+// expect: verified
+proof fn iv_methods(e: IvE)
+    requires e.is_B(),
+{
+    assert(!e.is_A());
+    assert(e.get_B_1() == e->B_1);
+    assert(e.get_B_0() <= 255);
+}
+
+// expect: failed assertion
+proof fn iv_methods_wrong(e: IvE)
+    requires e.is_B(),
+{
+    assert(e.get_B_0() < 255);
+}
+
+// expect: error
+fn iv_in_exec(e: IvE) {
+    let b = e.is_A();
+}
+
 } // verus!

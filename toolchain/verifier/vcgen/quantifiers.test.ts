@@ -14,6 +14,10 @@ describe('trigger terms (as Verus)', () => {
   });
   it('never a comparison, equality, connective or ite', () => {
     for (const h of ['<=', '=', 'and', 'not', 'ite', '=>']) expect(triggerable([h, 'a', 'b'], true)).toBe(false);
+    // the empty set is a ground constant array: fine inside a pattern; one over a variable is not
+    const empty: Term = [['as', 'const', ['Array', 'Int', 'Bool']], 'false'];
+    expect(triggerable(['set.union', 's', empty])).toBe(true);
+    expect(triggerable(['set.union', 's', [['as', 'const', ['Array', 'Int', 'Int']], 'x']])).toBe(false);
   });
   it('bit operations are trigger terms, in automatic selection too', () => {
     const shr: Term = ['bv2nat', ['bvlshr', [['_', 'int2bv', '32'], 'i'], [['_', 'int2bv', '32'], '1']]];

@@ -41,6 +41,9 @@ export function triggerable(t: Term, allowArithmetic = false): boolean {
   if (isInt2bv(h)) return t.slice(1).every((x) => triggerable(x, allowArithmetic));
   // a datatype tester `((_ is V) x)` (Verus's `x is V`, vstd's `is_None()`): z3 matches it as a function
   if (Array.isArray(h) && h[0] === '_' && h[1] === 'is') return t.slice(1).every((x) => triggerable(x, allowArithmetic));
+  // the empty / full set `((as const (Array T Bool)) false)`: a ground term z3 takes in a pattern
+  // (`s1 + Set::empty()` is a trigger, as in Verus)
+  if (Array.isArray(h) && h[0] === 'as' && h[1] === 'const') return t.length === 2 && (t[1] === 'false' || t[1] === 'true');
   if (typeof h !== 'string' || h === 'as') return false;
   if (INTERPRETED.has(h) && !BITWISE.has(h) && !(allowArithmetic && ARITHMETIC.has(h))) return false;
   return t.slice(1).every((x) => triggerable(x, allowArithmetic));

@@ -847,4 +847,25 @@ proof fn sch_not_a_given_one(s: Set<int>)
     assert(s.choose() == 3);
 }
 
+// ---- `s + Set::empty()` is a trigger (the empty set is a ground term of the pattern)
+
+// expect: verified
+#[verifier::external_body]
+proof fn set_union_empty_lemma()
+    ensures forall|s1: Set<int>| s1 + Set::<int>::empty() == s1,
+{
+}
+
+// expect: verified
+proof fn set_union_empty_used(s: Set<int>) {
+    set_union_empty_lemma();
+    assert(s + Set::<int>::empty() == s);
+}
+
+// expect: failed assertion
+proof fn set_union_empty_not_any(s: Set<int>, t: Set<int>) {
+    set_union_empty_lemma();
+    assert(s + t == s);
+}
+
 } // verus!

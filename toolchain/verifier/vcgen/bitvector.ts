@@ -39,6 +39,27 @@ export function bvOp(op: string, a: Term, b: Term, kind: IntKind): Term {
   return ite(['>=', r, half], ['-', r, full], r);
 }
 
+/**
+ * The value of an integer expression of literals only (`+ - * / %`, exact integers; a division by
+ * zero or a negative result is not folded), with a literal's suffix if one has one; else null.
+ */
+export function constIntExpr(e: Expr): { value: bigint; suffix: string } | null {
+  if (e.k === 'int') return e.value >= 0n ? { value: e.value, suffix: e.suffix } : null;
+  if (e.k !== 'binary' || !['+', '-', '*', '/', '%'].includes(e.op)) return null;
+  const a = constIntExpr(e.l);
+  const b = constIntExpr(e.r);
+  if (!a || !b || (a.suffix && b.suffix && a.suffix !== b.suffix)) return null;
+  let v: bigint;
+  switch (e.op) {
+    case '+': v = a.value + b.value; break;
+    case '-': v = a.value - b.value; break;
+    case '*': v = a.value * b.value; break;
+    case '/': if (b.value === 0n) return null; v = a.value / b.value; break;
+    default: if (b.value === 0n) return null; v = a.value % b.value; break;
+  }
+  return v >= 0n ? { value: v, suffix: a.suffix || b.suffix } : null;
+}
+
 /** Translates a bit_vector assertion into BV terms (unsigned machine ints only). */
 export class BvTranslator {
   constructor(private crate: Crate, private env: (name: string) => { ty: Ty; sym: string } | null) {}
@@ -102,6 +123,9 @@ export class BvTranslator {
       }
       case 'binary': {
         const op = e.op;
+        // `2 * 1024 * 1024`: literals only, computed exactly (as integers), then one literal
+        const folded = constIntExpr(e);
+        if (folded !== null) return this.tr({ k: 'int', value: folded.value, suffix: folded.suffix, sp: e.sp }, want);
         if (['&&', '||', '==>', '<==>'].includes(op)) {
           const a = this.bool(e.l);
           const b = this.bool(e.r);

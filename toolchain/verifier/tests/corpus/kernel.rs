@@ -368,6 +368,27 @@ fn thread_prio_plus_one(t: &Thread) -> u8 {
     }
 }
 
+// ---- by(bit_vector): an expression of literals only (`2 * 1024 * 1024`) is computed exactly
+
+// expect: verified
+proof fn bv_folded_literals(v: usize)
+    requires (v % 4096) == 0, (v / 4096) < 2 * 1024 * 1024,
+{
+    assert(v & (!0x0000_ffff_ffff_f000u64) as usize == 0) by (bit_vector)
+        requires
+            ((v % 4096) == 0) && ((v / 4096) < 2 * 1024 * 1024),
+    ;
+}
+
+// expect: failed assertion
+proof fn bv_folded_literals_wrong(v: usize)
+    requires (v / 4096) < 2 * 1024 * 1024,
+{
+    assert((v / 4096) < 2 * 1024) by (bit_vector)
+        requires (v / 4096) < 2 * 1024 * 1024,
+    ;
+}
+
 } // verus!
 
 // Plain Rust outside verus!: boot code, not verified.

@@ -25,7 +25,7 @@ async function finishedInOrder(files: Map<string, string>, order: (units: Unit[]
   const out = new Map<string, string>();
   for (const u of order(fe.units)) {
     fe.finishUnit(u);
-    out.set(`${u.file.path}::${u.vc.info.qname}`, unitText(u));
+    out.set(`${u.file.path}::${u.vc.info.key}`, unitText(u));
   }
   return out;
 }

@@ -215,6 +215,8 @@ export class Crate {
   constructor(files: SourceFile[]) {
     this.files = files;
     for (const f of files) for (const it of f.items) this.add(it, f.path);
+    // a name several modules define: each function's key (its SMT name) says its module
+    for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.item.module.join('::')}::${q}`;
   }
   /** The file of each function item (a trait's method declarations: the trait's file). */
   readonly fnFiles = new Map<FnItem, string>();
@@ -257,9 +259,19 @@ export class Crate {
     if (l.length > 1) throw new ResolveError(`ambiguous name \`${name}\`: defined ${l.length} times`, l[1]!.item.sp);
     return l[0]!.item;
   }
-  fn(qname: string, sp: Sp): FnInfo | null {
+  /**
+   * The function named `qname`. Names resolve by their last segments (modules are not paths here);
+   * when several modules define the name, the one of `fromModule` (the module of the code naming
+   * it) is meant, as in Rust an item of the module itself comes before glob-imported ones;
+   * otherwise the name is ambiguous.
+   */
+  fn(qname: string, sp: Sp, fromModule?: readonly string[]): FnInfo | null {
     const l = this.fns.get(qname);
     if (!l) return null;
+    if (l.length > 1 && fromModule) {
+      const own = l.filter((x) => x.item.module.join('::') === fromModule.join('::'));
+      if (own.length === 1) return own[0]!;
+    }
     if (l.length > 1) throw new ResolveError(`ambiguous name \`${qname}\`: defined ${l.length} times`, sp);
     return l[0]!;
   }

@@ -127,4 +127,37 @@ fn le_break_leaves_loop_early(n: u8, o: Option<u8>) {
     assert(i == n);
 }
 
+// ---- a name two modules define means, in each of them, the module's own item
+
+mod md_a {
+    // expect: verified
+    pub open spec fn md_val() -> int { 1 }
+
+    // expect: verified
+    pub proof fn md_use_own() {
+        assert(md_val() == 1);
+    }
 }
+
+mod md_b {
+    // expect: verified
+    pub open spec fn md_val() -> int { 2 }
+
+    // expect: failed assertion
+    pub proof fn md_use_other_wrong() {
+        assert(md_val() == 1);
+    }
+}
+
+mod md_c {
+    use super::md_a::*;
+    use super::md_b::*;
+
+    // Neither is this module's own: ambiguous, as rustc says for two glob imports.
+    // expect: error
+    pub proof fn md_ambiguous() {
+        assert(md_val() == 1);
+    }
+}
+
+} // verus!

@@ -216,7 +216,7 @@ export class Crate {
     this.files = files;
     for (const f of files) for (const it of f.items) this.add(it, f.path);
     // a name several modules define: each function's key (its SMT name) says its module
-    for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.item.module.join('::')}::${q}`;
+    for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
   }
   /** The file of each function item (a trait's method declarations: the trait's file). */
   readonly fnFiles = new Map<FnItem, string>();
@@ -261,15 +261,16 @@ export class Crate {
   }
   /**
    * The function named `qname`. Names resolve by their last segments (modules are not paths here);
-   * when several modules define the name, the one of `fromModule` (the module of the code naming
-   * it) is meant, as in Rust an item of the module itself comes before glob-imported ones;
-   * otherwise the name is ambiguous.
+   * when several modules define the name, the one of the module of `from` (the function naming
+   * it: its file and its `mod` blocks there) is meant, as in Rust an item of the module itself
+   * comes before glob-imported ones; otherwise the name is ambiguous.
    */
-  fn(qname: string, sp: Sp, fromModule?: readonly string[]): FnInfo | null {
+  fn(qname: string, sp: Sp, from?: FnItem): FnInfo | null {
     const l = this.fns.get(qname);
     if (!l) return null;
-    if (l.length > 1 && fromModule) {
-      const own = l.filter((x) => x.item.module.join('::') === fromModule.join('::'));
+    if (l.length > 1 && from) {
+      const where = (f: FnItem) => `${this.fnFiles.get(f)}#${f.module.join('::')}`;
+      const own = l.filter((x) => where(x.item) === where(from));
       if (own.length === 1) return own[0]!;
     }
     if (l.length > 1) throw new ResolveError(`ambiguous name \`${qname}\`: defined ${l.length} times`, sp);

@@ -1878,7 +1878,7 @@ class Checker {
       }
     }
     // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
-    const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn?.module);
+    const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
@@ -1890,7 +1890,7 @@ class Checker {
   private calleeItem(e: Extract<Expr, { k: 'call' }>, caller: FnItem): FnItem | null {
     if (e.callee.k !== 'path') return null;
     try {
-      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp, caller.module)?.item ?? null;
+      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp, caller)?.item ?? null;
     } catch (err) {
       if (err instanceof ResolveError) return null;
       throw err;
@@ -2803,7 +2803,7 @@ class Checker {
         this.block(s.block, proof);
         return C_UNIT;
       case 'reveal': {
-        const target = this.crate.fn(qualifiedName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn?.module);
+        const target = this.crate.fn(qualifiedName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         return C_UNIT;
       }

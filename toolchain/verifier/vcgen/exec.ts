@@ -353,7 +353,7 @@ export class ExecMethods {
       case 'reveal': {
         const segs = s.name;
         const q = segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!) ? `${segs[segs.length - 2] === 'Self' ? this.cur.item.selfType : segs[segs.length - 2]}::${segs[segs.length - 1]}` : segs[segs.length - 1]!;
-        let info = this.crate.fn(q, s.sp, this.cur.item.module);
+        let info = this.crate.fn(q, s.sp, this.cur.item);
         // `m::f` where `m` is a module (not a type): the free function `f` declared in that module
         const owner = segs[segs.length - 2];
         if (!info && owner !== undefined && !this.crate.structs.has(owner) && !this.crate.enums.has(owner)) {

@@ -10,6 +10,7 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
 import { someNode } from '../ast';
+import { uncovered, type Ctor } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
 import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
@@ -1195,6 +1196,10 @@ class Checker {
           ctx.scopes.pop();
         }
         if (e.arms.length) this.join(before, after);
+        // rustc (E0004): the arms without a guard cover every value
+        const known = !['any', 'tvar'].includes(shallow(s, this.vars).k);
+        const missing = known ? uncovered(e.arms.filter((a) => !a.guard).map((a) => [a.pat]), [s], (t) => this.ctorsOf(t)) : null;
+        if (missing) this.error(`non-exhaustive patterns: \`${missing[0]}\` not covered`, e.scrut.sp);
         // matching an owned place binds its parts by value: one of a non-`Copy` type moves it out
         // (rustc: "use of partially moved value" afterwards)
         if (e.arms.some((a) => this.bindsByValue(a.pat, ctx))) this.markMoved(e.scrut, s, ctx);
@@ -2222,6 +2227,19 @@ class Checker {
     const item = this.crate.enumItem(r.name);
     if (!item) return null;
     return item.variants.map((v) => ({ name: v.name, fields: v.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, item, r.args) })) }));
+  }
+
+  /** The constructors of `t` for the exhaustiveness check (check/exhaustiveness.ts). */
+  private ctorsOf(t: CTy): Ctor<CTy>[] | null {
+    const s = shallow(t, this.vars);
+    if (s.k === 'bool') return [{ name: 'true', fields: [] }, { name: 'false', fields: [] }];
+    if (s.k === 'tuple') return [{ name: '()', fields: s.elems.map((ty, i) => ({ name: String(i), ty })) }];
+    if (s.k === 'enum') return this.variantsOf(s);
+    if (s.k === 'struct') {
+      const item = this.crate.structs.get(s.name)?.[0]?.item;
+      return item ? [{ name: s.name, fields: item.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, item, s.args) })) }] : null;
+    }
+    return null;
   }
 
   /**

@@ -494,4 +494,68 @@ mod rej_vis {
     }
 }
 
+// ---- rustc's exhaustiveness check of `match` (E0004): VC generation takes the arms as covering
+
+enum ExS { V1, V2 }
+enum ExT { A(u8, bool), B { x: ExS }, C }
+
+// expect: error
+fn ex_missing_variant(s: ExS) {
+    match s {
+        ExS::V1 => assert(true),
+    };
 }
+
+// expect: verified
+fn ex_all_variants(s: ExS) {
+    match s {
+        ExS::V1 => {},
+        ExS::V2 => {},
+    }
+}
+
+// expect: error
+fn ex_nested_missing(t: ExT) {
+    match t {
+        ExT::A(_, true) => {},
+        ExT::B { x: ExS::V1 } => {},
+        ExT::C => {},
+    }
+}
+
+// expect: verified
+fn ex_nested_all(t: ExT) {
+    match t {
+        ExT::A(_, true) | ExT::A(_, false) => {},
+        ExT::B { x: ExS::V1 } => {},
+        ExT::B { x: ExS::V2 } => {},
+        ExT::C => {},
+    }
+}
+
+// A guarded arm covers nothing.
+// expect: error
+fn ex_guard_covers_nothing(o: Option<u8>) {
+    match o {
+        Some(x) if x > 0 => {},
+        None => {},
+    }
+}
+
+// expect: error
+fn ex_integers_need_a_wildcard(x: u8) {
+    match x {
+        0 => {},
+        1 => {},
+    }
+}
+
+// expect: verified
+spec fn ex_spec_match(t: ExT) -> int {
+    match t {
+        ExT::A(n, _) => n as int,
+        _ => 0,
+    }
+}
+
+} // verus!

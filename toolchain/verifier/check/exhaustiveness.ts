@@ -1,0 +1,86 @@
+// rustc's exhaustiveness check of `match`: the arms without a guard must cover every value of
+// the scrutinee's type (E0004), else the program is rejected. VC generation takes the arms as
+// covering (after a `match` some arm was taken), so a non-exhaustive match must never reach it.
+// The algorithm is the usual one on pattern matrices (Maranget, "Warnings for pattern matching"):
+// a constructor set that is complete in the first column splits the matrix per constructor;
+// otherwise only the rows whose first pattern is a wildcard can cover the missing values.
+
+import type { Pat } from '../ast';
+
+/** A constructor of a type: an enum variant, the one of a struct or tuple, `true` / `false`. */
+export interface Ctor<T> {
+  name: string;
+  /** its fields in order (a tuple's by index) */
+  fields: { name: string; ty: T }[];
+}
+
+/**
+ * The constructors of a type, or null for a type with too many values to list (integers, ...),
+ * which only wildcards cover.
+ */
+export type CtorsOf<T> = (ty: T) => Ctor<T>[] | null;
+
+const WILD: Pat = { k: 'wild', sp: { start: 0, end: 0 } };
+
+/** Whether `p` matches every value (a wildcard or a plain binding). */
+function isWild(p: Pat): boolean {
+  return p.k === 'wild' || p.k === 'bind';
+}
+
+/** The constructor `p` names, when it names one of `ctors`. */
+function ctorName<T>(p: Pat, ctors: Ctor<T>[]): string | null {
+  if (p.k === 'tuple') return ctors.length === 1 ? ctors[0]!.name : null;
+  if (p.k === 'lit') return p.value.k === 'bool' ? String(p.value.value) : null;
+  if (p.k === 'variant') {
+    // a struct's pattern names the struct, a variant's its variant (last segment)
+    if (ctors.length === 1 && ctors[0]!.name === '()') return null;
+    const last = p.path[p.path.length - 1]!;
+    return ctors.find((c) => c.name === last)?.name ?? (ctors.length === 1 ? ctors[0]!.name : null);
+  }
+  return null;
+}
+
+/** The sub-patterns of `p` for the fields of `c` (a missing one, or one after `..`, is `_`). */
+function subPatterns<T>(p: Pat, c: Ctor<T>): Pat[] {
+  if (p.k === 'tuple') return c.fields.map((_, i) => p.elems[i] ?? WILD);
+  if (p.k === 'variant') {
+    if (p.args) return c.fields.map((_, i) => p.args![i] ?? WILD);
+    if (p.fields) return c.fields.map((f) => p.fields!.find((x) => x.name === f.name)?.pat ?? WILD);
+  }
+  return c.fields.map(() => WILD);
+}
+
+/**
+ * A list of values (as pattern text, one per column) that no row of `rows` matches, or null when
+ * the rows cover every value of `tys`.
+ */
+export function uncovered<T>(rows: Pat[][], tys: T[], ctorsOf: CtorsOf<T>, depth = 0): string[] | null {
+  if (!tys.length) return rows.length ? null : [];
+  // (a type this deep is left to the rows' own shape: no witness is looked for further)
+  if (depth > 64) return null;
+  const flat = rows.flatMap((r) => (r[0]!.k === 'or' ? r[0]!.alts.map((a) => [a, ...r.slice(1)]) : [r]));
+  const [ty, ...rest] = tys as [T, ...T[]];
+  const ctors = ctorsOf(ty);
+  const defaults = () => flat.filter((r) => isWild(r[0]!)).map((r) => r.slice(1));
+  if (!ctors) {
+    const w = uncovered(defaults(), rest, ctorsOf, depth + 1);
+    return w && ['_', ...w];
+  }
+  const used = new Set(flat.map((r) => ctorName(r[0]!, ctors)).filter((x): x is string => x !== null));
+  const render = (c: Ctor<T>, subs: string[]) => (c.name === '()' ? `(${subs.join(', ')})` : subs.length ? `${c.name}(${subs.join(', ')})` : c.name);
+  if (ctors.every((c) => used.has(c.name))) {
+    for (const c of ctors) {
+      const spec = flat.flatMap((r) => {
+        if (isWild(r[0]!)) return [[...c.fields.map(() => WILD), ...r.slice(1)]];
+        return ctorName(r[0]!, ctors) === c.name ? [[...subPatterns(r[0]!, c), ...r.slice(1)]] : [];
+      });
+      const w = uncovered(spec, [...c.fields.map((f) => f.ty), ...rest], ctorsOf, depth + 1);
+      if (w) return [render(c, w.slice(0, c.fields.length)), ...w.slice(c.fields.length)];
+    }
+    return null;
+  }
+  const w = uncovered(defaults(), rest, ctorsOf, depth + 1);
+  if (!w) return null;
+  const missing = ctors.find((c) => !used.has(c.name))!;
+  return [render(missing, missing.fields.map(() => '_')), ...w];
+}

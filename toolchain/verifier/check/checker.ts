@@ -2161,6 +2161,12 @@ class Checker {
     if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
     else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
+    // a `&mut self` method writes its receiver's place (what a closure may have borrowed)
+    const selfParam = f.params[0];
+    if (recvTy && call.k === 'method' && selfParam?.isSelf && selfParam.ty.k === 'ref' && selfParam.ty.mut) {
+      const place = this.placeRoot(call.recv, ctx);
+      if (place) this.noteWrite(place.local, place.name, call.recv.sp);
+    }
     if (isDecreasesByFn(f)) this.error('cannot call a decreases_by/recommends_by function directly', sp);
     // (a proof fn's parameter that is not `tracked` is spec: passing a tracked value there copies it)
     const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' || (p.mode !== 'tracked' && !p.isSelf) ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));

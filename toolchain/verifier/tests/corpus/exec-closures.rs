@@ -404,4 +404,14 @@ proof fn pft_marker_without_bound<F>(tracked f: proof_fn<F>() -> u8) {
     let u = f();
 }
 
+// A `&mut self` method call writes its receiver: not while a closure borrows it.
+// expect: unsupported
+fn ec_borrowed_capture_pushed_later() {
+    let mut v: Vec<u64> = Vec::new();
+    let f = || -> (r: usize) ensures r == 0 { v.len() };
+    v.push(1);
+    let r = f();
+    assert(r == 0);
+}
+
 } // verus!

@@ -276,6 +276,13 @@ export class Crate {
     if (l.length > 1) throw new ResolveError(`ambiguous name \`${qname}\`: defined ${l.length} times`, sp);
     return l[0]!;
   }
+  /** The integer type a type name means: `u64`, or an alias of one (`type SLLIndex = i32;`). */
+  intTypeNamed(name: string): IntKind | null {
+    if (isIntKind(name)) return name;
+    const alias = this.aliases.get(name);
+    if (!alias || alias.k !== 'path' || alias.args.length) return null;
+    return alias.name !== name && isIntKind(alias.name) ? alias.name : null;
+  }
   constItem(name: string, sp: Sp): ConstItem | null {
     const l = this.consts.get(name);
     if (!l) return null;

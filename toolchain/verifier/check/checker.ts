@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { someNode } from '../ast';
 import { uncovered, type Ctor } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type IntKind, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -1562,8 +1562,9 @@ class Checker {
       if (gp?.kind === 'const' && gp.constTy) return this.resolve(gp.constTy, ctx.fn);
       if (gp) throw new ResolveError(`expected value, found type parameter \`${last}\``, e.sp);
     }
-    if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
-      return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: segs[0] as IntKind };
+    const intType = segs.length === 2 ? this.crate.intTypeNamed(segs[0]!) : null;
+    if (intType && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
+      return last === 'BITS' ? { k: 'int', kind: 'u32' } : { k: 'int', kind: intType };
     }
     const variant = this.variant(segs, ctx, e.sp, e.generics);
     if (variant) {

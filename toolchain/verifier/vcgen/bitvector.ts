@@ -62,7 +62,8 @@ export function constIntExpr(e: Expr): { value: bigint; suffix: string } | null 
 
 /** Translates a bit_vector assertion into BV terms (unsigned machine ints only). */
 export class BvTranslator {
-  constructor(private crate: Crate, private env: (name: string) => { ty: Ty; sym: string } | null) {}
+  /** `userView(e)`: whether `x@` at `e` is a user type's `view()` (not the value a `Ghost` / `Tracked` wrapper holds). */
+  constructor(private crate: Crate, private env: (name: string) => { ty: Ty; sym: string } | null, private userView: (e: Expr) => boolean = () => true) {}
   bool(e: Expr): Term {
     const r = this.tr(e, null);
     if (r.w !== 0) throw new Unsupported('by(bit_vector) assertion must be boolean', e.sp);
@@ -81,8 +82,9 @@ export class BvTranslator {
         return { t: [['_', 'bv' + e.value.toString(), String(w)]][0]!, w };
       }
       case 'path': {
-        if (e.segs.length === 2 && isIntKind(e.segs[0]!) && e.segs[1] === 'MAX') {
-          const k = e.segs[0] as IntKind;
+        const intType = e.segs.length === 2 ? this.crate.intTypeNamed(e.segs[0]!) : null;
+        if (intType && e.segs[1] === 'MAX') {
+          const k = intType;
           const w = bits(k);
           return { t: ['_', 'bv' + ((1n << BigInt(w)) - 1n).toString(), String(w)], w };
         }
@@ -159,6 +161,10 @@ export class BvTranslator {
         }
         throw new Unsupported(`operator \`${op}\` in by(bit_vector) (its integer meaning differs from wrapping bit-vector arithmetic)`, e.sp);
       }
+      case 'view':
+        // `g@` of a `Ghost<usize>`: the value it holds (types erase the wrapper)
+        if (this.userView(e)) throw new Unsupported('`@` of a user type in by(bit_vector)', e.sp);
+        return this.tr(e.e, want);
       case 'chain':
         throw new Unsupported('chained comparison in by(bit_vector)', e.sp);
       default:
@@ -181,7 +187,7 @@ export class BitVectorMethods {
       }
       return v;
     };
-    const tr = new BvTranslator(this.crate, bvEnv);
+    const tr = new BvTranslator(this.crate, bvEnv, (e) => this.cvc.checked.operatorCalls.has(e));
     const reqs = s.req.map((r) => tr.bool(r));
     const goal = tr.bool(s.e);
     const decls: string[] = [];

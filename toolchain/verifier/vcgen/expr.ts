@@ -236,8 +236,9 @@ export class ExprMethods {
       if (gp) return { t: this.constParamValue(last), ty: { k: 'int', kind: 'usize' } };
     }
     // integer type constants
-    if (segs.length === 2 && isIntKind(segs[0]!) && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
-      const k = segs[0] as IntKind;
+    const intType = segs.length === 2 ? this.crate.intTypeNamed(segs[0]!) : null;
+    if (intType && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
+      const k = intType;
       const r = intRange(k);
       if (last === 'BITS') return { t: num(bits(k)), ty: { k: 'int', kind: 'u32' } };
       const v = last === 'MAX' ? r.max : r.min;

@@ -389,6 +389,47 @@ proof fn bv_folded_literals_wrong(v: usize)
     ;
 }
 
+// ---- by(bit_vector) reads `g@` of a `Ghost<usize>` as the value; a type alias's `MAX`; Set::filter
+
+// expect: verified
+fn bvg_ghost_view(ret: usize, ghost_addr: Ghost<usize>)
+    requires ghost_addr@ & (!0x0000_ffff_ffff_f000u64) as usize == 0 && ghost_addr@ == ret,
+{
+    assert(((ret | 0x1u64 as usize) & 0x0000_ffff_ffff_f000u64 as usize) == ghost_addr@)
+        by (bit_vector)
+        requires
+            ghost_addr@ & (!0x0000_ffff_ffff_f000u64) as usize == 0 && ghost_addr@ == ret,
+    ;
+}
+
+// expect: failed assertion
+fn bvg_ghost_view_wrong(ret: usize, ghost_addr: Ghost<usize>)
+    requires ghost_addr@ == ret,
+{
+    assert(((ret | 0x1u64 as usize) & 0x0000_ffff_ffff_f000u64 as usize) == ghost_addr@)
+        by (bit_vector)
+        requires
+            ghost_addr@ == ret,
+    ;
+}
+
+pub type KcIndex = i32;
+
+// expect: verified
+proof fn kc_alias_max(n: int)
+    requires n < KcIndex::MAX,
+{
+    assert(n < 2147483647);
+}
+
+// expect: failed assertion
+proof fn kc_alias_max_wrong(n: int)
+    requires n < KcIndex::MAX,
+{
+    assert(n < 2147483646);
+}
+
+
 } // verus!
 
 // Plain Rust outside verus!: boot code, not verified.

@@ -868,4 +868,28 @@ proof fn set_union_empty_not_any(s: Set<int>, t: Set<int>) {
     assert(s + t == s);
 }
 
+// ---- Set::filter (vstd's lemma_set_filter as the definition) and lemma_len_filter
+
+// expect: verified
+proof fn sfl_members(s: Set<int>)
+    requires s.contains(3), s.contains(-1),
+{
+    let t = s.filter(|i: int| i > 0);
+    assert(t.contains(3));
+    assert(!t.contains(-1));
+}
+
+// expect: failed assertion
+proof fn sfl_not_a_member(s: Set<int>)
+    requires s.contains(3),
+{
+    assert(s.filter(|i: int| i > 5).contains(3));
+}
+
+// expect: verified
+proof fn sfl_len(s: Set<int>) {
+    s.lemma_len_filter(|i: int| i > 0);
+    assert(s.filter(|i: int| i > 0).len() <= s.len());
+}
+
 } // verus!

@@ -181,6 +181,9 @@ interface Ctx {
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
 
+/** An expression whose value is its last statement's (its statements keep their own code mode). */
+const compoundTail = (e: Expr): boolean => e.k === 'if' || e.k === 'match' || e.k === 'block';
+
 /**
  * Whether a proof closure with flags `found` may stand where `expected` flags are wanted: what may
  * be copied must be `Copy`, what may be called many times must not be `Once`, what is called
@@ -407,6 +410,8 @@ class Checker {
   /** the `let x;` variables of the function being checked (definite initialization, as rustc) */
   private cells: { assigned: boolean }[] = [];
 
+  /** The code mode the value of an `if` / `match` / block is computed in, when it is a function's result (see `block`). */
+  private tailCodes = new Map<Expr, CodeMode>();
   /** Places moved out of on some path to the current point (rustc's move check, see `useOfPlace`). */
   private moved: Moved[] = [];
   /** How the parent uses the place expression inferred next: by value, borrowed, as the base of a longer place, or written. */
@@ -1159,7 +1164,9 @@ class Checker {
       case 'if': {
         this.expect(e.cond, C_BOOL, ctx);
         const before = this.snap();
-        const t = this.block(e.then, ctx, hint);
+        const tail = this.tailCodes.get(e);
+        if (tail && e.els) this.tailCodes.set(e.els, tail);
+        const t = this.block(e.then, ctx, hint, tail);
         const afterThen = t === null ? null : this.snap();
         this.restore(before);
         if (!e.els) {
@@ -1187,7 +1194,9 @@ class Checker {
           if (arm.guard && this.hasRefMut(arm.pat)) this.error('Not supported: match arm containing both a match-guard and a binding by mutable reference', arm.pat.sp);
           this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
           if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
-          const t = this.infer(arm.body, ctx, hint ?? result ?? undefined);
+          const tail = this.tailCodes.get(e);
+          if (tail && compoundTail(arm.body)) this.tailCodes.set(arm.body, tail);
+          const t = this.infer(arm.body, tail && !compoundTail(arm.body) ? { ...ctx, code: tail } : ctx, hint ?? result ?? undefined);
           if (!this.diverges(arm.body)) {
             if (result === null) result = t;
             else this.unify(result, t, arm.body.sp);
@@ -1206,7 +1215,7 @@ class Checker {
         return result ?? C_ANY;
       }
       case 'block':
-        return this.block(e.block, ctx, hint) ?? C_ANY;
+        return this.block(e.block, ctx, hint, this.tailCodes.get(e)) ?? C_ANY;
       case 'quant': {
         this.quantAttrs(e.attrs);
         // quantifiers and `choose` are spec expressions (Verus: mode spec)
@@ -2731,8 +2740,11 @@ class Checker {
     let result: CTy | null = C_UNIT;
     b.stmts.forEach((s, i) => {
       const last = i === b.stmts.length - 1;
-      // a function's result is computed in the mode of its return type (`-> Ghost<T>`: spec)
-      const t = this.stmt(s, last && tailCode && s.k === 'expr' && !s.semi ? { ...ctx, code: tailCode } : ctx, last ? hint : undefined);
+      // a function's result is computed in the mode of its return type (`-> Ghost<T>`: spec): the
+      // value, not the statements of an `if` / `match` / block that computes it (`tailCodes`)
+      const tail = last && tailCode && s.k === 'expr' && !s.semi;
+      if (tail && compoundTail(s.e)) this.tailCodes.set(s.e, tailCode);
+      const t = this.stmt(s, tail && !compoundTail(s.e) ? { ...ctx, code: tailCode } : ctx, last ? hint : undefined);
       if (last) result = s.k === 'expr' && (!s.semi || this.diverges(s.e)) ? (this.diverges(s.e) ? null : t) : C_UNIT;
     });
     ctx.scopes.pop();

@@ -482,4 +482,32 @@ proof fn rp_write_through_box_in_proof(tracked m: &mut Box<Tracked<RpT>>) {
     **m = Tracked(RpT {});
 }
 
+// ---- a `-> Ghost<T>` result computed by an `if`: its branches' statements stay exec code
+
+// expect: verified
+proof fn gtl_lemma() ensures true {}
+
+// expect: verified
+fn gtl_branches(depth: usize, s: Ghost<Set<int>>) -> (ret: Ghost<Set<int>>)
+    ensures ret@.contains(1) || ret@ == s@,
+{
+    if depth == 0 {
+        assert(depth == 0) by { gtl_lemma(); };
+        Ghost(s@.insert(1))
+    } else {
+        let x: u64 = 5;
+        Ghost(s@)
+    }
+}
+
+// expect: failed assertion
+fn gtl_branches_still_checked(depth: usize, s: Ghost<Set<int>>) -> (ret: Ghost<Set<int>>) {
+    if depth == 0 {
+        assert(depth == 1) by { gtl_lemma(); };
+        Ghost(s@)
+    } else {
+        Ghost(s@)
+    }
+}
+
 } // verus!

@@ -2807,6 +2807,16 @@ class Checker {
         }
         if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
+        // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
+        if (s.init && !isRef) {
+          someNode(s.pat, (n) => {
+            const q = n as Pat;
+            const inner = q.k === 'variant' && q.path.length === 1 && q.path[0] === 'Tracked' && q.args?.length === 1 ? q.args[0]! : null;
+            const local = inner?.k === 'bind' ? ctx.scopes[ctx.scopes.length - 1]!.get(inner.name) : undefined;
+            if (local) local.owned = true;
+            return false;
+          });
+        }
         return C_UNIT;
       }
       case 'expr':
@@ -2998,6 +3008,12 @@ class Checker {
         return;
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
+        // `Tracked(x)` / `Ghost(x)`: the value inside the wrapper (erased by types) is a tracked /
+        // ghost binding
+        if (p.path.length === 1 && (last === 'Tracked' || last === 'Ghost') && p.args?.length === 1 && !(t.k === 'enum' && this.variantsOf(t)?.some((v) => v.name === last))) {
+          this.pattern(p.args[0]!, ty, ctx, true, last === 'Tracked' ? 'tracked' : 'spec', uninit);
+          return;
+        }
         if (t.k === 'enum' && t.name === 'Option' && (last === 'Some' || last === 'None')) {
           for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost, mode);
           return;

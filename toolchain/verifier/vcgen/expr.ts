@@ -687,6 +687,24 @@ export class ExprMethods {
     }
     // `let S { a, b: x } = s;` / `let S(a, _) = s;`: a struct pattern always matches
     const last = p.k === 'variant' ? p.path[p.path.length - 1] : undefined;
+    // `let Tracked(x) = t;`: the wrapped value (types erase the wrapper)
+    if (p.k === 'variant' && p.path.length === 1 && (last === 'Tracked' || last === 'Ghost') && p.args?.length === 1 && !(v.ty.k === 'enum' && this.sorts.datatype(v.ty).ctors.some((c) => c.name === last))) {
+      this.bindPat(p.args[0]!, v, st, m, mut);
+      return;
+    }
+    // `let E::V(a, b) = e;` of an enum with one variant: always matches
+    if (p.k === 'variant' && v.ty.k === 'enum' && v.ty.name !== 'Option') {
+      const dt = this.sorts.datatype(v.ty);
+      const c = dt.ctors.length === 1 && dt.ctors[0]!.name === last ? dt.ctors[0]! : undefined;
+      if (c) {
+        (p.args ?? []).forEach((q, i) => { const f = c.fields[i]; if (f) this.bindPat(q, { t: [f.acc, v.t], ty: f.ty }, st, m, mut); });
+        for (const fp of p.fields ?? []) {
+          const f = c.fields.find((x) => x.name === fp.name);
+          if (f) this.bindPat(fp.pat, { t: [f.acc, v.t], ty: f.ty }, st, m, mut);
+        }
+        if ((p.args ?? []).length <= c.fields.length) return;
+      }
+    }
     if (p.k === 'variant' && v.ty.k === 'struct' && (last === v.ty.name || last === 'Self')) {
       for (const f of p.fields ?? []) this.bindPat(f.pat, this.field(v, f.name, p.sp), st, m, mut);
       (p.args ?? []).forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));

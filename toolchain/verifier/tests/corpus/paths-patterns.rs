@@ -160,4 +160,25 @@ mod md_c {
     }
 }
 
+// ---- `let E::V(a, b) = e;` of an enum with one variant always matches
+
+enum SvPair { Pair(bool, bool) }
+
+// expect: verified
+fn sv_single_variant() {
+    let SvPair::Pair(y, z) = SvPair::Pair(true, false);
+    assert(y && !z);
+}
+
+// expect: failed assertion
+fn sv_single_variant_wrong() {
+    let SvPair::Pair(y, z) = SvPair::Pair(true, false);
+    assert(z);
+}
+
+// expect: unsupported
+fn sv_refutable(o: Option<u8>) {
+    let Some(x) = o;
+}
+
 } // verus!

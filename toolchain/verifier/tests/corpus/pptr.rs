@@ -191,9 +191,11 @@ fn pptr_thread_permission_wrong(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<
     pptr_helper_read(ptr, Tracked(&perm))
 }
 
-// Unwrapping a returned `Tracked` with a `let Tracked(x)` pattern is not modelled yet.
-// expect: unsupported
-fn pptr_let_tracked_pattern() -> (r: u64) {
+// Unwrapping a returned `Tracked` with a `let Tracked(x)` pattern.
+// expect: verified
+fn pptr_let_tracked_pattern() -> (r: u64)
+    ensures r == 5,
+{
     let (p, Tracked(perm)) = PPtr::<u64>::new(5);
     p.into_inner(Tracked(perm))
 }
@@ -354,6 +356,37 @@ fn tw_tuple_of_tracked(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (
 fn tw_tuple_of_tracked_twice(p: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: (Tracked<PointsTo<u64>>, Tracked<PointsTo<u64>>)) {
     let tp = Tracked(perm);
     (tp, tp)
+}
+
+// ---- `let (p, Tracked(perm)) = ..`: the tracked value inside the wrapper, owned by `perm`
+
+// expect: verified
+fn tpat_alloc_write() {
+    let (pptr, Tracked(perm)) = PPtr::<u64>::empty();
+    pptr.put(Tracked(&mut perm), 5);
+    assert(perm.value() == 5);
+}
+
+// expect: failed assertion
+fn tpat_alloc_write_wrong() {
+    let (pptr, Tracked(perm)) = PPtr::<u64>::empty();
+    pptr.put(Tracked(&mut perm), 5);
+    assert(perm.value() == 6);
+}
+
+// expect: verified
+proof fn tpat_eat(tracked p: PointsTo<u64>) {}
+
+// expect: error
+fn tpat_consumed_twice() {
+    let (pptr, Tracked(perm)) = PPtr::<u64>::empty();
+    proof { tpat_eat(perm); tpat_eat(perm); }
+}
+
+// expect: error
+fn tpat_used_in_exec_code() {
+    let (pptr, Tracked(perm)) = PPtr::<u64>::empty();
+    let p2 = perm;
 }
 
 } // verus!

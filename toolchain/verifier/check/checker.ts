@@ -181,6 +181,22 @@ interface Ctx {
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
 
+/** The field path of a place below its root variable (`x.a.b` is `a.b`; an index, a deref end it). */
+function fieldPath(e: Expr): string {
+  const fields: string[] = [];
+  let x = e;
+  while (x.k === 'field' || x.k === 'index' || (x.k === 'unary' && x.op === '*')) {
+    if (x.k === 'field') fields.unshift(x.name);
+    else fields.length = 0; // (an element or a referent: the whole place below it)
+    x = x.k === 'unary' ? x.e : x.recv;
+  }
+  return fields.join('.');
+}
+/** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
+function pathsOverlap(a: string, b: string): boolean {
+  return a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
+}
+
 /** An expression whose value is its last statement's (its statements keep their own code mode). */
 const compoundTail = (e: Expr): boolean => e.k === 'if' || e.k === 'match' || e.k === 'block';
 
@@ -442,6 +458,7 @@ class Checker {
     this.errors = [];
     this.cells = [];
     this.closureBorrows = new Map();
+    this.refBorrows = new Map();
     this.currentFn = fn;
     this.itemBinders = [];
     this.pendingGeneric = [];
@@ -977,6 +994,7 @@ class Checker {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
     }
+    if (use === 'value' && this.moves(t, ctx) && this.refBorrowed(pl.local, pl.path)) this.unsupportedHere(`not supported: \`${pl.name}\` is moved while a reference to it is kept in a variable (references are copies here)`, e.sp);
     if (use === 'value' && this.moves(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
     else if (use === 'value') this.rememberExecMove(pl, t, ctx);
   }
@@ -2175,7 +2193,7 @@ class Checker {
     const selfParam = f.params[0];
     if (recvTy && call.k === 'method' && selfParam?.isSelf && selfParam.ty.k === 'ref' && selfParam.ty.mut) {
       const place = this.placeRoot(call.recv, ctx);
-      if (place) this.noteWrite(place.local, place.name, call.recv.sp);
+      if (place) this.noteWrite(place.local, place.name, call.recv.sp, fieldPath(call.recv));
     }
     if (isDecreasesByFn(f)) this.error('cannot call a decreases_by/recommends_by function directly', sp);
     // (a proof fn's parameter that is not `tracked` is spec: passing a tracked value there copies it)
@@ -2611,10 +2629,32 @@ class Checker {
   }
 
   /** `&mut place`: modes (Verus) and mutability of the binding (rustc). */
+  /**
+   * The locals a reference kept in a local variable borrows (`let r = &a;`, `let x: &u64 =
+   * p.borrow(Tracked(&perm));`): references are erased here (`r` holds a copy), so writing or
+   * moving one of them while `r` may still be used (rustc's borrow error) is not modelled.
+   */
+  private refBorrows = new Map<Local, string[]>();
+  private noteRefBorrows(init: Expr, ctx: Ctx): void {
+    someNode(init, (n) => {
+      const x = n as Expr;
+      if (x.k === 'unary' && (x.op === '&' || x.op === '&mut')) {
+        const place = this.placeRoot(x.e, ctx);
+        if (place) this.refBorrows.set(place.local, [...(this.refBorrows.get(place.local) ?? []), fieldPath(x.e)]);
+      }
+      return false;
+    });
+  }
+  /** Whether the place `path` of `local` overlaps one a kept reference borrows. */
+  private refBorrowed(local: Local, path: string): boolean {
+    return (this.refBorrows.get(local) ?? []).some((b) => pathsOverlap(b, path));
+  }
+
   /** A write (assignment, `&mut` borrow) of a local: see `closureBorrows`. */
-  private noteWrite(local: Local, name: string, sp: Sp): void {
+  private noteWrite(local: Local, name: string, sp: Sp, path = ''): void {
     const borrowed = this.closureBorrows.get(local);
     if (borrowed) this.unsupportedHere(`not supported: \`${name}\` is written while a closure borrows it (a closure that is not \`move\` captures it by reference)`, sp);
+    if (this.refBorrowed(local, path)) this.unsupportedHere(`not supported: \`${name}\` is written while a reference to it is kept in a variable (references are copies here)`, sp);
     for (const l of this.loops) l.written.add(local);
   }
 
@@ -2624,7 +2664,7 @@ class Checker {
     const r = this.placeRoot(e.e, ctx);
     if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
     if (!r) return;
-    this.noteWrite(r.local, r.name, e.sp);
+    this.noteWrite(r.local, r.name, e.sp, fieldPath(e.e));
     if (ctx.code === 'exec' && r.local.wrapped && !r.direct) return this.error(`cannot access ${r.local.wrapped}-mode place in executable context`, e.sp);
     if (r.local.mode === 'spec') {
       if (r.deref) return this.error('cannot mutate through a spec-mode mutable reference', e.sp);
@@ -2678,7 +2718,7 @@ class Checker {
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
-    if (place) this.noteWrite(place.local, place.name, e.lhs.sp);
+    if (place) this.noteWrite(place.local, place.name, e.lhs.sp, fieldPath(e.lhs));
     // `a = r` of a `&mut` binding re-points it: the caller's place (what its postconditions and
     // `final(a)` name) no longer changes through it; references are erased here: not modelled
     if (place?.direct && place.local.mutRef) this.unsupportedHere('not supported: assigning to a `&mut` reference variable (re-pointing it at another place)', e.lhs.sp);
@@ -2807,6 +2847,8 @@ class Checker {
         }
         if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
+        // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
+        if (isRef && s.init && ctx.code === 'exec' && !s.ghost && !s.tracked) this.noteRefBorrows(s.init, ctx);
         // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
         if (s.init && !isRef) {
           someNode(s.pat, (n) => {

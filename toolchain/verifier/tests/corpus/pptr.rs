@@ -389,4 +389,41 @@ fn tpat_used_in_exec_code() {
     let p2 = perm;
 }
 
+// ---- a reference kept in a variable borrows its place: writing or moving that place while the
+// reference lives is rustc's borrow error, and references are copies here
+
+struct RbPair { a: u64, b: u64 }
+
+// expect: unsupported
+fn rb_write_while_borrowed() {
+    let mut a: u64 = 5;
+    let r = &a;
+    a = 6;
+    assert(*r == 5);
+}
+
+// A disjoint field may be written.
+// expect: verified
+fn rb_disjoint_field(p: &mut RbPair) {
+    let r = &p.a;
+    p.b = 5;
+    assert(*r == p.a);
+}
+
+// expect: failed assertion
+fn rb_disjoint_field_wrong(p: &mut RbPair) {
+    let r = &p.a;
+    p.b = 5;
+    assert(*r == p.b);
+}
+
+// expect: unsupported
+fn rb_pptr_take_while_borrowed() {
+    let (pptr, Tracked(perm)) = PPtr::<u64>::empty();
+    pptr.put(Tracked(&mut perm), 5);
+    let x: &u64 = pptr.borrow(Tracked(&perm));
+    let _ = pptr.take(Tracked(&mut perm));
+    let z: u64 = *x;
+}
+
 } // verus!

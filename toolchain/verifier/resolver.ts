@@ -39,6 +39,14 @@ export type TypeScope = string | null | FnItem | StructItem | EnumItem;
 /** The bounds a `proof_fn<F>` marker parameter may have, and the flag each gives (`''`: none). */
 export const PROOF_FN_BOUND_FLAGS: ReadonlyMap<string, string> = new Map([['ProofFn', ''], ['ProofFnOnce', 'Once'], ['ProofFnMut', 'Mut'], ['Copy', 'Copy'], ['Send', 'Send'], ['Sync', 'Sync']]);
 
+/** The module path a crate file stands for (`a/b.rs` and `a/b/mod.rs` are `a::b`; `lib.rs`, `main.rs` the root). */
+export function moduleOfFile(file: string): string[] {
+  const parts = file.replace(/\\/g, '/').replace(/\.rs$/, '').split('/').filter((x) => x && x !== '.');
+  const last = parts[parts.length - 1];
+  if (last === 'mod' || last === 'lib' || last === 'main') parts.pop();
+  return parts;
+}
+
 /** Marker traits: bounds that carry no methods and no specs, accepted on type parameters. */
 export const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
 
@@ -265,9 +273,15 @@ export class Crate {
    * it: its file and its `mod` blocks there) is meant, as in Rust an item of the module itself
    * comes before glob-imported ones; otherwise the name is ambiguous.
    */
-  fn(qname: string, sp: Sp, from?: FnItem): FnInfo | null {
+  fn(qname: string, sp: Sp, from?: FnItem, written?: readonly string[]): FnInfo | null {
     const l = this.fns.get(qname);
     if (!l) return null;
+    // a written module path (`crate::a::b::f`): the function of the module it names
+    const modules = (written ?? []).slice(0, -1).filter((x) => x !== 'crate' && x !== 'self' && x !== 'super' && !/^[A-Z]/.test(x));
+    if (l.length > 1 && modules.length) {
+      const named = l.filter((x) => [...moduleOfFile(x.file), ...x.item.module].join('::').endsWith(modules.join('::')));
+      if (named.length === 1) return named[0]!;
+    }
     if (l.length > 1 && from) {
       const where = (f: FnItem) => `${this.fnFiles.get(f)}#${f.module.join('::')}`;
       const own = l.filter((x) => where(x.item) === where(from));

@@ -1911,7 +1911,7 @@ class Checker {
       }
     }
     // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
-    const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined);
+    const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
@@ -1923,7 +1923,7 @@ class Checker {
   private calleeItem(e: Extract<Expr, { k: 'call' }>, caller: FnItem): FnItem | null {
     if (e.callee.k !== 'path') return null;
     try {
-      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp, caller)?.item ?? null;
+      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp, caller, e.callee.segs)?.item ?? null;
     } catch (err) {
       if (err instanceof ResolveError) return null;
       throw err;

@@ -114,7 +114,7 @@ export class CallMethods {
       const t = segs[segs.length - 2] === 'Self' ? this.cur.item.selfType : segs[segs.length - 2]!;
       qname = `${t}::${last}`;
     }
-    const info = this.crate.fn(qname, sp, this.cur.item);
+    const info = this.crate.fn(qname, sp, this.cur.item, segs);
     if (!info) throw new ResolveError(`cannot find function \`${segs.join('::')}\``, sp);
     // the checker decided this call means a `when_used_as_spec` target
     return this.callFn(this.cvc.checked.specCalls.get(e) ?? info, e.args.map((a) => ({ e: a })), st, m, sp, e);

@@ -158,6 +158,18 @@ mod md_c {
     pub proof fn md_ambiguous() {
         assert(md_val() == 1);
     }
+
+    // A written module path names one of them.
+    // expect: verified
+    pub proof fn md_by_path() {
+        assert(crate::md_a::md_val() == 1);
+        assert(super::md_b::md_val() == 2);
+    }
+
+    // expect: failed assertion
+    pub proof fn md_by_path_wrong() {
+        assert(crate::md_b::md_val() == 1);
+    }
 }
 
 // ---- `let E::V(a, b) = e;` of an enum with one variant always matches

@@ -409,6 +409,13 @@ export interface SourceFile {
  * Whether a syntax node under `node` (expressions, statements, blocks, patterns; spans skipped)
  * satisfies `found`. `skip`: nodes whose insides are not searched (a closure, `old(..)`).
  */
+/** `Tracked(x)` / `Ghost(x)` as a pattern: the wrapper and the pattern inside it, else null. */
+export function wrapperPattern(p: Pat): { wrapper: 'Tracked' | 'Ghost'; inner: Pat } | null {
+  if (p.k !== 'variant' || p.path.length !== 1 || p.args?.length !== 1) return null;
+  const w = p.path[0];
+  return w === 'Tracked' || w === 'Ghost' ? { wrapper: w, inner: p.args[0]! } : null;
+}
+
 export function someNode(node: unknown, found: (n: { k: string }) => boolean, skip: (n: { k: string }) => boolean = () => false): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((x) => someNode(x, found, skip));

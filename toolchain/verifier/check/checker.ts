@@ -9,7 +9,7 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
-import { someNode } from '../ast';
+import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
 import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
@@ -1455,37 +1455,35 @@ class Checker {
     if (movedCapture) this.unsupportedHere('not supported: a closure that moves a value it captures (an `FnOnce` closure)', e.sp);
     // (a `[Copy]` proof closure holds what it captures: each must be `Copy`, as rustc requires)
     if (proof?.includes('Copy')) {
-      someNode(e.body, (n) => {
-        const x = n as Expr;
-        const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
-        if (local && !isCopy(local.ty, this.vars, ctx.fn ?? null, this.crate)) this.error(`the trait bound \`${cTyStr(local.ty, this.vars)}: Copy\` is not satisfied in a \`proof_fn[Copy]\` closure capturing \`${printExpr(x)}\``, x.sp);
-        return false;
-      });
+      for (const { use, local } of this.namedLocals(e.body, ctx)) {
+        if (!isCopy(local.ty, this.vars, ctx.fn ?? null, this.crate)) this.error(`the trait bound \`${cTyStr(local.ty, this.vars)}: Copy\` is not satisfied in a \`proof_fn[Copy]\` closure capturing \`${printExpr(use)}\``, use.sp);
+      }
     }
-    if (clauses?.move) {
-      someNode([e.body, clauses.requires, clauses.ensures], (n) => {
-        const x = n as Expr;
-        const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
-        if (local && !local.ghost && this.moves(local.ty, { ...ctx, code: 'proof' })) this.unsupportedHere('not supported: a `move` closure capturing a value that is not `Copy`', x.sp);
-        if (local && local.mode === 'tracked') this.unsupportedHere('not supported: a `move` closure capturing a tracked value', x.sp);
-        return false;
-      });
-    }
-    if (!clauses?.move) {
-      someNode([e.body, clauses?.requires, clauses?.ensures], (n) => {
-        const x = n as Expr;
-        const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
-        if (local) {
-          this.closureBorrows.set(local, e.sp);
-          for (const l of this.loops) l.captured.set(local, e.sp);
-        }
-        return false;
-      });
+    const captured = this.namedLocals([e.body, clauses?.requires, clauses?.ensures], ctx);
+    for (const { use, local } of captured) {
+      if (clauses?.move) {
+        if (!local.ghost && this.moves(local.ty, { ...ctx, code: 'proof' })) this.unsupportedHere('not supported: a `move` closure capturing a value that is not `Copy`', use.sp);
+        if (local.mode === 'tracked') this.unsupportedHere('not supported: a `move` closure capturing a tracked value', use.sp);
+      } else {
+        this.closureBorrows.set(local, e.sp);
+        for (const l of this.loops) l.captured.set(local, e.sp);
+      }
     }
     const named = clauses?.ret?.name;
     const after: Ctx = named ? { ...spec, scopes: [...spec.scopes, new Map([[named, { ty: ret, ghost: true, mutable: false, mutRef: false, mode: 'spec' } as Local]])] } : spec;
     for (const en of clauses?.ensures ?? []) this.expect(en, C_BOOL, after);
     return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret, ...(proof ? { proof } : {}) };
+  }
+  /** Each variable named in `syntax` (a single-segment path) that `ctx` binds, with the use naming it (an over-approximation of a closure's captures: a name the closure binds again counts too). */
+  private namedLocals(syntax: unknown, ctx: Ctx): { use: Expr; local: Local }[] {
+    const out: { use: Expr; local: Local }[] = [];
+    someNode(syntax, (n) => {
+      const x = n as Expr;
+      const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
+      if (local) out.push({ use: x, local });
+      return false;
+    });
+    return out;
   }
   /** The type identity of each exec closure expression (rustc: every closure has a type of its own). */
   private closureIds = new Map<Expr, number>();
@@ -2852,8 +2850,8 @@ class Checker {
         // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
         if (s.init && !isRef) {
           someNode(s.pat, (n) => {
-            const q = n as Pat;
-            const inner = q.k === 'variant' && q.path.length === 1 && q.path[0] === 'Tracked' && q.args?.length === 1 ? q.args[0]! : null;
+            const w = wrapperPattern(n as Pat);
+            const inner = w?.wrapper === 'Tracked' ? w.inner : null;
             const local = inner?.k === 'bind' ? ctx.scopes[ctx.scopes.length - 1]!.get(inner.name) : undefined;
             if (local) local.owned = true;
             return false;
@@ -3052,8 +3050,9 @@ class Checker {
         const last = p.path[p.path.length - 1]!;
         // `Tracked(x)` / `Ghost(x)`: the value inside the wrapper (erased by types) is a tracked /
         // ghost binding
-        if (p.path.length === 1 && (last === 'Tracked' || last === 'Ghost') && p.args?.length === 1 && !(t.k === 'enum' && this.variantsOf(t)?.some((v) => v.name === last))) {
-          this.pattern(p.args[0]!, ty, ctx, true, last === 'Tracked' ? 'tracked' : 'spec', uninit);
+        const w = wrapperPattern(p);
+        if (w && !(t.k === 'enum' && this.variantsOf(t)?.some((v) => v.name === w.wrapper))) {
+          this.pattern(w.inner, ty, ctx, true, w.wrapper === 'Tracked' ? 'tracked' : 'spec', uninit);
           return;
         }
         if (t.k === 'enum' && t.name === 'Option' && (last === 'Some' || last === 'None')) {

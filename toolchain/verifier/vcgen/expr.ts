@@ -5,6 +5,7 @@
 // add facts and obligations and update the State, and returns null when control does not go on.
 
 import type { Block, Expr, Pat, Sp } from '../ast';
+import { wrapperPattern } from '../ast';
 import { BOOL, INT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
@@ -688,8 +689,9 @@ export class ExprMethods {
     // `let S { a, b: x } = s;` / `let S(a, _) = s;`: a struct pattern always matches
     const last = p.k === 'variant' ? p.path[p.path.length - 1] : undefined;
     // `let Tracked(x) = t;`: the wrapped value (types erase the wrapper)
-    if (p.k === 'variant' && p.path.length === 1 && (last === 'Tracked' || last === 'Ghost') && p.args?.length === 1 && !(v.ty.k === 'enum' && this.sorts.datatype(v.ty).ctors.some((c) => c.name === last))) {
-      this.bindPat(p.args[0]!, v, st, m, mut);
+    const w = wrapperPattern(p);
+    if (w && !(v.ty.k === 'enum' && this.sorts.datatype(v.ty).ctors.some((c) => c.name === w.wrapper))) {
+      this.bindPat(w.inner, v, st, m, mut);
       return;
     }
     // `let E::V(a, b) = e;` of an enum with one variant: always matches

@@ -156,6 +156,12 @@ function render(r: Report): string {
   const w = Math.max(...r.modules.map((m) => m.module.length), 6);
   for (const m of r.modules) out.push(`  ${m.module.padEnd(w)}  ${String(m.files).padStart(2)} files  ${countsLine(m.counts, parseOnly)}${parseOnly ? '' : `  (${pct(m.verdictPercent)})`}`);
   out.push('');
+  if (!parseOnly) {
+    const slow = r.functions.filter((f) => f.timeMs !== undefined).sort((a, b) => b.timeMs! - a.timeMs!).slice(0, 10);
+    out.push('slowest functions (solver time of their goals):');
+    for (const f of slow) out.push(`  ${(f.timeMs! / 1000).toFixed(1).padStart(7)} s  ${String(f.goals ?? 0).padStart(4)} goals  ${f.status.padEnd(9)} ${f.name}  (${f.file}:${f.line})`);
+    out.push('');
+  }
   out.push('what blocks functions (unsupported / error / no result), by functions blocked:');
   for (const b of r.blockers) out.push(`  ${String(b.functions).padStart(4)}  ${b.construct}    e.g. ${b.examples[0] ?? ''}`);
   if (r.behindCrateWide.length) {
@@ -265,6 +271,10 @@ export async function main(args: string[]): Promise<Report | null> {
   for (const r of results) {
     const like: ResultLike = { name: r.name, file: r.file, line: (r.nameSpan ?? r.span).start.line, endLine: r.span.end.line, status: statusOf.get(r) ?? r.status };
     if (r.detail !== undefined) like.detail = r.detail;
+    if (!opts.parseOnly) {
+      like.timeMs = Math.round(r.timeMs);
+      like.goals = r.obligations.length;
+    }
     byFile.set(r.file, [...(byFile.get(r.file) ?? []), like]);
   }
   const perFile: FileReport[] = [];

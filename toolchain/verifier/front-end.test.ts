@@ -2,12 +2,15 @@
 // to be solved (finishUnit), with those of every function it reaches. Invariants checked here:
 // the order in which functions are finished changes no query, error or verdict-relevant fact,
 // and finishing one function alone finds what spans functions (recursion through others, a
-// callee two calls away with type errors, a closed spec fn seen through another spec fn).
+// callee two calls away with type errors, a closed spec fn seen through another spec fn, whose
+// body is hidden outside its module).
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFrontEnd, type FrontEnd, type Unit } from './front-end';
 import { printQuery } from './vcgen';
+import { print } from './smt';
+import { crateFileModules } from './resolver';
 import { corpusFiles } from './tests/corpus-lib';
 import { readRustSources } from '../workspace/rust-sources';
 
@@ -74,7 +77,7 @@ fn caller(n: u64) { leaf(n); ping(n); }
     expect(caller.vc.obligations.filter((ob) => ob.kind === 'decreases')).toHaveLength(0);
   });
 
-  it('finds a callee with type errors two calls away, and a closed spec fn behind an open one', async () => {
+  it('finds a callee with type errors two calls away, and hides a closed spec fn behind an open one outside its module', async () => {
     const src = `verus! {
 fn bad(x: u64) -> u64 { x + true }
 fn middle(x: u64) -> u64 { bad(x) }
@@ -90,8 +93,35 @@ proof fn outside(x: int) ensures inner::shown(x) == x + 1 {}
     const top = unit(fe, 'top');
     fe.finishUnit(top);
     expect(top.vc.error?.message).toBe('uses `middle`, which has type or mode errors');
+    // module privacy: outside \`inner\`, \`hidden\` is declared but its body is not stated
     const outside = unit(fe, 'outside');
     fe.finishUnit(outside);
-    expect(outside.vc.unsupported?.message).toMatch(/closed spec fn `hidden`/);
+    expect(outside.vc.unsupported).toBeUndefined();
+    const prelude = outside.vc.obligations[0]!.query!.prelude.map((c) => (typeof c === 'string' ? c : print(c))).join('\n');
+    expect(prelude).toContain('(declare-fun |hidden|');
+    expect(prelude).toContain('(= (|shown| |x@|) (|hidden| |x@|))');
+    expect(prelude).not.toMatch(/:pattern \(\(\|hidden\|/);
+  });
+
+  it('takes a crate file\'s module from its path below lib.rs: a closed body is hidden in other files', async () => {
+    expect(crateFileModules(['lib.rs', 'a.rs', 'b/mod.rs', 'b/c.rs'], () => false)).toEqual(new Map([['lib.rs', []], ['a.rs', ['a']], ['b/mod.rs', ['b']], ['b/c.rs', ['b', 'c']]]));
+    expect(crateFileModules(['x/src/main.rs', 'x/src/k/m.rs', 'y.rs'], () => false)).toEqual(new Map([['x/src/main.rs', []], ['x/src/k/m.rs', ['k', 'm']], ['y.rs', []]]));
+    // loose files (no crate root) and library files share the root module, as before modules
+    expect(crateFileModules(['p.rs', 'q.rs'], () => false)).toEqual(new Map([['p.rs', []], ['q.rs', []]]));
+    const files = new Map([
+      ['lib.rs', 'use vstd::prelude::*;\nverus! {\npub closed spec fn root_hidden(x: int) -> bool { x > 0 }\nproof fn in_root() { assert(a::a_hidden(1)); }\n}\n'],
+      ['a.rs', 'use vstd::prelude::*;\nverus! {\npub closed spec fn a_hidden(x: int) -> bool { x > 1 }\nproof fn in_a() { assert(crate::root_hidden(1)); }\n}\n'],
+    ]);
+    const fe = await runFrontEnd(files, {});
+    const preludeOf = (name: string): string => {
+      const u = unit(fe, name);
+      fe.finishUnit(u);
+      return u.vc.obligations[0]!.query!.prelude.map((c) => (typeof c === 'string' ? c : print(c))).join('\n');
+    };
+    // the root module does not see inside `a`; `a`, inside the root, sees the root's body
+    const root = preludeOf('in_root');
+    expect(root).toContain('(declare-fun |a_hidden|');
+    expect(root).not.toMatch(/:pattern \(\(\|a_hidden\|/);
+    expect(preludeOf('in_a')).toMatch(/:pattern \(\(\|root_hidden\|/);
   });
 });

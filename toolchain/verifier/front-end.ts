@@ -110,7 +110,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   }
   // a function whose signature did not parse has no contract its callers could rely on
   const contractsKnown = (f: SourceFile): SourceFile => ({ ...f, items: f.items.filter((it) => !(it.k === 'fn' && it.parseError && !it.parseError.inBody)) });
-  const crate = new Crate(parsed.map(contractsKnown));
+  const crate = new Crate(parsed.map(contractsKnown), isLibraryFile);
   // types and modes are checked before any verification condition is generated
   const checked = checkCrate(crate, { execAllowsNoDecreasesClause: options.execAllowsNoDecreasesClause });
   const cvc = new CrateVC(crate, checked);
@@ -131,8 +131,8 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
     for (const it of f.items) {
       const errs = it.k === 'fn' ? checked.fnErrors.get(it) : it.k === 'struct' || it.k === 'enum' ? checked.typeErrors.get(it) : it.k === 'const' ? checked.constErrors.get(it) : undefined;
       const gap = it.k === 'fn' ? (checked.fnUnsupported.get(it) ?? (it.parseError ? it.parseError.diagnostic : undefined) ?? (it.unsupportedAttrs?.[0] ? { message: `attribute \`#[${it.unsupportedAttrs[0].attr}]\``, sp: it.unsupportedAttrs[0].sp } : undefined)) : it.k === 'unsupported' ? { message: it.what, sp: it.sp } : it.k === 'error' ? it.diagnostic : undefined;
-      // (module privacy is checked on units only: a hidden library body would be seen everywhere)
-      const hidden = it.k === 'fn' && it.mode === 'spec' && !it.open && it.body ? { message: `closed spec fn \`${it.name}\` with a body (module privacy is not modelled)`, sp: it.nameSp } : undefined;
+      // (the library's files are all the root module, so a closed body there would be seen everywhere)
+      const hidden = it.k === 'fn' && it.mode === 'spec' && !it.open && it.body ? { message: `closed spec fn \`${it.name}\` with a body (the library's modules are not modelled)`, sp: it.nameSp } : undefined;
       const first = errs?.[0] ?? gap ?? hidden;
       if (first) libraryProblems.push(`${first.message} at ${f.path}:${fmtPos(lm, first.sp.start)}`);
     }
@@ -239,8 +239,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));
   // A unit's verification conditions are generated when it is about to be solved (finishUnit),
   // together with every unit it reaches through its callees: the analyses below span exactly
-  // those (a unit's recursion, the erroneous functions it relies on, the closed spec fns it
-  // sees), so solving starts while the rest of the crate is still being generated.
+  // those (a unit's recursion, the erroneous functions it relies on), so solving starts while the rest of the crate is still being generated.
   const generate = (u: Unit): void => {
     if (!ungenerated.delete(u)) return;
     u.vc = u.gen.run();
@@ -261,29 +260,6 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       }
     }
     return order;
-  };
-  // Module privacy is not modeled: a spec fn that is not `open` has its body visible only in its
-  // own module (and the modules inside it) in Verus, but in every query here. A function outside
-  // that module whose queries would see such a body (through the spec fns it uses) is unsupported.
-  const within = (inner: string[], outer: string[]) => outer.every((m, i) => inner[i] === m);
-  const checkPrivacy = (u: Unit): void => {
-    if (u.vc.error || u.vc.unsupported || u.reused) return;
-    const seen = new Set<string>();
-    const stack = [...u.vc.callees];
-    while (stack.length) {
-      const k = stack.pop()!;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const cu = unitByKey.get(k);
-      if (cu?.mode === 'spec') stack.push(...cu.vc.callees);
-    }
-    for (const k of seen) {
-      const f = unitByKey.get(k)?.vc.info.item;
-      if (f && f.mode === 'spec' && !f.open && f.body && !within(u.vc.info.item.module, f.module)) {
-        u.vc.unsupported = { message: `uses the closed spec fn \`${unitByKey.get(k)!.vc.info.qname}\` of module \`${f.module.join('::') || 'crate'}\` outside it: module privacy (hidden bodies) is not supported`, sp: u.vc.info.item.nameSp };
-        return;
-      }
-    }
   };
   // recursion among exec/proof functions: decreases checks for the calls inside u's strongly
   // connected component (the exec units u reaches that reach u back; spec fns never call them)
@@ -323,7 +299,6 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
     if (finished.has(u) || u.reused) return;
     finished.add(u);
     const closure = closureOf(u);
-    checkPrivacy(u);
     addRecursionChecks(u, closure);
     markBroken(u, closure);
     try {

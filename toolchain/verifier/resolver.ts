@@ -47,6 +47,27 @@ export function moduleOfFile(file: string): string[] {
   return parts;
 }
 
+/**
+ * The module each file of a crate stands for, for module privacy: the files under the directory
+ * of the crate's root (`lib.rs` or `main.rs`, the shallowest one; library files never count) are
+ * modules by their path below it (`moduleOfFile`). Files of no crate (a folder of loose files, a
+ * single test file) and the library are all the crate root: one namespace, as before modules.
+ */
+export function crateFileModules(paths: readonly string[], isLibrary: (file: string) => boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const norm = (p: string) => p.replace(/\\/g, '/');
+  const roots = paths.filter((p) => !isLibrary(p) && /(^|\/)(lib|main)\.rs$/.test(norm(p))).sort((a, b) => norm(a).split('/').length - norm(b).split('/').length);
+  const root = roots[0];
+  const dir = root === undefined ? null : norm(root).split('/').slice(0, -1).join('/');
+  for (const p of paths) {
+    const n = norm(p);
+    if (dir === null || isLibrary(p)) out.set(p, []);
+    else if (dir === '') out.set(p, moduleOfFile(n));
+    else out.set(p, n.startsWith(dir + '/') ? moduleOfFile(n.slice(dir.length + 1)) : []);
+  }
+  return out;
+}
+
 /** Marker traits: bounds that carry no methods and no specs, accepted on type parameters. */
 export const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
 
@@ -220,11 +241,18 @@ export class Crate {
   traitImpls = new Map<string, TraitImplItem[]>();
   files: SourceFile[];
 
-  constructor(files: SourceFile[]) {
+  /** The module each file stands for (`crateFileModules`); a file not listed is the crate root. */
+  readonly fileModules: Map<string, string[]>;
+  constructor(files: SourceFile[], isLibrary: (file: string) => boolean = () => false) {
     this.files = files;
+    this.fileModules = crateFileModules(files.map((f) => f.path), isLibrary);
     for (const f of files) for (const it of f.items) this.add(it, f.path);
     // a name several modules define: each function's key (its SMT name) says its module
     for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
+  }
+  /** The module a function is defined in: its file's module, then the `mod` blocks around it. */
+  moduleOf(info: FnInfo): string[] {
+    return [...(this.fileModules.get(info.file) ?? []), ...info.item.module];
   }
   /** The file of each function item (a trait's method declarations: the trait's file). */
   readonly fnFiles = new Map<FnItem, string>();

@@ -26,6 +26,9 @@ export interface FunctionRow {
   blocker?: string;
   /** The verifier's message, as it was. */
   detail?: string;
+  /** As in `ResultLike`: where a run's time went (slow functions hold the solver slots). */
+  timeMs?: number;
+  goals?: number;
   /**
    * When the blocker is crate-wide (an attribute that changes other code's meaning blocks every
    * function): what the checker found in this function itself, the gap to lift next.
@@ -338,6 +341,9 @@ export interface ResultLike {
   detail?: string;
   /** Last line of the item: a whole-item result (`<broadcast item>`) covers the functions in it. */
   endLine?: number;
+  /** The verifier's time on the function (solver time of its goals), and how many goals it had. */
+  timeMs?: number;
+  goals?: number;
 }
 
 /**
@@ -369,6 +375,8 @@ export function matchFunctions(file: string, fns: VerusFunction[], results: Resu
     const r = pool.splice(at, 1)[0]!;
     const row: FunctionRow = { file, name: r.name, line: f.line, status: r.status };
     if (r.detail !== undefined) row.detail = r.detail;
+    if (r.timeMs !== undefined) row.timeMs = r.timeMs;
+    if (r.goals !== undefined) row.goals = r.goals;
     if (r.status === 'unsupported' || r.status === 'error') row.blocker = blockerOf(r.detail ?? r.status);
     rows.push(row);
   }

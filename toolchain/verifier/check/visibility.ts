@@ -54,6 +54,16 @@ export function openBodyScope(f: FnItem): { scope: Scope | undefined; error?: Ch
   return { scope: f.open ? fnScope : undefined };
 }
 
+/**
+ * Whether the body of spec fn `f` (defined in module `fModule`: its file's module, then its `mod`
+ * blocks) is visible to code in module `from`. Verus hides a body outside the scope it is open
+ * to; a `closed` or unmarked body is visible in its own module (and the modules inside it) only.
+ */
+export function specBodyVisible(f: FnItem, fModule: string[], from: string[]): boolean {
+  const scope = f.openVis ? scopeOf(f.openVis, fModule) : f.open ? scopeOf(f.vis, fModule) : fModule;
+  return within(from, scope);
+}
+
 /** What an open body of scope `scope` may mention. Each returns the message of a violation. */
 export const openBody = {
   fn(scope: Scope, callee: FnItem): string | null {

@@ -12,6 +12,7 @@ import type { FnInfo, Ty } from '../resolver';
 import { and, implies, print, printShared, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
+import { specBodyVisible } from '../check/visibility';
 import type { FnGen } from './gen';
 
 export interface ScopeVar {
@@ -243,11 +244,16 @@ export class QueryMethods {
       this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
     }
   }
+  /** Whether spec fn `info`'s body is visible where this function is defined (module privacy). */
+  bodyVisible(this: FnGen, info: FnInfo): boolean {
+    return specBodyVisible(info.item, this.crate.moduleOf(info), this.crate.moduleOf(this.info));
+  }
   /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
   prelude(this: FnGen, keys: string[], reveals: Set<string>): Command[] {
     // collect spec fn definitions transitively
     const lines: Command[] = [];
     const seen = new Set<string>();
+    const hidden = new Set<string>();
     let usesMul = this.usesMul;
     let usesFuel = false;
     const order: string[] = [];
@@ -258,6 +264,16 @@ export class QueryMethods {
       const info = inst?.info ?? this.crate.fns.get(k)?.[0];
       if (!info) return;
       const def = this.cvc.specDef(info, inst?.tyArgs);
+      // a body hidden from this function's module (Verus's `closed`): the function is only
+      // declared here, and what only its body mentions is not needed
+      if (!this.bodyVisible(info)) {
+        for (const s of def.sorts) this.sorts.need(s);
+        for (const c of def.consts) this.sorts.needConst(c);
+        if (def.recursive) usesFuel = true;
+        hidden.add(k);
+        order.push(k);
+        return;
+      }
       for (const d of [...def.deps].sort()) visit(d);
       for (const s of def.sorts) this.sorts.need(s);
       for (const c of def.consts) this.sorts.needConst(c);
@@ -274,9 +290,10 @@ export class QueryMethods {
     const defLines: Command[] = [];
     for (const k of order) {
       const def = this.cvc.specDefs.get(k)!;
-      for (const l of def.lines) (isAssertion(l) ? defLines : declLines).push(l);
+      for (const l of def.lines) if (!isAssertion(l)) declLines.push(l);
+      else if (!hidden.has(k)) defLines.push(l);
     }
-    for (const k of [...reveals].sort()) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
+    for (const k of [...reveals].sort()) if (!hidden.has(k)) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
     // `choose` functions: after the spec fns their axioms call, before the definitions using them
     const chooseLines: Command[] = [];
     for (const c of this.chooseFns.values()) {

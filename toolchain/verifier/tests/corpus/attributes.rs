@@ -85,17 +85,19 @@ mod attr_m {
     }
 }
 
-// the body of a closed spec fn is not visible outside its module in Verus (it fails there)
-// expect: unsupported
+// the body of a closed spec fn is not visible outside its module (Verus: it fails there; more
+// in privacy.rs)
+// expect: failed assertion
 proof fn privacy_closed_outside() {
     assert(attr_m::hidden() == 7);
 }
 
-// through an open spec fn whose body uses it (itself reported too: conservative)
-// expect: unsupported
+// an open spec fn whose body uses it: itself fine, but its callers outside `attr_m` do not see
+// through it
+// expect: verified
 pub open spec fn privacy_wrapper() -> int { attr_m::hidden() }
 
-// expect: unsupported
+// expect: failed assertion
 proof fn privacy_closed_through_open() {
     assert(privacy_wrapper() == 7);
 }
@@ -105,8 +107,8 @@ proof fn privacy_open_outside() {
     assert(attr_m::shown() == 8);
 }
 
-// `open(super)` counts as closed (visibility restricted to part of the crate is not modeled)
-// expect: unsupported
+// `open(super)`: visible in the parent module, here
+// expect: verified
 proof fn privacy_open_restricted() {
     assert(attr_m::shown_to_parent() == 9);
 }

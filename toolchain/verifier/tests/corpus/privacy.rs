@@ -1,0 +1,120 @@
+// Module privacy of spec fn bodies (Verus): a `closed` (or unmarked) spec fn's body is visible
+// in its own module and the modules inside it only; elsewhere the function is uninterpreted and
+// only its lemmas say anything about it. `open` bodies are visible where the function is,
+// `open(crate)` / `open(in m)` where they say. Each hidden body has a program that must fail
+// outside its module beside the same program inside it, or through a lemma, that verifies.
+use vstd::prelude::*;
+
+verus! {
+
+mod pv_inner {
+    // expect: verified
+    pub closed spec fn pv_hidden(x: int) -> bool {
+        x > 0
+    }
+
+    // expect: verified
+    pub open spec fn pv_shown(x: int) -> bool {
+        pv_hidden(x)
+    }
+
+    // expect: verified
+    pub proof fn pv_reveal(x: int)
+        requires
+            x > 0,
+        ensures
+            pv_hidden(x),
+    {
+    }
+
+    // expect: verified
+    pub spec fn pv_unmarked(x: int) -> int {
+        x + 1
+    }
+
+    // expect: verified
+    pub open(crate) spec fn pv_open_crate(x: int) -> int {
+        x + 2
+    }
+
+    // expect: verified
+    proof fn pv_inside() {
+        assert(pv_hidden(1));
+        assert(pv_shown(1));
+        assert(pv_unmarked(1) == 2);
+    }
+
+    pub mod pv_child {
+        // expect: verified
+        proof fn pv_child_sees_parent() {
+            assert(super::pv_hidden(2));
+        }
+
+        // expect: verified
+        pub closed spec fn pv_child_hidden(x: int) -> bool {
+            x == 7
+        }
+    }
+
+    // expect: failed assertion
+    proof fn pv_parent_not_child() {
+        assert(pv_child::pv_child_hidden(7));
+    }
+}
+
+// expect: failed assertion
+proof fn pv_outside_hidden() {
+    assert(pv_inner::pv_hidden(1));
+}
+
+// expect: failed assertion
+proof fn pv_outside_through_open() {
+    assert(pv_inner::pv_shown(1));
+}
+
+// expect: failed assertion
+proof fn pv_outside_unmarked() {
+    assert(pv_inner::pv_unmarked(1) == 2);
+}
+
+// expect: verified
+proof fn pv_outside_lemma() {
+    pv_inner::pv_reveal(1);
+    assert(pv_inner::pv_shown(1));
+}
+
+// expect: verified
+proof fn pv_outside_open_crate() {
+    assert(pv_inner::pv_open_crate(1) == 3);
+}
+
+// expect: verified
+proof fn pv_outside_congruence(a: int, b: int)
+    requires
+        a == b,
+    ensures
+        pv_inner::pv_hidden(a) == pv_inner::pv_hidden(b),
+{
+}
+
+mod pv_outer {
+    pub mod pv_leaf {
+        // expect: verified
+        pub open(super) spec fn pv_to_outer() -> int {
+            5
+        }
+    }
+
+    // expect: verified
+    proof fn pv_outer_sees() {
+        assert(pv_leaf::pv_to_outer() == 5);
+    }
+}
+
+// `open(super)` of `pv_outer::pv_leaf` reaches `pv_outer`, not the crate root
+// expect: failed assertion
+proof fn pv_root_not_in_super_scope() {
+    assert(pv_outer::pv_leaf::pv_to_outer() == 5);
+}
+
+} // verus!

@@ -361,6 +361,20 @@ export interface UnsupportedItem {
   module: string[];
 }
 
+/**
+ * `global size_of usize == 8;` (also `isize`, and `global layout usize is size == 8, align == 8;`):
+ * fixes the width of `usize` / `isize` for the crate. Without one, as in Verus, it is 32 or 64
+ * bits, unknown to the proofs.
+ */
+export interface GlobalSizeItem {
+  k: 'global-size';
+  ty: 'usize' | 'isize';
+  /** The size in bytes as written; only 4 and 8 are meaningful (the checker says so). */
+  bytes: number;
+  sp: Sp;
+  module: string[];
+}
+
 /** An item that cannot be read at all (a nested `verus!`, an unknown macro): reported as an `error` result. */
 export interface ErrorItem {
   k: 'error';
@@ -391,7 +405,7 @@ export interface BroadcastGroupItem {
   vis?: Visibility;
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | UnsupportedItem | ErrorItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | UnsupportedItem | ErrorItem;
 
 export interface ParseDiagnostic {
   message: string;

@@ -184,6 +184,14 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
         if (err || gap) functions.push({ name: `<trait ${it.name}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: err ? 'error' : 'unsupported', timeMs: 0, cached: false, obligations: [], detail: err ? `${err.message} at ${f.path}:${fmtPos(lm, err.sp.start)}` : gap!.message });
         continue;
       }
+      if (it.k === 'global-size') {
+        const err = crate.globalSizeErrors.get(it);
+        if (err) {
+          diagnostics.push({ file: f.path, span: lm.span(it.sp), severity: 'error', message: err, source: 'stratos-verifier' });
+          functions.push({ name: '<global item>', file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${err} at ${f.path}:${fmtPos(lm, it.sp.start)}` });
+        }
+        continue;
+      }
       if (it.k === 'unsupported') {
         functions.push({ name: `<${it.what}>`, file: f.path, span: lm.span(it.sp), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: `unsupported: ${it.what}` });
         continue;

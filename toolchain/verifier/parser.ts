@@ -481,6 +481,10 @@ class Parser {
       return 'item';
     }
     if (t.text === 'trait') return out.push(this.traitItem(start, module, vis)), 'item';
+    if (t.kind === 'ident' && t.text === 'global') {
+      const g = this.globalSizeItem(start, module);
+      if (g) return out.push(g), 'item';
+    }
     if (t.text === 'static' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && t.text === 'global')) {
       this.next();
       this.recoverItemSimple();
@@ -597,6 +601,32 @@ class Parser {
     const segs = [this.ident()];
     while (this.eat('::')) segs.push(this.ident());
     return { segs, sp: { start: s, end: this.lastEnd() } };
+  }
+  /**
+   * `global size_of usize == N;` or `global layout usize is size == N(, align == M)?;` (also
+   * `isize`), or null with nothing consumed: other `global` items (layouts of other types).
+   */
+  private globalSizeItem(start: number, module: string[]): Item | null {
+    const at = (i: number, text: string) => this.peek(i).text === text;
+    const layout = at(1, 'layout');
+    if (!layout && !at(1, 'size_of')) return null;
+    const ty = this.peek(2).text;
+    if (ty !== 'usize' && ty !== 'isize') return null;
+    // the tokens before the size: `global size_of T ==` or `global layout T is size ==`
+    const head = layout ? ['is', 'size', '=='] : ['=='];
+    if (!head.every((w, k) => at(3 + k, w))) return null;
+    const n = this.peek(3 + head.length);
+    if (n.kind !== 'int') return null;
+    for (let k = 0; k < 4 + head.length; k++) this.next();
+    const bytes = Number(n.text.replace(/_/g, '').replace(/(usize|u\d+)$/, ''));
+    if (layout && this.is(',')) {
+      // `align == M`: the alignment says nothing the proofs use
+      this.next();
+      if (!(this.peek().text === 'align' && this.is('==', 1) && this.peek(2).kind === 'int')) this.error('expected `align == N`');
+      else for (let k = 0; k < 3; k++) this.next();
+    }
+    this.expect(';');
+    return { k: 'global-size', ty, bytes, sp: { start, end: this.lastEnd() }, module };
   }
   recoverItemSimple(): void {
     while (this.peek().kind !== 'eof' && !this.is(';') && !this.is('{')) this.next();

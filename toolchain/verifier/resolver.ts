@@ -2,7 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -241,14 +241,40 @@ export class Crate {
   traitImpls = new Map<string, TraitImplItem[]>();
   files: SourceFile[];
 
+  /**
+   * The width of `usize` / `isize` in bits when a `global size_of` item fixes it, else null: 32
+   * or 64, unknown to the proofs (Verus's default).
+   */
+  wordBits: 32 | 64 | null = null;
+  /** Problems with `global size_of` items (Verus's errors), by item. */
+  readonly globalSizeErrors = new Map<GlobalSizeItem, string>();
   /** The module each file stands for (`crateFileModules`); a file not listed is the crate root. */
   readonly fileModules: Map<string, string[]>;
   constructor(files: SourceFile[], isLibrary: (file: string) => boolean = () => false) {
     this.files = files;
     this.fileModules = crateFileModules(files.map((f) => f.path), isLibrary);
     for (const f of files) for (const it of f.items) this.add(it, f.path);
+    this.readWordBits(files);
     // a name several modules define: each function's key (its SMT name) says its module
     for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
+  }
+  /** `global size_of usize == N` and the like: the crate's word width, once (Verus's rules). */
+  private readWordBits(files: SourceFile[]): void {
+    let set: { bits: 32 | 64; ty: string } | null = null;
+    for (const f of files) {
+      for (const it of f.items) {
+        if (it.k !== 'global-size') continue;
+        if (it.bytes !== 4 && it.bytes !== 8) {
+          this.globalSizeErrors.set(it, `the size of \`${it.ty}\` must be 4 or 8 bytes`);
+          continue;
+        }
+        const bits = it.bytes === 4 ? 32 : 64;
+        if (set && set.ty === it.ty) this.globalSizeErrors.set(it, `the size of \`${it.ty}\` can only be set once per crate`);
+        else if (set && set.bits !== bits) this.globalSizeErrors.set(it, `usize or isize have already been set to ${set.bits} bits`);
+        else set = { bits, ty: it.ty };
+      }
+    }
+    if (set && !this.globalSizeErrors.size) this.wordBits = set.bits;
   }
   /** The module a function is defined in: its file's module, then the `mod` blocks around it. */
   moduleOf(info: FnInfo): string[] {

@@ -429,10 +429,11 @@ export class SortRegistry {
     this.dflts.set(key, t);
     return quote(`dflt.${key}`);
   }
-  declarations(): string[] {
+  /** `usizeMax`: the largest `usize` (a const generic is one), a numeral or the word width's constant. */
+  declarations(usizeMax: Term): string[] {
     const out: string[] = [];
     for (const p of [...this.params].sort()) out.push(`(declare-sort ${p} 0)`);
-    for (const c of [...this.consts].sort()) out.push(`(declare-const ${c} Int)`, `(assert (and (<= 0 ${c}) (<= ${c} ${(1n << 64n) - 1n})))`);
+    for (const c of [...this.consts].sort()) out.push(`(declare-const ${c} Int)`, `(assert (and (<= 0 ${c}) (<= ${c} ${print(usizeMax)})))`);
     const keys = [...this.dts.keys()].sort();
     // boxed fields: their sorts first, their box/unbox bijection and the macros after the datatypes
     const boxes = new Map<string, { b: Boxed; ty: Ty }>();

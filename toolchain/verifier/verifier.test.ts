@@ -244,6 +244,33 @@ fn f(x: u8) { f(x); }
   });
 });
 
+describe('the width of usize: open (32 or 64 bits) unless a global item fixes it', () => {
+  const run = async (src: string) => {
+    const r = await verifySources(new Map([['a.rs', `verus! {\n${src}\n}\n`]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    return Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
+  };
+  const probes = `fn is64() { assert(usize::MAX == 0xffff_ffff_ffff_ffff); }
+fn is32() { assert(usize::BITS == 32 && isize::MIN == -0x8000_0000); }
+fn cast(x: u64) -> (r: usize) ensures r == x { x as usize }
+proof fn bv(a: usize) { assert(a & 0xffu64 as usize <= 0xffu64 as usize) by (bit_vector); }`;
+
+  it('open: what holds at one width only fails, by(bit_vector) on usize is unsupported', async () => {
+    expect(await run(probes)).toEqual({ is64: 'failed', is32: 'failed', cast: 'failed', bv: 'unsupported' });
+  });
+  it('`global size_of usize == 8` (or `global layout usize is size == 8`): 64 bits', async () => {
+    expect(await run(`global size_of usize == 8;\n${probes}`)).toEqual({ is64: 'verified', is32: 'failed', cast: 'verified', bv: 'verified' });
+    expect(await run(`global layout usize is size == 8, align == 8;\n${probes}`)).toEqual({ is64: 'verified', is32: 'failed', cast: 'verified', bv: 'verified' });
+  });
+  it('`global size_of isize == 4`: 32 bits for both', async () => {
+    expect(await run(`global size_of isize == 4;\n${probes}`)).toEqual({ is64: 'failed', is32: 'verified', cast: 'failed', bv: 'verified' });
+  });
+  it("Verus's errors: set twice, set to both widths, a size other than 4 or 8", async () => {
+    expect((await run(`global size_of usize == 8;\nmod m { global size_of usize == 8; }\n${probes}`))['<global item>']).toBe('error');
+    expect((await run(`global size_of usize == 4;\nglobal size_of isize == 8;\n${probes}`))['<global item>']).toBe('error');
+    expect((await run(`global size_of usize == 2;\n${probes}`))['<global item>']).toBe('error');
+  });
+});
+
 describe('counterexamples', () => {
   it('are confirmed by concrete execution, or named spurious with the abstraction that lost the fact', async () => {
     const src = `verus! {

@@ -339,6 +339,13 @@ class Checker {
       if (!kind || !isMachine(kind)) continue;
       const r = intRange(kind);
       if (lit.value < r.min! || lit.value > r.max!) report({ message: `literal out of range for \`${kind}\`: \`${lit.value}\` does not fit into the type \`${kind}\` whose range is \`${r.min}..=${r.max}\``, sp: lit.e.sp });
+      // (rustc reads it at the host's 64 bits; the proofs also hold at 32, where it does not fit)
+      else if (lit.exec && (kind === 'usize' || kind === 'isize') && this.crate.wordBits === null && (lit.value > (kind === 'usize' ? 0xffff_ffffn : 0x7fff_ffffn) || lit.value < -0x8000_0000n)) {
+        const gap = { message: `a \`${kind}\` literal beyond 32 bits while the width of usize is not fixed (\`global size_of usize == 8;\`)`, sp: lit.e.sp };
+        if (lit.fn) {
+          if (!this.out.fnUnsupported.has(lit.fn)) this.out.fnUnsupported.set(lit.fn, gap);
+        } else report(gap);
+      }
     }
     // a function reading a constant whose definition has errors has no trustworthy value for it
     for (const u of this.constUses) {

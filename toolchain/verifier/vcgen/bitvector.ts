@@ -8,10 +8,11 @@ import type { Expr, Stmt } from '../ast';
 import { Crate, bits, isIntKind, isMachine, signed, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, quote, type Term } from '../smt';
 import { Unsupported, State, type Mode } from './state';
+import { widthOf } from '../word-size';
 import { FnGen } from './gen';
 
-export function foldBits(op: string, a: bigint, b: bigint, kind: IntKind): bigint | null {
-  const w = BigInt(bits(kind));
+export function foldBits(op: string, a: bigint, b: bigint, kind: IntKind, width = bits(kind)): bigint | null {
+  const w = BigInt(width);
   const mod = 1n << w;
   const u = (x: bigint) => ((x % mod) + mod) % mod;
   let r: bigint;
@@ -28,8 +29,7 @@ export function foldBits(op: string, a: bigint, b: bigint, kind: IntKind): bigin
   return r;
 }
 
-export function bvOp(op: string, a: Term, b: Term, kind: IntKind): Term {
-  const w = bits(kind);
+export function bvOp(op: string, a: Term, b: Term, kind: IntKind, w = bits(kind)): Term {
   const toBv = (x: Term): Term => [['_', 'int2bv', String(w)], x];
   const fn = op === '&' ? 'bvand' : op === '|' ? 'bvor' : op === '^' ? 'bvxor' : op === '<<' ? 'bvshl' : signed(kind) ? 'bvashr' : 'bvlshr';
   const r: Term = ['bv2nat', [fn, toBv(a), toBv(b)]];
@@ -64,6 +64,12 @@ export function constIntExpr(e: Expr): { value: bigint; suffix: string } | null 
 export class BvTranslator {
   /** `userView(e)`: whether `x@` at `e` is a user type's `view()` (not the value a `Ghost` / `Tracked` wrapper holds). */
   constructor(private crate: Crate, private env: (name: string) => { ty: Ty; sym: string } | null, private userView: (e: Expr) => boolean = () => true) {}
+  /** The bit width of `kind` here: `usize` / `isize` need the crate's word width fixed. */
+  width(kind: IntKind, sp: Expr['sp']): number {
+    const w = widthOf(kind, this.crate.wordBits);
+    if (w === null) throw new Unsupported(`\`${kind}\` in by(bit_vector) while the width of usize is not fixed (\`global size_of usize == 8;\`)`, sp);
+    return w;
+  }
   bool(e: Expr): Term {
     const r = this.tr(e, null);
     if (r.w !== 0) throw new Unsupported('by(bit_vector) assertion must be boolean', e.sp);
@@ -75,7 +81,7 @@ export class BvTranslator {
         return { t: e.value ? 'true' : 'false', w: 0 };
       case 'int': {
         let w = want ?? 0;
-        if (e.suffix && isIntKind(e.suffix)) w = bits(e.suffix);
+        if (e.suffix && isIntKind(e.suffix)) w = this.width(e.suffix, e.sp);
         if (!w) throw new Unsupported('integer literal width unknown in by(bit_vector); add a suffix', e.sp);
         const mod = 1n << BigInt(w);
         if (e.value >= mod) throw new Unsupported('literal too large for its width', e.sp);
@@ -84,8 +90,7 @@ export class BvTranslator {
       case 'path': {
         const intType = e.segs.length === 2 ? this.crate.intTypeNamed(e.segs[0]!) : null;
         if (intType && e.segs[1] === 'MAX') {
-          const k = intType;
-          const w = bits(k);
+          const w = this.width(intType, e.sp);
           return { t: ['_', 'bv' + ((1n << BigInt(w)) - 1n).toString(), String(w)], w };
         }
         const c = this.crate.constIntValue(e);
@@ -95,7 +100,7 @@ export class BvTranslator {
             const k = v.ty;
             if (k.k === 'bool') return { t: v.sym, w: 0 };
             if (k.k !== 'int' || !isMachine(k.kind)) throw new Unsupported('by(bit_vector) supports machine integers only', e.sp);
-            return { t: v.sym, w: bits(k.kind) };
+            return { t: v.sym, w: this.width(k.kind, e.sp) };
           }
         }
         if (c !== null && want) return { t: ['_', 'bv' + c.toString(), String(want)], w: want };
@@ -112,7 +117,7 @@ export class BvTranslator {
       case 'cast': {
         const to = this.crate.resolveType(e.ty, null);
         if (to.k !== 'int' || !isMachine(to.kind) || signed(to.kind)) throw new Unsupported('cast in by(bit_vector)', e.sp);
-        const w2 = bits(to.kind);
+        const w2 = this.width(to.kind, e.sp);
         let x: { t: Term; w: number };
         try {
           x = this.tr(e.e, null);
@@ -194,7 +199,7 @@ export class BitVectorMethods {
     for (const [, v] of [...vars].sort()) {
       const k = v.ty;
       if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', s.sp);
-      decls.push(`(declare-const ${v.sym} (_ BitVec ${bits(k.kind)}))`);
+      decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, s.sp)}))`);
     }
     const ob = this.makeOb(st, 'assertion', s.sp, 'true');
     // its own query: no solver configuration besides MBQI off, no prelude

@@ -4,9 +4,10 @@
 // Invariant: pure (spec) evaluation yields a term and records no obligation; exec evaluation may
 // add facts and obligations and update the State, and returns null when control does not go on.
 
+import { byWidth, rangeBounds, rangeTerms } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { wrapperPattern } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, bits, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
@@ -240,11 +241,11 @@ export class ExprMethods {
     const intType = segs.length === 2 ? this.crate.intTypeNamed(segs[0]!) : null;
     if (intType && (last === 'MAX' || last === 'MIN' || last === 'BITS')) {
       const k = intType;
-      const r = intRange(k);
-      if (last === 'BITS') return { t: num(bits(k)), ty: { k: 'int', kind: 'u32' } };
+      const r = rangeTerms(k, this.crate.wordBits);
+      if (last === 'BITS') return { t: byWidth(k, this.crate.wordBits, (w) => num(w)), ty: { k: 'int', kind: 'u32' } };
       const v = last === 'MAX' ? r.max : r.min;
       if (v === null) throw new Unsupported(`${segs.join('::')}`, e.sp);
-      return { t: num(v), ty: { k: 'int', kind: k } };
+      return { t: v, ty: { k: 'int', kind: k } };
     }
     // enum variant without payload
     const variant = this.findVariant(segs, e.sp, undefined, e);
@@ -305,7 +306,7 @@ export class ExprMethods {
       if (ty.k === 'bool') return { t: not(v.t), ty: BOOL };
       if (ty.k === 'int' && isMachine(ty.kind)) {
         if (signed(ty.kind)) return { t: ['-', ['-', v.t], '1'], ty };
-        return { t: ['-', num(intRange(ty.kind).max!), v.t], ty };
+        return { t: ['-', rangeTerms(ty.kind, this.crate.wordBits).max!, v.t], ty };
       }
       throw new Unsupported('`!` on this type', e.sp);
     }
@@ -314,7 +315,7 @@ export class ExprMethods {
     if (c !== null) return { t: num(-c), ty: ty.k === 'int' && !m.exec ? INT : v.ty };
     if (ty.k === 'int' && m.exec && isMachine(ty.kind)) {
       if (!signed(ty.kind)) throw new ResolveError('cannot negate an unsigned integer', e.sp);
-      this.oblige(st, 'overflow', e.sp, ['<', num(intRange(ty.kind).min!), v.t]);
+      this.oblige(st, 'overflow', e.sp, ['<', rangeTerms(ty.kind, this.crate.wordBits).min!, v.t]);
       return { t: ['-', v.t], ty };
     }
     return { t: ['-', v.t], ty: m.exec ? v.ty : INT };
@@ -390,7 +391,7 @@ export class ExprMethods {
     const cb = isNumeral(b);
     const exec = m.exec && (kind === null || isMachine(kind));
     const resTy: Ty = exec ? { k: 'int', kind: kind! } : (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^') && kind ? { k: 'int', kind } : INT;
-    const range = kind ? intRange(kind) : { min: null, max: null };
+    const range = kind ? rangeTerms(kind, this.crate.wordBits) : { min: null, max: null };
     let t: Term;
     switch (op) {
       case '+': t = ['+', a, b]; break;
@@ -426,20 +427,24 @@ export class ExprMethods {
           } else t = [base, a, b];
         }
         // `MIN / -1` and `MIN % -1` both panic in Rust (attempt to ... with overflow)
-        if (exec && trunc && (cb === null || cb === -1n) && (ca === null || ca === range.min)) this.oblige(st, 'overflow', sp, not(and(eq(a, num(range.min!)), eq(b, num(-1)))));
+        const minNum = range.min === null ? null : isNumeral(range.min);
+        if (exec && trunc && (cb === null || cb === -1n) && (ca === null || minNum === null || ca === minNum)) this.oblige(st, 'overflow', sp, not(and(eq(a, range.min!), eq(b, num(-1)))));
         return { t, ty: resTy };
       }
       case '&': case '|': case '^': case '<<': case '>>': {
         if (!kind || !isMachine(kind)) throw new ResolveError(`bit operator \`${op}\` needs machine integer operands`, sp);
-        const w = bits(kind);
+        const word = this.crate.wordBits;
         if (op === '<<' || op === '>>') {
-          if (exec || m.exec) this.oblige(st, 'overflow', sp, and(['<=', '0', b], ['<', b, num(w)]), undefined, 'possible bit shift underflow/overflow: the shift amount must be at least 0 and less than the bit width');
+          if (exec || m.exec) this.oblige(st, 'overflow', sp, and(['<=', '0', b], ['<', b, byWidth(kind, word, (w) => num(w))]), undefined, 'possible bit shift underflow/overflow: the shift amount must be at least 0 and less than the bit width');
         }
         if (ca !== null && cb !== null) {
-          const v = foldBits(op, ca, cb, kind);
-          if (v !== null) return { t: num(v), ty: { k: 'int', kind } };
+          const v = byWidth(kind, word, (w) => {
+            const x = foldBits(op, ca, cb, kind, w);
+            return x === null ? bvOp(op, a, b, kind, w) : num(x);
+          });
+          return { t: v, ty: { k: 'int', kind } };
         }
-        t = bvOp(op, a, b, kind);
+        t = byWidth(kind, word, (w) => bvOp(op, a, b, kind, w));
         return { t, ty: { k: 'int', kind } };
       }
       default:
@@ -450,8 +455,8 @@ export class ExprMethods {
       if (v !== null) t = num(v);
     }
     if (exec && kind) {
-      if (range.max !== null && (op === '+' || op === '*' || signed(kind))) this.oblige(st, 'overflow', sp, ['<=', t, num(range.max)]);
-      if (range.min !== null && (op === '-' || signed(kind))) this.oblige(st, 'underflow', sp, ['<=', num(range.min), t]);
+      if (range.max !== null && (op === '+' || op === '*' || signed(kind))) this.oblige(st, 'overflow', sp, ['<=', t, range.max]);
+      if (range.min !== null && (op === '-' || signed(kind))) this.oblige(st, 'underflow', sp, ['<=', range.min, t]);
     }
     return { t, ty: resTy };
   }
@@ -468,34 +473,39 @@ export class ExprMethods {
     // `as int` keeps the value; `as nat` clips a negative value to 0, as Verus's nClip
     if (tn.kind === 'nat') return { t: intRange(from.kind).min !== null && intRange(from.kind).min! >= 0n ? v.t : ite(['>=', v.t, '0'], v.t, '0'), ty: tn };
     if (!isMachine(tn.kind)) return { t: v.t, ty: tn };
+    const word = this.crate.wordBits;
     const c = isNumeral(v.t);
-    const w = BigInt(bits(tn.kind));
+    // values the target surely holds (at every possible width of usize) need no wrapping
+    const tr = rangeBounds(tn.kind, word, 'narrow');
+    if (c !== null && c >= tr.min! && c <= tr.max!) return { t: v.t, ty: tn };
+    const kr = knownRange(v.t);
+    if (kr && kr[0] >= tr.min! && kr[1] <= tr.max!) return { t: v.t, ty: tn };
+    if (from.k === 'int') {
+      const fr = rangeBounds(from.kind, word, 'wide');
+      if (fr.min !== null && fr.max !== null && fr.min >= tr.min! && fr.max <= tr.max!) return { t: v.t, ty: tn };
+    }
+    return { t: byWidth(tn.kind, word, (width) => this.wrapTo(v.t, tn.kind, width)), ty: tn };
+  }
+  /** `t` as a `kind` of `width` bits: a literal folded, else the in-range case first. */
+  wrapTo(this: FnGen, t: Term, kind: IntKind, width: number): Term {
+    const w = BigInt(width);
     const mod = 1n << w;
+    const c = isNumeral(t);
     if (c !== null) {
       let x = ((c % mod) + mod) % mod;
-      if (signed(tn.kind) && x >= mod >> 1n) x -= mod;
-      return { t: num(x), ty: tn };
-    }
-    // no-op casts (source range, or the range of the term, within the target range)
-    const kr = knownRange(v.t);
-    if (kr) {
-      const tr = intRange(tn.kind);
-      if (kr[0] >= tr.min! && kr[1] <= tr.max!) return { t: v.t, ty: tn };
-    }
-    if (from.k === 'int') {
-      const fr = intRange(from.kind);
-      const tr = intRange(tn.kind);
-      if (fr.min !== null && fr.max !== null && fr.min >= tr.min! && fr.max <= tr.max!) return { t: v.t, ty: tn };
+      if (signed(kind) && x >= mod >> 1n) x -= mod;
+      return num(x);
     }
     // the same value as the wrapped one, with the in-range case first: z3 then needs no
     // modular arithmetic where the range is known from the context (`i as usize` for 0 <= i < N)
-    const tr = intRange(tn.kind);
-    const inRange = and(['<=', num(tr.min!), v.t], ['<=', v.t, num(tr.max!)]);
-    if (signed(tn.kind)) {
+    const min = signed(kind) ? -(mod >> 1n) : 0n;
+    const max = signed(kind) ? (mod >> 1n) - 1n : mod - 1n;
+    const inRange = and(['<=', num(min), t], ['<=', t, num(max)]);
+    if (signed(kind)) {
       const half = num(mod >> 1n);
-      return { t: ite(inRange, v.t, ['-', ['mod', ['+', v.t, half], num(mod)], half]), ty: tn };
+      return ite(inRange, t, ['-', ['mod', ['+', t, half], num(mod)], half]);
     }
-    return { t: ite(inRange, v.t, ['mod', v.t, num(mod)]), ty: tn };
+    return ite(inRange, t, ['mod', t, num(mod)]);
   }
 
   field(this: FnGen, r: V, name: string, sp: Sp): V {

@@ -5,9 +5,10 @@
 // Invariant: `decls` and `facts` are append-only (obligations record prefixes of them); every
 // constant is declared once, with its type's range facts when havocked.
 
+import { rangeTerms } from '../word-size';
 import type { Expr, FnItem, Sp, TypeExpr } from '../ast';
 import { LineMap } from '../../syntax/line-map';
-import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, intRange, isMutRefParam, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, isMutRefParam, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
@@ -174,10 +175,10 @@ export class FnGen {
     ty = ty;
     switch (ty.k) {
       case 'int': {
-        const r = intRange(ty.kind);
+        const r = rangeTerms(ty.kind, this.crate.wordBits);
         const cs: Term[] = [];
-        if (r.min !== null) cs.push(['<=', num(r.min), t]);
-        if (r.max !== null) cs.push(['<=', t, num(r.max)]);
+        if (r.min !== null) cs.push(['<=', r.min, t]);
+        if (r.max !== null) cs.push(['<=', t, r.max]);
         return and(...cs);
       }
       case 'bool':

@@ -13,6 +13,7 @@ import { and, implies, print, printShared, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
 import { specBodyVisible } from '../check/visibility';
+import { WORD_SIZE_DECLS, mentionsWordSize, rangeTerms } from '../word-size';
 import type { FnGen } from './gen';
 
 export interface ScopeVar {
@@ -223,6 +224,11 @@ export class QueryMethods {
   /** Builds the final queries. */
   finish(this: FnGen, extraPreludeDeps: Set<string> = new Set()): void {
     const prelude = this.prelude([...this.specUsed, ...extraPreludeDeps].sort(), this.reveals);
+    // An open word width's constants are declared only for functions whose queries mention them:
+    // their disjunction alone can send z3's nonlinear arithmetic astray (corpus: lemma_sum_formula).
+    // (One prelude object for all of a function's obligations: the incremental plan shares it.)
+    const pendingTerms = (): Term[] => [...this.pending.values()].flatMap((q) => ('query' in q ? [] : [...q.path, q.goal]));
+    const fnPrelude = this.crate.wordBits === null && (prelude.some(mentionsWordSize) || this.facts.some(mentionsWordSize) || pendingTerms().some(mentionsWordSize)) ? [...WORD_SIZE_DECLS, ...prelude] : prelude;
     let factsChecked = 0;
     for (const ob of this.obligations) {
       const q = this.pending.get(ob);
@@ -234,14 +240,15 @@ export class QueryMethods {
         for (; factsChecked < q.factN; factsChecked++) this.checkNoPlaceholder(this.facts[factsChecked]!);
         for (const c of q.path) this.checkNoPlaceholder(c);
         this.checkNoPlaceholder(q.goal);
-        ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
+        ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude: fnPrelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
       }
       this.pending.delete(ob);
     }
     if (this.info.item.mode === 'spec') {
       // (built after the obligations: it may add sorts and axioms, which must not change them)
       const self = new Set([this.specKey]);
-      this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self])), decls: [], facts: [] };
+      const defPrelude = this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self]));
+      this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.crate.wordBits === null && defPrelude.some(mentionsWordSize) ? [...WORD_SIZE_DECLS, ...defPrelude] : defPrelude, decls: [], facts: [] };
     }
   }
   /** Whether spec fn `info`'s body is visible where this function is defined (module privacy). */
@@ -306,6 +313,6 @@ export class QueryMethods {
     const axAsserts: Command[] = [];
     for (const k2 of [...this.axioms.keys()].sort()) for (const l of this.axioms.get(k2)!) (isAssertion(l) ? axAsserts : axDecls).push(l);
     const axLines = [...axDecls, ...axAsserts];
-    return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
+    return [...(usesFuel ? [FUEL_DECL] : []), ...this.sorts.declarations(rangeTerms('usize', this.crate.wordBits).max!), ...(usesMul ? MUL_DECLS : []), ...axLines, ...lines];
   }
 }

@@ -371,17 +371,17 @@ fn thread_prio_plus_one(t: &Thread) -> u8 {
 // ---- by(bit_vector): an expression of literals only (`2 * 1024 * 1024`) is computed exactly
 
 // expect: verified
-proof fn bv_folded_literals(v: usize)
+proof fn bv_folded_literals(v: u64)
     requires (v % 4096) == 0, (v / 4096) < 2 * 1024 * 1024,
 {
-    assert(v & (!0x0000_ffff_ffff_f000u64) as usize == 0) by (bit_vector)
+    assert(v & (!0x0000_ffff_ffff_f000u64) == 0) by (bit_vector)
         requires
             ((v % 4096) == 0) && ((v / 4096) < 2 * 1024 * 1024),
     ;
 }
 
 // expect: failed assertion
-proof fn bv_folded_literals_wrong(v: usize)
+proof fn bv_folded_literals_wrong(v: u64)
     requires (v / 4096) < 2 * 1024 * 1024,
 {
     assert((v / 4096) < 2 * 1024) by (bit_vector)
@@ -389,24 +389,25 @@ proof fn bv_folded_literals_wrong(v: usize)
     ;
 }
 
-// ---- by(bit_vector) reads `g@` of a `Ghost<usize>` as the value; a type alias's `MAX`; Set::filter
+// ---- by(bit_vector) reads `g@` of a `Ghost<u64>` as the value (`usize` there needs the crate's
+// `global size_of usize`: verifier.test.ts); a type alias's `MAX`; Set::filter
 
 // expect: verified
-fn bvg_ghost_view(ret: usize, ghost_addr: Ghost<usize>)
-    requires ghost_addr@ & (!0x0000_ffff_ffff_f000u64) as usize == 0 && ghost_addr@ == ret,
+fn bvg_ghost_view(ret: u64, ghost_addr: Ghost<u64>)
+    requires ghost_addr@ & (!0x0000_ffff_ffff_f000u64) == 0 && ghost_addr@ == ret,
 {
-    assert(((ret | 0x1u64 as usize) & 0x0000_ffff_ffff_f000u64 as usize) == ghost_addr@)
+    assert(((ret | 0x1u64) & 0x0000_ffff_ffff_f000u64) == ghost_addr@)
         by (bit_vector)
         requires
-            ghost_addr@ & (!0x0000_ffff_ffff_f000u64) as usize == 0 && ghost_addr@ == ret,
+            ghost_addr@ & (!0x0000_ffff_ffff_f000u64) == 0 && ghost_addr@ == ret,
     ;
 }
 
 // expect: failed assertion
-fn bvg_ghost_view_wrong(ret: usize, ghost_addr: Ghost<usize>)
+fn bvg_ghost_view_wrong(ret: u64, ghost_addr: Ghost<u64>)
     requires ghost_addr@ == ret,
 {
-    assert(((ret | 0x1u64 as usize) & 0x0000_ffff_ffff_f000u64 as usize) == ghost_addr@)
+    assert(((ret | 0x1u64) & 0x0000_ffff_ffff_f000u64) == ghost_addr@)
         by (bit_vector)
         requires
             ghost_addr@ == ret,

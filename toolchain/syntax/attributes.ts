@@ -86,12 +86,13 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // a proof fn whose body proves a spec fn's termination (`decreases_by(g)`; vcgen/spec-fns.ts,
   // its rules in check/termination-hints.ts)
   ['decreases_by', ['fn']],
+  // a datatype's invariant: asserted where a value is built or written, assumed at
+  // `use_type_invariant` (check/type-invariants.ts, vcgen/type-invariants.ts)
+  ['type_invariant', ['fn']],
 ]);
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */
 const VERIFIER_CRATE: ReadonlySet<string> = new Set([
-  // the invariant is assumed/asserted at every construction and use of the type
-  'type_invariant',
   // exec fns that spec code may call, with their body's meaning there
   'allow_in_spec',
   // give specs to functions, types and traits defined elsewhere, used by other code

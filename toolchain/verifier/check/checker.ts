@@ -23,6 +23,7 @@ import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 import { isLibraryFile } from '../library/load';
+import { findTypeInvariants, invariantNamed, invariantVisible, invisibleInvariantMessage } from './type-invariants';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
 import { holdsParam, isCopy, movesValue } from './copy';
 import { printExpr } from '../printer';
@@ -102,6 +103,8 @@ export interface CheckedCrate {
    * for `borrow_mut` and `x@ = ..`), the wrapper and the reference being erased.
    */
   wrapperBorrows: Set<Expr>;
+  /** Each datatype's `#[verifier::type_invariant]` function (check/type-invariants.ts). */
+  typeInvariants: Map<StructItem | EnumItem, FnItem>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -273,7 +276,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -283,6 +286,8 @@ class Checker {
       for (const it of f.items) if ((it.k === 'struct' || it.k === 'enum' || it.k === 'type') && BUILTIN_TYPE_NAMES.has(it.name)) this.out.shadowedBuiltins.push({ name: it.name, file: f.path, sp: it.sp });
     }
     this.checkWellFounded();
+    const invariants = findTypeInvariants(this.crate);
+    this.out.typeInvariants = invariants.byType;
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     const moduleUses = moduleBroadcastUses(this.crate.files);
     const moduleTargets = new Map([...moduleUses.values()].map((u) => [u.item, broadcastTargets(this.crate, u.item.names, null)]));
@@ -363,6 +368,15 @@ class Checker {
     }
     for (const [fn, errs] of broadcastCycleErrors(this.graph.calls, this.lemmaUses)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const [fn, err] of decreasesByCycles(this.out.decreasesBy, this.graph.calls)) perFn.find((p) => p.fn === fn)?.errors.push(err);
+    for (const pr of invariants.problems) {
+      if (pr.unsupported) {
+        if (!this.out.fnUnsupported.has(pr.fn)) this.out.fnUnsupported.set(pr.fn, { message: pr.message, sp: pr.sp });
+      } else {
+        const entry = perFn.find((p) => p.fn === pr.fn);
+        if (entry) entry.errors.push({ message: pr.message, sp: pr.sp });
+        else perFn.push({ fn: pr.fn, errors: [{ message: pr.message, sp: pr.sp }] });
+      }
+    }
     for (const p of perFn) if (p.errors.length) this.out.fnErrors.set(p.fn, p.errors);
     for (const [e, t] of this.types) {
       const ty = toTy(t, this.vars);
@@ -928,6 +942,41 @@ class Checker {
       if (l) return l;
     }
     return null;
+  }
+
+  /**
+   * Verus's `use_type_invariant(&x)` (proof code): `x` an exec or tracked place (a `Tracked<T>`
+   * holds one, a `Ghost<T>` does not) of a datatype with a type invariant visible here.
+   */
+  private useTypeInvariant(arg: Expr, ctx: Ctx, sp: Sp): void {
+    if (ctx.code === 'exec') this.error('cannot call function `use_type_invariant` with mode proof in exec code', sp);
+    const place = arg.k === 'unary' && arg.op === '&' ? arg.e : arg;
+    const proof: Ctx = { ...ctx, code: 'proof' };
+    const t = shallow(this.infer(place, { ...proof, code: 'spec' }), this.vars);
+    let root: Expr = place;
+    while (root.k === 'field' || (root.k === 'unary' && root.op === '*')) root = root.k === 'field' ? root.recv : root.e;
+    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    if (!local) {
+      this.unsupportedHere('`use_type_invariant` of something other than a variable or its field', place.sp);
+      return;
+    }
+    if (local.wrapped === 'spec') this.error('cannot apply use_type_invariant for Ghost<_>', place.sp);
+    else if (local.mode === 'spec' || local.ghost && local.mode !== 'tracked' && !local.wrapped) this.error('expected mode proof, found mode spec: `use_type_invariant` needs an exec or tracked value', place.sp);
+    if (t.k !== 'struct' && t.k !== 'enum') {
+      this.error('this type is not a datatype', place.sp);
+      return;
+    }
+    const inv = invariantNamed(this.out.typeInvariants, t.name);
+    if (!inv) {
+      this.error('this type does not have any type invariant', place.sp);
+      return;
+    }
+    if (!invariantVisible(this.crate, inv, this.moduleOfFn(ctx.fn))) this.error(invisibleInvariantMessage(inv), place.sp);
+    this.borrowOfMoved(place, ctx);
+  }
+  /** The module `f` is defined in: its file's module, then its `mod` blocks. */
+  private moduleOfFn(f: FnItem): string[] {
+    return [...(this.crate.fileModules.get(this.crate.fnFiles.get(f) ?? '') ?? []), ...f.module];
   }
 
   /** Spec-only operations (views, `old`, ghost reads) in code that is compiled. */
@@ -1843,6 +1892,10 @@ class Checker {
       const spec: Ctx = { ...ctx, code: 'spec' };
       this.expect(e.args[1]!, this.infer(e.args[0]!, spec), spec);
       return C_BOOL;
+    }
+    if (segs.length === 1 && last === 'use_type_invariant' && !this.crate.fnsByName.has(last) && e.args.length === 1) {
+      this.useTypeInvariant(e.args[0]!, ctx, e.sp);
+      return C_UNIT;
     }
     if (segs.length === 1 && (last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last) && e.args.length) {
       const f = this.infer(e.args[0]!, { ...ctx, code: 'spec' });

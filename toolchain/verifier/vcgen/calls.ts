@@ -42,6 +42,11 @@ export class CallMethods {
       const fnValue = st.lookup(last);
       if (fnValue && fnValue.ty.k === 'fn') return this.applySpecFn(fnValue.term, fnValue.ty, e.args, st, m);
       if (fnValue && (fnValue.ty.k === 'closure' || (fnValue.ty.k === 'param' && this.callSig(fnValue.ty)))) return this.callClosure({ t: fnValue.term, ty: fnValue.ty }, e.args, st, m, e);
+      if (last === 'use_type_invariant' && e.args.length === 1 && !this.crate.fnsByName.has(last)) {
+        const a = e.args[0]!;
+        this.useTypeInvariant(this.ev(a.k === 'unary' && a.op === '&' ? a.e : a, st, { ...m, pure: true, exec: false }), st, sp);
+        return { t: 'true', ty: UNIT };
+      }
       if (last === 'equal' && e.args.length === 2 && !this.crate.fnsByName.has(last)) {
         const pm = { ...m, pure: true, exec: false };
         return this.compare('==', this.ev(e.args[0]!, st, pm), this.ev(e.args[1]!, st, pm), sp);
@@ -94,7 +99,9 @@ export class CallMethods {
     if (vr) {
       const args = e.args.map((a) => this.ev(a, st, m).t);
       if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);
-      return { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };
+      const built: V = { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };
+      if (!m.pure) this.checkInvariant(st, built, sp);
+      return built;
     }
     if (segs.length === 1 && this.crate.structs.has(last)) {
       // (a generic struct's arguments: the checker's type of the constructor call)
@@ -103,7 +110,9 @@ export class CallMethods {
       const ty: Ty = this.instTy(recorded);
       const dt = this.sorts.datatype(ty);
       const args = e.args.map((a) => this.ev(a, st, m).t);
-      return { t: [dt.ctors[0]!.ctor, ...args], ty };
+      const built: V = { t: [dt.ctors[0]!.ctor, ...args], ty };
+      if (!m.pure) this.checkInvariant(st, built, sp);
+      return built;
     }
     // `T::m(..)` with `T: Trait`: the trait's declaration (check/checker.ts)
     const decl = this.cvc.checked.traitCalls.get(e);
@@ -305,6 +314,7 @@ export class CallMethods {
         if (pe.k === 'call' && pe.callee.k === 'path' && pe.callee.segs.length === 1 && pe.callee.segs[0] === 'Tracked' && pe.args.length === 1) pe = pe.args[0]!;
         if (pe.k === 'unary' && pe.op === '&mut') pe = pe.e;
         const place = this.place(pe, st, argMode);
+        this.refuseFieldBorrow(place, st, sp);
         places.push(place);
         const v = this.readPlace(place, st);
         pre.push(v.t);

@@ -412,6 +412,7 @@ export class ExecMethods {
       if (placeTy.k === 'int' && isMachine(placeTy.kind) && resTy.k === 'int' && !isMachine(resTy.kind)) v = this.cast(v, placeTy, e.sp);
     }
     this.writePlace(place, v.t, st);
+    this.checkInvariantsAround(place, st, e.sp);
     return { t: 'true', ty: UNIT };
   }
 

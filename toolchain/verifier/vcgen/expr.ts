@@ -251,6 +251,7 @@ export class ExprMethods {
     const variant = this.findVariant(segs, e.sp, undefined, e);
     if (variant) {
       if (variant.ctor.fields.length) throw new Unsupported('enum variant constructor used as a value', e.sp);
+      if (!m.pure) this.checkInvariant(st, { t: variant.ctor.ctor, ty: variant.ty }, e.sp);
       return { t: variant.ctor.ctor, ty: variant.ty };
     }
     // const
@@ -260,6 +261,8 @@ export class ExprMethods {
       const ty = this.crate.resolveType(c.ty, c.selfType);
       const cst = new State();
       const v = this.ev(c.value, cst, this.specMode([]));
+      // (its value is built in spec mode: where exec code reads it, the type's invariant is asserted)
+      if (!m.pure) this.checkInvariant(st, { t: v.t, ty }, e.sp);
       return { t: v.t, ty };
     }
     if (segs.length === 1 && last === 'None') {
@@ -753,7 +756,10 @@ export class ExprMethods {
       throw new ResolveError(`missing field \`${f.name}\``, e.sp);
     });
     for (const k of vals.keys()) if (!ctor.fields.some((f) => f.name === k)) throw new ResolveError(`no field \`${k}\``, e.sp);
-    return { t: args.length ? [ctor.ctor, ...args] : ctor.ctor, ty };
+    const built: V = { t: args.length ? [ctor.ctor, ...args] : ctor.ctor, ty };
+    // (a value built by exec or proof code; spec code's values carry no invariant)
+    if (!m.pure) this.checkInvariant(st, built, e.sp);
+    return built;
   }
 
   evMacro(this: FnGen, e: Extract<Expr, { k: 'macro' }>, st: State, m: Mode): V {

@@ -23,11 +23,12 @@ import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
 import type { BroadcastMethods } from './broadcast';
 import type { ClosureMethods } from './closures';
+import type { TypeInvariantMethods } from './type-invariants';
 import { hasExternalBody } from '../../syntax/attributes';
 import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods {}
 
 /** The SMT name of a spec fn at generic arguments `tyArgs` (its key when it is not generic). */
 export function specInstanceKey(info: FnInfo, tyArgs: Ty[]): string {

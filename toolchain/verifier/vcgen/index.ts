@@ -13,8 +13,9 @@ import { CallMethods } from './calls';
 import { BitVectorMethods } from './bitvector';
 import { BroadcastMethods } from './broadcast';
 import { ClosureMethods } from './closures';
+import { TypeInvariantMethods } from './type-invariants';
 
-for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods]) {
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods]) {
   for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);

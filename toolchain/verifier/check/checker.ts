@@ -105,6 +105,8 @@ export interface CheckedCrate {
   wrapperBorrows: Set<Expr>;
   /** Each datatype's `#[verifier::type_invariant]` function (check/type-invariants.ts). */
   typeInvariants: Map<StructItem | EnumItem, FnItem>;
+  /** Assignments to a place of a spec-mode variable: values no type invariant speaks of. */
+  specWrites: Set<Expr>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -276,7 +278,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -960,6 +962,7 @@ class Checker {
       this.unsupportedHere('`use_type_invariant` of something other than a variable or its field', place.sp);
       return;
     }
+    if (local.cell && !local.cell.assigned) this.error(`used binding \`${(root as { segs: string[] }).segs[0]}\` isn't initialized`, place.sp);
     if (local.wrapped === 'spec') this.error('cannot apply use_type_invariant for Ghost<_>', place.sp);
     else if (local.mode === 'spec' || local.ghost && local.mode !== 'tracked' && !local.wrapped) this.error('expected mode proof, found mode spec: `use_type_invariant` needs an exec or tracked value', place.sp);
     if (t.k !== 'struct' && t.k !== 'enum') {
@@ -2774,6 +2777,7 @@ class Checker {
     let root: Expr = e.lhs;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    if (local?.mode === 'spec') this.out.specWrites.add(e);
     if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
     if (place) this.noteWrite(place.local, place.name, e.lhs.sp, fieldPath(e.lhs));

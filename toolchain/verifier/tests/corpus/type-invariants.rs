@@ -79,6 +79,20 @@ fn ti_param_not_assumed(c: TiCounter) {
     assert(c.lo <= c.hi);
 }
 
+// a spec-mode variable's value carries no invariant: writing it checks nothing
+// expect: verified
+proof fn ti_spec_write() {
+    let mut c = TiCounter { lo: 1, hi: 5 };
+    c.lo = 9;
+}
+
+// a tracked one does
+// expect: failed assertion
+proof fn ti_tracked_write() {
+    let tracked mut c = TiCounter { lo: 1, hi: 5 };
+    c.lo = 9;
+}
+
 // expect: verified
 proof fn ti_tracked(tracked c: TiCounter) {
     use_type_invariant(&c);
@@ -93,6 +107,13 @@ proof fn ti_spec_value(c: TiCounter) {
 
 // expect: error
 fn ti_ghost_wrapper(c: Ghost<TiCounter>) {
+    proof { use_type_invariant(&c); }
+}
+
+// rustc: the binding is not initialized
+// expect: error
+fn ti_uninitialized() {
+    let c: TiCounter;
     proof { use_type_invariant(&c); }
 }
 
@@ -216,6 +237,8 @@ fn ti_invisible(s: ti_private::TiSecret) {
     proof { use_type_invariant(&s); }
 }
 
+// (Verus checks the invariant at the definition, not a unit here)
+// expect: unsupported
 const TI_BAD: TiCounter = TiCounter { lo: 7, hi: 2 };
 
 // a constant is built in spec mode: exec code reading it checks the invariant

@@ -219,6 +219,8 @@ export interface FnItem {
   closed?: boolean;
   /** `-> tracked T` / `-> (tracked r: T)` */
   retTracked?: boolean;
+  /** `proof fn f(..) by(bit_vector)` / `by(nonlinear_arith)`: the prover of the whole function */
+  by?: { kind: 'bit_vector' | 'nonlinear_arith'; sp: Sp };
   /** `-> !`: never returns (read as `ensures false`, no result) */
   diverging?: boolean;
   /**

@@ -1096,6 +1096,15 @@ class Parser {
       this.whereClause(fn.genericParams, other);
       if (other.length) fn.otherBounds = other;
       if (this.sawLifetimeBound) fn.lifetimeBounds = true;
+      // `proof fn f(..) by(bit_vector)` / `by(nonlinear_arith)`: how the whole function is proved
+      if (this.is('by') && this.is('(', 1) && this.peek(2).kind === 'ident' && this.is(')', 3)) {
+        const at = this.peek();
+        const how = this.peek(2).text;
+        for (let k = 0; k < 4; k++) this.next();
+        const sp = { start: at.start, end: this.lastEnd() };
+        if (how === 'bit_vector' || how === 'nonlinear_arith') fn.by = { kind: how, sp };
+        else fn.unsupportedClauses.push({ clause: `by(${how})`, sp });
+      }
       this.fnClauses(fn);
       // `-> !`: a normal return is impossible; callers go on nowhere
       if (fn.diverging) fn.ensures.push({ k: 'bool', value: false, sp: fn.nameSp });
@@ -1220,7 +1229,17 @@ class Parser {
   }
 
   clauseList(out: Expr[]): void {
-    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') {
+    // A clause's first expression may be a block (`requires { &&& a &&& b },`): a clause keyword
+    // is never followed by the body (a clause has at least one expression), so a `{` there whose
+    // `}` a `,`, another clause or the body follows is an expression.
+    const blockFirst = (): boolean => {
+      const close = this.matchOf[this.i]!;
+      if (close < 0) return false;
+      const after = this.toks[close + 1];
+      return !!after && (after.text === ',' || after.text === '{' || (after.kind === 'ident' && CLAUSE_KEYWORDS.has(after.text)));
+    };
+    const start = out.length;
+    while ((!this.is('{') || (out.length === start && blockFirst())) && !this.is(';') && this.peek().kind !== 'eof') {
       if (this.peek().kind === 'ident' && CLAUSE_KEYWORDS.has(this.peek().text) && !this.is('.', 1) && !this.is('::', 1)) return;
       // `#![verifier::proof_note("..")]` before a clause: a message decoration (any other
       // attribute makes the function unsupported)

@@ -179,6 +179,31 @@ export class BvTranslator {
 }
 
 export class BitVectorMethods {
+  /**
+   * `proof fn f(..) by(bit_vector) requires R ensures E { }`: `R ==> E` is one bit-vector query
+   * over the parameters (as for `assert(E) by(bit_vector) requires R`); callers use the contract.
+   */
+  bitVectorFn(this: FnGen): void {
+    const f = this.info.item;
+    if (f.body?.stmts.length) throw new Unsupported('a `by(bit_vector)` function with a body', f.body.sp);
+    if (f.ret) throw new Unsupported('a `by(bit_vector)` function with a result', f.ret.ty.sp);
+    // the contract resolves as any function's (its callers read it int-encoded)
+    this.checkSignature();
+    const vars = new Map(this.paramTypes(f).map((p) => [p.name, { ty: p.ty, sym: quote(p.name) }]));
+    const tr = new BvTranslator(this.crate, (name) => vars.get(name) ?? null, (e) => this.cvc.checked.operatorCalls.has(e));
+    const facts = f.requires.map((r) => tr.bool(r));
+    const goal = and(...f.ensures.map((e) => tr.bool(e)));
+    const decls: string[] = [];
+    for (const [, v] of [...vars].sort()) {
+      const k = v.ty;
+      if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', f.nameSp);
+      decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, f.nameSp)}))`);
+    }
+    const ob = this.makeOb(new State(), 'postcondition', f.nameSp, 'true');
+    this.pending.set(ob, { query: { mbqi: false, options: [], prelude: [], decls, facts, goal } });
+    this.obligations.push(ob);
+  }
+
   bitVectorAssert(this: FnGen, s: Extract<Stmt, { k: 'assert' }>, st: State): void {
     // The BV query contains only the assertion and its requires, over the free variables.
     const vars = new Map<string, { ty: Ty; sym: string }>();

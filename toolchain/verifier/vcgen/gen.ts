@@ -86,7 +86,7 @@ export class FnGen {
     this.crate = cvc.crate;
     this.proofState = new ProofStateRecorder(info.file);
     this.sorts = new SortRegistry(cvc.crate);
-    this.nonlinearFn = info.item.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a));
+    this.nonlinearFn = info.item.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a)) || info.item.by?.kind === 'nonlinear_arith';
     // (no arguments: the function's own parameters)
     const args = tyArgs.length || !info.item.generics.length ? tyArgs : info.item.generics.map((g): Ty => ({ k: 'param', name: g }));
     this.cur = { item: info.item, env: genericEnv(info.item, args) };
@@ -239,7 +239,9 @@ export class FnGen {
       const f = this.info.item;
       const clause = f.unsupportedClauses[0];
       if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
+      if (f.by && f.mode !== 'proof') throw new Unsupported(`\`by(${f.by.kind})\` on a function that is not a proof fn`, f.by.sp);
       if (f.mode === 'spec') this.checkSpecFn();
+      else if (f.by?.kind === 'bit_vector') this.bitVectorFn();
       else if (hasExternalBody(f.attrs) || !f.body) {
         // trusted: body not verified, but the signature and the specs must resolve
         this.checkSignature();

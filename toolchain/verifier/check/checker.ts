@@ -1896,6 +1896,17 @@ class Checker {
       this.expect(e.args[1]!, this.infer(e.args[0]!, spec), spec);
       return C_BOOL;
     }
+    // Verus's builtin `add(a, b)` / `sub` / `mul`: spec arithmetic in the operands' own type
+    // (wrapping), not widened to `int`
+    if (segs.length === 1 && (last === 'add' || last === 'sub' || last === 'mul') && !this.crate.fnsByName.has(last) && e.args.length === 2) {
+      this.requireGhost(ctx, `\`${last}\``, e.sp);
+      const spec: Ctx = { ...ctx, code: 'spec' };
+      const t = this.infer(e.args[0]!, spec);
+      this.expect(e.args[1]!, t, spec);
+      const st = shallow(t, this.vars);
+      if (st.k !== 'int' && st.k !== 'ivar') this.error(`\`${last}\` needs integer operands`, e.sp);
+      return t;
+    }
     if (segs.length === 1 && last === 'use_type_invariant' && !this.crate.fnsByName.has(last) && e.args.length === 1) {
       this.useTypeInvariant(e.args[0]!, ctx, e.sp);
       return C_UNIT;

@@ -166,6 +166,22 @@ export class BvTranslator {
         }
         throw new Unsupported(`operator \`${op}\` in by(bit_vector) (its integer meaning differs from wrapping bit-vector arithmetic)`, e.sp);
       }
+      case 'call': {
+        // Verus's `add(a, b)` / `sub` / `mul`: wrapping, as bit-vector arithmetic is
+        const name = e.callee.k === 'path' && e.callee.segs.length === 1 ? e.callee.segs[0]! : '';
+        if (!['add', 'sub', 'mul'].includes(name) || e.args.length !== 2 || this.crate.fnsByName.has(name)) throw new Unsupported('call in by(bit_vector)', e.sp);
+        let a: { t: Term; w: number };
+        let b: { t: Term; w: number };
+        try {
+          a = this.tr(e.args[0]!, want);
+          b = this.tr(e.args[1]!, a.w || want);
+        } catch {
+          b = this.tr(e.args[1]!, want);
+          a = this.tr(e.args[0]!, b.w);
+        }
+        if (a.w !== b.w || a.w === 0) throw new Unsupported('operands of different widths in by(bit_vector)', e.sp);
+        return { t: [name === 'add' ? 'bvadd' : name === 'sub' ? 'bvsub' : 'bvmul', a.t, b.t], w: a.w };
+      }
       case 'view':
         // `g@` of a `Ghost<usize>`: the value it holds (types erase the wrapper)
         if (this.userView(e)) throw new Unsupported('`@` of a user type in by(bit_vector)', e.sp);

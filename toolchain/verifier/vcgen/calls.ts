@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, ResolveError, UNIT, genericEnv, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, genericEnv, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
@@ -42,6 +42,15 @@ export class CallMethods {
       const fnValue = st.lookup(last);
       if (fnValue && fnValue.ty.k === 'fn') return this.applySpecFn(fnValue.term, fnValue.ty, e.args, st, m);
       if (fnValue && (fnValue.ty.k === 'closure' || (fnValue.ty.k === 'param' && this.callSig(fnValue.ty)))) return this.callClosure({ t: fnValue.term, ty: fnValue.ty }, e.args, st, m, e);
+      if ((last === 'add' || last === 'sub' || last === 'mul') && e.args.length === 2 && !this.crate.fnsByName.has(last)) {
+        // Verus's builtin: the operation in the operands' own type, wrapping (the checker typed it)
+        const pm = { ...m, pure: true, exec: false };
+        const a = this.ev(e.args[0]!, st, pm);
+        const b = this.ev(e.args[1]!, st, pm);
+        const ty = this.recordedType(e) ?? a.ty;
+        const exact: V = { t: [last === 'add' ? '+' : last === 'sub' ? '-' : '*', a.t, b.t], ty: INT };
+        return ty.k === 'int' && ty.kind !== 'int' && ty.kind !== 'nat' ? this.cast(exact, ty, sp) : { ...exact, ty };
+      }
       if (last === 'use_type_invariant' && e.args.length === 1 && !this.crate.fnsByName.has(last)) {
         const a = e.args[0]!;
         this.useTypeInvariant(this.ev(a.k === 'unary' && a.op === '&' ? a.e : a, st, { ...m, pure: true, exec: false }), st, sp);

@@ -118,4 +118,47 @@ proof fn fp_block_clause_wrong(a: int)
 {
 }
 
+// ---- Verus's `add` / `sub` / `mul`: arithmetic in the operands' type, wrapping
+
+// expect: verified
+proof fn fp_add_complement(b1: u32) {
+    let b2 = !b1;
+    assert(add(b1, b2) == 0xffff_ffff) by (bit_vector)
+        requires
+            b2 == !b1,
+    ;
+    assert(add(b1, b2) == 0xffff_ffff);
+}
+
+// expect: failed assertion
+proof fn fp_add_complement_wrong(b1: u32) {
+    let b2 = !b1;
+    assert(add(b1, b2) == 0xffff_fffe) by (bit_vector)
+        requires
+            b2 == !b1,
+    ;
+}
+
+// expect: verified
+proof fn fp_shift_is_mul(b: u32) {
+    assert((b << 2u32) == mul(b, 4)) by (bit_vector);
+}
+
+// expect: failed assertion
+proof fn fp_shift_is_not_that_mul(b: u32) {
+    assert((b << 1u32) == mul(b, 4)) by (bit_vector);
+}
+
+// wrapping in ordinary spec code too
+// expect: verified
+proof fn fp_add_wraps() {
+    assert(add(0xffff_ffffu32, 1u32) == 0u32);
+    assert(sub(0u8, 1u8) == 255u8);
+}
+
+// expect: failed assertion
+proof fn fp_add_does_not_widen() {
+    assert(add(0xffff_ffffu32, 1u32) == 0x1_0000_0000);
+}
+
 } // verus!

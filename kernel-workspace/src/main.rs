@@ -27,6 +27,14 @@ use kernel::state::Kernel;
 use mm::page_alloc::POOL_BASE;
 use mm::page_table::USER_BASE;
 
+verus! {
+
+// Nimbus runs on x86-64 only: its proofs may rely on `usize` being 64 bits wide (without this,
+// as in Verus, they must hold for 32-bit targets too).
+global size_of usize == 8;
+
+} // verus!
+
 const PROGRAMS: [(&str, u64); 3] = [("ping", 0), ("pong", 0), ("bad", 6)];
 const FAULT_EXIT: u64 = 0xDEAD;
 

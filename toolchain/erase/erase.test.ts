@@ -49,6 +49,7 @@ describe('erase', () => {
   it('removes the verus! wrapper, spec/proof fns, clauses and ghost statements', () => {
     const src = `use vstd::prelude::*;
 verus! {
+global size_of usize == 8;
 pub open spec fn f(x: int) -> bool { x > 0 }
 proof fn lemma(x: u64) ensures x == x {}
 fn g(a: u64, Ghost(b): Ghost<int>) -> (r: u64)

@@ -10,6 +10,7 @@
 //   - the clauses of toolchain/syntax/clauses.ts (`requires`, `ensures`, `returns`, ...), up to the body
 //   - `proof { .. }`, `assert(..)` / `assert forall ..` (with `by ..`), `assume(..)`, `reveal(..)`
 //   - `let ghost` / `let tracked` statements
+//   - `global size_of T == N;` / `global layout T is ..;` items (facts for the verifier)
 //   - `Ghost<..>` / `Tracked<..>` fields and parameters, `Ghost(..)` / `Tracked(..)` arguments and
 //     struct-literal fields, and statements assigning `Ghost(..)`
 //   - named returns `-> (r: T)` become `-> T`
@@ -198,6 +199,10 @@ class Eraser {
         continue;
       }
       if (x.text === 'let' && (this.isIdent(i + 1, 'ghost') || this.isIdent(i + 1, 'tracked'))) {
+        i = this.eraseToSemi(i);
+        continue;
+      }
+      if (x.kind === 'ident' && x.text === 'global' && (this.isIdent(i + 1, 'size_of') || this.isIdent(i + 1, 'layout'))) {
         i = this.eraseToSemi(i);
         continue;
       }

@@ -46,7 +46,12 @@ describe('generics (type parameters as uninterpreted sorts, spec fns per instant
     expect(q).toContain('(declare-sort |Param.T| 0)');
     expect(q).toContain('(declare-const |x| |Param.T|)');
     expect(q).toContain('(declare-const |const.N| Int)');
-    expect(q).toContain('(assert (and (<= 0 |const.N|) (<= |const.N| 18446744073709551615)))');
+    // a usize: within the word width's range (open here: 32 or 64 bits)
+    expect(q).toContain('(assert (and (<= 0 |const.N|) (<= |const.N| |arch%usize_max|)))');
+    expect(q).toContain('(declare-const |arch%usize_max| Int)');
+    const [q64] = queries(`global size_of usize == 8;\nproof fn f<T, const N: usize>(x: T, y: T) { assert(x == y || N >= 0); }`, 'f');
+    expect(q64).toContain('(assert (and (<= 0 |const.N|) (<= |const.N| 18446744073709551615)))');
+    expect(q64).not.toContain('arch%');
   });
   it('a generic spec fn has one declared function and definition per instantiation a query uses', () => {
     const [q] = queries(`spec fn pick<T>(b: bool, x: T, y: T) -> T { if b { x } else { y } }\nproof fn f(a: u64, c: bool) { assert(pick(true, a, 1) == a && pick(false, c, true) == true); }`, 'f');

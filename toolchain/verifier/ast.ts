@@ -31,6 +31,8 @@ export type Pat =
   | { k: 'wild'; sp: Sp }
   | { k: 'bind'; name: string; mut: boolean; sp: Sp; /** `ref` / `ref mut` binding */ ref?: boolean }
   | { k: 'lit'; value: Expr; sp: Sp }
+  /** `a..=b`, `..=b`, `a..b`, `a..` (integers; bounds are literals or constants) */
+  | { k: 'range'; lo: Expr | null; hi: Expr | null; inclusive: boolean; sp: Sp }
   | { k: 'variant'; path: string[]; args: Pat[] | null; fields: { name: string; pat: Pat }[] | null; rest: boolean; sp: Sp }
   | { k: 'tuple'; elems: Pat[]; sp: Sp }
   | { k: 'or'; alts: Pat[]; sp: Sp };

@@ -398,6 +398,11 @@ export class Interpreter {
         const l = this.spec(p.value, [new Map()]);
         return cvEq(l, v);
       }
+      case 'range': {
+        const lo = p.lo && this.spec(p.lo, [new Map()]);
+        const hi = p.hi && this.spec(p.hi, [new Map()]);
+        return (!lo || cmp('<=', lo, v)) && (!hi || cmp(p.inclusive ? '<=' : '<', v, hi));
+      }
       case 'or': return p.alts.some((a) => this.matchPat(a, v, binds));
       case 'tuple': return v.k === 'dt' && p.elems.every((q, i) => this.matchPat(q, v.fields[i]!, binds));
       case 'variant': {

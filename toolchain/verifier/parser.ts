@@ -1546,13 +1546,41 @@ class Parser {
       this.leave();
     }
   }
+  /** A range pattern's bound: an integer literal (possibly negative) or a path to a constant. */
+  rangeBound(): Expr {
+    const t = this.peek();
+    if (t.kind === 'int' || (t.text === '-' && this.peek(1).kind === 'int')) return this.unary();
+    const s = t.start;
+    const segs = [this.ident()];
+    while (this.eat('::')) segs.push(this.ident());
+    return { k: 'path', segs, generics: [], sp: { start: s, end: this.lastEnd() } };
+  }
   pat1(): Pat {
     const s = this.peek().start;
     const t = this.peek();
     if (this.eat('_')) return { k: 'wild', sp: { start: s, end: this.lastEnd() } };
+    if (this.is('..=') || (this.is('..') && (this.peek(1).kind === 'int' || this.peek(1).kind === 'ident' || (this.is('-', 1) && this.peek(2).kind === 'int')))) {
+      // `..=hi` / `..hi`
+      const inclusive = this.next().text === '..=';
+      const hi = this.rangeBound();
+      return { k: 'range', lo: null, hi, inclusive, sp: { start: s, end: this.lastEnd() } };
+    }
+    const rangeAfter = (lo: Expr): Pat | null => {
+      if (!this.is('..=') && !this.is('..')) return null;
+      const inclusive = this.next().text === '..=';
+      // `lo..` (no upper bound) before `=>`, `|`, `,`, `)`, `if`
+      const open = !inclusive && (this.is('=>') || this.is('|') || this.is(',') || this.is(')') || this.is('if'));
+      const hi = open ? null : this.rangeBound();
+      return { k: 'range', lo, hi, inclusive, sp: { start: s, end: this.lastEnd() } };
+    };
     if (t.kind === 'int' || t.text === 'true' || t.text === 'false' || (t.text === '-' && this.peek(1).kind === 'int')) {
       const value = this.unary();
-      return { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
+      return rangeAfter(value) ?? { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
+    }
+    // `A..=B` with named constants as bounds
+    if (t.kind === 'ident' && (this.is('..=', 1) || (this.is('..', 1) && (this.peek(2).kind === 'int' || this.peek(2).kind === 'ident')))) {
+      const lo = this.rangeBound();
+      return rangeAfter(lo)!;
     }
     if (this.eat('(')) {
       const elems: Pat[] = [];

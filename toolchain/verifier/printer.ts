@@ -22,6 +22,7 @@ export function printPat(p: Pat): string {
     case 'wild': return '_';
     case 'bind': return (p.mut ? 'mut ' : '') + p.name;
     case 'lit': return printExpr(p.value);
+    case 'range': return `${p.lo ? printExpr(p.lo) : ''}${p.inclusive ? '..=' : '..'}${p.hi ? printExpr(p.hi) : ''}`;
     case 'or': return p.alts.map(printPat).join(' | ');
     case 'tuple': return `(${p.elems.map(printPat).join(', ')})`;
     case 'variant':

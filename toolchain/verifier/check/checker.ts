@@ -1285,7 +1285,10 @@ class Checker {
         // rustc (E0004): the arms without a guard cover every value
         const known = !['any', 'tvar'].includes(shallow(s, this.vars).k);
         const missing = known ? uncovered(e.arms.filter((a) => !a.guard).map((a) => [a.pat]), [s], (t) => this.ctorsOf(t)) : null;
-        if (missing) this.error(`non-exhaustive patterns: \`${missing[0]}\` not covered`, e.scrut.sp);
+        // (integer ranges are not split into intervals here: a match of ranges that covers every
+        // integer without a `_` arm would be refused, so such a match is not handled)
+        if (missing && e.arms.some((a) => someNode(a.pat, (n) => n.k === 'range'))) this.unsupportedHere('the exhaustiveness of a match on integer range patterns without a `_` arm', e.scrut.sp);
+        else if (missing) this.error(`non-exhaustive patterns: \`${missing[0]}\` not covered`, e.scrut.sp);
         // matching an owned place binds its parts by value: one of a non-`Copy` type moves it out
         // (rustc: "use of partially moved value" afterwards)
         if (e.arms.some((a) => this.bindsByValue(a.pat, ctx))) this.markMoved(e.scrut, s, ctx);
@@ -3111,6 +3114,18 @@ class Checker {
       case 'lit':
         this.expect(p.value, ty, { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' });
         return;
+      case 'range': {
+        const bctx: Ctx = { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' };
+        if (p.lo) this.expect(p.lo, ty, bctx);
+        if (p.hi) this.expect(p.hi, ty, bctx);
+        // rustc E0030 / E0579: an empty range
+        const lo = p.lo && this.crate.constIntValue(p.lo);
+        const hi = p.hi && this.crate.constIntValue(p.hi);
+        if (lo !== null && lo !== undefined && hi !== null && hi !== undefined && (p.inclusive ? lo > hi : lo >= hi)) this.error(p.inclusive ? 'lower range bound must be less than or equal to upper' : 'lower range bound must be less than upper', p.sp);
+        const sh = shallow(ty, this.vars);
+        if (sh.k !== 'int' && sh.k !== 'ivar' && sh.k !== 'any') this.error('only integers can be matched by a range pattern here', p.sp);
+        return;
+      }
       case 'or':
         for (const a of p.alts) this.pattern(a, ty, ctx, isGhost, mode);
         return;

@@ -645,6 +645,11 @@ export class ExprMethods {
         const lv = this.ev(p.value, new State(), this.specMode([]));
         return eq(v.t, lv.t);
       }
+      case 'range': {
+        const lo = p.lo && this.ev(p.lo, new State(), this.specMode([])).t;
+        const hi = p.hi && this.ev(p.hi, new State(), this.specMode([])).t;
+        return and(lo ? ['<=', lo, v.t] : 'true', hi ? [p.inclusive ? '<=' : '<', v.t, hi] : 'true');
+      }
       case 'or': {
         const cs = p.alts.map((a) => {
           const b: [string, V][] = [];

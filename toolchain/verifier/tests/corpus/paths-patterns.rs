@@ -193,4 +193,82 @@ fn sv_refutable(o: Option<u8>) {
     let Some(x) = o;
 }
 
+// ---- range patterns: `a..=b`, `..=b`, `a..b`, `a..` (bounds: literals or constants)
+
+const PP_LOW: u8 = 10;
+const PP_HIGH: u8 = 20;
+
+// expect: verified
+fn pp_range_class(x: u8) -> (r: u8)
+    ensures
+        x <= 9 ==> r == 0,
+        10 <= x <= 20 ==> r == 1,
+        x > 20 ==> r == 2,
+{
+    match x {
+        ..=9 => 0,
+        PP_LOW..=PP_HIGH => 1,
+        21.. => 2,
+        _ => 3,
+    }
+}
+
+// ranges covering every u8 without `_`: exhaustive for rustc, not decided here
+// expect: unsupported
+fn pp_ranges_cover_u8(x: u8) -> u8 {
+    match x {
+        ..=9 => 0,
+        10.. => 1,
+    }
+}
+
+// expect: failed postcondition
+fn pp_range_class_wrong(x: u8) -> (r: u8)
+    ensures
+        x <= 10 ==> r == 0,
+{
+    match x {
+        ..5 => 2,
+        0..10 => 0,
+        _ => 1,
+    }
+}
+
+// expect: verified
+spec fn pp_spec_range(x: int) -> bool {
+    match x {
+        3..=5 => true,
+        _ => false,
+    }
+}
+
+// expect: verified
+proof fn pp_spec_range_uses() {
+    assert(pp_spec_range(4));
+    assert(!pp_spec_range(6));
+}
+
+// expect: failed assertion
+proof fn pp_spec_range_wrong() {
+    assert(pp_spec_range(6));
+}
+
+// an empty range is rustc's error (E0030)
+// expect: error
+fn pp_empty_range(x: u8) -> u8 {
+    match x {
+        5..=3 => 0,
+        _ => 1,
+    }
+}
+
+// ranges that do not cover the integers (rustc's E0004): not decided here either
+// expect: unsupported
+fn pp_ranges_not_exhaustive(x: u8) -> u8 {
+    match x {
+        0..=100 => 0,
+        101..=200 => 1,
+    }
+}
+
 } // verus!

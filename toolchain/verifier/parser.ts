@@ -2241,7 +2241,19 @@ class Parser {
         const close = open === '(' ? ')' : open === '[' ? ']' : '}';
         const name = segs[0]!;
         if (name === 'vec') return this.vecMacro(close, s);
-        if (['seq', 'set', 'map', 'assert', 'assert_eq'].includes(name)) {
+        if (name === 'map') {
+          // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`
+          const args: Expr[] = [];
+          while (!this.is(close) && this.peek().kind !== 'eof') {
+            args.push(this.expr());
+            this.expect('=>');
+            args.push(this.expr());
+            if (!this.eat(',')) break;
+          }
+          this.expect(close);
+          return { k: 'macro', name, args, sp: sp() };
+        }
+        if (['seq', 'set', 'assert', 'assert_eq'].includes(name)) {
           const args = this.args(close);
           return { k: 'macro', name, args, sp: sp() };
         }

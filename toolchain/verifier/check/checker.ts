@@ -1338,6 +1338,15 @@ class Checker {
         return n === null ? C_ANY : { k: 'array', elem, len: { k: 'cval', n } };
       }
       case 'macro': {
+        if (e.name === 'map') {
+          // keys and values alternate
+          this.requireGhost(ctx, '`map!`', e.sp);
+          const spec: Ctx = { ...ctx, code: 'spec' };
+          const key = this.vars.freshType();
+          const val = this.vars.freshType();
+          e.args.forEach((a, i) => this.expect(a, i % 2 === 0 ? key : val, spec));
+          return { k: 'map', key, val };
+        }
         if (e.name !== 'seq' && e.name !== 'set') {
           for (const a of e.args) this.infer(a, ctx);
           return C_ANY;

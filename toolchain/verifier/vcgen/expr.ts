@@ -791,6 +791,19 @@ export class ExprMethods {
       for (const v of vs) t = [this.setInsertFun(ty), t, v.t];
       return { t, ty };
     }
+    if (e.name === 'map') {
+      // vstd's `map!`: `Map::empty().insert(k1, v1).insert(k2, v2) ..` (a later key overwrites)
+      const recorded = this.cvc.checked.exprTypes.get(e);
+      const ty = recorded && this.instTy(recorded);
+      if (!ty || ty.k !== 'map') throw new Unsupported('`map!` whose key and value types are not known', e.sp);
+      let t = this.emptyOf(ty);
+      for (let i = 0; i + 1 < e.args.length; i += 2) {
+        const k = this.fit(this.ev(e.args[i]!, st, m), ty.key);
+        const v = this.fit(this.ev(e.args[i + 1]!, st, m), ty.val);
+        t = this.mapOp('insert', t, ty, [k, v], e.sp).t;
+      }
+      return { t, ty };
+    }
     throw new Unsupported(`macro \`${e.name}!\``, e.sp);
   }
   specElemTy(this: FnGen, vs: V[]): Ty {

@@ -305,4 +305,29 @@ proof fn contains_in_empty(x: u64)
 {
 }
 
+// ---- `map![k => v, ..]`: inserts in order (a later key overwrites)
+
+// expect: verified
+proof fn cl_map_macro() {
+    let m = map![10int => 100int, 20int => 200int, 10int => 7int];
+    assert(m.contains_key(10));
+    assert(m.contains_key(20));
+    assert(!m.contains_key(30));
+    assert(m[10] == 7);
+    assert(m[20] == 200);
+    assert(m.dom() =~= set![10int, 20int]);
+}
+
+// expect: failed assertion
+proof fn cl_map_macro_first_value_lost() {
+    let m = map![10int => 100int, 10int => 7int];
+    assert(m[10] == 100);
+}
+
+// expect: failed assertion
+proof fn cl_map_macro_no_other_key() {
+    let m = map![1int => true];
+    assert(m.contains_key(2));
+}
+
 } // verus!

@@ -10,7 +10,7 @@
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
 import { someNode, wrapperPattern } from '../ast';
-import { uncovered, type Ctor } from './exhaustiveness';
+import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
 import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
@@ -1284,10 +1284,10 @@ class Checker {
         if (e.arms.length) this.join(before, after);
         // rustc (E0004): the arms without a guard cover every value
         const known = !['any', 'tvar'].includes(shallow(s, this.vars).k);
-        const missing = known ? uncovered(e.arms.filter((a) => !a.guard).map((a) => [a.pat]), [s], (t) => this.ctorsOf(t)) : null;
-        // (integer ranges are not split into intervals here: a match of ranges that covers every
-        // integer without a `_` arm would be refused, so such a match is not handled)
-        if (missing && e.arms.some((a) => someNode(a.pat, (n) => n.k === 'range'))) this.unsupportedHere('the exhaustiveness of a match on integer range patterns without a `_` arm', e.scrut.sp);
+        const missing = known ? uncovered(e.arms.filter((a) => !a.guard).map((a) => [a.pat]), [s], (t) => this.ctorsOf(t), 0, this.intDomain()) : null;
+        // (a range bound whose value is not known here covers nothing above: not decided)
+        const unknownBound = (p: Pat) => someNode(p, (n) => n.k === 'range' && [(n as Extract<Pat, { k: 'range' }>).lo, (n as Extract<Pat, { k: 'range' }>).hi].some((b) => b && this.crate.constIntValue(b) === null));
+        if (missing && e.arms.some((a) => unknownBound(a.pat))) this.unsupportedHere('the exhaustiveness of a match on range patterns with bounds whose values are not known', e.scrut.sp);
         else if (missing) this.error(`non-exhaustive patterns: \`${missing[0]}\` not covered`, e.scrut.sp);
         // matching an owned place binds its parts by value: one of a non-`Copy` type moves it out
         // (rustc: "use of partially moved value" afterwards)
@@ -2348,6 +2348,18 @@ class Checker {
   }
 
   /** The constructors of `t` for the exhaustiveness check (check/exhaustiveness.ts). */
+  /** rustc's integer types whose values ranges can list (not `usize` / `isize`), and `int` / `nat`. */
+  private intDomain(): IntDomain<CTy> {
+    return {
+      range: (t) => {
+        const s = shallow(t, this.vars);
+        const kind = s.k === 'int' ? s.kind : s.k === 'ivar' ? this.vars.resolved(s.id) : null;
+        if (!kind || kind === 'usize' || kind === 'isize') return null;
+        return intRange(kind);
+      },
+      value: (e) => this.crate.constIntValue(e),
+    };
+  }
   private ctorsOf(t: CTy): Ctor<CTy>[] | null {
     const s = shallow(t, this.vars);
     if (s.k === 'bool') return [{ name: 'true', fields: [] }, { name: 'false', fields: [] }];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Pat } from '../ast';
-import { uncovered, type Ctor } from './exhaustiveness';
+import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 
 // types for the tests: booleans, pairs of them, an enum `E { A(bool), B }`, and integers
 type T = 'bool' | 'pair' | 'E' | 'int';
@@ -40,6 +40,44 @@ describe('exhaustiveness of match arms (rustc E0004)', () => {
         const all = [true, false].flatMap((x) => [true, false].map((y) => [x, y] as const));
         const covered = all.every(([x, y]) => arms.some((p) => p.k === 'tuple' && matches(p.elems[0]!, x) && matches(p.elems[1]!, y)));
         expect(uncovered(arms.map((p) => [p]), ['pair'], ctorsOf) === null).toBe(covered);
+      }),
+    );
+  });
+
+  // a u8-like integer of values 0..=15 (small enough to try every value), literal and range arms
+  const small: IntDomain<T> = {
+    range: (t) => (t === 'int' ? { min: 0n, max: 15n } : null),
+    value: (e) => (e.k === 'int' ? e.value : null),
+  };
+  const int = (v: number) => ({ k: 'int' as const, value: BigInt(v), suffix: '', sp });
+  it('splits an integer column into the intervals its literal and range patterns bound', () => {
+    const range = (lo: number | null, hi: number | null, inclusive = true): Pat => ({ k: 'range', lo: lo === null ? null : int(lo), hi: hi === null ? null : int(hi), inclusive, sp });
+    expect(uncovered([[range(null, 9)], [range(10, null)]], ['int'], ctorsOf, 0, small)).toBeNull();
+    expect(uncovered([[range(0, 9)], [range(11, 15)]], ['int'], ctorsOf, 0, small)).toEqual(['10']);
+    expect(uncovered([[range(0, 10, false)], [range(11, null)]], ['int'], ctorsOf, 0, small)).toEqual(['10']);
+    // (a pair of an integer and a boolean: the boolean is split inside each interval)
+    expect(uncovered([[range(0, 7), b(true)], [range(0, 15), b(false)], [range(8, 15), wild]], ['int', 'bool'], ctorsOf, 0, small)).toBeNull();
+    expect(uncovered([[range(0, 7), b(true)], [range(8, 15), wild]], ['int', 'bool'], ctorsOf, 0, small)).toEqual(['0', 'false']);
+  });
+
+  it('agrees with trying every value, on random literal and range arms over 0..=15', () => {
+    const pat = fc.oneof(
+      fc.constant(wild),
+      fc.integer({ min: 0, max: 15 }).map((v): Pat => ({ k: 'lit', value: int(v), sp })),
+      fc.tuple(fc.option(fc.integer({ min: 0, max: 15 })), fc.option(fc.integer({ min: 0, max: 16 })), fc.boolean()).map(([lo, hi, inclusive]): Pat => ({ k: 'range', lo: lo === null ? null : int(lo), hi: hi === null ? null : int(hi), inclusive: hi === null ? false : inclusive, sp })),
+    );
+    fc.assert(
+      fc.property(fc.array(pat, { maxLength: 5 }), (arms) => {
+        const matches = (p: Pat, v: number): boolean => {
+          if (p.k === 'wild') return true;
+          if (p.k === 'lit') return p.value.k === 'int' && Number(p.value.value) === v;
+          if (p.k !== 'range') return false;
+          const lo = p.lo?.k === 'int' ? Number(p.lo.value) : 0;
+          const hi = p.hi?.k === 'int' ? Number(p.hi.value) : 15;
+          return lo <= v && (p.hi === null || p.inclusive ? v <= hi : v < hi);
+        };
+        const covered = Array.from({ length: 16 }, (_, v) => v).every((v) => arms.some((p) => matches(p, v)));
+        expect(uncovered(arms.map((p) => [p]), ['int'], ctorsOf, 0, small) === null).toBe(covered);
       }),
     );
   });

@@ -213,8 +213,8 @@ fn pp_range_class(x: u8) -> (r: u8)
     }
 }
 
-// ranges covering every u8 without `_`: exhaustive for rustc, not decided here
-// expect: unsupported
+// ranges covering every u8 without `_`: exhaustive (rustc)
+// expect: verified
 fn pp_ranges_cover_u8(x: u8) -> u8 {
     match x {
         ..=9 => 0,
@@ -262,12 +262,21 @@ fn pp_empty_range(x: u8) -> u8 {
     }
 }
 
-// ranges that do not cover the integers (rustc's E0004): not decided here either
-// expect: unsupported
+// ranges that leave 201..=255 out (rustc's E0004)
+// expect: error
 fn pp_ranges_not_exhaustive(x: u8) -> u8 {
     match x {
         0..=100 => 0,
         101..=200 => 1,
+    }
+}
+
+// rustc does not list `usize` values by ranges: a `_` arm is needed even when they cover it
+// expect: error
+fn pp_usize_ranges_need_wild(x: usize) -> u8 {
+    match x {
+        0..=10 => 0,
+        11.. => 1,
     }
 }
 

@@ -12,7 +12,7 @@ const USIZE_MAX = '|arch%usize_max|';
 const ISIZE_MAX = '|arch%isize_max|';
 const ISIZE_MIN = '|arch%isize_min|';
 
-/** The width's constants, declared in every query of a crate that leaves the width open. */
+/** The width's constants, declared in the queries that mention them (of a crate that leaves the width open). */
 export const WORD_SIZE_DECLS: string[] = [
   `(declare-const ${WORD_BITS} Int)`,
   `(declare-const ${USIZE_MAX} Int)`,

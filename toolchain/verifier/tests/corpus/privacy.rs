@@ -117,4 +117,33 @@ proof fn pv_root_not_in_super_scope() {
     assert(pv_outer::pv_leaf::pv_to_outer() == 5);
 }
 
+mod pv_traits {
+    pub trait PvShape {
+        spec fn pv_size(&self) -> int;
+    }
+
+    pub struct PvSquare {
+        pub side: u8,
+    }
+
+    impl PvShape for PvSquare {
+        // an open method of a trait impl is as visible as the trait
+        // expect: verified
+        open spec fn pv_size(&self) -> int {
+            self.side + 1
+        }
+    }
+}
+
+use pv_traits::PvShape;
+
+// expect: verified
+proof fn pv_trait_impl_body_seen(s: pv_traits::PvSquare)
+    requires
+        s.side == 3,
+    ensures
+        s.pv_size() == 4,
+{
+}
+
 } // verus!

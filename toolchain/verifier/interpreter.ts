@@ -3,9 +3,10 @@
 // although the proof went through an abstraction (`spurious`: a loop invariant or a callee's
 // ensures lost the fact), or cannot be decided (`unchecked`).
 
+import { WORD_BITS, rangeBounds, widthOf } from './word-size';
 import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
 import type { LineMap } from '../syntax/line-map';
-import { Crate, bits, intRange, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
+import { Crate, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
@@ -55,7 +56,12 @@ export class Interpreter {
     private crate: Crate,
     /** the checking phase's types: the interpreter never works a type out itself */
     private checked: CheckedCrate,
+    /** the width of `usize` / `isize` in this run: the crate's, or the model's when it is open */
+    private word: 32 | 64 = 64,
   ) {}
+  private rangeOf(k: IntKind): { min: bigint | null; max: bigint | null } {
+    return rangeBounds(k, this.word, 'narrow');
+  }
 
   private typeOf(e: Expr): Ty | null {
     return this.checked.exprTypes.get(e) ?? null;
@@ -224,7 +230,7 @@ export class Interpreter {
           if (e.segs[0] === 'None') return { k: 'dt', ctor: 'None', fields: [] };
         }
         if (e.segs.length === 2 && isIntKind(e.segs[0]!)) {
-          const r = intRange(e.segs[0] as IntKind);
+          const r = this.rangeOf(e.segs[0] as IntKind);
           if (e.segs[1] === 'MAX' && r.max !== null) return { k: 'int', v: r.max };
           if (e.segs[1] === 'MIN' && r.min !== null) return { k: 'int', v: r.min };
         }
@@ -243,11 +249,11 @@ export class Interpreter {
           if (v.k === 'bool') return { k: 'bool', v: !v.v };
           const k = this.intKindOf(e.e);
           if (!k || !isMachine(k)) throw new Unevaluable('! on unknown type');
-          return { k: 'int', v: signed(k) ? -this.intOf(v) - 1n : intRange(k).max! - this.intOf(v) };
+          return { k: 'int', v: signed(k) ? -this.intOf(v) - 1n : this.rangeOf(k).max! - this.intOf(v) };
         }
         const r = -this.intOf(v);
         const k = this.intKindOf(e.e);
-        if (exec && k && isMachine(k) && r > intRange(k).max!) throw new Panic('overflow', e.sp);
+        if (exec && k && isMachine(k) && r > this.rangeOf(k).max!) throw new Panic('overflow', e.sp);
         return { k: 'int', v: r };
       }
       case 'binary': return this.binary(e, env, exec);
@@ -272,7 +278,7 @@ export class Interpreter {
         // `as nat` clips a negative value to 0 (Verus's nClip)
         if (to.kind === 'nat') return { k: 'int', v: x < 0n ? 0n : x };
         if (!isMachine(to.kind)) return { k: 'int', v: x };
-        return { k: 'int', v: wrap(x, to.kind) };
+        return { k: 'int', v: wrap(x, to.kind, widthOf(to.kind, this.word)!) };
       }
       case 'field': {
         const r = this.ev(e.recv, env, exec);
@@ -445,7 +451,7 @@ export class Interpreter {
         }
         if (machine && signed(kind!)) {
           r = op === '/' ? x / y : x % y; // BigInt truncates like Rust
-          if (op === '/' && r > intRange(kind!).max!) throw new Panic('overflow', sp);
+          if (op === '/' && r > this.rangeOf(kind!).max!) throw new Panic('overflow', sp);
         } else {
           // Euclidean (nonnegative operands in exec)
           const q = y > 0n ? floorDiv(x, y) : -floorDiv(x, -y);
@@ -455,7 +461,7 @@ export class Interpreter {
       }
       case '&': case '|': case '^': case '<<': case '>>': {
         if (!kind || !isMachine(kind)) throw new Unevaluable('bit op type');
-        const w = BigInt(bits(kind));
+        const w = BigInt(widthOf(kind, this.word)!);
         if (op === '<<' || op === '>>') {
           if (y < 0n || y >= w) {
             if (exec) throw new Panic('overflow', sp);
@@ -469,12 +475,12 @@ export class Interpreter {
         else if (op === '^') res = u(x) ^ u(y);
         else if (op === '<<') res = y >= w ? 0n : u(u(x) << y);
         else res = signed(kind) ? (y >= w ? (x < 0n ? -1n : 0n) : x >> y) : y >= w ? 0n : u(x) >> y;
-        return { k: 'int', v: wrap(res, kind) };
+        return { k: 'int', v: wrap(res, kind, widthOf(kind, this.word)!) };
       }
       default: throw new Unevaluable(`op ${op}`);
     }
     if (machine) {
-      const rg = intRange(kind!);
+      const rg = this.rangeOf(kind!);
       if (r > rg.max!) throw new Panic('overflow', sp);
       if (r < rg.min!) throw new Panic('underflow', sp);
     }
@@ -679,8 +685,8 @@ function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
 }
-function wrap(x: bigint, k: IntKind): bigint {
-  const w = BigInt(bits(k));
+function wrap(x: bigint, k: IntKind, width: number): bigint {
+  const w = BigInt(width);
   const mod = 1n << w;
   let r = ((x % mod) + mod) % mod;
   if (signed(k) && r >= mod >> 1n) r -= mod;
@@ -707,21 +713,21 @@ function sameSpan(a: Sp, b: Sp): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
-function wellTyped(crate: Crate, v: CV, ty: Ty, depth = 0): boolean {
+function wellTyped(crate: Crate, v: CV, ty: Ty, word: 32 | 64, depth = 0): boolean {
   const t = ty;
   if (v.k === 'unknown') return true;
   if (depth > 8) return true;
   if (t.k === 'int') {
     if (v.k !== 'int') return false;
-    const r = intRange(t.kind);
+    const r = rangeBounds(t.kind, word, 'narrow');
     return (r.min === null || v.v >= r.min) && (r.max === null || v.v <= r.max);
   }
-  if (t.k === 'array') return v.k === 'seq' && v.elems.length === t.len && v.elems.every((e) => wellTyped(crate, e, t.elem, depth + 1));
-  if (t.k === 'seq') return v.k === 'seq' && v.elems.every((e) => wellTyped(crate, e, t.elem, depth + 1));
+  if (t.k === 'array') return v.k === 'seq' && v.elems.length === t.len && v.elems.every((e) => wellTyped(crate, e, t.elem, word, depth + 1));
+  if (t.k === 'seq') return v.k === 'seq' && v.elems.every((e) => wellTyped(crate, e, t.elem, word, depth + 1));
   if ((t.k === 'struct' || t.k === 'enum' || t.k === 'tuple') && v.k === 'dt') {
     const dt = datatypeOf(crate, t);
     const c = dt?.ctors.find((x) => x.name === v.ctor);
-    return !!c && c.fields.every((f, i) => wellTyped(crate, v.fields[i]!, f.ty, depth + 1));
+    return !!c && c.fields.every((f, i) => wellTyped(crate, v.fields[i]!, f.ty, word, depth + 1));
   }
   return true;
 }
@@ -747,9 +753,19 @@ export function checkCounterexample(crate: Crate, checked: CheckedCrate, info: F
   }
   // values the reader cannot decode (sets, maps) stay unknown: using one stops the run (unchecked)
   void containsUnknown;
-  if (!f.params.every((p, i) => wellTyped(crate, args[i]!, crate.resolveType(p.ty, f.selfType))))
+  // an open word width: the run uses the model's (64 bits when the model does not say)
+  let word: 32 | 64 = crate.wordBits ?? 64;
+  if (crate.wordBits === null) {
+    try {
+      const w = reader.concrete(WORD_BITS, { k: 'int', kind: 'int' });
+      if (w.k === 'int' && w.v === 32n) word = 32;
+    } catch {
+      /* not in the model: the query does not depend on it */
+    }
+  }
+  if (!f.params.every((p, i) => wellTyped(crate, args[i]!, crate.resolveType(p.ty, f.selfType), word)))
     return { check: 'unchecked', detail: 'the model gives an input outside its type' };
-  const it = new Interpreter(crate, checked);
+  const it = new Interpreter(crate, checked, word);
   let panic: Panic | null = null;
   try {
     it.call(info, args, true);

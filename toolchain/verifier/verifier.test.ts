@@ -264,6 +264,12 @@ proof fn bv(a: usize) { assert(a & 0xffu64 as usize <= 0xffu64 as usize) by (bit
   it('`global size_of isize == 4`: 32 bits for both', async () => {
     expect(await run(`global size_of isize == 4;\n${probes}`)).toEqual({ is64: 'failed', is32: 'verified', cast: 'failed', bv: 'verified' });
   });
+  it("a counterexample at 32 bits is run at 32 bits (the model's width)", async () => {
+    const src = `verus! {\nfn narrow(x: u64) -> (r: usize) ensures r == x { x as usize }\n}\n`;
+    const report = await verifySources(new Map([['n.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    const ob = report.functions.find((f) => f.name === 'narrow')!.obligations.find((o) => o.status === 'failed')!;
+    expect(ob.counterexample!.check).toBe('confirmed');
+  });
   it("Verus's errors: set twice, set to both widths, a size other than 4 or 8", async () => {
     expect((await run(`global size_of usize == 8;\nmod m { global size_of usize == 8; }\n${probes}`))['<global item>']).toBe('error');
     expect((await run(`global size_of usize == 4;\nglobal size_of isize == 8;\n${probes}`))['<global item>']).toBe('error');

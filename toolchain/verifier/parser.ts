@@ -400,6 +400,8 @@ class Parser {
         out.splice(outAt);
         for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
       } else if (bad.length) {
+        // a `global` item under an attribute not implemented (`#[cfg(..)]`) fixes no width
+        for (let i = out.length - 1; i >= outAt; i--) if (out[i]!.k === 'global-size') out.splice(i, 1);
         const fns = made.filter((it): it is FnItem => it.k === 'fn');
         for (const f of fns) f.unsupportedAttrs = [...(f.unsupportedAttrs ?? []), ...bad];
         if (self?.k !== 'fn') {

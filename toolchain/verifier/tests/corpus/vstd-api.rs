@@ -892,4 +892,11 @@ proof fn sfl_len(s: Set<int>) {
     assert(s.filter(|i: int| i > 0).len() <= s.len());
 }
 
+// a vstd broadcast group the library does not have: a gap, not an error
+// expect: unsupported
+proof fn va_unknown_vstd_group() {
+    broadcast use group_map_not_in_the_library;
+    assert(true);
+}
+
 } // verus!

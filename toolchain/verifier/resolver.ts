@@ -277,8 +277,8 @@ export class Crate {
     if (set && !this.globalSizeErrors.size) this.wordBits = set.bits;
   }
   /** The module a function is defined in: its file's module, then the `mod` blocks around it. */
-  moduleOf(info: FnInfo): string[] {
-    return [...(this.fileModules.get(info.file) ?? []), ...info.item.module];
+  moduleOf(f: FnItem): string[] {
+    return [...(this.fileModules.get(this.fnFiles.get(f) ?? '') ?? []), ...f.module];
   }
   /** The file of each function item (a trait's method declarations: the trait's file). */
   readonly fnFiles = new Map<FnItem, string>();

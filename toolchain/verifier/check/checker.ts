@@ -953,8 +953,8 @@ class Checker {
   private useTypeInvariant(arg: Expr, ctx: Ctx, sp: Sp): void {
     if (ctx.code === 'exec') this.error('cannot call function `use_type_invariant` with mode proof in exec code', sp);
     const place = arg.k === 'unary' && arg.op === '&' ? arg.e : arg;
-    const proof: Ctx = { ...ctx, code: 'proof' };
-    const t = shallow(this.infer(place, { ...proof, code: 'spec' }), this.vars);
+    // (typed as a spec read: a borrow neither moves nor uses the value)
+    const t = shallow(this.infer(place, { ...ctx, code: 'spec' }), this.vars);
     let root: Expr = place;
     while (root.k === 'field' || (root.k === 'unary' && root.op === '*')) root = root.k === 'field' ? root.recv : root.e;
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
@@ -974,12 +974,8 @@ class Checker {
       this.error('this type does not have any type invariant', place.sp);
       return;
     }
-    if (!invariantVisible(this.crate, inv, this.moduleOfFn(ctx.fn))) this.error(invisibleInvariantMessage(inv), place.sp);
+    if (!invariantVisible(this.crate, inv, this.crate.moduleOf(ctx.fn))) this.error(invisibleInvariantMessage(inv), place.sp);
     this.borrowOfMoved(place, ctx);
-  }
-  /** The module `f` is defined in: its file's module, then its `mod` blocks. */
-  private moduleOfFn(f: FnItem): string[] {
-    return [...(this.crate.fileModules.get(this.crate.fnFiles.get(f) ?? '') ?? []), ...f.module];
   }
 
   /** Spec-only operations (views, `old`, ghost reads) in code that is compiled. */

@@ -117,8 +117,7 @@ export function invariantNamed(byType: ReadonlyMap<StructItem | EnumItem, FnItem
  * `from`: where it is not, Verus refuses to build, write or assume values of its type there.
  */
 export function invariantVisible(crate: Crate, inv: FnItem, from: string[]): boolean {
-  const module = [...(crate.fileModules.get(crate.fnFiles.get(inv) ?? '') ?? []), ...inv.module];
-  return within(from, scopeOf(inv.vis, module));
+  return within(from, scopeOf(inv.vis, crate.moduleOf(inv)));
 }
 
 export function invisibleInvariantMessage(inv: FnItem): string {

@@ -4,7 +4,9 @@
 // assertion's `requires` over its free variables; in context the requires are obligations and
 // the assertion is assumed after them.
 
-import type { Expr, Stmt } from '../ast';
+import type { Expr, Sp, Stmt } from '../ast';
+import type { ObligationKind } from '../../../app/verification';
+import type { Obligation } from './query';
 import { Crate, bits, isIntKind, isMachine, signed, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, quote, type Term } from '../smt';
 import { Unsupported, State, type Mode } from './state';
@@ -75,6 +77,23 @@ export class BvTranslator {
     if (r.w !== 0) throw new Unsupported('by(bit_vector) assertion must be boolean', e.sp);
     return r.t;
   }
+  /**
+   * Two operands of one width: a literal takes the other operand's width (the left one's, or,
+   * when the left one has none of its own, the right one's).
+   */
+  operands(l: Expr, r: Expr, want: number | null, sp: Expr['sp']): [{ t: Term; w: number }, { t: Term; w: number }] {
+    let a: { t: Term; w: number };
+    let b: { t: Term; w: number };
+    try {
+      a = this.tr(l, want);
+      b = this.tr(r, a.w || want);
+    } catch {
+      b = this.tr(r, want);
+      a = this.tr(l, b.w);
+    }
+    if (a.w !== b.w) throw new Unsupported('operands of different widths in by(bit_vector)', sp);
+    return [a, b];
+  }
   tr(e: Expr, want: number | null): { t: Term; w: number } {
     switch (e.k) {
       case 'bool':
@@ -138,17 +157,7 @@ export class BvTranslator {
           const b = this.bool(e.r);
           return { t: op === '&&' ? and(a, b) : op === '||' ? or(a, b) : op === '==>' ? implies(a, b) : eq(a, b), w: 0 };
         }
-        let a: { t: Term; w: number };
-        let b: { t: Term; w: number };
-        try {
-          a = this.tr(e.l, want);
-          b = this.tr(e.r, a.w || want);
-        } catch (err) {
-          b = this.tr(e.r, want);
-          a = this.tr(e.l, b.w);
-          void err;
-        }
-        if (a.w !== b.w) throw new Unsupported('operands of different widths in by(bit_vector)', e.sp);
+        const [a, b] = this.operands(e.l, e.r, want, e.sp);
         switch (op) {
           case '==': return { t: eq(a.t, b.t), w: 0 };
           case '!=': return { t: not(eq(a.t, b.t)), w: 0 };
@@ -170,16 +179,8 @@ export class BvTranslator {
         // Verus's `add(a, b)` / `sub` / `mul`: wrapping, as bit-vector arithmetic is
         const name = e.callee.k === 'path' && e.callee.segs.length === 1 ? e.callee.segs[0]! : '';
         if (!['add', 'sub', 'mul'].includes(name) || e.args.length !== 2 || this.crate.fnsByName.has(name)) throw new Unsupported('call in by(bit_vector)', e.sp);
-        let a: { t: Term; w: number };
-        let b: { t: Term; w: number };
-        try {
-          a = this.tr(e.args[0]!, want);
-          b = this.tr(e.args[1]!, a.w || want);
-        } catch {
-          b = this.tr(e.args[1]!, want);
-          a = this.tr(e.args[0]!, b.w);
-        }
-        if (a.w !== b.w || a.w === 0) throw new Unsupported('operands of different widths in by(bit_vector)', e.sp);
+        const [a, b] = this.operands(e.args[0]!, e.args[1]!, want, e.sp);
+        if (a.w === 0) throw new Unsupported('operands of different widths in by(bit_vector)', e.sp);
         return { t: [name === 'add' ? 'bvadd' : name === 'sub' ? 'bvsub' : 'bvmul', a.t, b.t], w: a.w };
       }
       case 'view':
@@ -209,15 +210,24 @@ export class BitVectorMethods {
     const tr = new BvTranslator(this.crate, (name) => vars.get(name) ?? null, (e) => this.cvc.checked.operatorCalls.has(e));
     const facts = f.requires.map((r) => tr.bool(r));
     const goal = and(...f.ensures.map((e) => tr.bool(e)));
+    this.bitVectorObligation(new State(), 'postcondition', f.nameSp, vars, tr, facts, goal);
+  }
+
+  /**
+   * An obligation whose query is `facts ==> goal` in bit-vector terms over `vars` (unsigned
+   * machine integers) alone: no solver configuration besides MBQI off, no prelude.
+   */
+  bitVectorObligation(this: FnGen, st: State, kind: ObligationKind, sp: Sp, vars: Map<string, { ty: Ty; sym: string }>, tr: BvTranslator, facts: Term[], goal: Term): Obligation {
     const decls: string[] = [];
     for (const [, v] of [...vars].sort()) {
       const k = v.ty;
-      if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', f.nameSp);
-      decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, f.nameSp)}))`);
+      if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', sp);
+      decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, sp)}))`);
     }
-    const ob = this.makeOb(new State(), 'postcondition', f.nameSp, 'true');
+    const ob = this.makeOb(st, kind, sp, 'true');
     this.pending.set(ob, { query: { mbqi: false, options: [], prelude: [], decls, facts, goal } });
     this.obligations.push(ob);
+    return ob;
   }
 
   bitVectorAssert(this: FnGen, s: Extract<Stmt, { k: 'assert' }>, st: State): void {
@@ -236,17 +246,8 @@ export class BitVectorMethods {
     const tr = new BvTranslator(this.crate, bvEnv, (e) => this.cvc.checked.operatorCalls.has(e));
     const reqs = s.req.map((r) => tr.bool(r));
     const goal = tr.bool(s.e);
-    const decls: string[] = [];
-    for (const [, v] of [...vars].sort()) {
-      const k = v.ty;
-      if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', s.sp);
-      decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, s.sp)}))`);
-    }
-    const ob = this.makeOb(st, 'assertion', s.sp, 'true');
-    // its own query: no solver configuration besides MBQI off, no prelude
-    this.pending.set(ob, { query: { mbqi: false, options: [], prelude: [], decls, facts: reqs, goal } });
+    const ob = this.bitVectorObligation(st, 'assertion', s.sp, vars, tr, reqs, goal);
     ob.scope = ob.scope.filter((v) => vars.has(v.name));
-    this.obligations.push(ob);
     // requires are checked in context; then the (int-encoded) assertion is assumed
     for (const r of s.req) this.oblige(st, 'assertion', r.sp, this.ev(r, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }).t, r.sp, 'requires of by(bit_vector) not satisfied');
     this.assume(st, this.ev(s.e, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }).t);

@@ -227,8 +227,7 @@ export class QueryMethods {
     // An open word width's constants are declared only for functions whose queries mention them:
     // their disjunction alone can send z3's nonlinear arithmetic astray (corpus: lemma_sum_formula).
     // (One prelude object for all of a function's obligations: the incremental plan shares it.)
-    const pendingTerms = (): Term[] => [...this.pending.values()].flatMap((q) => ('query' in q ? [] : [...q.path, q.goal]));
-    const fnPrelude = this.crate.wordBits === null && (prelude.some(mentionsWordSize) || this.facts.some(mentionsWordSize) || pendingTerms().some(mentionsWordSize)) ? [...WORD_SIZE_DECLS, ...prelude] : prelude;
+    const fnPrelude = this.withWordSize(prelude, [...this.facts, ...[...this.pending.values()].flatMap((q) => ('query' in q ? [] : [...q.path, q.goal]))]);
     let factsChecked = 0;
     for (const ob of this.obligations) {
       const q = this.pending.get(ob);
@@ -248,12 +247,17 @@ export class QueryMethods {
       // (built after the obligations: it may add sorts and axioms, which must not change them)
       const self = new Set([this.specKey]);
       const defPrelude = this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self]));
-      this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.crate.wordBits === null && defPrelude.some(mentionsWordSize) ? [...WORD_SIZE_DECLS, ...defPrelude] : defPrelude, decls: [], facts: [] };
+      this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.withWordSize(defPrelude, []), decls: [], facts: [] };
     }
+  }
+  /** `prelude`, after the open word width's constants when it or `terms` mention them. */
+  withWordSize(this: FnGen, prelude: Command[], terms: Term[]): Command[] {
+    if (this.crate.wordBits !== null || !(prelude.some(mentionsWordSize) || terms.some(mentionsWordSize))) return prelude;
+    return [...WORD_SIZE_DECLS, ...prelude];
   }
   /** Whether spec fn `info`'s body is visible where this function is defined (module privacy). */
   bodyVisible(this: FnGen, info: FnInfo): boolean {
-    return specBodyVisible(info.item, this.crate.moduleOf(info), this.crate.moduleOf(this.info));
+    return specBodyVisible(info.item, this.crate.moduleOf(info.item), this.crate.moduleOf(this.info.item));
   }
   /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
   prelude(this: FnGen, keys: string[], reveals: Set<string>): Command[] {

@@ -21,7 +21,7 @@ export class TypeInvariantMethods {
     const info = this.crate.fns.get(f.selfType ? `${f.selfType}::${f.name}` : f.name)?.find((x) => x.item === f);
     if (!info) throw new Unsupported(`the type invariant of \`${ty.name}\``, sp);
     // Verus: a program point that cannot see the invariant function may not build, write or assume it
-    if (!invariantVisible(this.crate, f, this.crate.moduleOf(this.info))) throw new ResolveError(invisibleInvariantMessage(f), sp);
+    if (!invariantVisible(this.crate, f, this.crate.moduleOf(this.info.item))) throw new ResolveError(invisibleInvariantMessage(f), sp);
     return info;
   }
   /** `inv(t)`: the invariant function applied to a value. */

@@ -281,6 +281,8 @@ export interface TraitItem {
   k: 'trait';
   name: string;
   methods: FnItem[];
+  /** `trait U: T + Copy` and `where Self: T`: what every implementing type also implements */
+  supertraits: TraitBound[];
   unsupported?: { what: string; sp: Sp };
   sp: Sp;
   module: string[];

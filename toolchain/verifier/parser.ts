@@ -775,7 +775,7 @@ class Parser {
       if (this.peek().kind === 'lifetime') {
         this.sawLifetimeBound = true;
         this.skipGenericItem();
-      } else if (this.peek().kind === 'ident' && this.is(':', 1) && params.some((p) => p.name === this.peek().text && p.kind === 'type')) {
+      } else if ((this.peek().kind === 'ident' || this.is('Self')) && this.is(':', 1) && params.some((p) => p.name === this.peek().text && p.kind === 'type')) {
         const p = params.find((x) => x.name === this.peek().text)!;
         this.next();
         this.next();
@@ -965,15 +965,14 @@ class Parser {
     const gs = this.peek().start;
     const gps = this.genericParams();
     if (gps.length) mark('generic trait', { start: gs, end: this.lastEnd() });
-    if (this.is(':')) {
-      const ss = this.peek().start;
-      while (!this.is('{') && !this.is('where') && this.peek().kind !== 'eof') this.next();
-      mark('supertrait bound', { start: ss, end: this.lastEnd() });
-    }
+    // `trait U: T` is `trait U where Self: T`: both are the trait's supertraits
+    const selfParam: GenericParam = { name: 'Self', kind: 'type', bounds: [], sp: { start, end: start } };
+    if (this.eat(':')) selfParam.bounds.push(...this.traitBounds());
     if (this.is('where')) {
-      const ws = this.peek().start;
-      this.whereClause();
-      mark('`where` clause on a trait', { start: ws, end: this.lastEnd() });
+      const other: OtherBound[] = [];
+      this.whereClause([selfParam, ...gps], other);
+      if (other[0]) mark('`where` clause on a trait', other[0].sp);
+      if (gps.some((p) => p.bounds.length)) mark('`where` clause on a trait', gps.find((p) => p.bounds.length)!.bounds[0]!.sp);
     }
     this.expect('{');
     const methods: FnItem[] = [];
@@ -1003,7 +1002,7 @@ class Parser {
       if (this.i === before) this.next();
     }
     this.expect('}');
-    return { k: 'trait', name, methods, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
+    return { k: 'trait', name, methods, supertraits: selfParam.bounds, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
   fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[]): FnItem {

@@ -277,6 +277,21 @@ export class Crate {
     if (set && !this.globalSizeErrors.size) this.wordBits = set.bits;
   }
   /** The module a function is defined in: its file's module, then the `mod` blocks around it. */
+  /**
+   * `trait` and every trait it implies through supertraits (`trait U: T + Copy`), transitively,
+   * marker traits included; a trait the crate does not define (or defines twice) implies only itself.
+   */
+  traitsImplied(trait: string): string[] {
+    const out: string[] = [];
+    const visit = (t: string) => {
+      if (out.includes(t)) return;
+      out.push(t);
+      const l = this.traits.get(t);
+      if (l?.length === 1) for (const b of l[0]!.item.supertraits) if (!b.hasArgs && !b.maybe) visit(b.name);
+    };
+    visit(trait);
+    return out;
+  }
   moduleOf(f: FnItem): string[] {
     return [...(this.fileModules.get(this.fnFiles.get(f) ?? '') ?? []), ...f.module];
   }

@@ -32,12 +32,16 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   const methods = new Map<string, number>();
   // trait impls per (trait, type name): two of them (`impl Tr for S<u8>`, `impl Tr for S<u64>`) are not told apart
   const implCount = new Map<string, number>();
+  const impls = new Map<string, { impl: TraitImplItem; file: string }[]>();
   for (const f of files) {
     for (const it of f.items) {
       if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
       if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
       if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, (methods.get(`${it.selfType}::${it.name}`) ?? 0) + 1);
-      if (it.k === 'trait-impl') implCount.set(implKey(it.trait, selfName(it.selfTy)), (implCount.get(implKey(it.trait, selfName(it.selfTy))) ?? 0) + 1);
+      if (it.k === 'trait-impl') {
+        implCount.set(implKey(it.trait, selfName(it.selfTy)), (implCount.get(implKey(it.trait, selfName(it.selfTy))) ?? 0) + 1);
+        impls.set(implKey(it.trait, selfName(it.selfTy)), [...(impls.get(implKey(it.trait, selfName(it.selfTy))) ?? []), { impl: it, file: f.path }]);
+      }
     }
   }
 
@@ -48,8 +52,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     if (!found) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which the crate does not define`, sp: impl.traitSp };
     if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
     const trait = found[0]!.item;
-    const gap = traitGap(trait);
-    if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.what})`, sp: impl.traitSp };
+    const gap = traitGap(trait, traits);
+    if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.k === 'error' ? 'a trait with errors' : gap.what})`, sp: impl.traitSp };
     if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
     if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
     const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
@@ -62,6 +66,14 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     }
     const missing = trait.methods.filter((d) => !d.body && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``);
     if (missing.length) return { k: 'error', problem: { message: `not all trait items implemented, missing: ${missing.join(', ')}`, sp: impl.sp } };
+    // rustc: an impl of `U` where `trait U: T` needs `impl T` for the same type (marker supertraits
+    // are rustc's to check); an unsupported one leaves this one's bound unknown too
+    for (const sup of trait.supertraits) {
+      if (MARKER_TRAITS.has(sup.name)) continue;
+      const supImpls = impls.get(implKey(sup.name, self)) ?? [];
+      if (!supImpls.length) return { k: 'error', problem: { message: `the trait bound \`${self}: ${sup.name}\` is not satisfied (\`${impl.trait}\` needs its supertrait \`${sup.name}\`)`, sp: impl.traitSp } };
+      if (supImpls.length > 1 || verdictOf(supImpls[0]!.impl, supImpls[0]!.file).k !== 'ok') return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\`: the impl of its supertrait \`${sup.name}\` is not supported`, sp: impl.traitSp };
+    }
     return { k: 'ok', trait };
   };
 
@@ -72,9 +84,13 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const items: Item[] = [];
     for (const it of f.items) {
       if (it.k === 'trait') {
-        const gap = traitGap(it);
-        if (gap) items.push({ k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module });
-        else {
+        const gap = traitGap(it, traits);
+        if (gap?.k === 'unsupported') items.push({ k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module });
+        else if (gap?.k === 'error') {
+          const diagnostic = { message: gap.what, sp: gap.sp };
+          diagnostics.push(diagnostic);
+          items.push({ k: 'error', what: `trait ${it.name}`, diagnostic, sp: it.sp, module: it.module });
+        } else {
           const methods = it.methods.map((d) => declaration(d, it));
           items.push({ ...it, methods });
           // a default method (exec or proof) is verified once, for every `Self: Trait`: a function of the file
@@ -101,9 +117,36 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   });
 }
 
-/** The first part of a trait the verifier does not model, or null. */
-function traitGap(t: TraitItem): { what: string; sp: Sp } | null {
-  if (t.unsupported) return t.unsupported;
+/** The first part of a trait the verifier does not model (or rustc refuses), or null. */
+function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[]>): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
+  if (t.unsupported) return { k: 'unsupported', ...t.unsupported };
+  const sup = supertraitGap(t, traits, [t.name]);
+  if (sup) return sup;
+  const unsupported = methodGap(t);
+  return unsupported ? { k: 'unsupported', ...unsupported } : null;
+}
+
+/**
+ * Supertraits are marker traits or traits of the crate that are themselves modelled; a cycle of
+ * supertraits is rustc's E0391. (`path`: the traits from the one judged down to `t`.)
+ */
+function supertraitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[]>, path: string[]): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
+  for (const b of t.supertraits) {
+    if (b.name === '?' || b.maybe || b.hasArgs) return { k: 'unsupported', what: `supertrait bound \`${b.maybe ? '?' : ''}${b.name}\` (only marker traits and the crate's own traits without arguments)`, sp: b.sp };
+    if (MARKER_TRAITS.has(b.name)) continue;
+    const found = traits.get(b.name);
+    if (!found) return { k: 'unsupported', what: `supertrait bound \`${b.name}\`, a trait the crate does not define`, sp: b.sp };
+    if (found.length > 1) return { k: 'unsupported', what: `supertrait bound \`${b.name}\`, a trait defined ${found.length} times`, sp: b.sp };
+    if (path.includes(b.name)) return { k: 'error', what: `cycle detected when computing the supertraits of \`${path[0]}\` (through \`${[...path, b.name].join('` -> `')}\`)`, sp: b.sp };
+    const inner = supertraitGap(found[0]!.item, traits, [...path, b.name]);
+    if (inner) return inner.k === 'error' ? { ...inner, sp: b.sp } : { k: 'unsupported', what: `supertrait \`${b.name}\` is not supported`, sp: b.sp };
+    if (found[0]!.item.unsupported || methodGap(found[0]!.item)) return { k: 'unsupported', what: `supertrait \`${b.name}\` is not supported`, sp: b.sp };
+  }
+  return null;
+}
+
+/** The first part of a trait's methods the verifier does not model, or null. */
+function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
   for (const d of t.methods) {
     if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
     // (an impl may override it: generic code could not rely on a default spec body)

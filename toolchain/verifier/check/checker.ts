@@ -26,6 +26,9 @@ import { isLibraryFile } from '../library/load';
 import { findTypeInvariants, invariantNamed, invariantVisible, invisibleInvariantMessage } from './type-invariants';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
 import { holdsParam, isCopy, movesValue } from './copy';
+
+/** Methods marker traits and `Fn` bounds give a type parameter (not modelled: their calls stay unsupported). */
+const MARKER_METHODS: ReadonlySet<string> = new Set(['clone', 'clone_from', 'call', 'call_mut', 'call_once']);
 import { printExpr } from '../printer';
 
 // ---------------------------------------------------------------------------------------------
@@ -2049,10 +2052,11 @@ class Checker {
         if (!impls.length) unsatisfied();
         else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is not supported`, sp);
         else {
-          // the caller relies on the impl's methods (Verus: a cycle through them is an error)
+          // the caller relies on the impl's methods and its supertraits' impls' (Verus: a cycle
+          // through them is an error); those impls' verdicts were judged with this one's (traits.ts)
           if (caller) {
             const calls = this.graph.calls.get(caller) ?? new Set();
-            for (const d of this.crate.traits.get(b.name)?.[0]?.item.methods ?? []) calls.add(d);
+            for (const t of this.crate.traitsImplied(b.name)) for (const d of this.crate.traits.get(t)?.[0]?.item.methods ?? []) calls.add(d);
             this.graph.calls.set(caller, calls);
           }
           // `impl Tr for S<u8>` implements `Tr` for `S<u8>` only: not told apart here
@@ -2136,7 +2140,9 @@ class Checker {
     return ctx.fn ? this.boundTraitsOf(ctx.fn, name) : [];
   }
   private boundTraitsOf(f: FnItem, name: string): string[] {
-    return (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.map((b) => b.name)).filter((t) => this.crate.traits.has(t));
+    // (a bound implies its supertraits: `T: U` with `trait U: V` gives `V`'s methods too)
+    const implied = (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.flatMap((b) => (b.maybe || b.hasArgs ? [] : this.crate.traitsImplied(b.name))));
+    return [...new Set(implied)].filter((t) => this.crate.traits.has(t));
   }
 
   /**
@@ -2494,6 +2500,9 @@ class Checker {
         this.trackedReceiver(decl.item, e.recv, ctx);
         return this.callFn(decl, e.args, r, ctx, e.sp, e);
       }
+      // rustc: only the bounds' traits give a type parameter methods (the marker traits' own,
+      // `clone` and the `Fn` family's calls, are not modelled)
+      if (!MARKER_METHODS.has(name)) throw new ResolveError(`no method named \`${name}\` found for type parameter \`${r.name}\` in the current scope`, e.nameSp);
     }
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
       const info = this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);

@@ -12,13 +12,14 @@ import { shallow, type CTy, type IntVars } from './types';
  * parameter without a `Copy` bound in it (`T`, `S<T>`, `(T, u8)`, `Option<T>`, `[T; N]`; spec
  * collections are copied). Other non-`Copy` datatypes: see `movesValue` (tracked values).
  */
-export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null): boolean {
+export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): boolean {
   const s = shallow(t, vars);
   switch (s.k) {
-    case 'param': return !fn?.genericParams?.some((p) => p.name === s.name && p.bounds.some((b) => b.name === 'Copy' && !b.maybe));
-    case 'struct': case 'enum': return s.args.some((a) => movesParam(a, vars, fn));
-    case 'tuple': return s.elems.some((a) => movesParam(a, vars, fn));
-    case 'array': return movesParam(s.elem, vars, fn);
+    // (`T: U` where `trait U: Copy` makes `T` `Copy` too)
+    case 'param': return !fn?.genericParams?.some((p) => p.name === s.name && p.bounds.some((b) => !b.maybe && crate.traitsImplied(b.name).includes('Copy')));
+    case 'struct': case 'enum': return s.args.some((a) => movesParam(a, vars, fn, crate));
+    case 'tuple': return s.elems.some((a) => movesParam(a, vars, fn, crate));
+    case 'array': return movesParam(s.elem, vars, fn, crate);
     default: return false;
   }
 }
@@ -33,7 +34,7 @@ export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null): boolean {
 export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate, how: { tracked?: boolean } = {}): boolean {
   const s = shallow(t, vars);
   switch (s.k) {
-    case 'param': return movesParam(s, vars, fn);
+    case 'param': return movesParam(s, vars, fn, crate);
     case 'struct': case 'enum': {
       const def = s.k === 'struct' ? crate.structs.get(s.name)?.[0] : crate.enums.get(s.name)?.[0];
       if (def && isLibraryFile(def.file)) return !derivesCopy(def.item);
@@ -86,7 +87,7 @@ export function isCopy(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): 
   const s = shallow(t, vars);
   const copy = (x: CTy) => isCopy(x, vars, fn, crate);
   switch (s.k) {
-    case 'param': return !movesParam(s, vars, fn);
+    case 'param': return !movesParam(s, vars, fn, crate);
     case 'struct': case 'enum': {
       if (!s.args.every(copy)) return false;
       if (s.k === 'enum' && s.name === 'Option') return true;

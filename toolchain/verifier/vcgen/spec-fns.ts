@@ -248,6 +248,8 @@ export class SpecFnMethods {
     }
     for (const r of f.requires.concat(f.recommends)) void r; // recommends are not checked
     if (!f.body) return;
+    // the module-level `broadcast use`: its lemmas' facts hold in the termination check too
+    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) this.assume(st, this.broadcastFact(u.lemma, u.sp));
     const scc = this.cvc.scc.get(this.info.key);
     const selfRec = this.cvc.recursive.has(this.info.key);
     const m = this.specMode([]);

@@ -241,6 +241,69 @@ mod bc_mod {
     }
 }
 
+// A module-level `broadcast use` also serves a spec fn's termination check.
+mod bc_mod_spec {
+    use super::*;
+
+    // expect: verified
+    pub uninterp spec fn bc_shrink(x: nat) -> nat;
+
+    // expect: verified
+    pub broadcast proof fn bc_shrink_lt(x: nat)
+        ensures x != 0 ==> #[trigger] bc_shrink(x) < x,
+    {
+        assume(false);
+    }
+
+    // A generic lemma is not modelled as a fact: its users are unsupported, not silently without it.
+    // expect: verified
+    pub broadcast proof fn bc_generic_fact<A>(a: A)
+        ensures #[trigger] bc_generic_pred(a),
+    {
+        assume(false);
+    }
+
+    // expect: verified
+    pub uninterp spec fn bc_generic_pred<A>(a: A) -> bool;
+
+    pub mod bc_user {
+        use super::*;
+
+        broadcast use super::bc_shrink_lt;
+
+        // expect: verified
+        spec fn bc_down(x: nat) -> int
+            decreases x,
+        {
+            if x == 0 { 0 } else { bc_down(bc_shrink(x)) + 1 }
+        }
+    }
+
+    pub mod bc_user_without {
+        use super::*;
+
+        // expect: failed decreases
+        spec fn bc_down_without(x: nat) -> int
+            decreases x,
+        {
+            if x == 0 { 0 } else { bc_down_without(bc_shrink(x)) + 1 }
+        }
+    }
+
+    pub mod bc_user_generic {
+        use super::*;
+
+        broadcast use super::bc_generic_fact;
+
+        // expect: unsupported
+        spec fn bc_down_generic(x: nat) -> int
+            decreases x,
+        {
+            if x == 0 { 0 } else { bc_down_generic((x - 1) as nat) + 1 }
+        }
+    }
+}
+
 mod bc_mod_two {
     use super::*;
 

@@ -515,4 +515,186 @@ proof fn qp_not_implemented() {
     assert(<QpR as QpU>::qp() == 0);
 }
 
+
+// ---- supertraits: `trait U: T` (or `where Self: T`): every implementing type implements `T`,
+// and a bound `X: U` gives generic code `T`'s methods and contracts too
+
+pub trait StArea {
+    spec fn area(&self) -> int;
+
+    proof fn area_nonneg(&self)
+        ensures self.area() >= 0;
+}
+
+pub trait StShape: StArea + Sized {
+    spec fn sides(&self) -> nat;
+
+    // The supertrait's spec method in a declaration's contract.
+    proof fn sides_pos(&self)
+        ensures self.sides() > 0, self.area() >= 0;
+
+    // A default method relying on the supertrait's contract.
+    // expect: verified
+    proof fn both(&self)
+        ensures self.area() >= 0,
+    {
+        self.area_nonneg();
+    }
+
+    // The supertrait's contract says nothing of the area's size.
+    // expect: failed postcondition
+    proof fn both_wrong(&self)
+        ensures self.area() > 0,
+    {
+        self.area_nonneg();
+    }
+}
+
+pub trait StNamed where Self: StShape {
+    spec fn name_len(&self) -> nat;
+}
+
+pub struct StSquare { pub side: u64 }
+
+impl StArea for StSquare {
+    // expect: verified
+    open spec fn area(&self) -> int { self.side as int }
+
+    // expect: verified
+    proof fn area_nonneg(&self) {}
+}
+
+impl StShape for StSquare {
+    // expect: verified
+    open spec fn sides(&self) -> nat { 4 }
+
+    // expect: verified
+    proof fn sides_pos(&self) {}
+}
+
+impl StNamed for StSquare {
+    // expect: verified
+    open spec fn name_len(&self) -> nat { 6 }
+}
+
+// expect: verified
+proof fn st_generic<X: StShape>(x: &X)
+    ensures x.area() >= 0,
+{
+    x.area_nonneg();
+}
+
+// Two levels up: `StNamed` implies `StShape`, which implies `StArea`.
+// expect: verified
+proof fn st_generic_two_levels<X: StNamed>(x: &X)
+    ensures x.area() >= 0, x.sides() > 0,
+{
+    x.sides_pos();
+    <X as StArea>::area_nonneg(x);
+}
+
+// expect: failed postcondition
+proof fn st_generic_wrong<X: StShape>(x: &X)
+    ensures x.area() > 0,
+{
+    x.area_nonneg();
+}
+
+// A bound by the supertrait does not give the subtrait's methods.
+// expect: error
+proof fn st_generic_wrong_bound<X: StArea>(x: &X) {
+    x.sides_pos();
+}
+
+// expect: verified
+proof fn st_concrete(s: StSquare)
+    requires s.side == 3,
+{
+    st_generic_two_levels(&s);
+    assert(s.area() == 3);
+}
+
+// expect: failed assertion
+proof fn st_concrete_wrong(s: StSquare)
+    requires s.side == 3,
+{
+    st_generic(&s);
+    assert(s.area() == 4);
+}
+
+pub struct StCircle { pub r: u64 }
+
+// rustc: the supertrait `StArea` is not implemented for `StCircle`.
+// expect: error
+impl StShape for StCircle {
+    open spec fn sides(&self) -> nat { 1 }
+    proof fn sides_pos(&self) {}
+}
+
+// A supertrait with a bound the verifier does not read: the trait is not modelled.
+// expect: unsupported
+pub trait StOther: StTheirs<u8> {
+    spec fn other(&self) -> int;
+}
+
+// expect: unsupported
+pub trait StTheirs<A> {
+    spec fn theirs(&self) -> int;
+}
+
+// rustc E0391: a cycle of supertraits.
+// expect: error
+pub trait StCycA: StCycB {
+    spec fn a(&self) -> int;
+}
+
+// expect: error
+pub trait StCycB: StCycA {
+    spec fn b(&self) -> int;
+}
+
+// A `Copy` supertrait makes a bounded parameter `Copy`: used twice, it is copied, not moved.
+pub trait StCopyable: Copy {
+    spec fn id(&self) -> int;
+}
+
+// expect: verified
+fn st_copy_twice<X: StCopyable>(x: X) -> (r: (X, X))
+    ensures r.0 == x, r.1 == x,
+{
+    (x, x)
+}
+
+// Without it, the second use is a use of a moved value.
+// expect: error
+fn st_move_twice<X: StArea>(x: X) -> (X, X) {
+    (x, x)
+}
+
+// Verus: a cycle through a supertrait's impl is nontermination (the impl of `StLoopB` for
+// `StLooper` needs `StLoopA`'s, whose method calls generic code that needs `StLoopB`).
+pub trait StLoopA {
+    proof fn la(&self) ensures false;
+}
+
+pub trait StLoopB: StLoopA {}
+
+// expect: error
+proof fn st_loop_generic<X: StLoopB>(x: &X)
+    ensures false,
+{
+    x.la();
+}
+
+pub struct StLooper {}
+
+impl StLoopA for StLooper {
+    // expect: error
+    proof fn la(&self) {
+        st_loop_generic(self);
+    }
+}
+
+impl StLoopB for StLooper {}
+
 } // verus!

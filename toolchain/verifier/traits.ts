@@ -149,8 +149,6 @@ function supertraitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitIt
 function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
   for (const d of t.methods) {
     if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
-    // (an impl may override it: generic code could not rely on a default spec body)
-    if (d.body && d.mode === 'spec') return { what: 'default body of a spec method', sp: d.nameSp };
     if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };

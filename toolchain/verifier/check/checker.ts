@@ -1994,7 +1994,11 @@ class Checker {
       }
     }
     // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
-    const info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
+    let info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
+    // `S::m(..)` / `Self::m(..)` of a default method `S`'s impl keeps: the trait's, at `Self` = `S`
+    // (`instantiate` reads `Self` from the path)
+    const typeName = segs.length === 2 ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
+    if (!info && typeName && (segs[0] === 'Self' || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
@@ -2056,7 +2060,10 @@ class Checker {
           // through them is an error); those impls' verdicts were judged with this one's (traits.ts)
           if (caller) {
             const calls = this.graph.calls.get(caller) ?? new Set();
-            for (const t of this.crate.traitsImplied(b.name)) for (const d of this.crate.traits.get(t)?.[0]?.item.methods ?? []) calls.add(d);
+            // (a trait's own method at `Self` = this type relies on the impl only through what its
+            // body calls, which are edges of their own: as Verus, only the supertraits' impls count)
+            const own = p.name === 'Self' && callee.selfType === b.name ? b.name : null;
+            for (const t of this.crate.traitsImplied(b.name)) if (t !== own) for (const d of this.crate.traits.get(t)?.[0]?.item.methods ?? []) calls.add(d);
             this.graph.calls.set(caller, calls);
           }
           // `impl Tr for S<u8>` implements `Tr` for `S<u8>` only: not told apart here

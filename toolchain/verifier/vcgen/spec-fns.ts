@@ -144,6 +144,22 @@ export class SpecFnMethods {
     return this.cvc.quantSpots.sites.note({ k: 'spec-fn', fn: this.info.qname, ...(fuel ? { fuel } : {}) }, { file: this.info.file, sp: this.info.item.nameSp });
   }
 
+  /**
+   * Whether this spec fn's body defines it at the instance being built. A trait's default spec
+   * body defines the method only at a datatype whose impl keeps the default: at a type parameter
+   * (generic code, the default body's own check) an impl may override it, so there the method is
+   * uninterpreted, as in Verus. (An overriding impl is reached by `traitDispatch` instead.)
+   */
+  defaultBodyDefines(this: FnGen): boolean {
+    const f = this.info.item;
+    if (f.generics[0] !== 'Self' || !f.selfType || !this.crate.traits.has(f.selfType)) return true;
+    const self = this.cur.env.get('Self');
+    if (self?.k !== 'struct' && self?.k !== 'enum') return false;
+    const impls = this.crate.traitImpls.get(`${f.selfType}|${self.name}`) ?? [];
+    if (impls.length !== 1 || impls[0]!.verdict !== 'ok') return false;
+    return !(this.crate.fns.get(`${self.name}::${f.name}`) ?? []).some((x) => x.item.traitImpl?.trait === f.selfType);
+  }
+
   buildSpecDef(this: FnGen, def: SpecDef): void {
     const f = this.info.item;
     const ps = this.paramTypes(f);
@@ -161,7 +177,7 @@ export class SpecFnMethods {
     let when: Term = 'true';
     const opaque = f.attrs.some((a) => a.includes('opaque'));
     // (a definition with an unsupported clause such as `when` might not hold: only declared)
-    if (f.body && !hasExternalBody(f.attrs) && !(opaque && rec) && !f.unsupportedClauses.length) {
+    if (f.body && !hasExternalBody(f.attrs) && !(opaque && rec) && !f.unsupportedClauses.length && this.defaultBodyDefines()) {
       try {
         const m = this.specMode([]);
         if (rec) {

@@ -341,10 +341,144 @@ pub fn tr_default_overridden(d: &Deft) -> (r: u64)
     d.thrice()
 }
 
+// A default spec body defines the method for the types whose impl keeps it; generic code sees
+// an uninterpreted method (an impl may override it), as in Verus.
 pub trait SpecDefault {
-    // An impl could override it: a default spec body is not modelled.
-    // expect: unsupported
-    spec fn d(&self) -> int { 0 }
+    // expect: verified
+    spec fn d(&self) -> int { 7 }
+
+    // The default method's own contract, at every `Self`: `d` is not known to be 7 there.
+    // expect: failed postcondition
+    proof fn d_is_seven(&self)
+        ensures self.d() == 7,
+    {
+    }
+
+    spec fn e(&self) -> int;
+
+    // A default spec body may call the trait's other methods.
+    // expect: verified
+    spec fn d_plus_e(&self) -> int { self.d() + self.e() }
+
+    // expect: verified
+    spec fn k() -> int { 5 }
+}
+
+pub struct SdKeep { pub v: int }
+pub struct SdOverride { pub v: int }
+
+impl SpecDefault for SdKeep {
+    // expect: verified
+    open spec fn e(&self) -> int { self.v }
+}
+
+impl SpecDefault for SdOverride {
+    // expect: verified
+    open spec fn d(&self) -> int { 8 }
+
+    // expect: verified
+    open spec fn e(&self) -> int { 1 }
+
+    // expect: verified
+    open spec fn k() -> int { 6 }
+}
+
+// expect: verified
+proof fn sd_keep(k: SdKeep)
+    requires k.v == 2,
+{
+    assert(k.d() == 7);
+    assert(k.d_plus_e() == 9);
+    assert(<SdKeep as SpecDefault>::d(&k) == 7);
+}
+
+// expect: verified
+proof fn sd_override(o: SdOverride) {
+    assert(o.d() == 8);
+    assert(o.d_plus_e() == 9);
+}
+
+// expect: verified
+proof fn sd_static() {
+    assert(SdKeep::k() == 5);
+    assert(<SdKeep as SpecDefault>::k() == 5);
+    assert(SdOverride::k() == 6);
+}
+
+// expect: failed assertion
+proof fn sd_static_wrong() {
+    assert(<SdOverride as SpecDefault>::k() == 5);
+}
+
+// The override replaces the default.
+// expect: failed assertion
+proof fn sd_override_wrong(o: SdOverride) {
+    assert(o.d() == 7);
+}
+
+// Generic code cannot rely on the default body.
+// expect: failed assertion
+proof fn sd_generic_wrong<X: SpecDefault>(x: &X) {
+    assert(x.d() == 7);
+}
+
+// expect: failed assertion
+proof fn sd_generic_sum_wrong<X: SpecDefault>(x: &X) {
+    assert(x.d_plus_e() == 7 + x.e());
+}
+
+pub trait SdOwn {
+    spec fn f() -> int;
+
+    // expect: verified
+    spec fn g() -> int { 3 }
+}
+
+pub struct SdOwnS;
+
+impl SdOwn for SdOwnS {
+    // An impl's method may use a default its impl keeps (no cycle: `g` does not call `f`).
+    // expect: verified
+    open spec fn f() -> int { Self::g() }
+}
+
+// expect: verified
+proof fn sd_own() {
+    assert(SdOwnS::f() == 3);
+}
+
+// expect: failed assertion
+proof fn sd_own_wrong() {
+    assert(SdOwnS::f() == 4);
+}
+
+pub trait SdCyc {
+    spec fn f() -> int;
+
+    // expect: error
+    spec fn g() -> int { Self::f() }
+}
+
+pub struct SdCycS;
+
+impl SdCyc for SdCycS {
+    // `f` is `g` is `f`: a definition by itself, refused.
+    // expect: error
+    open spec fn f() -> int { Self::g() + 1 }
+}
+
+// Generic code instantiated at a type that keeps the default: the caller knows it.
+// expect: verified
+spec fn sd_generic_d<X: SpecDefault>(x: &X) -> int { x.d() }
+
+// expect: verified
+proof fn sd_generic_at_keep(k: SdKeep) {
+    assert(sd_generic_d(&k) == 7);
+}
+
+// expect: failed assertion
+proof fn sd_generic_at_override(o: SdOverride) {
+    assert(sd_generic_d(&o) == 7);
 }
 
 // `Trait::m(x)` on a concrete type is that type's impl.

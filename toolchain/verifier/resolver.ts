@@ -82,6 +82,21 @@ export function isIntKind(s: string): s is IntKind {
   return INT_KINDS.has(s);
 }
 
+/**
+ * The name trait impls are keyed by for a type (`impl Tr for S`, `impl Tr for u8`): a datatype's
+ * name, an integer kind or `bool`; null for any other type (no impl of a crate trait is modelled).
+ */
+export function implTypeName(t: { k: string; name?: string; kind?: string }): string | null {
+  if (t.k === 'struct' || t.k === 'enum') return t.name ?? null;
+  if (t.k === 'int') return t.kind ?? null;
+  return t.k === 'bool' ? 'bool' : null;
+}
+
+/** Primitive types a crate trait may be implemented for (`impl Tr for u8`). */
+export function isImplPrimitive(name: string): boolean {
+  return isIntKind(name) || name === 'bool';
+}
+
 export function bits(k: IntKind): number {
   switch (k) {
     case 'u8': case 'i8': return 8;

@@ -13,7 +13,7 @@
 // method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
-import { MARKER_TRAITS } from './resolver';
+import { MARKER_TRAITS, isImplPrimitive } from './resolver';
 import type { ErrorItem, Expr, FnItem, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
@@ -58,7 +58,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
     const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
     if (bound) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` with a bound on its generic parameters (\`${bound.name}\`)`, sp: bound.sp };
-    if (!datatypes.has(self) || impl.generics.includes(self)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only structs and enums of the crate implement traits here)`, sp: impl.selfTy.sp };
+    if (!(datatypes.has(self) || isImplPrimitive(self)) || impl.generics.includes(self) || (isImplPrimitive(self) && impl.selfTy.k === 'path' && impl.selfTy.segs.length > 1)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only the crate's structs and enums, integers and \`bool\` implement traits here)`, sp: impl.selfTy.sp };
     if ((implCount.get(implKey(impl.trait, self)) ?? 0) > 1) return { k: 'unsupported', what: `more than one impl of trait \`${impl.trait}\` for \`${self}\``, sp: impl.sp };
     for (const m of impl.methods) {
       if ((methods.get(`${self}::${m}`) ?? 0) > 1) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };

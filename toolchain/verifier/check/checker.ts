@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, hasParam, intRange, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -81,8 +81,10 @@ export interface CheckedCrate {
    */
   callTypeArgs: Map<Expr, Ty[]>;
   /**
-   * Method calls on a value of a type parameter (`x.m()`, `x: T`, `T: Trait`): the trait's
-   * declaration of `m` they call (generic over `Self`, the receiver's type: `callTypeArgs`).
+   * Calls resolved through a trait: a method of a value of a type parameter (`x.m()`, `x: T`,
+   * `T: Trait`): the trait's declaration of `m` (generic over `Self`, the receiver's type:
+   * `callTypeArgs`); a default method a type's impl keeps: the trait's, at `Self` = that type; a
+   * method of an impl for an integer type or `bool` (`x.m()`, `u8::m(..)`): that impl's method.
    */
   traitCalls: Map<Expr, FnInfo>;
   /**
@@ -767,7 +769,7 @@ class Checker {
   private checkFn(f: FnItem): void {
     this.errors.push(...signatureErrors(f));
     // (rustc E0116; the standard library's own `impl<A> Seq<A>` stands for vstd's)
-    if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f)) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
+    if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f) && !f.traitImpl) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
@@ -1998,7 +2000,8 @@ class Checker {
     // `S::m(..)` / `Self::m(..)` of a default method `S`'s impl keeps: the trait's, at `Self` = `S`
     // (`instantiate` reads `Self` from the path)
     const typeName = segs.length === 2 ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
-    if (!info && typeName && (segs[0] === 'Self' || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
+    if (info && typeName && isImplPrimitive(typeName) && info.item.traitImpl) this.out.traitCalls.set(e, info);
+    if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
@@ -2051,7 +2054,7 @@ class Checker {
           if (!caller || !this.boundTraitsOf(caller, a.name).includes(b.name)) unsatisfied();
           continue;
         }
-        const typeName = a.k === 'struct' || a.k === 'enum' ? a.name : a.k === 'int' ? a.kind : a.k === 'bool' ? 'bool' : null;
+        const typeName = implTypeName(a);
         const impls = typeName ? this.crate.traitImpls.get(`${b.name}|${typeName}`) ?? [] : [];
         if (!impls.length) unsatisfied();
         else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is not supported`, sp);
@@ -2132,7 +2135,7 @@ class Checker {
       if (bounds.filter((b) => declaring.includes(b)).length > 1) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\`: more than one bound of \`${selfName}\` declares \`${method}\``, p.sp);
       return;
     }
-    if (p.segs.length === 2 && (this.crate.structs.has(selfName) || this.crate.enums.has(selfName))) {
+    if (p.segs.length === 2 && (this.crate.structs.has(selfName) || this.crate.enums.has(selfName) || isImplPrimitive(selfName))) {
       if (!this.crate.traitImpls.get(`${name}|${selfName}`)?.length) throw unsatisfied();
       const others = declaring.filter((t) => t !== name && this.crate.traitImpls.get(`${t}|${selfName}`)?.length);
       const inherent = (this.crate.fns.get(`${selfName}::${method}`) ?? []).some((i) => !i.item.traitImpl);
@@ -2531,6 +2534,14 @@ class Checker {
       if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
+    }
+    // a method of a crate trait's impl for this integer type or `bool` (`impl Tr for u8`)
+    const prim = r.k === 'int' || r.k === 'bool' ? implTypeName(r) : null;
+    const primInfo = prim ? (this.crate.fns.get(`${prim}::${name}`) ?? []).find((i) => i.item.traitImpl) ?? this.defaultMethod(prim, name, e) : null;
+    if (primInfo) {
+      this.out.traitCalls.set(e, primInfo);
+      this.trackedReceiver(primInfo.item, e.recv, ctx);
+      return this.callFn(primInfo, e.args, r, ctx, e.sp, e);
     }
     if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
     if (r.k === 'array' && ctx.code === 'exec' && name === 'index' && e.args.length === 1 && e.args[0]!.k !== 'unsupported') {

@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, genericEnv, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
@@ -254,12 +254,14 @@ export class CallMethods {
   traitDispatch(this: FnGen, info: FnInfo, tyArgs: Ty[]): { info: FnInfo; tyArgs: Ty[] } | null {
     const f = info.item;
     const self = tyArgs[0];
-    if (f.generics[0] !== 'Self' || !f.selfType || !this.crate.traits.has(f.selfType) || (self?.k !== 'struct' && self?.k !== 'enum')) return null;
-    const impls = this.crate.traitImpls.get(`${f.selfType}|${self.name}`) ?? [];
+    const selfName = self ? implTypeName(self) : null;
+    if (f.generics[0] !== 'Self' || !f.selfType || !this.crate.traits.has(f.selfType) || !self || !selfName) return null;
+    const impls = this.crate.traitImpls.get(`${f.selfType}|${selfName}`) ?? [];
     const impl = impls.length === 1 && impls[0]!.verdict === 'ok' ? impls[0]! : null;
     if (!impl || impl.selfTy.k !== 'path' || impl.selfTy.args.length !== impl.generics.length || !impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j])) return null;
-    const target = this.crate.fns.get(`${self.name}::${f.name}`)?.find((x) => x.item.traitImpl?.trait === f.selfType);
-    return target && target.item.generics.length === self.args.length ? { info: target, tyArgs: self.args } : null;
+    const target = this.crate.fns.get(`${selfName}::${f.name}`)?.find((x) => x.item.traitImpl?.trait === f.selfType);
+    const selfArgs = self.k === 'struct' || self.k === 'enum' ? self.args : [];
+    return target && target.item.generics.length === selfArgs.length ? { info: target, tyArgs: selfArgs } : null;
   }
 
   callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[]): V | null {

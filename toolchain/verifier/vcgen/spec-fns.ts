@@ -6,7 +6,7 @@
 
 import { sortedComponents } from '../graph';
 import type { FnItem, Sp } from '../ast';
-import { Crate, INT, ResolveError, UNIT, tyStr, type FnInfo, type Ty } from '../resolver';
+import { Crate, INT, ResolveError, UNIT, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
 import type { CheckedCrate } from '../check/checker';
 import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { quantifier, type QuantOrigin } from '../qid';
@@ -154,10 +154,11 @@ export class SpecFnMethods {
     const f = this.info.item;
     if (f.generics[0] !== 'Self' || !f.selfType || !this.crate.traits.has(f.selfType)) return true;
     const self = this.cur.env.get('Self');
-    if (self?.k !== 'struct' && self?.k !== 'enum') return false;
-    const impls = this.crate.traitImpls.get(`${f.selfType}|${self.name}`) ?? [];
+    const selfName = self ? implTypeName(self) : null;
+    if (!selfName) return false;
+    const impls = this.crate.traitImpls.get(`${f.selfType}|${selfName}`) ?? [];
     if (impls.length !== 1 || impls[0]!.verdict !== 'ok') return false;
-    return !(this.crate.fns.get(`${self.name}::${f.name}`) ?? []).some((x) => x.item.traitImpl?.trait === f.selfType);
+    return !(this.crate.fns.get(`${selfName}::${f.name}`) ?? []).some((x) => x.item.traitImpl?.trait === f.selfType);
   }
 
   buildSpecDef(this: FnGen, def: SpecDef): void {

@@ -831,4 +831,85 @@ impl StLoopA for StLooper {
 
 impl StLoopB for StLooper {}
 
+
+// ---- impls for integer types and `bool`
+
+pub trait PrimSize {
+    spec fn size(&self) -> int;
+
+    fn size_exec(&self) -> (r: u64)
+        ensures r as int == self.size();
+
+    // expect: verified
+    spec fn unit() -> int { 1 }
+}
+
+impl PrimSize for u8 {
+    // expect: verified
+    open spec fn size(&self) -> int { *self as int + 1 }
+
+    // expect: verified
+    fn size_exec(&self) -> (r: u64) { *self as u64 + 1 }
+}
+
+impl PrimSize for bool {
+    // expect: verified
+    open spec fn size(&self) -> int { if *self { 2 } else { 1 } }
+
+    // The impl's body must keep the trait's promise.
+    // expect: failed postcondition
+    fn size_exec(&self) -> (r: u64) { 1 }
+
+    // expect: verified
+    open spec fn unit() -> int { 3 }
+}
+
+// expect: verified
+fn prim_generic<X: PrimSize>(x: &X) -> (r: u64)
+    ensures r as int == x.size(),
+{
+    x.size_exec()
+}
+
+// expect: verified
+fn prim_calls() {
+    let b: u8 = 9;
+    let r = prim_generic(&b);
+    assert(r == 10);
+    let r2 = b.size_exec();
+    assert(r2 == 10);
+    let t = prim_generic(&true);
+    assert(t == 2);
+    proof {
+        assert(u8::unit() == 1);
+        assert(<bool as PrimSize>::unit() == 3);
+        assert(false.size() == 1);
+    }
+}
+
+// expect: failed assertion
+fn prim_calls_wrong() {
+    let b: u8 = 9;
+    let r = prim_generic(&b);
+    assert(r == 9);
+}
+
+// expect: failed assertion
+proof fn prim_default_wrong() {
+    assert(<bool as PrimSize>::unit() == 1);
+}
+
+// `u16` has no impl.
+// expect: error
+fn prim_no_impl(x: u16) -> u64 {
+    prim_generic(&x)
+}
+
+// Tuples do not implement traits here.
+// expect: unsupported
+impl PrimSize for (u8, u8) {
+    open spec fn size(&self) -> int { 0 }
+    fn size_exec(&self) -> (r: u64) { 0 }
+}
+
 } // verus!

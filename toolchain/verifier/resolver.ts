@@ -92,6 +92,19 @@ export function implTypeName(t: { k: string; name?: string; kind?: string }): st
   return t.k === 'bool' ? 'bool' : null;
 }
 
+/**
+ * The crate-wide name a written path to a function or constant means: `Type::name` when its
+ * second-to-last segment names a type (capitalized, `Self` = `selfType`, or an integer type or
+ * `bool`, whose trait impls have methods), else its last segment (a function or constant of a
+ * module: modules are resolved by `Crate.fn`).
+ */
+export function memberPathName(segs: readonly string[], selfType: string | null | undefined): string {
+  const last = segs[segs.length - 1]!;
+  const owner = segs.length >= 2 ? segs[segs.length - 2]! : null;
+  if (owner && (/^[A-Z]/.test(owner) || isImplPrimitive(owner))) return `${owner === 'Self' ? selfType : owner}::${last}`;
+  return last;
+}
+
 /** Primitive types a crate trait may be implemented for (`impl Tr for u8`). */
 export function isImplPrimitive(name: string): boolean {
   return isIntKind(name) || name === 'bool';
@@ -507,7 +520,7 @@ export class Crate {
       case 'int':
         return e.value;
       case 'path': {
-        const c = this.constItem(e.segs.length > 1 && /^[A-Z]/.test(e.segs[e.segs.length - 2]!) ? e.segs.slice(-2).join('::') : e.segs[e.segs.length - 1]!, e.sp);
+        const c = this.constItem(memberPathName(e.segs, null), e.sp);
         return c ? this.constIntValue(c.value, depth + 1) : null;
       }
       case 'cast':

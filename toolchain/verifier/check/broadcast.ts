@@ -9,7 +9,7 @@
 // `unsupported`, never a silently missing fact.
 
 import type { BroadcastName, BroadcastUseItem, FnItem, Item, Sp } from '../ast';
-import type { Crate, FnInfo } from '../resolver';
+import { memberPathName, type Crate, type FnInfo } from '../resolver';
 import { stronglyConnected } from '../graph';
 import { hasExternalBody } from '../../syntax/attributes';
 import { isLibraryFile } from '../library/load';
@@ -23,15 +23,6 @@ export interface BroadcastTargets {
   unsupported: CheckError | null;
 }
 
-/** The qualified name a path means (`Type::f`, `Self::f`, or the last segment). */
-function qualified(segs: string[], selfType: string | null): string {
-  const last = segs[segs.length - 1]!;
-  if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
-    const t = segs[segs.length - 2] === 'Self' ? selfType : segs[segs.length - 2]!;
-    return `${t}::${last}`;
-  }
-  return last;
-}
 
 /** Resolves the names of one `broadcast use` (written in an impl of `selfType`, or outside one). */
 export function broadcastTargets(crate: Crate, names: BroadcastName[], selfType: string | null): BroadcastTargets {
@@ -39,7 +30,7 @@ export function broadcastTargets(crate: Crate, names: BroadcastName[], selfType:
   const seenGroups = new Set<string>();
   const add = (n: BroadcastName, self: string | null): void => {
     const display = n.segs.join('::');
-    const q = qualified(n.segs, self);
+    const q = memberPathName(n.segs, self);
     let fn: FnInfo | null;
     try {
       fn = crate.fn(q, n.sp);

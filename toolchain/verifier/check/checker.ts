@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, memberPathName, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -256,15 +256,6 @@ function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
   if (t.k === 'path' && t.name === 'Ghost') return 'spec';
   if (t.k === 'path' && t.name === 'Tracked') return 'proof';
   return null;
-}
-
-function qualifiedName(segs: string[], selfType: string | null): string {
-  const last = segs[segs.length - 1]!;
-  if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
-    const t = segs[segs.length - 2] === 'Self' ? selfType : segs[segs.length - 2]!;
-    return `${t}::${last}`;
-  }
-  return last;
 }
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
@@ -1669,7 +1660,7 @@ class Checker {
       this.ctorMode(variant.ty, ctx, e.sp);
       return variant.ty;
     }
-    const c = this.crate.constItem(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp);
+    const c = this.crate.constItem(memberPathName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (c) {
       if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
@@ -1996,7 +1987,7 @@ class Checker {
       }
     }
     // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
-    let info = this.crate.fn(qualifiedName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
+    let info = this.crate.fn(memberPathName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
     // `S::m(..)` / `Self::m(..)` of a default method `S`'s impl keeps: the trait's, at `Self` = `S`
     // (`instantiate` reads `Self` from the path)
     const typeName = segs.length === 2 ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
@@ -2013,7 +2004,7 @@ class Checker {
   private calleeItem(e: Extract<Expr, { k: 'call' }>, caller: FnItem): FnItem | null {
     if (e.callee.k !== 'path') return null;
     try {
-      return this.crate.fn(qualifiedName(e.callee.segs, caller.selfType), e.sp, caller, e.callee.segs)?.item ?? null;
+      return this.crate.fn(memberPathName(e.callee.segs, caller.selfType), e.sp, caller, e.callee.segs)?.item ?? null;
     } catch (err) {
       if (err instanceof ResolveError) return null;
       throw err;
@@ -3012,7 +3003,7 @@ class Checker {
         this.block(s.block, proof);
         return C_UNIT;
       case 'reveal': {
-        const target = this.crate.fn(qualifiedName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
+        const target = this.crate.fn(memberPathName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         return C_UNIT;
       }

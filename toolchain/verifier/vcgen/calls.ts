@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, genericEnv, implTypeName, memberPathName, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
@@ -127,11 +127,7 @@ export class CallMethods {
     const decl = this.cvc.checked.traitCalls.get(e);
     if (decl) return this.callFn(decl, e.args.map((a) => ({ e: a })), st, m, sp, e);
     // function
-    let qname = last;
-    if (segs.length >= 2 && /^[A-Z]/.test(segs[segs.length - 2]!)) {
-      const t = segs[segs.length - 2] === 'Self' ? this.cur.item.selfType : segs[segs.length - 2]!;
-      qname = `${t}::${last}`;
-    }
+    const qname = memberPathName(segs, this.cur.item.selfType);
     const info = this.crate.fn(qname, sp, this.cur.item, segs);
     if (!info) throw new ResolveError(`cannot find function \`${segs.join('::')}\``, sp);
     // the checker decided this call means a `when_used_as_spec` target

@@ -894,6 +894,15 @@ fn prim_calls_wrong() {
     assert(r == 9);
 }
 
+// A free function of the same name is not the impl's method.
+// expect: verified
+spec fn unit() -> int { 100 }
+
+// expect: failed assertion
+proof fn prim_path_not_free_fn() {
+    assert(<u8 as PrimSize>::unit() == 100);
+}
+
 // expect: failed assertion
 proof fn prim_default_wrong() {
     assert(<bool as PrimSize>::unit() == 1);

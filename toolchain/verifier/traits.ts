@@ -148,7 +148,6 @@ function supertraitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitIt
 /** The first part of a trait's methods the verifier does not model, or null. */
 function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
   for (const d of t.methods) {
-    if (d.generics.length) return { what: `generic method \`${d.name}\``, sp: d.nameSp };
     if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
@@ -161,8 +160,8 @@ function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
 /** The trait method `d` as generic code sees it: a function generic over `Self: Trait`. */
 function declaration(d: FnItem, t: TraitItem): FnItem {
   const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: false, maybe: false, sp: d.nameSp }], sp: d.nameSp };
-  // (as visible as the trait, as in Rust)
-  return { ...d, selfType: t.name, generics: ['Self'], implGenerics: 1, genericParams: [self], vis: t.vis ?? { k: 'private' } };
+  // (as visible as the trait, as in Rust; a generic method's own parameters follow `Self`)
+  return { ...d, selfType: t.name, generics: ['Self', ...d.generics], implGenerics: 1, genericParams: [self, ...(d.genericParams ?? [])], vis: t.vis ?? { k: 'private' } };
 }
 
 /** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */
@@ -190,8 +189,18 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
   if (m.mode === 'spec' && m.body && !m.open && !m.closed && !m.openVis && traitVisible) errors.push({ message: 'open/closed is required for implementations of non-private traits', sp: m.nameSp });
   if (m.requires.length) errors.push({ message: 'trait method implementation cannot declare requires', sp: m.requires[0]!.sp });
   if (m.params.length !== d.params.length) errors.push({ message: `method \`${m.name}\` has ${m.params.length} parameter${m.params.length === 1 ? '' : 's'} but the declaration in the trait has ${d.params.length}`, sp: m.nameSp });
-  const implGenerics = m.implGenerics ?? 0;
-  if (m.generics.length > implGenerics || d.generics.length) return unsupported(`generic method \`${m.name}\` of a trait`, m.nameSp);
+  // a generic method: the impl's own parameters are the trait's (rustc E0049), by the same names
+  // (types are compared as written), with no bound the trait's lacks (rustc E0276)
+  const own = (m.genericParams ?? []).slice(m.implGenerics ?? 0);
+  const declared = d.genericParams ?? [];
+  if (own.length !== declared.length) errors.push({ message: `method \`${m.name}\` has ${own.length} type parameter${own.length === 1 ? '' : 's'} but its trait declaration has ${declared.length}`, sp: m.nameSp });
+  else if (own.some((p, i) => p.name !== declared[i]!.name || p.kind !== declared[i]!.kind)) return unsupported(`generic method \`${m.name}\` whose impl names or kinds its type parameters otherwise than the trait`, m.nameSp);
+  else {
+    for (const [i, p] of own.entries()) {
+      const extra = p.bounds.find((b) => !declared[i]!.bounds.some((x) => x.name === b.name && x.hasArgs === b.hasArgs && x.maybe === b.maybe));
+      if (extra) errors.push({ message: `impl has stricter requirements than trait: \`${p.name}: ${extra.name}\``, sp: extra.sp });
+    }
+  }
   const rename = new Map<string, string>();
   m.params.forEach((p, i) => {
     const q = d.params[i];

@@ -256,8 +256,10 @@ export class CallMethods {
     const impl = impls.length === 1 && impls[0]!.verdict === 'ok' ? impls[0]! : null;
     if (!impl || impl.selfTy.k !== 'path' || impl.selfTy.args.length !== impl.generics.length || !impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j])) return null;
     const target = this.crate.fns.get(`${selfName}::${f.name}`)?.find((x) => x.item.traitImpl?.trait === f.selfType);
+    // the impl method's generic arguments: the impl's (the type's), then the method's own
     const selfArgs = self.k === 'struct' || self.k === 'enum' ? self.args : [];
-    return target && target.item.generics.length === selfArgs.length ? { info: target, tyArgs: selfArgs } : null;
+    const tyArgsOfImpl = [...selfArgs, ...tyArgs.slice(1)];
+    return target && target.item.generics.length === tyArgsOfImpl.length ? { info: target, tyArgs: tyArgsOfImpl } : null;
   }
 
   callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[]): V | null {

@@ -921,4 +921,80 @@ impl PrimSize for (u8, u8) {
     fn size_exec(&self) -> (r: u64) { 0 }
 }
 
+
+// ---- generic methods: a trait method's own type parameters, as in the impl (same names)
+
+pub trait GmPick {
+    spec fn holds<P>(&self, p: P) -> bool;
+
+    fn pick<A: Copy>(&self, a: A, b: A) -> (r: A)
+        ensures r == a || r == b;
+}
+
+pub struct GmFirst { pub x: u64 }
+
+impl GmPick for GmFirst {
+    // expect: verified
+    open spec fn holds<P>(&self, p: P) -> bool { self.x > 0 }
+
+    // The impl promises more than the trait.
+    // expect: verified
+    fn pick<A: Copy>(&self, a: A, b: A) -> (r: A)
+        ensures r == a,
+    {
+        a
+    }
+}
+
+// expect: verified
+fn gm_concrete(s: &GmFirst) {
+    let r = s.pick(3u8, 4u8);
+    assert(r == 3);
+}
+
+// expect: verified
+fn gm_generic<X: GmPick>(x: &X) -> (r: u8)
+    ensures r == 3 || r == 4,
+{
+    x.pick(3u8, 4u8)
+}
+
+// Generic code knows the trait's contract only.
+// expect: failed assertion
+fn gm_generic_wrong<X: GmPick>(x: &X) {
+    let r = x.pick(3u8, 4u8);
+    assert(r == 3);
+}
+
+// expect: verified
+spec fn gm_holds_at<X: GmPick>(x: &X) -> bool { x.holds(1u8) }
+
+// `GmPick::holds<GmFirst, u8>` is the impl's `holds::<u8>`.
+// expect: verified
+proof fn gm_dispatch(s: GmFirst)
+    requires s.x == 1,
+{
+    assert(gm_holds_at(&s));
+    assert(s.holds::<bool>(true));
+}
+
+// expect: failed assertion
+proof fn gm_dispatch_wrong(s: GmFirst)
+    requires s.x == 0,
+{
+    assert(gm_holds_at(&s));
+}
+
+pub struct GmBad {}
+
+impl GmPick for GmBad {
+    // Another name for the method's type parameter: not modelled.
+    // expect: unsupported
+    open spec fn holds<Q>(&self, p: Q) -> bool { true }
+
+    // rustc E0276: a bound the trait's declaration does not have.
+    // expect: error
+    fn pick<A: Copy + StArea>(&self, a: A, b: A) -> (r: A) { a }
+}
+
 } // verus!

@@ -2227,7 +2227,7 @@ class Checker {
       }
     }
     // `T::m(..)`: the trait method declaration at `Self` = `T`
-    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info ? call.callee.segs[0] : undefined;
+    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info && f.generics[0] === 'Self' ? call.callee.segs[0] : undefined;
     if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: [], sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
     if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
@@ -3003,6 +3003,9 @@ class Checker {
         this.block(s.block, proof);
         return C_UNIT;
       case 'reveal': {
+        // Verus: a primitive type's trait method is revealed by `<u64 as Tr>::f` only
+        const owner = s.name.length >= 2 ? s.name[s.name.length - 2]! : null;
+        if (owner && isImplPrimitive(owner)) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
         const target = this.crate.fn(memberPathName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         return C_UNIT;

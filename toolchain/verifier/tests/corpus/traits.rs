@@ -908,6 +908,22 @@ proof fn prim_default_wrong() {
     assert(<bool as PrimSize>::unit() == 1);
 }
 
+pub trait PrimOpaque {
+    spec fn hidden() -> nat;
+}
+
+impl PrimOpaque for u64 {
+    // expect: verified
+    #[verifier::opaque]
+    open spec fn hidden() -> nat { 0 }
+}
+
+// Verus: revealing a primitive type's trait method needs `<u64 as PrimOpaque>::hidden`.
+// expect: error
+proof fn prim_reveal_needs_ufcs() {
+    reveal(u64::hidden);
+}
+
 // `u16` has no impl.
 // expect: error
 fn prim_no_impl(x: u16) -> u64 {

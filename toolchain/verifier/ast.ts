@@ -7,7 +7,7 @@ export interface Sp {
 }
 
 export type TypeExpr =
-  | { k: 'path'; name: string; segs: string[]; args: TypeExpr[]; sp: Sp; /** lifetime arguments (`Foo<'a>`) */ lifetimes?: string[] }
+  | { k: 'path'; name: string; segs: string[]; args: TypeExpr[]; sp: Sp; /** lifetime arguments (`Foo<'a>`) */ lifetimes?: string[]; /** `<Ty as Trait>::Name`: the qualified self type and trait (`name` is the associated type's) */ qself?: { ty: TypeExpr; trait: string; traitHasArgs: boolean } }
   | { k: 'ref'; mut: boolean; inner: TypeExpr; sp: Sp; /** `&'a T`: `'a` (absent when elided) */ lifetime?: string }
   | { k: 'array'; elem: TypeExpr; len: Expr; sp: Sp }
   | { k: 'slice'; elem: TypeExpr; sp: Sp }
@@ -250,6 +250,10 @@ export interface FnItem {
   otherBounds?: OtherBound[];
   /** The generic arguments of the impl's self type (`impl<T, const N: usize> Array<T, N>`: `T`, `N`). */
   selfArgs?: TypeExpr[];
+  /** A trait impl's method: the associated types its impl binds (what `Self::X` means in it). */
+  implAssocTypes?: AssocTypeBinding[];
+  /** The generic parameters that stand for associated types of bounded parameters (traits.ts), last in `generics`. */
+  assocParams?: AssocParam[];
   /**
    * A bound between lifetimes or on a lifetime (`'a: 'b`, `T: 'a`, a `where` clause naming a
    * lifetime) on the function or its impl: lifetimes are then related in ways not recorded here.
@@ -283,10 +287,39 @@ export interface TraitItem {
   methods: FnItem[];
   /** `trait U: T + Copy` and `where Self: T`: what every implementing type also implements */
   supertraits: TraitBound[];
+  /** `type X;` / `type X: Bound;`: the associated types every impl binds */
+  assocTypes: AssocTypeDecl[];
   unsupported?: { what: string; sp: Sp };
   sp: Sp;
   module: string[];
   vis?: Visibility;
+}
+
+/** An associated type a trait declares (`type X: Bound;`). */
+export interface AssocTypeDecl {
+  name: string;
+  bounds: TraitBound[];
+  sp: Sp;
+}
+
+/** An associated type an impl binds (`type X = u8;`). */
+export interface AssocTypeBinding {
+  name: string;
+  ty: TypeExpr;
+  sp: Sp;
+}
+
+/**
+ * A generic parameter traits.ts adds for an associated type of a bounded parameter: `A::X` for
+ * `A: T` where `T` (or a supertrait) declares `type X`. Its argument at a call is fixed by `A`'s:
+ * the impl's binding at a type, the caller's own `B::X` at a parameter `B`.
+ */
+export interface AssocParam {
+  /** the parameter's name, `A::X` */
+  name: string;
+  base: string;
+  trait: string;
+  assoc: string;
 }
 
 /** `impl<..> Trait for Type { .. }`: which trait for which type; its methods are `FnItem`s of the file (with `traitImpl`). */
@@ -300,6 +333,8 @@ export interface TraitImplItem {
   genericParams: GenericParam[];
   /** the method names it defines, in order */
   methods: string[];
+  /** `type X = T;` */
+  assocTypes: AssocTypeBinding[];
   /** a part of it the verifier does not model (an associated type or const) */
   unsupported?: { what: string; sp: Sp };
   /** set by traits.ts: whether its methods are the type's (`ok`), or it is reported unsupported / an error */

@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -908,18 +908,38 @@ class Parser {
     this.whereClause(gps, implOther);
     const implLifetimeBound = this.sawLifetimeBound;
     const selfType = tyName(selfTy);
-    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, genericParams: gps, methods: [], sp: { start, end: start }, module } : null;
+    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, genericParams: gps, methods: [], assocTypes: [], sp: { start, end: start }, module } : null;
     this.expect('{');
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;
       try {
         const inner: Item[] = [];
-        if (traitImpl && (this.is('type') || (this.is('const') && !this.is('fn', 1)))) {
-          // an associated type or constant: not modelled
+        if (traitImpl && this.is('type')) {
+          // `type X = T;` (a generic one, `type X<'a> = ..`, is not modelled)
+          const s0 = this.peek().start;
+          this.next();
+          const aname = this.ident();
+          if (!this.eat('=')) {
+            this.recoverItemSimple();
+            traitImpl.unsupported ??= { what: 'generic associated type in a trait impl', sp: { start: s0, end: this.lastEnd() } };
+            continue;
+          }
+          const ty = this.type();
+          if (!this.is(';')) {
+            this.recoverItemSimple();
+            traitImpl.unsupported ??= { what: 'associated type with a `where` clause in a trait impl', sp: { start: s0, end: this.lastEnd() } };
+            continue;
+          }
+          this.expect(';');
+          traitImpl.assocTypes.push({ name: aname, ty, sp: { start: s0, end: this.lastEnd() } });
+          continue;
+        }
+        if (traitImpl && this.is('const') && !this.is('fn', 1)) {
+          // an associated constant: not modelled
           const s0 = this.peek().start;
           this.next();
           this.recoverItemSimple();
-          traitImpl.unsupported ??= { what: 'associated type or constant in a trait impl', sp: { start: s0, end: this.lastEnd() } };
+          traitImpl.unsupported ??= { what: 'associated constant in a trait impl', sp: { start: s0, end: this.lastEnd() } };
           continue;
         }
         this.item(inner, module, selfType);
@@ -928,6 +948,8 @@ class Parser {
             it.selfType = selfType;
             if (traitImpl) {
               it.traitImpl = { trait: traitImpl.trait, traitSp: traitImpl.traitSp };
+              // (the array is filled as the impl is read: a binding may follow the method)
+              it.implAssocTypes = traitImpl.assocTypes;
               traitImpl.methods.push(it.name);
             }
             if (g.length) {
@@ -976,14 +998,30 @@ class Parser {
     }
     this.expect('{');
     const methods: FnItem[] = [];
+    const assocTypes: AssocTypeDecl[] = [];
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;
       try {
-        if (this.is('type') || (this.is('const') && !this.is('fn', 1))) {
+        if (this.is('type')) {
+          // `type X;` / `type X: Bound;` (generic ones, defaults and `where` clauses are not modelled)
+          const s0 = this.peek().start;
+          this.next();
+          const aname = this.ident();
+          const bounds = this.eat(':') ? this.traitBounds() : [];
+          if (!this.is(';')) {
+            this.recoverItemSimple();
+            mark('generic associated type, or one with a default or a `where` clause', { start: s0, end: this.lastEnd() });
+            continue;
+          }
+          this.expect(';');
+          assocTypes.push({ name: aname, bounds, sp: { start: s0, end: this.lastEnd() } });
+          continue;
+        }
+        if (this.is('const') && !this.is('fn', 1)) {
           const s0 = this.peek().start;
           this.next();
           this.recoverItemSimple();
-          mark('associated type or constant', { start: s0, end: this.lastEnd() });
+          mark('associated constant', { start: s0, end: this.lastEnd() });
           continue;
         }
         const inner: Item[] = [];
@@ -1002,7 +1040,7 @@ class Parser {
       if (this.i === before) this.next();
     }
     this.expect('}');
-    return { k: 'trait', name, methods, supertraits: selfParam.bounds, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
+    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
   fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[]): FnItem {
@@ -1348,6 +1386,18 @@ class Parser {
       return { k: 'proofFn', params, ret, flags, marker, ...(lifetime ? { lifetime } : {}), sp: { start: s, end: this.lastEnd() } };
     }
     if (this.is('dyn') || this.is('impl') || this.is('fn')) this.error('unsupported type');
+    if (this.eat('<')) {
+      // `<Ty as Trait>::X`: an associated type of `Ty`'s impl of `Trait`
+      const qty = this.type();
+      this.expect('as');
+      const tr = this.type();
+      if (!this.eatGt()) this.error('expected `>`');
+      this.expect('::');
+      const aname = this.ident();
+      if (tr.k !== 'path') this.error('expected a trait', tr.sp);
+      const trait = tr.k === 'path' ? tr.name : '?';
+      return { k: 'path', name: aname, segs: [aname], args: [], qself: { ty: qty, trait, traitHasArgs: tr.k === 'path' && (tr.args.length > 0 || !!tr.lifetimes?.length) }, sp: { start: s, end: this.lastEnd() } };
+    }
     const segs: string[] = [];
     let args: TypeExpr[] = [];
     const lifetimes: string[] = [];

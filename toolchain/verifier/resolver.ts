@@ -34,7 +34,7 @@ export type Ty =
 export type ArrayLen = number | string;
 
 /** The generic parameters an item's types may name, and what `Self` is. */
-export type TypeScope = string | null | FnItem | StructItem | EnumItem;
+export type TypeScope = string | null | FnItem | StructItem | EnumItem | TraitImplItem;
 
 /** The bounds a `proof_fn<F>` marker parameter may have, and the flag each gives (`''`: none). */
 export const PROOF_FN_BOUND_FLAGS: ReadonlyMap<string, string> = new Map([['ProofFn', ''], ['ProofFnOnce', 'Once'], ['ProofFnMut', 'Mut'], ['Copy', 'Copy'], ['Send', 'Send'], ['Sync', 'Sync']]);
@@ -103,6 +103,21 @@ export function memberPathName(segs: readonly string[], selfType: string | null 
   const owner = segs.length >= 2 ? segs[segs.length - 2]! : null;
   if (owner && (/^[A-Z]/.test(owner) || isImplPrimitive(owner))) return `${owner === 'Self' ? selfType : owner}::${last}`;
   return last;
+}
+
+/**
+ * `trait` and every trait it implies through supertraits (`trait U: T + Copy`), transitively,
+ * marker traits included (`lookup`: the crate's trait of a name, if exactly one).
+ */
+export function traitClosure(trait: string, lookup: (name: string) => TraitItem | undefined): string[] {
+  const out: string[] = [];
+  const visit = (t: string) => {
+    if (out.includes(t)) return;
+    out.push(t);
+    for (const b of lookup(t)?.supertraits ?? []) if (!b.hasArgs && !b.maybe) visit(b.name);
+  };
+  visit(trait);
+  return out;
 }
 
 /** Primitive types a crate trait may be implemented for (`impl Tr for u8`). */
@@ -310,16 +325,43 @@ export class Crate {
    * marker traits included; a trait the crate does not define (or defines twice) implies only itself.
    */
   traitsImplied(trait: string): string[] {
-    const out: string[] = [];
-    const visit = (t: string) => {
-      if (out.includes(t)) return;
-      out.push(t);
+    return traitClosure(trait, (t) => {
       const l = this.traits.get(t);
-      if (l?.length === 1) for (const b of l[0]!.item.supertraits) if (!b.hasArgs && !b.maybe) visit(b.name);
-    };
-    visit(trait);
-    return out;
+      return l?.length === 1 ? l[0]!.item : undefined;
+    });
   }
+  /** `<Ty as Trait>::X`: the generic parameter `A::X` for a parameter `A`, the impl's binding for a type. */
+  private qualifiedAssocType(t: TypeExpr & { k: 'path' }, q: NonNullable<(TypeExpr & { k: 'path' })['qself']>, scope: TypeScope, depth: number): Ty {
+    if (q.traitHasArgs) throw new UnsupportedType(`\`<.. as ${q.trait}<..>>::${t.name}\`: a generic trait`, t.sp);
+    const base = this.resolveType(q.ty, scope, depth + 1);
+    if (base.k === 'param') {
+      const hidden = scopeInfo(scope).params.get(`${base.name}::${t.name}`);
+      const hiddenParam = typeof scope === 'object' && scope?.k === 'fn' ? scope.assocParams?.find((a) => a.name === hidden?.name) : undefined;
+      if (hidden && hiddenParam && this.traitsImplied(q.trait).includes(hiddenParam.trait)) return { k: 'param', name: hidden.name };
+      throw new UnsupportedType(`associated type \`<${base.name} as ${q.trait}>::${t.name}\` (not declared by a bound of \`${base.name}\`)`, t.sp);
+    }
+    return this.assocTypeAt(q.trait, base, t.name, t.sp);
+  }
+
+  /**
+   * The associated type `X` of `ty`'s impl of `trait`: the impl's binding, its generic parameters
+   * being `ty`'s arguments (an impl over every argument of its type, as static dispatch needs).
+   */
+  assocTypeAt(trait: string, ty: Ty, assoc: string, sp: Sp): Ty {
+    const name = implTypeName(ty);
+    if (!name) throw new UnsupportedType(`associated type \`${assoc}\` of \`${tyStr(ty)}\` (only the crate's datatypes, integer types and \`bool\` implement traits here)`, sp);
+    const impls = this.traitImpls.get(`${trait}|${name}`) ?? [];
+    if (!impls.length) throw new ResolveError(`the trait bound \`${tyStr(ty)}: ${trait}\` is not satisfied`, sp);
+    const impl = impls[0]!;
+    if (impls.length > 1 || impl.verdict !== 'ok') throw new UnsupportedType(`associated type \`${assoc}\` of an impl of \`${trait}\` for \`${name}\` that is not modelled`, sp);
+    const binding = impl.assocTypes.find((b) => b.name === assoc);
+    if (!binding) throw new ResolveError(`cannot find associated type \`${assoc}\` in trait \`${trait}\``, sp);
+    const args = ty.k === 'struct' || ty.k === 'enum' ? ty.args : [];
+    const overAll = impl.selfTy.k === 'path' && impl.selfTy.args.length === impl.generics.length && impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j]);
+    if (!overAll || args.length !== impl.generics.length) throw new UnsupportedType(`associated type \`${assoc}\` of an impl of \`${trait}\` for some arguments of \`${name}\` only`, sp);
+    return substTy(this.resolveType(binding.ty, impl), new Map(impl.generics.map((g, i) => [g, args[i]!])));
+  }
+
   moduleOf(f: FnItem): string[] {
     return [...(this.fileModules.get(this.fnFiles.get(f) ?? '') ?? []), ...f.module];
   }
@@ -441,6 +483,16 @@ export class Crate {
         return { k: 'closure', id: -1, params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1), proof };
       }
       case 'path': {
+        if (t.qself) return this.qualifiedAssocType(t, t.qself, scope, depth);
+        // `A::X` / `Self::X`: an associated type (a generic parameter traits.ts added for a bounded
+        // `A`, or what the impl of the function binds)
+        if (t.segs.length === 2 && !t.args.length && (t.segs[0] === 'Self' || sc.params.has(t.segs[0]!))) {
+          const hidden = sc.params.get(t.segs.join('::'));
+          if (hidden) return { k: 'param', name: hidden.name };
+          const binding = t.segs[0] === 'Self' && typeof scope === 'object' && scope?.k === 'fn' ? scope.implAssocTypes?.find((b) => b.name === t.segs[1]) : undefined;
+          if (binding) return this.resolveType(binding.ty, scope, depth + 1);
+          throw new UnsupportedType(`associated type \`${t.segs.join('::')}\` (not declared by a bound of \`${t.segs[0]}\`, ambiguous, or of a datatype's parameter)`, t.sp);
+        }
         let name = t.name;
         // a trait method declaration: `Self` is its generic parameter (traits.ts)
         if (name === 'Self' && t.segs.length === 1 && sc.params.get('Self')?.kind === 'type') return { k: 'param', name };
@@ -577,6 +629,7 @@ function scopeInfo(scope: TypeScope): ScopeInfo {
   if (scope === null || typeof scope === 'string') return { selfType: scope, params: new Map() };
   const ps = scope.genericParams ?? scope.generics.map((g): GenericParam => ({ name: g, kind: 'type', bounds: [], sp: scope.sp }));
   const params = new Map(ps.map((p) => [p.name, p]));
+  if (scope.k === 'trait-impl') return { selfType: scope.selfTy.k === 'path' ? scope.selfTy.name : null, params, selfExpr: scope.selfTy };
   if (scope.k === 'fn') {
     const fn = scope;
     const selfType = fn.selfType;

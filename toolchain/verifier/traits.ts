@@ -13,8 +13,8 @@
 // method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
-import { MARKER_TRAITS, isImplPrimitive } from './resolver';
-import type { ErrorItem, Expr, FnItem, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitImplItem, TraitItem, TypeExpr } from './ast';
+import { MARKER_TRAITS, isImplPrimitive, traitClosure } from './resolver';
+import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
 
@@ -45,6 +45,11 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     }
   }
 
+  // the associated types a bound by trait `name` gives (its supertraits' included)
+  const lookup = (name: string) => (traits.get(name)?.length === 1 ? traits.get(name)![0]!.item : undefined);
+  const assocOf = (name: string): { trait: string; assoc: string; bounds: GenericParam['bounds'] }[] =>
+    traitClosure(name, lookup).flatMap((t) => (lookup(t)?.assocTypes ?? []).map((a) => ({ trait: t, assoc: a.name, bounds: a.bounds })));
+
   const verdictOf = (impl: TraitImplItem, file: string): ImplVerdict => {
     const self = selfName(impl.selfTy);
     const found = traits.get(impl.trait);
@@ -64,7 +69,22 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if ((methods.get(`${self}::${m}`) ?? 0) > 1) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };
       if (!trait.methods.some((d) => d.name === m)) return { k: 'error', problem: { message: `method \`${m}\` is not a member of trait \`${impl.trait}\``, sp: impl.sp } };
     }
-    const missing = trait.methods.filter((d) => !d.body && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``);
+    // the associated types: exactly the trait's (rustc E0046 / E0437), each satisfying its bounds
+    const extra = impl.assocTypes.find((b) => !trait.assocTypes.some((a) => a.name === b.name));
+    if (extra) return { k: 'error', problem: { message: `type \`${extra.name}\` is not a member of trait \`${impl.trait}\``, sp: extra.sp } };
+    const twice = impl.assocTypes.find((b, i) => impl.assocTypes.findIndex((x) => x.name === b.name) !== i);
+    if (twice) return { k: 'error', problem: { message: `the name \`${twice.name}\` is defined multiple times`, sp: twice.sp } };
+    for (const a of trait.assocTypes) {
+      const b = impl.assocTypes.find((x) => x.name === a.name);
+      if (!b) continue;
+      for (const bound of a.bounds) {
+        if (MARKER_TRAITS.has(bound.name) && !bound.hasArgs) continue;
+        const bty = b.ty.k === 'path' && b.ty.segs.length === 1 && !b.ty.qself && !impl.generics.includes(b.ty.name) ? b.ty.name : null;
+        if (!bty || !(datatypes.has(bty) || isImplPrimitive(bty)) || bound.hasArgs || bound.maybe || !traits.has(bound.name)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`: whether its \`type ${a.name}\` satisfies \`${bound.name}\` is not checked here`, sp: b.sp };
+        if (!impls.get(implKey(bound.name, bty))?.length) return { k: 'error', problem: { message: `the trait bound \`${bty}: ${bound.name}\` is not satisfied (required by \`type ${a.name}\` of \`${impl.trait}\`)`, sp: b.sp } };
+      }
+    }
+    const missing = [...trait.methods.filter((d) => !d.body && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``), ...trait.assocTypes.filter((a) => !impl.assocTypes.some((b) => b.name === a.name)).map((a) => `\`${a.name}\``)];
     if (missing.length) return { k: 'error', problem: { message: `not all trait items implemented, missing: ${missing.join(', ')}`, sp: impl.sp } };
     // rustc: an impl of `U` where `trait U: T` needs `impl T` for the same type (marker supertraits
     // are rustc's to check); an unsupported one leaves this one's bound unknown too
@@ -91,7 +111,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
           diagnostics.push(diagnostic);
           items.push({ k: 'error', what: `trait ${it.name}`, diagnostic, sp: it.sp, module: it.module });
         } else {
-          const methods = it.methods.map((d) => declaration(d, it));
+          const methods = it.methods.map((d) => withAssocParams(declaration(d, it), assocOf));
           items.push({ ...it, methods });
           // a default method (exec or proof) is verified once, for every `Self: Trait`: a function of the file
           items.push(...methods.filter((d) => d.body));
@@ -110,8 +130,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
         if (v?.k !== 'ok') continue; // reported by the impl's item
         // (a trait impl's method is as visible as the trait, as in Rust: what its open body may mention depends on it)
-        items.push({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'), vis: v.trait.vis ?? { k: 'private' } });
-      } else items.push(it);
+        items.push(withAssocParams({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'), vis: v.trait.vis ?? { k: 'private' } }, assocOf));
+      } else items.push(it.k === 'fn' ? withAssocParams(it, assocOf) : it);
     }
     return { ...f, items, diagnostics };
   });
@@ -162,6 +182,38 @@ function declaration(d: FnItem, t: TraitItem): FnItem {
   const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: false, maybe: false, sp: d.nameSp }], sp: d.nameSp };
   // (as visible as the trait, as in Rust; a generic method's own parameters follow `Self`)
   return { ...d, selfType: t.name, generics: ['Self', ...d.generics], implGenerics: 1, genericParams: [self, ...(d.genericParams ?? [])], vis: t.vis ?? { k: 'private' } };
+}
+
+/**
+ * `f` with a generic parameter `A::X` for each associated type `X` a bound of its parameter `A`
+ * gives (`A: T`, `T` or a supertrait declaring `type X`), after its own parameters: generic code
+ * sees `A::X` as one more type parameter; a call fixes it by `A`'s argument (check/checker.ts).
+ * Two bounds of one parameter giving the same name give none (a use of it is `unsupported`).
+ */
+function withAssocParams(f: FnItem, assocOf: (trait: string) => { trait: string; assoc: string; bounds: GenericParam['bounds'] }[]): FnItem {
+  const extra: GenericParam[] = [];
+  const params: AssocParam[] = [];
+  const ambiguous = new Set<string>();
+  for (const p of f.genericParams ?? []) {
+    if (p.kind !== 'type') continue;
+    for (const b of p.bounds) {
+      if (b.hasArgs || b.maybe) continue;
+      for (const a of assocOf(b.name)) {
+        const name = `${p.name}::${a.assoc}`;
+        const seen = params.find((x) => x.name === name);
+        if (seen) {
+          // (rustc E0221, an ambiguous associated type: left out, so a use of it is unsupported)
+          if (seen.trait !== a.trait) ambiguous.add(name);
+          continue;
+        }
+        params.push({ name, base: p.name, trait: a.trait, assoc: a.assoc });
+        extra.push({ name, kind: 'type', bounds: a.bounds, sp: b.sp });
+      }
+    }
+  }
+  const keep = params.filter((x) => !ambiguous.has(x.name));
+  if (!keep.length) return f;
+  return { ...f, generics: [...f.generics, ...keep.map((x) => x.name)], genericParams: [...(f.genericParams ?? []), ...extra.filter((x) => !ambiguous.has(x.name))], assocParams: keep };
 }
 
 /** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */
@@ -227,6 +279,12 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
 
 /** Types written the same, the trait's `Self` being the impl's type (or `Self`). Lifetimes are not compared. */
 function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem): boolean {
+  // the trait's `Self::X`: the impl's binding of `X` (or `Self::X` written again)
+  if (inTrait.k === 'path' && inTrait.segs.length === 2 && inTrait.segs[0] === 'Self' && !inTrait.args.length) {
+    if (inImpl.k === 'path' && inImpl.segs.length === 2 && inImpl.segs[0] === 'Self' && inImpl.segs[1] === inTrait.segs[1]) return true;
+    const binding = m.implAssocTypes?.find((b) => b.name === inTrait.segs[1]);
+    return !!binding && JSON.stringify(stripSpans(binding.ty)) === JSON.stringify(stripSpans(inImpl));
+  }
   if (inTrait.k === 'path' && inTrait.name === 'Self' && inTrait.segs.length === 1) {
     if (inImpl.k === 'path' && inImpl.name === 'Self') return true;
     return inImpl.k === 'path' && inImpl.name === m.selfType && inImpl.args.length === (m.selfArgs?.length ?? 0) && inImpl.args.every((a, i) => sameType(m.selfArgs![i]!, a, m));

@@ -2012,9 +2012,10 @@ class Checker {
   }
 
   /** Generic arguments of the item being checked, to be known once it is typed (as rustc). */
-  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp; callee?: FnItem; fn?: FnItem | null }[] = [];
+  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp; callee?: FnItem; fn?: FnItem | null; assoc?: () => void }[] = [];
   private resolveGenericArgs(): void {
     for (const p of this.pendingGeneric) {
+      p.assoc?.();
       const tys = p.args.map((a) => toTy(a, this.vars));
       if (tys.some((t) => t === null)) {
         if (!this.sawUnsupported) this.error(`type annotations needed: cannot infer the generic arguments of \`${p.what}\``, p.sp);
@@ -2214,6 +2215,8 @@ class Checker {
       written = writtenGenerics(call);
       names = f.generics.slice(implN);
     }
+    // (the parameters standing for associated types are never written: `fixAssocArgs`)
+    names = names.filter((n) => !f.assocParams?.some((a) => a.name === n));
     if (written.length) {
       if (written.length !== names.length) {
         this.error(`function \`${info.qname}\` takes ${names.length} generic argument${names.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
@@ -2234,8 +2237,36 @@ class Checker {
       const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };
       this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
     }
-    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null });
+    this.fixAssocArgs(f, env, sp);
+    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null, assoc: () => this.fixAssocArgs(f, env, sp) });
     return env;
+  }
+
+  /**
+   * The arguments of `f`'s parameters for associated types (`A::X`, traits.ts), from `A`'s once
+   * it is known: the caller's own `B::X` for a parameter `B` (its bound gives it), the impl's
+   * binding for a type (`Crate.assocTypeAt`). Run when the call is met and again once the caller
+   * is typed (an argument may fix `A` only then).
+   */
+  private fixAssocArgs(f: FnItem, env: Map<string, CTy>, sp: Sp): void {
+    for (const a of f.assocParams ?? []) {
+      const base = shallow(env.get(a.base)!, this.vars);
+      const target = env.get(a.name)!;
+      if (shallow(target, this.vars).k !== 'tvar') continue;
+      if (base.k === 'param') {
+        this.unify(target, { k: 'param', name: `${base.name}::${a.assoc}` }, sp);
+        continue;
+      }
+      const ty = toTy(base, this.vars);
+      if (!ty) continue;
+      try {
+        this.unify(target, fromTy(this.crate.assocTypeAt(a.trait, ty, a.assoc, sp)), sp);
+      } catch (e) {
+        if (e instanceof UnsupportedType) this.unsupportedHere(`unsupported: ${e.message}`, e.sp);
+        else if (e instanceof ResolveError) this.error(e.message, e.sp);
+        else throw e;
+      }
+    }
   }
 
   /**
@@ -2289,9 +2320,12 @@ class Checker {
     if (params.length !== total) this.error(`function \`${info.qname}\` takes ${params.length} arguments but ${total} were supplied`, sp);
     const offset = recvTy ? 1 : 0;
     if (recvTy && params[0]) this.unify(params[0].ty, recvTy, sp);
+    // (the receiver may fix `Self`, and with it `Self::X`, before the arguments are typed)
+    if (env) this.fixAssocArgs(f, env, sp);
     args.forEach((a, i) => {
       const p = params[i + offset];
       const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
+      if (env) this.fixAssocArgs(f, env, sp);
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
       // the others); elsewhere, or under lifetime bounds, what it borrows is not checked
       const declared = f.params[i + offset]?.ty;

@@ -256,10 +256,14 @@ export class CallMethods {
     const impl = impls.length === 1 && impls[0]!.verdict === 'ok' ? impls[0]! : null;
     if (!impl || impl.selfTy.k !== 'path' || impl.selfTy.args.length !== impl.generics.length || !impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j])) return null;
     const target = this.crate.fns.get(`${selfName}::${f.name}`)?.find((x) => x.item.traitImpl?.trait === f.selfType);
-    // the impl method's generic arguments: the impl's (the type's), then the method's own
+    // the impl method's generic arguments, by name: the impl's (the type's), then the method's own
+    // and those of their associated types (the impl binds `Self::X` itself)
     const selfArgs = self.k === 'struct' || self.k === 'enum' ? self.args : [];
-    const tyArgsOfImpl = [...selfArgs, ...tyArgs.slice(1)];
-    return target && target.item.generics.length === tyArgsOfImpl.length ? { info: target, tyArgs: tyArgsOfImpl } : null;
+    if (!target || selfArgs.length !== impl.generics.length) return null;
+    const declEnv = genericEnv(f, tyArgs);
+    const implEnv = new Map(impl.generics.map((g, i) => [g, selfArgs[i]!]));
+    const tyArgsOfImpl = target.item.generics.map((g) => implEnv.get(g) ?? declEnv.get(g));
+    return tyArgsOfImpl.every((t) => t !== undefined) ? { info: target, tyArgs: tyArgsOfImpl as Ty[] } : null;
   }
 
   callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[]): V | null {

@@ -251,18 +251,181 @@ impl Shape for Line {
 
 // ---- not modelled: reported unsupported
 
-pub trait Assoc {
+// An associated constant is not modelled.
+pub trait AssocConst {
     // expect: unsupported
-    type Item;
+    const N: u64;
     fn get(&self) -> u64;
 }
 
-pub struct HasAssoc { pub v: u64 }
+// ---- associated types: `type X;` in the trait, `type X = T;` in each impl. In generic code
+// `A::X` (for `A: Trait`) is one more type parameter, fixed at each call by `A`'s argument.
 
-// expect: unsupported
+pub trait Assoc {
+    type Item;
+
+    spec fn item(&self) -> Self::Item;
+
+    spec fn ok(x: Self::Item) -> bool;
+
+    fn get(&self) -> (r: Self::Item)
+        requires Self::ok(self.item()),
+        ensures r == self.item();
+}
+
+pub struct HasAssoc { pub v: u8 }
+
 impl Assoc for HasAssoc {
+    type Item = u8;
+
+    // expect: verified
+    open spec fn item(&self) -> u8 { self.v }
+
+    // expect: verified
+    open spec fn ok(x: u8) -> bool { x < 100 }
+
+    // expect: verified
+    fn get(&self) -> (r: u8) { self.v }
+}
+
+pub struct HasAssocWide { pub w: u64 }
+
+impl Assoc for HasAssocWide {
     type Item = u64;
-    fn get(&self) -> u64 { self.v }
+
+    // expect: verified
+    open spec fn item(&self) -> Self::Item { self.w }
+
+    // expect: verified
+    open spec fn ok(x: u64) -> bool { true }
+
+    // The body breaks the trait's promise (`r == self.item()`).
+    // expect: failed postcondition
+    fn get(&self) -> (r: u64) { 0 }
+}
+
+// expect: verified
+fn as_get<A: Assoc>(a: &A) -> (r: A::Item)
+    requires A::ok(a.item()),
+    ensures r == a.item(),
+{
+    a.get()
+}
+
+// `A::Item` is any type: two of its values may differ.
+// expect: failed assertion
+proof fn as_items_differ<A: Assoc>(x: A::Item, y: A::Item) {
+    assert(x == y);
+}
+
+// At `HasAssoc`, `A::Item` is `u8`: the callee's result has `u8`'s range.
+// expect: verified
+fn as_at_u8(h: &HasAssoc)
+    requires h.v < 100,
+{
+    let r = as_get(h);
+    assert(r == h.v);
+    assert(r < 256);
+}
+
+// expect: failed assertion
+fn as_at_u8_wrong(h: &HasAssoc)
+    requires h.v < 100,
+{
+    let r = as_get(h);
+    assert(r < 99);
+}
+
+// The trait's `requires` at the impl: `HasAssoc::ok` is `x < 100`.
+// expect: failed precondition
+fn as_at_u8_requires(h: &HasAssoc) {
+    let r = as_get(h);
+}
+
+// `<HasAssoc as Assoc>::Item` is `u8`.
+// expect: verified
+proof fn as_qualified(x: <HasAssoc as Assoc>::Item) {
+    assert(x < 256);
+}
+
+// expect: failed assertion
+proof fn as_qualified_wrong(x: <HasAssocWide as Assoc>::Item) {
+    assert(x < 256);
+}
+
+pub struct AsMissing {}
+
+// rustc E0046: the impl must bind `Item`.
+// expect: error
+impl Assoc for AsMissing {
+    open spec fn item(&self) -> u8 { 0 }
+    open spec fn ok(x: u8) -> bool { true }
+    fn get(&self) -> (r: u8) { 0 }
+}
+
+pub struct AsWrongType {}
+
+impl Assoc for AsWrongType {
+    type Item = bool;
+
+    // Not the trait's `Self::Item` (`bool` here).
+    // expect: error
+    open spec fn item(&self) -> u8 { 0 }
+
+    // expect: verified
+    open spec fn ok(x: bool) -> bool { true }
+
+    // (the trait's `ensures r == self.item()` compares a `bool` with this impl's `u8`)
+    // expect: error
+    fn get(&self) -> (r: bool) { self.item() == 0 }
+}
+
+// An associated type with a bound: generic code may use the bound's methods on it.
+pub trait AsKeyed {
+    type Key: StArea;
+
+    spec fn key(&self) -> Self::Key;
+}
+
+// expect: verified
+proof fn as_key_area<A: AsKeyed>(a: &A)
+    ensures a.key().area() >= 0,
+{
+    a.key().area_nonneg();
+}
+
+// expect: failed postcondition
+proof fn as_key_area_wrong<A: AsKeyed>(a: &A)
+    ensures a.key().area() > 0,
+{
+    a.key().area_nonneg();
+}
+
+pub struct AsKeyHolder { pub k: StSquare }
+
+impl AsKeyed for AsKeyHolder {
+    type Key = StSquare;
+
+    // expect: verified
+    open spec fn key(&self) -> StSquare { self.k }
+}
+
+// The bound's impl at the binding: `StSquare`'s area is its side.
+// expect: verified
+proof fn as_key_concrete(h: AsKeyHolder)
+    requires h.k.side == 5,
+{
+    as_key_area(&h);
+    assert(h.key().area() == 5);
+}
+
+pub struct AsKeyBad {}
+
+// rustc: `type Key = u8` needs `u8: StArea`.
+// expect: error
+impl AsKeyed for AsKeyBad {
+    type Key = u8;
+    open spec fn key(&self) -> u8 { 0 }
 }
 
 // ---- default methods: an exec or proof default body is verified once, for every `Self: Trait`

@@ -636,6 +636,24 @@ class Parser {
     else this.eat(';');
   }
 
+  /**
+   * `<'a, 'b>` made of lifetimes only: read (lifetimes are erased), true; anything else (or no
+   * `<`): nothing read, false.
+   */
+  lifetimeParams(): boolean {
+    if (!this.is('<')) return false;
+    let j = 1;
+    while (this.peek(j).kind === 'lifetime' && (this.is(',', j + 1) || this.peek(j + 1).text.startsWith('>'))) {
+      if (this.peek(j + 1).text.startsWith('>')) {
+        this.i += j + 1;
+        this.eatGt();
+        return true;
+      }
+      j += 2;
+    }
+    return false;
+  }
+
   /** The names of `genericParams()`. */
   generics(): string[] {
     return this.genericParams().map((g) => g.name);
@@ -894,11 +912,15 @@ class Parser {
     let selfTy = ty;
     if (this.eat('for')) {
       const ty2 = this.type();
-      // a generic trait (`impl T<u8> for S`) or an impl for a reference: not modelled (skip body, report)
-      if (ty.k !== 'path' || ty.args.length || ty.lifetimes?.length || ty2.k !== 'path') {
+      // a generic trait (`impl T<u8> for S`) or an impl for a reference: not modelled (skip body,
+      // report); still an impl of the trait, so that what relies on it is unsupported, not an error
+      // (lifetime arguments, `impl<'a> T<'a> for S`, are erased as everywhere)
+      if (ty.k !== 'path' || ty.args.length || ty2.k !== 'path') {
         this.whereClause();
         this.skipBalanced();
-        out.push({ k: 'unsupported', what: `trait impl for ${tyName(ty2)}`, sp: { start, end: this.lastEnd() }, module });
+        const what = `impl of trait \`${tyName(ty)}\` for \`${tyName(ty2)}\`: ${ty.k === 'path' && ty.args.length ? 'a generic trait' : 'a type other than a named one'}`;
+        if (ty.k === 'path') out.push({ k: 'trait-impl', trait: tyName(ty), traitSp: ty.sp, selfTy: ty2, generics: gps.map((x) => x.name), genericParams: gps, methods: [], assocTypes: [], unsupported: { what, sp: { start, end: this.lastEnd() } }, sp: { start, end: this.lastEnd() }, module });
+        else out.push({ k: 'unsupported', what, sp: { start, end: this.lastEnd() }, module });
         return;
       }
       traitRef = ty;
@@ -919,6 +941,7 @@ class Parser {
           const s0 = this.peek().start;
           this.next();
           const aname = this.ident();
+          this.lifetimeParams();
           if (!this.eat('=')) {
             this.recoverItemSimple();
             traitImpl.unsupported ??= { what: 'generic associated type in a trait impl', sp: { start: s0, end: this.lastEnd() } };
@@ -1007,6 +1030,8 @@ class Parser {
           const s0 = this.peek().start;
           this.next();
           const aname = this.ident();
+          // (lifetime parameters, `type T<'a>;`, are erased as everywhere)
+          this.lifetimeParams();
           const bounds = this.eat(':') ? this.traitBounds() : [];
           if (!this.is(';')) {
             this.recoverItemSimple();
@@ -1396,7 +1421,9 @@ class Parser {
       const aname = this.ident();
       if (tr.k !== 'path') this.error('expected a trait', tr.sp);
       const trait = tr.k === 'path' ? tr.name : '?';
-      return { k: 'path', name: aname, segs: [aname], args: [], qself: { ty: qty, trait, traitHasArgs: tr.k === 'path' && (tr.args.length > 0 || !!tr.lifetimes?.length) }, sp: { start: s, end: this.lastEnd() } };
+      // (lifetime arguments, `<S as T<'a>>::X<'b>`, are erased as everywhere)
+      if (this.is('<') && !this.lifetimeParams()) this.error('unsupported type: a generic associated type with type arguments');
+      return { k: 'path', name: aname, segs: [aname], args: [], qself: { ty: qty, trait, traitHasArgs: tr.k === 'path' && tr.args.length > 0 }, sp: { start: s, end: this.lastEnd() } };
     }
     const segs: string[] = [];
     let args: TypeExpr[] = [];

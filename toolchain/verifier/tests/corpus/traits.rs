@@ -419,6 +419,47 @@ proof fn as_key_concrete(h: AsKeyHolder)
     assert(h.key().area() == 5);
 }
 
+// Lifetime parameters of traits and associated types are erased, as everywhere.
+pub trait AsLife<'x> {
+    type Out<'a>;
+
+    spec fn out<'a>(&self) -> Self::Out<'a>;
+}
+
+pub struct AsLifeS { pub b: u16 }
+
+impl<'x> AsLife<'x> for AsLifeS {
+    type Out<'a> = u16;
+
+    // expect: verified
+    open spec fn out<'a>(&self) -> u16 { self.b }
+}
+
+// expect: verified
+proof fn as_life(x: <AsLifeS as AsLife>::Out<'static>) {
+    assert(x < 0x10000);
+}
+
+// expect: failed assertion
+proof fn as_life_wrong(x: <AsLifeS as AsLife<'static>>::Out<'static>) {
+    assert(x < 0x100);
+}
+
+// An impl of a generic trait is not modelled: what needs it is unsupported, not an error.
+// expect: unsupported
+pub trait AsGen<A> {
+    spec fn gen(&self) -> A;
+}
+
+// expect: unsupported
+impl AsGen<u8> for AsLifeS {
+    open spec fn gen(&self) -> u8 { 0 }
+}
+
+// expect: unsupported
+proof fn as_gen_needs(x: <AsLifeS as AsGen<u8>>::Out) {
+}
+
 pub struct AsKeyBad {}
 
 // rustc: `type Key = u8` needs `u8: StArea`.

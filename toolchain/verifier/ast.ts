@@ -40,7 +40,7 @@ export type Pat =
 export type Expr =
   | { k: 'int'; value: bigint; suffix: string; sp: Sp }
   | { k: 'bool'; value: boolean; sp: Sp }
-  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`) */ asTrait?: { name: string; sp: Sp } }
+  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`), with its arguments if generic */ asTrait?: { name: string; sp: Sp; args?: TypeExpr[] } }
   | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
   | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }
@@ -140,6 +140,8 @@ export interface TraitBound {
   hasArgs: boolean;
   /** `?Sized` */
   maybe: boolean;
+  /** the generic arguments of a bound by a generic trait (`T<u8, A>`), when they are all types */
+  args?: TypeExpr[];
   /** `Fn(A, B) -> C` / `FnMut(..)` / `FnOnce(..)`: the call signature (no `->`: the unit type) */
   fnSig?: { params: TypeExpr[]; ret: TypeExpr | null };
   sp: Sp;
@@ -289,6 +291,8 @@ export interface TraitItem {
   supertraits: TraitBound[];
   /** `type X;` / `type X: Bound;`: the associated types every impl binds */
   assocTypes: AssocTypeDecl[];
+  /** `trait T<A, B>`: the trait's type parameters (a method declaration is generic over them, after `Self`) */
+  generics: GenericParam[];
   unsupported?: { what: string; sp: Sp };
   sp: Sp;
   module: string[];
@@ -335,6 +339,8 @@ export interface TraitImplItem {
   methods: string[];
   /** `type X = T;` */
   assocTypes: AssocTypeBinding[];
+  /** `impl T<u8, A> for S`: the trait's generic arguments */
+  traitArgs: TypeExpr[];
   /** a part of it the verifier does not model (an associated type or const) */
   unsupported?: { what: string; sp: Sp };
   /** set by traits.ts: whether its methods are the type's (`ok`), or it is reported unsupported / an error */

@@ -654,6 +654,33 @@ class Parser {
     return false;
   }
 
+  /**
+   * `<A, (B, u8)>` of a bound whose arguments are all types (lifetimes are erased): the types;
+   * anything else (an associated-type binding `X = u8`, a const): nothing read, null.
+   */
+  typeArgsOnly(): TypeExpr[] | null {
+    const start = this.i;
+    const diags = this.diags.length;
+    try {
+      this.expect('<');
+      const out: TypeExpr[] = [];
+      while (!this.eatGt()) {
+        if (this.peek().kind === 'lifetime') this.next();
+        else {
+          if ((this.peek().kind === 'ident' && this.is('=', 1)) || this.peek().kind === 'int' || this.is('{') || this.is('-')) throw new ParseError('not a type argument');
+          out.push(this.type());
+        }
+        if (!this.eat(',') && !this.peek().text.startsWith('>')) throw new ParseError('expected `,` or `>`');
+      }
+      return out;
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.i = start;
+      this.diags.length = diags;
+      return null;
+    }
+  }
+
   /** The names of `genericParams()`. */
   generics(): string[] {
     return this.genericParams().map((g) => g.name);
@@ -756,11 +783,14 @@ class Parser {
         }
         let hasArgs = false;
         let fnSig: TraitBound['fnSig'];
+        let args: TypeExpr[] | null = null;
         if ((name === 'Fn' || name === 'FnMut' || name === 'FnOnce') && this.is('(')) {
           hasArgs = true;
           this.next();
           const params = this.commaList(')', () => this.type());
           fnSig = { params, ret: this.eat('->') ? this.type() : null };
+        } else if (this.is('<') && (args = this.typeArgsOnly()) !== null) {
+          hasArgs = true;
         } else if (this.is('<') || this.is('(')) {
           hasArgs = true;
           if (this.is('(')) {
@@ -775,7 +805,7 @@ class Parser {
             }
           }
         }
-        out.push({ name, hasArgs, maybe, ...(fnSig ? { fnSig } : {}), sp: { start: s, end: this.lastEnd() } });
+        out.push({ name, hasArgs, maybe, ...(fnSig ? { fnSig } : {}), ...(args ? { args } : {}), sp: { start: s, end: this.lastEnd() } });
       }
       if (!this.eat('+')) return out;
     }
@@ -915,11 +945,11 @@ class Parser {
       // a generic trait (`impl T<u8> for S`) or an impl for a reference: not modelled (skip body,
       // report); still an impl of the trait, so that what relies on it is unsupported, not an error
       // (lifetime arguments, `impl<'a> T<'a> for S`, are erased as everywhere)
-      if (ty.k !== 'path' || ty.args.length || ty2.k !== 'path') {
+      if (ty.k !== 'path' || ty2.k !== 'path') {
         this.whereClause();
         this.skipBalanced();
-        const what = `impl of trait \`${tyName(ty)}\` for \`${tyName(ty2)}\`: ${ty.k === 'path' && ty.args.length ? 'a generic trait' : 'a type other than a named one'}`;
-        if (ty.k === 'path') out.push({ k: 'trait-impl', trait: tyName(ty), traitSp: ty.sp, selfTy: ty2, generics: gps.map((x) => x.name), genericParams: gps, methods: [], assocTypes: [], unsupported: { what, sp: { start, end: this.lastEnd() } }, sp: { start, end: this.lastEnd() }, module });
+        const what = `impl of trait \`${tyName(ty)}\` for \`${tyName(ty2)}\`: a type other than a named one`;
+        if (ty.k === 'path') out.push({ k: 'trait-impl', trait: tyName(ty), traitSp: ty.sp, selfTy: ty2, generics: gps.map((x) => x.name), genericParams: gps, methods: [], assocTypes: [], traitArgs: ty.args, unsupported: { what, sp: { start, end: this.lastEnd() } }, sp: { start, end: this.lastEnd() }, module });
         else out.push({ k: 'unsupported', what, sp: { start, end: this.lastEnd() }, module });
         return;
       }
@@ -930,7 +960,7 @@ class Parser {
     this.whereClause(gps, implOther);
     const implLifetimeBound = this.sawLifetimeBound;
     const selfType = tyName(selfTy);
-    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, genericParams: gps, methods: [], assocTypes: [], sp: { start, end: start }, module } : null;
+    const traitImpl: TraitImplItem | null = traitRef ? { k: 'trait-impl', trait: tyName(traitRef), traitSp: traitRef.sp, selfTy, generics: g, genericParams: gps, methods: [], assocTypes: [], traitArgs: traitRef.k === 'path' ? traitRef.args : [], sp: { start, end: start }, module } : null;
     this.expect('{');
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;
@@ -1009,7 +1039,7 @@ class Parser {
     const mark = (what: string, sp: Sp) => (unsupported ??= { what, sp });
     const gs = this.peek().start;
     const gps = this.genericParams();
-    if (gps.length) mark('generic trait', { start: gs, end: this.lastEnd() });
+    if (gps.some((p) => p.kind === 'const')) mark('generic trait with a const parameter', { start: gs, end: this.lastEnd() });
     // `trait U: T` is `trait U where Self: T`: both are the trait's supertraits
     const selfParam: GenericParam = { name: 'Self', kind: 'type', bounds: [], sp: { start, end: start } };
     if (this.eat(':')) selfParam.bounds.push(...this.traitBounds());
@@ -1065,7 +1095,7 @@ class Parser {
       if (this.i === before) this.next();
     }
     this.expect('}');
-    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
+    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, generics: gps, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
   fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[]): FnItem {
@@ -2071,15 +2101,14 @@ class Parser {
    * checker (the type's own segments and generic arguments lead the path). `<Type>::name` is
    * `Type::name`.
    */
-  qualifiedPathHead(): { segs: string[]; generics: TypeExpr[]; asTrait?: { name: string; sp: Sp } } {
+  qualifiedPathHead(): { segs: string[]; generics: TypeExpr[]; asTrait?: { name: string; sp: Sp; args?: TypeExpr[] } } {
     this.expect('<');
     const self = this.type();
-    let asTrait: { name: string; sp: Sp } | undefined;
+    let asTrait: { name: string; sp: Sp; args?: TypeExpr[] } | undefined;
     if (this.eat('as')) {
       const tr = this.type();
       if (tr.k !== 'path') this.error('expected a trait after `as`');
-      if (tr.args.length) this.error(`unsupported: generic trait \`${tr.name}\` in a qualified path`, tr.sp);
-      asTrait = { name: tr.name, sp: tr.sp };
+      asTrait = { name: tr.name, sp: tr.sp, ...(tr.args.length ? { args: tr.args } : {}) };
     }
     if (!this.eatGt()) this.error('expected `>`');
     this.expect('::');

@@ -20,7 +20,7 @@ type Problem = { message: string; sp: Sp };
 
 /** What the phase decided for one `impl Trait for Type` block. */
 type ImplVerdict =
-  | { k: 'ok'; trait: TraitItem }
+  | { k: 'ok'; trait: TraitItem; impl: TraitImplItem }
   | { k: 'unsupported'; what: string; sp: Sp }
   | { k: 'error'; problem: Problem };
 
@@ -69,6 +69,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if ((methods.get(`${self}::${m}`) ?? 0) > 1) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };
       if (!trait.methods.some((d) => d.name === m)) return { k: 'error', problem: { message: `method \`${m}\` is not a member of trait \`${impl.trait}\``, sp: impl.sp } };
     }
+    // a generic trait's arguments (rustc E0107)
+    if (impl.traitArgs.length !== trait.generics.length) return { k: 'error', problem: { message: `trait \`${impl.trait}\` takes ${trait.generics.length} generic argument${trait.generics.length === 1 ? '' : 's'} but ${impl.traitArgs.length} ${impl.traitArgs.length === 1 ? 'was' : 'were'} supplied`, sp: impl.traitSp } };
     // the associated types: exactly the trait's (rustc E0046 / E0437), each satisfying its bounds
     const extra = impl.assocTypes.find((b) => !trait.assocTypes.some((a) => a.name === b.name));
     if (extra) return { k: 'error', problem: { message: `type \`${extra.name}\` is not a member of trait \`${impl.trait}\``, sp: extra.sp } };
@@ -94,7 +96,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if (!supImpls.length) return { k: 'error', problem: { message: `the trait bound \`${self}: ${sup.name}\` is not satisfied (\`${impl.trait}\` needs its supertrait \`${sup.name}\`)`, sp: impl.traitSp } };
       if (supImpls.length > 1 || verdictOf(supImpls[0]!.impl, supImpls[0]!.file).k !== 'ok') return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\`: the impl of its supertrait \`${sup.name}\` is not supported`, sp: impl.traitSp };
     }
-    return { k: 'ok', trait };
+    return { k: 'ok', trait, impl };
   };
 
   return files.map((f) => {
@@ -130,7 +132,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
         if (v?.k !== 'ok') continue; // reported by the impl's item
         // (a trait impl's method is as visible as the trait, as in Rust: what its open body may mention depends on it)
-        items.push(withAssocParams({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private'), vis: v.trait.vis ?? { k: 'private' } }, assocOf));
+        const traitArgs = new Map(v.trait.generics.map((p, i) => [p.name, v.impl.traitArgs[i]!]));
+        items.push(withAssocParams({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private', traitArgs), vis: v.trait.vis ?? { k: 'private' } }, assocOf));
       } else items.push(it.k === 'fn' ? withAssocParams(it, assocOf) : it);
     }
     return { ...f, items, diagnostics };
@@ -140,6 +143,9 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
 /** The first part of a trait the verifier does not model (or rustc refuses), or null. */
 function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[]>): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
   if (t.unsupported) return { k: 'unsupported', ...t.unsupported };
+  // (its impls would need the bound at their arguments, and callers' call graph edges through it)
+  const bounded = t.generics.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
+  if (bounded) return { k: 'unsupported', what: `a bound on a generic trait's parameter (\`${bounded.name}\`)`, sp: bounded.sp };
   const sup = supertraitGap(t, traits, [t.name]);
   if (sup) return sup;
   const unsupported = methodGap(t);
@@ -179,9 +185,11 @@ function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
 
 /** The trait method `d` as generic code sees it: a function generic over `Self: Trait`. */
 function declaration(d: FnItem, t: TraitItem): FnItem {
-  const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: false, maybe: false, sp: d.nameSp }], sp: d.nameSp };
-  // (as visible as the trait, as in Rust; a generic method's own parameters follow `Self`)
-  return { ...d, selfType: t.name, generics: ['Self', ...d.generics], implGenerics: 1, genericParams: [self, ...(d.genericParams ?? [])], vis: t.vis ?? { k: 'private' } };
+  // (`Self: T<A, B>` for a generic trait: its parameters are the declaration's, after `Self`)
+  const args: TypeExpr[] = t.generics.map((p) => ({ k: 'path', name: p.name, segs: [p.name], args: [], sp: p.sp }));
+  const self = { name: 'Self', kind: 'type' as const, bounds: [{ name: t.name, hasArgs: args.length > 0, ...(args.length ? { args } : {}), maybe: false, sp: d.nameSp }], sp: d.nameSp };
+  // (as visible as the trait, as in Rust; the trait's parameters then the method's own follow `Self`)
+  return { ...d, selfType: t.name, generics: ['Self', ...t.generics.map((p) => p.name), ...d.generics], implGenerics: 1 + t.generics.length, genericParams: [self, ...t.generics, ...(d.genericParams ?? [])], vis: t.vis ?? { k: 'private' } };
 }
 
 /**
@@ -197,7 +205,7 @@ function withAssocParams(f: FnItem, assocOf: (trait: string) => { trait: string;
   for (const p of f.genericParams ?? []) {
     if (p.kind !== 'type') continue;
     for (const b of p.bounds) {
-      if (b.hasArgs || b.maybe) continue;
+      if ((b.hasArgs && !b.args) || b.maybe) continue;
       for (const a of assocOf(b.name)) {
         const name = `${p.name}::${a.assoc}`;
         const seen = params.find((x) => x.name === name);
@@ -228,7 +236,7 @@ function selfName(t: TypeExpr): string {
 }
 
 /** The impl method `m` with the contract of its declaration `d` in the trait, and its conformance errors. */
-function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
+function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: ReadonlyMap<string, TypeExpr>): FnItem {
   const errors: Problem[] = [];
   const unsupported = (message: string, sp: Sp): FnItem => ({ ...m, traitImpl: { ...m.traitImpl!, unsupported: { message: `unsupported: ${message}`, sp } } });
   const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a));
@@ -260,10 +268,10 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
     const q = d.params[i];
     if (!q) return;
     if (p.mode !== q.mode && m.mode === d.mode) errors.push({ message: `parameter must have mode ${q.mode === 'tracked' ? 'proof' : d.mode === 'exec' ? 'exec' : 'spec'}`, sp: p.sp });
-    else if (p.isSelf !== q.isSelf || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
+    else if (p.isSelf !== q.isSelf || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m, traitArgs)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
     if (p.name !== q.name) rename.set(q.name, p.name);
   });
-  if (!!m.ret !== !!d.ret || (m.ret && d.ret && !sameType(d.ret.ty, m.ret.ty, m))) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });
+  if (!!m.ret !== !!d.ret || (m.ret && d.ret && !sameType(d.ret.ty, m.ret.ty, m, traitArgs))) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });
   let ret = m.ret;
   if (m.ret && d.ret?.name) {
     if (m.ret.name === null) ret = { name: d.ret.name, ty: m.ret.ty };
@@ -273,12 +281,15 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean): FnItem {
   const binders = new Set<string>();
   for (const c of [...d.requires, ...d.ensures]) collectBinders(c, binders);
   for (const [from, to] of rename) if (binders.has(from) || binders.has(to)) return unsupported(`the trait's clauses bind \`${binders.has(from) ? from : to}\` and the impl renames \`${from}\` to \`${to}\``, m.nameSp);
-  const inherit = (es: Expr[]): Expr[] => es.map((e) => renamePaths(structuredClone(e), rename));
+  // (a generic trait's parameters, in types written in the clauses, are the impl's arguments)
+  const inherit = (es: Expr[]): Expr[] => es.map((e) => substTypeParams(renamePaths(structuredClone(e), rename), traitArgs));
   return { ...m, ret, requires: inherit(d.requires), ensures: [...inherit(d.ensures), ...m.ensures], traitImpl: { ...m.traitImpl!, errors: [...(m.traitImpl!.errors ?? []), ...errors] } };
 }
 
 /** Types written the same, the trait's `Self` being the impl's type (or `Self`). Lifetimes are not compared. */
-function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem): boolean {
+function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem, traitArgs: ReadonlyMap<string, TypeExpr> = new Map()): boolean {
+  // a generic trait's parameter: the impl's argument for it
+  if (inTrait.k === 'path' && inTrait.segs.length === 1 && !inTrait.args.length && !inTrait.qself && traitArgs.has(inTrait.name)) return JSON.stringify(stripSpans(traitArgs.get(inTrait.name))) === JSON.stringify(stripSpans(inImpl));
   // the trait's `Self::X`: the impl's binding of `X` (or `Self::X` written again)
   if (inTrait.k === 'path' && inTrait.segs.length === 2 && inTrait.segs[0] === 'Self' && !inTrait.args.length) {
     if (inImpl.k === 'path' && inImpl.segs.length === 2 && inImpl.segs[0] === 'Self' && inImpl.segs[1] === inTrait.segs[1]) return true;
@@ -287,13 +298,13 @@ function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem): boolean {
   }
   if (inTrait.k === 'path' && inTrait.name === 'Self' && inTrait.segs.length === 1) {
     if (inImpl.k === 'path' && inImpl.name === 'Self') return true;
-    return inImpl.k === 'path' && inImpl.name === m.selfType && inImpl.args.length === (m.selfArgs?.length ?? 0) && inImpl.args.every((a, i) => sameType(m.selfArgs![i]!, a, m));
+    return inImpl.k === 'path' && inImpl.name === m.selfType && inImpl.args.length === (m.selfArgs?.length ?? 0) && inImpl.args.every((a, i) => sameType(m.selfArgs![i]!, a, m, traitArgs));
   }
   switch (inTrait.k) {
-    case 'path': return inImpl.k === 'path' && inImpl.name === inTrait.name && inImpl.args.length === inTrait.args.length && inTrait.args.every((a, i) => sameType(a, inImpl.args[i]!, m));
-    case 'ref': return inImpl.k === 'ref' && inImpl.mut === inTrait.mut && sameType(inTrait.inner, inImpl.inner, m);
-    case 'tuple': return inImpl.k === 'tuple' && inImpl.elems.length === inTrait.elems.length && inTrait.elems.every((a, i) => sameType(a, inImpl.elems[i]!, m));
-    case 'array': return inImpl.k === 'array' && sameType(inTrait.elem, inImpl.elem, m) && JSON.stringify(stripSpans(inTrait.len)) === JSON.stringify(stripSpans(inImpl.len));
+    case 'path': return inImpl.k === 'path' && inImpl.name === inTrait.name && inImpl.args.length === inTrait.args.length && inTrait.args.every((a, i) => sameType(a, inImpl.args[i]!, m, traitArgs));
+    case 'ref': return inImpl.k === 'ref' && inImpl.mut === inTrait.mut && sameType(inTrait.inner, inImpl.inner, m, traitArgs);
+    case 'tuple': return inImpl.k === 'tuple' && inImpl.elems.length === inTrait.elems.length && inTrait.elems.every((a, i) => sameType(a, inImpl.elems[i]!, m, traitArgs));
+    case 'array': return inImpl.k === 'array' && sameType(inTrait.elem, inImpl.elem, m, traitArgs) && JSON.stringify(stripSpans(inTrait.len)) === JSON.stringify(stripSpans(inImpl.len));
     default: return false;
   }
 }
@@ -313,6 +324,25 @@ function collectBinders(o: unknown, out: Set<string>): void {
   if ((n.k === 'quant' || n.k === 'closure' || n.k === 'assert-forall') && n.params) for (const p of n.params) out.add(p.name);
   if (n.k === 'bind' && typeof n.name === 'string') out.add((o as Extract<Pat, { k: 'bind' }>).name);
   for (const v of Object.values(o)) if (v && typeof v === 'object') collectBinders(v, out);
+}
+
+/** `e` (a fresh copy) with every type written as one of `params` (`A`) replaced by a copy of its type. */
+function substTypeParams<T>(e: T, params: ReadonlyMap<string, TypeExpr>): T {
+  if (!params.size) return e;
+  const isParam = (o: unknown): o is TypeExpr & { k: 'path' } => {
+    const n = o as { k?: string; segs?: string[]; args?: unknown[]; qself?: unknown };
+    return !!o && typeof o === 'object' && n.k === 'path' && Array.isArray(n.segs) && n.segs.length === 1 && Array.isArray(n.args) && !n.args.length && !n.qself && params.has(n.segs[0]!);
+  };
+  const walk = (o: unknown): void => {
+    if (!o || typeof o !== 'object') return;
+    const entries = Array.isArray(o) ? o.map((v, i) => [i, v] as const) : Object.entries(o);
+    for (const [k, v] of entries) {
+      if (isParam(v)) (o as Record<string | number, unknown>)[k] = structuredClone(params.get(v.segs[0]!)!);
+      else walk(v);
+    }
+  };
+  walk(e);
+  return e;
 }
 
 /** `e` (a fresh copy) with every one-segment path named in `rename` renamed. */

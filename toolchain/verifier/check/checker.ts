@@ -8,11 +8,11 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TypeExpr, Visibility } from '../ast';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TypeExpr, Visibility } from '../ast';
 import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, memberPathName, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, memberPathName, substTy, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -2041,9 +2041,13 @@ class Checker {
           continue;
         }
         if (!this.crate.traits.has(b.name)) continue;
-        const unsatisfied = () => this.error(`the trait bound \`${tyStr(a)}: ${b.name}\` is not satisfied`, sp);
+        const unsatisfied = () => this.error(`the trait bound \`${tyStr(a)}: ${b.name}${b.args ? `<${b.args.map((x) => tyStr(this.crate.resolveType(x, callee))).join(', ')}>` : ''}\` is not satisfied`, sp);
+        // a generic trait's arguments, at the callee's generic arguments
+        const want = b.args?.map((x) => substTy(this.crate.resolveType(x, callee), genericEnv(callee, args)));
+        const sameArgs = (have: Ty[] | null | undefined) => !want || (!!have && have.length === want.length && have.every((h, j) => tyKey(h) === tyKey(want[j]!)));
         if (a.k === 'param') {
           if (!caller || !this.boundTraitsOf(caller, a.name).includes(b.name)) unsatisfied();
+          else if (want && !sameArgs(caller.genericParams?.find((x) => x.name === a.name)?.bounds.find((x) => x.name === b.name && x.args)?.args?.map((x) => this.crate.resolveType(x, caller)))) unsatisfied();
           continue;
         }
         const typeName = implTypeName(a);
@@ -2065,6 +2069,11 @@ class Checker {
           const impl = impls[0]!;
           const generic = impl.selfTy.k === 'path' && impl.selfTy.args.length === impl.generics.length && impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j]);
           if (!generic) this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is for some of its generic arguments only`, sp);
+          else if (want) {
+            const selfArgs = a.k === 'struct' || a.k === 'enum' ? a.args : [];
+            const implEnv = new Map(impl.generics.map((g, j) => [g, selfArgs[j]!] as const));
+            if (!sameArgs(impl.traitArgs.map((x) => substTy(this.crate.resolveType(x, impl), implEnv)))) unsatisfied();
+          }
         }
       }
     });
@@ -2121,14 +2130,22 @@ class Checker {
     const selfName = p.segs[p.segs.length - 2]!;
     const declaring = [...this.crate.traits].filter(([, l]) => l.some((x) => x.item.methods.some((m) => m.name === method))).map(([t]) => t);
     const unsatisfied = () => new ResolveError(`the trait bound \`${selfName}: ${name}\` is not satisfied`, p.sp);
+    // a generic trait's written arguments are those of the bound or the impl
+    const written = p.asTrait!.args?.map((a) => this.crate.resolveType(a, ctx.fn ?? null));
+    const sameArgs = (have: Ty[] | undefined) => !written || (!!have && have.length === written.length && have.every((h, j) => tyKey(h) === tyKey(written[j]!)));
     if (p.segs.length === 2 && ctx.fn?.genericParams?.some((g) => g.name === selfName)) {
       const bounds = this.boundTraits(selfName, ctx);
       if (!bounds.includes(name)) throw unsatisfied();
+      if (!sameArgs(ctx.fn.genericParams.find((g) => g.name === selfName)?.bounds.find((b) => b.name === name && b.args)?.args?.map((a) => this.crate.resolveType(a, ctx.fn ?? null)))) throw unsatisfied();
       if (bounds.filter((b) => declaring.includes(b)).length > 1) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\`: more than one bound of \`${selfName}\` declares \`${method}\``, p.sp);
       return;
     }
     if (p.segs.length === 2 && (this.crate.structs.has(selfName) || this.crate.enums.has(selfName) || isImplPrimitive(selfName))) {
-      if (!this.crate.traitImpls.get(`${name}|${selfName}`)?.length) throw unsatisfied();
+      const impls = this.crate.traitImpls.get(`${name}|${selfName}`) ?? [];
+      if (!impls.length) throw unsatisfied();
+      // (a generic impl's arguments depend on the type's: compared for an impl without parameters)
+      if (written && impls.length === 1 && !impls[0]!.generics.length && !sameArgs(impls[0]!.traitArgs.map((a) => this.crate.resolveType(a, impls[0]!)))) throw unsatisfied();
+      if (written && impls.length === 1 && impls[0]!.generics.length) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}<..>>::${method}\` of a generic impl`, p.sp);
       const others = declaring.filter((t) => t !== name && this.crate.traitImpls.get(`${t}|${selfName}`)?.length);
       const inherent = (this.crate.fns.get(`${selfName}::${method}`) ?? []).some((i) => !i.item.traitImpl);
       if (others.length || inherent) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\`: \`${selfName}\` has another \`${method}\``, p.sp);
@@ -2143,7 +2160,7 @@ class Checker {
   }
   private boundTraitsOf(f: FnItem, name: string): string[] {
     // (a bound implies its supertraits: `T: U` with `trait U: V` gives `V`'s methods too)
-    const implied = (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.flatMap((b) => (b.maybe || b.hasArgs ? [] : this.crate.traitsImplied(b.name))));
+    const implied = (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.flatMap((b) => (b.maybe || (b.hasArgs && !b.args) ? [] : this.crate.traitsImplied(b.name))));
     return [...new Set(implied)].filter((t) => this.crate.traits.has(t));
   }
 
@@ -2237,9 +2254,44 @@ class Checker {
       const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };
       this.unify(substCTy(this.resolve(selfExpr, f), env), this.resolve(selfExpr, ctx.fn), sp);
     }
-    this.fixAssocArgs(f, env, sp);
-    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null, assoc: () => this.fixAssocArgs(f, env, sp) });
+    this.fixImpliedArgs(f, env, ctx, sp);
+    this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null, assoc: () => this.fixImpliedArgs(f, env, ctx, sp) });
     return env;
+  }
+
+  /** The generic arguments a call's others imply: a generic trait's (`fixTraitArgs`), then associated types' (`fixAssocArgs`). */
+  private fixImpliedArgs(f: FnItem, env: Map<string, CTy>, ctx: Ctx, sp: Sp): void {
+    this.fixTraitArgs(f, env, ctx, sp);
+    this.fixAssocArgs(f, env, sp);
+  }
+
+  /**
+   * A generic trait's arguments where `f`, one of its method declarations (or defaults), is called
+   * at `Self` = a parameter `B`: those of the caller's bound `B: T<..>`; at a type: those of its impl
+   * (`impl T<u8> for S`). (Supertraits with arguments are not modelled: the bound is direct.)
+   */
+  private fixTraitArgs(f: FnItem, env: Map<string, CTy>, ctx: Ctx, sp: Sp): void {
+    if (f.generics[0] !== 'Self' || !f.selfType) return;
+    const trait = this.crate.traits.get(f.selfType)?.[0]?.item;
+    if (!trait?.generics.length || trait.generics.some((p) => shallow(env.get(p.name)!, this.vars).k !== 'tvar')) return;
+    const base = shallow(env.get('Self')!, this.vars);
+    let args: CTy[] | null = null;
+    if (base.k === 'param') {
+      const bound = ctx.fn?.genericParams?.find((p) => p.name === base.name)?.bounds.find((b) => b.name === trait.name && b.args);
+      if (bound?.args) args = bound.args.map((a) => this.resolve(a, ctx.fn ?? null));
+    } else if (base.k === 'struct' || base.k === 'enum' || base.k === 'int' || base.k === 'bool') {
+      const name = implTypeName(base);
+      const impls = name ? this.crate.traitImpls.get(`${trait.name}|${name}`) ?? [] : [];
+      if (impls.length === 1 && impls[0]!.verdict === 'ok') args = this.implTraitArgs(impls[0]!, base);
+    }
+    if (args) trait.generics.forEach((p, i) => args![i] && this.unify(env.get(p.name)!, args![i]!, sp));
+  }
+
+  /** The trait arguments of `impl`, at the type `base` it is used for (its generic parameters fixed by unifying its self type with `base`). */
+  private implTraitArgs(impl: TraitImplItem, base: CTy): CTy[] | null {
+    const env = new Map(impl.generics.map((g) => [g, this.vars.freshType()] as const));
+    if (!this.unifies(substCTy(this.resolve(impl.selfTy, impl), env), base)) return null;
+    return impl.traitArgs.map((a) => substCTy(this.resolve(a, impl), env));
   }
 
   /**
@@ -2321,11 +2373,11 @@ class Checker {
     const offset = recvTy ? 1 : 0;
     if (recvTy && params[0]) this.unify(params[0].ty, recvTy, sp);
     // (the receiver may fix `Self`, and with it `Self::X`, before the arguments are typed)
-    if (env) this.fixAssocArgs(f, env, sp);
+    if (env) this.fixImpliedArgs(f, env, ctx, sp);
     args.forEach((a, i) => {
       const p = params[i + offset];
       const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
-      if (env) this.fixAssocArgs(f, env, sp);
+      if (env) this.fixImpliedArgs(f, env, ctx, sp);
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
       // the others); elsewhere, or under lifetime bounds, what it borrows is not checked
       const declared = f.params[i + offset]?.ty;

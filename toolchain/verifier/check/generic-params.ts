@@ -16,7 +16,7 @@ export function unsupportedGenerics(f: FnItem, isTrait: (name: string) => boolea
     for (const b of p.bounds) {
       if (b.name === '?') return { message: `generic parameter \`${p.name}\`: a bound or default this verifier does not read`, sp: b.sp };
       if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;
-      if (!b.maybe && !b.hasArgs && isTrait(b.name) && p.kind === 'type') continue;
+      if (!b.maybe && (!b.hasArgs || b.args) && isTrait(b.name) && p.kind === 'type') continue;
       // `F: ProofFn` (ProofFnOnce, ProofFnMut): the marker of `proof_fn<F>(..)` types
       if (!b.maybe && !b.hasArgs && p.kind === 'type' && b.name.startsWith('ProofFn') && PROOF_FN_BOUND_FLAGS.has(b.name)) continue;
       // `F: Fn(A) -> B` (FnMut, FnOnce): a closure's call signature (one per parameter)

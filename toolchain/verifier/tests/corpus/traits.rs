@@ -445,14 +445,17 @@ proof fn as_life_wrong(x: <AsLifeS as AsLife<'static>>::Out<'static>) {
     assert(x < 0x100);
 }
 
-// An impl of a generic trait is not modelled: what needs it is unsupported, not an error.
-// expect: unsupported
+// An associated type of a generic trait's impl, `<S as T<u8>>::X`, is not modelled.
 pub trait AsGen<A> {
+    type Out;
+
     spec fn gen(&self) -> A;
 }
 
-// expect: unsupported
 impl AsGen<u8> for AsLifeS {
+    type Out = u8;
+
+    // expect: verified
     open spec fn gen(&self) -> u8 { 0 }
 }
 
@@ -975,7 +978,6 @@ pub trait StOther: StTheirs<u8> {
     spec fn other(&self) -> int;
 }
 
-// expect: unsupported
 pub trait StTheirs<A> {
     spec fn theirs(&self) -> int;
 }
@@ -1215,6 +1217,99 @@ impl GmPick for GmBad {
     // rustc E0276: a bound the trait's declaration does not have.
     // expect: error
     fn pick<A: Copy + StArea>(&self, a: A, b: A) -> (r: A) { a }
+}
+
+
+// ---- generic traits: `trait T<A>`, one impl per type (`impl T<u8> for S`), bounds `X: T<u8>`
+
+pub trait GtScore<A> {
+    spec fn good(&self, a: A) -> bool;
+
+    fn pick(&self, a: A) -> (r: A)
+        ensures self.good(r);
+}
+
+pub struct GtS { pub v: u8 }
+
+impl GtScore<u8> for GtS {
+    // expect: verified
+    open spec fn good(&self, a: u8) -> bool { a > 10 }
+
+    // expect: verified
+    fn pick(&self, a: u8) -> (r: u8) { 11 }
+}
+
+pub struct GtBad {}
+
+impl GtScore<bool> for GtBad {
+    // expect: verified
+    open spec fn good(&self, a: bool) -> bool { a }
+
+    // The trait's `ensures self.good(r)` at `A = bool`: `r` must be true.
+    // expect: failed postcondition
+    fn pick(&self, a: bool) -> (r: bool) { a }
+}
+
+// expect: verified
+fn gt_generic<X: GtScore<u8>>(x: &X) -> (r: u8)
+    ensures x.good(r),
+{
+    x.pick(3)
+}
+
+// The trait's argument may be the caller's parameter.
+// expect: verified
+fn gt_generic2<B, X: GtScore<B>>(x: &X, b: B) -> (r: B)
+    ensures x.good(r),
+{
+    x.pick(b)
+}
+
+// expect: verified
+fn gt_concrete(s: &GtS) {
+    let r = gt_generic(s);
+    assert(r > 10);
+    let r2 = gt_generic2(s, 7u8);
+    assert(r2 > 10);
+    proof {
+        assert(<GtS as GtScore<u8>>::good(s, 11));
+    }
+}
+
+// expect: failed assertion
+fn gt_concrete_wrong(s: &GtS) {
+    let r = gt_generic(s);
+    assert(r > 11);
+}
+
+// expect: verified
+fn gt_needs_u16<X: GtScore<u16>>(x: &X) {}
+
+// rustc: `GtS: GtScore<u16>` does not hold.
+// expect: error
+fn gt_wrong_args(s: &GtS) {
+    gt_needs_u16(s);
+}
+
+// expect: error
+proof fn gt_wrong_qualified(s: GtS) {
+    assert(<GtS as GtScore<u16>>::good(&s, 11));
+}
+
+// A bound on a generic trait's parameter is not modelled (an impl would need it at its argument,
+// and a cycle of calls can go through it: Verus's test_impl_trait_bound_cycle3).
+// expect: unsupported
+pub trait GtBounded<A: StArea> {
+    spec fn b(&self, a: A) -> bool;
+}
+
+pub struct GtArity {}
+
+// rustc E0107: the trait takes one argument.
+// expect: error
+impl GtScore for GtArity {
+    open spec fn good(&self, a: u8) -> bool { true }
+    fn pick(&self, a: u8) -> (r: u8) { a }
 }
 
 } // verus!

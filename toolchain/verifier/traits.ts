@@ -14,7 +14,7 @@
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
 import { MARKER_TRAITS, isImplPrimitive, traitClosure } from './resolver';
-import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitImplItem, TraitItem, TypeExpr } from './ast';
+import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
 
@@ -61,7 +61,9 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.k === 'error' ? 'a trait with errors' : gap.what})`, sp: impl.traitSp };
     if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
     if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
-    const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
+    // (bounds by the crate's modelled traits are checked where the impl is used: check/checker.ts)
+    const modelled = (b: TraitBound) => !b.maybe && !b.fnSig && (!b.hasArgs || !!b.args) && traits.get(b.name)?.length === 1 && !traitGap(traits.get(b.name)![0]!.item, traits);
+    const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !((MARKER_TRAITS.has(b.name) && !b.hasArgs && !b.maybe) || modelled(b)));
     if (bound) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` with a bound on its generic parameters (\`${bound.name}\`)`, sp: bound.sp };
     if (!(datatypes.has(self) || isImplPrimitive(self)) || impl.generics.includes(self) || (isImplPrimitive(self) && impl.selfTy.k === 'path' && impl.selfTy.segs.length > 1)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only the crate's structs and enums, integers and \`bool\` implement traits here)`, sp: impl.selfTy.sp };
     if ((implCount.get(implKey(impl.trait, self)) ?? 0) > 1) return { k: 'unsupported', what: `more than one impl of trait \`${impl.trait}\` for \`${self}\``, sp: impl.sp };

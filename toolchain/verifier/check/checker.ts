@@ -2031,13 +2031,14 @@ class Checker {
    * traits; marker bounds are not checked): a parameter of the caller needs the same bound, a
    * datatype an `impl Trait for Type` (one that implements it for every argument of the type).
    */
-  private checkBounds(callee: FnItem, args: Ty[], caller: FnItem | null, sp: Sp): void {
+  private checkBounds(callee: FnItem | TraitImplItem, args: Ty[], caller: FnItem | null, sp: Sp): void {
     (callee.genericParams ?? []).forEach((p, i) => {
       const a = args[i];
       if (!a || p.kind !== 'type') return;
       for (const b of p.bounds) {
         if (b.fnSig) {
-          this.checkFnBound(callee, p.name, a, caller, sp);
+          // (an impl's parameter with an `Fn` bound is not modelled: traits.ts)
+          if (callee.k === 'fn') this.checkFnBound(callee, p.name, a, caller, sp);
           continue;
         }
         if (!this.crate.traits.has(b.name)) continue;
@@ -2061,7 +2062,7 @@ class Checker {
             const calls = this.graph.calls.get(caller) ?? new Set();
             // (a trait's own method at `Self` = this type relies on the impl only through what its
             // body calls, which are edges of their own: as Verus, only the supertraits' impls count)
-            const own = p.name === 'Self' && callee.selfType === b.name ? b.name : null;
+            const own = p.name === 'Self' && callee.k === 'fn' && callee.selfType === b.name ? b.name : null;
             for (const t of this.crate.traitsImplied(b.name)) if (t !== own) for (const d of this.crate.traits.get(t)?.[0]?.item.methods ?? []) calls.add(d);
             this.graph.calls.set(caller, calls);
           }
@@ -2069,10 +2070,13 @@ class Checker {
           const impl = impls[0]!;
           const generic = impl.selfTy.k === 'path' && impl.selfTy.args.length === impl.generics.length && impl.selfTy.args.every((x, j) => x.k === 'path' && x.segs.length === 1 && x.name === impl.generics[j]);
           if (!generic) this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is for some of its generic arguments only`, sp);
-          else if (want) {
+          else {
             const selfArgs = a.k === 'struct' || a.k === 'enum' ? a.args : [];
             const implEnv = new Map(impl.generics.map((g, j) => [g, selfArgs[j]!] as const));
-            if (!sameArgs(impl.traitArgs.map((x) => substTy(this.crate.resolveType(x, impl), implEnv)))) unsatisfied();
+            if (want && !sameArgs(impl.traitArgs.map((x) => substTy(this.crate.resolveType(x, impl), implEnv)))) unsatisfied();
+            // `impl<A: U> Tr for S<A>`: the impl applies when its own bounds hold at the type's
+            // arguments, and the caller relies on their impls too
+            this.checkBounds(impl, selfArgs, caller, sp);
           }
         }
       }

@@ -1312,4 +1312,70 @@ impl GtScore for GtArity {
     fn pick(&self, a: u8) -> (r: u8) { a }
 }
 
+
+// ---- impls with bounds on their parameters: `impl<A: IbBase> IbT for IbWrap<A>` applies where
+// its bounds hold at the type's arguments
+
+pub trait IbBase {
+    spec fn base() -> int;
+}
+
+pub trait IbT {
+    spec fn t() -> int;
+}
+
+pub struct IbWrap<A> { pub a: A }
+
+impl<A: IbBase> IbT for IbWrap<A> {
+    // expect: verified
+    open spec fn t() -> int { A::base() + 1 }
+}
+
+pub struct IbFive {}
+
+impl IbBase for IbFive {
+    // expect: verified
+    open spec fn base() -> int { 5 }
+}
+
+pub struct IbNone {}
+
+// expect: verified
+spec fn ib_get<X: IbT>() -> int { X::t() }
+
+// expect: verified
+proof fn ib_ok() {
+    assert(ib_get::<IbWrap<IbFive>>() == 6);
+    assert(IbWrap::<IbFive>::t() == 6);
+}
+
+// expect: failed assertion
+proof fn ib_wrong() {
+    assert(ib_get::<IbWrap<IbFive>>() == 5);
+}
+
+// rustc: `IbNone: IbBase` does not hold, so the impl does not apply.
+// expect: error
+proof fn ib_bound_not_satisfied() {
+    assert(ib_get::<IbWrap<IbNone>>() == 1);
+}
+
+// A cycle through the impl's bound (Verus's test_impl_trait_bound_cycle1): refused.
+pub trait IbCyc {
+    spec fn c() -> int;
+}
+
+pub struct IbCycWrap<A> { pub a: A }
+
+impl<A: IbCyc> IbCyc for IbCycWrap<A> {
+    // expect: error
+    open spec fn c() -> int { A::c() + 1 }
+}
+
+impl IbCyc for IbFive {
+    // `IbCycWrap<IbFive>::c` needs `IbFive: IbCyc`: this very impl.
+    // expect: error
+    open spec fn c() -> int { IbCycWrap::<IbFive>::c() }
+}
+
 } // verus!

@@ -140,8 +140,10 @@ export interface TraitBound {
   hasArgs: boolean;
   /** `?Sized` */
   maybe: boolean;
-  /** the generic arguments of a bound by a generic trait (`T<u8, A>`), when they are all types */
+  /** the generic arguments of a bound by a generic trait (`T<u8, A>`), when they are all types (or associated-type bindings) */
   args?: TypeExpr[];
+  /** `T<X = u8>`: the associated types the bound fixes */
+  assocEq?: AssocTypeBinding[];
   /** `Fn(A, B) -> C` / `FnMut(..)` / `FnOnce(..)`: the call signature (no `->`: the unit type) */
   fnSig?: { params: TypeExpr[]; ret: TypeExpr | null };
   sp: Sp;
@@ -256,6 +258,8 @@ export interface FnItem {
   implAssocTypes?: AssocTypeBinding[];
   /** The generic parameters that stand for associated types of bounded parameters (traits.ts), last in `generics`. */
   assocParams?: AssocParam[];
+  /** Associated types a bound fixes (`A: T<X = u8>`: `A::X` is `u8`), by their `A::X` names (traits.ts). */
+  assocFixed?: (AssocParam & { ty: TypeExpr })[];
   /**
    * A bound between lifetimes or on a lifetime (`'a: 'b`, `T: 'a`, a `where` clause naming a
    * lifetime) on the function or its impl: lifetimes are then related in ways not recorded here.

@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -655,24 +655,30 @@ class Parser {
   }
 
   /**
-   * `<A, (B, u8)>` of a bound whose arguments are all types (lifetimes are erased): the types;
-   * anything else (an associated-type binding `X = u8`, a const): nothing read, null.
+   * `<A, (B, u8), X = u16>` of a bound whose arguments are types (lifetimes are erased) and
+   * associated-type bindings: both; anything else (a const argument): nothing read, null.
    */
-  typeArgsOnly(): TypeExpr[] | null {
+  typeArgsOnly(): { types: TypeExpr[]; bindings: AssocTypeBinding[] } | null {
     const start = this.i;
     const diags = this.diags.length;
     try {
       this.expect('<');
       const out: TypeExpr[] = [];
+      const bindings: AssocTypeBinding[] = [];
       while (!this.eatGt()) {
         if (this.peek().kind === 'lifetime') this.next();
-        else {
-          if ((this.peek().kind === 'ident' && this.is('=', 1)) || this.peek().kind === 'int' || this.is('{') || this.is('-')) throw new ParseError('not a type argument');
+        else if (this.peek().kind === 'ident' && this.is('=', 1)) {
+          const bs = this.peek().start;
+          const bname = this.ident();
+          this.expect('=');
+          bindings.push({ name: bname, ty: this.type(), sp: { start: bs, end: this.lastEnd() } });
+        } else {
+          if (this.peek().kind === 'int' || this.is('{') || this.is('-')) throw new ParseError('not a type argument');
           out.push(this.type());
         }
         if (!this.eat(',') && !this.peek().text.startsWith('>')) throw new ParseError('expected `,` or `>`');
       }
-      return out;
+      return { types: out, bindings };
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       this.i = start;
@@ -784,13 +790,17 @@ class Parser {
         let hasArgs = false;
         let fnSig: TraitBound['fnSig'];
         let args: TypeExpr[] | null = null;
+        let typeArgs: { types: TypeExpr[]; bindings: AssocTypeBinding[] } | null = null;
+        let assocEq: AssocTypeBinding[] | null = null;
         if ((name === 'Fn' || name === 'FnMut' || name === 'FnOnce') && this.is('(')) {
           hasArgs = true;
           this.next();
           const params = this.commaList(')', () => this.type());
           fnSig = { params, ret: this.eat('->') ? this.type() : null };
-        } else if (this.is('<') && (args = this.typeArgsOnly()) !== null) {
+        } else if (this.is('<') && (typeArgs = this.typeArgsOnly()) !== null) {
           hasArgs = true;
+          args = typeArgs.types;
+          if (typeArgs.bindings.length) assocEq = typeArgs.bindings;
         } else if (this.is('<') || this.is('(')) {
           hasArgs = true;
           if (this.is('(')) {
@@ -805,7 +815,7 @@ class Parser {
             }
           }
         }
-        out.push({ name, hasArgs, maybe, ...(fnSig ? { fnSig } : {}), ...(args ? { args } : {}), sp: { start: s, end: this.lastEnd() } });
+        out.push({ name, hasArgs, maybe, ...(fnSig ? { fnSig } : {}), ...(args ? { args } : {}), ...(assocEq ? { assocEq } : {}), sp: { start: s, end: this.lastEnd() } });
       }
       if (!this.eat('+')) return out;
     }

@@ -335,6 +335,8 @@ export class Crate {
     if (q.traitHasArgs) throw new UnsupportedType(`\`<.. as ${q.trait}<..>>::${t.name}\`: a generic trait`, t.sp);
     const base = this.resolveType(q.ty, scope, depth + 1);
     if (base.k === 'param') {
+      const fixed = typeof scope === 'object' && scope?.k === 'fn' ? scope.assocFixed?.find((a) => a.name === `${base.name}::${t.name}`) : undefined;
+      if (fixed && this.traitsImplied(q.trait).includes(fixed.trait)) return this.resolveType(fixed.ty, scope, depth + 1);
       const hidden = scopeInfo(scope).params.get(`${base.name}::${t.name}`);
       const hiddenParam = typeof scope === 'object' && scope?.k === 'fn' ? scope.assocParams?.find((a) => a.name === hidden?.name) : undefined;
       if (hidden && hiddenParam && this.traitsImplied(q.trait).includes(hiddenParam.trait)) return { k: 'param', name: hidden.name };
@@ -487,6 +489,8 @@ export class Crate {
         // `A::X` / `Self::X`: an associated type (a generic parameter traits.ts added for a bounded
         // `A`, or what the impl of the function binds)
         if (t.segs.length === 2 && !t.args.length && (t.segs[0] === 'Self' || sc.params.has(t.segs[0]!))) {
+          const fixed = typeof scope === 'object' && scope?.k === 'fn' ? scope.assocFixed?.find((a) => a.name === t.segs.join('::')) : undefined;
+          if (fixed) return this.resolveType(fixed.ty, scope, depth + 1);
           const hidden = sc.params.get(t.segs.join('::'));
           if (hidden) return { k: 'param', name: hidden.name };
           const binding = t.segs[0] === 'Self' && typeof scope === 'object' && scope?.k === 'fn' ? scope.implAssocTypes?.find((b) => b.name === t.segs[1]) : undefined;

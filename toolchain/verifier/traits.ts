@@ -204,12 +204,19 @@ function withAssocParams(f: FnItem, assocOf: (trait: string) => { trait: string;
   const extra: GenericParam[] = [];
   const params: AssocParam[] = [];
   const ambiguous = new Set<string>();
+  const fixed: (AssocParam & { ty: TypeExpr })[] = [];
   for (const p of f.genericParams ?? []) {
     if (p.kind !== 'type') continue;
     for (const b of p.bounds) {
       if ((b.hasArgs && !b.args) || b.maybe) continue;
       for (const a of assocOf(b.name)) {
         const name = `${p.name}::${a.assoc}`;
+        // `A: T<X = u8>`: `A::X` is `u8`, not a parameter
+        const eq = a.trait === b.name ? b.assocEq?.find((x) => x.name === a.assoc) : undefined;
+        if (eq) {
+          if (!fixed.some((x) => x.name === name)) fixed.push({ name, base: p.name, trait: a.trait, assoc: a.assoc, ty: eq.ty });
+          continue;
+        }
         const seen = params.find((x) => x.name === name);
         if (seen) {
           // (rustc E0221, an ambiguous associated type: left out, so a use of it is unsupported)
@@ -221,9 +228,9 @@ function withAssocParams(f: FnItem, assocOf: (trait: string) => { trait: string;
       }
     }
   }
-  const keep = params.filter((x) => !ambiguous.has(x.name));
-  if (!keep.length) return f;
-  return { ...f, generics: [...f.generics, ...keep.map((x) => x.name)], genericParams: [...(f.genericParams ?? []), ...extra.filter((x) => !ambiguous.has(x.name))], assocParams: keep };
+  const keep = params.filter((x) => !ambiguous.has(x.name) && !fixed.some((y) => y.name === x.name));
+  if (!keep.length && !fixed.length) return f;
+  return { ...f, generics: [...f.generics, ...keep.map((x) => x.name)], genericParams: [...(f.genericParams ?? []), ...extra.filter((x) => keep.some((y) => y.name === x.name))], ...(keep.length ? { assocParams: keep } : {}), ...(fixed.length ? { assocFixed: fixed } : {}) };
 }
 
 /** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */

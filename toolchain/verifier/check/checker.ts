@@ -2044,7 +2044,21 @@ class Checker {
         if (!this.crate.traits.has(b.name)) continue;
         const unsatisfied = () => this.error(`the trait bound \`${tyStr(a)}: ${b.name}${b.args ? `<${b.args.map((x) => tyStr(this.crate.resolveType(x, callee))).join(', ')}>` : ''}\` is not satisfied`, sp);
         // a generic trait's arguments, at the callee's generic arguments
-        const want = b.args?.map((x) => substTy(this.crate.resolveType(x, callee), genericEnv(callee, args)));
+        const want = b.args?.length ? b.args.map((x) => substTy(this.crate.resolveType(x, callee), genericEnv(callee, args))) : undefined;
+        // `A: T<X = u8>`: the argument's `X` must be that type
+        for (const eq of b.assocEq ?? []) {
+          const wantTy = substTy(this.crate.resolveType(eq.ty, callee), genericEnv(callee, args));
+          let have: Ty | null = null;
+          try {
+            if (a.k === 'param') {
+              const fixed = caller?.assocFixed?.find((x) => x.name === `${a.name}::${eq.name}`);
+              have = fixed ? this.crate.resolveType(fixed.ty, caller!) : caller?.assocParams?.some((x) => x.name === `${a.name}::${eq.name}`) ? { k: 'param', name: `${a.name}::${eq.name}` } : null;
+            } else have = this.crate.assocTypeAt(b.name, a, eq.name, sp);
+          } catch (e) {
+            if (!(e instanceof ResolveError) && !(e instanceof UnsupportedType)) throw e;
+          }
+          if (have && tyKey(have) !== tyKey(wantTy)) this.error(`type mismatch resolving \`<${tyStr(a)} as ${b.name}>::${eq.name} == ${tyStr(wantTy)}\` (it is \`${tyStr(have)}\`)`, sp);
+        }
         const sameArgs = (have: Ty[] | null | undefined) => !want || (!!have && have.length === want.length && have.every((h, j) => tyKey(h) === tyKey(want[j]!)));
         if (a.k === 'param') {
           if (!caller || !this.boundTraitsOf(caller, a.name).includes(b.name)) unsatisfied();
@@ -2266,7 +2280,7 @@ class Checker {
   /** The generic arguments a call's others imply: a generic trait's (`fixTraitArgs`), then associated types' (`fixAssocArgs`). */
   private fixImpliedArgs(f: FnItem, env: Map<string, CTy>, ctx: Ctx, sp: Sp): void {
     this.fixTraitArgs(f, env, ctx, sp);
-    this.fixAssocArgs(f, env, sp);
+    this.fixAssocArgs(f, env, ctx, sp);
   }
 
   /**
@@ -2304,13 +2318,15 @@ class Checker {
    * binding for a type (`Crate.assocTypeAt`). Run when the call is met and again once the caller
    * is typed (an argument may fix `A` only then).
    */
-  private fixAssocArgs(f: FnItem, env: Map<string, CTy>, sp: Sp): void {
+  private fixAssocArgs(f: FnItem, env: Map<string, CTy>, ctx: Ctx, sp: Sp): void {
     for (const a of f.assocParams ?? []) {
       const base = shallow(env.get(a.base)!, this.vars);
       const target = env.get(a.name)!;
       if (shallow(target, this.vars).k !== 'tvar') continue;
       if (base.k === 'param') {
-        this.unify(target, { k: 'param', name: `${base.name}::${a.assoc}` }, sp);
+        // (the caller's `B::X`: its parameter, or the type its bound `B: T<X = ..>` fixes)
+        const fixed = ctx.fn?.assocFixed?.find((x) => x.name === `${base.name}::${a.assoc}`);
+        this.unify(target, fixed ? this.resolve(fixed.ty, ctx.fn!) : { k: 'param', name: `${base.name}::${a.assoc}` }, sp);
         continue;
       }
       const ty = toTy(base, this.vars);

@@ -1378,4 +1378,48 @@ impl IbCyc for IbFive {
     open spec fn c() -> int { IbCycWrap::<IbFive>::c() }
 }
 
+
+// ---- equality bounds on associated types: `A: Assoc<Item = u8>` makes `A::Item` be `u8`
+
+// expect: verified
+spec fn eq_item_small<A: Assoc<Item = u8>>(a: &A) -> bool { a.item() < 200 }
+
+// `A::Item` is `u8` here: a `u8` is what `item` returns.
+// expect: verified
+spec fn eq_item_is_u8<A: Assoc<Item = u8>>(a: &A) -> u8 { a.item() }
+
+// expect: failed assertion
+proof fn eq_item_value_unknown<A: Assoc<Item = u8>>(a: &A) {
+    assert(a.item() == 3u8);
+}
+
+// Without the equality, `A::Item` is not `u8`.
+// expect: error
+spec fn eq_item_not_u8<A: Assoc>(a: &A) -> u8 { a.item() }
+
+// expect: verified
+proof fn eq_item_at_impl(h: HasAssoc)
+    requires h.v == 7,
+{
+    assert(eq_item_small(&h));
+}
+
+// rustc: `<HasAssocWide as Assoc>::Item` is `u64`, not `u8`.
+// expect: error
+proof fn eq_item_mismatch(h: HasAssocWide) {
+    assert(eq_item_small(&h));
+}
+
+// The caller's own bound passes the equality on.
+// expect: verified
+proof fn eq_item_passed<B: Assoc<Item = u8>>(b: &B) {
+    assert(eq_item_small(b) == (b.item() < 200));
+}
+
+// Without it, `B::Item` is not known to be `u8`.
+// expect: error
+proof fn eq_item_not_passed<B: Assoc>(b: &B) {
+    assert(eq_item_small(b) == eq_item_small(b));
+}
+
 } // verus!

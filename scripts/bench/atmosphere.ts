@@ -1,8 +1,9 @@
 // Atmosphere benchmark: how much of a real verified kernel (Atmosphere's crate, written for Verus)
 // our verifier reads and verifies.
-//   npm run bench -- atmosphere [PATH] [--json FILE] [--parse-only] [--jobs N] [--timeout-ms N] [--solver native|wasm] [--max-minutes N] [--give-up-after N]
+//   npm run bench -- atmosphere [PATH] [--json FILE] [--parse-only] [--jobs N] [--timeout-ms N] [--solver native|wasm] [--max-minutes N] [--give-up-after N] [--cache DIR]
 // PATH defaults to ../shared/third_party/atmosphere (relative to the repo root) and is only read:
-// the run uses no result cache. The crate is the `mod` tree from lib.rs (main.rs, src/lib.rs), as
+// the run uses no result cache, unless `--cache DIR` names one (a run cut short by
+// `--max-minutes` then resumes: proved and failed goals are cached, timeouts are solved again). The crate is the `mod` tree from lib.rs (main.rs, src/lib.rs), as
 // Verus reads it; files outside it are listed, not verified. Functions are counted inside `verus!`
 // only (code outside is plain Rust). See docs/benchmarks.md (## atmosphere) for what is reported.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,8 @@ interface Options {
   timeoutMs: number;
   solver: 'native' | 'wasm';
   maxMinutes: number;
+  /** `--cache DIR`: the verifier's result cache (its project root), kept between runs */
+  cacheDir: string | null;
   /** A function's goals not yet solved once this many of them have timed out are not tried (0: try all). */
   giveUpAfter: number;
 }
@@ -63,6 +66,8 @@ interface Report {
   timeoutMs: number;
   /** --give-up-after: a function's goals left once this many timed out were not tried. */
   giveUpAfter: number;
+  /** the result cache the run used (`--cache`), or null */
+  cacheDir: string | null;
   /** Whether the run was stopped by --max-minutes (unfinished functions are then not verdicts). */
   aborted: boolean;
   wallMs: number;
@@ -99,7 +104,7 @@ export function defaultInput(): string {
 }
 
 function parseArgs(args: string[]): Options {
-  const valued = new Set(['--json', '--jobs', '--timeout-ms', '--solver', '--max-minutes', '--give-up-after']);
+  const valued = new Set(['--json', '--jobs', '--timeout-ms', '--solver', '--max-minutes', '--give-up-after', '--cache']);
   const known = new Set([...valued, '--parse-only']);
   // (`npm run bench -- --flag` passes its flags to every benchmark: another one's is not an error here)
   for (const a of args) if (a.startsWith('-') && !known.has(a)) console.error(`atmosphere: ignoring unknown option ${a}`);
@@ -129,6 +134,7 @@ function parseArgs(args: string[]): Options {
     solver,
     maxMinutes: num('--max-minutes', 20),
     giveUpAfter: Math.floor(num('--give-up-after', 3)),
+    cacheDir: flag('--cache') === null ? null : path.resolve(flag('--cache')!),
   };
 }
 
@@ -142,7 +148,7 @@ function render(r: Report): string {
   const out: string[] = [];
   const parseOnly = r.mode === 'parse-only';
   out.push(`Atmosphere benchmark (${r.mode}) on ${r.input}`);
-  out.push(`solver ${r.solver}, --jobs ${r.jobs}, ${r.timeoutMs} ms per query, give up on a function after ${r.giveUpAfter} timeouts, no cache${r.aborted ? ' -- STOPPED by --max-minutes' : ''}`);
+  out.push(`solver ${r.solver}, --jobs ${r.jobs}, ${r.timeoutMs} ms per query, give up on a function after ${r.giveUpAfter} timeouts, ${r.cacheDir ? `result cache ${r.cacheDir}` : 'no cache'}${r.aborted ? ' -- STOPPED by --max-minutes' : ''}`);
   out.push(`wall time ${(r.wallMs / 1000).toFixed(1)} s`);
   out.push('');
   out.push(`crate: ${r.crateRoot} and its mod tree: ${r.files.inTree} files, ${r.files.parse} parse, ${r.files.withVerus} contain verus!`);
@@ -237,7 +243,8 @@ export async function main(args: string[]): Promise<Report | null> {
     }
   } else {
     // the verifier writes nothing with the cache off; its root is a scratch directory all the same
-    const scratch = mkdtempSync(path.join(tmpdir(), 'stratos-atmosphere-'));
+    if (opts.cacheDir) mkdirSync(opts.cacheDir, { recursive: true });
+    const scratch = opts.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'stratos-atmosphere-'));
     const ctrl = new AbortController();
     const cap = setTimeout(() => ctrl.abort(), opts.maxMinutes * 60_000);
     const finished = new Set<string>();
@@ -246,7 +253,7 @@ export async function main(args: string[]): Promise<Report | null> {
         root: scratch,
         jobs: opts.jobs,
         timeoutMs: opts.timeoutMs,
-        useCache: false,
+        useCache: !!opts.cacheDir,
         solver: opts.solver,
         signal: ctrl.signal,
         giveUpAfterTimeouts: opts.giveUpAfter,
@@ -262,7 +269,7 @@ export async function main(args: string[]): Promise<Report | null> {
     } finally {
       clearTimeout(cap);
       await shutdownSolvers();
-      rmSync(scratch, { recursive: true, force: true });
+      if (!opts.cacheDir) rmSync(scratch, { recursive: true, force: true });
     }
   }
 
@@ -327,6 +334,7 @@ export async function main(args: string[]): Promise<Report | null> {
     jobs: opts.jobs,
     timeoutMs: opts.timeoutMs,
     giveUpAfter: opts.giveUpAfter,
+    cacheDir: opts.cacheDir,
     aborted,
     wallMs: performance.now() - t0,
     crateRoot,

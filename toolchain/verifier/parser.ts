@@ -958,7 +958,8 @@ class Parser {
       if (ty.k !== 'path' || ty2.k !== 'path') {
         this.whereClause();
         this.skipBalanced();
-        const what = `impl of trait \`${tyName(ty)}\` for \`${tyName(ty2)}\`: a type other than a named one`;
+        const shown = ty2.k === 'path' ? ty2.name : ty2.k === 'tuple' ? 'a tuple' : ty2.k === 'ref' ? `&${tyName(ty2.inner)}` : ty2.k;
+        const what = `impl of trait \`${tyName(ty)}\` for \`${shown}\`: a type other than a named one`;
         if (ty.k === 'path') out.push({ k: 'trait-impl', trait: tyName(ty), traitSp: ty.sp, selfTy: ty2, generics: gps.map((x) => x.name), genericParams: gps, methods: [], assocTypes: [], traitArgs: ty.args, unsupported: { what, sp: { start, end: this.lastEnd() } }, sp: { start, end: this.lastEnd() }, module });
         else out.push({ k: 'unsupported', what, sp: { start, end: this.lastEnd() }, module });
         return;

@@ -32,30 +32,35 @@ impl Tr for S { fn f(&self, b: u64) -> (out: u64) ensures out == 0 { 0 } }`);
   });
 
   it('reports impls it does not model as unsupported, and missing or extra methods as errors', () => {
-    const { items } = lower(`trait G<A> { fn f(&self); }
+    const { items } = lower(`trait G<A: Tr> { fn f(&self); }
 trait Tr { fn f(&self); }
-trait Assoc { type X; }
+trait Assoc { const X: u8; }
+trait Tys { type X; }
 struct S { x: u64 }
 struct U { x: u64 }
 struct V { x: u64 }
 impl Clone for S { fn clone(&self) -> Self { S { x: 0 } } }
-impl Tr for u64 { fn f(&self) {} }
+impl Tr for (u64, u64) { fn f(&self) {} }
 impl Tr for S { fn f(&self) {} }
 struct W { x: u64 }
 impl Tr for W {}
 impl Tr for U { fn f(&self) {} fn g(&self) {} }
 impl S { fn f(&self) {} }
 impl Tr for V { fn f(&self) {} }
-impl Assoc for V { type X = u8; }`);
+impl Assoc for V { const X: u8 = 1; }
+impl Tys for V { type Y = u8; }
+impl Tys for W {}`);
     expect(what(items)).toEqual([
-      'unsupported: trait `G`: generic trait',
-      'unsupported: trait `Assoc`: associated type or constant',
+      "unsupported: trait `G`: a bound on a generic trait's parameter (`Tr`)",
+      'unsupported: trait `Assoc`: associated constant',
       'unsupported: impl of trait `Clone`, which the crate does not define',
-      'unsupported: impl of trait `Tr` for `u64` (only structs and enums of the crate implement traits here)',
+      'unsupported: impl of trait `Tr` for `a tuple`: a type other than a named one',
       'unsupported: method `f` of trait `Tr`: `S` has another method of that name (method resolution between impls is not modelled)',
       'error: not all trait items implemented, missing: `f`',
       'error: method `g` is not a member of trait `Tr`',
-      'unsupported: impl of trait `Assoc` (associated type or constant)',
+      'unsupported: impl of trait `Assoc` (associated constant)',
+      'error: type `Y` is not a member of trait `Tys`',
+      'error: not all trait items implemented, missing: `X`',
     ]);
     expect(method(items, 'V::f')?.traitImpl?.trait).toBe('Tr');
     expect(method(items, 'U::f')).toBeUndefined();

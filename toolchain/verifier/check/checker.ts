@@ -1818,7 +1818,14 @@ class Checker {
       this.unify(lt, rt, r.sp);
       return lt;
     }
-    // spec arithmetic is on mathematical integers: nat stays nat for + * / %, the rest is int
+    // spec arithmetic is on mathematical integers: nat stays nat for + * / %, the rest is int;
+    // as Verus, `/` and `%` of one unsigned machine type keep it (their result cannot leave it)
+    const unsignedMachine = (t: CTy) => t.k === 'int' && /^u(8|16|32|64|128|size)$/.test(t.kind);
+    if ((op === '/' || op === '%') && (unsignedMachine(lt) || unsignedMachine(rt)) && (lt.k === 'ivar' || rt.k === 'ivar' || (lt.k === 'int' && rt.k === 'int' && lt.kind === rt.kind))) {
+      const t = unsignedMachine(lt) ? lt : rt;
+      this.unify(t, lt.k === 'ivar' ? lt : rt.k === 'ivar' ? rt : t, r.sp);
+      return t;
+    }
     if (lt.k === 'ivar' && rt.k === 'ivar') {
       this.unifies(lt, rt);
       return lt;

@@ -316,4 +316,26 @@ fn negate_ok(x: i16) -> (r: i16)
     -x
 }
 
+
+// In spec code `/` and `%` of one unsigned machine type keep that type (as Verus: the result
+// cannot leave it); `+` would be `int`.
+// expect: verified
+spec fn ar_half_u8(x: u8) -> u8 { x / 2 }
+
+// expect: verified
+spec fn ar_rem_u16(x: u16, y: u16) -> u16 { x % y }
+
+// expect: error
+spec fn ar_plus_u8(x: u8) -> u8 { x + 1 }
+
+// expect: verified
+proof fn ar_half_range(x: u8) {
+    assert(ar_half_u8(x) <= 127);
+}
+
+// expect: failed assertion
+proof fn ar_half_range_wrong(x: u8) {
+    assert(ar_half_u8(x) < 127);
+}
+
 } // verus!

@@ -1422,4 +1422,82 @@ proof fn eq_item_not_passed<B: Assoc>(b: &B) {
     assert(eq_item_small(b) == eq_item_small(b));
 }
 
+
+// ---- more programs that must not verify (one wrong claim per feature above)
+
+// A supertrait's contract says nothing of the subtrait's spec methods.
+// expect: failed postcondition
+proof fn st_named_wrong<X: StNamed>(x: &X)
+    ensures x.name_len() > 0,
+{
+    x.sides_pos();
+}
+
+// The default body (7), not the override's (8), at a type that keeps it.
+// expect: failed assertion
+proof fn sd_keep_wrong(k: SdKeep) {
+    assert(k.d() == 8);
+}
+
+// `u8`'s impl: 7 + 1.
+// expect: failed assertion
+fn prim_exec_wrong() {
+    let b: u8 = 7;
+    let r = b.size_exec();
+    assert(r == 7);
+}
+
+// A generic method's spec at a type parameter is unknown.
+// expect: failed assertion
+proof fn gm_holds_unknown<X: GmPick>(x: &X) {
+    assert(x.holds(1u8));
+}
+
+// `get` returns the item, not something else.
+// expect: failed assertion
+fn as_get_other<A: Assoc>(a: &A)
+    requires A::ok(a.item()),
+{
+    let r = a.get();
+    assert(r != a.item());
+}
+
+// expect: failed assertion
+fn as_wide_unknown(h: &HasAssocWide) {
+    let r = as_get(h);
+    assert(r == 0);
+}
+
+// The trait's promise is about the result, not the argument.
+// expect: failed assertion
+fn gt_generic2_wrong<B, X: GtScore<B>>(x: &X, b: B) {
+    let r = x.pick(b);
+    assert(x.good(b));
+}
+
+// At `GtBad` (`A = bool`), `good(r)` is `r`.
+// expect: failed assertion
+fn gt_at_bad(g: &GtBad) {
+    let r = gt_generic2(g, false);
+    assert(!r);
+}
+
+// Generic code does not know which impl `X` has.
+// expect: failed assertion
+proof fn ib_generic_unknown<X: IbT>() {
+    assert(X::t() == 6);
+}
+
+// expect: failed assertion
+proof fn eq_item_passed_unknown<B: Assoc<Item = u8>>(b: &B) {
+    assert(eq_item_small(b));
+}
+
+// expect: failed assertion
+proof fn eq_item_at_impl_wrong(h: HasAssoc)
+    requires h.v == 250,
+{
+    assert(eq_item_small(&h));
+}
+
 } // verus!

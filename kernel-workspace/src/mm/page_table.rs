@@ -49,7 +49,7 @@ pub open spec fn spec_pd_index(va: u64) -> int {
 
 /// The PT slot of an address (the walk's PT index, see `lemma_hw_indices`).
 pub open spec fn spec_pt_index(va: u64) -> int {
-    (va / 4096) % 512
+    ((va / 4096) % 512) as int
 }
 
 // The entry encodings are opaque: their bit operations would put every query that mentions an

@@ -7,7 +7,11 @@
 //
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated): a trait impl
 // method is a copy with the inherited clauses (deep copies of the trait's, its parameter names
-// renamed to the impl's), an impl whose conformance cannot be judged (an unsupported trait, a
+// renamed to the impl's, a generic trait's parameters replaced by the impl's trait arguments);
+// a trait method declaration is generic over `Self`, then the trait's parameters, then its own;
+// every function gets one more generic parameter `A::X` for each associated type a bound of its
+// parameter `A` gives (`withAssocParams`: a call fixes it from `A`'s argument, check/checker.ts),
+// or, for a bound `A: T<X = u8>`, `A::X` fixed to that type. An impl whose conformance cannot be judged (an unsupported trait, a
 // method name that another impl of the type also defines, a trait in another file) is replaced by
 // an `unsupported` item, and rustc's / Verus's conformance errors are `error` items or the
 // method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function

@@ -89,14 +89,15 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // a datatype's invariant: asserted where a value is built or written, assumed at
   // `use_type_invariant` (check/type-invariants.ts, vcgen/type-invariants.ts)
   ['type_invariant', ['fn']],
+  // a specification of another function, which calls to that function use (toolchain/verifier/external-specs.ts)
+  ['external_fn_specification', ['fn']],
 ]);
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */
 const VERIFIER_CRATE: ReadonlySet<string> = new Set([
   // exec fns that spec code may call, with their body's meaning there
   'allow_in_spec',
-  // give specs to functions, types and traits defined elsewhere, used by other code
-  'external_fn_specification',
+  // give specs to types and traits defined elsewhere, used by other code
   'external_type_specification',
   'external_trait_specification',
   'external_trait_extension',

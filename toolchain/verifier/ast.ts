@@ -273,7 +273,27 @@ export interface FnItem {
    * phase, gives its copy the trait's contract and the errors of its conformance to the trait.
    */
   traitImpl?: { trait: string; traitSp: Sp; errors?: { message: string; sp: Sp }[]; unsupported?: { message: string; sp: Sp } };
+  /**
+   * A specification of another function (`#[verifier::external_fn_specification]`, whose body
+   * calls it, or `assume_specification[path](..) ..;`, which the parser reads as a function
+   * without a body): `path` as written (the parser sets it for `assume_specification`, the phase
+   * external-specs.ts for the attribute), `target` the function it specifies, once that phase has
+   * found it: the name calls to that function resolve by (`f`, `Type::f`, `core::mem::swap`).
+   */
+  specFor?: { path: Extract<Expr, { k: 'path' }>; sp: Sp; target?: string };
   nameSp: Sp;
+  sp: Sp;
+  module: string[];
+}
+
+/**
+ * `#[verifier::external] fn ..` (free or in an inherent impl): Verus neither verifies it nor lets
+ * verified code call it, unless a specification names it (external-specs.ts). Its signature is
+ * kept for that comparison; its body is dropped unread.
+ */
+export interface ExternalFnItem {
+  k: 'external-fn';
+  fn: FnItem;
   sp: Sp;
   module: string[];
 }
@@ -456,7 +476,7 @@ export interface BroadcastGroupItem {
   vis?: Visibility;
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | UnsupportedItem | ErrorItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | UnsupportedItem | ErrorItem | ExternalFnItem;
 
 export interface ParseDiagnostic {
   message: string;

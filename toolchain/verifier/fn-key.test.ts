@@ -125,6 +125,21 @@ proof fn p() { assert(d(3) == 3); }
     expect(a.get('w.rs::p')!.queries).not.toEqual(b.get('w.rs::p')!.queries);
   });
 
+  it('a call of an external function reaches its specification: its key changes with the specification', async () => {
+    const src = (ens: string) => new Map([['e.rs', `verus! {
+#[verifier::external]
+fn neg(b: bool) -> bool { !b }
+#[verifier::external_fn_specification]
+fn ex_neg(b: bool) -> (r: bool) ensures ${ens} { neg(b) }
+fn caller() { let r = neg(true); assert(r == false); }
+}
+`]]);
+    const a = await keysAndQueries(src('r == !b'));
+    const b = await keysAndQueries(src('r == b'));
+    expect(a.get('e.rs::caller')!.key).not.toBe(b.get('e.rs::caller')!.key);
+    expect(a.get('e.rs::caller')!.queries).not.toEqual(b.get('e.rs::caller')!.queries);
+  });
+
   it('a module-level `broadcast use` reaches the lemma it names: the key of every function of the module changes with the lemma', async () => {
     const src = (ens: string) => new Map([['m.rs', `verus! {
 spec fn g(i: int) -> bool { i > 0 }

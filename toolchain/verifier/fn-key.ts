@@ -69,6 +69,8 @@ function digest(it: Item, file: string): ItemDigest {
 
 function nameOf(it: Item): string | null {
   if (it.k === 'trait-impl') return it.trait;
+  // a specification of another function is reached by that function's name (external-specs.ts)
+  if (it.k === 'fn' && it.specFor?.target) return it.specFor.target.split('::').pop()!;
   return it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const' || it.k === 'type' || it.k === 'broadcast-group' || it.k === 'trait' ? it.name : null;
 }
 

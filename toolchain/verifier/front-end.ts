@@ -8,7 +8,8 @@ import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
 import { lowerTraits } from './traits';
-import { Crate, ResolveError } from './resolver';
+import { lowerExternalSpecs } from './external-specs';
+import { Crate, ResolveError, fnQname } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
 import { CrateVC, FnGen, computeSccs, type FnVC } from './vcgen';
@@ -86,7 +87,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerTraits(trees));
+  parsed.push(...lowerTraits(lowerExternalSpecs(trees, isLibraryFile)));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
@@ -208,7 +209,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
         continue;
       }
       if (it.k !== 'fn') continue;
-      const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
+      const qname = fnQname(it);
       if (it.parseError) {
         // its contract (when the signature was read) still serves its callers
         if (!selectedByFilter(qname, it.name)) continue;
@@ -369,7 +370,8 @@ function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; s
 
 /** An item's name as the crate resolves it (`Type::name` for an associated item), or null. */
 function itemName(it: SourceFile['items'][number]): string | null {
-  if (it.k === 'fn' || it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;
+  if (it.k === 'fn') return fnQname(it);
+  if (it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;
   if (it.k === 'struct' || it.k === 'enum' || it.k === 'type' || it.k === 'trait') return it.name;
   return null;
 }

@@ -6,7 +6,7 @@
 
 import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
-import { attrTreatment, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
+import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
@@ -391,13 +391,21 @@ class Parser {
       const self = site === 'fn' && made.length === 1 ? made[0]! : null;
       for (const a of attrList) {
         const t = attrTreatment(a.text, site);
+        // (Verus's error for a specification attribute on anything but a function)
+        if (site !== 'fn' && hasVerifierAttr([a.text], 'external_fn_specification')) {
+          const what = site === 'item' && made.some((it) => it.k === 'const') ? 'use `external_fn_specification` on fn whose body is a const' : '`external_fn_specification` attribute not supported here';
+          out.push({ k: 'error', what: 'external_fn_specification', diagnostic: this.report(what, a.sp), sp: a.sp, module });
+          continue;
+        }
         if (t === 'external') external = true;
         else if (t !== 'ok') bad.unshift({ attr: a.text, sp: a.sp, crate: t === 'crate' });
       }
       if (external) {
         // `#[verifier::external]`: Verus neither verifies the item nor lets verified code use it
-        // (with another attribute that we do not implement, the item is still reported)
+        // (with another attribute that we do not implement, the item is still reported); a
+        // function's signature stays for a specification that may name it (external-specs.ts)
         out.splice(outAt);
+        if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
         for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
       } else if (bad.length) {
         // a `global` item under an attribute not implemented (`#[cfg(..)]`) fixes no width
@@ -533,8 +541,21 @@ class Parser {
       }
       break;
     }
-    if (this.is('fn')) {
-      const fn = this.fnItem(start, attrs, mode, open, selfType, module);
+    // `assume_specification<..>[path](..) -> .. clauses;`: a specification of another function
+    // (a function without a body here, external-specs.ts); of a constant (`[C] -> u8 returns ..`): not modelled
+    const assume = this.peek().kind === 'ident' && this.peek().text === 'assume_specification' && (this.is('[', 1) || this.is('<', 1));
+    if (assume) {
+      let j = this.i;
+      while (j < this.toks.length && this.toks[j]!.text !== '[') j++;
+      const close = this.matchOf[j] ?? -1;
+      if (close < 0 || this.toks[close + 1]?.text !== '(') {
+        this.recoverItemSimple();
+        out.push({ k: 'unsupported', what: '`assume_specification` of a constant', crate: true, sp: { start, end: this.lastEnd() }, module });
+        return 'item';
+      }
+    }
+    if (this.is('fn') || assume) {
+      const fn = this.fnItem(start, attrs, mode, open, selfType, module, assume);
       fn.attrSps = attrList.map((a) => a.sp);
       if (unsafeSp) fn.unsafeSp = unsafeSp;
       fn.vis = vis;
@@ -1008,7 +1029,11 @@ class Parser {
         }
         this.item(inner, module, selfType);
         for (const it of inner) {
-          if (it.k === 'fn') {
+          // (an external method of a trait impl is not kept: Verus rejects it, the impl lacks it)
+          if (it.k === 'external-fn' && traitImpl) continue;
+          const fn = it.k === 'fn' ? it : it.k === 'external-fn' ? it.fn : null;
+          if (fn) {
+            const it = fn;
             it.selfType = selfType;
             if (traitImpl) {
               it.traitImpl = { trait: traitImpl.trait, traitSp: traitImpl.traitSp };
@@ -1109,10 +1134,10 @@ class Parser {
     return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, generics: gps, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
-  fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[]): FnItem {
-    this.expect('fn');
+  fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[], assume = false): FnItem {
+    if (!assume) this.expect('fn');
     const nameTok = this.peek();
-    const name = this.ident();
+    const name = assume ? this.next().text : this.ident();
     const fn: FnItem = {
       k: 'fn', name, mode, open, attrs, params: [], ret: null, requires: [], ensures: [], recommends: [], decreases: [], returns: null, unsupportedClauses: [],
       body: null, generics: [], selfType, nameSp: { start: nameTok.start, end: nameTok.end }, sp: { start, end: nameTok.end }, module,
@@ -1124,6 +1149,14 @@ class Parser {
     try {
       fn.genericParams = this.genericParams();
       fn.generics = fn.genericParams.map((x) => x.name);
+      if (assume) {
+        const at = this.peek().start;
+        this.expect('[');
+        const path = this.expr();
+        this.expect(']');
+        if (path.k !== 'path') this.error('expected the path of a function in `assume_specification[..]`', path.sp);
+        else fn.specFor = { path, sp: { start: at, end: this.lastEnd() } };
+      }
       this.expect('(');
       const params = fn.params;
       while (!this.eat(')')) {

@@ -102,7 +102,15 @@ export function memberPathName(segs: readonly string[], selfType: string | null 
   const last = segs[segs.length - 1]!;
   const owner = segs.length >= 2 ? segs[segs.length - 2]! : null;
   if (owner && (/^[A-Z]/.test(owner) || isImplPrimitive(owner))) return `${owner === 'Self' ? selfType : owner}::${last}`;
+  // a function of Rust's standard library (`std::mem::swap`): its whole path, rooted at `core`
+  // (the library specifies such functions: external-specs.ts)
+  if (segs.length >= 3 && (segs[0] === 'std' || segs[0] === 'core' || segs[0] === 'alloc')) return ['core', ...segs.slice(1)].join('::');
   return last;
+}
+
+/** The name calls resolve a function by: `f`, `Type::f`, or for a specification the function it specifies (external-specs.ts). */
+export function fnQname(f: FnItem): string {
+  return f.specFor?.target ?? (f.selfType ? `${f.selfType}::${f.name}` : f.name);
 }
 
 /**
@@ -367,6 +375,10 @@ export class Crate {
   moduleOf(f: FnItem): string[] {
     return [...(this.fileModules.get(this.fnFiles.get(f) ?? '') ?? []), ...f.module];
   }
+  /** Specifications of other functions (external-specs.ts), by their own names: the function each specifies. */
+  readonly specificationNames = new Map<string, string>();
+  /** `#[verifier::external]` functions (`f`, `Type::f`): verified code may not call them. */
+  readonly externalFns = new Set<string>();
   /** The file of each function item (a trait's method declarations: the trait's file). */
   readonly fnFiles = new Map<FnItem, string>();
   private add(it: Item, file: string): void {
@@ -387,12 +399,14 @@ export class Crate {
       for (const d of it.methods.filter((x) => !x.body)) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
     } else if (it.k === 'trait-impl') push(this.traitImpls, `${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`, it);
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
+    else if (it.k === 'external-fn') this.externalFns.add(fnQname(it.fn));
     else if (it.k === 'fn') {
-      const qname = it.selfType ? `${it.selfType}::${it.name}` : it.name;
+      if (it.specFor?.target) this.specificationNames.set(it.name, it.specFor.target);
+      const qname = fnQname(it);
       const info: FnInfo = { item: it, file, qname, key: qname };
       this.fnFiles.set(it, file);
       push(this.fns, qname, info);
-      if (!it.selfType) push(this.fnsByName, it.name, info);
+      if (!qname.includes('::')) push(this.fnsByName, qname, info);
     }
   }
 

@@ -300,7 +300,7 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
 }
 
 /** Types written the same, the trait's `Self` being the impl's type (or `Self`). Lifetimes are not compared. */
-function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem, traitArgs: ReadonlyMap<string, TypeExpr> = new Map()): boolean {
+export function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem, traitArgs: ReadonlyMap<string, TypeExpr> = new Map()): boolean {
   // a generic trait's parameter: the impl's argument for it
   if (inTrait.k === 'path' && inTrait.segs.length === 1 && !inTrait.args.length && !inTrait.qself && traitArgs.has(inTrait.name)) return JSON.stringify(stripSpans(traitArgs.get(inTrait.name))) === JSON.stringify(stripSpans(inImpl));
   // the trait's `Self::X`: the impl's binding of `X` (or `Self::X` written again)

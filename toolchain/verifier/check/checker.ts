@@ -2002,6 +2002,11 @@ class Checker {
     if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
+      // (Verus's words for a specification's own name and for an external function)
+      const named = memberPathName(segs, ctx.fn?.selfType ?? null);
+      const specified = this.crate.specificationNames.get(named);
+      if (specified) throw new ResolveError(`cannot call function \`${named}\` which is an artificial function for \`assume_specification\`; call \`${specified}\` instead`, e.sp);
+      if (this.crate.externalFns.has(named)) throw new ResolveError(`cannot use function \`${named}\` which is ignored`, e.sp);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
     }
     return this.callFn(info, e.args, null, ctx, e.sp, e);
@@ -2066,10 +2071,10 @@ class Checker {
           }
           if (have && tyKey(have) !== tyKey(wantTy)) this.error(`type mismatch resolving \`<${tyStr(a)} as ${b.name}>::${eq.name} == ${tyStr(wantTy)}\` (it is \`${tyStr(have)}\`)`, sp);
         }
-        const sameArgs = (have: Ty[] | null | undefined) => !want || (!!have && have.length === want.length && have.every((h, j) => tyKey(h) === tyKey(want[j]!)));
+        const sameArgs = (have: Ty[] | null | undefined) => !want || sameTys(have, want);
         if (a.k === 'param') {
           if (!caller || !this.boundTraitsOf(caller, a.name).includes(b.name)) unsatisfied();
-          else if (want && !sameArgs(caller.genericParams?.find((x) => x.name === a.name)?.bounds.find((x) => x.name === b.name && x.args)?.args?.map((x) => this.crate.resolveType(x, caller)))) unsatisfied();
+          else if (want && !sameArgs(boundArgsOf(caller, a.name, b.name)?.map((x) => this.crate.resolveType(x, caller)))) unsatisfied();
           continue;
         }
         const typeName = implTypeName(a);
@@ -2157,11 +2162,11 @@ class Checker {
     const unsatisfied = () => new ResolveError(`the trait bound \`${selfName}: ${name}\` is not satisfied`, p.sp);
     // a generic trait's written arguments are those of the bound or the impl
     const written = p.asTrait!.args?.map((a) => this.crate.resolveType(a, ctx.fn ?? null));
-    const sameArgs = (have: Ty[] | undefined) => !written || (!!have && have.length === written.length && have.every((h, j) => tyKey(h) === tyKey(written[j]!)));
+    const sameArgs = (have: Ty[] | undefined) => !written || sameTys(have, written);
     if (p.segs.length === 2 && ctx.fn?.genericParams?.some((g) => g.name === selfName)) {
       const bounds = this.boundTraits(selfName, ctx);
       if (!bounds.includes(name)) throw unsatisfied();
-      if (!sameArgs(ctx.fn.genericParams.find((g) => g.name === selfName)?.bounds.find((b) => b.name === name && b.args)?.args?.map((a) => this.crate.resolveType(a, ctx.fn ?? null)))) throw unsatisfied();
+      if (!sameArgs(boundArgsOf(ctx.fn, selfName, name)?.map((a) => this.crate.resolveType(a, ctx.fn ?? null)))) throw unsatisfied();
       if (bounds.filter((b) => declaring.includes(b)).length > 1) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\`: more than one bound of \`${selfName}\` declares \`${method}\``, p.sp);
       return;
     }
@@ -2302,8 +2307,8 @@ class Checker {
     const base = shallow(env.get('Self')!, this.vars);
     let args: CTy[] | null = null;
     if (base.k === 'param') {
-      const bound = ctx.fn?.genericParams?.find((p) => p.name === base.name)?.bounds.find((b) => b.name === trait.name && b.args);
-      if (bound?.args) args = bound.args.map((a) => this.resolve(a, ctx.fn ?? null));
+      const written = ctx.fn ? boundArgsOf(ctx.fn, base.name, trait.name) : undefined;
+      if (written) args = written.map((a) => this.resolve(a, ctx.fn ?? null));
     } else if (base.k === 'struct' || base.k === 'enum' || base.k === 'int' || base.k === 'bool') {
       const name = implTypeName(base);
       const impls = name ? this.crate.traitImpls.get(`${trait.name}|${name}`) ?? [] : [];
@@ -3203,7 +3208,8 @@ class Checker {
       const x = n as Expr;
       return x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === name;
     };
-    if (!someNode(f.ensures, (x) => isCall(x, 'final'))) return;
+    // (a specification of another function always disambiguates: Verus)
+    if (!f.specFor && !someNode(f.ensures, (x) => isCall(x, 'final'))) return;
     const bare = (n: { k: string }): boolean => {
       const x = n as Expr;
       return x.k === 'path' && x.segs.length === 1 && !!params.get(x.segs[0]!)?.mutRef;
@@ -3322,3 +3328,12 @@ class Checker {
   }
 }
 
+/** The arguments of `f`'s bound on its type parameter `param` by the generic trait `trait` (`P: T<u8>`), as written. */
+function boundArgsOf(f: FnItem, param: string, trait: string): TypeExpr[] | undefined {
+  return f.genericParams?.find((p) => p.name === param)?.bounds.find((b) => b.name === trait && b.args)?.args;
+}
+
+/** Whether two lists of types are the same types, in order. */
+function sameTys(a: readonly Ty[] | null | undefined, b: readonly Ty[]): boolean {
+  return !!a && a.length === b.length && a.every((t, i) => tyKey(t) === tyKey(b[i]!));
+}

@@ -5,7 +5,7 @@
 // invariant is assumed only at `use_type_invariant(&x)`. A `&mut` borrow of a field of such a
 // value (which Verus allows for `no_unwind` callees) is `unsupported`.
 import type { Sp } from '../ast';
-import { ResolveError, tyStr, type FnInfo, type Ty } from '../resolver';
+import { ResolveError, fnQname, tyStr, type FnInfo, type Ty } from '../resolver';
 import { quote, type Term } from '../smt';
 import { invariantNamed, invariantVisible, invisibleInvariantMessage } from '../check/type-invariants';
 import { Unsupported, type Place, type State, type V } from './state';
@@ -18,7 +18,7 @@ export class TypeInvariantMethods {
     const f = invariantNamed(this.cvc.checked.typeInvariants, ty.name);
     if (!f) return null;
     if (f.generics.length || ty.args.length) throw new Unsupported(`the type invariant of the generic datatype \`${ty.name}\``, sp);
-    const info = this.crate.fns.get(f.selfType ? `${f.selfType}::${f.name}` : f.name)?.find((x) => x.item === f);
+    const info = this.crate.fns.get(fnQname(f))?.find((x) => x.item === f);
     if (!info) throw new Unsupported(`the type invariant of \`${ty.name}\``, sp);
     // Verus: a program point that cannot see the invariant function may not build, write or assume it
     if (!invariantVisible(this.crate, f, this.crate.moduleOf(this.info.item))) throw new ResolveError(invisibleInvariantMessage(f), sp);

@@ -1,0 +1,183 @@
+// The external-specification phase, between parsing and the trait phase: specifications of
+// functions Verus does not verify, as Verus reads them.
+//
+//   #[verifier::external_fn_specification]          assume_specification<T>[core::mem::swap::<T>]
+//   fn ex_f(b: bool) -> (r: bool)                        (a: &mut T, b: &mut T)
+//       requires .. ensures ..                           ensures *final(a) == *old(b), ..;
+//   { f(b) }
+//
+// The function specified is an `#[verifier::external]` function of the crate (free, or of an
+// inherent impl: `X::new`, `x.swap()`), or, for the library only, a function of Rust's standard
+// library (`core::mem::swap`: its signature is the library's word). A specification that checks
+// becomes a trusted function without a body (like `#[verifier::external_body]`) registered under
+// the name of the function it specifies (`FnItem.specFor.target`), so every call of that function
+// means it, by the phases that already handle calls. Its clauses keep its own parameter names and
+// module, where they were written. Verus's errors (a mode, a place, a signature or bounds that do
+// not match the function's, less visibility, two specifications of one function) are `error`
+// items; a function we cannot see (plain Rust outside `verus!`, std without the library's word,
+// a qualified path) makes the crate `unsupported`: what its callers mean is not known here.
+//
+// Output: new `SourceFile`s (parse trees are shared between runs and never mutated).
+
+import { hasExternalBody, hasVerifierAttr } from '../syntax/attributes';
+import type { Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TypeExpr, Visibility } from './ast';
+import { memberPathName } from './resolver';
+import { sameType } from './traits';
+
+type PathExpr = Extract<Expr, { k: 'path' }>;
+
+/** What the phase decided for one specification. */
+type Decision =
+  | { k: 'ok'; fn: FnItem; target: string; display: string }
+  | { k: 'error'; message: string; sp: Sp }
+  | { k: 'unsupported'; what: string; sp: Sp };
+
+/** Roots of paths into Rust's standard library. */
+const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
+
+/** Verus's own functions, which no specification may replace. */
+const BUILTINS: ReadonlySet<string> = new Set(['admit', 'assume', 'old', 'final', 'arbitrary']);
+
+/** A specification of another function: `assume_specification[..]` or the attribute. */
+export function isExternalSpec(it: Item): it is FnItem {
+  return it.k === 'fn' && (!!it.specFor || hasVerifierAttr(it.attrs, 'external_fn_specification'));
+}
+
+export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string) => boolean): SourceFile[] {
+  if (!files.some((f) => f.items.some(isExternalSpec))) return files;
+  // the standard-library functions the library specifies (a user's second specification is Verus's duplicate)
+  const libraryStd = new Set(files.filter((f) => isLibrary(f.path)).flatMap((f) => f.items.filter(isExternalSpec).flatMap((it) => (it.specFor ? [memberPathName(dropRelative(it.specFor.path.segs), null)] : []))));
+  const externals: { fn: FnItem; file: string }[] = [];
+  const verified = new Set<string>();
+  for (const f of files) {
+    for (const it of f.items) {
+      if (it.k === 'external-fn') externals.push({ fn: it.fn, file: f.path });
+      else if (it.k === 'fn' && !isExternalSpec(it as Item)) verified.add(it.selfType ? `${it.selfType}::${it.name}` : it.name);
+    }
+  }
+
+  const decide = (p: FnItem, file: string): Decision => {
+    if (p.mode !== 'exec') return { k: 'error', message: `an \`assume_specification\` declaration cannot be marked \`${p.mode}\``, sp: p.nameSp };
+    if (p.selfType !== null) return { k: 'error', message: '`assume_specification` declaration not supported here', sp: p.nameSp };
+    if (hasExternalBody(p.attrs)) return { k: 'error', message: 'an `assume_specification` declaration cannot be marked `external_body`', sp: p.nameSp };
+    const called = p.specFor ? { path: p.specFor.path, args: null } : bodyCall(p);
+    if (!called) return { k: 'error', message: 'the body of an `external_fn_specification` function must be a call of the function it specifies', sp: p.body?.sp ?? p.nameSp };
+    const path = called.path;
+    // (the attribute's body passes the parameters on, in order: the call is the function's signature)
+    if (called.args && (called.args.length !== p.params.length || called.args.some((a, i) => !(a.k === 'path' && a.segs.length === 1 && a.segs[0] === p.params[i]!.name)))) {
+      return { k: 'error', message: 'the body of an `external_fn_specification` function must call the function it specifies with its parameters, in order', sp: path.sp };
+    }
+    if (path.segs.length === 1 && BUILTINS.has(path.segs[0]!)) return { k: 'error', message: 'cannot apply `assume_specification` to Verus verus_builtin functions', sp: path.sp };
+    if (path.asTrait) return { k: 'unsupported', what: `a specification of \`<.. as ${path.asTrait.name}>::${path.segs[path.segs.length - 1]}\` (a trait's method)`, sp: path.sp };
+    const segs = dropRelative(path.segs);
+    if (segs.length >= 2 && p.generics.includes(segs[segs.length - 2]!)) {
+      return { k: 'error', message: 'assume_specification cannot be used to specify generic specifications of trait methods; consider using external_trait_specification instead', sp: path.sp };
+    }
+    if (STD_ROOTS.has(segs[0]!)) {
+      const target = memberPathName(segs, null);
+      if (visibilityRank(p.vis) < 2) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
+      // the library's declarations are the signatures of std functions known here
+      if (!isLibrary(file) && libraryStd.has(target)) return { k: 'error', message: `duplicate specification for \`${target}\` (the vstd library specifies it)`, sp: path.sp };
+      if (!isLibrary(file)) return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, a standard-library function the verifier's library does not specify (its signature is not known here)`, sp: path.sp };
+      return { k: 'ok', fn: p, target, display: target };
+    }
+    const qname = memberPathName(segs, null);
+    let found = externals.filter((x) => (x.fn.selfType ? `${x.fn.selfType}::${x.fn.name}` : x.fn.name) === qname);
+    if (found.length > 1) {
+      const written = segs.slice(0, -1).filter((s) => !/^[A-Z]/.test(s));
+      const where = written.length ? written : p.module;
+      found = found.filter((x) => x.fn.module.join('::') === where.join('::'));
+    }
+    if (found.length !== 1) {
+      if (verified.has(qname)) return { k: 'error', message: `\`${qname}\` is verified code, with its own specification: only an external function can be given one`, sp: path.sp };
+      return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, which is not an \`#[verifier::external]\` function of the crate`, sp: path.sp };
+    }
+    const t = found[0]!.fn;
+    const display = ['crate', ...t.module, qname].join('::');
+    if (visibilityRank(t.vis) > visibilityRank(p.vis)) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
+    // (a `where` bound on an impl's parameter is not recorded by the parser: the bounds could not be compared)
+    if (t.otherBounds?.length || p.otherBounds?.length) return { k: 'unsupported', what: `a specification of \`${qname}\`, whose bounds include a \`where\` clause on an impl's parameter`, sp: path.sp };
+    const mismatch = signatureMismatch(t, p);
+    if (mismatch) return { k: 'error', message: mismatch, sp: p.nameSp };
+    return { k: 'ok', fn: p, target: qname, display };
+  };
+
+  const decisions = new Map<FnItem, Decision>();
+  const claimed = new Map<string, FnItem>();
+  for (const f of files) {
+    for (const it of f.items) {
+      if (!isExternalSpec(it) || it.parseError) continue;
+      let d = decide(it, f.path);
+      if (d.k === 'ok') {
+        if (claimed.has(d.target)) d = { k: 'error', message: `duplicate specification for \`${d.display}\``, sp: it.nameSp };
+        else claimed.set(d.target, it);
+      }
+      decisions.set(it, d);
+    }
+  }
+
+  return files.map((f) => {
+    if (!f.items.some((it) => decisions.has(it as FnItem))) return f;
+    const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
+    const items: Item[] = f.items.map((it) => {
+      const d = it.k === 'fn' ? decisions.get(it) : undefined;
+      if (!d || it.k !== 'fn') return it;
+      if (d.k === 'error') {
+        const diagnostic = { message: d.message, sp: d.sp };
+        diagnostics.push(diagnostic);
+        return { k: 'error', what: `specification ${it.name}`, diagnostic, sp: it.sp, module: it.module };
+      }
+      if (d.k === 'unsupported') return { k: 'unsupported', what: d.what, crate: true, sp: d.sp, module: it.module };
+      // trusted, like `external_body`: never verified, and a cheat under `--no-cheating`
+      return { ...it, body: null, specFor: { ...(it.specFor ?? { path: bodyCall(it)!.path, sp: it.nameSp }), target: d.target }, attrs: [...it.attrs, 'verifier::external_body'], attrSps: [...(it.attrSps ?? it.attrs.map(() => it.nameSp)), it.specFor?.sp ?? it.nameSp] };
+    });
+    return { ...f, items, diagnostics };
+  });
+}
+
+/**
+ * The call a specification's body makes: `f(a, b)` (a path), or `a.m(b)` (`Type::m`, the type of
+ * the first parameter); null for any other body.
+ */
+function bodyCall(p: FnItem): { path: PathExpr; args: Expr[] } | null {
+  const stmts = p.body?.stmts ?? [];
+  const only = stmts.length === 1 && stmts[0]!.k === 'expr' && !stmts[0]!.semi ? stmts[0]!.e : null;
+  if (only?.k === 'call' && only.callee.k === 'path') return { path: only.callee, args: only.args };
+  if (only?.k === 'method') {
+    const recvTy = p.params[0]?.ty;
+    const inner = recvTy?.k === 'ref' ? recvTy.inner : recvTy;
+    if (inner?.k !== 'path') return null;
+    const path: PathExpr = { k: 'path', segs: [inner.name, only.name], generics: only.generics, sp: only.nameSp };
+    return { path, args: [only.recv, ...only.args] };
+  }
+  return null;
+}
+
+/** A written path without its leading `crate` / `self` / `super` (names resolve by their last segments). */
+function dropRelative(segs: readonly string[]): string[] {
+  let i = 0;
+  while (i < segs.length - 1 && (segs[i] === 'crate' || segs[i] === 'self' || segs[i] === 'super')) i++;
+  return segs.slice(i);
+}
+
+/** Private < restricted (`pub(crate)`, `pub(in m)`) < `pub`. */
+function visibilityRank(v: Visibility | undefined): number {
+  return !v || v.k === 'private' ? 0 : v.k === 'in' ? 1 : 2;
+}
+
+/**
+ * Verus's comparison of a specification `p` with the function `t` it specifies: the same generic
+ * parameters (by position; the impl's first) with the same trait bounds, the same parameter and
+ * return types (`Self` being `t`'s impl type). Lifetimes are not compared.
+ */
+function signatureMismatch(t: FnItem, p: FnItem): string | null {
+  const signature = 'assume_specification requires function type signature to match';
+  if (t.generics.length !== p.generics.length || t.params.length !== p.params.length) return signature;
+  const rename = new Map<string, TypeExpr>(t.generics.map((g, i) => [g, { k: 'path', name: p.generics[i]!, segs: [p.generics[i]!], args: [], sp: p.nameSp }]));
+  const bounds = (f: FnItem, i: number) => [...new Set((f.genericParams?.[i]?.bounds ?? []).filter((b) => !b.maybe).map((b) => b.name))].sort().join('+');
+  if (t.generics.some((_, i) => bounds(t, i) !== bounds(p, i))) return 'assume_specification trait bound mismatch';
+  if (t.params.some((x, i) => !sameType(x.ty, p.params[i]!.ty, t, rename))) return signature;
+  const unit = (r: FnItem['ret']) => !r || (r.ty.k === 'tuple' && r.ty.elems.length === 0);
+  if (unit(t.ret) !== unit(p.ret) || (t.ret && p.ret && !unit(t.ret) && !sameType(t.ret.ty, p.ret.ty, t, rename))) return signature;
+  return null;
+}

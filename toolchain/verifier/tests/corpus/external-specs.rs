@@ -1,0 +1,234 @@
+// Specifications of functions Verus does not verify: `#[verifier::external_fn_specification]`
+// and `assume_specification[..]` for `#[verifier::external]` functions of the crate, and the
+// library's specification of `core::mem::swap`. Calls of the function mean the specification;
+// Verus's errors for a specification that does not fit the function it names.
+use vstd::prelude::*;
+
+verus! {
+
+// ---- a free function, specified by the attribute
+
+#[verifier::external]
+fn es_negate(b: bool, x: u8) -> bool {
+    !b
+}
+
+// expect: verified
+#[verifier::external_fn_specification]
+fn es_negate_spec(b: bool, x: u8) -> (r: bool)
+    requires x != 0,
+    ensures r == !b,
+{
+    es_negate(b, x)
+}
+
+// expect: verified
+fn es_call_negate() {
+    let r = es_negate(true, 1);
+    assert(r == false);
+}
+
+// The specification's `requires` binds every caller.
+// expect: failed precondition
+fn es_call_negate_zero() {
+    let r = es_negate(true, 0);
+}
+
+// The specification's `ensures` is all a caller knows.
+// expect: failed assertion
+fn es_call_negate_wrong() {
+    let r = es_negate(true, 1);
+    assert(r == true);
+}
+
+// ---- `assume_specification` of a generic function
+
+#[verifier::external]
+fn es_pick<T>(a: T, b: T, first: bool) -> T {
+    if first { a } else { b }
+}
+
+// expect: verified
+pub assume_specification<T>[ es_pick::<T> ](a: T, b: T, first: bool) -> (r: T)
+    ensures r == if first { a } else { b },
+;
+
+// expect: verified
+fn es_call_pick() {
+    let r = es_pick(3u8, 4u8, false);
+    assert(r == 4);
+}
+
+// expect: failed assertion
+fn es_call_pick_wrong() {
+    let r = es_pick(3u8, 4u8, true);
+    assert(r == 4);
+}
+
+// ---- an associated function and a method of an inherent impl
+
+pub struct EsPair { pub a: u8, pub b: u8 }
+
+impl EsPair {
+    #[verifier::external]
+    fn make(a: u8) -> Self {
+        EsPair { a: a, b: a }
+    }
+
+    #[verifier::external]
+    fn flipped(&self) -> EsPair {
+        EsPair { a: self.b, b: self.a }
+    }
+}
+
+// expect: verified
+#[verifier::external_fn_specification]
+fn es_make_spec(a: u8) -> (r: EsPair)
+    ensures r.a == a && r.b == a,
+{
+    EsPair::make(a)
+}
+
+// expect: verified
+#[verifier::external_fn_specification]
+fn es_flipped_spec(p: &EsPair) -> (r: EsPair)
+    ensures r.a == p.b && r.b == p.a,
+{
+    p.flipped()
+}
+
+// expect: verified
+fn es_call_pair() {
+    let p = EsPair::make(5);
+    let q = EsPair { a: 1, b: 2 }.flipped();
+    assert(p.b == 5 && q.a == 2 && q.b == 1);
+}
+
+// expect: failed assertion
+fn es_call_pair_wrong() {
+    let q = EsPair { a: 1, b: 2 }.flipped();
+    assert(q.a == 1);
+}
+
+// ---- the library's specification of `core::mem::swap`
+
+// expect: verified
+fn es_swap() {
+    let mut x: u8 = 5;
+    let mut y: u8 = 7;
+    std::mem::swap(&mut x, &mut y);
+    assert(x == 7 && y == 5);
+}
+
+// expect: failed assertion
+fn es_swap_wrong() {
+    let mut x: u8 = 5;
+    let mut y: u8 = 7;
+    core::mem::swap(&mut x, &mut y);
+    assert(x == 5);
+}
+
+// ---- Verus's errors
+
+#[verifier::external]
+fn es_ext_a(b: bool) -> bool {
+    b
+}
+
+#[verifier::external]
+pub fn es_ext_pub(b: bool) -> bool {
+    b
+}
+
+#[verifier::external]
+fn es_ext_bounded<T: Copy>(t: T) -> T {
+    t
+}
+
+#[verifier::external]
+fn es_ext_mut(a: &mut u8) {
+}
+
+#[verifier::external]
+fn es_ext_unspecified() {
+}
+
+// A specification is exec code.
+// expect: error
+#[verifier::external_fn_specification]
+proof fn es_spec_proof(b: bool) -> bool {
+    es_ext_a(b)
+}
+
+// One more parameter than the function has.
+// expect: error
+#[verifier::external_fn_specification]
+fn es_spec_extra_param(b: bool, c: bool) -> bool {
+    es_ext_a(b)
+}
+
+// Another parameter type.
+// expect: error
+#[verifier::external_fn_specification]
+fn es_spec_wrong_type(b: u8) -> bool {
+    es_ext_a(b)
+}
+
+// A bound the function does not have (and lacking the one it has).
+// expect: error
+pub assume_specification<T>[ es_ext_bounded::<T> ](t: T) -> T;
+
+// Less visible than the function.
+// expect: error
+#[verifier::external_fn_specification]
+fn es_spec_private(b: bool) -> bool {
+    es_ext_pub(b)
+}
+
+// A `&mut` parameter's value in a specification's `ensures` is `old(a)` or `final(a)`.
+// expect: error
+#[verifier::external_fn_specification]
+fn es_spec_bare_mut(a: &mut u8)
+    ensures *a == 0,
+{
+    es_ext_mut(a)
+}
+
+// The function the first specification above already specifies.
+// expect: error
+#[verifier::external_fn_specification]
+fn es_negate_spec_again(b: bool, x: u8) -> (r: bool)
+    ensures r == b,
+{
+    es_negate(b, x)
+}
+
+// `core::mem::swap` has the library's specification: a second one is Verus's duplicate.
+// expect: error
+#[verifier::external_fn_specification]
+pub fn es_swap_again<T>(a: &mut T, b: &mut T)
+    ensures *final(a) == *old(a),
+{
+    std::mem::swap(a, b)
+}
+
+// A verified function has its own specification.
+// expect: error
+#[verifier::external_fn_specification]
+fn es_spec_of_verified() {
+    es_call_negate()
+}
+
+// The specification is not a function to call.
+// expect: error
+fn es_call_the_spec() {
+    let r = es_negate_spec(true, 1);
+}
+
+// An external function without a specification cannot be called.
+// expect: error
+fn es_call_unspecified() {
+    es_ext_unspecified();
+}
+
+} // verus!

@@ -40,7 +40,7 @@ export type Pat =
 export type Expr =
   | { k: 'int'; value: bigint; suffix: string; sp: Sp }
   | { k: 'bool'; value: boolean; sp: Sp }
-  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`), with its arguments if generic */ asTrait?: { name: string; sp: Sp; args?: TypeExpr[] } }
+  | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`), with its arguments if generic */ asTrait?: { name: string; sp: Sp; args?: TypeExpr[] }; /** written as `*r` (or `r.f`, ..) of a local `&mut` borrow of this place (local-borrows.ts): a value behind a reference */ through?: string }
   | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
   | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }
@@ -281,6 +281,8 @@ export interface FnItem {
    * found it: the name calls to that function resolve by (`f`, `Type::f`, `core::mem::swap`).
    */
   specFor?: { path: Extract<Expr, { k: 'path' }>; sp: Sp; target?: string };
+  /** rustc's borrow errors the local-borrow phase found (local-borrows.ts): a place used while a `&mut` borrow of it lasts */
+  borrowErrors?: { message: string; sp: Sp }[];
   nameSp: Sp;
   sp: Sp;
   module: string[];

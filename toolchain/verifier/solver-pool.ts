@@ -545,29 +545,40 @@ export class NativeSolverQueue {
    * false when `signal` aborted first. Each `true` must be followed by one `release()`.
    */
   async acquire(priority: number, signal?: AbortSignal): Promise<boolean> {
-    if (this.running >= this.size) {
-      await new Promise<void>((resolve) => {
-        const entry = { go: () => resolve(), priority };
-        // decreasing priority, FIFO among equals
-        const at = this.waiting.findIndex((w) => w.priority < priority);
-        if (at < 0) this.waiting.push(entry);
-        else this.waiting.splice(at, 0, entry);
-        // a query cancelled while waiting leaves the queue at once
-        signal?.addEventListener('abort', () => {
-          const i = this.waiting.indexOf(entry);
-          if (i >= 0) this.waiting.splice(i, 1);
-          resolve();
-        }, { once: true });
-      });
-    }
+    // (an already-aborted signal never fires its event: such a waiter would never leave the queue)
     if (signal?.aborted) return false;
-    this.running++;
-    return true;
+    if (this.running < this.size) {
+      this.running++;
+      return true;
+    }
+    const granted = await new Promise<boolean>((resolve) => {
+      const onAbort = () => {
+        const i = this.waiting.indexOf(entry);
+        if (i >= 0) this.waiting.splice(i, 1);
+        resolve(false);
+      };
+      // release() hands its slot over (`running` still counts it): no newcomer takes it first,
+      // and no wake-up is lost
+      const entry = { go: () => (signal?.removeEventListener('abort', onAbort), resolve(true)), priority };
+      // decreasing priority, FIFO among equals
+      const at = this.waiting.findIndex((w) => w.priority < priority);
+      if (at < 0) this.waiting.push(entry);
+      else this.waiting.splice(at, 0, entry);
+      // a query cancelled while waiting leaves the queue at once
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    // aborted between the hand-over and now: the slot goes on to the next waiter
+    if (granted && signal?.aborted) {
+      this.release();
+      return false;
+    }
+    return granted;
   }
 
   release(): void {
-    this.running--;
-    this.waiting.shift()?.go();
+    const next = this.waiting.shift();
+    if (next) next.go();
+    else this.running--;
   }
 
   async run(job: SolverJob): Promise<SolverResult> {

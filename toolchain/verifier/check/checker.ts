@@ -303,6 +303,8 @@ class Checker {
           const errors = this.guard(() => this.checkFn(it), it);
           // an impl method's conformance to its trait (traits.ts)
           if (it.traitImpl?.errors) errors.unshift(...it.traitImpl.errors);
+          // a place used while a local `&mut` borrow of it lasts (local-borrows.ts)
+          if (it.borrowErrors) errors.unshift(...it.borrowErrors);
           if (it.traitImpl?.unsupported && !this.out.fnUnsupported.has(it)) this.out.fnUnsupported.set(it, it.traitImpl.unsupported);
           const mu = moduleUseOf(moduleUses, f.path, it);
           if (mu) {
@@ -1021,6 +1023,15 @@ class Checker {
    */
   private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
     if (ctx.code === 'spec') return;
+    // a place written `*r` / `r.f` of a local borrow (local-borrows.ts): behind a mutable reference
+    let root = e;
+    while (root.k === 'field') root = root.recv;
+    if (root.k === 'path' && root.through) {
+      const pl = this.ownedPlace(e, ctx);
+      if (pl && this.wasMoved(pl, false)) this.error(`borrow of moved value: \`${root.segs[0]}\``, e.sp);
+      if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${e === root ? `*${root.through}` : printExpr(e).replace(/^[A-Za-z_][A-Za-z0-9_]*/, root.through)}\` which is behind a mutable reference`, e.sp);
+      return;
+    }
     if (e.k === 'unary' && e.op === '*' && e.e.k === 'path' && e.e.segs.length === 1) {
       // rustc: a value behind a reference cannot be moved out (`*r` of a non-`Copy` type)
       const l = this.lookup(e.e.segs[0]!, ctx);

@@ -31,14 +31,22 @@ const PROPHECY_FNS: ReadonlySet<string> = new Set(['final', 'has_resolved', 'aft
 /** A local in scope: whether it may be borrowed mutably. */
 type Scope = Map<string, { mutable: boolean }>;
 
+/** What holds for the whole crate. */
+interface Rules {
+  /** a borrow of a field (`&mut x.f`) is rewritten: not when a datatype has a type invariant (Verus refuses such borrows; which type a place has is not known here) */
+  fieldPlaces: boolean;
+}
+
 export function lowerLocalBorrows(files: SourceFile[]): SourceFile[] {
+  const rules: Rules = { fieldPlaces: !files.some((f) => f.items.some((it) => it.k === 'fn' && it.attrs.some((a) => a.includes('type_invariant')))) };
   return files.map((f) => {
     let changed = false;
     const items = f.items.map((it): Item => {
-      if (it.k !== 'fn' || !it.body || !someLocalBorrow(it.body)) return it;
+      // (exec code only: a borrow in ghost code is a mode question the checking phase answers)
+      if (it.k !== 'fn' || it.mode !== 'exec' || !it.body || !someLocalBorrow(it.body)) return it;
       const scope: Scope = new Map(it.params.map((p) => [p.name, { mutable: !!p.mut && p.ty.k !== 'ref' }]));
       const errors: { message: string; sp: Sp }[] = [];
-      const body = rewriteBlock(it.body, scope, errors);
+      const body = rewriteBlock(it.body, scope, errors, rules);
       if (body === it.body && !errors.length) return it;
       changed = true;
       const out: FnItem = { ...it, body };
@@ -59,17 +67,18 @@ function someLocalBorrow(b: Block): boolean {
  * blocks are rewritten when the statement is reached (after any borrow before it was), each with
  * the locals in scope there.
  */
-function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp }[]): Block {
+function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp }[], rules: Rules): Block {
   const scope: Scope = new Map(outer);
   let stmts = b.stmts;
   for (let i = 0; i < stmts.length; i++) {
     // (the blocks nested in a statement see the locals declared before it)
-    const s = rewriteNested(stmts[i]!, scope, errors);
+    const s = rewriteNested(stmts[i]!, scope, errors, rules);
     if (s !== stmts[i]) stmts = [...stmts.slice(0, i), s, ...stmts.slice(i + 1)];
     if (s.k === 'let') declare(s, scope);
-    const borrow = localBorrow(s, scope);
+    const borrow = localBorrow(s, scope, rules);
     if (!borrow) continue;
     const { r, place, root } = borrow;
+    const borrowed = fieldPath(place)!;
     let last = i;
     for (let j = i + 1; j < stmts.length; j++) if (namesAny(stmts[j]!, r)) last = j;
     const rewritten: Stmt[] = [];
@@ -78,7 +87,7 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
     for (let j = i + 1; j <= last && ok; j++) {
       const t = stmts[j]!;
       if (!namesAny(t, r)) {
-        const use = firstPathUse(t, root);
+        const use = firstOverlappingUse(t, root, borrowed);
         if (use) {
           // (`after_borrow(x)` is the one use of `x` Verus allows during the borrow: prophecy, not modelled)
           if (mayJump(t) || namesAny(t, 'after_borrow')) ok = false;
@@ -88,7 +97,7 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
         rewritten.push(t);
         continue;
       }
-      if (firstPathUse(t, root) || bindsName(t, root) || bindsName(t, r)) {
+      if (firstOverlappingUse(t, root, []) || bindsName(t, root) || bindsName(t, r)) {
         ok = false;
         break;
       }
@@ -98,15 +107,20 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
     }
     if (!ok) continue;
     errors.push(...conflicts);
-    const ty = s.k === 'let' && s.ty?.k === 'ref' ? s.ty.inner : null;
-    const ghostLet: Stmt = { k: 'let', pat: { k: 'bind', name: r, mut: false, sp: (s as Extract<Stmt, { k: 'let' }>).pat.sp }, ghost: true, ty, init: withThrough(place, r, place.sp), sp: s.sp };
-    stmts = [...stmts.slice(0, i), ghostLet, ...rewritten, ...stmts.slice(last + 1)];
+    const let_ = s as Extract<Stmt, { k: 'let' }>;
+    // the borrow itself stays, unbound (its own checks: mutability, modes of the place); and a
+    // ghost copy under the annotation, so that the annotated type is still checked
+    const borrowStmt: Stmt = { k: 'expr', e: let_.init!, semi: true, sp: s.sp };
+    const ty = let_.ty?.k === 'ref' ? let_.ty.inner : null;
+    const ghostLet: Stmt = { k: 'let', pat: { k: 'bind', name: r, mut: false, sp: let_.pat.sp }, ghost: true, ty, init: withThrough(place, r, place.sp), sp: s.sp };
+    stmts = [...stmts.slice(0, i), borrowStmt, ghostLet, ...rewritten, ...stmts.slice(last + 1)];
+    i++;
   }
   return stmts.every((s, i) => s === b.stmts[i]) && stmts.length === b.stmts.length ? b : { ...b, stmts };
 }
 
 /** `s` with the blocks nested in it rewritten (loop bodies, branches, inner blocks; not closures). */
-function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp }[]): Stmt {
+function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp }[], rules: Rules): Stmt {
   const visit = (o: unknown): unknown => {
     if (Array.isArray(o)) {
       const m = o.map(visit);
@@ -114,9 +128,9 @@ function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp 
     }
     if (!o || typeof o !== 'object') return o;
     const n = o as Record<string, unknown>;
-    // (a closure's body is another function's: its borrows stay as written)
-    if (n.k === 'closure') return o;
-    if (Array.isArray(n.stmts) && n.sp && !('k' in n)) return rewriteBlock(o as Block, scope, errors);
+    // (a closure's body is another function's, and ghost code's borrows are a mode question: as written)
+    if (n.k === 'closure' || n.k === 'proof' || n.k === 'assert' || n.k === 'assert-forall' || (n.k === 'let' && n.ghost)) return o;
+    if (Array.isArray(n.stmts) && n.sp && !('k' in n)) return rewriteBlock(o as Block, scope, errors, rules);
     let changed = false;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(n)) {
@@ -144,11 +158,12 @@ function declare(s: Extract<Stmt, { k: 'let' }>, scope: Scope): void {
 }
 
 /** `let r = &mut PLACE;` (exec, `r` not `mut`), PLACE rooted at a mutable local: the borrow. */
-function localBorrow(s: Stmt, scope: Scope): { r: string; place: Expr; root: string } | null {
+function localBorrow(s: Stmt, scope: Scope, rules: Rules): { r: string; place: Expr; root: string } | null {
   if (s.k !== 'let' || s.ghost || s.tracked || s.els || s.pat.k !== 'bind' || s.pat.mut || s.pat.ref) return null;
   if (s.ty && !(s.ty.k === 'ref' && s.ty.mut)) return null;
   const init = s.init;
   if (!init || init.k !== 'unary' || init.op !== '&mut') return null;
+  if (init.e.k === 'field' && !rules.fieldPlaces) return null;
   let root: Expr = init.e;
   while (root.k === 'field') root = root.recv;
   if (root.k !== 'path' || root.segs.length !== 1 || root.generics.length) return null;
@@ -167,15 +182,20 @@ function withThrough(place: Expr, r: string, sp: Sp): Expr {
  * `node` with every use of `r` replaced by `place` (`*r`, `r.f`, `r.m(..)`, an argument `r` of a
  * call); not ok when `r` stands anywhere else (moved, compared, captured, given to a prophecy fn).
  */
-function rewriteUses(node: unknown, r: string, place: Expr): { ok: boolean; node: unknown } {
+function rewriteUses(stmt: Stmt, r: string, place: Expr): { ok: boolean; node: unknown } {
   let ok = true;
   const isR = (e: unknown): boolean => {
     const x = e as Expr | undefined;
     return !!x && x.k === 'path' && x.segs.length === 1 && x.segs[0] === r && !x.generics.length;
   };
-  const visit = (o: unknown): unknown => {
+  const throughR = (e: Expr): boolean => (e.k === 'unary' && e.op === '*' && isR(e.e)) || (e.k === 'field' && (isR(e.recv) || throughR(e.recv)));
+  // A call given `r`, or a method called on it, may return a reference that keeps the borrow
+  // alive past the statement (`let c = f(r);`): only where the result is dropped (a statement of
+  // its own) or is a spec value (ghost code: an assertion, a loop's clauses).
+  const top = stmt.k === 'expr' ? stmt.e : null;
+  const visit = (o: unknown, ghost: boolean): unknown => {
     if (!ok) return o;
-    if (Array.isArray(o)) return o.map(visit);
+    if (Array.isArray(o)) return o.map((x) => visit(x, ghost));
     if (typeof o === 'string') {
       if (o === r) ok = false;
       return o;
@@ -186,18 +206,78 @@ function rewriteUses(node: unknown, r: string, place: Expr): { ok: boolean; node
       if (namesAny(e, r)) ok = false;
       return o;
     }
+    // `&*r`, `&mut r.f`: another reference to the place, which may outlive the statement (a
+    // reborrow `let r2 = &mut *r;` is a borrow of its own: rewriteBlock)
+    if (e.k === 'unary' && (e.op === '&' || e.op === '&mut') && throughR(e.e) && !(stmt.k === 'let' && stmt.init === e && e.op === '&mut')) {
+      ok = false;
+      return o;
+    }
     if (e.k === 'unary' && e.op === '*' && isR(e.e)) return withThrough(place, r, e.sp);
     if (e.k === 'field' && isR(e.recv)) return { ...e, recv: withThrough(place, r, e.recv.sp) };
-    if (e.k === 'method' && isR(e.recv)) return { ...e, recv: withThrough(place, r, e.recv.sp), args: e.args.map(visit) };
-    if (e.k === 'call' && e.callee.k === 'path' && !PROPHECY_FNS.has(e.callee.segs[e.callee.segs.length - 1]!) && e.args.some(isR)) {
-      return { ...e, args: e.args.map((a) => (isR(a) ? { k: 'unary', op: '&mut', e: withThrough(place, r, a.sp), sp: a.sp } : visit(a))) };
+    const dropped = ghost || e === top;
+    if (e.k === 'method' && isR(e.recv)) {
+      if (!dropped) ok = false;
+      return { ...e, recv: withThrough(place, r, e.recv.sp), args: e.args.map((a) => visit(a, ghost)) };
+    }
+    // (a function: lower-case; `Ghost(r)`, `Some(r)`, a tuple struct would store the reference)
+    if (e.k === 'call' && e.args.some(isR)) {
+      const callee = e.callee.k === 'path' ? e.callee.segs[e.callee.segs.length - 1]! : '';
+      if (!dropped || !/^[a-z_]/.test(callee) || PROPHECY_FNS.has(callee)) {
+        ok = false;
+        return o;
+      }
+      return { ...e, args: e.args.map((a) => (isR(a) ? { k: 'unary', op: '&mut', e: withThrough(place, r, a.sp), sp: a.sp } : visit(a, ghost))) };
     }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) out[k] = k === 'sp' ? v : visit(v);
+    for (const [k, v] of Object.entries(o)) {
+      // spec-only parts: an assertion's claim, a loop's clauses
+      const inGhost = ghost || (e.k === 'assert' as string && k === 'e') || ((e.k === 'while' || e.k === 'loop') && (k === 'inv' || k === 'invEnsures' || k === 'dec'));
+      out[k] = k === 'sp' ? v : visit(v, inGhost);
+    }
     return out;
   };
-  const node2 = visit(node);
+  const node2 = visit(stmt, false);
   return { ok, node: node2 };
+}
+
+/** The field names of a place below its root (`x.a.b`: `a`, `b`), or null for another expression. */
+function fieldPath(e: Expr): string[] | null {
+  if (e.k === 'path') return [];
+  if (e.k === 'field') {
+    const p = fieldPath(e.recv);
+    return p && [...p, e.name];
+  }
+  return null;
+}
+
+/**
+ * The span of the first use in `node` of the root `name` at a place that overlaps `borrowed`
+ * (its fields below the root: `x.a` and `x.b` do not overlap, `x` and `x.a` do).
+ */
+function firstOverlappingUse(node: unknown, name: string, borrowed: readonly string[]): Sp | null {
+  let at: Sp | null = null;
+  const visit = (o: unknown): void => {
+    if (at || !o || typeof o !== 'object') return;
+    if (Array.isArray(o)) return o.forEach(visit);
+    const e = o as Expr;
+    if (e.k === 'field') {
+      const p = fieldPath(e);
+      let root: Expr = e;
+      while (root.k === 'field') root = root.recv;
+      if (p && root.k === 'path' && root.segs.length === 1 && root.segs[0] === name) {
+        const n = Math.min(p.length, borrowed.length);
+        if (p.slice(0, n).every((f, i) => f === borrowed[i])) at = e.sp;
+        return;
+      }
+    }
+    if (e.k === 'path' && e.segs.length === 1 && e.segs[0] === name) {
+      at = e.sp;
+      return;
+    }
+    for (const v of Object.values(o)) visit(v);
+  };
+  visit(node);
+  return at;
 }
 
 /** Whether the string `name` appears anywhere in `node` (a path, a binder, a field: any use). */
@@ -211,23 +291,6 @@ function namesAny(node: unknown, name: string): boolean {
   };
   visit(node);
   return found;
-}
-
-/** The span of the first expression `name` (a single-segment path) in `node`, if any. */
-function firstPathUse(node: unknown, name: string): Sp | null {
-  let at: Sp | null = null;
-  const visit = (o: unknown): void => {
-    if (at || !o || typeof o !== 'object') return;
-    if (Array.isArray(o)) return o.forEach(visit);
-    const e = o as Expr;
-    if (e.k === 'path' && e.segs.length === 1 && e.segs[0] === name) {
-      at = e.sp;
-      return;
-    }
-    for (const v of Object.values(o)) visit(v);
-  };
-  visit(node);
-  return at;
 }
 
 /** Whether `name` is bound anywhere in `node` (a pattern, a closure or quantifier parameter): its uses after may mean another variable. */

@@ -31,14 +31,7 @@ const PROPHECY_FNS: ReadonlySet<string> = new Set(['final', 'has_resolved', 'aft
 /** A local in scope: whether it may be borrowed mutably. */
 type Scope = Map<string, { mutable: boolean }>;
 
-/** What holds for the whole crate. */
-interface Rules {
-  /** a borrow of a field (`&mut x.f`) is rewritten: not when a datatype has a type invariant (Verus refuses such borrows; which type a place has is not known here) */
-  fieldPlaces: boolean;
-}
-
 export function lowerLocalBorrows(files: SourceFile[]): SourceFile[] {
-  const rules: Rules = { fieldPlaces: !files.some((f) => f.items.some((it) => it.k === 'fn' && it.attrs.some((a) => a.includes('type_invariant')))) };
   return files.map((f) => {
     let changed = false;
     const items = f.items.map((it): Item => {
@@ -46,7 +39,7 @@ export function lowerLocalBorrows(files: SourceFile[]): SourceFile[] {
       if (it.k !== 'fn' || it.mode !== 'exec' || !it.body || !someLocalBorrow(it.body)) return it;
       const scope: Scope = new Map(it.params.map((p) => [p.name, { mutable: !!p.mut && p.ty.k !== 'ref' }]));
       const errors: { message: string; sp: Sp }[] = [];
-      const body = rewriteBlock(it.body, scope, errors, rules);
+      const body = rewriteBlock(it.body, scope, errors);
       if (body === it.body && !errors.length) return it;
       changed = true;
       const out: FnItem = { ...it, body };
@@ -67,15 +60,15 @@ function someLocalBorrow(b: Block): boolean {
  * blocks are rewritten when the statement is reached (after any borrow before it was), each with
  * the locals in scope there.
  */
-function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp }[], rules: Rules): Block {
+function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp }[]): Block {
   const scope: Scope = new Map(outer);
   let stmts = b.stmts;
   for (let i = 0; i < stmts.length; i++) {
     // (the blocks nested in a statement see the locals declared before it)
-    const s = rewriteNested(stmts[i]!, scope, errors, rules);
+    const s = rewriteNested(stmts[i]!, scope, errors);
     if (s !== stmts[i]) stmts = [...stmts.slice(0, i), s, ...stmts.slice(i + 1)];
     if (s.k === 'let') declare(s, scope);
-    const borrow = localBorrow(s, scope, rules);
+    const borrow = localBorrow(s, scope);
     if (!borrow) continue;
     const { r, place, root } = borrow;
     const borrowed = fieldPath(place)!;
@@ -108,8 +101,9 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
     if (!ok) continue;
     errors.push(...conflicts);
     const let_ = s as Extract<Stmt, { k: 'let' }>;
-    // the borrow itself stays, unbound (its own checks: mutability, modes of the place); and a
-    // ghost copy under the annotation, so that the annotated type is still checked
+    // the borrow itself stays, unbound (its own checks: mutability, modes of the place, a field of
+    // a value with a type invariant); and a ghost copy under the annotation, so that the annotated
+    // type is still checked
     const borrowStmt: Stmt = { k: 'expr', e: let_.init!, semi: true, sp: s.sp };
     const ty = let_.ty?.k === 'ref' ? let_.ty.inner : null;
     const ghostLet: Stmt = { k: 'let', pat: { k: 'bind', name: r, mut: false, sp: let_.pat.sp }, ghost: true, ty, init: withThrough(place, r, place.sp), sp: s.sp };
@@ -120,7 +114,7 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
 }
 
 /** `s` with the blocks nested in it rewritten (loop bodies, branches, inner blocks; not closures). */
-function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp }[], rules: Rules): Stmt {
+function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp }[]): Stmt {
   const visit = (o: unknown): unknown => {
     if (Array.isArray(o)) {
       const m = o.map(visit);
@@ -130,7 +124,7 @@ function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp 
     const n = o as Record<string, unknown>;
     // (a closure's body is another function's, and ghost code's borrows are a mode question: as written)
     if (n.k === 'closure' || n.k === 'proof' || n.k === 'assert' || n.k === 'assert-forall' || (n.k === 'let' && n.ghost)) return o;
-    if (Array.isArray(n.stmts) && n.sp && !('k' in n)) return rewriteBlock(o as Block, scope, errors, rules);
+    if (Array.isArray(n.stmts) && n.sp && !('k' in n)) return rewriteBlock(o as Block, scope, errors);
     let changed = false;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(n)) {
@@ -158,12 +152,11 @@ function declare(s: Extract<Stmt, { k: 'let' }>, scope: Scope): void {
 }
 
 /** `let r = &mut PLACE;` (exec, `r` not `mut`), PLACE rooted at a mutable local: the borrow. */
-function localBorrow(s: Stmt, scope: Scope, rules: Rules): { r: string; place: Expr; root: string } | null {
+function localBorrow(s: Stmt, scope: Scope): { r: string; place: Expr; root: string } | null {
   if (s.k !== 'let' || s.ghost || s.tracked || s.els || s.pat.k !== 'bind' || s.pat.mut || s.pat.ref) return null;
   if (s.ty && !(s.ty.k === 'ref' && s.ty.mut)) return null;
   const init = s.init;
   if (!init || init.k !== 'unary' || init.op !== '&mut') return null;
-  if (init.e.k === 'field' && !rules.fieldPlaces) return null;
   let root: Expr = init.e;
   while (root.k === 'field') root = root.recv;
   if (root.k !== 'path' || root.segs.length !== 1 || root.generics.length) return null;

@@ -157,6 +157,24 @@ fn lb_after_last_use() {
     assert(x == 5);
 }
 
+pub struct LbRange { lo: u64, hi: u64 }
+
+impl LbRange {
+    // expect: verified
+    #[verifier::type_invariant]
+    spec fn lb_range_inv(&self) -> bool {
+        self.lo <= self.hi
+    }
+}
+
+// A borrow of a field of a value with a type invariant: not modelled (as for a call's `&mut x.f`).
+// expect: unsupported
+fn lb_field_of_invariant(x: LbRange) {
+    let mut x = x;
+    let r = &mut x.lo;
+    *r = 0;
+}
+
 // A reference moved to another variable needs the prophecy model: not modelled (reported as such).
 // expect: error
 fn lb_ref_escapes() {

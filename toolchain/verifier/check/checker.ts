@@ -1048,6 +1048,17 @@ class Checker {
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
       return;
     }
+    if (e.k === 'field') {
+      // rustc: nor a field of a value behind a reference (`a.0` of `a: &mut (T, u8)`, `self.f` of `&self`)
+      let base: Expr = root;
+      if (base.k === 'unary' && base.op === '*') base = base.e;
+      const l = base.k === 'path' && base.segs.length === 1 ? this.lookup(base.segs[0]!, ctx) : null;
+      const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
+      if (l?.ref) {
+        if (use === 'value' && checked && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${printExpr(e)}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
+        return;
+      }
+    }
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
     const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';

@@ -99,4 +99,35 @@ fn none_in_a_tuple_never_typed_exec() {
     assert(p.1 == 1);
 }
 
+// ---- a field of a value behind a reference is not moved out (rustc)
+
+pub struct SeOwned { pub v: u8 }
+
+pub struct SeHolder { pub o: SeOwned, pub n: u8 }
+
+// expect: error
+fn se_move_field_of_mut_ref(a: &mut (SeOwned, u8)) -> SeOwned {
+    a.0
+}
+
+// expect: error
+fn se_move_field_of_shared_ref(h: &SeHolder) -> SeOwned {
+    h.o
+}
+
+// A `Copy` field is copied, not moved.
+// expect: verified
+fn se_copy_field_of_ref(h: &SeHolder) -> (r: u8)
+    ensures r == h.n,
+{
+    h.n
+}
+
+// expect: failed postcondition
+fn se_copy_field_of_ref_wrong(h: &SeHolder) -> (r: u8)
+    ensures r == h.o.v,
+{
+    h.n
+}
+
 } // verus!

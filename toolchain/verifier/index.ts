@@ -376,6 +376,14 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
       spentMs += n.ms;
       if (n.result === 'sat' || n.result === 'unsat') r = { ...n, reason: 'answered by native z3 after z3-solver timed out' };
     }
+    if (r.result === 'error' && solverName === 'native' && /native z3 exited/.test(r.reason) && !signal?.aborted) {
+      // native z3 crashed on this query (z3 4.8 segfaults on some terms with lambdas): the wasm
+      // build, a newer z3, answers it instead of a solver error
+      const w = await getPool(jobs).run(job);
+      solverMs += w.ms;
+      spentMs += w.ms;
+      if (w.result !== 'error' && w.result !== 'canceled') r = { ...w, reason: `${w.reason ? `${w.reason}; ` : ''}answered by z3-solver after native z3 crashed` };
+    }
     await cache?.put(key, r);
     if (r.result === 'timeout' && !options.signal?.aborted) {
       if (timedOutQueries.size >= TIMED_OUT_MEMO_LIMIT) timedOutQueries.clear();

@@ -374,10 +374,11 @@ export class ExprMethods {
     const l = this.ev(e.l, st, m);
     const r = this.ev(e.r, st, m);
     if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!=='].includes(op)) return this.compare(op, l, r, e.sp);
-    return this.arith(op, l, r, st, m, e.sp);
+    // (spec `/` and `%` of one unsigned machine type keep it: the checking phase's type)
+    return this.arith(op, l, r, st, m, e.sp, op === '/' || op === '%' ? this.cvc.checked.exprTypes.get(e) : undefined);
   }
 
-  arith(this: FnGen, op: string, l: V, r: V, st: State, m: Mode, sp: Sp): V {
+  arith(this: FnGen, op: string, l: V, r: V, st: State, m: Mode, sp: Sp, checkedTy?: Ty): V {
     const lt = l.ty;
     const rt = r.ty;
     if (lt.k === 'seq' && op === '+') return this.seqOp('add', { t: l.t, ty: lt }, [r], sp);
@@ -393,7 +394,8 @@ export class ExprMethods {
     const ca = isNumeral(a);
     const cb = isNumeral(b);
     const exec = m.exec && (kind === null || isMachine(kind));
-    const resTy: Ty = exec ? { k: 'int', kind: kind! } : (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^') && kind ? { k: 'int', kind } : INT;
+    const kept = exec ? undefined : checkedTy;
+    const resTy: Ty = exec ? { k: 'int', kind: kind! } : (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^') && kind ? { k: 'int', kind } : kept?.k === 'int' && isMachine(kept.kind) ? kept : INT;
     const range = kind ? rangeTerms(kind, this.crate.wordBits) : { min: null, max: null };
     let t: Term;
     switch (op) {

@@ -338,4 +338,26 @@ proof fn ar_half_range_wrong(x: u8) {
     assert(ar_half_u8(x) < 127);
 }
 
+// ---- spec `/` of an unsigned machine type stays that type: a shift may follow it
+
+// expect: verified
+proof fn ar_div_then_shift_trigger() {
+    assume(forall|i: u32| #[trigger] ((i / 2) >> 1) == (i / 2) >> 1);
+}
+
+// expect: verified
+proof fn ar_div_then_shift(i: u32) {
+    assert(((i / 2) >> 1) == i / 4) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn ar_div_then_shift_wrong(i: u32) {
+    assert(((i / 2) >> 1) == i / 2) by(bit_vector);
+}
+
+// expect: verified
+proof fn ar_div_then_shift_range(i: u32) {
+    assert((i / 2) >> 31 == 0);
+}
+
 } // verus!

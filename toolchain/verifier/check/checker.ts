@@ -1961,7 +1961,8 @@ class Checker {
       return this.infer(a!, ctx);
     }
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) {
-      const inner: Ctx = { ...ctx, code: last === 'Ghost' ? 'spec' : 'proof' };
+      // (in spec code a `Tracked(x)` is a spec value: nothing is moved)
+      const inner: Ctx = { ...ctx, code: last === 'Ghost' || ctx.code === 'spec' ? 'spec' : 'proof' };
       return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
     }
     // `Box<T>` is erased to `T` (the resolver): `Box::new(x)` is `x`, moved into the box

@@ -510,4 +510,20 @@ fn gtl_branches_still_checked(depth: usize, s: Ghost<Set<int>>) -> (ret: Ghost<S
     }
 }
 
+// ---- `Tracked(x)` in spec code is a spec value: it moves nothing
+
+pub struct MdToken;
+
+// expect: verified
+fn md_tracked_in_ghost_block(Tracked(t): Tracked<MdToken>) -> Tracked<MdToken> {
+    let ghost g = { let z = Tracked(t); Tracked(t) };
+    Tracked(t)
+}
+
+// In exec code it moves the tracked value: twice is rustc's error.
+// expect: error
+fn md_tracked_moved_twice(Tracked(t): Tracked<MdToken>) -> (Tracked<MdToken>, Tracked<MdToken>) {
+    (Tracked(t), Tracked(t))
+}
+
 } // verus!

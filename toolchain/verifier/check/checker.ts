@@ -16,7 +16,7 @@ import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeNam
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
-import { openBody, openBodyScope, type Scope } from './visibility';
+import { openBody, openBodyScope, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
@@ -3149,6 +3149,10 @@ class Checker {
         if (owner && isImplPrimitive(owner)) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
         const target = this.crate.fn(memberPathName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
+        // Verus: a body this code cannot see cannot be revealed
+        if (target && target.item.mode === 'spec' && target.item.body && ctx.fn && !specBodyVisible(target.item, this.crate.moduleOf(target.item), this.crate.moduleOf(ctx.fn))) {
+          this.error(`reveal/fuel statement is not allowed here because the function \`${s.name.join('::')}\` is marked 'closed' and thus its body is not visible here`, s.sp);
+        }
         return C_UNIT;
       }
       case 'broadcast-use': {

@@ -146,4 +146,46 @@ proof fn pv_trait_impl_body_seen(s: pv_traits::PvSquare)
 {
 }
 
+// ---- `reveal` of a body this code cannot see is Verus's error
+
+mod pv_hidden {
+    // expect: verified
+    pub closed spec fn pv_closed_count(u: u64) -> u64
+        decreases u,
+    {
+        if u == 0 { 0 } else { pv_closed_count((u - 1) as u64) }
+    }
+
+    // expect: verified
+    #[verifier::opaque]
+    pub open spec fn pv_open_succ(u: u64) -> int {
+        u + 1
+    }
+
+    // Inside its module the closed body is visible.
+    // expect: verified
+    pub proof fn pv_reveal_inside() {
+        reveal(pv_closed_count);
+        assert(pv_closed_count(0) == 0);
+    }
+}
+
+// expect: error
+proof fn pv_reveal_closed_outside() {
+    reveal(pv_hidden::pv_closed_count);
+    assert(pv_hidden::pv_closed_count(0) == 0);
+}
+
+// expect: verified
+proof fn pv_reveal_open_outside() {
+    reveal(pv_hidden::pv_open_succ);
+    assert(pv_hidden::pv_open_succ(0) == 1);
+}
+
+// expect: failed assertion
+proof fn pv_reveal_open_outside_wrong() {
+    reveal(pv_hidden::pv_open_succ);
+    assert(pv_hidden::pv_open_succ(0) == 0);
+}
+
 } // verus!

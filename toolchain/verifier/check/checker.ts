@@ -16,7 +16,7 @@ import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeNam
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
-import { openBody, openBodyScope, specBodyVisible, type Scope } from './visibility';
+import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
@@ -398,8 +398,10 @@ class Checker {
   private libraryFns = new Set<FnItem>();
   /** while checking the body of an open spec fn: where that body is visible (check/visibility.ts) */
   private openScope: Scope | undefined = undefined;
+  /** While `openScope` is that of a public function's clause (not of an open body): which clause. */
+  private openClause: 'requires' | 'ensures' | null = null;
   private openBodyError(message: string | null, sp: Sp): void {
-    if (message) this.error(message, sp);
+    if (message) this.error(this.openClause ? message.replace('in pub open spec function', `in '${this.openClause}' clause of public function`) : message, sp);
   }
   /** calls and `reveal_with_fuel`s of every function checked (check/recursion.ts) */
   private graph: CallGraph = { calls: new Map(), fuels: [] };
@@ -794,12 +796,30 @@ class Checker {
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
     const specCtx = (extra?: Map<string, Local>): Ctx => ({ code: 'spec', fn: f, scopes: extra ? [params, extra] : [params], retTy, retCode });
-    for (const r of [...f.requires, ...f.recommends]) this.expect(r, C_BOOL, specCtx());
+    // Verus: a public function's `requires` / `ensures` are read wherever it is called, so they
+    // may mention only what is visible there (as an open spec fn's body)
+    const clauseScope = f.vis && f.vis.k !== 'private' && !f.traitImpl && !this.libraryFns.has(f) ? scopeOf(f.vis, this.crate.moduleOf(f)) : undefined;
+    const inClause = (clause: 'requires' | 'ensures', check: () => void) => {
+      this.openScope = clauseScope;
+      this.openClause = clause;
+      try {
+        check();
+      } finally {
+        this.openScope = undefined;
+        this.openClause = null;
+      }
+    };
+    inClause('requires', () => {
+      for (const r of f.requires) this.expect(r, C_BOOL, specCtx());
+    });
+    for (const r of f.recommends) this.expect(r, C_BOOL, specCtx());
     for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
     this.terminationHints(f, specCtx());
     const withRet = new Map<string, Local>();
     if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
-    for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
+    inClause('ensures', () => {
+      for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
+    });
     this.finalStyle(f, params);
     // `returns e` is `ensures result == e`
     if (f.returns) this.expect(f.returns, retTy, specCtx());

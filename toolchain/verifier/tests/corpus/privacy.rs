@@ -188,4 +188,59 @@ proof fn pv_reveal_open_outside_wrong() {
     assert(pv_hidden::pv_open_succ(0) == 0);
 }
 
+// ---- a public function's `requires` / `ensures` mention only what its callers can see
+
+mod pv_clauses {
+    // expect: verified
+    spec fn pv_small(x: u64) -> bool {
+        x < 10
+    }
+
+    // expect: verified
+    pub open spec fn pv_small_pub(x: u64) -> bool {
+        x < 10
+    }
+
+    pub struct PvBox { pub shown: u64, hidden: u64 }
+
+    // A private spec fn in a public function's precondition.
+    // expect: error
+    pub fn pv_requires_private(x: u64)
+        requires pv_small(x),
+    {
+    }
+
+    // A field of a struct whose other fields are private (an opaque datatype to callers).
+    // expect: error
+    pub fn pv_ensures_opaque_field(b: &PvBox) -> (r: u64)
+        ensures r == b.shown,
+    {
+        b.shown
+    }
+
+    // A private function may say the same.
+    // expect: verified
+    fn pv_requires_private_ok(x: u64)
+        requires pv_small(x),
+    {
+        assert(x < 10);
+    }
+
+    // expect: verified
+    pub fn pv_requires_public(x: u64) -> (r: u64)
+        requires pv_small_pub(x),
+        ensures r < 20,
+    {
+        x + x
+    }
+
+    // expect: failed postcondition
+    pub fn pv_requires_public_wrong(x: u64) -> (r: u64)
+        requires pv_small_pub(x),
+        ensures r < 10,
+    {
+        x + x
+    }
+}
+
 } // verus!

@@ -6,7 +6,7 @@
 import { WORD_BITS, rangeBounds, widthOf } from './word-size';
 import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
 import type { LineMap } from '../syntax/line-map';
-import { Crate, isIntKind, isMachine, memberPathName, signed, type FnInfo, type IntKind, type Ty } from './resolver';
+import { Crate, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
@@ -576,8 +576,8 @@ export class Interpreter {
     if (segs.length === 2 && segs[0] === 'Seq' && last === 'empty') return { k: 'seq', elems: [] };
     if (segs.length === 2 && (segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') return { k: 'unknown' };
     if (segs.length >= 2 && this.crate.enumItem(segs[segs.length - 2]!)) return { k: 'dt', ctor: last, fields: e.args.map((a) => this.ev(a, env, exec)) };
-    if (segs.length === 1 && this.crate.structs.has(last)) return { k: 'dt', ctor: 'mk', fields: e.args.map((a) => this.ev(a, env, exec)) };
-    const q = memberPathName(segs, null);
+    if (this.crate.isStructCtorPath(segs)) return { k: 'dt', ctor: 'mk', fields: e.args.map((a) => this.ev(a, env, exec)) };
+    const q = this.crate.memberName(segs, null);
     const info = this.crate.fn(q, e.sp);
     if (!info) throw new Unevaluable(`unknown function ${q}`);
     return this.invoke(info, e.args.map((a) => ({ e: a })), env, exec, e.sp);

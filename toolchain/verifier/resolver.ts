@@ -305,6 +305,7 @@ export class Crate {
     this.files = files;
     this.fileModules = crateFileModules(files.map((f) => f.path), isLibrary);
     for (const f of files) for (const it of f.items) this.add(it, f.path);
+    for (const f of files) for (const it of f.items) for (const m of it.module) this.moduleNames.add(m);
     this.readWordBits(files);
     // a name several modules define: each function's key (its SMT name) says its module
     for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
@@ -374,6 +375,23 @@ export class Crate {
 
   moduleOf(f: FnItem): string[] {
     return [...(this.fileModules.get(this.fnFiles.get(f) ?? '') ?? []), ...f.module];
+  }
+  /** Names of the crate's modules (`mod m { .. }` blocks and files), for paths through them. */
+  private readonly moduleNames = new Set<string>();
+  /**
+   * What a written path to a fn or const means (`memberPathName`), with an owner segment that names
+   * one of the crate's modules and no type read as that module (`M1::f` is the free function `f`,
+   * as `m1::f` is): Verus's tests name modules `M1`, `M2`, ...
+   */
+  memberName(segs: readonly string[], selfType: string | null | undefined): string {
+    const owner = segs.length >= 2 ? segs[segs.length - 2]! : null;
+    if (owner && /^[A-Z]/.test(owner) && this.moduleNames.has(owner) && !this.structs.has(owner) && !this.enums.has(owner) && !this.traits.has(owner) && !this.aliases.has(owner)) return segs[segs.length - 1]!;
+    return memberPathName(segs, selfType);
+  }
+  /** Whether a called path names a tuple struct's constructor: `S(..)`, or through modules (`crate::m::S(..)`). */
+  isStructCtorPath(segs: readonly string[]): boolean {
+    const last = segs[segs.length - 1]!;
+    return this.structs.has(last) && segs.slice(0, -1).every((s) => s === 'crate' || s === 'self' || s === 'super' || this.moduleNames.has(s));
   }
   /** Specifications of other functions (external-specs.ts), by their own names: the function each specifies. */
   readonly specificationNames = new Map<string, string>();
@@ -590,7 +608,7 @@ export class Crate {
       case 'int':
         return e.value;
       case 'path': {
-        const c = this.constItem(memberPathName(e.segs, null), e.sp);
+        const c = this.constItem(this.memberName(e.segs, null), e.sp);
         return c ? this.constIntValue(c.value, depth + 1) : null;
       }
       case 'cast':

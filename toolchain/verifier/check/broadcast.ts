@@ -9,7 +9,7 @@
 // `unsupported`, never a silently missing fact.
 
 import type { BroadcastName, BroadcastUseItem, FnItem, Item, Sp } from '../ast';
-import { memberPathName, type Crate, type FnInfo } from '../resolver';
+import type { Crate, FnInfo } from '../resolver';
 import { stronglyConnected } from '../graph';
 import { hasExternalBody } from '../../syntax/attributes';
 import { isLibraryFile } from '../library/load';
@@ -30,7 +30,7 @@ export function broadcastTargets(crate: Crate, names: BroadcastName[], selfType:
   const seenGroups = new Set<string>();
   const add = (n: BroadcastName, self: string | null): void => {
     const display = n.segs.join('::');
-    const q = memberPathName(n.segs, self);
+    const q = crate.memberName(n.segs, self);
     let fn: FnInfo | null;
     try {
       fn = crate.fn(q, n.sp);

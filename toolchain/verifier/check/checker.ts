@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, memberPathName, substTy, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -1702,7 +1702,7 @@ class Checker {
       this.ctorMode(variant.ty, ctx, e.sp);
       return variant.ty;
     }
-    const c = this.crate.constItem(memberPathName(segs, ctx.fn?.selfType ?? null), e.sp);
+    const c = this.crate.constItem(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (c) {
       if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
@@ -2018,7 +2018,7 @@ class Checker {
       e.args.forEach((a, i) => (v.fields[i] ? this.expect(a, v.fields[i]!, ctx) : this.infer(a, ctx)));
       return v.ty;
     }
-    if (segs.length === 1 && this.crate.structs.has(last)) {
+    if (this.crate.isStructCtorPath(segs)) {
       const s = this.crate.struct(last, e.sp);
       const ty: CTy = { k: 'struct', name: last, args: this.freshArgs(s, last, e.sp) };
       this.openCtor(ty, e.sp);
@@ -2037,7 +2037,7 @@ class Checker {
       }
     }
     // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
-    let info = this.crate.fn(memberPathName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
+    let info = this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
     // `S::m(..)` / `Self::m(..)` of a default method `S`'s impl keeps: the trait's, at `Self` = `S`
     // (`instantiate` reads `Self` from the path)
     const typeName = segs.length === 2 ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
@@ -2046,7 +2046,7 @@ class Checker {
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       // (Verus's words for a specification's own name and for an external function)
-      const named = memberPathName(segs, ctx.fn?.selfType ?? null);
+      const named = this.crate.memberName(segs, ctx.fn?.selfType ?? null);
       const specified = this.crate.specificationNames.get(named);
       if (specified) throw new ResolveError(`cannot call function \`${named}\` which is an artificial function for \`assume_specification\`; call \`${specified}\` instead`, e.sp);
       if (this.crate.externalFns.has(named)) throw new ResolveError(`cannot use function \`${named}\` which is ignored`, e.sp);
@@ -2059,7 +2059,7 @@ class Checker {
   private calleeItem(e: Extract<Expr, { k: 'call' }>, caller: FnItem): FnItem | null {
     if (e.callee.k !== 'path') return null;
     try {
-      return this.crate.fn(memberPathName(e.callee.segs, caller.selfType), e.sp, caller, e.callee.segs)?.item ?? null;
+      return this.crate.fn(this.crate.memberName(e.callee.segs, caller.selfType), e.sp, caller, e.callee.segs)?.item ?? null;
     } catch (err) {
       if (err instanceof ResolveError) return null;
       throw err;
@@ -3167,7 +3167,7 @@ class Checker {
         // Verus: a primitive type's trait method is revealed by `<u64 as Tr>::f` only
         const owner = s.name.length >= 2 ? s.name[s.name.length - 2]! : null;
         if (owner && isImplPrimitive(owner)) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
-        const target = this.crate.fn(memberPathName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
+        const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         // Verus: a body this code cannot see cannot be revealed
         if (target && target.item.mode === 'spec' && target.item.body && ctx.fn && !specBodyVisible(target.item, this.crate.moduleOf(target.item), this.crate.moduleOf(ctx.fn))) {

@@ -3,7 +3,7 @@
 // marked `#[verifier::decreases_by]`, proves the termination obligations), with Verus's rules on
 // `g`. The checker types `c`; VC generation (vcgen/spec-fns.ts) gives both their meaning.
 import type { FnItem, Sp } from '../ast';
-import { memberPathName, type Crate } from '../resolver';
+import type { Crate } from '../resolver';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import { printType } from '../printer';
 
@@ -52,7 +52,7 @@ export function decreasesByTarget(crate: Crate, f: FnItem, errors: HintError[]):
 function namedTarget(crate: Crate, f: FnItem): FnItem | null {
   const segs = f.decreasesBy?.path.segs;
   if (!segs) return null;
-  const name = memberPathName(segs, f.selfType);
+  const name = crate.memberName(segs, f.selfType);
   return crate.fn(name, f.decreasesBy!.path.sp)?.item ?? null;
 }
 

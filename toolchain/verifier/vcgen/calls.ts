@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, genericEnv, implTypeName, memberPathName, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
 import { ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
@@ -112,7 +112,7 @@ export class CallMethods {
       if (!m.pure) this.checkInvariant(st, built, sp);
       return built;
     }
-    if (segs.length === 1 && this.crate.structs.has(last)) {
+    if (this.crate.isStructCtorPath(segs)) {
       // (a generic struct's arguments: the checker's type of the constructor call)
       const recorded = this.cvc.checked.exprTypes.get(e);
       if (!recorded || recorded.k !== 'struct') throw new ResolveError(`type annotations needed for \`${last}\``, sp);
@@ -127,7 +127,7 @@ export class CallMethods {
     const decl = this.cvc.checked.traitCalls.get(e);
     if (decl) return this.callFn(decl, e.args.map((a) => ({ e: a })), st, m, sp, e);
     // function
-    const qname = memberPathName(segs, this.cur.item.selfType);
+    const qname = this.crate.memberName(segs, this.cur.item.selfType);
     const info = this.crate.fn(qname, sp, this.cur.item, segs);
     if (!info) throw new ResolveError(`cannot find function \`${segs.join('::')}\``, sp);
     // the checker decided this call means a `when_used_as_spec` target

@@ -5,7 +5,7 @@
 // changes, and a change it did not havoc makes the function unsupported (never a silent pass).
 
 import type { Block, Expr, Pat, Stmt } from '../ast';
-import { BOOL, ResolveError, UNIT, isMachine, memberPathName, type Ty } from '../resolver';
+import { BOOL, ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
 import type { ScopeVar, Crossed, ObligationNote } from './query';
@@ -355,7 +355,7 @@ export class ExecMethods {
       }
       case 'reveal': {
         const segs = s.name;
-        const q = memberPathName(segs, this.cur.item.selfType);
+        const q = this.crate.memberName(segs, this.cur.item.selfType);
         let info = this.crate.fn(q, s.sp, this.cur.item);
         // `m::f` where `m` is a module (not a type): the free function `f` declared in that module
         const owner = segs[segs.length - 2];

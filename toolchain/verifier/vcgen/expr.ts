@@ -7,7 +7,7 @@
 import { byWidth, rangeBounds, rangeTerms } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { wrapperPattern } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, intRange, isIntKind, isMachine, memberPathName, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { BOOL, INT, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
@@ -255,7 +255,7 @@ export class ExprMethods {
       return { t: variant.ctor.ctor, ty: variant.ty };
     }
     // const
-    const cname = memberPathName(segs, this.cur.item.selfType);
+    const cname = this.crate.memberName(segs, this.cur.item.selfType);
     const c = this.crate.constItem(cname, e.sp) ?? (cname !== last ? null : null);
     if (c) {
       const ty = this.crate.resolveType(c.ty, c.selfType);

@@ -280,4 +280,31 @@ fn pp_usize_ranges_need_wild(x: usize) -> u8 {
     }
 }
 
+// ---- paths through modules named like types (`M1::f`, `crate::M2::S(..)`)
+
+mod PpUpperMod {
+    pub struct PpPair(pub u8, pub u8);
+
+    // expect: verified
+    pub fn pp_twice(x: u8) -> (r: u16)
+        ensures r == 2 * x,
+    {
+        x as u16 * 2
+    }
+}
+
+// expect: verified
+fn pp_through_upper_module() {
+    let p = crate::PpUpperMod::PpPair(3, 4);
+    let r = PpUpperMod::pp_twice(p.0);
+    assert(r == 6 && p.1 == 4);
+}
+
+// expect: failed assertion
+fn pp_through_upper_module_wrong() {
+    let p = crate::PpUpperMod::PpPair(3, 4);
+    let r = PpUpperMod::pp_twice(p.1);
+    assert(r == 6);
+}
+
 } // verus!

@@ -500,7 +500,7 @@ export class Interpreter {
     if (op === '<==') return { k: 'bool', v: this.truth(this.ev(e.l, env, exec)) || !this.truth(this.ev(e.r, env, exec)) };
     const a = this.ev(e.l, env, exec);
     const b = this.ev(e.r, env, exec);
-    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!=='].includes(op)) return { k: 'bool', v: cmp(op, a, b) };
+    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '=~~=', '!~~=', '===', '!=='].includes(op)) return { k: 'bool', v: cmp(op, a, b) };
     const kind = this.intKindOf(e);
     if (exec && kind === null && ['+', '-', '*'].includes(op)) throw new Unevaluable('untyped arithmetic');
     return this.arith(op, a, b, kind, exec, e.sp);
@@ -696,8 +696,8 @@ function cvEq(a: CV, b: CV): boolean {
   return JSON.stringify(a, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) === JSON.stringify(b, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }
 function cmp(op: string, a: CV, b: CV): boolean {
-  if (op === '==' || op === '=~=' || op === '===') return cvEq(a, b);
-  if (op === '!=' || op === '!~=' || op === '!==') return !cvEq(a, b);
+  if (op === '==' || op === '=~=' || op === '=~~=' || op === '===') return cvEq(a, b);
+  if (op === '!=' || op === '!~=' || op === '!~~=' || op === '!==') return !cvEq(a, b);
   if (a.k !== 'int' || b.k !== 'int') throw new Unevaluable('comparison');
   switch (op) {
     case '<': return a.v < b.v;

@@ -65,10 +65,10 @@ export function parseItems(text: string): { items: Item[]; diagnostics: ParseDia
   return { items: boundTreeHeight(items, p.diags), diagnostics: p.diags };
 }
 
-const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!==']);
+const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '=~~=', '!~~=', '===', '!==']);
 const BIN_PREC: ReadonlyMap<string, number> = new Map([
   ['||', 1], ['&&', 2],
-  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3], ['===', 3], ['!==', 3],
+  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3], ['=~=', 3], ['!~=', 3], ['=~~=', 3], ['!~~=', 3], ['===', 3], ['!==', 3],
   ['|', 4], ['^', 5], ['&', 6], ['<<', 7], ['>>', 7], ['+', 8], ['-', 8], ['*', 9], ['/', 9], ['%', 9],
 ]);
 

@@ -1791,7 +1791,7 @@ class Checker {
       return C_BOOL;
     }
     // `===` / `!==`: Verus's spec equality (`equal`), `==` of ghost code for any type
-    if (op === '=~=' || op === '!~=' || op === '===' || op === '!==') {
+    if (op === '=~=' || op === '!~=' || op === '=~~=' || op === '!~~=' || op === '===' || op === '!==') {
       this.requireGhost(ctx, `\`${op}\``, sp);
       this.unify(this.infer(l, ctx), this.infer(r, ctx), sp);
       return C_BOOL;

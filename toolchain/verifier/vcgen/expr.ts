@@ -328,8 +328,8 @@ export class ExprMethods {
     a = this.fit(a, b.ty);
     b = this.fit(b, a.ty);
     switch (op) {
-      case '==': case '=~=': case '===': return { t: eq(a.t, b.t), ty: BOOL };
-      case '!=': case '!~=': case '!==': return { t: not(eq(a.t, b.t)), ty: BOOL };
+      case '==': case '=~=': case '=~~=': case '===': return { t: eq(a.t, b.t), ty: BOOL };
+      case '!=': case '!~=': case '!~~=': case '!==': return { t: not(eq(a.t, b.t)), ty: BOOL };
       case '<': case '<=': case '>': case '>=': return { t: [op, a.t, b.t], ty: BOOL };
     }
     throw new ResolveError(`bad comparison ${op}`, sp);
@@ -373,7 +373,7 @@ export class ExprMethods {
     }
     const l = this.ev(e.l, st, m);
     const r = this.ev(e.r, st, m);
-    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '===', '!=='].includes(op)) return this.compare(op, l, r, e.sp);
+    if (['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '=~~=', '!~~=', '===', '!=='].includes(op)) return this.compare(op, l, r, e.sp);
     // (spec `/` and `%` of one unsigned machine type keep it: the checking phase's type)
     return this.arith(op, l, r, st, m, e.sp, op === '/' || op === '%' ? this.cvc.checked.exprTypes.get(e) : undefined);
   }

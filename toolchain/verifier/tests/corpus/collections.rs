@@ -330,4 +330,20 @@ proof fn cl_map_macro_no_other_key() {
     assert(m.contains_key(2));
 }
 
+// ---- deep extensional equality `=~~=` (canonical values here: the same as `=~=` and `==`)
+
+// expect: verified
+proof fn co_deep_ext_equal() {
+    let a = seq![seq![1u8, 2u8], seq![3u8]];
+    let b = seq![seq![1u8, 2u8], seq![3u8]];
+    assert(a =~~= b);
+}
+
+// expect: failed assertion
+proof fn co_deep_ext_equal_wrong(s1: Seq<Seq<u8>>, s2: Seq<Seq<u8>>)
+    requires s1.len() == 1, s2.len() == 1, s1[0].len() == 1,
+{
+    assert(s1 =~~= s2);
+}
+
 } // verus!

@@ -420,6 +420,8 @@ export interface ConstItem {
 export interface TypeAliasItem {
   k: 'type';
   name: string;
+  /** `type Y<T> = Bar<T>;`: the type parameters, replaced by the written arguments where it is used */
+  generics?: string[];
   ty: TypeExpr;
   sp: Sp;
   module: string[];

@@ -484,10 +484,14 @@ class Parser {
     if (t.text === 'type') {
       this.next();
       const name = this.ident();
+      // `type Y<T> = ..`: type parameters (lifetimes erased; a const parameter is not modelled)
+      const params = this.genericParams();
       this.expect('=');
       const ty = this.type();
       this.expect(';');
-      out.push({ k: 'type', name, ty, sp: { start, end: this.lastEnd() }, module });
+      const sp = { start, end: this.lastEnd() };
+      if (params.some((p) => p.kind !== 'type')) out.push({ k: 'unsupported', what: `type alias \`${name}\` with a const parameter`, sp, module });
+      else out.push({ k: 'type', name, ...(params.length ? { generics: params.map((p) => p.name) } : {}), ty, sp, module });
       return 'item';
     }
     if (t.text === 'trait') return out.push(this.traitItem(start, module, vis)), 'item';

@@ -128,6 +128,21 @@ export function traitClosure(trait: string, lookup: (name: string) => TraitItem 
   return out;
 }
 
+/** `t` with the type parameters in `m` replaced (a generic alias at its arguments). */
+export function substTypeExpr(t: TypeExpr, m: ReadonlyMap<string, TypeExpr>): TypeExpr {
+  const go = (x: TypeExpr) => substTypeExpr(x, m);
+  switch (t.k) {
+    case 'path':
+      if (t.segs.length === 1 && !t.args.length && !t.qself && m.has(t.name)) return m.get(t.name)!;
+      return { ...t, args: t.args.map(go), ...(t.qself ? { qself: { ...t.qself, ty: go(t.qself.ty) } } : {}) };
+    case 'ref': case 'ptr': return { ...t, inner: go(t.inner) };
+    case 'array': case 'slice': return { ...t, elem: go(t.elem) };
+    case 'tuple': return { ...t, elems: t.elems.map(go) };
+    case 'fn': case 'proofFn': return { ...t, params: t.params.map(go), ret: go(t.ret) };
+    case 'infer': return t;
+  }
+}
+
 /** Primitive types a crate trait may be implemented for (`impl Tr for u8`). */
 export function isImplPrimitive(name: string): boolean {
   return isIntKind(name) || name === 'bool';
@@ -284,6 +299,8 @@ export class Crate {
   fnsByName = new Map<string, FnInfo[]>(); // free fns by last name
   consts = new Map<string, { item: ConstItem; file: string }[]>();
   aliases = new Map<string, TypeExpr>();
+  /** The type parameters of generic aliases (`type Y<T> = Bar<T>;`). */
+  aliasGenerics = new Map<string, string[]>();
   /** `broadcast group`s by qualified name (`name` or `Type::name`) */
   broadcastGroups = new Map<string, { item: BroadcastGroupItem; file: string }[]>();
   /** traits by name (traits.ts gave their impls' methods to the types) */
@@ -408,7 +425,10 @@ export class Crate {
     if (it.k === 'struct') push(this.structs, it.name, { item: it, file });
     else if (it.k === 'enum') push(this.enums, it.name, { item: it, file });
     else if (it.k === 'const') push(this.consts, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
-    else if (it.k === 'type') this.aliases.set(it.name, it.ty);
+    else if (it.k === 'type') {
+      this.aliases.set(it.name, it.ty);
+      if (it.generics) this.aliasGenerics.set(it.name, it.generics);
+    }
     else if (it.k === 'trait') {
       push(this.traits, it.name, { item: it, file });
       // its method declarations: `Trait::m`, generic over `Self` (called by generic code)
@@ -557,7 +577,12 @@ export class Crate {
         if (name === 'Set') return { k: 'set', elem: arg(0) };
         if (name === 'Map') return { k: 'map', key: arg(0), val: arg(1) };
         const alias = this.aliases.get(name);
-        if (alias) return this.resolveType(alias, scope, depth + 1);
+        if (alias) {
+          // a generic alias is its type at the written arguments
+          const params = this.aliasGenerics.get(name) ?? [];
+          if (t.args.length !== params.length) throw new ResolveError(`type alias \`${name}\` takes ${params.length} generic argument${params.length === 1 ? '' : 's'} but ${t.args.length} ${t.args.length === 1 ? 'was' : 'were'} supplied`, t.sp);
+          return this.resolveType(params.length ? substTypeExpr(alias, new Map(params.map((p, i) => [p, t.args[i]!] as const))) : alias, scope, depth + 1);
+        }
         if (this.structs.has(name)) {
           const s = this.struct(name, t.sp);
           return { k: 'struct', name, args: this.genericArgs(s, t, scope, depth) };

@@ -640,4 +640,33 @@ pub proof fn gen_pick_instances_differ(a: u8, b: u16) {
     assert(gen_pick(true, a, 0) as int == gen_pick(true, b, 0) as int);
 }
 
+// ---- generic type aliases: the aliased type at the written arguments
+
+pub struct GnCell<T> { pub v: T }
+
+type GnAlias<T> = GnCell<T>;
+
+type GnPairOf<A> = (A, A);
+
+// expect: verified
+fn gn_alias_use(c: GnAlias<u64>, p: GnPairOf<u8>) -> (r: u64)
+    requires c.v == 5, p.0 < 10,
+    ensures r == 5 + p.0,
+{
+    c.v + p.0 as u64
+}
+
+// expect: failed postcondition
+fn gn_alias_use_wrong(c: GnAlias<u64>) -> (r: u64)
+    requires c.v == 5,
+    ensures r == 6,
+{
+    c.v
+}
+
+// The alias takes one argument (rustc's E0107).
+// expect: error
+fn gn_alias_wrong_arity(c: GnAlias<u64, u8>) {
+}
+
 }

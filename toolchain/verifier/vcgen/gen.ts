@@ -163,7 +163,10 @@ export class FnGen {
   }
   define(base: string, v: V): string {
     const c = this.fresh(base, v.ty);
-    this.facts.push(eq(c, v.t));
+    // (statements and unit-returning calls stand for `()` by the term `true`: a unit variable
+    // has the unit datatype's sort, whose one value is its constructor)
+    const t = v.ty.k === 'tuple' && !v.ty.elems.length && v.t === 'true' ? this.sorts.datatype(v.ty).ctors[0]!.ctor : v.t;
+    this.facts.push(eq(c, t));
     return c;
   }
   /** Assumes `t` on the current path; `site`: the source it comes from (for the proof state). */

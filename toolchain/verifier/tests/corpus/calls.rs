@@ -255,4 +255,29 @@ proof fn lemma_wrong(a: int)
 {
 }
 
+// ---- the result of a unit-returning call bound to a variable (was a solver sort error)
+
+// expect: verified
+fn cl_bump_unit(x: &mut u64)
+    requires *old(x) < 10,
+    ensures *x == *old(x) + 1,
+{
+    *x = *x + 1;
+}
+
+// expect: verified
+fn cl_bind_unit_result() {
+    let mut a: u64 = 1;
+    let r = cl_bump_unit(&mut a);
+    assert(a == 2);
+    assert(r == ());
+}
+
+// expect: failed assertion
+fn cl_bind_unit_result_wrong() {
+    let mut a: u64 = 1;
+    let r = cl_bump_unit(&mut a);
+    assert(a == 1);
+}
+
 } // verus!

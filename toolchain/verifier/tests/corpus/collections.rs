@@ -346,4 +346,9 @@ proof fn co_deep_ext_equal_wrong(s1: Seq<Seq<u8>>, s2: Seq<Seq<u8>>)
     assert(s1 =~~= s2);
 }
 
+// expect: failed assertion
+proof fn co_deep_ext_equal_differs() {
+    assert(seq![seq![1u8]] =~~= seq![seq![2u8]]);
+}
+
 } // verus!

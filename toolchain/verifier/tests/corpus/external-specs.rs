@@ -231,4 +231,18 @@ fn es_call_unspecified() {
     es_ext_unspecified();
 }
 
+// The specification is all a caller knows of an associated function too.
+// expect: failed assertion
+fn es_call_make_wrong() {
+    let p = EsPair::make(5);
+    assert(p.a == 6);
+}
+
+// `assume_specification`'s `ensures` at the other branch.
+// expect: failed assertion
+fn es_call_pick_other_wrong() {
+    let r = es_pick(3u8, 4u8, false);
+    assert(r == 3);
+}
+
 } // verus!

@@ -669,4 +669,11 @@ fn gn_alias_use_wrong(c: GnAlias<u64>) -> (r: u64)
 fn gn_alias_wrong_arity(c: GnAlias<u64, u8>) {
 }
 
+// expect: failed postcondition
+fn gn_alias_pair_wrong(p: GnPairOf<u8>) -> (r: u8)
+    ensures r == p.1,
+{
+    p.0
+}
+
 }

@@ -184,4 +184,32 @@ fn lb_ref_escapes() {
     *s = 1;
 }
 
+// The reborrow's write reached `u` too.
+// expect: failed assertion
+fn lb_reborrow_wrong() {
+    let mut u: u64 = 20;
+    let r = &mut u;
+    let r2 = &mut *r;
+    *r2 = 13;
+    assert(*r == 20);
+}
+
+// expect: failed assertion
+fn lb_after_last_use_wrong() {
+    let mut x: u64 = 0;
+    let r = &mut x;
+    *r = 4;
+    x = x + 1;
+    assert(x == 4);
+}
+
+// The second call's precondition sees the first call's write through the borrow.
+// expect: failed precondition
+fn lb_pass_on_twice_too_big() {
+    let mut x: u64 = 99;
+    let r = &mut x;
+    lb_bump(r);
+    lb_bump(r);
+}
+
 } // verus!

@@ -307,4 +307,10 @@ fn pp_through_upper_module_wrong() {
     assert(r == 6);
 }
 
+// expect: failed assertion
+fn pp_through_upper_module_field_wrong() {
+    let p = crate::PpUpperMod::PpPair(3, 4);
+    assert(p.0 == 4);
+}
+
 } // verus!

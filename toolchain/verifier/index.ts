@@ -302,11 +302,8 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
     if (options.reuseTimeouts && !profile && timedOutWith !== undefined && timedOutWith >= limit) {
       return { r: { result: 'timeout', model: null, reason: `timed out after ${timedOutWith} ms in an earlier run; not re-solved until it changes (Verify retries it)`, ms: 0 }, cached: true, key };
     }
-    // a cancelled run (or a function given up on) queues no more work: the native queue hears of
-    // an abort only while a job waits in it, so a job queued already aborted would wait for a
-    // slot, then take the wake-up meant for the job behind it, which then waits forever (after a
-    // capped run's abort, the rest of the run never settled); nor would the racers below be
-    // cancelled (they follow the signal's abort event)
+    // a cancelled run (or a function given up on) queues no more work, nor starts the racers
+    // below (they would follow the signal's abort event, which has already fired)
     if (signal?.aborted) return { r: { result: 'canceled', model: null, reason: 'canceled', ms: 0 }, cached: false, key, spentMs: 0 };
     const job: SolverJob = { query: q, timeoutMs: limit, wantModel: true, signal, priority };
     void wantModel;

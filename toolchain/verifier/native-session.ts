@@ -78,7 +78,7 @@ export class NativeSessionHost implements SessionHost {
   ) {}
 
   async open(priority: number, signal?: AbortSignal): Promise<SessionLease | null> {
-    // (as the wasm pool's lease: the queue hears of an abort only while a session waits in it)
+    // (as the wasm pool's lease: an aborted request opens no session)
     if (signal?.aborted) return null;
     if (!(await this.queue.acquire(priority, signal))) return null;
     let current: Z3Process | null = null;

@@ -21,7 +21,7 @@
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated). Functions keep
 // their identity only when nothing was rewritten; errors are `FnItem.borrowErrors`.
 
-import type { Block, Expr, FnItem, Item, SourceFile, Sp, Stmt } from './ast';
+import { someNode, type Block, type Expr, type FnItem, type Item, type SourceFile, type Sp, type Stmt } from './ast';
 
 type PathExpr = Extract<Expr, { k: 'path' }>;
 
@@ -52,7 +52,7 @@ export function lowerLocalBorrows(files: SourceFile[]): SourceFile[] {
 
 /** Whether a block holds `let .. = &mut ..` anywhere (most functions do not: left untouched). */
 function someLocalBorrow(b: Block): boolean {
-  return JSON.stringify(b, (k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)).includes('"op":"&mut"');
+  return someNode(b, (n) => n.k === 'unary' && (n as Expr & { k: 'unary' }).op === '&mut');
 }
 
 /**
@@ -306,17 +306,5 @@ function bindsName(node: unknown, name: string): boolean {
 
 /** Whether `node` may leave the block early (the borrow may be dead on that path). */
 function mayJump(node: unknown): boolean {
-  let found = false;
-  const visit = (o: unknown): void => {
-    if (found || !o || typeof o !== 'object') return;
-    if (Array.isArray(o)) return o.forEach(visit);
-    const k = (o as { k?: string }).k;
-    if (k === 'return' || k === 'break' || k === 'continue' || k === 'try') {
-      found = true;
-      return;
-    }
-    for (const v of Object.values(o)) visit(v);
-  };
-  visit(node);
-  return found;
+  return someNode(node, (n) => n.k === 'return' || n.k === 'break' || n.k === 'continue' || n.k === 'try');
 }

@@ -1052,12 +1052,17 @@ class Checker {
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${e === root ? `*${root.through}` : printExpr(e).replace(/^[A-Za-z_][A-Za-z0-9_]*/, root.through)}\` which is behind a mutable reference`, e.sp);
       return;
     }
-    if (e.k === 'unary' && e.op === '*' && e.e.k === 'path' && e.e.segs.length === 1) {
-      // rustc: a value behind a reference cannot be moved out (`*r` of a non-`Copy` type)
-      const l = this.lookup(e.e.segs[0]!, ctx);
-      const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
-      if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`*${e.e.segs[0]}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
-      return;
+    // rustc: a value behind a reference cannot be moved out (`*r`, a field `r.f` / `(*r).f`, of a
+    // non-`Copy` type; `r` a `&T` / `&mut T` local or parameter)
+    const deref = e.k === 'unary' && e.op === '*' && e.e.k === 'path' && e.e.segs.length === 1;
+    if (deref || e.k === 'field') {
+      const base: Expr = deref ? (e as Extract<Expr, { k: 'unary' }>).e : root.k === 'unary' && root.op === '*' ? root.e : root;
+      const l = base.k === 'path' && base.segs.length === 1 ? this.lookup(base.segs[0]!, ctx) : null;
+      if (deref || l?.ref) {
+        const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
+        if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${deref ? `*${(base as Extract<Expr, { k: 'path' }>).segs[0]}` : printExpr(e)}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
+        return;
+      }
     }
     if (e.k === 'unary' && e.op === '*' && e.e.k === 'method' && this.out.wrapperBorrows.has(e.e) && e.e.name !== 'get') {
       // `*x.borrow_mut()` / `*x.borrow()`: a value behind a reference
@@ -1067,17 +1072,6 @@ class Checker {
     if (e.k === 'index') {
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of an array element of non-Copy type \`${cTyStr(t, this.vars)}\``, e.sp);
       return;
-    }
-    if (e.k === 'field') {
-      // rustc: nor a field of a value behind a reference (`a.0` of `a: &mut (T, u8)`, `self.f` of `&self`)
-      let base: Expr = root;
-      if (base.k === 'unary' && base.op === '*') base = base.e;
-      const l = base.k === 'path' && base.segs.length === 1 ? this.lookup(base.segs[0]!, ctx) : null;
-      const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
-      if (l?.ref) {
-        if (use === 'value' && checked && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${printExpr(e)}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
-        return;
-      }
     }
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;

@@ -507,7 +507,7 @@ export function runNative(job: SolverJob, bin = 'z3'): Promise<SolverResult> {
  */
 export const Z3_DEFAULT_OPTIONS =
   '(set-option :smt.mbqi true)\n(set-option :auto_config true)\n(set-option :smt.case_split 1)\n(set-option :smt.arith.solver 6)\n' +
-  '(set-option :smt.arith.nl true)\n(set-option :rlimit 0)\n(set-option :combined_solver.solver2_timeout 4294967295)\n';
+  '(set-option :smt.arith.nl true)\n(set-option :smt.dt_lazy_splits 1)\n(set-option :rlimit 0)\n(set-option :combined_solver.solver2_timeout 4294967295)\n';
 /** Past a query's own timeout before a silent process is killed. */
 const KILL_GRACE_MS = 3000;
 

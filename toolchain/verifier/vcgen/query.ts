@@ -153,8 +153,13 @@ export const MESSAGES: Record<ObligationKind, string> = {
 };
 
 /** Verus' solver configuration (every option is set explicitly: z3-solver keeps options set by
- * `fromString` across queries). A query's options start with it, then one of NL_OFF / NL_ON. */
-export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)'];
+ * `fromString` across queries). A query's options start with it, then one of NL_OFF / NL_ON.
+ * `dt_lazy_splits 2` (z3's default is 1) splits a datatype term on its constructors only when a
+ * constructor test or an accessor needs it: our structs, tuples, options and sequences are z3
+ * datatypes, and with eager splits Atmosphere's `ProcessManager` frame conditions spent their
+ * time in hundreds of thousands of constructor and accessor axioms (one `new_endpoint` goal:
+ * over 30 s, with lazy splits 3.6 s; docs/benchmarks.md). */
+export const VERUS_OPTIONS = ['(set-option :auto_config false)', '(set-option :smt.case_split 3)', '(set-option :smt.arith.solver 2)', '(set-option :smt.dt_lazy_splits 2)'];
 /** Ordinary queries: no nonlinear arithmetic (as Verus: products are linear monomials there). */
 export const NL_OFF = '(set-option :smt.arith.nl false)';
 /** `#[verifier::nonlinear]` functions and `by(nonlinear_arith)` queries. */

@@ -350,6 +350,10 @@ export class ModelReader {
       }
       case 'bool':
         return x === 'true' || x === 'false' ? x : '?';
+      case 'char': {
+        const v = this.ev.int(x);
+        return v === null ? '?' : charLiteral(v);
+      }
       case 'struct': case 'enum': case 'tuple': {
         const dt = datatypeOf(this.crate, ty);
         if (!dt) return '?';
@@ -449,4 +453,10 @@ export class ModelReader {
     }
     return out;
   }
+}
+
+/** A code point as Rust writes the char (`'a'`, `'\u{3000}'`). */
+function charLiteral(v: bigint): string {
+  if (v >= 0x20n && v < 0x7fn && v !== 0x27n && v !== 0x5cn) return `'${String.fromCodePoint(Number(v))}'`;
+  return `'\\u{${v.toString(16)}}'`;
 }

@@ -1,7 +1,7 @@
 import { syntheticBigFile } from './tests/synthetic';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseExpr, parseFile } from './parser';
+import { charLiteralValue, parseExpr, parseFile } from './parser';
 import { printExpr } from './printer';
 
 const atoms = ['x', 'y', 'self.v', 'a[i]', 's@', '1', '0xffu64', 'true', 'old(x)', 'f(x, 2)', 's.len()', 'o.unwrap()', 'E::A', 'u64::MAX'];
@@ -451,5 +451,28 @@ fn h() { let x = S::<u8, 3>::new(); let y = f::<u8>(); }
     // a default is a bound the verifier does not read; a lifetime bound is recorded as such
     expect(g.genericParams!.map((p) => [p.name, p.bounds.map((b) => b.name)])).toEqual([['T', ['?']]]);
     expect(g.lifetimeBounds).toBe(true);
+  });
+});
+
+describe('char literals', () => {
+  it('decode to their code points, as rustc reads them', () => {
+    expect(charLiteralValue("'a'")).toBe(97);
+    expect(charLiteralValue("'💩'")).toBe(0x1f4a9);
+    expect(charLiteralValue("'\\n'")).toBe(10);
+    expect(charLiteralValue("'\\''")).toBe(39);
+    expect(charLiteralValue("'\\x7f'")).toBe(127);
+    expect(charLiteralValue("'\\u{1F_600}'")).toBe(0x1f600);
+    expect(charLiteralValue("'\\xff'", true)).toBe(255);
+  });
+  it('refuses what rustc refuses: \\x past 0x7f in a char, surrogates, past 0x10FFFF, two chars', () => {
+    expect(charLiteralValue("'\\x80'")).toBeNull();
+    expect(charLiteralValue("'\\u{D800}'")).toBeNull();
+    expect(charLiteralValue("'\\u{110000}'")).toBeNull();
+    expect(charLiteralValue("'ab'")).toBeNull();
+    expect(charLiteralValue("'\\q'")).toBeNull();
+  });
+  it('byte literals are u8 integers, chars are their own type', () => {
+    expect(parseExpr("b'a'").expr).toMatchObject({ k: 'int', value: 97n, suffix: 'u8' });
+    expect(parseExpr("'a'").expr).toMatchObject({ k: 'char', value: 97 });
   });
 });

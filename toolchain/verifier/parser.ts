@@ -1729,6 +1729,16 @@ class Parser {
       const hi = open ? null : this.rangeBound();
       return { k: 'range', lo, hi, inclusive, sp: { start: s, end: this.lastEnd() } };
     };
+    if (t.kind === 'char') {
+      // (matches on chars need the exhaustiveness of char ranges: not modelled)
+      this.next();
+      if (this.is('..=') || this.is('..')) {
+        this.next();
+        if (this.peek().kind === 'char') this.next();
+      }
+      const sp = { start: s, end: this.lastEnd() };
+      return { k: 'lit', value: { k: 'unsupported', what: 'a char pattern', sp }, sp };
+    }
     if (t.kind === 'int' || t.text === 'true' || t.text === 'false' || (t.text === '-' && this.peek(1).kind === 'int')) {
       const value = this.unary();
       return rangeAfter(value) ?? { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
@@ -2214,7 +2224,15 @@ class Parser {
       }
       return { k: 'int', value, suffix: m[2] ?? '', sp: sp() };
     }
-    if (t.kind === 'float' || t.kind === 'string' || t.kind === 'char') {
+    if (t.kind === 'char') {
+      this.next();
+      const byte = t.text.startsWith('b');
+      const value = charLiteralValue(byte ? t.text.slice(1) : t.text, byte);
+      if (value === null || (byte && value > 0xff)) this.error(`invalid ${byte ? 'byte' : 'character'} literal ${t.text}`, sp());
+      // a byte literal `b'a'` is a `u8`
+      return byte ? { k: 'int', value: BigInt(value), suffix: 'u8', sp: sp() } : { k: 'char', value, sp: sp() };
+    }
+    if (t.kind === 'float' || t.kind === 'string') {
       this.next();
       return { k: 'unsupported', what: `${t.kind} literal`, sp: sp() };
     }
@@ -2713,4 +2731,28 @@ function letElseAsMatch(stmts: Stmt[], blockEnd: number): Stmt[] {
     letElse: true,
   };
   return [...stmts.slice(0, at), { k: 'expr', e: match, semi: false, sp: { start: le.sp.start, end: blockEnd } }];
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { n: 10, r: 13, t: 9, '\\': 92, '0': 0, "'": 39, '"': 34 };
+
+/**
+ * The code point of a char literal's text (`'a'`, `'\\n'`, `'\\x7f'`, `'\\u{1F600}'`), or null
+ * when it is not a valid one (rustc: `\\x` above 0x7f but in a byte literal, a surrogate or a value
+ * past 0x10FFFF).
+ */
+export function charLiteralValue(text: string, byte = false): number | null {
+  if (text.length < 3 || text[0] !== "'" || text[text.length - 1] !== "'") return null;
+  const body = text.slice(1, -1);
+  if (body[0] !== '\\') {
+    const cp = body.codePointAt(0)!;
+    return String.fromCodePoint(cp).length === body.length ? cp : null;
+  }
+  const esc = body.slice(1);
+  if (esc.length === 1 && esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc]!;
+  const x = (byte ? /^x([0-9a-fA-F]{2})$/ : /^x([0-7][0-9a-fA-F])$/).exec(esc);
+  if (x) return parseInt(x[1]!, 16);
+  const u = /^u\{([0-9a-fA-F_]{1,8})\}$/.exec(esc);
+  if (!u) return null;
+  const v = parseInt(u[1]!.replace(/_/g, ''), 16);
+  return v <= 0x10ffff && !(v >= 0xd800 && v <= 0xdfff) ? v : null;
 }

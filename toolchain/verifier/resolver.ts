@@ -9,6 +9,8 @@ export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'u
 export type Ty =
   | { k: 'int'; kind: IntKind }
   | { k: 'bool' }
+  /** A Unicode scalar value (its code point: 0..=0x10FFFF without the surrogates 0xD800..=0xDFFF). */
+  | { k: 'char' }
   | { k: 'struct'; name: string; /** generic arguments, one per generic parameter of the struct */ args: Ty[] }
   | { k: 'enum'; name: string; args: Ty[] } // user enums and Option<T>
   | { k: 'seq'; elem: Ty }
@@ -74,6 +76,7 @@ export const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Siz
 export const INT: Ty = { k: 'int', kind: 'int' };
 export const NAT: Ty = { k: 'int', kind: 'nat' };
 export const BOOL: Ty = { k: 'bool' };
+export const CHAR: Ty = { k: 'char' };
 export const UNIT: Ty = { k: 'tuple', elems: [] };
 
 const INT_KINDS = new Set(['int', 'nat', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
@@ -176,6 +179,7 @@ export function tyStr(t: Ty): string {
   switch (t.k) {
     case 'int': return t.kind;
     case 'bool': return 'bool';
+    case 'char': return 'char';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
     case 'array': return `[${tyStr(t.elem)}; ${t.len}]`;
@@ -571,6 +575,7 @@ export class Crate {
         };
         if (isIntKind(name)) return { k: 'int', kind: name };
         if (name === 'bool') return BOOL;
+        if (name === 'char') return CHAR;
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };
         if (name === 'Seq') return { k: 'seq', elem: arg(0) };

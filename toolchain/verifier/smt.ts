@@ -115,7 +115,8 @@ export function quote(name: string): string {
 export function sortKey(t: Ty): string {
   t = t;
   switch (t.k) {
-    case 'int': return 'Int';
+    // a char is its code point
+    case 'int': case 'char': return 'Int';
     case 'bool': return 'Bool';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
     // a generic parameter: an uninterpreted sort (a const one only names the instance of a datatype)
@@ -141,7 +142,7 @@ export function substSymbols(t: Term, map: ReadonlyMap<string, Term>): Term {
 export function sortOf(t: Ty): Term {
   t = t;
   switch (t.k) {
-    case 'int': return 'Int';
+    case 'int': case 'char': return 'Int';
     case 'bool': return 'Bool';
     case 'set': return ['Array', sortOf(t.elem), 'Bool'];
     // a spec_fn is an SMT array over its arguments (z3 reads a lambda as one; select applies it)
@@ -405,7 +406,7 @@ export class SortRegistry {
       this.need(t.ret);
       return;
     }
-    if (t.k === 'int' || t.k === 'bool') return;
+    if (t.k === 'int' || t.k === 'bool' || t.k === 'char') return;
     const key = sortKey(t);
     if (this.dts.has(key)) return;
     const dt = datatypeOf(this.crate, t);

@@ -18,7 +18,7 @@ import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_CHAR, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
@@ -912,7 +912,7 @@ class Checker {
     if (a.k !== b.k) return false;
     switch (a.k) {
       case 'int': return a.kind === (b as typeof a).kind;
-      case 'bool': return true;
+      case 'bool': case 'char': return true;
       case 'param': return a.name === (b as typeof a).name;
       case 'cval': return a.n === (b as typeof a).n;
       case 'struct': case 'enum': {
@@ -1166,6 +1166,8 @@ class Checker {
       }
       case 'bool':
         return C_BOOL;
+      case 'char':
+        return C_CHAR;
       case 'path':
         return this.path(e, ctx);
       case 'unary': {
@@ -1262,7 +1264,15 @@ class Checker {
       case 'cast': {
         const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
-        if (from.k !== 'any' && !isIntLike(from) && from.k !== 'bool' && !this.unifies(to, from)) this.error(`non-primitive cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
+        if (to.k === 'char') {
+          // rustc: only `u8` casts to `char` (an unsuffixed literal becomes one)
+          if (from.k === 'ivar') this.unifies(from, { k: 'int', kind: 'u8' });
+          const f = shallow(from, this.vars);
+          if (f.k !== 'any' && f.k !== 'char' && !(f.k === 'int' && f.kind === 'u8')) this.error(`only \`u8\` can be cast as \`char\`, not \`${cTyStr(f, this.vars)}\``, e.sp);
+          return to;
+        }
+        if (from.k === 'char' && to.k !== 'int') this.error(`non-primitive cast: \`char\` as \`${cTyStr(to, this.vars)}\``, e.sp);
+        else if (from.k !== 'any' && from.k !== 'char' && !isIntLike(from) && from.k !== 'bool' && !this.unifies(to, from)) this.error(`non-primitive cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
         if (ctx.code === 'exec' && to.k === 'int' && !isMachine(to.kind)) this.requireGhost(ctx, `a cast to \`${to.kind}\``, e.sp);
         return to;
       }

@@ -9,6 +9,7 @@ export type CTy =
   | { k: 'int'; kind: IntKind }
   | { k: 'ivar'; id: number }
   | { k: 'bool' }
+  | { k: 'char' }
   | { k: 'struct'; name: string; args: CTy[] }
   | { k: 'enum'; name: string; args: CTy[] }
   | { k: 'seq'; elem: CTy }
@@ -31,6 +32,7 @@ export type CTy =
   | { k: 'any' };
 
 export const C_BOOL: CTy = { k: 'bool' };
+export const C_CHAR: CTy = { k: 'char' };
 export const C_INT: CTy = { k: 'int', kind: 'int' };
 export const C_NAT: CTy = { k: 'int', kind: 'nat' };
 export const C_UNIT: CTy = { k: 'tuple', elems: [] };

@@ -7,7 +7,7 @@
 import { byWidth, rangeBounds, rangeTerms } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { wrapperPattern } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { BOOL, CHAR, INT, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
@@ -98,6 +98,8 @@ export class ExprMethods {
       }
       case 'bool':
         return { t: e.value ? 'true' : 'false', ty: BOOL };
+      case 'char':
+        return { t: String(e.value), ty: CHAR };
       case 'path':
         return this.evPath(e, st, m);
       case 'unary':
@@ -469,11 +471,15 @@ export class ExprMethods {
   cast(this: FnGen, v: V, to: Ty, sp: Sp): V {
     const from = v.ty;
     const tn = to;
+    // `u8 as char` (the only cast to char rustc allows): the same code point
+    if (tn.k === 'char' && from.k === 'int' && from.kind === 'u8') return { t: v.t, ty: CHAR };
     if (tn.k !== 'int') {
       if (tyEq(from, tn)) return v;
       throw new Unsupported(`cast to ${tyStr(tn)}`, sp);
     }
     if (from.k === 'bool') return { t: ite(v.t, '1', '0'), ty: tn };
+    // a char is its code point (0..=0x10FFFF): `as u32` and wider keep it, narrower ones wrap
+    if (from.k === 'char') return this.cast({ t: v.t, ty: { k: 'int', kind: 'u32' } }, tn, sp);
     if (from.k !== 'int') throw new Unsupported(`cast from ${tyStr(from)}`, sp);
     // `as int` keeps the value; `as nat` clips a negative value to 0, as Verus's nClip
     if (tn.kind === 'nat') return { t: intRange(from.kind).min !== null && intRange(from.kind).min! >= 0n ? v.t : ite(['>=', v.t, '0'], v.t, '0'), ty: tn };

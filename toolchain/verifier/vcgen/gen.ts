@@ -187,6 +187,9 @@ export class FnGen {
       }
       case 'bool':
         return 'true';
+      // a Unicode scalar value: no surrogate code points
+      case 'char':
+        return and(['<=', '0', t], ['<=', t, String(0x10ffff)], ['or', ['<', t, String(0xd800)], ['<', String(0xdfff), t]]);
       case 'struct': case 'tuple': case 'enum': {
         if (depth > 3) return 'true';
         const dt = this.sorts.datatype(ty);

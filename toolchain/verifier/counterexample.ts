@@ -354,6 +354,8 @@ export class ModelReader {
         const v = this.ev.int(x);
         return v === null ? '?' : charLiteral(v);
       }
+      case 'str':
+        return '?';
       case 'struct': case 'enum': case 'tuple': {
         const dt = datatypeOf(this.crate, ty);
         if (!dt) return '?';

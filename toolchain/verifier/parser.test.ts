@@ -476,3 +476,13 @@ describe('char literals', () => {
     expect(parseExpr("'a'").expr).toMatchObject({ k: 'char', value: 97 });
   });
 });
+
+describe('chained equality', () => {
+  it('consecutive `==` chain as in Verus (`a == b == c` is `a == b && b == c`); mixed with others they associate left', () => {
+    expect(parseExpr('a == b == c').expr).toMatchObject({ k: 'chain', ops: ['==', '=='] });
+    expect(parseExpr('a == b == c == d').expr).toMatchObject({ k: 'chain', ops: ['==', '==', '=='] });
+    expect(parseExpr('a < b == c').expr).toMatchObject({ k: 'binary', op: '==', l: { k: 'binary', op: '<' } });
+    expect(parseExpr('a == b < c').expr).toMatchObject({ k: 'binary', op: '<', l: { k: 'binary', op: '==' } });
+    expect(parseExpr('a != b == c').expr).toMatchObject({ k: 'binary', op: '==', l: { k: 'binary', op: '!=' } });
+  });
+});

@@ -1939,23 +1939,26 @@ class Parser {
   }
   /**
    * A sequence of comparisons, as Verus reads it: left-associative, except that consecutive
-   * inequalities (`<` `<=` `>` `>=`) chain (`0 <= i < n` is `0 <= i && i < n`); so
-   * `a != 0 == false` is `(a != 0) == false` and `0 <= i < n == b` is `(0 <= i < n) == b`.
+   * inequalities (`<` `<=` `>` `>=`) chain (`0 <= i < n` is `0 <= i && i < n`), and so do
+   * consecutive `==` (`a.len() == b.len() + 1 == 4`: Verus's tests write such chains of
+   * numbers); so `a != 0 == false` is `(a != 0) == false` and `0 <= i < n == b` is
+   * `(0 <= i < n) == b`.
    */
   private comparisons(ops: BinOp[], operands: Expr[]): Expr {
     const inequality = (op: BinOp | undefined) => op === '<' || op === '<=' || op === '>' || op === '>=';
+    const chains = (run: { ops: BinOp[] }, op: BinOp) => (op === '==' ? run.ops.every((o) => o === '==') : inequality(op) && run.ops.every(inequality));
     const start = operands[0]!.sp.start;
     let acc = operands[0]!;
     // the inequalities ending at `acc` and their operands, while `acc` is (or is one) of them
     let run: { ops: BinOp[]; operands: Expr[] } | null = null;
     ops.forEach((op, i) => {
       const rhs = operands[i + 1]!;
-      if (inequality(op) && run) {
+      if (run && chains(run, op)) {
         run.ops.push(op);
         run.operands.push(rhs);
         acc = { k: 'chain', ops: [...run.ops], operands: [...run.operands], sp: { start, end: rhs.sp.end } };
       } else {
-        run = inequality(op) ? { ops: [op], operands: [acc, rhs] } : null;
+        run = inequality(op) || op === '==' ? { ops: [op], operands: [acc, rhs] } : null;
         acc = this.bin(op, acc, rhs);
       }
     });
@@ -2232,7 +2235,15 @@ class Parser {
       // a byte literal `b'a'` is a `u8`
       return byte ? { k: 'int', value: BigInt(value), suffix: 'u8', sp: sp() } : { k: 'char', value, sp: sp() };
     }
-    if (t.kind === 'float' || t.kind === 'string') {
+    if (t.kind === 'string') {
+      this.next();
+      // byte and C strings (`b".."`, `c".."`) are arrays and pointers: not modelled
+      if (/^[bc]/.test(t.text)) return { k: 'unsupported', what: `${t.text[0] === 'b' ? 'byte' : 'C'} string literal`, sp: sp() };
+      const value = stringLiteralValue(t.text);
+      if (value === null) this.error(`invalid string literal`, sp());
+      return { k: 'str', value, sp: sp() };
+    }
+    if (t.kind === 'float') {
       this.next();
       return { k: 'unsupported', what: `${t.kind} literal`, sp: sp() };
     }
@@ -2755,4 +2766,37 @@ export function charLiteralValue(text: string, byte = false): number | null {
   if (!u) return null;
   const v = parseInt(u[1]!.replace(/_/g, ''), 16);
   return v <= 0x10ffff && !(v >= 0xd800 && v <= 0xdfff) ? v : null;
+}
+
+/**
+ * The text of a string literal's token (`"a\\n"`, `r#"a"#`), escapes decoded (a `\\` before a
+ * line break skips it and the next line's leading whitespace, as rustc), or null when an escape
+ * is not one rustc accepts.
+ */
+export function stringLiteralValue(text: string): string | null {
+  const raw = /^r(#*)"([\s\S]*)"\1$/.exec(text);
+  if (raw) return raw[2]!;
+  if (text.length < 2 || text[0] !== '"' || text[text.length - 1] !== '"') return null;
+  const body = text.slice(1, -1);
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const n = body[i + 1];
+    if (n === '\n' || (n === '\r' && body[i + 2] === '\n')) {
+      i += n === '\r' ? 2 : 1;
+      while (i + 1 < body.length && /\s/.test(body[i + 1]!)) i++;
+      continue;
+    }
+    const m = /^\\(x[0-9a-fA-F]{2}|u\{[0-9a-fA-F_]{1,8}\}|.)/.exec(body.slice(i));
+    if (!m) return null;
+    const v = charLiteralValue(`'${m[0]}'`);
+    if (v === null) return null;
+    out += String.fromCodePoint(v);
+    i += m[0].length - 1;
+  }
+  return out;
 }

@@ -58,6 +58,7 @@ export function printExpr(e: Expr): string {
     case 'int': return e.value.toString() + e.suffix;
     case 'bool': return String(e.value);
     case 'char': return `'\\u{${e.value.toString(16)}}'`;
+    case 'str': return JSON.stringify(e.value);
     case 'path': return e.segs.join('::');
     case 'unary': return `(${e.op === '&mut' ? '&mut ' : e.op}${printExpr(e.e)})`;
     case 'binary': return `(${printExpr(e.l)} ${e.op} ${printExpr(e.r)})`;

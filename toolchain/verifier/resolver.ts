@@ -11,6 +11,8 @@ export type Ty =
   | { k: 'bool' }
   /** A Unicode scalar value (its code point: 0..=0x10FFFF without the surrogates 0xD800..=0xDFFF). */
   | { k: 'char' }
+  /** `str` (a `&str` is one, references are erased): an uninterpreted sort; its view is the library's `str::view` */
+  | { k: 'str' }
   | { k: 'struct'; name: string; /** generic arguments, one per generic parameter of the struct */ args: Ty[] }
   | { k: 'enum'; name: string; args: Ty[] } // user enums and Option<T>
   | { k: 'seq'; elem: Ty }
@@ -77,6 +79,7 @@ export const INT: Ty = { k: 'int', kind: 'int' };
 export const NAT: Ty = { k: 'int', kind: 'nat' };
 export const BOOL: Ty = { k: 'bool' };
 export const CHAR: Ty = { k: 'char' };
+export const STR: Ty = { k: 'str' };
 export const UNIT: Ty = { k: 'tuple', elems: [] };
 
 const INT_KINDS = new Set(['int', 'nat', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
@@ -92,7 +95,7 @@ export function isIntKind(s: string): s is IntKind {
 export function implTypeName(t: { k: string; name?: string; kind?: string }): string | null {
   if (t.k === 'struct' || t.k === 'enum') return t.name ?? null;
   if (t.k === 'int') return t.kind ?? null;
-  return t.k === 'bool' ? 'bool' : null;
+  return t.k === 'bool' || t.k === 'str' ? t.k : null;
 }
 
 /**
@@ -180,6 +183,7 @@ export function tyStr(t: Ty): string {
     case 'int': return t.kind;
     case 'bool': return 'bool';
     case 'char': return 'char';
+    case 'str': return 'str';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
     case 'array': return `[${tyStr(t.elem)}; ${t.len}]`;
@@ -576,6 +580,7 @@ export class Crate {
         if (isIntKind(name)) return { k: 'int', kind: name };
         if (name === 'bool') return BOOL;
         if (name === 'char') return CHAR;
+        if (name === 'str') return STR;
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };
         if (name === 'Seq') return { k: 'seq', elem: arg(0) };

@@ -117,6 +117,7 @@ export function sortKey(t: Ty): string {
   switch (t.k) {
     // a char is its code point
     case 'int': case 'char': return 'Int';
+    case 'str': return STR_SORT_KEY;
     case 'bool': return 'Bool';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
     // a generic parameter: an uninterpreted sort (a const one only names the instance of a datatype)
@@ -356,6 +357,27 @@ export function fieldSort(t: Ty, dt: Datatype, field: DtField): Term {
   return sortOf(field.ty);
 }
 
+/** `str` values are an uninterpreted sort (Verus: `StrSlice`); what a literal holds is its view's business. */
+const STR_SORT_KEY = 'str';
+const STR_LIT = quote('str.lit');
+const STR_LIT_ID = quote('str.lit.id');
+/**
+ * A string literal is `str.lit` of a number its text determines (strLiteralTerm); `str.lit` is
+ * injective, so distinct literals are distinct values, and nothing else about them is known
+ * until `reveal_strlit` states their characters (as Verus).
+ */
+const STR_LITERAL_DECLS: string[] = [
+  `(declare-fun ${STR_LIT} (Int) ${quote(STR_SORT_KEY)})`,
+  `(declare-fun ${STR_LIT_ID} (${quote(STR_SORT_KEY)}) Int)`,
+  `(assert (forall ((i Int)) (! (= (${STR_LIT_ID} (${STR_LIT} i)) i) :pattern ((${STR_LIT} i)) :qid |axiom:str.lit|)))`,
+];
+
+/** The term of a string literal: `str.lit` of its UTF-8 bytes read as one number (after a 1 byte, so `""` and `"\0"` differ). */
+export function strLiteralTerm(text: string): Term {
+  const hex = [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [STR_LIT, BigInt('0x01' + hex).toString()];
+}
+
 /** Collects datatype declarations needed by a set of types, in a deterministic order. */
 export class SortRegistry {
   private dts = new Map<string, { dt: Datatype; ty: Ty }>();
@@ -395,6 +417,10 @@ export class SortRegistry {
       return;
     }
     if (t.k === 'cval') return;
+    if (t.k === 'str') {
+      this.params.add(print(sortOf(t)));
+      return;
+    }
     if (t.k === 'struct' || t.k === 'enum') t.args.forEach((a) => this.need(a));
     if (t.k === 'set') {
       this.need(t.elem);
@@ -434,6 +460,7 @@ export class SortRegistry {
   declarations(usizeMax: Term): string[] {
     const out: string[] = [];
     for (const p of [...this.params].sort()) out.push(`(declare-sort ${p} 0)`);
+    if (this.params.has(quote(STR_SORT_KEY))) out.push(...STR_LITERAL_DECLS);
     for (const c of [...this.consts].sort()) out.push(`(declare-const ${c} Int)`, `(assert (and (<= 0 ${c}) (<= ${c} ${print(usizeMax)})))`);
     const keys = [...this.dts.keys()].sort();
     // boxed fields: their sorts first, their box/unbox bijection and the macros after the datatypes

@@ -18,7 +18,7 @@ import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_CHAR, C_INT, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_CHAR, C_INT, C_STR, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
@@ -893,6 +893,11 @@ class Checker {
         return false;
       }
       if (x.k === 'closure' && y.k === 'closure') this.unsupportedHere('not supported: two different closures where one type is expected (a coercion to a `fn` pointer)', sp);
+      // rustc's deref coercion of `&String` to `&str` (references are erased here): not modelled
+      if (x.k === 'str' && y.k === 'struct' && y.name === 'String' && isLibraryFile(this.crate.structs.get('String')?.[0]?.file ?? '')) {
+        this.unsupportedHere('not supported: a `String` where a `&str` is expected (deref coercion)', sp);
+        return false;
+      }
       this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);
       return false;
     }
@@ -912,7 +917,7 @@ class Checker {
     if (a.k !== b.k) return false;
     switch (a.k) {
       case 'int': return a.kind === (b as typeof a).kind;
-      case 'bool': case 'char': return true;
+      case 'bool': case 'char': case 'str': return true;
       case 'param': return a.name === (b as typeof a).name;
       case 'cval': return a.n === (b as typeof a).n;
       case 'struct': case 'enum': {
@@ -1168,6 +1173,8 @@ class Checker {
         return C_BOOL;
       case 'char':
         return C_CHAR;
+      case 'str':
+        return C_STR;
       case 'path':
         return this.path(e, ctx);
       case 'unary': {
@@ -1265,9 +1272,11 @@ class Checker {
         const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
         if (to.k === 'char') {
-          // rustc: only `u8` casts to `char` (an unsuffixed literal becomes one)
-          if (from.k === 'ivar') this.unifies(from, { k: 'int', kind: 'u8' });
+          // rustc: only `u8` casts to `char` (an unsuffixed literal becomes one); Verus's ghost
+          // code casts any integer (a value that is not a scalar value gives some char)
+          if (from.k === 'ivar' && ctx.code === 'exec') this.unifies(from, { k: 'int', kind: 'u8' });
           const f = shallow(from, this.vars);
+          if (ghost(ctx.code) && isIntLike(f)) return to;
           if (f.k !== 'any' && f.k !== 'char' && !(f.k === 'int' && f.kind === 'u8')) this.error(`only \`u8\` can be cast as \`char\`, not \`${cTyStr(f, this.vars)}\``, e.sp);
           return to;
         }
@@ -1321,7 +1330,9 @@ class Checker {
         }
         if (e.arms.length) this.join(before, after);
         // rustc (E0004): the arms without a guard cover every value
-        const known = !['any', 'tvar'].includes(shallow(s, this.vars).k);
+        // (a char pattern is unsupported where it is written: exhaustiveness is not judged)
+        const charPattern = e.arms.some((a) => someNode(a.pat, (n) => n.k === 'lit' && (n as Extract<Pat, { k: 'lit' }>).value.k === 'unsupported'));
+        const known = !['any', 'tvar'].includes(shallow(s, this.vars).k) && !charPattern;
         const missing = known ? uncovered(e.arms.filter((a) => !a.guard).map((a) => [a.pat]), [s], (t) => this.ctorsOf(t), 0, this.intDomain()) : null;
         // (a range bound whose value is not known here covers nothing above: not decided)
         const unknownBound = (p: Pat) => someNode(p, (n) => n.k === 'range' && [(n as Extract<Pat, { k: 'range' }>).lo, (n as Extract<Pat, { k: 'range' }>).hi].some((b) => b && this.crate.constIntValue(b) === null));
@@ -1840,6 +1851,8 @@ class Checker {
         if (lt.k === 'ivar' && rt.k === 'ivar') this.unifies(lt, rt);
         return C_BOOL;
       }
+      // (Verus: in ghost code a char is its code point, comparable with any integer)
+      if (g && ((lt.k === 'char' && isIntLike(rt)) || (isIntLike(lt) && rt.k === 'char'))) return C_BOOL;
       this.unify(lt, rt, r.sp);
       return C_BOOL;
     }
@@ -1963,6 +1976,14 @@ class Checker {
       const st = shallow(t, this.vars);
       if (st.k !== 'int' && st.k !== 'ivar') this.error(`\`${last}\` needs integer operands`, e.sp);
       return t;
+    }
+    // vstd's `reveal_strlit("..")` (proof code): the literal's characters become known
+    if (segs[0] !== 'crate' && last === 'reveal_strlit' && !this.crate.fnsByName.has(last)) {
+      if (ctx.code !== 'proof') this.error(`cannot call function \`vstd::string::reveal_strlit\` with mode proof${ctx.code === 'spec' ? ' in spec code' : ' in exec code'}`, e.sp);
+      if (e.args.length !== 1) this.error(`this function takes 1 argument but ${e.args.length} arguments were supplied`, e.sp);
+      else if (e.args[0]!.k !== 'str') this.error('string literal expected', e.args[0]!.sp);
+      else this.infer(e.args[0]!, ctx);
+      return C_UNIT;
     }
     if (segs.length === 1 && last === 'use_type_invariant' && !this.crate.fnsByName.has(last) && e.args.length === 1) {
       this.useTypeInvariant(e.args[0]!, ctx, e.sp);
@@ -2582,6 +2603,13 @@ class Checker {
    * recorded in `operatorCalls`. Null when the type is not a user datatype or has no such method.
    */
   private operatorMethod(e: Expr, recv: Expr, r: CTy, name: string, args: Expr[], ctx: Ctx): CTy | null {
+    if (r.k === 'str') {
+      // (`s@` of a `str`: the library's `str::view`)
+      const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv, name, generics: [], args, sp: e.sp, nameSp: e.sp };
+      const t = this.builtinTypeMethod('str', call, r, ctx);
+      if (t) this.out.operatorCalls.set(e, call);
+      return t;
+    }
     if (r.k !== 'struct' && !(r.k === 'enum' && r.name !== 'Option')) return null;
     const info = this.crate.fn(`${r.name}::${name}`, e.sp);
     if (!info || !info.item.params[0]?.isSelf) return null;
@@ -2698,6 +2726,12 @@ class Checker {
       this.out.traitCalls.set(e, primInfo);
       this.trackedReceiver(primInfo.item, e.recv, ctx);
       return this.callFn(primInfo, e.args, r, ctx, e.sp, e);
+    }
+    // `str`'s methods are the library's (`impl str`, library/vstd/string.rs)
+    if (r.k === 'str') {
+      const lib = this.builtinTypeMethod('str', e, r, ctx);
+      if (!lib) throw new ResolveError(`no method named \`${name}\` found for \`str\``, e.nameSp);
+      return lib;
     }
     if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
     if (r.k === 'array' && ctx.code === 'exec' && name === 'index' && e.args.length === 1 && e.args[0]!.k !== 'unsupported') {

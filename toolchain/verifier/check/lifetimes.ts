@@ -120,6 +120,9 @@ export function checkReturnLifetimes(f: FnItem, callee: (e: Extract<Expr, { k: '
   /** The lifetimes whose intersection is the value's lifetime, or null when unknown. */
   const lts = (e: Expr): Set<string> | null => {
     switch (e.k) {
+      // a string literal is `&'static str`: it outlives every lifetime
+      case 'str':
+        return new Set();
       case 'path': {
         if (e.segs.length !== 1 || rebound.has(e.segs[0]!) || !params.has(e.segs[0]!)) return null;
         const l = params.get(e.segs[0]!)!;

@@ -10,6 +10,7 @@ export type CTy =
   | { k: 'ivar'; id: number }
   | { k: 'bool' }
   | { k: 'char' }
+  | { k: 'str' }
   | { k: 'struct'; name: string; args: CTy[] }
   | { k: 'enum'; name: string; args: CTy[] }
   | { k: 'seq'; elem: CTy }
@@ -33,6 +34,7 @@ export type CTy =
 
 export const C_BOOL: CTy = { k: 'bool' };
 export const C_CHAR: CTy = { k: 'char' };
+export const C_STR: CTy = { k: 'str' };
 export const C_INT: CTy = { k: 'int', kind: 'int' };
 export const C_NAT: CTy = { k: 'int', kind: 'nat' };
 export const C_UNIT: CTy = { k: 'tuple', elems: [] };

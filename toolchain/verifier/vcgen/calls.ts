@@ -4,8 +4,8 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
-import { ite, not, num, quote, substSymbols, type Term } from '../smt';
+import { BOOL, CHAR, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
+import { eq, ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
@@ -26,6 +26,24 @@ export class CallMethods {
     return { t: ['select', f, ...vals], ty: ty.ret };
   }
 
+  /**
+   * `reveal_strlit("ab")`: the literal's view is its characters (the checking phase made sure the
+   * argument is a literal): `lit@ == seq!['a', 'b']`, a fact from here on.
+   */
+  revealStrlit(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V {
+    const lit = e.args[0];
+    if (lit?.k !== 'str') throw new ResolveError('string literal expected', e.sp);
+    const view = this.crate.fn('str::view', e.sp);
+    if (!view) throw new Unsupported('`reveal_strlit` without the library\'s `str::view` (`use vstd::string::*;`)', e.sp);
+    const pm = { ...m, pure: true, exec: false };
+    const seq = this.callFn(view, [{ e: lit, v: this.ev(lit, st, pm) }], st, pm, e.sp, e, []);
+    if (!seq) throw new Unsupported('`reveal_strlit`: the view of a string literal', e.sp);
+    // (the sequence value `seq!['a', 'b']` is: sequences are canonical, so `=~=` is `==`)
+    const chars = [...lit.value].map((c) => num(c.codePointAt(0)!));
+    this.assume(st, eq(seq.t, this.seqLit({ k: 'seq', elem: CHAR }, chars)));
+    return { t: 'true', ty: UNIT };
+  }
+
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
     if (e.callee.k !== 'path') {
       // `(s.f)(x)`: a spec_fn value computed by an expression (the checker typed it)
@@ -37,6 +55,7 @@ export class CallMethods {
     const segs = e.callee.segs;
     const last = segs[segs.length - 1]!;
     const sp = e.sp;
+    if (last === 'reveal_strlit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealStrlit(e, st, m);
     if (segs.length === 1) {
       // `f(a, b)` of a spec_fn value: the array `f` at the arguments
       const fnValue = st.lookup(last);
@@ -150,7 +169,7 @@ export class CallMethods {
     const lib = this.cvc.checked.libraryMethodCalls.get(e);
     if (lib) {
       const self: V = ty.k === 'array' ? { t: recv.t, ty: { k: 'seq', elem: ty.elem } } : recv;
-      return this.callFn(lib, [{ e: e.recv, v: self }, ...e.args.map((a) => ({ e: a }))], st, m, sp, e);
+      return this.callFn(this.cvc.checked.specCalls.get(e) ?? lib, [{ e: e.recv, v: self }, ...e.args.map((a) => ({ e: a }))], st, m, sp, e);
     }
     if (ty.k === 'enum' && (name.startsWith('$is:') || name.startsWith('$arrow:'))) {
       const dt = this.sorts.datatype(ty);

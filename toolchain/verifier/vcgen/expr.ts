@@ -7,8 +7,9 @@
 import { byWidth, rangeBounds, rangeTerms } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { wrapperPattern } from '../ast';
-import { BOOL, CHAR, INT, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
-import { and, eq, implies, ite, not, num, or, print, sortOf, type Datatype, type Term } from '../smt';
+import { BOOL, CHAR, INT, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { and, eq, implies, ite, not, num, or, print, quote, sortOf, strLiteralTerm, type Datatype, type Term } from '../smt';
+import { quantifier } from '../qid';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
 import type { FnGen } from './gen';
@@ -100,6 +101,9 @@ export class ExprMethods {
         return { t: e.value ? 'true' : 'false', ty: BOOL };
       case 'char':
         return { t: String(e.value), ty: CHAR };
+      case 'str':
+        this.sorts.need(STR);
+        return { t: strLiteralTerm(e.value), ty: STR };
       case 'path':
         return this.evPath(e, st, m);
       case 'unary':
@@ -471,8 +475,9 @@ export class ExprMethods {
   cast(this: FnGen, v: V, to: Ty, sp: Sp): V {
     const from = v.ty;
     const tn = to;
-    // `u8 as char` (the only cast to char rustc allows): the same code point
-    if (tn.k === 'char' && from.k === 'int' && from.kind === 'u8') return { t: v.t, ty: CHAR };
+    // `u8 as char` (the only cast to char rustc allows): the same code point; Verus's ghost code
+    // casts any integer: a scalar value is itself, anything else some char (`char.clip`)
+    if (tn.k === 'char' && from.k === 'int') return { t: from.kind === 'u8' ? v.t : [this.charClip(), v.t], ty: CHAR };
     if (tn.k !== 'int') {
       if (tyEq(from, tn)) return v;
       throw new Unsupported(`cast to ${tyStr(tn)}`, sp);
@@ -496,6 +501,17 @@ export class ExprMethods {
       if (fr.min !== null && fr.max !== null && fr.min >= tr.min! && fr.max <= tr.max!) return { t: v.t, ty: tn };
     }
     return { t: byWidth(tn.kind, word, (width) => this.wrapTo(v.t, tn.kind, width)), ty: tn };
+  }
+  /** `char.clip`: an integer as a char (itself when it is a Unicode scalar value, else some char). */
+  charClip(this: FnGen): string {
+    const name = quote('char.clip');
+    if (this.axioms.has(name)) return name;
+    const app: Term = [name, 'x'];
+    this.axioms.set(name, [
+      `(declare-fun ${name} (Int) Int)`,
+      ['assert', quantifier('forall', [['x', 'Int']], and(this.typeInv(app, CHAR), implies(this.typeInv('x', CHAR), eq(app, 'x'))), [[app]], { k: 'axiom', name: 'char.clip' })],
+    ]);
+    return name;
   }
   /** `t` as a `kind` of `width` bits: a literal folded, else the in-range case first. */
   wrapTo(this: FnGen, t: Term, kind: IntKind, width: number): Term {

@@ -187,6 +187,8 @@ export class FnGen {
       }
       case 'bool':
         return 'true';
+      case 'str':
+        return 'true';
       // a Unicode scalar value: no surrogate code points
       case 'char':
         return and(['<=', '0', t], ['<=', t, String(0x10ffff)], ['or', ['<', t, String(0xd800)], ['<', String(0xdfff), t]]);

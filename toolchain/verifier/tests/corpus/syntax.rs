@@ -224,4 +224,34 @@ fn iv_in_exec(e: IvE) {
     let b = e.is_A();
 }
 
+// Verus chains consecutive `==`: `a == b == c` is `a == b && b == c`
+// expect: verified
+proof fn eqchain_numbers(s: Seq<u8>, t: Seq<u8>)
+    requires s.len() == 2, t.len() == 3,
+{
+    assert((s + t).len() == s.len() + t.len() == 5);
+}
+
+// expect: failed assertion
+proof fn eqchain_numbers_wrong(s: Seq<u8>, t: Seq<u8>)
+    requires s.len() == 2, t.len() == 3,
+{
+    assert((s + t).len() == s.len() + t.len() == 6);
+}
+
+// with bools the two readings differ: as a chain, false == false == false holds;
+// left-associated, (false == false) == false would not
+// expect: verified
+proof fn eqchain_bools() {
+    let f = false;
+    assert(f == f == f);
+}
+
+// as a chain `f == f == !f` is false; left-associated it would hold
+// expect: failed assertion
+proof fn eqchain_bools_not_left_assoc() {
+    let f = false;
+    assert(f == f == !f);
+}
+
 } // verus!

@@ -1,0 +1,151 @@
+// Strings (library/vstd/string.rs): `str` literals are distinct values whose characters are known
+// only after `reveal_strlit`, `String` through its view, and char casts in ghost code.
+use vstd::prelude::*;
+use vstd::string::*;
+
+verus! {
+
+// expect: verified
+fn st_reveal_then_ascii() {
+    let x = "Hello World";
+    proof {
+        reveal_strlit("Hello World");
+    }
+    assert(x.is_ascii());
+    assert(x@.len() == 11);
+}
+
+// expect: failed assertion
+fn st_non_ascii() {
+    let x = "à";
+    proof {
+        reveal_strlit("à");
+    }
+    assert(x.is_ascii());
+}
+
+// nothing is known of a literal before it is revealed
+// expect: failed precondition
+fn st_unrevealed_get_char() {
+    let x = "hello";
+    let c = x.get_char(0);
+}
+
+// expect: failed assertion
+fn st_unrevealed_len() {
+    let x = "hello";
+    assert(x@.len() == 5);
+}
+
+// expect: verified
+fn st_get_char() {
+    let x = "h\u{e9}llo\n";
+    proof {
+        reveal_strlit("h\u{e9}llo\n");
+    }
+    assert(x@.len() == 6);
+    let c = x.get_char(1);
+    assert(c == 'é');
+    assert(x@[5] == '\n');
+}
+
+// expect: failed assertion
+fn st_get_char_wrong() {
+    let x = "hello";
+    proof {
+        reveal_strlit("hello");
+    }
+    let c = x.get_char(1);
+    assert(c == 'h');
+}
+
+// distinct literals are distinct values without a reveal; equal ones are one value
+// expect: verified
+fn st_literals_distinct() {
+    let a = "Hello World";
+    let b = "Gello World";
+    assert(a != b);
+    assert("x" == "x");
+}
+
+// expect: failed assertion
+fn st_distinct_is_not_false() {
+    assert("a" != "b");
+    assert(false);
+}
+
+// expect: verified
+fn st_substring() {
+    let x = "01234💩";
+    proof {
+        reveal_strlit("01234💩");
+        reveal_strlit("34💩");
+    }
+    let t = x.substring_char(3, 6);
+    assert(t@ =~= ("34💩")@);
+}
+
+// expect: failed precondition
+fn st_substring_ascii_needs_ascii() {
+    let x = "01234💩";
+    proof {
+        reveal_strlit("01234💩");
+    }
+    let t = x.substring_ascii(0, 2);
+}
+
+// expect: verified
+fn st_string_ops() {
+    let mut s = String::from_str("ab");
+    proof {
+        reveal_strlit("ab");
+        reveal_strlit("c");
+    }
+    s.push('x');
+    s.append("c");
+    assert(s@ =~= seq!['a', 'b', 'x', 'c']);
+    assert(s.is_ascii());
+    let t = s.clone();
+    assert(t@.len() == 4);
+}
+
+// expect: failed assertion
+fn st_string_ops_wrong() {
+    let mut s = String::new();
+    s.push('x');
+    assert(s@.len() == 2);
+}
+
+// Verus's ghost code casts any integer to a char: a scalar value is itself, anything else some char
+// expect: verified
+proof fn st_ghost_int_to_char(x: int) {
+    let c = x as char;
+    assert((0 <= c && c <= 0xD7FF) || (0xE000 <= c && c <= 0x10FFFF));
+    assert(((0 <= x && x <= 0xD7FF) || (0xE000 <= x && x <= 0x10FFFF)) ==> c == x);
+}
+
+// expect: failed assertion
+proof fn st_ghost_int_to_char_is_not_identity(x: int) {
+    let c = x as char;
+    assert(x == 0xD800 ==> c == x);
+}
+
+// expect: error
+fn st_reveal_needs_a_literal() {
+    proof {
+        reveal_strlit(12u32);
+    }
+}
+
+// expect: error
+fn st_reveal_is_proof_code() {
+    reveal_strlit("a");
+}
+
+// expect: error
+fn st_no_string_arithmetic() {
+    let a = "a";
+    let b = a + 1;
+}
+
+} // verus!

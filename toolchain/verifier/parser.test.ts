@@ -486,3 +486,15 @@ describe('chained equality', () => {
     expect(parseExpr('a != b == c').expr).toMatchObject({ k: 'binary', op: '==', l: { k: 'binary', op: '!=' } });
   });
 });
+
+describe('reveal paths', () => {
+  const stmt = (src: string) => parseFile('x.rs', `verus! { fn f() { ${src} } }`).items[0];
+  it('reads `<A as Tr>::f` (generic arguments ignored) and `A::<_>::f` as A\'s f; `<Self as Tr>::f` is marked', () => {
+    expect(stmt('reveal(<A<_> as Tr<_>>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['A', 'f'], qualified: true }] } });
+    expect(stmt('reveal(A::<_>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['A', 'f'] }] } });
+    expect(stmt('reveal(<Self as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', selfQualified: true }] } });
+  });
+  it('`hide(f)` is read whole and stands as unsupported', () => {
+    expect(stmt('hide(<A as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'unsupported', what: '`hide`' }] } });
+  });
+});

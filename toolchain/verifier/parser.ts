@@ -1649,11 +1649,34 @@ class Parser {
       const block = this.block();
       return { k: 'proof', block, sp: { start: s, end: this.lastEnd() } };
     }
-    if (t.kind === 'ident' && (t.text === 'reveal' || t.text === 'reveal_with_fuel') && this.is('(', 1)) {
+    if (t.kind === 'ident' && (t.text === 'reveal' || t.text === 'reveal_with_fuel' || t.text === 'hide') && this.is('(', 1)) {
+      const hide = t.text === 'hide';
       this.next();
       this.next();
-      const segs: string[] = [this.ident()];
-      while (this.eat('::')) segs.push(this.ident());
+      // `<A as Tr>::f` names A's implementation of f (`A<_>`, `Tr<_>`: the generic arguments do
+      // not matter here); `A::<_>::f` likewise
+      let selfQualified = false;
+      let qualified = false;
+      const segs: string[] = [];
+      if (this.eat('<')) {
+        qualified = true;
+        const self = this.type();
+        this.expect('as');
+        this.type();
+        if (!this.eatGt()) this.expect('>');
+        if (self.k !== 'path') this.error('invalid reveal/hide', self.sp);
+        selfQualified = self.name === 'Self';
+        segs.push(self.name);
+        this.expect('::');
+      }
+      segs.push(this.ident());
+      while (this.eat('::')) {
+        if (this.is('<')) {
+          this.typeArgsOnly();
+          this.expect('::');
+        }
+        segs.push(this.ident());
+      }
       let fuel: number | null = null;
       if (this.eat(',')) {
         const f = this.expr();
@@ -1661,7 +1684,10 @@ class Parser {
       }
       this.expect(')');
       this.eat(';');
-      return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() } };
+      // `hide(f)` hides an open body from that statement on: not modelled (reveals here hold for
+      // the whole function, so a `hide` could not be undone at the right point)
+      if (hide) return { k: 'unsupported', what: '`hide`', sp: { start: s, end: this.lastEnd() } };
+      return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() }, ...(qualified ? { qualified } : {}), ...(selfQualified ? { selfQualified } : {}) };
     }
     if (t.kind === 'ident' && t.text === 'broadcast' && this.is('use', 1)) {
       this.next();

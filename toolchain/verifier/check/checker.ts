@@ -3202,9 +3202,10 @@ class Checker {
         this.block(s.block, proof);
         return C_UNIT;
       case 'reveal': {
+        if (s.selfQualified) this.error('Self is not supported in reveal/hide', s.sp);
         // Verus: a primitive type's trait method is revealed by `<u64 as Tr>::f` only
         const owner = s.name.length >= 2 ? s.name[s.name.length - 2]! : null;
-        if (owner && isImplPrimitive(owner)) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
+        if (owner && isImplPrimitive(owner) && !s.qualified) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
         const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         // Verus: a body this code cannot see cannot be revealed

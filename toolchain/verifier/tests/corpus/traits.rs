@@ -1500,4 +1500,57 @@ proof fn eq_item_at_impl_wrong(h: HasAssoc)
     assert(eq_item_small(&h));
 }
 
+// `reveal(<A as Tr>::f)`: the implementation of `f` for `A`
+trait RvTr {
+    spec fn rv_f(&self) -> bool;
+}
+
+struct RvA {
+    x: u8,
+}
+
+impl RvTr for RvA {
+    // expect: verified
+    #[verifier::opaque]
+    spec fn rv_f(&self) -> bool {
+        self.x < 200
+    }
+}
+
+impl RvA {
+    // expect: verified
+    proof fn rv_revealed(&self)
+        requires self.x == 3,
+    {
+        reveal(<RvA as RvTr>::rv_f);
+        assert(self.rv_f());
+    }
+
+    // expect: failed assertion
+    proof fn rv_not_revealed(&self)
+        requires self.x == 3,
+    {
+        assert(self.rv_f());
+    }
+
+    // expect: failed assertion
+    proof fn rv_revealed_but_false(&self)
+        requires self.x == 250,
+    {
+        reveal(<RvA as RvTr>::rv_f);
+        assert(self.rv_f());
+    }
+
+    // Verus: "Self is not supported in reveal/hide"
+    // expect: error
+    proof fn rv_self_qualified(&self) {
+        reveal(<Self as RvTr>::rv_f);
+    }
+
+    // expect: unsupported
+    proof fn rv_hide(&self) {
+        hide(<RvA as RvTr>::rv_f);
+    }
+}
+
 } // verus!

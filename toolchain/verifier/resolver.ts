@@ -95,7 +95,7 @@ export function isIntKind(s: string): s is IntKind {
 export function implTypeName(t: { k: string; name?: string; kind?: string }): string | null {
   if (t.k === 'struct' || t.k === 'enum') return t.name ?? null;
   if (t.k === 'int') return t.kind ?? null;
-  return t.k === 'bool' || t.k === 'str' ? t.k : null;
+  return t.k === 'bool' ? 'bool' : null;
 }
 
 /**

@@ -148,4 +148,23 @@ fn st_no_string_arithmetic() {
     let b = a + 1;
 }
 
+// a literal inside a spec fn: the same value as the one written in the caller
+// expect: verified
+spec fn st_greeting() -> &'static str {
+    "hi"
+}
+
+// expect: verified
+proof fn st_literal_in_spec_fn() {
+    reveal_strlit("hi");
+    assert(st_greeting()@.len() == 2);
+    assert(st_greeting() == "hi");
+    assert(st_greeting() != "ho");
+}
+
+// expect: failed assertion
+proof fn st_literal_in_spec_fn_unrevealed() {
+    assert(st_greeting()@.len() == 2);
+}
+
 } // verus!

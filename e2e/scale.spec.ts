@@ -1,5 +1,5 @@
 // The IDE with ~900 functions (issue 15, item 5): a generated workspace of 30 files of 30
-// functions each (720 verify, 90 fail a postcondition, 90 are unsupported: a string literal).
+// functions each (720 verify, 90 fail a postcondition, 90 are unsupported: a float literal).
 // Proofs shows the totals, groups per file, filters by status and text, and opens a failed
 // function at its name; Problems groups and filters; and the renderer stays responsive while
 // the 900 results stream in.
@@ -40,7 +40,7 @@ function generateWorkspace(): Generated {
     for (let k = 0; k < PER_FILE; k++) {
       const name = fnName(f, k);
       lines.set(name, out.length + 1);
-      if (k % 10 === 8) out.push(`pub fn ${name}(x: u64) -> u64 {`, '    let s = "not supported";', '    x', '}', '');
+      if (k % 10 === 8) out.push(`pub fn ${name}(x: u64) -> u64 {`, '    let s = 1.5;', '    x', '}', '');
       else out.push(`pub fn ${name}(x: u64) -> (r: u64)`, '    requires x < 1000,', `    ensures r == x + ${k % 10 === 7 ? 8 : k % 10},`, '{', `    x + ${k % 10}`, '}', '');
     }
     out.push('} // verus!', '');

@@ -2795,11 +2795,14 @@ export function charLiteralValue(text: string, byte = false): number | null {
 }
 
 /**
- * The text of a string literal's token (`"a\\n"`, `r#"a"#`), escapes decoded (a `\\` before a
- * line break skips it and the next line's leading whitespace, as rustc), or null when an escape
- * is not one rustc accepts.
+ * The text of a string literal's token (`"a\\n"`, `r#"a"#`, also `b".."` / `c".."`), escapes
+ * decoded (a `\\` before a line break skips it and the next line's leading whitespace, as rustc),
+ * or null when an escape is not one rustc accepts. (The conformance benchmark reads Verus's test
+ * programs out of the suite's string literals with it.)
  */
 export function stringLiteralValue(text: string): string | null {
+  const byte = text[0] === 'b';
+  if (/^[bc]/.test(text)) text = text.slice(1);
   const raw = /^r(#*)"([\s\S]*)"\1$/.exec(text);
   if (raw) return raw[2]!;
   if (text.length < 2 || text[0] !== '"' || text[text.length - 1] !== '"') return null;
@@ -2819,7 +2822,7 @@ export function stringLiteralValue(text: string): string | null {
     }
     const m = /^\\(x[0-9a-fA-F]{2}|u\{[0-9a-fA-F_]{1,8}\}|.)/.exec(body.slice(i));
     if (!m) return null;
-    const v = charLiteralValue(`'${m[0]}'`);
+    const v = charLiteralValue(`'${m[0]}'`, byte);
     if (v === null) return null;
     out += String.fromCodePoint(v);
     i += m[0].length - 1;

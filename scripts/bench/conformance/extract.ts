@@ -6,6 +6,8 @@
 // BODY is pieces joined by `+`: `verus_code! {..}`, `verus_code_str! {..}`, `code! {..}`,
 // `code_str! {..}`, string literals, and file-level constants (`const X: &str = ...;`).
 
+import { stringLiteralValue } from '../../../toolchain/verifier/parser';
+
 /** What Verus says about a case. */
 export type Expectation =
   /** `=> Ok(..)`: every function verifies. */
@@ -184,17 +186,11 @@ function afterGroup(tokens: Token[], open: number): number {
   return close < 0 ? tokens.length : close + 1;
 }
 
-/** The value of a Rust string literal token (raw strings as written; common escapes undone). */
+/** The value of a Rust string literal token (the verifier's parser decodes it, escapes and raw strings as rustc). */
 function stringValue(lit: string): string {
-  const raw = /^(?:b|c)?r(#*)"/.exec(lit);
-  if (raw) return lit.slice(raw[0].length, lit.length - 1 - raw[1]!.length);
-  const body = lit.slice(lit.indexOf('"') + 1, -1);
-  return body.replace(/\\(\r?\n\s*|u\{([0-9a-fA-F]+)\}|x([0-9a-fA-F]{2})|.)/g, (_m, e: string, u?: string, x?: string) => {
-    if (u) return String.fromCodePoint(parseInt(u, 16));
-    if (x) return String.fromCharCode(parseInt(x, 16));
-    if (e.startsWith('\n') || e.startsWith('\r')) return ''; // a line continuation
-    return ({ n: '\n', t: '\t', r: '\r', '0': '\0' } as Record<string, string>)[e] ?? e;
-  });
+  const value = stringLiteralValue(lit);
+  if (value === null) throw new Error(`a string literal with an escape rustc does not accept: ${lit.slice(0, 40)}`);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -185,9 +185,7 @@ export class FnGen {
         if (r.max !== null) cs.push(['<=', t, r.max]);
         return and(...cs);
       }
-      case 'bool':
-        return 'true';
-      case 'str':
+      case 'bool': case 'str':
         return 'true';
       // a Unicode scalar value: no surrogate code points
       case 'char':

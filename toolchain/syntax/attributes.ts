@@ -91,6 +91,9 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['type_invariant', ['fn']],
   // a specification of another function, which calls to that function use (toolchain/verifier/external-specs.ts)
   ['external_fn_specification', ['fn']],
+  // a spec fn (or a `let`) whose values are prophecies: where they may flow is checked
+  // (verifier/check/prophecy.ts); on any other statement the parser reports it
+  ['prophetic', ['fn', 'stmt']],
 ]);
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */
@@ -111,8 +114,6 @@ const VERIFIER_CRATE: ReadonlySet<string> = new Set([
  * none of these lists is taken to reach beyond its item (`crate`).
  */
 const VERIFIER_ITEM: ReadonlySet<string> = new Set([
-  // where a spec fn may be used (prophecy values): its definition is the same
-  'prophetic',
   // well-formedness of recursive types
   'reject_recursive_types',
   'accept_recursive_types',

@@ -1561,6 +1561,13 @@ class Parser {
       if (name.verifier && (name.name === 'proof_note' || name.name === 'custom_err')) notes.push({ kind: name.name, text: a.str ?? '', sp: a.sp });
     }
     if (notes.length && (st.k === 'assert' || st.k === 'assume' || st.k === 'assert-forall')) st.notes = notes;
+    // `#[verifier::prophetic]` marks a `let` (a prophetic location); elsewhere it has no meaning here
+    for (const a of attrs) {
+      const name = parseAttr(a.text);
+      if (!name.verifier || name.name !== 'prophetic') continue;
+      if (st.k === 'let' && (a.text === 'verifier::prophetic' || a.text === 'verifier(prophetic)')) st.prophetic = true;
+      else this.innerBad.push({ attr: a.text, sp: a.sp, crate: false });
+    }
     // `#[verifier::loop_isolation(..)]` on the loop itself
     const iso = attrs.map((a) => /^verifier(?:::loop_isolation\((true|false)\)|\(loop_isolation\((true|false)\)\))$/.exec(a.text)).find((m) => m);
     if (iso && st.k === 'expr' && (st.e.k === 'while' || st.e.k === 'loop')) st.e.isolation = (iso[1] ?? iso[2]) === 'true';

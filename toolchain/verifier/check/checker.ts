@@ -19,13 +19,14 @@ import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_CHAR, C_INT, C_STR, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
-import { hasExternalBody } from '../../syntax/attributes';
+import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 import { isLibraryFile } from '../library/load';
 import { findTypeInvariants, invariantNamed, invariantVisible, invisibleInvariantMessage } from './type-invariants';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
 import { holdsParam, isCopy, movesValue } from './copy';
+import { prophecyErrors } from './prophecy';
 
 /** Methods marker traits and `Fn` bounds give a type parameter (not modelled: their calls stay unsupported). */
 const MARKER_METHODS: ReadonlySet<string> = new Set(['clone', 'clone_from', 'call', 'call_mut', 'call_once']);
@@ -477,6 +478,9 @@ class Checker {
   }
 
   /** Runs one item's check; a resolver error ends that item's check as its error. */
+  /** The user function each call expression calls (read by the prophecy check). */
+  private callees = new Map<Expr, FnItem>();
+
   private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
     this.errors = [];
     this.cells = [];
@@ -490,6 +494,7 @@ class Checker {
     this.sawUnsupported = null;
     try {
       f();
+      if (fn && !this.errors.length) this.errors.push(...prophecyErrors(fn, { callee: (call) => this.callees.get(call) ?? null }));
       // like rustc: a binder's type must be known once the whole item is typed (unless part of
       // the item was not typed: a construct read but not understood may be what fixes it)
       if (!this.sawUnsupported) for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
@@ -772,6 +777,9 @@ class Checker {
       if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, gaps);
       return;
     }
+    // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)
+    if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
+    if (f.traitImpl && hasVerifierAttr(f.attrs, 'prophetic')) this.error('implementation of trait function cannot be marked prophetic if the trait function is not', f.nameSp);
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
     for (const p of f.params) {
@@ -2449,6 +2457,7 @@ class Checker {
       this.out.specCalls.set(call, asSpec);
       return this.callFn(asSpec, args, recvTy, ctx, sp, call);
     }
+    this.callees.set(call, f);
     if (this.currentFn) {
       const calls = this.graph.calls.get(this.currentFn) ?? new Set();
       this.graph.calls.set(this.currentFn, calls.add(f));

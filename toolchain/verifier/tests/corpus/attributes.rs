@@ -16,8 +16,8 @@ fn attr_tuning_only(x: u8) -> (r: u8)
     x + 1
 }
 
-// `#[verifier::prophetic]` restricts where the spec fn may be used: not checked here
-// expect: unsupported
+// `#[verifier::prophetic]` restricts where the spec fn's values may flow (check/prophecy.ts, corpus prophecy.rs)
+// expect: verified
 #[verifier::prophetic]
 spec fn attr_prophetic(x: int) -> int { x }
 

@@ -77,6 +77,8 @@ export type Expr =
    * `-> T` / `-> (r: T)` and `requires` / `ensures` clauses (then its body is a block).
    */
   | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp }[]; body: Expr; sp: Sp; exec?: ClosureSpec }
+  /** `a..b`, `a..=b`, `a..`, `..b`, `..=b`, `..`: only as a slice or array index here (elsewhere unsupported). */
+  | { k: 'range'; lo: Expr | null; hi: Expr | null; inclusive: boolean; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
 
 /** What an exec closure declares besides its parameters (present when anything is written). */

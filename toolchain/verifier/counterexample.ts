@@ -276,7 +276,7 @@ export class ModelReader {
     switch (ty.k) {
       case 'int': return { k: 'int', v: 0n };
       case 'bool': return { k: 'bool', v: false };
-      case 'array': if (typeof ty.len === 'string') return { k: 'unknown' };
+      case 'array': if (typeof ty.len !== 'number') return ty.len === null ? { k: 'seq', elems: [] } : { k: 'unknown' };
         return { k: 'seq', elems: Array.from({ length: ty.len }, () => this.defaultCV(ty.elem, depth + 1)) };
       case 'seq': return { k: 'seq', elems: [] };
       case 'struct': case 'enum': case 'tuple': {

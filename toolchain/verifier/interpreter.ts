@@ -721,7 +721,8 @@ function wellTyped(crate: Crate, v: CV, ty: Ty, word: 32 | 64, depth = 0): boole
     const r = rangeBounds(t.kind, word, 'narrow');
     return (r.min === null || v.v >= r.min) && (r.max === null || v.v <= r.max);
   }
-  if (t.k === 'array') return v.k === 'seq' && v.elems.length === t.len && v.elems.every((e) => wellTyped(crate, e, t.elem, word, depth + 1));
+  // (a slice, `len` null: any length a `usize` holds)
+  if (t.k === 'array') return v.k === 'seq' && (t.len === null ? BigInt(v.elems.length) <= (1n << BigInt(word)) - 1n : v.elems.length === t.len) && v.elems.every((e) => wellTyped(crate, e, t.elem, word, depth + 1));
   if (t.k === 'seq') return v.k === 'seq' && v.elems.every((e) => wellTyped(crate, e, t.elem, word, depth + 1));
   if ((t.k === 'struct' || t.k === 'enum' || t.k === 'tuple') && v.k === 'dt') {
     const dt = datatypeOf(crate, t);

@@ -1861,17 +1861,14 @@ class Parser {
   }
   exprAssign(): Expr {
     const s = this.peek().start;
-    if (this.is('..') || this.is('..=')) {
-      this.next();
-      if (!this.is(')') && !this.is(']') && !this.is('{') && !this.is(',') && !this.is(';')) this.exprIff();
-      return { k: 'unsupported', what: 'range expression', sp: { start: s, end: this.lastEnd() } };
-    }
+    const range = (lo: Expr | null): Expr => {
+      const inclusive = this.next().text === '..=';
+      const hi = !this.is(')') && !this.is(']') && !this.is('{') && !this.is(',') && !this.is(';') ? this.exprIff() : null;
+      return { k: 'range', lo, hi, inclusive, sp: { start: s, end: this.lastEnd() } };
+    };
+    if (this.is('..') || this.is('..=')) return range(null);
     const lhs = this.exprIff();
-    if (this.is('..') || this.is('..=')) {
-      this.next();
-      if (!this.is(')') && !this.is(']') && !this.is('{') && !this.is(',') && !this.is(';')) this.exprIff();
-      return { k: 'unsupported', what: 'range expression', sp: { start: s, end: this.lastEnd() } };
-    }
+    if (this.is('..') || this.is('..=')) return range(lhs);
     const t = this.peek();
     if (t.kind === 'punct' && ['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>='].includes(t.text)) {
       this.next();

@@ -91,6 +91,7 @@ export function printExpr(e: Expr): string {
     case 'while': return `while ${printExpr(e.cond)} { .. }`;
     case 'loop': return 'loop { .. }';
     case 'assign': return `${printExpr(e.lhs)} ${e.op} ${printExpr(e.rhs)}`;
+    case 'range': return `${e.lo ? printExpr(e.lo) : ''}${e.inclusive ? '..=' : '..'}${e.hi ? printExpr(e.hi) : ''}`;
     case 'unsupported': return `/* unsupported ${e.what} */`;
   }
 }

@@ -16,7 +16,10 @@ export type Ty =
   | { k: 'struct'; name: string; /** generic arguments, one per generic parameter of the struct */ args: Ty[] }
   | { k: 'enum'; name: string; args: Ty[] } // user enums and Option<T>
   | { k: 'seq'; elem: Ty }
-  /** `[T; N]`: a length fixed by the type, a number or a const generic parameter's name */
+  /**
+   * `[T; N]`: a length fixed by the type, a number or a const generic parameter's name; `[T]` (a
+   * slice, always behind a reference, which the resolver erases): `len` null, each value has its own
+   */
   | { k: 'array'; elem: Ty; len: ArrayLen }
   | { k: 'set'; elem: Ty }
   | { k: 'map'; key: Ty; val: Ty }
@@ -34,8 +37,8 @@ export type Ty =
   /** The value of a const generic argument (`Array<u64, 3>`): only as a generic argument. */
   | { k: 'cval'; n: bigint };
 
-/** An array's length: a number, or the name of a const generic parameter. */
-export type ArrayLen = number | string;
+/** An array's length: a number, or the name of a const generic parameter; null for a slice. */
+export type ArrayLen = number | string | null;
 
 /** The generic parameters an item's types may name, and what `Self` is. */
 export type TypeScope = string | null | FnItem | StructItem | EnumItem | TraitImplItem;
@@ -186,7 +189,7 @@ export function tyStr(t: Ty): string {
     case 'str': return 'str';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
-    case 'array': return `[${tyStr(t.elem)}; ${t.len}]`;
+    case 'array': return t.len === null ? `[${tyStr(t.elem)}]` : `[${tyStr(t.elem)}; ${t.len}]`;
     case 'param': return t.name;
     case 'cval': return String(t.n);
     case 'set': return `Set<${tyStr(t.elem)}>`;
@@ -202,7 +205,7 @@ export function tyKey(t: Ty): string {
   switch (t.k) {
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyKey).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyKey(t.elem)}>`;
-    case 'array': return `[${tyKey(t.elem)}; ${typeof t.len === 'string' ? '$' + t.len : t.len}]`;
+    case 'array': return t.len === null ? `[${tyKey(t.elem)}]` : `[${tyKey(t.elem)}; ${typeof t.len === 'string' ? '$' + t.len : t.len}]`;
     case 'set': return `Set<${tyKey(t.elem)}>`;
     case 'map': return `Map<${tyKey(t.key)}, ${tyKey(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyKey).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
@@ -524,7 +527,7 @@ export class Crate {
         throw new ResolveError('array length must be an integer constant', t.len.sp);
       }
       case 'slice':
-        throw new ResolveError('slices are not supported (use a fixed-size array)', t.sp);
+        return { k: 'array', elem: this.resolveType(t.elem, scope, depth + 1), len: null };
       case 'tuple':
         return { k: 'tuple', elems: t.elems.map((e) => this.resolveType(e, scope, depth + 1)) };
       case 'infer':

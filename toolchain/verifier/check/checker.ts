@@ -18,7 +18,7 @@ import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_CHAR, C_INT, C_STR, C_NAT, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, shallow, substCTy, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_CHAR, C_INT, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
@@ -960,6 +960,14 @@ class Checker {
   private expect(e: Expr, want: CTy, ctx: Ctx): CTy {
     // a cast's target is a hint for an unsuffixed literal, as in rustc
     const t = this.infer(e, ctx, want);
+    // rustc's unsized coercion at a coercion site: `&[T; N]` where `&[T]` is wanted (one value:
+    // the slice is the array's elements; references are erased)
+    const w = shallow(want, this.vars);
+    const found = shallow(t, this.vars);
+    if (w.k === 'array' && isSliceLen(w.len) && found.k === 'array' && !isSliceLen(found.len)) {
+      this.unify(w.elem, found.elem, e.sp);
+      return t;
+    }
     this.unify(want, t, e.sp);
     return t;
   }
@@ -1240,8 +1248,9 @@ class Checker {
       case 'index': {
         this.placeUse = 'base';
         const r = shallow(this.infer(e.recv, ctx), this.vars);
-        // `a[i..j]` (a range, which VC generation reports unsupported) is a slice, not an element
-        if (e.idx.k === 'unsupported') {
+        // `a[i..j]`: a slice of an array or slice
+        if (e.idx.k === 'range') {
+          if (r.k === 'array') return this.rangeIndex(r, e.idx, ctx);
           this.infer(e.idx, ctx);
           return C_ANY;
         }
@@ -1476,10 +1485,24 @@ class Checker {
         return this.assign(e, ctx);
       case 'closure':
         return ctx.code === 'exec' || e.exec?.proofFn ? this.execClosure(e, ctx) : this.specClosure(e, ctx, hint);
+      case 'range':
+        // (as an index: `index`; anywhere else a range is not modelled)
+        this.sawUnsupported ??= { what: 'range expression', sp: e.sp };
+        return C_ANY;
       case 'unsupported':
         this.sawUnsupported ??= { what: e.what, sp: e.sp };
         return C_ANY;
     }
+  }
+
+  /**
+   * `a[lo..hi]` (any of Rust's range forms) of an array or slice: a slice of its elements; the
+   * bounds are `usize` in exec code, integers in ghost code (VC generation checks them in exec code).
+   */
+  private rangeIndex(r: CTy, range: Extract<Expr, { k: 'range' }>, ctx: Ctx): CTy {
+    for (const b of [range.lo, range.hi]) if (b) (ctx.code === 'exec' ? this.expect(b, { k: 'int', kind: 'usize' }, ctx) : this.intArg(b, ctx));
+    this.record(range, C_ANY);
+    return { k: 'array', elem: (r as Extract<CTy, { k: 'array' }>).elem, len: C_SLICE_LEN };
   }
 
   /**
@@ -2674,7 +2697,9 @@ class Checker {
       this.out.wrapperBorrows.add(e);
       return r;
     }
-    if (r.k === 'any') {
+    // a range argument means another overload (`Index<Range<usize>>`) than the method's own, except
+    // for arrays and slices (below)
+    if (r.k === 'any' || (r.k !== 'array' && e.args.some((a) => a.k === 'range'))) {
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -2743,10 +2768,33 @@ class Checker {
       return lib;
     }
     if (r.k === 'array' && name === 'len') return { k: 'int', kind: 'usize' };
+    if (r.k === 'array' && name === 'is_empty' && !e.args.length) return C_BOOL;
     if (r.k === 'array' && ctx.code === 'exec' && name === 'index' && e.args.length === 1 && e.args[0]!.k !== 'unsupported') {
-      // `Index<usize>` of an array: `a.index(i)` is `a[i]`
+      // `Index<usize>` of an array: `a.index(i)` is `a[i]`; `a.index(lo..hi)` is `a[lo..hi]`
+      if (e.args[0]!.k === 'range') return this.rangeIndex(r, e.args[0]!, ctx);
       this.expect(e.args[0]!, { k: 'int', kind: 'usize' }, ctx);
       return r.elem;
+    }
+    if (r.k === 'array' && ctx.code === 'exec' && (name === 'copy_from_slice' || name === 'copy_within')) {
+      // std's `copy_from_slice(&mut self, src: &[T])` / `copy_within(&mut self, src: Range, dest: usize)`
+      // (the receiver is auto-borrowed, or reborrowed when it is a `&mut [T]` itself)
+      const viaRef = this.placeRoot(e.recv, ctx)?.local.mutRef;
+      this.mutBorrow({ k: 'unary', op: '&mut', e: viaRef ? { k: 'unary', op: '*', e: e.recv, sp: e.recv.sp } : e.recv, sp: e.sp }, ctx);
+      const want = name === 'copy_from_slice' ? 1 : 2;
+      if (e.args.length !== want) this.error(`this method takes ${want} argument${want > 1 ? 's' : ''} but ${e.args.length} were supplied`, e.sp);
+      else if (name === 'copy_from_slice') this.expect(e.args[0]!, { k: 'array', elem: r.elem, len: C_SLICE_LEN }, ctx);
+      else if (e.args[0]!.k !== 'range') this.unsupportedHere('`copy_within` with a source that is not a range expression', e.args[0]!.sp);
+      else {
+        this.rangeIndex(r, e.args[0]!, ctx);
+        this.expect(e.args[1]!, { k: 'int', kind: 'usize' }, ctx);
+      }
+      return C_UNIT;
+    }
+    if (r.k === 'array' && ctx.code === 'exec' && name === 'get' && e.args.length === 1) {
+      // `a.get(i)`: the element, `a.get(lo..hi)`: the slice, or `None` out of bounds
+      if (e.args[0]!.k === 'range') return { k: 'enum', name: 'Option', args: [this.rangeIndex(r, e.args[0]!, ctx)] };
+      this.expect(e.args[0]!, { k: 'int', kind: 'usize' }, ctx);
+      return { k: 'enum', name: 'Option', args: [r.elem] };
     }
     if (r.k === 'array' && ctx.code === 'exec') {
       // exec array methods other than len: VC generation reports what it does not support

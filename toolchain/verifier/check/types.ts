@@ -39,6 +39,9 @@ export const C_INT: CTy = { k: 'int', kind: 'int' };
 export const C_NAT: CTy = { k: 'int', kind: 'nat' };
 export const C_UNIT: CTy = { k: 'tuple', elems: [] };
 export const C_ANY: CTy = { k: 'any' };
+/** The `len` of a slice `[T]` (resolver: `len` null): no array has it, so a slice never unifies with an array. */
+export const C_SLICE_LEN: CTy = { k: 'cval', n: -1n };
+export const isSliceLen = (len: CTy): boolean => len.k === 'cval' && len.n === -1n;
 
 export function fromTy(t: Ty): CTy {
   switch (t.k) {
@@ -46,7 +49,7 @@ export function fromTy(t: Ty): CTy {
     case 'seq': return { k: 'seq', elem: fromTy(t.elem) };
     case 'set': return { k: 'set', elem: fromTy(t.elem) };
     case 'map': return { k: 'map', key: fromTy(t.key), val: fromTy(t.val) };
-    case 'array': return { k: 'array', elem: fromTy(t.elem), len: typeof t.len === 'string' ? { k: 'param', name: t.len } : { k: 'cval', n: BigInt(t.len) } };
+    case 'array': return { k: 'array', elem: fromTy(t.elem), len: t.len === null ? C_SLICE_LEN : typeof t.len === 'string' ? { k: 'param', name: t.len } : { k: 'cval', n: BigInt(t.len) } };
     case 'tuple': return { k: 'tuple', elems: t.elems.map(fromTy) };
     case 'fn': return { k: 'fn', params: t.params.map(fromTy), ret: fromTy(t.ret) };
     case 'closure': return { ...t, params: t.params.map(fromTy), ret: fromTy(t.ret) };
@@ -189,7 +192,7 @@ export function cTyStr(t: CTy, vars: IntVars): string {
     case 'seq': return `Seq<${s(t.elem)}>`;
     case 'set': return `Set<${s(t.elem)}>`;
     case 'map': return `Map<${s(t.key)}, ${s(t.val)}>`;
-    case 'array': return `[${s(t.elem)}; ${s(t.len)}]`;
+    case 'array': return isSliceLen(t.len) ? `[${s(t.elem)}]` : `[${s(t.elem)}; ${s(t.len)}]`;
     case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
     case 'closure': return `${t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn'}(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
@@ -230,6 +233,7 @@ export function toTy(t: CTy, vars: IntVars): Ty | null {
     case 'array': {
       const e = toTy(t.elem, vars);
       const n = toTy(t.len, vars);
+      if (e && isSliceLen(t.len)) return { k: 'array', elem: e, len: null };
       const len = n?.k === 'cval' ? Number(n.n) : n?.k === 'param' ? n.name : null;
       return e && len !== null ? { k: 'array', elem: e, len } : null;
     }

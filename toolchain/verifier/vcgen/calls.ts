@@ -5,7 +5,7 @@
 
 import type { Expr, Sp } from '../ast';
 import { BOOL, CHAR, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
-import { eq, ite, not, num, quote, substSymbols, type Term } from '../smt';
+import { and, eq, ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
@@ -215,11 +215,29 @@ export class CallMethods {
       throw new Unsupported(`Option::${name}`, e.nameSp);
     }
     if (ty.k === 'seq' || ty.k === 'array') {
-      if (ty.k === 'array' && name === 'len') return { t: this.lenTerm(ty.len), ty: { k: 'int', kind: 'usize' } };
+      if (ty.k === 'array' && name === 'len') return { t: this.seqLen(ty, recv.t), ty: { k: 'int', kind: 'usize' } };
+      if (ty.k === 'array' && name === 'is_empty') return { t: eq(this.seqLen(ty, recv.t), '0'), ty: BOOL };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
       if (ty.k === 'array' && m.exec) {
         // exec `a.index(i)` is `a[i]` (with its bounds obligation); no other exec array method is modelled
-        if (name === 'index' && e.args.length === 1) return this.index(recv, this.ev(e.args[0]!, st, m), st, m, sp);
+        const arg = e.args[0];
+        if (name === 'index' && e.args.length === 1 && arg!.k === 'range') return this.checkedRangeIndex(recv, arg!, st, m, sp);
+        if (name === 'index' && e.args.length === 1) return this.index(recv, this.ev(arg!, st, m), st, m, sp);
+        if ((name === 'copy_from_slice' || name === 'copy_within') && !m.pure) return this.sliceCopy(e, st, m);
+        if (name === 'get' && e.args.length === 1) {
+          // `Some` of the element or slice when in bounds, else `None`
+          let v: V;
+          let inBounds: Term;
+          if (arg!.k === 'range') ({ slice: v, inBounds } = this.rangeIndex(recv, arg!, st, m, sp));
+          else {
+            const i = this.ev(arg!, st, m);
+            v = this.index(recv, i, st, { ...m, exec: false }, sp);
+            inBounds = and(['<=', '0', i.t], ['<', i.t, this.seqLen(ty, recv.t)]);
+          }
+          const opt: Ty = { k: 'enum', name: 'Option', args: [v.ty] };
+          const dt = this.sorts.datatype(opt);
+          return { t: ite(inBounds, [dt.ctors[1]!.ctor, v.t], dt.ctors[0]!.ctor), ty: opt };
+        }
         throw new Unsupported(`array method \`${name}\` in exec code`, e.nameSp);
       }
       return this.seqOp(name, { t: recv.t, ty: { k: 'seq', elem: ty.elem } }, argv(), e.nameSp);
@@ -237,6 +255,35 @@ export class CallMethods {
    * the callee's precondition here": each parameter replaced by its argument's source text, and
    * `old(p)` too (at the call, the old value is the current one). Null when a text is missing.
    */
+  /**
+   * std's `dst.copy_from_slice(src)` (the lengths must be equal) and `s.copy_within(lo..hi, dest)`
+   * (source in bounds, destination room for it), as rustc's panics: `precondition` / `index-bounds`
+   * obligations; the receiver's place then holds `src`, or its elements `lo..hi` at `dest`.
+   */
+  sliceCopy(this: FnGen, e: Extract<Expr, { k: 'method' }>, st: State, m: Mode): V {
+    const p = this.place(e.recv, st, m);
+    const cur = this.readPlace(p, st);
+    const ty = cur.ty as Extract<Ty, { k: 'array' }>;
+    const len = this.seqLen(ty, cur.t);
+    const seq = (t: Term): V => ({ t, ty: { k: 'seq', elem: ty.elem } });
+    if (e.name === 'copy_from_slice') {
+      const src = this.ev(e.args[0]!, st, m)!;
+      this.oblige(st, 'precondition', e.sp, eq(len, this.seqLen(src.ty as Extract<Ty, { k: 'array' }>, src.t)));
+      this.writePlace(p, src.t, st);
+      return { t: 'true', ty: UNIT };
+    }
+    const { slice, inBounds } = this.rangeIndex(cur, e.args[0] as Extract<Expr, { k: 'range' }>, st, m, e.sp);
+    const dest = this.ev(e.args[1]!, st, m)!;
+    const count = this.seqLen(slice.ty as Extract<Ty, { k: 'array' }>, slice.t);
+    this.oblige(st, 'index-bounds', e.sp, and(inBounds, ['<=', ['+', dest.t, count], len]));
+    const sub = (i: Term, j: Term): Term => this.seqOp('subrange', seq(cur.t), [{ t: i, ty: INT }, { t: j, ty: INT }], e.sp).t;
+    const before = sub('0', dest.t);
+    const after = sub(['+', dest.t, count], len);
+    const joined = this.seqOp('add', seq(this.seqOp('add', seq(before), [seq(slice.t)], e.sp).t), [seq(after)], e.sp);
+    this.writePlace(p, joined.t, st);
+    return { t: 'true', ty: UNIT };
+  }
+
   callerTerms(this: FnGen, file: string, sp: Sp, params: string[], argSps: Sp[]): string | null {
     const text = (path: string) => this.crate.files.find((f) => f.path === path)?.text;
     const calleeText = text(file);

@@ -205,7 +205,7 @@ export class ExecMethods {
       const cur = this.readPlace(p, st);
       const cty = cur.ty;
       if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
-      if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, cty.k === 'array' ? this.lenTerm(cty.len) : [this.sorts.datatype(cty).ctors[0]!.fields[0]!.acc, cur.t]]));
+      if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, this.seqLen(cty, cur.t)]));
       const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
       return { ...p, steps: [...p.steps, { k: 'index', idx: it }], sp: e.sp };
     }

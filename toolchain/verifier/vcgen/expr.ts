@@ -137,6 +137,7 @@ export class ExprMethods {
         const viaIndex = this.cvc.checked.operatorCalls.get(e);
         if (viaIndex) return this.evMethod(viaIndex, st, m);
         const r = this.ev(e.recv, st, m);
+        if (e.idx.k === 'range') return this.checkedRangeIndex(r, e.idx, st, m, e.sp);
         const i = this.ev(e.idx, st, m);
         return this.index(r, i, st, m, e.sp);
       }
@@ -222,6 +223,8 @@ export class ExprMethods {
       case 'assign':
         if (m.pure) throw new Unsupported('assignment in spec code', e.sp);
         return this.execAssign(e, st, m);
+      case 'range':
+        throw new Unsupported('unsupported: range expression', e.sp);
       case 'unsupported':
         throw new Unsupported(`unsupported: ${e.what}`, e.sp);
     }
@@ -552,7 +555,7 @@ export class ExprMethods {
     const ty = r.ty;
     if (ty.k === 'seq' || ty.k === 'array') {
       const dt = this.sorts.datatype(ty);
-      const len: Term = ty.k === 'array' ? this.lenTerm(ty.len) : [dt.ctors[0]!.fields[0]!.acc, r.t];
+      const len: Term = this.seqLen(ty, r.t);
       if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, and(['<=', '0', i.t], ['<', i.t, len]));
       return { t: ['select', [dt.ctors[0]!.fields[1]!.acc, r.t], i.t], ty: ty.elem };
     }
@@ -561,6 +564,29 @@ export class ExprMethods {
       return { t: ['select', [dt.ctors[0]!.fields[1]!.acc, r.t], i.t], ty: ty.val };
     }
     throw new ResolveError(`cannot index into ${tyStr(ty)}`, sp);
+  }
+
+  /**
+   * `r[lo..hi]` (Rust's range forms; `..=hi` is `..hi + 1`, a missing bound the start or the end)
+   * of an array or slice: the slice of those elements, and whether the bounds are in range (exec
+   * code must show they are: `index-bounds`, as rustc's panic).
+   */
+  rangeIndex(this: FnGen, r: V, range: Extract<Expr, { k: 'range' }>, st: State, m: Mode, sp: Sp): { slice: V; inBounds: Term } {
+    const ty = r.ty;
+    if (ty.k !== 'array') throw new ResolveError(`cannot index into ${tyStr(ty)} with a range`, sp);
+    const len = this.seqLen(ty, r.t);
+    const lo = range.lo ? this.ev(range.lo, st, m).t : '0';
+    const hi = range.hi ? (range.inclusive ? ['+', this.ev(range.hi, st, m).t, '1'] : this.ev(range.hi, st, m).t) : len;
+    const inBounds = and(['<=', '0', lo], ['<=', lo, hi], ['<=', hi, len]);
+    const elems = this.seqOp('subrange', { t: r.t, ty: { k: 'seq', elem: ty.elem } }, [{ t: lo, ty: INT }, { t: hi, ty: INT }], sp);
+    return { slice: { t: elems.t, ty: { k: 'array', elem: ty.elem, len: null } }, inBounds };
+  }
+
+  /** `r[..]` of exec code: the slice, once its bounds are shown in range. */
+  checkedRangeIndex(this: FnGen, r: V, range: Extract<Expr, { k: 'range' }>, st: State, m: Mode, sp: Sp): V {
+    const { slice, inBounds } = this.rangeIndex(r, range, st, m, sp);
+    if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, inBounds);
+    return slice;
   }
 
   evIf(this: FnGen, e: Extract<Expr, { k: 'if' }>, st: State, m: Mode): V | null {

@@ -133,9 +133,14 @@ export class FnGen {
     if (!recorded) throw new ResolveError('type annotations needed: the generic arguments of this call are not known', sp);
     return recorded.map((t) => this.instTy(t));
   }
-  /** An array length as a term: a number, or a const generic parameter's value. */
-  lenTerm(len: ArrayLen): Term {
-    return typeof len === 'number' ? num(len) : this.sorts.constParam(len);
+  /**
+   * The length of sequence-like value `t` of type `ty` as a term: an array's is its type's (a
+   * number, or a const generic parameter's value); a slice's or a sequence's is the value's own.
+   */
+  seqLen(ty: Extract<Ty, { k: 'array' | 'seq' }>, t: Term): Term {
+    if (ty.k === 'array' && typeof ty.len === 'number') return num(ty.len);
+    if (ty.k === 'array' && typeof ty.len === 'string') return this.sorts.constParam(ty.len);
+    return [this.sorts.datatype(ty).ctors[0]!.fields[0]!.acc, t];
   }
   /** The value of const generic parameter `name` of the current item. */
   constParamValue(name: string): Term {
@@ -206,14 +211,16 @@ export class FnGen {
         const len = [dt.ctors[0]!.fields[0]!.acc, t];
         const arr = [dt.ctors[0]!.fields[1]!.acc, t];
         // inside another quantifier only the length (nested quantifiers cost much more than they help)
-        if (inQuant) return ty.k === 'array' ? eq(len, this.lenTerm(ty.len)) : ['<=', '0', len];
+        // (an array's length is its type's; a slice's at most `usize::MAX`, like any slice in Rust)
+        const lenInv: Term = ty.k === 'array' && ty.len !== null ? eq(len, this.seqLen(ty, t)) : ty.k === 'array' ? this.typeInv(len, { k: 'int', kind: 'usize' }) : ['<=', '0', len];
+        if (inQuant) return lenInv;
         const k = quote(`k@${this.qcount++}`);
         const sel: Term = ['select', arr, k];
         const inRange = and(['<=', '0', k], ['<', k, len]);
         const einv = depth > 3 ? 'true' : this.typeInv(sel, ty.elem, depth + 1, true);
         const body = ite(inRange, einv, eq(sel, this.sorts.dflt(ty.elem)));
         const q: Term = quantifier('forall', [[k, 'Int']], body, [[sel]], { k: 'type-inv', ty: sortKey(ty), of: print(t) });
-        return and(ty.k === 'array' ? eq(len, this.lenTerm(ty.len)) : ['<=', '0', len], q);
+        return and(lenInv, q);
       }
       case 'map': {
         if (inQuant) return 'true';

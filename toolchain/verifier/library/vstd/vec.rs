@@ -49,6 +49,15 @@ impl<T> Vec<T> {
         unimplemented!()
     }
 
+    /// The vector's elements as a slice.
+    #[verifier::external_body]
+    pub fn as_slice(&self) -> (slice: &[T])
+        ensures
+            slice@ == self.view(),
+    {
+        unimplemented!()
+    }
+
     #[verifier::external_body]
     pub fn new() -> (v: Self)
         ensures

@@ -318,6 +318,7 @@ export function sameType(inTrait: TypeExpr, inImpl: TypeExpr, m: FnItem, traitAr
     case 'ref': return inImpl.k === 'ref' && inImpl.mut === inTrait.mut && sameType(inTrait.inner, inImpl.inner, m, traitArgs);
     case 'tuple': return inImpl.k === 'tuple' && inImpl.elems.length === inTrait.elems.length && inTrait.elems.every((a, i) => sameType(a, inImpl.elems[i]!, m, traitArgs));
     case 'array': return inImpl.k === 'array' && sameType(inTrait.elem, inImpl.elem, m, traitArgs) && JSON.stringify(stripSpans(inTrait.len)) === JSON.stringify(stripSpans(inImpl.len));
+    case 'slice': return inImpl.k === 'slice' && sameType(inTrait.elem, inImpl.elem, m, traitArgs);
     default: return false;
   }
 }

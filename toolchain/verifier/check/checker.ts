@@ -906,6 +906,11 @@ class Checker {
         this.unsupportedHere('not supported: a `String` where a `&str` is expected (deref coercion)', sp);
         return false;
       }
+      // and of `&Vec<T>` to `&[T]`
+      if (x.k === 'array' && isSliceLen(x.len) && y.k === 'struct' && y.name === 'Vec' && isLibraryFile(this.crate.structs.get('Vec')?.[0]?.file ?? '')) {
+        this.unsupportedHere('not supported: a `Vec` where a slice is expected (deref coercion; `v.as_slice()` is supported)', sp);
+        return false;
+      }
       this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);
       return false;
     }

@@ -37,10 +37,16 @@ fn pp_array_index_method_bounds(a: &[u8; 5]) {
     let x = *a.index(7);
 }
 
-// expect: unsupported
+// an array's range is a slice (slices.rs)
+// expect: verified
 fn pp_array_range_index(a: &[u8; 5]) {
     let x = &a[1..3];
     assert(x@ == a@.subrange(1, 3));
+}
+
+// expect: failed index-bounds
+fn pp_array_range_index_bounds(a: &[u8; 5]) {
+    let x = &a[1..6];
 }
 
 mod pp_hidden {

@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -113,6 +113,8 @@ export interface CheckedCrate {
   typeInvariants: Map<StructItem | EnumItem, FnItem>;
   /** Assignments to a place of a spec-mode variable: values no type invariant speaks of. */
   specWrites: Set<Expr>;
+  /** Function items used as values (`let t = f;`, `call_requires(f, ..)`): the function each names. */
+  fnValues: Map<Expr, FnInfo>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -226,6 +228,9 @@ function proofFlagsCover(expected: string[], found: string[]): boolean {
   return true;
 }
 
+/** The first closure-type id of function items used as values (closure expressions count from 0). */
+const FN_VALUE_IDS = 1_000_000;
+
 /** Marks a `while` condition in `Checker.loopLabels` (not a label: no source label starts with `#`). */
 const WHILE_CONDITION = '#while-condition';
 
@@ -275,7 +280,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -368,6 +373,7 @@ class Checker {
       if (perFn.find((p) => p.fn === u.decl)?.errors.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the trait method \`${u.decl.selfType}::${u.decl.name}\`, whose declaration has errors`, sp: u.sp });
     }
     for (const [fn, errs] of broadcastCycleErrors(this.graph.calls, this.lemmaUses)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
+    this.fnValueCycles(perFn);
     for (const [fn, err] of decreasesByCycles(this.out.decreasesBy, this.graph.calls)) perFn.find((p) => p.fn === fn)?.errors.push(err);
     for (const pr of invariants.problems) {
       if (pr.unsupported) {
@@ -1759,10 +1765,65 @@ class Checker {
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
       return this.resolve(c.ty, c.selfType);
     }
-    // `let t = llama;`: a function item as a value (Verus's FnDef values) is not modelled
-    if (this.crate.fnsByName.has(segs[segs.length - 1]!)) this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
+    // `let t = llama;`: a function item as a value (Verus's FnDef values)
+    // (a method: `X::m`, `Self::m`; `T::m` of a type parameter and `<X as Tr>::m` are not modelled)
+    const method = segs.length >= 2 && !e.asTrait && !ctx.fn?.genericParams?.some((p) => p.name === segs[0]);
+    if (this.crate.fnsByName.has(last) || (segs.length >= 2 && [...this.crate.fns.keys()].some((k) => k.endsWith(`::${last}`)))) {
+      const info = (segs.length >= 2 && !method) || e.asTrait ? null : this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
+      // (an impl's method of a trait: its contract is partly the trait's, not read here)
+      if (info && !info.item.traitImpl) return this.fnValue(e, info);
+      this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
+    }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
+
+  /**
+   * A function item as a value (Verus's `FnDef` type): a value of a callable type of its own, whose
+   * `call_requires` / `call_ensures` are exactly the function's `requires` / `ensures` (VC
+   * generation: vcgen/closures.ts `fnItemValue`). Calls through it, its clauses and passing it for
+   * an `F: Fn(..)` parameter are those of closures. Where it may lead to a cycle: `fnValueCycles`.
+   */
+  private fnValue(e: Extract<Expr, { k: 'path' }>, info: FnInfo): CTy {
+    const f = info.item;
+    if (f.mode !== 'exec') throw new ResolveError("cannot use a function as a value unless it as mode 'exec'", e.sp);
+    if (f.generics.length || e.generics.length) this.unsupportedHere(`not supported: the generic function \`${info.qname}\` used as a value`, e.sp);
+    if (f.params.some(isMutRefParam)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (with a \`&mut\` parameter) used as a value`, e.sp);
+    if (!f.body && !hasExternalBody(f.attrs)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (a trait method declaration) used as a value`, e.sp);
+    if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), e.sp);
+    if (this.currentFn) this.fnValueUses.push({ user: this.currentFn, target: info, e });
+    this.out.fnValues.set(e, info);
+    const id = this.fnValueIds.get(info.key) ?? this.fnValueIds.set(info.key, FN_VALUE_IDS + this.fnValueIds.size).get(info.key)!;
+    return { k: 'closure', id, params: f.params.map((p) => this.resolve(p.ty, f)), ret: f.ret ? this.resolve(f.ret.ty, f) : C_UNIT };
+  }
+  /**
+   * A function used as a value by code it reaches (by calls or by naming function values: a cycle)
+   * is Verus's "cyclic dependency" error: the value's clauses would be defined through
+   * themselves, and a call through the value checks no `decreases`. Comparing function values
+   * (`f == f`) uses no clause of theirs.
+   */
+  private fnValueCycles(perFn: { fn: FnItem; errors: CheckError[] }[]): void {
+    const uses = this.fnValueUses.filter((u) => !someNode(u.user, (n) => {
+      const b = n as Extract<Expr, { k: 'binary' }>;
+      return b.k === 'binary' && (b.op === '==' || b.op === '!=') && (b.l === u.e || b.r === u.e);
+    }));
+    const edges = new Map<FnItem, Set<FnItem>>();
+    for (const [x, ys] of this.graph.calls) edges.set(x, new Set(ys));
+    for (const u of uses) edges.set(u.user, (edges.get(u.user) ?? new Set()).add(u.target.item));
+    const reaches = (from: FnItem, to: FnItem): boolean => {
+      const seen = new Set<FnItem>([from]);
+      const work = [from];
+      while (work.length) {
+        const x = work.pop()!;
+        if (x === to) return true;
+        for (const y of edges.get(x) ?? []) if (!seen.has(y)) work.push(y), seen.add(y);
+      }
+      return false;
+    };
+    for (const u of uses) if (reaches(u.target.item, u.user)) perFn.find((p) => p.fn === u.user)?.errors.push({ message: `cyclic dependency in the requires/ensures of function \`${u.target.qname}\``, sp: u.e.sp });
+  }
+  /** The closure-type id of each function used as a value (after every closure's: FN_VALUE_IDS). */
+  private fnValueIds = new Map<string, number>();
+  private fnValueUses: { user: FnItem; target: FnInfo; e: Expr }[] = [];
 
   /** A user enum's variant (or `Some`/`None`) named by a path, with its field types. */
   /** `written`: the turbofish of the path (`E::<u8, bool>::V`, `E::V::<u8, bool>`): the enum's arguments. */

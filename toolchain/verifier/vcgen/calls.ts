@@ -468,6 +468,12 @@ export class CallMethods {
       const r = withOld(oldMap, () => inCallee(() => this.evalPure(f.returns!, post, this.specMode(st.path))));
       this.assume(st, this.compare('==', ret, r, sp).t);
     }
+    // a function the crate also uses as a value: this call's result is one `call_ensures` allows
+    const asValue = f.mode === 'exec' && !tyArgs.length ? [...this.cvc.checked.fnValues].find(([, i]) => i.key === info.key) : undefined;
+    if (asValue) {
+      const fv = this.fnItemValue(info, asValue[0]);
+      this.assume(st, [this.closurePredicate('ensures', fv.ty), fv.t, ...pre, ret.t === 'true' && rtn.k === 'tuple' ? this.sorts.datatype(UNIT).ctors[0]!.ctor : ret.t]);
+    }
     if (f.mode === 'exec' && f.body && !hasExternalBody(f.attrs)) st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     else if (f.mode === 'proof') st.crossed.push({ kind: 'call', name: info.qname, line: this.line(sp.start), sp });
     // `-> !`: control does not come back (its `ensures false` was just assumed)

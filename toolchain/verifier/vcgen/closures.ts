@@ -13,10 +13,10 @@
 // modelled), so the closure's clauses may read captured values as constants.
 
 import type { Expr } from '../ast';
-import { UNIT, type Ty } from '../resolver';
-import { and, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
+import { UNIT, type FnInfo, type Ty } from '../resolver';
+import { and, eq, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
-import { DivergeSignal, Unsupported, type FnCtx, type Mode, type State, type V } from './state';
+import { DivergeSignal, State, Unsupported, type FnCtx, type Mode, type V } from './state';
 import type { FnGen } from './gen';
 
 type ClosureTy = Extract<Ty, { k: 'closure' }>;
@@ -51,6 +51,55 @@ export class ClosureMethods {
       this.axioms.set(name, [`(declare-fun ${name} (${sorts.map((t) => print(sortOf(t))).join(' ')}) Bool)`]);
     }
     return name;
+  }
+
+  /**
+   * A function item as a value (check/checker.ts `fnValue`): one constant per function, whose
+   * predicates are the function's clauses (Verus's `FnDef`):
+   *   forall args. requires(f, args) <==> R(args)     forall args, r. ensures(f, args, r) ==> E(args, r)
+   * Definitions of a fresh constant's predicates: they add no fact about anything else.
+   */
+  fnItemValue(this: FnGen, info: FnInfo, e: Expr): V {
+    const recorded = this.cvc.checked.exprTypes.get(e);
+    const ty = recorded && this.instTy(recorded);
+    if (!ty || ty.k !== 'closure') throw new Unsupported('the type of this function value is not known', e.sp);
+    const name = quote(`fnval.${info.key}`);
+    if (this.axioms.has(name)) return { t: name, ty };
+    // (declared before its clauses are read: they may name the function value itself, `f == f`)
+    this.axioms.set(name, [`(declare-const ${name} ${print(sortOf(ty))})`]);
+    const f = info.item;
+    const req = this.closurePredicate('requires', ty);
+    const ens = this.closurePredicate('ensures', ty);
+    this.sorts.need(ty);
+    const ps = this.paramTypes(f, new Map());
+    const qs = new State();
+    qs.push();
+    const binders: [string, Term][] = ps.map((p, i) => {
+      const sym = quote(`${p.name}$fnval${this.qcount++}`);
+      qs.declare(p.name, { ty: ty.params[i]!, term: sym, mut: false });
+      return [sym, sortOf(ty.params[i]!)];
+    });
+    const args = binders.map(([x]) => x);
+    const r = quote(`result$fnval${this.qcount++}`);
+    const retName = f.ret?.name ?? null;
+    if (retName) qs.declare(retName, { ty: ty.ret, term: r, mut: false });
+    const before = { decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
+    const spec = (bound: string[]): Mode => ({ ...this.specMode([]), bound: new Set(bound) });
+    const clause = (es: Expr[], bound: string[]) => this.inItem(f, new Map(), () => and(...es.map((x) => this.evalPure(x, qs, spec(bound)).t)));
+    const pre = clause(f.requires, args);
+    // (`returns e` is the postcondition `result == e`)
+    const returned = f.returns ? this.inItem(f, new Map(), () => this.evalPure(f.returns!, qs, spec([...args, r])).t) : null;
+    const post = and(clause(f.ensures, [...args, r]), ...(returned ? [eq(r, returned)] : []));
+    if (this.decls.length !== before.decls || this.facts.length !== before.facts || this.obligations.length !== before.obs) throw new Unsupported(`the clauses of \`${info.qname}\` cannot be encoded as functions of its parameters`, e.sp);
+    const origin = { k: 'axiom' as const, name: `fnval.${info.key}` };
+    const reqApp: Term = [req, name, ...args];
+    const ensApp: Term = [ens, name, ...args, r];
+    // (facts of the whole function, not axioms: the clauses may call spec fns, declared after the axioms)
+    this.facts.push(binders.length ? quantifier('forall', binders, eq(reqApp, pre), [[reqApp]], origin) : eq(reqApp, pre));
+    // (`ensures` one way only: the results the function may give, a subset of what its clauses
+    // allow; each direct call adds that its result is one: vcgen/calls.ts)
+    this.facts.push(quantifier('forall', [...binders, [r, sortOf(ty.ret)]], implies(ensApp, post), [[ensApp]], origin));
+    return { t: name, ty };
   }
 
   /** An exec closure written at `e`: its body verified here, its value with its two facts. */

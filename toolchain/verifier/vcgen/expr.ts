@@ -237,6 +237,8 @@ export class ExprMethods {
   }
 
   evPath(this: FnGen, e: Extract<Expr, { k: 'path' }>, st: State, m: Mode): V {
+    const fnItem = this.cvc.checked.fnValues.get(e);
+    if (fnItem) return this.fnItemValue(fnItem, e);
     const segs = e.segs;
     const last = segs[segs.length - 1]!;
     if (segs.length === 1) {

@@ -1,0 +1,116 @@
+// Function items as values (Verus's FnDef values): calls through them, `call_requires` /
+// `call_ensures`, passing them for `F: Fn(..)` parameters; cycles through them are errors.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+fn fv_llama(x: u8) -> (b: bool)
+    requires x == 4 || x == 7,
+    ensures b == (x == 4),
+{
+    x == 4
+}
+
+// expect: verified
+fn fv_call_through_value() {
+    let t = fv_llama;
+    let b = t(4);
+    assert(b);
+    let c = t(7);
+    assert(!c);
+    assert(forall|x: u8| (x == 4 || x == 7) ==> call_requires(fv_llama, (x,)));
+    assert(forall|x: u8| call_requires(fv_llama, (x,)) ==> (x == 4 || x == 7));
+    assert(forall|x: u8, y: bool| call_ensures(fv_llama, (x,), y) ==> x == 4 ==> y);
+}
+
+// expect: failed precondition
+fn fv_call_outside_requires() {
+    let t = fv_llama;
+    t(12);
+}
+
+// expect: failed assertion
+fn fv_wrong_result() {
+    let t = fv_llama;
+    let b = t(4);
+    assert(!b);
+}
+
+// `call_ensures` gives what the function's `ensures` says, not the other way round
+// expect: failed assertion
+fn fv_ensures_not_converse(x: u8, y: bool) {
+    assert((x == 4 && y) ==> call_ensures(fv_llama, (x,), y));
+}
+
+// a direct call's result is one the function may give
+// expect: verified
+fn fv_direct_call_ensures(x: u8)
+    requires x == 4,
+{
+    let r = fv_llama(x);
+    assert(call_ensures(fv_llama, (x,), r));
+}
+
+// expect: verified
+fn fv_takes_fn<F: Fn(u8) -> bool>(f: F) -> (r: bool)
+    requires
+        call_requires(f, (4,)),
+        forall|x: u8, y: bool| call_ensures(f, (x,), y) ==> x == 4 ==> y,
+    ensures r,
+{
+    f(4)
+}
+
+// expect: verified
+fn fv_pass_as_argument() {
+    let r = fv_takes_fn(fv_llama);
+    assert(r);
+}
+
+// expect: verified
+fn fv_needs_six<F: Fn(u8) -> bool>(f: F)
+    requires call_requires(f, (6,)),
+{
+}
+
+// expect: failed precondition
+fn fv_pass_without_requires() {
+    fv_needs_six(fv_llama);
+}
+
+// comparing function values uses no clause: no cycle
+// expect: verified
+fn fv_self_compare(x: u8)
+    requires fv_self_compare == fv_self_compare,
+{
+}
+
+// a function's clauses may not be defined through its own value
+// expect: error
+fn fv_cyclic_requires(x: u8)
+    requires call_requires(fv_cyclic_requires, (x,)),
+{
+}
+
+// expect: error
+fn fv_mutual_a() {
+    let x = fv_mutual_b;
+    x();
+}
+
+// expect: error
+fn fv_mutual_b() {
+    let y = fv_mutual_a;
+    y();
+}
+
+// expect: verified
+spec fn fv_spec(x: u8) -> bool { x > 0 }
+
+// expect: error
+fn fv_spec_value() {
+    let f = fv_spec;
+}
+
+} // verus!

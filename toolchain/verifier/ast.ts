@@ -121,7 +121,7 @@ export type Stmt =
   | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; allTriggers?: boolean; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[]; attrs?: QuantAttr[] }
   | { k: 'assume'; e: Expr; sp: Sp; notes?: StmtNote[] }
   | { k: 'proof'; block: Block; sp: Sp }
-  | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp; /** written `<A as Tr>::f` */ qualified?: boolean; /** written `<Self as Tr>::f` (Verus refuses `Self` there) */ selfQualified?: boolean }
+  | { k: 'reveal'; name: string[]; fuel: number | null; sp: Sp; /** written `<A as Tr>::f` */ qualified?: boolean; /** written `<Self as Tr>::f` (Verus refuses `Self` there) */ selfQualified?: boolean; /** `hide(f)`: the definition of `f` is hidden in this function (only at the start of a body) */ hide?: boolean }
   /** `broadcast use a, b;` / `broadcast use {a, b};` in a body: the lemmas' axioms hold for the rest of the block */
   | { k: 'broadcast-use'; names: BroadcastName[]; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };

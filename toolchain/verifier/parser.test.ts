@@ -494,7 +494,8 @@ describe('reveal paths', () => {
     expect(stmt('reveal(A::<_>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['A', 'f'] }] } });
     expect(stmt('reveal(<Self as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', selfQualified: true }] } });
   });
-  it('`hide(f)` is read whole and stands as unsupported', () => {
-    expect(stmt('hide(<A as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'unsupported', what: '`hide`' }] } });
+  it('`hide(f)` is a reveal statement marked `hide`, with the same paths', () => {
+    expect(stmt('hide(<A as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['A', 'f'], qualified: true, hide: true }] } });
+    expect(stmt('hide(g);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['g'], hide: true }] } });
   });
 });

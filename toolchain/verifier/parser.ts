@@ -1693,10 +1693,7 @@ class Parser {
       }
       this.expect(')');
       this.eat(';');
-      // `hide(f)` hides an open body from that statement on: not modelled (reveals here hold for
-      // the whole function, so a `hide` could not be undone at the right point)
-      if (hide) return { k: 'unsupported', what: '`hide`', sp: { start: s, end: this.lastEnd() } };
-      return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() }, ...(qualified ? { qualified } : {}), ...(selfQualified ? { selfQualified } : {}) };
+      return { k: 'reveal', name: segs, fuel, sp: { start: s, end: this.lastEnd() }, ...(qualified ? { qualified } : {}), ...(selfQualified ? { selfQualified } : {}), ...(hide ? { hide } : {}) };
     }
     if (t.kind === 'ident' && t.text === 'broadcast' && this.is('use', 1)) {
       this.next();

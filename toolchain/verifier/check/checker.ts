@@ -3106,6 +3106,26 @@ class Checker {
     if (r.direct && r.local.mutable === false && r.local.mode === 'exec' && ctx.code === 'exec') this.error(`cannot borrow \`${r.name}\` as mutable, as it is not declared as mutable`, e.sp);
   }
 
+  /**
+   * Verus's `hide(f)`: only in the header of a body (before any other statement), of a spec fn.
+   * It hides `f`'s definition from the whole function, where our reveals also hold for the whole
+   * function: a `reveal(f)` in the header after it cancels it; one later in the body (visible only
+   * from there in Verus) is `unsupported`.
+   */
+  private hideRules(s: Extract<Stmt, { k: 'reveal' }>, ctx: Ctx): void {
+    const body = ctx.fn?.body?.stmts ?? [];
+    const at = body.indexOf(s);
+    const header = (x: Stmt) => x.k === 'reveal' && (x.hide || x.fuel === null);
+    if (at < 0 || !body.slice(0, at).every(header)) return this.error('This verus_builtin header should go at the beginning of the function body', s.sp);
+    const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
+    if (!target || target.item.mode !== 'spec') return this.error(`\`${s.name.join('::')}\` is not a spec function`, s.sp);
+    let headerEnd = at;
+    while (headerEnd < body.length && header(body[headerEnd]!)) headerEnd++;
+    const same = (x: unknown) => (x as Stmt).k === 'reveal' && !(x as Extract<Stmt, { k: 'reveal' }>).hide && (x as Extract<Stmt, { k: 'reveal' }>).name.join('::') === s.name.join('::');
+    const later = body.slice(headerEnd).find((x) => someNode(x, (n) => same(n)));
+    if (later) this.unsupportedHere(`\`reveal(${s.name.join('::')})\` after the start of a body that hides it (a reveal holds for the whole function here)`, later.sp);
+  }
+
   /** Whether a name in an `assert .. by` proof refers to a variable declared outside it. */
   private lookupOuter(name: string, ctx: Ctx): boolean {
     for (let i = ctx.scopes.length - 1; i >= 0; i--) {
@@ -3326,6 +3346,7 @@ class Checker {
         return C_UNIT;
       case 'reveal': {
         if (s.selfQualified) this.error('Self is not supported in reveal/hide', s.sp);
+        if (s.hide) this.hideRules(s, ctx);
         // Verus: a primitive type's trait method is revealed by `<u64 as Tr>::f` only
         const owner = s.name.length >= 2 ? s.name[s.name.length - 2]! : null;
         if (owner && isImplPrimitive(owner) && !s.qualified) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);

@@ -358,7 +358,7 @@ export class CallMethods {
       // caller's trigger selection sees the body, as in Verus (the checking phase refused inline
       // fns that are recursive or without a body; an opaque one stays an application)
       // (nor while its own body is read: recursion is found before the crate's SCCs are known)
-      if (hasVerifierAttr(f.attrs, 'inline') && f.body && this.bodyVisible(info) && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
+      if (hasVerifierAttr(f.attrs, 'inline') && f.body && this.bodyVisible(info) && !this.hides.has(info.key) && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
         const ist = new State();
         ps.forEach((p, i) => ist.declare(p.name, { ty: p.ty, term: vals[i]!, mut: false }));
         this.inlining.add(info.key);

@@ -368,6 +368,12 @@ export class ExecMethods {
           info = cands[0] ?? null;
         }
         if (!info || info.item.mode !== 'spec') throw new ResolveError(`\`${segs.join('::')}\` is not a spec function`, s.sp);
+        // `hide(f)` (the header of the body: check/checker.ts hideRules) and a `reveal(f)` after it
+        if (s.hide) {
+          this.hides.add(info.key);
+          return { t: 'true', ty: UNIT };
+        }
+        this.hides.delete(info.key);
         if (s.fuel !== null) {
           if (s.fuel < 0) throw new Unsupported('reveal_with_fuel needs a literal fuel (at most 64)', s.sp);
           if (!this.cvc.recursive.has(info.key)) return { t: 'true', ty: UNIT };

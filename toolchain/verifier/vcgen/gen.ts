@@ -59,6 +59,8 @@ export class FnGen {
   recCalls: { callee: string; ob: () => Obligation }[] = [];
   fnCtx: FnCtx | null = null;
   reveals = new Set<string>();
+  /** spec fns whose definitions this function hides (`hide(f)`) */
+  hides = new Set<string>();
   /** `#[verifier::inline]` spec fns whose bodies are being inlined now (a recursive one is applied instead) */
   inlining = new Set<string>();
   /** Fuel set by `reveal_with_fuel` for recursive spec fns (default 1). */

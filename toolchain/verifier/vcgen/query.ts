@@ -282,7 +282,7 @@ export class QueryMethods {
       const def = this.cvc.specDef(info, inst?.tyArgs);
       // a body hidden from this function's module (Verus's `closed`): the function is only
       // declared here, and what only its body mentions is not needed
-      if (!this.bodyVisible(info)) {
+      if (!this.bodyVisible(info) || this.hides.has(info.key)) {
         for (const s of def.sorts) this.sorts.need(s);
         for (const c of def.consts) this.sorts.needConst(c);
         if (def.recursive) usesFuel = true;

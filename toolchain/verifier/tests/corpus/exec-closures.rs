@@ -254,7 +254,8 @@ fn ec_fn_once_is_not_fn<T: FnOnce(u64) -> u64>(t: T)
     ec_apply(t);
 }
 
-// expect: unsupported
+// a function item as a value (fn-values.rs)
+// expect: verified
 fn ec_function_as_value() {
     let t = ec_spec_free_exec;
 }

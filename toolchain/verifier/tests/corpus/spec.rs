@@ -431,4 +431,55 @@ proof fn builtin_names_wrong(div: int)
 {
 }
 
+// `hide(f)`: f's definition is not visible in the function (only at the start of a body)
+// expect: verified
+spec fn sp_hidden_true(a: bool) -> bool { a }
+
+// expect: failed assertion
+proof fn sp_hide_hides() {
+    hide(sp_hidden_true);
+    assert(sp_hidden_true(true));
+}
+
+// expect: verified
+proof fn sp_hide_then_reveal() {
+    hide(sp_hidden_true);
+    reveal(sp_hidden_true);
+    assert(sp_hidden_true(true));
+}
+
+// a reveal later in the body holds from there on in Verus; ours hold for the whole function
+// expect: unsupported
+proof fn sp_hide_reveal_later() {
+    hide(sp_hidden_true);
+    assert(sp_hidden_true(true));
+    reveal(sp_hidden_true);
+}
+
+// expect: error
+proof fn sp_hide_not_first() {
+    assume(true);
+    hide(sp_hidden_true);
+}
+
+// expect: verified
+#[verifier::inline]
+spec fn sp_hidden_inline(a: bool) -> bool { a }
+
+// an inline fn's body is not inlined where it is hidden
+// expect: failed assertion
+proof fn sp_hide_inline() {
+    hide(sp_hidden_inline);
+    assert(sp_hidden_inline(true));
+}
+
+// expect: verified
+spec fn sp_uses_hidden(a: bool) -> bool { sp_hidden_true(a) }
+
+// expect: failed assertion
+proof fn sp_hide_through_other() {
+    hide(sp_hidden_true);
+    assert(sp_uses_hidden(true));
+}
+
 } // verus!

@@ -1547,9 +1547,21 @@ impl RvA {
         reveal(<Self as RvTr>::rv_f);
     }
 
-    // expect: unsupported
-    proof fn rv_hide(&self) {
+    // expect: verified
+    proof fn rv_hide_reveal(&self)
+        requires self.x == 3,
+    {
         hide(<RvA as RvTr>::rv_f);
+        reveal(<RvA as RvTr>::rv_f);
+        assert(self.rv_f());
+    }
+
+    // expect: failed assertion
+    proof fn rv_hide(&self)
+        requires self.x == 3,
+    {
+        hide(<RvA as RvTr>::rv_f);
+        assert(self.rv_f());
     }
 }
 

@@ -94,6 +94,11 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // a spec fn (or a `let`) whose values are prophecies: where they may flow is checked
   // (verifier/check/prophecy.ts); on any other statement the parser reports it
   ['prophetic', ['fn', 'stmt']],
+  // Verus's older spelling of modes: `#[verifier::spec] fn` is `spec fn`, `#[verifier::proof] let`
+  // is `let tracked`, `#[verifier::spec] struct` is `ghost struct` (the parser applies them; on a
+  // parameter, or against a mode written otherwise, they stay `item`)
+  ['spec', ['fn', 'stmt', 'type']],
+  ['proof', ['fn', 'stmt', 'type']],
 ]);
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */

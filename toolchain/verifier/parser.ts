@@ -375,6 +375,29 @@ class Parser {
     return { k: 'in', path: ['self'], sp };
   }
 
+  /**
+   * `#[verifier::spec]` / `#[verifier::proof]` on an item: its mode (false when the item says
+   * another one, or is not a function or datatype). Any other attribute: nothing to apply (true).
+   */
+  applyModeAttr(text: string, made: Item[]): boolean {
+    const p = parseAttr(text);
+    if (!p.verifier || (p.name !== 'spec' && p.name !== 'proof') || (text !== `verifier::${p.name}` && text !== `verifier(${p.name})`)) return true;
+    const mode = p.name;
+    const it = made.length === 1 ? made[0]! : null;
+    if (it?.k === 'fn') {
+      if (it.mode !== 'exec' && it.mode !== mode) return false;
+      it.mode = mode;
+      return true;
+    }
+    if (it?.k === 'struct' || it?.k === 'enum') {
+      const dataMode = mode === 'spec' ? 'ghost' : 'tracked';
+      if (it.dataMode && it.dataMode !== dataMode) return false;
+      it.dataMode = dataMode;
+      return true;
+    }
+    return false;
+  }
+
   item(out: Item[], module: string[], selfType: string | null): void {
     const attrList = this.attrList();
     const outAt = out.length;
@@ -399,6 +422,7 @@ class Parser {
         }
         if (t === 'external') external = true;
         else if (t !== 'ok') bad.unshift({ attr: a.text, sp: a.sp, crate: t === 'crate' });
+        else if (!this.applyModeAttr(a.text, made)) bad.unshift({ attr: a.text, sp: a.sp, crate: false });
       }
       if (external) {
         // `#[verifier::external]`: Verus neither verifies the item nor lets verified code use it
@@ -1563,6 +1587,15 @@ class Parser {
       if (name.verifier && (name.name === 'proof_note' || name.name === 'custom_err')) notes.push({ kind: name.name, text: a.str ?? '', sp: a.sp });
     }
     if (notes.length && (st.k === 'assert' || st.k === 'assume' || st.k === 'assert-forall')) st.notes = notes;
+    // `#[verifier::spec] let` is `let ghost`, `#[verifier::proof] let` is `let tracked`
+    for (const a of attrs) {
+      const name = parseAttr(a.text);
+      if (!name.verifier || (name.name !== 'spec' && name.name !== 'proof')) continue;
+      if (st.k === 'let' && !st.ghost && (a.text === `verifier::${name.name}` || a.text === `verifier(${name.name})`)) {
+        st.ghost = true;
+        if (name.name === 'proof') st.tracked = true;
+      } else this.innerBad.push({ attr: a.text, sp: a.sp, crate: false });
+    }
     // `#[verifier::prophetic]` marks a `let` (a prophetic location); elsewhere it has no meaning here
     for (const a of attrs) {
       const name = parseAttr(a.text);

@@ -150,4 +150,50 @@ proof fn at_two_notes_on_a_clause(a: int)
 {
 }
 
+// Verus's older spelling of modes: `#[verifier::spec] fn` is a spec fn, `#[verifier::proof] fn` a
+// proof fn, `#[verifier::spec] let` a ghost binding, `#[verifier::spec] struct` a ghost struct
+// expect: verified
+#[verifier::spec]
+fn attr_old_spec(x: int) -> int { x + 1 }
+
+// expect: verified
+#[verifier::proof]
+fn attr_old_proof(x: int)
+    ensures attr_old_spec(x) > x,
+{
+}
+
+// expect: failed assertion
+#[verifier::proof]
+fn attr_old_proof_wrong(x: int) {
+    assert(attr_old_spec(x) == x);
+}
+
+// expect: verified
+fn attr_old_ghost_let(a: u8) {
+    #[verifier::spec] let g: int = a as int + 1;
+    assert(g == a + 1);
+}
+
+// a ghost binding is not an exec value
+// expect: error
+fn attr_old_ghost_let_in_exec(a: u8) -> u8 {
+    #[verifier::spec] let g: u8 = a;
+    g
+}
+
+#[verifier::spec]
+struct AttrOldGhost { v: int }
+
+// a ghost struct's values exist only in ghost code
+// expect: error
+fn attr_old_ghost_struct_in_exec() {
+    let s = AttrOldGhost { v: 1 };
+}
+
+// a mode written twice, differently
+// expect: unsupported
+#[verifier::proof]
+spec fn attr_old_conflict(x: int) -> int { x }
+
 } // verus!

@@ -29,6 +29,15 @@ describe('lowerLocalBorrows', () => {
     expect(printBlock(before.body!)).toContain('(*r) = 5;');
   });
 
+  it('`let ref mut r = x;` is the borrow `let r = &mut x;`', () => {
+    const { text, after } = lower(`fn f() { let mut x: u64 = 0; let ref mut r = x; *r = 5; let y = *r; }`);
+    expect(text()).toContain('(&mut x);');
+    expect(text()).toContain('x = 5;');
+    expect(text()).toContain('let y = x;');
+    expect(after.borrowErrors).toBeUndefined();
+    expect(lower(`fn f() { let mut x: u64 = 0; let ref mut r = x; assert(x == 0); *r = 1; }`).after.borrowErrors?.map((e) => e.message)).toEqual(['cannot use `x` because it was mutably borrowed (by `r`, used later)']);
+  });
+
   it('a use of the place while the borrow lasts is rustc\'s borrow error; after its last use it is free', () => {
     expect(lower(`fn f() { let mut x: u64 = 0; let r = &mut x; assert(x == 0); *r = 1; }`).after.borrowErrors?.map((e) => e.message)).toEqual(['cannot use `x` because it was mutably borrowed (by `r`, used later)']);
     expect(lower(`fn f() { let mut x: u64 = 0; let r = &mut x; *r = 1; assert(x == 1); }`).after.borrowErrors).toBeUndefined();

@@ -2,6 +2,7 @@
 // place held in a local variable, in the one form whose meaning needs no prophecy.
 //
 //   let r = &mut x;        // or `&mut x.f.g`: a place rooted at a `let mut` local or a `mut` parameter
+//                          // (`let ref mut r = x;` is the same borrow)
 //   *r = 30;               // reads and writes through `r`: `*r`, `r.f`, `r.m(..)`, `f(.., r, ..)`
 //   assert(*r == 30);
 //   (last use of r)        // after it the borrow is over (rustc's non-lexical lifetimes)
@@ -50,9 +51,9 @@ export function lowerLocalBorrows(files: SourceFile[]): SourceFile[] {
   });
 }
 
-/** Whether a block holds `let .. = &mut ..` anywhere (most functions do not: left untouched). */
+/** Whether a block holds `&mut ..` or a `ref mut` binding anywhere (most functions do not: left untouched). */
 function someLocalBorrow(b: Block): boolean {
-  return someNode(b, (n) => n.k === 'unary' && (n as Expr & { k: 'unary' }).op === '&mut');
+  return someNode(b, (n) => (n.k === 'unary' && (n as Expr & { k: 'unary' }).op === '&mut') || (n.k === 'bind' && !!(n as { ref?: boolean }).ref));
 }
 
 /**
@@ -104,8 +105,8 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
     // the borrow itself stays, unbound (its own checks: mutability, modes of the place, a field of
     // a value with a type invariant); and a ghost copy under the annotation, so that the annotated
     // type is still checked
-    const borrowStmt: Stmt = { k: 'expr', e: let_.init!, semi: true, sp: s.sp };
-    const ty = let_.ty?.k === 'ref' ? let_.ty.inner : null;
+    const borrowStmt: Stmt = { k: 'expr', e: { k: 'unary', op: '&mut', e: place, sp: let_.init!.sp }, semi: true, sp: s.sp };
+    const ty = let_.pat.k === 'bind' && let_.pat.ref ? let_.ty : let_.ty?.k === 'ref' ? let_.ty.inner : null;
     const ghostLet: Stmt = { k: 'let', pat: { k: 'bind', name: r, mut: false, sp: let_.pat.sp }, ghost: true, ty, init: withThrough(place, r, place.sp), sp: s.sp };
     stmts = [...stmts.slice(0, i), borrowStmt, ghostLet, ...rewritten, ...stmts.slice(last + 1)];
     i++;
@@ -151,18 +152,25 @@ function declare(s: Extract<Stmt, { k: 'let' }>, scope: Scope): void {
   walk(s.pat);
 }
 
-/** `let r = &mut PLACE;` (exec, `r` not `mut`), PLACE rooted at a mutable local: the borrow. */
+/**
+ * `let r = &mut PLACE;` (exec, `r` not `mut`), or `let ref mut r = PLACE;` (the same borrow),
+ * PLACE rooted at a mutable local: the borrow.
+ */
 function localBorrow(s: Stmt, scope: Scope): { r: string; place: Expr; root: string } | null {
-  if (s.k !== 'let' || s.ghost || s.tracked || s.els || s.pat.k !== 'bind' || s.pat.mut || s.pat.ref) return null;
-  if (s.ty && !(s.ty.k === 'ref' && s.ty.mut)) return null;
+  if (s.k !== 'let' || s.ghost || s.tracked || s.els || s.pat.k !== 'bind') return null;
+  const refMut = !!s.pat.ref && s.pat.mut;
+  if (!refMut && (s.pat.mut || s.pat.ref)) return null;
+  // (`let ref mut r: T = x;` annotates the place's type, `let r: &mut T = &mut x;` the reference's)
+  if (s.ty && !refMut && !(s.ty.k === 'ref' && s.ty.mut)) return null;
   const init = s.init;
-  if (!init || init.k !== 'unary' || init.op !== '&mut') return null;
-  let root: Expr = init.e;
+  if (!init || (!refMut && (init.k !== 'unary' || init.op !== '&mut'))) return null;
+  let root: Expr = refMut ? init : (init as Extract<Expr, { k: 'unary' }>).e;
+  const place = root;
   while (root.k === 'field') root = root.recv;
   if (root.k !== 'path' || root.segs.length !== 1 || root.generics.length) return null;
   const name = root.segs[0]!;
   if (name === s.pat.name || !scope.get(name)?.mutable) return null;
-  return { r: s.pat.name, place: init.e, root: name };
+  return { r: s.pat.name, place, root: name };
 }
 
 /** A copy of `place` at the span `sp`, its root marked as read through the reference `r`. */

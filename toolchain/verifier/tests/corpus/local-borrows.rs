@@ -212,4 +212,29 @@ fn lb_pass_on_twice_too_big() {
     lb_bump(r);
 }
 
+// `let ref mut r = x;` is the borrow `let r = &mut x;`
+// expect: verified
+fn lb_ref_mut_binding() {
+    let mut x: u64 = 0;
+    let ref mut r = x;
+    *r = 7;
+    assert(x == 7);
+}
+
+// expect: error
+fn lb_ref_mut_binding_conflict() {
+    let mut x: u64 = 0;
+    let ref mut r = x;
+    assert(x == 0);
+    *r = 7;
+}
+
+// expect: failed assertion
+fn lb_ref_mut_binding_wrong() {
+    let mut x: u64 = 0;
+    let ref mut r = x;
+    *r = 7;
+    assert(x == 0);
+}
+
 } // verus!

@@ -62,7 +62,8 @@ fn assign_immutable() -> (r: u8) {
     r
 }
 
-// expect: error
+// `let ref mut y = x;` is the borrow `let y = &mut x;` (local-borrows.rs): the write reaches x
+// expect: failed assertion
 fn ref_mut_binding() {
     let mut x: u8 = 0;
     let ref mut y = x;

@@ -1771,7 +1771,7 @@ class Checker {
     if (this.crate.fnsByName.has(last) || (segs.length >= 2 && [...this.crate.fns.keys()].some((k) => k.endsWith(`::${last}`)))) {
       const info = (segs.length >= 2 && !method) || e.asTrait ? null : this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
       // (an impl's method of a trait: its contract is partly the trait's, not read here)
-      if (info && !info.item.traitImpl) return this.fnValue(e, info);
+      if (info && !info.item.traitImpl) return this.fnValue(e, info, ctx);
       this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
     }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
@@ -1783,17 +1783,30 @@ class Checker {
    * generation: vcgen/closures.ts `fnItemValue`). Calls through it, its clauses and passing it for
    * an `F: Fn(..)` parameter are those of closures. Where it may lead to a cycle: `fnValueCycles`.
    */
-  private fnValue(e: Extract<Expr, { k: 'path' }>, info: FnInfo): CTy {
+  private fnValue(e: Extract<Expr, { k: 'path' }>, info: FnInfo, ctx: Ctx): CTy {
     const f = info.item;
     if (f.mode !== 'exec') throw new ResolveError("cannot use a function as a value unless it as mode 'exec'", e.sp);
-    if (f.generics.length || e.generics.length) this.unsupportedHere(`not supported: the generic function \`${info.qname}\` used as a value`, e.sp);
+    if (f.implGenerics || (!f.generics.length && e.generics.length)) this.unsupportedHere(`not supported: the function \`${info.qname}\` of a generic impl, or with generic arguments it does not take, used as a value`, e.sp);
     if (f.params.some(isMutRefParam)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (with a \`&mut\` parameter) used as a value`, e.sp);
     if (!f.body && !hasExternalBody(f.attrs)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (a trait method declaration) used as a value`, e.sp);
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), e.sp);
     if (this.currentFn) this.fnValueUses.push({ user: this.currentFn, target: info, e });
     this.out.fnValues.set(e, info);
-    const id = this.fnValueIds.get(info.key) ?? this.fnValueIds.set(info.key, FN_VALUE_IDS + this.fnValueIds.size).get(info.key)!;
-    return { k: 'closure', id, params: f.params.map((p) => this.resolve(p.ty, f)), ret: f.ret ? this.resolve(f.ret.ty, f) : C_UNIT };
+    // a generic function's value is at the generic arguments written or inferred here (recorded
+    // as a call's: `callTypeArgs`), a type of its own per use
+    let env: Map<string, CTy> | null = null;
+    if (f.generics.length) {
+      env = this.instantiate(info, e, ctx, e.sp);
+      if (e.generics.length !== 0 && e.generics.length !== f.generics.length) this.error(`function \`${info.qname}\` takes ${f.generics.length} generic arguments but ${e.generics.length} were supplied`, e.sp);
+      else e.generics.forEach((w, i) => {
+        const p = f.genericParams?.[i];
+        if (w.k !== 'infer') this.unify(env!.get(f.generics[i]!)!, fromTy(p?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+      });
+    }
+    const key = env ? `${info.key}#${this.fnValueIds.size}` : info.key;
+    const id = this.fnValueIds.get(key) ?? this.fnValueIds.set(key, FN_VALUE_IDS + this.fnValueIds.size).get(key)!;
+    const inst = (t: CTy): CTy => (env ? substCTy(t, env) : t);
+    return { k: 'closure', id, params: f.params.map((p) => inst(this.resolve(p.ty, f))), ret: f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT };
   }
   /**
    * A function used as a value by code it reaches (by calls or by naming function values: a cycle)
@@ -2581,6 +2594,13 @@ class Checker {
       const declared = f.params[i + offset]?.ty;
       const toFnParam = ((declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name)) || (declared?.k === 'proofFn' && !declared.lifetime)) && !f.lifetimeBounds;
       if (shallow(t, this.vars).k === 'closure' && !toFnParam) this.unsupportedHere('not supported: a closure passed to a function other than for a parameter whose type has an `Fn` bound', a.sp);
+      // (the bound's signature fixes what the closure's own types leave open: a generic function's value)
+      const bound = toFnParam && declared?.k === 'path' ? this.fnBound(f, declared.name) : null;
+      const ct = shallow(t, this.vars);
+      if (bound && ct.k === 'closure' && ct.params.length === bound.sig.params.length) {
+        bound.sig.params.forEach((bp, j) => this.unify(inst(bp), ct.params[j]!, a.sp));
+        this.unify(inst(bound.sig.ret), ct.ret, a.sp);
+      }
     });
     if (env) this.refGenericArg(info, call, ctx);
     // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one

@@ -13,7 +13,7 @@
 // modelled), so the closure's clauses may read captured values as constants.
 
 import type { Expr } from '../ast';
-import { UNIT, type FnInfo, type Ty } from '../resolver';
+import { UNIT, genericEnv, tyKey, type FnInfo, type Ty } from '../resolver';
 import { and, eq, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { DivergeSignal, State, Unsupported, type FnCtx, type Mode, type V } from './state';
@@ -63,7 +63,10 @@ export class ClosureMethods {
     const recorded = this.cvc.checked.exprTypes.get(e);
     const ty = recorded && this.instTy(recorded);
     if (!ty || ty.k !== 'closure') throw new Unsupported('the type of this function value is not known', e.sp);
-    const name = quote(`fnval.${info.key}`);
+    // (a generic function's value: at the generic arguments the checking phase recorded)
+    const tyArgs = info.item.generics.length ? this.callTyArgs(e, info.item, e.sp) : [];
+    const env = genericEnv(info.item, tyArgs);
+    const name = quote(`fnval.${info.key}${tyArgs.length ? `<${tyArgs.map(tyKey).join(',')}>` : ''}`);
     if (this.axioms.has(name)) return { t: name, ty };
     // (declared before its clauses are read: they may name the function value itself, `f == f`)
     this.axioms.set(name, [`(declare-const ${name} ${print(sortOf(ty))})`]);
@@ -71,7 +74,7 @@ export class ClosureMethods {
     const req = this.closurePredicate('requires', ty);
     const ens = this.closurePredicate('ensures', ty);
     this.sorts.need(ty);
-    const ps = this.paramTypes(f, new Map());
+    const ps = this.paramTypes(f, env);
     const qs = new State();
     qs.push();
     const binders: [string, Term][] = ps.map((p, i) => {
@@ -85,10 +88,10 @@ export class ClosureMethods {
     if (retName) qs.declare(retName, { ty: ty.ret, term: r, mut: false });
     const before = { decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
     const spec = (bound: string[]): Mode => ({ ...this.specMode([]), bound: new Set(bound) });
-    const clause = (es: Expr[], bound: string[]) => this.inItem(f, new Map(), () => and(...es.map((x) => this.evalPure(x, qs, spec(bound)).t)));
+    const clause = (es: Expr[], bound: string[]) => this.inItem(f, env, () => and(...es.map((x) => this.evalPure(x, qs, spec(bound)).t)));
     const pre = clause(f.requires, args);
     // (`returns e` is the postcondition `result == e`)
-    const returned = f.returns ? this.inItem(f, new Map(), () => this.evalPure(f.returns!, qs, spec([...args, r])).t) : null;
+    const returned = f.returns ? this.inItem(f, env, () => this.evalPure(f.returns!, qs, spec([...args, r])).t) : null;
     const post = and(clause(f.ensures, [...args, r]), ...(returned ? [eq(r, returned)] : []));
     if (this.decls.length !== before.decls || this.facts.length !== before.facts || this.obligations.length !== before.obs) throw new Unsupported(`the clauses of \`${info.qname}\` cannot be encoded as functions of its parameters`, e.sp);
     const origin = { k: 'axiom' as const, name: `fnval.${info.key}` };

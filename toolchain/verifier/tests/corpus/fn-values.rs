@@ -113,4 +113,45 @@ fn fv_spec_value() {
     let f = fv_spec;
 }
 
+// a generic function's value, at the generic arguments written or inferred where it is used
+// expect: verified
+fn fv_pick<T>(x: T, y: T) -> (r: T)
+    ensures r == x,
+{
+    x
+}
+
+// expect: verified
+fn fv_generic_value() {
+    let p = fv_pick::<u8>;
+    let r = p(3, 4);
+    assert(r == 3);
+    let q = fv_pick;
+    let s = q(5u64, 6u64);
+    assert(s == 5);
+}
+
+// expect: failed assertion
+fn fv_generic_value_wrong() {
+    let p = fv_pick;
+    let r = p(3u8, 4u8);
+    assert(r == 4);
+}
+
+// expect: verified
+fn fv_takes_picker<F: Fn(u16, u16) -> u16>(f: F) -> (r: u16)
+    requires
+        call_requires(f, (1, 2)),
+        forall|a: u16, b: u16, r: u16| call_ensures(f, (a, b), r) ==> r == a,
+    ensures r == 1,
+{
+    f(1, 2)
+}
+
+// expect: verified
+fn fv_generic_for_bound() {
+    let r = fv_takes_picker(fv_pick);
+    assert(r == 1);
+}
+
 } // verus!

@@ -1244,9 +1244,10 @@ class Checker {
           if (built) return built;
         }
         // (a closure argument in ghost code is a spec_fn value: typed against the parameter)
-        const gap = e.args.find((a) => a.k === 'unsupported' || (a.k === 'closure' && ctx.code === 'exec'));
+        // (a range is an argument only of an array's or slice's methods: `method`)
+        const gap = e.args.find((a) => a.k === 'unsupported' || (a.k === 'closure' && ctx.code === 'exec') || (a.k === 'range' && e.k === 'call'));
         if (gap) {
-          const what = gap.k === 'unsupported' ? gap.what : 'closure in exec code (only spec closures, `spec_fn` values, are modelled)';
+          const what = gap.k === 'unsupported' ? gap.what : gap.k === 'range' ? 'range expression' : 'closure in exec code (only spec closures, `spec_fn` values, are modelled)';
           this.unsupportedHere(`unsupported: ${what}`, gap.sp);
         }
         return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
@@ -1767,11 +1768,14 @@ class Checker {
     }
     // `let t = llama;`: a function item as a value (Verus's FnDef values)
     // (a method: `X::m`, `Self::m`; `T::m` of a type parameter and `<X as Tr>::m` are not modelled)
-    const method = segs.length >= 2 && !e.asTrait && !ctx.fn?.genericParams?.some((p) => p.name === segs[0]);
+    const method = segs.length >= 2 && !ctx.fn?.genericParams?.some((p) => p.name === segs[0]);
     if (this.crate.fnsByName.has(last) || (segs.length >= 2 && [...this.crate.fns.keys()].some((k) => k.endsWith(`::${last}`)))) {
-      const info = (segs.length >= 2 && !method) || e.asTrait ? null : this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
-      // (an impl's method of a trait: its contract is partly the trait's, not read here)
-      if (info && !info.item.traitImpl) return this.fnValue(e, info, ctx);
+      const found = segs.length >= 2 && !method ? null : this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
+      // (`<X as Tr>::m`: X's method of that trait)
+      const info = e.asTrait && found?.item.traitImpl?.trait !== e.asTrait.name ? null : found;
+      // (an impl's method of a trait: its contract is partly the trait's, read at the impl's type,
+      // which must not be generic)
+      if (info && (!info.item.traitImpl || (!info.item.implGenerics && this.traitDeclOf(info)))) return this.fnValue(e, info, ctx);
       this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
     }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
@@ -1833,6 +1837,13 @@ class Checker {
       return false;
     };
     for (const u of uses) if (reaches(u.target.item, u.user)) perFn.find((p) => p.fn === u.user)?.errors.push({ message: `cyclic dependency in the requires/ensures of function \`${u.target.qname}\``, sp: u.e.sp });
+  }
+  /** The declaration in a non-generic trait of an impl's method (null: not an impl's method, or not that). */
+  traitDeclOf(info: FnInfo): FnInfo | null {
+    const ti = info.item.traitImpl;
+    if (!ti) return null;
+    const decl = this.crate.fn(`${ti.trait}::${info.item.name}`, info.item.sp);
+    return decl && decl.item.generics.length === 1 && decl.item.generics[0] === 'Self' ? decl : null;
   }
   /** The closure-type id of each function used as a value (after every closure's: FN_VALUE_IDS). */
   private fnValueIds = new Map<string, number>();

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../parser';
-import { Crate } from '../resolver';
-import type { FnItem } from '../ast';
-import { checkCrate } from './checker';
+import { checkErrorsOf } from '../tests/check-errors';
 
-/** Check errors of every function (by name), `[]` for one without. */
-function errorsOf(body: string): Record<string, string[]> {
-  const file = parseFile('t.rs', `verus! {\n#[verifier::prophetic] uninterp spec fn proph() -> bool;\n#[verifier::prophetic] uninterp spec fn proph_int() -> int;\nproof fn tracked_lemma(b: bool, tracked t: ()) { }\nproof fn lemma_add(a: int, b: int) -> (r: int) ensures r == a + b { a + b }\n${body}\n}`);
-  expect(file.diagnostics).toEqual([]);
-  const checked = checkCrate(new Crate([file]));
-  const out: Record<string, string[]> = {};
-  for (const it of file.items) if (it.k === 'fn') out[it.name] = (checked.fnErrors.get(it as FnItem) ?? []).map((e) => e.message);
-  return out;
-}
+const PRELUDE = `#[verifier::prophetic] uninterp spec fn proph() -> bool;
+#[verifier::prophetic] uninterp spec fn proph_int() -> int;
+proof fn tracked_lemma(b: bool, tracked t: ()) { }
+proof fn lemma_add(a: int, b: int) -> (r: int) ensures r == a + b { a + b }
+`;
+
+/** Check errors of every function (by name), with prophetic fns and lemmas declared. */
+const errorsOf = (body: string) => checkErrorsOf(body, PRELUDE);
 
 describe('prophetic values (check/prophecy.ts)', () => {
   it('a non-prophetic spec fn may not compute with a prophecy; a prophetic one may', () => {

@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parser';
 import { Crate } from '../resolver';
 import type { FnItem } from '../ast';
-import { checkCrate } from './checker';
 import { scopeOf, within } from './visibility';
-
-/** Check errors of every function (by name), `[]` for one without. */
-function errorsOf(body: string): Record<string, string[]> {
-  const file = parseFile('t.rs', `verus! {\n${body}\n}`);
-  expect(file.diagnostics).toEqual([]);
-  const checked = checkCrate(new Crate([file]));
-  const out: Record<string, string[]> = {};
-  for (const it of file.items) if (it.k === 'fn') out[it.name] = (checked.fnErrors.get(it as FnItem) ?? []).map((e) => e.message);
-  return out;
-}
+import { checkErrorsOf as errorsOf } from '../tests/check-errors';
 
 describe('signature rules (check/signature.ts)', () => {
   it('refuses unsafe on proof/spec fns, mut params of spec fns, mut self, a return value named like a parameter', () => {

@@ -12,8 +12,8 @@
 // is `unsupported` (the value it captured and the variable would be two places; FnMut is not
 // modelled), so the closure's clauses may read captured values as constants.
 
-import type { Expr } from '../ast';
-import { UNIT, genericEnv, tyKey, type FnInfo, type Ty } from '../resolver';
+import type { Expr, FnItem } from '../ast';
+import { UNIT, genericEnv, tyKey, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { and, eq, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { DivergeSignal, State, Unsupported, type FnCtx, type Mode, type V } from './state';
@@ -74,25 +74,37 @@ export class ClosureMethods {
     const req = this.closurePredicate('requires', ty);
     const ens = this.closurePredicate('ensures', ty);
     this.sorts.need(ty);
-    const ps = this.paramTypes(f, env);
-    const qs = new State();
-    qs.push();
-    const binders: [string, Term][] = ps.map((p, i) => {
-      const sym = quote(`${p.name}$fnval${this.qcount++}`);
-      qs.declare(p.name, { ty: ty.params[i]!, term: sym, mut: false });
-      return [sym, sortOf(ty.params[i]!)];
-    });
+    // the clauses are the function's own, and for an impl's method of a trait also the trait
+    // declaration's at the impl's type (check/checker.ts traitDeclOf: a non-generic trait)
+    const sources: { item: FnItem; env: TyEnv }[] = [{ item: f, env }];
+    const ti = f.traitImpl;
+    if (ti) {
+      const decl = this.crate.fn(`${ti.trait}::${f.name}`, e.sp);
+      if (!decl) throw new Unsupported(`the trait declaration of \`${info.qname}\``, e.sp);
+      const selfTy = this.crate.resolveType({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp: e.sp }, f);
+      sources.push({ item: decl.item, env: genericEnv(decl.item, [selfTy]) });
+    }
+    const binders: [string, Term][] = ty.params.map((t, i) => [quote(`${f.params[i]?.name ?? 'arg'}$fnval${this.qcount++}`), sortOf(t)]);
     const args = binders.map(([x]) => x);
     const r = quote(`result$fnval${this.qcount++}`);
-    const retName = f.ret?.name ?? null;
-    if (retName) qs.declare(retName, { ty: ty.ret, term: r, mut: false });
     const before = { decls: this.decls.length, facts: this.facts.length, obs: this.obligations.length };
     const spec = (bound: string[]): Mode => ({ ...this.specMode([]), bound: new Set(bound) });
-    const clause = (es: Expr[], bound: string[]) => this.inItem(f, env, () => and(...es.map((x) => this.evalPure(x, qs, spec(bound)).t)));
-    const pre = clause(f.requires, args);
-    // (`returns e` is the postcondition `result == e`)
-    const returned = f.returns ? this.inItem(f, env, () => this.evalPure(f.returns!, qs, spec([...args, r])).t) : null;
-    const post = and(clause(f.ensures, [...args, r]), ...(returned ? [eq(r, returned)] : []));
+    const pres: Term[] = [];
+    const posts: Term[] = [];
+    for (const src of sources) {
+      // (each source's own parameter and result names, bound to the same symbols)
+      const qs = new State();
+      qs.push();
+      this.paramTypes(src.item, src.env).forEach((p, i) => qs.declare(p.name, { ty: ty.params[i]!, term: args[i]!, mut: false }));
+      if (src.item.ret?.name) qs.declare(src.item.ret.name, { ty: ty.ret, term: r, mut: false });
+      const clause = (x: Expr, bound: string[]) => this.inItem(src.item, src.env, () => this.evalPure(x, qs, spec(bound)).t);
+      for (const x of src.item.requires) pres.push(clause(x, args));
+      for (const x of src.item.ensures) posts.push(clause(x, [...args, r]));
+      // (`returns e` is the postcondition `result == e`)
+      if (src.item.returns) posts.push(eq(r, clause(src.item.returns, [...args, r])));
+    }
+    const pre = and(...pres);
+    const post = and(...posts);
     if (this.decls.length !== before.decls || this.facts.length !== before.facts || this.obligations.length !== before.obs) throw new Unsupported(`the clauses of \`${info.qname}\` cannot be encoded as functions of its parameters`, e.sp);
     const origin = { k: 'axiom' as const, name: `fnval.${info.key}` };
     const reqApp: Term = [req, name, ...args];

@@ -154,4 +154,35 @@ fn fv_generic_for_bound() {
     assert(r == 1);
 }
 
+// an impl's method of a trait as a value: the trait's `requires`, the trait's and the impl's `ensures`
+trait FvTr {
+    fn fv_stuff(&self, x: u8) -> (b: bool)
+        requires x <= 5,
+        ensures x == 0 ==> b;
+}
+
+struct FvX {}
+
+impl FvTr for FvX {
+    // expect: verified
+    fn fv_stuff(&self, x: u8) -> (b: bool)
+        ensures x != 0 ==> !b,
+    {
+        x == 0
+    }
+}
+
+// expect: verified
+proof fn fv_trait_method_value(x: FvX) {
+    assert(call_requires(<FvX as FvTr>::fv_stuff, (&x, 0)));
+    assert(!call_ensures(FvX::fv_stuff, (&x, 0), false));
+    // (the impl's own `ensures`)
+    assert(!call_ensures(FvX::fv_stuff, (&x, 1), true));
+}
+
+// expect: failed assertion
+proof fn fv_trait_method_value_wrong(x: FvX) {
+    assert(call_requires(<FvX as FvTr>::fv_stuff, (&x, 20)));
+}
+
 } // verus!

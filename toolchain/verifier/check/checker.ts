@@ -483,10 +483,10 @@ class Checker {
     this.moved = [...before.moved];
   }
 
-  /** Runs one item's check; a resolver error ends that item's check as its error. */
   /** The user function each call expression calls (read by the prophecy check). */
   private callees = new Map<Expr, FnItem>();
 
+  /** Runs one item's check; a resolver error ends that item's check as its error. */
   private guard(f: () => void, fn: FnItem | null = null): CheckError[] {
     this.errors = [];
     this.cells = [];

@@ -469,7 +469,9 @@ export class CallMethods {
       this.assume(st, this.compare('==', ret, r, sp).t);
     }
     // a function the crate also uses as a value: this call's result is one `call_ensures` allows
-    const asValue = f.mode === 'exec' && !tyArgs.length ? [...this.cvc.checked.fnValues].find(([, i]) => i.key === info.key) : undefined;
+    // (most crates name no function as a value: no scan on their calls)
+    const fnValues = this.cvc.checked.fnValues;
+    const asValue = fnValues.size && f.mode === 'exec' && !tyArgs.length ? [...fnValues].find(([, i]) => i.key === info.key) : undefined;
     if (asValue) {
       const fv = this.fnItemValue(info, asValue[0]);
       this.assume(st, [this.closurePredicate('ensures', fv.ty), fv.t, ...pre, ret.t === 'true' && rtn.k === 'tuple' ? this.sorts.datatype(UNIT).ctors[0]!.ctor : ret.t]);

@@ -486,7 +486,58 @@ export interface BroadcastGroupItem {
   vis?: Visibility;
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | UnsupportedItem | ErrorItem | ExternalFnItem;
+/**
+ * A statement of a state machine's `init!` / `transition!` / `readonly!` / `property!` body
+ * (Verus's state-machine language; state-machines.ts gives it meaning). `pre.f` names a field of
+ * the state before; fields are written with `init` / `update`.
+ */
+export type TransitionStmt =
+  | { k: 'let'; pat: Pat; ty: TypeExpr | null; init: Expr; birdsEye: boolean; sp: Sp }
+  | { k: 'if'; cond: Expr; then: TransitionStmt[]; els: TransitionStmt[] | null; sp: Sp; thenSp: Sp; elsSp: Sp | null }
+  | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: TransitionStmt[]; sp: Sp }[]; sp: Sp }
+  | { k: 'require'; e: Expr; sp: Sp; birdsEye?: boolean }
+  | { k: 'assert'; e: Expr; proof: Block | null; sp: Sp }
+  /** `update f = e;` / `update f[k] = e;` (a map's entry) / `init f = e;` */
+  | { k: 'update' | 'init'; field: string; fieldSp: Sp; index: Expr | null; e: Expr; sp: Sp }
+  /** a tokenized machine's `add` / `remove` / `have` / `deposit` / `withdraw` / `guard` (read, not modelled) */
+  | { k: 'special'; op: string; field: string; fieldSp: Sp; binds: boolean; sp: Sp }
+  /** `if let ..` (Verus refuses it in transitions) */
+  | { k: 'if-let'; sp: Sp };
+
+/** An `init!` / `transition!` / `readonly!` / `property!` of a state machine. */
+export interface TransitionDecl {
+  kind: 'init' | 'transition' | 'readonly' | 'property';
+  name: string;
+  nameSp: Sp;
+  params: { name: string; ty: TypeExpr; sp: Sp }[];
+  body: TransitionStmt[];
+  sp: Sp;
+}
+
+/**
+ * `state_machine!{ Name<..> { fields { .. } init!{..} transition!{..} .. } }` (and
+ * `tokenized_state_machine!`) as written; state-machines.ts expands it into ordinary items.
+ */
+export interface StateMachineItem {
+  k: 'state-machine';
+  tokenized: boolean;
+  name: string;
+  nameSp: Sp;
+  generics: GenericParam[];
+  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility; sharding: { strategy: string; sp: Sp }[] }[];
+  /** where `fields { }` was written (null: missing), and any repeated `fields` block */
+  fieldsSp: Sp | null;
+  extraFields: Sp[];
+  transitions: TransitionDecl[];
+  /** the other items written inside: functions (methods of the state), `Label` / `InitLabel` types */
+  items: Item[];
+  /** per function item (same index in `items`): `#[invariant]`, `#[inductive(tr)]` */
+  roles: ({ role: 'invariant' | 'inductive'; transition: string | null; sp: Sp } | null)[];
+  sp: Sp;
+  module: string[];
+}
+
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | UnsupportedItem | ErrorItem | ExternalFnItem | StateMachineItem;
 
 export interface ParseDiagnostic {
   message: string;

@@ -10,6 +10,7 @@ import { parseFile } from './parser';
 import { lowerTraits } from './traits';
 import { lowerExternalSpecs } from './external-specs';
 import { lowerLocalBorrows } from './local-borrows';
+import { lowerStateMachines } from './state-machines';
 import { Crate, ResolveError, fnQname } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
@@ -88,7 +89,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(trees, isLibraryFile))));
+  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerStateMachines(trees), isLibraryFile))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);

@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StructItem, TraitBound, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 class ParseError extends Error {}
 
@@ -398,8 +398,7 @@ class Parser {
     return false;
   }
 
-  item(out: Item[], module: string[], selfType: string | null): void {
-    const attrList = this.attrList();
+  item(out: Item[], module: string[], selfType: string | null, attrList = this.attrList()): void {
     const outAt = out.length;
     const badAt = this.innerBad.length;
     let site: AttrSite = 'item';
@@ -614,6 +613,10 @@ class Parser {
       this.eat(';');
       return 'item';
     }
+    if ((this.is('state_machine') || this.is('tokenized_state_machine')) && this.is('!', 1)) {
+      out.push(this.stateMachine(start, module));
+      return 'item';
+    }
     if (this.peek().kind === 'ident' && this.is('!', 1)) {
       // A macro at item level hides whatever items it makes: an error, never a silent skip.
       const nameTok = this.next();
@@ -628,6 +631,199 @@ class Parser {
       return 'item';
     }
     this.error(`expected item, found \`${this.peek().text}\``);
+  }
+  /**
+   * `state_machine!{ Name<..> { .. } }` / `tokenized_state_machine!{ .. }`, read as written: the
+   * `fields` block, the `init!` / `transition!` / `readonly!` / `property!` declarations, and the
+   * other items (functions, `Label` types) with their `#[invariant]` / `#[inductive(..)]` roles.
+   * state-machines.ts checks it and expands it into ordinary items.
+   */
+  stateMachine(start: number, module: string[]): StateMachineItem {
+    const tokenized = this.next().text === 'tokenized_state_machine';
+    this.next();
+    const open = this.next().text;
+    const close = open === '{' ? '}' : open === '(' ? ')' : open === '[' ? ']' : this.error('expected `{` after the state machine macro');
+    const nameTok = this.peek();
+    const name = this.ident();
+    const generics = this.genericParams();
+    const sm: StateMachineItem = { k: 'state-machine', tokenized, name, nameSp: { start: nameTok.start, end: nameTok.end }, generics, fields: [], fieldsSp: null, extraFields: [], transitions: [], items: [], roles: [], sp: { start, end: start }, module };
+    this.expect('{');
+    while (!this.eat('}')) {
+      const attrList = this.attrList();
+      const t = this.peek();
+      if (t.text === 'fields' && this.is('{', 1)) {
+        const fs = this.next().start;
+        this.next();
+        while (!this.eat('}')) {
+          const sharding = this.attrList()
+            .map((a) => ({ m: /^sharding\s*\(\s*(\w+)\s*\)$/.exec(a.text), sp: a.sp }))
+            .filter((a) => a.m)
+            .map((a) => ({ strategy: a.m![1]!, sp: a.sp }));
+          const vis = this.visibility();
+          const s = this.peek().start;
+          const fname = this.ident();
+          this.expect(':');
+          const ty = this.type();
+          sm.fields.push({ name: fname, ty, sp: { start: s, end: this.lastEnd() }, vis, sharding });
+          if (!this.eat(',')) {
+            this.expect('}');
+            break;
+          }
+        }
+        const sp = { start: fs, end: this.lastEnd() };
+        if (sm.fieldsSp) sm.extraFields.push(sp);
+        else sm.fieldsSp = sp;
+        continue;
+      }
+      if ((t.text === 'init' || t.text === 'transition' || t.text === 'readonly' || t.text === 'property') && this.is('!', 1)) {
+        sm.transitions.push(this.transitionDecl());
+        continue;
+      }
+      // any other item; its `#[invariant]` / `#[inductive(tr)]` attribute is the macro's
+      let role: StateMachineItem['roles'][number] = null;
+      const rest = attrList.filter((a) => {
+        const m = /^inductive\s*\(\s*(\w+)\s*\)$/.exec(a.text);
+        if (a.text === 'invariant' || m) role = { role: m ? 'inductive' : 'invariant', transition: m?.[1] ?? null, sp: a.sp };
+        return !(a.text === 'invariant' || m);
+      });
+      const at = sm.items.length;
+      this.item(sm.items, [...module, name], 'State', rest);
+      for (let i = at; i < sm.items.length; i++) sm.roles.push(role);
+    }
+    this.expect(close);
+    this.eat(';');
+    sm.sp = { start, end: this.lastEnd() };
+    return sm;
+  }
+  /** `transition!{ name(params) { stmts } }` (also `init!`, `readonly!`, `property!`). */
+  transitionDecl(): TransitionDecl {
+    const start = this.peek().start;
+    const kind = this.next().text as TransitionDecl['kind'];
+    this.next();
+    this.expect('{');
+    const nameTok = this.peek();
+    const name = this.ident();
+    this.expect('(');
+    const params = this.commaList(')', () => {
+      const s = this.peek().start;
+      const n = this.ident();
+      this.expect(':');
+      const ty = this.type();
+      return { name: n, ty, sp: { start: s, end: this.lastEnd() } };
+    });
+    const body = this.transitionBlock();
+    this.expect('}');
+    return { kind, name, nameSp: { start: nameTok.start, end: nameTok.end }, params, body, sp: { start, end: this.lastEnd() } };
+  }
+  transitionBlock(): TransitionStmt[] {
+    this.expect('{');
+    const out: TransitionStmt[] = [];
+    while (!this.eat('}')) {
+      if (this.eat(';')) continue;
+      out.push(this.transitionStmt());
+    }
+    return out;
+  }
+  transitionStmt(): TransitionStmt {
+    const s = this.peek().start;
+    const t = this.peek();
+    const sp = () => ({ start: s, end: this.lastEnd() });
+    if (t.text === 'let' || (t.text === 'birds_eye' && (this.is('let', 1) || this.is('require', 1)))) {
+      const birdsEye = this.eat('birds_eye');
+      if (this.eat('require')) {
+        const e = this.expr();
+        this.expect(';');
+        return { k: 'require', e, sp: sp(), birdsEye };
+      }
+      this.expect('let');
+      const pat = this.pat();
+      const ty = this.eat(':') ? this.type() : null;
+      this.expect('=');
+      const init = this.expr();
+      this.expect(';');
+      return { k: 'let', pat, ty, init, birdsEye, sp: sp() };
+    }
+    if (t.text === 'if') {
+      this.next();
+      if (this.is('let')) {
+        // Verus refuses `if let` in a transition: read past it
+        while (!this.is('{') && this.peek().kind !== 'eof') this.is('(') || this.is('[') ? this.skipBalanced() : this.next();
+        this.skipBalanced();
+        while (this.eat('else')) {
+          while (!this.is('{') && this.peek().kind !== 'eof') this.is('(') || this.is('[') ? this.skipBalanced() : this.next();
+          this.skipBalanced();
+        }
+        return { k: 'if-let', sp: sp() };
+      }
+      const cond = this.exprNS();
+      const thenStart = this.peek().start;
+      const then = this.transitionBlock();
+      const thenSp = { start: thenStart, end: this.lastEnd() };
+      let els: TransitionStmt[] | null = null;
+      let elsSp: Sp | null = null;
+      if (this.eat('else')) {
+        const es = this.peek().start;
+        els = this.is('if') ? [this.transitionStmt()] : this.transitionBlock();
+        elsSp = { start: es, end: this.lastEnd() };
+      }
+      return { k: 'if', cond, then, els, sp: sp(), thenSp, elsSp };
+    }
+    if (t.text === 'match') {
+      this.next();
+      const scrut = this.exprNS();
+      this.expect('{');
+      const arms: Extract<TransitionStmt, { k: 'match' }>['arms'] = [];
+      while (!this.eat('}')) {
+        const as = this.peek().start;
+        const pat = this.pat();
+        const guard = this.eat('if') ? this.expr() : null;
+        this.expect('=>');
+        const body = this.is('{') ? this.transitionBlock() : [this.transitionStmt()];
+        arms.push({ pat, guard, body, sp: { start: as, end: this.lastEnd() } });
+        this.eat(',');
+      }
+      return { k: 'match', scrut, arms, sp: sp() };
+    }
+    if (t.text === 'require' || t.text === 'assert') {
+      this.next();
+      const e = this.expr();
+      if (t.text === 'require') {
+        this.expect(';');
+        return { k: 'require', e, sp: sp() };
+      }
+      const proof = this.eat('by') ? this.block() : null;
+      if (!proof) this.expect(';');
+      else this.eat(';');
+      return { k: 'assert', e, proof, sp: sp() };
+    }
+    if ((t.text === 'update' || t.text === 'init') && this.peek(1).kind === 'ident') {
+      this.next();
+      const ft = this.peek();
+      const field = this.ident();
+      let index: Expr | null = null;
+      if (this.eat('[')) {
+        index = this.expr();
+        this.expect(']');
+      }
+      this.expect('=');
+      const e = this.expr();
+      this.expect(';');
+      return { k: t.text, field, fieldSp: { start: ft.start, end: ft.end }, index, e, sp: sp() };
+    }
+    if (['add', 'remove', 'have', 'deposit', 'withdraw', 'guard'].includes(t.text) && this.peek(1).kind === 'ident') {
+      this.next();
+      const ft = this.peek();
+      const field = this.ident();
+      let binds = false;
+      while (!this.is(';') && !this.is('}') && this.peek().kind !== 'eof') {
+        if (this.is('let')) binds = true;
+        if (this.is('{') || this.is('(') || this.is('[')) this.skipBalanced();
+        else this.next();
+      }
+      this.expect(';');
+      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, binds, sp: sp() };
+    }
+    this.error(`expected a transition statement (\`require\`, \`assert\`, \`update\`, \`init\`, \`let\`, \`if\`, \`match\`), found \`${t.text}\``);
   }
   /** `a::b, c` or `{a::b, c}` after `broadcast use` (a trailing comma allowed in braces). */
   broadcastNames(): BroadcastName[] {

@@ -280,6 +280,78 @@ proof fn bv(a: usize) { assert(a & 0xffu64 as usize <= 0xffu64 as usize) by (bit
   });
 });
 
+describe("Verus's state_machine! (state-machines.ts)", () => {
+  const run = async (src: string) => {
+    const r = await verifySources(new Map([['sm.rs', `verus! {\n${src}\n}\n`]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    return Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
+  };
+  // one machine per crate (its types are named `State`, `Step`, `Config`)
+  const machine = (extra: string) => `state_machine!{ X {
+    fields { pub a: int, pub b: int, pub m: Map<int, int> }
+    init!{ initialize(a: int) { require a >= 0; init a = a; init b = a; init m = Map::empty(); } }
+    transition!{ grow(n: int) { require n >= 0; update b = pre.b + n; update m[n] = pre.a; } }
+    transition!{ shrink(n: int) {
+        require n >= 0;
+        assert pre.a <= pre.b;
+        if pre.b - n >= pre.a { update b = pre.b - n; }
+    } }
+    readonly!{ peek(v: int) { require pre.b == v; } }
+    #[invariant] pub fn le(&self) -> bool { self.a <= self.b }
+    ${extra}
+}}`;
+  const lemmas = `#[inductive(initialize)] fn initialize_inductive(post: Self, a: int) { }
+    #[inductive(grow)] fn grow_inductive(pre: Self, post: Self, n: int) { }
+    #[inductive(shrink)] fn shrink_inductive(pre: Self, post: Self, n: int) { }`;
+
+  it('relations, invariant, inductive lemmas, safety conditions, steps; and what does not follow from them fails', async () => {
+    const r = await run(`${machine(lemmas)}
+proof fn grow_spec(s: X::State, t: X::State) requires X::State::grow(s, t, 3), s.b == 1 ensures t.b == 4, t.a == s.a, t.m[3] == s.a { }
+proof fn grow_frame_wrong(s: X::State, t: X::State) requires X::State::grow(s, t, 3) ensures t.a == s.a + 1 { }
+proof fn shrink_else_keeps(s: X::State, t: X::State) requires X::State::shrink_strong(s, t, 5), s.b - 5 < s.a ensures t == s { }
+proof fn weak_assert_is_vacuous(s: X::State, t: X::State) requires X::State::shrink(s, t, 1) ensures t.b < s.b { }
+proof fn strong_has_the_assert(s: X::State, t: X::State) requires X::State::shrink_strong(s, t, 1) ensures s.a <= s.b { }
+proof fn readonly_keeps(s: X::State, t: X::State) requires X::State::peek(s, t, 7) ensures t == s, s.b == 7 { }
+proof fn init_spec(t: X::State) requires X::State::initialize(t, 2) ensures t.a == 2, t.b == 2, t.m =~= Map::empty() { }
+proof fn next_preserves(s: X::State, t: X::State) requires X::State::next(s, t), s.invariant() ensures t.invariant() {
+    let step = choose |step: X::Step| X::State::next_by(s, t, step);
+    match step {
+        X::Step::grow(n) => X::State::grow_inductive(s, t, n),
+        X::Step::shrink(n) => X::State::shrink_inductive(s, t, n),
+        X::Step::peek(v) => { }
+        _ => { }
+    }
+}
+proof fn next_not_always_growing(s: X::State, t: X::State) requires X::State::next(s, t) ensures t.b >= s.b { }`);
+    expect(r).toMatchObject({
+      'State::initialize_inductive': 'verified', 'State::grow_inductive': 'verified', 'State::shrink_inductive': 'verified', 'State::shrink_asserts': 'verified',
+      grow_spec: 'verified', grow_frame_wrong: 'failed', shrink_else_keeps: 'verified', weak_assert_is_vacuous: 'failed', strong_has_the_assert: 'verified',
+      readonly_keeps: 'verified', init_spec: 'verified', next_preserves: 'verified', next_not_always_growing: 'failed',
+    });
+  });
+  it('a transition that breaks the invariant fails its inductive lemma; an assert the invariant does not give fails its safety condition', async () => {
+    const r = await run(machine(`transition!{ swap() { update a = pre.b; update b = pre.a; } }
+    transition!{ check(n: int) { require n > 0; assert pre.a < pre.b + n; assert pre.a < pre.b; } }
+    #[inductive(swap)] fn swap_inductive(pre: Self, post: Self) { }
+    #[inductive(check)] fn check_inductive(pre: Self, post: Self, n: int) { }
+    ${lemmas}`));
+    expect(r).toMatchObject({ 'State::swap_inductive': 'failed', 'State::check_asserts': 'failed', 'State::check_inductive': 'verified', 'State::shrink_asserts': 'verified' });
+    // an init whose `require` is missing does not establish the invariant
+    const r2 = await run(`state_machine!{ Y {
+    fields { pub a: int, pub b: int }
+    init!{ initialize(a: int, b: int) { init a = a; init b = b; } }
+    #[invariant] pub fn le(&self) -> bool { self.a <= self.b }
+    #[inductive(initialize)] fn initialize_inductive(post: Self, a: int, b: int) { }
+}}`);
+    expect(r2).toMatchObject({ 'State::initialize_inductive': 'failed' });
+  });
+  it("malformed machines are Verus's errors; a well-formed tokenized machine is unsupported", async () => {
+    const bad = await run(machine(''));
+    expect(Object.values(bad)).toEqual(['error']);
+    const tokenized = await run(`tokenized_state_machine!{ T { fields { #[sharding(variable)] pub a: int } init!{ initialize() { init a = 0; } } }}`);
+    expect(Object.values(tokenized)).toEqual(['unsupported']);
+  });
+});
+
 describe('counterexamples', () => {
   it('are confirmed by concrete execution, or named spurious with the abstraction that lost the fact', async () => {
     const src = `verus! {

@@ -1,0 +1,64 @@
+// The state-machine phase without the solver: Verus's well-formedness errors, with its messages,
+// and what a well-formed machine expands into. (Verification of the expansion: verifier.test.ts.)
+import { describe, expect, it } from 'vitest';
+import { parseFile } from './parser';
+import { lowerStateMachines } from './state-machines';
+
+const lower = (body: string, macro = 'state_machine') => lowerStateMachines([parseFile('sm.rs', `verus! {\n${macro}!{ X {\n${body}\n}}\n}\n`)])[0]!;
+const errorsOf = (body: string, macro?: string) => lower(body, macro).items.flatMap((it) => (it.k === 'error' ? [it.what] : []));
+
+describe('state machine checks', () => {
+  const cases: [string, string][] = [
+    ['fields { pub t: int } transition!{ tr() { update whats_this = 5; } }', "field 'whats_this' not found"],
+    ['fields { pub t: int } transition!{ tr() { update t = 5; update t = 6; } }', "field 't' might be updated multiple times"],
+    ['fields { pub t: int } transition!{ tr() { update t = 5; if true { update t = 6; } } }', 'might be updated multiple times'],
+    ['fields { pub t: int } init!{ i() { init t = 5; init t = 6; } }', "field 't' might be initialized multiple times"],
+    ['fields { pub t: int } init!{ i() { if true { init t = 6; } else { } } }', 'the else-branch does not initialize'],
+    ['fields { pub t: int } init!{ i() { if true { } else { init t = 6; } } }', 'the if-branch does not initialize'],
+    ['fields { pub t: int } init!{ i(o: Option<int>) { match o { Some(x) => { init t = x; } None => { } } } }', 'all branches of a match-statement must initialize'],
+    ['fields { pub t: int } init!{ i() { } }', "initialization procedure does not initialize field 't'"],
+    ['fields { pub t: int } init!{ i() { init t = 1; update t = 5; } }', "'update' statement not allowed in initialization"],
+    ['fields { pub t: int } init!{ i() { assert(true); init t = 6; } }', "'assert' statement not allowed in initialization"],
+    ['fields { pub t: int } init!{ i() { init t = pre.t; } }', 'no previous state to refer to'],
+    ['fields { pub t: int } transition!{ tr() { init t = 5; } }', "'init' statement not allowed outside 'init' routine"],
+    ['fields { pub t: int } readonly!{ tr() { update t = 5; } }', "'update' statement not allowed in readonly transition"],
+    ['fields { pub t: int } property!{ tr() { update t = 5; } }', "'update' statement not allowed in property definition"],
+    ['fields { pub t: int } transition!{ tr() { update t = post.t; } }', 'cannot refer directly to `post`'],
+    ['fields { pub t: int } transition!{ tr() { update t = self.t; } }', '`self` is meaningless'],
+    ['fields { pub t: int } transition!{ tr(x: int) { let x = 5; } }', 'bound variables with the same name'],
+    ['fields { pub t: int } transition!{ tr() { if true { let x = 5; } else { let x = 6; } } }', 'bound variables with the same name'],
+    ['fields { pub t: int } transition!{ tr() { birds_eye let x = 5; update t = 5; } }', '`birds_eye` only makes sense for tokenized state machines'],
+    ['fields { #[sharding(variable)] pub t: int }', 'sharding strategy only makes sense for tokenized state machines'],
+    ['fields { pub t: int } transition!{ tr(o: Option<int>) { if let Some(x) = o { update t = x; } } }', 'do not support if-let conditionals'],
+    ['fields { pub t: int } transition!{ a() { } } transition!{ a() { } }', 'duplicate item name'],
+    ['fields { pub t: int } pub struct Weird { }', 'only supports the declaration of a `Label` and `InitLabel` types'],
+    ['fields { pub t: int } pub struct Label { } transition!{ tr(x: int) { } }', "the first param to a 'transition' must be 'Label'"],
+    ['fields { pub t: int } pub struct InitLabel { } init!{ i() { init t = 0; } }', "the first param to an 'init' definition must be 'InitLabel'"],
+    ['fields { pub t: int } transition!{ tr(b: super::Bar) { } }', '`super::` path not allowed here'],
+    ['fields { pub t: int } transition!{ tr() { } } #[invariant] pub fn inv(&self) -> bool { true }', 'missing inductiveness proofs for 1 transition(s)'],
+    ['fields { pub t: int } transition!{ tr() { } } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self, extra: int) { }', "params for 'inductive' lemma should be: `pre: Self, post: Self`"],
+    ['fields { pub t: int } readonly!{ tr() { } } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self) { }', "'inductive' lemma does not make sense for a 'readonly' transition"],
+    ['fields { pub t: int } #[inductive(nope)] fn nope_inductive(pre: Self, post: Self) { }', 'could not find transition `nope`'],
+    ['fields { pub t: int } #[invariant] pub fn inv(&self, x: int) -> bool { true }', 'an invariant function must take 1 argument (self)'],
+    ['fields { pub t: int } #[invariant] pub proof fn inv(&self) -> bool { true }', 'an invariant function should be `spec`'],
+    ['fields { pub t: int } fields { pub u: int }', 'Expected only one declaration of `fields` block'],
+  ];
+  it.each(cases)('%s', (body, message) => {
+    expect(errorsOf(body).join('\n')).toContain(message);
+  });
+  it('a tokenized machine: sharding strategies are checked; a well-formed one is unsupported, never expanded', () => {
+    expect(errorsOf('fields { pub t: int }', 'tokenized_state_machine')).toEqual(['tokenized state machine requires a sharding strategy']);
+    expect(errorsOf('fields { #[sharding(foo)] pub t: int }', 'tokenized_state_machine')).toEqual(["unrecognized sharding strategy: 'foo'"]);
+    const ok = lower('fields { #[sharding(variable)] pub t: int } init!{ i() { init t = 0; } }', 'tokenized_state_machine');
+    expect(ok.items.map((it) => it.k)).toEqual(['unsupported']);
+  });
+  it('a well-formed machine expands into the state, its relations, Step / Config and their functions, in the module of the machine', () => {
+    const f = lower('fields { pub t: int } init!{ i() { init t = 0; } } transition!{ tr(n: int) { assert n > 0; update t = n; } } #[invariant] pub fn inv(&self) -> bool { self.t >= 0 } #[inductive(i)] fn i_inductive(post: Self) { } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self, n: int) { }');
+    expect(f.items.map((it) => `${it.k}:${'name' in it ? it.name : ''}`)).toEqual([
+      'struct:State', 'fn:inv', 'fn:i_inductive', 'fn:tr_inductive', 'fn:invariant', 'fn:i', 'fn:tr', 'fn:tr_strong', 'fn:tr_asserts', 'enum:Step', 'fn:next_by', 'fn:next', 'enum:Config', 'fn:init_by', 'fn:init',
+    ]);
+    for (const it of f.items) expect(it.module).toEqual(['X']);
+    const lemma = f.items.find((it) => it.k === 'fn' && it.name === 'tr_inductive');
+    expect(lemma?.k === 'fn' && [lemma.mode, lemma.requires.length, lemma.ensures.length]).toEqual(['proof', 2, 1]);
+  });
+});

@@ -500,7 +500,24 @@ export type TransitionStmt =
   /** `update f = e;` / `update f[k] = e;` (a map's entry) / `init f = e;` */
   | { k: 'update' | 'init'; field: string; fieldSp: Sp; index: Expr | null; e: Expr; sp: Sp }
   /** a tokenized machine's `add` / `remove` / `have` / `deposit` / `withdraw` / `guard` (read, not modelled) */
-  | { k: 'special'; op: string; field: string; fieldSp: Sp; binds: boolean; sp: Sp }
+  | {
+      k: 'special';
+      op: string;
+      field: string;
+      fieldSp: Sp;
+      /** `+=`, `-=`, `>=`, `(union)=` */
+      operator: string;
+      /** the element's form: `Some(..)`, `{..}`, `set {..}`, `[k => v]`, `true`, `(..)` (a whole value), other */
+      elem: 'option' | 'multiset' | 'set' | 'map' | 'bool' | 'general' | 'other';
+      /** a pattern binding inside it (`Some(let x)`), and the names it binds */
+      binds: boolean;
+      bound: string[];
+      /** the identifiers it names */
+      names: string[];
+      /** `by { .. }` */
+      proof: boolean;
+      sp: Sp;
+    }
   /** `if let ..` (Verus refuses it in transitions) */
   | { k: 'if-let'; sp: Sp };
 
@@ -524,7 +541,7 @@ export interface StateMachineItem {
   name: string;
   nameSp: Sp;
   generics: GenericParam[];
-  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility; sharding: { strategy: string; sp: Sp }[] }[];
+  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility; sharding: { strategy: string; sp: Sp }[]; /** a mode written as an attribute (Verus's error) */ modeAttrs?: Sp[] }[];
   /** where `fields { }` was written (null: missing), and any repeated `fields` block */
   fieldsSp: Sp | null;
   extraFields: Sp[];
@@ -532,7 +549,9 @@ export interface StateMachineItem {
   /** the other items written inside: functions (methods of the state), `Label` / `InitLabel` types */
   items: Item[];
   /** per function item (same index in `items`): `#[invariant]`, `#[inductive(tr)]` */
-  roles: ({ role: 'invariant' | 'inductive'; transition: string | null; sp: Sp } | null)[];
+  roles: ({ role: 'invariant' | 'inductive'; transition: string | null; sp: Sp; /** `#[verifier::proof]` and the like written on it */ modeAttr?: Sp } | null)[];
+  /** a lifetime or const parameter of the machine (Verus takes type parameters only) */
+  nonTypeGeneric?: Sp;
   sp: Sp;
   module: string[];
 }

@@ -645,8 +645,10 @@ class Parser {
     const close = open === '{' ? '}' : open === '(' ? ')' : open === '[' ? ']' : this.error('expected `{` after the state machine macro');
     const nameTok = this.peek();
     const name = this.ident();
+    // `X<'a>`, `X<const N: usize>`: Verus's macro takes type parameters only
+    const nonType = this.is('<') && (this.peek(1).kind === 'lifetime' || this.is('const', 1)) ? { start: this.peek(1).start, end: this.peek(1).end } : null;
     const generics = this.genericParams();
-    const sm: StateMachineItem = { k: 'state-machine', tokenized, name, nameSp: { start: nameTok.start, end: nameTok.end }, generics, fields: [], fieldsSp: null, extraFields: [], transitions: [], items: [], roles: [], sp: { start, end: start }, module };
+    const sm: StateMachineItem = { k: 'state-machine', tokenized, name, nameSp: { start: nameTok.start, end: nameTok.end }, generics, fields: [], fieldsSp: null, extraFields: [], transitions: [], items: [], roles: [], sp: { start, end: start }, module, ...(nonType ? { nonTypeGeneric: nonType } : {}) };
     this.expect('{');
     while (!this.eat('}')) {
       const attrList = this.attrList();
@@ -655,16 +657,18 @@ class Parser {
         const fs = this.next().start;
         this.next();
         while (!this.eat('}')) {
-          const sharding = this.attrList()
+          const attrs = this.attrList();
+          const sharding = attrs
             .map((a) => ({ m: /^sharding\s*\(\s*(\w+)\s*\)$/.exec(a.text), sp: a.sp }))
             .filter((a) => a.m)
             .map((a) => ({ strategy: a.m![1]!, sp: a.sp }));
+          const others = attrs.filter((a) => /^verifier(::|\()(spec|proof|exec)\)?$/.test(a.text));
           const vis = this.visibility();
           const s = this.peek().start;
           const fname = this.ident();
           this.expect(':');
           const ty = this.type();
-          sm.fields.push({ name: fname, ty, sp: { start: s, end: this.lastEnd() }, vis, sharding });
+          sm.fields.push({ name: fname, ty, sp: { start: s, end: this.lastEnd() }, vis, sharding, ...(others.length ? { modeAttrs: others.map((a) => a.sp) } : {}) });
           if (!this.eat(',')) {
             this.expect('}');
             break;
@@ -686,6 +690,9 @@ class Parser {
         if (a.text === 'invariant' || m) role = { role: m ? 'inductive' : 'invariant', transition: m?.[1] ?? null, sp: a.sp };
         return !(a.text === 'invariant' || m);
       });
+      // (a mode written as an attribute on an invariant or lemma: Verus's error, kept for the check)
+      const modeAttr = rest.find((a) => /^verifier(::|\()(spec|proof|exec)\)?$/.test(a.text));
+      if (role && modeAttr) (role as { modeAttr?: Sp }).modeAttr = modeAttr.sp;
       const at = sm.items.length;
       this.item(sm.items, [...module, name], 'State', rest);
       for (let i = at; i < sm.items.length; i++) sm.roles.push(role);
@@ -811,17 +818,31 @@ class Parser {
       return { k: t.text, field, fieldSp: { start: ft.start, end: ft.end }, index, e, sp: sp() };
     }
     if (['add', 'remove', 'have', 'deposit', 'withdraw', 'guard'].includes(t.text) && this.peek(1).kind === 'ident') {
+      // `add f += Some(e);`, `remove f -= {e};`, `have f >= [k => let v];`, `add f (union)= set {e} by { .. };`
       this.next();
       const ft = this.peek();
       const field = this.ident();
-      let binds = false;
-      while (!this.is(';') && !this.is('}') && this.peek().kind !== 'eof') {
-        if (this.is('let')) binds = true;
+      let operator = this.peek().text;
+      if (this.is('(') && this.is('union', 1) && this.is(')', 2)) {
+        this.i += 3;
+        operator = '(union)=';
+      } else this.next();
+      this.eat('=');
+      const es = this.i;
+      const head = this.peek().text;
+      const elem: Extract<TransitionStmt, { k: 'special' }>['elem'] = head === 'Some' && this.is('(', 1) ? 'option' : head === '{' ? 'multiset' : head === 'set' && this.is('{', 1) ? 'set' : head === '[' ? 'map' : head === 'true' ? 'bool' : head === '(' ? 'general' : 'other';
+      while (!this.is(';') && !this.is('by') && !this.is('}') && this.peek().kind !== 'eof') {
         if (this.is('{') || this.is('(') || this.is('[')) this.skipBalanced();
         else this.next();
       }
-      this.expect(';');
-      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, binds, sp: sp() };
+      const toks = this.toks.slice(es, this.i);
+      const binds = toks.some((x) => x.text === 'let');
+      const names = toks.filter((x) => x.kind === 'ident').map((x) => x.text);
+      const bound = toks.flatMap((x, j) => (x.text === 'let' && toks[j + 1]?.kind === 'ident' && toks[j + 2]?.text !== '::' && toks[j + 2]?.text !== '(' ? [toks[j + 1]!.text] : []));
+      const proof = this.eat('by');
+      if (proof) this.block();
+      this.eat(';');
+      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, binds, bound, names, proof, sp: sp() };
     }
     this.error(`expected a transition statement (\`require\`, \`assert\`, \`update\`, \`init\`, \`let\`, \`if\`, \`match\`), found \`${t.text}\``);
   }

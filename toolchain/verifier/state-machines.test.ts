@@ -46,6 +46,45 @@ describe('state machine checks', () => {
   it.each(cases)('%s', (body, message) => {
     expect(errorsOf(body).join('\n')).toContain(message);
   });
+  const tokenizedCases: [string, string][] = [
+    ['fields { #[sharding(variable)] pub instance: int }', "'instance' is a reserved identifier"],
+    ['fields { #[sharding(variable)] pub t: int } transition!{ tr(param_token_a: int) { } }', "'param_token_a' is a reserved identifier"],
+    ['fields { #[sharding(variable)] #[verifier::spec] pub t: int }', 'should not be explicitly labelled'],
+    ['fields { #[sharding(option)] pub t: int }', "a field of sharding strategy 'option' must be of the form Option<_>"],
+    ['fields { #[sharding(map)] pub t: Map<int> }', 'must be of the form Map<_, _>'],
+    ['fields { #[sharding(count)] pub t: int }', 'must be nat'],
+    ['fields { #[sharding(constant)] pub t: int } transition!{ tr() { update t = 5; } }', "'update' statement not allowed for field with sharding strategy 'constant'"],
+    ['fields { #[sharding(variable)] pub t: int } transition!{ tr() { add t += Some(5); } }', "'add' statement not allowed for field with sharding strategy 'variable'"],
+    ['fields { #[sharding(multiset)] pub t: Multiset<int> } transition!{ tr() { add t += Some(5); } }', "element but the given field has sharding strategy 'multiset'"],
+    ['fields { #[sharding(option)] pub t: Option<int> } transition!{ tr() { deposit t += Some(5); } }', 'is only for storage types'],
+    ['fields { #[sharding(storage_option)] pub t: Option<int> } transition!{ tr() { add t += Some(5); } }', 'use deposit/withdraw/guard statements for storage strategies'],
+    ['fields { #[sharding(storage_option)] pub t: Option<int> } transition!{ tr() { guard t >= Some(5); } }', "'guard' statement only allowed in 'readonly' transition or 'property' definition"],
+    ['fields { #[sharding(option)] pub t: Option<int> } transition!{ tr() { if true { add t += Some(5); } } }', 'statements are not supported inside conditionals'],
+    ['fields { #[sharding(option)] pub t: Option<int> } transition!{ tr() { have t >= Some(5); remove t -= Some(5); } }', 'remove -> have -> add'],
+    ['fields { #[sharding(option)] pub t: Option<int> } transition!{ tr() { remove t -= Some(5) by { }; } }', 'adding a proof body is meaningless'],
+    ['fields { #[sharding(option)] pub t: Option<int> } transition!{ tr() { add t += Some(let x); } }', "pattern-binding cannot be used in an 'add' statement"],
+    ['fields { #[sharding(persistent_option)] pub t: Option<int> } transition!{ tr() { remove t -= Some(5); } }', "a persistent field's value can only grow"],
+    ['fields { #[sharding(persistent_bool)] pub t: bool } transition!{ tr() { add t += true; } }', 'use `(union)=` instead of `+=`'],
+    ['fields { #[sharding(bool)] pub t: bool } transition!{ tr() { add t (union)= true; } }', 'use `+=` instead of `(union)=`'],
+    ['fields { #[sharding(variable)] pub v: int } transition!{ tr() { update v = { let s = pre; s.v }; } }', '`pre` cannot be used opaquely'],
+    ['fields { #[sharding(variable)] pub v: int } transition!{ tr() { update v = pre.nope; } }', 'any field access must be a state field'],
+    ['fields { #[sharding(not_tokenized)] pub t: int, #[sharding(variable)] pub v: int } transition!{ tr() { update v = pre.t; } }', 'cannot be directly referenced here'],
+    ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { birds_eye let x = 5; require(x == 5); } }', "'require' statements should not be in the scope of a `birds_eye` let-binding"],
+    ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { birds_eye let x = 5; guard so >= Some(x); } }', 'a guard value must be a deterministic function'],
+    ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { if true { birds_eye let x = 5; assert(x == 5); } require(true); } }', "'require' statements should not be preceeded by an assert which is in the scope of a `birds_eye` let-binding"],
+  ];
+  it.each(tokenizedCases)('tokenized: %s', (body, message) => {
+    expect(errorsOf(body, 'tokenized_state_machine').join('\n')).toContain(message);
+  });
+  it('what a tokenized machine may do is not an error: a birds_eye let reads any field; a storage guard in a property', () => {
+    expect(errorsOf('fields { #[sharding(storage_option)] pub t: Option<int> } property!{ tr() { guard t >= Some(5) by { }; birds_eye let u = pre.t; assert(u is Some); } }', 'tokenized_state_machine')).toEqual([]);
+    expect(errorsOf('fields { #[sharding(option)] pub t: Option<int> } transition!{ tr() { remove t -= Some(5); have t >= Some(5); add t += Some(6); } }', 'tokenized_state_machine')).toEqual([]);
+  });
+  it('lemmas: the contract is implicit, and a mode is not written; the machine takes type parameters only', () => {
+    expect(errorsOf('fields { pub t: int } transition!{ tr() { } } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self) { requires(true); }').join()).toContain('the precondition and postcondition are implicit');
+    expect(errorsOf('fields { pub t: int } transition!{ tr() { } } #[inductive(tr)] #[verifier::proof] fn tr_inductive(pre: Self, post: Self) { }').join()).toContain('should not be explicitly labelled');
+    expect(lowerStateMachines([parseFile('sm.rs', "verus! {\nstate_machine!{ X<'a> { fields { pub t: int } }}\n}\n")])[0]!.items.flatMap((it) => (it.k === 'error' ? [it.what] : []))).toEqual(['Only generic type parameters are supported in a state machine']);
+  });
   it('a tokenized machine: sharding strategies are checked; a well-formed one is unsupported, never expanded', () => {
     expect(errorsOf('fields { pub t: int }', 'tokenized_state_machine')).toEqual(['tokenized state machine requires a sharding strategy']);
     expect(errorsOf('fields { #[sharding(foo)] pub t: int }', 'tokenized_state_machine')).toEqual(["unrecognized sharding strategy: 'foo'"]);

@@ -120,6 +120,11 @@ function checkStateMachine(sm: StateMachineItem): SmError[] {
   }
   for (const t of sm.transitions) checkTransition(sm, t, fieldNames, labels, err);
   checkFunctions(sm, err);
+  if (sm.nonTypeGeneric) err('Only generic type parameters are supported in a state machine', sm.nonTypeGeneric);
+  if (sm.tokenized) {
+    checkTokenizedFields(sm, err);
+    for (const t of sm.transitions) checkTokenizedTransition(sm, t, err);
+  }
   return errors;
 }
 
@@ -221,6 +226,9 @@ function checkFunctions(sm: StateMachineItem, err: (m: string, sp: Sp) => void):
   sm.items.forEach((it, i) => {
     const role = sm.roles[i];
     if (!role || it.k !== 'fn') return;
+    if (role.modeAttr) err(`\`${it.name}\` should not be explicitly labelled with a mode: the macro makes an invariant \`spec\` and an inductive lemma \`proof\``, role.modeAttr);
+    if (role.role === 'inductive' && (it.requires.length || it.ensures.length || startsWithClauseCall(it.body)))
+      err(`the precondition and postcondition are implicit in an 'inductive' lemma (the transition and the invariant before it, the invariant after it); \`${it.name}\` should not state them`, it.nameSp);
     if (role.role === 'invariant') {
       if (it.mode === 'proof') err('an invariant function should be `spec`', it.nameSp);
       if (it.params.length !== 1 || !it.params[0]!.isSelf) err('an invariant function must take 1 argument (self)', it.nameSp);
@@ -244,6 +252,147 @@ function checkFunctions(sm: StateMachineItem, err: (m: string, sp: Sp) => void):
   if (!hasInvariant) return;
   const missing = sm.transitions.filter((t) => (t.kind === 'init' || t.kind === 'transition') && !lemmas.has(t.name));
   if (missing.length) err(`missing inductiveness proofs for ${missing.length} transition(s): ${missing.map((t) => `#[inductive(${t.name})]`).join(', ')}`, sm.nameSp);
+}
+
+/** Names the tokenized macro keeps for the code it generates. */
+const isReserved = (n: string): boolean => n === 'instance' || n.startsWith('param_token_');
+
+/** The type a field of each sharding strategy must have (`_`: any type). */
+const SHAPES: Record<string, string> = {
+  option: 'Option<_>', storage_option: 'Option<_>', persistent_option: 'Option<_>',
+  map: 'Map<_, _>', storage_map: 'Map<_, _>', persistent_map: 'Map<_, _>',
+  imap: 'IMap<_, _>', storage_imap: 'IMap<_, _>', persistent_imap: 'IMap<_, _>',
+  multiset: 'Multiset<_>', storage_multiset: 'Multiset<_>',
+  set: 'Set<_>', persistent_set: 'Set<_>', iset: 'ISet<_>', persistent_iset: 'ISet<_>',
+  count: 'nat', persistent_count: 'nat', bool: 'bool', persistent_bool: 'bool',
+};
+
+/** The strategies an element written as `Some(..)`, `[k => v]`, `{..}`, `set {..}`, `true` belongs to. */
+const ELEMENT_STRATEGIES: Record<string, { what: string; strategies: string[] }> = {
+  option: { what: 'an optional', strategies: ['option', 'storage_option', 'persistent_option'] },
+  map: { what: 'a map', strategies: ['map', 'storage_map', 'persistent_map', 'imap', 'storage_imap', 'persistent_imap'] },
+  multiset: { what: 'a multiset', strategies: ['multiset', 'storage_multiset'] },
+  set: { what: 'a set', strategies: ['set', 'persistent_set', 'iset', 'persistent_iset'] },
+  bool: { what: 'a boolean', strategies: ['bool', 'persistent_bool'] },
+};
+
+const strategyOf = (sm: StateMachineItem, field: string): string => sm.fields.find((f) => f.name === field)?.sharding[0]?.strategy ?? 'variable';
+
+function checkTokenizedFields(sm: StateMachineItem, err: (m: string, sp: Sp) => void): void {
+  if (isReserved(sm.name)) err(`'${sm.name}' is a reserved identifier in a tokenized state machine`, sm.nameSp);
+  for (const f of sm.fields) {
+    if (isReserved(f.name)) err(`'${f.name}' is a reserved identifier in a tokenized state machine`, f.sp);
+    if (f.modeAttrs?.length) err(`field '${f.name}' should not be explicitly labelled with a mode: a state machine's fields are ghost`, f.modeAttrs[0]!);
+    const s = f.sharding[0]?.strategy;
+    const shape = s ? SHAPES[s] : undefined;
+    if (!shape || f.ty.k !== 'path') continue;
+    const [name, args] = shape.includes('<') ? [shape.slice(0, shape.indexOf('<')), shape.split('_').length - 1] : [shape, 0];
+    const ok = f.ty.segs[f.ty.segs.length - 1] === name && f.ty.args.length === args;
+    if (!ok) err(`a field of sharding strategy '${s}' must be ${args ? 'of the form ' : ''}${shape}`, f.ty.sp);
+  }
+}
+
+function checkTokenizedTransition(sm: StateMachineItem, t: TransitionDecl, err: (m: string, sp: Sp) => void): void {
+  const persistent = (s: string) => s.startsWith('persistent_');
+  const storage = (s: string) => s.startsWith('storage_');
+  for (const p of t.params) if (isReserved(p.name)) err(`'${p.name}' is a reserved identifier in a tokenized state machine`, p.sp);
+  // the special statements
+  const order: Record<string, number> = { remove: 0, have: 1, add: 2 };
+  const last = new Map<string, string>();
+  const visit = (stmts: readonly TransitionStmt[], nested: boolean) => {
+    for (const s of stmts) {
+      if (s.k === 'if') {
+        visit(s.then, true);
+        visit(s.els ?? [], true);
+        continue;
+      }
+      if (s.k === 'match') {
+        for (const a of s.arms) visit(a.body, true);
+        continue;
+      }
+      if (s.k === 'let') for (const n of patBinders(s.pat)) if (isReserved(n)) err(`'${n}' is a reserved identifier in a tokenized state machine`, s.pat.sp);
+      if (s.k === 'update' && !['variable', 'not_tokenized'].includes(strategyOf(sm, s.field)) && sm.fields.some((f) => f.name === s.field)) err(`'update' statement not allowed for field with sharding strategy '${strategyOf(sm, s.field)}'`, s.sp);
+      if (s.k !== 'special' || !sm.fields.some((f) => f.name === s.field)) continue;
+      const st = strategyOf(sm, s.field);
+      for (const n of s.bound) if (isReserved(n)) err(`'${n}' is a reserved identifier in a tokenized state machine`, s.sp);
+      if (nested) err(`'${s.op}' statements are not supported inside conditionals`, s.sp);
+      if (['variable', 'constant', 'not_tokenized'].includes(st)) {
+        err(`'${s.op}' statement not allowed for field with sharding strategy '${st}'`, s.sp);
+        continue;
+      }
+      const storageOp = s.op === 'deposit' || s.op === 'withdraw' || s.op === 'guard';
+      if (storageOp && !storage(st)) err(`'${s.op}' statement is only for storage types (the field has sharding strategy '${st}')`, s.sp);
+      if (!storageOp && storage(st)) err(`use deposit/withdraw/guard statements for storage strategies (the field has sharding strategy '${st}')`, s.sp);
+      const family = ELEMENT_STRATEGIES[s.elem];
+      if (family && !family.strategies.includes(st)) err(`'${s.op}' statement expected ${family.what} element but the given field has sharding strategy '${st}'`, s.sp);
+      if (s.op === 'guard' && t.kind !== 'readonly' && t.kind !== 'property') err("'guard' statement only allowed in 'readonly' transition or 'property' definition", s.sp);
+      if (persistent(st) && (s.op === 'remove' || s.op === 'withdraw')) err("a persistent field's value can only grow, never remove or modify its data", s.sp);
+      if (persistent(st) && s.operator === '+=') err(`for the persistent strategy \`${st}\`, use \`(union)=\` instead of \`+=\``, s.sp);
+      if (!persistent(st) && s.operator === '(union)=') err('use `+=` instead of `(union)=` (the field is not persistent)', s.sp);
+      if (s.binds && (s.op === 'add' || s.op === 'deposit' || s.op === 'guard')) err(`pattern-binding cannot be used in ${s.op === 'add' ? 'an' : 'a'} '${s.op}' statement`, s.sp);
+      if (s.proof && (s.op === 'remove' || s.op === 'have' || (s.op === 'add' && (st === 'multiset' || st === 'storage_multiset')))) err(`adding a proof body is meaningless: a '${s.op}' statement on this field has no safety condition`, s.sp);
+      const rank = order[s.op];
+      const prev = last.get(s.field);
+      if (rank !== undefined && prev !== undefined && order[prev]! > rank) err(`'${s.op}' after '${prev}' on field '${s.field}': the statements on a field must be in the order remove -> have -> add`, s.sp);
+      if (rank !== undefined) last.set(s.field, s.op);
+    }
+  };
+  visit(t.body, false);
+  // `birds_eye` (and a `withdraw`'s binding) scope over the rest of their block: nothing there may
+  // become a precondition of an exchange, and a guard must not depend on them
+  const scoped = (stmts: readonly TransitionStmt[], scope: string | null, past: { v: boolean }) => {
+    let sc = scope;
+    for (const s of stmts) {
+      if (s.k === 'let' && s.birdsEye && t.kind !== 'init') sc ??= 'birds_eye';
+      else if (s.k === 'if' || s.k === 'match') {
+        const branches = s.k === 'if' ? [s.then, s.els ?? []] : s.arms.map((a) => a.body);
+        const pasts = branches.map(() => ({ v: past.v }));
+        branches.forEach((b, j) => scoped(b, sc, pasts[j]!));
+        past.v = pasts.some((p) => p.v);
+      } else if (s.k === 'assert') {
+        if (sc) past.v = true;
+      } else if (s.k === 'require' || (s.k === 'special' && (s.op === 'remove' || s.op === 'have' || s.op === 'deposit'))) {
+        const name = s.k === 'require' ? 'require' : s.op;
+        if (sc) err(`'${name}' statements should not be in the scope of a \`${sc}\` let-binding: preconditions of an exchange cannot depend on such bindings`, s.sp);
+        else if (past.v) err(`'${name}' statements should not be preceeded by an assert which is in the scope of a \`birds_eye\` let-binding: preconditions of an exchange cannot depend on such bindings`, s.sp);
+      } else if (s.k === 'special' && s.op === 'guard') {
+        if (sc) err(`a guard value must be a deterministic function of the local inputs: a 'guard' cannot be in the scope of a \`${sc}\` let-binding`, s.sp);
+      }
+      if (s.k === 'special' && s.op === 'withdraw' && s.binds) sc ??= 'withdraw';
+    }
+  };
+  scoped(t.body, null, { v: false });
+  // `pre`: only its fields, and only those of strategies whose value is not sharded
+  // (a `birds_eye let` may read any field: it sees the whole state)
+  const visitPre = (node: unknown, birdsEye = false): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((x) => visitPre(x, birdsEye));
+    const e = node as Expr;
+    const isPre = (x: Expr) => x.k === 'path' && x.segs.length === 1 && x.segs[0] === 'pre';
+    if (e.k === 'field' && isPre(e.recv)) {
+      const f = sm.fields.find((x) => x.name === e.name);
+      if (/^\d+$/.test(e.name)) err('expected a named field of `pre`', e.sp);
+      else if (!f) err(`any field access must be a state field: \`${e.name}\` is not a field of the machine`, e.sp);
+      else if (!birdsEye && !['variable', 'constant'].includes(strategyOf(sm, e.name))) err(`the field \`${e.name}\` of sharding strategy '${strategyOf(sm, e.name)}' cannot be directly referenced here`, e.sp);
+      return;
+    }
+    if (e.k === 'path' && isPre(e)) return void err('`pre` cannot be used opaquely: only its fields may be named', e.sp);
+    for (const key of Object.keys(e)) if (key !== 'sp') visitPre((e as unknown as Record<string, unknown>)[key], birdsEye);
+  };
+  if (t.kind !== 'init') {
+    const birdsEyeInits = new Set<Expr>();
+    visitStmts(t.body, (s) => {
+      if (s.k === 'let' && s.birdsEye) birdsEyeInits.add(s.init);
+    });
+    visitPre([...birdsEyeInits], true);
+    visitPre(stmtExprs(t.body).filter((e) => !birdsEyeInits.has(e)));
+  }
+}
+
+/** A lemma whose body starts with `requires(..)` / `ensures(..)` (Verus's older clause syntax). */
+function startsWithClauseCall(body: Block | null): boolean {
+  const first = body?.stmts[0];
+  return !!first && first.k === 'expr' && first.e.k === 'call' && first.e.callee.k === 'path' && ['requires', 'ensures'].includes(first.e.callee.segs.join('::'));
 }
 
 /** A match arm's binding that shadows another name of the transition: the relation carries what follows a match into its arms, where it would be captured. */

@@ -514,10 +514,14 @@ export type TransitionStmt =
       bound: string[];
       /** the identifiers it names */
       names: string[];
+      /** `pre` named other than by a field (`pre.f`) */
+      opaquePre: boolean;
       /** `by { .. }` */
       proof: boolean;
       sp: Sp;
     }
+  /** `require let PAT = e;` / `assert let PAT = e;` (read; a machine with one is not expanded) */
+  | { k: 'let-match'; kind: 'require' | 'assert'; pat: Pat; e: Expr; birdsEye: boolean; sp: Sp }
   /** `if let ..` (Verus refuses it in transitions) */
   | { k: 'if-let'; sp: Sp };
 

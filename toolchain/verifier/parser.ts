@@ -752,7 +752,10 @@ class Parser {
     }
     if (t.text === 'if') {
       this.next();
-      if (this.is('let')) {
+      // `if let ..` / `if c && let ..` (a let-chain): Verus refuses both in a transition
+      let j = this.i;
+      while (j < this.toks.length && this.toks[j]!.text !== '{' && this.toks[j]!.text !== 'let') j = this.toks[j]!.text === '(' || this.toks[j]!.text === '[' ? this.matchOf[j]! + 1 : j + 1;
+      if (this.toks[j]?.text === 'let') {
         // Verus refuses `if let` in a transition: read past it
         while (!this.is('{') && this.peek().kind !== 'eof') this.is('(') || this.is('[') ? this.skipBalanced() : this.next();
         this.skipBalanced();
@@ -790,6 +793,17 @@ class Parser {
         this.eat(',');
       }
       return { k: 'match', scrut, arms, sp: sp() };
+    }
+    if ((t.text === 'require' || t.text === 'assert') && (this.is('let', 1) || (this.is('birds_eye', 1) && this.is('let', 2)))) {
+      // `require let PAT = e;` / `assert let PAT = e;` (a pattern that must match): read, not modelled
+      this.next();
+      const birdsEye = this.eat('birds_eye');
+      this.expect('let');
+      const pat = this.pat();
+      this.expect('=');
+      const e = this.expr();
+      this.expect(';');
+      return { k: 'let-match', kind: t.text, pat, e, birdsEye, sp: sp() };
     }
     if (t.text === 'require' || t.text === 'assert') {
       this.next();
@@ -838,11 +852,12 @@ class Parser {
       const toks = this.toks.slice(es, this.i);
       const binds = toks.some((x) => x.text === 'let');
       const names = toks.filter((x) => x.kind === 'ident').map((x) => x.text);
+      const opaquePre = toks.some((x, j) => x.text === 'pre' && toks[j + 1]?.text !== '.');
       const bound = toks.flatMap((x, j) => (x.text === 'let' && toks[j + 1]?.kind === 'ident' && toks[j + 2]?.text !== '::' && toks[j + 2]?.text !== '(' ? [toks[j + 1]!.text] : []));
       const proof = this.eat('by');
       if (proof) this.block();
       this.eat(';');
-      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, binds, bound, names, proof, sp: sp() };
+      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, binds, bound, names, opaquePre, proof, sp: sp() };
     }
     this.error(`expected a transition statement (\`require\`, \`assert\`, \`update\`, \`init\`, \`let\`, \`if\`, \`match\`), found \`${t.text}\``);
   }

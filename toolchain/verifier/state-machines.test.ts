@@ -72,6 +72,11 @@ describe('state machine checks', () => {
     ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { birds_eye let x = 5; require(x == 5); } }', "'require' statements should not be in the scope of a `birds_eye` let-binding"],
     ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { birds_eye let x = 5; guard so >= Some(x); } }', 'a guard value must be a deterministic function'],
     ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { if true { birds_eye let x = 5; assert(x == 5); } require(true); } }', "'require' statements should not be preceeded by an assert which is in the scope of a `birds_eye` let-binding"],
+    ['fields { #[sharding(option)] pub t: Option<int> } transition!{ tr(x: int) { remove t -= Some(let x); } }', 'bound variables with the same name'],
+    ['fields { #[sharding(storage_imap)] pub v: IMap<int, int> } transition!{ tr() { withdraw v -= [5 => { let s = pre; s.v }]; } }', '`pre` cannot be used opaquely'],
+    ['fields { #[sharding(variable)] pub opt: Option<int> } transition!{ tr1() { require birds_eye let x = 5; } }', "'require' statements should not be in the scope of a `birds_eye` let-binding"],
+    ['fields { #[sharding(storage_option)] pub so: Option<int> } property!{ tr() { if true && let x = 5 { assert(x == 5); } } }', 'do not support if-let conditionals'],
+    ['fields { #[sharding(storage_option)] pub so: Option<int> } transition!{ tr() { if 0 == 0 { withdraw so -= Some(let x); assert(x == 5); } require(true); } }', "'require' statements should not be preceeded by an assert"],
   ];
   it.each(tokenizedCases)('tokenized: %s', (body, message) => {
     expect(errorsOf(body, 'tokenized_state_machine').join('\n')).toContain(message);
@@ -84,6 +89,9 @@ describe('state machine checks', () => {
     expect(errorsOf('fields { pub t: int } transition!{ tr() { } } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self) { requires(true); }').join()).toContain('the precondition and postcondition are implicit');
     expect(errorsOf('fields { pub t: int } transition!{ tr() { } } #[inductive(tr)] #[verifier::proof] fn tr_inductive(pre: Self, post: Self) { }').join()).toContain('should not be explicitly labelled');
     expect(lowerStateMachines([parseFile('sm.rs', "verus! {\nstate_machine!{ X<'a> { fields { pub t: int } }}\n}\n")])[0]!.items.flatMap((it) => (it.k === 'error' ? [it.what] : []))).toEqual(['Only generic type parameters are supported in a state machine']);
+  });
+  it('`require let` / `assert let` are read and checked, and a machine with one is not expanded: unsupported', () => {
+    expect(lower('fields { pub o: Option<int> } transition!{ tr() { require let Option::Some(x) = pre.o; } }').items.map((it) => it.k)).toEqual(['unsupported']);
   });
   it('a tokenized machine: sharding strategies are checked; a well-formed one is unsupported, never expanded', () => {
     expect(errorsOf('fields { pub t: int }', 'tokenized_state_machine')).toEqual(['tokenized state machine requires a sharding strategy']);

@@ -73,7 +73,7 @@ export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
         ? '`tokenized_state_machine!` (its sharding strategies and tokens are not modelled; only its well-formedness is checked)'
         : ++machines > 1
           ? 'a second `state_machine!` in one crate (the machines\' `State` / `Step` types would share names)'
-          : shadowingBinders(it);
+          : someLetMatch(it) ?? shadowingBinders(it);
       if (gap) {
         items.push({ k: 'unsupported', what: gap, sp: it.sp, module: it.module });
         continue;
@@ -150,7 +150,12 @@ function checkTransition(sm: StateMachineItem, t: TransitionDecl, fields: Set<st
       if (s.birdsEye && !sm.tokenized) err('`birds_eye` only makes sense for tokenized state machines', s.sp);
       if (s.birdsEye && t.kind === 'init') err('`birds_eye` has no effect in an init!', s.sp);
     }
-    if (s.k === 'require' && s.birdsEye && !sm.tokenized) err('`birds_eye` only makes sense for tokenized state machines', s.sp);
+    if ((s.k === 'require' || s.k === 'let-match') && s.birdsEye && !sm.tokenized) err('`birds_eye` only makes sense for tokenized state machines', s.sp);
+    const binders = s.k === 'let-match' ? patBinders(s.pat) : s.k === 'special' ? s.bound : [];
+    for (const n of binders) {
+      if (bound.has(n)) err(`bound variables with the same name \`${n}\` in a transition (use distinct names)`, s.sp);
+      bound.add(n);
+    }
     if (s.k === 'if-let') err('state machine transitions do not support if-let conditionals', s.sp);
     if ((s.k === 'update' || s.k === 'init' || s.k === 'special') && !fields.has(s.field)) err(`field '${s.field}' not found`, s.fieldSp);
     if (s.k === 'init' && t.kind !== 'init') err("'init' statement not allowed outside 'init' routine", s.sp);
@@ -314,6 +319,7 @@ function checkTokenizedTransition(sm: StateMachineItem, t: TransitionDecl, err: 
       if (s.k === 'update' && !['variable', 'not_tokenized'].includes(strategyOf(sm, s.field)) && sm.fields.some((f) => f.name === s.field)) err(`'update' statement not allowed for field with sharding strategy '${strategyOf(sm, s.field)}'`, s.sp);
       if (s.k !== 'special' || !sm.fields.some((f) => f.name === s.field)) continue;
       const st = strategyOf(sm, s.field);
+      if (s.opaquePre && t.kind !== 'init') err('`pre` cannot be used opaquely: only its fields may be named', s.sp);
       for (const n of s.bound) if (isReserved(n)) err(`'${n}' is a reserved identifier in a tokenized state machine`, s.sp);
       if (nested) err(`'${s.op}' statements are not supported inside conditionals`, s.sp);
       if (['variable', 'constant', 'not_tokenized'].includes(st)) {
@@ -349,10 +355,11 @@ function checkTokenizedTransition(sm: StateMachineItem, t: TransitionDecl, err: 
         const pasts = branches.map(() => ({ v: past.v }));
         branches.forEach((b, j) => scoped(b, sc, pasts[j]!));
         past.v = pasts.some((p) => p.v);
-      } else if (s.k === 'assert') {
+      } else if (s.k === 'assert' || (s.k === 'let-match' && s.kind === 'assert')) {
         if (sc) past.v = true;
-      } else if (s.k === 'require' || (s.k === 'special' && (s.op === 'remove' || s.op === 'have' || s.op === 'deposit'))) {
-        const name = s.k === 'require' ? 'require' : s.op;
+      } else if (s.k === 'require' || (s.k === 'let-match' && s.kind === 'require') || (s.k === 'special' && (s.op === 'remove' || s.op === 'have' || s.op === 'deposit'))) {
+        const name = s.k === 'special' ? s.op : 'require';
+        if (s.k === 'let-match' && s.birdsEye) sc ??= 'birds_eye';
         if (sc) err(`'${name}' statements should not be in the scope of a \`${sc}\` let-binding: preconditions of an exchange cannot depend on such bindings`, s.sp);
         else if (past.v) err(`'${name}' statements should not be preceeded by an assert which is in the scope of a \`birds_eye\` let-binding: preconditions of an exchange cannot depend on such bindings`, s.sp);
       } else if (s.k === 'special' && s.op === 'guard') {
@@ -393,6 +400,12 @@ function checkTokenizedTransition(sm: StateMachineItem, t: TransitionDecl, err: 
 function startsWithClauseCall(body: Block | null): boolean {
   const first = body?.stmts[0];
   return !!first && first.k === 'expr' && first.e.k === 'call' && first.e.callee.k === 'path' && ['requires', 'ensures'].includes(first.e.callee.segs.join('::'));
+}
+
+/** `require let` / `assert let` in a transition: read and checked, not given a meaning. */
+function someLetMatch(sm: StateMachineItem): string | null {
+  for (const t of sm.transitions) if (someStmt(t.body, (s) => s.k === 'let-match')) return `\`require let\` / \`assert let\` in transition \`${t.name}\``;
+  return null;
 }
 
 /** A match arm's binding that shadows another name of the transition: the relation carries what follows a match into its arms, where it would be captured. */
@@ -681,7 +694,7 @@ function stmtExprs(stmts: readonly TransitionStmt[]): Expr[] {
     else if (s.k === 'match') {
       out.push(s.scrut);
       for (const a of s.arms) if (a.guard) out.push(a.guard);
-    } else if (s.k === 'require' || s.k === 'assert') out.push(s.e);
+    } else if (s.k === 'require' || s.k === 'assert' || s.k === 'let-match') out.push(s.e);
     else if (s.k === 'update' || s.k === 'init') out.push(s.e, ...(s.index ? [s.index] : []));
   });
   return out;

@@ -97,6 +97,10 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // Verus's older spelling of modes: `#[verifier::spec] fn` is `spec fn`, `#[verifier::proof] let`
   // is `let tracked`, `#[verifier::spec] struct` is `ghost struct` (the parser applies them; on a
   // parameter, or against a mode written otherwise, they stay `item`)
+  // `=~=` on the datatype is extensional equality of its fields: our `==` on a datatype already is
+  // wherever its fields' `==` is (collections are canonical); the library's opaque `Multiset`
+  // gives it its own application (verifier/vcgen/expr.ts compare), equal to `==`
+  ['ext_equal', ['type']],
   ['spec', ['fn', 'stmt', 'type']],
   ['proof', ['fn', 'stmt', 'type']],
 ]);

@@ -1641,7 +1641,8 @@ class Parser {
       if (this.peek().kind === 'ident' && CLAUSE_KEYWORDS.has(this.peek().text) && !this.is('.', 1) && !this.is('::', 1)) return;
       // `#![verifier::proof_note("..")]` before a clause: a message decoration (any other
       // attribute makes the function unsupported)
-      if (this.is('#')) {
+      // (`#[trigger] e` opening a clause is the trigger of its first term, not an attribute)
+      if (this.is('#') && !(this.is('[', 1) && this.peek(2).text === 'trigger')) {
         // (Verus counts `proof_note` and `custom_err` together, as on assertions)
         const notes = this.innerAttrs('stmt').filter((a) => /^verifier(::|\()(proof_note|custom_err)\b/.test(a.text));
         if (notes.length > 1) this.error('at most one `proof_note` attribute is allowed', notes[1]!.sp);

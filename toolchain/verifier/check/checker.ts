@@ -295,6 +295,8 @@ class Checker {
     const perFn: { fn: FnItem; errors: CheckError[] }[] = [];
     const moduleUses = moduleBroadcastUses(this.crate.files);
     const moduleTargets = new Map([...moduleUses.values()].map((u) => [u.item, broadcastTargets(this.crate, u.item.names, null)]));
+    const defaultGroup = this.crate.broadcastGroups.get('group_vstd_default')?.filter((g) => isLibraryFile(g.file)) ?? [];
+    const vstdDefaults = defaultGroup.length === 1 ? broadcastTargets(this.crate, [{ segs: ['group_vstd_default'], sp: defaultGroup[0]!.item.sp }], null).lemmas : [];
     // trait method declarations: their signatures and clauses, read by generic callers
     // (a default method is an item of its file, checked below)
     for (const decl of this.traitDecls().filter((d) => !d.body)) perFn.push({ fn: decl, errors: this.guard(() => this.checkFn(decl), decl) });
@@ -320,6 +322,12 @@ class Checker {
             if (tg.unsupported && !this.out.fnUnsupported.has(it)) this.out.fnUnsupported.set(it, tg.unsupported);
             this.out.moduleBroadcasts.set(it, tg.lemmas.map((lemma) => ({ lemma, sp: mu.item.sp })));
             for (const lemma of tg.lemmas) this.useLemma(it, lemma.item, mu.item.sp);
+          }
+          // vstd's default broadcast group holds in every function of a crate that uses the
+          // library, as in Verus (the library's axioms of its external types: multiset.rs)
+          if (vstdDefaults.length && !isLibraryFile(f.path)) {
+            const have = this.out.moduleBroadcasts.get(it) ?? [];
+            this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
           }
           const lt = checkReturnLifetimes(it, (e) => this.calleeItem(e, it));
           errors.push(...lt.errors);
@@ -1937,7 +1945,8 @@ class Checker {
     // `a + b` / `a - b` / `a * b` / `a <= b` on a built-in collection without a built-in meaning for
     // it: Verus's `spec_add` / `spec_sub` / `spec_mul` / `spec_le`, from the standard library
     const named = { '+': 'spec_add', '-': 'spec_sub', '*': 'spec_mul', '<=': 'spec_le' }[op];
-    const owner = lt.k === 'set' ? 'Set' : lt.k === 'map' ? 'Map' : null;
+    // (a datatype with the method: the library's `Multiset`, a crate's own type)
+    const owner = lt.k === 'set' ? 'Set' : lt.k === 'map' ? 'Map' : (lt.k === 'struct' || lt.k === 'enum') && named && this.crate.fns.has(`${lt.name}::${named}`) ? lt.name : null;
     if (node && named && owner) {
       const info = this.crate.fn(`${owner}::${named}`, sp);
       if (info?.item.params[0]?.isSelf) {
@@ -1974,6 +1983,12 @@ class Checker {
       }
       // (Verus: in ghost code a char is its code point, comparable with any integer)
       if (g && ((lt.k === 'char' && isIntLike(rt)) || (isIntLike(lt) && rt.k === 'char'))) return C_BOOL;
+      // an order exists on numbers, characters and booleans only (a datatype's `<=` is its `spec_le`, above)
+      const unordered = (t: CTy) => ['struct', 'enum', 'seq', 'set', 'map', 'tuple', 'array', 'fn', 'closure', 'str'].includes(t.k);
+      if (op !== '==' && op !== '!=' && (unordered(lt) || unordered(rt))) {
+        this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(unordered(lt) ? lt : rt, this.vars)}\``, sp);
+        return C_BOOL;
+      }
       this.unify(lt, rt, r.sp);
       return C_BOOL;
     }

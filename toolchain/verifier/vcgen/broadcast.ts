@@ -4,24 +4,106 @@
 // triggered by the `#[trigger]` terms of r and e together (one multi-pattern, as Verus), or, when
 // there are none, by automatic selection. The lemma itself is verified as any proof fn; using its
 // fact is sound because the checking phase refuses a lemma that reaches its own use.
+// A generic lemma (`p<V>(m: Multiset<V>)`) is a fact per instantiation: generics are monomorphic
+// here, so its type parameters take the types this function's own code has that its parameter
+// types match (`Multiset<int>` in the function: `V = int`). Each instance is the lemma at those
+// types, so it holds; an instantiation not found only leaves that fact out (incompleteness).
 // Invariant: the fact is built from the lemma's contract alone, closed (its only variables are its
 // bound parameters), so it is the same fact in every function; a lemma whose fact cannot be built
 // makes the using function `unsupported` or an `error`, never a silently missing fact.
 
 import type { Sp } from '../ast';
-import { ResolveError, type FnInfo } from '../resolver';
+import { ResolveError, substTy, tyEq, tyKey, type FnInfo, type Ty, type TyEnv } from '../resolver';
+import type { Expr, FnItem } from '../ast';
 import { and, implies, quote, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type Mode } from './state';
 import { autoTriggers, termVars, triggerable } from './quantifiers';
 import type { FnGen } from './gen';
 
+/** At most this many instances of one generic lemma in one function (the first found). */
+const MAX_INSTANCES = 16;
+
 export class BroadcastMethods {
-  broadcastFact(this: FnGen, info: FnInfo, sp: Sp): Term {
+  /** The facts a `broadcast use` of `info` gives this function: one, or one per instantiation of a generic lemma. */
+  broadcastFacts(this: FnGen, info: FnInfo, sp: Sp): Term[] {
+    if (!info.item.generics.length) return [this.broadcastFact(info, sp, new Map())];
+    return this.broadcastInstantiations(info.item).map((env) => this.broadcastFact(info, sp, env));
+  }
+
+  /**
+   * The instantiations of a generic lemma's type parameters that its parameter types take among
+   * the types of this function's code (its parameters, result, and every typed expression, with
+   * the types inside them): each parameter type matched alone, then pairs merged, complete ones kept.
+   */
+  broadcastInstantiations(this: FnGen, lemma: FnItem): TyEnv[] {
+    const generics = new Set(lemma.generics);
+    const candidates = this.typesOfFunction();
+    // the lemma's parameter types, and the types of its clauses' expressions (a lemma may have
+    // no parameter of a type it is about: `axiom_len_empty<V>()`)
+    const patterns = new Map<string, Ty>();
+    for (const p of lemma.params) {
+      const t = this.crate.resolveType(p.ty, lemma);
+      patterns.set(tyKey(t), t);
+    }
+    for (const t of exprTypesIn([lemma.requires, lemma.ensures], this.cvc.checked.exprTypes)) patterns.set(tyKey(t), t);
+    const partial: Map<string, Ty>[] = [];
+    for (const pattern of patterns.values()) {
+      // (a bare type parameter matches every type: it instantiates nothing by itself)
+      if (pattern.k === 'param') continue;
+      for (const c of candidates) {
+        const m = new Map<string, Ty>();
+        if (matchTy(pattern, c, generics, m) && m.size) partial.push(m);
+      }
+    }
+    const merged = [...partial];
+    for (const a of partial) for (const b of partial) if (a !== b) {
+      const m = new Map(a);
+      if ([...b].every(([k, v]) => !m.has(k) || tyEq(m.get(k)!, v))) for (const [k, v] of b) m.set(k, v);
+      merged.push(m);
+    }
+    const out: TyEnv[] = [];
+    const seen = new Set<string>();
+    for (const m of merged) {
+      if (m.size !== generics.size) continue;
+      const key = lemma.generics.map((g) => tyKey(m.get(g)!)).join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(m);
+      if (out.length >= MAX_INSTANCES) break;
+    }
+    return out;
+  }
+
+  /** The types this function's code has (at its instantiation), with the types inside them. */
+  typesOfFunction(this: FnGen): Ty[] {
+    if (this.functionTypes) return this.functionTypes;
+    const f = this.info.item;
+    const found = new Map<string, Ty>();
+    const add = (t: Ty): void => {
+      const k = tyKey(t);
+      if (found.has(k)) return;
+      found.set(k, t);
+      switch (t.k) {
+        case 'struct': case 'enum': return t.args.forEach(add);
+        case 'seq': case 'set': case 'array': return add(t.elem);
+        case 'map': add(t.key); return add(t.val);
+        case 'tuple': return t.elems.forEach(add);
+        case 'fn': case 'closure': t.params.forEach(add); return add(t.ret);
+        default: return;
+      }
+    };
+    for (const p of this.paramTypes(f)) add(p.ty);
+    add(this.retType(f));
+    for (const t of exprTypesIn([f.requires, f.ensures, f.body], this.cvc.checked.exprTypes)) add(substTy(t, this.cur.env));
+    this.functionTypes = [...found.values()];
+    return this.functionTypes;
+  }
+
+  broadcastFact(this: FnGen, info: FnInfo, sp: Sp, env: TyEnv): Term {
     const f = info.item;
-    if (f.generics.length) throw new Unsupported(`\`broadcast use\` of the generic lemma \`${info.qname}\``, sp);
     if (f.ret) throw new Unsupported(`\`broadcast use\` of \`${info.qname}\`, a lemma with a return value`, sp);
-    const ps = this.paramTypes(f);
+    const ps = this.paramTypes(f, env);
     if (ps.some((p) => p.mut)) throw new Unsupported(`\`broadcast use\` of \`${info.qname}\`, a lemma with a \`&mut\` parameter`, sp);
     this.callees.add(info.key);
     const st = new State();
@@ -45,8 +127,7 @@ export class BroadcastMethods {
     let req: Term[];
     let ens: Term[];
     try {
-      req = f.requires.map((r) => this.ev(r, st, m).t);
-      ens = f.ensures.map((e) => this.ev(e, st, m).t);
+      [req, ens] = this.inItem(f, env, () => [f.requires.map((r) => this.ev(r, st, m).t), f.ensures.map((e) => this.ev(e, st, m).t)]);
     } finally {
       this.fnCtx = saved;
     }
@@ -63,4 +144,38 @@ export class BroadcastMethods {
     }
     return quantifier('forall', binders, body, groups, { k: 'axiom', name: `broadcast:${info.qname}` });
   }
+}
+
+/** Whether `concrete` is `pattern` with its `generics` replaced (`out` gets and must agree with the replacements). */
+function matchTy(pattern: Ty, concrete: Ty, generics: ReadonlySet<string>, out: Map<string, Ty>): boolean {
+  if (pattern.k === 'param' && generics.has(pattern.name)) {
+    const prev = out.get(pattern.name);
+    if (prev) return tyEq(prev, concrete);
+    out.set(pattern.name, concrete);
+    return true;
+  }
+  const all = (ps: readonly Ty[], cs: readonly Ty[]) => ps.length === cs.length && ps.every((p, i) => matchTy(p, cs[i]!, generics, out));
+  switch (pattern.k) {
+    case 'struct': case 'enum': return concrete.k === pattern.k && concrete.name === pattern.name && all(pattern.args, concrete.args);
+    case 'seq': case 'set': return concrete.k === pattern.k && matchTy(pattern.elem, concrete.elem, generics, out);
+    case 'array': return concrete.k === 'array' && concrete.len === pattern.len && matchTy(pattern.elem, concrete.elem, generics, out);
+    case 'map': return concrete.k === 'map' && matchTy(pattern.key, concrete.key, generics, out) && matchTy(pattern.val, concrete.val, generics, out);
+    case 'tuple': return concrete.k === 'tuple' && all(pattern.elems, concrete.elems);
+    case 'fn': return concrete.k === 'fn' && all(pattern.params, concrete.params) && matchTy(pattern.ret, concrete.ret, generics, out);
+    default: return tyEq(pattern, concrete);
+  }
+}
+
+/** The types the checking phase recorded for the expressions under `node`. */
+function exprTypesIn(node: unknown, exprTypes: ReadonlyMap<Expr, Ty>): Ty[] {
+  const out: Ty[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const t = exprTypes.get(n as Expr);
+    if (t) out.push(t);
+    for (const [k, v] of Object.entries(n)) if (k !== 'sp') visit(v);
+  };
+  visit(node);
+  return out;
 }

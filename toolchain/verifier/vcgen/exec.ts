@@ -62,7 +62,7 @@ export class ExecMethods {
     // about `x`); a `&mut` parameter is its current referent (`old(x)` is its entry value).
     const entry = new Map(st.scopes[0]!);
     // the module-level `broadcast use`: its lemmas' facts hold in the whole function
-    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) this.assume(st, this.broadcastFact(u.lemma, u.sp));
+    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) for (const fact of this.broadcastFacts(u.lemma, u.sp)) this.assume(st, fact);
     const retTy = this.retType(f);
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';
@@ -392,7 +392,7 @@ export class ExecMethods {
         // the checking phase resolved the names (groups expanded); each lemma's fact holds from here on
         const lemmas = this.cvc.checked.broadcastUses.get(s);
         if (!lemmas) throw new Unsupported('`broadcast use` not resolved by the checking phase', s.sp);
-        for (const info of lemmas) this.assume(st, this.broadcastFact(info, s.sp));
+        for (const info of lemmas) for (const fact of this.broadcastFacts(info, s.sp)) this.assume(st, fact);
         return { t: 'true', ty: UNIT };
       }
       case 'unsupported':

@@ -7,6 +7,8 @@
 import { byWidth, rangeBounds, rangeTerms } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { wrapperPattern } from '../ast';
+import { hasVerifierAttr } from '../../syntax/attributes';
+import { isLibraryFile } from '../library/load';
 import { BOOL, CHAR, INT, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, quote, sortOf, strLiteralTerm, type Datatype, type Term } from '../smt';
 import { quantifier } from '../qid';
@@ -338,6 +340,19 @@ export class ExprMethods {
   compare(this: FnGen, op: string, a: V, b: V, sp: Sp): V {
     a = this.fit(a, b.ty);
     b = this.fit(b, a.ty);
+    // `=~=` on a library type with extensional equality and uninterpreted operations (`Multiset`):
+    // an application of its own, equal to `==`, so the library's axiom about it has a term to
+    // trigger on
+    if (op === '=~=' || op === '!~=' || op === '=~~=' || op === '!~~=') {
+      const ty = a.ty;
+      const def = ty.k === 'struct' ? this.crate.structs.get(ty.name)?.[0] : undefined;
+      if (def && isLibraryFile(def.file) && hasVerifierAttr(def.item.attrs ?? [], 'ext_equal')) {
+        const sort = sortOf(ty);
+        const f = this.opFun(ty, 'ext_eq', [['a', sort], ['b', sort]], 'Bool', (x, y) => eq(x, y));
+        const app: Term = [f, a.t, b.t];
+        return { t: op.startsWith('!') ? not(app) : app, ty: BOOL };
+      }
+    }
     switch (op) {
       case '==': case '=~=': case '=~~=': case '===': return { t: eq(a.t, b.t), ty: BOOL };
       case '!=': case '!~=': case '!~~=': case '!==': return { t: not(eq(a.t, b.t)), ty: BOOL };

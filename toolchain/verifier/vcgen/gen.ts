@@ -55,6 +55,8 @@ export class FnGen {
   callees = new Set<string>();
   counter = new Map<string, number>();
   qcount = 0;
+  /** The types of this function's code, for instantiating generic broadcast lemmas (vcgen/broadcast.ts). */
+  functionTypes: import('../resolver').Ty[] | null = null;
   /** Deferred recursion checks: callee key -> obligations to keep if recursive */
   recCalls: { callee: string; ob: () => Obligation }[] = [];
   fnCtx: FnCtx | null = null;

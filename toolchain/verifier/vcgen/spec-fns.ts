@@ -212,6 +212,12 @@ export class SpecFnMethods {
     def.dflts = this.sorts.dfltsUsed();
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
+      // an uninterpreted (or trusted) spec fn's result is still a value of its type (`-> nat`: at least 0)
+      if (!rec) {
+        const app0: Term = ps.length ? [name, ...ps.map((p) => quote(`${p.name}@`))] : name;
+        const inv = this.typeInv(app0, retTy);
+        if (inv !== 'true') def.lines.push(['assert', ps.length ? quantifier('forall', sig, inv, [[app0]], { k: 'axiom', name: `${name}.result` }) : inv]);
+      }
       return;
     }
     if (!rec) {
@@ -266,7 +272,7 @@ export class SpecFnMethods {
     for (const r of f.requires.concat(f.recommends)) void r; // recommends are not checked
     if (!f.body) return;
     // the module-level `broadcast use`: its lemmas' facts hold in the termination check too
-    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) this.assume(st, this.broadcastFact(u.lemma, u.sp));
+    for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) for (const fact of this.broadcastFacts(u.lemma, u.sp)) this.assume(st, fact);
     const scc = this.cvc.scc.get(this.info.key);
     const selfRec = this.cvc.recursive.has(this.info.key);
     const m = this.specMode([]);

@@ -255,7 +255,8 @@ mod bc_mod_spec {
         assume(false);
     }
 
-    // A generic lemma is not modelled as a fact: its users are unsupported, not silently without it.
+    // A generic lemma is a fact per instantiation its parameter types take among the types of the
+    // using function's code; a bare type parameter (`a: A`) instantiates nothing by itself.
     // expect: verified
     pub broadcast proof fn bc_generic_fact<A>(a: A)
         ensures #[trigger] bc_generic_pred(a),
@@ -295,13 +296,98 @@ mod bc_mod_spec {
 
         broadcast use super::bc_generic_fact;
 
-        // expect: unsupported
+        // expect: verified
         spec fn bc_down_generic(x: nat) -> int
             decreases x,
         {
             if x == 0 { 0 } else { bc_down_generic((x - 1) as nat) + 1 }
         }
     }
+}
+
+// ---- generic broadcast lemmas: instantiated at the types the using function has
+
+pub struct BcBox<A> {
+    pub v: A,
+}
+
+// expect: verified
+pub uninterp spec fn bc_box_get<A>(b: BcBox<A>) -> A;
+
+// expect: verified
+pub broadcast proof fn bc_box_fact<A>(b: BcBox<A>)
+    ensures #[trigger] bc_box_get(b) == b.v,
+{
+    assume(false);
+}
+
+// `#[trigger]` opening an ensures clause is a trigger (one multi-pattern with the other)
+// expect: verified
+pub uninterp spec fn bc_two(x: int, y: int) -> int;
+
+// expect: verified
+pub broadcast proof fn bc_two_le(x: int, y: int)
+    ensures #[trigger] bc_two(x, y) <= #[trigger] bc_shrink_int(x),
+{
+    assume(false);
+}
+
+// expect: verified
+pub uninterp spec fn bc_shrink_int(x: int) -> int;
+
+mod bc_generic_users {
+    use super::*;
+
+    broadcast use super::bc_box_fact, super::bc_two_le;
+
+    // expect: verified
+    proof fn bc_box_at_int(b: BcBox<int>)
+        ensures bc_box_get(b) == b.v,
+    {
+    }
+
+    // generic code: the lemma at the function's own type parameter
+    // expect: verified
+    proof fn bc_box_at_param<T>(b: BcBox<T>)
+        ensures bc_box_get(b) == b.v,
+    {
+    }
+
+    // expect: verified
+    proof fn bc_box_nested(b: BcBox<BcBox<bool>>)
+        ensures bc_box_get(bc_box_get(b)) == b.v.v,
+    {
+    }
+
+    // expect: failed postcondition
+    proof fn bc_box_wrong(b: BcBox<int>)
+        ensures bc_box_get(b) == b.v + 1,
+    {
+    }
+
+    // expect: verified
+    proof fn bc_two_used(a: int) {
+        assert(bc_two(a, 7) <= bc_shrink_int(a));
+    }
+
+    // expect: failed assertion
+    proof fn bc_two_not_strict(a: int) {
+        assert(bc_two(a, 7) < bc_shrink_int(a));
+    }
+}
+
+// an uninterpreted spec fn's result is a value of its type
+// expect: verified
+pub uninterp spec fn bc_small(x: int) -> u8;
+
+// expect: verified
+proof fn bc_small_in_range(x: int) {
+    assert(0 <= bc_small(x) <= 255);
+}
+
+// expect: failed assertion
+proof fn bc_small_not_known(x: int) {
+    assert(bc_small(x) < 255);
 }
 
 mod bc_mod_two {

@@ -22,11 +22,16 @@ import { autoTriggers, termVars, triggerable } from './quantifiers';
 import type { FnGen } from './gen';
 
 /** At most this many instances of one generic lemma in one function (the first found). */
+const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
+
 const MAX_INSTANCES = 16;
 
 export class BroadcastMethods {
   /** The facts a `broadcast use` of `info` gives this function: one, or one per instantiation of a generic lemma. */
   broadcastFacts(this: FnGen, info: FnInfo, sp: Sp): Term[] {
+    // a lemma with a construct not modelled has no fact we could state: its user is not verified
+    const gap = this.cvc.checked.fnUnsupported.get(info.item) ?? (info.item.unsupportedAttrs?.[0] ? { message: `attribute \`#[${info.item.unsupportedAttrs[0].attr}]\`` } : undefined);
+    if (gap) throw new Unsupported(`\`broadcast use\` of \`${info.qname}\`, which is not supported (${gap.message.replace(/^unsupported: /, '')})`, sp);
     if (!info.item.generics.length) return [this.broadcastFact(info, sp, new Map())];
     return this.broadcastInstantiations(info.item).map((env) => this.broadcastFact(info, sp, env));
   }
@@ -49,9 +54,10 @@ export class BroadcastMethods {
     for (const t of exprTypesIn([lemma.requires, lemma.ensures], this.cvc.checked.exprTypes)) patterns.set(tyKey(t), t);
     const partial: Map<string, Ty>[] = [];
     for (const pattern of patterns.values()) {
-      // (a bare type parameter matches every type: it instantiates nothing by itself)
-      if (pattern.k === 'param') continue;
-      for (const c of candidates) {
+      // (a bare type parameter would match every type: a bounded one takes only this function's
+      // own type parameters that have its bounds, as generic code instantiates a bounded lemma)
+      if (pattern.k === 'param' && !this.hasBoundsOf(lemma, pattern.name, candidates)) continue;
+      for (const c of pattern.k === 'param' ? candidates.filter((c) => c.k === 'param' && this.hasBoundsOf(lemma, pattern.name, [c])) : candidates) {
         const m = new Map<string, Ty>();
         if (matchTy(pattern, c, generics, m) && m.size) partial.push(m);
       }
@@ -73,6 +79,18 @@ export class BroadcastMethods {
       if (out.length >= MAX_INSTANCES) break;
     }
     return out;
+  }
+
+  /**
+   * Whether some of `candidates` is a type parameter of this function with every trait bound the
+   * lemma's parameter `g` has (a bounded lemma instantiates only at parameters bound alike).
+   */
+  hasBoundsOf(this: FnGen, lemma: FnItem, g: string, candidates: Ty[]): boolean {
+    const want = (lemma.genericParams?.find((p) => p.name === g)?.bounds ?? []).filter((b) => !MARKER_TRAITS.has(b.name)).map((b) => b.name);
+    // (an unbounded `a: A` would take every type parameter: it instantiates nothing by itself)
+    if (!want.length) return false;
+    const own = this.info.item.genericParams ?? [];
+    return candidates.some((c) => c.k === 'param' && own.some((p) => p.name === c.name && p.kind === 'type' && want.every((w) => p.bounds.some((b) => b.name === w))));
   }
 
   /** The types this function's code has (at its instantiation), with the types inside them. */

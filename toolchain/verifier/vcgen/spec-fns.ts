@@ -203,6 +203,10 @@ export class SpecFnMethods {
     }
     this.sorts.need(retTy);
     for (const p of ps) this.sorts.need(p.ty);
+    // an uninterpreted (or trusted) spec fn's result is still a value of its type (`-> nat`: at
+    // least 0); built before the sorts and defaults it uses are collected below
+    const app0: Term = ps.length ? [name, ...ps.map((p) => quote(`${p.name}@`))] : name;
+    const resultInv = body === null && !rec ? this.typeInv(app0, retTy) : 'true';
     def.deps = new Set([...this.specUsed].filter((k) => k !== this.specKey));
     def.usesMul = this.usesMul;
     def.axioms = this.axioms;
@@ -212,12 +216,7 @@ export class SpecFnMethods {
     def.dflts = this.sorts.dfltsUsed();
     if (body === null) {
       def.lines = [`(declare-fun ${name} (${rec ? 'Fuel ' : ''}${argSorts}) ${retSort})`];
-      // an uninterpreted (or trusted) spec fn's result is still a value of its type (`-> nat`: at least 0)
-      if (!rec) {
-        const app0: Term = ps.length ? [name, ...ps.map((p) => quote(`${p.name}@`))] : name;
-        const inv = this.typeInv(app0, retTy);
-        if (inv !== 'true') def.lines.push(['assert', ps.length ? quantifier('forall', sig, inv, [[app0]], { k: 'axiom', name: `${name}.result` }) : inv]);
-      }
+      if (resultInv !== 'true') def.lines.push(['assert', ps.length ? quantifier('forall', sig, resultInv, [[app0]], { k: 'axiom', name: `${name}.result` }) : resultInv]);
       return;
     }
     if (!rec) {

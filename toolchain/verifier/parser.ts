@@ -1560,7 +1560,10 @@ class Parser {
     if (close >= 0 && close + 1 > errorAt) this.i = close + 1;
   }
 
-  /** `decreases_when(c);` / `decreases_by(g);` statements that open a body: moved to the item. */
+  /**
+   * The statements that open a body and belong to the function: `decreases_when(c);`,
+   * `decreases_by(g);`, and Verus's older clauses (`requires(e);`, ..): moved to the item.
+   */
   terminationHints(fn: FnItem): void {
     const stmts = fn.body!.stmts;
     for (;;) {
@@ -1569,8 +1572,13 @@ class Parser {
       if (!e || e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1 || e.args.length !== 1) return;
       const which = e.callee.segs[0];
       const arg = e.args[0]!;
+      // Verus's older clause syntax: `requires(e);` / `requires([a, b]);` (also `ensures`,
+      // `recommends`, `decreases`) first in the body (an `ensures` naming the result, with a
+      // closure, stays a call: an error)
+      const clause = which === 'requires' ? fn.requires : which === 'ensures' ? fn.ensures : which === 'recommends' ? fn.recommends : which === 'decreases' ? fn.decreases : null;
       if (which === 'decreases_when' && !fn.decreasesWhen) fn.decreasesWhen = arg;
       else if (which === 'decreases_by' && !fn.decreasesBy && arg.k === 'path') fn.decreasesBy = { path: arg, sp: e.sp };
+      else if (clause && arg.k !== 'closure') clause.push(...(arg.k === 'array' ? arg.elems : [arg]));
       else return;
       stmts.shift();
     }
@@ -2718,7 +2726,8 @@ class Parser {
         this.next();
         const open = this.next().text;
         const close = open === '(' ? ')' : open === '[' ? ']' : '}';
-        const name = segs[0]!;
+        // (vstd's `iset!` / `imap!` build the same possibly infinite collections as `set!` / `map!` here)
+        const name = segs[0] === 'iset' ? 'set' : segs[0] === 'imap' ? 'map' : segs[0]!;
         if (name === 'vec') return this.vecMacro(close, s);
         if (name === 'map') {
           // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`

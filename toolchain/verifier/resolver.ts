@@ -224,6 +224,20 @@ export function tyEq(a: Ty, b: Ty): boolean {
 export type TyEnv = ReadonlyMap<string, Ty>;
 
 /** `t` with the parameters of `env` replaced (those not in `env` stay). */
+/**
+ * The built-in collection a type or path name stands for: `Seq`, `Set`, `Map`, and vstd's `ISet`
+ * / `IMap` (its possibly infinite set and map), which are this verifier's `Set` / `Map`: those are
+ * not known to be finite either (vstd's finite `Set` / `Map` are read with fewer facts, never more).
+ */
+export function builtinCollection(name: string | undefined): 'Seq' | 'Set' | 'Map' | null {
+  switch (name) {
+    case 'Seq': return 'Seq';
+    case 'Set': case 'ISet': return 'Set';
+    case 'Map': case 'IMap': return 'Map';
+    default: return null;
+  }
+}
+
 export function substTy(t: Ty, env: TyEnv): Ty {
   if (!env.size) return t;
   switch (t.k) {
@@ -587,8 +601,8 @@ export class Crate {
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };
         if (name === 'Seq') return { k: 'seq', elem: arg(0) };
-        if (name === 'Set') return { k: 'set', elem: arg(0) };
-        if (name === 'Map') return { k: 'map', key: arg(0), val: arg(1) };
+        if (builtinCollection(name) === 'Set') return { k: 'set', elem: arg(0) };
+        if (builtinCollection(name) === 'Map') return { k: 'map', key: arg(0), val: arg(1) };
         const alias = this.aliases.get(name);
         if (alias) {
           // a generic alias is its type at the written arguments

@@ -10,7 +10,8 @@
 //   }}
 //
 // becomes, in a module `X`: a ghost struct `State` of the fields; per transition the spec fns
-// `State::tr(pre, post, k)` (its relation) and `State::tr_strong(..)`; per `init!` the spec fn
+// `State::tr(pre, post, k)` (its relation), `State::tr_strong(..)` and `State::tr_enabled(pre, k)`;
+// per `init!` the spec fn
 // `State::initialize(post, a)`; `State::invariant(&self)`, the conjunction of the `#[invariant]`
 // fns; the enums `Step` / `Config` and `State::next_by` / `next` / `init_by` / `init`; each
 // `#[inductive]` lemma with its contract (the relation and the invariant before, the invariant
@@ -474,7 +475,11 @@ function expandStateMachine(sm: StateMachineItem): Item[] {
     const states = t.kind === 'init' ? [param('post', selfTy, t.nameSp)] : [param('pre', selfTy, t.nameSp), param('post', selfTy, t.nameSp)];
     out.push(method(t.name, 'spec', [...states, ...params], boolTy, relation(simple, false, t.nameSp), t.nameSp));
     if (t.kind !== 'init') out.push(method(`${t.name}_strong`, 'spec', [...states, ...params], boolTy, relation(simple, true, t.nameSp), t.nameSp));
+    // Verus's enabling condition: the weak relation without what it says of `post`
+    if (t.kind !== 'init') out.push(method(`${t.name}_enabled`, 'spec', [param('pre', selfTy, t.nameSp), ...params], boolTy, relation(withoutPosts(simple), false, t.nameSp), t.nameSp));
     if (t.kind !== 'init' && someStmt(t.body, (s) => s.k === 'assert')) out.push(safetyLemma(t, `${t.name}_asserts`, params, method, param, selfTy));
+    // `X::take_step::tr(pre, params) -> post`: the state a transition makes, where it is enabled
+    if (t.kind === 'transition') out.push(takeStep(sm, t, simple, params, param, selfTy, [...module, 'take_step']));
   }
   // Step / Config, next_by / next / init_by / init
   const steps = sm.transitions.filter((t) => t.kind === 'transition' || t.kind === 'readonly');
@@ -506,6 +511,38 @@ function expandStateMachine(sm: StateMachineItem): Item[] {
     out.push(method(isInit ? 'init' : 'next', 'spec', stateParams, boolTy, exists, sm.nameSp));
   }
   return out;
+}
+
+/**
+ * Verus's `take_step::tr(pre, params) -> (post: State)`: requires `State::tr_enabled(pre, params)`,
+ * ensures `State::tr(pre, post, params)`. Not trusted: its body builds `post` from the fields'
+ * values on each path (the relation's own `post.f == v`), so the verifier proves the contract.
+ */
+function takeStep(sm: StateMachineItem, t: TransitionDecl, simple: SimpleStmt[], params: Param[], param: (name: string, ty: TypeExpr, at: Sp) => Param, selfTy: TypeExpr, module: string[]): FnItem {
+  const at = t.nameSp;
+  const build = (list: readonly SimpleStmt[], posts: Map<string, Expr>): Expr => {
+    if (!list.length) return { k: 'struct', path: ['State'], fields: sm.fields.map((f) => ({ name: f.name, e: posts.get(f.name) ?? fieldOf('pre', f.name, at), sp: at })), base: null, sp: at };
+    const [s, ...rest] = list as [SimpleStmt, ...SimpleStmt[]];
+    switch (s.k) {
+      case 'require': case 'assert':
+        return build(rest, posts);
+      case 'post':
+        return build(rest, new Map([...posts, [s.field, s.value]]));
+      case 'let':
+        return { k: 'block', block: { stmts: [{ k: 'let', pat: s.pat, ghost: false, ty: s.ty, init: s.init, sp: s.sp }, { k: 'expr', e: build(rest, posts), semi: false, sp: s.sp }], sp: s.sp }, sp: s.sp };
+      case 'if':
+        return { k: 'if', cond: s.cond, then: exprBlock(build([...s.then, ...rest], posts)), els: { k: 'block', block: exprBlock(build([...s.els, ...rest], posts)), sp: s.sp }, sp: s.sp };
+      case 'match':
+        return { k: 'match', scrut: s.scrut, arms: s.arms.map((a) => ({ pat: a.pat, guard: a.guard, body: build([...a.body, ...rest], posts), sp: a.sp })), sp: s.sp };
+    }
+  };
+  const names = ['pre', ...params.map((p) => p.name)];
+  return {
+    k: 'fn', name: t.name, mode: 'proof', open: false, attrs: [], params: [param('pre', selfTy, at), ...params], ret: { name: 'post', ty: selfTy },
+    requires: [relCallOn('State', `${t.name}_enabled`, names, at)], ensures: [relCallOn('State', t.name, ['pre', 'post', ...params.map((p) => p.name)], at)],
+    recommends: [], decreases: [], returns: null, unsupportedClauses: [],
+    body: exprBlock(build(simple, new Map())), generics: sm.generics.map((g) => g.name), genericParams: sm.generics, selfType: null, nameSp: at, sp: at, module, vis: { k: 'pub' },
+  };
 }
 
 /** Verus's safety condition of a transition's asserts: from the invariant (and what it requires), each assert holds. */
@@ -616,6 +653,16 @@ function simplify(sm: StateMachineItem, t: TransitionDecl): SimpleStmt[] {
   return run(placePosts(sm, t), new Map()).out;
 }
 
+/** The statements without the conditions on `post`. */
+function withoutPosts(stmts: SimpleStmt[]): SimpleStmt[] {
+  return stmts.flatMap((s): SimpleStmt[] => {
+    if (s.k === 'post') return [];
+    if (s.k === 'if') return [{ ...s, then: withoutPosts(s.then), els: withoutPosts(s.els) }];
+    if (s.k === 'match') return [{ ...s, arms: s.arms.map((a) => ({ ...a, body: withoutPosts(a.body) })) }];
+    return [s];
+  });
+}
+
 /** `update f[k] = e`: a map's `insert`, a sequence's `update`. */
 function indexUpdate(cur: Expr, index: Expr, e: Expr, ty: TypeExpr, sp: Sp): Expr {
   const name = ty.k === 'path' ? ty.segs[ty.segs.length - 1] : '';
@@ -664,7 +711,8 @@ const bin = (op: '&&' | '==>' | '==', l: Expr, r: Expr, sp: Sp): Expr => ({ k: '
 const and = (l: Expr, r: Expr | null, sp: Sp): Expr => (r ? bin('&&', l, r, sp) : l);
 const fieldOf = (state: string, field: string, sp: Sp): Expr => ({ k: 'field', recv: path([state], sp), name: field, sp });
 const mcall = (recv: Expr, name: string, args: Expr[], sp: Sp): Expr => ({ k: 'method', recv, name, generics: [], args, sp, nameSp: sp });
-const relCall = (name: string, args: string[], sp: Sp): Expr => ({ k: 'call', callee: path(['Self', name], sp), args: args.map((a) => path([a], sp)), sp });
+const relCall = (name: string, args: string[], sp: Sp): Expr => relCallOn('Self', name, args, sp);
+const relCallOn = (owner: string, name: string, args: string[], sp: Sp): Expr => ({ k: 'call', callee: path([owner, name], sp), args: args.map((a) => path([a], sp)), sp });
 const invCall = (state: string, sp: Sp): Expr => mcall(path([state], sp), 'invariant', [], sp);
 const tyPath = (name: string, sp: Sp): TypeExpr => ({ k: 'path', name, segs: [name], args: [], sp });
 const exprBlock = (e: Expr): Block => ({ stmts: [{ k: 'expr', e, semi: false, sp: e.sp }], sp: e.sp });

@@ -321,11 +321,16 @@ proof fn next_preserves(s: X::State, t: X::State) requires X::State::next(s, t),
         _ => { }
     }
 }
-proof fn next_not_always_growing(s: X::State, t: X::State) requires X::State::next(s, t) ensures t.b >= s.b { }`);
+proof fn next_not_always_growing(s: X::State, t: X::State) requires X::State::next(s, t) ensures t.b >= s.b { }
+proof fn enabled_is_the_requires(s: X::State) ensures X::State::grow_enabled(s, 3), !X::State::grow_enabled(s, -1) { }
+proof fn enabled_wrong(s: X::State) ensures X::State::grow_enabled(s, -1) { }
+proof fn step_taken(s: X::State) { let t = X::take_step::grow(s, 2); assert(t.b == s.b + 2 && t.a == s.a); }
+proof fn step_not_enabled(s: X::State) { let t = X::take_step::grow(s, -2); }`);
     expect(r).toMatchObject({
       'State::initialize_inductive': 'verified', 'State::grow_inductive': 'verified', 'State::shrink_inductive': 'verified', 'State::shrink_asserts': 'verified',
       grow_spec: 'verified', grow_frame_wrong: 'failed', shrink_else_keeps: 'verified', weak_assert_is_vacuous: 'failed', strong_has_the_assert: 'verified',
       readonly_keeps: 'verified', init_spec: 'verified', next_preserves: 'verified', next_not_always_growing: 'failed',
+      enabled_is_the_requires: 'verified', enabled_wrong: 'failed', step_taken: 'verified', step_not_enabled: 'failed', grow: 'verified', shrink: 'verified',
     });
   });
   it('a transition that breaks the invariant fails its inductive lemma; an assert the invariant does not give fails its safety condition', async () => {

@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt
 import { someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -118,7 +118,7 @@ export interface CheckedCrate {
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
-const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'Ghost', 'Tracked', 'Box', 'int', 'nat', 'bool']);
+const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'ISet', 'IMap', 'Ghost', 'Tracked', 'Box', 'int', 'nat', 'bool']);
 
 // ---------------------------------------------------------------------------------------------
 // Modes
@@ -1532,7 +1532,7 @@ class Checker {
    */
   private specClosureCall(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy | null {
     if (e.callee.k !== 'path' || e.callee.segs.length !== 2 || e.callee.segs[1] !== 'new') return null;
-    const owner = e.callee.segs[0];
+    const owner = builtinCollection(e.callee.segs[0]);
     const fnArg = owner === 'Seq' ? e.args[1] : owner === 'Set' ? e.args[0] : undefined;
     if (!fnArg || fnArg.k !== 'closure' || e.args.length !== (owner === 'Seq' ? 2 : 1)) return null;
     this.requireGhost(ctx, `\`${owner}::new\``, e.sp);
@@ -2148,6 +2148,11 @@ class Checker {
     }
     // `Box<T>` is erased to `T` (the resolver): `Box::new(x)` is `x`, moved into the box
     if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && !e.callee.generics.length) return this.infer(e.args[0]!, ctx);
+    // vstd's `IMap::new(fk, fv)` (a domain predicate): not modelled
+    if (segs.length === 2 && segs[0] === 'IMap' && last === 'new') {
+      this.unsupportedHere('unsupported: `IMap::new` (a map of a domain predicate)', e.sp);
+      return C_ANY;
+    }
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) {
       // vstd's `Map::new(s, fv)`: domain `s`, `fv(k)` at each key of it
       this.requireGhost(ctx, '`Map::new`', e.sp);
@@ -2159,13 +2164,14 @@ class Checker {
       this.expect(e.args[1]!, { k: 'fn', params: [key], ret: val }, spec);
       return { k: 'map', key, val };
     }
-    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
+    const collection = segs.length === 2 ? builtinCollection(segs[0]) : null;
+    if (collection && last === 'empty') {
       this.requireGhost(ctx, `\`${segs.join('::')}\``, e.sp);
       const g = e.callee.generics.map((x) => this.resolve(x, ctx.fn ?? null));
       // (the element types come from the context when not written: VC generation reads them
       // from the recorded type)
-      if (segs[0] === 'Map') return { k: 'map', key: g[0] ?? this.vars.freshType(), val: g[1] ?? this.vars.freshType() };
-      return { k: segs[0] === 'Seq' ? 'seq' : 'set', elem: g[0] ?? this.vars.freshType() };
+      if (collection === 'Map') return { k: 'map', key: g[0] ?? this.vars.freshType(), val: g[1] ?? this.vars.freshType() };
+      return { k: collection === 'Seq' ? 'seq' : 'set', elem: g[0] ?? this.vars.freshType() };
     }
     const v = this.variant(segs, ctx, e.sp, e.callee.generics);
     if (v) {

@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import type { Expr, Sp } from '../ast';
-import { BOOL, CHAR, INT, ResolveError, UNIT, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
 import { and, eq, ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
@@ -106,21 +106,22 @@ export class CallMethods {
         return { t: [dt.ctors[1]!.ctor, v.t], ty };
       }
     }
-    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, segs[0], st, m);
+    const collection = segs.length === 2 ? builtinCollection(segs[0]) : null;
+    if ((collection === 'Seq' || collection === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, collection, st, m);
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) return this.mapNew(e, st, m);
     // (`Box<T>` is erased to `T`)
     if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && !e.callee.generics.length) return this.ev(e.args[0]!, st, m);
-    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') {
+    if (collection && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {
         const tyArgs = g.map((x) => this.synTy(x));
-        const ty: Ty = segs[0] === 'Seq' ? { k: 'seq', elem: tyArgs[0]! } : segs[0] === 'Set' ? { k: 'set', elem: tyArgs[0]! } : { k: 'map', key: tyArgs[0]!, val: tyArgs[1]! };
+        const ty: Ty = collection === 'Seq' ? { k: 'seq', elem: tyArgs[0]! } : collection === 'Set' ? { k: 'set', elem: tyArgs[0]! } : { k: 'map', key: tyArgs[0]!, val: tyArgs[1]! };
         return { t: this.emptyOf(ty), ty };
       }
       // the type the checking phase inferred from the context; else typed later by `fit`
       const ty = this.recordedType(e);
-      if (ty && ty.k === (segs[0] === 'Seq' ? 'seq' : segs[0] === 'Set' ? 'set' : 'map')) return { t: this.emptyOf(ty), ty };
-      return { t: this.placeholder(['$empty', segs[0]!], sp), ty: { k: 'tuple', elems: [] } };
+      if (ty && ty.k === (collection === 'Seq' ? 'seq' : collection === 'Set' ? 'set' : 'map')) return { t: this.emptyOf(ty), ty };
+      return { t: this.placeholder(['$empty', collection], sp), ty: { k: 'tuple', elems: [] } };
     }
     // enum variant / tuple struct constructor
     const vr = this.findVariant(segs, sp, undefined, e);

@@ -1573,13 +1573,16 @@ class Parser {
       const which = e.callee.segs[0];
       const arg = e.args[0]!;
       // Verus's older clause syntax: `requires(e);` / `requires([a, b]);` (also `ensures`,
-      // `recommends`, `decreases`) first in the body (an `ensures` naming the result, with a
-      // closure, stays a call: an error)
+      // `recommends`, `decreases`) first in the body
       const clause = which === 'requires' ? fn.requires : which === 'ensures' ? fn.ensures : which === 'recommends' ? fn.recommends : which === 'decreases' ? fn.decreases : null;
       if (which === 'decreases_when' && !fn.decreasesWhen) fn.decreasesWhen = arg;
       else if (which === 'decreases_by' && !fn.decreasesBy && arg.k === 'path') fn.decreasesBy = { path: arg, sp: e.sp };
       else if (clause && arg.k !== 'closure') clause.push(...(arg.k === 'array' ? arg.elems : [arg]));
-      else return;
+      // `ensures(|r: T| e)`: the result named `r`
+      else if (which === 'ensures' && arg.k === 'closure' && !arg.exec && arg.params.length === 1 && fn.ret && (fn.ret.name === null || fn.ret.name === arg.params[0]!.name)) {
+        fn.ret = { ...fn.ret, name: arg.params[0]!.name };
+        fn.ensures.push(...(arg.body.k === 'array' ? arg.body.elems : [arg.body]));
+      } else return;
       stmts.shift();
     }
   }

@@ -901,4 +901,52 @@ proof fn va_unknown_vstd_group() {
     assert(true);
 }
 
+
+// ---- ISet / IMap: vstd's possibly infinite set and map are the verifier's Set / Map
+
+// expect: verified
+pub proof fn api_iset_new() {
+    let nonneg = ISet::new(|i: int| i >= 0);
+    assert(nonneg.contains(3));
+    let s: ISet<nat> = iset![9];
+    assert(s.contains(9) && !s.contains(8));
+    let m: IMap<int, int> = imap![1 => 5];
+    assert(m[1] == 5);
+    assert(IMap::<int, int>::empty().insert(2, 3)[2] == 3);
+}
+
+// expect: failed assertion
+pub proof fn api_iset_new_negative() {
+    let nonneg = ISet::new(|i: int| i >= 0);
+    assert(nonneg.contains(-3));
+}
+
+// ---- Verus's older clause syntax: `requires(e);` / `ensures(e);` opening the body
+
+// expect: verified
+pub proof fn api_old_clauses(x: int) -> int {
+    requires(x > 0);
+    ensures(|r: int| r == x);
+    assert(x > 0);
+    x
+}
+
+// expect: failed postcondition
+pub proof fn api_old_clauses_result(x: int) -> int {
+    ensures(|r: int| r > x);
+    x
+}
+
+// expect: verified
+pub proof fn api_old_clauses_plain(x: int) {
+    requires([x > 0, x < 10]);
+    ensures(x * 1 == x);
+    assert(x < 10);
+}
+
+// expect: failed precondition
+pub proof fn api_old_clauses_caller() {
+    api_old_clauses_plain(20);
+}
+
 } // verus!

@@ -64,7 +64,10 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const gap = traitGap(trait, traits);
     if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.k === 'error' ? 'a trait with errors' : gap.what})`, sp: impl.traitSp };
     if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
-    if (found[0]!.file !== file) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
+    // (a trait whose methods have clauses: copied into the impl, they would be reported in the
+    // impl's file at the trait's places; one without any, such as vstd's `View`, copies nothing)
+    const hasClauses = trait.methods.some((m) => m.requires.length || m.ensures.length || m.recommends.length || m.decreases.length || m.returns);
+    if (found[0]!.file !== file && hasClauses) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
     // (bounds by the crate's modelled traits are checked where the impl is used: check/checker.ts)
     const modelled = (b: TraitBound) => !b.maybe && !b.fnSig && (!b.hasArgs || !!b.args) && traits.get(b.name)?.length === 1 && !traitGap(traits.get(b.name)![0]!.item, traits);
     const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !((MARKER_TRAITS.has(b.name) && !b.hasArgs && !b.maybe) || modelled(b)));

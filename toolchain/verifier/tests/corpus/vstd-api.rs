@@ -949,4 +949,52 @@ pub proof fn api_old_clauses_caller() {
     api_old_clauses_plain(20);
 }
 
+
+// ---- vstd's `View` trait: `x@` is the impl's `view`; generic code calls it through the bound
+
+pub struct ApiPair {
+    pub a: u8,
+    pub b: u8,
+}
+
+impl View for ApiPair {
+    type V = (int, int);
+
+    // expect: verified
+    open spec fn view(&self) -> (int, int) {
+        (self.a as int, self.b as int)
+    }
+}
+
+// expect: verified
+fn api_view_swap(p: ApiPair) -> (r: ApiPair)
+    ensures r@ == (p@.1, p@.0),
+{
+    ApiPair { a: p.b, b: p.a }
+}
+
+// expect: failed postcondition
+fn api_view_swap_is_not_identity(p: ApiPair) -> (r: ApiPair)
+    ensures r@ == p@,
+{
+    ApiPair { a: p.b, b: p.a }
+}
+
+// expect: verified
+spec fn api_view_first<T: View<V = (int, int)>>(x: T) -> int {
+    x.view().0
+}
+
+// expect: verified
+proof fn api_view_first_of_pair(p: ApiPair)
+    ensures api_view_first(p) == p.a,
+{
+}
+
+// expect: failed postcondition
+proof fn api_view_first_is_not_b(p: ApiPair)
+    ensures api_view_first(p) == p.b,
+{
+}
+
 } // verus!

@@ -488,7 +488,7 @@ export interface BroadcastGroupItem {
 
 /**
  * A statement of a state machine's `init!` / `transition!` / `readonly!` / `property!` body
- * (Verus's state-machine language; state-machines.ts gives it meaning). `pre.f` names a field of
+ * (Verus's state-machine language; state-machines/ gives it meaning). `pre.f` names a field of
  * the state before; fields are written with `init` / `update`.
  */
 export type TransitionStmt =
@@ -537,7 +537,7 @@ export interface TransitionDecl {
 
 /**
  * `state_machine!{ Name<..> { fields { .. } init!{..} transition!{..} .. } }` (and
- * `tokenized_state_machine!`) as written; state-machines.ts expands it into ordinary items.
+ * `tokenized_state_machine!`) as written; state-machines/ expands it into ordinary items.
  */
 export interface StateMachineItem {
   k: 'state-machine';

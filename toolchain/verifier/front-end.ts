@@ -10,7 +10,7 @@ import { parseFile } from './parser';
 import { lowerTraits } from './traits';
 import { lowerExternalSpecs } from './external-specs';
 import { lowerLocalBorrows } from './local-borrows';
-import { lowerStateMachines } from './state-machines';
+import { lowerStateMachines } from './state-machines/index';
 import { Crate, ResolveError, fnQname } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';

@@ -636,7 +636,7 @@ class Parser {
    * `state_machine!{ Name<..> { .. } }` / `tokenized_state_machine!{ .. }`, read as written: the
    * `fields` block, the `init!` / `transition!` / `readonly!` / `property!` declarations, and the
    * other items (functions, `Label` types) with their `#[invariant]` / `#[inductive(..)]` roles.
-   * state-machines.ts checks it and expands it into ordinary items.
+   * state-machines/ checks it and expands it into ordinary items.
    */
   stateMachine(start: number, module: string[]): StateMachineItem {
     const tokenized = this.next().text === 'tokenized_state_machine';

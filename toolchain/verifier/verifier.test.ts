@@ -280,7 +280,7 @@ proof fn bv(a: usize) { assert(a & 0xffu64 as usize <= 0xffu64 as usize) by (bit
   });
 });
 
-describe("Verus's state_machine! (state-machines.ts)", () => {
+describe("Verus's state_machine! (state-machines/)", () => {
   const run = async (src: string) => {
     const r = await verifySources(new Map([['sm.rs', `verus! {\n${src}\n}\n`]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
     return Object.fromEntries(r.functions.map((f) => [f.name, f.status]));

@@ -1,8 +1,8 @@
 // The state-machine phase without the solver: Verus's well-formedness errors, with its messages,
 // and what a well-formed machine expands into. (Verification of the expansion: verifier.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { parseFile } from './parser';
-import { lowerStateMachines } from './state-machines';
+import { parseFile } from '../parser';
+import { lowerStateMachines } from './index';
 
 const lower = (body: string, macro = 'state_machine') => lowerStateMachines([parseFile('sm.rs', `verus! {\n${macro}!{ X {\n${body}\n}}\n}\n`)])[0]!;
 const errorsOf = (body: string, macro?: string) => lower(body, macro).items.flatMap((it) => (it.k === 'error' ? [it.what] : []));

@@ -1,0 +1,98 @@
+// The state-machine phase, first after parsing: Verus's `state_machine!` macro, checked and
+// expanded into ordinary items, as the macro expands into Rust items in Verus.
+//
+//   state_machine!{ X {
+//       fields { pub a: int, pub m: Map<int, int> }
+//       init!{ initialize(a: int) { init a = a; init m = Map::empty(); } }
+//       transition!{ tr(k: int) { require pre.a > 0; assert pre.a != 0; update m[k] = pre.a; } }
+//       #[invariant] pub fn inv(&self) -> bool { .. }
+//       #[inductive(tr)] fn tr_inductive(pre: Self, post: Self, k: int) { .. }
+//   }}
+//
+// becomes, in a module `X`: a ghost struct `State` of the fields; per transition the spec fns
+// `State::tr(pre, post, k)` (its relation), `State::tr_strong(..)` and `State::tr_enabled(pre, k)`;
+// per `init!` the spec fn
+// `State::initialize(post, a)`; `State::invariant(&self)`, the conjunction of the `#[invariant]`
+// fns; the enums `Step` / `Config` and `State::next_by` / `next` / `init_by` / `init`; each
+// `#[inductive]` lemma with its contract (the relation and the invariant before, the invariant
+// after); and per transition that `assert`s something, a lemma that the invariant (and the
+// `require`s before it) imply the assertion: Verus's safety condition.
+//
+// The relation reads a transition as a sequence of conditions: `require e` is a conjunct; a field's
+// value after the transition is fixed (`post.f == v`) right after its last update on each path
+// (`v` accumulates `update f[k] = e` as `insert` / `update`); a field not updated keeps its value;
+// `assert e` is a conjunct in the strong relation, and in the weak one the condition of what follows
+// (`e ==> rest`). `if` / `match` carry what follows them into each branch.
+//
+// `tokenized_state_machine!` is checked the same way (its well-formedness errors are Verus's), but
+// its sharding strategies and tokens are not modelled: a well-formed one is `unsupported`.
+//
+// Invariant: after this phase no `state-machine` item is left; a machine with an error leaves one
+// `error` item per error (the diagnostics are the file's) and nothing else.
+
+import type { Item, SourceFile, StateMachineItem } from '../ast';
+import { checkStateMachine } from './checks';
+import { expandStateMachine } from './expand';
+import { patBinders, someStmt, visitStmts } from './syntax';
+
+export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
+  let machines = 0;
+  return files.map((f) => {
+    if (!f.items.some((it) => it.k === 'state-machine')) return f;
+    const diagnostics = [...f.diagnostics];
+    const items: Item[] = [];
+    for (const it of f.items) {
+      if (it.k !== 'state-machine') {
+        items.push(it);
+        continue;
+      }
+      const errors = checkStateMachine(it);
+      if (errors.length) {
+        for (const e of errors) {
+          const diagnostic = { message: e.message, sp: e.sp };
+          diagnostics.push(diagnostic);
+          items.push({ k: 'error', what: e.message, diagnostic, sp: e.sp, module: it.module });
+        }
+        continue;
+      }
+      const gap = it.tokenized
+        ? '`tokenized_state_machine!` (its sharding strategies and tokens are not modelled; only its well-formedness is checked)'
+        : ++machines > 1
+          ? 'a second `state_machine!` in one crate (the machines\' `State` / `Step` types would share names)'
+          : someLetMatch(it) ?? shadowingBinders(it);
+      if (gap) {
+        items.push({ k: 'unsupported', what: gap, sp: it.sp, module: it.module });
+        continue;
+      }
+      items.push(...expandStateMachine(it));
+    }
+    return { ...f, items, diagnostics };
+  });
+}
+
+/** `require let` / `assert let` in a transition: read and checked, not given a meaning. */
+function someLetMatch(sm: StateMachineItem): string | null {
+  for (const t of sm.transitions) if (someStmt(t.body, (s) => s.k === 'let-match')) return `\`require let\` / \`assert let\` in transition \`${t.name}\``;
+  return null;
+}
+
+/** A match arm's binding that shadows another name of the transition: the relation carries what follows a match into its arms, where it would be captured. */
+function shadowingBinders(sm: StateMachineItem): string | null {
+  for (const t of sm.transitions) {
+    const names = new Set(t.params.map((p) => p.name));
+    visitStmts(t.body, (s) => {
+      if (s.k === 'let') for (const n of patBinders(s.pat)) names.add(n);
+    });
+    let clash: string | null = null;
+    visitStmts(t.body, (s) => {
+      if (s.k !== 'match') return;
+      for (const a of s.arms)
+        for (const n of patBinders(a.pat)) {
+          if (names.has(n)) clash ??= n;
+          names.add(n);
+        }
+    });
+    if (clash) return `a \`match\` arm in transition \`${t.name}\` binds \`${clash}\`, a name bound elsewhere in it`;
+  }
+  return null;
+}

@@ -399,6 +399,12 @@ export interface StructItem {
 
 export interface EnumItem {
   k: 'enum';
+  /**
+   * A `union` (Rust), read as an enum with a variant per field (`U { x: 3 }` builds variant `x`;
+   * exec and proof code read `u.x` with an obligation that `x` is the active field): `modeSp`,
+   * where a mode was written on the union or one of its fields (Verus's error)
+   */
+  union?: { modeSp: Sp | null; fieldModeSp: Sp | null; /** a field without `pub` */ privateField: boolean };
   /** `tracked struct` / `ghost enum` (Verus): values exist only in proof / spec code; absent: exec. */
   dataMode?: 'tracked' | 'ghost';
   name: string;

@@ -490,6 +490,10 @@ class Parser {
       const dt = this.is('struct') ? this.structItem(start, module) : this.enumItem(start, module);
       return out.push({ ...dt, dataMode, attrs, vis }), 'type';
     }
+    if ((t.text === 'union' && this.peek(1).kind === 'ident') || (t.kind === 'ident' && (t.text === 'tracked' || t.text === 'ghost') && this.is('union', 1))) {
+      const moded = t.text !== 'union' ? this.next() : null;
+      return out.push({ ...this.unionItem(start, module, moded ? { start: moded.start, end: moded.end } : null), attrs, vis }), 'type';
+    }
     if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs, vis }), 'type';
     if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs, vis }), 'type';
     if (t.text === 'impl') return this.implItem(out, module), 'item';
@@ -1176,6 +1180,36 @@ class Parser {
     return { k: 'struct', name, fields, tupleLike, generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module };
   }
 
+  /** `union U<..> { x: A, y: B }`: an enum with a variant per field (`EnumItem.union`). */
+  unionItem(start: number, module: string[], modeSp: Sp | null): EnumItem {
+    this.expect('union');
+    const name = this.ident();
+    const genericParams = this.genericParams();
+    const generics = genericParams.map((g) => g.name);
+    const otherBounds: OtherBound[] = [];
+    this.whereClause(genericParams, otherBounds);
+    const variants: EnumItem['variants'] = [];
+    let fieldModeSp: Sp | null = null;
+    let privateField = false;
+    this.expect('{');
+    while (!this.eat('}')) {
+      const attrs = this.attrList();
+      const modeAttr = attrs.find((a) => /^verifier(::|\()(spec|proof)\)?$/.test(a.text));
+      if (modeAttr) fieldModeSp ??= modeAttr.sp;
+      if (this.visibility().k !== 'pub') privateField = true;
+      if ((this.is('ghost') || this.is('tracked')) && this.peek(1).kind === 'ident') fieldModeSp ??= { start: this.peek().start, end: this.next().end };
+      const fs = this.peek().start;
+      const fname = this.ident();
+      this.expect(':');
+      const ty = this.type();
+      variants.push({ name: fname, fields: [{ name: '0', ty }], tupleLike: true, sp: { start: fs, end: this.lastEnd() } });
+      if (!this.eat(',')) {
+        this.expect('}');
+        break;
+      }
+    }
+    return { k: 'enum', name, variants, generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module, union: { modeSp, fieldModeSp, privateField } };
+  }
   enumItem(start: number, module: string[]): EnumItem {
     this.expect('enum');
     const name = this.ident();

@@ -115,6 +115,12 @@ export interface CheckedCrate {
   specWrites: Set<Expr>;
   /** Function items used as values (`let t = f;`, `call_requires(f, ..)`): the function each names. */
   fnValues: Map<Expr, FnInfo>;
+  /**
+   * Operations on a `union` (an enum with a variant per field): `U { x: e }` builds variant `x`,
+   * `u.x` in exec / proof code reads it (an obligation that `x` is active), `is_variant(u, "x")`
+   * tests it, `get_union_field::<_, T>(u, "x")` is its value (spec).
+   */
+  unionOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string }>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -280,7 +286,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), unionOps: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -706,6 +712,8 @@ class Checker {
       return false;
     };
     for (const it of all) {
+      if (it.k === 'enum' && it.union && (it.union.modeSp || it.dataMode)) addError(it, "a 'union' can only be exec-mode");
+      else if (it.k === 'enum' && it.union?.fieldModeSp) addError(it, 'a union field can only be exec-mode');
       const ps = params.get(it)!;
       for (const e of ps.errors) addError(it, e);
       const external = hasExternalBody(it.attrs);
@@ -1214,7 +1222,12 @@ class Checker {
         return this.path(e, ctx);
       case 'unary': {
         if (e.op === '&mut') this.mutBorrow(e, ctx);
-        if (e.op === '&' || e.op === '&mut') return this.inferBorrowed(e.e, ctx, hint);
+        if (e.op === '&mut') {
+          const t = this.inferBorrowed(e.e, ctx, hint);
+          if (this.out.unionOps.get(e.e)?.op === 'read') this.unsupportedHere('unsupported: a `&mut` borrow of a union field', e.sp);
+          return t;
+        }
+        if (e.op === '&') return this.inferBorrowed(e.e, ctx, hint);
         if (e.op === '*') {
           this.placeUse = 'base';
           return this.infer(e.e, ctx, hint);
@@ -1263,6 +1276,15 @@ class Checker {
       case 'field': {
         this.placeUse = 'base';
         const r = shallow(this.infer(e.recv, ctx), this.vars);
+        const union = this.unionOf(r);
+        if (union) {
+          // (in a spec fn: Verus's error; in the ghost code of an exec or proof fn, which may be
+          // the local-borrow phase's rewrite of `&mut u.f`, not modelled)
+          if (ctx.code === 'spec' && ctx.fn?.mode === 'spec') throw new ResolveError('union field access is not allowed in pure context (use the Verus `get_union_field` builtin instead)', e.sp);
+          if (ctx.code === 'spec') this.unsupportedHere('unsupported: a union field read in ghost code (use `get_union_field`)', e.sp);
+          if (union.generics.length) this.unsupportedHere('unsupported: a generic union', e.sp);
+          return this.unionField(e, union, r, e.name, 'read', e.sp);
+        }
         return this.fieldType(r, e.name, e.sp);
       }
       case 'index': {
@@ -2030,8 +2052,39 @@ class Checker {
     return C_INT;
   }
 
+  /** The union `r` is (an enum item marked `union`), else null. */
+  private unionOf(r: CTy): EnumItem | null {
+    if (r.k !== 'enum' || r.name === 'Option') return null;
+    const item = this.crate.enumItem(r.name);
+    return item?.union ? item : null;
+  }
+  /** Verus: a public `open` spec fn's body may not look into a union with a field that is not public (the union is opaque there). */
+  private openUnion(item: EnumItem, ctx: Ctx, message: string, sp: Sp): void {
+    const f = ctx.fn;
+    if (f && f.mode === 'spec' && f.open && f.vis?.k === 'pub' && item.union?.privateField) throw new ResolveError(message, sp);
+  }
+  /** The type of field `name` of union `r`, recording what `e` does with it. */
+  private unionField(e: Expr, item: EnumItem, r: CTy, name: string, op: 'build' | 'read' | 'is' | 'get', sp: Sp): CTy {
+    const v = item.variants.find((x) => x.name === name);
+    if (!v) throw new ResolveError(`no field \`${name}\` for this union (\`${item.name}\`)`, sp);
+    this.out.unionOps.set(e, { op, variant: name });
+    return this.memberTy(v.fields[0]!.ty, item, r.k === 'enum' ? r.args : []);
+  }
   private structLit(e: Extract<Expr, { k: 'struct' }>, ctx: Ctx): CTy {
     const last = e.path[e.path.length - 1]!;
+    // `U { x: e }` of a union: its variant `x`, exactly one field given
+    const unionName = last === 'Self' ? ctx.fn?.selfType ?? last : last;
+    const aliased = this.crate.aliases.get(unionName);
+    const unionItem = e.path.length === 1 ? this.crate.enumItem(aliased?.k === 'path' ? aliased.name : unionName) : undefined;
+    if (unionItem?.union) {
+      if (unionItem.generics.length) this.unsupportedHere('unsupported: a generic union', e.sp);
+      const ty: CTy = { k: 'enum', name: unionItem.name, args: [] };
+      if (e.fields.length !== 1 || e.base) throw new ResolveError(`a union expression needs exactly one field`, e.sp);
+      this.openUnion(unionItem, ctx, 'disallowed: constructor for an opaque datatype (a union with a field that is not public, in a public open spec fn)', e.sp);
+      const f = e.fields[0]!;
+      this.expect(f.e, this.unionField(e, unionItem, ty, f.name, 'build', f.sp), ctx);
+      return ty;
+    }
     let ty: CTy;
     let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null }[];
     const v = e.path.length >= 2 ? this.variant(e.path, ctx, e.sp) : null;
@@ -2128,6 +2181,28 @@ class Checker {
     if (segs.length === 1 && (last === 'call_requires' || last === 'call_ensures') && !this.crate.fnsByName.has(last) && e.args.length) {
       const f = this.infer(e.args[0]!, { ...ctx, code: 'spec' });
       return this.closurePredicate(last === 'call_requires' ? 'requires' : 'ensures', f, e.args.slice(1), e.sp, ctx);
+    }
+    // Verus's builtins over a union: `is_variant(u, "x")`, `get_union_field::<_, T>(u, "x")`
+    if (segs.length === 1 && (last === 'is_variant' || last === 'get_union_field') && !this.crate.fnsByName.has(last) && e.args.length === 2) {
+      const get = last === 'get_union_field';
+      if (get && ctx.code === 'exec') throw new ResolveError('cannot get variant in exec mode', e.sp);
+      if (!get) this.requireGhost(ctx, '`is_variant`', e.sp);
+      const r = shallow(this.infer(e.args[0]!, { ...ctx, code: 'spec' }), this.vars);
+      const field = e.args[1]!;
+      if (field.k !== 'str') throw new ResolveError(`\`${last}\` takes the field's name as a string literal`, field.sp);
+      const union = this.unionOf(r);
+      if (!union) {
+        if (get) throw new ResolveError('get_union_field expects a union type', e.sp);
+        this.unsupportedHere('`is_variant` of a value that is not a union', e.sp);
+        return C_BOOL;
+      }
+      if (union.generics.length) this.unsupportedHere('unsupported: a generic union', e.sp);
+      this.openUnion(union, ctx, 'disallowed: field expression for an opaque datatype (a union with a field that is not public, in a public open spec fn)', e.sp);
+      const ty = this.unionField(e, union, r, field.value, get ? 'get' : 'is', field.sp);
+      if (!get) return C_BOOL;
+      const want = e.callee.k === 'path' ? e.callee.generics[1] : undefined;
+      if (want && want.k !== 'infer' && !this.unifies(ty, this.resolve(want, ctx.fn ?? null))) throw new ResolveError(`field has the wrong type: \`${field.value}\` is \`${cTyStr(ty, this.vars)}\``, e.sp);
+      return ty;
     }
     if (segs.length === 1 && last === 'old') {
       this.requireGhost(ctx, '`old`', e.sp);
@@ -3259,6 +3334,8 @@ class Checker {
     if (place?.local.wrapped) this.wholeUse = root;
     if (e.op === '=') this.placeUse = 'write';
     const lt = this.infer(e.lhs, placeCtx);
+    // (writing a union's field changes which field it holds: not modelled)
+    if (this.out.unionOps.get(e.lhs)?.op === 'read' || (e.lhs.k === 'field' && this.out.unionOps.has(e.lhs.recv))) this.unsupportedHere('unsupported: an assignment to a union field', e.lhs.sp);
     if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
@@ -3321,6 +3398,11 @@ class Checker {
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
+          // a tracked binding takes a proof-mode value: not a spec local's place, nor a spec builtin's value
+          if (s.tracked) {
+            const inner = s.init.k === 'unary' && (s.init.op === '&' || s.init.op === '&mut') ? s.init.e : s.init;
+            if (this.placeRoot(inner, ctx)?.local.mode === 'spec' || this.out.unionOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
+          }
         }
         if (!s.ghost || s.tracked) {
           if ((s.ty?.k === 'ref' && s.ty.mut) || (s.init && this.isMutRef(s.init, ctx))) this.error('not supported: a local `&mut` reference (mutation through it would not reach the borrowed place)', s.sp);
@@ -3577,6 +3659,7 @@ class Checker {
         return;
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
+        if (this.unionOf(t)) throw new ResolveError('The verifier does not yet support the following Rust feature: using a union here (a pattern)', p.sp);
         // `Tracked(x)` / `Ghost(x)`: the value inside the wrapper (erased by types) is a tracked /
         // ghost binding
         const w = wrapperPattern(p);

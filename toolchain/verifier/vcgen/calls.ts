@@ -98,6 +98,13 @@ export class CallMethods {
       // `final(x)` (postconditions only, checked): x's value at the return, which is what the
       // state binds x to wherever a postcondition is evaluated (the function's exit, a call site)
       if (last === 'final') return this.ev(e.args[0]!, st, m);
+      // `is_variant(u, "x")` / `get_union_field::<_, T>(u, "x")` of a union (the checking phase resolved them)
+      const unionOp = this.cvc.checked.unionOps.get(e);
+      if (unionOp?.op === 'is' || unionOp?.op === 'get') {
+        const u = this.ev(e.args[0]!, st, { ...m, exec: false });
+        const c = this.sorts.datatype(u.ty).ctors.find((x) => x.name === unionOp.variant)!;
+        return unionOp.op === 'is' ? { t: [['_', 'is', c.tester], u.t], ty: BOOL } : { t: [c.fields[0]!.acc, u.t], ty: c.fields[0]!.ty };
+      }
       if (last === 'Ghost' || last === 'Tracked') return this.ev(e.args[0]!, st, { ...m, exec: false });
       if (last === 'Some') {
         const v = this.ev(e.args[0]!, st, m);

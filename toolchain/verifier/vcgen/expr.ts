@@ -132,12 +132,18 @@ export class ExprMethods {
         return this.evMethod(e, st, m);
       case 'field': {
         const r = this.ev(e.recv, st, m);
+        if (this.cvc.checked.unionOps.get(e)?.op === 'read') return this.unionRead(r, e.name, st, m, e.sp);
         return this.field(r, e.name, e.sp);
       }
       case 'index': {
         // `x[i]` on a user type: the `spec_index` / `index` call the checking phase resolved
         const viaIndex = this.cvc.checked.operatorCalls.get(e);
         if (viaIndex) return this.evMethod(viaIndex, st, m);
+        // (`u.a[i]` of a union: Rust evaluates the index before it reads the place `u.a`)
+        if (this.cvc.checked.unionOps.get(e.recv)?.op === 'read' && e.idx.k !== 'range') {
+          const i = this.ev(e.idx, st, m);
+          return this.index(this.ev(e.recv, st, m), i, st, m, e.sp);
+        }
         const r = this.ev(e.recv, st, m);
         if (e.idx.k === 'range') return this.checkedRangeIndex(r, e.idx, st, m, e.sp);
         const i = this.ev(e.idx, st, m);
@@ -800,7 +806,25 @@ export class ExprMethods {
     throw new Unsupported('refutable pattern in `let`', p.sp);
   }
 
+  /**
+   * `u.x` of a union in exec / proof code: Verus's obligation that `x` is the field the union holds
+   * (reading another is undefined behaviour), then that field's value.
+   */
+  unionRead(this: FnGen, u: V, field: string, st: State, m: Mode, sp: Sp): V {
+    const c = this.sorts.datatype(u.ty).ctors.find((x) => x.name === field);
+    if (!c) throw new ResolveError(`no field \`${field}\` for this union`, sp);
+    if (!m.pure) this.oblige(st, 'precondition', sp, [['_', 'is', c.tester], u.t], undefined, `to access this field, the union must be in the correct variant (\`${field}\`)`);
+    return { t: [c.fields[0]!.acc, u.t], ty: c.fields[0]!.ty };
+  }
   evStruct(this: FnGen, e: Extract<Expr, { k: 'struct' }>, st: State, m: Mode): V {
+    // `U { x: e }` of a union: its variant `x`
+    if (this.cvc.checked.unionOps.get(e)?.op === 'build') {
+      const recorded = this.recordedType(e);
+      if (!recorded || recorded.k !== 'enum') throw new ResolveError('the type of this union expression is not known', e.sp);
+      const c = this.sorts.datatype(recorded).ctors.find((x) => x.name === e.fields[0]!.name)!;
+      const v = this.fit(this.ev(e.fields[0]!.e, st, m), c.fields[0]!.ty);
+      return { t: [c.ctor, v.t], ty: recorded };
+    }
     const last = e.path[e.path.length - 1]!;
     let ty: Ty;
     let ctor: Datatype['ctors'][number];

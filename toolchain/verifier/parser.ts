@@ -2763,8 +2763,7 @@ class Parser {
         this.next();
         const open = this.next().text;
         const close = open === '(' ? ')' : open === '[' ? ']' : '}';
-        // (vstd's `iset!` / `imap!` build the same possibly infinite collections as `set!` / `map!` here)
-        const name = segs[0] === 'iset' ? 'set' : segs[0] === 'imap' ? 'map' : segs[0]!;
+        const name = segs[0]!;
         if (name === 'vec') return this.vecMacro(close, s);
         if (name === 'map') {
           // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`

@@ -225,15 +225,15 @@ export type TyEnv = ReadonlyMap<string, Ty>;
 
 /** `t` with the parameters of `env` replaced (those not in `env` stay). */
 /**
- * The built-in collection a type or path name stands for: `Seq`, `Set`, `Map`, and vstd's `ISet`
- * / `IMap` (its possibly infinite set and map), which are this verifier's `Set` / `Map`: those are
- * not known to be finite either (vstd's finite `Set` / `Map` are read with fewer facts, never more).
+ * The built-in collection a type or path name stands for. (vstd's possibly infinite `ISet` /
+ * `IMap` are not these: the verifier's `Set` is finite, as vstd's, so `finite()` holds of every
+ * value; an `ISet` read as a `Set` would be finite too.)
  */
 export function builtinCollection(name: string | undefined): 'Seq' | 'Set' | 'Map' | null {
   switch (name) {
     case 'Seq': return 'Seq';
-    case 'Set': case 'ISet': return 'Set';
-    case 'Map': case 'IMap': return 'Map';
+    case 'Set': return 'Set';
+    case 'Map': return 'Map';
     default: return null;
   }
 }
@@ -343,8 +343,11 @@ export class Crate {
   readonly globalSizeErrors = new Map<GlobalSizeItem, string>();
   /** The module each file stands for (`crateFileModules`); a file not listed is the crate root. */
   readonly fileModules: Map<string, string[]>;
+  /** Whether a file is the standard library's (library/load.ts). */
+  readonly isLibrary: (file: string) => boolean;
   constructor(files: SourceFile[], isLibrary: (file: string) => boolean = () => false) {
     this.files = files;
+    this.isLibrary = isLibrary;
     this.fileModules = crateFileModules(files.map((f) => f.path), isLibrary);
     for (const f of files) for (const it of f.items) this.add(it, f.path);
     for (const f of files) for (const it of f.items) for (const m of it.module) this.moduleNames.add(m);
@@ -404,6 +407,10 @@ export class Crate {
     const name = implTypeName(ty);
     if (!name) throw new UnsupportedType(`associated type \`${assoc}\` of \`${tyStr(ty)}\` (only the crate's datatypes, integer types and \`bool\` implement traits here)`, sp);
     const impls = this.traitImpls.get(`${trait}|${name}`) ?? [];
+    // (a library trait at a library type, such as vstd's `View for Vec<T>`: vstd's own impls are not modelled)
+    const libraryTrait = (this.traits.get(trait) ?? []).every((t) => this.isLibrary(t.file));
+    const crateType = [...(this.structs.get(name) ?? []), ...(this.enums.get(name) ?? [])].some((x) => !this.isLibrary(x.file));
+    if (!impls.length && libraryTrait && !crateType) throw new UnsupportedType(`associated type \`${assoc}\` of \`${tyStr(ty)}\`'s impl of vstd's \`${trait}\` (vstd's impls for its own and built-in types are not modelled)`, sp);
     if (!impls.length) throw new ResolveError(`the trait bound \`${tyStr(ty)}: ${trait}\` is not satisfied`, sp);
     const impl = impls[0]!;
     if (impls.length > 1 || impl.verdict !== 'ok') throw new UnsupportedType(`associated type \`${assoc}\` of an impl of \`${trait}\` for \`${name}\` that is not modelled`, sp);

@@ -124,7 +124,7 @@ export interface CheckedCrate {
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
-const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'ISet', 'IMap', 'Ghost', 'Tracked', 'Box', 'int', 'nat', 'bool']);
+const BUILTIN_TYPE_NAMES = new Set(['Option', 'Seq', 'Set', 'Map', 'Ghost', 'Tracked', 'Box', 'int', 'nat', 'bool']);
 
 // ---------------------------------------------------------------------------------------------
 // Modes
@@ -2223,11 +2223,6 @@ class Checker {
     }
     // `Box<T>` is erased to `T` (the resolver): `Box::new(x)` is `x`, moved into the box
     if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && !e.callee.generics.length) return this.infer(e.args[0]!, ctx);
-    // vstd's `IMap::new(fk, fv)` (a domain predicate): not modelled
-    if (segs.length === 2 && segs[0] === 'IMap' && last === 'new') {
-      this.unsupportedHere('unsupported: `IMap::new` (a map of a domain predicate)', e.sp);
-      return C_ANY;
-    }
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) {
       // vstd's `Map::new(s, fv)`: domain `s`, `fv(k)` at each key of it
       this.requireGhost(ctx, '`Map::new`', e.sp);
@@ -2339,7 +2334,14 @@ class Checker {
           continue;
         }
         if (!this.crate.traits.has(b.name)) continue;
-        const unsatisfied = () => this.error(`the trait bound \`${tyStr(a)}: ${b.name}${b.args ? `<${b.args.map((x) => tyStr(this.crate.resolveType(x, callee))).join(', ')}>` : ''}\` is not satisfied`, sp);
+        // (a library trait at a type of the library or a built-in one: vstd's own impls, such as
+        // `View for Vec<T>`, are not modelled)
+        const libraryTrait = this.crate.traits.get(b.name)!.every((t) => isLibraryFile(t.file));
+        const crateType = (a.k === 'struct' || a.k === 'enum') && [...(this.crate.structs.get(a.name) ?? []), ...(this.crate.enums.get(a.name) ?? [])].some((x) => !isLibraryFile(x.file));
+        const unsatisfied = () =>
+          libraryTrait && !crateType && a.k !== 'param'
+            ? this.unsupportedHere(`unsupported: \`${tyStr(a)}: ${b.name}\` (vstd's impls of its traits for its own and built-in types are not modelled)`, sp)
+            : this.error(`the trait bound \`${tyStr(a)}: ${b.name}${b.args ? `<${b.args.map((x) => tyStr(this.crate.resolveType(x, callee))).join(', ')}>` : ''}\` is not satisfied`, sp);
         // a generic trait's arguments, at the callee's generic arguments
         const want = b.args?.length ? b.args.map((x) => substTy(this.crate.resolveType(x, callee), genericEnv(callee, args))) : undefined;
         // `A: T<X = u8>`: the argument's `X` must be that type

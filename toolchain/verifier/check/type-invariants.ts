@@ -81,6 +81,10 @@ export function findTypeInvariants(crate: Crate): TypeInvariants {
         continue;
       }
       const dt = found[0]!.item;
+      if (dt.k === 'enum' && dt.union) {
+        problem('not supported: #[verifier::type_invariant] for union types');
+        continue;
+      }
       if (dt.generics.length || f.generics.length) {
         problem('a type invariant of a generic datatype', true);
         continue;

@@ -91,4 +91,11 @@ fn un_pattern(u: UnU) {
     }
 }
 
+// Verus: no type invariant for a union
+// expect: error
+#[verifier::type_invariant]
+spec fn un_inv(u: UnU) -> bool {
+    true
+}
+
 } // verus!

@@ -902,25 +902,6 @@ proof fn va_unknown_vstd_group() {
 }
 
 
-// ---- ISet / IMap: vstd's possibly infinite set and map are the verifier's Set / Map
-
-// expect: verified
-pub proof fn api_iset_new() {
-    let nonneg = ISet::new(|i: int| i >= 0);
-    assert(nonneg.contains(3));
-    let s: ISet<nat> = iset![9];
-    assert(s.contains(9) && !s.contains(8));
-    let m: IMap<int, int> = imap![1 => 5];
-    assert(m[1] == 5);
-    assert(IMap::<int, int>::empty().insert(2, 3)[2] == 3);
-}
-
-// expect: failed assertion
-pub proof fn api_iset_new_negative() {
-    let nonneg = ISet::new(|i: int| i >= 0);
-    assert(nonneg.contains(-3));
-}
-
 // ---- Verus's older clause syntax: `requires(e);` / `ensures(e);` opening the body
 
 // expect: verified

@@ -1138,13 +1138,18 @@ class Parser {
     }
   }
 
-  structItem(start: number, module: string[]): StructItem {
-    this.expect('struct');
+  /** `struct` / `enum` / `union` NAME<..> where ..: the parts before the body. */
+  datatypeHead(keyword: string): { name: string; genericParams: GenericParam[]; generics: string[]; otherBounds: OtherBound[] } {
+    this.expect(keyword);
     const name = this.ident();
     const genericParams = this.genericParams();
-    const generics = genericParams.map((g) => g.name);
     const otherBounds: OtherBound[] = [];
     this.whereClause(genericParams, otherBounds);
+    return { name, genericParams, generics: genericParams.map((g) => g.name), otherBounds };
+  }
+
+  structItem(start: number, module: string[]): StructItem {
+    const { name, genericParams, generics, otherBounds } = this.datatypeHead('struct');
     const fields: StructItem['fields'] = [];
     let tupleLike = false;
     if (this.eat('{')) {
@@ -1182,12 +1187,7 @@ class Parser {
 
   /** `union U<..> { x: A, y: B }`: an enum with a variant per field (`EnumItem.union`). */
   unionItem(start: number, module: string[], modeSp: Sp | null): EnumItem {
-    this.expect('union');
-    const name = this.ident();
-    const genericParams = this.genericParams();
-    const generics = genericParams.map((g) => g.name);
-    const otherBounds: OtherBound[] = [];
-    this.whereClause(genericParams, otherBounds);
+    const { name, genericParams, generics, otherBounds } = this.datatypeHead('union');
     const variants: EnumItem['variants'] = [];
     let fieldModeSp: Sp | null = null;
     let privateField = false;
@@ -1211,12 +1211,7 @@ class Parser {
     return { k: 'enum', name, variants, generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module, union: { modeSp, fieldModeSp, privateField } };
   }
   enumItem(start: number, module: string[]): EnumItem {
-    this.expect('enum');
-    const name = this.ident();
-    const genericParams = this.genericParams();
-    const generics = genericParams.map((g) => g.name);
-    const otherBounds: OtherBound[] = [];
-    this.whereClause(genericParams, otherBounds);
+    const { name, genericParams, generics, otherBounds } = this.datatypeHead('enum');
     this.expect('{');
     const variants: EnumItem['variants'] = [];
     while (!this.eat('}')) {

@@ -22,9 +22,10 @@ import { autoTriggers, termVars, triggerable } from './quantifiers';
 import type { FnGen } from './gen';
 
 /** At most this many instances of one generic lemma in one function (the first found). */
-const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
-
 const MAX_INSTANCES = 16;
+
+/** Bounds that give a type parameter no operation: they do not restrict a lemma's instantiation. */
+const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
 
 export class BroadcastMethods {
   /** The facts a `broadcast use` of `info` gives this function: one, or one per instantiation of a generic lemma. */

@@ -518,8 +518,6 @@ export type TransitionStmt =
       /** a pattern binding inside it (`Some(let x)`), and the names it binds */
       binds: boolean;
       bound: string[];
-      /** the identifiers it names */
-      names: string[];
       /** `pre` named other than by a field (`pre.f`) */
       opaquePre: boolean;
       /** `by { .. }` */

@@ -6,7 +6,7 @@
 import { WORD_BITS, rangeBounds, widthOf } from './word-size';
 import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
 import type { LineMap } from '../syntax/line-map';
-import { Crate, builtinCollection, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
+import { Crate, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { CV, ModelReader } from './counterexample';
 import { quote } from './smt';
@@ -574,7 +574,7 @@ export class Interpreter {
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) return this.spec(e.args[0]!, env);
     if (segs.length === 1 && last === 'Some') return { k: 'dt', ctor: 'Some', fields: [this.ev(e.args[0]!, env, exec)] };
     if (segs.length === 2 && segs[0] === 'Seq' && last === 'empty') return { k: 'seq', elems: [] };
-    if (segs.length === 2 && (builtinCollection(segs[0]) === 'Set' || builtinCollection(segs[0]) === 'Map') && last === 'empty') return { k: 'unknown' };
+    if (segs.length === 2 && (segs[0] === 'Set' || segs[0] === 'Map') && last === 'empty') return { k: 'unknown' };
     if (segs.length >= 2 && this.crate.enumItem(segs[segs.length - 2]!)) return { k: 'dt', ctor: last, fields: e.args.map((a) => this.ev(a, env, exec)) };
     if (this.crate.isStructCtorPath(segs)) return { k: 'dt', ctor: 'mk', fields: e.args.map((a) => this.ev(a, env, exec)) };
     const q = this.crate.memberName(segs, null);

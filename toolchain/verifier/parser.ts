@@ -855,13 +855,12 @@ class Parser {
       }
       const toks = this.toks.slice(es, this.i);
       const binds = toks.some((x) => x.text === 'let');
-      const names = toks.filter((x) => x.kind === 'ident').map((x) => x.text);
       const opaquePre = toks.some((x, j) => x.text === 'pre' && toks[j + 1]?.text !== '.');
       const bound = toks.flatMap((x, j) => (x.text === 'let' && toks[j + 1]?.kind === 'ident' && toks[j + 2]?.text !== '::' && toks[j + 2]?.text !== '(' ? [toks[j + 1]!.text] : []));
       const proof = this.eat('by');
       if (proof) this.block();
       this.eat(';');
-      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, binds, bound, names, opaquePre, proof, sp: sp() };
+      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, binds, bound, opaquePre, proof, sp: sp() };
     }
     this.error(`expected a transition statement (\`require\`, \`assert\`, \`update\`, \`init\`, \`let\`, \`if\`, \`match\`), found \`${t.text}\``);
   }

@@ -400,6 +400,19 @@ export class Crate {
   }
 
   /**
+   * Whether `ty`'s impl of `trait` would be one of vstd's own (a library trait at a type that is
+   * not the crate's, such as `View for Vec<T>`): those impls are not modelled, so a missing one is
+   * a gap, not an unsatisfied bound.
+   */
+  libraryImplsUnmodelled(trait: string, ty: Ty): boolean {
+    if (ty.k === 'param') return false;
+    const libraryTrait = (this.traits.get(trait) ?? []).every((t) => this.isLibrary(t.file));
+    const name = ty.k === 'struct' || ty.k === 'enum' ? ty.name : null;
+    const crateType = !!name && [...(this.structs.get(name) ?? []), ...(this.enums.get(name) ?? [])].some((x) => !this.isLibrary(x.file));
+    return libraryTrait && !crateType;
+  }
+
+  /**
    * The associated type `X` of `ty`'s impl of `trait`: the impl's binding, its generic parameters
    * being `ty`'s arguments (an impl over every argument of its type, as static dispatch needs).
    */
@@ -407,10 +420,7 @@ export class Crate {
     const name = implTypeName(ty);
     if (!name) throw new UnsupportedType(`associated type \`${assoc}\` of \`${tyStr(ty)}\` (only the crate's datatypes, integer types and \`bool\` implement traits here)`, sp);
     const impls = this.traitImpls.get(`${trait}|${name}`) ?? [];
-    // (a library trait at a library type, such as vstd's `View for Vec<T>`: vstd's own impls are not modelled)
-    const libraryTrait = (this.traits.get(trait) ?? []).every((t) => this.isLibrary(t.file));
-    const crateType = [...(this.structs.get(name) ?? []), ...(this.enums.get(name) ?? [])].some((x) => !this.isLibrary(x.file));
-    if (!impls.length && libraryTrait && !crateType) throw new UnsupportedType(`associated type \`${assoc}\` of \`${tyStr(ty)}\`'s impl of vstd's \`${trait}\` (vstd's impls for its own and built-in types are not modelled)`, sp);
+    if (!impls.length && this.libraryImplsUnmodelled(trait, ty)) throw new UnsupportedType(`associated type \`${assoc}\` of \`${tyStr(ty)}\`'s impl of vstd's \`${trait}\` (vstd's impls for its own and built-in types are not modelled)`, sp);
     if (!impls.length) throw new ResolveError(`the trait bound \`${tyStr(ty)}: ${trait}\` is not satisfied`, sp);
     const impl = impls[0]!;
     if (impls.length > 1 || impl.verdict !== 'ok') throw new UnsupportedType(`associated type \`${assoc}\` of an impl of \`${trait}\` for \`${name}\` that is not modelled`, sp);
@@ -608,8 +618,8 @@ export class Crate {
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };
         if (name === 'Seq') return { k: 'seq', elem: arg(0) };
-        if (builtinCollection(name) === 'Set') return { k: 'set', elem: arg(0) };
-        if (builtinCollection(name) === 'Map') return { k: 'map', key: arg(0), val: arg(1) };
+        if (name === 'Set') return { k: 'set', elem: arg(0) };
+        if (name === 'Map') return { k: 'map', key: arg(0), val: arg(1) };
         const alias = this.aliases.get(name);
         if (alias) {
           // a generic alias is its type at the written arguments

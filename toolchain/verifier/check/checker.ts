@@ -2334,12 +2334,9 @@ class Checker {
           continue;
         }
         if (!this.crate.traits.has(b.name)) continue;
-        // (a library trait at a type of the library or a built-in one: vstd's own impls, such as
-        // `View for Vec<T>`, are not modelled)
-        const libraryTrait = this.crate.traits.get(b.name)!.every((t) => isLibraryFile(t.file));
-        const crateType = (a.k === 'struct' || a.k === 'enum') && [...(this.crate.structs.get(a.name) ?? []), ...(this.crate.enums.get(a.name) ?? [])].some((x) => !isLibraryFile(x.file));
+        // (vstd's own impls of its traits, such as `View for Vec<T>`, are not modelled)
         const unsatisfied = () =>
-          libraryTrait && !crateType && a.k !== 'param'
+          this.crate.libraryImplsUnmodelled(b.name, a)
             ? this.unsupportedHere(`unsupported: \`${tyStr(a)}: ${b.name}\` (vstd's impls of its traits for its own and built-in types are not modelled)`, sp)
             : this.error(`the trait bound \`${tyStr(a)}: ${b.name}${b.args ? `<${b.args.map((x) => tyStr(this.crate.resolveType(x, callee))).join(', ')}>` : ''}\` is not satisfied`, sp);
         // a generic trait's arguments, at the callee's generic arguments

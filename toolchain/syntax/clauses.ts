@@ -17,6 +17,10 @@ export type ClauseTreatment =
   /** `decreases .. when c` / `decreases .. via g`: Verus's termination hints (`decreases_when(c)`, `decreases_by(g)`) */
   | 'decreases-when'
   | 'decreases-via'
+  /** `no_unwind` / `no_unwind when c`: the exec fn does not unwind (when `c` holds at its entry) */
+  | 'no-unwind'
+  /** `opens_invariants any | none | [e, ..]`: the invariant namespaces a call of the fn may open */
+  | 'opens-invariants'
   /** Not implemented: the function (or loop) is reported `unsupported`, naming the clause. */
   | 'unsupported';
 
@@ -45,8 +49,8 @@ export const VERUS_CLAUSES: readonly VerusClause[] = [
   // treated like `invariant` (not assumed after a `break`: sound for both)
   { keyword: 'invariant_except_break', inFn: null, inLoop: 'invariant', continuation: false },
   { keyword: 'invariant_ensures', inFn: null, inLoop: 'unsupported', continuation: false },
-  { keyword: 'opens_invariants', inFn: 'unsupported', inLoop: null, continuation: false },
-  { keyword: 'no_unwind', inFn: 'unsupported', inLoop: null, continuation: false },
+  { keyword: 'opens_invariants', inFn: 'opens-invariants', inLoop: null, continuation: false },
+  { keyword: 'no_unwind', inFn: 'no-unwind', inLoop: null, continuation: false },
   // trait methods' default implementations (traits are unsupported anyway)
   { keyword: 'default_ensures', inFn: 'unsupported', inLoop: null, continuation: false },
   // `decreases .. when c`: a spec fn's definition holds only when c does

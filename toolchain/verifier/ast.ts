@@ -199,6 +199,9 @@ export interface Param {
  */
 export type Visibility = { k: 'pub' } | { k: 'private' } | { k: 'in'; path: string[]; sp: Sp };
 
+/** What `opens_invariants` says: any namespace, none, or those listed (`int` spec expressions over the parameters). */
+export type InvariantMask = { k: 'any'; sp: Sp } | { k: 'none'; sp: Sp } | { k: 'list'; elems: Expr[]; sp: Sp };
+
 export interface FnItem {
   k: 'fn';
   name: string;
@@ -235,6 +238,10 @@ export interface FnItem {
   by?: { kind: 'bit_vector' | 'nonlinear_arith'; sp: Sp };
   /** `-> !`: never returns (read as `ensures false`, no result) */
   diverging?: boolean;
+  /** `no_unwind` (`when` null) / `no_unwind when c`: a call does not unwind (where `c` holds at entry) */
+  noUnwind?: { when: Expr | null; sp: Sp };
+  /** `opens_invariants ..`: the invariant namespaces the fn may open (absent: exec fns any, others none) */
+  opensInvariants?: InvariantMask;
   /**
    * Attributes the verifier does not implement (toolchain/syntax/attributes.ts) on the function,
    * its parameters, its statements or the impl/module around it: the function is `unsupported`;
@@ -329,6 +336,8 @@ export interface TraitItem {
   sp: Sp;
   module: string[];
   vis?: Visibility;
+  /** `unsafe trait`: its impls must be `unsafe impl` */
+  unsafeSp?: Sp;
 }
 
 /** An associated type a trait declares (`type X: Bound;`). */
@@ -379,6 +388,8 @@ export interface TraitImplItem {
   verdict?: 'ok' | 'unsupported' | 'error';
   sp: Sp;
   module: string[];
+  /** `unsafe impl` */
+  unsafeSp?: Sp;
 }
 
 export interface StructItem {

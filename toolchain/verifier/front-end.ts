@@ -19,6 +19,7 @@ import { inShard, type Shard } from './shard';
 import { parseAttr } from '../syntax/attributes';
 import { FunctionKeys, type StoredFunction } from './fn-key';
 import { invariantNamed } from './check/type-invariants';
+import { apiSafetyErrors, needsEnsuresObligation } from './check/api-safety';
 import { clashingModuleUse, isLibraryFile, libraryFiles, usesLibrary } from './library/load';
 
 export interface FrontEndOptions {
@@ -26,6 +27,7 @@ export interface FrontEndOptions {
   shard?: Shard;
   noCheating?: boolean;
   execAllowsNoDecreasesClause?: boolean;
+  checkApiSafety?: boolean;
   /** Results of functions rejected before solving (a syntax error in them), as they are found. */
   onFunctionResult?: (r: FunctionResult) => void;
   /** The standard library's files by `<vstd>/` path (library/load.ts); absent: the one on disk. */
@@ -165,7 +167,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   // name, so no function of the crate can be encoded faithfully.
   const shadow = checked.shadowedBuiltins[0];
   if (shadow && crateGap === null) crateGap = `the crate defines its own \`${shadow.name}\` at ${shadow.file}:${fmtPos(lineMaps.get(shadow.file)!, shadow.sp.start)}, which shadows the built-in one`;
-  const keys = options.reuse ? new FunctionKeys(parsed, { globals: [crateGap ?? '', options.noCheating ? 'no-cheating' : '', options.execAllowsNoDecreasesClause ? 'exec-allows-no-decreases' : ''] }) : null;
+  const keys = options.reuse ? new FunctionKeys(parsed, { globals: [crateGap ?? '', options.noCheating ? 'no-cheating' : '', options.execAllowsNoDecreasesClause ? 'exec-allows-no-decreases' : '', options.checkApiSafety ? 'check-api-safety' : ''] }) : null;
   for (const f of parsed) {
     // library items are trusted and not the user's: no results, no units (their callers read
     // their contracts; function keys reach them by name)
@@ -252,6 +254,29 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
         unit.key = key;
       }
       units.push(unit);
+    }
+  }
+  // `-V check-api-safety`: its errors, and a unit of its own for each trait method owing the
+  // obligation that its `ensures` holds of any implementation (vcgen/api-safety.ts)
+  if (options.checkApiSafety && crateGap === null) {
+    const user = parsed.filter((f) => !isLibraryFile(f.path));
+    for (const err of apiSafetyErrors(user)) {
+      const lm = lineMaps.get(err.file)!;
+      diagnostics.push({ file: err.file, span: lm.span(err.sp), severity: 'error', message: err.message, source: 'stratos-verifier' });
+      functions.push({ name: `<check-api-safety: ${err.fn ? fnQname(err.fn) : 'impl'}>`, file: err.file, span: lm.span(err.sp), mode: 'exec', status: 'error', timeMs: 0, cached: false, obligations: [], detail: `${err.message} at ${err.file}:${fmtPos(lm, err.sp.start)}` });
+    }
+    const traits = new Map(user.flatMap((f) => f.items.flatMap((it) => (it.k === 'trait' ? [[it.name, it] as const] : []))));
+    for (const infos of crate.fns.values()) {
+      for (const info of infos) {
+        const file = user.find((f) => f.path === info.file);
+        if (!file || !needsEnsuresObligation(info.item, traits) || !selectedByFilter(info.qname, info.item.name)) continue;
+        const safety = { ...info, key: `${info.key}$check-api-safety`, qname: `${info.qname} (check-api-safety)` };
+        const gen = new FnGen(cvc, safety);
+        gen.apiSafetyOnly = true;
+        const unit: Unit = { vc: { info: safety, obligations: [], callees: new Set() }, gen, file, lines: lineMaps.get(file.path)!, mode: info.item.mode };
+        ungenerated.add(unit);
+        units.push(unit);
+      }
     }
   }
   const unitByKey = new Map(units.map((u) => [u.vc.info.key, u]));

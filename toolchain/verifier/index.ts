@@ -89,6 +89,11 @@ export interface VerifyOptions {
    */
   execAllowsNoDecreasesClause?: boolean;
   /**
+   * Verus' `-V check-api-safety`: the public API must be safe to use from unverified safe code
+   * (check/api-safety.ts).
+   */
+  checkApiSafety?: boolean;
+  /**
    * `stratos verify --profile`: every query is solved by its own native z3 process with
    * `smt.qi.profile=true` (./qi-profile.ts), the cache neither read nor written, and each
    * function's result gets its quantifier instantiations per qid (`profile`). Needs

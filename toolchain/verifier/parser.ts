@@ -522,6 +522,17 @@ class Parser {
       return 'item';
     }
     if (t.text === 'trait') return out.push(this.traitItem(start, module, vis)), 'item';
+    // `unsafe trait` (implementing it is unsafe) / `unsafe impl`
+    if (t.text === 'unsafe' && (this.is('trait', 1) || this.is('impl', 1))) {
+      const unsafeSp = { start: t.start, end: t.end };
+      this.next();
+      if (this.is('trait')) return out.push({ ...this.traitItem(start, module, vis), unsafeSp }), 'item';
+      const before = out.length;
+      this.implItem(out, module);
+      // (the impl just made: its methods refer to it)
+      for (const it of out.slice(before)) if (it.k === 'trait-impl') it.unsafeSp = unsafeSp;
+      return 'item';
+    }
     if (t.kind === 'ident' && t.text === 'global') {
       const g = this.globalSizeItem(start, module);
       if (g) return out.push(g), 'item';
@@ -1654,6 +1665,35 @@ class Parser {
             if (p.k === 'path') fn.decreasesBy = { path: p, sp: { ...sp, end: this.lastEnd() } };
             else fn.unsupportedClauses.push({ clause: w.text, sp: { start: w.start, end: this.lastEnd() } });
           }
+          this.eat(',');
+          break;
+        }
+        case 'no-unwind': {
+          // (`when` is a continuation keyword: a clause list would stop at it)
+          let when: Expr | null = null;
+          if (this.peek().kind === 'ident' && this.peek().text === 'when' && !this.is('.', 1) && !this.is('::', 1)) {
+            this.next();
+            when = this.expr(true);
+          }
+          if (fn.noUnwind) this.error('a second `no_unwind` clause', { start: w.start, end: this.lastEnd() });
+          fn.noUnwind = { when, sp: { start: w.start, end: this.lastEnd() } };
+          this.eat(',');
+          break;
+        }
+        case 'opens-invariants': {
+          const word = this.peek();
+          let mask: FnItem['opensInvariants'] | null = null;
+          if (word.kind === 'ident' && (word.text === 'any' || word.text === 'none') && !this.is('.', 1) && !this.is('::', 1) && !this.is('(', 1)) {
+            this.next();
+            mask = { k: word.text, sp: { start: w.start, end: this.lastEnd() } };
+          } else {
+            const e = this.expr(true);
+            // (a `Set<int>` expression: not modelled)
+            if (e.k === 'array') mask = { k: 'list', elems: e.elems, sp: { start: w.start, end: this.lastEnd() } };
+            else fn.unsupportedClauses.push({ clause: `${w.text} <set expression>`, sp: { start: w.start, end: this.lastEnd() } });
+          }
+          if (fn.opensInvariants) this.error('a second `opens_invariants` clause', { start: w.start, end: this.lastEnd() });
+          if (mask) fn.opensInvariants = mask;
           this.eat(',');
           break;
         }

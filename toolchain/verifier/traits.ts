@@ -61,12 +61,15 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     if (!found) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which the crate does not define`, sp: impl.traitSp };
     if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
     const trait = found[0]!.item;
+    // (rustc E0200 / E0199)
+    if (trait.unsafeSp && !impl.unsafeSp) return { k: 'error', problem: { message: `the trait \`${trait.name}\` requires an \`unsafe impl\` declaration`, sp: impl.traitSp } };
+    if (!trait.unsafeSp && impl.unsafeSp) return { k: 'error', problem: { message: `implementing the trait \`${trait.name}\` is not unsafe`, sp: impl.unsafeSp } };
     const gap = traitGap(trait, traits);
     if (gap) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` (${gap.k === 'error' ? 'a trait with errors' : gap.what})`, sp: impl.traitSp };
     if (impl.unsupported) return { k: 'unsupported', what: impl.unsupported.what, sp: impl.unsupported.sp };
     // (a trait whose methods have clauses: copied into the impl, they would be reported in the
     // impl's file at the trait's places; one without any, such as vstd's `View`, copies nothing)
-    const hasClauses = trait.methods.some((m) => m.requires.length || m.ensures.length || m.recommends.length || m.decreases.length || m.returns);
+    const hasClauses = trait.methods.some((m) => m.requires.length || m.ensures.length || m.recommends.length || m.decreases.length || m.returns || m.noUnwind || m.opensInvariants);
     if (found[0]!.file !== file && hasClauses) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` in another file than the trait (its clauses are reported where the trait is written)`, sp: impl.traitSp };
     // (bounds by the crate's modelled traits are checked where the impl is used: check/checker.ts)
     const modelled = (b: TraitBound) => !b.maybe && !b.fnSig && (!b.hasArgs || !!b.args) && traits.get(b.name)?.length === 1 && !traitGap(traits.get(b.name)![0]!.item, traits);
@@ -264,6 +267,9 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   // Verus: the body of a spec fn implementing a visible trait's method says whether it is visible
   if (m.mode === 'spec' && m.body && !m.open && !m.closed && !m.openVis && traitVisible) errors.push({ message: 'open/closed is required for implementations of non-private traits', sp: m.nameSp });
   if (m.requires.length) errors.push({ message: 'trait method implementation cannot declare requires', sp: m.requires[0]!.sp });
+  // (Verus: a call through the trait and one on the type must mean the same)
+  if (m.noUnwind) errors.push({ message: 'trait method implementation cannot declare an unwind specification', sp: m.noUnwind.sp });
+  if (m.opensInvariants) errors.push({ message: 'trait method implementation cannot declare an opens_invariants spec', sp: m.opensInvariants.sp });
   if (m.params.length !== d.params.length) errors.push({ message: `method \`${m.name}\` has ${m.params.length} parameter${m.params.length === 1 ? '' : 's'} but the declaration in the trait has ${d.params.length}`, sp: m.nameSp });
   // a generic method: the impl's own parameters are the trait's (rustc E0049), by the same names
   // (types are compared as written), with no bound the trait's lacks (rustc E0276)
@@ -295,11 +301,13 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   }
   // a renamed name must not meet a binder of the trait's clauses with either name
   const binders = new Set<string>();
-  for (const c of [...d.requires, ...d.ensures]) collectBinders(c, binders);
+  for (const c of [...d.requires, ...d.ensures, ...(d.noUnwind?.when ? [d.noUnwind.when] : []), ...(d.opensInvariants?.k === 'list' ? d.opensInvariants.elems : [])]) collectBinders(c, binders);
   for (const [from, to] of rename) if (binders.has(from) || binders.has(to)) return unsupported(`the trait's clauses bind \`${binders.has(from) ? from : to}\` and the impl renames \`${from}\` to \`${to}\``, m.nameSp);
   // (a generic trait's parameters, in types written in the clauses, are the impl's arguments)
   const inherit = (es: Expr[]): Expr[] => es.map((e) => substTypeParams(renamePaths(structuredClone(e), rename), traitArgs));
-  return { ...m, ret, requires: inherit(d.requires), ensures: [...inherit(d.ensures), ...m.ensures], traitImpl: { ...m.traitImpl!, errors: [...(m.traitImpl!.errors ?? []), ...errors] } };
+  const noUnwind = d.noUnwind ? { when: d.noUnwind.when && inherit([d.noUnwind.when])[0]!, sp: d.noUnwind.sp } : undefined;
+  const opensInvariants = d.opensInvariants?.k === 'list' ? { ...d.opensInvariants, elems: inherit(d.opensInvariants.elems) } : d.opensInvariants;
+  return { ...m, ret, requires: inherit(d.requires), ensures: [...inherit(d.ensures), ...m.ensures], noUnwind, opensInvariants, traitImpl: { ...m.traitImpl!, errors: [...(m.traitImpl!.errors ?? []), ...errors] } };
 }
 
 /** Types written the same, the trait's `Self` being the impl's type (or `Self`). Lifetimes are not compared. */

@@ -302,6 +302,10 @@ export function customErrorMessages(source: string): string[] {
 const OBLIGATION_MESSAGES: readonly string[] = [
   // reading a union's field: the precondition that the union holds it
   'to access this field, the union must be in the correct variant',
+  // `-V check-api-safety`: a public trait method's `ensures` that an implementation may not meet
+  "Safe API violation: 'ensures' clause is nontrivial",
+  // a call's invariant mask not within the caller's
+  'callee may open invariants disallowed at call-site',
 ];
 
 export function classify(pattern: string, assertion: string, customErrors: readonly string[] = []): { expect: Expectation; failsCount: number | null } {

@@ -420,7 +420,7 @@ class Checker {
   /** while checking the body of an open spec fn: where that body is visible (check/visibility.ts) */
   private openScope: Scope | undefined = undefined;
   /** While `openScope` is that of a public function's clause (not of an open body): which clause. */
-  private openClause: 'requires' | 'ensures' | null = null;
+  private openClause: 'requires' | 'ensures' | 'opens_invariants' | null = null;
   private openBodyError(message: string | null, sp: Sp): void {
     if (message) this.error(this.openClause ? message.replace('in pub open spec function', `in '${this.openClause}' clause of public function`) : message, sp);
   }
@@ -829,7 +829,7 @@ class Checker {
     // Verus: a public function's `requires` / `ensures` are read wherever it is called, so they
     // may mention only what is visible there (as an open spec fn's body)
     const clauseScope = f.vis && f.vis.k !== 'private' && !f.traitImpl && !this.libraryFns.has(f) ? scopeOf(f.vis, this.crate.moduleOf(f)) : undefined;
-    const inClause = (clause: 'requires' | 'ensures', check: () => void) => {
+    const inClause = (clause: 'requires' | 'ensures' | 'opens_invariants', check: () => void) => {
       this.openScope = clauseScope;
       this.openClause = clause;
       try {
@@ -851,6 +851,7 @@ class Checker {
       for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
     });
     this.finalStyle(f, params);
+    this.unwindAndMask(f, specCtx(), inClause);
     // `returns e` is `ensures result == e`
     if (f.returns) this.expect(f.returns, retTy, specCtx());
     if (!f.body) return;
@@ -3566,6 +3567,31 @@ class Checker {
    * read through `old(..)` or `final(..)` (bare `*x` would be ambiguous). Without `final`, bare
    * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`.
    */
+  /**
+   * `no_unwind [when c]` (exec fns only; `c` a spec bool over the parameters) and
+   * `opens_invariants [e, ..]` (each namespace a spec `int`).
+   */
+  private unwindAndMask(f: FnItem, ctx: Ctx, inClause: (clause: 'requires' | 'opens_invariants', check: () => void) => void): void {
+    if (f.noUnwind) {
+      if (f.mode !== 'exec') this.error("an 'unwind' specification can only be given on exec functions", f.noUnwind.sp);
+      const when = f.noUnwind.when;
+      // (read wherever the function is called, as its `requires`)
+      if (when) inClause('requires', () => this.expect(when, C_BOOL, ctx));
+    }
+    const mask = f.opensInvariants;
+    if (mask?.k === 'list') {
+      if (f.mode === 'spec') this.error('invariants cannot be opened in spec functions', mask.sp);
+      // (an integer of any type names the namespace of its value)
+      inClause('opens_invariants', () => {
+        for (const e of mask.elems) {
+          const t = shallow(this.infer(e, ctx, C_INT), this.vars);
+          if (t.k === 'tvar') this.unify(C_INT, t, e.sp);
+          else if (t.k !== 'int') this.error('invariant mask must be type int', e.sp);
+        }
+      });
+    }
+  }
+
   private finalStyle(f: FnItem, params: Map<string, Local>): void {
     const isCall = (n: { k: string }, name: string): boolean => {
       const x = n as Expr;

@@ -214,6 +214,8 @@ export class CallMethods {
       if (name === 'is_none') return { t: not(isSome), ty: BOOL };
       if (name === 'unwrap' || name === 'expect') {
         if (m.exec && !m.pure) this.oblige(st, 'unwrap', sp, isSome);
+        // (vstd does not mark them `no_unwind`: they panic on `None`)
+        if (m.exec && !m.pure) this.mayUnwindHere(st, sp);
         return { t: [dt.ctors[1]!.fields[0]!.acc, recv.t], ty: ty.args[0]! };
       }
       if (name === 'unwrap_or') {
@@ -223,6 +225,8 @@ export class CallMethods {
       throw new Unsupported(`Option::${name}`, e.nameSp);
     }
     if (ty.k === 'seq' || ty.k === 'array') {
+      // (vstd marks none of the slice and array operations `no_unwind`)
+      if (ty.k === 'array' && m.exec && !m.pure) this.mayUnwindHere(st, sp);
       if (ty.k === 'array' && name === 'len') return { t: this.seqLen(ty, recv.t), ty: { k: 'int', kind: 'usize' } };
       if (ty.k === 'array' && name === 'is_empty') return { t: eq(this.seqLen(ty, recv.t), '0'), ty: BOOL };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);
@@ -366,7 +370,9 @@ export class CallMethods {
       // caller's trigger selection sees the body, as in Verus (the checking phase refused inline
       // fns that are recursive or without a body; an opaque one stays an application)
       // (nor while its own body is read: recursion is found before the crate's SCCs are known)
-      if (hasVerifierAttr(f.attrs, 'inline') && f.body && this.bodyVisible(info) && !this.hides.has(info.key) && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
+      // (also a trait's spec fn read as its default body: vcgen/api-safety.ts)
+      const inline = hasVerifierAttr(f.attrs, 'inline') || (this.inlineTraitDefaults !== null && f.selfType === this.inlineTraitDefaults && f.generics[0] === 'Self');
+      if (inline && f.body && this.bodyVisible(info) && !this.hides.has(info.key) && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
         const ist = new State();
         ps.forEach((p, i) => ist.declare(p.name, { ty: p.ty, term: vals[i]!, mut: false }));
         this.inlining.add(info.key);
@@ -391,6 +397,8 @@ export class CallMethods {
     // evaluate arguments; &mut args are places
     const pre: Term[] = [];
     const places: (Place | null)[] = [];
+    // `&mut` places inside a value with a type invariant: asserted again after the call
+    const guarded: Place[] = [];
     for (let i = 0; i < args.length; i++) {
       const p = ps[i]!;
       const a = args[i]!;
@@ -401,7 +409,7 @@ export class CallMethods {
         if (pe.k === 'call' && pe.callee.k === 'path' && pe.callee.segs.length === 1 && pe.callee.segs[0] === 'Tracked' && pe.args.length === 1) pe = pe.args[0]!;
         if (pe.k === 'unary' && pe.op === '&mut') pe = pe.e;
         const place = this.place(pe, st, argMode);
-        this.refuseFieldBorrow(place, st, sp);
+        if (this.insideInvariant(place, st, sp)) guarded.push(place);
         places.push(place);
         const v = this.readPlace(place, st);
         pre.push(v.t);
@@ -438,6 +446,11 @@ export class CallMethods {
         if (text) ob.assertion = text;
       }
     }
+    // whether the call may unwind or open invariants the caller may not
+    const effects = withOld(oldMap, () => inCallee(() => this.unwindAndMaskOf(f, (e) => this.evalPure(e, cst, this.specMode(st.path)).t)));
+    this.checkCallEffects(st, sp, effects, f.noUnwind?.when?.sp);
+    // (Verus requires a plain `no_unwind`: an unwinding callee would leave the invariant broken)
+    if (guarded.length && effects.noUnwind !== 'true') throw new ResolveError('this function call takes a &mut ref of a field of a datatype with a user-defined type invariant; thus, this function should be marked no_unwind', sp);
     // recursion check (kept only if the callee is in this function's SCC; decided later)
     if (savedCtx) {
       const measure = this.myMeasure;
@@ -476,6 +489,7 @@ export class CallMethods {
       const r = withOld(oldMap, () => inCallee(() => this.evalPure(f.returns!, post, this.specMode(st.path))));
       this.assume(st, this.compare('==', ret, r, sp).t);
     }
+    for (const place of guarded) this.checkInvariantsAround(place, st, sp);
     // a function the crate also uses as a value: this call's result is one `call_ensures` allows
     // (most crates name no function as a value: no scan on their calls)
     const fnValues = this.cvc.checked.fnValues;

@@ -169,8 +169,9 @@ export class ClosureMethods {
     e.params.forEach((p, i) => bst.declare(p.name, { ty: ty.params[i]!, term: this.havoc(p.name, ty.params[i]!), mut: false }));
     for (const r of clauses.requires) this.assume(bst, this.evalPure(r, bst, this.specMode(bst.path)).t, { kind: 'requires', sp: r.sp });
     const outer = this.fnCtx!;
+    // (an exec closure's body may unwind and open any invariant; a proof closure's opens none)
     const ctx: FnCtx = {
-      ...outer, retTy: ty.ret, retName: clauses.retName, loops: [],
+      ...outer, retTy: ty.ret, retName: clauses.retName, loops: [], noUnwind: undefined, mask: ty.proof ? { any: false, elems: [] } : undefined,
       returns: (rst, v, sp) => {
         // the clauses see the parameters and the values around the closure, not the body's locals
         const pst = rst.clone();
@@ -208,6 +209,8 @@ export class ClosureMethods {
     if (!ty) throw new Unsupported('a call of a value that is not callable', call.sp);
     const args = argExprs.map((a, i) => this.fit(this.ev(a, st, m), ty.params[i]!).t);
     this.oblige(st, 'precondition', call.sp, [this.closurePredicate('requires', f.ty), f.t, ...args], undefined, "the closure's precondition may not hold");
+    // (Verus: a call of an exec closure may unwind and open any invariant)
+    if (!(f.ty.k === 'closure' && f.ty.proof)) this.checkCallEffects(st, call.sp, { noUnwind: null, mask: { any: true } });
     const r = this.havoc('closure$ret', ty.ret);
     this.assume(st, [this.closurePredicate('ensures', f.ty), f.t, ...args, r]);
     st.crossed.push({ kind: 'call', name: 'closure', line: this.line(call.sp.start), sp: call.sp });

@@ -96,6 +96,10 @@ export class ExecMethods {
     };
     this.fnCtx = ctx;
     for (const r of f.requires) this.assume(st, this.evalPure(r, st, this.specMode([]), true).t, { kind: 'requires', sp: r.sp });
+    // what the body's calls may do: its own `no_unwind` condition and mask, at entry
+    const effects = this.unwindAndMaskOf(f, (e) => this.evalPure(e, st, this.specMode([]), true).t);
+    if (effects.noUnwind !== null && f.mode === 'exec') ctx.noUnwind = effects.noUnwind;
+    if (!effects.mask.any) ctx.mask = effects.mask;
     // recursion: measure of this function at entry
     this.myMeasure = f.decreases.length ? f.decreases.map((d) => this.evalPure(d, st, this.specMode([]))) : [];
     const body = f.body!;
@@ -206,6 +210,7 @@ export class ExecMethods {
       const cty = cur.ty;
       if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
       if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, this.seqLen(cty, cur.t)]));
+      if (m.exec) this.mayUnwindHere(st, e.sp);
       const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
       return { ...p, steps: [...p.steps, { k: 'index', idx: it }], sp: e.sp };
     }

@@ -24,11 +24,13 @@ import type { BitVectorMethods } from './bitvector';
 import type { BroadcastMethods } from './broadcast';
 import type { ClosureMethods } from './closures';
 import type { TypeInvariantMethods } from './type-invariants';
+import type { UnwindMaskMethods } from './unwind-mask';
+import type { ApiSafetyMethods } from './api-safety';
 import { hasExternalBody } from '../../syntax/attributes';
 import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods, UnwindMaskMethods, ApiSafetyMethods {}
 
 /** The SMT name of a spec fn at generic arguments `tyArgs` (its key when it is not generic). */
 export function specInstanceKey(info: FnInfo, tyArgs: Ty[]): string {
@@ -65,6 +67,10 @@ export class FnGen {
   hides = new Set<string>();
   /** `#[verifier::inline]` spec fns whose bodies are being inlined now (a recursive one is applied instead) */
   inlining = new Set<string>();
+  /** The trait whose spec fns are read as their default bodies (vcgen/api-safety.ts), or null. */
+  inlineTraitDefaults: string | null = null;
+  /** A unit of `-V check-api-safety`'s obligation alone (vcgen/api-safety.ts). */
+  apiSafetyOnly = false;
   /** Fuel set by `reveal_with_fuel` for recursive spec fns (default 1). */
   fuel = new Map<string, number>();
 
@@ -257,7 +263,8 @@ export class FnGen {
       const clause = f.unsupportedClauses[0];
       if (clause) throw new Unsupported(`unsupported: \`${clause.clause}\` clause`, clause.sp);
       if (f.by && f.mode !== 'proof') throw new Unsupported(`\`by(${f.by.kind})\` on a function that is not a proof fn`, f.by.sp);
-      if (f.mode === 'spec') this.checkSpecFn();
+      if (this.apiSafetyOnly) this.apiSafetyEnsures();
+      else if (f.mode === 'spec') this.checkSpecFn();
       else if (f.by?.kind === 'bit_vector') this.bitVectorFn();
       else if (hasExternalBody(f.attrs) || !f.body) {
         // trusted: body not verified, but the signature and the specs must resolve

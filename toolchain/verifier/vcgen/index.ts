@@ -14,8 +14,10 @@ import { BitVectorMethods } from './bitvector';
 import { BroadcastMethods } from './broadcast';
 import { ClosureMethods } from './closures';
 import { TypeInvariantMethods } from './type-invariants';
+import { UnwindMaskMethods } from './unwind-mask';
+import { ApiSafetyMethods } from './api-safety';
 
-for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods]) {
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods, UnwindMaskMethods, ApiSafetyMethods]) {
   for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);

@@ -106,6 +106,10 @@ export interface FnCtx {
   retName: string | null;
   loops: LoopCtx[];
   returns: (st: State, v: V, sp: Sp) => void;
+  /** Where the body must not unwind (its `no_unwind` condition at entry); absent: it may (vcgen/unwind-mask.ts). */
+  noUnwind?: Term;
+  /** The invariant namespaces the body may open; absent: any. */
+  mask?: import('./unwind-mask').MaskTerms;
 }
 
 export class DivergeSignal extends Error {}

@@ -2,8 +2,9 @@
 // gives them meaning. Invariant: an exec or tracked value of a datatype with an invariant is
 // built (struct literal, variant or tuple-struct constructor) or has a field written only where
 // an obligation asserts the invariant of it and of every value around the written place; the
-// invariant is assumed only at `use_type_invariant(&x)`. A `&mut` borrow of a field of such a
-// value (which Verus allows for `no_unwind` callees) is `unsupported`.
+// invariant is assumed only at `use_type_invariant(&x)`. A call's `&mut` argument inside such a
+// value needs a `no_unwind` callee (else it is Verus's error), and the invariants around it are
+// asserted after the call; a local `&mut` borrow of such a field is `unsupported`.
 import type { Sp } from '../ast';
 import { ResolveError, fnQname, tyStr, type FnInfo, type Ty } from '../resolver';
 import { quote, type Term } from '../smt';
@@ -39,12 +40,14 @@ export class TypeInvariantMethods {
   checkInvariantsAround(this: FnGen, place: Place, st: State, sp: Sp): void {
     for (let i = place.steps.length - 1; i >= 0; i--) this.checkInvariant(st, this.readPlace({ ...place, steps: place.steps.slice(0, i) }, st), sp);
   }
-  /** A `&mut` borrow of `place` by a call: a field of a value with an invariant is not handled. */
+  /** Whether `place` is inside a value with an invariant (a proper prefix of it has one). */
+  insideInvariant(this: FnGen, place: Place, st: State, sp: Sp): boolean {
+    for (let i = place.steps.length - 1; i >= 0; i--) if (this.invariantOf(this.readPlace({ ...place, steps: place.steps.slice(0, i) }, st).ty, sp)) return true;
+    return false;
+  }
+  /** A local `&mut` borrow of `place` (not a call's argument): inside a value with an invariant it is not handled. */
   refuseFieldBorrow(this: FnGen, place: Place, st: State, sp: Sp): void {
-    for (let i = place.steps.length - 1; i >= 0; i--) {
-      const around = this.readPlace({ ...place, steps: place.steps.slice(0, i) }, st);
-      if (this.invariantOf(around.ty, sp)) throw new Unsupported(`a \`&mut\` borrow of a field of \`${tyStr(around.ty)}\`, which has a type invariant (Verus: the callee must be \`no_unwind\`)`, sp);
-    }
+    if (this.insideInvariant(place, st, sp)) throw new Unsupported('taking a mutable reference to a field of a datatype with a user-defined type invariant (except as an argument of a function call)', sp);
   }
   /** `use_type_invariant(&x)` (the checking phase checked its argument): the invariant of `x` holds. */
   useTypeInvariant(this: FnGen, v: V, st: State, sp: Sp): void {

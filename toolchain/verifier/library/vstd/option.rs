@@ -53,6 +53,7 @@ impl<T> Option<T> {
         ensures
             a is Some <==> self is Some,
             a is Some ==> a->0 == self->0,
+        no_unwind
     {
     }
 }

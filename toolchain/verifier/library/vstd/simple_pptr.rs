@@ -163,6 +163,7 @@ impl<V> PPtr<V> {
             perm.is_init(),
         ensures
             v == perm.value(),
+        no_unwind
     {
         unimplemented!()
     }
@@ -174,6 +175,7 @@ impl<V> PPtr<V> {
             perm.is_init(),
         ensures
             v == perm.value(),
+        no_unwind
     {
         unimplemented!()
     }
@@ -185,6 +187,7 @@ impl<V> PPtr<V> {
         ensures
             perm.pptr() == old(perm).pptr(),
             perm.mem_contents() == MemContents::Init(in_v),
+        no_unwind
     {
         unimplemented!()
     }
@@ -197,6 +200,7 @@ impl<V> PPtr<V> {
         ensures
             perm.pptr() == old(perm).pptr(),
             perm.mem_contents() == MemContents::Init(v),
+        no_unwind
     {
         unimplemented!()
     }
@@ -210,6 +214,7 @@ impl<V> PPtr<V> {
             perm.pptr() == old(perm).pptr(),
             perm.is_uninit(),
             v == old(perm).value(),
+        no_unwind
     {
         unimplemented!()
     }
@@ -223,6 +228,7 @@ impl<V> PPtr<V> {
             perm.pptr() == old(perm).pptr(),
             perm.mem_contents() == MemContents::Init(in_v),
             out_v == old(perm).value(),
+        no_unwind
     {
         unimplemented!()
     }

@@ -34,6 +34,7 @@ impl<T> Vec<T> {
     pub fn len(&self) -> (len: usize)
         ensures
             len == self.view().len(),
+        no_unwind
     {
         unimplemented!()
     }
@@ -45,6 +46,7 @@ impl<T> Vec<T> {
             i < self.view().len(),
         ensures
             *element == self.view()[i as int],
+        no_unwind
     {
         unimplemented!()
     }

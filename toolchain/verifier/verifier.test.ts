@@ -172,7 +172,7 @@ describe('integer encoding agrees with concrete evaluation', () => {
 // ---------------- counterexamples checked by running the code ----------------
 
 describe('attributes, options and code outside verus!', () => {
-  const run = async (src: string, opts: { noCheating?: boolean } = {}) => {
+  const run = async (src: string, opts: { noCheating?: boolean; checkApiSafety?: boolean } = {}) => {
     const r = await verifySources(new Map([['a.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false, ...opts });
     return Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
   };
@@ -245,6 +245,40 @@ fn f(x: u8) { f(x); }
     const without = await run(src);
     expect([without.a, without.c, without.d, without.e, without.f]).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
   });
+  it("--check-api-safety: a public safe API requires nothing of safe callers, and a public safe trait ensures only what any implementation gives", async () => {
+    const src = `verus! {
+pub fn pub_requires(x: u8) requires x > 0 {}
+fn private_requires(x: u8) requires x > 0 {}
+pub unsafe fn unsafe_requires(x: u8) requires x > 0 {}
+pub trait Tr {
+    open spec fn holds() -> bool { true }
+    open spec fn never() -> bool { false }
+    fn always(x: u8) -> (y: u8) ensures Self::never() ==> y == 0;
+    fn claims(x: u8) -> (y: u8) ensures Self::holds() ==> y == 0;
+    fn claims_final(t: &mut u64) ensures *final(t) == 8 { *t = 8; }
+    proof fn lemma(x: int) -> (r: int) ensures r == x + 1;
+    proof fn proved(x: int) -> (r: int) ensures r == x + 1 { x + 1 }
+}
+pub unsafe trait Unsafe { fn claims(x: u8) -> (y: u8) ensures y == 0; }
+trait Private { fn claims(x: u8) -> (y: u8) ensures y == 0; }
+} // verus!`;
+    const on = await run(src, { checkApiSafety: true });
+    expect(on).toMatchObject({ '<check-api-safety: pub_requires>': 'error', private_requires: 'verified', unsafe_requires: 'verified', 'Tr::always (check-api-safety)': 'verified', 'Tr::claims (check-api-safety)': 'failed', 'Tr::claims_final (check-api-safety)': 'failed', 'Tr::claims_final': 'verified', 'Tr::lemma (check-api-safety)': 'failed', 'Tr::proved': 'verified' });
+    // (a proof method with a body proves its own ensures; unsafe and private traits owe nothing)
+    expect(Object.keys(on).filter((n) => n.includes('check-api-safety')).sort()).toEqual(['<check-api-safety: pub_requires>', 'Tr::always (check-api-safety)', 'Tr::claims (check-api-safety)', 'Tr::claims_final (check-api-safety)', 'Tr::lemma (check-api-safety)']);
+    const off = await run(src);
+    expect(Object.keys(off).some((n) => n.includes('check-api-safety'))).toBe(false);
+    expect(off.pub_requires).toBe('verified');
+    // an impl of a public trait with a `requires` (or inheriting such a default body), an unwinding or invariant clause in one
+    const impls = await run(`verus! {
+pub trait T { fn m(x: u8) requires x > 0; fn d(x: u8) requires x > 0 {} }
+pub trait U { fn n() no_unwind; fn o() opens_invariants none; fn p() opens_invariants any; }
+struct S {}
+impl T for S { fn m(x: u8) {} }
+} // verus!`, { checkApiSafety: true });
+    expect(impls).toMatchObject({ '<check-api-safety: S::m>': 'error', '<check-api-safety: impl>': 'error', '<check-api-safety: U::n>': 'error', '<check-api-safety: U::o>': 'error' });
+    expect(impls['<check-api-safety: U::p>']).toBeUndefined();
+  });
 });
 
 describe('the width of usize: open (32 or 64 bits) unless a global item fixes it', () => {
@@ -279,6 +313,7 @@ proof fn bv(a: usize) { assert(a & 0xffu64 as usize <= 0xffu64 as usize) by (bit
     expect((await run(`global size_of usize == 2;\n${probes}`))['<global item>']).toBe('error');
   });
 });
+
 
 describe("Verus's state_machine! (state-machines/)", () => {
   const run = async (src: string) => {

@@ -56,13 +56,14 @@ fn caller_of_returns_still_checks_requires() {
     let r = returns_with_params(200u8, 1u8);
 }
 
-// expect: unsupported
+// (unwind-mask.rs has the cases that must fail)
+// expect: verified
 fn opens_some(x: u64)
     opens_invariants any
 {
 }
 
-// expect: unsupported
+// expect: verified
 fn never_unwinds(x: u64) -> u64
     no_unwind
 {

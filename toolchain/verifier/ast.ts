@@ -390,6 +390,8 @@ export interface TraitImplItem {
   module: string[];
   /** `unsafe impl` */
   unsafeSp?: Sp;
+  /** `#[verifier::external]`: not verified, its methods dropped; kept for what it says of marker traits (traits.ts) */
+  external?: boolean;
 }
 
 export interface StructItem {

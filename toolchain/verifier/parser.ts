@@ -429,6 +429,8 @@ class Parser {
         // function's signature stays for a specification that may name it (external-specs.ts)
         out.splice(outAt);
         if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
+        // (an impl still decides which types implement its trait: traits.ts)
+        for (const it of made) if (it.k === 'trait-impl') out.push({ ...it, methods: [], external: true });
         for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
       } else if (bad.length) {
         // a `global` item under an attribute not implemented (`#[cfg(..)]`) fixes no width

@@ -66,6 +66,29 @@ impl Tys for W {}`);
     expect(method(items, 'U::f')).toBeUndefined();
   });
 
+  it("checks `unsafe trait` against `unsafe impl` (rustc E0199 / E0200); a marker trait's impl bounded by another trait leaves the whole crate unsupported, even an external one", () => {
+    const { items } = lower(`pub unsafe trait Un { fn f(&self); }
+pub trait Safe { fn f(&self); }
+struct S {}
+struct T {}
+struct R<A> { a: A }
+struct Q<A> { a: A }
+impl Un for S { fn f(&self) {} }
+unsafe impl Safe for S { fn f(&self) {} }
+unsafe impl Un for T { fn f(&self) {} }
+unsafe impl<A: Sync> Sync for R<A> {}
+#[verifier::external]
+unsafe impl<A: Safe> Send for Q<A> {}`);
+    expect(what(items)).toEqual([
+      'error: the trait `Un` requires an `unsafe impl` declaration',
+      'error: implementing the trait `Safe` is not unsafe',
+      'unsupported: impl of trait `Sync`, which the crate does not define',
+      'unsupported: an impl of `Send` bounded by `Safe` (the trait cycles it may close are not checked)',
+    ]);
+    expect(items.filter((it) => it.k === 'unsupported' && it.crate)).toHaveLength(1);
+    expect(method(items, 'T::f')?.traitImpl?.trait).toBe('Un');
+  });
+
   it('refuses a rename that a binder of the trait clauses would capture', () => {
     const { items } = lower(`trait Tr { spec fn p(&self, i: int) -> bool; fn f(&self, a: u64) requires forall|b: int| self.p(b) ==> b < a; }
 struct S { x: u64 }

@@ -42,7 +42,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
       if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
       if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, (methods.get(`${it.selfType}::${it.name}`) ?? 0) + 1);
-      if (it.k === 'trait-impl') {
+      if (it.k === 'trait-impl' && !it.external) {
         implCount.set(implKey(it.trait, selfName(it.selfTy)), (implCount.get(implKey(it.trait, selfName(it.selfTy))) ?? 0) + 1);
         impls.set(implKey(it.trait, selfName(it.selfTy)), [...(impls.get(implKey(it.trait, selfName(it.selfTy))) ?? []), { impl: it, file: f.path }]);
       }
@@ -113,10 +113,19 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
 
   return files.map((f) => {
     const verdicts = new Map<string, ImplVerdict>();
-    for (const it of f.items) if (it.k === 'trait-impl') verdicts.set(implKey(it.trait, selfName(it.selfTy)), verdictOf(it, f.path));
+    for (const it of f.items) if (it.k === 'trait-impl' && !it.external) verdicts.set(implKey(it.trait, selfName(it.selfTy)), verdictOf(it, f.path));
     const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
     const items: Item[] = [];
     for (const it of f.items) {
+      // an impl of a marker trait (`Send`, `Sync`, ..) bounded by another trait: whether a type
+      // implements the marker then depends on the crate's impls, and a cycle through them (which
+      // Verus refuses) is not checked here: nothing of the crate is verified
+      const bound = it.k === 'trait-impl' && MARKER_TRAITS.has(it.trait) ? it.genericParams.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name)) : undefined;
+      if (it.k === 'trait-impl' && bound) {
+        items.push({ k: 'unsupported', what: `an impl of \`${it.trait}\` bounded by \`${bound.name}\` (the trait cycles it may close are not checked)`, crate: true, sp: it.sp, module: it.module });
+        continue;
+      }
+      if (it.k === 'trait-impl' && it.external) continue;
       if (it.k === 'trait') {
         const gap = traitGap(it, traits);
         if (gap?.k === 'unsupported') items.push({ k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module });

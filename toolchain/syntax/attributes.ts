@@ -81,6 +81,11 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // message decorations
   ['proof_note', ['fn', 'stmt']],
   ['custom_err', ['fn', 'stmt']],
+  // an exec fn that is one atomic step: what it and atomic invariant blocks may hold is checked
+  // (verifier/check/invariant-blocks.ts)
+  ['atomic', ['fn']],
+  // the message of a failed precondition of this fn (verifier/vcgen/calls.ts)
+  ['custom_req_err', ['fn']],
   // calls in ghost code mean the named spec fn (check/when-used-as-spec.ts; CheckedCrate.specCalls)
   ['when_used_as_spec', ['fn']],
   // a proof fn whose body proves a spec fn's termination (`decreases_by(g)`; vcgen/spec-fns.ts,
@@ -134,7 +139,6 @@ const VERIFIER_ITEM: ReadonlySet<string> = new Set([
   'allow_complex_invariants',
   'impls_cannot_extend_spec',
   'verify',
-  'atomic',
   'truncate',
 ]);
 

@@ -57,7 +57,7 @@ export type Expr =
   | { k: 'cast'; e: Expr; ty: TypeExpr; sp: Sp }
   | { k: 'if'; cond: Expr; then: Block; els: Expr | null; sp: Sp }
   | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp; /** a `let PAT = e else { .. }` with the rest of its block (arms: PAT => rest, _ => else) */ letElse?: boolean }
-  | { k: 'block'; block: Block; sp: Sp }
+  | { k: 'block'; block: Block; sp: Sp; /** `open_atomic_invariant!` and the like, read as this block (parser.ts openInvariant) */ invariantBlock?: InvariantBlock }
   | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; /** `#![all_triggers]` */ allTriggers?: boolean; body: Expr; sp: Sp; /** inner attributes other than `#![trigger ..]` */ attrs?: QuantAttr[] }
   | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp }
   | { k: 'tuple'; elems: Expr[]; sp: Sp }
@@ -199,6 +199,23 @@ export interface Param {
  */
 export type Visibility = { k: 'pub' } | { k: 'private' } | { k: 'in'; path: string[]; sp: Sp };
 
+/**
+ * `open_atomic_invariant!(inv => v => { body })` (also `open_local_invariant!`, and the
+ * `_in_proof` forms with a credit first): a block whose statements are [the credit spent], `let
+ * ghost I = inv;`, `let ghost NS = I.namespace();`, `let tracked mut v = open_*_invariant_begin(inv);`,
+ * `{ body };`, the end call (`open_*_invariant_end(I, v)`, in a `proof` block in exec code). `bodyIndex`:
+ * where the body statement is (phases that rewrite blocks keep it there); `nsLocal`: the name NS
+ * (no user code can write it).
+ */
+export interface InvariantBlock {
+  atomic: boolean;
+  inProof: boolean;
+  nsLocal: string;
+  bodyIndex: number;
+  /** the macro's name and first argument: where its obligations are reported */
+  sp: Sp;
+}
+
 /** What `opens_invariants` says: any namespace, none, or those listed (`int` spec expressions over the parameters). */
 export type InvariantMask = { k: 'any'; sp: Sp } | { k: 'none'; sp: Sp } | { k: 'list'; elems: Expr[]; sp: Sp };
 
@@ -238,6 +255,8 @@ export interface FnItem {
   by?: { kind: 'bit_vector' | 'nonlinear_arith'; sp: Sp };
   /** `-> !`: never returns (read as `ensures false`, no result) */
   diverging?: boolean;
+  /** `#[verifier::custom_req_err("..")]`: the message of a failed precondition at a call */
+  customReqErr?: string;
   /** `no_unwind` (`when` null) / `no_unwind when c`: a call does not unwind (where `c` holds at entry) */
   noUnwind?: { when: Expr | null; sp: Sp };
   /** `opens_invariants ..`: the invariant namespaces the fn may open (absent: exec fns any, others none) */

@@ -72,6 +72,9 @@ const BIN_PREC: ReadonlyMap<string, number> = new Map([
   ['|', 4], ['^', 5], ['&', 6], ['<<', 7], ['>>', 7], ['+', 8], ['-', 8], ['*', 9], ['/', 9], ['%', 9],
 ]);
 
+/** Verus's macros that open an invariant for a block (vstd::invariant). */
+const OPEN_INVARIANT_MACROS: ReadonlySet<string> = new Set(['open_atomic_invariant', 'open_local_invariant', 'open_atomic_invariant_in_proof', 'open_local_invariant_in_proof']);
+
 class Parser {
   toks: Token[];
   i = 0;
@@ -445,7 +448,7 @@ class Parser {
   }
 
   /** The item after its attributes; returns what kind of item it was, for the attributes. */
-  itemAfterAttrs(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp }[]): AttrSite {
+  itemAfterAttrs(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp; str?: string }[]): AttrSite {
     const start = attrList[0]?.sp.start ?? this.peek().start;
     const attrs = attrList.map((a) => a.text);
     const vis = this.visibility();
@@ -601,6 +604,8 @@ class Parser {
     if (this.is('fn') || assume) {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module, assume);
       fn.attrSps = attrList.map((a) => a.sp);
+      const reqErr = attrList.find((a) => /^verifier(::|\()custom_req_err\b/.test(a.text));
+      if (reqErr?.str !== undefined) fn.customReqErr = reqErr.str;
       if (unsafeSp) fn.unsafeSp = unsafeSp;
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
@@ -2559,6 +2564,50 @@ class Parser {
    * element pushed, `{ let mut v = Vec::new(); v.push(a); v.push(b); v }` (the local's name is no
    * Rust identifier, so it shadows nothing). `vec![x; n]` is unsupported.
    */
+  /**
+   * `open_atomic_invariant!(inv => v => { body })`, `open_local_invariant!(..)`, and the
+   * `_in_proof` forms (`credit => inv => v => { body }`), desugared as `InvariantBlock` says
+   * (ast.ts): the checking phase and VC generation read the statements as any others, and the
+   * block's own rules (mask, unwinding, early exits, atomicity) from the marker.
+   */
+  openInvariant(name: string, close: string, start: number): Expr {
+    const atomic = name.startsWith('open_atomic');
+    const inProof = name.endsWith('_in_proof');
+    const credit = inProof ? this.expr() : null;
+    if (credit) this.expect('=>');
+    const inv = this.expr();
+    const headSp = { start, end: this.lastEnd() };
+    this.expect('=>');
+    const binderTok = this.peek();
+    const binder = this.ident();
+    const binderSp = { start: binderTok.start, end: binderTok.end };
+    this.expect('=>');
+    const body = this.block();
+    const closeTok = this.peek();
+    this.expect(close);
+    const sp = { start, end: this.lastEnd() };
+    const endSp = { start: closeTok.start, end: closeTok.end };
+    const path = (n: string, at: Sp): Expr => ({ k: 'path', segs: [n], generics: [], sp: at });
+    const call = (f: string, args: Expr[], at: Sp): Expr => ({ k: 'call', callee: path(f, at), args, sp: at });
+    // (another use of `inv`, its own node: the checking phase records types per node)
+    const copy = (): Expr => structuredClone(inv);
+    const nsLocal = `$inv_ns_${start}`;
+    // (the invariant as opened: what the end gives back to, whatever the block does to `inv`)
+    const opened = `$inv_${start}`;
+    const which = atomic ? 'atomic' : 'local';
+    const stmts: Stmt[] = [];
+    if (credit) stmts.push({ k: 'expr', e: call('spend_open_invariant_credit_in_proof', [credit], credit.sp), semi: true, sp: credit.sp });
+    stmts.push({ k: 'let', pat: { k: 'bind', name: opened, mut: false, sp: inv.sp }, ghost: true, ty: null, init: copy(), sp: inv.sp });
+    stmts.push({ k: 'let', pat: { k: 'bind', name: nsLocal, mut: false, sp: inv.sp }, ghost: true, ty: null, init: { k: 'method', recv: path(opened, inv.sp), name: 'namespace', generics: [], args: [], nameSp: inv.sp, sp: inv.sp }, sp: inv.sp });
+    stmts.push({ k: 'let', pat: { k: 'bind', name: binder, mut: true, sp: binderSp }, ghost: true, tracked: true, ty: null, init: call(`open_${which}_invariant_begin`, [inv], headSp), sp: headSp });
+    const bodyIndex = stmts.length;
+    stmts.push({ k: 'expr', e: { k: 'block', block: body, sp: body.sp }, semi: true, sp: body.sp });
+    const end = call(`open_${which}_invariant_end`, [path(opened, endSp), path(binder, endSp)], endSp);
+    // (exec code calls a proof fn in a proof block)
+    stmts.push(inProof ? { k: 'expr', e: end, semi: true, sp: endSp } : { k: 'proof', block: { stmts: [{ k: 'expr', e: end, semi: true, sp: endSp }], sp: endSp }, sp: endSp });
+    return { k: 'block', block: { stmts, sp }, sp, invariantBlock: { atomic, inProof, nsLocal, bodyIndex, sp: headSp } };
+  }
+
   vecMacro(close: string, start: number): Expr {
     const save = this.noStruct;
     this.noStruct = false;
@@ -2801,6 +2850,7 @@ class Parser {
         const close = open === '(' ? ')' : open === '[' ? ']' : '}';
         const name = segs[0]!;
         if (name === 'vec') return this.vecMacro(close, s);
+        if (OPEN_INVARIANT_MACROS.has(name)) return this.openInvariant(name, close, s);
         if (name === 'map') {
           // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`
           const args: Expr[] = [];

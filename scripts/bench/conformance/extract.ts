@@ -304,8 +304,11 @@ const OBLIGATION_MESSAGES: readonly string[] = [
   'to access this field, the union must be in the correct variant',
   // `-V check-api-safety`: a public trait method's `ensures` that an implementation may not meet
   "Safe API violation: 'ensures' clause is nontrivial",
-  // a call's invariant mask not within the caller's
+  // a call's invariant mask not within the caller's, an invariant opened outside the mask, one
+  // given back broken
   'callee may open invariants disallowed at call-site',
+  'cannot show invariant namespace is in the mask given by the scope',
+  'Cannot show invariant holds at end of block',
 ];
 
 export function classify(pattern: string, assertion: string, customErrors: readonly string[] = []): { expect: Expectation; failsCount: number | null } {

@@ -16,6 +16,7 @@ import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, ha
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
+import { invariantBlockErrors } from './invariant-blocks';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_CHAR, C_INT, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
@@ -515,6 +516,7 @@ class Checker {
     try {
       f();
       if (fn && !this.errors.length) this.errors.push(...prophecyErrors(fn, { callee: (call) => this.callees.get(call) ?? null }));
+      if (fn && !this.errors.length) this.errors.push(...invariantBlockErrors(fn, { callee: (call) => this.callees.get(call) ?? null }));
       // like rustc: a binder's type must be known once the whole item is typed (unless part of
       // the item was not typed: a construct read but not understood may be what fixes it)
       if (!this.sawUnsupported) for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);

@@ -36,6 +36,8 @@ export function recursionErrors(g: CallGraph, options: TerminationOptions): Map<
     const needsMeasure = f.mode !== 'exec' || !execTerminationWaived(f, options);
     if (needsMeasure && f.body && !hasExternalBody(f.attrs) && !f.decreases.length) add(f, { message: 'recursive function must have a decreases clause', sp: f.nameSp });
     else if (hasVerifierAttr(f.attrs, 'inline')) add(f, { message: "'inline' functions cannot be recursive", sp: f.nameSp });
+    // (an atomic call must be one step)
+    if (hasVerifierAttr(f.attrs, 'atomic')) add(f, { message: "'atomic' cannot be used on a recursive function", sp: f.nameSp });
   }
   for (const r of g.fuels) {
     if (r.fuel <= 1 || r.target.mode !== 'spec') continue;

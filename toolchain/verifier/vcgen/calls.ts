@@ -439,7 +439,7 @@ export class CallMethods {
     };
     for (const r of f.requires) {
       const g = withOld(oldMap, () => inCallee(() => this.evalPure(r, cst, this.specMode(st.path))));
-      const ob = this.oblige(st, 'precondition', sp, g.t, r.sp);
+      const ob = this.oblige(st, 'precondition', sp, g.t, r.sp, f.customReqErr);
       if (ob) {
         if (info.file !== this.info.file) ob.relatedFile = info.file;
         const text = this.callerTerms(info.file, r.sp, ps.map((p) => p.name), args.map((a) => a.e.sp));

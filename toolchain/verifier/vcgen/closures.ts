@@ -18,6 +18,7 @@ import { and, eq, implies, print, quote, sortKey, sortOf, type Term } from '../s
 import { quantifier } from '../qid';
 import { DivergeSignal, State, Unsupported, type FnCtx, type Mode, type V } from './state';
 import type { FnGen } from './gen';
+import { ANY_MASK } from './unwind-mask';
 
 type ClosureTy = Extract<Ty, { k: 'closure' }>;
 /** What calling a value of some type takes and gives. */
@@ -171,7 +172,7 @@ export class ClosureMethods {
     const outer = this.fnCtx!;
     // (an exec closure's body may unwind and open any invariant; a proof closure's opens none)
     const ctx: FnCtx = {
-      ...outer, retTy: ty.ret, retName: clauses.retName, loops: [], noUnwind: undefined, mask: ty.proof ? { any: false, elems: [] } : undefined,
+      ...outer, retTy: ty.ret, retName: clauses.retName, loops: [], noUnwind: undefined, noUnwindInBlock: undefined, mask: ty.proof ? { base: 'empty', plus: [], minus: [] } : undefined,
       returns: (rst, v, sp) => {
         // the clauses see the parameters and the values around the closure, not the body's locals
         const pst = rst.clone();
@@ -210,7 +211,7 @@ export class ClosureMethods {
     const args = argExprs.map((a, i) => this.fit(this.ev(a, st, m), ty.params[i]!).t);
     this.oblige(st, 'precondition', call.sp, [this.closurePredicate('requires', f.ty), f.t, ...args], undefined, "the closure's precondition may not hold");
     // (Verus: a call of an exec closure may unwind and open any invariant)
-    if (!(f.ty.k === 'closure' && f.ty.proof)) this.checkCallEffects(st, call.sp, { noUnwind: null, mask: { any: true } });
+    if (!(f.ty.k === 'closure' && f.ty.proof)) this.checkCallEffects(st, call.sp, { noUnwind: null, mask: ANY_MASK });
     const r = this.havoc('closure$ret', ty.ret);
     this.assume(st, [this.closurePredicate('ensures', f.ty), f.t, ...args, r]);
     st.crossed.push({ kind: 'call', name: 'closure', line: this.line(call.sp.start), sp: call.sp });

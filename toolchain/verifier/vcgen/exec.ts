@@ -99,7 +99,7 @@ export class ExecMethods {
     // what the body's calls may do: its own `no_unwind` condition and mask, at entry
     const effects = this.unwindAndMaskOf(f, (e) => this.evalPure(e, st, this.specMode([]), true).t);
     if (effects.noUnwind !== null && f.mode === 'exec') ctx.noUnwind = effects.noUnwind;
-    if (!effects.mask.any) ctx.mask = effects.mask;
+    if (effects.mask.base === 'empty') ctx.mask = effects.mask;
     // recursion: measure of this function at entry
     this.myMeasure = f.decreases.length ? f.decreases.map((d) => this.evalPure(d, st, this.specMode([]))) : [];
     const body = f.body!;

@@ -168,6 +168,7 @@ export class ExprMethods {
         return this.evMatch(e, st, m);
       case 'block':
         if (m.pure) return this.evalBlockPure(e.block, st, m);
+        if (e.invariantBlock) return this.invariantBlock(e, st, m);
         return this.execBlock(e.block, st, m);
       case 'closure':
         return this.cvc.checked.exprTypes.get(e)?.k === 'closure' ? this.execClosure(e, st) : this.specClosure(e, st, m);

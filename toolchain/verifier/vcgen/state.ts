@@ -110,6 +110,8 @@ export interface FnCtx {
   noUnwind?: Term;
   /** The invariant namespaces the body may open; absent: any. */
   mask?: import('./unwind-mask').MaskTerms;
+  /** The body is inside an invariant block (what an unwinding call is told). */
+  noUnwindInBlock?: boolean;
 }
 
 export class DivergeSignal extends Error {}

@@ -63,7 +63,7 @@ export type Expr =
   | { k: 'tuple'; elems: Expr[]; sp: Sp }
   | { k: 'array'; elems: Expr[]; sp: Sp }
   | { k: 'array-rep'; elem: Expr; len: Expr; sp: Sp }
-  | { k: 'macro'; name: string; args: Expr[]; sp: Sp }
+  | { k: 'macro'; name: string; args: Expr[]; sp: Sp; /** `decreases_to!(a, b => c)`: the number of arguments before `=>` */ split?: number }
   | { k: 'trigger'; e: Expr; sp: Sp; /** `#[trigger f(x)]`: the tokens inside the attribute after `trigger` */ attrArgs?: Sp }
   | { k: 'return'; e: Expr | null; sp: Sp }
   | { k: 'break'; sp: Sp; /** `break 'outer` */ label?: string }

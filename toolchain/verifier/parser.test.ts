@@ -166,14 +166,35 @@ describe('clauses', () => {
     expect(it.body?.stmts).toHaveLength(1);
   });
   it('clauses the verifier does not implement are listed with their spans, never dropped', () => {
-    const src = 'fn g(x: u64) requires x > 0 opens_invariants any no_unwind ensures true { }';
+    const src = 'fn g(x: u64) requires x > 0 opens_invariants s default_ensures true ensures true { }';
     const { it, f } = fn(src);
     expect(f.diagnostics).toEqual([]);
-    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['opens_invariants', 'no_unwind']);
+    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['opens_invariants <set expression>', 'default_ensures']);
     const text = `verus! { ${src} }`;
-    expect(text.slice(it.unsupportedClauses[0]!.sp.start, it.unsupportedClauses[0]!.sp.end)).toBe('opens_invariants any');
+    expect(text.slice(it.unsupportedClauses[0]!.sp.start, it.unsupportedClauses[0]!.sp.end)).toBe('opens_invariants s');
     expect(it.requires).toHaveLength(1);
     expect(it.ensures).toHaveLength(1);
+  });
+  it('`no_unwind [when c]` and `opens_invariants any | none | [..]` are kept on the function', () => {
+    const a = fn('fn g(x: u64) requires x > 0 opens_invariants any no_unwind ensures true { }').it;
+    expect([a.opensInvariants?.k, a.noUnwind?.when, a.unsupportedClauses]).toEqual(['any', null, []]);
+    const b = fn('fn h(x: u64) opens_invariants [x, 1int] no_unwind when x > 3 { }').it;
+    expect(b.opensInvariants?.k === 'list' && b.opensInvariants.elems.length).toBe(2);
+    expect(b.noUnwind?.when).toMatchObject({ k: 'binary', op: '>' });
+    expect(fn('fn k() opens_invariants none { }').it.opensInvariants?.k).toBe('none');
+  });
+  it("macros read as code: `open_atomic_invariant!` as a marked block, `calc!` as nested assert-by, `decreases_to!` split at `=>`; calc's relations checked", () => {
+    const inv = fn('fn f() { open_local_invariant!(&i => v => { let x = 1; }); }').it;
+    const block = inv.body!.stmts[0]!.k === 'expr' ? inv.body!.stmts[0]!.e : null;
+    expect(block?.k === 'block' && block.invariantBlock).toMatchObject({ atomic: false, inProof: false, bodyIndex: 3 });
+    const c = fn('proof fn c(x: int) { calc! { (<=) x; (==) { } 3 - 1; (<) { } 5; }; }').it;
+    const outer = c.body!.stmts[0]!.k === 'expr' && c.body!.stmts[0]!.e.k === 'block' ? c.body!.stmts[0]!.e.block.stmts[0] : null;
+    expect(outer).toMatchObject({ k: 'assert', by: 'block', e: { op: '<=' } });
+    expect(outer?.k === 'assert' && outer.proof?.stmts.map((s) => (s.k === 'assert' && s.e.k === 'binary' ? s.e.op : null))).toEqual(['==', '<']);
+    const bad = fn('proof fn d(x: int) { calc! { (<=) x; (>) { } 1; }; }');
+    expect(bad.f.diagnostics.map((d) => d.message)).toEqual(['inconsistent relation `>` with `<=`']);
+    const dec = fn('proof fn e(a: nat, b: nat) { assert(decreases_to!(a, b => a)); }').it;
+    expect(JSON.stringify(dec.body)).toContain('"split":2');
   });
   it('`decreases .. when .. via ..` keeps the decreases and reads when/via as termination hints; elsewhere they are unsupported clauses', () => {
     const { it } = fn('spec fn f(n: int) -> int decreases n when n >= 0 via lemma_f { 0 }');

@@ -72,6 +72,17 @@ const BIN_PREC: ReadonlyMap<string, number> = new Map([
   ['|', 4], ['^', 5], ['&', 6], ['<<', 7], ['>>', 7], ['+', 8], ['-', 8], ['*', 9], ['/', 9], ['%', 9],
 ]);
 
+/** calc!'s relations, each with the relations its steps may use (Verus's calc_macro). */
+const CALC_STEPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['==', ['==']],
+  ['<', ['==', '<', '<=']],
+  ['<=', ['==', '<', '<=']],
+  ['>', ['==', '>', '>=']],
+  ['>=', ['==', '>', '>=']],
+  ['==>', ['==', '==>', '<==>']],
+  ['<==>', ['==', '<==>']],
+]);
+
 /** Verus's macros that open an invariant for a block (vstd::invariant). */
 const OPEN_INVARIANT_MACROS: ReadonlySet<string> = new Set(['open_atomic_invariant', 'open_local_invariant', 'open_atomic_invariant_in_proof', 'open_local_invariant_in_proof']);
 
@@ -2608,6 +2619,66 @@ class Parser {
     return { k: 'block', block: { stmts, sp }, sp, invariantBlock: { atomic, inProof, nsLocal, bodyIndex, sp: headSp } };
   }
 
+  /** Expressions separated by commas up to (not including) `end`. */
+  commaListUntil(end: string): Expr[] {
+    const out: Expr[] = [];
+    while (!this.is(end) && this.peek().kind !== 'eof') {
+      out.push(this.expr());
+      if (!this.eat(',')) break;
+    }
+    return out;
+  }
+
+  /** Whether the macro arguments up to `close` are one expression (no top-level `,`). */
+  isSimpleSeqsEqual(close: string): boolean {
+    for (let j = this.i; j < this.toks.length; j++) {
+      const t = this.toks[j]!.text;
+      if (t === close) return true;
+      if (t === ',') return false;
+      if (t === '(' || t === '[' || t === '{') j = this.matchOf[j] ?? j;
+    }
+    return false;
+  }
+
+  /**
+   * Verus's `calc! { (R) e0; (R1)? { p1 } e1; .. en; }`: `assert(e0 R en) by { assert(e0 R1 e1)
+   * by { p1 }; .. }`, each step with its own proof (what one assumes reaches neither the others
+   * nor the code after), a step's relation one the chain's allows (Verus's error otherwise).
+   */
+  calcMacro(close: string, start: number): Expr {
+    const relation = (): { op: BinOp; sp: Sp } => {
+      const s = this.peek().start;
+      this.expect('(');
+      const t = this.next();
+      this.expect(')');
+      if (!CALC_STEPS.has(t.text)) this.error(`unsupported relation \`${t.text}\` in calc!`, { start: s, end: this.lastEnd() });
+      return { op: t.text as BinOp, sp: { start: s, end: this.lastEnd() } };
+    };
+    const top = relation();
+    const allowed = CALC_STEPS.get(top.op) ?? [];
+    const exprs: Expr[] = [this.expr()];
+    this.expect(';');
+    const steps: { op: BinOp; proof: Block }[] = [];
+    while (!this.is(close) && this.peek().kind !== 'eof') {
+      let op = top.op;
+      if (this.is('(')) {
+        const r = relation();
+        if (!allowed.includes(r.op)) this.error(`inconsistent relation \`${r.op}\` with \`${top.op}\``, r.sp);
+        op = r.op;
+      }
+      steps.push({ op, proof: this.block() });
+      exprs.push(this.expr());
+      this.expect(';');
+    }
+    this.expect(close);
+    const sp = { start, end: this.lastEnd() };
+    if (!steps.length) this.error('calc! needs at least one step', sp);
+    const bin = (op: BinOp, l: Expr, r: Expr): Expr => ({ k: 'binary', op, l, r, sp: { start: l.sp.start, end: r.sp.end } });
+    const stepAsserts: Stmt[] = steps.map((s, i) => ({ k: 'assert', e: bin(s.op, exprs[i]!, exprs[i + 1]!), by: 'block', req: [], proof: s.proof, sp: { start: exprs[i]!.sp.start, end: exprs[i + 1]!.sp.end } }));
+    const whole: Stmt = { k: 'assert', e: bin(top.op, exprs[0]!, exprs[exprs.length - 1]!), by: 'block', req: [], proof: { stmts: stepAsserts, sp }, sp };
+    return { k: 'block', block: { stmts: [whole], sp }, sp };
+  }
+
   vecMacro(close: string, start: number): Expr {
     const save = this.noStruct;
     this.noStruct = false;
@@ -2851,6 +2922,21 @@ class Parser {
         const name = segs[0]!;
         if (name === 'vec') return this.vecMacro(close, s);
         if (OPEN_INVARIANT_MACROS.has(name)) return this.openInvariant(name, close, s);
+        if (name === 'calc') return this.calcMacro(close, s);
+        if (name === 'decreases_to') {
+          // `decreases_to!(a, b => c, d)`: [c, d] is below [a, b] in `decreases` order
+          const from = this.commaListUntil('=>');
+          this.expect('=>');
+          const to = this.args(close);
+          return { k: 'macro', name, args: [...from, ...to], split: from.length, sp: sp() };
+        }
+        if (name === 'assert_seqs_equal' && this.isSimpleSeqsEqual(close)) {
+          // vstd's `assert_seqs_equal!(a == b)`: `assert(a =~= b)` (its proof-by-elements form is not read)
+          const eq = this.expr();
+          this.expect(close);
+          const e: Expr = eq.k === 'binary' && eq.op === '==' ? { ...eq, op: '=~=' } : eq;
+          return { k: 'block', block: { stmts: [{ k: 'assert', e, by: 'none', req: [], proof: null, sp: sp() }], sp: sp() }, sp: sp() };
+        }
         if (name === 'map') {
           // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`
           const args: Expr[] = [];

@@ -1458,6 +1458,12 @@ class Checker {
           e.args.forEach((a, i) => this.expect(a, i % 2 === 0 ? key : val, spec));
           return { k: 'map', key, val };
         }
+        if (e.name === 'decreases_to' && e.split !== undefined) {
+          // (each side a `decreases` measure: integers or datatypes, vcgen/spec-fns.ts measureOf)
+          this.requireGhost(ctx, '`decreases_to!`', e.sp);
+          for (const a of e.args) this.infer(a, { ...ctx, code: 'spec' });
+          return C_BOOL;
+        }
         if (e.name !== 'seq' && e.name !== 'set') {
           for (const a of e.args) this.infer(a, ctx);
           return C_ANY;

@@ -15,6 +15,7 @@ import { quantifier } from '../qid';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
 import type { FnGen } from './gen';
+import { decreasesTo } from './spec-fns';
 
 export function isNumeral(t: Term): bigint | null {
   if (typeof t === 'string') return /^\d+$/.test(t) ? BigInt(t) : null;
@@ -863,6 +864,10 @@ export class ExprMethods {
   }
 
   evMacro(this: FnGen, e: Extract<Expr, { k: 'macro' }>, st: State, m: Mode): V {
+    if (e.name === 'decreases_to' && e.split !== undefined) {
+      const vs = e.args.map((a) => this.measureOf(this.ev(a, st, { ...m, exec: false }), a.sp));
+      return { t: decreasesTo(vs.slice(e.split), vs.slice(0, e.split)), ty: BOOL };
+    }
     if ((e.name === 'seq' || e.name === 'set') && !e.args.length) {
       // `seq![]` / `set![]`: the empty value of the type the checking phase inferred from its context
       const recorded = this.cvc.checked.exprTypes.get(e);

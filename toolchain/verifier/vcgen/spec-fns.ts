@@ -119,7 +119,9 @@ export function stripQuantifiers(t: Term): Term {
 }
 
 export function lexLess(newM: V[], oldM: V[]): Term {
-  // lexicographic: exists i. new[0..i) == old[0..i) && 0 <= old[i] && new[i] < old[i]
+  // lexicographic: exists i. new[0..i) == old[0..i) && 0 <= old[i] && new[i] < old[i]; or, for a
+  // callee with more measures than the caller, equal on the caller's (Verus: the extra ones are
+  // ignored; a cycle must come back through a strict decrease)
   const n = Math.min(newM.length, oldM.length);
   const alts: Term[] = [];
   for (let i = 0; i < n; i++) {
@@ -127,7 +129,19 @@ export function lexLess(newM: V[], oldM: V[]): Term {
     for (let j = 0; j < i; j++) eqs.push(eq(newM[j]!.t, oldM[j]!.t));
     alts.push(and(...eqs, ['<=', '0', oldM[i]!.t], ['<', newM[i]!.t, oldM[i]!.t]));
   }
+  if (newM.length > oldM.length) alts.push(and(...oldM.map((o, j) => eq(newM[j]!.t, o.t))));
   return or(...alts);
+}
+
+/**
+ * Verus's `decreases_to!(old.. => new..)`, a spec value, exactly as Verus defines it: at the first
+ * differing position `0 <= new < old`; equal on the shared positions: true iff `new` is longer.
+ */
+export function decreasesTo(newM: V[], oldM: V[]): Term {
+  const n = Math.min(newM.length, oldM.length);
+  let rest: Term = newM.length > oldM.length ? 'true' : 'false';
+  for (let i = n - 1; i >= 0; i--) rest = or(and(['<=', '0', newM[i]!.t], ['<', newM[i]!.t, oldM[i]!.t]), and(eq(newM[i]!.t, oldM[i]!.t), rest));
+  return rest;
 }
 
 export class SpecFnMethods {

@@ -430,10 +430,17 @@ describe('constructs of real Verus kernels (issue 15)', () => {
         },
       },
     ]);
-    for (const src of ['for x in v.iter() { }', 'for x in 0..=n { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for (a, b) in 0..n { }', 'for x in 0..n ensures true { }']) {
+    for (const src of ['for x in v.iter().rev() { }', 'for x in 0..=n { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for x in it: 0..n invariant it.seq().len() == n { }', 'for (a, b) in 0..n { }', 'for x in 0..n ensures true { }', 'for x in 0..m { m = m + 1; }']) {
       const g = fnOf(`fn f(n: u64) { ${src} }`);
       expect(g.body!.stmts[0]).toMatchObject({ k: 'expr', e: { k: 'unsupported', what: '`for` loop' } });
     }
+    // over a collection place: by index, `it.index()` / `it.seq()` / `it.history()` read as the loop's values
+    const c = fnOf('fn f(v: &Vec<u8>) { for x in it: v.iter() invariant it.index() <= it.seq().len(), it.history().len() >= 0 { } }');
+    const block = c.body!.stmts[0]!.k === 'expr' ? c.body!.stmts[0]!.e : null;
+    const inner = block?.k === 'block' ? block.block.stmts : [];
+    expect(inner.map((s) => (s.k === 'let' && s.pat.k === 'bind' ? s.pat.name : s.k))).toEqual(['$for_src', '$for_seq', '$for_i', 'expr']);
+    expect(JSON.stringify(inner[3])).not.toContain('"it"');
+    expect(JSON.stringify(inner[3])).toContain('"take"');
   });
 
   it('reads `===` / `!==` as comparisons and a trailing comma in `#![trigger ..]`', () => {

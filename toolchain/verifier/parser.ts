@@ -3021,9 +3021,16 @@ class Parser {
    *   { let start = lo; let end = hi; let mut x = start;
    *     while x < end invariant start <= x <= end, I decreases D (or end - x)
    *     { let next = x; x = x + 1; let x = next; body } }
-   * (`start`, `end`, `next` are names no user code can write). Any other `for` (not over `lo..hi`,
-   * a pattern that is not a name, an invariant or body that names the iterator, `ensures` or
-   * `invariant_except_break`) is read whole and stands as `unsupported` at its span.
+   * (`start`, `end`, `next` are names no user code can write). Over a collection (`for x in it: v`,
+   * `v.iter()`, `&v`; `v` a Vec, slice or array place), by index:
+   *   { let src = v; let ghost seq = src@; let mut i: usize = 0;
+   *     while i < src.len() invariant i <= seq.len(), I decreases D (or seq.len() - i)
+   *     { let cur = i; let x = &src[cur]; i = i + 1; body } }
+   * The ghost iterator `it` is read through `it.index()` (in the invariant the number of elements
+   * taken, in the body the current one's position), and over a collection `it.seq()` and
+   * `it.history()` (`seq.take(index)`). Any other `for` (an inclusive range, a bound the body
+   * assigns, a pattern that is not a name over a range, another iterator, another use of `it`,
+   * `ensures`, a clause not modelled) is read whole and stands as `unsupported` at its span.
    */
   forLoop(): Expr {
     const s = this.expect('for').start;
@@ -3052,30 +3059,109 @@ class Parser {
     const { inv, invEnsures, dec, unsupportedClause, complex } = this.loopClauses();
     const body = this.block();
     const sp = { start: s, end: this.lastEnd() };
-    const name = pat.k === 'bind' && !pat.mut && !pat.ref ? pat.name : pat.k === 'wild' ? '$for_item' : null;
-    const namesLabel = label !== null && [...inv, ...dec, body].some((n) => mentionsPath(n, label!));
-    if (!hi || inclusive || name === null || namesLabel || unsupportedClause || complex || invEnsures.length) return { k: 'unsupported', what: '`for` loop', sp };
+    const unsupported: Expr = { k: 'unsupported', what: '`for` loop', sp };
+    if (inclusive || unsupportedClause || complex || invEnsures.length) return unsupported;
     const hsp = { start: s, end: headEnd };
     const path = (n: string): Expr => ({ k: 'path', segs: [n], generics: [], sp: hsp });
     const bind = (n: string, mut = false): Pat => ({ k: 'bind', name: n, mut, sp: hsp });
-    const letStmt = (n: string, init: Expr, mut = false): Stmt => ({ k: 'let', pat: bind(n, mut), ghost: false, ty: null, init, sp: hsp });
+    const letStmt = (n: string, init: Expr, mut = false, ghost = false): Stmt => ({ k: 'let', pat: bind(n, mut), ghost, ty: null, init, sp: hsp });
     const bin = (op: BinOp, l: Expr, r: Expr): Expr => ({ k: 'binary', op, l, r, sp: hsp });
     const one: Expr = { k: 'int', value: 1n, suffix: '', sp: hsp };
+    const asInt = (e: Expr): Expr => ({ k: 'cast', e, ty: { k: 'path', name: 'int', segs: ['int'], args: [], sp: hsp }, sp: hsp });
+    const method = (recv: Expr, name: string, args: Expr[] = []): Expr => ({ k: 'method', recv, name, generics: [], args, sp: hsp, nameSp: hsp });
+    const assign = (n: string, e: Expr): Stmt => ({ k: 'expr', e: { k: 'assign', op: '=', lhs: path(n), rhs: e, sp: hsp }, semi: true, sp: hsp });
+    // the ghost iterator `label`: `label.index()` (and, over a collection, `.seq()`, `.history()`)
+    // read as the loop's own values, in the invariant (before an element is taken) and in the
+    // body (the element taken is at `index()`); any other use of it is not modelled
+    const withLabel = (node: Expr[] | Block, views: Partial<Record<'index' | 'seq' | 'history', Expr>>): Expr[] | Block | null => {
+      if (label === null) return node;
+      let other = false;
+      const copy = (n: unknown): unknown => {
+        if (!n || typeof n !== 'object') return n;
+        if (Array.isArray(n)) return n.map(copy);
+        const o = n as Expr;
+        if (o.k === 'method' && o.recv.k === 'path' && o.recv.segs.length === 1 && o.recv.segs[0] === label && !o.args.length && (o.name === 'index' || o.name === 'seq' || o.name === 'history')) {
+          const v = views[o.name];
+          if (v) return structuredClone(v);
+          other = true;
+          return n;
+        }
+        if (o.k === 'path' && o.segs[0] === label) other = true;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(o)) out[k] = k === 'sp' ? v : copy(v);
+        return out;
+      };
+      const out = copy(node) as Expr[] | Block;
+      return other ? null : out;
+    };
+    if (hi) {
+      // over `lo..hi`: the element is the counter (its bounds read once, before the loop)
+      const name = pat.k === 'bind' && !pat.mut && !pat.ref ? pat.name : pat.k === 'wild' ? '$for_item' : null;
+      if (name === null) return unsupported;
+      // (a bound naming what the body assigns: Verus then knows less of the bound than the
+      // snapshot taken here)
+      const assigned = assignedNames(body);
+      if ([...assigned].some((n) => mentionsPath(lo, n) || mentionsPath(hi, n))) return unsupported;
+      const userInv = withLabel(inv, { index: bin('-', path(name), path('$for_start')) }) as Expr[] | null;
+      const userDec = withLabel(dec, { index: bin('-', path(name), path('$for_start')) }) as Expr[] | null;
+      const userBody = withLabel(body, { index: bin('-', path('$for_next'), path('$for_start')) }) as Block | null;
+      if (!userInv || !userDec || !userBody) return unsupported;
+      const loopBody: Block = {
+        stmts: [
+          letStmt('$for_next', path(name)),
+          assign(name, bin('+', path(name), one)),
+          { k: 'let', pat: pat.k === 'bind' ? pat : bind(name), ghost: false, ty: null, init: path('$for_next'), sp: pat.sp },
+          ...userBody.stmts,
+        ],
+        sp: body.sp,
+      };
+      const loop: Expr = {
+        k: 'while', cond: bin('<', path(name), path('$for_end')),
+        inv: [bin('<=', path('$for_start'), path(name)), bin('<=', path(name), path('$for_end')), ...userInv],
+        invEnsures: [], dec: userDec.length ? userDec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp,
+      };
+      const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', hi), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+      return { k: 'block', block: { stmts, sp }, sp };
+    }
+    // over a collection (a Vec, a slice or an array, or `c.iter()` of one): by index, each
+    // element a place of the collection (`&c[i]`: references are erased; nothing is moved)
+    const src = lo.k === 'method' && lo.name === 'iter' && !lo.args.length ? lo.recv : lo.k === 'unary' && lo.op === '&' ? lo.e : lo;
+    // (a place, not another iterator: `v.iter().rev()`, `map(..)` are not modelled)
+    let place = src;
+    while (place.k === 'field') place = place.recv;
+    if (place.k !== 'path' || place.segs.length !== 1) return unsupported;
+    const at = (i: string): Expr => asInt(path(i));
+    const inInv = { index: at('$for_i'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_i')]) };
+    const inBody = { index: at('$for_cur'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_cur')]) };
+    const userInv = withLabel(inv, inInv) as Expr[] | null;
+    const userDec = withLabel(dec, inInv) as Expr[] | null;
+    const userBody = withLabel(body, inBody) as Block | null;
+    if (!userInv || !userDec || !userBody) return unsupported;
+    // (`.iter()` / `&v` give references to the elements; `v` itself its elements)
+    const byRef = src !== lo;
+    const index: Expr = { k: 'index', recv: path('$for_src'), idx: path('$for_cur'), sp: hsp };
+    const elem: Expr = byRef ? { k: 'unary', op: '&', e: index, sp: hsp } : index;
     const loopBody: Block = {
       stmts: [
-        letStmt('$for_next', path(name)),
-        { k: 'expr', e: { k: 'assign', op: '=', lhs: path(name), rhs: bin('+', path(name), one), sp: hsp }, semi: true, sp: hsp },
-        { k: 'let', pat: pat.k === 'bind' ? pat : bind(name), ghost: false, ty: null, init: path('$for_next'), sp: pat.sp },
-        ...body.stmts,
+        letStmt('$for_cur', path('$for_i')),
+        { k: 'let', pat, ghost: false, ty: null, init: elem, sp: pat.sp },
+        assign('$for_i', bin('+', path('$for_i'), one)),
+        ...userBody.stmts,
       ],
       sp: body.sp,
     };
+    const len = bin('-', method(path('$for_seq'), 'len'), at('$for_i'));
     const loop: Expr = {
-      k: 'while', cond: bin('<', path(name), path('$for_end')),
-      inv: [bin('<=', path('$for_start'), path(name)), bin('<=', path(name), path('$for_end')), ...inv],
-      invEnsures: [], dec: dec.length ? dec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp,
+      k: 'while', cond: bin('<', path('$for_i'), method(path('$for_src'), 'len')),
+      inv: [bin('<=', at('$for_i'), method(path('$for_seq'), 'len')), ...userInv],
+      invEnsures: [], dec: userDec.length ? userDec : [len], body: loopBody, sp,
     };
-    const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', hi), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+    const stmts: Stmt[] = [
+      letStmt('$for_src', src),
+      letStmt('$for_seq', { k: 'view', e: path('$for_src'), sp: hsp }, false, true),
+      { k: 'let', pat: bind('$for_i', true), ghost: false, ty: { k: 'path', name: 'usize', segs: ['usize'], args: [], sp: hsp }, init: { k: 'int', value: 0n, suffix: '', sp: hsp }, sp: hsp },
+      { k: 'expr', e: loop, semi: false, sp },
+    ];
     return { k: 'block', block: { stmts, sp }, sp };
   }
 
@@ -3192,6 +3278,23 @@ class Parser {
 }
 
 /** Whether a syntax tree mentions the one-segment path `name` (an over-approximation: anywhere). */
+/** The local names a block assigns (`x = ..`, `x += ..`, `x.f = ..`). */
+function assignedNames(node: unknown, out = new Set<string>()): Set<string> {
+  if (!node || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    for (const x of node) assignedNames(x, out);
+    return out;
+  }
+  const o = node as Record<string, unknown>;
+  if (o.k === 'assign') {
+    let lhs = o.lhs as Expr;
+    while (lhs.k === 'field' || lhs.k === 'index' || (lhs.k === 'unary' && lhs.op === '*')) lhs = lhs.k === 'unary' ? lhs.e : lhs.recv;
+    if (lhs.k === 'path' && lhs.segs.length === 1) out.add(lhs.segs[0]!);
+  }
+  for (const k of Object.keys(o)) if (k !== 'sp') assignedNames(o[k], out);
+  return out;
+}
+
 function mentionsPath(node: unknown, name: string): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((x) => mentionsPath(x, name));

@@ -487,7 +487,96 @@ fn kc_for_empty_backwards(a: u64, b: u64) {
     }
 }
 
-// a `for` over anything but `lo..hi`, or whose invariant names the iterator: `unsupported`
+// the ghost iterator's `index()`: in the invariant the number of steps taken, in the body the
+// current element's position
+// expect: verified
+fn kc_for_index() {
+    let mut n: u64 = 0;
+    for x in iter: 0..10
+        invariant n == iter.index() * 3,
+    {
+        assert(x == iter.index());
+        n += 3;
+    }
+    assert(n == 30);
+}
+
+// expect: failed assertion
+fn kc_for_index_is_position() {
+    for x in iter: 2..10 {
+        assert(x == iter.index());
+    }
+}
+
+// over a Vec: its elements in order; `seq()` its view, `history()` what was taken
+// expect: verified
+fn kc_for_vec_history() {
+    let v: Vec<u8> = vec![1, 2, 3];
+    let mut w: Vec<u8> = Vec::new();
+    for x in y: v
+        invariant w@ == y.history(),
+    {
+        w.push(x);
+    }
+    assert(w@ == v@);
+}
+
+// expect: failed assertion
+fn kc_for_vec_history_wrong() {
+    let v: Vec<u8> = vec![1, 2, 3];
+    let mut w: Vec<u8> = Vec::new();
+    for x in y: v
+        invariant w@ == y.history(),
+    {
+        w.push(x);
+    }
+    assert(w@ == seq![1u8, 2u8]);
+}
+
+// expect: verified
+fn kc_for_vec_ref(v: &Vec<u8>) -> (b: bool)
+    ensures b <==> (forall|i: int| 0 <= i < v.len() ==> v[i] > 0),
+{
+    let mut b: bool = true;
+    for x in iter: v.iter()
+        invariant b <==> (forall|i: int| 0 <= i < iter.index() ==> v[i] > 0),
+    {
+        b = b && *x > 0;
+    }
+    b
+}
+
+// expect: failed postcondition
+fn kc_for_vec_ref_wrong(v: &Vec<u8>) -> (b: bool)
+    ensures b <==> (forall|i: int| 0 <= i < v.len() ==> v[i] > 1),
+{
+    let mut b: bool = true;
+    for x in iter: v
+        invariant b <==> (forall|i: int| 0 <= i < iter.index() ==> v[i] > 0),
+    {
+        b = b && *x > 0;
+    }
+    b
+}
+
+// expect: verified
+fn kc_for_array_pairs(a: [(u8, u8); 3]) {
+    for (l, r) in it: a.iter() {
+        assert(it.seq()[it.index()].0 == l);
+    }
+}
+
+// (the invariant must hold after the last step too)
+// expect: failed invariant-preserved
+fn kc_for_vec_index_bound(v: &Vec<u8>) {
+    for x in it: v
+        invariant it.index() < v.len(),
+    {
+    }
+}
+
+// a `for` over anything but a range or a collection place, or using the iterator otherwise
+// than through `index()` (and, over a collection, `seq()` / `history()`): `unsupported`
 // expect: unsupported
 fn kc_for_iter_named(n: u64) {
     for i in iter: 0..n

@@ -1650,6 +1650,9 @@ class Checker {
     } finally {
       [this.loops, this.loopLabels] = [loops, labels];
     }
+    // Verus refuses an exec closure that captures a variable by mutable reference
+    const mutCapture = proof ? null : this.mutableCapture(e, ctx);
+    if (mutCapture) this.error('Verus does not currently support closures capturing a mutable reference', mutCapture);
     // rustc: a closure that moves what it captures can be called once (FnOnce), and a `move`
     // closure takes what it captures at once: neither is modelled
     const outer = (l: Local) => ctx.scopes.some((m) => [...m.values()].includes(l));
@@ -1676,6 +1679,62 @@ class Checker {
     for (const en of clauses?.ensures ?? []) this.expect(en, C_BOOL, after);
     return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret, ...(proof ? { proof } : {}) };
   }
+  /**
+   * Where an exec closure's body (its nested closures' too) borrows a variable from around it
+   * mutably (rustc then captures it by `&mut`): an assignment to it or a field of it, `&mut` of
+   * it, a `ref mut` binding of it, a call taking a `&mut` parameter of the function as argument
+   * (a reborrow), a method taking `&mut self` on it. Names the body binds itself are its own.
+   */
+  private mutableCapture(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx): Sp | null {
+    let at: Sp | null = null;
+    const isMutRefType = (t: TypeExpr | undefined): boolean => t?.k === 'ref' && t.mut;
+    const rootOf = (x: Expr): string | null => {
+      while (x.k === 'field' || x.k === 'index' || (x.k === 'unary' && x.op === '*')) x = x.k === 'unary' ? x.e : x.recv;
+      return x.k === 'path' && x.segs.length === 1 ? x.segs[0]! : null;
+    };
+    const walk = (node: unknown, own: Set<string>): void => {
+      if (at || !node || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        // (a statement list binds as it goes: a `let` shadows for what follows)
+        const scope = new Set(own);
+        for (const x of node) {
+          walk(x, scope);
+          if (x && typeof x === 'object' && (x as Stmt).k === 'let') someNode((x as Extract<Stmt, { k: 'let' }>).pat, (p) => (p.k === 'bind' && scope.add((p as unknown as { name: string }).name), false));
+        }
+        return;
+      }
+      const o = node as Expr | Stmt | Pat;
+      const outer = (name: string | null): boolean => name !== null && !own.has(name) && this.lookup(name, ctx) !== null;
+      if (o.k === 'closure') {
+        walk(o.body, new Set([...own, ...o.params.map((p) => p.name)]));
+        return;
+      }
+      if (o.k === 'assign' && outer(rootOf(o.lhs))) at = o.lhs.sp;
+      else if (o.k === 'unary' && o.op === '&mut' && outer(rootOf(o.e))) at = o.sp;
+      else if (o.k === 'call' && o.args.some((a, i) => a.k === 'path' && a.segs.length === 1 && outer(a.segs[0]!) && this.lookup(a.segs[0]!, ctx)?.mutRef && isMutRefType(this.callees.get(o)?.params[i]?.ty))) at = o.sp;
+      else if (o.k === 'method' && outer(rootOf(o.recv))) {
+        const self = this.callees.get(o)?.params[0];
+        if (self?.isSelf && self.ty.k === 'ref' && self.ty.mut) at = o.sp;
+      } else if ((o.k === 'let' && o.init && outer(rootOf(o.init))) || (o.k === 'match' && outer(rootOf(o.scrut)))) {
+        const pats = o.k === 'let' ? [o.pat] : o.arms.map((a) => a.pat);
+        if (someNode(pats, (p) => p.k === 'bind' && !!(p as unknown as { ref?: boolean }).ref && (p as unknown as { mut: boolean }).mut)) at = o.sp;
+      }
+      if (at) return;
+      if (o.k === 'match') {
+        walk(o.scrut, own);
+        for (const arm of o.arms) {
+          const inArm = new Set(own);
+          someNode(arm.pat, (p) => (p.k === 'bind' && inArm.add((p as unknown as { name: string }).name), false));
+          walk([arm.guard, arm.body], inArm);
+        }
+        return;
+      }
+      for (const key of Object.keys(o)) if (key !== 'sp') walk((o as unknown as Record<string, unknown>)[key], own);
+    };
+    walk(e.body, new Set(e.params.map((p) => p.name)));
+    return at;
+  }
+
   /** Each variable named in `syntax` (a single-segment path) that `ctx` binds, with the use naming it (an over-approximation of a closure's captures: a name the closure binds again counts too). */
   private namedLocals(syntax: unknown, ctx: Ctx): { use: Expr; local: Local }[] {
     const out: { use: Expr; local: Local }[] = [];

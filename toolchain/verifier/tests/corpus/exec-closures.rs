@@ -127,10 +127,47 @@ fn ec_move_snapshot_old_value() {
     let r = f(2);
 }
 
-// expect: unsupported
+// (Verus: "does not currently support closures capturing a mutable reference")
+// expect: error
 fn ec_writes_capture() {
     let mut x: u64 = 0;
     let f = || { x = 1; };
+}
+
+// expect: verified
+fn ec_takes_mut(u: &mut u64) {}
+
+// expect: error
+fn ec_borrows_capture_mutably() {
+    let mut x: u64 = 0;
+    let f = |t: u8| { ec_takes_mut(&mut x); };
+}
+
+// expect: error
+fn ec_reborrows_mut_param(a: &mut u64) {
+    let f = |t: u8| { ec_takes_mut(a); };
+}
+
+// expect: error
+fn ec_nested_closure_writes_capture() {
+    let mut x: u64 = 0;
+    let f = |t: u8| {
+        let g = |s: u8| { x = 7; };
+    };
+}
+
+// (its own variable, and reading a `&mut` parameter's value and `old`, are not mutable captures)
+// expect: verified
+fn ec_closure_own_mut_local(b: &mut bool)
+    requires *old(b) == true,
+{
+    *b = false;
+    let f = |t: u8| {
+        let mut x: u64 = 16;
+        x = 7;
+        assert(*b == false);
+        assert(*old(b) == true);
+    };
 }
 
 // expect: unsupported

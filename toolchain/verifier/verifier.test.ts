@@ -315,6 +315,46 @@ proof fn bv(a: usize) { assert(a & 0xffu64 as usize <= 0xffu64 as usize) by (bit
 });
 
 
+describe("a crate's own Option (shadowed-builtins.ts)", () => {
+  it('is the crate\'s enum wherever the crate names it, the built-in one elsewhere; its variants are its own', async () => {
+    const src = `verus! {
+use crate::Option::Some;
+use crate::Option::None;
+pub enum Option<A> { None, Some(A) }
+impl<A> Option<A> {
+    pub open spec fn is_it(&self) -> bool { self is Some }
+}
+fn own(x: Option<u8>) -> (r: u8)
+    ensures x is Some ==> r == 1,
+{
+    match x { Some(_) => 1, None => 0 }
+}
+fn own_wrong(x: Option<u8>) -> (r: u8)
+    ensures r == 1,
+{
+    match x { Some(_) => 1, None => 0 }
+}
+fn own_method(x: Option<u8>) requires x.is_it() {
+    assert(x is Some);
+}
+fn own_method_wrong(x: Option<u8>) requires x.is_it() {
+    assert(x is None);
+}
+fn builtin(y: core::option::Option<u8>) -> (r: u8)
+    ensures y.is_some() ==> r == 2,
+{
+    if y.is_some() { 2 } else { 0 }
+}
+} // verus!`;
+    const r = await verifySources(new Map([['a.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    expect(Object.fromEntries(r.functions.map((f) => [f.name, f.status]))).toEqual({ 'Option$::is_it': 'verified', own: 'verified', own_wrong: 'failed', own_method: 'verified', own_method_wrong: 'failed', builtin: 'verified' });
+    // non-exhaustive matches are checked with its own variants
+    const bad = await verifySources(new Map([['b.rs', 'verus! {\nenum Option<A> { None, Some(A) }\nfn f(x: Option<u8>) -> u8 { match x { Option::None => 0 } }\n}']]), { root: tmpRoot(), jobs: JOBS, useCache: false });
+    expect(bad.functions.find((f) => f.name === 'f')).toMatchObject({ status: 'error' });
+    expect(bad.functions.find((f) => f.name === 'f')?.detail).toMatch(/non-exhaustive patterns: `Some\(_\)` not covered/);
+  });
+});
+
 describe("Verus's state_machine! (state-machines/)", () => {
   const run = async (src: string) => {
     const r = await verifySources(new Map([['sm.rs', `verus! {\n${src}\n}\n`]]), { root: tmpRoot(), jobs: JOBS, useCache: false });

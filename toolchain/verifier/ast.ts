@@ -494,6 +494,19 @@ export interface GlobalSizeItem {
   module: string[];
 }
 
+/**
+ * `global size_of T == N;` / `global layout T is size == N, align == M;` for a type other than
+ * `usize` / `isize`: vstd's `size_of::<T>()` (and `align_of::<T>()`) as facts every function has.
+ */
+export interface GlobalLayoutItem {
+  k: 'global-layout';
+  ty: TypeExpr;
+  size: bigint;
+  align: bigint | null;
+  sp: Sp;
+  module: string[];
+}
+
 /** An item that cannot be read at all (a nested `verus!`, an unknown macro): reported as an `error` result. */
 export interface ErrorItem {
   k: 'error';
@@ -596,7 +609,7 @@ export interface StateMachineItem {
   module: string[];
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | UnsupportedItem | ErrorItem | ExternalFnItem | StateMachineItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | GlobalLayoutItem | UnsupportedItem | ErrorItem | ExternalFnItem | StateMachineItem;
 
 export interface ParseDiagnostic {
   message: string;

@@ -926,7 +926,7 @@ class Parser {
     const layout = at(1, 'layout');
     if (!layout && !at(1, 'size_of')) return null;
     const ty = this.peek(2).text;
-    if (ty !== 'usize' && ty !== 'isize') return null;
+    if (ty !== 'usize' && ty !== 'isize') return this.globalLayoutItem(start, module, layout);
     // the tokens before the size: `global size_of T ==` or `global layout T is size ==`
     const head = layout ? ['is', 'size', '=='] : ['=='];
     if (!head.every((w, k) => at(3 + k, w))) return null;
@@ -943,6 +943,35 @@ class Parser {
     this.expect(';');
     return { k: 'global-size', ty, bytes, sp: { start, end: this.lastEnd() }, module };
   }
+  /** `global size_of T == N;` / `global layout T is size == N[, align == M];` of another type (null: not that form, nothing read). */
+  private globalLayoutItem(start: number, module: string[], layout: boolean): Item | null {
+    const save = this.i;
+    const int = (): bigint | null => {
+      const n = this.peek();
+      if (n.kind !== 'int') return null;
+      this.next();
+      return BigInt(n.text.replace(/_/g, '').replace(/(usize|u\d+)$/, ''));
+    };
+    this.next();
+    this.next();
+    const ty = this.type();
+    const word = (w: string) => (this.peek().text === w ? (this.next(), true) : false);
+    let size: bigint | null = null;
+    let align: bigint | null = null;
+    if ((!layout || (word('is') && word('size'))) && word('==')) size = int();
+    if (size !== null && layout && this.is(',')) {
+      this.next();
+      align = word('align') && word('==') ? int() : null;
+      if (align === null) size = null;
+    }
+    if (size === null || !this.is(';')) {
+      this.i = save;
+      return null;
+    }
+    this.next();
+    return { k: 'global-layout', ty, size, align, sp: { start, end: this.lastEnd() }, module };
+  }
+
   recoverItemSimple(): void {
     while (this.peek().kind !== 'eof' && !this.is(';') && !this.is('{')) this.next();
     if (this.is('{')) this.skipBalanced();

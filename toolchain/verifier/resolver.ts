@@ -2,7 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalLayoutItem, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -354,6 +354,10 @@ export class Crate {
     this.readWordBits(files);
     // a name several modules define: each function's key (its SMT name) says its module
     for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
+  }
+  /** The crate's `global size_of T == N` / `global layout T ..` items for types other than usize / isize. */
+  get globalLayouts(): GlobalLayoutItem[] {
+    return this.files.flatMap((f) => f.items.filter((it): it is GlobalLayoutItem => it.k === 'global-layout'));
   }
   /** `global size_of usize == N` and the like: the crate's word width, once (Verus's rules). */
   private readWordBits(files: SourceFile[]): void {

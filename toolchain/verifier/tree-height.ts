@@ -152,7 +152,7 @@ export function boundTreeHeight(items: Item[], diags: ParseDiagnostic[], limit =
       out.push(it);
       continue;
     }
-    if (it.k === 'error' || it.k === 'unsupported' || it.k === 'broadcast-use' || it.k === 'broadcast-group' || it.k === 'trait-impl' || it.k === 'global-size' || it.k === 'external-fn') {
+    if (it.k === 'error' || it.k === 'unsupported' || it.k === 'broadcast-use' || it.k === 'broadcast-group' || it.k === 'trait-impl' || it.k === 'global-size' || it.k === 'global-layout' || it.k === 'external-fn') {
       out.push(it);
       continue;
     }

@@ -332,9 +332,14 @@ class Checker {
           }
           // vstd's default broadcast group holds in every function of a crate that uses the
           // library, as in Verus (the library's axioms of its external types: multiset.rs)
+          // (a lemma without type parameters, whose facts are about particular terms such as
+          // `size_of::<u8>()`, only where the function's code reaches one of its spec fns, as
+          // Verus's triggers on those terms would: ground facts elsewhere only slow the solver)
           if (vstdDefaults.length && !isLibraryFile(f.path)) {
             const have = this.out.moduleBroadcasts.get(it) ?? [];
-            this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
+            const reached = this.specFnsReached(it);
+            const relevant = (l: (typeof vstdDefaults)[number]) => l.item.generics.length > 0 || [...(this.graph.calls.get(l.item) ?? [])].some((c) => reached.has(c));
+            this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l) && relevant(l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
           }
           const lt = checkReturnLifetimes(it, (e) => this.calleeItem(e, it));
           errors.push(...lt.errors);
@@ -635,6 +640,19 @@ class Checker {
         }
       }
     }
+  }
+
+  /** The spec fns `f`'s code calls, and the ones their bodies call, transitively. */
+  private specFnsReached(f: FnItem): Set<FnItem> {
+    const out = new Set<FnItem>();
+    const queue = [...(this.graph.calls.get(f) ?? [])];
+    while (queue.length) {
+      const g = queue.pop()!;
+      if (out.has(g) || g.mode !== 'spec') continue;
+      out.add(g);
+      queue.push(...(this.graph.calls.get(g) ?? []));
+    }
+    return out;
   }
 
   /** The `accept_recursive_types` / `reject_recursive_types` attributes of a datatype's type parameters. */

@@ -1,3 +1,5 @@
+// Crate-wide facts of a function: the crate's `global size_of T == N` / `global layout` items
+// (`assumeGlobalLayouts`, vstd's `size_of::<T>()` at those values), and broadcast lemmas.
 // Broadcast lemmas as facts. `broadcast proof fn p(x: T) requires r ensures e`, where a function
 // `broadcast use`s it (check/broadcast.ts resolved which), is the fact
 //   forall x: T. inv_T(x) && r ==> e
@@ -15,7 +17,7 @@
 import type { Sp } from '../ast';
 import { ResolveError, substTy, tyEq, tyKey, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import type { Expr, FnItem } from '../ast';
-import { and, implies, quote, sortOf, type Term } from '../smt';
+import { and, eq, implies, num, quote, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type Mode } from './state';
 import { autoTriggers, termVars, triggerable } from './quantifiers';
@@ -28,6 +30,29 @@ const MAX_INSTANCES = 16;
 const MARKER_TRAITS: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Sized', 'Send', 'Sync', 'Unpin']);
 
 export class BroadcastMethods {
+  /**
+   * The crate's `global size_of T == N` / `global layout T is size == N, align == M` items as
+   * facts: vstd's `size_of::<T>()` / `align_of::<T>()` (library/vstd/layout.rs) at those values.
+   */
+  assumeGlobalLayouts(this: FnGen, st: State): void {
+    const layouts = this.crate.globalLayouts;
+    if (!layouts.length) return;
+    const at = (name: string, ty: Ty, sp: Sp): Term | null => {
+      const info = this.crate.fns.get(name)?.find((x) => this.crate.isLibrary(x.file));
+      if (!info) return null;
+      const key = this.cvc.specInstance(info, [ty], sp);
+      this.specUsed.add(key);
+      return quote(key);
+    };
+    for (const g of layouts) {
+      const ty = this.crate.resolveType(g.ty, null);
+      const size = at('size_of', ty, g.sp);
+      if (size) this.assume(st, eq(size, num(g.size)));
+      const align = g.align === null ? null : at('align_of', ty, g.sp);
+      if (align && g.align !== null) this.assume(st, eq(align, num(g.align)));
+    }
+  }
+
   /** The facts a `broadcast use` of `info` gives this function: one, or one per instantiation of a generic lemma. */
   broadcastFacts(this: FnGen, info: FnInfo, sp: Sp): Term[] {
     // a lemma with a construct not modelled has no fact we could state: its user is not verified

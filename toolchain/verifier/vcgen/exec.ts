@@ -63,6 +63,8 @@ export class ExecMethods {
     const entry = new Map(st.scopes[0]!);
     // the module-level `broadcast use`: its lemmas' facts hold in the whole function
     for (const u of this.cvc.checked.moduleBroadcasts.get(f) ?? []) for (const fact of this.broadcastFacts(u.lemma, u.sp)) this.assume(st, fact);
+    // the crate's `global size_of T == N` / `global layout T is size == N, align == M` items
+    this.assumeGlobalLayouts(st);
     const retTy = this.retType(f);
     const retName = f.ret?.name ?? null;
     const exec = f.mode === 'exec';

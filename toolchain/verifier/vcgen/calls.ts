@@ -210,12 +210,13 @@ export class CallMethods {
     if (ty.k === 'enum' && ty.name === 'Option') {
       const dt = this.sorts.datatype(ty);
       const isSome: Term = [['_', 'is', dt.ctors[1]!.tester], recv.t];
+      // (each a call of one of vstd's specifications, which open any invariant; `unwrap` and
+      // `expect` are not marked `no_unwind`: they panic on `None`)
+      if (m.exec && !m.pure && ['is_some', 'is_none', 'unwrap_or', 'unwrap', 'expect'].includes(name)) this.builtinCall(st, sp, name === 'unwrap' || name === 'expect' ? 'false' : 'true');
       if (name === 'is_some') return { t: isSome, ty: BOOL };
       if (name === 'is_none') return { t: not(isSome), ty: BOOL };
       if (name === 'unwrap' || name === 'expect') {
         if (m.exec && !m.pure) this.oblige(st, 'unwrap', sp, isSome);
-        // (vstd does not mark them `no_unwind`: they panic on `None`)
-        if (m.exec && !m.pure) this.mayUnwindHere(st, sp);
         return { t: [dt.ctors[1]!.fields[0]!.acc, recv.t], ty: ty.args[0]! };
       }
       if (name === 'unwrap_or') {
@@ -226,7 +227,7 @@ export class CallMethods {
     }
     if (ty.k === 'seq' || ty.k === 'array') {
       // (vstd marks none of the slice and array operations `no_unwind`)
-      if (ty.k === 'array' && m.exec && !m.pure) this.mayUnwindHere(st, sp);
+      if (ty.k === 'array' && m.exec && !m.pure) this.builtinCall(st, sp, 'false');
       if (ty.k === 'array' && name === 'len') return { t: this.seqLen(ty, recv.t), ty: { k: 'int', kind: 'usize' } };
       if (ty.k === 'array' && name === 'is_empty') return { t: eq(this.seqLen(ty, recv.t), '0'), ty: BOOL };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);

@@ -212,7 +212,7 @@ export class ExecMethods {
       const cty = cur.ty;
       if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
       if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, this.seqLen(cty, cur.t)]));
-      if (m.exec) this.mayUnwindHere(st, e.sp);
+      if (m.exec) this.builtinCall(st, e.sp, 'false');
       const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
       return { ...p, steps: [...p.steps, { k: 'index', idx: it }], sp: e.sp };
     }

@@ -583,7 +583,7 @@ export class ExprMethods {
       const len: Term = this.seqLen(ty, r.t);
       if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, and(['<=', '0', i.t], ['<', i.t, len]));
       // (vstd's `array_index_get` / `slice_index_get` are not `no_unwind`)
-      if (m.exec && !m.pure) this.mayUnwindHere(st, sp);
+      if (m.exec && !m.pure) this.builtinCall(st, sp, 'false');
       return { t: ['select', [dt.ctors[0]!.fields[1]!.acc, r.t], i.t], ty: ty.elem };
     }
     if (ty.k === 'map') {
@@ -613,7 +613,7 @@ export class ExprMethods {
   checkedRangeIndex(this: FnGen, r: V, range: Extract<Expr, { k: 'range' }>, st: State, m: Mode, sp: Sp): V {
     const { slice, inBounds } = this.rangeIndex(r, range, st, m, sp);
     if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, inBounds);
-    if (m.exec && !m.pure) this.mayUnwindHere(st, sp);
+    if (m.exec && !m.pure) this.builtinCall(st, sp, 'false');
     return slice;
   }
 

@@ -68,6 +68,15 @@ export class UnwindMaskMethods {
   }
 
   /**
+   * An exec operation the verifier builds in that Verus reads as a call of one of vstd's
+   * specifications (an array or slice index, `Option::unwrap`, ..): it may open any invariant,
+   * and unwind unless vstd marks it `no_unwind` (`noUnwind` 'true').
+   */
+  builtinCall(this: FnGen, st: State, sp: Sp, noUnwind: 'true' | 'false'): void {
+    this.checkCallEffects(st, sp, { noUnwind: noUnwind === 'true' ? 'true' : null, mask: ANY_MASK });
+  }
+
+  /**
    * An exec operation that unwinds unless `noUnwind` holds (`false`: it may unwind), in the body
    * of a function that must not unwind where its own condition holds.
    */

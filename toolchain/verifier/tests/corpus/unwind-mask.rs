@@ -147,6 +147,22 @@ fn uw_none_calls_closure() opens_invariants none {
     f();
 }
 
+// (vstd's specifications of these operations open any invariant)
+// expect: failed precondition
+fn uw_none_array_index(a: [u8; 3]) -> u8 opens_invariants none {
+    a[0]
+}
+
+// expect: failed precondition
+fn uw_none_is_some(o: Option<u8>) -> bool opens_invariants none {
+    o.is_some()
+}
+
+// expect: verified
+fn uw_none_spec_is_some(o: Option<u8>) opens_invariants none {
+    assert(o.is_some() || o.is_none());
+}
+
 // expect: error
 fn uw_mask_not_int() opens_invariants [true] {}
 

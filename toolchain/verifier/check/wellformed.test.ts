@@ -26,8 +26,10 @@ describe('well-formedness before verification', () => {
     expect(s.bad).toMatch(/^error: mismatched types: expected `u8`, found `u64`/);
     expect(s.caller).toMatch(/^error: uses `bad`/);
   });
-  it('a user type that shadows a built-in one (Option, Seq, ...) makes the crate unsupported, never an internal error', async () => {
-    const s = await statuses(`enum Option<V> { Some(V), None }\nfn test() { let x = Option::Some(3); assert(false); }`);
-    expect(s.test).toMatch(/^unsupported: unsupported: the crate defines its own `Option`/);
+  it('a user type that shadows a built-in one (Seq, Map, ...) makes the crate unsupported, never an internal error; a crate\'s own enum Option is its own', async () => {
+    const s = await statuses(`struct Seq<V> { v: V }\nfn test() { let x = Seq { v: 3u8 }; assert(false); }`);
+    expect(s.test).toMatch(/^unsupported: unsupported: the crate defines its own `Seq`/);
+    const o = await statuses(`enum Option<V> { Some(V), None }\nfn test() { let x = Option::Some(3u8); assert(false); }`);
+    expect(o.test).toBe('failed');
   });
 });

@@ -86,7 +86,8 @@ function moveOf(body: Block, name: string, input: InvariantBlockInput): Expr['sp
   let at: Expr['sp'] | null = null;
   someNode(body, (n) => {
     const e = n as Expr;
-    if (e.k === 'call' && e.args.some(isIt)) at = e.args.find(isIt)!.sp;
+    // (a spec fn reads its arguments: ghost code moves nothing)
+    if (e.k === 'call' && e.args.some(isIt) && input.callee(e)?.mode !== 'spec') at = e.args.find(isIt)!.sp;
     else if (e.k === 'method' && isIt(e.recv)) {
       const self = input.callee(e)?.params[0];
       if (self?.isSelf && self.ty.k !== 'ref') at = e.recv.sp;

@@ -204,6 +204,22 @@ fn inv_local_moved<A, B: InvariantPredicate<A, u8>>(Tracked(i): Tracked<LocalInv
     });
 }
 
+// (a spec fn reads its argument: no move)
+// expect: verified
+fn inv_local_spec_read<A, B: InvariantPredicate<A, u8>>(Tracked(i): Tracked<LocalInvariant<A, u8, B>>)
+    requires i.inv(3),
+{
+    open_local_invariant!(&i => inner => {
+        assert(inv_same(i, i));
+        proof { inner = 3u8; }
+    });
+}
+
+// expect: verified
+spec fn inv_same<T>(a: T, b: T) -> bool {
+    a == b
+}
+
 // expect: error
 fn inv_mixup<A, B: InvariantPredicate<A, u8>>(Tracked(i): Tracked<LocalInvariant<A, u8, B>>) {
     open_atomic_invariant!(&i => inner => {});

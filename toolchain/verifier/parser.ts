@@ -946,11 +946,11 @@ class Parser {
   /** `global size_of T == N;` / `global layout T is size == N[, align == M];` of another type (null: not that form, nothing read). */
   private globalLayoutItem(start: number, module: string[], layout: boolean): Item | null {
     const save = this.i;
+    // (the parser's own integer literal: hex, `_`, suffix, bounded length)
     const int = (): bigint | null => {
-      const n = this.peek();
-      if (n.kind !== 'int') return null;
-      this.next();
-      return BigInt(n.text.replace(/_/g, '').replace(/(usize|u\d+)$/, ''));
+      if (this.peek().kind !== 'int') return null;
+      const lit = this.primary();
+      return lit.k === 'int' ? lit.value : null;
     };
     this.next();
     this.next();

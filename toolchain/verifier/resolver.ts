@@ -339,6 +339,8 @@ export class Crate {
    * or 64, unknown to the proofs (Verus's default).
    */
   wordBits: 32 | 64 | null = null;
+  /** The crate's `global size_of T == N` / `global layout T ..` items for types other than usize / isize. */
+  readonly globalLayouts: GlobalLayoutItem[];
   /** Problems with `global size_of` items (Verus's errors), by item. */
   readonly globalSizeErrors = new Map<GlobalSizeItem, string>();
   /** The module each file stands for (`crateFileModules`); a file not listed is the crate root. */
@@ -352,12 +354,9 @@ export class Crate {
     for (const f of files) for (const it of f.items) this.add(it, f.path);
     for (const f of files) for (const it of f.items) for (const m of it.module) this.moduleNames.add(m);
     this.readWordBits(files);
+    this.globalLayouts = files.flatMap((f) => f.items.filter((it): it is GlobalLayoutItem => it.k === 'global-layout'));
     // a name several modules define: each function's key (its SMT name) says its module
     for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
-  }
-  /** The crate's `global size_of T == N` / `global layout T ..` items for types other than usize / isize. */
-  get globalLayouts(): GlobalLayoutItem[] {
-    return this.files.flatMap((f) => f.items.filter((it): it is GlobalLayoutItem => it.k === 'global-layout'));
   }
   /** `global size_of usize == N` and the like: the crate's word width, once (Verus's rules). */
   private readWordBits(files: SourceFile[]): void {

@@ -3648,11 +3648,6 @@ class Checker {
   }
 
   /**
-   * Verus: once a postcondition uses `final(x)`, every `&mut` parameter in the postconditions is
-   * read through `old(..)` or `final(..)` (bare `*x` would be ambiguous). Without `final`, bare
-   * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`.
-   */
-  /**
    * `no_unwind [when c]` (exec fns only; `c` a spec bool over the parameters) and
    * `opens_invariants [e, ..]` (each namespace a spec `int`).
    */
@@ -3677,6 +3672,11 @@ class Checker {
     }
   }
 
+  /**
+   * Verus: once a postcondition uses `final(x)`, every `&mut` parameter in the postconditions is
+   * read through `old(..)` or `final(..)` (bare `*x` would be ambiguous). Without `final`, bare
+   * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`.
+   */
   private finalStyle(f: FnItem, params: Map<string, Local>): void {
     const isCall = (n: { k: string }, name: string): boolean => {
       const x = n as Expr;

@@ -10,21 +10,13 @@
 // (`FnGen.inlineTraitDefaults`); nothing else of the function is generated.
 
 import { UNIT } from '../resolver';
-import type { Term } from '../smt';
 import { State } from './state';
 import type { FnGen } from './gen';
 
 export class ApiSafetyMethods {
   apiSafetyEnsures(this: FnGen): void {
     const f = this.info.item;
-    const st = new State();
-    const old = new Map<string, Term>();
-    const ps = this.paramTypes(f);
-    for (const p of ps) {
-      const c = this.havoc(p.name, p.ty);
-      st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
-      if (p.mut) old.set(p.name, c);
-    }
+    const { st, old, ps } = this.entryState(f);
     const retTy = f.ret ? this.retType(f) : UNIT;
     const retName = f.ret?.name ?? null;
     this.fnCtx = { fn: f, info: this.info, old, retTy, retName, loops: [], returns: () => {} };

@@ -226,8 +226,9 @@ export class CallMethods {
       throw new Unsupported(`Option::${name}`, e.nameSp);
     }
     if (ty.k === 'seq' || ty.k === 'array') {
-      // (vstd marks none of the slice and array operations `no_unwind`)
-      if (ty.k === 'array' && m.exec && !m.pure) this.builtinCall(st, sp, 'false');
+      // (vstd marks none of the slice and array operations `no_unwind`; `index` is counted by
+      // `index` / `checkedRangeIndex`)
+      if (ty.k === 'array' && m.exec && !m.pure && !(name === 'index' && e.args.length === 1)) this.builtinCall(st, sp, 'false');
       if (ty.k === 'array' && name === 'len') return { t: this.seqLen(ty, recv.t), ty: { k: 'int', kind: 'usize' } };
       if (ty.k === 'array' && name === 'is_empty') return { t: eq(this.seqLen(ty, recv.t), '0'), ty: BOOL };
       if (ty.k === 'array' && name === 'set') throw new Unsupported('array set method', sp);

@@ -48,14 +48,7 @@ export class ExecMethods {
   }
   checkBody(this: FnGen): void {
     const f = this.info.item;
-    const st = new State();
-    const ps = this.paramTypes(f);
-    const old = new Map<string, Term>();
-    for (const p of ps) {
-      const c = this.havoc(p.name, p.ty);
-      st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
-      if (p.mut) old.set(p.name, c);
-    }
+    const { st, old } = this.entryState(f);
     // The postcondition sees the parameters only, never the body's locals (a `let x` shadowing a
     // parameter `x` is not the `x` of `ensures`): a by-value parameter, `mut` or not, is its
     // value at entry (as in Verus: assigning to a `mut x` does not change what `ensures` says

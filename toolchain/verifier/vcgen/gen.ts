@@ -282,16 +282,26 @@ export class FnGen {
     return res;
   }
 
-  /** Trusted functions (external_body, no body): types and specs are resolved like any other's. */
-  checkSignature(): void {
-    const f = this.info.item;
+  /**
+   * A function's entry: each parameter a havocked value of its type, bound in a new state; `old`
+   * the entry value of each `&mut` parameter.
+   */
+  entryState(f: FnItem): { st: State; old: Map<string, Term>; ps: { name: string; ty: Ty; mut: boolean }[] } {
     const st = new State();
     const old = new Map<string, Term>();
-    for (const p of this.paramTypes(f)) {
+    const ps = this.paramTypes(f);
+    for (const p of ps) {
       const c = this.havoc(p.name, p.ty);
       st.declare(p.name, { ty: p.ty, term: c, mut: p.mut });
       if (p.mut) old.set(p.name, c);
     }
+    return { st, old, ps };
+  }
+
+  /** Trusted functions (external_body, no body): types and specs are resolved like any other's. */
+  checkSignature(): void {
+    const f = this.info.item;
+    const { st, old } = this.entryState(f);
     const retTy = f.ret ? this.synTy(f.ret.ty) : UNIT;
     const retName = f.ret?.name ?? null;
     this.fnCtx = { fn: f, info: this.info, old, retTy, retName, loops: [], returns: () => {} };

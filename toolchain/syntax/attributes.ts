@@ -64,8 +64,9 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // implemented for spec fns (`reveal`); elsewhere Verus rejects it
   ['opaque', ['fn']],
   // solver resource limits and query splitting: no meaning
-  ['rlimit', ['fn', 'stmt']],
-  ['spinoff_prover', ['fn', 'stmt']],
+  // (on an impl, trait or module: its functions' budget; a budget never makes a failure verify)
+  ['rlimit', ['fn', 'stmt', 'item', 'type']],
+  ['spinoff_prover', ['fn', 'stmt', 'item', 'type']],
   // exec loops and recursion may go without `decreases` (check/termination.ts; on a statement
   // it cannot make us accept more: the function's loops still need a measure)
   ['exec_allows_no_decreases_clause', ['fn', 'stmt']],

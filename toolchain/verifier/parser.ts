@@ -5,6 +5,8 @@
 // Only the contents of `verus! { ... }` are parsed into items; everything else is skipped.
 
 import { lex, type Token } from '../syntax/lexer';
+import { matchBrackets } from '../syntax/brackets';
+import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
@@ -28,10 +30,10 @@ const MAX_DEPTH = 200;
 export const MAX_INT_LITERAL_DIGITS = 1000;
 
 export function parseFile(path: string, text: string): SourceFile {
-  const p = new Parser(text);
-  let items: Item[] = [];
+  const p = new Parser(text, true);
+  let items: Item[] = p.attrFormUnsupported.map((u) => ({ k: 'unsupported', what: u.what, sp: u.sp, module: [] }));
   try {
-    items = p.parseTop();
+    items.push(...p.parseTop());
   } catch (e) {
     p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
   }
@@ -95,11 +97,22 @@ class Parser {
   depth = 0;
   /** matchOf[i]: index of the bracket matching the ( [ { ) ] } at token i, or -1. */
   readonly matchOf: Int32Array;
-  constructor(text: string) {
+  /** Forms of Verus's attribute syntax the rewriter did not read (items of the file). */
+  attrFormUnsupported: { what: string; sp: Sp }[] = [];
+  /**
+   * `attrForm`: a whole file, whose plain Rust items under Verus's attributes (`#[verus_spec]`,
+   * `#[verus_verify]`) are first rewritten into the verus! form (attr-form.ts).
+   */
+  constructor(text: string, attrForm = false) {
     const { tokens, diagnostics } = lex(text);
-    this.toks = tokens;
     for (const d of diagnostics) this.diags.push({ message: d.message, sp: { start: d.start, end: d.end } });
-    this.matchOf = matchBrackets(tokens);
+    if (attrForm) {
+      const form = attrFormToVerus(tokens);
+      this.toks = form.tokens;
+      for (const e of form.errors) this.diags.push({ message: e.message, sp: e.sp });
+      this.attrFormUnsupported = form.unsupported;
+    } else this.toks = tokens;
+    this.matchOf = matchBrackets(this.toks);
   }
 
   peek(o = 0): Token {
@@ -340,13 +353,13 @@ class Parser {
     while (this.is('#') && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
       const start = this.next().start;
       this.eat('!');
-      const s = this.peek().start;
       const from = this.i;
       this.skipBalanced();
       // the first string literal as written (`proof_note("..")`: `text` has no whitespace)
-      const lit = this.toks.slice(from, this.i).find((t) => t.kind === 'string');
+      const inside = this.toks.slice(from + 1, this.i - 1);
+      const lit = inside.find((t) => t.kind === 'string');
       const str = lit && lit.text.startsWith('"') ? lit.text.slice(1, -1).replace(/\\(.)/g, '$1') : undefined;
-      out.push({ text: this.textBetween(s + 1, this.lastEnd() - 1).replace(/\s+/g, ''), sp: { start, end: this.lastEnd() }, ...(str !== undefined ? { str } : {}) });
+      out.push({ text: inside.map((t) => t.text).join('').replace(/\s+/g, ''), sp: { start, end: this.lastEnd() }, ...(str !== undefined ? { str } : {}) });
     }
     return out;
   }
@@ -362,11 +375,6 @@ class Parser {
       if (t !== 'ok') this.innerBad.push({ attr: a.text, sp: a.sp, crate: t === 'crate' });
     }
     return list;
-  }
-  text = '';
-  textBetween(a: number, b: number): string {
-    // reconstruct from tokens (we do not keep the text on the parser otherwise)
-    return this.toks.filter((t) => t.start >= a && t.end <= b).map((t) => t.text).join(' ');
   }
 
   /** `pub`, `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in path)`, or nothing (private). */
@@ -3336,32 +3344,6 @@ export function tyName(t: TypeExpr): string {
   if (t.k === 'path') return t.name;
   if (t.k === 'ref') return tyName(t.inner);
   return '?';
-}
-
-/**
- * For each bracket token ( [ { ) ] }, the index of its partner, or -1. A closer pairs with the
- * nearest open bracket of its kind (the unclosed ones in between stay -1), and a closer with no
- * opener of its kind open is unpaired: one stray `(` or `)` inside a function body does not
- * shift which `}` closes the body.
- */
-export function matchBrackets(tokens: readonly Token[]): Int32Array {
-  const OPEN_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  const match = new Int32Array(tokens.length).fill(-1);
-  const stack: number[] = [];
-  tokens.forEach((t, i) => {
-    if (t.kind !== 'punct') return;
-    if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(i);
-    else if (OPEN_OF[t.text]) {
-      const want = OPEN_OF[t.text];
-      let k = stack.length - 1;
-      while (k >= 0 && tokens[stack[k]!]!.text !== want) k--;
-      if (k < 0) return;
-      match[stack[k]!] = i;
-      match[i] = stack[k]!;
-      stack.length = k;
-    }
-  });
-  return match;
 }
 
 /**

@@ -1,0 +1,524 @@
+// The attribute form of Verus, read before parsing: plain Rust items that Verus's proc macros
+// (`#[verus_spec]`, `#[verus_verify]`, `proof!`) turn into verified code are rewritten, token by
+// token, into the `verus! { }` form the parser reads, as those macros rewrite them for rustc.
+//
+//   #[verus_verify(rlimit(2))]             verus! {
+//   #[verus_spec(r =>                      #[verifier::rlimit(2)]
+//       requires x < 10                    fn f(x: u32) -> (r: u32)
+//       ensures r == x + 1)]       ==>         requires x < 10
+//   fn f(x: u32) -> u32 {                      ensures r == x + 1
+//       #[verus_spec(invariant i <= x)]    { .. while i < x invariant i <= x { .. }
+//       while i < x { .. }                      proof { assert(..); } .. }
+//       proof!{ assert(..); } ..           }
+//   }
+//
+// What is read: a top-level `fn` with `#[verus_spec(..)]` or `#[verus_verify(..)]`; a top-level
+// struct, enum, impl or trait with `#[verus_verify(..)]` (every function in it is verified, each
+// with its own `#[verus_spec(..)]`); in their bodies, `#[verus_spec(..)]` on `while`, `loop` and
+// `for` (`iter =>` names a `for` loop's ghost iterator), `proof!{..}`, and `proof_decl!{..}`
+// (its `let ghost` / `let tracked` declarations stay in the enclosing block; its other
+// statements are proof code). `#[verus_verify(external)]` leaves the item plain Rust, which is
+// what it means: not verified, not visible.
+//
+// Not read (reported `unsupported` at their spans): ghost inputs and outputs (`with`,
+// `proof_with!`, `#[verus_spec(with ..)]` on a call), `dual_spec`, `#[verus_spec]` on a const or
+// static, a return pattern other than a name, and any of these forms inside a plain Rust item
+// (the parser reports those). Everything else is copied as it is.
+//
+// Tokens keep their source spans; the few made here (`verus ! {`, a signature's `( r : .. )`,
+// `#[verifier::..]`) take the span of the attribute they come from. The output is therefore not
+// in source order, which the parser does not need.
+
+import type { Token } from '../syntax/lexer';
+import { matchBrackets } from '../syntax/brackets';
+import { CLAUSE_KEYWORDS } from '../syntax/clauses';
+import type { Sp } from './ast';
+
+export interface AttrFormResult {
+  tokens: Token[];
+  /** forms of the attribute syntax not read here */
+  unsupported: { what: string; sp: Sp }[];
+  /** Verus's errors for misused attributes */
+  errors: { message: string; sp: Sp }[];
+}
+
+/** An attribute `#[..]` as tokens: its index range and the first word of its path. */
+interface Attr {
+  from: number;
+  /** one past its `]` */
+  to: number;
+  name: string;
+  /** the tokens inside `name(..)`, or null when it has no argument list */
+  args: { from: number; to: number } | null;
+  sp: Sp;
+}
+
+/** `#[verus_verify(..)]` arguments: Verus's own `#[verifier::..]` attribute of the same name. */
+const VERIFY_ARGS: ReadonlySet<string> = new Set(['rlimit', 'spinoff_prover', 'external_derive', 'ext_equal']);
+const EXTERNAL_ARGS: ReadonlySet<string> = new Set(['external', 'external_body', 'external_type_specification', 'external_trait_specification']);
+const MODIFIER_ARGS: ReadonlySet<string> = new Set(['reject_recursive_types', 'reject_recursive_types_in_ground_variants', 'accept_recursive_types']);
+
+const LOOP_WORDS: ReadonlySet<string> = new Set(['while', 'loop', 'for']);
+
+/** Whether the tokens hold any part of the attribute form (most files do not: returned as they are). */
+function mentionsAttrForm(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.kind === 'ident' && (t.text === 'verus_spec' || t.text === 'verus_verify'));
+}
+
+export function attrFormToVerus(tokens: Token[]): AttrFormResult {
+  if (!mentionsAttrForm(tokens)) return { tokens, unsupported: [], errors: [] };
+  return new AttrFormRewriter(tokens).run();
+}
+
+class AttrFormRewriter {
+  private readonly match: Int32Array;
+  private readonly unsupported: { what: string; sp: Sp }[] = [];
+  private readonly errors: { message: string; sp: Sp }[] = [];
+
+  constructor(private readonly toks: Token[]) {
+    this.match = matchBrackets(toks);
+  }
+
+  run(): AttrFormResult {
+    const out: Token[] = [];
+    const eof = this.toks.length - 1;
+    let i = 0;
+    while (i < eof) {
+      const t = this.toks[i]!;
+      if (this.isMacro(i, 'verus')) {
+        // a verus! block: already the form the parser reads
+        const close = this.match[i + 2]!;
+        const end = close >= 0 ? close + 1 : eof;
+        out.push(...this.toks.slice(i, end));
+        i = end;
+        continue;
+      }
+      if (this.isOuterAttr(i)) {
+        const attrs = this.attrsAt(i);
+        const itemFrom = attrs[attrs.length - 1]!.to;
+        if (attrs.some((a) => a.name === 'verus_spec' || a.name === 'verus_verify')) {
+          const itemTo = this.itemEnd(itemFrom);
+          const item = this.item(attrs, itemFrom, itemTo);
+          if (item.verified) out.push(this.synth('verus', 'ident', attrs[0]!.sp), this.synth('!', 'punct', attrs[0]!.sp), this.synth('{', 'punct', attrs[0]!.sp), ...item.tokens, this.synth('}', 'punct', attrs[0]!.sp));
+          else out.push(...item.tokens);
+          i = itemTo;
+          continue;
+        }
+        out.push(...this.toks.slice(i, itemFrom));
+        i = itemFrom;
+        continue;
+      }
+      // plain Rust: copied whole, nested groups included (the parser reports Verus forms in it)
+      const close = this.opener(i) ? this.match[i]! : -1;
+      const end = close > i ? close + 1 : i + 1;
+      out.push(...this.toks.slice(i, end));
+      i = end;
+    }
+    out.push(this.toks[eof]!);
+    return { tokens: out, unsupported: this.unsupported, errors: this.errors };
+  }
+
+  // ---------------- items ----------------
+
+  /**
+   * An item with its attributes, rewritten. `verified`: whether it goes inside `verus! { }`
+   * (`#[verus_verify(external)]` leaves it plain Rust).
+   */
+  private item(attrs: Attr[], from: number, to: number): { tokens: Token[]; verified: boolean } {
+    const out: Token[] = [];
+    const specs = attrs.filter((a) => a.name === 'verus_spec');
+    const verifies = attrs.filter((a) => a.name === 'verus_verify');
+    let external = false;
+    let nonExternal = false;
+    let refused = false;
+    for (const v of verifies) {
+      for (const arg of this.commaSplit(v.args)) {
+        const name = this.toks[arg.from]!;
+        const sp = this.span(arg.from, arg.to);
+        if (name.kind !== 'ident') {
+          this.errors.push({ message: 'unsupported parameters in #[verus_verify(...)]', sp });
+          continue;
+        }
+        if (name.text === 'dual_spec') {
+          this.unsupported.push({ what: '`#[verus_verify(dual_spec)]` (a spec function made from an exec function\'s body)', sp });
+          refused = true;
+          continue;
+        }
+        if (EXTERNAL_ARGS.has(name.text)) external = true;
+        else if (VERIFY_ARGS.has(name.text)) nonExternal = true;
+        else if (!MODIFIER_ARGS.has(name.text)) {
+          this.errors.push({ message: `unsupported parameters ${name.text} in #[verus_verify(...)]`, sp });
+          continue;
+        }
+        // `#[verifier::ARG]`, read by the parser like any other verifier attribute
+        out.push(...this.verifierAttr(this.toks.slice(arg.from, arg.to), sp));
+      }
+    }
+    if (external && nonExternal) this.errors.push({ message: 'conflict parameters in #[verus_verify(...)]', sp: verifies[0]!.sp });
+    if (specs.length > 1) this.errors.push({ message: 'Multiple #[verus_spec] attributes are not allowed', sp: specs[1]!.sp });
+    if (specs.length && verifies.some((v) => v.from > specs[0]!.from)) this.errors.push({ message: '#[verus_verify] attributes should be applied before #[verus_spec].', sp: verifies[0]!.sp });
+    const plainExternal = verifies.some((v) => this.commaSplit(v.args).some((a) => this.toks[a.from]!.text === 'external' && a.to === a.from + 1));
+    for (const a of attrs) if (a.name !== 'verus_spec' && a.name !== 'verus_verify') out.push(...this.toks.slice(a.from, a.to));
+    // left out of verus!: plain Rust is what Verus calls external; an item whose form is not
+    // read here is reported and left plain too
+    const plain = () => ({ tokens: [...attrs.filter((a) => a.name !== 'verus_spec' && a.name !== 'verus_verify').flatMap((a) => this.toks.slice(a.from, a.to)), ...this.toks.slice(from, to)], verified: false });
+    if (plainExternal || refused) return plain();
+    const kw = this.itemKeyword(from, to);
+    if (kw?.text === 'fn') {
+      const fn = this.fnItem(specs[0] ?? null, from, kw.at, to);
+      // (a spec this rewriter does not read leaves the function plain Rust, reported unsupported)
+      if (!fn) return plain();
+      out.push(...fn);
+      return { tokens: out, verified: true };
+    }
+    if (specs.length) {
+      this.unsupported.push({ what: `\`#[verus_spec]\` on ${kw ? `a \`${kw.text}\` item` : 'this item'}`, sp: specs[0]!.sp });
+      return plain();
+    }
+    if (kw && (kw.text === 'impl' || kw.text === 'trait')) {
+      // the items inside are verified too, each with its own `#[verus_spec]`
+      const open = this.findAtDepth0(kw.at, to, '{');
+      if (open < 0) return { tokens: [...out, ...this.toks.slice(from, to)], verified: true };
+      const close = this.match[open]!;
+      out.push(...this.toks.slice(from, open + 1), ...this.items(open + 1, close), ...this.toks.slice(close, to));
+      return { tokens: out, verified: true };
+    }
+    return { tokens: [...out, ...this.toks.slice(from, to)], verified: true };
+  }
+
+  /**
+   * An item inside verified code (an impl's method, a function in a body): one left plain is
+   * marked `#[verifier::external]`, which is what plain Rust means there.
+   */
+  private nestedItem(attrs: Attr[], from: number, to: number): Token[] {
+    const item = this.item(attrs, from, to);
+    if (item.verified) return item.tokens;
+    const sp = attrs[0]!.sp;
+    return [...this.verifierAttr([this.synth('external', 'ident', sp)], sp), ...item.tokens];
+  }
+
+  /** The items of an impl or trait body, each rewritten. */
+  private items(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    let i = from;
+    while (i < to) {
+      const attrs = this.isOuterAttr(i) ? this.attrsAt(i) : [];
+      const itemFrom = attrs.length ? attrs[attrs.length - 1]!.to : i;
+      const itemTo = Math.min(this.itemEnd(itemFrom), to);
+      if (itemTo <= itemFrom) {
+        out.push(...this.toks.slice(i, to));
+        break;
+      }
+      const kw = this.itemKeyword(itemFrom, itemTo);
+      if (attrs.some((a) => a.name === 'verus_spec' || a.name === 'verus_verify')) out.push(...this.nestedItem(attrs, itemFrom, itemTo));
+      else if (kw?.text === 'fn') out.push(...this.toks.slice(i, itemFrom), ...(this.fnItem(null, itemFrom, kw.at, itemTo) ?? this.toks.slice(itemFrom, itemTo)));
+      else out.push(...this.toks.slice(i, itemTo));
+      i = itemTo;
+    }
+    return out;
+  }
+
+  /**
+   * A function with its `#[verus_spec(..)]`: the return value named by the pattern before `=>`,
+   * the clauses placed after the return type and `where` clause, the body's forms rewritten.
+   */
+  private fnItem(spec: Attr | null, from: number, fnAt: number, to: number): Token[] | null {
+    const params = this.findAtDepth0(fnAt, to, '(');
+    if (params < 0) return this.toks.slice(from, to);
+    const afterParams = this.match[params]! + 1;
+    // the signature's end: the body's `{` or the declaration's `;`
+    let end = afterParams;
+    while (end < to && !(this.isPunct(end, '{') || this.isPunct(end, ';'))) end = this.opener(end) ? this.match[end]! + 1 : end + 1;
+    let whereAt = end;
+    for (let k = afterParams; k < end; k = this.opener(k) ? this.match[k]! + 1 : k + 1) {
+      if (this.toks[k]!.text === 'where') {
+        whereAt = k;
+        break;
+      }
+    }
+    const out: Token[] = this.toks.slice(from, afterParams);
+    const content = spec?.args ?? { from: 0, to: 0 };
+    let clausesFrom = content.from;
+    let retName: Token | null = null;
+    if (spec?.args) {
+      const arrow = this.patternArrow(content.from, content.to);
+      if (arrow >= 0) {
+        const pat = this.toks.slice(content.from, arrow);
+        if (pat.length !== 1 || pat[0]!.kind !== 'ident') {
+          this.unsupported.push({ what: 'a return pattern other than a name in `#[verus_spec(pattern => ..)]`', sp: this.span(content.from, arrow) });
+          return null;
+        }
+        retName = pat[0]!;
+        clausesFrom = arrow + 1;
+      }
+      if (this.refuseWith(clausesFrom, content.to)) return null;
+    }
+    // the return type, named when the spec names it
+    const arrowAt = this.isPunct(afterParams, '->') ? afterParams : -1;
+    if (arrowAt >= 0 && retName) {
+      const sp = spanOf(retName);
+      out.push(this.toks[arrowAt]!, this.synth('(', 'punct', sp), retName, this.synth(':', 'punct', sp), ...this.toks.slice(arrowAt + 1, whereAt), this.synth(')', 'punct', sp));
+    } else {
+      if (retName && arrowAt < 0) this.errors.push({ message: 'Closure must have a return type', sp: spanOf(retName) });
+      out.push(...this.toks.slice(afterParams, whereAt));
+    }
+    out.push(...this.toks.slice(whereAt, end));
+    if (spec?.args) out.push(...this.toks.slice(clausesFrom, content.to));
+    if (end < to && this.isPunct(end, '{')) {
+      const close = this.match[end]!;
+      out.push(this.toks[end]!, ...this.body(end + 1, close), ...this.toks.slice(close, to));
+    } else out.push(...this.toks.slice(end, to));
+    return out;
+  }
+
+  // ---------------- bodies ----------------
+
+  /** Statements and expressions between two token indices, with the attribute form rewritten. */
+  private body(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    let i = from;
+    while (i < to) {
+      if (this.isOuterAttr(i)) {
+        const attrs = this.attrsAt(i);
+        const next = attrs[attrs.length - 1]!.to;
+        const spec = attrs.find((a) => a.name === 'verus_spec');
+        const word = this.toks[next];
+        if (spec && word && LOOP_WORDS.has(word.text)) {
+          for (const a of attrs) if (a !== spec) out.push(...this.toks.slice(a.from, a.to));
+          i = this.loop(spec, next, to, out);
+          continue;
+        }
+        if (attrs.some((a) => a.name === 'verus_spec' || a.name === 'verus_verify')) {
+          if (word?.text === 'fn') {
+            // a function inside a body: verified as Verus's macro verifies it
+            const end = Math.min(this.itemEnd(next), to);
+            out.push(...this.nestedItem(attrs, next, end));
+            i = end;
+            continue;
+          }
+          for (const a of attrs) {
+            if (a.name === 'verus_spec') this.unsupported.push({ what: '`#[verus_spec(..)]` on a statement or expression (ghost inputs and outputs of a call)', sp: a.sp });
+          }
+        }
+        out.push(...this.toks.slice(i, next));
+        i = next;
+        continue;
+      }
+      if (this.isMacro(i, 'proof')) {
+        const close = this.match[i + 2]!;
+        out.push(this.toks[i]!, this.toks[i + 2]!, ...this.body(i + 3, close), this.toks[close]!);
+        i = close + 1;
+        continue;
+      }
+      if (this.isMacro(i, 'proof_decl') || this.isMacro(i, 'proof_declare')) {
+        const close = this.match[i + 2]!;
+        out.push(...this.proofDecl(i, close));
+        i = close + 1;
+        continue;
+      }
+      if (this.isMacro(i, 'proof_with')) {
+        const close = this.match[i + 2]!;
+        this.unsupported.push({ what: '`proof_with!` (ghost inputs and outputs of a call)', sp: this.span(i, close + 1) });
+        out.push(...this.toks.slice(i, close + 1));
+        i = close + 1;
+        continue;
+      }
+      if (this.opener(i)) {
+        const close = this.match[i]!;
+        out.push(this.toks[i]!, ...this.body(i + 1, close), this.toks[close]!);
+        i = close + 1;
+        continue;
+      }
+      out.push(this.toks[i]!);
+      i++;
+    }
+    return out;
+  }
+
+  /** A loop under `#[verus_spec(..)]`, its clauses placed before its body; returns the index after it. */
+  private loop(spec: Attr, at: number, to: number, out: Token[]): number {
+    let open = at + 1;
+    while (open < to && !this.isPunct(open, '{')) open = this.opener(open) ? this.match[open]! + 1 : open + 1;
+    if (open >= to) {
+      out.push(...this.toks.slice(spec.from, to));
+      return to;
+    }
+    const close = this.match[open]!;
+    const content = spec.args ?? { from: 0, to: 0 };
+    let clausesFrom = content.from;
+    const arrow = spec.args ? this.patternArrow(content.from, content.to) : -1;
+    const header = this.toks.slice(at, open);
+    if (arrow >= 0) {
+      const pat = this.toks.slice(content.from, arrow);
+      const inAt = header.findIndex((t) => t.kind === 'keyword' && t.text === 'in');
+      if (this.toks[at]!.text === 'for' && inAt >= 0 && pat.length === 1 && pat[0]!.kind === 'ident') {
+        // `for x in iter: e`: the ghost iterator's name
+        header.splice(inAt + 1, 0, pat[0]!, this.synth(':', 'punct', spanOf(pat[0]!)));
+      } else this.unsupported.push({ what: 'a pattern in a loop\'s `#[verus_spec(pattern => ..)]` other than a `for` loop\'s iterator name', sp: this.span(content.from, arrow) });
+      clausesFrom = arrow + 1;
+    }
+    if (spec.args) this.refuseWith(clausesFrom, content.to);
+    out.push(...header, ...(spec.args ? this.toks.slice(clausesFrom, content.to) : []), this.toks[open]!, ...this.body(open + 1, close), this.toks[close]!);
+    return close + 1;
+  }
+
+  /**
+   * `proof_decl!{ .. }`: its `let ghost` / `let tracked` declarations belong to the enclosing
+   * block; the statements between them are proof code.
+   */
+  private proofDecl(at: number, close: number): Token[] {
+    const out: Token[] = [];
+    const macroSp = this.span(at, close + 1);
+    let proof: Token[] = [];
+    const flush = () => {
+      if (proof.length) out.push(this.synth('proof', 'ident', macroSp), this.synth('{', 'punct', macroSp), ...proof, this.synth('}', 'punct', macroSp));
+      proof = [];
+    };
+    let i = at + 3;
+    while (i < close) {
+      // one statement: up to its `;` at this depth, or a block-like statement's last group
+      let end = i;
+      while (end < close && !this.isPunct(end, ';')) {
+        if (this.opener(end)) {
+          end = this.match[end]! + 1;
+          if (this.isPunct(end - 1, '}') && !this.isPunct(end, '.') && this.toks[end]?.text !== 'else' && this.toks[i]!.text !== 'let') break;
+          continue;
+        }
+        end++;
+      }
+      if (end < close && this.isPunct(end, ';')) end++;
+      if (this.toks[i]!.text === 'let') {
+        const mode = this.toks[i + 1]!;
+        if (mode.text !== 'ghost' && mode.text !== 'tracked') this.errors.push({ message: 'Exec local is not allowed in proof_decl', sp: this.span(i, end) });
+        flush();
+        out.push(...this.body(i, end));
+      } else proof.push(...this.body(i, end));
+      i = end;
+    }
+    flush();
+    return out;
+  }
+
+  /** `with ..` among a spec's clauses (ghost inputs and outputs): not read; reported, and true. */
+  private refuseWith(from: number, to: number): boolean {
+    for (let k = from; k < to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) {
+      if (this.toks[k]!.kind === 'ident' && this.toks[k]!.text === 'with') {
+        this.unsupported.push({ what: '`with` in `#[verus_spec(..)]` (ghost inputs and outputs)', sp: this.span(k, k + 1) });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------- tokens ----------------
+
+  /** The index of a spec's `=>` after a leading pattern (`r =>`, `(a, b) =>`), or -1. */
+  private patternArrow(from: number, to: number): number {
+    for (let k = from; k < to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) {
+      const t = this.toks[k]!;
+      if (this.isPunct(k, '=>')) return k;
+      if (t.kind === 'ident' && CLAUSE_KEYWORDS.has(t.text)) return -1;
+    }
+    return -1;
+  }
+
+  /** The item's keyword (`fn`, `struct`, `impl`, ..) after its visibility and qualifiers. */
+  private itemKeyword(from: number, to: number): { text: string; at: number } | null {
+    for (let k = from; k < to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) {
+      const t = this.toks[k]!;
+      if (['fn', 'struct', 'enum', 'union', 'impl', 'trait', 'const', 'static', 'type', 'mod', 'use'].includes(t.text) && (t.kind === 'keyword' || t.text === 'union')) {
+        // `const fn`: a function
+        if (t.text === 'const' && this.toks[k + 1]?.text === 'fn') continue;
+        return { text: t.text, at: k };
+      }
+    }
+    return null;
+  }
+
+  /** One past an item's end: its first top-level `{ }` group, or its `;`. */
+  private itemEnd(from: number): number {
+    const eof = this.toks.length - 1;
+    let k = from;
+    while (k < eof) {
+      if (this.isPunct(k, ';')) return k + 1;
+      if (this.isPunct(k, '}') || this.isPunct(k, ')') || this.isPunct(k, ']')) return k;
+      if (this.opener(k)) {
+        const m = this.match[k]!;
+        if (m < 0) return eof;
+        if (this.isPunct(k, '{')) return m + 1;
+        k = m + 1;
+        continue;
+      }
+      k++;
+    }
+    return eof;
+  }
+
+  private findAtDepth0(from: number, to: number, text: string): number {
+    for (let k = from; k < to; k = this.opener(k) && !this.isPunct(k, text) ? this.match[k]! + 1 : k + 1) if (this.isPunct(k, text)) return k;
+    return -1;
+  }
+
+  /** The outer attributes starting at `i`. */
+  private attrsAt(i: number): Attr[] {
+    const attrs: Attr[] = [];
+    while (this.isOuterAttr(i)) {
+      const close = this.match[i + 1]!;
+      const nameTok = this.toks[i + 2]!;
+      // `name(..)` directly inside the brackets
+      const argsOpen = this.isPunct(i + 3, '(') && this.match[i + 3] === close - 1 ? i + 3 : -1;
+      attrs.push({ from: i, to: close + 1, name: nameTok.kind === 'ident' ? nameTok.text : '', args: argsOpen >= 0 ? { from: argsOpen + 1, to: close - 1 } : null, sp: this.span(i, close + 1) });
+      i = close + 1;
+    }
+    return attrs;
+  }
+
+  /** The comma-separated parts of a token range, at its own depth. */
+  private commaSplit(range: { from: number; to: number } | null): { from: number; to: number }[] {
+    if (!range) return [];
+    const parts: { from: number; to: number }[] = [];
+    let start = range.from;
+    for (let k = range.from; k <= range.to; ) {
+      if (k === range.to || this.isPunct(k, ',')) {
+        if (k > start) parts.push({ from: start, to: k });
+        start = k + 1;
+        k++;
+        continue;
+      }
+      k = this.opener(k) ? this.match[k]! + 1 : k + 1;
+    }
+    return parts;
+  }
+
+  private isOuterAttr(i: number): boolean {
+    return this.isPunct(i, '#') && this.isPunct(i + 1, '[') && this.match[i + 1]! > i;
+  }
+  /** `NAME ! {` with its group closed. */
+  private isMacro(i: number, name: string): boolean {
+    const t = this.toks[i]!;
+    return t.kind === 'ident' && t.text === name && this.isPunct(i + 1, '!') && this.isPunct(i + 2, '{') && this.match[i + 2]! > i;
+  }
+  private isPunct(i: number, text: string): boolean {
+    const t = this.toks[i];
+    return !!t && t.kind === 'punct' && t.text === text;
+  }
+  private opener(i: number): boolean {
+    return (this.isPunct(i, '(') || this.isPunct(i, '[') || this.isPunct(i, '{')) && this.match[i]! > i;
+  }
+  private span(from: number, to: number): Sp {
+    return { start: this.toks[from]!.start, end: this.toks[Math.max(from, to - 1)]!.end };
+  }
+  /** `#[verifier::ARG]`, made at `sp`. */
+  private verifierAttr(arg: Token[], sp: Sp): Token[] {
+    return [this.synth('#', 'punct', sp), this.synth('[', 'punct', sp), this.synth('verifier', 'ident', sp), this.synth('::', 'punct', sp), ...arg, this.synth(']', 'punct', sp)];
+  }
+  /** A token made here, placed at `sp` (it stands for the attribute it comes from). */
+  private synth(text: string, kind: Token['kind'], sp: Sp): Token {
+    const near = this.toks.find((t) => t.start >= sp.start) ?? this.toks[this.toks.length - 1]!;
+    return { kind, text, start: sp.start, end: sp.start, line: near.line, column: near.column };
+  }
+}
+
+function spanOf(t: Token): Sp {
+  return { start: t.start, end: t.end };
+}

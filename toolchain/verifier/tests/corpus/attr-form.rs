@@ -1,0 +1,175 @@
+// Verus's attribute form: plain Rust items that `#[verus_spec]` / `#[verus_verify]` make verified
+// code, with `proof!{..}` and `proof_decl!{..}` in their bodies and `#[verus_spec(..)]` on loops.
+// Plain items without them are not verified (Verus: external by default).
+use vstd::prelude::*;
+
+// expect: verified
+#[verus_spec(r =>
+    requires x < 10
+    ensures r == x + 1
+)]
+fn af_increment(x: u32) -> u32 {
+    x + 1
+}
+
+// expect: failed postcondition
+#[verus_spec(r =>
+    requires x < 10
+    ensures r == x + 2
+)]
+fn af_increment_wrong(x: u32) -> u32 {
+    x + 1
+}
+
+// expect: failed overflow
+#[verus_spec]
+fn af_no_requires(x: u32) -> u32 {
+    x + 1
+}
+
+// expect: verified
+#[verus_verify]
+fn af_call() {
+    let y = af_increment(3);
+    proof! { assert(y == 4); }
+}
+
+// expect: failed precondition
+#[verus_verify]
+fn af_call_outside_requires() {
+    let _ = af_increment(30);
+}
+
+// expect: verified
+#[verus_spec]
+fn af_while() {
+    let mut i = 0;
+    #[verus_spec(
+        invariant
+            i <= 10,
+        decreases 10 - i
+    )]
+    while i < 10 {
+        i = i + 1;
+    }
+    proof! { assert(i == 10); }
+}
+
+// expect: failed assertion
+#[verus_spec]
+fn af_while_without_invariant() {
+    let mut i = 0;
+    #[verus_spec(decreases 10 - i)]
+    while i < 10 {
+        i = i + 1;
+    }
+    proof! { assert(i == 10); }
+}
+
+// expect: failed invariant-entry
+#[verus_spec]
+fn af_while_false_invariant() {
+    let mut i = 0;
+    #[verus_spec(invariant i <= 10, false decreases 10 - i)]
+    while i < 10 {
+        i = i + 1;
+    }
+}
+
+// expect: verified
+#[verus_spec(v =>
+    ensures v == n
+)]
+fn af_for_named_iterator(n: u32) -> u32 {
+    let mut v: u32 = 0;
+    #[verus_spec(it =>
+        invariant v == it.index(), it.index() <= n
+    )]
+    for _i in 0..n {
+        v = v + 1;
+    }
+    v
+}
+
+// expect: verified
+#[verus_spec]
+fn af_proof_decl() {
+    proof_decl! {
+        let ghost mut g;
+        let tracked t = false;
+        g = 2int;
+        assert(!t);
+    }
+    proof! { assert(g == 2); }
+}
+
+// expect: failed assertion
+#[verus_spec]
+fn af_proof_decl_wrong() {
+    proof_decl! {
+        let ghost g = 2int;
+        assert(g == 3);
+    }
+}
+
+// expect: verified
+#[verus_verify(external_body)]
+#[verus_spec(r => ensures r)]
+fn af_trusted() -> bool {
+    false
+}
+
+// expect: verified
+#[verus_spec]
+fn af_use_trusted() {
+    let r = af_trusted();
+    proof! { assert(r); }
+}
+
+// not verified: Verus's `external`, and plain Rust is what it means
+#[verus_verify(external)]
+fn af_external(x: u32) -> u32 {
+    x + 1
+}
+
+fn af_plain(x: u32) -> u32 {
+    x + 1
+}
+
+#[verus_verify]
+struct AfCounter {
+    n: u32,
+}
+
+#[verus_verify]
+impl AfCounter {
+    // expect: verified
+    #[verus_spec(r =>
+        requires self.n < 100
+        ensures r == self.n + 1
+    )]
+    fn af_next(&self) -> u32 {
+        self.n + 1
+    }
+
+    // expect: failed overflow
+    fn af_next_unchecked(&self) -> u32 {
+        self.n + 1
+    }
+}
+
+#[verus_verify]
+trait AfShape {
+    #[verus_spec(r =>
+        ensures r > 0
+    )]
+    fn af_sides(&self) -> u32;
+}
+
+#[verus_verify]
+impl AfShape for AfCounter {
+    // expect: failed postcondition
+    fn af_sides(&self) -> u32 {
+        self.n
+    }
+}

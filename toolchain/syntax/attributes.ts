@@ -58,9 +58,17 @@ export function hasExternalBody(attrs: readonly string[] | undefined): boolean {
  * fails verify here, with where they may stand (anywhere else they are `item`).
  */
 const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, readonly AttrSite[]>([
-  // trusted body, signature and specs still resolved (implemented for functions only: on a
-  // struct it hides the fields, which we do not do)
-  ['external_body', ['fn']],
+  // trusted body, signature and specs still resolved; on a datatype, an opaque one: its values
+  // are built and read only by trusted code (check/checker.ts opaqueDatatype)
+  ['external_body', ['fn', 'type']],
+  // recursion through a datatype's type parameters, checked by the positivity check
+  // (check/checker.ts checkPositivity)
+  ['reject_recursive_types', ['type']],
+  // a datatype that gives another (`#[verifier::external]`, or the standard library's) its
+  // specification: external-types.ts reads it, and reports the datatypes it cannot name
+  ['external_type_specification', ['type']],
+  ['reject_recursive_types_in_ground_variants', ['type']],
+  ['accept_recursive_types', ['type']],
   // implemented for spec fns (`reveal`); elsewhere Verus rejects it
   ['opaque', ['fn']],
   // solver resource limits and query splitting: no meaning
@@ -115,8 +123,7 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
 const VERIFIER_CRATE: ReadonlySet<string> = new Set([
   // exec fns that spec code may call, with their body's meaning there
   'allow_in_spec',
-  // give specs to types and traits defined elsewhere, used by other code
-  'external_type_specification',
+  // give specs to traits defined elsewhere, used by other code
   'external_trait_specification',
   'external_trait_extension',
   // visibility of an opaque fn in other modules
@@ -129,10 +136,6 @@ const VERIFIER_CRATE: ReadonlySet<string> = new Set([
  * none of these lists is taken to reach beyond its item (`crate`).
  */
 const VERIFIER_ITEM: ReadonlySet<string> = new Set([
-  // well-formedness of recursive types
-  'reject_recursive_types',
-  'accept_recursive_types',
-  'reject_recursive_types_in_ground_variants',
   'memoize',
   // `==` read as extensional equality inside this function only
   'auto_ext_equal',
@@ -171,6 +174,8 @@ export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   // which is how this verifier always reads it (the other forms add extensionality: unsupported)
   if (a.name === 'auto_ext_equal' && /auto_ext_equal\(\s*\)\)?$/.test(a.text)) return site === 'fn' ? 'ok' : 'item';
   if (VERIFIER_CRATE.has(a.name)) return 'crate';
+  // the recursion attributes name one type parameter
+  if (/^(accept|reject)_recursive_types/.test(a.name) && !/\(\w+\)\)?$/.test(a.text)) return 'item';
   if (VERIFIER_ITEM.has(a.name)) return 'item';
   const where = VERIFIER_OK.get(a.name);
   if (where) return where.includes(site) ? 'ok' : 'item';

@@ -333,6 +333,18 @@ export interface ExternalFnItem {
 }
 
 /**
+ * `#[verifier::external] struct ..` / `enum ..`: Verus neither reads it nor lets verified code
+ * name it, unless an `external_type_specification` names it (external-types.ts, which removes
+ * every such item).
+ */
+export interface ExternalTypeItem {
+  k: 'external-type';
+  dt: StructItem | EnumItem;
+  sp: Sp;
+  module: string[];
+}
+
+/**
  * `trait Name { .. }`: its method declarations (signatures, clauses; `selfType` is the trait's
  * name). After traits.ts, each declaration is generic over `Self` (its first generic parameter,
  * bounded by the trait): the function `Trait::m` that generic code calls (`x.m()` with `x: T`,
@@ -609,7 +621,7 @@ export interface StateMachineItem {
   module: string[];
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | GlobalLayoutItem | UnsupportedItem | ErrorItem | ExternalFnItem | StateMachineItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | GlobalLayoutItem | UnsupportedItem | ErrorItem | ExternalFnItem | ExternalTypeItem | StateMachineItem;
 
 export interface ParseDiagnostic {
   message: string;

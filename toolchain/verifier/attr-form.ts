@@ -158,6 +158,10 @@ class AttrFormRewriter {
     if (specs.length > 1) this.errors.push({ message: 'Multiple #[verus_spec] attributes are not allowed', sp: specs[1]!.sp });
     if (specs.length && verifies.some((v) => v.from > specs[0]!.from)) this.errors.push({ message: '#[verus_verify] attributes should be applied before #[verus_spec].', sp: verifies[0]!.sp });
     const plainExternal = verifies.some((v) => this.commaSplit(v.args).some((a) => this.toks[a.from]!.text === 'external' && a.to === a.from + 1));
+    // (a `#[doc]` stands where the first Verus attribute was, so that the item's span starts
+    // there, as an item's span starts at its attributes)
+    const first = attrs.find((a) => a.name === 'verus_spec' || a.name === 'verus_verify')!;
+    out.unshift(this.synth('#', 'punct', first.sp), this.synth('[', 'punct', first.sp), this.synth('doc', 'ident', first.sp), this.synth(']', 'punct', first.sp));
     for (const a of attrs) if (a.name !== 'verus_spec' && a.name !== 'verus_verify') out.push(...this.toks.slice(a.from, a.to));
     // left out of verus!: plain Rust is what Verus calls external; an item whose form is not
     // read here is reported and left plain too

@@ -441,6 +441,10 @@ class Parser {
           out.push({ k: 'error', what: 'external_fn_specification', diagnostic: this.report(what, a.sp), sp: a.sp, module });
           continue;
         }
+        if (site !== 'type' && hasVerifierAttr([a.text], 'external_type_specification')) {
+          out.push({ k: 'error', what: 'external_type_specification', diagnostic: this.report('`external_type_specification` attribute not supported here', a.sp), sp: a.sp, module });
+          continue;
+        }
         if (t === 'external') external = true;
         else if (t !== 'ok') bad.unshift({ attr: a.text, sp: a.sp, crate: t === 'crate' });
         else if (!this.applyModeAttr(a.text, made)) bad.unshift({ attr: a.text, sp: a.sp, crate: false });
@@ -453,6 +457,13 @@ class Parser {
         if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
         // (an impl still decides which types implement its trait: traits.ts)
         for (const it of made) if (it.k === 'trait-impl') out.push({ ...it, methods: [], external: true });
+        // a datatype stays for a specification that may name it (external-types.ts)
+        for (const it of made) {
+          if (it.k !== 'struct' && it.k !== 'enum') continue;
+          const spec = attrList.find((a) => hasVerifierAttr([a.text], 'external_type_specification'));
+          if (spec) out.push({ k: 'error', what: 'external_type_specification', diagnostic: this.report('a type cannot be marked both `external_type_specification` and `external`', spec.sp), sp: spec.sp, module });
+          else out.push({ k: 'external-type', dt: it, sp: it.sp, module });
+        }
         for (const b of bad) out.push({ k: 'unsupported', what: `attribute \`#[${b.attr}]\``, sp: b.sp, module, ...(b.crate ? { crate: true } : {}) });
       } else if (bad.length) {
         // a `global` item under an attribute not implemented (`#[cfg(..)]`) fixes no width

@@ -195,7 +195,9 @@ function supertraitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitIt
 /** The first part of a trait's methods the verifier does not model, or null. */
 function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
   for (const d of t.methods) {
-    if (d.attrs.length) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[0] ?? d.nameSp };
+    // (documentation changes nothing)
+    const attr = d.attrs.findIndex((a) => !/^doc\b/.test(a));
+    if (attr >= 0) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[attr] ?? d.nameSp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
     if (d.params.some((p) => p.unwrap)) return { what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };

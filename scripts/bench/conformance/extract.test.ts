@@ -65,6 +65,12 @@ describe('extractCases', () => {
     '    } => Err(err) => assert_one_fails(err)',
     '}',
     '',
+    'test_verify_one_file! {',
+    '    #[test] names_vstd verus_code! {',
+    '        proof fn q() { vstd::seq::lemma_x(); }',
+    '    } => Ok(())',
+    '}',
+    '',
     'test_verify_one_file_with_options! {',
     '    #[test] raw_rust ["vstd"] => code! {',
     '        fn main() {}',
@@ -82,14 +88,20 @@ describe('extractCases', () => {
     expect(cases.map((c) => [c.name, c.expect, c.ignored, c.line])).toEqual([
       ['plain_ok', 'verifies', false, 6],
       ['uses_const', 'fails', true, 12],
-      ['raw_rust', 'rejects', false, 21],
+      ['names_vstd', 'verifies', false, 21],
+      ['raw_rust', 'rejects', false, 27],
     ]);
   });
 
   it('wraps verus pieces in verus! and keeps raw code as it is', () => {
-    expect(cases[0]!.source).toBe('use vstd::prelude::*;\nverus! {\n\n        fn id(x: u8) -> (r: u8) ensures r == x { x }\n    \n}\n');
-    expect(cases[2]!.source.trim()).toBe('fn main() {}');
-    expect(cases[2]!.options).toEqual(['vstd']);
+    expect(cases[0]!.source).toBe('verus! {\n\n        fn id(x: u8) -> (r: u8) ensures r == x { x }\n    \n}\n');
+    expect(cases[3]!.source.trim()).toBe('fn main() {}');
+    expect(cases[3]!.options).toEqual(['vstd']);
+  });
+
+  it('links vstd as Verus\'s harness does: when the code names it or the options ask for it', () => {
+    expect(cases[0]!.source).not.toContain('use vstd::prelude');
+    expect(cases[2]!.source.startsWith('use vstd::prelude::*;\n')).toBe(true);
   });
 
   it('concatenates constants and maps FAILS lines into the generated source', () => {

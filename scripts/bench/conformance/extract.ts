@@ -263,12 +263,15 @@ function skipMethods(tokens: Token[], k: number, to: number): number {
 }
 
 /**
- * The program Verus verifies, as one file. All verus pieces share one `use vstd::prelude::*;`
- * line at the top; each is wrapped in its own `verus! { }` so its lines stay contiguous.
+ * The program Verus verifies, as one file: each verus piece is wrapped in its own `verus! { }`
+ * so its lines stay contiguous. Verus's test harness links vstd only when the code names it
+ * (`vstd::`) or the options ask for it (`vstd`); then all verus pieces share one
+ * `use vstd::prelude::*;` line at the top, and without it the case is verified without vstd.
  */
-export function assembleSource(pieces: Piece[]): string {
+export function assembleSource(pieces: Piece[], options: readonly string[]): string {
   const parts: string[] = [];
-  if (pieces.some((p) => p.verus)) parts.push('use vstd::prelude::*;\n');
+  const vstd = options.includes('vstd') || pieces.some((p) => p.code.includes('vstd::'));
+  if (vstd && pieces.some((p) => p.verus)) parts.push('use vstd::prelude::*;\n');
   for (const p of pieces) parts.push(p.verus ? `verus! {\n${p.code}\n}\n` : p.code.endsWith('\n') ? p.code : p.code + '\n');
   return parts.join('');
 }
@@ -450,7 +453,7 @@ function readCase(file: string, text: string, tokens: Token[], from: number, to:
   const patternEnd = arrowAfter(bodyEnd + 1);
   const pattern = text.slice(tokens[bodyEnd + 1]!.start, tokens[patternEnd - 1]!.end);
   const assertion = patternEnd < to ? text.slice(tokens[patternEnd + 1]!.start, tokens[to - 1]!.end).trim() : '';
-  const source = assembleSource(pieces);
+  const source = assembleSource(pieces, options);
   const { expect, failsCount } = classify(pattern, assertion, customErrorMessages(source));
   return {
     file,

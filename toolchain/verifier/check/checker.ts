@@ -1872,7 +1872,7 @@ class Checker {
     }
     const variant = this.variant(segs, ctx, e.sp, e.generics);
     if (variant) {
-      this.openCtor(variant.ty, e.sp);
+      this.ctorAccess(variant.ty, e.sp);
       this.ctorMode(variant.ty, ctx, e.sp);
       return variant.ty;
     }
@@ -2001,10 +2001,22 @@ class Checker {
     const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
     if (dt?.dataMode) this.error(`expression has mode ${dt.dataMode === 'ghost' ? 'spec' : 'proof'}, expected mode exec: \`${dt.name}\` is a ${dt.dataMode} datatype, whose values exist only in ghost code`, sp);
   }
-  private openCtor(ty: CTy, sp: Sp): void {
-    if (this.openScope === undefined) return;
+  /** What a constructor of user datatype `ty` must satisfy: an opaque datatype's, or one in an open spec fn's body. */
+  private ctorAccess(ty: CTy, sp: Sp): void {
     const dt = ty.k === 'struct' ? this.crate.struct(ty.name, sp) : ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
-    if (dt) this.openBodyError(openBody.datatype(this.openScope, dt, 'constructor'), sp);
+    if (!dt) return;
+    this.opaqueDatatype(dt, 'constructor', sp);
+    if (this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, dt, 'constructor'), sp);
+  }
+  /**
+   * An `external_body` datatype of the crate is opaque (Verus): only trusted code builds its
+   * values or looks inside them. (Its fields stay in its SMT datatype; nothing else reads them.)
+   */
+  private opaqueDatatype(dt: StructItem | EnumItem, what: 'constructor' | 'field expression', sp: Sp): void {
+    if (this.trustedBody || !hasExternalBody(dt.attrs)) return;
+    const def = (dt.k === 'struct' ? this.crate.structs.get(dt.name) : undefined)?.[0];
+    if (def && isLibraryFile(def.file)) return;
+    this.error(`disallowed: ${what} for an opaque datatype`, sp);
   }
   /**
    * A field of a library datatype that is not `pub` is private to the library (Rust's privacy, for
@@ -2027,6 +2039,7 @@ class Checker {
     if (r.k === 'struct') {
       const s = this.crate.struct(r.name, sp);
       const f = s.fields.find((x) => x.name === name);
+      if (f) this.opaqueDatatype(s, 'field expression', sp);
       if (f && this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, s, 'field expression'), sp);
       if (f) this.libraryPrivateField(r.name, f, sp);
       if (f) return this.memberTy(f.ty, s, r.args);
@@ -2189,7 +2202,7 @@ class Checker {
       fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
       for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
     }
-    this.openCtor(ty, e.sp);
+    this.ctorAccess(ty, e.sp);
     this.ctorMode(ty, ctx, e.sp);
     // Rust evaluates the listed fields first, then the base
     for (const f of e.fields) {
@@ -2331,7 +2344,7 @@ class Checker {
     }
     const v = this.variant(segs, ctx, e.sp, e.callee.generics);
     if (v) {
-      this.openCtor(v.ty, e.sp);
+      this.ctorAccess(v.ty, e.sp);
       this.ctorMode(v.ty, ctx, e.sp);
       if (last === 'Some' && v.ty.k === 'enum' && v.ty.name === 'Option') {
         const inner = e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
@@ -2344,7 +2357,7 @@ class Checker {
     if (this.crate.isStructCtorPath(segs)) {
       const s = this.crate.struct(last, e.sp);
       const ty: CTy = { k: 'struct', name: last, args: this.freshArgs(s, last, e.sp) };
-      this.openCtor(ty, e.sp);
+      this.ctorAccess(ty, e.sp);
       this.ctorMode(ty, ctx, e.sp);
       e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
       return ty;
@@ -3783,6 +3796,7 @@ class Checker {
         }
         if (t.k === 'struct' && last === t.name) {
           const s = this.crate.struct(t.name, p.sp);
+          this.opaqueDatatype(s, 'field expression', p.sp);
           for (const fp of p.fields ?? []) {
             const f = s.fields.find((x) => x.name === fp.name);
             this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost, mode);
@@ -3790,6 +3804,10 @@ class Checker {
           return;
         }
         const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;
+        if (t.k === 'enum' || t.k === 'struct') {
+          const dt = t.k === 'enum' ? this.crate.enumItem(t.name) : this.crate.struct(t.name, p.sp);
+          if (dt) this.opaqueDatatype(dt, 'field expression', p.sp);
+        }
         const v = t.k === 'any' ? null : this.variant(segs, ctx, p.sp);
         if (v && t.k !== 'any') this.unify(t, v.ty, p.sp);
         (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost, mode));

@@ -34,14 +34,12 @@ fn attr_truncate_stmt(x: u64) -> u8 {
     y
 }
 
+// the recursion attributes name a type parameter
 // expect: unsupported
 #[verifier::reject_recursive_types]
 struct AttrRecursive { v: u8 }
 
-// a struct whose fields Verus hides (external_body): not modeled
-// expect: unsupported
-#[verifier::external_body]
-struct AttrOpaqueStruct { v: u8 }
+// (a struct whose fields Verus hides, `external_body`: corpus external-types.rs)
 
 // `#[verifier::external]`: neither verified nor visible to verified code
 #[verifier::external]

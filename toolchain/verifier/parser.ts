@@ -368,8 +368,8 @@ class Parser {
    * implement; `item` takes the ones read while it parses and marks itself with them.
    */
   innerBad: { attr: string; sp: Sp; crate: boolean }[] = [];
-  innerAttrs(site: AttrSite): { text: string; sp: Sp; str?: string }[] {
-    const list = this.attrList();
+  innerAttrs(site: AttrSite, applied: (a: { text: string; sp: Sp }) => boolean = () => false): { text: string; sp: Sp; str?: string }[] {
+    const list = this.attrList().filter((a) => !applied(a));
     for (const a of list) {
       const t = attrTreatment(a.text, site);
       if (t !== 'ok') this.innerBad.push({ attr: a.text, sp: a.sp, crate: t === 'crate' });
@@ -1525,12 +1525,25 @@ class Parser {
       this.expect('(');
       const params = fn.params;
       while (!this.eat(')')) {
-        const pattrs = this.innerAttrs('item').map((a) => a.text);
+        // Verus's older spelling of a parameter's mode: `#[verifier::proof] x: T` is `tracked x: T`,
+        // `#[verifier::spec] x: T` is `ghost x: T`
+        let attrMode: 'tracked' | 'ghost' | undefined;
+        const pattrs = this.innerAttrs('item', (a) => {
+          const p = parseAttr(a.text);
+          if (!p.verifier || (p.name !== 'proof' && p.name !== 'spec') || attrMode) return false;
+          attrMode = p.name === 'proof' ? 'tracked' : 'ghost';
+          return true;
+        }).map((a) => a.text);
         const ps = this.peek().start;
         const paramsBefore = params.length;
         // tracked / ghost param modifiers
-        let pmode: 'tracked' | 'ghost' | undefined;
-        if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) pmode = this.next().text as 'tracked' | 'ghost';
+        let pmode: 'tracked' | 'ghost' | undefined = attrMode;
+        if (this.peek().kind === 'ident' && (this.peek().text === 'tracked' || this.peek().text === 'ghost') && !this.is(':', 1)) {
+          const written = this.next().text as 'tracked' | 'ghost';
+          // (a mode written twice is not a form Verus reads)
+          if (pmode) this.error('a parameter mode both as an attribute and as a keyword');
+          pmode = written;
+        }
         if (this.is('&') || this.is('&&') || this.is('self') || (this.is('mut') && this.is('self', 1))) {
           // self forms
           let ref = false;

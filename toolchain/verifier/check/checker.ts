@@ -221,6 +221,37 @@ function pathsOverlap(a: string, b: string): boolean {
 const compoundTail = (e: Expr): boolean => e.k === 'if' || e.k === 'match' || e.k === 'block';
 
 /**
+ * The expressions whose value is a function body's result: its tail (through the tails of
+ * `if`, `match` and blocks) and the values of its `return`s (not those of closures inside it).
+ */
+function resultExprs(body: Block): Set<Expr> {
+  const out = new Set<Expr>();
+  const tailOf = (b: Block): void => {
+    const last = b.stmts[b.stmts.length - 1];
+    if (last?.k === 'expr' && !last.semi) value(last.e);
+  };
+  const value = (e: Expr): void => {
+    if (e.k === 'block') tailOf(e.block);
+    else if (e.k === 'if') {
+      tailOf(e.then);
+      if (e.els) value(e.els);
+    } else if (e.k === 'match') for (const a of e.arms) value(a.body);
+    else out.add(e);
+  };
+  tailOf(body);
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const x = n as { k?: string; e?: Expr | null };
+    if (x.k === 'closure') return;
+    if (x.k === 'return' && x.e) value(x.e);
+    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v);
+  };
+  visit(body);
+  return out;
+}
+
+/**
  * Whether a proof closure with flags `found` may stand where `expected` flags are wanted: what may
  * be copied must be `Copy`, what may be called many times must not be `Once`, what is called
  * through a shared reference must be neither `Once` nor `Mut`, and `Send` / `Sync` are kept.
@@ -434,6 +465,8 @@ class Checker {
   private graph: CallGraph = { calls: new Map(), fuels: [] };
   /** while checking a trusted (`external_body`) body: what it holds does not make its function unsupported */
   private trustedBody = false;
+  /** while checking a proof fn with a `tracked` result: the expressions whose values it is */
+  private trackedResults: ReadonlySet<Expr> = new Set();
   /**
    * The function being checked uses a construct that is read but not modelled: it is `unsupported`
    * there (the first one), and its check stops (what follows could not be judged either).
@@ -885,6 +918,8 @@ class Checker {
     this.openScope = this.libraryFns.has(f) ? undefined : open.scope;
     const bindersBefore = this.itemBinders.length;
     this.trustedBody = trusted;
+    // (the values a proof fn's `tracked` result is made of: its body's tail and `return` values)
+    this.trackedResults = f.mode === 'proof' && f.retTracked ? resultExprs(f.body) : new Set();
     try {
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
@@ -1071,6 +1106,7 @@ class Checker {
   }
 
   private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    if (this.trackedResults.has(e)) this.trackedValue(e, ctx);
     const use = this.placeUse;
     this.placeUse = 'value';
     const t = this.record(e, this.inferInner(e, ctx, hint));
@@ -2318,6 +2354,7 @@ class Checker {
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) {
       // (in spec code a `Tracked(x)` is a spec value: nothing is moved)
       const inner: Ctx = { ...ctx, code: last === 'Ghost' || ctx.code === 'spec' ? 'spec' : 'proof' };
+      if (last === 'Tracked' && inner.code === 'proof' && e.args[0]) this.trackedValue(e.args[0], ctx);
       return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
     }
     // `Box<T>` is erased to `T` (the resolver): `Box::new(x)` is `x`, moved into the box
@@ -3180,6 +3217,16 @@ class Checker {
   // Places and assignment
 
   /** The local a place expression (`x`, `x.f`, `x[i]`, `*x`) is rooted in, and whether it goes through a `*`. */
+  /**
+   * A value that becomes tracked (a proof fn's `tracked` result, `Tracked(e)` in exec or proof
+   * code) may not be a spec local's place: a tracked value made from a spec one would be a
+   * resource forged from a description of it.
+   */
+  private trackedValue(e: Expr, ctx: Ctx): void {
+    const inner = e.k === 'unary' && (e.op === '&' || e.op === '&mut') ? e.e : e;
+    if (this.placeRoot(inner, ctx)?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', e.sp);
+  }
+
   private placeRoot(e: Expr, ctx: Ctx): { name: string; local: Local; deref: boolean; direct: boolean } | null {
     let root = e;
     let deref = false;
@@ -3554,7 +3601,7 @@ class Checker {
         return C_UNIT;
       case 'assert':
         noGhostStatementsInSpec('`assert`');
-        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) (this.bvDivisions(x), this.bvMutRefs(x, ctx));
+        if (s.by === 'bit_vector') for (const x of [s.e, ...s.req]) this.bvMutRefs(x, ctx);
         if (s.by === 'nonlinear_arith') this.nonlinearQuery(s, ctx);
         for (const r of s.req) this.expect(r, C_BOOL, spec);
         if (s.proof) this.block(s.proof, { ...proof, scopes: this.specScopes(ctx), inAssertBy: true, outerDepth: ctx.scopes.length });
@@ -3638,26 +3685,6 @@ class Checker {
       reported.add(name);
       this.error(`variable \`${name}\` not mentioned in requires/ensures of the nonlinear_arith query`, sp);
     });
-  }
-
-  /**
-   * `/` and `%` in a bit-vector query by a divisor that may be 0: SMT-LIB defines `bvudiv x 0`
-   * as all ones and `bvurem x 0` as x, width by width, while the integer encoding leaves `x / 0`
-   * unspecified; facts proved one way and used the other are contradictory (Verus also leaves
-   * these unspecified). Refused until the bit-vector encoding leaves them unspecified too.
-   */
-  private bvDivisions(e: Expr): void {
-    const visit = (x: Expr): void => {
-      if (x.k === 'binary' && (x.op === '/' || x.op === '%')) {
-        const d = x.r.k === 'cast' ? x.r.e : x.r;
-        if (!(d.k === 'int' && d.value !== 0n)) this.error(`not supported: \`${x.op}\` by a value that may be 0 in \`by(bit_vector)\` (only a nonzero literal divisor)`, x.sp);
-      }
-      for (const v of Object.values(x)) {
-        if (v && typeof v === 'object' && 'k' in v && 'sp' in v) visit(v as Expr);
-        else if (Array.isArray(v)) for (const y of v) if (y && typeof y === 'object' && 'k' in y && 'sp' in y) visit(y as Expr);
-      }
-    };
-    visit(e);
   }
 
   /**

@@ -4,13 +4,13 @@
 // assertion's `requires` over its free variables; in context the requires are obligations and
 // the assertion is assumed after them.
 
-import type { Expr, Sp, Stmt } from '../ast';
+import type { Block, Expr, Sp, Stmt } from '../ast';
 import type { ObligationKind } from '../../../app/verification';
 import type { Obligation } from './query';
 import { Crate, bits, isIntKind, isMachine, signed, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, quote, type Term } from '../smt';
 import { Unsupported, State, type Mode } from './state';
-import { widthOf } from '../word-size';
+import { widthOf, type WordBits } from '../word-size';
 import { FnGen } from './gen';
 
 export function foldBits(op: string, a: bigint, b: bigint, kind: IntKind, width = bits(kind)): bigint | null {
@@ -62,136 +62,314 @@ export function constIntExpr(e: Expr): { value: bigint; suffix: string } | null 
   return v >= 0n ? { value: v, suffix: a.suffix || b.suffix } : null;
 }
 
-/** Translates a bit_vector assertion into BV terms (unsigned machine ints only). */
+/**
+ * A term of a bit-vector query: a bool (`w` 0), or an integer as a bit-vector of `w` bits read
+ * as unsigned (`ext` 'zero') or two's complement (`ext` 'sign'). `kind`: the machine type the
+ * expression has (for `!` and `<<`, whose meaning depends on it), null for `int` and literals.
+ */
+interface BvTerm {
+  t: Term;
+  w: number;
+  ext: 'zero' | 'sign';
+  kind: IntKind | null;
+  /** an integer literal (or a constant): it takes the other operand's type */
+  literal?: bigint;
+}
+
+const BOOL_TERM = (t: Term): BvTerm => ({ t, w: 0, ext: 'zero', kind: null });
+
+function extend(x: BvTerm, to: number): Term {
+  if (to === x.w) return x.t;
+  return [['_', x.ext === 'sign' ? 'sign_extend' : 'zero_extend', String(to - x.w)], x.t];
+}
+function truncate(t: Term, to: number): Term {
+  return [['_', 'extract', String(to - 1), '0'], t];
+}
+function extendOrTruncate(x: BvTerm, to: number): Term {
+  return to > x.w ? extend(x, to) : to < x.w ? truncate(x.t, to) : x.t;
+}
+/** The same value, two's complement (one more bit for an unsigned one). */
+function asSigned(x: BvTerm): BvTerm {
+  return x.ext === 'sign' ? x : { ...x, t: extend(x, x.w + 1), w: x.w + 1, ext: 'sign' };
+}
+/** Both operands at one width and reading, the values unchanged (Verus's make_same_bv_typ). */
+function sameRepresentation(a: BvTerm, b: BvTerm): [BvTerm, BvTerm] {
+  const aw = a.ext === 'zero' && b.ext === 'sign' ? a.w + 1 : a.w;
+  const bw = b.ext === 'zero' && a.ext === 'sign' ? b.w + 1 : b.w;
+  const w = Math.max(aw, bw);
+  const ext = a.ext === 'sign' || b.ext === 'sign' ? 'sign' : 'zero';
+  return [{ ...a, t: extend(a, w), w, ext }, { ...b, t: extend(b, w), w, ext }];
+}
+/** A literal in the fewest bits that hold it exactly. */
+function literalTerm(v: bigint): BvTerm {
+  if (v >= 0n) {
+    const w = Math.max(v.toString(2).length, 1);
+    return { t: ['_', 'bv' + v.toString(), String(w)], w, ext: 'zero', kind: null, literal: v };
+  }
+  const w = (-1n - v).toString(2).length + 1;
+  return { t: ['_', 'bv' + ((1n << BigInt(w)) + v).toString(), String(w)], w, ext: 'sign', kind: null, literal: v };
+}
+
+/**
+ * Translates a bit_vector assertion into BV terms, as Verus does: every integer term means its
+ * exact integer value (`+`, `-`, `*` computed in enough bits to lose nothing, comparisons of any
+ * two widths, casts truncating to their type), so a fact proved here is the same fact in the
+ * integer encoding of the function, where it is then assumed.
+ */
 export class BvTranslator {
-  /** `userView(e)`: whether `x@` at `e` is a user type's `view()` (not the value a `Ghost` / `Tracked` wrapper holds). */
-  constructor(private crate: Crate, private env: (name: string) => { ty: Ty; sym: string } | null, private userView: (e: Expr) => boolean = () => true) {}
-  /** The bit width of `kind` here: `usize` / `isize` need the crate's word width fixed. */
+  /** fresh bit-vector constants the query declares (a division by zero's value) */
+  readonly extraDecls: string[] = [];
+  /**
+   * `userView(e)`: whether `x@` at `e` is a user type's `view()` (not the value a `Ghost` /
+   * `Tracked` wrapper holds). `word`: the width of `usize` this translation takes (Verus proves a
+   * query that depends on it at 32 and at 64 bits when the crate does not fix it: forWordWidths).
+   */
+  constructor(private crate: Crate, private env: (name: string) => { ty: Ty; sym: string } | null, private userView: (e: Expr) => boolean = () => true, private word: WordBits = crate.wordBits) {}
+  /** The bit width of `kind` here: `usize` / `isize` need the word width fixed. */
   width(kind: IntKind, sp: Expr['sp']): number {
-    const w = widthOf(kind, this.crate.wordBits);
-    if (w === null) throw new Unsupported(`\`${kind}\` in by(bit_vector) while the width of usize is not fixed (\`global size_of usize == 8;\`)`, sp);
+    const w = widthOf(kind, this.word);
+    if (w === null) throw new WordWidthNeeded(`\`${kind}\` in by(bit_vector) while the width of usize is not fixed (\`global size_of usize == 8;\`)`, sp);
     return w;
   }
   bool(e: Expr): Term {
-    const r = this.tr(e, null);
+    const r = this.tr(e);
     if (r.w !== 0) throw new Unsupported('by(bit_vector) assertion must be boolean', e.sp);
     return r.t;
   }
-  /**
-   * Two operands of one width: a literal takes the other operand's width (the left one's, or,
-   * when the left one has none of its own, the right one's).
-   */
-  operands(l: Expr, r: Expr, want: number | null, sp: Expr['sp']): [{ t: Term; w: number }, { t: Term; w: number }] {
-    let a: { t: Term; w: number };
-    let b: { t: Term; w: number };
-    try {
-      a = this.tr(l, want);
-      b = this.tr(r, a.w || want);
-    } catch {
-      b = this.tr(r, want);
-      a = this.tr(l, b.w);
-    }
-    if (a.w !== b.w) throw new Unsupported('operands of different widths in by(bit_vector)', sp);
-    return [a, b];
+  private int(e: Expr): BvTerm {
+    const r = this.tr(e);
+    if (r.w === 0) throw new Unsupported('a boolean where by(bit_vector) needs an integer', e.sp);
+    return r;
   }
-  tr(e: Expr, want: number | null): { t: Term; w: number } {
+  /** A machine integer of `kind` as a term (a variable, a constant of the type). */
+  private typed(t: Term, kind: IntKind, sp: Expr['sp']): BvTerm {
+    return { t, w: this.width(kind, sp), ext: signed(kind) ? 'sign' : 'zero', kind };
+  }
+  /**
+   * The machine type an operation of `a` and `b` has (Rust gives both operands one type; a
+   * literal takes the other's, and must be a value of it, as rustc requires).
+   */
+  private operationKind(a: BvTerm, b: BvTerm, sp: Expr['sp']): IntKind | null {
+    const kind = a.kind ?? b.kind;
+    for (const x of [a, b]) {
+      if (x.literal === undefined || !kind) continue;
+      const w = this.width(kind, sp);
+      const [lo, hi] = signed(kind) ? [-(1n << BigInt(w - 1)), (1n << BigInt(w - 1)) - 1n] : [0n, (1n << BigInt(w)) - 1n];
+      if (x.literal < lo || x.literal > hi) throw new Unsupported(`a literal outside \`${kind}\` in a bit operation in by(bit_vector)`, sp);
+    }
+    return kind;
+  }
+  tr(e: Expr): BvTerm {
     switch (e.k) {
       case 'bool':
-        return { t: e.value ? 'true' : 'false', w: 0 };
+        return BOOL_TERM(e.value ? 'true' : 'false');
       case 'int': {
-        let w = want ?? 0;
-        if (e.suffix && isIntKind(e.suffix)) w = this.width(e.suffix, e.sp);
-        if (!w) throw new Unsupported('integer literal width unknown in by(bit_vector); add a suffix', e.sp);
-        const mod = 1n << BigInt(w);
-        if (e.value >= mod) throw new Unsupported('literal too large for its width', e.sp);
-        return { t: [['_', 'bv' + e.value.toString(), String(w)]][0]!, w };
+        const lit = literalTerm(e.value);
+        return this.suffixed(lit, e.suffix, e.sp);
       }
       case 'path': {
         const intType = e.segs.length === 2 ? this.crate.intTypeNamed(e.segs[0]!) : null;
-        if (intType && e.segs[1] === 'MAX') {
+        if (intType && isMachine(intType) && (e.segs[1] === 'MAX' || e.segs[1] === 'MIN')) {
           const w = this.width(intType, e.sp);
-          return { t: ['_', 'bv' + ((1n << BigInt(w)) - 1n).toString(), String(w)], w };
+          const v = e.segs[1] === 'MAX' ? (signed(intType) ? (1n << BigInt(w - 1)) - 1n : (1n << BigInt(w)) - 1n) : signed(intType) ? -(1n << BigInt(w - 1)) : 0n;
+          return { ...literalTerm(v), kind: intType, literal: undefined };
         }
-        const c = this.crate.constIntValue(e);
         if (e.segs.length === 1) {
           const v = this.env(e.segs[0]!);
           if (v) {
             const k = v.ty;
-            if (k.k === 'bool') return { t: v.sym, w: 0 };
+            if (k.k === 'bool') return BOOL_TERM(v.sym);
             if (k.k !== 'int' || !isMachine(k.kind)) throw new Unsupported('by(bit_vector) supports machine integers only', e.sp);
-            return { t: v.sym, w: this.width(k.kind, e.sp) };
+            return this.typed(v.sym, k.kind, e.sp);
           }
         }
-        if (c !== null && want) return { t: ['_', 'bv' + c.toString(), String(want)], w: want };
+        const c = this.crate.constIntValue(e);
+        if (c !== null) return literalTerm(c);
         throw new Unsupported('name in by(bit_vector)', e.sp);
       }
       case 'unary': {
+        if (e.op === '&' || e.op === '*') return this.tr(e.e);
         if (e.op === '!') {
-          const x = this.tr(e.e, want);
-          return x.w === 0 ? { t: not(x.t), w: 0 } : { t: ['bvnot', x.t], w: x.w };
+          const x = this.tr(e.e);
+          if (x.w === 0) return BOOL_TERM(not(x.t));
+          if (!x.kind) throw new Unsupported('`!` of an integer without a machine type in by(bit_vector)', e.sp);
+          if (signed(x.kind)) {
+            const s = asSigned(x);
+            return { t: ['bvnot', s.t], w: s.w, ext: 'sign', kind: x.kind };
+          }
+          const w = this.width(x.kind, e.sp);
+          return { t: ['bvnot', extendOrTruncate(x, w)], w, ext: 'zero', kind: x.kind };
         }
-        if (e.op === '&' || e.op === '*') return this.tr(e.e, want);
-        throw new Unsupported('negation in by(bit_vector)', e.sp);
+        // `-x` is `0 - x` (a negative literal is a literal)
+        if (e.e.k === 'int') return this.suffixed(literalTerm(-e.e.value), e.e.suffix, e.sp);
+        return this.arith('-', literalTerm(0n), this.int(e.e));
       }
       case 'cast': {
         const to = this.crate.resolveType(e.ty, null);
-        if (to.k !== 'int' || !isMachine(to.kind) || signed(to.kind)) throw new Unsupported('cast in by(bit_vector)', e.sp);
-        const w2 = this.width(to.kind, e.sp);
-        let x: { t: Term; w: number };
-        try {
-          x = this.tr(e.e, null);
-        } catch {
-          x = this.tr(e.e, w2);
+        const x = this.int(e.e);
+        if (to.k !== 'int') throw new Unsupported('cast in by(bit_vector)', e.sp);
+        if (to.kind === 'int') return { ...x, kind: null, literal: undefined };
+        if (to.kind === 'nat') {
+          if (x.ext !== 'zero') throw new Unsupported('not supported: nat cast here', e.sp);
+          return { ...x, kind: null, literal: undefined };
         }
-        if (x.w === w2) return x;
-        if (x.w < w2) return { t: [['_', 'zero_extend', String(w2 - x.w)], x.t], w: w2 };
-        return { t: [['_', 'extract', String(w2 - 1), '0'], x.t], w: w2 };
+        return this.clip(x, to.kind, e.sp);
       }
       case 'binary': {
         const op = e.op;
-        // `2 * 1024 * 1024`: literals only, computed exactly (as integers), then one literal
-        const folded = constIntExpr(e);
-        if (folded !== null) return this.tr({ k: 'int', value: folded.value, suffix: folded.suffix, sp: e.sp }, want);
         if (['&&', '||', '==>', '<==>'].includes(op)) {
           const a = this.bool(e.l);
           const b = this.bool(e.r);
-          return { t: op === '&&' ? and(a, b) : op === '||' ? or(a, b) : op === '==>' ? implies(a, b) : eq(a, b), w: 0 };
+          return BOOL_TERM(op === '&&' ? and(a, b) : op === '||' ? or(a, b) : op === '==>' ? implies(a, b) : eq(a, b));
         }
-        const [a, b] = this.operands(e.l, e.r, want, e.sp);
+        const l = this.tr(e.l);
+        const r = this.tr(e.r);
+        if ((l.w === 0) !== (r.w === 0)) throw new Unsupported('a boolean and an integer compared in by(bit_vector)', e.sp);
+        if (op === '==' || op === '!=') {
+          const [a, b] = l.w === 0 ? [l, r] : sameRepresentation(l, r);
+          return BOOL_TERM(op === '==' ? eq(a.t, b.t) : not(eq(a.t, b.t)));
+        }
+        if (l.w === 0) throw new Unsupported(`operator \`${op}\` on booleans in by(bit_vector)`, e.sp);
         switch (op) {
-          case '==': return { t: eq(a.t, b.t), w: 0 };
-          case '!=': return { t: not(eq(a.t, b.t)), w: 0 };
-          case '<': return { t: ['bvult', a.t, b.t], w: 0 };
-          case '<=': return { t: ['bvule', a.t, b.t], w: 0 };
-          case '>': return { t: ['bvugt', a.t, b.t], w: 0 };
-          case '>=': return { t: ['bvuge', a.t, b.t], w: 0 };
-          case '&': return { t: ['bvand', a.t, b.t], w: a.w };
-          case '|': return { t: ['bvor', a.t, b.t], w: a.w };
-          case '^': return { t: ['bvxor', a.t, b.t], w: a.w };
-          case '<<': return { t: ['bvshl', a.t, b.t], w: a.w };
-          case '>>': return { t: ['bvlshr', a.t, b.t], w: a.w };
-          case '/': return { t: ['bvudiv', a.t, b.t], w: a.w };
-          case '%': return { t: ['bvurem', a.t, b.t], w: a.w };
+          case '<': case '<=': case '>': case '>=': {
+            const [a, b] = sameRepresentation(l, r);
+            const name = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' }[op];
+            return BOOL_TERM([(a.ext === 'sign' ? 'bvs' : 'bvu') + name, a.t, b.t]);
+          }
+          case '&': case '|': case '^': {
+            const kind = this.operationKind(l, r, e.sp);
+            const [a, b] = sameRepresentation(l, r);
+            return { t: [op === '&' ? 'bvand' : op === '|' ? 'bvor' : 'bvxor', a.t, b.t], w: a.w, ext: a.ext, kind };
+          }
+          case '<<': case '>>':
+            return this.shift(op, l, r, e.sp);
+          case '+': case '-': case '*':
+            return this.arith(op, l, r);
+          case '/': case '%':
+            return this.divide(op, l, r, e.sp);
         }
-        throw new Unsupported(`operator \`${op}\` in by(bit_vector) (its integer meaning differs from wrapping bit-vector arithmetic)`, e.sp);
+        throw new Unsupported(`operator \`${op}\` in by(bit_vector)`, e.sp);
       }
       case 'call': {
-        // Verus's `add(a, b)` / `sub` / `mul`: wrapping, as bit-vector arithmetic is
+        // Verus's `add(a, b)` / `sub` / `mul`: the operation, wrapped to the operands' type
         const name = e.callee.k === 'path' && e.callee.segs.length === 1 ? e.callee.segs[0]! : '';
         if (!['add', 'sub', 'mul'].includes(name) || e.args.length !== 2 || this.crate.fnsByName.has(name)) throw new Unsupported('call in by(bit_vector)', e.sp);
-        const [a, b] = this.operands(e.args[0]!, e.args[1]!, want, e.sp);
-        if (a.w === 0) throw new Unsupported('operands of different widths in by(bit_vector)', e.sp);
-        return { t: [name === 'add' ? 'bvadd' : name === 'sub' ? 'bvsub' : 'bvmul', a.t, b.t], w: a.w };
+        const a = this.int(e.args[0]!);
+        const b = this.int(e.args[1]!);
+        const kind = this.operationKind(a, b, e.sp);
+        if (!kind || (a.kind && b.kind && a.kind !== b.kind)) throw new Unsupported('operands of different types in by(bit_vector)', e.sp);
+        return this.clip(this.arith(name === 'add' ? '+' : name === 'sub' ? '-' : '*', a, b), kind, e.sp);
       }
       case 'view':
         // `g@` of a `Ghost<usize>`: the value it holds (types erase the wrapper)
         if (this.userView(e)) throw new Unsupported('`@` of a user type in by(bit_vector)', e.sp);
-        return this.tr(e.e, want);
+        return this.tr(e.e);
+      case 'if': {
+        // `if c { a } else { b }` with blocks holding one expression each
+        const only = (b: Block | null): Expr | null => {
+          const st = b?.stmts.length === 1 ? b.stmts[0]! : null;
+          return st?.k === 'expr' && !st.semi ? st.e : null;
+        };
+        const thenE = only(e.then);
+        const elsE = e.els?.k === 'block' ? only(e.els.block) : e.els?.k === 'if' ? e.els : null;
+        if (!thenE || !elsE) throw new Unsupported('`if` with statements in by(bit_vector)', e.sp);
+        const c = this.bool(e.cond);
+        const a = this.tr(thenE);
+        const b = this.tr(elsE);
+        if ((a.w === 0) !== (b.w === 0)) throw new Unsupported('`if` of a boolean and an integer in by(bit_vector)', e.sp);
+        if (a.w === 0) return BOOL_TERM(ite(c, a.t, b.t));
+        const [x, y] = sameRepresentation(a, b);
+        return { t: ite(c, x.t, y.t), w: x.w, ext: x.ext, kind: a.kind === b.kind ? a.kind : null };
+      }
       case 'chain':
         throw new Unsupported('chained comparison in by(bit_vector)', e.sp);
       default:
         throw new Unsupported('expression in by(bit_vector)', e.sp);
     }
+  }
+
+  /** A literal with its type suffix (`7u8`), which it must be a value of (rustc). */
+  private suffixed(lit: BvTerm, suffix: string, sp: Expr['sp']): BvTerm {
+    if (!suffix || !isIntKind(suffix) || !isMachine(suffix)) return lit;
+    this.operationKind(lit, { t: '', w: 1, ext: 'zero', kind: suffix }, sp);
+    return { ...lit, kind: suffix };
+  }
+
+  /** `x as kind`: the value truncated to the type (Verus's clip). */
+  private clip(x: BvTerm, kind: IntKind, sp: Expr['sp']): BvTerm {
+    const w = this.width(kind, sp);
+    const ext = signed(kind) ? 'sign' : 'zero';
+    if (w > x.w) {
+      // a wider type keeps the value, unless a negative one becomes unsigned
+      if (x.ext === 'sign' && ext === 'zero') return { t: extend(x, w), w, ext, kind };
+      return { ...x, kind, literal: undefined };
+    }
+    return { t: w < x.w ? truncate(x.t, w) : x.t, w, ext, kind };
+  }
+
+  /** `+`, `-`, `*` computed exactly, in enough bits for any operands of their widths. */
+  private arith(op: '+' | '-' | '*', a: BvTerm, b: BvTerm): BvTerm {
+    let w: number;
+    let ext: 'zero' | 'sign';
+    const [za, zb] = [a.ext === 'zero', b.ext === 'zero'];
+    if (op === '+') {
+      if (za === zb) [w, ext] = [Math.max(a.w, b.w) + 1, a.ext];
+      else [w, ext] = [za ? Math.max(a.w + 2, b.w + 1) : Math.max(a.w + 1, b.w + 2), 'sign'];
+    } else if (op === '-') {
+      w = za && !zb ? Math.max(a.w + 2, b.w + 1) : !za && zb ? Math.max(a.w + 1, b.w + 2) : Math.max(a.w + 1, b.w + 1);
+      ext = 'sign';
+    } else {
+      [w, ext] = [a.w + b.w, za && zb ? 'zero' : 'sign'];
+    }
+    return { t: [op === '+' ? 'bvadd' : op === '-' ? 'bvsub' : 'bvmul', extend(a, w), extend(b, w)], w, ext, kind: null };
+  }
+
+  /** `/`, `%` of unsigned values; a division by zero is some value (a fresh one each time, as Verus). */
+  private divide(op: '/' | '%', a: BvTerm, b: BvTerm, sp: Expr['sp']): BvTerm {
+    if (a.ext !== 'zero' || b.ext !== 'zero') throw new Unsupported('not yet supported: div/mod for signed arithmetic', sp);
+    const w = Math.max(a.w, b.w);
+    const bt = extend(b, w);
+    const arbitrary = `bv_div0_${this.extraDecls.length}`;
+    this.extraDecls.push(`(declare-const ${arbitrary} (_ BitVec ${w}))`);
+    const t = ite(eq(bt, ['_', 'bv0', String(w)]), arbitrary, [op === '/' ? 'bvudiv' : 'bvurem', extend(a, w), bt]);
+    // (a quotient of values of one machine type has that type, as the checker types it)
+    const kind = this.operationKind(a, b, sp);
+    return { t, w, ext: 'zero', kind: kind && (a.kind ?? kind) === (b.kind ?? kind) ? kind : null };
+  }
+
+  /**
+   * `<<` of a machine integer (its type's width; the bits shifted out are lost) and `>>` (exact).
+   * The shift amount must be unsigned and no wider than the value's type: the integer encoding
+   * reads a wider amount modulo the width.
+   */
+  private shift(op: '<<' | '>>', l: BvTerm, r: BvTerm, sp: Expr['sp']): BvTerm {
+    if (r.ext !== 'zero') throw new Unsupported('not supported: bit-shift with possibly negative shift', sp);
+    const kind = l.kind;
+    if (!kind) throw new Unsupported(`\`${op}\` of an integer without a machine type in by(bit_vector)`, sp);
+    const w = this.width(kind, sp);
+    if (r.w > w) throw new Unsupported('a shift amount wider than the shifted value in by(bit_vector)', sp);
+    if (op === '<<') return { t: ['bvshl', extendOrTruncate(l, w), extend(r, w)], w, ext: signed(kind) ? 'sign' : 'zero', kind };
+    // (both at the wider width, the result at the value's)
+    const lw = Math.max(l.w, r.w);
+    const shifted: Term = [l.ext === 'sign' ? 'bvashr' : 'bvlshr', extend(l, lw), extend(r, lw)];
+    return { t: l.w < lw ? truncate(shifted, l.w) : shifted, w: l.w, ext: l.ext, kind };
+  }
+}
+
+/** A translation that needs the width of `usize`, which the crate does not fix. */
+class WordWidthNeeded extends Unsupported {}
+
+/**
+ * Runs `translate` with the crate's width of `usize`, or, when the query depends on a width the
+ * crate does not fix, once with each of 32 and 64 bits (Verus's two queries; both must hold).
+ */
+function forWordWidths(crate: Crate, translate: (word: WordBits) => void): void {
+  try {
+    translate(crate.wordBits);
+  } catch (e) {
+    if (!(e instanceof WordWidthNeeded) || crate.wordBits !== null) throw e;
+    translate(32);
+    translate(64);
   }
 }
 
@@ -207,10 +385,12 @@ export class BitVectorMethods {
     // the contract resolves as any function's (its callers read it int-encoded)
     this.checkSignature();
     const vars = new Map(this.paramTypes(f).map((p) => [p.name, { ty: p.ty, sym: quote(p.name) }]));
-    const tr = new BvTranslator(this.crate, (name) => vars.get(name) ?? null, (e) => this.cvc.checked.operatorCalls.has(e));
-    const facts = f.requires.map((r) => tr.bool(r));
-    const goal = and(...f.ensures.map((e) => tr.bool(e)));
-    this.bitVectorObligation(new State(), 'postcondition', f.nameSp, vars, tr, facts, goal);
+    forWordWidths(this.crate, (word) => {
+      const tr = new BvTranslator(this.crate, (name) => vars.get(name) ?? null, (e) => this.cvc.checked.operatorCalls.has(e), word);
+      const facts = f.requires.map((r) => tr.bool(r));
+      const goal = and(...f.ensures.map((e) => tr.bool(e)));
+      this.bitVectorObligation(new State(), 'postcondition', f.nameSp, vars, tr, facts, goal);
+    });
   }
 
   /**
@@ -221,9 +401,14 @@ export class BitVectorMethods {
     const decls: string[] = [];
     for (const [, v] of [...vars].sort()) {
       const k = v.ty;
-      if (k.k !== 'int' || !isMachine(k.kind) || signed(k.kind)) throw new Unsupported('by(bit_vector) supports unsigned machine integers only', sp);
+      if (k.k === 'bool') {
+        decls.push(`(declare-const ${v.sym} Bool)`);
+        continue;
+      }
+      if (k.k !== 'int' || !isMachine(k.kind)) throw new Unsupported('by(bit_vector) supports machine integers only', sp);
       decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, sp)}))`);
     }
+    decls.push(...tr.extraDecls);
     const ob = this.makeOb(st, kind, sp, 'true');
     this.pending.set(ob, { query: { mbqi: false, options: [], prelude: [], decls, facts, goal } });
     this.obligations.push(ob);
@@ -232,22 +417,24 @@ export class BitVectorMethods {
 
   bitVectorAssert(this: FnGen, s: Extract<Stmt, { k: 'assert' }>, st: State): void {
     // The BV query contains only the assertion and its requires, over the free variables.
-    const vars = new Map<string, { ty: Ty; sym: string }>();
-    const bvEnv = (name: string): { ty: Ty; sym: string } | null => {
-      const b = st.lookup(name);
-      if (!b) return null;
-      let v = vars.get(name);
-      if (!v) {
-        v = { ty: b.ty, sym: quote(name) };
-        vars.set(name, v);
-      }
-      return v;
-    };
-    const tr = new BvTranslator(this.crate, bvEnv, (e) => this.cvc.checked.operatorCalls.has(e));
-    const reqs = s.req.map((r) => tr.bool(r));
-    const goal = tr.bool(s.e);
-    const ob = this.bitVectorObligation(st, 'assertion', s.sp, vars, tr, reqs, goal);
-    ob.scope = ob.scope.filter((v) => vars.has(v.name));
+    forWordWidths(this.crate, (word) => {
+      const vars = new Map<string, { ty: Ty; sym: string }>();
+      const bvEnv = (name: string): { ty: Ty; sym: string } | null => {
+        const b = st.lookup(name);
+        if (!b) return null;
+        let v = vars.get(name);
+        if (!v) {
+          v = { ty: b.ty, sym: quote(name) };
+          vars.set(name, v);
+        }
+        return v;
+      };
+      const tr = new BvTranslator(this.crate, bvEnv, (e) => this.cvc.checked.operatorCalls.has(e), word);
+      const reqs = s.req.map((r) => tr.bool(r));
+      const goal = tr.bool(s.e);
+      const ob = this.bitVectorObligation(st, 'assertion', s.sp, vars, tr, reqs, goal);
+      ob.scope = ob.scope.filter((v) => vars.has(v.name));
+    });
     // requires are checked in context; then the (int-encoded) assertion is assumed
     for (const r of s.req) this.oblige(st, 'assertion', r.sp, this.ev(r, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }).t, r.sp, 'requires of by(bit_vector) not satisfied');
     this.assume(st, this.ev(s.e, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }).t);

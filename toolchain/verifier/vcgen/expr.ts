@@ -336,7 +336,9 @@ export class ExprMethods {
     }
     // negation
     const c = isNumeral(v.t);
-    if (c !== null) return { t: num(-c), ty: ty.k === 'int' && !m.exec ? INT : v.ty };
+    // (`-1i32` is a literal of its type, as rustc reads it: bit operations on it take its width)
+    const typedLiteral = e.e.k === 'int' && !!e.e.suffix && ty.k === 'int' && isMachine(ty.kind) && signed(ty.kind);
+    if (c !== null) return { t: num(-c), ty: ty.k === 'int' && !m.exec && !typedLiteral ? INT : v.ty };
     if (ty.k === 'int' && m.exec && isMachine(ty.kind)) {
       if (!signed(ty.kind)) throw new ResolveError('cannot negate an unsigned integer', e.sp);
       this.oblige(st, 'overflow', e.sp, ['<', rangeTerms(ty.kind, this.crate.wordBits).min!, v.t]);

@@ -132,7 +132,9 @@ fn borrow_mut_binding_overflow() {
     bump(&mut v);
 }
 
-// expect: error
+// SMT-LIB's value of a division by zero differs per width: were it provable in by(bit_vector),
+// the two facts together would prove `false` (a division by zero is some value there instead)
+// expect: failed assertion
 fn bv_division_by_zero_widths(y: u8, z: u32)
     requires y == 0, z == 0,
 {
@@ -525,6 +527,47 @@ fn md_tracked_in_ghost_block(Tracked(t): Tracked<MdToken>) -> Tracked<MdToken> {
 // expect: error
 fn md_tracked_moved_twice(Tracked(t): Tracked<MdToken>) -> (Tracked<MdToken>, Tracked<MdToken>) {
     (Tracked(t), Tracked(t))
+}
+
+// Verus's older spelling of a parameter's mode: `#[verifier::proof] t: T` is `tracked t: T`,
+// `#[verifier::spec] t: T` is a spec parameter
+// expect: verified
+proof fn md_attr_proof_param_is_tracked(#[verifier::proof] t: TrackedToken) -> (tracked r: TrackedToken) {
+    t
+}
+
+// expect: error
+proof fn md_attr_proof_param_moved_twice(#[verifier::proof] t: TrackedToken) -> (tracked r: (TrackedToken, TrackedToken)) {
+    (t, t)
+}
+
+// expect: error
+proof fn md_attr_spec_param_is_not_tracked(#[verifier::spec] t: TrackedToken) -> (tracked r: TrackedToken) {
+    t
+}
+
+// a tracked value is never made from a spec one (it would forge the resource it stands for)
+// expect: error
+proof fn md_spec_param_as_tracked_result(t: TrackedToken) -> (tracked r: TrackedToken) {
+    t
+}
+
+// expect: error
+proof fn md_spec_param_as_tracked_result_by_return(t: TrackedToken, b: bool) -> (tracked r: TrackedToken) {
+    if b {
+        return t;
+    }
+    t
+}
+
+// expect: error
+fn md_ghost_into_tracked(Ghost(t): Ghost<TrackedToken>) -> Tracked<TrackedToken> {
+    Tracked(t)
+}
+
+// expect: verified
+fn md_tracked_into_tracked(Tracked(t): Tracked<TrackedToken>) -> Tracked<TrackedToken> {
+    Tracked(t)
 }
 
 } // verus!

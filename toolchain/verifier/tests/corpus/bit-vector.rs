@@ -1,0 +1,120 @@
+// `by(bit_vector)` as Verus reads it: every integer means its exact value, whatever its width and
+// sign (comparisons across widths, `+ - *` that do not wrap, casts that truncate, `!` and `<<`
+// at their type's width, a division by zero some value), so what the bit-vector query proves is
+// the same fact the rest of the function assumes. A query that depends on the width of `usize`
+// (which this crate does not fix) is proved at 32 and at 64 bits.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+proof fn bv_compare_across_widths(b: u8) {
+    assert(b <= 255u64) by(bit_vector);
+    assert(b as u64 == b) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_compare_across_widths_wrong(b: u8) {
+    assert(b < 255u64) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_casts_truncate(a: u32, s: i16) {
+    assert(a as u16 == (a & 0xffff) as u16) by(bit_vector);
+    assert(s as u16 as i16 == s) by(bit_vector);
+    assert(s < 0 ==> (s as u16) >= 0x8000u16) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_cast_loses_bits(a: u32) {
+    assert(a as u16 == a) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_negative_is_not_its_unsigned_cast(s: i16) {
+    assert(s as u64 == s) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_arithmetic_is_exact(x: u8, y: u8) {
+    assert(x + y <= 510) by(bit_vector);
+    assert(x - y >= -255) by(bit_vector);
+    assert((x + y) as u8 == add(x, y)) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_addition_does_not_wrap(x: u8, y: u8) {
+    assert(x + y <= 255) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_not_at_its_type(x: u8, s: i32) {
+    assert(!x == 255 - x) by(bit_vector);
+    assert(!s == -s - 1) by(bit_vector);
+    assert(((-1i32) ^ (7i32)) + ((-1i32) ^ (7i32)) == -16) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_not_of_signed_is_negative_for_positive(s: i32) {
+    assert(!s >= 0) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_shifts(x: u8, n: u8) {
+    assert(n < 8 ==> (x >> n) <= x) by(bit_vector);
+    assert((x << 1u8) == (x * 2) as u8) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_shift_left_loses_the_top_bit(x: u8) {
+    assert((x << 1u8) >> 1u8 == x) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_if_expression(z: i16) {
+    assert((z as i32) == (z as u16 as i32 | (if z < 0 { 0xffff0000u32 } else { 0 }) as i32)) by(bit_vector);
+}
+
+// SMT-LIB's own value of a division by zero (all ones) is not Verus's, nor the integer
+// encoding's: proving it here and assuming it there would be a contradiction
+// expect: failed assertion
+proof fn bv_division_by_zero_is_unknown(x: u32) {
+    assert(x / 0 == 0xffff_ffffu32) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_remainder_by_zero_is_unknown(x: u32, y: u32) {
+    assert(y == 0 ==> x % y == x) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_remainder_by_a_variable(x: u8, y: u8) {
+    assert(y != 0 ==> x % y < y) by(bit_vector);
+}
+
+// expect: verified
+proof fn bv_bool_variables(b: bool, x: u8) {
+    assert(b ==> (x & 0 == 0)) by(bit_vector);
+}
+
+// the width of usize is not fixed here: proved at 32 and at 64 bits
+// expect: verified
+proof fn bv_usize_both_widths(x: usize) {
+    assert(x & 1 <= 1) by(bit_vector);
+}
+
+// holds at 64 bits only
+// expect: failed assertion
+proof fn bv_usize_fails_at_32(x: usize) {
+    assert(x as u64 <= 0xffff_ffffu64 || x > 0xffff_ffffu64) by(bit_vector);
+    assert((x as u64) << 32u64 >> 32u64 == x) by(bit_vector);
+}
+
+// assumed afterwards as the same integer fact
+// expect: verified
+fn bv_fact_used_in_context(x: u32) {
+    assert(x as u16 <= 65535) by(bit_vector);
+    assert(x as u16 <= 65535);
+}
+
+} // verus!

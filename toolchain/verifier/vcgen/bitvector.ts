@@ -324,17 +324,44 @@ export class BvTranslator {
     return { t: [op === '+' ? 'bvadd' : op === '-' ? 'bvsub' : 'bvmul', extend(a, w), extend(b, w)], w, ext, kind: null };
   }
 
-  /** `/`, `%` of unsigned values; a division by zero is some value (a fresh one each time, as Verus). */
+  /**
+   * `/`, `%` as Verus's (and SMT-LIB's integer) Euclidean division: `a == b * q + r` with
+   * `0 <= r < |b|`. A division by zero is some value (a fresh one each time, as Verus).
+   */
   private divide(op: '/' | '%', a: BvTerm, b: BvTerm, sp: Expr['sp']): BvTerm {
-    if (a.ext !== 'zero' || b.ext !== 'zero') throw new Unsupported('not yet supported: div/mod for signed arithmetic', sp);
-    const w = Math.max(a.w, b.w);
-    const bt = extend(b, w);
-    const arbitrary = `bv_div0_${this.extraDecls.length}`;
-    this.extraDecls.push(`(declare-const ${arbitrary} (_ BitVec ${w}))`);
-    const t = ite(eq(bt, ['_', 'bv0', String(w)]), arbitrary, [op === '/' ? 'bvudiv' : 'bvurem', extend(a, w), bt]);
     // (a quotient of values of one machine type has that type, as the checker types it)
     const kind = this.operationKind(a, b, sp);
-    return { t, w, ext: 'zero', kind: kind && (a.kind ?? kind) === (b.kind ?? kind) ? kind : null };
+    const resultKind = kind && (a.kind ?? kind) === (b.kind ?? kind) ? kind : null;
+    let w: number;
+    let t: Term;
+    let ext: 'zero' | 'sign';
+    let bt: Term;
+    if (a.ext === 'zero' && b.ext === 'zero') {
+      w = Math.max(a.w, b.w);
+      bt = extend(b, w);
+      t = [op === '/' ? 'bvudiv' : 'bvurem', extend(a, w), bt];
+      ext = 'zero';
+    } else {
+      // two's complement one bit wider than both (`-128 / -1` is 128), from z3's truncating
+      // division: a negative remainder moves up by |b|, and the quotient one step away from b's sign
+      const [sa, sb] = [asSigned(a), asSigned(b)];
+      w = Math.max(sa.w, sb.w) + 1;
+      const [x, y] = [extend(sa, w), extend(sb, w)];
+      bt = y;
+      const zero: Term = ['_', 'bv0', String(w)];
+      const one: Term = ['_', 'bv1', String(w)];
+      const r0: Term = ['bvsrem', x, y];
+      const negative: Term = ['bvslt', r0, zero];
+      if (op === '%') t = ite(negative, ['bvadd', r0, ite(['bvslt', y, zero], ['bvneg', y], y)], r0);
+      else {
+        const q0: Term = ['bvsdiv', x, y];
+        t = ite(negative, ite(['bvslt', y, zero], ['bvadd', q0, one], ['bvsub', q0, one]), q0);
+      }
+      ext = 'sign';
+    }
+    const arbitrary = `bv_div0_${this.extraDecls.length}`;
+    this.extraDecls.push(`(declare-const ${arbitrary} (_ BitVec ${w}))`);
+    return { t: ite(eq(bt, ['_', 'bv0', String(w)]), arbitrary, t), w, ext, kind: ext === 'zero' ? resultKind : null };
   }
 
   /**

@@ -92,6 +92,25 @@ proof fn bv_remainder_by_a_variable(x: u8, y: u8) {
     assert(y != 0 ==> x % y < y) by(bit_vector);
 }
 
+// signed `/` and `%` are Euclidean, as everywhere in spec code (not Rust's truncation)
+// expect: verified
+proof fn bv_signed_division_is_euclidean(a: i8, b: i8) {
+    assert(-7i32 / 3i32 == -3i32) by(bit_vector);
+    assert(-7i32 % 3i32 == 2i32) by(bit_vector);
+    assert(-128i8 / -1i8 == 128) by(bit_vector);
+    assert(b != 0 ==> 0 <= a % b) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_signed_division_does_not_truncate() {
+    assert(-7i32 / 3i32 == -2i32) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_signed_remainder_is_not_negative(a: i8, b: i8) {
+    assert(b != 0 ==> a % b < b) by(bit_vector);
+}
+
 // expect: verified
 proof fn bv_bool_variables(b: bool, x: u8) {
     assert(b ==> (x & 0 == 0)) by(bit_vector);

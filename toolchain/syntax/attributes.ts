@@ -84,6 +84,8 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['loop_isolation', ['fn', 'stmt']],
   // `nonlinear` gives Verus nonlinear arithmetic in the whole function; without it we prove less
   ['nonlinear', ['fn']],
+  // Verus's older spelling of `proof fn f(..) by(bit_vector)` (the parser applies it)
+  ['bit_vector', ['fn']],
   // a spec fn inlined at its uses (verifier/vcgen/calls.ts); the checking phase refuses it where
   // Verus does (not spec, no body, recursive, closed and public)
   ['inline', ['fn']],

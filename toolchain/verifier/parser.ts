@@ -1621,6 +1621,9 @@ class Parser {
         if (how === 'bit_vector' || how === 'nonlinear_arith') fn.by = { kind: how, sp };
         else fn.unsupportedClauses.push({ clause: `by(${how})`, sp });
       }
+      // Verus's older spelling of a function proved by bit-vectors: `#[verifier(bit_vector)]`
+      const bvAttr = attrs.some((a) => { const p = parseAttr(a); return p.verifier && p.name === 'bit_vector'; });
+      if (bvAttr && !fn.by) fn.by = { kind: 'bit_vector', sp: fn.nameSp };
       this.fnClauses(fn);
       // `-> !`: a normal return is impossible; callers go on nowhere
       if (fn.diverging) fn.ensures.push({ k: 'bool', value: false, sp: fn.nameSp });

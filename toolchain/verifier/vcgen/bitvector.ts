@@ -119,6 +119,8 @@ function literalTerm(v: bigint): BvTerm {
 export class BvTranslator {
   /** fresh bit-vector constants the query declares (a division by zero's value) */
   readonly extraDecls: string[] = [];
+  /** the variables of the quantifiers around the expression being translated, innermost last */
+  private bound: Map<string, BvTerm>[] = [];
   /**
    * `userView(e)`: whether `x@` at `e` is a user type's `view()` (not the value a `Ghost` /
    * `Tracked` wrapper holds). `word`: the width of `usize` this translation takes (Verus proves a
@@ -175,6 +177,10 @@ export class BvTranslator {
           return { ...literalTerm(v), kind: intType, literal: undefined };
         }
         if (e.segs.length === 1) {
+          for (let i = this.bound.length - 1; i >= 0; i--) {
+            const b = this.bound[i]!.get(e.segs[0]!);
+            if (b) return b;
+          }
           const v = this.env(e.segs[0]!);
           if (v) {
             const k = v.ty;
@@ -280,6 +286,36 @@ export class BvTranslator {
         if (a.w === 0) return BOOL_TERM(ite(c, a.t, b.t));
         const [x, y] = sameRepresentation(a, b);
         return { t: ite(c, x.t, y.t), w: x.w, ext: x.ext, kind: a.kind === b.kind ? a.kind : null };
+      }
+      case 'trigger':
+        // (`#[trigger] e` marks a trigger of the quantifier around it; the mark itself is `e`)
+        return this.tr(e.e);
+      case 'quant': {
+        // `forall|a: u32, ..| body` over machine integers and bools (its triggers kept)
+        if (e.q === 'choose') throw new Unsupported('`choose` in by(bit_vector)', e.sp);
+        const scope = new Map<string, BvTerm>();
+        const binders: Term[] = [];
+        for (const p of e.params) {
+          const ty = p.ty.k === 'infer' ? null : this.crate.resolveType(p.ty, null);
+          const sym = quote(`${p.name}@${this.bound.length}`);
+          if (ty?.k === 'bool') {
+            scope.set(p.name, BOOL_TERM(sym));
+            binders.push([sym, 'Bool']);
+          } else if (ty?.k === 'int' && isMachine(ty.kind)) {
+            const x = this.typed(sym, ty.kind, p.sp);
+            scope.set(p.name, x);
+            binders.push([sym, ['_', 'BitVec', String(x.w)]]);
+          } else throw new Unsupported('a quantified variable other than a machine integer or a bool (with its type written) in by(bit_vector)', p.sp);
+        }
+        this.bound.push(scope);
+        try {
+          const body = this.bool(e.body);
+          const triggers = e.triggers.map((group) => group.map((t) => this.tr(t).t));
+          const pattern: Term = triggers.length ? ['!', body, ...triggers.flatMap((g): Term[] => [':pattern', g])] : body;
+          return BOOL_TERM([e.q, binders, pattern]);
+        } finally {
+          this.bound.pop();
+        }
       }
       case 'chain':
         throw new Unsupported('chained comparison in by(bit_vector)', e.sp);

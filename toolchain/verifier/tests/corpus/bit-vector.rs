@@ -111,6 +111,33 @@ proof fn bv_signed_remainder_is_not_negative(a: i8, b: i8) {
     assert(b != 0 ==> a % b < b) by(bit_vector);
 }
 
+// quantifiers over machine integers and bools
+// expect: verified
+proof fn bv_forall() {
+    assert(forall|a: u32, b: u32| #[trigger] (a | b) == b | a) by(bit_vector);
+    assert(forall|a: u8| #[trigger] (a ^ a) == 0u8) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_forall_wrong() {
+    assert(forall|a: u32| #[trigger] (a | 1u32) == a) by(bit_vector);
+}
+
+// Verus's older spelling of a function proved by bit-vectors
+// expect: verified
+#[verifier(bit_vector)]
+proof fn bv_attr_fn(val: u64, amt: u64, upper: u64)
+    requires amt < 64u64, val <= upper,
+    ensures (val >> amt) <= (upper >> amt),
+{}
+
+// expect: failed postcondition
+#[verifier(bit_vector)]
+proof fn bv_attr_fn_wrong(val: u64, amt: u64)
+    requires amt < 64u64,
+    ensures (val >> amt) < val,
+{}
+
 // expect: verified
 proof fn bv_bool_variables(b: bool, x: u8) {
     assert(b ==> (x & 0 == 0)) by(bit_vector);

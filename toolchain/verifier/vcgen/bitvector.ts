@@ -80,6 +80,8 @@ const BOOL_TERM = (t: Term): BvTerm => ({ t, w: 0, ext: 'zero', kind: null });
 
 function extend(x: BvTerm, to: number): Term {
   if (to === x.w) return x.t;
+  // (a literal is written at the width it is needed at)
+  if (x.literal !== undefined) return ['_', 'bv' + (x.literal >= 0n ? x.literal : (1n << BigInt(to)) + x.literal).toString(), String(to)];
   return [['_', x.ext === 'sign' ? 'sign_extend' : 'zero_extend', String(to - x.w)], x.t];
 }
 function truncate(t: Term, to: number): Term {
@@ -395,6 +397,7 @@ export class BvTranslator {
       }
       ext = 'sign';
     }
+    if (b.literal !== undefined && b.literal !== 0n) return { t, w, ext, kind: ext === 'zero' ? resultKind : null };
     const arbitrary = `bv_div0_${this.extraDecls.length}`;
     this.extraDecls.push(`(declare-const ${arbitrary} (_ BitVec ${w}))`);
     return { t: ite(eq(bt, ['_', 'bv0', String(w)]), arbitrary, t), w, ext, kind: ext === 'zero' ? resultKind : null };

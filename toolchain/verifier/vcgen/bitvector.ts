@@ -121,6 +121,8 @@ function literalTerm(v: bigint): BvTerm {
 export class BvTranslator {
   /** fresh bit-vector constants the query declares (a division by zero's value) */
   readonly extraDecls: string[] = [];
+  /** the value of each division by zero met, by its operands */
+  private readonly divisionsByZero = new Map<string, string>();
   /** the variables of the quantifiers around the expression being translated, innermost last */
   private bound: Map<string, BvTerm>[] = [];
   /**
@@ -364,7 +366,7 @@ export class BvTranslator {
 
   /**
    * `/`, `%` as Verus's (and SMT-LIB's integer) Euclidean division: `a == b * q + r` with
-   * `0 <= r < |b|`. A division by zero is some value (a fresh one each time, as Verus).
+   * `0 <= r < |b|`. A division by zero is some value, one for each division and operands.
    */
   private divide(op: '/' | '%', a: BvTerm, b: BvTerm, sp: Expr['sp']): BvTerm {
     // (a quotient of values of one machine type has that type, as the checker types it)
@@ -398,8 +400,18 @@ export class BvTranslator {
       ext = 'sign';
     }
     if (b.literal !== undefined && b.literal !== 0n) return { t, w, ext, kind: ext === 'zero' ? resultKind : null };
-    const arbitrary = `bv_div0_${this.extraDecls.length}`;
-    this.extraDecls.push(`(declare-const ${arbitrary} (_ BitVec ${w}))`);
+    // (under a quantifier one constant would stand for the values at every binding, which the
+    // integer encoding does not say)
+    if (this.bound.length) throw new Unsupported('a division by a value that may be zero under a quantifier in by(bit_vector)', sp);
+    // (the same division of the same operands is the same value, as a function of them is in the
+    // integer encoding: `x % y == x % y` holds)
+    const key = JSON.stringify([op, a.t, b.t, w]);
+    let arbitrary = this.divisionsByZero.get(key);
+    if (!arbitrary) {
+      arbitrary = `bv_div0_${this.extraDecls.length}`;
+      this.divisionsByZero.set(key, arbitrary);
+      this.extraDecls.push(`(declare-const ${arbitrary} (_ BitVec ${w}))`);
+    }
     return { t: ite(eq(bt, ['_', 'bv0', String(w)]), arbitrary, t), w, ext, kind: ext === 'zero' ? resultKind : null };
   }
 

@@ -87,6 +87,22 @@ proof fn bv_remainder_by_zero_is_unknown(x: u32, y: u32) {
     assert(y == 0 ==> x % y == x) by(bit_vector);
 }
 
+// the same division of the same operands is one value; of others, not
+// expect: verified
+proof fn bv_division_by_zero_is_a_function(x: u32, y: u32) {
+    assert(x % y == x % y) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_divisions_by_zero_of_different_operands(x: u32, z: u32, y: u32) {
+    assert(y == 0 ==> x / y == z / y) by(bit_vector);
+}
+
+// expect: unsupported
+proof fn bv_division_by_a_variable_under_a_quantifier(y: u8) {
+    assert(forall|x: u8| #[trigger] (x / y) <= 255u8) by(bit_vector);
+}
+
 // expect: verified
 proof fn bv_remainder_by_a_variable(x: u8, y: u8) {
     assert(y != 0 ==> x % y < y) by(bit_vector);

@@ -52,7 +52,21 @@ describe('corpus', () => {
     expect(report.summary.error).toBe(exps.filter((e) => e.verdict === 'error').length);
     // obligation by obligation, the same as with every query standalone
     const standalone = await verifySources(files, { root: tmpRoot(), jobs: JOBS, useCache: false, timeoutMs: 20_000, solver: 'wasm', incremental: false });
-    expect(verdicts(report)).toEqual(verdicts(standalone));
+    const got = verdicts(report);
+    const alone = verdicts(standalone);
+    // A wasm worker's standalone answer can depend on what its z3 context saw before (a query
+    // needing ~3,600 quantifier instances once came back `unknown` in a loaded CI run and `unsat`
+    // in every rerun): a function that differs is solved standalone once more and must then
+    // match. An incremental `proved` that no standalone solve confirms still fails.
+    for (let i = 0; i < alone.length; i++) {
+      if (JSON.stringify(alone[i]) === JSON.stringify(got[i])) continue;
+      const fn = standalone.functions[i];
+      const again = await verifySources(files, { root: tmpRoot(), jobs: 1, useCache: false, timeoutMs: 20_000, solver: 'wasm', incremental: false, functionFilter: fn.name });
+      const redo = verdicts(again).find((v) => v.fn === alone[i].fn);
+      console.warn(`standalone rerun of ${alone[i].fn}: ${JSON.stringify(redo?.obligations.map((o) => o.status))}`);
+      if (redo) alone[i] = redo;
+    }
+    expect(got).toEqual(alone);
   }, 360_000);
 });
 

@@ -117,7 +117,7 @@ export interface StmtNote {
 export type Stmt =
   | { k: 'let'; pat: Pat; ghost: boolean; ty: TypeExpr | null; init: Expr | null; sp: Sp; /** `let tracked` (ghost is true too) */ tracked?: boolean; /** `#[verifier::prophetic] let`: a prophetic location (check/prophecy.ts) */ prophetic?: boolean; /** `let PAT = e else { .. }` (the parser turns it into a match over the rest of the block) */ els?: Block }
   | { k: 'expr'; e: Expr; semi: boolean; sp: Sp }
-  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block'; req: Expr[]; proof: Block | null; sp: Sp; notes?: StmtNote[] }
+  | { k: 'assert'; e: Expr; by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'compute' | 'compute_only' | 'block'; req: Expr[]; proof: Block | null; sp: Sp; notes?: StmtNote[] }
   | { k: 'assert-forall'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; allTriggers?: boolean; lhs: Expr | null; rhs: Expr; proof: Block | null; sp: Sp; notes?: StmtNote[]; attrs?: QuantAttr[] }
   | { k: 'assume'; e: Expr; sp: Sp; notes?: StmtNote[] }
   | { k: 'proof'; block: Block; sp: Sp }

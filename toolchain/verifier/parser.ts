@@ -2036,7 +2036,7 @@ class Parser {
         this.eat(';');
         return { k: 'assume', e, sp: { start: s, end: this.lastEnd() } };
       }
-      let by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'block' = 'none';
+      let by: 'none' | 'bit_vector' | 'nonlinear_arith' | 'compute' | 'compute_only' | 'block' = 'none';
       let proof: Block | null = null;
       const req: Expr[] = [];
       if (this.is('by')) {
@@ -2046,12 +2046,14 @@ class Parser {
           this.expect(')');
           if (w === 'bit_vector') by = 'bit_vector';
           else if (w === 'nonlinear_arith') by = 'nonlinear_arith';
+          else if (w === 'compute' || w === 'compute_only') by = w;
           else this.error(`unsupported \`by(${w})\``);
           if (this.is('requires')) {
             this.next();
             this.clauseList(req);
           }
           if (this.is('{')) proof = this.block();
+          if ((by === 'compute' || by === 'compute_only') && (req.length || proof)) this.error(`\`by(${by})\` takes no \`requires\` and no proof block`);
         } else {
           by = 'block';
           proof = this.block();

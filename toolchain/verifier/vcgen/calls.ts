@@ -52,7 +52,8 @@ export class CallMethods {
       if (f.ty.k !== 'fn') throw new Unsupported('call of a non-path expression', e.sp);
       return this.applySpecFn(f.t, f.ty, e.args, st, m);
     }
-    const segs = e.callee.segs;
+    // (`Option::Some(x)` is `Some(x)`: the checking phase typed both alike)
+    const segs = e.callee.segs.length === 2 && e.callee.segs[0] === 'Option' && e.callee.segs[1] === 'Some' ? ['Some'] : e.callee.segs;
     const last = segs[segs.length - 1]!;
     const sp = e.sp;
     if (last === 'reveal_strlit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealStrlit(e, st, m);

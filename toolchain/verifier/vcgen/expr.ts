@@ -286,7 +286,7 @@ export class ExprMethods {
       if (!m.pure) this.checkInvariant(st, { t: v.t, ty }, e.sp);
       return { t: v.t, ty };
     }
-    if (segs.length === 1 && last === 'None') {
+    if (last === 'None' && (segs.length === 1 || (segs.length === 2 && segs[0] === 'Option'))) {
       // the type the checking phase inferred from the context; else typed later by `fit`
       const ty = this.recordedType(e);
       if (ty?.k === 'enum' && ty.name === 'Option') return { t: this.sorts.datatype(ty).ctors[0]!.ctor, ty };

@@ -55,6 +55,8 @@ export class FnGen {
   /** Obligations whose query finish() has yet to build: the generation state they see, or a query of their own. */
   pending = new Map<Obligation, { declN: number; factN: number; path: Term[]; goal: Term } | { query: Query }>();
   callees = new Set<string>();
+  /** Assertions `by(compute)` / `by(compute_only)`: where the facts their expression defined begin. */
+  byComputation = new Map<Obligation, { mode: 'compute' | 'compute_only'; factFrom: number }>();
   counter = new Map<string, number>();
   qcount = 0;
   /** The types of this function's code, for instantiating generic broadcast lemmas (vcgen/broadcast.ts). */

@@ -12,6 +12,8 @@ import type { FnInfo, Ty } from '../resolver';
 import { and, implies, print, printShared, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
+import { Computer, MAX_DEPTH } from './compute';
+import { ResolveError } from '../resolver';
 import { specBodyVisible } from '../check/visibility';
 import { WORD_SIZE_DECLS, mentionsWordSize, rangeTerms } from '../word-size';
 import type { FnGen } from './gen';
@@ -125,6 +127,10 @@ export function hasVerusConfiguration(q: Query, o: PrintOptions = {}): boolean {
 /** Whether a product of non-constants is `|uf.mul|` in the query (reasoned about linearly only). */
 export function usesUninterpretedArith(q: Query): boolean {
   return q.prelude.includes(MUL_DECLS[0]!);
+}
+
+function mentionsLambda(t: Term): boolean {
+  return Array.isArray(t) && (t[0] === 'lambda' || t.some(mentionsLambda));
 }
 
 function isAssertion(c: Command): boolean {
@@ -244,7 +250,9 @@ export class QueryMethods {
         for (; factsChecked < q.factN; factsChecked++) this.checkNoPlaceholder(this.facts[factsChecked]!);
         for (const c of q.path) this.checkNoPlaceholder(c);
         this.checkNoPlaceholder(q.goal);
-        ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude: fnPrelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), q.goal) };
+        const computed = this.byComputation.get(ob);
+        const goal = computed ? this.computedGoal(computed.mode, q.goal, fnPrelude, this.facts.slice(computed.factFrom, q.factN), this.facts.slice(0, q.factN), ob.sp) : q.goal;
+        ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude: fnPrelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), goal) };
       }
       this.pending.delete(ob);
     }
@@ -254,6 +262,20 @@ export class QueryMethods {
       const defPrelude = this.prelude([...new Set([...this.specUsed, ...self])].sort(), new Set([...this.reveals, ...self]));
       this.defCheck = { mbqi: false, options: ORDINARY_OPTIONS, prelude: this.withWordSize(defPrelude, []), decls: [], facts: [] };
     }
+  }
+  /**
+   * The goal of an assertion `by(compute)` / `by(compute_only)`, simplified by computation with the
+   * query's definitions (vcgen/compute.ts): `true` when the computation proves it; otherwise, for
+   * `compute`, the residual, which the solver proves in the assertion's context; for
+   * `compute_only`, Verus's error. (Verus's messages, so that a reader finds them in its docs.)
+   */
+  computedGoal(this: FnGen, mode: 'compute' | 'compute_only', goal: Term, prelude: readonly Command[], ownFacts: readonly Term[], facts: readonly Term[], sp: Sp): Term {
+    const r = new Computer(prelude, ownFacts, facts).compute(goal);
+    if (r.k === 'too-deep') throw new ResolveError(`assert_by_compute exceeded maximum recursion depth (${MAX_DEPTH} nested definitions)`, sp);
+    if (r.t === 'true') return 'true';
+    if (mentionsLambda(r.t)) throw new ResolveError("Proof by computation included a closure literal that wasn't applied.  This is not yet supported.", sp);
+    if (mode === 'compute_only') throw new ResolveError(r.t === 'false' ? 'assert_by_compute_only: expression simplifies to false' : 'assert_by_compute_only failed to simplify down to true', sp);
+    return r.t;
   }
   /** `prelude`, after the open word width's constants when it or `terms` mention them. */
   withWordSize(this: FnGen, prelude: Command[], terms: Term[]): Command[] {

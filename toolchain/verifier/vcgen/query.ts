@@ -13,7 +13,6 @@ import { and, implies, print, printShared, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
 import { Computer, MAX_DEPTH } from './compute';
-import { ResolveError } from '../resolver';
 import { specBodyVisible } from '../check/visibility';
 import { WORD_SIZE_DECLS, mentionsWordSize, rangeTerms } from '../word-size';
 import type { FnGen } from './gen';
@@ -251,7 +250,9 @@ export class QueryMethods {
         for (const c of q.path) this.checkNoPlaceholder(c);
         this.checkNoPlaceholder(q.goal);
         const computed = this.byComputation.get(ob);
-        const goal = computed ? this.computedGoal(computed.mode, q.goal, fnPrelude, this.facts.slice(computed.factFrom, q.factN), this.facts.slice(0, q.factN), ob.sp) : q.goal;
+        const c = computed ? this.computedGoal(computed.mode, q.goal, fnPrelude, this.facts.slice(computed.factFrom, q.factN), this.facts.slice(0, q.factN)) : { goal: q.goal };
+        if (c.failure) ob.message = c.failure;
+        const goal = c.goal;
         ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude: fnPrelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), goal) };
       }
       this.pending.delete(ob);
@@ -266,16 +267,17 @@ export class QueryMethods {
   /**
    * The goal of an assertion `by(compute)` / `by(compute_only)`, simplified by computation with the
    * query's definitions (vcgen/compute.ts): `true` when the computation proves it; otherwise, for
-   * `compute`, the residual, which the solver proves in the assertion's context; for
-   * `compute_only`, Verus's error. (Verus's messages, so that a reader finds them in its docs.)
+   * `compute`, the residual, which the solver proves in the assertion's context. Where Verus
+   * reports the computation itself as the assertion's failure (`compute_only` short of `true`, a
+   * recursion too deep, a closure left unapplied), the goal is `false` with Verus's message.
    */
-  computedGoal(this: FnGen, mode: 'compute' | 'compute_only', goal: Term, prelude: readonly Command[], ownFacts: readonly Term[], facts: readonly Term[], sp: Sp): Term {
+  computedGoal(this: FnGen, mode: 'compute' | 'compute_only', goal: Term, prelude: readonly Command[], ownFacts: readonly Term[], facts: readonly Term[]): { goal: Term; failure?: string } {
     const r = new Computer(prelude, ownFacts, facts).compute(goal);
-    if (r.k === 'too-deep') throw new ResolveError(`assert_by_compute exceeded maximum recursion depth (${MAX_DEPTH} nested definitions)`, sp);
-    if (r.t === 'true') return 'true';
-    if (mentionsLambda(r.t)) throw new ResolveError("Proof by computation included a closure literal that wasn't applied.  This is not yet supported.", sp);
-    if (mode === 'compute_only') throw new ResolveError(r.t === 'false' ? 'assert_by_compute_only: expression simplifies to false' : 'assert_by_compute_only failed to simplify down to true', sp);
-    return r.t;
+    if (r.k === 'too-deep') return { goal: 'false', failure: `assert_by_compute exceeded maximum recursion depth (${MAX_DEPTH} nested definitions)` };
+    if (r.t === 'true') return { goal: 'true' };
+    if (mentionsLambda(r.t)) return { goal: 'false', failure: "Proof by computation included a closure literal that wasn't applied.  This is not yet supported." };
+    if (mode === 'compute_only') return { goal: 'false', failure: r.t === 'false' ? 'assert_by_compute_only: expression simplifies to false' : 'assert_by_compute_only failed to simplify down to true' };
+    return { goal: r.t };
   }
   /** `prelude`, after the open word width's constants when it or `terms` mention them. */
   withWordSize(this: FnGen, prelude: Command[], terms: Term[]): Command[] {

@@ -1,5 +1,5 @@
 // Proof by computation: `assert(e) by(compute_only)` must simplify to true by computation alone
-// (else an error, as in Verus); `by(compute)` sends what is left to the solver, in context.
+// (else the assertion fails, with Verus's message); `by(compute)` sends what is left to the solver, in context.
 use vstd::prelude::*;
 
 verus! {
@@ -76,30 +76,30 @@ fn cp_word_width() {
     assert((1usize << 100usize) == 0usize) by (compute_only);
 }
 
-// expect: error
+// expect: failed assertion
 fn cp_word_width_open() {
     assert((1usize << 40usize) == 0usize) by (compute_only);
 }
 
-// expect: error
+// expect: failed assertion
 fn cp_false() {
     assert(cp_sum(20) == 21) by (compute_only);
 }
 
 // a `let` shadowed inside the expression: its own value, not the outer one
-// expect: error
+// expect: failed assertion
 fn cp_shadowed_let() {
     assert({ let x = 4; let r1 = cp_succ(x); let x = 5; let r2 = cp_succ(x); r1 == r2 }) by (compute_only);
 }
 
 // an uninterpreted function is not computed
-// expect: error
+// expect: failed assertion
 fn cp_opaque_values_differ() {
     assert(cp_opaque(5) != cp_opaque(6)) by (compute_only);
 }
 
 // compute_only sees the expression alone, not the facts before it
-// expect: error
+// expect: failed assertion
 fn cp_only_no_context() {
     let x: u64 = 3;
     assert(x == 3) by (compute_only);
@@ -125,7 +125,7 @@ fn cp_old_is_not_current(a: &mut u64) {
     assert(*old(a) == *a) by (compute);
 }
 
-// expect: error
+// expect: failed assertion
 fn cp_old_is_not_current_only(a: &mut u64) {
     *a = 5;
     assert(*old(a) == *a) by (compute_only);
@@ -137,13 +137,13 @@ proof fn cp_char_out_of_range() {
     assert((0xD800int) as char == 0xD800) by (compute);
 }
 
-// expect: error
+// expect: failed assertion
 proof fn cp_recursion_without_end() {
     assert(cp_forever(42) >= 0) by (compute);
 }
 
 // (Verus refuses the closure it cannot expand; the length is computed here, and it is not 0)
-// expect: error
+// expect: failed assertion
 proof fn cp_seq_new_length() {
     assert(Seq::<int>::new(18446744073709551616nat, |i: int| 0int).len() == 0) by (compute_only);
 }

@@ -44,6 +44,10 @@ export const MAX_DEPTH = 1_000;
 const MAX_STEPS = 2_000_000;
 /** Arrays materialized for a comparison hold at most this many explicit elements. */
 const MAX_ELEMS = 100_000;
+/** A `store` chain read at an open index becomes cases only up to this length. */
+const MAX_OPEN_STORES = 64;
+/** A stretch of indices where the elements differ as terms is compared index by index up to this length. */
+const MAX_STRETCH = 10_000;
 
 class TooDeep extends Error {}
 
@@ -57,6 +61,8 @@ export class Computer {
   private depth = 0;
   /** Alternative definitions of constants, one of which holds (`arch%word_bits` 32 or 64). */
   private cases: Map<string, Term>[] = [];
+  /** Fresh index constants of pointwise comparisons. */
+  private freshIndex = 0;
   /** Constants' simplified definitions. */
   private memo = new Map<string, Term>();
 
@@ -335,7 +341,7 @@ export class Computer {
           return this.unfold(() => this.norm(substitute(arr[2]!, new Map([[(arr[1] as Term[][])[0]![0] as string, a[1]!]]))));
         }
         const i = intOf(a[1]!);
-        if (i === null) return null;
+        if (i === null) return this.selectOpen(arr, a[1]!);
         return this.selectAt(arr, i);
       }
       case 'bv2nat': {
@@ -370,6 +376,84 @@ export class Computer {
     }
     if (Array.isArray(arr) && Array.isArray(arr[0]) && arr[0][0] === 'as' && arr[0][1] === 'const') return arr[1]!;
     return null;
+  }
+
+  /**
+   * `select` of a short `store` chain at an index that is not a literal: `(ite (= k i) v ..)`,
+   * the array axioms read as cases (what a pointwise comparison of arrays splits on).
+   */
+  private selectOpen(arr: Term, k: Term): Term | null {
+    const cases: [Term, Term][] = [];
+    while (Array.isArray(arr) && arr[0] === 'store' && arr.length === 4) {
+      if (cases.length >= MAX_OPEN_STORES) return null;
+      cases.push([arr[2]!, arr[3]!]);
+      arr = arr[1]!;
+    }
+    if (!(Array.isArray(arr) && Array.isArray(arr[0]) && arr[0][0] === 'as' && arr[0][1] === 'const')) return null;
+    let t: Term = arr[1]!;
+    for (const [i, v] of cases.reverse()) t = ['ite', ['=', k, i], v, t];
+    return this.norm(t);
+  }
+
+  /**
+   * Whether two arrays over integers are equal, element by element: each one's element at a
+   * fresh index `k` is computed, and the integers are split where the conditions it meets
+   * (`k < c`, `k = c`, `k + d <= c`, ..) change truth: at each breakpoint the elements are
+   * computed; on each stretch between breakpoints every condition is constant, so the elements
+   * are the same term in `k` on both sides or the stretch is not decided. Null when undecided.
+   */
+  private pointwiseEqual(a: Term, b: Term): boolean | null {
+    const k = `|k!${++this.freshIndex}|`;
+    const fa = this.norm(['select', a, k]);
+    const fb = this.norm(['select', b, k]);
+    const atoms = new Map<string, Atom>();
+    collectAtoms(fa, k, atoms);
+    collectAtoms(fb, k, atoms);
+    const bps = [...new Set([...atoms.values()].map((x) => x.breakpoint))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const at = (f: Term, v: bigint): Term => this.norm(substitute(f, new Map([[k, num(v)]])));
+    let undecided = false;
+    const compareAt = (v: bigint): boolean => {
+      const d = this.equal(at(fa, v), at(fb, v));
+      if (d === null) undecided = true;
+      return d !== false;
+    };
+    for (const p of bps) if (!compareAt(p)) return false;
+    // the stretches between breakpoints (exclusive bounds; null: unbounded)
+    const stretches: [bigint | null, bigint | null][] = [];
+    if (!bps.length) stretches.push([null, null]);
+    else {
+      stretches.push([null, bps[0]!]);
+      for (let i = 0; i + 1 < bps.length; i++) if (bps[i + 1]! - bps[i]! > 1n) stretches.push([bps[i]!, bps[i + 1]!]);
+      stretches.push([bps[bps.length - 1]!, null]);
+    }
+    for (const [lo, hi] of stretches) {
+      const r = lo !== null ? lo + 1n : hi !== null ? hi - 1n : 0n;
+      // every condition on k is constant on the stretch: its value at r
+      const sa = this.norm(decideAtoms(fa, atoms, r));
+      const sb = this.norm(decideAtoms(fb, atoms, r));
+      if (sameTerm(sa, sb)) continue;
+      if (!mentions(sa, k) && !mentions(sb, k)) {
+        const d = this.equal(sa, sb);
+        if (d === false) return false;
+        if (d === null) undecided = true;
+        continue;
+      }
+      if (lo !== null && hi !== null && hi - lo <= BigInt(MAX_STRETCH)) {
+        for (let v = lo + 1n; v < hi; v++) if (!compareAt(v)) return false;
+        continue;
+      }
+      undecided = true;
+    }
+    return undecided ? null : true;
+  }
+
+  /** Whether `t` is an array this computation can read element by element. */
+  private arrayLike(t: Term): boolean {
+    if (!Array.isArray(t)) return false;
+    if (t[0] === 'store' || t[0] === 'lambda') return true;
+    if (Array.isArray(t[0]) && t[0][0] === 'as' && t[0][1] === 'const') return true;
+    if (typeof t[0] !== 'string') return false;
+    return (this.rules.get('select') ?? []).some((r) => Array.isArray(r.lhs[1]) && r.lhs[1][0] === t[0]);
   }
 
   /** Indexed operators: `(_ int2bv n)`, `(_ is C)`, `(as const ..)`, `(_ extract i j)`, extensions. */
@@ -464,6 +548,7 @@ export class Computer {
     }
     const ma = this.arrayValue(a);
     const mb = this.arrayValue(b);
+    if (!(ma && mb) && this.arrayLike(a) && this.arrayLike(b)) return this.pointwiseEqual(a, b);
     if (ma && mb) {
       const keys = new Set([...ma.elems.keys(), ...mb.elems.keys()]);
       const xs: Term[] = [];
@@ -588,6 +673,62 @@ function substitute(t: Term, binds: ReadonlyMap<string, Term>): Term {
 function collectSymbols(t: Term, out: Set<string>): void {
   if (typeof t === 'string') out.add(t);
   else for (const x of t) collectSymbols(x, out);
+}
+
+// ---- conditions on an array index
+
+/** A condition on an index `k`, `k + d op c`: its truth changes only at `breakpoint`. */
+interface Atom {
+  breakpoint: bigint;
+  holds: (k: bigint) => boolean;
+}
+
+/** `t` as `k + d`, or null. */
+function offsetOf(t: Term, k: string): bigint | null {
+  if (t === k) return 0n;
+  if (!Array.isArray(t) || t.length !== 3) return null;
+  if (t[0] === '+' && t[1] === k && intOf(t[2]!) !== null) return intOf(t[2]!);
+  if (t[0] === '+' && t[2] === k && intOf(t[1]!) !== null) return intOf(t[1]!);
+  if (t[0] === '-' && t[1] === k && intOf(t[2]!) !== null) return -intOf(t[2]!)!;
+  return null;
+}
+
+/** A comparison of `k + d` with a literal, as the condition `k op c`; null for any other term. */
+function atomOf(t: Term, k: string): Atom | null {
+  if (!Array.isArray(t) || t.length !== 3 || typeof t[0] !== 'string' || !['=', '<', '<=', '>', '>='].includes(t[0])) return null;
+  const flip: Record<string, string> = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  let op = t[0];
+  let d = offsetOf(t[1]!, k);
+  let c = intOf(t[2]!);
+  if (d === null || c === null) {
+    d = offsetOf(t[2]!, k);
+    c = intOf(t[1]!);
+    op = flip[op]!;
+  }
+  if (d === null || c === null) return null;
+  const bound = c - d;
+  const holds = (x: bigint): boolean => (op === '=' ? x === bound : compareInts(op, x, bound));
+  // `k < c` changes between c - 1 and c, `k <= c` between c and c + 1: both have c as a point of their own
+  return { breakpoint: bound, holds };
+}
+
+/**
+ * The conditions `k + d op c` in `t`. (Any other term with `k` stays a term in `k` on a stretch,
+ * where only the same term on both sides, or index by index, is decided.)
+ */
+function collectAtoms(t: Term, k: string, out: Map<string, Atom>): void {
+  if (!mentions(t, k) || !Array.isArray(t)) return;
+  const a = atomOf(t, k);
+  if (a) out.set(print(t), a);
+  else for (const x of t) collectAtoms(x, k, out);
+}
+
+/** `t` with each condition on `k` replaced by its truth at `k = r`. */
+function decideAtoms(t: Term, atoms: ReadonlyMap<string, Atom>, r: bigint): Term {
+  if (!Array.isArray(t)) return t;
+  const a = atoms.get(print(t));
+  if (a) return boolTerm(a.holds(r));
+  return t.map((x) => decideAtoms(x, atoms, r));
 }
 
 // ---- bit vectors: `(_ bvV W)` literals

@@ -60,6 +60,9 @@ fn cp_literals(x: u64, p: CpPair) {
     assert(-8int / 3 == -3 && -8int % -3 == 1 && 8int / -3 == -2) by (compute_only);
     assert(seq![1int, 2, 3].update(1, 5).index(1) == 5) by (compute_only);
     assert(Seq::new(5, |i: int| i + i).last() == 8) by (compute_only);
+    // sequences compared element by element, however they were built
+    assert(seq![1int, 2, 3] =~= seq![1].add(seq![2, 3])) by (compute_only);
+    assert(Seq::new(5, |i: int| i + i).subrange(1, 4) =~= seq![2, 4, 6]) by (compute_only);
     assert({ let y: int = 10; cp_apply(|i: int| i + y, 3) == 13 }) by (compute_only);
     assert({ let q = CpPair { a: 42, b: false }; q.a > 5 && !q.b }) by (compute_only);
     assert(match Some(true) { Some(b) => b, None => false }) by (compute_only);
@@ -79,6 +82,12 @@ fn cp_word_width() {
 // expect: failed assertion
 fn cp_word_width_open() {
     assert((1usize << 40usize) == 0usize) by (compute_only);
+}
+
+// one element differs, inside the part `Seq::new` defines by a term in the index
+// expect: failed assertion
+fn cp_seq_differs() {
+    assert(Seq::new(5, |i: int| i + i) =~= Seq::new(5, |i: int| i * 3)) by (compute_only);
 }
 
 // expect: failed assertion

@@ -83,6 +83,21 @@ fn g(a: u64, Ghost(b): Ghost<int>) -> (r: u64)
     expect(r.text.split('\n')[line]).toBe(src.split('\n')[line]);
   });
 
+  it('erases a result named by a pattern, and keeps a tuple return type', () => {
+    const src = `verus! {
+fn f(x: u64) -> ((a, b): (u64, bool))
+    ensures a == x,
+{
+    (x, true)
+}
+fn g() -> ((u8, u8), u32) { ((1, 2), 3) }
+}`;
+    const r = erase(src);
+    expect(r.diagnostics).toEqual([]);
+    expectPositionsKept(src, r.text);
+    expect(squash(r.text)).toBe('fn f(x: u64) -> (u64, bool) { (x, true) } fn g() -> ((u8, u8), u32) { ((1, 2), 3) }');
+  });
+
   it('erases ghost fields, ghost arguments, struct-literal ghost fields and ghost assignments', () => {
     const src = `verus! {
 pub struct S {

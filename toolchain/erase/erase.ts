@@ -13,7 +13,7 @@
 //   - `global size_of T == N;` / `global layout T is ..;` items (facts for the verifier)
 //   - `Ghost<..>` / `Tracked<..>` fields and parameters, `Ghost(..)` / `Tracked(..)` arguments and
 //     struct-literal fields, and statements assigning `Ghost(..)`
-//   - named returns `-> (r: T)` become `-> T`
+//   - named returns `-> (r: T)` and `-> ((a, b): T)` become `-> T`
 //   - `#[verifier::..]` / `#[verifier(..)]` and `#[trigger]` attributes
 // Clause expressions must not contain top-level braces (wrap `match`/`if` in parentheses).
 // Anything the eraser cannot erase is a diagnostic with a span, never a silent pass.
@@ -210,6 +210,13 @@ class Eraser {
         // named return: -> (r: T)  =>  -> T
         const close = this.close(i + 1);
         this.erase(i + 1, i + 3);
+        this.erase(close, close);
+        continue;
+      }
+      if (x.text === '->' && this.is(i + 1, '(') && this.is(i + 2, '(') && this.is(this.close(i + 2) + 1, ':')) {
+        // a result named by a pattern: -> ((a, b): T)  =>  -> T
+        const close = this.close(i + 1);
+        this.erase(i + 1, this.close(i + 2) + 1);
         this.erase(close, close);
         continue;
       }

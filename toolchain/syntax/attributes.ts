@@ -110,6 +110,12 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // a spec fn (or a `let`) whose values are prophecies: where they may flow is checked
   // (verifier/check/prophecy.ts); on any other statement the parser reports it
   ['prophetic', ['fn', 'stmt']],
+  // a trait method whose impls may not add `ensures` (verifier/traits.ts); Verus's error elsewhere
+  // (verifier/check/checker.ts)
+  ['impls_cannot_extend_spec', ['fn']],
+  // Verus's interpreter keeps the results of this spec fn's calls in `by(compute)`: the values are
+  // the same (verifier/vcgen/compute.ts computes each call as often as it meets it)
+  ['memoize', ['fn']],
   // Verus's older spelling of modes: `#[verifier::spec] fn` is `spec fn`, `#[verifier::proof] let`
   // is `let tracked`, `#[verifier::spec] struct` is `ghost struct` (the parser applies them; on a
   // parameter, or against a mode written otherwise, they stay `item`)
@@ -138,12 +144,10 @@ const VERIFIER_CRATE: ReadonlySet<string> = new Set([
  * none of these lists is taken to reach beyond its item (`crate`).
  */
 const VERIFIER_ITEM: ReadonlySet<string> = new Set([
-  'memoize',
   // `==` read as extensional equality inside this function only
   'auto_ext_equal',
   // relax or add checks on this item only
   'allow_complex_invariants',
-  'impls_cannot_extend_spec',
   'verify',
   'truncate',
 ]);

@@ -12,6 +12,20 @@ import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACR
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
+/** The result's name when the signature names its parts by a pattern (`-> ((a, b): (A, B))`). */
+export const RET_OF_PATTERN = 'result$';
+
+/** The names a pattern binds. */
+function patNames(p: Pat): string[] {
+  switch (p.k) {
+    case 'bind': return [p.name];
+    case 'tuple': return p.elems.flatMap(patNames);
+    case 'variant': return [...(p.args ?? []).flatMap(patNames), ...(p.fields ?? []).flatMap((f) => patNames(f.pat))];
+    case 'or': return p.alts.length ? patNames(p.alts[0]!) : [];
+    default: return [];
+  }
+}
+
 class ParseError extends Error {}
 
 /** The function's name as a token-like span. */
@@ -1509,6 +1523,7 @@ class Parser {
     };
     // token index of the body's opening brace, once reached
     let bodyOpen = -1;
+    let retPat: Pat | null = null;
     const fnStart = this.i;
     this.sawLifetimeBound = false;
     try {
@@ -1589,7 +1604,20 @@ class Parser {
         this.next();
         fn.diverging = true;
       } else if (this.eat('->')) {
-        if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
+        const inner = this.is('(') && this.is('(', 1) ? this.matchOf[this.i + 1]! : -1;
+        if (inner > 0 && this.toks[inner + 1]?.text === ':') {
+          // `-> ((a, b): (A, B))`: the result's parts named by a tuple pattern; each `ensures`
+          // clause reads them from the result (`{ let (a, b) = result; clause }`, below)
+          const open = this.peek();
+          this.next();
+          retPat = this.pat();
+          this.expect(':');
+          const ty = this.type();
+          this.expect(')');
+          fn.ret = { name: RET_OF_PATTERN, ty };
+          const taken = patNames(retPat).find((n) => fn.params.some((p) => p.name === n));
+          if (taken) this.error('return value name collides with a parameter name', { start: open.start, end: this.lastEnd() });
+        } else if (this.is('(') && (this.peek(1).kind === 'ident' || this.is('tracked', 1)) && (this.is(':', 2) || this.is(':', 3))) {
           this.next();
           if (this.peek().text === 'tracked' && !this.is(':', 1)) {
             this.next();
@@ -1625,6 +1653,14 @@ class Parser {
       const bvAttr = attrs.some((a) => { const p = parseAttr(a); return p.verifier && p.name === 'bit_vector'; });
       if (bvAttr && !fn.by) fn.by = { kind: 'bit_vector', sp: fn.nameSp };
       this.fnClauses(fn);
+      if (retPat) {
+        const pat = retPat;
+        fn.ensures = fn.ensures.map((e): Expr => ({
+          k: 'block',
+          block: { stmts: [{ k: 'let', pat, ghost: false, ty: null, init: { k: 'path', segs: [RET_OF_PATTERN], generics: [], sp: e.sp }, sp: e.sp }, { k: 'expr', e, semi: false, sp: e.sp }], sp: e.sp },
+          sp: e.sp,
+        }));
+      }
       // `-> !`: a normal return is impossible; callers go on nowhere
       if (fn.diverging) fn.ensures.push({ k: 'bool', value: false, sp: fn.nameSp });
       if (!this.eat(';')) {

@@ -18,6 +18,7 @@
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
 import { MARKER_TRAITS, isImplPrimitive, traitClosure } from './resolver';
+import { hasVerifierAttr, parseAttr } from '../syntax/attributes';
 import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
@@ -169,8 +170,7 @@ function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[
   if (bounded) return { k: 'unsupported', what: `a bound on a generic trait's parameter (\`${bounded.name}\`)`, sp: bounded.sp };
   const sup = supertraitGap(t, traits, [t.name]);
   if (sup) return sup;
-  const unsupported = methodGap(t);
-  return unsupported ? { k: 'unsupported', ...unsupported } : null;
+  return methodGap(t);
 }
 
 /**
@@ -192,16 +192,52 @@ function supertraitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitIt
   return null;
 }
 
-/** The first part of a trait's methods the verifier does not model, or null. */
-function methodGap(t: TraitItem): { what: string; sp: Sp } | null {
+/**
+ * What an attribute on a trait method declaration means: nothing the model needs (`ok`), Verus's
+ * error, or null (not modelled). (Verus's messages, so that a reader finds them in its docs.)
+ */
+function traitMethodAttr(a: string, d: FnItem): { k: 'ok' } | { k: 'error'; message: string } | null {
+  // (documentation changes nothing)
+  if (/^doc\b/.test(a)) return { k: 'ok' };
+  const p = parseAttr(a);
+  if (!p.verifier) return null;
+  switch (p.name) {
+    // the default body's loops and calls may run forever (check/termination.ts reads it there)
+    case 'exec_allows_no_decreases_clause':
+      return d.body ? { k: 'ok' } : { k: 'error', message: 'trait method declaration cannot declare exec_allows_no_decreases_clause' };
+    // a trusted default body (the declaration's contract is the trait's either way)
+    case 'external_body':
+      return d.body ? { k: 'ok' } : null;
+    // an impl may not add `ensures` (checked at each impl: implMethod)
+    case 'impls_cannot_extend_spec':
+      if (d.mode !== 'exec') return { k: 'error', message: 'only exec trait functions can be marked impls_cannot_extend_spec' };
+      if (d.unsupportedClauses.some((c) => c.clause === 'default_ensures')) return { k: 'error', message: 'impls_cannot_extend_spec functions cannot use default_ensures' };
+      return { k: 'ok' };
+    case 'atomic':
+      return { k: 'error', message: "'atomic' not supported for trait functions" };
+    case 'type_invariant':
+      return { k: 'error', message: '#[verifier::type_invariant] function cannot be a trait function' };
+    case 'external_fn_specification':
+      return { k: 'error', message: '`assume_specification` declaration not supported here' };
+    case 'opaque':
+      return d.body ? null : { k: 'error', message: 'opaque has no effect on a function without a body' };
+  }
+  return null;
+}
+
+/** The first part of a trait's methods the verifier does not model (or Verus refuses), or null. */
+function methodGap(t: TraitItem): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
   for (const d of t.methods) {
-    // (documentation changes nothing)
-    const attr = d.attrs.findIndex((a) => !/^doc\b/.test(a));
-    if (attr >= 0) return { what: `attribute on the trait method \`${d.name}\``, sp: d.attrSps?.[attr] ?? d.nameSp };
-    if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
-    if (d.params.some((p) => p.attrs?.length)) return { what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
-    if (d.params.some((p) => p.unwrap)) return { what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
-    if (t.methods.filter((x) => x.name === d.name).length > 1) return { what: `method \`${d.name}\` declared twice`, sp: d.nameSp };
+    for (const [i, a] of d.attrs.entries()) {
+      const r = traitMethodAttr(a, d);
+      const sp = d.attrSps?.[i] ?? d.nameSp;
+      if (!r) return { k: 'unsupported', what: `attribute on the trait method \`${d.name}\``, sp };
+      if (r.k === 'error') return { k: 'error', what: r.message, sp };
+    }
+    if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { k: 'unsupported', what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
+    if (d.params.some((p) => p.attrs?.length)) return { k: 'unsupported', what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
+    if (d.params.some((p) => p.unwrap)) return { k: 'unsupported', what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
+    if (t.methods.filter((x) => x.name === d.name).length > 1) return { k: 'unsupported', what: `method \`${d.name}\` declared twice`, sp: d.nameSp };
   }
   return null;
 }
@@ -269,7 +305,10 @@ function selfName(t: TypeExpr): string {
 function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: ReadonlyMap<string, TypeExpr>): FnItem {
   const errors: Problem[] = [];
   const unsupported = (message: string, sp: Sp): FnItem => ({ ...m, traitImpl: { ...m.traitImpl!, unsupported: { message: `unsupported: ${message}`, sp } } });
-  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a));
+  // (an impl's own marking is Verus's error; the trait's forbids the impl any `ensures`)
+  if (hasVerifierAttr(m.attrs, 'impls_cannot_extend_spec')) errors.push({ message: 'only exec trait functions can be marked impls_cannot_extend_spec', sp: m.nameSp });
+  if (hasVerifierAttr(d.attrs, 'impls_cannot_extend_spec') && m.ensures.length) errors.push({ message: 'trait method implementation cannot declare ensures clauses because the trait declaration is marked impls_cannot_extend_spec', sp: m.ensures[0]!.sp });
+  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a) && !(parseAttr(a).verifier && parseAttr(a).name === 'impls_cannot_extend_spec'));
   if (attr >= 0) return unsupported(`attribute \`#[${m.attrs[attr]}]\` on a trait impl's method (its mode against the trait's is not checked)`, m.attrSps?.[attr] ?? m.nameSp);
   const pattr = m.params.find((p) => p.attrs?.length);
   if (pattr) return unsupported('an attribute on a parameter of a trait impl\'s method', pattr.sp);

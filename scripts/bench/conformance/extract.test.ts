@@ -37,6 +37,9 @@ describe('classify', () => {
     expect(classify('Err(e)', 'assert_vir_error_msg(e, "at most one")', ['Custom assert error']).expect).toBe('rejects');
     // Verus's own message of a failed obligation (a union read in the wrong variant) is a failure
     expect(classify('Err(err)', 'assert_vir_error_msg(err, "to access this field, the union must be in the correct variant")').expect).toBe('fails');
+    // an assertion by computation that does not compute to true fails at the assertion
+    expect(classify('Err(err)', 'assert_vir_error_msg(err, "failed to simplify down to true")').expect).toBe('fails');
+    expect(classify('Err(err)', 'assert_vir_error_msg(err, "assertion failed")').expect).toBe('fails');
     // on an assertion and, with `#!`, on a requires / ensures clause
     expect(customErrorMessages('#[verifier::custom_err("A")] assert(x);\n requires #![verifier::custom_err("B")] x == y,')).toEqual(['A', 'B']);
     expect(classify('Err(e)', '{ assert!(e.errors.len() == 2); }').expect).toBe('other');

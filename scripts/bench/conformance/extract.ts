@@ -312,6 +312,14 @@ const OBLIGATION_MESSAGES: readonly string[] = [
   'callee may open invariants disallowed at call-site',
   'cannot show invariant namespace is in the mask given by the scope',
   'Cannot show invariant holds at end of block',
+  // a failed assertion, and an assertion by computation that does not compute to true (Verus
+  // reports them at the assertion, as the verifier's failures; `assert_fails` counts them too)
+  'assertion failed',
+  'assert_by_compute_only failed to simplify down to true',
+  'failed to simplify down to true',
+  'expression simplifies to false',
+  "Proof by computation included a closure literal that wasn't applied",
+  "Proof by computation included a closure literal that wasn't applied.  This is not yet supported.",
 ];
 
 export function classify(pattern: string, assertion: string, customErrors: readonly string[] = []): { expect: Expectation; failsCount: number | null } {

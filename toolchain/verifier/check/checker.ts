@@ -855,6 +855,9 @@ class Checker {
     // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)
     if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
     if (f.traitImpl && hasVerifierAttr(f.attrs, 'prophetic')) this.error('implementation of trait function cannot be marked prophetic if the trait function is not', f.nameSp);
+    // (on a trait's own method the trait phase judged it; an impl's method reports it there too)
+    const traitDeclared = !!f.selfType && this.crate.traits.has(f.selfType) && f.generics[0] === 'Self';
+    if (!traitDeclared && !f.traitImpl && hasVerifierAttr(f.attrs, 'impls_cannot_extend_spec')) this.error('only exec trait functions can be marked impls_cannot_extend_spec', f.nameSp);
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
     for (const p of f.params) {
@@ -2006,7 +2009,9 @@ class Checker {
   private variant(segs: string[], ctx: Ctx, sp: Sp, written: TypeExpr[] = []): { ty: CTy; fields: CTy[]; named: string[] } | null {
     const last = segs[segs.length - 1]!;
     if ((segs.length === 1 || (segs.length === 2 && segs[0] === 'Option')) && (last === 'Some' || last === 'None')) {
-      const elem: CTy = C_ANY;
+      // (`None::<T>`, `Option::<T>::None`: the written element type)
+      const w = written.length === 1 && written[0]!.k !== 'infer' ? written[0]! : null;
+      const elem: CTy = w ? fromTy(this.crate.typeArg(w, ctx.fn ?? null)) : C_ANY;
       return { ty: { k: 'enum', name: 'Option', args: [elem] }, fields: last === 'Some' ? [elem] : [], named: [] };
     }
     if (segs.length < 2) return null;

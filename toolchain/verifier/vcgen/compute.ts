@@ -61,6 +61,8 @@ export class Computer {
   private depth = 0;
   /** Alternative definitions of constants, one of which holds (`arch%word_bits` 32 or 64). */
   private cases: Map<string, Term>[] = [];
+  /** Results of definitions at values (`f(3)`), by the application's text. */
+  private calls = new Map<string, Term>();
   /** Fresh index constants of pointwise comparisons. */
   private freshIndex = 0;
   /** Constants' simplified definitions. */
@@ -104,6 +106,7 @@ export class Computer {
     const results: Term[] = [];
     for (const c of this.cases) {
       this.memo = new Map(c);
+      this.calls = new Map();
       const r = this.computeOnce(t);
       if (r.k === 'too-deep') return r;
       results.push(r.t);
@@ -208,6 +211,8 @@ export class Computer {
   private norm(t: Term): Term {
     if (++this.steps > MAX_STEPS) return t;
     if (typeof t === 'string') {
+      // (a term VC generation keeps as its printed text: `(fuel.succ fuel.zero)`)
+      if (t.startsWith('(')) return this.norm(parseSexp(t)[0] as Term);
       const m = this.memo.get(t);
       if (m !== undefined) return m;
       const r = this.rules.get(t)?.find((x) => x.lhs.length === 1);
@@ -486,6 +491,19 @@ export class Computer {
   private byRule(head: string, args: Term[]): Term | null {
     const rs = this.rules.get(head);
     if (!rs) return null;
+    // (a definition is a function: at values, one result, computed once: `fib(30)` is 30 unfoldings)
+    const key = args.every((a) => this.isValue(a)) ? print([head, ...args]) : null;
+    if (key !== null) {
+      const known = this.calls.get(key);
+      if (known !== undefined) return known;
+      const v = this.byRuleOnce(head, rs, args);
+      if (v !== null) this.calls.set(key, v);
+      return v;
+    }
+    return this.byRuleOnce(head, rs, args);
+  }
+
+  private byRuleOnce(head: string, rs: Rule[], args: Term[]): Term | null {
     const recursive = this.fuelIrrelevant.has(head);
     // a recursive definition only at literal arguments: elsewhere it would unfold without end
     if (recursive && !args.slice(1).every((a) => this.isValue(a))) return null;

@@ -23,6 +23,15 @@ spec fn cp_shifter(x: u64, amt: usize) -> u64
     if amt == 0 { x } else { cp_shifter(x << 1, (amt - 1) as usize) }
 }
 
+// (each call at the same arguments computed once: 2^40 unfoldings otherwise)
+// expect: verified
+#[verifier::memoize]
+spec fn cp_fib(n: nat) -> nat
+    decreases n,
+{
+    if n < 2 { n } else { cp_fib((n - 1) as nat) + cp_fib((n - 2) as nat) }
+}
+
 // expect: verified
 #[verifier::external_body]
 spec fn cp_opaque(x: nat) -> nat {
@@ -54,6 +63,7 @@ const CP_TABLE: [u32; 3] = [31, 32, 33];
 fn cp_literals(x: u64, p: CpPair) {
     assert({ let x: int = 7; let y: int = x + 1; x + y == 15 }) by (compute_only);
     assert(cp_sum(40) == 40) by (compute_only);
+    assert(cp_fib(40) == 102334155) by (compute_only);
     assert(cp_shifter(1, 10) == 1024) by (compute_only);
     assert(CP_ONE << 3 == 8) by (compute_only);
     assert(CP_TABLE[1] == 32) by (compute_only);
@@ -66,6 +76,7 @@ fn cp_literals(x: u64, p: CpPair) {
     assert({ let y: int = 10; cp_apply(|i: int| i + y, 3) == 13 }) by (compute_only);
     assert({ let q = CpPair { a: 42, b: false }; q.a > 5 && !q.b }) by (compute_only);
     assert(match Some(true) { Some(b) => b, None => false }) by (compute_only);
+    assert(match Option::<bool>::None { Option::Some(_) => false, _ => 20 > 10 }) by (compute_only);
     assert(0x10FFFFint as char == 0x10FFFF) by (compute_only);
     // the same at every value: identities, not the value of x
     assert(x ^ x == 0 && x & x == x && 0 | x == x && x + 0 == x) by (compute_only);
@@ -88,6 +99,11 @@ fn cp_word_width_open() {
 // expect: failed assertion
 fn cp_seq_differs() {
     assert(Seq::new(5, |i: int| i + i) =~= Seq::new(5, |i: int| i * 3)) by (compute_only);
+}
+
+// expect: failed assertion
+fn cp_none_is_not_some() {
+    assert(match Option::<bool>::None { Option::Some(_) => true, _ => false }) by (compute_only);
 }
 
 // expect: failed assertion

@@ -255,4 +255,50 @@ proof fn eqchain_bools_not_left_assoc() {
     assert(f == f == !f);
 }
 
+// ---- a result named by a tuple pattern: `-> ((a, b): (A, B))`, the parts read in `ensures`
+
+// expect: verified
+fn rp_halves(x: u64) -> ((half, big): (u64, bool))
+    ensures
+        half == x / 2,
+        big == (x > 10),
+{
+    (x / 2, x > 10)
+}
+
+// expect: failed postcondition
+fn rp_halves_wrong(x: u64) -> ((half, big): (u64, bool))
+    ensures
+        big == (x > 10),
+{
+    (x / 2, x > 11)
+}
+
+// expect: verified
+fn rp_use() {
+    let (h, b) = rp_halves(30);
+    assert(h == 15 && b);
+}
+
+// expect: failed assertion
+fn rp_use_wrong() {
+    let (h, b) = rp_halves(30);
+    assert(!b);
+}
+
+// Verus: "return value name collides with a parameter name"
+// expect: error
+fn rp_collides(k: u32, n: u32) -> ((_, n): (u32, u32))
+    ensures
+        n <= k,
+{
+    (42, k / 2)
+}
+
+// a tuple type whose first element is a tuple is a type, not a pattern
+// expect: verified
+fn rp_nested_tuple_type() -> ((u8, u8), u32) {
+    ((1, 2), 3)
+}
+
 } // verus!

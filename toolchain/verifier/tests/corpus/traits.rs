@@ -1565,4 +1565,94 @@ impl RvA {
     }
 }
 
+// ---- `#[verifier::impls_cannot_extend_spec]`: an impl may not add `ensures`, so a call through
+// the trait and one on the type mean the same
+
+pub trait IcZip {
+    spec fn ic_val(self) -> u8;
+    fn ic_get(self) -> (r: u8)
+        ensures r == self.ic_val();
+    #[verifier::impls_cannot_extend_spec]
+    fn ic_pair<U: IcZip>(self, other: U) -> (r: (u8, u8))
+        ensures r.0 == self.ic_val() && r.1 == other.ic_val();
+}
+
+pub struct Ic42 {}
+
+impl IcZip for Ic42 {
+    // expect: verified
+    open spec fn ic_val(self) -> u8 { 42 }
+    // expect: verified
+    fn ic_get(self) -> u8 { 42 }
+    // expect: verified
+    fn ic_pair<U: IcZip>(self, other: U) -> (r: (u8, u8)) {
+        let y = other.ic_get();
+        (42, y)
+    }
+}
+
+pub struct Ic7 {}
+
+impl IcZip for Ic7 {
+    // expect: verified
+    open spec fn ic_val(self) -> u8 { 7 }
+    // expect: verified
+    fn ic_get(self) -> u8 { 7 }
+    // Verus: "trait method implementation cannot declare ensures clauses because the trait
+    // declaration is marked impls_cannot_extend_spec"
+    // expect: error
+    fn ic_pair<U: IcZip>(self, other: U) -> (r: (u8, u8))
+        ensures r.0 == 7,
+    {
+        let y = other.ic_get();
+        (7, y)
+    }
+}
+
+// expect: verified
+fn ic_generic<I: IcZip>(a: I, b: I) -> (r: (u8, u8))
+    ensures r.0 == a.ic_val() && r.1 == b.ic_val(),
+{
+    a.ic_pair(b)
+}
+
+// expect: verified
+fn ic_use() {
+    let v = ic_generic(Ic42 {}, Ic42 {});
+    assert(v.0 == 42 && v.1 == 42);
+}
+
+// expect: failed assertion
+fn ic_use_wrong() {
+    let v = ic_generic(Ic42 {}, Ic42 {});
+    assert(v.0 == 7);
+}
+
+// Only an exec trait method may be marked: Verus's error on a spec one, and on a free function.
+// expect: error
+pub trait IcSpec {
+    #[verifier::impls_cannot_extend_spec]
+    spec fn ic_s(&self) -> bool;
+}
+
+// expect: error
+#[verifier::impls_cannot_extend_spec]
+fn ic_free() {}
+
+// A declaration without a body has nothing to exempt from termination checks (Verus's error);
+// a default body may be exempt.
+// expect: error
+pub trait IcNoDec {
+    #[verifier::exec_allows_no_decreases_clause]
+    fn ic_b();
+}
+
+pub trait IcDec {
+    // expect: verified
+    #[verifier::exec_allows_no_decreases_clause]
+    fn ic_spin() {
+        loop {}
+    }
+}
+
 } // verus!

@@ -48,6 +48,8 @@ export interface Obligation {
   relatedFile?: string;
   /** A precondition: the callee's clause with its parameters replaced by the call's arguments (source text). */
   assertion?: string;
+  /** An assertion by computation that did not compute to true: no inputs make it fail, so no counterexample. */
+  computationFailed?: boolean;
 }
 
 /** `custom_err` replaces the obligation's message when it fails; `proof_note` is added to it. */
@@ -251,7 +253,10 @@ export class QueryMethods {
         this.checkNoPlaceholder(q.goal);
         const computed = this.byComputation.get(ob);
         const c = computed ? this.computedGoal(computed.mode, q.goal, fnPrelude, this.facts.slice(computed.factFrom, q.factN), this.facts.slice(0, q.factN)) : { goal: q.goal };
-        if (c.failure) ob.message = c.failure;
+        if (c.failure) {
+          ob.message = c.failure;
+          ob.computationFailed = true;
+        }
         const goal = c.goal;
         ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude: fnPrelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), goal) };
       }

@@ -221,6 +221,7 @@ function traitMethodAttr(a: string, d: FnItem): { k: 'ok' } | { k: 'error'; mess
       return { k: 'error', message: '`assume_specification` declaration not supported here' };
     case 'opaque':
       return d.body ? null : { k: 'error', message: 'opaque has no effect on a function without a body' };
+
   }
   return null;
 }

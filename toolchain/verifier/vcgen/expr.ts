@@ -62,7 +62,8 @@ export class ExprMethods {
       if (s.k === 'let') {
         if (!s.init) throw new Unsupported('`let` without initializer in spec code', s.sp);
         const declTy = s.ty ? this.synTy(s.ty) : null;
-        const v = this.ev(s.init, s2, m);
+        // (an untyped `None` / `X::empty()` takes the annotation's type, as in exec code)
+        const v = declTy ? this.fit(this.ev(s.init, s2, m), declTy) : this.ev(s.init, s2, m);
         const ty = declTy ?? v.ty;
         this.bindPat(s.pat, { t: v.t, ty }, s2, m, false);
       } else if (s.k === 'expr') {

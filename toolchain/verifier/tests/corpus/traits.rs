@@ -1655,4 +1655,18 @@ pub trait IcDec {
     }
 }
 
+// `#[verifier::inline]` on a trait's default spec body is not modelled: inlining it at a type
+// parameter would give generic code the default although an impl may override it (Verus's issue
+// 1407). If it is ever modelled, `inl_generic` must fail.
+pub trait InlTr {
+    // expect: unsupported
+    #[verifier::inline]
+    spec fn inl_foo(&self) -> bool { true }
+}
+
+// expect: unsupported
+proof fn inl_generic<T: InlTr>(t: &T) {
+    assert(t.inl_foo());
+}
+
 } // verus!

@@ -234,6 +234,8 @@ export interface FnItem {
   /** `returns e`: the postcondition `result == e`. */
   returns: Expr | null;
   /** Clauses the verifier does not implement (toolchain/syntax/clauses.ts): the function is reported unsupported. */
+  /** `uninterp spec fn`: declared without a definition (a trait's may not be implemented: Verus's error). */
+  uninterp?: boolean;
   unsupportedClauses: { clause: string; sp: Sp }[];
   /** `decreases_when(c);` first in a spec fn's body: its definition holds (and it terminates) where `c` does */
   decreasesWhen?: Expr;

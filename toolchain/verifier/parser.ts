@@ -654,6 +654,7 @@ class Parser {
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
       if (marks.has('closed')) fn.closed = true;
+      if (marks.has('uninterp')) fn.uninterp = true;
       if (broadcastSp) fn.broadcast = broadcastSp;
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');

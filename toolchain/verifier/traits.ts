@@ -99,7 +99,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         if (!impls.get(implKey(bound.name, bty))?.length) return { k: 'error', problem: { message: `the trait bound \`${bty}: ${bound.name}\` is not satisfied (required by \`type ${a.name}\` of \`${impl.trait}\`)`, sp: b.sp } };
       }
     }
-    const missing = [...trait.methods.filter((d) => !d.body && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``), ...trait.assocTypes.filter((a) => !impl.assocTypes.some((b) => b.name === a.name)).map((a) => `\`${a.name}\``)];
+    // (a trait's `uninterp spec fn` is never implemented: Verus's error when an impl does)
+    const missing = [...trait.methods.filter((d) => !d.body && !d.uninterp && !impl.methods.includes(d.name)).map((d) => `\`${d.name}\``), ...trait.assocTypes.filter((a) => !impl.assocTypes.some((b) => b.name === a.name)).map((a) => `\`${a.name}\``)];
     if (missing.length) return { k: 'error', problem: { message: `not all trait items implemented, missing: ${missing.join(', ')}`, sp: impl.sp } };
     // rustc: an impl of `U` where `trait U: T` needs `impl T` for the same type (marker supertraits
     // are rustc's to check); an unsupported one leaves this one's bound unknown too
@@ -318,6 +319,8 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   // Verus: the body of a spec fn implementing a visible trait's method says whether it is visible
   if (m.mode === 'spec' && m.body && !m.open && !m.closed && !m.openVis && traitVisible) errors.push({ message: 'open/closed is required for implementations of non-private traits', sp: m.nameSp });
   if (m.requires.length) errors.push({ message: 'trait method implementation cannot declare requires', sp: m.requires[0]!.sp });
+  // (a trait's `uninterp spec fn` stays without a definition: an impl would give it one)
+  if (d.uninterp) errors.push({ message: 'trait method implementation cannot be marked as `uninterp`', sp: m.nameSp });
   // (Verus: a call through the trait and one on the type must mean the same)
   if (m.noUnwind) errors.push({ message: 'trait method implementation cannot declare an unwind specification', sp: m.noUnwind.sp });
   if (m.opensInvariants) errors.push({ message: 'trait method implementation cannot declare an opens_invariants spec', sp: m.opensInvariants.sp });

@@ -2620,11 +2620,13 @@ class Checker {
   }
 
   /**
-   * `s.m()` where `S` implements a trait whose default method `m` it does not override: the
-   * trait's method at `Self` = `S` (its bounds are checked as for any call).
+   * `s.m()` where `S` implements a trait whose default method `m` it does not override (or whose
+   * `uninterp spec fn m` it cannot define): the trait's method at `Self` = `S` (its bounds are
+   * checked as for any call).
    */
   private defaultMethod(typeName: string, name: string, call: Expr): FnInfo | null {
-    const traits = [...this.crate.traits].filter(([trait, l]) => l.length === 1 && l[0]!.item.methods.some((x) => x.name === name && x.body) && this.crate.traitImpls.get(`${trait}|${typeName}`)?.length);
+    // (a trait's `uninterp spec fn` is one too: no impl defines it, each type has the declaration's)
+    const traits = [...this.crate.traits].filter(([trait, l]) => l.length === 1 && l[0]!.item.methods.some((x) => x.name === name && (x.body || x.uninterp)) && this.crate.traitImpls.get(`${trait}|${typeName}`)?.length);
     if (traits.length > 1) this.unsupportedHere(`method \`${name}\`: a default method of more than one trait \`${typeName}\` implements`, call.sp);
     const info = traits[0] ? this.crate.fn(`${traits[0][0]}::${name}`, call.sp) : null;
     if (info) {

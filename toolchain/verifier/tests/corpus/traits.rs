@@ -1669,4 +1669,48 @@ proof fn inl_generic<T: InlTr>(t: &T) {
     assert(t.inl_foo());
 }
 
+// A trait's `uninterp spec fn` has no definition, in the trait or in an impl (Verus: "trait
+// method implementation cannot be marked as `uninterp`"): here an impl's definition together
+// with the trusted default lemma would prove `false.un_bar()`.
+trait UnTr {
+    uninterp spec fn un_bar(&self) -> bool;
+
+    // expect: verified
+    #[verifier::external_body]
+    proof fn un_lemma(&self)
+        ensures
+            self.un_bar(),
+    {
+    }
+}
+
+impl UnTr for bool {
+    // expect: error
+    spec fn un_bar(&self) -> bool { *self }
+}
+
+// expect: error
+proof fn un_use() {
+    let t = false;
+    t.un_lemma();
+    assert(t.un_bar());
+}
+
+pub struct UnS {}
+
+// an impl that leaves it out is complete
+impl UnTr for UnS {}
+
+// expect: verified
+proof fn un_use_other(s: UnS) {
+    s.un_lemma();
+    assert(s.un_bar());
+}
+
+// without the lemma nothing is known of it
+// expect: failed assertion
+proof fn un_unknown(s: UnS) {
+    assert(s.un_bar());
+}
+
 } // verus!

@@ -12,7 +12,7 @@ import { and, eq, implies, or, print, quote, sortOf, type Term } from '../smt';
 import { quantifier, type QuantOrigin } from '../qid';
 import { QuantSpots } from './quant-sites';
 import { DivergeSignal, Unsupported, State, type Mode, type V } from './state';
-import type { Command } from './query';
+import { hasQuantifier, type Command } from './query';
 import { FnGen, specInstanceKey } from './gen';
 import { hasExternalBody } from '../../syntax/attributes';
 
@@ -221,6 +221,12 @@ export class SpecFnMethods {
     // least 0); built before the sorts and defaults it uses are collected below
     const app0: Term = ps.length ? [name, ...ps.map((p) => quote(`${p.name}@`))] : name;
     const resultInv = body === null && !rec ? this.typeInv(app0, retTy) : 'true';
+    // a recursive one's value is of its type too, at every fuel (Verus's `has_type` of a spec fn's
+    // result; its body is of the type wherever its calls are): a fact the definition gives only
+    // at fuel where it unfolds. (Only a quantifier-free range: `nat`, machine integers.)
+    const recApp: Term = [name, '|fuel@|', ...ps.map((p) => quote(`${p.name}@`))];
+    const recInv = rec && body !== null ? this.typeInv(recApp, retTy) : 'true';
+    const recResultInv = hasQuantifier(recInv) ? 'true' : recInv;
     def.deps = new Set([...this.specUsed].filter((k) => k !== this.specKey));
     def.usesMul = this.usesMul;
     def.axioms = this.axioms;
@@ -256,6 +262,7 @@ export class SpecFnMethods {
       ['assert', quantifier('forall', binders, implies(guard, ['=', app, body]), [[app]], this.specQid(false))],
       ['assert', quantifier('forall', binders, ['=', app, [name, fuel, ...args]], [[app]], this.specQid(true))],
     ];
+    if (recResultInv !== 'true') def.lines.push(['assert', quantifier('forall', binders, recResultInv, [[recApp]], { k: 'axiom', name: `${name}.result` })]);
   }
   /**
    * The body's value as the spec fn's result: `None` / `X::empty()` typed by the return type; a

@@ -482,4 +482,37 @@ proof fn sp_hide_through_other() {
     assert(sp_uses_hidden(true));
 }
 
+// ---- a recursive spec fn's value is of its return type at every fuel (Verus's `has_type`)
+
+// expect: verified
+spec fn ht_depth(n: nat) -> nat
+    decreases n,
+{
+    if n == 0 { 0 } else { 1 + ht_depth((n - 1) as nat) }
+}
+
+// expect: verified
+spec fn ht_byte(n: nat) -> u8
+    decreases n,
+{
+    if n == 0 { 7 } else { ht_byte((n - 1) as nat) }
+}
+
+// without unfolding: known only from the types
+// expect: verified
+proof fn ht_in_range(a: nat, b: nat) {
+    assert(ht_depth(a) >= 0);
+    assert(ht_byte(b) <= 255);
+}
+
+// expect: failed assertion
+proof fn ht_not_more(a: nat) {
+    assert(ht_depth(a) >= 1);
+}
+
+// expect: failed assertion
+proof fn ht_not_smaller(b: nat) {
+    assert(ht_byte(b) < 255);
+}
+
 } // verus!

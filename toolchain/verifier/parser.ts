@@ -13,7 +13,7 @@ import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The result's name when the signature names its parts by a pattern (`-> ((a, b): (A, B))`). */
-export const RET_OF_PATTERN = 'result$';
+const RET_OF_PATTERN = 'result$';
 
 /** The names a pattern binds. */
 function patNames(p: Pat): string[] {

@@ -318,16 +318,6 @@ export class ExecMethods {
           this.nonlinearAssert(s, st);
           return { t: 'true', ty: UNIT };
         }
-        if (s.by === 'compute' || s.by === 'compute_only') {
-          // simplified by computation when the queries are built (vcgen/compute.ts), with the
-          // definitions the expression's own evaluation makes from here on
-          const factFrom = this.facts.length;
-          const v = this.ev(s.e, st, { ...ghostM, pure: true });
-          const ob = this.oblige(st, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
-          if (ob) this.byComputation.set(ob, { mode: s.by, factFrom });
-          this.assume(st, v.t, { kind: 'assert', sp: s.sp });
-          return { t: 'true', ty: UNIT };
-        }
         if (s.proof) {
           const s2 = this.scopedBranch(st);
           const r = this.execBlock(s.proof, s2, ghostM);
@@ -337,8 +327,12 @@ export class ExecMethods {
           this.assume(st, v2.t, { kind: 'assert', sp: s.sp });
           return { t: 'true', ty: UNIT };
         }
+        const factFrom = this.facts.length;
         const v = this.ev(s.e, st, { ...ghostM, pure: true });
-        this.oblige(st, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
+        const ob = this.oblige(st, 'assertion', s.sp, v.t, undefined, undefined, undefined, noteOf(s));
+        // `by(compute)`: simplified by computation when the queries are built (vcgen/compute.ts),
+        // with the definitions the expression's own evaluation made from `factFrom` on
+        if (ob && (s.by === 'compute' || s.by === 'compute_only')) this.byComputation.set(ob, { mode: s.by, factFrom });
         this.assume(st, v.t, { kind: 'assert', sp: s.sp });
         return { t: 'true', ty: UNIT };
       }

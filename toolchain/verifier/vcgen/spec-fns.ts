@@ -224,7 +224,7 @@ export class SpecFnMethods {
     // a recursive one's value is of its type too, at every fuel (Verus's `has_type` of a spec fn's
     // result; its body is of the type wherever its calls are): a fact the definition gives only
     // at fuel where it unfolds. (Only a quantifier-free range: `nat`, machine integers.)
-    const recApp: Term = [name, '|fuel@|', ...ps.map((p) => quote(`${p.name}@`))];
+    const recApp: Term = [name, fuel, ...ps.map((p) => quote(`${p.name}@`))];
     const recInv = rec && body !== null ? this.typeInv(recApp, retTy) : 'true';
     const recResultInv = hasQuantifier(recInv) ? 'true' : recInv;
     def.deps = new Set([...this.specUsed].filter((k) => k !== this.specKey));

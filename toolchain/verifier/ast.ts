@@ -635,6 +635,8 @@ export interface SourceFile {
   text: string;
   items: Item[];
   diagnostics: ParseDiagnostic[];
+  /** Plain Rust outside `verus!` (anything but `use` items and attributes): not checked here. */
+  plainRust?: boolean;
 }
 
 /**

@@ -109,13 +109,12 @@ export function lowerExternalTypes(files: SourceFile[], isLibrary: (file: string
     }
     specified.add(display);
     const attrs = (ext.dt.attrs ?? []).filter((a) => parseAttr(a).name !== 'external');
-    if (opaque) {
-      // the proxy's attributes, on the datatype's own parameter names
-      attrs.push('verifier::external_body');
-      for (const [name, kind] of polarityOf(p)) {
-        const i = params.findIndex((g) => g.name === name);
-        if (i >= 0) attrs.push(`verifier::${kind}(${extParams[i]!.name})`);
-      }
+    if (opaque) attrs.push('verifier::external_body');
+    // the proxy's polarity attributes, on the datatype's own parameter names (a transparent
+    // datatype's too: `reject_recursive_types(U)` makes its uses with the user's type non-positive)
+    for (const [name, kind] of polarityOf(p)) {
+      const i = params.findIndex((g) => g.name === name);
+      if (i >= 0) attrs.push(`verifier::${kind}(${extParams[i]!.name})`);
     }
     return { k: 'specify', target: ext, dt: { ...ext.dt, attrs } };
   };

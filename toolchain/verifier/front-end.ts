@@ -4,7 +4,7 @@
 // queries. A function whose function key (fn-key.ts) has a stored verdict is not generated at all.
 
 import type { Diagnostic, FunctionResult } from '../../app/verification';
-import type { FnItem, SourceFile, Sp } from './ast';
+import type { EnumItem, FnItem, SourceFile, Sp, StructItem, TraitImplItem } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
 import { lowerShadowedBuiltins } from './shadowed-builtins';
@@ -13,7 +13,8 @@ import { lowerExternalTypes } from './external-types';
 import { lowerExternalSpecs } from './external-specs';
 import { lowerLocalBorrows } from './local-borrows';
 import { lowerStateMachines } from './state-machines/index';
-import { Crate, ResolveError, fnQname } from './resolver';
+import { Crate, ResolveError, UnsupportedType, fnQname, type Ty } from './resolver';
+import { UnencodableType, datatypeOf } from './smt';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
 import { CrateVC, FnGen, computeSccs, type FnVC } from './vcgen';
@@ -258,6 +259,23 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       units.push(unit);
     }
   }
+  // A crate of declarations only (no function to verify): each datatype is encoded here as a
+  // function using it would encode it, so one this verifier cannot give a meaning has a result
+  // (and a field type that does not resolve is rustc's error, though no function uses it).
+  if (!units.length && !functions.length) {
+    for (const f of parsed) {
+      if (isLibraryFile(f.path)) continue;
+      const lm = lineMaps.get(f.path)!;
+      for (const it of f.items) {
+        const gap = crateGap ? { status: 'unsupported' as const, message: `unsupported: ${crateGap}`, sp: it.sp } : it.k === 'struct' || it.k === 'enum' || it.k === 'trait-impl' ? declarationGap(crate, it) : null;
+        if (!gap) continue;
+        if (gap.status === 'error') diagnostics.push({ file: f.path, span: lm.span(gap.sp), severity: 'error', message: gap.message, source: 'stratos-verifier' });
+        const name = it.k === 'struct' || it.k === 'enum' ? `<${it.k} ${it.name}>` : it.k === 'trait-impl' ? `<impl of ${it.trait}>` : '<crate>';
+        functions.push({ name, file: f.path, span: lm.span(it.sp), mode: 'spec', status: gap.status, timeMs: 0, cached: false, obligations: [], detail: gap.message });
+        if (crateGap) break;
+      }
+    }
+  }
   // `-V check-api-safety`: its errors, and a unit of its own for each trait method owing the
   // obligation that its `ensures` holds of any implementation (vcgen/api-safety.ts)
   if (options.checkApiSafety && crateGap === null) {
@@ -410,3 +428,27 @@ export function fmtPos(lm: LineMap, off: number): string {
   return `${p.line}:${p.column}`;
 }
 
+
+/**
+ * Why declaration `it` cannot be given a meaning, or null: a datatype's fields' types resolved and
+ * its SMT datatype declared (over its own generic parameters), a trait impl's associated types
+ * resolved. A type that does not resolve is an error (rustc's, though no function uses it).
+ */
+function declarationGap(crate: Crate, it: StructItem | EnumItem | TraitImplItem): { status: 'error' | 'unsupported'; message: string; sp: Sp } | null {
+  try {
+    if (it.k === 'trait-impl') {
+      for (const b of it.assocTypes) crate.resolveType(b.ty, it);
+      return null;
+    }
+    const args: Ty[] = it.generics.map((name) => ({ k: 'param', name }));
+    const fields = it.k === 'struct' ? it.fields : it.variants.flatMap((v) => v.fields);
+    for (const fd of fields) crate.resolveType(fd.ty, it);
+    datatypeOf(crate, { k: it.k, name: it.name, args });
+    return null;
+  } catch (e) {
+    if (e instanceof UnsupportedType) return { status: 'unsupported', message: `unsupported: ${e.message}`, sp: e.sp };
+    if (e instanceof UnencodableType) return { status: 'unsupported', message: e.message, sp: it.sp };
+    if (e instanceof ResolveError) return { status: 'error', message: e.message, sp: e.sp };
+    throw e;
+  }
+}

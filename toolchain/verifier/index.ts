@@ -633,8 +633,12 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   // A crate of which nothing is checked (no function inside `verus! { }`: plain Rust, whose types,
   // trait bounds and borrows are not checked here) is not a verified one: say so, per file.
   // (other shards' functions count: a shard of a crate with functions may have none of its own)
-  if (!functions.length && !units.length && !options.functionFilter) {
-    for (const f of parsed.filter((x) => !isLibraryFile(x.path))) {
+  // A crate of declarations inside `verus!` only (datatypes, traits, specs without bodies to
+  // verify) has been checked whole by the phases before this one: nothing is left to prove.
+  const userFiles = parsed.filter((x) => !isLibraryFile(x.path));
+  const onlyVerusDeclarations = userFiles.every((f) => !f.plainRust) && userFiles.some((f) => f.items.length > 0);
+  if (!functions.length && !units.length && !options.functionFilter && !onlyVerusDeclarations) {
+    for (const f of userFiles) {
       const r: FunctionResult = { name: `<no verus! function in ${f.path}>`, file: f.path, span: lineMaps.get(f.path)!.span({ start: 0, end: 0 }), mode: 'exec', status: 'unsupported', timeMs: 0, cached: false, obligations: [], detail: 'unsupported: nothing verified: no function inside `verus! { }` (plain Rust outside it is not checked)' };
       functions.push(r);
       if (mine(f.path)) options.onFunctionResult?.(r);

@@ -52,7 +52,7 @@ export function parseFile(path: string, text: string): SourceFile {
     p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
   }
   items = boundTreeHeight(items, p.diags);
-  return { path, text, items, diagnostics: p.diags };
+  return { path, text, items, diagnostics: p.diags, ...(p.plainRust ? { plainRust: true } : {}) };
 }
 
 /** Parses a standalone expression (used by tests). */
@@ -113,6 +113,8 @@ class Parser {
   readonly matchOf: Int32Array;
   /** Forms of Verus's attribute syntax the rewriter did not read (items of the file). */
   attrFormUnsupported: { what: string; sp: Sp }[] = [];
+  /** set by `parseTop`: the file has plain Rust outside `verus!` (anything but `use` items and attributes) */
+  plainRust = false;
   /**
    * `attrForm`: a whole file, whose plain Rust items under Verus's attributes (`#[verus_spec]`,
    * `#[verus_verify]`) are first rewritten into the verus! form (attr-form.ts).
@@ -227,6 +229,13 @@ class Parser {
         if (a && verusAttrOutside(a.text)) unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
         continue;
       }
+      if (outer.length === 0 && t.text === 'use') {
+        // (an import names things; it is checked when something uses them)
+        while (this.peek().kind !== 'eof' && !this.is(';')) this.next();
+        this.eat(';');
+        continue;
+      }
+      this.plainRust = true;
       if (t.text === 'impl') {
         // `impl !Send for T {}`: a negative impl says which trait bounds fail, and trait bounds
         // (Send, Sync, ...) are not checked here
@@ -468,7 +477,9 @@ class Parser {
         // (with another attribute that we do not implement, the item is still reported); a
         // function's signature stays for a specification that may name it (external-specs.ts)
         out.splice(outAt);
-        if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
+        const fnSpec = self?.k === 'fn' ? attrList.find((a) => hasVerifierAttr([a.text], 'external_fn_specification')) : undefined;
+        if (fnSpec) out.push({ k: 'error', what: 'external_fn_specification', diagnostic: this.report('an `assume_specification` declaration cannot be marked `external`', fnSpec.sp), sp: fnSpec.sp, module });
+        else if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
         // (an impl still decides which types implement its trait: traits.ts)
         for (const it of made) if (it.k === 'trait-impl') out.push({ ...it, methods: [], external: true });
         // a datatype stays for a specification that may name it (external-types.ts)

@@ -171,7 +171,36 @@ function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[
   if (bounded) return { k: 'unsupported', what: `a bound on a generic trait's parameter (\`${bounded.name}\`)`, sp: bounded.sp };
   const sup = supertraitGap(t, traits, [t.name]);
   if (sup) return sup;
+  const cycle = assocBoundCycle(t, traits);
+  if (cycle) return { k: 'error', what: 'found a cyclic self-reference in a definition', sp: cycle };
   return methodGap(t);
+}
+
+/**
+ * Where trait `t` reaches itself through the bounds of associated types (`trait T { type A: T; }`)
+ * and supertraits, or null: Verus's error, as the bound's axioms would be about themselves.
+ * (Only a cycle with an associated type's bound in it: one of supertraits alone is rustc's E0391.)
+ */
+function assocBoundCycle(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[]>): Sp | null {
+  const edges = (x: TraitItem): { name: string; sp: Sp; assoc: boolean }[] => [
+    ...x.supertraits.map((b) => ({ name: b.name, sp: b.sp, assoc: false })),
+    ...(x.assocTypes ?? []).flatMap((a) => a.bounds.map((b) => ({ name: b.name, sp: b.sp, assoc: true }))),
+  ];
+  const seen = new Set<string>();
+  const stack: { trait: TraitItem; viaAssoc: boolean; sp: Sp | null }[] = [{ trait: t, viaAssoc: false, sp: null }];
+  while (stack.length) {
+    const { trait, viaAssoc, sp } = stack.pop()!;
+    for (const e of edges(trait)) {
+      const at = sp ?? e.sp;
+      if (e.name === t.name && (viaAssoc || e.assoc)) return at;
+      const next = traits.get(e.name);
+      const key = `${e.name}|${viaAssoc || e.assoc}`;
+      if (next?.length !== 1 || seen.has(key)) continue;
+      seen.add(key);
+      stack.push({ trait: next[0]!.item, viaAssoc: viaAssoc || e.assoc, sp: at });
+    }
+  }
+  return null;
 }
 
 /**
@@ -235,6 +264,7 @@ function methodGap(t: TraitItem): { k: 'unsupported' | 'error'; what: string; sp
       if (!r) return { k: 'unsupported', what: `attribute on the trait method \`${d.name}\``, sp };
       if (r.k === 'error') return { k: 'error', what: r.message, sp };
     }
+    if (!d.body && (d.open || d.closed)) return { k: 'error', what: "trait function declarations cannot be open or closed, as they don't have a body", sp: d.nameSp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { k: 'unsupported', what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { k: 'unsupported', what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
     if (d.params.some((p) => p.unwrap)) return { k: 'unsupported', what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };

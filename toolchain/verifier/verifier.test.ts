@@ -247,6 +247,32 @@ fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
     expect(Object.entries(neg).filter(([k, v]) => /negative impl `impl !Sync`/.test(k) && v === 'unsupported')).toHaveLength(1);
   });
 
+  it('a crate of declarations only is checked whole: verified with nothing to prove, or its errors and gaps', async () => {
+    // nothing but datatypes and traits inside verus!: no result, nothing to prove
+    expect(await run(`verus! {\nstruct S { x: u8 }\nenum E<A> { L(A), N }\ntrait T { spec fn f(&self) -> int; }\n#[verifier::reject_recursive_types(A)]\nstruct W<A>(spec_fn(A) -> int);\n}`)).toEqual({});
+    // plain Rust beside it is not checked: not verified
+    expect(Object.values(await run(`struct P;\nverus! {\nstruct S { x: u8 }\n}`))).toEqual(['unsupported']);
+    // a field type that does not resolve is an error though no function uses it
+    expect(await run(`verus! {\nstruct S { x: Foo }\n}`)).toEqual({ '<struct S>': 'error' });
+    // a datatype this verifier cannot encode is unsupported though no function uses it
+    expect(await run(`verus! {\ntrait T { type X; }\nstruct Q<A: T>(A::X);\n}`)).toEqual({ '<struct Q>': 'unsupported' });
+    // Verus's errors on declarations
+    const errs = async (src: string) => Object.values(await run(`verus! {\n${src}\n}`));
+    expect(await errs('struct S { f: spec_fn(S) -> int }')).toEqual(['error']);
+    expect(await errs('struct W<A>(spec_fn(A) -> int);')).toEqual(['error']);
+    expect(await errs('trait T { type A: T; }')).toEqual(['error']);
+    expect(await errs('trait T1 { type A: T2; }\ntrait T2 { type A: T1; }')).toContain('error');
+    expect(await errs('pub trait T { open spec fn foo(&self) -> bool; }')).toEqual(['error']);
+    expect(await errs('#[is_variant]\npub struct M<T> { t: T }')).toEqual(['error']);
+    expect(await errs('#[verifier(external_fn_specification)]\n#[verifier(external)]\npub fn sw<T>(a: &mut T, b: &mut T) { std::mem::swap(a, b) }')).toContain('error');
+    // a transparent external type specification's polarity holds at the type's uses
+    expect(await errs('#[verifier(external)]\npub enum SomeS<T> { No, Yes(T) }\n#[verifier(external_type_specification)]\n#[verifier(reject_recursive_types(U))]\npub struct ExSomeS<U>(SomeS<U>);\nstruct Test { t: Box<SomeS<Test>> }')).toEqual(['error']);
+    // with a function, the positivity error is still the datatype's
+    const withFn = await run(`verus! {\nstruct S { f: spec_fn(S) -> int }\nproof fn p(s: S) ensures false { }\n}`);
+    expect(withFn['<struct S>']).toBe('error');
+    expect(withFn.p).not.toBe('verified');
+  });
+
   it('--no-cheating: assume, admit and external_body fail at their spans, assume_termination is an error', async () => {
     const src = `verus! {
 fn a(x: u8) { assume(x == 1); assert(x == 1); }

@@ -661,6 +661,7 @@ class Checker {
       if (it.attrs?.some((a) => a.includes('external'))) continue;
       if (syntaxVariants(it).some((fields) => fields.some((t) => t.k === 'ref' && t.mut))) addError(it, `not supported: a \`&mut\` field in \`${it.name}\` (mutation through it would not reach the borrowed place)`);
     }
+    for (const it of all) if (it.k === 'struct' && it.attrs?.includes('is_variant')) addError(it, '#[is_variant] is only allowed on enums');
     // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
     const derives = (it: StructItem | EnumItem, what: string) => (it.attrs ?? []).some((a) => /^derive\(/.test(a) && a.slice(7, -1).split(',').includes(what));
     const byName = new Map(all.map((it) => [it.name, it]));
@@ -795,6 +796,10 @@ class Checker {
           case 'array': case 'slice': return walk(t.elem, positive);
           case 'ref': return walk(t.inner, positive);
           case 'tuple': return t.elems.forEach((a) => walk(a, positive));
+          // (a function's argument is a non-positive position: `S(spec_fn(S) -> int)` is Cantor's)
+          case 'fn': case 'proofFn':
+            t.params.forEach((a) => walk(a, false));
+            return walk(t.ret, positive);
           default: return;
         }
       };

@@ -32,6 +32,19 @@ describe('parser', () => {
     expect(shape('a < b == c')).toBe(shape('(a < b) == c'));
   });
 
+  it('reads byte string literals as their bytes (escapes, raw); C strings are unsupported, non-ASCII bytes an error', () => {
+    expect(parseExpr('b"RIFF"').expr).toMatchObject({ k: 'bytes', value: [82, 73, 70, 70] });
+    expect(parseExpr('b"\\x00\\xff\\n\\\\\\""').expr).toMatchObject({ k: 'bytes', value: [0, 255, 10, 92, 34] });
+    expect(parseExpr('br"a\\n"').expr).toMatchObject({ k: 'bytes', value: [97, 92, 110] });
+    expect(parseExpr('b""').expr).toMatchObject({ k: 'bytes', value: [] });
+    expect(parseExpr('c"x"').expr).toMatchObject({ k: 'unsupported', what: 'C string literal' });
+    const bad = parseExpr('b"\u00e9"');
+    expect(bad.expr).toBeNull();
+    expect(bad.diagnostics[0]!.message).toMatch(/invalid byte string literal/);
+    // printed back as escapes, read again as the same bytes
+    expect(parseExpr(printExpr(parseExpr('b"A\\x01"').expr!)).expr).toMatchObject({ k: 'bytes', value: [65, 1] });
+  });
+
   it('never throws on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {

@@ -2847,8 +2847,14 @@ class Parser {
     }
     if (t.kind === 'string') {
       this.next();
-      // byte and C strings (`b".."`, `c".."`) are arrays and pointers: not modelled
-      if (/^[bc]/.test(t.text)) return { k: 'unsupported', what: `${t.text[0] === 'b' ? 'byte' : 'C'} string literal`, sp: sp() };
+      // a C string (`c".."`) is a pointer: not modelled
+      if (t.text.startsWith('c')) return { k: 'unsupported', what: 'C string literal', sp: sp() };
+      if (t.text.startsWith('b')) {
+        // (a byte string holds ASCII characters and escapes only, as rustc requires)
+        const value = stringLiteralValue(t.text);
+        if (value === null || /[^\x00-\x7f]/.test(t.text)) this.error('invalid byte string literal (only ASCII characters and escapes)', sp());
+        return { k: 'bytes', value: [...value].map((c) => c.codePointAt(0)!), sp: sp() };
+      }
       const value = stringLiteralValue(t.text);
       if (value === null) this.error(`invalid string literal`, sp());
       return { k: 'str', value, sp: sp() };

@@ -373,6 +373,17 @@ const STR_LITERAL_DECLS: string[] = [
 ];
 
 /** The term of a string literal: `str.lit` of its UTF-8 bytes read as one number (after a 1 byte, so `""` and `"\0"` differ). */
+const BYTES_LIT = quote('bytes.lit');
+/**
+ * The byte string literals' function, and the literals a query uses told apart (distinct contents,
+ * distinct values: a ground fact, so no quantifier slows a search for a counterexample).
+ */
+function bytesLiteralDecls(sort: string, ids: string[]): string[] {
+  const out = [`(declare-fun ${BYTES_LIT} (Int) ${sort})`];
+  if (ids.length > 1) out.push(`(assert (distinct ${ids.map((id) => `(${BYTES_LIT} ${id})`).join(' ')}))`);
+  return out;
+}
+
 export function strLiteralTerm(text: string): Term {
   const hex = [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return [STR_LIT, BigInt('0x01' + hex).toString()];
@@ -386,7 +397,18 @@ export class SortRegistry {
   private params = new Set<string>();
   /** const generic parameters (usize constants), by SMT name */
   private consts = new Set<string>();
+  /** the sort of `[u8; N]` values when a byte string literal is used, and each literal's id */
+  private bytesSort: string | null = null;
+  private bytesIds = new Set<string>();
   constructor(private crate: Crate) {}
+  /** Byte string literal `bytes` (of array type `ty`): its term, the content's numeral as its id. */
+  byteLiteral(bytes: number[], ty: Ty): Term {
+    this.need(ty);
+    this.bytesSort = print(sortOf(ty));
+    const id = BigInt('0x01' + bytes.map((b) => b.toString(16).padStart(2, '0')).join('')).toString();
+    this.bytesIds.add(id);
+    return [BYTES_LIT, id];
+  }
   /** The constant standing for const generic parameter `name` (declared with its usize range). */
   constParam(name: string): string {
     const c = quote(`const.${name}`);
@@ -514,6 +536,7 @@ export class SortRegistry {
       }
     }
     for (const k of [...this.dflts.keys()].sort()) out.push(`(declare-const ${quote(`dflt.${k}`)} ${print(sortOf(this.dflts.get(k)!))})`);
+    if (this.bytesSort) out.push(...bytesLiteralDecls(this.bytesSort, [...this.bytesIds].sort()));
     return out;
   }
   datatype(t: Ty): Datatype {

@@ -1283,6 +1283,9 @@ class Checker {
         return C_CHAR;
       case 'str':
         return C_STR;
+      // (a `&'static [u8; N]`: references are erased)
+      case 'bytes':
+        return { k: 'array', elem: { k: 'int', kind: 'u8' }, len: { k: 'cval', n: BigInt(e.value.length) } };
       case 'path':
         return this.path(e, ctx);
       case 'unary': {
@@ -2316,6 +2319,15 @@ class Checker {
       if (ctx.code !== 'proof') this.error(`cannot call function \`vstd::string::reveal_strlit\` with mode proof${ctx.code === 'spec' ? ' in spec code' : ' in exec code'}`, e.sp);
       if (e.args.length !== 1) this.error(`this function takes 1 argument but ${e.args.length} arguments were supplied`, e.sp);
       else if (e.args[0]!.k !== 'str') this.error('string literal expected', e.args[0]!.sp);
+      else this.infer(e.args[0]!, ctx);
+      return C_UNIT;
+    }
+    // vstd's `reveal_byteslit(b"..")` (proof code): the literal's bytes become known
+    if (segs[0] !== 'crate' && last === 'reveal_byteslit' && !this.crate.fnsByName.has(last)) {
+      if (ctx.code === 'exec') this.error('cannot use reveal_byteslit in exec mode', e.sp);
+      else if (ctx.code === 'spec') this.error('cannot use reveal_byteslit in spec mode', e.sp);
+      if (e.args.length !== 1) this.error(`this function takes 1 argument but ${e.args.length} arguments were supplied`, e.sp);
+      else if (e.args[0]!.k !== 'bytes') this.error('byte-string literal expected', e.args[0]!.sp);
       else this.infer(e.args[0]!, ctx);
       return C_UNIT;
     }

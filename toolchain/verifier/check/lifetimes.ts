@@ -121,7 +121,7 @@ export function checkReturnLifetimes(f: FnItem, callee: (e: Extract<Expr, { k: '
   const lts = (e: Expr): Set<string> | null => {
     switch (e.k) {
       // a string literal is `&'static str`: it outlives every lifetime
-      case 'str':
+      case 'str': case 'bytes':
         return new Set();
       case 'path': {
         if (e.segs.length !== 1 || rebound.has(e.segs[0]!) || !params.has(e.segs[0]!)) return null;

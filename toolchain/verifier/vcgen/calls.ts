@@ -44,6 +44,18 @@ export class CallMethods {
     return { t: 'true', ty: UNIT };
   }
 
+  /**
+   * `reveal_byteslit(b"ab")`: the literal's bytes are its value (the checking phase made sure the
+   * argument is a byte string literal): `lit@ == seq![b'a', b'b']`, a fact from here on.
+   */
+  revealByteslit(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State): V {
+    const lit = e.args[0];
+    if (lit?.k !== 'bytes') throw new ResolveError('byte-string literal expected', e.sp);
+    const v = this.byteLiteral(lit.value);
+    this.assume(st, eq(v.t, this.seqLit(v.ty, lit.value.map((b) => num(b)))));
+    return { t: 'true', ty: UNIT };
+  }
+
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
     if (e.callee.k !== 'path') {
       // `(s.f)(x)`: a spec_fn value computed by an expression (the checker typed it)
@@ -57,6 +69,7 @@ export class CallMethods {
     const last = segs[segs.length - 1]!;
     const sp = e.sp;
     if (last === 'reveal_strlit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealStrlit(e, st, m);
+    if (last === 'reveal_byteslit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealByteslit(e, st);
     if (segs.length === 1) {
       // `f(a, b)` of a spec_fn value: the array `f` at the arguments
       const fnValue = st.lookup(last);

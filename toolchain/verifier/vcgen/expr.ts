@@ -108,6 +108,8 @@ export class ExprMethods {
       case 'str':
         this.sorts.need(STR);
         return { t: strLiteralTerm(e.value), ty: STR };
+      case 'bytes':
+        return this.byteLiteral(e.value);
       case 'path':
         return this.evPath(e, st, m);
       case 'unary':
@@ -534,6 +536,23 @@ export class ExprMethods {
     return { t: byWidth(tn.kind, word, (width) => this.wrapTo(v.t, tn.kind, width)), ty: tn };
   }
   /** `char.clip`: an integer as a char (itself when it is a Unicode scalar value, else some char). */
+  /**
+   * A byte string literal: `(bytes.lit ID)`, one uninterpreted `[u8; N]` per distinct content (so
+   * two literals are equal exactly when their bytes are, by the injectivity axiom), whose length
+   * and byte ranges (its type's invariant) are facts of the query; its bytes are known only after
+   * `reveal_byteslit`, as in Verus.
+   */
+  byteLiteral(this: FnGen, bytes: number[]): V {
+    const ty: Ty = { k: 'array', elem: { k: 'int', kind: 'u8' }, len: bytes.length };
+    const t = this.sorts.byteLiteral(bytes, ty);
+    const key = print(t);
+    if (!this.byteLiterals.has(key)) {
+      this.byteLiterals.add(key);
+      this.facts.push(this.typeInv(t, ty));
+    }
+    return { t, ty };
+  }
+
   charClip(this: FnGen): string {
     const name = quote('char.clip');
     if (this.axioms.has(name)) return name;

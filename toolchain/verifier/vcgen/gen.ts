@@ -63,6 +63,8 @@ export class FnGen {
   functionTypes: import('../resolver').Ty[] | null = null;
   /** Deferred recursion checks: callee key -> obligations to keep if recursive */
   recCalls: { callee: string; ob: () => Obligation }[] = [];
+  /** the byte string literals whose type invariant is already a fact (expr.ts `byteLiteral`) */
+  byteLiterals = new Set<string>();
   fnCtx: FnCtx | null = null;
   reveals = new Set<string>();
   /** spec fns whose definitions this function hides (`hide(f)`) */

@@ -33,8 +33,10 @@ export type Pat =
   | { k: 'lit'; value: Expr; sp: Sp }
   /** `a..=b`, `..=b`, `a..b`, `a..` (integers; bounds are literals or constants) */
   | { k: 'range'; lo: Expr | null; hi: Expr | null; inclusive: boolean; sp: Sp }
-  | { k: 'variant'; path: string[]; args: Pat[] | null; fields: { name: string; pat: Pat }[] | null; rest: boolean; sp: Sp }
-  | { k: 'tuple'; elems: Pat[]; sp: Sp }
+  /** `restAt`: in `V(a, .., z)` the position of `..` among `args` (it stands for as many `_` as the variant has more fields: `positionalPats`) */
+  | { k: 'variant'; path: string[]; args: Pat[] | null; fields: { name: string; pat: Pat }[] | null; rest: boolean; restAt?: number; sp: Sp }
+  /** `restAt`: in `(a, .., z)` the position of `..` among `elems` */
+  | { k: 'tuple'; elems: Pat[]; restAt?: number; sp: Sp }
   | { k: 'or'; alts: Pat[]; sp: Sp };
 
 export type Expr =
@@ -645,6 +647,27 @@ export interface SourceFile {
  * Whether a syntax node under `node` (expressions, statements, blocks, patterns; spans skipped)
  * satisfies `found`. `skip`: nodes whose insides are not searched (a closure, `old(..)`).
  */
+/**
+ * The pattern at each of the `n` positions of a tuple or tuple-like variant pattern: `..` (at
+ * `restAt`) stands for as many `_` as make `n`. Null when the written patterns cannot fill `n`
+ * positions (more of them than `n`, or without `..` not exactly `n`: rustc's E0023 / E0308).
+ */
+export function positionalPats(elems: Pat[], restAt: number | undefined, n: number, sp: Sp): Pat[] | null {
+  if (restAt === undefined) return elems.length === n ? elems : null;
+  if (elems.length > n) return null;
+  const wild = (): Pat => ({ k: 'wild', sp });
+  return [...elems.slice(0, restAt), ...Array.from({ length: n - elems.length }, wild), ...elems.slice(restAt)];
+}
+
+/**
+ * Whether `f` is a trait's own method declaration as the trait phase makes it (traits.ts
+ * `declaration`): its first generic parameter is `Self` (which no user function may name), its
+ * `selfType` the trait.
+ */
+export function isTraitMethodDeclaration(f: FnItem): boolean {
+  return f.selfType !== null && f.generics[0] === 'Self';
+}
+
 /** `Tracked(x)` / `Ghost(x)` as a pattern: the wrapper and the pattern inside it, else null. */
 export function wrapperPattern(p: Pat): { wrapper: 'Tracked' | 'Ghost'; inner: Pat } | null {
   if (p.k !== 'variant' || p.path.length !== 1 || p.args?.length !== 1) return null;

@@ -4,7 +4,7 @@
 // ensures lost the fact), or cannot be decided (`unchecked`).
 
 import { WORD_BITS, rangeBounds, widthOf } from './word-size';
-import type { Block, Expr, FnItem, Pat, Sp, Stmt } from './ast';
+import { positionalPats, type Block, type Expr, type FnItem, type Pat, type Sp, type Stmt } from './ast';
 import type { LineMap } from '../syntax/line-map';
 import { Crate, isIntKind, isMachine, signed, type FnInfo, type IntKind, type Ty } from './resolver';
 import { datatypeOf } from './smt';
@@ -410,12 +410,12 @@ export class Interpreter {
         return (!lo || cmp('<=', lo, v)) && (!hi || cmp(p.inclusive ? '<=' : '<', v, hi));
       }
       case 'or': return p.alts.some((a) => this.matchPat(a, v, binds));
-      case 'tuple': return v.k === 'dt' && p.elems.every((q, i) => this.matchPat(q, v.fields[i]!, binds));
+      case 'tuple': return v.k === 'dt' && (positionalPats(p.elems, p.restAt, v.fields.length, p.sp)?.every((q, i) => this.matchPat(q, v.fields[i]!, binds)) ?? false);
       case 'variant': {
         if (v.k !== 'dt') return false;
         const name = p.path[p.path.length - 1]!;
         if (v.ctor !== name && !(v.ctor === 'mk' && this.crate.structs.has(name))) return false;
-        if (p.args) return p.args.every((q, i) => this.matchPat(q, v.fields[i]!, binds));
+        if (p.args) return positionalPats(p.args, p.restAt, v.fields.length, p.sp)?.every((q, i) => this.matchPat(q, v.fields[i]!, binds)) ?? false;
         if (p.fields) {
           const en = p.path.length >= 2 ? this.crate.enumItem(p.path[p.path.length - 2]!) : null;
           const variant = en?.variants.find((x) => x.name === name);

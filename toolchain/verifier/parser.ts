@@ -2260,8 +2260,13 @@ class Parser {
     if (this.eat('(')) {
       const elems: Pat[] = [];
       let trailingComma = false;
+      let restAt: number | undefined;
       while (!this.eat(')')) {
-        elems.push(this.pat());
+        if (this.is('..') && (this.is(',', 1) || this.is(')', 1))) {
+          const r = this.next();
+          if (restAt !== undefined) this.error('`..` can only be used once per tuple pattern', { start: r.start, end: r.end });
+          restAt = elems.length;
+        } else elems.push(this.pat());
         trailingComma = this.eat(',');
         if (!trailingComma) {
           this.expect(')');
@@ -2269,8 +2274,8 @@ class Parser {
         }
       }
       // `(p)` is a parenthesized pattern, `(p,)` a one-element tuple (as in Rust)
-      if (elems.length === 1 && !trailingComma) return elems[0]!;
-      return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() } };
+      if (elems.length === 1 && !trailingComma && restAt === undefined) return elems[0]!;
+      return { k: 'tuple', elems, sp: { start: s, end: this.lastEnd() }, ...(restAt !== undefined ? { restAt } : {}) };
     }
     const ref = this.eat('ref');
     const mut = this.eat('mut');
@@ -2279,16 +2284,19 @@ class Parser {
     while (this.eat('::')) path.push(this.ident());
     if (this.eat('(')) {
       const args: Pat[] = [];
+      let restAt: number | undefined;
       while (!this.eat(')')) {
-        if (this.eat('..')) {
-          args.push({ k: 'wild', sp: { start: s, end: this.lastEnd() } });
+        if (this.is('..') && (this.is(',', 1) || this.is(')', 1))) {
+          const r = this.next();
+          if (restAt !== undefined) this.error('`..` can only be used once per tuple struct or variant pattern', { start: r.start, end: r.end });
+          restAt = args.length;
         } else args.push(this.pat());
         if (!this.eat(',')) {
           this.expect(')');
           break;
         }
       }
-      return { k: 'variant', path, args, fields: null, rest: false, sp: { start: s, end: this.lastEnd() } };
+      return { k: 'variant', path, args, fields: null, rest: false, sp: { start: s, end: this.lastEnd() }, ...(restAt !== undefined ? { restAt } : {}) };
     }
     if (this.is('{')) {
       this.next();

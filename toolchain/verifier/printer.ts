@@ -24,12 +24,17 @@ export function printPat(p: Pat): string {
     case 'lit': return printExpr(p.value);
     case 'range': return `${p.lo ? printExpr(p.lo) : ''}${p.inclusive ? '..=' : '..'}${p.hi ? printExpr(p.hi) : ''}`;
     case 'or': return p.alts.map(printPat).join(' | ');
-    case 'tuple': return `(${p.elems.map(printPat).join(', ')})`;
+    case 'tuple': return `(${withRest(p.elems.map(printPat), p.restAt).join(', ')}${p.elems.length === 1 && p.restAt === undefined ? ',' : ''})`;
     case 'variant':
-      if (p.args) return `${p.path.join('::')}(${p.args.map(printPat).join(', ')})`;
+      if (p.args) return `${p.path.join('::')}(${withRest(p.args.map(printPat), p.restAt).join(', ')})`;
       if (p.fields) return `${p.path.join('::')} { ${p.fields.map((f) => `${f.name}: ${printPat(f.pat)}`).join(', ')}${p.rest ? ', ..' : ''} }`;
       return p.path.join('::');
   }
+}
+
+/** Printed patterns with `..` at `restAt`. */
+function withRest(parts: string[], restAt: number | undefined): string[] {
+  return restAt === undefined ? parts : [...parts.slice(0, restAt), '..', ...parts.slice(restAt)];
 }
 
 export function printBlock(b: Block): string {

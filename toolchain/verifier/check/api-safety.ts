@@ -14,7 +14,7 @@
 // Input: the files after the trait phase (trait items hold their method declarations; an impl's
 // methods carry the trait's `requires`). Output: errors, each at the function or impl it is about.
 
-import type { FnItem, SourceFile, Sp, TraitItem } from '../ast';
+import { isTraitMethodDeclaration, type FnItem, type SourceFile, type Sp, type TraitItem } from '../ast';
 
 export interface ApiSafetyError {
   message: string;
@@ -40,7 +40,7 @@ export function apiSafetyErrors(files: readonly SourceFile[]): ApiSafetyError[] 
       out.push({ message: `Safe API violation: 'requires' clause is nontrivial for function \`${name}\`. Unverified, safe client code may be able to call this function without satisfying the precondition.`, file: f.path, sp, ...(fn ? { fn } : {}) });
     for (const it of f.items) {
       if (it.k === 'fn' && it.mode === 'exec' && !it.unsafeSp && it.requires.length) {
-        const inTrait = it.selfType !== null && traits.has(it.selfType) && it.generics[0] === 'Self';
+        const inTrait = isTraitMethodDeclaration(it);
         // (an impl's method has the trait's visibility and the trait's `requires`)
         if (it.traitImpl ? isPublic(traits.get(it.traitImpl.trait)?.vis) : !inTrait && isPublic(it.vis)) requiresError(it.name, it.nameSp, it);
       }

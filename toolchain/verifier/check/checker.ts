@@ -9,7 +9,7 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TypeExpr, Visibility } from '../ast';
-import { someNode, wrapperPattern } from '../ast';
+import { isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
 import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
@@ -861,8 +861,7 @@ class Checker {
     if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
     if (f.traitImpl && hasVerifierAttr(f.attrs, 'prophetic')) this.error('implementation of trait function cannot be marked prophetic if the trait function is not', f.nameSp);
     // (on a trait's own method the trait phase judged it; an impl's method reports it there too)
-    const traitDeclared = !!f.selfType && this.crate.traits.has(f.selfType) && f.generics[0] === 'Self';
-    if (!traitDeclared && !f.traitImpl && hasVerifierAttr(f.attrs, 'impls_cannot_extend_spec')) this.error('only exec trait functions can be marked impls_cannot_extend_spec', f.nameSp);
+    if (!isTraitMethodDeclaration(f) && !f.traitImpl && hasVerifierAttr(f.attrs, 'impls_cannot_extend_spec')) this.error('only exec trait functions can be marked impls_cannot_extend_spec', f.nameSp);
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
     for (const p of f.params) {
@@ -2006,7 +2005,7 @@ class Checker {
     const ti = info.item.traitImpl;
     if (!ti) return null;
     const decl = this.crate.fn(`${ti.trait}::${info.item.name}`, info.item.sp);
-    return decl && decl.item.generics.length === 1 && decl.item.generics[0] === 'Self' ? decl : null;
+    return decl && isTraitMethodDeclaration(decl.item) && decl.item.generics.length === 1 ? decl : null;
   }
   /** The closure-type id of each function used as a value (after every closure's: FN_VALUE_IDS). */
   private fnValueIds = new Map<string, number>();
@@ -2721,7 +2720,7 @@ class Checker {
       }
     }
     // `T::m(..)`: the trait method declaration at `Self` = `T`
-    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info && f.generics[0] === 'Self' ? call.callee.segs[0] : undefined;
+    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? call.callee.segs[0] : undefined;
     if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: [], sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
     if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
@@ -3788,6 +3787,18 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Patterns
 
+
+  /**
+   * A tuple-like pattern's sub-patterns for the `n` fields of its variant (`..` spread), or
+   * rustc's E0023 and the written ones (each then checked against a field or nothing).
+   */
+  private variantPats(p: Extract<Pat, { k: 'variant' }>, n: number, what: string): Pat[] {
+    const ps = positionalPats(p.args ?? [], p.restAt, n, p.sp);
+    if (ps) return ps;
+    const k = (p.args ?? []).length;
+    this.error(`this pattern has ${k} field${k === 1 ? '' : 's'}, but the corresponding ${what} has ${n} field${n === 1 ? '' : 's'}`, p.sp);
+    return p.args ?? [];
+  }
   private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean, mode: LocalMode = isGhost ? 'spec' : 'exec', uninit = false): void {
     const t = shallow(ty, this.vars);
     const scope = ctx.scopes[ctx.scopes.length - 1]!;
@@ -3824,13 +3835,19 @@ class Checker {
       case 'or':
         for (const a of p.alts) this.pattern(a, ty, ctx, isGhost, mode);
         return;
-      case 'tuple':
-        if (t.k === 'tuple' && t.elems.length === p.elems.length) p.elems.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost, mode));
-        else {
+      case 'tuple': {
+        const ps = t.k === 'tuple' ? positionalPats(p.elems, p.restAt, t.elems.length, p.sp) : null;
+        if (t.k === 'tuple' && ps) ps.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost, mode));
+        else if (t.k === 'tuple') {
+          // (rustc E0308)
+          this.error(`mismatched types: expected a tuple with ${t.elems.length} element${t.elems.length === 1 ? '' : 's'}, found one with ${p.elems.length}${p.restAt !== undefined ? ' or more' : ''}`, p.sp);
+          p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost, mode));
+        } else {
           if (t.k !== 'any') this.error(`mismatched types: expected \`${cTyStr(t, this.vars)}\`, found a tuple`, p.sp);
           p.elems.forEach((q) => this.pattern(q, C_ANY, ctx, isGhost, mode));
         }
         return;
+      }
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
         if (this.unionOf(t)) throw new ResolveError('The verifier does not yet support the following Rust feature: using a union here (a pattern)', p.sp);
@@ -3842,7 +3859,9 @@ class Checker {
           return;
         }
         if (t.k === 'enum' && t.name === 'Option' && (last === 'Some' || last === 'None')) {
-          for (const q of p.args ?? []) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost, mode);
+          const n = last === 'Some' ? 1 : 0;
+          const ps = p.args ? this.variantPats(p, n, 'tuple variant') : [];
+          for (const q of ps) this.pattern(q, t.args[0] ?? C_ANY, ctx, isGhost, mode);
           return;
         }
         if (t.k === 'struct' && last === t.name) {
@@ -3852,6 +3871,8 @@ class Checker {
             const f = s.fields.find((x) => x.name === fp.name);
             this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost, mode);
           }
+          // `S(a, .., z)` of a tuple struct: its fields by position
+          if (p.args) this.variantPats(p, s.fields.length, 'tuple struct').forEach((q, i) => this.pattern(q, s.fields[i] ? this.memberTy(s.fields[i]!.ty, s, t.args) : C_ANY, ctx, isGhost, mode));
           return;
         }
         const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;
@@ -3861,7 +3882,8 @@ class Checker {
         }
         const v = t.k === 'any' ? null : this.variant(segs, ctx, p.sp);
         if (v && t.k !== 'any') this.unify(t, v.ty, p.sp);
-        (p.args ?? []).forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost, mode));
+        const args = p.args && v ? this.variantPats(p, v.fields.length, t.k === 'struct' ? 'tuple struct' : 'tuple variant') : (p.args ?? []);
+        args.forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost, mode));
         for (const fp of p.fields ?? []) {
           const i = v ? v.named.indexOf(fp.name) : -1;
           this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost, mode);

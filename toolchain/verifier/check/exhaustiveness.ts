@@ -5,7 +5,7 @@
 // a constructor set that is complete in the first column splits the matrix per constructor;
 // otherwise only the rows whose first pattern is a wildcard can cover the missing values.
 
-import type { Expr, Pat } from '../ast';
+import { positionalPats, type Expr, type Pat } from '../ast';
 
 /** A constructor of a type: an enum variant, the one of a struct or tuple, `true` / `false`. */
 export interface Ctor<T> {
@@ -72,9 +72,9 @@ function ctorName<T>(p: Pat, ctors: Ctor<T>[]): string | null {
 
 /** The sub-patterns of `p` for the fields of `c` (a missing one, or one after `..`, is `_`). */
 function subPatterns<T>(p: Pat, c: Ctor<T>): Pat[] {
-  if (p.k === 'tuple') return c.fields.map((_, i) => p.elems[i] ?? WILD);
+  if (p.k === 'tuple') return positionalPats(p.elems, p.restAt, c.fields.length, p.sp) ?? c.fields.map(() => WILD);
   if (p.k === 'variant') {
-    if (p.args) return c.fields.map((_, i) => p.args![i] ?? WILD);
+    if (p.args) return positionalPats(p.args, p.restAt, c.fields.length, p.sp) ?? c.fields.map(() => WILD);
     if (p.fields) return c.fields.map((f) => p.fields!.find((x) => x.name === f.name)?.pat ?? WILD);
   }
   return c.fields.map(() => WILD);

@@ -16,7 +16,7 @@
 //
 // Input: the function and the callee of each call the checker resolved. Output: errors.
 
-import { someNode, type Block, type Expr, type FnItem, type Stmt } from '../ast';
+import { isTraitMethodDeclaration, someNode, type Block, type Expr, type FnItem, type Stmt } from '../ast';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import type { CheckError } from './checker';
 
@@ -31,7 +31,7 @@ export function isAtomicFn(f: FnItem): boolean {
 
 export function invariantBlockErrors(fn: FnItem, input: InvariantBlockInput): CheckError[] {
   const errors: CheckError[] = [];
-  if (isAtomicFn(fn) && (fn.traitImpl || (fn.selfType !== null && fn.generics[0] === 'Self'))) errors.push({ message: "'atomic' not supported for trait functions", sp: fn.nameSp });
+  if (isAtomicFn(fn) && (fn.traitImpl || isTraitMethodDeclaration(fn))) errors.push({ message: "'atomic' not supported for trait functions", sp: fn.nameSp });
   if (!fn.body) return errors;
   const locals = localNames(fn);
   if (isAtomicFn(fn) && fn.mode === 'exec') {

@@ -3,7 +3,7 @@
 // fuel when recursive); an exec/proof call obliges the callee's requires, havocs the `&mut`
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
-import type { Expr, Sp } from '../ast';
+import { isTraitMethodDeclaration, type Expr, type Sp } from '../ast';
 import { BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
 import { and, eq, ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
@@ -387,7 +387,7 @@ export class CallMethods {
       // fns that are recursive or without a body; an opaque one stays an application)
       // (nor while its own body is read: recursion is found before the crate's SCCs are known)
       // (also a trait's spec fn read as its default body: vcgen/api-safety.ts)
-      const inline = hasVerifierAttr(f.attrs, 'inline') || (this.inlineTraitDefaults !== null && f.selfType === this.inlineTraitDefaults && f.generics[0] === 'Self');
+      const inline = hasVerifierAttr(f.attrs, 'inline') || (this.inlineTraitDefaults !== null && f.selfType === this.inlineTraitDefaults && isTraitMethodDeclaration(f));
       if (inline && f.body && this.bodyVisible(info) && !this.hides.has(info.key) && !this.cvc.recursive.has(info.key) && !hasVerifierAttr(f.attrs, 'opaque') && info.key !== this.info.key && !this.inlining.has(info.key)) {
         const ist = new State();
         ps.forEach((p, i) => ist.declare(p.name, { ty: p.ty, term: vals[i]!, mut: false }));

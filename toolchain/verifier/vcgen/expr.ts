@@ -6,7 +6,7 @@
 
 import { byWidth, rangeBounds, rangeTerms } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
-import { wrapperPattern } from '../ast';
+import { positionalPats, wrapperPattern } from '../ast';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import { isLibraryFile } from '../library/load';
 import { BOOL, CHAR, INT, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
@@ -16,6 +16,13 @@ import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } fr
 import { bvOp, foldBits } from './bitvector';
 import type { FnGen } from './gen';
 import { decreasesTo } from './spec-fns';
+
+/** A tuple-like pattern's sub-pattern per field (the checking phase made sure they fit). */
+function spread(elems: Pat[], restAt: number | undefined, n: number, sp: Sp): Pat[] {
+  const ps = positionalPats(elems, restAt, n, sp);
+  if (!ps) throw new ResolveError(`a pattern of ${elems.length} fields for ${n}`, sp);
+  return ps;
+}
 
 export function isNumeral(t: Term): bigint | null {
   if (typeof t === 'string') return /^\d+$/.test(t) ? BigInt(t) : null;
@@ -762,7 +769,7 @@ export class ExprMethods {
       case 'tuple': {
         const ty = v.ty;
         if (ty.k !== 'tuple') throw new ResolveError('tuple pattern on non-tuple', p.sp);
-        return and(...p.elems.map((q, i) => this.patCond(q, this.field(v, String(i), p.sp), binds, sp)));
+        return and(...spread(p.elems, p.restAt, ty.elems.length, p.sp).map((q, i) => this.patCond(q, this.field(v, String(i), p.sp), binds, sp)));
       }
       case 'variant': {
         const ty = v.ty;
@@ -776,9 +783,8 @@ export class ExprMethods {
         const ctor = vr.ctor;
         const conds: Term[] = [vr.dt.ctors.length > 1 ? [['_', 'is', ctor.tester], v.t] : 'true'];
         if (p.args) {
-          p.args.forEach((q, i) => {
-            const f = ctor.fields[i];
-            if (!f) throw new ResolveError('too many fields in pattern', q.sp);
+          spread(p.args, p.restAt, ctor.fields.length, p.sp).forEach((q, i) => {
+            const f = ctor.fields[i]!;
             conds.push(this.patCond(q, { t: [f.acc, v.t], ty: f.ty }, binds, sp));
           });
         }
@@ -801,7 +807,8 @@ export class ExprMethods {
     }
     if (p.k === 'wild') return;
     if (p.k === 'tuple') {
-      p.elems.forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
+      const n = v.ty.k === 'tuple' ? v.ty.elems.length : p.elems.length;
+      spread(p.elems, p.restAt, n, p.sp).forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
       return;
     }
     // `let S { a, b: x } = s;` / `let S(a, _) = s;`: a struct pattern always matches
@@ -817,17 +824,17 @@ export class ExprMethods {
       const dt = this.sorts.datatype(v.ty);
       const c = dt.ctors.length === 1 && dt.ctors[0]!.name === last ? dt.ctors[0]! : undefined;
       if (c) {
-        (p.args ?? []).forEach((q, i) => { const f = c.fields[i]; if (f) this.bindPat(q, { t: [f.acc, v.t], ty: f.ty }, st, m, mut); });
+        if (p.args) spread(p.args, p.restAt, c.fields.length, p.sp).forEach((q, i) => { const f = c.fields[i]!; this.bindPat(q, { t: [f.acc, v.t], ty: f.ty }, st, m, mut); });
         for (const fp of p.fields ?? []) {
           const f = c.fields.find((x) => x.name === fp.name);
           if (f) this.bindPat(fp.pat, { t: [f.acc, v.t], ty: f.ty }, st, m, mut);
         }
-        if ((p.args ?? []).length <= c.fields.length) return;
+        return;
       }
     }
     if (p.k === 'variant' && v.ty.k === 'struct' && (last === v.ty.name || last === 'Self')) {
       for (const f of p.fields ?? []) this.bindPat(f.pat, this.field(v, f.name, p.sp), st, m, mut);
-      (p.args ?? []).forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
+      if (p.args) spread(p.args, p.restAt, this.sorts.datatype(v.ty).ctors[0]!.fields.length, p.sp).forEach((q, i) => this.bindPat(q, this.field(v, String(i), p.sp), st, m, mut));
       return;
     }
     throw new Unsupported('refutable pattern in `let`', p.sp);

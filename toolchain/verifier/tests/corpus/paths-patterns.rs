@@ -1,5 +1,5 @@
 // Parenthesized patterns, exec `a.index(i)` on arrays, `reveal` of a spec fn named through its
-// module.
+// module, `..` in tuple and tuple-like patterns (it stands for as many fields as are left out).
 verus! {
 
 // expect: verified
@@ -317,6 +317,72 @@ fn pp_through_upper_module_wrong() {
 fn pp_through_upper_module_field_wrong() {
     let p = crate::PpUpperMod::PpPair(3, 4);
     assert(p.0 == 4);
+}
+
+struct PpTriple(u8, u8, u8);
+
+enum PpFour {
+    V(u8, u8, u8, u8),
+    W,
+}
+
+// expect: verified
+fn pp_rest_patterns() {
+    let (a, .., d) = (1u8, 2u8, 3u8, 4u8);
+    assert(a == 1 && d == 4);
+    let (.., c, d2) = (1u8, 2u8, 3u8, 4u8);
+    assert(c == 3 && d2 == 4);
+    let e = PpFour::V(1, 2, 3, 4);
+    match e {
+        PpFour::V(w, .., z) => { assert(w == 1 && z == 4); }
+        PpFour::W => { assert(false); }
+    }
+    let t = PpTriple(7, 8, 9);
+    let PpTriple(x, ..) = t;
+    let PpTriple(.., y) = t;
+    let PpTriple(p, q, r) = t;
+    assert(x == 7 && y == 9 && q == 8);
+}
+
+// `..` is as many fields as make the variant's: `z` is the fourth, not the third
+// expect: failed assertion
+fn pp_rest_after_is_last_field() {
+    let e = PpFour::V(1, 2, 3, 4);
+    let PpFour::V(w, .., z) = e else { return; };
+    assert(z == 3);
+}
+
+// expect: failed assertion
+fn pp_rest_before_is_last_fields() {
+    match PpFour::V(1, 2, 3, 4) {
+        PpFour::V(.., c, d) => { assert(c == 2); }
+        PpFour::W => {}
+    }
+}
+
+// expect: failed assertion
+fn pp_rest_in_tuple() {
+    let (a, .., d) = (1u8, 2u8, 3u8, 4u8);
+    assert(d == 3);
+}
+
+// (rustc E0023)
+// expect: error
+fn pp_pattern_too_few_fields(e: PpFour) {
+    match e {
+        PpFour::V(a, b) => {}
+        PpFour::W => {}
+    }
+}
+
+// expect: error
+fn pp_tuple_struct_too_few_fields(t: PpTriple) {
+    let PpTriple(a, b) = t;
+}
+
+// expect: error
+fn pp_tuple_pattern_too_many(t: (u8, u8)) {
+    let (a, b, .., c) = t;
 }
 
 } // verus!

@@ -45,6 +45,14 @@ describe('parser', () => {
     expect(parseExpr(printExpr(parseExpr('b"A\\x01"').expr!)).expr).toMatchObject({ k: 'bytes', value: [65, 1] });
   });
 
+  it("reads Verus's `s has x` / `s !has x` as `spec_has` at the comparisons' precedence", () => {
+    expect(parseExpr('a has b + 1').expr).toMatchObject({ k: 'method', name: 'spec_has', recv: { k: 'path', segs: ['a'] }, args: [{ k: 'binary', op: '+' }] });
+    expect(parseExpr('a !has b <==> c has d').expr).toMatchObject({ k: 'binary', op: '<==>', l: { k: 'unary', op: '!', e: { k: 'method', name: 'spec_has' } }, r: { k: 'method', name: 'spec_has' } });
+    expect(parseExpr('a has b && c').expr).toMatchObject({ k: 'binary', op: '&&', l: { k: 'method', name: 'spec_has' } });
+    // (`!` apart from `has` is not the operator)
+    expect(parseExpr('a ! has b').expr).toBeNull();
+  });
+
   it('never throws on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {

@@ -2310,7 +2310,8 @@ class Parser {
         }
         const fs = this.peek().start;
         const mutF = this.eat('mut');
-        const fname = this.ident();
+        // (`V { 0: a, 1: b }` names a tuple-like variant's fields by position)
+        const fname = !mutF && this.peek().kind === 'int' && /^\d+$/.test(this.peek().text) && this.is(':', 1) ? this.next().text : this.ident();
         if (this.eat(':')) fields.push({ name: fname, pat: this.pat() });
         else fields.push({ name: fname, pat: { k: 'bind', name: fname, mut: mutF, sp: { start: fs, end: this.lastEnd() } } });
         if (!this.eat(',')) {
@@ -2430,6 +2431,18 @@ class Parser {
       const t = this.peek();
       if (t.kind === 'ident' && t.text === 'matches' && minPrec <= 2) {
         l = this.matchesExpr(l);
+        continue;
+      }
+      // Verus's `s has x` (`s.spec_has(x)`) and `s !has x` (`!` written against `has`), at the
+      // comparisons' precedence
+      const hasAt = t.kind === 'ident' && t.text === 'has' ? 1 : t.text === '!' && this.peek(1).kind === 'ident' && this.peek(1).text === 'has' && this.peek(1).start === t.end ? 2 : 0;
+      if (hasAt && minPrec <= 3) {
+        const nameTok = this.peek(hasAt - 1);
+        for (let i = 0; i < hasAt; i++) this.next();
+        const r = this.binExpr(4);
+        const sp = { start: l.sp.start, end: r.sp.end };
+        const call: Expr = { k: 'method', recv: l, name: 'spec_has', generics: [], args: [r], sp, nameSp: { start: nameTok.start, end: nameTok.end } };
+        l = hasAt === 2 ? { k: 'unary', op: '!', e: call, sp } : call;
         continue;
       }
       if (t.kind !== 'punct') return l;

@@ -50,6 +50,12 @@ impl<A> Set<A> {
     {
     }
 
+    /// `self has a`: `contains`.
+    #[verifier::inline]
+    pub open spec fn spec_has(self, a: A) -> bool {
+        self.contains(a)
+    }
+
     /// No element of `self` is in `s2`.
     pub open spec fn disjoint(self, s2: Self) -> bool {
         forall|a: A| self.contains(a) ==> !s2.contains(a)

@@ -79,4 +79,19 @@ proof fn proof_calls_exec() { id8(3); }
 // expect: error
 fn exec_calls_proof() { lemma_300(3); }
 
+// vstd's `Set::spec_has`: `s has x` is `s.contains(x)`
+// expect: verified
+proof fn ir_set_has(s: Set<int>)
+    requires
+        s.contains(3),
+{
+    assert(s has 3);
+    assert(!(s !has 3));
+}
+
+// expect: failed assertion
+proof fn ir_set_has_unknown(s: Set<int>) {
+    assert(s has 3);
+}
+
 } // verus!

@@ -385,4 +385,24 @@ fn pp_tuple_pattern_too_many(t: (u8, u8)) {
     let (a, b, .., c) = t;
 }
 
+// `V { 1: a, 0: b }`: a tuple-like variant's fields named by position
+// expect: verified
+fn pp_numeric_field_names() {
+    match PpFour::V(1, 2, 3, 4) {
+        PpFour::V { 3: d, 0: a, .. } => { assert(a == 1 && d == 4); }
+        PpFour::W => { assert(false); }
+    }
+    let t = PpTriple { 2: 9, 0: 7, 1: 8 };
+    let PpTriple { 1: y, .. } = t;
+    assert(y == 8);
+}
+
+// expect: failed assertion
+fn pp_numeric_field_names_wrong() {
+    match PpFour::V(1, 2, 3, 4) {
+        PpFour::V { 2: c, .. } => { assert(c == 2); }
+        PpFour::W => {}
+    }
+}
+
 } // verus!

@@ -301,4 +301,35 @@ fn rp_nested_tuple_type() -> ((u8, u8), u32) {
     ((1, 2), 3)
 }
 
+pub struct SxHasFoo {
+    pub n: nat,
+}
+
+impl SxHasFoo {
+    pub open spec fn spec_has(self, k: nat) -> bool {
+        k <= self.n
+    }
+}
+
+// `s has x` is `s.spec_has(x)`, `s !has x` its negation, at the comparisons' precedence
+// expect: verified
+proof fn sx_has() {
+    let foo = SxHasFoo { n: 42 };
+    assert(foo has 7);
+    assert(foo !has 45);
+    assert(foo !has 45 <==> foo !has 43);
+}
+
+// expect: failed assertion
+proof fn sx_has_wrong() {
+    let foo = SxHasFoo { n: 42 };
+    assert(foo has 43);
+}
+
+// expect: failed assertion
+proof fn sx_has_not_wrong() {
+    let foo = SxHasFoo { n: 42 };
+    assert(foo !has 42);
+}
+
 } // verus!

@@ -29,7 +29,7 @@ export type BinOp =
 
 export type Pat =
   | { k: 'wild'; sp: Sp }
-  | { k: 'bind'; name: string; mut: boolean; sp: Sp; /** `ref` / `ref mut` binding */ ref?: boolean }
+  | { k: 'bind'; name: string; mut: boolean; sp: Sp; /** `ref` / `ref mut` binding */ ref?: boolean; /** `x @ P`: the value must match `P` too (its bindings bind as well) */ sub?: Pat }
   | { k: 'lit'; value: Expr; sp: Sp }
   /** `a..=b`, `..=b`, `a..b`, `a..` (integers; bounds are literals or constants) */
   | { k: 'range'; lo: Expr | null; hi: Expr | null; inclusive: boolean; sp: Sp }

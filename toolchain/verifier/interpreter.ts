@@ -194,7 +194,7 @@ export class Interpreter {
   }
 
   bindPat(p: Pat, v: CV, ty: Ty, env: Env): void {
-    if (p.k === 'bind') env[env.length - 1]!.set(p.name, { v, ty });
+    if (p.k === 'bind' && !p.sub) env[env.length - 1]!.set(p.name, { v, ty });
     else if (p.k === 'wild') return;
     else throw new Unevaluable('pattern in let');
   }
@@ -398,7 +398,7 @@ export class Interpreter {
         const ty = this.checked.bindingTypes.get(p);
         if (!ty) throw new Unevaluable('a binding the checker did not type');
         binds.set(p.name, { v, ty });
-        return true;
+        return !p.sub || this.matchPat(p.sub, v, binds);
       }
       case 'lit': {
         const l = this.spec(p.value, [new Map()]);

@@ -142,7 +142,7 @@ function rewriteNested(s: Stmt, scope: Scope, errors: { message: string; sp: Sp 
 function declare(s: Extract<Stmt, { k: 'let' }>, scope: Scope): void {
   const walk = (p: Extract<Stmt, { k: 'let' }>['pat']): void => {
     switch (p.k) {
-      case 'bind': scope.set(p.name, { mutable: p.mut && !p.ref && !s.ghost }); break;
+      case 'bind': scope.set(p.name, { mutable: p.mut && !p.ref && !s.ghost }); if (p.sub) walk(p.sub); break;
       case 'tuple': p.elems.forEach(walk); break;
       case 'variant': p.args?.forEach(walk); p.fields?.forEach((f) => walk(f.pat)); break;
       case 'or': p.alts.forEach(walk); break;

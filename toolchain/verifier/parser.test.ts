@@ -2,7 +2,8 @@ import { syntheticBigFile } from './tests/synthetic';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { charLiteralValue, parseExpr, parseFile } from './parser';
-import { printExpr } from './printer';
+import { printExpr, printPat } from './printer';
+import type { Pat } from './ast';
 
 const atoms = ['x', 'y', 'self.v', 'a[i]', 's@', '1', '0xffu64', 'true', 'old(x)', 'f(x, 2)', 's.len()', 'o.unwrap()', 'E::A', 'u64::MAX'];
 const binops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '==>', '<==>', '=~=', '==='];
@@ -51,6 +52,20 @@ describe('parser', () => {
     expect(parseExpr('a has b && c').expr).toMatchObject({ k: 'binary', op: '&&', l: { k: 'method', name: 'spec_has' } });
     // (`!` apart from `has` is not the operator)
     expect(parseExpr('a ! has b').expr).toBeNull();
+  });
+
+  it('reads `x @ P` as a binding with its sub-pattern, and `..` in tuple-like patterns at its position', () => {
+    const arm = (src: string) => {
+      const f = parseFile('t.rs', `verus! { fn f(x: u8) { match x { ${src} => {} } } }`);
+      const body = (f.items[0] as { body: { stmts: { e?: { arms?: { pat: unknown }[] } }[] } }).body;
+      return body.stmts[0]!.e!.arms![0]!.pat;
+    };
+    expect(arm('d @ 0..=9')).toMatchObject({ k: 'bind', name: 'd', sub: { k: 'range', inclusive: true } });
+    expect(arm('V(y @ W(z), ..)')).toMatchObject({ k: 'variant', restAt: 1, args: [{ k: 'bind', name: 'y', sub: { k: 'variant', path: ['W'] } }] });
+    expect(arm('(a, .., b)')).toMatchObject({ k: 'tuple', restAt: 1, elems: [{ name: 'a' }, { name: 'b' }] });
+    expect(arm('(..)')).toMatchObject({ k: 'tuple', restAt: 0, elems: [] });
+    expect(printPat(arm('e @ (1 | 2)') as Pat)).toBe('e @ (1 | 2)');
+    expect(printPat(arm('S(a, .., b)') as Pat)).toBe('S(a, .., b)');
   });
 
   it('never throws on random text', () => {

@@ -18,7 +18,7 @@ const RET_OF_PATTERN = 'result$';
 /** The names a pattern binds. */
 function patNames(p: Pat): string[] {
   switch (p.k) {
-    case 'bind': return [p.name];
+    case 'bind': return [p.name, ...(p.sub ? patNames(p.sub) : [])];
     case 'tuple': return p.elems.flatMap(patNames);
     case 'variant': return [...(p.args ?? []).flatMap(patNames), ...(p.fields ?? []).flatMap((f) => patNames(f.pat))];
     case 'or': return p.alts.length ? patNames(p.alts[0]!) : [];
@@ -2322,7 +2322,9 @@ class Parser {
       return { k: 'variant', path, args: null, fields, rest, sp: { start: s, end: this.lastEnd() } };
     }
     if (path.length === 1 && /^[a-z_]/.test(path[0]!) && path[0] !== 'None') {
-      return { k: 'bind', name: path[0]!, mut, sp: { start: s, end: this.lastEnd() }, ...(ref ? { ref: true } : {}) };
+      // `x @ P`: `x` is the value `P` matches
+      const sub = this.eat('@') ? this.pat1() : undefined;
+      return { k: 'bind', name: path[0]!, mut, sp: { start: s, end: this.lastEnd() }, ...(ref ? { ref: true } : {}), ...(sub ? { sub } : {}) };
     }
     return { k: 'variant', path, args: null, fields: null, rest: false, sp: { start: s, end: this.lastEnd() } };
   }
@@ -3237,7 +3239,7 @@ class Parser {
     };
     if (hi) {
       // over `lo..hi`: the element is the counter (its bounds read once, before the loop)
-      const name = pat.k === 'bind' && !pat.mut && !pat.ref ? pat.name : pat.k === 'wild' ? '$for_item' : null;
+      const name = pat.k === 'bind' && !pat.mut && !pat.ref && !pat.sub ? pat.name : pat.k === 'wild' ? '$for_item' : null;
       if (name === null) return unsupported;
       // (a bound naming what the body assigns: Verus then knows less of the bound than the
       // snapshot taken here)
@@ -3336,7 +3338,7 @@ class Parser {
           const p = this.pat1();
           let ty: TypeExpr = { k: 'infer', sp: { start: ps, end: this.lastEnd() } };
           if (this.eat(':')) ty = this.type();
-          if (p.k === 'bind' && !p.mut && !p.ref) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() } });
+          if (p.k === 'bind' && !p.mut && !p.ref && !p.sub) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() } });
           else plain = false;
           if (!this.eat(',')) {
             this.expect('|');

@@ -20,7 +20,7 @@ export function printType(t: TypeExpr): string {
 export function printPat(p: Pat): string {
   switch (p.k) {
     case 'wild': return '_';
-    case 'bind': return (p.mut ? 'mut ' : '') + p.name;
+    case 'bind': return (p.ref ? 'ref ' : '') + (p.mut ? 'mut ' : '') + p.name + (p.sub ? ` @ ${p.sub.k === 'or' ? `(${printPat(p.sub)})` : printPat(p.sub)}` : '');
     case 'lit': return printExpr(p.value);
     case 'range': return `${p.lo ? printExpr(p.lo) : ''}${p.inclusive ? '..=' : '..'}${p.hi ? printExpr(p.hi) : ''}`;
     case 'or': return p.alts.map(printPat).join(' | ');

@@ -3323,7 +3323,7 @@ class Checker {
   /** The binding patterns inside `p`. */
   private patBindings(p: Pat): Extract<Pat, { k: 'bind' }>[] {
     switch (p.k) {
-      case 'bind': return [p];
+      case 'bind': return [p, ...(p.sub ? this.patBindings(p.sub) : [])];
       case 'or': return p.alts.flatMap((a) => this.patBindings(a));
       case 'tuple': return p.elems.flatMap((a) => this.patBindings(a));
       case 'variant': return [...(p.args ?? []).flatMap((a) => this.patBindings(a)), ...(p.fields ?? []).flatMap((f) => this.patBindings(f.pat))];
@@ -3336,7 +3336,7 @@ class Checker {
     switch (p.k) {
       case 'bind': {
         const t = this.bindings.get(p);
-        return !p.ref && !!t && this.moves(t, ctx);
+        return (!p.ref && !!t && this.moves(t, ctx)) || (!!p.sub && this.bindsByValue(p.sub, ctx));
       }
       case 'or': return p.alts.some((a) => this.bindsByValue(a, ctx));
       case 'tuple': return p.elems.some((a) => this.bindsByValue(a, ctx));
@@ -3347,7 +3347,7 @@ class Checker {
 
   private hasRefMut(p: Pat): boolean {
     switch (p.k) {
-      case 'bind': return !!(p.ref && p.mut);
+      case 'bind': return !!(p.ref && p.mut) || (!!p.sub && this.hasRefMut(p.sub));
       case 'or': return p.alts.some((a) => this.hasRefMut(a));
       case 'tuple': return p.elems.some((a) => this.hasRefMut(a));
       case 'variant': return (p.args ?? []).some((a) => this.hasRefMut(a)) || (p.fields ?? []).some((f) => this.hasRefMut(f.pat));
@@ -3816,6 +3816,12 @@ class Checker {
         const typedLater = uninit && ty.k === 'any' ? { typedLater: p } : {};
         scope.set(p.name, { ty, ghost: isGhost, mutable: p.mut || (uninit ? 'uninit' : false), mutRef: false, mode, ...(cell ? { cell } : {}), ...typedLater });
         this.bindings.set(p, ty);
+        if (p.sub) {
+          // `x @ P`: the same value matched by `P`; a value moved into `x` cannot be moved again
+          // into `P`'s bindings (rustc E0382)
+          this.pattern(p.sub, ty, ctx, isGhost, mode);
+          if (!p.ref && this.moves(ty, ctx) && this.bindsByValue(p.sub, ctx)) this.error('use of partially moved value (a value bound by `@` and moved again by a binding inside its pattern)', p.sp);
+        }
         return;
       case 'lit':
         this.expect(p.value, ty, { ...ctx, code: ghost(ctx.code) ? 'spec' : 'exec' });

@@ -54,7 +54,13 @@ function intervalOf(p: Pat, value: (e: Expr) => bigint | null, lo: bigint, hi: b
 
 /** Whether `p` matches every value (a wildcard or a plain binding). */
 function isWild(p: Pat): boolean {
-  return p.k === 'wild' || p.k === 'bind';
+  return p.k === 'wild' || (p.k === 'bind' && !p.sub);
+}
+
+/** The patterns `p` matches by: an or-pattern's alternatives, `x @ P`'s `P` (each in turn). */
+function alternatives(p: Pat): Pat[] {
+  if (p.k === 'bind' && p.sub) return alternatives(p.sub);
+  return p.k === 'or' ? p.alts.flatMap(alternatives) : [p];
 }
 
 /** The constructor `p` names, when it names one of `ctors`. */
@@ -88,7 +94,7 @@ export function uncovered<T>(rows: Pat[][], tys: T[], ctorsOf: CtorsOf<T>, depth
   if (!tys.length) return rows.length ? null : [];
   // (a type this deep is left to the rows' own shape: no witness is looked for further)
   if (depth > 64) return null;
-  const flat = rows.flatMap((r) => (r[0]!.k === 'or' ? r[0]!.alts.map((a) => [a, ...r.slice(1)]) : [r]));
+  const flat = rows.flatMap((r) => alternatives(r[0]!).map((a) => [a, ...r.slice(1)]));
   const [ty, ...rest] = tys as [T, ...T[]];
   const ctors = ctorsOf(ty);
   const defaults = () => flat.filter((r) => isWild(r[0]!)).map((r) => r.slice(1));

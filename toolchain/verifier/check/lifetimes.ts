@@ -68,7 +68,7 @@ function plainRefLifetime(t: TypeExpr, selfLts: string[], fresh: () => string): 
 
 function patNames(p: Pat, out: Set<string>): void {
   switch (p.k) {
-    case 'bind': out.add(p.name); break;
+    case 'bind': out.add(p.name); if (p.sub) patNames(p.sub, out); break;
     case 'tuple': for (const e of p.elems) patNames(e, out); break;
     case 'or': for (const a of p.alts) patNames(a, out); break;
     case 'variant':

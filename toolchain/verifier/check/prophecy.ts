@@ -86,7 +86,7 @@ class ProphecyCheck {
     const scope = this.scopes[this.scopes.length - 1]!;
     const walk = (q: Pat): void => {
       switch (q.k) {
-        case 'bind': scope.set(q.name, prophetic); break;
+        case 'bind': scope.set(q.name, prophetic); if (q.sub) walk(q.sub); break;
         case 'tuple': q.elems.forEach(walk); break;
         case 'variant': q.args?.forEach(walk); q.fields?.forEach((f) => walk(f.pat)); break;
         case 'or': q.alts.forEach(walk); break;

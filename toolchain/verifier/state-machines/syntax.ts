@@ -58,7 +58,7 @@ export function walkPaths(node: unknown, f: (p: Extract<Expr, { k: 'path' }>) =>
 export function patBinders(p: Pat): string[] {
   switch (p.k) {
     case 'bind':
-      return [p.name];
+      return [p.name, ...(p.sub ? patBinders(p.sub) : [])];
     case 'variant':
       return [...(p.args ?? []).flatMap(patBinders), ...(p.fields ?? []).flatMap((x) => patBinders(x.pat))];
     case 'tuple':

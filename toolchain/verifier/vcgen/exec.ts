@@ -23,7 +23,7 @@ export function rootVar(e: Expr): string | null {
 
 function patBinds(p: Pat, out: Set<string>): Set<string> {
   switch (p.k) {
-    case 'bind': out.add(p.name); break;
+    case 'bind': out.add(p.name); if (p.sub) patBinds(p.sub, out); break;
     case 'tuple': for (const q of p.elems) patBinds(q, out); break;
     case 'or': for (const q of p.alts) patBinds(q, out); break;
     case 'variant':
@@ -288,7 +288,7 @@ export class ExecMethods {
           if (!ty) throw new ResolveError('type annotations needed', s.sp);
           v = { t: this.havoc(s.pat.k === 'bind' ? s.pat.name : '$uninit', ty), ty };
         }
-        if (s.pat.k === 'bind') {
+        if (s.pat.k === 'bind' && !s.pat.sub) {
           const c = this.define(s.pat.name, v);
           st.declare(s.pat.name, { ty: v.ty, term: c, mut: s.pat.mut || ghost, ghost });
           return { t: 'true', ty: UNIT };

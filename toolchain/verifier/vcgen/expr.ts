@@ -747,7 +747,7 @@ export class ExprMethods {
         return 'true';
       case 'bind':
         binds.push([p.name, v]);
-        return 'true';
+        return p.sub ? this.patCond(p.sub, v, binds, sp) : 'true';
       case 'lit': {
         const lv = this.ev(p.value, new State(), this.specMode([]));
         return eq(v.t, lv.t);
@@ -803,6 +803,7 @@ export class ExprMethods {
   bindPat(this: FnGen, p: Pat, v: V, st: State, m: Mode, mut: boolean): void {
     if (p.k === 'bind') {
       st.declare(p.name, { ty: v.ty, term: v.t, mut: mut || p.mut });
+      if (p.sub) this.bindPat(p.sub, v, st, m, mut);
       return;
     }
     if (p.k === 'wild') return;

@@ -405,4 +405,63 @@ fn pp_numeric_field_names_wrong() {
     }
 }
 
+enum PpOpt<V> {
+    Some(V),
+    None,
+}
+
+spec fn pp_at_spec(x: PpOpt<PpOpt<u8>>) -> (u8, PpOpt<u8>) {
+    match x {
+        PpOpt::Some(y @ PpOpt::Some(z)) => (z, y),
+        PpOpt::Some(y @ PpOpt::None) => (0, y),
+        PpOpt::None => (1, PpOpt::None),
+    }
+}
+
+// `x @ P`: `x` is the whole value `P` matches
+// expect: verified
+fn pp_at_patterns(n: u8, x: PpOpt<PpOpt<u8>>) -> (r: u8)
+    ensures
+        n <= 9 ==> r == n,
+        n > 9 ==> r == 10,
+{
+    match x {
+        PpOpt::Some(y @ PpOpt::Some(z)) => { assert(y == PpOpt::Some(z)); }
+        _ => {}
+    }
+    assert(pp_at_spec(PpOpt::Some(PpOpt::Some(4))) == (4u8, PpOpt::Some(4u8)));
+    assert(pp_at_spec(PpOpt::Some(PpOpt::None)) == (0u8, PpOpt::<u8>::None));
+    let t @ (a, b) = (1u8, 2u8);
+    assert(t.0 == a && b == 2);
+    match n {
+        d @ 0..=9 => d,
+        _ => 10,
+    }
+}
+
+// expect: failed postcondition
+fn pp_at_range_is_the_value(n: u8) -> (r: u8)
+    ensures
+        r == n,
+{
+    match n {
+        d @ 0..=9 => d,
+        _ => 10,
+    }
+}
+
+// expect: failed assertion
+fn pp_at_sub_is_checked() {
+    assert(pp_at_spec(PpOpt::Some(PpOpt::Some(4))) == (4u8, PpOpt::Some(5u8)));
+}
+
+// (the sub-pattern decides what the arm covers)
+// expect: error
+fn pp_at_not_exhaustive(n: u8) {
+    match n {
+        d @ 0..=9 => {}
+        11..=255 => {}
+    }
+}
+
 } // verus!

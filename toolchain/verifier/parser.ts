@@ -2999,7 +2999,11 @@ class Parser {
     if (t.text === 'break') {
       this.next();
       const label = this.peek().kind === 'lifetime' ? this.next().text : undefined;
-      if (!this.is(';') && !this.is('}') && !this.is(',')) this.error('break with a value is not supported');
+      if (!this.is(';') && !this.is('}') && !this.is(',') && !this.is(')')) {
+        // (`break v` out of a `loop`: the loop's value is not modelled)
+        this.expr();
+        return { k: 'unsupported', what: '`break` with a value', sp: sp() };
+      }
       return { k: 'break', sp: sp(), ...(label ? { label } : {}) };
     }
     if (t.text === 'continue') {

@@ -625,4 +625,15 @@ fn lg_ghost_in_loop_forgotten(n: u64) -> (r: Ghost<Seq<u64>>)
     g
 }
 
+// (a `loop`'s value is not modelled)
+// expect: unsupported
+fn ct_break_with_value() {
+    let x = loop
+        decreases 1int,
+    {
+        break 5u8;
+    };
+    assert(x == 5);
+}
+
 } // verus!

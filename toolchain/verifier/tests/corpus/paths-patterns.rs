@@ -464,4 +464,31 @@ fn pp_at_not_exhaustive(n: u8) {
     }
 }
 
+enum PpShade {
+    PpLight,
+    PpDark(u8),
+}
+
+use PpShade::*;
+
+// `use E::*;` names `E`'s variants bare, in expressions and patterns
+// expect: verified
+fn pp_variant_import(s: PpShade) -> (r: u8)
+    ensures
+        s == PpLight ==> r == 0,
+{
+    let d = PpDark(3);
+    assert(d == PpShade::PpDark(3));
+    match s {
+        PpLight => 0,
+        PpDark(x) => x,
+    }
+}
+
+// expect: failed assertion
+fn pp_variant_import_wrong() {
+    let d = PpDark(3);
+    assert(d == PpShade::PpDark(4));
+}
+
 } // verus!

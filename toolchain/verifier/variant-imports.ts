@@ -1,0 +1,106 @@
+// The variant-import phase, after the shadowed-builtin one: `use E::*;`, `use E::{A, B};` or
+// `use E::A;` (with any module path before `E`) of an enum `E` of the crate lets a file name
+// `E`'s variants bare, as in Rust: `A`, `B(x)`, `C { f: 1 }`, and the same in patterns (`use
+// Opt::Some;` makes `Some(x)` the crate's `Opt::Some`). Every later phase finds a variant through
+// its enum, so this phase writes such a bare name out as `E::A` in the file's expressions and
+// patterns.
+//
+// The imports are read from the file's text (the parser keeps no `use` items: names resolve by
+// their last segment) and hold for the whole file. A name is left as written when the crate has
+// another item of that name (a struct, a function, a constant, another enum's imported variant):
+// which one the file means would depend on module scoping, which is not modelled.
+//
+// Output: new `SourceFile`s (parse trees are shared between runs and never mutated).
+
+import type { EnumItem, Item, SourceFile } from './ast';
+
+/** A `use` declaration's path (`a::b::{c, d}` / `a::*`) split into its prefix and its leaves. */
+interface UseDecl {
+  prefix: string[];
+  /** the names imported from `prefix`; `*` for a glob */
+  leaves: string[];
+}
+
+export function lowerVariantImports(files: SourceFile[], isLibraryFile: (path: string) => boolean): SourceFile[] {
+  const user = files.filter((f) => !isLibraryFile(f.path));
+  if (!user.some((f) => /\buse\b/.test(f.text))) return files;
+  const enums = new Map<string, EnumItem[]>();
+  const otherNames = new Set<string>();
+  for (const f of user) {
+    for (const it of f.items) {
+      if (it.k === 'enum' && !it.union) enums.set(it.name, [...(enums.get(it.name) ?? []), it]);
+      const n = itemName(it);
+      if (n !== null) otherNames.add(n);
+    }
+  }
+  if (!enums.size) return files;
+  return files.map((f) => {
+    if (isLibraryFile(f.path)) return f;
+    const imported = new Map<string, string | null>();
+    for (const u of useDecls(f.text)) {
+      const enumName = u.prefix[u.prefix.length - 1];
+      const found = enumName !== undefined ? enums.get(enumName) : undefined;
+      if (!found || found.length !== 1) continue;
+      const variants = found[0]!.variants.map((v) => v.name);
+      for (const leaf of u.leaves) {
+        for (const v of leaf === '*' ? variants : variants.includes(leaf) ? [leaf] : []) {
+          // (two enums giving one name: ambiguous, left as written)
+          imported.set(v, imported.has(v) && imported.get(v) !== enumName ? null : enumName!);
+        }
+      }
+    }
+    const bare = new Map([...imported].filter((e): e is [string, string] => e[1] !== null && !otherNames.has(e[0])));
+    if (!bare.size) return f;
+    return { ...f, items: f.items.map((it) => qualify(it, bare) as Item) };
+  });
+}
+
+/** The name an item declares (for the clash check), or null. */
+function itemName(it: Item): string | null {
+  switch (it.k) {
+    case 'fn': return it.selfType === null ? it.name : null;
+    case 'struct': case 'enum': case 'const': case 'type': case 'trait': return it.name;
+    default: return null;
+  }
+}
+
+/**
+ * The `use` declarations of a file's text, each flattened to a prefix and its leaves (`use
+ * a::b::{c, d as e, f::g};` gives `a::b` with `c` and `d` only: a renamed leaf or a nested path is
+ * not a variant import read here).
+ */
+export function useDecls(text: string): UseDecl[] {
+  const out: UseDecl[] = [];
+  // (comments removed first, so that one cannot hide or fake a declaration)
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
+  for (const m of code.matchAll(/\buse\s+([\w:\s{},*]+?)\s*;/g)) {
+    // (spaces around `::` and the braces go; a space inside a leaf, `B as C`, stays)
+    const body = m[1]!.trim().replace(/\s*(::|\{|\}|,)\s*/g, '$1');
+    const group = /^(.*)::\{([^{}]*)\}$/.exec(body);
+    if (group) {
+      const prefix = group[1]!.split('::').filter((s) => s && s !== 'crate' && s !== 'self' && s !== 'super');
+      const leaves = group[2]!.split(',').filter((l) => /^(\w+|\*)$/.test(l));
+      out.push({ prefix, leaves });
+      continue;
+    }
+    const segs = body.split('::');
+    if (segs.length < 2 || !segs.every((s) => /^(\w+|\*)$/.test(s))) continue;
+    out.push({ prefix: segs.slice(0, -1).filter((s) => s !== 'crate' && s !== 'self' && s !== 'super'), leaves: [segs[segs.length - 1]!] });
+  }
+  return out;
+}
+
+/** A copy of `node` with each bare imported variant name written out as `E::V`. */
+function qualify(node: unknown, bare: ReadonlyMap<string, string>): unknown {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((x) => qualify(x, bare));
+  const o = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = k === 'sp' ? v : qualify(v, bare);
+  const full = (segs: string[]): string[] => (segs.length === 1 && bare.has(segs[0]!) ? [bare.get(segs[0]!)!, segs[0]!] : segs);
+  // an expression path (a type path has a `name`: types are not variants)
+  if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') out.segs = full(o.segs as string[]);
+  // a pattern or a struct-like literal
+  if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) out.path = full(o.path as string[]);
+  return out;
+}

@@ -410,6 +410,7 @@ enum PpOpt<V> {
     None,
 }
 
+// expect: verified
 spec fn pp_at_spec(x: PpOpt<PpOpt<u8>>) -> (u8, PpOpt<u8>) {
     match x {
         PpOpt::Some(y @ PpOpt::Some(z)) => (z, y),

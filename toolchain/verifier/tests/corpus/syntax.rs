@@ -306,6 +306,7 @@ pub struct SxHasFoo {
 }
 
 impl SxHasFoo {
+    // expect: verified
     pub open spec fn spec_has(self, k: nat) -> bool {
         k <= self.n
     }

@@ -48,6 +48,8 @@ export type Expr =
   | { k: 'str'; value: string; sp: Sp }
   /** A byte string literal (`b"..."`, `br"..."`): its bytes, escapes decoded; a `&'static [u8; N]`. */
   | { k: 'bytes'; value: number[]; sp: Sp }
+  /** `e?` on an `Option` / `Result`: its `Some` / `Ok` value, or the function returns its `None` / `Err` */
+  | { k: 'try'; e: Expr; sp: Sp }
   | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`), with its arguments if generic */ asTrait?: { name: string; sp: Sp; args?: TypeExpr[] }; /** written as `*r` (or `r.f`, ..) of a local `&mut` borrow of this place (local-borrows.ts): a value behind a reference */ through?: string }
   | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }

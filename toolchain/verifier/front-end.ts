@@ -95,7 +95,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTypes(lowerStateMachines(lowerVariantImports(lowerShadowedBuiltins(trees, isLibraryFile), isLibraryFile)), isLibraryFile), isLibraryFile))));
+  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTypes(lowerStateMachines(lowerVariantImports(lowerShadowedBuiltins(withoutShadowedPrelude(trees), isLibraryFile), isLibraryFile)), isLibraryFile), isLibraryFile))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);
@@ -417,6 +417,17 @@ function cheatingVC(info: FnVC['info'], gen: FnGen, cheats: { message: string; s
 }
 
 /** An item's name as the crate resolves it (`Type::name` for an associated item), or null. */
+/**
+ * The files with the library's `Result` (Rust's prelude type, library/vstd/result.rs) left out
+ * when the crate has its own item of that name (`type Result<T> = ..`, an enum): in Rust the
+ * crate's item shadows the prelude's, and the library's would otherwise clash with it.
+ */
+function withoutShadowedPrelude(files: SourceFile[]): SourceFile[] {
+  if (!files.some((f) => !isLibraryFile(f.path) && f.items.some((it) => (it.k === 'struct' || it.k === 'enum' || it.k === 'type' || it.k === 'trait') && it.name === 'Result'))) return files;
+  const prelude = (it: SourceFile['items'][number]) => (it.k === 'enum' && it.name === 'Result') || (it.k === 'fn' && it.selfType === 'Result');
+  return files.map((f) => (isLibraryFile(f.path) && f.items.some(prelude) ? { ...f, items: f.items.filter((it) => !prelude(it)) } : f));
+}
+
 function itemName(it: SourceFile['items'][number]): string | null {
   if (it.k === 'fn') return fnQname(it);
   if (it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;

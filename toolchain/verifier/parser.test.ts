@@ -68,6 +68,11 @@ describe('parser', () => {
     expect(printPat(arm('S(a, .., b)') as Pat)).toBe('S(a, .., b)');
   });
 
+  it('reads the `?` operator as a postfix operation', () => {
+    expect(parseExpr('f(x)?.g()?').expr).toMatchObject({ k: 'try', e: { k: 'method', name: 'g', recv: { k: 'try', e: { k: 'call' } } } });
+    expect(printExpr(parseExpr('a? + 1').expr!)).toBe('(a? + 1)');
+  });
+
   it('never throws on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {

@@ -2580,7 +2580,11 @@ class Parser {
         e = { k: 'view', e, sp: { start: s, end: this.lastEnd() } };
         continue;
       }
-      if (this.is('?')) this.error('`?` operator is not supported');
+      if (this.is('?')) {
+        this.next();
+        e = { k: 'try', e, sp: { start: s, end: this.lastEnd() } };
+        continue;
+      }
       // `x->f`, `x->Variant_f`, `x->0` (a tuple variant's field)
       if (this.is('->') && (this.peek(1).kind === 'ident' || (this.peek(1).kind === 'int' && /^[0-9]+$/.test(this.peek(1).text)))) {
         this.next();

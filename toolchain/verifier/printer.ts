@@ -64,6 +64,7 @@ export function printExpr(e: Expr): string {
     case 'bool': return String(e.value);
     case 'char': return `'\\u{${e.value.toString(16)}}'`;
     case 'str': return JSON.stringify(e.value);
+    case 'try': return `${printExpr(e.e)}?`;
     case 'bytes': return `b"${e.value.map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}"`;
     case 'path': return e.segs.join('::');
     case 'unary': return `(${e.op === '&mut' ? '&mut ' : e.op}${printExpr(e.e)})`;

@@ -5,6 +5,9 @@
 // its enum, so this phase writes such a bare name out as `E::A` in the file's expressions and
 // patterns.
 //
+// Rust's prelude is imported everywhere: the library's `Result` (library/vstd/result.rs) gives
+// `Ok` and `Err` to every user file, unless the crate has its own `Result`.
+//
 // The imports are read from the file's text (the parser keeps no `use` items: names resolve by
 // their last segment) and hold for the whole file. A name is left as written when the crate has
 // another item of that name (a struct, a function, a constant, another enum's imported variant):
@@ -23,7 +26,9 @@ interface UseDecl {
 
 export function lowerVariantImports(files: SourceFile[], isLibraryFile: (path: string) => boolean): SourceFile[] {
   const user = files.filter((f) => !isLibraryFile(f.path));
-  if (!user.some((f) => /\buse\b/.test(f.text))) return files;
+  // Rust's prelude: the library's `Result` variants
+  const prelude = files.some((f) => isLibraryFile(f.path) && f.items.some((it) => it.k === 'enum' && it.name === 'Result' && !it.module.length));
+  if (!prelude && !user.some((f) => /\buse\b/.test(f.text))) return files;
   const enums = new Map<string, EnumItem[]>();
   const otherNames = new Set<string>();
   for (const f of user) {
@@ -33,10 +38,11 @@ export function lowerVariantImports(files: SourceFile[], isLibraryFile: (path: s
       if (n !== null) otherNames.add(n);
     }
   }
-  if (!enums.size) return files;
+  const preludeResult = prelude && !otherNames.has('Result');
+  if (!enums.size && !preludeResult) return files;
   return files.map((f) => {
     if (isLibraryFile(f.path)) return f;
-    const imported = new Map<string, string | null>();
+    const imported = new Map<string, string | null>(preludeResult ? [['Ok', 'Result'], ['Err', 'Result']] : []);
     for (const u of useDecls(f.text)) {
       const enumName = u.prefix[u.prefix.length - 1];
       const found = enumName !== undefined ? enums.get(enumName) : undefined;

@@ -1282,6 +1282,8 @@ class Checker {
         return C_CHAR;
       case 'str':
         return C_STR;
+      case 'try':
+        return this.tryOperator(e, ctx);
       // (a `&'static [u8; N]`: references are erased)
       case 'bytes':
         return { k: 'array', elem: { k: 'int', kind: 'u8' }, len: { k: 'cval', n: BigInt(e.value.length) } };
@@ -3788,6 +3790,28 @@ class Checker {
   // Patterns
 
 
+
+  /**
+   * `e?` (exec code): of an `Option<T>` in a function returning an `Option`, or of the library's
+   * `Result<T, E>` in one returning a `Result<_, E>` (the same error type: a conversion by `From`
+   * is not modelled), a `T`; rustc's error for anything else.
+   */
+  private tryOperator(e: Extract<Expr, { k: 'try' }>, ctx: Ctx): CTy {
+    if (ctx.code !== 'exec') this.unsupportedHere('unsupported: the `?` operator in ghost code', e.sp);
+    const t = shallow(this.infer(e.e, ctx), this.vars);
+    const ret = shallow(ctx.retTy, this.vars);
+    const kind = t.k === 'enum' && (t.name === 'Option' || (t.name === 'Result' && isLibraryFile(this.crate.enums.get('Result')?.[0]?.file ?? ''))) ? t.name : null;
+    if (!kind || t.k !== 'enum') {
+      if (t.k !== 'any') this.error(`the \`?\` operator can only be applied to values of type \`Option\` or \`Result\`, not \`${cTyStr(t, this.vars)}\``, e.sp);
+      return C_ANY;
+    }
+    if (!(ret.k === 'enum' && ret.name === kind)) {
+      this.error(`the \`?\` operator can only be used on \`${kind}\`s in a function that returns \`${kind}\``, e.sp);
+      return t.args[0] ?? C_ANY;
+    }
+    if (kind === 'Result' && !this.unifies(ret.args[1] ?? C_ANY, t.args[1] ?? C_ANY)) this.unsupportedHere('unsupported: a `?` that converts the error type (`From`)', e.sp);
+    return t.args[0] ?? C_ANY;
+  }
   /**
    * A tuple-like pattern's sub-patterns for the `n` fields of its variant (`..` spread), or
    * rustc's E0023 and the written ones (each then checked against a field or nothing).

@@ -117,6 +117,8 @@ export class ExprMethods {
         return { t: strLiteralTerm(e.value), ty: STR };
       case 'bytes':
         return this.byteLiteral(e.value);
+      case 'try':
+        return this.evTry(e, st, m);
       case 'path':
         return this.evPath(e, st, m);
       case 'unary':
@@ -644,6 +646,37 @@ export class ExprMethods {
     if (m.exec && !m.pure) this.oblige(st, 'index-bounds', sp, inBounds);
     if (m.exec && !m.pure) this.builtinCall(st, sp, 'false');
     return slice;
+  }
+
+  /**
+   * `e?`: on `Some(v)` / `Ok(v)` the value is `v`; otherwise the function returns `None` /
+   * `Err(x)` from here (the checking phase made sure its return type has that variant, and the same
+   * error type), and the code after it runs only on the first path.
+   */
+  evTry(this: FnGen, e: Extract<Expr, { k: 'try' }>, st: State, m: Mode): V | null {
+    if (m.pure) throw new Unsupported('the `?` operator in spec code', e.sp);
+    const v0 = this.evOpt(e.e, st, m);
+    if (!v0) return null;
+    const v: V = typeof v0.t === 'string' ? v0 : { t: this.define('$try', v0), ty: v0.ty };
+    const retTy = this.fnCtx!.retTy;
+    if (v.ty.k !== 'enum' || retTy.k !== 'enum' || retTy.name !== v.ty.name) throw new ResolveError('`?` of a value that is not the function\'s kind of `Option` / `Result`', e.sp);
+    const [okName, errName] = v.ty.name === 'Option' ? ['Some', 'None'] : ['Ok', 'Err'];
+    const dt = this.sorts.datatype(v.ty);
+    const ok = dt.ctors.find((c) => c.name === okName)!;
+    const err = dt.ctors.find((c) => c.name === errName)!;
+    const rErr = this.sorts.datatype(retTy).ctors.find((c) => c.name === errName)!;
+    const isOk: Term = [['_', 'is', ok.tester], v.t];
+    const pos = this.lineCol(e.sp.start);
+    const early = st.clone();
+    early.path.push(not(isOk));
+    this.proofState.branch(not(isOk), { sp: e.sp, negated: true, kind: 'if' });
+    early.labels.push(`\`?\` returning early at ${pos}`);
+    early.trace.push({ cond: not(isOk), label: `\`?\` returning early at ${pos}` });
+    const residual: Term = err.fields.length ? [rErr.ctor, [err.fields[0]!.acc, v.t]] : rErr.ctor;
+    this.fnCtx!.returns(early, { t: residual, ty: retTy }, e.sp);
+    st.path.push(isOk);
+    st.trace.push({ cond: isOk, label: `\`?\` going on at ${pos}` });
+    return { t: [ok.fields[0]!.acc, v.t], ty: ok.fields[0]!.ty };
   }
 
   evIf(this: FnGen, e: Extract<Expr, { k: 'if' }>, st: State, m: Mode): V | null {

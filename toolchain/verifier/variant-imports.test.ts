@@ -32,6 +32,13 @@ fn f(c: Color) -> u8 { let g = Green(1); match c { Red => 0, Green(x) => x } }
     // the parse tree it was given is unchanged
     const before = fnNamed(parseFile('a.rs', src), 'f');
     expect(printExpr((before.body!.stmts[0] as { init: Expr }).init)).toBe('Green(1)');
+    // a file or an item with nothing to rewrite keeps its identity
+    const plain = parseFile('p.rs', `verus! {\nenum Color { Red }\nuse Color::*;\nfn g() -> u8 { 1 }\nfn h() { let r = Red; }\n}`);
+    const [q] = lower([plain]);
+    expect(fnNamed(q!, 'g')).toBe(fnNamed(plain, 'g'));
+    expect(fnNamed(q!, 'h')).not.toBe(fnNamed(plain, 'h'));
+    const none = parseFile('n.rs', `verus! {\nfn g() -> u8 { 1 }\n}`);
+    expect(lower([none])[0]).toBe(none);
   });
 
   it('leaves a name alone when the crate has another item of that name, or when two enums give it', () => {

@@ -57,7 +57,8 @@ export function lowerVariantImports(files: SourceFile[], isLibraryFile: (path: s
     }
     const bare = new Map([...imported].filter((e): e is [string, string] => e[1] !== null && !otherNames.has(e[0])));
     if (!bare.size) return f;
-    return { ...f, items: f.items.map((it) => qualify(it, bare) as Item) };
+    const items = f.items.map((it) => qualify(it, bare) as Item);
+    return items.every((it, i) => it === f.items[i]) ? f : { ...f, items };
   });
 }
 
@@ -96,17 +97,35 @@ export function useDecls(text: string): UseDecl[] {
   return out;
 }
 
-/** A copy of `node` with each bare imported variant name written out as `E::V`. */
+/**
+ * `node` with each bare imported variant name written out as `E::V`: a copy where something
+ * changed, the node itself where nothing did (so items the file does not rewrite keep their
+ * identity, as the later phases' caches expect).
+ */
 function qualify(node: unknown, bare: ReadonlyMap<string, string>): unknown {
   if (!node || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map((x) => qualify(x, bare));
+  if (Array.isArray(node)) {
+    const m = node.map((x) => qualify(x, bare));
+    return m.every((x, i) => x === node[i]) ? node : m;
+  }
   const o = node as Record<string, unknown>;
+  let changed = false;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = k === 'sp' ? v : qualify(v, bare);
+  for (const [k, v] of Object.entries(o)) {
+    const w = k === 'sp' ? v : qualify(v, bare);
+    if (w !== v) changed = true;
+    out[k] = w;
+  }
   const full = (segs: string[]): string[] => (segs.length === 1 && bare.has(segs[0]!) ? [bare.get(segs[0]!)!, segs[0]!] : segs);
   // an expression path (a type path has a `name`: types are not variants)
-  if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') out.segs = full(o.segs as string[]);
+  if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') {
+    const segs = full(o.segs as string[]);
+    if (segs !== o.segs) (out.segs = segs), (changed = true);
+  }
   // a pattern or a struct-like literal
-  if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) out.path = full(o.path as string[]);
-  return out;
+  if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) {
+    const path = full(o.path as string[]);
+    if (path !== o.path) (out.path = path), (changed = true);
+  }
+  return changed ? out : node;
 }

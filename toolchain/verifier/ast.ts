@@ -259,8 +259,8 @@ export interface FnItem {
   closed?: boolean;
   /** `-> tracked T` / `-> (tracked r: T)` */
   retTracked?: boolean;
-  /** `proof fn f(..) by(bit_vector)` / `by(nonlinear_arith)`: the prover of the whole function */
-  by?: { kind: 'bit_vector' | 'nonlinear_arith'; sp: Sp };
+  /** `proof fn f(..) by(bit_vector)` / `by(nonlinear_arith)` / `by(integer_ring)`: the prover of the whole function */
+  by?: { kind: 'bit_vector' | 'nonlinear_arith' | 'integer_ring'; sp: Sp };
   /** `-> !`: never returns (read as `ensures false`, no result) */
   diverging?: boolean;
   /** `#[verifier::custom_req_err("..")]`: the message of a failed precondition at a call */

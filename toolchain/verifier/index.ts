@@ -719,8 +719,8 @@ function toObligationResult(ob: Obligation, r: SolverResult, u: Unit, crate: Cra
       }
       // Like Verus, "unknown" because quantifier instantiation is incomplete is a failure.
       res.status = 'failed';
-      // (a computation that stopped short of true: its goal is `false`, any model says nothing)
-      if (ob.computationFailed) break;
+      // (decided without the solver, its goal is `false`: any model says nothing)
+      if (ob.noCounterexample) break;
       try {
         const model = r.model ? parseModel(r.model) : null;
         const reader = model ? new ModelReader(crate, model) : null;

@@ -1652,13 +1652,13 @@ class Parser {
       this.whereClause(fn.genericParams, other);
       if (other.length) fn.otherBounds = other;
       if (this.sawLifetimeBound) fn.lifetimeBounds = true;
-      // `proof fn f(..) by(bit_vector)` / `by(nonlinear_arith)`: how the whole function is proved
+      // `proof fn f(..) by(bit_vector)` / `by(nonlinear_arith)` / `by(integer_ring)`: how the whole function is proved
       if (this.is('by') && this.is('(', 1) && this.peek(2).kind === 'ident' && this.is(')', 3)) {
         const at = this.peek();
         const how = this.peek(2).text;
         for (let k = 0; k < 4; k++) this.next();
         const sp = { start: at.start, end: this.lastEnd() };
-        if (how === 'bit_vector' || how === 'nonlinear_arith') fn.by = { kind: how, sp };
+        if (how === 'bit_vector' || how === 'nonlinear_arith' || how === 'integer_ring') fn.by = { kind: how, sp };
         else fn.unsupportedClauses.push({ clause: `by(${how})`, sp });
       }
       // Verus's older spelling of a function proved by bit-vectors: `#[verifier(bit_vector)]`

@@ -5,7 +5,8 @@
 
 import { isTraitMethodDeclaration, type Expr, type Sp } from '../ast';
 import { BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
-import { and, eq, ite, not, num, quote, substSymbols, type Term } from '../smt';
+import { and, eq, implies, ite, not, num, quote, substSymbols, type Term } from '../smt';
+import { divisorGuard } from './integer-ring';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
 import type { FnGen } from './gen';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
@@ -453,8 +454,10 @@ export class CallMethods {
         this.fnCtx = prev;
       }
     };
+    const requiresTerms: Term[] = [];
     for (const r of f.requires) {
       const g = withOld(oldMap, () => inCallee(() => this.evalPure(r, cst, this.specMode(st.path))));
+      requiresTerms.push(g.t);
       const ob = this.oblige(st, 'precondition', sp, g.t, r.sp, f.customReqErr);
       if (ob) {
         if (info.file !== this.info.file) ob.relatedFile = info.file;
@@ -499,7 +502,9 @@ export class CallMethods {
     }
     for (const en of f.ensures) {
       const g = withOld(oldMap, () => inCallee(() => this.evalPure(en, post, this.specMode(st.path))));
-      this.assume(st, g.t, { kind: 'callee-ensures', file: info.file, sp: en.sp, callee: info.qname, callSp: sp });
+      // (an integer_ring lemma is proved for non-zero divisors only: vcgen/integer-ring.ts)
+      const t = f.by?.kind === 'integer_ring' ? implies(divisorGuard([...requiresTerms, g.t]), g.t) : g.t;
+      this.assume(st, t, { kind: 'callee-ensures', file: info.file, sp: en.sp, callee: info.qname, callSp: sp });
     }
     if (f.returns) {
       const r = withOld(oldMap, () => inCallee(() => this.evalPure(f.returns!, post, this.specMode(st.path))));

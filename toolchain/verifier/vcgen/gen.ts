@@ -21,6 +21,7 @@ import type { CollectionMethods } from './collections';
 import type { ChooseMethods, QuantifierMethods } from './quantifiers';
 import type { CallMethods } from './calls';
 import type { BitVectorMethods } from './bitvector';
+import type { IntegerRingMethods } from './integer-ring';
 import type { BroadcastMethods } from './broadcast';
 import type { ClosureMethods } from './closures';
 import type { TypeInvariantMethods } from './type-invariants';
@@ -30,7 +31,7 @@ import { hasExternalBody } from '../../syntax/attributes';
 import { ProofStateRecorder, type KnownFactSite } from './proof-state';
 
 // The methods of the other modules (installed by ./index.ts)
-export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods, UnwindMaskMethods, ApiSafetyMethods {}
+export interface FnGen extends QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, IntegerRingMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods, UnwindMaskMethods, ApiSafetyMethods {}
 
 /** The SMT name of a spec fn at generic arguments `tyArgs` (its key when it is not generic). */
 export function specInstanceKey(info: FnInfo, tyArgs: Ty[]): string {
@@ -270,6 +271,7 @@ export class FnGen {
       if (this.apiSafetyOnly) this.apiSafetyEnsures();
       else if (f.mode === 'spec') this.checkSpecFn();
       else if (f.by?.kind === 'bit_vector') this.bitVectorFn();
+      else if (f.by?.kind === 'integer_ring') this.integerRingFn();
       else if (hasExternalBody(f.attrs) || !f.body) {
         // trusted: body not verified, but the signature and the specs must resolve
         this.checkSignature();

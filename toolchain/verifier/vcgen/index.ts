@@ -11,13 +11,14 @@ import { CollectionMethods } from './collections';
 import { ChooseMethods, QuantifierMethods } from './quantifiers';
 import { CallMethods } from './calls';
 import { BitVectorMethods } from './bitvector';
+import { IntegerRingMethods } from './integer-ring';
 import { BroadcastMethods } from './broadcast';
 import { ClosureMethods } from './closures';
 import { TypeInvariantMethods } from './type-invariants';
 import { UnwindMaskMethods } from './unwind-mask';
 import { ApiSafetyMethods } from './api-safety';
 
-for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods, UnwindMaskMethods, ApiSafetyMethods]) {
+for (const mixin of [QueryMethods, SpecFnMethods, ExecMethods, ExprMethods, CollectionMethods, QuantifierMethods, ChooseMethods, CallMethods, BitVectorMethods, IntegerRingMethods, BroadcastMethods, ClosureMethods, TypeInvariantMethods, UnwindMaskMethods, ApiSafetyMethods]) {
   for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(FnGen.prototype, name)) throw new Error(`FnGen.${name} is defined twice`);

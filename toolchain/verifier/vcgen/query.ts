@@ -48,8 +48,11 @@ export interface Obligation {
   relatedFile?: string;
   /** A precondition: the callee's clause with its parameters replaced by the call's arguments (source text). */
   assertion?: string;
-  /** An assertion by computation that did not compute to true: no inputs make it fail, so no counterexample. */
-  computationFailed?: boolean;
+  /**
+   * Decided without the solver and failed (an assertion by computation short of true, an
+   * integer_ring postcondition with no certificate): its goal is `false`, no model says anything.
+   */
+  noCounterexample?: boolean;
 }
 
 /** `custom_err` replaces the obligation's message when it fails; `proof_note` is added to it. */
@@ -255,7 +258,7 @@ export class QueryMethods {
         const c = computed ? this.computedGoal(computed.mode, q.goal, fnPrelude, this.facts.slice(computed.factFrom, q.factN), this.facts.slice(0, q.factN)) : { goal: q.goal };
         if (c.failure) {
           ob.message = c.failure;
-          ob.computationFailed = true;
+          ob.noCounterexample = true;
         }
         const goal = c.goal;
         ob.query = { mbqi: false, options: this.nonlinearFn ? NONLINEAR_OPTIONS : ORDINARY_OPTIONS, prelude: fnPrelude, decls: this.decls.slice(0, q.declN), facts: this.facts.slice(0, q.factN), goal: implies(and(...q.path), goal) };

@@ -14,7 +14,7 @@ import { lowerExternalTypes } from './external-types';
 import { lowerExternalSpecs } from './external-specs';
 import { lowerLocalBorrows } from './local-borrows';
 import { lowerStateMachines } from './state-machines/index';
-import { Crate, ResolveError, UnsupportedType, fnQname, type Ty } from './resolver';
+import { Crate, ResolveError, UnsupportedType, fnQname, itemName, type Ty } from './resolver';
 import { UnencodableType, datatypeOf } from './smt';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
@@ -426,13 +426,6 @@ function withoutShadowedPrelude(files: SourceFile[]): SourceFile[] {
   if (!files.some((f) => !isLibraryFile(f.path) && f.items.some((it) => (it.k === 'struct' || it.k === 'enum' || it.k === 'type' || it.k === 'trait') && it.name === 'Result'))) return files;
   const prelude = (it: SourceFile['items'][number]) => (it.k === 'enum' && it.name === 'Result') || (it.k === 'fn' && it.selfType === 'Result');
   return files.map((f) => (isLibraryFile(f.path) && f.items.some(prelude) ? { ...f, items: f.items.filter((it) => !prelude(it)) } : f));
-}
-
-function itemName(it: SourceFile['items'][number]): string | null {
-  if (it.k === 'fn') return fnQname(it);
-  if (it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;
-  if (it.k === 'struct' || it.k === 'enum' || it.k === 'type' || it.k === 'trait') return it.name;
-  return null;
 }
 
 export function fmtPos(lm: LineMap, off: number): string {

@@ -122,6 +122,14 @@ export function fnQname(f: FnItem): string {
   return f.specFor?.target ?? (f.selfType ? `${f.selfType}::${f.name}` : f.name);
 }
 
+/** The name an item declares, as paths name it (`f`, `Type::f`, `Type::C`; see `fnQname`), or null for an item without one. */
+export function itemName(it: Item): string | null {
+  if (it.k === 'fn') return fnQname(it);
+  if (it.k === 'const' || it.k === 'broadcast-group') return it.selfType ? `${it.selfType}::${it.name}` : it.name;
+  if (it.k === 'struct' || it.k === 'enum' || it.k === 'type' || it.k === 'trait') return it.name;
+  return null;
+}
+
 /**
  * `trait` and every trait it implies through supertraits (`trait U: T + Copy`), transitively,
  * marker traits included (`lookup`: the crate's trait of a name, if exactly one).

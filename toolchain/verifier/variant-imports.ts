@@ -16,6 +16,7 @@
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated).
 
 import type { EnumItem, Item, SourceFile } from './ast';
+import { itemName } from './resolver';
 
 /** A `use` declaration's path (`a::b::{c, d}` / `a::*`) split into its prefix and its leaves. */
 interface UseDecl {
@@ -63,14 +64,6 @@ export function lowerVariantImports(files: SourceFile[], isLibraryFile: (path: s
 }
 
 /** The name an item declares (for the clash check), or null. */
-function itemName(it: Item): string | null {
-  switch (it.k) {
-    case 'fn': return it.selfType === null ? it.name : null;
-    case 'struct': case 'enum': case 'const': case 'type': case 'trait': return it.name;
-    default: return null;
-  }
-}
-
 /**
  * The `use` declarations of a file's text, each flattened to a prefix and its leaves (`use
  * a::b::{c, d as e, f::g};` gives `a::b` with `c` and `d` only: a renamed leaf or a nested path is

@@ -1076,6 +1076,18 @@ class Checker {
   }
 
   /**
+   * `reveal_strlit` / `reveal_byteslit`: proof code, with one literal of kind `lit` as argument.
+   * `modeError(code)` is Verus's message for a call in spec or exec code.
+   */
+  private revealLiteral(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, lit: 'str' | 'bytes', litError: string, modeError: (code: 'spec' | 'exec') => string): CTy {
+    if (ctx.code !== 'proof') this.error(modeError(ctx.code), e.sp);
+    if (e.args.length !== 1) this.error(`this function takes 1 argument but ${e.args.length} arguments were supplied`, e.sp);
+    else if (e.args[0]!.k !== lit) this.error(litError, e.args[0]!.sp);
+    else this.infer(e.args[0]!, ctx);
+    return C_UNIT;
+  }
+
+  /**
    * Verus's `use_type_invariant(&x)` (proof code): `x` an exec or tracked place (a `Tracked<T>`
    * holds one, a `Ghost<T>` does not) of a datatype with a type invariant visible here.
    */
@@ -2315,22 +2327,13 @@ class Checker {
       if (st.k !== 'int' && st.k !== 'ivar') this.error(`\`${last}\` needs integer operands`, e.sp);
       return t;
     }
-    // vstd's `reveal_strlit("..")` (proof code): the literal's characters become known
+    // vstd's `reveal_strlit("..")` / `reveal_byteslit(b"..")` (proof code): the literal's
+    // characters / bytes become known (each error in Verus's own words)
     if (segs[0] !== 'crate' && last === 'reveal_strlit' && !this.crate.fnsByName.has(last)) {
-      if (ctx.code !== 'proof') this.error(`cannot call function \`vstd::string::reveal_strlit\` with mode proof${ctx.code === 'spec' ? ' in spec code' : ' in exec code'}`, e.sp);
-      if (e.args.length !== 1) this.error(`this function takes 1 argument but ${e.args.length} arguments were supplied`, e.sp);
-      else if (e.args[0]!.k !== 'str') this.error('string literal expected', e.args[0]!.sp);
-      else this.infer(e.args[0]!, ctx);
-      return C_UNIT;
+      return this.revealLiteral(e, ctx, 'str', 'string literal expected', (code) => `cannot call function \`vstd::string::reveal_strlit\` with mode proof in ${code} code`);
     }
-    // vstd's `reveal_byteslit(b"..")` (proof code): the literal's bytes become known
     if (segs[0] !== 'crate' && last === 'reveal_byteslit' && !this.crate.fnsByName.has(last)) {
-      if (ctx.code === 'exec') this.error('cannot use reveal_byteslit in exec mode', e.sp);
-      else if (ctx.code === 'spec') this.error('cannot use reveal_byteslit in spec mode', e.sp);
-      if (e.args.length !== 1) this.error(`this function takes 1 argument but ${e.args.length} arguments were supplied`, e.sp);
-      else if (e.args[0]!.k !== 'bytes') this.error('byte-string literal expected', e.args[0]!.sp);
-      else this.infer(e.args[0]!, ctx);
-      return C_UNIT;
+      return this.revealLiteral(e, ctx, 'bytes', 'byte-string literal expected', (code) => `cannot use reveal_byteslit in ${code} mode`);
     }
     if (segs.length === 1 && last === 'use_type_invariant' && !this.crate.fnsByName.has(last) && e.args.length === 1) {
       this.useTypeInvariant(e.args[0]!, ctx, e.sp);

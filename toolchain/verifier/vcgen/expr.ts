@@ -667,16 +667,25 @@ export class ExprMethods {
     const rErr = this.sorts.datatype(retTy).ctors.find((c) => c.name === errName)!;
     const isOk: Term = [['_', 'is', ok.tester], v.t];
     const pos = this.lineCol(e.sp.start);
-    const early = st.clone();
-    early.path.push(not(isOk));
-    this.proofState.branch(not(isOk), { sp: e.sp, negated: true, kind: 'if' });
-    early.labels.push(`\`?\` returning early at ${pos}`);
-    early.trace.push({ cond: not(isOk), label: `\`?\` returning early at ${pos}` });
+    const early = this.branchOf(st, not(isOk), `\`?\` returning early at ${pos}`, e.sp, true);
     const residual: Term = err.fields.length ? [rErr.ctor, [err.fields[0]!.acc, v.t]] : rErr.ctor;
     this.fnCtx!.returns(early, { t: residual, ty: retTy }, e.sp);
     st.path.push(isOk);
     st.trace.push({ cond: isOk, label: `\`?\` going on at ${pos}` });
     return { t: [ok.fields[0]!.acc, v.t], ty: ok.fields[0]!.ty };
+  }
+
+  /**
+   * A copy of `st` that goes on under `cond` (one side of a two-way branch at `sp`): its path,
+   * the proof state's branch, and the label and trace a counterexample's path is read from.
+   */
+  branchOf(this: FnGen, st: State, cond: Term, label: string, sp: Sp, negated: boolean): State {
+    const s = st.clone();
+    s.path.push(cond);
+    this.proofState.branch(cond, { sp, negated, kind: 'if' });
+    s.labels.push(label);
+    s.trace.push({ cond, label });
+    return s;
   }
 
   evIf(this: FnGen, e: Extract<Expr, { k: 'if' }>, st: State, m: Mode): V | null {
@@ -695,16 +704,8 @@ export class ExprMethods {
     }
     const pos = this.lineCol(e.sp.start);
     const base = st.path.length;
-    const s1 = st.clone();
-    s1.path.push(c.t);
-    this.proofState.branch(c.t, { sp: e.cond.sp, negated: false, kind: 'if' });
-    s1.labels.push(`then-branch at ${pos}`);
-    s1.trace.push({ cond: c.t, label: `then-branch at ${pos}` });
-    const s2 = st.clone();
-    s2.path.push(not(c.t));
-    this.proofState.branch(s2.path[s2.path.length - 1]!, { sp: e.cond.sp, negated: true, kind: 'if' });
-    s2.labels.push(`else-branch at ${pos}`);
-    s2.trace.push({ cond: not(c.t), label: `else-branch at ${pos}` });
+    const s1 = this.branchOf(st, c.t, `then-branch at ${pos}`, e.cond.sp, false);
+    const s2 = this.branchOf(st, not(c.t), `else-branch at ${pos}`, e.cond.sp, true);
     const v1 = this.execBlock(e.then, s1, m);
     const v2 = e.els ? this.evOpt(e.els, s2, m) : { t: 'true', ty: UNIT };
     const live: { s: State; v: V }[] = [];

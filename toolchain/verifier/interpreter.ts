@@ -409,7 +409,16 @@ export class Interpreter {
         const hi = p.hi && this.spec(p.hi, [new Map()]);
         return (!lo || cmp('<=', lo, v)) && (!hi || cmp(p.inclusive ? '<=' : '<', v, hi));
       }
-      case 'or': return p.alts.some((a) => this.matchPat(a, v, binds));
+      case 'or': {
+        // (an alternative that fails part-way leaves no bindings behind)
+        for (const a of p.alts) {
+          const own = new Map<string, { v: CV; ty: Ty }>();
+          if (!this.matchPat(a, v, own)) continue;
+          for (const [n, b] of own) binds.set(n, b);
+          return true;
+        }
+        return false;
+      }
       case 'tuple': return v.k === 'dt' && (positionalPats(p.elems, p.restAt, v.fields.length, p.sp)?.every((q, i) => this.matchPat(q, v.fields[i]!, binds)) ?? false);
       case 'variant': {
         if (v.k !== 'dt') return false;

@@ -1456,6 +1456,9 @@ class Checker {
           this.restore(before);
           ctx.scopes.push(new Map());
           if (arm.guard && this.hasRefMut(arm.pat)) this.error('Not supported: match arm containing both a match-guard and a binding by mutable reference', arm.pat.sp);
+          // (Rust tries each alternative with the guard in turn, binding anew: `(true, a) | (a,
+          // false) if a` enters the arm on `(true, false)` through the second; Verus refuses it)
+          if (arm.guard && someOrPattern(arm.pat)) this.error('Not supported: match arm containing both an or-pattern (|) and a match-guard', arm.pat.sp);
           this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
           if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
           const tail = this.tailCodes.get(e);
@@ -3865,9 +3868,25 @@ class Checker {
         if (sh.k !== 'int' && sh.k !== 'ivar' && sh.k !== 'any') this.error('only integers can be matched by a range pattern here', p.sp);
         return;
       }
-      case 'or':
+      case 'or': {
         for (const a of p.alts) this.pattern(a, ty, ctx, isGhost, mode);
+        // every alternative binds the same names (rustc E0408), with the same binding mode (E0409)
+        // and type (E0308): the arm sees one set of variables, whichever alternative matched
+        const first = this.patBindings(p.alts[0]!);
+        for (const a of p.alts.slice(1)) {
+          const these = this.patBindings(a);
+          for (const b of [...first, ...these]) {
+            if (!first.some((x) => x.name === b.name) || !these.some((x) => x.name === b.name)) this.error(`variable \`${b.name}\` is not bound in all patterns`, a.sp);
+          }
+          for (const b of these) {
+            const f = first.find((x) => x.name === b.name);
+            if (!f) continue;
+            if (!!f.ref !== !!b.ref || !!f.mut !== !!b.mut) this.error(`variable \`${b.name}\` is bound inconsistently across \`|\` patterns`, b.sp);
+            else if (!this.unifies(this.bindings.get(f) ?? C_ANY, this.bindings.get(b) ?? C_ANY)) this.error(`mismatched types: \`${b.name}\` is bound to values of different types in the alternatives of this pattern`, b.sp);
+          }
+        }
         return;
+      }
       case 'tuple': {
         const ps = t.k === 'tuple' ? positionalPats(p.elems, p.restAt, t.elems.length, p.sp) : null;
         if (t.k === 'tuple' && ps) ps.forEach((q, i) => this.pattern(q, t.elems[i]!, ctx, isGhost, mode));
@@ -3928,6 +3947,17 @@ class Checker {
 }
 
 /** The arguments of `f`'s bound on its type parameter `param` by the generic trait `trait` (`P: T<u8>`), as written. */
+/** Whether pattern `p` has an or-pattern anywhere in it. */
+function someOrPattern(p: Pat): boolean {
+  switch (p.k) {
+    case 'or': return true;
+    case 'bind': return !!p.sub && someOrPattern(p.sub);
+    case 'tuple': return p.elems.some(someOrPattern);
+    case 'variant': return (p.args ?? []).some(someOrPattern) || (p.fields ?? []).some((f) => someOrPattern(f.pat));
+    default: return false;
+  }
+}
+
 function boundArgsOf(f: FnItem, param: string, trait: string): TypeExpr[] | undefined {
   return f.genericParams?.find((p) => p.name === param)?.bounds.find((b) => b.name === trait && b.args)?.args;
 }

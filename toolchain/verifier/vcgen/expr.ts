@@ -792,13 +792,23 @@ export class ExprMethods {
         return and(lo ? ['<=', lo, v.t] : 'true', hi ? [p.inclusive ? '<=' : '<', v.t, hi] : 'true');
       }
       case 'or': {
-        const cs = p.alts.map((a) => {
+        // each name is the value the first matching alternative binds (the checking phase made sure
+        // all of them bind the same names, at the same types)
+        const alts = p.alts.map((a) => {
           const b: [string, V][] = [];
-          const c = this.patCond(a, v, b, sp);
-          if (b.length) throw new Unsupported('bindings in or-patterns', p.sp);
-          return c;
+          return { c: this.patCond(a, v, b, sp), b };
         });
-        return or(...cs);
+        const last = alts[alts.length - 1]!;
+        for (const [name, lastV] of last.b) {
+          let t = lastV.t;
+          for (let i = alts.length - 2; i >= 0; i--) {
+            const own = alts[i]!.b.find(([n]) => n === name);
+            if (!own) throw new ResolveError(`variable \`${name}\` is not bound in all patterns`, p.sp);
+            t = ite(alts[i]!.c, own[1].t, t);
+          }
+          binds.push([name, { t, ty: lastV.ty }]);
+        }
+        return or(...alts.map((a) => a.c));
       }
       case 'tuple': {
         const ty = v.ty;

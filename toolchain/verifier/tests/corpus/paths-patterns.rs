@@ -492,4 +492,94 @@ fn pp_variant_import_wrong() {
     assert(d == PpShade::PpDark(4));
 }
 
+// Or-patterns that bind: each name is the value of the first alternative that matches.
+#[is_variant]
+enum PpSignal {
+    PpRaise(u64),
+    PpLower(u64),
+    PpHold(u64),
+    PpIdle,
+}
+
+// expect: verified
+spec fn pp_level(s: PpSignal) -> int {
+    match s {
+        PpSignal::PpRaise(x) | PpSignal::PpLower(x) => x as int + 1,
+        PpSignal::PpHold(x) => x as int,
+        PpSignal::PpIdle => 0,
+    }
+}
+
+// expect: verified
+proof fn pp_or_binding_spec(s: PpSignal) {
+    assert(s.is_PpRaise() ==> pp_level(s) == s.get_PpRaise_0() as int + 1);
+    assert(s.is_PpLower() ==> pp_level(s) == s.get_PpLower_0() as int + 1);
+}
+
+// expect: failed assertion
+proof fn pp_or_binding_spec_wrong(s: PpSignal) {
+    assert(s.is_PpLower() ==> pp_level(s) == s.get_PpLower_0() as int);
+}
+
+// expect: verified
+fn pp_or_binding_exec(s: PpSignal) -> (r: u64)
+    ensures
+        s.is_PpLower() ==> r == s.get_PpLower_0(),
+        s.is_PpIdle() ==> r == 0,
+{
+    match s {
+        PpSignal::PpRaise(x) | PpSignal::PpLower(x) | PpSignal::PpHold(x) => x,
+        PpSignal::PpIdle => 0,
+    }
+}
+
+// The first alternative that matches binds: (5, 0) matches both and takes `x` from the first.
+// expect: verified
+fn pp_or_binding_order(p: (u8, u8)) -> (r: u8)
+    ensures
+        p.1 == 0 ==> r == p.0,
+        p.1 != 0 ==> r == p.1,
+{
+    match p {
+        (x, 0) | (_, x) => x,
+    }
+}
+
+// expect: failed postcondition
+fn pp_or_binding_order_wrong(p: (u8, u8)) -> (r: u8)
+    ensures
+        r == p.1,
+{
+    match p {
+        (x, 0) | (_, x) => x,
+    }
+}
+
+// expect: error
+fn pp_or_binding_missing(s: PpSignal) -> u64 {
+    match s {
+        PpSignal::PpRaise(x) | PpSignal::PpLower(y) => 1,
+        _ => 0,
+    }
+}
+
+// expect: error
+fn pp_or_binding_types_differ(p: (u8, bool)) -> u8 {
+    match p {
+        (x, true) | (_, x) => 1,
+    }
+}
+
+// Rust tries each alternative with the guard: on (true, false) the first binds a = false, the
+// guard fails, and the second binds a = true and enters the arm. Verus refuses the combination.
+// expect: error
+fn pp_or_pattern_with_guard() {
+    match (true, false) {
+        (true, a) | (a, false) if a => {
+            assert(false);
+        },
+        _ => {},
+    }
+}
+
 } // verus!

@@ -3088,6 +3088,12 @@ class Parser {
           const e: Expr = eq.k === 'binary' && eq.op === '==' ? { ...eq, op: '=~=' } : eq;
           return { k: 'block', block: { stmts: [{ k: 'assert', e, by: 'none', req: [], proof: null, sp: sp() }], sp: sp() }, sp: sp() };
         }
+        if (name === 'iset') {
+          // vstd's `iset![a, b]` expands to `ISet::empty().insert(a).insert(b)` (library/vstd/iset.rs)
+          const elems = this.args(close);
+          const at = sp();
+          return elems.reduce<Expr>((set, e) => ({ k: 'method', recv: set, name: 'insert', generics: [], args: [e], sp: at, nameSp: at }), { k: 'call', callee: { k: 'path', segs: ['ISet', 'empty'], generics: [], sp: at }, args: [], sp: at });
+        }
         if (name === 'map') {
           // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`
           const args: Expr[] = [];

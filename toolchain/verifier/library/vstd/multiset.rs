@@ -250,6 +250,7 @@ pub broadcast group group_multiset_axioms {
 /// vstd's default broadcast group: every function of a crate that uses the library has it.
 pub broadcast group group_vstd_default {
     group_multiset_axioms,
+    group_iset_lemmas,
     group_layout_axioms,
     integer_bounds_of_widths,
 }

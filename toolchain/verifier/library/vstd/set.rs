@@ -56,6 +56,11 @@ impl<A> Set<A> {
         self.contains(a)
     }
 
+    /// The same elements as an `ISet` (library/vstd/iset.rs).
+    pub open spec fn to_iset(self) -> ISet<A> {
+        ISet::new(|a: A| self.contains(a))
+    }
+
     /// No element of `self` is in `s2`.
     pub open spec fn disjoint(self, s2: Self) -> bool {
         forall|a: A| self.contains(a) ==> !s2.contains(a)

@@ -1,0 +1,93 @@
+// vstd's `ISet<A>`, a possibly infinite set (library/vstd/iset.rs): its operations are known only
+// through vstd's broadcast lemmas, in vstd's default group.
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+proof fn is_new_and_filter() {
+    let nonneg = ISet::new(|i: int| i >= 0);
+    assert(forall|i: int| nonneg.contains(i) == (i >= 0));
+    let pos = nonneg.filter(|i: int| i > 0);
+    assert(forall|i: int| pos.contains(i) == (i > 0));
+    assert(pos.subset_of(nonneg));
+    assert(pos =~= ISet::new(|i: int| i > 0));
+    assert(pos == ISet::new(|i: int| i > 0));
+}
+
+// expect: failed assertion
+proof fn is_filter_keeps_zero_wrong() {
+    let nonneg = ISet::new(|i: int| i >= 0);
+    let pos = nonneg.filter(|i: int| i > 0);
+    assert(pos.contains(0));
+}
+
+// expect: verified
+proof fn is_literal_and_operations() {
+    let s: ISet<nat> = iset![9, 3];
+    assert(s.contains(9) && s.contains(3) && !s.contains(4));
+    assert(s.finite());
+    assert(s.len() > 0);
+    assert(iset![1int].union(iset![2int]) =~= iset![2int, 1int]);
+    assert(s.remove(9).contains(3) && !s.remove(9).contains(9));
+    assert(ISet::<int>::full().complement() =~= ISet::empty());
+}
+
+// expect: failed assertion
+proof fn is_full_is_not_finite() {
+    assert(ISet::<int>::full().finite());
+}
+
+// expect: failed assertion
+proof fn is_len_unknown_without_distinctness(a: nat, b: nat) {
+    let s: ISet<nat> = iset![a, b];
+    assert(s.len() == 2);
+}
+
+// expect: verified
+proof fn is_len_of_two(a: nat, b: nat)
+    requires
+        a != b,
+{
+    let s: ISet<nat> = iset![a, b];
+    assert(s.len() == 2);
+}
+
+// `choose` finds an element only where the solver has one (vstd: test_choose_fails_witness).
+// expect: verified
+#[verifier::opaque]
+spec fn is_pred(x: int) -> bool {
+    true
+}
+
+// expect: verified
+proof fn is_choose_with_witness() {
+    assume(exists|x: int| is_pred(x));
+    let s = ISet::new(|x: int| is_pred(x));
+    assert(exists|x: int| is_pred(x) && s.contains(x));
+    assert(s.contains(s.choose()));
+}
+
+// expect: failed assertion
+proof fn is_choose_without_witness() {
+    assume(exists|x: int| is_pred(x));
+    let s = ISet::new(|x: int| is_pred(x));
+    assert(s.contains(s.choose()));
+}
+
+// `Set::to_iset`: the same elements; `iset![]` takes its type from the comparison.
+// expect: verified
+proof fn is_from_set() {
+    let e: Set<nat> = set![];
+    assert(e.to_iset() =~= iset![]);
+    let s: Set<nat> = set![9];
+    assert(s.to_iset() =~= iset![9]);
+}
+
+// expect: failed assertion
+proof fn is_from_set_wrong() {
+    let s: Set<nat> = set![9];
+    assert(s.to_iset() =~= iset![8]);
+}
+
+} // verus!

@@ -3090,11 +3090,9 @@ class Parser {
         }
         if (name === 'iset') {
           // vstd's `iset![a, b]` expands to `ISet::empty().insert(a).insert(b)` (library/vstd/iset.rs)
-          const elems = this.args(close);
-          const at = sp();
-          return elems.reduce<Expr>((set, e) => ({ k: 'method', recv: set, name: 'insert', generics: [], args: [e], sp: at, nameSp: at }), { k: 'call', callee: { k: 'path', segs: ['ISet', 'empty'], generics: [], sp: at }, args: [], sp: at });
+          return this.insertChain('ISet', this.args(close).map((e) => [e]), sp());
         }
-        if (name === 'map') {
+        if (name === 'map' || name === 'imap') {
           // `map![k1 => v1, k2 => v2]`: keys and values alternate in `args`
           const args: Expr[] = [];
           while (!this.is(close) && this.peek().kind !== 'eof') {
@@ -3104,6 +3102,8 @@ class Parser {
             if (!this.eat(',')) break;
           }
           this.expect(close);
+          // vstd's `imap![k => v]` expands to `IMap::empty().insert(k, v)` (library/vstd/imap.rs)
+          if (name === 'imap') return this.insertChain('IMap', args.flatMap((_, i) => (i % 2 ? [] : [[args[i]!, args[i + 1]!]])), sp());
           return { k: 'macro', name, args, sp: sp() };
         }
         if (['seq', 'set', 'assert', 'assert_eq'].includes(name)) {
@@ -3189,6 +3189,12 @@ class Parser {
    * assigns, a pattern that is not a name over a range, another iterator, another use of `it`,
    * `ensures`, a clause not modelled) is read whole and stands as `unsupported` at its span.
    */
+  /** `T::empty().insert(..a).insert(..b)`: the expansion of vstd's `iset!` / `imap!` literals. */
+  private insertChain(type: string, inserts: Expr[][], at: Sp): Expr {
+    const empty: Expr = { k: 'call', callee: { k: 'path', segs: [type, 'empty'], generics: [], sp: at }, args: [], sp: at };
+    return inserts.reduce<Expr>((acc, args) => ({ k: 'method', recv: acc, name: 'insert', generics: [], args, sp: at, nameSp: at }), empty);
+  }
+
   forLoop(): Expr {
     const s = this.expect('for').start;
     const pat = this.pat();

@@ -251,6 +251,7 @@ pub broadcast group group_multiset_axioms {
 pub broadcast group group_vstd_default {
     group_multiset_axioms,
     group_iset_lemmas,
+    group_imap_lemmas,
     group_layout_axioms,
     integer_bounds_of_widths,
 }

@@ -1,5 +1,6 @@
-// vstd's `ISet<A>`, a possibly infinite set (library/vstd/iset.rs): its operations are known only
-// through vstd's broadcast lemmas, in vstd's default group.
+// vstd's `ISet<A>` and `IMap<K, V>`, a possibly infinite set and map (library/vstd/iset.rs,
+// imap.rs): their operations are known only through vstd's broadcast lemmas, in vstd's default
+// group.
 use vstd::prelude::*;
 
 verus! {
@@ -88,6 +89,36 @@ proof fn is_from_set() {
 proof fn is_from_set_wrong() {
     let s: Set<nat> = set![9];
     assert(s.to_iset() =~= iset![8]);
+}
+
+// expect: verified
+proof fn im_literal_and_operations() {
+    let m: IMap<int, int> = imap![1 => 10, 2 => 20];
+    assert(m[2] == 20 && m.dom().contains(1) && !m.dom().contains(3));
+    assert(m.dom() =~= iset![1, 2]);
+    assert(m.remove(1).dom() =~= iset![2]);
+    assert(m.insert(1, 10) =~= m);
+    let squares = IMap::new(|k: int| k >= 0, |k: int| k * k);
+    assert(squares.dom().contains(3) && squares[3] == 9);
+}
+
+// expect: failed assertion
+proof fn im_value_wrong() {
+    let m: IMap<int, int> = imap![1 => 10, 2 => 20];
+    assert(m[2] == 10);
+}
+
+// expect: failed assertion
+proof fn im_domain_wrong() {
+    let squares = IMap::new(|k: int| k >= 0, |k: int| k * k);
+    assert(squares.dom().contains(-1));
+}
+
+// An update changes the map (vstd's extensionality: the value at key 1 differs).
+// expect: failed assertion
+proof fn im_update_is_not_equal() {
+    let m: IMap<int, int> = imap![1 => 10];
+    assert(m.insert(1, 11) =~= m);
 }
 
 } // verus!

@@ -185,11 +185,12 @@ export class CollectionMethods {
     const arrOf = (q: Term): Term => [dt.ctors[0]!.fields[1]!.acc, q];
     const op = (kind: string, params: [string, Term][], ret: Term, body: (...xs: Term[]) => Term, args: Term[], resTy: Ty): V =>
       ({ t: [this.opFun(ty, kind, params, ret, body), s.t, ...args], ty: resTy });
-    const subrange = (i: Term, j: Term): V =>
-      op('subrange', [['s', S], ['i', 'Int'], ['j', 'Int']], S, (q, i2, j2) => {
+    const subrangeFun = (): string =>
+      this.opFun(ty, 'subrange', [['s', S], ['i', 'Int'], ['j', 'Int']], S, (q, i2, j2) => {
         const ok = and(['<=', '0', i2], ['<=', i2, j2], ['<=', j2, lenOf(q)]);
         return ite(ok, [mk, ['-', j2, i2], [this.seqFun('sub', ty.elem), arrOf(q), i2, ['-', j2, i2]]], [mk, '0', [['as', 'const', ['Array', 'Int', E]], dflt]]);
-      }, [i, j], ty);
+      });
+    const subrange = (i: Term, j: Term): V => ({ t: [subrangeFun(), s.t, i, j], ty });
     switch (name) {
       case 'len': return { t: len, ty: NAT };
       case 'push': return op('push', [['s', S], ['v', E]], S, (q, v) => [mk, ['+', lenOf(q), '1'], ['store', arrOf(q), lenOf(q), v]], [a[0]!.t], ty);
@@ -201,7 +202,8 @@ export class CollectionMethods {
       case 'subrange': return subrange(a[0]!.t, a[1]!.t);
       case 'take': return subrange('0', a[0]!.t);
       case 'skip': return subrange(a[0]!.t, len);
-      case 'drop_last': return subrange('0', ['-', len, '1']);
+      // (a function of its own, as vstd's open spec fn is: `s.drop_last()` is a trigger term)
+      case 'drop_last': return op('drop_last', [['s', S]], S, (q) => [subrangeFun(), q, '0', ['-', lenOf(q), '1']], [], ty);
       case 'add':
         return op('add', [['s', S], ['b', S]], S, (q, b) => [mk, ['+', lenOf(q), lenOf(b)], [this.seqFun('cat', ty.elem), arrOf(q), lenOf(q), arrOf(b)]], [a[0]!.t], ty);
       case 'contains':

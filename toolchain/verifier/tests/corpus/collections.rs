@@ -351,4 +351,24 @@ proof fn co_deep_ext_equal_differs() {
     assert(seq![seq![1u8]] =~~= seq![seq![2u8]]);
 }
 
+// `s.drop_last()` is a function of its own (vstd's open spec fn), so a quantifier can be
+// triggered on it (Atmosphere's seq_pop_unique_lemma: its only trigger term is of this kind).
+// expect: verified
+proof fn co_drop_last_trigger()
+    ensures
+        forall|s: Seq<int>, v: int| s.len() >= 1 && s.drop_last().contains(v) ==> exists|i: int| 0 <= i < s.len() && s[i] == v,
+{
+    assert forall|s: Seq<int>, v: int| s.len() >= 1 && s.drop_last().contains(v) implies exists|i: int| 0 <= i < s.len() && s[i] == v by {
+        let j = choose|j: int| 0 <= j < s.drop_last().len() && s.drop_last()[j] == v;
+        assert(s[j] == v);
+    }
+}
+
+// expect: failed postcondition
+proof fn co_drop_last_keeps_length()
+    ensures
+        forall|s: Seq<int>| s.len() >= 1 ==> s.drop_last().len() == s.len(),
+{
+}
+
 } // verus!

@@ -363,6 +363,8 @@ class Parser {
         if (!(e instanceof ParseError)) throw e;
         this.recoverItemFrom(before, close);
       }
+      // (the items written inside its bodies join the module after it)
+      out.push(...this.hoisted.splice(0));
       if (this.i === before) this.next();
     }
   }
@@ -391,6 +393,12 @@ class Parser {
    * implement; `item` takes the ones read while it parses and marks itself with them.
    */
   innerBad: { attr: string; sp: Sp; crate: boolean }[] = [];
+  /** Items written inside bodies, waiting to join their module's items (`nestedItem`). */
+  private hoisted: Item[] = [];
+  /** The token index of each enclosing block's `{`, innermost last. */
+  private blockOpens: number[] = [];
+  /** The module of the item being parsed. */
+  private moduleNow: string[] = [];
   innerAttrs(site: AttrSite, applied: (a: { text: string; sp: Sp }) => boolean = () => false): { text: string; sp: Sp; str?: string }[] {
     const list = this.attrList().filter((a) => !applied(a));
     for (const a of list) {
@@ -447,9 +455,12 @@ class Parser {
     const outAt = out.length;
     const badAt = this.innerBad.length;
     let site: AttrSite = 'item';
+    const moduleBefore = this.moduleNow;
+    this.moduleNow = module;
     try {
       site = this.itemAfterAttrs(out, module, selfType, attrList);
     } finally {
+      this.moduleNow = moduleBefore;
       // the item's own attributes and the ones read inside it (not those of items nested in it:
       // each `item` call takes its own)
       const bad = this.innerBad.splice(badAt);
@@ -2001,8 +2012,57 @@ class Parser {
   }
 
   // ---------------- blocks and statements ----------------
+  /**
+   * Whether the tokens ahead (attributes, `pub`, Verus's modifiers such as `proof`) start an item
+   * written inside a body: `fn`, `struct`, `const X`, ..
+   */
+  private nestedItemAhead(): boolean {
+    let j = this.i;
+    while (this.toks[j]?.text === '#') {
+      const open = this.toks[j + 1]?.text === '!' ? j + 2 : j + 1;
+      if (this.toks[open]?.text !== '[' || this.matchOf[open]! < 0) return false;
+      j = this.matchOf[open]! + 1;
+    }
+    if (this.toks[j]?.text === 'pub') j = this.toks[j + 1]?.text === '(' && this.matchOf[j + 1]! > 0 ? this.matchOf[j + 1]! + 1 : j + 1;
+    // (`broadcast use a;` is a statement)
+    if (this.toks[j]?.text === 'broadcast' && this.toks[j + 1]?.text === 'use') return false;
+    while (this.toks[j]?.kind === 'ident' && verusModifier(this.toks[j]!.text) !== undefined) j++;
+    const t = this.toks[j];
+    if (!t || t.kind !== 'keyword') return false;
+    if (t.text === 'const') return this.toks[j + 1]?.text !== '{';
+    return ['fn', 'struct', 'enum', 'impl', 'use', 'static', 'mod', 'trait'].includes(t.text);
+  }
+
+  /**
+   * An item written inside a body. A function, struct, enum, constant or an impl of such a struct
+   * whose name the file uses only inside the enclosing block means what it would at module level
+   * (it cannot see the body's locals; Rust's scoping only hides it elsewhere): it is hoisted to the
+   * module's items (`hoisted`, flushed by `parseItemsUntil`), and its statement does nothing.
+   * Anything else (`use`, `mod`, `trait`, `static`, a name used outside the block) stays
+   * `unsupported`.
+   */
+  private nestedItem(): Stmt {
+    const s = this.peek().start;
+    const items: Item[] = [];
+    this.item(items, this.moduleNow, null);
+    const sp = { start: s, end: this.lastEnd() };
+    const open = this.blockOpens[this.blockOpens.length - 1];
+    const close = open === undefined ? -1 : this.matchOf[open]!;
+    const nameOf = (it: Item): string | null => {
+      if (it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'const') return it.k === 'fn' && it.selfType ? it.selfType : it.name;
+      return null;
+    };
+    // (every use of the name inside the block: no other item of the file can mean it)
+    const local = (name: string) => close > (open ?? 0) && this.toks.every((t, i) => t.text !== name || t.kind !== 'ident' || (i > open! && i < close));
+    const names = items.map(nameOf);
+    if (!items.length || names.some((n) => n === null || !local(n))) return { k: 'unsupported', what: 'nested item', sp };
+    this.hoisted.push(...items);
+    return { k: 'expr', e: { k: 'block', block: { stmts: [], sp }, sp }, semi: true, sp };
+  }
+
   block(): Block {
     this.enter();
+    this.blockOpens.push(this.i);
     try {
       const s = this.expect('{').start;
       const stmts: Stmt[] = [];
@@ -2014,11 +2074,13 @@ class Parser {
       this.next();
       return { stmts: letElseAsMatch(stmts, this.lastEnd()), sp: { start: s, end: this.lastEnd() } };
     } finally {
+      this.blockOpens.pop();
       this.leave();
     }
   }
 
   stmt(): Stmt {
+    if (this.nestedItemAhead()) return this.nestedItem();
     const attrs = this.innerAttrs('stmt');
     const st = this.stmtAfterAttrs();
     // `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]` on an assertion: data
@@ -2178,11 +2240,6 @@ class Parser {
       const names = this.broadcastNames();
       this.expect(';');
       return { k: 'broadcast-use', names, sp: { start: s, end: this.lastEnd() } };
-    }
-    if (['fn', 'struct', 'enum', 'impl', 'use', 'const', 'static', 'mod', 'trait'].includes(t.text) && t.kind === 'keyword' && !(t.text === 'const' && this.is('{', 1))) {
-      const items: Item[] = [];
-      this.item(items, [], null);
-      return { k: 'unsupported', what: 'nested item', sp: { start: s, end: this.lastEnd() } };
     }
     // Rust: a statement that starts with a block-like expression (`if`, `match`, a block, a loop)
     // ends with it, so `if c { } *x = 5;` is two statements, not a multiplication

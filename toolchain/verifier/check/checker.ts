@@ -857,6 +857,17 @@ class Checker {
       if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, gaps);
       return;
     }
+    // an item inside the body that is not given a meaning (parser.ts nestedItem): the body's uses
+    // of its name would read as errors of the program, so the body is not checked
+    let nested: Sp | null = null;
+    someNode(f.body, (n) => {
+      if (n.k === 'unsupported' && (n as { what?: string }).what === 'nested item') nested ??= (n as unknown as { sp: Sp }).sp;
+      return nested !== null;
+    });
+    if (nested) {
+      if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: nested item', sp: nested });
+      return;
+    }
     // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)
     if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
     if (f.traitImpl && hasVerifierAttr(f.attrs, 'prophetic')) this.error('implementation of trait function cannot be marked prophetic if the trait function is not', f.nameSp);

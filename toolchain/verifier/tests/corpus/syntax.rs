@@ -333,4 +333,63 @@ proof fn sx_has_not_wrong() {
     assert(foo !has 42);
 }
 
+// Items written inside a body mean what they would at module level when the file names them only
+// inside that block (they cannot see the body's locals).
+// expect: verified
+fn ni_local_items() {
+    // expect: verified
+    fn ni_half(i: u64) -> (r: u64)
+        ensures
+            r == i / 2,
+    {
+        i / 2
+    }
+    const NI_NINE: u64 = 4 + 5;
+    struct NiPair {
+        a: u64,
+        b: u64,
+    }
+    let p = NiPair { a: ni_half(10), b: NI_NINE };
+    assert(p.a == 5 && p.b == 9);
+}
+
+// expect: failed assertion
+fn ni_local_items_wrong() {
+    // expect: verified
+    fn ni_third(i: u64) -> (r: u64)
+        ensures
+            r == i / 3,
+    {
+        i / 3
+    }
+    let t = ni_third(10);
+    assert(t == 4);
+}
+
+// A nested item whose name the file also uses elsewhere (here another function's own nested
+// item) is not hoisted: which one a name means would depend on the block.
+// expect: unsupported
+fn ni_same_name_a() {
+    fn ni_twin() -> u8 {
+        1
+    }
+    assert(ni_twin() == 1);
+}
+
+// expect: unsupported
+fn ni_same_name_b() {
+    fn ni_twin() -> u8 {
+        2
+    }
+}
+
+// (the nested function is rustc's error E0434: it cannot read `x`; the enclosing one is fine)
+// expect: verified
+fn ni_captures_a_local(x: u8) {
+    // expect: error
+    fn ni_reads_outer() -> u8 {
+        x
+    }
+}
+
 } // verus!

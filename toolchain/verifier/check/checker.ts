@@ -3027,7 +3027,9 @@ class Checker {
    */
   private builtinTypeMethod(typeName: string, e: Extract<Expr, { k: 'method' }>, r: CTy, ctx: Ctx): CTy | null {
     const info = this.crate.fn(`${typeName}::${e.name}`, e.nameSp);
-    if (!info || !info.item.params[0]?.isSelf) return null;
+    // (`self`, or the first parameter of a specification of a std method: `assume_specification[
+    // char::is_whitespace ](c: char)`)
+    if (!info || !(info.item.params[0]?.isSelf || info.item.specFor)) return null;
     this.out.libraryMethodCalls.set(e, info);
     return this.callFn(info, e.args, r, ctx, e.sp, e);
   }
@@ -3131,6 +3133,11 @@ class Checker {
       this.trackedReceiver(primInfo.item, e.recv, ctx);
       return this.callFn(primInfo, e.args, r, ctx, e.sp, e);
     }
+    // a std method of a primitive type that the library specifies (`u16::wrapping_mul`,
+    // `char::is_whitespace`: library/vstd/std_specs.rs)
+    const primitive = prim ?? (r.k === 'char' ? 'char' : null);
+    const std = primitive ? this.builtinTypeMethod(primitive, e, r, ctx) : null;
+    if (std) return std;
     // `str`'s methods are the library's (`impl str`, library/vstd/string.rs)
     if (r.k === 'str') {
       const lib = this.builtinTypeMethod('str', e, r, ctx);

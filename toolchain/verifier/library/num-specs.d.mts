@@ -1,0 +1,2 @@
+/** The text of library/vstd/num.rs (see num-specs.mjs). */
+export function numSpecsText(): string;

@@ -1,0 +1,86 @@
+// std's methods of the primitive types, as the library specifies them
+// (library/vstd/num.rs, char.rs): wrapping, checked and saturating arithmetic; `char`'s
+// `is_whitespace` and `len_utf8`. They are exec functions (vstd's `allow_in_spec` is not read).
+use vstd::prelude::*;
+
+verus! {
+
+// expect: verified
+fn sm_wrapping() {
+    let a = 255u8.wrapping_add(1);
+    assert(a == 0);
+    let b = 0u8.wrapping_sub(1);
+    assert(b == 255);
+    let c = 257u16.wrapping_mul(259);
+    assert(c == 1027);
+    let d = i8::MAX.wrapping_add(1);
+    assert(d == i8::MIN);
+    let e = (-128i8).wrapping_sub(1);
+    assert(e == 127);
+    let f = (12i64).wrapping_mul(2305843009213693952);
+    assert(f == i64::MIN);
+}
+
+// expect: failed assertion
+fn sm_wrapping_is_not_exact() {
+    let a = 200u8.wrapping_add(100);
+    assert(a == 300 - 256 + 1);
+}
+
+// expect: verified
+fn sm_checked(x: u8, y: u8) {
+    let a = x.checked_add(y);
+    assert(a.is_some() <==> x as int + y as int <= 255);
+    let m = 7u8.checked_mul(8);
+    assert(m == Some(56u8));
+    let n = 16u8.checked_mul(16);
+    assert(n.is_none());
+    let b = 3usize.checked_sub(4);
+    assert(b.is_none());
+    let c = i32::MIN.checked_sub(1);
+    assert(c == None::<i32>);
+}
+
+// expect: failed assertion
+fn sm_checked_can_overflow(x: u8) {
+    let a = x.checked_add(1);
+    assert(a.is_some());
+}
+
+// expect: verified
+fn sm_saturating(x: u64) {
+    let a = u64::MAX.saturating_mul(2);
+    assert(a == u64::MAX);
+    let b = 0u64.saturating_sub(x);
+    assert(b == 0);
+    let c = (-100i8).saturating_add(-100);
+    assert(c == -128);
+}
+
+// expect: failed assertion
+fn sm_saturating_wrong() {
+    let c = 100i8.saturating_add(100);
+    assert(c == 200 - 256);
+}
+
+// expect: verified
+fn sm_char() {
+    let space = ' '.is_whitespace();
+    assert(space);
+    let ideographic = '\u{3000}'.is_whitespace();
+    assert(ideographic);
+    let hyphen = '\u{2010}'.is_whitespace();
+    assert(!hyphen);
+    let pound = '\u{a3}'.len_utf8();
+    assert(pound == 2);
+    let emoji = '\u{1f600}'.len_utf8();
+    assert(emoji == 4);
+}
+
+// expect: failed assertion
+fn sm_char_wrong() {
+    let a = 'a'.len_utf8();
+    assert(a == 2);
+}
+
+} // verus!

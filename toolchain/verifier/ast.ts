@@ -313,6 +313,8 @@ export interface FnItem {
    * phase, gives its copy the trait's contract and the errors of its conformance to the trait.
    */
   traitImpl?: { trait: string; traitSp: Sp; errors?: { message: string; sp: Sp }[]; unsupported?: { message: string; sp: Sp } };
+  /** the method of an `impl Drop for T` (traits.ts): verified as `T::drop`, never called (rustc's E0040) */
+  dropImpl?: boolean;
   /**
    * A specification of another function (`#[verifier::external_fn_specification]`, whose body
    * calls it, or `assume_specification[path](..) ..;`, which the parser reads as a function

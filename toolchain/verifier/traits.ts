@@ -17,7 +17,7 @@
 // method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
-import { MARKER_TRAITS, isImplPrimitive, traitClosure } from './resolver';
+import { MARKER_TRAITS, isImplPrimitive, isMutRefParam, traitClosure } from './resolver';
 import { hasVerifierAttr, parseAttr } from '../syntax/attributes';
 import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
@@ -26,6 +26,8 @@ type Problem = { message: string; sp: Sp };
 /** What the phase decided for one `impl Trait for Type` block. */
 type ImplVerdict =
   | { k: 'ok'; trait: TraitItem; impl: TraitImplItem }
+  /** std's `Drop` (no trait of the crate), its method within Verus's rules (`dropVerdict`) */
+  | { k: 'drop' }
   | { k: 'unsupported'; what: string; sp: Sp }
   | { k: 'error'; problem: Problem };
 
@@ -38,8 +40,11 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   // trait impls per (trait, type name): two of them (`impl Tr for S<u8>`, `impl Tr for S<u64>`) are not told apart
   const implCount = new Map<string, number>();
   const impls = new Map<string, { impl: TraitImplItem; file: string }[]>();
+  // the `drop` methods of `impl Drop for T`, by type
+  const dropMethods = new Map<string, FnItem>();
   for (const f of files) {
     for (const it of f.items) {
+      if (it.k === 'fn' && it.traitImpl?.trait === 'Drop' && it.selfType) dropMethods.set(it.selfType, it);
       if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
       if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
       if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, (methods.get(`${it.selfType}::${it.name}`) ?? 0) + 1);
@@ -58,6 +63,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   const verdictOf = (impl: TraitImplItem, file: string): ImplVerdict => {
     const self = selfName(impl.selfTy);
     const found = traits.get(impl.trait);
+    if (!found && impl.trait === 'Drop' && !impl.traitArgs.length) return dropVerdict(impl, dropMethods.get(self));
     // (a trait the crate does not define may be std's: `Clone`, `PartialEq`, ..)
     if (!found) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which the crate does not define`, sp: impl.traitSp };
     if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
@@ -143,7 +149,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         }
       } else if (it.k === 'trait-impl') {
         const v = verdicts.get(implKey(it.trait, selfName(it.selfTy)))!;
-        items.push({ ...it, verdict: v.k });
+        items.push({ ...it, verdict: v.k === 'drop' ? 'ok' : v.k });
         if (v.k === 'unsupported') items.push({ k: 'unsupported', what: v.what, sp: v.sp, module: it.module });
         if (v.k === 'error') {
           const diagnostic = { message: v.problem.message, sp: v.problem.sp };
@@ -153,6 +159,11 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         }
       } else if (it.k === 'fn' && it.traitImpl) {
         const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
+        // (`T::drop`: verified as the type's own method, which nothing may call: rustc's E0040)
+        if (v?.k === 'drop') {
+          items.push(withAssocParams({ ...it, traitImpl: undefined, dropImpl: true }, assocOf));
+          continue;
+        }
         if (v?.k !== 'ok') continue; // reported by the impl's item
         // (a trait impl's method is as visible as the trait, as in Rust: what its open body may mention depends on it)
         const traitArgs = new Map(v.trait.generics.map((p, i) => [p.name, v.impl.traitArgs[i]!]));
@@ -161,6 +172,24 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     }
     return { ...f, items, diagnostics };
   });
+}
+
+/**
+ * `impl Drop for T` (std's trait): Verus's rules for its method, which runs wherever a value is
+ * dropped, so that nothing a caller could not see happens there: one method `drop(&mut self)`, no
+ * `requires`, `opens_invariants none` and `no_unwind`.
+ */
+function dropVerdict(impl: TraitImplItem, drop: FnItem | undefined): ImplVerdict {
+  const error = (message: string, sp: Sp): ImplVerdict => ({ k: 'error', problem: { message, sp } });
+  const other = impl.methods.find((m) => m !== 'drop');
+  if (other) return error(`method \`${other}\` is not a member of trait \`Drop\``, impl.sp);
+  if (!drop || !impl.methods.length) return error('not all trait items implemented, missing: `drop`', impl.sp);
+  if (impl.assocTypes.length) return error(`type \`${impl.assocTypes[0]!.name}\` is not a member of trait \`Drop\``, impl.assocTypes[0]!.sp);
+  if (drop.mode !== 'exec' || !drop.params[0]?.isSelf || !isMutRefParam(drop.params[0]) || drop.params.length !== 1 || drop.ret) return error('method `drop` has an incompatible type for trait `Drop`: expected `fn(&mut Self)`', drop.nameSp);
+  if (drop.requires.length) return error('requires are not allowed on the implementation for Drop', drop.requires[0]!.sp);
+  if (drop.opensInvariants?.k !== 'none') return error('the implementation for Drop must be marked opens_invariants none', drop.nameSp);
+  if (!drop.noUnwind || drop.noUnwind.when) return error('the implementation for Drop must be marked no_unwind', drop.nameSp);
+  return { k: 'drop' };
 }
 
 /** The first part of a trait the verifier does not model (or rustc refuses), or null. */

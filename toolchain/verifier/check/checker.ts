@@ -2837,6 +2837,8 @@ class Checker {
   /** A user function's call: argument types, the callee's mode against the caller's code. */
   private callFn(info: FnInfo, args: Expr[], recvTy: CTy | null, ctx: Ctx, sp: Sp, call: Expr): CTy {
     const f = info.item;
+    // (rustc E0040: a destructor runs where its value is dropped, never by a call)
+    if (f.dropImpl) this.error('explicit use of destructor method', sp);
     // in ghost code, a call of an exec fn with `when_used_as_spec(g)` is a call of the spec fn `g`
     const asSpec = ctx.code !== 'exec' && f.mode === 'exec' ? this.whenUsedAsSpec(f)?.target : null;
     if (asSpec) {

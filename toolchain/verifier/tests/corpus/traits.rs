@@ -1713,4 +1713,66 @@ proof fn un_unknown(s: UnS) {
     assert(s.un_bar());
 }
 
+// std's `Drop`: its method is verified as the type's own (`DrA::drop`); Verus's rules: no
+// `requires`, `opens_invariants none`, `no_unwind`; nothing calls it (rustc's E0040).
+struct DrA {
+    v: u64,
+}
+
+impl Drop for DrA {
+    // expect: verified
+    fn drop(&mut self)
+        opens_invariants none
+        no_unwind
+    {
+        self.v = 0;
+    }
+}
+
+struct DrB {
+    v: u64,
+}
+
+impl Drop for DrB {
+    // expect: failed assertion
+    fn drop(&mut self)
+        opens_invariants none
+        no_unwind
+    {
+        assert(self.v == 0);
+    }
+}
+
+struct DrC {
+    v: u64,
+}
+
+// expect: error
+impl Drop for DrC {
+    fn drop(&mut self)
+        opens_invariants none
+    {
+    }
+}
+
+struct DrD {
+    v: u64,
+}
+
+// expect: error
+impl Drop for DrD {
+    fn drop(&mut self)
+        requires
+            self.v == 0,
+        opens_invariants none
+        no_unwind
+    {
+    }
+}
+
+// expect: error
+fn dr_explicit_call(a: &mut DrA) {
+    a.drop();
+}
+
 } // verus!

@@ -9,4 +9,26 @@ pub proof fn admit()
 {
 }
 
+/// Code that is never reached: calling it needs `false` (vstd::pervasive).
+#[verifier::external_body]
+pub fn unreached<A>() -> A
+    requires
+        false,
+{
+    unimplemented!()
+}
+
+/// Prints `i` (vstd::pervasive): no contract, as in vstd.
+#[verifier::external_body]
+pub fn print_u64(i: u64) {
+}
+
+/// Panics unless `b` (vstd::pervasive): calling it needs `b`.
+#[verifier::external_body]
+pub fn runtime_assert(b: bool)
+    requires
+        b,
+{
+}
+
 } // verus!

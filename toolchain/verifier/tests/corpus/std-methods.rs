@@ -83,4 +83,28 @@ fn sm_char_wrong() {
     assert(a == 2);
 }
 
+// vstd::pervasive's exec helpers: `unreached()` needs `false`, `runtime_assert(b)` needs `b`.
+// expect: verified
+fn sm_pervasive(x: u8) -> (r: u8)
+    requires
+        x < 10,
+{
+    vstd::pervasive::print_u64(x as u64);
+    runtime_assert(x < 11);
+    if x < 10 {
+        x
+    } else {
+        unreached()
+    }
+}
+
+// expect: failed precondition
+fn sm_unreached_is_reachable(x: u8) -> u8 {
+    if x < 10 {
+        x
+    } else {
+        unreached()
+    }
+}
+
 } // verus!

@@ -70,6 +70,22 @@ export function parseExpr(text: string): { expr: Expr | null; diagnostics: Parse
   }
 }
 
+/**
+ * Verus's `choose_tuple::<(A, B), _>(|a: A, b: B| p)`, the form `choose|a: A, b: B| p` stands for:
+ * that `choose`, and with the written tuple type a block `{ let c: (A, B) = choose ..; c }` that
+ * checks it. Null for any other call.
+ */
+function chooseTuple(e: Expr): Expr | null {
+  if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1 || e.callee.segs[0] !== 'choose_tuple') return null;
+  const f = e.args[0];
+  if (e.args.length !== 1 || f?.k !== 'closure' || f.exec || f.params.length < 2) return null;
+  const choose: Expr = { k: 'quant', q: 'choose', params: f.params, triggers: [], body: f.body, sp: e.sp };
+  const ty = e.callee.generics[0];
+  if (!ty || (ty.k === 'path' && ty.name === '_')) return choose;
+  const sp = e.sp;
+  return { k: 'block', block: { stmts: [{ k: 'let', pat: { k: 'bind', name: '$choose_tuple', mut: false, sp }, ghost: false, ty, init: choose, sp }, { k: 'expr', e: { k: 'path', segs: ['$choose_tuple'], generics: [], sp }, semi: false, sp }], sp }, sp };
+}
+
 export function parseItems(text: string): { items: Item[]; diagnostics: ParseDiagnostic[] } {
   const p = new Parser(text);
   const items: Item[] = [];
@@ -2620,6 +2636,7 @@ class Parser {
         this.next();
         const args = this.args(')');
         e = { k: 'call', callee: e, args, sp: { start: s, end: this.lastEnd() } };
+        e = chooseTuple(e) ?? e;
         continue;
       }
       if (this.is('[')) {

@@ -258,4 +258,29 @@ spec fn bnd_unit_spec_rec_ok(i: nat)
     if i != 0 { bnd_unit_spec_rec_ok((i - 1) as nat) } else { () }
 }
 
+// Verus's `choose_tuple::<(A, B), _>(|a, b| p)`: the `choose` of two binders, as a tuple of the
+// written type.
+// expect: verified
+spec fn bi_le(i: int, j: int) -> bool {
+    i <= j
 }
+
+// expect: verified
+proof fn bi_choose_tuple() {
+    assert(bi_le(7, 8));
+    let (i, j) = choose_tuple::<(int, int), _>(|i: int, j: int| bi_le(i, j));
+    assert(i <= j);
+}
+
+// expect: failed assertion
+proof fn bi_choose_tuple_no_witness() {
+    let (i, j) = choose_tuple::<(int, int), _>(|i: int, j: int| bi_le(i, j));
+    assert(i <= j);
+}
+
+// expect: error
+proof fn bi_choose_tuple_wrong_type() {
+    let p = choose_tuple::<(int, nat), _>(|i: int, j: int| bi_le(i, j));
+}
+
+} // verus!

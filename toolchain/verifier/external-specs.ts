@@ -21,7 +21,7 @@
 
 import { hasExternalBody, hasVerifierAttr } from '../syntax/attributes';
 import type { Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TypeExpr, Visibility } from './ast';
-import { memberPathName } from './resolver';
+import { isImplPrimitive, memberPathName } from './resolver';
 import { sameType } from './traits';
 
 type PathExpr = Extract<Expr, { k: 'path' }>;
@@ -34,9 +34,6 @@ type Decision =
 
 /** Roots of paths into Rust's standard library. */
 const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
-
-/** The primitive types whose methods (`u16::wrapping_mul`) are std functions. */
-const PRIMITIVE_TYPES: ReadonlySet<string> = new Set(['bool', 'char', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
 
 /** Verus's own functions, which no specification may replace. */
 const BUILTINS: ReadonlySet<string> = new Set(['admit', 'assume', 'old', 'final', 'arbitrary']);
@@ -77,7 +74,7 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
       return { k: 'error', message: 'assume_specification cannot be used to specify generic specifications of trait methods; consider using external_trait_specification instead', sp: path.sp };
     }
     // (a method of a primitive type, `u16::wrapping_mul`, `char::is_whitespace`, is std's too)
-    const primitive = segs.length === 2 && PRIMITIVE_TYPES.has(segs[0]!);
+    const primitive = segs.length === 2 && (isImplPrimitive(segs[0]!) || segs[0] === 'char');
     if (STD_ROOTS.has(segs[0]!) || primitive) {
       const target = primitive ? segs.join('::') : memberPathName(segs, null);
       if (visibilityRank(p.vis) < 2) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };

@@ -1469,7 +1469,7 @@ class Checker {
           if (arm.guard && this.hasRefMut(arm.pat)) this.error('Not supported: match arm containing both a match-guard and a binding by mutable reference', arm.pat.sp);
           // (Rust tries each alternative with the guard in turn, binding anew: `(true, a) | (a,
           // false) if a` enters the arm on `(true, false)` through the second; Verus refuses it)
-          if (arm.guard && someOrPattern(arm.pat)) this.error('Not supported: match arm containing both an or-pattern (|) and a match-guard', arm.pat.sp);
+          if (arm.guard && someNode(arm.pat, (n) => n.k === 'or')) this.error('Not supported: match arm containing both an or-pattern (|) and a match-guard', arm.pat.sp);
           this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
           if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
           const tail = this.tailCodes.get(e);
@@ -3967,17 +3967,6 @@ class Checker {
 }
 
 /** The arguments of `f`'s bound on its type parameter `param` by the generic trait `trait` (`P: T<u8>`), as written. */
-/** Whether pattern `p` has an or-pattern anywhere in it. */
-function someOrPattern(p: Pat): boolean {
-  switch (p.k) {
-    case 'or': return true;
-    case 'bind': return !!p.sub && someOrPattern(p.sub);
-    case 'tuple': return p.elems.some(someOrPattern);
-    case 'variant': return (p.args ?? []).some(someOrPattern) || (p.fields ?? []).some((f) => someOrPattern(f.pat));
-    default: return false;
-  }
-}
-
 function boundArgsOf(f: FnItem, param: string, trait: string): TypeExpr[] | undefined {
   return f.genericParams?.find((p) => p.name === param)?.bounds.find((b) => b.name === trait && b.args)?.args;
 }

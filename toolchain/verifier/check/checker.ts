@@ -2330,6 +2330,12 @@ class Checker {
       this.expect(e.args[1]!, this.infer(e.args[0]!, spec), spec);
       return C_BOOL;
     }
+    // Verus's builtin `imply(a, b)`: `a ==> b`, `b` evaluated only where `a` holds
+    if (segs.length === 1 && last === 'imply' && !this.crate.fnsByName.has(last) && e.args.length === 2) {
+      this.requireGhost(ctx, '`imply`', e.sp);
+      for (const a of e.args) this.expect(a, C_BOOL, ctx);
+      return C_BOOL;
+    }
     // Verus's builtin `add(a, b)` / `sub` / `mul`: spec arithmetic in the operands' own type
     // (wrapping), not widened to `int`
     if (segs.length === 1 && (last === 'add' || last === 'sub' || last === 'mul') && !this.crate.fnsByName.has(last) && e.args.length === 2) {

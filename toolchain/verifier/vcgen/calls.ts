@@ -90,6 +90,7 @@ export class CallMethods {
         this.useTypeInvariant(this.ev(a.k === 'unary' && a.op === '&' ? a.e : a, st, { ...m, pure: true, exec: false }), st, sp);
         return { t: 'true', ty: UNIT };
       }
+      if (last === 'imply' && e.args.length === 2 && !this.crate.fnsByName.has(last)) return this.evBinary({ k: 'binary', op: '==>', l: e.args[0]!, r: e.args[1]!, sp }, st, m);
       if (last === 'equal' && e.args.length === 2 && !this.crate.fnsByName.has(last)) {
         const pm = { ...m, pure: true, exec: false };
         return this.compare('==', this.ev(e.args[0]!, st, pm), this.ev(e.args[1]!, st, pm), sp);

@@ -393,7 +393,8 @@ export class ExprMethods {
       if (op === '<==>') return { t: eq(l.t, this.ev(e.r, st, m).t), ty: BOOL };
       if (op === '<==') return { t: implies(this.ev(e.r, st, m).t, l.t), ty: BOOL };
       const guard = op === '||' ? not(l.t) : l.t;
-      if (m.pure || !m.exec) {
+      // (proof code goes the exec way too: an assignment in the rhs happens only where it runs)
+      if (m.pure) {
         const r = this.ev(e.r, st, { ...m, path: [...m.path, guard] });
         return { t: op === '&&' ? and(l.t, r.t) : op === '||' ? or(l.t, r.t) : implies(l.t, r.t), ty: BOOL };
       }

@@ -480,4 +480,31 @@ proof fn sb_forall_false_premise_proves_anything() {
     assert forall|x: int| sb_p(x) && !sb_p(x) implies x == 7 by {}
 }
 
+// Proof code with an assignment in the right operand of `&&` / `||` / `==>` (or `imply`): the
+// assignment happens only where the operand is evaluated, as in exec code.
+// expect: failed assertion
+proof fn sb_short_circuit_assign_in_proof(a: bool, b: bool) {
+    let mut x: u64 = 0;
+    let z: bool = a && { x = add(x, 1); b };
+    assert(x == 1);
+}
+
+// expect: failed assertion
+proof fn sb_imply_assign_in_proof(a: bool, b: bool) {
+    let mut x: u64 = 0;
+    let z: bool = imply(a, { x = add(x, 1); b });
+    assert(x == 1);
+}
+
+// expect: verified
+proof fn sb_imply_short_circuits(a: bool, b: bool) {
+    let mut x: u64 = 0;
+    let y: bool = imply(a, b);
+    let z: bool = a ==> { x = add(x, 1); b };
+    assert(y == z);
+    assert((x == 1) == a);
+    let w: bool = a || { x = add(x, 1); b };
+    assert(x == 1);
+}
+
 } // verus!

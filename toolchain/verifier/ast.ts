@@ -564,6 +564,15 @@ export interface BroadcastGroupItem {
  * (Verus's state-machine language; state-machines/ gives it meaning). `pre.f` names a field of
  * the state before; fields are written with `init` / `update`.
  */
+/** A special statement's element: `Some(v)`, `{v}`, `set {v}`, `[k => v]`, `true`, `(e)` (a whole value). */
+export type SpecialElem =
+  | { k: 'option' | 'multiset' | 'set'; v: ElemValue }
+  | { k: 'map'; key: Expr; v: ElemValue }
+  | { k: 'bool' }
+  | { k: 'general'; e: Expr };
+/** An element's value: an expression, or a pattern that binds what the field holds there (`let x`). */
+export type ElemValue = { k: 'expr'; e: Expr } | { k: 'let'; pat: Pat };
+
 export type TransitionStmt =
   | { k: 'let'; pat: Pat; ty: TypeExpr | null; init: Expr; birdsEye: boolean; sp: Sp }
   | { k: 'if'; cond: Expr; then: TransitionStmt[]; els: TransitionStmt[] | null; sp: Sp; thenSp: Sp; elsSp: Sp | null }
@@ -582,6 +591,8 @@ export type TransitionStmt =
       operator: string;
       /** the element's form: `Some(..)`, `{..}`, `set {..}`, `[k => v]`, `true`, `(..)` (a whole value), other */
       elem: 'option' | 'multiset' | 'set' | 'map' | 'bool' | 'general' | 'other';
+      /** the element, parsed (null: a form Verus's macro does not read either) */
+      value: SpecialElem | null;
       /** a pattern binding inside it (`Some(let x)`), and the names it binds */
       binds: boolean;
       bound: string[];
@@ -589,6 +600,7 @@ export type TransitionStmt =
       opaquePre: boolean;
       /** `by { .. }` */
       proof: boolean;
+      proofBlock: Block | null;
       sp: Sp;
     }
   /** `require let PAT = e;` / `assert let PAT = e;` (read; a machine with one is not expanded) */

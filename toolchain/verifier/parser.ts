@@ -10,7 +10,7 @@ import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The result's name when the signature names its parts by a pattern (`-> ((a, b): (A, B))`). */
 const RET_OF_PATTERN = 'result$';
@@ -958,12 +958,61 @@ class Parser {
       const binds = toks.some((x) => x.text === 'let');
       const opaquePre = toks.some((x, j) => x.text === 'pre' && toks[j + 1]?.text !== '.');
       const bound = toks.flatMap((x, j) => (x.text === 'let' && toks[j + 1]?.kind === 'ident' && toks[j + 2]?.text !== '::' && toks[j + 2]?.text !== '(' ? [toks[j + 1]!.text] : []));
+      const end = this.i;
+      const value = this.specialElem(es, end);
       const proof = this.eat('by');
-      if (proof) this.block();
+      const proofBlock = proof ? this.block() : null;
       this.eat(';');
-      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, binds, bound, opaquePre, proof, sp: sp() };
+      return { k: 'special', op: t.text, field, fieldSp: { start: ft.start, end: ft.end }, operator, elem, value, binds, bound, opaquePre, proof, proofBlock, sp: sp() };
     }
     this.error(`expected a transition statement (\`require\`, \`assert\`, \`update\`, \`init\`, \`let\`, \`if\`, \`match\`), found \`${t.text}\``);
+  }
+  /**
+   * The element of a special statement, read again from its tokens `[from, to)`: `Some(v)`, `{v}`,
+   * `set {v}`, `[k => v]`, `true`, `(e)`, where `v` may be `let PAT`. Null when the tokens are not
+   * exactly one of these (the statement is then read but given no meaning).
+   */
+  private specialElem(from: number, to: number): SpecialElem | null {
+    const save = this.i;
+    const diags = this.diags.length;
+    const value = (): ElemValue => (this.eat('let') ? { k: 'let', pat: this.pat() } : { k: 'expr', e: this.expr() });
+    try {
+      this.i = from;
+      let out: SpecialElem | null = null;
+      if (this.is('Some') && this.is('(', 1)) {
+        this.i += 2;
+        const v = value();
+        this.expect(')');
+        out = { k: 'option', v };
+      } else if (this.is('set') && this.is('{', 1)) {
+        this.i += 2;
+        const v = value();
+        this.expect('}');
+        out = { k: 'set', v };
+      } else if (this.eat('{')) {
+        const v = value();
+        this.expect('}');
+        out = { k: 'multiset', v };
+      } else if (this.eat('[')) {
+        const key = this.expr();
+        this.expect('=>');
+        const v = value();
+        this.expect(']');
+        out = { k: 'map', key, v };
+      } else if (this.eat('true')) out = { k: 'bool' };
+      else if (this.eat('(')) {
+        const e = this.expr();
+        this.expect(')');
+        out = { k: 'general', e };
+      }
+      return out && this.i === to ? out : null;
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.diags.length = diags;
+      return null;
+    } finally {
+      this.i = save;
+    }
   }
   /** `a::b, c` or `{a::b, c}` after `broadcast use` (a trailing comma allowed in braces). */
   broadcastNames(): BroadcastName[] {

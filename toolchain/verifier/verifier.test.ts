@@ -468,11 +468,61 @@ proof fn step_not_enabled(s: X::State) { let t = X::take_step::grow(s, -2); }`);
 }}`);
     expect(r2).toMatchObject({ 'State::initialize_inductive': 'failed' });
   });
-  it("malformed machines are Verus's errors; a well-formed tokenized machine is unsupported", async () => {
+  it("malformed machines are Verus's errors; a tokenized machine's statement without a meaning here is unsupported", async () => {
     const bad = await run(machine(''));
     expect(Object.values(bad)).toEqual(['error']);
-    const tokenized = await run(`tokenized_state_machine!{ T { fields { #[sharding(variable)] pub a: int } init!{ initialize() { init a = 0; } } }}`);
-    expect(Object.values(tokenized)).toEqual(['unsupported']);
+    const refutable = await run(`tokenized_state_machine!{ T { fields { #[sharding(option)] pub a: Option<Option<int>> } transition!{ tr() { remove a -= Some(let Some(x)); } } }}`);
+    expect(Object.values(refutable)).toEqual(['unsupported']);
+  });
+  it("a tokenized machine: special statements are conditions on a field's value and its updates, by sharding strategy; an inherent safety condition that does not follow fails", async () => {
+    const r = await run(`use vstd::prelude::*;
+tokenized_state_machine!{ T {
+    fields {
+        #[sharding(variable)] pub n: int,
+        #[sharding(option)] pub o: Option<int>,
+        #[sharding(map)] pub m: Map<int, int>,
+        #[sharding(multiset)] pub s: Multiset<int>,
+        #[sharding(count)] pub c: nat,
+        #[sharding(storage_option)] pub st: Option<int>,
+    }
+    init!{ initialize() { init n = 0; init o = Option::None; init m = Map::empty(); init s = Multiset::empty(); init c = 0; init st = Option::None; } }
+    transition!{ fill() { require pre.n == 0; update n = 1; add o += Some(5); } }
+    transition!{ fill_again() { add o += Some(6); } }
+    transition!{ drain() { remove o -= Some(5); update n = 0; } }
+    transition!{ swap(k: int) { remove m -= [k => 1]; have m >= [k + 1 => 3]; add m += [k => 2]; } }
+    transition!{ bump(x: int) { add s += {x}; remove c -= (2); } }
+    transition!{ deposit_it() { deposit st += Some(3); } }
+    transition!{ withdraw_it() { withdraw st -= Some(3) by { assume(false); }; } }
+    transition!{ take_one() { remove o -= Some(let v); require v > 0; update n = 0; } }
+    #[invariant] pub fn inv(&self) -> bool { (self.o is None) == (self.n == 0) }
+    #[inductive(initialize)] fn initialize_inductive(post: Self) { }
+    #[inductive(fill)] fn fill_inductive(pre: Self, post: Self) { }
+    #[inductive(drain)] fn drain_inductive(pre: Self, post: Self) { }
+    #[inductive(fill_again)] fn fill_again_inductive(pre: Self, post: Self) { }
+    #[inductive(swap)] fn swap_inductive(pre: Self, post: Self, k: int) { }
+    #[inductive(bump)] fn bump_inductive(pre: Self, post: Self, x: int) { }
+    #[inductive(deposit_it)] fn deposit_it_inductive(pre: Self, post: Self) { }
+    #[inductive(withdraw_it)] fn withdraw_it_inductive(pre: Self, post: Self) { }
+    #[inductive(take_one)] fn take_one_inductive(pre: Self, post: Self) { }
+}}
+proof fn fill_spec(s: T::State, t: T::State) requires T::State::fill_strong(s, t) ensures s.o is None, t.o == Some(5int) { }
+proof fn fill_weak_wrong(s: T::State, t: T::State) requires T::State::fill(s, t) ensures s.o is None { }
+proof fn swap_spec(s: T::State, t: T::State, k: int) requires T::State::swap(s, t, k)
+    ensures s.m.contains_pair(k, 1), s.m.contains_pair(k + 1, 3), t.m == s.m.remove(k).insert(k, 2), t.o == s.o { }
+proof fn swap_keeps_wrong(s: T::State, t: T::State, k: int) requires T::State::swap(s, t, k) ensures t.m == s.m { }
+proof fn bump_spec(s: T::State, t: T::State, x: int) requires T::State::bump(s, t, x) ensures s.c >= 2, t.c == s.c - 2, t.s == s.s.insert(x) { }
+proof fn bump_wrong(s: T::State, t: T::State, x: int) requires T::State::bump(s, t, x) ensures t.c == s.c { }
+proof fn take_spec(s: T::State, t: T::State) requires T::State::take_one(s, t) ensures s.o is Some, s.o->Some_0 > 0, t.n == 0, t.o is None { }
+proof fn take_wrong(s: T::State, t: T::State) requires T::State::take_one(s, t) ensures s.o->Some_0 == 1 { }`);
+    expect(r).toMatchObject({
+      'State::initialize_inductive': 'verified', 'State::fill_inductive': 'verified', 'State::drain_inductive': 'verified', 'State::swap_inductive': 'verified',
+      'State::take_one_inductive': 'verified', 'State::fill_again_inductive': 'failed',
+      // the invariant and `require pre.n == 0` give `pre.o is None`; nothing gives it to fill_again
+      'State::fill_asserts': 'verified', 'State::fill_again_asserts': 'failed',
+      // after removing `k`, adding it back is safe; a deposit into a storage that may be full is not; a `by` proves the withdraw
+      'State::swap_asserts': 'verified', 'State::deposit_it_asserts': 'failed', 'State::withdraw_it_asserts': 'verified',
+      fill_spec: 'verified', fill_weak_wrong: 'failed', swap_spec: 'verified', swap_keeps_wrong: 'failed', bump_spec: 'verified', bump_wrong: 'failed', take_spec: 'verified', take_wrong: 'failed',
+    });
   });
 });
 

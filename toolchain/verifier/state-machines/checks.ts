@@ -3,6 +3,7 @@
 // tokenized machine adds (sharding strategies and their special statements, `birds_eye` scopes).
 
 import type { Block, Expr, FnItem, Sp, StateMachineItem, TransitionDecl, TransitionStmt } from '../ast';
+import { strategyOf } from './relations';
 import { mentionsSuper, patBinders, stmtExprs, typeText, visitStmts, walkPaths } from './syntax';
 
 export interface SmError {
@@ -206,7 +207,6 @@ const ELEMENT_STRATEGIES: Record<string, { what: string; strategies: string[] }>
   bool: { what: 'a boolean', strategies: ['bool', 'persistent_bool'] },
 };
 
-const strategyOf = (sm: StateMachineItem, field: string): string => sm.fields.find((f) => f.name === field)?.sharding[0]?.strategy ?? 'variable';
 
 function checkTokenizedFields(sm: StateMachineItem, err: (m: string, sp: Sp) => void): void {
   if (isReserved(sm.name)) err(`'${sm.name}' is a reserved identifier in a tokenized state machine`, sm.nameSp);

@@ -40,19 +40,20 @@ export function expandStateMachine(sm: StateMachineItem): Item[] {
   // the relations, and the safety conditions of the asserts
   for (const t of sm.transitions) {
     const params = t.params.map((p) => param(p.name, p.ty, p.sp));
+    const simple = simplify(sm, t);
     if (t.kind === 'property') {
-      out.push(safetyLemma(t, t.name, params, method, param, selfTy));
+      out.push(safetyLemma(t, simple, t.name, params, method, param, selfTy));
       continue;
     }
-    const simple = simplify(sm, t);
     const states = t.kind === 'init' ? [param('post', selfTy, t.nameSp)] : [param('pre', selfTy, t.nameSp), param('post', selfTy, t.nameSp)];
     out.push(method(t.name, 'spec', [...states, ...params], boolTy, relation(simple, false, t.nameSp), t.nameSp));
     if (t.kind !== 'init') out.push(method(`${t.name}_strong`, 'spec', [...states, ...params], boolTy, relation(simple, true, t.nameSp), t.nameSp));
     // Verus's enabling condition: the weak relation without what it says of `post`
     if (t.kind !== 'init') out.push(method(`${t.name}_enabled`, 'spec', [param('pre', selfTy, t.nameSp), ...params], boolTy, relation(withoutPosts(simple), false, t.nameSp), t.nameSp));
-    if (t.kind !== 'init' && someStmt(t.body, (s) => s.k === 'assert')) out.push(safetyLemma(t, `${t.name}_asserts`, params, method, param, selfTy));
+    if (t.kind !== 'init' && someAssert(simple)) out.push(safetyLemma(t, simple, `${t.name}_asserts`, params, method, param, selfTy));
     // `X::take_step::tr(pre, params) -> post`: the state a transition makes, where it is enabled
-    if (t.kind === 'transition') out.push(takeStep(sm, t, simple, params, param, selfTy, [...module, 'take_step']));
+    // (a tokenized machine's transitions are taken through its tokens, which are not modelled)
+    if (t.kind === 'transition' && !sm.tokenized) out.push(takeStep(sm, t, simple, params, param, selfTy, [...module, 'take_step']));
   }
   // Step / Config, next_by / next / init_by / init
   const steps = sm.transitions.filter((t) => t.kind === 'transition' || t.kind === 'readonly');
@@ -118,22 +119,30 @@ function takeStep(sm: StateMachineItem, t: TransitionDecl, simple: SimpleStmt[],
   };
 }
 
-/** Verus's safety condition of a transition's asserts: from the invariant (and what it requires), each assert holds. */
-function safetyLemma(t: TransitionDecl, name: string, params: Param[], method: (name: string, mode: FnItem['mode'], params: Param[], ret: TypeExpr | null, body: Expr | null, at: Sp, extra?: Partial<FnItem>) => FnItem, param: (name: string, ty: TypeExpr, at: Sp) => Param, selfTy: TypeExpr): FnItem {
-  const body: Block = { stmts: safetyStmts(t.body), sp: t.sp };
+/**
+ * Verus's safety condition of a transition's asserts (its own, and the inherent ones of its special
+ * statements): from the invariant and what comes before each assert in the transition, it holds,
+ * proved by its `by { .. }` if it has one.
+ */
+function safetyLemma(t: TransitionDecl, simple: SimpleStmt[], name: string, params: Param[], method: (name: string, mode: FnItem['mode'], params: Param[], ret: TypeExpr | null, body: Expr | null, at: Sp, extra?: Partial<FnItem>) => FnItem, param: (name: string, ty: TypeExpr, at: Sp) => Param, selfTy: TypeExpr): FnItem {
+  const body: Block = { stmts: safetyStmts(simple), sp: t.sp };
   const fn = method(name, 'proof', [param('pre', selfTy, t.nameSp), ...params], null, null, t.nameSp, { requires: [invCall('pre', t.nameSp)] });
   return { ...fn, body };
 }
 
-function safetyStmts(stmts: TransitionStmt[]): Stmt[] {
+function someAssert(stmts: readonly SimpleStmt[]): boolean {
+  return stmts.some((s) => s.k === 'assert' || (s.k === 'if' && (someAssert(s.then) || someAssert(s.els))) || (s.k === 'match' && s.arms.some((a) => someAssert(a.body))));
+}
+
+function safetyStmts(stmts: readonly SimpleStmt[]): Stmt[] {
   const out: Stmt[] = [];
   for (const s of stmts) {
     if (s.k === 'require') out.push({ k: 'assume', e: s.e, sp: s.sp });
     else if (s.k === 'assert') out.push({ k: 'assert', e: s.e, by: s.proof ? 'block' : 'none', req: [], proof: s.proof, sp: s.sp });
     else if (s.k === 'let') out.push({ k: 'let', pat: s.pat, ghost: false, ty: s.ty, init: s.init, sp: s.sp });
     else if (s.k === 'if') {
-      const then = { stmts: safetyStmts(s.then), sp: s.thenSp };
-      const els: Expr | null = s.els ? { k: 'block', block: { stmts: safetyStmts(s.els), sp: s.elsSp ?? s.sp }, sp: s.elsSp ?? s.sp } : null;
+      const then = { stmts: safetyStmts(s.then), sp: s.sp };
+      const els: Expr = { k: 'block', block: { stmts: safetyStmts(s.els), sp: s.sp }, sp: s.sp };
       out.push({ k: 'expr', e: { k: 'if', cond: s.cond, then, els, sp: s.sp }, semi: false, sp: s.sp });
     } else if (s.k === 'match') {
       const arms = s.arms.map((a) => ({ pat: a.pat, guard: a.guard, body: { k: 'block' as const, block: { stmts: safetyStmts(a.body), sp: a.sp }, sp: a.sp }, sp: a.sp }));

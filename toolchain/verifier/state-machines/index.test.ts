@@ -93,11 +93,13 @@ describe('state machine checks', () => {
   it('`require let` / `assert let` are read and checked, and a machine with one is not expanded: unsupported', () => {
     expect(lower('fields { pub o: Option<int> } transition!{ tr() { require let Option::Some(x) = pre.o; } }').items.map((it) => it.k)).toEqual(['unsupported']);
   });
-  it('a tokenized machine: sharding strategies are checked; a well-formed one is unsupported, never expanded', () => {
+  it('a tokenized machine: sharding strategies are checked; a well-formed one expands as a machine does (its tokens are not made), unless a special statement has no meaning here', () => {
     expect(errorsOf('fields { pub t: int }', 'tokenized_state_machine')).toEqual(['tokenized state machine requires a sharding strategy']);
     expect(errorsOf('fields { #[sharding(foo)] pub t: int }', 'tokenized_state_machine')).toEqual(["unrecognized sharding strategy: 'foo'"]);
     const ok = lower('fields { #[sharding(variable)] pub t: int } init!{ i() { init t = 0; } }', 'tokenized_state_machine');
-    expect(ok.items.map((it) => it.k)).toEqual(['unsupported']);
+    expect(ok.items.map((it) => `${it.k}:${'name' in it ? it.name : ''}`)).toEqual(['struct:State', 'fn:invariant', 'fn:i', 'enum:Step', 'fn:next_by', 'fn:next', 'enum:Config', 'fn:init_by', 'fn:init']);
+    const refutable = lower('fields { #[sharding(option)] pub t: Option<Option<int>> } transition!{ tr() { remove t -= Some(let Some(x)); } }', 'tokenized_state_machine');
+    expect(refutable.items.map((it) => (it.k === 'unsupported' ? it.what : it.k))).toEqual(["a refutable pattern in a 'remove' statement in transition `tr`"]);
   });
   it('a well-formed machine expands into the state, its relations, Step / Config and their functions, in the module of the machine', () => {
     const f = lower('fields { pub t: int } init!{ i() { init t = 0; } } transition!{ tr(n: int) { assert n > 0; update t = n; } } #[invariant] pub fn inv(&self) -> bool { self.t >= 0 } #[inductive(i)] fn i_inductive(post: Self) { } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self, n: int) { }');

@@ -19,13 +19,19 @@
 // `require`s before it) imply the assertion: Verus's safety condition.
 //
 // The relation reads a transition as a sequence of conditions: `require e` is a conjunct; a field's
-// value after the transition is fixed (`post.f == v`) right after its last update on each path
-// (`v` accumulates `update f[k] = e` as `insert` / `update`); a field not updated keeps its value;
+// value after the transition is fixed (`post.f == v`) at the end of the block of its last update on
+// each path, after that block's asserts (`v` accumulates `update f[k] = e` as `insert` / `update`);
+// a field not updated keeps its value;
 // `assert e` is a conjunct in the strong relation, and in the weak one the condition of what follows
 // (`e ==> rest`). `if` / `match` carry what follows them into each branch.
 //
-// `tokenized_state_machine!` is checked the same way (its well-formedness errors are Verus's), but
-// its sharding strategies and tokens are not modelled: a well-formed one is `unsupported`.
+// `tokenized_state_machine!` is checked the same way (its well-formedness errors are Verus's) and
+// expanded the same way: its special statements (`remove`, `have`, `add`, `deposit`, `withdraw`,
+// `guard`) become conditions on a field's value and its updates by the field's sharding strategy
+// (strategies.ts), an `add` / `deposit` / `withdraw` / `guard` condition being an `assert` (Verus's
+// inherent safety condition, proved in the transition's `_asserts` lemma, by its `by { .. }` if it
+// has one). The tokens and `Instance` Verus makes of it are not made: code that names them does not
+// resolve. A special statement strategies.ts gives no meaning leaves the machine `unsupported`.
 //
 // Invariant: after this phase no `state-machine` item is left; a machine with an error leaves one
 // `error` item per error (the diagnostics are the file's) and nothing else.
@@ -33,7 +39,9 @@
 import type { Item, SourceFile, StateMachineItem } from '../ast';
 import { checkStateMachine } from './checks';
 import { expandStateMachine } from './expand';
-import { patBinders, someStmt, visitStmts } from './syntax';
+import { strategyOf } from './relations';
+import { specialMeaning } from './strategies';
+import { path, patBinders, someStmt, visitStmts } from './syntax';
 
 export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
   let machines = 0;
@@ -55,11 +63,9 @@ export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
         }
         continue;
       }
-      const gap = it.tokenized
-        ? '`tokenized_state_machine!` (its sharding strategies and tokens are not modelled; only its well-formedness is checked)'
-        : ++machines > 1
-          ? 'a second `state_machine!` in one crate (the machines\' `State` / `Step` types would share names)'
-          : someLetMatch(it) ?? shadowingBinders(it);
+      const gap = ++machines > 1
+        ? 'a second `state_machine!` in one crate (the machines\' `State` / `Step` types would share names)'
+        : someLetMatch(it) ?? shadowingBinders(it) ?? specialGap(it);
       if (gap) {
         items.push({ k: 'unsupported', what: gap, sp: it.sp, module: it.module });
         continue;
@@ -68,6 +74,20 @@ export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
     }
     return { ...f, items, diagnostics };
   });
+}
+
+/** A special statement of a tokenized machine that strategies.ts gives no meaning. */
+function specialGap(sm: StateMachineItem): string | null {
+  for (const t of sm.transitions) {
+    let gap: string | null = null;
+    visitStmts(t.body, (s) => {
+      if (s.k !== 'special') return;
+      const meaning = specialMeaning(strategyOf(sm, s.field), sm.fields.find((f) => f.name === s.field)!.ty, s, path(['pre'], s.sp));
+      if (meaning.k === 'unsupported') gap ??= `${meaning.what} in transition \`${t.name}\``;
+    });
+    if (gap) return gap;
+  }
+  return null;
 }
 
 /** `require let` / `assert let` in a transition: read and checked, not given a meaning. */

@@ -1,14 +1,17 @@
 // From a transition's statements to its relations (Verus's `to_relation` and simplification):
-// each field's final value is placed where Verus places it, the updates are read into values, and
-// the statements become the weak relation (an `assert` conditions what follows it) or the strong
-// one (an `assert` is a conjunct).
+// each field's final value is placed where Verus places it, the updates (and a tokenized machine's
+// special statements, strategies.ts) are read into values, and the statements become the weak
+// relation (an `assert` conditions what follows it) or the strong one (an `assert` is a conjunct).
 
-import type { Expr, Pat, Sp, StateMachineItem, TransitionDecl, TransitionStmt, TypeExpr } from '../ast';
+import type { Block, Expr, Pat, Sp, StateMachineItem, TransitionDecl, TransitionStmt, TypeExpr } from '../ast';
+import { specialMeaning } from './strategies';
 import { and, bin, bool, exprBlock, fieldOf, mcall } from './syntax';
 
 /** A transition's statements after the updates are read: what the relation is built from. */
 export type SimpleStmt =
-  | { k: 'require' | 'assert'; e: Expr; sp: Sp }
+  | { k: 'require'; e: Expr; sp: Sp }
+  /** `proof`: the `by { .. }` that proves it (a user's assert, or a special statement's safety condition) */
+  | { k: 'assert'; e: Expr; proof: Block | null; sp: Sp }
   | { k: 'post'; field: string; value: Expr; sp: Sp }
   | { k: 'let'; pat: Pat; ty: TypeExpr | null; init: Expr; sp: Sp }
   | { k: 'if'; cond: Expr; then: SimpleStmt[]; els: SimpleStmt[]; sp: Sp }
@@ -17,15 +20,31 @@ export type SimpleStmt =
 /** `post.f` placed in a transition (before its value is known). */
 type Placed = TransitionStmt | { k: 'post'; field: string; sp: Sp };
 
-/** Where each field's final value is fixed: after its last update on each path (Verus's placement), else at the end. */
+/** The field a statement changes: `update`, `init`, and the special statements that take or put something. */
+function changedField(s: Placed): string | null {
+  if (s.k === 'update' || s.k === 'init') return s.field;
+  if (s.k === 'special' && ['remove', 'add', 'withdraw', 'deposit'].includes(s.op)) return s.field;
+  return null;
+}
+
+/**
+ * Where each field's final value is fixed (Verus's placement): at the end of the block of its last
+ * change on each path, so after every `assert` of that block (in the weak relation those asserts
+ * condition it); a field a branch changes gets its value at the end of the other branches too; a
+ * field nothing changes, at the end of the transition.
+ */
 export function placePosts(sm: StateMachineItem, t: TransitionDecl): Placed[] {
   const place = (stmts: readonly Placed[], found: string[]): Placed[] => {
-    const out: Placed[] = [];
+    const out = [...stmts];
+    const tail: Placed[] = [];
     for (let i = stmts.length - 1; i >= 0; i--) {
       const s = stmts[i]!;
-      if ((s.k === 'update' || s.k === 'init') && !found.includes(s.field)) {
-        found.push(s.field);
-        out.unshift(s, { k: 'post', field: s.field, sp: s.sp });
+      const f = changedField(s);
+      if (f !== null) {
+        if (!found.includes(f)) {
+          found.push(f);
+          tail.push({ k: 'post', field: f, sp: s.sp });
+        }
         continue;
       }
       if (s.k === 'if' || s.k === 'match') {
@@ -37,13 +56,10 @@ export function placePosts(sm: StateMachineItem, t: TransitionDecl): Placed[] {
           for (const f of added) if (!founds[j]!.includes(f)) b.push({ k: 'post', field: f, sp: s.sp });
         });
         found.push(...added);
-        if (s.k === 'if') out.unshift({ ...s, then: placed[0] as TransitionStmt[], els: placed[1] as TransitionStmt[] });
-        else out.unshift({ ...s, arms: s.arms.map((a, j) => ({ ...a, body: placed[j] as TransitionStmt[] })) });
-        continue;
+        out[i] = s.k === 'if' ? { ...s, then: placed[0] as TransitionStmt[], els: placed[1] as TransitionStmt[] } : { ...s, arms: s.arms.map((a, j) => ({ ...a, body: placed[j] as TransitionStmt[] })) };
       }
-      out.unshift(s);
     }
-    return out;
+    return [...out, ...tail];
   };
   const found: string[] = [];
   const placed = place(t.body, found);
@@ -60,7 +76,21 @@ export function simplify(sm: StateMachineItem, t: TransitionDecl): SimpleStmt[] 
     let vals = new Map(values);
     const lets: Extract<TransitionStmt, { k: 'let' }>[] = [];
     for (const s of stmts) {
-      if (s.k === 'require' || s.k === 'assert') out.push({ k: s.k, e: s.e, sp: s.sp });
+      if (s.k === 'require') out.push({ k: 'require', e: s.e, sp: s.sp });
+      else if (s.k === 'assert') out.push({ k: 'assert', e: s.e, proof: s.proof, sp: s.sp });
+      else if (s.k === 'special') {
+        const cur = vals.get(s.field) ?? fieldOf('pre', s.field, s.sp);
+        const meaning = specialMeaning(strategyOf(sm, s.field), fieldTy.get(s.field)!, s, cur);
+        // (lowerStateMachines leaves a machine with an unsupported statement unexpanded)
+        if (meaning.k !== 'ok') throw new Error(`special statement without a meaning: ${meaning.what}`);
+        if (meaning.cond?.k === 'require') out.push({ k: 'require', e: meaning.cond.e, sp: s.sp });
+        if (meaning.cond?.k === 'assert') out.push({ k: 'assert', e: meaning.cond.e, proof: s.proofBlock, sp: s.sp });
+        if (meaning.bind) {
+          lets.push({ k: 'let', pat: meaning.bind.pat, ty: null, init: meaning.bind.init, birdsEye: false, sp: s.sp });
+          out.push({ k: 'let', pat: meaning.bind.pat, ty: null, init: meaning.bind.init, sp: s.sp });
+        }
+        if (meaning.update) vals.set(s.field, meaning.update);
+      }
       else if (s.k === 'post') out.push({ k: 'post', field: s.field, value: vals.get(s.field) ?? fieldOf('pre', s.field, s.sp), sp: s.sp });
       else if (s.k === 'let') {
         lets.push(s);
@@ -99,6 +129,9 @@ export function withoutPosts(stmts: SimpleStmt[]): SimpleStmt[] {
     return [s];
   });
 }
+
+/** A field's sharding strategy (`variable` in a machine that is not tokenized). */
+export const strategyOf = (sm: StateMachineItem, field: string): string => sm.fields.find((f) => f.name === field)?.sharding[0]?.strategy ?? 'variable';
 
 /** `update f[k] = e`: a map's `insert`, a sequence's `update`. */
 function indexUpdate(cur: Expr, index: Expr, e: Expr, ty: TypeExpr, sp: Sp): Expr {

@@ -62,6 +62,38 @@ impl<K, V> IMap<K, V> {
     pub open spec fn contains_key(self, key: K) -> bool {
         self.dom().contains(key)
     }
+
+    /// `self` maps `k` to `v`.
+    pub open spec fn contains_pair(self, k: K, v: V) -> bool {
+        &&& self.dom().contains(k)
+        &&& self.dom().contains(k) ==> self[k] == v
+    }
+
+    /// Every key of `self` is a key of `m2`, with the same value.
+    pub open spec fn submap_of(self, m2: Self) -> bool {
+        forall|k: K| #[trigger] self.dom().contains(k) ==> #[trigger] m2.dom().contains(k) && self[k] == m2[k]
+    }
+
+    /// `<=`: `submap_of`.
+    #[verifier::inline]
+    pub open spec fn spec_le(self, m2: Self) -> bool {
+        self.submap_of(m2)
+    }
+
+    /// Where both maps have a key, they have the same value there.
+    pub open spec fn agrees(self, m2: Self) -> bool {
+        forall|k| #![auto] self.dom().contains(k) && m2.dom().contains(k) ==> self[k] == m2[k]
+    }
+
+    /// The keys of both maps, with `m2`'s value where both have one.
+    pub open spec fn union_prefer_right(self, m2: Self) -> Self {
+        IMap::<K, V>::new(|k: K| self.dom().contains(k) || m2.dom().contains(k), |k: K| if m2.dom().contains(k) { m2[k] } else { self[k] })
+    }
+
+    /// `self` without the keys in `keys`.
+    pub open spec fn remove_keys(self, keys: ISet<K>) -> Self {
+        IMap::<K, V>::new(|k: K| self.dom().contains(k) && !keys.contains(k), |k: K| self[k])
+    }
 }
 
 impl<A> ISet<A> {

@@ -45,6 +45,32 @@ impl<K, V> Map<K, V> {
     {
     }
 
+    /// `self` maps `k` to `v`.
+    pub open spec fn contains_pair(self, k: K, v: V) -> bool {
+        &&& self.dom().contains(k)
+        &&& self.dom().contains(k) ==> self[k] == v
+    }
+
+    /// Where both maps have a key, they have the same value there.
+    pub open spec fn agrees(self, m2: Self) -> bool {
+        forall|k| #![auto] self.dom().contains(k) && m2.dom().contains(k) ==> self[k] == m2[k]
+    }
+
+    /// The keys of both maps, with `m2`'s value where both have one.
+    pub open spec fn union_prefer_right(self, m2: Self) -> Self {
+        Map::<K, V>::new(self.dom().union(m2.dom()), |k: K| if m2.dom().contains(k) { m2[k] } else { self[k] })
+    }
+
+    /// `self` without the keys in `keys`.
+    pub open spec fn remove_keys(self, keys: Set<K>) -> Self {
+        Map::<K, V>::new(self.dom().difference(keys), |k: K| self[k])
+    }
+
+    /// `self` on the keys in `keys` only.
+    pub open spec fn restrict(self, keys: Set<K>) -> Self {
+        Map::<K, V>::new(self.dom().intersect(keys), |k: K| self[k])
+    }
+
     /// `<=`: `submap_of`.
     #[verifier::inline]
     pub open spec fn spec_le(self, m2: Self) -> bool {

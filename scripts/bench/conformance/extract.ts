@@ -312,6 +312,10 @@ const OBLIGATION_MESSAGES: readonly string[] = [
   'callee may open invariants disallowed at call-site',
   'cannot show invariant namespace is in the mask given by the scope',
   'Cannot show invariant holds at end of block',
+  // a pattern that must match and may not: a state machine's `assert let` (its safety condition),
+  // a refutable `let` of tracked data
+  'unable to prove safety condition that the pattern matches',
+  'unable to prove this pattern will successfully match',
   // a failed assertion, and an assertion by computation that does not compute to true (Verus
   // reports them at the assertion, as the verifier's failures; `assert_fails` counts them too)
   'assertion failed',

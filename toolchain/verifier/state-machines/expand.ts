@@ -104,6 +104,9 @@ function takeStep(sm: StateMachineItem, t: TransitionDecl, simple: SimpleStmt[],
         return build(rest, new Map([...posts, [s.field, s.value]]));
       case 'let':
         return { k: 'block', block: { stmts: [{ k: 'let', pat: s.pat, ghost: false, ty: s.ty, init: s.init, sp: s.sp }, { k: 'expr', e: build(rest, posts), semi: false, sp: s.sp }], sp: s.sp }, sp: s.sp };
+      case 'let-match':
+        // (where `e` does not match, the transition is not enabled: any state)
+        return { k: 'match', scrut: s.e, arms: [{ pat: s.pat, guard: null, body: build(rest, posts), sp: s.sp }, { pat: { k: 'wild', sp: s.sp }, guard: null, body: path(['pre'], s.sp), sp: s.sp }], sp: s.sp };
       case 'if':
         return { k: 'if', cond: s.cond, then: exprBlock(build([...s.then, ...rest], posts)), els: { k: 'block', block: exprBlock(build([...s.els, ...rest], posts)), sp: s.sp }, sp: s.sp };
       case 'match':
@@ -131,12 +134,19 @@ function safetyLemma(t: TransitionDecl, simple: SimpleStmt[], name: string, para
 }
 
 function someAssert(stmts: readonly SimpleStmt[]): boolean {
-  return stmts.some((s) => s.k === 'assert' || (s.k === 'if' && (someAssert(s.then) || someAssert(s.els))) || (s.k === 'match' && s.arms.some((a) => someAssert(a.body))));
+  return stmts.some((s) => s.k === 'assert' || (s.k === 'let-match' && s.kind === 'assert') || (s.k === 'if' && (someAssert(s.then) || someAssert(s.els))) || (s.k === 'match' && s.arms.some((a) => someAssert(a.body))));
 }
 
 function safetyStmts(stmts: readonly SimpleStmt[]): Stmt[] {
   const out: Stmt[] = [];
-  for (const s of stmts) {
+  for (const [i, s] of stmts.entries()) {
+    if (s.k === 'let-match') {
+      // the rest in the scope of the pattern; elsewhere a `require let` is assumed away, an `assert let` fails
+      const otherwise: Stmt = s.kind === 'require' ? { k: 'assume', e: bool(false, s.sp), sp: s.sp } : { k: 'assert', e: bool(false, s.sp), by: 'none', req: [], proof: null, sp: s.sp };
+      const arm = (body: Stmt[]) => ({ k: 'block' as const, block: { stmts: body, sp: s.sp }, sp: s.sp });
+      out.push({ k: 'expr', e: { k: 'match', scrut: s.e, arms: [{ pat: s.pat, guard: null, body: arm(safetyStmts(stmts.slice(i + 1))), sp: s.sp }, { pat: { k: 'wild', sp: s.sp }, guard: null, body: arm([otherwise]), sp: s.sp }], sp: s.sp }, semi: false, sp: s.sp });
+      break;
+    }
     if (s.k === 'require') out.push({ k: 'assume', e: s.e, sp: s.sp });
     else if (s.k === 'assert') out.push({ k: 'assert', e: s.e, by: s.proof ? 'block' : 'none', req: [], proof: s.proof, sp: s.sp });
     else if (s.k === 'let') out.push({ k: 'let', pat: s.pat, ghost: false, ty: s.ty, init: s.init, sp: s.sp });

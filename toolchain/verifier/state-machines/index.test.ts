@@ -90,16 +90,18 @@ describe('state machine checks', () => {
     expect(errorsOf('fields { pub t: int } transition!{ tr() { } } #[inductive(tr)] #[verifier::proof] fn tr_inductive(pre: Self, post: Self) { }').join()).toContain('should not be explicitly labelled');
     expect(lowerStateMachines([parseFile('sm.rs', "verus! {\nstate_machine!{ X<'a> { fields { pub t: int } }}\n}\n")])[0]!.items.flatMap((it) => (it.k === 'error' ? [it.what] : []))).toEqual(['Only generic type parameters are supported in a state machine']);
   });
-  it('`require let` / `assert let` are read and checked, and a machine with one is not expanded: unsupported', () => {
-    expect(lower('fields { pub o: Option<int> } transition!{ tr() { require let Option::Some(x) = pre.o; } }').items.map((it) => it.k)).toEqual(['unsupported']);
+  it('`require let` / `assert let` expand: the relation matches the value against the pattern', () => {
+    const f = lower('fields { pub o: Option<int> } transition!{ tr() { require let Option::Some(x) = pre.o; } }');
+    const tr = f.items.find((it) => it.k === 'fn' && it.name === 'tr');
+    expect(tr?.k === 'fn' && tr.body?.stmts[0]?.k === 'expr' && tr.body.stmts[0].e.k).toBe('match');
   });
   it('a tokenized machine: sharding strategies are checked; a well-formed one expands as a machine does (its tokens are not made), unless a special statement has no meaning here', () => {
     expect(errorsOf('fields { pub t: int }', 'tokenized_state_machine')).toEqual(['tokenized state machine requires a sharding strategy']);
     expect(errorsOf('fields { #[sharding(foo)] pub t: int }', 'tokenized_state_machine')).toEqual(["unrecognized sharding strategy: 'foo'"]);
     const ok = lower('fields { #[sharding(variable)] pub t: int } init!{ i() { init t = 0; } }', 'tokenized_state_machine');
     expect(ok.items.map((it) => `${it.k}:${'name' in it ? it.name : ''}`)).toEqual(['struct:State', 'fn:invariant', 'fn:i', 'enum:Step', 'fn:next_by', 'fn:next', 'enum:Config', 'fn:init_by', 'fn:init']);
-    const refutable = lower('fields { #[sharding(option)] pub t: Option<Option<int>> } transition!{ tr() { remove t -= Some(let Some(x)); } }', 'tokenized_state_machine');
-    expect(refutable.items.map((it) => (it.k === 'unsupported' ? it.what : it.k))).toEqual(["a refutable pattern in a 'remove' statement in transition `tr`"]);
+    const multisetBind = lower('fields { #[sharding(multiset)] pub t: Multiset<int> } transition!{ tr() { remove t -= {let x}; } }', 'tokenized_state_machine');
+    expect(multisetBind.items.map((it) => (it.k === 'unsupported' ? it.what : it.k))).toEqual(["a 'remove' statement of this form on a field of sharding strategy 'multiset' in transition `tr`"]);
   });
   it('a well-formed machine expands into the state, its relations, Step / Config and their functions, in the module of the machine', () => {
     const f = lower('fields { pub t: int } init!{ i() { init t = 0; } } transition!{ tr(n: int) { assert n > 0; update t = n; } } #[invariant] pub fn inv(&self) -> bool { self.t >= 0 } #[inductive(i)] fn i_inductive(post: Self) { } #[inductive(tr)] fn tr_inductive(pre: Self, post: Self, n: int) { }');

@@ -41,7 +41,7 @@ import { checkStateMachine } from './checks';
 import { expandStateMachine } from './expand';
 import { strategyOf } from './relations';
 import { specialMeaning } from './strategies';
-import { path, patBinders, someStmt, visitStmts } from './syntax';
+import { path, patBinders, visitStmts } from './syntax';
 
 export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
   let machines = 0;
@@ -65,7 +65,7 @@ export function lowerStateMachines(files: SourceFile[]): SourceFile[] {
       }
       const gap = ++machines > 1
         ? 'a second `state_machine!` in one crate (the machines\' `State` / `Step` types would share names)'
-        : someLetMatch(it) ?? shadowingBinders(it) ?? specialGap(it);
+        : shadowingBinders(it) ?? specialGap(it);
       if (gap) {
         items.push({ k: 'unsupported', what: gap, sp: it.sp, module: it.module });
         continue;
@@ -87,12 +87,6 @@ function specialGap(sm: StateMachineItem): string | null {
     });
     if (gap) return gap;
   }
-  return null;
-}
-
-/** `require let` / `assert let` in a transition: read and checked, not given a meaning. */
-function someLetMatch(sm: StateMachineItem): string | null {
-  for (const t of sm.transitions) if (someStmt(t.body, (s) => s.k === 'let-match')) return `\`require let\` / \`assert let\` in transition \`${t.name}\``;
   return null;
 }
 

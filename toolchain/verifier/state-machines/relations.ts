@@ -14,6 +14,8 @@ export type SimpleStmt =
   | { k: 'assert'; e: Expr; proof: Block | null; sp: Sp }
   | { k: 'post'; field: string; value: Expr; sp: Sp }
   | { k: 'let'; pat: Pat; ty: TypeExpr | null; init: Expr; sp: Sp }
+  /** `require let PAT = e;` / `assert let PAT = e;`: `e` matches `PAT` (a condition as `require` / `assert` is), whose names are in scope after it */
+  | { k: 'let-match'; kind: 'require' | 'assert'; pat: Pat; e: Expr; sp: Sp }
   | { k: 'if'; cond: Expr; then: SimpleStmt[]; els: SimpleStmt[]; sp: Sp }
   | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: SimpleStmt[]; sp: Sp }[]; sp: Sp };
 
@@ -78,6 +80,8 @@ export function simplify(sm: StateMachineItem, t: TransitionDecl): SimpleStmt[] 
     for (const s of stmts) {
       if (s.k === 'require') out.push({ k: 'require', e: s.e, sp: s.sp });
       else if (s.k === 'assert') out.push({ k: 'assert', e: s.e, proof: s.proof, sp: s.sp });
+      // (a value never leaves the scope of a `let-match`: a field changed after it has its value placed in that scope)
+      else if (s.k === 'let-match') out.push({ k: 'let-match', kind: s.kind, pat: s.pat, e: s.e, sp: s.sp });
       else if (s.k === 'special') {
         const cur = vals.get(s.field) ?? fieldOf('pre', s.field, s.sp);
         const meaning = specialMeaning(strategyOf(sm, s.field), fieldTy.get(s.field)!, s, cur);
@@ -85,7 +89,8 @@ export function simplify(sm: StateMachineItem, t: TransitionDecl): SimpleStmt[] 
         if (meaning.k !== 'ok') throw new Error(`special statement without a meaning: ${meaning.what}`);
         if (meaning.cond?.k === 'require') out.push({ k: 'require', e: meaning.cond.e, sp: s.sp });
         if (meaning.cond?.k === 'assert') out.push({ k: 'assert', e: meaning.cond.e, proof: s.proofBlock, sp: s.sp });
-        if (meaning.bind) {
+        if (meaning.bind?.refutable) out.push({ k: 'let-match', kind: meaning.cond?.k ?? 'require', pat: meaning.bind.pat, e: meaning.bind.init, sp: s.sp });
+        else if (meaning.bind) {
           lets.push({ k: 'let', pat: meaning.bind.pat, ty: null, init: meaning.bind.init, birdsEye: false, sp: s.sp });
           out.push({ k: 'let', pat: meaning.bind.pat, ty: null, init: meaning.bind.init, sp: s.sp });
         }
@@ -153,6 +158,11 @@ export function relation(stmts: SimpleStmt[], strong: boolean, sp: Sp): Expr {
       }
       case 'post':
         return and(bin('==', fieldOf('post', s.field, s.sp), s.value, s.sp), rel(rest), s.sp);
+      case 'let-match': {
+        // where `e` does not match: the transition is not taken (`require`), or, in the weak relation, anything goes (`assert`)
+        const otherwise = bool(s.kind === 'assert' && !strong, s.sp);
+        return { k: 'match', scrut: s.e, arms: [{ pat: s.pat, guard: null, body: rel(rest) ?? bool(true, s.sp), sp: s.sp }, { pat: { k: 'wild', sp: s.sp }, guard: null, body: otherwise, sp: s.sp }], sp: s.sp };
+      }
       case 'let': {
         const r = rel(rest);
         return r && { k: 'block', block: { stmts: [{ k: 'let', pat: s.pat, ghost: false, ty: s.ty, init: s.init, sp: s.sp }, { k: 'expr', e: r, semi: false, sp: s.sp }], sp: s.sp }, sp: s.sp };

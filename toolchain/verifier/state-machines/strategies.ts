@@ -29,8 +29,8 @@ export type SpecialMeaning =
       cond: { k: 'require' | 'assert'; e: Expr } | null;
       /** the field's value after the statement (null: unchanged) */
       update: Expr | null;
-      /** `let pat = init;`, in scope for the rest of the transition */
-      bind: { pat: Pat; init: Expr } | null;
+      /** `let pat = init;`, in scope for the rest of the transition; a refutable pattern must match too (`require let` / `assert let`, as `cond`) */
+      bind: { pat: Pat; init: Expr; refutable: boolean } | null;
     }
   | { k: 'unsupported'; what: string };
 
@@ -59,7 +59,7 @@ export function specialMeaning(strategy: string, fieldTy: TypeExpr, s: Special, 
   const kind = strategy.replace(/^(persistent|storage)_/, '').replace(/^i(map|set)$/, '$1');
   const persistent = strategy.startsWith('persistent_');
   const storage = strategy.startsWith('storage_');
-  const ok = (cond: { k: 'require' | 'assert'; e: Expr } | null, update: Expr | null, bind: { pat: Pat; init: Expr } | null = null): SpecialMeaning => ({ k: 'ok', cond, update, bind });
+  const ok = (cond: { k: 'require' | 'assert'; e: Expr } | null, update: Expr | null, bind: { pat: Pat; init: Expr; refutable: boolean } | null = null): SpecialMeaning => ({ k: 'ok', cond, update, bind });
   // the op's role: `have` / `remove` require what the tokens prove; storage ops assert it
   const need = (e: Expr) => ({ k: s.op === 'have' || s.op === 'remove' ? ('require' as const) : ('assert' as const), e });
   const adds = s.op === 'add' || s.op === 'deposit';
@@ -70,8 +70,7 @@ export function specialMeaning(strategy: string, fieldTy: TypeExpr, s: Special, 
   // a `let` pattern: the field holds some value there, which the pattern names
   const binding = (v: ElemValue, present: Expr, init: Expr, update: Expr | null): SpecialMeaning => {
     if (v.k !== 'let') throw new Error('binding without a pattern');
-    if (!irrefutable(v.pat)) return { k: 'unsupported', what: `a refutable pattern in a '${s.op}' statement` };
-    return ok(need(present), update, { pat: v.pat, init });
+    return ok(need(present), update, { pat: v.pat, init, refutable: !irrefutable(v.pat) });
   };
 
   switch (kind) {

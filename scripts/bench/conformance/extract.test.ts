@@ -41,6 +41,8 @@ describe('classify', () => {
     expect(classify('Err(err)', 'assert_vir_error_msg(err, "failed to simplify down to true")').expect).toBe('fails');
     expect(classify('Err(err)', 'assert_vir_error_msg(err, "assertion failed")').expect).toBe('fails');
     expect(classify('Err(e)', 'assert_vir_error_msg(e, "unable to prove safety condition that the pattern matches")').expect).toBe('fails');
+    expect(classify('Err(e)', 'assert_any_vir_error_msg(e, "unable to prove safety condition that the pattern matches")').expect).toBe('fails');
+    expect(classify('Err(e)', 'assert_any_vir_error_msg(e, "Misuse of #[verus_spec]")').expect).toBe('rejects');
     // on an assertion and, with `#!`, on a requires / ensures clause
     expect(customErrorMessages('#[verifier::custom_err("A")] assert(x);\n requires #![verifier::custom_err("B")] x == y,')).toEqual(['A', 'B']);
     expect(classify('Err(e)', '{ assert!(e.errors.len() == 2); }').expect).toBe('other');

@@ -415,6 +415,7 @@ describe("Verus's state_machine! (state-machines/)", () => {
         if pre.b - n >= pre.a { update b = pre.b - n; }
     } }
     readonly!{ peek(v: int) { require pre.b == v; } }
+    readonly!{ same(other: Self) { require pre.b == other.b; } }
     #[invariant] pub fn le(&self) -> bool { self.a <= self.b }
     ${extra}
 }}`;
@@ -437,6 +438,7 @@ proof fn next_preserves(s: X::State, t: X::State) requires X::State::next(s, t),
         X::Step::grow(n) => X::State::grow_inductive(s, t, n),
         X::Step::shrink(n) => X::State::shrink_inductive(s, t, n),
         X::Step::peek(v) => { }
+        X::Step::same(o) => { }
         _ => { }
     }
 }
@@ -444,12 +446,15 @@ proof fn next_not_always_growing(s: X::State, t: X::State) requires X::State::ne
 proof fn enabled_is_the_requires(s: X::State) ensures X::State::grow_enabled(s, 3), !X::State::grow_enabled(s, -1) { }
 proof fn enabled_wrong(s: X::State) ensures X::State::grow_enabled(s, -1) { }
 proof fn step_taken(s: X::State) { let t = X::take_step::grow(s, 2); assert(t.b == s.b + 2 && t.a == s.a); }
-proof fn step_not_enabled(s: X::State) { let t = X::take_step::grow(s, -2); }`);
+proof fn step_not_enabled(s: X::State) { let t = X::take_step::grow(s, -2); }
+proof fn step_is_variant(s: X::Step) requires s.is_grow() { match s { X::Step::grow(_) => { } _ => assert(false) } }
+proof fn step_is_variant_wrong(s: X::Step) requires s.is_grow() ensures s.is_shrink() { }`);
     expect(r).toMatchObject({
       'State::initialize_inductive': 'verified', 'State::grow_inductive': 'verified', 'State::shrink_inductive': 'verified', 'State::shrink_asserts': 'verified',
       grow_spec: 'verified', grow_frame_wrong: 'failed', shrink_else_keeps: 'verified', weak_assert_is_vacuous: 'failed', strong_has_the_assert: 'verified',
       readonly_keeps: 'verified', init_spec: 'verified', next_preserves: 'verified', next_not_always_growing: 'failed',
       enabled_is_the_requires: 'verified', enabled_wrong: 'failed', step_taken: 'verified', step_not_enabled: 'failed', grow: 'verified', shrink: 'verified',
+      step_is_variant: 'verified', step_is_variant_wrong: 'failed',
     });
   });
   it('a transition that breaks the invariant fails its inductive lemma; an assert the invariant does not give fails its safety condition', async () => {

@@ -62,8 +62,10 @@ export function expandStateMachine(sm: StateMachineItem): Item[] {
     out.push({
       k: 'enum',
       dataMode: 'ghost',
+      // (Verus's `#[is_variant]`: `step.is_tr()`)
+      attrs: ['is_variant'],
       name: enumName,
-      variants: [...ts.map((t) => ({ name: t.name, fields: t.params.map((p, i) => ({ name: String(i), ty: p.ty })), tupleLike: true, sp: t.nameSp })), { name: 'dummy_to_use_type_params', fields: [{ name: '0', ty: selfTy }], tupleLike: true, sp }],
+      variants: [...ts.map((t) => ({ name: t.name, fields: t.params.map((p, i) => ({ name: String(i), ty: selfAsState(p.ty, selfTy) })), tupleLike: true, sp: t.nameSp })), { name: 'dummy_to_use_type_params', fields: [{ name: '0', ty: selfTy }], tupleLike: true, sp }],
       generics: gnames,
       genericParams: sm.generics,
       sp: sm.nameSp,
@@ -160,6 +162,18 @@ function safetyStmts(stmts: readonly SimpleStmt[]): Stmt[] {
     }
   }
   return out;
+}
+
+/** `Self` in a transition's parameter type is the machine's `State` (in the `Step` / `Config` enums it would name the enum). */
+function selfAsState(ty: TypeExpr, selfTy: TypeExpr): TypeExpr {
+  const map = (node: unknown): unknown => {
+    if (!node || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map(map);
+    const o = node as Record<string, unknown>;
+    if (o.k === 'path' && Array.isArray(o.segs) && o.segs.length === 1 && o.segs[0] === 'Self') return { ...selfTy, sp: o.sp };
+    return Object.fromEntries(Object.entries(o).map(([key, v]) => [key, key === 'sp' ? v : map(v)]));
+  };
+  return map(ty) as TypeExpr;
 }
 
 /** A function of the machine as a method of `State` in the machine's module, generic over the machine's parameters. */

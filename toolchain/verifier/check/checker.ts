@@ -361,17 +361,6 @@ class Checker {
             this.out.moduleBroadcasts.set(it, tg.lemmas.map((lemma) => ({ lemma, sp: mu.item.sp })));
             for (const lemma of tg.lemmas) this.useLemma(it, lemma.item, mu.item.sp);
           }
-          // vstd's default broadcast group holds in every function of a crate that uses the
-          // library, as in Verus (the library's axioms of its external types: multiset.rs)
-          // (a lemma without type parameters, whose facts are about particular terms such as
-          // `size_of::<u8>()`, only where the function's code reaches one of its spec fns, as
-          // Verus's triggers on those terms would: ground facts elsewhere only slow the solver)
-          if (vstdDefaults.length && !isLibraryFile(f.path)) {
-            const have = this.out.moduleBroadcasts.get(it) ?? [];
-            const reached = this.specFnsReached(it);
-            const relevant = (l: (typeof vstdDefaults)[number]) => l.item.generics.length > 0 || [...(this.graph.calls.get(l.item) ?? [])].some((c) => reached.has(c));
-            this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l) && relevant(l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
-          }
           const lt = checkReturnLifetimes(it, (e) => this.calleeItem(e, it));
           errors.push(...lt.errors);
           if (lt.unsupported) this.out.fnUnsupported.set(it, lt.unsupported);
@@ -414,6 +403,21 @@ class Checker {
       if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
     }
     // a call of a trait method declaration may run any impl's method: the cycles through them
+    // vstd's default broadcast group holds in every function of a crate that uses the library, as
+    // in Verus (the library's axioms of its external types: multiset.rs); a lemma without type
+    // parameters, whose facts are about particular terms such as `size_of::<u8>()`, only where the
+    // function's code reaches one of its spec fns, as Verus's triggers on those terms would (ground
+    // facts elsewhere only slow the solver). (After every function is checked: the call graph is
+    // complete, the library's lemmas included.)
+    if (vstdDefaults.length) {
+      for (const { fn: it } of perFn) {
+        if (this.libraryFns.has(it)) continue;
+        const have = this.out.moduleBroadcasts.get(it) ?? [];
+        const reached = this.specFnsReached(it);
+        const relevant = (l: (typeof vstdDefaults)[number]) => l.item.generics.length > 0 || [...(this.graph.calls.get(l.item) ?? [])].some((c) => reached.has(c));
+        this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l) && relevant(l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
+      }
+    }
     for (const decl of this.traitDecls()) this.graph.calls.set(decl, new Set([...(this.graph.calls.get(decl) ?? []), ...this.implsOf(decl)]));
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const [fn, errs] of traitCycleErrors(this.graph, new Set(this.traitDecls()))) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
@@ -679,11 +683,15 @@ class Checker {
   /** The spec fns `f`'s code calls, and the ones their bodies call, transitively. */
   private specFnsReached(f: FnItem): Set<FnItem> {
     const out = new Set<FnItem>();
+    const seen = new Set<FnItem>();
     const queue = [...(this.graph.calls.get(f) ?? [])];
     while (queue.length) {
       const g = queue.pop()!;
-      if (out.has(g) || g.mode !== 'spec') continue;
-      out.add(g);
+      if (seen.has(g)) continue;
+      seen.add(g);
+      // (a library exec / proof function is its contract: what it states is reached by its callers)
+      if (g.mode !== 'spec' && !this.libraryFns.has(g)) continue;
+      if (g.mode === 'spec') out.add(g);
       queue.push(...(this.graph.calls.get(g) ?? []));
     }
     return out;
@@ -1407,7 +1415,9 @@ class Checker {
           return viaMethod;
         }
         this.infer(e.idx, ctx);
-        if (r.k !== 'any') this.error(`cannot index into a value of type \`${cTyStr(r, this.vars)}\``, e.sp);
+        // (a `for` loop reads its collection by index, parser.ts: one that has none is not iterated here)
+        if (r.k !== 'any' && e.recv.k === 'path' && e.recv.segs[0] === '$for_src') this.unsupportedHere(`a \`for\` loop over a value of type \`${cTyStr(r, this.vars)}\` (only ranges, Vec, slices and arrays are iterated)`, e.sp);
+        else if (r.k !== 'any') this.error(`cannot index into a value of type \`${cTyStr(r, this.vars)}\``, e.sp);
         return C_ANY;
       }
       case 'view': {

@@ -285,12 +285,16 @@ export class CollectionMethods {
     switch (name) {
       case 'dom': return { t: dom, ty: { k: 'set', elem: ty.key } };
       case 'contains_key': return { t: ['select', dom, a[0]!.t], ty: BOOL };
+      // (the domain changes by the Set's own `insert` / `remove`, so that what is known of those, such
+      // as the size of a set with one more element, is known of a map's domain)
       case 'insert': {
-        const f = this.opFun(ty, 'insert', [['m', M], ['k', K], ['v', sortOf(ty.val)]], M, (q, k, v) => [dt.ctors[0]!.ctor, ['store', domOf(q), k, 'true'], ['store', valsOf(q), k, v]]);
+        const setTy: Extract<Ty, { k: 'set' }> = { k: 'set', elem: ty.key };
+        const f = this.opFun(ty, 'insert', [['m', M], ['k', K], ['v', sortOf(ty.val)]], M, (q, k, v) => [dt.ctors[0]!.ctor, [this.setInsertFun(setTy), domOf(q), k], ['store', valsOf(q), k, v]]);
         return { t: [f, m, a[0]!.t, a[1]!.t], ty };
       }
       case 'remove': {
-        const f = this.opFun(ty, 'remove', [['m', M], ['k', K]], M, (q, k) => [dt.ctors[0]!.ctor, ['store', domOf(q), k, 'false'], ['store', valsOf(q), k, this.sorts.dflt(ty.val)]]);
+        const setTy: Extract<Ty, { k: 'set' }> = { k: 'set', elem: ty.key };
+        const f = this.opFun(ty, 'remove', [['m', M], ['k', K]], M, (q, k) => [dt.ctors[0]!.ctor, [this.setRemoveFun(setTy), domOf(q), k], ['store', valsOf(q), k, this.sorts.dflt(ty.val)]]);
         return { t: [f, m, a[0]!.t], ty };
       }
       case 'index': return { t: ['select', vals, a[0]!.t], ty: ty.val };

@@ -45,6 +45,17 @@ impl<K, V> Map<K, V> {
     {
     }
 
+    /// The number of keys (`self.dom().len()`).
+    pub open spec fn len(self) -> nat {
+        self.dom().len()
+    }
+
+    /// No key.
+    #[verifier::inline]
+    pub open spec fn is_empty(self) -> bool {
+        self.dom().is_empty()
+    }
+
     /// `self` maps `k` to `v`.
     pub open spec fn contains_pair(self, k: K, v: V) -> bool {
         &&& self.dom().contains(k)

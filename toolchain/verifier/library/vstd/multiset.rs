@@ -253,6 +253,7 @@ pub broadcast group group_vstd_default {
     group_iset_lemmas,
     group_imap_lemmas,
     group_layout_axioms,
+    group_hash_axioms,
     integer_bounds_of_widths,
 }
 

@@ -61,6 +61,11 @@ impl<A> Set<A> {
         ISet::new(|a: A| self.contains(a))
     }
 
+    /// No element (`self =~= Set::empty()`).
+    pub open spec fn is_empty(self) -> bool {
+        self =~= Set::<A>::empty()
+    }
+
     /// No element of `self` is in `s2`.
     pub open spec fn disjoint(self, s2: Self) -> bool {
         forall|a: A| self.contains(a) ==> !s2.contains(a)

@@ -2414,7 +2414,11 @@ class Checker {
       return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
     }
     // `Box<T>` is erased to `T` (the resolver): `Box::new(x)` is `x`, moved into the box
-    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && !e.callee.generics.length) return this.infer(e.args[0]!, ctx);
+    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && e.callee.generics.length <= 1) {
+      // (`Box::<T>::new(x)`: `x` is a `T`)
+      const want = e.callee.generics[0];
+      return want ? this.expect(e.args[0]!, this.resolve(want, ctx.fn ?? null), ctx) : this.infer(e.args[0]!, ctx);
+    }
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) {
       // vstd's `Map::new(s, fv)`: domain `s`, `fv(k)` at each key of it
       this.requireGhost(ctx, '`Map::new`', e.sp);

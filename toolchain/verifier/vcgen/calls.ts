@@ -133,7 +133,7 @@ export class CallMethods {
     if ((collection === 'Seq' || collection === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, collection, st, m);
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) return this.mapNew(e, st, m);
     // (`Box<T>` is erased to `T`)
-    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && !e.callee.generics.length) return this.ev(e.args[0]!, st, m);
+    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && e.callee.generics.length <= 1) return this.ev(e.args[0]!, st, m);
     if (collection && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {

@@ -337,6 +337,18 @@ fn bx_new_wrong() -> (r: Box<u64>)
     Box::new(5)
 }
 
+// `Box::<T>::new(x)`: `x` is a `T`
+// expect: verified
+fn bx_new_turbofish() -> (r: u16) {
+    let b = Box::<u16>::new(300);
+    *b
+}
+
+// expect: error
+fn bx_new_turbofish_out_of_range() {
+    let b = Box::<u8>::new(300);
+}
+
 
 // `let S { f } = e;` (a struct pattern always matches); out of `*r` only `Copy` fields
 pub struct DsValue {

@@ -691,6 +691,16 @@ export function wrapperPattern(p: Pat): { wrapper: 'Tracked' | 'Ghost'; inner: P
   return w === 'Tracked' || w === 'Ghost' ? { wrapper: w, inner: p.args[0]! } : null;
 }
 
+/** The first node under `node` (in `someNode`'s order) that `found` accepts, or null. */
+export function findNode<N extends { k: string }>(node: unknown, found: (n: { k: string }) => n is N): N | null {
+  let hit: N | null = null;
+  someNode(node, (n) => {
+    if (found(n)) hit = n;
+    return hit !== null;
+  });
+  return hit;
+}
+
 export function someNode(node: unknown, found: (n: { k: string }) => boolean, skip: (n: { k: string }) => boolean = () => false): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((x) => someNode(x, found, skip));

@@ -9,7 +9,7 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TypeExpr, Visibility } from '../ast';
-import { isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
+import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
 import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
@@ -867,13 +867,9 @@ class Checker {
     }
     // an item inside the body that is not given a meaning (parser.ts nestedItem): the body's uses
     // of its name would read as errors of the program, so the body is not checked
-    let nested: Sp | null = null;
-    someNode(f.body, (n) => {
-      if (n.k === 'unsupported' && (n as { what?: string }).what === 'nested item') nested ??= (n as unknown as { sp: Sp }).sp;
-      return nested !== null;
-    });
+    const nested = findNode(f.body, (n): n is Extract<Expr, { k: 'unsupported' }> => n.k === 'unsupported' && (n as { what?: string }).what === 'nested item');
     if (nested) {
-      if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: nested item', sp: nested });
+      if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: nested item', sp: nested.sp });
       return;
     }
     // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)

@@ -179,16 +179,16 @@ export class IntegerRingMethods {
       }
     }
     for (const { clauses } of ensures) for (const c of clauses) sides(c).forEach((s) => vars.collect(s, 2));
-    const multiples = requires.flatMap((r) => r.clauses.filter((c) => c.k === 'congruent').map(() => vars.freshMultiple()));
+    // (each `requires` congruence's multiple is named before the variables are sealed)
+    const multipleOf = new Map(requires.flatMap((r) => r.clauses.filter((c) => c.k === 'congruent').map((c) => [c, vars.freshMultiple()] as const)));
     vars.seal();
 
     // the generators: the requires, then the definitions of remainders and quotients
     const generators: Poly[] = [];
-    let nextMultiple = 0;
     for (const { clauses } of requires) {
       for (const c of clauses) {
         if (c.k === 'equal') generators.push(sub(vars.poly(c.lhs), vars.poly(c.rhs)));
-        if (c.k === 'congruent') generators.push(sub(sub(vars.poly(c.lhs), vars.poly(c.rhs)), mul(vars.poly(c.modulus), vars.variable(multiples[nextMultiple++]!))));
+        if (c.k === 'congruent') generators.push(sub(sub(vars.poly(c.lhs), vars.poly(c.rhs)), mul(vars.poly(c.modulus), vars.variable(multipleOf.get(c)!))));
       }
     }
     for (const d of vars.divisions.values()) generators.push(sub(sub(vars.poly(d.x), mul(vars.poly(d.m), vars.variable(d.q))), vars.variable(d.r)));

@@ -442,6 +442,8 @@ export interface StructItem {
   name: string;
   fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility }[];
   tupleLike: boolean;
+  /** `struct U;`: its name is also its one value (`let u = U;`) */
+  unit?: boolean;
   generics: string[];
   genericParams?: GenericParam[];
   otherBounds?: OtherBound[];

@@ -1330,6 +1330,7 @@ class Parser {
     const { name, genericParams, generics, otherBounds } = this.datatypeHead('struct');
     const fields: StructItem['fields'] = [];
     let tupleLike = false;
+    let unit = false;
     if (this.eat('{')) {
       while (!this.eat('}')) {
         this.innerAttrs('item');
@@ -1359,8 +1360,11 @@ class Parser {
         }
       }
       this.expect(';');
-    } else this.expect(';');
-    return { k: 'struct', name, fields, tupleLike, generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module };
+    } else {
+      this.expect(';');
+      unit = true;
+    }
+    return { k: 'struct', name, fields, tupleLike, ...(unit ? { unit } : {}), generics, genericParams, otherBounds, sp: { start, end: this.lastEnd() }, module };
   }
 
   /** `union U<..> { x: A, y: B }`: an enum with a variant per field (`EnumItem.union`). */

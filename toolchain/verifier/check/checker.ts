@@ -122,6 +122,8 @@ export interface CheckedCrate {
    * tests it, `get_union_field::<_, T>(u, "x")` is its value (spec).
    */
   unionOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string }>;
+  /** `U` of a unit struct (`struct U;`) used as a value */
+  unitStructs: Set<Expr>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -318,7 +320,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), unionOps: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), unionOps: new Map(), unitStructs: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1961,6 +1963,16 @@ class Checker {
       if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
       return this.resolve(c.ty, c.selfType);
+    }
+    // `U` of a unit struct (`struct U;`): its one value (a generic one's arguments inferred)
+    const unitStruct = this.crate.structs.get(last);
+    if (unitStruct?.length === 1 && unitStruct[0]!.item.unit && !ctx.scopes.some((sc) => sc.has(last))) {
+      const s = unitStruct[0]!.item;
+      const ty: CTy = { k: 'struct', name: s.name, args: this.freshArgs(s, s.name, e.sp) };
+      this.ctorAccess(ty, e.sp);
+      this.ctorMode(ty, ctx, e.sp);
+      this.out.unitStructs.add(e);
+      return ty;
     }
     // `let t = llama;`: a function item as a value (Verus's FnDef values)
     // (a method: `X::m`, `Self::m`; `T::m` of a type parameter and `<X as Tr>::m` are not modelled)

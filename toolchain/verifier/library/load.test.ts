@@ -26,6 +26,10 @@ describe('the vstd library', () => {
   it('is loaded only for a crate that names vstd', async () => {
     expect(usesLibrary(new Map([['a.rs', user]]))).toBe(true);
     expect(usesLibrary(new Map([['a.rs', 'verus! { fn f() {} }']]))).toBe(false);
+    // std's types that the library defines bring it in without a vstd path
+    expect(usesLibrary(new Map([['a.rs', 'verus! { struct P<T> { t: core::marker::PhantomData<T> } }']]))).toBe(true);
+    expect(usesLibrary(new Map([['a.rs', 'use std::collections::HashMap;']]))).toBe(true);
+    expect(usesLibrary(new Map([['a.rs', 'verus! { struct MyHashMapLike {} }']]))).toBe(false);
     const without = await frontEnd(new Map([['a.rs', 'verus! { fn f() {} }']]));
     expect(without.parsed.some((f) => isLibraryFile(f.path))).toBe(false);
     const withLib = await frontEnd(new Map([['a.rs', user]]));

@@ -16,9 +16,16 @@ export function isLibraryFile(file: string): boolean {
   return isLibraryPath(file);
 }
 
-/** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path). */
+/**
+ * std's types the library defines: a crate that names one has the library, as a Verus crate has
+ * std (and vstd's specifications of it) without naming vstd.
+ */
+const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet'];
+
+/** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path) or to a std type of the library. */
 export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
-  for (const [file, text] of files) if (!isLibraryFile(file) && /\bvstd\s*::/.test(text)) return true;
+  const std = new RegExp(`\\b(${STD_TYPES_OF_THE_LIBRARY.join('|')})\\b`);
+  for (const [file, text] of files) if (!isLibraryFile(file) && (/\bvstd\s*::/.test(text) || std.test(text))) return true;
   return false;
 }
 

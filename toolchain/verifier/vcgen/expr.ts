@@ -261,6 +261,15 @@ export class ExprMethods {
   evPath(this: FnGen, e: Extract<Expr, { k: 'path' }>, st: State, m: Mode): V {
     const fnItem = this.cvc.checked.fnValues.get(e);
     if (fnItem) return this.fnItemValue(fnItem, e);
+    // `U` of a unit struct: its one value (a constructor without fields, at the checker's type)
+    if (this.cvc.checked.unitStructs.has(e)) {
+      const recorded = this.cvc.checked.exprTypes.get(e);
+      if (!recorded || recorded.k !== 'struct') throw new ResolveError(`type annotations needed for \`${e.segs.join('::')}\``, e.sp);
+      const ty = this.instTy(recorded);
+      const built: V = { t: this.sorts.datatype(ty).ctors[0]!.ctor, ty };
+      if (!m.pure) this.checkInvariant(st, built, e.sp);
+      return built;
+    }
     const segs = e.segs;
     const last = segs[segs.length - 1]!;
     if (segs.length === 1) {

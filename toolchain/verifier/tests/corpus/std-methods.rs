@@ -107,4 +107,26 @@ fn sm_unreached_is_reachable(x: u8) -> u8 {
     }
 }
 
+// std's PhantomData: a datatype generic over a type it holds no value of
+struct SmTagged<T> {
+    id: u64,
+    tag: core::marker::PhantomData<T>,
+}
+
+// expect: verified
+fn sm_phantom_build() -> (r: SmTagged<bool>)
+    ensures
+        r.id == 7,
+{
+    SmTagged { id: 7, tag: PhantomData }
+}
+
+// expect: failed postcondition
+fn sm_phantom_build_wrong() -> (r: SmTagged<u8>)
+    ensures
+        r.id == 8,
+{
+    SmTagged { id: 7, tag: PhantomData }
+}
+
 } // verus!

@@ -337,6 +337,29 @@ fn bx_new_wrong() -> (r: Box<u64>)
     Box::new(5)
 }
 
+// A unit struct's name is its one value
+struct UsUnit;
+mod us_inner {
+    pub struct UsTag;
+}
+
+// expect: verified
+fn us_unit_value() -> (r: (UsUnit, us_inner::UsTag, u64))
+    ensures
+        r.0 == UsUnit,
+        r.2 == 1,
+{
+    (UsUnit, us_inner::UsTag, 1)
+}
+
+// expect: failed postcondition
+fn us_unit_value_wrong() -> (r: (UsUnit, u64))
+    ensures
+        r.1 == 2,
+{
+    (UsUnit, 1)
+}
+
 // `Box::<T>::new(x)`: `x` is a `T`
 // expect: verified
 fn bx_new_turbofish() -> (r: u16) {

@@ -111,4 +111,15 @@ pub proof fn lemma_len_subset<A>(s1: Set<A>, s2: Set<A>)
 {
 }
 
+/// vstd's `Set::range(lo, hi)` over `int` (its `FiniteRange` impl for `int`): the integers in `lo..hi`.
+impl Set<int> {
+    pub open spec fn range(lo: int, hi: int) -> Set<int> {
+        Set::new(|i: int| lo <= i < hi)
+    }
+
+    pub open spec fn range_inclusive(lo: int, hi: int) -> Set<int> {
+        Set::new(|i: int| lo <= i <= hi)
+    }
+}
+
 } // verus!

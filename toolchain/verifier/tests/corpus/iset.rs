@@ -126,4 +126,17 @@ proof fn im_update_is_not_equal() {
     assert(m.insert(1, 11) =~= m);
 }
 
+// vstd's `Set::range(lo, hi)` of integers: `lo..hi`
+// expect: verified
+proof fn is_set_range() {
+    let s = Set::range(0, 10int);
+    assert(s.contains(3) && s.contains(0) && !s.contains(10));
+    assert(Set::range_inclusive(0, 10int).contains(10));
+}
+
+// expect: failed assertion
+proof fn is_set_range_excludes_hi() {
+    assert(Set::range(0, 10int).contains(10));
+}
+
 } // verus!

@@ -522,6 +522,13 @@ fn h() { let x = S::<u8, 3>::new(); let y = f::<u8>(); }
     expect(g.genericParams!.map((p) => [p.name, p.bounds.map((b) => b.name)])).toEqual([['T', ['?']]]);
     expect(g.lifetimeBounds).toBe(true);
   });
+  it('reads a bound written as a path (`crate::m::Tr`, `super::Tr`) as its trait', () => {
+    const f = parseFile('g.rs', 'verus! {\nfn f<A: crate::m::Tr, B: super::Tr2 + ::core::marker::Copy>() {}\n}');
+    expect(f.diagnostics).toEqual([]);
+    const fn = f.items.find((i) => i.k === 'fn')!;
+    if (fn.k !== 'fn') throw new Error();
+    expect(fn.genericParams!.map((p) => [p.name, p.bounds.map((b) => b.name)])).toEqual([['A', ['Tr']], ['B', ['Tr2', 'Copy']]]);
+  });
 });
 
 describe('char literals', () => {

@@ -1239,11 +1239,14 @@ class Parser {
         this.sawLifetimeBound = true;
       } else {
         const maybe = this.eat('?');
-        if (this.peek().kind !== 'ident' && !this.is('::')) {
+        // (`crate::m::Tr`, `super::Tr`: a trait names resolve by the last segment)
+        const pathStart = ['crate', 'super', 'self'].includes(this.peek().text) && this.is('::', 1);
+        if (this.peek().kind !== 'ident' && !this.is('::') && !pathStart) {
           this.skipGenericItem();
           out.push({ name: '?', hasArgs: false, maybe, sp: { start: s, end: this.lastEnd() } });
           return out;
         }
+        if (pathStart) this.next();
         this.eat('::');
         let name = this.ident();
         while (this.is('::') && this.peek(1).kind === 'ident') {

@@ -1775,4 +1775,46 @@ fn dr_explicit_call(a: &mut DrA) {
     a.drop();
 }
 
+// A bound written as a path to a trait of another module
+mod tm_m {
+    pub trait TmSize {
+        spec fn size(&self) -> nat;
+
+        proof fn size_pos(&self)
+            ensures
+                self.size() > 0;
+    }
+}
+
+pub struct TmBox {
+    pub n: nat,
+}
+
+impl tm_m::TmSize for TmBox {
+    // expect: verified
+    open spec fn size(&self) -> nat {
+        self.n + 1
+    }
+
+    // expect: verified
+    proof fn size_pos(&self) {
+    }
+}
+
+// expect: verified
+proof fn tm_path_bound<A: crate::tm_m::TmSize>(a: &A)
+    ensures
+        a.size() > 0,
+{
+    a.size_pos();
+}
+
+// expect: failed postcondition
+proof fn tm_path_bound_wrong<A: crate::tm_m::TmSize>(a: &A)
+    ensures
+        a.size() > 1,
+{
+    a.size_pos();
+}
+
 } // verus!

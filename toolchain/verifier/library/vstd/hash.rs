@@ -22,6 +22,44 @@ pub trait Hash {
     fn hash<H: Hasher>(&self, state: &mut H);
 }
 
+/// std's `DefaultHasher`, known (as in vstd) by the bytes written to it so far, one sequence per
+/// `write`; what `finish` computes of them is `spec_finish` (uninterpreted).
+pub struct DefaultHasher {
+    writes: Seq<Seq<u8>>,
+}
+
+impl DefaultHasher {
+    pub open spec fn view(&self) -> Seq<Seq<u8>> {
+        self.writes
+    }
+
+    pub uninterp spec fn spec_finish(s: Seq<Seq<u8>>) -> u64;
+
+    #[verifier::external_body]
+    pub fn new() -> (result: Self)
+        ensures
+            result@ == Seq::<Seq<u8>>::empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn write(&mut self, bytes: &[u8])
+        ensures
+            self@ == old(self)@.push(bytes@),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn finish(&self) -> (result: u64)
+        ensures
+            result == DefaultHasher::spec_finish(self@),
+    {
+        unimplemented!()
+    }
+}
+
 /// The key type's `Hash` and `Eq` agree with spec equality (vstd: uninterpreted).
 pub uninterp spec fn obeys_key_model<Key>() -> bool;
 

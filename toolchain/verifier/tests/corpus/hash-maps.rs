@@ -4,6 +4,7 @@
 // Programs that must fail sit next to the ones that verify.
 use std::collections::HashMap;
 use std::collections::HashSet;
+use std::collections::hash_map::DefaultHasher;
 use vstd::prelude::*;
 
 verus! {
@@ -99,6 +100,31 @@ fn hm_user_key_with_model() {
     assert(m@.contains_key(HmKey { a: 1 }));
     let b = m.contains_key(&HmKey { a: 1 });
     assert(b);
+}
+
+// std's DefaultHasher: the same writes give the same digest; different ones say nothing
+// expect: verified
+fn hm_hasher_same_writes() {
+    let mut h1 = DefaultHasher::new();
+    let mut h2 = DefaultHasher::new();
+    let v: Vec<u8> = vec![1u8, 2u8];
+    h1.write(v.as_slice());
+    h2.write(v.as_slice());
+    assert(h1@ =~= h2@);
+    let d1 = h1.finish();
+    let d2 = h2.finish();
+    assert(d1 == d2);
+}
+
+// expect: failed assertion
+fn hm_hasher_different_writes_wrong() {
+    let mut h1 = DefaultHasher::new();
+    let h2 = DefaultHasher::new();
+    let v: Vec<u8> = vec![1u8];
+    h1.write(v.as_slice());
+    let d1 = h1.finish();
+    let d2 = h2.finish();
+    assert(d1 == d2);
 }
 
 } // verus!

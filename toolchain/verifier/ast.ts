@@ -44,6 +44,8 @@ export type Expr =
   | { k: 'bool'; value: boolean; sp: Sp }
   /** A char literal: its code point. */
   | { k: 'char'; value: number; sp: Sp }
+  /** A real literal (`0.2real`, `5real`, `2.0`): the rational `num / den`; `suffixed` when written with `real` */
+  | { k: 'real'; num: bigint; den: bigint; suffixed: boolean; sp: Sp }
   /** A string literal (`"..."`, `r#"..."#`): its text, escapes decoded. */
   | { k: 'str'; value: string; sp: Sp }
   /** A byte string literal (`b"..."`, `br"..."`): its bytes, escapes decoded; a `&'static [u8; N]`. */

@@ -356,6 +356,9 @@ export class ModelReader {
       }
       case 'str':
         return '?';
+      // (a model's real: `(/ 1.0 5.0)` or `0.2`)
+      case 'real':
+        return typeof x === 'string' ? `${x}real` : Array.isArray(x) && x[0] === '/' && x.length === 3 ? `${String(x[1])}/${String(x[2])}` : '?';
       case 'struct': case 'enum': case 'tuple': {
         const dt = datatypeOf(this.crate, ty);
         if (!dt) return '?';

@@ -2992,6 +2992,8 @@ class Parser {
       } catch {
         this.error(`bad integer literal ${t.text}`);
       }
+      // `5real`: Verus's real literal
+      if (m[2] === 'real') return { k: 'real', num: value, den: 1n, suffixed: true, sp: sp() };
       return { k: 'int', value, suffix: m[2] ?? '', sp: sp() };
     }
     if (t.kind === 'char') {
@@ -3018,7 +3020,13 @@ class Parser {
     }
     if (t.kind === 'float') {
       this.next();
-      return { k: 'unsupported', what: `${t.kind} literal`, sp: sp() };
+      // `0.2real`, `2.0`: a real (the checking phase refuses an unsuffixed one in exec code);
+      // `1.5f64`, an exponent: floats, not modelled
+      const m = /^([0-9_]+)\.([0-9_]*)(real)?$/.exec(t.text);
+      if (!m || m[1]!.length + m[2]!.length > MAX_INT_LITERAL_DIGITS) return { k: 'unsupported', what: `${t.kind} literal`, sp: sp() };
+      const frac = m[2]!.replace(/_/g, '');
+      const den = 10n ** BigInt(frac.length);
+      return { k: 'real', num: BigInt(m[1]!.replace(/_/g, '') + frac || '0'), den, suffixed: !!m[3], sp: sp() };
     }
     if (t.text === 'true' || t.text === 'false') {
       this.next();

@@ -63,6 +63,7 @@ export function printExpr(e: Expr): string {
     case 'int': return e.value.toString() + e.suffix;
     case 'bool': return String(e.value);
     case 'char': return `'\\u{${e.value.toString(16)}}'`;
+    case 'real': return e.den === 1n ? `${e.num}real` : `(${e.num}real / ${e.den}real)`;
     case 'str': return JSON.stringify(e.value);
     case 'try': return `${printExpr(e.e)}?`;
     case 'bytes': return `b"${e.value.map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}"`;

@@ -13,6 +13,8 @@ export type Ty =
   | { k: 'char' }
   /** `str` (a `&str` is one, references are erased): an uninterpreted sort; its view is the library's `str::view` */
   | { k: 'str' }
+  /** Verus's `real` (spec only): the mathematical reals */
+  | { k: 'real' }
   | { k: 'struct'; name: string; /** generic arguments, one per generic parameter of the struct */ args: Ty[] }
   | { k: 'enum'; name: string; args: Ty[] } // user enums and Option<T>
   | { k: 'seq'; elem: Ty }
@@ -82,6 +84,7 @@ export const INT: Ty = { k: 'int', kind: 'int' };
 export const NAT: Ty = { k: 'int', kind: 'nat' };
 export const BOOL: Ty = { k: 'bool' };
 export const CHAR: Ty = { k: 'char' };
+export const REAL: Ty = { k: 'real' };
 export const STR: Ty = { k: 'str' };
 export const UNIT: Ty = { k: 'tuple', elems: [] };
 
@@ -195,6 +198,7 @@ export function tyStr(t: Ty): string {
     case 'bool': return 'bool';
     case 'char': return 'char';
     case 'str': return 'str';
+    case 'real': return 'real';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
     case 'array': return t.len === null ? `[${tyStr(t.elem)}]` : `[${tyStr(t.elem)}; ${t.len}]`;
@@ -625,6 +629,7 @@ export class Crate {
         if (isIntKind(name)) return { k: 'int', kind: name };
         if (name === 'bool') return BOOL;
         if (name === 'char') return CHAR;
+        if (name === 'real') return REAL;
         if (name === 'str') return STR;
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };

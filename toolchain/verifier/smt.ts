@@ -41,6 +41,12 @@ export function printShared(t: Term): string {
   return s;
 }
 
+/** A real number `n / d` (d > 0), as SMT-LIB's decimals: `(/ 2.0 10.0)`, `(- 3.0)`. */
+export function realNum(n: bigint, d: bigint): Term {
+  const dec = (x: bigint): Term => (x < 0n ? ['-', `${-x}.0`] : `${x}.0`);
+  return d === 1n ? dec(n) : ['/', dec(n), dec(d)];
+}
+
 export function num(v: bigint | number): Term {
   const b = BigInt(v);
   return b < 0n ? ['-', (-b).toString()] : b.toString();
@@ -117,6 +123,7 @@ export function sortKey(t: Ty): string {
   switch (t.k) {
     // a char is its code point
     case 'int': case 'char': return 'Int';
+    case 'real': return 'Real';
     case 'str': return STR_SORT_KEY;
     case 'bool': return 'Bool';
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
@@ -144,6 +151,7 @@ export function sortOf(t: Ty): Term {
   t = t;
   switch (t.k) {
     case 'int': case 'char': return 'Int';
+    case 'real': return 'Real';
     case 'bool': return 'Bool';
     case 'set': return ['Array', sortOf(t.elem), 'Bool'];
     // a spec_fn is an SMT array over its arguments (z3 reads a lambda as one; select applies it)

@@ -19,7 +19,7 @@ import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { invariantBlockErrors } from './invariant-blocks';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_CHAR, C_INT, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_CHAR, C_INT, C_REAL, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
@@ -1032,7 +1032,7 @@ class Checker {
     if (a.k !== b.k) return false;
     switch (a.k) {
       case 'int': return a.kind === (b as typeof a).kind;
-      case 'bool': case 'char': case 'str': return true;
+      case 'bool': case 'char': case 'str': case 'real': return true;
       case 'param': return a.name === (b as typeof a).name;
       case 'cval': return a.n === (b as typeof a).n;
       case 'struct': case 'enum': {
@@ -1309,6 +1309,11 @@ class Checker {
         return C_BOOL;
       case 'char':
         return C_CHAR;
+      case 'real':
+        // (a float literal without a suffix is a `real` in ghost code; exec code has no floats here)
+        if (!e.suffixed && ctx.code === 'exec') this.unsupportedHere('unsupported: a floating-point literal in exec code (`f32` / `f64` are not modelled)', e.sp);
+        this.requireGhost(ctx, 'a `real` literal', e.sp);
+        return C_REAL;
       case 'str':
         return C_STR;
       case 'try':
@@ -1341,6 +1346,7 @@ class Checker {
           return t;
         }
         if (t.k === 'int' && !ghost(ctx.code) && isMachine(t.kind) && !t.kind.startsWith('i')) this.error(`cannot apply unary operator \`-\` to type \`${t.kind}\``, e.sp);
+        if (t.k === 'real') return t;
         if (t.k !== 'any' && !isIntLike(t)) this.error(`cannot apply unary operator \`-\` to type \`${cTyStr(t, this.vars)}\``, e.sp);
         // spec negation is integer negation
         return ghost(ctx.code) && t.k === 'int' ? C_INT : t;
@@ -1430,6 +1436,16 @@ class Checker {
       case 'cast': {
         const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
+        // Verus's `real` (ghost code): any integer (or real) as a real; a real casts to nothing else
+        if (to.k === 'real') {
+          this.requireGhost(ctx, 'a cast to `real`', e.sp);
+          if (from.k !== 'any' && from.k !== 'real' && !isIntLike(from)) this.error(`non-primitive cast: \`${cTyStr(from, this.vars)}\` as \`real\``, e.sp);
+          return to;
+        }
+        if (from.k === 'real') {
+          this.error(`non-primitive cast: \`real\` as \`${cTyStr(to, this.vars)}\` (\`floor()\` gives the integer part)`, e.sp);
+          return to;
+        }
         if (to.k === 'char') {
           // rustc: only `u8` casts to `char` (an unsuffixed literal becomes one); Verus's ghost
           // code casts any integer (a value that is not a scalar value gives some char)
@@ -2208,6 +2224,13 @@ class Checker {
       return C_BOOL;
     }
     if (lt.k === 'any' || rt.k === 'any') return C_ANY;
+    // Verus's `real` (ghost code): `+ - * /` of two reals (`/` is division of reals)
+    if (lt.k === 'real' || rt.k === 'real') {
+      this.requireGhost(ctx, 'arithmetic on `real`', sp);
+      if (!['+', '-', '*', '/'].includes(op)) this.error(`cannot apply binary operator \`${op}\` to types \`${cTyStr(lt, this.vars)}\` and \`${cTyStr(rt, this.vars)}\``, sp);
+      else this.unify(lt, rt, r.sp);
+      return C_REAL;
+    }
     if (op === '+' && lt.k === 'seq') {
       this.unify(lt, rt, r.sp);
       return lt;
@@ -3168,6 +3191,12 @@ class Checker {
     const primitive = prim ?? (r.k === 'char' ? 'char' : null);
     const std = primitive ? this.builtinTypeMethod(primitive, e, r, ctx) : null;
     if (std) return std;
+    // Verus's `real`: `x.floor()`, the greatest integer not above it (ghost code)
+    if (r.k === 'real') {
+      if (name !== 'floor' || e.args.length) throw new ResolveError(`no method named \`${name}\` found for \`real\``, e.nameSp);
+      this.requireGhost(ctx, '`real::floor`', e.sp);
+      return C_INT;
+    }
     // `str`'s methods are the library's (`impl str`, library/vstd/string.rs)
     if (r.k === 'str') {
       const lib = this.builtinTypeMethod('str', e, r, ctx);

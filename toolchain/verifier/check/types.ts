@@ -11,6 +11,7 @@ export type CTy =
   | { k: 'bool' }
   | { k: 'char' }
   | { k: 'str' }
+  | { k: 'real' }
   | { k: 'struct'; name: string; args: CTy[] }
   | { k: 'enum'; name: string; args: CTy[] }
   | { k: 'seq'; elem: CTy }
@@ -34,6 +35,7 @@ export type CTy =
 
 export const C_BOOL: CTy = { k: 'bool' };
 export const C_CHAR: CTy = { k: 'char' };
+export const C_REAL: CTy = { k: 'real' };
 export const C_STR: CTy = { k: 'str' };
 export const C_INT: CTy = { k: 'int', kind: 'int' };
 export const C_NAT: CTy = { k: 'int', kind: 'nat' };

@@ -550,7 +550,7 @@ export class BitVectorMethods {
       o2.scope = o2.scope.filter((v) => names.has(v.name));
       this.obligations.push(o2);
     }
-    const gm: Mode = { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    const gm: Mode = { exec: false, pure: true, nonlinear: false, realProducts: true, bound: new Set(), triggers: null, path: [] };
     for (const r of s.req) this.oblige(st, 'assertion', r.sp, this.ev(r, st, gm).t, r.sp, 'requires of by(nonlinear_arith) not satisfied');
     // assume the goal in context: encode with the same (uninterpreted) multiplication as elsewhere
     this.assume(st, this.ev(s.e, st, gm).t);

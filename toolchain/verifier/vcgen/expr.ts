@@ -9,8 +9,8 @@ import type { Block, Expr, Pat, Sp } from '../ast';
 import { positionalPats, wrapperPattern } from '../ast';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import { isLibraryFile } from '../library/load';
-import { BOOL, CHAR, INT, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
-import { and, eq, implies, ite, not, num, or, print, quote, sortOf, strLiteralTerm, type Datatype, type Term } from '../smt';
+import { BOOL, CHAR, INT, REAL, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { and, eq, implies, ite, not, num, or, print, quote, realNum, sortOf, strLiteralTerm, type Datatype, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
 import { bvOp, foldBits } from './bitvector';
@@ -112,6 +112,8 @@ export class ExprMethods {
         return { t: e.value ? 'true' : 'false', ty: BOOL };
       case 'char':
         return { t: String(e.value), ty: CHAR };
+      case 'real':
+        return { t: realNum(e.num, e.den), ty: REAL };
       case 'str':
         this.sorts.need(STR);
         return { t: strLiteralTerm(e.value), ty: STR };
@@ -356,6 +358,7 @@ export class ExprMethods {
       throw new Unsupported('`!` on this type', e.sp);
     }
     // negation
+    if (ty.k === 'real') return { t: ['-', v.t], ty };
     const c = isNumeral(v.t);
     // (`-1i32` is a literal of its type, as rustc reads it: bit operations on it take its width)
     const typedLiteral = e.e.k === 'int' && !!e.e.suffix && ty.k === 'int' && isMachine(ty.kind) && signed(ty.kind);
@@ -443,6 +446,7 @@ export class ExprMethods {
     if (lt.k === 'bool' && (op === '&' || op === '|' || op === '^')) {
       return { t: op === '&' ? and(l.t, r.t) : op === '|' ? or(l.t, r.t) : not(eq(l.t, r.t)), ty: BOOL };
     }
+    if (lt.k === 'real' && rt.k === 'real') return this.realArith(op, l.t, r.t, m, sp);
     if (lt.k !== 'int' || rt.k !== 'int') throw new ResolveError(`operator \`${op}\` needs integer operands, found ${tyStr(lt)} and ${tyStr(rt)}`, sp);
     // machine kind of the operation
     let kind: IntKind | null = lt.k === 'int' ? lt.kind : rt.k === 'int' && op !== '<<' && op !== '>>' ? rt.kind : null;
@@ -524,9 +528,29 @@ export class ExprMethods {
     return { t, ty: resTy };
   }
 
+  /**
+   * `+ - * /` of two reals (ghost code), SMT-LIB's real arithmetic; `/` by zero is some real
+   * (SMT-LIB's `/` is total). A product or quotient of two values that are not literals is read
+   * only in `by(nonlinear_arith)` (and where its goal is assumed): elsewhere Verus does not give the
+   * solver its nonlinear meaning, and z3 finds proofs with it that Verus does not.
+   */
+  realArith(this: FnGen, op: string, a: Term, b: Term, m: Mode, sp: Sp): V {
+    if (op !== '+' && op !== '-' && op !== '*' && op !== '/') throw new ResolveError(`operator \`${op}\` on reals`, sp);
+    const literal = (t: Term): boolean => (typeof t === 'string' ? /^\d+\.\d+$/.test(t) : (t[0] === '-' && t.length === 2) || t[0] === '/' ? t.slice(1).every(literal) : false);
+    const linear = op === '*' ? literal(a) || literal(b) : op === '/' ? literal(b) : true;
+    if (!linear && !m.nonlinear && !m.realProducts && !this.nonlinearFn) throw new Unsupported(`\`${op}\` of two reals that are not literals outside \`by(nonlinear_arith)\``, sp);
+    return { t: [op, a, b], ty: REAL };
+  }
+
   cast(this: FnGen, v: V, to: Ty, sp: Sp): V {
     const from = v.ty;
     const tn = to;
+    // an integer as a real (Verus's ghost `as real`)
+    if (tn.k === 'real') {
+      if (from.k === 'real') return v;
+      if (from.k === 'int') return { t: ['to_real', v.t], ty: REAL };
+      throw new Unsupported(`cast from ${tyStr(from)} to real`, sp);
+    }
     // `u8 as char` (the only cast to char rustc allows): the same code point; Verus's ghost code
     // casts any integer: a scalar value is itself, anything else some char (`char.clip`)
     if (tn.k === 'char' && from.k === 'int') return { t: from.kind === 'u8' ? v.t : [this.charClip(), v.t], ty: CHAR };

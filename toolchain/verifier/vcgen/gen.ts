@@ -205,7 +205,7 @@ export class FnGen {
         if (r.max !== null) cs.push(['<=', t, r.max]);
         return and(...cs);
       }
-      case 'bool': case 'str':
+      case 'bool': case 'str': case 'real':
         return 'true';
       // a Unicode scalar value: no surrogate code points
       case 'char':

@@ -79,6 +79,11 @@ export interface Mode {
   /** pure expression evaluation (spec): if -> ite, no statements with effects */
   pure: boolean;
   nonlinear: boolean;
+  /**
+   * a product or quotient of two unknown reals is read (as SMT-LIB's): in a `by(nonlinear_arith)`
+   * query and where its proved goal is assumed; elsewhere it is not modelled as Verus reads it
+   */
+  realProducts?: boolean;
   /** bound quantifier variables (for trigger selection) */
   bound: Set<string>;
   /** trigger collection for the innermost quantifier */

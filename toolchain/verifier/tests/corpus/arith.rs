@@ -360,4 +360,47 @@ proof fn ar_div_then_shift_range(i: u32) {
     assert((i / 2) >> 31 == 0);
 }
 
+// Verus's `real` (ghost code): literals, + - * / with SMT-LIB's meaning, `as real`, `floor()`
+// expect: verified
+proof fn ar_real_basics(x: real, i: int) {
+    assert(x == 0.2real ==> x / 2.0 == 0.1real);
+    assert(x > 0.0 ==> x / 3.0 > 0.0);
+    assert((i + 1) as real == i as real + 1.0);
+    assert(5u8 as real == 5real);
+    assert((2.7real).floor() == 2);
+    assert((-2.7real).floor() == -3);
+}
+
+// expect: failed assertion
+proof fn ar_real_division_by_literal_wrong(x: real) {
+    assert(x >= 0.0 ==> x / 3.0 > 0.0);
+}
+
+// A product of two unknown reals: only in `by(nonlinear_arith)`, as in Verus
+// expect: verified
+proof fn ar_real_nonlinear(a: real, b: real, q: real) {
+    assert(a >= 0.0 && b >= 0.0 && a * a + b * b == (a * b + 1.0) * q ==> q >= 0.0) by (nonlinear_arith);
+}
+
+// expect: unsupported
+proof fn ar_real_nonlinear_outside(a: real, b: real) {
+    assert(a * b == b * a);
+}
+
+// expect: error
+proof fn ar_real_mixed_with_int(x: real) {
+    assert(x == 1int);
+}
+
+// `real` is a ghost type; a float literal in exec code is an `f64`, not modelled
+// expect: error
+fn ar_real_in_exec() {
+    let x = 1real;
+}
+
+// expect: unsupported
+fn ar_float_in_exec() {
+    let x = 1.5;
+}
+
 } // verus!

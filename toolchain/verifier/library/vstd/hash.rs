@@ -164,7 +164,7 @@ impl<K, V> HashMap<K, V> {
     }
 
     /// `m.len()` in ghost code (vstd's `spec_hash_map_len`): the view's size, for a key type
-    /// that obeys the key model (`axiom_spec_hash_map_len`).
+    /// that obeys the key model (`axiom_spec_hash_map_len`, which a function `broadcast use`s).
     pub uninterp spec fn spec_len(&self) -> usize;
 
     #[verifier::external_body]
@@ -188,6 +188,7 @@ impl<K, V> HashMap<K, V> {
     pub fn len(&self) -> (len: usize)
         ensures
             len == self.spec_len(),
+            obeys_key_model::<K>() ==> len == self@.len(),
     {
         unimplemented!()
     }
@@ -273,7 +274,7 @@ impl<K> HashSet<K> {
     }
 
     /// `s.len()` in ghost code (vstd's `spec_hash_set_len`): the view's size, for a key type
-    /// that obeys the key model (`axiom_spec_hash_set_len`).
+    /// that obeys the key model (`axiom_spec_hash_set_len`, which a function `broadcast use`s).
     pub uninterp spec fn spec_len(&self) -> usize;
 
     #[verifier::external_body]
@@ -297,6 +298,7 @@ impl<K> HashSet<K> {
     pub fn len(&self) -> (len: usize)
         ensures
             len == self.spec_len(),
+            obeys_key_model::<K>() ==> len == self@.len(),
     {
         unimplemented!()
     }
@@ -366,6 +368,9 @@ pub broadcast proof fn axiom_spec_hash_set_len<K>(s: &HashSet<K>)
     admit();
 }
 
+/// In vstd's default group. (vstd's group also has `axiom_spec_hash_map_len` / `_set_len`: here
+/// `len`'s own contract says as much, and a generic lemma about a view's size would be
+/// instantiated in every function with a `Map` / `Set` of matching types.)
 pub broadcast group group_hash_axioms {
     axiom_bool_obeys_hash_table_key_model,
     axiom_u8_obeys_hash_table_key_model,
@@ -380,8 +385,6 @@ pub broadcast group group_hash_axioms {
     axiom_i64_obeys_hash_table_key_model,
     axiom_i128_obeys_hash_table_key_model,
     axiom_isize_obeys_hash_table_key_model,
-    axiom_spec_hash_map_len,
-    axiom_spec_hash_set_len,
 }
 
 } // verus!

@@ -154,6 +154,12 @@ pub broadcast proof fn axiom_isize_obeys_hash_table_key_model()
     admit();
 }
 
+/// The size of a map whose key type does not obey the key model (vstd: unspecified).
+pub uninterp spec fn hash_map_len_unspecified<K, V>(m: &HashMap<K, V>) -> usize;
+
+/// The size of a set whose key type does not obey the key model (vstd: unspecified).
+pub uninterp spec fn hash_set_len_unspecified<K>(s: &HashSet<K>) -> usize;
+
 pub struct HashMap<K, V> {
     m: Map<K, V>,
 }
@@ -163,9 +169,17 @@ impl<K, V> HashMap<K, V> {
         self.m
     }
 
-    /// `m.len()` in ghost code (vstd's `spec_hash_map_len`): the view's size, for a key type
-    /// that obeys the key model (`axiom_spec_hash_map_len`, which a function `broadcast use`s).
-    pub uninterp spec fn spec_len(&self) -> usize;
+    /// `m.len()` in ghost code (vstd's `spec_hash_map_len`): the view's size, for a key type that
+    /// obeys the key model (vstd states it as the default group's `axiom_spec_hash_map_len`; here
+    /// the definition says it, so that the fact is not instantiated in every function with a
+    /// `Map`), otherwise unspecified.
+    pub open spec fn spec_len(&self) -> usize {
+        if obeys_key_model::<K>() {
+            self@.len() as usize
+        } else {
+            hash_map_len_unspecified(self)
+        }
+    }
 
     #[verifier::external_body]
     pub fn new() -> (m: Self)
@@ -188,7 +202,6 @@ impl<K, V> HashMap<K, V> {
     pub fn len(&self) -> (len: usize)
         ensures
             len == self.spec_len(),
-            obeys_key_model::<K>() ==> len == self@.len(),
     {
         unimplemented!()
     }
@@ -257,13 +270,6 @@ impl<K, V> HashMap<K, V> {
     }
 }
 
-pub broadcast proof fn axiom_spec_hash_map_len<K, V>(m: &HashMap<K, V>)
-    ensures
-        obeys_key_model::<K>() ==> #[trigger] m.spec_len() == m@.len(),
-{
-    admit();
-}
-
 pub struct HashSet<K> {
     s: Set<K>,
 }
@@ -273,9 +279,15 @@ impl<K> HashSet<K> {
         self.s
     }
 
-    /// `s.len()` in ghost code (vstd's `spec_hash_set_len`): the view's size, for a key type
-    /// that obeys the key model (`axiom_spec_hash_set_len`, which a function `broadcast use`s).
-    pub uninterp spec fn spec_len(&self) -> usize;
+    /// `s.len()` in ghost code (vstd's `spec_hash_set_len`): the view's size, for a key type that
+    /// obeys the key model (as `HashMap::spec_len`), otherwise unspecified.
+    pub open spec fn spec_len(&self) -> usize {
+        if obeys_key_model::<K>() {
+            self@.len() as usize
+        } else {
+            hash_set_len_unspecified(self)
+        }
+    }
 
     #[verifier::external_body]
     pub fn new() -> (s: Self)
@@ -298,7 +310,6 @@ impl<K> HashSet<K> {
     pub fn len(&self) -> (len: usize)
         ensures
             len == self.spec_len(),
-            obeys_key_model::<K>() ==> len == self@.len(),
     {
         unimplemented!()
     }
@@ -361,16 +372,8 @@ impl<K> HashSet<K> {
     }
 }
 
-pub broadcast proof fn axiom_spec_hash_set_len<K>(s: &HashSet<K>)
-    ensures
-        obeys_key_model::<K>() ==> #[trigger] s.spec_len() == s@.len(),
-{
-    admit();
-}
-
-/// In vstd's default group. (vstd's group also has `axiom_spec_hash_map_len` / `_set_len`: here
-/// `len`'s own contract says as much, and a generic lemma about a view's size would be
-/// instantiated in every function with a `Map` / `Set` of matching types.)
+/// In vstd's default group (vstd's also has `axiom_spec_hash_map_len` / `_set_len`: here the
+/// definitions of `spec_len` say it).
 pub broadcast group group_hash_axioms {
     axiom_bool_obeys_hash_table_key_model,
     axiom_u8_obeys_hash_table_key_model,

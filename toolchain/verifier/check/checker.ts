@@ -404,7 +404,6 @@ class Checker {
     for (const u of this.constUses) {
       if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
     }
-    // a call of a trait method declaration may run any impl's method: the cycles through them
     // vstd's default broadcast group holds in every function of a crate that uses the library, as
     // in Verus (the library's axioms of its external types: multiset.rs); a lemma without type
     // parameters, whose facts are about particular terms such as `size_of::<u8>()`, only where the
@@ -420,6 +419,7 @@ class Checker {
         this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l) && relevant(l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
       }
     }
+    // a call of a trait method declaration may run any impl's method: the cycles through them
     for (const decl of this.traitDecls()) this.graph.calls.set(decl, new Set([...(this.graph.calls.get(decl) ?? []), ...this.implsOf(decl)]));
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
     for (const [fn, errs] of traitCycleErrors(this.graph, new Set(this.traitDecls()))) perFn.find((p) => p.fn === fn)?.errors.push(...errs);

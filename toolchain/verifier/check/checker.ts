@@ -1982,7 +1982,7 @@ class Checker {
     }
     // `U` of a unit struct (`struct U;`): its one value (a generic one's arguments inferred)
     const unitStruct = this.crate.structs.get(last);
-    if (unitStruct?.length === 1 && unitStruct[0]!.item.unit && !ctx.scopes.some((sc) => sc.has(last))) {
+    if (unitStruct?.length === 1 && unitStruct[0]!.item.unit) {
       const s = unitStruct[0]!.item;
       const ty: CTy = { k: 'struct', name: s.name, args: this.freshArgs(s, s.name, e.sp) };
       this.ctorAccess(ty, e.sp);

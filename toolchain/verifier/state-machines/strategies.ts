@@ -17,7 +17,7 @@
 // the same meaning lifted to it (`x.submap_of(cur)`, `cur.union_prefer_right(x)`, ..). The table
 // follows Verus's state_machines_macros (simplification.rs) and its codegen tests.
 
-import type { BinOp, ElemValue, Expr, Pat, Sp, TransitionStmt, TypeExpr } from '../ast';
+import type { ElemValue, Expr, Pat, Sp, TransitionStmt, TypeExpr } from '../ast';
 import { bin, bool, mcall, path } from './syntax';
 
 type Special = Extract<TransitionStmt, { k: 'special' }>;
@@ -35,9 +35,8 @@ export type SpecialMeaning =
   | { k: 'unsupported'; what: string };
 
 const not = (e: Expr, sp: Sp): Expr => ({ k: 'unary', op: '!', e, sp });
-const op = (o: BinOp, l: Expr, r: Expr, sp: Sp): Expr => ({ k: 'binary', op: o, l, r, sp });
-const or = (l: Expr, r: Expr, sp: Sp): Expr => op('||', l, r, sp);
-const and = (l: Expr, r: Expr, sp: Sp): Expr => op('&&', l, r, sp);
+const or = (l: Expr, r: Expr, sp: Sp): Expr => bin('||', l, r, sp);
+const and = (l: Expr, r: Expr, sp: Sp): Expr => bin('&&', l, r, sp);
 const ite = (cond: Expr, then: Expr, els: Expr, sp: Sp): Expr => ({ k: 'if', cond, then: { stmts: [{ k: 'expr', e: then, semi: false, sp }], sp }, els, sp });
 /** `Option::<V>::Some` / `Option::<V>::None`, with the field's `V` (a bare `None` has no type to infer) */
 const optionPath = (variant: string, ty: TypeExpr, sp: Sp): Expr => ({ k: 'path', segs: ['Option', variant], generics: ty.k === 'path' ? ty.args.slice(0, 1) : [], genericsSeg: 0, sp });
@@ -115,7 +114,7 @@ export function specialMeaning(strategy: string, fieldTy: TypeExpr, s: Special, 
         const e = val(el.v);
         if (!e) break;
         if (adds) return ok(null, mcall(cur, 'insert', [e], sp));
-        return ok(need(op('>=', mcall(cur, 'count', [e], sp), { k: 'int', value: 1n, suffix: '', sp }, sp)), removes ? mcall(cur, 'remove', [e], sp) : null);
+        return ok(need(bin('>=', mcall(cur, 'count', [e], sp), { k: 'int', value: 1n, suffix: '', sp }, sp)), removes ? mcall(cur, 'remove', [e], sp) : null);
       }
       if (el.k !== 'general') break;
       if (adds) return ok(null, mcall(cur, 'add', [el.e], sp));
@@ -135,8 +134,8 @@ export function specialMeaning(strategy: string, fieldTy: TypeExpr, s: Special, 
     case 'count': {
       if (el.k !== 'general') break;
       const n = el.e;
-      if (adds) return ok(null, persistent ? ite(op('>', cur, n, sp), cur, n, sp) : op('+', cur, n, sp));
-      return ok(need(op('>=', cur, n, sp)), removes ? { k: 'cast', e: op('-', cur, n, sp), ty: { k: 'path', name: 'nat', segs: ['nat'], args: [], sp }, sp } : null);
+      if (adds) return ok(null, persistent ? ite(bin('>', cur, n, sp), cur, n, sp) : bin('+', cur, n, sp));
+      return ok(need(bin('>=', cur, n, sp)), removes ? { k: 'cast', e: bin('-', cur, n, sp), ty: { k: 'path', name: 'nat', segs: ['nat'], args: [], sp }, sp } : null);
     }
     case 'bool': {
       const x = el.k === 'bool' ? bool(true, sp) : el.k === 'general' ? el.e : null;

@@ -1,11 +1,11 @@
 // Small builders of the syntax the state-machine phase makes (the macro's output is ordinary AST),
 // and walks over a machine's transition statements.
 
-import type { Block, Expr, Pat, Sp, TransitionStmt, TypeExpr } from '../ast';
+import type { BinOp, Block, Expr, Pat, Sp, TransitionStmt, TypeExpr } from '../ast';
 
 export const path = (segs: string[], sp: Sp): Expr => ({ k: 'path', segs, generics: [], sp });
 export const bool = (value: boolean, sp: Sp): Expr => ({ k: 'bool', value, sp });
-export const bin = (op: '&&' | '==>' | '==', l: Expr, r: Expr, sp: Sp): Expr => ({ k: 'binary', op, l, r, sp });
+export const bin = (op: BinOp, l: Expr, r: Expr, sp: Sp): Expr => ({ k: 'binary', op, l, r, sp });
 export const and = (l: Expr, r: Expr | null, sp: Sp): Expr => (r ? bin('&&', l, r, sp) : l);
 export const fieldOf = (state: string, field: string, sp: Sp): Expr => ({ k: 'field', recv: path([state], sp), name: field, sp });
 export const mcall = (recv: Expr, name: string, args: Expr[], sp: Sp): Expr => ({ k: 'method', recv, name, generics: [], args, sp, nameSp: sp });

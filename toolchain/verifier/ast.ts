@@ -150,6 +150,8 @@ export type FnMode = 'exec' | 'spec' | 'proof';
 /** A trait bound on a generic parameter (`T: Copy`, `where T: View<V = u64>`): the trait's path. */
 export interface TraitBound {
   name: string;
+  /** the first segment of a path written for the trait (`core::iter::Iterator`: `core`), if it has more than one */
+  root?: string;
   /** the bound has generic arguments or associated-type bindings (`Foo<u64>`, `View<V = X>`) */
   hasArgs: boolean;
   /** `?Sized` */
@@ -357,6 +359,17 @@ export interface ExternalTypeItem {
 }
 
 /**
+ * `#[verifier::external] trait ..`: Verus neither reads it nor lets verified code use it, unless an
+ * `external_trait_specification` names it (external-traits.ts, which removes every such item).
+ */
+export interface ExternalTraitItem {
+  k: 'external-trait';
+  trait: TraitItem;
+  sp: Sp;
+  module: string[];
+}
+
+/**
  * `trait Name { .. }`: its method declarations (signatures, clauses; `selfType` is the trait's
  * name). After traits.ts, each declaration is generic over `Self` (its first generic parameter,
  * bounded by the trait): the function `Trait::m` that generic code calls (`x.m()` with `x: T`,
@@ -381,6 +394,13 @@ export interface TraitItem {
   vis?: Visibility;
   /** `unsafe trait`: its impls must be `unsafe impl` */
   unsafeSp?: Sp;
+  /**
+   * `#[verifier::external_trait_specification]`: a proxy giving an external trait its method
+   * declarations (external-traits.ts): the associated type naming that trait (`forAssoc`,
+   * `ExternalTraitSpecificationFor` unless the attribute names another), and with
+   * `#[verifier::external_trait_extension(TSpec via TSpecImpl)]` the names of the extension's traits.
+   */
+  externalSpec?: { forAssoc: string; extension?: { spec: string; impl: string; sp: Sp }; sp: Sp };
 }
 
 /** An associated type a trait declares (`type X: Bound;`). */
@@ -647,7 +667,7 @@ export interface StateMachineItem {
   module: string[];
 }
 
-export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | GlobalLayoutItem | UnsupportedItem | ErrorItem | ExternalFnItem | ExternalTypeItem | StateMachineItem;
+export type Item = FnItem | StructItem | EnumItem | ConstItem | TypeAliasItem | BroadcastUseItem | BroadcastGroupItem | TraitItem | TraitImplItem | GlobalSizeItem | GlobalLayoutItem | UnsupportedItem | ErrorItem | ExternalFnItem | ExternalTypeItem | ExternalTraitItem | StateMachineItem;
 
 export interface ParseDiagnostic {
   message: string;

@@ -389,8 +389,8 @@ class Parser {
     return this.attrList().map((a) => a.text);
   }
   /** `#[..]` / `#![..]` attributes: their text without whitespace (`verifier::external_body`) and span. */
-  attrList(): { text: string; sp: Sp; str?: string }[] {
-    const out: { text: string; sp: Sp; str?: string }[] = [];
+  attrList(): { text: string; sp: Sp; str?: string; words?: string[] }[] {
+    const out: { text: string; sp: Sp; str?: string; words?: string[] }[] = [];
     while (this.is('#') && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
       const start = this.next().start;
       this.eat('!');
@@ -400,7 +400,10 @@ class Parser {
       const inside = this.toks.slice(from + 1, this.i - 1);
       const lit = inside.find((t) => t.kind === 'string');
       const str = lit && lit.text.startsWith('"') ? lit.text.slice(1, -1).replace(/\\(.)/g, '$1') : undefined;
-      out.push({ text: inside.map((t) => t.text).join('').replace(/\s+/g, ''), sp: { start, end: this.lastEnd() }, ...(str !== undefined ? { str } : {}) });
+      const text = inside.map((t) => t.text).join('').replace(/\s+/g, '');
+      // (the words of an attribute whose arguments are words: `external_trait_extension(TSpec via TSpecImpl)`)
+      const words = /^verifier::external_trait_extension\(/.test(text) ? inside.filter((t) => t.kind === 'ident').map((t) => t.text) : undefined;
+      out.push({ text, sp: { start, end: this.lastEnd() }, ...(str !== undefined ? { str } : {}), ...(words ? { words } : {}) });
     }
     return out;
   }
@@ -467,7 +470,7 @@ class Parser {
     return false;
   }
 
-  item(out: Item[], module: string[], selfType: string | null, attrList = this.attrList()): void {
+  item(out: Item[], module: string[], selfType: string | null, attrList: { text: string; sp: Sp; str?: string; words?: string[] }[] = this.attrList()): void {
     const outAt = out.length;
     const badAt = this.innerBad.length;
     let site: AttrSite = 'item';
@@ -496,6 +499,7 @@ class Parser {
           continue;
         }
         if (t === 'external') external = true;
+        else if (this.externalTraitAttr(a, made)) continue;
         else if (t !== 'ok') bad.unshift({ attr: a.text, sp: a.sp, crate: t === 'crate' });
         else if (!this.applyModeAttr(a.text, made)) bad.unshift({ attr: a.text, sp: a.sp, crate: false });
       }
@@ -509,6 +513,8 @@ class Parser {
         else if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
         // (an impl still decides which types implement its trait: traits.ts)
         for (const it of made) if (it.k === 'trait-impl') out.push({ ...it, methods: [], external: true });
+        // a trait stays for a specification that may name it (external-traits.ts)
+        for (const it of made) if (it.k === 'trait') out.push({ k: 'external-trait', trait: it, sp: it.sp, module });
         // a datatype stays for a specification that may name it (external-types.ts)
         for (const it of made) {
           if (it.k !== 'struct' && it.k !== 'enum') continue;
@@ -527,6 +533,27 @@ class Parser {
         }
       }
     }
+  }
+
+  /**
+   * `#[verifier::external_trait_specification]` (optionally naming its associated type) and
+   * `#[verifier::external_trait_extension(TSpec via TSpecImpl)]` on a trait: recorded on it for
+   * external-traits.ts (true); any other attribute, or these on another item: false.
+   */
+  externalTraitAttr(a: { text: string; sp: Sp; words?: string[] }, made: Item[]): boolean {
+    const trait = made.length === 1 && made[0]!.k === 'trait' ? made[0] : null;
+    if (!trait) return false;
+    const spec = /^verifier::external_trait_specification(?:\((\w+)\))?$/.exec(a.text);
+    if (spec) {
+      trait.externalSpec = { ...trait.externalSpec, forAssoc: spec[1] ?? 'ExternalTraitSpecificationFor', sp: a.sp };
+      return true;
+    }
+    const w = a.words;
+    if (w?.length === 5 && w[3] === 'via') {
+      trait.externalSpec = { forAssoc: trait.externalSpec?.forAssoc ?? 'ExternalTraitSpecificationFor', sp: trait.externalSpec?.sp ?? a.sp, extension: { spec: w[2]!, impl: w[4]!, sp: a.sp } };
+      return true;
+    }
+    return false;
   }
 
   /** The item after its attributes; returns what kind of item it was, for the attributes. */
@@ -1246,11 +1273,13 @@ class Parser {
           out.push({ name: '?', hasArgs: false, maybe, sp: { start: s, end: this.lastEnd() } });
           return out;
         }
-        if (pathStart) this.next();
+        const first = pathStart ? this.next().text : undefined;
         this.eat('::');
         let name = this.ident();
+        let root = first;
         while (this.is('::') && this.peek(1).kind === 'ident') {
           this.next();
+          root ??= name;
           name = this.ident();
         }
         let hasArgs = false;
@@ -1281,7 +1310,7 @@ class Parser {
             }
           }
         }
-        out.push({ name, hasArgs, maybe, ...(fnSig ? { fnSig } : {}), ...(args ? { args } : {}), ...(assocEq ? { assocEq } : {}), sp: { start: s, end: this.lastEnd() } });
+        out.push({ name, ...(root ? { root } : {}), hasArgs, maybe, ...(fnSig ? { fnSig } : {}), ...(args ? { args } : {}), ...(assocEq ? { assocEq } : {}), sp: { start: s, end: this.lastEnd() } });
       }
       if (!this.eat('+')) return out;
     }

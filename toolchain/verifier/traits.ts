@@ -40,6 +40,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   // trait impls per (trait, type name): two of them (`impl Tr for S<u8>`, `impl Tr for S<u64>`) are not told apart
   const implCount = new Map<string, number>();
   const impls = new Map<string, { impl: TraitImplItem; file: string }[]>();
+  // `#[verifier::external]` impls (`Trait|Type`): the type implements the trait, its methods are not read
+  const externalImpls = new Set<string>();
   // the `drop` methods of `impl Drop for T`, by type
   const dropMethods = new Map<string, FnItem>();
   for (const f of files) {
@@ -48,6 +50,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
       if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
       if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, (methods.get(`${it.selfType}::${it.name}`) ?? 0) + 1);
+      if (it.k === 'trait-impl' && it.external) externalImpls.add(implKey(it.trait, selfName(it.selfTy)));
       if (it.k === 'trait-impl' && !it.external) {
         implCount.set(implKey(it.trait, selfName(it.selfTy)), (implCount.get(implKey(it.trait, selfName(it.selfTy))) ?? 0) + 1);
         impls.set(implKey(it.trait, selfName(it.selfTy)), [...(impls.get(implKey(it.trait, selfName(it.selfTy))) ?? []), { impl: it, file: f.path }]);
@@ -102,7 +105,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         if (MARKER_TRAITS.has(bound.name) && !bound.hasArgs) continue;
         const bty = b.ty.k === 'path' && b.ty.segs.length === 1 && !b.ty.qself && !impl.generics.includes(b.ty.name) ? b.ty.name : null;
         if (!bty || !(datatypes.has(bty) || isImplPrimitive(bty)) || bound.hasArgs || bound.maybe || !traits.has(bound.name)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`: whether its \`type ${a.name}\` satisfies \`${bound.name}\` is not checked here`, sp: b.sp };
-        if (!impls.get(implKey(bound.name, bty))?.length) return { k: 'error', problem: { message: `the trait bound \`${bty}: ${bound.name}\` is not satisfied (required by \`type ${a.name}\` of \`${impl.trait}\`)`, sp: b.sp } };
+        if (!impls.get(implKey(bound.name, bty))?.length && !externalImpls.has(implKey(bound.name, bty))) return { k: 'error', problem: { message: `the trait bound \`${bty}: ${bound.name}\` is not satisfied (required by \`type ${a.name}\` of \`${impl.trait}\`)`, sp: b.sp } };
       }
     }
     // (a trait's `uninterp spec fn` is never implemented: Verus's error when an impl does)
@@ -133,7 +136,11 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         items.push({ k: 'unsupported', what: `an impl of \`${it.trait}\` bounded by \`${bound.name}\` (the trait cycles it may close are not checked)`, crate: true, sp: it.sp, module: it.module });
         continue;
       }
-      if (it.k === 'trait-impl' && it.external) continue;
+      // (kept for the bounds it satisfies; calls through it are not modelled)
+      if (it.k === 'trait-impl' && it.external) {
+        items.push({ ...it, verdict: 'unsupported' });
+        continue;
+      }
       if (it.k === 'trait') {
         const gap = traitGap(it, traits);
         if (gap?.k === 'unsupported') items.push({ k: 'unsupported', what: `trait \`${it.name}\`: ${gap.what}`, sp: gap.sp, module: it.module });

@@ -156,15 +156,15 @@ export function boundTreeHeight(items: Item[], diags: ParseDiagnostic[], limit =
       out.push(it);
       continue;
     }
-    // (an external datatype may become a datatype of the crate: external-types.ts)
-    const where = th.excess(it.k === 'external-type' ? it.dt : it, limit);
+    // (an external datatype or trait may become one of the crate: external-types.ts, external-traits.ts)
+    const where = th.excess(it.k === 'external-type' ? it.dt : it.k === 'external-trait' ? it.trait : it, limit);
     if (!where) {
       out.push(it);
       continue;
     }
     const diagnostic = { message: treeHeightMessage(limit), sp: where };
     diags.push(diagnostic);
-    out.push({ k: 'error', what: `${it.k} ${it.k === 'external-type' ? it.dt.name : it.name}`, diagnostic, sp: it.sp, module: it.module });
+    out.push({ k: 'error', what: `${it.k} ${it.k === 'external-type' ? it.dt.name : it.k === 'external-trait' ? it.trait.name : it.name}`, diagnostic, sp: it.sp, module: it.module });
   }
   return out;
 }

@@ -2684,6 +2684,7 @@ class Checker {
     if (p.segs.length === 2 && (this.crate.structs.has(selfName) || this.crate.enums.has(selfName) || isImplPrimitive(selfName))) {
       const impls = this.crate.traitImpls.get(`${name}|${selfName}`) ?? [];
       if (!impls.length) throw unsatisfied();
+      if (impls.every((i) => i.external)) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}>::${method}\` through an \`#[verifier::external]\` impl (its methods are not read)`, p.sp);
       // (a generic impl's arguments depend on the type's: compared for an impl without parameters)
       if (written && impls.length === 1 && !impls[0]!.generics.length && !sameArgs(impls[0]!.traitArgs.map((a) => this.crate.resolveType(a, impls[0]!)))) throw unsatisfied();
       if (written && impls.length === 1 && impls[0]!.generics.length) this.unsupportedHere(`unsupported: \`<${selfName} as ${name}<..>>::${method}\` of a generic impl`, p.sp);

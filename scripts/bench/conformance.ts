@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionStatus, VerifyReport } from '../../app/verification';
 import { autoSolver, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
-import { extractCases, type ConformanceCase, type ExtractProblem } from './conformance/extract';
+import { expectedMessages, extractCases, type ConformanceCase, type ExtractProblem } from './conformance/extract';
 
 /** Our verdict on a whole case. */
 type Outcome = 'verified' | 'failed' | 'rejected' | 'unsupported' | 'crash';
@@ -127,9 +127,15 @@ const GAP_MESSAGE = /not supported|unsupported/i;
 const FRONT_END_GAP = /^(expected .*, found|expected (expression|item|identifier|type|pattern)|unterminated|unknown macro|bad integer literal|cannot find (function|type|value|struct|macro)|no method named|no field `|no variant|ambiguous name|cannot resolve pattern|`\w+` is not a spec function)/i;
 const isGap = (m: string): boolean => GAP_MESSAGE.test(m) || FRONT_END_GAP.test(m.replace(/^\d+:\d+ /, ''));
 
-/** Our verdict from the report: gaps first, then rejection (a rejected program proves nothing), then failures. */
-function outcomeOf(report: VerifyReport): Outcome {
+/**
+ * Our verdict from the report: gaps first, then rejection (a rejected program proves nothing), then
+ * failures. An error that says what Verus's test expects it to say (`verusMessages`) is a
+ * rejection for Verus's reason, even where Verus's words read like a gap ("'add' statements are
+ * not supported inside conditionals").
+ */
+function outcomeOf(report: VerifyReport, verusMessages: readonly string[]): Outcome {
   const errors = [...report.functions.filter((f) => f.status === 'error').map((f) => f.detail ?? ''), ...report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)];
+  if (errors.some((e) => verusMessages.some((m) => e.includes(m)))) return 'rejected';
   if (errors.some(isGap)) return 'unsupported';
   if (errors.length > 0) return 'rejected';
   if (report.functions.some((f) => f.status === 'unsupported')) return 'unsupported';
@@ -225,7 +231,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
       verifySources(new Map([['case.rs', c.source]]), { root, solver: autoSolver(), useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreasesClause, checkApiSafety }),
       timedOut,
     ]);
-    const outcome = outcomeOf(report);
+    const outcome = outcomeOf(report, c.expect === 'rejects' ? expectedMessages(c.assertion) : []);
     const verdict = verdictOf(c.expect, outcome);
     const functions: FunctionSummary[] = report.functions.map((f) => ({
       name: f.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, customErrorMessages, extractCases, failsLinesOf, tokenize } from './extract';
+import { classify, customErrorMessages, expectedMessages, extractCases, failsLinesOf, tokenize } from './extract';
 
 // Samples in the shape of Verus's test files, written for these tests.
 
@@ -129,5 +129,14 @@ describe('extractCases', () => {
 describe('failsLinesOf', () => {
   it('finds FAILS markers in line and block comments only', () => {
     expect(failsLinesOf('a\nb // FAILS\nc /* FAILS */\nFAILS_NOT_A_COMMENT')).toEqual([2, 3]);
+  });
+});
+
+describe('expectedMessages', () => {
+  it('reads the messages a rejecting assertion names, not short words', () => {
+    expect(expectedMessages(`assert_vir_error_msg(err, "'add' statements are not supported inside conditionals")`)).toEqual(["'add' statements are not supported inside conditionals"]);
+    expect(expectedMessages('assert_rust_error_msg(e, "mismatched \\"types\\"")')).toEqual(['mismatched "types"']);
+    expect(expectedMessages('assert_spec_borrowed(e, "x")')).toEqual([]);
+    expect(expectedMessages('assert_one_fails(e)')).toEqual([]);
   });
 });

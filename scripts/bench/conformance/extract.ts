@@ -326,6 +326,15 @@ const OBLIGATION_MESSAGES: readonly string[] = [
   "Proof by computation included a closure literal that wasn't applied.  This is not yet supported.",
 ];
 
+/**
+ * The error messages a rejecting case's assertion names (`assert_vir_error_msg(e, "..")`,
+ * `assert_rust_error_msg`, ..): each string literal in it long enough to be a message, not a
+ * word that any error could contain.
+ */
+export function expectedMessages(assertion: string): string[] {
+  return tokenize(assertion).filter((t) => t.kind === 'string').map((t) => stringLiteralValue(t.text)).filter((m): m is string => m !== null && m.length >= 12);
+}
+
 export function classify(pattern: string, assertion: string, customErrors: readonly string[] = []): { expect: Expectation; failsCount: number | null } {
   if (/^\s*Ok\b/.test(pattern)) return { expect: 'verifies', failsCount: null };
   // a block holding one call reads as that call: `{ assert_one_fails(e); }`

@@ -681,6 +681,8 @@ export interface SourceFile {
   diagnostics: ParseDiagnostic[];
   /** Plain Rust outside `verus!` (anything but `use` items and attributes): not checked here. */
   plainRust?: boolean;
+  /** `#[verifier::external]` datatypes no specification names (external-types.ts): verified code may not name them. */
+  ignoredTypes?: string[];
 }
 
 /**

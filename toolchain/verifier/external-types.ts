@@ -20,7 +20,8 @@
 // specifications of one type) are `error` items. A datatype we cannot see (another type of the
 // standard library, a path we do not follow, lifetimes, which the parser does not keep) makes the
 // crate `unsupported`. Every `external-type` item is gone from the output: one without a
-// specification is not visible to verified code, which then cannot name it.
+// specification is not visible to verified code, which then cannot name it (its name is in the
+// file's `ignoredTypes`, for Verus's error where verified code does).
 //
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated).
 
@@ -128,10 +129,12 @@ export function lowerExternalTypes(files: SourceFile[], isLibrary: (file: string
     if (!f.items.some((it) => it.k === 'external-type' || decisions.has(it))) return f;
     const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
     const items: Item[] = [];
+    const ignoredTypes: string[] = [...(f.ignoredTypes ?? [])];
     for (const it of f.items) {
       if (it.k === 'external-type') {
         const dt = replacement.get(it);
         if (dt) items.push(dt);
+        else ignoredTypes.push(it.dt.name);
         continue;
       }
       const d = decisions.get(it);
@@ -147,7 +150,7 @@ export function lowerExternalTypes(files: SourceFile[], isLibrary: (file: string
       else if (d.k === 'unsupported') items.push({ k: 'unsupported', what: d.what, sp: d.sp, module: it.module, crate: true });
       // (a proxy that specified its datatype is gone: verified code may not name it)
     }
-    return { ...f, items, diagnostics };
+    return { ...f, items, diagnostics, ...(ignoredTypes.length ? { ignoredTypes } : {}) };
   });
 }
 

@@ -364,6 +364,7 @@ export class Crate {
     this.isLibrary = isLibrary;
     this.fileModules = crateFileModules(files.map((f) => f.path), isLibrary);
     for (const f of files) for (const it of f.items) this.add(it, f.path);
+    for (const f of files) for (const t of f.ignoredTypes ?? []) this.externalTypes.add(t);
     for (const f of files) for (const it of f.items) for (const m of it.module) this.moduleNames.add(m);
     this.readWordBits(files);
     this.globalLayouts = files.flatMap((f) => f.items.filter((it): it is GlobalLayoutItem => it.k === 'global-layout'));
@@ -471,6 +472,8 @@ export class Crate {
   readonly specificationNames = new Map<string, string>();
   /** `#[verifier::external]` functions (`f`, `Type::f`): verified code may not call them. */
   readonly externalFns = new Set<string>();
+  /** `#[verifier::external]` datatypes without a specification: verified code may not name them. */
+  readonly externalTypes = new Set<string>();
   /** The file of each function item (a trait's method declarations: the trait's file). */
   readonly fnFiles = new Map<FnItem, string>();
   private add(it: Item, file: string): void {
@@ -649,6 +652,8 @@ export class Crate {
         }
         const e = this.enumItem(name);
         if (e) return { k: 'enum', name, args: this.genericArgs(e, t, scope, depth) };
+        // (Verus's words for a type it does not read)
+        if (this.externalTypes.has(name) && t.segs.length === 1) throw new ResolveError(`cannot use type \`${name}\` which is ignored`, t.sp);
         throw new ResolveError(`cannot find type \`${name}\``, t.sp);
       }
     }

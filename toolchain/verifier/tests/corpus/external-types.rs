@@ -34,6 +34,12 @@ struct EtHandle {
 #[verifier::external_body]
 struct ExEtHandle(EtHandle);
 
+// Never specified: verified code may not name it (Verus: "cannot use type `EtHidden` which is ignored").
+#[verifier::external]
+struct EtHidden {
+    secret: u64,
+}
+
 #[verifier::external_body]
 #[verifier::reject_recursive_types(T)]
 struct EtCell<T> {
@@ -110,6 +116,11 @@ fn et_opaque_written_values_unknown(a: EtCell<u8>, b: EtCell<u8>) {
 // expect: error
 fn et_opaque_written_pattern(a: EtCell<u8>) {
     let EtCell { value } = a;
+}
+
+// expect: error
+fn et_ignored_type(h: EtHidden) -> u64 {
+    7
 }
 
 } // verus!

@@ -316,7 +316,13 @@ export interface FnItem {
    * A method of `impl Trait for Type` (the parser sets `trait`, `traitSp`); traits.ts, the trait
    * phase, gives its copy the trait's contract and the errors of its conformance to the trait.
    */
-  traitImpl?: { trait: string; traitSp: Sp; errors?: { message: string; sp: Sp }[]; unsupported?: { message: string; sp: Sp } };
+  traitImpl?: { trait: string; traitSp: Sp; /** where its impl block starts (which of a type's impls of the trait) */ implStart?: number; errors?: { message: string; sp: Sp }[]; unsupported?: { message: string; sp: Sp } };
+  /**
+   * A method of one of several impls of a trait for one type (`impl T for S<u8>` and `impl T for
+   * S<bool>`; traits.ts): the impl's place among them. A call chooses by the receiver's type
+   * (check/checker.ts), not by the name `S::m` the methods share.
+   */
+  implOf?: { index: number; of: number };
   /** the method of an `impl Drop for T` (traits.ts): verified as `T::drop`, never called (rustc's E0040) */
   dropImpl?: boolean;
   /**

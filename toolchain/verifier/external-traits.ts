@@ -152,7 +152,8 @@ export function lowerExternalTraits(files: SourceFile[]): SourceFile[] {
         continue;
       }
       const partner = it.k === 'fn' && it.traitImpl ? partners.get(`${it.traitImpl.trait}|${it.selfType}`) : undefined;
-      const withAssoc = partner && it.k === 'fn' ? { ...it, implAssocTypes: partner.assocTypes } : item;
+      // (the joined method belongs to the partner impl: its associated types, its place)
+      const withAssoc = partner && it.k === 'fn' && it.traitImpl ? { ...it, implAssocTypes: partner.assocTypes, traitImpl: { ...it.traitImpl, implStart: partner.sp.start } } : item;
       items.push(renames.size || implNames.size ? renamed(withAssoc, renames, implNames) : withAssoc);
     }
     return { ...f, items, diagnostics };

@@ -8,7 +8,7 @@ import type { Diagnostic, FunctionProfile, FunctionResult, ObligationResult, Ver
 import type { FnItem, SourceFile, Sp } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
-import { Crate, ResolveError } from './resolver';
+import { Crate, ResolveError, reportedFnName } from './resolver';
 import { checkCrate, type CheckedCrate } from './check/checker';
 import { execTerminationWaived } from './check/termination';
 import { ALT_OPTIONS, hasQuantifier, CrateVC, FnGen, computeSccs, hasVerusConfiguration, printQuery, type FnVC, type Obligation, type PrintOptions, type Query } from './vcgen';
@@ -271,14 +271,14 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const priority = new Set(options.priorityFiles ?? []);
   const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
   // (`file::name`, as app/proof-session.ts's functionKey: a function whose stored verdict is reused is not affected)
-  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length, affected: [...functions.filter((f) => mine(f.file)), ...selected.filter((u) => !u.reused).map((u) => ({ file: u.file.path, name: u.vc.info.qname }))].map(functionKey) });
+  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length, affected: [...functions.filter((f) => mine(f.file)), ...selected.filter((u) => !u.reused).map((u) => ({ file: u.file.path, name: reportedFnName(u.vc.info.item) }))].map(functionKey) });
 
   if (options.dumpSmtDir) {
     mkdirSync(options.dumpSmtDir, { recursive: true });
     for (const u of selected) {
       finishUnit(u);
       u.vc.obligations.forEach((ob, i) => {
-        const name = `${u.vc.info.qname.replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
+        const name = `${reportedFnName(u.vc.info.item).replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
         writeFileSync(path.join(options.dumpSmtDir!, name), ob.query ? printQuery(ob.query) : '');
       });
     }
@@ -469,7 +469,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
 
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
-    name: u.vc.info.qname,
+    name: reportedFnName(u.vc.info.item),
     file: u.file.path,
     span: u.lines.span(u.vc.info.item.sp),
     nameSpan: u.lines.span(u.vc.info.item.nameSp),

@@ -1539,7 +1539,7 @@ class Parser {
             const it = fn;
             it.selfType = selfType;
             if (traitImpl) {
-              it.traitImpl = { trait: traitImpl.trait, traitSp: traitImpl.traitSp };
+              it.traitImpl = { trait: traitImpl.trait, traitSp: traitImpl.traitSp, implStart: start };
               // (the array is filled as the impl is read: a binding may follow the method)
               it.implAssocTypes = traitImpl.assocTypes;
               traitImpl.methods.push(it.name);

@@ -2,6 +2,7 @@
 // their last segment (`crate::mm::Frame` -> `Frame`), and a name defined twice is an error at its
 // use, never a guess.
 
+import { printType } from './printer';
 import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalLayoutItem, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
@@ -123,6 +124,16 @@ export function memberPathName(segs: readonly string[], selfType: string | null 
 /** The name calls resolve a function by: `f`, `Type::f`, or for a specification the function it specifies (external-specs.ts). */
 export function fnQname(f: FnItem): string {
   return f.specFor?.target ?? (f.selfType ? `${f.selfType}::${f.name}` : f.name);
+}
+
+/**
+ * A function's name in reports: its qualified name, or for a method of one of several impls of a
+ * trait for its type (which share that name) Rust's `<S<u8> as T>::m`.
+ */
+export function reportedFnName(f: FnItem): string {
+  if (!f.implOf || !f.traitImpl || !f.selfType) return fnQname(f);
+  const args = f.selfArgs?.length ? `<${f.selfArgs.map(printType).join(', ')}>` : '';
+  return `<${f.selfType}${args} as ${f.traitImpl.trait}>::${f.name}`;
 }
 
 /** The name an item declares, as paths name it (`f`, `Type::f`, `Type::C`; see `fnQname`), or null for an item without one. */
@@ -369,7 +380,7 @@ export class Crate {
     this.readWordBits(files);
     this.globalLayouts = files.flatMap((f) => f.items.filter((it): it is GlobalLayoutItem => it.k === 'global-layout'));
     // a name several modules define: each function's key (its SMT name) says its module
-    for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}`;
+    for (const [q, l] of this.fns) if (l.length > 1) for (const info of l) info.key = `${info.file}#${info.item.module.join('::')}::${q}${info.item.implOf ? `#impl${info.item.implOf.index}` : ''}`;
   }
   /** `global size_of usize == N` and the like: the crate's word width, once (Verus's rules). */
   private readWordBits(files: SourceFile[]): void {
@@ -540,6 +551,8 @@ export class Crate {
       const own = l.filter((x) => where(x.item) === where(from));
       if (own.length === 1) return own[0]!;
     }
+    // (several impls of one trait for a type: the checker chooses by the type's arguments, implMethod)
+    if (l.length > 1 && l.every((x) => x.item.implOf)) throw new UnsupportedType(`\`${qname}\`, which ${l.length} impls of one trait for the type define, named without its type's arguments`, sp);
     if (l.length > 1) throw new ResolveError(`ambiguous name \`${qname}\`: defined ${l.length} times`, sp);
     return l[0]!;
   }

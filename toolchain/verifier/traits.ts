@@ -35,10 +35,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   if (!files.some((f) => f.items.some((it) => it.k === 'trait' || it.k === 'trait-impl'))) return files;
   const traits = new Map<string, { item: TraitItem; file: string }[]>();
   const datatypes = new Set<string>();
-  // methods per type, counted over inherent and trait impls (`Type::name`)
-  const methods = new Map<string, number>();
-  // trait impls per (trait, type name): two of them (`impl Tr for S<u8>`, `impl Tr for S<u64>`) are not told apart
-  const implCount = new Map<string, number>();
+  // methods per type over inherent and trait impls (`Type::name`): the trait of each ('' inherent)
+  const methods = new Map<string, string[]>();
   const impls = new Map<string, { impl: TraitImplItem; file: string }[]>();
   // `#[verifier::external]` impls (`Trait|Type`): the type implements the trait, its methods are not read
   const externalImpls = new Set<string>();
@@ -49,10 +47,9 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       if (it.k === 'fn' && it.traitImpl?.trait === 'Drop' && it.selfType) dropMethods.set(it.selfType, it);
       if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
       if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
-      if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, (methods.get(`${it.selfType}::${it.name}`) ?? 0) + 1);
+      if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, [...(methods.get(`${it.selfType}::${it.name}`) ?? []), it.traitImpl?.trait ?? '']);
       if (it.k === 'trait-impl' && it.external) externalImpls.add(implKey(it.trait, selfName(it.selfTy)));
       if (it.k === 'trait-impl' && !it.external) {
-        implCount.set(implKey(it.trait, selfName(it.selfTy)), (implCount.get(implKey(it.trait, selfName(it.selfTy))) ?? 0) + 1);
         impls.set(implKey(it.trait, selfName(it.selfTy)), [...(impls.get(implKey(it.trait, selfName(it.selfTy))) ?? []), { impl: it, file: f.path }]);
       }
     }
@@ -86,9 +83,13 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const bound = impl.genericParams.flatMap((p) => p.bounds).find((b) => !((MARKER_TRAITS.has(b.name) && !b.hasArgs && !b.maybe) || modelled(b)));
     if (bound) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` with a bound on its generic parameters (\`${bound.name}\`)`, sp: bound.sp };
     if (!(datatypes.has(self) || isImplPrimitive(self)) || impl.generics.includes(self) || (isImplPrimitive(self) && impl.selfTy.k === 'path' && impl.selfTy.segs.length > 1)) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\` for \`${self}\` (only the crate's structs and enums, integers and \`bool\` implement traits here)`, sp: impl.selfTy.sp };
-    if ((implCount.get(implKey(impl.trait, self)) ?? 0) > 1) return { k: 'unsupported', what: `more than one impl of trait \`${impl.trait}\` for \`${self}\``, sp: impl.sp };
+    // several impls of the trait for the type (`impl T for S<u8>`, `impl T for S<bool>`, `impl T<u8> for S`):
+    // each impl's methods are told apart at a call by the receiver's type (check/checker.ts implMethod)
+    const group = impls.get(implKey(impl.trait, self)) ?? [];
+    if (group.length > 1 && group.some((x) => x.impl.generics.length)) return { k: 'unsupported', what: `more than one impl of trait \`${impl.trait}\` for \`${self}\`, one of them generic`, sp: impl.sp };
     for (const m of impl.methods) {
-      if ((methods.get(`${self}::${m}`) ?? 0) > 1) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };
+      const sources = methods.get(`${self}::${m}`) ?? [];
+      if (sources.some((t) => t !== impl.trait) || sources.length > group.length) return { k: 'unsupported', what: `method \`${m}\` of trait \`${impl.trait}\`: \`${self}\` has another method of that name (method resolution between impls is not modelled)`, sp: impl.sp };
       if (!trait.methods.some((d) => d.name === m)) return { k: 'error', problem: { message: `method \`${m}\` is not a member of trait \`${impl.trait}\``, sp: impl.sp } };
     }
     // a generic trait's arguments (rustc E0107)
@@ -124,7 +125,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
 
   return files.map((f) => {
     const verdicts = new Map<string, ImplVerdict>();
-    for (const it of f.items) if (it.k === 'trait-impl' && !it.external) verdicts.set(implKey(it.trait, selfName(it.selfTy)), verdictOf(it, f.path));
+    for (const it of f.items) if (it.k === 'trait-impl' && !it.external) verdicts.set(implAt(it.trait, selfName(it.selfTy), it.sp.start), verdictOf(it, f.path));
     const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
     const items: Item[] = [];
     for (const it of f.items) {
@@ -155,7 +156,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
           items.push(...methods.filter((d) => d.body));
         }
       } else if (it.k === 'trait-impl') {
-        const v = verdicts.get(implKey(it.trait, selfName(it.selfTy)))!;
+        const v = verdicts.get(implAt(it.trait, selfName(it.selfTy), it.sp.start))!;
         items.push({ ...it, verdict: v.k === 'drop' ? 'ok' : v.k });
         if (v.k === 'unsupported') items.push({ k: 'unsupported', what: v.what, sp: v.sp, module: it.module });
         if (v.k === 'error') {
@@ -165,7 +166,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
           items.push(err);
         }
       } else if (it.k === 'fn' && it.traitImpl) {
-        const v = verdicts.get(implKey(it.traitImpl.trait, it.selfType ?? ''));
+        const v = verdicts.get(implAt(it.traitImpl.trait, it.selfType ?? '', it.traitImpl.implStart));
         // (`T::drop`: verified as the type's own method, which nothing may call: rustc's E0040)
         if (v?.k === 'drop') {
           items.push(withAssocParams({ ...it, traitImpl: undefined, dropImpl: true }, assocOf));
@@ -174,7 +175,10 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         if (v?.k !== 'ok') continue; // reported by the impl's item
         // (a trait impl's method is as visible as the trait, as in Rust: what its open body may mention depends on it)
         const traitArgs = new Map(v.trait.generics.map((p, i) => [p.name, v.impl.traitArgs[i]!]));
-        items.push(withAssocParams({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private', traitArgs), vis: v.trait.vis ?? { k: 'private' } }, assocOf));
+        // (one of several impls of the trait for the type: which one, for the calls that choose)
+        const group = impls.get(implKey(v.impl.trait, selfName(v.impl.selfTy))) ?? [];
+        const implOf = group.length > 1 ? { index: group.findIndex((x) => x.impl === v.impl), of: group.length } : undefined;
+        items.push(withAssocParams({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private', traitArgs), vis: v.trait.vis ?? { k: 'private' }, ...(implOf ? { implOf } : {}) }, assocOf));
       } else items.push(it.k === 'fn' ? withAssocParams(it, assocOf) : it);
     }
     return { ...f, items, diagnostics };
@@ -364,6 +368,11 @@ function implKey(trait: string, self: string): string {
   return `${trait}|${self}`;
 }
 
+/** One impl block: its trait, type and place (a type may have several impls of one trait). */
+function implAt(trait: string, self: string, start: number | undefined): string {
+  return `${trait}|${self}|${start ?? '?'}`;
+}
+
 function selfName(t: TypeExpr): string {
   return t.k === 'path' ? t.name : '?';
 }
@@ -412,7 +421,9 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
     else if (p.isSelf !== q.isSelf || p.unwrap !== q.unwrap || !sameType(q.ty, p.ty, m, traitArgs)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: parameter \`${p.name}\` is not declared as the trait's \`${q.name}\``, sp: p.sp });
     if (p.name !== q.name) rename.set(q.name, p.name);
   });
-  if (!!m.ret !== !!d.ret || (m.ret && d.ret && !sameType(d.ret.ty, m.ret.ty, m, traitArgs))) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });
+  // (no return type is `()`: `fn e(&self)` implements `fn e(&self) -> V` at `V = ()`)
+  const unit: TypeExpr = { k: 'tuple', elems: [], sp: m.nameSp };
+  if ((m.ret || d.ret) && !sameType(d.ret?.ty ?? unit, m.ret?.ty ?? unit, m, traitArgs)) errors.push({ message: `method \`${m.name}\` has an incompatible type for trait: its return type differs from the trait's`, sp: m.nameSp });
   let ret = m.ret;
   if (m.ret && d.ret?.name) {
     if (m.ret.name === null) ret = { name: d.ret.name, ty: m.ret.ty };

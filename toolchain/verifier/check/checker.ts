@@ -2502,7 +2502,8 @@ class Checker {
     }
     // (`Trait::m(x)` is the declaration, generic over `Self`: VC generation calls the impl of `x`'s type)
     // `S::<u8>::m(..)` of one of several impls of a trait for `S`: the impl for `S<u8>`
-    const typeArgs = segs.length === 2 && e.callee.genericsSeg === 0 && e.callee.generics.length ? e.callee.generics.map((g) => fromTy(this.crate.resolveType(g, ctx.fn ?? null))) : null;
+    const callee = e.callee;
+    const typeArgs = () => (callee.k === 'path' && callee.genericsSeg === 0 && callee.generics.length ? callee.generics.map((g) => fromTy(this.crate.resolveType(g, ctx.fn ?? null))) : null);
     const chosen = segs.length === 2 ? this.implMethod(this.crate.memberName(segs, ctx.fn?.selfType ?? null), typeArgs, e.sp) : null;
     if (chosen) this.out.traitCalls.set(e, chosen);
     let info = chosen ?? this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
@@ -2706,10 +2707,10 @@ class Checker {
    * (the receiver's, or written: `S::<u8>::m`). Null when `m` has one definition; `unsupported`
    * when the arguments are not known here or do not pick one impl.
    */
-  private implMethod(qname: string, args: readonly CTy[] | null, sp: Sp): FnInfo | null {
+  private implMethod(qname: string, args: () => readonly CTy[] | null, sp: Sp): FnInfo | null {
     const candidates = this.crate.fns.get(qname) ?? [];
     if (candidates.length < 2 || !candidates.every((c) => c.item.implOf)) return null;
-    const have = args?.map((a) => toTy(a, this.vars));
+    const have = args()?.map((a) => toTy(a, this.vars));
     const known = have && have.every((t): t is Ty => t !== null) ? have : null;
     const matching = known ? candidates.filter((c) => sameTys((c.item.selfArgs ?? []).map((a) => this.crate.resolveType(a, c.item)), known)) : [];
     if (matching.length !== 1) throw new UnsupportedType(`a call of \`${qname}\`, which ${candidates.length} impls of one trait for the type define, not told apart by the type's arguments here`, sp);
@@ -3179,7 +3180,7 @@ class Checker {
       if (!MARKER_METHODS.has(name)) throw new ResolveError(`no method named \`${name}\` found for type parameter \`${r.name}\` in the current scope`, e.nameSp);
     }
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
-      const chosen = this.implMethod(`${r.name}::${name}`, r.args, e.nameSp);
+      const chosen = this.implMethod(`${r.name}::${name}`, () => r.args, e.nameSp);
       if (chosen) this.out.traitCalls.set(e, chosen);
       const info = chosen ?? this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);

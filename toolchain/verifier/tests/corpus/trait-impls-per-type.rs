@@ -1,18 +1,18 @@
 // Several impls of one trait for one type, told apart by the type's arguments (`impl T for
-// Pair<u8>`, `impl T for Pair<bool>`): a call picks the impl of the receiver's type (or of the
-// type written, `Pair::<u8>::m()`), and each impl's methods are verified against the trait.
+// TptPair<u8>`, `impl T for TptPair<bool>`): a call picks the impl of the receiver's type (or of the
+// type written, `TptPair::<u8>::m()`), and each impl's methods are verified against the trait.
 verus! {
 
-pub struct Pair<A> { pub a: A, pub b: A }
+pub struct TptPair<A> { pub a: A, pub b: A }
 
-pub trait Tag {
+pub trait TptTag {
     spec fn tag(&self) -> int;
     spec fn kind() -> int;
     fn weight(&self) -> (r: u64)
         ensures r > 0;
 }
 
-impl Tag for Pair<u8> {
+impl TptTag for TptPair<u8> {
     // expect: verified
     open spec fn tag(&self) -> int { self.a as int }
     // expect: verified
@@ -21,7 +21,7 @@ impl Tag for Pair<u8> {
     fn weight(&self) -> u64 { 1 }
 }
 
-impl Tag for Pair<bool> {
+impl TptTag for TptPair<bool> {
     // expect: verified
     open spec fn tag(&self) -> int { if self.a { 1 } else { 0 } }
     // expect: verified
@@ -33,7 +33,7 @@ impl Tag for Pair<bool> {
 
 // Each call means its receiver's impl.
 // expect: verified
-proof fn tpt_by_receiver(x: Pair<u8>, y: Pair<bool>)
+proof fn tpt_by_receiver(x: TptPair<u8>, y: TptPair<bool>)
     requires x.a == 3, y.a,
 {
     assert(x.tag() == 3);
@@ -42,7 +42,7 @@ proof fn tpt_by_receiver(x: Pair<u8>, y: Pair<bool>)
 
 // The other impl's definition is not this one's.
 // expect: failed assertion
-proof fn tpt_wrong_impl(y: Pair<bool>)
+proof fn tpt_wrong_impl(y: TptPair<bool>)
     requires y.a,
 {
     assert(y.tag() == 3);
@@ -50,25 +50,25 @@ proof fn tpt_wrong_impl(y: Pair<bool>)
 
 // expect: verified
 proof fn tpt_by_written_type() {
-    assert(Pair::<u8>::kind() == 8);
-    assert(Pair::<bool>::kind() == 1);
+    assert(TptPair::<u8>::kind() == 8);
+    assert(TptPair::<bool>::kind() == 1);
 }
 
 // expect: failed assertion
 proof fn tpt_written_types_differ() {
-    assert(Pair::<u8>::kind() == Pair::<bool>::kind());
+    assert(TptPair::<u8>::kind() == TptPair::<bool>::kind());
 }
 
 // An exec method of one of the impls, with the trait's contract.
 // expect: verified
-fn tpt_exec(x: Pair<u8>) {
+fn tpt_exec(x: TptPair<u8>) {
     let w = x.weight();
     assert(w > 0);
 }
 
 // A receiver whose type's argument is a parameter does not pick an impl.
 // expect: unsupported
-proof fn tpt_not_told_apart<A>(x: Pair<A>) {
+proof fn tpt_not_told_apart<A>(x: TptPair<A>) {
     assert(x.tag() == x.tag());
 }
 

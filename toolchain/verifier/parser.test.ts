@@ -133,7 +133,16 @@ const N: usize = 4;
 `,
     );
     expect(f.diagnostics).toEqual([]);
-    expect(f.items.map((i) => `${i.k}:${'name' in i ? i.name : ''}`)).toEqual(['struct:S', 'fn:wf', 'fn:m', 'enum:E', 'const:N']);
+    // (a plain-Rust function is external to Verus: its signature is kept, its body is not read)
+    expect(f.items.map((i) => `${i.k}:${'name' in i ? i.name : i.k === 'external-fn' ? i.fn.name : ''}`)).toEqual(['external-fn:boot', 'struct:S', 'fn:wf', 'fn:m', 'enum:E', 'const:N']);
+    expect(f.items[0]).toMatchObject({ fn: { body: null } });
+  });
+
+  it('keeps a plain-Rust function or datatype it can read as an external item, and skips one it cannot', () => {
+    const f = parseFile('k.rs', 'pub fn foo(x: u8) -> u8 { x }\npub(crate) struct P { a: u8 }\nfn odd() { async { 1 }.await; }\nmod m { fn inner() {} }\n');
+    expect(f.diagnostics).toEqual([]);
+    expect(f.plainRust).toBe(true);
+    expect(f.items.map((i) => (i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k === 'external-type' ? `type:${i.dt.name}` : i.k))).toEqual(['fn:foo', 'type:P']);
   });
 
   it('parses a 10,000-line file whole (its speed is `npm run bench -- verifier`)', () => {

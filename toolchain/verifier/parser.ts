@@ -252,6 +252,16 @@ class Parser {
         continue;
       }
       this.plainRust = true;
+      // a top-level function or datatype of plain Rust is external to Verus, as if marked
+      // `#[verifier::external]`: kept (signature, or datatype) for a specification that names it
+      // and for Verus's error where verified code uses it; one we cannot read is skipped as before
+      if (outer.length === 0 && this.plainItemStart()) {
+        const external = this.plainExternalItem();
+        if (external) {
+          items.push(external);
+          continue;
+        }
+      }
       if (t.text === 'impl') {
         // `impl !Send for T {}`: a negative impl says which trait bounds fail, and trait bounds
         // (Send, Sync, ...) are not checked here
@@ -276,6 +286,44 @@ class Parser {
       if (t.kind === 'punct' && (t.text === '{' || t.text === '(' || t.text === '[') && m >= 0) outer.push(m);
     }
     return items;
+  }
+
+  /** Whether a plain-Rust `fn` / `struct` / `enum` item starts here (after `pub` and its restriction). */
+  private plainItemStart(): boolean {
+    let j = 0;
+    if (this.is('pub')) j = this.is('(', 1) ? 1 + (this.matchOf[this.i + 1]! - this.i) : 1;
+    const k = this.toks[this.i + j];
+    return !!k && (k.text === 'fn' || k.text === 'struct' || k.text === 'enum') && this.toks[this.i + j + 1]?.kind === 'ident';
+  }
+
+  /**
+   * The plain-Rust function or datatype here as an external item (`external-fn` with its signature,
+   * `external-type`), or null, with nothing consumed or reported, when it does not parse as Verus
+   * syntax.
+   */
+  private plainExternalItem(): Item | null {
+    const at = this.i;
+    const diags = this.diags.length;
+    const bad = this.innerBad.length;
+    const hoisted = this.hoisted.length;
+    const made: Item[] = [];
+    try {
+      this.itemAfterAttrs(made, [], null, []);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      made.length = 0;
+    }
+    const it = made.length === 1 ? made[0]! : null;
+    const ok = this.diags.length === diags && this.innerBad.length === bad && this.hoisted.length === hoisted && it && ((it.k === 'fn' && !it.parseError) || it.k === 'struct' || it.k === 'enum');
+    if (!ok) {
+      this.i = at;
+      this.diags.length = diags;
+      this.innerBad.length = bad;
+      this.hoisted.length = hoisted;
+      return null;
+    }
+    if (it.k === 'fn') return { k: 'external-fn', fn: { ...it, body: null }, sp: it.sp, module: [] };
+    return { k: 'external-type', dt: it as StructItem | EnumItem, sp: it.sp, module: [] };
   }
 
   /**

@@ -322,7 +322,7 @@ export interface FnItem {
    * S<bool>`; traits.ts): the impl's place among them. A call chooses by the receiver's type
    * (check/checker.ts), not by the name `S::m` the methods share.
    */
-  implOf?: { index: number; of: number };
+  implOf?: { index: number; of: number; /** the impl's trait arguments (`impl T<u8> for S`: `u8`) */ traitArgs: TypeExpr[] };
   /** the method of an `impl Drop for T` (traits.ts): verified as `T::drop`, never called (rustc's E0040) */
   dropImpl?: boolean;
   /**

@@ -177,7 +177,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         const traitArgs = new Map(v.trait.generics.map((p, i) => [p.name, v.impl.traitArgs[i]!]));
         // (one of several impls of the trait for the type: which one, for the calls that choose)
         const group = impls.get(implKey(v.impl.trait, selfName(v.impl.selfTy))) ?? [];
-        const implOf = group.length > 1 ? { index: group.findIndex((x) => x.impl === v.impl), of: group.length } : undefined;
+        const implOf = group.length > 1 ? { index: group.findIndex((x) => x.impl === v.impl), of: group.length, traitArgs: v.impl.traitArgs } : undefined;
         items.push(withAssocParams({ ...implMethod(it, v.trait.methods.find((d) => d.name === it.name)!, !!v.trait.vis && v.trait.vis.k !== 'private', traitArgs), vis: v.trait.vis ?? { k: 'private' }, ...(implOf ? { implOf } : {}) }, assocOf));
       } else items.push(it.k === 'fn' ? withAssocParams(it, assocOf) : it);
     }

@@ -186,6 +186,20 @@ interface Moved {
   execOnly?: boolean;
 }
 
+/** What tells apart several impls of one trait for a type at a call (check/checker.ts `implMethod`). */
+interface ImplChoice {
+  /** the type's arguments: the receiver's, or written (`S::<u8>::m`) */
+  selfArgs: () => readonly CTy[] | null;
+  /** the trait's arguments written (`<S as T<u8>>::m`) */
+  traitArgs?: () => Ty[] | null;
+  /** the call's arguments, and the index of the first among the callee's parameters (1 after a receiver) */
+  args: readonly Expr[];
+  argOffset: number;
+  ctx: Ctx;
+  /** written `Self::m`: in one of the impls, that impl's own method */
+  sameImpl?: boolean;
+}
+
 interface Ctx {
   code: CodeMode;
   fn: FnItem;
@@ -2504,7 +2518,8 @@ class Checker {
     // `S::<u8>::m(..)` of one of several impls of a trait for `S`: the impl for `S<u8>`
     const callee = e.callee;
     const typeArgs = () => (callee.k === 'path' && callee.genericsSeg === 0 && callee.generics.length ? callee.generics.map((g) => fromTy(this.crate.resolveType(g, ctx.fn ?? null))) : null);
-    const chosen = segs.length === 2 ? this.implMethod(this.crate.memberName(segs, ctx.fn?.selfType ?? null), typeArgs, e.sp) : null;
+    const traitArgs = () => (callee.k === 'path' && callee.asTrait?.args ? callee.asTrait.args.map((a) => this.crate.resolveType(a, ctx.fn ?? null)) : null);
+    const chosen = segs.length === 2 ? this.implMethod(this.crate.memberName(segs, ctx.fn?.selfType ?? null), { selfArgs: typeArgs, traitArgs, args: e.args, argOffset: 0, ctx, sameImpl: segs[0] === 'Self' }, e.sp) : null;
     if (chosen) this.out.traitCalls.set(e, chosen);
     let info = chosen ?? this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
     // `S::m(..)` / `Self::m(..)` of a default method `S`'s impl keeps: the trait's, at `Self` = `S`
@@ -2707,14 +2722,48 @@ class Checker {
    * (the receiver's, or written: `S::<u8>::m`). Null when `m` has one definition; `unsupported`
    * when the arguments are not known here or do not pick one impl.
    */
-  private implMethod(qname: string, args: () => readonly CTy[] | null, sp: Sp): FnInfo | null {
+  private implMethod(qname: string, by: ImplChoice, sp: Sp): FnInfo | null {
     const candidates = this.crate.fns.get(qname) ?? [];
     if (candidates.length < 2 || !candidates.every((c) => c.item.implOf)) return null;
-    const have = args()?.map((a) => toTy(a, this.vars));
-    const known = have && have.every((t): t is Ty => t !== null) ? have : null;
-    const matching = known ? candidates.filter((c) => sameTys((c.item.selfArgs ?? []).map((a) => this.crate.resolveType(a, c.item)), known)) : [];
-    if (matching.length !== 1) throw new UnsupportedType(`a call of \`${qname}\`, which ${candidates.length} impls of one trait for the type define, not told apart by the type's arguments here`, sp);
-    return matching[0]!;
+    let left = candidates;
+    // `Self::m` in one of the impls: that impl's own
+    const own = by.sameImpl ? left.filter((c) => c.item.traitImpl?.implStart !== undefined && c.item.traitImpl.implStart === by.ctx.fn.traitImpl?.implStart) : [];
+    if (own.length === 1) return own[0]!;
+    const known = (tys: readonly (Ty | null)[] | null | undefined): Ty[] | null => (tys && tys.every((t): t is Ty => t !== null) ? [...tys] : null);
+    const selfArgs = known(by.selfArgs()?.map((a) => toTy(a, this.vars)));
+    if (selfArgs) left = left.filter((c) => sameTys((c.item.selfArgs ?? []).map((a) => this.crate.resolveType(a, c.item)), selfArgs));
+    const traitArgs = by.traitArgs?.();
+    if (traitArgs) left = left.filter((c) => sameTys(c.item.implOf!.traitArgs.map((a) => this.crate.resolveType(a, c.item)), traitArgs));
+    // the impls' parameter types against what the arguments evidently are (a suffixed literal, a
+    // `bool`, a local of a known type): `x.f(1u8)` with `impl T<u8> for S` and `impl T<u16> for S`
+    if (left.length > 1) {
+      const evident = by.args.map((a) => this.evidentType(a, by.ctx));
+      left = left.filter((c) => evident.every((t, i) => {
+        const p = c.item.params[i + by.argOffset];
+        if (!t || !p) return true;
+        // (references are erased in types: `&u8` is `u8`)
+        const w = this.crate.resolveType(p.ty, c.item);
+        return t === 'int' ? w.k === 'int' : tyKey(w) === tyKey(t);
+      }));
+    }
+    if (left.length !== 1) throw new UnsupportedType(`a call of \`${qname}\`, which ${candidates.length} impls of one trait for the type define, not told apart here by the type's or the trait's arguments`, sp);
+    return left[0]!;
+  }
+
+  /**
+   * What an argument evidently is without typing it: a suffixed integer literal's type, `int` for
+   * an unsuffixed one (some integer type), `bool` for `true` / `false`, a local's own type when it
+   * is known; else null. (Typing it here would type it twice: `implMethod` must not.)
+   */
+  private evidentType(e: Expr, ctx: Ctx): Ty | 'int' | null {
+    if (e.k === 'int') return e.suffix ? (isIntKind(e.suffix) ? { k: 'int', kind: e.suffix } : null) : 'int';
+    if (e.k === 'bool') return { k: 'bool' };
+    if (e.k === 'unary' && e.op === '&') return this.evidentType(e.e, ctx);
+    if (e.k === 'path' && e.segs.length === 1) {
+      const l = this.lookup(e.segs[0]!, ctx);
+      return l ? toTy(l.ty, this.vars) : null;
+    }
+    return null;
   }
 
   /** The crate traits bounding type parameter `name` of the function being checked. */
@@ -3180,7 +3229,7 @@ class Checker {
       if (!MARKER_METHODS.has(name)) throw new ResolveError(`no method named \`${name}\` found for type parameter \`${r.name}\` in the current scope`, e.nameSp);
     }
     if (r.k === 'struct' || (r.k === 'enum' && r.name !== 'Option')) {
-      const chosen = this.implMethod(`${r.name}::${name}`, () => r.args, e.nameSp);
+      const chosen = this.implMethod(`${r.name}::${name}`, { selfArgs: () => r.args, args: e.args, argOffset: 1, ctx }, e.nameSp);
       if (chosen) this.out.traitCalls.set(e, chosen);
       const info = chosen ?? this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);

@@ -72,4 +72,56 @@ proof fn tpt_not_told_apart<A>(x: TptPair<A>) {
     assert(x.tag() == x.tag());
 }
 
+// ---- impls told apart by the trait's arguments (`impl TptConv<u8> for TptUnit`, `<u16>`)
+
+pub struct TptUnit {}
+
+pub trait TptConv<A> {
+    spec fn accepts(&self, a: A) -> bool;
+    fn widen(a: A) -> (r: u64)
+        requires a == a,
+        ensures r < 0x10000;
+}
+
+impl TptConv<u8> for TptUnit {
+    // expect: verified
+    open spec fn accepts(&self, a: u8) -> bool { true }
+    // expect: verified
+    fn widen(a: u8) -> u64 { a as u64 }
+}
+
+impl TptConv<u16> for TptUnit {
+    // expect: verified
+    open spec fn accepts(&self, a: u16) -> bool { a < 10 }
+    // expect: verified
+    fn widen(a: u16) -> u64 { a as u64 }
+}
+
+// By what the arguments evidently are (a suffixed literal, a local's type), and by the trait's
+// arguments written.
+// expect: verified
+proof fn tpt_by_argument(x: TptUnit, small: u16) {
+    assert(x.accepts(200u8));
+    assert(!x.accepts(200u16));
+    assert(<TptUnit as TptConv<u8>>::accepts(&x, 7u8));
+}
+
+// The `u16` impl's definition is not the `u8` one's.
+// expect: failed assertion
+proof fn tpt_by_argument_wrong(x: TptUnit) {
+    assert(x.accepts(200u16));
+}
+
+// expect: verified
+fn tpt_exec_by_trait_args(a: u8) {
+    let r = <TptUnit as TptConv<u16>>::widen(a as u16);
+    assert(r < 0x10000);
+}
+
+// expect: failed assertion
+fn tpt_exec_by_trait_args_overclaim(a: u8) {
+    let r = <TptUnit as TptConv<u8>>::widen(a);
+    assert(r < 0x100);
+}
+
 } // verus!

@@ -2727,7 +2727,9 @@ class Checker {
     if (candidates.length < 2 || !candidates.every((c) => c.item.implOf)) return null;
     let left = candidates;
     // `Self::m` in one of the impls: that impl's own
-    const own = by.sameImpl ? left.filter((c) => c.item.traitImpl?.implStart !== undefined && c.item.traitImpl.implStart === by.ctx.fn.traitImpl?.implStart) : [];
+    // (an impl is its file and its place in it)
+    const here = this.crate.fnFiles.get(by.ctx.fn);
+    const own = by.sameImpl ? left.filter((c) => c.item.traitImpl?.implStart !== undefined && c.item.traitImpl.implStart === by.ctx.fn.traitImpl?.implStart && c.file === here) : [];
     if (own.length === 1) return own[0]!;
     const known = (tys: readonly (Ty | null)[] | null | undefined): Ty[] | null => (tys && tys.every((t): t is Ty => t !== null) ? [...tys] : null);
     const selfArgs = known(by.selfArgs()?.map((a) => toTy(a, this.vars)));

@@ -143,6 +143,9 @@ const N: usize = 4;
     expect(f.diagnostics).toEqual([]);
     expect(f.plainRust).toBe(true);
     expect(f.items.map((i) => (i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k === 'external-type' ? `type:${i.dt.name}` : i.k))).toEqual(['fn:foo', 'type:P']);
+    // (one a Verus attribute marks is Verus's to read: reported, not external)
+    const marked = parseFile('k.rs', '#[make_spec_type]\npub struct A(pub u8);\nfn g() {}\n');
+    expect(marked.items.map((i) => (i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k === 'external-type' ? `type:${i.dt.name}` : i.k))).toEqual(['unsupported', 'fn:g']);
   });
 
   it('parses a 10,000-line file whole (its speed is `npm run bench -- verifier`)', () => {

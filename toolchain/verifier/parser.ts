@@ -215,6 +215,8 @@ class Parser {
     const items: Item[] = [];
     // closing-token indices of the plain-Rust groups the scan below is inside
     const outer: number[] = [];
+    // the attributes just read outside verus! include a Verus one (`#[make_spec_type]`)
+    let verusMarked = false;
     while (this.peek().kind !== 'eof') {
       while (outer.length && outer[outer.length - 1]! < this.i) outer.pop();
       if (outer.length === 0 && this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
@@ -242,7 +244,10 @@ class Parser {
       const t = this.peek();
       if (t.text === '#' && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
         const [a] = this.attrList();
-        if (a && verusAttrOutside(a.text)) unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
+        if (a && verusAttrOutside(a.text)) {
+          unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
+          verusMarked = true;
+        }
         continue;
       }
       if (outer.length === 0 && t.text === 'use') {
@@ -255,10 +260,13 @@ class Parser {
       // a top-level function or datatype of plain Rust is external to Verus, as if marked
       // `#[verifier::external]`: kept (signature, or datatype) for a specification that names it
       // and for Verus's error where verified code uses it; one we cannot read is skipped as before
+      // (not one a Verus attribute marks: Verus reads that one, and it is reported above)
+      const marked = verusMarked;
+      verusMarked = false;
       if (outer.length === 0 && this.plainItemStart()) {
         const external = this.plainExternalItem();
         if (external) {
-          items.push(external);
+          if (!marked) items.push(external);
           continue;
         }
       }

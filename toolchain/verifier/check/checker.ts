@@ -2787,6 +2787,8 @@ class Checker {
     // (a trait's `uninterp spec fn` is one too: no impl defines it, each type has the declaration's)
     const traits = [...this.crate.traits].filter(([trait, l]) => l.length === 1 && l[0]!.item.methods.some((x) => x.name === name && (x.body || x.uninterp)) && this.crate.traitImpls.get(`${trait}|${typeName}`)?.length);
     if (traits.length > 1) this.unsupportedHere(`method \`${name}\`: a default method of more than one trait \`${typeName}\` implements`, call.sp);
+    // (an `#[verifier::external]` impl may override it: its methods are not read)
+    if (traits[0] && this.crate.traitImpls.get(`${traits[0][0]}|${typeName}`)!.every((i) => i.external)) this.unsupportedHere(`unsupported: \`${typeName}::${name}\` through an \`#[verifier::external]\` impl of \`${traits[0][0]}\` (its methods are not read)`, call.sp);
     const info = traits[0] ? this.crate.fn(`${traits[0][0]}::${name}`, call.sp) : null;
     if (info) {
       this.out.traitCalls.set(call, info);

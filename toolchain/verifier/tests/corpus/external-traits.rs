@@ -125,4 +125,20 @@ fn et_default_body_unknown() {
     assert(n == 4);
 }
 
+// An `#[verifier::external]` impl says the type implements the trait; its methods are not read,
+// so a call through it (even of a default the impl may override) is not modelled.
+pub struct EtOpaqueShape { pub k: u64 }
+
+#[verifier::external]
+impl EtShape for EtOpaqueShape {
+    fn area(&self) -> u64 { 0 }
+    fn grow(&mut self, k: u64) { }
+}
+
+// expect: unsupported
+fn et_through_external_impl(s: EtOpaqueShape) {
+    let n = s.sides();
+    assert(n >= 3);
+}
+
 } // verus!

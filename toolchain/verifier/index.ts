@@ -271,14 +271,14 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   const priority = new Set(options.priorityFiles ?? []);
   const ordered = [...selected.filter((u) => priority.has(u.file.path)), ...selected.filter((u) => !priority.has(u.file.path))];
   // (`file::name`, as app/proof-session.ts's functionKey: a function whose stored verdict is reused is not affected)
-  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length, affected: [...functions.filter((f) => mine(f.file)), ...selected.filter((u) => !u.reused).map((u) => ({ file: u.file.path, name: reportedFnName(u.vc.info.item) }))].map(functionKey) });
+  options.onStart?.({ total: functions.filter((f) => mine(f.file)).length + selected.length, affected: [...functions.filter((f) => mine(f.file)), ...selected.filter((u) => !u.reused).map((u) => ({ file: u.file.path, name: reportedFnName(u.vc.info) }))].map(functionKey) });
 
   if (options.dumpSmtDir) {
     mkdirSync(options.dumpSmtDir, { recursive: true });
     for (const u of selected) {
       finishUnit(u);
       u.vc.obligations.forEach((ob, i) => {
-        const name = `${reportedFnName(u.vc.info.item).replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
+        const name = `${reportedFnName(u.vc.info).replace(/[^A-Za-z0-9_]+/g, '_')}.${i}.${ob.kind}.smt2`;
         writeFileSync(path.join(options.dumpSmtDir!, name), ob.query ? printQuery(ob.query) : '');
       });
     }
@@ -469,7 +469,7 @@ export async function verifySources(files: Map<string, string>, options: VerifyO
   };
 
   const resultOf = (u: Unit, status: FunctionResult['status']): FunctionResult => ({
-    name: reportedFnName(u.vc.info.item),
+    name: reportedFnName(u.vc.info),
     file: u.file.path,
     span: u.lines.span(u.vc.info.item.sp),
     nameSpan: u.lines.span(u.vc.info.item.nameSp),

@@ -296,6 +296,22 @@ class Parser {
     return items;
   }
 
+  /**
+   * Whether tokens [from, to) of plain Rust hold Verus code (a `verus!` / `proof!` .. macro, a
+   * Verus attribute): then the item is Verus's to read, and the scan reports that code.
+   */
+  private verusInside(from: number, to: number): boolean {
+    for (let j = from; j < to; j++) {
+      const t = this.toks[j]!;
+      if (t.kind === 'ident' && this.toks[j + 1]?.text === '!' && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text))) return true;
+      if (t.text === '#' && this.toks[j + 1]?.text === '[') {
+        const close = this.matchOf[j + 1]!;
+        if (close > j && verusAttrOutside(this.toks.slice(j + 2, close).map((x) => x.text).join(''))) return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a plain-Rust `fn` / `struct` / `enum` item starts here (after `pub` and its restriction). */
   private plainItemStart(): boolean {
     let j = 0;
@@ -322,7 +338,7 @@ class Parser {
       made.length = 0;
     }
     const it = made.length === 1 ? made[0]! : null;
-    const ok = this.diags.length === diags && this.innerBad.length === bad && this.hoisted.length === hoisted && it && ((it.k === 'fn' && !it.parseError) || it.k === 'struct' || it.k === 'enum');
+    const ok = this.diags.length === diags && this.innerBad.length === bad && this.hoisted.length === hoisted && it && ((it.k === 'fn' && !it.parseError) || it.k === 'struct' || it.k === 'enum') && !this.verusInside(at, this.i);
     if (!ok) {
       this.i = at;
       this.diags.length = diags;

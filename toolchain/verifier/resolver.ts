@@ -130,8 +130,9 @@ export function fnQname(f: FnItem): string {
  * A function's name in reports: its qualified name, or for a method of one of several impls of a
  * trait for its type (which share that name) Rust's `<S<u8> as T>::m` / `<S as T<u8>>::m`.
  */
-export function reportedFnName(f: FnItem): string {
-  if (!f.implOf || !f.traitImpl || !f.selfType) return fnQname(f);
+export function reportedFnName(info: { qname: string; item: FnItem }): string {
+  const f = info.item;
+  if (!f.implOf || !f.traitImpl || !f.selfType) return info.qname;
   const args = f.selfArgs?.length ? `<${f.selfArgs.map(printType).join(', ')}>` : '';
   const traitArgs = f.implOf.traitArgs.length ? `<${f.implOf.traitArgs.map(printType).join(', ')}>` : '';
   return `<${f.selfType}${args} as ${f.traitImpl.trait}${traitArgs}>::${f.name}`;

@@ -216,9 +216,12 @@ fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
   it('a specification of a function we cannot see and unknown verifier attributes reach the whole crate', async () => {
     const r = await run(`verus! {\n#[verifier::no_such_thing]\nfn g() {}\n${plain}\n}`);
     expect(r).toEqual({ g: 'unsupported', ok: 'unsupported', bad: 'unsupported' });
-    // (plain Rust outside verus!: what its callers mean is not known here)
-    const outside = await run(`fn hidden(b: bool) -> bool { b }\nverus! {\n#[verifier::external_fn_specification]\nfn ex_hidden(b: bool) -> (r: bool) ensures r == b { hidden(b) }\n${plain}\n}`);
+    // (plain Rust inside a plain module, not read: what its callers mean is not known here)
+    const outside = await run(`mod m { pub fn hidden(b: bool) -> bool { b } }\nverus! {\n#[verifier::external_fn_specification]\nfn ex_hidden(b: bool) -> (r: bool) ensures r == b { m::hidden(b) }\n${plain}\n}`);
     expect(outside).toMatchObject({ ok: 'unsupported', bad: 'unsupported' });
+    // (a top-level plain-Rust function is an external one: its specification is read, as Verus does)
+    const top = await run(`fn hidden(b: bool) -> bool { b }\nverus! {\n#[verifier::external_fn_specification]\nfn ex_hidden(b: bool) -> (r: bool) ensures r == b { hidden(b) }\nfn use_it() { let x = hidden(true); assert(x); }\nfn use_it_wrong() { let x = hidden(true); assert(!x); }\n${plain}\n}`);
+    expect(top).toMatchObject({ ok: 'verified', bad: 'verified', use_it: 'verified', use_it_wrong: 'failed' });
     // a specification's attribute on a function without the call is Verus's error
     expect(await run(`verus! {\n#[verifier(external_fn_specification)]\nfn g() {}\n${plain}\n}`)).toMatchObject({ ok: 'verified', bad: 'verified', '<specification g>': 'error' });
     // an attribute of its own on a struct too

@@ -21,7 +21,7 @@
 
 import { hasExternalBody, hasVerifierAttr } from '../syntax/attributes';
 import type { Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TypeExpr, Visibility } from './ast';
-import { isImplPrimitive, memberPathName } from './resolver';
+import { STD_ROOTS, isImplPrimitive, memberPathName } from './resolver';
 import { sameType } from './traits';
 
 type PathExpr = Extract<Expr, { k: 'path' }>;
@@ -31,9 +31,6 @@ type Decision =
   | { k: 'ok'; fn: FnItem; target: string; display: string }
   | { k: 'error'; message: string; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
-
-/** Roots of paths into Rust's standard library. */
-const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
 
 /** Verus's own functions, which no specification may replace. */
 const BUILTINS: ReadonlySet<string> = new Set(['admit', 'assume', 'old', 'final', 'arbitrary']);

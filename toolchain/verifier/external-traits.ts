@@ -32,9 +32,8 @@
 
 import type { ExternalTraitItem, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TraitImplItem, TraitItem } from './ast';
 import { printType } from './printer';
+import { STD_ROOTS, implKey, selfName } from './resolver';
 
-/** Roots of paths into Rust's standard library. */
-const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
 
 /** What became of one external trait specified by proxies. */
 interface Specified {
@@ -113,11 +112,11 @@ export function lowerExternalTraits(files: SourceFile[]): SourceFile[] {
       }
       joined.set(partner, { ...partner, methods: [...partner.methods, ...it.methods], external: false });
       absorbed.add(it);
-      partners.set(`${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`, partner);
+      partners.set(implKey(it.trait, selfName(it.selfTy)), partner);
     }
   }
 
-  const unjoined = new Set([...implProblems.keys()].map((it) => `${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`));
+  const unjoined = new Set([...implProblems.keys()].map((it) => implKey(it.trait, selfName(it.selfTy))));
   return files.map((f) => {
     const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
     const report = (p: Problem, module: string[], what: string): Item => {

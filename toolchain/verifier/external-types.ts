@@ -28,9 +28,7 @@
 import { hasExternalBody, hasVerifierAttr, parseAttr } from '../syntax/attributes';
 import type { EnumItem, ExternalTypeItem, Item, ParseDiagnostic, SourceFile, Sp, StructItem, TypeExpr } from './ast';
 import { scopeOf, within } from './check/visibility';
-
-/** Roots of paths into Rust's standard library. */
-const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
+import { STD_ROOTS } from './resolver';
 
 /** Verus's own types, which no proxy may specify. */
 const VERUS_BUILTIN_TYPES: ReadonlySet<string> = new Set(['int', 'nat', 'Ghost', 'Tracked', 'FnSpec']);

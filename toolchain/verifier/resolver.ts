@@ -146,6 +146,19 @@ export function itemName(it: Item): string | null {
   return null;
 }
 
+/** Roots of paths into Rust's standard library. */
+export const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
+
+/** The name an impl's self type goes by in impl tables (`?`: a type that is not a path). */
+export function selfName(t: TypeExpr): string {
+  return t.k === 'path' ? t.name : '?';
+}
+
+/** The key of the impls of `trait` for the type named `self` (a type may have several). */
+export function implKey(trait: string, self: string): string {
+  return `${trait}|${self}`;
+}
+
 /**
  * `trait` and every trait it implies through supertraits (`trait U: T + Copy`), transitively,
  * marker traits included (`lookup`: the crate's trait of a name, if exactly one).
@@ -508,7 +521,7 @@ export class Crate {
       // (a default method is also an item of the file, added as such)
       for (const d of it.methods) this.fnFiles.set(d, file);
       for (const d of it.methods.filter((x) => !x.body)) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
-    } else if (it.k === 'trait-impl') push(this.traitImpls, `${it.trait}|${it.selfTy.k === 'path' ? it.selfTy.name : '?'}`, it);
+    } else if (it.k === 'trait-impl') push(this.traitImpls, implKey(it.trait, selfName(it.selfTy)), it);
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
     else if (it.k === 'external-fn') this.externalFns.add(fnQname(it.fn));
     else if (it.k === 'fn') {

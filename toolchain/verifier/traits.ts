@@ -17,7 +17,7 @@
 // method's `traitImpl.errors`. Traits themselves are not functions: they stay as items (function
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
-import { MARKER_TRAITS, isImplPrimitive, isMutRefParam, traitClosure } from './resolver';
+import { MARKER_TRAITS, implKey, isImplPrimitive, isMutRefParam, selfName, traitClosure } from './resolver';
 import { hasVerifierAttr, parseAttr } from '../syntax/attributes';
 import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
@@ -364,17 +364,9 @@ function withAssocParams(f: FnItem, assocOf: (trait: string) => { trait: string;
 /** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */
 const BENIGN_IMPL_ATTR = /^(verifier::external_body|verifier\(external_body\)|verifier::opaque|verifier\(opaque\)|verifier::rlimit|verifier\(rlimit|verifier::inline|verifier\(inline\)|allow\(|doc|inline|must_use)/;
 
-function implKey(trait: string, self: string): string {
-  return `${trait}|${self}`;
-}
-
 /** One impl block: its trait, type and place (a type may have several impls of one trait). */
 function implAt(trait: string, self: string, start: number | undefined): string {
   return `${trait}|${self}|${start ?? '?'}`;
-}
-
-function selfName(t: TypeExpr): string {
-  return t.k === 'path' ? t.name : '?';
 }
 
 /** The impl method `m` with the contract of its declaration `d` in the trait, and its conformance errors. */

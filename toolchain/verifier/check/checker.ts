@@ -2005,8 +2005,19 @@ class Checker {
       return ty;
     }
     // `let t = llama;`: a function item as a value (Verus's FnDef values)
-    // (a method: `X::m`, `Self::m`; `T::m` of a type parameter and `<X as Tr>::m` are not modelled)
-    const method = segs.length >= 2 && !ctx.fn?.genericParams?.some((p) => p.name === segs[0]);
+    // (a method: `X::m`, `Self::m`; `T::m` of a bounded type parameter `T: Tr`: the trait's
+    // declaration at `Self` = `T`; `<X as Tr>::m` is not modelled)
+    const typeParam = segs.length === 2 && !!ctx.fn?.genericParams?.some((p) => p.name === segs[0]);
+    if (typeParam) {
+      const decls = this.boundTraits(segs[0]!, ctx).map((t) => this.crate.fn(`${t}::${last}`, e.sp)).filter((x): x is FnInfo => x !== null);
+      if (decls.length > 1) this.unsupportedHere(`method \`${last}\` of more than one trait bounding \`${segs[0]}\` used as a value`, e.sp);
+      if (decls[0]) {
+        this.out.traitCalls.set(e, decls[0]);
+        if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: decls[0].item, sp: e.sp });
+        return this.fnValue(e, decls[0], ctx);
+      }
+    }
+    const method = segs.length >= 2 && !typeParam;
     if (this.crate.fnsByName.has(last) || (segs.length >= 2 && [...this.crate.fns.keys()].some((k) => k.endsWith(`::${last}`)))) {
       const found = segs.length >= 2 && !method ? null : this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
       // (`<X as Tr>::m`: X's method of that trait)
@@ -2028,9 +2039,14 @@ class Checker {
   private fnValue(e: Extract<Expr, { k: 'path' }>, info: FnInfo, ctx: Ctx): CTy {
     const f = info.item;
     if (f.mode !== 'exec') throw new ResolveError("cannot use a function as a value unless it as mode 'exec'", e.sp);
-    if (f.implGenerics || (!f.generics.length && e.generics.length)) this.unsupportedHere(`not supported: the function \`${info.qname}\` of a generic impl, or with generic arguments it does not take, used as a value`, e.sp);
+    // (a declaration is a value only at a bounded parameter, `T::m`: any impl's method, whose
+    // `requires` are the declaration's and whose `ensures` imply the declaration's; its one
+    // generic parameter, `Self`, is `T`)
+    const atParam = this.out.traitCalls.get(e) === info;
+    if ((f.implGenerics && !atParam) || (!f.generics.length && e.generics.length)) this.unsupportedHere(`not supported: the function \`${info.qname}\` of a generic impl, or with generic arguments it does not take, used as a value`, e.sp);
+    if (atParam && f.generics.length !== 1) this.unsupportedHere(`not supported: the method \`${info.qname}\` of a generic trait, or with generic parameters of its own, used as a value`, e.sp);
     if (f.params.some(isMutRefParam)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (with a \`&mut\` parameter) used as a value`, e.sp);
-    if (!f.body && !hasExternalBody(f.attrs)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (a trait method declaration) used as a value`, e.sp);
+    if (!f.body && !hasExternalBody(f.attrs) && !atParam) this.unsupportedHere(`not supported: the function \`${info.qname}\` (a trait method declaration) used as a value`, e.sp);
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), e.sp);
     if (this.currentFn) this.fnValueUses.push({ user: this.currentFn, target: info, e });
     this.out.fnValues.set(e, info);
@@ -2865,7 +2881,9 @@ class Checker {
       }
     }
     // `T::m(..)`: the trait method declaration at `Self` = `T`
-    const viaParam = call.k === 'call' && call.callee.k === 'path' && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? call.callee.segs[0] : undefined;
+    // (also `T::m` as a value)
+    const calleePath = call.k === 'call' && call.callee.k === 'path' ? call.callee : call.k === 'path' ? call : null;
+    const viaParam = calleePath && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? calleePath.segs[0] : undefined;
     if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: [], sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
     if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {

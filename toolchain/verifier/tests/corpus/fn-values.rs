@@ -185,4 +185,48 @@ proof fn fv_trait_method_value_wrong(x: FvX) {
     assert(call_requires(<FvX as FvTr>::fv_stuff, (&x, 20)));
 }
 
+// `T::m` of a bounded type parameter: any impl's method, so the declaration's `requires` exactly
+// and its `ensures` one way (an impl may promise more)
+// expect: verified
+proof fn fv_param_method_value<T: FvTr>(x: T) {
+    assert(call_requires(T::fv_stuff, (&x, 5)));
+    assert(forall|b: bool| call_ensures(T::fv_stuff, (&x, 0), b) ==> b);
+}
+
+// expect: failed assertion
+proof fn fv_param_method_value_requires_wrong<T: FvTr>(x: T) {
+    assert(call_requires(T::fv_stuff, (&x, 6)));
+}
+
+// expect: failed assertion
+proof fn fv_param_method_value_ensures_wrong<T: FvTr>(x: T) {
+    assert(forall|b: bool| call_ensures(T::fv_stuff, (&x, 1), b) ==> b);
+}
+
+// (FvX's impl promises more than the declaration; a generic caller may not count on it)
+// expect: failed assertion
+proof fn fv_param_method_value_not_impls<T: FvTr>(x: T) {
+    assert(!call_ensures(T::fv_stuff, (&x, 1), true));
+}
+
+// (the converse of the declaration's `ensures` is no fact)
+// expect: failed assertion
+proof fn fv_param_method_value_converse<T: FvTr>(x: T) {
+    assert(call_ensures(T::fv_stuff, (&x, 0), true));
+}
+
+// expect: verified
+fn fv_param_method_call<T: FvTr>(x: &T) -> (b: bool)
+    ensures b,
+{
+    let f = T::fv_stuff;
+    f(x, 0)
+}
+
+// expect: failed precondition
+fn fv_param_method_call_outside_requires<T: FvTr>(x: &T) {
+    let f = T::fv_stuff;
+    f(x, 9);
+}
+
 } // verus!

@@ -71,6 +71,8 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['accept_recursive_types', ['type']],
   // implemented for spec fns (`reveal`); elsewhere Verus rejects it
   ['opaque', ['fn']],
+  // opaque outside the spec fn's own module (and the modules inside it): verifier/vcgen/query.ts
+  ['opaque_outside_module', ['fn']],
   // solver resource limits and query splitting: no meaning
   // (on an impl, trait or module: its functions' budget; a budget never makes a failure verify)
   ['rlimit', ['fn', 'stmt', 'item', 'type']],
@@ -134,8 +136,6 @@ const VERIFIER_CRATE: ReadonlySet<string> = new Set([
   // give specs to traits defined elsewhere, used by other code
   'external_trait_specification',
   'external_trait_extension',
-  // visibility of an opaque fn in other modules
-  'opaque_outside_module',
 ]);
 
 /**

@@ -13,7 +13,8 @@ import { and, implies, print, printShared, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
 import { Computer, MAX_DEPTH } from './compute';
-import { specBodyVisible } from '../check/visibility';
+import { specBodyVisible, within } from '../check/visibility';
+import { hasVerifierAttr } from '../../syntax/attributes';
 import { WORD_SIZE_DECLS, mentionsWordSize, rangeTerms } from '../word-size';
 import type { FnGen } from './gen';
 
@@ -305,12 +306,14 @@ export class QueryMethods {
     let usesMul = this.usesMul;
     let usesFuel = false;
     const order: string[] = [];
+    const infos = new Map<string, FnInfo>();
     const visit = (k: string): void => {
       if (seen.has(k)) return;
       seen.add(k);
       const inst = this.cvc.instances.get(k);
       const info = inst?.info ?? this.crate.fns.get(k)?.[0];
       if (!info) return;
+      infos.set(k, info);
       const def = this.cvc.specDef(info, inst?.tyArgs);
       // a body hidden from this function's module (Verus's `closed`): the function is only
       // declared here, and what only its body mentions is not needed
@@ -341,7 +344,14 @@ export class QueryMethods {
       for (const l of def.lines) if (!isAssertion(l)) declLines.push(l);
       else if (!hidden.has(k)) defLines.push(l);
     }
-    for (const k of [...reveals].sort()) if (!hidden.has(k)) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
+    // (`#[verifier(opaque_outside_module)]`: revealed in its own module and the modules inside it)
+    const here = this.crate.moduleOf(this.info.item);
+    const ownModule = (k: string): boolean => {
+      const info = infos.get(k);
+      return !!info && hasVerifierAttr(info.item.attrs, 'opaque_outside_module') && within(here, this.crate.moduleOf(info.item));
+    };
+    const revealed = new Set([...reveals, ...order.filter(ownModule)]);
+    for (const k of [...revealed].sort()) if (!hidden.has(k)) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
     // `choose` functions: after the spec fns their axioms call, before the definitions using them
     const chooseLines: Command[] = [];
     for (const c of this.chooseFns.values()) {

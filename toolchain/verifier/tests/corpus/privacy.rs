@@ -243,4 +243,50 @@ mod pv_clauses {
     }
 }
 
+
+// ---- `#[verifier(opaque_outside_module)]`: the body is seen in its module (and the modules
+// inside it) and revealed elsewhere
+
+mod pv_opaque_outside {
+    pub struct PvCar {
+        pub doors: u8,
+    }
+
+    // expect: verified
+    #[verifier(opaque_outside_module)]
+    pub open spec fn pv_four_doors(c: PvCar) -> bool {
+        c.doors == 4
+    }
+
+    // expect: verified
+    proof fn pv_inside_sees_body() {
+        assert(pv_four_doors(PvCar { doors: 4 }));
+    }
+
+    pub mod pv_nested {
+        // expect: verified
+        proof fn pv_nested_sees_body() {
+            assert(super::pv_four_doors(super::PvCar { doors: 4 }));
+        }
+    }
+}
+
+// expect: failed assertion
+proof fn pv_oom_hidden() {
+    assert(pv_opaque_outside::pv_four_doors(pv_opaque_outside::PvCar { doors: 4 }));
+}
+
+// expect: verified
+proof fn pv_oom_revealed() {
+    reveal(pv_opaque_outside::pv_four_doors);
+    assert(pv_opaque_outside::pv_four_doors(pv_opaque_outside::PvCar { doors: 4 }));
+}
+
+// (revealed, the body is the body: three doors are not four)
+// expect: failed assertion
+proof fn pv_oom_revealed_wrong() {
+    reveal(pv_opaque_outside::pv_four_doors);
+    assert(pv_opaque_outside::pv_four_doors(pv_opaque_outside::PvCar { doors: 3 }));
+}
+
 } // verus!

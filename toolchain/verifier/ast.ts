@@ -67,7 +67,7 @@ export type Expr =
   | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp; /** a `let PAT = e else { .. }` with the rest of its block (arms: PAT => rest, _ => else) */ letElse?: boolean }
   | { k: 'block'; block: Block; sp: Sp; /** `open_atomic_invariant!` and the like, read as this block (parser.ts openInvariant) */ invariantBlock?: InvariantBlock }
   | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; /** `#![all_triggers]` */ allTriggers?: boolean; body: Expr; sp: Sp; /** inner attributes other than `#![trigger ..]` */ attrs?: QuantAttr[] }
-  | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp }
+  | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp; /** the turbofish written (`S::<u8> { .. }`, `E::<u8>::V { .. }`) */ generics?: TypeExpr[] }
   | { k: 'tuple'; elems: Expr[]; sp: Sp }
   | { k: 'array'; elems: Expr[]; sp: Sp }
   | { k: 'array-rep'; elem: Expr; len: Expr; sp: Sp }

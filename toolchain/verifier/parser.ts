@@ -3374,7 +3374,7 @@ class Parser {
             break;
           }
         }
-        return { k: 'struct', path: segs, fields, base, sp: sp() };
+        return { k: 'struct', path: segs, fields, base, sp: sp(), ...(generics.length ? { generics } : {}) };
       }
       return { k: 'path', segs, generics, ...(generics.length ? { genericsSeg } : {}), ...(qualified ? { asTrait: qualified.asTrait } : {}), sp: sp() };
     }

@@ -578,6 +578,7 @@ class Checker {
       // like rustc: a binder's type must be known once the whole item is typed (unless part of
       // the item was not typed: a construct read but not understood may be what fixes it)
       if (!this.sawUnsupported) for (const p of this.itemBinders) if (shallow(this.binders.get(p)!, this.vars).k === 'tvar') this.error(`type annotations needed: cannot infer the type of \`${p.name}\``, p.sp);
+      if (fn) this.writtenTypeBounds(fn);
       this.resolveGenericArgs();
       // VC generation would stop at that construct: the function is unsupported there (without
       // reaching what the construct left untyped)
@@ -2333,7 +2334,7 @@ class Checker {
     }
     let ty: CTy;
     let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null }[];
-    const v = e.path.length >= 2 ? this.variant(e.path, ctx, e.sp) : null;
+    const v = e.path.length >= 2 ? this.variant(e.path, ctx, e.sp, e.generics) : null;
     if (v) {
       ty = v.ty;
       const item = this.crate.enumItem((v.ty as { name: string }).name)!;
@@ -2345,6 +2346,15 @@ class Checker {
       // `Self { .. }` in a generic impl is the impl's type; `S { .. }` infers S's arguments
       const self = last === 'Self' && s.generics.length && ctx.fn ? shallow(this.resolve({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp: e.sp }, ctx.fn), this.vars) : null;
       const args = self?.k === 'struct' ? self.args : this.freshArgs(s, name, e.sp);
+      // `S::<u8> { .. }`: the arguments written
+      const written = e.generics ?? [];
+      if (written.length && !self) {
+        const ps = s.genericParams ?? [];
+        if (written.length !== args.length) this.error(`struct takes ${args.length} generic argument${args.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, e.sp);
+        else written.forEach((w, i) => {
+          if (w.k !== 'infer') this.unify(args[i]!, fromTy(ps[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+        });
+      }
       ty = { k: 'struct', name, args };
       fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
       for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
@@ -2567,7 +2577,7 @@ class Checker {
   }
 
   /** Generic arguments of the item being checked, to be known once it is typed (as rustc). */
-  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp; callee?: FnItem; fn?: FnItem | null; assoc?: () => void }[] = [];
+  private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp; callee?: FnItem | StructItem | EnumItem; fn?: FnItem | null; assoc?: () => void }[] = [];
   private resolveGenericArgs(): void {
     for (const p of this.pendingGeneric) {
       p.assoc?.();
@@ -2586,7 +2596,7 @@ class Checker {
    * traits; marker bounds are not checked): a parameter of the caller needs the same bound, a
    * datatype an `impl Trait for Type` (one that implements it for every argument of the type).
    */
-  private checkBounds(callee: FnItem | TraitImplItem, args: Ty[], caller: FnItem | null, sp: Sp): void {
+  private checkBounds(callee: FnItem | TraitImplItem | StructItem | EnumItem, args: Ty[], caller: FnItem | null, sp: Sp): void {
     (callee.genericParams ?? []).forEach((p, i) => {
       const a = args[i];
       if (!a || p.kind !== 'type') return;
@@ -2827,8 +2837,38 @@ class Checker {
   /** Fresh inference variables for the generic parameters of a datatype (a literal, a constructor). */
   private freshArgs(item: StructItem | EnumItem, what: string, sp: Sp): CTy[] {
     const args = item.generics.map(() => this.vars.freshType());
-    if (args.length) this.pendingGeneric.push({ call: null, what, args, sp });
+    // (once inferred, the arguments must satisfy the crate datatype's bounds: rustc's E0277)
+    if (args.length) this.pendingGeneric.push({ call: null, what, args, sp, ...(this.isCrateDatatype(item) ? { callee: item, fn: this.currentFn ?? null } : {}) });
     return args;
+  }
+  /** A datatype of the user's crate (the library's are trusted, their bounds not checked here). */
+  private isCrateDatatype(item: StructItem | EnumItem): boolean {
+    const l = item.k === 'struct' ? this.crate.structs.get(item.name) : this.crate.enums.get(item.name);
+    const at = l?.find((x) => x.item === item);
+    return !!at && !isLibraryFile(at.file);
+  }
+  /**
+   * rustc's well-formedness of the types written in `fn` (its signature, annotations, turbofish):
+   * a crate datatype's arguments satisfy its bounds (`S<i32>` with `struct S<T: Tr>` needs `i32: Tr`).
+   */
+  private writtenTypeBounds(fn: FnItem): void {
+    someNode([fn.params.map((p) => p.ty), fn.ret?.ty ?? null, fn.requires, fn.ensures, fn.body], (n) => {
+      const t = n as TypeExpr;
+      if (t.k !== 'path' || !('args' in t) || !('name' in t) || !t.args.length) return false;
+      const s = this.crate.structs.get(t.name);
+      const en = this.crate.enums.get(t.name);
+      const dt = s?.length === 1 && !en ? s[0]!.item : en?.length === 1 && !s ? en[0]!.item : null;
+      if (!dt || !this.isCrateDatatype(dt) || dt.generics.length !== t.args.length) return false;
+      let tys: Ty[];
+      try {
+        tys = t.args.map((a) => this.crate.resolveType(a, fn));
+      } catch (e) {
+        if (e instanceof ResolveError || e instanceof UnsupportedType) return false;
+        throw e;
+      }
+      this.checkBounds(dt, tys, fn, t.sp);
+      return false;
+    });
   }
 
   /** A field's type in datatype `item` at generic arguments `args`. */

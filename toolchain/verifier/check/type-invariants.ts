@@ -3,7 +3,8 @@
 // satisfies. This phase finds each type's invariant and checks Verus's rules on the function and
 // the type; VC generation (vcgen/type-invariants.ts) asserts it where such a value is built or a
 // field of it written, and assumes it at `use_type_invariant(&x)`.
-import type { EnumItem, FnItem, Sp, StructItem, TypeExpr } from '../ast';
+import type { EnumItem, FnItem, GenericParam, Sp, StructItem, TypeExpr } from '../ast';
+import { printType } from '../printer';
 import type { Crate } from '../resolver';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import { isLibraryFile } from '../library/load';
@@ -86,8 +87,11 @@ export function findTypeInvariants(crate: Crate): TypeInvariants {
         continue;
       }
       if (dt.generics.length || f.generics.length) {
-        problem('a type invariant of a generic datatype', true);
-        continue;
+        const mismatch = genericsMismatch(f, dt);
+        if (mismatch) {
+          problem(mismatch.message, mismatch.unsupported);
+          continue;
+        }
       }
       if (out.byType.has(dt)) {
         problem('multiple type invariants defined for the same type');
@@ -103,6 +107,35 @@ export function findTypeInvariants(crate: Crate): TypeInvariants {
     }
   }
   return out;
+}
+
+/**
+ * Verus: a generic datatype's invariant is generic over exactly the datatype's parameters, in
+ * their order (the impl's, `impl<A, B> X<A, B>`, or the free function's, `inv<A, B>(x: X<A, B>)`),
+ * with the same trait bounds. Then the invariant of `X<u8, T>` is the function at `<u8, T>`.
+ * (Const parameters and `where` clauses are not modelled.)
+ */
+function genericsMismatch(f: FnItem, dt: StructItem | EnumItem): { message: string; unsupported: boolean } | null {
+  const dtParams = dt.genericParams ?? [];
+  const fnParams = f.genericParams ?? [];
+  if (dtParams.some((p) => p.kind !== 'type') || fnParams.some((p) => p.kind !== 'type') || dt.otherBounds?.length || f.otherBounds?.length || f.assocParams?.length) {
+    return { message: 'a type invariant of a datatype with const parameters or `where` clauses', unsupported: true };
+  }
+  // the datatype's arguments as the invariant writes them: the impl's self type, or the parameter's type
+  const p = f.params[0]!;
+  let written: TypeExpr | undefined = p.isSelf ? undefined : p.ty;
+  if (written?.k === 'ref') written = written.inner;
+  const args = p.isSelf ? f.selfArgs ?? [] : written?.k === 'path' ? written.args : [];
+  const names = args.map((a) => (a.k === 'path' && a.segs.length === 1 && !a.args.length ? a.name : null));
+  const same = names.length === f.generics.length && names.length === dt.generics.length && names.every((n, i) => n === f.generics[i]);
+  if (!same) return { message: 'expected generics to match', unsupported: false };
+  const boundsOf = (ps: GenericParam[], name: string): string => {
+    const q = ps.find((x) => x.name === name);
+    return (q?.bounds ?? []).map((b) => `${b.maybe ? '?' : ''}${b.name}${b.args ? `<${b.args.map(printType).join(',')}>` : b.hasArgs ? '<..>' : ''}`).sort().join('+');
+  };
+  // (the datatype's parameters renamed to the function's: `struct X<S>` / `inv<T>(x: X<T>)`)
+  if (dt.generics.some((d, i) => boundsOf(dtParams, d).replace(new RegExp(`\\b${d}\\b`, 'g'), f.generics[i]!) !== boundsOf(fnParams, f.generics[i]!))) return { message: 'trait bounds should match', unsupported: false };
+  return null;
 }
 
 /** The invariant of the datatype named `name` (struct or enum `Ty` / `CTy` names), if it has one. */

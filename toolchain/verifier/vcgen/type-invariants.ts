@@ -18,7 +18,9 @@ export class TypeInvariantMethods {
     if (ty.k !== 'struct' && ty.k !== 'enum') return null;
     const f = invariantNamed(this.cvc.checked.typeInvariants, ty.name);
     if (!f) return null;
-    if (f.generics.length || ty.args.length) throw new Unsupported(`the type invariant of the generic datatype \`${ty.name}\``, sp);
+    // (a generic datatype's invariant is generic over exactly its parameters, in their order:
+    // check/type-invariants.ts; `ty.args` are its arguments, `invariantTerm`)
+    if (f.generics.length !== ty.args.length) throw new Unsupported(`the type invariant of the generic datatype \`${ty.name}\``, sp);
     const info = this.crate.fns.get(fnQname(f))?.find((x) => x.item === f);
     if (!info) throw new Unsupported(`the type invariant of \`${ty.name}\``, sp);
     // Verus: a program point that cannot see the invariant function may not build, write or assume it
@@ -26,15 +28,15 @@ export class TypeInvariantMethods {
     return info;
   }
   /** `inv(t)`: the invariant function applied to a value. */
-  invariantTerm(this: FnGen, inv: FnInfo, t: Term, sp: Sp): Term {
-    const key = this.cvc.specInstance(inv, [], sp);
+  invariantTerm(this: FnGen, inv: FnInfo, v: V, sp: Sp): Term {
+    const key = this.cvc.specInstance(inv, v.ty.k === 'struct' || v.ty.k === 'enum' ? v.ty.args : [], sp);
     this.specUsed.add(key);
-    return [quote(key), t];
+    return [quote(key), v.t];
   }
   /** A value of a type with an invariant, just built or written: the invariant must hold of it. */
   checkInvariant(this: FnGen, st: State, v: V, sp: Sp): void {
     const inv = this.invariantOf(v.ty, sp);
-    if (inv) this.oblige(st, 'assertion', sp, this.invariantTerm(inv, v.t, sp), undefined, `the type invariant of \`${tyStr(v.ty)}\` may not hold`);
+    if (inv) this.oblige(st, 'assertion', sp, this.invariantTerm(inv, v, sp), undefined, `the type invariant of \`${tyStr(v.ty)}\` may not hold`);
   }
   /** After a write to `place`: the invariant of every value around it (its proper prefixes). */
   checkInvariantsAround(this: FnGen, place: Place, st: State, sp: Sp): void {
@@ -53,6 +55,6 @@ export class TypeInvariantMethods {
   useTypeInvariant(this: FnGen, v: V, st: State, sp: Sp): void {
     const inv = this.invariantOf(v.ty, sp);
     if (!inv) throw new ResolveError('this type does not have any type invariant', sp);
-    this.assume(st, this.invariantTerm(inv, v.t, sp));
+    this.assume(st, this.invariantTerm(inv, v, sp));
   }
 }

@@ -676,4 +676,53 @@ fn gn_alias_pair_wrong(p: GnPairOf<u8>) -> (r: u8)
     p.0
 }
 
+
+// ---- a crate datatype's bounds hold of its arguments wherever it is named or built (rustc E0277)
+
+trait GnSmall {
+    spec fn gn_small(&self) -> bool;
+}
+
+impl GnSmall for u8 {
+    // expect: verified
+    spec fn gn_small(&self) -> bool {
+        *self < 10
+    }
+}
+
+struct GnHolder<T: GnSmall> {
+    held: T,
+}
+
+// expect: verified
+fn gn_holder_ok(h: GnHolder<u8>) -> (r: GnHolder<u8>)
+    ensures r.held.gn_small() == (r.held < 10),
+{
+    GnHolder::<u8> { held: 3 }
+}
+
+// expect: verified
+fn gn_holder_generic<T: GnSmall>(h: GnHolder<T>) -> bool {
+    true
+}
+
+// expect: error
+fn gn_holder_literal_unsatisfied() {
+    let h = GnHolder { held: 5i32 };
+}
+
+// expect: error
+fn gn_holder_turbofish_unsatisfied() {
+    let h = GnHolder::<i32> { held: 5 };
+}
+
+// expect: error
+fn gn_holder_param_unsatisfied(h: GnHolder<u16>) {
+}
+
+// (a parameter without the bound)
+// expect: error
+fn gn_holder_param_unbounded<T>(h: GnHolder<T>) {
+}
+
 }

@@ -278,4 +278,119 @@ spec fn ti_on_int(x: u8) -> bool {
     true
 }
 
+
+// ---- a generic datatype's invariant: generic over exactly its parameters, at each use's arguments
+
+struct TiPair<A> {
+    left: A,
+    right: A,
+}
+
+impl<A> TiPair<A> {
+    // expect: verified
+    #[verifier::type_invariant]
+    spec fn ti_pair_inv(&self) -> bool {
+        self.left == self.right
+    }
+}
+
+// expect: verified
+fn ti_pair_ok() {
+    let p = TiPair::<u8> { left: 5, right: 5 };
+}
+
+// expect: failed assertion
+fn ti_pair_unequal() {
+    let p = TiPair::<u8> { left: 5, right: 7 };
+}
+
+// expect: verified
+fn ti_pair_generic_ok<A: Copy>(a: A) {
+    let p = TiPair::<A> { left: a, right: a };
+}
+
+// expect: failed assertion
+fn ti_pair_generic_unequal<A>(a: A, b: A) {
+    let p = TiPair::<A> { left: a, right: b };
+}
+
+// expect: failed assertion
+fn ti_pair_write<A>(p: &mut TiPair<A>, b: A) {
+    p.left = b;
+}
+
+// expect: verified
+fn ti_pair_use<A>(p: TiPair<A>) {
+    proof {
+        use_type_invariant(&p);
+    }
+    assert(p.left == p.right);
+}
+
+// (the invariant holds of the argument only once used)
+// expect: failed assertion
+fn ti_pair_unused<A>(p: TiPair<A>) {
+    assert(p.left == p.right);
+}
+
+trait TiGood {
+    spec fn ti_good(&self) -> bool;
+}
+
+impl TiGood for u8 {
+    // expect: verified
+    spec fn ti_good(&self) -> bool {
+        *self < 15
+    }
+}
+
+struct TiBox<T: TiGood> {
+    inner: T,
+}
+
+// expect: verified
+#[verifier::type_invariant]
+spec fn ti_box_inv<T: TiGood>(b: TiBox<T>) -> bool {
+    b.inner.ti_good()
+}
+
+// expect: verified
+fn ti_box_ok() {
+    let b = TiBox::<u8> { inner: 5 };
+}
+
+// (u8's `ti_good`: 20 is not below 15)
+// expect: failed assertion
+fn ti_box_bad() {
+    let b = TiBox::<u8> { inner: 20 };
+}
+
+// expect: failed assertion
+fn ti_box_generic_bad<T: TiGood>(a: T) {
+    let b = TiBox::<T> { inner: a };
+}
+
+struct TiTwo<S, T> {
+    s: S,
+    t: T,
+}
+
+// (the parameters in another order than the datatype's: Verus's error)
+// expect: error
+#[verifier::type_invariant]
+spec fn ti_two_swapped<T, S>(x: TiTwo<S, T>) -> bool {
+    true
+}
+
+struct TiBounded<T: TiGood> {
+    t: T,
+}
+
+// (a bound the datatype does not have: Verus's error)
+// expect: error
+#[verifier::type_invariant]
+spec fn ti_bounded_extra<T: TiGood + Copy>(x: TiBounded<T>) -> bool {
+    true
+}
+
 } // verus!

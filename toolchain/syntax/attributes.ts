@@ -73,6 +73,9 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['opaque', ['fn']],
   // opaque outside the spec fn's own module (and the modules inside it): verifier/vcgen/query.ts
   ['opaque_outside_module', ['fn']],
+  // an exec fn that ghost code may call, meaning its `returns` clause there
+  // (verifier/check/when-used-as-spec.ts)
+  ['allow_in_spec', ['fn']],
   // solver resource limits and query splitting: no meaning
   // (on an impl, trait or module: its functions' budget; a budget never makes a failure verify)
   ['rlimit', ['fn', 'stmt', 'item', 'type']],
@@ -131,8 +134,6 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */
 const VERIFIER_CRATE: ReadonlySet<string> = new Set([
-  // exec fns that spec code may call, with their body's meaning there
-  'allow_in_spec',
   // give specs to traits defined elsewhere, used by other code
   'external_trait_specification',
   'external_trait_extension',

@@ -21,7 +21,7 @@ import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from '.
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_CHAR, C_INT, C_REAL, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
-import { checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
+import { allowInSpecErrors, allowsInSpec, checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 import { isLibraryFile } from '../library/load';
 import { findTypeInvariants, invariantNamed, invariantVisible, invisibleInvariantMessage } from './type-invariants';
@@ -72,6 +72,8 @@ export interface CheckedCrate {
    * `#[verifier::when_used_as_spec(g)]`: the spec fn `g` each call means (check/when-used-as-spec.ts).
    */
   specCalls: Map<Expr, FnInfo>;
+  /** Calls in ghost code of an exec fn with `#[verifier::allow_in_spec]`: its `returns` expression at the arguments. */
+  allowInSpecCalls: Set<Expr>;
   /** The lemmas each `broadcast use` statement brings into scope, groups expanded (check/broadcast.ts). */
   broadcastUses: Map<Stmt, FnInfo[]>;
   /** The lemmas of the module-level `broadcast use` of each function's module, with that item's span. */
@@ -334,7 +336,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), unionOps: new Map(), unitStructs: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), unionOps: new Map(), unitStructs: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -875,7 +877,7 @@ class Checker {
     this.errors.push(...signatureErrors(f));
     // (rustc E0116; the standard library's own `impl<A> Seq<A>` stands for vstd's)
     if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f) && !f.traitImpl) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
-    this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []));
+    this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []), ...allowInSpecErrors(f));
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
     if (gaps) {
@@ -3029,6 +3031,11 @@ class Checker {
       this.out.specCalls.set(call, asSpec);
       return this.callFn(asSpec, args, recvTy, ctx, sp, call);
     }
+    // in ghost code, a call of an exec fn with `#[verifier::allow_in_spec]` is its `returns`
+    // expression at the arguments (vcgen/calls.ts): typed as a spec fn's call
+    const inSpec = ctx.code !== 'exec' && f.mode === 'exec' && allowsInSpec(f);
+    if (inSpec) this.out.allowInSpecCalls.add(call);
+    const mode = inSpec ? 'spec' : f.mode;
     this.callees.set(call, f);
     if (this.currentFn) {
       const calls = this.graph.calls.get(this.currentFn) ?? new Set();
@@ -3037,8 +3044,8 @@ class Checker {
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), sp);
     const env = f.generics.length ? this.instantiate(info, call, ctx, sp) : null;
     const inst = (t: CTy): CTy => (env ? substCTy(t, env) : t);
-    if (ctx.code === 'spec' && f.mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
-    else if (ctx.code === 'proof' && f.mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
+    if (ctx.code === 'spec' && mode !== 'spec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in spec code`, sp);
+    else if (ctx.code === 'proof' && mode === 'exec') this.error(`cannot call function \`${info.qname}\` with mode exec in proof code`, sp);
     else if (ctx.code === 'exec' && f.mode !== 'exec') this.error(`cannot call function \`${info.qname}\` with mode ${f.mode} in exec code (use it inside \`proof { }\`)`, sp);
     // a `&mut self` method writes its receiver's place (what a closure may have borrowed)
     const selfParam = f.params[0];
@@ -3048,7 +3055,7 @@ class Checker {
     }
     if (isDecreasesByFn(f)) this.error('cannot call a decreases_by/recommends_by function directly', sp);
     // (a proof fn's parameter that is not `tracked` is spec: passing a tracked value there copies it)
-    const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' || (p.mode !== 'tracked' && !p.isSelf) ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
+    const params = f.params.map((p) => ({ ty: inst(this.resolve(p.ty, f)), code: (inSpec ? 'spec' : f.mode === 'exec' ? ghostWrapper(p.ty) ?? ctx.code : f.mode === 'spec' || (p.mode !== 'tracked' && !p.isSelf) ? 'spec' : ctx.code === 'exec' ? 'proof' : ctx.code) as CodeMode }));
     const total = args.length + (recvTy ? 1 : 0);
     if (params.length !== total) this.error(`function \`${info.qname}\` takes ${params.length} arguments but ${total} were supplied`, sp);
     const offset = recvTy ? 1 : 0;

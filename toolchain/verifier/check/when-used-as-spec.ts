@@ -4,10 +4,12 @@
 // Verus does (the target exists, is spec, has the same parameters, return type and type
 // parameters, is at least as visible, no `&mut` parameter) and gives the checker the target; the
 // checker records, per call in ghost code, which spec fn it means (CheckedCrate.specCalls).
+// `#[verifier::allow_in_spec]` on an exec fn with a `returns e` clause: a call in ghost code means
+// `e` at the arguments (CheckedCrate.allowInSpecCalls; vcgen/calls.ts).
 
 import type { FnItem, Sp, TypeExpr, Visibility } from '../ast';
 import type { Crate, FnInfo } from '../resolver';
-import { parseAttr } from '../../syntax/attributes';
+import { hasVerifierAttr, parseAttr } from '../../syntax/attributes';
 import type { CheckError } from './checker';
 
 export interface WhenUsedAsSpec {
@@ -87,4 +89,18 @@ export function checkWhenUsedAsSpec(crate: Crate, f: FnItem, tyKey: (t: TypeExpr
   }
   if (!atLeastAsVisible(g, f)) return fail('when_used_as_spec refers to function which is more private');
   return { target: info, errors: [] };
+}
+
+export function allowsInSpec(f: FnItem): boolean {
+  return hasVerifierAttr(f.attrs, 'allow_in_spec');
+}
+
+/** Verus's rules on `#[verifier::allow_in_spec]` (at `f`'s name): an exec fn, its spec meaning a `returns` clause. */
+export function allowInSpecErrors(f: FnItem): CheckError[] {
+  if (!allowsInSpec(f)) return [];
+  const fail = (message: string): CheckError[] => [{ message, sp: f.nameSp }];
+  if (f.mode !== 'exec') return fail('allow_in_spec is only allowed on exec functions');
+  if (f.params.some((p) => p.ty.k === 'ref' && p.ty.mut)) return fail('allow_in_spec not supported for function with &mut param');
+  if (!f.returns) return fail('allow_in_spec requires a `returns` clause (its meaning in spec code)');
+  return [];
 }

@@ -412,6 +412,13 @@ export class CallMethods {
       }
       return { t: vals.length ? [name, ...vals] : name, ty: retTy };
     }
+    // `#[verifier::allow_in_spec]` called in ghost code (check/checker.ts): its `returns`
+    // expression with the arguments in place of the parameters
+    if (this.cvc.checked.allowInSpecCalls.has(call) && f.returns) {
+      const ist = new State();
+      args.forEach((a, i) => ist.declare(ps[i]!.name, { ty: ps[i]!.ty, term: this.fit(a.v ?? this.ev(a.e, st, { ...m, exec: false }), ps[i]!.ty).t, mut: false }));
+      return inCallee(() => this.fit(this.evalPure(f.returns!, ist, { ...m, pure: true, exec: false }), retTy));
+    }
     if (m.pure) throw new ResolveError(`cannot call ${f.mode} function \`${info.qname}\` in spec code`, sp);
     if (f.mode === 'exec' && !m.exec && this.info.item.mode !== 'exec') throw new ResolveError(`cannot call exec function \`${info.qname}\` from proof code`, sp);
     // evaluate arguments; &mut args are places

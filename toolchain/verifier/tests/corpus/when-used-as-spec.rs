@@ -107,4 +107,74 @@ spec fn wuas_spec_bool_ret(x: u8) -> bool { true }
 #[verifier::when_used_as_spec(wuas_spec_bool_ret)]
 fn wuas_return_mismatch(x: u8) -> u8 { 0 }
 
+
+// ---- `#[verifier::allow_in_spec]`: ghost code calls the exec fn, meaning its `returns` clause
+
+// expect: verified
+#[verifier::allow_in_spec]
+fn ais_negate(a: bool) -> bool
+    returns !a,
+{
+    !a
+}
+
+// expect: verified
+proof fn ais_spec_use(b: bool) {
+    assert(ais_negate(b) == !b);
+}
+
+// expect: failed assertion
+proof fn ais_spec_use_wrong(b: bool) {
+    assert(ais_negate(b) == b);
+}
+
+// expect: verified
+#[verifier::allow_in_spec]
+fn ais_pick<T>(a: bool, x: T, y: T) -> T
+    returns if a { x } else { y },
+{
+    if a { x } else { y }
+}
+
+// expect: verified
+proof fn ais_generic_use(c: u64, d: u64) {
+    assert(ais_pick(true, c, d) == c);
+    assert(ais_pick(false, c, d) == d);
+}
+
+// (the `returns` clause, not the body: an exec fn whose body differs is still held to it)
+// expect: failed postcondition
+#[verifier::allow_in_spec]
+fn ais_body_differs(a: u8) -> u8
+    returns a,
+{
+    0
+}
+
+// expect: error
+#[verifier::allow_in_spec]
+fn ais_no_returns(a: bool) -> bool {
+    a
+}
+
+// expect: error
+#[verifier::allow_in_spec]
+fn ais_mut_param(a: &mut bool) -> bool
+    returns true,
+{
+    true
+}
+
+// expect: verified
+spec fn ais_spec_negate(a: bool) -> bool { !a }
+
+// expect: error
+#[verifier::when_used_as_spec(ais_spec_negate)]
+#[verifier::allow_in_spec]
+fn ais_both(a: bool) -> bool
+    returns !a,
+{
+    !a
+}
+
 } // verus!

@@ -2027,7 +2027,11 @@ class Checker {
       const info = e.asTrait && found?.item.traitImpl?.trait !== e.asTrait.name ? null : found;
       // (an impl's method of a trait: its contract is partly the trait's, read at the impl's type,
       // which must not be generic)
-      if (info && (!info.item.traitImpl || (!info.item.implGenerics && this.traitDeclOf(info)))) return this.fnValue(e, info, ctx);
+      if (info && (!info.item.traitImpl || this.traitDeclOf(info))) return this.fnValue(e, info, ctx);
+      // `X::m` of a default method X's impl keeps: the trait's at `Self` = X (`instantiate`)
+      const typeName = segs.length === 2 && !found ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
+      const dflt = typeName && !e.asTrait ? this.defaultMethod(typeName, last, e) : null;
+      if (dflt) return this.fnValue(e, dflt, ctx);
       this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
     }
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
@@ -2046,7 +2050,7 @@ class Checker {
     // `requires` are the declaration's and whose `ensures` imply the declaration's; its one
     // generic parameter, `Self`, is `T`)
     const atParam = this.out.traitCalls.get(e) === info;
-    if ((f.implGenerics && !atParam) || (!f.generics.length && e.generics.length)) this.unsupportedHere(`not supported: the function \`${info.qname}\` of a generic impl, or with generic arguments it does not take, used as a value`, e.sp);
+    if (!f.generics.length && e.generics.length) this.unsupportedHere(`not supported: the function \`${info.qname}\` with generic arguments it does not take, used as a value`, e.sp);
     if (atParam && f.generics.length !== 1) this.unsupportedHere(`not supported: the method \`${info.qname}\` of a generic trait, or with generic parameters of its own, used as a value`, e.sp);
     if (f.params.some(isMutRefParam)) this.unsupportedHere(`not supported: the function \`${info.qname}\` (with a \`&mut\` parameter) used as a value`, e.sp);
     if (!f.body && !hasExternalBody(f.attrs) && !atParam) this.unsupportedHere(`not supported: the function \`${info.qname}\` (a trait method declaration) used as a value`, e.sp);
@@ -2055,15 +2059,8 @@ class Checker {
     this.out.fnValues.set(e, info);
     // a generic function's value is at the generic arguments written or inferred here (recorded
     // as a call's: `callTypeArgs`), a type of its own per use
-    let env: Map<string, CTy> | null = null;
-    if (f.generics.length) {
-      env = this.instantiate(info, e, ctx, e.sp);
-      if (e.generics.length !== 0 && e.generics.length !== f.generics.length) this.error(`function \`${info.qname}\` takes ${f.generics.length} generic arguments but ${e.generics.length} were supplied`, e.sp);
-      else e.generics.forEach((w, i) => {
-        const p = f.genericParams?.[i];
-        if (w.k !== 'infer') this.unify(env!.get(f.generics[i]!)!, fromTy(p?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
-      });
-    }
+    // (the arguments written, on the type or the function, are `instantiate`'s)
+    const env: Map<string, CTy> | null = f.generics.length ? this.instantiate(info, e, ctx, e.sp) : null;
     const key = env ? `${info.key}#${this.fnValueIds.size}` : info.key;
     const id = this.fnValueIds.get(key) ?? this.fnValueIds.set(key, FN_VALUE_IDS + this.fnValueIds.size).get(key)!;
     const inst = (t: CTy): CTy => (env ? substCTy(t, env) : t);
@@ -2901,12 +2898,23 @@ class Checker {
     let written: TypeExpr[] = [];
     let names: string[] = [];
     if (call.k === 'call' && call.callee.k === 'path' && call.callee.generics.length) {
-      written = writtenGenerics(call);
+      // (a trait method at a type, `X::<u8>::m(..)`: the arguments are X's, `Self` below)
       const onType = (call.callee.genericsSeg ?? 0) < call.callee.segs.length - 1;
-      names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
+      if (!onType || !isTraitMethodDeclaration(f)) {
+        written = writtenGenerics(call);
+        names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
+      }
     } else if (call.k === 'method' && call.generics.length) {
       written = writtenGenerics(call);
       names = f.generics.slice(implN);
+    } else if (call.k === 'path' && call.generics.length) {
+      // a function as a value: `S::<u8>::m` (the impl's arguments), `f::<u8>` (its own); a trait
+      // method at a type, `X::<u8>::m`: X's (`Self`, below)
+      const onType = (call.genericsSeg ?? 0) < call.segs.length - 1;
+      if (!onType || !isTraitMethodDeclaration(f)) {
+        written = call.generics;
+        names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
+      }
     }
     // (the parameters standing for associated types are never written: `fixAssocArgs`)
     names = names.filter((n) => !f.assocParams?.some((a) => a.name === n));
@@ -2926,7 +2934,8 @@ class Checker {
     // (also `T::m` as a value)
     const calleePath = call.k === 'call' && call.callee.k === 'path' ? call.callee : call.k === 'path' ? call : null;
     const viaParam = calleePath && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? calleePath.segs[0] : undefined;
-    if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: [], sp }, ctx.fn), sp);
+    const typeArgs = calleePath && calleePath.segs.length === 2 && (calleePath.genericsSeg ?? 0) === 0 ? calleePath.generics : [];
+    if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: typeArgs, sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
     if (implN && call.k === 'call' && call.callee.k === 'path' && call.callee.segs.length >= 2 && call.callee.segs[call.callee.segs.length - 2] === 'Self' && ctx.fn?.selfType) {
       const selfExpr: TypeExpr = { k: 'path', name: 'Self', segs: ['Self'], args: [], sp };

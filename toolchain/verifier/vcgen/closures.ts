@@ -13,7 +13,7 @@
 // modelled), so the closure's clauses may read captured values as constants.
 
 import type { Expr, FnItem } from '../ast';
-import { UNIT, genericEnv, tyKey, type FnInfo, type Ty, type TyEnv } from '../resolver';
+import { UNIT, genericEnv, substTy, tyKey, type FnInfo, type Ty, type TyEnv } from '../resolver';
 import { and, eq, implies, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { DivergeSignal, State, Unsupported, type FnCtx, type Mode, type V } from './state';
@@ -82,7 +82,8 @@ export class ClosureMethods {
     if (ti) {
       const decl = this.crate.fn(`${ti.trait}::${f.name}`, e.sp);
       if (!decl) throw new Unsupported(`the trait declaration of \`${info.qname}\``, e.sp);
-      const selfTy = this.crate.resolveType({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp: e.sp }, f);
+      // (the impl's type at the value's arguments: `Y::<bool>::m` of `impl<A> Tr for Y<A>`)
+      const selfTy = substTy(this.crate.resolveType({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp: e.sp }, f), env);
       sources.push({ item: decl.item, env: genericEnv(decl.item, [selfTy]) });
     }
     const binders: [string, Term][] = ty.params.map((t, i) => [quote(`${f.params[i]?.name ?? 'arg'}$fnval${this.qcount++}`), sortOf(t)]);

@@ -229,4 +229,63 @@ fn fv_param_method_call_outside_requires<T: FvTr>(x: &T) {
     f(x, 9);
 }
 
+
+// a method of a generic impl as a value, at the impl's arguments written on the type
+struct FvCell<A> {
+    a: A,
+}
+
+impl<A> FvCell<A> {
+    // expect: verified
+    fn fv_cell_keep(x: A, y: A) -> (r: A)
+        ensures r == x,
+    {
+        x
+    }
+}
+
+// expect: verified
+fn fv_generic_impl_value() {
+    let f = FvCell::<u8>::fv_cell_keep;
+    let r = f(3, 4);
+    assert(r == 3);
+    assert(forall|r: u16| call_ensures(FvCell::<u16>::fv_cell_keep, (1u16, 2u16), r) ==> r == 1);
+}
+
+// expect: failed assertion
+fn fv_generic_impl_value_wrong() {
+    let f = FvCell::<u8>::fv_cell_keep;
+    let r = f(3, 4);
+    assert(r == 4);
+}
+
+trait FvShow {
+    fn fv_show(&self, i: u8) -> (r: u8)
+        ensures r <= i;
+}
+
+struct FvWrap<A> {
+    a: A,
+}
+
+impl<A> FvShow for FvWrap<A> {
+    // expect: verified
+    fn fv_show(&self, i: u8) -> (r: u8)
+        ensures r == 0,
+    {
+        0
+    }
+}
+
+// (the trait's `ensures` and the impl's, at `FvWrap<bool>`)
+// expect: verified
+proof fn fv_generic_trait_impl_value(w: FvWrap<bool>, r: u8) {
+    assert(call_ensures(FvWrap::<bool>::fv_show, (&w, 5), r) ==> r <= 5 && r == 0);
+}
+
+// expect: failed assertion
+proof fn fv_generic_trait_impl_value_wrong(w: FvWrap<bool>, r: u8) {
+    assert(call_ensures(FvWrap::<bool>::fv_show, (&w, 5), r) ==> r == 1);
+}
+
 } // verus!

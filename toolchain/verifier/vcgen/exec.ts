@@ -4,9 +4,10 @@
 // fact; obligations are recorded under the current path; a loop havocs every variable it
 // changes, and a change it did not havoc makes the function unsupported (never a silent pass).
 
-import type { Block, Expr, Pat, Stmt } from '../ast';
-import { BOOL, ResolveError, UNIT, isMachine, type Ty } from '../resolver';
-import { and, ite, not, num, or, print, type Term } from '../smt';
+import type { Block, Expr, Pat, Sp, Stmt } from '../ast';
+import { isLibraryFile } from '../library/load';
+import { BOOL, INT, ResolveError, UNIT, isMachine, type Ty } from '../resolver';
+import { and, eq, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
 import type { ScopeVar, Crossed, ObligationNote } from './query';
 import type { FnGen } from './gen';
@@ -203,6 +204,19 @@ export class ExecMethods {
       const i = this.ev(e.idx, st, m);
       const cur = this.readPlace(p, st);
       const cty = cur.ty;
+      // `v[i] = x` of a `Vec` (std's `IndexMut`): `i` within the view, which `writePlace` updates
+      // as `Vec::set` does (vstd: the index does not unwind once in bounds)
+      if (this.isLibraryVec(cty)) {
+        const view = this.vecView(cur, st, e.sp);
+        if (view.ty.k !== 'seq') throw new Unsupported('the view of a `Vec`', e.sp);
+        if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, this.seqLen(view.ty, view.t)]));
+        const it = typeof i.t === 'string' ? i.t : this.define('$idx', i);
+        const out: Place = { ...p, steps: [...p.steps, { k: 'vec-index', idx: it }], sp: e.sp };
+        // (Verus reads it as a call of `index_mut`, whose result it cannot tie back to a vector
+        // inside a value with a type invariant: there the invariant is not re-established)
+        if (this.insideInvariant(out, st, e.sp)) throw new Unsupported('`v[i]` as a place, of a `Vec` inside a datatype with a type invariant', e.sp);
+        return out;
+      }
       if (cty.k !== 'array' && cty.k !== 'seq') throw new Unsupported('index assignment on non-array', e.sp);
       if (m.exec) this.oblige(st, 'index-bounds', e.sp, and(['<=', '0', i.t], ['<', i.t, this.seqLen(cty, cur.t)]));
       if (m.exec) this.builtinCall(st, e.sp, 'false');
@@ -214,10 +228,25 @@ export class ExecMethods {
   placeName(this: FnGen, p: Place): string {
     return p.root + p.steps.map((s) => (s.k === 'field' ? '.' + s.name : '[]')).join('');
   }
+  /** The library's `Vec<T>` (library/vstd/vec.rs). */
+  isLibraryVec(this: FnGen, ty: Ty): boolean {
+    return ty.k === 'struct' && ty.name === 'Vec' && ty.args.length === 1 && isLibraryFile(this.crate.structs.get('Vec')?.[0]?.file ?? '');
+  }
+  /** `v@` of a library `Vec` value: its `Seq` (the library's `view`). */
+  vecView(this: FnGen, v: V, st: State, sp: Sp): V {
+    const view = this.crate.fn('Vec::view', sp);
+    if (!view || v.ty.k !== 'struct') throw new Unsupported('the view of a `Vec`', sp);
+    const spec: Mode = { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    return this.callFn(view, [{ e: { k: 'path', segs: ['$vec'], generics: [], sp }, v }], st, spec, sp, { k: 'path', segs: ['$vec'], generics: [], sp }, v.ty.args)!;
+  }
   readPlace(this: FnGen, p: Place, st: State): V {
     const b = st.lookup(p.root)!;
     let v: V = { t: b.term, ty: b.ty };
-    for (const s of p.steps) v = s.k === 'field' ? this.field(v, s.name, p.sp) : this.index(v, { t: s.idx, ty: { k: 'int', kind: 'usize' } }, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }, p.sp);
+    const spec: Mode = { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    for (const s of p.steps) {
+      if (s.k === 'field') v = this.field(v, s.name, p.sp);
+      else v = this.index(s.k === 'vec-index' ? this.vecView(v, st, p.sp) : v, { t: s.idx, ty: { k: 'int', kind: 'usize' } }, st, spec, p.sp);
+    }
     return v;
   }
   writePlace(this: FnGen, p: Place, val: Term, st: State): void {
@@ -231,6 +260,16 @@ export class ExecMethods {
         const dt = this.sorts.datatype(ty);
         const c = dt.ctors[0]!;
         return [c.ctor, ...c.fields.map((f) => (f.name === s.name ? rec({ t: [f.acc, cur.t], ty: f.ty }, i + 1) : [f.acc, cur.t]))];
+      }
+      if (s.k === 'vec-index') {
+        // a new vector whose view is the old one's with the element replaced (`Vec::set`'s `ensures`)
+        const view = this.vecView(cur, st, p.sp);
+        const elemTy = (view.ty as { elem: Ty }).elem;
+        const elem = rec({ t: ['select', [this.sorts.datatype(view.ty).ctors[0]!.fields[1]!.acc, view.t], s.idx], ty: elemTy }, i + 1);
+        const updated = this.seqOp('update', view, [{ t: s.idx, ty: INT }, { t: elem, ty: elemTy }], p.sp);
+        const next = this.fresh(`${p.root}$vec`, ty);
+        this.assume(st, eq(this.vecView({ t: next, ty }, st, p.sp).t, updated.t));
+        return next;
       }
       const dt = this.sorts.datatype(ty);
       const c = dt.ctors[0]!;

@@ -123,6 +123,7 @@ export class DivergeSignal extends Error {}
 
 export interface Place {
   root: string;
-  steps: ({ k: 'field'; name: string } | { k: 'index'; idx: Term })[];
+  /** `vec-index`: an element of a `Vec` (the library's), read through its view, written by `Vec::set`'s contract */
+  steps: ({ k: 'field'; name: string } | { k: 'index'; idx: Term } | { k: 'vec-index'; idx: Term })[];
   sp: Sp;
 }

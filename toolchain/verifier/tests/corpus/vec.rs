@@ -110,4 +110,67 @@ fn vec_private_field(v: &Vec<u64>) -> usize {
     v.len
 }
 
+
+// ---- `v[i] = x` (std's `IndexMut`): `i` within the vector, the view's element replaced
+
+// expect: verified
+fn vec_index_assign() {
+    let mut v = vec![1u8, 2, 3];
+    v[1] = 5;
+    assert(v@ =~= seq![1u8, 5, 3]);
+    assert(v.len() == 3);
+}
+
+// expect: verified
+fn vec_index_assign_field() {
+    let mut v = vec![(1u8, 11u8), (2, 12)];
+    v[1].0 = 5;
+    assert(v@ =~= seq![(1u8, 11u8), (5, 12)]);
+}
+
+// expect: verified
+fn vec_index_assign_param(v: &mut Vec<u8>)
+    requires
+        old(v).len() > 2,
+    ensures
+        final(v)@ == old(v)@.update(2, 9),
+{
+    v[2] = 9;
+}
+
+// expect: verified
+fn vec_index_compound() {
+    let mut v = vec![1u8, 2, 3];
+    v[0] += 7;
+    assert(v[0] == 8);
+}
+
+// expect: failed index-bounds
+fn vec_index_assign_out_of_bounds() {
+    let mut v = vec![1u8, 2, 3];
+    v[3] = 5;
+}
+
+// (the old element is gone)
+// expect: failed assertion
+fn vec_index_assign_old_value() {
+    let mut v = vec![1u8, 2, 3];
+    v[0] = 7;
+    assert(v[0] == 1);
+}
+
+// (only that element changes: the others are not anything)
+// expect: failed assertion
+fn vec_index_assign_other_changed() {
+    let mut v = vec![1u8, 2, 3];
+    v[0] = 7;
+    assert(v[1] == 7);
+}
+
+// expect: failed overflow
+fn vec_index_compound_overflow() {
+    let mut v = vec![250u8, 2, 3];
+    v[0] += 7;
+}
+
 } // verus!

@@ -350,7 +350,9 @@ export class QueryMethods {
       const info = infos.get(k);
       return !!info && hasVerifierAttr(info.item.attrs, 'opaque_outside_module') && within(here, this.crate.moduleOf(info.item));
     };
-    const revealed = new Set([...reveals, ...order.filter(ownModule)]);
+    // (a generic spec fn revealed: each of its instances)
+    const revealedInstance = (k: string): boolean => reveals.has(infos.get(k)?.key ?? k);
+    const revealed = new Set([...reveals, ...order.filter((k) => ownModule(k) || revealedInstance(k))]);
     for (const k of [...revealed].sort()) if (!hidden.has(k)) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
     // `choose` functions: after the spec fns their axioms call, before the definitions using them
     const chooseLines: Command[] = [];

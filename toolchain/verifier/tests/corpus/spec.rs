@@ -515,4 +515,49 @@ proof fn ht_not_smaller(b: nat) {
     assert(ht_byte(b) < 255);
 }
 
+
+// ---- `reveal` of a generic opaque spec fn: its definition at every instance
+
+// expect: verified
+#[verifier::opaque]
+spec fn rv_gen_id<T>(x: T) -> T {
+    x
+}
+
+struct RvBox<T> {
+    t: T,
+}
+
+impl<T> RvBox<T> {
+    // expect: verified
+    #[verifier::opaque]
+    spec fn rv_ok(&self) -> bool {
+        true
+    }
+}
+
+// expect: verified
+proof fn rv_generic_revealed(x: u8, y: bool) {
+    reveal(rv_gen_id);
+    assert(rv_gen_id(x) == x);
+    assert(rv_gen_id(y) == y);
+}
+
+// expect: verified
+proof fn rv_generic_method_revealed(b: RvBox<u64>) {
+    reveal(RvBox::<_>::rv_ok);
+    assert(b.rv_ok());
+}
+
+// expect: failed assertion
+proof fn rv_generic_hidden(x: u8) {
+    assert(rv_gen_id(x) == x);
+}
+
+// expect: failed assertion
+proof fn rv_generic_revealed_wrong(x: u8) {
+    reveal(rv_gen_id);
+    assert(rv_gen_id(x) == 0);
+}
+
 } // verus!

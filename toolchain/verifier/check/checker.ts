@@ -123,7 +123,7 @@ export interface CheckedCrate {
    * `u.x` in exec / proof code reads it (an obligation that `x` is active), `is_variant(u, "x")`
    * tests it, `get_union_field::<_, T>(u, "x")` is its value (spec).
    */
-  unionOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string }>;
+  unionOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
 }
@@ -2103,6 +2103,35 @@ class Checker {
   private fnValueIds = new Map<string, number>();
   private fnValueUses: { user: FnItem; target: FnInfo; e: Expr }[] = [];
 
+  /**
+   * `is_variant(e, "V")` (whether `e` is variant `V`) and `get_variant_field::<_, T>(e, "V", "f")`
+   * (its field `f`, spec) of a user enum; recorded as `unionOps` (vcgen reads testers and fields).
+   */
+  private variantBuiltin(e: Extract<Expr, { k: 'call' }>, en: EnumItem, ty: Extract<CTy, { k: 'enum' }>, ctx: Ctx): CTy {
+    const get = e.args.length === 3;
+    if (get && ctx.code === 'exec') throw new ResolveError('cannot get variant in exec mode', e.sp);
+    if (!get) this.requireGhost(ctx, '`is_variant`', e.sp);
+    const lit = (a: Expr): string => {
+      if (a.k !== 'str') throw new ResolveError('expected a string literal naming the variant or field', a.sp);
+      return a.value;
+    };
+    const variantName = lit(e.args[1]!);
+    const v = en.variants.find((x) => x.name === variantName);
+    if (!v) throw new ResolveError(`no variant \`${variantName}\` for this datatype`, e.args[1]!.sp);
+    if (!get) {
+      this.out.unionOps.set(e, { op: 'is', variant: variantName });
+      return C_BOOL;
+    }
+    const fieldName = lit(e.args[2]!);
+    const field = v.fields.find((f) => f.name === fieldName);
+    if (!field) throw new ResolveError(`no field \`${fieldName}\` for this variant`, e.args[2]!.sp);
+    const fty = this.memberTy(field.ty, en, ty.args);
+    const want = e.callee.k === 'path' ? e.callee.generics[1] : undefined;
+    if (want && want.k !== 'infer' && !this.unifies(fty, this.resolve(want, ctx.fn ?? null))) throw new ResolveError(`field has the wrong type: \`${fieldName}\` is \`${cTyStr(fty, this.vars)}\``, e.sp);
+    this.out.unionOps.set(e, { op: 'get', variant: variantName, field: fieldName });
+    return fty;
+  }
+
   /** A user enum's variant (or `Some`/`None`) named by a path, with its field types. */
   /** `written`: the turbofish of the path (`E::<u8, bool>::V`, `E::V::<u8, bool>`): the enum's arguments. */
   private variant(segs: string[], ctx: Ctx, sp: Sp, written: TypeExpr[] = []): { ty: CTy; fields: CTy[]; named: string[] } | null {
@@ -2443,8 +2472,15 @@ class Checker {
       const f = this.infer(e.args[0]!, { ...ctx, code: 'spec' });
       return this.closurePredicate(last === 'call_requires' ? 'requires' : 'ensures', f, e.args.slice(1), e.sp, ctx);
     }
+    // Verus's builtins over an enum: `is_variant(e, "V")`, `get_variant_field::<_, T>(e, "V", "f")`
+    const builtinPath = segs.length === 1 || (segs.length === 2 && segs[0] === 'verus_builtin');
+    if (builtinPath && !this.crate.fnsByName.has(last) && ((last === 'is_variant' && e.args.length === 2) || (last === 'get_variant_field' && e.args.length === 3))) {
+      const r = shallow(this.infer(e.args[0]!, { ...ctx, code: 'spec' }), this.vars);
+      const en = r.k === 'enum' ? this.crate.enumItem(r.name) : null;
+      if (en && !en.union) return this.variantBuiltin(e, en, r as Extract<CTy, { k: 'enum' }>, ctx);
+    }
     // Verus's builtins over a union: `is_variant(u, "x")`, `get_union_field::<_, T>(u, "x")`
-    if (segs.length === 1 && (last === 'is_variant' || last === 'get_union_field') && !this.crate.fnsByName.has(last) && e.args.length === 2) {
+    if (builtinPath && (last === 'is_variant' || last === 'get_union_field') && !this.crate.fnsByName.has(last) && e.args.length === 2) {
       const get = last === 'get_union_field';
       if (get && ctx.code === 'exec') throw new ResolveError('cannot get variant in exec mode', e.sp);
       if (!get) this.requireGhost(ctx, '`is_variant`', e.sp);

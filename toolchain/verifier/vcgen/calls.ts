@@ -71,6 +71,16 @@ export class CallMethods {
     const sp = e.sp;
     if (last === 'reveal_strlit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealStrlit(e, st, m);
     if (last === 'reveal_byteslit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealByteslit(e, st);
+    // `is_variant(u, "x")` / `get_union_field::<_, T>(u, "x")` of a union, `is_variant(e, "V")` /
+    // `get_variant_field::<_, T>(e, "V", "f")` of an enum (the checking phase resolved them)
+    const unionOp = this.cvc.checked.unionOps.get(e);
+    if (unionOp?.op === 'is' || unionOp?.op === 'get') {
+      const u = this.ev(e.args[0]!, st, { ...m, exec: false });
+      const c = this.sorts.datatype(u.ty).ctors.find((x) => x.name === unionOp.variant)!;
+      // (an enum's `get_variant_field` names its field; a union's variant has one)
+      const f = unionOp.field === undefined ? c.fields[0]! : c.fields.find((x) => x.name === unionOp.field)!;
+      return unionOp.op === 'is' ? { t: [['_', 'is', c.tester], u.t], ty: BOOL } : { t: [f.acc, u.t], ty: f.ty };
+    }
     if (segs.length === 1) {
       // `f(a, b)` of a spec_fn value: the array `f` at the arguments
       const fnValue = st.lookup(last);
@@ -114,13 +124,6 @@ export class CallMethods {
       // `final(x)` (postconditions only, checked): x's value at the return, which is what the
       // state binds x to wherever a postcondition is evaluated (the function's exit, a call site)
       if (last === 'final') return this.ev(e.args[0]!, st, m);
-      // `is_variant(u, "x")` / `get_union_field::<_, T>(u, "x")` of a union (the checking phase resolved them)
-      const unionOp = this.cvc.checked.unionOps.get(e);
-      if (unionOp?.op === 'is' || unionOp?.op === 'get') {
-        const u = this.ev(e.args[0]!, st, { ...m, exec: false });
-        const c = this.sorts.datatype(u.ty).ctors.find((x) => x.name === unionOp.variant)!;
-        return unionOp.op === 'is' ? { t: [['_', 'is', c.tester], u.t], ty: BOOL } : { t: [c.fields[0]!.acc, u.t], ty: c.fields[0]!.ty };
-      }
       if (last === 'Ghost' || last === 'Tracked') return this.ev(e.args[0]!, st, { ...m, exec: false });
       if (last === 'Some') {
         const v = this.ev(e.args[0]!, st, m);

@@ -98,4 +98,65 @@ spec fn un_inv(u: UnU) -> bool {
     true
 }
 
+
+// ---- the same builtins over an enum: `is_variant(e, "V")`, `get_variant_field::<_, T>(e, "V", "f")`
+
+pub enum VbMaybe<T> {
+    Some(T),
+    None,
+}
+
+enum VbShape {
+    Circle { r: u8 },
+    Rect(u8, u16),
+}
+
+// expect: verified
+proof fn vb_enum_builtins(a: VbMaybe<nat>, s: VbShape)
+    requires
+        a == VbMaybe::Some(10nat),
+        s == (VbShape::Circle { r: 3 }),
+{
+    assert(verus_builtin::is_variant(a, "Some"));
+    assert(!is_variant(a, "None"));
+    assert(verus_builtin::get_variant_field::<_, nat>(a, "Some", "0") == 10);
+    assert(get_variant_field::<_, u8>(s, "Circle", "r") == 3);
+}
+
+// expect: failed assertion
+proof fn vb_enum_field_wrong(a: VbMaybe<nat>)
+    requires
+        a == VbMaybe::Some(10nat),
+{
+    assert(get_variant_field::<_, nat>(a, "Some", "0") == 11);
+}
+
+// expect: failed assertion
+proof fn vb_enum_variant_wrong(s: VbShape)
+    requires
+        s == VbShape::Rect(1, 2),
+{
+    assert(is_variant(s, "Circle"));
+}
+
+// expect: error
+proof fn vb_enum_no_variant(a: VbMaybe<nat>) {
+    assert(is_variant(a, "Null"));
+}
+
+// expect: error
+proof fn vb_enum_field_type(a: VbMaybe<nat>) {
+    assert(get_variant_field::<_, u64>(a, "Some", "0") == 10);
+}
+
+// expect: error
+proof fn vb_enum_no_field(a: VbMaybe<nat>) {
+    assert(get_variant_field::<_, nat>(a, "Some", "1") == 10);
+}
+
+// expect: error
+fn vb_enum_get_in_exec(a: VbMaybe<u8>) {
+    let x = get_variant_field::<_, u8>(a, "Some", "0");
+}
+
 } // verus!

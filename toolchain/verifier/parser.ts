@@ -2210,15 +2210,21 @@ class Parser {
    * An item written inside a body. A function, struct, enum, constant or an impl of such a struct
    * whose name the file uses only inside the enclosing block means what it would at module level
    * (it cannot see the body's locals; Rust's scoping only hides it elsewhere): it is hoisted to the
-   * module's items (`hoisted`, flushed by `parseItemsUntil`), and its statement does nothing.
-   * Anything else (`use`, `mod`, `trait`, `static`, a name used outside the block) stays
+   * module's items (`hoisted`, flushed by `parseItemsUntil`), and its statement does nothing; so
+   * does a `use`. Anything else (`mod`, `trait`, `static`, a name used outside the block) stays
    * `unsupported`.
    */
   private nestedItem(): Stmt {
     const s = this.peek().start;
+    const startTok = this.i;
     const items: Item[] = [];
     this.item(items, this.moduleNow, null);
     const sp = { start: s, end: this.lastEnd() };
+    // a `use` inside a body means what it does at module level, where imports are read as names
+    // (paths resolve by their own segments): a statement that does nothing
+    if (!items.length && this.toks.slice(startTok, this.i).some((t) => t.kind === 'keyword' && t.text === 'use') && this.toks[this.i - 1]?.text === ';') {
+      return { k: 'expr', e: { k: 'block', block: { stmts: [], sp }, sp }, semi: true, sp };
+    }
     const open = this.blockOpens[this.blockOpens.length - 1];
     const close = open === undefined ? -1 : this.matchOf[open]!;
     const nameOf = (it: Item): string | null => {

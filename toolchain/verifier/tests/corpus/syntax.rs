@@ -392,4 +392,24 @@ fn ni_captures_a_local(x: u8) {
     }
 }
 
+
+// a `use` inside a body: an import, as at module level
+// expect: verified
+proof fn sx_body_use(s: Seq<u8>)
+    requires
+        s.len() == 1,
+{
+    use vstd::seq::*;
+    assert(s.len() > 0);
+}
+
+// expect: failed assertion
+proof fn sx_body_use_wrong(s: Seq<u8>)
+    requires
+        s.len() == 1,
+{
+    use vstd::seq::*;
+    assert(s.len() > 1);
+}
+
 } // verus!

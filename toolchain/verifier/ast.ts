@@ -511,6 +511,8 @@ export interface ConstItem {
   sp: Sp;
   module: string[];
   vis?: Visibility;
+  /** `spec const` / `exec const` / `proof const` (Verus): read only in code of that mode; absent: both spec and exec */
+  mode?: 'spec' | 'exec' | 'proof';
 }
 
 export interface TypeAliasItem {

@@ -762,6 +762,19 @@ class Parser {
         }
         continue;
       }
+      // `spec const X: T = e;` / `exec const ..`: a constant of one mode (a plain `const` is both)
+      if (w.text === 'const' && (marks.has('spec') || marks.has('exec') || marks.has('proof')) && this.peek(1).kind === 'ident' && this.is(':', 2) && marks.size === 1) {
+        this.next();
+        const name = this.ident();
+        this.expect(':');
+        const ty = this.type();
+        this.expect('=');
+        const value = this.expr();
+        this.expect(';');
+        const constMode = marks.has('spec') ? 'spec' : marks.has('exec') ? 'exec' : 'proof';
+        out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module, vis, mode: constMode });
+        return 'item';
+      }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
         if (w.text === 'unsafe') unsafeSp = { start: w.start, end: w.end };
         this.next();

@@ -474,6 +474,8 @@ class Checker {
   }
 
   private currentFn: FnItem | null = null;
+  /** Checking the value of a plain `const` (exec and spec at once). */
+  private dualConst = false;
   /** The functions of the standard library (library/load.ts), which see its private fields. */
   private libraryFns = new Set<FnItem>();
   /** while checking the body of an open spec fn: where that body is visible (check/visibility.ts) */
@@ -857,8 +859,15 @@ class Checker {
 
   private checkConst(c: ConstItem): void {
     const ty = this.resolve(c.ty, c.selfType);
-    const ctx: Ctx = { code: 'exec', fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: 'exec' };
-    this.expect(c.value, ty, ctx);
+    // (a `spec const`'s value is spec code; a plain one's is both exec and spec: `constRead`)
+    const code: CodeMode = c.mode === 'spec' ? 'spec' : c.mode === 'proof' ? 'proof' : 'exec';
+    const ctx: Ctx = { code, fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: code };
+    this.dualConst = !c.mode;
+    try {
+      this.expect(c.value, ty, ctx);
+    } finally {
+      this.dualConst = false;
+    }
     // rustc evaluates a constant at compile time: an arithmetic overflow there is an error
     const t = shallow(ty, this.vars);
     if (t.k !== 'int' || !isMachine(t.kind)) return;
@@ -1993,6 +2002,11 @@ class Checker {
     }
     const c = this.crate.constItem(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp);
     if (c) {
+      // Verus: a `spec const` is read only in ghost code, an `exec const` only in exec code (not
+      // in a plain constant's value either: that one is spec too)
+      if (c.mode === 'spec' && ctx.code === 'exec') this.error('cannot read const with mode spec', e.sp);
+      else if (c.mode === 'exec' && (ctx.code !== 'exec' || this.dualConst)) this.error('cannot read const with mode exec', e.sp);
+      else if (c.mode === 'proof') this.unsupportedHere('unsupported: a `proof const`', e.sp);
       if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
       return this.resolve(c.ty, c.selfType);

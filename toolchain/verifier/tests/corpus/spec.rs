@@ -560,4 +560,47 @@ proof fn rv_generic_revealed_wrong(x: u8) {
     assert(rv_gen_id(x) == 0);
 }
 
+
+// ---- `spec const` / `exec const`: constants of one mode (a plain `const` is both)
+
+pub spec const CM_WIDTH: nat = 32;
+
+spec const CM_SMALL: u64 = 20u64;
+
+exec const CM_EXEC: u8 = 3;
+
+// expect: verified
+proof fn cm_read_spec() {
+    let w: nat = CM_WIDTH as nat;
+    assert(w == 32);
+    assert(CM_SMALL == 20);
+}
+
+// expect: failed assertion
+proof fn cm_read_spec_wrong() {
+    assert(CM_WIDTH == 31);
+}
+
+// expect: verified
+fn cm_read_exec() -> (r: u8)
+    ensures
+        r == 3,
+{
+    CM_EXEC
+}
+
+// expect: error
+fn cm_spec_in_exec() -> u64 {
+    CM_SMALL
+}
+
+// expect: error
+proof fn cm_exec_in_ghost() {
+    assert(CM_EXEC == 3);
+}
+
+// (a plain constant's value is also spec: it cannot read an exec one)
+// expect: error
+const CM_DUAL_FROM_EXEC: u8 = CM_EXEC;
+
 } // verus!

@@ -76,6 +76,9 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   // an exec fn that ghost code may call, meaning its `returns` clause there
   // (verifier/check/when-used-as-spec.ts)
   ['allow_in_spec', ['fn']],
+  // `invariant_except_break` / `ensures` on loops that see the facts before them
+  // (`loop_isolation(false)`; verifier/check/checker.ts)
+  ['allow_complex_invariants', ['fn']],
   // solver resource limits and query splitting: no meaning
   // (on an impl, trait or module: its functions' budget; a budget never makes a failure verify)
   ['rlimit', ['fn', 'stmt', 'item', 'type']],
@@ -148,7 +151,6 @@ const VERIFIER_ITEM: ReadonlySet<string> = new Set([
   // `==` read as extensional equality inside this function only
   'auto_ext_equal',
   // relax or add checks on this item only
-  'allow_complex_invariants',
   'verify',
   'truncate',
 ]);

@@ -887,6 +887,7 @@ class Checker {
     // (rustc E0116; the standard library's own `impl<A> Seq<A>` stands for vstd's)
     if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f) && !f.traitImpl) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []), ...allowInSpecErrors(f));
+    if (hasVerifierAttr(f.attrs, 'allow_complex_invariants') && !f.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a))) this.error("attribute 'allow_complex_invariants' can only be used with 'loop_isolation(false)'", f.nameSp);
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
     if (gaps) {
@@ -1643,7 +1644,7 @@ class Checker {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
         // a loop that sees the facts before it (Verus) keeps its invariants simple
         const isolated = e.isolation ?? !ctx.fn?.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
-        if (!isolated && e.complex) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
+        if (!isolated && e.complex && !hasVerifierAttr(ctx.fn?.attrs ?? [], 'allow_complex_invariants')) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
         if (e.k === 'while') {
           // (in the condition, only a labelled `break` / `continue` may name this loop: rustc E0590)
           this.loopLabels.push(e.label, WHILE_CONDITION);

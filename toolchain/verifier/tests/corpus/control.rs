@@ -636,4 +636,65 @@ fn ct_break_with_value() {
     assert(x == 5);
 }
 
+
+// ---- `#[verifier::allow_complex_invariants]`: `invariant_except_break` / `ensures` on loops
+// that see the facts before them (`loop_isolation(false)`)
+
+// expect: verified
+#[verifier::loop_isolation(false)]
+#[verifier::allow_complex_invariants]
+fn ci_except_break() {
+    let mut i: u32 = 0;
+    while i < 10
+        invariant_except_break
+            i <= 10,
+        invariant
+            0 <= i <= 10,
+        decreases 10 - i,
+    {
+        i = i + 1;
+    }
+    assert(i == 10);
+}
+
+// expect: failed invariant-preserved
+#[verifier::loop_isolation(false)]
+#[verifier::allow_complex_invariants]
+fn ci_except_break_broken() {
+    let mut i: u32 = 0;
+    while i < 100
+        invariant_except_break
+            i < 10,
+        invariant
+            i <= 100,
+        decreases 100 - i,
+    {
+        i = i + 1;
+    }
+}
+
+// expect: failed assertion
+#[verifier::loop_isolation(false)]
+#[verifier::allow_complex_invariants]
+fn ci_loop_ensures_wrong() {
+    let mut i: u32 = 0;
+    loop
+        invariant
+            i <= 10,
+        ensures
+            i == 9,
+        decreases 10 - i,
+    {
+        if i == 10 {
+            break;
+        }
+        i = i + 1;
+    }
+}
+
+// expect: error
+#[verifier::allow_complex_invariants]
+fn ci_needs_no_isolation() {
+}
+
 } // verus!

@@ -10,7 +10,7 @@ import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The result's name when the signature names its parts by a pattern (`-> ((a, b): (A, B))`). */
 const RET_OF_PATTERN = 'result$';
@@ -683,17 +683,7 @@ class Parser {
     if (t.text === 'struct') return out.push({ ...this.structItem(start, module), attrs, vis }), 'type';
     if (t.text === 'enum') return out.push({ ...this.enumItem(start, module), attrs, vis }), 'type';
     if (t.text === 'impl') return this.implItem(out, module), 'item';
-    if (t.text === 'const' && !this.is('fn', 1)) {
-      this.next();
-      const name = this.ident();
-      this.expect(':');
-      const ty = this.type();
-      this.expect('=');
-      const value = this.expr();
-      this.expect(';');
-      out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module, vis });
-      return 'item';
-    }
+    if (t.text === 'const' && !this.is('fn', 1)) return out.push(this.constItem(start, selfType, module, vis)), 'item';
     if (t.text === 'type') {
       this.next();
       const name = this.ident();
@@ -764,16 +754,8 @@ class Parser {
       }
       // `spec const X: T = e;` / `exec const ..`: a constant of one mode (a plain `const` is both)
       if (w.text === 'const' && (marks.has('spec') || marks.has('exec') || marks.has('proof')) && this.peek(1).kind === 'ident' && this.is(':', 2) && marks.size === 1) {
-        this.next();
-        const name = this.ident();
-        this.expect(':');
-        const ty = this.type();
-        this.expect('=');
-        const value = this.expr();
-        this.expect(';');
         const constMode = marks.has('spec') ? 'spec' : marks.has('exec') ? 'exec' : 'proof';
-        out.push({ k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module, vis, mode: constMode });
-        return 'item';
+        return out.push({ ...this.constItem(start, selfType, module, vis), mode: constMode }), 'item';
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
         if (w.text === 'unsafe') unsafeSp = { start: w.start, end: w.end };
@@ -3403,6 +3385,17 @@ class Parser {
       return { k: 'path', segs: ['final'], generics: [], sp: sp() };
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
+  }
+  /** `const X: T = e;` from its `const` keyword. */
+  private constItem(start: number, selfType: string | null, module: string[], vis: Visibility | undefined): ConstItem {
+    this.expect('const');
+    const name = this.ident();
+    this.expect(':');
+    const ty = this.type();
+    this.expect('=');
+    const value = this.expr();
+    this.expect(';');
+    return { k: 'const', name, ty, value, selfType, sp: { start, end: this.lastEnd() }, module, vis };
   }
   /** The clauses of a loop (`invariant`, `ensures`, `decreases`, ..) before its body. */
   loopClauses(): { inv: Expr[]; invEnsures: Expr[]; dec: Expr[]; unsupportedClause: { clause: string; sp: Sp } | null; complex: Sp | undefined } {

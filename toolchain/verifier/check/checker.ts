@@ -416,6 +416,19 @@ class Checker {
         } else report(gap);
       }
     }
+    // rustc E0391: a constant whose value reads itself (through other constants)
+    for (const c of this.constDeps.keys()) {
+      const seen = new Set<ConstItem>();
+      const work = [...this.constDeps.get(c)!.consts];
+      while (work.length) {
+        const x = work.pop()!;
+        if (x === c) {
+          this.out.constErrors.set(c, [...(this.out.constErrors.get(c) ?? []), { message: `cycle detected when evaluating the constant \`${c.name}\``, sp: c.sp }]);
+          break;
+        }
+        if (!seen.has(x)) seen.add(x), work.push(...(this.constDeps.get(x)?.consts ?? []));
+      }
+    }
     // a function reading a constant whose definition has errors has no trustworthy value for it
     for (const u of this.constUses) {
       if (this.out.constErrors.get(u.konst)?.length) perFn.find((p) => p.fn === u.fn)?.errors.push({ message: `uses the constant \`${u.konst.name}\`, which has errors`, sp: u.sp });
@@ -435,6 +448,7 @@ class Checker {
         this.out.moduleBroadcasts.set(it, [...have, ...vstdDefaults.filter((l) => !have.some((h) => h.lemma === l) && relevant(l)).map((lemma) => ({ lemma, sp: it.nameSp }))]);
       }
     }
+    this.constEdges();
     // a call of a trait method declaration may run any impl's method: the cycles through them
     for (const decl of this.traitDecls()) this.graph.calls.set(decl, new Set([...(this.graph.calls.get(decl) ?? []), ...this.implsOf(decl)]));
     for (const [fn, errs] of recursionErrors(this.graph, this.options)) perFn.find((p) => p.fn === fn)?.errors.push(...errs);
@@ -518,6 +532,41 @@ class Checker {
     return t;
   }
   private currentConst: ConstItem | null = null;
+  /** What each constant's value calls, names as a function value, and reads of other constants. */
+  private constDeps = new Map<ConstItem, { calls: Set<FnItem>; values: { target: FnInfo; e: Expr }[]; consts: Set<ConstItem> }>();
+  private constDepsOf(c: ConstItem): { calls: Set<FnItem>; values: { target: FnInfo; e: Expr }[]; consts: Set<ConstItem> } {
+    return this.constDeps.get(c) ?? this.constDeps.set(c, { calls: new Set(), values: [], consts: new Set() }).get(c)!;
+  }
+  /**
+   * A function reading a constant depends on what the constant's value calls or names as a
+   * function value (through other constants too): edges of the call graph, and function-value
+   * uses of the reading function, so that a cycle through a constant (`spec const x: bool =
+   * call_requires(f, (0,))` read in `f`'s `requires`) is the recursion or cyclic-dependency
+   * error it would be written inline.
+   */
+  private constEdges(): void {
+    const reach = (c: ConstItem, seen: Set<ConstItem>): { calls: Set<FnItem>; values: { target: FnInfo; e: Expr }[] } => {
+      const d = this.constDeps.get(c);
+      if (!d || seen.has(c)) return { calls: new Set(), values: [] };
+      seen.add(c);
+      const out = { calls: new Set(d.calls), values: [...d.values] };
+      for (const c2 of d.consts) {
+        const r = reach(c2, seen);
+        r.calls.forEach((f) => out.calls.add(f));
+        out.values.push(...r.values);
+      }
+      return out;
+    };
+    for (const u of this.constUses) {
+      const r = reach(u.konst, new Set());
+      if (!r.calls.size && !r.values.length) continue;
+      const calls = this.graph.calls.get(u.fn) ?? new Set();
+      r.calls.forEach((f) => calls.add(f));
+      r.values.forEach((v) => calls.add(v.target.item));
+      this.graph.calls.set(u.fn, calls);
+      for (const v of r.values) this.fnValueUses.push({ user: u.fn, target: v.target, e: v.e });
+    }
+  }
   /** the first construct of the item being checked read but not understood (an `unsupported` node) */
   private sawUnsupported: { what: string; sp: Sp } | null = null;
   /** the loops around the expression being checked, innermost last */
@@ -2009,6 +2058,7 @@ class Checker {
       else if (c.mode === 'exec' && (ctx.code !== 'exec' || this.dualConst)) this.error('cannot read const with mode exec', e.sp);
       else if (c.mode === 'proof') this.unsupportedHere('unsupported: a `proof const`', e.sp);
       if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });
+      else if (this.currentConst) this.constDepsOf(this.currentConst).consts.add(c);
       if (this.openScope !== undefined) this.openBodyError(openBody.konst(this.openScope, c), e.sp);
       return this.resolve(c.ty, c.selfType);
     }
@@ -2071,6 +2121,7 @@ class Checker {
     if (!f.body && !hasExternalBody(f.attrs) && !atParam) this.unsupportedHere(`not supported: the function \`${info.qname}\` (a trait method declaration) used as a value`, e.sp);
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), e.sp);
     if (this.currentFn) this.fnValueUses.push({ user: this.currentFn, target: info, e });
+    else if (this.currentConst) this.constDepsOf(this.currentConst).values.push({ target: info, e });
     this.out.fnValues.set(e, info);
     // a generic function's value is at the generic arguments written or inferred here (recorded
     // as a call's: `callTypeArgs`), a type of its own per use
@@ -3100,7 +3151,7 @@ class Checker {
     if (this.currentFn) {
       const calls = this.graph.calls.get(this.currentFn) ?? new Set();
       this.graph.calls.set(this.currentFn, calls.add(f));
-    }
+    } else if (this.currentConst) this.constDepsOf(this.currentConst).calls.add(f);
     if (this.openScope !== undefined) this.openBodyError(openBody.fn(this.openScope, f), sp);
     const env = f.generics.length ? this.instantiate(info, call, ctx, sp) : null;
     const inst = (t: CTy): CTy => (env ? substCTy(t, env) : t);

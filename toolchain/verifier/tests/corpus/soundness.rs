@@ -507,4 +507,49 @@ proof fn sb_imply_short_circuits(a: bool, b: bool) {
     assert(x == 1);
 }
 
+
+// ---- a cycle through a constant is the cycle written inline (else `x == !x` would be an axiom)
+
+spec const SD_CYCLE_REQ: bool = call_requires(sd_cycle_fn, (0,));
+
+// expect: error
+fn sd_cycle_fn(y: u8)
+    requires
+        (y == 0) != SD_CYCLE_REQ,
+{
+}
+
+spec const SD_CYCLE_NOT: bool = !sd_cycle_spec();
+
+// expect: error
+spec fn sd_cycle_spec() -> bool {
+    SD_CYCLE_NOT
+}
+
+spec const SD_ACYCLIC: bool = sd_acyclic_spec();
+
+// expect: verified
+spec fn sd_acyclic_spec() -> bool {
+    true
+}
+
+// expect: verified
+proof fn sd_acyclic_use() {
+    assert(SD_ACYCLIC);
+}
+
+
+// (constants whose values read each other: rustc's cycle error, before any value is used)
+// expect: error
+spec const SD_CONST_LOOP_A: bool = !SD_CONST_LOOP_B;
+
+// expect: error
+spec const SD_CONST_LOOP_B: bool = SD_CONST_LOOP_A;
+
+// expect: error
+proof fn sd_const_loop_use() {
+    assert(SD_CONST_LOOP_A == !SD_CONST_LOOP_A);
+    assert(false);
+}
+
 } // verus!

@@ -312,6 +312,11 @@ function writtenGenerics(call: Expr): TypeExpr[] {
   return call.k === 'call' && call.callee.k === 'path' ? call.callee.generics : call.k === 'method' ? call.generics : [];
 }
 
+/** `#[verifier::loop_isolation(false)]` on the function: its loops see the facts before them. */
+function withoutLoopIsolation(f: FnItem): boolean {
+  return f.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
+}
+
 function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
   if (!t) return null;
   if (t.k === 'ref') return ghostWrapper(t.inner);
@@ -908,7 +913,8 @@ class Checker {
 
   private checkConst(c: ConstItem): void {
     const ty = this.resolve(c.ty, c.selfType);
-    // (a `spec const`'s value is spec code; a plain one's is both exec and spec: `constRead`)
+    // (a `spec const`'s value is spec code; a plain one's is both exec and spec: checked as exec
+    // code that may not read an `exec const`, `dualConst`)
     const code: CodeMode = c.mode === 'spec' ? 'spec' : c.mode === 'proof' ? 'proof' : 'exec';
     const ctx: Ctx = { code, fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: code };
     this.dualConst = !c.mode;
@@ -936,7 +942,7 @@ class Checker {
     // (rustc E0116; the standard library's own `impl<A> Seq<A>` stands for vstd's)
     if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f) && !f.traitImpl) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []), ...allowInSpecErrors(f));
-    if (hasVerifierAttr(f.attrs, 'allow_complex_invariants') && !f.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a))) this.error("attribute 'allow_complex_invariants' can only be used with 'loop_isolation(false)'", f.nameSp);
+    if (hasVerifierAttr(f.attrs, 'allow_complex_invariants') && !withoutLoopIsolation(f)) this.error("attribute 'allow_complex_invariants' can only be used with 'loop_isolation(false)'", f.nameSp);
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
     if (gaps) {
@@ -1692,7 +1698,7 @@ class Checker {
       case 'while': case 'loop': {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
         // a loop that sees the facts before it (Verus) keeps its invariants simple
-        const isolated = e.isolation ?? !ctx.fn?.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
+        const isolated = e.isolation ?? !(ctx.fn && withoutLoopIsolation(ctx.fn));
         if (!isolated && e.complex && !hasVerifierAttr(ctx.fn?.attrs ?? [], 'allow_complex_invariants')) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
         if (e.k === 'while') {
           // (in the condition, only a labelled `break` / `continue` may name this loop: rustc E0590)

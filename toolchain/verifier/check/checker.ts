@@ -2659,7 +2659,9 @@ class Checker {
     // (`instantiate` reads `Self` from the path)
     const typeName = segs.length === 2 ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
     if (info && typeName && isImplPrimitive(typeName) && info.item.traitImpl) this.out.traitCalls.set(e, info);
-    if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
+    // (a generic type needs its arguments written, `X::<u8>::m(..)`: `instantiate` reads them as `Self`'s)
+    const typeArgsWritten = callee.k === 'path' && (callee.genericsSeg ?? 0) === 0 && callee.generics.length > 0 && segs.length === 2;
+    if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || typeArgsWritten || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       // (Verus's words for a specification's own name and for an external function)

@@ -288,4 +288,34 @@ proof fn fv_generic_trait_impl_value_wrong(w: FvWrap<bool>, r: u8) {
     assert(call_ensures(FvWrap::<bool>::fv_show, (&w, 5), r) ==> r == 1);
 }
 
+
+// a default method an impl of a generic type keeps, called and named at the written arguments
+trait FvGreet {
+    fn fv_greet(i: u8) -> (r: u8)
+        ensures r == i,
+    {
+        i
+    }
+}
+
+struct FvGen<A> {
+    a: A,
+}
+
+impl<A> FvGreet for FvGen<A> {
+}
+
+// expect: verified
+fn fv_kept_default_call() {
+    let r = FvGen::<bool>::fv_greet(7);
+    assert(r == 7);
+    assert(forall|x: u8, y: u8| call_ensures(FvGen::<u16>::fv_greet, (x,), y) ==> y == x);
+}
+
+// expect: failed assertion
+fn fv_kept_default_call_wrong() {
+    let r = FvGen::<bool>::fv_greet(7);
+    assert(r == 8);
+}
+
 } // verus!

@@ -2750,7 +2750,8 @@ class Checker {
         else {
           // the caller relies on the impl's methods and its supertraits' impls' (Verus: a cycle
           // through them is an error); those impls' verdicts were judged with this one's (traits.ts)
-          if (caller) {
+          // (a datatype's bounds, `S<u8>` written or built, call nothing)
+          if (caller && callee.k !== 'struct' && callee.k !== 'enum') {
             const calls = this.graph.calls.get(caller) ?? new Set();
             // (a trait's own method at `Self` = this type relies on the impl only through what its
             // body calls, which are edges of their own: as Verus, only the supertraits' impls count)

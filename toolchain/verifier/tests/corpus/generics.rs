@@ -725,4 +725,25 @@ fn gn_holder_param_unsatisfied(h: GnHolder<u16>) {
 fn gn_holder_param_unbounded<T>(h: GnHolder<T>) {
 }
 
+
+// (building a datatype whose bound is the very trait being implemented calls nothing: no cycle)
+trait GnShow {
+    fn gn_show(&self) -> u8;
+}
+
+struct GnShown<T: GnShow> {
+    shown: T,
+}
+
+impl GnShow for u16 {
+    // expect: verified
+    fn gn_show(&self) -> (r: u8)
+        ensures
+            r == 1,
+    {
+        let h = GnShown::<u16> { shown: *self };
+        1
+    }
+}
+
 }

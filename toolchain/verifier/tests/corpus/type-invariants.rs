@@ -393,4 +393,39 @@ spec fn ti_bounded_extra<T: TiGood + Copy>(x: TiBounded<T>) -> bool {
     true
 }
 
+
+// ---- building a value asserts its type's invariant: a dependency, for the cycle checks
+
+struct TiCyc {
+    i: int,
+}
+
+// (it uses the function with the error)
+// expect: error
+#[verifier::type_invariant]
+spec fn ti_cyc_inv(x: TiCyc) -> bool {
+    ti_cyc_spec(x.i)
+}
+
+// (its termination proof builds a `TiCyc`, whose invariant calls the function back)
+// expect: error
+spec fn ti_cyc_spec(i: int) -> bool
+    decreases i via ti_cyc_by
+{
+    ti_cyc_spec(i - 1)
+}
+
+// expect: verified
+#[verifier::external_body]
+proof fn ti_cyc_int() -> (tracked i: int) {
+    unimplemented!();
+}
+
+// (nothing known of the invariant's function: building the value cannot be proved)
+// expect: failed assertion
+#[verifier::decreases_by]
+proof fn ti_cyc_by(i: int) {
+    let tracked x = TiCyc { i: ti_cyc_int() };
+}
+
 } // verus!

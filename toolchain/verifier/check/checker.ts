@@ -2248,10 +2248,10 @@ class Checker {
     if (!dt) return;
     this.opaqueDatatype(dt, 'constructor', sp);
     if (this.openScope !== undefined) this.openBodyError(openBody.datatype(this.openScope, dt, 'constructor'), sp);
-    // building a value of a type with an invariant asserts the invariant: a call of it (and of
-    // what it calls, such as a bound's trait method), for the cycle checks
+    // building a value of a type with an invariant asserts the invariant (outside spec fns: a
+    // spec value carries none): a call of it, and of what it calls, for the cycle checks
     const inv = this.out.typeInvariants.get(dt);
-    if (inv && this.currentFn) this.graph.calls.set(this.currentFn, (this.graph.calls.get(this.currentFn) ?? new Set()).add(inv));
+    if (inv && this.currentFn && this.currentFn.mode !== 'spec') this.graph.calls.set(this.currentFn, (this.graph.calls.get(this.currentFn) ?? new Set()).add(inv));
   }
   /**
    * An `external_body` datatype of the crate is opaque (Verus): only trusted code builds its

@@ -291,6 +291,7 @@ proof fn fv_generic_trait_impl_value_wrong(w: FvWrap<bool>, r: u8) {
 
 // a default method an impl of a generic type keeps, called and named at the written arguments
 trait FvGreet {
+    // expect: verified
     fn fv_greet(i: u8) -> (r: u8)
         ensures r == i,
     {

@@ -282,7 +282,7 @@ class Parser {
           j++;
         }
       }
-      if (t.kind === 'ident' && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2)) && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text))) {
+      if (this.verusMacroAt(this.i) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
         const m = this.matchOf[this.i + 2]!;
         const end = m >= 0 ? this.toks[m]!.end : this.toks[this.i + 2]!.end;
         unsupported(t.text === 'verus' ? 'verus! block inside plain Rust code (a module or function outside verus!): not read' : `\`${t.text}!\` outside verus! (Verus code in plain Rust is not verified)`, { start: t.start, end });
@@ -296,6 +296,12 @@ class Parser {
     return items;
   }
 
+  /** Whether token `j` starts a Verus macro (`verus!`, `proof!`, ..). */
+  private verusMacroAt(j: number): boolean {
+    const t = this.toks[j];
+    return !!t && t.kind === 'ident' && this.toks[j + 1]?.text === '!' && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text));
+  }
+
   /**
    * Whether tokens [from, to) of plain Rust hold Verus code (a `verus!` / `proof!` .. macro, a
    * Verus attribute): then the item is Verus's to read, and the scan reports that code.
@@ -303,7 +309,7 @@ class Parser {
   private verusInside(from: number, to: number): boolean {
     for (let j = from; j < to; j++) {
       const t = this.toks[j]!;
-      if (t.kind === 'ident' && this.toks[j + 1]?.text === '!' && (t.text === 'verus' || VERUS_MACROS_OUTSIDE.has(t.text))) return true;
+      if (this.verusMacroAt(j)) return true;
       if (t.text === '#' && this.toks[j + 1]?.text === '[') {
         const close = this.matchOf[j + 1]!;
         if (close > j && verusAttrOutside(this.toks.slice(j + 2, close).map((x) => x.text).join(''))) return true;
@@ -2215,11 +2221,10 @@ class Parser {
     const items: Item[] = [];
     this.item(items, this.moduleNow, null);
     const sp = { start: s, end: this.lastEnd() };
+    const nothing: Stmt = { k: 'expr', e: { k: 'block', block: { stmts: [], sp }, sp }, semi: true, sp };
     // a `use` inside a body means what it does at module level, where imports are read as names
-    // (paths resolve by their own segments): a statement that does nothing
-    if (!items.length && this.toks.slice(startTok, this.i).some((t) => t.kind === 'keyword' && t.text === 'use') && this.toks[this.i - 1]?.text === ';') {
-      return { k: 'expr', e: { k: 'block', block: { stmts: [], sp }, sp }, semi: true, sp };
-    }
+    // (paths resolve by their own segments)
+    if (!items.length && this.toks.slice(startTok, this.i).some((t) => t.kind === 'keyword' && t.text === 'use') && this.toks[this.i - 1]?.text === ';') return nothing;
     const open = this.blockOpens[this.blockOpens.length - 1];
     const close = open === undefined ? -1 : this.matchOf[open]!;
     const nameOf = (it: Item): string | null => {
@@ -2231,7 +2236,7 @@ class Parser {
     const names = items.map(nameOf);
     if (!items.length || names.some((n) => n === null || !local(n))) return { k: 'unsupported', what: 'nested item', sp };
     this.hoisted.push(...items);
-    return { k: 'expr', e: { k: 'block', block: { stmts: [], sp }, sp }, semi: true, sp };
+    return nothing;
   }
 
   block(): Block {

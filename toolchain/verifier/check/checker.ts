@@ -8,7 +8,7 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, EnumItem, Expr, FnItem, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TypeExpr, Visibility } from '../ast';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TypeExpr, Visibility } from '../ast';
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
@@ -121,9 +121,10 @@ export interface CheckedCrate {
   /**
    * Operations on a `union` (an enum with a variant per field): `U { x: e }` builds variant `x`,
    * `u.x` in exec / proof code reads it (an obligation that `x` is active), `is_variant(u, "x")`
-   * tests it, `get_union_field::<_, T>(u, "x")` is its value (spec).
+   * tests it, `get_union_field::<_, T>(u, "x")` is its value (spec); over an enum,
+   * `is_variant(e, "V")` and `get_variant_field::<_, T>(e, "V", "f")` likewise.
    */
-  unionOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
+  variantOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
 }
@@ -341,7 +342,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), unionOps: new Map(), unitStructs: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), unitStructs: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1409,7 +1410,7 @@ class Checker {
         if (e.op === '&mut') this.mutBorrow(e, ctx);
         if (e.op === '&mut') {
           const t = this.inferBorrowed(e.e, ctx, hint);
-          if (this.out.unionOps.get(e.e)?.op === 'read') this.unsupportedHere('unsupported: a `&mut` borrow of a union field', e.sp);
+          if (this.out.variantOps.get(e.e)?.op === 'read') this.unsupportedHere('unsupported: a `&mut` borrow of a union field', e.sp);
           return t;
         }
         if (e.op === '&') return this.inferBorrowed(e.e, ctx, hint);
@@ -2177,7 +2178,7 @@ class Checker {
 
   /**
    * `is_variant(e, "V")` (whether `e` is variant `V`) and `get_variant_field::<_, T>(e, "V", "f")`
-   * (its field `f`, spec) of a user enum; recorded as `unionOps` (vcgen reads testers and fields).
+   * (its field `f`, spec) of a user enum; recorded as `variantOps` (vcgen reads testers and fields).
    */
   private variantBuiltin(e: Extract<Expr, { k: 'call' }>, en: EnumItem, ty: Extract<CTy, { k: 'enum' }>, ctx: Ctx): CTy {
     const get = e.args.length === 3;
@@ -2191,7 +2192,7 @@ class Checker {
     const v = en.variants.find((x) => x.name === variantName);
     if (!v) throw new ResolveError(`no variant \`${variantName}\` for this datatype`, e.args[1]!.sp);
     if (!get) {
-      this.out.unionOps.set(e, { op: 'is', variant: variantName });
+      this.out.variantOps.set(e, { op: 'is', variant: variantName });
       return C_BOOL;
     }
     const fieldName = lit(e.args[2]!);
@@ -2200,7 +2201,7 @@ class Checker {
     const fty = this.memberTy(field.ty, en, ty.args);
     const want = e.callee.k === 'path' ? e.callee.generics[1] : undefined;
     if (want && want.k !== 'infer' && !this.unifies(fty, this.resolve(want, ctx.fn ?? null))) throw new ResolveError(`field has the wrong type: \`${fieldName}\` is \`${cTyStr(fty, this.vars)}\``, e.sp);
-    this.out.unionOps.set(e, { op: 'get', variant: variantName, field: fieldName });
+    this.out.variantOps.set(e, { op: 'get', variant: variantName, field: fieldName });
     return fty;
   }
 
@@ -2225,13 +2226,7 @@ class Checker {
     // a generic enum: `Self::V` in its impl has the impl's arguments; `E::V` infers them
     const self = viaSelf && item.generics.length && ctx.fn ? shallow(this.resolve({ k: 'path', name: 'Self', segs: ['Self'], args: [], sp }, ctx.fn), this.vars) : null;
     const args = self?.k === 'enum' ? self.args : this.freshArgs(item, en, sp);
-    if (written.length && !viaSelf) {
-      const ps = item.genericParams ?? [];
-      if (written.length !== args.length) this.error(`enum takes ${args.length} generic argument${args.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
-      else written.forEach((w, i) => {
-        if (w.k !== 'infer') this.unify(args[i]!, fromTy(ps[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
-      });
-    }
+    if (written.length && !viaSelf) this.unifyWritten('enum', item.genericParams ?? [], args, written, ctx, sp);
     return { ty: { k: 'enum', name: en, args }, fields: v.fields.map((f) => this.memberTy(f.ty, item, args)), named: v.tupleLike ? [] : v.fields.map((f) => f.name) };
   }
 
@@ -2418,7 +2413,7 @@ class Checker {
   private unionField(e: Expr, item: EnumItem, r: CTy, name: string, op: 'build' | 'read' | 'is' | 'get', sp: Sp): CTy {
     const v = item.variants.find((x) => x.name === name);
     if (!v) throw new ResolveError(`no field \`${name}\` for this union (\`${item.name}\`)`, sp);
-    this.out.unionOps.set(e, { op, variant: name });
+    this.out.variantOps.set(e, { op, variant: name });
     return this.memberTy(v.fields[0]!.ty, item, r.k === 'enum' ? r.args : []);
   }
   private structLit(e: Extract<Expr, { k: 'struct' }>, ctx: Ctx): CTy {
@@ -2452,13 +2447,7 @@ class Checker {
       const args = self?.k === 'struct' ? self.args : this.freshArgs(s, name, e.sp);
       // `S::<u8> { .. }`: the arguments written
       const written = e.generics ?? [];
-      if (written.length && !self) {
-        const ps = s.genericParams ?? [];
-        if (written.length !== args.length) this.error(`struct takes ${args.length} generic argument${args.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, e.sp);
-        else written.forEach((w, i) => {
-          if (w.k !== 'infer') this.unify(args[i]!, fromTy(ps[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
-        });
-      }
+      if (written.length && !self) this.unifyWritten('struct', s.genericParams ?? [], args, written, ctx, e.sp);
       ty = { k: 'struct', name, args };
       fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
       for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
@@ -3012,42 +3001,24 @@ class Checker {
     const implN = f.implGenerics ?? 0;
     let written: TypeExpr[] = [];
     let names: string[] = [];
-    if (call.k === 'call' && call.callee.k === 'path' && call.callee.generics.length) {
-      // (a trait method at a type, `X::<u8>::m(..)`: the arguments are X's, `Self` below)
-      const onType = (call.callee.genericsSeg ?? 0) < call.callee.segs.length - 1;
+    // the path naming the function: a call's callee, or the path of a function as a value
+    const calleePath = call.k === 'call' && call.callee.k === 'path' ? call.callee : call.k === 'path' ? call : null;
+    if (calleePath?.generics.length) {
+      // `S::<u8>::m` (the impl's arguments), `f::<u8>` (its own); a trait method at a type,
+      // `X::<u8>::m`: X's (`Self`, below)
+      const onType = (calleePath.genericsSeg ?? 0) < calleePath.segs.length - 1;
       if (!onType || !isTraitMethodDeclaration(f)) {
-        written = writtenGenerics(call);
+        written = calleePath.generics;
         names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
       }
     } else if (call.k === 'method' && call.generics.length) {
-      written = writtenGenerics(call);
+      written = call.generics;
       names = f.generics.slice(implN);
-    } else if (call.k === 'path' && call.generics.length) {
-      // a function as a value: `S::<u8>::m` (the impl's arguments), `f::<u8>` (its own); a trait
-      // method at a type, `X::<u8>::m`: X's (`Self`, below)
-      const onType = (call.genericsSeg ?? 0) < call.segs.length - 1;
-      if (!onType || !isTraitMethodDeclaration(f)) {
-        written = call.generics;
-        names = onType ? f.generics.slice(0, implN) : f.generics.slice(implN);
-      }
     }
     // (the parameters standing for associated types are never written: `fixAssocArgs`)
     names = names.filter((n) => !f.assocParams?.some((a) => a.name === n));
-    if (written.length) {
-      if (written.length !== names.length) {
-        this.error(`function \`${info.qname}\` takes ${names.length} generic argument${names.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
-      } else {
-        names.forEach((n, i) => {
-          const p = ps.find((x) => x.name === n);
-          const w = written[i]!;
-          const t = w.k === 'infer' ? null : fromTy(p?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null));
-          if (t) this.unify(env.get(n)!, t, w.sp);
-        });
-      }
-    }
-    // `T::m(..)`: the trait method declaration at `Self` = `T`
-    // (also `T::m` as a value)
-    const calleePath = call.k === 'call' && call.callee.k === 'path' ? call.callee : call.k === 'path' ? call : null;
+    if (written.length) this.unifyWritten(`function \`${info.qname}\``, names.map((n) => ps.find((x) => x.name === n)), names.map((n) => env.get(n)!), written, ctx, sp);
+    // `T::m(..)` (or `T::m` as a value): the trait method declaration at `Self` = `T`
     const viaParam = calleePath && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? calleePath.segs[0] : undefined;
     const typeArgs = calleePath && calleePath.segs.length === 2 && (calleePath.genericsSeg ?? 0) === 0 ? calleePath.generics : [];
     if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: typeArgs, sp }, ctx.fn), sp);
@@ -3059,6 +3030,21 @@ class Checker {
     this.fixImpliedArgs(f, env, ctx, sp);
     this.pendingGeneric.push({ call, what: info.qname, args: f.generics.map((g) => env.get(g)!), sp, callee: f, fn: ctx.fn ?? null, assoc: () => this.fixImpliedArgs(f, env, ctx, sp) });
     return env;
+  }
+
+  /**
+   * Generic arguments written for `what` (`S::<u8, 4>`, `f::<T>`): each one unified with its
+   * parameter's variable (`_` left to inference), a const parameter's read as a value; a wrong
+   * count is rustc's error.
+   */
+  private unifyWritten(what: string, params: (GenericParam | undefined)[], vars: CTy[], written: TypeExpr[], ctx: Ctx, sp: Sp): void {
+    if (written.length !== vars.length) {
+      this.error(`${what} takes ${vars.length} generic argument${vars.length === 1 ? '' : 's'} but ${written.length} generic argument${written.length === 1 ? ' was' : 's were'} supplied`, sp);
+      return;
+    }
+    written.forEach((w, i) => {
+      if (w.k !== 'infer') this.unify(vars[i]!, fromTy(params[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+    });
   }
 
   /** The generic arguments a call's others imply: a generic trait's (`fixTraitArgs`), then associated types' (`fixAssocArgs`). */
@@ -3854,7 +3840,7 @@ class Checker {
     if (e.op === '=') this.placeUse = 'write';
     const lt = this.infer(e.lhs, placeCtx);
     // (writing a union's field changes which field it holds: not modelled)
-    if (this.out.unionOps.get(e.lhs)?.op === 'read' || (e.lhs.k === 'field' && this.out.unionOps.has(e.lhs.recv))) this.unsupportedHere('unsupported: an assignment to a union field', e.lhs.sp);
+    if (this.out.variantOps.get(e.lhs)?.op === 'read' || (e.lhs.k === 'field' && this.out.variantOps.has(e.lhs.recv))) this.unsupportedHere('unsupported: an assignment to a union field', e.lhs.sp);
     if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
@@ -3920,7 +3906,7 @@ class Checker {
           // a tracked binding takes a proof-mode value: not a spec local's place, nor a spec builtin's value
           if (s.tracked) {
             const inner = s.init.k === 'unary' && (s.init.op === '&' || s.init.op === '&mut') ? s.init.e : s.init;
-            if (this.placeRoot(inner, ctx)?.local.mode === 'spec' || this.out.unionOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
+            if (this.placeRoot(inner, ctx)?.local.mode === 'spec' || this.out.variantOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
           }
         }
         if (!s.ghost || s.tracked) {

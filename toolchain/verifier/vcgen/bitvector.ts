@@ -514,8 +514,8 @@ export class BitVectorMethods {
       ob.scope = ob.scope.filter((v) => vars.has(v.name));
     });
     // requires are checked in context; then the (int-encoded) assertion is assumed
-    for (const r of s.req) this.oblige(st, 'assertion', r.sp, this.ev(r, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }).t, r.sp, 'requires of by(bit_vector) not satisfied');
-    this.assume(st, this.ev(s.e, st, { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] }).t);
+    for (const r of s.req) this.oblige(st, 'assertion', r.sp, this.ev(r, st, this.specMode([])).t, r.sp, 'requires of by(bit_vector) not satisfied');
+    this.assume(st, this.ev(s.e, st, this.specMode([])).t);
   }
 
   nonlinearAssert(this: FnGen, s: Extract<Stmt, { k: 'assert' }>, st: State): void {

@@ -73,13 +73,13 @@ export class CallMethods {
     if (last === 'reveal_byteslit' && segs[0] !== 'crate' && !this.crate.fnsByName.has(last)) return this.revealByteslit(e, st);
     // `is_variant(u, "x")` / `get_union_field::<_, T>(u, "x")` of a union, `is_variant(e, "V")` /
     // `get_variant_field::<_, T>(e, "V", "f")` of an enum (the checking phase resolved them)
-    const unionOp = this.cvc.checked.unionOps.get(e);
-    if (unionOp?.op === 'is' || unionOp?.op === 'get') {
+    const variantOp = this.cvc.checked.variantOps.get(e);
+    if (variantOp?.op === 'is' || variantOp?.op === 'get') {
       const u = this.ev(e.args[0]!, st, { ...m, exec: false });
-      const c = this.sorts.datatype(u.ty).ctors.find((x) => x.name === unionOp.variant)!;
+      const c = this.sorts.datatype(u.ty).ctors.find((x) => x.name === variantOp.variant)!;
       // (an enum's `get_variant_field` names its field; a union's variant has one)
-      const f = unionOp.field === undefined ? c.fields[0]! : c.fields.find((x) => x.name === unionOp.field)!;
-      return unionOp.op === 'is' ? { t: [['_', 'is', c.tester], u.t], ty: BOOL } : { t: [f.acc, u.t], ty: f.ty };
+      const f = variantOp.field === undefined ? c.fields[0]! : c.fields.find((x) => x.name === variantOp.field)!;
+      return variantOp.op === 'is' ? { t: [['_', 'is', c.tester], u.t], ty: BOOL } : { t: [f.acc, u.t], ty: f.ty };
     }
     if (segs.length === 1) {
       // `f(a, b)` of a spec_fn value: the array `f` at the arguments

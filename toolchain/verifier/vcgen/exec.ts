@@ -236,13 +236,12 @@ export class ExecMethods {
   vecView(this: FnGen, v: V, st: State, sp: Sp): V {
     const view = this.crate.fn('Vec::view', sp);
     if (!view || v.ty.k !== 'struct') throw new Unsupported('the view of a `Vec`', sp);
-    const spec: Mode = { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] };
-    return this.callFn(view, [{ e: { k: 'path', segs: ['$vec'], generics: [], sp }, v }], st, spec, sp, { k: 'path', segs: ['$vec'], generics: [], sp }, v.ty.args)!;
+    return this.callFn(view, [{ e: { k: 'path', segs: ['$vec'], generics: [], sp }, v }], st, this.specMode([]), sp, { k: 'path', segs: ['$vec'], generics: [], sp }, v.ty.args)!;
   }
   readPlace(this: FnGen, p: Place, st: State): V {
     const b = st.lookup(p.root)!;
     let v: V = { t: b.term, ty: b.ty };
-    const spec: Mode = { exec: false, pure: true, nonlinear: false, bound: new Set(), triggers: null, path: [] };
+    const spec = this.specMode([]);
     for (const s of p.steps) {
       if (s.k === 'field') v = this.field(v, s.name, p.sp);
       else v = this.index(s.k === 'vec-index' ? this.vecView(v, st, p.sp) : v, { t: s.idx, ty: { k: 'int', kind: 'usize' } }, st, spec, p.sp);

@@ -147,7 +147,7 @@ export class ExprMethods {
         return this.evMethod(e, st, m);
       case 'field': {
         const r = this.ev(e.recv, st, m);
-        if (this.cvc.checked.unionOps.get(e)?.op === 'read') return this.unionRead(r, e.name, st, m, e.sp);
+        if (this.cvc.checked.variantOps.get(e)?.op === 'read') return this.unionRead(r, e.name, st, m, e.sp);
         return this.field(r, e.name, e.sp);
       }
       case 'index': {
@@ -155,7 +155,7 @@ export class ExprMethods {
         const viaIndex = this.cvc.checked.operatorCalls.get(e);
         if (viaIndex) return this.evMethod(viaIndex, st, m);
         // (`u.a[i]` of a union: Rust evaluates the index before it reads the place `u.a`)
-        if (this.cvc.checked.unionOps.get(e.recv)?.op === 'read' && e.idx.k !== 'range') {
+        if (this.cvc.checked.variantOps.get(e.recv)?.op === 'read' && e.idx.k !== 'range') {
           const i = this.ev(e.idx, st, m);
           return this.index(this.ev(e.recv, st, m), i, st, m, e.sp);
         }
@@ -931,7 +931,7 @@ export class ExprMethods {
   }
   evStruct(this: FnGen, e: Extract<Expr, { k: 'struct' }>, st: State, m: Mode): V {
     // `U { x: e }` of a union: its variant `x`
-    if (this.cvc.checked.unionOps.get(e)?.op === 'build') {
+    if (this.cvc.checked.variantOps.get(e)?.op === 'build') {
       const recorded = this.recordedType(e);
       if (!recorded || recorded.k !== 'enum') throw new ResolveError('the type of this union expression is not known', e.sp);
       const c = this.sorts.datatype(recorded).ctors.find((x) => x.name === e.fields[0]!.name)!;

@@ -468,7 +468,11 @@ export interface StructItem {
   /** `tracked struct` / `ghost enum` (Verus): values exist only in proof / spec code; absent: exec. */
   dataMode?: 'tracked' | 'ghost';
   name: string;
-  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility }[];
+  /**
+   * `mode`: a field written `ghost f: T` (spec) or `tracked f: T` (proof) in a datatype of a lower
+   * mode; absent: the datatype's own mode
+   */
+  fields: { name: string; ty: TypeExpr; sp: Sp; vis?: Visibility; mode?: 'ghost' | 'tracked' }[];
   tupleLike: boolean;
   /** `struct U;`: its name is also its one value (`let u = U;`) */
   unit?: boolean;

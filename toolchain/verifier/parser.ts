@@ -1441,10 +1441,12 @@ class Parser {
         this.innerAttrs('item');
         const vis = this.visibility();
         const fs = this.peek().start;
+        // `ghost f: T` / `tracked f: T`: the field's own mode
+        const mode = (this.is('ghost') || this.is('tracked')) && this.peek(1).kind === 'ident' && this.is(':', 2) ? (this.next().text as 'ghost' | 'tracked') : undefined;
         const fname = this.ident();
         this.expect(':');
         const ty = this.type();
-        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() }, vis });
+        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() }, vis, ...(mode ? { mode } : {}) });
         if (!this.eat(',')) {
           this.expect('}');
           break;
@@ -3439,11 +3441,15 @@ class Parser {
    *   { let src = v; let ghost seq = src@; let mut i: usize = 0;
    *     while i < src.len() invariant i <= seq.len(), I decreases D (or seq.len() - i)
    *     { let cur = i; let x = &src[cur]; i = i + 1; body } }
-   * The ghost iterator `it` is read through `it.index()` (in the invariant the number of elements
-   * taken, in the body the current one's position), and over a collection `it.seq()` and
-   * `it.history()` (`seq.take(index)`). Any other `for` (an inclusive range, a bound the body
-   * assigns, a pattern that is not a name over a range, another iterator, another use of `it`,
-   * `ensures`, a clause not modelled) is read whole and stands as `unsupported` at its span.
+   * The ghost iterator `it` is read through `it.index()` (in the invariant, `ensures` and
+   * `decreases` the number of elements taken, in the body the current one's position), and over a
+   * collection `it.seq()` and `it.history()` (`seq.take(index)`). `invariant_except_break` and
+   * `ensures` are the generated loop's. `lo..=hi` is `lo..hi + 1` (exec arithmetic). A bound that
+   * names a variable the body assigns is assigned to itself in the body, so that the loop forgets
+   * what it was (Verus then relates the iterator to nothing before the loop). Any other `for` (a
+   * pattern that is not a name over a range, another iterator, a collection the body writes,
+   * another use of `it`, a clause not modelled) is read whole and stands as `unsupported` at its
+   * span.
    */
   /** `T::empty().insert(..a).insert(..b)`: the expansion of vstd's `iset!` / `imap!` literals. */
   private insertChain(type: string, inserts: Expr[][], at: Sp): Expr {
@@ -3479,7 +3485,9 @@ class Parser {
     const body = this.block();
     const sp = { start: s, end: this.lastEnd() };
     const unsupported: Expr = { k: 'unsupported', what: '`for` loop', sp };
-    if (inclusive || unsupportedClause || complex || invEnsures.length) return unsupported;
+    if (unsupportedClause) return unsupported;
+    // (`invariant_except_break` / `ensures`: the loop's own, Verus's rule for them applies)
+    const extras = complex ? { complex } : {};
     const hsp = { start: s, end: headEnd };
     const path = (n: string): Expr => ({ k: 'path', segs: [n], generics: [], sp: hsp });
     const bind = (n: string, mut = false): Pat => ({ k: 'bind', name: n, mut, sp: hsp });
@@ -3517,16 +3525,21 @@ class Parser {
       // over `lo..hi`: the element is the counter (its bounds read once, before the loop)
       const name = pat.k === 'bind' && !pat.mut && !pat.ref && !pat.sub ? pat.name : pat.k === 'wild' ? '$for_item' : null;
       if (name === null) return unsupported;
-      // (a bound naming what the body assigns: Verus then knows less of the bound than the
-      // snapshot taken here)
+      // a bound naming what the body assigns: Verus then relates the iterator's bound to nothing
+      // before the loop, so the snapshot here is forgotten at each iteration (assigned to itself in
+      // the body, it is one of the variables the loop changes)
       const assigned = assignedNames(body);
-      if ([...assigned].some((n) => mentionsPath(lo, n) || mentionsPath(hi, n))) return unsupported;
-      const userInv = withLabel(inv, { index: bin('-', path(name), path('$for_start')) }) as Expr[] | null;
-      const userDec = withLabel(dec, { index: bin('-', path(name), path('$for_start')) }) as Expr[] | null;
+      const forgets = (bound: Expr) => [...assigned].some((n) => mentionsPath(bound, n));
+      const forgotten = [...(forgets(lo) ? ['$for_start'] : []), ...(forgets(hi) ? ['$for_end'] : [])];
+      const inIterator = { index: bin('-', path(name), path('$for_start')) };
+      const userInv = withLabel(inv, inIterator) as Expr[] | null;
+      const userEnsures = withLabel(invEnsures, inIterator) as Expr[] | null;
+      const userDec = withLabel(dec, inIterator) as Expr[] | null;
       const userBody = withLabel(body, { index: bin('-', path('$for_next'), path('$for_start')) }) as Block | null;
-      if (!userInv || !userDec || !userBody) return unsupported;
+      if (!userInv || !userEnsures || !userDec || !userBody) return unsupported;
       const loopBody: Block = {
         stmts: [
+          ...forgotten.map((n) => assign(n, path(n))),
           letStmt('$for_next', path(name)),
           assign(name, bin('+', path(name), one)),
           { k: 'let', pat: pat.k === 'bind' ? pat : bind(name), ghost: false, ty: null, init: path('$for_next'), sp: pat.sp },
@@ -3537,9 +3550,11 @@ class Parser {
       const loop: Expr = {
         k: 'while', cond: bin('<', path(name), path('$for_end')),
         inv: [bin('<=', path('$for_start'), path(name)), bin('<=', path(name), path('$for_end')), ...userInv],
-        invEnsures: [], dec: userDec.length ? userDec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp,
+        invEnsures: userEnsures, dec: userDec.length ? userDec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp, ...extras,
       };
-      const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', hi), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+      // `lo..=hi` iterates `lo..hi + 1` (`hi + 1` is exec arithmetic: at the type's maximum it overflows)
+      const end = inclusive ? bin('+', hi, { ...one, sp: hi.sp }) : hi;
+      const stmts: Stmt[] = [letStmt('$for_start', lo, forgotten.includes('$for_start')), letStmt('$for_end', end, forgotten.includes('$for_end')), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
       return { k: 'block', block: { stmts, sp }, sp };
     }
     // over a collection (a Vec, a slice or an array, or `c.iter()` of one): by index, each
@@ -3549,13 +3564,16 @@ class Parser {
     let place = src;
     while (place.k === 'field') place = place.recv;
     if (place.k !== 'path' || place.segs.length !== 1) return unsupported;
+    // (a collection the body writes: rustc's borrow error, or a loop over a copy; not modelled)
+    if (assignedNames(body).has(place.segs[0]!) || mentionsMutation(body, place.segs[0]!)) return unsupported;
     const at = (i: string): Expr => asInt(path(i));
     const inInv = { index: at('$for_i'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_i')]) };
     const inBody = { index: at('$for_cur'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_cur')]) };
     const userInv = withLabel(inv, inInv) as Expr[] | null;
+    const userEnsures = withLabel(invEnsures, inInv) as Expr[] | null;
     const userDec = withLabel(dec, inInv) as Expr[] | null;
     const userBody = withLabel(body, inBody) as Block | null;
-    if (!userInv || !userDec || !userBody) return unsupported;
+    if (!userInv || !userEnsures || !userDec || !userBody) return unsupported;
     // (`.iter()` / `&v` give references to the elements; `v` itself its elements)
     const byRef = src !== lo;
     const index: Expr = { k: 'index', recv: path('$for_src'), idx: path('$for_cur'), sp: hsp };
@@ -3573,7 +3591,7 @@ class Parser {
     const loop: Expr = {
       k: 'while', cond: bin('<', path('$for_i'), method(path('$for_src'), 'len')),
       inv: [bin('<=', at('$for_i'), method(path('$for_seq'), 'len')), ...userInv],
-      invEnsures: [], dec: userDec.length ? userDec : [len], body: loopBody, sp,
+      invEnsures: userEnsures, dec: userDec.length ? userDec : [len], body: loopBody, sp, ...extras,
     };
     const stmts: Stmt[] = [
       letStmt('$for_src', src),
@@ -3696,6 +3714,18 @@ class Parser {
   }
 }
 
+/** The standard collections' methods that take `&mut self`. */
+const MUTATING_METHODS = new Set(['push', 'pop', 'insert', 'remove', 'set', 'clear', 'truncate', 'swap', 'extend', 'append', 'retain', 'sort', 'reverse', 'resize', 'drain', 'split_off', 'dedup', 'fill', 'swap_remove', 'push_back', 'push_front', 'pop_back', 'pop_front']);
+/** Whether a block borrows local `name` mutably (`&mut v`, `v.push(..)` of a standard collection: an over-approximation). */
+function mentionsMutation(node: unknown, name: string): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((x) => mentionsMutation(x, name));
+  const o = node as Expr;
+  let root: Expr | null = o.k === 'unary' && o.op === '&mut' ? o.e : o.k === 'method' && MUTATING_METHODS.has(o.name) ? o.recv : null;
+  while (root && (root.k === 'field' || root.k === 'index')) root = root.recv;
+  if (root?.k === 'path' && root.segs.length === 1 && root.segs[0] === name) return true;
+  return Object.keys(o).some((k) => k !== 'sp' && mentionsMutation((o as unknown as Record<string, unknown>)[k], name));
+}
 /** Whether a syntax tree mentions the one-segment path `name` (an over-approximation: anywhere). */
 /** The local names a block assigns (`x = ..`, `x += ..`, `x.f = ..`). */
 function assignedNames(node: unknown, out = new Set<string>()): Set<string> {

@@ -1267,6 +1267,11 @@ class Checker {
    */
   private useOfPlace(e: Expr, t: CTy, use: 'value' | 'borrow', ctx: Ctx): void {
     if (ctx.code === 'spec') return;
+    // (a ghost field is a spec value: reading it moves nothing; a tracked field of an exec value
+    // is a proof-mode place, checked as a tracked local's)
+    const fieldMode = this.fieldPathMode(e, ctx);
+    if (fieldMode === 'spec') return;
+    const trackedField = fieldMode === 'proof' && ctx.code === 'proof';
     // a place written `*r` / `r.f` of a local borrow (local-borrows.ts): behind a mutable reference
     let root = e;
     while (root.k === 'field') root = root.recv;
@@ -1283,7 +1288,7 @@ class Checker {
       const base: Expr = deref ? (e as Extract<Expr, { k: 'unary' }>).e : root.k === 'unary' && root.op === '*' ? root.e : root;
       const l = base.k === 'path' && base.segs.length === 1 ? this.lookup(base.segs[0]!, ctx) : null;
       if (deref || l?.ref) {
-        const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked');
+        const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked' || trackedField);
         if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${deref ? `*${(base as Extract<Expr, { k: 'path' }>).segs[0]}` : printExpr(e)}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
         return;
       }
@@ -1299,7 +1304,7 @@ class Checker {
     }
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
-    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
+    const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked' || trackedField;
     if (!checked) return;
     if (this.wasMoved(pl, false)) {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
@@ -1472,6 +1477,8 @@ class Checker {
           if (union.generics.length) this.unsupportedHere('unsupported: a generic union', e.sp);
           return this.unionField(e, union, r, e.name, 'read', e.sp);
         }
+        const mode = this.fieldMode(r, e.name);
+        if (mode && ctx.code === 'exec') this.error(`expression has mode ${mode}, expected mode exec: field \`${e.name}\` is ${mode === 'spec' ? 'ghost' : 'tracked'}, and exists only in ghost code`, e.sp);
         return this.fieldType(r, e.name, e.sp);
       }
       case 'index': {
@@ -2287,6 +2294,73 @@ class Checker {
     throw new ResolveError(`no field \`${name}\` on type \`${cTyStr(r, this.vars)}\``, sp);
   }
 
+  /**
+   * The mode of field `name` of a value of type `r` when the field is more ghost than the value:
+   * a `ghost` field (and any field of a `ghost` datatype) is spec, a `tracked` field proof.
+   */
+  private fieldMode(r: CTy, name: string): 'spec' | 'proof' | null {
+    const t = shallow(r, this.vars);
+    if (t.k !== 'struct') return null;
+    const s = this.crate.structs.get(t.name)?.[0]?.item;
+    const f = s?.fields.find((x) => x.name === name);
+    if (!s || !f) return null;
+    if (f.mode === 'ghost' || s.dataMode === 'ghost') return 'spec';
+    return f.mode === 'tracked' ? 'proof' : null;
+  }
+  /**
+   * How ghost place `e` is made by the fields on its path (`x.g.h`): spec when one of them is a
+   * ghost field, proof when one is tracked, null when none has a mode of its own. The types are
+   * the recorded ones, or (before `e` is inferred) the local's type followed field by field.
+   */
+  private fieldPathMode(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
+    const steps: Expr[] = [];
+    let root = e;
+    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) {
+      steps.push(root);
+      root = root.k === 'unary' ? root.e : root.recv;
+    }
+    if (!steps.length) return null;
+    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    let t: CTy | undefined = this.types.get(root) ?? local?.ty;
+    let mode: 'spec' | 'proof' | null = null;
+    for (const step of steps.reverse()) {
+      const here: CTy | undefined = t && shallow(t, this.vars);
+      let next = this.types.get(step);
+      if (step.k === 'field') {
+        const m = here ? this.fieldMode(here, step.name) : null;
+        if (m === 'spec') return 'spec';
+        mode = m ?? mode;
+        if (!next && here?.k === 'struct') {
+          const s = this.crate.structs.get(here.name)?.[0]?.item;
+          const f = s?.fields.find((x) => x.name === step.name);
+          next = s && f ? this.memberTy(f.ty, s, here.args) : undefined;
+        } else if (!next && here?.k === 'tuple') next = here.elems[Number(step.name)];
+      } else if (step.k === 'index') next ??= here?.k === 'array' || here?.k === 'seq' ? here.elem : undefined;
+      else next ??= here;
+      t = next;
+    }
+    return mode;
+  }
+  /** Whether values of type `t` hold a user struct with a `ghost` / `tracked` field (through datatypes, tuples and arrays). */
+  private holdsModedField(t: CTy, seen: Set<string>): boolean {
+    const s = shallow(t, this.vars);
+    if (s.k === 'tuple') return s.elems.some((x) => this.holdsModedField(x, seen));
+    if (s.k === 'array') return this.holdsModedField(s.elem, seen);
+    if (s.k !== 'struct' && s.k !== 'enum') return false;
+    if (s.args.some((x) => this.holdsModedField(x, seen))) return true;
+    if (seen.has(s.name)) return false;
+    seen.add(s.name);
+    const item = s.k === 'struct' ? this.crate.structs.get(s.name)?.[0]?.item : this.crate.enums.get(s.name)?.[0]?.item;
+    if (!item) return false;
+    if (item.k === 'struct' && item.fields.some((f) => f.mode)) return true;
+    const fields = item.k === 'struct' ? item.fields : item.variants.flatMap((v) => v.fields);
+    return fields.some((f) => this.holdsModedField(this.memberTy(f.ty, item, s.args), seen));
+  }
+  /** Whether place `e` holds a spec value: a spec local's, or behind a ghost field. */
+  private specPlace(e: Expr, ctx: Ctx): boolean {
+    return this.placeRoot(e, ctx)?.local.mode === 'spec' || this.fieldPathMode(e, ctx) === 'spec';
+  }
+
   private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false, node?: Expr): CTy {
     void leftTyped;
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
@@ -2336,6 +2410,8 @@ class Checker {
       this.error(`binary operation \`${op}\` cannot be applied to type \`${cTyStr(holdsParam(lt, this.vars) ? lt : rt, this.vars)}\` (it needs \`PartialEq\` of a type parameter)`, sp);
       return C_BOOL;
     }
+    // (the compiled value has no ghost or tracked field: exec `==` would compare fewer fields than spec `==`)
+    if (!g && (op === '==' || op === '!=') && this.holdsModedField(lt, new Set())) this.unsupportedHere(`unsupported: exec \`${op}\` on \`${cTyStr(lt, this.vars)}\`, which holds a ghost or tracked field`, sp);
     if (COMPARISONS.has(op)) {
       // Verus compares any two integer types in spec code (as mathematical integers)
       if (g && isIntLike(lt) && isIntLike(rt)) {
@@ -2432,7 +2508,8 @@ class Checker {
       return ty;
     }
     let ty: CTy;
-    let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null }[];
+    // (`moded`: a `ghost` / `tracked` field, as opposed to a `Ghost<T>` / `Tracked<T>` one)
+    let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null; moded?: boolean }[];
     const v = e.path.length >= 2 ? this.variant(e.path, ctx, e.sp, e.generics) : null;
     if (v) {
       ty = v.ty;
@@ -2449,7 +2526,7 @@ class Checker {
       const written = e.generics ?? [];
       if (written.length && !self) this.unifyWritten('struct', s.genericParams ?? [], args, written, ctx, e.sp);
       ty = { k: 'struct', name, args };
-      fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: ghostWrapper(f.ty) }));
+      fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: f.mode ? (f.mode === 'ghost' ? 'spec' : 'proof') : ghostWrapper(f.ty), moded: !!f.mode }));
       for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
     }
     this.ctorAccess(ty, e.sp);
@@ -2460,7 +2537,13 @@ class Checker {
       if (!want) {
         this.error(`struct \`${last}\` has no field named \`${f.name}\``, f.sp);
         this.infer(f.e, ctx);
-      } else this.expect(f.e, want.ty, want.code && ctx.code === 'exec' ? { ...ctx, code: want.code } : ctx);
+      } else {
+        // (a tracked field of a value exec code builds: what exec code may move into it is not modelled)
+        if (want.moded && want.code === 'proof' && ctx.code === 'exec') this.unsupportedHere('unsupported: a `tracked` field given a value in exec code', f.sp);
+        // a ghost field's value is a spec one, in proof code too (it moves nothing)
+        const code = want.code && (ctx.code === 'exec' || (want.moded && want.code === 'spec' && ctx.code === 'proof')) ? want.code : ctx.code;
+        this.expect(f.e, want.ty, code === ctx.code ? ctx : { ...ctx, code });
+      }
     }
     if (e.base) this.expect(e.base, ty, ctx);
     else for (const f of fields) if (!e.fields.some((x) => x.name === f.name)) this.error(`missing field \`${f.name}\` in initializer of \`${last}\``, e.sp);
@@ -3161,7 +3244,9 @@ class Checker {
     const selfParam = f.params[0];
     if (recvTy && call.k === 'method' && selfParam?.isSelf && selfParam.ty.k === 'ref' && selfParam.ty.mut) {
       const place = this.placeRoot(call.recv, ctx);
+      const through = place ? null : this.borrowRoot(call.recv, ctx);
       if (place) this.noteWrite(place.local, place.name, call.recv.sp, fieldPath(call.recv));
+      else if (through) this.noteWrite(through, printExpr(call.recv), call.recv.sp);
     }
     if (isDecreasesByFn(f)) this.error('cannot call a decreases_by/recommends_by function directly', sp);
     // (a proof fn's parameter that is not `tracked` is spec: passing a tracked value there copies it)
@@ -3195,8 +3280,7 @@ class Checker {
       args.forEach((a, i) => {
         const p = f.params[i + offset];
         if (p?.mode !== 'tracked') return;
-        const r = this.placeRoot(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx);
-        if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', a.sp);
+        if (this.specPlace(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx)) this.error('expression has mode spec, expected mode proof', a.sp);
       });
     }
     // a `Tracked<&mut T>` parameter takes `Tracked(&mut place)` (or a `&mut` reference): rustc's
@@ -3550,8 +3634,7 @@ class Checker {
   private trackedReceiver(f: FnItem, recv: Expr, ctx: Ctx): void {
     const self = f.params[0];
     if (f.mode !== 'proof' || ctx.code === 'spec' || !self?.isSelf || self.mode !== 'tracked') return;
-    const r = this.placeRoot(recv.k === 'unary' && (recv.op === '&' || recv.op === '&mut' || recv.op === '*') ? recv.e : recv, ctx);
-    if (r?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', recv.sp);
+    if (this.specPlace(recv.k === 'unary' && (recv.op === '&' || recv.op === '&mut' || recv.op === '*') ? recv.e : recv, ctx)) this.error('expression has mode spec, expected mode proof', recv.sp);
   }
 
   /**
@@ -3584,7 +3667,7 @@ class Checker {
    */
   private trackedValue(e: Expr, ctx: Ctx): void {
     const inner = e.k === 'unary' && (e.op === '&' || e.op === '&mut') ? e.e : e;
-    if (this.placeRoot(inner, ctx)?.local.mode === 'spec') this.error('expression has mode spec, expected mode proof', e.sp);
+    if (this.specPlace(inner, ctx)) this.error('expression has mode spec, expected mode proof', e.sp);
   }
 
   private placeRoot(e: Expr, ctx: Ctx): { name: string; local: Local; deref: boolean; direct: boolean } | null {
@@ -3700,6 +3783,9 @@ class Checker {
    */
   private refBorrows = new Map<Local, string[]>();
   private noteRefBorrows(init: Expr, ctx: Ctx): void {
+    // a method's reference result borrows its receiver (`x.f.borrow_mut().g.long_borrow()`: all of `x`)
+    const recv = init.k === 'method' ? this.borrowRoot(init.recv, ctx) : null;
+    if (recv) this.refBorrows.set(recv, [...(this.refBorrows.get(recv) ?? []), '']);
     someNode(init, (n) => {
       const x = n as Expr;
       if (x.k === 'unary' && (x.op === '&' || x.op === '&mut')) {
@@ -3708,6 +3794,12 @@ class Checker {
       }
       return false;
     });
+  }
+  /** The local a receiver's place is in, through fields, indices, derefs and a wrapper's `borrow()` / `borrow_mut()`. */
+  private borrowRoot(e: Expr, ctx: Ctx): Local | null {
+    let root = e;
+    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*') || (root.k === 'method' && this.out.wrapperBorrows.has(root) && root.name !== 'get')) root = root.k === 'unary' ? root.e : root.recv;
+    return root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
   }
   /** Whether the place `path` of `local` overlaps one a kept reference borrows. */
   private refBorrowed(local: Local, path: string): boolean {
@@ -3801,9 +3893,17 @@ class Checker {
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local?.mode === 'spec') this.out.specWrites.add(e);
-    if (local && !local.ghost && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
+    // a place behind a ghost / tracked field is written by ghost code only (and a ghost field's
+    // value is a spec one: written, it moves nothing)
+    const fieldMode = this.fieldPathMode(e.lhs, ctx);
+    if (fieldMode && ctx.code === 'exec') this.error(`cannot access ${fieldMode}-mode place in executable context`, e.lhs.sp);
+    if (fieldMode === 'proof' && ctx.code === 'proof') this.trackedValue(e.rhs, ctx);
+    if (local && !local.ghost && !fieldMode && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
     if (place) this.noteWrite(place.local, place.name, e.lhs.sp, fieldPath(e.lhs));
+    // rustc E0382: a field of a value moved out whole (or a larger part moved) is not assignable
+    const written = place && !place.direct && !place.deref ? fieldPath(e.lhs) : null;
+    if (written && this.moved.some((m) => m.local === place!.local && m.path !== written && (m.path === '' || written.startsWith(m.path + '.')))) this.error(`assign to part of moved value: \`${place!.name}\``, e.lhs.sp);
     // `a = r` of a `&mut` binding re-points it: the caller's place (what its postconditions and
     // `final(a)` name) no longer changes through it; references are erased here: not modelled
     if (place?.direct && place.local.mutRef) this.unsupportedHere('not supported: assigning to a `&mut` reference variable (re-pointing it at another place)', e.lhs.sp);
@@ -3820,7 +3920,7 @@ class Checker {
     if (place && ctx.code === 'exec' && place.local.wrapped && !place.direct) this.error(`cannot access ${place.local.wrapped}-mode place in executable context`, e.lhs.sp);
     else if (place && ctx.code !== 'spec') this.assignablePlace(place, e.lhs.sp);
     // the place is read in the mode of the assignment's target
-    const placeCtx: Ctx = local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
+    const placeCtx: Ctx = fieldMode === 'spec' ? { ...ctx, code: 'spec' } : local?.ghost ? { ...ctx, code: ctx.code === 'exec' ? 'proof' : ctx.code } : ctx;
     const cell = place?.direct && e.op === '=' ? place.local.cell : undefined;
     if (cell && cell.assigned && place!.local.mutable === 'uninit') this.error(`cannot assign twice to immutable variable \`${place!.name}\``, e.lhs.sp);
     if (place?.direct && e.op === '=' && place.local.typedLater) {
@@ -3906,7 +4006,7 @@ class Checker {
           // a tracked binding takes a proof-mode value: not a spec local's place, nor a spec builtin's value
           if (s.tracked) {
             const inner = s.init.k === 'unary' && (s.init.op === '&' || s.init.op === '&mut') ? s.init.e : s.init;
-            if (this.placeRoot(inner, ctx)?.local.mode === 'spec' || this.out.variantOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
+            if (this.specPlace(inner, ctx) || this.out.variantOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
           }
         }
         if (!s.ghost || s.tracked) {
@@ -3940,7 +4040,8 @@ class Checker {
         if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
-        if (isRef && s.init && ctx.code === 'exec' && !s.ghost && !s.tracked) this.noteRefBorrows(s.init, ctx);
+        // (a tracked one too, in exec or proof code: a spec one is a snapshot, borrowing nothing)
+        if (isRef && s.init && ((ctx.code === 'exec' && !s.ghost) || s.tracked)) this.noteRefBorrows(s.init, ctx);
         // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
         if (s.init && !isRef) {
           someNode(s.pat, (n) => {
@@ -4167,7 +4268,7 @@ class Checker {
       case 'bind':
         if (p.ref && p.mut) {
           // a `ref mut` binding aliases the matched place; VC generation would treat it as a copy
-          if (ghost(ctx.code) || mode === 'spec') this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
+          if (ctx.code === 'spec' || mode === 'spec') this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
           else this.error('not supported: a `ref mut` binding (mutation through it would not reach the matched place)', p.sp);
         }
         const cell = uninit ? { assigned: false } : undefined;
@@ -4250,7 +4351,11 @@ class Checker {
           this.opaqueDatatype(s, 'field expression', p.sp);
           for (const fp of p.fields ?? []) {
             const f = s.fields.find((x) => x.name === fp.name);
-            this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost, mode);
+            const fieldMode = this.fieldMode(t, fp.name);
+            // a binding of a ghost field is a spec one; of a tracked field in exec code: not modelled
+            if (fieldMode === 'proof' && !ghost(ctx.code) && mode === 'exec' && fp.pat.k !== 'wild') this.unsupportedHere('unsupported: a binding of a `tracked` field in exec code', fp.pat.sp);
+            const spec = fieldMode === 'spec' && ctx.code !== 'spec';
+            this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost || spec, spec ? 'spec' : mode);
           }
           // `S(a, .., z)` of a tuple struct: its fields by position
           if (p.args) this.variantPats(p, s.fields.length, 'tuple struct').forEach((q, i) => this.pattern(q, s.fields[i] ? this.memberTy(s.fields[i]!.ty, s, t.args) : C_ANY, ctx, isGhost, mode));

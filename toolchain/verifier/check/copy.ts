@@ -60,7 +60,8 @@ function derivesCopy(item: StructItem | EnumItem): boolean {
 function holdsLinear(item: StructItem | EnumItem, crate: Crate, seen: Set<string>): boolean {
   if (seen.has(item.name)) return false;
   seen.add(item.name);
-  const fieldTys = item.k === 'struct' ? item.fields.map((f) => f.ty) : item.variants.flatMap((v) => v.fields.map((f) => f.ty));
+  // (a ghost field holds a spec value: copied)
+  const fieldTys = item.k === 'struct' ? item.fields.filter((f) => f.mode !== 'ghost').map((f) => f.ty) : item.variants.flatMap((v) => v.fields.map((f) => f.ty));
   const linear = (t: TypeExpr): boolean => {
     switch (t.k) {
       case 'tuple': return t.elems.some(linear);

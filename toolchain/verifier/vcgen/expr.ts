@@ -941,13 +941,16 @@ export class ExprMethods {
     const last = e.path[e.path.length - 1]!;
     let ty: Ty;
     let ctor: Datatype['ctors'][number];
+    // (a `ghost` field's value is spec code: no machine arithmetic, as inside `Ghost(..)`)
+    let ghostFields = new Set<string>();
     const vr = e.path.length >= 2 ? this.findVariant(e.path, e.sp, undefined, e) : null;
     if (vr) {
       ty = vr.ty;
       ctor = vr.ctor;
     } else {
       const name = last === 'Self' ? this.cur.item.selfType! : last;
-      this.crate.struct(name, e.sp);
+      const item = this.crate.struct(name, e.sp);
+      ghostFields = new Set(item.fields.filter((f) => f.mode === 'ghost').map((f) => f.name));
       // (a generic struct's arguments: the checker's type of the literal)
       const recorded = this.cvc.checked.exprTypes.get(e);
       if (!recorded || recorded.k !== 'struct') throw new ResolveError(`type annotations needed for \`${name}\``, e.sp);
@@ -956,7 +959,7 @@ export class ExprMethods {
     }
     // Rust evaluates the field expressions in source order, then the `..base` expression
     const vals = new Map<string, V>();
-    for (const f of e.fields) vals.set(f.name, this.ev(f.e, st, m));
+    for (const f of e.fields) vals.set(f.name, this.ev(f.e, st, ghostFields.has(f.name) ? { ...m, exec: false } : m));
     const base = e.base ? this.ev(e.base, st, m) : null;
     const args: Term[] = ctor.fields.map((f) => {
       const v = vals.get(f.name);

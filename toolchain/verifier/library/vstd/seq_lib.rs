@@ -8,6 +8,14 @@ impl<A> Seq<A> {
         forall|i: int, j: int| (0 <= i < self.len() && 0 <= j < self.len() && i != j) ==> self[i] != self[j]
     }
 
+    /// `self` without its first element (meaningless for an empty sequence).
+    pub open spec fn drop_first(self) -> Seq<A>
+        recommends
+            self.len() >= 1,
+    {
+        self.subrange(1, self.len() as int)
+    }
+
     /// No element of `self` is an element of `other`.
     pub open spec fn disjoint(self, other: Self) -> bool {
         forall|i: int, j: int| 0 <= i < self.len() && 0 <= j < other.len() ==> self[i] != other[j]

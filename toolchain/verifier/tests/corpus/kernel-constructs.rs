@@ -487,6 +487,120 @@ fn kc_for_empty_backwards(a: u64, b: u64) {
     }
 }
 
+// `lo..=hi` is `lo..hi + 1`: `i` reaches `hi + 1` at the end
+// expect: verified
+fn kc_for_inclusive_vec() {
+    let mut v: Vec<u32> = Vec::new();
+    for i in iter: 0..=4
+        invariant v.len() == iter.index(), i <= 5,
+    {
+        assert(i <= 4);
+        v.push(i);
+    }
+    assert(v.len() == 5);
+}
+
+// expect: failed assertion
+fn kc_for_inclusive_wrong() {
+    let mut n: u32 = 0;
+    for i in 0..=4u32
+        invariant n == i,
+    {
+        n += 1;
+    }
+    assert(n == 4);
+}
+
+// (at the type's maximum the iterator's end overflows: `hi + 1` is exec arithmetic here)
+// expect: failed overflow
+fn kc_for_inclusive_to_max(lo: u8) {
+    for i in lo..=255u8 {
+    }
+}
+
+// a bound the body assigns: the loop forgets what the bound was (as Verus's iterator does)
+// expect: verified
+fn kc_for_assigned_bound() {
+    let mut end = 10;
+    for x in 0..end
+        invariant end == 10,
+    {
+        end = end + 0;
+    }
+    assert(end == 10);
+}
+
+// expect: failed assertion
+fn kc_for_assigned_bound_forgotten() {
+    let mut n: u64 = 0;
+    let mut end = 10;
+    for x in 0..end
+        invariant n == x * 3, end == 10,
+    {
+        assert(x < 10);
+        n += 3;
+        end = end + 0;
+    }
+}
+
+// `invariant_except_break` and `ensures` of a `for` loop: the `ensures` holds at every `break`
+// and when the iterator runs out
+// expect: verified
+fn kc_for_search(v: &Vec<u32>, target: u32) -> (result: Option<usize>)
+    ensures
+        match result {
+            Some(idx) => idx < v.len() && v[idx as int] == target,
+            None => forall |i: int| 0 <= i < v.len() ==> v[i] != target,
+        },
+{
+    let mut result: Option<usize> = None;
+    let mut index: usize = 0;
+    for x in it: v
+        invariant_except_break
+            index as int == it.index(),
+            result is None,
+        invariant
+            index <= v.len(),
+            result is None ==> forall |i: int| 0 <= i < it.index() ==> v[i] != target,
+            result matches Some(idx) ==> idx < v.len() && v[idx as int] == target,
+        ensures
+            result is None ==> forall |i: int| 0 <= i < v.len() ==> v[i] != target,
+            result matches Some(idx) ==> idx < v.len() && v[idx as int] == target,
+    {
+        if *x == target {
+            result = Some(index);
+            break;
+        }
+        index += 1;
+    }
+    result
+}
+
+// expect: failed assertion
+fn kc_for_search_wrong_ensures(v: &Vec<u32>, target: u32) -> (result: Option<usize>) {
+    let mut result: Option<usize> = None;
+    let mut index: usize = 0;
+    for x in it: v
+        invariant index as int == it.index(), index <= v.len(),
+        ensures result is None,
+    {
+        if *x == target {
+            result = Some(index);
+            break;
+        }
+        index += 1;
+    }
+    result
+}
+
+// a collection the body changes (rustc's borrow error): not modelled
+// expect: unsupported
+fn kc_for_push_while_iterating(v: &mut Vec<u32>) {
+    for x in it: v.iter() {
+        v.push(1);
+    }
+}
+
 // the ghost iterator's `index()`: in the invariant the number of steps taken, in the body the
 // current element's position
 // expect: verified
@@ -585,8 +699,9 @@ fn kc_for_iter_named(n: u64) {
     }
 }
 
-// expect: unsupported
-fn kc_for_inclusive(n: u64)
+// (`n + 1`, the iterator's end, cannot overflow here)
+// expect: verified
+fn kc_for_inclusive_bounded(n: u64)
     requires n < 10,
 {
     for i in 0..=n {

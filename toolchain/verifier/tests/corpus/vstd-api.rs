@@ -978,4 +978,21 @@ proof fn api_view_first_is_not_b(p: ApiPair)
 {
 }
 
+
+// `drop_first`: vstd's `subrange(1, len)`
+// expect: verified
+proof fn va_drop_first(s: Seq<int>)
+    requires s.len() == 3,
+{
+    assert(s.drop_first().len() == 2);
+    assert(s.drop_first()[0] == s[1]);
+}
+
+// expect: failed assertion
+proof fn va_drop_first_wrong(s: Seq<int>)
+    requires s.len() == 3,
+{
+    assert(s.drop_first()[0] == s[0]);
+}
+
 } // verus!

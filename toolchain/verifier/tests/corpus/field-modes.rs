@@ -1,0 +1,191 @@
+// Field modes: `ghost f: T` (a spec field) and `tracked f: T` (a proof field) of a datatype whose
+// own values are exec (or tracked). Exec code neither reads nor writes them; ghost code writes
+// them; a ghost field's value is a spec one (no machine arithmetic, nothing moved), a tracked
+// field's a proof one (moved like a tracked local). Each program that breaks a rule must fail or
+// be rejected, beside one that keeps it.
+use vstd::prelude::*;
+
+verus! {
+
+struct FmToken { id: u64 }
+
+struct FmCounter {
+    ghost total: int,
+    count: u64,
+}
+
+tracked struct FmPair {
+    ghost tag: int,
+    tracked tok: FmToken,
+}
+
+// expect: verified
+fn fm_count(c: &FmCounter) -> (r: u64)
+    ensures r == c.count,
+{
+    c.count
+}
+
+// the ghost field's value is spec arithmetic: `v + 1` does not overflow
+// expect: verified
+fn fm_build(v: u64) -> (c: FmCounter)
+    ensures c.total == v + 1, c.count == v,
+{
+    FmCounter { total: v + 1, count: v }
+}
+
+// expect: failed postcondition
+fn fm_build_wrong(v: u64) -> (c: FmCounter)
+    ensures c.total == v,
+{
+    FmCounter { total: v + 1, count: v }
+}
+
+// ghost code writes a ghost field of an exec value
+// expect: verified
+fn fm_ghost_write(c: &mut FmCounter)
+    ensures c.total == old(c).total + 1, c.count == old(c).count,
+{
+    proof { c.total = c.total + 1; }
+}
+
+// expect: failed postcondition
+fn fm_ghost_write_wrong(c: &mut FmCounter)
+    ensures c.total == old(c).total,
+{
+    proof { c.total = c.total + 1; }
+}
+
+// expect: error
+fn fm_exec_reads_ghost(c: &FmCounter) -> int {
+    c.total
+}
+
+// expect: error
+fn fm_exec_writes_ghost(c: &mut FmCounter) {
+    c.total = 0;
+}
+
+// a binding of a ghost field is a ghost variable
+// expect: verified
+fn fm_destructure(c: FmCounter) -> (r: u64)
+    ensures r == c.count,
+{
+    let FmCounter { total, count } = c;
+    assert(total == c.total);
+    count
+}
+
+// expect: error
+fn fm_destructure_exec_use(c: FmCounter) -> u64 {
+    let FmCounter { total, count } = c;
+    if total == 0 { 0 } else { count }
+}
+
+// (the compiled value has no ghost field, so exec `==` would compare less than spec `==`)
+// expect: unsupported
+fn fm_exec_eq(a: FmCounter, b: FmCounter) -> bool {
+    a == b
+}
+
+// expect: verified
+proof fn fm_consume(tracked t: FmToken) {}
+
+// reading a ghost field moves nothing; the tracked field moves once
+// expect: verified
+proof fn fm_move_once(tracked t: FmToken) {
+    let tracked p = FmPair { tag: 1, tok: t };
+    let g = p.tag;
+    let h = p.tag;
+    fm_consume(p.tok);
+}
+
+// expect: error
+proof fn fm_move_twice(tracked t: FmToken) {
+    let tracked p = FmPair { tag: 1, tok: t };
+    fm_consume(p.tok);
+    fm_consume(p.tok);
+}
+
+// a ghost field holds a spec value: not a tracked one
+// expect: error
+proof fn fm_ghost_as_tracked(tracked p: FmPair) {
+    let tracked x = p.tag;
+}
+
+// rustc E0382
+// expect: error
+proof fn fm_assign_after_move(tracked t: FmToken) {
+    let tracked mut p = FmPair { tag: 1, tok: t };
+    let tracked q = p;
+    p.tag = 2;
+}
+
+// expect: verified
+proof fn fm_tracked_ghost_write(tracked t: FmToken) {
+    let tracked mut p = FmPair { tag: 1, tok: t };
+    p.tag = 2;
+    assert(p.tag == 2);
+}
+
+// expect: failed assertion
+proof fn fm_tracked_ghost_write_wrong(tracked t: FmToken) {
+    let tracked mut p = FmPair { tag: 1, tok: t };
+    p.tag = 2;
+    assert(p.tag == 1);
+}
+
+impl FmToken {
+    // expect: verified
+    proof fn fm_long<'a>(tracked &'a mut self) -> (tracked r: &'a FmToken) {
+        &*self
+    }
+
+    // expect: verified
+    proof fn fm_touch(tracked &mut self) {}
+}
+
+// a reference kept in a variable borrows the place it came from (rustc's borrow check is not
+// modelled: a later use of the place is not checked against it)
+// expect: unsupported
+proof fn fm_write_while_borrowed(tracked t: FmToken) {
+    let tracked mut p = FmPair { tag: 1, tok: t };
+    let tracked r = p.tok.fm_long();
+    p.tok.fm_touch();
+}
+
+struct FmHolder { tracked tok: FmToken, n: u64 }
+
+// (what exec code may move into a tracked field is not modelled)
+// expect: unsupported
+fn fm_exec_builds_tracked(n: u64) -> FmHolder {
+    FmHolder { tok: FmToken { id: 0 }, n }
+}
+
+tracked struct FmBounded {
+    ghost lo: int,
+    ghost hi: int,
+}
+
+impl FmBounded {
+    // expect: verified
+    #[verifier::type_invariant]
+    spec fn fm_inv(&self) -> bool {
+        self.lo <= self.hi
+    }
+}
+
+// writing a ghost field of a tracked value asserts its invariant
+// expect: verified
+proof fn fm_inv_kept() {
+    let tracked mut b = FmBounded { lo: 1, hi: 5 };
+    b.hi = 6;
+}
+
+// expect: failed assertion
+proof fn fm_inv_broken() {
+    let tracked mut b = FmBounded { lo: 1, hi: 5 };
+    b.hi = 0;
+}
+
+} // verus!

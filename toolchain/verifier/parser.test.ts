@@ -483,10 +483,23 @@ describe('constructs of real Verus kernels (issue 15)', () => {
         },
       },
     ]);
-    for (const src of ['for x in v.iter().rev() { }', 'for x in 0..=n { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for x in it: 0..n invariant it.seq().len() == n { }', 'for (a, b) in 0..n { }', 'for x in 0..n ensures true { }', 'for x in 0..m { m = m + 1; }']) {
+    for (const src of ['for x in v.iter().rev() { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for x in it: 0..n invariant it.seq().len() == n { }', 'for (a, b) in 0..n { }', 'for x in it: v.iter() { v.push(1); }']) {
       const g = fnOf(`fn f(n: u64) { ${src} }`);
       expect(g.body!.stmts[0]).toMatchObject({ k: 'expr', e: { k: 'unsupported', what: '`for` loop' } });
     }
+    const loopOf = (src: string) => {
+      const b = fnOf(`fn f(n: u64) { ${src} }`).body!.stmts[0]!;
+      const stmts = b.k === 'expr' && b.e.k === 'block' ? b.e.block.stmts : [];
+      return { stmts, loop: stmts.find((x) => x.k === 'expr') };
+    };
+    // `lo..=hi` is `lo..hi + 1`; `ensures` / `invariant_except_break` are the loop's own
+    expect(loopOf('for x in 0..=n { }').stmts[1]).toMatchObject({ k: 'let', pat: { name: '$for_end' }, init: { k: 'binary', op: '+', l: { segs: ['n'] } } });
+    expect(loopOf('for x in 0..n invariant_except_break x <= n ensures true { }').loop).toMatchObject({ e: { k: 'while', invEnsures: [{ k: 'bool' }], complex: {} } });
+    // a bound the body assigns is assigned to itself first in the body: the loop forgets it
+    const forgets = loopOf('for x in 0..m { m = m + 1; }');
+    expect(forgets.stmts[1]).toMatchObject({ k: 'let', pat: { name: '$for_end', mut: true } });
+    const forgetting = forgets.loop?.k === 'expr' && forgets.loop.e.k === 'while' ? forgets.loop.e.body.stmts[0] : null;
+    expect(forgetting).toMatchObject({ k: 'expr', e: { k: 'assign', lhs: { segs: ['$for_end'] }, rhs: { segs: ['$for_end'] } } });
     // over a collection place: by index, `it.index()` / `it.seq()` / `it.history()` read as the loop's values
     const c = fnOf('fn f(v: &Vec<u8>) { for x in it: v.iter() invariant it.index() <= it.seq().len(), it.history().len() >= 0 { } }');
     const block = c.body!.stmts[0]!.k === 'expr' ? c.body!.stmts[0]!.e : null;

@@ -103,8 +103,8 @@ export const VERUS_MODIFIERS: readonly VerusModifier[] = [
   // a body-less spec fn is uninterpreted anyway
   { keyword: 'uninterp', treatment: 'ignored', mode: null },
   { keyword: 'broadcast', treatment: 'broadcast', mode: null },
-  // an axiom is a trusted proof fn
-  { keyword: 'axiom', treatment: 'unsupported', mode: 'proof' },
+  // an axiom is a proof fn without a body whose postcondition is trusted (as `external_body`)
+  { keyword: 'axiom', treatment: 'mode', mode: 'proof' },
 ];
 
 const MODIFIER_BY_KEYWORD: ReadonlyMap<string, VerusModifier> = new Map(VERUS_MODIFIERS.map((m) => [m.keyword, m]));

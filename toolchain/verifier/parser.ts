@@ -792,6 +792,7 @@ class Parser {
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
       if (marks.has('closed')) fn.closed = true;
+
       if (marks.has('uninterp')) fn.uninterp = true;
       if (broadcastSp) fn.broadcast = broadcastSp;
       // Verus' checks of the modifiers (it rejects these programs)
@@ -804,6 +805,13 @@ class Parser {
       else if (broadcastSp && mode !== 'proof') bad = ['only `proof` functions can be marked `broadcast`', broadcastSp];
       else if (un && (fn.body || marks.has('open'))) bad = ['an `uninterp` spec function cannot have a body or be `open`', un];
       else if (fn.name === 'main' && module.length === 0 && selfType === null && mode !== 'exec') bad = ['`main` function must be an exec function', nameTokOf(fn)];
+      // `axiom fn f(..) ensures ..;`: a proof fn whose postcondition is trusted, as Verus reads it
+      // (the body-less `external_body` proof fn it stands for)
+      if (marks.has('axiom')) {
+        if (fn.body) bad ??= ['an `axiom` cannot have a body', marks.get('axiom')!];
+        fn.attrs = [...fn.attrs, 'verifier::external_body'];
+        fn.body = { stmts: [], sp: { start: this.lastEnd(), end: this.lastEnd() } };
+      }
       if (bad && !fn.parseError) fn.parseError = { diagnostic: this.report(bad[0], { start: bad[1].start, end: bad[1].end }), inBody: true };
       out.push(fn);
       return 'fn';

@@ -9,6 +9,15 @@ pub proof fn admit()
 {
 }
 
+/// Some value of type `A` (in spec code every type is inhabited): nothing is known of it.
+pub uninterp spec fn arbitrary<A>() -> A;
+
+/// A tracked value of any type, from `false` (vstd::pervasive): calling it needs `false`.
+pub axiom fn proof_from_false<A>() -> (tracked a: A)
+    requires
+        false,
+;
+
 /// Code that is never reached: calling it needs `false` (vstd::pervasive).
 #[verifier::external_body]
 pub fn unreached<A>() -> A

@@ -134,4 +134,32 @@ fn loop_decreases_on_wrong_var(n: u64) {
     }
 }
 
+
+// `axiom fn`: a proof fn without a body whose postcondition is trusted
+// expect: verified
+axiom fn misc_axiom_pos(x: int)
+    requires x > 0,
+    ensures x * x > 0;
+
+// expect: verified
+proof fn misc_axiom_use(y: int)
+    requires y > 3,
+{
+    misc_axiom_pos(y);
+    assert(y * y > 0);
+}
+
+// expect: failed precondition
+proof fn misc_axiom_unmet(y: int) {
+    misc_axiom_pos(y);
+}
+
+// (Verus: an axiom has no body)
+// expect: error
+axiom fn misc_axiom_with_body(x: int)
+    ensures x == x,
+{
+}
+
+
 } // verus!

@@ -995,4 +995,17 @@ proof fn va_drop_first_wrong(s: Seq<int>)
     assert(s.drop_first()[0] == s[0]);
 }
 
+// vstd's `arbitrary()`: some value, nothing known of it
+// expect: verified
+proof fn va_arbitrary_in_range() {
+    let x: u8 = arbitrary();
+    assert(x < 256);
+}
+
+// expect: failed assertion
+proof fn va_arbitrary_unknown() {
+    let x: u8 = arbitrary();
+    assert(x == 0);
+}
+
 } // verus!

@@ -107,6 +107,13 @@ export interface LoopExtras {
   isolation?: boolean;
   /** `'outer: loop { .. }`: the label (with its quote), for `break 'outer` / `continue 'outer` */
   label?: string;
+  /** the loop a `for` loop is read as (parser.ts `forLoop`) */
+  fromFor?: boolean;
+  /**
+   * Of a `for` loop: its snapshots of a bound the body assigns, forgotten at each iteration when
+   * the loop is isolated (Verus's iterator then relates its bound to nothing before the loop)
+   */
+  forgets?: string[];
 }
 
 /** An inner attribute of a quantifier other than `#![trigger ..]` (`#![auto]`, ...). */

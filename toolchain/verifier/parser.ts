@@ -2298,7 +2298,10 @@ class Parser {
     }
     // `#[verifier::loop_isolation(..)]` on the loop itself
     const iso = attrs.map((a) => /^verifier(?:::loop_isolation\((true|false)\)|\(loop_isolation\((true|false)\)\))$/.exec(a.text)).find((m) => m);
-    if (iso && st.k === 'expr' && (st.e.k === 'while' || st.e.k === 'loop')) st.e.isolation = (iso[1] ?? iso[2]) === 'true';
+    // (on a `for` loop: the loop it is read as, inside its block)
+    const forLoop = st.k === 'expr' && st.e.k === 'block' ? st.e.block.stmts.find((x) => x.k === 'expr' && x.e.k === 'while' && x.e.fromFor) : undefined;
+    const loop = forLoop?.k === 'expr' ? forLoop.e : st.k === 'expr' ? st.e : null;
+    if (iso && (loop?.k === 'while' || loop?.k === 'loop')) loop.isolation = (iso[1] ?? iso[2]) === 'true';
     return st;
   }
 
@@ -3453,8 +3456,8 @@ class Parser {
    * `decreases` the number of elements taken, in the body the current one's position), and over a
    * collection `it.seq()` and `it.history()` (`seq.take(index)`). `invariant_except_break` and
    * `ensures` are the generated loop's. `lo..=hi` is `lo..hi + 1` (exec arithmetic). A bound that
-   * names a variable the body assigns is assigned to itself in the body, so that the loop forgets
-   * what it was (Verus then relates the iterator to nothing before the loop). Any other `for` (a
+   * names a variable the body assigns is one the loop `forgets` when isolated (Verus then relates
+   * the iterator to nothing before the loop). Any other `for` (a
    * pattern that is not a name over a range, another iterator, a collection the body writes,
    * another use of `it`, a clause not modelled) is read whole and stands as `unsupported` at its
    * span.
@@ -3533,9 +3536,8 @@ class Parser {
       // over `lo..hi`: the element is the counter (its bounds read once, before the loop)
       const name = pat.k === 'bind' && !pat.mut && !pat.ref && !pat.sub ? pat.name : pat.k === 'wild' ? '$for_item' : null;
       if (name === null) return unsupported;
-      // a bound naming what the body assigns: Verus then relates the iterator's bound to nothing
-      // before the loop, so the snapshot here is forgotten at each iteration (assigned to itself in
-      // the body, it is one of the variables the loop changes)
+      // a bound naming what the body assigns: Verus's isolated loop then relates the iterator's
+      // bound to nothing before the loop, so the snapshot here is forgotten at each iteration
       const assigned = assignedNames(body);
       const forgets = (bound: Expr) => [...assigned].some((n) => mentionsPath(bound, n));
       const forgotten = [...(forgets(lo) ? ['$for_start'] : []), ...(forgets(hi) ? ['$for_end'] : [])];
@@ -3547,7 +3549,6 @@ class Parser {
       if (!userInv || !userEnsures || !userDec || !userBody) return unsupported;
       const loopBody: Block = {
         stmts: [
-          ...forgotten.map((n) => assign(n, path(n))),
           letStmt('$for_next', path(name)),
           assign(name, bin('+', path(name), one)),
           { k: 'let', pat: pat.k === 'bind' ? pat : bind(name), ghost: false, ty: null, init: path('$for_next'), sp: pat.sp },
@@ -3558,11 +3559,12 @@ class Parser {
       const loop: Expr = {
         k: 'while', cond: bin('<', path(name), path('$for_end')),
         inv: [bin('<=', path('$for_start'), path(name)), bin('<=', path(name), path('$for_end')), ...userInv],
-        invEnsures: userEnsures, dec: userDec.length ? userDec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp, ...extras,
+        invEnsures: userEnsures, dec: userDec.length ? userDec : [bin('-', path('$for_end'), path(name))], body: loopBody, sp, ...extras, fromFor: true,
+        ...(forgotten.length ? { forgets: forgotten } : {}),
       };
       // `lo..=hi` iterates `lo..hi + 1` (`hi + 1` is exec arithmetic: at the type's maximum it overflows)
       const end = inclusive ? bin('+', hi, { ...one, sp: hi.sp }) : hi;
-      const stmts: Stmt[] = [letStmt('$for_start', lo, forgotten.includes('$for_start')), letStmt('$for_end', end, forgotten.includes('$for_end')), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+      const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', end), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
       return { k: 'block', block: { stmts, sp }, sp };
     }
     // over a collection (a Vec, a slice or an array, or `c.iter()` of one): by index, each
@@ -3599,7 +3601,7 @@ class Parser {
     const loop: Expr = {
       k: 'while', cond: bin('<', path('$for_i'), method(path('$for_src'), 'len')),
       inv: [bin('<=', at('$for_i'), method(path('$for_seq'), 'len')), ...userInv],
-      invEnsures: userEnsures, dec: userDec.length ? userDec : [len], body: loopBody, sp, ...extras,
+      invEnsures: userEnsures, dec: userDec.length ? userDec : [len], body: loopBody, sp, ...extras, fromFor: true,
     };
     const stmts: Stmt[] = [
       letStmt('$for_src', src),

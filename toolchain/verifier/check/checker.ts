@@ -125,6 +125,8 @@ export interface CheckedCrate {
    * `is_variant(e, "V")` and `get_variant_field::<_, T>(e, "V", "f")` likewise.
    */
   variantOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
+  /** The loops that are isolated (Verus's default: `loop_isolation(false)` on neither the loop nor its function). */
+  isolatedLoops: Set<Expr>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
 }
@@ -342,7 +344,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), unitStructs: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), unitStructs: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1584,7 +1586,13 @@ class Checker {
           // (Rust tries each alternative with the guard in turn, binding anew: `(true, a) | (a,
           // false) if a` enters the arm on `(true, false)` through the second; Verus refuses it)
           if (arm.guard && someNode(arm.pat, (n) => n.k === 'or')) this.error('Not supported: match arm containing both an or-pattern (|) and a match-guard', arm.pat.sp);
-          this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
+          // (ghost code matching a spec value: its bindings are spec ones, for the `ref mut` rule)
+          this.specScrutinee = ghost(ctx.code) && this.specPlace(e.scrut, ctx);
+          try {
+            this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
+          } finally {
+            this.specScrutinee = false;
+          }
           if (arm.guard) this.expect(arm.guard, C_BOOL, ctx);
           const tail = this.tailCodes.get(e);
           if (tail && compoundTail(arm.body)) this.tailCodes.set(arm.body, tail);
@@ -1707,6 +1715,7 @@ class Checker {
         if (ctx.code !== 'exec') this.error(`cannot use ${e.k} in proof or spec mode`, e.sp);
         // a loop that sees the facts before it (Verus) keeps its invariants simple
         const isolated = e.isolation ?? !(ctx.fn && withoutLoopIsolation(ctx.fn));
+        if (isolated) this.out.isolatedLoops.add(e);
         if (!isolated && e.complex && !hasVerifierAttr(ctx.fn?.attrs ?? [], 'allow_complex_invariants')) this.error("loop invariants with 'loop_isolation(false)' cannot be invariant_except_break or ensures, unless #[verifier::allow_complex_invariants] is used", e.complex);
         if (e.k === 'while') {
           // (in the condition, only a labelled `break` / `continue` may name this loop: rustc E0590)
@@ -4259,6 +4268,8 @@ class Checker {
     this.error(`this pattern has ${k} field${k === 1 ? '' : 's'}, but the corresponding ${what} has ${n} field${n === 1 ? '' : 's'}`, p.sp);
     return p.args ?? [];
   }
+  /** While a match arm's pattern is checked: ghost code matches a spec value. */
+  private specScrutinee = false;
   private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean, mode: LocalMode = isGhost ? 'spec' : 'exec', uninit = false): void {
     const t = shallow(ty, this.vars);
     const scope = ctx.scopes[ctx.scopes.length - 1]!;
@@ -4268,7 +4279,7 @@ class Checker {
       case 'bind':
         if (p.ref && p.mut) {
           // a `ref mut` binding aliases the matched place; VC generation would treat it as a copy
-          if (ctx.code === 'spec' || mode === 'spec') this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
+          if (ctx.code === 'spec' || mode === 'spec' || (mode === 'unknown' && this.specScrutinee)) this.error(`a 'mut ref' binding in a pattern is not allowed in spec mode`, p.sp);
           else this.error('not supported: a `ref mut` binding (mutation through it would not reach the matched place)', p.sp);
         }
         const cell = uninit ? { assigned: false } : undefined;

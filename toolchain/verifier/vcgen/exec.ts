@@ -566,6 +566,8 @@ export class ExecMethods {
     const mod = new Set<string>();
     this.modifiedVars(e.body, st, mod);
     if (e.k === 'while') this.modifiedVars(e.cond, st, mod);
+    // (a `for` loop's snapshot of a bound the body assigns, forgotten by an isolated loop)
+    if (this.cvc.checked.isolatedLoops.has(e)) for (const n of e.forgets ?? []) mod.add(n);
     const loopSt = st.clone();
     for (const name of [...mod].sort()) {
       const b = loopSt.lookup(name);

@@ -543,6 +543,19 @@ fn kc_for_assigned_bound_forgotten() {
     }
 }
 
+// a loop that is not isolated keeps what the bound was
+// expect: verified
+fn kc_for_assigned_bound_not_isolated() {
+    let mut end = 10;
+    #[verifier::loop_isolation(false)]
+    for x in 0..end
+        invariant end == 10,
+    {
+        assert(x < 10);
+        end = end + 0;
+    }
+}
+
 // `invariant_except_break` and `ensures` of a `for` loop: the `ensures` holds at every `break`
 // and when the iterator runs out
 // expect: verified

@@ -129,4 +129,36 @@ fn sm_phantom_build_wrong() -> (r: SmTagged<u8>)
     SmTagged { id: 7, tag: PhantomData }
 }
 
+
+// checked `/` and `%`: Rust's rounding toward zero; `_euclid`: Euclid's (the values are rustc's)
+// expect: verified
+fn sm_checked_div_rem() {
+    let a = i8::checked_div(-7, 2); assert(a == Some(-3i8));
+    let b = i8::checked_rem(-7, 2); assert(b == Some(-1i8));
+    let c = i8::checked_div_euclid(-7, 2); assert(c == Some(-4i8));
+    let d = i8::checked_rem_euclid(-7, 2); assert(d == Some(1i8));
+    let e = i8::checked_div(i8::MIN, -1); assert(e == None);
+    let f = u8::checked_rem(7, 0); assert(f == None);
+}
+
+// (Euclid's quotient is not Rust's `/`)
+// expect: failed assertion
+fn sm_checked_div_not_euclid() {
+    let a = i8::checked_div(-7, 2);
+    assert(a == Some(-4i8));
+}
+
+// expect: failed assertion
+fn sm_checked_rem_sign() {
+    let b = i8::checked_rem(-7, 2);
+    assert(b == Some(1i8));
+}
+
+// (`MIN / -1` overflows: `None`)
+// expect: failed assertion
+fn sm_checked_div_min() {
+    let e = i16::checked_div_euclid(i16::MIN, -1);
+    assert(e is Some);
+}
+
 } // verus!

@@ -226,6 +226,16 @@ describe('datatype well-formedness (as Verus)', () => {
     expect(errs.E).toBe('');
     expect(errs.V).toMatch(/type parameter `T` of `V` is used in a non-positive position/);
   });
+  it('refuses #[derive(Copy)] with a field known not to be Copy (rustc E0204)', () => {
+    const errs = typeErrors(
+      `struct N { a: u8 }\n#[derive(Clone, Copy)]\nstruct D { a: u8 }\n#[derive(Clone, Copy)]\nstruct C1 { n: N }\n#[derive(Clone, Copy)]\nstruct C2 { b: Box<u8> }\n#[derive(Clone, Copy)]\nstruct C3 { t: (u8, Option<N>) }\n#[derive(Clone, Copy)]\nstruct C4<T> { t: T, d: D, g: Ghost<N>, p: PhantomData<N>, o: Option<D> }\n#[derive(Clone, Copy)]\nenum C5 { A(D), B(N) }`,
+    );
+    expect(errs.C1).toMatch(/the trait `Copy` cannot be implemented for this type .*`N`/);
+    expect(errs.C2).toMatch(/`Box`/);
+    expect(errs.C3).toMatch(/`N`/);
+    expect(errs.C5).toMatch(/`N`/);
+    for (const ok of ['N', 'D', 'C4']) expect(errs[ok], ok).toBe('');
+  });
   it("accepts recursion through Verus's finite Set and Map and through arrays (as Verus)", () => {
     const errs = typeErrors(
       `struct A { s: Set<A> }\nenum B { L, N(Map<B, B>) }\nstruct V<T> { s: Set<T> }\nstruct F { f: Box<[F; 1]> }\nstruct G { g: [ISet<G>; 2] }`,
@@ -462,6 +472,26 @@ fn part_whole<A, B>(p: P<A, B>) -> (A, P<A, B>) { (p.a, p) }`);
     expect(errs.elem!.join()).toMatch(/cannot move out of an array element of non-Copy type `A`/);
     expect(errs.part_whole!.join()).toMatch(/use of moved value: `p`/);
     for (const ok of ['both', 'spec_ok', 'copy', 'refs', 'reinit', 'parts']) expect(errs[ok], ok).toEqual([]);
+  });
+
+  it('moves an exec value of a datatype without Copy, and a Box, on use by value; a destructuring moves only what it binds by value', () => {
+    const errs = errorsOf(`struct S { a: u8 }
+struct N { v: S, k: u8 }
+#[derive(Clone, Copy)]
+struct K { a: u8 }
+fn twice(s: S) { let a = s; let b = s; }
+fn copy_ok(k: K) { let a = k; let b = k; }
+fn box_param(b: Box<u8>) { let c = b; let d = b; }
+fn box_local() { let b = Box::new(5u8); let c = b; let d = b; }
+fn box_deref_ok(b: Box<u8>) { let c = *b; let d = *b; }
+fn fields_ok(n: N) { let N { v: _, k } = n; let m = n; }
+fn field_moved(n: N) { let N { v, k } = n; let m = n; }
+fn wild_ok(n: N) { let _ = n; let m = n; }`);
+    expect(errs.twice!.join()).toMatch(/use of moved value: `s`/);
+    expect(errs.box_param!.join()).toMatch(/use of moved value: `b`/);
+    expect(errs.box_local!.join()).toMatch(/use of moved value: `b`/);
+    expect(errs.field_moved!.join()).toMatch(/use of moved value: `n`/);
+    for (const ok of ['copy_ok', 'box_deref_ok', 'fields_ok', 'wild_ok']) expect(errs[ok], ok).toEqual([]);
   });
 
   it('makes a call with a reference as generic argument unsupported (types erase references)', () => {

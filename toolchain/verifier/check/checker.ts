@@ -172,6 +172,8 @@ interface Local {
   owned?: boolean;
   /** The binding holds a reference (a `&T` / `&mut T` parameter, `let r = &x`). */
   ref?: boolean;
+  /** The binding holds a `Box<T>` (typed as the `T` it holds: the resolver erases the box), which is moved, never copied. */
+  boxed?: boolean;
 }
 
 /** The checker's state that branches fork and join: definite initialization and moves. */
@@ -299,6 +301,11 @@ function mentionsBreak(b: Block): boolean {
 }
 
 class CheckFailed extends Error {}
+
+/** Whether written type `t` is a `Box<..>` (which the resolver erases to what it holds). */
+function isBoxType(t: TypeExpr | null | undefined): boolean {
+  return t?.k === 'path' && t.name === 'Box' && t.segs.length === 1;
+}
 
 /** A type the resolver erases to what it wraps (`&T`, `Box<T>`, `Ghost<T>`, `Tracked<T>`), anywhere in `t`. */
 function erasedWrapper(t: TypeExpr): boolean {
@@ -747,6 +754,33 @@ class Checker {
     // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
     const derives = (it: StructItem | EnumItem, what: string) => (it.attrs ?? []).some((a) => /^derive\(/.test(a) && a.slice(7, -1).split(',').includes(what));
     const byName = new Map(all.map((it) => [it.name, it]));
+    // rustc E0204: `#[derive(Copy)]` needs every field to be `Copy` (a type parameter gets a
+    // `Copy` bound from the derive); here the fields known not to be: a `&mut`, a `Box`, a
+    // datatype (the crate's or the library's) that does not derive `Copy`
+    const notCopy = (t: TypeExpr): string | null => {
+      switch (t.k) {
+        case 'ref': return t.mut ? '&mut' : null;
+        case 'tuple': return t.elems.map(notCopy).find((x) => x) ?? null;
+        case 'array': case 'slice': return notCopy(t.elem);
+        case 'path': {
+          if (t.name === 'Ghost') return null;
+          if (t.name === 'Box' && t.segs.length === 1 && !byName.has('Box')) return 'Box';
+          if ((t.name === 'Tracked' || t.name === 'Option') && !byName.has(t.name)) return t.args.map(notCopy).find((x) => x) ?? null;
+          const def = this.crate.structs.get(t.name)?.[0] ?? this.crate.enums.get(t.name)?.[0];
+          if (!def) return null;
+          if (!derives(def.item, 'Copy')) return t.name;
+          // (a library datatype that derives `Copy` is `Copy` at every argument: `PPtr<V>`,
+          // `PhantomData<T>`; the crate's, at `Copy` arguments, as the derive bounds them)
+          return isLibraryFile(def.file) ? null : t.args.map(notCopy).find((x) => x) ?? null;
+        }
+        default: return null;
+      }
+    };
+    for (const it of all) {
+      if (!derives(it, 'Copy') || it.attrs?.some((a) => a.includes('external'))) continue;
+      const bad = syntaxVariants(it).flat().map(notCopy).find((x) => x);
+      if (bad) addError(it, `the trait \`Copy\` cannot be implemented for this type (\`${it.name}\` has a field of type \`${bad}\`, which is not \`Copy\`)`);
+    }
     for (const it of all) {
       if (!derives(it, 'Structural')) continue;
       for (const fields of syntaxVariants(it)) {
@@ -983,7 +1017,7 @@ class Checker {
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref' });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', ...(isBoxType(p.ty) ? { boxed: true } : {}) });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -1247,6 +1281,10 @@ class Checker {
   private moves(t: CTy, ctx: Ctx): boolean {
     return movesValue(t, this.vars, ctx.fn ?? null, this.crate, { tracked: ctx.code !== 'exec' });
   }
+  /** Whether a use by value of place `pl` (of type `t`) moves it: a boxed local is moved whole. */
+  private placeMoves(pl: { local: Local; path: string }, t: CTy, ctx: Ctx): boolean {
+    return this.moves(t, ctx) || (!!pl.local.boxed && pl.path === '');
+  }
 
   /** The owned local and field path a place expression names (`x`, `x.a.b`), or null. */
   private ownedPlace(e: Expr, ctx: Ctx): { name: string; local: Local; path: string } | null {
@@ -1312,8 +1350,9 @@ class Checker {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
     }
-    if (use === 'value' && this.moves(t, ctx) && this.refBorrowed(pl.local, pl.path)) this.unsupportedHere(`not supported: \`${pl.name}\` is moved while a reference to it is kept in a variable (references are copies here)`, e.sp);
-    if (use === 'value' && this.moves(t, ctx)) this.moved.push({ local: pl.local, path: pl.path });
+    const moves = this.placeMoves(pl, t, ctx);
+    if (use === 'value' && moves && this.refBorrowed(pl.local, pl.path)) this.unsupportedHere(`not supported: \`${pl.name}\` is moved while a reference to it is kept in a variable (references are copies here)`, e.sp);
+    if (use === 'value' && moves) this.moved.push({ local: pl.local, path: pl.path });
     else if (use === 'value') this.rememberExecMove(pl, t, ctx);
   }
   /** Whether an earlier move took `pl` or a part of it, or a place holding it (`execOnly` moves: when asked). */
@@ -1333,7 +1372,7 @@ class Checker {
     if (ctx.code === 'spec') return;
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
-    if (!this.moves(t, wrapper ? { ...ctx, code: 'proof' } : ctx)) {
+    if (!this.placeMoves(pl, t, wrapper ? { ...ctx, code: 'proof' } : ctx)) {
       if (!wrapper) this.rememberExecMove(pl, t, ctx);
       return;
     }
@@ -1353,6 +1392,11 @@ class Checker {
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
     this.moved = this.moved.filter((m) => m.local !== pl.local || !(m.path === pl.path || m.path.startsWith(pl.path ? pl.path + '.' : '')));
+  }
+  /** Whether `e`'s value is a `Box`: `Box::new(..)`, or a boxed local. */
+  private boxedValue(e: Expr, ctx: Ctx): boolean {
+    if (e.k === 'call' && e.callee.k === 'path' && e.callee.segs.length === 2 && e.callee.segs[0] === 'Box' && e.callee.segs[1] === 'new') return true;
+    return e.k === 'path' && e.segs.length === 1 && !!this.lookup(e.segs[0]!, ctx)?.boxed;
   }
   /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
   private isRefValue(e: Expr, ctx: Ctx): boolean {
@@ -4009,8 +4053,11 @@ class Checker {
         // `let S { f } = *r;`: the pattern takes its bindings out of the place behind `r` (each
         // must be `Copy`, checked below), not the whole value
         const derefDestructure = s.init?.k === 'unary' && s.init.op === '*' && s.pat.k !== 'bind' && s.pat.k !== 'wild';
+        // `let P(x, ..) = t;` / `let _ = t;` of a place: only the parts bound by value are moved out
+        // (by a non-`Copy` one, below), not the whole
+        const destructurePlace = !declared && !derefDestructure && s.pat.k !== 'bind' && !!s.init && (s.init.k === 'path' || s.init.k === 'field') && !this.isWrappedRead(s.init, ctx);
         if (s.init) {
-          const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
+          const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure || destructurePlace ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
           // a tracked binding takes a proof-mode value: not a spec local's place, nor a spec builtin's value
           if (s.tracked) {
@@ -4033,6 +4080,7 @@ class Checker {
         const isRef = s.ty?.k === 'ref' || (!!s.init && this.isRefValue(s.init, ctx));
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
+        if (destructurePlace && this.bindsByValue(s.pat, initCtx)) this.markMoved(s.init!, ty, initCtx);
         if (derefDestructure && ctx.code === 'exec' && !s.ghost) {
           const moved = this.patBindings(s.pat).find((b) => !b.ref && !isCopy(this.bindings.get(b) ?? C_ANY, this.vars, ctx.fn ?? null, this.crate));
           if (moved) this.error(`cannot move \`${moved.name}\` out of a place behind a reference`, moved.sp);
@@ -4047,6 +4095,8 @@ class Checker {
           });
         }
         if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
+        // (`let b = Box::new(..)`, `let b: Box<T> = ..`, `let c = b` of a boxed `b`)
+        if (owned && s.pat.k === 'bind' && (isBoxType(s.ty) || (s.init && this.boxedValue(s.init, ctx)))) ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.boxed = true;
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
         // (a tracked one too, in exec or proof code: a spec one is a snapshot, borrowing nothing)

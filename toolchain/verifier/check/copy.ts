@@ -38,9 +38,9 @@ export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
     case 'struct': case 'enum': {
       const def = s.k === 'struct' ? crate.structs.get(s.name)?.[0] : crate.enums.get(s.name)?.[0];
       if (def && isLibraryFile(def.file)) return !derivesCopy(def.item);
-      // a tracked value of a user datatype that does not derive `Copy` is moved, as rustc moves
-      // it (`(s, s)` of a tracked `S`); exec values of user datatypes are left to rustc
-      if (def && how.tracked && !derivesCopy(def.item)) return true;
+      // a value of a user datatype that does not derive `Copy` is moved, as rustc moves it
+      // (`(s, s)` of an `S`, exec or tracked)
+      if (def && !derivesCopy(def.item)) return true;
       if (def && holdsLinear(def.item, crate, new Set())) return true;
       return s.args.some((a) => movesValue(a, vars, fn, crate, how));
     }

@@ -486,12 +486,15 @@ fn box_local() { let b = Box::new(5u8); let c = b; let d = b; }
 fn box_deref_ok(b: Box<u8>) { let c = *b; let d = *b; }
 fn fields_ok(n: N) { let N { v: _, k } = n; let m = n; }
 fn field_moved(n: N) { let N { v, k } = n; let m = n; }
-fn wild_ok(n: N) { let _ = n; let m = n; }`);
+fn wild_ok(n: N) { let _ = n; let m = n; }
+struct M { a: u8 }
+impl Copy for M {}
+fn manual_copy_ok(m: M) { let a = m; let b = m; }`);
     expect(errs.twice!.join()).toMatch(/use of moved value: `s`/);
     expect(errs.box_param!.join()).toMatch(/use of moved value: `b`/);
     expect(errs.box_local!.join()).toMatch(/use of moved value: `b`/);
     expect(errs.field_moved!.join()).toMatch(/use of moved value: `n`/);
-    for (const ok of ['copy_ok', 'box_deref_ok', 'fields_ok', 'wild_ok']) expect(errs[ok], ok).toEqual([]);
+    for (const ok of ['copy_ok', 'box_deref_ok', 'fields_ok', 'wild_ok', 'manual_copy_ok']) expect(errs[ok], ok).toEqual([]);
   });
 
   it('makes a call with a reference as generic argument unsupported (types erase references)', () => {

@@ -26,7 +26,7 @@ import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseO
 import { isLibraryFile } from '../library/load';
 import { findTypeInvariants, invariantNamed, invariantVisible, invisibleInvariantMessage } from './type-invariants';
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
-import { holdsParam, isCopy, movesValue } from './copy';
+import { declaredCopy, holdsParam, isCopy, movesValue } from './copy';
 import { prophecyErrors } from './prophecy';
 
 /** Methods marker traits and `Fn` bounds give a type parameter (not modelled: their calls stay unsupported). */
@@ -768,7 +768,7 @@ class Checker {
           if ((t.name === 'Tracked' || t.name === 'Option') && !byName.has(t.name)) return t.args.map(notCopy).find((x) => x) ?? null;
           const def = this.crate.structs.get(t.name)?.[0] ?? this.crate.enums.get(t.name)?.[0];
           if (!def) return null;
-          if (!derives(def.item, 'Copy')) return t.name;
+          if (!declaredCopy(def.item, this.crate)) return t.name;
           // (a library datatype that derives `Copy` is `Copy` at every argument: `PPtr<V>`,
           // `PhantomData<T>`; the crate's, at `Copy` arguments, as the derive bounds them)
           return isLibraryFile(def.file) ? null : t.args.map(notCopy).find((x) => x) ?? null;
@@ -777,7 +777,7 @@ class Checker {
       }
     };
     for (const it of all) {
-      if (!derives(it, 'Copy') || it.attrs?.some((a) => a.includes('external'))) continue;
+      if (!declaredCopy(it, this.crate) || it.attrs?.some((a) => a.includes('external'))) continue;
       const bad = syntaxVariants(it).flat().map(notCopy).find((x) => x);
       if (bad) addError(it, `the trait \`Copy\` cannot be implemented for this type (\`${it.name}\` has a field of type \`${bad}\`, which is not \`Copy\`)`);
     }

@@ -3,7 +3,7 @@
 // function being checked (its generic parameters' bounds).
 
 import type { EnumItem, FnItem, StructItem, TypeExpr } from '../ast';
-import type { Crate } from '../resolver';
+import { implKey, type Crate } from '../resolver';
 import { isLibraryFile } from '../library/load';
 import { shallow, type CTy, type IntVars } from './types';
 
@@ -40,7 +40,7 @@ export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
       if (def && isLibraryFile(def.file)) return !derivesCopy(def.item);
       // a value of a user datatype that does not derive `Copy` is moved, as rustc moves it
       // (`(s, s)` of an `S`, exec or tracked)
-      if (def && !derivesCopy(def.item)) return true;
+      if (def && !declaredCopy(def.item, crate)) return true;
       if (def && holdsLinear(def.item, crate, new Set())) return true;
       return s.args.some((a) => movesValue(a, vars, fn, crate, how));
     }
@@ -54,6 +54,11 @@ export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
 
 function derivesCopy(item: StructItem | EnumItem): boolean {
   return (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
+}
+
+/** Whether a datatype is `Copy` by its declaration: `#[derive(.., Copy, ..)]` or an `impl Copy for S {}` of the crate. */
+export function declaredCopy(item: StructItem | EnumItem, crate: Crate): boolean {
+  return derivesCopy(item) || crate.traitImpls.has(implKey('Copy', item.name));
 }
 
 /** Whether a user datatype's fields hold (through tuples, `Option`, `Tracked`, other user datatypes) a library linear type. */
@@ -93,7 +98,7 @@ export function isCopy(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): 
       if (!s.args.every(copy)) return false;
       if (s.k === 'enum' && s.name === 'Option') return true;
       const item = s.k === 'struct' ? crate.structs.get(s.name)?.[0]?.item : crate.enums.get(s.name)?.[0]?.item;
-      return !item || (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
+      return !item || declaredCopy(item, crate);
     }
     case 'tuple': return s.elems.every(copy);
     case 'array': return copy(s.elem);

@@ -149,6 +149,24 @@ export function itemName(it: Item): string | null {
 /** Roots of paths into Rust's standard library. */
 export const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
 
+/**
+ * std's smart pointers, which types erase to what they hold (as Verus's encoding does): a `Box`
+ * owns its value, an `Rc` / `Arc` shares it (no place behind one is written, `clone` is the same
+ * value). The checking phase keeps what the types lose: they are moved, never copied.
+ */
+export type SmartPointer = 'Box' | 'Rc' | 'Arc';
+export const SMART_POINTERS: ReadonlySet<string> = new Set<SmartPointer>(['Box', 'Rc', 'Arc']);
+
+/** `Box::new(x)` / `Rc::new(x)` / `Arc::new(x)` (`new`), or `Rc::clone(&x)` / `Arc::clone(&x)` (`clone`): the pointer and what the call does. */
+export function smartPointerCall(e: Expr): { ptr: SmartPointer; op: 'new' | 'clone'; arg: Expr } | null {
+  if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 2 || e.args.length !== 1 || e.callee.generics.length > 1) return null;
+  const [ptr, op] = e.callee.segs as [string, string];
+  if (!SMART_POINTERS.has(ptr)) return null;
+  if (op === 'new') return { ptr: ptr as SmartPointer, op, arg: e.args[0]! };
+  if (op === 'clone' && ptr !== 'Box') return { ptr: ptr as SmartPointer, op, arg: e.args[0]! };
+  return null;
+}
+
 /** The name an impl's self type goes by in impl tables (`?`: a type that is not a path). */
 export function selfName(t: TypeExpr): string {
   return t.k === 'path' ? t.name : '?';
@@ -663,6 +681,8 @@ export class Crate {
         if (name === 'real') return REAL;
         if (name === 'str') return STR;
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
+        // (a crate's own `Rc` / `Arc` is its datatype)
+        if ((name === 'Rc' || name === 'Arc') && !this.structs.has(name) && !this.enumItem(name)) return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };
         if (name === 'Seq') return { k: 'seq', elem: arg(0) };
         if (name === 'Set') return { k: 'set', elem: arg(0) };

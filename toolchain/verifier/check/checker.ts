@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, Quant
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, tyKey, tyStr, type FnInfo, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -127,6 +127,8 @@ export interface CheckedCrate {
   variantOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
   /** The loops that are isolated (Verus's default: `loop_isolation(false)` on neither the loop nor its function). */
   isolatedLoops: Set<Expr>;
+  /** `r.clone()` of an `Rc` / `Arc` local: the same value (the types erase the pointer). */
+  sharedClones: Set<Expr>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
 }
@@ -172,8 +174,11 @@ interface Local {
   owned?: boolean;
   /** The binding holds a reference (a `&T` / `&mut T` parameter, `let r = &x`). */
   ref?: boolean;
-  /** The binding holds a `Box<T>` (typed as the `T` it holds: the resolver erases the box), which is moved, never copied. */
-  boxed?: boolean;
+  /**
+   * The binding holds a `Box<T>`, `Rc<T>` or `Arc<T>` (typed as the `T` it holds: the resolver
+   * erases the pointer), which is moved, never copied; behind an `Rc` / `Arc` nothing is written.
+   */
+  boxed?: SmartPointer;
 }
 
 /** The checker's state that branches fork and join: definite initialization and moves. */
@@ -302,15 +307,28 @@ function mentionsBreak(b: Block): boolean {
 
 class CheckFailed extends Error {}
 
-/** Whether written type `t` is a `Box<..>` (which the resolver erases to what it holds). */
-function isBoxType(t: TypeExpr | null | undefined): boolean {
-  return t?.k === 'path' && t.name === 'Box' && t.segs.length === 1;
+/** The smart pointer written type `t` is (`Box<..>`, `Rc<..>`, `Arc<..>`: the resolver erases it to what it holds), or undefined. */
+function pointerOf(t: TypeExpr | null | undefined): SmartPointer | undefined {
+  return t?.k === 'path' && SMART_POINTERS.has(t.name) ? (t.name as SmartPointer) : undefined;
+}
+/** Whether written type `t` holds an `Rc` / `Arc` below its top (a tuple's element, a generic argument, ..). */
+function nestedShared(t: TypeExpr, top = true): boolean {
+  const here = !top && t.k === 'path' && (t.name === 'Rc' || t.name === 'Arc');
+  if (here) return true;
+  switch (t.k) {
+    case 'path': return t.args.some((a) => nestedShared(a, false));
+    case 'tuple': return t.elems.some((a) => nestedShared(a, false));
+    case 'array': case 'slice': return nestedShared(t.elem, false);
+    // (`&mut Rc<T>`: a write of `**r` would reach what the `Rc` shares)
+    case 'ref': return nestedShared(t.inner, top && !t.mut);
+    default: return false;
+  }
 }
 
 /** A type the resolver erases to what it wraps (`&T`, `Box<T>`, `Ghost<T>`, `Tracked<T>`), anywhere in `t`. */
 function erasedWrapper(t: TypeExpr): boolean {
   if (t.k === 'ref') return true;
-  if (t.k === 'path') return ['Box', 'Ghost', 'Tracked'].includes(t.name) || t.args.some(erasedWrapper);
+  if (t.k === 'path') return ['Box', 'Rc', 'Arc', 'Ghost', 'Tracked'].includes(t.name) || t.args.some(erasedWrapper);
   if (t.k === 'array' || t.k === 'slice') return erasedWrapper(t.elem);
   if (t.k === 'tuple') return t.elems.some(erasedWrapper);
   return false;
@@ -351,7 +369,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), unitStructs: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), unitStructs: new Set() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -749,6 +767,8 @@ class Checker {
     for (const it of all) {
       if (it.attrs?.some((a) => a.includes('external'))) continue;
       if (syntaxVariants(it).some((fields) => fields.some((t) => t.k === 'ref' && t.mut))) addError(it, `not supported: a \`&mut\` field in \`${it.name}\` (mutation through it would not reach the borrowed place)`);
+      // (an `Rc` / `Arc` field: the types erase it, and what is behind it is not refused a write)
+      else if (syntaxVariants(it).some((fields) => fields.some((t) => nestedShared(t, false)))) addError(it, `not supported: an \`Rc\` / \`Arc\` in a field of \`${it.name}\` (the types erase the pointer)`);
     }
     for (const it of all) if (it.k === 'struct' && it.attrs?.includes('is_variant')) addError(it, '#[is_variant] is only allowed on enums');
     // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
@@ -764,7 +784,7 @@ class Checker {
         case 'array': case 'slice': return notCopy(t.elem);
         case 'path': {
           if (t.name === 'Ghost') return null;
-          if (t.name === 'Box' && t.segs.length === 1 && !byName.has('Box')) return 'Box';
+          if (pointerOf(t) && !byName.has(t.name)) return t.name;
           if ((t.name === 'Tracked' || t.name === 'Option') && !byName.has(t.name)) return t.args.map(notCopy).find((x) => x) ?? null;
           const def = this.crate.structs.get(t.name)?.[0] ?? this.crate.enums.get(t.name)?.[0];
           if (!def) return null;
@@ -1000,6 +1020,9 @@ class Checker {
     if (!isTraitMethodDeclaration(f) && !f.traitImpl && hasVerifierAttr(f.attrs, 'impls_cannot_extend_spec')) this.error('only exec trait functions can be marked impls_cannot_extend_spec', f.nameSp);
     const code: CodeMode = f.mode;
     const params = new Map<string, Local>();
+    // (an `Rc` / `Arc` inside a parameter's or the result's type: the types erase the pointer)
+    const sharedInside = [...f.params.map((p) => p.ty), ...(f.ret ? [f.ret.ty] : [])].find((t) => nestedShared(t));
+    if (sharedInside && !this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: an `Rc` / `Arc` inside a parameter\'s or the result\'s type (the types erase the pointer)', sp: sharedInside.sp });
     for (const p of f.params) {
       const wrapped = ghostWrapper(p.ty);
       if (p.name === '_') this.error('Verus requires a plain identifier pattern for a parameter, found `_`', p.sp);
@@ -1017,7 +1040,7 @@ class Checker {
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', ...(isBoxType(p.ty) ? { boxed: true } : {}) });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', ...(pointerOf(p.ty) ? { boxed: pointerOf(p.ty) } : {}) });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -1064,6 +1087,8 @@ class Checker {
     // (the values a proof fn's `tracked` result is made of: its body's tail and `return` values)
     this.trackedResults = f.mode === 'proof' && f.retTracked ? resultExprs(f.body) : new Set();
     try {
+      const tail = f.body.stmts[f.body.stmts.length - 1];
+      if (pointerOf(f.ret?.ty) && tail?.k === 'expr' && !tail.semi && tail.e.k === 'path') this.pointerUses.add(tail.e);
       const bodyTy = this.block(f.body, ctx, retTy, retCode);
       if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
     } catch (e) {
@@ -1265,6 +1290,10 @@ class Checker {
     const use = this.placeUse;
     this.placeUse = 'value';
     const t = this.record(e, this.inferInner(e, ctx, hint));
+    if (use === 'value' && e.k === 'path' && e.segs.length === 1 && !this.pointerUses.has(e)) {
+      const ptr = this.lookup(e.segs[0]!, ctx)?.boxed;
+      if (ptr === 'Rc' || ptr === 'Arc') this.unsupportedHere(`unsupported: an \`${ptr}\` used by value other than as an \`${ptr}\` (the types erase the pointer: \`*${e.segs[0]}\` is the value it holds)`, e.sp);
+    }
     if (use === 'value' || use === 'borrow') this.useOfPlace(e, t, use, ctx);
     return t;
   }
@@ -1393,10 +1422,20 @@ class Checker {
     if (!pl) return;
     this.moved = this.moved.filter((m) => m.local !== pl.local || !(m.path === pl.path || m.path.startsWith(pl.path ? pl.path + '.' : '')));
   }
-  /** Whether `e`'s value is a `Box`: `Box::new(..)`, or a boxed local. */
-  private boxedValue(e: Expr, ctx: Ctx): boolean {
-    if (e.k === 'call' && e.callee.k === 'path' && e.callee.segs.length === 2 && e.callee.segs[0] === 'Box' && e.callee.segs[1] === 'new') return true;
-    return e.k === 'path' && e.segs.length === 1 && !!this.lookup(e.segs[0]!, ctx)?.boxed;
+  /** The smart pointer `e`'s value is: `Box::new(..)`, `Rc::clone(&r)`, a boxed local, its `clone()`, a call of a function returning one. */
+  private pointerValue(e: Expr, ctx: Ctx): SmartPointer | undefined {
+    const call = smartPointerCall(e);
+    if (call) return call.ptr;
+    if (e.k === 'path' && e.segs.length === 1) return this.lookup(e.segs[0]!, ctx)?.boxed;
+    if (e.k === 'method' && this.out.sharedClones.has(e)) return this.pointerValue(e.recv, ctx);
+    if (e.k === 'call' && ctx.fn) return pointerOf(this.calleeItem(e, ctx.fn)?.ret?.ty);
+    return undefined;
+  }
+  /** The `Rc` / `Arc` a place is behind (`*r`, `r.f` of a local holding one), if any: nothing there is written (no `DerefMut`). */
+  private sharedPlace(e: Expr, ctx: Ctx): SmartPointer | undefined {
+    const place = this.placeRoot(e, ctx);
+    const ptr = place && !place.direct ? place.local.boxed : undefined;
+    return ptr === 'Rc' || ptr === 'Arc' ? ptr : undefined;
   }
   /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
   private isRefValue(e: Expr, ctx: Ctx): boolean {
@@ -1496,6 +1535,14 @@ class Checker {
         return C_BOOL;
       case 'call':
       case 'method': {
+        // `r.clone()` of an `Rc` / `Arc`: another pointer to the same value (whatever it holds)
+        if (e.k === 'method' && e.name === 'clone' && !e.args.length && e.recv.k === 'path' && e.recv.segs.length === 1) {
+          const ptr = this.lookup(e.recv.segs[0]!, ctx)?.boxed;
+          if (ptr === 'Rc' || ptr === 'Arc') {
+            this.out.sharedClones.add(e);
+            return this.inferBorrowed(e.recv, ctx);
+          }
+        }
         // a call taking a construct read but not understood (a closure: `Seq::new(n, |i| ..)`):
         // its callee is not judged either, so the function is `unsupported` at that construct
         if (e.k === 'call') {
@@ -1740,6 +1787,7 @@ class Checker {
         if (e.attrArgs) this.error('invalid trigger attribute: to provide a trigger expression, use the #![trigger <expr>] attribute', e.attrArgs);
         return this.infer(e.e, ctx, hint);
       case 'return': {
+        if (e.e?.k === 'path' && pointerOf(ctx.fn?.ret?.ty)) this.pointerUses.add(e.e);
         if (ctx.code === 'spec') this.error('`return` is not allowed in spec code', e.sp);
         if (e.e) this.expect(e.e, ctx.retTy, { ...ctx, code: ctx.code === 'exec' ? ctx.retCode : ctx.code });
         else this.unify(ctx.retTy, C_UNIT, e.sp);
@@ -2452,6 +2500,10 @@ class Checker {
       rt = shallow(rt, this.vars);
     }
     const g = ghost(ctx.code);
+    // (an `Rc` / `Arc` compared with a value of what it holds: the types would take them for one type)
+    const sharedOf = (x: Expr) => (x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx)?.boxed : undefined);
+    const [ls, rs] = [sharedOf(l), sharedOf(r)];
+    if ((ls === 'Rc' || ls === 'Arc' || rs === 'Rc' || rs === 'Arc') && ls !== rs) this.unsupportedHere(`unsupported: \`${op}\` of an \`${ls === 'Rc' || ls === 'Arc' ? ls : rs}\` and a value of another type (the types erase the pointer)`, sp);
     // a value of a type parameter has no operations: exec `==` would need `PartialEq` (a trait
     // bound this verifier does not support), and there is no order on it
     if (COMPARISONS.has(op) && (lt.k === 'param' || rt.k === 'param') && (!g || (op !== '==' && op !== '!='))) {
@@ -2720,11 +2772,13 @@ class Checker {
       if (last === 'Tracked' && inner.code === 'proof' && e.args[0]) this.trackedValue(e.args[0], ctx);
       return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
     }
-    // `Box<T>` is erased to `T` (the resolver): `Box::new(x)` is `x`, moved into the box
-    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && e.callee.generics.length <= 1) {
+    // `Box<T>`, `Rc<T>`, `Arc<T>` are erased to `T` (the resolver): `Box::new(x)` is `x`, moved
+    // into the box; `Rc::clone(&r)` is `r`, borrowed
+    const pointer = smartPointerCall(e);
+    if (pointer) {
       // (`Box::<T>::new(x)`: `x` is a `T`)
       const want = e.callee.generics[0];
-      return want ? this.expect(e.args[0]!, this.resolve(want, ctx.fn ?? null), ctx) : this.infer(e.args[0]!, ctx);
+      return want ? this.expect(pointer.arg, this.resolve(want, ctx.fn ?? null), ctx) : this.infer(pointer.arg, ctx);
     }
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) {
       // vstd's `Map::new(s, fv)`: domain `s`, `fv(k)` at each key of it
@@ -3297,6 +3351,9 @@ class Checker {
     const selfParam = f.params[0];
     if (recvTy && call.k === 'method' && selfParam?.isSelf && selfParam.ty.k === 'ref' && selfParam.ty.mut) {
       const place = this.placeRoot(call.recv, ctx);
+      // (an `Rc` / `Arc` local itself, auto-dereferenced, or a place behind it)
+      const shared = place?.local.boxed === 'Rc' || place?.local.boxed === 'Arc' ? place.local.boxed : undefined;
+      if (shared) this.error(`cannot borrow data in an \`${shared}\` as mutable`, call.recv.sp);
       const through = place ? null : this.borrowRoot(call.recv, ctx);
       if (place) this.noteWrite(place.local, place.name, call.recv.sp, fieldPath(call.recv));
       else if (through) this.noteWrite(through, printExpr(call.recv), call.recv.sp);
@@ -3312,6 +3369,7 @@ class Checker {
     if (env) this.fixImpliedArgs(f, env, ctx, sp);
     args.forEach((a, i) => {
       const p = params[i + offset];
+      if (pointerOf(f.params[i + offset]?.ty) && a.k === 'path') this.pointerUses.add(a);
       const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
       if (env) this.fixImpliedArgs(f, env, ctx, sp);
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
@@ -3873,6 +3931,10 @@ class Checker {
     const r = this.placeRoot(e.e, ctx);
     if (ctx.inAssertBy && (!r || this.lookupOuter(r.name, ctx))) return this.error("mutable borrow is not allowed in 'assert ... by' statement", e.sp);
     if (!r) return;
+    const shared = this.sharedPlace(e.e, ctx);
+    if (shared) return this.error(`cannot borrow data in an \`${shared}\` as mutable`, e.sp);
+    // (`&mut r` of an `Rc` / `Arc` local: the types would take it for a `&mut` of what it holds)
+    if (r.direct && (r.local.boxed === 'Rc' || r.local.boxed === 'Arc')) this.unsupportedHere(`unsupported: a mutable borrow of an \`${r.local.boxed}\` (the types erase the pointer)`, e.sp);
     this.noteWrite(r.local, r.name, e.sp, fieldPath(e.e));
     if (ctx.code === 'exec' && r.local.wrapped && !r.direct) return this.error(`cannot access ${r.local.wrapped}-mode place in executable context`, e.sp);
     if (r.local.mode === 'spec') {
@@ -3953,6 +4015,9 @@ class Checker {
     if (fieldMode === 'proof' && ctx.code === 'proof') this.trackedValue(e.rhs, ctx);
     if (local && !local.ghost && !fieldMode && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
+    // (rustc: an `Rc` / `Arc` has no `DerefMut`)
+    const shared = this.sharedPlace(e.lhs, ctx);
+    if (shared) this.error(`cannot assign to data in an \`${shared}\``, e.lhs.sp);
     if (place) this.noteWrite(place.local, place.name, e.lhs.sp, fieldPath(e.lhs));
     // rustc E0382: a field of a value moved out whole (or a larger part moved) is not assignable
     const written = place && !place.direct && !place.deref ? fieldPath(e.lhs) : null;
@@ -4056,6 +4121,8 @@ class Checker {
         // `let P(x, ..) = t;` / `let _ = t;` of a place: only the parts bound by value are moved out
         // (by a non-`Copy` one, below), not the whole
         const destructurePlace = !declared && !derefDestructure && s.pat.k !== 'bind' && !!s.init && (s.init.k === 'path' || s.init.k === 'field') && !this.isWrappedRead(s.init, ctx);
+        if (s.init?.k === 'path' && s.pat.k === 'bind' && (!s.ty || pointerOf(s.ty))) this.pointerUses.add(s.init);
+        if (s.ty && nestedShared(s.ty)) this.unsupportedHere('unsupported: an `Rc` / `Arc` inside a local\'s type (the types erase the pointer)', s.ty.sp);
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure || destructurePlace ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
@@ -4095,8 +4162,10 @@ class Checker {
           });
         }
         if (owned && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.owned = true;
-        // (`let b = Box::new(..)`, `let b: Box<T> = ..`, `let c = b` of a boxed `b`)
-        if (owned && s.pat.k === 'bind' && (isBoxType(s.ty) || (s.init && this.boxedValue(s.init, ctx)))) ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.boxed = true;
+        // (`let b = Box::new(..)`, `let b: Rc<T> = ..`, `let c = b` of a boxed `b`, `let r = f()`
+        // of an `f` returning one)
+        const pointer = pointerOf(s.ty) ?? (s.init ? this.pointerValue(s.init, ctx) : undefined);
+        if (owned && s.pat.k === 'bind' && pointer) ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.boxed = pointer;
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
         // (a tracked one too, in exec or proof code: a spec one is a snapshot, borrowing nothing)
@@ -4320,6 +4389,13 @@ class Checker {
   }
   /** While a match arm's pattern is checked: ghost code matches a spec value. */
   private specScrutinee = false;
+  /**
+   * Uses by value of an `Rc` / `Arc` local that stay a pointer of the same kind (a `let` of it, an
+   * argument for such a parameter, the returned value of such a function): the types erase the
+   * pointer, so any other use by value (`f(r)` for a `T` parameter, `r + 1`) would be accepted as
+   * the value it holds, which rustc refuses (`*r` is that value).
+   */
+  private pointerUses = new Set<Expr>();
   private pattern(p: Pat, ty: CTy, ctx: Ctx, isGhost: boolean, mode: LocalMode = isGhost ? 'spec' : 'exec', uninit = false): void {
     const t = shallow(ty, this.vars);
     const scope = ctx.scopes[ctx.scopes.length - 1]!;

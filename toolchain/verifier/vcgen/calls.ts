@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import { isTraitMethodDeclaration, type Expr, type Sp } from '../ast';
-import { BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, tyStr, type FnInfo, type Ty } from '../resolver';
+import { BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, smartPointerCall, tyStr, type FnInfo, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { divisorGuard } from './integer-ring';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
@@ -135,8 +135,9 @@ export class CallMethods {
     const collection = segs.length === 2 ? builtinCollection(segs[0]) : null;
     if ((collection === 'Seq' || collection === 'Set') && last === 'new' && e.args.some((a) => a.k === 'closure')) return this.closureCollection(e, collection, st, m);
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) return this.mapNew(e, st, m);
-    // (`Box<T>` is erased to `T`)
-    if (segs.length === 2 && segs[0] === 'Box' && last === 'new' && e.args.length === 1 && e.callee.generics.length <= 1) return this.ev(e.args[0]!, st, m);
+    // (`Box<T>`, `Rc<T>`, `Arc<T>` are erased to `T`: `Rc::clone(&x)` is `x`, references are erased too)
+    const pointer = smartPointerCall(e);
+    if (pointer) return this.ev(pointer.arg, st, m);
     if (collection && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {
@@ -184,6 +185,8 @@ export class CallMethods {
     // `x.is_V()` of an `#[is_variant]` enum: the `x is V` the checking phase recorded
     const viaVariant = this.cvc.checked.operatorCalls.get(e);
     if (viaVariant) return this.ev(viaVariant, st, m);
+    // `r.clone()` of an `Rc` / `Arc`: the same value (the types erase the pointer)
+    if (this.cvc.checked.sharedClones.has(e)) return this.ev(e.recv, st, m);
     const recv = this.ev(e.recv, st, m);
     const ty = recv.ty;
     const name = e.name;

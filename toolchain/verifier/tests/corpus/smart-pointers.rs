@@ -1,0 +1,98 @@
+// std's smart pointers: `Box<T>` owns its value, `Rc<T>` / `Arc<T>` share it. The types erase
+// them to what they hold (as Verus's encoding does), so `*p` is that value, and the checking
+// phase keeps what the types lose: a pointer is moved, never copied; nothing behind an `Rc` /
+// `Arc` is written; an `Rc` / `Arc` used by value as anything but another one is `unsupported`.
+use vstd::prelude::*;
+use std::rc::Rc;
+use std::sync::Arc;
+
+verus! {
+
+struct SpObj { a: u64 }
+
+// expect: verified
+fn sp_shared(v: u64) -> (r: u64)
+    ensures r == v,
+{
+    let x = Rc::new(v);
+    let x2 = x.clone();
+    let y = Arc::new(SpObj { a: v });
+    let y2 = Arc::clone(&y);
+    assert(*x2 == v);
+    y2.a
+}
+
+// expect: failed assertion
+fn sp_shared_wrong(v: u64) {
+    let x = Rc::new(v);
+    let x2 = Rc::clone(&x);
+    assert(*x2 == v + 1);
+}
+
+// expect: verified
+fn sp_pass_on(x: Rc<u64>) -> (r: Rc<u64>)
+    ensures *r == *x,
+{
+    let y = x;
+    y
+}
+
+// a pointer is moved, never copied (the `u64` it holds would be)
+// expect: error
+fn sp_rc_moved_twice(x: Rc<u64>) {
+    let a = x;
+    let b = x;
+}
+
+// expect: error
+fn sp_box_moved_twice(x: Box<u64>) {
+    let a = x;
+    let b = x;
+}
+
+// expect: error
+fn sp_box_local_moved_twice() {
+    let b = Box::new(5u64);
+    let c = b;
+    let d = b;
+}
+
+// reading through a box copies the value it holds
+// expect: verified
+fn sp_box_deref(b: Box<u64>) -> (r: u64)
+    ensures r == *b,
+{
+    let c = *b;
+    let d = *b;
+    d
+}
+
+// rustc: an `Rc` has no `DerefMut`
+// expect: error
+fn sp_rc_write(x: Rc<u64>) {
+    let mut y = x;
+    *y = 5;
+}
+
+// expect: error
+fn sp_arc_field_write(x: Arc<SpObj>) {
+    let mut y = x;
+    y.a = 5;
+}
+
+// expect: error
+fn sp_rc_push(x: Rc<Vec<u8>>) {
+    let mut y = x;
+    y.push(1);
+}
+
+// (the types would take the `Rc` for the `u64` it holds)
+// expect: unsupported
+fn sp_rc_as_value(x: Rc<u64>) -> u64 {
+    x
+}
+
+// expect: unsupported
+fn sp_rc_inside(x: Vec<Rc<u64>>) {}
+
+} // verus!

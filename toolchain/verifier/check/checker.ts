@@ -1292,7 +1292,7 @@ class Checker {
     const t = this.record(e, this.inferInner(e, ctx, hint));
     if (use === 'value' && e.k === 'path' && e.segs.length === 1 && !this.pointerUses.has(e)) {
       const ptr = this.lookup(e.segs[0]!, ctx)?.boxed;
-      if (ptr === 'Rc' || ptr === 'Arc') this.unsupportedHere(`unsupported: an \`${ptr}\` used by value other than as an \`${ptr}\` (the types erase the pointer: \`*${e.segs[0]}\` is the value it holds)`, e.sp);
+      if (ptr) this.unsupportedHere(`unsupported: a \`${ptr}\` used by value other than as a \`${ptr}\` (the types erase the pointer: \`*${e.segs[0]}\` is the value it holds)`, e.sp);
     }
     if (use === 'value' || use === 'borrow') this.useOfPlace(e, t, use, ctx);
     return t;
@@ -1609,6 +1609,8 @@ class Checker {
       }
       case 'view': {
         this.requireGhost(ctx, '`@` (the view of a value)', e.sp);
+        // (vstd: a pointer's view is the view of what it holds)
+        if (e.e.k === 'path') this.pointerUses.add(e.e);
         const r = shallow(this.infer(e.e, ctx), this.vars);
         if (r.k === 'array') return { k: 'seq', elem: r.elem };
         // `g@` of a `Ghost<T>` / `Tracked<T>` is the `T` (the resolver erases the wrapper);

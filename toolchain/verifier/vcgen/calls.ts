@@ -137,7 +137,11 @@ export class CallMethods {
     if (segs.length === 2 && segs[0] === 'Map' && last === 'new' && e.args.length === 2) return this.mapNew(e, st, m);
     // (`Box<T>`, `Rc<T>`, `Arc<T>` are erased to `T`: `Rc::clone(&x)` is `x`, references are erased too)
     const pointer = smartPointerCall(e);
-    if (pointer) return this.ev(pointer.arg, st, m);
+    if (pointer) {
+      // (each a call of one of vstd's specifications: it may unwind and open any invariant)
+      if (m.exec && !m.pure) this.builtinCall(st, e.sp, 'false');
+      return this.ev(pointer.arg, st, m);
+    }
     if (collection && last === 'empty') {
       const g = e.callee.generics;
       if (g.length) {
@@ -186,7 +190,10 @@ export class CallMethods {
     const viaVariant = this.cvc.checked.operatorCalls.get(e);
     if (viaVariant) return this.ev(viaVariant, st, m);
     // `r.clone()` of an `Rc` / `Arc`: the same value (the types erase the pointer)
-    if (this.cvc.checked.sharedClones.has(e)) return this.ev(e.recv, st, m);
+    if (this.cvc.checked.sharedClones.has(e)) {
+      if (m.exec && !m.pure) this.builtinCall(st, e.sp, 'false');
+      return this.ev(e.recv, st, m);
+    }
     const recv = this.ev(e.recv, st, m);
     const ty = recv.ty;
     const name = e.name;

@@ -1,7 +1,8 @@
 // std's smart pointers: `Box<T>` owns its value, `Rc<T>` / `Arc<T>` share it. The types erase
 // them to what they hold (as Verus's encoding does), so `*p` is that value, and the checking
 // phase keeps what the types lose: a pointer is moved, never copied; nothing behind an `Rc` /
-// `Arc` is written; an `Rc` / `Arc` used by value as anything but another one is `unsupported`.
+// `Arc` is written; a pointer used by value as anything but another one of its kind is
+// `unsupported`.
 use vstd::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -94,5 +95,35 @@ fn sp_rc_as_value(x: Rc<u64>) -> u64 {
 
 // expect: unsupported
 fn sp_rc_inside(x: Vec<Rc<u64>>) {}
+
+// (rustc refuses a `Box<u64>` where a `u64` is expected; the types here could not tell them apart)
+// expect: unsupported
+fn sp_box_as_value(b: Box<u64>) -> u64 {
+    b
+}
+
+// a pointer's view is the view of what it holds (vstd)
+// expect: verified
+fn sp_box_view(b: Box<Vec<u8>>) -> (r: usize)
+    ensures r == b@.len(),
+{
+    b.len()
+}
+
+
+// `Box::new` / `Rc::new` allocate: they may unwind (vstd marks none of them `no_unwind`)
+// expect: failed precondition
+fn sp_box_in_no_unwind()
+    no_unwind
+{
+    let b = Box::new(8u64);
+}
+
+// expect: failed precondition
+fn sp_rc_clone_in_no_unwind(r: Rc<u64>)
+    no_unwind
+{
+    let s = r.clone();
+}
 
 } // verus!

@@ -3895,9 +3895,14 @@ class Checker {
    * moving one of them while `r` may still be used (rustc's borrow error) is not modelled.
    */
   private refBorrows = new Map<Local, string[]>();
-  private noteRefBorrows(init: Expr, ctx: Ctx): void {
-    // a method's reference result borrows its receiver (`x.f.borrow_mut().g.long_borrow()`: all of `x`)
-    const recv = init.k === 'method' ? this.borrowRoot(init.recv, ctx) : null;
+  private noteRefBorrows(init: Expr, ctx: Ctx, tracked: boolean): void {
+    // the reference result of a tracked method that borrows its receiver mutably borrows the
+    // receiver's local (`x.f.borrow_mut().g.long_borrow()`: all of `x`). (The borrow is kept to the
+    // end of the block, not to its last use: shared borrows by methods, `let v = a.get(i);
+    // a.set(..)` with `v` no longer used, are common and left out.)
+    const callee = init.k === 'method' ? this.callees.get(init) : undefined;
+    const self = callee?.params[0];
+    const recv = tracked && init.k === 'method' && self?.isSelf && self.ty.k === 'ref' && self.ty.mut ? this.borrowRoot(init.recv, ctx) : null;
     if (recv) this.refBorrows.set(recv, [...(this.refBorrows.get(recv) ?? []), '']);
     someNode(init, (n) => {
       const x = n as Expr;
@@ -4171,7 +4176,7 @@ class Checker {
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
         // (a tracked one too, in exec or proof code: a spec one is a snapshot, borrowing nothing)
-        if (isRef && s.init && ((ctx.code === 'exec' && !s.ghost) || s.tracked)) this.noteRefBorrows(s.init, ctx);
+        if (isRef && s.init && ((ctx.code === 'exec' && !s.ghost) || s.tracked)) this.noteRefBorrows(s.init, ctx, !!s.tracked);
         // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
         if (s.init && !isRef) {
           someNode(s.pat, (n) => {

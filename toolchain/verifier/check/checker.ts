@@ -3705,6 +3705,9 @@ class Checker {
       }
       const lib = this.builtinTypeMethod('Seq', e, s, ctx);
       if (lib) return lib;
+      // (a method the library does not have: VC generation stops there, so what only it would
+      // type, a closure argument's parameter, is not an error)
+      this.sawUnsupported ??= { what: `\`Seq::${name}\``, sp: e.nameSp };
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -3721,6 +3724,9 @@ class Checker {
       }
       const lib = this.builtinTypeMethod('Set', e, r, ctx);
       if (lib) return lib;
+      // (a method the library does not have: VC generation stops there, so what only it would
+      // type, a closure argument's parameter, is not an error)
+      this.sawUnsupported ??= { what: `\`Set::${name}\``, sp: e.nameSp };
       this.unknownContext(argTys());
       return C_ANY;
     }
@@ -3736,6 +3742,9 @@ class Checker {
       }
       const lib = this.builtinTypeMethod('Map', e, r, ctx);
       if (lib) return lib;
+      // (a method the library does not have: VC generation stops there, so what only it would
+      // type, a closure argument's parameter, is not an error)
+      this.sawUnsupported ??= { what: `\`Map::${name}\``, sp: e.nameSp };
       this.unknownContext(argTys());
       return C_ANY;
     }

@@ -61,6 +61,16 @@ impl<A> Set<A> {
         ISet::new(|a: A| self.contains(a))
     }
 
+    /// Every element satisfies `pred` (vstd's `set_lib`).
+    pub open spec fn all(&self, pred: spec_fn(A) -> bool) -> bool {
+        forall|x: A| self.contains(x) ==> pred(x)
+    }
+
+    /// Some element satisfies `pred` (vstd's `set_lib`).
+    pub open spec fn any(&self, pred: spec_fn(A) -> bool) -> bool {
+        exists|x: A| self.contains(x) && pred(x)
+    }
+
     /// No element (`self =~= Set::empty()`).
     pub open spec fn is_empty(self) -> bool {
         self =~= Set::<A>::empty()

@@ -1008,4 +1008,21 @@ proof fn va_arbitrary_unknown() {
     assert(x == 0);
 }
 
+
+// `Set::all` / `Set::any` (vstd's set_lib): a quantifier over the elements
+// expect: verified
+proof fn va_set_all(s: Set<int>)
+    requires forall|x: int| s.contains(x) ==> x > 0, s.contains(4),
+{
+    assert(s.all(|x: int| x > 0));
+    assert(s.any(|x: int| x == 4));
+}
+
+// expect: failed assertion
+proof fn va_set_all_wrong(s: Set<int>)
+    requires s.contains(3),
+{
+    assert(s.all(|x: int| x > 3));
+}
+
 } // verus!

@@ -191,11 +191,6 @@ interface Flow {
 interface Moved {
   local: Local;
   path: string;
-  /**
-   * An exec value of a user datatype moved by exec code: rustc's to check, so its later uses are
-   * not errors here; only a ghost write into it (`x.a@ = v`, `x.borrow_mut()`) is.
-   */
-  execOnly?: boolean;
 }
 
 /** What tells apart several impls of one trait for a type at a call (check/checker.ts `implMethod`). */
@@ -1308,7 +1303,7 @@ class Checker {
 
   /** Whether a value of type `t` is moved when used by value (check/copy.ts). */
   private moves(t: CTy, ctx: Ctx): boolean {
-    return movesValue(t, this.vars, ctx.fn ?? null, this.crate, { tracked: ctx.code !== 'exec' });
+    return movesValue(t, this.vars, ctx.fn ?? null, this.crate);
   }
   /** Whether a use by value of place `pl` (of type `t`) moves it: a boxed local is moved whole. */
   private placeMoves(pl: { local: Local; path: string }, t: CTy, ctx: Ctx): boolean {
@@ -1346,7 +1341,7 @@ class Checker {
     while (root.k === 'field') root = root.recv;
     if (root.k === 'path' && root.through) {
       const pl = this.ownedPlace(e, ctx);
-      if (pl && this.wasMoved(pl, false)) this.error(`borrow of moved value: \`${root.segs[0]}\``, e.sp);
+      if (pl && this.wasMoved(pl)) this.error(`borrow of moved value: \`${root.segs[0]}\``, e.sp);
       if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${e === root ? `*${root.through}` : printExpr(e).replace(/^[A-Za-z_][A-Za-z0-9_]*/, root.through)}\` which is behind a mutable reference`, e.sp);
       return;
     }
@@ -1375,23 +1370,17 @@ class Checker {
     if (!pl) return;
     const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked' || trackedField;
     if (!checked) return;
-    if (this.wasMoved(pl, false)) {
+    if (this.wasMoved(pl)) {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
     }
     const moves = this.placeMoves(pl, t, ctx);
     if (use === 'value' && moves && this.refBorrowed(pl.local, pl.path)) this.unsupportedHere(`not supported: \`${pl.name}\` is moved while a reference to it is kept in a variable (references are copies here)`, e.sp);
     if (use === 'value' && moves) this.moved.push({ local: pl.local, path: pl.path });
-    else if (use === 'value') this.rememberExecMove(pl, t, ctx);
   }
-  /** Whether an earlier move took `pl` or a part of it, or a place holding it (`execOnly` moves: when asked). */
-  private wasMoved(pl: { local: Local; path: string }, withExecOnly: boolean): boolean {
-    const overlaps = (a: string, b: string) => a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
-    return this.moved.some((m) => (withExecOnly || !m.execOnly) && m.local === pl.local && overlaps(m.path, pl.path));
-  }
-  /** An exec value of a user datatype moved by exec code: remembered for a ghost write into it (borrowOfMoved). */
-  private rememberExecMove(pl: { local: Local; path: string }, t: CTy, ctx: Ctx): void {
-    if (ctx.code === 'exec' && pl.local.mode === 'exec' && this.moves(t, { ...ctx, code: 'proof' })) this.moved.push({ local: pl.local, path: pl.path, execOnly: true });
+  /** Whether an earlier move took `pl` or a part of it, or a place holding it. */
+  private wasMoved(pl: { local: Local; path: string }): boolean {
+    return this.moved.some((m) => m.local === pl.local && pathsOverlap(m.path, pl.path));
   }
   /**
    * A place already checked by a borrow, then moved (a by-value `self`). `wrapper`: the place is
@@ -1401,10 +1390,7 @@ class Checker {
     if (ctx.code === 'spec') return;
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
-    if (!this.placeMoves(pl, t, wrapper ? { ...ctx, code: 'proof' } : ctx)) {
-      if (!wrapper) this.rememberExecMove(pl, t, ctx);
-      return;
-    }
+    if (!this.placeMoves(pl, t, ctx)) return;
     const checked = wrapper ? pl.local.wrapped === 'proof' : ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked';
     if (checked) this.moved.push({ local: pl.local, path: pl.path });
   }
@@ -1414,7 +1400,7 @@ class Checker {
    */
   private borrowOfMoved(e: Expr, ctx: Ctx): void {
     const pl = this.ownedPlace(e, ctx);
-    if (pl && this.wasMoved(pl, true)) this.error(`borrow of moved value: \`${pl.name}\``, e.sp);
+    if (pl && this.wasMoved(pl)) this.error(`borrow of moved value: \`${pl.name}\``, e.sp);
   }
   /** A place written as a whole (`x = e`, `x.f = e`) holds a value again. */
   private reinitialize(e: Expr, ctx: Ctx): void {
@@ -1965,7 +1951,7 @@ class Checker {
     // rustc: a closure that moves what it captures can be called once (FnOnce), and a `move`
     // closure takes what it captures at once: neither is modelled
     const outer = (l: Local) => ctx.scopes.some((m) => [...m.values()].includes(l));
-    const movedCapture = this.moved.slice(movedBefore).find((m) => !m.execOnly && outer(m.local));
+    const movedCapture = this.moved.slice(movedBefore).find((m) => outer(m.local));
     if (movedCapture) this.unsupportedHere('not supported: a closure that moves a value it captures (an `FnOnce` closure)', e.sp);
     // (a `[Copy]` proof closure holds what it captures: each must be `Copy`, as rustc requires)
     if (proof?.includes('Copy')) {

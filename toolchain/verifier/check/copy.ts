@@ -10,7 +10,7 @@ import { shallow, type CTy, type IntVars } from './types';
 /**
  * Whether a value of type `t` is moved, not copied, when used by value because of a type
  * parameter without a `Copy` bound in it (`T`, `S<T>`, `(T, u8)`, `Option<T>`, `[T; N]`; spec
- * collections are copied). Other non-`Copy` datatypes: see `movesValue` (tracked values).
+ * collections are copied). Other non-`Copy` datatypes: see `movesValue`.
  */
 export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): boolean {
   const s = shallow(t, vars);
@@ -28,10 +28,11 @@ export function movesParam(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
  * Whether a value of type `t` is moved when used by value: a type parameter without `Copy` in it
  * (`movesParam`), or one of the library's linear types: a library datatype that does not derive
  * `Copy` (`PointsTo<V>`: a permission used twice would be two permissions for one place), also
- * inside a tuple, an `Option` or a user datatype's fields. A library datatype that derives `Copy`
- * is `Copy` at every argument, as vstd's `PPtr<V>` is for every `V`. (Spec collections are copied.)
+ * inside a tuple, an `Option` or a user datatype's fields, or a user datatype that is not `Copy`
+ * by its declaration (`declaredCopy`). A library datatype that derives `Copy` is `Copy` at every
+ * argument, as vstd's `PPtr<V>` is for every `V`. (Spec collections are copied.)
  */
-export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate, how: { tracked?: boolean } = {}): boolean {
+export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): boolean {
   const s = shallow(t, vars);
   switch (s.k) {
     case 'param': return movesParam(s, vars, fn, crate);
@@ -42,10 +43,10 @@ export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
       // (`(s, s)` of an `S`, exec or tracked)
       if (def && !declaredCopy(def.item, crate)) return true;
       if (def && holdsLinear(def.item, crate, new Set())) return true;
-      return s.args.some((a) => movesValue(a, vars, fn, crate, how));
+      return s.args.some((a) => movesValue(a, vars, fn, crate));
     }
-    case 'tuple': return s.elems.some((a) => movesValue(a, vars, fn, crate, how));
-    case 'array': return movesValue(s.elem, vars, fn, crate, how);
+    case 'tuple': return s.elems.some((a) => movesValue(a, vars, fn, crate));
+    case 'array': return movesValue(s.elem, vars, fn, crate);
     // a `proof_fn` is tracked and not `Copy` unless it says so
     case 'closure': return !!s.proof && !s.proof.includes('Copy');
     default: return false;

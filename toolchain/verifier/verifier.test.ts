@@ -863,8 +863,8 @@ fn c(x: u64) -> (r: u64) requires x < 10 ensures r == x * 2 { x * 2 }
 
   it('reports unsupported constructs with their span, never as verified', async () => {
     const src = `verus! {
-fn uses_for(n: u64) {
-    for i in 0..=n { }
+fn uses_rev_for(v: [u64; 3]) {
+    for x in it: v.iter().rev() { }
 }
 fn generic<T: PartialOrd>(x: T) -> T { x }
 }

@@ -306,9 +306,13 @@ class CheckFailed extends Error {}
 function pointerOf(t: TypeExpr | null | undefined): SmartPointer | undefined {
   return t?.k === 'path' && SMART_POINTERS.has(t.name) ? (t.name as SmartPointer) : undefined;
 }
+/** Whether a pointer shares what it holds (`Rc`, `Arc`: nothing behind it is written). */
+function isShared(ptr: SmartPointer | string | undefined): ptr is 'Rc' | 'Arc' {
+  return ptr === 'Rc' || ptr === 'Arc';
+}
 /** Whether written type `t` holds an `Rc` / `Arc` below its top (a tuple's element, a generic argument, ..). */
 function nestedShared(t: TypeExpr, top = true): boolean {
-  const here = !top && t.k === 'path' && (t.name === 'Rc' || t.name === 'Arc');
+  const here = !top && t.k === 'path' && isShared(t.name);
   if (here) return true;
   switch (t.k) {
     case 'path': return t.args.some((a) => nestedShared(a, false));
@@ -1035,7 +1039,7 @@ class Checker {
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', ...(pointerOf(p.ty) ? { boxed: pointerOf(p.ty) } : {}) });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', boxed: pointerOf(p.ty) });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -1286,7 +1290,7 @@ class Checker {
     this.placeUse = 'value';
     const t = this.record(e, this.inferInner(e, ctx, hint));
     if (use === 'value' && e.k === 'path' && e.segs.length === 1 && !this.pointerUses.has(e)) {
-      const ptr = this.lookup(e.segs[0]!, ctx)?.boxed;
+      const ptr = this.pointerLocal(e, ctx);
       if (ptr) this.unsupportedHere(`unsupported: a \`${ptr}\` used by value other than as a \`${ptr}\` (the types erase the pointer: \`*${e.segs[0]}\` is the value it holds)`, e.sp);
     }
     if (use === 'value' || use === 'borrow') this.useOfPlace(e, t, use, ctx);
@@ -1412,16 +1416,20 @@ class Checker {
   private pointerValue(e: Expr, ctx: Ctx): SmartPointer | undefined {
     const call = smartPointerCall(e);
     if (call) return call.ptr;
-    if (e.k === 'path' && e.segs.length === 1) return this.lookup(e.segs[0]!, ctx)?.boxed;
+    if (e.k === 'path') return this.pointerLocal(e, ctx);
     if (e.k === 'method' && this.out.sharedClones.has(e)) return this.pointerValue(e.recv, ctx);
     if (e.k === 'call' && ctx.fn) return pointerOf(this.calleeItem(e, ctx.fn)?.ret?.ty);
     return undefined;
+  }
+  /** The pointer the local `e` names holds (`e` a one-segment path), if any. */
+  private pointerLocal(e: Expr, ctx: Ctx): SmartPointer | undefined {
+    return e.k === 'path' && e.segs.length === 1 ? this.lookup(e.segs[0]!, ctx)?.boxed : undefined;
   }
   /** The `Rc` / `Arc` a place is behind (`*r`, `r.f` of a local holding one), if any: nothing there is written (no `DerefMut`). */
   private sharedPlace(e: Expr, ctx: Ctx): SmartPointer | undefined {
     const place = this.placeRoot(e, ctx);
     const ptr = place && !place.direct ? place.local.boxed : undefined;
-    return ptr === 'Rc' || ptr === 'Arc' ? ptr : undefined;
+    return isShared(ptr) ? ptr : undefined;
   }
   /** Whether `e`'s value is a reference (so a binding of it does not own what it points to). */
   private isRefValue(e: Expr, ctx: Ctx): boolean {
@@ -1522,12 +1530,9 @@ class Checker {
       case 'call':
       case 'method': {
         // `r.clone()` of an `Rc` / `Arc`: another pointer to the same value (whatever it holds)
-        if (e.k === 'method' && e.name === 'clone' && !e.args.length && e.recv.k === 'path' && e.recv.segs.length === 1) {
-          const ptr = this.lookup(e.recv.segs[0]!, ctx)?.boxed;
-          if (ptr === 'Rc' || ptr === 'Arc') {
-            this.out.sharedClones.add(e);
-            return this.inferBorrowed(e.recv, ctx);
-          }
+        if (e.k === 'method' && e.name === 'clone' && !e.args.length && isShared(this.pointerLocal(e.recv, ctx))) {
+          this.out.sharedClones.add(e);
+          return this.inferBorrowed(e.recv, ctx);
         }
         // a call taking a construct read but not understood (a closure: `Seq::new(n, |i| ..)`):
         // its callee is not judged either, so the function is `unsupported` at that construct
@@ -2489,9 +2494,8 @@ class Checker {
     }
     const g = ghost(ctx.code);
     // (an `Rc` / `Arc` compared with a value of what it holds: the types would take them for one type)
-    const sharedOf = (x: Expr) => (x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx)?.boxed : undefined);
-    const [ls, rs] = [sharedOf(l), sharedOf(r)];
-    if ((ls === 'Rc' || ls === 'Arc' || rs === 'Rc' || rs === 'Arc') && ls !== rs) this.unsupportedHere(`unsupported: \`${op}\` of an \`${ls === 'Rc' || ls === 'Arc' ? ls : rs}\` and a value of another type (the types erase the pointer)`, sp);
+    const [ls, rs] = [this.pointerLocal(l, ctx), this.pointerLocal(r, ctx)];
+    if ((isShared(ls) || isShared(rs)) && ls !== rs) this.unsupportedHere(`unsupported: \`${op}\` of an \`${isShared(ls) ? ls : rs}\` and a value of another type (the types erase the pointer)`, sp);
     // a value of a type parameter has no operations: exec `==` would need `PartialEq` (a trait
     // bound this verifier does not support), and there is no order on it
     if (COMPARISONS.has(op) && (lt.k === 'param' || rt.k === 'param') && (!g || (op !== '==' && op !== '!='))) {
@@ -3340,8 +3344,8 @@ class Checker {
     if (recvTy && call.k === 'method' && selfParam?.isSelf && selfParam.ty.k === 'ref' && selfParam.ty.mut) {
       const place = this.placeRoot(call.recv, ctx);
       // (an `Rc` / `Arc` local itself, auto-dereferenced, or a place behind it)
-      const shared = place?.local.boxed === 'Rc' || place?.local.boxed === 'Arc' ? place.local.boxed : undefined;
-      if (shared) this.error(`cannot borrow data in an \`${shared}\` as mutable`, call.recv.sp);
+      const shared = place?.local.boxed;
+      if (isShared(shared)) this.error(`cannot borrow data in an \`${shared}\` as mutable`, call.recv.sp);
       const through = place ? null : this.borrowRoot(call.recv, ctx);
       if (place) this.noteWrite(place.local, place.name, call.recv.sp, fieldPath(call.recv));
       else if (through) this.noteWrite(through, printExpr(call.recv), call.recv.sp);
@@ -3936,7 +3940,7 @@ class Checker {
     const shared = this.sharedPlace(e.e, ctx);
     if (shared) return this.error(`cannot borrow data in an \`${shared}\` as mutable`, e.sp);
     // (`&mut r` of an `Rc` / `Arc` local: the types would take it for a `&mut` of what it holds)
-    if (r.direct && (r.local.boxed === 'Rc' || r.local.boxed === 'Arc')) this.unsupportedHere(`unsupported: a mutable borrow of an \`${r.local.boxed}\` (the types erase the pointer)`, e.sp);
+    if (r.direct && isShared(r.local.boxed)) this.unsupportedHere(`unsupported: a mutable borrow of an \`${r.local.boxed}\` (the types erase the pointer)`, e.sp);
     this.noteWrite(r.local, r.name, e.sp, fieldPath(e.e));
     if (ctx.code === 'exec' && r.local.wrapped && !r.direct) return this.error(`cannot access ${r.local.wrapped}-mode place in executable context`, e.sp);
     if (r.local.mode === 'spec') {

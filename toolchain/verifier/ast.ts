@@ -21,7 +21,9 @@ export type TypeExpr =
    * `proof_fn<F>[Copy](A, B) -> C`: any proof closure of that signature; `flags` written in
    * brackets, `marker` the type parameter `F` whose `ProofFn*` / `Copy` bounds add flags
    */
-  | { k: 'proofFn'; params: TypeExpr[]; ret: TypeExpr; flags: string[]; marker: string | null; /** `proof_fn<'a>` */ lifetime?: boolean; sp: Sp };
+  | { k: 'proofFn'; params: TypeExpr[]; ret: TypeExpr; flags: string[]; marker: string | null; /** `proof_fn<'a>` */ lifetime?: boolean; sp: Sp }
+  /** `impl Tr + Tr2`: an opaque type (only a function's result may be one: the resolver's `opaqueType`) */
+  | { k: 'impl'; bounds: TraitBound[]; sp: Sp };
 
 export type BinOp =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'

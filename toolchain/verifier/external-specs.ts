@@ -21,6 +21,7 @@
 
 import { hasExternalBody, hasVerifierAttr } from '../syntax/attributes';
 import type { Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TypeExpr, Visibility } from './ast';
+import { someNode } from './ast';
 import { STD_ROOTS, isImplPrimitive, memberPathName } from './resolver';
 import { sameType } from './traits';
 
@@ -96,6 +97,9 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
     if (visibilityRank(t.vis) > visibilityRank(p.vis)) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
     // (a `where` bound on an impl's parameter is not recorded by the parser: the bounds could not be compared)
     if (t.otherBounds?.length || p.otherBounds?.length) return { k: 'unsupported', what: `a specification of \`${qname}\`, whose bounds include a \`where\` clause on an impl's parameter`, sp: path.sp };
+    // (two opaque types, `impl Tr`, are compared by their bounds and what they stand for: not modelled)
+    const opaque = (f: FnItem) => someNode([f.params.map((x) => x.ty), f.ret?.ty], (n) => n.k === 'impl');
+    if (opaque(t) || opaque(p)) return { k: 'unsupported', what: `a specification of \`${qname}\`, whose signature has an opaque type (\`impl Trait\`)`, sp: path.sp };
     const mismatch = signatureMismatch(t, p);
     if (mismatch) return { k: 'error', message: mismatch, sp: p.nameSp };
     return { k: 'ok', fn: p, target: qname, display };

@@ -2150,7 +2150,7 @@ class Parser {
       return { k: 'proofFn', params, ret, flags, marker, ...(lifetime ? { lifetime } : {}), sp: { start: s, end: this.lastEnd() } };
     }
     if (this.is('dyn')) this.error('unsupported type: a trait object (`dyn Trait`)');
-    if (this.is('impl')) this.error('unsupported type: an opaque type (`impl Trait`)');
+    if (this.eat('impl')) return { k: 'impl', bounds: this.traitBounds(), sp: { start: s, end: this.lastEnd() } };
     if (this.is('fn')) this.error('unsupported type: a function pointer (`fn(..) -> ..`)');
     if (this.eat('<')) {
       // `<Ty as Trait>::X`: an associated type of `Ty`'s impl of `Trait`

@@ -13,6 +13,7 @@ export function printType(t: TypeExpr): string {
     case 'infer': return '_';
     case 'ptr': return `*${t.mut ? 'mut' : 'const'} ${printType(t.inner)}`;
     case 'fn': return `spec_fn(${t.params.map(printType).join(', ')}) -> ${printType(t.ret)}`;
+    case 'impl': return `impl ${t.bounds.map((b) => b.name).join(' + ')}`;
     case 'proofFn': return `proof_fn${t.marker ? `<${t.marker}>` : ''}${t.flags.length ? `[${t.flags.join(', ')}]` : ''}(${t.params.map(printType).join(', ')}) -> ${printType(t.ret)}`;
   }
 }

@@ -3,6 +3,7 @@
 // use, never a guess.
 
 import { printType } from './printer';
+import { someNode, isTraitMethodDeclaration } from './ast';
 import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalLayoutItem, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
@@ -203,7 +204,7 @@ export function substTypeExpr(t: TypeExpr, m: ReadonlyMap<string, TypeExpr>): Ty
     case 'array': case 'slice': return { ...t, elem: go(t.elem) };
     case 'tuple': return { ...t, elems: t.elems.map(go) };
     case 'fn': case 'proofFn': return { ...t, params: t.params.map(go), ret: go(t.ret) };
-    case 'infer': return t;
+    case 'infer': case 'impl': return t;
   }
 }
 
@@ -246,7 +247,8 @@ export function tyStr(t: Ty): string {
     case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
     case 'array': return t.len === null ? `[${tyStr(t.elem)}]` : `[${tyStr(t.elem)}; ${t.len}]`;
-    case 'param': return t.name;
+    // (an opaque type's name carries where it is written: rustc shows only `impl Tr`)
+    case 'param': return isOpaqueParam(t.name) ? t.name.slice(0, t.name.indexOf('@')) : t.name;
     case 'cval': return String(t.n);
     case 'set': return `Set<${tyStr(t.elem)}>`;
     case 'map': return `Map<${tyStr(t.key)}, ${tyStr(t.val)}>`;
@@ -254,6 +256,11 @@ export function tyStr(t: Ty): string {
     case 'fn': return `spec_fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
     case 'closure': return `${t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn'}(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
   }
+}
+
+/** Whether a generic parameter's name is that of a function's opaque type (`impl Tr`, the resolver's `opaqueType`). */
+export function isOpaqueParam(name: string): boolean {
+  return name.startsWith('impl ');
 }
 
 /** A type's exact key: as `tyStr`, but a generic parameter is marked (`$T`), never taken for a struct `T`. */
@@ -388,6 +395,8 @@ export class Crate {
   traits = new Map<string, { item: TraitItem; file: string }[]>();
   /** `impl Trait for Type` blocks by `Trait|Type` (the type's name), with traits.ts's verdict */
   traitImpls = new Map<string, TraitImplItem[]>();
+  /** Each opaque type a function returns (`impl Tr`), by its parameter name (`opaqueType`): the function and the traits bounding it. */
+  readonly opaqueTypes = new Map<string, { fn: FnItem; bounds: string[] }>();
   files: SourceFile[];
 
   /**
@@ -627,6 +636,8 @@ export class Crate {
         return { k: 'tuple', elems: t.elems.map((e) => this.resolveType(e, scope, depth + 1)) };
       case 'infer':
         throw new ResolveError('type annotations needed', t.sp);
+      case 'impl':
+        return this.opaqueType(t, scope);
       case 'ptr':
         throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
       case 'fn':
@@ -705,6 +716,35 @@ export class Crate {
         throw new ResolveError(`cannot find type \`${name}\``, t.sp);
       }
     }
+  }
+
+  /**
+   * `impl Tr + ..` in an exec function's result: the function's opaque type. It is a type of its
+   * own, a generic parameter no caller chooses (an uninterpreted sort), of which callers know only
+   * its bounds. The function's body returns a value of some concrete type; the checking phase
+   * records which (`CheckedCrate.opaqueTypes`) and the function's own verification condition
+   * reads that type in its place, as Verus does.
+   */
+  private opaqueType(t: Extract<TypeExpr, { k: 'impl' }>, scope: TypeScope): Ty {
+    const f = typeof scope === 'object' && scope?.k === 'fn' ? scope : null;
+    const inResult = !!f?.ret && someNode(f.ret.ty, (n) => n === (t as unknown));
+    if (!f || !inResult) throw new UnsupportedType("an opaque type (`impl Trait`) other than a function's result", t.sp);
+    if (isTraitMethodDeclaration(f)) throw new ResolveError('Verus does not yet support Opaque types in trait def', t.sp);
+    if (f.traitImpl) throw new UnsupportedType('an opaque type (`impl Trait`) returned by a trait method', t.sp);
+    // (two specifications' opaque types are told apart by where they are written)
+    if (f.specFor) throw new UnsupportedType('an opaque type (`impl Trait`) in a specification of another function', t.sp);
+    if (f.mode !== 'exec') throw new UnsupportedType(`an opaque type (\`impl Trait\`) returned by a ${f.mode} function`, t.sp);
+    // (the type a generic function returns may depend on its arguments: one sort would not do)
+    if (f.generics.length) throw new UnsupportedType('an opaque type (`impl Trait`) returned by a generic function', t.sp);
+    for (const b of t.bounds) {
+      const trait = this.traits.get(b.name);
+      // (an associated type of an opaque type is another unknown type, not modelled)
+      if (b.maybe || b.hasArgs || trait?.length !== 1 || this.traitsImplied(b.name).some((x) => this.traits.get(x)?.[0]?.item.assocTypes.length)) throw new UnsupportedType(`an opaque type bounded by \`${b.name === '?' ? printType(t) : b.name}\` (only the crate's own traits, without generic arguments or associated types)`, b.sp);
+    }
+    const bounds = t.bounds.map((b) => b.name);
+    const name = `impl ${bounds.join(' + ')}@${f.selfType ? f.selfType + '::' : ''}${f.name}:${t.sp.start}`;
+    this.opaqueTypes.set(name, { fn: f, bounds });
+    return { k: 'param', name };
   }
 
   /** The generic arguments written for datatype `item` (`S<u64, 3>`), checked against its parameters. */

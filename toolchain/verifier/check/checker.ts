@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, Quant
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, substTy, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -131,6 +131,12 @@ export interface CheckedCrate {
   sharedClones: Set<Expr>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
+  /**
+   * The type each opaque type (`-> impl Tr`) of a function stands for, from what its body
+   * returns: VC generation reads the function's own body and clauses at these types (callers
+   * see only the opaque type and its bounds).
+   */
+  opaqueTypes: Map<FnItem, Map<string, Ty>>;
 }
 
 /** Type names the resolver and VC generation give a built-in meaning. */
@@ -368,7 +374,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), unitStructs: new Set() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), unitStructs: new Set(), opaqueTypes: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1072,8 +1078,21 @@ class Checker {
     this.unwindAndMask(f, specCtx(), inClause);
     // `returns e` is `ensures result == e`
     if (f.returns) this.expect(f.returns, retTy, specCtx());
+    // the body returns values of the types the opaque ones stand for (found from the body)
+    const opaques = new Map<string, CTy>();
+    if (f.ret && someNode(f.ret.ty, (n) => n.k === 'impl')) {
+      const walk = (t: Ty): void => {
+        if (t.k === 'param' && isOpaqueParam(t.name) && !opaques.has(t.name)) opaques.set(t.name, this.vars.freshType());
+        if (t.k === 'tuple') t.elems.forEach(walk);
+        if (t.k === 'struct' || t.k === 'enum') t.args.forEach(walk);
+        if (t.k === 'seq' || t.k === 'array' || t.k === 'set') walk(t.elem);
+      };
+      walk(this.crate.resolveType(f.ret.ty, f));
+      if (f.returns) this.error('`returns` clause is not allowed for function that returns opaque type', f.returns.sp);
+    }
     if (!f.body) return;
-    const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy, retCode };
+    const bodyRetTy = opaques.size ? substCTy(retTy, opaques) : retTy;
+    const ctx: Ctx = { code, fn: f, scopes: [params, new Map()], retTy: bodyRetTy, retCode };
     const trusted = hasExternalBody(f.attrs);
     const open = openBodyScope(f);
     if (open.error) this.error(open.error.message, open.error.sp);
@@ -1088,8 +1107,9 @@ class Checker {
     try {
       const tail = f.body.stmts[f.body.stmts.length - 1];
       if (pointerOf(f.ret?.ty) && tail?.k === 'expr' && !tail.semi && tail.e.k === 'path') this.pointerUses.add(tail.e);
-      const bodyTy = this.block(f.body, ctx, retTy, retCode);
-      if (bodyTy) this.unify(retTy, bodyTy, this.tailSpan(f.body));
+      const bodyTy = this.block(f.body, ctx, bodyRetTy, retCode);
+      if (bodyTy) this.unify(bodyRetTy, bodyTy, this.tailSpan(f.body));
+      if (opaques.size && !trusted) this.opaqueTypesOf(f, opaques);
     } catch (e) {
       if (!trusted) throw e;
     } finally {
@@ -1101,6 +1121,44 @@ class Checker {
       this.errors.length = before;
       this.itemBinders.length = bindersBefore;
     }
+  }
+
+  /**
+   * Records the type each opaque type of `f`'s result stands for (`found`: from its body), and
+   * checks it has the opaque type's bounds (rustc: "the trait bound .. is not satisfied").
+   */
+  private opaqueTypesOf(f: FnItem, found: Map<string, CTy>): void {
+    const out = new Map<string, Ty>();
+    for (const [name, v] of found) {
+      const hidden = toTy(v, this.vars);
+      const sp = f.ret!.ty.sp;
+      if (!hidden) {
+        this.error(`type annotations needed: the type \`${tyStr({ k: 'param', name })}\` stands for is not known`, sp);
+        continue;
+      }
+      // (rustc E0720: a body returning its own opaque type gives it no type to stand for)
+      if (found.has(name) && tyKey(hidden).includes(`$${name}`)) {
+        this.error(`cannot resolve opaque type \`${tyStr({ k: 'param', name })}\`: it stands for itself`, sp);
+        continue;
+      }
+      out.set(name, hidden);
+      for (const b of this.crate.opaqueTypes.get(name)?.bounds ?? []) {
+        const unsatisfied = () => this.error(`the trait bound \`${tyStr(hidden)}: ${b}\` is not satisfied`, sp);
+        if (hidden.k === 'param') {
+          if (!this.boundTraitsOf(f, hidden.name).includes(b)) unsatisfied();
+          continue;
+        }
+        const typeName = implTypeName(hidden);
+        const impls = typeName ? this.crate.traitImpls.get(`${b}|${typeName}`) ?? [] : [];
+        // (an impl refused as unsupported, `impl<T> Tr for T`, may be the one that applies)
+        const refused = [...this.crate.traitImpls].some(([key, l]) => key.startsWith(`${b}|`) && l.some((i) => i.verdict !== 'ok'));
+        if (!impls.length && refused) this.unsupportedHere(`\`${tyStr(hidden)}: ${b}\` through an impl that is not supported`, sp);
+        else if (!impls.length) unsatisfied();
+        else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedHere(`the impl of \`${b}\` for \`${typeName}\` is not supported`, sp);
+        else if (hidden.k === 'struct' || hidden.k === 'enum' ? hidden.args.length : false) this.unsupportedHere(`an opaque type standing for the generic type \`${tyStr(hidden)}\``, sp);
+      }
+    }
+    this.out.opaqueTypes.set(f, out);
   }
 
   private tailSpan(b: Block): Sp {
@@ -3084,6 +3142,9 @@ class Checker {
     return ctx.fn ? this.boundTraitsOf(ctx.fn, name) : [];
   }
   private boundTraitsOf(f: FnItem, name: string): string[] {
+    // (an opaque type's bounds are its own, wherever its value is)
+    const opaque = isOpaqueParam(name) ? this.crate.opaqueTypes.get(name) : undefined;
+    if (opaque) return [...new Set(opaque.bounds.flatMap((b) => this.crate.traitsImplied(b)))].filter((t) => this.crate.traits.has(t));
     // (a bound implies its supertraits: `T: U` with `trait U: V` gives `V`'s methods too)
     const implied = (f.genericParams ?? []).filter((p) => p.name === name).flatMap((p) => p.bounds.flatMap((b) => (b.maybe || (b.hasArgs && !b.args) ? [] : this.crate.traitsImplied(b.name))));
     return [...new Set(implied)].filter((t) => this.crate.traits.has(t));

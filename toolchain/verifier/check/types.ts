@@ -189,7 +189,7 @@ export function cTyStr(t: CTy, vars: IntVars): string {
       return b ? s(b) : '_';
     }
     case 'enum': case 'struct': return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
-    case 'param': return t.name;
+    case 'param': return tyStr(t);
     case 'cval': return String(t.n);
     case 'seq': return `Seq<${s(t.elem)}>`;
     case 'set': return `Set<${s(t.elem)}>`;

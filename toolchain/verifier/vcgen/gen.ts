@@ -104,7 +104,10 @@ export class FnGen {
     this.nonlinearFn = info.item.attrs.some((a) => /^verifier(::nonlinear|\(nonlinear\))$/.test(a)) || info.item.by?.kind === 'nonlinear_arith';
     // (no arguments: the function's own parameters)
     const args = tyArgs.length || !info.item.generics.length ? tyArgs : info.item.generics.map((g): Ty => ({ k: 'param', name: g }));
-    this.cur = { item: info.item, env: genericEnv(info.item, args) };
+    const env = genericEnv(info.item, args);
+    // (its own body returns the types its opaque ones stand for: check/checker.ts `opaqueTypes`)
+    for (const [name, ty] of cvc.checked.opaqueTypes.get(info.item) ?? []) env.set(name, ty);
+    this.cur = { item: info.item, env };
     this.specKey = specInstanceKey(info, args);
     if (info.item.mode === 'spec' && !cvc.instances.has(this.specKey)) cvc.instances.set(this.specKey, { info, tyArgs: args });
   }

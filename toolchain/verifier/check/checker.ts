@@ -1343,10 +1343,11 @@ class Checker {
   }
 
   private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
-    if (this.trackedResults.has(e)) this.trackedValue(e, ctx);
     const use = this.placeUse;
     this.placeUse = 'value';
     const t = this.record(e, this.inferInner(e, ctx, hint));
+    // (after typing it: what it calls is known then)
+    if (this.trackedResults.has(e)) this.trackedValue(e, ctx);
     if (use === 'value' && e.k === 'path' && e.segs.length === 1 && !this.pointerUses.has(e)) {
       const ptr = this.pointerLocal(e, ctx);
       if (ptr) this.unsupportedHere(`unsupported: a \`${ptr}\` used by value other than as a \`${ptr}\` (the types erase the pointer: \`*${e.segs[0]}\` is the value it holds)`, e.sp);
@@ -2819,8 +2820,9 @@ class Checker {
     if (segs.length === 1 && (last === 'Ghost' || last === 'Tracked')) {
       // (in spec code a `Tracked(x)` is a spec value: nothing is moved)
       const inner: Ctx = { ...ctx, code: last === 'Ghost' || ctx.code === 'spec' ? 'spec' : 'proof' };
+      const t = e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
       if (last === 'Tracked' && inner.code === 'proof' && e.args[0]) this.trackedValue(e.args[0], ctx);
-      return e.args[0] ? this.infer(e.args[0], inner) : C_ANY;
+      return t;
     }
     // `Box<T>`, `Rc<T>`, `Arc<T>` are erased to `T` (the resolver): `Box::new(x)` is `x`, moved
     // into the box; `Rc::clone(&r)` is `r`, borrowed
@@ -3444,7 +3446,7 @@ class Checker {
       args.forEach((a, i) => {
         const p = f.params[i + offset];
         if (p?.mode !== 'tracked') return;
-        if (this.specPlace(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx)) this.error('expression has mode spec, expected mode proof', a.sp);
+        if (this.specValue(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx)) this.error('expression has mode spec, expected mode proof', a.sp);
       });
     }
     // a `Tracked<&mut T>` parameter takes `Tracked(&mut place)` (or a `&mut` reference): rustc's
@@ -3840,7 +3842,23 @@ class Checker {
    */
   private trackedValue(e: Expr, ctx: Ctx): void {
     const inner = e.k === 'unary' && (e.op === '&' || e.op === '&mut') ? e.e : e;
-    if (this.specPlace(inner, ctx)) this.error('expression has mode spec, expected mode proof', e.sp);
+    if (this.specValue(inner, ctx)) this.error('expression has mode spec, expected mode proof', e.sp);
+  }
+
+  /**
+   * Whether `e` (already typed) gives a spec-mode value: a spec local's place, the result of a
+   * spec fn or of a proof fn whose result is not `tracked` (Verus: "expression has mode spec,
+   * expected mode proof" where a tracked value is wanted), or a block / `if` / `match` one of
+   * whose results is one.
+   */
+  private specValue(e: Expr, ctx: Ctx): boolean {
+    if (this.specPlace(e, ctx)) return true;
+    if (e.k === 'call' || e.k === 'method') {
+      const f = this.callees.get(e);
+      return !!f && (f.mode === 'spec' || (f.mode === 'proof' && !f.retTracked));
+    }
+    if (e.k === 'block' || e.k === 'if' || e.k === 'match') return [...resultExprs({ stmts: [{ k: 'expr', e, semi: false, sp: e.sp }], sp: e.sp })].some((r) => r !== e && this.specValue(r, ctx));
+    return false;
   }
 
   private placeRoot(e: Expr, ctx: Ctx): { name: string; local: Local; deref: boolean; direct: boolean } | null {
@@ -4079,7 +4097,6 @@ class Checker {
     // value is a spec one: written, it moves nothing)
     const fieldMode = this.fieldPathMode(e.lhs, ctx);
     if (fieldMode && ctx.code === 'exec') this.error(`cannot access ${fieldMode}-mode place in executable context`, e.lhs.sp);
-    if (fieldMode === 'proof' && ctx.code === 'proof') this.trackedValue(e.rhs, ctx);
     if (local && !local.ghost && !fieldMode && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
     // (rustc: an `Rc` / `Arc` has no `DerefMut`)
@@ -4129,6 +4146,8 @@ class Checker {
     if (cell) cell.assigned = was;
     if (e.op === '=') {
       this.expect(e.rhs, lt, placeCtx);
+      // a tracked place (a tracked local, a tracked field) takes a proof-mode value
+      if (ctx.code === 'proof' && (fieldMode === 'proof' || (place?.direct && place.local.mode === 'tracked'))) this.trackedValue(e.rhs, ctx);
       this.reinitialize(e.lhs, ctx);
       if (cell) cell.assigned = true;
       return C_UNIT;
@@ -4196,7 +4215,7 @@ class Checker {
           // a tracked binding takes a proof-mode value: not a spec local's place, nor a spec builtin's value
           if (s.tracked) {
             const inner = s.init.k === 'unary' && (s.init.op === '&' || s.init.op === '&mut') ? s.init.e : s.init;
-            if (this.specPlace(inner, ctx) || this.out.variantOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
+            if (this.specValue(inner, ctx) || this.out.variantOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
           }
         }
         if (!s.ghost || s.tracked) {

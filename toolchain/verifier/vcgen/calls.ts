@@ -522,6 +522,9 @@ export class CallMethods {
       const rc = this.havoc(`${info.item.name}$ret`, retTy);
       ret = { t: rc, ty: retTy };
       if (f.ret?.name) post.declare(f.ret.name, { ty: retTy, term: rc, mut: false });
+    } else if (f.ret?.name) {
+      // (a named result of type `()`, also one that is `()` at the call's generic arguments)
+      post.declare(f.ret.name, { ty: retTy, term: this.sorts.datatype(UNIT).ctors[0]!.ctor, mut: false });
     }
     for (const en of f.ensures) {
       const g = withOld(oldMap, () => inCallee(() => this.evalPure(en, post, this.specMode(st.path))));

@@ -253,4 +253,30 @@ fn inv_atomic_fn_two() {
     inv_atomic_step();
 }
 
+// An invariant over the unit type: the value a block opens is `()` (a named result of type `()`
+// at the call's generic arguments is bound like any other).
+struct UnitPred {}
+
+impl InvariantPredicate<(), ()> for UnitPred {
+    // expect: verified
+    closed spec fn inv(k: (), v: ()) -> bool { true }
+}
+
+// expect: verified
+fn inv_unit(Tracked(i): Tracked<AtomicInvariant<(), (), UnitPred>>)
+    requires i.namespace() == 7,
+{
+    open_atomic_invariant!(&i => inner => {
+    });
+}
+
+// expect: failed assertion
+fn inv_unit_nothing_more(Tracked(i): Tracked<AtomicInvariant<(), (), UnitPred>>)
+    requires i.namespace() == 7,
+{
+    open_atomic_invariant!(&i => inner => {
+    });
+    assert(i.namespace() == 8);
+}
+
 } // verus!

@@ -570,4 +570,71 @@ fn md_tracked_into_tracked(Tracked(t): Tracked<TrackedToken>) -> Tracked<Tracked
     Tracked(t)
 }
 
+// A tracked value is never made from a spec one: a spec fn's result, or a proof fn's result that
+// is not `tracked`, is a description of a resource, not the resource (Verus: "expression has mode
+// spec, expected mode proof"). Before, only a spec local was refused there, and a permission
+// could be forged from `arbitrary()`.
+struct Perm { id: int }
+
+spec fn describe(id: int) -> Perm;
+
+// expect: verified
+proof fn perm_described(id: int) -> (p: Perm)
+    ensures p == describe(id),
+{
+    describe(id)
+}
+
+// expect: verified
+proof fn perm_pass(tracked p: Perm) -> (tracked q: Perm)
+    ensures q == p,
+{
+    p
+}
+
+// expect: verified
+proof fn perm_take(tracked p: Perm) {}
+
+// expect: error
+proof fn perm_forged_result(id: int) -> (tracked p: Perm) {
+    describe(id)
+}
+
+// expect: error
+proof fn perm_forged_arbitrary() -> (tracked p: Perm) {
+    arbitrary()
+}
+
+// expect: error
+proof fn perm_forged_branch(c: bool, tracked q: Perm) -> (tracked p: Perm) {
+    if c { q } else { describe(0) }
+}
+
+// expect: error
+proof fn perm_forged_let(id: int) {
+    let tracked p = perm_described(id);
+}
+
+// expect: error
+proof fn perm_forged_argument(id: int) {
+    perm_take(describe(id));
+}
+
+// expect: error
+proof fn perm_forged_assignment(tracked q: Perm) {
+    let tracked mut p = q;
+    p = describe(1);
+}
+
+// expect: error
+fn perm_forged_wrapper() {
+    let t: Tracked<Perm> = Tracked(describe(2));
+}
+
+// expect: verified
+proof fn perm_moved_on(tracked q: Perm) {
+    let tracked p = perm_pass(q);
+    perm_take(p);
+}
+
 } // verus!

@@ -3853,9 +3853,21 @@ class Checker {
    */
   private specValue(e: Expr, ctx: Ctx): boolean {
     if (this.specPlace(e, ctx)) return true;
+    // (`choose` picks from every value of the type: a description, never a resource)
+    if (e.k === 'quant') return true;
     if (e.k === 'call' || e.k === 'method') {
       const f = this.callees.get(e);
-      return !!f && (f.mode === 'spec' || (f.mode === 'proof' && !f.retTracked));
+      if (f) return f.mode === 'spec' || (f.mode === 'proof' && !f.retTracked);
+      // a variant or tuple struct built of a spec value (`Some(describe(1))`)
+      const ctor = e.k === 'call' && e.callee.k === 'path' && /^[A-Z]/.test(e.callee.segs[e.callee.segs.length - 1]!);
+      return ctor && e.args.some((a) => this.specValue(a, ctx));
+    }
+    if (e.k === 'tuple') return e.elems.some((x) => this.specValue(x, ctx));
+    // a struct built of a spec value in a field that is not a ghost one (an enum variant's
+    // fields have no modes of their own here: not judged)
+    if (e.k === 'struct') {
+      const ty = this.types.get(e);
+      return !!ty && shallow(ty, this.vars).k === 'struct' && e.fields.some((f) => this.fieldMode(ty, f.name) !== 'spec' && this.specValue(f.e, ctx));
     }
     if (e.k === 'block' || e.k === 'if' || e.k === 'match') return [...resultExprs({ stmts: [{ k: 'expr', e, semi: false, sp: e.sp }], sp: e.sp })].some((r) => r !== e && this.specValue(r, ctx));
     return false;

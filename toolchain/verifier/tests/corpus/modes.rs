@@ -576,6 +576,7 @@ fn md_tracked_into_tracked(Tracked(t): Tracked<TrackedToken>) -> Tracked<Tracked
 // could be forged from `arbitrary()`.
 struct Perm { id: int }
 
+// expect: verified
 spec fn describe(id: int) -> Perm;
 
 // expect: verified
@@ -629,6 +630,38 @@ proof fn perm_forged_assignment(tracked q: Perm) {
 // expect: error
 fn perm_forged_wrapper() {
     let t: Tracked<Perm> = Tracked(describe(2));
+}
+
+// expect: error
+proof fn perm_forged_choose() {
+    let tracked p = choose|p: Perm| p.id == 3;
+}
+
+// expect: error
+proof fn perm_forged_inside() -> (tracked p: Option<Perm>) {
+    Some(describe(4))
+}
+
+// expect: error
+proof fn perm_forged_tuple(tracked q: Perm) -> (tracked p: (Perm, Perm)) {
+    (q, describe(5))
+}
+
+struct PermBox { tracked p: Perm, ghost note: int }
+
+// expect: error
+proof fn perm_forged_field() -> (tracked b: PermBox) {
+    PermBox { p: describe(6), note: 0 }
+}
+
+// expect: verified
+proof fn perm_boxed(tracked q: Perm) -> (tracked b: PermBox) {
+    PermBox { p: q, note: describe(7).id }
+}
+
+// expect: verified
+proof fn perm_wrapped(tracked q: Perm) -> (tracked p: (Option<Perm>, u8)) {
+    (Some(q), 3)
 }
 
 // expect: verified

@@ -1730,9 +1730,10 @@ class Checker {
           // false) if a` enters the arm on `(true, false)` through the second; Verus refuses it)
           if (arm.guard && someNode(arm.pat, (n) => n.k === 'or')) this.error('Not supported: match arm containing both an or-pattern (|) and a match-guard', arm.pat.sp);
           // (ghost code matching a spec value: its bindings are spec ones, for the `ref mut` rule)
-          this.specScrutinee = ghost(ctx.code) && this.specPlace(e.scrut, ctx);
+          this.specScrutinee = ghost(ctx.code) && this.specValue(e.scrut, ctx);
           try {
-            this.pattern(arm.pat, s, ctx, ghost(ctx.code), ghost(ctx.code) ? 'unknown' : 'exec');
+            // (matching a spec value binds spec values: never tracked ones)
+            this.pattern(arm.pat, s, ctx, ghost(ctx.code), this.specScrutinee ? 'spec' : ghost(ctx.code) ? 'unknown' : 'exec');
           } finally {
             this.specScrutinee = false;
           }
@@ -3584,6 +3585,7 @@ class Checker {
     // char::is_whitespace ](c: char)`)
     if (!info || !(info.item.params[0]?.isSelf || info.item.specFor)) return null;
     this.out.libraryMethodCalls.set(e, info);
+    this.trackedReceiver(info.item, e.recv, ctx);
     return this.callFn(info, e.args, r, ctx, e.sp, e);
   }
 
@@ -3809,7 +3811,7 @@ class Checker {
   private trackedReceiver(f: FnItem, recv: Expr, ctx: Ctx): void {
     const self = f.params[0];
     if (f.mode !== 'proof' || ctx.code === 'spec' || !self?.isSelf || self.mode !== 'tracked') return;
-    if (this.specPlace(recv.k === 'unary' && (recv.op === '&' || recv.op === '&mut' || recv.op === '*') ? recv.e : recv, ctx)) this.error('expression has mode spec, expected mode proof', recv.sp);
+    if (this.specValue(recv.k === 'unary' && (recv.op === '&' || recv.op === '&mut' || recv.op === '*') ? recv.e : recv, ctx)) this.error('expression has mode spec, expected mode proof', recv.sp);
   }
 
   /**

@@ -647,6 +647,46 @@ proof fn perm_forged_tuple(tracked q: Perm) -> (tracked p: (Perm, Perm)) {
     (q, describe(5))
 }
 
+impl Perm {
+    // expect: verified
+    proof fn consume(tracked self) {}
+}
+
+// expect: error
+proof fn perm_forged_receiver() {
+    describe(8).consume();
+}
+
+// expect: verified
+proof fn perm_consumed(tracked q: Perm) {
+    q.consume();
+}
+
+// Matching a spec value binds spec values.
+// expect: error
+proof fn perm_forged_match() {
+    match describe(9) {
+        p => {
+            let tracked q = p;
+        }
+    }
+}
+
+// A spec `Option`'s `tracked_unwrap()` (a `tracked self` receiver).
+// expect: error
+proof fn perm_forged_unwrap(o: Option<Perm>) -> (tracked p: Perm)
+    requires o is Some,
+{
+    o.tracked_unwrap()
+}
+
+// expect: verified
+proof fn perm_unwrapped(tracked o: Option<Perm>) -> (tracked p: Perm)
+    requires o is Some,
+{
+    o.tracked_unwrap()
+}
+
 struct PermBox { tracked p: Perm, ghost note: int }
 
 // expect: error

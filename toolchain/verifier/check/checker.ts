@@ -3594,16 +3594,20 @@ class Checker {
    * an exec local holding one, a field declared with one, `Ghost(..)` / `Tracked(..)` itself.
    */
   private ghostWrapped(e: Expr, ctx: Ctx): boolean {
-    if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.wrapped;
-    if (e.k === 'call') return e.callee.k === 'path' && e.callee.segs.length === 1 && (e.callee.segs[0] === 'Ghost' || e.callee.segs[0] === 'Tracked');
+    return this.wrapperOf(e, ctx) !== null;
+  }
+  /** Which wrapper `e`'s declared type is: `Ghost<T>` (spec), `Tracked<T>` (proof), or none (null). */
+  private wrapperOf(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
+    if (e.k === 'path' && e.segs.length === 1) return this.lookup(e.segs[0]!, ctx)?.wrapped ?? null;
+    if (e.k === 'call') return e.callee.k === 'path' && e.callee.segs.length === 1 ? (e.callee.segs[0] === 'Ghost' ? 'spec' : e.callee.segs[0] === 'Tracked' ? 'proof' : null) : null;
     if (e.k === 'field') {
       const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
-      if (r.k !== 'struct') return false;
+      if (r.k !== 'struct') return null;
       const l = this.crate.structs.get(r.name);
       const f = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
-      return !!f && ghostWrapper(f.ty) !== null;
+      return f ? ghostWrapper(f.ty) : null;
     }
-    return false;
+    return null;
   }
 
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
@@ -3855,8 +3859,11 @@ class Checker {
    */
   private specValue(e: Expr, ctx: Ctx): boolean {
     if (this.specPlace(e, ctx)) return true;
-    // (`choose` picks from every value of the type: a description, never a resource)
-    if (e.k === 'quant') return true;
+    // (`choose` picks from every value of the type: a description, never a resource; `x@` is a
+    // spec fn's value, also of a `Ghost` / `Tracked`, whose tracked value is `t.get()`)
+    if (e.k === 'quant' || e.k === 'view') return true;
+    // `g.borrow()` / `g.get()` of a `Ghost`: what it holds is spec
+    if (e.k === 'method' && this.out.wrapperBorrows.has(e)) return this.wrapperOf(e.recv, ctx) === 'spec';
     if (e.k === 'call' || e.k === 'method') {
       const f = this.callees.get(e);
       if (f) return f.mode === 'spec' || (f.mode === 'proof' && !f.retTracked);

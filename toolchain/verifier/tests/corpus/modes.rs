@@ -687,6 +687,34 @@ proof fn perm_unwrapped(tracked o: Option<Perm>) -> (tracked p: Perm)
     o.tracked_unwrap()
 }
 
+// A `Ghost`'s value (`g@`, `g.borrow()`) and any value's view are spec, also of a `Tracked`
+// (its tracked value is `t.get()` / `t.borrow()`).
+// expect: error
+fn perm_forged_ghost_view(g: Ghost<Perm>) {
+    proof {
+        perm_take(g@);
+    }
+}
+
+// expect: error
+fn perm_forged_ghost_borrow(g: Ghost<Perm>) {
+    proof {
+        let tracked p = g.borrow();
+    }
+}
+
+// expect: error
+fn perm_forged_tracked_view(t: Tracked<Perm>) -> Tracked<Perm> {
+    Tracked(t@)
+}
+
+// expect: verified
+fn perm_tracked_get(t: Tracked<Perm>) {
+    proof {
+        perm_take(t.get());
+    }
+}
+
 struct PermBox { tracked p: Perm, ghost note: int }
 
 // expect: error

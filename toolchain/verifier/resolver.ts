@@ -288,9 +288,8 @@ export type TyEnv = ReadonlyMap<string, Ty>;
 
 /** `t` with the parameters of `env` replaced (those not in `env` stay). */
 /**
- * The built-in collection a type or path name stands for. (vstd's possibly infinite `ISet` /
- * `IMap` are not these: the verifier's `Set` is finite, as vstd's, so `finite()` holds of every
- * value; an `ISet` read as a `Set` would be finite too.)
+ * The built-in collection a type or path name stands for. (vstd's `ISet` / `IMap` are not
+ * these: they are the library's own types, library/vstd/iset.rs and imap.rs.)
  */
 export function builtinCollection(name: string | undefined): 'Seq' | 'Set' | 'Map' | null {
   switch (name) {

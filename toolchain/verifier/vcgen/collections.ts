@@ -221,11 +221,52 @@ export class CollectionMethods {
   }
 
   /**
+   * `Set<T>::finite`: a predicate (a set may be infinite: `Set::new(|x: int| true)`), known by
+   * vstd's axioms of the version whose `Set::new` makes a set (`axiom_set_empty_finite`,
+   * `axiom_set_insert_finite`, `axiom_set_remove_finite`; the union, intersection and difference
+   * ones come with those operations, `finiteOpAxiom`). It was `true` before: with `Set::new`
+   * giving any set, that let a proof show a finite set of all integers, and `false` from it.
+   */
+  setFiniteFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
+    const key = sortKey(ty);
+    const name = quote(`${key}.finite`);
+    if (this.axioms.has(name)) return name;
+    const S = sortOf(ty);
+    const E = sortOf(ty.elem);
+    const ins = this.setInsertFun(ty);
+    const rem = this.setRemoveFun(ty);
+    const fin = (q: Term): Term => [name, q];
+    const origin = (what: string) => ({ k: 'axiom' as const, name: `${key}.${what}` });
+    const s: [string, Term] = ['s', S];
+    const a: [string, Term] = ['a', E];
+    const empty: Term = [['as', 'const', ['Array', E, 'Bool']], 'false'];
+    this.axioms.set(name, [
+      `(declare-fun ${name} (${print(S)}) Bool)`,
+      ['assert', fin(empty)],
+      ['assert', quantifier('forall', [s, a], ['=>', fin('s'), fin([ins, 's', 'a'])], [[fin([ins, 's', 'a'])]], origin('insert-finite'))],
+      ['assert', quantifier('forall', [s, a], ['=>', fin('s'), fin([rem, 's', 'a'])], [[fin([rem, 's', 'a'])]], origin('remove-finite'))],
+    ]);
+    return name;
+  }
+
+  /** vstd's axiom that `union` / `intersect` / `difference` (the function `op`) keeps sets finite. */
+  finiteOpAxiom(this: FnGen, ty: Extract<Ty, { k: 'set' }>, kind: 'union' | 'intersect' | 'difference', op: string): void {
+    const key = sortKey(ty);
+    const name = quote(`${key}.${kind}-finite`);
+    if (this.axioms.has(name)) return;
+    const fin = this.setFiniteFun(ty);
+    const S = sortOf(ty);
+    const app: Term = [op, 's', 't'];
+    const pre: Term = kind === 'union' ? ['and', [fin, 's'], [fin, 't']] : kind === 'intersect' ? ['or', [fin, 's'], [fin, 't']] : [fin, 's'];
+    this.axioms.set(name, [['assert', quantifier('forall', [['s', S], ['t', S]], ['=>', pre, [fin, app]], [[fin, app]], { k: 'axiom', name: `${key}.${kind}-finite` })]]);
+  }
+
+  /**
    * `Set<T>::len`: closed in vstd, so a function known only by vstd's broadcast lemmas about it,
-   * stated here as axioms (with vstd's triggers): `lemma_set_empty_len`, `lemma_set_insert_len`,
-   * `lemma_set_remove_len`, `lemma_set_contains_len`, and that it is a `nat`.
-   * (In this vstd every Set is finite; an array here may hold infinitely many elements, but any
-   * finite set of instances of these axioms has a model, so no refutation can come from them.)
+   * stated here as axioms (with vstd's triggers): `axiom_set_empty_len`, and for a finite set
+   * `axiom_set_insert_len`, `axiom_set_remove_len`, `axiom_set_contains_len`; and that it is a
+   * `nat`. (An array here may hold infinitely many elements; the axioms say nothing of an
+   * infinite set's `len`, so every finite set of their instances has a model.)
    */
   setLenFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
     const key = sortKey(ty);
@@ -235,6 +276,7 @@ export class CollectionMethods {
     const E = sortOf(ty.elem);
     const ins = this.setInsertFun(ty);
     const rem = this.setRemoveFun(ty);
+    const fin = (q: Term): Term => [this.setFiniteFun(ty), q];
     const len = (q: Term): Term => [name, q];
     const origin = (what: string) => ({ k: 'axiom' as const, name: `${key}.${what}` });
     const s: [string, Term] = ['s', S];
@@ -244,9 +286,9 @@ export class CollectionMethods {
       `(declare-fun ${name} (${print(S)}) Int)`,
       ['assert', quantifier('forall', [s], ['<=', '0', len('s')], [[len('s')]], origin('len-nat'))],
       ['assert', eq(len(empty), '0')],
-      ['assert', quantifier('forall', [s, a], eq(len([ins, 's', 'a']), ['+', len('s'), ite(['select', 's', 'a'], '0', '1')]), [[len([ins, 's', 'a'])]], origin('insert-len'))],
-      ['assert', quantifier('forall', [s, a], eq(len('s'), ['+', len([rem, 's', 'a']), ite(['select', 's', 'a'], '1', '0')]), [[len([rem, 's', 'a'])]], origin('remove-len'))],
-      ['assert', quantifier('forall', [s, a], ['=>', ['select', 's', 'a'], ['not', eq(len('s'), '0')]], [[['select', 's', 'a'], len('s')]], origin('contains-len'))],
+      ['assert', quantifier('forall', [s, a], ['=>', fin('s'), eq(len([ins, 's', 'a']), ['+', len('s'), ite(['select', 's', 'a'], '0', '1')])], [[len([ins, 's', 'a'])]], origin('insert-len'))],
+      ['assert', quantifier('forall', [s, a], ['=>', fin('s'), eq(len('s'), ['+', len([rem, 's', 'a']), ite(['select', 's', 'a'], '1', '0')])], [[len([rem, 's', 'a'])]], origin('remove-len'))],
+      ['assert', quantifier('forall', [s, a], ['=>', ['and', fin('s'), ['select', 's', 'a']], ['not', eq(len('s'), '0')]], [[['select', 's', 'a'], len('s')]], origin('contains-len'))],
     ]);
     return name;
   }
@@ -262,12 +304,14 @@ export class CollectionMethods {
       case 'contains': return { t: ['select', s, x(0)], ty: BOOL };
       case 'insert': return { t: [this.setInsertFun(ty), s, x(0)], ty };
       case 'remove': return { t: [this.setRemoveFun(ty), s, x(0)], ty };
-      // vstd: every `Set` is finite (`finite` is `true`; `ISet` is the possibly infinite one)
-      case 'finite': return { t: 'true', ty: BOOL };
+      case 'finite': return { t: [this.setFiniteFun(ty), s], ty: BOOL };
       case 'len': return { t: [this.setLenFun(ty), s], ty: NAT };
-      case 'union': return op('union', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'or'], q, r], ty);
-      case 'intersect': return op('intersect', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'and'], q, r], ty);
-      case 'difference': return op('difference', [['s', S], ['t', S]], S, (q, r) => [['_', 'map', 'and'], q, [['_', 'map', 'not'], r]], ty);
+      case 'union': case 'intersect': case 'difference': {
+        const body = { union: (q: Term, r: Term): Term => [['_', 'map', 'or'], q, r], intersect: (q: Term, r: Term): Term => [['_', 'map', 'and'], q, r], difference: (q: Term, r: Term): Term => [['_', 'map', 'and'], q, [['_', 'map', 'not'], r]] }[name];
+        const v = op(name, [['s', S], ['t', S]], S, body, ty);
+        this.finiteOpAxiom(ty, name, (v.t as Term[])[0] as string);
+        return v;
+      }
       case 'subset_of': return op('subset_of', [['s', S], ['t', S]], 'Bool', (q, r) => eq([['_', 'map', 'and'], q, r], q), BOOL);
     }
     throw new Unsupported(`Set::${name}`, sp);

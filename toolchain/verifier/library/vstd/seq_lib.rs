@@ -49,6 +49,14 @@ impl<A> Seq<A> {
     {
     }
 
+    /// A sequence's set is finite (vstd's lemma; trusted: vstd proves it).
+    #[verifier::external_body]
+    pub proof fn lemma_to_set_finite(self)
+        ensures
+            self.to_set().finite(),
+    {
+    }
+
     /// `self` with `a` inserted at position `i`.
     pub open spec fn insert(self, i: int, a: A) -> Seq<A>
         recommends

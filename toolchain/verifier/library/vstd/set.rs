@@ -111,13 +111,31 @@ pub proof fn lemma_fold_insert<A, B>(s: Set<A>, z: B, f: spec_fn(B, A) -> B, a: 
 {
 }
 
-/// A subset is no larger (vstd set_lib's lemma).
+/// A subset of a finite set is finite and no larger (vstd set_lib's lemma).
 #[verifier::external_body]
 pub proof fn lemma_len_subset<A>(s1: Set<A>, s2: Set<A>)
     requires
+        s2.finite(),
         s1.subset_of(s2),
     ensures
         s1.len() <= s2.len(),
+        s1.finite(),
+{
+}
+
+/// The integers in `lo..hi` (vstd set_lib's `set_int_range`).
+pub open spec fn set_int_range(lo: int, hi: int) -> Set<int> {
+    Set::new(|i: int| lo <= i < hi)
+}
+
+/// `lo..hi` is a finite set of `hi - lo` integers (vstd set_lib's lemma; trusted: vstd proves it).
+#[verifier::external_body]
+pub proof fn lemma_int_range(lo: int, hi: int)
+    requires
+        lo <= hi,
+    ensures
+        set_int_range(lo, hi).finite(),
+        set_int_range(lo, hi).len() == hi - lo,
 {
 }
 

@@ -444,9 +444,88 @@ pub proof fn set_len_insert_maybe_present(s: Set<int>, x: int)
 
 // expect: verified
 pub proof fn set_len_zero_is_empty(s: Set<int>, x: int)
+    requires s.len() == 0, s.finite(),
+{
+    assert(!s.contains(x));
+}
+
+// A set may be infinite (`Set::new(|x: int| true)`): what `len` is, is known of finite sets
+// only (an infinite set's `len` is some number).
+// expect: failed assertion
+pub proof fn set_len_zero_maybe_infinite(s: Set<int>, x: int)
     requires s.len() == 0,
 {
     assert(!s.contains(x));
+}
+
+// expect: failed assertion
+pub proof fn set_maybe_infinite(s: Set<int>)
+{
+    assert(s.finite());
+}
+
+// The set of all integers is not finite: were it, `upto(len + 1)` would be a larger subset.
+// expect: verified
+spec fn set_upto(n: int) -> Set<int> { Set::new(|x: int| 0 <= x < n) }
+
+// expect: verified
+proof fn set_upto_len(n: nat)
+    ensures set_upto(n as int).finite(), set_upto(n as int).len() == n,
+    decreases n,
+{
+    if n == 0 {
+        assert(set_upto(0) =~= Set::<int>::empty());
+    } else {
+        set_upto_len((n - 1) as nat);
+        assert(set_upto(n as int) =~= set_upto(n - 1).insert(n - 1));
+    }
+}
+
+// expect: verified
+proof fn set_all_ints_infinite()
+    ensures !Set::new(|x: int| true).finite(),
+{
+    let all = Set::new(|x: int| true);
+    if all.finite() {
+        set_upto_len((all.len() + 1) as nat);
+        assert(set_upto((all.len() + 1) as int).subset_of(all));
+        lemma_len_subset(set_upto((all.len() + 1) as int), all);
+    }
+}
+
+// What kept sets finite (`finite` was `true`) gave `false` from the same steps; now the lemma
+// needs the set finite.
+// expect: failed precondition
+proof fn set_all_ints_finite_false()
+    ensures false,
+{
+    let all = Set::new(|x: int| true);
+    set_upto_len((all.len() + 1) as nat);
+    assert(set_upto((all.len() + 1) as int).subset_of(all));
+    lemma_len_subset(set_upto((all.len() + 1) as int), all);
+}
+
+// expect: verified
+proof fn set_finite_ops(s: Set<int>, t: Set<int>)
+    requires s.finite(),
+{
+    lemma_int_range(3, 7);
+    assert(set_int_range(3, 7).len() == 4);
+    assert(s.insert(1).remove(2).finite());
+    assert(s.intersect(t).finite());
+    assert(t.intersect(s).finite());
+    assert(s.difference(t).finite());
+    assert(set![1int, 2].union(s).finite());
+    let q = seq![1int, 2, 2];
+    q.lemma_to_set_finite();
+    assert(q.to_set().finite());
+}
+
+// expect: failed assertion
+proof fn set_union_maybe_infinite(s: Set<int>, t: Set<int>)
+    requires s.finite(),
+{
+    assert(s.union(t).finite());
 }
 
 // Nothing is known of a set's size.
@@ -628,7 +707,7 @@ proof fn admitted_too_late(x: int) {
 
 // expect: verified
 proof fn len_subset_bounds(a: Set<int>, b: Set<int>)
-    requires a.subset_of(b), b.len() == 3,
+    requires a.subset_of(b), b.len() == 3, b.finite(),
 {
     lemma_len_subset(a, b);
     assert(a.len() <= 3);
@@ -636,7 +715,7 @@ proof fn len_subset_bounds(a: Set<int>, b: Set<int>)
 
 // expect: failed assertion
 proof fn len_subset_not_equal(a: Set<int>, b: Set<int>)
-    requires a.subset_of(b), b.len() == 3,
+    requires a.subset_of(b), b.len() == 3, b.finite(),
 {
     lemma_len_subset(a, b);
     assert(a.len() == 3);
@@ -889,7 +968,9 @@ proof fn sfl_not_a_member(s: Set<int>)
 }
 
 // expect: verified
-proof fn sfl_len(s: Set<int>) {
+proof fn sfl_len(s: Set<int>)
+    requires s.finite(),
+{
     s.lemma_len_filter(|i: int| i > 0);
     assert(s.filter(|i: int| i > 0).len() <= s.len());
 }

@@ -258,7 +258,7 @@ export class CollectionMethods {
     const S = sortOf(ty);
     const app: Term = [op, 's', 't'];
     const pre: Term = kind === 'union' ? ['and', [fin, 's'], [fin, 't']] : kind === 'intersect' ? ['or', [fin, 's'], [fin, 't']] : [fin, 's'];
-    this.axioms.set(name, [['assert', quantifier('forall', [['s', S], ['t', S]], ['=>', pre, [fin, app]], [[fin, app]], { k: 'axiom', name: `${key}.${kind}-finite` })]]);
+    this.axioms.set(name, [['assert', quantifier('forall', [['s', S], ['t', S]], ['=>', pre, [fin, app]], [[[fin, app]]], { k: 'axiom', name: `${key}.${kind}-finite` })]]);
   }
 
   /**

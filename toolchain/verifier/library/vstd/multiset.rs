@@ -125,6 +125,9 @@ pub broadcast proof fn lemma_multiset_empty_len<V>(m: Multiset<V>)
 #[verifier::external_body]
 pub broadcast proof fn axiom_multiset_contained<V>(m: Map<V, nat>, v: V)
     requires
+        // (vstd's maps are finite; ours may not be: a multiset's count of every value of an
+        // infinite map, with its finite `len`, would give `false`)
+        m.dom().finite(),
         m.dom().contains(v),
     ensures
         #[trigger] Multiset::from_map(m).count(v) == m[v],

@@ -109,10 +109,25 @@ pub proof fn ms_filter_drops(m: Multiset<int>)
 
 // expect: verified
 pub proof fn ms_from_map(m: Map<int, nat>)
-    requires m.dom().contains(1), m[1] == 5, !m.dom().contains(2),
+    requires m.dom().contains(1), m[1] == 5, !m.dom().contains(2), m.dom().finite(),
 {
     assert(Multiset::from_map(m).count(1) == 5);
     assert(Multiset::from_map(m).count(2) == 0);
+}
+
+// A map here may have an infinite domain (vstd's maps are finite): a multiset counting every
+// value of one would have a finite `len` below a finite sub-multiset's, so `from_map` tells the
+// counts of a finite map only.
+// expect: failed assertion
+pub proof fn ms_from_infinite_map() {
+    let m = Map::new(Set::new(|x: int| true), |v: int| 1nat);
+    assert(Multiset::from_map(m).count(5) == 1);
+}
+
+// expect: verified
+pub proof fn ms_from_finite_map() {
+    let m = map![1int => 2nat];
+    assert(Multiset::from_map(m).count(1) == 2);
 }
 
 // expect: failed assertion

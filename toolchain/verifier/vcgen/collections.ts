@@ -220,6 +220,22 @@ export class CollectionMethods {
     return this.opFun(ty, 'remove', [['s', sortOf(ty)], ['x', sortOf(ty.elem)]], sortOf(ty), (q, e) => ['store', q, e, 'false']);
   }
 
+  /** What the axioms of `Set<T>`'s `finite` and `len` are written with: sorts, `insert` / `remove`, binders, the empty set. */
+  setAxiomParts(this: FnGen, ty: Extract<Ty, { k: 'set' }>) {
+    const key = sortKey(ty);
+    const S = sortOf(ty);
+    const E = sortOf(ty.elem);
+    return {
+      S,
+      ins: this.setInsertFun(ty),
+      rem: this.setRemoveFun(ty),
+      origin: (what: string) => ({ k: 'axiom' as const, name: `${key}.${what}` }),
+      s: ['s', S] as [string, Term],
+      a: ['a', E] as [string, Term],
+      empty: [['as', 'const', ['Array', E, 'Bool']], 'false'] as Term,
+    };
+  }
+
   /**
    * `Set<T>::finite`: a predicate (a set may be infinite: `Set::new(|x: int| true)`), known by
    * vstd's axioms of the version whose `Set::new` makes a set (`axiom_set_empty_finite`,
@@ -228,18 +244,10 @@ export class CollectionMethods {
    * giving any set, that let a proof show a finite set of all integers, and `false` from it.
    */
   setFiniteFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
-    const key = sortKey(ty);
-    const name = quote(`${key}.finite`);
+    const name = quote(`${sortKey(ty)}.finite`);
     if (this.axioms.has(name)) return name;
-    const S = sortOf(ty);
-    const E = sortOf(ty.elem);
-    const ins = this.setInsertFun(ty);
-    const rem = this.setRemoveFun(ty);
+    const { S, ins, rem, origin, s, a, empty } = this.setAxiomParts(ty);
     const fin = (q: Term): Term => [name, q];
-    const origin = (what: string) => ({ k: 'axiom' as const, name: `${key}.${what}` });
-    const s: [string, Term] = ['s', S];
-    const a: [string, Term] = ['a', E];
-    const empty: Term = [['as', 'const', ['Array', E, 'Bool']], 'false'];
     this.axioms.set(name, [
       `(declare-fun ${name} (${print(S)}) Bool)`,
       ['assert', fin(empty)],
@@ -269,19 +277,11 @@ export class CollectionMethods {
    * infinite set's `len`, so every finite set of their instances has a model.)
    */
   setLenFun(this: FnGen, ty: Extract<Ty, { k: 'set' }>): string {
-    const key = sortKey(ty);
-    const name = quote(`${key}.len`);
+    const name = quote(`${sortKey(ty)}.len`);
     if (this.axioms.has(name)) return name;
-    const S = sortOf(ty);
-    const E = sortOf(ty.elem);
-    const ins = this.setInsertFun(ty);
-    const rem = this.setRemoveFun(ty);
+    const { S, ins, rem, origin, s, a, empty } = this.setAxiomParts(ty);
     const fin = (q: Term): Term => [this.setFiniteFun(ty), q];
     const len = (q: Term): Term => [name, q];
-    const origin = (what: string) => ({ k: 'axiom' as const, name: `${key}.${what}` });
-    const s: [string, Term] = ['s', S];
-    const a: [string, Term] = ['a', E];
-    const empty: Term = [['as', 'const', ['Array', E, 'Bool']], 'false'];
     this.axioms.set(name, [
       `(declare-fun ${name} (${print(S)}) Int)`,
       ['assert', quantifier('forall', [s], ['<=', '0', len('s')], [[len('s')]], origin('len-nat'))],

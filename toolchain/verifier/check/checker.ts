@@ -3867,8 +3867,10 @@ class Checker {
     if (e.k === 'call' || e.k === 'method') {
       const f = this.callees.get(e);
       if (f) return f.mode === 'spec' || (f.mode === 'proof' && !f.retTracked);
-      // a variant or tuple struct built of a spec value (`Some(describe(1))`)
-      const ctor = e.k === 'call' && e.callee.k === 'path' && /^[A-Z]/.test(e.callee.segs[e.callee.segs.length - 1]!);
+      // a variant or tuple struct built of a spec value (`Some(describe(1))`; `Ghost(x)` holds a
+      // spec value by design, and `Tracked(x)`'s is judged where it is built)
+      const last = e.k === 'call' && e.callee.k === 'path' ? e.callee.segs[e.callee.segs.length - 1]! : '';
+      const ctor = /^[A-Z]/.test(last) && last !== 'Ghost' && last !== 'Tracked';
       return ctor && e.args.some((a) => this.specValue(a, ctx));
     }
     if (e.k === 'tuple') return e.elems.some((x) => this.specValue(x, ctx));

@@ -732,6 +732,12 @@ proof fn perm_wrapped(tracked q: Perm) -> (tracked p: (Option<Perm>, u8)) {
     (Some(q), 3)
 }
 
+// A `Ghost` holds a spec value by design: `Ghost(..)` of one is no resource.
+// expect: verified
+proof fn perm_ghost_wrapped() {
+    let tracked g = Ghost(describe(3));
+}
+
 // expect: verified
 proof fn perm_moved_on(tracked q: Perm) {
     let tracked p = perm_pass(q);

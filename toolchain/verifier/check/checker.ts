@@ -1137,7 +1137,7 @@ class Checker {
         continue;
       }
       // (rustc E0720: a body returning its own opaque type gives it no type to stand for)
-      if (found.has(name) && tyKey(hidden).includes(`$${name}`)) {
+      if (tyKey(hidden).includes(`$${name}`)) {
         this.error(`cannot resolve opaque type \`${tyStr({ k: 'param', name })}\`: it stands for itself`, sp);
         continue;
       }
@@ -3852,10 +3852,11 @@ class Checker {
   }
 
   /**
-   * Whether `e` (already typed) gives a spec-mode value: a spec local's place, the result of a
-   * spec fn or of a proof fn whose result is not `tracked` (Verus: "expression has mode spec,
-   * expected mode proof" where a tracked value is wanted), or a block / `if` / `match` one of
-   * whose results is one.
+   * Whether `e` (already typed) gives a spec-mode value (Verus: "expression has mode spec,
+   * expected mode proof" where a tracked value is wanted): a spec place; the result of a spec fn
+   * or of a proof fn whose result is not `tracked`; `choose`; a view; a `Ghost`'s `borrow()` /
+   * `get()`; a tuple, variant call or struct literal (outside its ghost fields) holding one; a
+   * block / `if` / `match` one of whose results is one.
    */
   private specValue(e: Expr, ctx: Ctx): boolean {
     if (this.specPlace(e, ctx)) return true;

@@ -1081,13 +1081,8 @@ class Checker {
     // the body returns values of the types the opaque ones stand for (found from the body)
     const opaques = new Map<string, CTy>();
     if (f.ret && someNode(f.ret.ty, (n) => n.k === 'impl')) {
-      const walk = (t: Ty): void => {
-        if (t.k === 'param' && isOpaqueParam(t.name) && !opaques.has(t.name)) opaques.set(t.name, this.vars.freshType());
-        if (t.k === 'tuple') t.elems.forEach(walk);
-        if (t.k === 'struct' || t.k === 'enum') t.args.forEach(walk);
-        if (t.k === 'seq' || t.k === 'array' || t.k === 'set') walk(t.elem);
-      };
-      walk(this.crate.resolveType(f.ret.ty, f));
+      // (resolving the result registered them with the resolver)
+      for (const [name, o] of this.crate.opaqueTypes) if (o.fn === f) opaques.set(name, this.vars.freshType());
       if (f.returns) this.error('`returns` clause is not allowed for function that returns opaque type', f.returns.sp);
     }
     if (!f.body) return;

@@ -308,9 +308,9 @@ export class CollectionMethods {
       case 'len': return { t: [this.setLenFun(ty), s], ty: NAT };
       case 'union': case 'intersect': case 'difference': {
         const body = { union: (q: Term, r: Term): Term => [['_', 'map', 'or'], q, r], intersect: (q: Term, r: Term): Term => [['_', 'map', 'and'], q, r], difference: (q: Term, r: Term): Term => [['_', 'map', 'and'], q, [['_', 'map', 'not'], r]] }[name];
-        const v = op(name, [['s', S], ['t', S]], S, body, ty);
-        this.finiteOpAxiom(ty, name, (v.t as Term[])[0] as string);
-        return v;
+        const f = this.opFun(ty, name, [['s', S], ['t', S]], S, body);
+        this.finiteOpAxiom(ty, name, f);
+        return { t: [f, s, x(0)], ty };
       }
       case 'subset_of': return op('subset_of', [['s', S], ['t', S]], 'Bool', (q, r) => eq([['_', 'map', 'and'], q, r], q), BOOL);
     }

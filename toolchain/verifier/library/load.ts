@@ -20,7 +20,7 @@ export function isLibraryFile(file: string): boolean {
  * std's types the library defines: a crate that names one has the library, as a Verus crate has
  * std (and vstd's specifications of it) without naming vstd.
  */
-const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher'];
+const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet'];
 
 /** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path) or to a std type of the library. */
 export function usesLibrary(files: ReadonlyMap<string, string>): boolean {

@@ -189,6 +189,15 @@ impl<K, V> HashMap<K, V> {
         unimplemented!()
     }
 
+    /// `<Self as Default>::default`, called as `Self::default()` (as the library's `Vec::default`).
+    #[verifier::external_body]
+    pub fn default() -> (m: Self)
+        ensures
+            m@ == Map::<K, V>::empty(),
+    {
+        unimplemented!()
+    }
+
     #[verifier::external_body]
     pub fn with_capacity(capacity: usize) -> (m: Self)
         ensures
@@ -291,6 +300,15 @@ impl<K> HashSet<K> {
 
     #[verifier::external_body]
     pub fn new() -> (s: Self)
+        ensures
+            s@ == Set::<K>::empty(),
+    {
+        unimplemented!()
+    }
+
+    /// `<Self as Default>::default`, called as `Self::default()` (as the library's `Vec::default`).
+    #[verifier::external_body]
+    pub fn default() -> (s: Self)
         ensures
             s@ == Set::<K>::empty(),
     {

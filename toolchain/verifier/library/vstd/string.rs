@@ -143,6 +143,15 @@ impl String {
         unimplemented!()
     }
 
+    /// `<String as Default>::default`, called as `String::default()` (as `Vec::default`).
+    #[verifier::external_body]
+    pub fn default() -> (res: String)
+        ensures
+            res@ == Seq::<char>::empty(),
+    {
+        unimplemented!()
+    }
+
     #[verifier::external_body]
     pub fn from_str(s: &str) -> (ret: String)
         ensures

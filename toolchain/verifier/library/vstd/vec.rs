@@ -68,6 +68,16 @@ impl<T> Vec<T> {
         unimplemented!()
     }
 
+    /// `<Vec<T> as Default>::default`, called as `Vec::default()` (std's `Default` trait is not
+    /// modelled: the other ways of calling it do not resolve here).
+    #[verifier::external_body]
+    pub fn default() -> (v: Self)
+        ensures
+            v.view() == Seq::<T>::empty(),
+    {
+        unimplemented!()
+    }
+
     #[verifier::external_body]
     pub fn with_capacity(capacity: usize) -> (v: Self)
         ensures

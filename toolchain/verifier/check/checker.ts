@@ -28,6 +28,7 @@ import { findTypeInvariants, invariantNamed, invariantVisible, invisibleInvarian
 import { MUT_REF_ARGUMENT, mutRefArgument, unsupportedGenerics } from './generic-params';
 import { declaredCopy, holdsParam, isCopy, movesValue } from './copy';
 import { prophecyErrors } from './prophecy';
+import { printType } from '../printer';
 
 /** Methods marker traits and `Fn` bounds give a type parameter (not modelled: their calls stay unsupported). */
 const MARKER_METHODS: ReadonlySet<string> = new Set(['clone', 'clone_from', 'call', 'call_mut', 'call_once']);
@@ -163,6 +164,8 @@ interface Local {
    * value inside (`Ghost` spec, `Tracked` proof).
    */
   wrapped?: 'spec' | 'proof';
+  /** The type written for it (a parameter's, an annotated `let`'s): what rustc holds its value to. */
+  declared?: TypeExpr;
   /** `let mut` / `mut x: T`; `uninit` for `let x;` (assigned later) */
   mutable: boolean | 'uninit';
   /** a `&mut T` parameter: the places behind it are mutable */
@@ -226,6 +229,8 @@ interface Ctx {
   outerDepth?: number;
   /** in an `ensures` clause: where `final(x)` may name a `&mut` parameter's value at the return */
   inEnsures?: boolean;
+  /** inside a closure's body (a `return` there is the closure's) */
+  inClosure?: boolean;
 }
 
 const ghost = (c: CodeMode): boolean => c !== 'exec';
@@ -357,6 +362,12 @@ function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {
   if (t.k === 'path' && t.name === 'Tracked') return 'proof';
   return null;
 }
+
+/** What a value is wrapped in, as far as rustc's types say: `Ghost<T>`, `Tracked<T>`, or neither. */
+type WrapperKind = 'spec' | 'proof' | 'none';
+
+/** Types that are never a `Ghost` / `Tracked` (the resolver erases the wrappers, rustc does not). */
+const UNWRAPPED_TYPE_NAMES: ReadonlySet<string> = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'int', 'nat', 'bool', 'char', 'str', 'String', 'Option', 'Vec', 'Seq', 'Set', 'Map', 'Multiset']);
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const BIT_OPS = new Set(['&', '|', '^']);
@@ -1045,7 +1056,7 @@ class Checker {
         continue;
       }
       const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', boxed: pointerOf(p.ty) });
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, declared: p.ty, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', boxed: pointerOf(p.ty) });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -1104,6 +1115,7 @@ class Checker {
       if (pointerOf(f.ret?.ty) && tail?.k === 'expr' && !tail.semi && tail.e.k === 'path') this.pointerUses.add(tail.e);
       const bodyTy = this.block(f.body, ctx, bodyRetTy, retCode);
       if (bodyTy) this.unify(bodyRetTy, bodyTy, this.tailSpan(f.body));
+      if (tail?.k === 'expr' && !tail.semi) this.wrapperAgrees(tail.e, f.ret?.ty, f, ctx);
       if (opaques.size && !trusted) this.opaqueTypesOf(f, opaques);
     } catch (e) {
       if (!trusted) throw e;
@@ -1839,6 +1851,7 @@ class Checker {
         if (ctx.code === 'spec') this.error('`return` is not allowed in spec code', e.sp);
         if (e.e) this.expect(e.e, ctx.retTy, { ...ctx, code: ctx.code === 'exec' ? ctx.retCode : ctx.code });
         else this.unify(ctx.retTy, C_UNIT, e.sp);
+        if (e.e && !ctx.inClosure) this.wrapperAgrees(e.e, ctx.fn?.ret?.ty, ctx.fn, ctx);
         return C_ANY;
       }
       case 'break': case 'continue': {
@@ -1992,7 +2005,7 @@ class Checker {
       return t;
     });
     const ret = clauses?.ret ? this.resolve(clauses.ret.ty, ctx.fn ?? null) : this.vars.freshType();
-    const inner: Ctx = { ...ctx, code, scopes: [...ctx.scopes, scope], retTy: ret, retCode: proof ? 'spec' : 'exec', inAssertBy: false, inEnsures: false };
+    const inner: Ctx = { ...ctx, code, scopes: [...ctx.scopes, scope], retTy: ret, retCode: proof ? 'spec' : 'exec', inAssertBy: false, inEnsures: false, inClosure: true };
     const spec: Ctx = { ...inner, code: 'spec' };
     for (const r of clauses?.requires ?? []) this.expect(r, C_BOOL, spec);
     const [loops, labels] = [this.loops, this.loopLabels];
@@ -2661,7 +2674,8 @@ class Checker {
     }
     let ty: CTy;
     // (`moded`: a `ghost` / `tracked` field, as opposed to a `Ghost<T>` / `Tracked<T>` one)
-    let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null; moded?: boolean }[];
+    // (`written`: the field's type as written, of a struct without generic parameters)
+    let fields: { name: string; ty: CTy; code?: 'spec' | 'proof' | null; moded?: boolean; written?: TypeExpr }[];
     const v = e.path.length >= 2 ? this.variant(e.path, ctx, e.sp, e.generics) : null;
     if (v) {
       ty = v.ty;
@@ -2678,7 +2692,7 @@ class Checker {
       const written = e.generics ?? [];
       if (written.length && !self) this.unifyWritten('struct', s.genericParams ?? [], args, written, ctx, e.sp);
       ty = { k: 'struct', name, args };
-      fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: f.mode ? (f.mode === 'ghost' ? 'spec' : 'proof') : ghostWrapper(f.ty), moded: !!f.mode }));
+      fields = s.fields.map((f) => ({ name: f.name, ty: this.memberTy(f.ty, s, args), code: f.mode ? (f.mode === 'ghost' ? 'spec' : 'proof') : ghostWrapper(f.ty), moded: !!f.mode, written: s.generics.length ? undefined : f.ty }));
       for (const f of s.fields) this.libraryPrivateField(name, f, e.sp);
     }
     this.ctorAccess(ty, e.sp);
@@ -2695,6 +2709,7 @@ class Checker {
         // a ghost field's value is a spec one, in proof code too (it moves nothing)
         const code = want.code && (ctx.code === 'exec' || (want.moded && want.code === 'spec' && ctx.code === 'proof')) ? want.code : ctx.code;
         this.expect(f.e, want.ty, code === ctx.code ? ctx : { ...ctx, code });
+        if (want.written && !want.moded) this.wrapperAgrees(f.e, want.written, null, ctx);
       }
     }
     if (e.base) this.expect(e.base, ty, ctx);
@@ -3422,6 +3437,7 @@ class Checker {
       const p = params[i + offset];
       if (pointerOf(f.params[i + offset]?.ty) && a.k === 'path') this.pointerUses.add(a);
       const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
+      if (!f.params[i + offset]?.isSelf) this.wrapperAgrees(a, f.params[i + offset]?.ty, f, ctx);
       if (env) this.fixImpliedArgs(f, env, ctx, sp);
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
       // the others); elsewhere, or under lifetime bounds, what it borrows is not checked
@@ -3603,6 +3619,70 @@ class Checker {
       return f ? ghostWrapper(f.ty) : null;
     }
     return null;
+  }
+
+  /**
+   * What a written type says of its values' wrapper, or null where it cannot tell (a type
+   * parameter, `Self`, an alias, an associated or opaque type: any may stand for a wrapper).
+   */
+  private declaredWrapper(t: TypeExpr, f: FnItem | null): WrapperKind | null {
+    if (t.k === 'ref') return this.declaredWrapper(t.inner, f);
+    if (t.k === 'tuple' || t.k === 'array' || t.k === 'slice') return 'none';
+    if (t.k !== 'path') return null;
+    const w = ghostWrapper(t);
+    if (w) return w;
+    if (t.segs.length !== 1 || f?.generics.includes(t.name) || this.crate.aliases.has(t.name)) return null;
+    if (UNWRAPPED_TYPE_NAMES.has(t.name) || this.crate.structs.has(t.name) || this.crate.enumItem(t.name)) return 'none';
+    return null;
+  }
+
+  /** The wrapper of the value exec code computes with `e` (rustc's type of it), or null where not told here. */
+  private valueWrapper(e: Expr, ctx: Ctx): WrapperKind | null {
+    switch (e.k) {
+      case 'int': case 'bool': case 'char': case 'str': case 'bytes': case 'binary': case 'cast': case 'struct': case 'tuple': case 'array':
+        return 'none';
+      case 'unary':
+        return e.op === '&' || e.op === '&mut' ? this.valueWrapper(e.e, ctx) : e.op === '*' ? null : 'none';
+      case 'path': {
+        if (e.segs.length !== 1) return null;
+        const l = this.lookup(e.segs[0]!, ctx);
+        if (!l || l.ghost) return null;
+        return l.wrapped ?? (l.declared ? this.declaredWrapper(l.declared, ctx.fn) : null);
+      }
+      case 'field': {
+        const w = this.wrapperOf(e, ctx);
+        if (w) return w;
+        const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
+        const l = r.k === 'struct' ? this.crate.structs.get(r.name) : undefined;
+        const f = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
+        // (a field of a generic struct may be of a parameter's type)
+        return f && !l![0]!.item.generics.length ? this.declaredWrapper(f.ty, null) : null;
+      }
+      case 'call': {
+        const w = this.wrapperOf(e, ctx);
+        if (w) return w;
+        const callee = ctx.fn ? this.calleeItem(e, ctx.fn) : null;
+        if (!callee) return null;
+        return callee.ret ? this.declaredWrapper(callee.ret.ty, callee) : 'none';
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * rustc's type check of a value exec code gives where a type is written (an annotated `let`, an
+   * argument, a field of a struct literal, the result): the resolver erases `Ghost<T>` and
+   * `Tracked<T>` to `T`, so `let g: Ghost<u8> = 3u8;` or passing a `Ghost<u8>` for a `u8` would
+   * otherwise type-check here while rustc refuses it.
+   */
+  private wrapperAgrees(e: Expr, declared: TypeExpr | undefined, f: FnItem | null, ctx: Ctx): void {
+    if (!declared || ctx.code !== 'exec') return;
+    const want = this.declaredWrapper(declared, f);
+    const found = want === null ? null : this.valueWrapper(e, ctx);
+    if (want === null || found === null || want === found) return;
+    const name = (k: WrapperKind) => (k === 'spec' ? 'a `Ghost<..>`' : k === 'proof' ? 'a `Tracked<..>`' : 'a value that is neither `Ghost` nor `Tracked`');
+    this.error(`mismatched types: expected \`${printType(declared)}\`, found ${name(found)}`, e.sp);
   }
 
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
@@ -4258,6 +4338,10 @@ class Checker {
           if (moved) this.error(`cannot move \`${moved.name}\` out of a place behind a reference`, moved.sp);
         }
         if (wrapped && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.wrapped = wrapped;
+        if (s.ty && !s.ghost && !s.tracked) {
+          if (s.init && !derefDestructure) this.wrapperAgrees(s.init, s.ty, ctx.fn, ctx);
+          if (s.pat.k === 'bind' && ctx.code === 'exec') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.declared = s.ty;
+        }
         // `let (a, t) = f(..)` with `f` returning `(A, Tracked<T>)`: `t` holds the wrapper
         const retTy = s.pat.k === 'tuple' && !wrapper && ctx.code === 'exec' && !s.ghost && !s.tracked && s.init?.k === 'call' && ctx.fn ? this.calleeItem(s.init, ctx.fn)?.ret?.ty : undefined;
         if (s.pat.k === 'tuple' && retTy?.k === 'tuple' && retTy.elems.length === s.pat.elems.length) {

@@ -744,4 +744,56 @@ proof fn perm_moved_on(tracked q: Perm) {
     perm_take(p);
 }
 
+// rustc's types keep `Ghost<T>` / `Tracked<T>` apart from `T` (the resolver erases them): a value
+// without the wrapper where one is written, or a wrapped one where none is, is refused.
+struct WrapHolder {
+    g: Ghost<u8>,
+}
+
+// expect: verified
+fn wrap_takes_ghost(x: Ghost<u8>) {
+}
+
+// expect: error
+fn wrap_let_plain_as_ghost() {
+    let x: Ghost<u8> = 3u8;
+}
+
+// expect: error
+fn wrap_arg_plain_as_ghost() {
+    wrap_takes_ghost(3u8);
+}
+
+// expect: error
+fn wrap_result_plain_as_ghost() -> (r: Ghost<u8>) {
+    3u8
+}
+
+// expect: error
+fn wrap_return_plain_as_tracked(x: u8) -> (r: Tracked<u8>) {
+    return x;
+}
+
+// expect: error
+fn wrap_field_plain_as_ghost() {
+    let h = WrapHolder { g: 3u8 };
+}
+
+// expect: error
+fn wrap_ghost_field_as_plain(h: WrapHolder) -> (r: u8) {
+    h.g
+}
+
+// expect: verified
+fn wrap_agreeing(x: Ghost<u8>) -> (r: Ghost<u8>)
+    ensures r@ == x@,
+{
+    wrap_takes_ghost(x);
+    let y: Ghost<u8> = x;
+    let z = Ghost(4u8);
+    wrap_takes_ghost(z);
+    let h = WrapHolder { g: y };
+    h.g
+}
+
 } // verus!

@@ -2525,6 +2525,12 @@ class Checker {
 
   private binary(op: string, l: Expr, r: Expr, sp: Sp, ctx: Ctx, leftTyped = false, node?: Expr): CTy {
     void leftTyped;
+    // Verus's spec equality of two `&mut` references compares the references (a current and a
+    // prophesied final value, not extensional), where the erased references here would compare
+    // what they point to now and prove more than Verus (`assume(*a == *b); assert(a == b);`)
+    if (ghost(ctx.code) && ['==', '!=', '===', '!==', '=~=', '!~=', '=~~=', '!~~='].includes(op) && (this.isMutRef(l, ctx) || this.isMutRef(r, ctx))) {
+      this.unsupportedHere(`unsupported: \`${op}\` of \`&mut\` references in ghost code (Verus compares the references, with their final values; \`*a ${op} *b\` compares what they point to)`, sp);
+    }
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {
       if (op !== '&&' && op !== '||') this.requireGhost(ctx, `\`${op}\``, sp);
       this.expect(l, C_BOOL, ctx);
@@ -3950,11 +3956,13 @@ class Checker {
       return ctor && e.args.some((a) => this.specValue(a, ctx));
     }
     if (e.k === 'tuple') return e.elems.some((x) => this.specValue(x, ctx));
-    // a struct built of a spec value in a field that is not a ghost one (an enum variant's
-    // fields have no modes of their own here: not judged)
+    // a struct built of a spec value in a field that is not a ghost one; an enum variant's fields
+    // have no modes (as a variant call's arguments)
     if (e.k === 'struct') {
       const ty = this.types.get(e);
-      return !!ty && shallow(ty, this.vars).k === 'struct' && e.fields.some((f) => this.fieldMode(ty, f.name) !== 'spec' && this.specValue(f.e, ctx));
+      const k = ty ? shallow(ty, this.vars).k : null;
+      if (k === 'enum') return e.fields.some((f) => this.specValue(f.e, ctx));
+      return k === 'struct' && e.fields.some((f) => this.fieldMode(ty!, f.name) !== 'spec' && this.specValue(f.e, ctx));
     }
     if (e.k === 'block' || e.k === 'if' || e.k === 'match') return [...resultExprs({ stmts: [{ k: 'expr', e, semi: false, sp: e.sp }], sp: e.sp })].some((r) => r !== e && this.specValue(r, ctx));
     return false;

@@ -647,6 +647,22 @@ proof fn perm_forged_tuple(tracked q: Perm) -> (tracked p: (Perm, Perm)) {
     (q, describe(5))
 }
 
+enum PermSlot {
+    Held { p: Perm },
+    Empty,
+}
+
+// A variant's brace fields are judged as a variant call's arguments.
+// expect: error
+proof fn perm_forged_brace_variant() -> (tracked s: PermSlot) {
+    PermSlot::Held { p: describe(6) }
+}
+
+// expect: verified
+proof fn perm_held_brace_variant(tracked q: Perm) -> (tracked s: PermSlot) {
+    PermSlot::Held { p: q }
+}
+
 impl Perm {
     // expect: verified
     proof fn consume(tracked self) {}

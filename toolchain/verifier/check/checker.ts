@@ -1045,10 +1045,10 @@ class Checker {
       if (p.unwrap) {
         // `Tracked(x): Tracked<T>` / `Ghost(x): Ghost<T>`: x is the tracked / ghost value of type T
         const inner = p.ty.k === 'path' ? p.ty.args[0] : undefined;
-        // `Tracked(x): Tracked<&mut T>` is read as `x: &mut T` by callers (vcgen/calls.ts), which
-        // is all a trusted function needs; a body writing through `x` is not modelled
-        const wrappedMut = isWrappedMutRef(p) && hasExternalBody(f.attrs);
-        if (inner?.k === 'ref' && inner.mut && !wrappedMut) throw new UnsupportedType(`\`${p.unwrap}(${p.name}): ${p.unwrap}<&mut ..>\` (mutation through the wrapped reference is not modelled outside \`external_body\` functions)`, p.sp);
+        // `Tracked(x): Tracked<&mut T>` is read as `x: &mut T`, by callers (vcgen/calls.ts) and in
+        // the body (a tracked `&mut` parameter: what it points to at the return is `final(x)`)
+        const wrappedMut = isWrappedMutRef(p);
+        if (inner?.k === 'ref' && inner.mut && !wrappedMut) throw new UnsupportedType(`\`${p.unwrap}(${p.name}): ${p.unwrap}<&mut ..>\` (a \`Ghost\` of a mutable reference)`, p.sp);
         const unwrapped: LocalMode = p.unwrap === 'Tracked' ? 'tracked' : 'spec';
         // (an owned wrapped value is moved as any other: `Tracked(perm): Tracked<PointsTo<V>>`)
         const byRef = inner?.k === 'ref';

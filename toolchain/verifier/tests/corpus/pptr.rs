@@ -244,14 +244,49 @@ fn pptr_write_ghost_perm(ptr: PPtr<u64>, Ghost(perm): Ghost<PointsTo<u64>>)
     ptr.write(Tracked(&mut perm), 1);
 }
 
-// The user's own function taking `Tracked<&mut PointsTo>` would need mutation through the wrapped
-// reference inside its body: not modelled.
-// expect: unsupported
+// The user's own function taking `Tracked<&mut PointsTo>`: a tracked `&mut` parameter, written
+// through in its body, whose value at the return is what its caller sees.
+// expect: verified
 fn pptr_user_mut_perm(ptr: PPtr<u64>, Tracked(perm): Tracked<&mut PointsTo<u64>>)
     requires
         old(perm).pptr() == ptr,
+    ensures
+        perm.pptr() == ptr,
+        perm.mem_contents() == MemContents::Init(1u64),
 {
     ptr.write(Tracked(perm), 1);
+}
+
+// expect: failed postcondition
+fn pptr_user_mut_perm_wrong(ptr: PPtr<u64>, Tracked(perm): Tracked<&mut PointsTo<u64>>)
+    requires
+        old(perm).pptr() == ptr,
+    ensures
+        perm.mem_contents() == MemContents::Init(2u64),
+{
+    ptr.write(Tracked(perm), 1);
+}
+
+// expect: verified
+fn pptr_user_mut_perm_caller(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>)
+    requires
+        perm.pptr() == ptr,
+{
+    let tracked mut perm = perm;
+    pptr_user_mut_perm(ptr, Tracked(&mut perm));
+    assert(perm.value() == 1);
+    let v = ptr.read(Tracked(&perm));
+    assert(v == 1);
+}
+
+// expect: failed assertion
+fn pptr_user_mut_perm_caller_wrong(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>)
+    requires
+        perm.pptr() == ptr,
+{
+    let tracked mut perm = perm;
+    pptr_user_mut_perm(ptr, Tracked(&mut perm));
+    assert(perm.value() == 0);
 }
 
 // Moving the value out frees the memory.

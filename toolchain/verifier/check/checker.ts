@@ -2503,6 +2503,35 @@ class Checker {
     }
     return mode;
   }
+  /**
+   * Whether place `e`'s path goes through a field its struct declares without a mode in a struct
+   * that is not `tracked` / `ghost` (an exec-mode field), before any ghost or tracked field.
+   */
+  private execFieldOnPath(e: Expr, ctx: Ctx): boolean {
+    const steps: Expr[] = [];
+    let root = e;
+    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) {
+      steps.push(root);
+      root = root.k === 'unary' ? root.e : root.recv;
+    }
+    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    let t: CTy | undefined = this.types.get(root) ?? local?.ty;
+    for (const step of steps.reverse()) {
+      const here: CTy | undefined = t && shallow(t, this.vars);
+      let next = this.types.get(step);
+      if (step.k === 'field' && here?.k === 'struct') {
+        const s = this.crate.structs.get(here.name)?.[0]?.item;
+        const f = s?.fields.find((x) => x.name === step.name);
+        // (below a ghost field every place is a spec one: another rule)
+        if (!s || !f || f.mode === 'ghost' || s.dataMode === 'ghost') return false;
+        if (!s.dataMode && !f.mode) return true;
+        if (!next) next = this.memberTy(f.ty, s, here.args);
+      } else if (step.k === 'index') next ??= here?.k === 'array' || here?.k === 'seq' ? here.elem : undefined;
+      else if (step.k !== 'field') next ??= here;
+      t = next;
+    }
+    return false;
+  }
   /** Whether values of type `t` hold a user struct with a `ghost` / `tracked` field (through datatypes, tuples and arrays). */
   private holdsModedField(t: CTy, seen: Set<string>): boolean {
     const s = shallow(t, this.vars);
@@ -4205,6 +4234,9 @@ class Checker {
     const fieldMode = this.fieldPathMode(e.lhs, ctx);
     if (fieldMode && ctx.code === 'exec') this.error(`cannot access ${fieldMode}-mode place in executable context`, e.lhs.sp);
     if (local && !local.ghost && !fieldMode && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.error(`cannot mutate exec-mode place \`${(root as { segs: string[] }).segs[0]}\` in ghost code`, e.lhs.sp);
+    // a tracked value's field that its (not `tracked`) struct declares without a mode is an
+    // exec-mode place (Verus), which the ghost code of an exec fn may not write
+    else if (local?.mode === 'tracked' && !fieldMode && ctx.code !== 'exec' && ctx.fn?.mode === 'exec' && this.execFieldOnPath(e.lhs, ctx)) this.error('cannot mutate exec-mode place in ghost code', e.lhs.sp);
     const place = this.placeRoot(e.lhs, ctx);
     // (rustc: an `Rc` / `Arc` has no `DerefMut`)
     const shared = this.sharedPlace(e.lhs, ctx);

@@ -812,4 +812,42 @@ fn wrap_agreeing(x: Ghost<u8>) -> (r: Ghost<u8>)
     h.g
 }
 
+// A field that a struct not declared `tracked` gives no mode is an exec-mode place, also in a
+// tracked value: the ghost code of an exec fn may not write it (Verus).
+struct ExecFields {
+    a: u64,
+}
+
+tracked struct TrackedFields {
+    ghost a: u64,
+    b: u64,
+}
+
+// expect: error
+fn exec_field_written_in_ghost_code(Tracked(x): Tracked<&mut ExecFields>) {
+    proof {
+        x.a = 5;
+    }
+}
+
+// expect: error
+fn exec_field_of_tracked_local_written_in_ghost_code(Tracked(x): Tracked<ExecFields>) {
+    let tracked mut y = x;
+    proof {
+        y.a = 5;
+    }
+}
+
+// expect: verified
+fn tracked_fields_written_in_ghost_code(Tracked(x): Tracked<&mut TrackedFields>)
+    ensures
+        final(x).a == 5,
+        final(x).b == 6,
+{
+    proof {
+        x.a = 5;
+        x.b = 6;
+    }
+}
+
 } // verus!

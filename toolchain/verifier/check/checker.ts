@@ -2556,8 +2556,10 @@ class Checker {
     void leftTyped;
     // Verus's spec equality of two `&mut` references compares the references (a current and a
     // prophesied final value, not extensional), where the erased references here would compare
-    // what they point to now and prove more than Verus (`assume(*a == *b); assert(a == b);`)
-    if (ghost(ctx.code) && ['==', '!=', '===', '!==', '=~=', '!~=', '=~~=', '!~~='].includes(op) && (this.isMutRef(l, ctx) || this.isMutRef(r, ctx))) {
+    // what they point to now and prove more than Verus (`assume(*a == *b); assert(a == b);`).
+    // (A reference compared with a value is the value it points to, as in Verus's postconditions
+    // of the form `old(self).set(v) == self`.)
+    if (ghost(ctx.code) && ['==', '!=', '===', '!==', '=~=', '!~=', '=~~=', '!~~='].includes(op) && this.isMutRef(l, ctx) && this.isMutRef(r, ctx)) {
       this.unsupportedHere(`unsupported: \`${op}\` of \`&mut\` references in ghost code (Verus compares the references, with their final values; \`*a ${op} *b\` compares what they point to)`, sp);
     }
     if (op === '&&' || op === '||' || op === '==>' || op === '<==' || op === '<==>') {

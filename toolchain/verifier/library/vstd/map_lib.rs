@@ -62,6 +62,30 @@ impl<K, V> Map<K, V> {
         &&& self.dom().contains(k) ==> self[k] == v
     }
 
+    /// Whether `v` is the value of some key (vstd's definition).
+    pub open spec fn contains_value(self, v: V) -> bool {
+        exists|i: K| #[trigger] self.dom().contains(i) && self[i] == v
+    }
+
+    /// The values of the keys (vstd's definition).
+    pub open spec fn values(self) -> Set<V> {
+        self.dom().map(|k: K| self[k])
+    }
+
+    /// `Some(self[k])` for a key of the map, `None` for another (vstd's definition).
+    pub open spec fn index_opt(self, k: K) -> Option<V> {
+        if self.contains_key(k) {
+            Some(self[k])
+        } else {
+            None
+        }
+    }
+
+    /// The map with `f` applied to every value (vstd's definition).
+    pub open spec fn map_values<W>(self, f: spec_fn(V) -> W) -> Map<K, W> {
+        Map::<K, W>::new(self.dom(), |k: K| f(self[k]))
+    }
+
     /// Where both maps have a key, they have the same value there.
     pub open spec fn agrees(self, m2: Self) -> bool {
         forall|k| #![auto] self.dom().contains(k) && m2.dom().contains(k) ==> self[k] == m2[k]

@@ -39,6 +39,18 @@ impl<A> Set<A> {
         Set::new(|a: A| self.contains(a) && f(a))
     }
 
+    /// The image of `self` under `f` (vstd: closed, known by the default group's
+    /// `lemma_map_contains`, which says what this open definition says).
+    pub open spec fn map<B>(self, f: spec_fn(A) -> B) -> Set<B> {
+        Set::new(|b: B| exists|a: A| self.contains(a) && b == f(a))
+    }
+
+    /// `map` by a forward function with an inverse on `self` (vstd: closed, known by the default
+    /// group's `lemma_map_by_contains`, which says what this open definition says).
+    pub open spec fn map_by<B>(self, fwd: spec_fn(A) -> B, rev: spec_fn(B) -> A) -> Set<B> {
+        Set::new(|b: B| self.contains(rev(b)) && b == fwd(rev(b)))
+    }
+
     /// Filtering a finite set gives one no larger (set_lib; trusted: vstd proves it).
     #[verifier::external_body]
     pub proof fn lemma_len_filter(self, f: spec_fn(A) -> bool)

@@ -1106,4 +1106,48 @@ proof fn va_set_all_wrong(s: Set<int>)
     assert(s.all(|x: int| x > 3));
 }
 
+// `Set::map` / `map_by`, `Map::contains_value` / `values` / `index_opt` / `map_values`, with
+// vstd's meanings (for `map` and `map_by`, what the default group's lemmas say).
+// expect: verified
+proof fn va_set_map_by<A, B>(sa: Set<A>, fwd: spec_fn(A) -> B, rev: spec_fn(B) -> A)
+    requires
+        forall|a: A| sa.contains(a) ==> rev(fwd(a)) == a,
+{
+    assert(sa.map(fwd) =~= sa.map_by(fwd, rev));
+}
+
+// expect: verified
+proof fn va_set_map() {
+    let s = set![1int, 2int];
+    let t = s.map(|x: int| x + 10);
+    assert(s.contains(1));
+    assert(t.contains(11));
+}
+
+// expect: failed assertion
+proof fn va_set_map_wrong() {
+    let s = set![1int, 2int];
+    let t = s.map(|x: int| x + 10);
+    assert(t.contains(13));
+}
+
+// expect: verified
+proof fn va_map_values() {
+    let m = map![1int => 10int, 2int => 11int];
+    assert(m.dom().contains(1));
+    assert(m.contains_value(10));
+    assert(m.values().contains(11)) by {
+        assert(m.dom().contains(2));
+    }
+    let m2 = m.map_values(|v: int| v * 2);
+    assert(m2[1] == 20);
+    assert(m.index_opt(3) is None);
+}
+
+// expect: failed assertion
+proof fn va_map_contains_value_wrong() {
+    let m = map![1int => 10int, 2int => 11int];
+    assert(m.contains_value(12));
+}
+
 } // verus!

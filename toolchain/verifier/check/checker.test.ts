@@ -643,3 +643,50 @@ proof fn no_field(e: E) { let a = e->C_1; }`);
     expect(errs.no_field!.join()).toMatch(/no field `C_1`/);
   });
 });
+
+describe('Ghost / Tracked wrappers at written types (the resolver erases them, rustc does not)', () => {
+  it('refuses a plain value where a wrapper is written and a wrapped one where none is', () => {
+    const errs = errorsOf(`struct H { g: Ghost<u8> }
+fn takes(x: Ghost<u8>) {}
+fn let_plain() { let x: Ghost<u8> = 3u8; }
+fn arg_plain() { takes(3u8); }
+fn result_plain() -> (r: Tracked<u8>) { 3u8 }
+fn field_plain() { let h = H { g: 3u8 }; }
+fn wrapped_as_plain(h: H) -> (r: u8) { h.g }
+fn agreeing(x: Ghost<u8>) -> (r: Ghost<u8>) { takes(x); let y: Ghost<u8> = x; let h = H { g: Ghost(4u8) }; h.g }
+fn generic<T>(t: T) -> (r: T) { t }`);
+    for (const f of ['let_plain', 'arg_plain', 'result_plain', 'field_plain']) expect(errs[f]!.join(), f).toMatch(/mismatched types: expected `(Ghost|Tracked)<u8>`, found a value that is neither/);
+    expect(errs.wrapped_as_plain!.join()).toMatch(/mismatched types: expected `u8`, found a `Ghost<..>`/);
+    expect(errs.agreeing).toEqual([]);
+    expect(errs.generic).toEqual([]);
+  });
+});
+
+describe('modes of places and values', () => {
+  it('refuses a spec value in an enum variant built with braces where a tracked value is wanted', () => {
+    const errs = errorsOf(`struct P { id: int }
+spec fn describe(i: int) -> P;
+enum Slot { Held { p: P }, Empty }
+proof fn forged() -> (tracked s: Slot) { Slot::Held { p: describe(1) } }
+proof fn held(tracked q: P) -> (tracked s: Slot) { Slot::Held { p: q } }`);
+    expect(errs.forged!.join()).toMatch(/expression has mode spec, expected mode proof/);
+    expect(errs.held).toEqual([]);
+  });
+  it('refuses writing, in ghost code, a field a struct not declared tracked gives no mode', () => {
+    const errs = errorsOf(`struct E { a: u64 }
+tracked struct T { ghost a: u64, b: u64 }
+fn exec_field(Tracked(x): Tracked<&mut E>) { proof { x.a = 5; } }
+fn tracked_fields(Tracked(x): Tracked<&mut T>) { proof { x.a = 5; x.b = 6; } }`);
+    expect(errs.exec_field!.join()).toMatch(/cannot mutate exec-mode place in ghost code/);
+    expect(errs.tracked_fields).toEqual([]);
+  });
+  it('does not compare two `&mut` references in ghost code (Verus compares the references)', () => {
+    const { checked, fns } = check(`fn two(a: &mut u64, b: &mut u64) { assert(a == b); }
+fn referents(a: &mut u64, b: &mut u64) { assert(*a == *b); }
+struct Q { v: u64 }
+impl Q { spec fn set(self, v: u64) -> Q { Q { v } } fn set_v(&mut self, v: u64) ensures old(self).set(v) == self { self.v = v; } }`);
+    expect(checked.fnUnsupported.get(fns.get('two')!)?.message).toMatch(/`==` of `&mut` references in ghost code/);
+    expect(checked.fnUnsupported.get(fns.get('referents')!)).toBeUndefined();
+    expect(checked.fnErrors.get(fns.get('referents')!) ?? []).toEqual([]);
+  });
+});

@@ -106,11 +106,68 @@ impl<K, V> Map<K, V> {
         Map::<K, V>::new(self.dom().intersect(keys), |k: K| self[k])
     }
 
+    /// The entries whose keys satisfy `p` (vstd's definition).
+    pub open spec fn filter_keys(self, p: spec_fn(K) -> bool) -> Self {
+        self.restrict(self.dom().filter(p))
+    }
+
+    /// vstd's `lemma_map_remove_keys_insert` (in `group_map_extra`; trusted: vstd proves it).
+    pub broadcast proof fn lemma_map_remove_keys_insert(self, r: Set<K>, k: K, v: V)
+        ensures
+            #[trigger] self.insert(k, v).remove_keys(r) == if r.contains(k) {
+                self.remove_keys(r)
+            } else {
+                self.remove_keys(r).insert(k, v)
+            },
+    {
+        admit();
+    }
+
+    /// vstd's `lemma_filter_keys_insert` (in `group_map_extra`; trusted: vstd proves it).
+    pub broadcast proof fn lemma_filter_keys_insert(self, p: spec_fn(K) -> bool, k: K, v: V)
+        ensures
+            #[trigger] self.insert(k, v).filter_keys(p) == (if p(k) {
+                self.filter_keys(p).insert(k, v)
+            } else {
+                self.filter_keys(p)
+            }),
+    {
+        admit();
+    }
+
+    /// vstd's `lemma_insert_contains_value` (in `group_map_extra`; trusted: vstd proves it).
+    pub broadcast proof fn lemma_insert_contains_value(self, k: K, v: V)
+        ensures
+            #[trigger] self.insert(k, v).contains_value(v),
+    {
+        admit();
+    }
+
+    /// vstd's `lemma_insert_invariant_contains` (in `group_map_extra`; trusted: vstd proves it).
+    pub broadcast proof fn lemma_insert_invariant_contains(self, old_v: V, k: K, v: V)
+        requires
+            self.contains_key(k) ==> self[k] != old_v,
+            old_v != v,
+        ensures
+            #[trigger] self.insert(k, v).contains_value(old_v) == self.contains_value(old_v),
+    {
+        admit();
+    }
+
     /// `<=`: `submap_of`.
     #[verifier::inline]
     pub open spec fn spec_le(self, m2: Self) -> bool {
         self.submap_of(m2)
     }
+}
+
+/// vstd's `group_map_extra`, without its `prefixed_entries` lemmas (the library has no
+/// `prefixed_entries`). Not in the default group, as in vstd.
+pub broadcast group group_map_extra {
+    Map::lemma_map_remove_keys_insert,
+    Map::lemma_filter_keys_insert,
+    Map::lemma_insert_contains_value,
+    Map::lemma_insert_invariant_contains,
 }
 
 } // verus!

@@ -1150,4 +1150,23 @@ proof fn va_map_contains_value_wrong() {
     assert(m.contains_value(12));
 }
 
+// vstd's `group_map_extra` (without its `prefixed_entries` lemmas), used explicitly as in vstd.
+// expect: verified
+proof fn va_map_extra(m: Map<int, int>, k: int, v: int, r: Set<int>) {
+    broadcast use group_map_extra;
+
+    assert(m.insert(k, v).contains_value(v));
+    assert(m.insert(1, 2).insert(3, 4).contains_value(4));
+    if !r.contains(k) {
+        assert(m.insert(k, v).remove_keys(r) == m.remove_keys(r).insert(k, v));
+    }
+}
+
+// expect: failed assertion
+proof fn va_map_extra_wrong(m: Map<int, int>, k: int, v: int, w: int) {
+    broadcast use group_map_extra;
+
+    assert(m.insert(k, v).contains_value(w));
+}
+
 } // verus!

@@ -1169,4 +1169,37 @@ proof fn va_map_extra_wrong(m: Map<int, int>, k: int, v: int, w: int) {
     assert(m.insert(k, v).contains_value(w));
 }
 
+// vstd's arithmetic lemmas (library/vstd/arithmetic.rs), named by their paths as in vstd.
+// expect: verified
+proof fn va_mod_breakdown(a: nat, b: nat, c: nat)
+    requires
+        a % (b * c) == 0,
+        b > 0,
+        c > 0,
+    ensures
+        a % b == 0,
+{
+    broadcast use vstd::arithmetic::div_mod::lemma_mod_breakdown;
+}
+
+// expect: failed postcondition
+proof fn va_mod_breakdown_wrong(a: nat, b: nat, c: nat)
+    requires
+        a % (b * c) == 0,
+        b > 0,
+        c > 0,
+    ensures
+        a % c == 1,
+{
+    broadcast use vstd::arithmetic::div_mod::lemma_mod_breakdown;
+}
+
+// expect: verified
+proof fn va_fundamental_div_mod(x: int) {
+    vstd::arithmetic::div_mod::lemma_fundamental_div_mod(x, 7);
+    vstd::arithmetic::div_mod::lemma_mod_bound(x, 7);
+    assert(x == 7 * (x / 7) + x % 7);
+    assert(0 <= x % 7 < 7);
+}
+
 } // verus!

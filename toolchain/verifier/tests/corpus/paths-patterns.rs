@@ -582,4 +582,75 @@ fn pp_or_pattern_with_guard() {
     }
 }
 
+// Constructors named through `Self` or a type alias (ctor-paths.ts), as rustc resolves them.
+struct CpWrap(u64);
+
+struct CpUnit;
+
+enum CpDir {
+    Left(u8),
+    Right { a: u8 },
+}
+
+type CpDirAlias = CpDir;
+
+struct CpPoint {
+    x: u8,
+}
+
+type CpPointAlias = CpPoint;
+
+impl CpWrap {
+    // expect: verified
+    fn new(x: u64) -> (r: Self)
+        ensures
+            r.0 == x,
+    {
+        Self(x)
+    }
+
+    // expect: failed postcondition
+    fn new_wrong(x: u64) -> (r: Self)
+        ensures
+            r.0 == x + 1,
+    {
+        Self(x)
+    }
+}
+
+impl CpUnit {
+    // expect: verified
+    fn mk() -> (r: Self) {
+        Self
+    }
+}
+
+// expect: verified
+fn cp_alias_variants(d: CpDir) -> (r: u8)
+    ensures
+        d is Left ==> r == d->Left_0,
+{
+    let p = CpPointAlias { x: 1 };
+    let CpPointAlias { x } = p;
+    assert(x == 1);
+    match d {
+        CpDirAlias::Left(v) => v,
+        CpDirAlias::Right { a } => a,
+    }
+}
+
+// expect: failed assertion
+fn cp_alias_variant_wrong() {
+    let d = CpDirAlias::Left(3);
+    assert(d is Right);
+}
+
+// rustc does not let an alias name a tuple struct's constructor
+type CpWrapAlias = CpWrap;
+
+// expect: error
+fn cp_alias_tuple_ctor() {
+    let w = CpWrapAlias(3);
+}
+
 } // verus!

@@ -113,6 +113,11 @@ export interface CheckedCrate {
    * for `borrow_mut` and `x@ = ..`), the wrapper and the reference being erased.
    */
   wrapperBorrows: Set<Expr>;
+  /**
+   * `x.view()` of an array or of a `Ghost<T>` / `Tracked<T>` (Verus's `x@` is that call): `x@`,
+   * the array's sequence or the value the wrapper holds.
+   */
+  viewCalls: Set<Expr>;
   /** Each datatype's `#[verifier::type_invariant]` function (check/type-invariants.ts). */
   typeInvariants: Map<StructItem | EnumItem, FnItem>;
   /** Assignments to a place of a spec-mode variable: values no type invariant speaks of. */
@@ -385,7 +390,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), unitStructs: new Set(), opaqueTypes: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), unitStructs: new Set(), opaqueTypes: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -3740,6 +3745,13 @@ class Checker {
       this.out.wrapperBorrows.add(e);
       return r;
     }
+    // `x.view()` is `x@` (Verus's `@` is that call): of an array its sequence, of a `Ghost` /
+    // `Tracked` the value it holds (a user type's `view` is its own method, below)
+    if (name === 'view' && !e.args.length && !e.generics.length && (r.k === 'array' || this.ghostWrapped(e.recv, ctx))) {
+      this.requireGhost(ctx, '`view()` (the view of a value)', e.sp);
+      this.out.viewCalls.add(e);
+      return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;
+    }
     // a range argument means another overload (`Index<Range<usize>>`) than the method's own, except
     // for arrays and slices (below)
     if (r.k === 'any' || (r.k !== 'array' && e.args.some((a) => a.k === 'range'))) {
@@ -3974,7 +3986,7 @@ class Checker {
     if (this.specPlace(e, ctx)) return true;
     // (`choose` picks from every value of the type: a description, never a resource; `x@` is a
     // spec fn's value, also of a `Ghost` / `Tracked`, whose tracked value is `t.get()`)
-    if (e.k === 'quant' || e.k === 'view') return true;
+    if (e.k === 'quant' || e.k === 'view' || (e.k === 'method' && this.out.viewCalls.has(e))) return true;
     // `g.borrow()` / `g.get()` of a `Ghost`: what it holds is spec
     if (e.k === 'method' && this.out.wrapperBorrows.has(e)) return this.wrapperOf(e.recv, ctx) === 'spec';
     if (e.k === 'call' || e.k === 'method') {

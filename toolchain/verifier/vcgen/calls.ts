@@ -201,6 +201,8 @@ export class CallMethods {
     const argv = () => e.args.map((a) => this.ev(a, st, m));
     // `t.borrow()` of a `Tracked` / `Ghost` value is the value (wrapper and reference erased)
     if (this.cvc.checked.wrapperBorrows.has(e)) return recv;
+    // `x.view()` of an array (its sequence) or of a wrapper (the value it holds): `x@`
+    if (this.cvc.checked.viewCalls.has(e)) return ty.k === 'array' ? { t: recv.t, ty: { k: 'seq', elem: ty.elem } } : recv;
     // `x.floor()` of a real: the greatest integer not above it
     if (ty.k === 'real' && name === 'floor' && !e.args.length) return { t: ['to_int', recv.t], ty: INT };
     if ((name === 'requires' || name === 'ensures') && this.callSig(ty)) return this.closureClause(name, recv, e.args, st, m);

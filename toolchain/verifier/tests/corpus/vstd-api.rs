@@ -1202,4 +1202,31 @@ proof fn va_fundamental_div_mod(x: int) {
     assert(0 <= x % 7 < 7);
 }
 
+// `x.view()` is `x@`: an array's sequence, the value a `Ghost` holds.
+// expect: verified
+fn va_array_view_call() {
+    let x: [u8; 3] = [11, 12, 13];
+    assert(x.view().len() == 3);
+    assert(x.view()[1] == 12);
+}
+
+// expect: failed assertion
+fn va_array_view_call_wrong() {
+    let x: [u8; 3] = [11, 12, 13];
+    assert(x.view()[1] == 13);
+}
+
+// expect: verified
+fn va_ghost_view_call(g: Ghost<int>) -> (r: Ghost<int>)
+    ensures
+        r@ == g.view() + 1,
+{
+    Ghost(g.view() + 1)
+}
+
+// expect: error
+fn va_array_view_call_in_exec(x: [u8; 3]) {
+    let s = x.view();
+}
+
 } // verus!

@@ -1086,7 +1086,9 @@ class Checker {
     for (const d of f.decreases) this.decreasesMeasure(d, specCtx());
     this.terminationHints(f, specCtx());
     const withRet = new Map<string, Local>();
-    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
+    // (an exec fn's `Ghost<T>` / `Tracked<T>` result: `r@` / `r.view()` in `ensures` is the `T`, as for a parameter)
+    const retWrapped = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? undefined : undefined;
+    if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec', ...(retWrapped ? { wrapped: retWrapped } : {}) });
     inClause('ensures', () => {
       for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
     });

@@ -1219,7 +1219,7 @@ fn va_array_view_call_wrong() {
 // expect: verified
 fn va_ghost_view_call(g: Ghost<int>) -> (r: Ghost<int>)
     ensures
-        r@ == g.view() + 1,
+        r.view() == g.view() + 1,
 {
     Ghost(g.view() + 1)
 }

@@ -2477,65 +2477,57 @@ class Checker {
     return f.mode === 'tracked' ? 'proof' : null;
   }
   /**
-   * How ghost place `e` is made by the fields on its path (`x.g.h`): spec when one of them is a
-   * ghost field, proof when one is tracked, null when none has a mode of its own. The types are
-   * the recorded ones, or (before `e` is inferred) the local's type followed field by field.
+   * The struct fields on place `e`'s path (`x.g.h`), root first, each with the struct's type there.
+   * The types are the recorded ones, or (before `e` is inferred) the local's type followed field
+   * by field.
    */
-  private fieldPathMode(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
+  private structFieldsOnPath(e: Expr, ctx: Ctx): { ty: CTy; item: StructItem; field: StructItem['fields'][number] }[] {
     const steps: Expr[] = [];
     let root = e;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) {
       steps.push(root);
       root = root.k === 'unary' ? root.e : root.recv;
     }
-    if (!steps.length) return null;
+    const out: { ty: CTy; item: StructItem; field: StructItem['fields'][number] }[] = [];
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     let t: CTy | undefined = this.types.get(root) ?? local?.ty;
-    let mode: 'spec' | 'proof' | null = null;
     for (const step of steps.reverse()) {
       const here: CTy | undefined = t && shallow(t, this.vars);
       let next = this.types.get(step);
       if (step.k === 'field') {
-        const m = here ? this.fieldMode(here, step.name) : null;
-        if (m === 'spec') return 'spec';
-        mode = m ?? mode;
-        if (!next && here?.k === 'struct') {
-          const s = this.crate.structs.get(here.name)?.[0]?.item;
-          const f = s?.fields.find((x) => x.name === step.name);
-          next = s && f ? this.memberTy(f.ty, s, here.args) : undefined;
-        } else if (!next && here?.k === 'tuple') next = here.elems[Number(step.name)];
+        const s = here?.k === 'struct' ? this.crate.structs.get(here.name)?.[0]?.item : undefined;
+        const f = s?.fields.find((x) => x.name === step.name);
+        if (s && f) out.push({ ty: here!, item: s, field: f });
+        if (!next && s && f && here?.k === 'struct') next = this.memberTy(f.ty, s, here.args);
+        else if (!next && here?.k === 'tuple') next = here.elems[Number(step.name)];
       } else if (step.k === 'index') next ??= here?.k === 'array' || here?.k === 'seq' ? here.elem : undefined;
       else next ??= here;
       t = next;
+    }
+    return out;
+  }
+  /**
+   * How ghost place `e` is made by the fields on its path (`x.g.h`): spec when one of them is a
+   * ghost field, proof when one is tracked, null when none has a mode of its own.
+   */
+  private fieldPathMode(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
+    let mode: 'spec' | 'proof' | null = null;
+    for (const { ty, field } of this.structFieldsOnPath(e, ctx)) {
+      const m = this.fieldMode(ty, field.name);
+      if (m === 'spec') return 'spec';
+      mode = m ?? mode;
     }
     return mode;
   }
   /**
    * Whether place `e`'s path goes through a field its struct declares without a mode in a struct
-   * that is not `tracked` / `ghost` (an exec-mode field), before any ghost or tracked field.
+   * that is not `tracked` / `ghost` (an exec-mode field), before any ghost field (below which
+   * every place is a spec one: another rule).
    */
   private execFieldOnPath(e: Expr, ctx: Ctx): boolean {
-    const steps: Expr[] = [];
-    let root = e;
-    while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) {
-      steps.push(root);
-      root = root.k === 'unary' ? root.e : root.recv;
-    }
-    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
-    let t: CTy | undefined = this.types.get(root) ?? local?.ty;
-    for (const step of steps.reverse()) {
-      const here: CTy | undefined = t && shallow(t, this.vars);
-      let next = this.types.get(step);
-      if (step.k === 'field' && here?.k === 'struct') {
-        const s = this.crate.structs.get(here.name)?.[0]?.item;
-        const f = s?.fields.find((x) => x.name === step.name);
-        // (below a ghost field every place is a spec one: another rule)
-        if (!s || !f || f.mode === 'ghost' || s.dataMode === 'ghost') return false;
-        if (!s.dataMode && !f.mode) return true;
-        if (!next) next = this.memberTy(f.ty, s, here.args);
-      } else if (step.k === 'index') next ??= here?.k === 'array' || here?.k === 'seq' ? here.elem : undefined;
-      else if (step.k !== 'field') next ??= here;
-      t = next;
+    for (const { item, field } of this.structFieldsOnPath(e, ctx)) {
+      if (field.mode === 'ghost' || item.dataMode === 'ghost') return false;
+      if (!item.dataMode && !field.mode) return true;
     }
     return false;
   }

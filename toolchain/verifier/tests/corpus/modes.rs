@@ -346,9 +346,16 @@ ghost struct GhBox {
 }
 
 // expect: verified
-proof fn tk_make(n: int) -> (tracked t: TkToken)
+proof fn tk_make(tracked n: int) -> (tracked t: TkToken)
     ensures t is Full, t->amount == n,
 {
+    TkToken::Full { amount: n }
+}
+
+// A variant's fields have the tracked datatype's mode: a spec value does not make a tracked one
+// (as `TkToken::Full(n)` of a tuple variant would not).
+// expect: error
+proof fn tk_make_from_spec(n: int) -> (tracked t: TkToken) {
     TkToken::Full { amount: n }
 }
 

@@ -258,6 +258,8 @@ pub broadcast group group_vstd_default {
     group_layout_axioms,
     group_hash_axioms,
     group_laws_cmp,
+    Set::lemma_map_contains,
+    Set::lemma_map_by_contains,
     integer_bounds_of_widths,
 }
 

@@ -39,16 +39,28 @@ impl<A> Set<A> {
         Set::new(|a: A| self.contains(a) && f(a))
     }
 
-    /// The image of `self` under `f` (vstd: closed, known by the default group's
-    /// `lemma_map_contains`, which says what this open definition says).
-    pub open spec fn map<B>(self, f: spec_fn(A) -> B) -> Set<B> {
-        Set::new(|b: B| exists|a: A| self.contains(a) && b == f(a))
+    /// The image of `self` under `f` (vstd: closed; what is known of it is the default group's
+    /// `lemma_map_contains`).
+    pub uninterp spec fn map<B>(self, f: spec_fn(A) -> B) -> Set<B>;
+
+    /// vstd's `lemma_map_contains` (in the default group; trusted: vstd proves it).
+    pub broadcast proof fn lemma_map_contains<B>(self, f: spec_fn(A) -> B, b: B)
+        ensures
+            #[trigger] self.map(f).contains(b) <==> exists|a: A| self.contains(a) && b == f(a),
+    {
+        admit();
     }
 
-    /// `map` by a forward function with an inverse on `self` (vstd: closed, known by the default
-    /// group's `lemma_map_by_contains`, which says what this open definition says).
-    pub open spec fn map_by<B>(self, fwd: spec_fn(A) -> B, rev: spec_fn(B) -> A) -> Set<B> {
-        Set::new(|b: B| self.contains(rev(b)) && b == fwd(rev(b)))
+    /// `map` by a forward function with an inverse on `self` (vstd: closed; what is known of it
+    /// is the default group's `lemma_map_by_contains`).
+    pub uninterp spec fn map_by<B>(self, fwd: spec_fn(A) -> B, rev: spec_fn(B) -> A) -> Set<B>;
+
+    /// vstd's `lemma_map_by_contains` (in the default group; trusted: vstd proves it).
+    pub broadcast proof fn lemma_map_by_contains<B>(self, fwd: spec_fn(A) -> B, rev: spec_fn(B) -> A, b: B)
+        ensures
+            #[trigger] self.map_by(fwd, rev).contains(b) <==> self.contains(rev(b)) && b == fwd(rev(b)),
+    {
+        admit();
     }
 
     /// Filtering a finite set gives one no larger (set_lib; trusted: vstd proves it).

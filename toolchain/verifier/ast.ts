@@ -758,3 +758,26 @@ export function someNode(node: unknown, found: (n: { k: string }) => boolean, sk
   }
   return Object.keys(o).some((key) => key !== 'sp' && someNode(o[key], found, skip));
 }
+
+/**
+ * `node` with `edit` applied to every object under it, children first: a copy where something
+ * changed, the node itself where nothing did (parse trees are shared between runs and never
+ * mutated, and later phases' caches expect unchanged items to keep their identity). `edit`
+ * receives an object whose children are already mapped and returns it, or a changed copy.
+ */
+export function mapNodes(node: unknown, edit: (o: Record<string, unknown>) => Record<string, unknown>): unknown {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) {
+    const m = node.map((x) => mapNodes(x, edit));
+    return m.every((x, i) => x === node[i]) ? node : m;
+  }
+  const o = node as Record<string, unknown>;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    const w = k === 'sp' ? v : mapNodes(v, edit);
+    if (w !== v) changed = true;
+    out[k] = w;
+  }
+  return edit(changed ? out : o);
+}

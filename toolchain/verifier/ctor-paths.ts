@@ -16,7 +16,7 @@
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated); items the
 // phase does not rewrite keep their identity.
 
-import type { Item, SourceFile, TypeAliasItem } from './ast';
+import { mapNodes, type Item, type SourceFile, type TypeAliasItem } from './ast';
 
 export function lowerCtorPaths(files: SourceFile[]): SourceFile[] {
   const structs = new Map<string, number>();
@@ -51,34 +51,23 @@ export function lowerCtorPaths(files: SourceFile[]): SourceFile[] {
  * itself where nothing did.
  */
 function rewrite(node: unknown, aliases: ReadonlyMap<string, string>, self: string | null): unknown {
-  if (!node || typeof node !== 'object') return node;
-  if (Array.isArray(node)) {
-    const m = node.map((x) => rewrite(x, aliases, self));
-    return m.every((x, i) => x === node[i]) ? node : m;
-  }
-  const o = node as Record<string, unknown>;
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    const w = k === 'sp' ? v : rewrite(v, aliases, self);
-    if (w !== v) changed = true;
-    out[k] = w;
-  }
   // `A::V` of an alias `A` of an enum: in an expression path (a called or a unit variant), a
   // pattern, a struct-like literal
   const variantPath = (segs: string[]): string[] => (segs.length === 2 && aliases.has(segs[0]!) ? [aliases.get(segs[0]!)!, segs[1]!] : segs);
-  // an expression path (a type path has a `name`)
-  if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') {
-    const segs = o.segs as string[];
-    const next = self && segs.length === 1 && segs[0] === 'Self' ? [self] : variantPath(segs);
-    if (next !== segs) (out.segs = next), (changed = true);
-  }
-  // a struct literal or a pattern with braces: `A { .. }` of an alias `A` of a struct (or enum variant)
-  if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) {
-    const path = o.path as string[];
-    const braces = o.k === 'struct' || Array.isArray(o.fields);
-    const next = braces && path.length === 1 && aliases.has(path[0]!) ? [aliases.get(path[0]!)!] : variantPath(path);
-    if (next !== path) (out.path = next), (changed = true);
-  }
-  return changed ? out : node;
+  return mapNodes(node, (o) => {
+    // an expression path (a type path has a `name`)
+    if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') {
+      const segs = o.segs as string[];
+      const next = self && segs.length === 1 && segs[0] === 'Self' ? [self] : variantPath(segs);
+      if (next !== segs) return { ...o, segs: next };
+    }
+    // a struct literal or a pattern with braces: `A { .. }` of an alias `A` of a struct (or enum variant)
+    if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) {
+      const path = o.path as string[];
+      const braces = o.k === 'struct' || Array.isArray(o.fields);
+      const next = braces && path.length === 1 && aliases.has(path[0]!) ? [aliases.get(path[0]!)!] : variantPath(path);
+      if (next !== path) return { ...o, path: next };
+    }
+    return o;
+  });
 }

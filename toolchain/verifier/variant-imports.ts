@@ -15,7 +15,7 @@
 //
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated).
 
-import type { EnumItem, Item, SourceFile } from './ast';
+import { mapNodes, type EnumItem, type Item, type SourceFile } from './ast';
 import { itemName } from './resolver';
 
 /** A `use` declaration's path (`a::b::{c, d}` / `a::*`) split into its prefix and its leaves. */
@@ -96,29 +96,18 @@ export function useDecls(text: string): UseDecl[] {
  * identity, as the later phases' caches expect).
  */
 function qualify(node: unknown, bare: ReadonlyMap<string, string>): unknown {
-  if (!node || typeof node !== 'object') return node;
-  if (Array.isArray(node)) {
-    const m = node.map((x) => qualify(x, bare));
-    return m.every((x, i) => x === node[i]) ? node : m;
-  }
-  const o = node as Record<string, unknown>;
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    const w = k === 'sp' ? v : qualify(v, bare);
-    if (w !== v) changed = true;
-    out[k] = w;
-  }
   const full = (segs: string[]): string[] => (segs.length === 1 && bare.has(segs[0]!) ? [bare.get(segs[0]!)!, segs[0]!] : segs);
-  // an expression path (a type path has a `name`: types are not variants)
-  if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') {
-    const segs = full(o.segs as string[]);
-    if (segs !== o.segs) (out.segs = segs), (changed = true);
-  }
-  // a pattern or a struct-like literal
-  if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) {
-    const path = full(o.path as string[]);
-    if (path !== o.path) (out.path = path), (changed = true);
-  }
-  return changed ? out : node;
+  return mapNodes(node, (o) => {
+    // an expression path (a type path has a `name`: types are not variants)
+    if (o.k === 'path' && Array.isArray(o.segs) && typeof o.name !== 'string') {
+      const segs = full(o.segs as string[]);
+      if (segs !== o.segs) return { ...o, segs };
+    }
+    // a pattern or a struct-like literal
+    if ((o.k === 'variant' || o.k === 'struct') && Array.isArray(o.path)) {
+      const path = full(o.path as string[]);
+      if (path !== o.path) return { ...o, path };
+    }
+    return o;
+  });
 }

@@ -3647,14 +3647,16 @@ class Checker {
   private wrapperOf(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
     if (e.k === 'path' && e.segs.length === 1) return this.lookup(e.segs[0]!, ctx)?.wrapped ?? null;
     if (e.k === 'call') return e.callee.k === 'path' && e.callee.segs.length === 1 ? (e.callee.segs[0] === 'Ghost' ? 'spec' : e.callee.segs[0] === 'Tracked' ? 'proof' : null) : null;
-    if (e.k === 'field') {
-      const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
-      if (r.k !== 'struct') return null;
-      const l = this.crate.structs.get(r.name);
-      const f = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
-      return f ? ghostWrapper(f.ty) : null;
-    }
+    if (e.k === 'field') return ghostWrapper(this.structFieldOf(e)?.field.ty);
     return null;
+  }
+  /** The struct field `e` reads (its receiver's recorded type a struct of the crate defined once), or null. */
+  private structFieldOf(e: Extract<Expr, { k: 'field' }>): { item: StructItem; field: StructItem['fields'][number] } | null {
+    const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
+    if (r.k !== 'struct') return null;
+    const l = this.crate.structs.get(r.name);
+    const field = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
+    return field ? { item: l![0]!.item, field } : null;
   }
 
   /**
@@ -3686,13 +3688,10 @@ class Checker {
         return l.wrapped ?? (l.declared ? this.declaredWrapper(l.declared, ctx.fn) : null);
       }
       case 'field': {
-        const w = this.wrapperOf(e, ctx);
-        if (w) return w;
-        const r = shallow(this.types.get(e.recv) ?? C_ANY, this.vars);
-        const l = r.k === 'struct' ? this.crate.structs.get(r.name) : undefined;
-        const f = l?.length === 1 ? l[0]!.item.fields.find((x) => x.name === e.name) : undefined;
-        // (a field of a generic struct may be of a parameter's type)
-        return f && !l![0]!.item.generics.length ? this.declaredWrapper(f.ty, null) : null;
+        const found = this.structFieldOf(e);
+        if (!found) return null;
+        // (a field of a generic struct may be of a parameter's type, unless it is a wrapper)
+        return ghostWrapper(found.field.ty) ?? (found.item.generics.length ? null : this.declaredWrapper(found.field.ty, null));
       }
       case 'call': {
         const w = this.wrapperOf(e, ctx);

@@ -170,12 +170,12 @@ function reasonOf(detail: string): string {
 
 /**
  * What each option of `test_verify_one_file_with_options!` means here. `ok`: cannot change a
- * verdict of ours, or is what we do anyway; `noCheating`, `execAllowsNoDecreasesClause` and `checkApiSafety`: passed on as
+ * verdict of ours, or is what we do anyway; `noCheating`, `execAllowsNoDecreasesClause`, `checkApiSafety` and `noExternalByDefault`: passed on as
  * the VerifyOptions of that name;
  * `unsupported`: changes what Verus checks in a way we do not implement (the case is classified
  * unsupported without running it). An option not listed is unsupported.
  */
-const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesClause' | 'checkApiSafety' | 'unsupported'> = {
+const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesClause' | 'checkApiSafety' | 'noExternalByDefault' | 'unsupported'> = {
   // vstd is always available
   vstd: 'ok',
   // exec loops and recursive exec functions may go without `decreases`
@@ -187,8 +187,8 @@ const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesC
   '--compile': 'ok',
   '-V spinoff-all': 'ok',
   '-V allow-inline-air': 'ok',
-  // verify the code outside verus! too (we skip it)
-  '--no-external-by-default': 'unsupported',
+  // verify the code outside verus! too
+  '--no-external-by-default': 'noExternalByDefault',
   // extra checks of public APIs
   '-V check-api-safety': 'checkApiSafety',
   // lifetime / erasure checks off: Verus accepts programs on other grounds than ours
@@ -220,6 +220,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
   const noCheating = c.options.some((o) => CASE_OPTIONS[o] === 'noCheating');
   const execAllowsNoDecreasesClause = c.options.some((o) => CASE_OPTIONS[o] === 'execAllowsNoDecreasesClause');
   const checkApiSafety = c.options.some((o) => CASE_OPTIONS[o] === 'checkApiSafety');
+  const noExternalByDefault = c.options.some((o) => CASE_OPTIONS[o] === 'noExternalByDefault');
   try {
     const timedOut = new Promise<never>((_, reject) => {
       wall = setTimeout(() => {
@@ -228,7 +229,7 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
       }, CASE_WALL_MS);
     });
     const report = await Promise.race([
-      verifySources(new Map([['case.rs', c.source]]), { root, solver: autoSolver(), useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreasesClause, checkApiSafety }),
+      verifySources(new Map([['case.rs', c.source]]), { root, solver: autoSolver(), useCache: false, timeoutMs: opts.timeoutMs, jobs: opts.jobs, signal: abort.signal, noCheating, execAllowsNoDecreasesClause, checkApiSafety, noExternalByDefault }),
       timedOut,
     ]);
     const outcome = outcomeOf(report, c.expect === 'rejects' ? expectedMessages(c.assertion) : []);

@@ -33,6 +33,9 @@ Options:
   --check-api-safety   Verus' -V check-api-safety: public functions may not require anything
                        of safe callers, a public trait's method must ensure only what any
                        implementation gives
+  --no-external-by-default
+                       Verus' option of that name: the code outside verus! { } is Verus
+                       code and verified too (by default it is plain Rust, not verified)
   --dump-smt DIR       write every solver query to DIR
   --profile            z3's quantifier-instantiation profile (smt.qi.profile) per function:
                        the quantifiers with the most instances and where they are written;
@@ -58,6 +61,7 @@ interface Args {
   giveUpAfter?: number;
   noCheating?: boolean;
   execAllowsNoDecreasesClause?: boolean;
+  noExternalByDefault?: boolean;
   checkApiSafety?: boolean;
   cache: boolean;
   cacheSpec: string;
@@ -98,6 +102,7 @@ function parseArgs(argv: string[]): Args | string {
       case '--no-incremental': a.incremental = false; break;
       case '--exec-allows-no-decreases-clause': a.execAllowsNoDecreasesClause = true; break;
       case '--check-api-safety': a.checkApiSafety = true; break;
+      case '--no-external-by-default': a.noExternalByDefault = true; break;
       case '--profile': a.profile = true; break;
       case '--dump-smt': { const v = val(); if (!v) return '--dump-smt needs a directory'; a.dump = v; break; }
       case '--solver': { const v = val(); if (v !== 'auto' && v !== 'wasm' && v !== 'native') return '--solver must be auto, wasm or native'; a.solver = v; break; }
@@ -233,7 +238,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('stratos verify: --solver native needs z3 on PATH (Debian: apt-get install z3)\n');
       return 2;
     }
-    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, checkApiSafety: a.checkApiSafety, profile: a.profile, incremental: a.incremental, giveUpAfterTimeouts: a.giveUpAfter });
+    report = await verifyPaths(paths, { root: a.root, jobs: a.jobs, timeoutMs: a.timeoutMs, useCache: a.cache, cache: a.cacheSpec, shard: a.shard, functionFilter: a.fn, dumpSmtDir: a.dump, solver, noCheating: a.noCheating, execAllowsNoDecreasesClause: a.execAllowsNoDecreasesClause, checkApiSafety: a.checkApiSafety, noExternalByDefault: a.noExternalByDefault, profile: a.profile, incremental: a.incremental, giveUpAfterTimeouts: a.giveUpAfter });
   } catch (e) {
     process.stderr.write(`stratos verify: ${(e as Error).message}\n`);
     await shutdownSolvers();

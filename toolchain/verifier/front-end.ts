@@ -34,6 +34,8 @@ export interface FrontEndOptions {
   noCheating?: boolean;
   execAllowsNoDecreasesClause?: boolean;
   checkApiSafety?: boolean;
+  /** Verus's `--no-external-by-default`: code outside `verus! { }` is verified too. */
+  noExternalByDefault?: boolean;
   /** Results of functions rejected before solving (a syntax error in them), as they are found. */
   onFunctionResult?: (r: FunctionResult) => void;
   /** The standard library's files by `<vstd>/` path (library/load.ts); absent: the one on disk. */
@@ -77,12 +79,13 @@ export interface FrontEnd {
 // Syntax trees of the last texts seen, per file: a live run re-parses only the edited files.
 // (Later phases never mutate the tree; each run builds its own resolver and VC state.)
 const parseCache = new Map<string, SourceFile>();
-function parseCached(file: string, text: string): SourceFile {
-  const hit = parseCache.get(file);
+function parseCached(file: string, text: string, wholeFileIsVerus: boolean): SourceFile {
+  const key = wholeFileIsVerus ? `${file}\0verus` : file;
+  const hit = parseCache.get(key);
   if (hit && hit.text === text) return hit;
-  const parsed = parseFile(file, text);
+  const parsed = parseFile(file, text, wholeFileIsVerus);
   if (parseCache.size > 2000) parseCache.clear();
-  parseCache.set(file, parsed);
+  parseCache.set(key, parsed);
   return parsed;
 }
 
@@ -95,7 +98,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   // the standard library (library/load.ts) joins the crate when the user's code names `vstd`
   const withLibrary = usesLibrary(files) ? new Map([...files, ...(options.library ?? libraryFiles())]) : files;
   const trees: SourceFile[] = [];
-  for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text));
+  for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text, !!options.noExternalByDefault && !isLibraryFile(p)));
   // trait impls' methods with their trait's contract (traits.ts)
   parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(withoutShadowedPrelude(trees), isLibraryFile), isLibraryFile))), isLibraryFile)), isLibraryFile))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
@@ -173,7 +176,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   // name, so no function of the crate can be encoded faithfully.
   const shadow = checked.shadowedBuiltins[0];
   if (shadow && crateGap === null) crateGap = `the crate defines its own \`${shadow.name}\` at ${shadow.file}:${fmtPos(lineMaps.get(shadow.file)!, shadow.sp.start)}, which shadows the built-in one`;
-  const keys = options.reuse ? new FunctionKeys(parsed, { globals: [crateGap ?? '', options.noCheating ? 'no-cheating' : '', options.execAllowsNoDecreasesClause ? 'exec-allows-no-decreases' : '', options.checkApiSafety ? 'check-api-safety' : ''] }) : null;
+  const keys = options.reuse ? new FunctionKeys(parsed, { globals: [crateGap ?? '', options.noCheating ? 'no-cheating' : '', options.execAllowsNoDecreasesClause ? 'exec-allows-no-decreases' : '', options.checkApiSafety ? 'check-api-safety' : '', options.noExternalByDefault ? 'no-external-by-default' : ''] }) : null;
   for (const f of parsed) {
     // library items are trusted and not the user's: no results, no units (their callers read
     // their contracts; function keys reach them by name)

@@ -94,6 +94,11 @@ export interface VerifyOptions {
    */
   checkApiSafety?: boolean;
   /**
+   * Verus' `--no-external-by-default`: the code outside `verus! { }` is Verus code and verified,
+   * not plain Rust.
+   */
+  noExternalByDefault?: boolean;
+  /**
    * `stratos verify --profile`: every query is solved by its own native z3 process with
    * `smt.qi.profile=true` (./qi-profile.ts), the cache neither read nor written, and each
    * function's result gets its quantifier instantiations per qid (`profile`). Needs

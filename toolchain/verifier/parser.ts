@@ -43,11 +43,16 @@ const MAX_DEPTH = 200;
  */
 export const MAX_INT_LITERAL_DIGITS = 1000;
 
-export function parseFile(path: string, text: string): SourceFile {
+/**
+ * A file's syntax tree. `wholeFileIsVerus` is Verus's `--no-external-by-default`: the code outside
+ * `verus! { }` is Verus code too (verified), not plain Rust.
+ */
+export function parseFile(path: string, text: string, wholeFileIsVerus = false): SourceFile {
   const p = new Parser(text, true);
   let items: Item[] = p.attrFormUnsupported.map((u) => ({ k: 'unsupported', what: u.what, sp: u.sp, module: [] }));
   try {
-    items.push(...p.parseTop());
+    if (wholeFileIsVerus) p.parseWholeFileAsVerus(items);
+    else items.push(...p.parseTop());
   } catch (e) {
     p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
   }
@@ -211,6 +216,28 @@ class Parser {
   }
 
   // ---------------- top level ----------------
+  /** The file's items, all Verus code; a `verus! { }` block in it is read as its contents. */
+  parseWholeFileAsVerus(items: Item[]): void {
+    while (this.peek().kind !== 'eof') {
+      if (this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
+        this.next();
+        this.next();
+        const open = this.next().text;
+        const close = open === '{' ? '}' : open === '(' ? ')' : ']';
+        this.parseItemsUntil(close, items, []);
+        this.expect(close);
+        continue;
+      }
+      if (this.is('verus')) {
+        this.report('expected item, found `verus`', { start: this.peek().start, end: this.peek().end });
+        this.next();
+        continue;
+      }
+      // (stops before a `verus!` block, read above)
+      this.parseItemsUntil('verus', items, []);
+    }
+  }
+
   parseTop(): Item[] {
     const items: Item[] = [];
     // closing-token indices of the plain-Rust groups the scan below is inside
@@ -785,6 +812,11 @@ class Parser {
     }
     if (this.is('fn') || assume) {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module, assume);
+      if (fn.name.startsWith('VERUS_SPEC__')) {
+        // (what Verus's syntax macro expands a trait method's clauses to: a name no user writes)
+        out.push({ k: 'unsupported', what: `\`${fn.name}\`: Verus's expanded form of a method specification`, sp: fn.nameSp, module });
+        return 'item';
+      }
       fn.attrSps = attrList.map((a) => a.sp);
       const reqErr = attrList.find((a) => /^verifier(::|\()custom_req_err\b/.test(a.text));
       if (reqErr?.str !== undefined) fn.customReqErr = reqErr.str;
@@ -1707,7 +1739,8 @@ class Parser {
           if (it.k === 'fn') {
             methods.push(it);
             if (it.parseError) mark('trait method that does not parse', it.nameSp);
-          } else mark('item in a trait', it.sp);
+          } else if (it.k === 'unsupported') mark(it.what, it.sp);
+          else mark('item in a trait', it.sp);
         }
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;

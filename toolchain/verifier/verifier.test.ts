@@ -186,7 +186,7 @@ describe('integer encoding agrees with concrete evaluation', () => {
 // ---------------- counterexamples checked by running the code ----------------
 
 describe('attributes, options and code outside verus!', () => {
-  const run = async (src: string, opts: { noCheating?: boolean; checkApiSafety?: boolean } = {}) => {
+  const run = async (src: string, opts: { noCheating?: boolean; checkApiSafety?: boolean; noExternalByDefault?: boolean } = {}) => {
     const r = await verifySources(new Map([['a.rs', src]]), { root: tmpRoot(), jobs: JOBS, useCache: false, ...opts });
     return Object.fromEntries(r.functions.map((f) => [f.name, f.status]));
   };
@@ -290,6 +290,18 @@ fn f(x: u8) { f(x); }
     expect(await run(src, { noCheating: true })).toEqual({ a: 'failed', b: 'failed', c: 'failed', d: 'failed', e: 'verified', f: 'error' });
     const without = await run(src);
     expect([without.a, without.c, without.d, without.e, without.f]).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
+  });
+  it('--no-external-by-default: the code outside verus! is verified too (a wrong function fails), and a verus! block in it is read', async () => {
+    const src = `fn ok(x: u8) -> (r: u8) requires x < 9 ensures r == x + 1 { x + 1 }
+fn wrong(x: u8) -> (r: u8) ensures r == x { 0 }
+verus! { fn inside(x: u8) ensures x == x {} }
+fn calls() { let y = ok(3); assert(y == 4); }`;
+    expect(await run(src, { noExternalByDefault: true })).toEqual({ ok: 'verified', wrong: 'failed', inside: 'verified', calls: 'verified' });
+    // (by default only the verus! block is Verus code)
+    expect(await run(src)).toEqual({ inside: 'verified' });
+    // Verus's expanded form of a trait method's clauses is no one's source: unsupported, not read as a method
+    const expanded = await run('trait T { fn VERUS_SPEC__f(&self) { } fn f(&self); }', { noExternalByDefault: true });
+    expect(Object.values(expanded)).toEqual(['unsupported']);
   });
   it("--check-api-safety: a public safe API requires nothing of safe callers, and a public safe trait ensures only what any implementation gives", async () => {
     const src = `verus! {

@@ -182,6 +182,9 @@ export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   // `auto_ext_equal()` with no positions: `==` is plain equality everywhere in the function,
   // which is how this verifier always reads it (the other forms add extensionality: unsupported)
   if (a.name === 'auto_ext_equal' && /auto_ext_equal\(\s*\)\)?$/.test(a.text)) return site === 'fn' ? 'ok' : 'item';
+  // postconditions read `*x` of a `&mut` parameter at the return: how they are always read here
+  // unless they use `final` (check/checker.ts finalStyle); `(false)` asks for the other reading
+  if (a.name === 'deprecated_postcondition_mut_ref_style') return site === 'fn' && /\(true\)\)?$/.test(a.text) ? 'ok' : 'item';
   if (VERIFIER_CRATE.has(a.name)) return 'crate';
   // the recursion attributes name one type parameter
   if (/^(accept|reject)_recursive_types/.test(a.name) && !/\(\w+\)\)?$/.test(a.text)) return 'item';

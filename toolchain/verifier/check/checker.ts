@@ -1089,10 +1089,11 @@ class Checker {
     // (an exec fn's `Ghost<T>` / `Tracked<T>` result: `r@` / `r.view()` in `ensures` is the `T`, as for a parameter)
     const retWrapped = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? undefined : undefined;
     if (f.ret?.name) withRet.set(f.ret.name, { ty: retTy, ghost: true, mutable: false, mutRef: false, mode: 'spec', ...(retWrapped ? { wrapped: retWrapped } : {}) });
+    // (before the clauses are typed: Verus's errors about how they read `&mut` parameters come first)
+    this.finalStyle(f, params);
     inClause('ensures', () => {
       for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
     });
-    this.finalStyle(f, params);
     this.unwindAndMask(f, specCtx(), inClause);
     // `returns e` is `ensures result == e`
     if (f.returns) this.expect(f.returns, retTy, specCtx());
@@ -4540,19 +4541,35 @@ class Checker {
   /**
    * Verus: once a postcondition uses `final(x)`, every `&mut` parameter in the postconditions is
    * read through `old(..)` or `final(..)` (bare `*x` would be ambiguous). Without `final`, bare
-   * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`.
+   * `*x` is the value at the return, as in Verus's `deprecated_postcondition_mut_ref_style`. A
+   * function marked `#[verifier::deprecated_postcondition_mut_ref_style(true)]` asks for that
+   * reading outright: Verus then refuses `final` and a comparison of the reference itself.
    */
   private finalStyle(f: FnItem, params: Map<string, Local>): void {
     const isCall = (n: { k: string }, name: string): boolean => {
       const x = n as Expr;
       return x.k === 'call' && x.callee.k === 'path' && x.callee.segs.length === 1 && x.callee.segs[0] === name;
     };
-    // (a specification of another function always disambiguates: Verus)
-    if (!f.specFor && !someNode(f.ensures, (x) => isCall(x, 'final'))) return;
     const bare = (n: { k: string }): boolean => {
       const x = n as Expr;
       return x.k === 'path' && x.segs.length === 1 && !!params.get(x.segs[0]!)?.mutRef;
     };
+    if (hasVerifierAttr(f.attrs, 'deprecated_postcondition_mut_ref_style')) {
+      const first = (e: Expr, found: (x: Expr) => boolean, skip?: (x: Expr) => boolean): Expr | null => {
+        let hit: Expr | null = null;
+        someNode(e, (x) => (found(x as Expr) ? ((hit = x as Expr), true) : false), skip as ((n: { k: string }) => boolean) | undefined);
+        return hit;
+      };
+      for (const e of f.ensures) {
+        const fin = first(e, (x) => isCall(x, 'final'));
+        if (fin) return this.error('to use `final`, disable mut-ref backwards-compatability', fin.sp);
+        const compared = first(e, (x) => x.k === 'binary' && ['==', '!=', '===', '!=='].includes(x.op) && (bare(x.l) || bare(x.r)), (x) => isCall(x, 'old'));
+        if (compared) return this.error('For more flexible mutable reference support, disable the backwards-compatability (a postcondition compares the `&mut` parameter itself)', compared.sp);
+      }
+      return;
+    }
+    // (a specification of another function always disambiguates: Verus)
+    if (!f.specFor && !someNode(f.ensures, (x) => isCall(x, 'final'))) return;
     for (const e of f.ensures) {
       // (a closure or quantifier binding the same name shadows the parameter: not a bare use)
       if (someNode(e, bare, (x) => isCall(x, 'old') || isCall(x, 'final'))) {

@@ -450,6 +450,41 @@ fn fin_in_body(a: &mut u64) {
     assert(*final(a) == *final(a));
 }
 
+// `#[verifier::deprecated_postcondition_mut_ref_style(true)]`: bare `*a` is the value at the return
+// expect: verified
+#[verifier::deprecated_postcondition_mut_ref_style(true)]
+fn dep_add1(a: &mut u8)
+    requires *old(a) < 255,
+    ensures *a == *old(a) + 1,
+{
+    *a = *a + 1;
+}
+
+// expect: failed postcondition
+#[verifier::deprecated_postcondition_mut_ref_style(true)]
+fn dep_add1_wrong(a: &mut u8)
+    requires *old(a) < 254,
+    ensures *a == *old(a) + 1,
+{
+    *a = *a + 2;
+}
+
+// (Verus: "to use `final`, disable mut-ref backwards-compatability")
+// expect: error
+#[verifier::deprecated_postcondition_mut_ref_style(true)]
+fn dep_with_final(a: &mut u8)
+    ensures *final(a) == *old(a),
+{
+}
+
+// (Verus: the reference itself may not be compared in this style)
+// expect: error
+#[verifier::deprecated_postcondition_mut_ref_style(true)]
+fn dep_compares_reference(a: &mut u8)
+    ensures a == a,
+{
+}
+
 
 // re-pointing a `&mut` parameter: the caller's place no longer changes through it
 // expect: unsupported

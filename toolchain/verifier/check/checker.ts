@@ -2532,6 +2532,32 @@ class Checker {
     }
     return false;
   }
+  /**
+   * Verus: the ghost code of an exec fn may mutate (through a proof fn's `tracked` `&mut`
+   * parameter) only tracked places: not an exec local or parameter, not a field that a
+   * non-`tracked` struct declares without a mode. A whole value of a datatype that is not
+   * declared `tracked` (`Option<X>`), reached through a tracked reference, is also refused by
+   * Verus, on rules about which types ghost code may write that are not modelled here: unsupported.
+   */
+  private ghostMutatedPlace(a: Expr, ctx: Ctx): void {
+    const place = a.k === 'unary' && a.op === '&mut' ? a.e : a;
+    const root = this.placeRoot(place, ctx);
+    if (!root || this.fieldPathMode(place, ctx)) return;
+    if (root.local.mode === 'exec') return this.error('cannot mutate exec-mode place in ghost code', a.sp);
+    if (root.local.mode === 'tracked' && this.execFieldOnPath(place, ctx)) return this.error('cannot mutate exec-mode place in ghost code', a.sp);
+    const whole = place.k === 'path' || (place.k === 'unary' && place.op === '*' && place.e.k === 'path');
+    if (!whole) return;
+    // (the types erase `Ghost` / `Tracked`: a parameter's written referent type tells `Tracked<X>` from `X`)
+    const declared = ctx.fn?.params.find((q) => q.name === root.name)?.ty;
+    const referent = declared?.k === 'path' && declared.args[0]?.k === 'ref' ? declared.args[0].inner : declared?.k === 'ref' ? declared.inner : null;
+    if (referent?.k === 'path' && (referent.name === 'Tracked' || referent.name === 'Ghost')) return;
+    // (the argument's type as the call's check inferred it)
+    const inferred = this.types.get(place);
+    const t = inferred ? shallow(inferred, this.vars) : null;
+    if (!t || (t.k !== 'struct' && t.k !== 'enum')) return;
+    const item = t.k === 'struct' ? this.crate.structs.get(t.name)?.[0]?.item : this.crate.enums.get(t.name)?.[0]?.item;
+    if (!item?.dataMode) this.unsupportedHere(`unsupported: ghost code mutating a whole \`${t.name}\` (a datatype not declared \`tracked\`) through a tracked reference`, a.sp);
+  }
   /** Whether values of type `t` hold a user struct with a `ghost` / `tracked` field (through datatypes, tuples and arrays). */
   private holdsModedField(t: CTy, seen: Set<string>): boolean {
     const s = shallow(t, this.vars);
@@ -3496,6 +3522,7 @@ class Checker {
         const p = f.params[i + offset];
         if (p?.mode !== 'tracked') return;
         if (this.specValue(a.k === 'unary' && (a.op === '&' || a.op === '&mut') ? a.e : a, ctx)) this.error('expression has mode spec, expected mode proof', a.sp);
+        else if (p.ty.k === 'ref' && p.ty.mut && ctx.code !== 'exec' && ctx.fn?.mode === 'exec') this.ghostMutatedPlace(a, ctx);
       });
     }
     // a `Tracked<&mut T>` parameter takes `Tracked(&mut place)` (or a `&mut` reference): rustc's

@@ -48,7 +48,7 @@ pub struct PPtr<V>(pub usize);
 /// The permission to read and write the `V` at one address. Its address and contents are known
 /// only through `addr()` and `mem_contents()`; user code cannot build one with useful values (the
 /// field is private and means nothing).
-pub struct PointsTo<V> {
+pub tracked struct PointsTo<V> {
     token: nat,
 }
 

@@ -14,6 +14,7 @@ import { lowerExternalTypes } from './external-types';
 import { lowerExternalTraits } from './external-traits';
 import { lowerExternalSpecs } from './external-specs';
 import { lowerLocalBorrows } from './local-borrows';
+import { lowerMutRefTracked } from './mut-ref-tracked';
 import { lowerCtorPaths } from './ctor-paths';
 import { lowerStateMachines } from './state-machines/index';
 import { Crate, ResolveError, UnsupportedType, fnQname, itemName, type Ty } from './resolver';
@@ -100,7 +101,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text, !!options.noExternalByDefault && !isLibraryFile(p)));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(withoutShadowedPrelude(trees), isLibraryFile), isLibraryFile))), isLibraryFile)), isLibraryFile))));
+  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(withoutShadowedPrelude(trees), isLibraryFile), isLibraryFile)))), isLibraryFile)), isLibraryFile))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);

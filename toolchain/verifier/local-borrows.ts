@@ -163,7 +163,8 @@ function localBorrow(s: Stmt, scope: Scope): { r: string; place: Expr; root: str
   // (`let ref mut r: T = x;` annotates the place's type, `let r: &mut T = &mut x;` the reference's)
   if (s.ty && !refMut && !(s.ty.k === 'ref' && s.ty.mut)) return null;
   const init = s.init;
-  if (!init || (!refMut && (init.k !== 'unary' || init.op !== '&mut'))) return null;
+  // (`mut_ref_tracked(&mut x)`, lowered to its borrow, is judged by the checking phase)
+  if (!init || (!refMut && (init.k !== 'unary' || init.op !== '&mut' || init.viaMutRefTracked))) return null;
   let root: Expr = refMut ? init : (init as Extract<Expr, { k: 'unary' }>).e;
   const place = root;
   while (root.k === 'field') root = root.recv;

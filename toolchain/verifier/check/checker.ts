@@ -1060,8 +1060,11 @@ class Checker {
         params.set(p.name, { ty: this.resolve(p.ty, f), ghost: true, mutable: !!p.mut, mutRef: wrappedMut, mode: unwrapped, owned: !byRef, ref: byRef });
         continue;
       }
-      const mode: LocalMode = code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec';
-      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec', wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, declared: p.ty, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', boxed: pointerOf(p.ty) });
+      // (an exec fn's `tracked x: T` / `ghost x: T` parameter is a tracked / spec local, as a
+      // `let tracked` / `let ghost` one: exec code may not use it)
+      const moded = code === 'exec' && p.mode ? (p.mode === 'tracked' ? 'tracked' : 'spec') : null;
+      const mode: LocalMode = moded ?? (code === 'spec' ? 'spec' : code === 'proof' ? (p.mode === 'tracked' ? 'tracked' : 'spec') : wrapped === 'spec' ? 'spec' : wrapped === 'proof' ? 'tracked' : 'exec');
+      params.set(p.name, { ty: this.resolve(p.ty, f), ghost: code !== 'exec' || moded !== null, wrapped: code === 'exec' && wrapped !== null ? wrapped : undefined, declared: p.ty, mutable: !!p.mut, mutRef: p.ty.k === 'ref' && p.ty.mut, mode, owned: p.ty.k !== 'ref', ref: p.ty.k === 'ref', boxed: pointerOf(p.ty) });
     }
     const retTy = f.ret ? this.resolve(f.ret.ty, f) : C_UNIT;
     const retCode: CodeMode = code === 'exec' ? ghostWrapper(f.ret?.ty) ?? 'exec' : code;
@@ -1358,6 +1361,7 @@ class Checker {
   }
 
   private infer(e: Expr, ctx: Ctx, hint?: CTy): CTy {
+    if ((e.k === 'unary' || e.k === 'path') && e.viaMutRefTracked && ctx.code === 'exec') this.error("`mut_ref_tracked` must be in a 'proof' block", e.viaMutRefTracked);
     const use = this.placeUse;
     this.placeUse = 'value';
     const t = this.record(e, this.inferInner(e, ctx, hint));
@@ -2535,18 +2539,22 @@ class Checker {
   /**
    * Verus: the ghost code of an exec fn may mutate (through a proof fn's `tracked` `&mut`
    * parameter) only tracked places: not an exec local or parameter, not a field that a
-   * non-`tracked` struct declares without a mode. A whole value of a datatype that is not
-   * declared `tracked` (`Option<X>`), reached through a tracked reference, is also refused by
-   * Verus, on rules about which types ghost code may write that are not modelled here: unsupported.
+   * non-`tracked` struct declares without a mode, and, behind a tracked reference, only a value
+   * whose type ghost code may write: a `tracked` / `ghost` datatype, a `Ghost` / `Tracked`
+   * wrapper, a spec type (`int`, `Seq`, ..), not a machine integer, `bool`, `char` or a datatype
+   * not declared `tracked` (`Option<X>`). Other types there (a type parameter, a tuple) are
+   * `unsupported`.
    */
   private ghostMutatedPlace(a: Expr, ctx: Ctx): void {
     const place = a.k === 'unary' && a.op === '&mut' ? a.e : a;
     const root = this.placeRoot(place, ctx);
     if (!root || this.fieldPathMode(place, ctx)) return;
-    if (root.local.mode === 'exec') return this.error('cannot mutate exec-mode place in ghost code', a.sp);
-    if (root.local.mode === 'tracked' && this.execFieldOnPath(place, ctx)) return this.error('cannot mutate exec-mode place in ghost code', a.sp);
+    const execPlace = (): void => this.error('cannot mutate exec-mode place in ghost code', a.sp);
+    if (root.local.mode === 'exec') return execPlace();
+    if (root.local.mode === 'tracked' && this.execFieldOnPath(place, ctx)) return execPlace();
+    // (a whole value behind a reference: `r`, `*r`; a tracked local itself is a tracked place)
     const whole = place.k === 'path' || (place.k === 'unary' && place.op === '*' && place.e.k === 'path');
-    if (!whole) return;
+    if (!whole || !root.local.mutRef) return;
     // (the types erase `Ghost` / `Tracked`: a parameter's written referent type tells `Tracked<X>` from `X`)
     const declared = ctx.fn?.params.find((q) => q.name === root.name)?.ty;
     const referent = declared?.k === 'path' && declared.args[0]?.k === 'ref' ? declared.args[0].inner : declared?.k === 'ref' ? declared.inner : null;
@@ -2554,9 +2562,26 @@ class Checker {
     // (the argument's type as the call's check inferred it)
     const inferred = this.types.get(place);
     const t = inferred ? shallow(inferred, this.vars) : null;
-    if (!t || (t.k !== 'struct' && t.k !== 'enum')) return;
-    const item = t.k === 'struct' ? this.crate.structs.get(t.name)?.[0]?.item : this.crate.enums.get(t.name)?.[0]?.item;
-    if (!item?.dataMode) this.unsupportedHere(`unsupported: ghost code mutating a whole \`${t.name}\` (a datatype not declared \`tracked\`) through a tracked reference`, a.sp);
+    if (!t) return;
+    switch (t.k) {
+      case 'struct':
+      case 'enum': {
+        const item = t.k === 'struct' ? this.crate.structs.get(t.name)?.[0]?.item : this.crate.enums.get(t.name)?.[0]?.item;
+        if (!item) break;
+        return item.dataMode ? undefined : execPlace();
+      }
+      case 'int':
+        return t.kind === 'int' || t.kind === 'nat' ? undefined : execPlace();
+      case 'bool':
+      case 'char':
+        return execPlace();
+      case 'seq':
+      case 'set':
+      case 'map':
+      case 'real':
+        return;
+    }
+    this.unsupportedHere(`unsupported: ghost code mutating a \`${cTyStr(t, this.vars)}\` behind a tracked reference (which types ghost code may write there is not modelled for it)`, a.sp);
   }
   /** Whether values of type `t` hold a user struct with a `ghost` / `tracked` field (through datatypes, tuples and arrays). */
   private holdsModedField(t: CTy, seen: Set<string>): boolean {
@@ -3516,6 +3541,8 @@ class Checker {
       }
     });
     if (env) this.refGenericArg(info, call, ctx);
+    // (Verus's rules for the argument of an exec fn's `tracked` / `ghost` parameter are not modelled)
+    if (f.mode === 'exec' && f.params.some((p) => p.mode)) this.unsupportedHere(`unsupported: a call of \`${info.qname}\`, an exec fn with a \`tracked\` or \`ghost\` parameter`, call.sp);
     // a `tracked` parameter of a proof fn needs a proof-mode value, not a spec one
     if (f.mode === 'proof' && ctx.code !== 'spec') {
       args.forEach((a, i) => {

@@ -22,10 +22,17 @@ export function isLibraryFile(file: string): boolean {
  */
 const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet'];
 
-/** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path) or to a std type of the library. */
+/**
+ * Verus's builtin spec fns (its prelude, there without vstd) that the library defines: a crate
+ * that calls one has the library.
+ */
+const BUILTIN_FNS_OF_THE_LIBRARY = ['arch_word_bits', 'unsigned_max', 'signed_max', 'signed_min'];
+
+/** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path), to a std type of the library or to a builtin it defines. */
 export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
   const std = new RegExp(`\\b(${STD_TYPES_OF_THE_LIBRARY.join('|')})\\b`);
-  for (const [file, text] of files) if (!isLibraryFile(file) && (/\bvstd\s*::/.test(text) || std.test(text))) return true;
+  const builtin = new RegExp(`\\b(${BUILTIN_FNS_OF_THE_LIBRARY.join('|')})\\s*\\(`);
+  for (const [file, text] of files) if (!isLibraryFile(file) && (/\bvstd\s*::/.test(text) || std.test(text) || builtin.test(text))) return true;
   return false;
 }
 

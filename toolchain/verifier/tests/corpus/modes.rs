@@ -946,4 +946,76 @@ fn ts_swap_options(Tracked(x): Tracked<&mut Option<TsBox>>, Tracked(y): Tracked<
     proof { tracked_swap(x, y); }
 }
 
+
+// Verus's `mut_ref_tracked(r)`: a `&mut T` of a tracked place seen as a `&mut Tracked<T>` in proof code
+// expect: verified
+proof fn mrt_set(tracked t: &mut Tracked<u64>)
+    ensures **final(t) == 20,
+{
+    **t = 20;
+}
+
+// expect: verified
+fn mrt_tracked_local() {
+    let tracked mut u: u64 = 0;
+    proof { mrt_set(mut_ref_tracked(&mut u)); }
+    assert(u == 20);
+}
+
+// expect: failed assertion
+fn mrt_tracked_local_wrong() {
+    let tracked mut u: u64 = 0;
+    proof { mrt_set(mut_ref_tracked(&mut u)); }
+    assert(u == 0);
+}
+
+// (Verus: "`mut_ref_tracked` must be in a 'proof' block")
+// expect: error
+fn mrt_outside_proof() {
+    let mut u: u64 = 0;
+    let z = mut_ref_tracked(&mut u);
+}
+
+// expect: error
+fn mrt_exec_local() {
+    let mut u: u64 = 0;
+    proof { mrt_set(mut_ref_tracked(&mut u)); }
+}
+
+// (an exec fn's `tracked` parameter is a tracked place; behind it a `u64` is an exec-mode place)
+// expect: error
+fn mrt_param_u64(tracked u: &mut u64) {
+    proof { mrt_set(mut_ref_tracked(u)); }
+}
+
+// expect: verified
+fn mrt_param_tracked_struct(tracked u: &mut TsBox)
+    ensures final(u).v == 7,
+{
+    proof { ts_set7(mut_ref_tracked(u)); }
+}
+
+// expect: verified
+proof fn ts_set7(tracked b: &mut TsBox)
+    ensures final(b).v == 7,
+{
+    b.v = 7;
+}
+
+// (exec code may not use an exec fn's `tracked` parameter)
+// expect: error
+fn tp_exec_use(tracked t: u64) -> u64 {
+    t
+}
+
+// expect: verified
+fn tp_takes_tracked(tracked t: TsBox) {}
+
+// (exec code names the tracked local `b`; what such a parameter may take is not modelled either)
+// expect: error
+fn tp_call_with_tracked() {
+    let tracked b = TsBox { v: 1 };
+    tp_takes_tracked(b);
+}
+
 } // verus!

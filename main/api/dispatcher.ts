@@ -9,7 +9,7 @@ import { computeStats } from '../../toolchain/stats/stats';
 import { statsHistory } from '../../toolchain/stats/history';
 import { readRustSources } from '../../toolchain/workspace/rust-sources';
 import { workspaceSymbols } from '../../toolchain/verifier/symbols';
-import { libraryFiles, usesLibrary } from '../../toolchain/verifier/library/load';
+import { libraryFiles, libraryFor, usesLibrary } from '../../toolchain/verifier/library/load';
 import { toWorkspacePath } from '../../toolchain/workspace/paths';
 import { BootService } from '../boot/boot-service';
 import { ProofService } from '../verification/proof-service';
@@ -78,7 +78,7 @@ export async function createDispatcher(workspace: WorkspaceService, host: Worksp
       const files = await readRustSources(workspace.root);
       for (const [file, text] of await overlay(buffers)) if (file.endsWith('.rs')) files.set(file, text);
       // the library's definitions too, when the workspace's code can reach them (as the verifier reads it)
-      if (usesLibrary(files)) for (const [file, text] of libraryFiles()) files.set(file, text);
+      if (usesLibrary(files)) for (const [file, text] of libraryFor(files)) files.set(file, text);
       return workspaceSymbols(files);
     },
     'stats.history': () => statsHistory(workspace.root),

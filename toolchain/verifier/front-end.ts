@@ -27,7 +27,7 @@ import { parseAttr } from '../syntax/attributes';
 import { FunctionKeys, type StoredFunction } from './fn-key';
 import { invariantNamed } from './check/type-invariants';
 import { apiSafetyErrors, needsEnsuresObligation } from './check/api-safety';
-import { clashingModuleUse, isLibraryFile, libraryFiles, usesLibrary } from './library/load';
+import { clashingModuleUse, isLibraryFile, libraryFor, usesLibrary } from './library/load';
 
 export interface FrontEndOptions {
   functionFilter?: string;
@@ -97,7 +97,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const functions: FunctionResult[] = [];
   const parsed: SourceFile[] = [];
   // the standard library (library/load.ts) joins the crate when the user's code names `vstd`
-  const withLibrary = usesLibrary(files) ? new Map([...files, ...(options.library ?? libraryFiles())]) : files;
+  const withLibrary = usesLibrary(files) ? new Map([...files, ...libraryFor(files, options.library)]) : files;
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text, !!options.noExternalByDefault && !isLibraryFile(p)));
   // trait impls' methods with their trait's contract (traits.ts)

@@ -2,7 +2,7 @@
 // is part of the function keys of the functions that use it.
 import { describe, expect, it } from 'vitest';
 import { runFrontEnd } from '../front-end';
-import { isLibraryFile, libraryFiles, usesLibrary } from './load';
+import { isLibraryFile, libraryFiles, libraryFor, usesLibrary } from './load';
 
 const user = `use vstd::simple_pptr::*;
 verus! {
@@ -62,6 +62,19 @@ describe('the vstd library', () => {
     const after = await keys(edited);
     expect(after.lib_user).not.toBe(before.lib_user);
     expect(after.lib_free).toBe(before.lib_free);
+  });
+
+  it('reads an on-demand file (atomic.rs) only for a crate that names it, and that file checks', async () => {
+    const plain = new Map([['a.rs', user]]);
+    expect([...libraryFor(plain).keys()].some((p) => p.endsWith('atomic.rs'))).toBe(false);
+    const atomics = `use vstd::prelude::*;\nuse vstd::atomic::*;\nverus! {\nfn at_user() { let (a, Tracked(mut p)) = PAtomicU32::new(5); let v = a.load(Tracked(&p)); assert(v == 5); }\n}\n`;
+    const files = new Map([['a.rs', atomics]]);
+    expect([...libraryFor(files).keys()].some((p) => p.endsWith('atomic.rs'))).toBe(true);
+    const fe = await frontEnd(files);
+    const u = fe.units.find((x) => x.vc.info.qname === 'at_user')!;
+    fe.finishUnit(u);
+    expect(u.vc.unsupported).toBeUndefined();
+    expect(u.vc.error).toBeUndefined();
   });
 
   it('makes every user function unsupported when the library itself does not check', async () => {

@@ -37,6 +37,23 @@ export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
 }
 
 /**
+ * Library files read only by a crate whose text names them (a large API most crates never use,
+ * which would cost every run its checking time): the file, and what the user's code must mention.
+ */
+const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([['atomic.rs', /\b(?:atomic\s*::|PAtomic|Permission(?:U|I)(?:8|16|32|64|size)\b|PermissionBool\b)/]]);
+
+/** The library files a crate that uses the library reads: all but the on-demand ones it does not name. */
+export function libraryFor(files: ReadonlyMap<string, string>, library: ReadonlyMap<string, string> = libraryFiles()): Map<string, string> {
+  const user = [...files].filter(([f]) => !isLibraryFile(f)).map(([, t]) => t);
+  const out = new Map<string, string>();
+  for (const [file, text] of library) {
+    const trigger = ON_DEMAND.get(path.basename(file));
+    if (!trigger || user.some((t) => trigger.test(t))) out.set(file, text);
+  }
+  return out;
+}
+
+/**
  * vstd modules the library does not hold that define types of the same names as the library's
  * (`raw_ptr::PointsTo`, `cell::PointsTo` are other types than `simple_pptr::PointsTo`): names
  * resolve by their last segment here, so code using them would get the library's type instead.

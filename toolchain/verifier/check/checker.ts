@@ -640,6 +640,8 @@ class Checker {
   private tailCodes = new Map<Expr, CodeMode>();
   /** Places moved out of on some path to the current point (rustc's move check, see `useOfPlace`). */
   private moved: Moved[] = [];
+  /** In statements after one that diverges in the same block: no path reaches them. */
+  private unreachable = false;
   /** How the parent uses the place expression inferred next: by value, borrowed, as the base of a longer place, or written. */
   private placeUse: 'value' | 'borrow' | 'base' | 'write' = 'value';
 
@@ -676,6 +678,7 @@ class Checker {
     this.itemBinders = [];
     this.pendingGeneric = [];
     this.moved = [];
+    this.unreachable = false;
     this.placeUse = 'value';
     this.sawUnsupported = null;
     try {
@@ -1451,7 +1454,8 @@ class Checker {
     const pl = this.ownedPlace(e, ctx);
     if (!pl) return;
     const checked = ctx.code === 'exec' ? pl.local.mode === 'exec' && pl.local.wrapped !== 'spec' : pl.local.mode === 'tracked' || trackedField;
-    if (!checked) return;
+    // (rustc's move check does not look at code no path reaches)
+    if (!checked || this.unreachable) return;
     if (this.wasMoved(pl)) {
       this.error(`use of moved value: \`${pl.path ? `${pl.name}.${pl.path}` : pl.name}\``, e.sp);
       return;
@@ -2190,6 +2194,13 @@ class Checker {
   private noStoredMutBorrow(elems: Expr[]): void {
     const b = elems.find((x) => x.k === 'unary' && x.op === '&mut');
     if (b) this.unsupportedHere('not supported: a `&mut` reference stored in an array, tuple or struct (mutation through it would not reach the borrowed place)', b.sp);
+  }
+
+  /** Whether `e` calls a proof or spec fn of the crate that returns `!`. */
+  private ghostNeverCall(e: Expr): boolean {
+    if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1) return false;
+    const fs = this.crate.fnsByName.get(e.callee.segs[0]!) ?? [];
+    return fs.length === 1 && !!fs[0]!.item.diverging && fs[0]!.item.mode !== 'exec';
   }
 
   private diverges(e: Expr): boolean {
@@ -4370,6 +4381,7 @@ class Checker {
   private block(b: Block, ctx: Ctx, hint?: CTy, tailCode?: CodeMode): CTy | null {
     ctx.scopes.push(new Map());
     let result: CTy | null = C_UNIT;
+    const wasUnreachable = this.unreachable;
     b.stmts.forEach((s, i) => {
       const last = i === b.stmts.length - 1;
       // a function's result is computed in the mode of its return type (`-> Ghost<T>`: spec): the
@@ -4378,7 +4390,11 @@ class Checker {
       if (tail && compoundTail(s.e)) this.tailCodes.set(s.e, tailCode);
       const t = this.stmt(s, tail && !compoundTail(s.e) ? { ...ctx, code: tailCode } : ctx, last ? hint : undefined);
       if (last) result = s.k === 'expr' && (!s.semi || this.diverges(s.e)) ? (this.diverges(s.e) ? null : t) : C_UNIT;
+      // (the rest of the block after `return`, `break`, an exec `-> !` call, .. runs on no path;
+      // Verus's lifetime check keeps what follows a proof fn's `-> !`, a spec value)
+      else if (s.k === 'expr' && this.diverges(s.e) && !this.ghostNeverCall(s.e)) this.unreachable = true;
     });
+    this.unreachable = wasUnreachable;
     ctx.scopes.pop();
     return result;
   }

@@ -1018,4 +1018,43 @@ fn tp_call_with_tracked() {
     tp_takes_tracked(b);
 }
 
+
+// rustc's move check skips code no path reaches: after an exec `-> !` call, a tracked value may
+// be "moved" twice; after a proof fn's `-> !` (a spec value, Verus keeps the code) it may not
+// expect: verified
+proof fn mv_consume(tracked b: TsBox) {}
+
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn mv_never_returns() -> !
+    opens_invariants none
+    no_unwind
+{
+    loop {}
+}
+
+// expect: verified
+#[allow(unreachable_code)]
+fn mv_after_exec_never(tracked b: TsBox) {
+    mv_never_returns();
+    proof { mv_consume(b); mv_consume(b); }
+}
+
+// expect: error
+fn mv_twice_reachable(tracked b: TsBox) {
+    proof { mv_consume(b); mv_consume(b); }
+}
+
+// expect: failed postcondition
+proof fn mv_spec_never() -> ! {
+    arbitrary()
+}
+
+// expect: error
+proof fn mv_after_proof_never(tracked b: TsBox) {
+    mv_spec_never();
+    mv_consume(b);
+    mv_consume(b);
+}
+
 } // verus!

@@ -499,15 +499,15 @@ export class SortRegistry {
     for (const [sort] of [...boxes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out.push(`(declare-sort ${sort} 0)`);
     // one declare-datatypes per group of mutually recursive datatypes, each after those it uses
     // (one group for all would put, e.g., a tuple under a Set's array in a contravariant position)
+    // (by quoted sort: a datatype named like a z3 sort, `String`, is `|String'|`)
+    const keyOfSort = new Map(keys.map((k) => [quote(k), k]));
     const uses = (k: string): string[] => {
       const { dt, ty } = this.dts.get(k)!;
       const out2 = new Set<string>();
       const visit = (t: Term): void => {
         if (typeof t === 'string') {
-          if (t.startsWith('|')) {
-            const inner = t.slice(1, -1);
-            if (this.dts.has(inner)) out2.add(inner);
-          }
+          const used = keyOfSort.get(t);
+          if (used !== undefined) out2.add(used);
           return;
         }
         t.forEach(visit);

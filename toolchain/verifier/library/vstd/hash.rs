@@ -408,4 +408,198 @@ pub broadcast group group_hash_axioms {
     axiom_isize_obeys_hash_table_key_model,
 }
 
+
+/// vstd's `hash_map::StringHashMap<V>`: a map keyed by `String`, viewed as a `Map<Seq<char>, V>`
+/// (each key by its characters; no key model needed). Lookups take a `&str`.
+pub struct StringHashMap<V> {
+    m: Map<Seq<char>, V>,
+}
+
+impl<V> StringHashMap<V> {
+    pub open spec fn view(&self) -> Map<Seq<char>, V> {
+        self.m
+    }
+
+    /// `m.len()` in ghost code: known through `axiom_string_hash_map_spec_len` (vstd).
+    pub uninterp spec fn spec_len(&self) -> usize;
+
+    #[verifier::external_body]
+    pub fn new() -> (result: Self)
+        ensures
+            result@ == Map::<Seq<char>, V>::empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn with_capacity(capacity: usize) -> (result: Self)
+        ensures
+            result@ == Map::<Seq<char>, V>::empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn is_empty(&self) -> (result: bool)
+        ensures
+            result == self@.is_empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    #[verifier::when_used_as_spec(spec_len)]
+    pub fn len(&self) -> (result: usize)
+        ensures
+            result == self@.len(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn insert(&mut self, k: String, v: V)
+        ensures
+            self@ == old(self)@.insert(k@, v),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn remove(&mut self, k: &str)
+        ensures
+            self@ == old(self)@.remove(k@),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn contains_key(&self, k: &str) -> (result: bool)
+        ensures
+            result == self@.contains_key(k@),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn get(&self, k: &str) -> (result: Option<&V>)
+        ensures
+            match result {
+                Some(v) => self@.contains_key(k@) && *v == self@[k@],
+                None => !self@.contains_key(k@),
+            },
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn clear(&mut self)
+        ensures
+            self@ == Map::<Seq<char>, V>::empty(),
+    {
+        unimplemented!()
+    }
+}
+
+/// vstd: a `StringHashMap`'s `len` in ghost code is its view's size.
+pub broadcast axiom fn axiom_string_hash_map_spec_len<V>(m: &StringHashMap<V>)
+    ensures
+        #[trigger] m.spec_len() == m@.len(),
+;
+
+/// vstd's `hash_set::StringHashSet`: a set of `String`s, viewed as a `Set<Seq<char>>`.
+pub struct StringHashSet {
+    s: Set<Seq<char>>,
+}
+
+impl StringHashSet {
+    pub open spec fn view(&self) -> Set<Seq<char>> {
+        self.s
+    }
+
+    /// `s.len()` in ghost code: known through `axiom_string_hash_set_spec_len` (vstd).
+    pub uninterp spec fn spec_len(&self) -> usize;
+
+    #[verifier::external_body]
+    pub fn new() -> (result: Self)
+        ensures
+            result@ == Set::<Seq<char>>::empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn with_capacity(capacity: usize) -> (result: Self)
+        ensures
+            result@ == Set::<Seq<char>>::empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn is_empty(&self) -> (result: bool)
+        ensures
+            result == self@.is_empty(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    #[verifier::when_used_as_spec(spec_len)]
+    pub fn len(&self) -> (result: usize)
+        ensures
+            result == self@.len(),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn insert(&mut self, k: String) -> (result: bool)
+        ensures
+            self@ == old(self)@.insert(k@) && result == !old(self)@.contains(k@),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn remove(&mut self, k: &str) -> (result: bool)
+        ensures
+            self@ == old(self)@.remove(k@) && result == old(self)@.contains(k@),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn contains(&self, k: &str) -> (result: bool)
+        ensures
+            result == self@.contains(k@),
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn get(&self, k: &str) -> (result: Option<&String>)
+        ensures
+            match result {
+                Some(v) => self@.contains(k@) && v@ == k@,
+                None => !self@.contains(k@),
+            },
+    {
+        unimplemented!()
+    }
+
+    #[verifier::external_body]
+    pub fn clear(&mut self)
+        ensures
+            self@ == Set::<Seq<char>>::empty(),
+    {
+        unimplemented!()
+    }
+}
+
+/// vstd: a `StringHashSet`'s `len` in ghost code is its view's size.
+pub broadcast axiom fn axiom_string_hash_set_spec_len(s: &StringHashSet)
+    ensures
+        #[trigger] s.spec_len() == s@.len(),
+;
+
 } // verus!

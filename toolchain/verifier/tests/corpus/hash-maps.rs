@@ -127,4 +127,55 @@ fn hm_hasher_different_writes_wrong() {
     assert(d1 == d2);
 }
 
+
+// vstd's `StringHashMap` / `StringHashSet`: keys by their characters
+// expect: verified
+fn shm_insert_get() {
+    let mut m = vstd::hash_map::StringHashMap::<u8>::new();
+    let k: String = "key".to_owned();
+    m.insert(k.clone(), 7);
+    assert(m@.contains_key(k@) && m@[k@] == 7);
+    let v = m.get(k.as_str());
+    match v {
+        Some(x) => assert(*x == 7),
+        None => assert(false),
+    }
+    m.clear();
+    assert(!m@.contains_key(k@));
+    assert(m.len() == 0) by {
+        vstd::hash_map::axiom_string_hash_map_spec_len(&m);
+    }
+}
+
+// expect: failed assertion
+fn shm_removed_still_there() {
+    let mut m = vstd::hash_map::StringHashMap::<u8>::new();
+    let k: String = "key".to_owned();
+    m.insert(k.clone(), 7);
+    m.remove(k.as_str());
+    assert(m@.contains_key(k@));
+}
+
+// expect: verified
+fn shs_insert_twice() {
+    let mut s = vstd::hash_set::StringHashSet::new();
+    let a: String = "a".to_owned();
+    let first = s.insert(a.clone());
+    let second = s.insert(a.clone());
+    assert(first && !second);
+    assert(s.len() == 1) by {
+        vstd::hash_set::axiom_string_hash_set_spec_len(&s);
+    }
+}
+
+// expect: failed assertion
+fn shs_len_wrong() {
+    let mut s = vstd::hash_set::StringHashSet::new();
+    let a: String = "a".to_owned();
+    s.insert(a.clone());
+    assert(s.len() == 2) by {
+        vstd::hash_set::axiom_string_hash_set_spec_len(&s);
+    }
+}
+
 } // verus!

@@ -1,5 +1,5 @@
 // Writes library/vstd/num.rs: std's wrapping, checked and saturating arithmetic on each integer
-// type, as vstd's std_specs/num.rs specifies it (vstd writes them with a macro; the library has
+// type, and its \`default()\`, as vstd's std_specs specify them (vstd writes them with a macro; the library has
 // none, so this table is expanded here). `node toolchain/verifier/library/num-specs.mjs` prints
 // the file; library/num-specs.test.ts fails when the committed file differs.
 
@@ -44,7 +44,7 @@ export function numSpecsText() {
 // std's wrapping, checked and saturating \`+\`, \`-\`, \`*\`, and checked \`/\`, \`%\` (also Euclid's),
 // on every integer type, as vstd's std_specs/num.rs specifies them: the exact result, wrapped into
 // the type's range (modulo its size), checked (\`None\` outside the range, or for a zero divisor)
-// or saturated (clamped to \`MIN\` / \`MAX\`).
+// or saturated (clamped to \`MIN\` / \`MAX\`). Also std's \`Default\` of each integer type (zero).
 verus! {
 
 /// \`v\` wrapped into \`min..=max\` (modulo the range's size, as two's-complement arithmetic does).
@@ -96,7 +96,9 @@ pub open spec fn in_range(v: int, min: int, max: int) -> bool {
     min <= v && v <= max
 }
 `;
-  const body = TYPES.flatMap((t) => METHODS.map((m) => spec(t, m))).join('\n');
+  // (std's \`Default\` of an integer type: zero, as vstd's std_specs specify it)
+  const defaults = TYPES.map((t) => `pub assume_specification[ ${t}::default ]() -> (r: ${t})\n    ensures\n        r == 0,\n;\n`);
+  const body = [...TYPES.flatMap((t) => METHODS.map((m) => spec(t, m))), ...defaults].join('\n');
   return `${head}\n${body}\n} // verus!\n`;
 }
 

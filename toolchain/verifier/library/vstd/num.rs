@@ -2,7 +2,7 @@
 // std's wrapping, checked and saturating `+`, `-`, `*`, and checked `/`, `%` (also Euclid's),
 // on every integer type, as vstd's std_specs/num.rs specifies them: the exact result, wrapped into
 // the type's range (modulo its size), checked (`None` outside the range, or for a zero divisor)
-// or saturated (clamped to `MIN` / `MAX`).
+// or saturated (clamped to `MIN` / `MAX`). Also std's `Default` of each integer type (zero).
 verus! {
 
 /// `v` wrapped into `min..=max` (modulo the range's size, as two's-complement arithmetic does).
@@ -832,6 +832,66 @@ pub assume_specification[ isize::checked_rem ](x: isize, y: isize) -> (r: Option
 pub assume_specification[ isize::checked_rem_euclid ](x: isize, y: isize) -> (r: Option<isize>)
     ensures
         r == (if y == 0 || (x == isize::MIN && y == -1) { None } else { Some((x as int % y as int) as isize) }),
+;
+
+pub assume_specification[ u8::default ]() -> (r: u8)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ u16::default ]() -> (r: u16)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ u32::default ]() -> (r: u32)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ u64::default ]() -> (r: u64)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ u128::default ]() -> (r: u128)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ usize::default ]() -> (r: usize)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ i8::default ]() -> (r: i8)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ i16::default ]() -> (r: i16)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ i32::default ]() -> (r: i32)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ i64::default ]() -> (r: i64)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ i128::default ]() -> (r: i128)
+    ensures
+        r == 0,
+;
+
+pub assume_specification[ isize::default ]() -> (r: isize)
+    ensures
+        r == 0,
 ;
 
 } // verus!

@@ -161,4 +161,19 @@ fn sm_checked_div_min() {
     assert(e is Some);
 }
 
+
+// std's `Default` of an integer type: zero (library num.rs)
+// expect: verified
+fn int_default() {
+    let x = u32::default();
+    let y = i64::default();
+    assert(x + 5 == 5 && y == 0);
+}
+
+// expect: failed assertion
+fn int_default_wrong() {
+    let x = u8::default();
+    assert(x == 1);
+}
+
 } // verus!

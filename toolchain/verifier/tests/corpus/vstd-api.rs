@@ -1230,4 +1230,20 @@ fn va_array_view_call_in_exec(x: [u8; 3]) {
     let s = x.view();
 }
 
+
+// vstd::array: `array_index_get` (an index in bounds), `array_index` / `array_view` as `a@`
+// expect: verified
+fn arr_get(ar: [u8; 4])
+    requires ar[1] == 19,
+{
+    let x = vstd::array::array_index_get(&ar, 1);
+    assert(*x == 19);
+    assert(array_index(ar, 1) == 19 && array_view(ar).len() == 4);
+}
+
+// expect: failed precondition
+fn arr_get_out_of_bounds(ar: [u8; 4]) {
+    let x = array_index_get(&ar, 4);
+}
+
 } // verus!

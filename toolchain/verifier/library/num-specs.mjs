@@ -44,7 +44,8 @@ export function numSpecsText() {
 // std's wrapping, checked and saturating \`+\`, \`-\`, \`*\`, and checked \`/\`, \`%\` (also Euclid's),
 // on every integer type, as vstd's std_specs/num.rs specifies them: the exact result, wrapped into
 // the type's range (modulo its size), checked (\`None\` outside the range, or for a zero divisor)
-// or saturated (clamped to \`MIN\` / \`MAX\`). Also std's \`Default\` of each integer type (zero).
+// or saturated (clamped to \`MIN\` / \`MAX\`). Also an unsigned type's \`checked_next_multiple_of\`
+// and std's \`Default\` of each integer type (zero).
 verus! {
 
 /// \`v\` wrapped into \`min..=max\` (modulo the range's size, as two's-complement arithmetic does).
@@ -95,10 +96,24 @@ pub open spec fn saturated(v: int, min: int, max: int) -> int {
 pub open spec fn in_range(v: int, min: int, max: int) -> bool {
     min <= v && v <= max
 }
+
+/// The least multiple of \`y\` that is at least \`x\` (std's \`next_multiple_of\`, vstd's definition).
+pub open spec fn next_multiple_of(x: int, y: int) -> int
+    recommends
+        y > 0,
+{
+    if x % y == 0 {
+        x
+    } else {
+        x + (y - x % y)
+    }
+}
 `;
+  // (an unsigned type's \`checked_next_multiple_of\`: \`None\` for a zero \`rhs\` or past \`MAX\`)
+  const nextMultiple = TYPES.filter((t) => t.startsWith('u')).map((t) => `pub assume_specification[ ${t}::checked_next_multiple_of ](x: ${t}, rhs: ${t}) -> (r: Option<${t}>)\n    ensures\n        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > ${t}::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as ${t}) }),\n;\n`);
   // (std's \`Default\` of an integer type: zero, as vstd's std_specs specify it)
   const defaults = TYPES.map((t) => `pub assume_specification[ ${t}::default ]() -> (r: ${t})\n    ensures\n        r == 0,\n;\n`);
-  const body = [...TYPES.flatMap((t) => METHODS.map((m) => spec(t, m))), ...defaults].join('\n');
+  const body = [...TYPES.flatMap((t) => METHODS.map((m) => spec(t, m))), ...nextMultiple, ...defaults].join('\n');
   return `${head}\n${body}\n} // verus!\n`;
 }
 

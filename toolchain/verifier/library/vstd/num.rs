@@ -2,7 +2,8 @@
 // std's wrapping, checked and saturating `+`, `-`, `*`, and checked `/`, `%` (also Euclid's),
 // on every integer type, as vstd's std_specs/num.rs specifies them: the exact result, wrapped into
 // the type's range (modulo its size), checked (`None` outside the range, or for a zero divisor)
-// or saturated (clamped to `MIN` / `MAX`). Also std's `Default` of each integer type (zero).
+// or saturated (clamped to `MIN` / `MAX`). Also an unsigned type's `checked_next_multiple_of`
+// and std's `Default` of each integer type (zero).
 verus! {
 
 /// `v` wrapped into `min..=max` (modulo the range's size, as two's-complement arithmetic does).
@@ -52,6 +53,18 @@ pub open spec fn saturated(v: int, min: int, max: int) -> int {
 /// Whether `v` is in `min..=max`.
 pub open spec fn in_range(v: int, min: int, max: int) -> bool {
     min <= v && v <= max
+}
+
+/// The least multiple of `y` that is at least `x` (std's `next_multiple_of`, vstd's definition).
+pub open spec fn next_multiple_of(x: int, y: int) -> int
+    recommends
+        y > 0,
+{
+    if x % y == 0 {
+        x
+    } else {
+        x + (y - x % y)
+    }
 }
 
 pub assume_specification[ u8::wrapping_add ](x: u8, y: u8) -> (r: u8)
@@ -832,6 +845,36 @@ pub assume_specification[ isize::checked_rem ](x: isize, y: isize) -> (r: Option
 pub assume_specification[ isize::checked_rem_euclid ](x: isize, y: isize) -> (r: Option<isize>)
     ensures
         r == (if y == 0 || (x == isize::MIN && y == -1) { None } else { Some((x as int % y as int) as isize) }),
+;
+
+pub assume_specification[ u8::checked_next_multiple_of ](x: u8, rhs: u8) -> (r: Option<u8>)
+    ensures
+        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > u8::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as u8) }),
+;
+
+pub assume_specification[ u16::checked_next_multiple_of ](x: u16, rhs: u16) -> (r: Option<u16>)
+    ensures
+        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > u16::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as u16) }),
+;
+
+pub assume_specification[ u32::checked_next_multiple_of ](x: u32, rhs: u32) -> (r: Option<u32>)
+    ensures
+        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > u32::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as u32) }),
+;
+
+pub assume_specification[ u64::checked_next_multiple_of ](x: u64, rhs: u64) -> (r: Option<u64>)
+    ensures
+        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > u64::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as u64) }),
+;
+
+pub assume_specification[ u128::checked_next_multiple_of ](x: u128, rhs: u128) -> (r: Option<u128>)
+    ensures
+        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > u128::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as u128) }),
+;
+
+pub assume_specification[ usize::checked_next_multiple_of ](x: usize, rhs: usize) -> (r: Option<usize>)
+    ensures
+        r == (if rhs == 0 { None } else if next_multiple_of(x as int, rhs as int) > usize::MAX { None } else { Some(next_multiple_of(x as int, rhs as int) as usize) }),
 ;
 
 pub assume_specification[ u8::default ]() -> (r: u8)

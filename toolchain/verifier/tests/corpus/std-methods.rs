@@ -176,4 +176,19 @@ fn int_default_wrong() {
     assert(x == 1);
 }
 
+// std's `checked_next_multiple_of` on an unsigned type: `None` for a zero `rhs` or past `MAX`
+// expect: verified
+fn next_multiple() {
+    let a = u8::checked_next_multiple_of(10, 3);
+    let b = u8::checked_next_multiple_of(255, 2);
+    let c = usize::checked_next_multiple_of(8, 0);
+    assert(a == Some(12u8) && b is None && c is None);
+}
+
+// expect: failed assertion
+fn next_multiple_wrong() {
+    let a = u16::checked_next_multiple_of(10, 5);
+    assert(a == Some(15u16));
+}
+
 } // verus!

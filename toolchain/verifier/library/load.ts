@@ -38,9 +38,14 @@ export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
 
 /**
  * Library files read only by a crate whose text names them (a large API most crates never use,
- * which would cost every run its checking time): the file, and what the user's code must mention.
+ * which would cost every run its checking time, or names a crate may define itself, which would
+ * clash with the library's): the file, and what the user's code must mention.
  */
-const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([['atomic.rs', /\b(?:atomic\s*::|PAtomic|Permission(?:U|I)(?:8|16|32|64|size)\b|PermissionBool\b)/]]);
+const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
+  ['atomic.rs', /\b(?:atomic\s*::|PAtomic|Permission(?:U|I)(?:8|16|32|64|size)\b|PermissionBool\b)/],
+  // (names a crate may well define itself, `array_view`: read only by one that names `vstd::array` or calls `array_index_get`)
+  ['array.rs', /\b(?:array\s*::|array_index_get\b)/],
+]);
 
 /** The library files a crate that uses the library reads: all but the on-demand ones it does not name. */
 export function libraryFor(files: ReadonlyMap<string, string>, library: ReadonlyMap<string, string> = libraryFiles()): Map<string, string> {

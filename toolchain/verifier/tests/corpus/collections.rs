@@ -172,7 +172,7 @@ fn array_write_oob(a: &mut [u8; 4], i: usize) {
 }
 
 // expect: verified
-fn array_view(a: [u32; 3]) -> (r: u32)
+fn array_view_first(a: [u32; 3]) -> (r: u32)
     requires a@[0] < 10,
     ensures r < 10, a@.len() == 3,
 {

@@ -738,13 +738,17 @@ export function wrapperPattern(p: Pat): { wrapper: 'Tracked' | 'Ghost'; inner: P
   return w === 'Tracked' || w === 'Ghost' ? { wrapper: w, inner: p.args[0]! } : null;
 }
 
-/** The first node under `node` (in `someNode`'s order) that `found` accepts, or null. */
-export function findNode<N extends { k: string }>(node: unknown, found: (n: { k: string }) => n is N): N | null {
+/** The first node under `node` (in `someNode`'s order, not under a node `skip` accepts) that `found` accepts, or null. */
+export function findNode<N extends { k: string }>(node: unknown, found: (n: { k: string }) => n is N, skip?: (n: { k: string }) => boolean): N | null {
   let hit: N | null = null;
-  someNode(node, (n) => {
-    if (found(n)) hit = n;
-    return hit !== null;
-  });
+  someNode(
+    node,
+    (n) => {
+      if (found(n)) hit = n;
+      return hit !== null;
+    },
+    skip,
+  );
   return hit;
 }
 

@@ -560,6 +560,11 @@ export class Crate {
     }
   }
 
+  /** The first declaration of the struct or enum a checked type names (none for a built-in one). */
+  datatypeItem(t: { k: 'struct' | 'enum'; name: string }): StructItem | EnumItem | undefined {
+    return t.k === 'struct' ? this.structs.get(t.name)?.[0]?.item : this.enums.get(t.name)?.[0]?.item;
+  }
+
   struct(name: string, sp: Sp): StructItem {
     const l = this.structs.get(name);
     if (!l) throw new ResolveError(`cannot find struct \`${name}\``, sp);

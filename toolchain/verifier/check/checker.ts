@@ -2566,10 +2566,11 @@ class Checker {
     // (a whole value behind a reference: `r`, `*r`; a tracked local itself is a tracked place)
     const whole = place.k === 'path' || (place.k === 'unary' && place.op === '*' && place.e.k === 'path');
     if (!whole || !root.local.mutRef) return;
-    // (the types erase `Ghost` / `Tracked`: a parameter's written referent type tells `Tracked<X>` from `X`)
-    const declared = ctx.fn?.params.find((q) => q.name === root.name)?.ty;
-    const referent = declared?.k === 'path' && declared.args[0]?.k === 'ref' ? declared.args[0].inner : declared?.k === 'ref' ? declared.inner : null;
-    if (referent?.k === 'path' && (referent.name === 'Tracked' || referent.name === 'Ghost')) return;
+    // (the types erase `Ghost` / `Tracked`: a parameter's written reference type, inside its own
+    // `Tracked(r): Tracked<&mut ..>`, tells `&mut Tracked<X>` from `&mut X`)
+    const param = ctx.fn?.params.find((q) => q.name === root.name);
+    const reference = param?.unwrap && param.ty.k === 'path' ? param.ty.args[0] : param?.ty;
+    if (reference?.k === 'ref' && ghostWrapper(reference)) return;
     // (the argument's type as the call's check inferred it)
     const inferred = this.types.get(place);
     const t = inferred ? shallow(inferred, this.vars) : null;
@@ -2577,7 +2578,7 @@ class Checker {
     switch (t.k) {
       case 'struct':
       case 'enum': {
-        const item = t.k === 'struct' ? this.crate.structs.get(t.name)?.[0]?.item : this.crate.enums.get(t.name)?.[0]?.item;
+        const item = this.crate.datatypeItem(t);
         if (!item) break;
         return item.dataMode ? undefined : execPlace();
       }
@@ -2603,7 +2604,7 @@ class Checker {
     if (s.args.some((x) => this.holdsModedField(x, seen))) return true;
     if (seen.has(s.name)) return false;
     seen.add(s.name);
-    const item = s.k === 'struct' ? this.crate.structs.get(s.name)?.[0]?.item : this.crate.enums.get(s.name)?.[0]?.item;
+    const item = this.crate.datatypeItem(s);
     if (!item) return false;
     if (item.k === 'struct' && item.fields.some((f) => f.mode)) return true;
     const fields = item.k === 'struct' ? item.fields : item.variants.flatMap((v) => v.fields);
@@ -4625,15 +4626,14 @@ class Checker {
       return x.k === 'path' && x.segs.length === 1 && !!params.get(x.segs[0]!)?.mutRef;
     };
     if (hasVerifierAttr(f.attrs, 'deprecated_postcondition_mut_ref_style')) {
-      const first = (e: Expr, found: (x: Expr) => boolean, skip?: (x: Expr) => boolean): Expr | null => {
-        let hit: Expr | null = null;
-        someNode(e, (x) => (found(x as Expr) ? ((hit = x as Expr), true) : false), skip as ((n: { k: string }) => boolean) | undefined);
-        return hit;
-      };
       for (const e of f.ensures) {
-        const fin = first(e, (x) => isCall(x, 'final'));
+        const fin = findNode(e, (x): x is Expr => isCall(x, 'final'));
         if (fin) return this.error('to use `final`, disable mut-ref backwards-compatability', fin.sp);
-        const compared = first(e, (x) => x.k === 'binary' && ['==', '!=', '===', '!=='].includes(x.op) && (bare(x.l) || bare(x.r)), (x) => isCall(x, 'old'));
+        const comparesReference = (n: { k: string }): n is Expr => {
+          const x = n as Expr;
+          return x.k === 'binary' && ['==', '!=', '===', '!=='].includes(x.op) && (bare(x.l) || bare(x.r));
+        };
+        const compared = findNode(e, comparesReference, (x) => isCall(x, 'old'));
         if (compared) return this.error('For more flexible mutable reference support, disable the backwards-compatability (a postcondition compares the `&mut` parameter itself)', compared.sp);
       }
       return;

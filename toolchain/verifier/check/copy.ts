@@ -98,7 +98,7 @@ export function isCopy(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crate): 
     case 'struct': case 'enum': {
       if (!s.args.every(copy)) return false;
       if (s.k === 'enum' && s.name === 'Option') return true;
-      const item = s.k === 'struct' ? crate.structs.get(s.name)?.[0]?.item : crate.enums.get(s.name)?.[0]?.item;
+      const item = crate.datatypeItem(s);
       return !item || declaredCopy(item, crate);
     }
     case 'tuple': return s.elems.every(copy);

@@ -7,22 +7,28 @@
 /** Each atomic: its name suffix and value type (the integers, then `bool`). */
 const INTS = [['U8', 'u8'], ['U16', 'u16'], ['U32', 'u32'], ['U64', 'u64'], ['Usize', 'usize'], ['I8', 'i8'], ['I16', 'i16'], ['I32', 'i32'], ['I64', 'i64'], ['Isize', 'isize']];
 
-/** The types, the permission's spec functions and the operations every atomic has. */
-function common(T, v) {
-  const op = (name, params, ret, requires, ensures, extra = '    #[verifier::atomic]\n') => `
+/** One trusted exec method of an atomic: its clauses, one per line; `atomic`: vstd marks it `#[verifier::atomic]`. */
+function method(name, params, ret, requires, ensures, atomic = true) {
+  const clauses = (cs) => cs.map((c) => `\n            ${c},`).join('');
+  return `
     #[verifier::external_body]
-${extra}    pub fn ${name}(${params})${ret ? ` -> ${ret}` : ''}
-        requires
-            ${requires},
-        ensures
-            ${ensures},
+${atomic ? '    #[verifier::atomic]\n' : ''}    pub fn ${name}(${params})${ret ? ` -> ${ret}` : ''}
+        requires${clauses(requires)}
+        ensures${clauses(ensures)}
         opens_invariants none
         no_unwind
     {
         unimplemented!()
     }
 `;
-  const cas = (weak) => `equal(self.id(), final(perm).view().patomic) && match ret {
+}
+
+/** The types, the permission's spec functions and the operations every atomic has. */
+function common(T, v) {
+  const perm = (mut) => `Tracked(perm): Tracked<${mut ? '&mut ' : '&'}Permission${T}>`;
+  const forThis = 'equal(self.id(), old(perm).view().patomic)';
+  const keepsId = 'equal(self.id(), final(perm).view().patomic)';
+  const cas = (weak) => `${keepsId} && match ret {
                 Result::Ok(r) => current == old(perm).view().value && equal(final(perm).view().value, new) && equal(r, old(perm).view().value),
                 Result::Err(r) => ${weak ? '' : 'current != old(perm).view().value && '}equal(final(perm).view().value, old(perm).view().value) && equal(r, old(perm).view().value),
             }`;
@@ -76,27 +82,13 @@ impl PAtomic${T} {
     {
         unimplemented!()
     }
-${op('load', `&self, Tracked(perm): Tracked<&Permission${T}>`, `(ret: ${v})`, 'equal(self.id(), perm.view().patomic)', 'equal(perm.view().value, ret)')}${op('store', `&self, Tracked(perm): Tracked<&mut Permission${T}>, v: ${v}`, null, 'equal(self.id(), old(perm).view().patomic)', 'equal(final(perm).view().value, v) && equal(self.id(), final(perm).view().patomic)')}${op('compare_exchange', `&self, Tracked(perm): Tracked<&mut Permission${T}>, current: ${v}, new: ${v}`, `(ret: Result<${v}, ${v}>)`, 'equal(self.id(), old(perm).view().patomic)', cas(false))}${op('compare_exchange_weak', `&self, Tracked(perm): Tracked<&mut Permission${T}>, current: ${v}, new: ${v}`, `(ret: Result<${v}, ${v}>)`, 'equal(self.id(), old(perm).view().patomic)', cas(true))}${op('swap', `&self, Tracked(perm): Tracked<&mut Permission${T}>, v: ${v}`, `(ret: ${v})`, 'equal(self.id(), old(perm).view().patomic)', `equal(final(perm).view().value, v) && equal(old(perm).view().value, ret) && equal(self.id(), final(perm).view().patomic)`)}${op('into_inner', `self, Tracked(perm): Tracked<Permission${T}>`, `(ret: ${v})`, 'equal(self.id(), perm.view().patomic)', 'equal(perm.view().value, ret)', '')}`;
+${method('load', `&self, ${perm(false)}`, `(ret: ${v})`, ['equal(self.id(), perm.view().patomic)'], ['equal(perm.view().value, ret)'])}${method('store', `&self, ${perm(true)}, v: ${v}`, null, [forThis], [`equal(final(perm).view().value, v) && ${keepsId}`])}${method('compare_exchange', `&self, ${perm(true)}, current: ${v}, new: ${v}`, `(ret: Result<${v}, ${v}>)`, [forThis], [cas(false)])}${method('compare_exchange_weak', `&self, ${perm(true)}, current: ${v}, new: ${v}`, `(ret: Result<${v}, ${v}>)`, [forThis], [cas(true)])}${method('swap', `&self, ${perm(true)}, v: ${v}`, `(ret: ${v})`, [forThis], [`equal(final(perm).view().value, v) && equal(old(perm).view().value, ret) && ${keepsId}`])}${method('into_inner', `self, Tracked(perm): Tracked<Permission${T}>`, `(ret: ${v})`, ['equal(self.id(), perm.view().patomic)'], ['equal(perm.view().value, ret)'], false)}`;
 }
 
 /** A read-modify-write operation: the old value returned, the new one `result` of it and `n`. */
 function rmw(T, v, name, result, requires = []) {
-  return `
-    #[verifier::external_body]
-    #[verifier::atomic]
-    pub fn ${name}(&self, Tracked(perm): Tracked<&mut Permission${T}>, n: ${v}) -> (ret: ${v})
-        requires
-            equal(self.id(), old(perm).view().patomic),${requires.map((r) => `\n            ${r},`).join('')}
-        ensures
-            equal(old(perm).view().value, ret),
-            final(perm).view().patomic == old(perm).view().patomic,
-            final(perm).view().value == ${result},
-        opens_invariants none
-        no_unwind
-    {
-        unimplemented!()
-    }
-`;
+  const old = 'old(perm).view()';
+  return method(name, `&self, Tracked(perm): Tracked<&mut Permission${T}>, n: ${v}`, `(ret: ${v})`, [`equal(self.id(), ${old}.patomic)`, ...requires], [`equal(${old}.value, ret)`, `final(perm).view().patomic == ${old}.patomic`, `final(perm).view().value == ${result}`]);
 }
 
 export function atomicSpecsText() {

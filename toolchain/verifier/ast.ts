@@ -21,9 +21,15 @@ export type TypeExpr =
    * `proof_fn<F>[Copy](A, B) -> C`: any proof closure of that signature; `flags` written in
    * brackets, `marker` the type parameter `F` whose `ProofFn*` / `Copy` bounds add flags
    */
-  | { k: 'proofFn'; params: TypeExpr[]; ret: TypeExpr; flags: string[]; marker: string | null; /** `proof_fn<'a>` */ lifetime?: boolean; sp: Sp }
+  | { k: 'proofFn'; params: TypeExpr[]; ret: TypeExpr; flags: string[]; marker: string | null; /** `proof_fn<'a>` */ lifetime?: boolean; /** `proof_fn(tracked A, B) -> tracked C`: which parameters, and whether the result, are tracked (absent: none) */ tracked?: TrackedModes; sp: Sp }
   /** `impl Tr + Tr2`: an opaque type (only a function's result may be one: the resolver's `opaqueType`) */
   | { k: 'impl'; bounds: TraitBound[]; sp: Sp };
+
+/** A proof closure's modes: `params[i]` whether its i-th parameter is `tracked`, `ret` whether its result is. */
+export interface TrackedModes {
+  params: boolean[];
+  ret: boolean;
+}
 
 export type BinOp =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>'
@@ -86,7 +92,7 @@ export type Expr =
    * `spec_fn` value; in exec code an exec closure, which may carry `move`, a result annotation
    * `-> T` / `-> (r: T)` and `requires` / `ensures` clauses (then its body is a block).
    */
-  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp }[]; body: Expr; sp: Sp; exec?: ClosureSpec }
+  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp; /** `proof_fn|tracked x: T| ..` */ tracked?: boolean }[]; body: Expr; sp: Sp; exec?: ClosureSpec }
   /** `a..b`, `a..=b`, `a..`, `..b`, `..=b`, `..`: only as a slice or array index here (elsewhere unsupported). */
   | { k: 'range'; lo: Expr | null; hi: Expr | null; inclusive: boolean; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };

@@ -2174,13 +2174,21 @@ class Parser {
       }
       const flags = this.eat('[') ? this.commaList(']', () => this.ident()) : [];
       this.expect('(');
-      const params = this.commaList(')', () => this.type());
+      // (`tracked` before a parameter or the result type: that one is a tracked value)
+      const trackedHere = () => this.peek().kind === 'ident' && this.peek().text === 'tracked' && !this.is(',', 1) && !this.is(')', 1) && (this.next(), true);
+      const trackedParams: boolean[] = [];
+      const params = this.commaList(')', () => {
+        trackedParams.push(trackedHere());
+        return this.type();
+      });
       let ret: TypeExpr = { k: 'tuple', elems: [], sp: { start: this.lastEnd(), end: this.lastEnd() } };
+      let trackedRet = false;
       if (this.eat('->')) {
-        if (this.peek().text === 'tracked') this.error('unsupported type: a `proof_fn` with a tracked result');
+        trackedRet = trackedHere();
         ret = this.type();
       }
-      return { k: 'proofFn', params, ret, flags, marker, ...(lifetime ? { lifetime } : {}), sp: { start: s, end: this.lastEnd() } };
+      const tracked = trackedRet || trackedParams.some((x) => x) ? { tracked: { params: trackedParams, ret: trackedRet } } : {};
+      return { k: 'proofFn', params, ret, flags, marker, ...(lifetime ? { lifetime } : {}), ...tracked, sp: { start: s, end: this.lastEnd() } };
     }
     if (this.is('dyn')) this.error('unsupported type: a trait object (`dyn Trait`)');
     if (this.eat('impl')) return { k: 'impl', bounds: this.traitBounds(), sp: { start: s, end: this.lastEnd() } };
@@ -3664,7 +3672,7 @@ class Parser {
       proofFn = this.eat('[') ? this.commaList(']', () => this.ident()) : [];
     }
     let plain = true;
-    const params: { name: string; ty: TypeExpr; sp: Sp }[] = [];
+    const params: { name: string; ty: TypeExpr; sp: Sp; tracked?: boolean }[] = [];
     if (!this.eat('||')) {
       this.expect('|');
       const save = this.inQuantParams;
@@ -3672,10 +3680,12 @@ class Parser {
       try {
         while (!this.eat('|')) {
           const ps = this.peek().start;
+          // `proof_fn|tracked x: T| ..`: a tracked parameter
+          const tracked = !!proofFn && this.peek().kind === 'ident' && this.peek().text === 'tracked' && this.peek(1).kind === 'ident' && (this.next(), true);
           const p = this.pat1();
           let ty: TypeExpr = { k: 'infer', sp: { start: ps, end: this.lastEnd() } };
           if (this.eat(':')) ty = this.type();
-          if (p.k === 'bind' && !p.mut && !p.ref && !p.sub) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() } });
+          if (p.k === 'bind' && !p.mut && !p.ref && !p.sub) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() }, ...(tracked ? { tracked } : {}) });
           else plain = false;
           if (!this.eat(',')) {
             this.expect('|');

@@ -14,7 +14,10 @@ export function printType(t: TypeExpr): string {
     case 'ptr': return `*${t.mut ? 'mut' : 'const'} ${printType(t.inner)}`;
     case 'fn': return `spec_fn(${t.params.map(printType).join(', ')}) -> ${printType(t.ret)}`;
     case 'impl': return `impl ${t.bounds.map((b) => b.name).join(' + ')}`;
-    case 'proofFn': return `proof_fn${t.marker ? `<${t.marker}>` : ''}${t.flags.length ? `[${t.flags.join(', ')}]` : ''}(${t.params.map(printType).join(', ')}) -> ${printType(t.ret)}`;
+    case 'proofFn': {
+      const mode = (tracked: boolean | undefined) => (tracked ? 'tracked ' : '');
+      return `proof_fn${t.marker ? `<${t.marker}>` : ''}${t.flags.length ? `[${t.flags.join(', ')}]` : ''}(${t.params.map((p, i) => mode(t.tracked?.params[i]) + printType(p)).join(', ')}) -> ${mode(t.tracked?.ret)}${printType(t.ret)}`;
+    }
   }
 }
 

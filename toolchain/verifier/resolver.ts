@@ -4,7 +4,7 @@
 
 import { printType } from './printer';
 import { someNode, isTraitMethodDeclaration } from './ast';
-import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalLayoutItem, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TraitItem, TypeExpr } from './ast';
+import type { BroadcastGroupItem, ConstItem, EnumItem, Expr, FnItem, GenericParam, GlobalLayoutItem, GlobalSizeItem, Item, Param, SourceFile, Sp, StructItem, TraitImplItem, TrackedModes, TraitItem, TypeExpr } from './ast';
 
 export type IntKind = 'int' | 'nat' | 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
 
@@ -31,7 +31,7 @@ export type Ty =
   /** `spec_fn(A, B) -> C`: a mathematical function (total: its value at every argument) */
   | { k: 'fn'; params: Ty[]; ret: Ty }
   /** An exec closure's own type (one per closure expression, `id`), called with `params`, giving `ret`. */
-  | { k: 'closure'; id: number; params: Ty[]; ret: Ty; /** a `proof_fn`, with its flags (`Once`, `Mut`, `Copy`, ..) */ proof?: string[] }
+  | { k: 'closure'; id: number; params: Ty[]; ret: Ty; /** a `proof_fn`, with its flags (`Once`, `Mut`, `Copy`, ..) */ proof?: string[]; /** a `proof_fn`'s tracked parameters and result (absent: none) */ tracked?: TrackedModes }
   /**
    * A generic parameter of the function (or impl) being checked: a type parameter, or a const
    * parameter where it is a generic argument (`Array<T, N>`). Inside the generic code it stands
@@ -254,8 +254,22 @@ export function tyStr(t: Ty): string {
     case 'map': return `Map<${tyStr(t.key)}, ${tyStr(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyStr).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
-    case 'closure': return `${t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn'}(${t.params.map(tyStr).join(', ')}) -> ${tyStr(t.ret)}`;
+    case 'closure': return closureTypeStr(t, tyStr);
   }
+}
+
+/** A closure type as written: `impl Fn(A) -> B`, `proof_fn[Once](tracked A) -> tracked B`. */
+export function closureTypeStr<T>(t: { params: T[]; ret: T; proof?: string[]; tracked?: TrackedModes }, str: (t: T) => string): string {
+  const mode = (tracked: boolean | undefined) => (tracked ? 'tracked ' : '');
+  const kind = t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn';
+  return `${kind}(${t.params.map((p, i) => mode(t.tracked?.params[i]) + str(p)).join(', ')}) -> ${mode(t.tracked?.ret)}${str(t.ret)}`;
+}
+
+/** Whether two closure types give their parameters and result the same modes. */
+export function sameTrackedModes(a: TrackedModes | undefined, b: TrackedModes | undefined): boolean {
+  const params = Math.max(a?.params.length ?? 0, b?.params.length ?? 0);
+  for (let i = 0; i < params; i++) if (!!a?.params[i] !== !!b?.params[i]) return false;
+  return !!a?.ret === !!b?.ret;
 }
 
 /** Whether a generic parameter's name is that of a function's opaque type (`impl Tr`, the resolver's `opaqueType`). */
@@ -273,7 +287,7 @@ export function tyKey(t: Ty): string {
     case 'map': return `Map<${tyKey(t.key)}, ${tyKey(t.val)}>`;
     case 'tuple': return `(${t.elems.map(tyKey).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
-    case 'closure': return `closure#${t.id}${t.proof ? `[${t.proof.join(',')}]` : ''}(${t.params.map(tyKey).join(', ')}) -> ${tyKey(t.ret)}`;
+    case 'closure': return `closure#${t.id}${t.proof ? `[${t.proof.join(',')}]` : ''}${closureTypeStr({ ...t, proof: undefined }, tyKey).slice('impl Fn'.length)}`;
     case 'param': return '$' + t.name;
     default: return tyStr(t);
   }
@@ -655,7 +669,7 @@ export class Crate {
         // "expected function")
         const uncallable = t.marker && !bounds.some((b) => b.name.startsWith('ProofFn')) ? ['NotCallable'] : [];
         const proof = [...new Set([...t.flags, ...fromBounds, ...uncallable])].sort();
-        return { k: 'closure', id: -1, params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1), proof };
+        return { k: 'closure', id: -1, params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1), proof, ...(t.tracked ? { tracked: t.tracked } : {}) };
       }
       case 'path': {
         if (t.qself) return this.qualifiedAssocType(t, t.qself, scope, depth);

@@ -8,11 +8,11 @@
 // `any`, which constrains nothing: the checker never rejects a program for being outside its
 // reach, and never accepts one VC generation could mistype.
 
-import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TypeExpr, Visibility } from '../ast';
+import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TrackedModes, TypeExpr, Visibility } from '../ast';
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -250,6 +250,12 @@ function fieldPath(e: Expr): string {
     x = x.k === 'unary' ? x.e : x.recv;
   }
   return fields.join('.');
+}
+/** Whether `e` is a local's place: `x`, `x.f`, `*x`, `x[i]` (a chain of those over one name). */
+function isPlaceExpr(e: Expr): boolean {
+  let x = e;
+  while (x.k === 'field' || x.k === 'index' || (x.k === 'unary' && x.op === '*')) x = x.k === 'unary' ? x.e : x.recv;
+  return x.k === 'path' && x.segs.length === 1;
 }
 /** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
 function pathsOverlap(a: string, b: string): boolean {
@@ -559,6 +565,8 @@ class Checker {
   private trustedBody = false;
   /** while checking a proof fn with a `tracked` result: the expressions whose values it is */
   private trackedResults: ReadonlySet<Expr> = new Set();
+  /** Each call of a proof closure: whether its result is tracked (else it is a spec value). */
+  private proofClosureCalls = new Map<Expr, boolean>();
   /**
    * The function being checked uses a construct that is read but not modelled: it is `unsupported`
    * there (the first one), and its check stops (what follows could not be judged either).
@@ -1277,7 +1285,7 @@ class Checker {
       case 'closure': {
         const bb = b as typeof a;
         if (a.id === bb.id && a.id !== -1) return true;
-        if ((a.id !== -1 && bb.id !== -1) || !a.proof || !bb.proof || !proofFlagsCover(a.proof, bb.proof)) return false;
+        if ((a.id !== -1 && bb.id !== -1) || !a.proof || !bb.proof || !proofFlagsCover(a.proof, bb.proof) || !sameTrackedModes(a.tracked, bb.tracked)) return false;
         return a.params.length === bb.params.length && a.params.every((x, i) => this.unifies(x, bb.params[i]!)) && this.unifies(a.ret, bb.ret);
       }
     }
@@ -2009,7 +2017,6 @@ class Checker {
       if (ctx.code !== 'proof') this.error('proof closure can only appear in proof mode', e.sp);
       const unknown = proof.find((x) => !['Once', 'Mut', 'Copy', 'Send', 'Sync'].includes(x));
       if (unknown) this.unsupportedHere(`unsupported: \`proof_fn[${unknown}]\``, e.sp);
-      if (clauses.ret?.tracked) this.unsupportedHere('unsupported: a `proof_fn` with a tracked result', clauses.ret.sp);
       if (someNode(e.body, (n) => n.k === 'return', (n) => n.k === 'closure')) this.error('Verus does not yet support `return` inside `proof_fn`', e.body.sp);
     }
     const code: CodeMode = proof ? 'proof' : 'exec';
@@ -2017,9 +2024,11 @@ class Checker {
     const params = e.params.map((p) => {
       if (p.ty.k === 'ref' && p.ty.mut) this.unsupportedHere('not supported: a closure parameter of type `&mut ..` (mutation through it would not reach the caller\'s place)', p.sp);
       const t = this.binderType(p, ctx);
-      scope.set(p.name, proof ? { ty: t, ghost: true, mutable: false, mutRef: false, mode: 'spec' } : { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
+      scope.set(p.name, proof ? { ty: t, ghost: true, mutable: false, mutRef: false, mode: p.tracked ? 'tracked' : 'spec' } : { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
       return t;
     });
+    // (a proof closure's `tracked` parameters and result: part of its type, as in Verus)
+    const tracked: TrackedModes | undefined = proof && (clauses.ret?.tracked || e.params.some((p) => p.tracked)) ? { params: e.params.map((p) => !!p.tracked), ret: !!clauses.ret?.tracked } : undefined;
     const ret = clauses?.ret ? this.resolve(clauses.ret.ty, ctx.fn ?? null) : this.vars.freshType();
     const inner: Ctx = { ...ctx, code, scopes: [...ctx.scopes, scope], retTy: ret, retCode: proof ? 'spec' : 'exec', inAssertBy: false, inEnsures: false, inClosure: true };
     const spec: Ctx = { ...inner, code: 'spec' };
@@ -2028,11 +2037,15 @@ class Checker {
     this.loops = [];
     this.loopLabels = [];
     const movedBefore = this.moved.length;
+    // (a tracked result is a proof-mode value, judged as a proof fn's tracked result is)
+    const trackedResults = this.trackedResults;
+    this.trackedResults = tracked?.ret ? resultExprs({ stmts: [{ k: 'expr', e: e.body, semi: false, sp: e.body.sp }], sp: e.body.sp }) : new Set();
     try {
       const body = this.infer(e.body, inner);
       if (!this.diverges(e.body)) this.unify(ret, body, e.body.sp);
     } finally {
       [this.loops, this.loopLabels] = [loops, labels];
+      this.trackedResults = trackedResults;
     }
     // Verus refuses an exec closure that captures a variable by mutable reference
     const mutCapture = proof ? null : this.mutableCapture(e, ctx);
@@ -2061,7 +2074,7 @@ class Checker {
     const named = clauses?.ret?.name;
     const after: Ctx = named ? { ...spec, scopes: [...spec.scopes, new Map([[named, { ty: ret, ghost: true, mutable: false, mutRef: false, mode: 'spec' } as Local]])] } : spec;
     for (const en of clauses?.ensures ?? []) this.expect(en, C_BOOL, after);
-    return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret, ...(proof ? { proof } : {}) };
+    return { k: 'closure', id: this.closureIds.get(e) ?? this.closureIds.set(e, this.closureIds.size).get(e)!, params, ret, ...(proof ? { proof } : {}), ...(tracked ? { tracked } : {}) };
   }
   /**
    * Where an exec closure's body (its nested closures' too) borrows a variable from around it
@@ -2156,7 +2169,14 @@ class Checker {
       if (proof.includes('Once')) this.useOfPlace(e.callee, f, 'value', ctx);
       if (proof.includes('Mut') && callee?.mutable === false) this.error(`cannot borrow \`${(e.callee as { segs: string[] }).segs[0]}\` as mutable, as it is not declared as mutable`, e.callee.sp);
       if (e.args.length !== f.params.length) this.error(`this function takes ${f.params.length} arguments but ${e.args.length} were supplied`, e.sp);
-      e.args.forEach((a, i) => (f.params[i] ? this.expect(a, f.params[i]!, { ...ctx, code: 'spec' }) : this.infer(a, ctx)));
+      // a spec parameter reads its argument; a tracked one takes (moves) a proof-mode value
+      e.args.forEach((a, i) => {
+        if (!f.params[i]) return this.infer(a, ctx);
+        const tracked = !!f.tracked?.params[i];
+        this.expect(a, f.params[i]!, tracked ? ctx : { ...ctx, code: 'spec' });
+        if (tracked) this.trackedValue(a, ctx);
+      });
+      this.proofClosureCalls.set(e, !!f.tracked?.ret);
       return f.ret;
     }
     if (ghost(ctx.code)) this.error('to call a non-static function in ghost code, it must be a spec_fn', e.sp);
@@ -4052,6 +4072,8 @@ class Checker {
     if (e.k === 'call' || e.k === 'method') {
       const f = this.callees.get(e);
       if (f) return f.mode === 'spec' || (f.mode === 'proof' && !f.retTracked);
+      const closureResultTracked = e.k === 'call' ? this.proofClosureCalls.get(e) : undefined;
+      if (closureResultTracked !== undefined) return !closureResultTracked;
       // a variant or tuple struct built of a spec value (`Some(describe(1))`; `Ghost(x)` holds a
       // spec value by design, and `Tracked(x)`'s is judged where it is built)
       const last = e.k === 'call' && e.callee.k === 'path' ? e.callee.segs[e.callee.segs.length - 1]! : '';
@@ -4414,7 +4436,10 @@ class Checker {
         // checks moves and modes of tracked values there, which this checker does not
         if (s.tracked && ctx.code === 'spec') this.unsupportedHere('unsupported: `let tracked` inside spec code (moves and modes of tracked values there are not checked)', s.sp);
         const isGhost = s.ghost || ghost(ctx.code);
-        const initCtx: Ctx = s.tracked ? proof : s.ghost ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
+        // (in proof code a plain `let` binds a spec value: reading a tracked place into it is a
+        // spec read, which moves nothing)
+        const specPlaceRead = ctx.code === 'proof' && !s.tracked && !ghostWrapper(s.ty) && !!s.init && isPlaceExpr(s.init);
+        const initCtx: Ctx = s.tracked ? proof : s.ghost || specPlaceRead ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn ?? null) : null;
         const mutArg = s.ty ? mutRefArgument(s.ty) : null;
         if (mutArg && ctx.fn && !this.out.fnUnsupported.has(ctx.fn)) this.out.fnUnsupported.set(ctx.fn, { message: MUT_REF_ARGUMENT, sp: mutArg });

@@ -3,7 +3,8 @@
 // without a type (`forall|x| ..`, `choose|x| ..`, Rust's `_`) and `any` for what the checker does
 // not track. Only fully known types leave the checker (as resolver `Ty`s).
 
-import { tyStr, type IntKind, type Ty } from '../resolver';
+import { closureTypeStr, tyStr, type IntKind, type Ty } from '../resolver';
+import type { TrackedModes } from '../ast';
 
 export type CTy =
   | { k: 'int'; kind: IntKind }
@@ -23,7 +24,7 @@ export type CTy =
   /** `spec_fn(A, B) -> C` */
   | { k: 'fn'; params: CTy[]; ret: CTy }
   /** an exec closure's own type (resolver.ts) */
-  | { k: 'closure'; id: number; params: CTy[]; ret: CTy; proof?: string[] }
+  | { k: 'closure'; id: number; params: CTy[]; ret: CTy; proof?: string[]; tracked?: TrackedModes }
   /** A generic parameter of the item being checked (resolver `param`). */
   | { k: 'param'; name: string }
   /** A const generic argument's value. */
@@ -197,7 +198,7 @@ export function cTyStr(t: CTy, vars: IntVars): string {
     case 'array': return isSliceLen(t.len) ? `[${s(t.elem)}]` : `[${s(t.elem)}; ${s(t.len)}]`;
     case 'tuple': return `(${t.elems.map(s).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'fn': return `spec_fn(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
-    case 'closure': return `${t.proof ? `proof_fn${t.proof.length ? `[${t.proof.join(', ')}]` : ''}` : 'impl Fn'}(${t.params.map(s).join(', ')}) -> ${s(t.ret)}`;
+    case 'closure': return closureTypeStr(t, s);
     default: return tyStr(t);
   }
 }

@@ -442,6 +442,110 @@ proof fn pft_marker_without_bound<F>(tracked f: proof_fn<F>() -> u8) {
     let u = f();
 }
 
+// ---- tracked parameters and results: `proof_fn(tracked S) -> tracked S` is part of the type
+
+tracked struct PtToken { ghost n: int }
+
+// expect: verified
+proof fn ptr_apply<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken) -> tracked PtToken) -> (tracked out: PtToken)
+    requires forall|x: PtToken| f.requires((x,)), forall|x: PtToken, y: PtToken| f.ensures((x,), y) ==> y.n == x.n + 1,
+    ensures out.n == s.n + 1,
+{
+    let tracked x = f(s);
+    x
+}
+
+// expect: verified
+proof fn ptr_pass_tracked_closure(tracked s: PtToken) {
+    let tracked t = ptr_apply(s, proof_fn|tracked x: PtToken| -> (tracked y: PtToken) ensures y.n == x.n + 1 { PtToken_bump(x) });
+    assert(t.n == s.n + 1);
+}
+
+// expect: failed assertion
+proof fn ptr_pass_tracked_closure_wrong(tracked s: PtToken) {
+    let tracked t = ptr_apply(s, proof_fn|tracked x: PtToken| -> (tracked y: PtToken) ensures y.n == x.n + 1 { PtToken_bump(x) });
+    assert(t.n == s.n);
+}
+
+// expect: verified
+proof fn PtToken_bump(tracked x: PtToken) -> (tracked y: PtToken) ensures y.n == x.n + 1 { admit(); x }
+
+// A closure whose result is spec is not one whose result is tracked (rustc: mismatched types).
+// expect: error
+proof fn ptr_spec_result_for_tracked(tracked s: PtToken) {
+    ptr_apply(s, proof_fn|tracked x: PtToken| -> PtToken { x });
+}
+
+// expect: error
+proof fn ptr_spec_param_for_tracked(tracked s: PtToken) {
+    ptr_apply(s, proof_fn|x: PtToken| -> tracked PtToken { x });
+}
+
+// A tracked result made from a spec parameter would forge a resource.
+// expect: error
+proof fn ptr_tracked_result_from_spec<F: ProofFn>(tracked f: proof_fn<F>(PtToken) -> tracked PtToken) {
+    let tracked g = proof_fn|x: PtToken| -> tracked PtToken { x };
+}
+
+// A spec value where the closure's parameter is tracked.
+// expect: error
+proof fn ptr_spec_arg<F: ProofFn>(s: PtToken, tracked f: proof_fn<F>(tracked PtToken) -> tracked PtToken)
+    requires forall|x: PtToken| f.requires((x,)),
+{
+    let tracked x = f(s);
+}
+
+// A spec result bound as tracked.
+// expect: error
+proof fn ptr_spec_result_bound_tracked<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken) -> PtToken)
+    requires forall|x: PtToken| f.requires((x,)),
+{
+    let tracked x = f(s);
+}
+
+// The same spec result bound as spec: fine.
+// expect: verified
+proof fn ptr_spec_result_bound_spec<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken) -> PtToken)
+    requires forall|x: PtToken| f.requires((x,)),
+{
+    let x = f(s);
+}
+
+// A tracked argument is moved into the call.
+// expect: error
+proof fn ptr_tracked_arg_moved_twice<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken, tracked PtToken) -> tracked PtToken)
+    requires forall|x: PtToken| f.requires((x, x)),
+{
+    let tracked x = f(s, s);
+}
+
+// A spec parameter only reads: a plain `let` in proof code is a spec copy, which moves nothing.
+// expect: verified
+proof fn ptr_spec_param_reads<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken, PtToken) -> tracked PtToken)
+    requires forall|x: PtToken| f.requires((x, x)),
+{
+    let y = s;
+    let tracked x = f(s, y);
+}
+
+// A `let tracked` takes the value: the tracked local is gone after it.
+// expect: error
+proof fn ptr_let_tracked_moves<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken, tracked PtToken) -> tracked PtToken)
+    requires forall|x: PtToken| f.requires((x, x)),
+{
+    let tracked y = s;
+    let tracked x = f(s, y);
+}
+
+// A spec `let` of a tracked local is spec: not a tracked argument.
+// expect: error
+proof fn ptr_spec_copy_as_tracked_arg<F: ProofFn>(tracked s: PtToken, tracked f: proof_fn<F>(tracked PtToken, tracked PtToken) -> tracked PtToken)
+    requires forall|x: PtToken| f.requires((x, x)),
+{
+    let y = s;
+    let tracked x = f(s, y);
+}
+
 // A `&mut self` method call writes its receiver: not while a closure borrows it.
 // expect: unsupported
 fn ec_borrowed_capture_pushed_later() {

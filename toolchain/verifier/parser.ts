@@ -1865,9 +1865,17 @@ class Parser {
           }
           const rname = this.ident();
           this.expect(':');
-          const ty = this.type();
-          this.expect(')');
-          fn.ret = { name: rname, ty };
+          if (fn.retTracked && this.is('!') && this.is(')', 1)) {
+            // `-> (tracked x: !)`: a tracked value of the empty type cannot be made, so the
+            // function never returns (Verus's lifetime check reads it as a real divergence)
+            this.next();
+            this.next();
+            fn.diverging = true;
+          } else {
+            const ty = this.type();
+            this.expect(')');
+            fn.ret = { name: rname, ty };
+          }
         } else {
           if (this.peek().text === 'tracked' && this.peek().kind === 'ident') {
             this.next();

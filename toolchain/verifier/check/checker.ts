@@ -2220,7 +2220,8 @@ class Checker {
   private ghostNeverCall(e: Expr): boolean {
     if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1) return false;
     const fs = this.crate.fnsByName.get(e.callee.segs[0]!) ?? [];
-    return fs.length === 1 && !!fs[0]!.item.diverging && fs[0]!.item.mode !== 'exec';
+    // (a tracked `!` result, `-> (tracked x: !)`, is a real divergence: not a ghost one)
+    return fs.length === 1 && !!fs[0]!.item.diverging && fs[0]!.item.mode !== 'exec' && !fs[0]!.item.retTracked;
   }
 
   private diverges(e: Expr): boolean {

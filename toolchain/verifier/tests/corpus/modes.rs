@@ -1057,4 +1057,32 @@ proof fn mv_after_proof_never(tracked b: TsBox) {
     mv_consume(b);
 }
 
+// A tracked `!` result cannot be made: a proof fn with one never returns, and the code after its
+// call is skipped as after an exec `-> !` call. Its body must show it never returns.
+// expect: verified
+axiom fn mv_tracked_never() -> (tracked x: !);
+
+// expect: verified
+#[allow(unreachable_code)]
+proof fn mv_after_tracked_never(tracked b: TsBox) {
+    mv_tracked_never();
+    mv_consume(b);
+    mv_consume(b);
+}
+
+// expect: failed postcondition
+proof fn mv_tracked_never_returns() -> (tracked x: !) {
+}
+
+// expect: verified
+proof fn mv_tracked_never_after_false() -> (tracked x: !) {
+    mv_tracked_never();
+}
+
+// expect: verified
+proof fn mv_after_tracked_never_is_unreachable() {
+    mv_tracked_never();
+    assert(false);
+}
+
 } // verus!

@@ -599,5 +599,40 @@ describe('reveal paths', () => {
   it('`hide(f)` is a reveal statement marked `hide`, with the same paths', () => {
     expect(stmt('hide(<A as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['A', 'f'], qualified: true, hide: true }] } });
     expect(stmt('hide(g);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['g'], hide: true }] } });
+    expect(stmt('hide(g,);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['g'], fuel: null, hide: true }] } });
+  });
+
+  it("reads vstd's `seq![e; n]` as `Seq::new(n, |_x| e)`, and `seq![a, b]` as before", () => {
+    expect(parseExpr('seq![5; 10]').expr).toMatchObject({ k: 'call', callee: { k: 'path', segs: ['Seq', 'new'] }, args: [{ k: 'int', value: 10n }, { k: 'closure', params: [{ name: '_x' }], body: { k: 'int', value: 5n } }] });
+    expect(parseExpr('seq![5, 10]').expr).toMatchObject({ k: 'macro', name: 'seq', args: [{ k: 'int' }, { k: 'int' }] });
+    expect(parseExpr('seq![]').expr).toMatchObject({ k: 'macro', name: 'seq', args: [] });
+  });
+
+  it('reads `box p` as the pattern `p` (the types erase a Box)', () => {
+    const f = parseFile('t.rs', 'verus! { spec fn f(n: Option<Box<u8>>) -> u8 { match n { Some(box m) => m, None => 0 } } }');
+    expect(f.diagnostics).toEqual([]);
+    const arms = (f.items[0] as unknown as { body: { stmts: { e: { arms: { pat: unknown }[] } }[] } }).body.stmts[0]!.e.arms;
+    expect(arms[0]!.pat).toMatchObject({ k: 'variant', args: [{ k: 'bind', name: 'm' }] });
+  });
+
+  it("reads a tuple struct's field modes (`struct S(ghost A, tracked B, C)`)", () => {
+    const f = parseFile('t.rs', 'verus! { struct S(ghost u8, tracked u16, pub u32); }');
+    expect(f.diagnostics).toEqual([]);
+    expect((f.items[0] as unknown as { fields: unknown[] }).fields).toMatchObject([{ name: '0', mode: 'ghost' }, { name: '1', mode: 'tracked' }, { name: '2' }]);
+    expect((f.items[0] as unknown as { fields: { mode?: string }[] }).fields[2]!.mode).toBeUndefined();
+  });
+
+  it("refuses what Verus refuses to read: a parameter pattern, parentheses around a quantifier's closure", () => {
+    for (const src of ['fn f((a, b): (u8, u8)) {}', 'fn f(a @ b: u8) {}']) expect(parseFile('t.rs', `verus! { ${src} }`).diagnostics[0]!.message).toMatch(/plain identifier pattern/);
+    expect(parseExpr('forall (|i: int| i == i)').diagnostics[0]!.message).toMatch(/forall, choose, and exists do not allow parentheses/);
+  });
+
+  it('reads `proof_fn(tracked A, B) -> tracked C` and `proof_fn|tracked x: A| ..` with their modes', () => {
+    const f = parseFile('t.rs', 'verus! { proof fn p(tracked f: proof_fn(tracked u8, u16) -> tracked u8, g: proof_fn(u8) -> u8) { let tracked h = proof_fn|tracked x: u8, y: u8| -> tracked u8 { x }; } }');
+    expect(f.diagnostics).toEqual([]);
+    const fn = f.items[0] as unknown as { params: { ty: { tracked?: unknown } }[]; body: { stmts: { init: { params: { tracked?: boolean }[] } }[] } };
+    expect(fn.params[0]!.ty.tracked).toEqual({ params: [true, false], ret: true });
+    expect(fn.params[1]!.ty.tracked).toBeUndefined();
+    expect(fn.body.stmts[0]!.init.params.map((p) => !!p.tracked)).toEqual([true, false]);
   });
 });

@@ -1499,8 +1499,10 @@ class Parser {
         this.innerAttrs('item');
         const vis = this.visibility();
         const fs = this.peek().start;
+        // `ghost T` / `tracked T`: the field's own mode (`struct S(ghost A, B);`)
+        const mode = (this.is('ghost') || this.is('tracked')) && !this.is(',', 1) && !this.is(')', 1) && !this.is('::', 1) && !this.is('<', 1) ? (this.next().text as 'ghost' | 'tracked') : undefined;
         const ty = this.type();
-        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis });
+        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis, ...(mode ? { mode } : {}) });
         if (!this.eat(',')) {
           this.expect(')');
           break;
@@ -1828,6 +1830,8 @@ class Parser {
           params.push({ name: pname, ty, isSelf: false, sp: { start: ps, end: this.lastEnd() }, unwrap: wrapper, ...(pmut ? { mut: true } : {}) });
         } else {
           const pmut = this.eat('mut');
+          // (Verus reads a parameter only as a name: `(a, b): (A, B)` and `a @ b: A` are its errors)
+          if (this.is('(') || this.is('[') || (this.peek().kind === 'ident' && this.is('@', 1))) this.error('Verus expects a plain identifier pattern for a function parameter');
           const pname = this.ident();
           this.expect(':');
           const ty = this.type();
@@ -2467,7 +2471,8 @@ class Parser {
         segs.push(this.ident());
       }
       let fuel: number | null = null;
-      if (this.eat(',')) {
+      // (`hide(f,)`: a trailing comma, as Rust allows)
+      if (this.eat(',') && !this.is(')')) {
         const f = this.expr();
         fuel = f.k === 'int' && f.value <= 64n ? Number(f.value) : -1;
       }
@@ -2522,6 +2527,12 @@ class Parser {
     const s = this.peek().start;
     const t = this.peek();
     if (this.eat('_')) return { k: 'wild', sp: { start: s, end: this.lastEnd() } };
+    // `box p` (rustc's `box_patterns`): the types erase a `Box`, so the pattern is its inner one
+    // (that the place is a `Box` is rustc's type check, not ours)
+    if (t.text === 'box' && t.kind !== 'punct' && (this.peek(1).kind === 'ident' || this.is('(', 1) || this.is('_', 1) || this.is('&', 1))) {
+      this.next();
+      return this.pat1();
+    }
     if (this.is('..=') || (this.is('..') && (this.peek(1).kind === 'int' || this.peek(1).kind === 'ident' || (this.is('-', 1) && this.peek(2).kind === 'int')))) {
       // `..=hi` / `..hi`
       const inclusive = this.next().text === '..=';
@@ -3335,6 +3346,9 @@ class Parser {
     }
     if (t.text === '|' || t.text === '||' || (t.text === 'move' && (this.is('|', 1) || this.is('||', 1) || this.isProofFn(1)))) return this.closure();
     if (this.isProofFn(0)) return this.closure();
+    if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('(', 1) && (this.is('|', 2) || this.is('||', 2))) {
+      this.error(`forall, choose, and exists do not allow parentheses around the closure (write \`${t.text} |..| ..\`)`);
+    }
     if (t.kind === 'ident' && (t.text === 'forall' || t.text === 'exists' || t.text === 'choose') && this.is('|', 1)) {
       this.next();
       const { params, triggers, attrs, all } = this.quantHead();
@@ -3412,6 +3426,19 @@ class Parser {
           // vstd's `imap![k => v]` expands to `IMap::empty().insert(k, v)` (library/vstd/imap.rs)
           if (name === 'imap') return this.insertChain('IMap', args.flatMap((_, i) => (i % 2 ? [] : [[args[i]!, args[i + 1]!]])), sp());
           return { k: 'macro', name, args, sp: sp() };
+        }
+        if (name === 'seq' && !this.is(close)) {
+          // `seq![e; n]`: vstd's `Seq::new(n, |_x| e)`
+          const save = this.i;
+          const elem = this.expr();
+          if (this.eat(';')) {
+            const n = this.expr();
+            this.expect(close);
+            const at = elem.sp;
+            const fn: Expr = { k: 'closure', params: [{ name: '_x', ty: { k: 'infer', sp: at }, sp: at }], body: elem, sp: at };
+            return { k: 'call', callee: { k: 'path', segs: ['Seq', 'new'], generics: [], sp: sp() }, args: [n, fn], sp: sp() };
+          }
+          this.i = save;
         }
         if (['seq', 'set', 'assert', 'assert_eq'].includes(name)) {
           const args = this.args(close);

@@ -2825,17 +2825,21 @@ class Checker {
         this.error(`struct \`${last}\` has no field named \`${f.name}\``, f.sp);
         this.infer(f.e, ctx);
       } else {
-        // (a tracked field of a value exec code builds: what exec code may move into it is not modelled)
-        if (want.moded && want.code === 'proof' && ctx.code === 'exec') this.unsupportedHere('unsupported: a `tracked` field given a value in exec code', f.sp);
-        // a ghost field's value is a spec one, in proof code too (it moves nothing)
-        const code = want.code && (ctx.code === 'exec' || (want.moded && want.code === 'spec' && ctx.code === 'proof')) ? want.code : ctx.code;
-        this.expect(f.e, want.ty, code === ctx.code ? ctx : { ...ctx, code });
+        this.expect(f.e, want.ty, this.fieldValueCtx(want, ctx, f.sp));
         if (want.written && !want.moded) this.wrapperAgrees(f.e, want.written, null, ctx);
       }
     }
     if (e.base) this.expect(e.base, ty, ctx);
     else for (const f of fields) if (!e.fields.some((x) => x.name === f.name)) this.error(`missing field \`${f.name}\` in initializer of \`${last}\``, e.sp);
     return ty;
+  }
+
+  /** Where a constructor's field value is checked: a ghost field's value is spec code, in proof code too (it moves nothing). */
+  private fieldValueCtx(want: { code?: 'spec' | 'proof' | null; moded?: boolean }, ctx: Ctx, sp: Sp): Ctx {
+    // (a tracked field of a value exec code builds: what exec code may move into it is not modelled)
+    if (want.moded && want.code === 'proof' && ctx.code === 'exec') this.unsupportedHere('unsupported: a `tracked` field given a value in exec code', sp);
+    const code = want.code && (ctx.code === 'exec' || (want.moded && want.code === 'spec' && ctx.code === 'proof')) ? want.code : ctx.code;
+    return code === ctx.code ? ctx : { ...ctx, code };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -3001,7 +3005,13 @@ class Checker {
       const ty: CTy = { k: 'struct', name: last, args: this.freshArgs(s, last, e.sp) };
       this.ctorAccess(ty, e.sp);
       this.ctorMode(ty, ctx, e.sp);
-      e.args.forEach((a, i) => (s.fields[i] ? this.expect(a, this.memberTy(s.fields[i]!.ty, s, ty.args), ctx) : this.infer(a, ctx)));
+      e.args.forEach((a, i) => {
+        const f = s.fields[i];
+        if (!f) return this.infer(a, ctx);
+        // (`struct S(ghost A, tracked B)`: each field's own mode, as in a struct literal)
+        const fieldCtx = f.mode ? this.fieldValueCtx({ code: f.mode === 'ghost' ? 'spec' : 'proof', moded: true }, ctx, a.sp) : ctx;
+        this.expect(a, this.memberTy(f.ty, s, ty.args), fieldCtx);
+      });
       return ty;
     }
     // `T::m(..)` with `T: Trait`: the trait's declaration of `m`, at `Self` = `T`
@@ -4079,7 +4089,9 @@ class Checker {
       // spec value by design, and `Tracked(x)`'s is judged where it is built)
       const last = e.k === 'call' && e.callee.k === 'path' ? e.callee.segs[e.callee.segs.length - 1]! : '';
       const ctor = /^[A-Z]/.test(last) && last !== 'Ghost' && last !== 'Tracked';
-      return ctor && e.args.some((a) => this.specValue(a, ctx));
+      // (a tuple struct's ghost field holds a spec value by design)
+      const fields = ctor && e.k === 'call' && e.callee.k === 'path' && this.crate.isStructCtorPath(e.callee.segs) ? this.crate.struct(last, e.sp).fields : null;
+      return ctor && e.args.some((a, i) => fields?.[i]?.mode !== 'ghost' && this.specValue(a, ctx));
     }
     if (e.k === 'tuple') return e.elems.some((x) => this.specValue(x, ctx));
     // a struct built of a spec value in a field that is not a ghost one; an enum variant's fields
@@ -4844,7 +4856,14 @@ class Checker {
             this.pattern(fp.pat, f ? this.memberTy(f.ty, s, t.args) : C_ANY, ctx, isGhost || spec, spec ? 'spec' : mode);
           }
           // `S(a, .., z)` of a tuple struct: its fields by position
-          if (p.args) this.variantPats(p, s.fields.length, 'tuple struct').forEach((q, i) => this.pattern(q, s.fields[i] ? this.memberTy(s.fields[i]!.ty, s, t.args) : C_ANY, ctx, isGhost, mode));
+          if (p.args) {
+            this.variantPats(p, s.fields.length, 'tuple struct').forEach((q, i) => {
+              const fieldMode = this.fieldMode(t, String(i));
+              if (fieldMode === 'proof' && !ghost(ctx.code) && mode === 'exec' && q.k !== 'wild') this.unsupportedHere('unsupported: a binding of a `tracked` field in exec code', q.sp);
+              const spec = fieldMode === 'spec' && ctx.code !== 'spec';
+              this.pattern(q, s.fields[i] ? this.memberTy(s.fields[i]!.ty, s, t.args) : C_ANY, ctx, isGhost || spec, spec ? 'spec' : mode);
+            });
+          }
           return;
         }
         const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;

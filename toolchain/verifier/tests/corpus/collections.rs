@@ -371,4 +371,18 @@ proof fn co_drop_last_keeps_length()
 {
 }
 
+// vstd's `seq![e; n]`: `n` copies of `e`
+// expect: verified
+proof fn seq_repeat() {
+    let s: Seq<int> = seq![5; 10];
+    assert(s.len() == 10);
+    assert(s[0] == 5 && s[9] == 5);
+}
+
+// expect: failed assertion
+proof fn seq_repeat_wrong_len() {
+    let s: Seq<int> = seq![5; 10];
+    assert(s.len() == 9);
+}
+
 } // verus!

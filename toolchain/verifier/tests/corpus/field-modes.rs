@@ -188,4 +188,64 @@ proof fn fm_inv_broken() {
     b.hi = 0;
 }
 
+// ---- a tuple struct's field modes: `struct S(ghost A, B)`, as the named form
+
+struct FmGhostPair(ghost FmToken, u64);
+
+// A ghost field's value is spec: building it reads a tracked place without moving it.
+// expect: verified
+proof fn fm_tuple_ghost_field_reads(tracked t: &FmToken) {
+    let tracked s = FmTupleGhost(t.id_ghost(), t.id_ghost());
+}
+
+struct FmTupleGhost(ghost FmToken, ghost FmToken);
+
+impl FmToken {
+    spec fn id_ghost(&self) -> FmToken { *self }
+}
+
+// expect: verified
+proof fn fm_tuple_ghost_from_tracked_ref(tracked x: &FmToken) {
+    let tracked s = FmTupleGhost(*x, *x);
+    assert(s.0 == *x);
+}
+
+tracked struct FmTrackedOne(tracked FmToken, ghost FmToken);
+
+// A tracked field takes a proof-mode value: a spec one would forge it.
+// expect: error
+proof fn fm_tuple_tracked_field_from_spec(t: FmToken, tracked u: FmToken) {
+    let tracked s = FmTrackedOne(t, u);
+}
+
+// expect: verified
+proof fn fm_tuple_tracked_field_from_tracked(t: FmToken, tracked u: FmToken) {
+    let tracked s = FmTrackedOne(u, t);
+}
+
+// Exec code may not read a ghost field of a tuple struct.
+// expect: error
+fn fm_tuple_ghost_field_in_exec(p: FmGhostPair) -> u64 {
+    let t = p.0;
+    p.1
+}
+
+// A binding of a ghost field is spec: exec code cannot use it.
+// expect: error
+fn fm_tuple_ghost_binding_in_exec(p: FmGhostPair) -> u64 {
+    let FmGhostPair(g, n) = p;
+    g.id
+}
+
+// expect: verified
+fn fm_tuple_exec_field(p: FmGhostPair) -> (r: u64) ensures r == p.1 {
+    let FmGhostPair(_, n) = p;
+    n
+}
+
+// expect: failed postcondition
+fn fm_tuple_exec_field_wrong(p: FmGhostPair) -> (r: u64) ensures r == p.1 + 1 {
+    p.1
+}
+
 } // verus!

@@ -653,4 +653,34 @@ fn cp_alias_tuple_ctor() {
     let w = CpWrapAlias(3);
 }
 
+// `box p` patterns (rustc's `box_patterns`): a Box is erased, the pattern is its inner one
+enum PpNat {
+    Zero,
+    Succ(Box<PpNat>),
+}
+
+// expect: verified
+spec fn pp_height(n: PpNat) -> nat
+    decreases n
+{
+    match n {
+        PpNat::Zero => 0,
+        PpNat::Succ(box m) => pp_height(m) + 1,
+    }
+}
+
+// expect: verified
+proof fn pp_height_two() {
+    let two = PpNat::Succ(Box::new(PpNat::Succ(Box::new(PpNat::Zero))));
+    reveal_with_fuel(pp_height, 3);
+    assert(pp_height(two) == 2);
+}
+
+// expect: failed assertion
+proof fn pp_height_two_wrong() {
+    let two = PpNat::Succ(Box::new(PpNat::Succ(Box::new(PpNat::Zero))));
+    reveal_with_fuel(pp_height, 3);
+    assert(pp_height(two) == 1);
+}
+
 } // verus!

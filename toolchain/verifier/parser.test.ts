@@ -600,6 +600,7 @@ describe('reveal paths', () => {
     expect(stmt('hide(<A as Tr>::f);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['A', 'f'], qualified: true, hide: true }] } });
     expect(stmt('hide(g);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['g'], hide: true }] } });
     expect(stmt('hide(g,);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['g'], fuel: null, hide: true }] } });
+    expect(stmt('reveal_with_fuel(g, 2,);')).toMatchObject({ body: { stmts: [{ k: 'reveal', name: ['g'], fuel: 2 }] } });
   });
 
   it("reads vstd's `seq![e; n]` as `Seq::new(n, |_x| e)`, and `seq![a, b]` as before", () => {

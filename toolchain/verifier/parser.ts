@@ -2475,6 +2475,7 @@ class Parser {
       if (this.eat(',') && !this.is(')')) {
         const f = this.expr();
         fuel = f.k === 'int' && f.value <= 64n ? Number(f.value) : -1;
+        this.eat(',');
       }
       this.expect(')');
       this.eat(';');

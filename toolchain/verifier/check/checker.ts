@@ -311,6 +311,9 @@ function proofFlagsCover(expected: string[], found: string[]): boolean {
   return true;
 }
 
+/** The calls a specification's expanded form begins with (Verus's `builtin` header functions). */
+const VERUS_HEADER_BUILTINS: ReadonlySet<string> = new Set(['requires', 'ensures', 'recommends', 'decreases', 'decreases_when', 'decreases_by', 'opens_invariants', 'opens_invariants_none', 'opens_invariants_any', 'no_unwind', 'no_unwind_when', 'returns', 'default_ensures']);
+
 /** The first closure-type id of function items used as values (closure expressions count from 0). */
 const FN_VALUE_IDS = 1_000_000;
 
@@ -2834,6 +2837,25 @@ class Checker {
     return ty;
   }
 
+  /**
+   * Verus's `no_method_body()`: the end of its expanded form of a trait method's specification
+   * (`fn f(&self) { requires(..); no_method_body() }`), which this front end reads as `unsupported`
+   * where it is well formed (parser.ts). Elsewhere it is Verus's error: outside a trait's method
+   * declaration, not the body's final expression, after a statement.
+   */
+  private noMethodBody(e: Expr, ctx: Ctx): void {
+    const stmts = ctx.fn?.body?.stmts ?? [];
+    const at = stmts.findIndex((st) => st.k === 'expr' && st.e === e);
+    if (!ctx.fn || !isTraitMethodDeclaration(ctx.fn) || at < 0) return this.error('no_method_body can only appear in trait method declarations', e.sp);
+    if ((stmts[at] as Extract<Stmt, { k: 'expr' }>).semi || at < stmts.length - 1) return this.error("no_method_body() must be a method's final expression, with no semicolon", e.sp);
+    // (calls of Verus's header builtins before it: the expanded form itself)
+    const header = (st: Stmt) => st.k === 'expr' && st.e.k === 'call' && st.e.callee.k === 'path' && VERUS_HEADER_BUILTINS.has(st.e.callee.segs[st.e.callee.segs.length - 1]!);
+    if (at > 0 && stmts.slice(0, at).every(header)) return this.unsupportedHere("unsupported: Verus's expanded form of a method specification (`requires(..)`, .., `no_method_body()`)", e.sp);
+    if (at > 0) return this.error('no statements are allowed before no_method_body()', e.sp);
+    // (alone in a body: a default method whose body is only the marker, which declares nothing)
+    this.error('no_method_body can only appear in trait method declarations (after the specification it ends)', e.sp);
+  }
+
   /** Where a constructor's field value is checked: a ghost field's value is spec code, in proof code too (it moves nothing). */
   private fieldValueCtx(want: { code?: 'spec' | 'proof' | null; moded?: boolean }, ctx: Ctx, sp: Sp): Ctx {
     // (a tracked field of a value exec code builds: what exec code may move into it is not modelled)
@@ -3039,6 +3061,10 @@ class Checker {
     // (a generic type needs its arguments written, `X::<u8>::m(..)`: `instantiate` reads them as `Self`'s)
     const typeArgsWritten = callee.k === 'path' && (callee.genericsSeg ?? 0) === 0 && callee.generics.length > 0 && segs.length === 2;
     if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || typeArgsWritten || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
+    if (!info && !e.args.length && last === 'no_method_body' && (segs.length === 1 || (segs.length === 2 && (segs[0] === 'verus_builtin' || segs[0] === 'builtin')))) {
+      this.noMethodBody(e, ctx);
+      return C_UNIT;
+    }
     if (!info) {
       for (const a of e.args) this.infer(a, ctx);
       // (Verus's words for a specification's own name and for an external function)
@@ -3625,7 +3651,8 @@ class Checker {
       if (clash) this.error(`cannot borrow \`${key.split(/[.[]/)[0]}\` as mutable more than once at a time`, a.sp);
       borrowed.push(key);
     });
-    return f.ret ? inst(this.resolve(f.ret.ty, f)) : C_UNIT;
+    // (`-> !`: the call's value is `!`, which rustc coerces to any type: `takes_x(never_returns())`)
+    return f.ret ? inst(this.resolve(f.ret.ty, f)) : f.diverging ? C_ANY : C_UNIT;
   }
 
   /** The variants of an enum type (`Option` included) with their fields' types; null for another type. */
@@ -4451,7 +4478,7 @@ class Checker {
         const isGhost = s.ghost || ghost(ctx.code);
         // (in proof code a plain `let` binds a spec value: reading a tracked place into it is a
         // spec read, which moves nothing)
-        const specPlaceRead = ctx.code === 'proof' && !s.tracked && !ghostWrapper(s.ty) && !!s.init && isPlaceExpr(s.init);
+        const specPlaceRead = ctx.code === 'proof' && !s.tracked && !ghostWrapper(s.ty) && !!s.init && isPlaceExpr(s.init) && this.placeRoot(s.init, ctx)?.local.mode === 'tracked';
         const initCtx: Ctx = s.tracked ? proof : s.ghost || specPlaceRead ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn ?? null) : null;
         const mutArg = s.ty ? mutRefArgument(s.ty) : null;

@@ -1079,6 +1079,20 @@ proof fn mv_tracked_never_after_false() -> (tracked x: !) {
     mv_tracked_never();
 }
 
+// A `-> !` call's value has type `!`, which coerces to any type (rustc).
+// expect: verified
+#[allow(unreachable_code)]
+proof fn mv_never_coerces() {
+    mv_consume(mv_tracked_never());
+    assert(false);
+}
+
+// expect: failed assertion
+proof fn mv_never_coerces_reachable(tracked b: TsBox) {
+    mv_consume(b);
+    assert(false);
+}
+
 // expect: verified
 proof fn mv_after_tracked_never_is_unreachable() {
     mv_tracked_never();

@@ -1817,4 +1817,27 @@ proof fn tm_path_bound_wrong<A: crate::tm_m::TmSize>(a: &A)
     a.size_pos();
 }
 
+// Verus's `no_method_body()` ends its expanded form of a trait method's specification; written
+// anywhere else it is Verus's error.
+trait TrNoBody {
+    // expect: error
+    fn semi(&self) {
+        no_method_body();
+    }
+
+    // expect: error
+    fn after_statement(&self) {
+        let b = true;
+        no_method_body()
+    }
+
+    // expect: verified
+    fn fine(&self) -> (r: bool) ensures r { true }
+}
+
+// expect: error
+fn tr_no_method_body_in_free_fn() {
+    no_method_body()
+}
+
 } // verus!

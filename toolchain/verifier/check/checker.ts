@@ -568,6 +568,8 @@ class Checker {
   private trustedBody = false;
   /** while checking a proof fn with a `tracked` result: the expressions whose values it is */
   private trackedResults: ReadonlySet<Expr> = new Set();
+  /** Closure expressions written as arguments for a parameter with an `Fn` bound (`callFn`). */
+  private closureArgsTaken = new Set<Expr>();
   /** Each call of a proof closure: whether its result is tracked (else it is a spec value). */
   private proofClosureCalls = new Map<Expr, boolean>();
   /**
@@ -1635,12 +1637,14 @@ class Checker {
         }
         // (a closure argument in ghost code is a spec_fn value: typed against the parameter)
         // (a range is an argument only of an array's or slice's methods: `method`)
-        const gap = e.args.find((a) => a.k === 'unsupported' || (a.k === 'closure' && ctx.code === 'exec') || (a.k === 'range' && e.k === 'call'));
-        if (gap) {
-          const what = gap.k === 'unsupported' ? gap.what : gap.k === 'range' ? 'range expression' : 'closure in exec code (only spec closures, `spec_fn` values, are modelled)';
-          this.unsupportedHere(`unsupported: ${what}`, gap.sp);
-        }
-        return e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
+        const gap = e.args.find((a) => a.k === 'unsupported' || (a.k === 'range' && e.k === 'call'));
+        if (gap) this.unsupportedHere(`unsupported: ${gap.k === 'unsupported' ? gap.what : 'range expression'}`, gap.sp);
+        const result = e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
+        // an exec closure written as an argument: only for a function's parameter with an `Fn`
+        // bound (`callFn` takes it); a builtin's closure argument is not modelled
+        const closureArg = ctx.code === 'exec' ? e.args.find((a) => a.k === 'closure' && !this.closureArgsTaken.has(a)) : undefined;
+        if (closureArg) this.unsupportedHere('unsupported: closure in exec code (only spec closures, `spec_fn` values, are modelled)', closureArg.sp);
+        return result;
       }
       case 'field': {
         this.placeUse = 'base';
@@ -3115,7 +3119,7 @@ class Checker {
       for (const b of p.bounds) {
         if (b.fnSig) {
           // (an impl's parameter with an `Fn` bound is not modelled: traits.ts)
-          if (callee.k === 'fn') this.checkFnBound(callee, p.name, a, caller, sp);
+          if (callee.k === 'fn') this.checkFnBound(callee, p.name, a, caller, sp, new Map((callee.genericParams ?? []).flatMap((g, j) => (args[j] ? [[g.name, args[j]!] as const] : []))));
           continue;
         }
         if (!this.crate.traits.has(b.name)) continue;
@@ -3183,11 +3187,16 @@ class Checker {
    * of exactly that signature (every closure here is `Fn`: none writes what it captures), or the
    * caller's own parameter with an `Fn` bound of that signature at least as strong.
    */
-  private checkFnBound(callee: FnItem, name: string, a: Ty, caller: FnItem | null, sp: Sp): void {
+  private checkFnBound(callee: FnItem, name: string, a: Ty, caller: FnItem | null, sp: Sp, env: ReadonlyMap<string, Ty>): void {
     const want = this.fnBound(callee, name)!;
     const sigKey = (ps: Ty[], r: Ty) => `${ps.map(tyKey).join(', ')} -> ${tyKey(r)}`;
-    const wantParams = want.sig.params.map((x) => toTy(x, this.vars));
-    const wantRet = toTy(want.sig.ret, this.vars);
+    // (the bound's signature at the call's generic arguments: `F: FnOnce(T) -> Option<U>`)
+    const at = (x: CTy) => {
+      const t = toTy(x, this.vars);
+      return t && substTy(t, env);
+    };
+    const wantParams = want.sig.params.map(at);
+    const wantRet = at(want.sig.ret);
     if (wantParams.some((x) => !x) || !wantRet || [...wantParams, wantRet].some((x) => hasParam(x!))) return this.unsupportedCall(caller, `an \`${want.kind}\` bound whose signature mentions a generic parameter`, sp);
     const expected = sigKey(wantParams as Ty[], wantRet);
     const strength: Record<string, number> = { Fn: 0, FnMut: 1, FnOnce: 2 };
@@ -3601,6 +3610,7 @@ class Checker {
       const declared = f.params[i + offset]?.ty;
       const toFnParam = ((declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name)) || (declared?.k === 'proofFn' && !declared.lifetime)) && !f.lifetimeBounds;
       if (shallow(t, this.vars).k === 'closure' && !toFnParam) this.unsupportedHere('not supported: a closure passed to a function other than for a parameter whose type has an `Fn` bound', a.sp);
+      if (toFnParam) this.closureArgsTaken.add(a);
       // (the bound's signature fixes what the closure's own types leave open: a generic function's value)
       const bound = toFnParam && declared?.k === 'path' ? this.fnBound(f, declared.name) : null;
       const ct = shallow(t, this.vars);

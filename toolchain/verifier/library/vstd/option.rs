@@ -56,6 +56,39 @@ impl<T> Option<T> {
         no_unwind
     {
     }
+
+    // The methods that take a closure: what the closure needs is required only where it is
+    // called, and what it gives is all that is known of the result there.
+
+    #[verifier::external_body]
+    pub fn and_then<U, F: FnOnce(T) -> Option<U>>(self, f: F) -> (res: Option<U>)
+        requires
+            self is Some ==> f.requires((self->0,)),
+        ensures
+            self is None ==> res is None,
+            self is Some ==> f.ensures((self->0,), res),
+    {
+    }
+
+    #[verifier::external_body]
+    pub fn ok_or_else<E, F: FnOnce() -> E>(self, err: F) -> (res: Result<T, E>)
+        requires
+            self is None ==> err.requires(()),
+        ensures
+            self is Some ==> res is Ok && res->Ok_0 == self->0,
+            self is None ==> res is Err && err.ensures((), res->Err_0),
+    {
+    }
+
+    #[verifier::external_body]
+    pub fn unwrap_or_else<F: FnOnce() -> T>(self, f: F) -> (res: T)
+        requires
+            self is None ==> f.requires(()),
+        ensures
+            self is Some ==> res == self->0,
+            self is None ==> f.ensures((), res),
+    {
+    }
 }
 
 } // verus!

@@ -254,6 +254,82 @@ fn ec_give_closure_too_narrow() {
     ec_apply(t);
 }
 
+// A closure written as the argument: the same as through a local.
+// expect: verified
+fn ec_give_closure_inline() {
+    ec_apply(|a: u64| -> (ret: u64) requires 0 <= a < 5 ensures ret == a + 1 { a + 1 });
+}
+
+// expect: failed precondition
+fn ec_give_closure_inline_too_narrow() {
+    ec_apply(|a: u64| -> (ret: u64) requires 0 <= a < 4 ensures ret == a + 1 { a + 1 });
+}
+
+// Its body is verified where it is written.
+// expect: failed postcondition
+fn ec_give_closure_inline_body_breaks_ensures() {
+    ec_apply(|a: u64| -> (ret: u64) requires 0 <= a < 5 ensures ret == a + 1 { a });
+}
+
+// expect: error
+fn ec_give_closure_inline_wrong_signature() {
+    ec_apply(|a: u8| -> (ret: u64) { 1 });
+}
+
+// expect: verified
+fn ec_takes_any<T>(t: T) {}
+
+// A closure argument for a parameter without an `Fn` bound is not modelled.
+// expect: unsupported
+fn ec_closure_to_unbounded() {
+    ec_takes_any(|x: u64| -> (r: u64) { 1 });
+}
+
+// ---- std's Option methods that take a closure (library option.rs)
+
+// expect: verified
+fn ec_option_and_then(o: Option<u32>) -> (res: Option<u32>)
+    ensures o is Some && o->0 < 1000 ==> res == Some((o->0 + 1) as u32), o is None ==> res is None,
+{
+    if let Some(x) = o { if x >= 1000 { return None; } }
+    o.and_then(|x: u32| -> (r: Option<u32>) requires x < 1000 ensures r == Some((x + 1) as u32) { Some(x + 1) })
+}
+
+// The closure's precondition, needed only where it is called.
+// expect: failed precondition
+fn ec_option_and_then_requires(o: Option<u32>) -> (res: Option<u32>) {
+    o.and_then(|x: u32| -> (r: Option<u32>) requires x < 1000 { Some(x + 1) })
+}
+
+// expect: verified
+fn ec_option_and_then_none_not_called() -> (res: Option<u32>) ensures res is None {
+    let o: Option<u32> = None;
+    o.and_then(|x: u32| -> (r: Option<u32>) requires false { Some(x) })
+}
+
+// Only the closure's `ensures` is known of what it gave.
+// expect: failed postcondition
+fn ec_option_and_then_only_ensures(o: Option<u32>) -> (res: Option<u32>)
+    ensures o is Some ==> res is Some,
+{
+    o.and_then(|x: u32| -> (r: Option<u32>) { Some(x) })
+}
+
+// expect: verified
+fn ec_option_unwrap_or_else(o: Option<u32>) -> (r: u32) ensures o is None ==> r == 7, o is Some ==> r == o->0 {
+    o.unwrap_or_else(|| -> (r: u32) ensures r == 7 { 7 })
+}
+
+// expect: failed postcondition
+fn ec_option_unwrap_or_else_wrong(o: Option<u32>) -> (r: u32) ensures r == 7 {
+    o.unwrap_or_else(|| -> (r: u32) ensures r == 7 { 7 })
+}
+
+// expect: verified
+fn ec_option_ok_or_else(o: Option<u32>) -> (r: Result<u32, u8>) ensures o is None ==> r == Err::<u32, u8>(3), o is Some ==> r == Ok::<u32, u8>(o->0) {
+    o.ok_or_else(|| -> (e: u8) ensures e == 3 { 3 })
+}
+
 // expect: error
 fn ec_give_closure_wrong_signature() {
     let t = |a: u8| -> (ret: u64) { 1 };

@@ -11,4 +11,13 @@ pub assume_specification<T>[ core::mem::swap::<T> ](a: &mut T, b: &mut T)
         *final(b) == *old(a),
 ;
 
+/// `bool::then`: `f` is called (its precondition needed, its postcondition known) only when `b`.
+pub assume_specification<T, F: FnOnce() -> T>[ bool::then ](b: bool, f: F) -> (res: Option<T>)
+    requires
+        b ==> f.requires(()),
+    ensures
+        b ==> res is Some && f.ensures((), res->0),
+        !b ==> res is None,
+;
+
 } // verus!

@@ -330,6 +330,25 @@ fn ec_option_ok_or_else(o: Option<u32>) -> (r: Result<u32, u8>) ensures o is Non
     o.ok_or_else(|| -> (e: u8) ensures e == 3 { 3 })
 }
 
+// `bool::then` (library std_specs.rs): the closure runs only when the bool holds
+// expect: verified
+fn ec_bool_then(b: bool, x: u32) -> (res: Option<u32>)
+    requires b ==> x < 10,
+    ensures b ==> res == Some(x), !b ==> res is None,
+{
+    b.then(|| -> (r: u32) requires x < 10 ensures r == x { x })
+}
+
+// expect: failed precondition
+fn ec_bool_then_requires(x: u32) -> (res: Option<u32>) {
+    true.then(|| -> (r: u32) requires x < 10 ensures r == x { x })
+}
+
+// expect: failed postcondition
+fn ec_bool_then_false_gives_none(x: u32) -> (res: Option<u32>) ensures res is Some {
+    false.then(|| -> (r: u32) ensures r == x { x })
+}
+
 // expect: error
 fn ec_give_closure_wrong_signature() {
     let t = |a: u8| -> (ret: u64) { 1 };

@@ -17,7 +17,7 @@ import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { invariantBlockErrors } from './invariant-blocks';
-import { openBody, openBodyScope, scopeOf, specBodyVisible, type Scope } from './visibility';
+import { openBody, openBodyScope, scopeOf, specBodyVisible, within, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_CHAR, C_INT, C_REAL, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
 import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
@@ -135,6 +135,8 @@ export interface CheckedCrate {
   isolatedLoops: Set<Expr>;
   /** `r.clone()` of an `Rc` / `Arc` local: the same value (the types erase the pointer). */
   sharedClones: Set<Expr>;
+  /** Each call of Verus's `shr_ref_struct_wrap(r, &t, "", "f")` the checker accepted: the field `f` (its value is `t` with `f` := `*r`) */
+  shrRefWraps: Map<Expr, string>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
   /**
@@ -399,7 +401,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), unitStructs: new Set(), opaqueTypes: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -690,6 +692,7 @@ class Checker {
     this.currentFn = fn;
     this.itemBinders = [];
     this.pendingGeneric = [];
+    this.deferred = [];
     this.moved = [];
     this.unreachable = false;
     this.placeUse = 'value';
@@ -1530,6 +1533,8 @@ class Checker {
   private isRefValue(e: Expr, ctx: Ctx): boolean {
     if (e.k === 'unary' && (e.op === '&' || e.op === '&mut')) return true;
     if (e.k === 'path' && e.segs.length === 1) return !!this.lookup(e.segs[0]!, ctx)?.ref;
+    // (`shr_ref_struct_wrap(&y, ..)` is a reference that borrows its first argument)
+    if (e.k === 'call' && e.callee.k === 'path' && e.callee.segs.length === 1 && e.callee.segs[0] === 'shr_ref_struct_wrap' && ctx.fn && !this.calleeItem(e, ctx.fn)) return true;
     if (e.k === 'call' && ctx.fn) return this.calleeItem(e, ctx.fn)?.ret?.ty.k === 'ref';
     if (e.k === 'method') {
       // `x.borrow()` / `x.borrow_mut()` of a wrapper are references, its `get()` the value
@@ -2842,6 +2847,46 @@ class Checker {
   }
 
   /**
+   * Verus's `shr_ref_struct_wrap(r, &t, "", "f")` (proof code): a tracked shared reference to the
+   * struct value `t` with its field `f` replaced by `*r`, which it borrows. Only a struct whose
+   * other fields are ghost (or `Ghost<..>`) may be so made: the reference holds nothing tracked
+   * but `*r`. Its type is the template's, known once the function is typed: the checks on it wait
+   * until then (`deferred`). (An enum's variant, `"V"`: its fields' modes are not modelled.)
+   */
+  private shrRefStructWrap(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
+    if (ctx.code === 'exec') this.error('cannot use `shr_ref_struct_wrap` in executable context', e.sp);
+    else if (ctx.code === 'spec') this.error('cannot use `shr_ref_struct_wrap` which has mode proof here', e.sp);
+    if (e.args.length !== 4) throw new ResolveError(`\`shr_ref_struct_wrap\` takes 4 arguments but ${e.args.length} were supplied`, e.sp);
+    const [r, tmpl, variant, field] = e.args as [Expr, Expr, Expr, Expr];
+    if (variant.k !== 'str' || field.k !== 'str') throw new ResolveError('`shr_ref_struct_wrap` takes the variant and the field as string literals', variant.k !== 'str' ? variant.sp : field.sp);
+    const rTy = this.infer(r, ctx);
+    this.trackedValue(r, ctx);
+    const ty = this.vars.freshType();
+    this.expect(tmpl, ty, { ...ctx, code: 'spec' });
+    this.deferred.push(() => {
+      const t = shallow(ty, this.vars);
+      if (t.k === 'tuple') return this.error('shr_ref_struct_wrap not supported for tuples', e.sp);
+      if (t.k !== 'struct' && t.k !== 'enum') return this.error('second argument to `shr_ref_struct_wrap` should be a datatype', tmpl.sp);
+      if (t.k === 'enum') return this.unsupportedHere("unsupported: `shr_ref_struct_wrap` of an enum's variant", e.sp);
+      if (variant.value !== '') return this.error(`no variant named \`${variant.value}\` (\`${t.name}\` is a struct: its variant is \`""\`)`, variant.sp);
+      const s = this.crate.struct(t.name, e.sp);
+      if (s.dataMode === 'ghost') return this.error('shr_ref_struct_wrap cannot target ghost-mode datatype', e.sp);
+      const here = this.crate.moduleOf(ctx.fn ?? null);
+      if (hasExternalBody(s.attrs) || s.fields.some((f) => !within(here, scopeOf(f.vis, s.module)))) return this.error('disallowed: `shr_ref_struct_wrap` operator for an opaque datatype', e.sp);
+      const target = s.fields.find((f) => f.name === field.value);
+      if (!target) return this.error(`no field \`${field.value}\` on type \`${t.name}\``, field.sp);
+      if (target.mode === 'ghost') return this.error('shr_ref_struct_wrap cannot target ghost-mode field', field.sp);
+      const other = s.fields.find((f) => f !== target && f.mode !== 'ghost' && ghostWrapper(f.ty) !== 'spec');
+      if (other) return this.error(`shr_ref_struct_wrap can only be applied when all other fields of the relevant variant are ghost-mode or of type Ghost (field \`${other.name}\` does not meet this requirement)`, e.sp);
+      this.unify(this.memberTy(target.ty, s, t.args), rTy, r.sp);
+      const inv = invariantNamed(this.out.typeInvariants, t.name);
+      if (inv && !invariantVisible(this.crate, inv, here)) return this.error(invisibleInvariantMessage(inv), e.sp);
+      this.out.shrRefWraps.set(e, field.value);
+    });
+    return ty;
+  }
+
+  /**
    * Verus's `no_method_body()`: the end of its expanded form of a trait method's specification
    * (`fn f(&self) { requires(..); no_method_body() }`), which this front end reads as `unsupported`
    * where it is well formed (parser.ts). Elsewhere it is Verus's error: outside a trait's method
@@ -3065,6 +3110,7 @@ class Checker {
     // (a generic type needs its arguments written, `X::<u8>::m(..)`: `instantiate` reads them as `Self`'s)
     const typeArgsWritten = callee.k === 'path' && (callee.genericsSeg ?? 0) === 0 && callee.generics.length > 0 && segs.length === 2;
     if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || typeArgsWritten || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
+    if (!info && segs.length === 1 && last === 'shr_ref_struct_wrap') return this.shrRefStructWrap(e, ctx);
     if (!info && !e.args.length && last === 'no_method_body' && (segs.length === 1 || (segs.length === 2 && (segs[0] === 'verus_builtin' || segs[0] === 'builtin')))) {
       this.noMethodBody(e, ctx);
       return C_UNIT;
@@ -3093,8 +3139,11 @@ class Checker {
   }
 
   /** Generic arguments of the item being checked, to be known once it is typed (as rustc). */
+  /** Checks that need the item's types fully inferred (run before the generic arguments are read). */
+  private deferred: (() => void)[] = [];
   private pendingGeneric: { call: Expr | null; what: string; args: CTy[]; sp: Sp; callee?: FnItem | StructItem | EnumItem; fn?: FnItem | null; assoc?: () => void }[] = [];
   private resolveGenericArgs(): void {
+    for (const check of this.deferred) check();
     for (const p of this.pendingGeneric) {
       p.assoc?.();
       const tys = p.args.map((a) => toTy(a, this.vars));

@@ -236,6 +236,13 @@ class ProphecyCheck {
       if (name === 'Ghost' && v && ctx.flow !== 'spec') this.error("prophetic value not allowed for 'Ghost' wrapper", e);
       return v;
     }
+    // Verus's `shr_ref_struct_wrap(r, &t, "V", "f")` makes a tracked reference of its arguments
+    if (name === 'shr_ref_struct_wrap' && this.input.callee(e) === null && this.lookup(name) === null) {
+      const v = e.args.map((a) => this.expr(a, { ...ctx, flow: 'tracked' })).some((x) => x);
+      if (v) this.error('prophetic value not allowed for `shr_ref_struct_wrap`', e);
+      if (ctx.conditional) this.error('`shr_ref_struct_wrap` cannot occur in prophecy-conditional context', e);
+      return v;
+    }
     const callee = this.input.callee(e);
     const fnValue = e.callee.k !== 'path' || (name !== null && this.lookup(name) !== null) ? this.expr(e.callee, ctx) : false;
     return this.applied(e, callee, [fnValue], e.args, ctx);

@@ -57,6 +57,25 @@ export class CallMethods {
     return { t: 'true', ty: UNIT };
   }
 
+  /**
+   * Verus's `shr_ref_struct_wrap(r, &t, "", "f")` (the checker accepted it for field `f` of a
+   * struct): `t` with `f` replaced by `*r` (references are erased), a value built by proof code,
+   * so the struct's type invariant must hold of it.
+   */
+  shrRefStructWrap(this: FnGen, e: Extract<Expr, { k: 'call' }>, field: string, st: State, m: Mode): V {
+    const r = this.ev(e.args[0]!, st, m);
+    // (the template is spec code: building it asserts no type invariant)
+    const tmpl = this.ev(e.args[1]!, st, { ...m, exec: false, pure: true });
+    const recorded = this.recordedType(e);
+    if (!recorded || recorded.k !== 'struct') throw new ResolveError('the type of this `shr_ref_struct_wrap` is not known', e.sp);
+    const ty = this.instTy(recorded);
+    const ctor = this.sorts.datatype(ty).ctors[0]!;
+    const args: Term[] = ctor.fields.map((f) => (f.name === field ? this.fit(r, f.ty).t : [f.acc, this.fit(tmpl, ty).t]));
+    const built: V = { t: args.length ? [ctor.ctor, ...args] : ctor.ctor, ty };
+    this.checkInvariant(st, built, e.sp);
+    return built;
+  }
+
   evCall(this: FnGen, e: Extract<Expr, { k: 'call' }>, st: State, m: Mode): V | null {
     if (e.callee.k !== 'path') {
       // `(s.f)(x)`: a spec_fn value computed by an expression (the checker typed it)
@@ -65,6 +84,8 @@ export class CallMethods {
       if (f.ty.k !== 'fn') throw new Unsupported('call of a non-path expression', e.sp);
       return this.applySpecFn(f.t, f.ty, e.args, st, m);
     }
+    const wrapped = this.cvc.checked.shrRefWraps.get(e);
+    if (wrapped !== undefined) return this.shrRefStructWrap(e, wrapped, st, m);
     // (`Option::Some(x)` is `Some(x)`: the checking phase typed both alike)
     const segs = e.callee.segs.length === 2 && e.callee.segs[0] === 'Option' && e.callee.segs[1] === 'Some' ? ['Some'] : e.callee.segs;
     const last = segs[segs.length - 1]!;

@@ -248,4 +248,90 @@ fn fm_tuple_exec_field_wrong(p: FmGhostPair) -> (r: u64) ensures r == p.1 + 1 {
     p.1
 }
 
+// ---- Verus's `shr_ref_struct_wrap(r, &t, "", "f")`: a tracked `&X` whose field `f` is `*r`
+// and whose other (ghost) fields are the template's
+
+tracked struct FmInner { ghost v: int }
+
+tracked struct FmOuter {
+    ghost tag: int,
+    tracked g: Ghost<int>,
+    tracked inner: FmInner,
+}
+
+// expect: verified
+uninterp spec fn fm_arbitrary<A>() -> A;
+
+// expect: verified
+proof fn fm_wrap(tracked r: &FmInner) -> (tracked x: &FmOuter)
+    ensures x.inner == *r, x.tag == 7, x.g@ == 3,
+{
+    shr_ref_struct_wrap(r, &FmOuter { tag: 7, g: Ghost(3), inner: fm_arbitrary() }, "", "inner")
+}
+
+// expect: failed postcondition
+proof fn fm_wrap_wrong(tracked r: &FmInner) -> (tracked x: &FmOuter)
+    ensures x.tag == 8,
+{
+    shr_ref_struct_wrap(r, &FmOuter { tag: 7, g: Ghost(3), inner: fm_arbitrary() }, "", "inner")
+}
+
+// A spec reference cannot become the tracked field.
+// expect: error
+proof fn fm_wrap_spec_ref(r: &FmInner) -> (tracked x: &FmOuter) {
+    shr_ref_struct_wrap(r, &FmOuter { tag: 7, g: Ghost(3), inner: fm_arbitrary() }, "", "inner")
+}
+
+// expect: error
+proof fn fm_wrap_ghost_field(tracked r: &int) -> (tracked x: &FmOuter) {
+    shr_ref_struct_wrap(r, &fm_arbitrary(), "", "tag")
+}
+
+tracked struct FmTwoTracked { tracked a: FmInner, tracked b: FmInner }
+
+// Another tracked field would be forged from the (spec) template.
+// expect: error
+proof fn fm_wrap_other_tracked(tracked r: &FmInner) -> (tracked x: &FmTwoTracked) {
+    shr_ref_struct_wrap(r, &fm_arbitrary(), "", "a")
+}
+
+// expect: error
+fn fm_wrap_in_exec(r: &FmToken) {
+    let x = shr_ref_struct_wrap(r, &FmGhostPair(*r, 1), "", "1");
+}
+
+// expect: error
+proof fn fm_wrap_tuple(tracked r: &int) {
+    let tracked t = shr_ref_struct_wrap(r, &(1int, 2int), "", "0");
+}
+
+// The reference borrows `*r`'s place: writing it while the reference is kept is rustc's error
+// (references are copies here: not modelled).
+// expect: unsupported
+proof fn fm_wrap_then_write() {
+    let tracked mut y = FmInner { v: 0 };
+    let tracked k = shr_ref_struct_wrap(&y, &FmOuter { tag: 0, g: Ghost(0), inner: fm_arbitrary() }, "", "inner");
+    y = FmInner { v: 1 };
+    let tracked z = k;
+}
+
+tracked struct FmWithInv { ghost g: int, tracked inner: FmInner }
+
+// expect: verified
+#[verifier::type_invariant]
+spec fn fm_with_inv(x: &FmWithInv) -> bool {
+    x.inner.v == x.g
+}
+
+// The value made must keep the struct's type invariant.
+// expect: verified
+proof fn fm_wrap_keeps_invariant(tracked r: &FmInner) -> (tracked x: &FmWithInv) {
+    shr_ref_struct_wrap(r, &FmWithInv { g: r.v, inner: fm_arbitrary() }, "", "inner")
+}
+
+// expect: failed assertion
+proof fn fm_wrap_breaks_invariant(tracked r: &FmInner) -> (tracked x: &FmWithInv) {
+    shr_ref_struct_wrap(r, &FmWithInv { g: r.v + 1, inner: fm_arbitrary() }, "", "inner")
+}
+
 } // verus!

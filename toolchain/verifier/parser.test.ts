@@ -623,6 +623,12 @@ describe('reveal paths', () => {
     expect((f.items[0] as unknown as { fields: { mode?: string }[] }).fields[2]!.mode).toBeUndefined();
   });
 
+  it('reads a clause list ended by `;` before the next clause (`requires a; ensures b`)', () => {
+    const f = parseFile('t.rs', 'verus! { fn f(x: u32) requires x < 10; ensures x == 1, { } }');
+    expect(f.diagnostics).toEqual([]);
+    expect(f.items[0]).toMatchObject({ k: 'fn', requires: [{ k: 'binary', op: '<' }], ensures: [{ k: 'binary', op: '==' }] });
+  });
+
   it("refuses what Verus refuses to read: a parameter pattern, parentheses around a quantifier's closure", () => {
     for (const src of ['fn f((a, b): (u8, u8)) {}', 'fn f(a @ b: u8) {}']) expect(parseFile('t.rs', `verus! { ${src} }`).diagnostics[0]!.message).toMatch(/plain identifier pattern/);
     expect(parseExpr('forall (|i: int| i == i)').diagnostics[0]!.message).toMatch(/forall, choose, and exists do not allow parentheses/);

@@ -1999,6 +1999,8 @@ class Parser {
   /** The clauses between a function's signature and its body (toolchain/syntax/clauses.ts). */
   fnClauses(fn: FnItem): void {
     for (;;) {
+      // (`requires a; ensures b`: a clause list may end with `;` before the next clause, as Verus reads it)
+      if (this.is(';') && this.peek(1).kind === 'ident' && verusClause(this.peek(1).text)?.inFn) this.next();
       const w = this.peek();
       if (w.kind !== 'ident') break;
       const treatment = verusClause(w.text)?.inFn;

@@ -13,6 +13,8 @@ export type TypeExpr =
   | { k: 'slice'; elem: TypeExpr; sp: Sp }
   | { k: 'tuple'; elems: TypeExpr[]; sp: Sp }
   | { k: 'infer'; sp: Sp }
+  /** `!` as a type other than a function's result (read so files parse; not given a meaning: `unsupported`) */
+  | { k: 'never'; sp: Sp }
   /** raw pointer `*mut T` / `*const T` (read so files parse; not given a meaning: `unsupported`) */
   | { k: 'ptr'; mut: boolean; inner: TypeExpr; sp: Sp }
   /** `spec_fn(A, B) -> C`: a spec function value */

@@ -1913,7 +1913,12 @@ class Parser {
           sp: e.sp,
         }));
       }
-      // `-> !`: a normal return is impossible; callers go on nowhere
+      // `-> !`: a normal return is impossible; callers go on nowhere. (A spec fn's `!` result is a
+      // value of the empty type, not a divergence: that type is not modelled.)
+      if (fn.diverging && fn.mode === 'spec') {
+        fn.diverging = false;
+        fn.ret = { name: null, ty: { k: 'never', sp: fn.nameSp } };
+      }
       if (fn.diverging) fn.ensures.push({ k: 'bool', value: false, sp: fn.nameSp });
       if (!this.eat(';')) {
         if (this.is('{')) bodyOpen = this.i;
@@ -2130,6 +2135,7 @@ class Parser {
   }
   type0(): TypeExpr {
     const s = this.peek().start;
+    if (this.eat('!')) return { k: 'never', sp: { start: s, end: this.lastEnd() } };
     if (this.eat('&') || (this.is('&&') && (this.next(), true))) {
       const lifetime = this.peek().kind === 'lifetime' ? this.next().text : undefined;
       const mut = this.eat('mut');

@@ -11,6 +11,7 @@ export function printType(t: TypeExpr): string {
     case 'slice': return `[${printType(t.elem)}]`;
     case 'tuple': return `(${t.elems.map(printType).join(', ')}${t.elems.length === 1 ? ',' : ''})`;
     case 'infer': return '_';
+    case 'never': return '!';
     case 'ptr': return `*${t.mut ? 'mut' : 'const'} ${printType(t.inner)}`;
     case 'fn': return `spec_fn(${t.params.map(printType).join(', ')}) -> ${printType(t.ret)}`;
     case 'impl': return `impl ${t.bounds.map((b) => b.name).join(' + ')}`;

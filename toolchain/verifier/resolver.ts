@@ -204,7 +204,7 @@ export function substTypeExpr(t: TypeExpr, m: ReadonlyMap<string, TypeExpr>): Ty
     case 'array': case 'slice': return { ...t, elem: go(t.elem) };
     case 'tuple': return { ...t, elems: t.elems.map(go) };
     case 'fn': case 'proofFn': return { ...t, params: t.params.map(go), ret: go(t.ret) };
-    case 'infer': case 'impl': return t;
+    case 'infer': case 'impl': case 'never': return t;
   }
 }
 
@@ -656,6 +656,8 @@ export class Crate {
         throw new ResolveError('type annotations needed', t.sp);
       case 'impl':
         return this.opaqueType(t, scope);
+      case 'never':
+        throw new UnsupportedType('the never type `!` (other than as an exec or proof fn\'s result)', t.sp);
       case 'ptr':
         throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
       case 'fn':

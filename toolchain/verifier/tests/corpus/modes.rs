@@ -1079,6 +1079,13 @@ proof fn mv_tracked_never_after_false() -> (tracked x: !) {
     mv_tracked_never();
 }
 
+// `!` as a parameter's or a spec fn's result type (a value of the empty type): not modelled
+// expect: unsupported
+proof fn mv_never_param(nvr: !) { }
+
+// expect: unsupported
+uninterp spec fn mv_spec_fn_never() -> !;
+
 // A `-> !` call's value has type `!`, which coerces to any type (rustc).
 // expect: verified
 #[allow(unreachable_code)]

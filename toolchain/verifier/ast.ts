@@ -513,7 +513,8 @@ export interface EnumItem {
   /** `tracked struct` / `ghost enum` (Verus): values exist only in proof / spec code; absent: exec. */
   dataMode?: 'tracked' | 'ghost';
   name: string;
-  variants: { name: string; fields: { name: string; ty: TypeExpr }[]; tupleLike: boolean; sp: Sp }[];
+  /** a field's `mode`: `ghost f: T` / `tracked f: T` (or `V(ghost T)`), as a struct's fields */
+  variants: { name: string; fields: { name: string; ty: TypeExpr; mode?: 'ghost' | 'tracked' }[]; tupleLike: boolean; sp: Sp }[];
   generics: string[];
   genericParams?: GenericParam[];
   otherBounds?: OtherBound[];

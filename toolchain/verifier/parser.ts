@@ -1549,13 +1549,21 @@ class Parser {
       this.innerAttrs('item');
       const vs = this.peek().start;
       const vname = this.ident();
-      const fields: { name: string; ty: TypeExpr }[] = [];
+      const fields: { name: string; ty: TypeExpr; mode?: 'ghost' | 'tracked' }[] = [];
       let tupleLike = false;
+      // `ghost` / `tracked` before a field (`V(ghost A)`, `V { tracked f: A }`): its own mode
+      const fieldMode = (named: boolean) => {
+        if (!(this.is('ghost') || this.is('tracked'))) return {};
+        const next = this.peek(1);
+        const moded = named ? next.kind === 'ident' && this.is(':', 2) : !this.is(',', 1) && !this.is(')', 1) && !this.is('::', 1) && !this.is('<', 1);
+        return moded ? { mode: this.next().text as 'ghost' | 'tracked' } : {};
+      };
       if (this.eat('(')) {
         tupleLike = true;
         let idx = 0;
         while (!this.eat(')')) {
-          fields.push({ name: String(idx++), ty: this.type() });
+          const mode = fieldMode(false);
+          fields.push({ name: String(idx++), ty: this.type(), ...mode });
           if (!this.eat(',')) {
             this.expect(')');
             break;
@@ -1563,9 +1571,10 @@ class Parser {
         }
       } else if (this.eat('{')) {
         while (!this.eat('}')) {
+          const mode = fieldMode(true);
           const fname = this.ident();
           this.expect(':');
-          fields.push({ name: fname, ty: this.type() });
+          fields.push({ name: fname, ty: this.type(), ...mode });
           if (!this.eat(',')) {
             this.expect('}');
             break;

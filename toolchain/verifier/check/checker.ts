@@ -135,8 +135,8 @@ export interface CheckedCrate {
   isolatedLoops: Set<Expr>;
   /** `r.clone()` of an `Rc` / `Arc` local: the same value (the types erase the pointer). */
   sharedClones: Set<Expr>;
-  /** Each call of Verus's `shr_ref_struct_wrap(r, &t, "", "f")` the checker accepted: the field `f` (its value is `t` with `f` := `*r`) */
-  shrRefWraps: Map<Expr, string>;
+  /** Each call of Verus's `shr_ref_struct_wrap(r, &t, "V", "f")` the checker accepted: the variant (null: a struct) and the field (its value is `t`'s variant `V` with `f` := `*r`) */
+  shrRefWraps: Map<Expr, { variant: string | null; field: string }>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
   /**
@@ -2814,7 +2814,7 @@ class Checker {
       ty = v.ty;
       const item = this.crate.enumItem((v.ty as { name: string }).name)!;
       const vr = item.variants.find((x) => x.name === last)!;
-      fields = vr.fields.map((f, i) => ({ name: f.name, ty: v.fields[i]! }));
+      fields = vr.fields.map((f, i) => ({ name: f.name, ty: v.fields[i]!, ...(f.mode ? { code: f.mode === 'ghost' ? 'spec' : 'proof', moded: true } as const : {}) }));
     } else {
       const name = last === 'Self' ? ctx.fn?.selfType ?? last : last;
       const s = this.crate.struct(name, e.sp);
@@ -2847,11 +2847,11 @@ class Checker {
   }
 
   /**
-   * Verus's `shr_ref_struct_wrap(r, &t, "", "f")` (proof code): a tracked shared reference to the
-   * struct value `t` with its field `f` replaced by `*r`, which it borrows. Only a struct whose
-   * other fields are ghost (or `Ghost<..>`) may be so made: the reference holds nothing tracked
-   * but `*r`. Its type is the template's, known once the function is typed: the checks on it wait
-   * until then (`deferred`). (An enum's variant, `"V"`: its fields' modes are not modelled.)
+   * Verus's `shr_ref_struct_wrap(r, &t, "V", "f")` (proof code): a tracked shared reference to the
+   * datatype value `t` (as variant `V`; `""` for a struct) with its field `f` replaced by `*r`,
+   * which it borrows. Only a variant whose other fields are ghost (or `Ghost<..>`) may be so made:
+   * the reference holds nothing tracked but `*r`. Its type is the template's, known once the
+   * function is typed: the checks on it wait until then (`deferred`).
    */
   private shrRefStructWrap(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
     if (ctx.code === 'exec') this.error('cannot use `shr_ref_struct_wrap` in executable context', e.sp);
@@ -2867,21 +2867,24 @@ class Checker {
       const t = shallow(ty, this.vars);
       if (t.k === 'tuple') return this.error('shr_ref_struct_wrap not supported for tuples', e.sp);
       if (t.k !== 'struct' && t.k !== 'enum') return this.error('second argument to `shr_ref_struct_wrap` should be a datatype', tmpl.sp);
-      if (t.k === 'enum') return this.unsupportedHere("unsupported: `shr_ref_struct_wrap` of an enum's variant", e.sp);
-      if (variant.value !== '') return this.error(`no variant named \`${variant.value}\` (\`${t.name}\` is a struct: its variant is \`""\`)`, variant.sp);
-      const s = this.crate.struct(t.name, e.sp);
-      if (s.dataMode === 'ghost') return this.error('shr_ref_struct_wrap cannot target ghost-mode datatype', e.sp);
+      const dt = t.k === 'struct' ? this.crate.struct(t.name, e.sp) : this.crate.enumItem(t.name);
+      if (!dt) return this.error('second argument to `shr_ref_struct_wrap` should be a datatype', tmpl.sp);
+      // (a struct's one variant is `""`)
+      const fields = dt.k === 'struct' ? (variant.value === '' ? dt.fields : null) : dt.variants.find((x) => x.name === variant.value)?.fields;
+      if (!fields) return this.error(`no variant named \`${variant.value}\``, variant.sp);
+      if (dt.dataMode === 'ghost') return this.error('shr_ref_struct_wrap cannot target ghost-mode datatype', e.sp);
       const here = this.crate.moduleOf(ctx.fn ?? null);
-      if (hasExternalBody(s.attrs) || s.fields.some((f) => !within(here, scopeOf(f.vis, s.module)))) return this.error('disallowed: `shr_ref_struct_wrap` operator for an opaque datatype', e.sp);
-      const target = s.fields.find((f) => f.name === field.value);
+      const hidden = dt.k === 'struct' && dt.fields.some((f) => !within(here, scopeOf(f.vis, dt.module)));
+      if (hasExternalBody(dt.attrs) || hidden) return this.error('disallowed: `shr_ref_struct_wrap` operator for an opaque datatype', e.sp);
+      const target = fields.find((f) => f.name === field.value);
       if (!target) return this.error(`no field \`${field.value}\` on type \`${t.name}\``, field.sp);
       if (target.mode === 'ghost') return this.error('shr_ref_struct_wrap cannot target ghost-mode field', field.sp);
-      const other = s.fields.find((f) => f !== target && f.mode !== 'ghost' && ghostWrapper(f.ty) !== 'spec');
+      const other = fields.find((f) => f !== target && f.mode !== 'ghost' && ghostWrapper(f.ty) !== 'spec');
       if (other) return this.error(`shr_ref_struct_wrap can only be applied when all other fields of the relevant variant are ghost-mode or of type Ghost (field \`${other.name}\` does not meet this requirement)`, e.sp);
-      this.unify(this.memberTy(target.ty, s, t.args), rTy, r.sp);
+      this.unify(this.memberTy(target.ty, dt, t.args), rTy, r.sp);
       const inv = invariantNamed(this.out.typeInvariants, t.name);
       if (inv && !invariantVisible(this.crate, inv, here)) return this.error(invisibleInvariantMessage(inv), e.sp);
-      this.out.shrRefWraps.set(e, field.value);
+      this.out.shrRefWraps.set(e, { variant: dt.k === 'enum' ? variant.value : null, field: field.value });
     });
     return ty;
   }
@@ -2903,6 +2906,12 @@ class Checker {
     if (at > 0) return this.error('no statements are allowed before no_method_body()', e.sp);
     // (alone in a body: a default method whose body is only the marker, which declares nothing)
     this.error('no_method_body can only appear in trait method declarations (after the specification it ends)', e.sp);
+  }
+
+  /** The modes of a user enum variant's fields, by position (none for `Option` and unknown variants). */
+  private variantFieldModes(ty: CTy, variant: string): ('ghost' | 'tracked' | undefined)[] {
+    const en = ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
+    return en?.variants.find((x) => x.name === variant)?.fields.map((f) => f.mode) ?? [];
   }
 
   /** Where a constructor's field value is checked: a ghost field's value is spec code, in proof code too (it moves nothing). */
@@ -3068,7 +3077,13 @@ class Checker {
         return { k: 'enum', name: 'Option', args: [inner] };
       }
       if (e.args.length !== v.fields.length) this.error(`this enum variant takes ${v.fields.length} arguments but ${e.args.length} were supplied`, e.sp);
-      e.args.forEach((a, i) => (v.fields[i] ? this.expect(a, v.fields[i]!, ctx) : this.infer(a, ctx)));
+      const modes = this.variantFieldModes(v.ty, last);
+      e.args.forEach((a, i) => {
+        if (!v.fields[i]) return this.infer(a, ctx);
+        // (`V(ghost A, ..)`: each field's own mode, as in a struct literal)
+        const mode = modes[i];
+        this.expect(a, v.fields[i]!, mode ? this.fieldValueCtx({ code: mode === 'ghost' ? 'spec' : 'proof', moded: true }, ctx, a.sp) : ctx);
+      });
       return v.ty;
     }
     if (this.crate.isStructCtorPath(segs)) {
@@ -4177,7 +4192,9 @@ class Checker {
       const ctor = /^[A-Z]/.test(last) && last !== 'Ghost' && last !== 'Tracked';
       // (a tuple struct's ghost field holds a spec value by design)
       const fields = ctor && e.k === 'call' && e.callee.k === 'path' && this.crate.isStructCtorPath(e.callee.segs) ? this.crate.struct(last, e.sp).fields : null;
-      return ctor && e.args.some((a, i) => fields?.[i]?.mode !== 'ghost' && this.specValue(a, ctx));
+      const calleeTy = ctor && !fields ? this.types.get(e) : undefined;
+      const variantModes = calleeTy ? this.variantFieldModes(shallow(calleeTy, this.vars), last) : [];
+      return ctor && e.args.some((a, i) => (fields?.[i]?.mode ?? variantModes[i]) !== 'ghost' && this.specValue(a, ctx));
     }
     if (e.k === 'tuple') return e.elems.some((x) => this.specValue(x, ctx));
     // a struct built of a spec value in a field that is not a ghost one; an enum variant's fields
@@ -4185,7 +4202,10 @@ class Checker {
     if (e.k === 'struct') {
       const ty = this.types.get(e);
       const k = ty ? shallow(ty, this.vars).k : null;
-      if (k === 'enum') return e.fields.some((f) => this.specValue(f.e, ctx));
+      if (k === 'enum') {
+        const modes = new Map(this.crate.enumItem((shallow(ty!, this.vars) as { name: string }).name)?.variants.find((x) => x.name === e.path[e.path.length - 1])?.fields.map((f) => [f.name, f.mode]) ?? []);
+        return e.fields.some((f) => modes.get(f.name) !== 'ghost' && this.specValue(f.e, ctx));
+      }
       return k === 'struct' && e.fields.some((f) => this.fieldMode(ty!, f.name) !== 'spec' && this.specValue(f.e, ctx));
     }
     if (e.k === 'block' || e.k === 'if' || e.k === 'match') return [...resultExprs({ stmts: [{ k: 'expr', e, semi: false, sp: e.sp }], sp: e.sp })].some((r) => r !== e && this.specValue(r, ctx));
@@ -4960,11 +4980,16 @@ class Checker {
         const v = t.k === 'any' ? null : this.variant(segs, ctx, p.sp);
         if (v && t.k !== 'any') this.unify(t, v.ty, p.sp);
         const args = p.args && v ? this.variantPats(p, v.fields.length, t.k === 'struct' ? 'tuple struct' : 'tuple variant') : (p.args ?? []);
-        args.forEach((q, i) => this.pattern(q, v?.fields[i] ?? C_ANY, ctx, isGhost, mode));
-        for (const fp of p.fields ?? []) {
-          const i = v ? v.named.indexOf(fp.name) : -1;
-          this.pattern(fp.pat, i >= 0 ? v!.fields[i]! : C_ANY, ctx, isGhost, mode);
-        }
+        // (a binding of a ghost field is a spec one; of a tracked field in exec code: not modelled)
+        const modes = v ? this.variantFieldModes(v.ty, segs[segs.length - 1]!) : [];
+        const field = (q: Pat, i: number) => {
+          const fieldMode = modes[i];
+          if (fieldMode === 'tracked' && !ghost(ctx.code) && mode === 'exec' && q.k !== 'wild') this.unsupportedHere('unsupported: a binding of a `tracked` field in exec code', q.sp);
+          const spec = fieldMode === 'ghost' && ctx.code !== 'spec';
+          this.pattern(q, i >= 0 ? v?.fields[i] ?? C_ANY : C_ANY, ctx, isGhost || spec, spec ? 'spec' : mode);
+        };
+        args.forEach((q, i) => field(q, i));
+        for (const fp of p.fields ?? []) field(fp.pat, v ? v.named.indexOf(fp.name) : -1);
         return;
       }
     }

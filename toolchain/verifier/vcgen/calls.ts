@@ -62,15 +62,16 @@ export class CallMethods {
    * struct): `t` with `f` replaced by `*r` (references are erased), a value built by proof code,
    * so the struct's type invariant must hold of it.
    */
-  shrRefStructWrap(this: FnGen, e: Extract<Expr, { k: 'call' }>, field: string, st: State, m: Mode): V {
+  shrRefStructWrap(this: FnGen, e: Extract<Expr, { k: 'call' }>, target: { variant: string | null; field: string }, st: State, m: Mode): V {
     const r = this.ev(e.args[0]!, st, m);
     // (the template is spec code: building it asserts no type invariant)
     const tmpl = this.ev(e.args[1]!, st, { ...m, exec: false, pure: true });
     const recorded = this.recordedType(e);
-    if (!recorded || recorded.k !== 'struct') throw new ResolveError('the type of this `shr_ref_struct_wrap` is not known', e.sp);
+    if (!recorded || (recorded.k !== 'struct' && recorded.k !== 'enum')) throw new ResolveError('the type of this `shr_ref_struct_wrap` is not known', e.sp);
     const ty = this.instTy(recorded);
-    const ctor = this.sorts.datatype(ty).ctors[0]!;
-    const args: Term[] = ctor.fields.map((f) => (f.name === field ? this.fit(r, f.ty).t : [f.acc, this.fit(tmpl, ty).t]));
+    // (of an enum: variant `V`, its other fields read from the template as `t->V_g`, whatever its variant)
+    const ctor = target.variant === null ? this.sorts.datatype(ty).ctors[0]! : this.sorts.datatype(ty).ctors.find((c) => c.name === target.variant)!;
+    const args: Term[] = ctor.fields.map((f) => (f.name === target.field ? this.fit(r, f.ty).t : [f.acc, this.fit(tmpl, ty).t]));
     const built: V = { t: args.length ? [ctor.ctor, ...args] : ctor.ctor, ty };
     this.checkInvariant(st, built, e.sp);
     return built;
@@ -177,8 +178,12 @@ export class CallMethods {
     }
     // enum variant / tuple struct constructor
     const vr = this.findVariant(segs, sp, undefined, e);
+    // (a `ghost` field's value is spec code: no machine arithmetic, as inside `Ghost(..)`)
+    const ghostAt = (modes: readonly ({ mode?: string } | undefined)[], i: number): Mode => (modes[i]?.mode === 'ghost' ? { ...m, exec: false } : m);
     if (vr) {
-      const args = e.args.map((a) => this.ev(a, st, m).t);
+      const en = vr.ty.k === 'enum' ? this.crate.enumItem(vr.ty.name) : null;
+      const modes = en?.variants.find((x) => x.name === vr.ctor.name)?.fields ?? [];
+      const args = e.args.map((a, i) => this.ev(a, st, ghostAt(modes, i)).t);
       if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);
       const built: V = { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };
       if (!m.pure) this.checkInvariant(st, built, sp);
@@ -190,7 +195,8 @@ export class CallMethods {
       if (!recorded || recorded.k !== 'struct') throw new ResolveError(`type annotations needed for \`${last}\``, sp);
       const ty: Ty = this.instTy(recorded);
       const dt = this.sorts.datatype(ty);
-      const args = e.args.map((a) => this.ev(a, st, m).t);
+      const modes = this.crate.struct(last, sp).fields;
+      const args = e.args.map((a, i) => this.ev(a, st, ghostAt(modes, i)).t);
       const built: V = { t: [dt.ctors[0]!.ctor, ...args], ty };
       if (!m.pure) this.checkInvariant(st, built, sp);
       return built;

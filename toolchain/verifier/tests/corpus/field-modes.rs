@@ -334,4 +334,82 @@ proof fn fm_wrap_breaks_invariant(tracked r: &FmInner) -> (tracked x: &FmWithInv
     shr_ref_struct_wrap(r, &FmWithInv { g: r.v + 1, inner: fm_arbitrary() }, "", "inner")
 }
 
+// ---- an enum variant's field modes: `V { ghost f: T }`, `V(tracked T)`, as a struct's fields
+
+enum FmShape {
+    Circle { r: u64, ghost area: int },
+    Dot(u64, ghost int),
+}
+
+// A ghost field's value is spec (an `int` built in exec code's ghost part).
+// expect: verified
+fn fm_enum_ghost_field_built(r: u64) -> (s: FmShape)
+    ensures s is Circle && s->Circle_area == r * r,
+{
+    FmShape::Circle { r, area: r * r }
+}
+
+// expect: failed postcondition
+fn fm_enum_ghost_field_built_wrong(r: u64) -> (s: FmShape)
+    ensures s is Circle && s->Circle_area == r,
+{
+    FmShape::Circle { r, area: r * r }
+}
+
+// Exec code may not use a ghost field's binding.
+// expect: error
+fn fm_enum_ghost_binding_in_exec(s: FmShape) -> u64 {
+    match s {
+        FmShape::Circle { r, area } => area as u64,
+        FmShape::Dot(x, g) => x,
+    }
+}
+
+// expect: error
+fn fm_enum_ghost_tuple_binding_in_exec(s: FmShape) -> u64 {
+    match s {
+        FmShape::Circle { r, area } => r,
+        FmShape::Dot(x, g) => g as u64,
+    }
+}
+
+// expect: verified
+fn fm_enum_exec_fields(s: FmShape) -> (n: u64)
+    ensures s is Dot ==> n == s->Dot_0,
+{
+    match s {
+        FmShape::Circle { r, area } => r,
+        FmShape::Dot(x, g) => x,
+    }
+}
+
+tracked enum FmTrackedEnum {
+    Has { tracked tok: FmInner, ghost note: int },
+    Not(ghost int),
+}
+
+// A tracked field takes a proof-mode value; a ghost one a spec value.
+// expect: error
+proof fn fm_enum_tracked_field_from_spec(t: FmInner) {
+    let tracked e = FmTrackedEnum::Has { tok: t, note: 0 };
+}
+
+// expect: verified
+proof fn fm_enum_tracked_field_from_tracked(tracked t: FmInner, n: int) {
+    let tracked e = FmTrackedEnum::Has { tok: t, note: n };
+}
+
+// `shr_ref_struct_wrap` of an enum's variant: the others fields are read from the template
+// expect: verified
+proof fn fm_wrap_variant(tracked r: &FmInner) -> (tracked x: &FmTrackedEnum)
+    ensures x is Has && x->Has_tok == *r && x->Has_note == 5,
+{
+    shr_ref_struct_wrap(r, &FmTrackedEnum::Has { tok: fm_arbitrary(), note: 5 }, "Has", "tok")
+}
+
+// expect: error
+proof fn fm_wrap_no_variant(tracked r: &FmInner) -> (tracked x: &FmTrackedEnum) {
+    shr_ref_struct_wrap(r, &fm_arbitrary(), "", "tok")
+}
+
 } // verus!

@@ -1644,7 +1644,7 @@ class Checker {
         // (a range is an argument only of an array's or slice's methods: `method`)
         const gap = e.args.find((a) => a.k === 'unsupported' || (a.k === 'range' && e.k === 'call'));
         if (gap) this.unsupportedHere(`unsupported: ${gap.k === 'unsupported' ? gap.what : 'range expression'}`, gap.sp);
-        const result = e.k === 'call' ? this.call(e, ctx) : this.method(e, ctx);
+        const result = e.k === 'call' ? this.call(e, ctx, hint) : this.method(e, ctx);
         // an exec closure written as an argument: only for a function's parameter with an `Fn`
         // bound (`callFn` takes it); a builtin's closure argument is not modelled
         const closureArg = ctx.code === 'exec' ? e.args.find((a) => a.k === 'closure' && !this.closureArgsTaken.has(a)) : undefined;
@@ -2925,7 +2925,7 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Calls
 
-  private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx): CTy {
+  private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, hint?: CTy): CTy {
     if (e.callee.k !== 'path') {
       // `(s.f)(x)`: a spec_fn value (or an exec closure) computed by an expression
       const ft = shallow(this.infer(e.callee, ctx), this.vars);
@@ -3126,6 +3126,18 @@ class Checker {
     const typeArgsWritten = callee.k === 'path' && (callee.genericsSeg ?? 0) === 0 && callee.generics.length > 0 && segs.length === 2;
     if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || typeArgsWritten || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
     if (!info && segs.length === 1 && last === 'shr_ref_struct_wrap') return this.shrRefStructWrap(e, ctx);
+    // `Box::default()` (`Rc`, `Arc`): the pointer is erased, so it is the pointee's `default()`,
+    // the pointee known from the type wanted here (`let b: Box<u32> = Box::default();`)
+    if (!info && segs.length === 2 && SMART_POINTERS.has(segs[0] as SmartPointer) && last === 'default' && !e.args.length) {
+      const want = hint ? shallow(hint, this.vars) : null;
+      const pointee = want?.k === 'int' ? want.kind : want?.k === 'struct' || want?.k === 'enum' ? want.name : want?.k === 'bool' ? 'bool' : null;
+      const def = pointee ? this.crate.fn(`${pointee}::default`, e.sp, ctx.fn ?? undefined, [pointee, 'default']) : null;
+      if (!def) this.unsupportedHere(`unsupported: \`${segs.join('::')}()\` of a type whose \`default()\` the library does not give`, e.sp);
+      else {
+        this.out.traitCalls.set(e, def);
+        return this.callFn(def, [], null, ctx, e.sp, e);
+      }
+    }
     if (!info && !e.args.length && last === 'no_method_body' && (segs.length === 1 || (segs.length === 2 && (segs[0] === 'verus_builtin' || segs[0] === 'builtin')))) {
       this.noMethodBody(e, ctx);
       return C_UNIT;

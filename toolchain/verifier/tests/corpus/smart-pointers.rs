@@ -126,4 +126,31 @@ fn sp_rc_clone_in_no_unwind(r: Rc<u64>)
     let s = r.clone();
 }
 
+// `Box::default()` (`Rc`, `Arc`): the pointee's `default()` (the pointer is erased)
+// expect: verified
+fn sp_box_default() {
+    let b: Box<u32> = Box::default();
+    assert(*b == 0);
+    let v: Box<Vec<u64>> = Box::default();
+    assert(v@.len() == 0);
+    let r: Rc<u8> = Rc::default();
+    let a: Arc<u64> = Arc::default();
+    assert(*a == 0);
+    assert(*r == 0);
+}
+
+// expect: failed assertion
+fn sp_box_default_wrong() {
+    let b: Box<u32> = Box::default();
+    assert(*b == 1);
+}
+
+struct SpNoDefault { x: u8 }
+
+// A pointee without a `default()` the library gives.
+// expect: unsupported
+fn sp_box_default_unknown() {
+    let b: Box<SpNoDefault> = Box::default();
+}
+
 } // verus!

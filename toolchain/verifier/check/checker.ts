@@ -2914,6 +2914,11 @@ class Checker {
     return en?.variants.find((x) => x.name === variant)?.fields.map((f) => f.mode) ?? [];
   }
 
+  /** `fieldValueCtx` of a field written with a mode (`ghost` / `tracked`; none: `ctx` itself). */
+  private modedFieldCtx(mode: 'ghost' | 'tracked' | undefined, ctx: Ctx, sp: Sp): Ctx {
+    return mode ? this.fieldValueCtx({ code: mode === 'ghost' ? 'spec' : 'proof', moded: true }, ctx, sp) : ctx;
+  }
+
   /** Where a constructor's field value is checked: a ghost field's value is spec code, in proof code too (it moves nothing). */
   private fieldValueCtx(want: { code?: 'spec' | 'proof' | null; moded?: boolean }, ctx: Ctx, sp: Sp): Ctx {
     // (a tracked field of a value exec code builds: what exec code may move into it is not modelled)
@@ -3082,7 +3087,7 @@ class Checker {
         if (!v.fields[i]) return this.infer(a, ctx);
         // (`V(ghost A, ..)`: each field's own mode, as in a struct literal)
         const mode = modes[i];
-        this.expect(a, v.fields[i]!, mode ? this.fieldValueCtx({ code: mode === 'ghost' ? 'spec' : 'proof', moded: true }, ctx, a.sp) : ctx);
+        this.expect(a, v.fields[i]!, this.modedFieldCtx(mode, ctx, a.sp));
       });
       return v.ty;
     }
@@ -3095,8 +3100,7 @@ class Checker {
         const f = s.fields[i];
         if (!f) return this.infer(a, ctx);
         // (`struct S(ghost A, tracked B)`: each field's own mode, as in a struct literal)
-        const fieldCtx = f.mode ? this.fieldValueCtx({ code: f.mode === 'ghost' ? 'spec' : 'proof', moded: true }, ctx, a.sp) : ctx;
-        this.expect(a, this.memberTy(f.ty, s, ty.args), fieldCtx);
+        this.expect(a, this.memberTy(f.ty, s, ty.args), this.modedFieldCtx(f.mode, ctx, a.sp));
       });
       return ty;
     }

@@ -12,6 +12,9 @@ import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACR
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
+/** The machine integer types, whose `MIN` / `MAX` a pattern may name. */
+const INT_TYPE_NAMES: ReadonlySet<string> = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
+
 /** The result's name when the signature names its parts by a pattern (`-> ((a, b): (A, B))`). */
 const RET_OF_PATTERN = 'result$';
 
@@ -2577,6 +2580,11 @@ class Parser {
     }
     if (t.kind === 'int' || t.text === 'true' || t.text === 'false' || (t.text === '-' && this.peek(1).kind === 'int')) {
       const value = this.unary();
+      return rangeAfter(value) ?? { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
+    }
+    // `u64::MAX` / `isize::MIN` (an integer type's bound constants): a literal pattern, or a range's bound
+    if (t.kind === 'ident' && INT_TYPE_NAMES.has(t.text) && this.is('::', 1) && (this.peek(2).text === 'MIN' || this.peek(2).text === 'MAX')) {
+      const value = this.rangeBound();
       return rangeAfter(value) ?? { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
     }
     // `A..=B` with named constants as bounds

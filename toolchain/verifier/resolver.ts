@@ -806,6 +806,9 @@ export class Crate {
       case 'int':
         return e.value;
       case 'path': {
+        // `u8::MAX`, `i16::MIN` (not `usize` / `isize`, whose width a crate may leave open)
+        const [ty, bound] = e.segs;
+        if (e.segs.length === 2 && isIntKind(ty!) && ty !== 'usize' && ty !== 'isize' && (bound === 'MIN' || bound === 'MAX')) return intRange(ty)[bound === 'MIN' ? 'min' : 'max'];
         const c = this.constItem(this.memberName(e.segs, null), e.sp);
         return c ? this.constIntValue(c.value, depth + 1) : null;
       }

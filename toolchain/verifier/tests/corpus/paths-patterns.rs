@@ -683,4 +683,29 @@ proof fn pp_height_two_wrong() {
     assert(pp_height(two) == 1);
 }
 
+// An integer type's `MIN` / `MAX` as a pattern, and as a range pattern's bound
+// expect: verified
+fn pp_int_bounds_in_patterns(x: u8, y: i16) {
+    let a = match x { u8::MAX => 1u8, _ => 0u8 };
+    assert(a == 1 <==> x == 255);
+    let b = match y { i16::MIN ..= -1 => true, _ => false };
+    assert(b <==> y < 0);
+}
+
+// expect: failed assertion
+fn pp_int_bounds_in_patterns_wrong(x: u8) {
+    let a = match x { u8::MIN => 1u8, _ => 0u8 };
+    assert(a == 1 <==> x == 255);
+}
+
+// expect: verified
+fn pp_int_bounds_exhaustive(x: u8) -> (r: bool) ensures r {
+    match x { u8::MIN ..= 127 => true, 128 ..= u8::MAX => true }
+}
+
+// expect: error
+fn pp_int_bounds_not_exhaustive(x: u8) -> bool {
+    match x { u8::MIN ..= 127 => true, 128 ..= 254 => true }
+}
+
 } // verus!

@@ -2849,6 +2849,8 @@ class Parser {
       }
       if (this.is('&') || this.is('&&')) {
         const double = this.next().text === '&&';
+        // (`&raw const e` / `&raw mut e`: Verus refuses raw borrows in verified code)
+        if (this.peek().kind === 'ident' && this.peek().text === 'raw' && (this.is('const', 1) || this.is('mut', 1))) this.error('Verus does not support raw borrows (`&raw const` / `&raw mut`) in verified code');
         const mut = this.eat('mut');
         let e = this.unary();
         e = { k: 'unary', op: mut ? '&mut' : '&', e, sp: { start: s, end: this.lastEnd() } };
@@ -2863,6 +2865,12 @@ class Parser {
         const attrArgs = this.i - open > 3 ? { start: this.toks[open + 2]!.end, end: this.toks[this.i - 1]!.start } : null;
         const e = this.unary();
         return { k: 'trigger', e, sp: { start: s, end: this.lastEnd() }, ...(attrArgs ? { attrArgs } : {}) };
+      }
+      // `#[verifier::proof_note("..")] e`: a message decoration of an assertion's expression, read
+      // as on a statement (any other attribute there makes the function unsupported)
+      if (this.is('#') && this.is('[', 1)) {
+        this.innerAttrs('stmt');
+        return this.unary();
       }
       return this.postfix(this.primary());
     } finally {

@@ -194,4 +194,21 @@ fn attr_old_ghost_struct_in_exec() {
 #[verifier::proof]
 spec fn attr_old_conflict(x: int) -> int { x }
 
+// `#[verifier::proof_note("..")]` on an assertion's expression: a message decoration
+// expect: verified
+fn at_proof_note_on_expr(b: u64, c: u64) {
+    assume(#[verifier::proof_note("given")] (b <= c));
+    assert(#[verifier::proof_note("follows")] (b <= c));
+}
+
+// expect: failed assertion
+fn at_proof_note_on_expr_fails(b: u64, c: u64) {
+    assert(#[verifier::proof_note("not given")] (b <= c));
+}
+
+// expect: unsupported
+fn at_other_attr_on_expr(b: u64) {
+    assert(#[verifier::opaque] (b <= b));
+}
+
 } // verus!

@@ -558,4 +558,10 @@ spec fn ex_spec_match(t: ExT) -> int {
     }
 }
 
+// A raw borrow in verified code is Verus's error.
+// expect: error
+fn rj_raw_borrow(n: &u64) {
+    let x = &raw const n;
+}
+
 } // verus!

@@ -3749,6 +3749,12 @@ class Parser {
       try {
         while (!this.eat('|')) {
           const ps = this.peek().start;
+          // (`|#[verifier::spec] y: T|`: Verus's older spelling of a parameter's mode, refused on a closure)
+          if (this.is('#') && this.is('[', 1)) {
+            let moded = false;
+            this.innerAttrs('stmt', (a) => (moded ||= /^verifier(::|\()(spec|proof)\)?$/.test(a.text)));
+            if (moded) this.error('closures only accept exec-mode parameters');
+          }
           // `proof_fn|tracked x: T| ..`: a tracked parameter
           const tracked = !!proofFn && this.peek().kind === 'ident' && this.peek().text === 'tracked' && this.peek(1).kind === 'ident' && (this.next(), true);
           const p = this.pat1();

@@ -564,4 +564,10 @@ fn rj_raw_borrow(n: &u64) {
     let x = &raw const n;
 }
 
+// A closure's parameters are exec values: an older mode attribute on one is Verus's error.
+// expect: error
+fn rj_closure_spec_param() {
+    let g = |#[verifier::spec] y: u64| { 1u64 };
+}
+
 } // verus!

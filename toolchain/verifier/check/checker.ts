@@ -135,6 +135,8 @@ export interface CheckedCrate {
   isolatedLoops: Set<Expr>;
   /** `r.clone()` of an `Rc` / `Arc` local: the same value (the types erase the pointer). */
   sharedClones: Set<Expr>;
+  /** Each `as` cast from or to a float type (exec code): the same type (the value), or another one (`float_cast_spec`) */
+  floatCasts: Map<Expr, 'same' | 'convert'>;
   /** Each call of Verus's `shr_ref_struct_wrap(r, &t, "V", "f")` the checker accepted: the variant (null: a struct) and the field (its value is `t`'s variant `V` with `f` := `*r`) */
   shrRefWraps: Map<Expr, { variant: string | null; field: string }>;
   /** `U` of a unit struct (`struct U;`) used as a value */
@@ -401,7 +403,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1578,7 +1580,7 @@ class Checker {
         return C_CHAR;
       case 'real':
         // (a float literal without a suffix is a `real` in ghost code; exec code has no floats here)
-        if (!e.suffixed && ctx.code === 'exec') this.unsupportedHere('unsupported: a floating-point literal in exec code (`f32` / `f64` are not modelled)', e.sp);
+        if (!e.suffixed && ctx.code === 'exec') this.unsupportedHere('unsupported: a floating-point literal in exec code (float values are known only through casts: literals, arithmetic and comparisons are not modelled)', e.sp);
         this.requireGhost(ctx, 'a `real` literal', e.sp);
         return C_REAL;
       case 'str':
@@ -1724,6 +1726,7 @@ class Checker {
           this.error(`non-primitive cast: \`real\` as \`${cTyStr(to, this.vars)}\` (\`floor()\` gives the integer part)`, e.sp);
           return to;
         }
+        if (this.isFloat(to) || this.isFloat(from)) return this.floatCast(e, from, to, ctx);
         if (to.k === 'char') {
           // rustc: only `u8` casts to `char` (an unsuffixed literal becomes one); Verus's ghost
           // code casts any integer (a value that is not a scalar value gives some char)
@@ -2672,6 +2675,9 @@ class Checker {
     }
     // (operators take their operands by reference or are on `Copy` values)
     let lt = shallow(this.inferBorrowed(l, ctx), this.vars);
+    // exec `==` of floats is IEEE equality (a NaN equals nothing), not the equality of the values
+    // (their bits) that the types give: not modelled
+    if (ctx.code === 'exec' && this.isFloat(lt)) this.unsupportedHere(`unsupported: \`${op}\` of floats in exec code (IEEE comparison and arithmetic are not modelled)`, sp);
     // `a + b` / `a - b` / `a * b` / `a <= b` on a built-in collection without a built-in meaning for
     // it: Verus's `spec_add` / `spec_sub` / `spec_mul` / `spec_le`, from the standard library
     const named = { '+': 'spec_add', '-': 'spec_sub', '*': 'spec_mul', '<=': 'spec_le' }[op];
@@ -2912,6 +2918,37 @@ class Checker {
   private variantFieldModes(ty: CTy, variant: string): ('ghost' | 'tracked' | undefined)[] {
     const en = ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
     return en?.variants.find((x) => x.name === variant)?.fields.map((f) => f.mode) ?? [];
+  }
+
+  /** Whether `t` is `f32` / `f64` (the library's opaque float types, library/vstd/float.rs). */
+  private isFloat(t: CTy): boolean {
+    const x = shallow(t, this.vars);
+    return x.k === 'struct' && (x.name === 'f32' || x.name === 'f64') && isLibraryFile(this.crate.structs.get(x.name)?.[0]?.file ?? '');
+  }
+
+  /**
+   * `e as T` from or to a float type (exec code): between the two float types, or between a float
+   * type and an integer type other than `usize` / `isize` (Verus's rule). A float type cast to
+   * itself is the value; any other such cast is nondeterministic (VC generation: a fresh value
+   * with `float_cast_spec(from, to)`).
+   */
+  private floatCast(e: Extract<Expr, { k: 'cast' }>, from: CTy, to: CTy, ctx: Ctx): CTy {
+    const name = (t: CTy) => cTyStr(t, this.vars);
+    if (ghost(ctx.code)) {
+      this.unsupportedHere(`unsupported: a cast from \`${name(from)}\` to \`${name(to)}\` in ghost code`, e.sp);
+      return to;
+    }
+    if (from.k === 'ivar') this.unifies(from, { k: 'int', kind: 'i32' });
+    const f = shallow(from, this.vars);
+    const castable = (t: CTy) => this.isFloat(t) || (t.k === 'int' && isMachine(t.kind) && t.kind !== 'usize' && t.kind !== 'isize');
+    if (f.k !== 'any' && (!castable(f) || !castable(to))) {
+      const machine = (t: CTy) => t.k === 'int' && (t.kind === 'usize' || t.kind === 'isize');
+      if (machine(f) || machine(to)) this.error(`Verus does not support \`as\` cast from \`${name(f)}\` to \`${name(to)}\``, e.sp);
+      else this.error(`non-primitive cast: \`${name(f)}\` as \`${name(to)}\``, e.sp);
+      return to;
+    }
+    this.out.floatCasts.set(e, this.unifies(f, to) ? 'same' : 'convert');
+    return to;
   }
 
   /** `fieldValueCtx` of a field written with a mode (`ghost` / `tracked`; none: `ctx` itself). */

@@ -77,6 +77,19 @@ describe('the vstd library', () => {
     expect(u.vc.error).toBeUndefined();
   });
 
+  it('gives a crate that names `f32` / `f64` the library and its float.rs, without `use vstd`', async () => {
+    const floats = `verus! {\nfn fl_user(n: i32) { let x: f64 = n as f64; assert(vstd::float::float_cast_spec(n, x)); }\n}\n`;
+    const files = new Map([['a.rs', floats]]);
+    expect(usesLibrary(files)).toBe(true);
+    expect([...libraryFor(files).keys()].some((p) => p.endsWith('float.rs'))).toBe(true);
+    expect([...libraryFor(new Map([['a.rs', user]])).keys()].some((p) => p.endsWith('float.rs'))).toBe(false);
+    const fe = await frontEnd(files);
+    const u = fe.units.find((x) => x.vc.info.qname === 'fl_user')!;
+    fe.finishUnit(u);
+    expect(u.vc.unsupported).toBeUndefined();
+    expect(u.vc.error).toBeUndefined();
+  });
+
   it('makes every user function unsupported when the library itself does not check', async () => {
     const lib = libraryFiles();
     const file = [...lib.keys()].find((p) => p.endsWith('simple_pptr.rs'))!;

@@ -20,7 +20,7 @@ export function isLibraryFile(file: string): boolean {
  * std's types the library defines: a crate that names one has the library, as a Verus crate has
  * std (and vstd's specifications of it) without naming vstd.
  */
-const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet'];
+const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet', 'f32', 'f64'];
 
 /**
  * Verus's builtin spec fns (its prelude, there without vstd) that the library defines: a crate
@@ -45,6 +45,7 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   ['atomic.rs', /\b(?:atomic\s*::|PAtomic|Permission(?:U|I)(?:8|16|32|64|size)\b|PermissionBool\b)/],
   // (names a crate may well define itself, `array_view`: read only by one that names `vstd::array` or calls `array_index_get`)
   ['array.rs', /\b(?:array\s*::|array_index_get\b)/],
+  ['float.rs', /\bf(?:32|64)\b/],
 ]);
 
 /** The library files a crate that uses the library reads: all but the on-demand ones it does not name. */

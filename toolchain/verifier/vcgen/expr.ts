@@ -175,6 +175,8 @@ export class ExprMethods {
       case 'cast': {
         const v = this.ev(e.e, st, m);
         const to = this.synTy(e.ty);
+        const float = this.cvc.checked.floatCasts.get(e);
+        if (float) return float === 'same' ? { t: v.t, ty: to } : this.floatCast(v, to, st, e.sp);
         return this.cast(v, to, e.sp);
       }
       case 'if':
@@ -540,6 +542,17 @@ export class ExprMethods {
     const linear = op === '*' ? literal(a) || literal(b) : op === '/' ? literal(b) : true;
     if (!linear && !m.nonlinear && !m.realProducts && !this.nonlinearFn) throw new Unsupported(`\`${op}\` of two reals that are not literals outside \`by(nonlinear_arith)\``, sp);
     return { t: [op, a, b], ty: REAL };
+  }
+
+  /** A nondeterministic cast from or to a float type: a fresh value of which `float_cast_spec(v, to)` holds (vstd). */
+  floatCast(this: FnGen, v: V, to: Ty, st: State, sp: Sp): V {
+    const spec = this.crate.fn('float_cast_spec', sp, this.cur.item, ['float_cast_spec']);
+    if (!spec) throw new Unsupported('a float cast without the library\'s `float_cast_spec`', sp);
+    const key = this.cvc.specInstance(spec, [v.ty, to], sp);
+    this.specUsed.add(key);
+    const c = this.havoc('cast', to);
+    this.assume(st, [quote(key), v.t, c]);
+    return { t: c, ty: to };
   }
 
   cast(this: FnGen, v: V, to: Ty, sp: Sp): V {

@@ -403,4 +403,55 @@ fn ar_float_in_exec() {
     let x = 1.5;
 }
 
+// ---- `f32` / `f64` (library float.rs): opaque values; a cast between an integer type and a
+// float type, or between the float types, is nondeterministic: only `float_cast_spec` is known
+
+// expect: verified
+fn ar_float_cast_spec(n: i32, f: f64) {
+    let x: f64 = n as f64;
+    assert(vstd::float::float_cast_spec(n, x));
+    let m: u32 = f as u32;
+    assert(vstd::float::float_cast_spec(f, m));
+    let g: f32 = f as f32;
+    assert(vstd::float::float_cast_spec(f, g));
+    let same: f64 = f as f64;
+    assert(same == f);
+}
+
+// Two casts of one value need not give the same float (Verus: each cast is nondeterministic).
+// expect: failed assertion
+fn ar_float_cast_nondeterministic(n: i32) {
+    let x: f64 = n as f64;
+    let y: f64 = n as f64;
+    assert(x == y);
+}
+
+// expect: error
+fn ar_float_cast_from_usize(n: usize) {
+    let x: f64 = n as f64;
+}
+
+// expect: error
+fn ar_float_cast_to_isize(f: f64) {
+    let n: isize = f as isize;
+}
+
+// IEEE `==` (a NaN equals nothing, not even itself) is not the values' equality: not modelled.
+// expect: unsupported
+fn ar_float_eq_in_exec(x: f64) -> (r: bool) ensures r {
+    x == x
+}
+
+// A float is `Copy`.
+// expect: verified
+fn ar_float_copy(x: f32) -> (r: (f32, f32)) ensures r.0 == x && r.1 == x {
+    let y = x;
+    (x, y)
+}
+
+// expect: error
+fn ar_float_bits_private(x: f64) -> u64 {
+    x.bits
+}
+
 } // verus!

@@ -41,6 +41,9 @@ export type Ty =
   /** The value of a const generic argument (`Array<u64, 3>`): only as a generic argument. */
   | { k: 'cval'; n: bigint };
 
+/** The never type `!` written as a type (a parameter's, a field's): a sort nothing is known of. */
+export const NEVER: Ty = { k: 'param', name: '!' };
+
 /** An array's length: a number, or the name of a const generic parameter; null for a slice. */
 export type ArrayLen = number | string | null;
 
@@ -657,7 +660,9 @@ export class Crate {
       case 'impl':
         return this.opaqueType(t, scope);
       case 'never':
-        throw new UnsupportedType('the never type `!` (other than as an exec or proof fn\'s result)', t.sp);
+        // (`!` as a type: an uninterpreted sort, as a generic parameter's; no value of it is ever
+        // made, and nothing is assumed of one but its type)
+        return NEVER;
       case 'ptr':
         throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
       case 'fn':

@@ -1079,12 +1079,32 @@ proof fn mv_tracked_never_after_false() -> (tracked x: !) {
     mv_tracked_never();
 }
 
-// `!` as a parameter's or a spec fn's result type (a value of the empty type): not modelled
-// expect: unsupported
+// `!` as a parameter's, a field's or a spec fn's result type: a sort nothing is known of (no
+// value of it is ever made; a spec one is some value of the sort)
+// expect: verified
 proof fn mv_never_param(nvr: !) { }
 
-// expect: unsupported
+// expect: verified
 uninterp spec fn mv_spec_fn_never() -> !;
+
+// expect: verified
+proof fn mv_never_arg() {
+    mv_never_param(mv_spec_fn_never());
+}
+
+// Nothing is known of two values of `!`.
+// expect: failed assertion
+proof fn mv_never_values_unknown(x: !, y: !) {
+    assert(x == y);
+}
+
+// A spec `!` value is not a divergence: the move check goes on after it.
+// expect: error
+proof fn mv_never_arg_then_moves(tracked b: TsBox) {
+    mv_never_param(mv_spec_fn_never());
+    mv_consume(b);
+    mv_consume(b);
+}
 
 // A `-> !` call's value has type `!`, which coerces to any type (rustc).
 // expect: verified

@@ -291,6 +291,10 @@ function traitMethodAttr(a: string, d: FnItem): { k: 'ok' } | { k: 'error'; mess
       return { k: 'error', message: '`assume_specification` declaration not supported here' };
     case 'opaque':
       return d.body ? null : { k: 'error', message: 'opaque has no effect on a function without a body' };
+    // a call through the trait (at a type parameter) is prophetic; an impl's method is prophetic
+    // only when it says so too (implMethod), and never when the trait's is not
+    case 'prophetic':
+      return d.mode === 'spec' ? { k: 'ok' } : null;
   }
   return null;
 }
@@ -376,7 +380,11 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   // (an impl's own marking is Verus's error; the trait's forbids the impl any `ensures`)
   if (hasVerifierAttr(m.attrs, 'impls_cannot_extend_spec')) errors.push({ message: 'only exec trait functions can be marked impls_cannot_extend_spec', sp: m.nameSp });
   if (hasVerifierAttr(d.attrs, 'impls_cannot_extend_spec') && m.ensures.length) errors.push({ message: 'trait method implementation cannot declare ensures clauses because the trait declaration is marked impls_cannot_extend_spec', sp: m.ensures[0]!.sp });
-  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a) && !hasVerifierAttr([a], 'impls_cannot_extend_spec'));
+  // (a prophetic impl of a trait method that is not would let a call through the trait, read as
+  // not prophetic, give a prophetic value)
+  const prophetic = hasVerifierAttr(m.attrs, 'prophetic');
+  if (prophetic && !hasVerifierAttr(d.attrs, 'prophetic')) errors.push({ message: 'implementation of trait function cannot be marked prophetic if the trait function is not', sp: m.nameSp });
+  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a) && !hasVerifierAttr([a], 'impls_cannot_extend_spec') && !(prophetic && hasVerifierAttr([a], 'prophetic')));
   if (attr >= 0) return unsupported(`attribute \`#[${m.attrs[attr]}]\` on a trait impl's method (its mode against the trait's is not checked)`, m.attrSps?.[attr] ?? m.nameSp);
   const pattr = m.params.find((p) => p.attrs?.length);
   if (pattr) return unsupported('an attribute on a parameter of a trait impl\'s method', pattr.sp);

@@ -1057,7 +1057,6 @@ class Checker {
     }
     // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)
     if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
-    if (f.traitImpl && hasVerifierAttr(f.attrs, 'prophetic')) this.error('implementation of trait function cannot be marked prophetic if the trait function is not', f.nameSp);
     // (on a trait's own method the trait phase judged it; an impl's method reports it there too)
     if (!isTraitMethodDeclaration(f) && !f.traitImpl && hasVerifierAttr(f.attrs, 'impls_cannot_extend_spec')) this.error('only exec trait functions can be marked impls_cannot_extend_spec', f.nameSp);
     const code: CodeMode = f.mode;

@@ -151,4 +151,56 @@ fn pr_exec_with_prophetic_ghost() {
     assert(y == pr_proph());
 }
 
+// ---- prophetic trait methods: a call through the trait (at a type parameter) is prophetic; an
+// impl's method is prophetic only when it says so, and may not when the trait's is not
+
+struct PrBox { b: bool }
+struct PrPlain { b: bool }
+
+trait PrTr {
+    #[verifier::prophetic]
+    spec fn f(&self) -> bool;
+}
+
+impl PrTr for PrBox {
+    // expect: verified
+    #[verifier::prophetic]
+    spec fn f(&self) -> bool { pr_proph() }
+}
+
+impl PrTr for PrPlain {
+    // expect: verified
+    spec fn f(&self) -> bool { self.b }
+}
+
+// expect: verified
+#[verifier::prophetic]
+spec fn pr_through_trait<T: PrTr>(t: &T) -> bool { t.f() }
+
+// expect: error
+spec fn pr_through_trait_not_prophetic<T: PrTr>(t: &T) -> bool { t.f() }
+
+// The impl for `PrPlain` is not prophetic: its value is not a prophecy.
+// expect: verified
+spec fn pr_plain_impl(t: &PrPlain) -> bool { t.f() }
+
+// expect: error
+spec fn pr_box_impl(t: &PrBox) -> bool { t.f() }
+
+trait PrNotProph {
+    spec fn g(&self) -> bool;
+}
+
+impl PrNotProph for PrBox {
+    // expect: error
+    #[verifier::prophetic]
+    spec fn g(&self) -> bool { pr_proph() }
+}
+
+impl PrNotProph for PrPlain {
+    // A prophecy in the body of an impl method that is not prophetic.
+    // expect: error
+    spec fn g(&self) -> bool { pr_proph() }
+}
+
 } // verus!

@@ -309,6 +309,9 @@ function methodGap(t: TraitItem): { k: 'unsupported' | 'error'; what: string; sp
       if (r.k === 'error') return { k: 'error', what: r.message, sp };
     }
     if (!d.body && (d.open || d.closed)) return { k: 'error', what: "trait function declarations cannot be open or closed, as they don't have a body", sp: d.nameSp };
+    // (Verus's `default_ensures`: what the default body gives, so only a method with one)
+    const defaultEnsures = d.unsupportedClauses.find((c) => c.clause === 'default_ensures');
+    if (defaultEnsures && !d.body) return { k: 'error', what: 'default_ensures not allowed here', sp: defaultEnsures.sp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { k: 'unsupported', what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { k: 'unsupported', what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
     if (d.params.some((p) => p.unwrap)) return { k: 'unsupported', what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
@@ -379,6 +382,8 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   const unsupported = (message: string, sp: Sp): FnItem => ({ ...m, traitImpl: { ...m.traitImpl!, unsupported: { message: `unsupported: ${message}`, sp } } });
   // (an impl's own marking is Verus's error; the trait's forbids the impl any `ensures`)
   if (hasVerifierAttr(m.attrs, 'impls_cannot_extend_spec')) errors.push({ message: 'only exec trait functions can be marked impls_cannot_extend_spec', sp: m.nameSp });
+  const defaultEnsures = m.unsupportedClauses.find((c) => c.clause === 'default_ensures');
+  if (defaultEnsures) errors.push({ message: 'default_ensures not allowed here', sp: defaultEnsures.sp });
   if (hasVerifierAttr(d.attrs, 'impls_cannot_extend_spec') && m.ensures.length) errors.push({ message: 'trait method implementation cannot declare ensures clauses because the trait declaration is marked impls_cannot_extend_spec', sp: m.ensures[0]!.sp });
   // (a prophetic impl of a trait method that is not would let a call through the trait, read as
   // not prophetic, give a prophetic value)

@@ -1055,6 +1055,9 @@ class Checker {
       if (!this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: nested item', sp: nested.sp });
       return;
     }
+    // (Verus's `default_ensures` belongs to a trait method's default body: traits.ts judges those)
+    const defaultEnsures = f.unsupportedClauses.find((c) => c.clause === 'default_ensures');
+    if (defaultEnsures && !isTraitMethodDeclaration(f) && !f.traitImpl) this.error('default_ensures not allowed here', defaultEnsures.sp);
     // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)
     if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
     // (on a trait's own method the trait phase judged it; an impl's method reports it there too)
@@ -2967,6 +2970,13 @@ class Checker {
   // Calls
 
   private call(e: Extract<Expr, { k: 'call' }>, ctx: Ctx, hint?: CTy): CTy {
+    // Verus's `default_ensures(..)` builtin written by hand (its clause's expanded form)
+    const calleePath = e.callee.k === 'path' ? e.callee : null;
+    if (calleePath && calleePath.segs[calleePath.segs.length - 1] === 'default_ensures' && (calleePath.segs.length === 1 || ['verus_builtin', 'builtin'].includes(calleePath.segs[0]!)) && !this.crate.fnsByName.get('default_ensures')) {
+      e.args.forEach((a) => this.infer(a, { ...ctx, code: 'spec' }));
+      this.error('default_ensures not allowed here', e.sp);
+      return C_BOOL;
+    }
     if (e.callee.k !== 'path') {
       // `(s.f)(x)`: a spec_fn value (or an exec closure) computed by an expression
       const ft = shallow(this.infer(e.callee, ctx), this.vars);

@@ -1840,4 +1840,36 @@ fn tr_no_method_body_in_free_fn() {
     no_method_body()
 }
 
+// Verus's `default_ensures` (what a trait method's default body gives, on top of `ensures`) is
+// not modelled there (`unsupported`); anywhere else it is Verus's error.
+trait TrDefaultEnsures {
+    // expect: unsupported
+    fn f(i: u32) -> (r: u32)
+        ensures r <= i,
+        default_ensures r == i / 2,
+    {
+        i / 2
+    }
+}
+
+// expect: error
+trait TrDefaultEnsuresNoBody {
+    fn g(i: u32) -> (r: u32)
+        ensures r <= i,
+        default_ensures r == i / 2;
+}
+
+// expect: error
+fn tr_default_ensures_free(i: u32) -> (r: u32)
+    ensures r <= i,
+    default_ensures r == i / 2,
+{
+    i / 2
+}
+
+// expect: error
+fn tr_default_ensures_builtin(i: u32) {
+    assert((verus_builtin::default_ensures)(true));
+}
+
 } // verus!

@@ -21,6 +21,8 @@ export type ClauseTreatment =
   | 'no-unwind'
   /** `opens_invariants any | none | [e, ..]`: the invariant namespaces a call of the fn may open */
   | 'opens-invariants'
+  /** `default_ensures`: what a trait method's default body gives besides its `ensures` */
+  | 'default-ensures'
   /** Not implemented: the function (or loop) is reported `unsupported`, naming the clause. */
   | 'unsupported';
 
@@ -52,7 +54,7 @@ export const VERUS_CLAUSES: readonly VerusClause[] = [
   { keyword: 'opens_invariants', inFn: 'opens-invariants', inLoop: null, continuation: false },
   { keyword: 'no_unwind', inFn: 'no-unwind', inLoop: null, continuation: false },
   // trait methods' default implementations (traits are unsupported anyway)
-  { keyword: 'default_ensures', inFn: 'unsupported', inLoop: null, continuation: false },
+  { keyword: 'default_ensures', inFn: 'default-ensures', inLoop: null, continuation: false },
   // `decreases .. when c`: a spec fn's definition holds only when c does
   { keyword: 'when', inFn: 'decreases-when', inLoop: null, continuation: true },
   // `decreases .. via lemma`: termination proved by a lemma

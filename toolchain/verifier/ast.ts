@@ -264,6 +264,8 @@ export interface FnItem {
   /** `uninterp spec fn`: declared without a definition (a trait's may not be implemented: Verus's error). */
   uninterp?: boolean;
   unsupportedClauses: { clause: string; sp: Sp }[];
+  /** `default_ensures`: what a trait method's default body gives besides `ensures` (callers that run that body know it; traits.ts) */
+  defaultEnsures?: Expr[];
   /** `decreases_when(c);` first in a spec fn's body: its definition holds (and it terminates) where `c` does */
   decreasesWhen?: Expr;
   /** `decreases_by(g);` first in a spec fn's body: the `#[verifier::decreases_by]` proof fn whose body proves its termination */

@@ -2042,6 +2042,9 @@ class Parser {
           this.error(`\`${w.text}\` is a loop clause`, { start: w.start, end: w.end });
           break;
         // (only right after `decreases`, once each; anywhere else: not modelled)
+        case 'default-ensures':
+          this.clauseList((fn.defaultEnsures ??= []));
+          break;
         case 'decreases-when':
         case 'decreases-via': {
           const sp = { start: w.start, end: w.end };

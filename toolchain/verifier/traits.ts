@@ -281,7 +281,7 @@ function traitMethodAttr(a: string, d: FnItem): { k: 'ok' } | { k: 'error'; mess
     // an impl may not add `ensures` (checked at each impl: implMethod)
     case 'impls_cannot_extend_spec':
       if (d.mode !== 'exec') return { k: 'error', message: 'only exec trait functions can be marked impls_cannot_extend_spec' };
-      if (d.unsupportedClauses.some((c) => c.clause === 'default_ensures')) return { k: 'error', message: 'impls_cannot_extend_spec functions cannot use default_ensures' };
+      if (d.defaultEnsures?.length) return { k: 'error', message: 'impls_cannot_extend_spec functions cannot use default_ensures' };
       return { k: 'ok' };
     case 'atomic':
       return { k: 'error', message: "'atomic' not supported for trait functions" };
@@ -310,8 +310,7 @@ function methodGap(t: TraitItem): { k: 'unsupported' | 'error'; what: string; sp
     }
     if (!d.body && (d.open || d.closed)) return { k: 'error', what: "trait function declarations cannot be open or closed, as they don't have a body", sp: d.nameSp };
     // (Verus's `default_ensures`: what the default body gives, so only a method with one)
-    const defaultEnsures = d.unsupportedClauses.find((c) => c.clause === 'default_ensures');
-    if (defaultEnsures && !d.body) return { k: 'error', what: 'default_ensures not allowed here', sp: defaultEnsures.sp };
+    if (d.defaultEnsures?.length && !d.body) return { k: 'error', what: 'default_ensures not allowed here', sp: d.defaultEnsures[0]!.sp };
     if (d.unsupportedClauses.length || d.returns || d.decreases.length || d.broadcast) return { k: 'unsupported', what: `a clause or modifier of the trait method \`${d.name}\` (\`returns\`, \`decreases\`, \`broadcast\`, ..)`, sp: d.nameSp };
     if (d.params.some((p) => p.attrs?.length)) return { k: 'unsupported', what: `an attribute on a parameter of the trait method \`${d.name}\``, sp: d.nameSp };
     if (d.params.some((p) => p.unwrap)) return { k: 'unsupported', what: `a \`Tracked(x)\` / \`Ghost(x)\` parameter of the trait method \`${d.name}\``, sp: d.nameSp };
@@ -382,8 +381,7 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   const unsupported = (message: string, sp: Sp): FnItem => ({ ...m, traitImpl: { ...m.traitImpl!, unsupported: { message: `unsupported: ${message}`, sp } } });
   // (an impl's own marking is Verus's error; the trait's forbids the impl any `ensures`)
   if (hasVerifierAttr(m.attrs, 'impls_cannot_extend_spec')) errors.push({ message: 'only exec trait functions can be marked impls_cannot_extend_spec', sp: m.nameSp });
-  const defaultEnsures = m.unsupportedClauses.find((c) => c.clause === 'default_ensures');
-  if (defaultEnsures) errors.push({ message: 'default_ensures not allowed here', sp: defaultEnsures.sp });
+  if (m.defaultEnsures?.length) errors.push({ message: 'default_ensures not allowed here', sp: m.defaultEnsures[0]!.sp });
   if (hasVerifierAttr(d.attrs, 'impls_cannot_extend_spec') && m.ensures.length) errors.push({ message: 'trait method implementation cannot declare ensures clauses because the trait declaration is marked impls_cannot_extend_spec', sp: m.ensures[0]!.sp });
   // (a prophetic impl of a trait method that is not would let a call through the trait, read as
   // not prophetic, give a prophetic value)

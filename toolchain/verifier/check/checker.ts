@@ -135,6 +135,8 @@ export interface CheckedCrate {
   isolatedLoops: Set<Expr>;
   /** `r.clone()` of an `Rc` / `Arc` local: the same value (the types erase the pointer). */
   sharedClones: Set<Expr>;
+  /** Calls of a trait method's default body at a type whose impl keeps it (`<u8 as T>::f(..)`): its `default_ensures` hold there */
+  defaultBodyCalls: Set<Expr>;
   /** Each `as` cast from or to a float type (exec code): the same type (the value), or another one (`float_cast_spec`) */
   floatCasts: Map<Expr, 'same' | 'convert'>;
   /** Each call of Verus's `shr_ref_struct_wrap(r, &t, "V", "f")` the checker accepted: the variant (null: a struct) and the field (its value is `t`'s variant `V` with `f` := `*r`) */
@@ -403,7 +405,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1056,8 +1058,7 @@ class Checker {
       return;
     }
     // (Verus's `default_ensures` belongs to a trait method's default body: traits.ts judges those)
-    const defaultEnsures = f.unsupportedClauses.find((c) => c.clause === 'default_ensures');
-    if (defaultEnsures && !isTraitMethodDeclaration(f) && !f.traitImpl) this.error('default_ensures not allowed here', defaultEnsures.sp);
+    if (f.defaultEnsures?.length && !isTraitMethodDeclaration(f) && !f.traitImpl) this.error('default_ensures not allowed here', f.defaultEnsures[0]!.sp);
     // (Verus's prophetic functions are spec fns; proof and exec fns are not read that way here)
     if (f.mode !== 'spec' && hasVerifierAttr(f.attrs, 'prophetic')) throw new UnsupportedType(`\`#[verifier::prophetic]\` on a ${f.mode} fn`, f.nameSp);
     // (on a trait's own method the trait phase judged it; an impl's method reports it there too)
@@ -1118,7 +1119,7 @@ class Checker {
     // (before the clauses are typed: Verus's errors about how they read `&mut` parameters come first)
     this.finalStyle(f, params);
     inClause('ensures', () => {
-      for (const e of f.ensures) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
+      for (const e of [...f.ensures, ...(f.defaultEnsures ?? [])]) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
     });
     this.unwindAndMask(f, specCtx(), inClause);
     // `returns e` is `ensures result == e`
@@ -3469,6 +3470,8 @@ class Checker {
     const info = traits[0] ? this.crate.fn(`${traits[0][0]}::${name}`, call.sp) : null;
     if (info) {
       this.out.traitCalls.set(call, info);
+      // (the type keeps the default body: its `default_ensures` hold of this call)
+      if (info.item.body) this.out.defaultBodyCalls.add(call);
       if (this.currentFn) this.declUses.push({ fn: this.currentFn, decl: info.item, sp: call.sp });
     }
     return info;

@@ -555,7 +555,9 @@ export class CallMethods {
       // (a named result of type `()`, also one that is `()` at the call's generic arguments)
       post.declare(f.ret.name, { ty: retTy, term: this.sorts.datatype(UNIT).ctors[0]!.ctor, mut: false });
     }
-    for (const en of f.ensures) {
+    // (a call that runs a trait method's default body: its `default_ensures` too)
+    const defaultEnsures = this.cvc.checked.defaultBodyCalls.has(call) ? f.defaultEnsures ?? [] : [];
+    for (const en of [...f.ensures, ...defaultEnsures]) {
       const g = withOld(oldMap, () => inCallee(() => this.evalPure(en, post, this.specMode(st.path))));
       // (an integer_ring lemma is proved for non-zero divisors only: vcgen/integer-ring.ts)
       const t = f.by?.kind === 'integer_ring' ? implies(divisorGuard([...requiresTerms, g.t]), g.t) : g.t;

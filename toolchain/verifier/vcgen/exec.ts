@@ -79,7 +79,8 @@ export class ExecMethods {
           est.declare(retName, { ty: retTy, term: rc, mut: false });
           pst.declare(retName, { ty: retTy, term: rc, mut: false });
         }
-        for (const e of f.ensures) {
+        // (a trait method's default body also gives its `default_ensures`)
+        for (const e of [...f.ensures, ...(f.defaultEnsures ?? [])]) {
           const g = this.evalPure(e, pst, this.specMode(est.path), true);
           this.oblige(est, 'postcondition', sp, g.t, e.sp, undefined, extra);
         }

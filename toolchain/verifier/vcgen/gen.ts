@@ -319,7 +319,7 @@ export class FnGen {
     const est = st.clone();
     est.push();
     if (retName) est.declare(retName, { ty: retTy, term: this.havoc(retName, retTy), mut: false });
-    for (const e of f.ensures) this.evalPure(e, est, this.specMode([]), true);
+    for (const e of [...f.ensures, ...(f.defaultEnsures ?? [])]) this.evalPure(e, est, this.specMode([]), true);
     this.fnCtx = null;
   }
 

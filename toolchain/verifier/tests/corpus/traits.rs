@@ -1840,16 +1840,57 @@ fn tr_no_method_body_in_free_fn() {
     no_method_body()
 }
 
-// Verus's `default_ensures` (what a trait method's default body gives, on top of `ensures`) is
-// not modelled there (`unsupported`); anywhere else it is Verus's error.
+// Verus's `default_ensures`: what a trait method's default body gives on top of `ensures`. The
+// body must give it; a call that runs that body (at a type whose impl keeps it) knows it; a call
+// through the trait, or of an impl that overrides the method, knows only `ensures`. Anywhere else
+// it is Verus's error.
 trait TrDefaultEnsures {
-    // expect: unsupported
+    // expect: verified
     fn f(i: u32) -> (r: u32)
         ensures r <= i,
         default_ensures r == i / 2,
     {
         i / 2
     }
+}
+
+trait TrDefaultEnsuresBroken {
+    // expect: failed postcondition
+    fn h(i: u32) -> (r: u32)
+        ensures r <= i,
+        default_ensures r == i / 2,
+    {
+        i
+    }
+}
+
+impl TrDefaultEnsures for u8 {
+}
+
+impl TrDefaultEnsures for u16 {
+    // expect: verified
+    fn f(i: u32) -> (r: u32) {
+        i / 3
+    }
+}
+
+// expect: verified
+fn tr_default_ensures_kept() {
+    let r = <u8 as TrDefaultEnsures>::f(6);
+    assert(r == 3);
+}
+
+// expect: failed assertion
+fn tr_default_ensures_overridden() {
+    let r = <u16 as TrDefaultEnsures>::f(6);
+    assert(r == 3);
+}
+
+// expect: failed assertion
+fn tr_default_ensures_generic<A: TrDefaultEnsures>() {
+    let r = A::f(6);
+    assert(r <= 6);
+    assert(r == 3);
 }
 
 // expect: error

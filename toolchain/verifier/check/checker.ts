@@ -1719,6 +1719,7 @@ class Checker {
       case 'cast': {
         const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
+        if (this.isFloat(to) || this.isFloat(from)) return this.floatCast(e, from, to, ctx);
         // Verus's `real` (ghost code): any integer (or real) as a real; a real casts to nothing else
         if (to.k === 'real') {
           this.requireGhost(ctx, 'a cast to `real`', e.sp);
@@ -1729,7 +1730,6 @@ class Checker {
           this.error(`non-primitive cast: \`real\` as \`${cTyStr(to, this.vars)}\` (\`floor()\` gives the integer part)`, e.sp);
           return to;
         }
-        if (this.isFloat(to) || this.isFloat(from)) return this.floatCast(e, from, to, ctx);
         if (to.k === 'char') {
           // rustc: only `u8` casts to `char` (an unsuffixed literal becomes one); Verus's ghost
           // code casts any integer (a value that is not a scalar value gives some char)
@@ -2680,7 +2680,9 @@ class Checker {
     let lt = shallow(this.inferBorrowed(l, ctx), this.vars);
     // exec `==` of floats is IEEE equality (a NaN equals nothing), not the equality of the values
     // (their bits) that the types give: not modelled
-    if (ctx.code === 'exec' && this.isFloat(lt)) this.unsupportedHere(`unsupported: \`${op}\` of floats in exec code (IEEE comparison and arithmetic are not modelled)`, sp);
+    const floatOp = (t: CTy) => this.isFloat(t) && (ctx.code === 'exec' || !['==', '!='].includes(op));
+    const floatGap = () => this.unsupportedHere(`unsupported: \`${op}\` of floats${ctx.code === 'exec' ? ' in exec code' : ''} (IEEE comparison and arithmetic are not modelled)`, sp);
+    if (floatOp(lt)) floatGap();
     // `a + b` / `a - b` / `a * b` / `a <= b` on a built-in collection without a built-in meaning for
     // it: Verus's `spec_add` / `spec_sub` / `spec_mul` / `spec_le`, from the standard library
     const named = { '+': 'spec_add', '-': 'spec_sub', '*': 'spec_mul', '<=': 'spec_le' }[op];
@@ -2696,6 +2698,7 @@ class Checker {
       }
     }
     let rt = shallow(this.inferBorrowed(r, ctx, lt), this.vars);
+    if (floatOp(rt)) floatGap();
     // an operand whose type is still to be inferred (an unannotated binder) takes the other's
     if ((lt.k === 'tvar') !== (rt.k === 'tvar')) {
       this.unify(lt, rt, r.sp);
@@ -4639,6 +4642,10 @@ class Checker {
         if (s.init) {
           const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure || destructurePlace ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
+          // (Verus: a ghost binding of a `!` value without a written `!` type is a never-to-any
+          // coercion, which spec mode refuses)
+          const tt = shallow(t, this.vars);
+          if (!declared && initCtx.code !== 'exec' && tt.k === 'param' && tt.name === '!') this.error('never-to-any coercion is not allowed in spec mode', s.init.sp);
           // a tracked binding takes a proof-mode value: not a spec local's place, nor a spec builtin's value
           if (s.tracked) {
             const inner = s.init.k === 'unary' && (s.init.op === '&' || s.init.op === '&mut') ? s.init.e : s.init;

@@ -1098,6 +1098,18 @@ proof fn mv_never_values_unknown(x: !, y: !) {
     assert(x == y);
 }
 
+// Binding a `!` value without writing its type is a never-to-any coercion, which Verus refuses
+// in spec mode.
+// expect: error
+proof fn mv_never_to_any() {
+    let x = mv_spec_fn_never();
+}
+
+// expect: verified
+proof fn mv_never_annotated() {
+    let x: ! = mv_spec_fn_never();
+}
+
 // A spec `!` value is not a divergence: the move check goes on after it.
 // expect: error
 proof fn mv_never_arg_then_moves(tracked b: TsBox) {

@@ -222,11 +222,13 @@ describe('clauses', () => {
     const src = 'fn g(x: u64) requires x > 0 opens_invariants s default_ensures true ensures true { }';
     const { it, f } = fn(src);
     expect(f.diagnostics).toEqual([]);
-    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['opens_invariants <set expression>', 'default_ensures']);
+    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['opens_invariants <set expression>']);
     const text = `verus! { ${src} }`;
     expect(text.slice(it.unsupportedClauses[0]!.sp.start, it.unsupportedClauses[0]!.sp.end)).toBe('opens_invariants s');
     expect(it.requires).toHaveLength(1);
     expect(it.ensures).toHaveLength(1);
+    // (`default_ensures` is kept on the function: where it is allowed is the trait phase's question)
+    expect(it.defaultEnsures).toMatchObject([{ k: 'bool', value: true }]);
   });
   it('`no_unwind [when c]` and `opens_invariants any | none | [..]` are kept on the function', () => {
     const a = fn('fn g(x: u64) requires x > 0 opens_invariants any no_unwind ensures true { }').it;

@@ -1474,6 +1474,16 @@ class Parser {
     return { name, genericParams, generics: genericParams.map((g) => g.name), otherBounds };
   }
 
+  /**
+   * `ghost` / `tracked` before a datatype's field (`S(ghost A)`, `V { tracked f: A }`): its own
+   * mode, read; `named`: a field with a name (else a positional one, where a type follows).
+   */
+  fieldMode(named: boolean): { mode?: 'ghost' | 'tracked' } {
+    if (!(this.is('ghost') || this.is('tracked'))) return {};
+    const moded = named ? this.peek(1).kind === 'ident' && this.is(':', 2) : !this.is(',', 1) && !this.is(')', 1) && !this.is('::', 1) && !this.is('<', 1);
+    return moded ? { mode: this.next().text as 'ghost' | 'tracked' } : {};
+  }
+
   structItem(start: number, module: string[]): StructItem {
     const { name, genericParams, generics, otherBounds } = this.datatypeHead('struct');
     const fields: StructItem['fields'] = [];
@@ -1485,11 +1495,11 @@ class Parser {
         const vis = this.visibility();
         const fs = this.peek().start;
         // `ghost f: T` / `tracked f: T`: the field's own mode
-        const mode = (this.is('ghost') || this.is('tracked')) && this.peek(1).kind === 'ident' && this.is(':', 2) ? (this.next().text as 'ghost' | 'tracked') : undefined;
+        const mode = this.fieldMode(true);
         const fname = this.ident();
         this.expect(':');
         const ty = this.type();
-        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() }, vis, ...(mode ? { mode } : {}) });
+        fields.push({ name: fname, ty, sp: { start: fs, end: this.lastEnd() }, vis, ...mode });
         if (!this.eat(',')) {
           this.expect('}');
           break;
@@ -1503,9 +1513,9 @@ class Parser {
         const vis = this.visibility();
         const fs = this.peek().start;
         // `ghost T` / `tracked T`: the field's own mode (`struct S(ghost A, B);`)
-        const mode = (this.is('ghost') || this.is('tracked')) && !this.is(',', 1) && !this.is(')', 1) && !this.is('::', 1) && !this.is('<', 1) ? (this.next().text as 'ghost' | 'tracked') : undefined;
+        const mode = this.fieldMode(false);
         const ty = this.type();
-        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis, ...(mode ? { mode } : {}) });
+        fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis, ...mode });
         if (!this.eat(',')) {
           this.expect(')');
           break;
@@ -1554,18 +1564,11 @@ class Parser {
       const vname = this.ident();
       const fields: { name: string; ty: TypeExpr; mode?: 'ghost' | 'tracked' }[] = [];
       let tupleLike = false;
-      // `ghost` / `tracked` before a field (`V(ghost A)`, `V { tracked f: A }`): its own mode
-      const fieldMode = (named: boolean) => {
-        if (!(this.is('ghost') || this.is('tracked'))) return {};
-        const next = this.peek(1);
-        const moded = named ? next.kind === 'ident' && this.is(':', 2) : !this.is(',', 1) && !this.is(')', 1) && !this.is('::', 1) && !this.is('<', 1);
-        return moded ? { mode: this.next().text as 'ghost' | 'tracked' } : {};
-      };
       if (this.eat('(')) {
         tupleLike = true;
         let idx = 0;
         while (!this.eat(')')) {
-          const mode = fieldMode(false);
+          const mode = this.fieldMode(false);
           fields.push({ name: String(idx++), ty: this.type(), ...mode });
           if (!this.eat(',')) {
             this.expect(')');
@@ -1574,7 +1577,7 @@ class Parser {
         }
       } else if (this.eat('{')) {
         while (!this.eat('}')) {
-          const mode = fieldMode(true);
+          const mode = this.fieldMode(true);
           const fname = this.ident();
           this.expect(':');
           fields.push({ name: fname, ty: this.type(), ...mode });
@@ -1926,7 +1929,7 @@ class Parser {
         }));
       }
       // `-> !`: a normal return is impossible; callers go on nowhere. (A spec fn's `!` result is a
-      // value of the empty type, not a divergence: that type is not modelled.)
+      // value of the empty type, not a divergence: the resolver's `NEVER`.)
       if (fn.diverging && fn.mode === 'spec') {
         fn.diverging = false;
         fn.ret = { name: null, ty: { k: 'never', sp: fn.nameSp } };

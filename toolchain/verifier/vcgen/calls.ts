@@ -58,9 +58,9 @@ export class CallMethods {
   }
 
   /**
-   * Verus's `shr_ref_struct_wrap(r, &t, "", "f")` (the checker accepted it for field `f` of a
-   * struct): `t` with `f` replaced by `*r` (references are erased), a value built by proof code,
-   * so the struct's type invariant must hold of it.
+   * Verus's `shr_ref_struct_wrap(r, &t, "V", "f")` (the checker accepted it for field `f` of a
+   * struct, or of an enum's variant `V`): `t` (as `V`) with `f` replaced by `*r` (references are
+   * erased), a value built by proof code, so the datatype's type invariant must hold of it.
    */
   shrRefStructWrap(this: FnGen, e: Extract<Expr, { k: 'call' }>, target: { variant: string | null; field: string }, st: State, m: Mode): V {
     const r = this.ev(e.args[0]!, st, m);

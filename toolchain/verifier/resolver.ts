@@ -594,6 +594,10 @@ export class Crate {
     if (l.length > 1) throw new ResolveError(`ambiguous name \`${name}\`: defined ${l.length} times`, l[1]!.item.sp);
     return l[0]!.item;
   }
+  /** The fields of the crate enum `name`'s variant `variant` (with their modes), or [] when there is none. */
+  variantFields(name: string, variant: string): EnumItem['variants'][number]['fields'] {
+    return this.enumItem(name)?.variants.find((x) => x.name === variant)?.fields ?? [];
+  }
   /**
    * The function named `qname`. Names resolve by their last segments (modules are not paths here);
    * when several modules define the name, the one of the module of `from` (the function naming

@@ -257,12 +257,6 @@ function fieldPath(e: Expr): string {
   }
   return fields.join('.');
 }
-/** Whether `e` is a local's place: `x`, `x.f`, `*x`, `x[i]` (a chain of those over one name). */
-function isPlaceExpr(e: Expr): boolean {
-  let x = e;
-  while (x.k === 'field' || x.k === 'index' || (x.k === 'unary' && x.op === '*')) x = x.k === 'unary' ? x.e : x.recv;
-  return x.k === 'path' && x.segs.length === 1;
-}
 /** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
 function pathsOverlap(a: string, b: string): boolean {
   return a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
@@ -2922,8 +2916,7 @@ class Checker {
 
   /** The modes of a user enum variant's fields, by position (none for `Option` and unknown variants). */
   private variantFieldModes(ty: CTy, variant: string): ('ghost' | 'tracked' | undefined)[] {
-    const en = ty.k === 'enum' && ty.name !== 'Option' ? this.crate.enumItem(ty.name) : null;
-    return en?.variants.find((x) => x.name === variant)?.fields.map((f) => f.mode) ?? [];
+    return ty.k === 'enum' && ty.name !== 'Option' ? this.crate.variantFields(ty.name, variant).map((f) => f.mode) : [];
   }
 
   /** Whether `t` is `f32` / `f64` (the library's opaque float types, library/vstd/float.rs). */
@@ -4271,7 +4264,7 @@ class Checker {
       const ty = this.types.get(e);
       const k = ty ? shallow(ty, this.vars).k : null;
       if (k === 'enum') {
-        const modes = new Map(this.crate.enumItem((shallow(ty!, this.vars) as { name: string }).name)?.variants.find((x) => x.name === e.path[e.path.length - 1])?.fields.map((f) => [f.name, f.mode]) ?? []);
+        const modes = new Map(this.crate.variantFields((shallow(ty!, this.vars) as { name: string }).name, e.path[e.path.length - 1]!).map((f) => [f.name, f.mode]));
         return e.fields.some((f) => modes.get(f.name) !== 'ghost' && this.specValue(f.e, ctx));
       }
       return k === 'struct' && e.fields.some((f) => this.fieldMode(ty!, f.name) !== 'spec' && this.specValue(f.e, ctx));
@@ -4625,7 +4618,7 @@ class Checker {
         const isGhost = s.ghost || ghost(ctx.code);
         // (in proof code a plain `let` binds a spec value: reading a tracked place into it is a
         // spec read, which moves nothing)
-        const specPlaceRead = ctx.code === 'proof' && !s.tracked && !ghostWrapper(s.ty) && !!s.init && isPlaceExpr(s.init) && this.placeRoot(s.init, ctx)?.local.mode === 'tracked';
+        const specPlaceRead = ctx.code === 'proof' && !s.tracked && !ghostWrapper(s.ty) && !!s.init && this.placeRoot(s.init, ctx)?.local.mode === 'tracked';
         const initCtx: Ctx = s.tracked ? proof : s.ghost || specPlaceRead ? spec : ghostWrapper(s.ty) ? { ...ctx, code: ghostWrapper(s.ty)! } : ctx;
         const declared = s.ty && s.ty.k !== 'infer' ? this.resolve(s.ty, ctx.fn ?? null) : null;
         const mutArg = s.ty ? mutRefArgument(s.ty) : null;

@@ -64,30 +64,30 @@ describe('the vstd library', () => {
     expect(after.lib_free).toBe(before.lib_free);
   });
 
-  it('reads an on-demand file (atomic.rs) only for a crate that names it, and that file checks', async () => {
-    const plain = new Map([['a.rs', user]]);
-    expect([...libraryFor(plain).keys()].some((p) => p.endsWith('atomic.rs'))).toBe(false);
-    const atomics = `use vstd::prelude::*;\nuse vstd::atomic::*;\nverus! {\nfn at_user() { let (a, Tracked(mut p)) = PAtomicU32::new(5); let v = a.load(Tracked(&p)); assert(v == 5); }\n}\n`;
-    const files = new Map([['a.rs', atomics]]);
-    expect([...libraryFor(files).keys()].some((p) => p.endsWith('atomic.rs'))).toBe(true);
-    const fe = await frontEnd(files);
-    const u = fe.units.find((x) => x.vc.info.qname === 'at_user')!;
+  /** Whether the library a crate of one file `text` reads has the on-demand file `name`. */
+  const readsFile = (text: string, name: string) => [...libraryFor(new Map([['a.rs', text]])).keys()].some((p) => p.endsWith(name));
+  /** `qname` of the crate of one file `text` checks: neither unsupported nor an error. */
+  const checks = async (text: string, qname: string) => {
+    const fe = await frontEnd(new Map([['a.rs', text]]));
+    const u = fe.units.find((x) => x.vc.info.qname === qname)!;
     fe.finishUnit(u);
     expect(u.vc.unsupported).toBeUndefined();
     expect(u.vc.error).toBeUndefined();
+  };
+
+  it('reads an on-demand file (atomic.rs) only for a crate that names it, and that file checks', async () => {
+    expect(readsFile(user, 'atomic.rs')).toBe(false);
+    const atomics = `use vstd::prelude::*;\nuse vstd::atomic::*;\nverus! {\nfn at_user() { let (a, Tracked(mut p)) = PAtomicU32::new(5); let v = a.load(Tracked(&p)); assert(v == 5); }\n}\n`;
+    expect(readsFile(atomics, 'atomic.rs')).toBe(true);
+    await checks(atomics, 'at_user');
   });
 
   it('gives a crate that names `f32` / `f64` the library and its float.rs, without `use vstd`', async () => {
     const floats = `verus! {\nfn fl_user(n: i32) { let x: f64 = n as f64; assert(vstd::float::float_cast_spec(n, x)); }\n}\n`;
-    const files = new Map([['a.rs', floats]]);
-    expect(usesLibrary(files)).toBe(true);
-    expect([...libraryFor(files).keys()].some((p) => p.endsWith('float.rs'))).toBe(true);
-    expect([...libraryFor(new Map([['a.rs', user]])).keys()].some((p) => p.endsWith('float.rs'))).toBe(false);
-    const fe = await frontEnd(files);
-    const u = fe.units.find((x) => x.vc.info.qname === 'fl_user')!;
-    fe.finishUnit(u);
-    expect(u.vc.unsupported).toBeUndefined();
-    expect(u.vc.error).toBeUndefined();
+    expect(usesLibrary(new Map([['a.rs', floats]]))).toBe(true);
+    expect(readsFile(floats, 'float.rs')).toBe(true);
+    expect(readsFile(user, 'float.rs')).toBe(false);
+    await checks(floats, 'fl_user');
   });
 
   it('makes every user function unsupported when the library itself does not check', async () => {

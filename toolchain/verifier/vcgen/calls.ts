@@ -181,8 +181,7 @@ export class CallMethods {
     // (a `ghost` field's value is spec code: no machine arithmetic, as inside `Ghost(..)`)
     const ghostAt = (modes: readonly ({ mode?: string } | undefined)[], i: number): Mode => (modes[i]?.mode === 'ghost' ? { ...m, exec: false } : m);
     if (vr) {
-      const en = vr.ty.k === 'enum' ? this.crate.enumItem(vr.ty.name) : null;
-      const modes = en?.variants.find((x) => x.name === vr.ctor.name)?.fields ?? [];
+      const modes = vr.ty.k === 'enum' ? this.crate.variantFields(vr.ty.name, vr.ctor.name) : [];
       const args = e.args.map((a, i) => this.ev(a, st, ghostAt(modes, i)).t);
       if (args.length !== vr.ctor.fields.length) throw new ResolveError('wrong number of fields', sp);
       const built: V = { t: args.length ? [vr.ctor.ctor, ...args] : vr.ctor.ctor, ty: vr.ty };

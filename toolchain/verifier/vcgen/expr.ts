@@ -960,8 +960,7 @@ export class ExprMethods {
     if (vr) {
       ty = vr.ty;
       ctor = vr.ctor;
-      const en = ty.k === 'enum' ? this.crate.enumItem(ty.name) : null;
-      ghostFields = new Set((en?.variants.find((x) => x.name === ctor.name)?.fields ?? []).filter((f) => f.mode === 'ghost').map((f) => f.name));
+      ghostFields = new Set((ty.k === 'enum' ? this.crate.variantFields(ty.name, ctor.name) : []).filter((f) => f.mode === 'ghost').map((f) => f.name));
     } else {
       const name = last === 'Self' ? this.cur.item.selfType! : last;
       const item = this.crate.struct(name, e.sp);

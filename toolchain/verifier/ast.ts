@@ -419,6 +419,8 @@ export interface TraitItem {
   vis?: Visibility;
   /** `unsafe trait`: its impls must be `unsafe impl` */
   unsafeSp?: Sp;
+  /** `fn VERUS_SPEC__f(..) { requires(..); ..; no_method_body() }`: Verus's expanded form of method `f`'s clauses */
+  expandedSpecs?: FnItem[];
   /**
    * `#[verifier::external_trait_specification]`: a proxy giving an external trait its method
    * declarations (external-traits.ts): the associated type naming that trait (`forAssoc`,
@@ -554,6 +556,8 @@ export interface UnsupportedItem {
   what: string;
   /** Its absence changes what other code means: every function of the crate is `unsupported`. */
   crate?: boolean;
+  /** `fn VERUS_SPEC__f(..)`: the function as read (a trait judges it against its method `f`) */
+  expandedSpec?: FnItem;
   sp: Sp;
   module: string[];
 }

@@ -817,7 +817,7 @@ class Parser {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module, assume);
       if (fn.name.startsWith('VERUS_SPEC__')) {
         // (what Verus's syntax macro expands a trait method's clauses to: a name no user writes)
-        out.push({ k: 'unsupported', what: `\`${fn.name}\`: Verus's expanded form of a method specification`, sp: fn.nameSp, module });
+        out.push({ k: 'unsupported', what: `\`${fn.name}\`: Verus's expanded form of a method specification`, sp: fn.nameSp, module, expandedSpec: fn });
         return 'item';
       }
       fn.attrSps = attrList.map((a) => a.sp);
@@ -1723,6 +1723,7 @@ class Parser {
     this.expect('{');
     const methods: FnItem[] = [];
     const assocTypes: AssocTypeDecl[] = [];
+    const expandedSpecs: FnItem[] = [];
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;
       try {
@@ -1756,7 +1757,8 @@ class Parser {
           if (it.k === 'fn') {
             methods.push(it);
             if (it.parseError) mark('trait method that does not parse', it.nameSp);
-          } else if (it.k === 'unsupported') mark(it.what, it.sp);
+          } else if (it.k === 'unsupported' && it.expandedSpec) expandedSpecs.push(it.expandedSpec);
+          else if (it.k === 'unsupported') mark(it.what, it.sp);
           else mark('item in a trait', it.sp);
         }
       } catch (e) {
@@ -1767,7 +1769,7 @@ class Parser {
       if (this.i === before) this.next();
     }
     this.expect('}');
-    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, generics: gps, ...(unsupported ? { unsupported } : {}), sp: { start, end: this.lastEnd() }, module, vis };
+    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, generics: gps, ...(unsupported ? { unsupported } : {}), ...(expandedSpecs.length ? { expandedSpecs } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
   fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[], assume = false): FnItem {

@@ -205,6 +205,8 @@ function dropVerdict(impl: TraitImplItem, drop: FnItem | undefined): ImplVerdict
 
 /** The first part of a trait the verifier does not model (or rustc refuses), or null. */
 function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[]>): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
+  const expanded = expandedSpecGap(t);
+  if (expanded) return expanded;
   if (t.unsupported) return { k: 'unsupported', ...t.unsupported };
   // (its impls would need the bound at their arguments, and callers' call graph edges through it)
   const bounded = t.generics.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);
@@ -214,6 +216,29 @@ function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[
   const cycle = assocBoundCycle(t, traits);
   if (cycle) return { k: 'error', what: 'found a cyclic self-reference in a definition', sp: cycle };
   return methodGap(t);
+}
+
+/**
+ * Verus's checks of its expanded form of a method's clauses, `fn VERUS_SPEC__f(..) { requires(..);
+ * ..; no_method_body() }`, against the method `f` it specifies (Verus's messages). One that passes
+ * them is still not modelled: `unsupported`.
+ */
+function expandedSpecGap(t: TraitItem): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
+  for (const spec of t.expandedSpecs ?? []) {
+    const error = (what: string) => ({ k: 'error' as const, what, sp: spec.nameSp });
+    const m = t.methods.find((x) => x.name === spec.name.slice('VERUS_SPEC__'.length));
+    if (!m) return error('no matching method found for method specification');
+    const last = spec.body?.stmts[spec.body.stmts.length - 1];
+    const endsRight = last?.k === 'expr' && !last.semi && last.e.k === 'call' && !last.e.args.length && last.e.callee.k === 'path' && last.e.callee.segs[last.e.callee.segs.length - 1] === 'no_method_body';
+    if (!endsRight) return error('trait method declaration body must end with call to no_method_body()');
+    const same = (a: unknown, b: unknown) => JSON.stringify(stripSpans(a)) === JSON.stringify(stripSpans(b));
+    if (!same(spec.generics, m.generics)) return error('method specification has different type parameters from method');
+    if (spec.params.length !== m.params.length) return error('method specification has different number of parameters from method');
+    if (spec.params.some((p, i) => !same([p.ty, !!p.isSelf], [m.params[i]!.ty, !!m.params[i]!.isSelf]))) return error('method specification has different parameters from method');
+    if (!same(spec.ret?.ty ?? null, m.ret?.ty ?? null)) return error('method specification has a different return from method');
+    return { k: 'unsupported', what: `\`${spec.name}\`: Verus's expanded form of a method specification`, sp: spec.nameSp };
+  }
+  return null;
 }
 
 /**

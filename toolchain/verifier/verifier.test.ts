@@ -299,9 +299,19 @@ fn calls() { let y = ok(3); assert(y == 4); }`;
     expect(await run(src, { noExternalByDefault: true })).toEqual({ ok: 'verified', wrong: 'failed', inside: 'verified', calls: 'verified' });
     // (by default only the verus! block is Verus code)
     expect(await run(src)).toEqual({ inside: 'verified' });
-    // Verus's expanded form of a trait method's clauses is no one's source: unsupported, not read as a method
-    const expanded = await run('trait T { fn VERUS_SPEC__f(&self) { } fn f(&self); }', { noExternalByDefault: true });
+    // Verus's expanded form of a trait method's clauses is no one's source: unsupported, not read as
+    // a method; but Verus's checks of it against the method apply (its body's end, its signature)
+    const expanded = await run('trait T { fn VERUS_SPEC__f(&self) { no_method_body() } fn f(&self); }', { noExternalByDefault: true });
     expect(Object.values(expanded)).toEqual(['unsupported']);
+    for (const [spec, message] of [
+      ['fn VERUS_SPEC__f(&self) { }', 'must end with call to no_method_body()'],
+      ['fn VERUS_SPEC__f(&self, x: u8) { no_method_body() }', 'different number of parameters'],
+      ['fn VERUS_SPEC__f(&self) -> u8 { no_method_body() }', 'different return'],
+      ['fn VERUS_SPEC__g(&self) { no_method_body() }', 'no matching method found'],
+    ]) {
+      const r = await verifySources(new Map([['a.rs', `trait T { ${spec} fn f(&self); }`]]), { root: tmpRoot(), jobs: JOBS, useCache: false, noExternalByDefault: true });
+      expect(JSON.stringify(r)).toContain(message);
+    }
   });
   it("--check-api-safety: a public safe API requires nothing of safe callers, and a public safe trait ensures only what any implementation gives", async () => {
     const src = `verus! {

@@ -4454,7 +4454,9 @@ class Checker {
     const header = (x: Stmt) => x.k === 'reveal' && (x.hide || x.fuel === null);
     if (at < 0 || !body.slice(0, at).every(header)) return this.error('This verus_builtin header should go at the beginning of the function body', s.sp);
     const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
-    if (!target || target.item.mode !== 'spec') return this.error(`\`${s.name.join('::')}\` is not a spec function`, s.sp);
+    if (!target) return this.error(`\`${s.name.join('::')}\` is not a spec function`, s.sp);
+    // (a found function of another mode: the `reveal` case's error)
+    if (target.item.mode !== 'spec') return;
     let headerEnd = at;
     while (headerEnd < body.length && header(body[headerEnd]!)) headerEnd++;
     const same = (x: unknown) => (x as Stmt).k === 'reveal' && !(x as Extract<Stmt, { k: 'reveal' }>).hide && (x as Extract<Stmt, { k: 'reveal' }>).name.join('::') === s.name.join('::');
@@ -4736,6 +4738,7 @@ class Checker {
         const owner = s.name.length >= 2 ? s.name[s.name.length - 2]! : null;
         if (owner && isImplPrimitive(owner) && !s.qualified) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
         const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
+        if (target && target.item.mode !== 'spec') this.error('reveal/fuel statements require a spec-mode function', s.sp);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         // Verus: a body this code cannot see cannot be revealed
         if (target && target.item.mode === 'spec' && target.item.body && ctx.fn && !specBodyVisible(target.item, this.crate.moduleOf(target.item), this.crate.moduleOf(ctx.fn))) {

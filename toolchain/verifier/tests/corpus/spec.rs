@@ -462,6 +462,18 @@ proof fn sp_hide_not_first() {
     hide(sp_hidden_true);
 }
 
+// Only a spec function's definition can be revealed or hidden (Verus: "reveal/fuel statements
+// require a spec-mode function").
+// expect: error
+proof fn sp_reveal_proof_fn() {
+    reveal(sp_hide_not_first);
+}
+
+// expect: error
+proof fn sp_hide_proof_fn() {
+    hide(sp_hide_not_first);
+}
+
 // expect: verified
 #[verifier::inline]
 spec fn sp_hidden_inline(a: bool) -> bool { a }

@@ -539,6 +539,8 @@ export interface ConstItem {
   vis?: Visibility;
   /** `spec const` / `exec const` / `proof const` (Verus): read only in code of that mode; absent: both spec and exec */
   mode?: 'spec' | 'exec' | 'proof';
+  /** a trait's default value of its constant, or an impl's value of it: checked, never named (associated constants are not modelled) */
+  traitConst?: 'default' | 'impl';
 }
 
 export interface TypeAliasItem {

@@ -10,6 +10,7 @@ import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
+import { someNode } from './ast';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The machine integer types, whose `MIN` / `MAX` a pattern may name. */
@@ -733,12 +734,20 @@ class Parser {
       else out.push({ k: 'type', name, ...(params.length ? { generics: params.map((p) => p.name) } : {}), ty, sp, module });
       return 'item';
     }
-    if (t.text === 'trait') return out.push(this.traitItem(start, module, vis)), 'item';
+    if (t.text === 'trait') {
+      const consts: ConstItem[] = [];
+      out.push(this.traitItem(start, module, vis, consts), ...consts);
+      return 'item';
+    }
     // `unsafe trait` (implementing it is unsafe) / `unsafe impl`
     if (t.text === 'unsafe' && (this.is('trait', 1) || this.is('impl', 1))) {
       const unsafeSp = { start: t.start, end: t.end };
       this.next();
-      if (this.is('trait')) return out.push({ ...this.traitItem(start, module, vis), unsafeSp }), 'item';
+      if (this.is('trait')) {
+        const consts: ConstItem[] = [];
+        out.push({ ...this.traitItem(start, module, vis, consts), unsafeSp }, ...consts);
+        return 'item';
+      }
       const before = out.length;
       this.implItem(out, module);
       // (the impl just made: its methods refer to it)
@@ -1655,10 +1664,10 @@ class Parser {
           continue;
         }
         if (traitImpl && this.is('const') && !this.is('fn', 1)) {
-          // an associated constant: not modelled
+          // an associated constant: not modelled (its value is checked as Verus checks it)
           const s0 = this.peek().start;
-          this.next();
-          this.recoverItemSimple();
+          const c = this.assocConst(`of \`impl ${traitImpl.trait} for ${tyName(selfTy)}\``, 'impl', module, g);
+          if (c) out.push(c);
           traitImpl.unsupported ??= { what: 'associated constant in a trait impl', sp: { start: s0, end: this.lastEnd() } };
           continue;
         }
@@ -1703,7 +1712,7 @@ class Parser {
    * supertraits, `where` bounds, associated types and constants) is read and
    * recorded as the trait's `unsupported` part.
    */
-  traitItem(start: number, module: string[], vis: Visibility): TraitItem {
+  traitItem(start: number, module: string[], vis: Visibility, consts: ConstItem[]): TraitItem {
     this.expect('trait');
     const name = this.ident();
     let unsupported: TraitItem['unsupported'];
@@ -1746,8 +1755,8 @@ class Parser {
         }
         if (this.is('const') && !this.is('fn', 1)) {
           const s0 = this.peek().start;
-          this.next();
-          this.recoverItemSimple();
+          const c = this.assocConst(`default of trait \`${name}\``, 'default', module, gps.map((p) => p.name));
+          if (c) consts.push(c);
           mark('associated constant', { start: s0, end: this.lastEnd() });
           continue;
         }
@@ -3521,6 +3530,23 @@ class Parser {
       return { k: 'path', segs: ['final'], generics: [], sp: sp() };
     }
     this.error(`expected expression, found \`${t.text || 'end of file'}\``);
+  }
+  /**
+   * A trait's or an impl's `const X: T;` / `const X: T = e;` from its `const` keyword: with a
+   * value, a constant no path names (`X`, `of`), whose value the checking phase judges as Verus
+   * judges a trait constant's (`traitConst`); none when it names `Self` or a generic parameter.
+   */
+  private assocConst(of: string, traitConst: 'default' | 'impl', module: string[], generics: readonly string[]): ConstItem | null {
+    const start = this.peek().start;
+    this.expect('const');
+    const name = this.ident();
+    this.expect(':');
+    const ty = this.type();
+    const value = this.eat('=') ? this.expr() : null;
+    this.expect(';');
+    const named = new Set(['Self', ...generics]);
+    if (!value || someNode([ty, value], (n) => (n.k === 'path' && ((n as { segs?: string[] }).segs ?? [(n as { name?: string }).name]).some((x) => named.has(x!))))) return null;
+    return { k: 'const', name: `${name} (${of})`, ty, value, selfType: null, traitConst, sp: { start, end: this.lastEnd() }, module };
   }
   /** `const X: T = e;` from its `const` keyword. */
   private constItem(start: number, selfType: string | null, module: string[], vis: Visibility | undefined): ConstItem {

@@ -1013,6 +1013,7 @@ class Checker {
     const code: CodeMode = c.mode === 'spec' ? 'spec' : c.mode === 'proof' ? 'proof' : 'exec';
     const ctx: Ctx = { code, fn: null as unknown as FnItem, scopes: [new Map()], retTy: C_UNIT, retCode: code };
     this.dualConst = !c.mode;
+    if (c.traitConst) this.traitConstCalls(c);
     try {
       this.expect(c.value, ty, ctx);
     } finally {
@@ -1030,6 +1031,23 @@ class Checker {
       if (v !== null && (v < r.min! || v > r.max!)) this.error(`this arithmetic operation will overflow: evaluation of constant value failed (\`${v}\` does not fit into \`${t.kind}\`)`, e.sp);
     };
     walk(c.value);
+  }
+
+  /**
+   * Verus's rule for a trait constant's value (a default or an impl's): no exec function is
+   * called, not even a `const fn` (its messages: the impl's is a limit of Verus, the default's a
+   * mode error).
+   */
+  private traitConstCalls(c: ConstItem): void {
+    someNode(c.value, (n) => {
+      const e = n as Expr;
+      if (e.k !== 'call' || e.callee.k !== 'path') return false;
+      const callee = this.crate.fn(this.crate.memberName(e.callee.segs, null), e.sp);
+      if (callee?.item.mode !== 'exec') return false;
+      const name = e.callee.segs.join('::');
+      this.error(c.traitConst === 'impl' ? `Verus does not support const items in traits, except for those whose value calls no exec function (\`${name}\` is one)` : `cannot call function \`${name}\` with mode exec`, e.sp);
+      return true;
+    });
   }
 
   private checkFn(f: FnItem): void {
@@ -2286,7 +2304,8 @@ class Checker {
     if (c) {
       // Verus: a `spec const` is read only in ghost code, an `exec const` only in exec code (not
       // in a plain constant's value either: that one is spec too)
-      if (c.mode === 'spec' && ctx.code === 'exec') this.error('cannot read const with mode spec', e.sp);
+      // (a trait's constant is exec and spec at once, as Verus words it)
+      if (c.mode === 'spec' && ctx.code === 'exec') this.error(this.currentConst?.traitConst ? 'expression has mode spec, expected mode exec' : 'cannot read const with mode spec', e.sp);
       else if (c.mode === 'exec' && (ctx.code !== 'exec' || this.dualConst)) this.error('cannot read const with mode exec', e.sp);
       else if (c.mode === 'proof') this.unsupportedHere('unsupported: a `proof const`', e.sp);
       if (this.currentFn) this.constUses.push({ fn: this.currentFn, konst: c, sp: e.sp });

@@ -4,6 +4,7 @@ import { Crate } from '../resolver';
 import type { FnItem } from '../ast';
 import { scopeOf, within } from './visibility';
 import { checkErrorsOf as errorsOf } from '../tests/check-errors';
+import { checkCrate } from './checker';
 
 describe('signature rules (check/signature.ts)', () => {
   it('refuses unsafe on proof/spec fns, mut params of spec fns, mut self, a return value named like a parameter', () => {
@@ -125,5 +126,36 @@ describe('visibility of open spec fn bodies (check/visibility.ts)', () => {
     expect(e.b).toEqual(["the function body is declared 'open' to a wider scope than the function itself"]);
     expect(e.c).toEqual([]);
     expect(e.d).toEqual([]);
+  });
+});
+
+describe("a trait constant's value (associated constants are not modelled, their values are checked)", () => {
+  const constErrors = (body: string): Record<string, string[]> => {
+    const file = parseFile('t.rs', `verus! {\n${body}\n}`);
+    expect(file.diagnostics).toEqual([]);
+    const checked = checkCrate(new Crate([file]));
+    const out: Record<string, string[]> = {};
+    for (const it of file.items) if (it.k === 'const') out[it.name] = (checked.constErrors.get(it) ?? []).map((e) => e.message);
+    return out;
+  };
+  it('calls no exec function (not even a const fn) and reads no spec or exec const, in an impl and in a default', () => {
+    const e = constErrors(`const fn f() -> u8 { 3 }
+spec const Q: u8 = 3;
+exec const R: u8 = 3;
+const P: u8 = 3;
+trait T { const A: u8 = f(); const B: u8 = Q; const C: u8 = R; const D: u8 = P + 1; const E: u8; }
+impl T for bool { const A: u8 = f(); const B: u8 = Q; const C: u8 = R; const D: u8 = P; const E: u8 = 1; }
+trait G<X> { const A: Option<X> = None; const B: u8 = f(); }`);
+    expect(e['A (default of trait `T`)']).toEqual(['cannot call function `f` with mode exec']);
+    expect(e['A (of `impl T for bool`)']![0]).toMatch(/^Verus does not support const items in traits, except for/);
+    expect(e['B (default of trait `T`)']).toEqual(['expression has mode spec, expected mode exec']);
+    expect(e['B (of `impl T for bool`)']).toEqual(['expression has mode spec, expected mode exec']);
+    expect(e['C (default of trait `T`)']).toEqual(['cannot read const with mode exec']);
+    expect(e['C (of `impl T for bool`)']).toEqual(['cannot read const with mode exec']);
+    expect(e['D (default of trait `T`)']).toEqual([]);
+    expect(e['E (of `impl T for bool`)']).toEqual([]);
+    // (a generic trait's value may name its parameters: not checked here, left to the trait's `unsupported`)
+    expect(e['A (default of trait `G`)']).toBeUndefined();
+    expect(e['B (default of trait `G`)']).toEqual(['cannot call function `f` with mode exec']);
   });
 });

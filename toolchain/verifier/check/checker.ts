@@ -2077,8 +2077,9 @@ class Checker {
       [this.loops, this.loopLabels] = [loops, labels];
       this.trackedResults = trackedResults;
     }
-    // Verus refuses an exec closure that captures a variable by mutable reference
-    const mutCapture = proof ? null : this.mutableCapture(e, ctx);
+    // Verus refuses a closure that captures a variable by mutable reference (a proof closure may
+    // still hand on a spec `&mut` it captures: a spec value, copied)
+    const mutCapture = this.mutableCapture(e, ctx, !!proof);
     if (mutCapture) this.error('Verus does not currently support closures capturing a mutable reference', mutCapture);
     // rustc: a closure that moves what it captures can be called once (FnOnce), and a `move`
     // closure takes what it captures at once: neither is modelled
@@ -2112,7 +2113,7 @@ class Checker {
    * it, a `ref mut` binding of it, a call taking a `&mut` parameter of the function as argument
    * (a reborrow), a method taking `&mut self` on it. Names the body binds itself are its own.
    */
-  private mutableCapture(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx): Sp | null {
+  private mutableCapture(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx, proof: boolean): Sp | null {
     let at: Sp | null = null;
     const isMutRefType = (t: TypeExpr | undefined): boolean => t?.k === 'ref' && t.mut;
     const rootOf = (x: Expr): string | null => {
@@ -2138,7 +2139,7 @@ class Checker {
       }
       if (o.k === 'assign' && outer(rootOf(o.lhs))) at = o.lhs.sp;
       else if (o.k === 'unary' && o.op === '&mut' && outer(rootOf(o.e))) at = o.sp;
-      else if (o.k === 'call' && o.args.some((a, i) => a.k === 'path' && a.segs.length === 1 && outer(a.segs[0]!) && this.lookup(a.segs[0]!, ctx)?.mutRef && isMutRefType(this.callees.get(o)?.params[i]?.ty))) at = o.sp;
+      else if (o.k === 'call' && o.args.some((a, i) => a.k === 'path' && a.segs.length === 1 && outer(a.segs[0]!) && this.lookup(a.segs[0]!, ctx)?.mutRef && (!proof || this.lookup(a.segs[0]!, ctx)?.mode === 'tracked') && isMutRefType(this.callees.get(o)?.params[i]?.ty))) at = o.sp;
       else if (o.k === 'method' && outer(rootOf(o.recv))) {
         const self = this.callees.get(o)?.params[0];
         if (self?.isSelf && self.ty.k === 'ref' && self.ty.mut) at = o.sp;

@@ -427,6 +427,36 @@ proof fn pf_body_is_proof_code() {
     let tracked f = proof_fn|y: u64| -> (z: int) ensures z == y + 1 { y + 1 };
 }
 
+// A proof closure may not change what it captures (Verus: "does not currently support closures
+// capturing a mutable reference"), directly, through `&mut`, or by handing on a tracked `&mut`.
+// expect: error
+proof fn pf_assigns_capture() {
+    let mut a: int = 5;
+    let tracked f = proof_fn|t: u8| { a = 7; };
+}
+
+// expect: verified
+proof fn pf_takes_mut(tracked u: &mut u64) { }
+
+// expect: error
+proof fn pf_borrows_capture_mut() {
+    let tracked mut a = 5u64;
+    let tracked f = proof_fn|t: u8| { pf_takes_mut(&mut a); };
+}
+
+// expect: error
+proof fn pf_passes_tracked_mut_ref(tracked a: &mut u64) {
+    let tracked f = proof_fn|t: u8| { pf_takes_mut(a); };
+}
+
+// its own locals are its own
+// expect: verified
+proof fn pf_assigns_own_local() {
+    let mut a: int = 5;
+    let tracked f = proof_fn|t: u8| { let mut a: int = 16; a = 7; };
+    assert(a == 5);
+}
+
 // expect: error
 proof fn pf_once_called_twice() {
     let tracked f = proof_fn[Once]|y: u64| { };

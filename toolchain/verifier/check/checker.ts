@@ -296,6 +296,9 @@ function resultExprs(body: Block): Set<Expr> {
   return out;
 }
 
+/** The marker traits a proof closure implements when its flags say so. */
+const PROOF_CLOSURE_MARKERS: ReadonlySet<string> = new Set(['Copy', 'Send', 'Sync']);
+
 /**
  * Whether a proof closure with flags `found` may stand where `expected` flags are wanted: what may
  * be copied must be `Copy`, what may be called many times must not be `Once`, what is called
@@ -3265,6 +3268,11 @@ class Checker {
           if (callee.k === 'fn') this.checkFnBound(callee, p.name, a, caller, sp, new Map((callee.genericParams ?? []).flatMap((g, j) => (args[j] ? [[g.name, args[j]!] as const] : []))));
           continue;
         }
+        // a proof closure is `Copy`, `Send`, `Sync` when its flags say so (rustc's messages)
+        if (a.k === 'closure' && a.proof && PROOF_CLOSURE_MARKERS.has(b.name) && !a.proof.includes(b.name)) {
+          this.error(b.name === 'Send' ? '`{closure}` cannot be sent between threads safely' : b.name === 'Sync' ? '`{closure}` cannot be shared between threads safely' : 'the trait bound `{closure}: Copy` is not satisfied', sp);
+          continue;
+        }
         if (!this.crate.traits.has(b.name)) continue;
         // (vstd's own impls of its traits, such as `View for Vec<T>`, are not modelled)
         const unsatisfied = () =>
@@ -3753,7 +3761,10 @@ class Checker {
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
       // the others); elsewhere, or under lifetime bounds, what it borrows is not checked
       const declared = f.params[i + offset]?.ty;
-      const toFnParam = ((declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name)) || (declared?.k === 'proofFn' && !declared.lifetime)) && !f.lifetimeBounds;
+      // (a proof closure is a tracked value like any other for a parameter `t: T` whose `T` has
+      // only marker bounds: checkBounds judges them by its flags)
+      const markerParam = declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && (f.genericParams ?? []).find((g) => g.name === declared.name && g.kind === 'type' && g.bounds.every((b) => PROOF_CLOSURE_MARKERS.has(b.name) && !b.hasArgs && !b.maybe));
+      const toFnParam = ((declared?.k === 'path' && declared.segs.length === 1 && !declared.args.length && this.fnBound(f, declared.name)) || (declared?.k === 'proofFn' && !declared.lifetime) || (markerParam && shallow(t, this.vars).k === 'closure' && !!(shallow(t, this.vars) as { proof?: string[] }).proof)) && !f.lifetimeBounds;
       if (shallow(t, this.vars).k === 'closure' && !toFnParam) this.unsupportedHere('not supported: a closure passed to a function other than for a parameter whose type has an `Fn` bound', a.sp);
       if (toFnParam) this.closureArgsTaken.add(a);
       // (the bound's signature fixes what the closure's own types leave open: a generic function's value)

@@ -449,6 +449,33 @@ proof fn pf_passes_tracked_mut_ref(tracked a: &mut u64) {
     let tracked f = proof_fn|t: u8| { pf_takes_mut(a); };
 }
 
+// A proof closure is `Send` / `Sync` / `Copy` when its flags (written, or its marker's bounds) say so.
+// expect: verified
+proof fn pf_wants_send<T: Send>(tracked t: T) {}
+
+// expect: verified
+proof fn pf_wants_copy<T: Copy>(tracked t: T) {}
+
+// expect: verified
+proof fn pf_send_by_marker<F: Send>(tracked f: proof_fn<F>() -> u8) {
+    pf_wants_send(f);
+}
+
+// expect: error
+proof fn pf_not_send<F>(tracked f: proof_fn<F>() -> u8) {
+    pf_wants_send(f);
+}
+
+// expect: verified
+proof fn pf_copy_flag(u: u8) {
+    pf_wants_copy(proof_fn[Copy]|| -> u8 { u });
+}
+
+// expect: error
+proof fn pf_not_copy(u: u8) {
+    pf_wants_copy(proof_fn[Send]|| -> u8 { u });
+}
+
 // its own locals are its own
 // expect: verified
 proof fn pf_assigns_own_local() {

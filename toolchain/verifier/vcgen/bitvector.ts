@@ -7,7 +7,7 @@
 import type { Block, Expr, Sp, Stmt } from '../ast';
 import type { ObligationKind } from '../../../app/verification';
 import type { Obligation } from './query';
-import { Crate, bits, isIntKind, isMachine, signed, type IntKind, type Ty } from '../resolver';
+import { Crate, ResolveError, bits, isIntKind, isMachine, signed, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, quote, type Term } from '../smt';
 import { Unsupported, State, type Mode } from './state';
 import { widthOf, type WordBits } from '../word-size';
@@ -189,7 +189,7 @@ export class BvTranslator {
           if (v) {
             const k = v.ty;
             if (k.k === 'bool') return BOOL_TERM(v.sym);
-            if (k.k !== 'int' || !isMachine(k.kind)) throw new Unsupported('by(bit_vector) supports machine integers only', e.sp);
+            if (k.k !== 'int' || !isMachine(k.kind)) throw notBitVectorType(k, e.sp);
             return this.typed(v.sym, k.kind, e.sp);
           }
         }
@@ -227,10 +227,10 @@ export class BvTranslator {
       }
       case 'binary': {
         const op = e.op;
-        if (['&&', '||', '==>', '<==>'].includes(op)) {
+        if (['&&', '||', '==>', '<==', '<==>'].includes(op)) {
           const a = this.bool(e.l);
           const b = this.bool(e.r);
-          return BOOL_TERM(op === '&&' ? and(a, b) : op === '||' ? or(a, b) : op === '==>' ? implies(a, b) : eq(a, b));
+          return BOOL_TERM(op === '&&' ? and(a, b) : op === '||' ? or(a, b) : op === '==>' ? implies(a, b) : op === '<==' ? implies(b, a) : eq(a, b));
         }
         const l = this.tr(e.l);
         const r = this.tr(e.r);
@@ -421,7 +421,8 @@ export class BvTranslator {
    * reads a wider amount modulo the width.
    */
   private shift(op: '<<' | '>>', l: BvTerm, r: BvTerm, sp: Expr['sp']): BvTerm {
-    if (r.ext !== 'zero') throw new Unsupported('not supported: bit-shift with possibly negative shift', sp);
+    // (Verus refuses a shift by a signed amount; a literal's sign is known)
+    if (r.ext !== 'zero') throw r.literal === undefined ? new ResolveError('not supported: bit-shift with possibly negative shift', sp) : new Unsupported('not supported: bit-shift with possibly negative shift', sp);
     const kind = l.kind;
     if (!kind) throw new Unsupported(`\`${op}\` of an integer without a machine type in by(bit_vector)`, sp);
     const w = this.width(kind, sp);
@@ -483,7 +484,7 @@ export class BitVectorMethods {
         decls.push(`(declare-const ${v.sym} Bool)`);
         continue;
       }
-      if (k.k !== 'int' || !isMachine(k.kind)) throw new Unsupported('by(bit_vector) supports machine integers only', sp);
+      if (k.k !== 'int' || !isMachine(k.kind)) throw notBitVectorType(k, sp);
       decls.push(`(declare-const ${v.sym} (_ BitVec ${tr.width(k.kind, sp)}))`);
     }
     decls.push(...tr.extraDecls);
@@ -555,4 +556,14 @@ export class BitVectorMethods {
     // assume the goal in context: encode with the same (uninterpreted) multiplication as elsewhere
     this.assume(st, this.ev(s.e, st, gm).t);
   }
+}
+
+/**
+ * A variable of type `k` in a bit-vector assertion, which Verus's bit-vector prover refuses (its
+ * messages): an unbounded integer, a datatype; other types are not modelled here.
+ */
+function notBitVectorType(k: Ty, sp: Sp): Error {
+  if (k.k === 'int') return new ResolveError('expected finite-width integer for bit-vector (by(bit_vector) supports machine integers only)', sp);
+  if (k.k === 'struct' || k.k === 'enum') return new ResolveError(`bit_vector prover cannot handle type \`${tyStr(k)}\``, sp);
+  return new Unsupported('by(bit_vector) supports machine integers only', sp);
 }

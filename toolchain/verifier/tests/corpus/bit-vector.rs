@@ -179,4 +179,26 @@ fn bv_fact_used_in_context(x: u32) {
     assert(x as u16 <= 65535);
 }
 
+// `a <== b` is `b ==> a`
+// expect: verified
+proof fn bv_reverse_implication(a: u32, b: u64) {
+    assert(a < b <== a < (b as u64)) by(bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_reverse_implication_fails(a: u32, b: i64) {
+    assert(a < b <== a < (b as u64)) by(bit_vector);
+}
+
+// Verus's bit-vector prover refuses an unbounded integer, a datatype and a signed shift amount.
+// expect: error
+proof fn bv_int_refused(x: int, y: int) {
+    assert(x == y) by(bit_vector);
+}
+
+// expect: error
+proof fn bv_signed_shift_refused(x: i32, y: i32) {
+    assert(x << y == x) by(bit_vector);
+}
+
 } // verus!

@@ -63,7 +63,7 @@ export type Expr =
   /** `e?` on an `Option` / `Result`: its `Some` / `Ok` value, or the function returns its `None` / `Err` */
   | { k: 'try'; e: Expr; sp: Sp }
   | { k: 'path'; segs: string[]; generics: TypeExpr[]; sp: Sp; /** the segment the turbofish follows (`S::<T>::f`: 0, `f::<T>`: 0, `S::f::<T>`: 1) */ genericsSeg?: number; /** `<T as Tr>::f`: the trait named (`Tr`), with its arguments if generic */ asTrait?: { name: string; sp: Sp; args?: TypeExpr[] }; /** written as `*r` (or `r.f`, ..) of a local `&mut` borrow of this place (local-borrows.ts): a value behind a reference */ through?: string; /** the argument of Verus's `mut_ref_tracked(..)` call at this span (mut-ref-tracked.ts) */ viaMutRefTracked?: Sp }
-  | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp; /** the argument of Verus's `mut_ref_tracked(..)` call at this span (mut-ref-tracked.ts) */ viaMutRefTracked?: Sp }
+  | { k: 'unary'; op: '!' | '-' | '*' | '&' | '&mut'; e: Expr; sp: Sp; /** the argument of Verus's `mut_ref_tracked(..)` call at this span (mut-ref-tracked.ts) */ viaMutRefTracked?: Sp; /** the borrow a `let ref mut r = place;` binding stands for (local-borrows.ts) */ refMutBinding?: true }
   | { k: 'binary'; op: BinOp; l: Expr; r: Expr; sp: Sp }
   | { k: 'chain'; ops: BinOp[]; operands: Expr[]; sp: Sp }
   | { k: 'bullets'; op: '&&' | '||'; items: Expr[]; sp: Sp }

@@ -105,7 +105,8 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
     // the borrow itself stays, unbound (its own checks: mutability, modes of the place, a field of
     // a value with a type invariant); and a ghost copy under the annotation, so that the annotated
     // type is still checked
-    const borrowStmt: Stmt = { k: 'expr', e: { k: 'unary', op: '&mut', e: place, sp: let_.init!.sp }, semi: true, sp: s.sp };
+    const refMut = let_.pat.k === 'bind' && !!let_.pat.ref;
+    const borrowStmt: Stmt = { k: 'expr', e: { k: 'unary', op: '&mut', e: place, sp: let_.init!.sp, ...(refMut ? { refMutBinding: true as const } : {}) }, semi: true, sp: s.sp };
     const ty = let_.pat.k === 'bind' && let_.pat.ref ? let_.ty : let_.ty?.k === 'ref' ? let_.ty.inner : null;
     const ghostLet: Stmt = { k: 'let', pat: { k: 'bind', name: r, mut: false, sp: let_.pat.sp }, ghost: true, ty, init: withThrough(place, r, place.sp), sp: s.sp };
     stmts = [...stmts.slice(0, i), borrowStmt, ghostLet, ...rewritten, ...stmts.slice(last + 1)];

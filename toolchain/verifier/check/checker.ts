@@ -1796,6 +1796,7 @@ class Checker {
           // (ghost code matching a spec value: its bindings are spec ones, for the `ref mut` rule)
           this.specScrutinee = ghost(ctx.code) && this.specValue(e.scrut, ctx);
           try {
+            this.refMutIntoInvariant(e.scrut, arm.pat);
             // (matching a spec value binds spec values: never tracked ones)
             this.pattern(arm.pat, s, ctx, ghost(ctx.code), this.specScrutinee ? 'spec' : ghost(ctx.code) ? 'unknown' : 'exec');
           } finally {
@@ -4399,6 +4400,31 @@ class Checker {
     }
   }
 
+  /**
+   * Verus's rule: a `ref mut` binding may not reach into a datatype with a type invariant, through
+   * the matched place (`match a.i { ref mut x => .. }`) or through the pattern (`A { i: ref mut x, .. }`).
+   */
+  private refMutIntoInvariant(scrut: Expr | null, pat: Pat): void {
+    if (!this.hasRefMut(pat)) return;
+    const hasInvariant = (t: CTy | undefined) => {
+      const x = t && shallow(t, this.vars);
+      return !!x && (x.k === 'struct' || x.k === 'enum') && !!invariantNamed(this.out.typeInvariants, x.name);
+    };
+    let place = scrut;
+    let through = false;
+    while (place?.k === 'field') {
+      if (hasInvariant(this.types.get(place.recv))) through = true;
+      place = place.recv;
+    }
+    const inPattern = someNode(pat, (n) => {
+      const v = n as Pat;
+      if (v.k !== 'variant' || !this.hasRefMut(v)) return false;
+      const owner = v.path.length > 1 ? v.path[v.path.length - 2]! : v.path[0]!;
+      return !!invariantNamed(this.out.typeInvariants, owner);
+    });
+    if (through || inPattern) this.error('not supported: using pattern to take mutable reference to field of datatype that has a declared type invariant', pat.sp);
+  }
+
   private hasRefMut(p: Pat): boolean {
     switch (p.k) {
       case 'bind': return !!(p.ref && p.mut) || (!!p.sub && this.hasRefMut(p.sub));
@@ -4692,6 +4718,7 @@ class Checker {
             ?? (s.init?.k === 'call' && ctx.fn ? ghostWrapper(this.calleeItem(s.init, ctx.fn)?.ret?.ty) : null);
         const isRef = s.ty?.k === 'ref' || (!!s.init && this.isRefValue(s.init, ctx));
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
+        this.refMutIntoInvariant(s.init ?? null, s.pat);
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
         if (destructurePlace && this.bindsByValue(s.pat, initCtx)) this.markMoved(s.init!, ty, initCtx);
         if (derefDestructure && ctx.code === 'exec' && !s.ghost) {

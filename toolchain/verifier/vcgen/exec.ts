@@ -338,7 +338,7 @@ export class ExecMethods {
       case 'expr': {
         // a local borrow's `&mut place;` (local-borrows.ts): as a call's borrow, not of a field of a
         // value with a type invariant
-        if (s.e.k === 'unary' && s.e.op === '&mut') this.refuseFieldBorrow(this.place(s.e.e, st, m), st, s.sp);
+        if (s.e.k === 'unary' && s.e.op === '&mut') this.refuseFieldBorrow(this.place(s.e.e, st, m), st, s.sp, !!s.e.refMutBinding);
         const v = this.evOpt(s.e, st, m);
         if (!v) return null;
         return s.semi && !isLast ? { t: 'true', ty: UNIT } : s.semi ? { t: 'true', ty: UNIT } : v;

@@ -47,9 +47,12 @@ export class TypeInvariantMethods {
     for (let i = place.steps.length - 1; i >= 0; i--) if (this.invariantOf(this.readPlace({ ...place, steps: place.steps.slice(0, i) }, st).ty, sp)) return true;
     return false;
   }
-  /** A local `&mut` borrow of `place` (not a call's argument): inside a value with an invariant it is not handled. */
-  refuseFieldBorrow(this: FnGen, place: Place, st: State, sp: Sp): void {
-    if (this.insideInvariant(place, st, sp)) throw new Unsupported('taking a mutable reference to a field of a datatype with a user-defined type invariant (except as an argument of a function call)', sp);
+  /** A local `&mut` borrow of `place` (not a call's argument; `byPattern`: a `ref mut` binding's): inside a value with an invariant, Verus's error. */
+  refuseFieldBorrow(this: FnGen, place: Place, st: State, sp: Sp, byPattern: boolean): void {
+    if (!this.insideInvariant(place, st, sp)) return;
+    // (Verus's refusal, in its words)
+    if (byPattern) throw new ResolveError('not supported: using pattern to take mutable reference to field of datatype that has a declared type invariant', sp);
+    throw new ResolveError('not supported: taking a mutable reference to a field of a datatype with a user-defined type invariant (except as an argument of a function call)', sp);
   }
   /** `use_type_invariant(&x)` (the checking phase checked its argument): the invariant of `x` holds. */
   useTypeInvariant(this: FnGen, v: V, st: State, sp: Sp): void {

@@ -428,4 +428,33 @@ proof fn ti_cyc_by(i: int) {
     let tracked x = TiCyc { i: ti_cyc_int() };
 }
 
+// A `&mut` borrow of a field of a value with a type invariant (other than a call's argument) is
+// Verus's error, by `&mut` or by a `ref mut` binding, through the place or through the pattern.
+// expect: error
+fn ti_borrow_field() {
+    let mut c = TiCounter { lo: 1, hi: 5 };
+    let r = &mut c.lo;
+    *r = 9;
+}
+
+// expect: error
+fn ti_ref_mut_field() {
+    let mut c = TiCounter { lo: 1, hi: 5 };
+    let ref mut r = c.lo;
+}
+
+// expect: error
+fn ti_ref_mut_in_match() {
+    let mut c = TiCounter { lo: 1, hi: 5 };
+    match c.lo {
+        ref mut x => { *x = 9; }
+    }
+}
+
+// expect: error
+fn ti_ref_mut_in_pattern() {
+    let mut c = TiCounter { lo: 1, hi: 5 };
+    let TiCounter { lo: ref mut x, hi: _ } = c;
+}
+
 } // verus!

@@ -133,6 +133,10 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['ext_equal', ['type']],
   ['spec', ['fn', 'stmt', 'type']],
   ['proof', ['fn', 'stmt', 'type']],
+  // `returns(spec)`: Verus's older spelling of an exec fn's ghost result; a trait method's impls
+  // must agree on it (verifier/traits.ts), and the checking phase reports any function that has
+  // it `unsupported` (the result's mode is not modelled)
+  ['returns', ['fn']],
 ]);
 
 /** `#[verifier::NAME]` attributes whose absence changes the meaning of other functions. */

@@ -320,6 +320,10 @@ function traitMethodAttr(a: string, d: FnItem): { k: 'ok' } | { k: 'error'; mess
     // only when it says so too (implMethod), and never when the trait's is not
     case 'prophetic':
       return d.mode === 'spec' ? { k: 'ok' } : null;
+    // an exec method's result mode: its impls must agree (implMethod); the checking phase reports
+    // the attribute itself unsupported
+    case 'returns':
+      return d.mode === 'exec' ? { k: 'ok' } : null;
   }
   return null;
 }
@@ -412,12 +416,14 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   // not prophetic, give a prophetic value)
   const prophetic = hasVerifierAttr(m.attrs, 'prophetic');
   if (prophetic && !hasVerifierAttr(d.attrs, 'prophetic')) errors.push({ message: 'implementation of trait function cannot be marked prophetic if the trait function is not', sp: m.nameSp });
-  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a) && !hasVerifierAttr([a], 'impls_cannot_extend_spec') && !(prophetic && hasVerifierAttr([a], 'prophetic')));
+  const attr = m.attrs.findIndex((a) => !BENIGN_IMPL_ATTR.test(a) && !hasVerifierAttr([a], 'impls_cannot_extend_spec') && !hasVerifierAttr([a], 'returns') && !(prophetic && hasVerifierAttr([a], 'prophetic')));
   if (attr >= 0) return unsupported(`attribute \`#[${m.attrs[attr]}]\` on a trait impl's method (its mode against the trait's is not checked)`, m.attrSps?.[attr] ?? m.nameSp);
   const pattr = m.params.find((p) => p.attrs?.length);
   if (pattr) return unsupported('an attribute on a parameter of a trait impl\'s method', pattr.sp);
   if (m.mode !== d.mode) errors.push({ message: `function must have mode ${d.mode} (as \`${d.name}\` in the trait)`, sp: m.nameSp });
   else if (!!m.retTracked !== !!d.retTracked && m.ret && d.ret) errors.push({ message: `function return value must have mode ${d.retTracked ? 'proof' : d.mode === 'exec' ? 'exec' : 'spec'}`, sp: m.nameSp });
+  // an exec fn's `#[verifier::returns(spec)]` (Verus's older spelling of a ghost result)
+  else if (m.mode === 'exec' && returnsMode(m) !== returnsMode(d)) errors.push({ message: `function return value must have mode ${returnsMode(d)}`, sp: m.nameSp });
   // Verus: the body of a spec fn implementing a visible trait's method says whether it is visible
   if (m.mode === 'spec' && m.body && !m.open && !m.closed && !m.openVis && traitVisible) errors.push({ message: 'open/closed is required for implementations of non-private traits', sp: m.nameSp });
   if (m.requires.length) errors.push({ message: 'trait method implementation cannot declare requires', sp: m.requires[0]!.sp });
@@ -466,6 +472,15 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   const noUnwind = d.noUnwind ? { when: d.noUnwind.when && inherit([d.noUnwind.when])[0]!, sp: d.noUnwind.sp } : undefined;
   const opensInvariants = d.opensInvariants?.k === 'list' ? { ...d.opensInvariants, elems: inherit(d.opensInvariants.elems) } : d.opensInvariants;
   return { ...m, ret, requires: inherit(d.requires), ensures: [...inherit(d.ensures), ...m.ensures], noUnwind, opensInvariants, traitImpl: { ...m.traitImpl!, errors: [...(m.traitImpl!.errors ?? []), ...errors] } };
+}
+
+/** The mode `#[verifier::returns(spec|proof|exec)]` gives an exec fn's result (`exec` without it). */
+export function returnsMode(f: FnItem): string {
+  for (const a of f.attrs) {
+    const m = /^verifier(?:::|\()returns\((\w+)\)\)?$/.exec(a.replace(/\s+/g, ''));
+    if (m) return m[1]!;
+  }
+  return 'exec';
 }
 
 /** Types written the same, the trait's `Self` being the impl's type (or `Self`). Lifetimes are not compared. */

@@ -1059,6 +1059,8 @@ class Checker {
     if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f) && !f.traitImpl) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []), ...allowInSpecErrors(f));
     if (hasVerifierAttr(f.attrs, 'allow_complex_invariants') && !withoutLoopIsolation(f)) this.error("attribute 'allow_complex_invariants' can only be used with 'loop_isolation(false)'", f.nameSp);
+    // (the mode of the result is not modelled: traits.ts compares it between a trait and its impls)
+    if (hasVerifierAttr(f.attrs, 'returns') && !f.traitImpl?.errors?.length && !this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: `#[verifier::returns(..)]` (the mode of an exec function\'s result)', sp: f.nameSp });
     // generic parameters with bounds that are not supported: unsupported, the body unchecked
     const gaps = unsupportedGenerics(f, (name) => this.crate.traits.get(name)?.length === 1);
     if (gaps) {
@@ -2019,6 +2021,8 @@ class Checker {
    * variables around it (their values where the closure is written). Exec closures are not modelled.
    */
   private specClosure(e: Extract<Expr, { k: 'closure' }>, ctx: Ctx, hint?: CTy): CTy {
+    // (a spec closure's body is pure: Verus refuses a `return` in it)
+    if (someNode(e.body, (n) => n.k === 'return', (n) => n.k === 'closure')) this.error('return is not allowed in pure context', e.body.sp);
     if (e.exec) this.unsupportedHere('unsupported: a closure with `move`, a result annotation or `requires` / `ensures` in ghost code (`proof_fn`)', e.sp);
     if (!e.params.length) this.unsupportedHere('unsupported: a closure without parameters', e.sp);
     const want = hint ? shallow(hint, this.vars) : null;
@@ -4050,7 +4054,8 @@ class Checker {
       const variants = this.variantsOf(r);
       if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);
       if (name.startsWith('$is:')) {
-        if (!variants.some((v) => v.name === name.slice(4))) throw new ResolveError(`no variant \`${name.slice(4)}\` in \`${cTyStr(r, this.vars)}\``, e.nameSp);
+        // (Verus's words)
+        if (!variants.some((v) => v.name === name.slice(4))) throw new ResolveError(`no variant \`${name.slice(4)}\` for this datatype (\`${cTyStr(r, this.vars)}\`)`, e.nameSp);
         return C_BOOL;
       }
       return this.arrowField(variants, name.slice(7), r, e.nameSp).ty;
@@ -4540,6 +4545,11 @@ class Checker {
 
   private assign(e: Extract<Expr, { k: 'assign' }>, ctx: Ctx): CTy {
     if (ctx.code === 'spec') this.error('assignment is not allowed in spec code', e.sp);
+    // `(a, b) = ..`, `S { x, .. } = ..`, `[a, b] = ..`: Verus refuses these
+    if (e.op === '=' && (e.lhs.k === 'tuple' || e.lhs.k === 'struct' || e.lhs.k === 'array')) {
+      this.error('The verifier does not yet support the following Rust feature: destructuring assignment', e.lhs.sp);
+      return C_UNIT;
+    }
     // (a field's wrapper is known once its receiver is typed: typed as a place's base, not a use)
     if (e.lhs.k === 'view' && e.lhs.e.k === 'field') {
       this.placeUse = 'base';
@@ -4562,6 +4572,15 @@ class Checker {
     }
     let root: Expr = e.lhs;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*')) root = root.k === 'unary' ? root.e : root.recv;
+    // `g@.f = v`: a part of the value inside a `Ghost` / `Tracked` local, which must be `mut`
+    // (Verus's message for a parameter; writing it is not modelled: VC generation's `unsupported`)
+    if (root !== e.lhs && root.k === 'view' && this.ghostWrapped(root.e, ctx)) {
+      const inner = this.placeRoot(root.e, ctx);
+      if (inner?.direct && inner.local.mutable === false) {
+        const isParam = !!ctx.fn?.params.some((p) => p.name === inner.name) && ctx.scopes[0]?.get(inner.name) === inner.local;
+        this.error(isParam ? `cannot assign to non-mut parameter \`${inner.name}\`` : `cannot assign to a part of \`${inner.name}\`, as \`${inner.name}\` is not declared as mutable`, e.lhs.sp);
+      }
+    }
     const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
     if (local?.mode === 'spec') this.out.specWrites.add(e);
     // a place behind a ghost / tracked field is written by ghost code only (and a ghost field's
@@ -4720,6 +4739,13 @@ class Checker {
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.refMutIntoInvariant(s.init ?? null, s.pat);
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
+        // rustc (E0005): a `let` without `else` must match every value (a char pattern, and a
+        // `Tracked(x)` / `Ghost(x)` one whose wrapper the types erase: not judged)
+        const unjudged = (n: { k: string }) => (n.k === 'lit' && (n as Extract<Pat, { k: 'lit' }>).value.k === 'unsupported') || (n.k === 'variant' && !!wrapperPattern(n as Pat));
+        if (s.pat.k !== 'bind' && s.pat.k !== 'wild' && !someNode(s.pat, unjudged) && !['any', 'tvar'].includes(shallow(ty, this.vars).k)) {
+          const missing = uncovered([[s.pat]], [ty], (t) => this.ctorsOf(t), 0, this.intDomain());
+          if (missing) this.error(`refutable pattern in local binding: \`${missing[0]}\` not covered`, s.pat.sp);
+        }
         if (destructurePlace && this.bindsByValue(s.pat, initCtx)) this.markMoved(s.init!, ty, initCtx);
         if (derefDestructure && ctx.code === 'exec' && !s.ghost) {
           const moved = this.patBindings(s.pat).find((b) => !b.ref && !isCopy(this.bindings.get(b) ?? C_ANY, this.vars, ctx.fn ?? null, this.crate));
@@ -4796,7 +4822,7 @@ class Checker {
         const owner = s.name.length >= 2 ? s.name[s.name.length - 2]! : null;
         if (owner && isImplPrimitive(owner) && !s.qualified) this.error(`\`reveal(${s.name.join('::')})\`: use the universal function call syntax to disambiguate (\`<${owner} as Trait>::${s.name[s.name.length - 1]}\`)`, s.sp);
         const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
-        if (target && target.item.mode !== 'spec') this.error('reveal/fuel statements require a spec-mode function', s.sp);
+        if (target && target.item.mode !== 'spec') this.error(`reveal/fuel statements require a spec-mode function, got ${target.item.mode}-mode function`, s.sp);
         if (target && s.fuel !== null && this.currentFn) this.graph.fuels.push({ fn: this.currentFn, target: target.item, fuel: s.fuel, sp: s.sp });
         // Verus: a body this code cannot see cannot be revealed
         if (target && target.item.mode === 'spec' && target.item.body && ctx.fn && !specBodyVisible(target.item, this.crate.moduleOf(target.item), this.crate.moduleOf(ctx.fn))) {

@@ -421,8 +421,8 @@ export class BvTranslator {
    * reads a wider amount modulo the width.
    */
   private shift(op: '<<' | '>>', l: BvTerm, r: BvTerm, sp: Expr['sp']): BvTerm {
-    // (Verus refuses a shift by a signed amount; a literal's sign is known)
-    if (r.ext !== 'zero') throw r.literal === undefined ? new ResolveError('not supported: bit-shift with possibly negative shift', sp) : new Unsupported('not supported: bit-shift with possibly negative shift', sp);
+    // (Verus refuses a shift by a signed amount or a negative literal; a literal `2` is unsigned here)
+    if (r.ext !== 'zero') throw new ResolveError('not supported: bit-shift with possibly negative shift', sp);
     const kind = l.kind;
     if (!kind) throw new Unsupported(`\`${op}\` of an integer without a machine type in by(bit_vector)`, sp);
     const w = this.width(kind, sp);

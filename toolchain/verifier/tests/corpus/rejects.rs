@@ -570,4 +570,58 @@ fn rj_closure_spec_param() {
     let g = |#[verifier::spec] y: u64| { 1u64 };
 }
 
+// rustc (E0005): a `let` without `else` must match every value.
+enum RjOpt { Some(u64), None }
+
+// expect: error
+fn rj_refutable_let(x: RjOpt) {
+    let RjOpt::Some(y) = x;
+}
+
+// expect: error
+spec fn rj_refutable_let_spec(t: (u8, u8)) -> u8 {
+    let (a, 0) = t;
+    a
+}
+
+// (an irrefutable one, a wrapper pattern, a let-else)
+// expect: verified
+fn rj_irrefutable_lets(t: (u8, u8), g: Ghost<int>, x: RjOpt) {
+    let (a, _) = t;
+    let Ghost(h) = g;
+    let RjOpt::Some(y) = x else { return; };
+}
+
+// Verus refuses a destructuring assignment.
+// expect: error
+fn rj_destructuring_assignment() {
+    let mut a = 0u8;
+    let mut b = 0u8;
+    (a, b) = (1, 2);
+}
+
+// A spec closure's body is pure: no `return`.
+// expect: error
+proof fn rj_return_in_spec_closure() {
+    let f = |x: int| -> int { return x; };
+}
+
+// A part of the value in a `Ghost` parameter that is not `mut` is not assignable.
+struct RjPair { a: u64, b: u64 }
+
+// expect: error
+fn rj_assign_ghost_param_field(g: Ghost<RjPair>) {
+    proof { g@.a = 1; }
+}
+
+// An exec trait method's result mode (`#[verifier::returns(spec)]`, Verus's older spelling) must
+// be the same in its impls.
+trait RjRet { fn f(&self) -> bool; }
+struct RjRetS {}
+impl RjRet for RjRetS {
+    // expect: error
+    #[verifier::returns(spec)]
+    fn f(&self) -> bool { true }
+}
+
 } // verus!

@@ -421,6 +421,8 @@ export interface TraitItem {
   unsafeSp?: Sp;
   /** `fn VERUS_SPEC__f(..) { requires(..); ..; no_method_body() }`: Verus's expanded form of method `f`'s clauses */
   expandedSpecs?: FnItem[];
+  /** a method marked `#[verifier::external]` (Verus refuses it: a trait's items are all verified or none) */
+  externalMethod?: Sp;
   /**
    * `#[verifier::external_trait_specification]`: a proxy giving an external trait its method
    * declarations (external-traits.ts): the associated type naming that trait (`forAssoc`,

@@ -1733,6 +1733,7 @@ class Parser {
     const methods: FnItem[] = [];
     const assocTypes: AssocTypeDecl[] = [];
     const expandedSpecs: FnItem[] = [];
+    let externalMethod: Sp | undefined;
     while (!this.is('}') && this.peek().kind !== 'eof') {
       const before = this.i;
       try {
@@ -1767,6 +1768,7 @@ class Parser {
             methods.push(it);
             if (it.parseError) mark('trait method that does not parse', it.nameSp);
           } else if (it.k === 'unsupported' && it.expandedSpec) expandedSpecs.push(it.expandedSpec);
+          else if (it.k === 'external-fn') externalMethod ??= it.fn.nameSp;
           else if (it.k === 'unsupported') mark(it.what, it.sp);
           else mark('item in a trait', it.sp);
         }
@@ -1778,7 +1780,7 @@ class Parser {
       if (this.i === before) this.next();
     }
     this.expect('}');
-    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, generics: gps, ...(unsupported ? { unsupported } : {}), ...(expandedSpecs.length ? { expandedSpecs } : {}), sp: { start, end: this.lastEnd() }, module, vis };
+    return { k: 'trait', name, methods, supertraits: selfParam.bounds, assocTypes, generics: gps, ...(unsupported ? { unsupported } : {}), ...(expandedSpecs.length ? { expandedSpecs } : {}), ...(externalMethod ? { externalMethod } : {}), sp: { start, end: this.lastEnd() }, module, vis };
   }
 
   fnItem(start: number, attrs: string[], mode: FnMode, open: boolean, selfType: string | null, module: string[], assume = false): FnItem {

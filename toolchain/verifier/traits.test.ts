@@ -66,7 +66,7 @@ impl Tys for W {}`);
     expect(method(items, 'U::f')).toBeUndefined();
   });
 
-  it("checks `unsafe trait` against `unsafe impl` (rustc E0199 / E0200); a marker trait's impl bounded by another trait leaves the whole crate unsupported, even an external one", () => {
+  it("checks `unsafe trait` against `unsafe impl` (rustc E0199 / E0200), refuses `unsafe impl Send / Sync` (Verus); a marker trait's impl bounded by another trait leaves the whole crate unsupported, even an external one", () => {
     const { items } = lower(`pub unsafe trait Un { fn f(&self); }
 pub trait Safe { fn f(&self); }
 struct S {}
@@ -82,7 +82,8 @@ unsafe impl<A: Safe> Send for Q<A> {}`);
     expect(what(items)).toEqual([
       'error: the trait `Un` requires an `unsafe impl` declaration',
       'error: implementing the trait `Safe` is not unsafe',
-      'unsupported: impl of trait `Sync`, which the crate does not define',
+      // (Verus: Send and Sync are for its own rules to grant)
+      'error: unsafe impl for `Sync` is not allowed',
       'unsupported: an impl of `Send` bounded by `Safe` (the trait cycles it may close are not checked)',
     ]);
     expect(items.filter((it) => it.k === 'unsupported' && it.crate)).toHaveLength(1);

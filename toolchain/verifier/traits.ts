@@ -64,6 +64,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const self = selfName(impl.selfTy);
     const found = traits.get(impl.trait);
     if (!found && impl.trait === 'Drop' && !impl.traitArgs.length) return dropVerdict(impl, dropMethods.get(self));
+    // (Verus: what is `Send` / `Sync` is for its own rules to say)
+    if (!found && (impl.trait === 'Send' || impl.trait === 'Sync') && impl.unsafeSp) return { k: 'error', problem: { message: `unsafe impl for \`${impl.trait}\` is not allowed`, sp: impl.unsafeSp } };
     // (a trait the crate does not define may be std's: `Clone`, `PartialEq`, ..)
     if (!found) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which the crate does not define`, sp: impl.traitSp };
     if (found.length > 1) return { k: 'unsupported', what: `impl of trait \`${impl.trait}\`, which is defined ${found.length} times`, sp: impl.traitSp };
@@ -207,6 +209,7 @@ function dropVerdict(impl: TraitImplItem, drop: FnItem | undefined): ImplVerdict
 function traitGap(t: TraitItem, traits: ReadonlyMap<string, { item: TraitItem }[]>): { k: 'unsupported' | 'error'; what: string; sp: Sp } | null {
   const expanded = expandedSpecGap(t);
   if (expanded) return expanded;
+  if (t.externalMethod) return { k: 'error', what: "a trait item cannot be marked 'external'", sp: t.externalMethod };
   if (t.unsupported) return { k: 'unsupported', ...t.unsupported };
   // (its impls would need the bound at their arguments, and callers' call graph edges through it)
   const bounded = t.generics.flatMap((p) => p.bounds).find((b) => !MARKER_TRAITS.has(b.name) || b.hasArgs || b.maybe);

@@ -624,4 +624,11 @@ impl RjRet for RjRetS {
     fn f(&self) -> bool { true }
 }
 
+// A trait's items are verified all or none: Verus refuses an `external` one.
+// expect: error
+trait RjExternalItem {
+    #[verifier::external]
+    fn foo(&self);
+}
+
 } // verus!

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attrTreatment, hasExternalBody, hasVerifierAttr } from './attributes';
+import { attrTreatment, hasExternalBody, hasVerifierAttr, malformedVerifierAttr } from './attributes';
 
 describe('attrTreatment', () => {
   it("makes vstd's auto_spec crate-wide: other functions' spec calls of the fn depend on it", () => {
@@ -24,5 +24,15 @@ describe('attribute lookups', () => {
     expect(hasExternalBody(['verifier(external_body)'])).toBe(true);
     expect(hasExternalBody(['verifier::opaque'])).toBe(false);
     expect(hasExternalBody(undefined)).toBe(false);
+  });
+});
+
+describe('malformedVerifierAttr', () => {
+  it("gives Verus's error for a verifier attribute it cannot read, and nothing for well-formed ones", () => {
+    expect(malformedVerifierAttr('verifier:ext_equal')).toBe('unexpected token, expected `]`');
+    expect(malformedVerifierAttr('verifier(external),verifier(external_body)')).toBe('unexpected token, expected `]`');
+    expect(malformedVerifierAttr('verifier("something")')).toBe('unrecognized verifier attribute');
+    expect(malformedVerifierAttr('verifier(is_variant)')).toBe('unrecognized verifier attribute');
+    for (const ok of ['verifier::ext_equal', 'verifier(external_body)', 'verifier::rlimit(10)', 'is_variant', 'verifier::loop_isolation(false)', 'verifier::reject_recursive_types(A)']) expect(malformedVerifierAttr(ok)).toBeNull();
   });
 });

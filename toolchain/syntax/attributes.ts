@@ -175,6 +175,17 @@ const RUST_OK: ReadonlySet<string> = new Set([
   'is_variant',
 ]);
 
+/**
+ * Verus's error for a `verifier` attribute it cannot read (`text` as `Parser.attrs` gives it,
+ * whitespace removed), or null: a single colon (`verifier:x`), two attributes in one `#[..]`, a
+ * string for a name, or `is_variant` (a plain attribute, never a verifier one).
+ */
+export function malformedVerifierAttr(text: string): string | null {
+  if (/^verifier:[^:]/.test(text) || /^verifier(?:::\w+|\(\w+\)),/.test(text)) return 'unexpected token, expected `]`';
+  if (/^verifier\("/.test(text) || /^verifier(?:::|\()is_variant\b/.test(text)) return 'unrecognized verifier attribute';
+  return null;
+}
+
 /** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */
 export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   const a = parseAttr(text);

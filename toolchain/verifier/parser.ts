@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { matchBrackets } from '../syntax/brackets';
 import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
-import { attrTreatment, hasVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
+import { attrTreatment, hasVerifierAttr, malformedVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import { someNode } from './ast';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
@@ -530,6 +530,8 @@ class Parser {
   innerAttrs(site: AttrSite, applied: (a: { text: string; sp: Sp }) => boolean = () => false): { text: string; sp: Sp; str?: string }[] {
     const list = this.attrList().filter((a) => !applied(a));
     for (const a of list) {
+      const malformed = malformedVerifierAttr(a.text);
+      if (malformed) this.hoisted.push({ k: 'error', what: 'attribute', diagnostic: this.report(malformed, a.sp), sp: a.sp, module: this.moduleNow });
       const t = attrTreatment(a.text, site);
       if (t !== 'ok') this.innerBad.push({ attr: a.text, sp: a.sp, crate: t === 'crate' });
     }
@@ -597,6 +599,11 @@ class Parser {
       const self = site === 'fn' && made.length === 1 ? made[0]! : null;
       for (const a of attrList) {
         const t = attrTreatment(a.text, site);
+        const malformed = malformedVerifierAttr(a.text);
+        if (malformed) {
+          out.push({ k: 'error', what: 'attribute', diagnostic: this.report(malformed, a.sp), sp: a.sp, module });
+          continue;
+        }
         // (Verus's error for a specification attribute on anything but a function)
         if (site !== 'fn' && hasVerifierAttr([a.text], 'external_fn_specification')) {
           const what = site === 'item' && made.some((it) => it.k === 'const') ? 'use `external_fn_specification` on fn whose body is a const' : '`external_fn_specification` attribute not supported here';

@@ -279,6 +279,19 @@ describe('clauses', () => {
   });
 });
 
+describe("attributes Verus refuses", () => {
+  it('a malformed verifier attribute, or two #[verus_spec] on one item, is an error item at the attribute', () => {
+    const text = 'verus! {\n#[verifier:ext_equal]\nstruct S { a: u8 }\n#[verus_spec(ret => ensures ret == x)]\n#[verus_spec]\nfn f(x: u64) -> u64 { x }\nimpl S {\n#[verifier(is_variant)]\nfn g(&self) {}\n}\n#[verifier::rlimit(10)]\nfn h() {}\n}';
+    const f = parseFile('x.rs', text);
+    const errors = f.items.flatMap((it) => (it.k === 'error' ? [it] : []));
+    expect(errors.map((e) => [e.diagnostic.message, text.slice(e.sp.start, e.sp.end)])).toEqual([
+      ['unexpected token, expected `]`', '#[verifier:ext_equal]'],
+      ['Multiple #[verus_spec] attributes are not allowed.', '#[verus_spec]'],
+      ['unrecognized verifier attribute', '#[verifier(is_variant)]'],
+    ]);
+  });
+});
+
 describe('statements', () => {
   it('a statement that starts with a block-like expression ends with it (no binary continuation)', () => {
     const f = parseFile('t.rs', 'verus! { fn f(x: &mut u8, c: bool) { if c { } *x = 5; match c { _ => {} } -1; { } *x = 6; } }');

@@ -597,6 +597,8 @@ class Parser {
       let external = false;
       const made = out.slice(outAt);
       const self = site === 'fn' && made.length === 1 ? made[0]! : null;
+      const specAttrs = attrList.filter((a) => /^verus_spec\b/.test(a.text));
+      if (specAttrs.length > 1) out.push({ k: 'error', what: 'attribute', diagnostic: this.report('Multiple #[verus_spec] attributes are not allowed.', specAttrs[1]!.sp), sp: specAttrs[1]!.sp, module });
       for (const a of attrList) {
         const t = attrTreatment(a.text, site);
         const malformed = malformedVerifierAttr(a.text);

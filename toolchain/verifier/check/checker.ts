@@ -2332,6 +2332,11 @@ class Checker {
       this.out.unitStructs.add(e);
       return ty;
     }
+    // `A` / `Self` of a tuple struct `struct A(..);` as a value is its constructor function,
+    // which Verus refuses as a value
+    const ctorName = segs.length === 1 ? (last === 'Self' ? ctx.fn?.selfType ?? null : last) : null;
+    const tupleStruct = ctorName && !this.lookup(last, ctx) ? this.crate.structs.get(ctorName) : undefined;
+    if (tupleStruct?.length === 1 && tupleStruct[0]!.item.tupleLike && !tupleStruct[0]!.item.unit) throw new ResolveError('using a datatype constructor as a function value is not supported', e.sp);
     // `let t = llama;`: a function item as a value (Verus's FnDef values)
     // (a method: `X::m`, `Self::m`; `T::m` of a bounded type parameter `T: Tr`: the trait's
     // declaration at `Self` = `T`; `<X as Tr>::m` is not modelled)

@@ -631,4 +631,18 @@ trait RjExternalItem {
     fn foo(&self);
 }
 
+// A tuple struct's constructor as a value is Verus's error; called, it builds the struct.
+struct RjTup(u8);
+
+// expect: error
+fn rj_ctor_as_value() {
+    let f = RjTup;
+}
+
+// expect: verified
+fn rj_ctor_called() {
+    let v = RjTup(1);
+    assert(v.0 == 1);
+}
+
 } // verus!

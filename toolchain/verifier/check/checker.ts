@@ -743,6 +743,8 @@ class Checker {
         case 'struct': return founded.has(t.name);
         case 'enum': return t.name === 'Option' || founded.has(t.name);
         case 'tuple': return t.elems.every(ok);
+        // (a `spec_fn`'s every value gives results: it needs one of its result type, as in Verus)
+        case 'fn': return ok(t.ret);
         // integers, bool, Seq/Set/Map (which can be empty) and arrays (a container, as in Verus)
         default: return true;
       }
@@ -765,6 +767,7 @@ class Checker {
         case 'tuple': return t.elems.every((x) => okSyntax(it, x));
         case 'ref': return okSyntax(it, t.inner);
         case 'slice': return true;
+        case 'fn': return okSyntax(it, t.ret);
         case 'path':
           if (it.generics.includes(t.name)) return !params.get(it)!.accept.has(t.name);
           if (t.name === 'Box' || t.name === 'Ghost' || t.name === 'Tracked') return t.args.every((x) => okSyntax(it, x));
@@ -801,7 +804,7 @@ class Checker {
     };
     for (const it of all) {
       if (hasExternalBody(it.attrs)) continue;
-      if (!founded.has(it.name)) addError(it, `datatype \`${it.name}\` must have at least one non-recursive variant (every value of it would contain another one)`);
+      if (!founded.has(it.name)) addError(it, `datatype must have at least one non-recursive variant (every value of \`${it.name}\` would contain another one)`);
     }
     this.checkPositivity(all, params, syntaxVariants, addError);
     // a `&mut` field: mutation through it is not modelled (as for local `&mut` references)

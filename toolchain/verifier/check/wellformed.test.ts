@@ -16,10 +16,13 @@ describe('well-formedness before verification', () => {
     expect(s.g).toBe('verified');
   });
   it('a datatype with no non-recursive variant is an error', async () => {
-    const s = await statuses(`struct Inf { next: Box<Inf> }\nenum Stream { Cons(u8, Box<Stream>) }\nenum List { Nil, Cons(u8, Box<List>) }\nspec fn len(l: List) -> nat decreases l { 0 }`);
-    expect(s['<struct Inf>']).toMatch(/^error: datatype `Inf` must have at least one non-recursive variant/);
-    expect(s['<enum Stream>']).toMatch(/^error: datatype `Stream`/);
+    const s = await statuses(`struct Inf { next: Box<Inf> }\nenum Stream { Cons(u8, Box<Stream>) }\nenum List { Nil, Cons(u8, Box<List>) }\nspec fn len(l: List) -> nat decreases l { 0 }\nstruct Fun { f: spec_fn(int) -> Fun }\nenum FunTree { Leaf, Node(spec_fn(int) -> FunTree) }`);
+    expect(s['<struct Inf>']).toMatch(/^error: datatype must have at least one non-recursive variant \(every value of `Inf`/);
+    expect(s['<enum Stream>']).toMatch(/^error: datatype must have at least one non-recursive variant \(every value of `Stream`/);
     expect(s['<enum List>']).toBeUndefined();
+    // (a spec_fn's values give results of its result type: one of them is needed to build any)
+    expect(s['<struct Fun>']).toMatch(/^error: datatype must have at least one non-recursive variant/);
+    expect(s['<enum FunTree>']).toBeUndefined();
   });
   it('a type error in a function makes its callers errors too, never verified', async () => {
     const s = await statuses(`fn bad(a: u64) -> (r: u8) ensures r == 1000 { a }\nfn caller() { let x = bad(1); assert(false); }`);

@@ -1062,6 +1062,8 @@ class Checker {
     if (f.selfType && BUILTIN_TYPE_NAMES.has(f.selfType) && !this.libraryFns.has(f) && !f.traitImpl) this.error(`cannot define inherent \`impl\` for the built-in type \`${f.selfType}\`: define and implement a trait or new type instead`, f.sp);
     this.errors.push(...(this.whenUsedAsSpec(f)?.errors ?? []), ...allowInSpecErrors(f));
     if (hasVerifierAttr(f.attrs, 'allow_complex_invariants') && !withoutLoopIsolation(f)) this.error("attribute 'allow_complex_invariants' can only be used with 'loop_isolation(false)'", f.nameSp);
+    // (an opaque result's value is not known to callers: Verus refuses to state it)
+    if (f.returns && f.ret?.ty.k === 'impl') this.error('`returns` clause is not allowed for function that returns opaque type', f.returns.sp);
     // (the mode of the result is not modelled: traits.ts compares it between a trait and its impls)
     if (hasVerifierAttr(f.attrs, 'returns') && !f.traitImpl?.errors?.length && !this.out.fnUnsupported.has(f)) this.out.fnUnsupported.set(f, { message: 'unsupported: `#[verifier::returns(..)]` (the mode of an exec function\'s result)', sp: f.nameSp });
     // generic parameters with bounds that are not supported: unsupported, the body unchecked

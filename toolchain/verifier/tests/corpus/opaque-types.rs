@@ -172,4 +172,12 @@ fn use_m_wrong() {
 // expect: unsupported
 spec fn sp() -> impl Tr { true }
 
+// Its value is not known to callers: a `returns` clause for it is Verus's error.
+// expect: error
+fn make_returns() -> (ret: impl Tr)
+    returns true
+{
+    true
+}
+
 } // verus!

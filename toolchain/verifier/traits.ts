@@ -19,7 +19,7 @@
 
 import { MARKER_TRAITS, implKey, isImplPrimitive, isMutRefParam, selfName, traitClosure } from './resolver';
 import { hasVerifierAttr, parseAttr } from '../syntax/attributes';
-import type { AssocParam, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
+import type { AssocParam, EnumItem, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, StructItem, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
 
@@ -28,6 +28,8 @@ type ImplVerdict =
   | { k: 'ok'; trait: TraitItem; impl: TraitImplItem }
   /** std's `Drop` (no trait of the crate), its method within Verus's rules (`dropVerdict`) */
   | { k: 'drop' }
+  /** std's `Clone` or `Copy` for a datatype of the crate (`cloneCopyVerdict`): `clone` is the type's own method */
+  | { k: 'std' }
   | { k: 'unsupported'; what: string; sp: Sp }
   | { k: 'error'; problem: Problem };
 
@@ -42,9 +44,14 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
   const externalImpls = new Set<string>();
   // the `drop` methods of `impl Drop for T`, by type
   const dropMethods = new Map<string, FnItem>();
+  // the crate's datatypes by name, and the `clone` methods of `impl Clone for T` by type
+  const datatypeItems = new Map<string, StructItem | EnumItem>();
+  const cloneMethods = new Map<string, FnItem>();
   for (const f of files) {
     for (const it of f.items) {
       if (it.k === 'fn' && it.traitImpl?.trait === 'Drop' && it.selfType) dropMethods.set(it.selfType, it);
+      if (it.k === 'fn' && it.traitImpl?.trait === 'Clone' && it.name === 'clone' && it.selfType) cloneMethods.set(it.selfType, it);
+      if (it.k === 'struct' || it.k === 'enum') datatypeItems.set(it.name, it);
       if (it.k === 'trait') traits.set(it.name, [...(traits.get(it.name) ?? []), { item: it, file: f.path }]);
       if (it.k === 'struct' || it.k === 'enum') datatypes.add(it.name);
       if (it.k === 'fn' && it.selfType) methods.set(`${it.selfType}::${it.name}`, [...(methods.get(`${it.selfType}::${it.name}`) ?? []), it.traitImpl?.trait ?? '']);
@@ -64,6 +71,10 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const self = selfName(impl.selfTy);
     const found = traits.get(impl.trait);
     if (!found && impl.trait === 'Drop' && !impl.traitArgs.length) return dropVerdict(impl, dropMethods.get(self));
+    if (!found && (impl.trait === 'Clone' || impl.trait === 'Copy')) {
+      const v = cloneCopyVerdict(impl, datatypeItems, cloneMethods.get(self), impls);
+      if (v) return v;
+    }
     // (Verus: what is `Send` / `Sync` is for its own rules to say)
     if (!found && (impl.trait === 'Send' || impl.trait === 'Sync') && impl.unsafeSp) return { k: 'error', problem: { message: `unsafe impl for \`${impl.trait}\` is not allowed`, sp: impl.unsafeSp } };
     // (a trait the crate does not define may be std's: `Clone`, `PartialEq`, ..)
@@ -159,7 +170,7 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         }
       } else if (it.k === 'trait-impl') {
         const v = verdicts.get(implAt(it.trait, selfName(it.selfTy), it.sp.start))!;
-        items.push({ ...it, verdict: v.k === 'drop' ? 'ok' : v.k });
+        items.push({ ...it, verdict: v.k === 'drop' || v.k === 'std' ? 'ok' : v.k });
         if (v.k === 'unsupported') items.push({ k: 'unsupported', what: v.what, sp: v.sp, module: it.module });
         if (v.k === 'error') {
           const diagnostic = { message: v.problem.message, sp: v.problem.sp };
@@ -172,6 +183,11 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
         // (`T::drop`: verified as the type's own method, which nothing may call: rustc's E0040)
         if (v?.k === 'drop') {
           items.push(withAssocParams({ ...it, traitImpl: undefined, dropImpl: true }, assocOf));
+          continue;
+        }
+        // (`T::clone` of `impl Clone for T`: the type's own method, with its own contract)
+        if (v?.k === 'std') {
+          items.push(withAssocParams({ ...it, traitImpl: undefined }, assocOf));
           continue;
         }
         if (v?.k !== 'ok') continue; // reported by the impl's item
@@ -203,6 +219,69 @@ function dropVerdict(impl: TraitImplItem, drop: FnItem | undefined): ImplVerdict
   if (drop.opensInvariants?.k !== 'none') return error('the implementation for Drop must be marked opens_invariants none', drop.nameSp);
   if (!drop.noUnwind || drop.noUnwind.when) return error('the implementation for Drop must be marked no_unwind', drop.nameSp);
   return { k: 'drop' };
+}
+
+/**
+ * `impl Clone for T` / `impl Copy for T {}` (std's traits) of a datatype `T` of the crate, not
+ * generic: `clone(&self) -> Self` becomes `T`'s own method; `Copy` needs `Clone` and fields that
+ * are all `Copy` (rustc's E0277 / E0204; E0119 against a `derive` of the same trait). Null where
+ * this is not that form (another impl of a std trait: unsupported).
+ */
+function cloneCopyVerdict(impl: TraitImplItem, datatypes: ReadonlyMap<string, StructItem | EnumItem>, clone: FnItem | undefined, impls: ReadonlyMap<string, { impl: TraitImplItem }[]>): ImplVerdict | null {
+  const self = selfName(impl.selfTy);
+  const item = datatypes.get(self);
+  if (!item || impl.generics.length || impl.traitArgs.length || item.generics.length || impl.selfTy.k !== 'path' || impl.selfTy.args.length || impl.unsupported) return null;
+  const error = (message: string, sp: Sp): ImplVerdict => ({ k: 'error', problem: { message, sp } });
+  if (derives(item, impl.trait)) return error(`conflicting implementations of trait \`${impl.trait}\` for type \`${self}\` (it also derives it)`, impl.traitSp);
+  if ((impls.get(implKey(impl.trait, self))?.length ?? 0) > 1) return null;
+  if (impl.assocTypes.length) return error(`type \`${impl.assocTypes[0]!.name}\` is not a member of trait \`${impl.trait}\``, impl.assocTypes[0]!.sp);
+  if (impl.trait === 'Copy') {
+    const other = impl.methods[0];
+    if (other) return error(`method \`${other}\` is not a member of trait \`Copy\``, impl.sp);
+    if (!derives(item, 'Clone') && !impls.get(implKey('Clone', self))?.length) return error(`the trait bound \`${self}: Clone\` is not satisfied (\`Copy\` needs it)`, impl.traitSp);
+    const fields = item.k === 'struct' ? item.fields.map((f) => f.ty) : item.variants.flatMap((v) => v.fields.map((f) => f.ty));
+    const copy = fields.map((t) => copyField(t, datatypes, impls));
+    if (copy.includes(false)) return error('the trait `Copy` cannot be implemented for this type (a field is not `Copy`)', impl.traitSp);
+    return copy.includes(null) ? null : { k: 'std' };
+  }
+  const other = impl.methods.find((m) => m !== 'clone');
+  if (other) return other === 'clone_from' ? null : error(`method \`${other}\` is not a member of trait \`Clone\``, impl.sp);
+  if (!clone) return error('not all trait items implemented, missing: `clone`', impl.sp);
+  const ret = clone.ret?.ty;
+  const selfRet = ret?.k === 'path' && ret.segs.length === 1 && !ret.args.length && (ret.name === 'Self' || ret.name === self);
+  const selfParam = clone.params.length === 1 && clone.params[0]!.isSelf && clone.params[0]!.ty.k === 'ref' && !clone.params[0]!.ty.mut;
+  if (clone.mode !== 'exec' || !selfParam || !selfRet || clone.generics.length) return error('method `clone` has an incompatible type for trait `Clone`: expected `fn(&Self) -> Self`', clone.nameSp);
+  if (clone.requires.length) return error('trait method implementation cannot declare requires', clone.requires[0]!.sp);
+  return { k: 'std' };
+}
+
+/** Whether `item` derives `trait` (`#[derive(.., Clone, ..)]`). */
+function derives(item: StructItem | EnumItem, trait: string): boolean {
+  return (item.attrs ?? []).some((a) => new RegExp(`^derive\\(.*\\b${trait}\\b.*\\)$`).test(a.replace(/\s/g, '')));
+}
+
+/** Whether a field of type `t` is `Copy` (rustc), written as it is; null when not known here. */
+function copyField(t: TypeExpr, datatypes: ReadonlyMap<string, StructItem | EnumItem>, impls: ReadonlyMap<string, { impl: TraitImplItem }[]>): boolean | null {
+  const all = (ts: TypeExpr[]): boolean | null => {
+    const r = ts.map((x) => copyField(x, datatypes, impls));
+    return r.includes(false) ? false : r.includes(null) ? null : true;
+  };
+  switch (t.k) {
+    case 'ref': return !t.mut;
+    case 'tuple': return all(t.elems);
+    case 'array': return all([t.elem]);
+    case 'path': {
+      if (t.segs.length !== 1) return null;
+      if (isImplPrimitive(t.name) || t.name === 'char' || t.name === 'Ghost') return true;
+      // (spec collections are copied; `Tracked<A>` and `Option<A>` are `Copy` when `A` is)
+      if (['Seq', 'Set', 'Map', 'Tracked', 'Option'].includes(t.name)) return all(t.args);
+      if (['Vec', 'Box', 'String', 'Rc', 'Arc'].includes(t.name)) return false;
+      const d = datatypes.get(t.name);
+      if (!d) return null;
+      return derives(d, 'Copy') || !!impls.get(implKey('Copy', t.name))?.length ? all(t.args) : false;
+    }
+    default: return null;
+  }
 }
 
 /** The first part of a trait the verifier does not model (or rustc refuses), or null. */

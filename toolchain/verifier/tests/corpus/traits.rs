@@ -1913,4 +1913,61 @@ fn tr_default_ensures_builtin(i: u32) {
     assert((verus_builtin::default_ensures)(true));
 }
 
+// ---- std's `Clone` and `Copy` for the crate's datatypes: `clone` is the type's own method (its
+// contract is its own), `Copy` makes the values copied; rustc's rules for both
+
+struct TrCl { a: u8, g: Ghost<int> }
+
+impl Clone for TrCl {
+    // expect: verified
+    fn clone(&self) -> (r: Self)
+        ensures r == *self
+    {
+        *self
+    }
+}
+
+impl Copy for TrCl {}
+
+// expect: verified
+fn tr_clone_copy(s: TrCl) {
+    let x = s;
+    let y = s;
+    let z = s.clone();
+    assert(x == y && z == s);
+}
+
+struct TrClOnly { a: u8 }
+
+impl Clone for TrClOnly {
+    // expect: verified
+    fn clone(&self) -> Self { TrClOnly { a: 0 } }
+}
+
+// a clone promises only what its `ensures` says
+// expect: failed assertion
+fn tr_clone_weak(t: TrClOnly) {
+    let u = t.clone();
+    assert(u.a == t.a);
+}
+
+// (not `Copy`: used twice, moved twice)
+// expect: error
+fn tr_clone_not_copy(t: TrClOnly) {
+    let u = t;
+    let v = t;
+}
+
+// `Copy` needs `Clone`
+struct TrNoClone { a: u8 }
+// expect: error
+impl Copy for TrNoClone {}
+
+// `clone` must be `fn(&Self) -> Self`
+struct TrBadClone { a: u8 }
+impl Clone for TrBadClone {
+    // expect: error
+    fn clone(&self) -> u8 { 0 }
+}
+
 } // verus!

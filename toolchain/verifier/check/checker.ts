@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, Quant
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implKey, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -4091,6 +4091,18 @@ class Checker {
       const chosen = this.implMethod(`${r.name}::${name}`, { selfArgs: () => r.args, args: e.args, argOffset: 1, ctx }, e.nameSp);
       if (chosen) this.out.traitCalls.set(e, chosen);
       const info = chosen ?? this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);
+      if (!info && name === 'clone' && !e.args.length) {
+        const clones = this.crate.traitImpls.get(implKey('Clone', r.name)) ?? [];
+        if (clones.some((i) => i.external)) throw new ResolveError(`cannot use function \`${r.name}::clone\` which is ignored (its impl is \`#[verifier::external]\`)`, e.nameSp);
+        // (rustc: a type that is not `Clone` has none: `x.clone()` of a `&X` clones the reference,
+        // the same value as `x`)
+        const item = this.crate.datatypeItem(r);
+        const derived = (item?.attrs ?? []).some((a) => /^derive\(.*\bClone\b.*\)$/.test(a.replace(/\s/g, '')));
+        if (!clones.length && !derived && this.isRefValue(e.recv, ctx)) {
+          this.out.sharedClones.add(e);
+          return r;
+        }
+      }
       if (!info) throw new ResolveError(`no method named \`${name}\` found for \`${r.name}\``, e.nameSp);
       const self = info.item.params[0];
       if (self?.isSelf && self.ty.k !== 'ref') this.markMoved(e.recv, r, ctx);

@@ -1970,4 +1970,19 @@ impl Clone for TrBadClone {
     fn clone(&self) -> u8 { 0 }
 }
 
+// a type that is not `Clone`: `x.clone()` of a `&X` clones the reference (the same value); of
+// an `X` there is no `clone`
+struct TrNotClone { a: u8 }
+
+// expect: verified
+fn tr_ref_clone(x: &TrNotClone) {
+    let y = x.clone();
+    assert(y.a == x.a);
+}
+
+// expect: error
+fn tr_value_clone_not_clone(x: TrNotClone) {
+    let y = x.clone();
+}
+
 } // verus!

@@ -167,8 +167,9 @@ impl LbRange {
     }
 }
 
-// A borrow of a field of a value with a type invariant: not modelled (as for a call's `&mut x.f`).
-// expect: unsupported
+// A borrow of a field of a value with a type invariant: Verus's error (its invariant could not be
+// re-established where the borrow ends).
+// expect: error
 fn lb_field_of_invariant(x: LbRange) {
     let mut x = x;
     let r = &mut x.lo;

@@ -194,7 +194,8 @@ fn sv_single_variant_wrong() {
     assert(z);
 }
 
-// expect: unsupported
+// a refutable pattern in a `let` without `else`: rustc's E0005
+// expect: error
 fn sv_refutable(o: Option<u8>) {
     let Some(x) = o;
 }

@@ -1965,8 +1965,8 @@ impl Copy for TrNoClone {}
 
 // `clone` must be `fn(&Self) -> Self`
 struct TrBadClone { a: u8 }
+// expect: error
 impl Clone for TrBadClone {
-    // expect: error
     fn clone(&self) -> u8 { 0 }
 }
 

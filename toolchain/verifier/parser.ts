@@ -698,7 +698,8 @@ class Parser {
       out.push({ k: 'broadcast-group', name, selfType, members, sp: { start, end: this.lastEnd() }, module, vis });
       return 'item';
     }
-    if (t.text === 'use' || t.text === 'extern') {
+    // (`extern crate x;`, `use ..;`; `extern "abi" fn` is a function)
+    if (t.text === 'use' || (t.text === 'extern' && !(this.peek(1).kind === 'string' && this.is('fn', 2)) && !this.is('fn', 1))) {
       while (!this.is(';') && this.peek().kind !== 'eof') {
         if (this.is('{')) this.skipBalanced();
         else this.next();
@@ -814,6 +815,8 @@ class Parser {
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
         if (w.text === 'unsafe') unsafeSp = { start: w.start, end: w.end };
         this.next();
+        // (`extern "rust-call" fn`: the calling convention, no meaning here)
+        if (w.text === 'extern' && this.peek().kind === 'string' && this.is('fn', 1)) this.next();
         continue;
       }
       break;

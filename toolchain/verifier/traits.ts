@@ -75,6 +75,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
       const v = cloneCopyVerdict(impl, datatypeItems, cloneMethods.get(self), impls);
       if (v) return v;
     }
+    // (Verus: a closure's traits are its own to give)
+    if (!found && ['Fn', 'FnMut', 'FnOnce'].includes(impl.trait)) return { k: 'error', problem: { message: `Verus does not support implementing this trait (\`${impl.trait}\`)`, sp: impl.traitSp } };
     // (Verus: what is `Send` / `Sync` is for its own rules to say)
     if (!found && (impl.trait === 'Send' || impl.trait === 'Sync') && impl.unsafeSp) return { k: 'error', problem: { message: `unsafe impl for \`${impl.trait}\` is not allowed`, sp: impl.unsafeSp } };
     // (a trait the crate does not define may be std's: `Clone`, `PartialEq`, ..)

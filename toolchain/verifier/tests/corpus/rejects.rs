@@ -645,4 +645,13 @@ fn rj_ctor_called() {
     assert(v.0 == 1);
 }
 
+// A closure's traits are Verus's to give: implementing one is its error.
+struct RjCallable {}
+
+// expect: error
+impl FnOnce<(u8,)> for RjCallable {
+    type Output = u8;
+    extern "rust-call" fn call_once(self, y: (u8,)) -> u8 { 0 }
+}
+
 } // verus!

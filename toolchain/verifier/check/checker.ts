@@ -143,6 +143,8 @@ export interface CheckedCrate {
   shrRefWraps: Map<Expr, { variant: string | null; field: string }>;
   /** `U` of a unit struct (`struct U;`) used as a value */
   unitStructs: Set<Expr>;
+  /** a pattern naming a constant (`I`, `X::C`, of an integer type): matches values equal to the path's value */
+  constPatterns: Map<Pat, Expr>;
   /**
    * The type each opaque type (`-> impl Tr`) of a function stands for, from what its body
    * returns: VC generation reads the function's own body and clauses at these types (callers
@@ -402,7 +404,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map(), constPatterns: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -5145,6 +5147,17 @@ class Checker {
             });
           }
           return;
+        }
+        // `I` / `X::C` naming a constant of an integer type: rustc's constant pattern, read as the
+        // path's value (its mode rules included)
+        if (!p.args && !p.fields && (t.k === 'int' || t.k === 'ivar')) {
+          const c = this.crate.constItem(this.crate.memberName(p.path, ctx.fn?.selfType ?? null), p.sp);
+          if (c) {
+            const read = this.out.constPatterns.get(p) ?? { k: 'path', segs: [...p.path], generics: [], sp: p.sp };
+            this.out.constPatterns.set(p, read);
+            this.expect(read, ty, ctx);
+            return;
+          }
         }
         const segs = p.path.length === 1 && t.k === 'enum' ? [t.name, last] : p.path;
         if (t.k === 'enum' || t.k === 'struct') {

@@ -863,6 +863,9 @@ export class ExprMethods {
         return and(...spread(p.elems, p.restAt, ty.elems.length, p.sp).map((q, i) => this.patCond(q, this.field(v, String(i), p.sp), binds, sp)));
       }
       case 'variant': {
+        // (a constant's name: the value must equal it)
+        const constant = this.cvc.checked.constPatterns.get(p);
+        if (constant) return eq(v.t, this.ev(constant, new State(), this.specMode([])).t);
         const ty = v.ty;
         const vr = this.findVariant(p.path, p.sp, ty);
         if (!vr) {

@@ -709,4 +709,32 @@ fn pp_int_bounds_not_exhaustive(x: u8) -> bool {
     match x { u8::MIN ..= 127 => true, 128 ..= 254 => true }
 }
 
+// ---- a constant's name as a pattern: values equal to it (its mode rules hold there too)
+const PP_K: u64 = 20;
+spec const PP_SPEC: u64 = 3;
+
+// expect: verified
+fn pp_const_pattern(x: u64) {
+    let z = match x { PP_K => 0, t => t };
+    assert(x == 20 ==> z == 0);
+    assert(x != 20 ==> z == x);
+}
+
+// expect: failed assertion
+fn pp_const_pattern_wrong(x: u64) {
+    let z = match x { PP_K => 0, t => t };
+    assert(z == x);
+}
+
+// expect: error
+fn pp_spec_const_pattern(x: u64) {
+    match x { PP_SPEC => {}, _ => {} }
+}
+
+// (refutable: not a `let` pattern)
+// expect: error
+fn pp_const_pattern_let(x: u64) {
+    let PP_K = x;
+}
+
 } // verus!

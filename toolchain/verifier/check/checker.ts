@@ -3955,6 +3955,10 @@ class Checker {
   private wrapperOf(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
     if (e.k === 'path' && e.segs.length === 1) return this.lookup(e.segs[0]!, ctx)?.wrapped ?? null;
     if (e.k === 'call') return e.callee.k === 'path' && e.callee.segs.length === 1 ? (e.callee.segs[0] === 'Ghost' ? 'spec' : e.callee.segs[0] === 'Tracked' ? 'proof' : null) : null;
+    // `r.1` of a function's named result whose declared type is a tuple: that element's wrapper
+    // (`-> (pt: (PCell<V>, Tracked<PointsTo<V>>))`: `pt.1@` is the `PointsTo`)
+    const ret = ctx.fn?.ret;
+    if (e.k === 'field' && /^\d+$/.test(e.name) && e.recv.k === 'path' && e.recv.segs.length === 1 && ret?.name === e.recv.segs[0] && ret.ty.k === 'tuple' && ctx.inEnsures) return ghostWrapper(ret.ty.elems[Number(e.name)]);
     if (e.k === 'field') return ghostWrapper(this.structFieldOf(e)?.field.ty);
     return null;
   }

@@ -73,12 +73,10 @@ impl Permission${T} {
 impl PAtomic${T} {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes \`res.1@.view()\`; the types here erase \`Tracked\`, so \`res.1@\` would already be
-    // the permission's \`view()\`)
     #[verifier::external_body]
     pub fn new(i: ${v}) -> (res: (PAtomic${T}, Tracked<Permission${T}>))
         ensures
-            equal(res.1.view(), PermissionData${T} { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionData${T} { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }

@@ -36,6 +36,11 @@ export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
   return false;
 }
 
+/** A crate's use of vstd's simple_pptr, of vstd's cell, and of vstd's raw_ptr API beyond `MemContents`. */
+const SIMPLE_PPTR_USE = /\b(?:simple_pptr|PPtr)\b/;
+const CELL_USE = /\b(?:cell\s*::|PCell\b)/;
+const RAW_PTR_API = /\b(?:ptr_mut_write|ptr_mut_read|ptr_ref2?|ptr_mut_ref|PointsToRaw|IsExposed|expose_provenance|with_exposed_provenance|allocate|deallocate|Dealloc|Provenance|PtrData|cast_ptr_to_\w+)\b|\*\s*(?:mut|const)\b/;
+
 /**
  * Library files read only by a crate whose text names them (a large API most crates never use,
  * which would cost every run its checking time, or names a crate may define itself, which would
@@ -46,6 +51,9 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   // (names a crate may well define itself, `array_view`: read only by one that names `vstd::array` or calls `array_index_get`)
   ['array.rs', /\b(?:array\s*::|array_index_get\b)/],
   ['float.rs', /\bf(?:32|64)\b/],
+  // (two modules of vstd, each with its own `PointsTo`: a crate names one of them)
+  ['simple_pptr.rs', SIMPLE_PPTR_USE],
+  ['cell.rs', CELL_USE],
 ]);
 
 /** The library files a crate that uses the library reads: all but the on-demand ones it does not name. */
@@ -60,20 +68,24 @@ export function libraryFor(files: ReadonlyMap<string, string>, library: Readonly
 }
 
 /**
- * vstd modules the library does not hold that define types of the same names as the library's
- * (`raw_ptr::PointsTo`, `cell::PointsTo` are other types than `simple_pptr::PointsTo`): names
- * resolve by their last segment here, so code using them would get the library's type instead.
+ * A use of vstd modules whose types are named alike (`raw_ptr::PointsTo`, `cell::PointsTo`,
+ * `simple_pptr::PointsTo` are three types), which names resolved by their last segment cannot
+ * tell apart: raw_ptr's API (the library does not hold it), or both cell and simple_pptr. An
+ * import of raw_ptr (`use vstd::{raw_ptr::*}`) that nothing of its own is used through is not one.
  */
-const CLASHING_MODULES = ['raw_ptr', 'cell'];
-
-/** The first user file that refers to a vstd module in CLASHING_MODULES, with the offset. */
 export function clashingModuleUse(files: ReadonlyMap<string, string>): { file: string; module: string; offset: number } | null {
-  const re = new RegExp(`\\bvstd\\s*::\\s*(${CLASHING_MODULES.join('|')})\\b`);
-  for (const [file, text] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (isLibraryFile(file)) continue;
-    const m = re.exec(text);
-    if (m) return { file, module: m[1]!, offset: m.index };
-  }
+  const user = [...files].filter(([f]) => !isLibraryFile(f)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const find = (re: RegExp) => {
+    for (const [file, text] of user) {
+      const m = re.exec(text);
+      if (m) return { file, offset: m.index };
+    }
+    return null;
+  };
+  const rawPtr = find(/\bvstd\s*::\s*\{?\s*raw_ptr\b|\braw_ptr\b/);
+  if (rawPtr && (find(RAW_PTR_API) || (!find(CELL_USE) && find(/\bPointsTo\b/)))) return { ...rawPtr, module: 'raw_ptr' };
+  const cell = find(CELL_USE);
+  if (cell && find(SIMPLE_PPTR_USE)) return { ...cell, module: 'cell' };
   return null;
 }
 

@@ -47,12 +47,10 @@ impl PermissionU8 {
 impl PAtomicU8 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: u8) -> (res: (PAtomicU8, Tracked<PermissionU8>))
         ensures
-            equal(res.1.view(), PermissionDataU8 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataU8 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -290,12 +288,10 @@ impl PermissionU16 {
 impl PAtomicU16 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: u16) -> (res: (PAtomicU16, Tracked<PermissionU16>))
         ensures
-            equal(res.1.view(), PermissionDataU16 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataU16 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -533,12 +529,10 @@ impl PermissionU32 {
 impl PAtomicU32 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: u32) -> (res: (PAtomicU32, Tracked<PermissionU32>))
         ensures
-            equal(res.1.view(), PermissionDataU32 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataU32 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -776,12 +770,10 @@ impl PermissionU64 {
 impl PAtomicU64 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: u64) -> (res: (PAtomicU64, Tracked<PermissionU64>))
         ensures
-            equal(res.1.view(), PermissionDataU64 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataU64 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -1019,12 +1011,10 @@ impl PermissionUsize {
 impl PAtomicUsize {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: usize) -> (res: (PAtomicUsize, Tracked<PermissionUsize>))
         ensures
-            equal(res.1.view(), PermissionDataUsize { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataUsize { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -1262,12 +1252,10 @@ impl PermissionI8 {
 impl PAtomicI8 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: i8) -> (res: (PAtomicI8, Tracked<PermissionI8>))
         ensures
-            equal(res.1.view(), PermissionDataI8 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataI8 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -1505,12 +1493,10 @@ impl PermissionI16 {
 impl PAtomicI16 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: i16) -> (res: (PAtomicI16, Tracked<PermissionI16>))
         ensures
-            equal(res.1.view(), PermissionDataI16 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataI16 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -1748,12 +1734,10 @@ impl PermissionI32 {
 impl PAtomicI32 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: i32) -> (res: (PAtomicI32, Tracked<PermissionI32>))
         ensures
-            equal(res.1.view(), PermissionDataI32 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataI32 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -1991,12 +1975,10 @@ impl PermissionI64 {
 impl PAtomicI64 {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: i64) -> (res: (PAtomicI64, Tracked<PermissionI64>))
         ensures
-            equal(res.1.view(), PermissionDataI64 { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataI64 { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -2234,12 +2216,10 @@ impl PermissionIsize {
 impl PAtomicIsize {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: isize) -> (res: (PAtomicIsize, Tracked<PermissionIsize>))
         ensures
-            equal(res.1.view(), PermissionDataIsize { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataIsize { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }
@@ -2477,12 +2457,10 @@ impl PermissionBool {
 impl PAtomicBool {
     pub uninterp spec fn id(&self) -> int;
 
-    // (vstd writes `res.1@.view()`; the types here erase `Tracked`, so `res.1@` would already be
-    // the permission's `view()`)
     #[verifier::external_body]
     pub fn new(i: bool) -> (res: (PAtomicBool, Tracked<PermissionBool>))
         ensures
-            equal(res.1.view(), PermissionDataBool { patomic: res.0.id(), value: i }),
+            equal(res.1@.view(), PermissionDataBool { patomic: res.0.id(), value: i }),
     {
         unimplemented!()
     }

@@ -2,44 +2,10 @@
 // a pointer is a plain address (`PPtr<V>`), and a tracked permission (`PointsTo<V>`) says which
 // address it covers and what that memory holds. Everything here is trusted: the exec functions are
 // `external_body` (their contracts are the axioms), the permission's address and contents are
-// uninterpreted spec functions. Names, signatures and clauses follow vstd's simple_pptr.
+// uninterpreted spec functions. Names, signatures and clauses follow vstd's simple_pptr. What
+// the memory holds is a `MemContents` (mem_contents.rs). Read only by a crate that names
+// `simple_pptr` or `PPtr` (vstd::cell's `PointsTo` is another type of the same name: cell.rs).
 verus! {
-
-/// What a permission says the memory at its address holds.
-pub enum MemContents<T> {
-    Uninit,
-    Init(T),
-}
-
-impl<T> MemContents<T> {
-    pub open spec fn is_init(&self) -> bool {
-        match self {
-            MemContents::Init(_) => true,
-            MemContents::Uninit => false,
-        }
-    }
-
-    pub open spec fn is_uninit(&self) -> bool {
-        match self {
-            MemContents::Init(_) => false,
-            MemContents::Uninit => true,
-        }
-    }
-
-    /// The value held; some unknown value of `T` when the memory is uninitialized.
-    pub open spec fn value(&self) -> T
-        recommends
-            self.is_init(),
-    {
-        match self {
-            MemContents::Init(v) => v,
-            MemContents::Uninit => uninit_value::<T>(),
-        }
-    }
-}
-
-/// The `value()` of uninitialized memory: some value of `T`, nothing known about it.
-pub uninterp spec fn uninit_value<T>() -> T;
 
 /// A pointer: an address, nothing more. Two pointers to the same address are equal.
 #[derive(Clone, Copy)]

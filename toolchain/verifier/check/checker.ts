@@ -1663,6 +1663,17 @@ class Checker {
           this.out.sharedClones.add(e);
           return this.inferBorrowed(e.recv, ctx);
         }
+        // `g.clone()` of a `Ghost<T>` (always `Clone`) or a `Tracked<T>` of a `Copy` `T`: the
+        // wrapper's clone, the same value (the types erase the wrapper, not its `Clone` impl)
+        const wrapper = e.k === 'method' && e.name === 'clone' && !e.args.length ? this.wrapperOf(e.recv, ctx) : null;
+        if (wrapper && e.k === 'method') {
+          // (the wrapper itself is read, by reference: a use of it as a whole)
+          const t = this.inferWhole(e.recv, ctx);
+          if (wrapper === 'spec' || isCopy(t, this.vars, ctx.fn ?? null, this.crate)) {
+            this.out.sharedClones.add(e);
+            return t;
+          }
+        }
         // a call taking a construct read but not understood (a closure: `Seq::new(n, |i| ..)`):
         // its callee is not judged either, so the function is `unsupported` at that construct
         if (e.k === 'call') {

@@ -1985,4 +1985,19 @@ fn tr_value_clone_not_clone(x: TrNotClone) {
     let y = x.clone();
 }
 
+// the clone of a `Ghost<T>`, or of a `Tracked<T>` of a `Copy` `T`, is the wrapper's: the same value
+// expect: verified
+fn tr_ghost_clone(g: Ghost<int>, t: Tracked<TrCl>) {
+    let h = g.clone();
+    assert(h@ == g@);
+    let u = t.clone();
+    assert(u == t);
+}
+
+// expect: failed assertion
+fn tr_ghost_clone_wrong(g: Ghost<int>) {
+    let h = g.clone();
+    assert(h@ == g@ + 1);
+}
+
 } // verus!

@@ -20,10 +20,18 @@
 // statements are proof code). `#[verus_verify(external)]` leaves the item plain Rust, which is
 // what it means: not verified, not visible.
 //
-// Not read (reported `unsupported` at their spans): ghost inputs and outputs (`with`,
-// `proof_with!`, `#[verus_spec(with ..)]` on a call), `dual_spec`, `#[verus_spec]` on a const or
-// static, a return pattern other than a name, and any of these forms inside a plain Rust item
-// (the parser reports those). Everything else is copied as it is.
+// Ghost inputs and outputs: a spec's `with Tracked(y): Tracked<&mut T>, .., -> z: Ghost<U>` adds
+// the inputs as parameters and makes the result the pair `(result, z)` (named `__with_ret`; the
+// clauses' `ret` / `z` read its halves), `#[verus_spec(with |= g)]` (or `proof_with!{|= g}`) at
+// the body's tail returns `(value, g)`; at a call, `#[verus_spec(with a, b => p)]` (or
+// `proof_with!{a, b => p}` before it) adds `a, b` as arguments and binds the output: `let x =
+// f(..);` becomes `let (x, p) = f(.., a, b);`, `=> _` in an expression takes the pair's first
+// half, `=> Ghost(z)` in an expression assigns a ghost variable declared before.
+//
+// Not read (reported `unsupported` at their spans): a ghost output given elsewhere than at the
+// body's tail (a `return`), `with` on a loop, `dual_spec`, `#[verus_spec]` on a const or static,
+// a return pattern other than a name, and any of these forms inside a plain Rust item (the parser
+// reports those). Everything else is copied as it is.
 //
 // Tokens keep their source spans; the few made here (`verus ! {`, a signature's `( r : .. )`,
 // `#[verifier::..]`) take the span of the attribute they come from. The output is therefore not
@@ -70,8 +78,13 @@ export function attrFormToVerus(tokens: Token[]): AttrFormResult {
   return new AttrFormRewriter(tokens).run();
 }
 
+/** The name of a function's result and ghost output pair (`with -> z: T`): no user writes it. */
+const WITH_RET = '__with_ret';
+
 class AttrFormRewriter {
   private readonly match: Int32Array;
+  /** Inside the body of a function with a ghost output (`with -> z: T`). */
+  private ghostOutput = false;
   private readonly unsupported: { what: string; sp: Sp }[] = [];
   private readonly errors: { message: string; sp: Sp }[] = [];
 
@@ -255,11 +268,34 @@ class AttrFormRewriter {
         retName = pat[0]!;
         clausesFrom = arrow + 1;
       }
-      if (this.refuseWith(clausesFrom, content.to)) return null;
     }
-    // the return type, named when the spec names it
+    // `with` ghost inputs (more parameters) and a ghost output (the result becomes a pair)
+    const w = spec?.args ? this.withSection(clausesFrom, content.to) : null;
+    if (w === 'refused') return null;
     const arrowAt = this.isPunct(afterParams, '->') ? afterParams : -1;
-    if (arrowAt >= 0 && retName) {
+    if (w) {
+      clausesFrom = w.rest;
+      if (w.inputs.length) {
+        const close = afterParams - 1;
+        out.pop();
+        const sp = this.span(w.inputs[0]!.from, w.inputs[0]!.to);
+        if (close > params + 1 && !this.isPunct(close - 1, ',')) out.push(this.synth(',', 'punct', sp));
+        w.inputs.forEach((r, k) => out.push(...(k ? [this.synth(',', 'punct', sp)] : []), ...this.toks.slice(r.from, r.to)));
+        out.push(this.toks[close]!);
+      }
+      if (w.output && (arrowAt < 0 || this.hasReturn(end, to))) {
+        this.unsupported.push({ what: '`with -> ..` (a ghost output) of a function without a result type, or with `return`', sp: spanOf(w.output.name) });
+        return null;
+      }
+      // (an unnamed result with a ghost output: a name no clause mentions)
+      if (w.output && !retName) retName = this.synth('__with_result', 'ident', spanOf(w.output.name));
+    }
+    const output = w?.output ?? null;
+    // the return type, named when the spec names it (with a ghost output: a pair named `__with_ret`)
+    if (arrowAt >= 0 && retName && output) {
+      const sp = spanOf(retName);
+      out.push(this.toks[arrowAt]!, this.synth('(', 'punct', sp), this.synth(WITH_RET, 'ident', sp), this.synth(':', 'punct', sp), this.synth('(', 'punct', sp), ...this.toks.slice(arrowAt + 1, whereAt), this.synth(',', 'punct', sp), ...this.toks.slice(output.ty.from, output.ty.to), this.synth(')', 'punct', sp), this.synth(')', 'punct', sp));
+    } else if (arrowAt >= 0 && retName) {
       const sp = spanOf(retName);
       out.push(this.toks[arrowAt]!, this.synth('(', 'punct', sp), retName, this.synth(':', 'punct', sp), ...this.toks.slice(arrowAt + 1, whereAt), this.synth(')', 'punct', sp));
     } else {
@@ -267,11 +303,89 @@ class AttrFormRewriter {
       out.push(...this.toks.slice(afterParams, whereAt));
     }
     out.push(...this.toks.slice(whereAt, end));
-    if (spec?.args) out.push(...this.toks.slice(clausesFrom, content.to));
+    if (spec?.args) {
+      const clauses = this.toks.slice(clausesFrom, content.to);
+      out.push(...(output && retName ? this.renameResults(clauses, retName.text, output.name.text) : clauses));
+    }
     if (end < to && this.isPunct(end, '{')) {
       const close = this.match[end]!;
-      out.push(this.toks[end]!, ...this.body(end + 1, close), ...this.toks.slice(close, to));
+      const saved = this.ghostOutput;
+      this.ghostOutput = !!output;
+      try {
+        out.push(this.toks[end]!, ...this.body(end + 1, close), ...this.toks.slice(close, to));
+      } finally {
+        this.ghostOutput = saved;
+      }
     } else out.push(...this.toks.slice(end, to));
+    return out;
+  }
+
+  /** Whether the function body in `from..to` has a `return` (a ghost output is given at its tail only here). */
+  private hasReturn(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.toks[k]!.text === 'return') return true;
+    return false;
+  }
+
+  /**
+   * `with ..` among a spec's clauses (from `from`): the ghost inputs (`Tracked(y): Tracked<&mut T>`,
+   * a parameter each), the ghost output (`-> z: Ghost<T>`), and where the clauses resume; null
+   * without `with`; `refused` (reported) for a form not read.
+   */
+  private withSection(from: number, to: number): { inputs: { from: number; to: number }[]; output: { name: Token; ty: { from: number; to: number } } | null; rest: number } | 'refused' | null {
+    if (from >= to || this.toks[from]!.text !== 'with') return this.refuseWith(from, to) ? 'refused' : null;
+    let end = from + 1;
+    while (end < to && !(this.toks[end]!.kind === 'ident' && CLAUSE_KEYWORDS.has(this.toks[end]!.text))) end = this.opener(end) ? this.match[end]! + 1 : end + 1;
+    const inputs: { from: number; to: number }[] = [];
+    let output: { name: Token; ty: { from: number; to: number } } | null = null;
+    // (`Ghost(w): Ghost<u32> -> z: T`: the output may follow the last input without a comma)
+    const parts = this.typeCommaSplit(from + 1, end).flatMap((part) => {
+      const arrow = this.findAtDepth0(part.from + 1, part.to, '->');
+      return arrow > part.from ? [{ from: part.from, to: arrow }, { from: arrow, to: part.to }] : [part];
+    });
+    for (const part of parts) {
+      if (this.isPunct(part.from, '->')) {
+        const name = this.toks[part.from + 1]!;
+        if (output || name.kind !== 'ident' || !this.isPunct(part.from + 2, ':')) {
+          this.unsupported.push({ what: 'this `with -> ..` ghost output', sp: this.span(part.from, part.to) });
+          return 'refused';
+        }
+        output = { name, ty: { from: part.from + 3, to: part.to } };
+      } else inputs.push(part);
+    }
+    return { inputs, output, rest: end };
+  }
+
+  /** Comma-separated parts of `from..to` at depth 0, `<..>` of types included. */
+  private typeCommaSplit(from: number, to: number): { from: number; to: number }[] {
+    const parts: { from: number; to: number }[] = [];
+    let start = from;
+    let angle = 0;
+    for (let k = from; k <= to; ) {
+      if (k === to || (angle === 0 && this.isPunct(k, ','))) {
+        if (k > start) parts.push({ from: start, to: k });
+        start = k + 1;
+        k++;
+        continue;
+      }
+      if (this.isPunct(k, '<')) angle++;
+      else if (this.isPunct(k, '>')) angle = Math.max(0, angle - 1);
+      else if (this.isPunct(k, '>>')) angle = Math.max(0, angle - 2);
+      k = this.opener(k) ? this.match[k]! + 1 : k + 1;
+    }
+    return parts;
+  }
+
+  /** Clause tokens with the result's name read from the pair (`ret` -> `__with_ret.0`, the ghost output's `z` -> `__with_ret.1`). */
+  private renameResults(toks: Token[], ret: string, ghost: string): Token[] {
+    const out: Token[] = [];
+    toks.forEach((t, k) => {
+      const prev = toks[k - 1];
+      const next = toks[k + 1];
+      const name = t.kind === 'ident' && (t.text === ret || t.text === ghost) && !(prev && prev.kind === 'punct' && (prev.text === '.' || prev.text === '::')) && !(next && next.kind === 'punct' && (next.text === '::' || next.text === '('));
+      if (!name) return out.push(t);
+      const sp = spanOf(t);
+      out.push(this.synth('(', 'punct', sp), this.synth(WITH_RET, 'ident', sp), this.synth('.', 'punct', sp), this.synth(t.text === ret ? '0' : '1', 'int', sp), this.synth(')', 'punct', sp));
+    });
     return out;
   }
 
@@ -300,6 +414,14 @@ class AttrFormRewriter {
             i = end;
             continue;
           }
+          // `#[verus_spec(with ..)]` on a call, or `#[verus_spec(with |= g)]` on a returned value
+          if (spec?.args && attrs.length === 1 && this.toks[spec.args.from]!.text === 'with') {
+            const done = this.withAt(spec.args, next, to, out);
+            if (done >= 0) {
+              i = done;
+              continue;
+            }
+          }
           for (const a of attrs) {
             if (a.name === 'verus_spec') this.unsupported.push({ what: '`#[verus_spec(..)]` on a statement or expression (ghost inputs and outputs of a call)', sp: a.sp });
           }
@@ -320,8 +442,15 @@ class AttrFormRewriter {
         i = close + 1;
         continue;
       }
-      if (this.isMacro(i, 'proof_with')) {
+      if (this.toks[i]!.text === 'proof_with' && this.isPunct(i + 1, '!') && this.opener(i + 2)) {
+        // `proof_with!{args => pat}` (or `( .. );`) before a call: `#[verus_spec(with args => pat)]` on it
         const close = this.match[i + 2]!;
+        const after = this.isPunct(close + 1, ';') ? close + 2 : close + 1;
+        const done = this.withAt({ from: i + 3, to: close }, after, to, out, true);
+        if (done >= 0) {
+          i = done;
+          continue;
+        }
         this.unsupported.push({ what: '`proof_with!` (ghost inputs and outputs of a call)', sp: this.span(i, close + 1) });
         out.push(...this.toks.slice(i, close + 1));
         i = close + 1;
@@ -337,6 +466,82 @@ class AttrFormRewriter {
       i++;
     }
     return out;
+  }
+
+  /**
+   * The ghost arguments of a call (`with a, b => p` in `args`, then the statement or expression at
+   * `at`): the call at `at` gets `a, b` as more arguments, and a ghost output `p` is bound by a
+   * `let` of the pair (`let x = f(..);` -> `let (x, p) = f(.., a, b);`) or dropped (`=> _` in an
+   * expression: `f(.., a, b).0`). `with |= g` gives the value a function with a ghost output
+   * returns at its tail: `(value, g)`. Returns the index after what it rewrote, or -1 (not read).
+   */
+  private withAt(args: { from: number; to: number }, at: number, to: number, out: Token[], macro = false): number {
+    const from = macro ? args.from : args.from + 1;
+    const sp = this.span(args.from, args.to);
+    // `with |= g`: the returned value of the function's tail
+    if (this.isPunct(from, '|=')) {
+      if (!this.ghostOutput || this.stmtEnd(at, to) < to) return -1;
+      out.push(this.synth('(', 'punct', sp), ...this.body(at, to), this.synth(',', 'punct', sp), ...this.toks.slice(from + 1, args.to), this.synth(')', 'punct', sp));
+      return to;
+    }
+    let arrow = -1;
+    for (let k = from; k < args.to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) if (this.isPunct(k, '=>')) arrow = k;
+    const ghostArgs = this.typeCommaSplit(from, arrow >= 0 ? arrow : args.to);
+    const pat = arrow >= 0 ? this.toks.slice(arrow + 1, args.to) : null;
+    const dropped = !pat || (pat.length === 1 && pat[0]!.text === '_');
+    // the call's argument list: the first `( .. )` at depth 0 after `at`, before the statement's end
+    const stmtEnd = this.stmtEnd(at, to);
+    const isLet = this.toks[at]!.text === 'let';
+    const eq = isLet ? this.findAtDepth0(at, stmtEnd, '=') : -1;
+    if (isLet && (eq < 0 || this.findAtDepth0(at, eq, ':') >= 0)) return -1;
+    const callFrom = isLet ? eq + 1 : at;
+    const open = this.findAtDepth0(callFrom, stmtEnd, '(');
+    if (open < 0 || ghostArgs.length === 0) return -1;
+    const close = this.match[open]!;
+    const extended = (): Token[] => {
+      const call: Token[] = [...this.toks.slice(callFrom, open + 1), ...this.body(open + 1, close)];
+      if (close > open + 1 && !this.isPunct(close - 1, ',')) call.push(this.synth(',', 'punct', sp));
+      ghostArgs.forEach((r, k) => call.push(...(k ? [this.synth(',', 'punct', sp)] : []), ...this.body(r.from, r.to)));
+      call.push(this.toks[close]!);
+      return call;
+    };
+    if (isLet) {
+      // `let x = f(..);` -> `let (x, p) = f(.., a, b);` (with no output: more arguments only)
+      const bound = this.toks.slice(at + 1, eq);
+      if (pat) out.push(this.toks[at]!, this.synth('(', 'punct', sp), ...bound, this.synth(',', 'punct', sp), ...pat, this.synth(')', 'punct', sp), this.toks[eq]!, ...extended());
+      else out.push(this.toks[at]!, ...bound, this.toks[eq]!, ...extended());
+      out.push(...this.body(close + 1, stmtEnd));
+      return stmtEnd;
+    }
+    const atStatement = out.length === 0 || ['{', '}', ';'].includes(out[out.length - 1]!.text);
+    // inside an expression, an output into a ghost variable declared before (`=> Ghost(z)`):
+    // `({ let (__with_v, Ghost(__with_g)) = f(.., a, b); proof { z = __with_g; } __with_v })`
+    const into = pat && pat.length === 4 && (pat[0]!.text === 'Ghost' || pat[0]!.text === 'Tracked') && pat[1]!.text === '(' && pat[2]!.kind === 'ident' && pat[3]!.text === ')' ? pat[2]! : null;
+    const tail = stmtEnd === to && !this.isPunct(to - 1, ';');
+    if (!dropped && (!atStatement || tail) && into) {
+      const v = this.synth('__with_v', 'ident', sp);
+      const g = this.synth('__with_g', 'ident', sp);
+      out.push(this.synth('(', 'punct', sp), this.synth('{', 'punct', sp), this.synth('let', 'keyword', sp), this.synth('(', 'punct', sp), v, this.synth(',', 'punct', sp), pat![0]!, pat![1]!, g, pat![3]!, this.synth(')', 'punct', sp), this.synth('=', 'punct', sp), ...extended(), this.synth(';', 'punct', sp));
+      out.push(this.synth('proof', 'ident', sp), this.synth('{', 'punct', sp), into, this.synth('=', 'punct', sp), g, this.synth(';', 'punct', sp), this.synth('}', 'punct', sp), v, this.synth('}', 'punct', sp), this.synth(')', 'punct', sp));
+      return close + 1;
+    }
+    if (!dropped) {
+      if (!atStatement) return -1;
+      // a statement `f(..);` binding the output: `let (_, p) = f(.., a, b);`
+      out.push(this.synth('let', 'keyword', sp), this.synth('(', 'punct', sp), this.synth('_', 'ident', sp), this.synth(',', 'punct', sp), ...pat!, this.synth(')', 'punct', sp), this.synth('=', 'punct', sp), ...extended());
+      out.push(...this.body(close + 1, stmtEnd));
+      return stmtEnd;
+    }
+    // (an output dropped inside an expression: the pair's first half)
+    if (pat && !atStatement) out.push(this.synth('(', 'punct', sp), ...extended(), this.synth(')', 'punct', sp), this.synth('.', 'punct', sp), this.synth('0', 'int', sp));
+    else out.push(...extended());
+    return close + 1;
+  }
+
+  /** One past the statement that starts at `at` (its `;` at depth 0), or `to`. */
+  private stmtEnd(at: number, to: number): number {
+    for (let k = at; k < to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) if (this.isPunct(k, ';')) return k + 1;
+    return to;
   }
 
   /** A loop under `#[verus_spec(..)]`, its clauses placed before its body; returns the index after it. */

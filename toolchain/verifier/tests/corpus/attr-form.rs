@@ -173,3 +173,77 @@ impl AfShape for AfCounter {
         self.n
     }
 }
+
+// ---- `with`: ghost inputs (more parameters) and a ghost output (the result and it, a pair), given
+// at a call by `#[verus_spec(with a, b => p)]` or `proof_with!{a, b => p}`, returned by
+// `#[verus_spec(with |= g)]` at the body's tail
+
+// expect: verified
+#[verus_spec(ret =>
+    with
+        Tracked(y): Tracked<&mut int>,
+        Ghost(w): Ghost<u32>,
+        -> z: Ghost<u32>
+    requires
+        x < 100,
+    ensures
+        *y == x,
+        ret == x,
+        z@ == x,
+)]
+fn af_with(x: u32) -> u32 {
+    proof! {
+        *y = x as int;
+    }
+    #[verus_spec(with |= Ghost(x))]
+    x
+}
+
+// expect: verified
+#[verus_spec]
+fn af_with_caller() {
+    proof_decl! {
+        let tracked mut y = 0int;
+    }
+    #[verus_spec(with Tracked(&mut y), Ghost(0) => Ghost(z))]
+    let r = af_with(7);
+    proof! {
+        assert(y == 7);
+        assert(z == 7);
+        assert(r == 7);
+    }
+}
+
+// the ghost output is what the callee promises, no more
+// expect: failed assertion
+#[verus_spec]
+fn af_with_caller_wrong() {
+    proof_decl! {
+        let tracked mut y = 0int;
+    }
+    #[verus_spec(with Tracked(&mut y), Ghost(0) => Ghost(z))]
+    let r = af_with(7);
+    proof! {
+        assert(z == 8);
+    }
+}
+
+// a body that does not give what it promises of its ghost output
+// expect: failed postcondition
+#[verus_spec(ret =>
+    with
+        -> z: Ghost<u32>
+    ensures
+        z@ == x,
+)]
+fn af_with_wrong_output(x: u32) -> u32 {
+    #[verus_spec(with |= Ghost(0))]
+    x
+}
+
+// a call that leaves out the ghost inputs
+// expect: error
+#[verus_spec]
+fn af_with_missing_inputs() {
+    let r = af_with(7);
+}

@@ -279,6 +279,15 @@ describe('clauses', () => {
   });
 });
 
+describe('plain Rust outside verus!', () => {
+  it("a #[verifier::external] function keeps its signature and its body is not read, Verus forms in it included", () => {
+    const f = parseFile('x.rs', '#[verifier::external]\nfn ext(x: u32) -> u32 {\n    #[verus_spec(with Tracked::assume_new() => _)]\n    g(0)\n}\nfn plain() { proof! { assert(false); } }\nverus! { fn ok() {} }');
+    const unsupported = f.items.flatMap((it) => (it.k === 'unsupported' ? [it.what] : []));
+    expect(unsupported).toEqual(['`proof!` outside verus! (Verus code in plain Rust is not verified)']);
+    expect(f.items.some((it) => it.k === 'external-fn' && it.fn.name === 'ext' && it.fn.body === null)).toBe(true);
+  });
+});
+
 describe("attributes Verus refuses", () => {
   it('a malformed verifier attribute, or two #[verus_spec] on one item, is an error item at the attribute', () => {
     const text = 'verus! {\n#[verifier:ext_equal]\nstruct S { a: u8 }\n#[verus_spec(ret => ensures ret == x)]\n#[verus_spec]\nfn f(x: u64) -> u64 { x }\nimpl S {\n#[verifier(is_variant)]\nfn g(&self) {}\n}\n#[verifier::rlimit(10)]\nfn h() {}\n}';

@@ -246,8 +246,10 @@ class Parser {
     const items: Item[] = [];
     // closing-token indices of the plain-Rust groups the scan below is inside
     const outer: number[] = [];
-    // the attributes just read outside verus! include a Verus one (`#[make_spec_type]`)
+    // the attributes just read outside verus! include a Verus one (`#[make_spec_type]`), or
+    // `#[verifier::external]`
     let verusMarked = false;
+    let externalMarked = false;
     while (this.peek().kind !== 'eof') {
       while (outer.length && outer[outer.length - 1]! < this.i) outer.pop();
       if (outer.length === 0 && this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
@@ -279,6 +281,8 @@ class Parser {
           unsupported(`Verus attribute \`#[${a.text}]\` outside verus! (the code it marks is not verified)`, a.sp);
           verusMarked = true;
         }
+        // (`#[verifier::external]`: Verus reads nothing inside the item, its Verus forms included)
+        if (a && /^verifier(?:::external|\(external\))$/.test(a.text)) externalMarked = true;
         continue;
       }
       if (outer.length === 0 && t.text === 'use') {
@@ -294,8 +298,10 @@ class Parser {
       // (not one a Verus attribute marks: Verus reads that one, and it is reported above)
       const marked = verusMarked;
       verusMarked = false;
+      const explicitlyExternal = externalMarked;
+      externalMarked = false;
       if (outer.length === 0 && this.plainItemStart()) {
-        const external = this.plainExternalItem();
+        const external = this.plainExternalItem(explicitlyExternal && !marked);
         if (external) {
           if (!marked) items.push(external);
           continue;
@@ -362,7 +368,7 @@ class Parser {
    * `external-type`), or null, with nothing consumed or reported, when it does not parse as Verus
    * syntax.
    */
-  private plainExternalItem(): Item | null {
+  private plainExternalItem(explicitlyExternal = false): Item | null {
     const at = this.i;
     const diags = this.diags.length;
     const bad = this.innerBad.length;
@@ -375,6 +381,13 @@ class Parser {
       made.length = 0;
     }
     const it = made.length === 1 ? made[0]! : null;
+    // (a function marked `#[verifier::external]` keeps its signature whatever its body holds: the
+    // body, Verus forms in it included, is not read)
+    if (explicitlyExternal && it?.k === 'fn' && this.diags.length === diags) {
+      this.innerBad.length = bad;
+      this.hoisted.length = hoisted;
+      return { k: 'external-fn', fn: { ...it, body: null }, sp: it.sp, module: [] };
+    }
     const ok = this.diags.length === diags && this.innerBad.length === bad && this.hoisted.length === hoisted && it && ((it.k === 'fn' && !it.parseError) || it.k === 'struct' || it.k === 'enum') && !this.verusInside(at, this.i);
     if (!ok) {
       this.i = at;

@@ -2277,7 +2277,8 @@ class Parser {
       this.error('unsupported type: a trait object (`dyn Trait`)');
     }
     if (this.eat('impl')) return { k: 'impl', bounds: this.traitBounds(), sp: { start: s, end: this.lastEnd() } };
-    if (this.is('fn')) this.error('unsupported type: a function pointer (`fn(..) -> ..`)');
+    // (Verus refuses function pointer types)
+    if (this.is('fn')) this.error('The verifier does not yet support the following Rust feature: function pointer types');
     if (this.eat('<')) {
       // `<Ty as Trait>::X`: an associated type of `Ty`'s impl of `Trait`
       const qty = this.type();
@@ -3424,6 +3425,8 @@ class Parser {
       // `'outer: loop { .. }`: a labelled loop (a `for` is a block around its `while`)
       this.next();
       this.next();
+      // (Verus refuses a labelled block)
+      if (this.is('{')) this.error('The verifier does not yet support the following Rust feature: block with label');
       if (!this.is('loop') && !this.is('while') && !this.is('for')) this.error('unsupported: a label on something other than a loop');
       const loop = this.primary();
       const target = loop.k === 'block' ? loop.block.stmts.map((x) => (x.k === 'expr' ? x.e : null)).find((x) => x?.k === 'while') : loop;

@@ -4046,6 +4046,8 @@ class Checker {
   private method(e: Extract<Expr, { k: 'method' }>, ctx: Ctx): CTy {
     // (a `&self` receiver is borrowed; a by-value `self` is moved below, once the method is known)
     const r = shallow(this.inferBorrowed(e.recv, ctx), this.vars);
+    // (Verus refuses std's `Clone` of a tuple: a built-in instance)
+    if (r.k === 'tuple' && e.name === 'clone' && !e.args.length) throw new ResolveError('The verifier does not yet support the following Rust feature: built-in instance (`clone` of a tuple)', e.nameSp);
     const name = e.name;
     const argTys = (): CTy[] => e.args.map((a) => this.infer(a, ctx));
     const spec = (): Ctx => ({ ...ctx, code: 'spec' });

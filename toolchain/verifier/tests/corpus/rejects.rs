@@ -654,4 +654,17 @@ impl FnOnce<(u8,)> for RjCallable {
     extern "rust-call" fn call_once(self, y: (u8,)) -> u8 { 0 }
 }
 
+// Verus refuses a labelled block and std's `clone` of a tuple.
+// expect: error
+fn rj_labelled_block() {
+    'a: {
+        break 'a;
+    }
+}
+
+// expect: error
+fn rj_tuple_clone(t: (u8, u8)) {
+    let u = t.clone();
+}
+
 } // verus!

@@ -1512,6 +1512,20 @@ class Parser {
    * `ghost` / `tracked` before a datatype's field (`S(ghost A)`, `V { tracked f: A }`): its own
    * mode, read; `named`: a field with a name (else a positional one, where a type follows).
    */
+  /**
+   * A field's attributes, Verus's older spelling of its mode among them (`#[verifier::spec]` is
+   * `ghost`, `#[verifier::proof]` `tracked`, `#[verifier::exec]` none); the others as any item's.
+   */
+  fieldModeAttrs(): { mode?: 'ghost' | 'tracked' } {
+    let mode: 'ghost' | 'tracked' | undefined;
+    this.innerAttrs('item', (a) => {
+      const m = /^verifier(?:::|\()(spec|proof|exec)\)?$/.exec(a.text);
+      if (m && m[1] !== 'exec') mode = m[1] === 'spec' ? 'ghost' : 'tracked';
+      return !!m;
+    });
+    return mode ? { mode } : {};
+  }
+
   fieldMode(named: boolean): { mode?: 'ghost' | 'tracked' } {
     if (!(this.is('ghost') || this.is('tracked'))) return {};
     const moded = named ? this.peek(1).kind === 'ident' && this.is(':', 2) : !this.is(',', 1) && !this.is(')', 1) && !this.is('::', 1) && !this.is('<', 1);
@@ -1525,11 +1539,12 @@ class Parser {
     let unit = false;
     if (this.eat('{')) {
       while (!this.eat('}')) {
-        this.innerAttrs('item');
+        const attrMode = this.fieldModeAttrs();
         const vis = this.visibility();
         const fs = this.peek().start;
         // `ghost f: T` / `tracked f: T`: the field's own mode
-        const mode = this.fieldMode(true);
+        const written = this.fieldMode(true);
+        const mode = written.mode ? written : attrMode;
         const fname = this.ident();
         this.expect(':');
         const ty = this.type();
@@ -1543,11 +1558,12 @@ class Parser {
       tupleLike = true;
       let idx = 0;
       while (!this.eat(')')) {
-        this.innerAttrs('item');
+        const attrMode = this.fieldModeAttrs();
         const vis = this.visibility();
         const fs = this.peek().start;
         // `ghost T` / `tracked T`: the field's own mode (`struct S(ghost A, B);`)
-        const mode = this.fieldMode(false);
+        const written = this.fieldMode(false);
+        const mode = written.mode ? written : attrMode;
         const ty = this.type();
         fields.push({ name: String(idx++), ty, sp: { start: fs, end: this.lastEnd() }, vis, ...mode });
         if (!this.eat(',')) {

@@ -413,4 +413,19 @@ proof fn fm_wrap_no_variant(tracked r: &FmInner) -> (tracked x: &FmTrackedEnum) 
     shr_ref_struct_wrap(r, &fm_arbitrary(), "", "tok")
 }
 
+// Verus's older spelling of a field's mode: `#[verifier::spec]` is `ghost`, `#[verifier::exec]` none.
+struct FmOld(#[verifier::spec] u64, #[verifier::exec] u8);
+
+// expect: error
+fn fm_old_ghost_in_exec(s: FmOld) -> u64 {
+    s.0
+}
+
+// expect: verified
+fn fm_old_exec_field(s: FmOld) -> (r: u8)
+    ensures r == s.1,
+{
+    s.1
+}
+
 } // verus!

@@ -71,7 +71,8 @@ export function lowerTraits(files: SourceFile[]): SourceFile[] {
     const self = selfName(impl.selfTy);
     const found = traits.get(impl.trait);
     if (!found && impl.trait === 'Drop' && !impl.traitArgs.length) return dropVerdict(impl, dropMethods.get(self));
-    if (!found && (impl.trait === 'Clone' || impl.trait === 'Copy')) {
+    // (with an inherent `clone` too, which of the two a call means is not modelled)
+    if (!found && (impl.trait === 'Clone' || impl.trait === 'Copy') && !(methods.get(`${self}::clone`) ?? []).includes('')) {
       const v = cloneCopyVerdict(impl, datatypeItems, cloneMethods.get(self), impls);
       if (v) return v;
     }

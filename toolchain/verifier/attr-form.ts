@@ -498,6 +498,10 @@ class AttrFormRewriter {
     const open = this.findAtDepth0(callFrom, stmtEnd, '(');
     if (open < 0 || ghostArgs.length === 0) return -1;
     const close = this.match[open]!;
+    // (the call must be the whole expression: in `f(x).g(y)` the arguments would go to another
+    // call than the one the attribute is on; `f(x)?` is fine without a ghost output, which would
+    // make the result a pair)
+    if (this.isPunct(close + 1, '.') || this.isPunct(close + 1, '(') || this.isPunct(close + 1, '[') || (pat && this.isPunct(close + 1, '?'))) return -1;
     const extended = (): Token[] => {
       const call: Token[] = [...this.toks.slice(callFrom, open + 1), ...this.body(open + 1, close)];
       if (close > open + 1 && !this.isPunct(close - 1, ',')) call.push(this.synth(',', 'punct', sp));

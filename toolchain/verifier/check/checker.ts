@@ -4102,6 +4102,9 @@ class Checker {
         this.trackedReceiver(decl.item, e.recv, ctx);
         return this.callFn(decl, e.args, r, ctx, e.sp, e);
       }
+      // (Verus's expanded form of a bound trait's method specification is no method to call)
+      const specOf = name.startsWith('VERUS_SPEC__') ? this.boundTraits(r.name, ctx).find((t) => this.crate.fn(`${t}::${name.slice('VERUS_SPEC__'.length)}`, e.nameSp)) : undefined;
+      if (specOf) throw new ResolveError(`cannot call \`${specOf}::${name}\`: Verus's expanded form of a method specification is not a method`, e.nameSp);
       // rustc: only the bounds' traits give a type parameter methods (the marker traits' own,
       // `clone` and the `Fn` family's calls, are not modelled)
       if (!MARKER_METHODS.has(name)) throw new ResolveError(`no method named \`${name}\` found for type parameter \`${r.name}\` in the current scope`, e.nameSp);

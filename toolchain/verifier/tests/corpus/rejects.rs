@@ -667,4 +667,12 @@ fn rj_tuple_clone(t: (u8, u8)) {
     let u = t.clone();
 }
 
+// Verus's expanded form of a method specification is no method: calling it is an error.
+trait RjSpecForm { fn f(&self); }
+
+// expect: error
+fn rj_call_expanded_spec<A: RjSpecForm>(a: &A) {
+    a.VERUS_SPEC__f();
+}
+
 } // verus!

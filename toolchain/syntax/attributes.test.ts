@@ -33,6 +33,8 @@ describe('malformedVerifierAttr', () => {
     expect(malformedVerifierAttr('verifier(external),verifier(external_body)')).toBe('unexpected token, expected `]`');
     expect(malformedVerifierAttr('verifier("something")')).toBe('unrecognized verifier attribute');
     expect(malformedVerifierAttr('verifier(is_variant)')).toBe('unrecognized verifier attribute');
+    expect(malformedVerifierAttr('verifier(wat,wat)')).toBe('unrecognized verifier attribute');
+    expect(malformedVerifierAttr('verifier(external_body,rlimit(10))')).toBeNull();
     for (const ok of ['verifier::ext_equal', 'verifier(external_body)', 'verifier::rlimit(10)', 'is_variant', 'verifier::loop_isolation(false)', 'verifier::reject_recursive_types(A)']) expect(malformedVerifierAttr(ok)).toBeNull();
   });
 });

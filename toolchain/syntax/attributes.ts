@@ -183,7 +183,15 @@ const RUST_OK: ReadonlySet<string> = new Set([
 export function malformedVerifierAttr(text: string): string | null {
   if (/^verifier:[^:]/.test(text) || /^verifier(?:::\w+|\(\w+\)),/.test(text)) return 'unexpected token, expected `]`';
   if (/^verifier\("/.test(text) || /^verifier(?:::|\()is_variant\b/.test(text)) return 'unrecognized verifier attribute';
+  // `verifier(a, b)`: a list, each a name Verus knows
+  const list = /^verifier\((.*)\)$/.exec(text)?.[1];
+  if (list?.includes(',') && list.split(',').some((n) => !knownVerifierName(n.replace(/\(.*$/, '')))) return 'unrecognized verifier attribute';
   return null;
+}
+
+/** Whether `name` is a `verifier::` attribute this module knows (Verus knows more: only used to refuse a list of unknown ones). */
+function knownVerifierName(name: string): boolean {
+  return VERIFIER_OK.has(name) || VERIFIER_CRATE.has(name) || VERIFIER_ITEM.has(name) || ['external', 'auto_ext_equal', 'deprecated_postcondition_mut_ref_style'].includes(name);
 }
 
 /** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */

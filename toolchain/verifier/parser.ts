@@ -631,6 +631,7 @@ class Parser {
         }
         if (t === 'external') external = true;
         else if (this.externalTraitAttr(a, made)) continue;
+        else if (externalDeriveRead(a.text, made)) continue;
         else if (t !== 'ok') bad.unshift({ attr: a.text, sp: a.sp, crate: t === 'crate' });
         else if (!this.applyModeAttr(a.text, made)) bad.unshift({ attr: a.text, sp: a.sp, crate: false });
       }
@@ -4057,4 +4058,21 @@ export function stringLiteralValue(text: string): string | null {
     i += m[0].length - 1;
   }
   return out;
+}
+
+/**
+ * `#[verifier::external_derive]` (every derived impl) or `#[verifier::external_derive(T, ..)]`
+ * on a datatype, when the impls it makes external are only `Clone`, `Copy` and `Debug`: read, as
+ * what the model takes of those impls is unchanged (a derived `clone` is not modelled, and the
+ * checking phase gives Verus's error for a call of an external one; `Copy` stays a marker).
+ * Another trait (`PartialEq`: `==`) would change what is modelled: not read.
+ */
+function externalDeriveRead(text: string, made: readonly Item[]): boolean {
+  const m = /^verifier(?:::external_derive(?:\((.*)\))?|\(external_derive(?:\((.*)\))?\))$/.exec(text);
+  const it = made.length === 1 ? made[0]! : null;
+  if (!m || !it || (it.k !== 'struct' && it.k !== 'enum')) return false;
+  const listed = m[1] ?? m[2];
+  const derived = (it.attrs ?? []).flatMap((a) => /^derive\((.*)\)$/.exec(a.replace(/\s/g, ''))?.[1]?.split(',') ?? []);
+  const external = listed !== undefined ? listed.split(',').map((x) => x.trim()) : derived;
+  return external.every((x) => x === 'Clone' || x === 'Copy' || x === 'Debug');
 }

@@ -4120,6 +4120,9 @@ class Checker {
         // the same value as `x`)
         const item = this.crate.datatypeItem(r);
         const derived = (item?.attrs ?? []).some((a) => /^derive\(.*\bClone\b.*\)$/.test(a.replace(/\s/g, '')));
+        // (a derived `clone` made external by `#[verifier::external_derive]`: Verus's error)
+        const externalDerive = (item?.attrs ?? []).find((a) => /^verifier(?:::|\()external_derive\b/.test(a));
+        if (derived && externalDerive && (!externalDerive.includes('external_derive(') || /\bClone\b/.test(externalDerive.replace(/^verifier(::|\()external_derive/, '')))) throw new ResolveError(`cannot use function \`${r.name}::clone\` which is ignored (a derived impl under \`#[${externalDerive}]\`)`, e.nameSp);
         if (!clones.length && !derived && this.isRefValue(e.recv, ctx)) {
           this.out.sharedClones.add(e);
           return r;

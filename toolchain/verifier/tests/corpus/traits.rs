@@ -2001,4 +2001,22 @@ fn tr_ghost_clone_wrong(g: Ghost<int>) {
     assert(h@ == g@ + 1);
 }
 
+// `#[verifier::external_derive]`: the derived impls are external (Verus neither verifies nor lets
+// verified code call them); `Copy` stays what it is
+#[derive(Clone, Copy)]
+#[verifier::external_derive]
+struct TrExtDerive { a: u8 }
+
+// expect: error
+fn tr_external_derive_clone(x: TrExtDerive) {
+    let y = x.clone();
+}
+
+// expect: verified
+fn tr_external_derive_copy(x: TrExtDerive) {
+    let y = x;
+    let z = x;
+    assert(y.a == z.a);
+}
+
 } // verus!

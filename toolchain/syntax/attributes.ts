@@ -37,6 +37,32 @@ export function parseAttr(text: string): ParsedAttr {
   return { name: first, verifier: false, text };
 }
 
+/**
+ * The traits the `#[derive(..)]` attributes among `attrs` name, each by its last path segment
+ * (`core::marker::Copy` is `Copy`).
+ */
+export function derivedTraits(attrs: readonly string[] | undefined): string[] {
+  return (attrs ?? []).flatMap((a) => /^derive\((.*)\)$/.exec(a.replace(/\s/g, ''))?.[1]?.split(',').filter((x) => x).map((x) => x.split('::').pop()!) ?? []);
+}
+
+/**
+ * The derived traits `#[verifier::external_derive]` (all of them) or
+ * `#[verifier::external_derive(T, ..)]` (those) makes external, or null without the attribute.
+ */
+export function externalDerives(attrs: readonly string[] | undefined): string[] | null {
+  const a = (attrs ?? []).find((x) => hasVerifierAttr([x], 'external_derive'));
+  if (a === undefined) return null;
+  const listed = /external_derive\((.*?)\)\)?$/.exec(a)?.[1];
+  return listed !== undefined ? listed.split(',').map((x) => x.trim()) : derivedTraits(attrs);
+}
+
+/** The mode Verus's older `#[verifier::spec]` / `proof` / `exec` names (either spelling, no arguments), or null. */
+export function modeAttr(text: string): 'spec' | 'proof' | 'exec' | null {
+  const p = parseAttr(text);
+  if (!p.verifier || (p.name !== 'spec' && p.name !== 'proof' && p.name !== 'exec')) return null;
+  return text === `verifier::${p.name}` || text === `verifier(${p.name})` ? p.name : null;
+}
+
 /** Whether `attrs` (whitespace removed, as items keep them) hold `#[verifier::NAME]` in either spelling. */
 export function hasVerifierAttr(attrs: readonly string[] | undefined, name: string): boolean {
   return !!attrs?.some((a) => {

@@ -8,7 +8,7 @@ import { lex, type Token } from '../syntax/lexer';
 import { matchBrackets } from '../syntax/brackets';
 import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
-import { attrTreatment, hasVerifierAttr, malformedVerifierAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
+import { attrTreatment, externalDerives, hasVerifierAttr, malformedVerifierAttr, modeAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import { someNode } from './ast';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
@@ -282,7 +282,7 @@ class Parser {
           verusMarked = true;
         }
         // (`#[verifier::external]`: Verus reads nothing inside the item, its Verus forms included)
-        if (a && /^verifier(?:::external|\(external\))$/.test(a.text)) externalMarked = true;
+        if (a && hasVerifierAttr([a.text], 'external')) externalMarked = true;
         continue;
       }
       if (outer.length === 0 && t.text === 'use') {
@@ -576,9 +576,8 @@ class Parser {
    * another one, or is not a function or datatype). Any other attribute: nothing to apply (true).
    */
   applyModeAttr(text: string, made: Item[]): boolean {
-    const p = parseAttr(text);
-    if (!p.verifier || (p.name !== 'spec' && p.name !== 'proof') || (text !== `verifier::${p.name}` && text !== `verifier(${p.name})`)) return true;
-    const mode = p.name;
+    const mode = modeAttr(text);
+    if (mode !== 'spec' && mode !== 'proof') return true;
     const it = made.length === 1 ? made[0]! : null;
     if (it?.k === 'fn') {
       if (it.mode !== 'exec' && it.mode !== mode) return false;
@@ -1520,9 +1519,9 @@ class Parser {
   fieldModeAttrs(): { mode?: 'ghost' | 'tracked' } {
     let mode: 'ghost' | 'tracked' | undefined;
     this.innerAttrs('item', (a) => {
-      const m = /^verifier(?:::|\()(spec|proof|exec)\)?$/.exec(a.text);
-      if (m && m[1] !== 'exec') mode = m[1] === 'spec' ? 'ghost' : 'tracked';
-      return !!m;
+      const m = modeAttr(a.text);
+      if (m && m !== 'exec') mode = m === 'spec' ? 'ghost' : 'tracked';
+      return m !== null;
     });
     return mode ? { mode } : {};
   }
@@ -1589,8 +1588,8 @@ class Parser {
     this.expect('{');
     while (!this.eat('}')) {
       const attrs = this.attrList();
-      const modeAttr = attrs.find((a) => /^verifier(::|\()(spec|proof)\)?$/.test(a.text));
-      if (modeAttr) fieldModeSp ??= modeAttr.sp;
+      const moded = attrs.find((a) => modeAttr(a.text) === 'spec' || modeAttr(a.text) === 'proof');
+      if (moded) fieldModeSp ??= moded.sp;
       if (this.visibility().k !== 'pub') privateField = true;
       if ((this.is('ghost') || this.is('tracked')) && this.peek(1).kind === 'ident') fieldModeSp ??= { start: this.peek().start, end: this.next().end };
       const fs = this.peek().start;
@@ -4068,11 +4067,7 @@ export function stringLiteralValue(text: string): string | null {
  * Another trait (`PartialEq`: `==`) would change what is modelled: not read.
  */
 function externalDeriveRead(text: string, made: readonly Item[]): boolean {
-  const m = /^verifier(?:::external_derive(?:\((.*)\))?|\(external_derive(?:\((.*)\))?\))$/.exec(text);
   const it = made.length === 1 ? made[0]! : null;
-  if (!m || !it || (it.k !== 'struct' && it.k !== 'enum')) return false;
-  const listed = m[1] ?? m[2];
-  const derived = (it.attrs ?? []).flatMap((a) => /^derive\((.*)\)$/.exec(a.replace(/\s/g, ''))?.[1]?.split(',') ?? []);
-  const external = listed !== undefined ? listed.split(',').map((x) => x.trim()) : derived;
-  return external.every((x) => x === 'Clone' || x === 'Copy' || x === 'Debug');
+  if (!hasVerifierAttr([text], 'external_derive') || !it || (it.k !== 'struct' && it.k !== 'enum')) return false;
+  return (externalDerives(it.attrs) ?? []).every((x) => x === 'Clone' || x === 'Copy' || x === 'Debug');
 }

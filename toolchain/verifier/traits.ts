@@ -18,7 +18,7 @@
 // keys reach them by name), or become `unsupported` items when a part of them is not modelled.
 
 import { MARKER_TRAITS, implKey, isImplPrimitive, isMutRefParam, selfName, traitClosure } from './resolver';
-import { hasVerifierAttr, parseAttr } from '../syntax/attributes';
+import { derivedTraits, hasVerifierAttr, parseAttr } from '../syntax/attributes';
 import type { AssocParam, EnumItem, ErrorItem, Expr, FnItem, GenericParam, Item, ParseDiagnostic, Pat, SourceFile, Sp, StructItem, TraitBound, TraitImplItem, TraitItem, TypeExpr } from './ast';
 
 type Problem = { message: string; sp: Sp };
@@ -226,9 +226,10 @@ function dropVerdict(impl: TraitImplItem, drop: FnItem | undefined): ImplVerdict
 
 /**
  * `impl Clone for T` / `impl Copy for T {}` (std's traits) of a datatype `T` of the crate, not
- * generic: `clone(&self) -> Self` becomes `T`'s own method; `Copy` needs `Clone` and fields that
- * are all `Copy` (rustc's E0277 / E0204; E0119 against a `derive` of the same trait). Null where
- * this is not that form (another impl of a std trait: unsupported).
+ * generic: `clone(&self) -> Self` becomes `T`'s own method; `Copy` needs `Clone` (rustc's E0277;
+ * E0119 against a `derive` of the same trait; that the fields are `Copy`, E0204, the checking
+ * phase judges for every `Copy` datatype, derived or implemented). Null where this is not that
+ * form (another impl of a std trait: unsupported).
  */
 function cloneCopyVerdict(impl: TraitImplItem, datatypes: ReadonlyMap<string, StructItem | EnumItem>, clone: FnItem | undefined, impls: ReadonlyMap<string, { impl: TraitImplItem }[]>): ImplVerdict | null {
   const self = selfName(impl.selfTy);
@@ -242,10 +243,7 @@ function cloneCopyVerdict(impl: TraitImplItem, datatypes: ReadonlyMap<string, St
     const other = impl.methods[0];
     if (other) return error(`method \`${other}\` is not a member of trait \`Copy\``, impl.sp);
     if (!derives(item, 'Clone') && !impls.get(implKey('Clone', self))?.length) return error(`the trait bound \`${self}: Clone\` is not satisfied (\`Copy\` needs it)`, impl.traitSp);
-    const fields = item.k === 'struct' ? item.fields.map((f) => f.ty) : item.variants.flatMap((v) => v.fields.map((f) => f.ty));
-    const copy = fields.map((t) => copyField(t, datatypes, impls));
-    if (copy.includes(false)) return error('the trait `Copy` cannot be implemented for this type (a field is not `Copy`)', impl.traitSp);
-    return copy.includes(null) ? null : { k: 'std' };
+    return { k: 'std' };
   }
   const other = impl.methods.find((m) => m !== 'clone');
   if (other) return other === 'clone_from' ? null : error(`method \`${other}\` is not a member of trait \`Clone\``, impl.sp);
@@ -260,31 +258,7 @@ function cloneCopyVerdict(impl: TraitImplItem, datatypes: ReadonlyMap<string, St
 
 /** Whether `item` derives `trait` (`#[derive(.., Clone, ..)]`). */
 function derives(item: StructItem | EnumItem, trait: string): boolean {
-  return (item.attrs ?? []).some((a) => new RegExp(`^derive\\(.*\\b${trait}\\b.*\\)$`).test(a.replace(/\s/g, '')));
-}
-
-/** Whether a field of type `t` is `Copy` (rustc), written as it is; null when not known here. */
-function copyField(t: TypeExpr, datatypes: ReadonlyMap<string, StructItem | EnumItem>, impls: ReadonlyMap<string, { impl: TraitImplItem }[]>): boolean | null {
-  const all = (ts: TypeExpr[]): boolean | null => {
-    const r = ts.map((x) => copyField(x, datatypes, impls));
-    return r.includes(false) ? false : r.includes(null) ? null : true;
-  };
-  switch (t.k) {
-    case 'ref': return !t.mut;
-    case 'tuple': return all(t.elems);
-    case 'array': return all([t.elem]);
-    case 'path': {
-      if (t.segs.length !== 1) return null;
-      if (isImplPrimitive(t.name) || t.name === 'char' || t.name === 'Ghost') return true;
-      // (spec collections are copied; `Tracked<A>` and `Option<A>` are `Copy` when `A` is)
-      if (['Seq', 'Set', 'Map', 'Tracked', 'Option'].includes(t.name)) return all(t.args);
-      if (['Vec', 'Box', 'String', 'Rc', 'Arc'].includes(t.name)) return false;
-      const d = datatypes.get(t.name);
-      if (!d) return null;
-      return derives(d, 'Copy') || !!impls.get(implKey('Copy', t.name))?.length ? all(t.args) : false;
-    }
-    default: return null;
-  }
+  return derivedTraits(item.attrs).includes(trait);
 }
 
 /** The first part of a trait the verifier does not model (or rustc refuses), or null. */

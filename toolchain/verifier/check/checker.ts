@@ -20,7 +20,7 @@ import { invariantBlockErrors } from './invariant-blocks';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, within, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
 import { C_ANY, C_BOOL, C_CHAR, C_INT, C_REAL, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
-import { hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
+import { derivedTraits, externalDerives, hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 import { allowInSpecErrors, allowsInSpec, checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
 import { isLibraryFile } from '../library/load';
@@ -818,7 +818,7 @@ class Checker {
     }
     for (const it of all) if (it.k === 'struct' && it.attrs?.includes('is_variant')) addError(it, '#[is_variant] is only allowed on enums');
     // #[derive(Structural)] needs every field's datatype to be Structural too (rustc trait bound)
-    const derives = (it: StructItem | EnumItem, what: string) => (it.attrs ?? []).some((a) => /^derive\(/.test(a) && a.slice(7, -1).split(',').includes(what));
+    const derives = (it: StructItem | EnumItem, what: string) => derivedTraits(it.attrs).includes(what);
     const byName = new Map(all.map((it) => [it.name, it]));
     // rustc E0204: `#[derive(Copy)]` needs every field to be `Copy` (a type parameter gets a
     // `Copy` bound from the derive); here the fields known not to be: a `&mut`, a `Box`, a
@@ -4119,10 +4119,9 @@ class Checker {
         // (rustc: a type that is not `Clone` has none: `x.clone()` of a `&X` clones the reference,
         // the same value as `x`)
         const item = this.crate.datatypeItem(r);
-        const derived = (item?.attrs ?? []).some((a) => /^derive\(.*\bClone\b.*\)$/.test(a.replace(/\s/g, '')));
+        const derived = derivedTraits(item?.attrs).includes('Clone');
         // (a derived `clone` made external by `#[verifier::external_derive]`: Verus's error)
-        const externalDerive = (item?.attrs ?? []).find((a) => /^verifier(?:::|\()external_derive\b/.test(a));
-        if (derived && externalDerive && (!externalDerive.includes('external_derive(') || /\bClone\b/.test(externalDerive.replace(/^verifier(::|\()external_derive/, '')))) throw new ResolveError(`cannot use function \`${r.name}::clone\` which is ignored (a derived impl under \`#[${externalDerive}]\`)`, e.nameSp);
+        if (derived && externalDerives(item?.attrs)?.includes('Clone')) throw new ResolveError(`cannot use function \`${r.name}::clone\` which is ignored (a derived impl made external by \`#[verifier::external_derive]\`)`, e.nameSp);
         if (!clones.length && !derived && this.isRefValue(e.recv, ctx)) {
           this.out.sharedClones.add(e);
           return r;

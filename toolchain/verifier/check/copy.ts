@@ -5,6 +5,7 @@
 import type { EnumItem, FnItem, StructItem, TypeExpr } from '../ast';
 import { implKey, type Crate } from '../resolver';
 import { isLibraryFile } from '../library/load';
+import { derivedTraits } from '../../syntax/attributes';
 import { shallow, type CTy, type IntVars } from './types';
 
 /**
@@ -54,7 +55,7 @@ export function movesValue(t: CTy, vars: IntVars, fn: FnItem | null, crate: Crat
 }
 
 function derivesCopy(item: StructItem | EnumItem): boolean {
-  return (item.attrs ?? []).some((a) => /^derive\(.*\bCopy\b.*\)$/.test(a.replace(/\s/g, '')));
+  return derivedTraits(item.attrs).includes('Copy');
 }
 
 /** Whether a datatype is `Copy` by its declaration: `#[derive(.., Copy, ..)]` or an `impl Copy for S {}` of the crate. */

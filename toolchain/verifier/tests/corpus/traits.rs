@@ -1964,6 +1964,17 @@ struct TrNoClone { a: u8 }
 // expect: error
 impl Copy for TrNoClone {}
 
+// an implemented `Copy`, like a derived one, needs `Copy` fields (rustc's E0204)
+// expect: error
+struct TrBoxCopy { b: Box<u8> }
+
+impl Clone for TrBoxCopy {
+    // expect: verified
+    fn clone(&self) -> Self { TrBoxCopy { b: Box::new(0) } }
+}
+
+impl Copy for TrBoxCopy {}
+
 // `clone` must be `fn(&Self) -> Self`
 struct TrBadClone { a: u8 }
 // expect: error

@@ -252,6 +252,11 @@ export interface FnItem {
   mode: FnMode;
   open: boolean;
   attrs: string[];
+  /**
+   * `#![verifier::loop_isolation(b)]` at the top of a module around the function (the innermost
+   * one), for a function without its own `#[verifier::loop_isolation(..)]`.
+   */
+  moduleLoopIsolation?: boolean;
   params: Param[];
   ret: { name: string | null; ty: TypeExpr } | null;
   requires: Expr[];

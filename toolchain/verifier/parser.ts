@@ -492,7 +492,35 @@ class Parser {
     else this.recoverItem(close);
   }
 
+  /**
+   * A module's items (a file's, or a `mod m { .. }` block's), after its leading
+   * `#![verifier::loop_isolation(b)]`, which holds for the functions inside it.
+   */
   parseItemsUntil(close: string | null, out: Item[], module: string[]): void {
+    const isolationBefore = this.moduleLoopIsolation;
+    this.moduleLoopIsolation = this.leadingLoopIsolation() ?? isolationBefore;
+    try {
+      this.itemsUntil(close, out, module);
+    } finally {
+      this.moduleLoopIsolation = isolationBefore;
+    }
+  }
+
+  /** `#![verifier::loop_isolation(b)]` (consumed) at the parser's position: `b`; else null. */
+  private leadingLoopIsolation(): boolean | null {
+    let found: boolean | null = null;
+    while (this.is('#') && this.is('!', 1) && this.is('[', 2)) {
+      const close = this.matchOf[this.i + 2] ?? -1;
+      const text = close > 0 ? this.toks.slice(this.i + 3, close).map((t) => t.text).join('') : '';
+      const m = /^verifier(?:::loop_isolation\((true|false)\)|\(loop_isolation\((true|false)\)\))$/.exec(text);
+      if (!m) break;
+      found = (m[1] ?? m[2]) === 'true';
+      this.i = close + 1;
+    }
+    return found;
+  }
+
+  private itemsUntil(close: string | null, out: Item[], module: string[]): void {
     while (this.peek().kind !== 'eof' && !(close !== null && this.is(close))) {
       const before = this.i;
       try {
@@ -540,6 +568,8 @@ class Parser {
   private blockOpens: number[] = [];
   /** The module of the item being parsed. */
   private moduleNow: string[] = [];
+  /** The innermost enclosing module's `#![verifier::loop_isolation(b)]`, if any. */
+  private moduleLoopIsolation: boolean | null = null;
   innerAttrs(site: AttrSite, applied: (a: { text: string; sp: Sp }) => boolean = () => false): { text: string; sp: Sp; str?: string }[] {
     const list = this.attrList().filter((a) => !applied(a));
     for (const a of list) {
@@ -1831,6 +1861,7 @@ class Parser {
     const fn: FnItem = {
       k: 'fn', name, mode, open, attrs, params: [], ret: null, requires: [], ensures: [], recommends: [], decreases: [], returns: null, unsupportedClauses: [],
       body: null, generics: [], selfType, nameSp: { start: nameTok.start, end: nameTok.end }, sp: { start, end: nameTok.end }, module,
+      ...(this.moduleLoopIsolation !== null ? { moduleLoopIsolation: this.moduleLoopIsolation } : {}),
     };
     // token index of the body's opening brace, once reached
     let bodyOpen = -1;

@@ -369,9 +369,16 @@ function writtenGenerics(call: Expr): TypeExpr[] {
   return call.k === 'call' && call.callee.k === 'path' ? call.callee.generics : call.k === 'method' ? call.generics : [];
 }
 
-/** `#[verifier::loop_isolation(false)]` on the function: its loops see the facts before them. */
+/**
+ * `#[verifier::loop_isolation(false)]` on the function, or (without its own) at the top of its
+ * module: its loops see the facts before them.
+ */
 function withoutLoopIsolation(f: FnItem): boolean {
-  return f.attrs.some((a) => /^verifier(::loop_isolation\(false\)|\(loop_isolation\(false\)\))$/.test(a));
+  for (const a of f.attrs) {
+    const m = /^verifier(?:::loop_isolation\((true|false)\)|\(loop_isolation\((true|false)\)\))$/.exec(a);
+    if (m) return (m[1] ?? m[2]) === 'false';
+  }
+  return f.moduleLoopIsolation === false;
 }
 
 function ghostWrapper(t: TypeExpr | null | undefined): 'spec' | 'proof' | null {

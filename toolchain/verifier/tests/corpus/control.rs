@@ -697,4 +697,40 @@ fn ci_loop_ensures_wrong() {
 fn ci_needs_no_isolation() {
 }
 
+// ---- `#![verifier::loop_isolation(false)]` at the top of a module holds for its functions (and
+// the modules inside it), unless a function says otherwise
+
+mod loops_not_isolated {
+    #![verifier::loop_isolation(false)]
+
+    mod inner {
+        // expect: verified
+        #[verifier::allow_complex_invariants]
+        fn ci_module_default() {
+            let mut i: u32 = 0;
+            while i < 10
+                invariant_except_break
+                    i <= 10,
+                invariant
+                    0 <= i <= 10,
+                decreases 10 - i,
+            {
+                i = i + 1;
+            }
+            assert(i == 10);
+        }
+    }
+
+    // expect: error
+    #[verifier::loop_isolation(true)]
+    #[verifier::allow_complex_invariants]
+    fn ci_module_overridden() {
+    }
+}
+
+// expect: error
+#[verifier::allow_complex_invariants]
+fn ci_outside_the_module() {
+}
+
 } // verus!

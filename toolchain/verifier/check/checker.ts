@@ -4559,9 +4559,8 @@ class Checker {
 
   /**
    * Verus's `hide(f)`: only in the header of a body (before any other statement), of a spec fn.
-   * It hides `f`'s definition from the whole function, where our reveals also hold for the whole
-   * function: a `reveal(f)` in the header after it cancels it; one later in the body (visible only
-   * from there in Verus) is `unsupported`.
+   * It hides `f`'s definition from the whole function; a `reveal(f)` after it makes the definition
+   * visible from there on (vcgen/exec.ts).
    */
   private hideRules(s: Extract<Stmt, { k: 'reveal' }>, ctx: Ctx): void {
     const body = ctx.fn?.body?.stmts ?? [];
@@ -4570,13 +4569,6 @@ class Checker {
     if (at < 0 || !body.slice(0, at).every(header)) return this.error('This verus_builtin header should go at the beginning of the function body', s.sp);
     const target = this.crate.fn(this.crate.memberName(s.name, ctx.fn?.selfType ?? null), s.sp, ctx.fn ?? undefined);
     if (!target) return this.error(`\`${s.name.join('::')}\` is not a spec function`, s.sp);
-    // (a found function of another mode: the `reveal` case's error)
-    if (target.item.mode !== 'spec') return;
-    let headerEnd = at;
-    while (headerEnd < body.length && header(body[headerEnd]!)) headerEnd++;
-    const same = (x: unknown) => (x as Stmt).k === 'reveal' && !(x as Extract<Stmt, { k: 'reveal' }>).hide && (x as Extract<Stmt, { k: 'reveal' }>).name.join('::') === s.name.join('::');
-    const later = body.slice(headerEnd).find((x) => someNode(x, (n) => same(n)));
-    if (later) this.unsupportedHere(`\`reveal(${s.name.join('::')})\` after the start of a body that hides it (a reveal holds for the whole function here)`, later.sp);
   }
 
   /** Whether a name in an `assert .. by` proof refers to a variable declared outside it. */

@@ -9,7 +9,7 @@ import { isLibraryFile } from '../library/load';
 import { BOOL, INT, ResolveError, UNIT, isMachine, type Ty } from '../resolver';
 import { and, eq, ite, not, num, or, print, type Term } from '../smt';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx, type FnCtx, type Place } from './state';
-import type { ScopeVar, Crossed, ObligationNote } from './query';
+import { revealGate, type ScopeVar, type Crossed, type ObligationNote } from './query';
 import type { FnGen } from './gen';
 
 export function rootVar(e: Expr): string | null {
@@ -416,20 +416,23 @@ export class ExecMethods {
           this.hides.add(info.key);
           return { t: 'true', ty: UNIT };
         }
-        this.hides.delete(info.key);
         if (s.fuel !== null) {
+          this.hides.delete(info.key);
           if (s.fuel < 0) throw new Unsupported('reveal_with_fuel needs a literal fuel (at most 64)', s.sp);
           if (!this.cvc.recursive.has(info.key)) return { t: 'true', ty: UNIT };
           this.fuel.set(info.key, Math.max(1, s.fuel));
           return { t: 'true', ty: UNIT };
         }
-        if (!info.item.attrs.some((a) => a.includes('opaque'))) return { t: 'true', ty: UNIT };
-        if (this.cvc.recursive.has(info.key)) throw new Unsupported('`reveal` of an opaque recursive spec fn', s.sp);
-        // the definition is a true fact: making it visible to the whole function is sound (a
-        // generic fn's at every instance the function uses: vcgen/query.ts `prelude`; type
+        const hidden = this.hides.has(info.key);
+        if (!hidden && !info.item.attrs.some((a) => a.includes('opaque'))) return { t: 'true', ty: UNIT };
+        if (this.cvc.recursive.has(info.key)) throw new Unsupported(hidden ? '`reveal` of a hidden recursive spec fn' : '`reveal` of an opaque recursive spec fn', s.sp);
+        // the definition holds from here on, as in Verus (after `assert .. by { reveal(f); }`, not
+        // at all): it is stated under a boolean `revealGate` (vcgen/query.ts `prelude`) that the
+        // path assumes from here (a generic fn's at every instance the function uses; type
         // arguments written in `reveal` are ignored, as in Verus)
         if (!info.item.generics.length) this.specUsed.add(info.key);
         this.reveals.add(info.key);
+        this.assume(st, revealGate(info.key));
         return { t: 'true', ty: UNIT };
       }
       case 'broadcast-use': {

@@ -9,7 +9,7 @@
 import type { ObligationKind } from '../../../app/verification';
 import type { Sp } from '../ast';
 import type { FnInfo, Ty } from '../resolver';
-import { and, implies, print, printShared, type Term } from '../smt';
+import { and, implies, print, printShared, quote, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { State } from './state';
 import { Computer, MAX_DEPTH } from './compute';
@@ -138,6 +138,19 @@ function mentionsLambda(t: Term): boolean {
   return Array.isArray(t) && (t[0] === 'lambda' || t.some(mentionsLambda));
 }
 
+/**
+ * The boolean under which a `reveal(f)` in a body states `f`'s definition: the path assumes it
+ * from the `reveal` on (vcgen/exec.ts), so the definition holds only there.
+ */
+export function revealGate(key: string): Term {
+  return quote(`reveal%${key}`);
+}
+
+/** `(assert x)` as `(assert (=> gate x))`. */
+function gated(c: Command, gate: Term): Command {
+  return Array.isArray(c) && c[0] === 'assert' ? ['assert', implies(gate, c[1] as Term)] : c;
+}
+
 function isAssertion(c: Command): boolean {
   return Array.isArray(c) && c[0] === 'assert';
 }
@@ -239,7 +252,7 @@ export class QueryMethods {
 
   /** Builds the final queries. */
   finish(this: FnGen, extraPreludeDeps: Set<string> = new Set()): void {
-    const prelude = this.prelude([...this.specUsed, ...extraPreludeDeps].sort(), this.reveals);
+    const prelude = this.prelude([...this.specUsed, ...extraPreludeDeps].sort(), this.reveals, this.reveals);
     // An open word width's constants are declared only for functions whose queries mention them:
     // their disjunction alone can send z3's nonlinear arithmetic astray (corpus: lemma_sum_formula).
     // (One prelude object for all of a function's obligations: the incremental plan shares it.)
@@ -298,7 +311,11 @@ export class QueryMethods {
     return specBodyVisible(info.item, this.crate.moduleOf(info.item), this.crate.moduleOf(this.info.item));
   }
   /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
-  prelude(this: FnGen, keys: string[], reveals: Set<string>): Command[] {
+  /**
+   * `reveals`: the spec fns whose definitions are visible; those also in `gates` (the body's
+   * `reveal(f)`s) are stated under `revealGate`, which the path assumes from each reveal on.
+   */
+  prelude(this: FnGen, keys: string[], reveals: Set<string>, gates: ReadonlySet<string> = new Set()): Command[] {
     // collect spec fn definitions transitively
     const lines: Command[] = [];
     const seen = new Set<string>();
@@ -317,7 +334,7 @@ export class QueryMethods {
       const def = this.cvc.specDef(info, inst?.tyArgs);
       // a body hidden from this function's module (Verus's `closed`): the function is only
       // declared here, and what only its body mentions is not needed
-      if (!this.bodyVisible(info) || this.hides.has(info.key)) {
+      if (!this.bodyVisible(info) || (this.hides.has(info.key) && !gates.has(info.key))) {
         for (const s of def.sorts) this.sorts.need(s);
         for (const c of def.consts) this.sorts.needConst(c);
         if (def.recursive) usesFuel = true;
@@ -339,10 +356,16 @@ export class QueryMethods {
     // recursive defs: declare all first, then axioms
     const declLines: Command[] = [];
     const defLines: Command[] = [];
+    // (a function hidden by `hide(f)` and revealed later: its definition from the reveal on)
+    const gateOf = (k: string): Term | null => {
+      const key = infos.get(k)?.key ?? k;
+      return gates.has(key) ? revealGate(key) : null;
+    };
     for (const k of order) {
       const def = this.cvc.specDefs.get(k)!;
+      const gate = this.hides.has(infos.get(k)?.key ?? k) ? gateOf(k) : null;
       for (const l of def.lines) if (!isAssertion(l)) declLines.push(l);
-      else if (!hidden.has(k)) defLines.push(l);
+      else if (!hidden.has(k)) defLines.push(gate ? gated(l, gate) : l);
     }
     // (`#[verifier(opaque_outside_module)]`: revealed in its own module and the modules inside it)
     const here = this.crate.moduleOf(this.info.item);
@@ -353,7 +376,13 @@ export class QueryMethods {
     // (a generic spec fn revealed: each of its instances)
     const revealedInstance = (k: string): boolean => reveals.has(infos.get(k)?.key ?? k);
     const revealed = new Set([...reveals, ...order.filter((k) => ownModule(k) || revealedInstance(k))]);
-    for (const k of [...revealed].sort()) if (!hidden.has(k)) defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []));
+    for (const k of [...revealed].sort()) {
+      if (hidden.has(k)) continue;
+      // (revealed in its own module: everywhere in the function)
+      const gate = ownModule(k) ? null : gateOf(k);
+      defLines.push(...(this.cvc.specDefs.get(k)?.revealLines ?? []).map((l) => (gate ? gated(l, gate) : l)));
+    }
+    declLines.push(...[...gates].sort().map((key): Command => `(declare-const ${print(revealGate(key))} Bool)`));
     // `choose` functions: after the spec fns their axioms call, before the definitions using them
     const chooseLines: Command[] = [];
     for (const c of this.chooseFns.values()) {

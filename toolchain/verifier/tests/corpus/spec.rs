@@ -396,6 +396,35 @@ proof fn opaque_revealed() {
     assert(secret(1) == 2);
 }
 
+// a reveal holds from where it is written on: not before it, not after the `assert .. by` it is in
+// expect: failed assertion
+proof fn opaque_revealed_too_late() {
+    assert(secret(1) == 2);
+    reveal(secret);
+}
+
+// expect: failed assertion
+proof fn opaque_revealed_in_assert_by() {
+    assert(secret(1) == 2) by { reveal(secret); }
+    assert(secret(2) == 3);
+}
+
+// expect: failed assertion
+proof fn opaque_revealed_in_one_branch(b: bool) {
+    if b {
+        reveal(secret);
+    }
+    assert(secret(2) == 3);
+}
+
+// expect: verified
+proof fn opaque_revealed_for_the_postcondition() -> (r: int)
+    ensures r == 2,
+{
+    reveal(secret);
+    secret(1)
+}
+
 // expect: verified
 proof fn fuel_raised() {
     reveal_with_fuel(sum_to, 4);
@@ -448,12 +477,27 @@ proof fn sp_hide_then_reveal() {
     assert(sp_hidden_true(true));
 }
 
-// a reveal later in the body holds from there on in Verus; ours hold for the whole function
-// expect: unsupported
+// a reveal later in the body holds from there on, not before it
+// expect: failed assertion
 proof fn sp_hide_reveal_later() {
     hide(sp_hidden_true);
     assert(sp_hidden_true(true));
     reveal(sp_hidden_true);
+}
+
+// expect: verified
+proof fn sp_hide_reveal_later_used_after() {
+    hide(sp_hidden_true);
+    assume(true);
+    reveal(sp_hidden_true);
+    assert(sp_hidden_true(true));
+}
+
+// expect: failed assertion
+proof fn sp_hide_reveal_in_assert_by() {
+    hide(sp_hidden_true);
+    assert(sp_hidden_true(true)) by { reveal(sp_hidden_true); }
+    assert(!sp_hidden_true(false));
 }
 
 // expect: error

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionStatus, VerifyReport } from '../../app/verification';
 import { autoSolver, shutdownSolvers, verifySources } from '../../toolchain/verifier/index';
-import { expectedMessages, extractCases, type ConformanceCase, type ExtractProblem } from './conformance/extract';
+import { expectedMessages, extractCases, importsBuiltins, type ConformanceCase, type ExtractProblem } from './conformance/extract';
 
 /** Our verdict on a whole case. */
 type Outcome = 'verified' | 'failed' | 'rejected' | 'unsupported' | 'crash';
@@ -175,7 +175,7 @@ function reasonOf(detail: string): string {
  * `unsupported`: changes what Verus checks in a way we do not implement (the case is classified
  * unsupported without running it). An option not listed is unsupported.
  */
-const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesClause' | 'checkApiSafety' | 'noExternalByDefault' | 'unsupported'> = {
+const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesClause' | 'checkApiSafety' | 'noExternalByDefault' | 'builtinsImported' | 'unsupported'> = {
   // vstd is always available
   vstd: 'ok',
   // exec loops and recursive exec functions may go without `decreases`
@@ -196,8 +196,9 @@ const CASE_OPTIONS: Record<string, 'ok' | 'noCheating' | 'execAllowsNoDecreasesC
   '--no-erasure-check': 'unsupported',
   // another bit-vector encoding
   'no-bv-simplify': 'unsupported',
-  // name resolution without verus_builtin's names
-  'no-auto-import-verus_builtin': 'unsupported',
+  // name resolution without verus_builtin's names: the same as ours when the case imports them
+  // all itself (`use vstd::prelude::*;` / `use verus_builtin::*;`), else not modelled
+  'no-auto-import-verus_builtin': 'builtinsImported',
   // verifying the core library itself
   '--is-core': 'unsupported',
   // other language edition
@@ -212,7 +213,10 @@ async function runCase(c: ConformanceCase, opts: Options, root: string, triage: 
   const base = { case: id, file: c.file, name: c.name, expect: c.expect, failsCount: c.failsCount, failsLines: c.failsLines, ignored: c.ignored, options: c.options };
   const abort = new AbortController();
   let wall: ReturnType<typeof setTimeout> | undefined;
-  const unsupportedOption = c.options.find((o) => (CASE_OPTIONS[o] ?? 'unsupported') === 'unsupported');
+  const unsupportedOption = c.options.find((o) => {
+    const meaning = CASE_OPTIONS[o] ?? 'unsupported';
+    return meaning === 'unsupported' || (meaning === 'builtinsImported' && !importsBuiltins(c.source));
+  });
   if (unsupportedOption !== undefined) {
     const detail = `option ${unsupportedOption} not supported`;
     return { ...base, outcome: 'unsupported', verdict: 'unsupported', ms: 0, functions: [{ name: '<options>', status: 'unsupported', line: 1, detail, failedLines: [] }], errors: [] };

@@ -3771,11 +3771,20 @@ class Parser {
       const assigned = assignedNames(body);
       const forgets = (bound: Expr) => [...assigned].some((n) => mentionsPath(bound, n));
       const forgotten = [...(forgets(lo) ? ['$for_start'] : []), ...(forgets(hi) ? ['$for_end'] : [])];
-      const inIterator = { index: bin('-', path(name), path('$for_start')) };
+      // `it.seq()`: every value the range gives, `Seq::new(end - start, |k| start + k)` (its
+      // elements `int`s; a ghost local, so that a trigger may name it); `it.history()`: the
+      // first `index()` of them
+      const k: Expr = path('$for_k');
+      const natTy = { k: 'path' as const, name: 'nat', segs: ['nat'], args: [], sp: hsp };
+      const count: Expr = { k: 'cast', e: bin('-', path('$for_end'), path('$for_start')), ty: natTy, sp: hsp };
+      const values: Expr = { k: 'closure', params: [{ name: '$for_k', ty: { k: 'path', name: 'int', segs: ['int'], args: [], sp: hsp }, sp: hsp }], body: bin('+', path('$for_start'), k), sp: hsp };
+      const rangeSeq: Expr = { k: 'call', callee: { k: 'path', segs: ['Seq', 'new'], generics: [], sp: hsp }, args: [count, values], sp: hsp };
+      const views = (index: Expr) => ({ index, seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [index]) });
+      const inIterator = views(bin('-', path(name), path('$for_start')));
       const userInv = withLabel(inv, inIterator) as Expr[] | null;
       const userEnsures = withLabel(invEnsures, inIterator) as Expr[] | null;
       const userDec = withLabel(dec, inIterator) as Expr[] | null;
-      const userBody = withLabel(body, { index: bin('-', path('$for_next'), path('$for_start')) }) as Block | null;
+      const userBody = withLabel(body, views(bin('-', path('$for_next'), path('$for_start')))) as Block | null;
       if (!userInv || !userEnsures || !userDec || !userBody) return unsupported;
       const loopBody: Block = {
         stmts: [
@@ -3794,7 +3803,7 @@ class Parser {
       };
       // `lo..=hi` iterates `lo..hi + 1` (`hi + 1` is exec arithmetic: at the type's maximum it overflows)
       const end = inclusive ? bin('+', hi, { ...one, sp: hi.sp }) : hi;
-      const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', end), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
+      const stmts: Stmt[] = [letStmt('$for_start', lo), letStmt('$for_end', end), ...(label !== null ? [letStmt('$for_seq', rangeSeq, false, true)] : []), letStmt(name, path('$for_start'), true), { k: 'expr', e: loop, semi: false, sp }];
       return { k: 'block', block: { stmts, sp }, sp };
     }
     // over a collection (a Vec, a slice or an array, or `c.iter()` of one): by index, each

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, customErrorMessages, expectedMessages, extractCases, failsLinesOf, tokenize } from './extract';
+import { classify, customErrorMessages, expectedMessages, extractCases, failsLinesOf, tokenize, importsBuiltins } from './extract';
 
 // Samples in the shape of Verus's test files, written for these tests.
 
@@ -138,5 +138,16 @@ describe('expectedMessages', () => {
     expect(expectedMessages('assert_rust_error_msg(e, "mismatched \\"types\\"")')).toEqual(['mismatched "types"']);
     expect(expectedMessages('assert_spec_borrowed(e, "x")')).toEqual([]);
     expect(expectedMessages('assert_one_fails(e)')).toEqual([]);
+  });
+});
+
+describe('importsBuiltins', () => {
+  it('is a glob import of vstd\'s prelude or of verus_builtin at the top of the crate', () => {
+    expect(importsBuiltins('use vstd::prelude::*;\nverus! {}')).toBe(true);
+    expect(importsBuiltins('  use vstd::{prelude::*, seq::*};')).toBe(true);
+    expect(importsBuiltins('use verus_builtin::*;\nuse verus_builtin_macros::*;')).toBe(true);
+    expect(importsBuiltins('use vstd::{seq::*, seq_lib::*};\nuse verus_builtin_macros::*;')).toBe(false);
+    expect(importsBuiltins('use vstd::prelude::Seq;')).toBe(false);
+    expect(importsBuiltins('// use vstd::prelude::*;')).toBe(false);
   });
 });

@@ -492,3 +492,8 @@ function readCase(file: string, text: string, tokens: Token[], from: number, to:
     line: lineOf(text, nameTok.start),
   };
 }
+
+/** Whether a crate's root imports all of verus_builtin's names (a glob of vstd's prelude or of verus_builtin). */
+export function importsBuiltins(source: string): boolean {
+  return /^\s*use\s+(?:vstd::(?:prelude::\*|\{[^}]*\bprelude::\*[^}]*\})|verus_builtin::\*|builtin::\*)\s*;/m.test(source);
+}

@@ -518,6 +518,63 @@ fn kc_for_inclusive_to_max(lo: u8) {
     }
 }
 
+// over a range, `it.seq()` is every value it gives (`lo`, `lo + 1`, ..) and `it.history()` the
+// ones already given
+// expect: verified
+fn kc_for_range_seq(n: u32) -> (v: Vec<u32>)
+    ensures
+        v.len() == n,
+        forall|i: int| 0 <= i < n ==> v[i] == i,
+{
+    let mut v: Vec<u32> = Vec::new();
+    for i in iter: 0..n
+        invariant
+            v.len() == iter.index(),
+            forall|j| 0 <= j < v.len() ==> v[j] == iter.seq()[j],
+    {
+        assert(iter.seq()[iter.index()] == i);
+        v.push(i);
+    }
+    v
+}
+
+// expect: failed invariant-preserved
+fn kc_for_range_seq_wrong(n: u32) {
+    let mut v: Vec<u32> = Vec::new();
+    for i in iter: 0..n
+        invariant
+            v.len() == iter.index(),
+            forall|j| 0 <= j < v.len() ==> v[j] == iter.seq()[j],
+    {
+        v.push(0);
+    }
+}
+
+// expect: verified
+fn kc_for_range_history(n: u32)
+    requires n >= 3,
+{
+    for i in it: 3..n
+        invariant
+            it.history().len() == it.index(),
+            forall|j| 0 <= j < it.index() ==> #[trigger] it.history()[j] == 3 + j,
+            it.seq().len() == n - 3,
+    {
+        assert(it.seq()[it.index()] == i);
+    }
+}
+
+// expect: failed assertion
+fn kc_for_range_history_wrong(n: u32)
+    requires n >= 3,
+{
+    for i in it: 3..n
+        invariant it.index() <= n - 3,
+    {
+        assert(it.history().len() == it.index() + 1);
+    }
+}
+
 // a bound the body assigns: the loop forgets what the bound was (as Verus's iterator does)
 // expect: verified
 fn kc_for_assigned_bound() {

@@ -425,7 +425,8 @@ export class ExecMethods {
         }
         const hidden = this.hides.has(info.key);
         if (!hidden && !info.item.attrs.some((a) => a.includes('opaque'))) return { t: 'true', ty: UNIT };
-        if (this.cvc.recursive.has(info.key)) throw new Unsupported(hidden ? '`reveal` of a hidden recursive spec fn' : '`reveal` of an opaque recursive spec fn', s.sp);
+        // (a hidden recursive fn's fuel axioms are stated under the gate like any definition)
+        if (!hidden && this.cvc.recursive.has(info.key)) throw new Unsupported('`reveal` of an opaque recursive spec fn', s.sp);
         // the definition holds from here on, as in Verus (after `assert .. by { reveal(f); }`, not
         // at all): it is stated under a boolean `revealGate` (vcgen/query.ts `prelude`) that the
         // path assumes from here (a generic fn's at every instance the function uses; type

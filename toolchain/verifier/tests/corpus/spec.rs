@@ -493,6 +493,28 @@ proof fn sp_hide_reveal_later_used_after() {
     assert(sp_hidden_true(true));
 }
 
+// a recursive fn hidden, then revealed: its definition (with fuel) from the reveal on
+// expect: verified
+spec fn sp_hidden_rec(x: int) -> bool
+    decreases x,
+{
+    if x <= 0 { true } else { sp_hidden_rec(x - 1) }
+}
+
+// expect: failed assertion
+proof fn sp_hide_rec_reveal_later() {
+    hide(sp_hidden_rec);
+    assert(sp_hidden_rec(0));
+    reveal(sp_hidden_rec);
+}
+
+// expect: verified
+proof fn sp_hide_rec_reveal_then_use() {
+    hide(sp_hidden_rec);
+    reveal(sp_hidden_rec);
+    assert(sp_hidden_rec(0));
+}
+
 // expect: failed assertion
 proof fn sp_hide_reveal_in_assert_by() {
     hide(sp_hidden_true);

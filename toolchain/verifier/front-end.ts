@@ -7,6 +7,7 @@ import type { Diagnostic, FunctionResult } from '../../app/verification';
 import type { EnumItem, FnItem, SourceFile, Sp, StructItem, TraitImplItem } from './ast';
 import { LineMap } from '../syntax/line-map';
 import { parseFile } from './parser';
+import { lowerModuleDatatypes } from './module-datatypes';
 import { lowerShadowedBuiltins } from './shadowed-builtins';
 import { lowerVariantImports } from './variant-imports';
 import { lowerTraits } from './traits';
@@ -101,7 +102,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text, !!options.noExternalByDefault && !isLibraryFile(p)));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(withoutShadowedPrelude(trees), isLibraryFile), isLibraryFile)))), isLibraryFile)), isLibraryFile))));
+  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(lowerModuleDatatypes(withoutShadowedPrelude(trees), isLibraryFile), isLibraryFile), isLibraryFile)))), isLibraryFile)), isLibraryFile))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);

@@ -737,4 +737,49 @@ fn pp_const_pattern_let(x: u64) {
     let PP_K = x;
 }
 
+// ---- datatypes of one name in two modules: each path means the one its module sees
+
+struct PpCar {
+    passengers: int,
+}
+
+mod pp_garage {
+    pub struct PpCar {
+        pub four_doors: bool,
+    }
+
+    impl PpCar {
+        // expect: verified
+        pub fn new() -> (c: PpCar)
+            ensures c.four_doors,
+        {
+            PpCar { four_doors: true }
+        }
+    }
+
+    pub mod inner {
+        // expect: verified
+        pub fn from_parent() -> (c: super::PpCar)
+            ensures c.four_doors,
+        {
+            super::PpCar::new()
+        }
+    }
+}
+
+// expect: verified
+fn pp_two_cars(p: int) {
+    let c = pp_garage::PpCar::new();
+    assert(c.four_doors);
+    let d = crate::pp_garage::inner::from_parent();
+    assert(d.four_doors);
+    assert((PpCar { passengers: p }).passengers == p);
+}
+
+// expect: failed assertion
+fn pp_two_cars_wrong() {
+    let c = pp_garage::PpCar::new();
+    assert(!c.four_doors);
+}
+
 } // verus!

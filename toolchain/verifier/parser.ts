@@ -3435,6 +3435,7 @@ class Parser {
       }
       return { k: 'match', scrut, arms, sp: sp() };
     }
+    if (t.text === 'while' && this.is('let', 1)) return this.whileLet();
     if (t.text === 'while' || t.text === 'loop') {
       this.next();
       const cond: Expr = t.text === 'while' ? this.exprNS() : { k: 'bool', value: true, sp: sp() };
@@ -3930,6 +3931,34 @@ class Parser {
     if (!plain) return { k: 'unsupported', what: 'closure with a pattern parameter', sp };
     return { k: 'closure', params, body, sp, ...(extra ? { exec: { move: isMove, ret, requires, ensures, ...(proofFn ? { proofFn } : {}) } } : {}) };
   }
+  /**
+   * `while let P = e invariant I decreases D { body }`: Rust's reading, `loop { match e { P =>
+   * body, _ => break } }`, with the clauses the loop's (the invariant at each iteration's start,
+   * where `e` is evaluated again; the measure at each iteration's end).
+   */
+  whileLet(): Expr {
+    const s = this.expect('while').start;
+    this.expect('let');
+    const pat = this.pat();
+    this.expect('=');
+    const scrut = this.exprNS();
+    const headEnd = this.lastEnd();
+    const { inv, invEnsures, dec, unsupportedClause, complex } = this.loopClauses();
+    const body = this.block();
+    const sp = { start: s, end: this.lastEnd() };
+    if (unsupportedClause) return { k: 'unsupported', what: `\`${unsupportedClause.clause}\` clause`, sp: unsupportedClause.sp };
+    const hsp = { start: s, end: headEnd };
+    const exit: Expr = { k: 'block', block: { stmts: [{ k: 'expr', e: { k: 'break', sp: hsp }, semi: true, sp: hsp }], sp: hsp }, sp: hsp };
+    const choose: Expr = {
+      k: 'match', scrut, sp: { start: scrut.sp.start, end: body.sp.end },
+      arms: [
+        { pat, guard: null, body: { k: 'block', block: body, sp: body.sp }, sp: { start: pat.sp.start, end: body.sp.end } },
+        { pat: { k: 'wild', sp: hsp }, guard: null, body: exit, sp: hsp },
+      ],
+    };
+    return { k: 'loop', inv, invEnsures, dec, body: { stmts: [{ k: 'expr', e: choose, semi: false, sp: choose.sp }], sp: body.sp }, sp, ...(complex ? { complex } : {}) };
+  }
+
   /** `if c {..} else if c2 {..} .. else {..}`: the `else if` chain read with a loop (any length). */
   ifExpr(): Expr {
     // `if let P = e { a } else { b }` is `match e { P => { a }, _ => { b } }` (Rust's own reading)

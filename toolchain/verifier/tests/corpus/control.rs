@@ -733,4 +733,51 @@ mod loops_not_isolated {
 fn ci_outside_the_module() {
 }
 
+// ---- `while let P = e`: Rust's `loop { match e { P => body, _ => break } }`, the clauses the loop's
+
+enum CtMaybe {
+    Some(u64),
+    None,
+}
+
+// expect: verified
+fn ct_while_let(v: Vec<u64>) {
+    let mut i: usize = 0;
+    while let Some(x) = if i < v.len() { Some(v[i]) } else { None }
+        invariant i <= v.len(),
+        decreases v.len() - i,
+    {
+        assert(x == v[i as int]);
+        i = i + 1;
+    }
+    // (the loop ends where the pattern does not match)
+    assert(i == v.len());
+}
+
+// expect: failed assertion
+fn ct_while_let_after_wrong(v: Vec<u64>) {
+    let mut i: usize = 0;
+    while let Some(x) = if i < v.len() { Some(v[i]) } else { None }
+        invariant i <= v.len(),
+        decreases v.len() - i,
+    {
+        i = i + 1;
+    }
+    assert(i < v.len());
+}
+
+// expect: failed decreases
+fn ct_while_let_no_progress() {
+    let mut i: u64 = 0;
+    while let CtMaybe::Some(x) = if i < 3 { CtMaybe::Some(i) } else { CtMaybe::None }
+        invariant i <= 3,
+        decreases 3 - i,
+    {
+        if x == 1 {
+            continue;
+        }
+        i = i + 1;
+    }
+}
+
 } // verus!

@@ -354,14 +354,14 @@ export class SpecFnMethods {
   }
 
   /**
-   * A `decreases` value as an integer: an integer itself; a user datatype's value its height
-   * (as Verus): a field's value, an element of a Seq/array field (in range) and the content of
-   * an `Option` field are lower than the value holding them. (Not a `Map`'s values: our maps may
-   * have infinite domains, whose values need not have a bound on their heights.)
+   * A `decreases` value as an integer: an integer itself; a datatype's value (the crate's, or an
+   * `Option`) its height (as Verus): a field's value, an element of a Seq/array field (in range)
+   * and the content of an `Option` are lower than the value holding them. (Not a `Map`'s values:
+   * our maps may have infinite domains, whose values need not have a bound on their heights.)
    */
   measureOf(this: FnGen, v: V, sp: Sp): V {
     if (v.ty.k === 'int') return v;
-    if (v.ty.k === 'struct' || (v.ty.k === 'enum' && v.ty.name !== 'Option')) return { t: [this.heightFn(v.ty), v.t], ty: INT };
+    if (v.ty.k === 'struct' || v.ty.k === 'enum') return { t: [this.heightFn(v.ty), v.t], ty: INT };
     throw new Unsupported(`\`decreases\` on a value of type \`${tyStr(v.ty)}\``, sp);
   }
 
@@ -378,14 +378,10 @@ export class SpecFnMethods {
     // the values below `t` (of type `t`'s type) and the conditions and index variables they need
     const below = (t: Term, fty: Ty, conds: Term[], vars: Term[], depth: number): void => {
       if (depth > 3) return;
-      if (fty.k === 'struct' || (fty.k === 'enum' && fty.name !== 'Option')) {
+      // (an `Option`'s height is below the value holding it, and its content's below its own)
+      if (fty.k === 'struct' || fty.k === 'enum') {
         const h: Term = [this.heightFn(fty), t];
         lines.push(['assert', quantifier('forall', [[x, dt.sort], ...vars], implies(and(...conds), ['<', h, [name, x]]), [[h]], { k: 'axiom', name: `height.${dt.key}.below` })]);
-        return;
-      }
-      if (fty.k === 'enum' && fty.name === 'Option') {
-        const odt = this.sorts.datatype(fty);
-        below([odt.ctors[1]!.fields[0]!.acc, t], fty.args[0]!, [...conds, [['_', 'is', odt.ctors[1]!.tester], t]], vars, depth + 1);
         return;
       }
       if (fty.k === 'tuple') {

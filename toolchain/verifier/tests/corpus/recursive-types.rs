@@ -213,4 +213,60 @@ proof fn rt_list_len_unfold_bad(x: int, t: RtList)
 {
 }
 
+// ---- `decreases` on an `Option`: its height is below the value holding it, and its content's
+// below its own (as Verus's heights of datatypes)
+
+struct RtOptChain {
+    next: Option<Box<RtOptChain>>,
+}
+
+// expect: verified
+proof fn rt_option_decreases(o: Option<Box<RtOptChain>>)
+    decreases o,
+{
+    if let Some(b) = o {
+        rt_option_decreases(b.next)
+    }
+}
+
+// expect: verified
+fn rt_option_loop(o: Option<Box<RtOptChain>>) {
+    let mut o = o;
+    loop
+        decreases o,
+    {
+        if let Some(b) = o {
+            o = b.next;
+        } else {
+            break;
+        }
+    }
+}
+
+// expect: failed decreases
+proof fn rt_option_same(o: Option<Box<RtOptChain>>)
+    decreases o,
+{
+    rt_option_same(o)
+}
+
+// (the same value rebuilt from its parts is no smaller; one built around it is larger)
+// expect: verified
+proof fn rt_option_rebuilt(o: Option<Box<RtOptChain>>)
+    decreases o,
+{
+    if let Some(b) = o {
+        if let Some(c) = b.next {
+            rt_option_rebuilt(Some(c))
+        }
+    }
+}
+
+// expect: failed decreases
+proof fn rt_option_wrapped(o: Option<Box<RtOptChain>>)
+    decreases o,
+{
+    rt_option_wrapped(Some(Box::new(RtOptChain { next: o })))
+}
+
 }

@@ -167,6 +167,20 @@ export class CollectionMethods {
     return [dt.ctors[0]!.ctor, num(elems.length), arr];
   }
 
+  /** `s.subrange(i, j)` of a Seq type as a function of its own (declared with its definition). */
+  seqSubrangeFun(this: FnGen, ty: Extract<Ty, { k: 'seq' }>): string {
+    const dt = this.sorts.datatype(ty);
+    const mk = dt.ctors[0]!.ctor;
+    const lenOf = (q: Term): Term => [dt.ctors[0]!.fields[0]!.acc, q];
+    const arrOf = (q: Term): Term => [dt.ctors[0]!.fields[1]!.acc, q];
+    const E = sortOf(ty.elem);
+    const dflt = this.sorts.dflt(ty.elem);
+    return this.opFun(ty, 'subrange', [['s', sortOf(ty)], ['i', 'Int'], ['j', 'Int']], sortOf(ty), (q, i2, j2) => {
+      const ok = and(['<=', '0', i2], ['<=', i2, j2], ['<=', j2, lenOf(q)]);
+      return ite(ok, [mk, ['-', j2, i2], [this.seqFun('sub', ty.elem), arrOf(q), i2, ['-', j2, i2]]], [mk, '0', [['as', 'const', ['Array', 'Int', E]], dflt]]);
+    });
+  }
+
   seqOp(this: FnGen, name: string, s: V, a: V[], sp: Sp): V {
     const ty = s.ty as { k: 'seq'; elem: Ty };
     const dt = this.sorts.datatype(ty);
@@ -185,11 +199,7 @@ export class CollectionMethods {
     const arrOf = (q: Term): Term => [dt.ctors[0]!.fields[1]!.acc, q];
     const op = (kind: string, params: [string, Term][], ret: Term, body: (...xs: Term[]) => Term, args: Term[], resTy: Ty): V =>
       ({ t: [this.opFun(ty, kind, params, ret, body), s.t, ...args], ty: resTy });
-    const subrangeFun = (): string =>
-      this.opFun(ty, 'subrange', [['s', S], ['i', 'Int'], ['j', 'Int']], S, (q, i2, j2) => {
-        const ok = and(['<=', '0', i2], ['<=', i2, j2], ['<=', j2, lenOf(q)]);
-        return ite(ok, [mk, ['-', j2, i2], [this.seqFun('sub', ty.elem), arrOf(q), i2, ['-', j2, i2]]], [mk, '0', [['as', 'const', ['Array', 'Int', E]], dflt]]);
-      });
+    const subrangeFun = (): string => this.seqSubrangeFun(ty);
     const subrange = (i: Term, j: Term): V => ({ t: [subrangeFun(), s.t, i, j], ty });
     switch (name) {
       case 'len': return { t: len, ty: NAT };

@@ -362,7 +362,35 @@ export class SpecFnMethods {
   measureOf(this: FnGen, v: V, sp: Sp): V {
     if (v.ty.k === 'int') return v;
     if (v.ty.k === 'struct' || v.ty.k === 'enum') return { t: [this.heightFn(v.ty), v.t], ty: INT };
+    if (v.ty.k === 'seq') return { t: [this.seqHeightFn(v.ty), v.t], ty: INT };
     throw new Unsupported(`\`decreases\` on a value of type \`${tyStr(v.ty)}\``, sp);
+  }
+
+  /**
+   * The height of a Seq, as vstd's lemmas give it: a shorter `subrange` (`take`, `skip`,
+   * `drop_last`) is below the Seq, and so is an element in range (of a type with a height). (A
+   * model: the length plus the elements' greatest height, plus one.)
+   */
+  seqHeightFn(this: FnGen, ty: Extract<Ty, { k: 'seq' }>): string {
+    const dt = this.sorts.datatype(ty);
+    const name = quote(`height.${dt.key}`);
+    const declKey = quote(`height.0.${dt.key}`);
+    if (this.axioms.has(declKey)) return name;
+    this.axioms.set(declKey, [`(declare-fun ${name} (${dt.sort}) Int)`]);
+    const [s, i, j] = [quote('s@h'), quote('i@h'), quote('j@h')];
+    const len: Term = [dt.ctors[0]!.fields[0]!.acc, s];
+    const sub: Term = [this.seqSubrangeFun(ty), s, i, j];
+    const lines: Command[] = [
+      ['assert', quantifier('forall', [[s, dt.sort]], ['<=', '0', [name, s]], [[[name, s]]], { k: 'axiom', name: `height.${dt.key}` })],
+      ['assert', quantifier('forall', [[s, dt.sort], [i, 'Int'], [j, 'Int']], implies(and(['<=', '0', i], ['<=', i, j], ['<=', j, len], ['<', ['-', j, i], len]), ['<', [name, sub], [name, s]]), [[[name, sub]]], { k: 'axiom', name: `height.${dt.key}.subrange` })],
+    ];
+    const elem = ty.elem;
+    if (elem.k === 'struct' || elem.k === 'enum' || elem.k === 'seq') {
+      const h: Term = [elem.k === 'seq' ? this.seqHeightFn(elem) : this.heightFn(elem), ['select', [dt.ctors[0]!.fields[1]!.acc, s], i]];
+      lines.push(['assert', quantifier('forall', [[s, dt.sort], [i, 'Int']], implies(and(['<=', '0', i], ['<', i, len]), ['<', h, [name, s]]), [[h]], { k: 'axiom', name: `height.${dt.key}.index` })]);
+    }
+    this.axioms.set(quote(`height.1.${dt.key}`), lines);
+    return name;
   }
 
   /** The height function of a user datatype, declared with its axioms (and those of the datatypes below it). */
@@ -390,6 +418,11 @@ export class SpecFnMethods {
         return;
       }
       if (fty.k === 'seq' || fty.k === 'array') {
+        // (a Seq field's own height too: `decreases` may go from the value to the Seq)
+        if (fty.k === 'seq') {
+          const h: Term = [this.seqHeightFn(fty), t];
+          lines.push(['assert', quantifier('forall', [[x, dt.sort], ...vars], implies(and(...conds), ['<', h, [name, x]]), [[h]], { k: 'axiom', name: `height.${dt.key}.below` })]);
+        }
         const sdt = this.sorts.datatype(fty);
         const i = quote(`i@h${n++}`);
         const len: Term = [sdt.ctors[0]!.fields[0]!.acc, t];

@@ -269,4 +269,60 @@ proof fn rt_option_wrapped(o: Option<Box<RtOptChain>>)
     rt_option_wrapped(Some(Box::new(RtOptChain { next: o })))
 }
 
+// ---- `decreases` on a Seq: a shorter subrange (`take`, `skip`, `drop_last`) is below it, and
+// so is an element in range, as vstd's lemmas give (`lemma_seq_subrange_decreases`,
+// `lemma_seq_index_decreases`)
+
+// expect: verified
+spec fn rt_seq_count<T>(s: Seq<T>) -> int
+    decreases s,
+{
+    if s.len() == 0 { 0 } else { 1 + rt_seq_count(s.drop_last()) }
+}
+
+// expect: verified
+spec fn rt_seq_sum(s: Seq<int>) -> int
+    decreases s,
+{
+    if s.len() == 0 { 0 } else { s[0] + rt_seq_sum(s.skip(1)) }
+}
+
+// expect: failed decreases
+spec fn rt_seq_grows(s: Seq<int>) -> int
+    decreases s,
+{
+    if s.len() == 0 { 0 } else { rt_seq_grows(s.push(1)) }
+}
+
+// (the whole Seq again is no smaller)
+// expect: failed decreases
+spec fn rt_seq_whole(s: Seq<int>) -> int
+    decreases s,
+{
+    if s.len() == 0 { 0 } else { rt_seq_whole(s.subrange(0, s.len() as int)) }
+}
+
+enum RtRose {
+    Leaf,
+    Node(Seq<RtRose>),
+}
+
+// (from a datatype to its Seq field, and from the Seq to an element)
+// expect: verified
+spec fn rt_rose_size(t: RtRose) -> nat
+    decreases t,
+{
+    match t {
+        RtRose::Leaf => 1,
+        RtRose::Node(ks) => 1 + rt_roses_size(ks),
+    }
+}
+
+// expect: verified
+spec fn rt_roses_size(ks: Seq<RtRose>) -> nat
+    decreases ks,
+{
+    if ks.len() == 0 { 0 } else { rt_rose_size(ks[0]) + rt_roses_size(ks.skip(1)) }
+}
+
 }

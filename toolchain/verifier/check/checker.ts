@@ -3288,6 +3288,12 @@ class Checker {
     }
   }
 
+  /** Whether the crate's datatype `name` derives `Structural`. */
+  private derivesStructural(name: string): boolean {
+    const dt = this.crate.structs.get(name)?.[0]?.item ?? this.crate.enums.get(name)?.[0]?.item;
+    return !!dt && derivedTraits(dt.attrs).includes('Structural');
+  }
+
   /**
    * rustc's check that a call's generic arguments satisfy the callee's trait bounds (the crate's
    * traits; marker bounds are not checked): a parameter of the caller needs the same bound, a
@@ -3338,6 +3344,9 @@ class Checker {
         }
         const typeName = implTypeName(a);
         const impls = typeName ? this.crate.traitImpls.get(`${b.name}|${typeName}`) ?? [] : [];
+        // `#[derive(Structural)]` on a crate datatype without generic parameters is its impl of
+        // the library's marker trait (the checking phase holds its fields to it)
+        if (!impls.length && b.name === 'Structural' && (a.k === 'struct' || a.k === 'enum') && !a.args.length && this.derivesStructural(a.name)) continue;
         if (!impls.length) unsatisfied();
         else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is not supported`, sp);
         else {
@@ -4583,7 +4592,9 @@ class Checker {
   /** rustc's checks of an assignment's target place (and Verus's of a spec-mode reference). */
   private assignablePlace(place: NonNullable<ReturnType<Checker['placeRoot']>>, sp: Sp): void {
     if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', sp);
-    else if (place.direct && place.local.mutable === false) this.error(`cannot assign twice to immutable variable \`${place.name}\``, sp);
+    // (a spec-mode local is not rustc's to check: Verus erases it before its borrow check, so
+    // `let ghost x = ..; proof { x = 2; }` is allowed)
+    else if (place.direct && place.local.mutable === false && (place.local.mode !== 'spec' || !!place.local.wrapped)) this.error(`cannot assign twice to immutable variable \`${place.name}\``, sp);
     // a field or element of a binding that is neither `mut` nor a `&mut` reference
     else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef && shallow(place.local.ty, this.vars).k !== 'any') this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, sp);
   }

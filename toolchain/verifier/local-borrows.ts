@@ -83,8 +83,9 @@ function rewriteBlock(b: Block, outer: Scope, errors: { message: string; sp: Sp 
       if (!namesAny(t, r)) {
         const use = firstOverlappingUse(t, root, borrowed);
         if (use) {
-          // (`after_borrow(x)` is the one use of `x` Verus allows during the borrow: prophecy, not modelled)
-          if (mayJump(t) || namesAny(t, 'after_borrow')) ok = false;
+          // (`after_borrow(x)`, `has_resolved(x)` are uses of `x` Verus allows during the borrow:
+          // prophecy, not modelled)
+          if (mayJump(t) || [...PROPHECY_FNS].some((n) => namesAny(t, n))) ok = false;
           else conflicts.push({ message: `cannot use \`${root}\` because it was mutably borrowed (by \`${r}\`, used later)`, sp: use });
         }
         if (bindsName(t, root)) ok = false;

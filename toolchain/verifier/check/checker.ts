@@ -369,6 +369,17 @@ function writtenGenerics(call: Expr): TypeExpr[] {
   return call.k === 'call' && call.callee.k === 'path' ? call.callee.generics : call.k === 'method' ? call.generics : [];
 }
 
+/** Verus's functions of a `&mut` value's current and final values (`final` has its own rules). */
+const PROPHECY_BUILTINS: ReadonlySet<string> = new Set(['mut_ref_current', 'mut_ref_future', 'has_resolved', 'after_borrow']);
+
+/** A local variable, possibly with dereferences or field accesses (`x`, `*x`, `x.f.0`). */
+function isLocalPlace(e: Expr): boolean {
+  if (e.k === 'path') return e.segs.length === 1;
+  if (e.k === 'field') return isLocalPlace(e.recv);
+  if (e.k === 'unary' && e.op === '*') return isLocalPlace(e.e);
+  return false;
+}
+
 /**
  * `#[verifier::loop_isolation(false)]` on the function, or (without its own) at the top of its
  * module: its loops see the facts before them.
@@ -1495,8 +1506,9 @@ class Checker {
       }
     }
     if (e.k === 'unary' && e.op === '*' && e.e.k === 'method' && this.out.wrapperBorrows.has(e.e) && e.e.name !== 'get') {
-      // `*x.borrow_mut()` / `*x.borrow()`: a value behind a reference
-      if (use === 'value' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of a ${e.e.name === 'borrow_mut' ? 'mutable' : 'shared'} reference`, e.sp);
+      // `*x.borrow_mut()` / `*x.borrow()`: a value behind a reference (of a `Ghost`, a spec
+      // value, which is copied, never moved)
+      if (use === 'value' && this.wrapperOf(e.e.recv, ctx) !== 'spec' && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of a ${e.e.name === 'borrow_mut' ? 'mutable' : 'shared'} reference`, e.sp);
       return;
     }
     if (e.k === 'index') {
@@ -3131,11 +3143,29 @@ class Checker {
       this.requireGhost(ctx, '`old`', e.sp);
       return e.args[0] ? this.infer(e.args[0], ctx) : C_ANY;
     }
+    if (segs.length === 1 && PROPHECY_BUILTINS.has(last) && !this.crate.fns.has(last) && !this.lookup(last, ctx)) {
+      // Verus's functions of a `&mut` value's current and final (prophesied) values: typed, and
+      // the function `unsupported` (the prophecy model of `&mut` values is not modelled), after
+      // the prophecy check has judged where their values may go (check/prophecy.ts)
+      this.requireGhost(ctx, `\`${last}\``, e.sp);
+      const a = e.args[0];
+      if (e.args.length !== 1 || !a) throw new ResolveError(`\`${last}\` takes one argument`, e.sp);
+      if (last === 'after_borrow' && !isLocalPlace(a)) throw new ResolveError('`after_borrow` expects a local variable, possibly with dereferences or field accesses', a.sp);
+      const t = this.infer(a, ctx);
+      this.sawUnsupported ??= { what: `\`${last}\` (Verus's prophecy model of \`&mut\` values, a current and a final value, is not modelled)`, sp: e.sp };
+      return last === 'has_resolved' ? C_BOOL : t;
+    }
     if (segs.length === 1 && last === 'final') {
       // Verus: `final(x)` in a body is a prophecy about a borrow's end, which is not modelled
-      if (!ctx.inEnsures) throw new UnsupportedType('`final(..)` outside a postcondition (a prophecy about where a mutable borrow ends)', e.sp);
+      if (!ctx.inEnsures && e.args.length === 1) {
+        const t = this.infer(e.args[0]!, ctx);
+        this.sawUnsupported ??= { what: '`final(..)` outside a postcondition (a prophecy about where a mutable borrow ends)', sp: e.sp };
+        return t;
+      }
       const a = e.args[0];
       const param = a?.k === 'path' && a.segs.length === 1 && e.args.length === 1 ? this.lookup(a.segs[0]!, ctx) : null;
+      // (a returned `&mut`: Verus's prophecy about where the caller's borrow ends, not modelled)
+      if (!param?.mutRef && a?.k === 'path' && a.segs.length === 1 && ctx.fn?.ret?.name === a.segs[0] && ctx.fn.ret.ty.k === 'ref' && ctx.fn.ret.ty.mut) throw new UnsupportedType('`final(..)` of a returned `&mut` (a prophecy about where the caller\'s borrow ends)', e.sp);
       if (!param?.mutRef) throw new ResolveError('`final` can only be applied to a mutable reference parameter', e.sp);
       return this.infer(a!, ctx);
     }

@@ -2,7 +2,8 @@
 // prophetic values, which stop a proof from letting a value that is only known at the end of
 // time (a prophecy) decide something that happens before.
 //
-// A value is prophetic when it comes from a `#[verifier::prophetic]` spec fn, from a local declared
+// A value is prophetic when it comes from a `#[verifier::prophetic]` spec fn or one of Verus's
+// prophetic builtins (`mut_ref_future`, `has_resolved`, `after_borrow`, `final`), from a local declared
 // `#[verifier::prophetic]` or initialized with a prophetic value, or is computed from one (any
 // operand, argument or branch prophetic; a proof fn's result with a prophetic argument). Code is
 // prophecy-conditional inside a branch chosen by a prophetic value (`if`, `match`, a guard and the
@@ -36,6 +37,9 @@ interface Ctx {
   /** inside code a prophetic value chooses */
   conditional: boolean;
 }
+
+/** Verus's builtins whose values are prophecies. */
+const PROPHETIC_BUILTINS: ReadonlySet<string> = new Set(['mut_ref_future', 'has_resolved', 'after_borrow', 'final']);
 
 export function isProphetic(f: FnItem): boolean {
   return f.mode === 'spec' && hasVerifierAttr(f.attrs, 'prophetic');
@@ -244,6 +248,12 @@ class ProphecyCheck {
       return v;
     }
     const callee = this.input.callee(e);
+    // Verus's prophetic builtins: a `&mut` value's final value (`mut_ref_future`, `*final(x)`),
+    // whether it has been resolved, a place's value after its borrow ends
+    if (name !== null && callee === null && this.lookup(name) === null && PROPHETIC_BUILTINS.has(name)) {
+      for (const a of e.args) this.expr(a, { ...ctx, flow: 'spec' });
+      return true;
+    }
     const fnValue = e.callee.k !== 'path' || (name !== null && this.lookup(name) !== null) ? this.expr(e.callee, ctx) : false;
     return this.applied(e, callee, [fnValue], e.args, ctx);
   }

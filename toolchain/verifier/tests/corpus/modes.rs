@@ -313,6 +313,17 @@ fn wx_move_out_of_borrow_mut<Y>(t0: WPair<Y, Y>) {
     proof { let tracked y = *t.0.borrow_mut(); }
 }
 
+// (a `Ghost`'s value is a spec value: copied out of the borrow, never moved)
+// expect: verified
+fn wx_copy_out_of_ghost_borrow_mut<Y>(t0: WPair<Y, Y>) {
+    let mut t = t0;
+    proof {
+        let y = *t.1.borrow_mut();
+        let z = *t.1.borrow_mut();
+        assert(y == z);
+    }
+}
+
 // Writing a tracked struct's `Ghost` field reads the struct as a place, not a use (no move).
 pub struct WTG { pub g: Ghost<u64> }
 
@@ -448,6 +459,44 @@ fn fin_not_a_mut_ref(a: u64)
 // expect: unsupported
 fn fin_in_body(a: &mut u64) {
     assert(*final(a) == *final(a));
+}
+
+// Verus's functions of a `&mut` value's current and final values: typed, and where a prophecy
+// may not go (a spec fn not marked prophetic) refused; the prophecy model itself is not modelled
+// expect: unsupported
+fn pr_has_resolved(a: &mut u64) {
+    assert(has_resolved(a));
+}
+
+// expect: unsupported
+fn pr_mut_ref_future(a: &mut u64)
+    ensures mut_ref_future(a) == 20,
+{
+    *a = 20;
+}
+
+// expect: error
+spec fn pr_future_in_spec(x: &mut u64) -> u64 {
+    mut_ref_future(x)
+}
+
+// expect: error
+spec fn pr_final_in_spec(x: &mut u64) -> u64 {
+    *final(x)
+}
+
+// expect: unsupported
+#[verifier::prophetic]
+spec fn pr_future_in_prophetic_spec(x: &mut u64) -> u64 {
+    mut_ref_future(x)
+}
+
+// expect: error
+fn pr_after_borrow_not_a_place() {
+    let mut x: u64 = 0;
+    proof {
+        let ghost g = after_borrow(x + 1);
+    }
 }
 
 // `#[verifier::deprecated_postcondition_mut_ref_style(true)]`: bare `*a` is the value at the return

@@ -181,6 +181,8 @@ interface Local {
   declared?: TypeExpr;
   /** `let mut` / `mut x: T`; `uninit` for `let x;` (assigned later) */
   mutable: boolean | 'uninit';
+  /** a `let ghost x` local: Verus declares it mutable (ghost code may assign it without `mut`) */
+  ghostLet?: boolean;
   /** a `&mut T` parameter: the places behind it are mutable */
   mutRef: boolean;
   mode: LocalMode;
@@ -4622,9 +4624,8 @@ class Checker {
   /** rustc's checks of an assignment's target place (and Verus's of a spec-mode reference). */
   private assignablePlace(place: NonNullable<ReturnType<Checker['placeRoot']>>, sp: Sp): void {
     if (place.deref && place.local.mode === 'spec') this.error('cannot mutate through a spec-mode mutable reference', sp);
-    // (a spec-mode local is not rustc's to check: Verus erases it before its borrow check, so
-    // `let ghost x = ..; proof { x = 2; }` is allowed)
-    else if (place.direct && place.local.mutable === false && (place.local.mode !== 'spec' || !!place.local.wrapped)) this.error(`cannot assign twice to immutable variable \`${place.name}\``, sp);
+    // (`let ghost x = ..; proof { x = 2; }` is allowed: Verus declares a `let ghost` local mutable)
+    else if (place.direct && place.local.mutable === false && !place.local.ghostLet) this.error(`cannot assign twice to immutable variable \`${place.name}\``, sp);
     // a field or element of a binding that is neither `mut` nor a `&mut` reference
     else if (!place.direct && !place.deref && place.local.mutable !== true && !place.local.mutRef && shallow(place.local.ty, this.vars).k !== 'any') this.error(`cannot assign to a part of \`${place.name}\`, as \`${place.name}\` is not declared as mutable`, sp);
   }
@@ -4825,6 +4826,11 @@ class Checker {
         const owned = s.pat.k === 'bind' && !!s.init && !isRef;
         this.refMutIntoInvariant(s.init ?? null, s.pat);
         this.pattern(s.pat, ty, ctx, isGhost, mode, !s.init);
+        // (Verus's `let ghost x` is a mutable spec local: ghost code may assign it)
+        if (s.ghost && !s.tracked && s.pat.k === 'bind') {
+          const l = ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name);
+          if (l) l.ghostLet = true;
+        }
         // rustc (E0005): a `let` without `else` must match every value (a char pattern, and a
         // `Tracked(x)` / `Ghost(x)` one whose wrapper the types erase: not judged)
         const unjudged = (n: { k: string }) => (n.k === 'lit' && (n as Extract<Pat, { k: 'lit' }>).value.k === 'unsupported') || (n.k === 'variant' && !!wrapperPattern(n as Pat));

@@ -1,8 +1,9 @@
 // vstd's `proph::Prophecy<T>`: a prophecy variable, whose value `p@` is known from its allocation
 // on and fixed by its one `resolve` (an exec value, so it cannot depend on a prophecy). Only for a
-// `T: Structural` (vstd's bound: booleans, integers (and chars, not modelled here), and the crate's datatypes that derive
-// `Structural`): a ghost value could be computed from the prophecy itself. Names, signatures and
-// clauses follow vstd's proph.rs. Read only by a crate that names `proph::` or `Prophecy`.
+// `T: Structural` (vstd's bound: booleans, integers, the crate's datatypes that derive it; chars
+// are not modelled here): a ghost value could be computed from the prophecy itself. Names,
+// signatures and clauses follow vstd's proph.rs. Read only by a crate that names `proph::` (a
+// crate may define its own `Prophecy`).
 verus! {
 
 /// Types compared by their structure (Verus's `Structural`; `#[derive(Structural)]` implements

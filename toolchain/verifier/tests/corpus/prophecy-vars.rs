@@ -1,7 +1,6 @@
 // vstd's `Prophecy<T>` from the verifier's library: its value `p@` is known from allocation on
 // and fixed by its one `resolve`, for a `T: Structural` (integers, booleans, datatypes deriving
-// `Structural`). A `let ghost` local may be assigned in proof code (Verus erases it before rustc's
-// borrow check).
+// `Structural`). A `let ghost` local may be assigned in proof code (Verus declares it mutable).
 use vstd::prelude::*;
 use vstd::proph::*;
 
@@ -73,6 +72,12 @@ fn pv_not_structural() {
 fn pv_exec_immutable() {
     let x: u64 = 1;
     x = 2;
+}
+
+// (a proof fn's spec parameter is not mutable: Verus's "variable `x` is not marked mutable")
+// expect: error
+proof fn pv_spec_param_immutable(x: u64) {
+    x = 5;
 }
 
 } // verus!

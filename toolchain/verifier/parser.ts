@@ -3353,6 +3353,16 @@ class Parser {
         this.next();
         items.push(this.exprIff());
       }
+      // `&&& e matches P &&& rest ..`: P's bindings are in scope in the items after it, as in an
+      // `&&` chain (`match e { P => &&& rest .., _ => false }`)
+      if (t.text === '&&&') {
+        for (let i = items.length - 2; i >= 0; i--) {
+          if (!this.bareMatches.has(items[i]!)) continue;
+          const rest = items.splice(i + 1);
+          const restE: Expr = rest.length === 1 ? rest[0]! : { k: 'bullets', op: '&&', items: rest, sp: { start: rest[0]!.sp.start, end: rest[rest.length - 1]!.sp.end } };
+          items[i] = this.matchesWith(items[i]!, restE, false);
+        }
+      }
       return { k: 'bullets', op: t.text === '&&&' ? '&&' : '||', items, sp: sp() };
     }
     if (t.text === '(') {

@@ -310,10 +310,10 @@ export class QueryMethods {
   bodyVisible(this: FnGen, info: FnInfo): boolean {
     return specBodyVisible(info.item, this.crate.moduleOf(info.item), this.crate.moduleOf(this.info.item));
   }
-  /** Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. */
   /**
-   * `reveals`: the spec fns whose definitions are visible; those also in `gates` (the body's
-   * `reveal(f)`s) are stated under `revealGate`, which the path assumes from each reveal on.
+   * Sorts, axioms and the spec fn definitions (transitively) needed by `keys`. `reveals`: the spec
+   * fns whose definitions are visible; those also in `gates` (the body's `reveal(f)`s) are stated
+   * under `revealGate`, which the path assumes from each reveal on.
    */
   prelude(this: FnGen, keys: string[], reveals: Set<string>, gates: ReadonlySet<string> = new Set()): Command[] {
     // collect spec fn definitions transitively

@@ -180,6 +180,38 @@ proof fn mt_bare(a: MtA) {
     assert(a matches MtA::A1 { .. });
 }
 
+// In an `&&&` list the bindings reach the items after it (not those before, nor a `|||` list's).
+// expect: verified
+proof fn mt_bullets(a: MtA)
+    requires
+        {
+            &&& a matches MtA::A1 { v }
+            &&& v > 2
+            &&& v < 4
+        },
+{
+    assert(a matches MtA::A1 { v } && v == 3);
+}
+
+// expect: failed assertion
+proof fn mt_bullets_wrong(a: MtA)
+    requires
+        {
+            &&& a matches MtA::A1 { v }
+            &&& v > 2
+        },
+{
+    assert(a matches MtA::A1 { v } && v == 3);
+}
+
+// expect: error
+proof fn mt_bullets_or_scope(a: MtA) {
+    assert({
+        ||| a matches MtA::A1 { v }
+        ||| v == 3
+    });
+}
+
 // ---- Verus's builtin `equal(a, b)`: spec `a == b`
 
 // expect: verified

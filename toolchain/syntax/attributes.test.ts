@@ -7,6 +7,11 @@ describe('attrTreatment', () => {
     expect(attrTreatment('auto_spec', 'fn')).toBe('crate');
     expect(attrTreatment('derive(Clone)', 'type')).toBe('ok');
     expect(attrTreatment('some_macro::other', 'fn')).toBe('item');
+    // a silenced warning has no meaning; another `allow` is not known
+    expect(attrTreatment('verifier::allow(decreases_when_exec_allows_no_decreases_clause)', 'fn')).toBe('ok');
+    expect(attrTreatment('verifier(allow(assert_forall_implication))', 'stmt')).toBe('ok');
+    expect(attrTreatment('verifier::allow(assert_forall_implication)', 'type')).toBe('item');
+    expect(attrTreatment('verifier::allow(something_else)', 'fn')).toBe('crate');
   });
 });
 

@@ -221,6 +221,12 @@ function knownVerifierName(name: string): boolean {
 }
 
 /** What the verifier does with attribute `text` (as `Parser.attrs` gives it) at `site`. */
+/**
+ * Verus's warnings that `#[verifier::allow(..)]` silences (a `decreases` on an exec fn the
+ * crate's option lets go without one; `assert forall` with `==>`): nothing else changes.
+ */
+const SILENCED_WARNINGS: ReadonlySet<string> = new Set(['decreases_when_exec_allows_no_decreases_clause', 'assert_forall_implication']);
+
 export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   const a = parseAttr(text);
   // vstd's `auto_spec` makes an exec fn callable from spec code with its body as meaning: calls
@@ -234,6 +240,12 @@ export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   // postconditions read `*x` of a `&mut` parameter at the return: how they are always read here
   // unless they use `final` (check/checker.ts finalStyle); `(false)` asks for the other reading
   if (a.name === 'deprecated_postcondition_mut_ref_style') return site === 'fn' && /\(true\)\)?$/.test(a.text) ? 'ok' : 'item';
+  // a warning Verus would give, silenced: no meaning (another `allow(..)` stays unknown)
+  if (a.name === 'allow') {
+    const lint = /^verifier(?:::allow\((\w+)\)|\(allow\((\w+)\)\))$/.exec(a.text);
+    const name = lint?.[1] ?? lint?.[2];
+    if (name && SILENCED_WARNINGS.has(name)) return site === 'fn' || site === 'stmt' ? 'ok' : 'item';
+  }
   if (VERIFIER_CRATE.has(a.name)) return 'crate';
   // the recursion attributes name one type parameter
   if (/^(accept|reject)_recursive_types/.test(a.name) && !/\(\w+\)\)?$/.test(a.text)) return 'item';

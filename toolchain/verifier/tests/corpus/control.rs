@@ -780,4 +780,24 @@ fn ct_while_let_no_progress() {
     }
 }
 
+// ---- `#[verifier::allow(..)]` of a warning Verus would give: no meaning
+
+// expect: verified
+#[verifier::allow(decreases_when_exec_allows_no_decreases_clause)]
+fn ct_allow_warning(i: u64) -> (r: u64)
+    ensures r == i,
+    decreases i,
+{
+    if i == 0 { 0 } else { 1 + ct_allow_warning(i - 1) }
+}
+
+// expect: failed postcondition
+#[verifier::allow(decreases_when_exec_allows_no_decreases_clause)]
+fn ct_allow_warning_wrong(i: u64) -> (r: u64)
+    ensures r == i + 1,
+    decreases i,
+{
+    if i == 0 { 0 } else { 1 + ct_allow_warning_wrong(i - 1) }
+}
+
 } // verus!

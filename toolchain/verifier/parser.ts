@@ -3215,12 +3215,17 @@ class Parser {
     return out;
   }
 
-  /** Whether the macro arguments up to `close` are one expression (no top-level `,`). */
-  isSimpleSeqsEqual(close: string): boolean {
+  /**
+   * Whether the macro arguments up to `close` are one expression or two (at most one top-level
+   * `,`, a trailing one aside) and no top-level `=>` (a proof form's binder).
+   */
+  isOneOrTwoArgs(close: string): boolean {
+    let commas = 0;
     for (let j = this.i; j < this.toks.length; j++) {
       const t = this.toks[j]!.text;
-      if (t === close) return true;
-      if (t === ',') return false;
+      if (t === close) return commas <= 1 || (commas === 2 && this.toks[j - 1]!.text === ',');
+      if (t === ',') commas++;
+      if (t === '=>') return false;
       if (t === '(' || t === '[' || t === '{') j = this.matchOf[j] ?? j;
     }
     return false;
@@ -3550,11 +3555,12 @@ class Parser {
           const to = this.args(close);
           return { k: 'macro', name, args: [...from, ...to], split: from.length, sp: sp() };
         }
-        if (name === 'assert_seqs_equal' && this.isSimpleSeqsEqual(close)) {
-          // vstd's `assert_seqs_equal!(a == b)`: `assert(a =~= b)` (its proof-by-elements form is not read)
-          const eq = this.expr();
-          this.expect(close);
-          const e: Expr = eq.k === 'binary' && eq.op === '==' ? { ...eq, op: '=~=' } : eq;
+        if (EXT_EQUAL_MACROS.has(name) && this.isOneOrTwoArgs(close)) {
+          // vstd's `assert_seqs_equal!(a == b)` / `assert_seqs_equal!(a, b)` (and the maps' and
+          // sets'): `assert(a =~= b)`; the form with a proof for each element is not read
+          const args = this.args(close);
+          const eq = args.length === 1 ? args[0]! : null;
+          const e: Expr = eq ? (eq.k === 'binary' && eq.op === '==' ? { ...eq, op: '=~=' } : eq) : { k: 'binary', op: '=~=', l: args[0]!, r: args[1]!, sp: { start: args[0]!.sp.start, end: args[1]!.sp.end } };
           return { k: 'block', block: { stmts: [{ k: 'assert', e, by: 'none', req: [], proof: null, sp: sp() }], sp: sp() }, sp: sp() };
         }
         if (name === 'iset') {
@@ -4009,6 +4015,9 @@ class Parser {
     return els!;
   }
 }
+
+/** vstd's macros asserting that two collections are equal by extensionality. */
+const EXT_EQUAL_MACROS: ReadonlySet<string> = new Set(['assert_seqs_equal', 'assert_maps_equal', 'assert_sets_equal']);
 
 /** The standard collections' methods that take `&mut self`. */
 const MUTATING_METHODS = new Set(['push', 'pop', 'insert', 'remove', 'set', 'clear', 'truncate', 'swap', 'extend', 'append', 'retain', 'sort', 'reverse', 'resize', 'drain', 'split_off', 'dedup', 'fill', 'swap_remove', 'push_back', 'push_front', 'pop_back', 'pop_front']);

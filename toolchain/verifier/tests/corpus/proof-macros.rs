@@ -78,6 +78,29 @@ proof fn pm_seqs_not_equal() {
     assert_seqs_equal!(a == b);
 }
 
+// the older two-argument form, and the maps' and sets' macros
+// expect: verified
+proof fn pm_collections_equal(m1: Map<int, int>, m2: Map<int, int>, n: int, s: Set<int>)
+    requires m1.dom().contains(n), !m2.dom().contains(n),
+{
+    let a = Seq::new(3, |i: int| 10 * i);
+    assert_seqs_equal!(a, seq![0int, 10, 20]);
+    assert_maps_equal!(m1.remove(n).union_prefer_right(m2), m1.union_prefer_right(m2).remove(n));
+    assert_sets_equal!(s.insert(1).remove(1), s.remove(1));
+}
+
+// expect: failed assertion
+proof fn pm_sets_not_equal(s: Set<int>) {
+    assert_sets_equal!(s.insert(1), s);
+}
+
+// (the form with a proof for each element is not read)
+// expect: unsupported
+proof fn pm_seqs_equal_by_elements() {
+    let a: Seq<u8> = seq![1u8];
+    assert_seqs_equal!(a, a, i => {});
+}
+
 // expect: verified
 proof fn pm_decreases_to(i: nat, j: nat, k: nat)
     requires i > 0, j > 0,

@@ -496,6 +496,8 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(stmts).toMatchObject([
       { k: 'let', pat: { name: '$for_start' }, init: { k: 'int', value: 0n } },
       { k: 'let', pat: { name: '$for_end' }, init: { k: 'path', segs: ['n'] } },
+      // (the iterator's `seq()`: every value of the range, a ghost local)
+      { k: 'let', pat: { name: '$for_seq' }, ghost: true, init: { k: 'call', callee: { segs: ['Seq', 'new'] } } },
       { k: 'let', pat: { name: 'i', mut: true }, init: { k: 'path', segs: ['$for_start'] } },
       {
         k: 'expr',
@@ -507,7 +509,7 @@ describe('constructs of real Verus kernels (issue 15)', () => {
         },
       },
     ]);
-    for (const src of ['for x in v.iter().rev() { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for x in it: 0..n invariant it.seq().len() == n { }', 'for (a, b) in 0..n { }', 'for x in it: v.iter() { v.push(1); }']) {
+    for (const src of ['for x in v.iter().rev() { }', 'for x in it: 0..n invariant it.cur <= n { }', 'for (a, b) in 0..n { }', 'for x in it: v.iter() { v.push(1); }']) {
       const g = fnOf(`fn f(n: u64) { ${src} }`);
       expect(g.body!.stmts[0]).toMatchObject({ k: 'expr', e: { k: 'unsupported', what: '`for` loop' } });
     }

@@ -3758,13 +3758,20 @@ class Parser {
     // the ghost iterator `label`: `label.index()` (and, over a collection, `.seq()`, `.history()`)
     // read as the loop's own values, in the invariant (before an element is taken) and in the
     // body (the element taken is at `index()`); any other use of it is not modelled
-    const withLabel = (node: Expr[] | Block, views: Partial<Record<'index' | 'seq' | 'history', Expr>>): Expr[] | Block | null => {
+    const withLabel = (node: Expr[] | Block, views: Partial<Record<'index' | 'seq' | 'history' | 'unref', Expr>>): Expr[] | Block | null => {
       if (label === null) return node;
       let other = false;
       const copy = (n: unknown): unknown => {
         if (!n || typeof n !== 'object') return n;
         if (Array.isArray(n)) return n.map(copy);
         const o = n as Expr;
+        // `it.seq().unref()` of an iterator over references (`v.iter()`): the elements themselves
+        // (references are erased: the same sequence)
+        if (o.k === 'method' && o.name === 'unref' && !o.args.length && o.recv.k === 'method' && o.recv.name === 'seq' && !o.recv.args.length && o.recv.recv.k === 'path' && o.recv.recv.segs.length === 1 && o.recv.recv.segs[0] === label) {
+          if (views.unref) return structuredClone(views.unref);
+          other = true;
+          return n;
+        }
         if (o.k === 'method' && o.recv.k === 'path' && o.recv.segs.length === 1 && o.recv.segs[0] === label && !o.args.length && (o.name === 'index' || o.name === 'seq' || o.name === 'history')) {
           const v = views[o.name];
           if (v) return structuredClone(v);
@@ -3833,15 +3840,16 @@ class Parser {
     // (a collection the body writes: rustc's borrow error, or a loop over a copy; not modelled)
     if (assignedNames(body).has(place.segs[0]!) || mentionsMutation(body, place.segs[0]!)) return unsupported;
     const at = (i: string): Expr => asInt(path(i));
-    const inInv = { index: at('$for_i'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_i')]) };
-    const inBody = { index: at('$for_cur'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_cur')]) };
+    // (`.iter()` / `&v` give references to the elements; `v` itself its elements)
+    const byRef = src !== lo;
+    const unref = byRef ? { unref: path('$for_seq') } : {};
+    const inInv = { index: at('$for_i'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_i')]), ...unref };
+    const inBody = { index: at('$for_cur'), seq: path('$for_seq'), history: method(path('$for_seq'), 'take', [at('$for_cur')]), ...unref };
     const userInv = withLabel(inv, inInv) as Expr[] | null;
     const userEnsures = withLabel(invEnsures, inInv) as Expr[] | null;
     const userDec = withLabel(dec, inInv) as Expr[] | null;
     const userBody = withLabel(body, inBody) as Block | null;
     if (!userInv || !userEnsures || !userDec || !userBody) return unsupported;
-    // (`.iter()` / `&v` give references to the elements; `v` itself its elements)
-    const byRef = src !== lo;
     const index: Expr = { k: 'index', recv: path('$for_src'), idx: path('$for_cur'), sp: hsp };
     const elem: Expr = byRef ? { k: 'unary', op: '&', e: index, sp: hsp } : index;
     const loopBody: Block = {

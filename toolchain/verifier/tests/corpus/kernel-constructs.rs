@@ -564,6 +564,40 @@ fn kc_for_range_history(n: u32)
     }
 }
 
+// over `c.iter()` the iterator gives references: `it.seq().unref()` is the elements themselves
+// expect: verified
+fn kc_for_iter_unref() {
+    let ar: [u32; 3] = [0u32, 2u32, 4u32];
+    let mut i: usize = 0;
+    for x in it: ar.iter()
+        invariant
+            i == it.index(),
+            it.seq().unref() == seq![0u32, 2u32, 4u32],
+    {
+        assert(it.seq().unref().contains(*x));
+        assert(x % 2 == 0);
+        i = i + 1;
+    }
+}
+
+// expect: failed invariant-entry
+fn kc_for_iter_unref_wrong() {
+    let ar: [u32; 3] = [0u32, 2u32, 4u32];
+    for x in it: ar.iter()
+        invariant it.seq().unref() == seq![0u32, 2u32, 5u32],
+    {
+    }
+}
+
+// (by value, `it.seq()` holds no references: `unref` is not its method)
+// expect: unsupported
+fn kc_for_value_unref(v: Vec<u32>) {
+    for x in it: v
+        invariant it.seq().unref() == v@,
+    {
+    }
+}
+
 // expect: failed assertion
 fn kc_for_range_history_wrong(n: u32)
     requires n >= 3,

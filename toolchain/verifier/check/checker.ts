@@ -3320,12 +3320,6 @@ class Checker {
     }
   }
 
-  /** Whether the crate's datatype `name` derives `Structural`. */
-  private derivesStructural(name: string): boolean {
-    const dt = this.crate.structs.get(name)?.[0]?.item ?? this.crate.enums.get(name)?.[0]?.item;
-    return !!dt && derivedTraits(dt.attrs).includes('Structural');
-  }
-
   /**
    * rustc's check that a call's generic arguments satisfy the callee's trait bounds (the crate's
    * traits; marker bounds are not checked): a parameter of the caller needs the same bound, a
@@ -3378,7 +3372,7 @@ class Checker {
         const impls = typeName ? this.crate.traitImpls.get(`${b.name}|${typeName}`) ?? [] : [];
         // `#[derive(Structural)]` on a crate datatype without generic parameters is its impl of
         // the library's marker trait (the checking phase holds its fields to it)
-        if (!impls.length && b.name === 'Structural' && (a.k === 'struct' || a.k === 'enum') && !a.args.length && this.derivesStructural(a.name)) continue;
+        if (!impls.length && b.name === 'Structural' && (a.k === 'struct' || a.k === 'enum') && !a.args.length && derivedTraits(this.crate.datatypeItem(a)?.attrs).includes('Structural')) continue;
         if (!impls.length) unsatisfied();
         else if (impls.length > 1 || impls[0]!.verdict !== 'ok') this.unsupportedCall(caller, `the impl of \`${b.name}\` for \`${typeName}\` is not supported`, sp);
         else {

@@ -403,13 +403,16 @@ export class SpecFnMethods {
     const x = quote('x@h');
     const lines: Command[] = [['assert', quantifier('forall', [[x, dt.sort]], ['<=', '0', [name, x]], [[[name, x]]], { k: 'axiom', name: `height.${dt.key}` })]];
     let n = 0;
+    // `h` (a height of a value below `x`, where `conds` hold) is lower than `x`'s
+    const lower = (h: Term, conds: Term[], vars: Term[]): void => {
+      lines.push(['assert', quantifier('forall', [[x, dt.sort], ...vars], implies(and(...conds), ['<', h, [name, x]]), [[h]], { k: 'axiom', name: `height.${dt.key}.below` })]);
+    };
     // the values below `t` (of type `t`'s type) and the conditions and index variables they need
     const below = (t: Term, fty: Ty, conds: Term[], vars: Term[], depth: number): void => {
       if (depth > 3) return;
       // (an `Option`'s height is below the value holding it, and its content's below its own)
       if (fty.k === 'struct' || fty.k === 'enum') {
-        const h: Term = [this.heightFn(fty), t];
-        lines.push(['assert', quantifier('forall', [[x, dt.sort], ...vars], implies(and(...conds), ['<', h, [name, x]]), [[h]], { k: 'axiom', name: `height.${dt.key}.below` })]);
+        lower([this.heightFn(fty), t], conds, vars);
         return;
       }
       if (fty.k === 'tuple') {
@@ -419,10 +422,7 @@ export class SpecFnMethods {
       }
       if (fty.k === 'seq' || fty.k === 'array') {
         // (a Seq field's own height too: `decreases` may go from the value to the Seq)
-        if (fty.k === 'seq') {
-          const h: Term = [this.seqHeightFn(fty), t];
-          lines.push(['assert', quantifier('forall', [[x, dt.sort], ...vars], implies(and(...conds), ['<', h, [name, x]]), [[h]], { k: 'axiom', name: `height.${dt.key}.below` })]);
-        }
+        if (fty.k === 'seq') lower([this.seqHeightFn(fty), t], conds, vars);
         const sdt = this.sorts.datatype(fty);
         const i = quote(`i@h${n++}`);
         const len: Term = [sdt.ctors[0]!.fields[0]!.acc, t];

@@ -2,7 +2,7 @@
 // report and concrete values for the interpreter.
 
 import type { CounterexampleVariable } from '../../app/verification';
-import { Crate, tyStr, type Ty } from './resolver';
+import { Crate, isRawPtr, tyStr, type Ty } from './resolver';
 import { datatypeOf } from './smt';
 import type { ScopeVar } from './vcgen';
 
@@ -367,6 +367,8 @@ export class ModelReader {
         if (!c) return '?';
         const args = Array.isArray(x) ? x.slice(1) : [];
         const fv = c.fields.map((f, i) => (args[i] !== undefined ? this.fmt(this.ev.eval(args[i]!), f.ty, depth + 1, focus) : '?'));
+        // (a raw pointer is its view, the library's struct around it an encoding)
+        if (isRawPtr(ty as Ty)) return `pointer with view ${fv[0]}`;
         if (ty.k === 'tuple') return `(${fv.join(', ')}${fv.length === 1 ? ',' : ''})`;
         if (ty.k === 'struct') return `${ty.name} { ${c.fields.map((f, i) => `${f.name}: ${fv[i]}`).join(', ')} }`;
         const prefix = ty.name === 'Option' ? c.name : `${ty.name}::${c.name}`;
@@ -445,7 +447,7 @@ export class ModelReader {
       // big structs: the fields follow on their own lines
       if (ty.k === 'struct' && value.length > 160) value = `${ty.name} { .. }`;
       out.push({ name: v.name, type: tyStr(v.ty), value });
-      if (ty.k === 'struct') {
+      if (ty.k === 'struct' && !isRawPtr(ty)) {
         const dt = datatypeOf(this.crate, ty);
         const x = this.ev.eval(v.term);
         if (dt && Array.isArray(x)) {

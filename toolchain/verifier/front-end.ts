@@ -163,7 +163,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
     if (clash) crateGap = `the crate defines its own \`${itemName(clash)}\` at ${f.path}:${fmtPos(lineMaps.get(f.path)!, clash.sp.start)}, which the vstd library also defines`;
   }
   const foreign = clashingModuleUse(files);
-  if (foreign && crateGap === null) crateGap = foreign.module === 'raw_ptr' ? `\`vstd::raw_ptr\` at ${foreign.file}:${fmtPos(lineMaps.get(foreign.file)!, foreign.offset)} is not in the verifier's vstd library, and its types are named like the library's own (\`PointsTo\`)` : `\`vstd::cell\` at ${foreign.file}:${fmtPos(lineMaps.get(foreign.file)!, foreign.offset)} and \`vstd::simple_pptr\` in one crate: their two \`PointsTo\` types are not told apart here (names resolve by their last segment)`;
+  if (foreign && crateGap === null) crateGap = `\`vstd::${foreign.modules[0]}\` at ${foreign.file}:${fmtPos(lineMaps.get(foreign.file)!, foreign.offset)} and \`vstd::${foreign.modules[1]}\` in one crate: their two \`PointsTo\` types are not told apart here (names resolve by their last segment)`;
   if (libraryProblems.length && crateGap === null) crateGap = `the vstd library does not check (${libraryProblems[0]})`;
   for (const f of parsed) {
     for (const it of f.items) {

@@ -876,6 +876,12 @@ class Parser {
         out.push({ k: 'unsupported', what: '`assume_specification` of a constant', crate: true, sp: { start, end: this.lastEnd() }, module });
         return 'item';
       }
+      // (`[<*const T as PartialOrd>::lt]`: a method of a raw pointer type: not modelled)
+      if (this.toks[j + 1]?.text === '<' && this.toks[j + 2]?.text === '*') {
+        this.recoverItemSimple();
+        out.push({ k: 'unsupported', what: '`assume_specification` of a method of a raw pointer type', crate: true, sp: { start, end: this.lastEnd() }, module });
+        return 'item';
+      }
     }
     if (this.is('fn') || assume) {
       const fn = this.fnItem(start, attrs, mode, open, selfType, module, assume);

@@ -247,7 +247,9 @@ export function tyStr(t: Ty): string {
     case 'char': return 'char';
     case 'str': return 'str';
     case 'real': return 'real';
-    case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
+    case 'struct': case 'enum':
+      if (isRawPtr(t)) return `*${t.name === RAW_MUT_PTR ? 'mut' : 'const'} ${tyStr(t.args[0]!)}`;
+      return t.args.length ? `${t.name}<${t.args.map(tyStr).join(', ')}>` : t.name;
     case 'seq': return `Seq<${tyStr(t.elem)}>`;
     case 'array': return t.len === null ? `[${tyStr(t.elem)}]` : `[${tyStr(t.elem)}; ${t.len}]`;
     // (an opaque type's name carries where it is written: rustc shows only `impl Tr`)
@@ -393,7 +395,15 @@ export class ResolveError extends Error {
   }
 }
 
-/** A type the verifier reads but gives no meaning (raw pointers): its user is `unsupported`, not in error. */
+/** The library's structs that stand for Rust's raw pointer types `*mut T` and `*const T` (library/vstd/raw_ptr.rs). */
+export const RAW_MUT_PTR = 'RawMutPtr';
+export const RAW_CONST_PTR = 'RawConstPtr';
+export function isRawPtr<T extends { k: string }>(t: T): t is Extract<T, { k: 'struct' }> {
+  const n = (t as { name?: string }).name;
+  return t.k === 'struct' && (n === RAW_MUT_PTR || n === RAW_CONST_PTR);
+}
+
+/** A type the verifier reads but gives no meaning (a raw pointer to an unsized type): its user is `unsupported`, not in error. */
 export class UnsupportedType extends ResolveError {}
 
 export class Crate {
@@ -667,8 +677,17 @@ export class Crate {
         // (`!` as a type: an uninterpreted sort, as a generic parameter's; no value of it is ever
         // made, and nothing is assumed of one but its type)
         return NEVER;
-      case 'ptr':
-        throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
+      case 'ptr': {
+        // vstd's raw_ptr model (library/vstd/raw_ptr.rs, read when a crate writes a pointer type):
+        // `*mut T` is the struct `RawMutPtr<T>`, `*const T` is `RawConstPtr<T>`
+        const name = t.mut ? RAW_MUT_PTR : RAW_CONST_PTR;
+        if (!this.structs.has(name)) throw new UnsupportedType(`raw pointer type \`*${t.mut ? 'mut' : 'const'} ..\``, t.sp);
+        const inner = this.resolveType(t.inner, scope, depth + 1);
+        // (a pointer to an unsized type carries metadata, a length: not modelled)
+        const unsized = (inner.k === 'array' && inner.len === null) || inner.k === 'str' || (inner.k === 'param' && sc.params.get(inner.name)?.bounds.some((b) => b.maybe));
+        if (unsized) throw new UnsupportedType(`a raw pointer to an unsized type (\`*${t.mut ? 'mut' : 'const'} ${tyStr(inner)}\`: its metadata is not modelled)`, t.sp);
+        return { k: 'struct', name, args: [inner] };
+      }
       case 'fn':
         return { k: 'fn', params: t.params.map((e) => this.resolveType(e, scope, depth + 1)), ret: this.resolveType(t.ret, scope, depth + 1) };
       case 'proofFn': {

@@ -2,7 +2,7 @@
 // declarations. Everything here is deterministic so that the same input gives the same text.
 
 import { stronglyConnected } from './graph';
-import { Crate, genericEnv, substTy, tyStr, type Ty } from './resolver';
+import { Crate, genericEnv, RAW_CONST_PTR, RAW_MUT_PTR, substTy, tyStr, type Ty } from './resolver';
 import { quantifier } from './qid';
 
 export type Term = string | Term[];
@@ -126,7 +126,8 @@ export function sortKey(t: Ty): string {
     case 'real': return 'Real';
     case 'str': return STR_SORT_KEY;
     case 'bool': return 'Bool';
-    case 'struct': case 'enum': return t.args.length ? `${t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
+    // (`*const T` and `*mut T` are one sort: the same values, vstd's pointer model)
+    case 'struct': case 'enum': return t.args.length ? `${t.name === RAW_CONST_PTR ? RAW_MUT_PTR : t.name}<${t.args.map(sortKey).join(',')}>` : t.name;
     // a generic parameter: an uninterpreted sort (a const one only names the instance of a datatype)
     case 'param': return `Param.${t.name}`;
     case 'cval': return String(t.n);

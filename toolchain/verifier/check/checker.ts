@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, Quant
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, builtinCollection, UnsupportedType, genericEnv, hasParam, implKey, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, isRawPtr, RAW_CONST_PTR, RAW_MUT_PTR, genericEnv, hasParam, implKey, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -262,6 +262,21 @@ function fieldPath(e: Expr): string {
   return fields.join('.');
 }
 /** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
+/**
+ * Whether the statements after `stmts[index]` (up to one that binds `name` again) name `name` only
+ * in assertions and assumptions: spec code, where a reference is a value and borrows nothing.
+ */
+function specUsesOnly(stmts: Stmt[], index: number, name: string): boolean {
+  const names = (n: unknown) => someNode(n as Stmt, (x) => (x as Expr).k === 'path' && (x as Extract<Expr, { k: 'path' }>).segs.length === 1 && (x as Extract<Expr, { k: 'path' }>).segs[0] === name);
+  for (let j = index + 1; j < stmts.length; j++) {
+    const t = stmts[j]!;
+    if (t.k === 'let' && t.pat.k === 'bind' && t.pat.name === name) return !t.init || !names(t.init);
+    if (!names(t)) continue;
+    if (t.k !== 'assert' && t.k !== 'assume') return false;
+  }
+  return true;
+}
+
 function pathsOverlap(a: string, b: string): boolean {
   return a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
 }
@@ -712,6 +727,7 @@ class Checker {
     this.cells = [];
     this.closureBorrows = new Map();
     this.refBorrows = new Map();
+    this.blockPositions = [];
     this.currentFn = fn;
     this.itemBinders = [];
     this.pendingGeneric = [];
@@ -1362,6 +1378,11 @@ class Checker {
       this.unify(w.elem, found.elem, e.sp);
       return t;
     }
+    // and `*mut T` where `*const T` is wanted (one value: the two pointer types are one sort)
+    if (w.k === 'struct' && w.name === RAW_CONST_PTR && found.k === 'struct' && found.name === RAW_MUT_PTR) {
+      this.unify(w.args[0]!, found.args[0]!, e.sp);
+      return t;
+    }
     this.unify(want, t, e.sp);
     return t;
   }
@@ -1650,7 +1671,9 @@ class Checker {
         if (e.op === '&') return this.inferBorrowed(e.e, ctx, hint);
         if (e.op === '*') {
           this.placeUse = 'base';
-          return this.infer(e.e, ctx, hint);
+          const t = this.infer(e.e, ctx, hint);
+          if (isRawPtr(shallow(t, this.vars))) this.error('The verifier does not yet support the following Rust feature: dereferencing a raw pointer (`ptr_ref`, `ptr_mut_read` and `ptr_mut_write` with a permission are supported)', e.sp);
+          return t;
         }
         if (e.op === '-' && e.e.k === 'int') {
           const t = this.infer(e.e, ctx, hint);
@@ -1776,6 +1799,16 @@ class Checker {
         const to = this.resolve(e.ty, ctx.fn ?? null);
         const from = shallow(this.infer(e.e, ctx, to), this.vars);
         if (this.isFloat(to) || this.isFloat(from)) return this.floatCast(e, from, to, ctx);
+        // a raw pointer as another (the address and provenance kept) or as an integer (its
+        // address); nothing else is one (Verus: no integer-to-pointer cast)
+        if (isRawPtr(to) || isRawPtr(from)) {
+          if (isRawPtr(from) && (isRawPtr(to) || (to.k === 'int' && (ghost(ctx.code) || isMachine(to.kind))))) return to;
+          // (`&x as *const T`: the types erase the reference, so it looks like `x`'s value)
+          const local = e.e.k === 'path' && e.e.segs.length === 1 ? this.lookup(e.e.segs[0]!, ctx) : null;
+          if ((e.e.k === 'unary' && (e.e.op === '&' || e.e.op === '&mut')) || local?.ref) this.unsupportedHere('unsupported: a reference cast to a raw pointer', e.sp);
+          else this.error(`Verus does not support this cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
+          return to;
+        }
         // Verus's `real` (ghost code): any integer (or real) as a real; a real casts to nothing else
         if (to.k === 'real') {
           this.requireGhost(ctx, 'a cast to `real`', e.sp);
@@ -2772,6 +2805,29 @@ class Checker {
       rt = shallow(rt, this.vars);
     }
     const g = ghost(ctx.code);
+    // raw pointers: spec `==` compares the pointers (a `*mut T` with a `*const T` too: one value);
+    // exec `==` is Rust's, which compares addresses only (the library's `exec_eq`); no order here
+    if (isRawPtr(lt) && isRawPtr(rt) && COMPARISONS.has(op)) {
+      if (op !== '==' && op !== '!=') {
+        this.unsupportedHere(`unsupported: \`${op}\` of raw pointers`, sp);
+        return C_BOOL;
+      }
+      if (g) {
+        this.unify(lt.args[0]!, rt.args[0]!, r.sp);
+        return C_BOOL;
+      }
+      this.unify(lt, rt, r.sp);
+      const name = op === '==' ? 'exec_eq' : 'exec_ne';
+      const info = this.crate.fn(`${lt.name}::${name}`, sp);
+      if (!node || !info) {
+        this.unsupportedHere(`unsupported: exec \`${op}\` of raw pointers here`, sp);
+        return C_BOOL;
+      }
+      const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: l, name, generics: [], args: [r], sp, nameSp: sp };
+      this.out.operatorCalls.set(node, call);
+      this.out.libraryMethodCalls.set(call, info);
+      return this.callFn(info, [r], lt, ctx, sp, call);
+    }
     // (an `Rc` / `Arc` compared with a value of what it holds: the types would take them for one type)
     const [ls, rs] = [this.pointerLocal(l, ctx), this.pointerLocal(r, ctx)];
     if ((isShared(ls) || isShared(rs)) && ls !== rs) this.unsupportedHere(`unsupported: \`${op}\` of an \`${isShared(ls) ? ls : rs}\` and a value of another type (the types erase the pointer)`, sp);
@@ -4534,8 +4590,18 @@ class Checker {
    * p.borrow(Tracked(&perm));`): references are erased here (`r` holds a copy), so writing or
    * moving one of them while `r` may still be used (rustc's borrow error) is not modelled.
    */
-  private refBorrows = new Map<Local, string[]>();
-  private noteRefBorrows(init: Expr, ctx: Ctx, tracked: boolean): void {
+  private refBorrows = new Map<Local, { path: string; until?: { stmts: Stmt[]; index: number } }[]>();
+  /** The blocks being checked, innermost last, each with the index of its statement being checked. */
+  private blockPositions: { stmts: Stmt[]; index: number }[] = [];
+  /**
+   * `until`: the statement after which the reference is dead (rustc's non-lexical lifetimes), when
+   * the block names it after its `let` only in assertions (spec code, which Verus's lifetime check
+   * does not see); otherwise the borrow lasts to the end of the function.
+   */
+  private noteRefBorrows(init: Expr, ctx: Ctx, tracked: boolean, holder?: string): void {
+    const here = this.blockPositions[this.blockPositions.length - 1];
+    const until = holder && here && specUsesOnly(here.stmts, here.index, holder) ? { stmts: here.stmts, index: here.index } : undefined;
+    const add = (local: Local, path: string) => this.refBorrows.set(local, [...(this.refBorrows.get(local) ?? []), { path, ...(until ? { until } : {}) }]);
     // the reference result of a tracked method that borrows its receiver mutably borrows the
     // receiver's local (`x.f.borrow_mut().g.long_borrow()`: all of `x`). (The borrow is kept to the
     // end of the block, not to its last use: shared borrows by methods, `let v = a.get(i);
@@ -4543,12 +4609,12 @@ class Checker {
     const callee = init.k === 'method' ? this.callees.get(init) : undefined;
     const self = callee?.params[0];
     const recv = tracked && init.k === 'method' && self?.isSelf && self.ty.k === 'ref' && self.ty.mut ? this.borrowRoot(init.recv, ctx) : null;
-    if (recv) this.refBorrows.set(recv, [...(this.refBorrows.get(recv) ?? []), '']);
+    if (recv) add(recv, '');
     someNode(init, (n) => {
       const x = n as Expr;
       if (x.k === 'unary' && (x.op === '&' || x.op === '&mut')) {
         const place = this.placeRoot(x.e, ctx);
-        if (place) this.refBorrows.set(place.local, [...(this.refBorrows.get(place.local) ?? []), fieldPath(x.e)]);
+        if (place) add(place.local, fieldPath(x.e));
       }
       return false;
     });
@@ -4561,7 +4627,12 @@ class Checker {
   }
   /** Whether the place `path` of `local` overlaps one a kept reference borrows. */
   private refBorrowed(local: Local, path: string): boolean {
-    return (this.refBorrows.get(local) ?? []).some((b) => pathsOverlap(b, path));
+    const live = (b: { until?: { stmts: Stmt[]; index: number } }) => {
+      if (!b.until) return true;
+      const at = this.blockPositions.find((p) => p.stmts === b.until!.stmts);
+      return !!at && at.index <= b.until.index;
+    };
+    return (this.refBorrows.get(local) ?? []).some((b) => live(b) && pathsOverlap(b.path, path));
   }
 
   /** A write (assignment, `&mut` borrow) of a local: see `closureBorrows`. */
@@ -4744,7 +4815,10 @@ class Checker {
     ctx.scopes.push(new Map());
     let result: CTy | null = C_UNIT;
     const wasUnreachable = this.unreachable;
+    const position = { stmts: b.stmts, index: 0 };
+    this.blockPositions.push(position);
     b.stmts.forEach((s, i) => {
+      position.index = i;
       const last = i === b.stmts.length - 1;
       // a function's result is computed in the mode of its return type (`-> Ghost<T>`: spec): the
       // value, not the statements of an `if` / `match` / block that computes it (`tailCodes`)
@@ -4757,6 +4831,7 @@ class Checker {
       else if (s.k === 'expr' && this.diverges(s.e) && !this.ghostNeverCall(s.e)) this.unreachable = true;
     });
     this.unreachable = wasUnreachable;
+    this.blockPositions.pop();
     ctx.scopes.pop();
     return result;
   }
@@ -4858,7 +4933,7 @@ class Checker {
         if (isRef && s.pat.k === 'bind') ctx.scopes[ctx.scopes.length - 1]!.get(s.pat.name)!.ref = true;
         // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
         // (a tracked one too, in exec or proof code: a spec one is a snapshot, borrowing nothing)
-        if (isRef && s.init && ((ctx.code === 'exec' && !s.ghost) || s.tracked)) this.noteRefBorrows(s.init, ctx, !!s.tracked);
+        if (isRef && s.init && ((ctx.code === 'exec' && !s.ghost) || s.tracked)) this.noteRefBorrows(s.init, ctx, !!s.tracked, s.pat.k === 'bind' ? s.pat.name : undefined);
         // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
         if (s.init && !isRef) {
           someNode(s.pat, (n) => {

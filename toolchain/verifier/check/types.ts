@@ -3,7 +3,7 @@
 // without a type (`forall|x| ..`, `choose|x| ..`, Rust's `_`) and `any` for what the checker does
 // not track. Only fully known types leave the checker (as resolver `Ty`s).
 
-import { closureTypeStr, tyStr, type IntKind, type Ty } from '../resolver';
+import { closureTypeStr, isRawPtr, RAW_MUT_PTR, tyStr, type IntKind, type Ty } from '../resolver';
 import type { TrackedModes } from '../ast';
 
 export type CTy =
@@ -189,7 +189,9 @@ export function cTyStr(t: CTy, vars: IntVars): string {
       const b = vars.typeOf(t.id);
       return b ? s(b) : '_';
     }
-    case 'enum': case 'struct': return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
+    case 'enum': case 'struct':
+      if (isRawPtr(t)) return `*${t.name === RAW_MUT_PTR ? 'mut' : 'const'} ${s(t.args[0]!)}`;
+      return t.args.length ? `${t.name}<${t.args.map(s).join(', ')}>` : t.name;
     case 'param': return tyStr(t);
     case 'cval': return String(t.n);
     case 'seq': return `Seq<${s(t.elem)}>`;

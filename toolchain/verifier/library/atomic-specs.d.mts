@@ -1,2 +1,4 @@
 /** The text of library/vstd/atomic.rs (see atomic-specs.mjs). */
 export function atomicSpecsText(): string;
+/** The text of library/vstd/atomic_raw_ptr.rs (see atomic-specs.mjs). */
+export function atomicPtrSpecsText(): string;

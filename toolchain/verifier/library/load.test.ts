@@ -99,11 +99,27 @@ describe('the vstd library', () => {
     for (const u of fe.units) expect(u.vc.unsupported?.message).toMatch(/the vstd library does not check/);
   });
 
-  it('refuses a crate that uses vstd modules whose types are named like the library\'s (raw_ptr, cell)', async () => {
-    const raw = `use vstd::prelude::*;\nuse vstd::raw_ptr::*;\nverus! {\nfn raw_user(Tracked(pt): Tracked<PointsTo<u8>>) {}\n}\n`;
-    const fe = await frontEnd(new Map([['a.rs', raw]]));
-    const u = fe.units.find((x) => x.vc.info.qname === 'raw_user')!;
-    expect(u.vc.unsupported?.message).toMatch(/`vstd::raw_ptr` at a.rs:2:5 is not in the verifier's vstd library/);
+  it('reads raw_ptr_types.rs (not the permissions of raw_ptr.rs) for a crate that writes a raw pointer type, and it checks', async () => {
+    const raw = `use vstd::prelude::*;\nverus! {\nfn raw_user(x: *mut u8, y: *const u8) { let z = x as *const u8; assert(z@ == x@); let a = x as usize; assert(a == x@.addr); }\n}\n`;
+    expect(usesLibrary(new Map([['a.rs', raw.replace('use vstd::prelude::*;\n', '')]]))).toBe(true);
+    expect(readsFile(raw, 'raw_ptr_types.rs')).toBe(true);
+    expect(readsFile(raw, '/raw_ptr.rs')).toBe(false);
+    expect(readsFile(raw, 'cell.rs')).toBe(false);
+    expect(readsFile(user, 'raw_ptr_types.rs')).toBe(false);
+    await checks(raw, 'raw_user');
+  });
+
+  it('reads one `PointsTo` module for an import of another that nothing uses, and refuses a crate that uses two', async () => {
+    // (cell's `use` only: raw_ptr's API is what the crate uses)
+    const rawOnly = `use vstd::prelude::*;\nuse vstd::{cell::*};\nuse vstd::raw_ptr::*;\nverus! {\nfn raw_user(x: *mut u8, Tracked(pt): Tracked<&mut PointsTo<u8>>) requires old(pt).ptr() == x { ptr_mut_write(x, Tracked(pt), 5); }\n}\n`;
+    expect(readsFile(rawOnly, '/raw_ptr.rs')).toBe(true);
+    expect(readsFile(rawOnly, 'raw_ptr_types.rs')).toBe(true);
+    expect(readsFile(rawOnly, 'cell.rs')).toBe(false);
+    await checks(rawOnly, 'raw_user');
+    const both = `use vstd::prelude::*;\nuse vstd::cell::*;\nuse vstd::raw_ptr::*;\nverus! {\nfn both_user(c: PCell<u8>, x: *mut u8, Tracked(d): Tracked<Dealloc>) {}\n}\n`;
+    const fe = await frontEnd(new Map([['a.rs', both]]));
+    const u = fe.units.find((x) => x.vc.info.qname === 'both_user')!;
+    expect(u.vc.unsupported?.message).toMatch(/`vstd::cell` at a.rs:5:17 and `vstd::raw_ptr` in one crate: their two `PointsTo` types are not told apart/);
   });
 
   it('does not silently replace a user item of the same name, nor let it replace the library one', async () => {

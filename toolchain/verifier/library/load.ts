@@ -32,14 +32,45 @@ const BUILTIN_FNS_OF_THE_LIBRARY = ['arch_word_bits', 'unsigned_max', 'signed_ma
 export function usesLibrary(files: ReadonlyMap<string, string>): boolean {
   const std = new RegExp(`\\b(${STD_TYPES_OF_THE_LIBRARY.join('|')})\\b`);
   const builtin = new RegExp(`\\b(${BUILTIN_FNS_OF_THE_LIBRARY.join('|')})\\s*\\(`);
-  for (const [file, text] of files) if (!isLibraryFile(file) && (/\bvstd\s*::/.test(text) || std.test(text) || builtin.test(text))) return true;
+  for (const [file, text] of files) if (!isLibraryFile(file) && (/\bvstd\s*::/.test(text) || std.test(text) || builtin.test(text) || RAW_PTR_TYPE.test(text))) return true;
   return false;
 }
 
-/** A crate's use of vstd's simple_pptr, of vstd's cell, and of vstd's raw_ptr API beyond `MemContents`. */
+/**
+ * vstd's three modules that each define a `PointsTo` (and the library files that hold them): a
+ * crate uses one of them when it names that module's API (a raw pointer type is raw_ptr's; an
+ * import of `cell::*` that nothing of it is used through is not a use of cell).
+ */
+type PointsToModule = 'simple_pptr' | 'cell' | 'raw_ptr';
 const SIMPLE_PPTR_USE = /\b(?:simple_pptr|PPtr)\b/;
 const CELL_USE = /\b(?:cell\s*::|PCell\b)/;
-const RAW_PTR_API = /\b(?:ptr_mut_write|ptr_mut_read|ptr_ref2?|ptr_mut_ref|PointsToRaw|IsExposed|expose_provenance|with_exposed_provenance|allocate|deallocate|Dealloc|Provenance|PtrData|cast_ptr_to_\w+)\b|\*\s*(?:mut|const)\b/;
+const RAW_PTR_API = /\b(?:ptr_mut_write|ptr_mut_read|ptr_ref2?|ptr_mut_ref|PointsToRaw|IsExposed|expose_provenance|with_exposed_provenance|allocate|deallocate|Dealloc)\b/;
+const RAW_PTR_IMPORT = /\bvstd\s*::\s*\{?\s*raw_ptr\b|\braw_ptr\b/;
+/** A raw pointer type written (`*mut T`, `*const T`) or named: raw_ptr_types.rs gives it its meaning. */
+const RAW_PTR_TYPE = /\*\s*(?:mut|const)\b|\b(?:Provenance|PtrData|ptr_null(?:_mut)?|ptr_(?:mut_)?from_data)\b/;
+
+/** The `PointsTo` modules a crate's user files use, each with where its first use is. */
+function pointsToModules(user: [string, string][]): Map<PointsToModule, { file: string; offset: number }> {
+  const find = (re: RegExp) => {
+    for (const [file, text] of user) {
+      // (in code, not in comments: "`Box::new` may allocate" names nothing; blanked out, not
+      // removed, so that offsets stay those of the text)
+      const m = re.exec(text.replace(/\/\/[^\n]*/g, (c) => ' '.repeat(c.length)));
+      if (m) return { file, offset: m.index };
+    }
+    return null;
+  };
+  const out = new Map<PointsToModule, { file: string; offset: number }>();
+  const pptr = find(SIMPLE_PPTR_USE);
+  const cellNamed = find(CELL_USE);
+  const rawImport = find(RAW_PTR_IMPORT);
+  const raw = find(RAW_PTR_API) ?? (rawImport && !cellNamed && !pptr && find(/\bPointsTo\b/) ? rawImport : null);
+  const cell = find(/\bPCell\b/) ?? (raw ? null : cellNamed);
+  if (cell) out.set('cell', cell);
+  if (pptr) out.set('simple_pptr', pptr);
+  if (raw) out.set('raw_ptr', rawImport ?? raw);
+  return out;
+}
 
 /**
  * Library files read only by a crate whose text names them (a large API most crates never use,
@@ -51,44 +82,51 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   // (names a crate may well define itself, `array_view`: read only by one that names `vstd::array` or calls `array_index_get`)
   ['array.rs', /\b(?:array\s*::|array_index_get\b)/],
   ['float.rs', /\bf(?:32|64)\b/],
-  // (two modules of vstd, each with its own `PointsTo`: a crate names one of them)
-  ['simple_pptr.rs', SIMPLE_PPTR_USE],
-  ['cell.rs', CELL_USE],
+  // (atomics on memory a raw pointer reaches: a crate naming both atomics and raw pointers)
+  ['atomic_raw_ptr.rs', /^(?=[\s\S]*\b(?:atomic\s*::|PAtomic))(?=[\s\S]*\*\s*(?:mut|const)\b)/],
   // (`Structural`, a name of Verus's builtins other code may not expect the library to define)
   ['proph.rs', /\bproph\s*::/],
+]);
+/** The files of the `PointsTo` modules (read for the crate's uses of them: `pointsToModules`). */
+const POINTS_TO_FILES: ReadonlyMap<string, PointsToModule> = new Map([
+  ['simple_pptr.rs', 'simple_pptr'],
+  ['cell.rs', 'cell'],
+  ['raw_ptr.rs', 'raw_ptr'],
 ]);
 
 /** The library files a crate that uses the library reads: all but the on-demand ones it does not name. */
 export function libraryFor(files: ReadonlyMap<string, string>, library: ReadonlyMap<string, string> = libraryFiles()): Map<string, string> {
-  const user = [...files].filter(([f]) => !isLibraryFile(f)).map(([, t]) => t);
+  const userFiles = [...files].filter(([f]) => !isLibraryFile(f)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const user = userFiles.map(([, t]) => t);
+  const modules = pointsToModules(userFiles);
   const out = new Map<string, string>();
   for (const [file, text] of library) {
-    const trigger = ON_DEMAND.get(path.basename(file));
+    const base = path.basename(file);
+    const pointsTo = POINTS_TO_FILES.get(base);
+    if (pointsTo) {
+      if (modules.has(pointsTo)) out.set(file, text);
+      continue;
+    }
+    // (the pointer types: a crate that writes one, or uses raw_ptr's permissions, which take them)
+    if (base === 'raw_ptr_types.rs') {
+      if (modules.has('raw_ptr') || user.some((t) => RAW_PTR_TYPE.test(t))) out.set(file, text);
+      continue;
+    }
+    const trigger = ON_DEMAND.get(base);
     if (!trigger || user.some((t) => trigger.test(t))) out.set(file, text);
   }
   return out;
 }
 
 /**
- * A use of vstd modules whose types are named alike (`raw_ptr::PointsTo`, `cell::PointsTo`,
- * `simple_pptr::PointsTo` are three types), which names resolved by their last segment cannot
- * tell apart: raw_ptr's API (the library does not hold it), or both cell and simple_pptr. An
- * import of raw_ptr (`use vstd::{raw_ptr::*}`) that nothing of its own is used through is not one.
+ * A use of two of vstd's modules whose types are named alike (`raw_ptr::PointsTo`,
+ * `cell::PointsTo`, `simple_pptr::PointsTo` are three types), which names resolved by their last
+ * segment cannot tell apart: the two modules, and where the crate first uses the first of them.
  */
-export function clashingModuleUse(files: ReadonlyMap<string, string>): { file: string; module: string; offset: number } | null {
-  const user = [...files].filter(([f]) => !isLibraryFile(f)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const find = (re: RegExp) => {
-    for (const [file, text] of user) {
-      const m = re.exec(text);
-      if (m) return { file, offset: m.index };
-    }
-    return null;
-  };
-  const rawPtr = find(/\bvstd\s*::\s*\{?\s*raw_ptr\b|\braw_ptr\b/);
-  if (rawPtr && (find(RAW_PTR_API) || (!find(CELL_USE) && find(/\bPointsTo\b/)))) return { ...rawPtr, module: 'raw_ptr' };
-  const cell = find(CELL_USE);
-  if (cell && find(SIMPLE_PPTR_USE)) return { ...cell, module: 'cell' };
-  return null;
+export function clashingModuleUse(files: ReadonlyMap<string, string>): { file: string; offset: number; modules: [string, string] } | null {
+  const modules = [...pointsToModules([...files].filter(([f]) => !isLibraryFile(f)).sort((a, b) => (a[0] < b[0] ? -1 : 1)))];
+  if (modules.length < 2) return null;
+  return { ...modules[0]![1], modules: [modules[0]![0], modules[1]![0]] };
 }
 
 /**

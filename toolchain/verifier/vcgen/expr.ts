@@ -9,7 +9,7 @@ import type { Block, Expr, Pat, Sp } from '../ast';
 import { positionalPats, wrapperPattern } from '../ast';
 import { hasVerifierAttr } from '../../syntax/attributes';
 import { isLibraryFile } from '../library/load';
-import { BOOL, CHAR, INT, REAL, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
+import { BOOL, CHAR, INT, REAL, STR, ResolveError, UNIT, intRange, isIntKind, isMachine, isRawPtr, signed, tyEq, tyStr, type IntKind, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, or, print, quote, realNum, sortOf, strLiteralTerm, type Datatype, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, DivergeSignal, State, type V, type Mode, type LoopCtx } from './state';
@@ -558,6 +558,21 @@ export class ExprMethods {
   cast(this: FnGen, v: V, to: Ty, sp: Sp): V {
     const from = v.ty;
     const tn = to;
+    // a raw pointer (library/vstd/raw_ptr.rs: a struct of its `PtrData`) as another pointer type:
+    // the same address and provenance, with `()` metadata; as an integer: its address
+    if (isRawPtr(from)) {
+      const data = this.sorts.datatype(from).ctors[0]!.fields[0]!;
+      const dataDt = this.sorts.datatype(data.ty).ctors[0]!;
+      const field = (name: string) => [dataDt.fields.find((f) => f.name === name)!.acc, [data.acc, v.t]] as Term;
+      if (isRawPtr(tn)) {
+        const toDt = this.sorts.datatype(tn).ctors[0]!;
+        const toData = this.sorts.datatype(toDt.fields[0]!.ty).ctors[0]!;
+        const unit = this.sorts.datatype(UNIT).ctors[0]!.ctor;
+        return { t: [toDt.ctor, [toData.ctor, field('addr'), field('provenance'), unit]], ty: tn };
+      }
+      if (tn.k === 'int') return tn.kind === 'usize' ? { t: field('addr'), ty: tn } : this.cast({ t: field('addr'), ty: { k: 'int', kind: 'usize' } }, tn, sp);
+      throw new Unsupported(`cast of a raw pointer to ${tyStr(tn)}`, sp);
+    }
     // an integer as a real (Verus's ghost `as real`)
     if (tn.k === 'real') {
       if (from.k === 'real') return v;

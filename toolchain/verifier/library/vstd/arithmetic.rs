@@ -89,4 +89,18 @@ pub broadcast proof fn lemma_mul_nonnegative(x: int, y: int)
     admit();
 }
 
+/// `n` is a power of two (vstd's arithmetic::power2, opaque there too).
+#[verifier::opaque]
+pub open spec fn is_pow2(n: int) -> bool
+    decreases n,
+{
+    if n <= 0 {
+        false
+    } else if n == 1 {
+        true
+    } else {
+        n % 2 == 0 && is_pow2(n / 2)
+    }
+}
+
 } // verus!

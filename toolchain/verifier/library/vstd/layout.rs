@@ -7,6 +7,12 @@ verus! {
 
 pub uninterp spec fn size_of<V>() -> nat;
 
+/// A size and an alignment the allocator accepts (Rust's `Layout::from_size_align`): the
+/// alignment a power of two, the size rounded up to it no more than `isize::MAX`.
+pub open spec fn valid_layout(size: usize, align: usize) -> bool {
+    is_pow2(align as int) && size <= isize::MAX as int - (isize::MAX as int % align as int)
+}
+
 pub uninterp spec fn align_of<V>() -> nat;
 
 #[verifier::inline]
@@ -36,6 +42,21 @@ pub assume_specification<V>[ core::mem::align_of::<V> ]() -> (u: usize)
     opens_invariants none
     no_unwind
 ;
+
+/// A type's size and alignment are a valid layout (vstd's trusted lemma; exec, as in vstd, so that
+/// only a type of the program can be asked about).
+#[verifier::external_body]
+pub exec fn layout_for_type_is_valid<V>()
+    ensures
+        valid_layout(size_of::<V>() as usize, align_of::<V>() as usize),
+        size_of::<V>() as usize as nat == size_of::<V>(),
+        align_of::<V>() as usize as nat == align_of::<V>(),
+        align_of::<V>() != 0,
+        size_of::<V>() % align_of::<V>() == 0,
+    opens_invariants none
+    no_unwind
+{
+}
 
 /// The size and alignment of the primitive types (vstd's axiom).
 #[verifier::external_body]

@@ -145,13 +145,22 @@ impl FmToken {
     proof fn fm_touch(tracked &mut self) {}
 }
 
-// a reference kept in a variable borrows the place it came from (rustc's borrow check is not
-// modelled: a later use of the place is not checked against it)
+// a reference kept in a variable borrows the place it came from while it may be used (rustc's
+// borrow check is not modelled: a later use of the place is not checked against it); here `r` is
+// never used again, so the borrow is over (non-lexical lifetimes)
+// expect: verified
+proof fn fm_write_after_borrow(tracked t: FmToken) {
+    let tracked mut p = FmPair { tag: 1, tok: t };
+    let tracked r = p.tok.fm_long();
+    p.tok.fm_touch();
+}
+
 // expect: unsupported
 proof fn fm_write_while_borrowed(tracked t: FmToken) {
     let tracked mut p = FmPair { tag: 1, tok: t };
     let tracked r = p.tok.fm_long();
     p.tok.fm_touch();
+    let tracked s = r;
 }
 
 struct FmHolder { tracked tok: FmToken, n: u64 }

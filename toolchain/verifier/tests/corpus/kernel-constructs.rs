@@ -227,13 +227,13 @@ fn kc_tracked_in_ghost(Tracked(x): Tracked<KcToken>) -> Tracked<KcToken> {
     Tracked(x)
 }
 
-// raw pointers: read, not given a meaning (Verus's pointer casts are not modelled)
+// raw pointers (vstd's raw_ptr model: raw-ptrs.rs): a reference cast to one is not modelled
 // expect: unsupported
 fn kc_raw_ptr_cast(x: &u64) -> usize {
     x as *const u64 as usize
 }
 
-// expect: unsupported
+// expect: verified
 fn kc_raw_ptr_param(p: *mut u64) -> u64 {
     0
 }
@@ -246,8 +246,8 @@ fn kc_trusted_ptr(x: &u64) -> usize {
     x as *const u64 as usize
 }
 
-// a caller of a function whose signature has a raw pointer
-// expect: unsupported
+// an integer cast to a pointer: Verus refuses it
+// expect: error
 fn kc_raw_ptr_caller() -> u64 {
     kc_raw_ptr_param(0 as *mut u64)
 }

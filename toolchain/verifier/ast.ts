@@ -198,6 +198,8 @@ export interface GenericParam {
 /** What a `where` clause says that is not a bound on a parameter by name (`Vec<T>: Foo`, `Self: Sized`). */
 export interface OtherBound {
   sp: Sp;
+  /** `where S: Tr` on a name that is not the item's own parameter (a method's bound on its impl's `S`): the name and its bounds */
+  onName?: { name: string; bounds: TraitBound[] };
 }
 
 export interface Param {

@@ -84,6 +84,17 @@ export function parseExpr(text: string): { expr: Expr | null; diagnostics: Parse
  * that `choose`, and with the written tuple type a block `{ let c: (A, B) = choose ..; c }` that
  * checks it. Null for any other call.
  */
+/**
+ * Verus's builtin `spec_cast_integer::<A, B>(x)` (what `x as B` means in ghost code, written out):
+ * the cast itself.
+ */
+function specCastInteger(e: Expr): Expr | null {
+  if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs[e.callee.segs.length - 1] !== 'spec_cast_integer') return null;
+  const to = e.callee.generics[1];
+  if (e.args.length !== 1 || e.callee.generics.length !== 2 || !to) return null;
+  return { k: 'cast', e: e.args[0]!, ty: to, sp: e.sp };
+}
+
 function chooseTuple(e: Expr): Expr | null {
   if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1 || e.callee.segs[0] !== 'choose_tuple') return null;
   const f = e.args[0];
@@ -1519,6 +1530,12 @@ class Parser {
         this.next();
         this.next();
         p.bounds.push(...this.traitBounds());
+      } else if (this.peek().kind === 'ident' && this.is(':', 1) && !this.is('::', 1)) {
+        // (a bound on a name that is not a parameter here: a method's bound on its impl's parameter)
+        const name = this.next().text;
+        this.next();
+        const bounds = this.traitBounds();
+        other.push({ sp: { start: s, end: this.lastEnd() }, onName: { name, bounds } });
       } else {
         this.skipGenericItem();
         other.push({ sp: { start: s, end: this.lastEnd() } });
@@ -1765,7 +1782,18 @@ class Parser {
             if (g.length) {
               it.generics = [...g, ...it.generics];
               it.implGenerics = g.length;
-              it.genericParams = [...gps, ...(it.genericParams ?? [])];
+              // (a method's `where S: Tr` on the impl's `S` bounds `S` in this method only)
+              const onImpl = (it.otherBounds ?? []).filter((b) => b.onName && gps.some((p) => p.kind === 'type' && p.name === b.onName!.name));
+              const implParams = gps.map((p) => {
+                const extra = onImpl.filter((b) => b.onName!.name === p.name).flatMap((b) => b.onName!.bounds);
+                return extra.length ? { ...p, bounds: [...p.bounds, ...extra] } : p;
+              });
+              if (onImpl.length) {
+                const rest = it.otherBounds!.filter((b) => !onImpl.includes(b));
+                if (rest.length) it.otherBounds = rest;
+                else delete it.otherBounds;
+              }
+              it.genericParams = [...implParams, ...(it.genericParams ?? [])];
             }
             if (implOther.length) it.otherBounds = [...implOther, ...(it.otherBounds ?? [])];
             if (selfTy.k === 'path' && selfTy.args.length) it.selfArgs = selfTy.args;
@@ -2450,7 +2478,8 @@ class Parser {
 
   stmt(): Stmt {
     if (this.nestedItemAhead()) return this.nestedItem();
-    const attrs = this.innerAttrs('stmt');
+    // (`#[trigger] e ..` opening a statement marks the term `e`, as inside an expression)
+    const attrs = this.is('#') && this.is('[', 1) && this.peek(2).text === 'trigger' ? [] : this.innerAttrs('stmt');
     const st = this.stmtAfterAttrs();
     // `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]` on an assertion: data
     // for its obligation (the checking phase allows one)
@@ -3013,7 +3042,7 @@ class Parser {
         this.next();
         const args = this.args(')');
         e = { k: 'call', callee: e, args, sp: { start: s, end: this.lastEnd() } };
-        e = chooseTuple(e) ?? e;
+        e = chooseTuple(e) ?? specCastInteger(e) ?? e;
         continue;
       }
       if (this.is('[')) {

@@ -263,6 +263,47 @@ function fieldPath(e: Expr): string {
 }
 /** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
 /**
+ * A `#[trigger]` term in a quantifier's body that names a variable a `let` inside the body binds
+ * (Verus: "let variables in triggers not supported"): its span, or null. `lets`: the names bound
+ * so far on the way down (a nested quantifier's binders shadow them).
+ */
+function triggerOnLetVariable(node: unknown, lets: ReadonlySet<string>): Sp | null {
+  if (!node || typeof node !== 'object') return null;
+  if (Array.isArray(node)) {
+    for (const x of node) {
+      const found = triggerOnLetVariable(x, lets);
+      if (found) return found;
+    }
+    return null;
+  }
+  const o = node as { k?: string } & Record<string, unknown>;
+  if (o.k === 'trigger' && lets.size) {
+    const e = o as unknown as Extract<Expr, { k: 'trigger' }>;
+    if (someNode(e.e, (x) => (x as Expr).k === 'path' && (x as Extract<Expr, { k: 'path' }>).segs.length === 1 && lets.has((x as Extract<Expr, { k: 'path' }>).segs[0]!))) return e.sp;
+  }
+  if (o.k === 'quant') {
+    const q = o as unknown as Extract<Expr, { k: 'quant' }>;
+    const inner = new Set([...lets].filter((n) => !q.params.some((p) => p.name === n)));
+    return triggerOnLetVariable(q.body, inner);
+  }
+  if (Array.isArray(o.stmts)) {
+    const scope = new Set(lets);
+    for (const st of o.stmts as Stmt[]) {
+      const found = triggerOnLetVariable(st, scope);
+      if (found) return found;
+      if (st.k === 'let') someNode(st.pat, (x) => { if (x.k === 'bind') scope.add((x as unknown as { name: string }).name); return false; });
+    }
+    return null;
+  }
+  for (const key of Object.keys(o)) {
+    if (key === 'sp') continue;
+    const found = triggerOnLetVariable(o[key], lets);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * Whether the statements after `stmts[index]` (up to one that binds `name` again) name `name` only
  * in assertions and assumptions: spec code, where a reference is a value and borrows nothing.
  */
@@ -1672,7 +1713,13 @@ class Checker {
         if (e.op === '*') {
           this.placeUse = 'base';
           const t = this.infer(e.e, ctx, hint);
-          if (isRawPtr(shallow(t, this.vars))) this.error('The verifier does not yet support the following Rust feature: dereferencing a raw pointer (`ptr_ref`, `ptr_mut_read` and `ptr_mut_write` with a permission are supported)', e.sp);
+          // (the types erase references: `*r` of an `r: &*mut T` is a reference's deref; only a
+          // local known to hold no reference is surely a raw pointer)
+          if (isRawPtr(shallow(t, this.vars)) && !(e.e.k === 'unary' && (e.e.op === '&' || e.e.op === '&mut'))) {
+            const local = e.e.k === 'path' && e.e.segs.length === 1 ? this.lookup(e.e.segs[0]!, ctx) : null;
+            if (local && !local.ref) this.error('The verifier does not yet support the following Rust feature: dereferencing a raw pointer (`ptr_ref`, `ptr_mut_read` and `ptr_mut_write` with a permission are supported)', e.sp);
+            else if (!local?.ref) this.unsupportedHere('unsupported: `*` of a raw pointer, or of a reference to one (the types erase references)', e.sp);
+          }
           return t;
         }
         if (e.op === '-' && e.e.k === 'int') {
@@ -1913,6 +1960,8 @@ class Checker {
         e.params.forEach((p, i) => scope.set(p.name, { ty: tys[i]!, ghost: true, mutable: false, mutRef: false, mode: 'spec' }));
         const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
         for (const tr of e.triggers) for (const t of tr) this.infer(t, inner);
+        const letInTrigger = triggerOnLetVariable(e.body, new Set());
+        if (letInTrigger) this.error('let variables in triggers not supported', letInTrigger);
         if (e.q === 'choose') {
           this.expect(e.body, C_BOOL, inner);
           return tys.length === 1 ? tys[0]! : { k: 'tuple', elems: tys };

@@ -178,4 +178,96 @@ fn shs_len_wrong() {
     }
 }
 
+// vstd's HashMapWithView / HashSetWithView (library/vstd/hash_with_view.rs): keys known by their
+// view; making one needs the key model and an injective view
+pub struct HwKey {
+    pub a: u16,
+    pub b: u16,
+}
+
+impl Hash for HwKey {
+    // expect: verified
+    #[verifier::external_body]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+    }
+}
+
+impl View for HwKey {
+    type V = (HwKey, int);
+
+    // expect: verified
+    open spec fn view(&self) -> (HwKey, int) {
+        (*self, self.a + self.b)
+    }
+}
+
+// expect: verified
+fn hw_map() {
+    assume(obeys_key_model::<HwKey>());
+    let mut m = vstd::hash_map::HashMapWithView::<HwKey, u32>::new();
+    m.insert(HwKey { a: 1, b: 2 }, 7);
+    let w = (HwKey { a: 1, b: 2 }, 3int);
+    assert(m@[w] == 7);
+    assert(m.len() == 1) by {
+        vstd::hash_map::axiom_hash_map_with_view_spec_len(&m);
+    }
+    let b = m.contains_key(&HwKey { a: 1, b: 2 });
+    assert(b);
+    m.remove(&HwKey { a: 1, b: 2 });
+    assert(!m@.contains_key(w));
+}
+
+// (the view of a key is not the key: a lookup by the key's value alone means nothing)
+// expect: failed assertion
+fn hw_map_wrong_view() {
+    assume(obeys_key_model::<HwKey>());
+    let mut m = vstd::hash_map::HashMapWithView::<HwKey, u32>::new();
+    m.insert(HwKey { a: 1, b: 2 }, 7);
+    assert(m@.contains_key((HwKey { a: 1, b: 2 }, 4int)));
+}
+
+// expect: failed precondition
+fn hw_map_without_model() {
+    let mut m = vstd::hash_map::HashMapWithView::<HwKey, u32>::new();
+}
+
+// expect: verified
+fn hw_set() {
+    assume(obeys_key_model::<HwKey>());
+    let mut s = vstd::hash_set::HashSetWithView::<HwKey>::new();
+    let fresh = s.insert(HwKey { a: 1, b: 2 });
+    assert(fresh);
+    assert(s@.contains((HwKey { a: 1, b: 2 }, 3int)));
+    let again = s.insert(HwKey { a: 1, b: 2 });
+    assert(!again);
+}
+
+// A view that forgets part of the key: two keys of one view would be one entry, so none can be made.
+pub struct HwLossy {
+    pub a: u16,
+    pub b: u16,
+}
+
+impl Hash for HwLossy {
+    // expect: verified
+    #[verifier::external_body]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+    }
+}
+
+impl View for HwLossy {
+    type V = u16;
+
+    // expect: verified
+    open spec fn view(&self) -> u16 {
+        self.a
+    }
+}
+
+// expect: failed precondition
+fn hw_lossy_view() {
+    assume(obeys_key_model::<HwLossy>());
+    let mut s = vstd::hash_set::HashSetWithView::<HwLossy>::new();
+}
+
 } // verus!

@@ -2030,4 +2030,68 @@ fn tr_external_derive_copy(x: TrExtDerive) {
     assert(y.a == z.a);
 }
 
+// A method's `where` bound on its impl's parameter holds in that method only.
+pub struct TwHolder<S> {
+    pub t: S,
+}
+
+pub trait TwShape {
+    spec fn area(&self) -> nat;
+
+    fn exec_area(&self) -> (r: u64)
+        ensures r == self.area();
+}
+
+pub struct TwSquare {
+    pub side: u32,
+}
+
+impl TwShape for TwSquare {
+    // expect: verified
+    open spec fn area(&self) -> nat {
+        (self.side + self.side) as nat
+    }
+
+    // expect: verified
+    fn exec_area(&self) -> (r: u64) {
+        (self.side as u64) + (self.side as u64)
+    }
+}
+
+impl<S> TwHolder<S> {
+    // expect: verified
+    fn tw_area(&self) -> (r: u64)
+        where S: TwShape
+        ensures r == self.t.area(),
+    {
+        self.t.exec_area()
+    }
+
+    // expect: failed postcondition
+    fn tw_area_wrong(&self) -> (r: u64)
+        where S: TwShape
+        ensures r == self.t.area() + 1,
+    {
+        self.t.exec_area()
+    }
+
+    // (another method of the impl has no such bound)
+    // expect: error
+    fn tw_unbounded(&self) -> u64 {
+        self.t.exec_area()
+    }
+}
+
+// expect: verified
+fn tw_use(h: TwHolder<TwSquare>) {
+    let a = h.tw_area();
+    assert(a == h.t.area());
+}
+
+// (a type that does not implement the trait cannot call the method)
+// expect: error
+fn tw_use_unbounded(h: TwHolder<u8>) {
+    let a = h.tw_area();
+}
+
 } // verus!

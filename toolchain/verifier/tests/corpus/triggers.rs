@@ -260,4 +260,37 @@ proof fn tr_tester_trigger_out_of_range()
     assert(tr_opt_at(11) is Some);
 }
 
+// Verus's builtin `spec_cast_integer::<A, B>(x)` is `x as B`
+// expect: verified
+proof fn tr_spec_cast_integer(s: Seq<nat>, i: nat)
+    requires
+        forall|k: nat| k < s.len() ==> #[trigger] s.index(spec_cast_integer::<nat, int>(k)) > 2,
+        i < s.len(),
+{
+    assert(s[i as int] > 2);
+}
+
+// expect: failed assertion
+proof fn tr_spec_cast_integer_wraps(x: u16) {
+    assert(spec_cast_integer::<u16, u8>(x) == x);
+}
+
+// a trigger may not name a variable a `let` in the body binds (Verus refuses it)
+// expect: error
+spec fn tr_let_in_trigger(s: Seq<Seq<nat>>) -> bool {
+    forall|i: int| 0 <= i < s.len() ==> {
+        let row = s[i];
+        #[trigger] row.len() > 0
+    }
+}
+
+// (a trigger that names only the binders is fine beside a `let`)
+// expect: verified
+spec fn tr_let_beside_trigger(s: Seq<Seq<nat>>) -> bool {
+    forall|i: int| 0 <= i < s.len() ==> {
+        let row = s[i];
+        #[trigger] s[i].len() > 0 && row.len() > 0
+    }
+}
+
 } // verus!

@@ -29,7 +29,8 @@ type PathExpr = Extract<Expr, { k: 'path' }>;
 
 /** What the phase decided for one specification. */
 type Decision =
-  | { k: 'ok'; fn: FnItem; target: string; display: string }
+  /** `implGenerics`: how many of the specification's generic parameters are the target impl's (the first ones, as Verus compares them) */
+  | { k: 'ok'; fn: FnItem; target: string; display: string; implGenerics?: number }
   | { k: 'error'; message: string; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };
 
@@ -102,7 +103,7 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
     if (opaque(t) || opaque(p)) return { k: 'unsupported', what: `a specification of \`${qname}\`, whose signature has an opaque type (\`impl Trait\`)`, sp: path.sp };
     const mismatch = signatureMismatch(t, p);
     if (mismatch) return { k: 'error', message: mismatch, sp: p.nameSp };
-    return { k: 'ok', fn: p, target: qname, display };
+    return { k: 'ok', fn: p, target: qname, display, ...(t.implGenerics ? { implGenerics: t.implGenerics } : {}) };
   };
 
   const decisions = new Map<FnItem, Decision>();
@@ -132,7 +133,9 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
       }
       if (d.k === 'unsupported') return { k: 'unsupported', what: d.what, crate: true, sp: d.sp, module: it.module };
       // trusted, like `external_body`: never verified, and a cheat under `--no-cheating`
-      return { ...it, body: null, specFor: { ...(it.specFor ?? { path: bodyCall(it)!.path, sp: it.nameSp }), target: d.target }, attrs: [...it.attrs, 'verifier::external_body'], attrSps: [...(it.attrSps ?? it.attrs.map(() => it.nameSp)), it.specFor?.sp ?? it.nameSp] };
+      // (`X::<A>::new(..)` of a generic impl's method gives the impl's arguments: the
+      // specification's first generic parameters are the impl's)
+      return { ...it, body: null, specFor: { ...(it.specFor ?? { path: bodyCall(it)!.path, sp: it.nameSp }), target: d.target }, attrs: [...it.attrs, 'verifier::external_body'], attrSps: [...(it.attrSps ?? it.attrs.map(() => it.nameSp)), it.specFor?.sp ?? it.nameSp], ...(d.implGenerics ? { implGenerics: d.implGenerics } : {}) };
     });
     return { ...f, items, diagnostics };
   });

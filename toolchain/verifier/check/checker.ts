@@ -265,7 +265,7 @@ function fieldPath(e: Expr): string {
 /**
  * A `#[trigger]` term in a quantifier's body that names a variable a `let` inside the body binds
  * (Verus: "let variables in triggers not supported"): its span, or null. `lets`: the names bound
- * so far on the way down (a nested quantifier's binders shadow them).
+ * so far on the way down.
  */
 function triggerOnLetVariable(node: unknown, lets: ReadonlySet<string>): Sp | null {
   if (!node || typeof node !== 'object') return null;
@@ -281,11 +281,9 @@ function triggerOnLetVariable(node: unknown, lets: ReadonlySet<string>): Sp | nu
     const e = o as unknown as Extract<Expr, { k: 'trigger' }>;
     if (someNode(e.e, (x) => (x as Expr).k === 'path' && (x as Extract<Expr, { k: 'path' }>).segs.length === 1 && lets.has((x as Extract<Expr, { k: 'path' }>).segs[0]!))) return e.sp;
   }
-  if (o.k === 'quant') {
-    const q = o as unknown as Extract<Expr, { k: 'quant' }>;
-    const inner = new Set([...lets].filter((n) => !q.params.some((p) => p.name === n)));
-    return triggerOnLetVariable(q.body, inner);
-  }
+  // (a nested quantifier's triggers are its own: a `let` outside it binds a free variable of it,
+  // which its triggers may name; the checker visits it on its own)
+  if (o.k === 'quant') return null;
   if (Array.isArray(o.stmts)) {
     const scope = new Set(lets);
     for (const st of o.stmts as Stmt[]) {

@@ -107,6 +107,11 @@ impl<A> Seq<A> {
         Set::new(|a: A| self.contains(a))
     }
 
+    /// The set of the elements as an `ISet` (vstd's `to_set().to_iset()`).
+    pub open spec fn to_iset(self) -> ISet<A> {
+        self.to_set().to_iset()
+    }
+
     /// `f` at each index and element.
     pub open spec fn map<B>(self, f: spec_fn(int, A) -> B) -> Seq<B> {
         Seq::new(self.len(), |i: int| f(i, self[i]))

@@ -245,4 +245,37 @@ fn es_call_pick_other_wrong() {
     assert(r == 3);
 }
 
+// A method of a generic impl, called with the impl's arguments written (`EsBox::<u8>::make`):
+// the specification's first generic parameters are the impl's.
+pub struct EsBox<T> {
+    pub v: T,
+}
+
+impl<T> EsBox<T> {
+    #[verifier::external]
+    fn make(v: T) -> Self {
+        EsBox { v }
+    }
+}
+
+// expect: verified
+#[verifier::external_fn_specification]
+fn es_box_make<T>(v: T) -> (r: EsBox<T>)
+    ensures r.v == v,
+{
+    EsBox::<T>::make(v)
+}
+
+// expect: verified
+fn es_box_user() {
+    let b = EsBox::<u8>::make(5);
+    assert(b.v == 5);
+}
+
+// expect: failed assertion
+fn es_box_user_wrong() {
+    let b = EsBox::<u8>::make(5);
+    assert(b.v == 6);
+}
+
 } // verus!

@@ -293,4 +293,26 @@ spec fn tr_let_beside_trigger(s: Seq<Seq<nat>>) -> bool {
     }
 }
 
+// (an inner quantifier's trigger may name a `let` outside it: a free variable of that quantifier)
+// expect: verified
+proof fn tr_let_outside_inner(b: bool)
+    requires
+        forall|x: int| #[trigger] tr_bar(x) ==> ({
+            let y = tr_llama(x);
+            forall|z: int| #[trigger] tr_foo(y, z)
+        }),
+        tr_bar(7),
+{
+    assert(tr_foo(tr_llama(7), 20));
+}
+
+// expect: verified
+uninterp spec fn tr_llama(x: int) -> int;
+
+// expect: verified
+uninterp spec fn tr_foo(x: int, y: int) -> bool;
+
+// expect: verified
+uninterp spec fn tr_bar(x: int) -> bool;
+
 } // verus!

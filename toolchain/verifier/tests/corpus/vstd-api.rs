@@ -1246,4 +1246,19 @@ fn arr_get_out_of_bounds(ar: [u8; 4]) {
     let x = array_index_get(&ar, 4);
 }
 
+// `Seq::to_iset`: the elements as an `ISet`
+// expect: verified
+proof fn va_seq_to_iset(s: Seq<int>)
+    requires s.len() == 2, s[0] == 7,
+{
+    assert(s.to_iset().contains(7));
+}
+
+// expect: failed assertion
+proof fn va_seq_to_iset_wrong(s: Seq<int>)
+    requires s.len() == 2, s[0] == 7,
+{
+    assert(s.to_iset().contains(8));
+}
+
 } // verus!

@@ -546,6 +546,34 @@ describe('constructs of real Verus kernels (issue 15)', () => {
 });
 
 describe('generic parameters', () => {
+  it("gives a method's `where` bound on its impl's parameter to that method's copy of the parameter only", () => {
+    const f = parseFile('w.rs', `verus! {
+impl<S, R> H<S, R> {
+  fn a(&self) where S: Tr, Self: Sized {}
+  fn b(&self) {}
+}
+}`);
+    expect(f.diagnostics).toEqual([]);
+    const fns = f.items.filter((i) => i.k === 'fn');
+    const [a, b] = fns as Extract<(typeof fns)[number], { k: 'fn' }>[];
+    expect(a!.genericParams!.map((p) => [p.name, p.bounds.map((x) => x.name)])).toEqual([['S', ['Tr']], ['R', []]]);
+    // (a bound on anything but a parameter stays one the verifier does not read)
+    expect(a!.otherBounds).toHaveLength(1);
+    expect(b!.genericParams!.map((p) => [p.name, p.bounds.map((x) => x.name)])).toEqual([['S', []], ['R', []]]);
+  });
+
+  it('reads a statement-opening `#[trigger]` as a trigger of its first term, and spec_cast_integer as a cast', () => {
+    const f = parseFile('t.rs', `verus! {
+spec fn p(s: Seq<int>) -> bool { forall|i: int| { let x = 1; #[trigger] s[i] > x } }
+spec fn q(x: nat) -> int { spec_cast_integer::<nat, int>(x) }
+}`);
+    expect(f.diagnostics).toEqual([]);
+    const [p, q] = f.items as Extract<(typeof f.items)[number], { k: 'fn' }>[];
+    const quant = (p!.body!.stmts[0] as { e: Extract<Parameters<typeof printExpr>[0], { k: 'quant' }> }).e;
+    expect(quant.body).toMatchObject({ k: 'block', block: { stmts: [{ k: 'let' }, { k: 'expr', e: { k: 'binary', op: '>', l: { k: 'trigger' } } }] } });
+    expect(q!.body!.stmts[0]).toMatchObject({ e: { k: 'cast', e: { k: 'path', segs: ['x'] }, ty: { k: 'path', name: 'int' } } });
+  });
+
   it('reads type and const parameters with their bounds, where clauses and the impl\'s self arguments', () => {
     const f = parseFile('g.rs', `verus! {
 struct S<T: Copy + ?Sized, const N: usize> where T: Clone { t: T }

@@ -80,11 +80,6 @@ export function parseExpr(text: string): { expr: Expr | null; diagnostics: Parse
 }
 
 /**
- * Verus's `choose_tuple::<(A, B), _>(|a: A, b: B| p)`, the form `choose|a: A, b: B| p` stands for:
- * that `choose`, and with the written tuple type a block `{ let c: (A, B) = choose ..; c }` that
- * checks it. Null for any other call.
- */
-/**
  * Verus's builtin `spec_cast_integer::<A, B>(x)` (what `x as B` means in ghost code, written out):
  * the cast itself.
  */
@@ -95,6 +90,11 @@ function specCastInteger(e: Expr): Expr | null {
   return { k: 'cast', e: e.args[0]!, ty: to, sp: e.sp };
 }
 
+/**
+ * Verus's `choose_tuple::<(A, B), _>(|a: A, b: B| p)`, the form `choose|a: A, b: B| p` stands for:
+ * that `choose`, and with the written tuple type a block `{ let c: (A, B) = choose ..; c }` that
+ * checks it. Null for any other call.
+ */
 function chooseTuple(e: Expr): Expr | null {
   if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1 || e.callee.segs[0] !== 'choose_tuple') return null;
   const f = e.args[0];

@@ -261,7 +261,6 @@ function fieldPath(e: Expr): string {
   }
   return fields.join('.');
 }
-/** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
 /**
  * A `#[trigger]` term in a quantifier's body that names a variable a `let` inside the body binds
  * (Verus: "let variables in triggers not supported"): its span, or null. `lets`: the names bound
@@ -316,6 +315,7 @@ function specUsesOnly(stmts: Stmt[], index: number, name: string): boolean {
   return true;
 }
 
+/** Whether two field paths of one variable overlap (one is a prefix of the other; `''` is all of it). */
 function pathsOverlap(a: string, b: string): boolean {
   return a === b || a === '' || b === '' || a.startsWith(b + '.') || b.startsWith(a + '.');
 }

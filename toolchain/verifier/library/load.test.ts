@@ -116,6 +116,11 @@ describe('the vstd library', () => {
     expect(readsFile(rawOnly, 'raw_ptr_types.rs')).toBe(true);
     expect(readsFile(rawOnly, 'cell.rs')).toBe(false);
     await checks(rawOnly, 'raw_user');
+    // (a word of raw_ptr's API in a comment is no use of it)
+    const pptrWithComment = `use vstd::prelude::*;\nuse vstd::simple_pptr::*;\nverus! {\n// pages we allocate and deallocate\nfn pp_user(p: PPtr<u8>) {}\n}\n`;
+    expect(readsFile(pptrWithComment, 'simple_pptr.rs')).toBe(true);
+    expect(readsFile(pptrWithComment, '/raw_ptr.rs')).toBe(false);
+    await checks(pptrWithComment, 'pp_user');
     const both = `use vstd::prelude::*;\nuse vstd::cell::*;\nuse vstd::raw_ptr::*;\nverus! {\nfn both_user(c: PCell<u8>, x: *mut u8, Tracked(d): Tracked<Dealloc>) {}\n}\n`;
     const fe = await frontEnd(new Map([['a.rs', both]]));
     const u = fe.units.find((x) => x.vc.info.qname === 'both_user')!;

@@ -281,6 +281,8 @@ export interface FnItem {
   attrSps?: Sp[];
   /** The `unsafe` modifier, when present. */
   unsafeSp?: Sp;
+  /** `async fn`: a call gives a future (the library's `AsyncFuture<T>`), `.await` its value */
+  isAsync?: boolean;
   /** `pub` / `pub(..)` / private (absent: private) */
   vis?: Visibility;
   /** `open(crate)`, `open(in m)`, ...: where the body is visible (plain `open`: as the function) */

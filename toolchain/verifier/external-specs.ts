@@ -147,7 +147,9 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
  */
 function bodyCall(p: FnItem): { path: PathExpr; args: Expr[] } | null {
   const stmts = p.body?.stmts ?? [];
-  const only = stmts.length === 1 && stmts[0]!.k === 'expr' && !stmts[0]!.semi ? stmts[0]!.e : null;
+  const written = stmts.length === 1 && stmts[0]!.k === 'expr' && !stmts[0]!.semi ? stmts[0]!.e : null;
+  // (an `async fn`'s: `f(a, b).await`)
+  const only = p.isAsync && written?.k === 'method' && written.name === '$await' ? written.recv : written;
   if (only?.k === 'call' && only.callee.k === 'path') return { path: only.callee, args: only.args };
   if (only?.k === 'method') {
     const recvTy = p.params[0]?.ty;

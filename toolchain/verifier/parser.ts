@@ -834,6 +834,7 @@ class Parser {
     // `open` / `closed` / `uninterp` tokens, for the checks below
     const marks = new Map<string, Token>();
     let unsafeSp: Sp | undefined;
+    let isAsync = false;
     let openVis: Visibility | undefined;
     let broadcastSp: Sp | undefined;
     for (;;) {
@@ -868,6 +869,7 @@ class Parser {
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
         if (w.text === 'unsafe') unsafeSp = { start: w.start, end: w.end };
+        if (w.text === 'async') isAsync = true;
         this.next();
         // (`extern "rust-call" fn`: the calling convention, no meaning here)
         if (w.text === 'extern' && this.peek().kind === 'string' && this.is('fn', 1)) this.next();
@@ -905,6 +907,7 @@ class Parser {
       const reqErr = attrList.find((a) => /^verifier(::|\()custom_req_err\b/.test(a.text));
       if (reqErr?.str !== undefined) fn.customReqErr = reqErr.str;
       if (unsafeSp) fn.unsafeSp = unsafeSp;
+      if (isAsync) fn.isAsync = true;
       fn.vis = vis;
       if (openVis) fn.openVis = openVis;
       if (marks.has('closed')) fn.closed = true;
@@ -3038,6 +3041,13 @@ class Parser {
   postfix(e: Expr): Expr {
     for (;;) {
       const s = e.sp.start;
+      // `f.await`: the value of a future (a method the checking phase gives its meaning)
+      if (this.is('.') && this.peek(1).text === 'await') {
+        this.next();
+        const at = this.next();
+        e = { k: 'method', recv: e, name: '$await', generics: [], args: [], sp: { start: s, end: this.lastEnd() }, nameSp: { start: at.start, end: at.end } };
+        continue;
+      }
       if (this.is('(')) {
         this.next();
         const args = this.args(')');

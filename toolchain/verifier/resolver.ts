@@ -397,6 +397,8 @@ export class ResolveError extends Error {
 
 /** The library's structs that stand for Rust's raw pointer types `*mut T` and `*const T` (library/vstd/raw_ptr.rs). */
 export const RAW_MUT_PTR = 'RawMutPtr';
+/** The library's struct of the future an `async fn` call gives (library/vstd/future.rs). */
+export const ASYNC_FUTURE = 'AsyncFuture';
 export const RAW_CONST_PTR = 'RawConstPtr';
 export function isRawPtr<T extends { k: string }>(t: T): t is Extract<T, { k: 'struct' }> {
   const n = (t as { name?: string }).name;

@@ -12,7 +12,7 @@ import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, Quant
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
-import { Crate, ResolveError, builtinCollection, UnsupportedType, isRawPtr, RAW_CONST_PTR, RAW_MUT_PTR, genericEnv, hasParam, implKey, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
+import { Crate, ResolveError, builtinCollection, UnsupportedType, ASYNC_FUTURE, isRawPtr, RAW_CONST_PTR, RAW_MUT_PTR, genericEnv, hasParam, implKey, implTypeName, intRange, isImplPrimitive, isIntKind, isOpaqueParam, substTy, sameTrackedModes, isMutRefParam, isWrappedMutRef, isMachine, smartPointerCall, SMART_POINTERS, tyKey, tyStr, type FnInfo, type SmartPointer, type Ty, type TypeScope } from '../resolver';
 import { execTerminationWaived, type TerminationOptions } from './termination';
 import { signatureErrors } from './signature';
 import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
@@ -3991,7 +3991,16 @@ class Checker {
       borrowed.push(key);
     });
     // (`-> !`: the call's value is `!`, which rustc coerces to any type: `takes_x(never_returns())`)
-    return f.ret ? inst(this.resolve(f.ret.ty, f)) : f.diverging ? C_ANY : C_UNIT;
+    const result = f.ret ? inst(this.resolve(f.ret.ty, f)) : f.diverging ? C_ANY : C_UNIT;
+    // an `async fn`'s call gives a future of its result (the library's `AsyncFuture`)
+    if (f.isAsync) {
+      if (!this.crate.structs.has(ASYNC_FUTURE) || ctx.code !== 'exec') {
+        this.unsupportedHere('unsupported: a call of an `async fn` here', sp);
+        return C_ANY;
+      }
+      return { k: 'struct', name: ASYNC_FUTURE, args: [result] };
+    }
+    return result;
   }
 
   /** The variants of an enum type (`Option` included) with their fields' types; null for another type. */
@@ -4224,6 +4233,14 @@ class Checker {
     if ((r.k === 'closure' || (r.k === 'param' && this.fnBound(ctx.fn, r.name))) && (name === 'requires' || name === 'ensures')) return this.closurePredicate(name, r, e.args, e.sp, ctx);
     const asVariantTest = this.isVariantMethod(e, r, ctx);
     if (asVariantTest) return asVariantTest;
+    // `f.await`: the library's `exec_await` (vstd's), in an `async fn` only
+    if (name === '$await') {
+      if (!ctx.fn?.isAsync || ctx.code !== 'exec') throw new ResolveError('`await` is only allowed inside `async` functions and blocks', e.nameSp);
+      const info = r.k === 'struct' && r.name === ASYNC_FUTURE ? this.crate.fn(`${ASYNC_FUTURE}::exec_await`, e.sp) : null;
+      if (!info) throw new ResolveError(`\`.await\` of a value of type \`${cTyStr(r, this.vars)}\`, which is not a future`, e.nameSp);
+      this.out.libraryMethodCalls.set(e, info);
+      return this.callFn(info, [], r, ctx, e.sp, e);
+    }
     if (name.startsWith('$is:') || name.startsWith('$arrow:')) {
       const variants = this.variantsOf(r);
       if (!variants) throw new ResolveError(`\`${name.startsWith('$is:') ? 'is' : '->'}\` needs a value of an enum type, found \`${cTyStr(r, this.vars)}\``, e.sp);
@@ -4981,6 +4998,19 @@ class Checker {
         // a reference kept in a local borrows what it was made from (`&a`, `p.borrow(Tracked(&perm))`)
         // (a tracked one too, in exec or proof code: a spec one is a snapshot, borrowing nothing)
         if (isRef && s.init && ((ctx.code === 'exec' && !s.ghost) || s.tracked)) this.noteRefBorrows(s.init, ctx, !!s.tracked, s.pat.k === 'bind' ? s.pat.name : undefined);
+        // a future of an `async fn` call borrows what its arguments borrow until it is awaited (kept
+        // here to the end of the function); one holding a `&mut` borrow must be awaited by the next
+        // statement (a read of the place in between, rustc's error, is not checked)
+        if (s.init?.k === 'call' && !isRef && ctx.code === 'exec' && this.callees.get(s.init)?.isAsync) {
+          this.noteRefBorrows(s.init, ctx, false);
+          if (someNode(s.init.args, (n) => n.k === 'unary' && (n as Extract<Expr, { k: 'unary' }>).op === '&mut')) {
+            const here = this.blockPositions[this.blockPositions.length - 1];
+            const next = here?.stmts[here.index + 1];
+            const holder = s.pat.k === 'bind' ? s.pat.name : null;
+            const awaits = (x: Expr | null | undefined) => x?.k === 'method' && x.name === '$await' && x.recv.k === 'path' && x.recv.segs.length === 1 && x.recv.segs[0] === holder;
+            if (!holder || !next || !((next.k === 'expr' && awaits(next.e)) || (next.k === 'let' && awaits(next.init)))) this.unsupportedHere('unsupported: a future holding a `&mut` borrow that the next statement does not await', s.sp);
+          }
+        }
         // `let (p, Tracked(perm)) = f(..)`: `perm` owns the tracked value (a second use moves nothing)
         if (s.init && !isRef) {
           someNode(s.pat, (n) => {

@@ -85,6 +85,7 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   // (atomics on memory a raw pointer reaches: a crate naming both atomics and raw pointers)
   ['atomic_raw_ptr.rs', /^(?=[\s\S]*\b(?:atomic\s*::|PAtomic))(?=[\s\S]*\*\s*(?:mut|const)\b)/],
   ['hash_with_view.rs', /\b(?:HashMapWithView|HashSetWithView)\b/],
+  ['future.rs', /\basync\s+fn\b/],
   // (`Structural`, a name of Verus's builtins other code may not expect the library to define)
   ['proph.rs', /\bproph\s*::/],
 ]);

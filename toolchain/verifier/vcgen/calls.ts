@@ -4,7 +4,7 @@
 // places and the result and assumes its ensures; a callee's body is never looked at.
 
 import { isTraitMethodDeclaration, type Expr, type Sp } from '../ast';
-import { BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, smartPointerCall, tyStr, type FnInfo, type Ty } from '../resolver';
+import { ASYNC_FUTURE, BOOL, CHAR, INT, ResolveError, UNIT, builtinCollection, genericEnv, implTypeName, smartPointerCall, tyStr, type FnInfo, type Ty } from '../resolver';
 import { and, eq, implies, ite, not, num, quote, substSymbols, type Term } from '../smt';
 import { divisorGuard } from './integer-ring';
 import { Unsupported, State, type V, type Mode, type FnCtx, type Place } from './state';
@@ -405,8 +405,18 @@ export class CallMethods {
     return tyArgsOfImpl.every((t) => t !== undefined) ? { info: target, tyArgs: tyArgsOfImpl as Ty[] } : null;
   }
 
-  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[]): V | null {
+  callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[], asyncBody = false): V | null {
     const f = info.item;
+    // an `async fn`'s call: the call is made here (its `requires`, its `&mut` arguments written),
+    // its value held by the future the library's `AsyncFuture` is (the checking phase typed it so)
+    if (f.isAsync && !asyncBody) {
+      const got = this.callFn(info, args, st, m, sp, call, knownTyArgs, true);
+      // (a unit result is `true` here: the future holds the unit value)
+      const unit = !got || (got.ty.k === 'tuple' && !got.ty.elems.length);
+      const v = unit ? { t: this.sorts.datatype(UNIT).ctors[0]!.ctor, ty: UNIT } : got;
+      const ty: Ty = { k: 'struct', name: ASYNC_FUTURE, args: [v.ty] };
+      return { t: [this.sorts.datatype(ty).ctors[0]!.ctor, v.t], ty };
+    }
     const tyArgs = knownTyArgs ?? this.callTyArgs(call, f, sp);
     // a trait method declaration at a datatype with an impl (a generic callee's contract read at
     // the caller's types): the impl's method, as Verus resolves it statically

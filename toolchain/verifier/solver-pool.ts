@@ -1,6 +1,7 @@
 // Pool of z3-solver (wasm) worker threads, one query at a time per worker, plus a native `z3`
 // backend. The wasm module is compiled once here and instantiated in each worker. A worker that
-// crashes or does not answer after its timeout (plus grace) is terminated and replaced.
+// crashes or does not answer after its timeout (plus grace) is terminated and replaced; a query
+// whose worker crashed is tried once more on a fresh one.
 
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
@@ -41,6 +42,8 @@ interface Pending {
   /** Waiting jobs start in decreasing priority, FIFO among equals. */
   priority: number;
   lease?: WasmSession;
+  /** Times a worker died under this query (a crash is no answer: the query gets one more worker). */
+  crashes?: number;
 }
 
 interface Slot {
@@ -118,7 +121,7 @@ export class SolverPool {
       const idx = this.slots.indexOf(slot);
       if (idx >= 0) this.slots.splice(idx, 1);
       if (p?.lease) p.lease.lost(`solver worker ${why}`);
-      else if (p) p.resolve({ result: 'unknown', model: null, reason: `solver worker ${why}; it was replaced`, ms: 0 });
+      else if (p) this.crashedUnder(p, why);
       if (!this.closed) {
         this.replaced++;
         this.pump();
@@ -128,6 +131,22 @@ export class SolverPool {
     worker.on('exit', (code) => onDeath(`exited with code ${code}`));
     this.slots.push(slot);
     return slot;
+  }
+
+  /**
+   * A worker died while solving `p` (the pool's own terminations clear `current` first). A wasm
+   * instance's heap never shrinks and is capped at 2 GiB, so a worker that has served thousands of
+   * queries can abort on one that needs little (seen once in CI, on a query whose z3 peak is about 50 MB): the query goes
+   * to the front of the queue for a fresh worker, once. Dying twice is its answer.
+   */
+  private crashedUnder(p: Pending, why: string): void {
+    p.crashes = (p.crashes ?? 0) + 1;
+    if (p.crashes === 1 && !this.closed && !p.job.signal?.aborted) {
+      p.priority = Infinity;
+      this.enqueue(p);
+      return;
+    }
+    p.resolve({ result: 'unknown', model: null, reason: `solver worker ${why}, the second worker to die on this query; it was replaced`, ms: 0 });
   }
 
   private clearTimers(slot: Slot): void {

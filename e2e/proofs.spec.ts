@@ -110,14 +110,16 @@ test('a crashed solver worker does not stop the next run', async ({ page }) => {
   mkdirSync(path.join(host.workspace, '.stratos'), { recursive: true });
   writeFileSync(path.join(host.workspace, '.stratos', 'settings.json'), JSON.stringify({ solver: 'wasm' }));
   await page.goto(host.url);
-  // While the first run is busy with `cubes`, crash a solver worker: the run still ends.
+  // While the first run is busy with `cubes`, crash a solver worker: the run still ends (the
+  // query the crash interrupted is solved once more on a fresh worker, so it takes about as long
+  // as a run without the crash).
   await expect(fnItem(page, 'easy', 'verified')).toBeVisible({ timeout: 20_000 });
   await page.waitForTimeout(300);
   const crashedAt = Date.now();
   host.signal('SIGUSR2');
   await expect(fnItem(page, 'cubes', '(timeout|failed)')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel('Verification status')).not.toHaveText('Verifying…');
-  expect(Date.now() - crashedAt).toBeLessThan(9_000);
+  expect(Date.now() - crashedAt).toBeLessThan(20_000);
   // The next run works: a changed `easy` (a new query, not in the cache) is solved again.
   await openFile(page, 'lib.rs');
   await page.locator('.monaco-editor .view-line', { hasText: 'ensures r == x,' }).click();

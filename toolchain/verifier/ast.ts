@@ -515,6 +515,8 @@ export interface StructItem {
   module: string[];
   attrs?: string[];
   vis?: Visibility;
+  /** vstd's `#[make_spec_type(..)]` / `#[self_view]` on it (outside verus!): expanded by spec-derive.ts */
+  specDerive?: SpecDerive;
 }
 
 export interface EnumItem {
@@ -537,6 +539,15 @@ export interface EnumItem {
   module: string[];
   attrs?: string[];
   vis?: Visibility;
+  /** vstd's `#[make_spec_type(..)]` / `#[self_view]` on it (outside verus!): expanded by spec-derive.ts */
+  specDerive?: SpecDerive;
+}
+
+/** An attribute of vstd's spec_derive on a datatype: `args` as written after the name, without whitespace (`(exclude(y),closed)`). */
+export interface SpecDerive {
+  kind: 'make_spec_type' | 'self_view';
+  args: string;
+  sp: Sp;
 }
 
 export interface ConstItem {

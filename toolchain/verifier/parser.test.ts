@@ -144,8 +144,17 @@ const N: usize = 4;
     expect(f.plainRust).toBe(true);
     expect(f.items.map((i) => (i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k === 'external-type' ? `type:${i.dt.name}` : i.k))).toEqual(['fn:foo', 'type:P']);
     // (one a Verus attribute marks is Verus's to read: reported, not external)
-    const marked = parseFile('k.rs', '#[make_spec_type]\npub struct A(pub u8);\nfn g() {}\n');
+    const marked = parseFile('k.rs', '#[verifier::verify]\npub struct A(pub u8);\nfn g() {}\n');
     expect(marked.items.map((i) => (i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k === 'external-type' ? `type:${i.dt.name}` : i.k))).toEqual(['unsupported', 'fn:g']);
+  });
+
+  it("reads a datatype marked with vstd's #[make_spec_type] / #[self_view] as Verus code, the attribute kept for spec-derive.ts; on another item it is an error", () => {
+    const f = parseFile('k.rs', '#[make_spec_type(exclude(b), closed)]\n#[derive(Clone)]\npub struct A { pub a: u8, b: u8 }\n#[derive(Copy, Clone)]\n#[self_view]\nenum E { X }\nfn g() {}\n');
+    expect(f.diagnostics).toEqual([]);
+    expect(f.items.map((i) => (i.k === 'struct' || i.k === 'enum' ? `${i.name}:${i.specDerive?.kind}${i.specDerive?.args}` : i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k))).toEqual(['A:make_spec_type(exclude(b),closed)', 'E:self_view', 'fn:g']);
+    const onFn = parseFile('k.rs', '#[make_spec_type]\npub fn f() {}\n#[self_view]\npub mod m { pub struct B { pub x: u8 } }\n');
+    expect(onFn.diagnostics.map((d) => d.message)).toEqual(['`#[make_spec_type]` applies to a struct or an enum only', '`#[self_view]` applies to a struct or an enum only']);
+    expect(onFn.items.filter((i) => i.k === 'struct' || i.k === 'fn')).toEqual([]);
   });
 
   it('parses a 10,000-line file whole (its speed is `npm run bench -- verifier`)', () => {

@@ -11,7 +11,7 @@ import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../s
 import { attrTreatment, externalDerives, hasVerifierAttr, malformedVerifierAttr, modeAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import { someNode } from './ast';
-import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecDerive, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The machine integer types, whose `MIN` / `MAX` a pattern may name. */
 const INT_TYPE_NAMES: ReadonlySet<string> = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
@@ -38,6 +38,8 @@ function nameTokOf(f: FnItem): { start: number; end: number } {
 }
 
 const MAX_DEPTH = 200;
+/** vstd's attribute macros that derive a datatype's views (contrib/spec_derive), read by spec-derive.ts. */
+const SPEC_DERIVE: ReadonlySet<string> = new Set(['make_spec_type', 'self_view']);
 /**
  * The longest integer literal accepted, in digits of its base (underscores not counted). Verus
  * accepts spec (`int`/`nat`) literals beyond u128 (rustc refuses those: "integer literal is too
@@ -286,6 +288,11 @@ class Parser {
       // reported `unsupported` at its span, never skipped in silence.
       const unsupported = (what: string, sp: Sp) => items.push({ k: 'unsupported', what, sp, module: [] });
       const t = this.peek();
+      if (outer.length === 0 && t.text === '#' && this.is('[', 1) && this.specDeriveAhead()) {
+        this.specDeriveItem(items);
+        verusMarked = externalMarked = false;
+        continue;
+      }
       if (t.text === '#' && (this.is('[', 1) || (this.is('!', 1) && this.is('[', 2)))) {
         const [a] = this.attrList();
         if (a && verusAttrOutside(a.text)) {
@@ -342,6 +349,48 @@ class Parser {
       if (t.kind === 'punct' && (t.text === '{' || t.text === '(' || t.text === '[') && m >= 0) outer.push(m);
     }
     return items;
+  }
+
+  /** Whether the run of outer attributes here holds vstd's `#[make_spec_type]` or `#[self_view]`. */
+  private specDeriveAhead(): boolean {
+    let j = this.i;
+    while (this.toks[j]?.text === '#' && this.toks[j + 1]?.text === '[') {
+      const close = this.matchOf[j + 1]!;
+      if (close < 0) return false;
+      if (SPEC_DERIVE.has(this.toks[j + 2]?.text ?? '')) return true;
+      j = close + 1;
+    }
+    return false;
+  }
+
+  /**
+   * An item outside verus! marked `#[make_spec_type(..)]` / `#[self_view]`: vstd's attribute
+   * macros put the item into `verus!` with what they derive, so it is read as Verus code, the
+   * attribute kept on it (`specDerive`) for spec-derive.ts; on anything but a struct or an enum it
+   * is the macro's error.
+   */
+  private specDeriveItem(items: Item[]): void {
+    const before = this.i;
+    const all = this.attrList();
+    const derive = all.find((a) => SPEC_DERIVE.has(/^[a-z_]+/.exec(a.text)?.[0] ?? ''))!;
+    // the item's keyword and name (after `pub` and its restriction)
+    let j = this.i;
+    if (this.is('pub')) j = this.is('(', 1) ? this.matchOf[this.i + 1]! + 1 : j + 1;
+    const keyword = this.toks[j]?.text;
+    const itemName = this.toks[j + 1]?.text;
+    const made: Item[] = [];
+    try {
+      this.item(made, [], null, all.filter((a) => a !== derive));
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.recoverItemFrom(before, null);
+    }
+    made.push(...this.hoisted.splice(0));
+    const name = /^[a-z_]+/.exec(derive.text)![0];
+    const target = keyword === 'struct' || keyword === 'enum' ? made.find((it): it is StructItem | EnumItem => (it.k === 'struct' || it.k === 'enum') && it.name === itemName) : undefined;
+    if (target) target.specDerive = { kind: name as SpecDerive['kind'], args: derive.text.slice(name.length), sp: derive.sp };
+    else if (made.length) items.push({ k: 'error', what: 'attribute', diagnostic: this.report(`\`#[${name}]\` applies to a struct or an enum only`, derive.sp), sp: derive.sp, module: [] });
+    items.push(...made.filter((it) => it === target || (it.k !== 'struct' && it.k !== 'enum' && it.k !== 'fn' && it.k !== 'trait')));
   }
 
   /** Whether token `j` starts a Verus macro (`verus!`, `proof!`, ..). */

@@ -9,6 +9,7 @@
 // reach, and never accepts one VC generation could mistype.
 
 import type { Block, ConstItem, EnumItem, Expr, FnItem, GenericParam, Pat, QuantAttr, Sp, Stmt, StructItem, TraitImplItem, TrackedModes, TypeExpr, Visibility } from '../ast';
+import { builtinDeepView } from './deep-view';
 import { findNode, isTraitMethodDeclaration, positionalPats, someNode, wrapperPattern } from '../ast';
 import { uncovered, type Ctor, type IntDomain } from './exhaustiveness';
 import { decreasesByCycles, decreasesByTarget, isDecreasesByFn, unusedDecreasesBy, type HintError } from './termination-hints';
@@ -118,6 +119,11 @@ export interface CheckedCrate {
    * the array's sequence or the value the wrapper holds.
    */
   viewCalls: Set<Expr>;
+  /**
+   * `x.deep_view()` of a built-in type (check/deep-view.ts): the spec expression it stands for,
+   * typed here, or the receiver itself when its deep view is its value.
+   */
+  deepViews: Map<Expr, Expr>;
   /** Each datatype's `#[verifier::type_invariant]` function (check/type-invariants.ts). */
   typeInvariants: Map<StructItem | EnumItem, FnItem>;
   /** Assignments to a place of a spec-mode variable: values no type invariant speaks of. */
@@ -478,7 +484,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map(), constPatterns: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), deepViews: new Map(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map(), constPatterns: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1977,6 +1983,12 @@ class Checker {
       case 'array': {
         this.noStoredMutBorrow(e.elems);
         const hintElem = hint && shallow(hint, this.vars).k === 'array' ? (shallow(hint, this.vars) as { elem: CTy }).elem : undefined;
+        // each element is a coercion site for a slice element type (`&[&[1u8]]` as a `&[&[u8]]`)
+        const sliceElem = hintElem && shallow(hintElem, this.vars);
+        if (sliceElem?.k === 'array' && isSliceLen(sliceElem.len)) {
+          for (const x of e.elems) this.expect(x, sliceElem, ctx);
+          return e.elems.length ? { k: 'array', elem: sliceElem, len: { k: 'cval', n: BigInt(e.elems.length) } } : C_ANY;
+        }
         let elem: CTy | null = null;
         for (const x of e.elems) {
           const t = this.infer(x, ctx, hintElem);
@@ -4216,6 +4228,20 @@ class Checker {
       if (name === 'get') this.markMoved(e.recv, r, ctx, true);
       this.out.wrapperBorrows.add(e);
       return r;
+    }
+    // `x.deep_view()` of an integer, a string, a vector, .. (vstd's impls for std's types)
+    // (only where `DeepView` is vstd's: a crate's own trait of that name means what its impls say)
+    if (name === 'deep_view' && !e.args.length && !e.generics.length && this.crate.traits.get('DeepView')?.every((t) => isLibraryFile(t.file))) {
+      const dv = builtinDeepView(e.recv, r, this.vars, e.sp, (n) => isLibraryFile(this.crate.structs.get(n)?.[0]?.file ?? ''));
+      if (dv) {
+        this.requireGhost(ctx, '`deep_view()` (the deep view of a value)', e.sp);
+        if ('unsupported' in dv) {
+          this.unsupportedHere(dv.unsupported, e.sp);
+          return C_ANY;
+        }
+        this.out.deepViews.set(e, 'identity' in dv ? e.recv : dv.expr);
+        return 'identity' in dv ? r : this.infer(dv.expr, ctx);
+      }
     }
     // `x.view()` is `x@` (Verus's `@` is that call): of an array its sequence, of a `Ghost` /
     // `Tracked` the value it holds (a user type's `view` is its own method, below)

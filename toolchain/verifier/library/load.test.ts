@@ -1,7 +1,8 @@
 // The standard library joins a crate that names vstd, is never reported as the user's code, and
 // is part of the function keys of the functions that use it.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runFrontEnd } from '../front-end';
+import { verifySources, shutdownSolvers } from '../index';
 import { isLibraryFile, libraryFiles, libraryFor, usesLibrary } from './load';
 
 const user = `use vstd::simple_pptr::*;
@@ -17,6 +18,8 @@ fn lib_user(ptr: PPtr<u64>, Tracked(perm): Tracked<PointsTo<u64>>) -> (r: u64)
 fn lib_free(x: u8) -> u8 { x }
 }
 `;
+
+afterAll(() => shutdownSolvers());
 
 async function frontEnd(files: Map<string, string>, library?: ReadonlyMap<string, string>) {
   return runFrontEnd(files, { reuse: async () => null, library });
@@ -81,6 +84,18 @@ describe('the vstd library', () => {
     expect(readsFile(atomics, 'atomic.rs')).toBe(true);
     await checks(atomics, 'at_user');
   });
+
+  it("reads deep_view.rs for a crate that names `deep_view`, not for one that defines its own `DeepView`, whose impls then mean what they say", async () => {
+    const named = `use vstd::prelude::*;\nverus! {\nproof fn dv_user(v: Vec<u8>) ensures v.deep_view() == v@ {}\n}\n`;
+    expect(readsFile(user, 'deep_view.rs')).toBe(false);
+    expect(readsFile(named, 'deep_view.rs')).toBe(true);
+    await checks(named, 'dv_user');
+    // (an integer's built-in deep view is itself; here it is the crate's `deep_view`, which is not)
+    const own = `use vstd::prelude::*;\nverus! {\npub trait DeepView { spec fn deep_view(&self) -> int; }\nimpl DeepView for u8 { open spec fn deep_view(&self) -> int { *self as int + 1 } }\nproof fn dv_own(x: u8) ensures x.deep_view() == x as int + 1 {}\nproof fn dv_own_not_identity(x: u8) ensures x.deep_view() == x as int {}\n}\n`;
+    expect(readsFile(own, 'deep_view.rs')).toBe(false);
+    const report = await verifySources(new Map([['a.rs', own]]), { root: '/nonexistent', useCache: false, jobs: 1, solver: 'native', timeoutMs: 20_000 });
+    expect(report.functions.filter((f) => f.name.startsWith('dv_own')).map((f) => [f.name, f.status])).toEqual([['dv_own', 'verified'], ['dv_own_not_identity', 'failed']]);
+  }, 60_000);
 
   it('gives a crate that names `f32` / `f64` the library and its float.rs, without `use vstd`', async () => {
     const floats = `verus! {\nfn fl_user(n: i32) { let x: f64 = n as f64; assert(vstd::float::float_cast_spec(n, x)); }\n}\n`;

@@ -86,6 +86,8 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   ['atomic_raw_ptr.rs', /^(?=[\s\S]*\b(?:atomic\s*::|PAtomic))(?=[\s\S]*\*\s*(?:mut|const)\b)/],
   ['hash_with_view.rs', /\b(?:HashMapWithView|HashSetWithView)\b/],
   ['future.rs', /\basync\s+fn\b/],
+  // (a crate may define its own `DeepView`: then it is that one)
+  ['deep_view.rs', /^(?![\s\S]*\btrait\s+DeepView\b)[\s\S]*\b(?:deep_view|DeepView|make_spec_type|self_view)\b/],
   // (`Structural`, a name of Verus's builtins other code may not expect the library to define)
   ['proph.rs', /\bproph\s*::/],
 ]);

@@ -49,13 +49,15 @@ export function compare(report: VerifyReport, exps: Expectation[]): { mismatches
   let reportedOk = 0;
   let failedOk = 0;
   const used = new Set<string>();
+  const key = (f: { file: string; name: string; span: { start: { line: number } } }) => `${f.file}:${f.name}:${f.span.start.line}`;
   for (const e of exps) {
-    const f = report.functions.find((x) => x.file === e.file && x.span.start.line === e.line);
+    // (functions a macro makes share its line: one expectation each, in report order)
+    const f = report.functions.find((x) => x.file === e.file && x.span.start.line === e.line && !used.has(key(x)));
     if (!f) {
       mismatches.push({ exp: e, got: 'no function result' });
       continue;
     }
-    used.add(`${f.file}:${f.name}:${f.span.start.line}`);
+    used.add(key(f));
     const failedKinds = f.obligations.filter((o) => o.status === 'failed').map((o) => o.kind);
     if (e.verdict === 'verified') {
       if (f.status === 'verified') verifiedOk++;
@@ -70,6 +72,6 @@ export function compare(report: VerifyReport, exps: Expectation[]): { mismatches
       else mismatches.push({ exp: e, got: `${f.name}: ${f.status} ${f.detail ?? ''} failed kinds [${failedKinds.join(', ')}] others [${f.obligations.filter((o) => o.status !== 'proved' && o.status !== 'failed').map((o) => `${o.kind}:${o.status}:${o.message}`).join(', ')}]` });
     }
   }
-  const unmatched = report.functions.filter((f) => !used.has(`${f.file}:${f.name}:${f.span.start.line}`)).map((f) => `${f.file}:${f.span.start.line} ${f.name} ${f.status}`);
+  const unmatched = report.functions.filter((f) => !used.has(key(f))).map((f) => `${f.file}:${f.span.start.line} ${f.name} ${f.status}`);
   return { mismatches, verifiedOk, verifiedTotal: exps.filter((e) => e.verdict === 'verified').length, failedOk, failedTotal: exps.filter((e) => e.verdict === 'failed').length, reportedOk, reportedTotal: exps.filter((e) => e.verdict === 'error' || e.verdict === 'unsupported').length, unmatched };
 }

@@ -220,6 +220,9 @@ export class CallMethods {
       if (m.exec && !m.pure) this.builtinCall(st, e.sp, 'false');
       return this.ev(e.recv, st, m);
     }
+    // `x.deep_view()` of a built-in type: the spec expression the checker read it as
+    const deepView = this.cvc.checked.deepViews.get(e);
+    if (deepView) return this.ev(deepView, st, m);
     const recv = this.ev(e.recv, st, m);
     const ty = recv.ty;
     const name = e.name;

@@ -124,7 +124,7 @@ const GAP_MESSAGE = /not supported|unsupported/i;
  * a name does not resolve (vstd's library, std, items we do not model), that is our front end's
  * gap too, so the case is unsupported rather than rejected or over-rejected.
  */
-const FRONT_END_GAP = /^(expected .*, found|expected (expression|item|identifier|type|pattern)|unterminated|unknown macro|bad integer literal|cannot find (function|type|value|struct|macro)|no method named|no field `|no variant|ambiguous name|cannot resolve pattern|`\w+` is not a spec function)/i;
+const FRONT_END_GAP = /^(expected .*, found|expected (expression|item|identifier|type|pattern)|unterminated|unknown macro|bad integer literal|cannot find (function|type|value|struct|macro|broadcast proof fn or group)|no method named|no field `|no variant|ambiguous name|cannot resolve pattern|`\w+` is not a spec function)/i;
 const isGap = (m: string): boolean => GAP_MESSAGE.test(m) || FRONT_END_GAP.test(m.replace(/^\d+:\d+ /, ''));
 
 /**

@@ -169,6 +169,15 @@ impl<K, V> HashMap<K, V> {
         self.m
     }
 
+    /// `m[k]` in ghost code (vstd's `HashMapAdditionalSpecFns::spec_index`): the view's value.
+    #[verifier::inline]
+    pub open spec fn spec_index(&self, k: K) -> V
+        recommends
+            self@.contains_key(k),
+    {
+        self@[k]
+    }
+
     /// `m.len()` in ghost code (vstd's `spec_hash_map_len`): the view's size, for a key type that
     /// obeys the key model (vstd states it as the default group's `axiom_spec_hash_map_len`; here
     /// the definition says it, so that the fact is not instantiated in every function with a

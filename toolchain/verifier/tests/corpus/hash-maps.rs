@@ -49,6 +49,27 @@ fn hm_len_wrong() {
     assert(m.len() == 2);
 }
 
+// `m[k]` in ghost code is the view's value (vstd's `spec_index`)
+// expect: verified
+proof fn hm_spec_index(m: HashMap<u64, Vec<bool>>, k: u64)
+    requires
+        m@.contains_key(k),
+        m[k]@ == seq![true],
+    ensures
+        m@[k]@ == seq![true],
+{
+}
+
+// expect: failed postcondition
+proof fn hm_spec_index_wrong(m: HashMap<u64, Vec<bool>>, k: u64)
+    requires
+        m@.contains_key(k),
+        m[k]@ == seq![true],
+    ensures
+        m@[k]@ == seq![false],
+{
+}
+
 // expect: verified
 fn hs_insert_contains_remove() {
     let mut s = HashSet::<u64>::new();

@@ -1445,6 +1445,11 @@ class Checker {
     return null;
   }
 
+  /** The local a one-segment path names (`x`), or null (another path or expression, or no such local). */
+  private pathLocal(e: Expr, ctx: Ctx): Local | null {
+    return e.k === 'path' && e.segs.length === 1 ? this.lookup(e.segs[0]!, ctx) : null;
+  }
+
   /**
    * `reveal_strlit` / `reveal_byteslit`: proof code, with one literal of kind `lit` as argument.
    * `modeError(code)` is Verus's message for a call in spec or exec code.
@@ -1468,7 +1473,7 @@ class Checker {
     const t = shallow(this.infer(place, { ...ctx, code: 'spec' }), this.vars);
     let root: Expr = place;
     while (root.k === 'field' || (root.k === 'unary' && root.op === '*')) root = root.k === 'field' ? root.recv : root.e;
-    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    const local = this.pathLocal(root, ctx);
     if (!local) {
       this.unsupportedHere('`use_type_invariant` of something other than a variable or its field', place.sp);
       return;
@@ -1566,7 +1571,7 @@ class Checker {
     const deref = e.k === 'unary' && e.op === '*' && e.e.k === 'path' && e.e.segs.length === 1;
     if (deref || e.k === 'field') {
       const base: Expr = deref ? (e as Extract<Expr, { k: 'unary' }>).e : root.k === 'unary' && root.op === '*' ? root.e : root;
-      const l = base.k === 'path' && base.segs.length === 1 ? this.lookup(base.segs[0]!, ctx) : null;
+      const l = this.pathLocal(base, ctx);
       if (deref || l?.ref) {
         const checked = l && (ctx.code === 'exec' ? l.mode === 'exec' : l.mode === 'tracked' || trackedField);
         if (use === 'value' && checked && l.ref && !isCopy(t, this.vars, ctx.fn ?? null, this.crate)) this.error(`cannot move out of \`${deref ? `*${(base as Extract<Expr, { k: 'path' }>).segs[0]}` : printExpr(e)}\` which is behind a ${l.mutRef ? 'mutable' : 'shared'} reference`, e.sp);
@@ -1637,7 +1642,7 @@ class Checker {
   }
   /** The pointer the local `e` names holds (`e` a one-segment path), if any. */
   private pointerLocal(e: Expr, ctx: Ctx): SmartPointer | undefined {
-    return e.k === 'path' && e.segs.length === 1 ? this.lookup(e.segs[0]!, ctx)?.boxed : undefined;
+    return this.pathLocal(e, ctx)?.boxed;
   }
   /** The `Rc` / `Arc` a place is behind (`*r`, `r.f` of a local holding one), if any: nothing there is written (no `DerefMut`). */
   private sharedPlace(e: Expr, ctx: Ctx): SmartPointer | undefined {
@@ -1720,7 +1725,7 @@ class Checker {
           // (the types erase references: `*r` of an `r: &*mut T` is a reference's deref; only a
           // local known to hold no reference is surely a raw pointer)
           if (isRawPtr(shallow(t, this.vars)) && !(e.e.k === 'unary' && (e.e.op === '&' || e.e.op === '&mut'))) {
-            const local = e.e.k === 'path' && e.e.segs.length === 1 ? this.lookup(e.e.segs[0]!, ctx) : null;
+            const local = this.pathLocal(e.e, ctx);
             if (local && !local.ref) this.error('The verifier does not yet support the following Rust feature: dereferencing a raw pointer (`ptr_ref`, `ptr_mut_read` and `ptr_mut_write` with a permission are supported)', e.sp);
             else if (!local?.ref) this.unsupportedHere('unsupported: `*` of a raw pointer, or of a reference to one (the types erase references)', e.sp);
           }
@@ -1855,7 +1860,7 @@ class Checker {
         if (isRawPtr(to) || isRawPtr(from)) {
           if (isRawPtr(from) && (isRawPtr(to) || (to.k === 'int' && (ghost(ctx.code) || isMachine(to.kind))))) return to;
           // (`&x as *const T`: the types erase the reference, so it looks like `x`'s value)
-          const local = e.e.k === 'path' && e.e.segs.length === 1 ? this.lookup(e.e.segs[0]!, ctx) : null;
+          const local = this.pathLocal(e.e, ctx);
           if ((e.e.k === 'unary' && (e.e.op === '&' || e.e.op === '&mut')) || local?.ref) this.unsupportedHere('unsupported: a reference cast to a raw pointer', e.sp);
           else this.error(`Verus does not support this cast: \`${cTyStr(from, this.vars)}\` as \`${cTyStr(to, this.vars)}\``, e.sp);
           return to;
@@ -2307,7 +2312,7 @@ class Checker {
     const out: { use: Expr; local: Local }[] = [];
     someNode(syntax, (n) => {
       const x = n as Expr;
-      const local = x.k === 'path' && x.segs.length === 1 ? this.lookup(x.segs[0]!, ctx) : null;
+      const local = this.pathLocal(x, ctx);
       if (local) out.push({ use: x, local });
       return false;
     });
@@ -2332,7 +2337,7 @@ class Checker {
     if (proof && f.k === 'closure') {
       if (proof.includes('NotCallable')) this.error(`expected function, found \`${cTyStr(f, this.vars)}\` (its marker parameter has no \`ProofFn\` bound)`, e.sp);
       if (ctx.code !== 'proof') this.error('cannot call function with mode proof', e.sp);
-      const callee = e.callee.k === 'path' && e.callee.segs.length === 1 ? this.lookup(e.callee.segs[0]!, ctx) : null;
+      const callee = this.pathLocal(e.callee, ctx);
       // (a proof closure held by a spec binding, `let f = proof_fn|..| ..`, is a spec value)
       if (callee?.mode === 'spec') this.error('expression has mode spec, expected mode proof', e.callee.sp);
       // `[Once]` is consumed by its call, `[Mut]` needs a `mut` binding
@@ -2702,7 +2707,7 @@ class Checker {
       root = root.k === 'unary' ? root.e : root.recv;
     }
     const out: { ty: CTy; item: StructItem; field: StructItem['fields'][number] }[] = [];
-    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    const local = this.pathLocal(root, ctx);
     let t: CTy | undefined = this.types.get(root) ?? local?.ty;
     for (const step of steps.reverse()) {
       const here: CTy | undefined = t && shallow(t, this.vars);
@@ -4713,7 +4718,7 @@ class Checker {
   private borrowRoot(e: Expr, ctx: Ctx): Local | null {
     let root = e;
     while (root.k === 'field' || root.k === 'index' || (root.k === 'unary' && root.op === '*') || (root.k === 'method' && this.out.wrapperBorrows.has(root) && root.name !== 'get')) root = root.k === 'unary' ? root.e : root.recv;
-    return root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    return this.pathLocal(root, ctx);
   }
   /** Whether the place `path` of `local` overlaps one a kept reference borrows. */
   private refBorrowed(local: Local, path: string): boolean {
@@ -4823,7 +4828,7 @@ class Checker {
         this.error(isParam ? `cannot assign to non-mut parameter \`${inner.name}\`` : `cannot assign to a part of \`${inner.name}\`, as \`${inner.name}\` is not declared as mutable`, e.lhs.sp);
       }
     }
-    const local = root.k === 'path' && root.segs.length === 1 ? this.lookup(root.segs[0]!, ctx) : null;
+    const local = this.pathLocal(root, ctx);
     if (local?.mode === 'spec') this.out.specWrites.add(e);
     // a place behind a ghost / tracked field is written by ghost code only (and a ghost field's
     // value is a spec one: written, it moves nothing)

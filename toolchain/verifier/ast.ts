@@ -353,6 +353,8 @@ export interface FnItem {
   implOf?: { index: number; of: number; /** the impl's trait arguments (`impl T<u8> for S`: `u8`) */ traitArgs: TypeExpr[] };
   /** the method of an `impl Drop for T` (traits.ts): verified as `T::drop`, never called (rustc's E0040) */
   dropImpl?: boolean;
+  /** the function of an `exec const X: T ensures .. { .. }` (its result is the constant's value) */
+  constFn?: true;
   /**
    * A specification of another function (`#[verifier::external_fn_specification]`, whose body
    * calls it, or `assume_specification[path](..) ..;`, which the parser reads as a function
@@ -563,6 +565,8 @@ export interface ConstItem {
   mode?: 'spec' | 'exec' | 'proof';
   /** a trait's default value of its constant, or an impl's value of it: checked, never named (associated constants are not modelled) */
   traitConst?: 'default' | 'impl';
+  /** `exec const X: T ensures .. { .. }`: `value` is the call of the exec function `X` the parser made of it (an exec read is that call) */
+  viaFn?: true;
 }
 
 export interface TypeAliasItem {

@@ -29,7 +29,9 @@
 // half, `=> Ghost(z)` in an expression assigns a ghost variable declared before.
 //
 // Not read (reported `unsupported` at their spans): a ghost output given elsewhere than at the
-// body's tail (a `return`), `with` on a loop, `dual_spec`, `#[verus_spec]` on a const or static,
+// body's tail (a `return`), `with` on a loop, `dual_spec`, `#[verus_spec]` on a static or with
+// another clause than `ensures` on a const (`#[verus_spec(ensures E)] const X: T = v;` is the
+// exec constant `exec const X: T ensures E { v }`),
 // a return pattern other than a name, and any of these forms inside a plain Rust item (the parser
 // reports those). Everything else is copied as it is.
 //
@@ -188,6 +190,12 @@ class AttrFormRewriter {
       out.push(...fn);
       return { tokens: out, verified: true };
     }
+    if (kw?.text === 'const') {
+      const konst = this.constItem(specs[0] ?? null, from, kw.at, to);
+      if (!konst) return plain();
+      out.push(...konst);
+      return { tokens: out, verified: true };
+    }
     if (specs.length) {
       this.unsupported.push({ what: `\`#[verus_spec]\` on ${kw ? `a \`${kw.text}\` item` : 'this item'}`, sp: specs[0]!.sp });
       return plain();
@@ -201,6 +209,37 @@ class AttrFormRewriter {
       return { tokens: out, verified: true };
     }
     return { tokens: [...out, ...this.toks.slice(from, to)], verified: true };
+  }
+
+  /**
+   * `const X: T = v;` under `#[verus_spec]` / `#[verus_spec(ensures E)]`: the constant itself, or
+   * the exec constant with that contract, `exec const X: T ensures E { v }` (Verus's form). Null
+   * (reported) for another spec (`requires`, a result pattern) or a form not read here.
+   */
+  private constItem(spec: Attr | null, from: number, at: number, to: number): Token[] | null {
+    const eq = this.findAtDepth0(at, to, '=');
+    const semi = this.findAtDepth0(at, to, ';');
+    const sp = spec?.sp ?? spanOf(this.toks[at]!);
+    const args = spec?.args && spec.args.to > spec.args.from ? spec.args : null;
+    if (eq < 0 || semi < eq) {
+      this.unsupported.push({ what: 'this `const` item', sp });
+      return null;
+    }
+    if (!args) return this.toks.slice(from, to);
+    if (this.toks[args.from]!.text !== 'ensures' || this.findAtDepth0(args.from, args.to, '=>') >= 0) {
+      this.unsupported.push({ what: '`#[verus_spec(..)]` on a `const` item other than `ensures ..`', sp });
+      return null;
+    }
+    return [
+      ...this.toks.slice(from, at),
+      this.synth('exec', 'ident', sp),
+      ...this.toks.slice(at, eq),
+      ...this.toks.slice(args.from, args.to),
+      this.synth('{', 'punct', sp),
+      ...this.toks.slice(eq + 1, semi),
+      this.synth('}', 'punct', sp),
+      ...this.toks.slice(semi + 1, to),
+    ];
   }
 
   /**

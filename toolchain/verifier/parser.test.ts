@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { charLiteralValue, parseExpr, parseFile } from './parser';
 import { printExpr, printPat } from './printer';
-import type { Pat } from './ast';
+import type { ConstItem, FnItem, Pat } from './ast';
 
 const atoms = ['x', 'y', 'self.v', 'a[i]', 's@', '1', '0xffu64', 'true', 'old(x)', 'f(x, 2)', 's.len()', 'o.unwrap()', 'E::A', 'u64::MAX'];
 const binops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '==>', '<==>', '=~=', '==='];
@@ -146,6 +146,17 @@ const N: usize = 4;
     // (one a Verus attribute marks is Verus's to read: reported, not external)
     const marked = parseFile('k.rs', '#[verifier::verify]\npub struct A(pub u8);\nfn g() {}\n');
     expect(marked.items.map((i) => (i.k === 'external-fn' ? `fn:${i.fn.name}` : i.k === 'external-type' ? `type:${i.dt.name}` : i.k))).toEqual(['unsupported', 'fn:g']);
+  });
+
+  it('reads `exec const X: T ensures .. { body }` as the exec function X (result X) and the exec constant whose value is its call', () => {
+    const f = parseFile('k.rs', 'verus! {\nstruct S;\nimpl S {\n    exec const D: u64 ensures Self::D > 2 { 3 }\n}\nexec const E: u8 ensures E == 1, { 1 }\n}\n');
+    expect(f.diagnostics).toEqual([]);
+    const made = f.items.filter((i) => i.k === 'fn' || i.k === 'const');
+    expect(made.map((i) => `${i.k}:${i.selfType ?? ''}:${i.name}`)).toEqual(['fn:S:D', 'const:S:D', 'fn::E', 'const::E']);
+    const d = made[0] as FnItem;
+    expect([d.mode, d.ret?.name, d.constFn, d.ensures.map(printExpr)]).toEqual(['exec', 'D', true, ['(D > 2)']]);
+    const dc = made[1] as ConstItem;
+    expect([dc.mode, dc.viaFn, printExpr(dc.value)]).toEqual(['exec', true, 'S::D()']);
   });
 
   it("reads a datatype marked with vstd's #[make_spec_type] / #[self_view] as Verus code, the attribute kept for spec-derive.ts; on another item it is an error", () => {

@@ -420,6 +420,7 @@ class Parser {
     let j = 0;
     if (this.is('pub')) j = this.is('(', 1) ? 1 + (this.matchOf[this.i + 1]! - this.i) : 1;
     const k = this.toks[this.i + j];
+    if (k?.text === 'const' && this.toks[this.i + j + 1]?.kind === 'ident' && this.toks[this.i + j + 2]?.text === ':') return true;
     return !!k && (k.text === 'fn' || k.text === 'struct' || k.text === 'enum') && this.toks[this.i + j + 1]?.kind === 'ident';
   }
 
@@ -448,7 +449,7 @@ class Parser {
       this.hoisted.length = hoisted;
       return { k: 'external-fn', fn: { ...it, body: null }, sp: it.sp, module: [] };
     }
-    const ok = this.diags.length === diags && this.innerBad.length === bad && this.hoisted.length === hoisted && it && ((it.k === 'fn' && !it.parseError) || it.k === 'struct' || it.k === 'enum') && !this.verusInside(at, this.i);
+    const ok = this.diags.length === diags && this.innerBad.length === bad && this.hoisted.length === hoisted && it && ((it.k === 'fn' && !it.parseError) || it.k === 'struct' || it.k === 'enum' || it.k === 'const') && !this.verusInside(at, this.i);
     if (!ok) {
       this.i = at;
       this.diags.length = diags;
@@ -457,6 +458,11 @@ class Parser {
       return null;
     }
     if (it.k === 'fn') return { k: 'external-fn', fn: { ...it, body: null }, sp: it.sp, module: [] };
+    // (a constant is a function without arguments to Verus: its signature, its value not read)
+    if (it.k === 'const') {
+      const fn: FnItem = { k: 'fn', name: it.name, mode: 'exec', open: false, attrs: [], params: [], ret: { name: null, ty: it.ty }, requires: [], ensures: [], recommends: [], decreases: [], returns: null, unsupportedClauses: [], body: null, generics: [], selfType: null, nameSp: it.sp, sp: it.sp, module: [], vis: it.vis, constFn: true };
+      return { k: 'external-fn', fn, sp: it.sp, module: [] };
+    }
     return { k: 'external-type', dt: it as StructItem | EnumItem, sp: it.sp, module: [] };
   }
 
@@ -914,6 +920,7 @@ class Parser {
       // `spec const X: T = e;` / `exec const ..`: a constant of one mode (a plain `const` is both)
       if (w.text === 'const' && (marks.has('spec') || marks.has('exec') || marks.has('proof')) && this.peek(1).kind === 'ident' && this.is(':', 2) && marks.size === 1) {
         const constMode = marks.has('spec') ? 'spec' : marks.has('exec') ? 'exec' : 'proof';
+        if (constMode === 'exec' && this.constWithEnsures()) return out.push(...this.execConstWithEnsures(start, selfType, module, vis, attrList.map((a) => a.text))), 'item';
         return out.push({ ...this.constItem(start, selfType, module, vis), mode: constMode }), 'item';
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
@@ -3746,6 +3753,49 @@ class Parser {
     return { k: 'const', name: `${name} (${of})`, ty, value, selfType: null, traitConst, sp: { start, end: this.lastEnd() }, module };
   }
   /** `const X: T = e;` from its `const` keyword. */
+  /** Whether `const X: T ensures ..` starts here (the type's end found by its `ensures`). */
+  private constWithEnsures(): boolean {
+    for (let j = this.i; j < this.toks.length; j = this.matchOf[j]! > j ? this.matchOf[j]! + 1 : j + 1) {
+      const t = this.toks[j]!.text;
+      if (t === 'ensures') return true;
+      if (t === '=' || t === ';' || t === '{' || t === '}') return false;
+    }
+    return false;
+  }
+
+  /**
+   * `exec const X: T ensures E { body }` (Verus reads a constant as a function without
+   * arguments): the exec function `X` with result `X`, the contract and the body, verified like any
+   * function, and the exec constant `X` whose value is that function's call (an exec read of it
+   * is the call: a value the `ensures` describe).
+   */
+  private execConstWithEnsures(start: number, selfType: string | null, module: string[], vis: Visibility | undefined, attrs: string[]): Item[] {
+    this.expect('const');
+    const nameTok = this.peek();
+    const name = this.ident();
+    const nameSp = { start: nameTok.start, end: nameTok.end };
+    this.expect(':');
+    const ty = this.type();
+    this.expect('ensures');
+    const ensures: Expr[] = [];
+    this.clauseList(ensures);
+    const body = this.block();
+    const sp = { start, end: this.lastEnd() };
+    // (in its `ensures` the constant is the result: an associated one's `Self::X` too)
+    const asResult = (n: unknown): unknown => {
+      if (!n || typeof n !== 'object') return n;
+      if (Array.isArray(n)) return n.map(asResult);
+      const o = n as Expr;
+      if (o.k === 'path' && o.segs.length === 2 && selfType && (o.segs[0] === 'Self' || o.segs[0] === selfType) && o.segs[1] === name) return { ...o, segs: [name] };
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(o)) out[k] = k === 'sp' ? v : asResult(v);
+      return out;
+    };
+    const fn: FnItem = { k: 'fn', name, mode: 'exec', open: false, attrs, params: [], ret: { name, ty }, requires: [], ensures: asResult(ensures) as Expr[], recommends: [], decreases: [], returns: null, unsupportedClauses: [], body, generics: [], selfType, nameSp, sp, module, vis, constFn: true };
+    const call: Expr = { k: 'call', callee: { k: 'path', segs: selfType ? [selfType, name] : [name], generics: [], sp: nameSp }, args: [], sp: nameSp };
+    return [fn, { k: 'const', name, ty, value: call, selfType, sp, module, vis, mode: 'exec', viaFn: true }];
+  }
+
   private constItem(start: number, selfType: string | null, module: string[], vis: Visibility | undefined): ConstItem {
     this.expect('const');
     const name = this.ident();

@@ -553,6 +553,8 @@ export class Crate {
   readonly specificationNames = new Map<string, string>();
   /** `#[verifier::external]` functions (`f`, `Type::f`): verified code may not call them. */
   readonly externalFns = new Set<string>();
+  /** Constants of plain Rust (outside verus!), kept as external functions without arguments, as Verus reads a constant. */
+  readonly externalConsts = new Set<string>();
   /** `#[verifier::external]` datatypes without a specification: verified code may not name them. */
   readonly externalTypes = new Set<string>();
   /** The file of each function item (a trait's method declarations: the trait's file). */
@@ -578,7 +580,10 @@ export class Crate {
       for (const d of it.methods.filter((x) => !x.body)) push(this.fns, `${it.name}::${d.name}`, { item: d, file, qname: `${it.name}::${d.name}`, key: `${it.name}::${d.name}` });
     } else if (it.k === 'trait-impl') push(this.traitImpls, implKey(it.trait, selfName(it.selfTy)), it);
     else if (it.k === 'broadcast-group') push(this.broadcastGroups, it.selfType ? `${it.selfType}::${it.name}` : it.name, { item: it, file });
-    else if (it.k === 'external-fn') this.externalFns.add(fnQname(it.fn));
+    else if (it.k === 'external-fn') {
+      this.externalFns.add(fnQname(it.fn));
+      if (it.fn.constFn) this.externalConsts.add(fnQname(it.fn));
+    }
     else if (it.k === 'fn') {
       if (it.specFor?.target) this.specificationNames.set(it.name, it.specFor.target);
       const qname = fnQname(it);

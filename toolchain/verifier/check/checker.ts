@@ -2445,7 +2445,8 @@ class Checker {
       this.ctorMode(variant.ty, ctx, e.sp);
       return variant.ty;
     }
-    const c = this.crate.constItem(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp);
+    // (in an associated constant's value, `Self` is its impl's type)
+    const c = this.crate.constItem(this.crate.memberName(segs, ctx.fn?.selfType ?? this.currentConst?.selfType ?? null), e.sp);
     if (c) {
       // Verus: a `spec const` is read only in ghost code, an `exec const` only in exec code (not
       // in a plain constant's value either: that one is spec too)
@@ -2500,6 +2501,8 @@ class Checker {
       if (dflt) return this.fnValue(e, dflt, ctx);
       this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
     }
+    // a constant of plain Rust (outside verus!): Verus's constants are functions without arguments
+    if (segs.length === 1 && this.crate.externalConsts.has(last)) throw new ResolveError(`cannot use function \`${last}\` which is ignored`, e.sp);
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
 

@@ -301,12 +301,29 @@ export class ExprMethods {
       return { t: variant.ctor.ctor, ty: variant.ty };
     }
     // const
-    const cname = this.crate.memberName(segs, this.cur.item.selfType);
-    const c = this.crate.constItem(cname, e.sp) ?? (cname !== last ? null : null);
+    // (in a constant's value, `Self` is the constant's impl's type, not the reader's)
+    const cname = this.crate.memberName(segs, this.constSelfType !== undefined ? this.constSelfType : this.cur.item.selfType);
+    const c = this.crate.constItem(cname, e.sp);
     if (c) {
       const ty = this.crate.resolveType(c.ty, c.selfType);
+      const outer = this.constSelfType;
+      // an exec constant with a contract: the call of its function, here (exec code only: the checker's rule)
+      if (c.viaFn) {
+        this.constSelfType = c.selfType;
+        try {
+          return this.ev(c.value, st, m);
+        } finally {
+          this.constSelfType = outer;
+        }
+      }
       const cst = new State();
-      const v = this.ev(c.value, cst, this.specMode([]));
+      this.constSelfType = c.selfType;
+      let v: V;
+      try {
+        v = this.ev(c.value, cst, this.specMode([]));
+      } finally {
+        this.constSelfType = outer;
+      }
       // (its value is built in spec mode: where exec code reads it, the type's invariant is asserted)
       if (!m.pure) this.checkInvariant(st, { t: v.t, ty }, e.sp);
       return { t: v.t, ty };

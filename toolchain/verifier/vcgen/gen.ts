@@ -93,6 +93,8 @@ export class FnGen {
    * the callee at the call's generic arguments.
    */
   cur: { item: FnItem; env: TyEnv };
+  /** While a constant's value is evaluated: its impl's type, what `Self` means there (null at the root); undefined otherwise. */
+  constSelfType: string | null | undefined = undefined;
   /** The SMT name of this function's spec fn instance (a generic spec fn has one per instantiation). */
   specKey: string;
 

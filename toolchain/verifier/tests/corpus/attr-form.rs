@@ -247,3 +247,45 @@ fn af_with_wrong_output(x: u32) -> u32 {
 fn af_with_missing_inputs() {
     let r = af_with(7);
 }
+
+// constants: `#[verus_spec]` makes one Verus's, `#[verus_spec(ensures ..)]` an exec constant
+// with that contract (`exec const X: T ensures .. { value }`); a plain one is not Verus's
+#[verus_spec]
+const AF_DUAL: u64 = 42;
+
+// expect: verified
+#[verus_spec(ensures AF_ENSURED == 42)]
+const AF_ENSURED: u64 = 40 + 2;
+
+// expect: failed postcondition
+#[verus_spec(ensures AF_ENSURED_WRONG == 41)]
+const AF_ENSURED_WRONG: u64 = 42;
+
+const AF_PLAIN: u64 = 42;
+
+// expect: verified
+#[verus_spec]
+fn af_reads_constants() {
+    let v = AF_DUAL;
+    let w = AF_ENSURED;
+    proof! {
+        assert(v == 42);
+        assert(AF_DUAL == 42);
+        assert(w == 42);
+    }
+}
+
+// (an exec constant is read in exec code only: Verus's "cannot read const with mode exec")
+// expect: error
+#[verus_spec]
+fn af_reads_exec_constant_in_ghost() {
+    proof! {
+        assert(AF_ENSURED == 42);
+    }
+}
+
+// expect: error
+#[verus_spec]
+fn af_reads_plain_constant() {
+    let v = AF_PLAIN;
+}

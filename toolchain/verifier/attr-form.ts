@@ -29,9 +29,9 @@
 // half, `=> Ghost(z)` in an expression assigns a ghost variable declared before.
 //
 // Not read (reported `unsupported` at their spans): a ghost output given elsewhere than at the
-// body's tail (a `return`), `with` on a loop, `dual_spec`, `#[verus_spec]` on a static or with
-// another clause than `ensures` on a const (`#[verus_spec(ensures E)] const X: T = v;` is the
-// exec constant `exec const X: T ensures E { v }`),
+// body's tail (a `return`), `with` on a loop, `dual_spec`, `#[verus_spec]` with another clause
+// than `ensures` on a const or static (`#[verus_spec(ensures E)] const X: T = v;` is the exec
+// constant `exec const X: T ensures E { v }`),
 // a return pattern other than a name, and any of these forms inside a plain Rust item (the parser
 // reports those). Everything else is copied as it is.
 //
@@ -190,7 +190,7 @@ class AttrFormRewriter {
       out.push(...fn);
       return { tokens: out, verified: true };
     }
-    if (kw?.text === 'const') {
+    if (kw?.text === 'const' || kw?.text === 'static') {
       const konst = this.constItem(specs[0] ?? null, from, kw.at, to);
       if (!konst) return plain();
       out.push(...konst);
@@ -212,9 +212,9 @@ class AttrFormRewriter {
   }
 
   /**
-   * `const X: T = v;` under `#[verus_spec]` / `#[verus_spec(ensures E)]`: the constant itself, or
-   * the exec constant with that contract, `exec const X: T ensures E { v }` (Verus's form). Null
-   * (reported) for another spec (`requires`, a result pattern) or a form not read here.
+   * `const X: T = v;` (or a `static`) under `#[verus_spec]` / `#[verus_spec(ensures E)]`: the item
+   * itself, or the exec constant with that contract, `exec const X: T ensures E { v }` (Verus's
+   * form). Null (reported) for another spec (`requires`, a result pattern) or a form not read here.
    */
   private constItem(spec: Attr | null, from: number, at: number, to: number): Token[] | null {
     const eq = this.findAtDepth0(at, to, '=');
@@ -227,7 +227,7 @@ class AttrFormRewriter {
     }
     if (!args) return this.toks.slice(from, to);
     if (this.toks[args.from]!.text !== 'ensures' || this.findAtDepth0(args.from, args.to, '=>') >= 0) {
-      this.unsupported.push({ what: '`#[verus_spec(..)]` on a `const` item other than `ensures ..`', sp });
+      this.unsupported.push({ what: `\`#[verus_spec(..)]\` on a \`${this.toks[at]!.text}\` item other than \`ensures ..\``, sp });
       return null;
     }
     return [

@@ -877,6 +877,8 @@ class Parser {
       const g = this.globalSizeItem(start, module);
       if (g) return out.push(g), 'item';
     }
+    // `static X: T = v;`: an exec constant whose value readers do not see (as Verus reads it)
+    if (t.text === 'static' && this.peek(1).kind === 'ident' && this.is(':', 2)) return out.push(...this.execConstWithEnsures(start, selfType, module, vis, [], 'static')), 'item';
     if (t.text === 'static' || t.text === 'union' || t.text === 'macro_rules' || (t.kind === 'ident' && t.text === 'global')) {
       this.next();
       this.recoverItemSimple();
@@ -917,10 +919,11 @@ class Parser {
         }
         continue;
       }
+      if (w.text === 'static' && marks.has('exec') && marks.size === 1 && this.peek(1).kind === 'ident' && this.is(':', 2)) return out.push(...this.execConstWithEnsures(start, selfType, module, vis, attrList.map((a) => a.text), 'static')), 'item';
       // `spec const X: T = e;` / `exec const ..`: a constant of one mode (a plain `const` is both)
       if (w.text === 'const' && (marks.has('spec') || marks.has('exec') || marks.has('proof')) && this.peek(1).kind === 'ident' && this.is(':', 2) && marks.size === 1) {
         const constMode = marks.has('spec') ? 'spec' : marks.has('exec') ? 'exec' : 'proof';
-        if (constMode === 'exec' && this.constWithEnsures()) return out.push(...this.execConstWithEnsures(start, selfType, module, vis, attrList.map((a) => a.text))), 'item';
+        if (constMode === 'exec' && this.constWithEnsures()) return out.push(...this.execConstWithEnsures(start, selfType, module, vis, attrList.map((a) => a.text), 'const')), 'item';
         return out.push({ ...this.constItem(start, selfType, module, vis), mode: constMode }), 'item';
       }
       if (w.text === 'const' || w.text === 'unsafe' || w.text === 'async' || w.text === 'extern') {
@@ -3764,22 +3767,34 @@ class Parser {
   }
 
   /**
-   * `exec const X: T ensures E { body }` (Verus reads a constant as a function without
-   * arguments): the exec function `X` with result `X`, the contract and the body, verified like any
-   * function, and the exec constant `X` whose value is that function's call (an exec read of it
-   * is the call: a value the `ensures` describe).
+   * `exec const X: T ensures E { body }`, and a static (`[exec] static X: T [ensures E] = v;`,
+   * or with a block), as Verus reads them, as functions without arguments: the exec function `X`
+   * with result `X`, the contract and the body, verified like any function, and the exec constant
+   * `X` whose value is that function's call (an exec read of it is the call: a value the `ensures`
+   * describe, a static's value itself unknown to its readers). A `static mut` is `unsupported`.
    */
-  private execConstWithEnsures(start: number, selfType: string | null, module: string[], vis: Visibility | undefined, attrs: string[]): Item[] {
-    this.expect('const');
+  private execConstWithEnsures(start: number, selfType: string | null, module: string[], vis: Visibility | undefined, attrs: string[], keyword: 'const' | 'static'): Item[] {
+    const kw = this.expect(keyword);
+    if (keyword === 'static' && this.is('mut')) {
+      this.recoverItemSimple();
+      return [{ k: 'unsupported', what: '`static mut` item', sp: { start: kw.start, end: this.lastEnd() }, module }];
+    }
     const nameTok = this.peek();
     const name = this.ident();
     const nameSp = { start: nameTok.start, end: nameTok.end };
     this.expect(':');
     const ty = this.type();
-    this.expect('ensures');
     const ensures: Expr[] = [];
-    this.clauseList(ensures);
-    const body = this.block();
+    if (keyword === 'const' || this.is('ensures')) {
+      this.expect('ensures');
+      this.clauseList(ensures);
+    }
+    let body: Block;
+    if (keyword === 'static' && this.eat('=')) {
+      const value = this.expr();
+      this.expect(';');
+      body = { stmts: [{ k: 'expr', e: value, semi: false, sp: value.sp }], sp: value.sp };
+    } else body = this.block();
     const sp = { start, end: this.lastEnd() };
     // (in its `ensures` the constant is the result: an associated one's `Self::X` too)
     const asResult = (n: unknown): unknown => {

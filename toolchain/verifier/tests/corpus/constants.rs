@@ -1,6 +1,6 @@
 // Constants: associated constants read each other through `Self`; an exec constant with a
-// contract (`exec const X: T ensures .. { body }`) is verified like a function without arguments,
-// and reading it gives a value its `ensures` describe, not its body's value.
+// contract (`exec const X: T ensures .. { body }`) and a static are verified like functions
+// without arguments, and reading one gives a value its `ensures` describe, not its body's value.
 use vstd::prelude::*;
 
 verus! {
@@ -95,5 +95,36 @@ fn cn_read_gives_ensures_only() {
 proof fn cn_exec_constant_in_ghost() {
     assert(CN_TWO == 2);
 }
+
+// statics: exec constants whose value their readers do not see, only their `ensures`
+
+// expect: verified
+static CN_STATIC: u64 = 5;
+
+// expect: failed assertion
+fn cn_static_value_unknown() {
+    let x = CN_STATIC;
+    assert(x == 5);
+}
+
+// expect: verified
+exec static CN_STATIC_ENSURED: u64
+    ensures
+        CN_STATIC_ENSURED == 5,
+{
+    5
+}
+
+// expect: verified
+fn cn_static_ensured() {
+    let x = CN_STATIC_ENSURED;
+    assert(x == 5);
+}
+
+// expect: failed overflow
+exec static CN_STATIC_OVERFLOW: u8 = 255 + 1;
+
+// expect: unsupported
+static mut CN_STATIC_MUT: u64 = 0;
 
 } // verus!

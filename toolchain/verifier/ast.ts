@@ -362,7 +362,7 @@ export interface FnItem {
    * external-specs.ts for the attribute), `target` the function it specifies, once that phase has
    * found it: the name calls to that function resolve by (`f`, `Type::f`, `core::mem::swap`).
    */
-  specFor?: { path: Extract<Expr, { k: 'path' }>; sp: Sp; target?: string };
+  specFor?: { path: Extract<Expr, { k: 'path' }>; sp: Sp; target?: string; /** `assume_specification[C] -> T ..;`: of a constant */ ofConst?: true };
   /** rustc's borrow errors the local-borrow phase found (local-borrows.ts): a place used while a `&mut` borrow of it lasts */
   borrowErrors?: { message: string; sp: Sp }[];
   nameSp: Sp;

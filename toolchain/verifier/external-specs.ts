@@ -20,7 +20,7 @@
 // Output: new `SourceFile`s (parse trees are shared between runs and never mutated).
 
 import { hasExternalBody, hasVerifierAttr } from '../syntax/attributes';
-import type { Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TypeExpr, Visibility } from './ast';
+import type { ConstItem, Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, TypeExpr, Visibility } from './ast';
 import { someNode } from './ast';
 import { STD_ROOTS, isImplPrimitive, memberPathName } from './resolver';
 import { sameType } from './traits';
@@ -75,6 +75,7 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
     // (a method of a primitive type, `u16::wrapping_mul`, `char::is_whitespace`, is std's too)
     const primitive = segs.length === 2 && (isImplPrimitive(segs[0]!) || segs[0] === 'char');
     if (STD_ROOTS.has(segs[0]!) || primitive) {
+      if (p.specFor?.ofConst) return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, a constant of the standard library (its type is not known here)`, sp: path.sp };
       const target = primitive ? segs.join('::') : memberPathName(segs, null);
       if (visibilityRank(p.vis) < 2) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
       // the library's declarations are the signatures of std functions known here
@@ -95,6 +96,8 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
     }
     const t = found[0]!.fn;
     const display = ['crate', ...t.module, qname].join('::');
+    // (a constant is a function without arguments to Verus, specified as `[C] -> T`)
+    if (!!t.constFn !== !!p.specFor?.ofConst) return { k: 'error', message: t.constFn ? `\`${qname}\` is a constant: its specification is \`assume_specification[${qname}] -> T ..;\`` : `\`${qname}\` is a function: its specification lists its parameters`, sp: path.sp };
     if (visibilityRank(t.vis) > visibilityRank(p.vis)) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
     // (a `where` bound on an impl's parameter is not recorded by the parser: the bounds could not be compared)
     if (t.otherBounds?.length || p.otherBounds?.length) return { k: 'unsupported', what: `a specification of \`${qname}\`, whose bounds include a \`where\` clause on an impl's parameter`, sp: path.sp };
@@ -123,19 +126,20 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
   return files.map((f) => {
     if (!f.items.some((it) => decisions.has(it as FnItem))) return f;
     const diagnostics: ParseDiagnostic[] = [...f.diagnostics];
-    const items: Item[] = f.items.map((it) => {
+    const items: Item[] = f.items.flatMap((it): Item[] => {
       const d = it.k === 'fn' ? decisions.get(it) : undefined;
-      if (!d || it.k !== 'fn') return it;
+      if (!d || it.k !== 'fn') return [it];
       if (d.k === 'error') {
         const diagnostic = { message: d.message, sp: d.sp };
         diagnostics.push(diagnostic);
-        return { k: 'error', what: `specification ${it.name}`, diagnostic, sp: it.sp, module: it.module };
+        return [{ k: 'error', what: `specification ${it.name}`, diagnostic, sp: it.sp, module: it.module }];
       }
-      if (d.k === 'unsupported') return { k: 'unsupported', what: d.what, crate: true, sp: d.sp, module: it.module };
+      if (d.k === 'unsupported') return [{ k: 'unsupported', what: d.what, crate: true, sp: d.sp, module: it.module }];
       // trusted, like `external_body`: never verified, and a cheat under `--no-cheating`
       // (`X::<A>::new(..)` of a generic impl's method gives the impl's arguments: the
       // specification's first generic parameters are the impl's)
-      return { ...it, body: null, specFor: { ...(it.specFor ?? { path: bodyCall(it)!.path, sp: it.nameSp }), target: d.target }, attrs: [...it.attrs, 'verifier::external_body'], attrSps: [...(it.attrSps ?? it.attrs.map(() => it.nameSp)), it.specFor?.sp ?? it.nameSp], ...(d.implGenerics ? { implGenerics: d.implGenerics } : {}) };
+      const spec: FnItem = { ...it, body: null, specFor: { ...(it.specFor ?? { path: bodyCall(it)!.path, sp: it.nameSp }), target: d.target }, attrs: [...it.attrs, 'verifier::external_body'], attrSps: [...(it.attrSps ?? it.attrs.map(() => it.nameSp)), it.specFor?.sp ?? it.nameSp], ...(d.implGenerics ? { implGenerics: d.implGenerics } : {}) };
+      return it.specFor?.ofConst ? [spec, specifiedConst(it, d.target)] : [spec];
     });
     return { ...f, items, diagnostics };
   });
@@ -178,6 +182,20 @@ function visibilityRank(v: Visibility | undefined): number {
  * parameters (by position; the impl's first) with the same trait bounds, the same parameter and
  * return types (`Self` being `t`'s impl type). Lifetimes are not compared.
  */
+/**
+ * The constant a specification `assume_specification[C] -> T ..;` makes readable: with only
+ * `returns v`, a constant of value `v` (spec and exec, as Verus reads it); otherwise an exec
+ * constant whose read is the call of the (trusted) specification: a value its `ensures` describe.
+ */
+function specifiedConst(p: FnItem, target: string): ConstItem {
+  const segs = target.split('::');
+  const name = segs[segs.length - 1]!;
+  const selfType = segs.length > 1 ? segs.slice(0, -1).join('::') : null;
+  const base = { k: 'const' as const, name, ty: p.ret!.ty, selfType, sp: p.sp, module: p.module, vis: p.vis };
+  if (p.returns && !p.ensures.length) return { ...base, value: p.returns };
+  return { ...base, value: { k: 'call', callee: { k: 'path', segs, generics: [], sp: p.nameSp }, args: [], sp: p.nameSp }, mode: 'exec', viaFn: true };
+}
+
 function signatureMismatch(t: FnItem, p: FnItem): string | null {
   const signature = 'assume_specification requires function type signature to match';
   if (t.generics.length !== p.generics.length || t.params.length !== p.params.length) return signature;

@@ -66,6 +66,11 @@ export function parseFile(path: string, text: string, wholeFileIsVerus = false):
   return { path, text, items, diagnostics: p.diags, ...(p.plainRust ? { plainRust: true } : {}) };
 }
 
+/** A constant Verus does not read (plain Rust, `#[verifier::external]`) as the external function without arguments Verus sees: its signature. */
+function constAsExternalFn(c: ConstItem): FnItem {
+  return { k: 'fn', name: c.name, mode: 'exec', open: false, attrs: [], params: [], ret: { name: null, ty: c.ty }, requires: [], ensures: [], recommends: [], decreases: [], returns: null, unsupportedClauses: [], body: null, generics: [], selfType: c.selfType, nameSp: c.sp, sp: c.sp, module: c.module, vis: c.vis, constFn: true };
+}
+
 /** Parses a standalone expression (used by tests). */
 export function parseExpr(text: string): { expr: Expr | null; diagnostics: ParseDiagnostic[] } {
   const p = new Parser(text);
@@ -459,10 +464,7 @@ class Parser {
     }
     if (it.k === 'fn') return { k: 'external-fn', fn: { ...it, body: null }, sp: it.sp, module: [] };
     // (a constant is a function without arguments to Verus: its signature, its value not read)
-    if (it.k === 'const') {
-      const fn: FnItem = { k: 'fn', name: it.name, mode: 'exec', open: false, attrs: [], params: [], ret: { name: null, ty: it.ty }, requires: [], ensures: [], recommends: [], decreases: [], returns: null, unsupportedClauses: [], body: null, generics: [], selfType: null, nameSp: it.sp, sp: it.sp, module: [], vis: it.vis, constFn: true };
-      return { k: 'external-fn', fn, sp: it.sp, module: [] };
-    }
+    if (it.k === 'const') return { k: 'external-fn', fn: constAsExternalFn(it), sp: it.sp, module: [] };
     return { k: 'external-type', dt: it as StructItem | EnumItem, sp: it.sp, module: [] };
   }
 
@@ -738,6 +740,8 @@ class Parser {
         const fnSpec = self?.k === 'fn' ? attrList.find((a) => hasVerifierAttr([a.text], 'external_fn_specification')) : undefined;
         if (fnSpec) out.push({ k: 'error', what: 'external_fn_specification', diagnostic: this.report('an `assume_specification` declaration cannot be marked `external`', fnSpec.sp), sp: fnSpec.sp, module });
         else if (self?.k === 'fn' && !self.parseError) out.push({ k: 'external-fn', fn: { ...self, body: null }, sp: self.sp, module });
+        // a constant, a function without arguments to Verus: its signature stays, its value unread
+        for (const it of made) if (it.k === 'const' && !it.viaFn) out.push({ k: 'external-fn', fn: constAsExternalFn(it), sp: it.sp, module });
         // (an impl still decides which types implement its trait: traits.ts)
         for (const it of made) if (it.k === 'trait-impl') out.push({ ...it, methods: [], external: true });
         // a trait stays for a specification that may name it (external-traits.ts)
@@ -937,15 +941,15 @@ class Parser {
       break;
     }
     // `assume_specification<..>[path](..) -> .. clauses;`: a specification of another function
-    // (a function without a body here, external-specs.ts); of a constant (`[C] -> u8 returns ..`): not modelled
+    // (a function without a body here, external-specs.ts), or of a constant (`[C] -> u8 returns ..`)
     const assume = this.peek().kind === 'ident' && this.peek().text === 'assume_specification' && (this.is('[', 1) || this.is('<', 1));
     if (assume) {
       let j = this.i;
       while (j < this.toks.length && this.toks[j]!.text !== '[') j++;
       const close = this.matchOf[j] ?? -1;
-      if (close < 0 || this.toks[close + 1]?.text !== '(') {
+      if (close < 0 || (this.toks[close + 1]?.text !== '(' && this.toks[close + 1]?.text !== '->')) {
         this.recoverItemSimple();
-        out.push({ k: 'unsupported', what: '`assume_specification` of a constant', crate: true, sp: { start, end: this.lastEnd() }, module });
+        out.push({ k: 'unsupported', what: '`assume_specification` of this form', crate: true, sp: { start, end: this.lastEnd() }, module });
         return 'item';
       }
       // (`[<*const T as PartialOrd>::lt]`: a method of a raw pointer type: not modelled)
@@ -1975,9 +1979,12 @@ class Parser {
         if (path.k !== 'path') this.error('expected the path of a function in `assume_specification[..]`', path.sp);
         else fn.specFor = { path, sp: { start: at, end: this.lastEnd() } };
       }
-      this.expect('(');
+      // `assume_specification[C] -> T ..;`: of a constant, a function without arguments to Verus
+      const ofConst = assume && !!fn.specFor && this.is('->');
+      if (ofConst) fn.specFor!.ofConst = true;
+      else this.expect('(');
       const params = fn.params;
-      while (!this.eat(')')) {
+      while (!ofConst && !this.eat(')')) {
         // Verus's older spelling of a parameter's mode: `#[verifier::proof] x: T` is `tracked x: T`,
         // `#[verifier::spec] x: T` is `ghost x: T`
         let attrMode: 'tracked' | 'ghost' | undefined;

@@ -278,4 +278,47 @@ fn es_box_user_wrong() {
     assert(b.v == 6);
 }
 
+// constants are functions without arguments to Verus: `assume_specification[C] -> T ..;`
+#[verifier::external]
+const ES_SEVEN: u8 = 7;
+
+#[verifier::external]
+const ES_BIG: u64 = 100;
+
+// with only `returns`, the constant's value, read in exec and ghost code
+// expect: verified
+assume_specification[ES_SEVEN] -> u8
+    returns 7u8,
+;
+
+// otherwise an exec constant whose readers know its `ensures`
+// expect: verified
+assume_specification[ES_BIG] -> (b: u64)
+    ensures b > 50,
+;
+
+// expect: verified
+fn es_read_specified_constants() {
+    let z = ES_SEVEN;
+    assert(z == 7);
+    assert(ES_SEVEN == 7);
+    let b = ES_BIG;
+    assert(b > 50);
+}
+
+// expect: failed assertion
+fn es_specified_constant_ensures_only() {
+    let b = ES_BIG;
+    assert(b == 100);
+}
+
+// expect: error
+proof fn es_exec_constant_in_ghost() {
+    assert(ES_BIG > 50);
+}
+
+// a function's specification lists its parameters
+// expect: error
+assume_specification[es_negate] -> bool;
+
 } // verus!

@@ -40,6 +40,7 @@ describe('classify', () => {
     // an assertion by computation that does not compute to true fails at the assertion
     expect(classify('Err(err)', 'assert_vir_error_msg(err, "failed to simplify down to true")').expect).toBe('fails');
     expect(classify('Err(err)', 'assert_vir_error_msg(err, "assertion failed")').expect).toBe('fails');
+    expect(classify('Err(e)', 'assert_any_vir_error_msg(e, "postcondition not satisfied")').expect).toBe('fails');
     expect(classify('Err(e)', 'assert_vir_error_msg(e, "unable to prove safety condition that the pattern matches")').expect).toBe('fails');
     expect(classify('Err(e)', 'assert_any_vir_error_msg(e, "unable to prove safety condition that the pattern matches")').expect).toBe('fails');
     expect(classify('Err(e)', 'assert_any_vir_error_msg(e, "Misuse of #[verus_spec]")').expect).toBe('rejects');

@@ -316,6 +316,9 @@ const OBLIGATION_MESSAGES: readonly string[] = [
   // a refutable `let` of tracked data
   'unable to prove safety condition that the pattern matches',
   'unable to prove this pattern will successfully match',
+  // a postcondition or precondition not proved (Verus's words for those failures)
+  'postcondition not satisfied',
+  'precondition not satisfied',
   // a failed assertion, and an assertion by computation that does not compute to true (Verus
   // reports them at the assertion, as the verifier's failures; `assert_fails` counts them too)
   'assertion failed',

@@ -24,6 +24,7 @@ import type { ConstItem, Expr, FnItem, Item, ParseDiagnostic, SourceFile, Sp, Ty
 import { someNode } from './ast';
 import { STD_ROOTS, isImplPrimitive, memberPathName } from './resolver';
 import { sameType } from './traits';
+import { printType } from './printer';
 
 type PathExpr = Extract<Expr, { k: 'path' }>;
 
@@ -75,7 +76,10 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
     // (a method of a primitive type, `u16::wrapping_mul`, `char::is_whitespace`, is std's too)
     const primitive = segs.length === 2 && (isImplPrimitive(segs[0]!) || segs[0] === 'char');
     if (STD_ROOTS.has(segs[0]!) || primitive) {
-      if (p.specFor?.ofConst) return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, a constant of the standard library (its type is not known here)`, sp: path.sp };
+      // (a constant of std the library declares, external: the crate may specify it)
+      const declared = p.specFor?.ofConst ? externals.filter((x) => isLibrary(x.file) && x.fn.constFn && `${x.fn.selfType ? `${x.fn.selfType}::` : ''}${x.fn.name}` === segs.join('::')) : [];
+      if (p.specFor?.ofConst && declared.length !== 1) return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, a constant of the standard library the verifier's library does not declare (its type is not known here)`, sp: path.sp };
+      if (declared.length === 1) return constSpecDecision(p, declared[0]!.fn, segs.join('::'));
       const target = primitive ? segs.join('::') : memberPathName(segs, null);
       if (visibilityRank(p.vis) < 2) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
       // the library's declarations are the signatures of std functions known here
@@ -98,6 +102,7 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
     const display = ['crate', ...t.module, qname].join('::');
     // (a constant is a function without arguments to Verus, specified as `[C] -> T`)
     if (!!t.constFn !== !!p.specFor?.ofConst) return { k: 'error', message: t.constFn ? `\`${qname}\` is a constant: its specification is \`assume_specification[${qname}] -> T ..;\`` : `\`${qname}\` is a function: its specification lists its parameters`, sp: path.sp };
+    if (t.constFn) return constSpecDecision(p, t, qname, display);
     if (visibilityRank(t.vis) > visibilityRank(p.vis)) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
     // (a `where` bound on an impl's parameter is not recorded by the parser: the bounds could not be compared)
     if (t.otherBounds?.length || p.otherBounds?.length) return { k: 'unsupported', what: `a specification of \`${qname}\`, whose bounds include a \`where\` clause on an impl's parameter`, sp: path.sp };
@@ -182,6 +187,13 @@ function visibilityRank(v: Visibility | undefined): number {
  * parameters (by position; the impl's first) with the same trait bounds, the same parameter and
  * return types (`Self` being `t`'s impl type). Lifetimes are not compared.
  */
+/** A specification of the constant `t` (of the crate, or of std as the library declares it): its type must be the constant's. */
+function constSpecDecision(p: FnItem, t: FnItem, target: string, display = target): Decision {
+  const mismatch = signatureMismatch(t, p);
+  if (mismatch || !p.ret) return { k: 'error', message: `mismatched types: \`${target}\` is a \`${t.ret ? printType(t.ret.ty) : '()'}\``, sp: p.ret?.ty.sp ?? p.nameSp };
+  return { k: 'ok', fn: p, target, display };
+}
+
 /**
  * The constant a specification `assume_specification[C] -> T ..;` makes readable: with only
  * `returns v`, a constant of value `v` (spec and exec, as Verus reads it); otherwise an exec

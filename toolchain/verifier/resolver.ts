@@ -118,7 +118,7 @@ export function implTypeName(t: { k: string; name?: string; kind?: string }): st
 export function memberPathName(segs: readonly string[], selfType: string | null | undefined): string {
   const last = segs[segs.length - 1]!;
   const owner = segs.length >= 2 ? segs[segs.length - 2]! : null;
-  if (owner && (/^[A-Z]/.test(owner) || isImplPrimitive(owner))) return `${owner === 'Self' ? selfType : owner}::${last}`;
+  if (owner && (/^[A-Z]/.test(owner) || isImplPrimitive(owner) || owner === 'char')) return `${owner === 'Self' ? selfType : owner}::${last}`;
   // a function of Rust's standard library (`std::mem::swap`): its whole path, rooted at `core`
   // (the library specifies such functions: external-specs.ts)
   if (segs.length >= 3 && (segs[0] === 'std' || segs[0] === 'core' || segs[0] === 'alloc')) return ['core', ...segs.slice(1)].join('::');

@@ -17,10 +17,10 @@ export function isLibraryFile(file: string): boolean {
 }
 
 /**
- * std's types the library defines: a crate that names one has the library, as a Verus crate has
- * std (and vstd's specifications of it) without naming vstd.
+ * std's types (and constants) the library defines: a crate that names one has the library, as a
+ * Verus crate has std (and vstd's specifications of it) without naming vstd.
  */
-const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet', 'f32', 'f64'];
+const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet', 'f32', 'f64', 'REPLACEMENT_CHARACTER'];
 
 /**
  * Verus's builtin spec fns (its prelude, there without vstd) that the library defines: a crate

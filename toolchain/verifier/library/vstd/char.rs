@@ -34,4 +34,11 @@ pub assume_specification[ char::len_utf8 ](c: char) -> (len: usize)
         len == utf8_len(c),
 ;
 
+// std's constants of `char`: declared (external: their values are not read) so that a crate's
+// `assume_specification[char::REPLACEMENT_CHARACTER] -> ..;` has its type to check against
+impl char {
+    #[verifier::external]
+    pub const REPLACEMENT_CHARACTER: char = '\u{FFFD}';
+}
+
 } // verus!

@@ -321,4 +321,22 @@ proof fn es_exec_constant_in_ghost() {
 // expect: error
 assume_specification[es_negate] -> bool;
 
+// a constant of std that the library declares (its type known, its value not read)
+// expect: verified
+assume_specification[char::REPLACEMENT_CHARACTER] -> (c: char)
+    ensures c != '7',
+;
+
+// expect: verified
+fn es_read_std_constant() {
+    let z = char::REPLACEMENT_CHARACTER;
+    assert(z != '7');
+}
+
+// expect: failed assertion
+fn es_read_std_constant_wrong() {
+    let z = char::REPLACEMENT_CHARACTER;
+    assert(z != '8');
+}
+
 } // verus!

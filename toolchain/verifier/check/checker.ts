@@ -2007,7 +2007,14 @@ class Checker {
         const elem = this.infer(e.elem, ctx, hintElem);
         const n = this.crate.constIntValue(e.len);
         this.infer(e.len, { ...ctx, code: 'exec' }, { k: 'int', kind: 'usize' });
-        return n === null ? C_ANY : { k: 'array', elem, len: { k: 'cval', n } };
+        // rustc: the element is copied into each place, so it is `Copy` (or a constant, or there
+        // are at most one of it)
+        const constElem = e.elem.k === 'path' && !this.pathLocal(e.elem, ctx) && !!this.crate.consts.get(e.elem.segs[e.elem.segs.length - 1]!);
+        if (!(n !== null && n <= 1n) && !constElem && movesValue(elem, this.vars, ctx.fn ?? null, this.crate)) this.error(`the trait bound \`${cTyStr(elem, this.vars)}: Copy\` is not satisfied`, e.elem.sp);
+        if (n !== null) return { k: 'array', elem, len: { k: 'cval', n } };
+        // `[a; N]` of a const generic parameter `N`: an array of length `N`
+        const constParam = e.len.k === 'path' && e.len.segs.length === 1 && ctx.fn?.genericParams?.some((p) => p.kind === 'const' && p.name === (e.len as { segs: string[] }).segs[0]);
+        return constParam ? { k: 'array', elem, len: { k: 'param', name: (e.len as { segs: string[] }).segs[0]! } } : C_ANY;
       }
       case 'macro': {
         if (e.name === 'map') {
@@ -4537,6 +4544,8 @@ class Checker {
       return ctor && e.args.some((a, i) => (fields?.[i]?.mode ?? variantModes[i]) !== 'ghost' && this.specValue(a, ctx));
     }
     if (e.k === 'tuple') return e.elems.some((x) => this.specValue(x, ctx));
+    // `[x; N]` is Verus's array fill, whose result is not tracked
+    if (e.k === 'array-rep') return true;
     // a struct built of a spec value in a field that is not a ghost one; an enum variant's fields
     // have no modes (as a variant call's arguments)
     if (e.k === 'struct') {

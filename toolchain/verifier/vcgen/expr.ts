@@ -211,8 +211,16 @@ export class ExprMethods {
       case 'array-rep': {
         const v = this.ev(e.elem, st, m);
         const n = this.crate.constIntValue(e.len);
-        if (n === null) throw new Unsupported('array length must be constant', e.len.sp);
         const elemTy = v.ty;
+        if (n === null) {
+          // `[a; N]` of a const generic parameter: its length is the parameter's value
+          const param = e.len.k === 'path' && e.len.segs.length === 1 ? this.cur.item.genericParams?.find((p) => p.kind === 'const' && p.name === (e.len as { segs: string[] }).segs[0]) : undefined;
+          if (!param) throw new Unsupported('array length must be constant', e.len.sp);
+          const len = this.ev(e.len, st, m).t;
+          const ty: Ty = { k: 'array', elem: elemTy, len: param.name };
+          const dt = this.sorts.datatype(ty);
+          return { t: [dt.ctors[0]!.ctor, len, [this.seqFun('rep', elemTy), v.t, len]], ty };
+        }
         const ty: Ty = { k: 'array', elem: elemTy, len: Number(n) };
         const dt = this.sorts.datatype(ty);
         return { t: [dt.ctors[0]!.ctor, num(n), [this.seqFun('rep', elemTy), v.t, num(n)]], ty };

@@ -746,4 +746,38 @@ impl GnShow for u16 {
     }
 }
 
+
+// `[a; N]` of a const generic parameter: an array of `N` copies
+// expect: verified
+fn gn_array_repeat_n<T: Copy, const N: usize>(a: T, i: usize)
+    requires
+        i < N,
+{
+    let x: [T; N] = [a; N];
+    assert(x@.len() == N);
+    assert(x@[i as int] == a);
+}
+
+// expect: failed assertion
+fn gn_array_repeat_n_wrong<T: Copy, const N: usize>(a: T) {
+    let x: [T; N] = [a; N];
+    assert(x@.len() == N + 1);
+}
+
+pub struct GnNotCopy {
+    pub v: u8,
+}
+
+// rustc: the element is copied into every place
+// expect: error
+fn gn_array_repeat_not_copy<const N: usize>(x: GnNotCopy) {
+    let ar = [x; N];
+}
+
+// Verus's array fill gives no tracked value
+// expect: error
+proof fn gn_array_repeat_tracked<T: Copy, const N: usize>(tracked x: T) {
+    let tracked ar = [x; N];
+}
+
 }

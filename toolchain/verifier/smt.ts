@@ -2,7 +2,7 @@
 // declarations. Everything here is deterministic so that the same input gives the same text.
 
 import { stronglyConnected } from './graph';
-import { Crate, genericEnv, RAW_CONST_PTR, RAW_MUT_PTR, substTy, tyStr, type Ty } from './resolver';
+import { Crate, genericEnv, intRange, RAW_CONST_PTR, RAW_MUT_PTR, substTy, tyStr, type IntKind, type Ty } from './resolver';
 import { quantifier } from './qid';
 
 export type Term = string | Term[];
@@ -418,9 +418,12 @@ export class SortRegistry {
     this.bytesIds.add(id);
     return [BYTES_LIT, id];
   }
-  /** The constant standing for const generic parameter `name` (declared with its usize range). */
-  constParam(name: string): string {
-    const c = quote(`const.${name}`);
+  /**
+   * The constant standing for const generic parameter `name` of integer type `kind`, declared
+   * with that type's range (a `usize` one's name has no suffix).
+   */
+  constParam(name: string, kind: IntKind = 'usize'): string {
+    const c = quote(kind === 'usize' ? `const.${name}` : `const.${name}%${kind}`);
     this.consts.add(c);
     return c;
   }
@@ -492,7 +495,13 @@ export class SortRegistry {
     const out: string[] = [];
     for (const p of [...this.params].sort()) out.push(`(declare-sort ${p} 0)`);
     if (this.params.has(quote(STR_SORT_KEY))) out.push(...STR_LITERAL_DECLS);
-    for (const c of [...this.consts].sort()) out.push(`(declare-const ${c} Int)`, `(assert (and (<= 0 ${c}) (<= ${c} ${print(usizeMax)})))`);
+    for (const c of [...this.consts].sort()) {
+      // (the type is in the name: a definition's constants reach a query by name, needConst)
+      const kind = constKindOfName(c);
+      const range = kind ? intRange(kind) : null;
+      const bounds = range && range.min !== null && range.max !== null ? `(assert (and (<= ${print(num(range.min))} ${c}) (<= ${c} ${print(num(range.max))})))` : `(assert (and (<= 0 ${c}) (<= ${c} ${print(usizeMax)})))`;
+      out.push(`(declare-const ${c} Int)`, bounds);
+    }
     const keys = [...this.dts.keys()].sort();
     // boxed fields: their sorts first, their box/unbox bijection and the macros after the datatypes
     const boxes = new Map<string, { b: Boxed; ty: Ty }>();
@@ -589,4 +598,10 @@ export function foldGround(t: Term): Term {
     // connectives keep their shape, as in Verus: `f(i) && true` and `true && f(i)` are two choices
     default: return xs;
   }
+}
+
+/** The integer type a const generic parameter's constant name carries (`|const.N%u8|`), if not `usize`. */
+function constKindOfName(c: string): IntKind | null {
+  const m = /%([iu](?:8|16|32|64|128))\|?$/.exec(c);
+  return m ? (m[1] as IntKind) : null;
 }

@@ -506,8 +506,8 @@ fn manual_copy_ok(m: M) { let a = m; let b = m; }`);
 });
 
 describe('generic parameters the verifier covers', () => {
-  it('accepts marker bounds; a bound with methods, a where bound on a type, a non-usize const parameter are unsupported', () => {
-    const { checked, fns } = check(`fn m<T: Copy + Clone + ?Sized, const N: usize>(x: u8) {}
+  it('accepts marker bounds and integer const parameters; a bound with methods, a where bound on a type, a const parameter of another type are unsupported', () => {
+    const { checked, fns } = check(`fn m<T: Copy + Clone + ?Sized, const N: usize, const K: i16>(x: u8) {}
 fn o<T: PartialOrd>(x: T) -> T { x.foo() }
 fn w<T>(x: T) where Self: Sized {}
 fn c<const B: bool>() {}
@@ -517,7 +517,7 @@ fn d<T: Iterator<Item = u8>>() {}`);
     expect(un('o')).toMatch(/trait bound `T: PartialOrd`/);
     expect(checked.fnErrors.get(fns.get('o')!) ?? []).toEqual([]);
     expect(un('w')).toMatch(/`where` clause bound/);
-    expect(un('c')).toMatch(/const generic parameter `B` of a type other than `usize`/);
+    expect(un('c')).toMatch(/const generic parameter `B` of a type other than an integer type of fixed width or `usize`/);
     expect(un('d')).toMatch(/trait bound `T: Iterator`/);
   });
 });

@@ -3808,6 +3808,24 @@ class Checker {
   }
 
   /**
+   * rustc: a const generic argument has its parameter's type: a value in that type's range (a
+   * `usize` one at most `u64::MAX` here, where the word size may be either), or a const
+   * parameter of the caller of that type.
+   */
+  private constArgFits(param: GenericParam, arg: Ty, ctx: Ctx, sp: Sp): void {
+    const kindOf = (t: TypeExpr | undefined): string => (t?.k === 'path' ? t.name : 'usize');
+    const want = kindOf(param.constTy);
+    if (arg.k === 'cval' && isIntKind(want)) {
+      const r = want === 'usize' ? intRange('u64') : intRange(want);
+      if ((r.min !== null && arg.n < r.min) || (r.max !== null && arg.n > r.max)) this.error(`literal out of range for \`${want}\`: \`${arg.n}\``, sp);
+    }
+    if (arg.k === 'param') {
+      const have = kindOf(ctx.fn?.genericParams?.find((p) => p.kind === 'const' && p.name === arg.name)?.constTy);
+      if (have !== want) this.error(`mismatched types: expected \`${want}\`, found \`${have}\` (const generic argument \`${arg.name}\`)`, sp);
+    }
+  }
+
+  /**
    * Generic arguments written for `what` (`S::<u8, 4>`, `f::<T>`): each one unified with its
    * parameter's variable (`_` left to inference), a const parameter's read as a value; a wrong
    * count is rustc's error.
@@ -3818,7 +3836,12 @@ class Checker {
       return;
     }
     written.forEach((w, i) => {
-      if (w.k !== 'infer') this.unify(vars[i]!, fromTy(params[i]?.kind === 'const' ? this.crate.constArg(w, ctx.fn ?? null) : this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+      if (w.k === 'infer') return;
+      const param = params[i];
+      if (param?.kind !== 'const') return this.unify(vars[i]!, fromTy(this.crate.typeArg(w, ctx.fn ?? null)), w.sp);
+      const arg = this.crate.constArg(w, ctx.fn ?? null);
+      this.constArgFits(param, arg, ctx, w.sp);
+      this.unify(vars[i]!, fromTy(arg), w.sp);
     });
   }
 

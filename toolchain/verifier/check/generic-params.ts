@@ -1,5 +1,6 @@
 // Which generic parameters the verifier covers (README "Generics"): type parameters with marker
-// bounds and bounds by the crate's own (supported) traits, and `usize` const parameters. A
+// bounds and bounds by the crate's own (supported) traits, and const parameters of `usize` or a fixed-width
+// integer type. A
 // function with any other bound is unsupported and its body is not checked: such a trait gives
 // the body operations (and its callers obligations) that are not modelled, so its types could
 // not be known either. A crate trait's methods are its declarations (traits.ts); whether a call's
@@ -9,10 +10,13 @@ import type { FnItem, Sp, TypeExpr } from '../ast';
 import { MARKER_TRAITS, PROOF_FN_BOUND_FLAGS, isWrappedMutRef } from '../resolver';
 import type { CheckError } from './checker';
 
+const FIXED_WIDTH_INTS: ReadonlySet<string> = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'i8', 'i16', 'i32', 'i64', 'i128']);
+
 /** The first generic parameter or bound of `f` (its impl's included) that is not supported, or null. */
 export function unsupportedGenerics(f: FnItem, isTrait: (name: string) => boolean): CheckError | null {
   for (const p of f.genericParams ?? []) {
-    if (p.kind === 'const' && (p.constTy?.k !== 'path' || p.constTy.name !== 'usize')) return { message: `const generic parameter \`${p.name}\` of a type other than \`usize\``, sp: p.sp };
+    // (an integer type of fixed width, or `usize`: the constant's range is its type's)
+    if (p.kind === 'const' && (p.constTy?.k !== 'path' || (p.constTy.name !== 'usize' && !FIXED_WIDTH_INTS.has(p.constTy.name)))) return { message: `const generic parameter \`${p.name}\` of a type other than an integer type of fixed width or \`usize\``, sp: p.sp };
     for (const b of p.bounds) {
       if (b.name === '?') return { message: `generic parameter \`${p.name}\`: a bound or default this verifier does not read`, sp: b.sp };
       if (b.maybe && b.name === 'Sized' && !b.hasArgs) continue;

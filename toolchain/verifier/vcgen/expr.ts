@@ -289,7 +289,7 @@ export class ExprMethods {
       if (b) return { t: b.term, ty: b.ty };
       // a const generic parameter: its value at the current instantiation, or its constant
       const gp = this.cur.item.genericParams?.find((p) => p.name === last && p.kind === 'const');
-      if (gp) return { t: this.constParamValue(last), ty: { k: 'int', kind: 'usize' } };
+      if (gp) return { t: this.constParamValue(last), ty: { k: 'int', kind: this.constParamKind(last) } };
     }
     // integer type constants
     const intType = segs.length === 2 ? this.crate.intTypeNamed(segs[0]!) : null;

@@ -8,7 +8,7 @@
 import { rangeTerms } from '../word-size';
 import type { Expr, FnItem, Sp, TypeExpr } from '../ast';
 import { LineMap } from '../../syntax/line-map';
-import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, isMutRefParam, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type Ty, type TyEnv } from '../resolver';
+import { Crate, ResolveError, UnsupportedType, UNIT, genericEnv, isIntKind, isMutRefParam, substTy, tyKey, tyStr, type ArrayLen, type FnInfo, type IntKind, type Ty, type TyEnv } from '../resolver';
 import { SortRegistry, UnencodableType, and, eq, implies, ite, not, num, print, quote, sortKey, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type V, type Mode, type FnCtx } from './state';
@@ -166,7 +166,12 @@ export class FnGen {
   constParamValue(name: string): Term {
     const v = this.cur.env.get(name);
     if (v?.k === 'cval') return num(v.n);
-    return this.sorts.constParam(v?.k === 'param' ? v.name : name);
+    return this.sorts.constParam(v?.k === 'param' ? v.name : name, this.constParamKind(name));
+  }
+  /** The integer type of the current item's const generic parameter `name` (`usize` unless written otherwise). */
+  constParamKind(name: string): IntKind {
+    const ty = this.cur.item.genericParams?.find((p) => p.name === name && p.kind === 'const')?.constTy;
+    return ty?.k === 'path' && isIntKind(ty.name) ? ty.name : 'usize';
   }
 
   /** Spec fns: the definition check (see FnVC.defCheck), built by finish(). */

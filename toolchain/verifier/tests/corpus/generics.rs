@@ -780,4 +780,45 @@ proof fn gn_array_repeat_tracked<T: Copy, const N: usize>(tracked x: T) {
     let tracked ar = [x; N];
 }
 
+// const generic parameters of fixed-width integer types: the value is in the type's range
+// expect: verified
+proof fn gn_const_u8<const N: u8>()
+    ensures
+        N <= 255,
+{
+}
+
+// expect: failed postcondition
+proof fn gn_const_u8_wrong<const N: u8>()
+    ensures
+        N < 255,
+{
+}
+
+// expect: verified
+fn gn_const_i8_value<const N: i8>() -> (r: i8)
+    ensures
+        r == N,
+        -128 <= r,
+{
+    N
+}
+
+// expect: verified
+fn gn_const_i8_caller() {
+    let r = gn_const_i8_value::<5>();
+    assert(r == 5);
+}
+
+// rustc: a const generic argument of the parameter's type
+// expect: error
+proof fn gn_const_u8_out_of_range() {
+    gn_const_u8::<300>();
+}
+
+// expect: error
+proof fn gn_const_kind_mismatch<const M: u16>() {
+    gn_const_u8::<M>();
+}
+
 }

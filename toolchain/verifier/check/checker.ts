@@ -139,7 +139,7 @@ export interface CheckedCrate {
   variantOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
   /** The loops that are isolated (Verus's default: `loop_isolation(false)` on neither the loop nor its function). */
   isolatedLoops: Set<Expr>;
-  /** `r.clone()` of an `Rc` / `Arc` local: the same value (the types erase the pointer). */
+  /** `r.clone()` that is the same value: of an `Rc` / `Arc` local (the types erase the pointer), of a reference to a type without `Clone`, of an array of integers, `bool`s or `char`s. */
   sharedClones: Set<Expr>;
   /** Calls of a trait method's default body at a type whose impl keeps it (`<u8 as T>::f(..)`): its `default_ensures` hold there */
   defaultBodyCalls: Set<Expr>;
@@ -4425,6 +4425,11 @@ class Checker {
       if (e.args[0]!.k === 'range') return { k: 'enum', name: 'Option', args: [this.rangeIndex(r, e.args[0]!, ctx)] };
       this.expect(e.args[0]!, { k: 'int', kind: 'usize' }, ctx);
       return { k: 'enum', name: 'Option', args: [r.elem] };
+    }
+    // `a.clone()` of an array of integers, `bool`s or `char`s: the same value (std's clone of each)
+    if (r.k === 'array' && ctx.code === 'exec' && name === 'clone' && !e.args.length && ['int', 'ivar', 'bool', 'char'].includes(shallow(r.elem, this.vars).k)) {
+      this.out.sharedClones.add(e);
+      return r;
     }
     if (r.k === 'array' && ctx.code === 'exec') {
       // exec array methods other than len: VC generation reports what it does not support

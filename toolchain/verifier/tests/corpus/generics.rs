@@ -821,4 +821,20 @@ proof fn gn_const_kind_mismatch<const M: u16>() {
     gn_const_u8::<M>();
 }
 
+// an array of integers clones to the same value
+// expect: verified
+fn gn_array_clone() {
+    let a = [3u8; 4];
+    let b = a.clone();
+    assert(b@ == a@);
+    assert(b[1] == 3);
+}
+
+// expect: failed assertion
+fn gn_array_clone_wrong() {
+    let a = [3u8; 4];
+    let b = a.clone();
+    assert(b[1] == 4);
+}
+
 }

@@ -94,7 +94,7 @@ export type Expr =
    * `spec_fn` value; in exec code an exec closure, which may carry `move`, a result annotation
    * `-> T` / `-> (r: T)` and `requires` / `ensures` clauses (then its body is a block).
    */
-  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp; /** `proof_fn|tracked x: T| ..` */ tracked?: boolean }[]; body: Expr; sp: Sp; exec?: ClosureSpec }
+  | { k: 'closure'; params: { name: string; ty: TypeExpr; sp: Sp; /** `proof_fn|tracked x: T| ..` */ tracked?: boolean; /** `|mut x: T|` (an exec closure's): the body may assign it; its clauses read the value passed */ mut?: boolean }[]; body: Expr; sp: Sp; exec?: ClosureSpec }
   /** `a..b`, `a..=b`, `a..`, `..b`, `..=b`, `..`: only as a slice or array index here (elsewhere unsupported). */
   | { k: 'range'; lo: Expr | null; hi: Expr | null; inclusive: boolean; sp: Sp }
   | { k: 'unsupported'; what: string; sp: Sp };

@@ -479,7 +479,9 @@ describe('constructs of real Verus kernels (issue 15)', () => {
     expect(clauses.diagnostics).toEqual([]);
     expect(clauses.expr).toMatchObject({ k: 'closure', exec: { ret: { name: 'z', ty: { name: 'u64' } }, requires: [{ k: 'binary' }, { k: 'binary' }], ensures: [{ k: 'binary' }] }, body: { k: 'block' } });
     expect(parseExpr('|x| x').expr).not.toHaveProperty('exec');
-    for (const src of ['|(a, b): (int, int)| a', '|mut x: int| x']) {
+    // (`|mut x: T|` is a parameter the body may assign)
+    expect(parseExpr('|mut x: int| x').expr).toMatchObject({ k: 'closure', params: [{ name: 'x', mut: true }] });
+    for (const src of ['|(a, b): (int, int)| a', '|ref x: int| x']) {
       const r = parseExpr(src);
       expect(r.diagnostics).toEqual([]);
       expect(r.expr).toMatchObject({ k: 'unsupported', what: 'closure with a pattern parameter', sp: { start: 0, end: src.length } });

@@ -4061,7 +4061,7 @@ class Parser {
       proofFn = this.eat('[') ? this.commaList(']', () => this.ident()) : [];
     }
     let plain = true;
-    const params: { name: string; ty: TypeExpr; sp: Sp; tracked?: boolean }[] = [];
+    const params: { name: string; ty: TypeExpr; sp: Sp; tracked?: boolean; mut?: boolean }[] = [];
     if (!this.eat('||')) {
       this.expect('|');
       const save = this.inQuantParams;
@@ -4080,7 +4080,8 @@ class Parser {
           const p = this.pat1();
           let ty: TypeExpr = { k: 'infer', sp: { start: ps, end: this.lastEnd() } };
           if (this.eat(':')) ty = this.type();
-          if (p.k === 'bind' && !p.mut && !p.ref && !p.sub) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() }, ...(tracked ? { tracked } : {}) });
+          // (`|mut x: T|`: a parameter the body may assign, as a function's `mut x`)
+          if (p.k === 'bind' && !p.ref && !p.sub) params.push({ name: p.name, ty, sp: { start: ps, end: this.lastEnd() }, ...(tracked ? { tracked } : {}), ...(p.mut ? { mut: true } : {}) });
           else plain = false;
           if (!this.eat(',')) {
             this.expect('|');

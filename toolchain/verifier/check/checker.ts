@@ -2172,6 +2172,7 @@ class Checker {
     const wantFn = want?.k === 'fn' && want.params.length === e.params.length ? want : null;
     const scope = new Map<string, Local>();
     const params = e.params.map((p, i) => {
+      if (p.mut) this.unsupportedHere('unsupported: a `mut` parameter of a spec closure', p.sp);
       const t = this.binderType(p, ctx);
       if (wantFn) this.unify(wantFn.params[i]!, t, p.sp);
       scope.set(p.name, { ty: t, ghost: true, mutable: false, mutRef: false, mode: 'spec' });
@@ -2204,8 +2205,9 @@ class Checker {
     const scope = new Map<string, Local>();
     const params = e.params.map((p) => {
       if (p.ty.k === 'ref' && p.ty.mut) this.unsupportedHere('not supported: a closure parameter of type `&mut ..` (mutation through it would not reach the caller\'s place)', p.sp);
+      if (p.mut && proof) this.unsupportedHere('unsupported: a `mut` parameter of a proof closure', p.sp);
       const t = this.binderType(p, ctx);
-      scope.set(p.name, proof ? { ty: t, ghost: true, mutable: false, mutRef: false, mode: p.tracked ? 'tracked' : 'spec' } : { ty: t, ghost: false, mutable: false, mutRef: false, mode: 'exec' });
+      scope.set(p.name, proof ? { ty: t, ghost: true, mutable: false, mutRef: false, mode: p.tracked ? 'tracked' : 'spec' } : { ty: t, ghost: false, mutable: !!p.mut, mutRef: false, mode: 'exec' });
       return t;
     });
     // (a proof closure's `tracked` parameters and result: part of its type, as in Verus)

@@ -168,7 +168,9 @@ export class ClosureMethods {
     const bst = this.scopedBranch(st);
     bst.push();
     const paramDepth = bst.scopes.length;
-    e.params.forEach((p, i) => bst.declare(p.name, { ty: ty.params[i]!, term: this.havoc(p.name, ty.params[i]!), mut: false }));
+    // (a `mut` parameter is assigned in the body; the clauses read the value passed)
+    const passed = e.params.map((p, i) => this.havoc(p.name, ty.params[i]!));
+    e.params.forEach((p, i) => bst.declare(p.name, { ty: ty.params[i]!, term: passed[i]!, mut: !!p.mut }));
     for (const r of clauses.requires) this.assume(bst, this.evalPure(r, bst, this.specMode(bst.path)).t, { kind: 'requires', sp: r.sp });
     const outer = this.fnCtx!;
     // (an exec closure's body may unwind and open any invariant; a proof closure's opens none)
@@ -179,6 +181,7 @@ export class ClosureMethods {
         const pst = rst.clone();
         pst.scopes = pst.scopes.slice(0, paramDepth);
         pst.push();
+        e.params.forEach((p, i) => p.mut && pst.declare(p.name, { ty: ty.params[i]!, term: passed[i]!, mut: false }));
         v = this.fit(v, ty.ret);
         if (clauses.retName) pst.declare(clauses.retName, { ty: ty.ret, term: this.define(clauses.retName, v), mut: false });
         for (const en of clauses.ensures) this.oblige(rst, 'postcondition', sp, this.evalPure(en, pst, this.specMode(rst.path)).t, en.sp);

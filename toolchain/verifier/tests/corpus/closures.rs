@@ -153,4 +153,35 @@ proof fn sc_lambda_in_trigger_wrong(s: ScS) {
     assert(sc_prop_2(s));
 }
 
+// a `mut` parameter of an exec closure: the body may assign it, the `ensures` read the value passed
+// expect: verified
+fn cl_mut_param() {
+    let r = |mut x: u64| -> (y: u64)
+        ensures
+            x == y,
+    {
+        let z = x;
+        x = 5;
+        z
+    };
+    let v = r(7);
+    assert(v == 7);
+}
+
+// expect: failed postcondition
+fn cl_mut_param_wrong() {
+    let r = |mut x: u64| -> (y: u64)
+        ensures
+            x == y,
+    {
+        x = 5;
+        x
+    };
+}
+
+// expect: unsupported
+proof fn cl_mut_param_spec_closure() {
+    let f = |mut x: int| x + 1;
+}
+
 } // verus!

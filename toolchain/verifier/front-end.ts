@@ -379,8 +379,10 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       u.vc.defCheck = u.gen.defCheck;
       if (u.vc.obligations.some((ob) => !ob.query)) throw new Error('an obligation has no query');
     } catch (e) {
-      // e.g. a `None` whose type was never inferred (see FnGen.finish)
+      // e.g. a `None` whose type was never inferred (see FnGen.finish); a type the queries cannot
+      // declare (a `spec_fn` without parameters) is a gap, as where the body is generated
       if (e instanceof ResolveError) u.vc.error = { message: e.message, sp: e.sp };
+      else if (e instanceof UnencodableType) u.vc.unsupported = { message: e.message, sp: u.vc.info.item.nameSp };
       else u.vc.error = { message: `internal error: ${(e as Error).message}`, sp: u.vc.info.item.nameSp };
     }
   };

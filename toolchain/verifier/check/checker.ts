@@ -2167,7 +2167,6 @@ class Checker {
     // (a spec closure's body is pure: Verus refuses a `return` in it)
     if (someNode(e.body, (n) => n.k === 'return', (n) => n.k === 'closure')) this.error('return is not allowed in pure context', e.body.sp);
     if (e.exec) this.unsupportedHere('unsupported: a closure with `move`, a result annotation or `requires` / `ensures` in ghost code (`proof_fn`)', e.sp);
-    if (!e.params.length) this.unsupportedHere('unsupported: a closure without parameters', e.sp);
     const want = hint ? shallow(hint, this.vars) : null;
     const wantFn = want?.k === 'fn' && want.params.length === e.params.length ? want : null;
     const scope = new Map<string, Local>();
@@ -2180,6 +2179,8 @@ class Checker {
     });
     const inner: Ctx = { ...ctx, code: 'spec', scopes: [...ctx.scopes, scope] };
     const ret = wantFn ? this.expect(e.body, wantFn.ret, inner) : this.inferWhole(e.body, inner);
+    // (its body is checked first: Verus's errors there stand)
+    if (!e.params.length) this.unsupportedHere('unsupported: a closure without parameters', e.sp);
     return { k: 'fn', params, ret: wantFn?.ret ?? ret };
   }
 

@@ -156,17 +156,23 @@ export const STD_ROOTS: ReadonlySet<string> = new Set(['std', 'core', 'alloc']);
 /**
  * std's smart pointers, which types erase to what they hold (as Verus's encoding does): a `Box`
  * owns its value, an `Rc` / `Arc` shares it (no place behind one is written, `clone` is the same
- * value). The checking phase keeps what the types lose: they are moved, never copied.
+ * value), a `ManuallyDrop` holds it (its value is what it wraps: vstd's `x@`, deref and
+ * `into_inner`; only dropping differs). The checking phase keeps what the types lose: they are
+ * moved, never copied.
  */
-export type SmartPointer = 'Box' | 'Rc' | 'Arc';
-export const SMART_POINTERS: ReadonlySet<string> = new Set<SmartPointer>(['Box', 'Rc', 'Arc']);
+export type SmartPointer = 'Box' | 'Rc' | 'Arc' | 'ManuallyDrop';
+export const SMART_POINTERS: ReadonlySet<string> = new Set<SmartPointer>(['Box', 'Rc', 'Arc', 'ManuallyDrop']);
 
-/** `Box::new(x)` / `Rc::new(x)` / `Arc::new(x)` (`new`), or `Rc::clone(&x)` / `Arc::clone(&x)` (`clone`): the pointer and what the call does. */
+/**
+ * `Box::new(x)` / `Rc::new(x)` / `Arc::new(x)` / `ManuallyDrop::new(x)` (`new`), or
+ * `ManuallyDrop::into_inner(x)` (read as `new`: the same value), or `Rc::clone(&x)` /
+ * `Arc::clone(&x)` (`clone`): the pointer and what the call does.
+ */
 export function smartPointerCall(e: Expr): { ptr: SmartPointer; op: 'new' | 'clone'; arg: Expr } | null {
   if (e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 2 || e.args.length !== 1 || e.callee.generics.length > 1) return null;
   const [ptr, op] = e.callee.segs as [string, string];
   if (!SMART_POINTERS.has(ptr)) return null;
-  if (op === 'new') return { ptr: ptr as SmartPointer, op, arg: e.args[0]! };
+  if (op === 'new' || (op === 'into_inner' && ptr === 'ManuallyDrop')) return { ptr: ptr as SmartPointer, op: 'new', arg: e.args[0]! };
   if (op === 'clone' && ptr !== 'Box') return { ptr: ptr as SmartPointer, op, arg: e.args[0]! };
   return null;
 }
@@ -747,6 +753,8 @@ export class Crate {
         if (name === 'real') return REAL;
         if (name === 'str') return STR;
         if (name === 'Ghost' || name === 'Tracked' || name === 'Box') return arg(0);
+        // (a crate's own `ManuallyDrop` is its datatype)
+        if (name === 'ManuallyDrop' && !this.structs.has(name) && !this.enumItem(name)) return arg(0);
         // (a crate's own `Rc` / `Arc` is its datatype)
         if ((name === 'Rc' || name === 'Arc') && !this.structs.has(name) && !this.enumItem(name)) return arg(0);
         if (name === 'Option') return { k: 'enum', name: 'Option', args: [arg(0)] };

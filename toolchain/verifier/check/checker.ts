@@ -3315,6 +3315,8 @@ class Checker {
     // into the box; `Rc::clone(&r)` is `r`, borrowed
     const pointer = smartPointerCall(e);
     if (pointer) {
+      // (`ManuallyDrop::into_inner(m)` takes the pointer itself)
+      if (segs[1] === 'into_inner' && pointer.arg.k === 'path') this.pointerUses.add(pointer.arg);
       // (`Box::<T>::new(x)`: `x` is a `T`)
       const want = e.callee.generics[0];
       return want ? this.expect(pointer.arg, this.resolve(want, ctx.fn ?? null), ctx) : this.infer(pointer.arg, ctx);
@@ -5015,6 +5017,9 @@ class Checker {
           if (s.tracked) {
             const inner = s.init.k === 'unary' && (s.init.op === '&' || s.init.op === '&mut') ? s.init.e : s.init;
             if (this.specValue(inner, ctx) || this.out.variantOps.get(inner)?.op === 'get') this.error('expression has mode spec, expected mode proof', s.init.sp);
+            // (a tracked borrow of an exec place stays in the code rustc checks: a moved one is its error)
+            const pl = this.ownedPlace(inner, ctx);
+            if (pl && pl.local.mode === 'exec' && this.wasMoved(pl)) this.error(`${inner !== s.init ? 'borrow' : 'use'} of moved value: \`${pl.name}\``, s.init.sp);
           }
         }
         if (!s.ghost || s.tracked) {

@@ -1,6 +1,7 @@
 // Modes of places, mutable borrows and datatype well-formedness (the checking phase): each
 // program Verus or rustc rejects sits next to a close one that must still verify.
 use vstd::prelude::*;
+use std::mem::ManuallyDrop;
 
 verus! {
 
@@ -1185,6 +1186,39 @@ proof fn mv_never_coerces_reachable(tracked b: TsBox) {
 proof fn mv_after_tracked_never_is_unreachable() {
     mv_tracked_never();
     assert(false);
+}
+
+// `ManuallyDrop<T>` holds its value: `new`, `into_inner` and its view are that value
+// expect: verified
+fn md_manually_drop() {
+    let x = ManuallyDrop::new(20u64);
+    assert(x@ == 20);
+    let y = ManuallyDrop::into_inner(x);
+    assert(y == 20);
+}
+
+// expect: failed assertion
+fn md_manually_drop_wrong() {
+    let x = ManuallyDrop::new(20u64);
+    let y = ManuallyDrop::into_inner(x);
+    assert(y == 21);
+}
+
+pub struct MdX {
+    pub v: u8,
+}
+
+pub struct MdS {
+    pub f: MdX,
+}
+
+// a tracked borrow of an exec place stays in the code rustc checks: one moved is its error
+// expect: error
+fn md_tracked_borrow_of_moved(s: MdS) {
+    let t = s.f;
+    proof {
+        let tracked z = &s.f;
+    }
 }
 
 } // verus!

@@ -4372,6 +4372,11 @@ class Checker {
         case 'unwrap': case 'expect': argTys(); return elem;
         case 'unwrap_or': if (e.args[0]) this.expect(e.args[0], elem, ctx); return elem;
       }
+      // of an integer, `bool` or `char` (references erased): `cloned()` is the same value,
+      // `unwrap_or_default()` the value or the type's default (0, `false`, '\0')
+      const primitiveElem = ['int', 'ivar', 'bool', 'char'].includes(shallow(elem, this.vars).k);
+      if (primitiveElem && !e.args.length && name === 'cloned') return r;
+      if (primitiveElem && !e.args.length && name === 'unwrap_or_default') return elem;
       const lib = this.builtinTypeMethod('Option', e, r, ctx);
       if (lib) return lib;
       this.unknownContext(argTys());

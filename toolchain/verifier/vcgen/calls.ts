@@ -274,7 +274,7 @@ export class CallMethods {
       const isSome: Term = [['_', 'is', dt.ctors[1]!.tester], recv.t];
       // (each a call of one of vstd's specifications, which open any invariant; `unwrap` and
       // `expect` are not marked `no_unwind`: they panic on `None`)
-      if (m.exec && !m.pure && ['is_some', 'is_none', 'unwrap_or', 'unwrap', 'expect'].includes(name)) this.builtinCall(st, sp, name === 'unwrap' || name === 'expect' ? 'false' : 'true');
+      if (m.exec && !m.pure && ['is_some', 'is_none', 'unwrap_or', 'unwrap', 'expect', 'cloned', 'unwrap_or_default'].includes(name)) this.builtinCall(st, sp, name === 'unwrap' || name === 'expect' ? 'false' : 'true');
       if (name === 'is_some') return { t: isSome, ty: BOOL };
       if (name === 'is_none') return { t: not(isSome), ty: BOOL };
       if (name === 'unwrap' || name === 'expect') {
@@ -285,6 +285,11 @@ export class CallMethods {
         const d = argv()[0]!;
         return { t: ite(isSome, [dt.ctors[1]!.fields[0]!.acc, recv.t], d.t), ty: ty.args[0]! };
       }
+      // (of an integer, `bool` or `char`, as the checking phase accepts them)
+      const elem = ty.args[0]!;
+      const primitive = elem.k === 'int' || elem.k === 'bool' || elem.k === 'char';
+      if (primitive && name === 'cloned' && !e.args.length) return recv;
+      if (primitive && name === 'unwrap_or_default' && !e.args.length) return { t: ite(isSome, [dt.ctors[1]!.fields[0]!.acc, recv.t], elem.k === 'bool' ? 'false' : '0'), ty: elem };
       throw new Unsupported(`Option::${name}`, e.nameSp);
     }
     if (ty.k === 'seq' || ty.k === 'array') {

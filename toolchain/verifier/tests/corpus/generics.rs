@@ -837,4 +837,23 @@ fn gn_array_clone_wrong() {
     assert(b[1] == 4);
 }
 
+// `Option` of an integer: `cloned()` is the same value, `unwrap_or_default()` the value or 0
+// expect: verified
+fn gn_option_cloned_default() {
+    let val: u32 = 42;
+    let opt: Option<&u32> = Some(&val);
+    let res: Option<u32> = opt.cloned();
+    assert(res == Some(42u32));
+    let none: Option<u32> = None;
+    assert(none.unwrap_or_default() == 0);
+    assert(res.unwrap_or_default() == 42);
+}
+
+// expect: failed assertion
+fn gn_option_default_wrong() {
+    let none: Option<u32> = None;
+    let d = none.unwrap_or_default();
+    assert(d == 1);
+}
+
 }

@@ -139,7 +139,7 @@ export interface CheckedCrate {
   variantOps: Map<Expr, { op: 'build' | 'read' | 'is' | 'get'; variant: string; /** an enum's `get_variant_field`: the field */ field?: string }>;
   /** The loops that are isolated (Verus's default: `loop_isolation(false)` on neither the loop nor its function). */
   isolatedLoops: Set<Expr>;
-  /** `r.clone()` that is the same value: of an `Rc` / `Arc` local (the types erase the pointer), of a reference to a type without `Clone`, of an array of integers, `bool`s or `char`s. */
+  /** `r.clone()` that is the same value: of an `Rc` / `Arc` local (the types erase the pointer), of a reference to a type without `Clone`, of an integer, `bool` or `char`, or an array of them. */
   sharedClones: Set<Expr>;
   /** Calls of a trait method's default body at a type whose impl keeps it (`<u8 as T>::f(..)`): its `default_ensures` hold there */
   defaultBodyCalls: Set<Expr>;
@@ -4375,12 +4375,20 @@ class Checker {
       // of an integer, `bool` or `char` (references erased): `cloned()` is the same value,
       // `unwrap_or_default()` the value or the type's default (0, `false`, '\0')
       const primitiveElem = ['int', 'ivar', 'bool', 'char'].includes(shallow(elem, this.vars).k);
-      if (primitiveElem && !e.args.length && name === 'cloned') return r;
-      if (primitiveElem && !e.args.length && name === 'unwrap_or_default') return elem;
+      if (primitiveElem && !e.args.length && (name === 'cloned' || name === 'unwrap_or_default')) {
+        if (ctx.code !== 'exec') this.error(`cannot call function \`Option::${name}\` with mode exec in ${ctx.code} code`, e.nameSp);
+        return name === 'cloned' ? r : elem;
+      }
       const lib = this.builtinTypeMethod('Option', e, r, ctx);
       if (lib) return lib;
       this.unknownContext(argTys());
       return C_ANY;
+    }
+    // `x.clone()` of an integer, `bool` or `char` (std's impls): the same value
+    if ((r.k === 'int' || r.k === 'bool' || r.k === 'char') && name === 'clone' && !e.args.length && !(r.k !== 'char' && this.crate.fns.get(`${implTypeName(r)}::clone`))) {
+      if (ctx.code !== 'exec') this.error(`cannot call function \`${r.k === 'char' ? 'char' : implTypeName(r)}::clone\` with mode exec in ${ctx.code} code`, e.nameSp);
+      this.out.sharedClones.add(e);
+      return r;
     }
     // a method of a crate trait's impl for this integer type or `bool` (`impl Tr for u8`)
     const prim = r.k === 'int' || r.k === 'bool' ? implTypeName(r) : null;

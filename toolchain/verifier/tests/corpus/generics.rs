@@ -856,4 +856,27 @@ fn gn_option_default_wrong() {
     assert(d == 1);
 }
 
+// `clone()` of an integer, `bool` or `char` is the same value
+// expect: verified
+fn gn_primitive_clone(b: bool, c: char, x: u16) {
+    let a = b.clone();
+    assert(a == b);
+    let d = c.clone();
+    assert(d == c);
+    let y = x.clone();
+    assert(y == x);
+}
+
+// expect: failed assertion
+fn gn_primitive_clone_wrong(x: u16) {
+    let y = x.clone();
+    assert(y != x);
+}
+
+// an exec function, not callable in ghost code
+// expect: error
+fn gn_primitive_clone_in_ghost(b: bool) {
+    assert(b.clone() == b);
+}
+
 }

@@ -845,8 +845,10 @@ fn gn_option_cloned_default() {
     let res: Option<u32> = opt.cloned();
     assert(res == Some(42u32));
     let none: Option<u32> = None;
-    assert(none.unwrap_or_default() == 0);
-    assert(res.unwrap_or_default() == 42);
+    let d = none.unwrap_or_default();
+    assert(d == 0);
+    let r = res.unwrap_or_default();
+    assert(r == 42);
 }
 
 // expect: failed assertion

@@ -8,7 +8,11 @@
 //
 // The function specified is an `#[verifier::external]` function of the crate (free, or of an
 // inherent impl: `X::new`, `x.swap()`), or, for the library only, a function of Rust's standard
-// library (`core::mem::swap`: its signature is the library's word). A specification that checks
+// library (`core::mem::swap`: its signature is the library's word). A constant is a function
+// without arguments to Verus: `assume_specification[C] -> T ..;` specifies an external (or
+// plain-Rust) constant of the crate, or a std constant the library declares, and also makes the
+// constant readable (only `returns v`: the value `v`; otherwise an exec constant whose read is
+// the specification's call). A specification that checks
 // becomes a trusted function without a body (like `#[verifier::external_body]`) registered under
 // the name of the function it specifies (`FnItem.specFor.target`), so every call of that function
 // means it, by the phases that already handle calls. Its clauses keep its own parameter names and

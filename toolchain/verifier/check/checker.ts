@@ -20,7 +20,7 @@ import { recursionErrors, traitCycleErrors, type CallGraph } from './recursion';
 import { invariantBlockErrors } from './invariant-blocks';
 import { openBody, openBodyScope, scopeOf, specBodyVisible, within, type Scope } from './visibility';
 import { checkReturnLifetimes } from './lifetimes';
-import { C_ANY, C_BOOL, C_CHAR, C_INT, C_REAL, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
+import { C_ANY, C_BOOL, C_CHAR, C_INT, C_REAL, C_STR, C_NAT, C_SLICE_LEN, C_UNIT, IntVars, cTyStr, fromTy, isIntLike, isScalar, isSliceLen, shallow, substCTy, toTy, type CTy } from './types';
 import { derivedTraits, externalDerives, hasExternalBody, hasVerifierAttr } from '../../syntax/attributes';
 import { allowInSpecErrors, allowsInSpec, checkWhenUsedAsSpec, type WhenUsedAsSpec } from './when-used-as-spec';
 import { broadcastCycleErrors, broadcastTargets, moduleBroadcastUses, moduleUseOf } from './broadcast';
@@ -4374,7 +4374,7 @@ class Checker {
       }
       // of an integer, `bool` or `char` (references erased): `cloned()` is the same value,
       // `unwrap_or_default()` the value or the type's default (0, `false`, '\0')
-      const primitiveElem = ['int', 'ivar', 'bool', 'char'].includes(shallow(elem, this.vars).k);
+      const primitiveElem = isScalar(elem, this.vars);
       if (primitiveElem && !e.args.length && (name === 'cloned' || name === 'unwrap_or_default')) {
         if (ctx.code !== 'exec') this.error(`cannot call function \`Option::${name}\` with mode exec in ${ctx.code} code`, e.nameSp);
         return name === 'cloned' ? r : elem;
@@ -4445,7 +4445,7 @@ class Checker {
       return { k: 'enum', name: 'Option', args: [r.elem] };
     }
     // `a.clone()` of an array of integers, `bool`s or `char`s: the same value (std's clone of each)
-    if (r.k === 'array' && ctx.code === 'exec' && name === 'clone' && !e.args.length && ['int', 'ivar', 'bool', 'char'].includes(shallow(r.elem, this.vars).k)) {
+    if (r.k === 'array' && ctx.code === 'exec' && name === 'clone' && !e.args.length && isScalar(r.elem, this.vars)) {
       this.out.sharedClones.add(e);
       return r;
     }

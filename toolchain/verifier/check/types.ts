@@ -165,6 +165,12 @@ function occurs(id: number, t: CTy, vars: IntVars): boolean {
 }
 
 /** Replaces solved variables (for messages and for comparing shapes). */
+/** Whether `t` is an integer, `bool` or `char`: a value whose `clone()` (std's impl) is itself. */
+export function isScalar(t: CTy, vars: IntVars): boolean {
+  const k = shallow(t, vars).k;
+  return k === 'int' || k === 'ivar' || k === 'bool' || k === 'char';
+}
+
 export function shallow(t: CTy, vars: IntVars): CTy {
   if (t.k === 'tvar') {
     const b = vars.typeOf(t.id);

@@ -365,6 +365,8 @@ export interface FnItem {
   specFor?: { path: Extract<Expr, { k: 'path' }>; sp: Sp; target?: string; /** `assume_specification[C] -> T ..;`: of a constant */ ofConst?: true };
   /** rustc's borrow errors the local-borrow phase found (local-borrows.ts): a place used while a `&mut` borrow of it lasts */
   borrowErrors?: { message: string; sp: Sp }[];
+  /** written inside an exec_spec macro (exec-spec.ts) */
+  execSpec?: ExecSpecMark;
   nameSp: Sp;
   sp: Sp;
   module: string[];
@@ -494,7 +496,8 @@ export interface TraitImplItem {
   /** `unsafe impl` */
   unsafeSp?: Sp;
   /** `#[verifier::external]`: not verified, its methods dropped; kept for what it says of marker traits (traits.ts) */
-  external?: boolean;
+  external?: boolean;  /** written inside an exec_spec macro (exec-spec.ts: the macro's error) */
+  execSpec?: ExecSpecMark;
 }
 
 export interface StructItem {
@@ -519,6 +522,8 @@ export interface StructItem {
   vis?: Visibility;
   /** vstd's `#[make_spec_type(..)]` / `#[self_view]` on it (outside verus!): expanded by spec-derive.ts */
   specDerive?: SpecDerive;
+  /** written inside an exec_spec macro (exec-spec.ts) */
+  execSpec?: ExecSpecMark;
 }
 
 export interface EnumItem {
@@ -543,6 +548,17 @@ export interface EnumItem {
   vis?: Visibility;
   /** vstd's `#[make_spec_type(..)]` / `#[self_view]` on it (outside verus!): expanded by spec-derive.ts */
   specDerive?: SpecDerive;
+  /** written inside an exec_spec macro (exec-spec.ts) */
+  execSpec?: ExecSpecMark;
+}
+
+/**
+ * An item written inside vstd's `exec_spec_verified! { .. }` / `exec_spec_unverified! { .. }`
+ * (`sp`: the whole macro call): exec-spec.ts adds the executable versions the macro generates.
+ */
+export interface ExecSpecMark {
+  verified: boolean;
+  sp: Sp;
 }
 
 /** An attribute of vstd's spec_derive on a datatype: `args` as written after the name, without whitespace (`(exclude(y),closed)`). */
@@ -827,4 +843,20 @@ export function mapNodes(node: unknown, edit: (o: Record<string, unknown>) => Re
     out[k] = w;
   }
   return edit(changed ? out : o);
+}
+
+/**
+ * A deep copy of `node` with every span (and span offset) replaced by `sp`'s: the items a macro
+ * phase generates from text (spec-derive.ts, exec-spec.ts) point at the code they came from.
+ */
+export function respanned<T>(node: T, sp: Sp): T {
+  if (Array.isArray(node)) return node.map((x) => respanned(x, sp)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') return { start: sp.start, end: sp.end } as T;
+  const out: Record<string, unknown> = {};
+  // (an impl method's `traitImpl.implStart` is its impl's span start, which names the impl)
+  for (const k of keys) out[k] = k === 'implStart' ? sp.start : respanned(o[k], sp);
+  return out as T;
 }

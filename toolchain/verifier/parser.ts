@@ -11,7 +11,7 @@ import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../s
 import { attrTreatment, externalDerives, hasVerifierAttr, malformedVerifierAttr, modeAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
 import { someNode } from './ast';
-import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecDerive, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
+import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecDerive, ExecSpecMark, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The machine integer types, whose `MIN` / `MAX` a pattern may name. */
 const INT_TYPE_NAMES: ReadonlySet<string> = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
@@ -1006,6 +1006,20 @@ class Parser {
       this.parseItemsUntil(close, out, module);
       this.expect(close);
       this.eat(';');
+      return 'item';
+    }
+    if ((this.is('exec_spec_verified') || this.is('exec_spec_unverified')) && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
+      // vstd's exec_spec macros: their items are this block's, each marked for exec-spec.ts, which
+      // adds the executable versions the macro generates
+      const verified = this.next().text === 'exec_spec_verified';
+      this.next();
+      const close = this.next().text === '{' ? '}' : this.toks[this.i - 1]!.text === '(' ? ')' : ']';
+      const from = out.length;
+      this.parseItemsUntil(close, out, module);
+      this.expect(close);
+      this.eat(';');
+      const mark: ExecSpecMark = { verified, sp: { start, end: this.lastEnd() } };
+      for (const it of out.slice(from)) if (it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'trait-impl') it.execSpec = mark;
       return 'item';
     }
     if ((this.is('state_machine') || this.is('tokenized_state_machine')) && this.is('!', 1)) {
@@ -3008,14 +3022,14 @@ class Parser {
   }
   /**
    * A sequence of comparisons, as Verus reads it: left-associative, except that consecutive
-   * inequalities (`<` `<=` `>` `>=`) chain (`0 <= i < n` is `0 <= i && i < n`), and so do
-   * consecutive `==` (`a.len() == b.len() + 1 == 4`: Verus's tests write such chains of
-   * numbers); so `a != 0 == false` is `(a != 0) == false` and `0 <= i < n == b` is
-   * `(0 <= i < n) == b`.
+   * inequalities (`<` `<=` `>` `>=`) and `==` chain (`0 <= i < n` is `0 <= i && i < n`;
+   * `a.len() == b.len() + 1 == 4` and `0 <= i < a.len() == b.len()`, which Verus's tests
+   * write, are chains too); so `a != 0 == false` is `(a != 0) == false`.
    */
   private comparisons(ops: BinOp[], operands: Expr[]): Expr {
     const inequality = (op: BinOp | undefined) => op === '<' || op === '<=' || op === '>' || op === '>=';
-    const chains = (run: { ops: BinOp[] }, op: BinOp) => (op === '==' ? run.ops.every((o) => o === '==') : inequality(op) && run.ops.every(inequality));
+    const chainable = (op: BinOp) => op === '==' || inequality(op);
+    const chains = (run: { ops: BinOp[] }, op: BinOp) => chainable(op) && run.ops.every(chainable);
     const start = operands[0]!.sp.start;
     let acc = operands[0]!;
     // the inequalities ending at `acc` and their operands, while `acc` is (or is one) of them
@@ -3148,10 +3162,11 @@ class Parser {
         e = { k: 'method', recv: e, name: '$arrow:' + nameTok.text, generics: [], args: [], sp: { start: s, end: this.lastEnd() }, nameSp: { start: nameTok.start, end: nameTok.end } };
         continue;
       }
-      // `x is V` and `x !is V` (`!(x is V)`)
-      const negatedIs = this.is('!') && this.peek(1).kind === 'ident' && this.peek(1).text === 'is' && (this.peek(2).kind === 'ident' || this.peek(2).kind === 'keyword');
+      // `x is V` and `x !is V` / `x isnt V` (`!(x is V)`)
+      const isnt = this.peek().kind === 'ident' && this.peek().text === 'isnt' && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'keyword');
+      const negatedIs = isnt || (this.is('!') && this.peek(1).kind === 'ident' && this.peek(1).text === 'is' && (this.peek(2).kind === 'ident' || this.peek(2).kind === 'keyword'));
       if (negatedIs || (this.peek().kind === 'ident' && this.peek().text === 'is' && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'keyword'))) {
-        if (negatedIs) this.next();
+        if (negatedIs && !isnt) this.next();
         this.next();
         const segs: string[] = [this.ident()];
         while (this.eat('::')) segs.push(this.ident());

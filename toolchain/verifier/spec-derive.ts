@@ -28,7 +28,7 @@
 // them is the attribute's. Output: new `SourceFile`s (parse trees are shared between runs and
 // never mutated); no `specDerive` is read after this phase.
 
-import type { EnumItem, Item, SourceFile, Sp, StructItem, TypeExpr } from './ast';
+import { respanned, type EnumItem, type Item, type SourceFile, type Sp, type StructItem, type TypeExpr } from './ast';
 import { parseItems } from './parser';
 
 type Derived = StructItem | EnumItem;
@@ -190,18 +190,5 @@ function deepViewType(t: TypeExpr, self: string, cx: DeriveContext): DeepViewTyp
 function generated(text: string, dt: Derived, sp: Sp): Item[] {
   const { items, diagnostics } = parseItems(text);
   if (diagnostics.length) return [{ k: 'error', what: 'attribute', diagnostic: { message: `internal: the expansion of \`#[${dt.specDerive!.kind}]\` does not parse (${diagnostics[0]!.message})`, sp }, sp, module: dt.module }];
-  return items.map((it) => ({ ...respan(it, sp), module: dt.module }) as Item);
-}
-
-/** A deep copy of `node` with every span (and span offset) replaced by `sp`'s. */
-function respan<T>(node: T, sp: Sp): T {
-  if (Array.isArray(node)) return node.map((x) => respan(x, sp)) as T;
-  if (node === null || typeof node !== 'object') return node;
-  const o = node as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') return { start: sp.start, end: sp.end } as T;
-  const out: Record<string, unknown> = {};
-  // (an impl method's `traitImpl.implStart` is its impl's span start, which names the impl)
-  for (const k of keys) out[k] = k === 'implStart' ? sp.start : respan(o[k], sp);
-  return out as T;
+  return items.map((it) => ({ ...respanned(it, sp), module: dt.module }) as Item);
 }

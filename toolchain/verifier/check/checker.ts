@@ -124,6 +124,11 @@ export interface CheckedCrate {
    * typed here, or the receiver itself when its deep view is its value.
    */
   deepViews: Map<Expr, Expr>;
+  /**
+   * rustc's deref coercion of a call's argument: a `Vec` passed for a slice parameter (`f(&v)`
+   * with `f(s: &[T])`), by the library's `Vec::as_slice` call that stands for it.
+   */
+  derefCoercions: Map<Expr, Extract<Expr, { k: 'method' }>>;
   /** Each datatype's `#[verifier::type_invariant]` function (check/type-invariants.ts). */
   typeInvariants: Map<StructItem | EnumItem, FnItem>;
   /** Assignments to a place of a spec-mode variable: values no type invariant speaks of. */
@@ -484,7 +489,7 @@ class Checker {
   private literals: { e: Expr; value: bigint; fn: FnItem | null; konst: ConstItem | null; exec: boolean }[] = [];
   private errors: CheckError[] = [];
   private bindings = new Map<Pat, CTy>();
-  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), deepViews: new Map(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map(), constPatterns: new Map() };
+  private out: CheckedCrate = { exprTypes: new Map(), bindingTypes: new Map(), binderTypes: new Map(), fnErrors: new Map(), constErrors: new Map(), typeErrors: new Map(), shadowedBuiltins: [], fnUnsupported: new Map(), specCalls: new Map(), allowInSpecCalls: new Set(), broadcastUses: new Map(), moduleBroadcasts: new Map(), callTypeArgs: new Map(), traitCalls: new Map(), operatorCalls: new Map(), decreasesBy: new Map(), libraryMethodCalls: new Map(), wrapperBorrows: new Set(), viewCalls: new Set(), deepViews: new Map(), derefCoercions: new Map(), typeInvariants: new Map(), specWrites: new Set(), fnValues: new Map(), variantOps: new Map(), isolatedLoops: new Set(), sharedClones: new Set(), floatCasts: new Map(), defaultBodyCalls: new Set(), shrRefWraps: new Map(), unitStructs: new Set(), opaqueTypes: new Map(), constPatterns: new Map() };
 
   constructor(private crate: Crate, private options: TerminationOptions) {}
 
@@ -1352,12 +1357,12 @@ class Checker {
       }
       if (x.k === 'closure' && y.k === 'closure') this.unsupportedHere('not supported: two different closures where one type is expected (a coercion to a `fn` pointer)', sp);
       // rustc's deref coercion of `&String` to `&str` (references are erased here): not modelled
-      if (x.k === 'str' && y.k === 'struct' && y.name === 'String' && isLibraryFile(this.crate.structs.get('String')?.[0]?.file ?? '')) {
+      if (x.k === 'str' && y.k === 'struct' && y.name === 'String' && this.isLibraryStruct('String')) {
         this.unsupportedHere('not supported: a `String` where a `&str` is expected (deref coercion)', sp);
         return false;
       }
       // and of `&Vec<T>` to `&[T]`
-      if (x.k === 'array' && isSliceLen(x.len) && y.k === 'struct' && y.name === 'Vec' && isLibraryFile(this.crate.structs.get('Vec')?.[0]?.file ?? '')) {
+      if (x.k === 'array' && isSliceLen(x.len) && y.k === 'struct' && y.name === 'Vec' && this.isLibraryStruct('Vec')) {
         this.unsupportedHere('not supported: a `Vec` where a slice is expected (deref coercion; `v.as_slice()` is supported)', sp);
         return false;
       }
@@ -1412,7 +1417,7 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Expressions
 
-  private expect(e: Expr, want: CTy, ctx: Ctx): CTy {
+  private expect(e: Expr, want: CTy, ctx: Ctx, site: 'argument' | null = null): CTy {
     // a cast's target is a hint for an unsuffixed literal, as in rustc
     const t = this.infer(e, ctx, want);
     // rustc's unsized coercion at a coercion site: `&[T; N]` where `&[T]` is wanted (one value:
@@ -1422,6 +1427,16 @@ class Checker {
     if (w.k === 'array' && isSliceLen(w.len) && found.k === 'array' && !isSliceLen(found.len)) {
       this.unify(w.elem, found.elem, e.sp);
       return t;
+    }
+    // and its deref coercion of an exec call's `&Vec<T>` argument to `&[T]`: `v.as_slice()`
+    const asSlice = site === 'argument' && ctx.code === 'exec' && w.k === 'array' && isSliceLen(w.len) && found.k === 'struct' && found.name === 'Vec' && this.isLibraryStruct('Vec') ? this.crate.fn('Vec::as_slice', e.sp) : null;
+    if (asSlice) {
+      const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: e, name: 'as_slice', generics: [], args: [], sp: e.sp, nameSp: e.sp };
+      this.out.libraryMethodCalls.set(call, asSlice);
+      this.out.derefCoercions.set(e, call);
+      const slice = this.callFn(asSlice, [], found, ctx, e.sp, call);
+      this.unify(want, slice, e.sp);
+      return slice;
     }
     // and `*mut T` where `*const T` is wanted (one value: the two pointer types are one sort)
     if (w.k === 'struct' && w.name === RAW_CONST_PTR && found.k === 'struct' && found.name === RAW_MUT_PTR) {
@@ -1443,6 +1458,11 @@ class Checker {
       if (l) return l;
     }
     return null;
+  }
+
+  /** Whether the datatype `name` is the library's (`String`, `Vec`, ..), not a crate's of that name. */
+  private isLibraryStruct(name: string): boolean {
+    return isLibraryFile(this.crate.structs.get(name)?.[0]?.file ?? '');
   }
 
   /** The local a one-segment path names (`x`), or null (another path or expression, or no such local). */
@@ -3127,7 +3147,7 @@ class Checker {
   /** Whether `t` is `f32` / `f64` (the library's opaque float types, library/vstd/float.rs). */
   private isFloat(t: CTy): boolean {
     const x = shallow(t, this.vars);
-    return x.k === 'struct' && (x.name === 'f32' || x.name === 'f64') && isLibraryFile(this.crate.structs.get(x.name)?.[0]?.file ?? '');
+    return x.k === 'struct' && (x.name === 'f32' || x.name === 'f64') && this.isLibraryStruct(x.name);
   }
 
   /**
@@ -3983,7 +4003,7 @@ class Checker {
     args.forEach((a, i) => {
       const p = params[i + offset];
       if (pointerOf(f.params[i + offset]?.ty) && a.k === 'path') this.pointerUses.add(a);
-      const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code });
+      const t = !p ? this.infer(a, ctx) : this.expect(a, p.ty, { ...ctx, code: p.code }, 'argument');
       if (!f.params[i + offset]?.isSelf) this.wrapperAgrees(a, f.params[i + offset]?.ty, f, ctx);
       if (env) this.fixImpliedArgs(f, env, ctx, sp);
       // a closure is given only for a parameter `f: F` with `F: Fn(..)` (the bound is checked with
@@ -4275,7 +4295,7 @@ class Checker {
     // `x.deep_view()` of an integer, a string, a vector, .. (vstd's impls for std's types)
     // (only where `DeepView` is vstd's: a crate's own trait of that name means what its impls say)
     if (name === 'deep_view' && !e.args.length && !e.generics.length && this.crate.traits.get('DeepView')?.every((t) => isLibraryFile(t.file))) {
-      const dv = builtinDeepView(e.recv, r, this.vars, e.sp, (n) => isLibraryFile(this.crate.structs.get(n)?.[0]?.file ?? ''));
+      const dv = builtinDeepView(e.recv, r, this.vars, e.sp, (n) => this.isLibraryStruct(n));
       if (dv) {
         this.requireGhost(ctx, '`deep_view()` (the deep view of a value)', e.sp);
         if ('unsupported' in dv) {

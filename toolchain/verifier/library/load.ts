@@ -87,7 +87,9 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   ['hash_with_view.rs', /\b(?:HashMapWithView|HashSetWithView)\b/],
   ['future.rs', /\basync\s+fn\b/],
   // (a crate may define its own `DeepView`: then it is that one)
-  ['deep_view.rs', /^(?![\s\S]*\btrait\s+DeepView\b)[\s\S]*\b(?:deep_view|DeepView|make_spec_type|self_view)\b/],
+  ['deep_view.rs', /^(?![\s\S]*\btrait\s+DeepView\b)[\s\S]*\b(?:deep_view|DeepView|make_spec_type|self_view|exec_spec_(?:un)?verified)\b/],
+  // (vstd::contrib::exec_spec: `SpecString` and what exec-spec.ts's generated code names)
+  ['exec_spec.rs', /\bexec_spec_(?:un)?verified\b/],
   // (`Structural`, a name of Verus's builtins other code may not expect the library to define)
   ['proph.rs', /\bproph\s*::/],
 ]);

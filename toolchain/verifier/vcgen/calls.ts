@@ -439,7 +439,7 @@ export class CallMethods {
     const inCallee = <T>(fn: () => T): T => this.inItem(f, env, fn);
     if (f.mode === 'spec') {
       const vals = args.map((a, i) => {
-        const v = this.fit(a.v ?? this.ev(a.e, st, { ...m, exec: false }), ps[i]!.ty);
+        const v = this.fit(a.v ?? this.ev(this.cvc.checked.derefCoercions.get(a.e) ?? a.e, st, { ...m, exec: false }), ps[i]!.ty);
         return v.t;
       });
       const key = this.cvc.specInstance(info, tyArgs, sp);
@@ -475,7 +475,7 @@ export class CallMethods {
     // expression with the arguments in place of the parameters
     if (this.cvc.checked.allowInSpecCalls.has(call) && f.returns) {
       const ist = new State();
-      args.forEach((a, i) => ist.declare(ps[i]!.name, { ty: ps[i]!.ty, term: this.fit(a.v ?? this.ev(a.e, st, { ...m, exec: false }), ps[i]!.ty).t, mut: false }));
+      args.forEach((a, i) => ist.declare(ps[i]!.name, { ty: ps[i]!.ty, term: this.fit(a.v ?? this.ev(this.cvc.checked.derefCoercions.get(a.e) ?? a.e, st, { ...m, exec: false }), ps[i]!.ty).t, mut: false }));
       return inCallee(() => this.fit(this.evalPure(f.returns!, ist, { ...m, pure: true, exec: false }), retTy));
     }
     if (m.pure) throw new ResolveError(`cannot call ${f.mode} function \`${info.qname}\` in spec code`, sp);
@@ -501,7 +501,7 @@ export class CallMethods {
         pre.push(v.t);
       } else {
         // the callee assumes its parameters are in range: a ghost `int` needs `as`
-        const v = this.fit(a.v ?? this.ev(a.e, st, argMode), p.ty);
+        const v = this.fit(a.v ?? this.ev(this.cvc.checked.derefCoercions.get(a.e) ?? a.e, st, argMode), p.ty);
         pre.push(v.t);
         places.push(null);
       }

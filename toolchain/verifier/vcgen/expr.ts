@@ -910,7 +910,9 @@ export class ExprMethods {
         const vr = this.findVariant(p.path, p.sp, ty);
         if (!vr) {
           if (ty.k === 'struct' && p.path[p.path.length - 1] === ty.name) {
-            return and(...(p.fields ?? []).map((f) => this.patCond(f.pat, this.field(v, f.name, p.sp), binds, sp)));
+            // (`S { a, .. }`, and `S(a, .., z)` of a tuple struct: its fields by position)
+            const positional = p.args ? spread(p.args, p.restAt, this.sorts.datatype(ty).ctors[0]!.fields.length, p.sp).map((q, i) => this.patCond(q, this.field(v, String(i), p.sp), binds, sp)) : [];
+            return and(...(p.fields ?? []).map((f) => this.patCond(f.pat, this.field(v, f.name, p.sp), binds, sp)), ...positional);
           }
           throw new ResolveError(`cannot resolve pattern \`${p.path.join('::')}\``, p.sp);
         }

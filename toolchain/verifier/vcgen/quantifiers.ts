@@ -114,6 +114,9 @@ export class QuantifierMethods {
     }
     for (const g of groups) {
       for (const t of g) if (!triggerable(t, true)) throw new ResolveError('trigger must be a function call, a field access, or arithmetic operator', e.sp);
+      // (a term that is a bound variable itself, as `c as u32` of a `char` is here, where a
+      // character is its code: z3 takes no such pattern, Verus's casts are functions)
+      if (g.some((t) => typeof t === 'string' && mine.has(t))) throw new Unsupported('a trigger that is the quantified variable itself (a cast that is the identity here, such as `c as u32` of a `char`)', e.sp);
       const vs = new Set<string>();
       for (const t of g) termVars(t, mine, vs);
       if (vs.size < mine.size) throw new ResolveError('trigger does not mention all quantified variables', e.sp);

@@ -782,4 +782,23 @@ fn pp_two_cars_wrong() {
     assert(!c.four_doors);
 }
 
+// a tuple struct's pattern in a `match` binds its fields by position, `..` included
+pub struct PpTwo(pub u8, pub u8);
+
+// expect: verified
+spec fn pp_tuple_struct_first(t: PpTwo) -> u8 {
+    match t { PpTwo(a, ..) => a }
+}
+
+// expect: verified
+proof fn pp_tuple_struct_match(t: PpTwo) {
+    match t { PpTwo(_, b) => { assert(b == t.1); } }
+    assert(pp_tuple_struct_first(t) == t.0);
+}
+
+// expect: failed assertion
+proof fn pp_tuple_struct_match_bad(t: PpTwo) {
+    match t { PpTwo(a, _) => { assert(a == t.1); } }
+}
+
 } // verus!

@@ -444,4 +444,22 @@ proof fn sx_body_use_wrong(s: Seq<u8>)
     assert(s.len() > 1);
 }
 
+// Verus chains `==` with inequalities: `0 <= i < a.len() == b.len()` is
+// `0 <= i && i < a.len() && a.len() == b.len()`
+// expect: verified
+proof fn syn_chain_with_eq(a: Seq<u8>, b: Seq<u8>, i: int) requires 0 <= i < a.len() == b.len() {
+    assert(i < b.len());
+}
+
+// expect: failed assertion
+proof fn syn_chain_with_eq_bad(a: Seq<u8>, b: Seq<u8>, i: int) requires 0 <= i < a.len() == b.len() {
+    assert(i + 1 < b.len());
+}
+
+// a trigger that is a cast the encoding makes the identity (`c as u32` of a `char`)
+// expect: unsupported
+spec fn syn_char_cast_trigger() -> bool {
+    forall |c: char| #![trigger c as u32] 'A' <= c <= 'Z' ==> c != '!'
+}
+
 } // verus!

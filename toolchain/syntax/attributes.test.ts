@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { attrTreatment, hasExternalBody, hasVerifierAttr, malformedVerifierAttr } from './attributes';
 
 describe('attrTreatment', () => {
-  it("makes vstd's auto_spec crate-wide: other functions' spec calls of the fn depend on it", () => {
-    expect(attrTreatment('vstd::contrib::auto_spec', 'fn')).toBe('crate');
-    expect(attrTreatment('auto_spec', 'fn')).toBe('crate');
+  it("reads vstd's auto_spec on a function (the parser gives it its meaning), nowhere else", () => {
+    expect(attrTreatment('vstd::contrib::auto_spec', 'fn')).toBe('ok');
+    expect(attrTreatment('auto_spec', 'fn')).toBe('ok');
+    expect(attrTreatment('auto_spec', 'type')).toBe('item');
     expect(attrTreatment('derive(Clone)', 'type')).toBe('ok');
     expect(attrTreatment('some_macro::other', 'fn')).toBe('item');
     // a silenced warning has no meaning; another `allow` is not known

@@ -125,6 +125,8 @@ const VERIFIER_OK: ReadonlyMap<string, readonly AttrSite[]> = new Map<string, re
   ['inline', ['fn']],
   // message decorations
   ['proof_note', ['fn', 'stmt']],
+  // allows an `as` cast to truncate: exec casts here always truncate as Rust's do, unchecked
+  ['truncate', ['stmt']],
   ['custom_err', ['fn', 'stmt']],
   // an exec fn that is one atomic step: what it and atomic invariant blocks may hold is checked
   // (verifier/check/invariant-blocks.ts)
@@ -182,7 +184,6 @@ const VERIFIER_ITEM: ReadonlySet<string> = new Set([
   'auto_ext_equal',
   // relax or add checks on this item only
   'verify',
-  'truncate',
 ]);
 
 /**
@@ -229,9 +230,9 @@ const SILENCED_WARNINGS: ReadonlySet<string> = new Set(['decreases_when_exec_all
 
 export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
   const a = parseAttr(text);
-  // vstd's `auto_spec` makes an exec fn callable from spec code with its body as meaning: calls
-  // in other functions mean something else without it
-  if (/^(?:(?:vstd::)?contrib::)?auto_spec$/.test(a.text)) return 'crate';
+  // vstd's `auto_spec` makes an exec fn callable from spec code with its body as meaning (the
+  // parser reads it on a function: parser.ts autoSpec); elsewhere it is not modelled
+  if (/^(?:(?:vstd::)?contrib::)?auto_spec$/.test(a.text)) return site === 'fn' ? 'ok' : 'item';
   if (!a.verifier) return RUST_OK.has(a.name) ? 'ok' : 'item';
   if (a.name === 'external') return site === 'stmt' ? 'item' : 'external';
   // `auto_ext_equal()` with no positions: `==` is plain equality everywhere in the function,

@@ -967,6 +967,7 @@ class Parser {
         return 'item';
       }
       fn.attrSps = attrList.map((a) => a.sp);
+      this.autoSpec(fn);
       const reqErr = attrList.find((a) => /^verifier(::|\()custom_req_err\b/.test(a.text));
       if (reqErr?.str !== undefined) fn.customReqErr = reqErr.str;
       if (unsafeSp) fn.unsafeSp = unsafeSp;
@@ -1041,6 +1042,49 @@ class Parser {
     }
     this.error(`expected item, found \`${this.peek().text}\``);
   }
+  /**
+   * vstd's `#[auto_spec]` (`vstd::contrib::auto_spec`, which the file must import or name) on an
+   * exec fn: the function is `#[verifier::allow_in_spec]` with its body, proof blocks dropped, as
+   * its `returns` clause (its meaning in spec code, and its postcondition). A body with other
+   * statements than `let` and `proof { .. }` is an unsupported clause; check/when-used-as-spec.ts
+   * judges the result as any `allow_in_spec` fn.
+   */
+  private autoSpec(fn: FnItem): void {
+    const at = fn.attrs.findIndex((a) => /^(?:(?:vstd::)?contrib::)?auto_spec$/.test(a));
+    if (at < 0) return;
+    const sp = fn.attrSps?.[at] ?? fn.nameSp;
+    if (!this.namesAutoSpec()) {
+      fn.parseError ??= { diagnostic: this.report('cannot find attribute `auto_spec` in this scope', sp), inBody: true };
+      return;
+    }
+    fn.attrs = fn.attrs.map((a, i) => (i === at ? 'verifier::allow_in_spec' : a));
+    const body = fn.body;
+    if (fn.mode !== 'exec' || !body || fn.returns) return;
+    const kept = body.stmts.filter((st) => st.k !== 'proof');
+    const tail = kept[kept.length - 1];
+    if (!tail || tail.k !== 'expr' || tail.semi || !kept.slice(0, -1).every((st) => st.k === 'let')) {
+      fn.unsupportedClauses.push({ clause: '`#[auto_spec]` of a body other than `let`s and proof blocks before its value', sp });
+      return;
+    }
+    const value: Expr = kept.length === 1 ? tail.e : { k: 'block', block: { stmts: kept, sp: body.sp }, sp: body.sp };
+    // (an integer body is read at the result's type, as its exec value is: `x + y` of `u32`s
+    // means `(x + y) as u32`)
+    const ret = fn.ret?.ty;
+    fn.returns = ret?.k === 'path' && ret.segs.length === 1 && INT_TYPE_NAMES.has(ret.segs[0]!) ? { k: 'cast', e: value, ty: ret, sp: value.sp } : value;
+  }
+
+  /** Whether the file imports or names `vstd::contrib::auto_spec` (`contrib::auto_spec`, `contrib::*`, `contrib::{.., auto_spec}`). */
+  private namesAutoSpec(): boolean {
+    return this.toks.some((t, i) => {
+      if (t.text !== 'contrib' || this.toks[i + 1]?.text !== '::') return false;
+      const next = this.toks[i + 2];
+      if (next?.text === 'auto_spec' || next?.text === '*') return true;
+      if (next?.text !== '{') return false;
+      const close = this.matchOf[i + 2] ?? -1;
+      return close > 0 && this.toks.slice(i + 3, close).some((x) => x.text === 'auto_spec');
+    });
+  }
+
   /**
    * `state_machine!{ Name<..> { .. } }` / `tokenized_state_machine!{ .. }`, read as written: the
    * `fields` block, the `init!` / `transition!` / `readonly!` / `property!` declarations, and the
@@ -2200,8 +2244,11 @@ class Parser {
     for (;;) {
       const s = stmts[0];
       const e = s?.k === 'expr' && s.semi ? s.e : null;
-      if (!e || e.k !== 'call' || e.callee.k !== 'path' || e.callee.segs.length !== 1 || e.args.length !== 1) return;
-      const which = e.callee.segs[0];
+      if (!e || e.k !== 'call' || e.callee.k !== 'path' || e.args.length !== 1) return;
+      // (also written through Verus's builtin crate: `verus_builtin::decreases(n);`)
+      const segs = e.callee.segs;
+      if (segs.length !== 1 && !(segs.length === 2 && (segs[0] === 'verus_builtin' || segs[0] === 'builtin'))) return;
+      const which = segs[segs.length - 1];
       const arg = e.args[0]!;
       // Verus's older clause syntax: `requires(e);` / `requires([a, b]);` (also `ensures`,
       // `recommends`, `decreases`) first in the body

@@ -26,8 +26,8 @@ spec fn attr_prophetic(x: int) -> int { x }
 #[verifier::inline]
 pub open spec fn attr_inline(x: int) -> int { x + 1 }
 
-// a statement attribute with a meaning
-// expect: unsupported
+// `#[verifier::truncate]` allows a cast to truncate: exec casts here always truncate, as Rust's do
+// expect: verified
 fn attr_truncate_stmt(x: u64) -> u8 {
     #[verifier::truncate]
     let y = x as u8;

@@ -334,4 +334,21 @@ proof fn th_clause_form_outside_when() {
     assert(th_clause_form(-1) == -1 + th_clause_form(-2));
 }
 
+// Verus's older body-first clause, through its builtin crate: `verus_builtin::decreases(n);`
+// expect: verified
+fn term_builtin_decreases(n: u64) {
+    verus_builtin::decreases(n);
+    if n > 0 {
+        term_builtin_decreases(n - 1);
+    }
+}
+
+// expect: failed
+fn term_builtin_decreases_bad(n: u64) {
+    verus_builtin::decreases(n);
+    if n > 0 {
+        term_builtin_decreases_bad(n);
+    }
+}
+
 }

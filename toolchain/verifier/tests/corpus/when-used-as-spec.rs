@@ -177,4 +177,35 @@ fn ais_both(a: bool) -> bool
     !a
 }
 
+// ---- vstd's `#[auto_spec]`: `allow_in_spec` with the body as `returns` (read at the result's type)
+use vstd::contrib::auto_spec;
+
+// expect: verified
+#[auto_spec]
+fn wus_auto_add(x: u32, y: u32) -> u32
+    requires x < 100, y < 100,
+{
+    proof { assert(true); }
+    x + y
+}
+
+// expect: verified
+proof fn wus_auto_add_meaning(x: u32, y: u32)
+    ensures wus_auto_add(x, y) == (x + y) as u32, wus_auto_add(x, y) == wus_auto_add(y, x),
+{
+}
+
+// (the spec value is truncated to the result type where the exec code could not run)
+// expect: failed postcondition
+proof fn wus_auto_add_not_int(x: u32, y: u32)
+    ensures wus_auto_add(x, y) == x + y,
+{
+}
+
+// expect: error
+#[auto_spec]
+fn wus_auto_mut(x: &mut u32) -> u32 {
+    *x
+}
+
 } // verus!

@@ -8,7 +8,8 @@
 //
 // The function specified is an `#[verifier::external]` function of the crate (free, or of an
 // inherent impl: `X::new`, `x.swap()`), or, for the library only, a function of Rust's standard
-// library (`core::mem::swap`: its signature is the library's word). A constant is a function
+// library (`core::mem::swap`: its signature is the library's word; a crate without the library
+// may specify one itself, with that signature). A constant is a function
 // without arguments to Verus: `assume_specification[C] -> T ..;` specifies an external (or
 // plain-Rust) constant of the crate, or a std constant the library declares, and also makes the
 // constant readable (only `returns v`: the value `v`; otherwise an exec constant whose read is
@@ -47,10 +48,20 @@ export function isExternalSpec(it: Item): it is FnItem {
   return it.k === 'fn' && (!!it.specFor || hasVerifierAttr(it.attrs, 'external_fn_specification'));
 }
 
-export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string) => boolean): SourceFile[] {
+/**
+ * `stdSignatures`: the library's specifications of std functions (its std_specs.rs), read for
+ * their signatures only. A crate that does not load the library (names no `vstd`) may specify one
+ * of those functions itself, as Verus lets a crate without vstd do; its signature is checked
+ * against the library's. With the library loaded, the library's is the specification and a
+ * second one is Verus's duplicate.
+ */
+export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string) => boolean, stdSignatures: readonly SourceFile[] = []): SourceFile[] {
   if (!files.some((f) => f.items.some(isExternalSpec))) return files;
+  const stdTarget = (it: FnItem): string[] => (it.specFor ? [memberPathName(dropRelative(it.specFor.path.segs), null)] : []);
   // the standard-library functions the library specifies (a user's second specification is Verus's duplicate)
-  const libraryStd = new Set(files.filter((f) => isLibrary(f.path)).flatMap((f) => f.items.filter(isExternalSpec).flatMap((it) => (it.specFor ? [memberPathName(dropRelative(it.specFor.path.segs), null)] : []))));
+  const libraryStd = new Set(files.filter((f) => isLibrary(f.path)).flatMap((f) => f.items.filter(isExternalSpec).flatMap(stdTarget)));
+  const withLibrary = files.some((f) => isLibrary(f.path));
+  const stdSignature = new Map(withLibrary ? [] : stdSignatures.flatMap((f) => f.items.filter(isExternalSpec).flatMap((it) => stdTarget(it).map((t) => [t, it] as const))));
   const externals: { fn: FnItem; file: string }[] = [];
   const verified = new Set<string>();
   for (const f of files) {
@@ -88,7 +99,10 @@ export function lowerExternalSpecs(files: SourceFile[], isLibrary: (file: string
       if (visibilityRank(p.vis) < 2) return { k: 'error', message: 'an `assume_specification` declaration must be at least as visible as the function it provides a spec for', sp: p.nameSp };
       // the library's declarations are the signatures of std functions known here
       if (!isLibrary(file) && libraryStd.has(target)) return { k: 'error', message: `duplicate specification for \`${target}\` (the vstd library specifies it)`, sp: path.sp };
-      if (!isLibrary(file)) return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, a standard-library function the verifier's library does not specify (its signature is not known here)`, sp: path.sp };
+      const signature = stdSignature.get(target);
+      if (!isLibrary(file) && !signature) return { k: 'unsupported', what: `a specification of \`${path.segs.join('::')}\`, a standard-library function the verifier's library does not specify (its signature is not known here)`, sp: path.sp };
+      const mismatch = signature ? signatureMismatch(signature, p) : null;
+      if (mismatch) return { k: 'error', message: mismatch, sp: p.nameSp };
       return { k: 'ok', fn: p, target, display: target };
     }
     const qname = memberPathName(segs, null);

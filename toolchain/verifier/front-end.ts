@@ -30,7 +30,7 @@ import { parseAttr } from '../syntax/attributes';
 import { FunctionKeys, type StoredFunction } from './fn-key';
 import { invariantNamed } from './check/type-invariants';
 import { apiSafetyErrors, needsEnsuresObligation } from './check/api-safety';
-import { clashingModuleUse, isLibraryFile, libraryFor, usesLibrary } from './library/load';
+import { clashingModuleUse, isLibraryFile, libraryFiles, libraryFor, usesLibrary } from './library/load';
 
 export interface FrontEndOptions {
   functionFilter?: string;
@@ -93,6 +93,14 @@ function parseCached(file: string, text: string, wholeFileIsVerus: boolean): Sou
   return parsed;
 }
 
+/**
+ * The signatures of the std functions the library specifies (its std_specs.rs), read whether or
+ * not the crate loads the library: a crate without vstd may specify them itself (external-specs.ts).
+ */
+function stdSignatures(library: ReadonlyMap<string, string> | undefined): SourceFile[] {
+  const file = [...(library ?? libraryFiles())].find(([p]) => p.endsWith('/std_specs.rs'));
+  return file ? [parseCached(file[0], file[1], false)] : [];
+}
 
 export async function runFrontEnd(files: Map<string, string>, options: FrontEndOptions): Promise<FrontEnd> {
   const mine = (file: string): boolean => inShard(file, options.shard);
@@ -104,7 +112,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text, !!options.noExternalByDefault && !isLibraryFile(p)));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(lowerModuleDatatypes(lowerExecSpec(lowerSpecDerive(withoutShadowedPrelude(trees))), isLibraryFile), isLibraryFile), isLibraryFile)))), isLibraryFile)), isLibraryFile))));
+  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(lowerModuleDatatypes(lowerExecSpec(lowerSpecDerive(withoutShadowedPrelude(trees))), isLibraryFile), isLibraryFile), isLibraryFile)))), isLibraryFile)), isLibraryFile, stdSignatures(options.library)))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);

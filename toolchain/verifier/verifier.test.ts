@@ -226,6 +226,13 @@ fn bad(x: u8) -> (r: u8) ensures r == 0 { 0 }`;
     expect(await run(`verus! {\n#[verifier(external_fn_specification)]\nfn g() {}\n${plain}\n}`)).toMatchObject({ ok: 'verified', bad: 'verified', '<specification g>': 'error' });
     // an attribute of its own on a struct too
     expect(await run(`verus! {\n#[verifier(external_type_specification)]\nstruct ExX(u8);\n${plain}\n}`)).toMatchObject({ ok: 'unsupported', bad: 'unsupported' });
+    // a std function the library specifies: a crate without the library may specify it itself,
+    // with the library's signature; with the library loaded it is Verus's duplicate
+    const swapSpec = (bound: string) => `#[verifier(external_fn_specification)]\npub fn sw<T${bound}>(a: &mut T, b: &mut T) ensures *final(a) == *old(b), *final(b) == *old(a) { std::mem::swap(a, b) }`;
+    const swaps = 'fn sw_ok() { let mut x: u8 = 1; let mut y: u8 = 2; std::mem::swap(&mut x, &mut y); assert(x == 2 && y == 1); }\nfn sw_bad() { let mut x: u8 = 1; let mut y: u8 = 2; std::mem::swap(&mut x, &mut y); assert(x == 1); }';
+    expect(await run(`verus! {\n${swapSpec('')}\n${swaps}\n}`)).toMatchObject({ sw_ok: 'verified', sw_bad: 'failed' });
+    expect(Object.entries(await run(`verus! {\n${swapSpec(': Copy')}\n${swaps}\n}`))).toContainEqual(['<specification sw>', 'error']);
+    expect(Object.entries(await run(`use vstd::prelude::*;\nverus! {\n${swapSpec('')}\n${swaps}\n}`))).toContainEqual(['<specification sw>', 'error']);
   });
 
   it('Verus attributes and macros in plain Rust are unsupported, plain attributes are not', async () => {

@@ -719,3 +719,16 @@ describe('reveal paths', () => {
     expect(fn.body.stmts[0]!.init.params.map((p) => !!p.tracked)).toEqual([true, false]);
   });
 });
+
+describe('extern blocks', () => {
+  it('reads an `extern "C"` block: an external fn is ignored, a specification attribute is an error, the rest unsupported', () => {
+    const items = parseFile('x.rs', 'verus! {\nextern "C" {\n#[verifier(external)]\nfn a();\n#[verifier(external_fn_specification)]\nfn b();\nfn c(x: u8) -> u8;\ntype T;\n}\nfn d() {}\n}').items;
+    expect(items.map((it) => (it.k === 'error' ? `error: ${it.diagnostic.message}` : it.k === 'unsupported' ? `unsupported: ${it.what}` : it.k === 'external-fn' ? `external ${it.fn.name}` : it.k === 'fn' ? `fn ${it.name}` : it.k))).toEqual([
+      'external a',
+      'error: assume_specification not supported here',
+      'unsupported: the foreign function `c` (an `extern` block)',
+      'unsupported: an item of an `extern` block other than a function',
+      'fn d',
+    ]);
+  });
+});

@@ -811,6 +811,15 @@ class Parser {
       out.push({ k: 'broadcast-group', name, selfType, members, sp: { start, end: this.lastEnd() }, module, vis });
       return 'item';
     }
+    // `extern "C" { .. }`: foreign functions and types, which Verus does not verify or let verified
+    // code use (`#[verifier::external]` on one makes it an ignored function, as anywhere)
+    if (t.text === 'extern' && this.peek(1).kind === 'string' && this.is('{', 2)) {
+      this.next();
+      this.next();
+      this.next();
+      this.foreignItems(module, out);
+      return 'item';
+    }
     // (`extern crate x;`, `use ..;`; `extern "abi" fn` is a function)
     if (t.text === 'use' || (t.text === 'extern' && !(this.peek(1).kind === 'string' && this.is('fn', 2)) && !this.is('fn', 1))) {
       while (!this.is(';') && this.peek().kind !== 'eof') {
@@ -1042,6 +1051,33 @@ class Parser {
     }
     this.error(`expected item, found \`${this.peek().text}\``);
   }
+  /**
+   * The items of an `extern "ABI" { .. }` block, up to its `}`: each function is read as a function
+   * without a body; under `#[verifier::external]` it is an ignored function (calls are Verus's
+   * error), a specification attribute on it is Verus's error, and anything else (a function
+   * without the attribute, a foreign type) is `unsupported`.
+   */
+  private foreignItems(module: string[], out: Item[]): void {
+    const items: Item[] = [];
+    while (!this.is('}') && this.peek().kind !== 'eof') {
+      const start = this.peek().start;
+      if (this.is('type') || this.is('static') || this.is('pub')) {
+        while (!this.is(';') && !this.is('}') && this.peek().kind !== 'eof') this.next();
+        this.eat(';');
+        out.push({ k: 'unsupported', what: 'an item of an `extern` block other than a function', sp: { start, end: this.lastEnd() }, module });
+        continue;
+      }
+      const before = items.length;
+      this.item(items, module, null);
+      for (const it of items.slice(before)) {
+        if (it.k === 'fn' && hasVerifierAttr(it.attrs, 'external_fn_specification')) out.push({ k: 'error', what: 'external_fn_specification', diagnostic: this.report('assume_specification not supported here', it.nameSp), sp: it.nameSp, module });
+        else if (it.k === 'fn') out.push({ k: 'unsupported', what: `the foreign function \`${it.name}\` (an \`extern\` block)`, sp: it.nameSp, module });
+        else out.push(it);
+      }
+    }
+    this.expect('}');
+  }
+
   /**
    * vstd's `#[auto_spec]` (`vstd::contrib::auto_spec`, which the file must import or name) on an
    * exec fn: the function is `#[verifier::allow_in_spec]` with its body, proof blocks dropped, as

@@ -28,6 +28,18 @@ describe('named lifetimes of returned references (check/lifetimes.ts)', () => {
     expect(r.elided!.errors).toEqual([LONG]);
     expect(r.pf!.errors).toEqual([LONG]);
   });
+  it('follows an immutable local bound once at the top level to its initializer (which may name the parameter it shadows)', () => {
+    const r = findings(
+      `fn local_ok<'a, 'b>(x: &'a u32, y: &'b u32, c: bool) -> &'a u32 { let z = if c { x } else { x }; z }\nfn local_bad<'a, 'b>(x: &'a u32, y: &'b u32, c: bool) -> &'a u32 { let z = if c { x } else { y }; z }\nfn shadow_ok<'a>(x: &'a u32, c: bool) -> &'a u32 { let x = if c { x } else { x }; x }\nfn shadow_bad<'a, 'b>(x: &'a u32, y: &'b u32) -> &'b u32 { let y = x; y }\nfn assigned<'a, 'b>(x: &'a u32, y: &'b u32) -> &'a u32 { let mut z = x; z = y; z }\nfn twice<'a, 'b>(x: &'a u32, y: &'b u32) -> &'a u32 { let z = x; let z = y; z }`,
+    );
+    expect(r.local_ok).toEqual({ errors: [], unsupported: null });
+    expect(r.local_bad!.errors).toEqual([LONG]);
+    expect(r.shadow_ok).toEqual({ errors: [], unsupported: null });
+    expect(r.shadow_bad!.errors).toEqual([LONG]);
+    // (a local assigned or bound twice is not followed)
+    expect(r.assigned!.unsupported).toMatch(/not supported: returning a reference/);
+    expect(r.twice!.unsupported).toMatch(/not supported: returning a reference/);
+  });
   it('follows places behind a parameter, branches, early returns and calls', () => {
     const r = findings(
       `struct S { f: u32 }\nfn place<'a, 'b>(x: &'a S, y: &'b S) -> &'a u32 { &x.f }\nfn place_bad<'a, 'b>(x: &'a S, y: &'b S) -> &'a u32 { &(*y).f }\nfn branch<'a, 'b>(x: &'a u32, y: &'b u32, c: bool) -> &'a u32 { if c { x } else { y } }\nfn early<'a, 'b>(x: &'a u32, y: &'b u32, c: bool) -> &'a u32 { if c { return y; } x }\nfn pick<'p, 'q>(u: &'p u32, v: &'q u32) -> &'q u32 { v }\nfn call_ok<'a, 'b>(x: &'a u32, y: &'b u32) -> &'b u32 { pick(x, y) }\nfn call_bad<'a, 'b>(x: &'a u32, y: &'b u32) -> &'b u32 { pick(y, x) }`,
@@ -41,7 +53,7 @@ describe('named lifetimes of returned references (check/lifetimes.ts)', () => {
   });
   it('reports what it cannot decide as unsupported, and leaves elided return lifetimes alone', () => {
     const r = findings(
-      `struct S { f: u32 }\nfn local<'a>(x: &'a S) -> &'a u32 { let z = &x.f; z }\nfn bounded<'a, 'b: 'a>(x: &'a u32, y: &'b u32) -> &'a u32 { y }\nfn by_value<'a>(x: S, y: &'a S) -> &'a u32 { &x.f }\nfn elided_ret(x: &S) -> &u32 { &x.f }`,
+      `struct S { f: u32 }\nfn local<'a>(x: &'a S) -> &'a u32 { let z; z = &x.f; z }\nfn bounded<'a, 'b: 'a>(x: &'a u32, y: &'b u32) -> &'a u32 { y }\nfn by_value<'a>(x: S, y: &'a S) -> &'a u32 { &x.f }\nfn elided_ret(x: &S) -> &u32 { &x.f }`,
     );
     expect(r.local!.unsupported).toMatch(/not supported: returning a reference with the named lifetime `'a`/);
     expect(r.bounded!.unsupported).toMatch(/lifetime bounds/);

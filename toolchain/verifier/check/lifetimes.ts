@@ -4,7 +4,8 @@
 // type is `&'r T` (or `&'r mut T`, T without lifetimes) returns, on every path, a reference whose
 // lifetime is known to be one of a set of the function's lifetimes: a parameter `x: &'a U`, a
 // place behind it (`&x.f`, `&x[i]`, `&*x`), a call of a function returning `&'q V` with the
-// lifetimes of the arguments given to its `&'q` parameters, or an `if`/`match`/block of those.
+// lifetimes of the arguments given to its `&'q` parameters, an `if`/`match`/block of those, or an
+// immutable local bound once at the body's top level (never assigned) to one of those.
 // Without lifetime bounds (`'a: 'b`, `T: 'a`, `where`), two different named lifetimes of a
 // signature are unrelated, and an elided parameter lifetime is a fresh one: such a reference
 // outlives `'r` only when its lifetime is `'r` or `'static`; otherwise it is rustc's "lifetime may
@@ -114,7 +115,28 @@ export function checkReturnLifetimes(f: FnItem, callee: (e: Extract<Expr, { k: '
   const params = new Map<string, string | null>();
   for (const p of f.params) params.set(p.name, plainRefLifetime(p.ty, selfLts, fresh));
   const rebound = new Set<string>();
-  walk(f.body, () => {}, (p) => patNames(p, rebound));
+  const bindings = new Map<string, number>();
+  walk(f.body, () => {}, (p) => {
+    const names = new Set<string>();
+    patNames(p, names);
+    for (const x of names) {
+      rebound.add(x);
+      bindings.set(x, (bindings.get(x) ?? 0) + 1);
+    }
+  });
+  // an immutable local the body binds once, at its top level, and never assigns: its value is its
+  // initializer's (`let x = if b { self } else { y }; x`)
+  const assigned = new Set<string>();
+  walk(f.body, (e) => {
+    if (e.k === 'assign' && e.lhs.k === 'path' && e.lhs.segs.length === 1) assigned.add(e.lhs.segs[0]!);
+  }, () => {});
+  const locals = new Map<string, Expr>();
+  for (const st of f.body.stmts) {
+    if (st.k !== 'let' || !st.init || st.els || st.pat.k !== 'bind' || st.pat.mut || st.pat.ref || st.pat.sub) continue;
+    const x = st.pat.name;
+    if (bindings.get(x) === 1 && !assigned.has(x)) locals.set(x, st.init);
+  }
+  const visiting = new Set<string>();
 
   let gap: LifetimeFinding | null = null;
   /** The lifetimes whose intersection is the value's lifetime, or null when unknown. */
@@ -124,7 +146,17 @@ export function checkReturnLifetimes(f: FnItem, callee: (e: Extract<Expr, { k: '
       case 'str': case 'bytes':
         return new Set();
       case 'path': {
-        if (e.segs.length !== 1 || rebound.has(e.segs[0]!) || !params.has(e.segs[0]!)) return null;
+        const local = e.segs.length === 1 ? locals.get(e.segs[0]!) : undefined;
+        if (local && !visiting.has(e.segs[0]!)) {
+          visiting.add(e.segs[0]!);
+          try {
+            return lts(local);
+          } finally {
+            visiting.delete(e.segs[0]!);
+          }
+        }
+        // (inside a local's own initializer its name still means the parameter it shadows)
+        if (e.segs.length !== 1 || (rebound.has(e.segs[0]!) && !visiting.has(e.segs[0]!)) || !params.has(e.segs[0]!)) return null;
         const l = params.get(e.segs[0]!)!;
         return l === null ? null : new Set([l]);
       }

@@ -125,8 +125,9 @@ export interface CheckedCrate {
    */
   deepViews: Map<Expr, Expr>;
   /**
-   * rustc's deref coercion of a call's argument: a `Vec` passed for a slice parameter (`f(&v)`
-   * with `f(s: &[T])`), by the library's `Vec::as_slice` call that stands for it.
+   * rustc's deref coercion, in exec code, of a call's argument or a typed `let`'s value: a `Vec`
+   * for a slice (`f(&v)` with `f(s: &[T])`, `let s: &[T] = &v;`) and a `String` for a `&str`, by
+   * the library's `Vec::as_slice` / `String::as_str` call that stands for it.
    */
   derefCoercions: Map<Expr, Extract<Expr, { k: 'method' }>>;
   /** Each datatype's `#[verifier::type_invariant]` function (check/type-invariants.ts). */
@@ -1417,7 +1418,7 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Expressions
 
-  private expect(e: Expr, want: CTy, ctx: Ctx, site: 'argument' | null = null): CTy {
+  private expect(e: Expr, want: CTy, ctx: Ctx, site: 'argument' | 'let' | null = null): CTy {
     // a cast's target is a hint for an unsuffixed literal, as in rustc
     const t = this.infer(e, ctx, want);
     // rustc's unsized coercion at a coercion site: `&[T; N]` where `&[T]` is wanted (one value:
@@ -1428,15 +1429,17 @@ class Checker {
       this.unify(w.elem, found.elem, e.sp);
       return t;
     }
-    // and its deref coercion of an exec call's `&Vec<T>` argument to `&[T]`: `v.as_slice()`
-    const asSlice = site === 'argument' && ctx.code === 'exec' && w.k === 'array' && isSliceLen(w.len) && found.k === 'struct' && found.name === 'Vec' && this.isLibraryStruct('Vec') ? this.crate.fn('Vec::as_slice', e.sp) : null;
-    if (asSlice) {
-      const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: e, name: 'as_slice', generics: [], args: [], sp: e.sp, nameSp: e.sp };
-      this.out.libraryMethodCalls.set(call, asSlice);
+    // and its deref coercion, in exec code, of a shared borrow of a `Vec<T>` to `&[T]` and of a
+    // `String` to `&str` (an exec call's argument, a `let` with a type): `v.as_slice()` / `s.as_str()`
+    const coerce = site !== null && ctx.code === 'exec' && !(e.k === 'unary' && e.op === '&mut') ? this.derefCoercion(w, found) : null;
+    const target = coerce ? this.crate.fn(coerce, e.sp) : null;
+    if (coerce && target) {
+      const call: Extract<Expr, { k: 'method' }> = { k: 'method', recv: e, name: coerce.split('::')[1]!, generics: [], args: [], sp: e.sp, nameSp: e.sp };
+      this.out.libraryMethodCalls.set(call, target);
       this.out.derefCoercions.set(e, call);
-      const slice = this.callFn(asSlice, [], found, ctx, e.sp, call);
-      this.unify(want, slice, e.sp);
-      return slice;
+      const coerced = this.callFn(target, [], found, ctx, e.sp, call);
+      this.unify(want, coerced, e.sp);
+      return coerced;
     }
     // and `*mut T` where `*const T` is wanted (one value: the two pointer types are one sort)
     if (w.k === 'struct' && w.name === RAW_CONST_PTR && found.k === 'struct' && found.name === RAW_MUT_PTR) {
@@ -1457,6 +1460,13 @@ class Checker {
       const l = ctx.scopes[i]!.get(name);
       if (l) return l;
     }
+    return null;
+  }
+
+  /** The library method that stands for rustc's deref coercion of a `found` value to a `want`ed reference, if any. */
+  private derefCoercion(want: CTy, found: CTy): 'Vec::as_slice' | 'String::as_str' | null {
+    if (want.k === 'array' && isSliceLen(want.len) && found.k === 'struct' && found.name === 'Vec' && this.isLibraryStruct('Vec')) return 'Vec::as_slice';
+    if (want.k === 'str' && found.k === 'struct' && found.name === 'String' && this.isLibraryStruct('String')) return 'String::as_str';
     return null;
   }
 
@@ -5040,7 +5050,7 @@ class Checker {
         if (s.init?.k === 'path' && s.pat.k === 'bind' && (!s.ty || pointerOf(s.ty))) this.pointerUses.add(s.init);
         if (s.ty && nestedShared(s.ty)) this.unsupportedHere('unsupported: an `Rc` / `Arc` inside a local\'s type (the types erase the pointer)', s.ty.sp);
         if (s.init) {
-          const t = declared ? this.expect(s.init, declared, initCtx) : derefDestructure || destructurePlace ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
+          const t = declared ? this.expect(s.init, declared, initCtx, 'let') : derefDestructure || destructurePlace ? this.inferBorrowed(s.init, initCtx) : this.inferWhole(s.init, initCtx);
           if (!declared) ty = t;
           // (Verus: a ghost binding of a `!` value without a written `!` type is a never-to-any
           // coercion, which spec mode refuses)

@@ -222,9 +222,24 @@ fn pl_return_other_lifetime_via_call<'a, 'b>(x: &'a u64, y: &'b u64) -> &'b u64 
     pl_return_same_lifetime(y, x)
 }
 
-// expect: unsupported
+// an immutable local bound once is its initializer
+// expect: verified
 fn pl_return_lifetime_of_local<'a>(x: &'a u64) -> &'a u64 {
     let z = x;
+    z
+}
+
+// expect: error
+fn pl_return_other_lifetime_of_local<'a, 'b>(x: &'a u64, y: &'b u64) -> &'a u64 {
+    let z = y;
+    z
+}
+
+// (assigned: not followed)
+// expect: unsupported
+fn pl_return_lifetime_of_assigned_local<'a>(x: &'a u64) -> &'a u64 {
+    let mut z = x;
+    z = x;
     z
 }
 

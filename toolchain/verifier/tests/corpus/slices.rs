@@ -161,4 +161,34 @@ fn sl_from_vec(v: Vec<u64>)
     assert(t == 19);
 }
 
+// rustc's deref coercion of a `Vec` to a slice (exec code: a call's argument, a typed `let`)
+// expect: verified
+fn sl_first_of(s: &[u64]) -> (r: u64)
+    requires s.len() > 0,
+    ensures r == s[0],
+{
+    s[0]
+}
+
+// expect: verified
+fn sl_deref_vec(v: Vec<u64>) {
+    let s: &[u64] = &v;
+    assert(s@ == v@);
+    if v.len() > 0 {
+        let x = sl_first_of(&v);
+        assert(x == v[0]);
+    }
+}
+
+// expect: failed assertion
+fn sl_deref_vec_bad(v: Vec<u64>) {
+    let s: &[u64] = &v;
+    assert(s.len() > 0);
+}
+
+// expect: failed precondition
+fn sl_deref_vec_precondition(v: Vec<u64>) {
+    let x = sl_first_of(&v);
+}
+
 } // verus!

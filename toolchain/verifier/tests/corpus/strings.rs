@@ -190,4 +190,17 @@ fn opt_string_wrong(v: Option<String>) -> (r: bool)
     }
 }
 
+// rustc's deref coercion of a `String` to a `&str` (a typed `let`)
+// expect: verified
+fn st_string_deref(s: String) {
+    let t: &str = &s;
+    assert(t@ == s@);
+}
+
+// expect: failed assertion
+fn st_string_deref_bad(s: String) {
+    let t: &str = &s;
+    assert(t@.len() > 0);
+}
+
 } // verus!

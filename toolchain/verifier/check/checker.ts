@@ -1878,7 +1878,7 @@ class Checker {
         if (r.k === 'array') return { k: 'seq', elem: r.elem };
         // `g@` of a `Ghost<T>` / `Tracked<T>` is the `T` (the resolver erases the wrapper);
         // otherwise a user type's `view` method (Verus's `View` trait), else the value itself
-        if (this.ghostWrapped(e.e, ctx)) return r;
+        if (this.viewsWrapper(e.e, ctx)) return r;
         return this.operatorMethod(e, e.e, r, 'view', [], ctx) ?? r;
       }
       case 'cast': {
@@ -4201,6 +4201,15 @@ class Checker {
   private ghostWrapped(e: Expr, ctx: Ctx): boolean {
     return this.wrapperOf(e, ctx) !== null;
   }
+  /**
+   * Whether `e@` / `e.view()` is `Ghost` / `Tracked`'s own view (the value inside): `e` is
+   * wrapped, or, in ghost code (where such a local is not marked wrapped), a local declared with
+   * one of those types.
+   */
+  private viewsWrapper(e: Expr, ctx: Ctx): boolean {
+    if (this.ghostWrapped(e, ctx)) return true;
+    return ctx.code !== 'exec' && e.k === 'path' && e.segs.length === 1 && !!ghostWrapper(this.lookup(e.segs[0]!, ctx)?.declared);
+  }
   /** Which wrapper `e`'s declared type is: `Ghost<T>` (spec), `Tracked<T>` (proof), or none (null). */
   private wrapperOf(e: Expr, ctx: Ctx): 'spec' | 'proof' | null {
     if (e.k === 'path' && e.segs.length === 1) return this.lookup(e.segs[0]!, ctx)?.wrapped ?? null;
@@ -4318,7 +4327,7 @@ class Checker {
     }
     // `x.view()` is `x@` (Verus's `@` is that call): of an array its sequence, of a `Ghost` /
     // `Tracked` the value it holds (a user type's `view` is its own method, below)
-    if (name === 'view' && !e.args.length && !e.generics.length && (r.k === 'array' || this.ghostWrapped(e.recv, ctx))) {
+    if (name === 'view' && !e.args.length && !e.generics.length && (r.k === 'array' || this.viewsWrapper(e.recv, ctx))) {
       this.requireGhost(ctx, '`view()` (the view of a value)', e.sp);
       this.out.viewCalls.add(e);
       return r.k === 'array' ? { k: 'seq', elem: r.elem } : r;

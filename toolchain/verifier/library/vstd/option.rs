@@ -71,6 +71,14 @@ impl<T> Option<T> {
     }
 
     #[verifier::external_body]
+    pub fn ok_or<E>(self, err: E) -> (res: Result<T, E>)
+        ensures
+            self is Some ==> res is Ok && res->Ok_0 == self->0,
+            self is None ==> res is Err && res->Err_0 == err,
+    {
+    }
+
+    #[verifier::external_body]
     pub fn ok_or_else<E, F: FnOnce() -> E>(self, err: F) -> (res: Result<T, E>)
         requires
             self is None ==> err.requires(()),

@@ -90,4 +90,19 @@ fn tq_result_in_option_function(x: Result<u8, bool>) -> Option<u8> {
     Some(y)
 }
 
+// `Option::ok_or`: `Ok` of the value, or `Err` of the argument
+// expect: verified
+fn tq_ok_or(o: Option<u8>) -> (r: Result<u8, u16>)
+    ensures o is Some ==> r == Ok::<u8, u16>(o->0), o is None ==> r == Err::<u8, u16>(7),
+{
+    o.ok_or(7)
+}
+
+// expect: failed postcondition
+fn tq_ok_or_bad(o: Option<u8>) -> (r: Result<u8, u16>)
+    ensures r is Ok,
+{
+    o.ok_or(7)
+}
+
 } // verus!

@@ -194,4 +194,20 @@ pub proof fn gap_inline_fold_caller(s: Set<u64>)
 {
 }
 
+// `t.view()` of a `Ghost<T>` parameter of a proof fn is the value it holds (Ghost's own `view`,
+// found before the value's)
+// expect: verified
+proof fn vw_ghost_param_view(t: Ghost<Vec<u8>>) {
+    let v = t.view();
+    assert(v == t@);
+}
+
+// expect: failed assertion
+proof fn vw_ghost_param_view_bad(t: Ghost<Option<u8>>)
+    requires t@ is Some,
+{
+    let x = t.view()->0;
+    assert(x == 0);
+}
+
 } // verus!

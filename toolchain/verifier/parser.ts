@@ -2837,10 +2837,10 @@ class Parser {
       this.leave();
     }
   }
-  /** A range pattern's bound: an integer literal (possibly negative) or a path to a constant. */
+  /** A range pattern's bound: an integer or char literal (possibly negative) or a path to a constant. */
   rangeBound(): Expr {
     const t = this.peek();
-    if (t.kind === 'int' || (t.text === '-' && this.peek(1).kind === 'int')) return this.unary();
+    if (t.kind === 'int' || t.kind === 'char' || (t.text === '-' && this.peek(1).kind === 'int')) return this.unary();
     const s = t.start;
     const segs = [this.ident()];
     while (this.eat('::')) segs.push(this.ident());
@@ -2856,7 +2856,7 @@ class Parser {
       this.next();
       return this.pat1();
     }
-    if (this.is('..=') || (this.is('..') && (this.peek(1).kind === 'int' || this.peek(1).kind === 'ident' || (this.is('-', 1) && this.peek(2).kind === 'int')))) {
+    if (this.is('..=') || (this.is('..') && (this.peek(1).kind === 'int' || this.peek(1).kind === 'char' || this.peek(1).kind === 'ident' || (this.is('-', 1) && this.peek(2).kind === 'int')))) {
       // `..=hi` / `..hi`
       const inclusive = this.next().text === '..=';
       const hi = this.rangeBound();
@@ -2870,17 +2870,7 @@ class Parser {
       const hi = open ? null : this.rangeBound();
       return { k: 'range', lo, hi, inclusive, sp: { start: s, end: this.lastEnd() } };
     };
-    if (t.kind === 'char') {
-      // (matches on chars need the exhaustiveness of char ranges: not modelled)
-      this.next();
-      if (this.is('..=') || this.is('..')) {
-        this.next();
-        if (this.peek().kind === 'char') this.next();
-      }
-      const sp = { start: s, end: this.lastEnd() };
-      return { k: 'lit', value: { k: 'unsupported', what: 'a char pattern', sp }, sp };
-    }
-    if (t.kind === 'int' || t.text === 'true' || t.text === 'false' || (t.text === '-' && this.peek(1).kind === 'int')) {
+    if (t.kind === 'int' || t.kind === 'char' || t.text === 'true' || t.text === 'false' || (t.text === '-' && this.peek(1).kind === 'int')) {
       const value = this.unary();
       return rangeAfter(value) ?? { k: 'lit', value, sp: { start: s, end: this.lastEnd() } };
     }

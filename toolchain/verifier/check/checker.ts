@@ -1975,14 +1975,12 @@ class Checker {
         }
         if (e.arms.length) this.join(before, after);
         // rustc (E0004): the arms without a guard cover every value
-        // (a char pattern is unsupported where it is written: exhaustiveness is not judged)
-        const charPattern = e.arms.some((a) => someNode(a.pat, (n) => n.k === 'lit' && (n as Extract<Pat, { k: 'lit' }>).value.k === 'unsupported'));
-        const known = !['any', 'tvar'].includes(shallow(s, this.vars).k) && !charPattern;
+        const known = !['any', 'tvar'].includes(shallow(s, this.vars).k);
         const missing = known ? uncovered(e.arms.filter((a) => !a.guard).map((a) => [a.pat]), [s], (t) => this.ctorsOf(t), 0, this.intDomain()) : null;
         // (a range bound whose value is not known here covers nothing above: not decided)
-        const unknownBound = (p: Pat) => someNode(p, (n) => n.k === 'range' && [(n as Extract<Pat, { k: 'range' }>).lo, (n as Extract<Pat, { k: 'range' }>).hi].some((b) => b && this.crate.constIntValue(b) === null));
+        const unknownBound = (p: Pat) => someNode(p, (n) => n.k === 'range' && [(n as Extract<Pat, { k: 'range' }>).lo, (n as Extract<Pat, { k: 'range' }>).hi].some((b) => b && b.k !== 'char' && this.crate.constIntValue(b) === null));
         if (missing && e.arms.some((a) => unknownBound(a.pat))) this.unsupportedHere('the exhaustiveness of a match on range patterns with bounds whose values are not known', e.scrut.sp);
-        else if (missing) this.error(`non-exhaustive patterns: \`${missing[0]}\` not covered`, e.scrut.sp);
+        else if (missing) this.error(`non-exhaustive patterns: \`${shallow(s, this.vars).k === 'char' && /^\d+$/.test(missing[0]!) ? charOfIndex(BigInt(missing[0]!)) : missing[0]}\` not covered`, e.scrut.sp);
         // matching an owned place binds its parts by value: one of a non-`Copy` type moves it out
         // (rustc: "use of partially moved value" afterwards)
         if (e.arms.some((a) => this.bindsByValue(a.pat, ctx))) this.markMoved(e.scrut, s, ctx);
@@ -4098,16 +4096,21 @@ class Checker {
   }
 
   /** The constructors of `t` for the exhaustiveness check (check/exhaustiveness.ts). */
-  /** rustc's integer types whose values ranges can list (not `usize` / `isize`), and `int` / `nat`. */
+  /**
+   * rustc's integer types whose values ranges can list (not `usize` / `isize`), `int` / `nat`, and
+   * `char`: its scalar values, numbered without the surrogate gap (`'\u{E000}'` follows
+   * `'\u{D7FF}'`), so that ranges on each side of the gap cover it.
+   */
   private intDomain(): IntDomain<CTy> {
     return {
       range: (t) => {
         const s = shallow(t, this.vars);
+        if (s.k === 'char') return { min: 0n, max: charIndex(0x10ffff) };
         const kind = s.k === 'int' ? s.kind : s.k === 'ivar' ? this.vars.resolved(s.id) : null;
         if (!kind || kind === 'usize' || kind === 'isize') return null;
         return intRange(kind);
       },
-      value: (e) => this.crate.constIntValue(e),
+      value: (e) => (e.k === 'char' ? charIndex(e.value) : this.crate.constIntValue(e)),
     };
   }
   private ctorsOf(t: CTy): Ctor<CTy>[] | null {
@@ -5420,7 +5423,7 @@ class Checker {
         const hi = p.hi && this.crate.constIntValue(p.hi);
         if (lo !== null && lo !== undefined && hi !== null && hi !== undefined && (p.inclusive ? lo > hi : lo >= hi)) this.error(p.inclusive ? 'lower range bound must be less than or equal to upper' : 'lower range bound must be less than upper', p.sp);
         const sh = shallow(ty, this.vars);
-        if (sh.k !== 'int' && sh.k !== 'ivar' && sh.k !== 'any') this.error('only integers can be matched by a range pattern here', p.sp);
+        if (sh.k !== 'int' && sh.k !== 'ivar' && sh.k !== 'char' && sh.k !== 'any') this.error('only integers and chars can be matched by a range pattern here', p.sp);
         return;
       }
       case 'or': {
@@ -5526,6 +5529,17 @@ class Checker {
       }
     }
   }
+}
+
+/** A char's place among the scalar values (code points without the surrogates `0xD800..=0xDFFF`). */
+function charIndex(code: number): bigint {
+  return BigInt(code <= 0xd7ff ? code : code - 0x800);
+}
+
+/** The char at a place among the scalar values, as a literal (`'\u{10ffff}'`). */
+function charOfIndex(i: bigint): string {
+  const code = Number(i <= 0xd7ffn ? i : i + 0x800n);
+  return `'\\u{${code.toString(16)}}'`;
 }
 
 /** The arguments of `f`'s bound on its type parameter `param` by the generic trait `trait` (`P: T<u8>`), as written. */

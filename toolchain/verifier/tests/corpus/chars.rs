@@ -101,11 +101,51 @@ fn ch_only_u8_casts_to_char(x: u32) -> char {
     x as char
 }
 
-// expect: unsupported
+// expect: verified
 fn ch_match_on_char(c: char) -> u8 {
     match c {
         'a' => 1,
         _ => 0,
+    }
+}
+
+// char patterns: literals and ranges; a match must cover every scalar value (the surrogates
+// `0xD800..=0xDFFF` are not chars, so the two ranges around them cover all)
+// expect: verified
+spec fn ch_is_high(c: char) -> bool {
+    match c {
+        '\0'..='\u{D7FF}' => false,
+        '\u{E000}'..='\u{10FFFF}' => true,
+    }
+}
+
+// expect: verified
+fn ch_classify(c: char) -> (r: u8)
+    ensures r == 1 <==> c == 'a', r == 2 <==> ('b' <= c <= 'z'),
+{
+    match c {
+        'a' => 1,
+        'b'..='z' => 2,
+        _ => 0,
+    }
+}
+
+// expect: failed postcondition
+fn ch_classify_bad(c: char) -> (r: u8)
+    ensures r == 2 <==> ('a' <= c <= 'z'),
+{
+    match c {
+        'a' => 1,
+        'b'..='z' => 2,
+        _ => 0,
+    }
+}
+
+// expect: error
+spec fn ch_not_exhaustive(c: char) -> bool {
+    match c {
+        '\0'..='\u{D7FF}' => false,
+        '\u{E000}'..='\u{10FFFE}' => true,
     }
 }
 

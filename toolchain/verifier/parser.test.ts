@@ -732,3 +732,10 @@ describe('extern blocks', () => {
     ]);
   });
 });
+
+describe('assert_by', () => {
+  it("reads Verus's older `assert_by(e, { .. });` as `assert(e) by { .. }`", () => {
+    const f = parseFile('x.rs', 'verus! { proof fn p() { assert_by(1 + 1 == 2, { assert(true); }); } }').items[0];
+    expect(f).toMatchObject({ k: 'fn', body: { stmts: [{ k: 'assert', by: 'block', e: { k: 'binary', op: '==' }, proof: { stmts: [{ k: 'assert' }] } }] } });
+  });
+});

@@ -2739,6 +2739,18 @@ class Parser {
       this.eat(';');
       return { k: 'assert', e, by, req, proof, sp: { start: s, end: this.lastEnd() } };
     }
+    // Verus's older `assert_by(e, { proof });`: `assert(e) by { proof }`
+    if (t.kind === 'ident' && t.text === 'assert_by' && this.is('(', 1)) {
+      this.next();
+      this.next();
+      const e = this.expr();
+      this.expect(',');
+      const proof = this.block();
+      this.eat(',');
+      this.expect(')');
+      this.eat(';');
+      return { k: 'assert', e, by: 'block', req: [], proof, sp: { start: s, end: this.lastEnd() } };
+    }
     if (t.kind === 'ident' && t.text === 'assert' && this.is('forall', 1)) {
       this.next();
       this.next();

@@ -26,7 +26,7 @@ const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultH
  * Verus's builtin spec fns (its prelude, there without vstd) that the library defines: a crate
  * that calls one has the library.
  */
-const BUILTIN_FNS_OF_THE_LIBRARY = ['arch_word_bits', 'unsigned_max', 'signed_max', 'signed_min'];
+const BUILTIN_FNS_OF_THE_LIBRARY = ['arch_word_bits', 'unsigned_max', 'signed_max', 'signed_min', 'admit'];
 
 /** Whether the user's crate refers to vstd (a `use vstd::..` or any `vstd::` path), to a std type of the library or to a builtin it defines. */
 export function usesLibrary(files: ReadonlyMap<string, string>): boolean {

@@ -172,4 +172,21 @@ proof fn pm_dec_long2(j: nat, k: nat)
     pm_dec_short2(j);
 }
 
+// Verus's older `assert_by(e, { proof });`: the proof's facts stay inside it
+// expect: verified
+#[verifier::opaque]
+spec fn pm_hidden(x: int) -> bool { x > 0 }
+
+// expect: verified
+proof fn pm_assert_by() {
+    assert_by(pm_hidden(1), { reveal(pm_hidden); });
+    assert(pm_hidden(1));
+}
+
+// expect: failed assertion
+proof fn pm_assert_by_local() {
+    assert_by(pm_hidden(1), { reveal(pm_hidden); });
+    assert(pm_hidden(2));
+}
+
 } // verus!

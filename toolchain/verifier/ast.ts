@@ -316,6 +316,8 @@ export interface FnItem {
   body: Block | null;
   /** `broadcast proof fn`: the `broadcast` modifier's span (the lemma becomes an axiom where it is `broadcast use`d) */
   broadcast?: Sp;
+  /** `ensures #![all_triggers] ..` of a broadcast lemma: its quantifier triggers on every minimal term (the attribute's span) */
+  allTriggers?: Sp;
   /** Names of the generic type and const parameters (the impl's first). */
   generics: string[];
   /** How many of `generics` are the impl's (they come first). */

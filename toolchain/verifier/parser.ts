@@ -987,6 +987,7 @@ class Parser {
 
       if (marks.has('uninterp')) fn.uninterp = true;
       if (broadcastSp) fn.broadcast = broadcastSp;
+      else if (fn.allTriggers) fn.unsupportedClauses.push({ clause: '`#![all_triggers]` in the postcondition of a function that is not `broadcast`', sp: fn.allTriggers });
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
@@ -2312,8 +2313,11 @@ class Parser {
       if (!treatment) break;
       this.next();
       switch (treatment) {
-        case 'requires':
         case 'ensures':
+          // (`#![all_triggers]` opening a broadcast lemma's postcondition: its quantifier's triggers)
+          this.clauseList(fn.ensures, (a) => a.text === 'all_triggers' && !!(fn.allTriggers = a.sp));
+          break;
+        case 'requires':
         case 'recommends':
         case 'decreases':
           this.clauseList(fn[treatment]);
@@ -2385,7 +2389,7 @@ class Parser {
     }
   }
 
-  clauseList(out: Expr[]): void {
+  clauseList(out: Expr[], applied: (a: { text: string; sp: Sp }) => boolean = () => false): void {
     // A clause's first expression may be a block (`requires { &&& a &&& b },`): a clause keyword
     // is never followed by the body (a clause has at least one expression), so a `{` there whose
     // `}` a `,`, another clause or the body follows is an expression.
@@ -2403,7 +2407,7 @@ class Parser {
       // (`#[trigger] e` opening a clause is the trigger of its first term, not an attribute)
       if (this.is('#') && !(this.is('[', 1) && this.peek(2).text === 'trigger')) {
         // (Verus counts `proof_note` and `custom_err` together, as on assertions)
-        const notes = this.innerAttrs('stmt').filter((a) => /^verifier(::|\()(proof_note|custom_err)\b/.test(a.text));
+        const notes = this.innerAttrs('stmt', applied).filter((a) => /^verifier(::|\()(proof_note|custom_err)\b/.test(a.text));
         if (notes.length > 1) this.error('at most one `proof_note` attribute is allowed', notes[1]!.sp);
       }
       out.push(this.expr(true));

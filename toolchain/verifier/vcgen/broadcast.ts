@@ -14,9 +14,8 @@
 // bound parameters), so it is the same fact in every function; a lemma whose fact cannot be built
 // makes the using function `unsupported` or an `error`, never a silently missing fact.
 
-import type { Sp } from '../ast';
 import { ResolveError, substTy, tyEq, tyKey, type FnInfo, type Ty, type TyEnv } from '../resolver';
-import type { Expr, FnItem } from '../ast';
+import { someNode, type Expr, type FnItem, type Sp } from '../ast';
 import { and, eq, implies, num, quote, sortOf, type Term } from '../smt';
 import { quantifier } from '../qid';
 import { Unsupported, State, type Mode } from './state';
@@ -178,8 +177,13 @@ export class BroadcastMethods {
     const body = implies(and(...ranges, ...req), and(...ens));
     this.checkNoPlaceholder(body);
     if (!binders.length) return body;
-    const groups = trig.length ? [trig] : autoTriggers(body, bound);
-    if (!groups) throw new ResolveError(`Could not automatically infer triggers for the broadcast lemma \`${info.qname}\`. Use #[trigger] annotations in its requires / ensures.`, f.nameSp);
+    const groups = trig.length ? [trig] : autoTriggers(body, bound, !!f.allTriggers);
+    if (!groups) {
+      // (Verus's `=~=` is a function a trigger may use; here it is `==` of canonical values)
+      const extEq = someNode([f.requires, f.ensures], (n) => n.k === 'binary' && ['=~=', '=~~=', '!~=', '!~~='].includes((n as unknown as { op: string }).op));
+      if (extEq) throw new Unsupported(`the triggers of the broadcast lemma \`${info.qname}\`, whose only candidates are \`=~=\` terms (extensional equality is \`==\` here, not a function)`, f.nameSp);
+      throw new ResolveError(`Could not automatically infer triggers for the broadcast lemma \`${info.qname}\`. Use #[trigger] annotations in its requires / ensures.`, f.nameSp);
+    }
     for (const g of groups) {
       for (const t of g) if (!triggerable(t, true)) throw new ResolveError('trigger must be a function call, a field access, or arithmetic operator', f.nameSp);
       const vs = new Set<string>();

@@ -468,4 +468,35 @@ impl BcTable {
     }
 }
 
+// `ensures #![all_triggers] ..` of a broadcast lemma: every minimal term triggers it (here `bc_a(x)`,
+// `bc_b(x)` and `bc_c(x)` each)
+// expect: verified
+uninterp spec fn bc_a(x: nat) -> bool;
+// expect: verified
+uninterp spec fn bc_b(x: nat) -> bool;
+// expect: verified
+uninterp spec fn bc_c(x: nat) -> bool;
+
+// expect: verified
+broadcast proof fn bc_all_triggers(x: nat)
+    requires bc_a(x),
+    ensures #![all_triggers] bc_b(x) && bc_c(x),
+{
+    admit();
+}
+
+// expect: verified
+proof fn bc_use_all_triggers(x: nat)
+    requires bc_a(x),
+{
+    broadcast use bc_all_triggers;
+    assert(bc_c(x));
+}
+
+// expect: failed assertion
+proof fn bc_use_all_triggers_needs_requires(x: nat) {
+    broadcast use bc_all_triggers;
+    assert(bc_c(x));
+}
+
 } // verus!

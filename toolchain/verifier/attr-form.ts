@@ -445,6 +445,15 @@ class AttrFormRewriter {
           i = this.loop(spec, next, to, out);
           continue;
         }
+        // `#[verus_spec(r: T => requires .. ensures ..)] |x: A| { .. }`: an exec closure's clauses
+        if (spec && word && (word.text === '|' || word.text === '||' || (word.text === 'move' && ['|', '||'].includes(this.toks[next + 1]?.text ?? '')))) {
+          const done = this.closure(spec, next, to, out);
+          if (done >= 0) {
+            for (const a of attrs) if (a !== spec) out.unshift(...this.toks.slice(a.from, a.to));
+            i = done;
+            continue;
+          }
+        }
         if (attrs.some((a) => a.name === 'verus_spec' || a.name === 'verus_verify')) {
           if (word?.text === 'fn') {
             // a function inside a body: verified as Verus's macro verifies it
@@ -505,6 +514,49 @@ class AttrFormRewriter {
       i++;
     }
     return out;
+  }
+
+  /**
+   * An exec closure at `at` under `#[verus_spec(..)]`: the spec's clauses follow its parameters,
+   * its `r: T =>` is the result `-> (r: T)` (a name alone needs the closure's own `-> T`). Only a
+   * closure whose body is a block is read; returns the index after it, or -1 (not read).
+   */
+  private closure(spec: Attr, at: number, to: number, out: Token[]): number {
+    let k = at;
+    if (this.toks[k]!.text === 'move') k++;
+    let paramsEnd = k;
+    if (this.toks[k]!.text === '|') {
+      paramsEnd = k + 1;
+      while (paramsEnd < to && !this.isPunct(paramsEnd, '|')) paramsEnd = this.opener(paramsEnd) ? this.match[paramsEnd]! + 1 : paramsEnd + 1;
+      if (paramsEnd >= to) return -1;
+    }
+    const head = this.toks.slice(at, paramsEnd + 1);
+    let bodyAt = paramsEnd + 1;
+    let ownRet: Token[] = [];
+    if (this.isPunct(bodyAt, '->')) {
+      let e = bodyAt + 1;
+      while (e < to && !this.isPunct(e, '{')) e = this.opener(e) ? this.match[e]! + 1 : e + 1;
+      ownRet = this.toks.slice(bodyAt + 1, e);
+      bodyAt = e;
+    }
+    if (!this.isPunct(bodyAt, '{')) return -1;
+    const args = spec.args ?? { from: 0, to: 0 };
+    let clausesFrom = args.from;
+    const sp = spec.sp;
+    const ret: Token[] = [];
+    const arrow = spec.args ? this.patternArrow(args.from, args.to) : -1;
+    if (arrow >= 0) {
+      const pat = this.toks.slice(args.from, arrow);
+      const colon = pat.findIndex((t) => t.text === ':');
+      const name = colon < 0 ? pat : pat.slice(0, colon);
+      const ty = colon < 0 ? ownRet : pat.slice(colon + 1);
+      if (name.length !== 1 || name[0]!.kind !== 'ident' || !ty.length) return -1;
+      ret.push(this.synth('->', 'punct', sp), this.synth('(', 'punct', sp), name[0]!, this.synth(':', 'punct', sp), ...ty, this.synth(')', 'punct', sp));
+      clausesFrom = arrow + 1;
+    } else if (ownRet.length) ret.push(this.synth('->', 'punct', sp), ...ownRet);
+    const close = this.match[bodyAt]!;
+    out.push(...head, ...ret, ...this.toks.slice(clausesFrom, args.to), this.toks[bodyAt]!, ...this.body(bodyAt + 1, close), this.toks[close]!);
+    return close + 1;
   }
 
   /**

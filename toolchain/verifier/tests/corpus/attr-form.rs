@@ -289,3 +289,32 @@ fn af_reads_exec_constant_in_ghost() {
 fn af_reads_plain_constant() {
     let v = AF_PLAIN;
 }
+
+// `#[verus_spec(r: T => requires .. ensures ..)]` on a closure in a verified function: the
+// closure's clauses (the name and type of its result from the spec)
+// expect: verified
+#[verus_spec]
+fn af_closure_spec() {
+    let f = #[verus_spec(z: u64 =>
+        requires y == 2
+        ensures z == 2
+    )]
+    |y: u64| { y };
+    proof! {
+        assert(f.requires((2,)));
+        assert(!f.ensures((2,), 3));
+    }
+    let t = f(2);
+    proof! { assert(t == 2); }
+}
+
+// expect: failed precondition
+#[verus_spec]
+fn af_closure_spec_requires() {
+    let f = #[verus_spec(z: u64 =>
+        requires y == 2
+        ensures z == 2
+    )]
+    |y: u64| { y };
+    let t = f(3);
+}

@@ -15,7 +15,8 @@
 // What is read: a top-level `fn` with `#[verus_spec(..)]` or `#[verus_verify(..)]`; a top-level
 // struct, enum, impl or trait with `#[verus_verify(..)]` (every function in it is verified, each
 // with its own `#[verus_spec(..)]`); in their bodies, `#[verus_spec(..)]` on `while`, `loop` and
-// `for` (`iter =>` names a `for` loop's ghost iterator), `proof!{..}`, and `proof_decl!{..}`
+// `for` (`iter =>` names a `for` loop's ghost iterator) and on closures whose body is a block
+// (`r: T =>` is the result `-> (r: T)`), `proof!{..}`, and `proof_decl!{..}`
 // (its `let ghost` / `let tracked` declarations stay in the enclosing block; its other
 // statements are proof code). `#[verus_verify(external)]` leaves the item plain Rust, which is
 // what it means: not verified, not visible.

@@ -75,7 +75,7 @@ export type Expr =
   | { k: 'cast'; e: Expr; ty: TypeExpr; sp: Sp }
   | { k: 'if'; cond: Expr; then: Block; els: Expr | null; sp: Sp }
   | { k: 'match'; scrut: Expr; arms: { pat: Pat; guard: Expr | null; body: Expr; sp: Sp }[]; sp: Sp; /** a `let PAT = e else { .. }` with the rest of its block (arms: PAT => rest, _ => else) */ letElse?: boolean }
-  | { k: 'block'; block: Block; sp: Sp; /** `open_atomic_invariant!` and the like, read as this block (parser.ts openInvariant) */ invariantBlock?: InvariantBlock }
+  | { k: 'block'; block: Block; sp: Sp; /** `open_atomic_invariant!` and the like, read as this block (parser.ts openInvariant) */ invariantBlock?: InvariantBlock; /** `#[verus::internal(loop_isolation_boundary)]`: a loop inside knows nothing of the variables declared outside the block but its invariants (vcgen/exec.ts) */ isolationBoundary?: true }
   | { k: 'quant'; q: 'forall' | 'exists' | 'choose'; params: { name: string; ty: TypeExpr; sp: Sp }[]; triggers: Expr[][]; /** `#![all_triggers]` */ allTriggers?: boolean; body: Expr; sp: Sp; /** inner attributes other than `#![trigger ..]` */ attrs?: QuantAttr[] }
   | { k: 'struct'; path: string[]; fields: { name: string; e: Expr; sp: Sp }[]; base: Expr | null; sp: Sp; /** the turbofish written (`S::<u8> { .. }`, `E::<u8>::V { .. }`) */ generics?: TypeExpr[] }
   | { k: 'tuple'; elems: Expr[]; sp: Sp }

@@ -2649,8 +2649,15 @@ class Parser {
   stmt(): Stmt {
     if (this.nestedItemAhead()) return this.nestedItem();
     // (`#[trigger] e ..` opening a statement marks the term `e`, as inside an expression)
-    const attrs = this.is('#') && this.is('[', 1) && this.peek(2).text === 'trigger' ? [] : this.innerAttrs('stmt');
+    // (`#[verus::internal(loop_isolation_boundary)]` on a block: read below)
+    const boundary = (a: { text: string }) => a.text === 'verus::internal(loop_isolation_boundary)';
+    let boundarySp: Sp | null = null;
+    const attrs = this.is('#') && this.is('[', 1) && this.peek(2).text === 'trigger' ? [] : this.innerAttrs('stmt', (a) => boundary(a) && !!(boundarySp = a.sp));
     const st = this.stmtAfterAttrs();
+    if (boundarySp) {
+      if (st.k === 'expr' && st.e.k === 'block' && !st.e.invariantBlock) st.e.isolationBoundary = true;
+      else this.innerBad.push({ attr: 'verus::internal(loop_isolation_boundary)', sp: boundarySp, crate: false });
+    }
     // `#[verifier::proof_note("..")]` / `#[verifier::custom_err("..")]` on an assertion: data
     // for its obligation (the checking phase allows one)
     const notes: StmtNote[] = [];

@@ -573,6 +573,9 @@ export class ExecMethods {
     if (e.k === 'while') this.modifiedVars(e.cond, st, mod);
     // (a `for` loop's snapshot of a bound the body assigns, forgotten by an isolated loop)
     if (this.cvc.checked.isolatedLoops.has(e)) for (const n of e.forgets ?? []) mod.add(n);
+    // (inside a loop isolation boundary: every variable declared outside it)
+    const boundary = this.fnCtx?.isolationBoundary;
+    if (boundary !== undefined) for (const scope of st.scopes.slice(0, boundary)) for (const name of scope.keys()) mod.add(name);
     const loopSt = st.clone();
     for (const name of [...mod].sort()) {
       const b = loopSt.lookup(name);

@@ -186,6 +186,15 @@ export class ExprMethods {
       case 'block':
         if (m.pure) return this.evalBlockPure(e.block, st, m);
         if (e.invariantBlock) return this.invariantBlock(e, st, m);
+        if (e.isolationBoundary && this.fnCtx) {
+          const saved = this.fnCtx.isolationBoundary;
+          this.fnCtx.isolationBoundary = st.scopes.length;
+          try {
+            return this.execBlock(e.block, st, m);
+          } finally {
+            this.fnCtx.isolationBoundary = saved;
+          }
+        }
         return this.execBlock(e.block, st, m);
       case 'closure':
         return this.cvc.checked.exprTypes.get(e)?.k === 'closure' ? this.execClosure(e, st) : this.specClosure(e, st, m);

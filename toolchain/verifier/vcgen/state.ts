@@ -117,6 +117,11 @@ export interface FnCtx {
   mask?: import('./unwind-mask').MaskTerms;
   /** The body is inside an invariant block (what an unwinding call is told). */
   noUnwindInBlock?: boolean;
+  /**
+   * Inside a `#[verus::internal(loop_isolation_boundary)]` block: how many scopes were open at
+   * its start (a loop in it havocs every variable declared in those)
+   */
+  isolationBoundary?: number;
 }
 
 export class DivergeSignal extends Error {}

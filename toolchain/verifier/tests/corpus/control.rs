@@ -800,4 +800,35 @@ fn ct_allow_warning_wrong(i: u64) -> (r: u64)
     if i == 0 { 0 } else { 1 + ct_allow_warning_wrong(i - 1) }
 }
 
+// `#[verus::internal(loop_isolation_boundary)]` on a block: a loop inside it knows nothing of the
+// variables declared outside the block (only its invariants); those declared inside keep their values
+// expect: verified
+#[verifier::exec_allows_no_decreases_clause]
+fn ctl_isolation_boundary_inner(n: u64) {
+    let mut i = 0;
+    #[verus::internal(loop_isolation_boundary)]
+    {
+        let x = 5;
+        let mut j = 0;
+        while j < 10 {
+            assert(x == 5);
+            j = j + 1;
+        }
+    }
+}
+
+// expect: failed assertion
+#[verifier::exec_allows_no_decreases_clause]
+fn ctl_isolation_boundary_outer(n: u64) {
+    let y = 5;
+    #[verus::internal(loop_isolation_boundary)]
+    {
+        let mut j = 0;
+        while j < 10 {
+            assert(y == 5);
+            j = j + 1;
+        }
+    }
+}
+
 } // verus!

@@ -318,6 +318,8 @@ export interface FnItem {
   broadcast?: Sp;
   /** `ensures #![all_triggers] ..` of a broadcast lemma: its quantifier triggers on every minimal term (the attribute's span) */
   allTriggers?: Sp;
+  /** `ensures #![trigger e, ..] ..` of a broadcast lemma: its quantifier's trigger groups */
+  clauseTriggers?: Expr[][];
   /** Names of the generic type and const parameters (the impl's first). */
   generics: string[];
   /** How many of `generics` are the impl's (they come first). */

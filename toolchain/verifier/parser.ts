@@ -988,6 +988,7 @@ class Parser {
       if (marks.has('uninterp')) fn.uninterp = true;
       if (broadcastSp) fn.broadcast = broadcastSp;
       else if (fn.allTriggers) fn.unsupportedClauses.push({ clause: '`#![all_triggers]` in the postcondition of a function that is not `broadcast`', sp: fn.allTriggers });
+      else if (fn.clauseTriggers) fn.unsupportedClauses.push({ clause: '`#![trigger ..]` in the postcondition of a function that is not `broadcast`', sp: fn.clauseTriggers[0]![0]!.sp });
       // Verus' checks of the modifiers (it rejects these programs)
       const openOrClosed = marks.get('open') ?? marks.get('closed');
       const un = marks.get('uninterp');
@@ -2315,7 +2316,11 @@ class Parser {
       switch (treatment) {
         case 'ensures':
           // (`#![all_triggers]` opening a broadcast lemma's postcondition: its quantifier's triggers)
-          this.clauseList(fn.ensures, (a) => a.text === 'all_triggers' && !!(fn.allTriggers = a.sp));
+          {
+            const triggers: Expr[][] = [];
+            this.clauseList(fn.ensures, (a) => a.text === 'all_triggers' && !!(fn.allTriggers = a.sp), triggers);
+            if (triggers.length) fn.clauseTriggers = [...(fn.clauseTriggers ?? []), ...triggers];
+          }
           break;
         case 'requires':
         case 'recommends':
@@ -2389,7 +2394,7 @@ class Parser {
     }
   }
 
-  clauseList(out: Expr[], applied: (a: { text: string; sp: Sp }) => boolean = () => false): void {
+  clauseList(out: Expr[], applied: (a: { text: string; sp: Sp }) => boolean = () => false, triggers?: Expr[][]): void {
     // A clause's first expression may be a block (`requires { &&& a &&& b },`): a clause keyword
     // is never followed by the body (a clause has at least one expression), so a `{` there whose
     // `}` a `,`, another clause or the body follows is an expression.
@@ -2405,6 +2410,15 @@ class Parser {
       // `#![verifier::proof_note("..")]` before a clause: a message decoration (any other
       // attribute makes the function unsupported)
       // (`#[trigger] e` opening a clause is the trigger of its first term, not an attribute)
+      // `#![trigger e, ..]` opening a clause (of a broadcast lemma's postcondition): its trigger
+      while (triggers && this.is('#') && this.is('!', 1) && this.is('[', 2) && this.peek(3).text === 'trigger') {
+        for (let k = 0; k < 4; k++) this.next();
+        const group: Expr[] = [];
+        do group.push(this.expr());
+        while (this.eat(',') && !this.is(']'));
+        this.expect(']');
+        triggers.push(group);
+      }
       if (this.is('#') && !(this.is('[', 1) && this.peek(2).text === 'trigger')) {
         // (Verus counts `proof_note` and `custom_err` together, as on assertions)
         const notes = this.innerAttrs('stmt', applied).filter((a) => /^verifier(::|\()(proof_note|custom_err)\b/.test(a.text));

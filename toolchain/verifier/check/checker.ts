@@ -1231,6 +1231,8 @@ class Checker {
     this.finalStyle(f, params);
     inClause('ensures', () => {
       for (const e of [...f.ensures, ...(f.defaultEnsures ?? [])]) this.expect(e, C_BOOL, { ...specCtx(withRet), inEnsures: true });
+      // (a broadcast lemma's `#![trigger ..]` terms: spec expressions of its parameters)
+      for (const t of (f.clauseTriggers ?? []).flat()) this.infer(t, { ...specCtx(withRet), inEnsures: true });
     });
     this.unwindAndMask(f, specCtx(), inClause);
     // `returns e` is `ensures result == e`

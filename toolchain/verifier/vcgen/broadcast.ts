@@ -169,15 +169,17 @@ export class BroadcastMethods {
     this.fnCtx = null;
     let req: Term[];
     let ens: Term[];
+    let written: Term[][] = [];
     try {
       [req, ens] = this.inItem(f, env, () => [f.requires.map((r) => this.ev(r, st, m).t), f.ensures.map((e) => this.ev(e, st, m).t)]);
+      written = this.inItem(f, env, () => (f.clauseTriggers ?? []).map((g) => g.map((x) => this.ev(x, st, { ...m, triggers: null }).t)));
     } finally {
       this.fnCtx = saved;
     }
     const body = implies(and(...ranges, ...req), and(...ens));
     this.checkNoPlaceholder(body);
     if (!binders.length) return body;
-    const groups = trig.length ? [trig] : autoTriggers(body, bound, !!f.allTriggers);
+    const groups = written.length ? written : trig.length ? [trig] : autoTriggers(body, bound, !!f.allTriggers);
     if (!groups) {
       // (Verus's `=~=` is a function a trigger may use; here it is `==` of canonical values)
       const extEq = someNode([f.requires, f.ensures], (n) => n.k === 'binary' && ['=~=', '=~~=', '!~=', '!~~='].includes((n as unknown as { op: string }).op));

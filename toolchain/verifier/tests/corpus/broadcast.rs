@@ -499,4 +499,32 @@ proof fn bc_use_all_triggers_needs_requires(x: nat) {
     assert(bc_c(x));
 }
 
+// `ensures #![trigger e] ..` of a broadcast lemma: its quantifier's trigger
+// expect: verified
+uninterp spec fn bc_t1(x: int) -> bool;
+// expect: verified
+uninterp spec fn bc_t2(x: int) -> bool;
+
+// expect: verified
+broadcast proof fn bc_written_trigger(x: int)
+    ensures #![trigger bc_t1(x)] bc_t1(x) ==> bc_t2(x),
+{
+    admit();
+}
+
+// expect: verified
+proof fn bc_use_written_trigger(x: int)
+    requires bc_t1(x),
+{
+    broadcast use bc_written_trigger;
+    assert(bc_t2(x));
+}
+
+// expect: failed assertion
+proof fn bc_written_trigger_not_used(x: int)
+    requires bc_t1(x),
+{
+    assert(bc_t2(x));
+}
+
 } // verus!

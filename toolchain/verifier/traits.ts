@@ -456,7 +456,8 @@ function withAssocParams(f: FnItem, assocOf: (trait: string) => { trait: string;
 }
 
 /** Attributes of an impl method that keep its mode and signature what is written (trusted body, opacity, ..). */
-const BENIGN_IMPL_ATTR = /^(verifier::external_body|verifier\(external_body\)|verifier::opaque|verifier\(opaque\)|verifier::rlimit|verifier\(rlimit|verifier::inline|verifier\(inline\)|allow\(|doc|inline|must_use)/;
+// (`exec_allows_no_decreases_clause` only relaxes the check of the method's own body)
+const BENIGN_IMPL_ATTR = /^(verifier::external_body|verifier\(external_body\)|verifier::opaque|verifier\(opaque\)|verifier::rlimit|verifier\(rlimit|verifier::inline|verifier\(inline\)|verifier::exec_allows_no_decreases_clause$|verifier\(exec_allows_no_decreases_clause\)$|allow\(|doc|inline|must_use)/;
 
 /** One impl block: its trait, type and place (a type may have several impls of one trait). */
 function implAt(trait: string, self: string, start: number | undefined): string {

@@ -351,4 +351,20 @@ fn term_builtin_decreases_bad(n: u64) {
     }
 }
 
+// `#[verifier::exec_allows_no_decreases_clause]` on a trait impl's method: its own loops may go
+// without a measure (what callers through the trait know is unchanged)
+trait TermSpin { fn spin(); }
+struct TermSpinner { }
+impl TermSpin for TermSpinner {
+    // expect: verified
+    #[verifier::exec_allows_no_decreases_clause]
+    fn spin() { loop { } }
+}
+struct TermCounter { }
+impl TermSpin for TermCounter {
+    // expect: failed
+    #[verifier::exec_allows_no_decreases_clause]
+    fn spin() { let mut i: u8 = 0; while i < 10 { i = i + 1; } assert(i == 11); }
+}
+
 }

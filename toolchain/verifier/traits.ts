@@ -393,6 +393,10 @@ function methodGap(t: TraitItem): { k: 'unsupported' | 'error'; what: string; sp
     for (const [i, a] of d.attrs.entries()) {
       const r = traitMethodAttr(a, d);
       const sp = d.attrSps?.[i] ?? d.nameSp;
+      // (in a trait, `when_used_as_spec(g)` names another method of the trait: Verus's error when
+      // there is none; with one, the attribute is not modelled here)
+      const wuas = /^verifier(?:::when_used_as_spec\((\w+)\)|\(when_used_as_spec\((\w+)\)\))$/.exec(a);
+      if (wuas && !t.methods.some((x) => x.name === (wuas[1] ?? wuas[2]))) return { k: 'error', what: 'cannot find function referred to in when_used_as_spec', sp };
       if (!r) return { k: 'unsupported', what: `attribute on the trait method \`${d.name}\``, sp };
       if (r.k === 'error') return { k: 'error', what: r.message, sp };
     }

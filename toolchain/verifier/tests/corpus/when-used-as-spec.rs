@@ -208,4 +208,11 @@ fn wus_auto_mut(x: &mut u32) -> u32 {
     *x
 }
 
+// in a trait, `when_used_as_spec(g)` names a method of the trait: none is Verus's error
+// expect: error
+trait WusTrait {
+    #[verifier::when_used_as_spec(wuas_spec_double)]
+    fn wus_trait_g() -> bool { false }
+}
+
 } // verus!

@@ -739,3 +739,12 @@ describe('assert_by', () => {
     expect(f).toMatchObject({ k: 'fn', body: { stmts: [{ k: 'assert', by: 'block', e: { k: 'binary', op: '==' }, proof: { stmts: [{ k: 'assert' }] } }] } });
   });
 });
+
+describe('matches in bullet lists', () => {
+  it("refuses `e matches P &&& q` unless the `matches` is an item of the `&&&` list (Verus's parser)", () => {
+    expect(parseExpr('{ x matches Some(y) &&& true }').diagnostics.map((d) => d.message)).toEqual(['in &&&, a matches expression needs to be prefixed with &&&']);
+    expect(parseExpr('{ &&& x matches Some(y) &&& y > 0 }').diagnostics).toEqual([]);
+    expect(parseExpr('{ ||| x matches Some(y) ||| true }').diagnostics).toEqual([]);
+    expect(parseExpr('{ ||| x matches Some(y) && y matches Some(z) ||| true }').diagnostics).toEqual([]);
+  });
+});

@@ -3078,6 +3078,8 @@ class Parser {
   private matchesExpr(scrut: Expr): Expr {
     this.next();
     const pat = this.pat();
+    // (Verus's parser: `e matches P &&& q` where the `matches` is not in an item of a `&&&` list)
+    if ((this.is('&&&') || this.is('|||')) && !this.inBulletItem) this.error(`in ${this.peek().text}, a matches expression needs to be prefixed with ${this.peek().text}`);
     if (this.eat('&&')) return this.matchesWith({ k: 'match', scrut, arms: [{ pat, guard: null, body: { k: 'bool', value: true, sp: pat.sp }, sp: pat.sp }], sp: { start: scrut.sp.start, end: this.lastEnd() } }, this.binExpr(2), false);
     const bare: Expr = { k: 'match', scrut, arms: [{ pat, guard: null, body: { k: 'bool', value: true, sp: pat.sp }, sp: pat.sp }, { pat: { k: 'wild', sp: pat.sp }, guard: null, body: { k: 'bool', value: false, sp: pat.sp }, sp: pat.sp }], sp: { start: scrut.sp.start, end: this.lastEnd() } };
     this.bareMatches.add(bare);
@@ -3158,6 +3160,8 @@ class Parser {
     return acc;
   }
   inQuantParams = false;
+  /** Reading an item of a `&&&` / `|||` list (a `matches` in it may be followed by the next item) */
+  private inBulletItem = false;
   exprCast(): Expr {
     let e = this.unary();
     while (this.is('as')) {
@@ -3592,7 +3596,13 @@ class Parser {
       const items: Expr[] = [];
       while (this.is(t.text)) {
         this.next();
-        items.push(this.exprIff());
+        const outer = this.inBulletItem;
+        this.inBulletItem = true;
+        try {
+          items.push(this.exprIff());
+        } finally {
+          this.inBulletItem = outer;
+        }
       }
       // `&&& e matches P &&& rest ..`: P's bindings are in scope in the items after it, as in an
       // `&&` chain (`match e { P => &&& rest .., _ => false }`)

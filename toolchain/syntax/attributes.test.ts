@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attrTreatment, hasExternalBody, hasVerifierAttr, malformedVerifierAttr } from './attributes';
+import { attrTreatment, hasExternalBody, hasVerifierAttr, malformedVerifierAttr, verusAttrOutside } from './attributes';
 
 describe('attrTreatment', () => {
   it("reads vstd's auto_spec on a function (the parser gives it its meaning), nowhere else", () => {
@@ -42,5 +42,13 @@ describe('malformedVerifierAttr', () => {
     expect(malformedVerifierAttr('verifier(wat,wat)')).toBe('unrecognized verifier attribute');
     expect(malformedVerifierAttr('verifier(external_body,rlimit(10))')).toBeNull();
     for (const ok of ['verifier::ext_equal', 'verifier(external_body)', 'verifier::rlimit(10)', 'is_variant', 'verifier::loop_isolation(false)', 'verifier::reject_recursive_types(A)']) expect(malformedVerifierAttr(ok)).toBeNull();
+  });
+});
+
+describe('verusAttrOutside', () => {
+  it("reads `cfg_attr(verus_keep_ghost, feature(..))` as rustc's feature gate, not Verus code", () => {
+    expect(verusAttrOutside('cfg_attr(verus_keep_ghost, feature(f16))')).toBe(false);
+    expect(verusAttrOutside('cfg_attr(verus_keep_ghost,feature(extern_types))')).toBe(false);
+    expect(verusAttrOutside('cfg_attr(verus_keep_ghost, verus_spec(ensures x == 0))')).toBe(true);
   });
 });

@@ -264,6 +264,8 @@ export function attrTreatment(text: string, site: AttrSite): AttrTreatment {
  * (`#![verifier::loop_isolation(false)]`, `#[verifier::external]`) are not.
  */
 export function verusAttrOutside(text: string): boolean {
+  // (`cfg_attr(verus_keep_ghost, feature(..))`: a rustc feature gate while Verus compiles ghost code)
+  if (/^cfg_attr\(verus_keep_ghost,feature\([A-Za-z0-9_,]*\)\)$/.test(text.replace(/\s+/g, ''))) return false;
   const a = parseAttr(text);
   if (a.verifier) {
     if (a.name === 'external') return false;

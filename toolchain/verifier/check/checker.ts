@@ -3157,7 +3157,7 @@ class Checker {
   /** Whether `t` is `f32` / `f64` (the library's opaque float types, library/vstd/float.rs). */
   private isFloat(t: CTy): boolean {
     const x = shallow(t, this.vars);
-    return x.k === 'struct' && (x.name === 'f32' || x.name === 'f64') && this.isLibraryStruct(x.name);
+    return x.k === 'struct' && (x.name === 'f16' || x.name === 'f32' || x.name === 'f64' || x.name === 'f128') && this.isLibraryStruct(x.name);
   }
 
   /**
@@ -3174,10 +3174,12 @@ class Checker {
     }
     if (from.k === 'ivar') this.unifies(from, { k: 'int', kind: 'i32' });
     const f = shallow(from, this.vars);
-    const castable = (t: CTy) => this.isFloat(t) || (t.k === 'int' && isMachine(t.kind) && t.kind !== 'usize' && t.kind !== 'isize');
+    // (Verus casts `f16` / `f128` to and from nothing)
+    const unusual = (t: CTy) => { const s = shallow(t, this.vars); return s.k === 'struct' && (s.name === 'f16' || s.name === 'f128'); };
+    const castable = (t: CTy) => (this.isFloat(t) && !unusual(t)) || (t.k === 'int' && isMachine(t.kind) && t.kind !== 'usize' && t.kind !== 'isize');
     if (f.k !== 'any' && (!castable(f) || !castable(to))) {
       const machine = (t: CTy) => t.k === 'int' && (t.kind === 'usize' || t.kind === 'isize');
-      if (machine(f) || machine(to)) this.error(`Verus does not support \`as\` cast from \`${name(f)}\` to \`${name(to)}\``, e.sp);
+      if (machine(f) || machine(to) || unusual(f) || unusual(to)) this.error(`Verus does not support \`as\` cast from \`${name(f)}\` to \`${name(to)}\``, e.sp);
       else this.error(`non-primitive cast: \`${name(f)}\` as \`${name(to)}\``, e.sp);
       return to;
     }

@@ -20,7 +20,7 @@ export function isLibraryFile(file: string): boolean {
  * std's types (and constants) the library defines: a crate that names one has the library, as a
  * Verus crate has std (and vstd's specifications of it) without naming vstd.
  */
-const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet', 'f32', 'f64', 'REPLACEMENT_CHARACTER'];
+const STD_TYPES_OF_THE_LIBRARY = ['PhantomData', 'HashMap', 'HashSet', 'DefaultHasher', 'BTreeMap', 'BTreeSet', 'f16', 'f32', 'f64', 'f128', 'REPLACEMENT_CHARACTER'];
 
 /**
  * Verus's builtin spec fns (its prelude, there without vstd) that the library defines: a crate
@@ -81,7 +81,7 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   ['atomic.rs', /\b(?:atomic\s*::|PAtomic|Permission(?:U|I)(?:8|16|32|64|size)\b|PermissionBool\b)/],
   // (names a crate may well define itself, `array_view`: read only by one that names `vstd::array` or calls `array_index_get`)
   ['array.rs', /\b(?:array\s*::|array_index_get\b)/],
-  ['float.rs', /\bf(?:32|64)\b/],
+  ['float.rs', /\bf(?:16|32|64|128)\b/],
   // (atomics on memory a raw pointer reaches: a crate naming both atomics and raw pointers)
   ['atomic_raw_ptr.rs', /^(?=[\s\S]*\b(?:atomic\s*::|PAtomic))(?=[\s\S]*\*\s*(?:mut|const)\b)/],
   ['hash_with_view.rs', /\b(?:HashMapWithView|HashSetWithView)\b/],

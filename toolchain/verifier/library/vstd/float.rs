@@ -4,7 +4,7 @@
 // verifier knows of a float is what a cast gives: an `as` cast between an integer type (other than
 // `usize` / `isize`) and a float type, or between the two float types, is nondeterministic, and all
 // that is known of its result is `float_cast_spec(from, to)` (check/checker.ts, vcgen/expr.ts); a
-// float type cast to itself is the same value. Read only by a crate that names `f32` or `f64`.
+// float type cast to itself is the same value. Read only by a crate that names a float type.
 verus! {
 
 /// An IEEE 754 single-precision value, known by its bits (private: nothing here reads them).
@@ -17,6 +17,20 @@ pub struct f32 {
 #[derive(Clone, Copy)]
 pub struct f64 {
     bits: u64,
+}
+
+/// An IEEE 754 half-precision value (rustc's unstable `f16`), known by its bits; Verus casts to
+/// or from it nothing.
+#[derive(Clone, Copy)]
+pub struct f16 {
+    bits: u16,
+}
+
+/// An IEEE 754 quadruple-precision value (rustc's unstable `f128`), known by its bits; Verus casts
+/// to or from it nothing.
+#[derive(Clone, Copy)]
+pub struct f128 {
+    bits: u128,
 }
 
 /// What an `as` cast from `from` to a value of another numeric type gives: `to` is one of the

@@ -460,4 +460,15 @@ fn ar_float_bits_private(x: f64) -> u64 {
     x.bits
 }
 
+// Verus casts `f16` (rustc's unstable half-precision float) to and from nothing
+// expect: error
+fn ar_cast_to_f16(n: i32) {
+    let y: f16 = n as f16;
+}
+
+// expect: error
+fn ar_cast_f16_to_f64(f: f16) {
+    let d: f64 = f as f64;
+}
+
 } // verus!

@@ -17,6 +17,7 @@ import { lowerExternalSpecs } from './external-specs';
 import { lowerLocalBorrows } from './local-borrows';
 import { lowerMutRefTracked } from './mut-ref-tracked';
 import { lowerCtorPaths } from './ctor-paths';
+import { lowerBindingPatterns } from './binding-patterns';
 import { lowerStateMachines } from './state-machines/index';
 import { lowerSpecDerive } from './spec-derive';
 import { lowerExecSpec } from './exec-spec';
@@ -112,7 +113,7 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
   const trees: SourceFile[] = [];
   for (const [p, text] of [...withLibrary].sort((a, b) => (a[0] < b[0] ? -1 : 1))) trees.push(parseCached(p, text, !!options.noExternalByDefault && !isLibraryFile(p)));
   // trait impls' methods with their trait's contract (traits.ts)
-  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(lowerModuleDatatypes(lowerExecSpec(lowerSpecDerive(withoutShadowedPrelude(trees))), isLibraryFile), isLibraryFile), isLibraryFile)))), isLibraryFile)), isLibraryFile, stdSignatures(options.library)))));
+  parsed.push(...lowerLocalBorrows(lowerTraits(lowerExternalSpecs(lowerExternalTraits(lowerExternalTypes(lowerStateMachines(lowerMutRefTracked(lowerBindingPatterns(lowerCtorPaths(lowerVariantImports(lowerShadowedBuiltins(lowerModuleDatatypes(lowerExecSpec(lowerSpecDerive(withoutShadowedPrelude(trees))), isLibraryFile), isLibraryFile), isLibraryFile))))), isLibraryFile)), isLibraryFile, stdSignatures(options.library)))));
   const lineMaps = new Map(parsed.map((f) => [f.path, new LineMap(f.text)]));
   const filter = options.functionFilter;
   const selectedByFilter = (qname: string, name: string): boolean => !filter || qname === filter || name === filter || qname.endsWith('::' + filter);

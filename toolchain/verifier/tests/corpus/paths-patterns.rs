@@ -801,4 +801,24 @@ proof fn pp_tuple_struct_match_bad(t: PpTwo) {
     match t { PpTwo(a, _) => { assert(a == t.1); } }
 }
 
+// a capitalized name that names nothing is a binding, as in rustc (`KEY` below)
+// expect: verified
+spec fn pp_upper_binding(o: Option<u8>) -> u8 {
+    if o is Some { let KEY = o->0; KEY } else { 0 }
+}
+
+// expect: verified
+proof fn pp_upper_binding_value(o: Option<u8>)
+    requires o == Some(7u8),
+{
+    assert(pp_upper_binding(o) == 7);
+}
+
+// expect: failed assertion
+proof fn pp_upper_binding_value_bad(o: Option<u8>)
+    requires o == Some(7u8),
+{
+    assert(pp_upper_binding(o) == 8);
+}
+
 } // verus!

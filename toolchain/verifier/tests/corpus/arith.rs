@@ -471,4 +471,10 @@ fn ar_cast_f16_to_f64(f: f16) {
     let d: f64 = f as f64;
 }
 
+// expect: failed assertion
+fn ar_truncating_cast(x: u64) {
+    let y = x as u8;
+    assert(y as u64 == x);
+}
+
 } // verus!

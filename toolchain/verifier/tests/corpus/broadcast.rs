@@ -527,4 +527,20 @@ proof fn bc_written_trigger_not_used(x: int)
     assert(bc_t2(x));
 }
 
+// expect: failed assertion
+proof fn bc_use_all_triggers_wrong(x: nat)
+    requires bc_a(x),
+{
+    broadcast use bc_all_triggers;
+    assert(!bc_b(x));
+}
+
+// expect: failed assertion
+proof fn bc_use_written_trigger_wrong(x: int)
+    requires bc_t1(x),
+{
+    broadcast use bc_written_trigger;
+    assert(!bc_t2(x));
+}
+
 } // verus!

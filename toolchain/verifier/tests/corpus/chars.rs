@@ -149,4 +149,34 @@ spec fn ch_not_exhaustive(c: char) -> bool {
     }
 }
 
+// expect: failed assertion
+proof fn ch_is_high_wrong() {
+    assert(ch_is_high('\u{E000}') == false);
+}
+
+// expect: failed assertion
+proof fn ch_is_high_wrong2() {
+    assert(ch_is_high('a'));
+}
+
+// expect: failed postcondition
+fn ch_classify_digit(c: char) -> (r: bool)
+    ensures r == ('0' <= c <= '9'),
+{
+    match c {
+        '0'..='8' => true,
+        _ => false,
+    }
+}
+
+// expect: failed postcondition
+fn ch_classify_exclusive(c: char) -> (r: bool)
+    ensures r == ('a' <= c <= 'z'),
+{
+    match c {
+        'a'..'z' => true,
+        _ => false,
+    }
+}
+
 } // verus!

@@ -831,4 +831,31 @@ fn ctl_isolation_boundary_outer(n: u64) {
     }
 }
 
+// expect: failed assertion
+#[verifier::exec_allows_no_decreases_clause]
+fn ctl_isolation_boundary_param(x: u64) {
+    #[verus::internal(loop_isolation_boundary)]
+    {
+        let mut j = 0;
+        while j < 10 {
+            assert(x == x + 0 && j < 10 ==> x < 100);
+            j = j + 1;
+        }
+    }
+}
+
+// expect: failed assertion
+#[verifier::exec_allows_no_decreases_clause]
+fn ctl_isolation_boundary_mut_outer() {
+    let mut n: u64 = 3;
+    #[verus::internal(loop_isolation_boundary)]
+    {
+        let mut j = 0;
+        while j < 10 {
+            assert(n == 3);
+            j = j + 1;
+        }
+    }
+}
+
 } // verus!

@@ -205,4 +205,49 @@ exec_spec_verified! {
 // expect: verified
 spec fn xs_not_in_macro(x: u32) -> bool { x > 0 }
 
+// callers know no more than the spec fn's value at the deep views
+// expect: failed assertion
+fn xs_use_area_wrong() {
+    let s = ExecXsShape::Circle(3);
+    let a = exec_xs_area(&s);
+    assert(a == 3);
+}
+
+// expect: failed precondition
+fn xs_use_unwrap_none() {
+    let o: Option<u32> = None;
+    let x = exec_xs_unwrap(&o);
+}
+
+// expect: failed assertion
+fn xs_use_unwrap_value_wrong() {
+    let o: Option<u32> = Some(5);
+    let x = exec_xs_unwrap(&o);
+    assert(x == 6);
+}
+
+// expect: failed precondition
+fn xs_use_countdown_negative() {
+    let r = exec_xs_countdown(-1);
+}
+
+// expect: failed assertion
+fn xs_use_guarded_index_wrong(v: Vec<u8>) {
+    let b = exec_xs_guarded_index(&v, 0);
+    assert(b);
+}
+
+// expect: failed assertion
+fn xs_use_first_wrong() {
+    let p = ExecXsPair { a: 1, b: vec![] };
+    let f = p.exec_xs_first();
+    assert(f == 0);
+}
+
+// expect: failed assertion
+fn xs_use_sum_commutes_wrong() {
+    let r = exec_xs_sum(2, 3);
+    assert(r == 6);
+}
+
 } // verus!

@@ -821,4 +821,19 @@ proof fn pp_upper_binding_value_bad(o: Option<u8>)
     assert(pp_upper_binding(o) == 8);
 }
 
+// expect: failed assertion
+proof fn pp_upper_binding_in_match(o: Option<u8>)
+    requires o == Some(3u8),
+{
+    match o {
+        Some(PP_BOUND) => { assert(PP_BOUND == 4); }
+        None => {}
+    }
+}
+
+// expect: failed assertion
+proof fn pp_tuple_struct_rest_bad(t: PpTwo) {
+    match t { PpTwo(.., b) => { assert(b == t.0); } }
+}
+
 } // verus!

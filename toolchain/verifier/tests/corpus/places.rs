@@ -428,4 +428,10 @@ fn pl_exec_read_before_init() -> u64 {
     y
 }
 
+// expect: error
+fn pl_return_other_lifetime_of_shadow<'a, 'b>(x: &'a u64, y: &'b u64) -> &'b u64 {
+    let y = x;
+    y
+}
+
 } // verus!

@@ -189,4 +189,9 @@ proof fn pm_assert_by_local() {
     assert(pm_hidden(2));
 }
 
+// expect: failed assertion
+proof fn pm_assert_by_wrong() {
+    assert_by(pm_hidden(0), { reveal(pm_hidden); });
+}
+
 } // verus!

@@ -191,4 +191,18 @@ fn sl_deref_vec_precondition(v: Vec<u64>) {
     let x = sl_first_of(&v);
 }
 
+// expect: failed assertion
+fn sl_deref_vec_first_bad(v: Vec<u64>) {
+    if v.len() > 1 {
+        let x = sl_first_of(&v);
+        assert(x == v[1]);
+    }
+}
+
+// expect: failed assertion
+fn sl_deref_vec_len_bad(v: Vec<u64>) {
+    let s: &[u64] = &v;
+    assert(s.len() == v.len() + 1);
+}
+
 } // verus!

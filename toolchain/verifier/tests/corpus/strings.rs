@@ -203,4 +203,10 @@ fn st_string_deref_bad(s: String) {
     assert(t@.len() > 0);
 }
 
+// expect: failed assertion
+fn st_string_deref_other(s: String, u: String) {
+    let t: &str = &s;
+    assert(t@ == u@);
+}
+
 } // verus!

@@ -462,4 +462,9 @@ spec fn syn_char_cast_trigger() -> bool {
     forall |c: char| #![trigger c as u32] 'A' <= c <= 'Z' ==> c != '!'
 }
 
+// expect: failed assertion
+proof fn syn_chain_eq_mixed_bad(a: int, b: int, c: int) requires a < b == c {
+    assert(a == c);
+}
+
 } // verus!

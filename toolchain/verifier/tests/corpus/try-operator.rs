@@ -105,4 +105,19 @@ fn tq_ok_or_bad(o: Option<u8>) -> (r: Result<u8, u16>)
     o.ok_or(7)
 }
 
+// expect: failed postcondition
+fn tq_ok_or_value_bad(o: Option<u8>) -> (r: Result<u8, u16>)
+    ensures o is None ==> r == Err::<u8, u16>(8),
+{
+    o.ok_or(7)
+}
+
+// expect: failed postcondition
+fn tq_ok_or_some_bad(o: Option<u8>) -> (r: Result<u8, u16>)
+    requires o is Some,
+    ensures r is Err,
+{
+    o.ok_or(7)
+}
+
 } // verus!

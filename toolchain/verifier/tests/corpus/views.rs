@@ -210,4 +210,15 @@ proof fn vw_ghost_param_view_bad(t: Ghost<Option<u8>>)
     assert(x == 0);
 }
 
+// expect: failed assertion
+proof fn vw_ghost_param_view_not_len(t: Ghost<Vec<u8>>) {
+    let v = t.view();
+    assert(v.len() == 0);
+}
+
+// expect: failed assertion
+proof fn vw_ghost_param_at_is_value(t: Ghost<u8>) {
+    assert(t@ == 1);
+}
+
 } // verus!

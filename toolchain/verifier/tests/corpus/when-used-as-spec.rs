@@ -215,4 +215,10 @@ trait WusTrait {
     fn wus_trait_g() -> bool { false }
 }
 
+// expect: failed postcondition
+proof fn wus_auto_add_wrong(x: u32, y: u32)
+    ensures wus_auto_add(x, y) == wus_auto_add(x, y) + 1,
+{
+}
+
 } // verus!

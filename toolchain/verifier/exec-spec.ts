@@ -202,7 +202,6 @@ function expandDatatype(dt: Datatype, cx: Context): Item[] {
 
 function expandFn(fn: FnItem, cx: Context): Item[] {
   const mark = fn.execSpec!;
-  const gaps: Item[] = [];
   let bodyChecks: Stmt[] = [];
   try {
     if (fn.mode !== 'spec') throw new ExecSpecGap('exec_spec compiles only spec functions', fn.nameSp, 'error');
@@ -254,7 +253,7 @@ function expandFn(fn: FnItem, cx: Context): Item[] {
     const [check] = generated(owner(`proof fn ${CHECK_PREFIX}${fn.name}(${specParams})${requires.length ? ` requires ${requires.join(', ')}` : ''} { }`), sp, fn.module) as FnItem[];
     out.push({ ...check!, body: { stmts: bodyChecks, sp: fn.body!.sp } });
   }
-  return [...gaps, ...out];
+  return out;
 }
 
 function conjunction(es: Expr[], sp: Sp): Expr {

@@ -36,8 +36,8 @@
 // Output: new `SourceFile`s with the generated items after the marked ones (parse trees are
 // shared between runs and never mutated); no `execSpec` mark is read after this phase.
 
-import { respanned, type Block, type EnumItem, type Expr, type FnItem, type Item, type Pat, type SourceFile, type Sp, type Stmt, type StructItem, type TraitImplItem, type TypeExpr } from './ast';
-import { parseItems } from './parser';
+import type { Block, EnumItem, Expr, FnItem, Item, Pat, SourceFile, Sp, Stmt, StructItem, TypeExpr } from './ast';
+import { parseGenerated } from './parser';
 import { printType } from './printer';
 
 /** A value's type in the exec code the macro generates: what its arithmetic and calls need. */
@@ -195,7 +195,7 @@ function expandDatatype(dt: Datatype, cx: Context): Item[] {
   // is the module's, as a private type's constructor is)
   const visible = dt.vis?.k === 'pub' && (dt.k === 'enum' || dt.fields.every((f) => f.vis?.k === 'pub'));
   const text = `${typeText}\nimpl DeepView for ${exec} { type V = ${dt.name}; ${visible ? 'open' : 'closed'} spec fn deep_view(&self) -> ${dt.name} { ${body} } }\n`;
-  return generated(text, sp, dt.module);
+  return parseGenerated(text, sp, dt.module, 'exec_spec', 'exec_spec');
 }
 
 // ---- functions ----
@@ -241,16 +241,16 @@ function expandFn(fn: FnItem, cx: Context): Item[] {
     (hasRequires ? ` requires ${callOf(requiresName, deepArgs, 'self.deep_view()')}` : '') +
     ` ensures ${RESULT}.deep_view() == ${callOf(fn.name, deepArgs, 'self.deep_view()')} { unimplemented!() }`;
   const specParams = withSelf(params.map((p) => `${p.name}: ${printType(p.ty)}`));
-  const out: Item[] = [...generated(execOwner(execFn), sp, fn.module)];
+  const out: Item[] = [...parseGenerated(execOwner(execFn), sp, fn.module, 'exec_spec', 'exec_spec')];
   if (hasRequires) {
-    const [helper] = generated(owner(`${vis}${vis ? 'open ' : ''}spec fn ${requiresName}(${specParams}) -> bool { true }`), sp, fn.module) as FnItem[];
+    const [helper] = parseGenerated(owner(`${vis}${vis ? 'open ' : ''}spec fn ${requiresName}(${specParams}) -> bool { true }`), sp, fn.module, 'exec_spec', 'exec_spec') as FnItem[];
     out.push({ ...helper!, body: { stmts: [{ k: 'expr', e: conjunction(preconditions, sp), semi: false, sp }], sp } });
   }
   if (mark.verified && bodyChecks.length) {
     // (the exec code's sequences are in memory: their lengths fit a `usize`)
     const lengths = params.filter((p) => p.ty.k === 'path' && (p.ty.segs[0] === 'Seq' || p.ty.segs[0] === 'SpecString')).map((p) => `${p.name}.len() <= usize::MAX`);
     const requires = [...(hasRequires ? [callOf(requiresName, specArgs, 'self')] : []), ...lengths];
-    const [check] = generated(owner(`proof fn ${CHECK_PREFIX}${fn.name}(${specParams})${requires.length ? ` requires ${requires.join(', ')}` : ''} { }`), sp, fn.module) as FnItem[];
+    const [check] = parseGenerated(owner(`proof fn ${CHECK_PREFIX}${fn.name}(${specParams})${requires.length ? ` requires ${requires.join(', ')}` : ''} { }`), sp, fn.module, 'exec_spec', 'exec_spec') as FnItem[];
     out.push({ ...check!, body: { stmts: bodyChecks, sp: fn.body!.sp } });
   }
   return out;
@@ -258,13 +258,6 @@ function expandFn(fn: FnItem, cx: Context): Item[] {
 
 function conjunction(es: Expr[], sp: Sp): Expr {
   return es.reduce((a, b) => ({ k: 'binary', op: '&&', l: a, r: b, sp }));
-}
-
-/** The items of generated source, every span `sp`. */
-function generated(text: string, sp: Sp, module: string[]): Item[] {
-  const { items, diagnostics } = parseItems(text);
-  if (diagnostics.length) return [{ k: 'error', what: 'exec_spec', diagnostic: { message: `internal: the exec_spec expansion does not parse (${diagnostics[0]!.message}): ${text}`, sp }, sp, module }];
-  return items.map((it) => ({ ...respanned(it, sp), module }) as Item);
 }
 
 // ---- the exec code's obligations ----

@@ -10,7 +10,7 @@ import { attrFormToVerus } from './attr-form';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, externalDerives, hasVerifierAttr, malformedVerifierAttr, modeAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
-import { someNode } from './ast';
+import { respanned, someNode } from './ast';
 import type { AssocTypeBinding, AssocTypeDecl, Block, BinOp, BroadcastName, ClosureSpec, ConstItem, EnumItem, Expr, FnItem, FnMode, GenericParam, Item, OtherBound, Param, ParseDiagnostic, Pat, SourceFile, SpecDerive, ExecSpecMark, SpecialElem, ElemValue, Sp, Stmt, StmtNote, StateMachineItem, StructItem, TraitBound, TransitionDecl, TransitionStmt, TraitImplItem, TraitItem, Visibility, TypeExpr } from './ast';
 
 /** The machine integer types, whose `MIN` / `MAX` a pattern may name. */
@@ -122,6 +122,17 @@ export function parseItems(text: string): { items: Item[]; diagnostics: ParseDia
     if (!(e instanceof ParseError)) p.diags.push({ message: `internal parser error: ${(e as Error).message}`, sp: { start: 0, end: 0 } });
   }
   return { items: boundTreeHeight(items, p.diags), diagnostics: p.diags };
+}
+
+/**
+ * The items a macro phase generates from `text` (spec-derive.ts, exec-spec.ts), in `module`, every
+ * span `sp` (the code they come from); a text that does not parse is an internal `error` item
+ * (`what`) naming the macro.
+ */
+export function parseGenerated(text: string, sp: Sp, module: string[], what: string, macro: string): Item[] {
+  const { items, diagnostics } = parseItems(text);
+  if (diagnostics.length) return [{ k: 'error', what, diagnostic: { message: `internal: the expansion of ${macro} does not parse (${diagnostics[0]!.message})`, sp }, sp, module }];
+  return items.map((it) => ({ ...respanned(it, sp), module }) as Item);
 }
 
 const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '=~=', '!~=', '=~~=', '!~~=', '===', '!==']);
@@ -1012,24 +1023,15 @@ class Parser {
     }
     if (this.is('verus') && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
       // a verus! block inside verus! adds nothing (Verus accepts it): its items are this block's
-      this.next();
-      this.next();
-      const close = this.next().text === '{' ? '}' : this.toks[this.i - 1]!.text === '(' ? ')' : ']';
-      this.parseItemsUntil(close, out, module);
-      this.expect(close);
-      this.eat(';');
+      this.macroItems(out, module);
       return 'item';
     }
     if ((this.is('exec_spec_verified') || this.is('exec_spec_unverified')) && this.is('!', 1) && (this.is('{', 2) || this.is('(', 2) || this.is('[', 2))) {
       // vstd's exec_spec macros: their items are this block's, each marked for exec-spec.ts, which
       // adds the executable versions the macro generates
-      const verified = this.next().text === 'exec_spec_verified';
-      this.next();
-      const close = this.next().text === '{' ? '}' : this.toks[this.i - 1]!.text === '(' ? ')' : ']';
+      const verified = this.peek().text === 'exec_spec_verified';
       const from = out.length;
-      this.parseItemsUntil(close, out, module);
-      this.expect(close);
-      this.eat(';');
+      this.macroItems(out, module);
       const mark: ExecSpecMark = { verified, sp: { start, end: this.lastEnd() } };
       for (const it of out.slice(from)) if (it.k === 'fn' || it.k === 'struct' || it.k === 'enum' || it.k === 'trait-impl') it.execSpec = mark;
       return 'item';
@@ -1053,6 +1055,24 @@ class Parser {
     }
     this.error(`expected item, found \`${this.peek().text}\``);
   }
+  /** `name! { items }` (or `( .. )` / `[ .. ]`, then an optional `;`): its items, read into `out`. */
+  private macroItems(out: Item[], module: string[]): void {
+    this.next();
+    this.next();
+    const close = this.next().text === '{' ? '}' : this.toks[this.i - 1]!.text === '(' ? ')' : ']';
+    this.parseItemsUntil(close, out, module);
+    this.expect(close);
+    this.eat(';');
+  }
+
+  /** The terms of a `#[trigger ..]` / `#![trigger ..]` group, up to its `]` (not consumed). */
+  private triggerTerms(): Expr[] {
+    const group: Expr[] = [];
+    do group.push(this.expr());
+    while (this.eat(',') && !this.is(']'));
+    return group;
+  }
+
   /**
    * The items of an `extern "ABI" { .. }` block, up to its `}`: each function is read as a function
    * without a body; under `#[verifier::external]` it is an ignored function (calls are Verus's
@@ -2413,11 +2433,8 @@ class Parser {
       // `#![trigger e, ..]` opening a clause (of a broadcast lemma's postcondition): its trigger
       while (triggers && this.is('#') && this.is('!', 1) && this.is('[', 2) && this.peek(3).text === 'trigger') {
         for (let k = 0; k < 4; k++) this.next();
-        const group: Expr[] = [];
-        do group.push(this.expr());
-        while (this.eat(',') && !this.is(']'));
+        triggers.push(this.triggerTerms());
         this.expect(']');
-        triggers.push(group);
       }
       if (this.is('#') && !(this.is('[', 1) && this.peek(2).text === 'trigger')) {
         // (Verus counts `proof_note` and `custom_err` together, as on assertions)
@@ -3360,11 +3377,7 @@ class Parser {
       this.next();
       const w = this.ident();
       if (w === 'trigger') {
-        const group: Expr[] = [];
-        do {
-          group.push(this.expr());
-        } while (this.eat(',') && !this.is(']'));
-        triggers.push(group);
+        triggers.push(this.triggerTerms());
       } else if (w === 'all_triggers') {
         all = true;
       } else {

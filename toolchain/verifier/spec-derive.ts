@@ -28,8 +28,8 @@
 // them is the attribute's. Output: new `SourceFile`s (parse trees are shared between runs and
 // never mutated); no `specDerive` is read after this phase.
 
-import { respanned, type EnumItem, type Item, type SourceFile, type Sp, type StructItem, type TypeExpr } from './ast';
-import { parseItems } from './parser';
+import type { EnumItem, Item, SourceFile, StructItem, TypeExpr } from './ast';
+import { parseGenerated } from './parser';
 
 type Derived = StructItem | EnumItem;
 
@@ -71,7 +71,7 @@ function expand(dt: Derived, cx: DeriveContext): Item[] {
   if (dt.generics.length) return fail(`\`#[${attr.kind}]\` does not support generic type parameters (\`${dt.name}<${dt.generics.join(', ')}>\`)`);
   if (attr.kind === 'self_view') {
     if (attr.args) return fail('`#[self_view]` takes no arguments');
-    return generated(selfViewText(dt.name), dt, sp);
+    return parseGenerated(selfViewText(dt.name), sp, dt.module, 'attribute', '`#[self_view]`');
   }
   const options = parseOptions(attr.args);
   if ('error' in options) return fail(options.error);
@@ -125,7 +125,7 @@ function expand(dt: Derived, cx: DeriveContext): Item[] {
     `${typeText}\n` +
     `impl DeepView for ${dt.name} { type V = ${spec}; ${openness} spec fn deep_view(&self) -> ${spec} { ${body} } }\n` +
     `impl View for ${dt.name} { type V = ${spec}; open spec fn view(&self) -> ${spec} { self.deep_view() } }\n`;
-  return generated(text, dt, sp);
+  return parseGenerated(text, sp, dt.module, 'attribute', `\`#[${dt.specDerive!.kind}]\``);
 }
 
 function selfViewText(name: string): string {
@@ -184,11 +184,4 @@ function deepViewType(t: TypeExpr, self: string, cx: DeriveContext): DeepViewTyp
     default:
       return { unsupported: `a field of this type (\`${t.k}\`)` };
   }
-}
-
-/** The items of generated source, in the datatype's module, every span the attribute's. */
-function generated(text: string, dt: Derived, sp: Sp): Item[] {
-  const { items, diagnostics } = parseItems(text);
-  if (diagnostics.length) return [{ k: 'error', what: 'attribute', diagnostic: { message: `internal: the expansion of \`#[${dt.specDerive!.kind}]\` does not parse (${diagnostics[0]!.message})`, sp }, sp, module: dt.module }];
-  return items.map((it) => ({ ...respanned(it, sp), module: dt.module }) as Item);
 }

@@ -1359,14 +1359,11 @@ class Checker {
         return false;
       }
       if (x.k === 'closure' && y.k === 'closure') this.unsupportedHere('not supported: two different closures where one type is expected (a coercion to a `fn` pointer)', sp);
-      // rustc's deref coercion of `&String` to `&str` (references are erased here): not modelled
-      if (x.k === 'str' && y.k === 'struct' && y.name === 'String' && this.isLibraryStruct('String')) {
-        this.unsupportedHere('not supported: a `String` where a `&str` is expected (deref coercion)', sp);
-        return false;
-      }
-      // and of `&Vec<T>` to `&[T]`
-      if (x.k === 'array' && isSliceLen(x.len) && y.k === 'struct' && y.name === 'Vec' && this.isLibraryStruct('Vec')) {
-        this.unsupportedHere('not supported: a `Vec` where a slice is expected (deref coercion; `v.as_slice()` is supported)', sp);
+      // rustc's deref coercion of `&String` to `&str` or `&Vec<T>` to `&[T]` where `expect` does not
+      // read it (references are erased here): not modelled
+      const coercion = this.derefCoercion(x, y);
+      if (coercion) {
+        this.unsupportedHere(coercion === 'String::as_str' ? 'not supported: a `String` where a `&str` is expected (deref coercion)' : 'not supported: a `Vec` where a slice is expected (deref coercion; `v.as_slice()` is supported)', sp);
         return false;
       }
       this.error(`mismatched types: expected \`${cTyStr(expected, this.vars)}\`, found \`${cTyStr(found, this.vars)}\``, sp);

@@ -114,15 +114,12 @@ export function checkReturnLifetimes(f: FnItem, callee: (e: Extract<Expr, { k: '
   // parameters and their lifetimes; a name bound again in the body is not surely the parameter
   const params = new Map<string, string | null>();
   for (const p of f.params) params.set(p.name, plainRefLifetime(p.ty, selfLts, fresh));
-  const rebound = new Set<string>();
+  // (how many patterns of the body bind each name: one that binds it is not surely the parameter)
   const bindings = new Map<string, number>();
   walk(f.body, () => {}, (p) => {
     const names = new Set<string>();
     patNames(p, names);
-    for (const x of names) {
-      rebound.add(x);
-      bindings.set(x, (bindings.get(x) ?? 0) + 1);
-    }
+    for (const x of names) bindings.set(x, (bindings.get(x) ?? 0) + 1);
   });
   // an immutable local the body binds once, at its top level, and never assigns: its value is its
   // initializer's (`let x = if b { self } else { y }; x`)
@@ -156,7 +153,7 @@ export function checkReturnLifetimes(f: FnItem, callee: (e: Extract<Expr, { k: '
           }
         }
         // (inside a local's own initializer its name still means the parameter it shadows)
-        if (e.segs.length !== 1 || (rebound.has(e.segs[0]!) && !visiting.has(e.segs[0]!)) || !params.has(e.segs[0]!)) return null;
+        if (e.segs.length !== 1 || (bindings.has(e.segs[0]!) && !visiting.has(e.segs[0]!)) || !params.has(e.segs[0]!)) return null;
         const l = params.get(e.segs[0]!)!;
         return l === null ? null : new Set([l]);
       }

@@ -413,6 +413,11 @@ export class CallMethods {
     return tyArgsOfImpl.every((t) => t !== undefined) ? { info: target, tyArgs: tyArgsOfImpl as Ty[] } : null;
   }
 
+  /** `e`, or the library call that stands for rustc's deref coercion of it (`v.as_slice()`, `s.as_str()`: CheckedCrate.derefCoercions). */
+  derefCoerced(this: FnGen, e: Expr): Expr {
+    return this.cvc.checked.derefCoercions.get(e) ?? e;
+  }
+
   callFn(this: FnGen, info: FnInfo, args: { e: Expr; v?: V }[], st: State, m: Mode, sp: Sp, call: Expr, knownTyArgs?: Ty[], asyncBody = false): V | null {
     const f = info.item;
     // an `async fn`'s call: the call is made here (its `requires`, its `&mut` arguments written),
@@ -439,7 +444,7 @@ export class CallMethods {
     const inCallee = <T>(fn: () => T): T => this.inItem(f, env, fn);
     if (f.mode === 'spec') {
       const vals = args.map((a, i) => {
-        const v = this.fit(a.v ?? this.ev(this.cvc.checked.derefCoercions.get(a.e) ?? a.e, st, { ...m, exec: false }), ps[i]!.ty);
+        const v = this.fit(a.v ?? this.ev(this.derefCoerced(a.e), st, { ...m, exec: false }), ps[i]!.ty);
         return v.t;
       });
       const key = this.cvc.specInstance(info, tyArgs, sp);
@@ -475,7 +480,7 @@ export class CallMethods {
     // expression with the arguments in place of the parameters
     if (this.cvc.checked.allowInSpecCalls.has(call) && f.returns) {
       const ist = new State();
-      args.forEach((a, i) => ist.declare(ps[i]!.name, { ty: ps[i]!.ty, term: this.fit(a.v ?? this.ev(this.cvc.checked.derefCoercions.get(a.e) ?? a.e, st, { ...m, exec: false }), ps[i]!.ty).t, mut: false }));
+      args.forEach((a, i) => ist.declare(ps[i]!.name, { ty: ps[i]!.ty, term: this.fit(a.v ?? this.ev(this.derefCoerced(a.e), st, { ...m, exec: false }), ps[i]!.ty).t, mut: false }));
       return inCallee(() => this.fit(this.evalPure(f.returns!, ist, { ...m, pure: true, exec: false }), retTy));
     }
     if (m.pure) throw new ResolveError(`cannot call ${f.mode} function \`${info.qname}\` in spec code`, sp);
@@ -501,7 +506,7 @@ export class CallMethods {
         pre.push(v.t);
       } else {
         // the callee assumes its parameters are in range: a ghost `int` needs `as`
-        const v = this.fit(a.v ?? this.ev(this.cvc.checked.derefCoercions.get(a.e) ?? a.e, st, argMode), p.ty);
+        const v = this.fit(a.v ?? this.ev(this.derefCoerced(a.e), st, argMode), p.ty);
         pre.push(v.t);
         places.push(null);
       }

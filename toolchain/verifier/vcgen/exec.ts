@@ -313,7 +313,7 @@ export class ExecMethods {
         let v: V;
         const declTy = s.ty ? this.synTy(s.ty) : null;
         if (s.init) {
-          const r = this.evOpt(this.cvc.checked.derefCoercions.get(s.init) ?? s.init, st, mm);
+          const r = this.evOpt(this.derefCoerced(s.init), st, mm);
           if (!r) return null;
           v = r;
           if (declTy) {

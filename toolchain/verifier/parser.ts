@@ -7,6 +7,7 @@
 import { lex, type Token } from '../syntax/lexer';
 import { matchBrackets } from '../syntax/brackets';
 import { attrFormToVerus } from './attr-form';
+import { expandStructWithInvariants } from './struct-invariants';
 import { CLAUSE_KEYWORDS, CLAUSE_STARTS, verusClause, verusModifier } from '../syntax/clauses';
 import { attrTreatment, externalDerives, hasVerifierAttr, malformedVerifierAttr, modeAttr, parseAttr, verusAttrOutside, VERUS_MACROS_OUTSIDE, type AttrSite } from '../syntax/attributes';
 import { boundTreeHeight, MAX_TREE_HEIGHT, TreeHeights, treeHeightMessage } from './tree-height';
@@ -182,6 +183,9 @@ class Parser {
       for (const e of form.errors) this.diags.push({ message: e.message, sp: e.sp });
       this.attrFormUnsupported = form.unsupported;
     } else this.toks = tokens;
+    const withInvariants = expandStructWithInvariants(this.toks);
+    this.toks = withInvariants.tokens;
+    for (const e of withInvariants.errors) this.diags.push({ message: e.message, sp: e.sp });
     this.matchOf = matchBrackets(this.toks);
   }
 

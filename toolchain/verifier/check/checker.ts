@@ -1055,7 +1055,8 @@ class Checker {
       const walk = (t: TypeExpr, positive: boolean): void => {
         switch (t.k) {
           case 'path': {
-            if (!positive && it.generics.includes(t.name) && !ps.reject.has(t.name) && !reported.has(t.name)) {
+            // (`const N: usize` is not a type parameter: a value cannot hold the datatype)
+            if (!positive && it.generics.includes(t.name) && !ps.reject.has(t.name) && !reported.has(t.name) && !it.genericParams?.some((p) => p.name === t.name && p.kind === 'const')) {
               reported.add(t.name);
               addError(it, `type parameter \`${t.name}\` of \`${it.name}\` is used in a non-positive position; declare it #[verifier::reject_recursive_types(${t.name})]`);
             }

@@ -84,6 +84,9 @@ const ON_DEMAND: ReadonlyMap<string, RegExp> = new Map([
   ['float.rs', /\bf(?:16|32|64|128)\b/],
   // (atomics on memory a raw pointer reaches: a crate naming both atomics and raw pointers)
   ['atomic_raw_ptr.rs', /^(?=[\s\S]*\b(?:atomic\s*::|PAtomic))(?=[\s\S]*\*\s*(?:mut|const)\b)/],
+  // (vstd::atomic_ghost, and the types `struct_with_invariants!` fills in)
+  ['atomic_ghost.rs', /\b(?:atomic_ghost|struct_with_invariants)\b/],
+  ['atomic_ghost_ptr.rs', /^(?=[\s\S]*\b(?:atomic_ghost|struct_with_invariants)\b)(?=[\s\S]*\*\s*(?:mut|const)\b)/],
   ['hash_with_view.rs', /\b(?:HashMapWithView|HashSetWithView)\b/],
   ['future.rs', /\basync\s+fn\b/],
   // (a crate may define its own `DeepView`: then it is that one)

@@ -245,8 +245,12 @@ export interface InvariantBlock {
   sp: Sp;
 }
 
-/** What `opens_invariants` says: any namespace, none, or those listed (`int` spec expressions over the parameters). */
-export type InvariantMask = { k: 'any'; sp: Sp } | { k: 'none'; sp: Sp } | { k: 'list'; elems: Expr[]; sp: Sp };
+/**
+ * What `opens_invariants` says: any namespace, none, those listed (`int` spec expressions over the
+ * parameters), or those of a set (`opens_invariants s`, a `Set<int>` / `ISet<int>`: read as the
+ * spec closure `|n: int| s.contains(n)`, its membership).
+ */
+export type InvariantMask = { k: 'any'; sp: Sp } | { k: 'none'; sp: Sp } | { k: 'list'; elems: Expr[]; sp: Sp } | { k: 'set'; member: Expr; sp: Sp };
 
 export interface FnItem {
   k: 'fn';

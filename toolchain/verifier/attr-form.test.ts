@@ -65,6 +65,11 @@ describe('attribute form (#[verus_spec] / #[verus_verify] outside verus!)', () =
     expect(msgs('#[verus_spec(ensures true)]\n#[verus_verify(rlimit(1))]\nfn f() {}')).toEqual(['#[verus_verify] attributes should be applied before #[verus_spec].']);
     expect(msgs('#[verus_spec(ensures true)]\n#[verus_spec(ensures true)]\nfn f() {}')).toEqual(['Multiple #[verus_spec] attributes are not allowed']);
     expect(msgs('#[verus_verify(frobnicate)]\nfn f() {}')).toEqual(['unsupported parameters frobnicate in #[verus_verify(...)]']);
+    // `dual_spec` of a fn with a `&mut` parameter (the spec fn is its `when_used_as_spec`), or of a
+    // trait impl's method (the spec fn would be a method the trait lacks)
+    expect(msgs('#[verus_verify(dual_spec(spec_f))]\n#[verus_spec(returns f(x, y))]\nfn f(x: &mut u32, y: u32) -> u32 { *x }')).toEqual(['when_used_as_spec not supported for function with &mut param']);
+    expect(msgs('trait X { fn f(&self) -> u32; }\n#[verus_verify]\nimpl X for u32 {\n#[verus_verify(dual_spec(spec_f))]\nfn f(&self) -> u32 { *self } }')).toEqual(['method `spec_f` is not a member of trait `X`']);
+    expect(msgs('#[verus_verify]\nimpl<T> X<T> for Vec<T> {\n#[verus_verify(dual_spec)]\nfn f(&self) -> u32 { 0 } }')).toEqual(['method `__VERUS_SPEC_f` is not a member of trait `X`']);
   });
 
   it('reports what it does not read as unsupported, never verified without it', () => {

@@ -89,6 +89,8 @@ class AttrFormRewriter {
   /** Inside the body of a function with a ghost output (`with -> z: T`). */
   private ghostOutput = false;
   private readonly unsupported: { what: string; sp: Sp }[] = [];
+  /** the trait of the impl whose items are being read (`impl X for T`), null elsewhere */
+  private traitImplOf: string | null = null;
   private readonly errors: { message: string; sp: Sp }[] = [];
 
   constructor(private readonly toks: Token[]) {
@@ -156,7 +158,9 @@ class AttrFormRewriter {
           continue;
         }
         if (name.text === 'dual_spec') {
-          this.unsupported.push({ what: '`#[verus_verify(dual_spec)]` (a spec function made from an exec function\'s body)', sp });
+          const refusal = this.dualSpecError(arg, from, to);
+          if (refusal) this.errors.push({ message: refusal, sp });
+          else this.unsupported.push({ what: '`#[verus_verify(dual_spec)]` (a spec function made from an exec function\'s body)', sp });
           refused = true;
           continue;
         }
@@ -206,7 +210,13 @@ class AttrFormRewriter {
       const open = this.findAtDepth0(kw.at, to, '{');
       if (open < 0) return { tokens: [...out, ...this.toks.slice(from, to)], verified: true };
       const close = this.match[open]!;
-      out.push(...this.toks.slice(from, open + 1), ...this.items(open + 1, close), ...this.toks.slice(close, to));
+      const outer = this.traitImplOf;
+      this.traitImplOf = kw.text === 'impl' ? this.implementedTrait(kw.at, open) : null;
+      try {
+        out.push(...this.toks.slice(from, open + 1), ...this.items(open + 1, close), ...this.toks.slice(close, to));
+      } finally {
+        this.traitImplOf = outer;
+      }
       return { tokens: out, verified: true };
     }
     return { tokens: [...out, ...this.toks.slice(from, to)], verified: true };
@@ -247,6 +257,25 @@ class AttrFormRewriter {
    * An item inside verified code (an impl's method, a function in a body): one left plain is
    * marked `#[verifier::external]`, which is what plain Rust means there.
    */
+  /**
+   * Verus's error for `dual_spec` (`arg`, written `dual_spec` or `dual_spec(name)`) on the fn at
+   * `[from, to)`, or null: the spec fn it makes would be a method missing from the trait of the
+   * impl it is in (rustc's error), or its exec fn has a `&mut` parameter, which `when_used_as_spec`
+   * refuses.
+   */
+  private dualSpecError(arg: { from: number; to: number }, from: number, to: number): string | null {
+    const kw = this.itemKeyword(from, to);
+    if (kw?.text !== 'fn') return null;
+    const name = this.toks[kw.at + 1]?.text ?? '';
+    const given = this.isPunct(arg.from + 1, '(') ? this.toks[arg.from + 2] : undefined;
+    const specName = given?.kind === 'ident' ? given.text : `__VERUS_SPEC_${name}`;
+    if (this.traitImplOf) return `method \`${specName}\` is not a member of trait \`${this.traitImplOf}\``;
+    const params = this.findAtDepth0(kw.at, to, '(');
+    if (params < 0) return null;
+    for (let k = params + 1; k < this.match[params]!; k++) if (this.isPunct(k, '&') && this.toks[k + 1]?.text === 'mut') return 'when_used_as_spec not supported for function with &mut param';
+    return null;
+  }
+
   private nestedItem(attrs: Attr[], from: number, to: number): Token[] {
     const item = this.item(attrs, from, to);
     if (item.verified) return item.tokens;
@@ -728,6 +757,21 @@ class AttrFormRewriter {
   }
 
   /** The item's keyword (`fn`, `struct`, `impl`, ..) after its visibility and qualifiers. */
+  /** The trait of `impl<..> Trait<..> for T` (tokens `[implAt, open)`), or null for an inherent impl. */
+  private implementedTrait(implAt: number, open: number): string | null {
+    let angle = 0;
+    let last: string | null = null;
+    for (let k = implAt + 1; k < open; k++) {
+      const t = this.toks[k]!;
+      if (t.text === '<') angle++;
+      else if (t.text === '>') angle--;
+      else if (t.text === '>>') angle -= 2;
+      else if (angle === 0 && t.kind === 'ident') last = t.text;
+      else if (angle === 0 && t.kind === 'keyword' && t.text === 'for') return last;
+    }
+    return null;
+  }
+
   private itemKeyword(from: number, to: number): { text: string; at: number } | null {
     for (let k = from; k < to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) {
       const t = this.toks[k]!;

@@ -2401,9 +2401,15 @@ class Parser {
             mask = { k: word.text, sp: { start: w.start, end: this.lastEnd() } };
           } else {
             const e = this.expr(true);
-            // (a `Set<int>` expression: not modelled)
-            if (e.k === 'array') mask = { k: 'list', elems: e.elems, sp: { start: w.start, end: this.lastEnd() } };
-            else fn.unsupportedClauses.push({ clause: `${w.text} <set expression>`, sp: { start: w.start, end: this.lastEnd() } });
+            const sp = { start: w.start, end: this.lastEnd() };
+            if (e.k === 'array') mask = { k: 'list', elems: e.elems, sp };
+            else {
+              // a set of namespaces: its membership, `|n: int| e.contains(n)` (Verus requires `e`
+              // to be a `Set<int>` or `ISet<int>`; the checker types the call)
+              const n = '$opens_ns';
+              const member: Expr = { k: 'closure', params: [{ name: n, ty: { k: 'path', name: 'int', segs: ['int'], args: [], sp: e.sp }, sp: e.sp }], body: { k: 'method', recv: e, name: 'contains', generics: [], args: [{ k: 'path', segs: [n], generics: [], sp: e.sp }], sp: e.sp, nameSp: e.sp }, sp: e.sp };
+              mask = { k: 'set', member, sp };
+            }
           }
           if (fn.opensInvariants) this.error('a second `opens_invariants` clause', { start: w.start, end: this.lastEnd() });
           if (mask) fn.opensInvariants = mask;

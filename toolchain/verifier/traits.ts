@@ -529,12 +529,13 @@ function implMethod(m: FnItem, d: FnItem, traitVisible: boolean, traitArgs: Read
   }
   // a renamed name must not meet a binder of the trait's clauses with either name
   const binders = new Set<string>();
-  for (const c of [...d.requires, ...d.ensures, ...(d.noUnwind?.when ? [d.noUnwind.when] : []), ...(d.opensInvariants?.k === 'list' ? d.opensInvariants.elems : [])]) collectBinders(c, binders);
+  for (const c of [...d.requires, ...d.ensures, ...(d.noUnwind?.when ? [d.noUnwind.when] : []), ...(d.opensInvariants?.k === 'list' ? d.opensInvariants.elems : d.opensInvariants?.k === 'set' ? [d.opensInvariants.member] : [])]) collectBinders(c, binders);
   for (const [from, to] of rename) if (binders.has(from) || binders.has(to)) return unsupported(`the trait's clauses bind \`${binders.has(from) ? from : to}\` and the impl renames \`${from}\` to \`${to}\``, m.nameSp);
   // (a generic trait's parameters, in types written in the clauses, are the impl's arguments)
   const inherit = (es: Expr[]): Expr[] => es.map((e) => substTypeParams(renamePaths(structuredClone(e), rename), traitArgs));
   const noUnwind = d.noUnwind ? { when: d.noUnwind.when && inherit([d.noUnwind.when])[0]!, sp: d.noUnwind.sp } : undefined;
-  const opensInvariants = d.opensInvariants?.k === 'list' ? { ...d.opensInvariants, elems: inherit(d.opensInvariants.elems) } : d.opensInvariants;
+  const mask = d.opensInvariants;
+  const opensInvariants = mask?.k === 'list' ? { ...mask, elems: inherit(mask.elems) } : mask?.k === 'set' ? { ...mask, member: inherit([mask.member])[0]! } : mask;
   return { ...m, ret, requires: inherit(d.requires), ensures: [...inherit(d.ensures), ...m.ensures], noUnwind, opensInvariants, traitImpl: { ...m.traitImpl!, errors: [...(m.traitImpl!.errors ?? []), ...errors] } };
 }
 

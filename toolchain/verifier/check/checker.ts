@@ -5256,7 +5256,8 @@ class Checker {
 
   /**
    * `no_unwind [when c]` (exec fns only; `c` a spec bool over the parameters) and
-   * `opens_invariants [e, ..]` (each namespace a spec `int`).
+   * `opens_invariants [e, ..]` (each namespace a spec `int`) or `opens_invariants s` (a set of
+   * them: its membership closure, parser.ts).
    */
   private unwindAndMask(f: FnItem, ctx: Ctx, inClause: (clause: 'requires' | 'opens_invariants', check: () => void) => void): void {
     if (f.noUnwind) {
@@ -5276,6 +5277,10 @@ class Checker {
           else if (t.k !== 'int') this.error('invariant mask must be type int', e.sp);
         }
       });
+    }
+    if (mask?.k === 'set') {
+      if (f.mode === 'spec') this.error('invariants cannot be opened in spec functions', mask.sp);
+      inClause('opens_invariants', () => this.expect(mask.member, { k: 'fn', params: [C_INT], ret: C_BOOL }, ctx));
     }
   }
 

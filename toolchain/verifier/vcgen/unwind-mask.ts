@@ -13,19 +13,35 @@
 // open any invariant (its own context, as Verus gives it).
 
 import type { Expr, FnItem, Sp } from '../ast';
-import { eq, implies, not, or, type Term } from '../smt';
-import { UNIT } from '../resolver';
+import { eq, implies, not, or, substSymbols, type Term } from '../smt';
+import { INT, UNIT } from '../resolver';
 import { DivergeSignal, type Mode, type State, type V } from './state';
 import type { FnGen } from './gen';
 
-/** A set of invariant namespaces: `base` (all or none), plus `plus`, minus `minus` (each with where it was opened). */
+/**
+ * A set of invariant namespaces: `base` (all or none), plus `plus` and the members of `plusSets`
+ * (`opens_invariants s`: each a `spec_fn(int) -> bool`, `s`'s membership), minus `minus` (each
+ * with where it was opened).
+ */
 export interface MaskTerms {
   base: 'full' | 'empty';
   plus: Term[];
+  plusSets?: Term[];
   minus: { t: Term; sp: Sp }[];
 }
 
 export const ANY_MASK: MaskTerms = { base: 'full', plus: [], minus: [] };
+
+/** Whether namespace `n` is a member of `set` (a membership closure: beta-reduced, else applied). */
+function member(set: Term, n: Term): Term {
+  if (Array.isArray(set) && set[0] === 'lambda' && Array.isArray(set[1]) && set[1].length === 1) return substSymbols(set[2]!, new Map([[(set[1] as Term[][])[0]![0] as string, n]]));
+  return ['select', set, n];
+}
+
+/** `n` is in the namespaces `plus` and `plusSets` add. */
+function inPlus(mask: MaskTerms, n: Term): Term {
+  return or(...mask.plus.map((p) => eq(n, p)), ...(mask.plusSets ?? []).map((s) => member(s, n)));
+}
 
 const UNWIND_MESSAGE = "cannot show this call will not unwind, in function marked 'no_unwind'";
 
@@ -38,7 +54,10 @@ export class UnwindMaskMethods {
     const noUnwind = f.mode !== 'exec' ? 'true' : f.noUnwind ? (f.noUnwind.when ? evalClause(f.noUnwind.when) : 'true') : null;
     const spec = f.opensInvariants;
     // (Verus's defaults: exec fns may open any invariant, proof fns none)
-    const mask: MaskTerms = spec ? (spec.k === 'any' ? ANY_MASK : { base: 'empty', plus: spec.k === 'none' ? [] : spec.elems.map(evalClause), minus: [] }) : f.mode === 'exec' ? ANY_MASK : { base: 'empty', plus: [], minus: [] };
+    const mask: MaskTerms = !spec ? (f.mode === 'exec' ? ANY_MASK : { base: 'empty', plus: [], minus: [] })
+      : spec.k === 'any' ? ANY_MASK
+      : spec.k === 'set' ? { base: 'empty', plus: [], plusSets: [evalClause(spec.member)], minus: [] }
+      : { base: 'empty', plus: spec.k === 'none' ? [] : spec.elems.map(evalClause), minus: [] };
     return { noUnwind, mask };
   }
 
@@ -48,6 +67,15 @@ export class UnwindMaskMethods {
     const caller = this.fnCtx?.mask ?? ANY_MASK;
     if (callee.mask.base === 'empty') {
       for (const n of callee.mask.plus) this.maskContains(st, caller, n, sp, true);
+      for (const s of callee.mask.plusSets ?? []) {
+        // each member of the set: allowed by the caller's own set (a fresh namespace stands for
+        // every one) and not one of the invariants open here
+        if (caller.base === 'empty') {
+          const n = this.havoc('opened_namespace', INT);
+          this.oblige(st, 'precondition', sp, implies(member(s, n), inPlus(caller, n)), undefined, 'callee may open invariants that caller cannot');
+        }
+        for (const m of caller.minus) this.oblige(st, 'precondition', sp, not(member(s, m.t)), m.sp, 'callee may open invariants disallowed at call-site');
+      }
       return;
     }
     if (caller.base === 'empty') {
@@ -61,7 +89,7 @@ export class UnwindMaskMethods {
   /** The namespace `n` is in `mask` (opened at `sp`, or by a call there). */
   maskContains(this: FnGen, st: State, mask: MaskTerms, n: Term, sp: Sp, byCall: boolean): void {
     if (mask.base === 'empty') {
-      this.oblige(st, 'precondition', sp, or(...mask.plus.map((p) => eq(n, p))), undefined, byCall ? 'cannot show this invariant namespace is allowed to be opened' : 'cannot show invariant namespace is in the mask given by the scope');
+      this.oblige(st, 'precondition', sp, inPlus(mask, n), undefined, byCall ? 'cannot show this invariant namespace is allowed to be opened' : 'cannot show invariant namespace is in the mask given by the scope');
     }
     // (reported at the call, or at the block already open when a block opens)
     for (const m of mask.minus) this.oblige(st, 'precondition', byCall ? sp : m.sp, not(eq(n, m.t)), byCall ? m.sp : sp, 'possible invariant collision');

@@ -279,4 +279,94 @@ fn inv_unit_nothing_more(Tracked(i): Tracked<AtomicInvariant<(), (), UnitPred>>)
     assert(i.namespace() == 8);
 }
 
+// `opens_invariants s`: the namespaces of a set (`Set<int>` or vstd's `ISet<int>`)
+// expect: verified
+proof fn inv_set_mask_opens<A, B: InvariantPredicate<A, u8>>(tracked credit: OpenInvariantCredit, tracked i: AtomicInvariant<A, u8, B>, s: Set<int>)
+    requires s.contains(i.namespace()),
+    opens_invariants s
+{
+    open_atomic_invariant_in_proof!(credit => &i => inner => {});
+}
+
+// expect: failed precondition
+proof fn inv_set_mask_not_member<A, B: InvariantPredicate<A, u8>>(tracked credit: OpenInvariantCredit, tracked i: AtomicInvariant<A, u8, B>, s: Set<int>)
+    requires s.contains(i.namespace() + 1),
+    opens_invariants s
+{
+    open_atomic_invariant_in_proof!(credit => &i => inner => {});
+}
+
+// expect: verified
+proof fn inv_opens_set(s: vstd::iset::ISet<int>) opens_invariants s {}
+
+// a call inside an open invariant: the callee's set must not hold the open namespace
+// expect: verified
+proof fn inv_set_call_inside<A, B: InvariantPredicate<A, u8>>(tracked credit: OpenInvariantCredit, tracked i: AtomicInvariant<A, u8, B>, s: vstd::iset::ISet<int>)
+    requires !s.contains(i.namespace()),
+    opens_invariants any
+{
+    open_atomic_invariant_in_proof!(credit => &i => inner => {
+        inv_opens_set(s);
+    });
+}
+
+// expect: failed precondition
+proof fn inv_set_call_inside_colliding<A, B: InvariantPredicate<A, u8>>(tracked credit: OpenInvariantCredit, tracked i: AtomicInvariant<A, u8, B>, s: vstd::iset::ISet<int>)
+    opens_invariants any
+{
+    open_atomic_invariant_in_proof!(credit => &i => inner => {
+        inv_opens_set(s);
+    });
+}
+
+// a caller's mask must hold every namespace of the callee's set
+// expect: verified
+proof fn inv_set_calls_same_set(s: vstd::iset::ISet<int>) opens_invariants s {
+    inv_opens_set(s);
+}
+
+// expect: verified
+proof fn inv_set_calls_subset(s: vstd::iset::ISet<int>, t: vstd::iset::ISet<int>)
+    requires s.subset_of(t),
+    opens_invariants t
+{
+    inv_opens_set(s);
+}
+
+// expect: failed precondition
+proof fn inv_set_calls_other_set(s: vstd::iset::ISet<int>, t: vstd::iset::ISet<int>) opens_invariants t {
+    inv_opens_set(s);
+}
+
+// expect: failed precondition
+proof fn inv_list_calls_set(s: vstd::iset::ISet<int>) opens_invariants [7int] {
+    inv_opens_set(s);
+}
+
+// expect: verified
+proof fn inv_list_calls_singleton() opens_invariants [7int] {
+    inv_opens_set(vstd::iset::ISet::empty().insert(7));
+}
+
+// expect: failed precondition
+proof fn inv_none_calls_set(s: vstd::iset::ISet<int>) opens_invariants none {
+    inv_opens_set(s);
+}
+
+// expect: verified
+proof fn inv_set_calls_member(s: Set<int>) requires s.contains(5), opens_invariants s {
+    inv_opens_five();
+}
+
+// expect: failed precondition
+proof fn inv_set_calls_nonmember(s: Set<int>) opens_invariants s {
+    inv_opens_five();
+}
+
+// expect: verified
+proof fn inv_opens_five() opens_invariants [5int] {}
+
+// expect: error
+spec fn inv_spec_set_mask(s: Set<int>) -> bool opens_invariants s { true }
+
 } // verus!

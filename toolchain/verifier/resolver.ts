@@ -550,6 +550,16 @@ export class Crate {
     if (owner && /^[A-Z]/.test(owner) && this.moduleNames.has(owner) && !this.structs.has(owner) && !this.enums.has(owner) && !this.traits.has(owner) && !this.aliases.has(owner)) return segs[segs.length - 1]!;
     return memberPathName(segs, selfType);
   }
+  /**
+   * A path to a datatype's member through modules (`crate::m::S::f`), as the two segments `S::f`
+   * that name it in its module; any other path as written.
+   */
+  typeMemberSegs(segs: readonly string[]): readonly string[] {
+    if (segs.length <= 2) return segs;
+    const owner = segs[segs.length - 2]!;
+    const throughModules = segs.slice(0, -2).every((s) => s === 'crate' || s === 'self' || s === 'super' || this.moduleNames.has(s));
+    return throughModules && (this.structs.has(owner) || this.enums.has(owner)) ? segs.slice(-2) : segs;
+  }
   /** Whether a called path names a tuple struct's constructor: `S(..)`, or through modules (`crate::m::S(..)`). */
   isStructCtorPath(segs: readonly string[]): boolean {
     const last = segs[segs.length - 1]!;

@@ -3422,10 +3422,12 @@ class Checker {
     let info = chosen ?? this.crate.fn(this.crate.memberName(segs, ctx.fn?.selfType ?? null), e.sp, ctx.fn ?? undefined, segs);
     // `S::m(..)` / `Self::m(..)` of a default method `S`'s impl keeps: the trait's, at `Self` = `S`
     // (`instantiate` reads `Self` from the path)
-    const typeName = segs.length === 2 ? (segs[0] === 'Self' ? ctx.fn?.selfType : segs[0]) : undefined;
+    const member = this.crate.typeMemberSegs(segs);
+    const typeName = member.length === 2 ? (member[0] === 'Self' ? ctx.fn?.selfType : member[0]) : undefined;
     if (info && typeName && isImplPrimitive(typeName) && info.item.traitImpl) this.out.traitCalls.set(e, info);
     // (a generic type needs its arguments written, `X::<u8>::m(..)`: `instantiate` reads them as `Self`'s)
     const typeArgsWritten = callee.k === 'path' && (callee.genericsSeg ?? 0) === 0 && callee.generics.length > 0 && segs.length === 2;
+    // (`crate::m::S::m(..)` of a default method too: the module path names `S`)
     if (!info && typeName && (segs[0] === 'Self' || isImplPrimitive(typeName) || typeArgsWritten || !(this.crate.structs.get(typeName)?.[0]?.item.generics.length ?? this.crate.enums.get(typeName)?.[0]?.item.generics.length ?? 1))) info = this.defaultMethod(typeName, last, e);
     if (!info && segs.length === 1 && last === 'shr_ref_struct_wrap') return this.shrRefStructWrap(e, ctx);
     // `Box::default()` (`Rc`, `Arc`): the pointer is erased, so it is the pointee's `default()`,
@@ -3829,7 +3831,7 @@ class Checker {
     names = names.filter((n) => !f.assocParams?.some((a) => a.name === n));
     if (written.length) this.unifyWritten(`function \`${info.qname}\``, names.map((n) => ps.find((x) => x.name === n)), names.map((n) => env.get(n)!), written, ctx, sp);
     // `T::m(..)` (or `T::m` as a value): the trait method declaration at `Self` = `T`
-    const viaParam = calleePath && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? calleePath.segs[0] : undefined;
+    const viaParam = calleePath && this.out.traitCalls.get(call) === info && isTraitMethodDeclaration(f) ? this.crate.typeMemberSegs(calleePath.segs)[0] : undefined;
     const typeArgs = calleePath && calleePath.segs.length === 2 && (calleePath.genericsSeg ?? 0) === 0 ? calleePath.generics : [];
     if (viaParam && ctx.fn) this.unify(env.get('Self')!, this.resolve({ k: 'path', name: viaParam, segs: [viaParam], args: typeArgs, sp }, ctx.fn), sp);
     // `Self::f(..)` is `f` of the caller's own `Self` type (with its generic arguments)
@@ -5467,6 +5469,8 @@ class Checker {
       }
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
+        // (a constant pattern is a use of the constant: an ignored one is Verus's error)
+        if (p.path.length === 1 && !p.args && !p.fields && this.crate.externalConsts.has(last)) throw new ResolveError(`cannot use function \`${last}\` which is ignored`, p.sp);
         if (this.unionOf(t)) throw new ResolveError('The verifier does not yet support the following Rust feature: using a union here (a pattern)', p.sp);
         // `Tracked(x)` / `Ghost(x)`: the value inside the wrapper (erased by types) is a tracked /
         // ghost binding

@@ -317,6 +317,18 @@ proof fn es_exec_constant_in_ghost() {
     assert(ES_BIG > 50);
 }
 
+#[verifier::external]
+const ES_IGNORED: u64 = 30;
+
+// an ignored constant as a pattern is a use of it too
+// expect: error
+fn es_ignored_constant_pattern(x: u64) {
+    match x {
+        ES_IGNORED => {}
+        _ => {}
+    }
+}
+
 // a function's specification lists its parameters
 // expect: error
 assume_specification[es_negate] -> bool;

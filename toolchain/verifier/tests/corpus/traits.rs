@@ -2094,4 +2094,37 @@ fn tw_use_unbounded(h: TwHolder<u8>) {
     let a = h.tw_area();
 }
 
+// a default method called through the module path of the type that keeps it
+pub trait TdmTr {
+    spec fn tdm_f() -> int;
+    proof fn tdm_g() ensures Self::tdm_f() > 10;
+    // expect: verified
+    proof fn tdm_h() ensures Self::tdm_f() >= 10 {
+        Self::tdm_g()
+    }
+}
+
+mod tdm_m {
+    pub struct TdmS;
+    impl crate::TdmTr for TdmS {
+        // expect: verified
+        closed spec fn tdm_f() -> int { 15 }
+        // expect: verified
+        proof fn tdm_g() {}
+    }
+}
+
+// expect: verified
+proof fn tdm_through_module() {
+    crate::tdm_m::TdmS::tdm_h();
+    assert(crate::tdm_m::TdmS::tdm_f() >= 10);
+}
+
+// (the default method's postcondition is `>= 10`; `f`'s body is closed in its module)
+// expect: failed assertion
+proof fn tdm_through_module_more() {
+    tdm_m::TdmS::tdm_h();
+    assert(tdm_m::TdmS::tdm_f() > 10);
+}
+
 } // verus!

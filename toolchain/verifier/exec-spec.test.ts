@@ -51,6 +51,15 @@ describe('exec-spec (exec_spec_verified! / exec_spec_unverified!)', () => {
     expect(items.some((it) => it.k === 'fn' && it.name.startsWith('exec_spec_check__'))).toBe(false);
   });
 
+  it('reads a `Set` as a `HashSet` of the exec counterparts, borrowed, its length a `usize` that fits one', () => {
+    const items = expand('exec_spec_verified! { spec fn h(s: Set<Seq<u8>>) -> Set<Seq<u8>> { s.insert(Seq::empty()) } spec fn n(s: Set<u8>) -> usize { (s.len() + 1) as usize } }');
+    expect(printType(fnNamed(items, 'exec_h').params[0]!.ty)).toBe('&HashSet<Vec<u8>>');
+    expect(printType(fnNamed(items, 'exec_h').ret!.ty)).toBe('HashSet<Vec<u8>>');
+    const check = fnNamed(items, 'exec_spec_check__n');
+    expect(check.requires.map(printExpr)).toEqual(['(s.len() <= usize::MAX)']);
+    expect(check.body!.stmts.map(printStmt).join(' ')).toContain('usize::MIN <= (s.len() + 1) <= usize::MAX');
+  });
+
   it('checks arithmetic in the exec type Rust infers (literals take the other operand’s, `as int` is erased)', () => {
     expect(checks('exec_spec_verified! { spec fn f(x: u32) -> u32 { (x * x + 1) as u32 } }', 'f')).toBe('assert((u32::MIN <= (x * x) <= u32::MAX)); assert((u32::MIN <= ((x * x) + 1) <= u32::MAX));');
     expect(checks('exec_spec_verified! { spec fn f(x: u8) -> bool { (x as int) + 1 > 3 } }', 'f')).toBe('assert((u8::MIN <= ((x as int) + 1) <= u8::MAX));');
@@ -81,7 +90,9 @@ describe('exec-spec (exec_spec_verified! / exec_spec_unverified!)', () => {
     expect(errors('exec_spec_verified! { spec fn f(x: u8) -> bool { h(x) } } spec fn h(x: u8) -> bool { true }')).toEqual(['error: cannot find function `exec_h`: `h` is not a spec fn of an exec_spec macro']);
     expect(errors('exec_spec_verified! { spec fn f(s: Seq<u8>) -> bool { forall |i: usize| s[i as int] > 0 } }')).toEqual(['error: exec_spec reads `forall` only as `forall |x| lo <= x < hi ==> ..`']);
     expect(errors('exec_spec_verified! { spec fn f(x: u32, y: u64) -> bool { x + 1 == y } }')).toEqual(['error: mismatched types: `u32` and `u64` in exec code']);
-    expect(errors('exec_spec_verified! { spec fn f(s: Set<u8>) -> bool { true } }')).toEqual(['unsupported: exec_spec: `Set` (the deep views of its exec counterpart, `HashSet`, are not modelled)']);
+    expect(errors('exec_spec_verified! { spec fn f(s: Map<u8, u8>) -> bool { true } }')).toEqual(['unsupported: exec_spec: `Map` (the deep views of its exec counterpart, `HashMap`, are not modelled)']);
+    expect(errors('exec_spec_verified! { spec fn f(s: Set<u8>) -> bool { s.subset_of(s) } }')).toEqual(['unsupported: exec_spec: the method `subset_of` in an exec_spec function']);
+    expect(errors('exec_spec_verified! { spec fn f(s: Set<u8>) -> bool { s.contains(1u8) } }')).toEqual([]);
     expect(errors('exec_spec_verified! { spec fn f(x: i32, y: i32) -> i32 { x / y } }')).toEqual(['unsupported: exec_spec: `/` of signed integers in an exec_spec function']);
   });
 });

@@ -9,7 +9,7 @@
 //   { s.b[i as int] }                              ensures r.deep_view() == f(s.deep_view(), i)
 //
 // A spec type's exec counterpart: integers, `bool` and `char` themselves, `SpecString` `String`
-// (borrowed `&str`), `Seq<T>` `Vec` (borrowed a slice), `Option` and tuples of the counterparts,
+// (borrowed `&str`), `Seq<T>` `Vec` (borrowed a slice), `Set<T>` `HashSet`, `Option` and tuples of the counterparts,
 // a datatype of the macros `Exec<Name>` (borrowed `&Exec<Name>`). A function's parameters are
 // borrowed, its result owned; methods take `&self`. Its precondition is the spec fn's
 // `recommends` and its `decreases .. when` condition.
@@ -30,7 +30,7 @@
 // The macro's own errors are `error` items: `self` by value or `&mut self`, generic functions,
 // trait impls, a type without an exec counterpart (`int`, `nat`), a call of a function outside
 // the macros, a quantifier whose variables are not each bounded as `lo <= x < hi`, mismatched
-// integer types. `Set`, `Map` and `Multiset` (whose exec counterparts' deep views are not
+// integer types. `Map` and `Multiset` (whose exec counterparts' deep views are not
 // modelled) and expressions outside the subset below are `unsupported`.
 //
 // Output: new `SourceFile`s with the generated items after the marked ones (parse trees are
@@ -48,6 +48,7 @@ type ExecTy =
   | { k: 'bool' }
   | { k: 'char' }
   | { k: 'seq'; elem: ExecTy; string: boolean }
+  | { k: 'set'; elem: ExecTy }
   | { k: 'option'; inner: ExecTy }
   | { k: 'tuple'; elems: ExecTy[] }
   | { k: 'datatype'; name: string }
@@ -122,7 +123,8 @@ function execTyOf(t: TypeExpr, cx: Context): ExecTy {
   if (name === 'SpecString' && !t.args.length) return { k: 'seq', elem: { k: 'char' }, string: true };
   if (name === 'Seq' && t.args.length === 1) return { k: 'seq', elem: arg(0), string: false };
   if (name === 'Option' && t.args.length === 1) return { k: 'option', inner: arg(0) };
-  if ((name === 'Set' || name === 'Map' || name === 'Multiset') && t.args.length) throw new ExecSpecGap(`\`${name}\` (the deep views of its exec counterpart, \`${name === 'Set' ? 'HashSet' : name === 'Map' ? 'HashMap' : 'ExecMultiset'}\`, are not modelled)`, t.sp, 'unsupported');
+  if (name === 'Set' && t.args.length === 1) return { k: 'set', elem: arg(0) };
+  if ((name === 'Map' || name === 'Multiset') && t.args.length) throw new ExecSpecGap(`\`${name}\` (the deep views of its exec counterpart, \`${name === 'Map' ? 'HashMap' : 'ExecMultiset'}\`, are not modelled)`, t.sp, 'unsupported');
   if (cx.datatypes.has(name) && !t.args.length) return { k: 'datatype', name };
   throw new ExecSpecGap(`the type \`${printType(t)}\` has no exec counterpart in exec_spec`, t.sp, 'error');
 }
@@ -135,6 +137,7 @@ function ownedText(t: TypeExpr): string {
   if (t.k === 'path' && name === 'SpecString') return 'String';
   if (t.k === 'path' && name === 'Seq') return `Vec<${ownedText(t.args[0]!)}>`;
   if (t.k === 'path' && name === 'Option') return `Option<${ownedText(t.args[0]!)}>`;
+  if (t.k === 'path' && name === 'Set') return `HashSet<${ownedText(t.args[0]!)}>`;
   if (t.k === 'path' && (INT_TYPES.has(name) || name === 'bool' || name === 'char')) return name;
   return `Exec${name}`;
 }
@@ -248,7 +251,7 @@ function expandFn(fn: FnItem, cx: Context): Item[] {
   }
   if (mark.verified && bodyChecks.length) {
     // (the exec code's sequences are in memory: their lengths fit a `usize`)
-    const lengths = params.filter((p) => p.ty.k === 'path' && (p.ty.segs[0] === 'Seq' || p.ty.segs[0] === 'SpecString')).map((p) => `${p.name}.len() <= usize::MAX`);
+    const lengths = params.filter((p) => p.ty.k === 'path' && (p.ty.segs[0] === 'Seq' || p.ty.segs[0] === 'SpecString' || p.ty.segs[0] === 'Set')).map((p) => `${p.name}.len() <= usize::MAX`);
     const requires = [...(hasRequires ? [callOf(requiresName, specArgs, 'self')] : []), ...lengths];
     const [check] = parseGenerated(owner(`proof fn ${CHECK_PREFIX}${fn.name}(${specParams})${requires.length ? ` requires ${requires.join(', ')}` : ''} { }`), sp, fn.module, 'exec_spec', 'exec_spec') as FnItem[];
     out.push({ ...check!, body: { stmts: bodyChecks, sp: fn.body!.sp } });
@@ -572,6 +575,7 @@ class Checker {
     const dt = this.cx.datatypes.get(segs[0]!);
     if (dt && segs.length <= 2) return { stmts, ty: { k: 'datatype', name: dt.name } };
     if (segs.length === 2 && segs[0] === 'Seq' && segs[1] === 'empty' && !e.args.length) return { stmts, ty: { k: 'seq', elem: { k: 'unknown' }, string: false } };
+    if (segs.length === 2 && segs[0] === 'Set' && segs[1] === 'empty' && !e.args.length) return { stmts, ty: { k: 'set', elem: { k: 'unknown' } } };
     if (segs.length === 2 && (segs[0] === 'Set' || segs[0] === 'Map' || segs[0] === 'Multiset')) throw new ExecSpecGap(`\`${segs.join('::')}\` (\`${segs[0]}\` is not modelled in exec_spec)`, e.sp, 'unsupported');
     if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Option')) throw new ExecSpecGap(`\`${segs.join('::')}\` in an exec_spec function`, e.sp, 'unsupported');
     throw new ExecSpecGap(`cannot find function \`exec_${segs[segs.length - 1]}\`: \`${segs.join('::')}\` is not a spec fn of an exec_spec macro`, e.callee.sp, 'error');
@@ -627,6 +631,23 @@ class Checker {
         case 'index_of_first':
         case 'index_of_last':
           return { stmts, ty: { k: 'option', inner: USIZE } };
+        default:
+          break;
+      }
+    }
+    if (t.k === 'set') {
+      // (vstd's exec operations of a `HashSet` have no precondition)
+      switch (e.name) {
+        case 'len':
+          return { stmts, ty: USIZE };
+        case 'contains':
+          return { stmts, ty: BOOL };
+        case 'insert':
+        case 'remove':
+        case 'union':
+        case 'intersect':
+        case 'difference':
+          return { stmts, ty: t };
         default:
           break;
       }

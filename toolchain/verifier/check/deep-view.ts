@@ -1,12 +1,12 @@
 // vstd's `DeepView` impls for the types the verifier builds in: what `x.deep_view()` means when `x`
-// is an integer, `bool`, `char`, a string, a `Vec`, a sequence, a slice or array, a tuple or an
-// `Option`. vstd writes these as impls of its trait (a `Vec<T>`'s is `Seq<T::V>`, the sequence of
+// is an integer, `bool`, `char`, a string, a `Vec`, a sequence, a slice or array, a tuple, an
+// `Option` or a `HashSet`. vstd writes these as impls of its trait (a `Vec<T>`'s is `Seq<T::V>`, the sequence of
 // its elements' deep views); here the checker reads the call as the spec expression the impl's
 // body is, over the receiver as written, and types that (a datatype of the crate has its own impl,
 // `#[make_spec_type]` or written, and a type parameter its bound). References, `Box`, `Rc` and
 // `Arc` are erased before this, as their deep views are their targets'.
 
-import type { Expr, Pat, Sp } from '../ast';
+import type { Expr, Pat, Sp, TypeExpr } from '../ast';
 import { shallow, type CTy, type IntVars } from './types';
 
 export type BuiltinDeepView = { identity: true } | { expr: Expr } | { unsupported: string };
@@ -45,6 +45,15 @@ export function builtinDeepView(recv: Expr, t: CTy, vars: IntVars, sp: Sp, isLib
       if (s.name === 'String' && isLibraryStruct('String')) return { expr: { k: 'view', e: recv, sp } };
       if (s.name === 'Vec' && isLibraryStruct('Vec')) return { expr: viewMapped(s.args[0]!) };
       if (s.name === 'HashMap' && isLibraryStruct('HashMap')) return { unsupported: 'the deep view of a `HashMap`' };
+      // a `HashSet`'s: its view, each element's deep view (`x@.map(|k| k.deep_view())`)
+      if (s.name === 'HashSet' && isLibraryStruct('HashSet')) {
+        const asSet: Expr = { k: 'view', e: recv, sp };
+        if (isIdentity(s.args[0]!, vars)) return { expr: asSet };
+        const elemTy = writtenType(s.args[0]!, vars, sp);
+        if (!elemTy) return { unsupported: 'the deep view of a `HashSet` of this element type' };
+        const k = 'dv__k';
+        return { expr: { k: 'method', recv: asSet, name: 'map', generics: [], args: [{ k: 'closure', params: [{ name: k, ty: elemTy, sp }], body: method(path(k)), sp }], sp, nameSp: sp } };
+      }
       return null;
     case 'seq':
       return { expr: mapped(recv) };
@@ -87,5 +96,33 @@ function isIdentity(t: CTy, vars: IntVars): boolean {
       return s.name === 'Option' && s.args.every((x) => isIdentity(x, vars));
     default:
       return false;
+  }
+}
+
+/** A known type as written (a closure parameter's), or null for one this cannot write. */
+function writtenType(t: CTy, vars: IntVars, sp: Sp): TypeExpr | null {
+  const s = shallow(t, vars);
+  const named = (name: string, args: TypeExpr[] = []): TypeExpr => ({ k: 'path', name, segs: [name], args, sp });
+  const all = (ts: CTy[]): TypeExpr[] | null => {
+    const out = ts.map((x) => writtenType(x, vars, sp));
+    return out.every((x): x is TypeExpr => x !== null) ? out : null;
+  };
+  switch (s.k) {
+    case 'int': return named(s.kind);
+    case 'bool': case 'char': return named(s.k);
+    case 'struct': case 'enum': {
+      const args = all(s.args);
+      return args && named(s.name, args);
+    }
+    case 'seq': case 'set': {
+      const elem = writtenType(s.elem, vars, sp);
+      return elem && named(s.k === 'seq' ? 'Seq' : 'Set', [elem]);
+    }
+    case 'tuple': {
+      const elems = all(s.elems);
+      return elems && { k: 'tuple', elems, sp };
+    }
+    default:
+      return null;
   }
 }

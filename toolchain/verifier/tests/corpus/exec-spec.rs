@@ -7,6 +7,7 @@
 // each datatype gets `Exec<Name>` with a `DeepView` impl, reported at the datatype.
 use vstd::prelude::*;
 use vstd::contrib::exec_spec::*;
+use std::collections::HashSet;
 
 verus! {
 
@@ -248,6 +249,59 @@ fn xs_use_first_wrong() {
 fn xs_use_sum_commutes_wrong() {
     let r = exec_xs_sum(2, 3);
     assert(r == 6);
+}
+
+// sets: `Set<T>` is a `HashSet` of T's exec counterpart, its deep view the set of the elements'
+// deep views; its operations have no precondition, its `len()` is a `usize`
+exec_spec_verified! {
+    // expect: verified
+    // expect: verified
+    spec fn xss_has(s: Set<u8>, k: u8) -> bool { s.contains(k) }
+
+    // expect: verified
+    // expect: verified
+    // expect: failed
+    spec fn xss_grow(s: Set<u32>) -> usize { (s.len() + 1) as usize }
+
+    // expect: verified
+    // expect: verified
+    // expect: verified
+    spec fn xss_grow_small(s: Set<u32>) -> usize { if s.len() < 100 { (s.len() + 1) as usize } else { 0 } }
+
+    // expect: verified
+    // expect: verified
+    spec fn xss_nested(s: Set<Seq<u8>>, k: Seq<u8>) -> Set<Seq<u8>> { s.insert(k).difference(Set::empty().insert(seq![1u8])) }
+}
+
+// expect: verified
+fn xss_use_has() {
+    let mut s: HashSet<u8> = HashSet::new();
+    s.insert(3);
+    let b = exec_xss_has(&s, 3);
+    assert(b);
+    let c = exec_xss_has(&s, 4);
+    assert(!c);
+}
+
+// expect: failed assertion
+fn xss_use_has_wrong() {
+    let mut s: HashSet<u8> = HashSet::new();
+    s.insert(3);
+    let b = exec_xss_has(&s, 4);
+    assert(b);
+}
+
+// expect: verified
+fn xss_use_nested(s: HashSet<Vec<u8>>, v: Vec<u8>) {
+    let r = exec_xss_nested(&s, &v);
+    assert(v@ != seq![1u8] ==> r.deep_view().contains(v@));
+    assert(!r.deep_view().contains(seq![1u8]));
+}
+
+// expect: failed assertion
+fn xss_use_nested_wrong(s: HashSet<Vec<u8>>, v: Vec<u8>) {
+    let r = exec_xss_nested(&s, &v);
+    assert(r.deep_view().contains(v@));
 }
 
 } // verus!

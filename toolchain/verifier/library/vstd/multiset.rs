@@ -257,6 +257,7 @@ pub broadcast group group_vstd_default {
     group_imap_lemmas,
     group_layout_axioms,
     group_hash_axioms,
+    group_string_axioms,
     group_laws_cmp,
     Set::lemma_map_contains,
     Set::lemma_map_by_contains,

@@ -2,7 +2,8 @@
 // utf8.rs). A string literal is a value of its own (distinct literals differ) whose characters are
 // known only after `reveal_strlit("..")` in proof code, as in Verus. `String` is a struct with a
 // private view here (as `Vec`); std's exec operations are `external_body`, their contracts are
-// vstd's. Byte-level operations (`len`, `as_bytes`, UTF-8 encodings) are not in this library.
+// vstd's. A `str`'s bytes are `spec_bytes()`, known only for an ASCII string (`is_ascii_spec_bytes`);
+// other byte-level operations (`len`, `as_bytes`, UTF-8 encodings) are not in this library.
 verus! {
 
 /// Whether every character is ASCII (vstd utf8.rs).
@@ -18,8 +19,34 @@ pub open spec fn string_is_ascii(s: &String) -> bool {
     is_ascii_chars(s@)
 }
 
+/// vstd's: the bytes of an ASCII string are its characters (in the default group; trusted: vstd
+/// proves it from `encode_utf8`).
+pub broadcast proof fn is_ascii_spec_bytes(s: &str)
+    ensures
+        #[trigger] is_ascii(s) ==> #[trigger] s.spec_bytes() =~= Seq::new(s@.len(), |i| s@.index(i) as u8),
+{
+    admit();
+}
+
+pub broadcast group group_string_axioms {
+    is_ascii_spec_bytes,
+}
+
 impl str {
     pub uninterp spec fn view(&self) -> Seq<char>;
+
+    /// The string's bytes, its characters' UTF-8 encoding (vstd's `spec_bytes`, defined as
+    /// `encode_utf8(self@)`; here known through `is_ascii_spec_bytes`).
+    pub uninterp spec fn spec_bytes(&self) -> Seq<u8>;
+
+    /// vstd's `StrSliceExecFns::as_bytes_vec`: the bytes, copied.
+    #[verifier::external_body]
+    pub fn as_bytes_vec(&self) -> (ret: Vec<u8>)
+        ensures
+            ret@ == self.spec_bytes(),
+    {
+        unimplemented!()
+    }
 
     /// `s.is_ascii()` in ghost code.
     pub open spec fn spec_is_ascii(&self) -> bool {

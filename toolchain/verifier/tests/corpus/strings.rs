@@ -209,4 +209,28 @@ fn st_string_deref_other(s: String, u: String) {
     assert(t@ == u@);
 }
 
+// an ASCII string's bytes are its characters (vstd's `is_ascii_spec_bytes`, default group)
+// expect: verified
+fn st_ascii_bytes(x: &str) -> (ret: Vec<u8>)
+    requires
+        x.is_ascii(),
+        x@.len() > 10,
+    ensures
+        ret@.len() > 10,
+        ret@[0] == x@[0] as u8,
+{
+    x.as_bytes_vec()
+}
+
+// (not known to be ASCII: its bytes are its encoding, of some other length)
+// expect: failed postcondition
+fn st_bytes_unknown_length(x: &str) -> (ret: Vec<u8>)
+    requires
+        x@.len() > 10,
+    ensures
+        ret@.len() > 10,
+{
+    x.as_bytes_vec()
+}
+
 } // verus!

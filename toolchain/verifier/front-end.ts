@@ -389,6 +389,8 @@ export async function runFrontEnd(files: Map<string, string>, options: FrontEndO
       u.vc.defCheck = u.gen.defCheck;
       if (u.vc.obligations.some((ob) => !ob.query)) throw new Error('an obligation has no query');
     } catch (e) {
+      // (a function already judged, an error the checker found, keeps that verdict)
+      if (u.vc.error || u.vc.unsupported) return;
       // e.g. a `None` whose type was never inferred (see FnGen.finish); a type the queries cannot
       // declare (a `spec_fn` without parameters) is a gap, as where the body is generated
       if (e instanceof ResolveError) u.vc.error = { message: e.message, sp: e.sp };

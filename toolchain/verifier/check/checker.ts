@@ -5430,7 +5430,7 @@ class Checker {
         // rustc E0030 / E0579: an empty range
         const lo = p.lo && this.crate.constIntValue(p.lo);
         const hi = p.hi && this.crate.constIntValue(p.hi);
-        if (lo !== null && lo !== undefined && hi !== null && hi !== undefined && (p.inclusive ? lo > hi : lo >= hi)) this.error(p.inclusive ? 'lower range bound must be less than or equal to upper' : 'lower range bound must be less than upper', p.sp);
+        if (lo !== null && lo !== undefined && hi !== null && hi !== undefined && (p.inclusive ? lo > hi : lo >= hi)) this.error(p.inclusive ? 'lower bound for range pattern must be less than or equal to upper' : 'lower bound for range pattern must be less than upper', p.sp);
         const sh = shallow(ty, this.vars);
         if (sh.k !== 'int' && sh.k !== 'ivar' && sh.k !== 'char' && sh.k !== 'any') this.error('only integers and chars can be matched by a range pattern here', p.sp);
         return;

@@ -184,4 +184,18 @@ proof fn cl_mut_param_spec_closure() {
     let f = |mut x: int| x + 1;
 }
 
+// a closure without parameters (`spec_fn() -> bool`) is not modelled; the errors in its body are
+// still the program's
+// expect: unsupported
+spec fn cl_nullary(x: u64) -> spec_fn() -> bool {
+    || x > 3
+}
+
+// expect: error
+spec fn cl_nullary_non_exhaustive(x: u64) -> spec_fn() -> bool {
+    || match x {
+        3u64..=5u64 => true,
+    }
+}
+
 } // verus!

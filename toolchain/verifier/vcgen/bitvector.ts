@@ -323,6 +323,23 @@ export class BvTranslator {
       }
       case 'chain':
         throw new Unsupported('chained comparison in by(bit_vector)', e.sp);
+      case 'block': {
+        // `{ let z = y; e }`: each name bound to its value's term, for the tail
+        const stmts = e.block.stmts;
+        const tail = stmts[stmts.length - 1];
+        if (e.invariantBlock || tail?.k !== 'expr' || tail.semi) throw new Unsupported('a block other than `{ let x = e; .. tail }` in by(bit_vector)', e.sp);
+        const scope = new Map<string, BvTerm>();
+        this.bound.push(scope);
+        try {
+          for (const st of stmts.slice(0, -1)) {
+            if (st.k !== 'let' || st.pat.k !== 'bind' || st.pat.sub || st.ty || !st.init) throw new Unsupported('a statement other than `let x = e;` (without a type) in a block in by(bit_vector)', st.sp);
+            scope.set(st.pat.name, this.tr(st.init));
+          }
+          return this.tr(tail.e);
+        } finally {
+          this.bound.pop();
+        }
+      }
       default:
         throw new Unsupported('expression in by(bit_vector)', e.sp);
     }

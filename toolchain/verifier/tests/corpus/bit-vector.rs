@@ -201,4 +201,20 @@ proof fn bv_signed_shift_refused(x: i32, y: i32) {
     assert(x << y == x) by(bit_vector);
 }
 
+// a `let` in the asserted expression binds its value's term
+// expect: verified
+proof fn bv_let_binder(x: i32, y: i16) {
+    assert({ let z = y; x == y ==> (x >> 2) == (z >> 2) }) by (bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_let_binder_wrong(x: i32, y: i16) {
+    assert({ let z = y; x == y ==> (x >> 2) == (z >> 3) }) by (bit_vector);
+}
+
+// expect: unsupported
+proof fn bv_let_binder_typed(x: u8) {
+    assert({ let z: u8 = x; z & 0 == 0 }) by (bit_vector);
+}
+
 } // verus!

@@ -434,8 +434,8 @@ export class BvTranslator {
 
   /**
    * `<<` of a machine integer (its type's width; the bits shifted out are lost) and `>>` (exact).
-   * The shift amount must be unsigned and no wider than the value's type: the integer encoding
-   * reads a wider amount modulo the width.
+   * The shift amount must be unsigned; an amount of at least the width shifts every bit out (the
+   * integer encoding reads a wider amount type so too: expr.ts).
    */
   private shift(op: '<<' | '>>', l: BvTerm, r: BvTerm, sp: Expr['sp']): BvTerm {
     // (Verus refuses a shift by a signed amount or a negative literal; a literal `2` is unsigned here)
@@ -443,7 +443,11 @@ export class BvTranslator {
     const kind = l.kind;
     if (!kind) throw new Unsupported(`\`${op}\` of an integer without a machine type in by(bit_vector)`, sp);
     const w = this.width(kind, sp);
-    if (r.w > w) throw new Unsupported('a shift amount wider than the shifted value in by(bit_vector)', sp);
+    // (at the wider width of the two, then the value's: an amount of `w` or more leaves 0)
+    if (op === '<<' && r.w > w) {
+      const atW: BvTerm = { ...l, t: extendOrTruncate(l, w), w };
+      return { t: truncate(['bvshl', extend(atW, r.w), r.t], w), w, ext: signed(kind) ? 'sign' : 'zero', kind };
+    }
     if (op === '<<') return { t: ['bvshl', extendOrTruncate(l, w), extend(r, w)], w, ext: signed(kind) ? 'sign' : 'zero', kind };
     // (both at the wider width, the result at the value's)
     const lw = Math.max(l.w, r.w);

@@ -4,7 +4,7 @@
 // Invariant: pure (spec) evaluation yields a term and records no obligation; exec evaluation may
 // add facts and obligations and update the State, and returns null when control does not go on.
 
-import { byWidth, rangeBounds, rangeTerms } from '../word-size';
+import { byWidth, rangeBounds, rangeTerms, widthOf } from '../word-size';
 import type { Block, Expr, Pat, Sp } from '../ast';
 import { positionalPats, wrapperPattern } from '../ast';
 import { hasVerifierAttr } from '../../syntax/attributes';
@@ -540,14 +540,19 @@ export class ExprMethods {
         if (op === '<<' || op === '>>') {
           if (exec || m.exec) this.oblige(st, 'overflow', sp, and(['<=', '0', b], ['<', b, byWidth(kind, word, (w) => num(w))]), undefined, 'possible bit shift underflow/overflow: the shift amount must be at least 0 and less than the bit width');
         }
+        // an amount whose type is wider than the value's may be 2^w or more, which `int2bv` would
+        // wrap: at least the width shifts every bit out, as by(bit_vector) reads it
+        const mayWrap = (w: number): boolean => (op === '<<' || op === '>>') && !(rt.k === 'int' && isMachine(rt.kind) && (widthOf(rt.kind, word) ?? 64) <= w);
+        const shiftedOut: Term = op === '<<' || !signed(kind) ? '0' : ite(['<', a, '0'], num(-1), '0');
         if (ca !== null && cb !== null) {
           const v = byWidth(kind, word, (w) => {
             const x = foldBits(op, ca, cb, kind, w);
+            if (x === null && mayWrap(w) && cb >= BigInt(w)) return op === '<<' || !signed(kind) || ca >= 0n ? '0' : num(-1);
             return x === null ? bvOp(op, a, b, kind, w) : num(x);
           });
           return { t: v, ty: { k: 'int', kind } };
         }
-        t = byWidth(kind, word, (w) => bvOp(op, a, b, kind, w));
+        t = byWidth(kind, word, (w) => (mayWrap(w) ? ite(['>=', b, num(w)], shiftedOut, bvOp(op, a, b, kind, w)) : bvOp(op, a, b, kind, w)));
         return { t, ty: { k: 'int', kind } };
       }
       default:

@@ -217,4 +217,37 @@ proof fn bv_let_binder_typed(x: u8) {
     assert({ let z: u8 = x; z & 0 == 0 }) by (bit_vector);
 }
 
+// a shift amount of a wider type than the value: at least the width shifts every bit out, in
+// by(bit_vector) and in the integer encoding alike (never the amount modulo 2^width)
+// expect: verified
+proof fn bv_wide_shift_amount(x: u8, y: u16, z: i8) {
+    assert(y >= 8 ==> x << y == 0) by (bit_vector);
+    assert(y >= 8 ==> x >> y == 0) by (bit_vector);
+    assert(y >= 8 && z < 0 ==> z >> y == -1) by (bit_vector);
+    assert((x << 256u16) == 0);
+    assert(((-1i8) >> 300u16) == -1);
+}
+
+// expect: failed assertion
+proof fn bv_wide_shift_amount_wraps(x: u8, y: u16) {
+    assert(y == 256 ==> x << y == x) by (bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_wide_shift_amount_wraps_int(x: u8) {
+    assert((x << 256u16) == x);
+}
+
+// expect: failed assertion
+proof fn bv_wide_shift_amount_sign(z: i8, y: u16) {
+    assert(y >= 8 ==> z >> y == 0) by (bit_vector);
+}
+
+// the two encodings agree: a fact proved in by(bit_vector) is the integer fact after it
+// expect: verified
+proof fn bv_wide_shift_agrees(x: u8, y: u16) {
+    assert(x << y == (if y >= 8 { 0u8 } else { x << y })) by (bit_vector);
+    assert(y == 300 ==> x << y == 0);
+}
+
 } // verus!

@@ -2541,6 +2541,9 @@ class Checker {
     }
     // a constant of plain Rust (outside verus!): Verus's constants are functions without arguments
     if (segs.length === 1 && this.crate.externalConsts.has(last)) throw new ResolveError(`cannot use function \`${last}\` which is ignored`, e.sp);
+    // (an `#[verifier::external]` fn as a value, as when it is called)
+    const named = this.crate.memberName(segs, ctx.fn?.selfType ?? null);
+    if (this.crate.externalFns.has(named)) throw new ResolveError(`cannot use function \`${named}\` which is ignored`, e.sp);
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
 

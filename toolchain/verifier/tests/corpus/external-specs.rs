@@ -329,6 +329,17 @@ fn es_ignored_constant_pattern(x: u64) {
     }
 }
 
+#[verifier::external]
+fn es_ignored_fn() -> bool {
+    true
+}
+
+// an ignored function as a value is a use of it too
+// expect: error
+spec fn es_ignored_fn_value() -> bool {
+    call_requires(es_ignored_fn, ())
+}
+
 // a function's specification lists its parameters
 // expect: error
 assume_specification[es_negate] -> bool;

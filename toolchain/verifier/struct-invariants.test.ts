@@ -91,6 +91,13 @@ describe('struct_with_invariants! (struct-invariants.ts)', () => {
     expect(ptr.text).toContain('AtomicInvariantPredicate < ( ) , * mut < A as Tr > :: T , ( ) >');
   });
 
+  it('states the clauses in the order they are written, whatever the fields\' order', () => {
+    const { text, errors } = expand('struct_with_invariants! { pub(crate) struct S { a: AtomicBool<_, (), _>, b: AtomicBool<_, (), _> } spec fn wf(&self) -> bool { invariant on b is (v: bool, g: ()) { v } predicate { true } invariant on a is (v: bool, g: ()) { !v } } }');
+    expect(errors).toEqual([]);
+    expect(text).toContain('pub ( crate ) struct S {');
+    expect(text).toContain('( { self . b . well_formed ( ) && self . b . constant ( ) == ( ) } ) && ( { true } ) && ( { self . a . well_formed ( ) && self . a . constant ( ) == ( ) } )');
+  });
+
   it('reports the macro\'s errors at their spans', () => {
     const err = (body: string, fields = 'a: AtomicU64<_, (), _>, n: u64,') => expand(`struct_with_invariants! { struct S { ${fields} } spec fn wf(&self) -> bool { ${body} } }`).errors;
     expect(err('')).toEqual(["struct_with_invariants!: the field `a` leaves its type's parameters `_` but has no `invariant on a`"]);

@@ -40,8 +40,9 @@ export interface StructInvariantsResult {
 
 /** An invariant type `struct_with_invariants!` fills in: where its `K` and `Pred` are, its trait. */
 interface InvariantType {
-  /** positions of `K`, of the value / ghost types, and of `Pred` among the type's arguments */
+  /** positions of `K`, of the ghost type `G` (an atomic's; an invariant type's value `V`) and of `Pred` among the type's arguments */
   k: number;
+  ghost: number;
   pred: number;
   arity: number;
   /** the value type of an atomic (`AtomicPtr<T, ..>`: `*mut T`), null for an invariant type */
@@ -55,9 +56,9 @@ const ATOMIC_VALUES: ReadonlyMap<string, string> = new Map([
 
 function invariantType(name: string, sp: Sp): InvariantType | null {
   const v = ATOMIC_VALUES.get(name);
-  if (v) return { k: 0, pred: 2, arity: 3, value: () => made(v, sp) };
-  if (name === 'AtomicPtr') return { k: 1, pred: 3, arity: 4, value: (args) => [...made('* mut', sp), ...args[0]!] };
-  if (name === 'AtomicInvariant' || name === 'LocalInvariant') return { k: 0, pred: 2, arity: 3, value: null };
+  if (v) return { k: 0, ghost: 1, pred: 2, arity: 3, value: () => made(v, sp) };
+  if (name === 'AtomicPtr') return { k: 1, ghost: 2, pred: 3, arity: 4, value: (args) => [...made('* mut', sp), ...args[0]!] };
+  if (name === 'AtomicInvariant' || name === 'LocalInvariant') return { k: 0, ghost: 1, pred: 2, arity: 3, value: null };
   return null;
 }
 
@@ -87,6 +88,22 @@ interface Clause {
   specifically?: Range;
   params?: Range[];
   paramsSp?: Sp;
+}
+
+/** What the macro holds, as token ranges of the source. */
+interface MacroParts {
+  name: string;
+  /** the struct's first token (its attributes') */
+  structFrom: number;
+  /** inside the struct's `<..>` */
+  generics: Range | null;
+  /** its `where` clause, if any (up to its fields' `{`) */
+  where: Range;
+  fields: Field[];
+  /** the spec fn up to its body's `{` */
+  header: Range;
+  clauses: Clause[];
+  macroSp: Sp;
 }
 
 class MacroError extends Error {
@@ -184,6 +201,11 @@ class Expander {
     if (t.kind !== 'ident') throw new MacroError(`expected ${what}, found \`${t.text}\``, this.spOf(i));
     return t.text;
   }
+  /** The index after a `pub` / `pub(..)` at `i`. */
+  private skipVisibility(i: number): number {
+    if (!this.isText(i, 'pub')) return i;
+    return this.isText(i + 1, '(') ? this.match[i + 1]! + 1 : i + 1;
+  }
   /** The index after the `#[..]` attributes at `i`. */
   private skipAttrs(i: number): number {
     while (this.isText(i, '#') && this.isText(i + 1, '[')) i = this.match[i + 1]! + 1;
@@ -233,10 +255,7 @@ class Expander {
   private expand(from: number, to: number, macroSp: Sp): Token[] {
     // the struct: attributes, visibility, `struct Name<..> where .. { fields }`
     const structFrom = from;
-    let i = this.skipAttrs(from);
-    const visFrom = i;
-    if (this.isText(i, 'pub')) i += this.isText(i + 1, '(') ? 2 + (this.match[i + 1]! - i - 1) : 1;
-    const vis = { from: visFrom, to: i };
+    let i = this.skipVisibility(this.skipAttrs(from));
     if (this.isText(i, 'tracked') || this.isText(i, 'ghost')) i++;
     this.expectText(i, 'struct', 'at the start of struct_with_invariants!');
     const nameAt = i + 1;
@@ -272,12 +291,11 @@ class Expander {
     const bodyClose = this.match[k]!;
     if (bodyClose + 1 < to) throw new MacroError('expected nothing after the spec fn', this.spOf(bodyClose + 1));
     const clauses = this.clauses(k + 1, bodyClose);
-    return this.generate({ name, nameSp: this.spOf(nameAt), structFrom, vis, generics, where, fields, header, clauses, macroSp });
+    return this.generate({ name, structFrom, generics, where, fields, header, clauses, macroSp });
   }
 
   private field(r: Range): Field {
-    let i = this.skipAttrs(r.from);
-    if (this.isText(i, 'pub')) i += this.isText(i + 1, '(') ? this.match[i + 1]! - i + 1 : 1;
+    let i = this.skipVisibility(this.skipAttrs(r.from));
     if (this.isText(i, 'ghost') || this.isText(i, 'tracked')) i++;
     const name = this.ident(i, 'a field name');
     this.expectText(i + 1, ':', 'after the field\'s name');
@@ -349,18 +367,7 @@ class Expander {
 
   // ---------------- the expansion ----------------
 
-  private generate(m: {
-    name: string;
-    nameSp: Sp;
-    structFrom: number;
-    vis: Range;
-    generics: Range | null;
-    where: Range;
-    fields: Field[];
-    header: Range;
-    clauses: Clause[];
-    macroSp: Sp;
-  }): Token[] {
+  private generate(m: MacroParts): Token[] {
     const g = (text: string) => made(text, m.macroSp);
     const params = m.generics ? this.splitCommas(m.generics.from, m.generics.to) : [];
     for (const p of params) if (this.slice(p).some((t) => t.text === '=')) throw new MacroError('a default for a generic parameter is not supported', this.spOfRange(p));
@@ -389,7 +396,7 @@ class Expander {
     // the fields, their `_` filled in; each invariant's predicate type and trait impl
     const fieldTokens: Token[] = [];
     const predicateItems: Token[] = [];
-    const wfTerms: Token[][] = [];
+    const wfTerms = new Map<string, Token[]>();
     const incomplete = new Map<string, { found: IncompleteType; clause: Clause | undefined }>();
     for (const f of m.fields) {
       const found = this.incompleteType(f.ty);
@@ -422,8 +429,10 @@ class Expander {
       if (c.params!.length !== wanted) throw new MacroError(`expected ${wanted} parameter${wanted > 1 ? 's' : ''} after \`is\` (${inv.value ? 'the atomic\'s value, then its ghost value' : 'the invariant\'s value'}), found ${c.params!.length}`, c.paramsSp!);
       const names: Token[][] = [...(c.deps ?? []).map((d) => g(d.name)), ...(c.forall ?? []).map((v) => this.slice(v.name))];
       const bind = names.length === 0 ? [] : [...g('let'), ...tupleOf(names, g), ...g('= __k ;')];
-      const [traitName, fnName, V] = inv.value ? ['vstd::atomic_ghost::AtomicInvariantPredicate', 'atomic_inv', inv.value(argTokens)] : ['vstd::invariant::InvariantPredicate', 'inv', argTokens[1]!];
-      const traitArgs = inv.value ? [...K, ...g(','), ...V, ...g(','), ...argTokens[inv.pred === 3 ? 2 : 1]!] : [...K, ...g(','), ...V];
+      // (`AtomicInvariantPredicate<K, V, G>` of an atomic; `InvariantPredicate<K, V>` of an invariant type)
+      const [traitName, fnName, traitArgs] = inv.value
+        ? ['vstd::atomic_ghost::AtomicInvariantPredicate', 'atomic_inv', [...K, ...g(','), ...inv.value(argTokens), ...g(','), ...argTokens[inv.ghost]!]]
+        : ['vstd::invariant::InvariantPredicate', 'inv', [...K, ...g(','), ...argTokens[inv.ghost]!]];
       predicateItems.push(
         ...g(`struct ${predName}`), ...genericDecl, ...where, ...g('{ }'),
         ...g('impl'), ...genericDecl, ...g(traitName), ...g('<'), ...traitArgs, ...g('> for'), ...predTy, ...where, ...g('{'),
@@ -436,14 +445,10 @@ class Expander {
       let term = [...(inv.value ? [...value, ...g('. well_formed ( ) &&')] : []), ...value, ...g('. constant ( ) =='), ...kValue];
       if (c.where) term = [...g('('), ...this.slice(c.where), ...g(') ==> ('), ...term, ...g(')')];
       if (c.forall) term = [...g('forall |'), ...c.forall.flatMap((v, n) => [...(n ? g(',') : []), ...this.slice(v.name), ...g(':'), ...this.slice(v.ty)]), ...g('|'), ...term];
-      wfTerms.push(term);
+      wfTerms.set(f.name, term);
     }
-    const conjuncts: Token[][] = [];
-    let invariantAt = 0;
-    for (const c of m.clauses) {
-      if (c.k === 'predicate') conjuncts.push(this.slice(c.body));
-      else conjuncts.push(wfTerms[invariantAt++]!);
-    }
+    // (in the order the clauses are written)
+    const conjuncts = m.clauses.map((c) => (c.k === 'predicate' ? this.slice(c.body) : wfTerms.get(c.field!.name)!));
     // (each a block in parentheses: a `predicate { .. }` may hold statements)
     const body = conjuncts.length ? conjuncts.flatMap((t, n) => [...(n ? g('&&') : []), ...g('( {'), ...t, ...g('} )')]) : g('true');
     return [

@@ -552,7 +552,13 @@ export class ExprMethods {
           });
           return { t: v, ty: { k: 'int', kind } };
         }
-        t = byWidth(kind, word, (w) => (mayWrap(w) ? ite(['>=', b, num(w)], shiftedOut, bvOp(op, a, b, kind, w)) : bvOp(op, a, b, kind, w)));
+        // (a constant amount is known to be below the width, or not: no `ite`, so that the term can
+        // be a trigger as written)
+        t = byWidth(kind, word, (w) => {
+          if (!mayWrap(w)) return bvOp(op, a, b, kind, w);
+          if (cb !== null) return cb >= BigInt(w) ? shiftedOut : bvOp(op, a, b, kind, w);
+          return ite(['>=', b, num(w)], shiftedOut, bvOp(op, a, b, kind, w));
+        });
         return { t, ty: { k: 'int', kind } };
       }
       default:

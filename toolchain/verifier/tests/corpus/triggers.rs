@@ -315,4 +315,11 @@ uninterp spec fn tr_foo(x: int, y: int) -> bool;
 // expect: verified
 uninterp spec fn tr_bar(x: int) -> bool;
 
+// a shift by a literal amount stays a plain term, and so can be a trigger
+// expect: verified
+proof fn trg_shift_literal_trigger() {
+    assert(forall|i: u8| #[trigger] (i >> 2) == i >> 2);
+    assert(forall|i: u8| #[trigger] (i << 3u16) == (i << 3u16));
+}
+
 } // verus!

@@ -239,16 +239,25 @@ describe('clauses', () => {
     expect(it.body?.stmts).toHaveLength(1);
   });
   it('clauses the verifier does not implement are listed with their spans, never dropped', () => {
-    const src = 'fn g(x: u64) requires x > 0 opens_invariants s default_ensures true ensures true { }';
+    const src = 'spec fn g(x: u64) -> bool recommends x > 0 via h default_ensures true { true }';
     const { it, f } = fn(src);
     expect(f.diagnostics).toEqual([]);
-    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['opens_invariants <set expression>']);
+    expect(it.unsupportedClauses.map((c) => c.clause)).toEqual(['via']);
     const text = `verus! { ${src} }`;
-    expect(text.slice(it.unsupportedClauses[0]!.sp.start, it.unsupportedClauses[0]!.sp.end)).toBe('opens_invariants s');
-    expect(it.requires).toHaveLength(1);
-    expect(it.ensures).toHaveLength(1);
+    expect(text.slice(it.unsupportedClauses[0]!.sp.start, it.unsupportedClauses[0]!.sp.end)).toBe('via h');
+    expect(it.recommends).toHaveLength(1);
     // (`default_ensures` is kept on the function: where it is allowed is the trait phase's question)
     expect(it.defaultEnsures).toMatchObject([{ k: 'bool', value: true }]);
+  });
+  it('`opens_invariants s` of a set is kept as its membership closure', () => {
+    const src = 'fn g(x: u64, s: Set<int>) requires x > 0 opens_invariants s ensures true { }';
+    const { it, f } = fn(src);
+    expect(f.diagnostics).toEqual([]);
+    expect(it.unsupportedClauses).toEqual([]);
+    const mask = it.opensInvariants;
+    expect(mask?.k).toBe('set');
+    expect(mask?.k === 'set' && mask.member).toMatchObject({ k: 'closure', params: [{ name: '$opens_ns' }], body: { k: 'method', name: 'contains', recv: { k: 'path', segs: ['s'] } } });
+    expect(`verus! { ${src} }`.slice(mask!.sp.start, mask!.sp.end)).toBe('opens_invariants s');
   });
   it('`no_unwind [when c]` and `opens_invariants any | none | [..]` are kept on the function', () => {
     const a = fn('fn g(x: u64) requires x > 0 opens_invariants any no_unwind ensures true { }').it;

@@ -250,4 +250,14 @@ proof fn bv_wide_shift_agrees(x: u8, y: u16) {
     assert(y == 300 ==> x << y == 0);
 }
 
+// expect: failed assertion
+proof fn bv_let_binder_unknown(x: u8) {
+    assert({ let z = x; z & 1 == 0 }) by (bit_vector);
+}
+
+// expect: failed assertion
+proof fn bv_wide_shift_shr_unsigned(x: u8, y: u16) {
+    assert(y >= 8 ==> x >> y == 1) by (bit_vector);
+}
+
 } // verus!

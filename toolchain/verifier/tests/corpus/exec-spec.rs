@@ -304,4 +304,12 @@ fn xss_use_nested_wrong(s: HashSet<Vec<u8>>, v: Vec<u8>) {
     assert(r.deep_view().contains(v@));
 }
 
+// expect: failed assertion
+fn xss_use_has_after_insert_wrong() {
+    let mut s: HashSet<u8> = HashSet::new();
+    s.insert(3u8);
+    let b = exec_xss_has(&s, 3);
+    assert(!b);
+}
+
 } // verus!

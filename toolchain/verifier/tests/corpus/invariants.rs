@@ -369,4 +369,10 @@ proof fn inv_opens_five() opens_invariants [5int] {}
 // expect: error
 spec fn inv_spec_set_mask(s: Set<int>) -> bool opens_invariants s { true }
 
+// a bigger set than the caller's
+// expect: failed precondition
+proof fn inv_set_calls_insert(s: vstd::iset::ISet<int>) opens_invariants s {
+    inv_opens_set(s.insert(3));
+}
+
 } // verus!

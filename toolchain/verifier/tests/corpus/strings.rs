@@ -233,4 +233,16 @@ fn st_bytes_unknown_length(x: &str) -> (ret: Vec<u8>)
     x.as_bytes_vec()
 }
 
+// expect: failed postcondition
+fn st_ascii_bytes_shifted(x: &str) -> (ret: Vec<u8>)
+    requires
+        x.is_ascii(),
+        x@.len() > 10,
+        x@[0] != x@[1],
+    ensures
+        ret@[0] == x@[1] as u8,
+{
+    x.as_bytes_vec()
+}
+
 } // verus!

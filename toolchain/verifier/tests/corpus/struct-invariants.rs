@@ -197,4 +197,19 @@ proof fn swi_guarded_other_value(g: SwiGuarded)
 {
 }
 
+// an atomic's operations need it well formed, which only `wf` says
+// expect: failed precondition
+fn swi_load_unknown(c: SwiCounter) {
+    c.value.load();
+}
+
+// expect: failed postcondition
+proof fn swi_guarded_wrong_constant(g: SwiGuarded)
+    requires
+        g.wf(),
+    ensures
+        g.inv@.constant() == g.id + 1,
+{
+}
+
 } // verus!

@@ -2127,4 +2127,10 @@ proof fn tdm_through_module_more() {
     assert(tdm_m::TdmS::tdm_f() > 10);
 }
 
+// (`tdm_f`'s body is closed in its module: its value is not known here)
+// expect: failed assertion
+proof fn tdm_closed_value() {
+    assert(crate::tdm_m::TdmS::tdm_f() == 15);
+}
+
 } // verus!

@@ -552,11 +552,11 @@ export class ExprMethods {
           });
           return { t: v, ty: { k: 'int', kind } };
         }
-        // (a constant amount is known to be below the width, or not: no `ite`, so that the term can
-        // be a trigger as written)
+        // (a constant amount below 2^w is exact in `int2bv`, where at least the width already
+        // shifts every bit out: no `ite`, so that the term can be a trigger as written)
         t = byWidth(kind, word, (w) => {
           if (!mayWrap(w)) return bvOp(op, a, b, kind, w);
-          if (cb !== null) return cb >= BigInt(w) ? shiftedOut : bvOp(op, a, b, kind, w);
+          if (cb !== null) return cb >= 1n << BigInt(w) ? shiftedOut : bvOp(op, a, b, kind, w);
           return ite(['>=', b, num(w)], shiftedOut, bvOp(op, a, b, kind, w));
         });
         return { t, ty: { k: 'int', kind } };

@@ -260,4 +260,11 @@ proof fn bv_wide_shift_shr_unsigned(x: u8, y: u16) {
     assert(y >= 8 ==> x >> y == 1) by (bit_vector);
 }
 
+// a literal amount of the width: the term stays a bv operation, and the quantifier's trigger
+// expect: verified
+proof fn bv_width_literal_amount() {
+    assert(forall|x: i32, y: i16| x == y ==> (x >> 2) == (y >> 2)) by (bit_vector);
+    assert(forall|x: i32| x >> 32 == (if x < 0 { -1i32 } else { 0i32 })) by (bit_vector);
+}
+
 } // verus!

@@ -254,10 +254,6 @@ class AttrFormRewriter {
   }
 
   /**
-   * An item inside verified code (an impl's method, a function in a body): one left plain is
-   * marked `#[verifier::external]`, which is what plain Rust means there.
-   */
-  /**
    * Verus's error for `dual_spec` (`arg`, written `dual_spec` or `dual_spec(name)`) on the fn at
    * `[from, to)`, or null: the spec fn it makes would be a method missing from the trait of the
    * impl it is in (rustc's error), or its exec fn has a `&mut` parameter, which `when_used_as_spec`
@@ -276,6 +272,10 @@ class AttrFormRewriter {
     return null;
   }
 
+  /**
+   * An item inside verified code (an impl's method, a function in a body): one left plain is
+   * marked `#[verifier::external]`, which is what plain Rust means there.
+   */
   private nestedItem(attrs: Attr[], from: number, to: number): Token[] {
     const item = this.item(attrs, from, to);
     if (item.verified) return item.tokens;
@@ -756,7 +756,6 @@ class AttrFormRewriter {
     return -1;
   }
 
-  /** The item's keyword (`fn`, `struct`, `impl`, ..) after its visibility and qualifiers. */
   /** The trait of `impl<..> Trait<..> for T` (tokens `[implAt, open)`), or null for an inherent impl. */
   private implementedTrait(implAt: number, open: number): string | null {
     let angle = 0;
@@ -772,6 +771,7 @@ class AttrFormRewriter {
     return null;
   }
 
+  /** The item's keyword (`fn`, `struct`, `impl`, ..) after its visibility and qualifiers. */
   private itemKeyword(from: number, to: number): { text: string; at: number } | null {
     for (let k = from; k < to; k = this.opener(k) ? this.match[k]! + 1 : k + 1) {
       const t = this.toks[k]!;

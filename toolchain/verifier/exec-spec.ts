@@ -576,8 +576,8 @@ class Checker {
     if (dt && segs.length <= 2) return { stmts, ty: { k: 'datatype', name: dt.name } };
     if (segs.length === 2 && segs[0] === 'Seq' && segs[1] === 'empty' && !e.args.length) return { stmts, ty: { k: 'seq', elem: { k: 'unknown' }, string: false } };
     if (segs.length === 2 && segs[0] === 'Set' && segs[1] === 'empty' && !e.args.length) return { stmts, ty: { k: 'set', elem: { k: 'unknown' } } };
-    if (segs.length === 2 && (segs[0] === 'Set' || segs[0] === 'Map' || segs[0] === 'Multiset')) throw new ExecSpecGap(`\`${segs.join('::')}\` (\`${segs[0]}\` is not modelled in exec_spec)`, e.sp, 'unsupported');
-    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Option')) throw new ExecSpecGap(`\`${segs.join('::')}\` in an exec_spec function`, e.sp, 'unsupported');
+    if (segs.length === 2 && (segs[0] === 'Map' || segs[0] === 'Multiset')) throw new ExecSpecGap(`\`${segs.join('::')}\` (\`${segs[0]}\` is not modelled in exec_spec)`, e.sp, 'unsupported');
+    if (segs.length === 2 && (segs[0] === 'Seq' || segs[0] === 'Set' || segs[0] === 'Option')) throw new ExecSpecGap(`\`${segs.join('::')}\` in an exec_spec function`, e.sp, 'unsupported');
     throw new ExecSpecGap(`cannot find function \`exec_${segs[segs.length - 1]}\`: \`${segs.join('::')}\` is not a spec fn of an exec_spec macro`, e.callee.sp, 'error');
   }
 

@@ -557,13 +557,16 @@ export class Crate {
   typeMemberSegs(segs: readonly string[]): readonly string[] {
     if (segs.length <= 2) return segs;
     const owner = segs[segs.length - 2]!;
-    const throughModules = segs.slice(0, -2).every((s) => s === 'crate' || s === 'self' || s === 'super' || this.moduleNames.has(s));
-    return throughModules && (this.structs.has(owner) || this.enums.has(owner)) ? segs.slice(-2) : segs;
+    return this.throughModules(segs.slice(0, -2)) && (this.structs.has(owner) || this.enums.has(owner)) ? segs.slice(-2) : segs;
+  }
+  /** Whether every segment of a path's prefix is `crate`, `self`, `super` or one of the crate's modules. */
+  private throughModules(prefix: readonly string[]): boolean {
+    return prefix.every((s) => s === 'crate' || s === 'self' || s === 'super' || this.moduleNames.has(s));
   }
   /** Whether a called path names a tuple struct's constructor: `S(..)`, or through modules (`crate::m::S(..)`). */
   isStructCtorPath(segs: readonly string[]): boolean {
     const last = segs[segs.length - 1]!;
-    return this.structs.has(last) && segs.slice(0, -1).every((s) => s === 'crate' || s === 'self' || s === 'super' || this.moduleNames.has(s));
+    return this.structs.has(last) && this.throughModules(segs.slice(0, -1));
   }
   /** Specifications of other functions (external-specs.ts), by their own names: the function each specifies. */
   readonly specificationNames = new Map<string, string>();

@@ -483,6 +483,11 @@ export function checkCrate(crate: Crate, options: TerminationOptions = {}): Chec
   return new Checker(crate, options).run();
 }
 
+/** Verus's error for a use of an `#[verifier::external]` function or constant (Verus reads a constant as a function). */
+function ignoredUse(name: string, sp: Sp, why = ''): ResolveError {
+  return new ResolveError(`cannot use function \`${name}\` which is ignored${why}`, sp);
+}
+
 class Checker {
   private vars = new IntVars();
   private types = new Map<Expr, CTy>();
@@ -2540,10 +2545,10 @@ class Checker {
       this.unsupportedHere(`not supported: the function \`${segs.join('::')}\` used as a value`, e.sp);
     }
     // a constant of plain Rust (outside verus!): Verus's constants are functions without arguments
-    if (segs.length === 1 && this.crate.externalConsts.has(last)) throw new ResolveError(`cannot use function \`${last}\` which is ignored`, e.sp);
+    if (segs.length === 1 && this.crate.externalConsts.has(last)) throw ignoredUse(last, e.sp);
     // (an `#[verifier::external]` fn as a value, as when it is called)
     const named = this.crate.memberName(segs, ctx.fn?.selfType ?? null);
-    if (this.crate.externalFns.has(named)) throw new ResolveError(`cannot use function \`${named}\` which is ignored`, e.sp);
+    if (this.crate.externalFns.has(named)) throw ignoredUse(named, e.sp);
     throw new ResolveError(`cannot find value \`${segs.join('::')}\` in this scope`, e.sp);
   }
 
@@ -3455,7 +3460,7 @@ class Checker {
       const named = this.crate.memberName(segs, ctx.fn?.selfType ?? null);
       const specified = this.crate.specificationNames.get(named);
       if (specified) throw new ResolveError(`cannot call function \`${named}\` which is an artificial function for \`assume_specification\`; call \`${specified}\` instead`, e.sp);
-      if (this.crate.externalFns.has(named)) throw new ResolveError(`cannot use function \`${named}\` which is ignored`, e.sp);
+      if (this.crate.externalFns.has(named)) throw ignoredUse(named, e.sp);
       throw new ResolveError(`cannot find function \`${segs.join('::')}\` in this scope`, e.sp);
     }
     return this.callFn(info, e.args, null, ctx, e.sp, e);
@@ -4395,13 +4400,13 @@ class Checker {
       const info = chosen ?? this.crate.fn(`${r.name}::${name}`, e.nameSp) ?? this.defaultMethod(r.name, name, e);
       if (!info && name === 'clone' && !e.args.length) {
         const clones = this.crate.traitImpls.get(implKey('Clone', r.name)) ?? [];
-        if (clones.some((i) => i.external)) throw new ResolveError(`cannot use function \`${r.name}::clone\` which is ignored (its impl is \`#[verifier::external]\`)`, e.nameSp);
+        if (clones.some((i) => i.external)) throw ignoredUse(`${r.name}::clone`, e.nameSp, ' (its impl is `#[verifier::external]`)');
         // (rustc: a type that is not `Clone` has none: `x.clone()` of a `&X` clones the reference,
         // the same value as `x`)
         const item = this.crate.datatypeItem(r);
         const derived = derivedTraits(item?.attrs).includes('Clone');
         // (a derived `clone` made external by `#[verifier::external_derive]`: Verus's error)
-        if (derived && externalDerives(item?.attrs)?.includes('Clone')) throw new ResolveError(`cannot use function \`${r.name}::clone\` which is ignored (a derived impl made external by \`#[verifier::external_derive]\`)`, e.nameSp);
+        if (derived && externalDerives(item?.attrs)?.includes('Clone')) throw ignoredUse(`${r.name}::clone`, e.nameSp, ' (a derived impl made external by `#[verifier::external_derive]`)');
         if (!clones.length && !derived && this.isRefValue(e.recv, ctx)) {
           this.out.sharedClones.add(e);
           return r;
@@ -5473,7 +5478,7 @@ class Checker {
       case 'variant': {
         const last = p.path[p.path.length - 1]!;
         // (a constant pattern is a use of the constant: an ignored one is Verus's error)
-        if (p.path.length === 1 && !p.args && !p.fields && this.crate.externalConsts.has(last)) throw new ResolveError(`cannot use function \`${last}\` which is ignored`, p.sp);
+        if (p.path.length === 1 && !p.args && !p.fields && this.crate.externalConsts.has(last)) throw ignoredUse(last, p.sp);
         if (this.unionOf(t)) throw new ResolveError('The verifier does not yet support the following Rust feature: using a union here (a pattern)', p.sp);
         // `Tracked(x)` / `Ghost(x)`: the value inside the wrapper (erased by types) is a tracked /
         // ghost binding
